@@ -1,0 +1,55 @@
+# Balie — every target installs what it needs from a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAM_VENV := .venv-sam
+SAM := $(SAM_VENV)/bin/sam
+STAMP := $(VENV)/.installed
+SAM_STAMP := $(SAM_VENV)/.installed
+KB_STAMP := src/kb_compiled/.built
+KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
+
+.PHONY: install run test lint kb eval bench bench-clinc clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+# SAM CLI pins its own boto3; it lives in a venv of its own so it cannot clash.
+$(SAM_STAMP):
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install -q --upgrade pip
+	$(SAM_VENV)/bin/pip install -q aws-sam-cli==1.170.0
+	touch $@
+
+kb: $(KB_STAMP)
+
+$(KB_STAMP): $(STAMP) $(KB_SOURCES)
+	$(BIN)/balie kb build
+	touch $@
+
+run: $(STAMP) $(KB_STAMP)
+	$(BIN)/balie serve
+
+lint: $(STAMP) $(SAM_STAMP)
+	$(BIN)/cfn-lint template.yaml
+	$(SAM) validate --lint --region eu-west-1
+
+test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) lint
+	$(BIN)/pytest
+
+eval: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/eval_dev.py
+
+bench-clinc: $(STAMP)
+	$(BIN)/python benchmarks/clinc150.py
+
+bench: $(STAMP) $(KB_STAMP) bench-clinc
+
+clean:
+	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

@@ -1,0 +1,53 @@
+"""The one clock of Balie.
+
+All time-dependent behaviour (opening hours, holidays, retention, rate limits)
+reads `now()`. `BALIE_NOW` (ISO-8601 with offset) fixes the clock for the local
+stack, the CLI and tests; it is read on every call, never at import.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from typing import Callable, Protocol
+
+__all__ = ["Clock", "SystemClock", "FixedClock", "now"]
+
+
+class Clock(Protocol):
+    def __call__(self) -> datetime: ...
+
+
+def now() -> datetime:
+    """The current time as an aware datetime; `BALIE_NOW` overrides it."""
+    fixed = os.environ.get("BALIE_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed)
+        if moment.tzinfo is None:
+            raise ValueError("BALIE_NOW must carry a UTC offset, e.g. 2026-12-24T21:30:00+01:00")
+        return moment
+    return datetime.now(timezone.utc)
+
+
+class SystemClock:
+    """The clock handlers use: `now()`, so `BALIE_NOW` applies."""
+
+    def __call__(self) -> datetime:
+        return now()
+
+
+class FixedClock:
+    """A clock for tests that can be moved forward."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        from datetime import timedelta
+
+        self.moment = self.moment + timedelta(**delta)
+
+
+ClockFn = Callable[[], datetime]

@@ -1,0 +1,58 @@
+"""Domain errors. Handlers map them to HTTP in one place (handlers/http_errors.py)
+by type; core code never knows about status codes."""
+from __future__ import annotations
+
+
+class BalieError(Exception):
+    """Base class: `code` is the stable machine-readable error code of the API."""
+
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(BalieError):
+    code = "invalid_input"
+
+
+class NotFound(BalieError):
+    code = "not_found"
+
+
+class Unauthorized(BalieError):
+    code = "unauthorized"
+
+
+class Forbidden(BalieError):
+    code = "forbidden"
+
+
+class Conflict(BalieError):
+    """A write lost an optimistic-concurrency race more often than retries allow."""
+
+    code = "conflict"
+
+
+class RateLimited(BalieError):
+    code = "rate_limited"
+
+
+class PayloadTooLarge(BalieError):
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(BalieError):
+    code = "unsupported_media_type"
+
+
+class ServiceUnavailable(BalieError):
+    """A dependency (queue, Graph API) failed; nothing was half-written."""
+
+    code = "service_unavailable"
+
+
+class VersionConflict(Exception):
+    """Raised by a store when a conditional write lost the race; the engine
+    re-reads and retries, so it never reaches a handler."""

@@ -1,0 +1,185 @@
+"""Domain models shared by the engine, the channels and the adapters.
+
+A channel (web, WhatsApp, terminal) turns its input into one `InboundMessage`
+and renders one `Reply`; the dialogue engine knows no channel. The stored shape
+of a conversation is `Conversation`; adapters return these models, never raw
+storage items.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["nl", "en"]
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    WHATSAPP = "whatsapp"
+    TERMINAL = "terminal"
+
+
+class Role(StrEnum):
+    RESIDENT = "resident"
+    BOT = "bot"
+    STAFF = "staff"
+    SYSTEM = "system"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Link(Model):
+    title: str
+    url: str
+
+
+class Button(Model):
+    title: str
+    payload: str
+
+
+class ReplyMessage(Model):
+    """One message shown to the resident."""
+
+    text: str
+    links: list[Link] = Field(default_factory=list)
+    buttons: list[Button] = Field(default_factory=list)
+
+
+class InboundKind(StrEnum):
+    TEXT = "text"
+    BUTTON = "button"  # a button or list choice; `payload` holds its id
+    LOCATION = "location"
+    MEDIA = "media"  # image, audio, video, document, sticker: Balie reads text only
+    UNSUPPORTED = "unsupported"
+
+
+class InboundMessage(Model):
+    """One resident turn, whatever channel it came from."""
+
+    tenant: str
+    channel: Channel
+    kind: InboundKind = InboundKind.TEXT
+    text: str = ""
+    payload: str | None = None
+    conversation_id: str | None = None
+    client_message_id: str | None = None
+    locale: Language | None = None
+    # The resident's address on the channel when the channel knows it
+    # (the WhatsApp number); used for callbacks, never logged.
+    channel_contact: str | None = None
+
+
+class HandoverStatus(StrEnum):
+    WAITING = "waiting"  # live handover requested, no staff member yet
+    LIVE = "live"  # a staff member owns the conversation; the bot is silent
+    QUEUED = "queued"  # out of hours: a ticket is on the queue
+    CLOSED = "closed"
+
+
+class Handover(Model):
+    status: HandoverStatus
+    team: str
+    reason: str
+    requested_at: datetime
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    closed_at: datetime | None = None
+    expected_contact_at: datetime | None = None
+    ticket_id: str | None = None
+
+
+class HandoverView(Model):
+    """What the chat API returns about a handover."""
+
+    status: Literal["live", "queued"]
+    team: str
+    expected_contact_at: datetime | None = None
+
+
+class Reply(Model):
+    """The engine's answer to one turn; channels render it."""
+
+    conversation_id: str
+    intent: str | None = None
+    confidence: float = 0.0
+    messages: list[ReplyMessage] = Field(default_factory=list)
+    handover: HandoverView | None = None
+    language: Language = "nl"
+
+
+class TranscriptEntry(Model):
+    """One message in a conversation, already redacted."""
+
+    seq: int
+    role: Role
+    at: datetime
+    text: str
+    links: list[Link] = Field(default_factory=list)
+    buttons: list[Button] = Field(default_factory=list)
+    intent: str | None = None
+    author: str | None = None  # staff member id for staff messages
+
+
+class Conversation(Model):
+    """The single stored item of a conversation (optimistic concurrency on `version`)."""
+
+    id: str
+    tenant: str
+    channel: Channel
+    created_at: datetime
+    updated_at: datetime
+    version: int = 0
+    expires_at: int = 0  # epoch seconds, DynamoDB TTL
+    language: Language = "nl"
+    transcript: list[TranscriptEntry] = Field(default_factory=list)
+    # Dialogue state owned by the engine (topic, misses, flow, pending question).
+    state: dict[str, Any] = Field(default_factory=dict)
+    handover: Handover | None = None
+    # clientMessageId -> the reply returned for it (idempotent retries).
+    replies_by_client_id: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    # Epoch seconds of recent resident turns (rate limiting).
+    recent_turns: list[float] = Field(default_factory=list)
+    # A contact detail the resident gave on purpose for a callback (not redacted).
+    contact: str | None = None
+
+    def next_seq(self) -> int:
+        return self.transcript[-1].seq + 1 if self.transcript else 1
+
+
+class DailyCounters(Model):
+    """Increments to the tenant's daily aggregate item, written in the same
+    transaction as the conversation (atomic ADD)."""
+
+    tenant: str
+    day: str  # YYYY-MM-DD in Europe/Amsterdam
+    counts: dict[str, int] = Field(default_factory=dict)
+    unanswered: list[str] = Field(default_factory=list)  # redacted resident questions
+
+
+class Ticket(Model):
+    """An out-of-hours handover on the tenant's ticket queue."""
+
+    id: str
+    tenant: str
+    team: str
+    conversation_id: str
+    channel: Channel
+    intent: str | None = None
+    language: Language = "nl"
+    summary: str  # redacted transcript summary
+    contact: str | None = None
+    contact_kind: Literal["phone", "email", "whatsapp"] | None = None
+    created_at: datetime
+    expected_contact_at: datetime
+
+
+class ClaimedTicket(Model):
+    ticket: Ticket
+    receipt: str  # opaque claim handle (the SQS receipt handle)
+    receive_count: int = 1

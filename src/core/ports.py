@@ -1,0 +1,45 @@
+"""The small interfaces through which core code reaches storage, queues and
+the outside world. Adapters in `src/adapters/` implement them for AWS; the
+in-memory implementations in `core.memory` serve unit tests and the terminal.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, Ticket
+
+
+class ConversationStore(Protocol):
+    def get(self, tenant: str, conversation_id: str) -> Conversation | None:
+        """The conversation, or None when it does not exist for this tenant."""
+
+    def save(
+        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None
+    ) -> Conversation:
+        """Write the conversation if its stored version is `expected_version`
+        (0: it must not exist yet) and apply `counters` atomically in the same
+        write. Returns the conversation with the new version. Raises
+        `VersionConflict` when another writer won."""
+
+    def delete(self, tenant: str, conversation_id: str) -> bool:
+        """Erase the conversation; True when something was deleted."""
+
+    def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
+        """Conversations of one tenant in the given handover status (an index
+        query, never a scan)."""
+
+    def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
+        """The tenant's daily aggregates from `first` to `last` inclusive."""
+
+
+class TicketQueue(Protocol):
+    def send(self, ticket: Ticket) -> None:
+        """Put the ticket on the tenant's queue. Raises `ServiceUnavailable`."""
+
+    def receive(self, tenant: str, visibility_seconds: int) -> ClaimedTicket | None:
+        """Claim the next ticket of the tenant (hidden for `visibility_seconds`)."""
+
+    def done(self, tenant: str, receipt: str) -> None: ...
+
+    def release(self, tenant: str, receipt: str) -> None: ...
