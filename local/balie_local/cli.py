@@ -1,0 +1,79 @@
+"""`balie`: the command line of the local stack and the knowledge-base tools.
+
+Each subcommand imports its module only when it runs, so `balie classify`
+does not pay for moto and `balie serve` does not pay for the matcher build.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+
+def _dispatch(target: str):
+    module_name, function_name = target.split(":")
+
+    def run(args: argparse.Namespace) -> int:
+        module = importlib.import_module(module_name)
+        return getattr(module, function_name)(args) or 0
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="balie", description="Balie: chatbot backend for Dutch municipalities")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="start the local stack (embedded AWS + HTTP front)")
+    serve.add_argument("--port", type=int, default=None, help="HTTP port (default: $PORT or 3000)")
+    serve.set_defaults(run=_dispatch("balie_local.stack:serve"))
+
+    classify = commands.add_parser("classify", help="classify questions read from stdin, one JSON line each")
+    classify.add_argument("--tenant", default="voorbeeld")
+    classify.add_argument("--kb", default=None, help="knowledge base directory (default: knowledge/)")
+    classify.set_defaults(run=_dispatch("balie_local.classify_cmd:run"))
+
+    chat = commands.add_parser("chat", help="a conversation in the terminal against the engine")
+    chat.add_argument("--tenant", default="voorbeeld")
+    chat.set_defaults(run=_dispatch("balie_local.chat_cmd:run"))
+
+    kb = commands.add_parser("kb", help="knowledge-base tools")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
+    kb_check = kb_commands.add_parser("check", help="validate knowledge/ and tenants/")
+    kb_check.set_defaults(run=_dispatch("balie_local.kb_tools:check"))
+    kb_build = kb_commands.add_parser("build", help="compile every tenant's knowledge and matcher")
+    kb_build.set_defaults(run=_dispatch("balie_local.kb_tools:build"))
+    kb_export = kb_commands.add_parser("export", help="write the shared knowledge base as one JSON file")
+    kb_export.add_argument("--output", "-o", default="-", help="file to write (default: stdout)")
+    kb_export.set_defaults(run=_dispatch("balie_local.kb_tools:export"))
+    for sub in (kb_check, kb_build, kb_export):
+        sub.add_argument("--kb", default=None, help="knowledge base directory (default: knowledge/)")
+        sub.add_argument("--tenants", default=None, help="tenants directory (default: tenants/)")
+
+    whatsapp = commands.add_parser("whatsapp", help="try the WhatsApp channel locally")
+    wa_commands = whatsapp.add_subparsers(dest="wa_command", required=True, metavar="ACTION")
+    wa_send = wa_commands.add_parser("send", help="sign and post a webhook body like Meta does")
+    wa_send.add_argument("text")
+    wa_send.add_argument("--from", dest="sender", default="31612345678")
+    wa_send.add_argument("--tenant", default="voorbeeld")
+    wa_send.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
+    wa_send.set_defaults(run=_dispatch("balie_local.whatsapp_cmd:send"))
+
+    report = commands.add_parser("report", help="the staff report in the terminal")
+    report.add_argument("--tenant", default="voorbeeld")
+    report.add_argument("--from", dest="date_from", default=None)
+    report.add_argument("--to", dest="date_to", default=None)
+    report.add_argument("--api", default=None)
+    report.set_defaults(run=_dispatch("balie_local.report_cmd:run"))
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The knowledge base: shared intents, tenant overlays, and the compiled form."""

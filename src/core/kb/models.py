@@ -1,0 +1,148 @@
+"""Pydantic models of the knowledge base (knowledge/*.yaml) and tenant files
+(tenants/*.yaml). The formats are described in docs/ARCHITECTURE.md."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen")
+SLOT_TYPES = ("postcode", "huisnummer", "phone", "email", "date", "text")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Text(Strict):
+    """A text a resident reads: Dutch first, English second."""
+
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.nl
+
+
+class LinkSpec(Strict):
+    """A link: a fixed URL (national source) or a named municipal slot."""
+
+    title: Text
+    url: str | None = None
+    slot: str | None = None
+
+    @model_validator(mode="after")
+    def exactly_one_target(self) -> "LinkSpec":
+        if (self.url is None) == (self.slot is None):
+            raise ValueError("a link has either `url` or `slot`, not both and not neither")
+        return self
+
+
+class SlotSpec(Strict):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    type: Literal["postcode", "huisnummer", "phone", "email", "date", "text"]
+    ask: Text
+    invalid: Text
+
+
+class FlowDone(Strict):
+    text: Text
+    links: list[LinkSpec] = Field(default_factory=list)
+
+
+class FlowSpec(Strict):
+    slots: list[SlotSpec] = Field(min_length=1)
+    done: FlowDone
+
+
+class Examples(Strict):
+    nl: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class Followups(Strict):
+    kosten: Text | None = None
+    duur: Text | None = None
+    kind: Text | None = None
+    meenemen: Text | None = None
+
+
+class Intent(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: Literal["topic", "system"]
+    team: str | None = None
+    upl: str | None = None
+    handover: bool = False
+    title: Text
+    answer: Text
+    links: list[LinkSpec] = Field(default_factory=list)
+    followups: Followups = Field(default_factory=Followups)
+    examples: Examples
+    flow: FlowSpec | None = None
+
+
+class IntentOverride(Strict):
+    """What a tenant changes of a shared intent; everything is optional."""
+
+    team: str | None = None
+    answer: Text | None = None
+    links: list[LinkSpec] | None = None
+    followups: Followups | None = None
+    extra_examples: Examples | None = None
+
+
+class Team(Strict):
+    name: Text
+    phone: str | None = None
+    email: str | None = None
+
+
+class HolidayPolicy(Strict):
+    good_friday_closed: bool = True
+    liberation_day_closed: bool = True
+    extra_closed: list[str] = Field(default_factory=list)  # ISO dates
+
+
+class Colors(Strict):
+    primary: str = Field(default="#1f4e8c", pattern=r"^#[0-9a-fA-F]{6}$")
+    on_primary: str = Field(default="#ffffff", pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class WhatsAppSettings(Strict):
+    phone_number_id: str | None = None
+    reopen_template: str | None = None
+
+
+class OpenKlantSettings(Strict):
+    url: str | None = None
+
+
+class Tenant(Strict):
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    domain: str
+    widget_origins: list[str] = Field(default_factory=list)
+    colors: Colors = Field(default_factory=Colors)
+    opening_hours: dict[str, list[tuple[str, str]]] = Field(default_factory=dict)
+    holidays: HolidayPolicy = Field(default_factory=HolidayPolicy)
+    live_handover_limit_minutes: int = Field(default=10, ge=1, le=15)
+    default_team: str
+    teams: dict[str, Team]
+    urls: dict[str, str] = Field(default_factory=dict)
+    intent_overrides: dict[str, IntentOverride] = Field(default_factory=dict)
+    disabled_intents: list[str] = Field(default_factory=list)
+    extra_intents: list[Intent] = Field(default_factory=list)
+    whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
+    retention_days: int = Field(default=30, ge=1, le=3650)
+    share_unanswered: bool = False
+    open_klant: OpenKlantSettings = Field(default_factory=OpenKlantSettings)
+
+    @model_validator(mode="after")
+    def known_weekdays_and_team(self) -> "Tenant":
+        unknown = set(self.opening_hours) - set(WEEKDAYS)
+        if unknown:
+            raise ValueError(f"unknown weekday(s) in opening_hours: {sorted(unknown)}")
+        if self.default_team not in self.teams:
+            raise ValueError(f"default_team {self.default_team!r} is not one of the teams")
+        return self
