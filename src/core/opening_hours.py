@@ -1,0 +1,159 @@
+"""Opening hours of a municipality: weekly hours, Dutch public holidays and the
+tenant's own closing days, all in Europe/Amsterdam.
+
+Every function takes `now` from the caller (the one clock, `core.clock`), so
+`BALIE_NOW` decides what "now" is everywhere. Times are compared in UTC: wall
+times are turned into aware datetimes with zoneinfo, which resolves the DST
+switch (the last Sundays of March and October) correctly, and comparing in UTC
+avoids Python's wall-clock comparison of datetimes sharing a tzinfo.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from .kb.models import WEEKDAYS, HolidayPolicy, Tenant
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+# How far ahead next_opening looks before it gives up: a tenant with no hours
+# at all (or a year of closing days) has no next opening.
+_SEARCH_DAYS = 400
+
+_DAY_NAMES = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTH_NAMES = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(year: int) -> dict[date, str]:
+    """Dutch public holidays of one year with Dutch names. The `holidays`
+    package already moves Koningsdag to 26 April when 27 April is a Sunday and
+    lists Bevrijdingsdag only in lustrum years (the tenant toggle widens that)."""
+    return dict(holidays.country_holidays("NL", years=year, language="nl"))
+
+
+def _parse_clock(value: str) -> time:
+    hours, _, minutes = value.partition(":")
+    if not (hours.isdigit() and minutes.isdigit()):
+        raise ValueError(f"opening time must be HH:MM, got {value!r}")
+    if (int(hours), int(minutes)) == (24, 0):
+        return time.max
+    return time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """Weekly hours (weekday index 0 = Monday -> list of (open, close)) plus a holiday policy."""
+
+    weekly: tuple[tuple[tuple[time, time], ...], ...]
+    policy: HolidayPolicy
+
+    @classmethod
+    def from_tenant(cls, tenant: Tenant) -> "OpeningHours":
+        return cls.from_spec(tenant.opening_hours, tenant.holidays)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, list[tuple[str, str]]], policy: HolidayPolicy) -> "OpeningHours":
+        weekly = []
+        for name in WEEKDAYS:
+            ranges = []
+            for start, end in spec.get(name, []):
+                opens, closes = _parse_clock(start), _parse_clock(end)
+                if closes <= opens:
+                    raise ValueError(f"{name}: closing time {end} is not after opening time {start}")
+                ranges.append((opens, closes))
+            weekly.append(tuple(sorted(ranges)))
+        for value in policy.extra_closed:
+            date.fromisoformat(value)  # fail early on a malformed tenant file
+        return cls(weekly=tuple(weekly), policy=policy)
+
+    def closed_reason(self, day: date) -> str | None:
+        """Why the office is closed all day on `day` (a holiday name), or None."""
+        if day.isoformat() in self.policy.extra_closed:
+            return "extra sluitingsdag"
+        if self.policy.liberation_day_closed and (day.month, day.day) == (5, 5):
+            return "Bevrijdingsdag"
+        name = _public_holidays(day.year).get(day)
+        if name is None:
+            return None
+        if not self.policy.good_friday_closed and day == _good_friday(day.year):
+            return None
+        return name
+
+    def intervals(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The opening intervals of one local calendar day as aware UTC datetimes."""
+        if self.closed_reason(day) is not None:
+            return []
+        result = []
+        for opens, closes in self.weekly[day.weekday()]:
+            start = datetime.combine(day, opens, tzinfo=AMSTERDAM)
+            end = (
+                datetime.combine(day + timedelta(days=1), time(0), tzinfo=AMSTERDAM)
+                if closes == time.max
+                else datetime.combine(day, closes, tzinfo=AMSTERDAM)
+            )
+            result.append((start.astimezone(timezone.utc), end.astimezone(timezone.utc)))
+        return result
+
+    def is_open(self, now: datetime) -> bool:
+        _require_aware(now)
+        moment = now.astimezone(timezone.utc)
+        local_day = now.astimezone(AMSTERDAM).date()
+        return any(start <= moment < end for start, end in self.intervals(local_day))
+
+    def next_opening(self, now: datetime) -> datetime | None:
+        """The start of the next opening interval strictly after `now`, in
+        Europe/Amsterdam; None when the office never opens again within a year.
+        While open, this is the next opening after the current interval: the
+        moment a ticket written now would be picked up is the caller's choice."""
+        _require_aware(now)
+        moment = now.astimezone(timezone.utc)
+        first_day = now.astimezone(AMSTERDAM).date()
+        for offset in range(_SEARCH_DAYS):
+            for start, _ in self.intervals(first_day + timedelta(days=offset)):
+                if start > moment:
+                    return start.astimezone(AMSTERDAM)
+        return None
+
+    def contact_moment(self, now: datetime) -> datetime | None:
+        """When a person can act on a request made at `now`: now while open,
+        else the next opening."""
+        if self.is_open(now):
+            return now.astimezone(AMSTERDAM)
+        return self.next_opening(now)
+
+
+def _good_friday(year: int) -> date:
+    from dateutil.easter import easter  # a dependency of `holidays`
+
+    return easter(year) - timedelta(days=2)
+
+
+def _require_aware(moment: datetime) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("opening hours need an aware datetime (the clock always gives one)")
+
+
+def format_moment(moment: datetime, language: str) -> str:
+    """'maandag 1 december na 8.30 uur' / 'Monday 1 December after 8:30'.
+    Day and month names come from fixed tables: the Lambda runtime has no
+    Dutch locale, and strftime would depend on it."""
+    local = moment.astimezone(AMSTERDAM)
+    lang = "en" if language == "en" else "nl"
+    day_name = _DAY_NAMES[lang][local.weekday()]
+    month_name = _MONTH_NAMES[lang][local.month - 1]
+    if lang == "en":
+        return f"{day_name} {local.day} {month_name} after {local.hour}:{local.minute:02d}"
+    return f"{day_name} {local.day} {month_name} na {local.hour}.{local.minute:02d} uur"

@@ -1,0 +1,185 @@
+"""Opening hours across evenings, weekends, DST switches and Dutch holidays."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from core.kb.models import HolidayPolicy
+from core.opening_hours import AMSTERDAM, OpeningHours, format_moment
+
+OFFICE = {day: [("08:30", "17:00")] for day in ("monday", "tuesday", "wednesday", "friday")}
+# Thursday evening opening, with a lunch break.
+OFFICE["thursday"] = [("08:30", "12:30"), ("13:00", "20:00")]
+
+
+def hours(**policy: object) -> OpeningHours:
+    return OpeningHours.from_spec(OFFICE, HolidayPolicy(**policy))
+
+
+def at(text: str) -> datetime:
+    """A local Amsterdam wall time 'YYYY-MM-DD HH:MM'."""
+    return datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+
+
+def local(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M %z")
+
+
+@pytest.mark.parametrize(
+    ("now", "is_open"),
+    [
+        ("2026-12-01 08:29", False),
+        ("2026-12-01 08:30", True),
+        ("2026-12-01 16:59", True),
+        ("2026-12-01 17:00", False),  # closing time is exclusive
+        ("2026-12-03 12:45", False),  # Thursday lunch break
+        ("2026-12-03 19:30", True),  # Thursday late opening
+        ("2026-12-03 20:00", False),
+        ("2026-12-05 11:00", False),  # Saturday
+    ],
+)
+def test_is_open_within_a_week(now: str, is_open: bool) -> None:
+    assert hours().is_open(at(now)) is is_open
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ("2026-12-01 18:00", "2026-12-02 08:30 +0100"),  # Tuesday evening -> Wednesday
+        ("2026-12-03 12:45", "2026-12-03 13:00 +0100"),  # Thursday lunch -> afternoon
+        ("2026-12-05 21:30", "2026-12-07 08:30 +0100"),  # Saturday evening -> Monday
+        ("2026-12-04 17:00", "2026-12-07 08:30 +0100"),  # Friday closing -> Monday
+        ("2026-12-07 02:00", "2026-12-07 08:30 +0100"),  # night -> same morning
+    ],
+)
+def test_next_opening_evenings_and_weekends(now: str, expected: str) -> None:
+    assert local(hours().next_opening(at(now))) == expected
+
+
+def test_dst_start_weekend_opens_at_local_half_past_eight_in_summer_time() -> None:
+    # Clocks go forward on Sunday 29 March 2026: Monday 08:30 is +02:00, 06:30 UTC.
+    opening = hours().next_opening(at("2026-03-28 20:00"))
+    assert local(opening) == "2026-03-30 08:30 +0200"
+    assert opening.astimezone(timezone.utc).hour == 6
+
+
+def test_dst_end_weekend_opens_at_local_half_past_eight_in_winter_time() -> None:
+    # Clocks go back on Sunday 25 October 2026: Monday 08:30 is +01:00, 07:30 UTC.
+    opening = hours().next_opening(at("2026-10-23 18:00"))
+    assert local(opening) == "2026-10-26 08:30 +0100"
+    assert opening.astimezone(timezone.utc).hour == 7
+
+
+def test_utc_input_is_read_in_amsterdam_time() -> None:
+    # 07:45 UTC on a summer Tuesday is 09:45 in Amsterdam: open.
+    assert hours().is_open(datetime(2026, 6, 2, 7, 45, tzinfo=timezone.utc))
+    # 06:00 UTC in winter is 07:00 in Amsterdam: closed.
+    assert not hours().is_open(datetime(2026, 12, 1, 6, 0, tzinfo=timezone.utc))
+
+
+def test_christmas_and_boxing_day() -> None:
+    h = hours()
+    assert h.closed_reason(date(2025, 12, 25)) == "Eerste kerstdag"
+    assert h.closed_reason(date(2025, 12, 26)) == "Tweede kerstdag"
+    assert not h.is_open(at("2025-12-25 10:00"))
+    # Wednesday 24 December 2025 after closing -> Monday 29 December.
+    assert local(h.next_opening(at("2025-12-24 18:00"))) == "2025-12-29 08:30 +0100"
+
+
+def test_new_year() -> None:
+    # New Year's Day 2026 is a Thursday; Wednesday evening -> Friday 2 January.
+    assert local(hours().next_opening(at("2025-12-31 17:30"))) == "2026-01-02 08:30 +0100"
+
+
+def test_extra_closed_days_and_christmas_together() -> None:
+    h = hours(extra_closed=["2026-12-24", "2026-12-31"])
+    assert not h.is_open(at("2026-12-24 10:00"))
+    assert h.closed_reason(date(2026, 12, 24)) == "extra sluitingsdag"
+    # Wed 23 Dec evening: 24 closed (extra), 25-26 Christmas, 27 Sunday -> Monday 28.
+    assert local(h.next_opening(at("2026-12-23 18:00"))) == "2026-12-28 08:30 +0100"
+    # Wed 30 Dec evening: 31 closed (extra), 1 Jan holiday -> Monday 4 January 2027
+    # (Friday 1 January is New Year's Day, then the weekend).
+    assert local(h.next_opening(at("2026-12-30 18:00"))) == "2027-01-04 08:30 +0100"
+
+
+def test_easter_monday_and_good_friday_closed() -> None:
+    # Easter 2026: Good Friday 3 April, Easter Monday 6 April.
+    h = hours(good_friday_closed=True)
+    assert not h.is_open(at("2026-04-03 10:00"))
+    assert not h.is_open(at("2026-04-06 10:00"))
+    assert local(h.next_opening(at("2026-04-02 20:30"))) == "2026-04-07 08:30 +0200"
+
+
+def test_good_friday_toggle_off_keeps_the_office_open() -> None:
+    h = hours(good_friday_closed=False)
+    assert h.closed_reason(date(2026, 4, 3)) is None
+    assert h.is_open(at("2026-04-03 10:00"))
+    assert local(h.next_opening(at("2026-04-02 20:30"))) == "2026-04-03 08:30 +0200"
+    assert not h.is_open(at("2026-04-06 10:00"))  # Easter Monday stays closed
+
+
+def test_koningsdag_on_27_april() -> None:
+    # 2026: Monday 27 April; Friday evening -> Tuesday 28 April.
+    assert local(hours().next_opening(at("2026-04-24 18:00"))) == "2026-04-28 08:30 +0200"
+
+
+def test_koningsdag_moves_to_26_april_when_27_is_a_sunday() -> None:
+    # 2025: 27 April is a Sunday, so Koningsdag is Saturday 26 April.
+    saturday_office = dict(OFFICE, saturday=[("10:00", "13:00")])
+    h = OpeningHours.from_spec(saturday_office, HolidayPolicy())
+    assert h.closed_reason(date(2025, 4, 26)) == "Koningsdag"
+    assert h.closed_reason(date(2025, 4, 27)) is None
+    assert not h.is_open(at("2025-04-26 11:00"))
+    assert local(h.next_opening(at("2025-04-25 18:00"))) == "2025-04-28 08:30 +0200"
+    # A normal Saturday is open for this tenant.
+    assert h.is_open(at("2025-05-03 11:00"))
+
+
+def test_liberation_day_toggle() -> None:
+    # 5 May 2026 is a Tuesday, not a lustrum year.
+    assert not hours(liberation_day_closed=True).is_open(at("2026-05-05 10:00"))
+    assert hours(liberation_day_closed=False).is_open(at("2026-05-05 10:00"))
+    # In a lustrum year (2025) it is a public holiday whatever the toggle says.
+    assert not hours(liberation_day_closed=False).is_open(at("2025-05-05 10:00"))
+
+
+def test_ascension_and_whit_monday_are_closed() -> None:
+    assert not hours().is_open(at("2026-05-14 10:00"))
+    assert not hours().is_open(at("2026-05-25 10:00"))
+
+
+def test_contact_moment_is_now_while_open() -> None:
+    now = at("2026-12-01 10:00")
+    assert hours().contact_moment(now) == now
+    assert local(hours().contact_moment(at("2026-12-05 10:00"))) == "2026-12-07 08:30 +0100"
+
+
+def test_a_tenant_without_hours_never_opens() -> None:
+    h = OpeningHours.from_spec({}, HolidayPolicy())
+    assert not h.is_open(at("2026-12-01 10:00"))
+    assert h.next_opening(at("2026-12-01 10:00")) is None
+
+
+def test_naive_time_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        hours().is_open(datetime(2026, 12, 1, 10, 0))
+
+
+def test_bad_spec_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        OpeningHours.from_spec({"monday": [("17:00", "08:30")]}, HolidayPolicy())
+    with pytest.raises(ValueError):
+        OpeningHours.from_spec({}, HolidayPolicy(extra_closed=["24-12-2026"]))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nl", "maandag 7 december na 8.30 uur"), ("en", "Monday 7 December after 8:30")],
+)
+def test_format_moment(language: str, expected: str) -> None:
+    assert format_moment(at("2026-12-07 08:30"), language) == expected
+
+
+def test_format_moment_converts_to_amsterdam() -> None:
+    assert format_moment(datetime(2026, 5, 4, 6, 30, tzinfo=timezone.utc), "nl") == "maandag 4 mei na 8.30 uur"
