@@ -4,10 +4,10 @@ in-memory implementations in `core.memory` serve unit tests and the terminal.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
-from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, Ticket
+from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, ReplyMessage, Ticket
 
 
 class ConversationStore(Protocol):
@@ -43,3 +43,21 @@ class TicketQueue(Protocol):
     def done(self, tenant: str, receipt: str) -> None: ...
 
     def release(self, tenant: str, receipt: str) -> None: ...
+
+
+class HandoverTimeouts(Protocol):
+    def schedule(self, tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> None:
+        """Ask for a check of a live handover after `delay_seconds` (SQS allows at
+        most 900). Raises `ServiceUnavailable`."""
+
+
+class OutboundSender(Protocol):
+    def send(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
+        """Deliver messages outside a resident's own turn (a staff reply or a
+        handover notice on WhatsApp). Raises `ServiceUnavailable`."""
+
+
+class JsonPoster(Protocol):
+    def post_json(self, url: str, payload: dict) -> dict:
+        """POST a JSON body and return the decoded JSON answer (Open Klant).
+        Raises `ServiceUnavailable` on network errors and non-2xx answers."""
