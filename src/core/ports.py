@@ -5,9 +5,12 @@ in-memory implementations in `core.memory` serve unit tests and the terminal.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, ReplyMessage, Ticket
+
+if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
+    from .kb.compiled import TenantKnowledge
 
 
 class ConversationStore(Protocol):
@@ -61,3 +64,17 @@ class JsonPoster(Protocol):
     def post_json(self, url: str, payload: dict) -> dict:
         """POST a JSON body and return the decoded JSON answer (Open Klant).
         Raises `ServiceUnavailable` on network errors and non-2xx answers."""
+
+
+class KnowledgeRepository(Protocol):
+    """The compiled knowledge of every tenant (`adapters.kb_files` on disk,
+    `core.kb.static.StaticKnowledge` in memory)."""
+
+    def get(self, tenant: str) -> "TenantKnowledge":
+        """The tenant's merged knowledge and matcher. Raises `NotFound` for an unknown tenant."""
+
+    def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
+        """The slug of the tenant that owns this WhatsApp phone-number id, or None."""
+
+    def slugs(self) -> list[str]:
+        """Every known tenant slug, sorted."""

@@ -90,6 +90,9 @@ class IntentOverride(Strict):
     links: list[LinkSpec] | None = None
     followups: Followups | None = None
     extra_examples: Examples | None = None
+    # Slot -> URL for this intent only (e.g. its own form or appointment page);
+    # other intents keep the tenant's `urls`.
+    urls: dict[str, str] = Field(default_factory=dict)
 
 
 class Team(Strict):

@@ -1,0 +1,177 @@
+"""The compiled knowledge of one tenant: what the engine reads at run time.
+
+`balie kb build` writes, per tenant, `<slug>.json` (the merged knowledge, this
+module's `CompiledFile`) and `<slug>.matcher` (the matcher artefact), plus an
+`index.json` listing the tenants and their WhatsApp phone-number ids. The JSON
+records the SHA-256 of the matcher artefact so a stale pair is caught on load.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import quote
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import NotFound
+from .models import SlotSpec, Team, Tenant, Text, Followups
+
+if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
+    from ..matcher import Matcher
+
+FORMAT_VERSION = 1
+INDEX_FILE = "index.json"
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ResolvedLink(_Frozen):
+    """A link as the resident sees it: the tenant's slot is already filled in.
+    A URL may still hold `{name}` placeholders that a guided flow fills."""
+
+    title: Text
+    url: str
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(_PLACEHOLDER.findall(self.url))
+
+    def filled(self, values: Mapping[str, str]) -> "ResolvedLink":
+        """The link with `{name}` placeholders replaced by URL-encoded values;
+        unknown placeholders stay as they are."""
+
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            return quote(str(values[name]), safe="") if name in values else match.group(0)
+
+        return ResolvedLink(title=self.title, url=_PLACEHOLDER.sub(substitute, self.url))
+
+
+class ResolvedFlowDone(_Frozen):
+    text: Text
+    links: list[ResolvedLink] = Field(default_factory=list)
+
+
+class ResolvedFlow(_Frozen):
+    """A guided flow: ask the slots in order, then answer with `done`."""
+
+    slots: list[SlotSpec]
+    done: ResolvedFlowDone
+
+
+class ResolvedIntent(_Frozen):
+    id: str
+    kind: Literal["topic", "system"]
+    team: str  # the intent's team, the tenant's override, or the tenant's default team
+    handover: bool = False
+    title: Text
+    answer: Text
+    links: list[ResolvedLink] = Field(default_factory=list)
+    followups: Followups = Field(default_factory=Followups)
+    flow: ResolvedFlow | None = None
+    tenant_only: bool = False  # defined in the tenant file, not in the shared base
+
+
+@dataclass(frozen=True)
+class TenantKnowledge:
+    """Everything the engine needs to know about one municipality."""
+
+    tenant: Tenant
+    intents: dict[str, ResolvedIntent]
+    matcher: "Matcher"
+
+    @property
+    def slug(self) -> str:
+        return self.tenant.slug
+
+    def intent(self, intent_id: str) -> ResolvedIntent:
+        try:
+            return self.intents[intent_id]
+        except KeyError:
+            raise NotFound(f"intent {intent_id!r} is not enabled for tenant {self.tenant.slug!r}") from None
+
+    def team(self, team_id: str | None) -> Team:
+        """The team's contact details; unknown or missing ids fall back to the default team."""
+        return self.tenant.teams.get(team_id or "", self.tenant.teams[self.tenant.default_team])
+
+
+class MatcherRef(_Frozen):
+    file: str
+    sha256: str
+
+
+class CompiledFile(_Frozen):
+    """The on-disk form of a TenantKnowledge without its matcher."""
+
+    format: Literal[1] = FORMAT_VERSION
+    tenant: Tenant
+    intents: dict[str, ResolvedIntent]
+    matcher: MatcherRef
+
+
+class IndexEntry(_Frozen):
+    whatsapp_phone_number_id: str | None = None
+
+
+class CompiledIndex(_Frozen):
+    format: Literal[1] = FORMAT_VERSION
+    tenants: dict[str, IndexEntry]
+
+    def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
+        for slug, entry in self.tenants.items():
+            if entry.whatsapp_phone_number_id == phone_number_id:
+                return slug
+        return None
+
+
+class CorruptArtefact(ValueError):
+    """The compiled JSON and the matcher artefact do not belong together."""
+
+
+def matcher_file_name(slug: str) -> str:
+    return f"{slug}.matcher"
+
+
+def knowledge_file_name(slug: str) -> str:
+    return f"{slug}.json"
+
+
+def dump_knowledge(knowledge: TenantKnowledge) -> tuple[bytes, bytes]:
+    """(`<slug>.json` bytes, `<slug>.matcher` bytes) of one tenant."""
+    matcher_bytes = knowledge.matcher.to_bytes()
+    compiled = CompiledFile(
+        tenant=knowledge.tenant,
+        intents=knowledge.intents,
+        matcher=MatcherRef(
+            file=matcher_file_name(knowledge.slug), sha256=hashlib.sha256(matcher_bytes).hexdigest()
+        ),
+    )
+    return compiled.model_dump_json(indent=1).encode("utf-8"), matcher_bytes
+
+
+def load_knowledge(json_bytes: bytes, matcher_bytes: bytes) -> TenantKnowledge:
+    from ..matcher import Matcher
+
+    compiled = CompiledFile.model_validate_json(json_bytes)
+    if hashlib.sha256(matcher_bytes).hexdigest() != compiled.matcher.sha256:
+        raise CorruptArtefact(
+            f"the matcher artefact of {compiled.tenant.slug!r} does not match its JSON; run `balie kb build`"
+        )
+    return TenantKnowledge(
+        tenant=compiled.tenant, intents=dict(compiled.intents), matcher=Matcher.from_bytes(matcher_bytes)
+    )
+
+
+def build_index(tenants: list[Tenant]) -> CompiledIndex:
+    return CompiledIndex(
+        tenants={
+            tenant.slug: IndexEntry(whatsapp_phone_number_id=tenant.whatsapp.phone_number_id) for tenant in tenants
+        }
+    )

@@ -1,0 +1,125 @@
+"""Merging the shared knowledge base with one tenant's overlay.
+
+The result is what one municipality's bot knows: the shared intents minus the
+ones it switched off, plus its own intents, with its answers, teams and links
+put over the shared ones. Merging never changes its inputs, so one tenant's
+overrides cannot leak into another tenant built from the same shared base.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from .compiled import ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink
+from .models import Followups, Intent, IntentOverride, LinkSpec, Tenant
+
+
+class KnowledgeError(ValueError):
+    """The knowledge base and a tenant do not fit together (`balie kb check` explains why)."""
+
+
+class MissingSlot(KnowledgeError):
+    def __init__(self, tenant: str, intent_id: str, slot: str) -> None:
+        super().__init__(f"tenant {tenant!r} has no URL for slot {slot!r} (used by intent {intent_id!r})")
+        self.tenant = tenant
+        self.intent_id = intent_id
+        self.slot = slot
+
+
+def enabled_intents(shared: Mapping[str, Intent], tenant: Tenant) -> dict[str, Intent]:
+    """The tenant's intents before overrides: shared minus disabled plus tenant-only."""
+    disabled = set(tenant.disabled_intents)
+    intents = {intent_id: intent for intent_id, intent in shared.items() if intent_id not in disabled}
+    for extra in tenant.extra_intents:
+        if extra.id in shared:
+            raise KnowledgeError(f"tenant {tenant.slug!r}: tenant-only intent {extra.id!r} clashes with a shared intent")
+        intents[extra.id] = extra
+    return intents
+
+
+def link_specs(intent: Intent, override: IntentOverride | None) -> Iterator[LinkSpec]:
+    """Every link of an intent as the tenant shows it (answer links and flow links)."""
+    yield from override.links if override and override.links is not None else intent.links
+    if intent.flow:
+        yield from intent.flow.done.links
+
+
+def missing_slots(shared: Mapping[str, Intent], tenant: Tenant) -> list[tuple[str, str]]:
+    """(intent id, slot) for every slot an enabled intent uses that the tenant does not define."""
+    missing = []
+    for intent_id, intent in enabled_intents(shared, tenant).items():
+        override = tenant.intent_overrides.get(intent_id)
+        for link in link_specs(intent, override):
+            if link.slot and _slot_url(tenant, override, link.slot) is None:
+                missing.append((intent_id, link.slot))
+    return missing
+
+
+def _slot_url(tenant: Tenant, override: IntentOverride | None, slot: str) -> str | None:
+    if override and slot in override.urls:
+        return override.urls[slot]
+    return tenant.urls.get(slot)
+
+
+def _resolve_link(link: LinkSpec, tenant: Tenant, intent_id: str, override: IntentOverride | None) -> ResolvedLink:
+    if link.url is not None:
+        return ResolvedLink(title=link.title, url=link.url)
+    assert link.slot is not None  # LinkSpec guarantees exactly one target
+    url = _slot_url(tenant, override, link.slot)
+    if url is None:
+        raise MissingSlot(tenant.slug, intent_id, link.slot)
+    return ResolvedLink(title=link.title, url=url)
+
+
+def _merge_followups(base: Followups, override: Followups | None) -> Followups:
+    if override is None:
+        return base
+    changed = {kind: text for kind, text in override if text is not None}
+    return base.model_copy(update=changed)
+
+
+def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False) -> ResolvedIntent:
+    override = tenant.intent_overrides.get(intent.id)
+    links = override.links if override and override.links is not None else intent.links
+    flow = None
+    if intent.flow:
+        flow = ResolvedFlow(
+            slots=intent.flow.slots,
+            done=ResolvedFlowDone(
+                text=intent.flow.done.text,
+                links=[_resolve_link(link, tenant, intent.id, override) for link in intent.flow.done.links],
+            ),
+        )
+    return ResolvedIntent(
+        id=intent.id,
+        kind=intent.kind,
+        team=(override.team if override and override.team else None) or intent.team or tenant.default_team,
+        handover=intent.handover,
+        title=intent.title,
+        answer=override.answer if override and override.answer else intent.answer,
+        links=[_resolve_link(link, tenant, intent.id, override) for link in links],
+        followups=_merge_followups(intent.followups, override.followups if override else None),
+        flow=flow,
+        tenant_only=tenant_only,
+    )
+
+
+def resolve_tenant(shared: Mapping[str, Intent], tenant: Tenant) -> dict[str, ResolvedIntent]:
+    """The tenant's merged intents. Raises `KnowledgeError` (e.g. `MissingSlot`)."""
+    tenant_only = {extra.id for extra in tenant.extra_intents}
+    return {
+        intent_id: resolve_intent(intent, tenant, tenant_only=intent_id in tenant_only)
+        for intent_id, intent in enabled_intents(shared, tenant).items()
+    }
+
+
+def training_examples(shared: Mapping[str, Intent], tenant: Tenant) -> list[tuple[str, str]]:
+    """(text, intent id) pairs the tenant's matcher learns from: the examples of
+    its enabled intents (both languages) plus the tenant's extra examples."""
+    pairs: list[tuple[str, str]] = []
+    for intent_id, intent in enabled_intents(shared, tenant).items():
+        override = tenant.intent_overrides.get(intent_id)
+        extra = override.extra_examples if override and override.extra_examples else None
+        for examples in (intent.examples, extra):
+            if examples is not None:
+                pairs.extend((text, intent_id) for text in [*examples.nl, *examples.en])
+    return pairs
