@@ -53,6 +53,13 @@ class ServiceUnavailable(BalieError):
     code = "service_unavailable"
 
 
+class WhatsAppWindowClosed(Conflict):
+    """A staff reply to a WhatsApp conversation whose last resident message is
+    older than 24 hours, and the tenant has no approved template to reopen it."""
+
+    code = "whatsapp_window_closed"
+
+
 class VersionConflict(Exception):
     """Raised by a store when a conditional write lost the race; the engine
     re-reads and retries, so it never reaches a handler."""
