@@ -82,6 +82,14 @@ class Intent(Strict):
     flow: FlowSpec | None = None
 
 
+class OutOfScope(Strict):
+    """knowledge/_out_of_scope.yaml: our own questions a municipality bot must not
+    answer. They tune the fallback threshold and are never shown to residents."""
+
+    description: str | None = None
+    examples: Examples
+
+
 class IntentOverride(Strict):
     """What a tenant changes of a shared intent; everything is optional."""
 
