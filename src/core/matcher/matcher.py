@@ -1,0 +1,498 @@
+"""The matcher: `train` at build time, `Matcher.classify` per request, bytes in between."""
+from __future__ import annotations
+
+import json
+import math
+import struct
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .features import Analysis, Analyzer, FeatureConfig
+from .learning import (
+    Costs,
+    LogisticModel,
+    SoftmaxConfig,
+    SparseRows,
+    choose_threshold,
+    fit_logistic,
+    fit_softmax,
+    fit_temperature,
+    softmax,
+    sparse_logits,
+)
+from .normalize import DUTCH, ENGLISH, guess_language, tokenize
+from .vocabulary import Vocabulary
+
+MAX_ALTERNATIVES = 3
+# An alternative below this score is noise, not a sensible "did you mean" button.
+MIN_ALTERNATIVE_SCORE = 0.02
+CROSS_VALIDATION_FOLDS = 5
+# Above this many examples one held-out split replaces k-fold cross-validation,
+# which keeps building a large knowledge base under a minute.
+LARGE_KB_EXAMPLES = 4000
+OUT_OF_SCOPE_CLASS = "__out_of_scope__"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    intent: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The matcher's answer. `intent` is None when the text is out of scope.
+
+    `alternatives` (best first, at most three, never `intent`) are for "Bedoelt u...?"
+    buttons; `ambiguous` says the best alternative is close to the top choice.
+    """
+
+    intent: str | None
+    score: float
+    alternatives: list[Alternative] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        if not self.alternatives:
+            return False
+        top = self.score if self.intent is not None else self.alternatives[0].score
+        runner_up = self.alternatives[0].score if self.intent is not None else (
+            self.alternatives[1].score if len(self.alternatives) > 1 else 0.0
+        )
+        return runner_up >= 0.5 * top and runner_up >= 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingConfig:
+    features: FeatureConfig = FeatureConfig()
+    softmax: SoftmaxConfig = SoftmaxConfig()
+    costs: Costs = Costs()
+    min_char_df: int = 1
+    block_weights: tuple[float, float, float] = (1.0, 0.6, 1.0)  # words, word pairs, char n-grams
+    typo_cutoff: float = 80.0
+
+
+# The inputs of the confidence model, in order (see `_confidence_inputs`).
+CONFIDENCE_INPUTS = ("log_top_probability", "margin", "log_sum_exp", "top_logit", "coverage", "out_of_scope_probability")
+
+
+class _Scorer:
+    """Vocabulary, feature index and softmax weights: everything learned from examples."""
+
+    def __init__(
+        self,
+        *,
+        analyzer: Analyzer,
+        feature_index: dict[str, int],
+        idf: np.ndarray,
+        feature_block: np.ndarray,
+        block_weights: np.ndarray,
+        weights: np.ndarray,
+        bias: np.ndarray,
+    ) -> None:
+        self.analyzer = analyzer
+        self.feature_index = feature_index
+        self.idf = idf
+        self.feature_block = feature_block
+        self.block_weights = block_weights
+        self.weights = weights  # float32 (features x classes) or int8 with row scales
+        self.row_scale: np.ndarray | None = None
+        self.bias = bias
+
+    def vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+        index = self.feature_index
+        found = [index[f] for f in self.analyzer.features(analysis) if f in index]
+        columns = np.fromiter(found, dtype=np.int64, count=len(found))
+        return columns, self._values(columns)
+
+    def _values(self, columns: np.ndarray) -> np.ndarray:
+        """Idf-weighted values, unit length within each block, then block-weighted."""
+        values = self.idf[columns]
+        blocks = self.feature_block[columns]
+        norms = np.sqrt(np.bincount(blocks, weights=values * values, minlength=len(self.block_weights)))
+        norms[norms == 0] = 1.0
+        return (values * (self.block_weights / norms)[blocks]).astype(np.float32)
+
+    def logits(self, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
+        if self.row_scale is None:
+            return values @ self.weights[columns] + self.bias
+        scaled = values * self.row_scale[columns]
+        return scaled @ self.weights[columns].astype(np.float32) + self.bias
+
+    def rows(self, analyses: Sequence[Analysis]) -> SparseRows:
+        indptr = [0]
+        indices: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for analysis in analyses:
+            columns, vals = self.vector(analysis)
+            indices.append(columns.astype(np.int32))
+            values.append(vals)
+            indptr.append(indptr[-1] + len(columns))
+        return SparseRows(
+            np.asarray(indptr, dtype=np.int64),
+            np.concatenate(indices) if indices else np.zeros(0, np.int32),
+            np.concatenate(values) if values else np.zeros(0, np.float32),
+        )
+
+    def quantise(self) -> None:
+        """int8 weights with one float scale per feature: a quarter of the bytes."""
+        if self.row_scale is not None:
+            return
+        scale = np.abs(self.weights).max(axis=1) / 127.0
+        scale[scale == 0] = 1.0
+        self.weights = np.round(self.weights / scale[:, None]).astype(np.int8)
+        self.row_scale = scale.astype(np.float32)
+
+
+def _build_scorer(
+    texts: Sequence[str],
+    labels: np.ndarray,
+    class_count: int,
+    config: TrainingConfig,
+    progress: Progress | None,
+) -> _Scorer:
+    token_lists = [tokenize(text) for text in texts]
+    default_language = _dominant_language(token_lists)
+    vocabulary = Vocabulary((t for tokens in token_lists for t in tokens), typo_cutoff=config.typo_cutoff)
+    analyzer = Analyzer(vocabulary, default_language=default_language, config=config.features)
+    analyses = [analyzer.analyse(text) for text in texts]
+    feature_lists = [analyzer.features(a) for a in analyses]
+    document_frequency = Counter(f for features in feature_lists for f in features)
+    kept = sorted(
+        f for f, df in document_frequency.items() if f[0] != "c" or df >= config.min_char_df
+    )
+    feature_index = {f: i for i, f in enumerate(kept)}
+    n = len(texts)
+    idf = np.array([math.log((1 + n) / (1 + document_frequency[f])) + 1.0 for f in kept], dtype=np.float32)
+    block_of = {"w": 0, "b": 1, "c": 2}
+    feature_block = np.array([block_of[f[0]] for f in kept], dtype=np.int64)
+    scorer = _Scorer(
+        analyzer=analyzer,
+        feature_index=feature_index,
+        idf=idf,
+        feature_block=feature_block,
+        block_weights=np.asarray(config.block_weights, dtype=np.float64),
+        weights=np.zeros((len(kept), class_count), dtype=np.float32),
+        bias=np.zeros(class_count, dtype=np.float32),
+    )
+    if progress:
+        progress(f"matcher: {n} examples, {len(kept)} features, {class_count} classes")
+    rows = scorer.rows(analyses)
+    scorer.weights, scorer.bias = fit_softmax(rows, labels, len(kept), class_count, config.softmax, progress)
+    return scorer
+
+
+def _dominant_language(token_lists: Sequence[list[str]]) -> str:
+    votes = Counter(guess_language(tokens, default="") for tokens in token_lists)
+    return ENGLISH if votes[ENGLISH] > votes[DUTCH] else DUTCH
+
+
+def _confidence_inputs(logits: np.ndarray, coverage: np.ndarray, temperature: float, intent_count: int) -> np.ndarray:
+    """Per row: the signals the confidence model combines (see CONFIDENCE_INPUTS)."""
+    probabilities = softmax(logits / temperature)
+    in_scope = probabilities[:, :intent_count]
+    top2 = -np.sort(-in_scope, axis=1)[:, :2] if intent_count > 1 else np.hstack([in_scope, np.zeros((len(in_scope), 1))])
+    scaled = logits / temperature
+    peak = scaled.max(axis=1, keepdims=True)
+    log_sum_exp = (peak + np.log(np.exp(scaled - peak).sum(axis=1, keepdims=True)))[:, 0]
+    out_of_scope = probabilities[:, intent_count] if probabilities.shape[1] > intent_count else np.zeros(len(logits))
+    return np.column_stack(
+        [
+            np.log(top2[:, 0] + 1e-9),
+            top2[:, 0] - top2[:, 1],
+            log_sum_exp,
+            logits[:, :intent_count].max(axis=1),
+            coverage,
+            out_of_scope,
+        ]
+    ).astype(np.float64)
+
+
+class Matcher:
+    """Classifies a question into one of the knowledge base's intents, or none."""
+
+    def __init__(
+        self,
+        *,
+        intents: tuple[str, ...],
+        scorer: _Scorer,
+        temperature: float,
+        confidence: LogisticModel | None,
+        threshold: float,
+    ) -> None:
+        self.intents = intents
+        self._scorer = scorer
+        self._temperature = temperature
+        self._confidence = confidence
+        self.threshold = threshold
+
+    # -- per request -------------------------------------------------------------------
+    def classify(self, text: str) -> Classification:
+        scorer = self._scorer
+        analysis = scorer.analyzer.analyse(text)
+        columns, values = scorer.vector(analysis)
+        logits = scorer.logits(columns, values)[None, :]
+        coverage = np.array([analysis.coverage])
+        return self._decide(logits, coverage, columns.size == 0)[0]
+
+    def _scores(self, logits: np.ndarray, coverage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(probabilities over intents, confidence that the top intent is right) per row."""
+        count = len(self.intents)
+        probabilities = softmax(logits / self._temperature)[:, :count]
+        if self._confidence is None:
+            confidence = probabilities.max(axis=1)
+        else:
+            confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count))
+        return probabilities, confidence
+
+    def _decide(self, logits: np.ndarray, coverage: np.ndarray, empty: bool) -> list[Classification]:
+        probabilities, confidence = self._scores(logits, coverage)
+        results = []
+        for row, top_confidence in zip(probabilities, confidence):
+            if empty:  # nothing the knowledge base knows: no intent, no buttons
+                results.append(Classification(None, 0.0, []))
+                continue
+            order = np.argsort(-row)[: MAX_ALTERNATIVES + 1]
+            top_probability = float(row[order[0]]) or 1.0
+            score = float(top_confidence)
+            # Alternatives keep their share relative to the top intent, on the confidence scale.
+            ranked = [(self.intents[i], score * float(row[i]) / top_probability) for i in order]
+            if score >= self.threshold:
+                intent: str | None = ranked[0][0]
+                rest = ranked[1:]
+            else:
+                intent, rest = None, ranked[:MAX_ALTERNATIVES]
+            alternatives = [Alternative(name, round(s, 4)) for name, s in rest if s >= MIN_ALTERNATIVE_SCORE]
+            results.append(Classification(intent, round(score, 4), alternatives[:MAX_ALTERNATIVES]))
+        return results
+
+    # -- artefact ----------------------------------------------------------------------
+    _MAGIC = b"BALIEMX1"
+
+    def to_bytes(self) -> bytes:
+        scorer = self._scorer
+        scorer.quantise()
+        analyzer = scorer.analyzer
+        arrays = {
+            "idf": scorer.idf.astype(np.float32),
+            "feature_block": scorer.feature_block.astype(np.int8),
+            "weights": scorer.weights,
+            "row_scale": scorer.row_scale,
+            "bias": scorer.bias.astype(np.float32),
+        }
+        header: dict = {
+            "intents": list(self.intents),
+            "threshold": self.threshold,
+            "temperature": self._temperature,
+            "confidence": None
+            if self._confidence is None
+            else {
+                "mean": self._confidence.mean.tolist(),
+                "scale": self._confidence.scale.tolist(),
+                "coef": self._confidence.coef.tolist(),
+                "intercept": self._confidence.intercept,
+            },
+            "default_language": analyzer.default_language,
+            "feature_config": {
+                "char_min": analyzer.config.char_min,
+                "char_max": analyzer.config.char_max,
+                "word_pairs": analyzer.config.word_pairs,
+                "typo_mapping": analyzer.config.typo_mapping,
+            },
+            "typo_cutoff": analyzer.vocabulary.typo_cutoff,
+            "block_weights": scorer.block_weights.tolist(),
+            "arrays": {},
+        }
+        texts = {
+            "vocabulary": "\n".join(sorted(analyzer.vocabulary.words)).encode("utf-8"),
+            "features": "\n".join(sorted(scorer.feature_index, key=scorer.feature_index.__getitem__)).encode("utf-8"),
+        }
+        body = bytearray()
+        for name, blob in texts.items():
+            header["arrays"][name] = {"offset": len(body), "length": len(blob), "dtype": "text"}
+            body += blob
+        for name, array in arrays.items():
+            body += b"\0" * (-len(body) % 8)  # aligned, so numpy can view it without copying
+            array = np.ascontiguousarray(array)
+            header["arrays"][name] = {
+                "offset": len(body),
+                "length": array.nbytes,
+                "dtype": array.dtype.str,
+                "shape": list(array.shape),
+            }
+            body += array.tobytes()
+        header_bytes = json.dumps(header, separators=(",", ":")).encode("utf-8")
+        prefix = self._MAGIC + struct.pack("<I", len(header_bytes)) + header_bytes
+        prefix += b"\0" * (-len(prefix) % 8)
+        return bytes(prefix) + bytes(body)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Matcher:
+        if data[:8] != cls._MAGIC:
+            raise ValueError("not a Balie matcher artefact")
+        (header_length,) = struct.unpack_from("<I", data, 8)
+        header = json.loads(data[12 : 12 + header_length].decode("utf-8"))
+        start = 12 + header_length
+        start += -start % 8
+        buffer = memoryview(data)
+
+        def text(name: str) -> list[str]:
+            spec = header["arrays"][name]
+            raw = bytes(buffer[start + spec["offset"] : start + spec["offset"] + spec["length"]]).decode("utf-8")
+            return raw.split("\n") if raw else []
+
+        def array(name: str) -> np.ndarray:
+            spec = header["arrays"][name]
+            flat = np.frombuffer(data, dtype=np.dtype(spec["dtype"]), count=math.prod(spec["shape"]), offset=start + spec["offset"])
+            return flat.reshape(spec["shape"])
+
+        analyzer = Analyzer(
+            Vocabulary(text("vocabulary"), typo_cutoff=header["typo_cutoff"]),
+            default_language=header["default_language"],
+            config=FeatureConfig(**header["feature_config"]),
+        )
+        features = text("features")
+        scorer = _Scorer(
+            analyzer=analyzer,
+            feature_index=dict(zip(features, range(len(features)))),
+            idf=array("idf"),
+            feature_block=array("feature_block").astype(np.int64),
+            block_weights=np.asarray(header["block_weights"], dtype=np.float64),
+            weights=array("weights"),
+            bias=array("bias"),
+        )
+        scorer.row_scale = array("row_scale")
+        confidence = None
+        if header["confidence"] is not None:
+            c = header["confidence"]
+            confidence = LogisticModel(np.asarray(c["mean"]), np.asarray(c["scale"]), np.asarray(c["coef"]), float(c["intercept"]))
+        return cls(
+            intents=tuple(header["intents"]),
+            scorer=scorer,
+            temperature=float(header["temperature"]),
+            confidence=confidence,
+            threshold=float(header["threshold"]),
+        )
+
+
+# -- training -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _HeldOut:
+    """Raw outputs on held-out questions, the material for calibration."""
+
+    logits: list[np.ndarray] = field(default_factory=list)
+    coverage: list[np.ndarray] = field(default_factory=list)
+    labels: list[np.ndarray] = field(default_factory=list)  # class index; -1 = out of scope
+
+    def add(self, scorer: _Scorer, texts: Sequence[str], labels: np.ndarray) -> None:
+        analyses = [scorer.analyzer.analyse(t) for t in texts]
+        rows = scorer.rows(analyses)
+        self.logits.append(sparse_logits(rows, scorer.weights, scorer.bias))
+        self.coverage.append(np.array([a.coverage for a in analyses]))
+        self.labels.append(labels)
+
+
+def train(
+    examples: Sequence[tuple[str, str]],
+    *,
+    oos_examples: Sequence[str] = (),
+    validation: Sequence[tuple[str, str | None]] | None = None,
+    progress: Progress | None = None,
+    config: TrainingConfig | None = None,
+) -> Matcher:
+    """Learn a matcher from (utterance, intent) pairs.
+
+    `oos_examples` are questions the knowledge base must not answer; they train an extra
+    out-of-scope class and tune the threshold. The threshold and calibration are fitted on
+    `validation` when given (intent None = out of scope), else on held-out folds.
+    """
+    config = config or TrainingConfig()
+    if not examples:
+        raise ValueError("a matcher needs at least one example")
+    intents = tuple(sorted({intent for _, intent in examples}))
+    class_of = {intent: i for i, intent in enumerate(intents)}
+    texts = [text for text, _ in examples] + list(oos_examples)
+    oos_label = len(intents)
+    labels = np.array([class_of[i] for _, i in examples] + [oos_label] * len(oos_examples), dtype=np.int64)
+    class_count = len(intents) + (1 if oos_examples else 0)
+
+    held_out = _HeldOut()
+    if validation is not None:
+        scorer = _build_scorer(texts, labels, class_count, config, progress)
+        val_texts = [t for t, _ in validation]
+        val_labels = np.array([class_of.get(i, -1) if i is not None else -1 for _, i in validation], dtype=np.int64)
+        held_out.add(scorer, val_texts, val_labels)
+    else:
+        for fold, (train_rows, test_rows) in enumerate(_folds(labels, len(examples))):
+            if progress:
+                progress(f"matcher: calibration fold {fold + 1}")
+            fold_scorer = _build_scorer([texts[i] for i in train_rows], labels[train_rows], class_count, config, None)
+            fold_labels = np.where(labels[test_rows] == oos_label, -1, labels[test_rows])
+            held_out.add(fold_scorer, [texts[i] for i in test_rows], fold_labels)
+        scorer = _build_scorer(texts, labels, class_count, config, progress)
+
+    logits = np.vstack(held_out.logits) if held_out.logits else np.zeros((0, class_count), np.float32)
+    coverage = np.concatenate(held_out.coverage) if held_out.coverage else np.zeros(0)
+    truth = np.concatenate(held_out.labels) if held_out.labels else np.zeros(0, np.int64)
+    matcher = _calibrate(intents, scorer, logits, coverage, truth, config)
+    if progress:
+        progress(f"matcher: temperature {matcher._temperature:.3f}, threshold {matcher.threshold:.3f}")
+    return matcher
+
+
+def _folds(labels: np.ndarray, example_count: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified folds (each class spread over the folds); one split for large sets."""
+    rng = np.random.default_rng(7)
+    fold_of = np.empty(len(labels), dtype=np.int64)
+    folds = CROSS_VALIDATION_FOLDS
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        rng.shuffle(members)
+        fold_of[members] = np.arange(len(members)) % folds
+    used = range(1) if example_count > LARGE_KB_EXAMPLES else range(folds)
+    return [(np.flatnonzero(fold_of != f), np.flatnonzero(fold_of == f)) for f in used]
+
+
+def _calibrate(
+    intents: tuple[str, ...],
+    scorer: _Scorer,
+    logits: np.ndarray,
+    coverage: np.ndarray,
+    truth: np.ndarray,
+    config: TrainingConfig,
+) -> Matcher:
+    count = len(intents)
+    in_scope = truth >= 0
+    temperature = fit_temperature(logits[in_scope][:, :count], truth[in_scope]) if in_scope.any() else 1.0
+    matcher = Matcher(intents=intents, scorer=scorer, temperature=temperature, confidence=None, threshold=0.5)
+    if len(truth) == 0:
+        return matcher
+    top = logits[:, :count].argmax(axis=1)
+    correct = in_scope & (top == truth)
+    if 0 < correct.sum() < len(correct):
+        inputs = _confidence_inputs(logits, coverage, temperature, count)
+        matcher._confidence = fit_logistic(inputs, correct.astype(np.float64))
+    _, confidence = matcher._scores(logits, coverage)
+    matcher.threshold = choose_threshold(confidence, correct, in_scope, config.costs)
+    return matcher
+
+
+def with_threshold(matcher: Matcher, threshold: float) -> Matcher:
+    """A copy of `matcher` that decides with another threshold (benchmarks, experiments)."""
+    return Matcher(
+        intents=matcher.intents,
+        scorer=matcher._scorer,
+        temperature=matcher._temperature,
+        confidence=matcher._confidence,
+        threshold=threshold,
+    )
+
+
+__all__ = ["Alternative", "Classification", "Matcher", "TrainingConfig", "train", "with_threshold"]
