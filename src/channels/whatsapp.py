@@ -14,16 +14,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from core.errors import InvalidInput, WhatsAppWindowClosed
+from core.errors import InvalidInput, ServiceUnavailable, WhatsAppWindowClosed
 from core.kb.models import WhatsAppSettings
-from core.models import InboundKind, InboundMessage, Channel, Reply, ReplyMessage
+from core.models import Channel, Conversation, InboundKind, InboundMessage, Reply, ReplyMessage, Role
 
 # Limits of the Cloud API messages endpoint (interactive and text objects).
 TEXT_LIMIT = 4096
@@ -93,6 +94,14 @@ class WhatsAppInbound(_Frozen):
         )
 
 
+class QueuedInbound(_Frozen):
+    """The body of one record on the WhatsApp inbound FIFO queue."""
+
+    tenant: str
+    conversation_id: str
+    inbound: WhatsAppInbound
+
+
 class StatusEvent(_Frozen):
     """A delivery receipt of a message Balie sent."""
 
@@ -150,7 +159,8 @@ def conversation_id_for(tenant: str, sender: WhatsAppAddress, app_secret: str) -
     digest = hmac.new(
         app_secret.encode("utf-8"), f"{tenant}\x1f{sender.kind}\x1f{sender.id}".encode("utf-8"), hashlib.sha256
     ).hexdigest()
-    return "wa-" + digest[:32]  # 128 bits
+    # core.ids accepts `<tenant>.<hex>` as a channel-made conversation id.
+    return f"{tenant}.{digest[:32]}"  # 128 bits
 
 
 # --------------------------------------------------------------------------- inbound
@@ -410,6 +420,14 @@ def render_reply(reply: Reply, to: WhatsAppAddress) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- 24-hour window and staff replies
 
 
+_WINDOW_CLOSED = (
+    "De inwoner stuurde meer dan 24 uur geleden het laatste bericht. WhatsApp staat dan geen vrij "
+    "bericht toe en deze gemeente heeft geen goedgekeurd sjabloon ingesteld. Neem op een andere "
+    "manier contact op. / The resident's last message is older than 24 hours; WhatsApp then only allows "
+    "an approved template, and none is configured (tenant whatsapp.reopen_template)."
+)
+
+
 def window_is_open(last_inbound_at: datetime | None, now: datetime) -> bool:
     return last_inbound_at is not None and now - last_inbound_at < REPLY_WINDOW
 
@@ -428,12 +446,7 @@ def render_staff_reply(
     if window_is_open(last_inbound_at, now):
         return [addressed(_text_payload(part), to) for part in split_text(text)]
     if not settings.reopen_template:
-        raise WhatsAppWindowClosed(
-            "De inwoner stuurde meer dan 24 uur geleden het laatste bericht. WhatsApp staat dan geen vrij "
-            "bericht toe en deze gemeente heeft geen goedgekeurd sjabloon ingesteld. Neem op een andere "
-            "manier contact op. / The resident's last message is older than 24 hours; WhatsApp only allows "
-            "an approved template then, and none is configured (tenant whatsapp.reopen_template)."
-        )
+        raise WhatsAppWindowClosed(_WINDOW_CLOSED)
     # Template parameters may hold no newlines, tabs or runs of spaces.
     parameter = shorten(re.sub(r"\s+", " ", text), TEMPLATE_PARAMETER_LIMIT)
     template = {
@@ -453,7 +466,8 @@ class ContactBook(Protocol):
 
 class GraphSender(Protocol):
     def send(self, phone_number_id: str, payload: dict[str, Any]) -> str:
-        """Sends one message; returns its wamid. Raises adapters.graph_api errors."""
+        """Sends one message; returns its wamid. Raises `DeliveryRefused` (for
+        good) or `core.errors.ServiceUnavailable` (for now)."""
 
 
 class WhatsAppContact(_Frozen):
@@ -462,35 +476,67 @@ class WhatsAppContact(_Frozen):
     last_inbound_at: datetime
 
 
-class StaffReplySender:
-    """What the staff API calls to deliver a staff reply on WhatsApp."""
+# Meta's code for "more than 24 hours since the resident's last message".
+OUTSIDE_WINDOW_CODE = 131047
 
-    def __init__(self, contacts: ContactBook, graph: GraphSender, clock: Any) -> None:
+
+class StaffReplySender:
+    """Delivers messages outside a resident's own turn on WhatsApp (a staff reply,
+    a handover notice): implements `core.ports.OutboundSender` for WhatsApp
+    conversations. The staff API calls `check` before accepting a reply and
+    `send` to deliver it."""
+
+    def __init__(
+        self,
+        contacts: ContactBook,
+        graph: GraphSender,
+        settings_for: Callable[[str], WhatsAppSettings],
+        clock: Callable[[], datetime],
+    ) -> None:
         self.contacts = contacts
         self.graph = graph
+        self.settings_for = settings_for
         self.clock = clock
 
-    def check(self, tenant_slug: str, conversation_id: str, settings: WhatsAppSettings) -> Literal["text", "template"]:
-        """Raises `WhatsAppWindowClosed` when the reply cannot be sent; tells
-        whether it would go as text or as the reopen template."""
-        contact = self._contact(tenant_slug, conversation_id)
-        if window_is_open(contact.last_inbound_at, self.clock()):
+    def check(self, conversation: Conversation) -> Literal["text", "template"]:
+        """How a reply would go now; raises `WhatsAppWindowClosed` when it cannot."""
+        contact = self._contact(conversation)
+        if window_is_open(self._last_inbound(conversation, contact), self.clock()):
             return "text"
-        render_staff_reply("-", contact.address, last_inbound_at=contact.last_inbound_at, settings=settings, now=self.clock())
+        if not self.settings_for(conversation.tenant).reopen_template:
+            raise WhatsAppWindowClosed(_WINDOW_CLOSED)
         return "template"
 
-    def send(
-        self, tenant_slug: str, conversation_id: str, text: str, settings: WhatsAppSettings, language: str = "nl"
-    ) -> list[str]:
-        contact = self._contact(tenant_slug, conversation_id)
-        payloads = render_staff_reply(
-            text, contact.address, last_inbound_at=contact.last_inbound_at, settings=settings,
-            now=self.clock(), language=language,
-        )
-        return [self.graph.send(contact.phone_number_id, payload) for payload in payloads]
+    def send(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
+        contact = self._contact(conversation)
+        last_inbound = self._last_inbound(conversation, contact)
+        now = self.clock()
+        if window_is_open(last_inbound, now):
+            payloads = [
+                addressed(payload, contact.address)
+                for message in messages for payload in render_message(message, conversation.language)
+            ]
+        else:
+            text = "\n\n".join(body_with_links(message) for message in messages)
+            payloads = render_staff_reply(
+                text, contact.address, last_inbound_at=last_inbound,
+                settings=self.settings_for(conversation.tenant), now=now, language=conversation.language,
+            )
+        for payload in payloads:
+            try:
+                self.graph.send(contact.phone_number_id, payload)
+            except DeliveryRefused as refused:
+                if refused.code == OUTSIDE_WINDOW_CODE:
+                    raise WhatsAppWindowClosed(_WINDOW_CLOSED) from refused
+                raise ServiceUnavailable(f"WhatsApp refused the message (code {refused.code}).") from refused
 
-    def _contact(self, tenant_slug: str, conversation_id: str) -> WhatsAppContact:
-        contact = self.contacts.contact(tenant_slug, conversation_id)
+    @staticmethod
+    def _last_inbound(conversation: Conversation, contact: WhatsAppContact) -> datetime:
+        resident_times = [entry.at for entry in conversation.transcript if entry.role == Role.RESIDENT]
+        return max([contact.last_inbound_at, *resident_times])
+
+    def _contact(self, conversation: Conversation) -> WhatsAppContact:
+        contact = self.contacts.contact(conversation.tenant, conversation.id)
         if contact is None:
             # Erased, expired, or not a WhatsApp conversation: nothing to send to.
             raise WhatsAppWindowClosed(
@@ -499,10 +545,201 @@ class StaffReplySender:
         return contact
 
 
-def epoch_to_datetime(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+# --------------------------------------------------------------------------- media and unsupported messages
+
+TEXT_ONLY_NOTICE = (
+    "Ik kan alleen tekst lezen. Foto's, spraakberichten, video's, documenten en stickers kan ik niet "
+    "openen. Typ uw vraag in een kort bericht.\n\n"
+    "I can only read text. I cannot open photos, voice messages, videos, documents or stickers. "
+    "Please type your question in a short message."
+)
+UNSUPPORTED_NOTICE = (
+    "Dit soort bericht kan ik niet lezen. Typ uw vraag in een kort bericht.\n\n"
+    "I cannot read this kind of message. Please type your question in a short message."
+)
 
 
-def iter_error_codes(events: Iterable[StatusEvent]) -> Iterator[int]:
-    for event in events:
-        yield from event.error_codes
+def notice_for(kind: InboundKind) -> str | None:
+    """The channel's own answer to what the engine cannot read; None for text,
+    buttons and locations, which go to the engine."""
+    if kind == InboundKind.MEDIA:
+        return TEXT_ONLY_NOTICE
+    if kind == InboundKind.UNSUPPORTED:
+        return UNSUPPORTED_NOTICE
+    return None
+
+
+# --------------------------------------------------------------------------- intake (webhook) and delivery (worker)
+
+
+class DeliveryRefused(Exception):
+    """Meta refused a message for good (e.g. 131047, outside the 24-hour window).
+    Raised by the Graph adapter; recorded, never retried."""
+
+    def __init__(self, message: str, *, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class SeenDeliveries(Protocol):
+    def mark_seen(self, wamid: str, tenant: str) -> bool: ...
+
+    def forget_seen(self, wamid: str) -> None: ...
+
+
+class InboundQueue(Protocol):
+    def send(self, item: QueuedInbound) -> None: ...
+
+
+class StatusRecorder(Protocol):
+    def record_statuses(self, tenant: str, events: list[StatusEvent]) -> int: ...
+
+
+@dataclass
+class IntakeResult:
+    queued: int = 0
+    duplicates: int = 0
+    statuses: int = 0
+    ignored: int = 0
+
+
+class WebhookIntake:
+    """What the webhook does with a verified body: fast, no engine, no Graph API."""
+
+    def __init__(
+        self,
+        *,
+        tenant_for: Callable[[str], str | None],
+        app_secret: Callable[[], str],
+        seen: SeenDeliveries,
+        queue: InboundQueue,
+        statuses: StatusRecorder,
+    ) -> None:
+        self.tenant_for = tenant_for
+        self.app_secret = app_secret
+        self.seen = seen
+        self.queue = queue
+        self.statuses = statuses
+
+    def accept(self, body: Any) -> IntakeResult:
+        parsed = parse_webhook(body)
+        result = IntakeResult(ignored=len(parsed.ignored))
+        tenants: dict[str, str | None] = {}
+
+        def tenant(phone_number_id: str) -> str | None:
+            if phone_number_id not in tenants:
+                tenants[phone_number_id] = self.tenant_for(phone_number_id) if phone_number_id else None
+            return tenants[phone_number_id]
+
+        for inbound in parsed.messages:
+            slug = tenant(inbound.phone_number_id)
+            if slug is None:
+                result.ignored += 1  # another business's number: not for Balie
+                continue
+            if not self.seen.mark_seen(inbound.wamid, slug):
+                result.duplicates += 1
+                continue
+            item = QueuedInbound(
+                tenant=slug, conversation_id=conversation_id_for(slug, inbound.sender, self.app_secret()), inbound=inbound
+            )
+            try:
+                self.queue.send(item)
+            except Exception:
+                # Not queued: forget it, so Meta's retry of this delivery is taken.
+                self.seen.forget_seen(inbound.wamid)
+                raise
+            result.queued += 1
+        by_tenant: dict[str, list[StatusEvent]] = {}
+        for event in parsed.statuses:
+            slug = tenant(event.phone_number_id)
+            if slug is None:
+                result.ignored += 1
+                continue
+            by_tenant.setdefault(slug, []).append(event)
+        for slug, events in by_tenant.items():
+            result.statuses += self.statuses.record_statuses(slug, events)
+        return result
+
+
+class DeliveryLog(Protocol):
+    def sent_parts(self, wamid: str) -> set[int]: ...
+
+    def mark_sent(self, wamid: str, part: int) -> None: ...
+
+    def record_send_failure(self, tenant: str, inbound_wamid: str, code: int | None, title: str) -> None: ...
+
+    def remember_contact(self, tenant: str, conversation_id: str, address: WhatsAppAddress,
+                         phone_number_id: str, last_inbound_at: datetime, retention_days: int) -> None: ...
+
+
+@dataclass
+class DeliveryResult:
+    payloads: int = 0
+    sent: int = 0
+    skipped: int = 0  # sent by an earlier attempt of the same record
+    refused_code: int | None = None
+
+
+class ReplyDelivery:
+    """What the worker does with one queued message: the engine's reply (or the
+    channel's notice) sent to the resident exactly once per payload.
+
+    Idempotent across redeliveries: the engine answers a repeated
+    clientMessageId (= wamid) from its stored reply, and `sentParts` on the
+    SEEN item says which payloads already went out."""
+
+    def __init__(
+        self,
+        *,
+        respond: Callable[[InboundMessage], Reply],
+        graph: GraphSender,
+        log: DeliveryLog,
+        clock: Callable[[], datetime],
+        retention_days: Callable[[str], int] = lambda tenant: 30,
+    ) -> None:
+        self.respond = respond
+        self.graph = graph
+        self.log = log
+        self.clock = clock
+        self.retention_days = retention_days
+
+    def deliver(self, item: QueuedInbound) -> DeliveryResult:
+        inbound = item.inbound
+        self.log.remember_contact(
+            item.tenant, item.conversation_id, inbound.sender, inbound.phone_number_id,
+            self._received_at(inbound), self.retention_days(item.tenant),
+        )
+        notice = notice_for(inbound.kind)
+        if notice is not None:
+            payloads = [addressed(payload, inbound.sender) for payload in render_message(ReplyMessage(text=notice))]
+        else:
+            reply = self.respond(inbound.to_message(item.tenant, item.conversation_id))
+            payloads = render_reply(reply, inbound.sender)
+        result = DeliveryResult(payloads=len(payloads))
+        done = self.log.sent_parts(inbound.wamid) if payloads else set()
+        for part, payload in enumerate(payloads):
+            if part in done:
+                result.skipped += 1
+                continue
+            try:
+                self.graph.send(inbound.phone_number_id, payload)
+            except DeliveryRefused as refused:
+                # The remaining parts would be refused alike (same window, same number).
+                self.log.record_send_failure(item.tenant, inbound.wamid, refused.code, str(refused))
+                _log.warning("whatsapp reply refused", extra={"code": refused.code, "tenant": item.tenant})
+                result.refused_code = refused.code
+                return result
+            self.log.mark_sent(inbound.wamid, part)
+            result.sent += 1
+        return result
+
+    def _received_at(self, inbound: WhatsAppInbound) -> datetime:
+        # Meta's timestamp is when the resident wrote; the window counts from there.
+        now = self.clock()
+        if inbound.timestamp:
+            written = datetime.fromtimestamp(inbound.timestamp, tz=now.tzinfo)
+            return min(written, now)
+        return now
+
+
+_log = logging.getLogger(__name__)
