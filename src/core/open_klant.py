@@ -1,0 +1,123 @@
+"""A ticket as Common Ground Klantinteracties (Open Klant v2) resources.
+
+One callback request becomes: a klantcontact (what was said, on which
+channel), a betrokkene (the resident in the role "klant") with the digital
+address they gave, an actor (the team) and an interne taak "Terugbellen"
+assigned to that actor. The API links these by server-assigned uuids, so
+`push_ticket` creates them in order and fills each reference from the
+previous answer.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import ServiceUnavailable
+from .kb.models import Tenant
+from .models import Channel, Ticket
+from .ports import JsonPoster
+
+KANAAL = {Channel.WEB: "chat", Channel.WHATSAPP: "whatsapp", Channel.TERMINAL: "chat"}
+SOORT_DIGITAAL_ADRES = {"phone": "telefoonnummer", "whatsapp": "telefoonnummer", "email": "email"}
+# Placeholders in the mapping; push_ticket replaces them with the uuids the API returns.
+KLANTCONTACT_REF = "{klantcontact}"
+BETROKKENE_REF = "{betrokkene}"
+ACTOR_REF = "{actor}"
+
+
+def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
+    """The resources to create for one ticket, as JSON-ready dicts."""
+    team = tenant.teams.get(ticket.team)
+    team_name = team.name.nl if team is not None else ticket.team
+    onderwerp = f"Terugbelverzoek: {ticket.intent}" if ticket.intent else "Terugbelverzoek"
+    expected = ticket.expected_contact_at.isoformat()
+    bundle: dict[str, Any] = {
+        "klantcontact": {
+            "kanaal": KANAAL[ticket.channel],
+            "onderwerp": onderwerp[:200],
+            "inhoud": ticket.summary,
+            "indicatieContactGelukt": False,
+            "taal": "nld",
+            "vertrouwelijk": True,
+            "plaatsgevondenOp": ticket.created_at.isoformat(),
+        },
+        "betrokkene": {
+            "wasPartij": None,
+            "hadKlantcontact": {"uuid": KLANTCONTACT_REF},
+            "rol": "klant",
+            "organisatienaam": "",
+            "initiator": True,
+            # The chatbot does not ask for a name; staff fill it in after the call.
+            "contactnaam": {"voorletters": "", "voornaam": "", "voorvoegselAchternaam": "", "achternaam": ""},
+        },
+        "digitaleAdressen": [],
+        "actor": {
+            "naam": team_name,
+            "soortActor": "organisatorische_eenheid",
+            "indicatieActief": True,
+            "actoridentificator": {
+                "objectId": ticket.team,
+                "codeObjecttype": "afdeling",
+                "codeRegister": "balie",
+                "codeSoortObjectId": "team",
+            },
+        },
+        "interneTaak": {
+            "nummer": ticket.id[:10],
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": KLANTCONTACT_REF},
+            "toegewezenAanActoren": [{"uuid": ACTOR_REF}],
+            "toelichting": (
+                f"Verzoek via de chatbot ({KANAAL[ticket.channel]}). Contact verwacht vanaf {expected}. "
+                f"Balie-ticket {ticket.id}, gesprek {ticket.conversation_id}."
+            ),
+            "status": "te_verwerken",
+        },
+    }
+    if ticket.contact and ticket.contact_kind:
+        bundle["digitaleAdressen"].append(
+            {
+                "verstrektDoorBetrokkene": {"uuid": BETROKKENE_REF},
+                "verstrektDoorPartij": None,
+                "adres": ticket.contact,
+                "soortDigitaalAdres": SOORT_DIGITAAL_ADRES[ticket.contact_kind],
+                "omschrijving": "WhatsApp" if ticket.contact_kind == "whatsapp" else "Opgegeven voor terugbellen",
+            }
+        )
+    return bundle
+
+
+def _fill(value: Any, refs: dict[str, str]) -> Any:
+    if isinstance(value, dict):
+        return {key: _fill(item, refs) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fill(item, refs) for item in value]
+    if isinstance(value, str) and value in refs:
+        return refs[value]
+    return value
+
+
+def _created_uuid(answer: dict, resource: str) -> str:
+    uuid = answer.get("uuid") if isinstance(answer, dict) else None
+    if not isinstance(uuid, str) or not uuid:
+        raise ServiceUnavailable(f"Open Klant did not return a uuid for the {resource}.")
+    return uuid
+
+
+def push_ticket(poster: JsonPoster, base_url: str, ticket: Ticket, tenant: Tenant) -> dict[str, str]:
+    """Create the resources in the tenant's Open Klant; returns their uuids."""
+    base = base_url.rstrip("/")
+    bundle = ticket_to_klantinteractie(ticket, tenant)
+    refs: dict[str, str] = {}
+    created: dict[str, str] = {}
+    refs[KLANTCONTACT_REF] = created["klantcontact"] = _created_uuid(
+        poster.post_json(f"{base}/klantcontacten", bundle["klantcontact"]), "klantcontact")
+    refs[BETROKKENE_REF] = created["betrokkene"] = _created_uuid(
+        poster.post_json(f"{base}/betrokkenen", _fill(bundle["betrokkene"], refs)), "betrokkene")
+    for index, address in enumerate(bundle["digitaleAdressen"]):
+        created[f"digitaalAdres{index}"] = _created_uuid(
+            poster.post_json(f"{base}/digitaleadressen", _fill(address, refs)), "digitaal adres")
+    refs[ACTOR_REF] = created["actor"] = _created_uuid(
+        poster.post_json(f"{base}/actoren", bundle["actor"]), "actor")
+    created["interneTaak"] = _created_uuid(
+        poster.post_json(f"{base}/internetaken", _fill(bundle["interneTaak"], refs)), "interne taak")
+    return created
