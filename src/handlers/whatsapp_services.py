@@ -1,0 +1,122 @@
+"""The WhatsApp channel's collaborators, built lazily from the environment on
+first use (never at import). Tests and the local stack install their own with
+`use()`.
+
+Environment (set in template.yaml): TABLE_NAME, WHATSAPP_INBOUND_QUEUE_URL,
+WHATSAPP_GRAPH_API_URL and the NAMES of three SSM SecureString parameters:
+WHATSAPP_APP_SECRET_PARAMETER, WHATSAPP_VERIFY_TOKEN_PARAMETER,
+WHATSAPP_ACCESS_TOKEN_PARAMETER (values cached by Powertools for 5 minutes).
+"""
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from channels.whatsapp import GraphSender, ReplyDelivery, StaffReplySender, WebhookIntake
+from core.kb.models import WhatsAppSettings
+from core.models import InboundMessage, Reply
+
+SECRET_MAX_AGE_SECONDS = 300
+
+
+@dataclass
+class WhatsAppServices:
+    app_secret: Callable[[], str]
+    verify_token: Callable[[], str]
+    intake: WebhookIntake
+    delivery: ReplyDelivery
+    staff_replies: StaffReplySender
+
+
+_installed: WhatsAppServices | None = None
+
+
+def use(services: WhatsAppServices | None) -> None:
+    """Install (or with None: remove) the services handlers use."""
+    global _installed
+    _installed = services
+    whatsapp_services.cache_clear()
+
+
+def current() -> WhatsAppServices:
+    return _installed if _installed is not None else whatsapp_services()
+
+
+def secret(parameter_env: str) -> Callable[[], str]:
+    """A getter of the SSM SecureString named by the environment variable."""
+
+    def get() -> str:
+        from aws_lambda_powertools.utilities import parameters
+
+        return str(parameters.get_parameter(os.environ[parameter_env], decrypt=True, max_age=SECRET_MAX_AGE_SECONDS))
+
+    return get
+
+
+def build(
+    *,
+    table,
+    sqs_client,
+    queue_url: str,
+    graph: GraphSender,
+    tenant_for: Callable[[str], str | None],
+    settings_for: Callable[[str], WhatsAppSettings],
+    retention_days: Callable[[str], int],
+    respond: Callable[[InboundMessage], Reply],
+    app_secret: Callable[[], str],
+    verify_token: Callable[[], str],
+    clock: Callable[[], datetime],
+) -> WhatsAppServices:
+    """Wires the channel from its parts (the Lambda environment, the local stack, tests)."""
+    from adapters.sqs_inbound import SqsInboundQueue
+    from adapters.whatsapp_store import WhatsAppStore
+
+    store = WhatsAppStore(table, clock)
+    return WhatsAppServices(
+        app_secret=app_secret,
+        verify_token=verify_token,
+        intake=WebhookIntake(
+            tenant_for=tenant_for, app_secret=app_secret, seen=store,
+            queue=SqsInboundQueue(sqs_client, queue_url), statuses=store,
+        ),
+        delivery=ReplyDelivery(respond=respond, graph=graph, log=store, clock=clock, retention_days=retention_days),
+        staff_replies=StaffReplySender(store, graph, settings_for, clock),
+    )
+
+
+@functools.cache
+def whatsapp_services() -> WhatsAppServices:
+    import boto3
+
+    from adapters.graph_api import GraphApiClient, ssm_token_provider
+    from handlers.wiring import services
+
+    shared = services()
+    knowledge = shared.knowledge
+
+    def tenant(slug: str):
+        return knowledge.get(slug).tenant
+
+    return build(
+        table=boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]),
+        sqs_client=boto3.client("sqs"),
+        queue_url=os.environ["WHATSAPP_INBOUND_QUEUE_URL"],
+        graph=GraphApiClient(
+            os.environ["WHATSAPP_GRAPH_API_URL"], ssm_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"])
+        ),
+        tenant_for=knowledge.tenant_for_whatsapp,
+        settings_for=lambda slug: tenant(slug).whatsapp,
+        retention_days=lambda slug: tenant(slug).retention_days,
+        respond=shared.engine.handle,
+        app_secret=secret("WHATSAPP_APP_SECRET_PARAMETER"),
+        verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
+        clock=shared.clock,
+    )
+
+
+def staff_reply_sender() -> StaffReplySender:
+    """For the staff API: delivers staff replies on WhatsApp (`OutboundSender`)."""
+    return current().staff_replies

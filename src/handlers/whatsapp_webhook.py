@@ -1,0 +1,73 @@
+"""GET/POST /v1/whatsapp/webhook: Meta's handshake and webhook deliveries.
+
+POST checks X-Hub-Signature-256 on the raw body before parsing anything, then
+acknowledges fast: messages go to the FIFO queue (the worker answers them),
+receipts are recorded, everything else is dropped with a 200 so Meta does not
+retry it for days.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.metrics import MetricUnit
+
+from channels.whatsapp import signature_is_valid, verification_challenge
+from core.errors import BalieError, Forbidden, InvalidInput, ServiceUnavailable, Unauthorized
+from handlers import whatsapp_services
+
+logger = Logger()
+metrics = Metrics(namespace="Balie")
+app = APIGatewayHttpResolver()
+
+
+_STATUS = {InvalidInput: 400, Unauthorized: 401, Forbidden: 403, ServiceUnavailable: 503}
+
+
+@app.exception_handler(BalieError)
+def _domain_error(error: BalieError) -> Response:
+    status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+    return Response(status_code=status, content_type="application/json",
+                    body=json.dumps({"error": {"code": error.code, "message": error.message}}))
+
+PATH = "/v1/whatsapp/webhook"
+
+
+@app.get(PATH)
+def verify() -> Response:
+    params = app.current_event.query_string_parameters or {}
+    challenge = verification_challenge(params, whatsapp_services.current().verify_token())
+    if challenge is None:
+        raise Forbidden("The verification token does not match.")
+    # Meta expects the bare challenge, not JSON.
+    return Response(status_code=200, content_type="text/plain", body=challenge)
+
+
+@app.post(PATH)
+def receive() -> dict:
+    event = app.current_event
+    raw = base64.b64decode(event.body or "") if event.is_base64_encoded else (event.body or "").encode("utf-8")
+    services = whatsapp_services.current()
+    signature = event.headers.get("x-hub-signature-256") or event.headers.get("X-Hub-Signature-256")
+    if not signature_is_valid(raw, signature, services.app_secret()):
+        raise Unauthorized("The X-Hub-Signature-256 signature is missing or wrong.")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise InvalidInput("The body is not JSON.") from error
+    result = services.intake.accept(body)
+    metrics.add_metric(name="WhatsAppQueued", unit=MetricUnit.Count, value=result.queued)
+    metrics.add_metric(name="WhatsAppDuplicate", unit=MetricUnit.Count, value=result.duplicates)
+    metrics.add_metric(name="WhatsAppStatus", unit=MetricUnit.Count, value=result.statuses)
+    logger.info("whatsapp webhook", extra={"queued": result.queued, "duplicates": result.duplicates,
+                                           "statuses": result.statuses, "ignored": result.ignored})
+    return {"queued": result.queued, "duplicates": result.duplicates,
+            "statuses": result.statuses, "ignored": result.ignored}
+
+
+@logger.inject_lambda_context
+@metrics.log_metrics
+def handler(event: dict, context) -> dict:
+    return app.resolve(event, context)
