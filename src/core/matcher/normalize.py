@@ -41,7 +41,12 @@ STOP_WORDS = {DUTCH: DUTCH_STOP_WORDS, ENGLISH: ENGLISH_STOP_WORDS}
 
 # A Dutch postcode: four digits (not starting with 0), optional space, two letters.
 # SA, SD and SS are never issued, which keeps "1234 sa" style false hits out.
-_POSTCODE = re.compile(r"\b([1-9][0-9]{3}) ?(?!sa\b|sd\b|ss\b)([a-z]{2})\b")
+_POSTCODE = re.compile(r"\b([1-9][0-9]{3})( ?)(?!sa\b|sd\b|ss\b)([a-z]{2})\b", re.IGNORECASE)
+# "in 2024 ga ik" is no postcode: with a space between, lower-case letters that form a
+# common word only count when written in capitals ("2024 GA").
+_TWO_LETTER_WORDS = frozenset(
+    "al an at be by de do en ga go he if in is it je ja me my na no nu of om on op or so te to up us we ze zo".split()
+)
 # Apostrophes join ("auto's" -> "autos", "what's" -> "whats"); everything else that is
 # not a letter or digit separates tokens.
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
@@ -52,16 +57,26 @@ POSTCODE_TOKEN = "<postcode>"
 NUMBER_TOKEN = "<number>"
 
 
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: "Café Geëmigreerd" -> "cafe geemigreerd"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_diacritics(text.casefold())
+
+
+def _join_postcode(match: re.Match[str]) -> str:
+    digits, space, letters = match.groups()
+    if space and letters.islower() and letters in _TWO_LETTER_WORDS:
+        return match.group(0)
+    return f" {digits}{letters.lower()} "
 
 
 def tokenize(text: str) -> list[str]:
     """Folded tokens; a postcode becomes one token ("1234ab"), numbers stay tokens."""
-    folded = _APOSTROPHES.sub("", fold(text))
-    folded = _POSTCODE.sub(lambda m: f" {m.group(1)}{m.group(2)} ", folded)
+    folded = fold(_APOSTROPHES.sub("", _POSTCODE.sub(_join_postcode, strip_diacritics(text))))
     tokens: list[str] = []
     for raw in _SEPARATORS.split(folded):
         if not raw:
