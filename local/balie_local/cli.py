@@ -31,7 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     classify = commands.add_parser("classify", help="classify questions read from stdin, one JSON line each")
     classify.add_argument("--tenant", default="voorbeeld")
-    classify.add_argument("--kb", default=None, help="knowledge base directory (default: knowledge/)")
+    classify.add_argument("--kb", default=None,
+                          help="compile this knowledge directory in memory (default: the compiled src/kb_compiled/)")
+    classify.add_argument("--tenants", default=None,
+                          help="tenants directory for --kb (default: the tenants/ next to it, else tenants/)")
     classify.set_defaults(run=_dispatch("balie_local.classify_cmd:run"))
 
     chat = commands.add_parser("chat", help="a conversation in the terminal against the engine")
