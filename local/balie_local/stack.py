@@ -1,0 +1,302 @@
+"""`balie serve`: the whole backend on one machine, without Docker or an AWS account.
+
+Start order: bind the HTTP port (a busy port fails first, before anything else runs),
+start moto in server mode on loopback, point boto3 at it through os.environ, create
+the template's tables/queues/parameters, then start the SQS pollers, schedules and the
+front. Handlers run in this process, imported by their template `Handler` string.
+"""
+from __future__ import annotations
+
+import errno
+import importlib
+import importlib.util
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import FrameType
+from typing import Any
+from urllib.parse import urlsplit
+
+from balie_local import dev_routes
+from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
+from balie_local.dev_auth import DevAuth
+from balie_local.events import LambdaContext
+from balie_local.front import Front, FrontServer, make_server
+from balie_local.pollers import ScheduleRunner, SqsPoller, rate_seconds
+from balie_local.template_resources import (
+    DEFAULT_REGION,
+    REPO_ROOT,
+    TEMPLATE_PATH,
+    Deployment,
+    load_template,
+    provision,
+)
+
+log = logging.getLogger("balie.local")
+
+DEFAULT_PORT = 3000
+LOCAL_STAGE = "local"
+Handler = Callable[[dict[str, Any], Any], Any]
+
+
+class PortInUse(OSError):
+    pass
+
+
+def resolve_handler(dotted: str) -> Handler:
+    """`handlers.chat_api.handler` -> the function, imported now (as Lambda's init does)."""
+    module_name, _, attribute = dotted.rpartition(".")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def handler_available(dotted: str) -> bool:
+    module_name = dotted.rpartition(".")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class LocalStack:
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        region: str = DEFAULT_REGION,
+        template_path: Path = TEMPLATE_PATH,
+        web_dir: Path = REPO_ROOT / "web",
+        tenants: list[str] | None = None,
+        secrets: Mapping[str, str] | None = None,
+        handler_overrides: Mapping[str, str | Handler] | None = None,
+        run_pollers: bool = True,
+    ):
+        self.host = host
+        self.port = port
+        self.region = region
+        self.template_path = template_path
+        self.web_dir = web_dir
+        self.secrets = secrets
+        self.handler_overrides = dict(handler_overrides or {})
+        self.run_pollers = run_pollers
+        self.auth = DevAuth.generate(tenants)
+        self.aws = EmbeddedAws(region=region)
+        self.deployment: Deployment | None = None
+        self.pollers: dict[str, SqsPoller] = {}
+        self.schedules: list[ScheduleRunner] = []
+        self._server: FrontServer | None = None
+        self._server_thread: threading.Thread | None = None
+        self._saved_environment: dict[str, str | None] = {}
+        self._handlers: dict[str, Handler] = {}
+        self._handlers_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> "LocalStack":
+        front = Front(routes=[], invoke=self.invoke, auth=self.auth, cors=None, web_dir=self.web_dir, domain_name="")
+        try:
+            self._server = make_server(front, self.host, self.port)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise PortInUse(errno.EADDRINUSE, f"port {self.port} on {self.host} is already in use") from None
+            raise
+        self.port = self._server.server_address[1]
+        try:
+            self._start_backend(front)
+        except BaseException:
+            self.stop()
+            raise
+        self._server_thread = threading.Thread(target=self._server.serve_forever, name="front", daemon=True)
+        self._server_thread.start()
+        return self
+
+    def _start_backend(self, front: Front) -> None:
+        self.aws.start()
+        self._apply_environment(self.aws.environment())
+        template = load_template(self.template_path)
+        overrides = {"Stage": LOCAL_STAGE}
+        graph_default = ((template.get("Parameters") or {}).get("WhatsAppGraphApiUrl") or {}).get("Default")
+        if graph_default:
+            # Replies go to the local Graph API stand-in, same version path as Meta's.
+            overrides["WhatsAppGraphApiUrl"] = self.url + urlsplit(graph_default).path
+        self.deployment = provision(
+            dynamodb=self.aws.client("dynamodb"),
+            sqs=self.aws.client("sqs"),
+            ssm=self.aws.client("ssm"),
+            region=self.region,
+            template=template,
+            overrides=overrides,
+            secrets=self.secrets,
+        )
+        self._apply_environment(self.deployment.merged_environment())
+        front.routes = list(self.deployment.routes)
+        front.cors = self.deployment.cors
+        dev_routes.register("GET", r"/dev/stack", self._describe_route)
+        dev_routes.load_plugins(self)
+        for source in self.deployment.sqs_sources:
+            if not source.enabled:
+                continue
+            self.pollers[source.function] = SqsPoller(
+                sqs=self.aws.client("sqs"),
+                source=source,
+                queue_url=self.deployment.queues[source.queue_logical_id],
+                queue_arn=self.deployment.queue_arns[source.queue_logical_id],
+                region=self.region,
+                invoke=self.invoke,
+            )
+        for source in self.deployment.schedules:
+            interval = rate_seconds(source.expression)
+            if source.enabled and interval is not None:
+                self.schedules.append(ScheduleRunner(source=source, region=self.region, invoke=self.invoke, interval_seconds=interval))
+        if self.run_pollers:
+            for runner in [*self.pollers.values(), *self.schedules]:
+                runner.start()
+
+    def stop(self) -> None:
+        runners = [*self.pollers.values(), *self.schedules]
+        for runner in runners:
+            runner.stop()
+        for runner in runners:
+            runner.join()
+        if self._server is not None:
+            if self._server_thread is not None:
+                self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        self.aws.stop()
+        self._restore_environment()
+
+    def __enter__(self) -> "LocalStack":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _apply_environment(self, variables: Mapping[str, str]) -> None:
+        for key in (*variables, *SHADOWING_VARIABLES):
+            self._saved_environment.setdefault(key, os.environ.get(key))
+        for key in SHADOWING_VARIABLES:
+            os.environ.pop(key, None)
+        os.environ.update(variables)
+
+    def _restore_environment(self) -> None:
+        for key, value in self._saved_environment.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        self._saved_environment.clear()
+
+    # ------------------------------------------------------------------ functions
+
+    def handler(self, function: str) -> Handler:
+        with self._handlers_lock:
+            if function not in self._handlers:
+                override = self.handler_overrides.get(function)
+                if callable(override):
+                    self._handlers[function] = override
+                else:
+                    assert self.deployment is not None
+                    self._handlers[function] = resolve_handler(override or self.deployment.functions[function].handler)
+            return self._handlers[function]
+
+    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+        """Calls the function's handler with `event` and a fresh Lambda context."""
+        assert self.deployment is not None
+        spec = self.deployment.functions[function]
+        context = LambdaContext(function, timeout_seconds=spec.timeout, memory_mb=spec.memory_size, region=self.region)
+        return self.handler(function)(event, context)
+
+    def client(self, service: str) -> Any:
+        return self.aws.client(service)
+
+    # ------------------------------------------------------------------ reporting
+
+    def whatsapp_secrets(self) -> dict[str, str]:
+        assert self.deployment is not None
+        return {
+            variable.removesuffix("_PARAMETER").lower(): self.deployment.parameters[name]
+            for variable, name in self.deployment.secret_parameters.items()
+        }
+
+    def describe(self) -> dict[str, Any]:
+        assert self.deployment is not None
+        return {
+            "api": self.url,
+            "widgetDemo": f"{self.url}/",
+            "staffDashboard": f"{self.url}/staff",
+            "aws": self.aws.endpoint_url,
+            "tables": self.deployment.tables,
+            "queues": self.deployment.queues,
+            "staffTokens": self.auth.tokens,
+            "secrets": self.whatsapp_secrets(),
+            "secretParameters": self.deployment.secret_parameters,
+        }
+
+    def _describe_route(self, request: dev_routes.DevRequest) -> dev_routes.DevResponse:
+        # Lets local CLI commands (whatsapp send, report) find the secrets and tokens.
+        return dev_routes.DevResponse(200, self.describe())
+
+    def banner(self) -> str:
+        assert self.deployment is not None
+        lines = [
+            "Balie local stack",
+            f"  API              {self.url}/v1/chat",
+            f"  Widget demo      {self.url}/",
+            f"  Staff dashboard  {self.url}/staff",
+            f"  Embedded AWS     {self.aws.endpoint_url} (DynamoDB, SQS, CloudWatch, SSM; region {self.region})",
+        ]
+        lines += [f"  Table            {name}" for name in self.deployment.tables.values()]
+        lines += [f"  Queue            {url.rsplit('/', 1)[-1]}" for url in self.deployment.queues.values()]
+        lines.append("Staff dev tokens (Authorization: Bearer <token>):")
+        lines += [f"  {tenant:16} {token}" for tenant, token in self.auth.tokens.items()] or ["  (no tenants/*.yaml)"]
+        lines.append("WhatsApp secrets (SSM SecureString parameters):")
+        for variable, name in sorted(self.deployment.secret_parameters.items()):
+            lines.append(f"  {name:40} {self.deployment.parameters[name]}")
+        missing = sorted(
+            f"{function} ({spec.handler})"
+            for function, spec in self.deployment.functions.items()
+            if function not in self.handler_overrides and not handler_available(spec.handler)
+        )
+        if missing:
+            lines.append("Not yet implemented (their routes answer 500): " + ", ".join(missing))
+        if self.pollers:
+            lines.append("SQS pollers: " + ", ".join(self.pollers))
+        lines.append("Ctrl-C stops.")
+        return "\n".join(lines)
+
+
+def serve(args: Any) -> int:
+    """The `balie serve` command."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    port = args.port if getattr(args, "port", None) is not None else int(os.environ.get("PORT", DEFAULT_PORT))
+    stack = LocalStack(port=port)
+    try:
+        stack.start()
+    except PortInUse as error:
+        print(f"balie serve: {error.strerror}; set PORT or --port to use another one", file=sys.stderr)
+        return 1
+    stopped = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stopped.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        print(stack.banner(), flush=True)
+        while not stopped.wait(0.5):
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        print("Stopping...", flush=True)
+        stack.stop()
+    return 0
