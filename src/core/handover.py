@@ -339,7 +339,8 @@ class HandoverService:
             return self._end_dialogue(conversation, tenant, team_id, "no_opening")
         ticket = Ticket(
             id=new_id(), tenant=tenant.slug, team=team_id, conversation_id=conversation.id,
-            channel=conversation.channel, intent=last_intent(conversation), language=language,
+            channel=conversation.channel, intent=conversation.state.get("topic") or last_intent(conversation),
+            language=language,
             summary=transcript_summary(conversation), contact=contact, contact_kind=kind,  # type: ignore[arg-type]
             created_at=moment, expected_contact_at=expected,
         )

@@ -1,0 +1,347 @@
+"""Staff use cases: see waiting and live handovers, claim, reply, close, work
+the ticket queue, and get answer suggestions from the knowledge base.
+
+Every use case takes a `StaffIdentity` built from the token's claims; the
+tenant in it is the only tenant the staff member can reach. A conversation of
+another tenant is simply not found (the store is keyed by tenant), so ids of
+other tenants leak nothing. Teams narrow what a staff member may see within
+their tenant ("*" = all teams).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from pydantic import Field
+
+from .clock import Clock, now
+from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
+from .handover import ACTIVE, append_entries, last_intent, team_name, update_conversation
+from .kb.models import Tenant
+from .models import (
+    Channel,
+    ClaimedTicket,
+    Conversation,
+    Handover,
+    HandoverStatus,
+    Link,
+    Model,
+    ReplyMessage,
+    Role,
+    TranscriptEntry,
+)
+from .ports import ConversationStore, OutboundSender, TicketQueue
+from .privacy import redact
+
+log = logging.getLogger(__name__)
+
+MAX_REPLY_CHARS = 2000
+MAX_SUGGESTIONS = 3
+TICKET_CLAIM_SECONDS = 900  # how long a received ticket stays hidden for the staff member
+
+TEXTS = {
+    "claimed": {"nl": "U praat nu met een medewerker van {team}.", "en": "You are now talking to someone from {team}."},
+    "closed": {
+        "nl": "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Stel die gerust aan mij.",
+        "en": "The member of staff has closed the chat. Do you have another question? Just ask me.",
+    },
+}
+
+
+def _say(key: str, language: str, **values: Any) -> str:
+    return TEXTS[key].get(language, TEXTS[key]["nl"]).format(**values)
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    subject: str
+    tenant: str
+    teams: frozenset[str] | None  # None: every team of the tenant
+
+    @classmethod
+    def from_claims(cls, claims: Mapping[str, Any] | None) -> "StaffIdentity":
+        """From JWT claims: {"sub", "custom:tenant", "custom:teams": "*" or "a,b"}."""
+        claims = claims or {}
+        subject = str(claims.get("sub") or "").strip()
+        if not subject:
+            raise Unauthorized("Sign in as a member of staff.")
+        tenant = str(claims.get("custom:tenant") or "").strip()
+        if not tenant:
+            raise Forbidden("Your account is not linked to a municipality.")
+        raw_teams = str(claims.get("custom:teams") or "").strip()
+        if raw_teams == "*":
+            return cls(subject, tenant, None)
+        teams = frozenset(team.strip() for team in raw_teams.split(",") if team.strip())
+        if not teams:
+            raise Forbidden("Your account has no team.")
+        return cls(subject, tenant, teams)
+
+    def may_see(self, team: str) -> bool:
+        return self.teams is None or team in self.teams
+
+
+class _Matcher(Protocol):
+    def classify(self, text: str) -> Any: ...
+
+
+class _TenantKnowledge(Protocol):
+    tenant: Tenant
+    intents: Mapping[str, Any]
+    matcher: _Matcher
+
+
+class _KnowledgeRepository(Protocol):
+    def get(self, tenant: str) -> _TenantKnowledge: ...
+
+
+class HandoverItem(Model):
+    conversation_id: str
+    channel: Channel
+    language: str
+    status: HandoverStatus
+    team: str
+    reason: str
+    requested_at: datetime
+    claimed_by: str | None = None
+    last_resident_message: str | None = None
+    intent: str | None = None
+
+
+class StaffConversation(Model):
+    conversation_id: str
+    channel: Channel
+    language: str
+    created_at: datetime
+    updated_at: datetime
+    handover: Handover | None
+    intent: str | None  # the topic the bot was on
+    slots: dict[str, Any] = Field(default_factory=dict)  # what a guided flow collected
+    transcript: list[TranscriptEntry]
+
+
+class Suggestion(Model):
+    intent: str
+    score: float
+    title: str
+    text: str
+    links: list[Link] = Field(default_factory=list)
+
+
+class TicketClaim(Model):
+    ticket: dict[str, Any]
+    receipt: str
+    receive_count: int
+    claimed_for_seconds: int
+
+
+def _item(conversation: Conversation) -> HandoverItem:
+    handover = conversation.handover
+    assert handover is not None
+    last = next((e.text for e in reversed(conversation.transcript) if e.role == Role.RESIDENT), None)
+    return HandoverItem(
+        conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
+        status=handover.status, team=handover.team, reason=handover.reason, requested_at=handover.requested_at,
+        claimed_by=handover.claimed_by, last_resident_message=last,
+        intent=conversation.state.get("topic") or last_intent(conversation),
+    )
+
+
+def _view(conversation: Conversation) -> StaffConversation:
+    flow = conversation.state.get("flow")
+    slots = dict(flow.get("values", {})) if isinstance(flow, dict) else {}
+    return StaffConversation(
+        conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
+        created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
+        intent=conversation.state.get("topic") or last_intent(conversation), slots=slots,
+        transcript=conversation.transcript,
+    )
+
+
+@dataclass
+class StaffService:
+    store: ConversationStore
+    knowledge: _KnowledgeRepository
+    tickets: TicketQueue
+    clock: Clock = now
+    # Delivers staff messages on WhatsApp; web residents read them by polling.
+    whatsapp: OutboundSender | None = None
+    ticket_claim_seconds: int = TICKET_CLAIM_SECONDS
+
+    # -- live handovers -------------------------------------------------------
+
+    def list_handovers(self, who: StaffIdentity, status: str, team: str | None = None) -> list[HandoverItem]:
+        try:
+            wanted = HandoverStatus(status)
+        except ValueError:
+            raise InvalidInput("status must be 'waiting' or 'live'.") from None
+        if wanted not in ACTIVE:
+            raise InvalidInput("status must be 'waiting' or 'live'.")
+        if team is not None and not who.may_see(team):
+            raise Forbidden("You are not in this team.")
+        found = self.store.list_handovers(who.tenant, wanted, team)
+        return [_item(c) for c in found if c.handover is not None and who.may_see(c.handover.team)]
+
+    def conversation(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
+        return _view(self._visible(who, conversation_id))
+
+    def claim(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
+        self._visible(who, conversation_id)
+        moment = self.clock()
+        notice: list[ReplyMessage] = []
+
+        def change(conversation: Conversation) -> None:
+            handover = self._handover_of(who, conversation)
+            notice.clear()
+            if handover.status == HandoverStatus.LIVE and handover.claimed_by == who.subject:
+                return  # claiming twice is harmless
+            if handover.status != HandoverStatus.WAITING:
+                raise Conflict("This conversation is not waiting for a member of staff.")
+            handover.status = HandoverStatus.LIVE
+            handover.claimed_by = who.subject
+            handover.claimed_at = moment
+            tenant = self.knowledge.get(who.tenant).tenant
+            notice.append(ReplyMessage(text=_say("claimed", conversation.language,
+                                                 team=team_name(tenant, handover.team, conversation.language))))
+            append_entries(conversation, Role.BOT, notice, moment)
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change)
+        self._deliver_best_effort(saved, notice)
+        return _view(saved)
+
+    def reply(self, who: StaffIdentity, conversation_id: str, text: str) -> TranscriptEntry:
+        text = (text or "").strip()
+        if not text:
+            raise InvalidInput("text must not be empty.")
+        if len(text) > MAX_REPLY_CHARS:
+            raise InvalidInput(f"text must be at most {MAX_REPLY_CHARS} characters.")
+        conversation = self._visible(who, conversation_id)
+        self._require_owner(who, conversation)
+        message = ReplyMessage(text=text)
+        # Deliver first: when WhatsApp refuses, nothing is stored that the resident never got.
+        if conversation.channel == Channel.WHATSAPP:
+            if self.whatsapp is None:
+                raise Conflict("WhatsApp replies are not available here.")
+            self.whatsapp.send(conversation, [message])
+        moment = self.clock()
+
+        def change(current: Conversation) -> TranscriptEntry:
+            self._require_owner(who, current)
+            # Stored redacted like every message; the resident got the original.
+            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(text))], moment, author=who.subject)
+            return current.transcript[-1]
+
+        _, entry = update_conversation(self.store, who.tenant, conversation_id, change)
+        return entry
+
+    def close(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
+        self._visible(who, conversation_id)
+        moment = self.clock()
+        notice: list[ReplyMessage] = []
+
+        def change(conversation: Conversation) -> None:
+            handover = self._handover_of(who, conversation)
+            notice.clear()
+            if handover.status == HandoverStatus.CLOSED:
+                return
+            if handover.status not in ACTIVE:
+                raise Conflict("This conversation has no live handover.")
+            if handover.status == HandoverStatus.LIVE and handover.claimed_by != who.subject:
+                raise Conflict("Another member of staff owns this conversation.")
+            handover.status = HandoverStatus.CLOSED
+            handover.closed_at = moment
+            notice.append(ReplyMessage(text=_say("closed", conversation.language)))
+            append_entries(conversation, Role.BOT, notice, moment)
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change)
+        self._deliver_best_effort(saved, notice)
+        return _view(saved)
+
+    def suggestions(self, who: StaffIdentity, conversation_id: str) -> list[Suggestion]:
+        """The bot as reply assistant: knowledge-base answers for the resident's last message."""
+        conversation = self._visible(who, conversation_id)
+        last = next((e.text for e in reversed(conversation.transcript) if e.role == Role.RESIDENT), None)
+        if not last:
+            return []
+        knowledge = self.knowledge.get(who.tenant)
+        result = knowledge.matcher.classify(last)
+        candidates = ([(result.intent, result.score)] if result.intent else []) + [
+            (alt.intent, alt.score) for alt in result.alternatives
+        ]
+        language = conversation.language
+        found = []
+        for intent_id, score in candidates:
+            intent = knowledge.intents.get(intent_id)
+            if intent is None or intent.kind != "topic" or any(s.intent == intent_id for s in found):
+                continue
+            found.append(Suggestion(
+                intent=intent_id, score=round(float(score), 4), title=intent.title.get(language),
+                text=intent.answer.get(language),
+                links=[Link(title=link.title.get(language), url=link.url) for link in intent.links],
+            ))
+        return found[:MAX_SUGGESTIONS]
+
+    # -- the ticket queue -----------------------------------------------------
+
+    def next_ticket(self, who: StaffIdentity) -> TicketClaim | None:
+        claimed: ClaimedTicket | None = self.tickets.receive(who.tenant, self.ticket_claim_seconds)
+        if claimed is None:
+            return None
+        if claimed.ticket.tenant != who.tenant:
+            # A queue holds one tenant's tickets; anything else is a wiring error, never shown.
+            raise Conflict("The ticket queue is misconfigured.")
+        return TicketClaim(ticket=claimed.ticket.model_dump(mode="json"), receipt=claimed.receipt,
+                           receive_count=claimed.receive_count, claimed_for_seconds=self.ticket_claim_seconds)
+
+    def ticket_done(self, who: StaffIdentity, receipt: str) -> None:
+        self.tickets.done(who.tenant, _receipt(receipt))
+
+    def ticket_release(self, who: StaffIdentity, receipt: str) -> None:
+        self.tickets.release(who.tenant, _receipt(receipt))
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _visible(self, who: StaffIdentity, conversation_id: str) -> Conversation:
+        conversation = self.store.get(who.tenant, conversation_id)
+        if conversation is None:
+            raise NotFound("This conversation does not exist.")
+        if conversation.handover is not None and not who.may_see(conversation.handover.team):
+            raise Forbidden("This conversation belongs to another team.")
+        return conversation
+
+    @staticmethod
+    def _handover_of(who: StaffIdentity, conversation: Conversation) -> Handover:
+        handover = conversation.handover
+        if handover is None:
+            raise Conflict("This conversation has no handover.")
+        if not who.may_see(handover.team):
+            raise Forbidden("This conversation belongs to another team.")
+        return handover
+
+    @staticmethod
+    def _require_owner(who: StaffIdentity, conversation: Conversation) -> None:
+        handover = conversation.handover
+        if handover is None or handover.status != HandoverStatus.LIVE:
+            raise Conflict("Claim the conversation before you reply.")
+        if handover.claimed_by != who.subject:
+            raise Conflict("Another member of staff owns this conversation.")
+
+    def _deliver_best_effort(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
+        """Status notices (claimed, closed) on WhatsApp: the state change stands
+        even when the notice cannot be delivered."""
+        if not messages or conversation.channel != Channel.WHATSAPP or self.whatsapp is None:
+            return
+        try:
+            self.whatsapp.send(conversation, messages)
+        except Exception:  # noqa: BLE001 - a lost notice must not undo a claim
+            log.warning("handover notice not delivered on WhatsApp", exc_info=True)
+
+
+def _receipt(value: str) -> str:
+    value = (value or "").strip()
+    if not value or len(value) > 4096:
+        raise InvalidInput("receipt is required.")
+    return value
+
