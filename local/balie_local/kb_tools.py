@@ -166,6 +166,9 @@ class Loaded:
     out_of_scope_source: SourceFile | None = None
     tenants: dict[str, Tenant] = field(default_factory=dict)
     tenant_sources: dict[str, SourceFile] = field(default_factory=dict)
+    # Intent files that exist but failed to parse: tenants may still name them
+    # without a second, consequential error.
+    broken_intents: set[str] = field(default_factory=set)
     issues: list[Issue] = field(default_factory=list)
 
     def error(self, source: SourceFile | Path, loc: Sequence[Any] | int, message: str) -> None:
@@ -215,9 +218,11 @@ def load_sources(kb_dir: Path, tenants_dir: Path | None) -> Loaded:
             continue
         intent, source = _parse(loaded, path, Intent)
         if intent is None:
+            loaded.broken_intents.add(path.stem)
             continue
         if intent.id != path.stem:
             loaded.error(source, ("id",), f"id {intent.id!r} does not match the file name {path.name!r}")
+            loaded.broken_intents.add(path.stem)
             continue
         loaded.intents[intent.id] = intent
         loaded.intent_sources[intent.id] = source
@@ -529,7 +534,7 @@ def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, re
             loaded.error(source, (*at, "id"), f"tenant-only intent {extra.id!r} is defined twice")
             return
         _check_intent_content(loaded, extra, source, at, references)
-    known = set(shared) | set(extra_ids)
+    known = set(shared) | set(extra_ids) | loaded.broken_intents
     for index, intent_id in enumerate(tenant.disabled_intents):
         if intent_id not in known:
             loaded.error(source, ("disabled_intents", index), f"disabled intent {intent_id!r} does not exist")
@@ -538,6 +543,8 @@ def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, re
         if intent_id not in known:
             loaded.error(source, at, f"override of unknown intent {intent_id!r}")
             continue
+        if intent_id in loaded.broken_intents:
+            continue  # its own file's errors come first
         if intent_id in tenant.disabled_intents:
             loaded.warning(source, at, f"override of {intent_id!r}, which this tenant disabled")
         if override.answer:

@@ -1,0 +1,130 @@
+"""The compiled artefacts: build, load from disk, in-memory repository, classify, export."""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from adapters.kb_files import FileKnowledge, compiled_directory
+from balie_local import kb_tools
+from balie_local.classify_cmd import classify_stream, tenants_dir_for
+from balie_local.cli import main as balie
+from core.errors import NotFound
+from core.kb.compiled import CorruptArtefact, dump_knowledge, load_knowledge
+from core.kb.static import StaticKnowledge
+from core.ports import KnowledgeRepository
+
+SMALL = Path(__file__).parent / "data" / "kb_small"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("kb_compiled")
+    (output / "gone.json").write_text("{}", encoding="utf-8")  # a tenant that no longer exists
+    messages: list[str] = []
+    kb_tools.compile_all(SMALL / "knowledge", SMALL / "tenants", output, progress=messages.append)
+    assert any(message.startswith("[beta] done in") for message in messages)
+    return output
+
+
+def test_build_writes_json_matcher_and_index_per_tenant(built: Path) -> None:
+    names = sorted(path.name for path in built.iterdir())
+    assert names == ["alpha.json", "alpha.matcher", "beta.json", "beta.matcher", "index.json"]
+    index = json.loads((built / "index.json").read_text(encoding="utf-8"))
+    assert index["tenants"]["beta"] == {"whatsapp_phone_number_id": "222"}
+
+
+def test_file_knowledge_loads_what_was_built(built: Path) -> None:
+    repository: KnowledgeRepository = FileKnowledge(built)
+    beta = repository.get("beta")
+    assert beta.intents["parkeervergunning"].answer.nl == "In Beta is parkeren gratis."
+    assert beta.matcher.classify("vaart de veerpont vandaag naar het eiland").intent == "veerpont"
+    assert repository.get("beta") is beta  # cached per tenant
+    assert repository.tenant_for_whatsapp("111") == "alpha"
+    assert repository.tenant_for_whatsapp("999") is None
+    assert repository.slugs() == ["alpha", "beta"]
+
+
+def test_file_knowledge_refuses_unknown_tenants_and_paths(built: Path) -> None:
+    repository = FileKnowledge(built)
+    for slug in ("gamma", "../beta", "index"):
+        with pytest.raises(NotFound):
+            repository.get(slug)
+
+
+def test_a_matcher_that_does_not_belong_to_its_json_is_refused(built: Path) -> None:
+    with pytest.raises(CorruptArtefact):
+        load_knowledge((built / "beta.json").read_bytes(), (built / "alpha.matcher").read_bytes())
+
+
+def test_the_directory_comes_from_kb_dir_on_first_use(built: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KB_DIR", str(built))
+    assert compiled_directory() == built
+    assert FileKnowledge().get("alpha").slug == "alpha"
+    monkeypatch.delenv("KB_DIR")
+    assert compiled_directory().name == "kb_compiled" and compiled_directory().parent.name == "src"
+
+
+def test_a_missing_build_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="balie kb build"):
+        FileKnowledge(tmp_path).get("alpha")
+
+
+def test_serialisation_round_trips(built: Path) -> None:
+    original = FileKnowledge(built).get("alpha")
+    json_bytes, matcher_bytes = dump_knowledge(original)
+    copy = load_knowledge(json_bytes, matcher_bytes)
+    assert copy.tenant == original.tenant and copy.intents == original.intents
+    assert copy.matcher.classify("paspoort verlengen") == original.matcher.classify("paspoort verlengen")
+
+
+def test_static_knowledge_serves_tests_in_memory(built: Path) -> None:
+    alpha = FileKnowledge(built).get("alpha")
+    repository: KnowledgeRepository = StaticKnowledge([alpha])
+    assert repository.get("alpha") is alpha
+    assert repository.tenant_for_whatsapp("111") == "alpha"
+    assert repository.slugs() == ["alpha"]
+    with pytest.raises(NotFound):
+        repository.get("beta")
+
+
+def test_classify_writes_one_json_object_per_line(built: Path) -> None:
+    out = io.StringIO()
+    classify_stream(FileKnowledge(built).get("alpha"), io.StringIO("paspoort verlengen\n\nwat is het weer morgen\n"), out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [record["text"] for record in records] == ["paspoort verlengen", "", "wat is het weer morgen"]
+    assert records[0]["intent"] == "paspoort" and 0 <= records[0]["score"] <= 1
+    assert records[1] == {"text": "", "intent": None, "score": 0.0, "alternatives": []}
+    for record in records:
+        assert set(record) == {"text", "intent", "score", "alternatives"}
+        assert len(record["alternatives"]) <= 3
+        assert all(set(alternative) == {"intent", "score"} for alternative in record["alternatives"])
+        assert record["intent"] not in [alternative["intent"] for alternative in record["alternatives"]]
+
+
+def test_balie_classify_with_kb_compiles_in_memory(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("hoe laat gaat de pont\n"))
+    assert balie(["classify", "--tenant", "beta", "--kb", str(SMALL / "knowledge")]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["intent"] == "veerpont"
+    assert tenants_dir_for(SMALL / "knowledge", None) == (SMALL / "tenants").resolve()
+
+
+def test_balie_classify_reports_an_unknown_tenant(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("hallo\n"))
+    assert balie(["classify", "--tenant", "gamma", "--kb", str(SMALL / "knowledge")]) == 2
+    assert "gamma" in capsys.readouterr().err
+
+
+def test_export_writes_the_shared_base_as_one_json_file(tmp_path: Path) -> None:
+    target = tmp_path / "kb.json"
+    args = argparse.Namespace(kb=str(SMALL / "knowledge"), tenants=None, output=str(target))
+    assert kb_tools.export(args) == 0
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["license"] == "CC0-1.0"
+    assert [intent["id"] for intent in document["intents"]] == ["afvalkalender", "groet", "parkeervergunning", "paspoort"]
+    assert "tenant" not in json.dumps(document["intents"])  # no tenant overlay in the open data
+    assert document["out_of_scope"]["examples"]["en"] == ["tell me a joke", "what is the weather"]
