@@ -1,0 +1,243 @@
+"""The ConversationStore on the single DynamoDB table (docs/ARCHITECTURE.md, "Storage").
+
+A conversation is one item: key attributes, the `version` that conditional
+writes check, `expiresAt` (TTL), the sparse `handoverKey`/`handoverAt` pair of
+the HandoverIndex, and the whole `Conversation` model as one JSON string in
+`doc` (one attribute keeps reads and writes to a single item of known shape).
+
+A turn is one TransactWriteItems: the conversation Put (condition on
+`version`), the day's aggregate Update (ADD per counter) and one Put per
+unanswered question. The unanswered items' keys are remembered in the
+conversation's state under `UNANSWERED_STATE_KEY` (owned by this store) so
+erasure finds them without a scan.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from core.errors import ServiceUnavailable, VersionConflict
+from core.models import Conversation, DailyCounters, HandoverStatus
+
+HANDOVER_INDEX = "HandoverIndex"
+CONVERSATION_SK = "CONV"
+INDEXED_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
+COUNTER_PREFIX = "n#"  # counters are top-level numbers `n#<name>`, so ADD creates them on first use
+UNANSWERED_STATE_KEY = "_unanswered_keys"
+MAX_ITEM_BYTES = 350_000  # DynamoDB allows 400 KB; leave room for the key attributes
+_TRANSACTION_ITEMS = 100
+
+
+def conversation_pk(tenant: str, conversation_id: str) -> str:
+    return f"T#{tenant}#C#{conversation_id}"
+
+
+def stats_pk(tenant: str) -> str:
+    return f"T#{tenant}#STATS"
+
+
+def unanswered_pk(tenant: str, day: str) -> str:
+    return f"T#{tenant}#UNANSWERED#{day}"
+
+
+class DynamoDBConversationStore:
+    def __init__(self, client: Any, table_name: str) -> None:
+        self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
+        self.table = table_name
+
+    # ---- reads --------------------------------------------------------------
+
+    def get(self, tenant: str, conversation_id: str) -> Conversation | None:
+        item = self._call(
+            "get_item",
+            TableName=self.table,
+            Key=_key(conversation_pk(tenant, conversation_id), CONVERSATION_SK),
+            ConsistentRead=True,  # a turn must see the previous turn's write
+        ).get("Item")
+        return _conversation(item) if item else None
+
+    def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
+        if status not in INDEXED_HANDOVER:
+            return []
+        found: list[Conversation] = []
+        arguments: dict[str, Any] = {
+            "TableName": self.table,
+            "IndexName": HANDOVER_INDEX,
+            "KeyConditionExpression": "handoverKey = :key",
+            "ExpressionAttributeValues": {":key": {"S": f"{tenant}#{status.value}"}},
+        }
+        while True:
+            page = self._call("query", **arguments)
+            found.extend(_conversation(item) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                break
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return [c for c in found if team is None or (c.handover is not None and c.handover.team == team)]
+
+    def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
+        items = self._query_all(
+            KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
+            ExpressionAttributeValues={
+                ":pk": {"S": stats_pk(tenant)},
+                ":first": {"S": f"DAY#{first.isoformat()}"},
+                ":last": {"S": f"DAY#{last.isoformat()}"},
+            },
+        )
+        by_day = {
+            item["sk"]["S"].removeprefix("DAY#"): {
+                name.removeprefix(COUNTER_PREFIX): int(value["N"])
+                for name, value in item.items()
+                if name.startswith(COUNTER_PREFIX)
+            }
+            for item in items
+        }
+        result = []
+        day = first
+        while day <= last:  # one small query per day; reports read a few weeks at most
+            iso = day.isoformat()
+            unanswered = [
+                item["text"]["S"]
+                for item in self._query_all(
+                    KeyConditionExpression="pk = :pk",
+                    ExpressionAttributeValues={":pk": {"S": unanswered_pk(tenant, iso)}},
+                )
+            ]
+            if iso in by_day or unanswered:
+                result.append(DailyCounters(tenant=tenant, day=iso, counts=by_day.get(iso, {}), unanswered=unanswered))
+            day += timedelta(days=1)
+        return result
+
+    # ---- writes -------------------------------------------------------------
+
+    def save(
+        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None
+    ) -> Conversation:
+        saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
+        items: list[dict[str, Any]] = []
+        if counters is not None and counters.unanswered:
+            remembered = saved.state.setdefault(UNANSWERED_STATE_KEY, [])
+            for text in counters.unanswered:
+                key = (unanswered_pk(counters.tenant, counters.day), f"{saved.updated_at.isoformat()}#{saved.id}#{len(remembered)}")
+                remembered.append(list(key))
+                items.append(
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": {
+                                **_key(*key),
+                                "text": {"S": text},
+                                "conversationId": {"S": saved.id},
+                                "expiresAt": {"N": str(saved.expires_at)},
+                            },
+                        }
+                    }
+                )
+        if counters is not None and counters.counts:
+            names = {f"#c{i}": f"{COUNTER_PREFIX}{name}" for i, name in enumerate(counters.counts)}
+            values = {f":c{i}": {"N": str(amount)} for i, amount in enumerate(counters.counts.values())}
+            items.append(
+                {
+                    "Update": {
+                        "TableName": self.table,
+                        "Key": _key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
+                        "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
+                        "ExpressionAttributeNames": names,
+                        "ExpressionAttributeValues": values,
+                    }
+                }
+            )
+        item = _item(saved)
+        put: dict[str, Any] = {"TableName": self.table, "Item": item}
+        if expected_version == 0:
+            put["ConditionExpression"] = "attribute_not_exists(pk)"
+        else:
+            put["ConditionExpression"] = "version = :expected"
+            put["ExpressionAttributeValues"] = {":expected": {"N": str(expected_version)}}
+        try:
+            self.client.transact_write_items(TransactItems=[{"Put": put}, *items])
+        except ClientError as error:
+            if _lost_race(error):
+                raise VersionConflict(f"{saved.id}: expected version {expected_version}") from None
+            raise ServiceUnavailable("The conversation store is not available.") from error
+        return saved
+
+    def delete(self, tenant: str, conversation_id: str) -> bool:
+        key = _key(conversation_pk(tenant, conversation_id), CONVERSATION_SK)
+        item = self._call("get_item", TableName=self.table, Key=key, ConsistentRead=True).get("Item")
+        if not item:
+            return False
+        # The conversation and every unanswered question it left.
+        remembered = _conversation(item).state.get(UNANSWERED_STATE_KEY, [])
+        keys = [key] + [_key(pk, sk) for pk, sk in remembered]
+        for start in range(0, len(keys), _TRANSACTION_ITEMS):
+            chunk = keys[start : start + _TRANSACTION_ITEMS]
+            self._call(
+                "transact_write_items",
+                TransactItems=[{"Delete": {"TableName": self.table, "Key": k}} for k in chunk],
+            )
+        return True
+
+    # ---- plumbing -----------------------------------------------------------
+
+    def _query_all(self, **arguments: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        arguments = {"TableName": self.table, **arguments}
+        while True:
+            page = self._call("query", **arguments)
+            items.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return items
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def _call(self, operation: str, **arguments: Any) -> dict[str, Any]:
+        try:
+            return getattr(self.client, operation)(**arguments)
+        except ClientError as error:
+            raise ServiceUnavailable("The conversation store is not available.") from error
+
+
+def _key(pk: str, sk: str) -> dict[str, Any]:
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
+
+
+def _lost_race(error: ClientError) -> bool:
+    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return False
+    reasons = error.response.get("CancellationReasons") or []
+    if reasons:
+        return reasons[0].get("Code") == "ConditionalCheckFailed"
+    return "ConditionalCheckFailed" in str(error)
+
+
+def _item(conversation: Conversation) -> dict[str, Any]:
+    doc = conversation.model_dump_json()
+    # The transcript is bounded by the engine; this guards the item limit if
+    # entries are unusually long (staff may paste long texts).
+    while len(doc.encode("utf-8")) > MAX_ITEM_BYTES and len(conversation.transcript) > 1:
+        conversation = conversation.model_copy(update={"transcript": conversation.transcript[len(conversation.transcript) // 4 :]})
+        doc = conversation.model_dump_json()
+    item: dict[str, Any] = {
+        **_key(conversation_pk(conversation.tenant, conversation.id), CONVERSATION_SK),
+        "tenant": {"S": conversation.tenant},
+        "conversationId": {"S": conversation.id},
+        "channel": {"S": conversation.channel.value},
+        "version": {"N": str(conversation.version)},
+        "updatedAt": {"S": conversation.updated_at.isoformat()},
+        "doc": {"S": doc},
+    }
+    if conversation.expires_at:
+        item["expiresAt"] = {"N": str(conversation.expires_at)}
+    handover = conversation.handover
+    if handover is not None and handover.status in INDEXED_HANDOVER:
+        item["handoverKey"] = {"S": f"{conversation.tenant}#{handover.status.value}"}
+        item["handoverAt"] = {"S": handover.requested_at.isoformat()}
+    return item
+
+
+def _conversation(item: dict[str, Any]) -> Conversation:
+    conversation = Conversation.model_validate_json(item["doc"]["S"])
+    conversation.version = int(item["version"]["N"])
+    return conversation

@@ -1,0 +1,121 @@
+"""The website widget channel: chat API JSON <-> InboundMessage / Reply.
+
+Request and response shapes are the contract in ../shared/spec/API.md. Two
+additions the widget may use: `payload` on the request (the id of a button the
+resident pressed; `message` then holds the button's title for the transcript),
+and the messages page of `GET /v1/chat/{id}/messages`.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.engine import MessagesPage, is_payload, validate_text
+from core.ids import is_conversation_id
+from core.models import Channel, HandoverView, InboundKind, InboundMessage, Reply, ReplyMessage, TranscriptEntry
+
+MAX_MESSAGE_CHARS = 1000
+
+
+class ChatRequest(BaseModel):
+    """POST /v1/chat body."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    tenant: str = Field(min_length=1, max_length=63, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    message: str
+    conversation_id: str | None = Field(default=None, alias="conversationId")
+    client_message_id: str | None = Field(default=None, alias="clientMessageId", min_length=1, max_length=100)
+    locale: Literal["nl", "en"] | None = None
+    payload: str | None = Field(default=None, max_length=80)
+
+    @field_validator("message")
+    @classmethod
+    def message_is_text(cls, value: str) -> str:
+        return validate_text(value, max_length=MAX_MESSAGE_CHARS)
+
+    @field_validator("conversation_id")
+    @classmethod
+    def conversation_id_shape(cls, value: str | None) -> str | None:
+        if value is not None and not is_conversation_id(value):
+            raise ValueError("conversationId is not a conversation id")
+        return value
+
+    @field_validator("payload")
+    @classmethod
+    def payload_shape(cls, value: str | None) -> str | None:
+        if value is not None and not is_payload(value):
+            raise ValueError("payload is not a button payload")
+        return value
+
+    @field_validator("client_message_id")
+    @classmethod
+    def printable_client_id(cls, value: str | None) -> str | None:
+        if value is not None and not value.isprintable():
+            raise ValueError("clientMessageId contains control characters")
+        return value
+
+    def to_message(self) -> InboundMessage:
+        return InboundMessage(
+            tenant=self.tenant,
+            channel=Channel.WEB,
+            kind=InboundKind.BUTTON if self.payload else InboundKind.TEXT,
+            text=self.message,
+            payload=self.payload,
+            conversation_id=self.conversation_id,
+            client_message_id=self.client_message_id,
+            locale=self.locale,
+        )
+
+
+def _message(message: ReplyMessage | TranscriptEntry) -> dict[str, Any]:
+    return {
+        "text": message.text,
+        "links": [{"title": link.title, "url": link.url} for link in message.links],
+        "buttons": [{"title": button.title, "payload": button.payload} for button in message.buttons],
+    }
+
+
+def _handover(view: HandoverView | None) -> dict[str, Any] | None:
+    if view is None:
+        return None
+    return {
+        "status": view.status,
+        "team": view.team,
+        "expectedContactAt": view.expected_contact_at.isoformat() if view.expected_contact_at else None,
+    }
+
+
+def render_reply(reply: Reply) -> dict[str, Any]:
+    return {
+        "conversationId": reply.conversation_id,
+        "intent": reply.intent,
+        "confidence": reply.confidence,
+        "messages": [_message(message) for message in reply.messages],
+        "handover": _handover(reply.handover),
+        "language": reply.language,
+    }
+
+
+def render_messages(page: MessagesPage) -> dict[str, Any]:
+    """GET /v1/chat/{id}/messages: every transcript entry after the cursor, with
+    its role (resident, bot, staff, system) so a reloaded widget can redraw the
+    conversation and a polling widget shows only what it has not shown yet."""
+    return {
+        "conversationId": page.conversation_id,
+        "messages": [
+            {**_message(entry), "seq": entry.seq, "role": entry.role.value, "at": entry.at.isoformat()}
+            for entry in page.entries
+        ],
+        "cursor": str(page.cursor),
+        "handover": _handover(page.handover),
+    }
+
+
+def parse_cursor(value: str | None) -> int:
+    if value is None or value == "":
+        return 0
+    if not value.isdigit() or len(value) > 9:
+        raise ValueError("after must be a cursor returned by this API")
+    return int(value)

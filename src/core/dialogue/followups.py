@@ -1,0 +1,59 @@
+"""Recognising a follow-up question ("wat kost dat?", "en voor mijn kind?").
+
+`detect` names the follow-up kind a question asks about; `is_contextual` tells
+whether the question names no subject of its own, so it must be about the
+current topic. "wat kost een paspoort?" asks about costs but has a subject:
+the engine classifies it instead of reusing the topic.
+"""
+from __future__ import annotations
+
+import re
+
+from ..kb.models import FOLLOWUP_KINDS
+
+# Checked in this order: "wat kost het voor mijn kind?" is about the child.
+_CUES: dict[str, re.Pattern[str]] = {
+    "kind": re.compile(
+        r"\b(kind|kinderen|kindje|zoon|dochter|baby|minderjarige?|child|children|kid|kids|son|daughter|minor)\b"
+    ),
+    "kosten": re.compile(
+        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|hoeveel (?:moet ik )?betalen|"
+        r"how much|cost|costs|price|prices|fee|fees)\b"
+    ),
+    "duur": re.compile(
+        r"\b(hoe lang|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik het) (?:klaar|ophalen)|"
+        r"how long|take to)\b"
+    ),
+    "meenemen": re.compile(
+        r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|welke (?:papieren|documenten)|"
+        r"bring|need to bring|take with me|documents)\b"
+    ),
+}
+assert set(_CUES) == set(FOLLOWUP_KINDS)
+
+# Words that carry no subject: what is left after removing these and the cue
+# decides whether the question names a topic of its own.
+_FILLER = frozenset(
+    """en voor mijn m'n het dat die dit de een wat hoe moet ik je jullie u uw is zijn er nog dan ook bij van
+    met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
+    allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies
+    and for my the a an what how does do it that this is i need to with me much will should must can about
+    of if its it's whats what's then also there we our your you get take does did be""".split()
+)
+_WORD = re.compile(r"[a-zà-ÿ']+")
+
+
+def detect(text: str) -> str | None:
+    lowered = text.lower()
+    for kind, pattern in _CUES.items():
+        if pattern.search(lowered):
+            return kind
+    return None
+
+
+def is_contextual(text: str) -> bool:
+    """True when the question has no subject of its own besides follow-up words."""
+    lowered = text.lower()
+    for pattern in _CUES.values():
+        lowered = pattern.sub(" ", lowered)
+    return all(word in _FILLER for word in _WORD.findall(lowered))

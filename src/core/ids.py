@@ -1,0 +1,46 @@
+"""Identifiers of conversations, tickets and staff-visible items.
+
+A web conversation id is `<tenant>.<32 hex digits>`: 128 random bits that
+cannot be guessed, prefixed with the tenant slug so that the chat API can find
+the tenant (and so its CORS origins) from the id alone on GET and DELETE.
+Slugs never contain a dot, so the split is unambiguous. Storage keys still
+carry the tenant separately, so a forged prefix only ever leads to a 404.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+
+_SLUG = r"[a-z0-9][a-z0-9-]{0,62}"
+_CONVERSATION_ID = re.compile(rf"^(?P<tenant>{_SLUG})\.(?P<token>[0-9a-f]{{32}})$")
+# What a channel may hand in as its own conversation id (e.g. derived from the
+# WhatsApp sender): same shape, any lower-case hex token of 32..64 digits.
+_CHANNEL_ID = re.compile(rf"^(?P<tenant>{_SLUG})\.(?P<token>[0-9a-f]{{32,64}})$")
+
+
+def new_conversation_id(tenant: str) -> str:
+    return f"{tenant}.{secrets.token_hex(16)}"
+
+
+def new_id() -> str:
+    """128 random bits as hex, for tickets and other items without a tenant prefix."""
+    return secrets.token_hex(16)
+
+
+def tenant_of(conversation_id: str) -> str | None:
+    """The tenant slug carried by a conversation id, or None when the id is malformed."""
+    match = _CHANNEL_ID.match(conversation_id or "")
+    return match.group("tenant") if match else None
+
+
+def is_conversation_id(value: str) -> bool:
+    return _CHANNEL_ID.match(value or "") is not None
+
+
+def conversation_id_for_sender(tenant: str, channel: str, sender: str) -> str:
+    """A stable conversation id for channels where the sender is the thread
+    (WhatsApp): the same number keeps its conversation until it expires.
+    Hashed so the phone number never appears in keys or logs."""
+    digest = hashlib.sha256(f"{tenant}\x00{channel}\x00{sender}".encode("utf-8")).hexdigest()
+    return f"{tenant}.{digest[:40]}"

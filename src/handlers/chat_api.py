@@ -1,0 +1,217 @@
+"""Website chat API: POST /v1/chat, GET /v1/chat/{id}/messages, DELETE /v1/chat/{id}.
+
+Thin: check the transport (content type, size, JSON), parse into the web
+channel's pydantic model, call one engine use case, render. Errors map to HTTP
+in handlers/http_errors.py. CORS: `Access-Control-Allow-Origin` echoes the
+Origin only when it is one of the tenant's `widget_origins`; the tenant comes
+from the body (POST), the conversation id (GET/DELETE) or `?tenant=`.
+Nothing a resident typed is logged.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from channels.web import ChatRequest, parse_cursor, render_messages, render_reply
+from core.engine import Turn
+from core.errors import InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
+from core.ids import tenant_of
+from handlers import http_errors
+from handlers.wiring import services
+
+MAX_BODY_BYTES = 16 * 1024
+# Counters of a turn that become CloudWatch metrics (dimensions tenant + channel).
+METRIC_COUNTERS = (
+    "messages_received",
+    "conversations",
+    "answered",
+    "fallback",
+    "disambiguation",
+    "followup",
+    "handover_requested",
+    "handover_offered",
+    "flow_completed",
+    "feedback_helpful",
+    "feedback_not_helpful",
+)
+_CONVERSATION_PATH = re.compile(r"^/v1/chat/([^/]+)(?:/messages)?/?$")
+
+logger = Logger(service="balie")
+metrics = Metrics(namespace="Balie", service="balie")
+app = APIGatewayHttpResolver()
+http_errors.register(app)
+
+
+# ---- routes -----------------------------------------------------------------
+
+
+@app.post("/v1/chat")
+def post_chat() -> Response:
+    request = ChatRequest.model_validate(_json_body(app.current_event))
+    turn = services().engine.handle_turn(request.to_message())
+    _record(turn, request.tenant)
+    return _ok(render_reply(turn.reply))
+
+
+@app.get("/v1/chat/<conversation_id>/messages")
+def get_messages(conversation_id: str) -> Response:
+    try:
+        after = parse_cursor(app.current_event.get_query_string_value("after"))
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+    page = services().engine.messages(_tenant_for(conversation_id), conversation_id, after)
+    return _ok(render_messages(page))
+
+
+@app.delete("/v1/chat/<conversation_id>")
+def delete_conversation(conversation_id: str) -> Response:
+    tenant = _tenant_for(conversation_id)
+    services().engine.erase(tenant, conversation_id)
+    logger.info("conversation erased", extra={"tenant": tenant, "conversation_id": conversation_id})
+    return _ok({"conversationId": conversation_id, "deleted": True})
+
+
+@app.route("/v1/chat", method="OPTIONS")
+@app.route("/v1/chat/<conversation_id>", method="OPTIONS")
+@app.route("/v1/chat/<conversation_id>/messages", method="OPTIONS")
+def preflight(conversation_id: str | None = None) -> Response:
+    # Reached only when API Gateway does not answer preflights itself; the
+    # allowed origin is added by `handler` like for every other response.
+    return Response(
+        status_code=204,
+        headers={
+            "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
+            "Access-Control-Allow-Headers": "content-type",
+            "Access-Control-Max-Age": "600",
+        },
+    )
+
+
+# ---- entry point --------------------------------------------------------------
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    response = app.resolve(event, context)
+    return _with_cors(APIGatewayProxyEventV2(event), response)
+
+
+# ---- helpers ------------------------------------------------------------------
+
+
+def _ok(body: dict[str, Any]) -> Response:
+    return Response(
+        status_code=200,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps(body, ensure_ascii=False),
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _raw_body(event: APIGatewayProxyEventV2) -> bytes:
+    body = event.body or ""
+    if event.is_base64_encoded:
+        try:
+            return base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            raise InvalidInput("The body is not valid base64.") from None
+    return body.encode("utf-8")
+
+
+def _json_body(event: APIGatewayProxyEventV2) -> dict[str, Any]:
+    content_type = (event.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise UnsupportedMediaType("Send the body as application/json.")
+    raw = _raw_body(event)
+    if len(raw) > MAX_BODY_BYTES:
+        raise PayloadTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidInput("The body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise InvalidInput("The body must be a JSON object.")
+    return body
+
+
+def _tenant_for(conversation_id: str) -> str:
+    """The tenant a conversation id belongs to: `?tenant=` when given, else the
+    id's own prefix. A mismatch simply finds nothing (404)."""
+    tenant = app.current_event.get_query_string_value("tenant") or tenant_of(conversation_id)
+    if not tenant:
+        raise NotFound("This conversation does not exist.")
+    return tenant
+
+
+def _record(turn: Turn, tenant: str) -> None:
+    reply = turn.reply
+    logger.info(
+        "chat turn",
+        extra={
+            "tenant": tenant,
+            "conversation_id": reply.conversation_id,
+            "intent": reply.intent,
+            "confidence": reply.confidence,
+            "replayed": turn.replayed,
+            "handover": reply.handover.status if reply.handover else None,
+        },
+    )
+    if turn.replayed:
+        return  # the first delivery was counted already
+    metrics.add_dimension(name="tenant", value=tenant)
+    metrics.add_dimension(name="channel", value="web")
+    for name in METRIC_COUNTERS:
+        if turn.counts.get(name):
+            metrics.add_metric(name=name, unit=MetricUnit.Count, value=turn.counts[name])
+
+
+def _request_tenant(event: APIGatewayProxyEventV2) -> str | None:
+    """Best effort, for CORS only: the tenant this request is about."""
+    tenant = event.get_query_string_value("tenant")
+    if tenant:
+        return tenant
+    match = _CONVERSATION_PATH.match(event.path or "")
+    if match:
+        return tenant_of(match.group(1))
+    if event.request_context.http.method == "POST":
+        try:
+            raw = _raw_body(event)
+            body = json.loads(raw) if len(raw) <= MAX_BODY_BYTES else None
+        except (InvalidInput, ValueError):
+            return None
+        if isinstance(body, dict) and isinstance(body.get("tenant"), str):
+            return body["tenant"]
+    return None
+
+
+def _allowed_origins(event: APIGatewayProxyEventV2) -> set[str]:
+    knowledge = services().knowledge
+    tenant = _request_tenant(event)
+    try:
+        if tenant:
+            return set(knowledge.get(tenant).tenant.widget_origins)
+        if event.request_context.http.method == "OPTIONS":
+            # A preflight of POST /v1/chat carries no body: any tenant's widget may ask.
+            return {origin for slug in knowledge.slugs() for origin in knowledge.get(slug).tenant.widget_origins}
+    except NotFound:
+        pass
+    return set()
+
+
+def _with_cors(event: APIGatewayProxyEventV2, response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.setdefault("headers", {})
+    headers["Vary"] = "Origin"
+    origin = event.headers.get("origin")
+    if origin and origin in _allowed_origins(event):
+        headers["Access-Control-Allow-Origin"] = origin
+    return response

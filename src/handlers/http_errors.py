@@ -1,0 +1,85 @@
+"""The one mapping of domain errors to HTTP responses, by exception type.
+
+Every error body is `{"error": {"code": str, "message": str}}`. Bad input is
+always a 4xx; only a failing dependency (`ServiceUnavailable`) is a 5xx.
+`register(app)` installs the mapping on a Powertools resolver.
+"""
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.api_gateway import ApiGatewayResolver
+from pydantic import ValidationError
+
+from core.errors import (
+    BalieError,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    RateLimited,
+    ServiceUnavailable,
+    Unauthorized,
+    UnsupportedMediaType,
+)
+
+STATUS_BY_TYPE: dict[type[BalieError], HTTPStatus] = {
+    InvalidInput: HTTPStatus.BAD_REQUEST,
+    Unauthorized: HTTPStatus.UNAUTHORIZED,
+    Forbidden: HTTPStatus.FORBIDDEN,
+    NotFound: HTTPStatus.NOT_FOUND,
+    Conflict: HTTPStatus.CONFLICT,
+    PayloadTooLarge: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    UnsupportedMediaType: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+    RateLimited: HTTPStatus.TOO_MANY_REQUESTS,
+    ServiceUnavailable: HTTPStatus.SERVICE_UNAVAILABLE,
+}
+
+
+def error_body(code: str, message: str) -> str:
+    return json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)
+
+
+def respond_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    response_headers = {"Cache-Control": "no-store"}
+    if status == HTTPStatus.TOO_MANY_REQUESTS:
+        response_headers["Retry-After"] = "60"
+    response_headers.update(headers or {})
+    return Response(
+        status_code=int(status),
+        content_type=content_types.APPLICATION_JSON,
+        body=error_body(code, message),
+        headers=response_headers,
+    )
+
+
+def status_of(error: BalieError) -> HTTPStatus:
+    for kind in type(error).__mro__:
+        if kind in STATUS_BY_TYPE:
+            return STATUS_BY_TYPE[kind]  # type: ignore[index]
+    return HTTPStatus.BAD_REQUEST
+
+
+def from_domain(error: BalieError) -> Response:
+    return respond_error(status_of(error), error.code, error.message)
+
+
+def from_validation(error: ValidationError) -> Response:
+    """A pydantic error as invalid_input, naming fields but never echoing the input."""
+    problems = []
+    for detail in error.errors(include_input=False, include_url=False):
+        field = ".".join(str(part) for part in detail.get("loc", ())) or "body"
+        problems.append(f"{field}: {detail.get('msg', 'invalid')}")
+    return respond_error(HTTPStatus.BAD_REQUEST, InvalidInput.code, "; ".join(problems)[:500] or "Invalid request.")
+
+
+def register(app: ApiGatewayResolver) -> None:
+    app.exception_handler(BalieError)(from_domain)
+    app.exception_handler(ValidationError)(from_validation)
+
+    @app.not_found
+    def not_found(_: Exception) -> Response:
+        return respond_error(HTTPStatus.NOT_FOUND, NotFound.code, "There is no such route.")

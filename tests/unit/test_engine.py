@@ -1,0 +1,491 @@
+"""The dialogue engine end to end on a tiny compiled knowledge base
+(tests/unit/data/kb_engine), an in-memory store and the real HandoverService."""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from balie_local.kb_tools import compile_tenant
+from core.clock import FixedClock
+from core.engine import MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine
+from core.errors import NotFound, RateLimited, VersionConflict
+from core.handover import HandoverService
+from core.kb.static import StaticKnowledge
+from core.matcher import Alternative, Classification
+from core.memory import InMemoryConversationStore, InMemoryTicketQueue
+from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Reply, Role
+
+KB = Path(__file__).parent / "data" / "kb_engine"
+MONDAY_MORNING = datetime.fromisoformat("2026-11-30T10:00:00+01:00")  # alpha is open on Mondays
+SATURDAY_EVENING = datetime.fromisoformat("2026-12-05T21:30:00+01:00")
+
+
+class RecordingTimeouts:
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def schedule(self, tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> None:
+        self.calls.append((tenant, conversation_id, requested_at, delay_seconds))
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return {slug: compile_tenant(KB / "knowledge", KB / "tenants", slug) for slug in ("alpha", "beta")}
+
+
+@dataclasses.dataclass
+class Harness:
+    engine: Engine
+    store: InMemoryConversationStore
+    tickets: InMemoryTicketQueue
+    timeouts: RecordingTimeouts
+    clock: FixedClock
+    conversation_id: str | None = None
+
+    def say(self, text: str, **fields) -> Reply:
+        fields.setdefault("tenant", "alpha")
+        fields.setdefault("channel", Channel.WEB)
+        fields.setdefault("conversation_id", self.conversation_id)
+        reply = self.engine.handle(InboundMessage(text=text, **fields))
+        self.conversation_id = reply.conversation_id
+        return reply
+
+    def press(self, payload: str, title: str = "") -> Reply:
+        return self.say(title, kind=InboundKind.BUTTON, payload=payload)
+
+    def conversation(self):
+        return self.store.get("alpha", self.conversation_id)
+
+    def counts(self) -> dict[str, int]:
+        day = self.clock().date()
+        found = self.store.daily_counters("alpha", day, day)
+        return found[0].counts if found else {}
+
+
+def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None) -> Harness:
+    knowledge = dict(compiled)
+    if matcher is not None:
+        knowledge["alpha"] = dataclasses.replace(knowledge["alpha"], matcher=matcher)
+    clock = FixedClock(moment)
+    store = InMemoryConversationStore()
+    tickets = InMemoryTicketQueue(clock=clock)
+    timeouts = RecordingTimeouts()
+    handover = HandoverService(tickets=tickets, timeouts=timeouts, clock=clock)
+    engine = Engine(store=store, knowledge=StaticKnowledge(knowledge.values()), handover=handover, clock=clock)
+    return Harness(engine, store, tickets, timeouts, clock)
+
+
+@pytest.fixture
+def chat(compiled) -> Harness:
+    return make_harness(compiled)
+
+
+class ScriptedMatcher:
+    """Answers fixed classifications, so ambiguity is tested without depending on training."""
+
+    threshold = 0.8
+
+    def __init__(self, script: dict[str, Classification], fallback) -> None:
+        self.script = script
+        self.fallback = fallback
+
+    def classify(self, text: str) -> Classification:
+        return self.script.get(text) or self.fallback.classify(text)
+
+
+def texts(reply: Reply) -> str:
+    return " | ".join(message.text for message in reply.messages)
+
+
+def payloads(reply: Reply) -> list[str]:
+    return [button.payload for message in reply.messages for button in message.buttons]
+
+
+# ---- greeting and answers -------------------------------------------------------
+
+
+def test_first_turn_says_it_is_a_digital_assistant_and_answers_the_question(chat: Harness) -> None:
+    reply = chat.say("paspoort verlengen")
+    greeting = reply.messages[0]
+    assert "digitale assistent" in greeting.text and "geen mens" in greeting.text
+    assert "medewerker" in greeting.text
+    assert greeting.buttons[0].payload == "handover:request"
+    assert reply.intent == "paspoort" and reply.confidence > 0.5
+    answer = reply.messages[1]
+    assert answer.text.startswith("U vraagt een paspoort aan")
+    assert [link.url for link in answer.links][0] == "https://www.alpha.example/afspraak?product=paspoort"
+    assert [b.payload for b in answer.buttons] == ["followup:kosten", "followup:duur"]
+    assert [b.title for b in answer.buttons] == ["Wat kost het?", "Hoe lang duurt het?"]
+    assert reply.messages[2].text == "Was dit nuttig?"
+    assert [b.payload for b in reply.messages[2].buttons] == ["feedback:yes", "feedback:no"]
+
+
+def test_second_turn_does_not_greet_again(chat: Harness) -> None:
+    chat.say("paspoort verlengen")
+    reply = chat.say("id kaart aanvragen")
+    assert reply.intent == "id-kaart"
+    assert "digitale assistent" not in texts(reply)
+
+
+def test_a_new_conversation_gets_128_random_bits_with_the_tenant_prefix(chat: Harness) -> None:
+    first = chat.say("paspoort").conversation_id
+    chat.conversation_id = None
+    second = chat.say("paspoort").conversation_id
+    assert first != second
+    for conversation_id in (first, second):
+        tenant, token = conversation_id.split(".")
+        assert tenant == "alpha" and len(token) == 32 and int(token, 16) >= 0
+
+
+# ---- follow-ups -------------------------------------------------------------------
+
+
+def test_follow_ups_resolve_against_the_current_topic(chat: Harness) -> None:
+    chat.say("paspoort verlengen")
+    assert "Een paspoort kost geld." in texts(chat.say("wat kost dat?"))
+    assert "Het duurt ongeveer een week." in texts(chat.say("hoe lang duurt het?"))
+    chat.say("id kaart aanvragen")
+    assert "Een kind krijgt een eigen identiteitskaart." in texts(chat.say("en voor mijn kind?"))
+    assert "pasfoto" in texts(chat.say("wat moet ik meenemen"))
+    assert chat.counts()["followup"] == 4
+
+
+def test_follow_up_in_english_answers_in_english(chat: Harness) -> None:
+    chat.say("I want to renew my passport")
+    reply = chat.say("how much does it cost?")
+    assert "A passport costs money." in texts(reply)
+    assert reply.language == "en"
+
+
+def test_follow_up_button_answers_the_topic(chat: Harness) -> None:
+    chat.say("paspoort verlengen")
+    reply = chat.press("followup:duur", "Hoe lang duurt het?")
+    assert reply.intent == "paspoort" and "Het duurt ongeveer een week." in texts(reply)
+    assert chat.conversation().transcript[-3].text == "Hoe lang duurt het?"  # the title, not the payload
+
+
+def test_follow_up_the_topic_lacks_says_so_honestly(chat: Harness) -> None:
+    chat.say("paspoort verlengen")
+    reply = chat.say("en voor mijn kind?")
+    assert "Daar heb ik geen antwoord op bij 'Paspoort'" in texts(reply)
+    assert "handover:request" in payloads(reply)
+
+
+def test_a_cost_question_with_its_own_subject_answers_that_subject(compiled) -> None:
+    own_subject = Classification("id-kaart", 0.97, [])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"wat kost een identiteitskaart": own_subject}, compiled["alpha"].matcher))
+    chat.say("paspoort verlengen")
+    reply = chat.say("wat kost een identiteitskaart")
+    assert reply.intent == "id-kaart"
+    assert "Een identiteitskaart kost minder dan een paspoort." in texts(reply)
+    assert "Een kind krijgt" in texts(chat.say("en voor mijn kind?"))  # the topic moved along
+
+
+# ---- not understood, offer of a person, handover ------------------------------------
+
+
+def test_out_of_scope_twice_offers_a_person_then_yes_starts_a_live_handover(chat: Harness) -> None:
+    first = chat.say("vertel een mop over voetbal")
+    assert first.intent is None and "Dat begrijp ik niet" in texts(first)
+    second = chat.say("wat is het weer morgen in Parijs")
+    assert "Wilt u met een medewerker praten?" in texts(second)
+    assert payloads(second)[-2:] == ["handover:yes", "handover:no"]
+    third = chat.say("ja graag")
+    assert third.handover is not None and third.handover.status == "live"
+    assert chat.conversation().handover.status == HandoverStatus.WAITING
+    assert chat.timeouts.calls and chat.timeouts.calls[0][0] == "alpha"
+    counts = chat.counts()
+    assert counts["fallback"] == 2 and counts["handover_offered"] == 1 and counts["handover_requested"] == 1
+    unanswered = chat.store.daily_counters("alpha", chat.clock().date(), chat.clock().date())[0].unanswered
+    assert unanswered == ["vertel een mop over voetbal", "wat is het weer morgen in Parijs"]
+
+
+def test_declining_the_person_resets_the_misses(chat: Harness) -> None:
+    chat.say("vertel een mop over voetbal")
+    chat.say("wat is het weer morgen in Parijs")
+    assert "andere vraag" in texts(chat.say("nee"))
+    assert "Dat begrijp ik niet" in texts(chat.say("recept voor pannenkoeken"))
+
+
+def test_the_bot_stays_silent_while_a_person_is_waiting_or_live(chat: Harness) -> None:
+    chat.say("paspoort verlengen")
+    reply = chat.say("ik wil een mens spreken")
+    assert reply.handover is not None and reply.handover.status == "live"
+    assert chat.conversation().handover.team == "burgerzaken"  # the topic's team, not the kcc default
+    silent = chat.say("hallo? is daar iemand? mijn nummer is 06-12345678")
+    assert silent.messages == [] and silent.handover.status == "live"
+    last = chat.conversation().transcript[-1]
+    assert last.role == Role.RESIDENT and last.text == "hallo? is daar iemand? mijn nummer is [TELEFOON]"
+
+
+def test_out_of_hours_handover_asks_consent_and_contact_then_queues_a_ticket(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("paspoort verlengen")
+    offer = chat.say("medewerker")
+    assert offer.handover is None and "handover:yes" in payloads(offer)
+    chat.press("handover:yes", "Ja")
+    queued = chat.say("bel mij op 06-12345678")
+    assert queued.handover is not None and queued.handover.status == "queued"
+    assert queued.handover.expected_contact_at is not None
+    conversation = chat.conversation()
+    assert conversation.contact == "+31612345678"  # given on purpose for the callback
+    assert all("12345678" not in entry.text for entry in conversation.transcript)
+    [ticket] = chat.tickets.pending("alpha")
+    assert ticket.team == "burgerzaken" and "12345678" not in ticket.summary
+
+
+# ---- disambiguation -------------------------------------------------------------------
+
+
+def test_close_alternatives_ask_which_one_and_the_button_selects_it(compiled) -> None:
+    ambiguous = Classification("paspoort", 0.55, [Alternative("id-kaart", 0.4), Alternative("groet", 0.05)])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"reisdocument": ambiguous}, compiled["alpha"].matcher))
+    chat.say("paspoort")
+    reply = chat.say("reisdocument")
+    assert texts(reply) == "Bedoelt u een van deze onderwerpen?"
+    assert payloads(reply) == ["intent:paspoort", "intent:id-kaart"]
+    assert [b.title for b in reply.messages[0].buttons] == ["Paspoort", "Identiteitskaart"]
+    chosen = chat.press("intent:id-kaart", "Identiteitskaart")
+    assert chosen.intent == "id-kaart" and "identiteitskaart aan" in texts(chosen)
+    assert chat.counts()["disambiguation"] == 1
+
+
+def test_a_near_miss_is_offered_instead_of_not_understood(compiled) -> None:
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.05)])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis": near}, compiled["alpha"].matcher))
+    reply = chat.say("vuilnis")
+    assert payloads(reply)[-1:] == ["intent:afvalkalender"]
+
+
+def test_a_clear_winner_with_a_weak_runner_up_is_just_answered(compiled) -> None:
+    clear = Classification("paspoort", 0.9, [Alternative("id-kaart", 0.2)])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"reis": clear}, compiled["alpha"].matcher))
+    assert chat.say("reis").intent == "paspoort"
+
+
+def test_a_payload_typed_as_the_message_works_like_a_button(chat: Harness) -> None:
+    chat.say("paspoort")
+    assert chat.say("intent:id-kaart").intent == "id-kaart"
+
+
+# ---- guided flows ------------------------------------------------------------------------
+
+
+def test_a_flow_validates_slots_reasks_and_fills_the_links(chat: Harness) -> None:
+    start = chat.say("wanneer wordt mijn afval opgehaald")
+    assert start.intent == "afvalkalender"
+    assert "Wat is uw postcode?" in texts(start) and "stop" in texts(start)
+    assert texts(chat.say("12345")) == "Dat is geen postcode."
+    assert texts(chat.say("1234ab")) == "Wat is uw huisnummer?"
+    assert texts(chat.say("nul")) == "Dat is geen huisnummer."
+    done = chat.say("12 a")
+    assert done.messages[0].text == "Dit is de kalender voor 1234 AB 12A."
+    assert done.messages[0].links[0].url == "https://www.alpha.example/afval?postcode=1234%20AB&huisnummer=12A"
+    assert "flow" not in chat.conversation().state
+    assert chat.counts()["flow_completed"] == 1
+
+
+def test_a_flow_can_be_stopped(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    assert "ik stop" in texts(chat.say("stoppen"))
+    assert chat.say("paspoort").intent == "paspoort"
+
+
+def test_a_flow_gives_up_after_three_invalid_answers(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    chat.say("weet ik niet")
+    chat.say("geen idee")
+    reply = chat.say("huh")
+    assert "Ik stop ermee" in texts(reply) and "handover:request" in payloads(reply)
+
+
+def test_a_flow_with_phone_email_and_date_slots(chat: Harness) -> None:
+    chat.say("bel mij terug")
+    assert texts(chat.say("12345")) == "Dat is geen telefoonnummer."
+    assert texts(chat.say("020 123 4567")) == "Wat is uw e-mailadres?"
+    assert texts(chat.say("jan@example")) == "Dat is geen e-mailadres."
+    assert texts(chat.say("jan@example.nl")) == "Op welke dag?"
+    assert texts(chat.say("31-02-2026")) == "Dat is geen datum."
+    assert chat.say("morgen").messages[0].text == "We bellen u op 2026-12-01."
+    stored = " ".join(entry.text for entry in chat.conversation().transcript)
+    assert "jan@example.nl" not in stored and "[EMAIL]" in stored and "[TELEFOON]" in stored
+    assert "flow" not in chat.conversation().state  # the values are gone with the flow
+
+
+def test_asking_for_a_person_inside_a_flow_starts_the_handover(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    reply = chat.say("ik wil een mens spreken")
+    assert reply.handover is not None and reply.handover.status == "live"
+
+
+# ---- language ------------------------------------------------------------------------------
+
+
+def test_language_follows_the_resident(chat: Harness) -> None:
+    english = chat.say("when is my garbage collected")
+    assert english.language == "en" and "I am the digital assistant" in english.messages[0].text
+    assert "What is your postcode?" in texts(english)
+    chat.say("stop")
+    dutch = chat.say("ik wil een paspoort aanvragen")
+    assert dutch.language == "nl" and "U vraagt een paspoort aan" in texts(dutch)
+
+
+def test_the_locale_field_sets_the_language_when_the_text_gives_no_signal(chat: Harness) -> None:
+    reply = chat.say("paspoort", locale="en")
+    assert reply.language == "en" and "You apply for a passport" in texts(reply)
+
+
+# ---- feedback ---------------------------------------------------------------------------------
+
+
+def test_feedback_is_counted_once(chat: Harness) -> None:
+    chat.say("paspoort")
+    assert "Dank u wel" in texts(chat.press("feedback:yes", "👍 Ja"))
+    chat.press("feedback:yes", "👍 Ja")
+    chat.say("identiteitskaart")
+    sorry = chat.press("feedback:no", "👎 Nee")
+    assert "handover:request" in payloads(sorry)
+    counts = chat.counts()
+    assert counts["feedback_helpful"] == 1 and counts["feedback_not_helpful"] == 1
+    assert counts["feedback_not_helpful:id-kaart"] == 1
+
+
+# ---- storage rules -------------------------------------------------------------------------------
+
+
+def test_repeating_a_client_message_id_returns_the_stored_reply_and_changes_nothing(chat: Harness) -> None:
+    first = chat.say("paspoort", client_message_id="m-1")
+    before = chat.conversation()
+    counts = chat.counts()
+    again = chat.say("paspoort", client_message_id="m-1")
+    assert again == first
+    assert chat.conversation() == before and chat.counts() == counts
+
+
+def test_more_than_thirty_turns_a_minute_is_rate_limited_and_changes_nothing(chat: Harness) -> None:
+    for _ in range(RATE_LIMIT_TURNS):
+        chat.say("paspoort")
+    before = chat.conversation()
+    with pytest.raises(RateLimited):
+        chat.say("paspoort")
+    assert chat.conversation() == before
+    chat.clock.advance(seconds=61)
+    assert chat.say("paspoort").intent == "paspoort"
+
+
+def test_personal_data_is_redacted_in_the_transcript_and_unanswered_list(chat: Harness) -> None:
+    chat.say("vertel een mop, mijn bsn is 123456782 en iban NL91ABNA0417164300, mail jan@example.nl")
+    entry = chat.conversation().transcript[0]
+    assert entry.text == "vertel een mop, mijn bsn is [BSN] en iban [IBAN], mail [EMAIL]"
+    day = chat.clock().date()
+    assert chat.store.daily_counters("alpha", day, day)[0].unanswered == [entry.text]
+
+
+def test_the_transcript_is_bounded(chat: Harness) -> None:
+    for turn in range(MAX_TRANSCRIPT // 2 + 10):
+        chat.clock.advance(seconds=3)
+        chat.say("vertel een mop" if turn % 2 else "nee")
+    transcript = chat.conversation().transcript
+    assert len(transcript) == MAX_TRANSCRIPT
+    assert transcript[-1].seq > MAX_TRANSCRIPT  # sequence numbers keep counting: cursors stay valid
+
+
+def test_expiry_follows_the_tenant_retention(chat: Harness) -> None:
+    chat.say("paspoort")
+    assert chat.conversation().expires_at == int(MONDAY_MORNING.timestamp()) + 30 * 86400
+
+
+def test_unknown_tenant_and_conversation_are_not_found(chat: Harness) -> None:
+    with pytest.raises(NotFound):
+        chat.say("paspoort", tenant="gamma")
+    with pytest.raises(NotFound):
+        chat.say("paspoort", conversation_id="alpha." + "0" * 32)
+    conversation_id = chat.say("paspoort").conversation_id
+    with pytest.raises(NotFound):  # the same id under another tenant
+        chat.say("paspoort", tenant="beta", conversation_id=conversation_id)
+    with pytest.raises(NotFound):
+        chat.engine.messages("beta", conversation_id)
+
+
+def test_a_channel_that_names_its_own_thread_starts_it_on_first_use(chat: Harness) -> None:
+    thread = "alpha." + "ab" * 16
+    reply = chat.say("paspoort", channel=Channel.WHATSAPP, conversation_id=thread)
+    assert reply.conversation_id == thread
+    assert chat.store.get("alpha", thread).channel == Channel.WHATSAPP
+
+
+def test_messages_after_a_cursor_and_erasure(chat: Harness) -> None:
+    chat.say("paspoort")
+    page = chat.engine.messages("alpha", chat.conversation_id)
+    assert [entry.role for entry in page.entries][:2] == [Role.RESIDENT, Role.BOT]
+    chat.say("wat kost dat")
+    newer = chat.engine.messages("alpha", chat.conversation_id, after=page.cursor)
+    assert newer.entries[0].text == "wat kost dat" and newer.entries[0].seq == page.cursor + 1
+    chat.engine.erase("alpha", chat.conversation_id)
+    assert chat.conversation() is None
+    with pytest.raises(NotFound):
+        chat.engine.erase("alpha", chat.conversation_id)
+
+
+# ---- optimistic concurrency -----------------------------------------------------------------------
+
+
+class RacingStore(InMemoryConversationStore):
+    """Lets another turn write the conversation just before this turn's first save."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.race: callable | None = None
+        self.conflicts = 0
+
+    def save(self, conversation, expected_version, counters=None):
+        race, self.race = self.race, None
+        if race is not None:
+            race()
+        try:
+            return super().save(conversation, expected_version, counters)
+        except VersionConflict:
+            self.conflicts += 1
+            raise
+
+
+def test_a_lost_race_rereads_and_keeps_both_turns(compiled) -> None:
+    chat = make_harness(compiled)
+    racing = RacingStore()
+    chat.store = racing
+    chat.engine.store = racing
+    chat.say("paspoort")
+    other = Harness(chat.engine, racing, chat.tickets, chat.timeouts, chat.clock, chat.conversation_id)
+    racing.race = lambda: other.say("identiteitskaart")
+    chat.say("wat kost dat")
+    assert racing.conflicts == 1
+    residents = [entry.text for entry in chat.conversation().transcript if entry.role == Role.RESIDENT]
+    assert residents == ["paspoort", "identiteitskaart", "wat kost dat"]
+    # Decided on fresh state: the follow-up is about the topic the other turn set.
+    assert "Een identiteitskaart kost minder" in chat.conversation().transcript[-2].text
+
+
+def test_parallel_turns_on_one_conversation_all_land(chat: Harness) -> None:
+    chat.say("paspoort")
+    errors: list[Exception] = []
+
+    def turn(index: int) -> None:
+        try:
+            chat.engine.handle(
+                InboundMessage(tenant="alpha", channel=Channel.WEB, text=f"paspoort {index}", conversation_id=chat.conversation_id)
+            )
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=turn, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    residents = [e.text for e in chat.conversation().transcript if e.role == Role.RESIDENT]
+    assert sorted(residents[1:]) == [f"paspoort {i}" for i in range(4)]
