@@ -1,0 +1,99 @@
+"""The two demo tenants shipped in tenants/: valid, complete, and different."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from balie_local.kb_tools import DEFAULT_TENANTS_DIR, Issue, References, find_issues, read_taxonomy, read_yaml, shared_dir
+from core.kb.models import Tenant
+
+TAXONOMY = shared_dir() / "spec" / "taxonomy.tsv"
+FIXTURES = shared_dir() / "fixtures" / "whatsapp"
+
+
+def tenant(slug: str) -> Tenant:
+    return Tenant.model_validate(read_yaml(DEFAULT_TENANTS_DIR / f"{slug}.yaml").data)
+
+
+@pytest.fixture(scope="module")
+def voorbeeld() -> Tenant:
+    return tenant("voorbeeld")
+
+
+@pytest.fixture(scope="module")
+def noord() -> Tenant:
+    return tenant("voorbeeld-noord")
+
+
+def test_the_demo_tenants_are_the_ones_shipped() -> None:
+    assert sorted(path.stem for path in DEFAULT_TENANTS_DIR.glob("*.yaml")) == ["voorbeeld", "voorbeeld-noord"]
+
+
+@pytest.mark.parametrize("slug", ["voorbeeld", "voorbeeld-noord"])
+def test_every_url_is_on_a_reserved_example_domain(slug: str) -> None:
+    data = tenant(slug)
+    urls = [*data.urls.values(), *(url for override in data.intent_overrides.values() for url in override.urls.values())]
+    assert urls and all(re.match(rf"^https://([a-z]+\.)?{re.escape(slug)}\.example/", url) for url in urls)
+    for team in data.teams.values():
+        assert team.email.endswith(f"@{slug}.example")
+    assert {"http://127.0.0.1:3000", "http://localhost:3000", f"https://{data.domain}"} <= set(data.widget_origins)
+
+
+@pytest.mark.skipif(not TAXONOMY.is_file(), reason="shared taxonomy not available")
+@pytest.mark.parametrize("slug", ["voorbeeld", "voorbeeld-noord"])
+def test_every_taxonomy_team_and_municipal_slot_is_defined(slug: str) -> None:
+    data = tenant(slug)
+    taxonomy = read_taxonomy(TAXONOMY)
+    assert {row.team for row in taxonomy.values() if row.team} <= set(data.teams)
+    topic_ids = {intent_id for intent_id, row in taxonomy.items() if row.kind == "topic"}
+    assert topic_ids | {"afspraak", "contact", "tarieven"} <= set(data.urls)
+    calendar = data.urls["afvalkalender"]
+    assert "{postcode}" in calendar and "{huisnummer}" in calendar
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared WhatsApp fixtures not available")
+def test_voorbeeld_owns_the_phone_number_id_most_fixtures_use(voorbeeld: Tenant, noord: Tenant) -> None:
+    ids = Counter(
+        match
+        for path in FIXTURES.glob("*.json")
+        for match in re.findall(r'"phone_number_id"\s*:\s*"(\d+)"', path.read_text(encoding="utf-8"))
+    )
+    assert voorbeeld.whatsapp.phone_number_id == ids.most_common(1)[0][0]
+    assert noord.whatsapp.phone_number_id not in (None, voorbeeld.whatsapp.phone_number_id)
+
+
+def test_voorbeeld_opening_hours_and_settings(voorbeeld: Tenant) -> None:
+    weekday = [("08:30", "17:00")]
+    assert voorbeeld.opening_hours == {
+        "monday": weekday, "tuesday": weekday, "wednesday": weekday,
+        "thursday": [("08:30", "20:00")], "friday": weekday,
+    }
+    assert voorbeeld.share_unanswered is True
+    assert voorbeeld.holidays.good_friday_closed and voorbeeld.holidays.liberation_day_closed
+    assert voorbeeld.disabled_intents == [] and voorbeeld.extra_intents == []
+
+
+def test_voorbeeld_noord_differs_where_a_demo_should_show_it(voorbeeld: Tenant, noord: Tenant) -> None:
+    assert noord.opening_hours != voorbeeld.opening_hours
+    assert not noord.holidays.good_friday_closed
+    assert noord.disabled_intents == ["hondenbelasting"]
+    assert [intent.id for intent in noord.extra_intents] == ["veerpont"]
+    ferry = noord.extra_intents[0]
+    assert len(ferry.examples.nl) >= 20 and len(ferry.examples.en) >= 3
+    assert noord.intent_overrides["parkeervergunning"].answer is not None
+    assert "parkeervergunning" not in voorbeeld.intent_overrides
+    assert noord.retention_days != voorbeeld.retention_days
+
+
+def tenant_file_issues() -> list[Issue]:
+    kb = DEFAULT_TENANTS_DIR.parent / "knowledge"
+    issues = find_issues(kb, DEFAULT_TENANTS_DIR, References.load(shared_dir()))
+    return [issue for issue in issues if issue.file.startswith("tenants/") or "/tenants/" in issue.file]
+
+
+def test_the_tenant_files_pass_the_checks_against_the_real_knowledge_base() -> None:
+    errors = [str(issue) for issue in tenant_file_issues() if issue.severity == "error"]
+    assert errors == []
