@@ -7,6 +7,7 @@ visibility timeouts and redrive.
 from __future__ import annotations
 
 import logging
+import urllib.request
 from functools import cache
 from typing import Any
 
@@ -57,6 +58,11 @@ class EmbeddedAws:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
         self._server.start()
+        # moto keeps its state in module globals shared by every server and mock_aws in
+        # this process; start empty, as a fresh `balie serve` process would.
+        reset = urllib.request.Request(self.endpoint_url + "/moto-api/reset", method="POST", data=b"")
+        with urllib.request.urlopen(reset, timeout=10):
+            pass
         return self.endpoint_url
 
     def stop(self) -> None:

@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -53,6 +54,25 @@ def resolve_handler(dotted: str) -> Handler:
     return getattr(importlib.import_module(module_name), attribute)
 
 
+def reset_function_state() -> None:
+    """Forgets what loaded handler code cached from the previous environment.
+
+    In AWS every deployment starts fresh processes; here one process outlives a stack
+    (tests start many), so cached factories (functools.cache on module-level functions
+    of handlers/adapters/channels) and Powertools' parameter cache are cleared.
+    """
+    for name, module in list(sys.modules.items()):
+        if module is None or name.split(".")[0] not in ("handlers", "adapters", "channels"):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                value.cache_clear()
+    if "aws_lambda_powertools.utilities.parameters" in sys.modules:
+        from aws_lambda_powertools.utilities import parameters
+
+        parameters.clear_caches()  # also drops the providers' boto3 clients
+
+
 def handler_available(dotted: str) -> bool:
     module_name = dotted.rpartition(".")[0]
     try:
@@ -69,9 +89,10 @@ class LocalStack:
         port: int = DEFAULT_PORT,
         region: str = DEFAULT_REGION,
         template_path: Path = TEMPLATE_PATH,
+        template: Mapping[str, Any] | None = None,
         web_dir: Path = REPO_ROOT / "web",
         tenants: list[str] | None = None,
-        secrets: Mapping[str, str] | None = None,
+        secrets: Mapping[str, str] | Callable[[str], str] | None = None,
         handler_overrides: Mapping[str, str | Handler] | None = None,
         run_pollers: bool = True,
     ):
@@ -79,6 +100,7 @@ class LocalStack:
         self.port = port
         self.region = region
         self.template_path = template_path
+        self.template = template
         self.web_dir = web_dir
         self.secrets = secrets
         self.handler_overrides = dict(handler_overrides or {})
@@ -92,6 +114,7 @@ class LocalStack:
         self._server_thread: threading.Thread | None = None
         self._saved_environment: dict[str, str | None] = {}
         self._handlers: dict[str, Handler] = {}
+        self.graph: Any = None  # the WhatsApp Graph API stand-in, when that module exists
         self._handlers_lock = threading.Lock()
 
     # ------------------------------------------------------------------ lifecycle
@@ -121,7 +144,7 @@ class LocalStack:
     def _start_backend(self, front: Front) -> None:
         self.aws.start()
         self._apply_environment(self.aws.environment())
-        template = load_template(self.template_path)
+        template = self.template if self.template is not None else load_template(self.template_path)
         overrides = {"Stage": LOCAL_STAGE}
         graph_default = ((template.get("Parameters") or {}).get("WhatsAppGraphApiUrl") or {}).get("Default")
         if graph_default:
@@ -137,9 +160,11 @@ class LocalStack:
             secrets=self.secrets,
         )
         self._apply_environment(self.deployment.merged_environment())
+        reset_function_state()
         front.routes = list(self.deployment.routes)
         front.cors = self.deployment.cors
         dev_routes.register("GET", r"/dev/stack", self._describe_route)
+        self.graph = self._wire_graph_standin()
         dev_routes.load_plugins(self)
         for source in self.deployment.sqs_sources:
             if not source.enabled:
@@ -173,6 +198,25 @@ class LocalStack:
             self._server = None
         self.aws.stop()
         self._restore_environment()
+        reset_function_state()
+
+    def _wire_graph_standin(self) -> Any:
+        try:
+            from balie_local import graph_standin
+        except ImportError:
+            return None
+        assert self.deployment is not None
+        token_parameter = self.deployment.secret_parameters.get("WHATSAPP_ACCESS_TOKEN_PARAMETER")
+        standin = graph_standin.GraphStandIn(access_token=self.deployment.parameters.get(token_parameter or "", ""))
+
+        def answer(request: dev_routes.DevRequest) -> dev_routes.DevResponse:
+            status, content_type, body = standin.handle(request.method, request.path, dict(request.headers), request.body) or (
+                404, "application/json", b'{"message": "Not Found"}')
+            return dev_routes.DevResponse(status, body, {"content-type": content_type})
+
+        dev_routes.register("POST", graph_standin.MESSAGES_PATH.pattern, answer)
+        dev_routes.register("GET", re.escape(graph_standin.OUTBOX_PATH), answer)
+        return standin
 
     def __enter__(self) -> "LocalStack":
         return self.start()

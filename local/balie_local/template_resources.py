@@ -57,6 +57,14 @@ def _construct_intrinsic(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.No
 _TemplateLoader.add_multi_constructor("!", _construct_intrinsic)
 
 
+def fixed_dev_secret(parameter_name: str) -> str:
+    """Fixed secret values of the test fixture: /balie/local/whatsapp/app-secret -> test-app-secret.
+
+    Deterministic so that signed sample events in events/ verify in tests.
+    """
+    return "test-" + parameter_name.rsplit("/", 1)[-1]
+
+
 def load_template(path: Path | str = TEMPLATE_PATH) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_TemplateLoader)  # noqa: S506 - SafeLoader subclass
@@ -368,12 +376,12 @@ def provision(
     stack_name: str = LOCAL_STACK_NAME,
     template: Mapping[str, Any] | None = None,
     overrides: Mapping[str, str] | None = None,
-    secrets: Mapping[str, str] | None = None,
+    secrets: Mapping[str, str] | Callable[[str], str] | None = None,
 ) -> Deployment:
     """Creates every table, queue and parameter of the template with the given boto3 clients.
 
-    `secrets` maps an SSM parameter name to a value; secret parameters not given get a
-    random value. Returns the Deployment with every function's resolved environment.
+    `secrets` maps an SSM parameter name to a value (a mapping or a function); secret
+    parameters it does not cover get a random value. Returns the Deployment with every function's resolved environment.
     """
     template = template if template is not None else load_template()
     values = parameter_values(template, overrides or {"Stage": "local"})
@@ -469,7 +477,7 @@ def provision(
         _collect_events(deployment, resolver, logical_id, resource.get("Properties") or {}, live)
 
     for name in sorted(set(deployment.secret_parameters.values())):
-        value = (secrets or {}).get(name) or secrets_module.token_urlsafe(24)
+        value = (secrets(name) if callable(secrets) else (secrets or {}).get(name)) or secrets_module.token_urlsafe(24)
         ssm.put_parameter(Name=name, Value=value, Type="SecureString", Overwrite=True)
         deployment.parameters[name] = value
 

@@ -1,0 +1,34 @@
+"""Starting and stopping the local stack: busy port, environment, clean shutdown."""
+from __future__ import annotations
+
+import argparse
+import os
+import urllib.error
+import urllib.request
+from typing import Any
+
+import pytest
+
+from balie_local.stack import LocalStack, PortInUse, serve
+
+
+def test_a_busy_port_is_a_one_line_error(start_local_stack: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    with start_local_stack(tenants=[]) as stack:
+        with pytest.raises(PortInUse):
+            LocalStack(port=stack.port).start()
+        assert serve(argparse.Namespace(port=stack.port)) == 1
+        # The failed start left the running stack alone.
+        with urllib.request.urlopen(stack.url + "/dev/stack", timeout=5) as response:
+            assert response.status == 200
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and f"port {stack.port}" in error and "Traceback" not in error
+
+
+def test_stopping_restores_the_environment(start_local_stack: Any) -> None:
+    before = os.environ.get("AWS_ENDPOINT_URL")
+    with start_local_stack(tenants=[]) as other:
+        assert os.environ["AWS_ENDPOINT_URL"] == other.aws.endpoint_url
+        endpoint = other.aws.endpoint_url
+    assert os.environ.get("AWS_ENDPOINT_URL") == before
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(endpoint, timeout=2)
