@@ -347,8 +347,9 @@ def parameter_values(template: Mapping[str, Any], overrides: Mapping[str, str]) 
     return values
 
 
-def _resources(template: Mapping[str, Any], parameters: Mapping[str, str]) -> dict[str, Any]:
-    return expand_for_each(template.get("Resources") or {}, parameters)
+def expanded_resources(template: Mapping[str, Any], overrides: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The template's resources with Fn::ForEach loops expanded (parameters at their defaults)."""
+    return expand_for_each(template.get("Resources") or {}, parameter_values(template, overrides or {}))
 
 
 def _with_globals(template: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str, Any]:
@@ -385,7 +386,7 @@ def provision(
     """
     template = template if template is not None else load_template()
     values = parameter_values(template, overrides or {"Stage": "local"})
-    resources = _resources(template, values)
+    resources = expand_for_each(template.get("Resources") or {}, values)
     resolver = Resolver(template, region=region, stack_name=stack_name, parameter_values=values)
     deployment = Deployment(region=region, stack_name=stack_name)
 
