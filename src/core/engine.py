@@ -491,8 +491,10 @@ class _Dialogue:
             return
         if intent.kind == "system":
             self.count("answered")
-            # The greeting already said hello; answering "hallo" again would repeat it.
-            if not (self.first_turn and intent.id == "groet"):
+            if self.first_turn and intent.id == "groet":
+                # The greeting already said hello; just invite the question.
+                self.add(self.say("ask_question"))
+            else:
                 self.add(intent.answer.get(self.lang), links=[self.link(link) for link in intent.links])
             return
         self.count("answered")
@@ -542,8 +544,10 @@ class _Dialogue:
         self.count("handover_requested")
         self.state.pop("flow", None)
         self.state["misses"] = 0
+        # An explicit request goes to the team of the current topic; after repeated
+        # misses the topic says little about the question, so the default team takes it.
         topic = self.knowledge.intents.get(self.state.get("topic") or "")
-        team = topic.team if topic is not None else None
+        team = topic.team if topic is not None and reason != "not_understood" else None
         if self.intent is None:
             self.intent = "medewerker" if "medewerker" in self.knowledge.intents else None
         self.messages.extend(self.handover.request(self.conversation, self.knowledge, team=team, reason=reason))

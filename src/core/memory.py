@@ -24,7 +24,8 @@ class InMemoryConversationStore:
         self._lock = threading.Lock()
         self._conversations: dict[tuple[str, str], str] = {}  # JSON, so callers never share objects
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-        self._unanswered: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
+        self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
 
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
@@ -46,11 +47,14 @@ class InMemoryConversationStore:
                 day = (counters.tenant, counters.day)
                 for name, amount in counters.counts.items():
                     self._counts[day][name] = self._counts[day].get(name, 0) + amount
-                self._unanswered[day].extend(counters.unanswered)
+                self._unanswered[day].extend((conversation.id, text) for text in counters.unanswered)
         return saved
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         with self._lock:
+            for (owner, _), questions in self._unanswered.items():
+                if owner == tenant:
+                    questions[:] = [(cid, text) for cid, text in questions if cid != conversation_id]
             return self._conversations.pop((tenant, conversation_id), None) is not None
 
     def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
@@ -71,13 +75,13 @@ class InMemoryConversationStore:
         with self._lock:
             while day <= last:
                 key = (tenant, day.isoformat())
-                if key in self._counts or key in self._unanswered:
+                if key in self._counts or self._unanswered.get(key):
                     result.append(
                         DailyCounters(
                             tenant=tenant,
                             day=key[1],
                             counts=dict(self._counts.get(key, {})),
-                            unanswered=list(self._unanswered.get(key, [])),
+                            unanswered=[text for _, text in self._unanswered.get(key, [])],
                         )
                     )
                 day += timedelta(days=1)
@@ -138,3 +142,14 @@ class InMemoryTicketQueue:
         """Every ticket still on the queue (claimed or not), oldest first."""
         with self._lock:
             return [item.ticket.model_copy(deep=True) for item in self._items[tenant]]
+
+
+@dataclass
+class InMemoryHandoverTimeouts:
+    """Records the timeout checks a live handover asked for (tests, terminal);
+    nothing fires them by itself."""
+
+    scheduled: list[tuple[str, str, datetime, int]] = field(default_factory=list)
+
+    def schedule(self, tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> None:
+        self.scheduled.append((tenant, conversation_id, requested_at, delay_seconds))

@@ -1,0 +1,163 @@
+"""One contract for every ConversationStore: the in-memory store (unit tests,
+terminal) and the DynamoDB store (moto, table created from template.yaml)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import boto3
+import pytest
+
+from adapters.dynamodb_store import DynamoDBConversationStore
+from core.errors import VersionConflict
+from core.memory import InMemoryConversationStore
+from core.models import (
+    Channel,
+    Conversation,
+    DailyCounters,
+    Handover,
+    HandoverStatus,
+    Role,
+    TranscriptEntry,
+)
+
+MOMENT = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
+DAY = "2026-11-30"
+
+
+@pytest.fixture(params=["memory", "dynamodb"])
+def store(request):
+    if request.param == "memory":
+        return InMemoryConversationStore()
+    deployment = request.getfixturevalue("mock_aws")
+    return DynamoDBConversationStore(boto3.client("dynamodb"), deployment.merged_environment()["TABLE_NAME"])
+
+
+def conversation(conversation_id: str = "alpha." + "1" * 32, tenant: str = "alpha", **fields) -> Conversation:
+    return Conversation(
+        id=conversation_id,
+        tenant=tenant,
+        channel=Channel.WEB,
+        created_at=MOMENT,
+        updated_at=MOMENT,
+        expires_at=int(MOMENT.timestamp()) + 30 * 86400,
+        **fields,
+    )
+
+
+def entry(seq: int, text: str = "paspoort") -> TranscriptEntry:
+    return TranscriptEntry(seq=seq, role=Role.RESIDENT, at=MOMENT, text=text)
+
+
+def counters(tenant: str = "alpha", day: str = DAY, unanswered: list[str] | None = None, **counts: int) -> DailyCounters:
+    return DailyCounters(tenant=tenant, day=day, counts=counts, unanswered=unanswered or [])
+
+
+def test_a_missing_conversation_is_none(store) -> None:
+    assert store.get("alpha", "alpha." + "9" * 32) is None
+
+
+def test_save_creates_then_updates_with_increasing_versions(store) -> None:
+    first = store.save(conversation(transcript=[entry(1)], state={"topic": "paspoort"}), 0)
+    assert first.version == 1
+    loaded = store.get("alpha", first.id)
+    assert loaded == first
+    loaded.transcript.append(entry(2, "wat kost dat"))
+    second = store.save(loaded, 1)
+    assert second.version == 2
+    assert [e.text for e in store.get("alpha", first.id).transcript] == ["paspoort", "wat kost dat"]
+
+
+def test_creating_an_existing_conversation_loses_the_race(store) -> None:
+    store.save(conversation(), 0)
+    with pytest.raises(VersionConflict):
+        store.save(conversation(state={"other": True}), 0)
+    assert store.get("alpha", conversation().id).state == {}
+
+
+def test_a_stale_version_loses_and_applies_no_counters(store) -> None:
+    store.save(conversation(), 0, counters(messages_received=1))
+    winner = store.get("alpha", conversation().id)
+    loser = store.get("alpha", conversation().id)
+    winner.state["topic"] = "paspoort"
+    store.save(winner, 1, counters(messages_received=1))
+    loser.state["topic"] = "afvalkalender"
+    with pytest.raises(VersionConflict):
+        store.save(loser, 1, counters(messages_received=1, fallback=1, unanswered=["vraag"]))
+    assert store.get("alpha", conversation().id).state == {"topic": "paspoort"}
+    [day] = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
+    assert day.counts == {"messages_received": 2} and day.unanswered == []
+
+
+def test_counters_add_up_per_tenant_and_day(store) -> None:
+    store.save(conversation(), 0, counters(messages_received=1, answered=1, **{"intent:paspoort": 1}))
+    current = store.get("alpha", conversation().id)
+    store.save(current, 1, counters(messages_received=1, fallback=1, unanswered=["hoe laat is het in [TELEFOON]"]))
+    other_day = store.get("alpha", conversation().id)
+    store.save(other_day, 2, counters(day="2026-12-01", messages_received=1))
+    store.save(conversation("beta." + "2" * 32, tenant="beta"), 0, counters(tenant="beta", messages_received=5))
+    days = store.daily_counters("alpha", date(2026, 11, 29), date(2026, 12, 1))
+    assert [d.day for d in days] == ["2026-11-30", "2026-12-01"]
+    assert days[0].counts == {"messages_received": 2, "answered": 1, "intent:paspoort": 1, "fallback": 1}
+    assert days[0].unanswered == ["hoe laat is het in [TELEFOON]"]
+    assert days[1].counts == {"messages_received": 1}
+    assert store.daily_counters("alpha", date(2026, 12, 2), date(2026, 12, 3)) == []
+
+
+def test_conversations_are_isolated_per_tenant(store) -> None:
+    saved = store.save(conversation(), 0)
+    assert store.get("beta", saved.id) is None
+    assert store.delete("beta", saved.id) is False
+    assert store.get("alpha", saved.id) is not None
+
+
+def test_returned_objects_are_copies(store) -> None:
+    saved = store.save(conversation(transcript=[entry(1)]), 0)
+    saved.transcript.clear()
+    loaded = store.get("alpha", saved.id)
+    loaded.state["x"] = 1
+    assert len(store.get("alpha", saved.id).transcript) == 1
+    assert store.get("alpha", saved.id).state == {}
+
+
+def test_delete_erases_the_conversation_and_its_unanswered_questions(store) -> None:
+    keep = store.save(conversation("alpha." + "3" * 32), 0, counters(fallback=1, unanswered=["blijft staan"]))
+    gone = store.save(conversation(), 0, counters(fallback=1, unanswered=["eerste vraag"]))
+    store.save(store.get("alpha", gone.id), 1, counters(day="2026-12-01", fallback=1, unanswered=["tweede vraag"]))
+    assert store.delete("alpha", gone.id) is True
+    assert store.get("alpha", gone.id) is None
+    assert store.delete("alpha", gone.id) is False
+    days = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 12, 1))
+    assert [q for d in days for q in d.unanswered] == ["blijft staan"]
+    assert store.get("alpha", keep.id) is not None
+    # The anonymous aggregate stays: it holds no personal data.
+    assert sum(d.counts.get("fallback", 0) for d in days) == 3
+
+
+def handover(status: HandoverStatus, team: str, minutes: int = 0) -> Handover:
+    return Handover(status=status, team=team, reason="asked", requested_at=MOMENT + timedelta(minutes=minutes))
+
+
+def test_handovers_are_listed_by_tenant_status_and_team(store) -> None:
+    store.save(conversation("alpha." + "a" * 32, handover=handover(HandoverStatus.WAITING, "burgerzaken", 5)), 0)
+    store.save(conversation("alpha." + "b" * 32, handover=handover(HandoverStatus.WAITING, "kcc", 1)), 0)
+    store.save(conversation("alpha." + "c" * 32, handover=handover(HandoverStatus.LIVE, "kcc")), 0)
+    store.save(conversation("alpha." + "d" * 32, handover=handover(HandoverStatus.QUEUED, "kcc")), 0)
+    store.save(conversation("beta." + "e" * 32, tenant="beta", handover=handover(HandoverStatus.WAITING, "kcc")), 0)
+    waiting = store.list_handovers("alpha", HandoverStatus.WAITING)
+    assert [c.id for c in waiting] == ["alpha." + "b" * 32, "alpha." + "a" * 32]  # oldest request first
+    assert [c.id for c in store.list_handovers("alpha", HandoverStatus.WAITING, team="kcc")] == ["alpha." + "b" * 32]
+    assert [c.id for c in store.list_handovers("alpha", HandoverStatus.LIVE)] == ["alpha." + "c" * 32]
+    assert store.list_handovers("alpha", HandoverStatus.QUEUED) == []  # only waiting/live are indexed
+
+
+def test_a_closed_handover_leaves_the_list(store) -> None:
+    saved = store.save(conversation(handover=handover(HandoverStatus.LIVE, "kcc")), 0)
+    saved.handover.status = HandoverStatus.CLOSED
+    store.save(saved, 1)
+    assert store.list_handovers("alpha", HandoverStatus.LIVE) == []
+
+
+def test_a_full_transcript_of_long_messages_fits_one_item(store) -> None:
+    long = [entry(seq, "lange vraag " * 83) for seq in range(1, 201)]  # 200 entries of ~1000 characters
+    saved = store.save(conversation(transcript=long), 0)
+    assert len(store.get("alpha", saved.id).transcript) == 200
