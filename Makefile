@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 SAM_STAMP := $(SAM_VENV)/.installed
 KB_STAMP := src/kb_compiled/.built
 KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
+# The compiler and the artefact format: a change here makes the compiled files stale too.
+KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
 .PHONY: install run test lint kb eval bench bench-clinc clean
 
@@ -29,7 +31,7 @@ $(SAM_STAMP):
 
 kb: $(KB_STAMP)
 
-$(KB_STAMP): $(STAMP) $(KB_SOURCES)
+$(KB_STAMP): $(STAMP) $(KB_SOURCES) $(KB_CODE)
 	$(BIN)/balie kb build
 	touch $@
 
