@@ -15,22 +15,14 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
 
 from channels.whatsapp import signature_is_valid, verification_challenge
-from core.errors import BalieError, Forbidden, InvalidInput, ServiceUnavailable, Unauthorized
-from handlers import whatsapp_services
+from core.errors import Forbidden, InvalidInput, Unauthorized
+from handlers import http_errors, whatsapp_services
 
 logger = Logger()
 metrics = Metrics(namespace="Balie")
 app = APIGatewayHttpResolver()
+http_errors.register(app)
 
-
-_STATUS = {InvalidInput: 400, Unauthorized: 401, Forbidden: 403, ServiceUnavailable: 503}
-
-
-@app.exception_handler(BalieError)
-def _domain_error(error: BalieError) -> Response:
-    status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
-    return Response(status_code=status, content_type="application/json",
-                    body=json.dumps({"error": {"code": error.code, "message": error.message}}))
 
 PATH = "/v1/whatsapp/webhook"
 

@@ -1,0 +1,132 @@
+"""`balie whatsapp send "tekst" --from 31612345678`: be a resident on WhatsApp.
+
+Builds the webhook body Meta would send for a text message to the tenant's
+number, signs it with the local stack's app secret (X-Hub-Signature-256),
+posts it to the running stack and prints what the bot sent back through the
+Graph API stand-in.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+import time
+import urllib.error
+import urllib.request
+from typing import Any
+
+import yaml
+
+from balie_local.template_resources import REPO_ROOT
+from channels.whatsapp import sign
+
+WAIT_SECONDS = 15.0
+
+
+def webhook_body(text: str, sender: str, phone_number_id: str, *, wamid: str | None = None,
+                 timestamp: int | None = None, name: str = "Inwoner") -> dict[str, Any]:
+    """The body of Meta's `messages` webhook for one text message."""
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{
+            "id": "0",
+            "changes": [{
+                "field": "messages",
+                "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": {"display_phone_number": phone_number_id, "phone_number_id": phone_number_id},
+                    "contacts": [{"profile": {"name": name}, "wa_id": sender}],
+                    "messages": [{
+                        "from": sender,
+                        "id": wamid or "wamid.LOCAL" + secrets.token_hex(16).upper(),
+                        "timestamp": str(timestamp if timestamp is not None else int(time.time())),
+                        "type": "text",
+                        "text": {"body": text},
+                    }],
+                },
+            }],
+        }],
+    }
+
+
+def tenant_phone_number_id(slug: str) -> str:
+    path = REPO_ROOT / "tenants" / f"{slug}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    number = (data.get("whatsapp") or {}).get("phone_number_id")
+    if not number:
+        raise SystemExit(f"balie whatsapp send: tenants/{slug}.yaml has no whatsapp.phone_number_id")
+    return str(number)
+
+
+def _get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+def _outbox(api: str) -> list[dict[str, Any]]:
+    return _get_json(f"{api}/dev/whatsapp/outbox").get("messages", [])
+
+
+def describe(payload: dict[str, Any]) -> str:
+    """One sent Graph payload as a resident would see it."""
+    kind = payload.get("type")
+    if kind == "text":
+        return payload["text"]["body"]
+    if kind == "interactive":
+        interactive = payload["interactive"]
+        lines = [interactive["body"]["text"]]
+        if interactive["type"] == "button":
+            lines += [f"  [{b['reply']['title']}]  (id {b['reply']['id']})" for b in interactive["action"]["buttons"]]
+        else:
+            lines.append(f"  ({interactive['action']['button']})")
+            for section in interactive["action"]["sections"]:
+                for row in section["rows"]:
+                    extra = f" - {row['description']}" if row.get("description") else ""
+                    lines.append(f"  * {row['title']}{extra}  (id {row['id']})")
+        return "\n".join(lines)
+    if kind == "template":
+        return f"[template {payload['template']['name']}]"
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def send(args: Any) -> int:
+    api = (args.api or f"http://127.0.0.1:{os.environ.get('PORT', '3000')}").rstrip("/")
+    try:
+        stack = _get_json(f"{api}/dev/stack")
+    except (urllib.error.URLError, OSError) as error:
+        print(f"balie whatsapp send: no local stack at {api} ({error}); start it with `make run`", file=sys.stderr)
+        return 1
+    app_secret = (stack.get("secrets") or {}).get("whatsapp_app_secret")
+    if not app_secret:
+        print("balie whatsapp send: the local stack reports no WhatsApp app secret", file=sys.stderr)
+        return 1
+    before = len(_outbox(api))
+    raw = json.dumps(webhook_body(args.text, args.sender, tenant_phone_number_id(args.tenant)),
+                     ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(
+        f"{api}/v1/whatsapp/webhook", data=raw, method="POST",
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(raw, app_secret)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            print(f"webhook: HTTP {response.status} {response.read().decode('utf-8')}")
+    except urllib.error.HTTPError as error:
+        print(f"webhook: HTTP {error.code} {error.read().decode('utf-8', 'replace')}", file=sys.stderr)
+        return 1
+    deadline = time.monotonic() + WAIT_SECONDS
+    replies: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        replies = [m for m in _outbox(api)[before:] if m.get("to") == args.sender]
+        # The worker sends a reply's parts one after another; wait for a quiet moment.
+        if replies and len(replies) == len([m for m in _outbox(api)[before:] if m.get("to") == args.sender]):
+            time.sleep(0.5)
+            replies = [m for m in _outbox(api)[before:] if m.get("to") == args.sender]
+            break
+    if not replies:
+        print("(no reply yet: the bot stays silent during a handover, or the worker is still busy)")
+        return 0
+    for message in replies:
+        print("bot:", describe(message["payload"]))
+    return 0

@@ -1,0 +1,343 @@
+"""The WhatsApp channel end to end on moto: signed webhook -> DynamoDB dedup ->
+FIFO queue -> worker (Powertools batch processing) -> Graph API over real HTTP
+(the local stand-in, or a server that fails on purpose) -> outbox / DLQ.
+
+The engine is replaced by a small deterministic responder: this file tests the
+channel's plumbing; the engine has tests of its own.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import datetime
+from pathlib import Path
+
+import boto3
+import pytest
+
+from adapters.graph_api import GraphApiClient, GraphApiPermanentError, GraphApiUnavailable, ssm_token_provider
+from adapters.whatsapp_store import WhatsAppStore
+from balie_local.events import LambdaContext, http_api_event
+from balie_local.graph_standin import GraphStandIn, serve
+from balie_local.pollers import SqsPoller
+from channels import whatsapp as wa
+from core.clock import FixedClock
+from core.kb.models import WhatsAppSettings
+from core.models import InboundKind, Reply, ReplyMessage, Button
+from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "whatsapp"
+EVENTS = ROOT / "events"
+TENANT_NUMBER = "1122334455667"  # tenants/voorbeeld.yaml whatsapp.phone_number_id
+# The fixed secrets of the mock_aws fixture; events/whatsapp_webhook_*.json are signed with it.
+APP_SECRET = "test-app-secret"
+ACCESS_TOKEN = "test-access-token"
+REGION = "eu-west-1"
+
+
+def respond(message):
+    """Stands in for the engine: one answer per turn, buttons for a question."""
+    if message.kind == InboundKind.BUTTON:
+        return Reply(conversation_id=message.conversation_id, messages=[ReplyMessage(text=f"U koos: {message.payload}")])
+    buttons = [Button(title="Paspoort aanvragen of verlengen", payload="intent:paspoort"),
+               Button(title="Identiteitskaart", payload="intent:id-kaart")]
+    return Reply(conversation_id=message.conversation_id,
+                 messages=[ReplyMessage(text=f"Bedoelt u een van deze onderwerpen? ({message.text or message.kind})",
+                                        buttons=buttons)])
+
+
+@pytest.fixture
+def standin(graph_api):
+    """The session's Graph API stand-in (tests/integration/conftest.py), reset per test."""
+    graph_api.standin.clear()
+    yield graph_api.standin, graph_api.url
+    graph_api.standin.access_token = ACCESS_TOKEN
+    graph_api.standin.clear()
+
+
+class Channel:
+    """The wired channel of one test: handlers, queue, stand-in."""
+
+    def __init__(self, deployment, graph_url: str, *, timeout: float = 2.0):
+        self.deployment = deployment
+        self.clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
+        self.table = boto3.resource("dynamodb", region_name=REGION).Table(deployment.tables["BalieTable"])
+        self.sqs = boto3.client("sqs", region_name=REGION)
+        self.queue_url = deployment.queues["WhatsAppInboundQueue"]
+        self.dlq_url = deployment.queues["WhatsAppInboundDeadLetterQueue"]
+        self.sleeps: list[float] = []
+        self.graph = GraphApiClient(graph_url, ssm_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"]),
+                                    timeout=timeout, sleep=self.sleeps.append)
+        self.store = WhatsAppStore(self.table, self.clock)
+        whatsapp_services.use(whatsapp_services.build(
+            table=self.table, sqs_client=self.sqs, queue_url=self.queue_url, graph=self.graph,
+            tenant_for={TENANT_NUMBER: "voorbeeld"}.get,
+            settings_for=lambda slug: WhatsAppSettings(),
+            retention_days=lambda slug: 30, respond=respond,
+            app_secret=whatsapp_services.secret("WHATSAPP_APP_SECRET_PARAMETER"),
+            verify_token=whatsapp_services.secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
+            clock=self.clock,
+        ))
+        (source,) = [s for s in deployment.sqs_sources if s.function == "WhatsAppWorkerFunction"]
+        self.poller = SqsPoller(sqs=self.sqs, source=source, queue_url=self.queue_url,
+                                queue_arn=deployment.queue_arns["WhatsAppInboundQueue"], region=REGION,
+                                invoke=lambda function, event: whatsapp_worker.handler(event, LambdaContext(function)))
+
+    def post(self, body: dict | bytes, *, secret: str = APP_SECRET) -> dict:
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+        event = http_api_event("POST", "/v1/whatsapp/webhook", body=raw,
+                               headers={"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+        return whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+
+    def queued(self) -> int:
+        attributes = self.sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["All"])["Attributes"]
+        return int(attributes["ApproximateNumberOfMessages"]) + int(attributes["ApproximateNumberOfMessagesNotVisible"])
+
+    def dead_letters(self) -> list[dict]:
+        return self.sqs.receive_message(QueueUrl=self.dlq_url, MaxNumberOfMessages=10).get("Messages", [])
+
+
+@pytest.fixture
+def channel(mock_aws, standin):
+    yield Channel(mock_aws, standin[1])
+    whatsapp_services.use(None)
+
+
+def for_tenant(body: dict) -> dict:
+    """A fixture body addressed to the tenant's number (fixtures use placeholders)."""
+    for entry in body.get("entry", []):
+        for change in entry.get("changes", []):
+            metadata = (change.get("value") or {}).get("metadata")
+            if isinstance(metadata, dict):
+                metadata["phone_number_id"] = TENANT_NUMBER
+    return body
+
+
+def expected_outbound(body: dict) -> list[str]:
+    """What the resident should get back for a fixture: a notice, an answer, or nothing."""
+    seen: set[str] = set()
+    texts = []
+    for message in wa.parse_webhook(body).messages:
+        if message.wamid in seen:
+            continue  # placeholder fixtures reuse one wamid: the repeat is a duplicate delivery
+        seen.add(message.wamid)
+        texts.append(wa.notice_for(message.kind) or "answer")
+    return texts
+
+
+def outbound_texts(graph: GraphStandIn) -> list[str]:
+    result = []
+    for sent in graph.outbox:
+        payload = sent["payload"]
+        if payload["type"] == "text":
+            body = payload["text"]["body"]
+            result.append(body if body in (wa.TEXT_ONLY_NOTICE, wa.UNSUPPORTED_NOTICE) else "answer")
+        else:
+            result.append("answer")
+    return result
+
+
+# ------------------------------------------------------------------ every fixture, signed
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.json")), ids=lambda p: p.stem)
+def test_every_fixture_passes_through_signed(channel, standin, path) -> None:
+    graph, _ = standin
+    body = for_tenant(json.loads(path.read_text(encoding="utf-8")))
+    answer = channel.post(body)
+    assert answer["statusCode"] == 200, answer
+    channel.poller.drain()
+    assert outbound_texts(graph) == expected_outbound(body)
+    assert channel.queued() == 0 and channel.dead_letters() == []
+    for sent in graph.outbox:
+        assert sent["phoneNumberId"] == TENANT_NUMBER
+
+
+def test_raw_fixtures_for_other_numbers_are_acknowledged_and_dropped(channel, standin) -> None:
+    graph, _ = standin
+    raw = (FIXTURES / "netflie_a_text_notification.json").read_bytes()  # phone_number_id PHONE_NUMBER_ID
+    answer = channel.post(raw)
+    assert answer["statusCode"] == 200 and json.loads(answer["body"])["queued"] == 0
+    assert channel.queued() == 0 and graph.outbox == []
+
+
+def test_failed_statuses_are_recorded_with_their_error_codes(channel) -> None:
+    channel.post(for_tenant(json.loads((FIXTURES / "pywa_status__failed.json").read_text())))
+    (item,) = channel.store.statuses("voorbeeld", "2023-07-15")
+    assert item["sk"] == "wamid.xyzxyz#failed" and item["errorCodes"] == [130472]
+
+
+# ------------------------------------------------------------------ signature, replay, batching
+
+
+def test_the_handshake_echoes_the_bare_challenge(channel) -> None:
+    event = json.loads((EVENTS / "whatsapp_webhook_verify.json").read_text())
+    answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    assert answer["statusCode"] == 200 and answer["body"] == "1158201444"
+    assert answer["headers"]["Content-Type"].startswith("text/plain")
+    event["queryStringParameters"]["hub.verify_token"] = "wrong"
+    assert whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))["statusCode"] == 403
+
+
+def test_a_forged_signature_is_rejected_before_parsing(channel) -> None:
+    event = json.loads((EVENTS / "whatsapp_webhook_forged.json").read_text())
+    answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    assert answer["statusCode"] == 401 and json.loads(answer["body"])["error"]["code"] == "unauthorized"
+    del event["headers"]["x-hub-signature-256"]
+    assert whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))["statusCode"] == 401
+    event["body"] = "not json at all"  # unsigned garbage is refused as unsigned, not as bad JSON
+    assert whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))["statusCode"] == 401
+    assert channel.queued() == 0
+
+
+def test_a_base64_encoded_body_is_verified_on_its_decoded_bytes(channel) -> None:
+    raw = (EVENTS / "whatsapp_webhook_text.json").read_text()
+    event = json.loads(raw)
+    body = event["body"].encode("utf-8")
+    event["body"] = base64.b64encode(body).decode()
+    event["isBase64Encoded"] = True
+    answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    assert answer["statusCode"] == 200 and json.loads(answer["body"])["queued"] == 1
+
+
+def test_a_replayed_body_is_processed_once(channel, standin) -> None:
+    graph, _ = standin
+    event = json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())
+    first = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    channel.poller.drain()
+    # Meta retries the same delivery hours later: past SQS's 5-minute dedup window.
+    second = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    channel.poller.drain()
+    assert json.loads(first["body"])["queued"] == 1
+    assert json.loads(second["body"]) | {"statuses": 0} == {"queued": 0, "duplicates": 1, "statuses": 0, "ignored": 0}
+    assert len(graph.outbox) == 1
+
+
+def test_a_batched_body_queues_every_message_in_order_per_sender(channel, standin) -> None:
+    graph, _ = standin
+    event = json.loads((EVENTS / "whatsapp_webhook_batched.json").read_text())
+    answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    assert json.loads(answer["body"])["queued"] == 2
+    messages = channel.sqs.receive_message(QueueUrl=channel.queue_url, MaxNumberOfMessages=10,
+                                           MessageSystemAttributeNames=["All"])["Messages"]
+    groups = {m["Attributes"]["MessageGroupId"] for m in messages}
+    assert len(groups) == 2 and all(g.startswith("voorbeeld.") for g in groups)
+    assert not any("316" in g for g in groups)  # no phone number in queue metadata
+    assert {m["Attributes"]["MessageDeduplicationId"] for m in messages} == {
+        json.loads(m["Body"])["inbound"]["wamid"] for m in messages}
+
+
+def test_the_worker_event_file_is_handled(channel, standin) -> None:
+    graph, _ = standin
+    event = json.loads((EVENTS / "whatsapp_worker_text.json").read_text())
+    assert whatsapp_worker.handler(event, LambdaContext("WhatsAppWorkerFunction")) == {"batchItemFailures": []}
+    assert graph.outbox[0]["to"] == "31612345678" and graph.outbox[0]["payload"]["type"] == "interactive"
+    contact = channel.store.contact("voorbeeld", json.loads(event["Records"][0]["body"])["conversation_id"])
+    assert contact is not None and contact.phone_number_id == TENANT_NUMBER
+
+
+# ------------------------------------------------------------------ retries and the dead-letter queue
+
+
+def test_throttling_and_server_errors_are_retried_with_backoff(channel, standin) -> None:
+    graph, _ = standin
+    graph.failures[:] = [(429, 130429), (500, 1), (503, 2)]
+    channel.post(json.loads(json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())["body"]))
+    channel.poller.drain()
+    assert len(graph.outbox) == 1 and channel.queued() == 0
+    assert len(channel.sleeps) == 3 and all(0 <= s <= 8 for s in channel.sleeps)
+
+
+def test_a_permanent_error_is_recorded_and_not_retried(channel, standin) -> None:
+    graph, _ = standin
+    graph.failures[:] = [(400, 131047)]
+    channel.post(json.loads(json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())["body"]))
+    channel.poller.drain()
+    assert graph.outbox == [] and graph.failures == [] and channel.sleeps == []
+    assert channel.queued() == 0 and channel.dead_letters() == []
+    (failure,) = channel.store.statuses("voorbeeld", "2026-11-30")
+    assert failure["status"] == "send_failed" and failure["errorCodes"] == [131047]
+
+
+def test_an_unsendable_reply_ends_in_the_dead_letter_queue(channel, standin) -> None:
+    graph, _ = standin
+    graph.failures[:] = [(500, 1)] * 100
+    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "0"})
+    channel.post(json.loads(json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())["body"]))
+    for _ in range(8):
+        channel.poller.poll_once()
+    dead = channel.dead_letters()
+    assert len(dead) == 1 and json.loads(dead[0]["Body"])["inbound"]["text"] == "Hoe verleng ik mijn paspoort?"
+    assert graph.outbox == [] and channel.queued() == 0
+
+
+def test_a_refused_token_fails_the_record_without_retrying_inline(channel, standin) -> None:
+    graph, _ = standin
+    graph.access_token = "rotated-token"
+    channel.post(json.loads(json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())["body"]))
+    channel.poller.poll_once()
+    assert channel.sleeps == [] and graph.outbox == [] and channel.queued() == 1
+
+
+class SlowThenFailing(BaseHTTPRequestHandler):
+    """Answers too slowly, or with a permanent error, on purpose."""
+
+    mode = "slow"
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server API
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.mode == "slow":
+            time.sleep(0.5)
+        body = json.dumps({"error": {"code": 131026, "message": "Message undeliverable"}}).encode()
+        try:
+            self.send_response(400)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, format, *args):  # noqa: A002
+        return
+
+
+@pytest.fixture
+def failing_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowThenFailing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_timeouts_are_retried_then_reported(failing_server) -> None:
+    SlowThenFailing.mode = "slow"
+    sleeps: list[float] = []
+    client = GraphApiClient(f"http://127.0.0.1:{failing_server.server_address[1]}/v21.0", lambda force: "t",
+                            timeout=0.1, max_attempts=3, sleep=sleeps.append)
+    with pytest.raises(GraphApiUnavailable):
+        client.send(TENANT_NUMBER, {"messaging_product": "whatsapp", "to": "1", "type": "text", "text": {"body": "x"}})
+    assert len(sleeps) == 2
+
+
+def test_permanent_errors_are_not_retried(failing_server) -> None:
+    SlowThenFailing.mode = "permanent"
+    sleeps: list[float] = []
+    client = GraphApiClient(f"http://127.0.0.1:{failing_server.server_address[1]}/v21.0", lambda force: "t",
+                            sleep=sleeps.append)
+    with pytest.raises(GraphApiPermanentError) as refused:
+        client.send(TENANT_NUMBER, {"messaging_product": "whatsapp", "to": "1", "type": "text", "text": {"body": "x"}})
+    assert refused.value.code == 131026 and sleeps == []
+
+
+def test_a_closed_port_is_a_transient_failure() -> None:
+    with ThreadingHTTPServer(("127.0.0.1", 0), SlowThenFailing) as server:
+        port = server.server_address[1]
+    client = GraphApiClient(f"http://127.0.0.1:{port}/v21.0", lambda force: "t", max_attempts=2, sleep=lambda s: None)
+    with pytest.raises(GraphApiUnavailable):
+        client.send(TENANT_NUMBER, {"messaging_product": "whatsapp", "to": "1", "type": "text", "text": {"body": "x"}})
