@@ -387,3 +387,28 @@ def update_conversation(store: ConversationStore, tenant: str, conversation_id: 
         except VersionConflict:
             continue
     raise Conflict("The conversation changed too often at the same time; please try again.")
+
+
+def expire_unclaimed(store: ConversationStore, knowledge: Any, service: HandoverService, tenant: str,
+                     conversation_id: str, requested_at: datetime,
+                     outbound: Callable[[Conversation, list[ReplyMessage]], None] | None = None) -> list[ReplyMessage]:
+    """The handover-timeout use case: when the live handover requested at
+    `requested_at` is still WAITING, offer the resident a callback instead
+    (recorded in the transcript for the web poll; sent with `outbound` on
+    WhatsApp). Returns what the resident was told; [] when nothing changed."""
+    current = store.get(tenant, conversation_id)
+    if (current is None or current.handover is None or current.handover.status != HandoverStatus.WAITING
+            or current.handover.requested_at != requested_at):
+        return []  # claimed, closed, erased or re-requested: the later request has its own timeout
+    tenant_knowledge = knowledge.get(tenant)
+    try:
+        saved, messages = update_conversation(
+            store, tenant, conversation_id, lambda c: service.expire(c, tenant_knowledge, requested_at))
+    except NotFound:
+        return []
+    if messages and saved.channel == Channel.WHATSAPP and outbound is not None:
+        try:
+            outbound(saved, messages)
+        except Exception:  # noqa: BLE001 - the offer is stored; the resident sees it on their next message
+            log.warning("callback offer not delivered on WhatsApp", exc_info=True)
+    return messages

@@ -15,7 +15,15 @@ from handover_support import (
 )
 
 from core.clock import FixedClock
-from core.handover import FLOW_KEY, NO_PAYLOAD, YES_PAYLOAD, HandoverService, parse_contact, update_conversation
+from core.handover import (
+    FLOW_KEY,
+    NO_PAYLOAD,
+    YES_PAYLOAD,
+    HandoverService,
+    expire_unclaimed,
+    parse_contact,
+    update_conversation,
+)
 from core.kb.models import Tenant
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue
 from core.models import Channel, Conversation, HandoverStatus, InboundKind, InboundMessage, Role
@@ -246,3 +254,40 @@ def test_update_conversation_retries_after_a_concurrent_write() -> None:
 
     saved, result = update_conversation(store, conv.tenant, conv.id, change)
     assert result == 2 and saved.version == 3 and calls == [1, 2]
+
+
+def test_expire_unclaimed_writes_the_offer_once_and_sends_it_on_whatsapp() -> None:
+    store = InMemoryConversationStore()
+    svc, clock = service(TUESDAY_MORNING)
+    conv = conversation(channel=Channel.WHATSAPP)
+    svc.request(conv, knowledge(), team=None, reason="asked")
+    store.save(conv, 0)
+    repo = SimpleNamespace(get=lambda slug: knowledge())
+    sent: list[tuple[str, list[str]]] = []
+
+    def outbound(c: Conversation, messages: list) -> None:
+        sent.append((c.id, [m.text for m in messages]))
+
+    clock.advance(minutes=10)
+    told = expire_unclaimed(store, repo, svc, "voorbeeld", conv.id, TUESDAY_MORNING, outbound)
+    stored = store.get("voorbeeld", conv.id)
+    assert told and stored is not None and stored.handover is None
+    assert stored.state[FLOW_KEY]["step"] == "consent"
+    assert sent == [(conv.id, [told[0].text])]
+    # A second delivery of the same timeout message changes nothing.
+    assert expire_unclaimed(store, repo, svc, "voorbeeld", conv.id, TUESDAY_MORNING, outbound) == []
+    again = store.get("voorbeeld", conv.id)
+    assert again is not None and again.version == stored.version
+
+
+def test_expire_unclaimed_ignores_a_claimed_or_missing_conversation() -> None:
+    store = InMemoryConversationStore()
+    svc, _ = service(TUESDAY_MORNING)
+    conv = conversation()
+    svc.request(conv, knowledge(), team=None, reason="asked")
+    assert conv.handover is not None
+    conv.handover.status = HandoverStatus.LIVE
+    store.save(conv, 0)
+    repo = SimpleNamespace(get=lambda slug: knowledge())
+    assert expire_unclaimed(store, repo, svc, "voorbeeld", conv.id, TUESDAY_MORNING) == []
+    assert expire_unclaimed(store, repo, svc, "voorbeeld", "voorbeeld." + "f" * 32, TUESDAY_MORNING) == []

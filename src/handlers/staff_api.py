@@ -1,0 +1,193 @@
+"""Staff API under /v1/staff: live handovers, replies, the ticket queue and
+reply suggestions.
+
+Authentication happens before this code runs: in AWS the HttpApi's StaffJwt
+authorizer validates the Cognito token, locally the dev-token stand-in; both
+put the claims at requestContext.authorizer.jwt.claims. The tenant and teams
+come only from those claims, never from the path, query or body.
+Thin: parse, call one `core.staff` use case, render camelCase JSON. Errors map
+to HTTP in handlers/http_errors.py. Texts staff or residents wrote are never logged.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.errors import InvalidInput, PayloadTooLarge
+from core.models import Conversation, ReplyMessage
+from core.staff import StaffIdentity, StaffService
+from handlers import http_errors
+from handlers.wiring import services
+
+MAX_BODY_BYTES = 16 * 1024
+# Keys under these names are data (flow slot names), not field names: kept as they are.
+_DATA_KEYS = frozenset({"slots"})
+
+logger = Logger(service="balie")
+app = APIGatewayHttpResolver()
+http_errors.register(app)
+
+
+class ReplyBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class ReceiptBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    receipt: str = Field(min_length=1, max_length=4096)
+
+
+class _WhatsAppReplies:
+    """The WhatsApp channel's sender, built only when a WhatsApp conversation
+    needs it (it reads SSM secrets)."""
+
+    def send(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
+        from handlers.whatsapp_services import staff_reply_sender
+
+        staff_reply_sender().send(conversation, messages)
+
+
+def staff_service() -> StaffService:
+    shared = services()
+    return StaffService(store=shared.store, knowledge=shared.knowledge, tickets=shared.tickets, clock=shared.clock,
+                        whatsapp=_WhatsAppReplies())
+
+
+def identity() -> StaffIdentity:
+    context = app.current_event.raw_event.get("requestContext") or {}
+    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
+    return StaffIdentity.from_claims(claims)
+
+
+# ---- routes -----------------------------------------------------------------
+
+
+@app.get("/v1/staff/handovers")
+def list_handovers() -> Response:
+    who = identity()
+    status = app.current_event.get_query_string_value("status") or "waiting"
+    team = app.current_event.get_query_string_value("team") or None
+    items = staff_service().list_handovers(who, status, team)
+    return _ok({"handovers": [item.model_dump(mode="json") for item in items]})
+
+
+@app.get("/v1/staff/conversations/<conversation_id>")
+def get_conversation(conversation_id: str) -> Response:
+    return _ok(staff_service().conversation(identity(), conversation_id).model_dump(mode="json"))
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/claim")
+def claim(conversation_id: str) -> Response:
+    who = identity()
+    view = staff_service().claim(who, conversation_id)
+    _audit("claimed", who, conversation_id)
+    return _ok(view.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/reply")
+def reply(conversation_id: str) -> Response:
+    who = identity()
+    body = ReplyBody.model_validate(_json_body())
+    entry = staff_service().reply(who, conversation_id, body.text)
+    _audit("replied", who, conversation_id)
+    return _ok({"entry": entry.model_dump(mode="json")})
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/close")
+def close(conversation_id: str) -> Response:
+    who = identity()
+    view = staff_service().close(who, conversation_id)
+    _audit("closed", who, conversation_id)
+    return _ok(view.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/tickets/next")
+def next_ticket() -> Response:
+    who = identity()
+    claim_ = staff_service().next_ticket(who)
+    if claim_ is None:
+        return _ok({"ticket": None, "receipt": None})
+    logger.info("ticket claimed", extra={"tenant": who.tenant, "staff": who.subject,
+                                         "ticket_id": claim_.ticket.get("id"), "receive_count": claim_.receive_count})
+    return _ok(claim_.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/tickets/done")
+def ticket_done() -> Response:
+    who = identity()
+    staff_service().ticket_done(who, ReceiptBody.model_validate(_json_body()).receipt)
+    logger.info("ticket done", extra={"tenant": who.tenant, "staff": who.subject})
+    return _ok({"done": True})
+
+
+@app.post("/v1/staff/tickets/release")
+def ticket_release() -> Response:
+    who = identity()
+    staff_service().ticket_release(who, ReceiptBody.model_validate(_json_body()).receipt)
+    logger.info("ticket released", extra={"tenant": who.tenant, "staff": who.subject})
+    return _ok({"released": True})
+
+
+@app.get("/v1/staff/suggestions/<conversation_id>")
+def suggestions(conversation_id: str) -> Response:
+    found = staff_service().suggestions(identity(), conversation_id)
+    return _ok({"suggestions": [item.model_dump(mode="json") for item in found]})
+
+
+# ---- entry point --------------------------------------------------------------
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)
+
+
+# ---- helpers ------------------------------------------------------------------
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def camel_keys(value: Any) -> Any:
+    """snake_case model fields -> the API's camelCase, recursively."""
+    if isinstance(value, dict):
+        return {_camel(k): (v if k in _DATA_KEYS else camel_keys(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [camel_keys(item) for item in value]
+    return value
+
+
+def _ok(body: dict[str, Any]) -> Response:
+    return Response(
+        status_code=200,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps(camel_keys(body), ensure_ascii=False),
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _json_body() -> dict[str, Any]:
+    raw = app.current_event.decoded_body or ""
+    if len(raw.encode("utf-8")) > MAX_BODY_BYTES:
+        raise PayloadTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    try:
+        body = json.loads(raw or "{}")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidInput("The body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise InvalidInput("The body must be a JSON object.")
+    return body
+
+
+def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:
+    logger.info(f"handover {action}", extra={"tenant": who.tenant, "staff": who.subject,
+                                              "conversation_id": conversation_id})
+

@@ -1,0 +1,139 @@
+"""Handover end to end through the local stack (HTTP front -> handlers -> moto):
+
+- Saturday evening: asking for a person ends with a ticket on the tenant's SQS
+  queue and the resident is told Monday's time; staff take it from the queue.
+- In office hours: the request shows up in the staff API, a staff member claims
+  it and replies, and the resident's poll returns the reply. Another tenant's
+  staff cannot see it.
+
+Uses the engine test knowledge base (tests/unit/data/kb_engine, tenants alpha
+and beta; alpha is open on Monday 08:30-17:00) with ticket queues for those
+tenants in a copy of template.yaml.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from balie_local import kb_tools
+from balie_local.stack import LocalStack
+from balie_local.template_resources import load_template
+
+KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
+SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
+MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
+
+
+@pytest.fixture(scope="module")
+def compiled_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("kb_compiled")
+    kb_tools.compile_all(KB / "knowledge", KB / "tenants", output)
+    return output
+
+
+@pytest.fixture(scope="module")
+def stack(compiled_kb: Path, start_local_stack: Any) -> Iterator[LocalStack]:
+    template = copy.deepcopy(load_template())
+    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KB_DIR", str(compiled_kb))
+        with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:
+            yield running
+
+
+def call(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(stack.url + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def say(stack: LocalStack, text: str, conversation_id: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"tenant": "alpha", "message": text}
+    if conversation_id:
+        body["conversationId"] = conversation_id
+    status, reply = call(stack, "POST", "/v1/chat", body)
+    assert status == 200, reply
+    return reply
+
+
+def texts(reply: dict[str, Any]) -> str:
+    return " ".join(message["text"] for message in reply["messages"])
+
+
+def test_saturday_evening_ends_with_a_ticket_for_monday(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
+    first = say(stack, "ik wil een medewerker spreken")
+    conversation_id = first["conversationId"]
+    assert "maandag 30 november na 8.30 uur" in texts(first)
+    assert say(stack, "ja", conversation_id)["handover"] is None
+    done = say(stack, "bel mij op 06 12345678", conversation_id)
+    assert "maandag 30 november na 8.30 uur" in texts(done)
+    assert done["handover"]["status"] == "queued"
+    assert done["handover"]["expectedContactAt"].startswith("2026-11-30T08:30:00")
+
+    sqs = stack.client("sqs")
+    url = sqs.get_queue_url(QueueName="balie-local-tickets-alpha")["QueueUrl"]
+    visible = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])
+    assert visible["Attributes"]["ApproximateNumberOfMessages"] == "1"
+
+    token = stack.auth.tokens["alpha"]
+    assert call(stack, "POST", "/v1/staff/tickets/next", token=stack.auth.tokens["beta"]) == (
+        200, {"ticket": None, "receipt": None})
+    status, claim = call(stack, "POST", "/v1/staff/tickets/next", token=token)
+    assert status == 200 and claim["ticket"]["conversationId"] == conversation_id
+    assert claim["ticket"]["contact"] == "+31612345678" and claim["ticket"]["contactKind"] == "phone"
+    assert "06 12345678" not in claim["ticket"]["summary"]
+    assert call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]}, token=token)[0] == 200
+    assert call(stack, "POST", "/v1/staff/tickets/next", token=token)[1]["ticket"] is None
+
+
+def test_office_hours_request_is_claimed_and_answered_by_staff(stack: LocalStack,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    reply = say(stack, "ik wil een medewerker spreken")
+    conversation_id = reply["conversationId"]
+    assert reply["handover"]["status"] == "live"
+    token = stack.auth.tokens["alpha"]
+
+    status, listed = call(stack, "GET", "/v1/staff/handovers?status=waiting", token=token)
+    assert status == 200
+    assert conversation_id in [item["conversationId"] for item in listed["handovers"]]
+    assert call(stack, "GET", "/v1/staff/handovers?status=waiting", token=stack.auth.tokens["beta"])[1] == {
+        "handovers": []}
+    assert call(stack, "GET", f"/v1/staff/conversations/{conversation_id}",
+                token=stack.auth.tokens["beta"])[0] == 404
+    assert call(stack, "GET", "/v1/staff/handovers", token=None)[0] == 401
+
+    # While waiting the bot is silent.
+    assert say(stack, "hallo?", conversation_id)["messages"] == []
+
+    status, view = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/claim", token=token)
+    assert status == 200 and view["handover"]["status"] == "live" and view["handover"]["claimedBy"] == "dev-alpha"
+    status, sent = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/reply",
+                        {"text": "Goedemorgen, waarmee kan ik u helpen?"}, token=token)
+    assert status == 200 and sent["entry"]["role"] == "staff"
+
+    status, page = call(stack, "GET", f"/v1/chat/{conversation_id}/messages?after=0")
+    assert status == 200
+    assert "Goedemorgen, waarmee kan ik u helpen?" in json.dumps(page, ensure_ascii=False)
+
+    status, suggestions = call(stack, "GET", f"/v1/staff/suggestions/{conversation_id}", token=token)
+    assert status == 200 and isinstance(suggestions["suggestions"], list)
+
+    status, closed = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/close", token=token)
+    assert status == 200 and closed["handover"]["status"] == "closed"
+    assert call(stack, "GET", "/v1/staff/handovers?status=live", token=token)[1] == {"handovers": []}
