@@ -1,0 +1,115 @@
+"""The rules template.yaml keeps as functions and queues are added (issue 2).
+
+cfn-lint and `sam validate --lint` run in `make lint`; these check what they do not:
+explicit routes, least privilege, dead-letter queues, the table's protection.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from balie_local.template_resources import expanded_resources, load_template
+
+TEMPLATE = load_template()
+RESOURCES = expanded_resources(TEMPLATE)
+FUNCTIONS = {k: r["Properties"] for k, r in RESOURCES.items() if r["Type"] == "AWS::Serverless::Function"}
+QUEUES = {k: r.get("Properties") or {} for k, r in RESOURCES.items() if r["Type"] == "AWS::SQS::Queue"}
+
+
+def test_globals_set_the_runtime_tracing_and_powertools() -> None:
+    function_globals = TEMPLATE["Globals"]["Function"]
+    assert function_globals["Runtime"] == "python3.12"
+    assert function_globals["Tracing"] == "Active"
+    variables = function_globals["Environment"]["Variables"]
+    assert {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"} <= set(variables)
+    assert "TABLE_NAME" in variables
+
+
+def test_one_http_api_with_payload_2_and_cors() -> None:
+    apis = [r for r in RESOURCES.values() if r["Type"] == "AWS::Serverless::HttpApi"]
+    assert len(apis) == 1
+    assert apis[0]["Properties"]["CorsConfiguration"]["AllowOrigins"]
+
+
+@pytest.mark.parametrize("function", sorted(FUNCTIONS))
+def test_http_routes_are_explicit(function: str) -> None:
+    for event in (FUNCTIONS[function].get("Events") or {}).values():
+        if event["Type"] == "HttpApi":
+            properties = event["Properties"]
+            assert "{proxy+}" not in properties["Path"] and properties.get("Method", "ANY") != "ANY"
+            assert properties.get("PayloadFormatVersion", "2.0") == "2.0"
+
+
+def policy_names(policy: Any) -> list[str]:
+    if isinstance(policy, str):
+        return [policy]
+    return [name for name in policy if name != "Statement"]
+
+
+@pytest.mark.parametrize("function", sorted(FUNCTIONS))
+def test_functions_have_least_privilege_policies(function: str) -> None:
+    policies = FUNCTIONS[function].get("Policies") or []
+    names = [name for policy in policies for name in policy_names(policy)]
+    assert not [n for n in names if "FullAccess" in n or n.startswith("arn:aws:iam::aws:policy/Administrator")]
+    for policy in policies:
+        for statement in (policy.get("Statement") or []) if isinstance(policy, dict) else []:
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            assert not [a for a in actions if a == "*" or a.endswith(":*")], statement
+            assert statement.get("Resource") != "*", statement
+
+
+def dead_letter_targets() -> set[str]:
+    targets = set()
+    for properties in QUEUES.values():
+        redrive = properties.get("RedrivePolicy")
+        if redrive:
+            targets.add(redrive["deadLetterTargetArn"]["Fn::GetAtt"][0])
+    return targets
+
+
+@pytest.mark.parametrize("queue", sorted(QUEUES))
+def test_every_queue_has_a_dead_letter_queue(queue: str) -> None:
+    targets = dead_letter_targets()
+    if queue in targets:
+        return  # it is one
+    redrive = QUEUES[queue].get("RedrivePolicy")
+    assert redrive, f"{queue} has no RedrivePolicy"
+    assert int(redrive["maxReceiveCount"]) >= 1
+    dead = QUEUES[redrive["deadLetterTargetArn"]["Fn::GetAtt"][0]]
+    assert bool(dead.get("FifoQueue")) == bool(QUEUES[queue].get("FifoQueue"))
+
+
+def test_sqs_triggered_functions_report_partial_failures_and_queues_outlast_them() -> None:
+    timeout_default = TEMPLATE["Globals"]["Function"]["Timeout"]
+    for function, properties in FUNCTIONS.items():
+        for event in (properties.get("Events") or {}).values():
+            if event["Type"] != "SQS":
+                continue
+            assert "ReportBatchItemFailures" in event["Properties"].get("FunctionResponseTypes", []), function
+            queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]
+            visibility = int(QUEUES[queue].get("VisibilityTimeout", 30))
+            assert visibility >= int(properties.get("Timeout", timeout_default)), (function, queue)
+
+
+def test_the_table_is_on_demand_with_ttl_and_point_in_time_recovery() -> None:
+    tables = [r["Properties"] for r in RESOURCES.values() if r["Type"] == "AWS::DynamoDB::Table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["TimeToLiveSpecification"] == {"AttributeName": "expiresAt", "Enabled": True}
+    assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+
+
+def test_whatsapp_secrets_are_parameter_names_not_values() -> None:
+    variables = TEMPLATE["Globals"]["Function"]["Environment"]["Variables"]
+    secret_variables = {k: v for k, v in variables.items() if k.endswith("_PARAMETER")}
+    assert set(secret_variables) == {
+        "WHATSAPP_APP_SECRET_PARAMETER", "WHATSAPP_VERIFY_TOKEN_PARAMETER", "WHATSAPP_ACCESS_TOKEN_PARAMETER"}
+    for value in secret_variables.values():
+        assert value["Fn::Sub"].startswith("/balie/${Stage}/whatsapp/")
+
+
+def test_outputs_name_the_api_table_and_queues() -> None:
+    outputs = TEMPLATE["Outputs"]
+    assert {"ApiUrl", "TableName", "WhatsAppInboundQueueUrl", "HandoverTimeoutQueueUrl"} <= set(outputs)
