@@ -315,10 +315,11 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def normalise(text: str) -> str:
     """Case, accents, punctuation and spacing removed: the form in which two
-    examples count as the same sentence."""
+    examples count as the same sentence. Text of punctuation only ("???") is
+    kept as it is, so it stays an example of its own."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NON_WORD.sub(" ", bare).split())
+    return " ".join(_NON_WORD.sub(" ", bare).split()) or " ".join(text.split())
 
 
 def word_count(text: str) -> int:
@@ -343,7 +344,7 @@ def find_issues(kb_dir: Path, tenants_dir: Path, references: References) -> list
     for intent_id, intent in loaded.intents.items():
         source = loaded.intent_sources[intent_id]
         _check_intent_content(loaded, intent, source, (), references)
-    _check_out_of_scope(loaded, kb_dir)
+    _check_out_of_scope(loaded, kb_dir, references)
     _check_examples_unique(loaded, references)
     _check_tenants(loaded, references)
     return sorted(loaded.issues, key=lambda issue: (issue.file, issue.line, issue.message))
@@ -474,8 +475,13 @@ def _check_examples_unique(loaded: Loaded, references: References) -> None:
     _report_cross_duplicates(loaded, entries, "")
 
 
-def _check_out_of_scope(loaded: Loaded, kb_dir: Path) -> None:
-    if loaded.out_of_scope is None and not (kb_dir / OUT_OF_SCOPE_FILE).exists():
+def _check_out_of_scope(loaded: Loaded, kb_dir: Path, references: References) -> None:
+    if loaded.out_of_scope is not None and loaded.out_of_scope_source is not None:
+        # The dev set's out-of-scope questions are test questions too.
+        _check_examples_local(
+            loaded, "_out_of_scope", loaded.out_of_scope.examples, loaded.out_of_scope_source, ("examples",), references
+        )
+    elif not (kb_dir / OUT_OF_SCOPE_FILE).exists():
         loaded.warning(kb_dir / OUT_OF_SCOPE_FILE, 1, "no out-of-scope examples: the fallback threshold is tuned on in-scope examples only")
 
 

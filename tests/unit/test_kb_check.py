@@ -148,6 +148,13 @@ def test_an_example_from_the_dev_set_is_an_error(kb: Path) -> None:
     assert "dev set" in error.message and error.line == line_of(path, "Vergunning om te parkeren")
 
 
+def test_an_out_of_scope_example_from_the_dev_set_is_an_error_too(kb: Path) -> None:
+    path = kb / "knowledge" / "_out_of_scope.yaml"
+    edit(path, "vertel een mop,", "Hoe laat is het op Mars?,")
+    error = single_error(kb)
+    assert "dev set" in error.message and error.file.endswith("_out_of_scope.yaml")
+
+
 def test_the_same_example_in_two_intents_is_an_error(kb: Path) -> None:
     path = kb / "knowledge" / "parkeervergunning.yaml"
     edit(path, "    - parkeerrecht bewoners\n", "    - Paspoort kwijt\n")
@@ -231,3 +238,9 @@ def test_the_command_exits_1_on_errors_and_0_when_clean(kb: Path, monkeypatch, c
     assert kb_tools.check(args) == 1
     out = capsys.readouterr()
     assert "paspoort.yaml:2: error:" in out.out and "\n1 error(s)" in out.err
+
+
+def test_normalise_ignores_case_accents_punctuation_and_spacing() -> None:
+    assert kb_tools.normalise("  Wat kost een Paspoort?! ") == "wat kost een paspoort"
+    assert kb_tools.normalise("café-bezoek") == kb_tools.normalise("Cafe bezoek")
+    assert kb_tools.normalise("???") == "???"  # punctuation-only input stays an example of its own
