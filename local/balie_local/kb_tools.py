@@ -33,7 +33,7 @@ from core.kb.compiled import (
     matcher_file_name,
 )
 from core.kb.merge import KnowledgeError, enabled_intents, link_specs, missing_slots, resolve_tenant, training_examples
-from core.kb.models import WEEKDAYS, Examples, Intent, OutOfScope, Tenant
+from core.kb.models import Examples, Intent, OutOfScope, Tenant
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_KB_DIR = REPO / "knowledge"
@@ -369,6 +369,12 @@ def _check_taxonomy(loaded: Loaded, kb_dir: Path, references: References) -> Non
             loaded.error(source, ("team",), f"team is {intent.team!r}, the taxonomy says {row.team!r}")
         if row.upl and not intent.upl:
             loaded.error(source, ("upl",), f"upl is missing; the taxonomy names {row.upl!r}")
+        elif (
+            row.upl and intent.upl and intent.upl.strip().casefold() != row.upl.casefold()
+            # A taxonomy name missing from the UPL is the taxonomy's mistake, not the file's.
+            and (references.upl_names is None or row.upl.casefold() in references.upl_names)
+        ):
+            loaded.warning(source, ("upl",), f"upl is {intent.upl!r}, the taxonomy names {row.upl!r}")
 
 
 def _check_intent_content(
@@ -452,7 +458,7 @@ def _all_examples(intent_id: str, examples: Examples, source: SourceFile, at: tu
                 yield key, _ExampleAt(intent_id, source, (*at, language, index))
 
 
-def _report_cross_duplicates(loaded: Loaded, entries: Iterable[tuple[str, _ExampleAt]], scope: str) -> None:
+def _report_cross_duplicates(loaded: Loaded, entries: Iterable[tuple[str, _ExampleAt]]) -> None:
     owner: dict[str, _ExampleAt] = {}
     for key, where in entries:
         first = owner.setdefault(key, where)
@@ -460,7 +466,7 @@ def _report_cross_duplicates(loaded: Loaded, entries: Iterable[tuple[str, _Examp
             loaded.error(
                 where.source, where.loc,
                 f"{where.intent_id}: the same example is also in {first.intent_id!r} "
-                f"({_display(first.source.path)}:{first.source.line_of(first.loc)}){scope}",
+                f"({_display(first.source.path)}:{first.source.line_of(first.loc)})",
             )
 
 
@@ -472,7 +478,7 @@ def _check_examples_unique(loaded: Loaded, references: References) -> None:
     ]
     if loaded.out_of_scope is not None and loaded.out_of_scope_source is not None:
         entries += _all_examples("_out_of_scope", loaded.out_of_scope.examples, loaded.out_of_scope_source, ("examples",))
-    _report_cross_duplicates(loaded, entries, "")
+    _report_cross_duplicates(loaded, entries)
 
 
 def _check_out_of_scope(loaded: Loaded, kb_dir: Path, references: References) -> None:

@@ -141,6 +141,17 @@ def test_upl_names_must_exist_case_insensitively(kb: Path) -> None:
     assert "'reispaspoort' is not a UniformeProductnaam" in error.message
 
 
+def test_a_upl_name_other_than_the_taxonomys_is_a_warning_unless_the_taxonomy_is_wrong(kb: Path) -> None:
+    upl = kb / "shared" / "data" / "upl" / "UPL-actueel.csv"
+    upl.write_text(upl.read_text(encoding="utf-8") + "reisdocument,http://x.example/R,X\n", encoding="utf-8")
+    edit(kb / "knowledge" / "paspoort.yaml", "upl: paspoort", "upl: reisdocument")
+    [warning] = issues_of(kb)
+    assert warning.severity == "warning" and "the taxonomy names 'paspoort'" in warning.message
+    taxonomy = kb / "shared" / "spec" / "taxonomy.tsv"
+    edit(taxonomy, "Paspoort aanvragen of verlengen\tpaspoort", "Paspoort aanvragen of verlengen\tpaspoortaanvraag")
+    assert issues_of(kb) == []
+
+
 def test_an_example_from_the_dev_set_is_an_error(kb: Path) -> None:
     path = kb / "knowledge" / "parkeervergunning.yaml"
     edit(path, "    - parkeerrecht bewoners\n", "    - \"Vergunning om te parkeren, bij mijn huis!\"\n")
