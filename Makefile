@@ -7,6 +7,8 @@ SAM_VENV := .venv-sam
 SAM := $(SAM_VENV)/bin/sam
 STAMP := $(VENV)/.installed
 SAM_STAMP := $(SAM_VENV)/.installed
+# `sam validate --lint` needs a region but no credentials or network; no telemetry.
+export SAM_CLI_TELEMETRY := 0
 KB_STAMP := src/kb_compiled/.built
 KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
