@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from balie_local import kb_tools
+from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
 from balie_local.template_resources import load_template
 
@@ -137,3 +138,32 @@ def test_office_hours_request_is_claimed_and_answered_by_staff(stack: LocalStack
     status, closed = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/close", token=token)
     assert status == 200 and closed["handover"]["status"] == "closed"
     assert call(stack, "GET", "/v1/staff/handovers?status=live", token=token)[1] == {"handovers": []}
+
+
+def test_unclaimed_live_handover_times_out_into_a_callback_ticket(stack: LocalStack,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    reply = say(stack, "ik wil een medewerker spreken")
+    conversation_id = reply["conversationId"]
+    assert reply["handover"]["status"] == "live"
+    sqs = stack.client("sqs")
+    timeout_url = sqs.get_queue_url(QueueName="balie-local-HandoverTimeoutQueue")["QueueUrl"]
+    waiting = sqs.get_queue_attributes(QueueUrl=timeout_url, AttributeNames=["ApproximateNumberOfMessagesDelayed"])
+    assert int(waiting["Attributes"]["ApproximateNumberOfMessagesDelayed"]) >= 1
+
+    # Ten minutes later the delayed message arrives (invoked here, as the poller would).
+    monkeypatch.setenv("BALIE_NOW", "2026-11-30T10:10:00+01:00")
+    message = {"tenant": "alpha", "conversationId": conversation_id, "requestedAt": MONDAY_MORNING}
+    result = stack.invoke("HandoverTimeoutFunction", sqs_event([message], queue_name="balie-local-HandoverTimeoutQueue"))
+    assert result == {"batchItemFailures": []}
+    status, page = call(stack, "GET", f"/v1/chat/{conversation_id}/messages?after=0")
+    assert status == 200 and "geen medewerker vrij" in json.dumps(page, ensure_ascii=False)
+    token = stack.auth.tokens["alpha"]
+    assert conversation_id not in json.dumps(call(stack, "GET", "/v1/staff/handovers?status=waiting", token=token)[1])
+
+    assert "telefoonnummer" in texts(say(stack, "ja graag", conversation_id))
+    done = say(stack, "jan@alpha.example", conversation_id)
+    assert done["handover"]["status"] == "queued"
+    status, claim = call(stack, "POST", "/v1/staff/tickets/next", token=token)
+    assert claim["ticket"]["conversationId"] == conversation_id and claim["ticket"]["contactKind"] == "email"
+    call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]}, token=token)
