@@ -13,6 +13,7 @@ import base64
 import binascii
 import json
 import re
+import warnings
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -44,6 +45,9 @@ METRIC_COUNTERS = (
     "feedback_not_helpful",
 )
 _CONVERSATION_PATH = re.compile(r"^/v1/chat/([^/]+)(?:/messages)?/?$")
+
+# GET, DELETE, replays and rejected requests add no metric; that is expected, not worth a warning per request.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 
 logger = Logger(service="balie")
 metrics = Metrics(namespace="Balie", service="balie")

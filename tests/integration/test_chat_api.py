@@ -1,0 +1,254 @@
+"""The website chat API end to end: API Gateway v2 events (balie_local.events) ->
+handlers.chat_api -> engine -> DynamoDB in moto (table from template.yaml), with
+the services wired from the environment exactly as in Lambda."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from balie_local.events import LambdaContext, http_api_event
+from balie_local.kb_tools import compile_all
+from core.engine import RATE_LIMIT_TURNS
+from core.handover import append_entries, update_conversation
+from core.models import ReplyMessage, Role
+from handlers import chat_api, wiring
+
+KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
+ALPHA_ORIGIN = "https://www.alpha.example"
+MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # alpha is open on Mondays
+
+
+@pytest.fixture(scope="module")
+def kb_dir(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("kb_compiled")
+    compile_all(KB / "knowledge", KB / "tenants", directory)
+    return directory
+
+
+@pytest.fixture
+def api(mock_aws, kb_dir, monkeypatch):
+    monkeypatch.setenv("KB_DIR", str(kb_dir))
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    wiring.use(None)
+    yield Api(mock_aws.merged_environment()["TABLE_NAME"])
+    wiring.use(None)
+
+
+class Api:
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.dynamodb = boto3.client("dynamodb")
+
+    def call(self, event: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        result = chat_api.handler(event, LambdaContext("ChatApiFunction"))
+        body = json.loads(result["body"]) if result.get("body") else None
+        return result["statusCode"], result.get("headers") or {}, body
+
+    def post(self, body: Any, *, origin: str = ALPHA_ORIGIN, headers: dict[str, str] | None = None):
+        return self.call(http_api_event("POST", "/v1/chat", body=body, headers={"origin": origin, **(headers or {})}))
+
+    def chat(self, message: str, conversation_id: str | None = None, **fields) -> dict[str, Any]:
+        body = {"tenant": "alpha", "message": message, **fields}
+        if conversation_id:
+            body["conversationId"] = conversation_id
+        status, _, reply = self.post(body)
+        assert status == 200, reply
+        return reply
+
+    def messages(self, conversation_id: str, query: str = "", origin: str = ALPHA_ORIGIN):
+        return self.call(
+            http_api_event(
+                "GET",
+                f"/v1/chat/{conversation_id}/messages",
+                route_key="GET /v1/chat/{conversationId}/messages",
+                path_parameters={"conversationId": conversation_id},
+                query=query,
+                headers={"origin": origin},
+            )
+        )
+
+    def delete(self, conversation_id: str, query: str = ""):
+        return self.call(
+            http_api_event(
+                "DELETE",
+                f"/v1/chat/{conversation_id}",
+                route_key="DELETE /v1/chat/{conversationId}",
+                path_parameters={"conversationId": conversation_id},
+                query=query,
+                headers={"origin": ALPHA_ORIGIN},
+            )
+        )
+
+    def items(self) -> list[dict[str, Any]]:
+        # A test may look at the whole (tiny) table; application code never scans.
+        return self.dynamodb.scan(TableName=self.table)["Items"]
+
+    def conversation_item(self, conversation_id: str) -> dict[str, Any] | None:
+        key = {"pk": {"S": f"T#alpha#C#{conversation_id}"}, "sk": {"S": "CONV"}}
+        return self.dynamodb.get_item(TableName=self.table, Key=key).get("Item")
+
+
+def texts(reply: dict[str, Any]) -> str:
+    return " | ".join(message["text"] for message in reply["messages"])
+
+
+def test_a_multi_turn_conversation_with_follow_up_button_and_slot_flow(api: Api) -> None:
+    first = api.chat("paspoort verlengen", clientMessageId="c-1")
+    conversation_id = first["conversationId"]
+    assert conversation_id.startswith("alpha.") and first["intent"] == "paspoort"
+    assert "digitale assistent" in first["messages"][0]["text"]
+    answer = first["messages"][1]
+    assert answer["links"][0] == {"title": "Maak een afspraak", "url": "https://www.alpha.example/afspraak?product=paspoort"}
+    assert {"title": "Wat kost het?", "payload": "followup:kosten"} in answer["buttons"]
+    assert first["handover"] is None
+
+    assert "Een paspoort kost geld." in texts(api.chat("wat kost dat?", conversation_id))
+    pressed = api.chat("Hoe lang duurt het?", conversation_id, payload="followup:duur")
+    assert "Het duurt ongeveer een week." in texts(pressed)
+
+    assert "Wat is uw postcode?" in texts(api.chat("wanneer wordt mijn afval opgehaald", conversation_id))
+    assert texts(api.chat("99", conversation_id)) == "Dat is geen postcode."
+    api.chat("1234 ab", conversation_id)
+    done = api.chat("7", conversation_id)
+    assert done["messages"][0]["links"][0]["url"] == "https://www.alpha.example/afval?postcode=1234%20AB&huisnummer=7"
+
+    item = api.conversation_item(conversation_id)
+    assert int(item["version"]["N"]) == 7
+    assert int(item["expiresAt"]["N"]) > 0 and "handoverKey" not in item
+    stats = [i for i in api.items() if i["pk"]["S"] == "T#alpha#STATS"]
+    assert stats[0]["sk"]["S"] == "DAY#2026-11-30"
+    assert stats[0]["n#messages_received"]["N"] == "7" and stats[0]["n#flow_completed"]["N"] == "1"
+
+
+def test_english_turns_get_english_answers(api: Api) -> None:
+    reply = api.chat("when is my garbage collected")
+    assert reply["language"] == "en" and "What is your postcode?" in texts(reply)
+
+
+def test_repeating_a_client_message_id_returns_the_stored_reply_and_writes_nothing(api: Api) -> None:
+    first = api.chat("paspoort", clientMessageId="m-42")
+    before = api.items()
+    again = api.chat("paspoort", conversationId=first["conversationId"], clientMessageId="m-42")
+    assert again == first
+    assert api.items() == before
+
+
+def test_asking_for_a_person_in_office_hours_waits_live_and_the_bot_goes_quiet(api: Api) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    reply = api.chat("ik wil een mens spreken", conversation_id)
+    assert reply["handover"] == {"status": "live", "team": "burgerzaken", "expectedContactAt": None}
+    item = api.conversation_item(conversation_id)
+    assert item["handoverKey"]["S"] == "alpha#waiting"
+    quiet = api.chat("hallo?", conversation_id)
+    assert quiet["messages"] == [] and quiet["handover"]["status"] == "live"
+
+
+def test_polling_returns_staff_replies_after_the_cursor(api: Api) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    status, headers, page = api.messages(conversation_id)
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == ALPHA_ORIGIN
+    assert page["messages"][0] == {**page["messages"][0], "role": "resident", "text": "paspoort", "seq": 1}
+    cursor = page["cursor"]
+    store = wiring.services().store
+    update_conversation(
+        store, "alpha", conversation_id,
+        lambda c: append_entries(c, Role.STAFF, [ReplyMessage(text="Ik help u verder.")], c.updated_at, author="anna"),
+    )
+    status, _, newer = api.messages(conversation_id, f"after={cursor}")
+    assert [(m["role"], m["text"]) for m in newer["messages"]] == [("staff", "Ik help u verder.")]
+    assert int(newer["cursor"]) > int(cursor)
+    assert api.messages(conversation_id, f"after={newer['cursor']}")[2]["messages"] == []
+
+
+def test_the_resident_can_erase_the_conversation(api: Api) -> None:
+    conversation_id = api.chat("vertel een mop over voetbal")["conversationId"]
+    assert any(i["pk"]["S"].startswith("T#alpha#UNANSWERED#") for i in api.items())
+    status, _, body = api.delete(conversation_id)
+    assert status == 200 and body == {"conversationId": conversation_id, "deleted": True}
+    assert api.conversation_item(conversation_id) is None
+    assert not any(i["pk"]["S"].startswith("T#alpha#UNANSWERED#") for i in api.items())
+    assert api.delete(conversation_id)[0] == 404
+    assert api.messages(conversation_id)[0] == 404
+
+
+def test_cors_echoes_only_the_tenants_own_origins(api: Api) -> None:
+    status, headers, _ = api.post({"tenant": "alpha", "message": "paspoort"})
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == ALPHA_ORIGIN
+    status, headers, _ = api.post({"tenant": "alpha", "message": "paspoort"}, origin="https://evil.example")
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = api.post({"tenant": "beta", "message": "paspoort"})  # beta lists no widget origins
+    assert "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = api.post("{broken", headers={"content-type": "application/json"})
+    assert status == 400 and "Access-Control-Allow-Origin" not in headers
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "code"),
+    [
+        ("{not json", {"content-type": "application/json"}, 400, "invalid_input"),
+        ('["a list"]', {"content-type": "application/json"}, 400, "invalid_input"),
+        ("tenant=alpha&message=hoi", {"content-type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+        ({"tenant": "alpha", "message": "x" * 17000}, None, 413, "payload_too_large"),
+        ({"tenant": "alpha", "message": ""}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "   "}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "x" * 1001}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "paspoort\x00"}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "paspoort\x1b[31m"}, None, 400, "invalid_input"),
+        ({"tenant": "alpha"}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "paspoort", "locale": "de"}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "paspoort", "conversationId": "../../etc"}, None, 400, "invalid_input"),
+        ({"tenant": "nergenshuizen", "message": "paspoort"}, None, 404, "not_found"),
+        ({"tenant": "alpha", "message": "paspoort", "conversationId": "alpha." + "0" * 32}, None, 404, "not_found"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx_and_changes_nothing(api: Api, body, headers, status, code) -> None:
+    before = api.items()
+    got_status, got_headers, error = api.post(body, headers=headers)
+    assert got_status == status
+    assert set(error) == {"error"} and error["error"]["code"] == code and error["error"]["message"]
+    assert api.items() == before
+
+
+def test_a_conversation_of_another_tenant_is_not_found(api: Api) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    status, _, error = api.post({"tenant": "beta", "message": "paspoort", "conversationId": conversation_id})
+    assert status == 404 and error["error"]["code"] == "not_found"
+    assert api.messages(conversation_id, "tenant=beta")[0] == 404
+    assert api.delete(conversation_id, "tenant=beta")[0] == 404
+    assert api.conversation_item(conversation_id) is not None
+
+
+def test_a_bad_cursor_is_a_400(api: Api) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    status, _, error = api.messages(conversation_id, "after=abc")
+    assert status == 400 and error["error"]["code"] == "invalid_input"
+
+
+def test_more_than_thirty_turns_a_minute_is_429(api: Api) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    for _ in range(RATE_LIMIT_TURNS - 1):
+        api.chat("paspoort", conversation_id)
+    before = api.conversation_item(conversation_id)
+    status, headers, error = api.post({"tenant": "alpha", "message": "paspoort", "conversationId": conversation_id})
+    assert status == 429 and error["error"]["code"] == "rate_limited" and headers["Retry-After"] == "60"
+    assert api.conversation_item(conversation_id) == before
+
+
+def test_turn_metrics_are_emitted_with_tenant_and_channel(api: Api, capsys) -> None:
+    api.chat("vertel een mop over voetbal")
+    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    metric = next(m for m in emitted if "messages_received" in m)
+    assert metric["tenant"] == "alpha" and metric["channel"] == "web"
+    assert metric["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "Balie"
+    assert metric["fallback"] == [1.0] or metric["fallback"] == 1.0
+
+
+def test_resident_text_is_never_logged(api: Api, capsys) -> None:
+    api.chat("mijn bsn is 123456782, vertel een mop")
+    output = capsys.readouterr()
+    assert "123456782" not in output.out + output.err
+    assert "vertel een mop" not in output.out + output.err

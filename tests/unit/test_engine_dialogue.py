@@ -1,0 +1,115 @@
+"""The stateless parts of the engine: slot validation, language detection, follow-up cues."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.dialogue import followups, language, slots
+from core.engine import validate_text
+from core.errors import InvalidInput
+
+TODAY = date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("slot_type", "answer", "value"),
+    [
+        ("postcode", "1234AB", "1234 AB"),
+        ("postcode", " 1234 ab ", "1234 AB"),
+        ("postcode", "0123 AB", None),  # no postcode starts with 0
+        ("postcode", "1234 SS", None),  # SA, SD and SS are never issued
+        ("postcode", "12345", None),
+        ("huisnummer", "12", "12"),
+        ("huisnummer", "12a", "12A"),
+        ("huisnummer", "12 bis", "12BIS"),
+        ("huisnummer", "12-2", "12-2"),
+        ("huisnummer", "007", "7"),
+        ("huisnummer", "0", None),
+        ("huisnummer", "twaalf", None),
+        ("phone", "06-12345678", "+31612345678"),
+        ("phone", "020 123 4567", "+31201234567"),
+        ("phone", "+44 20 7946 0958", "+442079460958"),
+        ("phone", "12345", None),
+        ("email", "jan@example.nl", "jan@example.nl"),
+        ("email", "jan@example", None),
+        ("email", "jan example.nl", None),
+        ("date", "31-12-2026", "2026-12-31"),
+        ("date", "2027-01-02", "2027-01-02"),
+        ("date", "3 januari", "2027-01-03"),  # in December: next January
+        ("date", "25 dec", "2026-12-25"),
+        ("date", "morgen", "2026-12-25"),
+        ("date", "tomorrow", "2026-12-25"),
+        ("date", "31-02-2026", None),
+        ("date", "ooit", None),
+        ("text", "  iets   anders ", "iets anders"),
+        ("text", "   ", None),
+    ],
+)
+def test_slot_answers_are_validated_and_normalised(slot_type: str, answer: str, value: str | None) -> None:
+    assert slots.parse(slot_type, answer, TODAY) == value
+
+
+@pytest.mark.parametrize("answer", ["stop", "Stoppen", "cancel", "STOP!", "ik wil stoppen"])
+def test_stop_words_end_a_flow(answer: str) -> None:
+    assert slots.is_stop(answer)
+
+
+def test_a_sentence_with_stop_in_it_is_not_a_stop() -> None:
+    assert not slots.is_stop("waar is de bushalte bij de stop")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wanneer wordt mijn afval opgehaald", "nl"),
+        ("hoe verleng ik mijn paspoort", "nl"),
+        ("when is my garbage collected", "en"),
+        ("how do I renew my passport", "en"),
+        ("12345", None),
+        ("ok", None),
+    ],
+)
+def test_language_detection(text: str, expected: str | None) -> None:
+    assert language.detect(text) == expected
+
+
+def test_a_stronger_margin_keeps_single_words_undecided() -> None:
+    assert language.detect("paspoort") == "nl"
+    assert language.detect("paspoort", margin=2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "contextual"),
+    [
+        ("wat kost dat?", "kosten", True),
+        ("En de kosten?", "kosten", True),
+        ("hoe duur is het", "kosten", True),
+        ("how much does it cost?", "kosten", True),
+        ("hoe lang duurt het?", "duur", True),
+        ("how long does it take", "duur", True),
+        ("en voor mijn kind?", "kind", True),
+        ("what about my children?", "kind", True),
+        ("and for my child?", "kind", True),
+        ("wat kost het voor mijn kind", "kind", True),
+        ("wat moet ik meenemen", "meenemen", True),
+        ("what do I need to bring?", "meenemen", True),
+        ("wat kost een paspoort", "kosten", False),
+        ("hoe lang duurt een verhuizing doorgeven", "duur", False),
+        ("paspoort verlengen", None, False),
+    ],
+)
+def test_follow_up_cues(text: str, kind: str | None, contextual: bool) -> None:
+    assert followups.detect(text) == kind
+    if kind is not None:
+        assert followups.is_contextual(text) is contextual
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 1001, "hoi\x00", "hoi\x07", "hoi\u0085"])
+def test_invalid_resident_text(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        validate_text(text)
+
+
+def test_valid_resident_text_keeps_newlines_and_emoji() -> None:
+    assert validate_text("regel 1\nregel 2 👍") == "regel 1\nregel 2 👍"
