@@ -39,7 +39,7 @@ from .models import (
     Ticket,
     TranscriptEntry,
 )
-from .opening_hours import OpeningHours, format_moment
+from .opening_hours import AMSTERDAM, OpeningHours, format_moment
 from .open_klant import push_ticket
 from .ports import ConversationStore, HandoverTimeouts, JsonPoster, TicketQueue
 
@@ -209,6 +209,10 @@ def append_entries(conversation: Conversation, role: Role, messages: list[ReplyM
     conversation.updated_at = at
 
 
+def _local_day(moment: datetime) -> Any:
+    return moment.astimezone(AMSTERDAM).date()
+
+
 class _Knowledge(Protocol):
     tenant: Tenant
 
@@ -230,11 +234,13 @@ class HandoverService:
         current = conversation.handover
         if current is not None and current.status in ACTIVE:
             return [ReplyMessage(text=say("already_waiting", language))]
-        if current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at:
-            moment = format_moment(current.expected_contact_at, language)
-            return [ReplyMessage(text=say("already_queued", language, moment=moment))]
-
         moment = self.clock()
+        if (current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at
+                and _local_day(current.expected_contact_at) >= _local_day(moment)):
+            # One callback per question: a ticket from an earlier day is history, a new request may follow.
+            when = format_moment(current.expected_contact_at, language)
+            return [ReplyMessage(text=say("already_queued", language, moment=when))]
+
         hours = OpeningHours.from_tenant(tenant)
         if hours.is_open(moment):
             delay = min(tenant.live_handover_limit_minutes * 60, MAX_TIMEOUT_DELAY)

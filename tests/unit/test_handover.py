@@ -291,3 +291,18 @@ def test_expire_unclaimed_ignores_a_claimed_or_missing_conversation() -> None:
     repo = SimpleNamespace(get=lambda slug: knowledge())
     assert expire_unclaimed(store, repo, svc, "voorbeeld", conv.id, TUESDAY_MORNING) == []
     assert expire_unclaimed(store, repo, svc, "voorbeeld", "voorbeeld." + "f" * 32, TUESDAY_MORNING) == []
+
+
+def test_a_second_request_after_a_ticket_repeats_the_time_but_a_later_day_starts_over() -> None:
+    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    svc, clock = service(SATURDAY_EVENING, queue=queue)
+    conv = conversation()
+    svc.request(conv, knowledge(), team=None, reason="asked")
+    svc.continue_dialogue(conv, knowledge(), said("ja"))
+    svc.continue_dialogue(conv, knowledge(), said("06 12345678"))
+    again = svc.request(conv, knowledge(), team=None, reason="asked")
+    assert "al klaar" in again[0].text and "maandag 30 november" in again[0].text
+    assert len(queue.pending("voorbeeld")) == 1
+    clock.advance(days=3)  # Tuesday evening: the callback day has passed
+    later = svc.request(conv, knowledge(), team=None, reason="asked")
+    assert conv.state[FLOW_KEY]["step"] == "consent" and "al klaar" not in later[0].text
