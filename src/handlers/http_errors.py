@@ -7,6 +7,7 @@ always a 4xx; only a failing dependency (`ServiceUnavailable`) is a 5xx.
 from __future__ import annotations
 
 import json
+import logging
 from http import HTTPStatus
 
 from aws_lambda_powertools.event_handler import Response, content_types
@@ -76,9 +77,17 @@ def from_validation(error: ValidationError) -> Response:
     return respond_error(HTTPStatus.BAD_REQUEST, InvalidInput.code, "; ".join(problems)[:500] or "Invalid request.")
 
 
+def from_unexpected(error: Exception) -> Response:
+    """A bug or an unforeseen failure: logged with its traceback (never the
+    request body), answered as JSON so the widget can show its own message."""
+    logging.getLogger("balie").exception("unhandled error: %s", type(error).__name__)
+    return respond_error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong. Please try again later.")
+
+
 def register(app: ApiGatewayResolver) -> None:
     app.exception_handler(BalieError)(from_domain)
     app.exception_handler(ValidationError)(from_validation)
+    app.exception_handler(Exception)(from_unexpected)
 
     @app.not_found
     def not_found(_: Exception) -> Response:

@@ -252,3 +252,28 @@ def test_resident_text_is_never_logged(api: Api, capsys) -> None:
     output = capsys.readouterr()
     assert "123456782" not in output.out + output.err
     assert "vertel een mop" not in output.out + output.err
+
+
+def test_two_turns_racing_on_one_conversation_both_land_in_dynamodb(api: Api, monkeypatch) -> None:
+    conversation_id = api.chat("paspoort")["conversationId"]
+    store = wiring.services().store
+    write = store.save
+    raced = []
+
+    def save_after_a_rival(conversation, expected_version, counters=None):
+        if not raced:
+            raced.append(True)
+            api.chat("id kaart aanvragen", conversation_id)  # the rival's turn commits first
+        return write(conversation, expected_version, counters)
+
+    monkeypatch.setattr(store, "save", save_after_a_rival)
+    reply = api.chat("wat kost dat", conversation_id)
+    # Re-read and decided again: the follow-up is about the topic the rival set.
+    assert "Een identiteitskaart kost minder" in texts(reply)
+    item = api.conversation_item(conversation_id)
+    doc = json.loads(item["doc"]["S"])
+    residents = [e["text"] for e in doc["transcript"] if e["role"] == "resident"]
+    assert residents == ["paspoort", "id kaart aanvragen", "wat kost dat"]
+    assert item["version"]["N"] == "3"
+    stats = next(i for i in api.items() if i["pk"]["S"] == "T#alpha#STATS")
+    assert stats["n#messages_received"]["N"] == "3"  # the lost attempt added nothing
