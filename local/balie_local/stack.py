@@ -108,7 +108,7 @@ class LocalStack:
         self.auth = DevAuth.generate(tenants)
         self.aws = EmbeddedAws(region=region)
         self.deployment: Deployment | None = None
-        self.pollers: dict[str, SqsPoller] = {}
+        self.pollers: list[SqsPoller] = []
         self.schedules: list[ScheduleRunner] = []
         self._server: FrontServer | None = None
         self._server_thread: threading.Thread | None = None
@@ -169,24 +169,24 @@ class LocalStack:
         for source in self.deployment.sqs_sources:
             if not source.enabled:
                 continue
-            self.pollers[source.function] = SqsPoller(
+            self.pollers.append(SqsPoller(
                 sqs=self.aws.client("sqs"),
                 source=source,
                 queue_url=self.deployment.queues[source.queue_logical_id],
                 queue_arn=self.deployment.queue_arns[source.queue_logical_id],
                 region=self.region,
                 invoke=self.invoke,
-            )
+            ))
         for source in self.deployment.schedules:
             interval = rate_seconds(source.expression)
             if source.enabled and interval is not None:
                 self.schedules.append(ScheduleRunner(source=source, region=self.region, invoke=self.invoke, interval_seconds=interval))
         if self.run_pollers:
-            for runner in [*self.pollers.values(), *self.schedules]:
+            for runner in [*self.pollers, *self.schedules]:
                 runner.start()
 
     def stop(self) -> None:
-        runners = [*self.pollers.values(), *self.schedules]
+        runners = [*self.pollers, *self.schedules]
         for runner in runners:
             runner.stop()
         for runner in runners:
@@ -259,6 +259,13 @@ class LocalStack:
         context = LambdaContext(function, timeout_seconds=spec.timeout, memory_mb=spec.memory_size, region=self.region)
         return self.handler(function)(event, context)
 
+    def drain(self, function: str | None = None) -> int:
+        """Runs the SQS-triggered functions (or one) until their queues are empty; returns records handled.
+
+        For tests that want the effect of a queued message now, background pollers or not.
+        """
+        return sum(p.drain() for p in self.pollers if function is None or p.source.function == function)
+
     def client(self, service: str) -> Any:
         return self.aws.client(service)
 
@@ -313,7 +320,7 @@ class LocalStack:
         if missing:
             lines.append("Not yet implemented (their routes answer 500): " + ", ".join(missing))
         if self.pollers:
-            lines.append("SQS pollers: " + ", ".join(self.pollers))
+            lines.append("SQS pollers: " + ", ".join(f"{p.source.function} <- {p.source.queue_logical_id}" for p in self.pollers))
         lines.append("Ctrl-C stops.")
         return "\n".join(lines)
 
