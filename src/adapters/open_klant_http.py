@@ -25,7 +25,7 @@ class UrllibJsonPoster:
         token = self._token if self._token is not None else os.environ.get("OPEN_KLANT_TOKEN")
         return f"Token {token}" if token else None
 
-    def post_json(self, url: str, payload: dict) -> dict:
+    def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
         if not url.startswith(("https://", "http://")):
             raise ServiceUnavailable("Open Klant URL must be http(s).")
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -35,7 +35,7 @@ class UrllibJsonPoster:
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self._timeout) as response:  # noqa: S310 (scheme checked)
+            with urllib.request.urlopen(request, timeout=timeout or self._timeout) as response:  # noqa: S310 (scheme checked)
                 raw = response.read()
         except urllib.error.HTTPError as error:
             raise ServiceUnavailable(f"Open Klant answered {error.code} for {url}") from error

@@ -9,6 +9,7 @@ previous answer.
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from .errors import ServiceUnavailable
@@ -22,6 +23,9 @@ SOORT_DIGITAAL_ADRES = {"phone": "telefoonnummer", "whatsapp": "telefoonnummer",
 KLANTCONTACT_REF = "{klantcontact}"
 BETROKKENE_REF = "{betrokkene}"
 ACTOR_REF = "{actor}"
+# The push runs inside a resident's turn (the Lambda has 10 s): a slow Open Klant
+# must not hold it up, so all calls together get this many seconds.
+PUSH_BUDGET_SECONDS = 3.0
 
 
 def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
@@ -103,21 +107,27 @@ def _created_uuid(answer: dict, resource: str) -> str:
     return uuid
 
 
-def push_ticket(poster: JsonPoster, base_url: str, ticket: Ticket, tenant: Tenant) -> dict[str, str]:
-    """Create the resources in the tenant's Open Klant; returns their uuids."""
+def push_ticket(poster: JsonPoster, base_url: str, ticket: Ticket, tenant: Tenant,
+                budget_seconds: float = PUSH_BUDGET_SECONDS) -> dict[str, str]:
+    """Create the resources in the tenant's Open Klant; returns their uuids.
+    Raises `ServiceUnavailable` when a call fails or the time budget runs out."""
     base = base_url.rstrip("/")
+    deadline = time.monotonic() + budget_seconds
     bundle = ticket_to_klantinteractie(ticket, tenant)
     refs: dict[str, str] = {}
     created: dict[str, str] = {}
-    refs[KLANTCONTACT_REF] = created["klantcontact"] = _created_uuid(
-        poster.post_json(f"{base}/klantcontacten", bundle["klantcontact"]), "klantcontact")
-    refs[BETROKKENE_REF] = created["betrokkene"] = _created_uuid(
-        poster.post_json(f"{base}/betrokkenen", _fill(bundle["betrokkene"], refs)), "betrokkene")
+
+    def create(collection: str, payload: dict[str, Any], resource: str) -> str:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise ServiceUnavailable(f"Open Klant took too long; the {resource} was not created.")
+        answer = poster.post_json(f"{base}/{collection}", _fill(payload, refs), timeout=remaining)
+        return _created_uuid(answer, resource)
+
+    refs[KLANTCONTACT_REF] = created["klantcontact"] = create("klantcontacten", bundle["klantcontact"], "klantcontact")
+    refs[BETROKKENE_REF] = created["betrokkene"] = create("betrokkenen", bundle["betrokkene"], "betrokkene")
     for index, address in enumerate(bundle["digitaleAdressen"]):
-        created[f"digitaalAdres{index}"] = _created_uuid(
-            poster.post_json(f"{base}/digitaleadressen", _fill(address, refs)), "digitaal adres")
-    refs[ACTOR_REF] = created["actor"] = _created_uuid(
-        poster.post_json(f"{base}/actoren", bundle["actor"]), "actor")
-    created["interneTaak"] = _created_uuid(
-        poster.post_json(f"{base}/internetaken", _fill(bundle["interneTaak"], refs)), "interne taak")
+        created[f"digitaalAdres{index}"] = create("digitaleadressen", address, "digitaal adres")
+    refs[ACTOR_REF] = created["actor"] = create("actoren", bundle["actor"], "actor")
+    created["interneTaak"] = create("internetaken", bundle["interneTaak"], "interne taak")
     return created

@@ -61,9 +61,10 @@ class OutboundSender(Protocol):
 
 
 class JsonPoster(Protocol):
-    def post_json(self, url: str, payload: dict) -> dict:
-        """POST a JSON body and return the decoded JSON answer (Open Klant).
-        Raises `ServiceUnavailable` on network errors and non-2xx answers."""
+    def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        """POST a JSON body and return the decoded JSON answer (Open Klant);
+        `timeout` in seconds. Raises `ServiceUnavailable` on network errors,
+        timeouts and non-2xx answers."""
 
 
 class KnowledgeRepository(Protocol):

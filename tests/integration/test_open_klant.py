@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -107,3 +108,18 @@ def test_a_rejected_post_is_a_service_error(open_klant: str) -> None:
 def test_an_unreachable_server_is_a_service_error() -> None:
     with pytest.raises(ServiceUnavailable):
         UrllibJsonPoster(timeout=1).post_json("http://127.0.0.1:9/nothing", {})
+
+
+def test_a_slow_open_klant_is_cut_off_by_the_time_budget(open_klant: str) -> None:
+    class SlowPoster:
+        calls = 0
+
+        def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+            type(self).calls += 1
+            assert timeout is not None and timeout <= 0.2
+            time.sleep(0.15)
+            return {"uuid": "x"}
+
+    with pytest.raises(ServiceUnavailable):
+        push_ticket(SlowPoster(), open_klant, TICKET, TENANT, budget_seconds=0.2)
+    assert SlowPoster.calls == 2

@@ -15,6 +15,7 @@ from handover_support import (
 )
 
 from core.clock import FixedClock
+from core.errors import ServiceUnavailable
 from core.handover import (
     FLOW_KEY,
     NO_PAYLOAD,
@@ -306,3 +307,33 @@ def test_a_second_request_after_a_ticket_repeats_the_time_but_a_later_day_starts
     clock.advance(days=3)  # Tuesday evening: the callback day has passed
     later = svc.request(conv, knowledge(), team=None, reason="asked")
     assert conv.state[FLOW_KEY]["step"] == "consent" and "al klaar" not in later[0].text
+
+
+class RecordingPoster:
+    def __init__(self, fail: bool = False) -> None:
+        self.urls: list[str] = []
+        self.fail = fail
+
+    def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        self.urls.append(url)
+        if self.fail:
+            raise ServiceUnavailable("Open Klant down")
+        return {"uuid": f"uuid-{len(self.urls)}"}
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_a_ticket_is_registered_in_open_klant_when_the_tenant_has_it(fail: bool) -> None:
+    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    poster = RecordingPoster(fail=fail)
+    svc = HandoverService(tickets=queue, timeouts=RecordingTimeouts(), clock=FixedClock(SATURDAY_EVENING),
+                          open_klant=poster)
+    tenant = make_tenant(open_klant={"url": "https://openklant.voorbeeld.example/klantinteracties/api/v1"})
+    conv = conversation()
+    svc.request(conv, knowledge(tenant), team=None, reason="asked")
+    svc.continue_dialogue(conv, knowledge(tenant), said("ja"))
+    done = svc.continue_dialogue(conv, knowledge(tenant), said("06 12345678"))
+    # The queue is the source of truth: the resident's ticket stands either way.
+    assert done is not None and conv.handover is not None and conv.handover.status == HandoverStatus.QUEUED
+    assert len(queue.pending("voorbeeld")) == 1
+    expected = 1 if fail else 5
+    assert len(poster.urls) == expected and poster.urls[0].endswith("/klantcontacten")
