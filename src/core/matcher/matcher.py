@@ -27,8 +27,9 @@ from .normalize import DUTCH, ENGLISH, guess_language, tokenize
 from .vocabulary import Vocabulary
 
 MAX_ALTERNATIVES = 3
-# An alternative below this score is noise, not a sensible "did you mean" button.
-MIN_ALTERNATIVE_SCORE = 0.02
+# An intent with less calibrated probability than this is noise, not a sensible
+# "did you mean" button.
+MIN_ALTERNATIVE_PROBABILITY = 0.01
 CROSS_VALIDATION_FOLDS = 5
 # Above this many examples one held-out split replaces k-fold cross-validation,
 # which keeps building a large knowledge base under a minute.
@@ -261,13 +262,17 @@ class Matcher:
             top_probability = float(row[order[0]]) or 1.0
             score = float(top_confidence)
             # Alternatives keep their share relative to the top intent, on the confidence scale.
-            ranked = [(self.intents[i], score * float(row[i]) / top_probability) for i in order]
+            ranked = [
+                (self.intents[i], score * float(row[i]) / top_probability)
+                for i in order
+                if row[i] >= MIN_ALTERNATIVE_PROBABILITY or i == order[0]
+            ]
             if score >= self.threshold:
                 intent: str | None = ranked[0][0]
                 rest = ranked[1:]
             else:
                 intent, rest = None, ranked[:MAX_ALTERNATIVES]
-            alternatives = [Alternative(name, round(s, 4)) for name, s in rest if s >= MIN_ALTERNATIVE_SCORE]
+            alternatives = [Alternative(name, round(s, 4)) for name, s in rest]
             results.append(Classification(intent, round(score, 4), alternatives[:MAX_ALTERNATIVES]))
         return results
 

@@ -1,0 +1,111 @@
+"""CLINC150 benchmark of the intent matcher (`make bench-clinc`).
+
+Protocol "oos-threshold" of Larson et al. (EMNLP 2019): fit on `train` only (never
+`oos_train`), choose the threshold on `val` + `oos_val`, report on `test` + `oos_test`.
+An in-scope test query rejected as out of scope counts as wrong.
+
+Prints one JSON line: in_scope_accuracy, oos_recall, p50_ms, p99_ms (per query, one core),
+build_seconds, artefact_bytes, cold_load_ms (a fresh process: read the artefact, load it
+and answer the first question).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from core.matcher import Matcher, train
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "clinc150" / "data_full.json"
+OUT_OF_SCOPE_LABEL = "oos"
+
+_COLD_LOAD = """
+import sys, time
+from pathlib import Path
+from core.matcher import Matcher
+start = time.perf_counter()
+matcher = Matcher.from_bytes(Path(sys.argv[1]).read_bytes())
+matcher.classify("how do i set an alarm")
+print((time.perf_counter() - start) * 1000.0)
+"""
+
+
+def load(path: Path) -> dict[str, list[tuple[str, str]]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {split: [(text, label) for text, label in rows] for split, rows in data.items()}
+
+
+def label_or_none(label: str) -> str | None:
+    return None if label == OUT_OF_SCOPE_LABEL else label
+
+
+def cold_load_ms(artefact: bytes, runs: int = 3) -> float:
+    """Best of a few fresh processes (imports excluded: the Lambda runtime pays them once)."""
+    with tempfile.NamedTemporaryFile(suffix=".bin") as handle:
+        handle.write(artefact)
+        handle.flush()
+        times = [
+            float(subprocess.run([sys.executable, "-c", _COLD_LOAD, handle.name], check=True, capture_output=True, text=True).stdout)
+            for _ in range(runs)
+        ]
+    return min(times)
+
+
+def percentile(sorted_values: list[float], fraction: float) -> float:
+    index = min(len(sorted_values) - 1, max(0, round(fraction * (len(sorted_values) - 1))))
+    return sorted_values[index]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    data = load(args.data)
+
+    start = time.perf_counter()
+    built = train(
+        data["train"],
+        validation=[(text, label_or_none(label)) for text, label in data["val"] + data["oos_val"]],
+    )
+    build_seconds = time.perf_counter() - start
+    artefact = built.to_bytes()
+    matcher = Matcher.from_bytes(artefact)
+
+    latencies: list[float] = []
+    in_scope_correct = 0
+    for text, label in data["test"]:
+        t0 = time.perf_counter()
+        result = matcher.classify(text)
+        latencies.append((time.perf_counter() - t0) * 1000.0)
+        in_scope_correct += result.intent == label
+    oos_rejected = 0
+    for text, _ in data["oos_test"]:
+        t0 = time.perf_counter()
+        result = matcher.classify(text)
+        latencies.append((time.perf_counter() - t0) * 1000.0)
+        oos_rejected += result.intent is None
+    latencies.sort()
+
+    print(
+        json.dumps(
+            {
+                "in_scope_accuracy": round(in_scope_correct / len(data["test"]), 4),
+                "oos_recall": round(oos_rejected / len(data["oos_test"]), 4),
+                "p50_ms": round(percentile(latencies, 0.50), 3),
+                "p99_ms": round(percentile(latencies, 0.99), 3),
+                "build_seconds": round(build_seconds, 1),
+                "artefact_bytes": len(artefact),
+                "cold_load_ms": round(cold_load_ms(artefact), 1),
+                "threshold": round(matcher.threshold, 4),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
