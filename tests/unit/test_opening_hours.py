@@ -1,9 +1,11 @@
 """Opening hours across evenings, weekends, DST switches and Dutch holidays."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.kb.models import HolidayPolicy
 from core.opening_hours import AMSTERDAM, OpeningHours, format_moment
@@ -183,3 +185,19 @@ def test_format_moment(language: str, expected: str) -> None:
 
 def test_format_moment_converts_to_amsterdam() -> None:
     assert format_moment(datetime(2026, 5, 4, 6, 30, tzinfo=timezone.utc), "nl") == "maandag 4 mei na 8.30 uur"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(timezone.utc)))
+def test_next_opening_is_the_first_open_moment_after_now(now: datetime) -> None:
+    h = hours(extra_closed=["2026-12-24", "2026-12-31"])
+    opening = h.next_opening(now)
+    assert opening is not None and opening > now
+    assert h.is_open(opening)
+    assert not h.is_open(opening - timedelta(minutes=1))
+    if not h.is_open(now):
+        # Closed all the way: sample the gap every 30 minutes.
+        moment = now + timedelta(minutes=30)
+        while moment < opening:
+            assert not h.is_open(moment)
+            moment += timedelta(minutes=30)
