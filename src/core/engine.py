@@ -407,9 +407,10 @@ class _Dialogue:
     # ---- questions --------------------------------------------------------
 
     def _on_no_text(self) -> None:
-        # A photo, voice note or location: Balie only reads text.
+        # A photo, voice note or location: Balie only reads text. Not a miss:
+        # the resident did nothing wrong, so it does not count towards the offer of a person.
         self.count("unsupported_input")
-        self._not_understood(record=False)
+        self.add(self.say("text_only"))
 
     def _on_question(self) -> None:
         text = self.text
@@ -466,9 +467,9 @@ class _Dialogue:
             buttons=[Button(title=intent.title.get(self.lang), payload=f"intent:{intent.id}") for intent in choices],
         )
 
-    def _not_understood(self, record: bool = True) -> None:
+    def _not_understood(self) -> None:
         self.count("fallback")
-        if record and self.text:
+        if self.text:
             self.unanswered.append(privacy.redact(self.text))
         misses = int(self.state.get("misses", 0)) + 1
         self.state["misses"] = misses

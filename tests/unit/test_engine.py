@@ -489,3 +489,12 @@ def test_parallel_turns_on_one_conversation_all_land(chat: Harness) -> None:
     assert errors == []
     residents = [e.text for e in chat.conversation().transcript if e.role == Role.RESIDENT]
     assert sorted(residents[1:]) == [f"paspoort {i}" for i in range(4)]
+
+
+def test_a_photo_or_voice_note_asks_for_text_without_counting_a_miss(chat: Harness) -> None:
+    chat.say("paspoort")
+    for _ in range(2):
+        reply = chat.say("", kind=InboundKind.MEDIA, channel=Channel.WHATSAPP, conversation_id=chat.conversation_id)
+        assert texts(reply) == "Ik kan alleen tekst lezen. Wilt u uw vraag typen?"
+    assert "handover:yes" not in payloads(reply)
+    assert chat.counts()["unsupported_input"] == 2 and "fallback" not in chat.counts()

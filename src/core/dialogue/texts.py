@@ -22,6 +22,10 @@ _TEXTS: dict[str, Text] = {
         en="I don't understand that. Could you ask it in another way? Use a short sentence, "
         "for example: 'renew my passport' or 'when is my waste collected'.",
     ),
+    "text_only": Text(
+        nl="Ik kan alleen tekst lezen. Wilt u uw vraag typen?",
+        en="I can only read text. Could you type your question?",
+    ),
     "offer_person": Text(
         nl="Het lukt mij niet om uw vraag te beantwoorden. Wilt u met een medewerker praten?",
         en="I can't answer your question. Would you like to talk to a person?",
