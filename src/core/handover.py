@@ -23,7 +23,7 @@ from typing import Any, Callable, Protocol
 import phonenumbers
 
 from .clock import Clock, now
-from .errors import ServiceUnavailable, VersionConflict, Conflict, NotFound
+from .errors import Conflict, NotFound, ServiceUnavailable, VersionConflict
 from .ids import new_id
 from .kb.models import Tenant
 from .models import (

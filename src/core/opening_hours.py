@@ -135,10 +135,22 @@ class OpeningHours:
         return self.next_opening(now)
 
 
-def _good_friday(year: int) -> date:
-    from dateutil.easter import easter  # a dependency of `holidays`
+def easter_sunday(year: int) -> date:
+    """Western Easter (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    day = (h + l - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
 
-    return easter(year) - timedelta(days=2)
+
+def _good_friday(year: int) -> date:
+    return easter_sunday(year) - timedelta(days=2)
 
 
 def _require_aware(moment: datetime) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.kb.models import HolidayPolicy
-from core.opening_hours import AMSTERDAM, OpeningHours, format_moment
+from core.opening_hours import AMSTERDAM, OpeningHours, easter_sunday, format_moment
 
 OFFICE = {day: [("08:30", "17:00")] for day in ("monday", "tuesday", "wednesday", "friday")}
 # Thursday evening opening, with a lunch break.
@@ -201,3 +201,12 @@ def test_next_opening_is_the_first_open_moment_after_now(now: datetime) -> None:
         while moment < opening:
             assert not h.is_open(moment)
             moment += timedelta(minutes=30)
+
+
+def test_easter_matches_the_holidays_package_for_a_century() -> None:
+    import holidays
+
+    for year in range(1990, 2091):
+        listed = {day for day, name in holidays.country_holidays("NL", years=year, language="en_US").items()
+                  if name == "Easter Sunday"}
+        assert listed == {easter_sunday(year)}
