@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -51,7 +52,8 @@ def webhook_body(text: str, sender: str, phone_number_id: str, *, wamid: str | N
 
 
 def tenant_phone_number_id(slug: str) -> str:
-    path = REPO_ROOT / "tenants" / f"{slug}.yaml"
+    # BALIE_TENANTS_DIR: another tenants directory (tests run the stack on a test KB).
+    path = Path(os.environ.get("BALIE_TENANTS_DIR") or REPO_ROOT / "tenants") / f"{slug}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     number = (data.get("whatsapp") or {}).get("phone_number_id")
     if not number:
@@ -116,14 +118,14 @@ def send(args: Any) -> int:
         return 1
     deadline = time.monotonic() + WAIT_SECONDS
     replies: list[dict[str, Any]] = []
+    previous = -1
     while time.monotonic() < deadline:
-        time.sleep(0.3)
+        time.sleep(0.4)
         replies = [m for m in _outbox(api)[before:] if m.get("to") == args.sender]
-        # The worker sends a reply's parts one after another; wait for a quiet moment.
-        if replies and len(replies) == len([m for m in _outbox(api)[before:] if m.get("to") == args.sender]):
-            time.sleep(0.5)
-            replies = [m for m in _outbox(api)[before:] if m.get("to") == args.sender]
+        # The worker sends a reply's parts one after another: stop once the count holds still.
+        if replies and len(replies) == previous:
             break
+        previous = len(replies)
     if not replies:
         print("(no reply yet: the bot stays silent during a handover, or the worker is still busy)")
         return 0

@@ -1,0 +1,143 @@
+"""WhatsApp with the real engine: services wired from the environment exactly as
+in Lambda (KB_DIR, TABLE_NAME, queue URL, SSM secrets, WHATSAPP_GRAPH_API_URL ->
+the Graph API stand-in), and once through the whole local stack over HTTP with
+`balie whatsapp send`.
+
+Knowledge: the engine's test knowledge base (tests/unit/data/kb_engine), tenant
+alpha with WhatsApp number 111.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import boto3
+import pytest
+
+from balie_local import whatsapp_cmd
+from balie_local.events import LambdaContext, http_api_event
+from balie_local.kb_tools import compile_all
+from balie_local.pollers import SqsPoller
+from balie_local.template_resources import load_template
+from channels import whatsapp as wa
+from core.errors import WhatsAppWindowClosed
+from core.models import Channel, ReplyMessage
+from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker, wiring
+
+KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
+ALPHA_NUMBER = "111"
+RESIDENT = "31612345678"
+MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
+
+
+@pytest.fixture(scope="module")
+def kb_dir(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("kb_compiled")
+    compile_all(KB / "knowledge", KB / "tenants", directory)
+    return directory
+
+
+@pytest.fixture
+def wired(mock_aws, kb_dir, graph_api, monkeypatch):
+    monkeypatch.setenv("KB_DIR", str(kb_dir))
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    graph_api.standin.clear()
+    wiring.use(None)
+    whatsapp_services.use(None)
+    (source,) = [s for s in mock_aws.sqs_sources if s.function == "WhatsAppWorkerFunction"]
+    poller = SqsPoller(sqs=boto3.client("sqs"), source=source,
+                       queue_url=mock_aws.queues["WhatsAppInboundQueue"],
+                       queue_arn=mock_aws.queue_arns["WhatsAppInboundQueue"], region=mock_aws.region,
+                       invoke=lambda function, event: whatsapp_worker.handler(event, LambdaContext(function)))
+    yield poller, graph_api.standin
+    wiring.use(None)
+    whatsapp_services.use(None)
+
+
+def post(body: dict, secret: str = "test-app-secret") -> dict:
+    raw = json.dumps(body).encode("utf-8")
+    event = http_api_event("POST", "/v1/whatsapp/webhook", body=raw,
+                           headers={"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+    return whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+
+
+def resident_writes(text: str, wamid: str, message_type: str = "text") -> dict:
+    body = whatsapp_cmd.webhook_body(text, RESIDENT, ALPHA_NUMBER, wamid=wamid,
+                                     timestamp=int(datetime.fromisoformat(MONDAY_MORNING).timestamp()))
+    if message_type != "text":
+        message = body["entry"][0]["changes"][0]["value"]["messages"][0]
+        del message["text"]
+        message["type"] = message_type
+        message[message_type] = {"mime_type": "audio/ogg", "id": "1"}
+    return body
+
+
+def test_a_question_is_answered_once_on_whatsapp(wired) -> None:
+    poller, standin = wired
+    answer = post(resident_writes("Ik wil mijn paspoort verlengen", "wamid.E2E1"))
+    assert answer["statusCode"] == 200 and json.loads(answer["body"])["queued"] == 1
+    poller.drain()
+    texts = [whatsapp_cmd.describe(m["payload"]) for m in standin.outbox]
+    assert texts and all(m["to"] == RESIDENT and m["phoneNumberId"] == ALPHA_NUMBER for m in standin.outbox)
+    assert any("paspoort" in text.lower() for text in texts), texts
+
+    conversation_id = wa.conversation_id_for("alpha", wa.WhatsAppAddress(id=RESIDENT), "test-app-secret")
+    conversation = wiring.services().store.get("alpha", conversation_id)
+    assert conversation is not None and conversation.channel == Channel.WHATSAPP
+    assert RESIDENT not in json.dumps(conversation.model_dump(mode="json"))  # the number is not in the transcript
+
+    # The same queue record again (a Lambda timeout after sending): nothing is sent twice.
+    sent = len(standin.outbox)
+    item = wa.QueuedInbound(tenant="alpha", conversation_id=conversation_id,
+                            inbound=wa.parse_webhook(resident_writes("Ik wil mijn paspoort verlengen", "wamid.E2E1")).messages[0])
+    boto3.client("sqs").send_message(QueueUrl=poller.queue_url, MessageBody=item.model_dump_json(),
+                                     MessageGroupId=conversation_id, MessageDeduplicationId="again")
+    poller.drain()
+    assert len(standin.outbox) == sent
+
+
+def test_a_voice_message_gets_the_text_only_notice(wired) -> None:
+    poller, standin = wired
+    post(resident_writes("", "wamid.E2E2", message_type="audio"))
+    poller.drain()
+    assert [m["payload"]["text"]["body"] for m in standin.outbox] == [wa.TEXT_ONLY_NOTICE]
+
+
+def test_staff_replies_respect_the_24_hour_window(wired, monkeypatch) -> None:
+    poller, standin = wired
+    post(resident_writes("Ik wil mijn paspoort verlengen", "wamid.E2E3"))
+    poller.drain()
+    conversation_id = wa.conversation_id_for("alpha", wa.WhatsAppAddress(id=RESIDENT), "test-app-secret")
+    conversation = wiring.services().store.get("alpha", conversation_id)
+    sender = whatsapp_services.staff_reply_sender()
+    assert sender.check(conversation) == "text"
+    sender.send(conversation, [ReplyMessage(text="Goedemorgen, u spreekt met Sanne van de gemeente.")])
+    assert standin.outbox[-1]["payload"]["text"]["body"].startswith("Goedemorgen")
+
+    later = datetime.fromisoformat(MONDAY_MORNING) + timedelta(hours=25)
+    monkeypatch.setenv("BALIE_NOW", later.isoformat())
+    sent = len(standin.outbox)
+    with pytest.raises(WhatsAppWindowClosed):
+        sender.check(conversation)
+    with pytest.raises(WhatsAppWindowClosed):
+        sender.send(conversation, [ReplyMessage(text="Bent u er nog?")])
+    assert len(standin.outbox) == sent
+
+
+def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, monkeypatch, capsys) -> None:
+    template = copy.deepcopy(load_template())
+    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"  # one ticket queue per test tenant
+    monkeypatch.setenv("KB_DIR", str(kb_dir))
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    monkeypatch.setenv("BALIE_TENANTS_DIR", str(KB / "tenants"))
+    wiring.use(None)
+    whatsapp_services.use(None)
+    with start_local_stack(template=template, tenants=["alpha", "beta"]) as stack:
+        code = whatsapp_cmd.send(argparse.Namespace(text="paspoort verlengen", sender=RESIDENT, tenant="alpha",
+                                                    api=stack.url))
+        out = capsys.readouterr().out
+        assert code == 0 and "HTTP 200" in out and "bot:" in out, out
+        assert stack.graph.outbox and all(m["to"] == RESIDENT for m in stack.graph.outbox)
