@@ -22,7 +22,7 @@ import pytest
 from adapters.graph_api import GraphApiClient, GraphApiPermanentError, GraphApiUnavailable, ssm_token_provider
 from adapters.whatsapp_store import WhatsAppStore
 from balie_local.events import LambdaContext, http_api_event
-from balie_local.graph_standin import GraphStandIn, serve
+from balie_local.graph_standin import GraphStandIn
 from balie_local.pollers import SqsPoller
 from channels import whatsapp as wa
 from core.clock import FixedClock
