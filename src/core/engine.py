@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 MAX_TRANSCRIPT = 200  # entries kept per conversation; keeps the item far below 400 KB
-MAX_REMEMBERED_CLIENT_IDS = 50  # idempotency window
+MAX_REMEMBERED_CLIENT_IDS = 20  # idempotency window: retries concern the last few turns
 RATE_LIMIT_TURNS = 30  # resident turns per minute per conversation
 SAVE_ATTEMPTS = 5
 MISSES_BEFORE_OFFER = 2
