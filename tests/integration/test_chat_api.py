@@ -59,29 +59,23 @@ class Api:
         assert status == 200, reply
         return reply
 
-    def messages(self, conversation_id: str, query: str = "", origin: str = ALPHA_ORIGIN):
+    def by_id(self, method: str, conversation_id: str, suffix: str = "", query: str = "", origin: str = ALPHA_ORIGIN):
         return self.call(
             http_api_event(
-                "GET",
-                f"/v1/chat/{conversation_id}/messages",
-                route_key="GET /v1/chat/{conversationId}/messages",
+                method,
+                f"/v1/chat/{conversation_id}{suffix}",
+                route_key=f"{method} /v1/chat/{{conversationId}}{suffix}",
                 path_parameters={"conversationId": conversation_id},
                 query=query,
                 headers={"origin": origin},
             )
         )
 
+    def messages(self, conversation_id: str, query: str = ""):
+        return self.by_id("GET", conversation_id, "/messages", query)
+
     def delete(self, conversation_id: str, query: str = ""):
-        return self.call(
-            http_api_event(
-                "DELETE",
-                f"/v1/chat/{conversation_id}",
-                route_key="DELETE /v1/chat/{conversationId}",
-                path_parameters={"conversationId": conversation_id},
-                query=query,
-                headers={"origin": ALPHA_ORIGIN},
-            )
-        )
+        return self.by_id("DELETE", conversation_id, query=query)
 
     def items(self) -> list[dict[str, Any]]:
         # A test may look at the whole (tiny) table; application code never scans.
