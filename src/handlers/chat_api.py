@@ -13,7 +13,6 @@ import base64
 import binascii
 import json
 import re
-import warnings
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -45,9 +44,6 @@ METRIC_COUNTERS = (
     "feedback_not_helpful",
 )
 _CONVERSATION_PATH = re.compile(r"^/v1/chat/([^/]+)(?:/messages)?/?$")
-
-# GET, DELETE, replays and rejected requests add no metric; that is expected, not worth a warning per request.
-warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 
 logger = Logger(service="balie")
 metrics = Metrics(namespace="Balie", service="balie")
@@ -104,10 +100,15 @@ def preflight(conversation_id: str | None = None) -> Response:
 
 
 @logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    response = app.resolve(event, context)
-    return _with_cors(APIGatewayProxyEventV2(event), response)
+    try:
+        response = app.resolve(event, context)
+        return _with_cors(APIGatewayProxyEventV2(event), response)
+    finally:
+        # Flushed only when a turn added metrics: GET, DELETE, replays and rejected
+        # requests have none, and `log_metrics` would warn about that on every call.
+        if metrics.metric_set:
+            metrics.flush_metrics()
 
 
 # ---- helpers ------------------------------------------------------------------
