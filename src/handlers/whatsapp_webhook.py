@@ -31,6 +31,7 @@ PATH = "/v1/whatsapp/webhook"
 def verify() -> Response:
     params = app.current_event.query_string_parameters or {}
     challenge = verification_challenge(params, whatsapp_services.current().verify_token())
+    metrics.add_metric(name="WhatsAppVerification", unit=MetricUnit.Count, value=1)
     if challenge is None:
         raise Forbidden("The verification token does not match.")
     # Meta expects the bare challenge, not JSON.
@@ -44,6 +45,8 @@ def receive() -> dict:
     services = whatsapp_services.current()
     signature = event.headers.get("x-hub-signature-256") or event.headers.get("X-Hub-Signature-256")
     if not signature_is_valid(raw, signature, services.app_secret()):
+        # Worth an alarm: a wrong app secret after rotation drops every resident's message.
+        metrics.add_metric(name="WhatsAppSignatureRejected", unit=MetricUnit.Count, value=1)
         raise Unauthorized("The X-Hub-Signature-256 signature is missing or wrong.")
     try:
         body = json.loads(raw.decode("utf-8"))

@@ -24,7 +24,12 @@ processor = SqsFifoPartialProcessor(skip_group_on_error=True)
 
 def record_handler(record: SQSRecord) -> None:
     item = QueuedInbound.model_validate_json(record.body)
-    result = whatsapp_services.current().delivery.deliver(item)
+    try:
+        result = whatsapp_services.current().delivery.deliver(item)
+    except Exception:
+        # The record goes back to the queue (and to the DLQ after 5 receives).
+        metrics.add_metric(name="WhatsAppReplyFailed", unit=MetricUnit.Count, value=1)
+        raise
     metrics.add_metric(name="WhatsAppRepliesSent", unit=MetricUnit.Count, value=result.sent)
     if result.refused_code is not None:
         metrics.add_metric(name="WhatsAppRepliesRefused", unit=MetricUnit.Count, value=1)
