@@ -13,7 +13,8 @@ erasure finds them without a scan.
 """
 from __future__ import annotations
 
-import json
+import secrets
+import threading
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +24,9 @@ from core.errors import ServiceUnavailable, VersionConflict
 from core.models import Conversation, DailyCounters, HandoverStatus
 
 HANDOVER_INDEX = "HandoverIndex"
+# The secret behind first-turn conversation ids (core.ids.first_turn_conversation_id).
+# Kept in the table itself: whoever can read it can read the conversations anyway.
+ID_KEY = {"pk": {"S": "BALIE#SECRET"}, "sk": {"S": "CONVERSATION_ID_KEY"}}
 CONVERSATION_SK = "CONV"
 INDEXED_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 COUNTER_PREFIX = "n#"  # counters are top-level numbers `n#<name>`, so ADD creates them on first use
@@ -47,6 +51,28 @@ class DynamoDBConversationStore:
     def __init__(self, client: Any, table_name: str) -> None:
         self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
         self.table = table_name
+        self._id_key: bytes | None = None
+        self._id_key_lock = threading.Lock()
+
+    def id_key(self) -> bytes:
+        """The deployment's conversation-id secret: created once (conditional put,
+        so concurrent cold starts agree), then read once per container."""
+        with self._id_key_lock:
+            if self._id_key is None:
+                item = self._call("get_item", TableName=self.table, Key=ID_KEY, ConsistentRead=True).get("Item")
+                if item is None:
+                    try:
+                        self.client.put_item(
+                            TableName=self.table,
+                            Item={**ID_KEY, "key": {"B": secrets.token_bytes(32)}},
+                            ConditionExpression="attribute_not_exists(pk)",
+                        )
+                    except ClientError as error:
+                        if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                            raise ServiceUnavailable("The conversation store is not available.") from error
+                    item = self._call("get_item", TableName=self.table, Key=ID_KEY, ConsistentRead=True)["Item"]
+                self._id_key = bytes(item["key"]["B"])
+            return self._id_key
 
     # ---- reads --------------------------------------------------------------
 

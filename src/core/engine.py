@@ -21,6 +21,8 @@ payload): `intent:<id>`, `followup:<kind>`, `feedback:yes|no`,
 from __future__ import annotations
 
 import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,7 +33,7 @@ from .clock import Clock, now
 from .dialogue import followups, language, slots
 from .dialogue.texts import say
 from .errors import Conflict, InvalidInput, NotFound, RateLimited, VersionConflict
-from .ids import new_conversation_id
+from .ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, first_turn_conversation_id, new_conversation_id
 from .kb.models import FOLLOWUP_KINDS
 from .models import (
     Button,
@@ -126,11 +128,16 @@ class Engine:
         knowledge: KnowledgeRepository,
         handover: HandoverPort,
         clock: Clock = now,
+        id_key: Callable[[], bytes] | None = None,
     ) -> None:
         self.store = store
         self.knowledge = knowledge
         self.handover = handover
         self.clock = clock
+        # The secret behind first-turn conversation ids; shared by every instance
+        # in production (the store keeps it), random per process otherwise.
+        process_key = secrets.token_bytes(32)
+        self.id_key = id_key or (lambda: process_key)
 
     # ---- public use cases -------------------------------------------------
 
@@ -188,6 +195,12 @@ class Engine:
             if message.channel == Channel.WEB:
                 raise NotFound("This conversation does not exist.")
             conversation_id = message.conversation_id
+        elif message.client_message_id and len(message.client_message_id) >= MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION:
+            # A retried first turn finds the conversation its first attempt created.
+            conversation_id = first_turn_conversation_id(message.tenant, message.client_message_id, self.id_key())
+            conversation = self.store.get(message.tenant, conversation_id)
+            if conversation is not None:
+                return conversation
         else:
             conversation_id = new_conversation_id(message.tenant)
         moment = self.clock()

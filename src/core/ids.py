@@ -9,6 +9,7 @@ carry the tenant separately, so a forged prefix only ever leads to a 404.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 
@@ -21,6 +22,19 @@ _CHANNEL_ID = re.compile(rf"^(?P<tenant>{_SLUG})\.(?P<token>[0-9a-f]{{32,64}})$"
 
 def new_conversation_id(tenant: str) -> str:
     return f"{tenant}.{secrets.token_hex(16)}"
+
+
+# A clientMessageId shorter than this is too easy to collide or guess to name a conversation.
+MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION = 16
+
+
+def first_turn_conversation_id(tenant: str, client_message_id: str, key: bytes) -> str:
+    """The conversation id of a first turn that carries a clientMessageId, so a
+    retried first request (the widget never got the answer) lands in the same
+    conversation and is answered from it. Keyed with a server secret: knowing a
+    clientMessageId is not enough to compute the id."""
+    digest = hmac.new(key, f"{tenant}\x00{client_message_id}".encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"{tenant}.{digest[:32]}"
 
 
 def new_id() -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.clock import Clock, now
@@ -28,6 +29,7 @@ class Services:
     timeouts: HandoverTimeouts
     clock: Clock = now
     open_klant: JsonPoster | None = None
+    id_key: Callable[[], bytes] | None = None  # secret of first-turn conversation ids (core.ids)
     handover: HandoverService = field(init=False)
     engine: Engine = field(init=False)
 
@@ -35,7 +37,9 @@ class Services:
         self.handover = HandoverService(
             tickets=self.tickets, timeouts=self.timeouts, clock=self.clock, open_klant=self.open_klant
         )
-        self.engine = Engine(store=self.store, knowledge=self.knowledge, handover=self.handover, clock=self.clock)
+        self.engine = Engine(
+            store=self.store, knowledge=self.knowledge, handover=self.handover, clock=self.clock, id_key=self.id_key
+        )
 
 
 _installed: Services | None = None
@@ -62,8 +66,10 @@ def _from_environment() -> Services:
     from adapters.sqs_tickets import SqsHandoverTimeouts, SqsTicketQueue
 
     sqs = boto3.client("sqs")
+    store = DynamoDBConversationStore(boto3.client("dynamodb"), os.environ["TABLE_NAME"])
     return Services(
-        store=DynamoDBConversationStore(boto3.client("dynamodb"), os.environ["TABLE_NAME"]),
+        store=store,
+        id_key=store.id_key,
         knowledge=file_knowledge(),
         tickets=SqsTicketQueue(sqs, os.environ["TICKET_QUEUE_NAME_PREFIX"]),
         timeouts=SqsHandoverTimeouts(sqs, os.environ["HANDOVER_TIMEOUT_QUEUE_URL"]),

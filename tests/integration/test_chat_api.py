@@ -271,3 +271,20 @@ def test_two_turns_racing_on_one_conversation_both_land_in_dynamodb(api: Api, mo
     assert item["version"]["N"] == "3"
     stats = next(i for i in api.items() if i["pk"]["S"] == "T#alpha#STATS")
     assert stats["n#messages_received"]["N"] == "3"  # the lost attempt added nothing
+
+
+def test_a_retried_first_request_gets_the_same_response_and_writes_nothing(api: Api) -> None:
+    body = {"tenant": "alpha", "message": "paspoort", "clientMessageId": "9d5e1f4a-7c2b-4e8d-a1f3-6b0c2d4e8f10"}
+    status, _, first = api.post(body)
+    before = api.items()
+    status_again, _, again = api.post(body)
+    assert status == status_again == 200 and again == first
+    assert api.items() == before
+
+
+def test_the_conversation_id_secret_is_shared_by_every_container(api: Api) -> None:
+    from adapters.dynamodb_store import DynamoDBConversationStore
+
+    first = DynamoDBConversationStore(boto3.client("dynamodb"), api.table).id_key()
+    second = DynamoDBConversationStore(boto3.client("dynamodb"), api.table).id_key()
+    assert first == second and len(first) == 32

@@ -498,3 +498,29 @@ def test_a_photo_or_voice_note_asks_for_text_without_counting_a_miss(chat: Harne
         assert texts(reply) == "Ik kan alleen tekst lezen. Wilt u uw vraag typen?"
     assert "handover:yes" not in payloads(reply)
     assert chat.counts()["unsupported_input"] == 2 and "fallback" not in chat.counts()
+
+
+def test_a_retried_first_turn_is_answered_from_the_conversation_it_created(chat: Harness) -> None:
+    client_id = "5f0c3c1e-2b7a-4c55-9d1e-0a9b8c7d6e5f"
+    first = chat.say("paspoort", client_message_id=client_id)
+    chat.conversation_id = None  # the widget never got the id: it sends the same request again
+    again = chat.say("paspoort", client_message_id=client_id)
+    assert again == first
+    assert len(chat.conversation().transcript) == len(first.messages) + 1
+    chat.conversation_id = None
+    other = chat.say("paspoort", client_message_id="another-" + client_id)
+    assert other.conversation_id != first.conversation_id
+
+
+def test_a_short_client_message_id_never_names_a_conversation(chat: Harness) -> None:
+    first = chat.say("paspoort", client_message_id="1")
+    chat.conversation_id = None
+    assert chat.say("paspoort", client_message_id="1").conversation_id != first.conversation_id
+
+
+def test_first_turn_ids_depend_on_the_secret(compiled) -> None:
+    one, two = make_harness(compiled), make_harness(compiled)
+    client_id = "5f0c3c1e-2b7a-4c55-9d1e-0a9b8c7d6e5f"
+    assert one.say("paspoort", client_message_id=client_id).conversation_id != two.say(
+        "paspoort", client_message_id=client_id
+    ).conversation_id
