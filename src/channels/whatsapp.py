@@ -248,7 +248,7 @@ def _parse_message(
 def _content(message_type: str, message: dict[str, Any]) -> tuple[InboundKind, str, str | None]:
     section = message.get(message_type) if isinstance(message.get(message_type), dict) else {}
     if message_type == "text":
-        body = str(section.get("body") or "")
+        body = _printable(str(section.get("body") or ""))
         return (InboundKind.TEXT, body, None) if body.strip() else (InboundKind.UNSUPPORTED, "", None)
     if message_type == "button":  # a template's quick-reply button
         return InboundKind.BUTTON, str(section.get("text") or ""), _str_or_none(section.get("payload"))
@@ -267,6 +267,14 @@ def _content(message_type: str, message: dict[str, Any]) -> tuple[InboundKind, s
     if message_type in MEDIA_TYPES:
         return InboundKind.MEDIA, str(section.get("caption") or ""), None
     return InboundKind.UNSUPPORTED, "", None  # contacts, order, unsupported, unknown, ...
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    # The engine refuses control characters; a resident cannot fix what they did not type.
+    return _CONTROL.sub(" ", text)
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -559,13 +567,23 @@ UNSUPPORTED_NOTICE = (
 )
 
 
-def notice_for(kind: InboundKind) -> str | None:
+TOO_LONG_NOTICE = (
+    "Uw bericht is te lang voor mij. Stel uw vraag in een korter bericht, van hoogstens {limit} tekens.\n\n"
+    "Your message is too long for me. Please ask your question in a shorter message of at most {limit} characters."
+)
+# What the engine accepts from any channel (core.engine.validate_text); WhatsApp allows 4096.
+ENGINE_TEXT_LIMIT = 1000
+
+
+def notice_for(inbound: WhatsAppInbound) -> str | None:
     """The channel's own answer to what the engine cannot read; None for text,
     buttons and locations, which go to the engine."""
-    if kind == InboundKind.MEDIA:
+    if inbound.kind == InboundKind.MEDIA:
         return TEXT_ONLY_NOTICE
-    if kind == InboundKind.UNSUPPORTED:
+    if inbound.kind == InboundKind.UNSUPPORTED:
         return UNSUPPORTED_NOTICE
+    if len(inbound.text) > ENGINE_TEXT_LIMIT:
+        return TOO_LONG_NOTICE.format(limit=ENGINE_TEXT_LIMIT)
     return None
 
 
@@ -709,7 +727,7 @@ class ReplyDelivery:
             item.tenant, item.conversation_id, inbound.sender, inbound.phone_number_id,
             self._received_at(inbound), self.retention_days(item.tenant),
         )
-        notice = notice_for(inbound.kind)
+        notice = notice_for(inbound)
         if notice is not None:
             payloads = [addressed(payload, inbound.sender) for payload in render_message(ReplyMessage(text=notice))]
         else:

@@ -126,7 +126,7 @@ def expected_outbound(body: dict) -> list[str]:
         if message.wamid in seen:
             continue  # placeholder fixtures reuse one wamid: the repeat is a duplicate delivery
         seen.add(message.wamid)
-        texts.append(wa.notice_for(message.kind) or "answer")
+        texts.append(wa.notice_for(message) or "answer")
     return texts
 
 

@@ -364,3 +364,16 @@ def test_a_permanent_refusal_is_recorded_and_not_raised() -> None:
     delivery = wa.ReplyDelivery(respond=two_part_reply, graph=graph, log=log, clock=lambda: NOW)
     result = delivery.deliver(queued("pywa_message__text"))
     assert result.refused_code == 131047 and log.failures == [("voorbeeld", "wamid.xyzxyz", 131047)]
+
+
+def test_control_characters_are_removed_and_overlong_text_gets_a_notice() -> None:
+    body = fixture("pywa_message__text")
+    body["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = "paspoort\x00 verlengen\x1b"
+    (message,) = wa.parse_webhook(body).messages
+    assert message.text == "paspoort  verlengen " and wa.notice_for(message) is None
+    body["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = "vraag " * 300
+    (long_message,) = wa.parse_webhook(body).messages
+    graph, log = RecordingGraph(), MemoryLog()
+    delivery = wa.ReplyDelivery(respond=lambda m: pytest.fail("engine called"), graph=graph, log=log, clock=lambda: NOW)
+    delivery.deliver(wa.QueuedInbound(tenant="voorbeeld", conversation_id="voorbeeld." + "c" * 32, inbound=long_message))
+    assert "te lang" in graph.sent[0][1]["text"]["body"] and "1000" in graph.sent[0][1]["text"]["body"]
