@@ -27,7 +27,7 @@ from balie_local.dev_auth import DevAuth
 from balie_local.events import http_api_event
 from balie_local.template_resources import Cors, HttpRoute
 
-log = logging.getLogger("balie.local.front")
+log = logging.getLogger("balie_local.front")
 
 Invoke = Callable[[str, dict[str, Any]], Any]
 

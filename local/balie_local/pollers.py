@@ -19,7 +19,7 @@ from typing import Any
 from balie_local.events import scheduled_event, sqs_record_from_message
 from balie_local.template_resources import ScheduleSource, SqsSource
 
-log = logging.getLogger("balie.local.pollers")
+log = logging.getLogger("balie_local.pollers")
 
 Invoke = Callable[[str, dict[str, Any]], Any]
 

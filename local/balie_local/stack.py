@@ -37,7 +37,7 @@ from balie_local.template_resources import (
     provision,
 )
 
-log = logging.getLogger("balie.local")
+log = logging.getLogger("balie_local.stack")
 
 DEFAULT_PORT = 3000
 LOCAL_STAGE = "local"
@@ -327,7 +327,14 @@ class LocalStack:
 
 def serve(args: Any) -> int:
     """The `balie serve` command."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    # The stack's own log lines get their own handler: handlers' Powertools loggers
+    # reconfigure logging as they import, and must not swallow or restyle these.
+    stack_log = logging.getLogger("balie_local")
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    stack_log.addHandler(console)
+    stack_log.setLevel(logging.INFO)
+    stack_log.propagate = False
     port = args.port if getattr(args, "port", None) is not None else int(os.environ.get("PORT", DEFAULT_PORT))
     stack = LocalStack(port=port)
     try:
