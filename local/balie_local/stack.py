@@ -325,16 +325,20 @@ class LocalStack:
         return "\n".join(lines)
 
 
-def serve(args: Any) -> int:
-    """The `balie serve` command."""
-    # The stack's own log lines get their own handler: handlers' Powertools loggers
-    # reconfigure logging as they import, and must not swallow or restyle these.
+def _log_to_console() -> None:
+    """The stack's own log lines get their own handler: handlers' Powertools loggers
+    reconfigure logging as they import, and must not swallow or restyle these."""
     stack_log = logging.getLogger("balie_local")
-    console = logging.StreamHandler()
-    console.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    stack_log.addHandler(console)
+    if not stack_log.handlers:
+        console = logging.StreamHandler()
+        console.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        stack_log.addHandler(console)
     stack_log.setLevel(logging.INFO)
     stack_log.propagate = False
+
+
+def serve(args: Any) -> int:
+    """The `balie serve` command."""
     port = args.port if getattr(args, "port", None) is not None else int(os.environ.get("PORT", DEFAULT_PORT))
     stack = LocalStack(port=port)
     try:
@@ -342,6 +346,7 @@ def serve(args: Any) -> int:
     except PortInUse as error:
         print(f"balie serve: {error.strerror}; set PORT or --port to use another one", file=sys.stderr)
         return 1
+    _log_to_console()
     stopped = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
