@@ -69,7 +69,9 @@ class GraphApiClient:
         max_attempts: int = 4,
         base_delay: float = 0.5,
         max_delay: float = 8.0,
+        budget_seconds: float = 15.0,
         sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -78,7 +80,12 @@ class GraphApiClient:
         self.max_attempts = max(1, max_attempts)
         self.base_delay = base_delay
         self.max_delay = max_delay
+        # One message may not eat the worker's whole Lambda timeout (60 s, several
+        # payloads and records per invocation): past the budget the record fails
+        # and SQS brings it back later.
+        self.budget_seconds = budget_seconds
         self.sleep = sleep
+        self.monotonic = monotonic
         self.rng = rng or random.Random()
 
     def send(self, phone_number_id: str, payload: dict[str, Any]) -> str:
@@ -86,16 +93,22 @@ class GraphApiClient:
         url = f"{self.base_url}/{phone_number_id}/messages"
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         last: _Transient | None = None
+        started = self.monotonic()
+        attempts = 0
         for attempt in range(self.max_attempts):
             if attempt:
-                self.sleep(self._delay(attempt, last.retry_after if last else None))
+                delay = self._delay(attempt, last.retry_after if last else None)
+                if self.monotonic() - started + delay + self.timeout > self.budget_seconds:
+                    break
+                self.sleep(delay)
+            attempts += 1
             try:
                 return self._post_once(url, data)
             except _Transient as transient:
                 last = transient
         assert last is not None
         raise GraphApiUnavailable(
-            f"Graph API still failing after {self.max_attempts} attempts: {last}", status=last.status, code=last.code
+            f"Graph API still failing after {attempts} attempts: {last}", status=last.status, code=last.code
         )
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:

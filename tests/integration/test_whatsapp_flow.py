@@ -348,3 +348,15 @@ def test_a_closed_port_is_a_transient_failure() -> None:
     client = GraphApiClient(f"http://127.0.0.1:{port}/v21.0", lambda force: "t", max_attempts=2, sleep=lambda s: None)
     with pytest.raises(GraphApiUnavailable):
         client.send(TENANT_NUMBER, {"messaging_product": "whatsapp", "to": "1", "type": "text", "text": {"body": "x"}})
+
+
+def test_retries_stop_at_the_time_budget(failing_server) -> None:
+    SlowThenFailing.mode = "slow"
+    moments = iter([0.0, 0.3, 14.95])  # start, before retry 1, before retry 2 (over the budget)
+    sleeps: list[float] = []
+    client = GraphApiClient(f"http://127.0.0.1:{failing_server.server_address[1]}/v21.0", lambda force: "t",
+                            timeout=0.1, max_attempts=6, budget_seconds=15, sleep=sleeps.append,
+                            monotonic=lambda: next(moments))
+    with pytest.raises(GraphApiUnavailable, match="after 2 attempts"):
+        client.send(TENANT_NUMBER, {"messaging_product": "whatsapp", "to": "1", "type": "text", "text": {"body": "x"}})
+    assert len(sleeps) == 1
