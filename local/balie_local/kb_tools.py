@@ -32,7 +32,15 @@ from core.kb.compiled import (
     knowledge_file_name,
     matcher_file_name,
 )
-from core.kb.merge import KnowledgeError, enabled_intents, link_specs, missing_slots, resolve_tenant, training_examples
+from core.kb.merge import (
+    KnowledgeError,
+    enabled_intents,
+    link_specs,
+    missing_slots,
+    resolve_tenant,
+    slot_url,
+    training_examples,
+)
 from core.kb.models import Examples, Intent, OutOfScope, Tenant
 
 REPO = Path(__file__).resolve().parents[2]
@@ -616,7 +624,7 @@ def _check_placeholders(loaded: Loaded, tenant: Tenant, source: SourceFile, enab
         for link in link_specs(intent, override):
             if not link.slot:
                 continue
-            url = (override.urls.get(link.slot) if override else None) or tenant.urls.get(link.slot)
+            url = slot_url(tenant, override, link.slot)
             if url is None:
                 continue  # reported as a missing slot
             available = flow_slots if any(link is flow_link for flow_link in flow_links) else set()

@@ -49,12 +49,13 @@ def missing_slots(shared: Mapping[str, Intent], tenant: Tenant) -> list[tuple[st
     for intent_id, intent in enabled_intents(shared, tenant).items():
         override = tenant.intent_overrides.get(intent_id)
         for link in link_specs(intent, override):
-            if link.slot and _slot_url(tenant, override, link.slot) is None:
+            if link.slot and slot_url(tenant, override, link.slot) is None:
                 missing.append((intent_id, link.slot))
     return missing
 
 
-def _slot_url(tenant: Tenant, override: IntentOverride | None, slot: str) -> str | None:
+def slot_url(tenant: Tenant, override: IntentOverride | None, slot: str) -> str | None:
+    """The URL of a slot for one intent: its own override first, then the tenant's."""
     if override and slot in override.urls:
         return override.urls[slot]
     return tenant.urls.get(slot)
@@ -64,7 +65,7 @@ def _resolve_link(link: LinkSpec, tenant: Tenant, intent_id: str, override: Inte
     if link.url is not None:
         return ResolvedLink(title=link.title, url=link.url)
     assert link.slot is not None  # LinkSpec guarantees exactly one target
-    url = _slot_url(tenant, override, link.slot)
+    url = slot_url(tenant, override, link.slot)
     if url is None:
         raise MissingSlot(tenant.slug, intent_id, link.slot)
     return ResolvedLink(title=link.title, url=url)
