@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-whatsapp clean
 
 install: $(STAMP)
 
@@ -53,7 +53,10 @@ eval: $(STAMP) $(KB_STAMP)
 bench-clinc: $(STAMP)
 	$(BIN)/python benchmarks/clinc150.py
 
-bench: $(STAMP) $(KB_STAMP) bench-clinc
+bench-whatsapp: $(STAMP)
+	$(BIN)/python benchmarks/whatsapp.py
+
+bench: $(STAMP) $(KB_STAMP) bench-clinc bench-whatsapp
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam
