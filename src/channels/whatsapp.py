@@ -5,16 +5,17 @@ message meant for the engine) and `StatusEvent` items (sent/delivered/read/
 failed receipts of our own messages). Outbound: a `Reply` -> Graph API
 `/messages` payloads that never exceed WhatsApp's limits.
 
-Everything here is pure (no I/O) except `StaffReplySender`, which gets its
-ports injected, so the same code serves the Lambda worker, the staff API and
-the unit tests.
+Parsing and rendering are pure. The three use cases, `WebhookIntake` (the
+webhook), `ReplyDelivery` (the worker) and `StaffReplySender` (staff replies),
+do I/O only through ports injected by handlers/whatsapp_services.py, so the
+same code serves Lambda, the local stack and the unit tests.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import logging
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -51,6 +52,8 @@ MEDIA_TYPES = frozenset({"image", "audio", "video", "document", "sticker"})
 IGNORED_TYPES = frozenset({"reaction", "edit", "revoke", "system", "request_welcome"})
 
 SenderKind = Literal["wa_id", "user_id"]
+
+_log = logging.getLogger(__name__)
 
 
 class _Frozen(BaseModel):
@@ -758,6 +761,3 @@ class ReplyDelivery:
             written = datetime.fromtimestamp(inbound.timestamp, tz=now.tzinfo)
             return min(written, now)
         return now
-
-
-_log = logging.getLogger(__name__)
