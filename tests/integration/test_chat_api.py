@@ -232,20 +232,26 @@ def test_more_than_thirty_turns_a_minute_is_429(api: Api) -> None:
     assert api.conversation_item(conversation_id) == before
 
 
-def test_turn_metrics_are_emitted_with_tenant_and_channel(api: Api, capsys) -> None:
+def test_turn_metrics_are_emitted_with_tenant_and_channel(api: Api, capfd) -> None:
     api.chat("vertel een mop over voetbal")
-    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    emitted = [json.loads(line) for line in capfd.readouterr().out.splitlines() if '"_aws"' in line]
     metric = next(m for m in emitted if "messages_received" in m)
     assert metric["tenant"] == "alpha" and metric["channel"] == "web"
     assert metric["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "Balie"
     assert metric["fallback"] == [1.0] or metric["fallback"] == 1.0
 
 
-def test_resident_text_is_never_logged(api: Api, capsys) -> None:
+def logged(caplog) -> str:
+    """Every field of every log record (message, extras, exception text)."""
+    return " ".join(f"{key}={value}" for record in caplog.records for key, value in vars(record).items())
+
+
+def test_resident_text_is_never_logged(api: Api, caplog) -> None:
+    caplog.set_level("INFO")
     api.chat("mijn bsn is 123456782, vertel een mop")
-    output = capsys.readouterr()
-    assert "123456782" not in output.out + output.err
-    assert "vertel een mop" not in output.out + output.err
+    text = logged(caplog)
+    assert "msg=chat turn" in text and "tenant=alpha" in text
+    assert "123456782" not in text and "vertel een mop" not in text
 
 
 def test_two_turns_racing_on_one_conversation_both_land_in_dynamodb(api: Api, monkeypatch) -> None:
@@ -288,3 +294,28 @@ def test_the_conversation_id_secret_is_shared_by_every_container(api: Api) -> No
     first = DynamoDBConversationStore(boto3.client("dynamodb"), api.table).id_key()
     second = DynamoDBConversationStore(boto3.client("dynamodb"), api.table).id_key()
     assert first == second and len(first) == 32
+
+
+def test_a_preflight_reaching_the_function_allows_only_known_widget_origins(api: Api) -> None:
+    def preflight(path: str, route: str, origin: str, query: str = ""):
+        headers = {"origin": origin, "access-control-request-method": "POST"}
+        return api.call(http_api_event("OPTIONS", path, route_key=route, headers=headers, query=query))
+
+    status, headers, _ = preflight("/v1/chat", "OPTIONS /v1/chat", ALPHA_ORIGIN)
+    assert status == 204 and headers["Access-Control-Allow-Origin"] == ALPHA_ORIGIN
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+    status, headers, _ = preflight("/v1/chat", "OPTIONS /v1/chat", "https://evil.example")
+    assert "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = preflight("/v1/chat", "OPTIONS /v1/chat", ALPHA_ORIGIN, query="tenant=beta")
+    assert "Access-Control-Allow-Origin" not in headers  # beta's widget lives elsewhere
+
+
+def test_an_unexpected_failure_is_a_json_500_without_the_resident_text(api: Api, monkeypatch, caplog) -> None:
+    def broken(message):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(wiring.services().engine, "handle_turn", broken)
+    status, _, error = api.post({"tenant": "alpha", "message": "mijn geheime vraag"})
+    assert status == 500 and error["error"]["code"] == "internal"
+    text = logged(caplog)
+    assert "RuntimeError" in text and "disk on fire" in text and "mijn geheime vraag" not in text
