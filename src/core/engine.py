@@ -590,8 +590,12 @@ class _Dialogue:
         slot = intent.flow.slots[flow["slot"]]
         value = slots.parse(slot.type, self.text, self.moment.astimezone(AMSTERDAM).date())
         if value is None:
-            if self._wants_person():
-                self._request_handover(reason="asked")
+            if self._asks_something_else(intent.id):
+                # Not an answer but a new question ("ik wil een mens spreken",
+                # "hoe laat zijn jullie open"): leave the flow and answer that.
+                self.state.pop("flow")
+                self.count("flow_cancelled")
+                self._on_question()
                 return
             flow["errors"] += 1
             if flow["errors"] >= MAX_FLOW_ERRORS:
@@ -617,10 +621,9 @@ class _Dialogue:
         )
         self._ask_feedback(intent.id)
 
-    def _wants_person(self) -> bool:
+    def _asks_something_else(self, flow_intent: str) -> bool:
         result = self.knowledge.matcher.classify(self.text)
-        intent = self.knowledge.intents.get(result.intent or "")
-        return intent is not None and intent.handover
+        return result.intent is not None and result.intent != flow_intent and result.intent in self.knowledge.intents
 
 
 def _fill_text(template: str, values: dict[str, str]) -> str:

@@ -524,3 +524,11 @@ def test_first_turn_ids_depend_on_the_secret(compiled) -> None:
     assert one.say("paspoort", client_message_id=client_id).conversation_id != two.say(
         "paspoort", client_message_id=client_id
     ).conversation_id
+
+
+def test_a_new_question_inside_a_flow_leaves_the_flow_and_is_answered(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    reply = chat.say("paspoort verlengen")
+    assert reply.intent == "paspoort" and "U vraagt een paspoort aan" in texts(reply)
+    assert "flow" not in chat.conversation().state
+    assert chat.counts()["flow_cancelled"] == 1
