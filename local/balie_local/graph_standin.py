@@ -28,7 +28,7 @@ def _error(status: int, code: int, message: str) -> Answer:
     return status, "application/json", json.dumps(body).encode("utf-8")
 
 
-def _limit_problem(payload: dict[str, Any]) -> str | None:
+def limit_problem(payload: dict[str, Any]) -> str | None:
     """The first WhatsApp limit the payload breaks, or None."""
     kind = payload.get("type")
     if kind == "text":
@@ -42,14 +42,17 @@ def _limit_problem(payload: dict[str, Any]) -> str | None:
         if interactive.get("type") == "button":
             buttons = action.get("buttons") or []
             titles = [b["reply"]["title"] for b in buttons]
-            if not 1 <= len(buttons) <= 3 or len(set(titles)) != len(titles):
-                return "1..3 buttons with unique titles"
+            ids = [b["reply"]["id"] for b in buttons]
+            if not 1 <= len(buttons) <= 3 or len(set(titles)) != len(titles) or len(set(ids)) != len(ids):
+                return "1..3 buttons with unique titles and ids"
             if any(len(t) > 20 for t in titles) or any(len(b["reply"]["id"]) > 256 for b in buttons):
                 return "button title > 20 or id > 256"
         elif interactive.get("type") == "list":
             rows = [row for section in action.get("sections") or [] for row in section.get("rows") or []]
             if not 1 <= len(rows) <= 10 or len(action.get("button") or "") > 20:
                 return "1..10 rows and a button label of at most 20"
+            if len({row["id"] for row in rows}) != len(rows) or len({row["title"] for row in rows}) != len(rows):
+                return "row ids and titles must be unique"
             if any(len(r["title"]) > 24 or len(r.get("description", "")) > 72 or len(r["id"]) > 200 for r in rows):
                 return "row title > 24, description > 72 or id > 200"
         else:
@@ -97,7 +100,7 @@ class GraphStandIn:
         recipient = payload.get("to") or payload.get("recipient")
         if not recipient:
             return _error(400, 100, "The parameter to is required.")
-        problem = _limit_problem(payload)
+        problem = limit_problem(payload)
         if problem:
             return _error(400, 100, f"Invalid parameter: {problem}")
         wamid = "wamid.LOCAL" + secrets.token_hex(12).upper()

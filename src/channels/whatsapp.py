@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.errors import InvalidInput, ServiceUnavailable, WhatsAppWindowClosed
 from core.kb.models import WhatsAppSettings
-from core.models import Channel, Conversation, InboundKind, InboundMessage, Reply, ReplyMessage, Role
+from core.models import Button, Channel, Conversation, InboundKind, InboundMessage, Reply, ReplyMessage, Role
 
 # Limits of the Cloud API messages endpoint (interactive and text objects).
 TEXT_LIMIT = 4096
@@ -364,6 +364,19 @@ def _unique_titles(titles: list[str], limit: int) -> list[str]:
     return result
 
 
+def _distinct_choices(buttons: list[Button]) -> list[Button]:
+    """Meta refuses a message whose button or row ids repeat; two buttons with the
+    same payload are the same choice, so the first one stays."""
+    seen: set[str] = set()
+    distinct = []
+    for button in buttons:
+        key = button.payload[:LIST_ROW_ID_LIMIT]
+        if key not in seen:
+            seen.add(key)
+            distinct.append(button)
+    return distinct
+
+
 _CHOOSE = {"nl": "Maak een keuze. / Please choose.", "en": "Please choose. / Maak een keuze."}
 _LIST_BUTTON = {"nl": "Kies / Choose", "en": "Choose / Kies"}
 _LIST_SECTION = {"nl": "Onderwerpen", "en": "Topics"}
@@ -380,15 +393,16 @@ def render_message(message: ReplyMessage, language: str = "nl") -> list[dict[str
         payloads.extend(_text_payload(part) for part in split_text(body))
         body = _CHOOSE.get(language, _CHOOSE["nl"])
     body = body or _CHOOSE.get(language, _CHOOSE["nl"])
-    if len(message.buttons) <= MAX_REPLY_BUTTONS:
-        titles = _unique_titles([button.title for button in message.buttons], BUTTON_TITLE_LIMIT)
+    choices = _distinct_choices(message.buttons)
+    if len(choices) <= MAX_REPLY_BUTTONS:
+        titles = _unique_titles([button.title for button in choices], BUTTON_TITLE_LIMIT)
         buttons = [
             {"type": "reply", "reply": {"id": button.payload[:BUTTON_ID_LIMIT], "title": title}}
-            for button, title in zip(message.buttons, titles)
+            for button, title in zip(choices, titles)
         ]
         payloads.append({"type": "interactive", "interactive": {"type": "button", "body": {"text": body}, "action": {"buttons": buttons}}})
         return payloads
-    chosen = message.buttons[:MAX_LIST_ROWS]
+    chosen = choices[:MAX_LIST_ROWS]
     titles = _unique_titles([button.title for button in chosen], LIST_ROW_TITLE_LIMIT)
     rows = []
     for button, title in zip(chosen, titles):

@@ -377,3 +377,27 @@ def test_control_characters_are_removed_and_overlong_text_gets_a_notice() -> Non
     delivery = wa.ReplyDelivery(respond=lambda m: pytest.fail("engine called"), graph=graph, log=log, clock=lambda: NOW)
     delivery.deliver(wa.QueuedInbound(tenant="voorbeeld", conversation_id="voorbeeld." + "c" * 32, inbound=long_message))
     assert "te lang" in graph.sent[0][1]["text"]["body"] and "1000" in graph.sent[0][1]["text"]["body"]
+
+
+titles = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("abc é\n."), max_size=6000),
+    button_titles=st.lists(st.one_of(titles, st.just("Parkeervergunning voor bewoners")), max_size=14),
+    payload_length=st.integers(min_value=1, max_value=400),
+)
+def test_every_rendered_payload_keeps_whatsapps_limits(text: str, button_titles: list[str], payload_length: int) -> None:
+    from balie_local.graph_standin import limit_problem
+
+    buttons = [Button(title=title, payload=f"{index}" + "p" * payload_length) for index, title in enumerate(button_titles)]
+    message = ReplyMessage(text=text, links=[Link(title="Afspraak", url="https://example.nl/a")], buttons=buttons)
+    for payload in wa.render_reply(Reply(conversation_id="c", messages=[message]), ADDRESS):
+        assert limit_problem(payload) is None, payload
+
+
+def test_buttons_with_the_same_payload_are_one_choice() -> None:
+    buttons = [Button(title="Ja", payload="feedback:yes"), Button(title="Ja graag", payload="feedback:yes"),
+               Button(title="Nee", payload="feedback:no")]
+    (payload,) = wa.render_message(ReplyMessage(text="Was dit nuttig?", buttons=buttons))
+    assert [b["reply"]["title"] for b in payload["interactive"]["action"]["buttons"]] == ["Ja", "Nee"]
