@@ -275,6 +275,8 @@ class _Dialogue:
         self.counts: dict[str, int] = {}
         self.unanswered: list[str] = []
         self.first_turn = not conversation.transcript
+        # Compared after the turn: a changed handover is a new live request or ticket (reports).
+        self.handover_before = _handover_state(conversation)
         text = message.text.strip()
         payload = message.payload if message.payload and is_payload(message.payload) else None
         if payload is None and is_payload(text):
@@ -294,6 +296,12 @@ class _Dialogue:
     def counters(self, new_conversation: bool) -> DailyCounters:
         if new_conversation:
             self.count("conversations")
+        handover = self.conversation.handover
+        if handover is not None and _handover_state(self.conversation) != self.handover_before:
+            kind = {HandoverStatus.WAITING: "live", HandoverStatus.QUEUED: "queued"}.get(handover.status)
+            if kind is not None:
+                self.count(f"handover_{kind}")
+                self.count(f"handover_{kind}:{handover.team}")
         day = self.moment.astimezone(AMSTERDAM).date().isoformat()
         return DailyCounters(tenant=self.conversation.tenant, day=day, counts=self.counts, unanswered=self.unanswered)
 
@@ -439,9 +447,7 @@ class _Dialogue:
             if kind is not None and intent.kind == "topic" and getattr(intent.followups, kind) is not None:
                 # "wat kost een paspoort?": the follow-up of the matched topic.
                 self.state["topic"] = intent.id
-                self.state["misses"] = 0
-                self.intent, self.confidence = intent.id, result.score
-                self._answer_followup(kind, intent.id)
+                self._answer_followup(kind, intent.id, result.score)
             else:
                 self._answer(intent, score=result.score)
         elif choices:
@@ -524,14 +530,14 @@ class _Dialogue:
         else:
             self._ask_feedback(intent.id)
 
-    def _answer_followup(self, kind: str, topic: str | None) -> None:
+    def _answer_followup(self, kind: str, topic: str | None, confidence: float = 1.0) -> None:
+        """`confidence`: 1.0 when the context decided (a button, "wat kost dat?"),
+        the matcher's score when the question named its own subject."""
         intent = self.knowledge.intents.get(topic or "")
         if intent is None or kind not in FOLLOWUP_KINDS:
             self._not_understood()
             return
-        self.intent = intent.id
-        if self.payload is not None:
-            self.confidence = 1.0
+        self.intent, self.confidence = intent.id, confidence
         self.state["misses"] = 0
         self.count("followup")
         self.count(f"followup:{kind}")
@@ -581,7 +587,7 @@ class _Dialogue:
             self.state.pop("flow")
             self._on_question()
             return
-        self.intent = intent.id
+        self.intent, self.confidence = intent.id, 1.0  # the flow, not the matcher, decided
         if slots.is_stop(self.text):
             self.state.pop("flow")
             self.count("flow_cancelled")
@@ -624,6 +630,11 @@ class _Dialogue:
     def _asks_something_else(self, flow_intent: str) -> bool:
         result = self.knowledge.matcher.classify(self.text)
         return result.intent is not None and result.intent != flow_intent and result.intent in self.knowledge.intents
+
+
+def _handover_state(conversation: Conversation) -> tuple[str, str] | None:
+    handover = conversation.handover
+    return None if handover is None else (handover.status.value, handover.requested_at.isoformat())
 
 
 def _fill_text(template: str, values: dict[str, str]) -> str:

@@ -113,3 +113,22 @@ def test_invalid_resident_text(text: str) -> None:
 
 def test_valid_resident_text_keeps_newlines_and_emoji() -> None:
     assert validate_text("regel 1\nregel 2 👍") == "regel 1\nregel 2 👍"
+
+
+@pytest.mark.parametrize(
+    ("slot_type", "answer", "value"),
+    [
+        ("postcode", "mijn postcode is 1234 AB", "1234 AB"),
+        ("postcode", "1234AB 12", "1234 AB"),
+        ("postcode", "12345 AB", None),
+        ("huisnummer", "huisnummer 12a", "12A"),
+        ("huisnummer", "mijn nummer is 7", "7"),
+        ("huisnummer", "ik woon op 12", None),  # a bare number in a sentence may be anything
+        ("phone", "bel me op 06-12345678 graag", "+31612345678"),
+        ("email", "mijn mail is jan@example.nl.", "jan@example.nl"),
+        ("date", "graag op 3 januari", "2027-01-03"),
+        ("date", "kan het morgen?", "2026-12-25"),
+    ],
+)
+def test_slot_answers_in_a_sentence(slot_type: str, answer: str, value: str | None) -> None:
+    assert slots.parse(slot_type, answer, TODAY) == value

@@ -10,10 +10,15 @@ from datetime import date, timedelta
 
 import phonenumbers
 
-_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([a-zA-Z]{2})\s*$")
+# Residents answer in sentences ("mijn postcode is 1234 AB"): patterns search, they do not need the whole text.
+_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([a-zA-Z]{2})(?![A-Za-z])")
 # 12, 12A, 12 a, 12-2, 12 bis, 12-hs, 12 II: a number and an optional addition.
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*(?:[-/ ]\s*)?([a-zA-Z]{1,4}|\d{1,4}|[IVX]{1,4})?\s*$")
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+_HOUSE_NUMBER_IN_SENTENCE = re.compile(
+    r"(?:huisnummer|nummer|nr\.?|number|no\.?)\s*(?:is\s*)?(\d{1,5}(?:\s*(?:[-/]\s*)?(?:[a-zA-Z]{1,4}|\d{1,4})\b)?)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,17 +44,18 @@ _RELATIVE_DAYS = {"vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmor
 
 
 def postcode(text: str) -> str | None:
-    match = _POSTCODE.match(text)
-    if not match:
-        return None
-    letters = match.group(2).upper()
-    if letters in ("SA", "SD", "SS"):  # never issued by PostNL
-        return None
-    return f"{match.group(1)} {letters}"
+    for match in _POSTCODE.finditer(text):
+        letters = match.group(2).upper()
+        if letters not in ("SA", "SD", "SS"):  # never issued by PostNL
+            return f"{match.group(1)} {letters}"
+    return None
 
 
 def house_number(text: str) -> str | None:
     match = _HOUSE_NUMBER.match(text)
+    if not match:
+        in_sentence = _HOUSE_NUMBER_IN_SENTENCE.search(text)
+        match = _HOUSE_NUMBER.match(in_sentence.group(1)) if in_sentence else None
     if not match or int(match.group(1)) == 0:
         return None
     number, addition = match.group(1).lstrip("0"), match.group(2)
@@ -59,29 +65,26 @@ def house_number(text: str) -> str | None:
 
 
 def phone(text: str) -> str | None:
-    try:
-        number = phonenumbers.parse(text.strip(), "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+    return None
 
 
 def email(text: str) -> str | None:
-    value = text.strip()
-    if len(value) > 254 or not _EMAIL.match(value):
+    match = _EMAIL.search(text)
+    if not match or len(match.group(0)) > 254:
         return None
-    return value
+    return match.group(0)
 
 
 def a_date(text: str, today: date) -> str | None:
     value = text.strip().lower()
-    if value in _RELATIVE_DAYS:
-        return (today + timedelta(days=_RELATIVE_DAYS[value])).isoformat()
-    numeric = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value)
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    named = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?", value)
+    for word, offset in _RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", value):
+            return (today + timedelta(days=offset)).isoformat()
+    numeric = re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", value)
+    iso = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", value)
+    named = re.search(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", value)
     try:
         if numeric:
             return date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1))).isoformat()
