@@ -401,3 +401,62 @@ def test_buttons_with_the_same_payload_are_one_choice() -> None:
                Button(title="Nee", payload="feedback:no")]
     (payload,) = wa.render_message(ReplyMessage(text="Was dit nuttig?", buttons=buttons))
     assert [b["reply"]["title"] for b in payload["interactive"]["action"]["buttons"]] == ["Ja", "Nee"]
+
+
+class MemorySeen:
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def mark_seen(self, wamid, tenant):
+        if wamid in self.seen:
+            return False
+        self.seen.add(wamid)
+        return True
+
+    def forget_seen(self, wamid):
+        self.seen.discard(wamid)
+
+
+class ListQueue:
+    def __init__(self, fail: bool = False):
+        self.items: list[wa.QueuedInbound] = []
+        self.fail = fail
+
+    def send(self, item):
+        if self.fail:
+            raise ServiceUnavailable("queue down")
+        self.items.append(item)
+
+
+class ListStatuses:
+    def __init__(self):
+        self.recorded: list[tuple[str, wa.StatusEvent]] = []
+
+    def record_statuses(self, tenant, events):
+        self.recorded.extend((tenant, event) for event in events)
+        return len(events)
+
+
+def intake(queue: ListQueue, seen: MemorySeen, statuses: ListStatuses | None = None) -> wa.WebhookIntake:
+    return wa.WebhookIntake(tenant_for={"1122334455667": "voorbeeld"}.get, app_secret=lambda: "secret",
+                            seen=seen, queue=queue, statuses=statuses or ListStatuses())
+
+
+def test_intake_queues_once_and_only_for_known_numbers() -> None:
+    queue, seen, statuses = ListQueue(), MemorySeen(), ListStatuses()
+    first = intake(queue, seen, statuses).accept(fixture("pywa_message__text"))
+    again = intake(queue, seen, statuses).accept(fixture("pywa_message__text"))
+    other = intake(queue, seen, statuses).accept(fixture("netflie_a_text_notification"))  # PHONE_NUMBER_ID
+    receipts = intake(queue, seen, statuses).accept(fixture("pywa_status__failed"))
+    assert (first.queued, again.duplicates, other.queued, other.ignored, receipts.statuses) == (1, 1, 0, 1, 1)
+    (item,) = queue.items
+    assert item.tenant == "voorbeeld" and item.conversation_id.startswith("voorbeeld.")
+    assert statuses.recorded[0][0] == "voorbeeld" and statuses.recorded[0][1].error_codes == (130472,)
+
+
+def test_a_message_that_could_not_be_queued_is_not_remembered() -> None:
+    seen = MemorySeen()
+    with pytest.raises(ServiceUnavailable):
+        intake(ListQueue(fail=True), seen).accept(fixture("pywa_message__text"))
+    assert seen.seen == set()  # Meta's retry of this delivery will be taken
+    assert intake(ListQueue(), seen).accept(fixture("pywa_message__text")).queued == 1
