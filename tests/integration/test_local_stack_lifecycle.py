@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from typing import Any
@@ -32,3 +36,33 @@ def test_stopping_restores_the_environment(start_local_stack: Any) -> None:
     assert os.environ.get("AWS_ENDPOINT_URL") == before
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(endpoint, timeout=2)
+
+
+def test_balie_serve_prints_the_banner_and_stops_cleanly_on_ctrl_c() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    environment["PORT"] = str(port)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "balie_local.cli", "serve"], env=environment,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        lines = []
+        for line in process.stdout:  # type: ignore[union-attr]
+            lines.append(line)
+            if line.startswith("Ctrl-C stops."):
+                break
+        banner = "".join(lines)
+        assert f"http://127.0.0.1:{port}/v1/chat" in banner
+        assert "/balie/local/whatsapp/app-secret" in banner
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/dev/stack", timeout=10) as response:
+            assert response.status == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+    assert "Stopping..." in out and "Traceback" not in err
