@@ -9,6 +9,8 @@ from typing import Any
 
 import boto3
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.kb_tools import compile_all
@@ -319,3 +321,32 @@ def test_an_unexpected_failure_is_a_json_500_without_the_resident_text(api: Api,
     assert status == 500 and error["error"]["code"] == "internal"
     text = logged(caplog)
     assert "RuntimeError" in text and "disk on fire" in text and "mijn geheime vraag" not in text
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    max_leaves=8,
+)
+chat_bodies = st.fixed_dictionaries(
+    {"tenant": st.sampled_from(["alpha", "beta", "gamma", "", "ALPHA"]) | st.text(max_size=20)},
+    optional={
+        "message": st.text(max_size=1100),
+        "conversationId": st.text(max_size=50) | st.just("alpha." + "0" * 32),
+        "clientMessageId": st.text(max_size=120) | json_values,
+        "locale": st.sampled_from(["nl", "en", "de"]) | json_values,
+        "payload": st.sampled_from(["intent:paspoort", "followup:kosten", "feedback:yes", "handover:no", "x:y"])
+        | st.text(max_size=90),
+    },
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=chat_bodies | json_values)
+def test_no_request_body_yields_a_5xx(api: Api, body) -> None:
+    status, _, reply = api.post(json.dumps(body), headers={"content-type": "application/json"})
+    assert status < 500, reply
+    if status >= 400:
+        assert set(reply["error"]) == {"code", "message"}
+    else:
+        assert set(reply) >= {"conversationId", "intent", "confidence", "messages", "handover"}
