@@ -44,7 +44,34 @@ def failed_message_ids(result: Any, message_ids: list[str]) -> set[str] | None:
     return failed
 
 
-class SqsPoller:
+class BackgroundLoop:
+    """A daemon thread running `_run` until `stop()`; subclasses loop on `self._stop`."""
+
+    thread_prefix = "loop"
+
+    def __init__(self, function: str):
+        self._name = f"{self.thread_prefix}-{function}"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float = 5) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+class SqsPoller(BackgroundLoop):
+    thread_prefix = "sqs"
+
     def __init__(self, *, sqs: Any, source: SqsSource, queue_url: str, queue_arn: str, region: str, invoke: Invoke):
         self.sqs = sqs
         self.source = source
@@ -52,8 +79,7 @@ class SqsPoller:
         self.queue_arn = queue_arn
         self.region = region
         self.invoke = invoke
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__(source.function)
 
     def _receive(self, wait_seconds: int) -> list[dict[str, Any]]:
         messages: list[dict[str, Any]] = []
@@ -116,16 +142,6 @@ class SqsPoller:
                 log.error("poller of %s: %s", self.source.function, traceback.format_exc())
                 self._stop.wait(1)
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name=f"sqs-{self.source.function}", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def join(self, timeout: float = 5) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
 
 
 _RATE = re.compile(r"rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)")
@@ -140,16 +156,17 @@ def rate_seconds(expression: str) -> int | None:
     return int(match.group(1)) * _UNIT_SECONDS[match.group(2).rstrip("s")]
 
 
-class ScheduleRunner:
+class ScheduleRunner(BackgroundLoop):
     """Invokes a function with a Scheduled Event every rate() interval."""
+
+    thread_prefix = "schedule"
 
     def __init__(self, *, source: ScheduleSource, region: str, invoke: Invoke, interval_seconds: float):
         self.source = source
         self.region = region
         self.invoke = invoke
         self.interval_seconds = interval_seconds
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__(source.function)
 
     def fire(self) -> Any:
         event: Any = scheduled_event(rule_name=f"balie-local-{self.source.function}", region=self.region)
@@ -166,13 +183,3 @@ class ScheduleRunner:
             except Exception:  # noqa: BLE001 - the next tick tries again, like EventBridge
                 log.error("scheduled %s failed:\n%s", self.source.function, traceback.format_exc())
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name=f"schedule-{self.source.function}", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def join(self, timeout: float = 5) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)

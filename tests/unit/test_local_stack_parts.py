@@ -162,3 +162,17 @@ def test_dev_tokens_map_to_tenant_claims() -> None:
     assert auth.claims_for("tok-1")["sub"] == "dev-voorbeeld"
     assert auth.claims_for("Bearer tok-3") is None and auth.claims_for(None) is None
     assert DevAuth.generate(["a"]).tokens["a"] != DevAuth.generate(["a"]).tokens["a"]
+
+
+def test_a_schedule_sends_a_scheduled_event_or_its_input() -> None:
+    from balie_local.pollers import ScheduleRunner
+    from balie_local.template_resources import ScheduleSource
+
+    calls = []
+    invoke = lambda function, event: calls.append((function, event))  # noqa: E731
+    ScheduleRunner(source=ScheduleSource("Fn", "rate(1 hour)", None), region="eu-west-1",
+                   invoke=invoke, interval_seconds=3600).fire()
+    ScheduleRunner(source=ScheduleSource("Fn", "rate(1 hour)", '{"job": "report"}'), region="eu-west-1",
+                   invoke=invoke, interval_seconds=3600).fire()
+    assert calls[0][1]["detail-type"] == "Scheduled Event" and calls[0][1]["resources"][0].endswith("balie-local-Fn")
+    assert calls[1] == ("Fn", {"job": "report"})
