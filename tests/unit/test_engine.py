@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
@@ -532,3 +534,31 @@ def test_a_new_question_inside_a_flow_leaves_the_flow_and_is_answered(chat: Harn
     assert reply.intent == "paspoort" and "U vraagt een paspoort aan" in texts(reply)
     assert "flow" not in chat.conversation().state
     assert chat.counts()["flow_cancelled"] == 1
+
+
+turns = st.lists(
+    st.one_of(
+        st.sampled_from(["paspoort", "wat kost dat?", "afvalkalender", "1234ab", "12", "stop", "ja", "nee", "medewerker",
+                         "vertel een mop", "bel mij terug", "jan@example.nl", "morgen", "en voor mijn kind?"]),
+        st.text(min_size=1, max_size=60).filter(str.strip),
+        st.sampled_from(["intent:paspoort", "intent:nope", "followup:kosten", "followup:kind", "feedback:yes",
+                         "feedback:no", "handover:request", "handover:yes", "handover:no"]).map(lambda p: ("button", p)),
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(script=turns, out_of_hours=st.booleans())
+def test_any_sequence_of_turns_is_answered_and_stored_consistently(compiled, script, out_of_hours) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING if out_of_hours else MONDAY_MORNING)
+    for turn in script:
+        reply = chat.press(turn[1], "knop") if isinstance(turn, tuple) else chat.say(turn)
+        conversation = chat.conversation()
+        silent = conversation.handover is not None and conversation.handover.status in (
+            HandoverStatus.WAITING, HandoverStatus.LIVE)
+        assert reply.messages or silent
+        seqs = [entry.seq for entry in conversation.transcript]
+        assert seqs == sorted(set(seqs))
+    assert chat.counts()["messages_received"] == len(script)
