@@ -11,11 +11,12 @@ from aws_lambda_powertools.utilities.parser.models import APIGatewayProxyEventV2
 from balie_local.dev_auth import DevAuth
 from balie_local.events import LambdaContext, SqsMessage, http_api_event, scheduled_event, sqs_event
 from balie_local.front import lambda_result_to_http, match_route, preflight_headers, response_cors_headers
-from balie_local.pollers import failed_message_ids, rate_seconds
+from balie_local.pollers import ScheduleRunner, failed_message_ids, rate_seconds
 from balie_local.template_resources import (
     Cors,
     HttpRoute,
     Resolver,
+    ScheduleSource,
     TemplateError,
     expand_for_each,
     load_template,
@@ -165,9 +166,6 @@ def test_dev_tokens_map_to_tenant_claims() -> None:
 
 
 def test_a_schedule_sends_a_scheduled_event_or_its_input() -> None:
-    from balie_local.pollers import ScheduleRunner
-    from balie_local.template_resources import ScheduleSource
-
     calls = []
     invoke = lambda function, event: calls.append((function, event))  # noqa: E731
     ScheduleRunner(source=ScheduleSource("Fn", "rate(1 hour)", None), region="eu-west-1",
