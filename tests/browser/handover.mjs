@@ -1,0 +1,70 @@
+// End to end in office hours (the stack runs with BALIE_NOW on a weekday morning): a resident
+// asks for a person in the widget, a member of staff sees it in the dashboard next to a second
+// resident's request, claims it, answers with a knowledge-base suggestion, and the answer
+// appears in the widget by polling; closing hands the resident back to the bot.
+// Saves docs/widget.png and docs/staff.png.
+import { BASE, main, newPage, check, widget, signInStaff, say, noErrors, screenshotPath } from "./lib.mjs";
+
+async function sendDuringHandover(page, text) {
+  await widget.input(page).fill(text);
+  await widget.input(page).press("Enter");
+  await page.locator("#balie-widget .msg-resident", { hasText: text }).waitFor();
+  await page.waitForFunction(() => document.getElementById("balie-widget").shadowRoot.querySelector(".typing").hidden);
+}
+
+async function askForPerson(page, question) {
+  await page.goto(BASE + "/");
+  await widget.launcher(page).click();
+  await say(page, "Ik wil een medewerker spreken");
+  await widget.status(page).filter({ hasText: "doorverbonden" }).waitFor();
+  await sendDuringHandover(page, question);
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem("balie:voorbeeld")).id);
+}
+
+await main(async (browser) => {
+  const anna = await newPage(browser, { viewport: { width: 1000, height: 720 } });
+  const annaId = await askForPerson(anna, "Mijn paspoort is verlopen. Wat moet ik doen?");
+  const bram = await newPage(browser);
+  const bramId = await askForPerson(bram, "Wanneer halen jullie het grofvuil op?");
+  check(annaId !== bramId, "two separate conversations");
+
+  const staff = await newPage(browser, { viewport: { width: 1280, height: 860 } });
+  await signInStaff(staff);
+  for (const id of [annaId, bramId]) {
+    await staff.locator(`#waiting button[data-conversation="${id}"]`).click();
+  }
+  const card = staff.locator(`article[data-conversation="${annaId}"]`);
+  const other = staff.locator(`article[data-conversation="${bramId}"]`);
+  await other.locator(".entry.resident", { hasText: "grofvuil" }).waitFor();
+  check((await staff.locator("article.conv").count()) === 2, "two conversations open at once");
+
+  await card.getByRole("button", { name: "Overnemen" }).click();
+  await card.locator(".badge", { hasText: "Live" }).waitFor();
+  await staff.locator(`#live button[data-conversation="${annaId}"]`).waitFor();
+  const use = card.locator(".suggestions button").first();
+  await use.waitFor();
+  const suggestion = await card.locator(".suggestions strong").first().innerText();
+  check(/paspoort/i.test(suggestion), `the first suggestion is about the passport (got "${suggestion}")`);
+  await use.click();
+  const drafted = await card.getByLabel("Uw antwoord").inputValue();
+  check(drafted.length > 40, "one click puts the suggested answer in the reply box");
+  await card.getByLabel("Uw antwoord").fill("Goedemorgen, u spreekt met Sanne van de gemeente. " + drafted.split(". ")[0] + ".");
+  await card.getByRole("button", { name: "Versturen" }).click();
+  await card.locator(".entry.staff", { hasText: "Sanne" }).waitFor();
+
+  const reply = widget.messages(anna, "staff").filter({ hasText: "Sanne van de gemeente" });
+  await reply.waitFor({ timeout: 20000 });
+  check(await anna.locator("#balie-widget .msg", { hasText: "U praat nu met een medewerker" }).count() === 1,
+    "the claim notice reaches the widget once");
+  await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  await staff.screenshot({ path: screenshotPath("staff.png"), fullPage: true });
+  await anna.screenshot({ path: screenshotPath("widget.png") });
+
+  await card.getByRole("button", { name: "Gesprek afsluiten" }).click();
+  await anna.locator("#balie-widget .msg", { hasText: "afgesloten" }).waitFor({ timeout: 20000 });
+  await anna.waitForFunction(() => document.getElementById("balie-widget").shadowRoot.querySelector(".status").textContent === "");
+  await say(anna, "paspoort verlengen");
+  check(/paspoort/i.test(await widget.messages(anna, "bot").last().innerText() +
+    await widget.messages(anna, "bot").nth(-2).innerText()), "after closing, the bot answers again");
+  for (const page of [anna, bram, staff]) noErrors(page);
+});

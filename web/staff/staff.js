@@ -1,0 +1,550 @@
+/*
+ * Balie staff dashboard: no framework, nothing fetched from outside this site and the API.
+ * Views (by URL hash): sign-in, #gesprekken (handovers, open conversations, tickets), #rapportage.
+ * Text from residents, staff or the API is always set with textContent, never parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var LIST_POLL_MS = 4000;
+  var CONVERSATION_POLL_MS = 3000;
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.getAttribute("content") || "" : "";
+  }
+
+  var session = {
+    token: sessionStorage.getItem("balie-staff:token") || "",
+    api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
+  };
+  var open = {}; // conversation id -> card state
+  var ticket = null; // the ticket this staff member holds: {ticket, receipt}
+  var listTimer = null;
+  var openCounter = 0;
+
+  // ---- small DOM helpers (text only) ---------------------------------------------------
+
+  function h(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value == null || value === false) return;
+      if (key === "text") node.textContent = value;
+      else if (key === "on") Object.keys(value).forEach(function (type) { node.addEventListener(type, value[type]); });
+      else node.setAttribute(key, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  function s(tag, attrs, children) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key]; else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  function $(id) { return document.getElementById(id); }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function formatTime(iso) {
+    if (!iso) return "";
+    return new Date(iso).toLocaleString("nl-NL", {
+      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam"
+    });
+  }
+  function say(text) {
+    var status = $("work-status");
+    status.textContent = text;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  // ---- API -----------------------------------------------------------------------------
+
+  function call(method, path, body) {
+    return fetch(session.api.replace(/\/+$/, "") + path, {
+      method: method,
+      headers: Object.assign({ authorization: "Bearer " + session.token }, body ? { "content-type": "application/json" } : {}),
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (response.status === 401) { signOut("Uw sessie is verlopen. Log opnieuw in."); }
+        if (!response.ok) {
+          var error = new Error((data && data.error && data.error.message) || "De server gaf fout " + response.status + ".");
+          error.status = response.status;
+          throw error;
+        }
+        return data;
+      });
+    });
+  }
+
+  // ---- sign-in ---------------------------------------------------------------------------
+
+  function claimsOf(token) {
+    // A Cognito id token is a JWT; the local dev token is opaque (its tenant is in its name).
+    var parts = token.split(".");
+    if (parts.length === 3) {
+      try { return JSON.parse(atob(parts[1].replace(/-/g, "+").replace(/_/g, "/"))); } catch (e) { /* opaque */ }
+    }
+    var dev = /^dev-([a-z0-9-]+?)-[A-Za-z0-9_-]{20,}$/.exec(token);
+    return dev ? { "custom:tenant": dev[1] } : {};
+  }
+
+  // The staff member's id as the API stores it in `claimedBy` (the token's `sub`; dev tokens: dev-<tenant>).
+  function me() {
+    var claims = claimsOf(session.token);
+    return claims.sub || (claims["custom:tenant"] ? "dev-" + claims["custom:tenant"] : "");
+  }
+
+  function signIn(token, api) {
+    session.token = token;
+    session.api = api || meta("balie-api") || location.origin;
+    return call("GET", "/v1/staff/handovers?status=waiting").then(function () {
+      sessionStorage.setItem("balie-staff:token", session.token);
+      sessionStorage.setItem("balie-staff:api", session.api);
+      route();
+    });
+  }
+
+  function signOut(message) {
+    session.token = "";
+    sessionStorage.removeItem("balie-staff:token");
+    Object.keys(open).forEach(closeCard);
+    clearTimeout(listTimer);
+    $("signin-error").textContent = message || "";
+    route();
+  }
+
+  $("signin-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("signin-error").textContent = "";
+    signIn($("token").value.trim(), $("api-base").value.trim()).catch(function (error) {
+      session.token = "";
+      $("signin-error").textContent = error.status === 401 ? "Dit token is niet geldig." : error.message;
+    });
+  });
+  $("signout").addEventListener("click", function () { signOut(""); });
+
+  (function cognito() {
+    var domain = meta("balie-cognito-domain"), client = meta("balie-cognito-client-id");
+    var fromHostedUi = /[#&]id_token=([^&]+)/.exec(location.hash);
+    if (fromHostedUi) {
+      session.token = decodeURIComponent(fromHostedUi[1]);
+      sessionStorage.setItem("balie-staff:token", session.token);
+      history.replaceState(null, "", location.pathname + "#gesprekken");
+    }
+    if (domain && client) {
+      $("cognito").hidden = false;
+      $("cognito-link").href = "https://" + domain + "/login?response_type=token&scope=openid&client_id=" +
+        encodeURIComponent(client) + "&redirect_uri=" + encodeURIComponent(location.origin + location.pathname);
+    }
+  })();
+
+  // ---- views -----------------------------------------------------------------------------
+
+  function route() {
+    var signedIn = !!session.token;
+    var view = !signedIn ? "signin" : location.hash === "#rapportage" ? "reports" : "work";
+    ["signin", "work", "reports"].forEach(function (name) { $("view-" + name).hidden = name !== view; });
+    $("nav").hidden = !signedIn;
+    $("signout").hidden = !signedIn;
+    var claims = claimsOf(session.token);
+    $("who").textContent = signedIn ? "Gemeente: " + (claims["custom:tenant"] || "onbekend") : "";
+    Array.prototype.forEach.call(document.querySelectorAll("nav a"), function (link) {
+      if (link.getAttribute("data-view") === view) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    });
+    document.title = { signin: "Inloggen", work: "Gesprekken", reports: "Rapportage" }[view] + " - Balie medewerkers";
+    if (view === "work") refreshLists();
+    else clearTimeout(listTimer);
+    if (view === "reports") loadReport();
+  }
+  window.addEventListener("hashchange", route);
+
+  // ---- handover lists -------------------------------------------------------------------------
+
+  var knownTeams = {};
+
+  function refreshLists() {
+    clearTimeout(listTimer);
+    if (!session.token || $("view-work").hidden) return;
+    if (document.hidden) return; // resumed by visibilitychange
+    var team = $("team-filter").value;
+    var query = team ? "&team=" + encodeURIComponent(team) : "";
+    Promise.all([
+      call("GET", "/v1/staff/handovers?status=waiting" + query),
+      call("GET", "/v1/staff/handovers?status=live" + query)
+    ]).then(function (results) {
+      renderList($("waiting"), $("waiting-count"), results[0].handovers, "Niemand wacht.");
+      renderList($("live"), $("live-count"), results[1].handovers, "Geen lopende gesprekken.");
+      results[0].handovers.concat(results[1].handovers).forEach(function (item) { addTeam(item.team); });
+    }).catch(function (error) {
+      if (session.token) say(error.message);
+    }).then(function () {
+      listTimer = setTimeout(refreshLists, LIST_POLL_MS);
+    });
+  }
+
+  function addTeam(team) {
+    if (!team || knownTeams[team]) return;
+    knownTeams[team] = true;
+    $("team-filter").appendChild(h("option", { value: team, text: team }));
+  }
+  $("team-filter").addEventListener("change", refreshLists);
+
+  function renderList(list, count, items, emptyText) {
+    count.textContent = String(items.length);
+    clear(list);
+    if (!items.length) { list.appendChild(h("li", { "class": "empty", text: emptyText })); return; }
+    items.forEach(function (item) {
+      var channel = item.channel === "whatsapp" ? "WhatsApp" : "Website";
+      list.appendChild(h("li", {}, [h("button", {
+        type: "button", "data-conversation": item.conversationId,
+        on: { click: function () { openConversation(item.conversationId); } }
+      }, [
+        h("span", { "class": "quote", text: item.lastResidentMessage || "(geen bericht)" }),
+        h("span", { "class": "meta", text: item.team + " \u00b7 " + channel + " \u00b7 " + formatTime(item.requestedAt) +
+          (item.claimedBy ? " \u00b7 " + item.claimedBy : "") })
+      ])]));
+    });
+  }
+
+  // ---- conversation cards ------------------------------------------------------------------------
+
+  var ROLE = { resident: "Inwoner", bot: "Assistent", staff: "Medewerker", system: "Systeem" };
+  var STATUS = { waiting: "Wacht", live: "Live", queued: "Terugbelverzoek", closed: "Afgesloten" };
+
+  function openConversation(id) {
+    if (open[id]) { open[id].reply.focus(); return; }
+    var n = ++openCounter;
+    var card = { id: id, lastSeq: -1, lastResidentSeq: -1, timer: null, data: null };
+    card.title = h("h2", { id: "conv-" + n + "-title" });
+    card.badge = h("span", { "class": "badge" });
+    card.facts = h("dl", { "class": "facts" });
+    card.transcript = h("div", { "class": "transcript", role: "log", "aria-live": "polite", tabindex: "0",
+      "aria-label": "Berichten van dit gesprek" });
+    card.suggestions = h("ul", { "class": "suggestions" });
+    card.reply = h("textarea", { id: "conv-" + n + "-reply", maxlength: "2000" });
+    card.error = h("p", { "class": "error", role: "alert" });
+    card.claim = h("button", { type: "button", on: { click: function () { act(card, "claim"); } } });
+    card.claim.textContent = "Overnemen";
+    card.close = h("button", { type: "button", "class": "danger", on: { click: function () { act(card, "close"); } } });
+    card.close.textContent = "Gesprek afsluiten";
+    card.send = h("button", { type: "submit", text: "Versturen" });
+    var form = h("form", { "class": "reply", on: { submit: function (event) { event.preventDefault(); sendReply(card); } } }, [
+      h("label", { "for": card.reply.id, text: "Uw antwoord" }), card.reply,
+      h("div", { "class": "actions" }, [card.send, card.claim, card.close])
+    ]);
+    card.node = h("article", { "class": "conv", "aria-labelledby": card.title.id, "data-conversation": id }, [
+      h("header", {}, [
+        h("div", {}, [card.title, card.badge]),
+        h("button", { type: "button", "class": "secondary", "aria-label": "Venster sluiten",
+          on: { click: function () { closeCard(id); } } }, [document.createTextNode("\u00d7")])
+      ]),
+      card.facts,
+      card.transcript,
+      h("div", { "class": "tools" }, [
+        h("h3", { text: "Voorgestelde antwoorden" }), card.suggestions, form, card.error
+      ])
+    ]);
+    open[id] = card;
+    $("conversations").appendChild(card.node);
+    $("open-empty").hidden = true;
+    refreshCard(card).then(function () { card.reply.focus(); });
+  }
+
+  function closeCard(id) {
+    var card = open[id];
+    if (!card) return;
+    clearTimeout(card.timer);
+    card.node.remove();
+    delete open[id];
+    $("open-empty").hidden = Object.keys(open).length > 0;
+  }
+
+  function refreshCard(card) {
+    clearTimeout(card.timer);
+    return call("GET", "/v1/staff/conversations/" + encodeURIComponent(card.id)).then(function (data) {
+      if (!open[card.id]) return;
+      card.data = data;
+      renderCard(card);
+    }).catch(function (error) {
+      card.error.textContent = error.message;
+    }).then(function () {
+      if (open[card.id] && !document.hidden) card.timer = setTimeout(function () { refreshCard(card); }, CONVERSATION_POLL_MS);
+    });
+  }
+
+  function renderCard(card) {
+    var data = card.data;
+    var handover = data.handover || {};
+    card.title.textContent = (data.channel === "whatsapp" ? "WhatsApp" : "Website") + " \u00b7 " +
+      (handover.team || "geen team") + " ";
+    card.badge.textContent = STATUS[handover.status] || "Bot";
+    card.badge.className = "badge" + (handover.status === "live" ? " live" : "");
+    clear(card.facts);
+    var facts = [
+      ["Onderwerp", data.intent || "onbekend"],
+      ["Taal", data.language === "en" ? "Engels" : "Nederlands"],
+      ["Gevraagd", formatTime(handover.requestedAt)],
+      ["Reden", handover.reason]
+    ];
+    if (handover.claimedBy) facts.push(["Medewerker", handover.claimedBy]);
+    Object.keys(data.slots || {}).forEach(function (name) { facts.push([name, String(data.slots[name])]); });
+    facts.forEach(function (fact) {
+      if (!fact[1]) return;
+      card.facts.appendChild(h("dt", { text: fact[0] }));
+      card.facts.appendChild(h("dd", { text: fact[1] }));
+    });
+    var entries = data.transcript || [];
+    entries.forEach(function (entry) {
+      if (entry.seq <= card.lastSeq) return;
+      var box = h("div", { "class": "entry " + entry.role }, [
+        h("span", { "class": "role", text: (ROLE[entry.role] || entry.role) + " \u00b7 " + formatTime(entry.at) }),
+        h("p", { text: entry.text })
+      ]);
+      card.transcript.appendChild(box);
+      card.lastSeq = entry.seq;
+      if (entry.role === "resident") card.lastResidentSeq = entry.seq;
+    });
+    card.transcript.scrollTop = card.transcript.scrollHeight;
+    var mine = handover.status === "live" && handover.claimedBy === me();
+    card.claim.hidden = handover.status !== "waiting";
+    card.close.hidden = !(handover.status === "waiting" || handover.status === "live");
+    card.send.disabled = !mine;
+    card.reply.disabled = !mine;
+    if (card.lastResidentSeq !== card.suggestedFor) loadSuggestions(card);
+  }
+
+  function loadSuggestions(card) {
+    card.suggestedFor = card.lastResidentSeq;
+    call("GET", "/v1/staff/suggestions/" + encodeURIComponent(card.id)).then(function (data) {
+      clear(card.suggestions);
+      var found = data.suggestions || [];
+      if (!found.length) {
+        card.suggestions.appendChild(h("li", { "class": "empty", text: "Geen suggesties voor het laatste bericht." }));
+      }
+      found.forEach(function (suggestion) {
+        var text = suggestion.text + (suggestion.links || []).map(function (link) {
+          return "\n" + link.title + ": " + link.url;
+        }).join("");
+        card.suggestions.appendChild(h("li", {}, [
+          h("strong", { text: suggestion.title }),
+          h("p", { text: suggestion.text }),
+          h("button", { type: "button", "class": "secondary", "aria-label": "Gebruik: " + suggestion.title, on: {
+            click: function () {
+              card.reply.value = text;
+              if (!card.reply.disabled) card.reply.focus();
+            }
+          } }, [document.createTextNode("Gebruik")])
+        ]));
+      });
+    }).catch(function (error) { card.error.textContent = error.message; });
+  }
+
+  function act(card, action) {
+    card.error.textContent = "";
+    call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/" + action).then(function (data) {
+      card.data = data;
+      renderCard(card);
+      say(action === "claim" ? "U heeft het gesprek overgenomen." : "Het gesprek is afgesloten.");
+      if (action === "claim") card.reply.focus();
+      refreshLists();
+    }).catch(function (error) { card.error.textContent = error.message; });
+  }
+
+  function sendReply(card) {
+    var text = card.reply.value.trim();
+    if (!text) return;
+    card.error.textContent = "";
+    card.send.disabled = true;
+    call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/reply", { text: text }).then(function () {
+      card.reply.value = "";
+      return refreshCard(card);
+    }).catch(function (error) {
+      card.error.textContent = error.message;
+    }).then(function () {
+      card.send.disabled = card.reply.disabled;
+      card.reply.focus();
+    });
+  }
+
+  // ---- tickets (out-of-hours callback requests) ------------------------------------------------------
+
+  function renderTicket() {
+    var box = $("ticket");
+    clear(box);
+    if (!ticket) return;
+    var data = ticket.ticket;
+    var contact = data.contact ? data.contact + (data.contactKind ? " (" + data.contactKind + ")" : "") : "geen";
+    box.appendChild(h("div", { "class": "ticket" }, [
+      h("h3", { text: "Verzoek voor " + data.team }),
+      h("dl", {}, [
+        h("dt", { text: "Contact" }), h("dd", { text: contact }),
+        h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
+        h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
+        h("dt", { text: "Onderwerp" }), h("dd", { text: data.intent || "onbekend" }),
+        h("dt", { text: "Samenvatting" }), h("dd", { text: data.summary })
+      ]),
+      h("div", { "class": "actions" }, [
+        h("button", { type: "button", on: { click: function () { ticketAction("done"); } } }, [document.createTextNode("Klaar")]),
+        h("button", { type: "button", "class": "secondary", on: { click: function () { ticketAction("release"); } } },
+          [document.createTextNode("Teruggeven")]),
+        h("button", { type: "button", "class": "secondary", on: {
+          click: function () { openConversation(data.conversationId); } } }, [document.createTextNode("Gesprek bekijken")])
+      ])
+    ]));
+  }
+
+  $("ticket-next").addEventListener("click", function () {
+    call("POST", "/v1/staff/tickets/next").then(function (data) {
+      if (!data.ticket) { ticket = null; renderTicket(); say("Er zijn geen terugbelverzoeken."); return; }
+      ticket = data;
+      renderTicket();
+    }).catch(function (error) { say(error.message); });
+  });
+
+  function ticketAction(action) {
+    if (!ticket) return;
+    call("POST", "/v1/staff/tickets/" + action, { receipt: ticket.receipt }).then(function () {
+      ticket = null;
+      renderTicket();
+      say(action === "done" ? "Het verzoek is afgehandeld." : "Het verzoek staat weer in de rij.");
+      $("ticket-next").focus();
+    }).catch(function (error) { say(error.message); });
+  }
+
+  // ---- reports: inline SVG charts ----------------------------------------------------------------------
+
+  function isoDay(date) { return date.toISOString().slice(0, 10); }
+  (function defaultRange() {
+    var today = new Date();
+    $("to").value = isoDay(today);
+    $("from").value = isoDay(new Date(today.getTime() - 13 * 86400000));
+  })();
+  $("report-form").addEventListener("submit", function (event) { event.preventDefault(); loadReport(); });
+
+  // The report's numbers by camelCase name, falling back to the raw daily counter (snake_case) names.
+  function num(object, names) {
+    for (var i = 0; i < names.length; i++) {
+      var name = names[i];
+      if (object && typeof object[name] === "number") return object[name];
+      if (object && object.counts && typeof object.counts[name] === "number") return object.counts[name];
+    }
+    return 0;
+  }
+
+  function loadReport() {
+    $("report-error").textContent = "";
+    var report = $("report");
+    call("GET", "/v1/staff/reports?from=" + $("from").value + "&to=" + $("to").value).then(function (data) {
+      clear(report);
+      renderReport(report, data);
+    }).catch(function (error) {
+      clear(report);
+      $("report-error").textContent = "De rapportage kon niet worden geladen: " + error.message;
+    });
+  }
+
+  function chartCard(title, description, figure, table) {
+    var id = "chart-" + (++openCounter);
+    return h("section", { "class": "card chart", "aria-labelledby": id }, [
+      h("h2", { id: id, text: title }),
+      description ? h("p", { "class": "hint", text: description }) : null,
+      figure,
+      table ? h("details", {}, [h("summary", { text: "Toon als tabel" }), table]) : null
+    ]);
+  }
+
+  function table(headers, rows) {
+    return h("table", {}, [
+      h("thead", {}, [h("tr", {}, headers.map(function (head, i) {
+        return h("th", { scope: "col", "class": i ? "num" : null, text: head });
+      }))]),
+      h("tbody", {}, rows.map(function (row) {
+        return h("tr", {}, row.map(function (cell, i) { return h("td", { "class": i ? "num" : null, text: String(cell) }); }));
+      }))
+    ]);
+  }
+
+  function svgFigure(label, width, height, children) {
+    return s("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": label }, [s("title", { text: label })].concat(children));
+  }
+
+  function shareChart(share, totals) {
+    var percent = Math.round(share * 100);
+    var radius = 52, circumference = 2 * Math.PI * radius;
+    var label = percent + "% van de gesprekken afgehandeld door de assistent";
+    var figure = svgFigure(label, 300, 140, [
+      s("circle", { cx: 70, cy: 70, r: radius, fill: "none", stroke: "#d5dbe3", "stroke-width": 22 }),
+      s("circle", { cx: 70, cy: 70, r: radius, fill: "none", stroke: "#1f4e8c", "stroke-width": 22,
+        "stroke-dasharray": (circumference * share).toFixed(1) + " " + circumference.toFixed(1), transform: "rotate(-90 70 70)" }),
+      s("text", { x: 70, y: 78, "text-anchor": "middle", "font-size": 24, "font-weight": 700, fill: "#1a1a1a", text: percent + "%" }),
+      s("rect", { x: 150, y: 40, width: 14, height: 14, fill: "#1f4e8c" }),
+      s("text", { x: 170, y: 52, "font-size": 13, fill: "#1a1a1a", text: "Assistent" }),
+      s("rect", { x: 150, y: 70, width: 14, height: 14, fill: "#d5dbe3", stroke: "#6b6b6b" }),
+      s("text", { x: 170, y: 82, "font-size": 13, fill: "#1a1a1a", text: "Medewerker" })
+    ]);
+    return chartCard("Afgehandeld door de assistent", "Gesprekken zonder medewerker: " +
+      Math.max(0, totals.conversations - totals.handovers) + " van " + totals.conversations + ".", figure, null);
+  }
+
+  function barChart(title, description, rows, color) {
+    // Horizontal bars with the label above each bar: long labels (intent titles) stay whole at 320 px.
+    var max = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([1]));
+    var rowHeight = 38, width = 420;
+    var children = rows.map(function (row, i) {
+      var y = i * rowHeight;
+      var barWidth = Math.max(2, (width - 48) * row[1] / max);
+      return s("g", {}, [
+        s("text", { x: 0, y: y + 13, "font-size": 13, fill: "#1a1a1a", text: row[0] }),
+        s("rect", { x: 0, y: y + 18, width: barWidth.toFixed(1), height: 14, fill: color, rx: 2 }),
+        s("text", { x: barWidth + 6, y: y + 30, "font-size": 13, fill: "#1a1a1a", text: String(row[1]) })
+      ]);
+    });
+    var label = title + ": " + rows.map(function (r) { return r[0] + " " + r[1]; }).join(", ");
+    var figure = rows.length ? svgFigure(label, width, rows.length * rowHeight + 4, children)
+      : h("p", { "class": "empty", text: "Geen gegevens in deze periode." });
+    return chartCard(title, description, figure, rows.length ? table(["", "Aantal"], rows) : null);
+  }
+
+  function renderReport(container, data) {
+    var totals = data.totals || {};
+    var conversations = num(totals, ["conversations"]);
+    var handovers = num(totals, ["handovers", "handoverRequested", "handover_requested"]);
+    var share = typeof data.botHandledShare === "number" ? data.botHandledShare
+      : conversations ? Math.max(0, conversations - handovers) / conversations : 0;
+    container.appendChild(shareChart(share, { conversations: conversations, handovers: handovers }));
+    var intents = (data.topIntents || []).slice(0, 10).map(function (item) {
+      return [item.title || item.intent, num(item, ["count"])];
+    });
+    container.appendChild(barChart("Meest gestelde onderwerpen", "De tien onderwerpen met de meeste vragen.", intents, "#1f4e8c"));
+    var days = (data.days || []).map(function (day) {
+      return [new Date(day.date + "T12:00:00Z").toLocaleDateString("nl-NL", { weekday: "short", day: "numeric", month: "short" }),
+        num(day, ["handovers", "handoverRequested", "handover_requested"])];
+    });
+    container.appendChild(barChart("Overdrachten per dag", "Hoe vaak een inwoner een medewerker vroeg.", days, "#1e6b34"));
+    var unanswered = (data.unanswered || []).slice(0, 20);
+    var list = unanswered.length ? h("ul", {}, unanswered.map(function (item) {
+      var text = typeof item === "string" ? item : item.text;
+      var extra = item.count > 1 ? " (" + item.count + "\u00d7)" : item.at ? " (" + formatTime(item.at) + ")" : "";
+      return h("li", { text: text + extra });
+    })) : h("p", { "class": "empty", text: "Geen onbeantwoorde vragen in deze periode." });
+    container.appendChild(chartCard("Onbeantwoorde vragen", "Vragen waarop de assistent geen antwoord wist (zonder persoonsgegevens).",
+      list, null));
+  }
+
+  // ---- start -----------------------------------------------------------------------------------------
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) return;
+    refreshLists();
+    Object.keys(open).forEach(function (id) { refreshCard(open[id]); });
+  });
+
+  route();
+})();
