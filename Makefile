@@ -44,7 +44,14 @@ lint: $(STAMP) $(SAM_STAMP)
 	$(BIN)/cfn-lint template.yaml
 	$(SAM) validate --lint --region eu-west-1
 
-test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) lint
+# Browser tests (tests/browser): playwright-core and axe-core from the committed lock file.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) $(BROWSER_DEPS) lint
 	$(BIN)/pytest
 
 eval: $(STAMP) $(KB_STAMP)
