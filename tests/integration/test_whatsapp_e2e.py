@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -141,3 +142,53 @@ def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, 
         out = capsys.readouterr().out
         assert code == 0 and "HTTP 200" in out and "bot:" in out, out
         assert stack.graph.outbox and all(m["to"] == RESIDENT for m in stack.graph.outbox)
+
+
+FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "whatsapp"
+
+
+def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkeypatch) -> None:
+    """Each shared fixture, addressed to alpha's number and signed with the stack's app
+    secret, over HTTP: 200, then the worker (driven here, not by a timer) sends the
+    engine's answer, the channel's notice, or nothing."""
+    template = copy.deepcopy(load_template())
+    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    monkeypatch.setenv("KB_DIR", str(kb_dir))
+    wiring.use(None)
+    whatsapp_services.use(None)
+    start = datetime.fromisoformat(MONDAY_MORNING)
+    problems = []
+    with start_local_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as stack:
+        secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+        table = stack.deployment.tables["BalieTable"]
+        dynamodb = boto3.client("dynamodb")
+        for minute, path in enumerate(sorted(FIXTURES.glob("*.json"))):
+            # A minute apart: one resident sending 70 messages at once would be rate limited.
+            monkeypatch.setenv("BALIE_NOW", (start + timedelta(minutes=minute)).isoformat())
+            body = json.loads(path.read_text(encoding="utf-8"))
+            for entry in body.get("entry", []):
+                for change in entry.get("changes", []):
+                    if isinstance((change.get("value") or {}).get("metadata"), dict):
+                        change["value"]["metadata"]["phone_number_id"] = ALPHA_NUMBER
+            messages = {m.wamid: m for m in wa.parse_webhook(body).messages}  # placeholder ids repeat
+            for wamid in messages:
+                dynamodb.delete_item(TableName=table, Key={"pk": {"S": f"WA#{wamid}"}, "sk": {"S": "SEEN"}})
+            raw = json.dumps(body).encode("utf-8")
+            before = len(stack.graph.outbox)
+            request = urllib.request.Request(f"{stack.url}/v1/whatsapp/webhook", data=raw, method="POST", headers={
+                "Content-Type": "application/json", "X-Hub-Signature-256": wa.sign(raw, secret)})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = response.status
+            stack.drain("WhatsAppWorkerFunction")
+            sent = [m["payload"] for m in stack.graph.outbox[before:]]
+            notices = [wa.notice_for(m) for m in messages.values()]
+            if status != 200:
+                problems.append(f"{path.name}: HTTP {status}")
+            elif not messages and sent:
+                problems.append(f"{path.name}: expected no reply, got {len(sent)}")
+            elif messages and all(notices) and [p.get("text", {}).get("body") for p in sent] != notices:
+                problems.append(f"{path.name}: expected the notice, got {sent}")
+            elif messages and not any(notices) and not sent:
+                problems.append(f"{path.name}: the engine's answer was not sent")
+        assert problems == []
+        assert stack.graph.outbox
