@@ -231,7 +231,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             path_parameters=params or None,
             query=query,
             headers=header_pairs,
-            body=body if body or self.command in ("POST", "PUT", "PATCH") else None,
+            body=body or None,  # API Gateway leaves "body" out when there is none
             jwt_claims=claims,
             source_ip=self.client_address[0],
             domain_name=front.domain_name,
