@@ -30,6 +30,7 @@ from .models import (
     Button,
     Channel,
     Conversation,
+    DailyCounters,
     Handover,
     HandoverStatus,
     InboundKind,
@@ -378,10 +379,13 @@ class HandoverService:
 
 
 def update_conversation(store: ConversationStore, tenant: str, conversation_id: str,
-                        change: Callable[[Conversation], Any], attempts: int = 4) -> tuple[Conversation, Any]:
+                        change: Callable[[Conversation], Any], attempts: int = 4,
+                        counters: Callable[[Conversation], DailyCounters | None] | None = None,
+                        ) -> tuple[Conversation, Any]:
     """Read, change and conditionally write one conversation, re-reading when
     another writer (the resident's turn, another staff member) won the race.
-    `change` must be safe to run again on a fresh copy."""
+    `change` must be safe to run again on a fresh copy. `counters` (called after
+    `change`) gives daily-aggregate increments written in the same transaction."""
     for _ in range(attempts):
         conversation = store.get(tenant, conversation_id)
         if conversation is None:
@@ -389,7 +393,7 @@ def update_conversation(store: ConversationStore, tenant: str, conversation_id: 
         expected = conversation.version
         result = change(conversation)
         try:
-            return store.save(conversation, expected), result
+            return store.save(conversation, expected, counters(conversation) if counters else None), result
         except VersionConflict:
             continue
     raise Conflict("The conversation changed too often at the same time; please try again.")

@@ -21,10 +21,12 @@ from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from .handover import ACTIVE, append_entries, last_intent, team_name, update_conversation
 from .kb.models import Tenant
+from .opening_hours import AMSTERDAM
 from .models import (
     Channel,
     ClaimedTicket,
     Conversation,
+    DailyCounters,
     Handover,
     HandoverStatus,
     Link,
@@ -207,7 +209,19 @@ class StaffService:
                                                  team=team_name(tenant, handover.team, conversation.language))))
             append_entries(conversation, Role.BOT, notice, moment)
 
-        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change)
+        def claim_counters(conversation: Conversation) -> DailyCounters | None:
+            # Only a real claim counts (not claiming twice); reports divide the seconds by the count.
+            handover = conversation.handover
+            if not notice or handover is None:
+                return None
+            waited = max(int((moment - handover.requested_at).total_seconds()), 0)
+            day = moment.astimezone(AMSTERDAM).date().isoformat()
+            return DailyCounters(tenant=who.tenant, day=day, counts={
+                "handover_claimed": 1, f"handover_claimed:{handover.team}": 1,
+                "claim_seconds": waited, f"claim_seconds:{handover.team}": waited,
+            })
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=claim_counters)
         self._deliver_best_effort(saved, notice)
         return _view(saved)
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
-from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -26,23 +25,11 @@ from core.engine import Turn
 from core.errors import InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
 from core.ids import tenant_of
 from handlers import http_errors
+from handlers import metrics as turn_metrics
 from handlers.wiring import services
 
 MAX_BODY_BYTES = 16 * 1024
-# Counters of a turn that become CloudWatch metrics (dimensions tenant + channel).
-METRIC_COUNTERS = (
-    "messages_received",
-    "conversations",
-    "answered",
-    "fallback",
-    "disambiguation",
-    "followup",
-    "handover_requested",
-    "handover_offered",
-    "flow_completed",
-    "feedback_helpful",
-    "feedback_not_helpful",
-)
+# A turn's metrics (tenant + channel dimensions, latency) are written by handlers.metrics.
 _CONVERSATION_PATH = re.compile(r"^/v1/chat/([^/]+)(?:/messages)?/?$")
 
 logger = Logger(service="balie")
@@ -57,7 +44,7 @@ http_errors.register(app)
 @app.post("/v1/chat")
 def post_chat() -> Response:
     request = ChatRequest.model_validate(_json_body(app.current_event))
-    turn = services().engine.handle_turn(request.to_message())
+    turn = turn_metrics.run_turn(services().engine, request.to_message())
     _record(turn, request.tenant)
     return _ok(render_reply(turn.reply))
 
@@ -171,13 +158,6 @@ def _record(turn: Turn, tenant: str) -> None:
             "handover": reply.handover.status if reply.handover else None,
         },
     )
-    if turn.replayed:
-        return  # the first delivery was counted already
-    metrics.add_dimension(name="tenant", value=tenant)
-    metrics.add_dimension(name="channel", value="web")
-    for name in METRIC_COUNTERS:
-        if turn.counts.get(name):
-            metrics.add_metric(name=name, unit=MetricUnit.Count, value=turn.counts[name])
 
 
 def _request_tenant(event: APIGatewayProxyEventV2) -> str | None:

@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from core.handover import expire_unclaimed
 from core.models import Conversation, ReplyMessage
+from handlers import metrics
 from handlers.wiring import services
 
 logger = Logger(service="balie")
@@ -44,6 +45,8 @@ def record_handler(record: SQSRecord) -> None:
     shared = services()
     told = expire_unclaimed(shared.store, shared.knowledge, shared.handover, message.tenant,
                             message.conversation_id, message.requested_at, _send_on_whatsapp)
+    if told:
+        metrics.count(metrics.HANDOVER_EXPIRED, tenant=message.tenant)
     logger.info("handover timeout", extra={"tenant": message.tenant, "conversation_id": message.conversation_id,
                                            "expired": bool(told)})
 

@@ -20,8 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.errors import InvalidInput, PayloadTooLarge
 from core.models import Conversation, ReplyMessage
+from core.opening_hours import AMSTERDAM
+from core.reports import report_csv, report_for
 from core.staff import StaffIdentity, StaffService
-from handlers import http_errors
+from handlers import http_errors, metrics
 from handlers.wiring import services
 
 MAX_BODY_BYTES = 16 * 1024
@@ -87,6 +89,7 @@ def claim(conversation_id: str) -> Response:
     who = identity()
     view = staff_service().claim(who, conversation_id)
     _audit("claimed", who, conversation_id)
+    metrics.count(metrics.HANDOVER_CLAIMED, tenant=who.tenant, channel=view.channel.value)
     return _ok(view.model_dump(mode="json"))
 
 
@@ -123,6 +126,7 @@ def ticket_done() -> Response:
     who = identity()
     staff_service().ticket_done(who, ReceiptBody.model_validate(_json_body()).receipt)
     logger.info("ticket done", extra={"tenant": who.tenant, "staff": who.subject})
+    metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
     return _ok({"done": True})
 
 
@@ -138,6 +142,24 @@ def ticket_release() -> Response:
 def suggestions(conversation_id: str) -> Response:
     found = staff_service().suggestions(identity(), conversation_id)
     return _ok({"suggestions": [item.model_dump(mode="json") for item in found]})
+
+
+@app.get("/v1/staff/reports")
+def reports() -> Response:
+    """?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]: the tenant's report from its daily aggregates."""
+    who = identity()
+    event = app.current_event
+    output = event.get_query_string_value("format") or "json"
+    if output not in ("json", "csv"):
+        raise InvalidInput("format must be 'json' or 'csv'.")
+    today = services().clock().astimezone(AMSTERDAM).date()
+    report = report_for(services().store, who.tenant, event.get_query_string_value("from"),
+                        event.get_query_string_value("to"), today)
+    if output == "csv":
+        name = f"balie-{who.tenant}-{report.date_from}-{report.date_to}.csv"
+        return Response(status_code=200, content_type="text/csv; charset=utf-8", body=report_csv(report),
+                        headers={"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{name}"'})
+    return _ok(report.model_dump(mode="json", by_alias=True))
 
 
 # ---- entry point --------------------------------------------------------------

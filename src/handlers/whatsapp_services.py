@@ -92,6 +92,7 @@ def whatsapp_services() -> WhatsAppServices:
     import boto3
 
     from adapters.graph_api import GraphApiClient, ssm_token_provider
+    from handlers import metrics as turn_metrics
     from handlers.wiring import services
 
     shared = services()
@@ -110,7 +111,7 @@ def whatsapp_services() -> WhatsAppServices:
         tenant_for=knowledge.tenant_for_whatsapp,
         settings_for=lambda slug: tenant(slug).whatsapp,
         retention_days=lambda slug: tenant(slug).retention_days,
-        respond=shared.engine.handle,
+        respond=turn_metrics.metered(shared.engine),  # the turn's business metrics and latency
         app_secret=secret("WHATSAPP_APP_SECRET_PARAMETER"),
         verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
         clock=shared.clock,
