@@ -89,7 +89,7 @@ class GraphApiClient:
         self.rng = rng or random.Random()
 
     def send(self, phone_number_id: str, payload: dict[str, Any]) -> str:
-        """POST {base}/{phone-number-id}/messages; returns the new message's wamid."""
+        """POST {base}/{phone-number-id}/messages; returns the new message's wamid ("" if Meta gave none)."""
         url = f"{self.base_url}/{phone_number_id}/messages"
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         last: _Transient | None = None
@@ -138,14 +138,15 @@ class GraphApiClient:
         except (ConnectionError, OSError) as error:
             raise _Transient(f"network error: {error}", None, None) from error
         messages = answer.get("messages") if isinstance(answer, dict) else None
-        if not messages or not isinstance(messages, list) or not messages[0].get("id"):
-            raise _Transient("answer without a message id", 200, None)
-        return str(messages[0]["id"])
+        if not messages or not isinstance(messages, list) or not isinstance(messages[0], dict):
+            # Meta said 2xx: the message is accepted. Sending it again would double it.
+            return ""
+        return str(messages[0].get("id") or "")
 
     def _raise_for(self, error: urllib.error.HTTPError) -> None:
         try:
             body = _json(error.read())
-        except OSError:
+        except Exception:  # noqa: BLE001 - an unreadable error body still has its status
             body = {}
         details = body.get("error") if isinstance(body, dict) and isinstance(body.get("error"), dict) else {}
         code = details.get("code") if isinstance(details.get("code"), int) else None
