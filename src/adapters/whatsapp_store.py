@@ -91,11 +91,16 @@ class WhatsAppStore:
         )
 
     def statuses(self, tenant: str, day: str) -> list[dict]:
-        """The receipts of one day (a key query)."""
-        answer = self.table.query(
-            KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": f"T#{tenant}#WASTATUS#{day}"}
-        )
-        return answer.get("Items", [])
+        """The receipts of one day (a key query, all pages)."""
+        arguments = {"KeyConditionExpression": "pk = :pk",
+                     "ExpressionAttributeValues": {":pk": f"T#{tenant}#WASTATUS#{day}"}}
+        items: list[dict] = []
+        while True:
+            answer = self.table.query(**arguments)
+            items.extend(answer.get("Items", []))
+            if "LastEvaluatedKey" not in answer:
+                return items
+            arguments["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
 
     def _status_item(self, tenant: str, wamid: str, status: str, timestamp: int,
                      codes: Iterable[int], titles: Iterable[str]) -> dict:
