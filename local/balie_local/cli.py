@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (kb_check, kb_build, kb_export):
         sub.add_argument("--kb", default=None, help="knowledge base directory (default: knowledge/)")
         sub.add_argument("--tenants", default=None, help="tenants directory (default: tenants/)")
+    kb_proposals = kb_commands.add_parser(
+        "proposals", help="anonymised unanswered questions of opted-in tenants, grouped, from the running stack")
+    kb_proposals.add_argument("--from", dest="date_from", default=None, help="first day YYYY-MM-DD (default: 92 days ago)")
+    kb_proposals.add_argument("--to", dest="date_to", default=None, help="last day YYYY-MM-DD (default: today)")
+    kb_proposals.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    kb_proposals.add_argument("--output", "-o", default="-", help="file to write (default: stdout)")
+    kb_proposals.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
+    kb_proposals.set_defaults(run=_dispatch("balie_local.unanswered_export:run"))
 
     whatsapp = commands.add_parser("whatsapp", help="try the WhatsApp channel locally")
     wa_commands = whatsapp.add_subparsers(dest="wa_command", required=True, metavar="ACTION")
@@ -67,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--tenant", default="voorbeeld")
     report.add_argument("--from", dest="date_from", default=None)
     report.add_argument("--to", dest="date_to", default=None)
-    report.add_argument("--api", default=None)
+    report.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
+    report.add_argument("--csv", action="store_true", help="print the CSV export instead of the text report")
     report.set_defaults(run=_dispatch("balie_local.report_cmd:run"))
 
     return parser

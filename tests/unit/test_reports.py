@@ -1,0 +1,170 @@
+"""core.reports: the range rules, the report built from daily aggregates, the
+grouping of unanswered questions, CSV, and the anonymised export."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from rapidfuzz import fuzz
+
+from core.errors import InvalidInput
+from core.memory import InMemoryConversationStore
+from core.models import Channel, Conversation, DailyCounters
+from core.reports import (
+    MAX_DAYS,
+    SIMILARITY_CUTOFF,
+    build_report,
+    group_questions,
+    normalise_question,
+    parse_range,
+    report_csv,
+    report_for,
+    unanswered_proposals,
+)
+from handover_support import make_tenant
+
+TODAY = date(2026, 11, 30)
+NOON = datetime(2026, 11, 2, 12, 0).astimezone()
+
+
+def add_day(store: InMemoryConversationStore, tenant: str, day: str, counts: dict[str, int],
+            unanswered: list[str] | None = None) -> None:
+    """One conversation's write with the day's counters, as a turn or a claim makes it."""
+    conversation = Conversation(id=f"{tenant}.{len(counts):032x}{day}", tenant=tenant, channel=Channel.WEB,
+                                created_at=NOON, updated_at=NOON)
+    store.save(conversation, 0, DailyCounters(tenant=tenant, day=day, counts=counts, unanswered=unanswered or []))
+
+
+# ---- range ---------------------------------------------------------------------
+
+
+def test_range_defaults_to_the_last_28_days() -> None:
+    assert parse_range(None, None, TODAY) == (date(2026, 11, 3), TODAY)
+    assert parse_range(None, "2026-11-10", TODAY) == (date(2026, 10, 14), date(2026, 11, 10))
+
+
+@pytest.mark.parametrize("first, last, message", [
+    ("2026-11-30", "2026-11-01", "after"),
+    ("2026-01-01", "2026-11-30", f"at most {MAX_DAYS} days"),
+    ("30-11-2026", None, "YYYY-MM-DD"),
+    ("2026-02-30", None, "YYYY-MM-DD"),
+])
+def test_bad_ranges_are_refused_with_a_clear_message(first: str, last: str | None, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        parse_range(first, last, TODAY)
+
+
+def test_a_range_of_exactly_the_maximum_is_allowed() -> None:
+    last = date(2026, 11, 30)
+    first = last - timedelta(days=MAX_DAYS - 1)
+    assert parse_range(first.isoformat(), last.isoformat(), TODAY) == (first, last)
+
+
+# ---- the report ----------------------------------------------------------------
+
+
+def test_report_sums_days_and_computes_shares_per_team_and_intent() -> None:
+    store = InMemoryConversationStore()
+    add_day(store, "alpha", "2026-11-02", {
+        "conversations": 4, "messages_received": 10, "answered": 6, "fallback": 2, "disambiguation": 1,
+        "handover_requested": 1, "handover_live": 1, "handover_live:burgerzaken": 1,
+        "intent:paspoort": 4, "intent:afvalkalender": 2,
+        "feedback_helpful": 2, "feedback_helpful:paspoort": 2,
+        "feedback_not_helpful": 1, "feedback_not_helpful:afvalkalender": 1,
+    }, unanswered=["Mag ik een kameel houden?", "mag ik een kameel houden"])
+    add_day(store, "alpha", "2026-11-03", {
+        "conversations": 1, "messages_received": 2, "answered": 1, "fallback": 1,
+        "handover_requested": 1, "handover_queued": 1, "handover_queued:kcc": 1,
+        "handover_claimed": 2, "handover_claimed:burgerzaken": 2,
+        "claim_seconds": 300, "claim_seconds:burgerzaken": 300, "intent:paspoort": 1,
+    })
+    add_day(store, "beta", "2026-11-02", {"conversations": 50, "messages_received": 99})
+
+    report = build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 30))
+
+    totals = report.totals
+    assert (totals.conversations, totals.messages, totals.answered, totals.fallback) == (5, 12, 7, 3)
+    assert totals.handovers == 2 and totals.unanswered == 2
+    assert totals.answered_share == round(7 / 12, 4)
+    assert totals.bot_handled_share == round(3 / 5, 4)  # two of five conversations asked for a person
+    assert totals.fallback_rate == 0.25
+    assert [d.day for d in report.days] == ["2026-11-02", "2026-11-03"]
+    assert report.days[0].messages == 10 and report.days[1].handovers == 1
+    assert [(i.intent, i.count) for i in report.top_intents] == [("paspoort", 5), ("afvalkalender", 2)]
+    teams = {t.team: t for t in report.handovers}
+    assert (teams["burgerzaken"].live, teams["burgerzaken"].claimed, teams["burgerzaken"].mean_seconds_to_claim) == (
+        1, 2, 150.0)
+    assert (teams["kcc"].queued, teams["kcc"].mean_seconds_to_claim) == (1, None)
+    assert report.feedback.helpful == 2 and report.feedback.helpful_share == round(2 / 3, 4)
+    assert report.feedback.by_intent[0] == {"intent": "paspoort", "helpful": 2, "notHelpful": 0}
+    assert [(g.text, g.count) for g in report.unanswered] == [("Mag ik een kameel houden?", 2)]
+
+
+def test_an_empty_range_has_no_shares_instead_of_dividing_by_zero() -> None:
+    report = report_for(InMemoryConversationStore(), "alpha", "2026-11-01", "2026-11-02", TODAY)
+    assert report.days == [] and report.totals.answered_share is None and report.totals.fallback_rate is None
+    dumped = report.model_dump(mode="json", by_alias=True)
+    assert dumped["from"] == "2026-11-01" and dumped["to"] == "2026-11-02"
+
+
+# ---- grouping ------------------------------------------------------------------
+
+
+def test_similar_wordings_are_grouped_and_different_questions_kept_apart() -> None:
+    texts = ["hoe laat is de milieustraat open", "Milieustraat open, hoe laat?", "hoe laat is de milieustraat open",
+             "paspoort kwijt in het buitenland", "rijbewijs kwijt", "rijbewijs kwijt!"]
+    groups = group_questions(texts)
+    assert [(g.text, g.count) for g in groups] == [
+        ("hoe laat is de milieustraat open", 3), ("rijbewijs kwijt", 2), ("paspoort kwijt in het buitenland", 1)]
+    assert groups[0].examples == ["Milieustraat open, hoe laat?"]
+    # The cut-off sits between these two scores.
+    assert fuzz.token_set_ratio(normalise_question(texts[0]), normalise_question(texts[1])) >= SIMILARITY_CUTOFF
+    assert fuzz.token_set_ratio("paspoort kwijt", "rijbewijs kwijt") < SIMILARITY_CUTOFF
+
+
+def test_grouping_redacts_again() -> None:
+    groups = group_questions(["mijn bsn is 111222333 klopt dat", "mail mij op jan@example.nl"])
+    shown = " ".join(g.text for g in groups)
+    assert "111222333" not in shown and "jan@example.nl" not in shown
+    assert "[BSN]" in shown and "[EMAIL]" in shown
+
+
+# ---- CSV -----------------------------------------------------------------------
+
+
+def test_csv_has_the_days_the_total_and_no_formula_injection() -> None:
+    store = InMemoryConversationStore()
+    add_day(store, "alpha", "2026-11-02", {"conversations": 1, "messages_received": 3, "answered": 2},
+            unanswered=["=HYPERLINK(\"http://x\")"])
+    rows = list(csv.reader(io.StringIO(report_csv(build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 2))))))
+    assert ["day", "2026-11-02", "1", "3", "2", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["day", "total", "1", "3", "2", "0", "0", "0", "0", "0", "1"] in rows
+    unanswered = [row for row in rows if row and row[0] == "unanswered"]
+    assert unanswered[0][1].startswith("'=")
+
+
+# ---- export --------------------------------------------------------------------
+
+
+def test_export_takes_only_opted_in_tenants_and_removes_their_names() -> None:
+    store = InMemoryConversationStore()
+    alpha = make_tenant(slug="alpha", name="Gemeente Alpha", domain="www.alpha.example", share_unanswered=True)
+    beta = make_tenant(slug="beta", name="Gemeente Beta", domain="www.beta.example", share_unanswered=True)
+    gamma = make_tenant(slug="gamma", name="Gemeente Gamma", domain="www.gamma.example", share_unanswered=False)
+    add_day(store, "alpha", "2026-11-02", {"fallback": 2},
+            unanswered=["Mag ik in Alpha een kameel houden?", "mag ik een kameel houden in gemeente Alpha? bel 0612345678"])
+    add_day(store, "beta", "2026-11-02", {"fallback": 1}, unanswered=["mag ik een kameel houden in beta"])
+    add_day(store, "gamma", "2026-11-02", {"fallback": 1}, unanswered=["geheime vraag van gamma"])
+
+    found = unanswered_proposals(store, [alpha, beta, gamma], date(2026, 11, 1), date(2026, 11, 30),
+                                 closest=lambda text: ["dieren"])
+
+    assert found.tenants == 2
+    everything = found.model_dump_json()
+    for secret in ("Alpha", "alpha", "beta", "Beta", "gamma", "0612345678"):
+        assert secret not in everything
+    top = found.proposals[0]
+    assert top.count == 3 and top.tenants == 2 and top.closest_intents == ["dieren"]
+    assert "[GEMEENTE]" in top.text
