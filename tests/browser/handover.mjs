@@ -56,6 +56,10 @@ await main(async (browser) => {
   await reply.waitFor({ timeout: 20000 });
   check(await anna.locator("#balie-widget .msg", { hasText: "U praat nu met een medewerker" }).count() === 1,
     "the claim notice reaches the widget once");
+  // The poll starts from the beginning of the conversation; what the POST answers already showed is not repeated.
+  for (const text of ["Ik ben de digitale assistent", "Ik zoek een medewerker"]) {
+    check(await anna.locator("#balie-widget .msg", { hasText: text }).count() === 1, `"${text}" is shown once`);
+  }
   await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
   await staff.screenshot({ path: screenshotPath("staff.png"), fullPage: true });
   await anna.screenshot({ path: screenshotPath("widget.png") });

@@ -40,6 +40,7 @@ export async function withBrowser(run) {
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--lang=nl-NL",
     ],
   });
   try {

@@ -1,5 +1,5 @@
 """Widget and staff dashboard in headless Chromium (Debian's /usr/bin/chromium) driven by
-playwright-core from Node: one script per scenario (a11y, keyboard, xss, handover), run
+playwright-core from Node: one script per scenario (a11y, keyboard, xss, handover, reports), run
 against the local stack started in this process.
 
 The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a live handover.
@@ -57,7 +57,7 @@ def node() -> str:
     return _node_ready()
 
 
-@pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover"])
+@pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover", "reports"])
 def test_scenario(scenario: str, stack: LocalStack, node: str) -> None:
     env = {
         **os.environ,

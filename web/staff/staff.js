@@ -428,16 +428,6 @@
   })();
   $("report-form").addEventListener("submit", function (event) { event.preventDefault(); loadReport(); });
 
-  // The report's numbers by camelCase name, falling back to the raw daily counter (snake_case) names.
-  function num(object, names) {
-    for (var i = 0; i < names.length; i++) {
-      var name = names[i];
-      if (object && typeof object[name] === "number") return object[name];
-      if (object && object.counts && typeof object.counts[name] === "number") return object.counts[name];
-    }
-    return 0;
-  }
-
   function loadReport() {
     $("report-error").textContent = "";
     var report = $("report");
@@ -460,15 +450,16 @@
     ]);
   }
 
+  // In a keyboard-focusable scroller: a wide table never widens the page at 320 px.
   function table(headers, rows) {
-    return h("table", {}, [
+    return h("div", { "class": "scroll", tabindex: "0", role: "group", "aria-label": "Tabel" }, [h("table", {}, [
       h("thead", {}, [h("tr", {}, headers.map(function (head, i) {
         return h("th", { scope: "col", "class": i ? "num" : null, text: head });
       }))]),
       h("tbody", {}, rows.map(function (row) {
         return h("tr", {}, row.map(function (cell, i) { return h("td", { "class": i ? "num" : null, text: String(cell) }); }));
       }))
-    ]);
+    ])]);
   }
 
   function svgFigure(label, width, height, children) {
@@ -512,31 +503,96 @@
     return chartCard(title, description, figure, rows.length ? table(["", "Aantal"], rows) : null);
   }
 
+  function columnChart(title, description, rows, color) {
+    // Vertical columns, one per day: a quarter (92 days) still fits one row; every
+    // k-th day is labelled so labels never overlap.
+    var max = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([1]));
+    var width = 420, top = 16, plot = 150, step = width / Math.max(rows.length, 1);
+    var every = Math.ceil(rows.length / 7);
+    var children = [s("line", { x1: 0, y1: top + plot, x2: width, y2: top + plot, stroke: "#6b6b6b" })];
+    rows.forEach(function (row, i) {
+      var height = row[1] ? Math.max(2, plot * row[1] / max) : 0;
+      var x = i * step + step * 0.15;
+      children.push(s("rect", { x: x.toFixed(1), y: (top + plot - height).toFixed(1), width: (step * 0.7).toFixed(1),
+        height: height.toFixed(1), fill: color }));
+      if (row[1] && rows.length <= 31) {
+        children.push(s("text", { x: (x + step * 0.35).toFixed(1), y: (top + plot - height - 4).toFixed(1),
+          "text-anchor": "middle", "font-size": 11, fill: "#1a1a1a", text: String(row[1]) }));
+      }
+      if (i % every === 0) {
+        children.push(s("text", { x: (x + step * 0.35).toFixed(1), y: top + plot + 16, "text-anchor": "middle",
+          "font-size": 11, fill: "#1a1a1a", text: row[2] }));
+      }
+    });
+    var label = title + ": " + rows.map(function (r) { return r[0] + " " + r[1]; }).join(", ");
+    return chartCard(title, description, svgFigure(label, width, top + plot + 24, children), table(["Dag", "Aantal"], rows.map(function (r) {
+      return [r[0], r[1]];
+    })));
+  }
+
+  function dayRange(from, to) {
+    var days = [], day = new Date(from + "T12:00:00Z"), last = new Date(to + "T12:00:00Z");
+    while (day <= last && days.length < 366) { days.push(isoDay(day)); day = new Date(day.getTime() + 86400000); }
+    return days;
+  }
+
+  function intentName(id) { return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " "); }
+
+  // Shape: GET /v1/staff/reports (core.reports.Report, camelCase): {from, to, totals: {conversations,
+  // handovers, botHandledShare, ...}, days: [{day, handovers, ...}] (days without traffic left out),
+  // topIntents: [{intent, count}], unanswered: [{text, count, examples}], handovers: [{team, live,
+  // queued, claimed, meanSecondsToClaim}]}.
   function renderReport(container, data) {
     var totals = data.totals || {};
-    var conversations = num(totals, ["conversations"]);
-    var handovers = num(totals, ["handovers", "handoverRequested", "handover_requested"]);
-    var share = typeof data.botHandledShare === "number" ? data.botHandledShare
-      : conversations ? Math.max(0, conversations - handovers) / conversations : 0;
-    container.appendChild(shareChart(share, { conversations: conversations, handovers: handovers }));
-    var intents = (data.topIntents || []).slice(0, 10).map(function (item) {
-      return [item.title || item.intent, num(item, ["count"])];
+    var conversations = totals.conversations || 0;
+    var handovers = totals.handoverRequested || 0; // the report's bot-handled share counts requests
+    if (typeof totals.botHandledShare === "number") {
+      container.appendChild(shareChart(totals.botHandledShare, { conversations: conversations, handovers: handovers }));
+    } else {
+      container.appendChild(chartCard("Afgehandeld door de assistent", null,
+        h("p", { "class": "empty", text: "Geen gesprekken in deze periode." }), null));
+    }
+    var intents = (data.topIntents || []).slice(0, 10).map(function (item) { return [intentName(item.intent), item.count]; });
+    container.appendChild(barChart("Meest gestelde onderwerpen", "De onderwerpen met de meeste vragen.", intents, "#1f4e8c"));
+    var byDay = {};
+    (data.days || []).forEach(function (day) { byDay[day.day] = day.handovers || 0; });
+    var days = dayRange(data.from, data.to).map(function (day) {
+      var date = new Date(day + "T12:00:00Z");
+      return [date.toLocaleDateString("nl-NL", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }),
+        byDay[day] || 0, date.toLocaleDateString("nl-NL", { day: "numeric", month: "numeric", timeZone: "UTC" })];
     });
-    container.appendChild(barChart("Meest gestelde onderwerpen", "De tien onderwerpen met de meeste vragen.", intents, "#1f4e8c"));
-    var days = (data.days || []).map(function (day) {
-      return [new Date(day.date + "T12:00:00Z").toLocaleDateString("nl-NL", { weekday: "short", day: "numeric", month: "short" }),
-        num(day, ["handovers", "handoverRequested", "handover_requested"])];
-    });
-    container.appendChild(barChart("Overdrachten per dag", "Hoe vaak een inwoner een medewerker vroeg.", days, "#1e6b34"));
+    container.appendChild(columnChart("Overdrachten per dag", "Gesprekken waarin een inwoner een medewerker kreeg of een terugbelverzoek deed.",
+      days, "#1e6b34"));
     var unanswered = (data.unanswered || []).slice(0, 20);
     var list = unanswered.length ? h("ul", {}, unanswered.map(function (item) {
-      var text = typeof item === "string" ? item : item.text;
-      var extra = item.count > 1 ? " (" + item.count + "\u00d7)" : item.at ? " (" + formatTime(item.at) + ")" : "";
-      return h("li", { text: text + extra });
+      return h("li", { text: item.text + (item.count > 1 ? " (" + item.count + "\u00d7)" : "") });
     })) : h("p", { "class": "empty", text: "Geen onbeantwoorde vragen in deze periode." });
-    container.appendChild(chartCard("Onbeantwoorde vragen", "Vragen waarop de assistent geen antwoord wist (zonder persoonsgegevens).",
+    container.appendChild(chartCard("Onbeantwoorde vragen", "Vragen waarop de assistent geen antwoord wist. Persoonsgegevens zijn weggelaten.",
       list, null));
+    var teams = (data.handovers || []).map(function (team) {
+      var wait = typeof team.meanSecondsToClaim === "number" ? Math.round(team.meanSecondsToClaim / 60) + " min" : "-";
+      return [team.team, team.live, team.queued, team.claimed, wait];
+    });
+    container.appendChild(chartCard("Overdrachten per team", "Wachttijd: gemiddeld van vraag tot overname.", teams.length
+      ? table(["Team", "Live", "Terugbellen", "Overgenomen", "Wachttijd"], teams)
+      : h("p", { "class": "empty", text: "Geen overdrachten in deze periode." }), null));
   }
+
+  // The CSV needs the Authorization header, so it is fetched and handed to the browser as a file.
+  $("report-csv").addEventListener("click", function () {
+    var query = "?format=csv&from=" + $("from").value + "&to=" + $("to").value;
+    fetch(session.api.replace(/\/+$/, "") + "/v1/staff/reports" + query, { headers: { authorization: "Bearer " + session.token } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("De server gaf fout " + response.status + ".");
+        return response.blob();
+      }).then(function (blob) {
+        var link = h("a", { href: URL.createObjectURL(blob), download: "balie-rapportage-" + $("from").value + "-" + $("to").value + ".csv" });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      }).catch(function (error) { $("report-error").textContent = error.message; });
+  });
 
   // ---- start -----------------------------------------------------------------------------------------
 

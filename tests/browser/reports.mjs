@@ -1,0 +1,50 @@
+// The reports page on the real GET /v1/staff/reports, with traffic made here (answers, a
+// fallback, a handover) on top of what earlier scenarios left: charts are inline SVG with a text
+// alternative, numbers match the API, axe finds nothing. Saves docs/reports.png.
+import { BASE, TOKEN, main, newPage, check, signInStaff, axe, noErrors, screenshotPath } from "./lib.mjs";
+
+const FROM = "2026-11-17";
+const TO = "2026-11-30"; // the stack's BALIE_NOW day
+
+// A few more residents' questions, so the screenshot shows several topics and an unanswered one.
+const QUESTIONS = ["Wanneer wordt het oud papier opgehaald?", "Ik ga verhuizen naar Voorbeeld", "parkeervergunning aanvragen",
+  "Hoeveel kost een paspoort?", "Mag ik een kippenhok in mijn tuin zetten?", "Ik wil een medewerker spreken"];
+
+await main(async (browser) => {
+  for (const message of QUESTIONS) {
+    const response = await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "voorbeeld", message }) });
+    check(response.ok, "POST /v1/chat " + response.status);
+  }
+  const api = await (await fetch(`${BASE}/v1/staff/reports?from=${FROM}&to=${TO}`,
+    { headers: { authorization: "Bearer " + TOKEN } })).json();
+  check(api.totals.conversations > 0 && api.totals.handovers > 0, "the report counts the traffic: " + JSON.stringify(api.totals));
+
+  const staff = await newPage(browser, { viewport: { width: 1280, height: 860 } });
+  await signInStaff(staff);
+  await staff.getByRole("link", { name: "Rapportage" }).click();
+  await staff.getByLabel("Van").fill(FROM);
+  await staff.getByLabel("Tot en met").fill(TO);
+  await staff.getByRole("button", { name: "Toon" }).click();
+  await staff.locator("#report .chart").first().waitFor();
+  check((await staff.locator("#report .chart").count()) === 5, "five report sections");
+  check((await staff.locator("#report svg[role=img]").count()) === 3, "three inline SVG charts");
+  const percent = Math.round(api.totals.botHandledShare * 100) + "%";
+  check((await staff.locator("#report svg title").first().textContent()).startsWith(percent), "share chart shows " + percent);
+  const days = staff.locator("#report .chart", { hasText: "Overdrachten per dag" });
+  check((await days.locator("tbody tr").count()) === 14, "one column per day of the range, days without traffic as 0");
+  const topIntent = api.topIntents[0].intent;
+  check((await staff.locator("#report .chart", { hasText: "Meest gestelde" }).locator("tbody tr").first().textContent())
+    .toLowerCase().includes(topIntent.replace(/-/g, " ")), "top intent listed first");
+  await axe(staff, "dashboard reports");
+
+  const [download] = await Promise.all([
+    staff.waitForEvent("download"),
+    staff.getByRole("button", { name: "Download als CSV" }).click(),
+  ]);
+  check(download.suggestedFilename().endsWith(".csv"), "CSV download");
+
+  await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  await staff.screenshot({ path: screenshotPath("reports.png"), fullPage: true });
+  noErrors(staff);
+});
