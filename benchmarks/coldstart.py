@@ -1,0 +1,226 @@
+"""Cold start of every Lambda handler, against a bare boto3 client, in the same run.
+
+Each measurement is a fresh interpreter (what a new Lambda container is): it times
+importing the handler module (Lambda's init phase) and its first invocation with the
+function's events/ file, against the embedded AWS (moto in server mode on loopback,
+tables and queues from template.yaml, WhatsApp replies to the Graph API stand-in).
+The baseline is `import boto3; boto3.client("dynamodb")` in the same kind of fresh
+interpreter. The figure of merit is
+
+    ratio = median(import + first call of the handler) / median(import boto3 + client)
+
+(target <= 1.5). For a handler over the target, `python -X importtime` names the
+packages its import spends the time in.
+
+Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_RATIO = 1.5
+
+# function logical id -> (handler module, sample event). The event is the one a
+# container would typically see first.
+FUNCTIONS = {
+    "ChatApiFunction": ("handlers.chat_api", "chat_api_post_first_turn.json"),
+    "WhatsAppWebhookFunction": ("handlers.whatsapp_webhook", "whatsapp_webhook_text.json"),
+    "WhatsAppWorkerFunction": ("handlers.whatsapp_worker", "whatsapp_worker_text.json"),
+    "StaffApiFunction": ("handlers.staff_api", "staff_api_list_waiting.json"),
+    "HandoverTimeoutFunction": ("handlers.handover_timeout", "handover_timeout_unclaimed.json"),
+}
+
+# Runs in the fresh interpreter. Only `json`, `sys` and `time` are loaded before the
+# clock starts: Lambda's runtime has those loaded too (it decodes the event with json).
+CHILD = r"""
+import json, sys, time
+module_name, event_path, function_name = sys.argv[1], sys.argv[2], sys.argv[3]
+event = json.load(open(event_path, encoding="utf-8")) if event_path else None
+
+class Context:  # what Powertools reads from Lambda's context object
+    function_name = function_name
+    function_version = "$LATEST"
+    memory_limit_in_mb = 512
+    aws_request_id = "coldstart-0001"
+    invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:" + function_name
+    log_group_name = "/aws/lambda/" + function_name
+    log_stream_name = "coldstart"
+    def get_remaining_time_in_millis(self):
+        return 10_000
+
+started = time.perf_counter()
+if module_name == "boto3":
+    import boto3
+    imported = time.perf_counter()
+    boto3.client("dynamodb")
+    status = None
+else:
+    import importlib
+    module = importlib.import_module(module_name)
+    imported = time.perf_counter()
+    result = module.handler(event, Context())
+    status = result.get("statusCode") if isinstance(result, dict) else ("ok" if result is not None else None)
+    if isinstance(result, dict) and "batchItemFailures" in result:
+        status = "failures=%d" % len(result["batchItemFailures"])
+finished = time.perf_counter()
+sys.stdout.flush()
+sys.stderr.write("@@" + json.dumps({"import_ms": (imported - started) * 1000,
+                                    "total_ms": (finished - started) * 1000, "status": status}) + "\n")
+"""
+
+
+class Embedded:
+    """moto server + Graph API stand-in, with the template's resources, for the children."""
+
+    def __init__(self) -> None:
+        from balie_local.aws import EmbeddedAws
+        from balie_local.graph_standin import GraphStandIn, serve
+        from balie_local.template_resources import DEFAULT_REGION, fixed_dev_secret
+
+        self.region = DEFAULT_REGION
+        self.aws = EmbeddedAws(region=DEFAULT_REGION)
+        self.aws.start()
+        self.standin = GraphStandIn(access_token=fixed_dev_secret("/access-token"))
+        self.graph = serve(self.standin)
+        self.environment: dict[str, str] = {}
+
+    def reprovision(self) -> None:
+        """Empty moto and create the resources again: every child finds the state a
+        fresh deployment has (no WhatsApp delivery seen yet, no id secret yet)."""
+        from balie_local.template_resources import fixed_dev_secret, provision
+
+        reset = urllib.request.Request(self.aws.endpoint_url + "/moto-api/reset", method="POST", data=b"")
+        with urllib.request.urlopen(reset, timeout=10):
+            pass
+        deployment = provision(
+            dynamodb=self.aws.client("dynamodb"), sqs=self.aws.client("sqs"), ssm=self.aws.client("ssm"),
+            region=self.region, secrets=fixed_dev_secret,
+            overrides={"Stage": "local", "WhatsAppGraphApiUrl": f"http://127.0.0.1:{self.graph.server_address[1]}/v21.0"},
+        )
+        self.environment = {**self.aws.environment(), **deployment.merged_environment()}
+
+    def stop(self) -> None:
+        self.graph.shutdown()
+        self.graph.server_close()
+        self.aws.stop()
+
+
+def child_environment(extra: dict[str, str]) -> dict[str, str]:
+    from balie_local.aws import SHADOWING_VARIABLES
+
+    environment = {k: v for k, v in os.environ.items() if k not in SHADOWING_VARIABLES}
+    environment.update(extra)
+    environment.update({
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "local")]),
+        "PYTHONDONTWRITEBYTECODE": "0",  # Lambda packages ship without .pyc; the local cache is warm
+        "BALIE_NOW": "2026-11-30T10:00:00+01:00",  # office hours: the usual path
+        "POWERTOOLS_METRICS_NAMESPACE": "Balie",
+    })
+    return environment
+
+
+def measure(module: str, event_file: str | None, function: str, environment: dict[str, str]) -> dict:
+    event_path = str(ROOT / "events" / event_file) if event_file else ""
+    process = subprocess.run(
+        [sys.executable, "-c", CHILD, module, event_path, function],
+        env=environment, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    line = next((l for l in process.stderr.splitlines() if l.startswith("@@")), None)
+    if process.returncode != 0 or line is None:
+        raise RuntimeError(f"{module}: child failed ({process.returncode}):\n{process.stderr[-2000:]}")
+    return json.loads(line[2:])
+
+
+def import_profile(module: str, environment: dict[str, str], top: int = 10) -> list[tuple[str, float]]:
+    """Top-level packages by cumulative import time (python -X importtime), in ms,
+    without the module's own package (it contains everything)."""
+    process = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        env=environment, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    by_package: dict[str, float] = defaultdict(float)
+    for line in process.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        if not cumulative.isdigit():
+            continue
+        # A package's cost is its outermost import's cumulative time (the largest entry).
+        package = name.split(".")[0]
+        by_package[package] = max(by_package[package], int(cumulative) / 1000)
+    by_package.pop(module.split(".")[0], None)
+    return sorted(by_package.items(), key=lambda item: -item[1])[:top]
+
+
+def run(repeats: int) -> dict:
+    embedded = Embedded()
+    samples: dict[str, list[dict]] = defaultdict(list)
+    try:
+        for _ in range(repeats):
+            # Interleaved, so a busy moment of the shared machine hits every subject alike.
+            embedded.reprovision()
+            environment = child_environment(embedded.environment)
+            samples["boto3"].append(measure("boto3", None, "baseline", environment))
+            for function, (module, event_file) in FUNCTIONS.items():
+                samples[function].append(measure(module, event_file, function, environment))
+        environment = child_environment(embedded.environment)
+        baseline_ms = statistics.median(s["total_ms"] for s in samples["boto3"])
+        results = {"baseline_ms": baseline_ms, "repeats": repeats, "functions": {}}
+        for function, (module, event_file) in FUNCTIONS.items():
+            total = statistics.median(s["total_ms"] for s in samples[function])
+            imported = statistics.median(s["import_ms"] for s in samples[function])
+            entry = {
+                "module": module, "event": event_file, "import_ms": imported, "total_ms": total,
+                "ratio": total / baseline_ms, "import_ratio": imported / baseline_ms,
+                "statuses": sorted({str(s["status"]) for s in samples[function]}),
+            }
+            if entry["ratio"] > TARGET_RATIO:
+                entry["import_profile"] = import_profile(module, environment)
+            results["functions"][function] = entry
+        results["boto3_profile"] = import_profile("boto3", environment, top=3)
+        return results
+    finally:
+        embedded.stop()
+
+
+def report(results: dict) -> str:
+    lines = [
+        f"baseline `import boto3; boto3.client('dynamodb')`: {results['baseline_ms']:.0f} ms "
+        f"(median of {results['repeats']} fresh interpreters)",
+        "",
+        "| function | import | import + first call | ratio to baseline | first answer |",
+        "|---|---|---|---|---|",
+    ]
+    for function, entry in results["functions"].items():
+        verdict = "" if entry["ratio"] <= TARGET_RATIO else " (over 1.5)"
+        lines.append(
+            f"| {function} | {entry['import_ms']:.0f} ms | {entry['total_ms']:.0f} ms | "
+            f"{entry['ratio']:.2f}{verdict} | {', '.join(entry['statuses'])} |"
+        )
+    for function, entry in results["functions"].items():
+        if "import_profile" in entry:
+            profile = ", ".join(f"{name} {ms:.0f} ms" for name, ms in entry["import_profile"])
+            lines.append(f"\n{function} import, by package (cumulative, -X importtime): {profile}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    arguments = parser.parse_args()
+    results = run(arguments.repeats)
+    print(json.dumps(results, indent=1) if arguments.json else report(results))
+
+
+if __name__ == "__main__":
+    main()

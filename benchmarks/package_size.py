@@ -1,0 +1,180 @@
+"""Size of the Lambda package: what `sam build` puts in each function's artefact.
+
+Every function has CodeUri src/, so one artefact size holds for all of them. Tried in
+this order, and the report says which one produced the figure:
+
+1. `sam build` on template.yaml with the SAM CLI of .venv-sam (no Docker; the build
+   needs a python3.12 interpreter on PATH, e.g. `PYENV_VERSION=3.12.1`);
+2. `sam build` on a copy of the template with the Fn::ForEach loops expanded (SAM CLI
+   crashes on Fn::ForEach in Resources, aws/aws-sam-cli#5647; CloudFormation itself
+   expands them at deploy time, so the built code is the same);
+3. the equivalent by hand: `pip install -r src/requirements.txt --target DIR
+   --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.12`
+   plus src/ without caches.
+
+boto3 is not packaged (the Lambda runtime provides it), so it is not counted.
+
+Run: .venv/bin/python benchmarks/package_size.py [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAM = ROOT / ".venv-sam" / "bin" / "sam"
+LAMBDA_ZIP_LIMIT_MB = 50
+LAMBDA_UNZIPPED_LIMIT_MB = 250
+SKIPPED = ("__pycache__", ".pyc", ".pytest_cache")
+
+
+def sam_environment() -> dict[str, str]:
+    environment = dict(os.environ, SAM_CLI_TELEMETRY="0")
+    if shutil.which("python3.12") and "PYENV_VERSION" not in environment:
+        # A pyenv shim finds 3.12 only when asked for a version that has it.
+        versions = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True, text=True).stdout.split()
+        match = next((v for v in versions if v.startswith("3.12")), None)
+        if match:
+            environment["PYENV_VERSION"] = match
+    return environment
+
+
+def sam_build(template: Path, build_dir: Path) -> tuple[bool, str]:
+    if not SAM.exists():
+        return False, "no SAM CLI in .venv-sam (make lint installs it)"
+    process = subprocess.run(
+        [str(SAM), "build", "--template-file", str(template), "--build-dir", str(build_dir),
+         "--no-cached", "--region", "eu-west-1"],
+        cwd=template.parent, env=sam_environment(), capture_output=True, text=True, timeout=900,
+    )
+    output = process.stdout + process.stderr
+    if process.returncode != 0:
+        error = next((line for line in output.splitlines() if line.startswith("Error:")), output.strip()[-300:])
+        return False, error
+    return True, "sam build succeeded"
+
+
+def expanded_template(directory: Path) -> Path:
+    """template.yaml with Fn::ForEach expanded and CodeUri pointing at the real src/."""
+    from balie_local.template_resources import expanded_resources, load_template
+
+    template = load_template()
+    template["Transform"] = [t for t in template.get("Transform", []) if t != "AWS::LanguageExtensions"] or \
+        "AWS::Serverless-2016-10-31"
+    template["Resources"] = expanded_resources(template)
+    template.setdefault("Globals", {}).setdefault("Function", {})["CodeUri"] = str(ROOT / "src")
+    for resource in template["Resources"].values():
+        if resource.get("Type") == "AWS::Serverless::Function" and "CodeUri" in (resource.get("Properties") or {}):
+            resource["Properties"]["CodeUri"] = str(ROOT / "src")
+    path = directory / "template.json"
+    path.write_text(json.dumps(template, indent=1), encoding="utf-8")
+    return path
+
+
+def pip_equivalent(target: Path) -> tuple[bool, str]:
+    process = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "-r", str(ROOT / "src" / "requirements.txt"),
+         "--target", str(target), "--platform", "manylinux2014_aarch64", "--only-binary=:all:",
+         "--python-version", "3.12", "--implementation", "cp", "--no-compile"],
+        capture_output=True, text=True, timeout=900,
+    )
+    if process.returncode != 0:
+        return False, process.stderr.strip()[-300:]
+    shutil.copytree(ROOT / "src", target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "requirements.txt"))
+    return True, "pip install --platform manylinux2014_aarch64 --python-version 3.12 + src/"
+
+
+def measure(artefact: Path) -> dict:
+    """Unzipped bytes by top-level entry, and the size of the zip Lambda would get."""
+    by_entry: dict[str, int] = defaultdict(int)
+    files: list[Path] = []
+    for path in artefact.rglob("*"):
+        if path.is_file() and not any(part in SKIPPED or part.endswith(".pyc") for part in path.parts):
+            files.append(path)
+            top = path.relative_to(artefact).parts[0]
+            top = top.split("-")[0] if top.endswith((".dist-info", ".libs")) else top
+            by_entry[top] += path.stat().st_size
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = Path(scratch) / "function.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zipped:
+            for path in files:
+                zipped.write(path, path.relative_to(artefact))
+        zipped_bytes = archive.stat().st_size
+    largest = sorted(by_entry.items(), key=lambda item: -item[1])[:8]
+    machines = sorted({machine_of(path) for path in files if path.suffix == ".so" or ".so." in path.name})
+    return {
+        "unzipped_mb": sum(by_entry.values()) / 1e6,
+        "zipped_mb": zipped_bytes / 1e6,
+        "largest": [(name, size / 1e6) for name, size in largest],
+        "has_boto3": any(name in ("boto3", "botocore") for name in by_entry),
+        "native_code": machines,
+    }
+
+
+ELF_MACHINES = {0x3E: "x86-64", 0xB7: "aarch64"}
+
+
+def machine_of(path: Path) -> str:
+    """The CPU a shared library is built for (ELF e_machine): arm64 Lambdas need aarch64."""
+    header = path.read_bytes()[:20]
+    if header[:4] != b"\x7fELF":
+        return "not ELF"
+    return ELF_MACHINES.get(int.from_bytes(header[18:20], "little"), hex(int.from_bytes(header[18:20], "little")))
+
+
+def run() -> dict:
+    attempts: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="balie-package-") as scratch:
+        scratch_dir = Path(scratch)
+        build_dir = scratch_dir / "sam-build"
+        ok, note = sam_build(ROOT / "template.yaml", build_dir)
+        attempts.append(("sam build (template.yaml)", note))
+        if not ok:
+            build_dir = scratch_dir / "sam-build-expanded"
+            ok, note = sam_build(expanded_template(scratch_dir), build_dir)
+            attempts.append(("sam build (Fn::ForEach expanded)", note))
+        if ok:
+            artefact = build_dir / "ChatApiFunction"
+        else:
+            artefact = scratch_dir / "pip-target"
+            ok, note = pip_equivalent(artefact)
+            attempts.append(("pip --target equivalent", note))
+            if not ok:
+                return {"attempts": attempts}
+        return {"attempts": attempts, "method": attempts[-1][0], **measure(artefact)}
+
+
+def report(result: dict) -> str:
+    lines = [f"- {what}: {note}" for what, note in result["attempts"]]
+    if "zipped_mb" not in result:
+        return "\n".join(["no package could be built:", *lines])
+    lines += [
+        "",
+        f"measured from: {result['method']}",
+        f"zipped {result['zipped_mb']:.1f} MB (limit {LAMBDA_ZIP_LIMIT_MB} MB), unzipped {result['unzipped_mb']:.1f} MB "
+        f"(limit {LAMBDA_UNZIPPED_LIMIT_MB} MB); boto3 packaged: {'yes' if result['has_boto3'] else 'no'}; "
+        f"native code built for: {', '.join(result['native_code']) or 'none'}",
+        "largest entries (unzipped): " + ", ".join(f"{name} {mb:.1f} MB" for name, mb in result["largest"]),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    arguments = parser.parse_args()
+    result = run()
+    print(json.dumps(result, indent=1) if arguments.json else report(result))
+
+
+if __name__ == "__main__":
+    main()
