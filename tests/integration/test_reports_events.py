@@ -3,6 +3,7 @@ and the range limit, against the DynamoDB store's daily aggregate items."""
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +39,34 @@ def test_a_range_over_92_days_is_a_400(mock_aws: Deployment) -> None:
     response = invoke("staff_api_reports_too_long.json")
     assert response["statusCode"] == 400
     assert "at most 92 days" in json.loads(response["body"])["error"]["message"]
+
+
+def test_proposals_export_reads_the_table_and_keeps_only_opted_in_tenants(mock_aws: Deployment) -> None:
+    """tenants/voorbeeld.yaml shares its unanswered questions, voorbeeld-noord does not."""
+    import boto3
+
+    from adapters.dynamodb_store import DynamoDBConversationStore
+    from adapters.kb_files import FileKnowledge
+    from balie_local.unanswered_export import proposals_document
+    from core.models import Channel, Conversation, DailyCounters
+
+    store = DynamoDBConversationStore(boto3.client("dynamodb"), mock_aws.tables["BalieTable"])
+    moment = datetime(2026, 11, 2, 12, 0, tzinfo=timezone.utc)
+    questions = {
+        "voorbeeld": ["Mag ik in Voorbeeld een kameel houden?", "Mag ik een kameel houden in gemeente Voorbeeld? a@b.nl"],
+        "voorbeeld-noord": ["geheime vraag uit het noorden"],
+    }
+    for tenant, texts in questions.items():
+        conversation = Conversation(id=f"{tenant}.{'ab' * 16}", tenant=tenant, channel=Channel.WEB,
+                                    created_at=moment, updated_at=moment, expires_at=int(moment.timestamp()) + 86400)
+        store.save(conversation, 0, DailyCounters(tenant=tenant, day="2026-11-02", counts={"fallback": len(texts)},
+                                                  unanswered=texts))
+
+    document = proposals_document(store, FileKnowledge(), date(2026, 11, 1), date(2026, 11, 30))
+
+    assert document["tenants"] == 1 and (document["from"], document["to"]) == ("2026-11-01", "2026-11-30")
+    text = json.dumps(document, ensure_ascii=False)
+    assert "noorden" not in text and "Voorbeeld" not in text and "a@b.nl" not in text
+    [proposal] = document["proposals"]
+    assert proposal["count"] == 2 and proposal["tenants"] == 1 and "kameel" in proposal["text"]
+    assert len(proposal["closestIntents"]) <= 3
