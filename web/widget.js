@@ -176,6 +176,8 @@
     ".foot{display:flex;justify-content:flex-end;padding:0 12px 8px}",
     ".erase{min-height:32px;border:0;background:none;color:#444;text-decoration:underline;cursor:pointer;font-size:.85em}",
     "@media (max-width:420px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0;border:0}.launcher{right:8px;bottom:8px}}",
+    // Short viewports (200% zoom on a laptop): smaller chrome so the messages keep room.
+    "@media (max-height:560px){.head{padding:2px 8px 2px 12px}.notice{padding:4px 12px;font-size:.75em;line-height:1.35}.status{padding:4px 12px;font-size:.8em}.composer{padding:6px 12px}.foot{padding:0 12px 2px}.erase{min-height:24px}}",
     "@media (prefers-reduced-motion:reduce){.panel,.typing i{animation:none}.log{scroll-behavior:auto}}"
   ].join("");
 

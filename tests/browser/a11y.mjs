@@ -27,6 +27,15 @@ await main(async (browser) => {
   check(fit.animation === "none", "prefers-reduced-motion turns the panel animation off");
   await axe(narrow, "demo page at 320 px, widget open");
 
+  // 200% zoom on a 1280 x 800 screen = a 640 x 400 CSS px viewport: the messages keep room.
+  await narrow.setViewportSize({ width: 640, height: 400 });
+  const zoomed = await narrow.evaluate(() => {
+    const root = document.getElementById("balie-widget").shadowRoot;
+    const panel = root.querySelector(".panel").getBoundingClientRect();
+    return { top: panel.top, bottom: panel.bottom, log: root.querySelector(".log").getBoundingClientRect().height };
+  });
+  check(zoomed.top >= 0 && zoomed.bottom <= 400 && zoomed.log >= 120, "usable at 200% zoom: " + JSON.stringify(zoomed));
+
   // A waiting conversation so the dashboard has something to show.
   const created = await (await fetch(BASE + "/v1/chat", {
     method: "POST", headers: { "content-type": "application/json" },
