@@ -69,4 +69,4 @@ def test_proposals_export_reads_the_table_and_keeps_only_opted_in_tenants(mock_a
     assert "noorden" not in text and "Voorbeeld" not in text and "a@b.nl" not in text
     [proposal] = document["proposals"]
     assert proposal["count"] == 2 and proposal["tenants"] == 1 and "kameel" in proposal["text"]
-    assert len(proposal["closestIntents"]) <= 3
+    assert len(proposal["closest_intents"]) <= 3
