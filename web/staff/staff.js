@@ -90,12 +90,14 @@
     if (parts.length === 3) {
       try { return JSON.parse(atob(parts[1].replace(/-/g, "+").replace(/_/g, "/"))); } catch (e) { /* opaque */ }
     }
-    var dev = /^dev-([a-z0-9-]+?)-[A-Za-z0-9_-]{20,}$/.exec(token);
+    // balie_local.dev_auth: "dev-<tenant>-" + 24 URL-safe characters (the tenant may contain "-").
+    var dev = /^dev-([a-z0-9-]+)-[A-Za-z0-9_-]{24}$/.exec(token);
     return dev ? { "custom:tenant": dev[1] } : {};
   }
 
   // The staff member's id as the API stores it in `claimedBy` (the token's `sub`; dev tokens: dev-<tenant>).
   function me() {
+    if (session.subject) return session.subject; // learnt from a claim: exact for any token
     var claims = claimsOf(session.token);
     return claims.sub || (claims["custom:tenant"] ? "dev-" + claims["custom:tenant"] : "");
   }
@@ -112,6 +114,7 @@
 
   function signOut(message) {
     session.token = "";
+    session.subject = "";
     sessionStorage.removeItem("balie-staff:token");
     Object.keys(open).forEach(closeCard);
     clearTimeout(listTimer);
@@ -349,6 +352,7 @@
   function act(card, action) {
     card.error.textContent = "";
     call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/" + action).then(function (data) {
+      if (action === "claim" && data.handover) session.subject = data.handover.claimedBy;
       card.data = data;
       renderCard(card);
       say(action === "claim" ? "U heeft het gesprek overgenomen." : "Het gesprek is afgesloten.");
