@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-whatsapp clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load clean
 
 install: $(STAMP)
 
@@ -63,7 +63,25 @@ bench-clinc: $(STAMP)
 bench-whatsapp: $(STAMP)
 	$(BIN)/python benchmarks/whatsapp.py
 
-bench: $(STAMP) $(KB_STAMP) bench-clinc bench-whatsapp
+bench-coldstart: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/coldstart.py
+
+bench-chat: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/chat_turns.py
+
+# Needs the SAM CLI (and a python3.12 on PATH for `sam build`; else the pip equivalent).
+bench-package: $(STAMP) $(SAM_STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/package_size.py
+
+bench-cost: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/cost.py
+
+bench-load: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/load.py
+
+# Sequential on purpose: the timing benchmarks must not share the cores with each other.
+bench: $(STAMP) $(KB_STAMP)
+	$(MAKE) --no-print-directory bench-clinc bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam
