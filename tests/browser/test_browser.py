@@ -1,8 +1,9 @@
 """Widget and staff dashboard in headless Chromium (Debian's /usr/bin/chromium) driven by
-playwright-core from Node: one script per scenario (a11y, keyboard, xss, handover, reports), run
+playwright-core from Node: one script per scenario (a11y, keyboard, xss, handover, after_hours, reports), run
 against the local stack started in this process.
 
-The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a live handover.
+The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a live handover;
+after_hours runs on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
 Screenshots go to docs/ (widget.png, staff.png, reports.png).
@@ -23,6 +24,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # Gemeente Voorbeeld is open 08:30-17:00
+SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # closed: a handover becomes a ticket for Monday
+# The stack runs in this process, so a scenario's clock is just this process's BALIE_NOW.
+CLOCK = {"after_hours": SATURDAY_EVENING}
 SCENARIO_TIMEOUT_S = 90
 
 pytestmark = pytest.mark.browser
@@ -57,8 +61,9 @@ def node() -> str:
     return _node_ready()
 
 
-@pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover", "reports"])
-def test_scenario(scenario: str, stack: LocalStack, node: str) -> None:
+@pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover", "after_hours", "reports"])
+def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", CLOCK.get(scenario, MONDAY_MORNING))
     env = {
         **os.environ,
         "BALIE_URL": stack.url,
