@@ -266,6 +266,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
 class FrontServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog is 5: a page opening several requests at once, or
+    # 50 widgets starting together (benchmarks/load.py), had connections reset.
+    request_queue_size = 128
 
 
 def make_server(front: Front, host: str, port: int) -> FrontServer:
