@@ -636,6 +636,7 @@ class IntakeResult:
     duplicates: int = 0
     statuses: int = 0
     ignored: int = 0
+    failed: dict[str, int] = field(default_factory=dict)  # "failed" receipts per tenant (metrics)
 
 
 class WebhookIntake:
@@ -693,6 +694,9 @@ class WebhookIntake:
             by_tenant.setdefault(slug, []).append(event)
         for slug, events in by_tenant.items():
             result.statuses += self.statuses.record_statuses(slug, events)
+            failed = sum(1 for event in events if event.status == "failed")
+            if failed:
+                result.failed[slug] = failed
         return result
 
 

@@ -34,6 +34,8 @@ TURN_LATENCY = "turn_latency"  # milliseconds, one data point per turn (p99 on t
 HANDOVER_CLAIMED = "handover_claimed"
 TICKET_DONE = "ticket_done"
 HANDOVER_EXPIRED = "handover_expired"
+# Meta refused our reply (worker) or sent a "failed" receipt (webhook), per tenant.
+WHATSAPP_DELIVERY_FAILED = "whatsapp_delivery_failed"
 
 
 def emit(values: dict[str, tuple[float, MetricUnit]], *, tenant: str, channel: str | None = None,

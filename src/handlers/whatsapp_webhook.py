@@ -17,6 +17,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from channels.whatsapp import signature_is_valid, verification_challenge
 from core.errors import Forbidden, InvalidInput, Unauthorized
 from handlers import http_errors, whatsapp_services
+from handlers import metrics as business_metrics
 
 logger = Logger()
 metrics = Metrics(namespace="Balie")
@@ -56,6 +57,9 @@ def receive() -> dict:
     metrics.add_metric(name="WhatsAppQueued", unit=MetricUnit.Count, value=result.queued)
     metrics.add_metric(name="WhatsAppDuplicate", unit=MetricUnit.Count, value=result.duplicates)
     metrics.add_metric(name="WhatsAppStatus", unit=MetricUnit.Count, value=result.statuses)
+    for tenant, failed in result.failed.items():
+        business_metrics.count(business_metrics.WHATSAPP_DELIVERY_FAILED, tenant=tenant, channel="whatsapp",
+                               value=failed)
     logger.info("whatsapp webhook", extra={"queued": result.queued, "duplicates": result.duplicates,
                                            "statuses": result.statuses, "ignored": result.ignored})
     return {"queued": result.queued, "duplicates": result.duplicates,

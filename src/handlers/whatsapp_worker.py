@@ -15,6 +15,7 @@ from aws_lambda_powertools.utilities.batch import SqsFifoPartialProcessor, proce
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from channels.whatsapp import QueuedInbound
+from handlers import metrics as business_metrics
 from handlers import whatsapp_services
 
 logger = Logger()
@@ -33,6 +34,7 @@ def record_handler(record: SQSRecord) -> None:
     metrics.add_metric(name="WhatsAppRepliesSent", unit=MetricUnit.Count, value=result.sent)
     if result.refused_code is not None:
         metrics.add_metric(name="WhatsAppRepliesRefused", unit=MetricUnit.Count, value=1)
+        business_metrics.count(business_metrics.WHATSAPP_DELIVERY_FAILED, tenant=item.tenant, channel="whatsapp")
     logger.info("whatsapp reply", extra={"tenant": item.tenant, "kind": item.inbound.message_type,
                                          "sent": result.sent, "skipped": result.skipped,
                                          "refused": result.refused_code})

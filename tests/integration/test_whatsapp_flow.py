@@ -179,6 +179,14 @@ def test_failed_statuses_are_recorded_with_their_error_codes(channel) -> None:
     assert item["sk"] == "wamid.xyzxyz#failed" and item["errorCodes"] == [130472]
 
 
+def test_failed_statuses_are_a_delivery_failure_metric_of_the_tenant(channel, capsys) -> None:
+    capsys.readouterr()
+    channel.post(for_tenant(json.loads((FIXTURES / "pywa_status__failed.json").read_text())))
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    (failed,) = [line for line in lines if "whatsapp_delivery_failed" in line]
+    assert (failed["tenant"], failed["channel"], failed["whatsapp_delivery_failed"]) == ("voorbeeld", "whatsapp", [1])
+
+
 # ------------------------------------------------------------------ signature, replay, batching
 
 
