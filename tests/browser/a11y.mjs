@@ -45,6 +45,7 @@ await main(async (browser) => {
   const staff = await newPage(browser, { viewport: { width: 1280, height: 860 } });
   await staff.goto(BASE + "/staff");
   await axe(staff, "dashboard sign-in");
+  check(!(await staff.locator("nav").isVisible()), "no dashboard navigation before sign-in");
   await staff.getByLabel("Toegangstoken").fill("not-a-token");
   await staff.getByRole("button", { name: "Inloggen" }).click();
   await staff.locator("#signin-error", { hasText: "niet geldig" }).waitFor();
