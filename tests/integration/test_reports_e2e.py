@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from balie_local import kb_tools, report_cmd
+from balie_local import kb_tools, report_cmd, unanswered_export
 from balie_local.stack import LocalStack
 from balie_local.template_resources import load_template
 
@@ -156,3 +156,15 @@ def _json_or_none(line: str) -> dict[str, Any] | None:
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def test_proposals_export_runs_against_the_stack_and_skips_tenants_that_did_not_opt_in(
+        stack: LocalStack, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
+    say(stack, NONSENSE)  # alpha and beta keep share_unanswered at its default (false)
+    output = tmp_path / "proposals.json"
+    code = unanswered_export.run(Namespace(api=stack.url, date_from="2026-11-01", date_to="2026-11-30",
+                                           format="json", output=str(output)))
+    document = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0 and document["tenants"] == 0 and document["proposals"] == []
+    assert NONSENSE not in output.read_text(encoding="utf-8")
