@@ -17,6 +17,7 @@ await main(async (browser) => {
   await page.keyboard.press("Enter");
   await widget.panel(page).waitFor({ state: "visible" });
   check((await activeInWidget(page)).tag === "textarea", "focus is in the input after opening");
+  check(!(await widget.launcher(page).isVisible()), "the launcher is gone (not focusable behind the panel) while open");
 
   await page.keyboard.type("paspoort verlengen");
   await page.keyboard.press("Enter");
