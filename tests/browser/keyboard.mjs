@@ -55,5 +55,32 @@ await main(async (browser) => {
   await page.goto(BASE + "/?pagina=2");
   await widget.panel(page).waitFor({ state: "visible" });
   await page.locator("#balie-widget .msg-resident", { hasText: "paspoort verlengen" }).waitFor();
-  noErrors(page);
+
+  // A lost answer is retried with the same clientMessageId: the server replays its reply and the
+  // turn is stored once. The first delivery reaches the server; only its answer is dropped.
+  const ids = [];
+  await page.route("**/v1/chat", async (route) => {
+    ids.push(JSON.parse(route.request().postData()).clientMessageId);
+    if (ids.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  const botsBefore = await widget.messages(page, "bot").count();
+  await widget.input(page).fill("Wat moet ik meenemen?");
+  await widget.input(page).press("Enter");
+  await page.waitForFunction((count) => {
+    const root = document.getElementById("balie-widget").shadowRoot;
+    return root.querySelector(".typing").hidden && root.querySelectorAll(".msg-bot").length > count;
+  }, botsBefore);
+  check((await page.locator("#balie-widget .msg-system").count()) === 0, "no error shown for a retried turn");
+  await page.unroute("**/v1/chat");
+  check(ids.length === 2 && ids[0] === ids[1], "retried once with the same clientMessageId: " + JSON.stringify(ids));
+  const id = await page.evaluate(() => JSON.parse(sessionStorage.getItem("balie:voorbeeld")).id);
+  const transcript = await (await fetch(`${BASE}/v1/chat/${id}/messages`)).json();
+  check(transcript.messages.filter((m) => m.role === "resident" && m.text === "Wat moet ik meenemen?").length === 1,
+    "the retried turn is stored once");
+  noErrors(page, [/ERR_CONNECTION_RESET/]);
 });
