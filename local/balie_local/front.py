@@ -169,7 +169,13 @@ class _RequestHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path = url.path or "/"
         method = self.command.upper()
-        length = int(self.headers.get("content-length") or 0)
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:  # a negative length would make the read wait for the client to hang up
+            self._send_json(400, {"message": "Bad Request"})
+            return
         if length > MAX_BODY_BYTES:
             self._send_json(413, {"message": "Request Entity Too Large"})
             return
@@ -261,6 +267,13 @@ class _RequestHandler(BaseHTTPRequestHandler):
             pass
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _dispatch
+
+    def __getattr__(self, name: str) -> Any:
+        # Any other method (TRACE, QUERY, ...): API Gateway answers a method it has no
+        # route for with a JSON 404, where http.server would send an HTML 501.
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
 
 
 class FrontServer(ThreadingHTTPServer):

@@ -1,0 +1,298 @@
+"""openapi.json: the HTTP API described from the code's own pydantic models.
+
+The request models are the ones the handlers validate with (channels.web.ChatRequest,
+the staff API's bodies); the response models here describe what channels.web's
+renderers and the staff API return. They cannot drift silently: the schemathesis
+test (tests/integration/test_hostile_schema.py) checks live responses against this
+document, and tests/unit/test_openapi.py checks the committed openapi.json is what
+this module generates.
+
+    .venv/bin/python -m balie_local.openapi            # rewrite openapi.json
+    .venv/bin/python -m balie_local.openapi --check    # exit 1 when it is stale
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import models_json_schema
+
+from balie_local.template_resources import REPO_ROOT
+from channels.web import MAX_MESSAGE_CHARS, ChatRequest
+from core import ids
+from core.models import Button, Link, Role
+from core.staff import HandoverItem, StaffConversation, Suggestion, TicketClaim
+from handlers.chat_api import MAX_BODY_BYTES
+from handlers.staff_api import ReceiptBody, ReplyBody
+
+OPENAPI_PATH = REPO_ROOT / "openapi.json"
+REF = "#/components/schemas/{model}"
+# core.ids' shape of any conversation id (web: 32 hex digits; channels: up to 64).
+CONVERSATION_ID_PATTERN = ids._CHANNEL_ID.pattern  # noqa: SLF001 - the one definition of the shape
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReplyMessageOut(_Response):
+    text: str
+    links: list[Link]
+    buttons: list[Button]
+
+
+class HandoverOut(_Response):
+    status: Literal["live", "queued"]
+    team: str
+    expectedContactAt: str | None = Field(description="ISO-8601; when the resident will be contacted (queued)")
+
+
+class ChatResponse(_Response):
+    """POST /v1/chat answer (channels.web.render_reply)."""
+
+    conversationId: str = Field(pattern=CONVERSATION_ID_PATTERN)
+    intent: str | None
+    confidence: float = Field(ge=0, le=1)
+    messages: list[ReplyMessageOut]
+    handover: HandoverOut | None
+    language: Literal["nl", "en"]
+
+
+class TranscriptMessage(ReplyMessageOut):
+    seq: int = Field(ge=0)
+    role: Role
+    at: str = Field(description="ISO-8601 time of the message")
+
+
+class MessagesPage(_Response):
+    """GET /v1/chat/{conversationId}/messages (channels.web.render_messages)."""
+
+    conversationId: str
+    messages: list[TranscriptMessage]
+    cursor: str = Field(pattern=r"^[0-9]+$", description="pass back as `after`")
+    handover: HandoverOut | None
+
+
+class Deleted(_Response):
+    conversationId: str
+    deleted: Literal[True]
+
+
+class ErrorDetail(_Response):
+    code: str
+    message: str
+
+
+class Error(_Response):
+    """Every 4xx/5xx body."""
+
+    error: ErrorDetail
+
+
+class WebhookAck(_Response):
+    queued: int
+    duplicates: int
+    statuses: int
+    ignored: int
+
+
+def _chat_request_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """ChatRequest's validators as schema keywords (pydantic cannot see inside them)."""
+    properties = schema["properties"]
+    properties["message"].update(minLength=1, maxLength=MAX_MESSAGE_CHARS,
+                                 description="Resident text: not blank, no control characters except tab/newline.")
+    properties["conversationId"]["anyOf"][0]["pattern"] = CONVERSATION_ID_PATTERN
+    properties["payload"]["anyOf"][0]["pattern"] = r"^(intent|followup|feedback|handover):[a-z0-9-]{1,60}$"
+    schema["examples"] = [
+        {"tenant": "voorbeeld", "message": "Hoe verleng ik mijn paspoort?", "locale": "nl",
+         "clientMessageId": "3b1f6c2e-8d4a-4f0e-9a57-0c1d2e3f4a5b"},
+        {"tenant": "voorbeeld", "message": "Wat kost dat?", "payload": "followup:kosten"},
+    ]
+    return schema
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _camelized(schema: Any) -> Any:
+    """The staff API renders snake_case fields as camelCase (handlers.staff_api.camel_keys)."""
+    if isinstance(schema, dict):
+        result = {key: _camelized(value) for key, value in schema.items()}
+        if isinstance(schema.get("properties"), dict):
+            result["properties"] = {_camel(name): _camelized(value) for name, value in schema["properties"].items()}
+            if "required" in schema:
+                result["required"] = [_camel(name) for name in schema["required"]]
+        return result
+    if isinstance(schema, list):
+        return [_camelized(item) for item in schema]
+    return schema
+
+
+def _json(ref: str, description: str = "") -> dict[str, Any]:
+    return {"description": description or "OK", "content": {"application/json": {"schema": {"$ref": REF.format(model=ref)}}}}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    texts = {400: "Invalid input", 401: "No or a wrong token / signature", 403: "Forbidden", 404: "Not found",
+             409: "Conflict (busy conversation, lost claim)", 413: "Body too large", 415: "Not application/json",
+             429: "More than 30 turns a minute in one conversation", 500: "Unexpected failure",
+             503: "A dependency (DynamoDB, SQS, Graph API) is unavailable; nothing was half-written"}
+    return {str(status): _json("Error", texts[status]) for status in statuses}
+
+
+def _conversation_parameter() -> dict[str, Any]:
+    return {"name": "conversationId", "in": "path", "required": True, "schema": {"type": "string"},
+            "description": "An id returned by POST /v1/chat (`<tenant>.<32 hex>`, 128 random bits)."}
+
+
+def _tenant_query() -> dict[str, Any]:
+    return {"name": "tenant", "in": "query", "required": False, "schema": {"type": "string"},
+            "description": "The tenant; by default the id's own prefix."}
+
+
+def build() -> dict[str, Any]:
+    web_models = [ChatRequest, ChatResponse, MessagesPage, Deleted, Error, WebhookAck]
+    staff_models = [HandoverItem, StaffConversation, Suggestion, TicketClaim, ReplyBody, ReceiptBody]
+    _, definitions = models_json_schema(
+        [(model, "validation" if model in (ChatRequest, ReplyBody, ReceiptBody) else "serialization")
+         for model in web_models + staff_models],
+        ref_template=REF, by_alias=True,
+    )
+    schemas = definitions["$defs"]
+    schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
+    staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
+                                                              "Channel", "HandoverStatus", "Role"}
+    for name in list(schemas):
+        if name in staff_names and name not in ("ReplyBody", "ReceiptBody", "Link", "Button"):
+            schemas[name] = _camelized(schemas[name])
+    schemas["HandoverList"] = {"type": "object", "required": ["handovers"], "additionalProperties": False,
+                               "properties": {"handovers": {"type": "array", "items": {"$ref": REF.format(model="HandoverItem")}}}}
+    schemas["SuggestionList"] = {"type": "object", "required": ["suggestions"], "additionalProperties": False,
+                                 "properties": {"suggestions": {"type": "array", "items": {"$ref": REF.format(model="Suggestion")}}}}
+    staff = [{"staffJwt": []}]
+    staff_conversation = [_conversation_parameter()]
+    paths: dict[str, Any] = {
+        "/v1/chat": {"post": {
+            "operationId": "postChat", "summary": "One resident turn from the website widget.",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": REF.format(model="ChatRequest")}}},
+                "description": f"At most {MAX_BODY_BYTES} bytes. Repeating a clientMessageId returns the stored reply."},
+            "responses": {"200": _json("ChatResponse", "The bot's reply"),
+                          **_errors(400, 404, 409, 413, 415, 429, 500, 503)},
+        }},
+        "/v1/chat/{conversationId}/messages": {"get": {
+            "operationId": "getMessages", "summary": "The transcript after a cursor (the widget polls it).",
+            "parameters": [_conversation_parameter(), _tenant_query(),
+                           {"name": "after", "in": "query", "required": False,
+                            "schema": {"type": "string", "pattern": r"^[0-9]{0,9}$"},
+                            "description": "A cursor returned by this API; absent: the whole kept transcript."}],
+            "responses": {"200": _json("MessagesPage"), **_errors(400, 404, 500, 503)},
+        }},
+        "/v1/chat/{conversationId}": {"delete": {
+            "operationId": "deleteConversation",
+            "summary": "The resident erases their conversation everywhere it is stored.",
+            "parameters": [_conversation_parameter(), _tenant_query()],
+            "responses": {"200": _json("Deleted"), **_errors(404, 500, 503)},
+        }},
+        "/v1/whatsapp/webhook": {
+            "get": {
+                "operationId": "verifyWhatsAppWebhook", "summary": "Meta's verification handshake.",
+                "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+                               for name in ("hub.mode", "hub.verify_token", "hub.challenge")],
+                "responses": {"200": {"description": "The bare challenge", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                              **_errors(400, 403, 500)},
+            },
+            "post": {
+                "operationId": "receiveWhatsAppWebhook",
+                "summary": "Meta's webhook; X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the app secret) is checked first.",
+                "parameters": [{"name": "X-Hub-Signature-256", "in": "header", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"200": _json("WebhookAck"), **_errors(400, 401, 500, 503)},
+            },
+        },
+        "/v1/staff/handovers": {"get": {
+            "operationId": "listHandovers", "security": staff,
+            "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["waiting", "live"]}},
+                           {"name": "team", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": _json("HandoverList"), **_errors(400, 401, 403)},
+        }},
+        "/v1/staff/conversations/{conversationId}": {"get": {
+            "operationId": "staffConversation", "security": staff, "parameters": staff_conversation,
+            "responses": {"200": _json("StaffConversation"), **_errors(401, 403, 404)},
+        }},
+        **{f"/v1/staff/conversations/{{conversationId}}/{action}": {"post": {
+            "operationId": f"{action}Handover", "security": staff, "parameters": staff_conversation,
+            **({"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="ReplyBody")}}}}}
+               if action == "reply" else {}),
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}},
+                          **_errors(400, 401, 403, 404, 409)},
+        }} for action in ("claim", "reply", "close")},
+        "/v1/staff/tickets/next": {"post": {
+            "operationId": "nextTicket", "security": staff,
+            "responses": {"200": {"description": "A claimed ticket, or ticket and receipt null when none is waiting",
+                                  "content": {"application/json": {"schema": {"type": "object"}}}},
+                          **_errors(401, 403, 503)},
+        }},
+        **{f"/v1/staff/tickets/{action}": {"post": {
+            "operationId": f"ticket{action.title()}", "security": staff,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="ReceiptBody")}}}},
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}},
+                          **_errors(400, 401, 403, 404)},
+        }} for action in ("done", "release")},
+        "/v1/staff/suggestions/{conversationId}": {"get": {
+            "operationId": "suggestions", "security": staff, "parameters": staff_conversation,
+            "responses": {"200": _json("SuggestionList"), **_errors(401, 403, 404)},
+        }},
+        "/v1/staff/reports": {"get": {
+            "operationId": "reports", "security": staff,
+            "parameters": [{"name": name, "in": "query", "schema": {"type": "string", "format": "date"}} for name in ("from", "to")]
+            + [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+            "responses": {"200": {"description": "The report", "content": {
+                "application/json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}},
+                **_errors(400, 401, 403)},
+        }},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Balie HTTP API", "version": "1",
+                 "description": "Identical locally (balie serve) and behind API Gateway. "
+                                "Generated by `python -m balie_local.openapi`; do not edit by hand."},
+        "servers": [{"url": "http://127.0.0.1:3000", "description": "balie serve"}],
+        "paths": paths,
+        "components": {
+            "schemas": dict(sorted(schemas.items())),
+            "securitySchemes": {"staffJwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                                             "description": "Cognito token in AWS; the dev token printed by balie serve locally."}},
+        },
+    }
+
+
+def render() -> str:
+    return json.dumps(build(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write or check openapi.json")
+    parser.add_argument("--check", action="store_true", help="exit 1 if openapi.json is not up to date")
+    arguments = parser.parse_args(argv)
+    text = render()
+    if arguments.check:
+        current = OPENAPI_PATH.read_text(encoding="utf-8") if OPENAPI_PATH.exists() else ""
+        if current != text:
+            print("openapi.json is stale: run .venv/bin/python -m balie_local.openapi", file=sys.stderr)
+            return 1
+        return 0
+    OPENAPI_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {OPENAPI_PATH.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
