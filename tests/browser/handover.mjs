@@ -28,6 +28,20 @@ await main(async (browser) => {
   const bramId = await askForPerson(bram, "Wanneer halen jullie het grofvuil op?");
   check(annaId !== bramId, "two separate conversations");
 
+  // Polling stops while the tab is hidden and starts again when it is shown.
+  const polls = [];
+  anna.on("request", (request) => { if (request.url().includes("/messages?after=")) polls.push(request.url()); });
+  const setHidden = (hidden) => anna.evaluate((value) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => value });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  await setHidden(true);
+  polls.length = 0;
+  await anna.waitForTimeout(3500);
+  check(polls.length === 0, `no polling while the tab is hidden (${polls.length} requests)`);
+  await setHidden(false);
+  await anna.waitForRequest((request) => request.url().includes("/messages?after="), { timeout: 5000 });
+
   const staff = await newPage(browser, { viewport: { width: 1280, height: 860 } });
   await signInStaff(staff);
   for (const id of [annaId, bramId]) {
