@@ -649,4 +649,7 @@ def validate_text(text: str, *, max_length: int = 1000) -> str:
         raise InvalidInput(f"The message is longer than {max_length} characters.")
     if any((ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 for ch in text):
         raise InvalidInput("The message contains control characters.")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        # A lone surrogate (JSON allows "\ud800") is no text: it cannot be stored as UTF-8.
+        raise InvalidInput("The message contains characters that are not valid text.")
     return text
