@@ -18,11 +18,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from core.matcher import Matcher, train
+from core.matcher import Matcher, TrainingConfig, train
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "clinc150" / "data_full.json"
 OUT_OF_SCOPE_LABEL = "oos"
+# The operating point: the threshold rejects this share of `oos_val`. The issue asks for
+# >= 55% out-of-scope recall on test; 60% leaves room for the noise of 100 validation
+# questions. (The product's own knowledge bases use cost-based thresholds instead.)
+VALIDATION_OOS_RECALL = 0.60
 
 _COLD_LOAD = """
 import sys, time
@@ -71,6 +75,7 @@ def main() -> None:
     built = train(
         data["train"],
         validation=[(text, label_or_none(label)) for text, label in data["val"] + data["oos_val"]],
+        config=TrainingConfig(min_oos_recall=VALIDATION_OOS_RECALL),
     )
     build_seconds = time.perf_counter() - start
     artefact = built.to_bytes()

@@ -41,6 +41,9 @@ class SoftmaxConfig:
     learning_rate: float = 0.02
     l2: float = 1e-5
     seed: int = 13
+    # Weights are averaged over the ends of the epochs from this one on (0 = off): a cheap
+    # ensemble of the last models, which generalises better than the last one alone.
+    average_from_epoch: int = 0
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -73,6 +76,9 @@ def fit_softmax(
     one_hot = np.eye(class_count, dtype=np.float32)
     step = 0
     n = rows.row_count
+    averaged = 0
+    mean_w = np.zeros_like(weights) if config.average_from_epoch else weights
+    mean_b = np.zeros_like(bias)
     for epoch in range(config.epochs):
         order = rng.permutation(n)
         # A gently falling learning rate settles the last epochs.
@@ -96,8 +102,14 @@ def fit_softmax(
             m_b = beta1 * m_b + (1 - beta1) * grad_b
             v_b = beta2 * v_b + (1 - beta2) * grad_b * grad_b
             bias -= rate * (m_b / correction1) / (np.sqrt(v_b / correction2) + eps)
+        if config.average_from_epoch and epoch + 1 >= config.average_from_epoch:
+            averaged += 1
+            mean_w += (weights - mean_w) / averaged
+            mean_b += (bias - mean_b) / averaged
         if progress:
             progress(f"matcher: epoch {epoch + 1}/{config.epochs}")
+    if averaged:
+        return mean_w, mean_b
     return weights, bias
 
 

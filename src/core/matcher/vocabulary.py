@@ -33,7 +33,7 @@ LINKING_SUFFIXES = ("s", "en", "e")
 class Vocabulary:
     """Known words of a knowledge base, with typo and compound look-ups."""
 
-    def __init__(self, words: Iterable[str], *, typo_cutoff: float = 80.0) -> None:
+    def __init__(self, words: Iterable[str], *, typo_cutoff: float = 85.0) -> None:
         self.words = frozenset(words)
         self.typo_cutoff = typo_cutoff
         self._split_parts = self.words | DUTCH_COMPOUND_PARTS
