@@ -171,6 +171,7 @@
   // ---- handover lists -------------------------------------------------------------------------
 
   var knownTeams = {};
+  var lastWaiting = null; // to announce newly waiting residents (not the ones there at sign-in)
 
   function refreshLists() {
     clearTimeout(listTimer);
@@ -182,6 +183,10 @@
       call("GET", "/v1/staff/handovers?status=waiting" + query),
       call("GET", "/v1/staff/handovers?status=live" + query)
     ]).then(function (results) {
+      var waiting = results[0].handovers.length;
+      if (lastWaiting !== null && waiting > lastWaiting) say("Er wacht een inwoner op een medewerker.");
+      lastWaiting = waiting;
+      document.title = (waiting ? "(" + waiting + ") " : "") + "Gesprekken - Balie medewerkers";
       renderList($("waiting"), $("waiting-count"), results[0].handovers, "Niemand wacht.");
       renderList($("live"), $("live-count"), results[1].handovers, "Geen lopende gesprekken.");
       results[0].handovers.concat(results[1].handovers).forEach(function (item) { addTeam(item.team); });
