@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aws_lambda_powertools.metrics import EphemeralMetrics, MetricUnit
 
-from core.engine import Engine, Turn
-from core.models import InboundMessage, Reply
+if TYPE_CHECKING:  # the webhook imports this module and must not load the engine at cold start
+    from core.engine import Engine, Turn
+    from core.models import InboundMessage, Reply
 
 NAMESPACE = "Balie"
 # Counters of a turn (core.engine daily counters) that become metrics per tenant and channel.
@@ -60,7 +62,7 @@ def count(name: str, *, tenant: str, channel: str | None = None, value: int = 1)
     emit({name: (value, MetricUnit.Count)}, tenant=tenant, channel=channel)
 
 
-def record_turn(turn: Turn, *, tenant: str, channel: str, latency_ms: float) -> None:
+def record_turn(turn: "Turn", *, tenant: str, channel: str, latency_ms: float) -> None:
     if turn.replayed:
         return  # the first delivery was counted already
     values = {name: (turn.counts.get(name, 0), MetricUnit.Count) for name in TURN_METRICS}
@@ -68,7 +70,7 @@ def record_turn(turn: Turn, *, tenant: str, channel: str, latency_ms: float) -> 
     emit(values, tenant=tenant, channel=channel, metadata={"intent": turn.reply.intent})
 
 
-def run_turn(engine: Engine, message: InboundMessage) -> Turn:
+def run_turn(engine: "Engine", message: "InboundMessage") -> "Turn":
     """`engine.handle_turn` timed and recorded as metrics."""
     started = time.perf_counter()
     turn = engine.handle_turn(message)
@@ -77,6 +79,6 @@ def run_turn(engine: Engine, message: InboundMessage) -> Turn:
     return turn
 
 
-def metered(engine: Engine) -> Callable[[InboundMessage], Reply]:
+def metered(engine: "Engine") -> Callable[["InboundMessage"], "Reply"]:
     """`engine.handle` with metrics, for channels that take a respond callable (WhatsApp)."""
     return lambda message: run_turn(engine, message).reply
