@@ -84,12 +84,24 @@ def get_conversation(conversation_id: str) -> Response:
     return _ok(staff_service().conversation(identity(), conversation_id).model_dump(mode="json"))
 
 
+@app.delete("/v1/staff/conversations/<conversation_id>")
+def erase(conversation_id: str) -> Response:
+    who = identity()
+    staff_service().erase(who, conversation_id)
+    logger.info("conversation erased", extra={"tenant": who.tenant, "staff": who.subject,
+                                              "conversation_id": conversation_id})
+    return _ok({"conversation_id": conversation_id, "deleted": True})
+
+
 @app.post("/v1/staff/conversations/<conversation_id>/claim")
 def claim(conversation_id: str) -> Response:
     who = identity()
+    before = services().clock()
     view = staff_service().claim(who, conversation_id)
     _audit("claimed", who, conversation_id)
-    metrics.count(metrics.HANDOVER_CLAIMED, tenant=who.tenant, channel=view.channel.value)
+    if view.handover is not None and view.handover.claimed_at is not None and view.handover.claimed_at >= before:
+        # Claiming twice is allowed and changes nothing: only a claim made now is counted.
+        metrics.count(metrics.HANDOVER_CLAIMED, tenant=who.tenant, channel=view.channel.value)
     return _ok(view.model_dump(mode="json"))
 
 
