@@ -287,6 +287,16 @@
     });
   }
 
+  // core.engine's handover reasons: "asked" (the button), "not_understood" (repeated misses), "intent:<id>".
+  function reasonText(reason) {
+    if (!reason) return "";
+    if (reason === "asked") return "Inwoner koos 'Medewerker spreken'";
+    if (reason === "not_understood") return "De assistent begreep de vraag niet";
+    if (reason.indexOf("intent:medewerker") === 0) return "Inwoner vroeg om een medewerker";
+    if (reason.indexOf("intent:") === 0) return "Onderwerp vraagt om een medewerker: " + reason.slice(7);
+    return reason;
+  }
+
   function renderCard(card) {
     var data = card.data;
     var handover = data.handover || {};
@@ -299,7 +309,7 @@
       ["Onderwerp", data.intent || "onbekend"],
       ["Taal", data.language === "en" ? "Engels" : "Nederlands"],
       ["Gevraagd", formatTime(handover.requestedAt)],
-      ["Reden", handover.reason]
+      ["Reden", reasonText(handover.reason)]
     ];
     if (handover.claimedBy) facts.push(["Medewerker", handover.claimedBy]);
     Object.keys(data.slots || {}).forEach(function (name) { facts.push([name, String(data.slots[name])]); });
