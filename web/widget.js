@@ -364,7 +364,8 @@
   }
 
   // Network errors and 5xx are retried with the same clientMessageId: the server answers a repeat
-  // from what it stored, so the resident never gets a turn twice.
+  // from what it stored, so the resident never gets a turn twice. On a first turn the server
+  // derives the conversation id from an id of 16+ characters, so that retry is safe too.
   function postTurn(body, attempt) {
     return request("POST", "/v1/chat", body).catch(function (error) {
       var retryable = !error.status || error.status >= 500 || error.status === 429;
