@@ -36,6 +36,18 @@ await main(async (browser) => {
   });
   check(zoomed.top >= 0 && zoomed.bottom <= 400 && zoomed.log >= 120, "usable at 200% zoom: " + JSON.stringify(zoomed));
 
+  // A tenant colour with too little contrast for its text: the widget picks readable text itself.
+  const yellow = await newPage(browser);
+  await yellow.route(BASE + "/kleurtest.html", (route) => route.fulfill({ contentType: "text/html", body:
+    `<!doctype html><html lang="en"><head><title>Colour test</title></head><body><main><h1>Colour test</h1></main>
+     <script src="/widget.js" data-tenant="voorbeeld" data-color="#ffd500" data-color-text="#ffffff" async></script></body></html>` }));
+  await yellow.goto(BASE + "/kleurtest.html");
+  await widget.launcher(yellow).click();
+  const colours = await widget.launcher(yellow).evaluate((button) => getComputedStyle(button).color);
+  check(colours === "rgb(0, 0, 0)", "black text on a yellow launcher, not the configured white: " + colours);
+  check((await widget.input(yellow).getAttribute("placeholder")) === "Type your question", "page lang en: English UI");
+  await axe(yellow, "widget with a light tenant colour");
+
   // A waiting conversation so the dashboard has something to show.
   const created = await (await fetch(BASE + "/v1/chat", {
     method: "POST", headers: { "content-type": "application/json" },
@@ -56,5 +68,5 @@ await main(async (browser) => {
   await staff.locator("#work-status", { hasText: "geen terugbelverzoeken" }).waitFor();
   await axe(staff, "dashboard conversations with a conversation open");
 
-  for (const page of [resident, narrow, staff]) noErrors(page, [/status of 401/]);
+  for (const page of [resident, narrow, yellow, staff]) noErrors(page, [/status of 401/]);
 });
