@@ -12,12 +12,15 @@ Yields the `Deployment` (table names, queue URLs, parameters, routes).
 SQS pollers): end-to-end tests through HTTP (`local_stack.url`, `.auth.header(tenant)`,
 `.client(service)`, `.deployment`). The `start_local_stack` fixture makes one with other
 options: `with start_local_stack(handler_overrides=..., template=...) as stack:`.
+`engine_kb_stack` is a running stack on the engine test knowledge base (tenants alpha, beta).
 """
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -102,3 +105,26 @@ def start_local_stack() -> Any:
 def local_stack() -> Iterator[LocalStack]:
     with _running_stack() as stack:
         yield stack
+
+
+ENGINE_KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
+MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # tenant alpha is open (office hours)
+
+
+@pytest.fixture(scope="module")
+def engine_kb_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
+    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
+    (tests may move it), dev tokens for alpha and beta, no background pollers."""
+    from balie_local import kb_tools
+    from balie_local.template_resources import load_template
+
+    compiled = tmp_path_factory.mktemp("kb_compiled")
+    kb_tools.compile_all(ENGINE_KB / "knowledge", ENGINE_KB / "tenants", compiled)
+    template = copy.deepcopy(load_template())
+    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KB_DIR", str(compiled))
+        patch.setenv("BALIE_NOW", MONDAY_MORNING)
+        with _running_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as stack:
+            yield stack

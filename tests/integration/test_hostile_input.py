@@ -9,11 +9,8 @@ file goes through the HTTP front (raw bytes, headers, URL encoding) and adds the
 nasty characters. Budget: 150 examples in all."""
 from __future__ import annotations
 
-import copy
 import http.client
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -21,11 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from balie_local import kb_tools
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template
 
-KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 ORIGIN = "https://www.alpha.example"
 
 NASTY = [
@@ -71,16 +65,8 @@ content_types = st.sampled_from(["application/json", "application/json; charset=
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> Iterator[LocalStack]:
-    compiled = tmp_path_factory.mktemp("kb_compiled")
-    kb_tools.compile_all(KB / "knowledge", KB / "tenants", compiled)
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(compiled))
-        patch.setenv("BALIE_NOW", "2026-11-30T10:00:00+01:00")
-        with start_local_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as running:
-            yield running
+def stack(engine_kb_stack: LocalStack) -> LocalStack:
+    return engine_kb_stack
 
 
 def send(stack: LocalStack, method: str, path: str, body: bytes | None = None,

@@ -4,22 +4,16 @@ exactly its turns, in order, none twice. The timed version is `make bench-load`
 (benchmarks/load.py, 50 x 20 against `balie serve`); no timing is asserted here."""
 from __future__ import annotations
 
-import copy
 import importlib.util
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from balie_local import kb_tools
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template
 
 ROOT = Path(__file__).resolve().parents[2]
-KB = ROOT / "tests" / "unit" / "data" / "kb_engine"
-MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # alpha is open: the ordinary daytime path
 ALPHA_ORIGIN = "https://www.alpha.example"
 ALPHA_QUESTIONS = ("paspoort verlengen", "wat kost dat", "id kaart aanvragen", "parkeervergunning aanvragen",
                    "hoe lang duurt het")
@@ -38,16 +32,8 @@ load = _load_driver()
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> Iterator[LocalStack]:
-    compiled = tmp_path_factory.mktemp("kb_compiled")
-    kb_tools.compile_all(KB / "knowledge", KB / "tenants", compiled)
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(compiled))
-        patch.setenv("BALIE_NOW", MONDAY_MORNING)
-        with start_local_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as running:
-            yield running
+def stack(engine_kb_stack: LocalStack) -> LocalStack:
+    return engine_kb_stack
 
 
 def test_concurrent_conversations_keep_exactly_their_turns_in_order(stack: LocalStack) -> None:
