@@ -223,10 +223,17 @@ def build() -> dict[str, Any]:
                            {"name": "team", "in": "query", "schema": {"type": "string"}}],
             "responses": {"200": _json("HandoverList"), **_errors(400, 401, 403)},
         }},
-        "/v1/staff/conversations/{conversationId}": {"get": {
-            "operationId": "staffConversation", "security": staff, "parameters": staff_conversation,
-            "responses": {"200": _json("StaffConversation"), **_errors(401, 403, 404)},
-        }},
+        "/v1/staff/conversations/{conversationId}": {
+            "get": {
+                "operationId": "staffConversation", "security": staff, "parameters": staff_conversation,
+                "responses": {"200": _json("StaffConversation"), **_errors(401, 403, 404)},
+            },
+            "delete": {
+                "operationId": "staffEraseConversation", "security": staff, "parameters": staff_conversation,
+                "summary": "Erase a conversation everywhere it is stored (the resident asked the municipality).",
+                "responses": {"200": _json("Deleted"), **_errors(401, 403, 404, 503)},
+            },
+        },
         **{f"/v1/staff/conversations/{{conversationId}}/{action}": {"post": {
             "operationId": f"{action}Handover", "security": staff, "parameters": staff_conversation,
             **({"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="ReplyBody")}}}}}

@@ -191,13 +191,17 @@ class DynamoDBConversationStore:
         return saved
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
-        key = _key(conversation_pk(tenant, conversation_id), CONVERSATION_SK)
-        item = self._call("get_item", TableName=self.table, Key=key, ConsistentRead=True).get("Item")
-        if not item:
+        # Everything under the conversation's own key (the conversation, the WhatsApp
+        # contact, ...: one key query, no scan) and every unanswered question it left.
+        pk = conversation_pk(tenant, conversation_id)
+        items = self._query_all(
+            KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": {"S": pk}}, ConsistentRead=True
+        )
+        if not items:
             return False
-        # The conversation and every unanswered question it left.
-        remembered = _conversation(item).state.get(UNANSWERED_STATE_KEY, [])
-        keys = [key] + [_key(pk, sk) for pk, sk in remembered]
+        conversation = next((item for item in items if item["sk"]["S"] == CONVERSATION_SK), None)
+        remembered = _conversation(conversation).state.get(UNANSWERED_STATE_KEY, []) if conversation else []
+        keys = [_key(pk, item["sk"]["S"]) for item in items] + [_key(pk_, sk) for pk_, sk in remembered]
         for start in range(0, len(keys), _TRANSACTION_ITEMS):
             chunk = keys[start : start + _TRANSACTION_ITEMS]
             self._call(

@@ -315,6 +315,16 @@ class StaffService:
     def ticket_release(self, who: StaffIdentity, receipt: str) -> None:
         self.tickets.release(who.tenant, _receipt(receipt))
 
+    # -- erasure -----------------------------------------------------------------
+
+    def erase(self, who: StaffIdentity, conversation_id: str) -> None:
+        """A resident's right to erasure, asked of the municipality: the conversation and
+        everything stored with it go (ConversationStore.delete). A ticket already on the
+        queue cannot be edited; it expires with the queue's retention (14 days)."""
+        self._visible(who, conversation_id)
+        if not self.store.delete(who.tenant, conversation_id):
+            raise NotFound("This conversation does not exist.")
+
     # -- helpers -----------------------------------------------------------------
 
     def _visible(self, who: StaffIdentity, conversation_id: str) -> Conversation:
