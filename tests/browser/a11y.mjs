@@ -62,7 +62,16 @@ await main(async (browser) => {
   await staff.getByRole("button", { name: "Inloggen" }).click();
   await staff.locator("#signin-error", { hasText: "niet geldig" }).waitFor();
   await signInStaff(staff);
-  await staff.locator(`#waiting button[data-conversation="${created.conversationId}"]`).click();
+  // Keyboard focus on a waiting resident survives the list's refresh, also when a new one arrives.
+  const item = staff.locator(`#waiting button[data-conversation="${created.conversationId}"]`);
+  await item.focus();
+  const before = Number(await staff.locator("#waiting-count").textContent());
+  await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", message: "Ik wil een medewerker spreken" }) });
+  await staff.waitForFunction((n) => Number(document.getElementById("waiting-count").textContent) > n, before);
+  check(await item.evaluate((button) => button === document.activeElement), "focus stays on the same resident after a refresh");
+  await staff.locator("#work-status", { hasText: "wacht een inwoner" }).waitFor();
+  await item.press("Enter");
   await staff.locator(`article[data-conversation="${created.conversationId}"] .entry`).first().waitFor();
   await staff.getByRole("button", { name: "Volgend verzoek" }).click();
   await staff.locator("#work-status", { hasText: "geen terugbelverzoeken" }).waitFor();

@@ -108,6 +108,7 @@
     return call("GET", "/v1/staff/handovers?status=waiting").then(function () {
       sessionStorage.setItem("balie-staff:token", session.token);
       sessionStorage.setItem("balie-staff:api", session.api);
+      $("token").value = ""; // the token lives in sessionStorage only, not in a form field
       route();
     });
   }
@@ -172,11 +173,13 @@
 
   var knownTeams = {};
   var lastWaiting = null; // to announce newly waiting residents (not the ones there at sign-in)
+  var listRound = 0; // only the latest refresh schedules the next one: never two polling loops
 
   function refreshLists() {
     clearTimeout(listTimer);
     if (!session.token || $("view-work").hidden) return;
     if (document.hidden) return; // resumed by visibilitychange
+    var round = ++listRound;
     var team = $("team-filter").value;
     var query = team ? "&team=" + encodeURIComponent(team) : "";
     Promise.all([
@@ -193,7 +196,7 @@
     }).catch(function (error) {
       if (session.token) say(error.message);
     }).then(function () {
-      listTimer = setTimeout(refreshLists, LIST_POLL_MS);
+      if (round === listRound) listTimer = setTimeout(refreshLists, LIST_POLL_MS);
     });
   }
 
@@ -204,7 +207,13 @@
   }
   $("team-filter").addEventListener("change", refreshLists);
 
+  // Redrawn only when something changed, and focus stays on the same conversation: a keyboard
+  // user's place is not lost every few seconds.
   function renderList(list, count, items, emptyText) {
+    var key = JSON.stringify(items);
+    if (list.getAttribute("data-key") === key) return;
+    list.setAttribute("data-key", key);
+    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("data-conversation") : null;
     count.textContent = String(items.length);
     clear(list);
     if (!items.length) { list.appendChild(h("li", { "class": "empty", text: emptyText })); return; }
@@ -219,6 +228,8 @@
           (item.claimedBy ? " \u00b7 " + item.claimedBy : "") })
       ])]));
     });
+    var again = focused && list.querySelector('button[data-conversation="' + CSS.escape(focused) + '"]');
+    if (again) again.focus();
   }
 
   // ---- conversation cards ------------------------------------------------------------------------
@@ -276,6 +287,7 @@
 
   function refreshCard(card) {
     clearTimeout(card.timer);
+    var round = card.round = (card.round || 0) + 1;
     return call("GET", "/v1/staff/conversations/" + encodeURIComponent(card.id)).then(function (data) {
       if (!open[card.id]) return;
       card.data = data;
@@ -283,7 +295,9 @@
     }).catch(function (error) {
       card.error.textContent = error.message;
     }).then(function () {
-      if (open[card.id] && !document.hidden) card.timer = setTimeout(function () { refreshCard(card); }, CONVERSATION_POLL_MS);
+      if (open[card.id] && !document.hidden && round === card.round) {
+        card.timer = setTimeout(function () { refreshCard(card); }, CONVERSATION_POLL_MS);
+      }
     });
   }
 
