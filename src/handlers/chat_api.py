@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -29,11 +29,11 @@ from handlers import metrics as turn_metrics
 from handlers.wiring import services
 
 MAX_BODY_BYTES = 16 * 1024
-# A turn's metrics (tenant + channel dimensions, latency) are written by handlers.metrics.
+# A turn's metrics (tenant + channel dimensions, latency) are written and flushed by
+# handlers.metrics (one EMF line per turn): this handler keeps no Metrics object of its own.
 _CONVERSATION_PATH = re.compile(r"^/v1/chat/([^/]+)(?:/messages)?/?$")
 
 logger = Logger(service="balie")
-metrics = Metrics(namespace="Balie", service="balie")
 app = APIGatewayHttpResolver()
 http_errors.register(app)
 
@@ -88,14 +88,8 @@ def preflight(conversation_id: str | None = None) -> Response:
 
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    try:
-        response = app.resolve(event, context)
-        return _with_cors(APIGatewayProxyEventV2(event), response)
-    finally:
-        # Flushed only when a turn added metrics: GET, DELETE, replays and rejected
-        # requests have none, and `log_metrics` would warn about that on every call.
-        if metrics.metric_set:
-            metrics.flush_metrics()
+    response = app.resolve(event, context)
+    return _with_cors(APIGatewayProxyEventV2(event), response)
 
 
 # ---- helpers ------------------------------------------------------------------
