@@ -21,6 +21,7 @@
   var TEXT = {
     nl: {
       launcher: "Stel uw vraag",
+      unread: "Nieuw bericht",
       launcherLabel: "Stel uw vraag aan de digitale assistent",
       title: "Digitale assistent",
       close: "Chat sluiten",
@@ -46,6 +47,7 @@
     },
     en: {
       launcher: "Ask a question",
+      unread: "New message",
       launcherLabel: "Ask a question to the digital assistant",
       title: "Digital assistant",
       close: "Close chat",
@@ -87,6 +89,7 @@
     cursor: "0",
     handover: null,
     busy: false,
+    unread: false,
     // Bot texts shown from a POST answer before the poll has seen their seq: the poll skips them once.
     echoes: [],
     pollDelay: POLL_FIRST_MS,
@@ -141,6 +144,7 @@
     "button,textarea{font:inherit}",
     "button:focus-visible,textarea:focus-visible,a:focus-visible,.log:focus-visible{outline:3px solid var(--a);outline-offset:2px;box-shadow:0 0 0 5px #fff}",
     ".launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;display:flex;align-items:center;gap:8px;min-height:48px;padding:10px 18px;border:2px solid var(--on);border-radius:24px;background:var(--p);color:var(--on);font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.3)}",
+    ".launcher.unread::after{content:'';width:12px;height:12px;border-radius:50%;background:#fff;border:3px solid #b00020}",
     ".launcher svg{width:22px;height:22px;fill:currentColor;flex:none}",
     ".panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;display:flex;flex-direction:column;width:min(384px,calc(100vw - 16px));height:min(620px,calc(100vh - 32px));background:#fff;border:1px solid #6b6b6b;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);overflow:hidden;animation:rise .18s ease-out}",
     "@keyframes rise{from{transform:translateY(12px);opacity:0}to{transform:none;opacity:1}}",
@@ -251,8 +255,11 @@
   root.appendChild(panel);
 
   function applyLanguage() {
-    launcherText.textContent = t("launcher");
-    launcher.setAttribute("aria-label", t("launcherLabel"));
+    // While closed, a staff reply or notice turns the launcher into "Nieuw bericht" (the accessible
+    // name starts with the visible text, WCAG 2.5.3).
+    launcherText.textContent = state.unread ? t("unread") : t("launcher");
+    launcher.setAttribute("aria-label", state.unread ? t("unread") + ": " + t("launcherLabel") : t("launcherLabel"));
+    launcher.classList.toggle("unread", !!state.unread);
     title.textContent = t("title");
     closeButton.setAttribute("aria-label", t("close"));
     notice.textContent = t("notice");
@@ -457,6 +464,7 @@
       .then(function (page) {
         if (id !== state.id) return;
         var shown = showEntries(page.messages || [], false);
+        if (shown && !state.open) { state.unread = true; applyLanguage(); }
         state.cursor = page.cursor;
         state.pollDelay = shown ? POLL_FIRST_MS : Math.min(POLL_MAX_MS, Math.round(state.pollDelay * 1.6));
         state.handover = page.handover || null;
@@ -491,6 +499,7 @@
   // `quiet`: reopened after a page load; moving focus then would surprise keyboard and screen reader users.
   function setOpen(open, returnFocus, quiet) {
     state.open = open;
+    if (open && state.unread) { state.unread = false; applyLanguage(); }
     panel.hidden = !open;
     launcher.hidden = open;
     launcher.setAttribute("aria-expanded", String(open));

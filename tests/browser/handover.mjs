@@ -63,11 +63,17 @@ await main(async (browser) => {
   const drafted = await card.getByLabel("Uw antwoord").inputValue();
   check(drafted.length > 40, "one click puts the suggested answer in the reply box");
   await card.getByLabel("Uw antwoord").fill("Goedemorgen, u spreekt met Sanne van de gemeente. " + drafted.split(". ")[0] + ".");
+  await widget.input(anna).press("Escape"); // Anna closed the chat while she waits
   await card.getByRole("button", { name: "Versturen" }).click();
   await card.locator(".entry.staff", { hasText: "Sanne" }).waitFor();
 
+  // The reply arrives by polling; the closed widget's launcher says there is a new message.
+  await widget.launcher(anna).filter({ hasText: "Nieuw bericht" }).waitFor({ timeout: 20000 });
+  check((await widget.launcher(anna).getAttribute("aria-label")).startsWith("Nieuw bericht"), "the launcher's name says so too");
+  await widget.launcher(anna).click();
   const reply = widget.messages(anna, "staff").filter({ hasText: "Sanne van de gemeente" });
-  await reply.waitFor({ timeout: 20000 });
+  await reply.waitFor();
+  check((await widget.launcher(anna).getAttribute("aria-label")).startsWith("Stel uw vraag"), "opening clears the notice");
   check(await anna.locator("#balie-widget .msg", { hasText: "U praat nu met een medewerker" }).count() === 1,
     "the claim notice reaches the widget once");
   // The poll starts from the beginning of the conversation; what the POST answers already showed is not repeated.
