@@ -2,7 +2,7 @@
 
 Trains on about 1k, 15k and 100k CLINC150 examples (the 1k set is a stratified sample
 of `train`; the 100k set repeats `train` with light word drops and swaps so the copies
-are not identical) and times queries on `test` + `oos_test`. Prints one JSON line per size.
+are not identical) and times queries on `test` + `oos_test` (best of three passes per query). Prints one JSON line per size.
 
     .venv/bin/python benchmarks/scaling.py [--sizes 1000 15000 100000]
 """
@@ -14,7 +14,7 @@ import random
 import time
 from pathlib import Path
 
-from clinc150 import DEFAULT_DATA, label_or_none, load, percentile
+from clinc150 import DEFAULT_DATA, label_or_none, load, percentile, query_latencies
 
 from core.matcher import Matcher, train
 
@@ -62,12 +62,7 @@ def main() -> None:
         start = time.perf_counter()
         matcher = Matcher.from_bytes(artefact)
         load_ms = (time.perf_counter() - start) * 1000.0
-        latencies = []
-        for text in queries:
-            t0 = time.perf_counter()
-            matcher.classify(text)
-            latencies.append((time.perf_counter() - t0) * 1000.0)
-        latencies.sort()
+        latencies = query_latencies(matcher, queries)["best"]
         print(
             json.dumps(
                 {

@@ -17,7 +17,7 @@ def test_fold_removes_case_and_diacritics() -> None:
     [
         ("Mijn postcode is 1234 AB!", ["mijn", "postcode", "is", "1234ab"]),
         ("postcode 1234ab, huisnummer 12", ["postcode", "1234ab", "huisnummer", "12"]),
-        ("Wat kost 't? Auto's en what's up", ["wat", "kost", "t", "autos", "en", "whats", "up"]),
+        ("Wat kost 't? Auto's en what's up", ["wat", "kost", "t", "autos", "en", "what", "is", "up"]),
         ("3e verdieping", ["3", "e", "verdieping"]),
         ("", []),
     ],

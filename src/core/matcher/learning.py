@@ -5,6 +5,7 @@ Nothing here runs per request; `Matcher.classify` only applies what these functi
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,6 +45,8 @@ class SoftmaxConfig:
     # Weights are averaged over the ends of the epochs from this one on (0 = off): a cheap
     # ensemble of the last models, which generalises better than the last one alone.
     average_from_epoch: int = 0
+    # Small knowledge bases get more epochs, so every model sees at least this many updates.
+    min_updates: int = 600
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -76,10 +79,12 @@ def fit_softmax(
     one_hot = np.eye(class_count, dtype=np.float32)
     step = 0
     n = rows.row_count
+    batches_per_epoch = max(1, math.ceil(n / config.batch_size))
+    epochs = max(config.epochs, math.ceil(config.min_updates / batches_per_epoch))
     averaged = 0
     mean_w = np.zeros_like(weights) if config.average_from_epoch else weights
     mean_b = np.zeros_like(bias)
-    for epoch in range(config.epochs):
+    for epoch in range(epochs):
         order = rng.permutation(n)
         # A gently falling learning rate settles the last epochs.
         rate = config.learning_rate / (1.0 + 0.3 * epoch)
@@ -107,7 +112,7 @@ def fit_softmax(
             mean_w += (weights - mean_w) / averaged
             mean_b += (bias - mean_b) / averaged
         if progress:
-            progress(f"matcher: epoch {epoch + 1}/{config.epochs}")
+            progress(f"matcher: epoch {epoch + 1}/{epochs}")
     if averaged:
         return mean_w, mean_b
     return weights, bias

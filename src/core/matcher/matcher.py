@@ -80,10 +80,10 @@ class TrainingConfig:
     # the lowest threshold that still rejects this share of held-out out-of-scope questions
     # (an operating point fixed by its out-of-scope recall, as in benchmarks).
     min_oos_recall: float | None = None
-    min_char_df: int = 1
+    min_char_df: int = 2  # an n-gram of one example only is its spelling, not a pattern
     # Relative weight of words, word pairs and character n-grams. Character n-grams at full
     # weight overfit the examples' spelling; a low weight keeps them for typos and compounds.
-    block_weights: tuple[float, float, float] = (1.0, 0.6, 0.3)
+    block_weights: tuple[float, float, float] = (1.0, 0.6, 0.45)
     typo_cutoff: float = 85.0
 
 

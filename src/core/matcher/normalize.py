@@ -53,6 +53,18 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _DIGITS_LETTERS = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])")
 
+# English contractions, after the apostrophe is gone, spelled out so "what's" and "what is"
+# give the same tokens. Ambiguous ones ("ill", "id", "its", "well") are left alone.
+_CONTRACTIONS = {
+    "whats": ("what", "is"), "whos": ("who", "is"), "wheres": ("where", "is"), "hows": ("how", "is"),
+    "thats": ("that", "is"), "theres": ("there", "is"), "im": ("i", "am"), "ive": ("i", "have"),
+    "youre": ("you", "are"), "youve": ("you", "have"), "theyre": ("they", "are"), "lets": ("let", "us"),
+    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
+    "wont": ("will", "not"), "isnt": ("is", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"),
+    "havent": ("have", "not"), "hasnt": ("has", "not"), "shouldnt": ("should", "not"),
+    "couldnt": ("could", "not"), "wouldnt": ("would", "not"),
+}
+
 POSTCODE_TOKEN = "<postcode>"
 NUMBER_TOKEN = "<number>"
 
@@ -83,6 +95,8 @@ def tokenize(text: str) -> list[str]:
             continue
         if is_postcode(raw):
             tokens.append(raw)
+        elif raw in _CONTRACTIONS:
+            tokens.extend(_CONTRACTIONS[raw])
         else:
             # "3e" or "b12" are split so the number is a token of its own.
             tokens.extend(part for part in _DIGITS_LETTERS.split(raw) if part)
