@@ -431,7 +431,7 @@ class _Dialogue:
         # A photo, voice note or location: Balie only reads text. Not a miss:
         # the resident did nothing wrong, so it does not count towards the offer of a person.
         self.count("unsupported_input")
-        self.add(self.say("text_only"))
+        self.add(self.say("location_unsupported" if self.message.kind == InboundKind.LOCATION else "text_only"))
 
     def _on_question(self) -> None:
         text = self.text

@@ -502,6 +502,20 @@ def test_a_photo_or_voice_note_asks_for_text_without_counting_a_miss(chat: Harne
     assert chat.counts()["unsupported_input"] == 2 and "fallback" not in chat.counts()
 
 
+def test_a_shared_location_outside_a_flow_gets_a_polite_answer_not_a_miss(chat: Harness) -> None:
+    chat.say("paspoort")
+    for _ in range(2):  # twice: a miss would offer a person on the second one
+        reply = chat.say("Stadhuis, Markt 1", kind=InboundKind.LOCATION, channel=Channel.WHATSAPP,
+                         payload="52.0907,5.1214", conversation_id=chat.conversation_id)
+        assert texts(reply) == "Bedankt voor uw locatie. Ik kan locaties nog niet lezen. Typ uw vraag in een bericht."
+    assert "handover:yes" not in payloads(reply) and reply.intent is None
+    assert chat.counts()["unsupported_input"] == 2 and "fallback" not in chat.counts()
+    assert chat.say("how do I renew my passport").language == "en"  # the conversation is English now
+    reply = chat.say("", kind=InboundKind.LOCATION, channel=Channel.WHATSAPP, payload="52.0907,5.1214",
+                     conversation_id=chat.conversation_id)
+    assert texts(reply) == "Thank you for your location. I cannot read locations yet. Please type your question in a message."
+
+
 def test_a_retried_first_turn_is_answered_from_the_conversation_it_created(chat: Harness) -> None:
     client_id = "5f0c3c1e-2b7a-4c55-9d1e-0a9b8c7d6e5f"
     first = chat.say("paspoort", client_message_id=client_id)

@@ -26,6 +26,11 @@ _TEXTS: dict[str, Text] = {
         nl="Ik kan alleen tekst lezen. Wilt u uw vraag typen?",
         en="I can only read text. Could you type your question?",
     ),
+    # A shared WhatsApp location outside a guided flow: thank the resident, it was meant kindly.
+    "location_unsupported": Text(
+        nl="Bedankt voor uw locatie. Ik kan locaties nog niet lezen. Typ uw vraag in een bericht.",
+        en="Thank you for your location. I cannot read locations yet. Please type your question in a message.",
+    ),
     "offer_person": Text(
         nl="Het lukt mij niet om uw vraag te beantwoorden. Wilt u met een medewerker praten?",
         en="I can't answer your question. Would you like to talk to a person?",
