@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.matcher import Alternative, Classification, Matcher, train
+from core.matcher import Alternative, Classification, Matcher, TrainingConfig, train
 from core.matcher.learning import Costs, choose_threshold, fit_logistic, fit_temperature, softmax
-from core.matcher.matcher import with_threshold
+from core.matcher.matcher import threshold_for_recall, with_threshold
 
 KB: dict[str, list[str]] = {
     "paspoort": [
@@ -176,3 +176,27 @@ def test_threshold_choice_separates_clean_data_and_leans_towards_rejecting() -> 
     correct = np.array([True, False, False])
     in_scope = np.array([True, True, False])
     assert 0.5 < choose_threshold(confidence, correct, in_scope, Costs()) <= 0.9
+
+
+def test_threshold_for_a_fixed_out_of_scope_recall() -> None:
+    confidence = np.array([0.5, 0.1, 0.4, 0.3, 0.2])
+    threshold = threshold_for_recall(confidence, 0.6)
+    assert np.mean(confidence < threshold) == pytest.approx(0.6)
+    assert 0.3 < threshold < 0.4
+    assert np.mean(confidence < threshold_for_recall(confidence, 1.0)) == 1.0
+
+
+def test_operating_point_by_out_of_scope_recall_holds_on_the_validation_set() -> None:
+    validation = [("paspoort vernieuwen", "paspoort"), ("rijbewijs aanvragen", "rijbewijs")] + [
+        (text, None) for text in OUT_OF_SCOPE
+    ]
+    matcher = train(EXAMPLES, validation=validation, config=TrainingConfig(min_oos_recall=0.8))
+    rejected = [matcher.classify(text).intent is None for text in OUT_OF_SCOPE]
+    assert np.mean(rejected) >= 0.8
+
+
+def test_ambiguity_signal_when_two_intents_are_close() -> None:
+    close = Classification("paspoort", 0.5, [Alternative("rijbewijs", 0.4)])
+    clear = Classification("paspoort", 0.9, [Alternative("rijbewijs", 0.05)])
+    assert close.ambiguous and not clear.ambiguous
+    assert not Classification(None, 0.0, []).ambiguous
