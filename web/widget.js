@@ -147,7 +147,8 @@
     ".launcher.unread::after{content:'';width:12px;height:12px;border-radius:50%;background:#fff;border:3px solid #b00020}",
     ".launcher svg{width:22px;height:22px;fill:currentColor;flex:none}",
     ".panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;display:flex;flex-direction:column;width:min(384px,calc(100vw - 16px));height:min(620px,calc(100vh - 32px));background:#fff;border:1px solid #6b6b6b;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);overflow:hidden;animation:rise .18s ease-out}",
-    "@keyframes rise{from{transform:translateY(12px);opacity:0}to{transform:none;opacity:1}}",
+    // Motion only, never opacity: a tab that is not painting (in the background) must not keep an invisible panel.
+    "@keyframes rise{from{transform:translateY(12px)}to{transform:none}}",
     ".head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:10px 12px 10px 16px;background:var(--p);color:var(--on)}",
     ".head h2{margin:0;font-size:1.05em}",
     ".close{min-width:44px;min-height:44px;border:0;border-radius:8px;background:transparent;color:var(--on);font-size:1.5em;line-height:1;cursor:pointer}",

@@ -81,8 +81,10 @@ await main(async (browser) => {
     check(await anna.locator("#balie-widget .msg", { hasText: text }).count() === 1, `"${text}" is shown once`);
   }
   await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
-  await staff.screenshot({ path: screenshotPath("staff.png"), fullPage: true });
-  await anna.screenshot({ path: screenshotPath("widget.png") });
+  await staff.bringToFront();
+  await staff.screenshot({ path: screenshotPath("staff.png"), fullPage: true, animations: "disabled" });
+  await anna.bringToFront();
+  await anna.screenshot({ path: screenshotPath("widget.png"), animations: "disabled" });
 
   await card.getByRole("button", { name: "Gesprek afsluiten" }).click();
   await anna.locator("#balie-widget .msg", { hasText: "afgesloten" }).waitFor({ timeout: 20000 });

@@ -45,6 +45,6 @@ await main(async (browser) => {
   check(download.suggestedFilename().endsWith(".csv"), "CSV download");
 
   await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
-  await staff.screenshot({ path: screenshotPath("reports.png"), fullPage: true });
+  await staff.screenshot({ path: screenshotPath("reports.png"), fullPage: true, animations: "disabled" });
   noErrors(staff);
 });
