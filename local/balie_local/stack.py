@@ -116,6 +116,10 @@ class LocalStack:
         self._handlers: dict[str, Handler] = {}
         self.graph: Any = None  # the WhatsApp Graph API stand-in, when that module exists
         self._handlers_lock = threading.Lock()
+        # One invocation at a time, as one Lambda container runs one at a time: Powertools
+        # keeps the current event in a class attribute (BaseRouter.current_event), so two
+        # threads of the front inside handlers at once would answer each other's requests.
+        self._invocation_lock = threading.RLock()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -257,7 +261,9 @@ class LocalStack:
         assert self.deployment is not None
         spec = self.deployment.functions[function]
         context = LambdaContext(function, timeout_seconds=spec.timeout, memory_mb=spec.memory_size, region=self.region)
-        return self.handler(function)(event, context)
+        handler = self.handler(function)
+        with self._invocation_lock:
+            return handler(event, context)
 
     def drain(self, function: str | None = None) -> int:
         """Runs the SQS-triggered functions (or one) until their queues are empty; returns records handled.
