@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,28 @@ def test_the_check_notices_a_lost_or_repeated_turn(stack: LocalStack) -> None:
     repeated.sent.insert(1, repeated.sent[0])
     problems = load.check_transcripts(stack.url, result, origin=ALPHA_ORIGIN)
     assert len(problems) == 2 and all("stored" in problem for problem in problems)
+
+
+def test_concurrent_requests_of_two_tenants_are_never_mixed_up(stack: LocalStack) -> None:
+    """The front serves requests on threads; every handler must still see its own event
+    (a tiny thread switch interval makes a mix-up likely wherever one is possible)."""
+    results: dict[str, Any] = {}
+
+    def run(tenant: str) -> None:
+        results[tenant] = load.run_load(stack.url, tenant=tenant, conversations=6, turns=3,
+                                        questions=ALPHA_QUESTIONS)  # no Origin: not a browser
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=run, args=(tenant,)) for tenant in ("alpha", "beta")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(previous)
+    for tenant, result in results.items():
+        assert result.errors == []
+        assert all(c.conversation_id and c.conversation_id.startswith(tenant + ".") for c in result.conversations)
+        assert load.check_transcripts(stack.url, result) == []
