@@ -531,7 +531,10 @@ def threshold_for_recall(out_of_scope_confidence: np.ndarray, recall: float) -> 
     """The lowest threshold below which at least `recall` of these questions fall."""
     ordered = np.sort(out_of_scope_confidence)
     must_reject = min(len(ordered), max(1, math.ceil(recall * len(ordered) - 1e-9)))
-    return float(np.nextafter(ordered[must_reject - 1], np.inf))
+    if must_reject == len(ordered):
+        return float(np.nextafter(ordered[-1], np.inf))
+    # Midway to the next question, so rounding and int8 weights cannot flip the ones at the edge.
+    return float((ordered[must_reject - 1] + ordered[must_reject]) / 2.0)
 
 
 def with_threshold(matcher: Matcher, threshold: float) -> Matcher:
