@@ -240,7 +240,13 @@ class Resolver:
             "AWS::URLSuffix": "amazonaws.com",
             "AWS::NoValue": _NO_VALUE,
         }
-        self.refs.update(parameter_values)
+        parameters = template.get("Parameters") or {}
+        for name, value in parameter_values.items():
+            kind = str((parameters.get(name) or {}).get("Type", ""))
+            if isinstance(value, str) and (kind == "CommaDelimitedList" or kind.startswith("List<")):
+                # CloudFormation hands a list parameter to !Ref as a list (e.g. CORS AllowOrigins).
+                value = [item.strip() for item in value.split(",")]
+            self.refs[name] = value
         self.attributes: dict[tuple[str, str], Any] = {}
         self._conditions: dict[str, bool] = {}
 

@@ -7,11 +7,14 @@ and the messages page of `GET /v1/chat/{id}/messages`.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.engine import MessagesPage, is_payload, validate_text
+from core.errors import OriginNotAllowed
 from core.ids import is_conversation_id
 from core.models import Channel, HandoverView, InboundKind, InboundMessage, Reply, ReplyMessage, TranscriptEntry
 
@@ -119,3 +122,24 @@ def parse_cursor(value: str | None) -> int:
     if not value.isdigit() or len(value) > 9:
         raise ValueError("after must be a cursor returned by this API")
     return int(value)
+
+
+def check_origin(origin: str | None, widget_origins: Collection[str], host: str | None) -> None:
+    """Refuses (OriginNotAllowed, 403) a browser request from a page that is not one of
+    the tenant's widget pages.
+
+    API Gateway's CORS allows every tenant's widget origins (template `WidgetOrigins`),
+    so this is the per-tenant rule: another municipality's site can neither chat as this
+    one nor read or erase its conversations. Allowed: no Origin (curl, server to server:
+    no web page involved), one of the tenant's `widget_origins`, and the API's own
+    origin (`host`): a same-origin page, such as the demo page the local front serves
+    on whatever port it runs.
+    """
+    if not origin or origin in widget_origins:
+        return
+    try:
+        same_origin = bool(host) and urlsplit(origin).netloc.lower() == str(host).lower()
+    except ValueError:  # not a URL at all (e.g. a broken IPv6 literal)
+        same_origin = False
+    if not same_origin:
+        raise OriginNotAllowed("This web page may not use the chat of this municipality.")

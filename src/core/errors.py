@@ -29,6 +29,12 @@ class Forbidden(BalieError):
     code = "forbidden"
 
 
+class OriginNotAllowed(Forbidden):
+    """A browser request from a web page (Origin) that is not one of the tenant's widget_origins."""
+
+    code = "origin_not_allowed"
+
+
 class Conflict(BalieError):
     """A write lost an optimistic-concurrency race more often than retries allow."""
 

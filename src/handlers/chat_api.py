@@ -2,9 +2,12 @@
 
 Thin: check the transport (content type, size, JSON), parse into the web
 channel's pydantic model, call one engine use case, render. Errors map to HTTP
-in handlers/http_errors.py. CORS: `Access-Control-Allow-Origin` echoes the
-Origin only when it is one of the tenant's `widget_origins`; the tenant comes
-from the body (POST), the conversation id (GET/DELETE) or `?tenant=`.
+in handlers/http_errors.py. Origins: a request whose Origin is not one of the
+tenant's `widget_origins` is refused (403 origin_not_allowed, channels.web.check_origin)
+before anything is read or written; the tenant comes from the body (POST) or the
+conversation id (GET/DELETE). API Gateway's CorsConfiguration answers preflights and
+sets the CORS headers for every tenant's origins (template `WidgetOrigins`); without it,
+this handler answers preflights and echoes an allowed Origin itself.
 Nothing a resident typed is logged.
 """
 from __future__ import annotations
@@ -20,7 +23,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from channels.web import ChatRequest, parse_cursor, render_messages, render_reply
+from channels.web import ChatRequest, check_origin, parse_cursor, render_messages, render_reply
 from core.engine import Turn
 from core.errors import InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
 from core.ids import tenant_of
@@ -44,6 +47,7 @@ http_errors.register(app)
 @app.post("/v1/chat")
 def post_chat() -> Response:
     request = ChatRequest.model_validate(_json_body(app.current_event))
+    _check_origin(request.tenant)
     turn = turn_metrics.run_turn(services().engine, request.to_message())
     _record(turn, request.tenant)
     return _ok(render_reply(turn.reply))
@@ -132,11 +136,26 @@ def _json_body(event: APIGatewayProxyEventV2) -> dict[str, Any]:
 
 def _tenant_for(conversation_id: str) -> str:
     """The tenant a conversation id belongs to: `?tenant=` when given, else the
-    id's own prefix. A mismatch simply finds nothing (404)."""
-    tenant = app.current_event.get_query_string_value("tenant") or tenant_of(conversation_id)
+    id's own prefix. A mismatch simply finds nothing (404). The Origin is checked
+    against the id's own tenant: the one whose conversation it would be."""
+    own = tenant_of(conversation_id)
+    tenant = app.current_event.get_query_string_value("tenant") or own
     if not tenant:
         raise NotFound("This conversation does not exist.")
+    _check_origin(own or tenant)
     return tenant
+
+
+def _widget_origins(tenant: str) -> list[str]:
+    """The tenant's widget_origins; NotFound (404) for an unknown tenant."""
+    return services().knowledge.get(tenant).tenant.widget_origins
+
+
+def _check_origin(tenant: str) -> None:
+    event = app.current_event
+    origin = event.headers.get("origin")
+    if origin:  # no knowledge lookup for curl and server-to-server calls
+        check_origin(origin, _widget_origins(tenant), event.headers.get("host") or event.request_context.domain_name)
 
 
 def _record(turn: Turn, tenant: str) -> None:
@@ -174,14 +193,13 @@ def _request_tenant(event: APIGatewayProxyEventV2) -> str | None:
 
 
 def _allowed_origins(event: APIGatewayProxyEventV2) -> set[str]:
-    knowledge = services().knowledge
     tenant = _request_tenant(event)
     try:
         if tenant:
-            return set(knowledge.get(tenant).tenant.widget_origins)
+            return set(_widget_origins(tenant))
         if event.request_context.http.method == "OPTIONS":
             # A preflight of POST /v1/chat carries no body: any tenant's widget may ask.
-            return {origin for slug in knowledge.slugs() for origin in knowledge.get(slug).tenant.widget_origins}
+            return {origin for slug in services().knowledge.slugs() for origin in _widget_origins(slug)}
     except NotFound:
         pass
     return set()

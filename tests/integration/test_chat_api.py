@@ -171,15 +171,38 @@ def test_the_resident_can_erase_the_conversation(api: Api) -> None:
     assert api.messages(conversation_id)[0] == 404
 
 
-def test_cors_echoes_only_the_tenants_own_origins(api: Api) -> None:
-    status, headers, _ = api.post({"tenant": "alpha", "message": "paspoort"})
+def test_only_the_tenants_own_widget_origins_may_use_its_chat(api: Api) -> None:
+    status, headers, reply = api.post({"tenant": "alpha", "message": "paspoort"})
     assert status == 200 and headers["Access-Control-Allow-Origin"] == ALPHA_ORIGIN
-    status, headers, _ = api.post({"tenant": "alpha", "message": "paspoort"}, origin="https://evil.example")
-    assert status == 200 and "Access-Control-Allow-Origin" not in headers
-    status, headers, _ = api.post({"tenant": "beta", "message": "paspoort"})  # beta lists no widget origins
+    conversation_id = reply["conversationId"]
+    before = api.items()
+    for origin in ("https://evil.example", "null", "https://www.alpha.example.evil.example"):
+        status, headers, error = api.post({"tenant": "alpha", "message": "paspoort", "conversationId": conversation_id},
+                                          origin=origin)
+        assert status == 403 and error["error"]["code"] == "origin_not_allowed", origin
+        assert "Access-Control-Allow-Origin" not in headers
+    status, headers, error = api.post({"tenant": "beta", "message": "paspoort"})  # beta lists no widget origins
+    assert status == 403 and error["error"]["code"] == "origin_not_allowed"
     assert "Access-Control-Allow-Origin" not in headers
+    for method, suffix in (("GET", "/messages"), ("DELETE", "")):
+        status, _, error = api.by_id(method, conversation_id, suffix, origin="https://evil.example")
+        assert status == 403 and error["error"]["code"] == "origin_not_allowed", method
+    assert api.items() == before  # refused before anything was read or written
     status, headers, _ = api.post("{broken", headers={"content-type": "application/json"})
     assert status == 400 and "Access-Control-Allow-Origin" not in headers
+
+
+def test_requests_without_an_origin_or_from_the_apis_own_origin_are_allowed(api: Api) -> None:
+    # No Origin: curl or a server, no web page involved.
+    status, _, reply = api.call(http_api_event("POST", "/v1/chat", body={"tenant": "beta", "message": "paspoort"}))
+    assert status == 200
+    conversation_id = reply["conversationId"]
+    unlisted = {"origin": "https://api.balie.example", "host": "api.balie.example"}
+    status, _, reply = api.post({"tenant": "beta", "message": "paspoort"}, origin=unlisted["origin"], headers=unlisted)
+    assert status == 200  # a page on the API's own origin (the local demo page on any port)
+    event = http_api_event("DELETE", f"/v1/chat/{conversation_id}", route_key="DELETE /v1/chat/{conversationId}",
+                           path_parameters={"conversationId": conversation_id})
+    assert api.call(event)[0] == 200
 
 
 @pytest.mark.parametrize(
@@ -211,8 +234,11 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(api: Api, body, headers,
 
 def test_a_conversation_of_another_tenant_is_not_found(api: Api) -> None:
     conversation_id = api.chat("paspoort")["conversationId"]
-    status, _, error = api.post({"tenant": "beta", "message": "paspoort", "conversationId": conversation_id})
+    as_beta = {"tenant": "beta", "message": "paspoort", "conversationId": conversation_id}
+    status, _, error = api.call(http_api_event("POST", "/v1/chat", body=as_beta))  # no Origin: a server
     assert status == 404 and error["error"]["code"] == "not_found"
+    status, _, error = api.post(as_beta)  # from alpha's widget page: not beta's
+    assert status == 403 and error["error"]["code"] == "origin_not_allowed"
     assert api.messages(conversation_id, "tenant=beta")[0] == 404
     assert api.delete(conversation_id, "tenant=beta")[0] == 404
     assert api.conversation_item(conversation_id) is not None

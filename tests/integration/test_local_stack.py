@@ -124,21 +124,31 @@ def test_the_handler_gets_a_real_http_api_v2_event(stack: LocalStack) -> None:
     assert "authorizer" not in event["requestContext"]
 
 
+def preflight(stack: LocalStack, origin: str) -> tuple[int, dict[str, list[str]], bytes]:
+    return call(stack, "OPTIONS", "/v1/chat", headers={
+        "Origin": origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+
+
 def test_cors_preflight_and_responses_follow_the_template(stack: LocalStack) -> None:
-    status, headers, _ = call(stack, "OPTIONS", "/v1/chat", headers={
-        "Origin": "https://www.voorbeeld.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type"})
-    assert status == 204
-    assert headers["access-control-allow-origin"] == ["*"]
-    assert headers["access-control-allow-methods"] == ["GET,POST,DELETE,OPTIONS"]
-    assert headers["access-control-allow-headers"] == ["content-type,authorization"]
-    assert headers["access-control-max-age"] == ["600"]
+    # The template's WidgetOrigins parameter (its default: every tenant's widget_origins).
+    for origin in ("https://www.voorbeeld.example", "https://www.voorbeeld-noord.example", "http://localhost:3000"):
+        status, headers, _ = preflight(stack, origin)
+        assert status == 204
+        assert headers["access-control-allow-origin"] == [origin]
+        assert headers["access-control-allow-methods"] == ["GET,POST,DELETE,OPTIONS"]
+        assert headers["access-control-allow-headers"] == ["content-type,authorization"]
+        assert headers["access-control-max-age"] == ["600"]
+    status, headers, _ = preflight(stack, "https://evil.example")
+    assert status == 204 and not [name for name in headers if name.startswith("access-control-")]
 
     status, headers, _ = call(stack, "POST", "/v1/chat", {"conversationId": "c2", "message": "x"},
                               {"Origin": "https://www.voorbeeld.example"})
     assert status == 200
     # API Gateway replaces the handler's CORS headers with the configured ones.
-    assert headers["access-control-allow-origin"] == ["*"]
+    assert headers["access-control-allow-origin"] == ["https://www.voorbeeld.example"]
+    status, headers, _ = call(stack, "POST", "/v1/chat", {"conversationId": "c3", "message": "x"},
+                              {"Origin": "https://evil.example"})
+    assert status == 200 and "access-control-allow-origin" not in headers  # nor the handler's own
 
 
 def test_a_crashing_handler_is_a_500_like_api_gateway(stack: LocalStack) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.request
 from typing import Any
 
@@ -41,3 +42,61 @@ def test_a_signed_whatsapp_message_is_answered_through_the_queue_and_graph_stand
         time.sleep(0.2)
     assert local_stack.graph.outbox, "no reply reached the Graph API stand-in"
     assert local_stack.graph.outbox[0]["to"] == "31612345678"
+
+
+VOORBEELD = "https://www.voorbeeld.example"
+VOORBEELD_NOORD = "https://www.voorbeeld-noord.example"
+
+
+def request(url: str, method: str, body: Any = None, origin: str | None = None) -> tuple[int, dict[str, str], Any]:
+    headers = {"content-type": "application/json", **({"origin": origin} if origin else {})}
+    data = json.dumps(body).encode() if body is not None else None
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method, headers=headers),
+                                    timeout=30) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, json.loads(error.read() or b"null")
+
+
+def test_each_tenant_accepts_only_its_own_widget_origins(local_stack: LocalStack) -> None:
+    chat = f"{local_stack.url}/v1/chat"
+    status, headers, answer = request(chat, "POST", {"tenant": "voorbeeld", "message": "paspoort"}, VOORBEELD)
+    assert status == 200 and headers["access-control-allow-origin"] == VOORBEELD
+    conversation = f"{chat}/{answer['conversationId']}"
+    key = {"pk": {"S": conversation_pk("voorbeeld", answer["conversationId"])}, "sk": {"S": "CONV"}}
+    table = local_stack.deployment.tables["BalieTable"]
+    before = local_stack.client("dynamodb").get_item(TableName=table, Key=key, ConsistentRead=True)["Item"]
+
+    # voorbeeld-noord's site is a listed CORS origin (API Gateway lets the browser read the
+    # answer), but it may not chat as voorbeeld, nor read or erase voorbeeld's conversations.
+    refused = [
+        request(chat, "POST", {"tenant": "voorbeeld", "message": "paspoort", "conversationId": answer["conversationId"]},
+                VOORBEELD_NOORD),
+        request(f"{conversation}/messages", "GET", origin=VOORBEELD_NOORD),
+        request(conversation, "DELETE", origin=VOORBEELD_NOORD),
+    ]
+    for status, headers, error in refused:
+        assert status == 403 and error["error"]["code"] == "origin_not_allowed"
+        assert headers["access-control-allow-origin"] == VOORBEELD_NOORD
+    after = local_stack.client("dynamodb").get_item(TableName=table, Key=key, ConsistentRead=True)["Item"]
+    assert after == before
+
+    status, headers, _ = request(chat, "POST", {"tenant": "voorbeeld-noord", "message": "paspoort"}, VOORBEELD_NOORD)
+    assert status == 200 and headers["access-control-allow-origin"] == VOORBEELD_NOORD
+    # The demo page the front serves itself (same origin, whatever the port) and curl (no Origin).
+    assert request(chat, "POST", {"tenant": "voorbeeld", "message": "paspoort"}, local_stack.url)[0] == 200
+    assert request(f"{conversation}/messages", "GET")[0] == 200
+
+
+def test_a_preflight_from_an_unknown_origin_gets_no_cors_headers(local_stack: LocalStack) -> None:
+    def preflight(origin: str) -> dict[str, str]:
+        req = urllib.request.Request(f"{local_stack.url}/v1/chat", method="OPTIONS", headers={
+            "origin": origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type"})
+        with urllib.request.urlopen(req, timeout=30) as response:
+            assert response.status == 204
+            return {k.lower(): v for k, v in response.headers.items()}
+
+    assert preflight(VOORBEELD)["access-control-allow-origin"] == VOORBEELD
+    assert preflight("http://127.0.0.1:3000")["access-control-allow-origin"] == "http://127.0.0.1:3000"
+    assert "access-control-allow-origin" not in preflight("https://evil.example")

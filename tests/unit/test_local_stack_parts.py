@@ -74,6 +74,14 @@ def test_parameters_take_overrides_then_defaults() -> None:
         parameter_values({"Parameters": {"Required": {"Type": "String"}}}, {})
 
 
+def test_a_list_parameter_resolves_to_a_list_like_cloudformation() -> None:
+    template = {"Parameters": {"Origins": {"Type": "CommaDelimitedList"}, "Stage": {"Type": "String"}}}
+    found = Resolver(template, region="eu-west-1", stack_name="s",
+                     parameter_values={"Origins": "https://a.example, http://b.example:3000", "Stage": "a,b"})
+    assert found.resolve({"Ref": "Origins"}) == ["https://a.example", "http://b.example:3000"]
+    assert found.resolve({"Ref": "Stage"}) == "a,b"
+
+
 ROUTES = [
     HttpRoute("GET", "/v1/chat/{conversationId}/messages", "Chat", None),
     HttpRoute("GET", "/v1/chat/special/messages", "Special", None),

@@ -8,13 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 
-from balie_local.template_resources import expanded_resources, load_template
+from balie_local.template_resources import REPO_ROOT, expanded_resources, load_template
 
 TEMPLATE = load_template()
 RESOURCES = expanded_resources(TEMPLATE)
 FUNCTIONS = {k: r["Properties"] for k, r in RESOURCES.items() if r["Type"] == "AWS::Serverless::Function"}
 QUEUES = {k: r.get("Properties") or {} for k, r in RESOURCES.items() if r["Type"] == "AWS::SQS::Queue"}
+TENANTS = REPO_ROOT / "tenants"
 
 
 def test_globals_set_the_runtime_tracing_and_powertools() -> None:
@@ -29,7 +31,24 @@ def test_globals_set_the_runtime_tracing_and_powertools() -> None:
 def test_one_http_api_with_payload_2_and_cors() -> None:
     apis = [r for r in RESOURCES.values() if r["Type"] == "AWS::Serverless::HttpApi"]
     assert len(apis) == 1
-    assert apis[0]["Properties"]["CorsConfiguration"]["AllowOrigins"]
+    cors = apis[0]["Properties"]["CorsConfiguration"]
+    assert cors["AllowOrigins"] == {"Ref": "WidgetOrigins"}
+    assert "*" not in cors["AllowMethods"] and "*" not in cors["AllowHeaders"]
+
+
+def test_widget_origins_default_is_every_tenants_widget_origins() -> None:
+    # A new tenant whose widget_origins are not in WidgetOrigins would be blocked by
+    # API Gateway's CORS in the browser; an origin no tenant lists would be allowed for nothing.
+    parameter = TEMPLATE["Parameters"]["WidgetOrigins"]
+    assert parameter["Type"] == "CommaDelimitedList"
+    listed = [origin.strip() for origin in parameter["Default"].split(",")]
+    tenants = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(TENANTS.glob("*.yaml"))]
+    assert tenants, "no tenants found"
+    union = {origin for tenant in tenants for origin in tenant["widget_origins"]}
+    assert "*" not in listed and len(listed) == len(set(listed))
+    assert set(listed) == union, (
+        f"WidgetOrigins in template.yaml: add {sorted(union - set(listed))}, remove {sorted(set(listed) - union)}"
+    )
 
 
 @pytest.mark.parametrize("function", sorted(FUNCTIONS))
