@@ -40,7 +40,6 @@ class FeatureConfig:
     char_min: int = 3
     char_max: int = 5
     word_pairs: bool = True
-    skip_pairs: bool = False  # pairs one word apart: "set ... alarm", "paspoort ... verlengen"
     typo_mapping: bool = True
 
 
@@ -95,9 +94,6 @@ class Analyzer:
             padded = ["<s>", *stems, "</s>"]
             for first, second in zip(padded, padded[1:]):
                 found.add(f"b{first} {second}")
-        if self.config.skip_pairs:
-            for first, second in zip(stems, stems[2:]):
-                found.add(f"b{first} _ {second}")
         low, high = self.config.char_min, self.config.char_max
         for token in (*analysis.tokens, *analysis.extra_tokens):
             if token in stop_words or shape_token(token):

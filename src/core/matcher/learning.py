@@ -42,9 +42,6 @@ class SoftmaxConfig:
     learning_rate: float = 0.02
     l2: float = 1e-5
     seed: int = 13
-    # Weights are averaged over the ends of the epochs from this one on (0 = off): a cheap
-    # ensemble of the last models, which generalises better than the last one alone.
-    average_from_epoch: int = 0
     # Small knowledge bases get more epochs, so every model sees at least this many updates.
     min_updates: int = 600
 
@@ -81,9 +78,6 @@ def fit_softmax(
     n = rows.row_count
     batches_per_epoch = max(1, math.ceil(n / config.batch_size))
     epochs = max(config.epochs, math.ceil(config.min_updates / batches_per_epoch))
-    averaged = 0
-    mean_w = np.zeros_like(weights) if config.average_from_epoch else weights
-    mean_b = np.zeros_like(bias)
     for epoch in range(epochs):
         order = rng.permutation(n)
         # A gently falling learning rate settles the last epochs.
@@ -107,14 +101,8 @@ def fit_softmax(
             m_b = beta1 * m_b + (1 - beta1) * grad_b
             v_b = beta2 * v_b + (1 - beta2) * grad_b * grad_b
             bias -= rate * (m_b / correction1) / (np.sqrt(v_b / correction2) + eps)
-        if config.average_from_epoch and epoch + 1 >= config.average_from_epoch:
-            averaged += 1
-            mean_w += (weights - mean_w) / averaged
-            mean_b += (bias - mean_b) / averaged
         if progress:
             progress(f"matcher: epoch {epoch + 1}/{epochs}")
-    if averaged:
-        return mean_w, mean_b
     return weights, bias
 
 

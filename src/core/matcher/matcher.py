@@ -316,7 +316,6 @@ class Matcher:
                 "char_min": analyzer.config.char_min,
                 "char_max": analyzer.config.char_max,
                 "word_pairs": analyzer.config.word_pairs,
-                "skip_pairs": analyzer.config.skip_pairs,
                 "typo_mapping": analyzer.config.typo_mapping,
             },
             "typo_cutoff": analyzer.vocabulary.typo_cutoff,
