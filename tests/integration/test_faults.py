@@ -13,8 +13,10 @@ The handler runs in process on moto (tables and queues from template.yaml).
 - SQS unavailable while queuing a ticket: the resident is told it did not work and who
   to contact, no ticket, no "queued" handover, nothing half-written.
 
-The Graph API's 429/5xx/timeouts, dead-lettering and partial batch failures of the
-WhatsApp worker are tested in test_whatsapp_flow.py (not repeated here).
+- A WhatsApp worker batch failing half-way: only the failed record comes back.
+
+The Graph API's 429/5xx/timeouts (retried, then the dead-letter queue) are tested in
+test_whatsapp_flow.py and not repeated here.
 """
 from __future__ import annotations
 
@@ -250,3 +252,37 @@ def test_sqs_down_while_queuing_a_ticket_is_told_honestly_and_half_writes_nothin
     assert status == 200 and reply["handover"]["status"] == "queued"
     (ticket,) = sqs.receive_message(QueueUrl=queue_url, WaitTimeSeconds=0)["Messages"]
     assert conversation_id in ticket["Body"]
+
+
+# ---------------------------------------------------------------------------- a batch failing half-way
+
+
+def test_a_batch_failing_half_way_returns_only_the_failed_record(faults: WireFaults, graph_api: Any) -> None:
+    """Three residents' WhatsApp messages in one worker batch; Meta refuses our token for
+    the first reply only. Just that record comes back (partial batch response) so SQS
+    delivers it again; the other two residents are answered once."""
+    from balie_local.events import sqs_record_from_message
+    from balie_local.whatsapp_cmd import webhook_body
+    from channels.whatsapp import sign
+    from handlers import whatsapp_webhook, whatsapp_worker
+
+    senders = ["31611111111", "31622222222", "31633333333"]
+    for index, sender in enumerate(senders):
+        raw = json.dumps(webhook_body("paspoort verlengen", sender, "111", wamid=f"wamid.HALF{index}")).encode()
+        event = http_api_event("POST", "/v1/whatsapp/webhook", body=raw, headers={
+            "content-type": "application/json", "x-hub-signature-256": sign(raw, "test-app-secret")})
+        assert whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))["statusCode"] == 200
+    sqs = boto3.client("sqs")
+    queue_url = os.environ["WHATSAPP_INBOUND_QUEUE_URL"]
+    messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, AttributeNames=["All"],
+                                   MessageAttributeNames=["All"])["Messages"]
+    assert len(messages) == 3
+    arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    records = [sqs_record_from_message(message, event_source_arn=arn) for message in messages]
+    first_sender = json.loads(records[0]["body"])["inbound"]["sender"]["id"]
+
+    graph_api.standin.failures[:] = [(401, 190)]  # our token is refused for the first reply
+    result = whatsapp_worker.handler({"Records": records}, LambdaContext("WhatsAppWorkerFunction"))
+    assert result == {"batchItemFailures": [{"itemIdentifier": records[0]["messageId"]}]}
+    answered = {sent["to"] for sent in graph_api.standin.outbox}
+    assert answered == set(senders) - {first_sender}
