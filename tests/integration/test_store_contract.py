@@ -133,6 +133,38 @@ def test_delete_erases_the_conversation_and_its_unanswered_questions(store) -> N
     assert sum(d.counts.get("fallback", 0) for d in days) == 3
 
 
+def test_dynamodb_delete_also_erases_what_other_parts_keep_under_the_conversation_key(mock_aws) -> None:
+    # The WhatsApp contact (adapters.whatsapp_store: pk T#<tenant>#C#<id>, sk WA) holds the
+    # resident's number; the in-memory store keeps no such items, so this is DynamoDB only.
+    from adapters.dynamodb_store import conversation_pk
+    from adapters.whatsapp_store import WhatsAppStore
+    from channels.whatsapp import WhatsAppAddress
+
+    table_name = mock_aws.merged_environment()["TABLE_NAME"]
+    store = DynamoDBConversationStore(boto3.client("dynamodb"), table_name)
+    table = boto3.resource("dynamodb").Table(table_name)
+    contacts = WhatsAppStore(table, clock=lambda: MOMENT)
+    gone = store.save(conversation(), 0, counters(fallback=1, unanswered=["eerste vraag"]))
+    keep = store.save(conversation("alpha." + "3" * 32), 0)
+    for saved in (gone, keep):
+        contacts.remember_contact("alpha", saved.id, WhatsAppAddress(id="31612345678"), "111", MOMENT, 30)
+
+    def under(conversation_id: str) -> list[dict]:
+        return table.query(KeyConditionExpression="pk = :pk", ConsistentRead=True,
+                           ExpressionAttributeValues={":pk": conversation_pk("alpha", conversation_id)})["Items"]
+
+    assert {item["sk"] for item in under(gone.id)} == {"CONV", "WA"}
+    assert store.delete("alpha", gone.id) is True
+    assert under(gone.id) == [] and contacts.contact("alpha", gone.id) is None
+    assert store.daily_counters("alpha", MOMENT.date(), MOMENT.date())[0].unanswered == []
+    assert {item["sk"] for item in under(keep.id)} == {"CONV", "WA"}
+    # A contact left without its conversation (e.g. an erasure that failed half-way) goes too.
+    store.save(conversation("alpha." + "4" * 32), 0)
+    contacts.remember_contact("alpha", "alpha." + "4" * 32, WhatsAppAddress(id="31687654321"), "111", MOMENT, 30)
+    table.delete_item(Key={"pk": conversation_pk("alpha", "alpha." + "4" * 32), "sk": "CONV"})
+    assert store.delete("alpha", "alpha." + "4" * 32) is True and under("alpha." + "4" * 32) == []
+
+
 def handover(status: HandoverStatus, team: str, minutes: int = 0) -> Handover:
     return Handover(status=status, team=team, reason="asked", requested_at=MOMENT + timedelta(minutes=minutes))
 

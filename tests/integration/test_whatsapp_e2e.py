@@ -100,6 +100,35 @@ def test_a_question_is_answered_once_on_whatsapp(wired) -> None:
     assert len(standin.outbox) == sent
 
 
+def items_under(pk: str) -> list[dict]:
+    table = boto3.resource("dynamodb").Table(wiring.services().store.table)
+    return table.query(KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": pk},
+                       ConsistentRead=True)["Items"]
+
+
+def test_erasing_a_whatsapp_conversation_leaves_nothing_under_its_key(wired) -> None:
+    from adapters.dynamodb_store import conversation_pk
+    from handlers import chat_api
+
+    poller, _ = wired
+    post(resident_writes("Ik wil mijn paspoort verlengen", "wamid.E2E4"))
+    post(resident_writes("vertel een mop over voetbal", "wamid.E2E5"))  # an unanswered question
+    poller.drain()
+    conversation_id = wa.conversation_id_for("alpha", wa.WhatsAppAddress(id=RESIDENT), "test-app-secret")
+    pk = conversation_pk("alpha", conversation_id)
+    assert {item["sk"] for item in items_under(pk)} == {"CONV", "WA"}  # the conversation and the contact
+    unanswered = wiring.services().store.get("alpha", conversation_id).state["_unanswered_keys"]
+    assert unanswered and all(items_under(key_pk) for key_pk, _ in unanswered)
+
+    event = http_api_event("DELETE", f"/v1/chat/{conversation_id}", route_key="DELETE /v1/chat/{conversationId}",
+                           path_parameters={"conversationId": conversation_id})
+    answer = chat_api.handler(event, LambdaContext("ChatApiFunction"))
+    assert answer["statusCode"] == 200 and json.loads(answer["body"])["deleted"] is True
+    assert items_under(pk) == []
+    assert not [item for key_pk, _ in unanswered for item in items_under(key_pk)
+                if item.get("conversationId") == conversation_id]
+
+
 def test_a_voice_message_gets_the_text_only_notice(wired) -> None:
     poller, standin = wired
     post(resident_writes("", "wamid.E2E2", message_type="audio"))
