@@ -323,3 +323,24 @@ def test_over_http_a_foreign_origin_may_not_read_answers(stack: LocalStack) -> N
                                ("GET", f"/v1/chat/{conversation_id}/messages", None)):
         status, headers, _ = call(stack, method, path, body, origin="https://evil.example")
         assert headers.get("access-control-allow-origin") in (None, ""), (method, status, headers)
+
+
+def test_no_queue_outlives_the_documented_bound_or_the_tenants_retention() -> None:
+    """Messages on SQS cannot be erased one by one: every queue keeps them at most 14 days
+    (docs/ARCHITECTURE.md, "Erasure and retention"), and no ticket outlives the retention
+    of its tenant's conversations (staff never open a ticket whose conversation is gone)."""
+    import yaml
+
+    from balie_local.template_resources import REPO_ROOT, expanded_resources, load_template
+
+    default_retention = 4 * 24 * 3600  # SQS's default MessageRetentionPeriod
+    queues = {name: resource.get("Properties") or {} for name, resource in expanded_resources(load_template()).items()
+              if resource.get("Type") == "AWS::SQS::Queue"}
+    assert queues
+    retention = {name: int(properties.get("MessageRetentionPeriod", default_retention))
+                 for name, properties in queues.items()}
+    assert all(seconds <= 14 * 24 * 3600 for seconds in retention.values()), retention
+    ticket_days = max(seconds for name, seconds in retention.items() if "Ticket" in name) / 86400
+    for path in sorted((REPO_ROOT / "tenants").glob("*.yaml")):
+        tenant = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert tenant["retention_days"] >= ticket_days, path.name
