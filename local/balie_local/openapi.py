@@ -185,7 +185,7 @@ def build() -> dict[str, Any]:
                 "schema": {"$ref": REF.format(model="ChatRequest")}}},
                 "description": f"At most {MAX_BODY_BYTES} bytes. Repeating a clientMessageId returns the stored reply."},
             "responses": {"200": _json("ChatResponse", "The bot's reply"),
-                          **_errors(400, 404, 409, 413, 415, 429, 500, 503)},
+                          **_errors(400, 403, 404, 409, 413, 415, 429, 500, 503)},
         }},
         "/v1/chat/{conversationId}/messages": {"get": {
             "operationId": "getMessages", "summary": "The transcript after a cursor (the widget polls it).",
@@ -193,13 +193,13 @@ def build() -> dict[str, Any]:
                            {"name": "after", "in": "query", "required": False,
                             "schema": {"type": "string", "pattern": r"^[0-9]{0,9}$"},
                             "description": "A cursor returned by this API; absent: the whole kept transcript."}],
-            "responses": {"200": _json("MessagesPage"), **_errors(400, 404, 500, 503)},
+            "responses": {"200": _json("MessagesPage"), **_errors(400, 403, 404, 500, 503)},
         }},
         "/v1/chat/{conversationId}": {"delete": {
             "operationId": "deleteConversation",
             "summary": "The resident erases their conversation everywhere it is stored.",
             "parameters": [_conversation_parameter(), _tenant_query()],
-            "responses": {"200": _json("Deleted"), **_errors(404, 500, 503)},
+            "responses": {"200": _json("Deleted"), **_errors(403, 404, 500, 503)},
         }},
         "/v1/whatsapp/webhook": {
             "get": {
