@@ -190,11 +190,15 @@ def test_the_resident_routes_are_bound_to_the_conversations_tenant(stack: LocalS
                          ("DELETE", f"/v1/chat/{conversation_id}?tenant=beta"),
                          ("GET", f"/v1/chat/beta.{token}/messages"),
                          ("DELETE", f"/v1/chat/beta.{token}")):
-        status, _, body = call(stack, method, path)
+        status, _, body = call(stack, method, path, origin=None)  # no Origin: the store's tenant key alone
         assert status == 404 and body["error"]["code"] == "not_found", (method, path)
-    status, _, body = call(stack, "POST", "/v1/chat", {"tenant": "beta", "message": "paspoort",
-                                                        "conversationId": conversation_id})
-    assert status == 404
+        # From alpha's widget page: refused (403) when the id names beta, not found otherwise.
+        status, _, body = call(stack, method, path)
+        expected = (403, "origin_not_allowed") if f"/beta.{token}" in path else (404, "not_found")
+        assert (status, body["error"]["code"]) == expected, (method, path)
+    as_beta = {"tenant": "beta", "message": "paspoort", "conversationId": conversation_id}
+    assert call(stack, "POST", "/v1/chat", as_beta, origin=None)[0] == 404
+    assert call(stack, "POST", "/v1/chat", as_beta)[0] == 403  # alpha's page may not use beta's chat
     status, _, page = call(stack, "GET", f"/v1/chat/{conversation_id}/messages")
     assert status == 200 and [e["text"] for e in page["messages"] if e["role"] == "resident"] == ["paspoort"]
 
