@@ -14,8 +14,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from .kb.models import WEEKDAYS, HolidayPolicy, Tenant
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -41,6 +39,10 @@ def _public_holidays(year: int) -> dict[date, str]:
     """Dutch public holidays of one year with Dutch names. The `holidays`
     package already moves Koningsdag to 26 April when 27 April is a Sunday and
     lists Bevrijdingsdag only in lustrum years (the tenant toggle widens that)."""
+    # Imported on first use: ~20 ms of every handler's cold start, needed only when
+    # a turn asks about opening hours or a handover (benchmarks/coldstart.py).
+    import holidays
+
     return dict(holidays.country_holidays("NL", years=year, language="nl"))
 
 
