@@ -176,6 +176,7 @@ def run_mode(mode: str, conversations: int) -> dict[str, Any]:
     os.environ["BALIE_NOW"] = "2026-11-30T10:00:00+01:00"  # Monday morning, office hours
     os.environ["KB_DIR"] = str(ROOT / "src" / "kb_compiled")
     os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "Balie")
+    os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "balie")  # as template.yaml sets it: one metric series set
     embedded = None
     counter = install_counter()
     from handlers import chat_api, wiring

@@ -88,7 +88,7 @@ def model(turns: dict, cold_ms: float, resources: Counter[str]) -> dict:
     monthly_fixed = {
         "CloudWatch alarms": resources["AWS::CloudWatch::Alarm"] * p["alarm_month"],
         "CloudWatch dashboard (beyond 3 free)": resources["AWS::CloudWatch::Dashboard"] * p["dashboard_month"],
-        "custom metrics, per tenant and channel, while in use": turns["metric_series"] * p["custom_metric_month"],
+        "custom metrics of 1 tenant x web channel, while in use": turns["metric_series"] * p["custom_metric_month"],
     }
     return {
         "per_10000_conversations": lines,
