@@ -144,6 +144,16 @@ def residents(conversation_id: str) -> list[str]:
 # ---------------------------------------------------------------------------- DynamoDB
 
 
+def test_an_ordinary_turn_is_one_read_and_one_write(faults: WireFaults) -> None:
+    """The budget the cost model rests on (BENCHMARKS.md): per ordinary turn one GetItem
+    and one TransactWriteItems, nothing else on the wire."""
+    conversation_id = say("paspoort", clientMessageId=str(uuid.uuid4()))[1]["conversationId"]
+    for text in ("wat kost dat", "hoe lang duurt het", "id kaart aanvragen"):
+        faults.attempts.clear()
+        assert say(text, conversation_id, clientMessageId=str(uuid.uuid4()))[0] == 200
+        assert faults.attempts == Counter({"GetItem": 1, "TransactWriteItems": 1}), (text, faults.attempts)
+
+
 def test_a_throttled_write_is_retried_and_the_turn_lands_once(faults: WireFaults) -> None:
     status, first = say("paspoort")
     assert status == 200
