@@ -17,7 +17,6 @@ options: `with start_local_stack(handler_overrides=..., template=...) as stack:`
 from __future__ import annotations
 
 import contextlib
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,12 +116,11 @@ def engine_kb_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalS
     tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
     (tests may move it), dev tokens for alpha and beta, no background pollers."""
     from balie_local import kb_tools
-    from balie_local.template_resources import load_template
+    from balie_local.template_resources import load_template, with_ticket_queues_for
 
     compiled = tmp_path_factory.mktemp("kb_compiled")
     kb_tools.compile_all(ENGINE_KB / "knowledge", ENGINE_KB / "tenants", compiled)
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(compiled))
         patch.setenv("BALIE_NOW", MONDAY_MORNING)

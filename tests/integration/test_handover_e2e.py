@@ -12,7 +12,6 @@ tenants in a copy of template.yaml.
 """
 from __future__ import annotations
 
-import copy
 import json
 import urllib.error
 import urllib.request
@@ -25,7 +24,7 @@ import pytest
 from balie_local import kb_tools
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template
+from balie_local.template_resources import load_template, with_ticket_queues_for
 
 KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
@@ -41,8 +40,7 @@ def compiled_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def stack(compiled_kb: Path, start_local_stack: Any) -> Iterator[LocalStack]:
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(compiled_kb))
         with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:

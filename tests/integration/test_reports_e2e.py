@@ -8,7 +8,6 @@ Monday 08:30-17:00) like test_handover_e2e.
 """
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -23,7 +22,7 @@ import pytest
 
 from balie_local import kb_tools, report_cmd, unanswered_export
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template
+from balie_local.template_resources import load_template, with_ticket_queues_for
 
 KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
@@ -35,8 +34,7 @@ NONSENSE = "blorp fnord kwibus zanzibar"
 def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> Iterator[LocalStack]:
     compiled = tmp_path_factory.mktemp("kb_compiled")
     kb_tools.compile_all(KB / "knowledge", KB / "tenants", compiled)
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(compiled))
         with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:

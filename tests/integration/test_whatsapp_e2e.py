@@ -9,7 +9,6 @@ alpha with WhatsApp number 111.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import urllib.request
 from datetime import datetime, timedelta
@@ -22,7 +21,7 @@ from balie_local import whatsapp_cmd
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.kb_tools import compile_all
 from balie_local.pollers import SqsPoller
-from balie_local.template_resources import load_template
+from balie_local.template_resources import load_template, with_ticket_queues_for
 from channels import whatsapp as wa
 from core.errors import WhatsAppWindowClosed
 from core.models import Channel, ReplyMessage
@@ -158,8 +157,7 @@ def test_staff_replies_respect_the_24_hour_window(wired, monkeypatch) -> None:
 
 
 def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, monkeypatch, capsys) -> None:
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"  # one ticket queue per test tenant
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])  # one ticket queue per test tenant
     monkeypatch.setenv("KB_DIR", str(kb_dir))
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     monkeypatch.setenv("BALIE_TENANTS_DIR", str(KB / "tenants"))
@@ -180,8 +178,7 @@ def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkey
     """Each shared fixture, addressed to alpha's number and signed with the stack's app
     secret, over HTTP: 200, then the worker (driven here, not by a timer) sends the
     engine's answer, the channel's notice, or nothing."""
-    template = copy.deepcopy(load_template())
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     monkeypatch.setenv("KB_DIR", str(kb_dir))
     wiring.use(None)
     whatsapp_services.use(None)
