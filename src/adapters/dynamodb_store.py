@@ -247,7 +247,9 @@ def _item(conversation: Conversation) -> dict[str, Any]:
     # The transcript is bounded by the engine; this guards the item limit if
     # entries are unusually long (staff may paste long texts).
     while len(doc.encode("utf-8")) > MAX_ITEM_BYTES and len(conversation.transcript) > 1:
-        conversation = conversation.model_copy(update={"transcript": conversation.transcript[len(conversation.transcript) // 4 :]})
+        conversation = conversation.model_copy(deep=True)
+        # Drops the remembered replies of the dropped entries too (exact replays or none).
+        conversation.keep_last_entries(len(conversation.transcript) - len(conversation.transcript) // 4)
         doc = conversation.model_dump_json()
     item: dict[str, Any] = {
         **_key(conversation_pk(conversation.tenant, conversation.id), CONVERSATION_SK),

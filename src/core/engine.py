@@ -46,6 +46,7 @@ from .models import (
     InboundMessage,
     Language,
     Link,
+    RememberedReply,
     Reply,
     ReplyMessage,
     Role,
@@ -121,6 +122,31 @@ def handover_view(conversation: Conversation) -> HandoverView | None:
     )
 
 
+def remembered_reply(conversation: Conversation, client_message_id: str | None) -> Reply | None:
+    """The reply once returned for `client_message_id`, rebuilt from the transcript:
+    its messages are the bot entries right after the resident's entry, stored
+    unredacted exactly as they were sent. None when the id is not remembered, or
+    (defensively) when its entries are no longer all in the transcript."""
+    remembered = conversation.replies_by_client_id.get(client_message_id or "")
+    if remembered is None:
+        return None
+    wanted = range(remembered.seq + 1, remembered.seq + 1 + remembered.count)
+    entries = {entry.seq: entry for entry in conversation.transcript if entry.seq in wanted}
+    if len(entries) != remembered.count or any(entry.role != Role.BOT for entry in entries.values()):
+        return None
+    return Reply(
+        conversation_id=conversation.id,
+        intent=remembered.intent,
+        confidence=remembered.confidence,
+        messages=[
+            ReplyMessage(text=entry.text, links=list(entry.links), buttons=list(entry.buttons))
+            for entry in (entries[seq] for seq in wanted)
+        ],
+        handover=remembered.handover,
+        language=remembered.language,
+    )
+
+
 class Engine:
     def __init__(
         self,
@@ -149,9 +175,9 @@ class Engine:
         for _ in range(SAVE_ATTEMPTS):
             conversation = self._load(message)
             expected_version = conversation.version
-            stored = conversation.replies_by_client_id.get(message.client_message_id or "")
+            stored = remembered_reply(conversation, message.client_message_id)
             if stored is not None:
-                return Turn(reply=Reply.model_validate(stored), replayed=True)
+                return Turn(reply=stored, replayed=True)
             moment = self.clock()
             self._check_rate(conversation, moment)
             dialogue = _Dialogue(conversation, knowledge, message, moment, self.handover)
@@ -224,7 +250,7 @@ class Engine:
         self, conversation: Conversation, message: InboundMessage, reply: Reply, moment: datetime, retention_days: int
     ) -> None:
         """Append the turn to the transcript (redacted) and bound what the item keeps."""
-        seq = conversation.next_seq()
+        seq = resident_seq = conversation.next_seq()
         shown = message.text if message.kind != InboundKind.BUTTON or message.text else (message.payload or "")
         conversation.transcript.append(
             TranscriptEntry(seq=seq, role=Role.RESIDENT, at=moment, text=privacy.redact(shown))
@@ -242,12 +268,19 @@ class Engine:
                     intent=reply.intent,
                 )
             )
-        conversation.transcript = conversation.transcript[-MAX_TRANSCRIPT:]
         if message.client_message_id:
-            conversation.replies_by_client_id[message.client_message_id] = reply.model_dump(mode="json")
+            conversation.replies_by_client_id[message.client_message_id] = RememberedReply(
+                seq=resident_seq,
+                count=len(reply.messages),
+                intent=reply.intent,
+                confidence=reply.confidence,
+                handover=reply.handover,
+                language=reply.language,
+            )
             overflow = len(conversation.replies_by_client_id) - MAX_REMEMBERED_CLIENT_IDS
             for old in list(conversation.replies_by_client_id)[: max(overflow, 0)]:
                 del conversation.replies_by_client_id[old]
+        conversation.keep_last_entries(MAX_TRANSCRIPT)
         conversation.updated_at = moment
         conversation.expires_at = int(moment.timestamp()) + retention_days * 86400
 

@@ -126,6 +126,21 @@ class TranscriptEntry(Model):
     author: str | None = None  # staff member id for staff messages
 
 
+class RememberedReply(Model):
+    """What a conversation keeps of the reply to one clientMessageId, so a retry gets
+    exactly that reply again. The messages themselves are the bot entries that follow
+    the resident's entry `seq` in the transcript (`count` of them, consecutive seqs);
+    only what the transcript does not hold is kept here. A copy of the whole reply
+    would roughly double the item, and DynamoDB bills every write per KB of item."""
+
+    seq: int  # the resident's transcript entry of that turn
+    count: int = 0  # bot messages of the reply: seqs seq+1 .. seq+count
+    intent: str | None = None
+    confidence: float = 0.0
+    handover: HandoverView | None = None  # as it was when the reply was given
+    language: Language = "nl"
+
+
 class Conversation(Model):
     """The single stored item of a conversation (optimistic concurrency on `version`)."""
 
@@ -141,8 +156,8 @@ class Conversation(Model):
     # Dialogue state owned by the engine (topic, misses, flow, pending question).
     state: dict[str, Any] = Field(default_factory=dict)
     handover: Handover | None = None
-    # clientMessageId -> the reply returned for it (idempotent retries).
-    replies_by_client_id: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    # clientMessageId -> what rebuilds the reply returned for it (idempotent retries).
+    replies_by_client_id: dict[str, RememberedReply] = Field(default_factory=dict)
     # Epoch seconds of recent resident turns (rate limiting).
     recent_turns: list[float] = Field(default_factory=list)
     # A contact detail the resident gave on purpose for a callback (not redacted).
@@ -150,6 +165,18 @@ class Conversation(Model):
 
     def next_seq(self) -> int:
         return self.transcript[-1].seq + 1 if self.transcript else 1
+
+    def keep_last_entries(self, count: int) -> None:
+        """Bound the transcript to its last `count` entries (at least one), and forget
+        the remembered replies whose entries go with them: a retry of such an old
+        message is then handled as new rather than answered half."""
+        self.transcript = self.transcript[-max(count, 1):]
+        first = self.transcript[0].seq if self.transcript else self.next_seq()
+        self.replies_by_client_id = {
+            client_id: remembered
+            for client_id, remembered in self.replies_by_client_id.items()
+            if remembered.seq >= first
+        }
 
 
 class DailyCounters(Model):

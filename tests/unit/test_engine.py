@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
-from core.engine import MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine
+from core.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine, remembered_reply
 from core.errors import NotFound, RateLimited, VersionConflict
 from core.handover import HandoverService
 from core.kb.static import StaticKnowledge
@@ -366,6 +366,53 @@ def test_repeating_a_client_message_id_returns_the_stored_reply_and_changes_noth
     again = chat.say("paspoort", client_message_id="m-1")
     assert again == first
     assert chat.conversation() == before and chat.counts() == counts
+
+
+def test_a_replay_after_later_turns_returns_exactly_the_original_reply(chat: Harness) -> None:
+    # The reply is rebuilt from the transcript plus a small record: intent, confidence,
+    # language and the handover as they were then, not as they are now.
+    sent = {
+        "m-1": chat.say("paspoort", client_message_id="m-1"),  # greeting + answer + feedback buttons
+        "m-2": chat.say("what does it cost?", client_message_id="m-2", locale="en"),
+        "m-3": chat.say("vertel een mop over voetbal", client_message_id="m-3"),
+        "m-4": chat.say("ik wil een mens spreken", client_message_id="m-4"),  # starts a live handover
+        "m-5": chat.say("hallo? is daar iemand?", client_message_id="m-5"),  # silent: no messages
+    }
+    assert sent["m-1"].handover is None and sent["m-4"].handover is not None and sent["m-5"].messages == []
+    chat.clock.advance(seconds=5)
+    chat.say("nog een vraag", client_message_id="m-6")
+    before, counts = chat.conversation(), chat.counts()
+    for client_id, original in sent.items():
+        assert chat.say("anders", client_message_id=client_id) == original
+    assert chat.conversation() == before and chat.counts() == counts
+    stored = before.model_dump(mode="json")["replies_by_client_id"]["m-1"]
+    assert "messages" not in stored  # the messages live only in the transcript
+
+
+def test_remembered_client_ids_are_bounded_and_leave_with_their_transcript_entries(chat: Harness) -> None:
+    for turn in range(MAX_REMEMBERED_CLIENT_IDS + 5):
+        chat.clock.advance(seconds=3)
+        chat.say("vertel een mop" if turn % 2 else "nee", client_message_id=f"m-{turn}")
+    conversation = chat.conversation()
+    assert list(conversation.replies_by_client_id) == [f"m-{t}" for t in range(5, MAX_REMEMBERED_CLIENT_IDS + 5)]
+    # A transcript cut (the engine's cap, or the store's item-size guard) takes the
+    # remembered replies of the cut entries with it: a replay is exact or not at all.
+    cut_from = conversation.replies_by_client_id["m-10"].seq
+    conversation.keep_last_entries(len([e for e in conversation.transcript if e.seq >= cut_from]))
+    assert "m-10" in conversation.replies_by_client_id and "m-9" not in conversation.replies_by_client_id
+    assert remembered_reply(conversation, "m-10") is not None
+
+
+def test_a_replay_survives_the_transcript_cap(chat: Harness) -> None:
+    first = chat.say("paspoort", client_message_id="first")
+    for turn in range(MAX_TRANSCRIPT // 2):
+        chat.clock.advance(seconds=3)
+        chat.say("vertel een mop" if turn % 2 else "nee")
+    conversation = chat.conversation()
+    assert len(conversation.transcript) == MAX_TRANSCRIPT
+    assert "first" not in conversation.replies_by_client_id  # its entries were cut, so it went too
+    last = chat.say("paspoort", client_message_id="last")
+    assert chat.say("paspoort", client_message_id="last") == last != first
 
 
 def test_more_than_thirty_turns_a_minute_is_rate_limited_and_changes_nothing(chat: Harness) -> None:
