@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adapters.dynamodb_store import document
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.kb_tools import compile_all
 from core.engine import RATE_LIMIT_TURNS
@@ -299,7 +300,7 @@ def test_two_turns_racing_on_one_conversation_both_land_in_dynamodb(api: Api, mo
     # Re-read and decided again: the follow-up is about the topic the rival set.
     assert "Een identiteitskaart kost minder" in texts(reply)
     item = api.conversation_item(conversation_id)
-    doc = json.loads(item["doc"]["S"])
+    doc = document(item)
     residents = [e["text"] for e in doc["transcript"] if e["role"] == "resident"]
     assert residents == ["paspoort", "id kaart aanvragen", "wat kost dat"]
     assert item["version"]["N"] == "3"

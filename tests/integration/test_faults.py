@@ -33,6 +33,7 @@ import boto3
 import pytest
 from botocore.awsrequest import AWSResponse
 
+from adapters.dynamodb_store import document
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.kb_tools import compile_all
 from handlers import chat_api, wiring
@@ -133,7 +134,7 @@ def stored(conversation_id: str) -> dict[str, Any] | None:
         TableName=table, Key={"pk": {"S": f"T#alpha#C#{conversation_id}"}, "sk": {"S": "CONV"}}).get("Item")
     if item is None:
         return None
-    return {**json.loads(item["doc"]["S"]), "version": int(item["version"]["N"])}
+    return {**document(item), "version": int(item["version"]["N"])}
 
 
 def residents(conversation_id: str) -> list[str]:

@@ -193,3 +193,26 @@ def test_a_full_transcript_of_long_messages_fits_one_item(store) -> None:
     long = [entry(seq, "lange vraag " * 83) for seq in range(1, 201)]  # 200 entries of ~1000 characters
     saved = store.save(conversation(transcript=long), 0)
     assert len(store.get("alpha", saved.id).transcript) == 200
+
+
+def test_dynamodb_stores_the_document_compressed_and_still_reads_an_uncompressed_one(mock_aws) -> None:
+    # Writes are billed per KB of the whole item: the document is zlib-compressed binary.
+    # Items written before that hold the JSON as a string; they must stay readable.
+    import json
+    import zlib
+
+    from adapters.dynamodb_store import CONVERSATION_SK, conversation_pk, document
+
+    table_name = mock_aws.merged_environment()["TABLE_NAME"]
+    client = boto3.client("dynamodb")
+    store = DynamoDBConversationStore(client, table_name)
+    long_text = "U vraagt een paspoort aan bij de gemeente waar u woont. " * 20
+    saved = store.save(conversation(transcript=[entry(seq, long_text) for seq in range(1, 11)]), 0)
+    key = {"pk": {"S": conversation_pk("alpha", saved.id)}, "sk": {"S": CONVERSATION_SK}}
+    item = client.get_item(TableName=table_name, Key=key, ConsistentRead=True)["Item"]
+    plain = saved.model_dump_json().encode("utf-8")
+    assert len(item["doc"]["B"]) * 5 < len(plain)
+    assert json.loads(zlib.decompress(item["doc"]["B"])) == document(item) == json.loads(plain)
+
+    client.put_item(TableName=table_name, Item={**item, "doc": {"S": plain.decode("utf-8")}})
+    assert store.get("alpha", saved.id) == saved
