@@ -5,10 +5,7 @@ this order, and the report says which one produced the figure:
 
 1. `sam build` on template.yaml with the SAM CLI of .venv-sam (no Docker; the build
    needs a python3.12 interpreter on PATH, e.g. `PYENV_VERSION=3.12.1`);
-2. `sam build` on a copy of the template with the Fn::ForEach loops expanded (SAM CLI
-   crashes on Fn::ForEach in Resources, aws/aws-sam-cli#5647; CloudFormation itself
-   expands them at deploy time, so the built code is the same);
-3. the equivalent by hand: `pip install -r src/requirements.txt --target DIR
+2. when that cannot run (no SAM CLI, no python3.12), the equivalent by hand: `pip install -r src/requirements.txt --target DIR
    --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.12`
    plus src/ without caches.
 
@@ -60,23 +57,6 @@ def sam_build(template: Path, build_dir: Path) -> tuple[bool, str]:
         error = next((line for line in output.splitlines() if line.startswith("Error:")), output.strip()[-300:])
         return False, error
     return True, "sam build succeeded"
-
-
-def expanded_template(directory: Path) -> Path:
-    """template.yaml with Fn::ForEach expanded and CodeUri pointing at the real src/."""
-    from balie_local.template_resources import expanded_resources, load_template
-
-    template = load_template()
-    template["Transform"] = [t for t in template.get("Transform", []) if t != "AWS::LanguageExtensions"] or \
-        "AWS::Serverless-2016-10-31"
-    template["Resources"] = expanded_resources(template)
-    template.setdefault("Globals", {}).setdefault("Function", {})["CodeUri"] = str(ROOT / "src")
-    for resource in template["Resources"].values():
-        if resource.get("Type") == "AWS::Serverless::Function" and "CodeUri" in (resource.get("Properties") or {}):
-            resource["Properties"]["CodeUri"] = str(ROOT / "src")
-    path = directory / "template.json"
-    path.write_text(json.dumps(template, indent=1), encoding="utf-8")
-    return path
 
 
 def pip_equivalent(target: Path) -> tuple[bool, str]:
@@ -138,10 +118,6 @@ def run() -> dict:
         build_dir = scratch_dir / "sam-build"
         ok, note = sam_build(ROOT / "template.yaml", build_dir)
         attempts.append(("sam build (template.yaml)", note))
-        if not ok:
-            build_dir = scratch_dir / "sam-build-expanded"
-            ok, note = sam_build(expanded_template(scratch_dir), build_dir)
-            attempts.append(("sam build (Fn::ForEach expanded)", note))
         if ok:
             artefact = build_dir / "ChatApiFunction"
         else:
