@@ -39,19 +39,36 @@ def use(services: WhatsAppServices | None) -> None:
     global _installed
     _installed = services
     whatsapp_services.cache_clear()
+    _ssm_parameters.cache_clear()
 
 
 def current() -> WhatsAppServices:
     return _installed if _installed is not None else whatsapp_services()
 
 
+@functools.cache
+def _ssm_parameters():
+    """Powertools' SSM provider (its cache of values) on the container's SSM client.
+    Its default provider would open a boto3 session of its own, which loads the
+    endpoint data and service models a second time (tens of ms of a cold start)."""
+    from aws_lambda_powertools.utilities.parameters import SSMProvider
+
+    from handlers.wiring import aws_client
+
+    return SSMProvider(boto3_client=aws_client("ssm"))
+
+
+def secure_string(parameter_name: str, *, force_fetch: bool = False) -> str:
+    """An SSM SecureString, cached for SECRET_MAX_AGE_SECONDS unless `force_fetch`."""
+    return str(_ssm_parameters().get(parameter_name, decrypt=True, max_age=SECRET_MAX_AGE_SECONDS,
+                                     force_fetch=force_fetch))
+
+
 def secret(parameter_env: str) -> Callable[[], str]:
     """A getter of the SSM SecureString named by the environment variable."""
 
     def get() -> str:
-        from aws_lambda_powertools.utilities import parameters
-
-        return str(parameters.get_parameter(os.environ[parameter_env], decrypt=True, max_age=SECRET_MAX_AGE_SECONDS))
+        return secure_string(os.environ[parameter_env])
 
     return get
 
@@ -89,11 +106,9 @@ def build(
 
 @functools.cache
 def whatsapp_services() -> WhatsAppServices:
-    import boto3
-
-    from adapters.graph_api import GraphApiClient, ssm_token_provider
+    from adapters.graph_api import GraphApiClient
     from handlers import metrics as turn_metrics
-    from handlers.wiring import services
+    from handlers.wiring import OnFirstUse, client_on_first_use, services
 
     shared = services()
     knowledge = shared.knowledge
@@ -102,12 +117,11 @@ def whatsapp_services() -> WhatsAppServices:
         return knowledge.get(slug).tenant
 
     return build(
-        table=boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]),
-        sqs_client=boto3.client("sqs"),
+        table=OnFirstUse(functools.partial(_table, os.environ["TABLE_NAME"])),
+        sqs_client=client_on_first_use("sqs"),  # the webhook's; the worker only queues on a handover
         queue_url=os.environ["WHATSAPP_INBOUND_QUEUE_URL"],
-        graph=GraphApiClient(
-            os.environ["WHATSAPP_GRAPH_API_URL"], ssm_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"])
-        ),
+        graph=GraphApiClient(os.environ["WHATSAPP_GRAPH_API_URL"], functools.partial(
+            _access_token, os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"])),
         tenant_for=knowledge.tenant_for_whatsapp,
         settings_for=lambda slug: tenant(slug).whatsapp,
         retention_days=lambda slug: tenant(slug).retention_days,
@@ -116,6 +130,17 @@ def whatsapp_services() -> WhatsAppServices:
         verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
         clock=shared.clock,
     )
+
+
+def _table(name: str):
+    import boto3
+
+    return boto3.resource("dynamodb").Table(name)
+
+
+def _access_token(parameter_name: str, force_refresh: bool) -> str:
+    """The Graph API token (adapters.graph_api.TokenProvider); `force_refresh` after a 401."""
+    return secure_string(parameter_name, force_fetch=force_refresh)
 
 
 def staff_reply_sender() -> StaffReplySender:
