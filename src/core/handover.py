@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Protocol
 
-import phonenumbers
-
 from .clock import Clock, now
 from .errors import Conflict, NotFound, ServiceUnavailable, VersionConflict
 from .ids import new_id
@@ -173,6 +171,8 @@ def parse_contact(text: str) -> tuple[str, str] | None:
     email = _EMAIL.search(text)
     if email:
         return email.group(0), "email"
+    import phonenumbers  # on first use: 15-25 ms of every cold start otherwise
+
     for match in phonenumbers.PhoneNumberMatcher(text, "NL"):
         if phonenumbers.is_valid_number(match.number):
             return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164), "phone"
