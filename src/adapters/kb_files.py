@@ -3,7 +3,8 @@
 The directory is `$KB_DIR`, else `src/kb_compiled/` next to this package (what
 `sam build` puts in every function's package). Files are read on first use and
 kept for the life of the process: a Lambda container loads a tenant's matcher
-once, not on every message.
+once, not on every message. The matcher is built when it first classifies, so a
+function that only reads a tenant's settings never imports numpy.
 """
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ class FileKnowledge:
                 self._loaded[tenant] = load_knowledge(
                     (self.directory / knowledge_file_name(tenant)).read_bytes(),
                     (self.directory / matcher_file_name(tenant)).read_bytes(),
+                    matcher_on_first_use=True,
                 )
             return self._loaded[tenant]
 

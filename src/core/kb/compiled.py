@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -156,17 +157,49 @@ def dump_knowledge(knowledge: TenantKnowledge) -> tuple[bytes, bytes]:
     return compiled.model_dump_json(indent=1).encode("utf-8"), matcher_bytes
 
 
-def load_knowledge(json_bytes: bytes, matcher_bytes: bytes) -> TenantKnowledge:
-    from ..matcher import Matcher
+class MatcherOnFirstUse:
+    """A tenant's matcher, built from its (already checked) artefact when it is first
+    used. Reading a tenant's settings (staff API, handover timeouts, WhatsApp settings)
+    then never imports numpy nor builds the matcher: about 100 ms of a cold start.
+    Attribute access (`classify`, `threshold`, ...) goes to the built `Matcher`."""
 
+    def __init__(self, matcher_bytes: bytes) -> None:
+        self._bytes = matcher_bytes
+        self._matcher: Matcher | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> "Matcher":
+        if self._matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    from ..matcher import Matcher
+
+                    self._matcher = Matcher.from_bytes(self._bytes)
+        return self._matcher
+
+    @property
+    def built(self) -> bool:
+        return self._matcher is not None
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)
+
+
+def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:
+    """The tenant's knowledge; a matcher artefact that does not belong to the JSON is
+    refused here, also when the matcher itself is built on first use."""
     compiled = CompiledFile.model_validate_json(json_bytes)
     if hashlib.sha256(matcher_bytes).hexdigest() != compiled.matcher.sha256:
         raise CorruptArtefact(
             f"the matcher artefact of {compiled.tenant.slug!r} does not match its JSON; run `balie kb build`"
         )
-    return TenantKnowledge(
-        tenant=compiled.tenant, intents=dict(compiled.intents), matcher=Matcher.from_bytes(matcher_bytes)
-    )
+    if matcher_on_first_use:
+        matcher: Matcher = MatcherOnFirstUse(matcher_bytes)  # type: ignore[assignment]  # same interface
+    else:
+        from ..matcher import Matcher
+
+        matcher = Matcher.from_bytes(matcher_bytes)
+    return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher)
 
 
 def build_index(tenants: list[Tenant]) -> CompiledIndex:
