@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.errors import InvalidInput, PayloadTooLarge
 from core.models import Conversation, ReplyMessage
 from core.opening_hours import AMSTERDAM
-from core.reports import report_csv, report_for
 from core.staff import StaffIdentity, StaffService
 from handlers import http_errors, metrics
 from handlers.wiring import services
@@ -164,6 +163,8 @@ def reports() -> Response:
     output = event.get_query_string_value("format") or "json"
     if output not in ("json", "csv"):
         raise InvalidInput("format must be 'json' or 'csv'.")
+    from core.reports import report_csv, report_for  # here: rapidfuzz and csv only for reports
+
     today = services().clock().astimezone(AMSTERDAM).date()
     report = report_for(services().store, who.tenant, event.get_query_string_value("from"),
                         event.get_query_string_value("to"), today)
