@@ -57,7 +57,9 @@ _log = logging.getLogger(__name__)
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when first used, so a Lambda handler
+    # builds only the models its invocation needs (cold start), not all at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class WhatsAppAddress(_Frozen):

@@ -30,7 +30,9 @@ class Role(StrEnum):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    # defer_build: a model's validator is built when first used, so a Lambda handler
+    # builds only the models its invocation needs (cold start), not all at import.
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
 
 
 class Link(Model):

@@ -30,7 +30,9 @@ _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when first used, so a Lambda handler
+    # builds only the models its invocation needs (cold start), not all at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ResolvedLink(_Frozen):

@@ -12,7 +12,9 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: a model's validator is built when first used, so a Lambda handler
+    # builds only the models its invocation needs (cold start), not all at import.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Text(Strict):
