@@ -128,3 +128,18 @@ def test_export_writes_the_shared_base_as_one_json_file(tmp_path: Path) -> None:
     assert [intent["id"] for intent in document["intents"]] == ["afvalkalender", "groet", "parkeervergunning", "paspoort"]
     assert "tenant" not in json.dumps(document["intents"])  # no tenant overlay in the open data
     assert document["out_of_scope"]["examples"]["en"] == ["tell me a joke", "what is the weather"]
+
+
+def test_file_knowledge_builds_the_matcher_only_when_it_classifies(built: Path) -> None:
+    knowledge = FileKnowledge(built).get("alpha")
+    assert knowledge.tenant.slug == "alpha"  # settings without the matcher (cold start)
+    assert not knowledge.matcher.built
+    eager = load_knowledge((built / "alpha.json").read_bytes(), (built / "alpha.matcher").read_bytes())
+    assert knowledge.matcher.classify("paspoort verlengen") == eager.matcher.classify("paspoort verlengen")
+    assert knowledge.matcher.built and knowledge.matcher.threshold == eager.matcher.threshold
+
+
+def test_a_stale_matcher_is_refused_on_load_also_when_built_on_first_use(built: Path) -> None:
+    with pytest.raises(CorruptArtefact):
+        load_knowledge((built / "beta.json").read_bytes(), (built / "alpha.matcher").read_bytes(),
+                       matcher_on_first_use=True)

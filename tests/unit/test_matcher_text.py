@@ -98,3 +98,17 @@ def test_analysis_reports_typos_and_coverage() -> None:
     assert analysis.corrected_count == 1
     assert analysis.known_count == 1
     assert analysis.coverage == pytest.approx((1 + 0.5) / 3)
+
+
+def test_stems_are_those_of_the_snowballstemmer_package() -> None:
+    # normalize loads only the Dutch and English stemmer modules (cold start); the stems
+    # must be exactly what the package's own stemmer() gives.
+    import snowballstemmer
+
+    words = {
+        DUTCH: ["paspoort", "verlengen", "verhuizingen", "afvalcontainers", "parkeervergunningen", "uitkeringen"],
+        ENGLISH: ["passports", "renewing", "moving", "containers", "permits", "allowances"],
+    }
+    for language, name in ((DUTCH, "dutch"), (ENGLISH, "english")):
+        reference = snowballstemmer.stemmer(name)
+        assert [stem(word, language) for word in words[language]] == reference.stemWords(words[language])
