@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
+# Powertools' batch module builds its pydantic parser models (about 40 ms) only when pydantic
+# is already imported: keep it above every import that loads pydantic.
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext

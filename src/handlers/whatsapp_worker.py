@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
+# Powertools' batch module builds its pydantic parser models (about 40 ms) only when pydantic
+# is already imported: keep it above every import that loads pydantic (channels, core).
 from aws_lambda_powertools.utilities.batch import SqsFifoPartialProcessor, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
