@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .features import Analysis, Analyzer, FeatureConfig
 from .learning import (
     Costs,
@@ -85,6 +86,10 @@ class TrainingConfig:
     # weight overfit the examples' spelling; a low weight keeps them for typos and compounds.
     block_weights: tuple[float, float, float] = (1.0, 0.6, 0.45)
     typo_cutoff: float = 85.0
+    # Weight of the dense block: a static English word-piece embedding of the question
+    # (embedding.py), which links paraphrases with no word in common. 0 leaves it out.
+    # +0.7 points top-1 on CLINC150 validation; English only, so off by default (Dutch).
+    embedding_weight: float = 0.0
 
 
 # The inputs of the confidence model, in order (see `_confidence_inputs`).
@@ -104,6 +109,8 @@ class _Scorer:
         block_weights: np.ndarray,
         weights: np.ndarray,
         bias: np.ndarray,
+        embedding: StaticEmbedding | None = None,
+        embedding_weight: float = 0.0,
     ) -> None:
         self.analyzer = analyzer
         self.feature_index = feature_index
@@ -113,12 +120,24 @@ class _Scorer:
         self.weights = weights  # float32 (features x classes) or int8 with row scales
         self.row_scale: np.ndarray | None = None
         self.bias = bias
+        # The dense block's columns follow the sparse features' (weights has their rows last).
+        self.embedding = embedding if embedding_weight > 0 else None
+        self.embedding_weight = embedding_weight if self.embedding is not None else 0.0
+
+    @property
+    def column_count(self) -> int:
+        return len(self.feature_index) + (self.embedding.dims if self.embedding is not None else 0)
 
     def vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
         index = self.feature_index
         found = [index[f] for f in self.analyzer.features(analysis) if f in index]
         columns = np.fromiter(found, dtype=np.int64, count=len(found))
-        return columns, self._values(columns)
+        values = self._values(columns)
+        if self.embedding is None:
+            return columns, values
+        dense = self.embedding.sentence(analysis.tokens)
+        dense_columns = np.arange(len(index), len(index) + len(dense), dtype=np.int64)
+        return np.concatenate([columns, dense_columns]), np.concatenate([values, self.embedding_weight * dense])
 
     def _values(self, columns: np.ndarray) -> np.ndarray:
         """Idf-weighted values, unit length within each block, then block-weighted."""
@@ -181,19 +200,22 @@ def _build_scorer(
     idf = np.array([math.log((1 + n) / (1 + document_frequency[f])) + 1.0 for f in kept], dtype=np.float32)
     block_of = {"w": 0, "b": 1, "c": 2}
     feature_block = np.array([block_of[f[0]] for f in kept], dtype=np.int64)
+    embedding = default_embedding() if config.embedding_weight > 0 else None
     scorer = _Scorer(
         analyzer=analyzer,
         feature_index=feature_index,
         idf=idf,
         feature_block=feature_block,
         block_weights=np.asarray(config.block_weights, dtype=np.float64),
-        weights=np.zeros((len(kept), class_count), dtype=np.float32),
+        weights=np.zeros((0, class_count), dtype=np.float32),
         bias=np.zeros(class_count, dtype=np.float32),
+        embedding=embedding,
+        embedding_weight=config.embedding_weight,
     )
     if progress:
-        progress(f"matcher: {n} examples, {len(kept)} features, {class_count} classes")
+        progress(f"matcher: {n} examples, {scorer.column_count} features, {class_count} classes")
     rows = scorer.rows(analyses)
-    scorer.weights, scorer.bias = fit_softmax(rows, labels, len(kept), class_count, config.softmax, progress)
+    scorer.weights, scorer.bias = fit_softmax(rows, labels, scorer.column_count, class_count, config.softmax, progress)
     return scorer
 
 
@@ -320,6 +342,9 @@ class Matcher:
             },
             "typo_cutoff": analyzer.vocabulary.typo_cutoff,
             "block_weights": scorer.block_weights.tolist(),
+            "embedding": None
+            if scorer.embedding is None
+            else {"table": DEFAULT_TABLE.name, "weight": scorer.embedding_weight},
             "arrays": {},
         }
         texts = {
@@ -371,6 +396,9 @@ class Matcher:
             config=FeatureConfig(**header["feature_config"]),
         )
         features = text("features")
+        embedding_spec = header.get("embedding")  # absent in artefacts built before it existed
+        if embedding_spec is not None and embedding_spec["table"] != DEFAULT_TABLE.name:
+            raise ValueError(f"artefact needs embedding table {embedding_spec['table']}, this code has {DEFAULT_TABLE.name}")
         scorer = _Scorer(
             analyzer=analyzer,
             feature_index=dict(zip(features, range(len(features)))),
@@ -379,6 +407,8 @@ class Matcher:
             block_weights=np.asarray(header["block_weights"], dtype=np.float64),
             weights=array("weights"),
             bias=array("bias"),
+            embedding=default_embedding() if embedding_spec is not None else None,
+            embedding_weight=float(embedding_spec["weight"]) if embedding_spec is not None else 0.0,
         )
         scorer.row_scale = array("row_scale")
         confidence = None
