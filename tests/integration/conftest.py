@@ -13,6 +13,7 @@ SQS pollers): end-to-end tests through HTTP (`local_stack.url`, `.auth.header(te
 `.client(service)`, `.deployment`). The `start_local_stack` fixture makes one with other
 options: `with start_local_stack(handler_overrides=..., template=...) as stack:`.
 `engine_kb_stack` is a running stack on the engine test knowledge base (tenants alpha, beta).
+`kb_dir` is that knowledge base compiled once per test module (set it as KB_DIR).
 """
 from __future__ import annotations
 
@@ -111,18 +112,26 @@ MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # tenant alpha is open (office hou
 
 
 @pytest.fixture(scope="module")
-def engine_kb_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
-    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
-    (tests may move it), dev tokens for alpha and beta, no background pollers."""
+def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The engine test knowledge base (tests/unit/data/kb_engine: tenants alpha and beta),
+    compiled into a fresh directory for the test module."""
     from balie_local import kb_tools
-    from balie_local.template_resources import load_template, with_ticket_queues_for
 
     compiled = tmp_path_factory.mktemp("kb_compiled")
     kb_tools.compile_all(ENGINE_KB / "knowledge", ENGINE_KB / "tenants", compiled)
+    return compiled
+
+
+@pytest.fixture(scope="module")
+def engine_kb_stack(kb_dir: Path) -> Iterator[LocalStack]:
+    """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
+    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
+    (tests may move it), dev tokens for alpha and beta, no background pollers."""
+    from balie_local.template_resources import load_template, with_ticket_queues_for
+
     template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(compiled))
+        patch.setenv("KB_DIR", str(kb_dir))
         patch.setenv("BALIE_NOW", MONDAY_MORNING)
         with _running_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as stack:
             yield stack

@@ -4,7 +4,6 @@ the services wired from the environment exactly as in Lambda."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import boto3
@@ -14,22 +13,13 @@ from hypothesis import strategies as st
 
 from adapters.dynamodb_store import document
 from balie_local.events import LambdaContext, http_api_event
-from balie_local.kb_tools import compile_all
 from core.engine import RATE_LIMIT_TURNS
 from core.handover import append_entries, update_conversation
 from core.models import ReplyMessage, Role
 from handlers import chat_api, wiring
 
-KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 ALPHA_ORIGIN = "https://www.alpha.example"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # alpha is open on Mondays
-
-
-@pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("kb_compiled")
-    compile_all(KB / "knowledge", KB / "tenants", directory)
-    return directory
 
 
 @pytest.fixture

@@ -35,10 +35,8 @@ from botocore.awsrequest import AWSResponse
 
 from adapters.dynamodb_store import document
 from balie_local.events import LambdaContext, http_api_event
-from balie_local.kb_tools import compile_all
 from handlers import chat_api, wiring
 
-KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # alpha is closed: a handover becomes a ticket
 
@@ -89,13 +87,6 @@ class WireFaults:
         body = json.dumps({"__type": f"com.amazonaws#{code}", "message": "injected by test_faults"}).encode()
         headers = {"content-type": "application/x-amz-json-1.0", "x-amzn-requestid": str(uuid.uuid4())}
         return AWSResponse(request.url, status, headers, _Body(body))
-
-
-@pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("kb_compiled")
-    compile_all(KB / "knowledge", KB / "tenants", directory)
-    return directory
 
 
 @pytest.fixture

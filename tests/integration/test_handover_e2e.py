@@ -21,28 +21,19 @@ from typing import Any
 
 import pytest
 
-from balie_local import kb_tools
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
 from balie_local.template_resources import load_template, with_ticket_queues_for
 
-KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 
 
 @pytest.fixture(scope="module")
-def compiled_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("kb_compiled")
-    kb_tools.compile_all(KB / "knowledge", KB / "tenants", output)
-    return output
-
-
-@pytest.fixture(scope="module")
-def stack(compiled_kb: Path, start_local_stack: Any) -> Iterator[LocalStack]:
+def stack(kb_dir: Path, start_local_stack: Any) -> Iterator[LocalStack]:
     template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(compiled_kb))
+        patch.setenv("KB_DIR", str(kb_dir))
         with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:
             yield running
 

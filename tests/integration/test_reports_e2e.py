@@ -20,23 +20,20 @@ from typing import Any
 
 import pytest
 
-from balie_local import kb_tools, report_cmd, unanswered_export
+from balie_local import report_cmd, unanswered_export
 from balie_local.stack import LocalStack
 from balie_local.template_resources import load_template, with_ticket_queues_for
 
-KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 TWO_MINUTES_LATER = "2026-11-30T10:02:00+01:00"
 NONSENSE = "blorp fnord kwibus zanzibar"
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> Iterator[LocalStack]:
-    compiled = tmp_path_factory.mktemp("kb_compiled")
-    kb_tools.compile_all(KB / "knowledge", KB / "tenants", compiled)
+def stack(kb_dir: Path, start_local_stack: Any) -> Iterator[LocalStack]:
     template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(compiled))
+        patch.setenv("KB_DIR", str(kb_dir))
         with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:
             yield running
 

@@ -19,7 +19,6 @@ import pytest
 
 from balie_local import whatsapp_cmd
 from balie_local.events import LambdaContext, http_api_event
-from balie_local.kb_tools import compile_all
 from balie_local.pollers import SqsPoller
 from balie_local.template_resources import load_template, with_ticket_queues_for
 from channels import whatsapp as wa
@@ -31,13 +30,6 @@ KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 ALPHA_NUMBER = "111"
 RESIDENT = "31612345678"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
-
-
-@pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("kb_compiled")
-    compile_all(KB / "knowledge", KB / "tenants", directory)
-    return directory
 
 
 @pytest.fixture
