@@ -10,7 +10,7 @@ their tenant ("*" = all teams).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -190,29 +190,22 @@ class StaffService:
         return _view(self._visible(who, conversation_id))
 
     def claim(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
-        self._visible(who, conversation_id)
-        moment = self.clock()
-        notice: list[ReplyMessage] = []
-
-        def change(conversation: Conversation) -> None:
-            handover = self._handover_of(who, conversation)
-            notice.clear()
+        def take(conversation: Conversation, handover: Handover, moment: datetime) -> list[ReplyMessage]:
             if handover.status == HandoverStatus.LIVE and handover.claimed_by == who.subject:
-                return  # claiming twice is harmless
+                return []  # claiming twice is harmless
             if handover.status != HandoverStatus.WAITING:
                 raise Conflict("This conversation is not waiting for a member of staff.")
             handover.status = HandoverStatus.LIVE
             handover.claimed_by = who.subject
             handover.claimed_at = moment
             tenant = self.knowledge.get(who.tenant).tenant
-            notice.append(ReplyMessage(text=_say("claimed", conversation.language,
-                                                 team=team_name(tenant, handover.team, conversation.language))))
-            append_entries(conversation, Role.BOT, notice, moment)
+            return [ReplyMessage(text=_say("claimed", conversation.language,
+                                           team=team_name(tenant, handover.team, conversation.language)))]
 
-        def claim_counters(conversation: Conversation) -> DailyCounters | None:
-            # Only a real claim counts (not claiming twice); reports divide the seconds by the count.
+        def claim_counters(conversation: Conversation, moment: datetime) -> DailyCounters | None:
+            # Reports divide the seconds by the count.
             handover = conversation.handover
-            if not notice or handover is None:
+            if handover is None:
                 return None
             waited = max(int((moment - handover.requested_at).total_seconds()), 0)
             day = moment.astimezone(AMSTERDAM).date().isoformat()
@@ -221,9 +214,7 @@ class StaffService:
                 "claim_seconds": waited, f"claim_seconds:{handover.team}": waited,
             })
 
-        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=claim_counters)
-        self._deliver_best_effort(saved, notice)
-        return _view(saved)
+        return self._change_handover(who, conversation_id, take, counters=claim_counters)
 
     def reply(self, who: StaffIdentity, conversation_id: str, text: str) -> TranscriptEntry:
         text = (text or "").strip()
@@ -251,25 +242,42 @@ class StaffService:
         return entry
 
     def close(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
-        self._visible(who, conversation_id)
-        moment = self.clock()
-        notice: list[ReplyMessage] = []
-
-        def change(conversation: Conversation) -> None:
-            handover = self._handover_of(who, conversation)
-            notice.clear()
+        def end(conversation: Conversation, handover: Handover, moment: datetime) -> list[ReplyMessage]:
             if handover.status == HandoverStatus.CLOSED:
-                return
+                return []
             if handover.status not in ACTIVE:
                 raise Conflict("This conversation has no live handover.")
             if handover.status == HandoverStatus.LIVE and handover.claimed_by != who.subject:
                 raise Conflict("Another member of staff owns this conversation.")
             handover.status = HandoverStatus.CLOSED
             handover.closed_at = moment
-            notice.append(ReplyMessage(text=_say("closed", conversation.language)))
-            append_entries(conversation, Role.BOT, notice, moment)
+            return [ReplyMessage(text=_say("closed", conversation.language))]
 
-        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change)
+        return self._change_handover(who, conversation_id, end)
+
+    def _change_handover(
+        self, who: StaffIdentity, conversation_id: str,
+        step: Callable[[Conversation, Handover, datetime], list[ReplyMessage]],
+        counters: Callable[[Conversation, datetime], DailyCounters | None] | None = None,
+    ) -> StaffConversation:
+        """Claim and close: `step` changes the handover under the optimistic write and
+        returns the bot's status notice, or nothing when there was nothing to change
+        (then no notice is stored or sent and no counters are written)."""
+        self._visible(who, conversation_id)
+        moment = self.clock()
+        notice: list[ReplyMessage] = []
+
+        def change(conversation: Conversation) -> None:
+            # update_conversation may run this again on a fresh copy after a lost race.
+            notice.clear()
+            notice.extend(step(conversation, self._handover_of(who, conversation), moment))
+            if notice:
+                append_entries(conversation, Role.BOT, notice, moment)
+
+        def counted(conversation: Conversation) -> DailyCounters | None:
+            return counters(conversation, moment) if counters is not None and notice else None
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=counted)
         self._deliver_best_effort(saved, notice)
         return _view(saved)
 
