@@ -12,7 +12,8 @@ Yields the `Deployment` (table names, queue URLs, parameters, routes).
 SQS pollers): end-to-end tests through HTTP (`local_stack.url`, `.auth.header(tenant)`,
 `.client(service)`, `.deployment`). The `start_local_stack` fixture makes one with other
 options: `with start_local_stack(handler_overrides=..., template=...) as stack:`.
-`engine_kb_stack` is a running stack on the engine test knowledge base (tenants alpha, beta).
+`engine_kb_stack` is a running stack on the engine test knowledge base (tenants alpha, beta);
+`engine_kb_stack_with_pollers` the same with its SQS pollers running.
 `kb_dir` is that knowledge base compiled once per test module (set it as KB_DIR).
 """
 from __future__ import annotations
@@ -122,16 +123,33 @@ def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compiled
 
 
-@pytest.fixture(scope="module")
-def engine_kb_stack(kb_dir: Path) -> Iterator[LocalStack]:
-    """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
-    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
-    (tests may move it), dev tokens for alpha and beta, no background pollers."""
+@contextlib.contextmanager
+def _engine_kb_running(kb_dir: Path, environment: dict[str, str], **options: Any) -> Iterator[LocalStack]:
+    """A running stack on the compiled engine test knowledge base: tenants alpha and
+    beta, each with its ticket queue and a dev token."""
     from balie_local.template_resources import load_template, with_ticket_queues_for
 
     template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(kb_dir))
-        patch.setenv("BALIE_NOW", MONDAY_MORNING)
-        with _running_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as stack:
+        for name, value in environment.items():
+            patch.setenv(name, value)
+        with _running_stack(template=template, tenants=["alpha", "beta"], **options) as stack:
             yield stack
+
+
+@pytest.fixture(scope="module")
+def engine_kb_stack(kb_dir: Path) -> Iterator[LocalStack]:
+    """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
+    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
+    (tests may move it), dev tokens for alpha and beta, no background pollers."""
+    with _engine_kb_running(kb_dir, {"BALIE_NOW": MONDAY_MORNING}, run_pollers=False) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="module")
+def engine_kb_stack_with_pollers(kb_dir: Path) -> Iterator[LocalStack]:
+    """The same stack with its SQS pollers running (WhatsApp worker, handover timeouts)
+    and the clock left to each test."""
+    with _engine_kb_running(kb_dir, {}) as stack:
+        yield stack

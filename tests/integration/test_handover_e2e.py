@@ -15,27 +15,20 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template, with_ticket_queues_for
 
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 
 
 @pytest.fixture(scope="module")
-def stack(kb_dir: Path, start_local_stack: Any) -> Iterator[LocalStack]:
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(kb_dir))
-        with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:
-            yield running
+def stack(engine_kb_stack_with_pollers: LocalStack) -> LocalStack:
+    return engine_kb_stack_with_pollers
 
 
 def call(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:

@@ -14,7 +14,6 @@ import json
 import urllib.error
 import urllib.request
 from argparse import Namespace
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ import pytest
 
 from balie_local import report_cmd, unanswered_export
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template, with_ticket_queues_for
 
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 TWO_MINUTES_LATER = "2026-11-30T10:02:00+01:00"
@@ -30,12 +28,8 @@ NONSENSE = "blorp fnord kwibus zanzibar"
 
 
 @pytest.fixture(scope="module")
-def stack(kb_dir: Path, start_local_stack: Any) -> Iterator[LocalStack]:
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KB_DIR", str(kb_dir))
-        with start_local_stack(template=template, tenants=["alpha", "beta"]) as running:
-            yield running
+def stack(engine_kb_stack_with_pollers: LocalStack) -> LocalStack:
+    return engine_kb_stack_with_pollers
 
 
 def request(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, bytes]:
