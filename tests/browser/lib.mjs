@@ -36,6 +36,10 @@ export async function withBrowser(run) {
     headless: true,
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
+    // `locale` and --lang do not reach the date inputs' format (17-11-2026, not 11/17/2026):
+    // Chromium on Linux takes its UI language from LANGUAGE, and only when Debian's
+    // chromium-l10n provides locales/nl.pak; without it the tests still pass, in US format.
+    env: { ...process.env, LANGUAGE: "nl" },
     viewport: { width: 1200, height: 800 },
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
