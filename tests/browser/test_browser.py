@@ -6,7 +6,10 @@ The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a l
 after_hours runs on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
-Screenshots go to docs/ (widget.png, staff.png, reports.png).
+Screenshots (widget.png, staff.png, reports.png) go to a temporary directory, so a test run
+never changes tracked files (Chromium's rendering, and the order of list rows with the same
+time, vary between runs); `BALIE_SCREENSHOTS=docs .venv/bin/pytest tests/browser` refreshes
+the ones in docs/.
 """
 from __future__ import annotations
 
@@ -62,13 +65,16 @@ def node() -> str:
 
 
 @pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover", "after_hours", "reports"])
-def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pytest.MonkeyPatch,
+                  tmp_path: Path) -> None:
     monkeypatch.setenv("BALIE_NOW", CLOCK.get(scenario, MONDAY_MORNING))
+    # Resolved here: the scripts run in tests/browser, not where pytest was started.
+    screenshots = Path(os.environ.get("BALIE_SCREENSHOTS") or tmp_path).resolve()
     env = {
         **os.environ,
         "BALIE_URL": stack.url,
         "BALIE_TOKEN": stack.auth.tokens["voorbeeld"],
-        "BALIE_SCREENSHOTS": str(REPO / "docs"),
+        "BALIE_SCREENSHOTS": str(screenshots),
         "CHROMIUM": CHROMIUM,
     }
     result = subprocess.run([node, str(HERE / f"{scenario}.mjs")], cwd=HERE, env=env, capture_output=True, text=True,
