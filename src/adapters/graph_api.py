@@ -176,16 +176,3 @@ def _retry_after(value: str | None) -> float | None:
         return float(value) if value else None
     except ValueError:
         return None
-
-
-def ssm_token_provider(parameter_name: str, max_age: int = 300) -> TokenProvider:
-    """The access token from an SSM SecureString, cached by Powertools for
-    `max_age` seconds; `force_refresh` bypasses the cache after a 401."""
-
-    def token(force_refresh: bool) -> str:
-        from aws_lambda_powertools.utilities import parameters
-
-        value = parameters.get_parameter(parameter_name, decrypt=True, max_age=max_age, force_fetch=force_refresh)
-        return str(value)
-
-    return token

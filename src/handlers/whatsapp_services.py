@@ -120,8 +120,8 @@ def whatsapp_services() -> WhatsAppServices:
         table=OnFirstUse(functools.partial(_table, os.environ["TABLE_NAME"])),
         sqs_client=client_on_first_use("sqs"),  # the webhook's; the worker only queues on a handover
         queue_url=os.environ["WHATSAPP_INBOUND_QUEUE_URL"],
-        graph=GraphApiClient(os.environ["WHATSAPP_GRAPH_API_URL"], functools.partial(
-            _access_token, os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"])),
+        graph=GraphApiClient(os.environ["WHATSAPP_GRAPH_API_URL"],
+                             access_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"])),
         tenant_for=knowledge.tenant_for_whatsapp,
         settings_for=lambda slug: tenant(slug).whatsapp,
         retention_days=lambda slug: tenant(slug).retention_days,
@@ -138,8 +138,12 @@ def _table(name: str):
     return boto3.resource("dynamodb").Table(name)
 
 
+def access_token_provider(parameter_name: str) -> Callable[[bool], str]:
+    """The Graph API token from SSM (an adapters.graph_api.TokenProvider); `force_refresh` after a 401."""
+    return functools.partial(_access_token, parameter_name)
+
+
 def _access_token(parameter_name: str, force_refresh: bool) -> str:
-    """The Graph API token (adapters.graph_api.TokenProvider); `force_refresh` after a 401."""
     return secure_string(parameter_name, force_fetch=force_refresh)
 
 

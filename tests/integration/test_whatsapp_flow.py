@@ -19,7 +19,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from adapters.graph_api import GraphApiClient, GraphApiPermanentError, GraphApiUnavailable, ssm_token_provider
+from adapters.graph_api import GraphApiClient, GraphApiPermanentError, GraphApiUnavailable
 from adapters.whatsapp_store import WhatsAppStore
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.graph_standin import GraphStandIn
@@ -71,7 +71,7 @@ class Channel:
         self.queue_url = deployment.queues["WhatsAppInboundQueue"]
         self.dlq_url = deployment.queues["WhatsAppInboundDeadLetterQueue"]
         self.sleeps: list[float] = []
-        self.graph = GraphApiClient(graph_url, ssm_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"]),
+        self.graph = GraphApiClient(graph_url, whatsapp_services.access_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"]),
                                     timeout=timeout, sleep=self.sleeps.append)
         self.store = WhatsAppStore(self.table, self.clock)
         whatsapp_services.use(whatsapp_services.build(
