@@ -143,6 +143,3 @@ class WhatsAppStore:
             phone_number_id=item["phoneNumberId"],
             last_inbound_at=datetime.fromisoformat(item["lastInboundAt"]),
         )
-
-    def forget_contact(self, tenant: str, conversation_id: str) -> None:
-        self.table.delete_item(Key={"pk": f"T#{tenant}#C#{conversation_id}", "sk": "WA"})

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
-from typing import Callable, Protocol
+from typing import Protocol
 
-__all__ = ["Clock", "SystemClock", "FixedClock", "now"]
+__all__ = ["Clock", "FixedClock", "now"]
 
 
 class Clock(Protocol):
@@ -28,13 +28,6 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class SystemClock:
-    """The clock handlers use: `now()`, so `BALIE_NOW` applies."""
-
-    def __call__(self) -> datetime:
-        return now()
-
-
 class FixedClock:
     """A clock for tests that can be moved forward."""
 
@@ -49,5 +42,3 @@ class FixedClock:
 
         self.moment = self.moment + timedelta(**delta)
 
-
-ClockFn = Callable[[], datetime]

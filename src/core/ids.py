@@ -50,11 +50,3 @@ def tenant_of(conversation_id: str) -> str | None:
 
 def is_conversation_id(value: str) -> bool:
     return _CHANNEL_ID.match(value or "") is not None
-
-
-def conversation_id_for_sender(tenant: str, channel: str, sender: str) -> str:
-    """A stable conversation id for channels where the sender is the thread
-    (WhatsApp): the same number keeps its conversation until it expires.
-    Hashed so the phone number never appears in keys or logs."""
-    digest = hashlib.sha256(f"{tenant}\x00{channel}\x00{sender}".encode("utf-8")).hexdigest()
-    return f"{tenant}.{digest[:40]}"

@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen")
-SLOT_TYPES = ("postcode", "huisnummer", "phone", "email", "date", "text")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

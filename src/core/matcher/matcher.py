@@ -35,7 +35,6 @@ CROSS_VALIDATION_FOLDS = 5
 # Above this many examples one held-out split replaces k-fold cross-validation,
 # which keeps building a large knowledge base under a minute.
 LARGE_KB_EXAMPLES = 4000
-OUT_OF_SCOPE_CLASS = "__out_of_scope__"
 
 Progress = Callable[[str], None]
 
