@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load clean
 
 install: $(STAMP)
 
@@ -60,6 +60,9 @@ eval: $(STAMP) $(KB_STAMP)
 bench-clinc: $(STAMP)
 	$(BIN)/python benchmarks/clinc150.py
 
+bench-encoder: $(STAMP)
+	$(BIN)/python benchmarks/encoder_cost.py
+
 bench-whatsapp: $(STAMP)
 	$(BIN)/python benchmarks/whatsapp.py
 
@@ -81,7 +84,7 @@ bench-load: $(STAMP) $(KB_STAMP)
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load
+	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

@@ -12,6 +12,10 @@ interpreter. The figure of merit is
 (target <= 1.5). For a handler over the target, `python -X importtime` names the
 packages its import spends the time in.
 
+A third subject, the stack floor, is what any handler on the fixed stack pays before it
+does anything of its own: boto3 with one DynamoDB client, Powertools' Logger, and pydantic
+validating one small model. Its ratio shows how much of the 1.5 budget the stack leaves.
+
 Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json]
 """
 from __future__ import annotations
@@ -41,8 +45,10 @@ FUNCTIONS = {
 
 # Runs in the fresh interpreter. Only `json`, `sys` and `time` are loaded before the
 # clock starts: Lambda's runtime has those loaded too (it decodes the event with json).
+STACK_FLOOR = "stack-floor"
 CHILD = r"""
 import json, sys, time
+STACK_FLOOR = "stack-floor"
 module_name, event_path, function_name = sys.argv[1], sys.argv[2], sys.argv[3]
 event = json.load(open(event_path, encoding="utf-8")) if event_path else None
 
@@ -63,6 +69,16 @@ if module_name == "boto3":
     imported = time.perf_counter()
     boto3.client("dynamodb")
     status = None
+elif module_name == STACK_FLOOR:
+    import boto3
+    import pydantic
+    from aws_lambda_powertools import Logger
+    class Probe(pydantic.BaseModel):
+        text: str
+    imported = time.perf_counter()
+    boto3.client("dynamodb")
+    Logger(service="floor")
+    status = Probe.model_validate({"text": "ok"}).text
 else:
     import importlib
     module = importlib.import_module(module_name)
@@ -170,11 +186,16 @@ def run(repeats: int) -> dict:
             embedded.reprovision()
             environment = child_environment(embedded.environment)
             samples["boto3"].append(measure("boto3", None, "baseline", environment))
+            samples[STACK_FLOOR].append(measure(STACK_FLOOR, None, "floor", environment))
             for function, (module, event_file) in FUNCTIONS.items():
                 samples[function].append(measure(module, event_file, function, environment))
         environment = child_environment(embedded.environment)
         baseline_ms = statistics.median(s["total_ms"] for s in samples["boto3"])
-        results = {"baseline_ms": baseline_ms, "repeats": repeats, "functions": {}}
+        floor_ms = statistics.median(s["total_ms"] for s in samples[STACK_FLOOR])
+        results = {
+            "baseline_ms": baseline_ms, "repeats": repeats, "functions": {},
+            "stack_floor_ms": floor_ms, "stack_floor_ratio": floor_ms / baseline_ms,
+        }
         for function, (module, event_file) in FUNCTIONS.items():
             total = statistics.median(s["total_ms"] for s in samples[function])
             imported = statistics.median(s["import_ms"] for s in samples[function])
@@ -196,6 +217,8 @@ def report(results: dict) -> str:
     lines = [
         f"baseline `import boto3; boto3.client('dynamodb')`: {results['baseline_ms']:.0f} ms "
         f"(median of {results['repeats']} fresh interpreters)",
+        f"stack floor (boto3 + DynamoDB client + Powertools Logger + one pydantic model): "
+        f"{results['stack_floor_ms']:.0f} ms, ratio {results['stack_floor_ratio']:.2f}",
         "",
         "| function | import | import + first call | ratio to baseline | first answer |",
         "|---|---|---|---|---|",
