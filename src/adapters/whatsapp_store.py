@@ -8,15 +8,22 @@
   Meta's error codes for failures (and our own send failures).
 - `T#<tenant>#C#<conversation id>` / `WA`: where to reach the resident and when
   they last wrote (the 24-hour window for staff replies).
+
+Like adapters.dynamodb_store this talks to the container's one low-level
+DynamoDB client with typed attribute values: a boto3 Table resource would build
+boto3's resource layer on every cold start (about 24 ms) for a second client.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from botocore.exceptions import ClientError
 
+from adapters.dynamodb_store import conversation_pk
 from channels.whatsapp import StatusEvent, WhatsAppAddress, WhatsAppContact
 from core.errors import ServiceUnavailable
 
@@ -24,12 +31,20 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Meta retries a delivery for up to 7 days; remember it a little longer.
 SEEN_TTL_SECONDS = 8 * 24 * 3600
 STATUS_TTL_SECONDS = 90 * 24 * 3600
+BATCH_WRITE_ITEMS = 25  # DynamoDB's limit per BatchWriteItem
+# Unprocessed items (throttling) are sent again after 50, 100, 200, 400 ms: under a
+# second in all, well inside Meta's webhook timeout; then the webhook fails and Meta retries.
+BATCH_WRITE_ATTEMPTS = 5
+BATCH_RETRY_FIRST_DELAY_SECONDS = 0.05
 
 
 class WhatsAppStore:
-    def __init__(self, table, clock) -> None:  # table: a boto3 DynamoDB Table resource
-        self.table = table
+    def __init__(self, client: Any, table_name: str, clock: Callable[[], datetime],
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
+        self.table = table_name
         self.clock = clock
+        self.sleep = sleep
 
     # -- inbound deduplication
 
@@ -37,13 +52,13 @@ class WhatsAppStore:
         """True the first time this delivery is seen, False for a repeat."""
         now = self.clock()
         try:
-            self.table.put_item(
+            self.client.put_item(
+                TableName=self.table,
                 Item={
-                    "pk": f"WA#{wamid}",
-                    "sk": "SEEN",
-                    "tenant": tenant,
-                    "at": now.isoformat(),
-                    "expiresAt": int(now.timestamp()) + SEEN_TTL_SECONDS,
+                    **_seen_key(wamid),
+                    "tenant": {"S": tenant},
+                    "at": {"S": now.isoformat()},
+                    "expiresAt": _number(int(now.timestamp()) + SEEN_TTL_SECONDS),
                 },
                 ConditionExpression="attribute_not_exists(pk)",
             )
@@ -55,91 +70,133 @@ class WhatsAppStore:
 
     def forget_seen(self, wamid: str) -> None:
         """Undo `mark_seen` when the message could not be queued, so Meta's retry is taken."""
-        self.table.delete_item(Key={"pk": f"WA#{wamid}", "sk": "SEEN"})
+        self.client.delete_item(TableName=self.table, Key=_seen_key(wamid))
 
     # -- outbound idempotency
 
     def sent_parts(self, wamid: str) -> set[int]:
-        item = self.table.get_item(Key={"pk": f"WA#{wamid}", "sk": "SEEN"}, ConsistentRead=True).get("Item") or {}
-        return {int(part) for part in item.get("sentParts", set())}
+        item = self.client.get_item(TableName=self.table, Key=_seen_key(wamid), ConsistentRead=True).get("Item") or {}
+        return {int(part) for part in item.get("sentParts", {}).get("NS", [])}
 
     def mark_sent(self, wamid: str, part: int) -> None:
+        # ADD to a number set: marking the same part twice leaves one member.
         now = self.clock()
-        self.table.update_item(
-            Key={"pk": f"WA#{wamid}", "sk": "SEEN"},
+        self.client.update_item(
+            TableName=self.table,
+            Key=_seen_key(wamid),
             UpdateExpression="ADD sentParts :part SET expiresAt = if_not_exists(expiresAt, :ttl)",
-            ExpressionAttributeValues={":part": {part}, ":ttl": int(now.timestamp()) + SEEN_TTL_SECONDS},
+            ExpressionAttributeValues={":part": {"NS": [str(part)]},
+                                       ":ttl": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)},
         )
 
     # -- delivery receipts
 
     def record_statuses(self, tenant: str, events: Iterable[StatusEvent]) -> int:
+        """Puts one receipt item per event (BatchWriteItem, 25 a request); returns how many events."""
+        # One request may not hold two puts of one key (Meta may repeat a receipt in a
+        # body): the last one wins, as it would with separate puts.
+        items: dict[tuple[str, str], dict[str, Any]] = {}
         count = 0
-        with self.table.batch_writer(overwrite_by_pkeys=["pk", "sk"]) as batch:
-            for event in events:
-                batch.put_item(Item=self._status_item(tenant, event.wamid, event.status, event.timestamp,
-                                                      event.error_codes, event.error_titles))
-                count += 1
+        for event in events:
+            item = self._status_item(tenant, event.wamid, event.status, event.timestamp,
+                                     event.error_codes, event.error_titles)
+            items[(item["pk"]["S"], item["sk"]["S"])] = item
+            count += 1
+        puts = [{"PutRequest": {"Item": item}} for item in items.values()]
+        for start in range(0, len(puts), BATCH_WRITE_ITEMS):
+            self._batch_write(puts[start : start + BATCH_WRITE_ITEMS])
         return count
+
+    def _batch_write(self, requests: list[dict[str, Any]]) -> None:
+        delay = BATCH_RETRY_FIRST_DELAY_SECONDS
+        for attempt in range(1, BATCH_WRITE_ATTEMPTS + 1):
+            answer = self.client.batch_write_item(RequestItems={self.table: requests})
+            requests = answer.get("UnprocessedItems", {}).get(self.table, [])
+            if not requests:
+                return
+            if attempt < BATCH_WRITE_ATTEMPTS:
+                self.sleep(delay)
+                delay *= 2
+        raise ServiceUnavailable(f"Could not record {len(requests)} WhatsApp delivery receipts.")
 
     def record_send_failure(self, tenant: str, inbound_wamid: str, code: int | None, title: str) -> None:
         """A reply Meta refused for good (e.g. 131047): kept like a failed receipt."""
         now = self.clock()
-        self.table.put_item(
+        self.client.put_item(
+            TableName=self.table,
             Item=self._status_item(tenant, inbound_wamid, "send_failed", int(now.timestamp()),
-                                   (code,) if code is not None else (), (title[:200],))
+                                   (code,) if code is not None else (), (title[:200],)),
         )
 
     def statuses(self, tenant: str, day: str) -> list[dict]:
-        """The receipts of one day (a key query, all pages)."""
-        arguments = {"KeyConditionExpression": "pk = :pk",
-                     "ExpressionAttributeValues": {":pk": f"T#{tenant}#WASTATUS#{day}"}}
+        """The receipts of one day (a key query, all pages), as plain values (numbers as Decimal)."""
+        from boto3.dynamodb.types import TypeDeserializer  # only tests and tools read receipts back
+
+        plain = TypeDeserializer().deserialize
+        arguments: dict[str, Any] = {"TableName": self.table, "KeyConditionExpression": "pk = :pk",
+                                     "ExpressionAttributeValues": {":pk": {"S": f"T#{tenant}#WASTATUS#{day}"}}}
         items: list[dict] = []
         while True:
-            answer = self.table.query(**arguments)
-            items.extend(answer.get("Items", []))
+            answer = self.client.query(**arguments)
+            items.extend({name: plain(value) for name, value in item.items()} for item in answer.get("Items", []))
             if "LastEvaluatedKey" not in answer:
                 return items
             arguments["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
 
     def _status_item(self, tenant: str, wamid: str, status: str, timestamp: int,
-                     codes: Iterable[int], titles: Iterable[str]) -> dict:
+                     codes: Iterable[int], titles: Iterable[str]) -> dict[str, Any]:
         moment = datetime.fromtimestamp(timestamp, tz=timezone.utc) if timestamp else self.clock()
-        item = {
-            "pk": f"T#{tenant}#WASTATUS#{moment.astimezone(AMSTERDAM).date().isoformat()}",
-            "sk": f"{wamid}#{status}",
-            "status": status,
-            "at": moment.isoformat(),
-            "expiresAt": int(self.clock().timestamp()) + STATUS_TTL_SECONDS,
+        item: dict[str, Any] = {
+            **_key(f"T#{tenant}#WASTATUS#{moment.astimezone(AMSTERDAM).date().isoformat()}", f"{wamid}#{status}"),
+            "status": {"S": status},
+            "at": {"S": moment.isoformat()},
+            "expiresAt": _number(int(self.clock().timestamp()) + STATUS_TTL_SECONDS),
         }
         codes = list(codes)
         if codes:
-            item["errorCodes"] = codes
-            item["errorTitles"] = [title for title in titles if title]
+            item["errorCodes"] = {"L": [_number(code) for code in codes]}
+            item["errorTitles"] = {"L": [{"S": title} for title in titles if title]}
         return item
 
     # -- contact book (staff replies, 24-hour window)
 
     def remember_contact(self, tenant: str, conversation_id: str, address: WhatsAppAddress,
                          phone_number_id: str, last_inbound_at: datetime, retention_days: int) -> None:
-        self.table.put_item(
+        self.client.put_item(
+            TableName=self.table,
             Item={
-                "pk": f"T#{tenant}#C#{conversation_id}",
-                "sk": "WA",
-                "addressId": address.id,
-                "addressKind": address.kind,
-                "phoneNumberId": phone_number_id,
-                "lastInboundAt": last_inbound_at.isoformat(),
-                "expiresAt": int(last_inbound_at.timestamp()) + retention_days * 24 * 3600,
-            }
+                **_contact_key(tenant, conversation_id),
+                "addressId": {"S": address.id},
+                "addressKind": {"S": address.kind},
+                "phoneNumberId": {"S": phone_number_id},
+                "lastInboundAt": {"S": last_inbound_at.isoformat()},
+                "expiresAt": _number(int(last_inbound_at.timestamp()) + retention_days * 24 * 3600),
+            },
         )
 
     def contact(self, tenant: str, conversation_id: str) -> WhatsAppContact | None:
-        item = self.table.get_item(Key={"pk": f"T#{tenant}#C#{conversation_id}", "sk": "WA"}).get("Item")
+        item = self.client.get_item(TableName=self.table, Key=_contact_key(tenant, conversation_id)).get("Item")
         if not item:
             return None
         return WhatsAppContact(
-            address=WhatsAppAddress(id=item["addressId"], kind=item["addressKind"]),
-            phone_number_id=item["phoneNumberId"],
-            last_inbound_at=datetime.fromisoformat(item["lastInboundAt"]),
+            address=WhatsAppAddress(id=item["addressId"]["S"], kind=item["addressKind"]["S"]),
+            phone_number_id=item["phoneNumberId"]["S"],
+            last_inbound_at=datetime.fromisoformat(item["lastInboundAt"]["S"]),
         )
+
+
+def _key(pk: str, sk: str) -> dict[str, Any]:
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
+
+
+def _seen_key(wamid: str) -> dict[str, Any]:
+    return _key(f"WA#{wamid}", "SEEN")
+
+
+def _contact_key(tenant: str, conversation_id: str) -> dict[str, Any]:
+    # Under the conversation's own key, so erasing the conversation erases the contact.
+    return _key(conversation_pk(tenant, conversation_id), "WA")
+
+
+def _number(value: int) -> dict[str, str]:
+    return {"N": str(value)}

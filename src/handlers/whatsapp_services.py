@@ -75,7 +75,8 @@ def secret(parameter_env: str) -> Callable[[], str]:
 
 def build(
     *,
-    table,
+    dynamodb,
+    table_name: str,
     sqs_client,
     queue_url: str,
     graph: GraphSender,
@@ -91,7 +92,7 @@ def build(
     from adapters.sqs_inbound import SqsInboundQueue
     from adapters.whatsapp_store import WhatsAppStore
 
-    store = WhatsAppStore(table, clock)
+    store = WhatsAppStore(dynamodb, table_name, clock)
     return WhatsAppServices(
         app_secret=app_secret,
         verify_token=verify_token,
@@ -108,7 +109,7 @@ def build(
 def whatsapp_services() -> WhatsAppServices:
     from adapters.graph_api import GraphApiClient
     from handlers import metrics as turn_metrics
-    from handlers.wiring import OnFirstUse, client_on_first_use, services
+    from handlers.wiring import client_on_first_use, services
 
     shared = services()
     knowledge = shared.knowledge
@@ -117,7 +118,9 @@ def whatsapp_services() -> WhatsAppServices:
         return knowledge.get(slug).tenant
 
     return build(
-        table=OnFirstUse(functools.partial(_table, os.environ["TABLE_NAME"])),
+        # The container's one DynamoDB client, shared with the conversation store.
+        dynamodb=client_on_first_use("dynamodb"),
+        table_name=os.environ["TABLE_NAME"],
         sqs_client=client_on_first_use("sqs"),  # the webhook's; the worker only queues on a handover
         queue_url=os.environ["WHATSAPP_INBOUND_QUEUE_URL"],
         graph=GraphApiClient(os.environ["WHATSAPP_GRAPH_API_URL"],
@@ -130,12 +133,6 @@ def whatsapp_services() -> WhatsAppServices:
         verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
         clock=shared.clock,
     )
-
-
-def _table(name: str):
-    import boto3
-
-    return boto3.resource("dynamodb").Table(name)
 
 
 def access_token_provider(parameter_name: str) -> Callable[[bool], str]:

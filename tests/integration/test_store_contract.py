@@ -141,9 +141,10 @@ def test_dynamodb_delete_also_erases_what_other_parts_keep_under_the_conversatio
     from channels.whatsapp import WhatsAppAddress
 
     table_name = mock_aws.merged_environment()["TABLE_NAME"]
-    store = DynamoDBConversationStore(boto3.client("dynamodb"), table_name)
-    table = boto3.resource("dynamodb").Table(table_name)
-    contacts = WhatsAppStore(table, clock=lambda: MOMENT)
+    client = boto3.client("dynamodb")
+    store = DynamoDBConversationStore(client, table_name)
+    table = boto3.resource("dynamodb").Table(table_name)  # to inspect items
+    contacts = WhatsAppStore(client, table_name, clock=lambda: MOMENT)
     gone = store.save(conversation(), 0, counters(fallback=1, unanswered=["eerste vraag"]))
     keep = store.save(conversation("alpha." + "3" * 32), 0)
     for saved in (gone, keep):

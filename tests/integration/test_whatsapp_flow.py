@@ -26,6 +26,7 @@ from balie_local.graph_standin import GraphStandIn
 from balie_local.pollers import SqsPoller
 from channels import whatsapp as wa
 from core.clock import FixedClock
+from core.errors import ServiceUnavailable
 from core.kb.models import WhatsAppSettings
 from core.models import InboundKind, Reply, ReplyMessage, Button
 from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker
@@ -66,16 +67,17 @@ class Channel:
     def __init__(self, deployment, graph_url: str, *, timeout: float = 2.0):
         self.deployment = deployment
         self.clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
-        self.table = boto3.resource("dynamodb", region_name=REGION).Table(deployment.tables["BalieTable"])
+        self.dynamodb = boto3.client("dynamodb", region_name=REGION)
+        self.table_name = deployment.tables["BalieTable"]
         self.sqs = boto3.client("sqs", region_name=REGION)
         self.queue_url = deployment.queues["WhatsAppInboundQueue"]
         self.dlq_url = deployment.queues["WhatsAppInboundDeadLetterQueue"]
         self.sleeps: list[float] = []
         self.graph = GraphApiClient(graph_url, whatsapp_services.access_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"]),
                                     timeout=timeout, sleep=self.sleeps.append)
-        self.store = WhatsAppStore(self.table, self.clock)
+        self.store = WhatsAppStore(self.dynamodb, self.table_name, self.clock)
         whatsapp_services.use(whatsapp_services.build(
-            table=self.table, sqs_client=self.sqs, queue_url=self.queue_url, graph=self.graph,
+            dynamodb=self.dynamodb, table_name=self.table_name, sqs_client=self.sqs, queue_url=self.queue_url, graph=self.graph,
             tenant_for={TENANT_NUMBER: "voorbeeld"}.get,
             settings_for=lambda slug: WhatsAppSettings(),
             retention_days=lambda slug: 30, respond=respond,
@@ -185,6 +187,95 @@ def test_failed_statuses_are_a_delivery_failure_metric_of_the_tenant(channel, ca
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     (failed,) = [line for line in lines if "whatsapp_delivery_failed" in line]
     assert (failed["tenant"], failed["channel"], failed["whatsapp_delivery_failed"]) == ("voorbeeld", "whatsapp", [1])
+
+
+
+# ------------------------------------------------------------------ the store's batch and set writes
+
+
+class BatchWrites:
+    """The real DynamoDB client, except that `batch_write_item` records each request
+    and leaves the last `unprocessed` puts of the first `throttled` requests
+    unprocessed, as DynamoDB does when it throttles."""
+
+    def __init__(self, client, *, unprocessed: int = 0, throttled: int = 0) -> None:
+        self.client = client
+        self.unprocessed = unprocessed
+        self.throttled = throttled
+        self.sizes: list[int] = []
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def batch_write_item(self, RequestItems):  # noqa: N803 - boto3's parameter name
+        ((table, requests),) = RequestItems.items()
+        self.sizes.append(len(requests))
+        held = requests[len(requests) - self.unprocessed:] if self.throttled and self.unprocessed else []
+        if held:
+            self.throttled -= 1
+        written = requests[: len(requests) - len(held)]
+        if written:
+            self.client.batch_write_item(RequestItems={table: written})
+        return {"UnprocessedItems": {table: held} if held else {}}
+
+
+def receipt(number: int, status: str = "delivered") -> wa.StatusEvent:
+    # 2026-11-30 12:00 UTC plus a second per receipt: all on one Amsterdam day.
+    return wa.StatusEvent(phone_number_id=TENANT_NUMBER, wamid=f"wamid.R{number:03d}", status=status,
+                          timestamp=1796040000 + number)
+
+
+def whatsapp_store(deployment, client=None, sleeps: list[float] | None = None) -> WhatsAppStore:
+    clock = FixedClock(datetime.fromisoformat("2026-11-30T13:00:00+01:00"))
+    return WhatsAppStore(client or boto3.client("dynamodb", region_name=REGION), deployment.tables["BalieTable"],
+                         clock, sleep=(sleeps if sleeps is not None else []).append)
+
+
+def test_many_receipts_are_written_25_a_request_and_a_repeated_receipt_once(mock_aws) -> None:
+    client = BatchWrites(boto3.client("dynamodb", region_name=REGION))
+    store = whatsapp_store(mock_aws, client)
+    # Meta repeats a receipt within one body now and then: one request may not put a key twice.
+    events = [receipt(n) for n in range(60)] + [receipt(3), receipt(7, "read"), receipt(7, "read")]
+    assert store.record_statuses("voorbeeld", events) == 63
+    assert client.sizes == [25, 25, 11]
+    stored = store.statuses("voorbeeld", "2026-11-30")
+    assert len(stored) == 61 and len({item["sk"] for item in stored}) == 61
+    assert {item["sk"] for item in stored} >= {"wamid.R000#delivered", "wamid.R059#delivered", "wamid.R007#read"}
+
+
+def test_unprocessed_receipts_are_sent_again_after_a_short_wait(mock_aws) -> None:
+    client = BatchWrites(boto3.client("dynamodb", region_name=REGION), unprocessed=10, throttled=2)
+    sleeps: list[float] = []
+    store = whatsapp_store(mock_aws, client, sleeps)
+    assert store.record_statuses("voorbeeld", [receipt(n) for n in range(30)]) == 30
+    assert client.sizes == [25, 10, 10, 5]  # the first chunk needed two retries, the second none
+    assert sleeps == [0.05, 0.1]
+    assert len(store.statuses("voorbeeld", "2026-11-30")) == 30
+
+
+def test_receipts_still_unprocessed_after_five_attempts_are_a_service_failure(mock_aws) -> None:
+    client = BatchWrites(boto3.client("dynamodb", region_name=REGION), unprocessed=3, throttled=1000)
+    sleeps: list[float] = []
+    store = whatsapp_store(mock_aws, client, sleeps)
+    with pytest.raises(ServiceUnavailable):
+        store.record_statuses("voorbeeld", [receipt(n) for n in range(5)])
+    assert len(client.sizes) == 5 and sleeps == [0.05, 0.1, 0.2, 0.4]  # under a second in all
+
+
+def test_marking_a_reply_part_sent_twice_keeps_one_mark(mock_aws) -> None:
+    store = whatsapp_store(mock_aws)
+    assert store.mark_seen("wamid.SET1", "voorbeeld") is True
+    assert store.mark_seen("wamid.SET1", "voorbeeld") is False
+    for part in (0, 2, 0, 2):  # a re-processed record marks its parts again
+        store.mark_sent("wamid.SET1", part)
+    assert store.sent_parts("wamid.SET1") == {0, 2}
+    item = boto3.client("dynamodb", region_name=REGION).get_item(
+        TableName=mock_aws.tables["BalieTable"], Key={"pk": {"S": "WA#wamid.SET1"}, "sk": {"S": "SEEN"}})["Item"]
+    assert sorted(item["sentParts"]["NS"]) == ["0", "2"]
+    assert item["tenant"] == {"S": "voorbeeld"}  # the SEEN item gained the set; the rest stays
+    assert store.sent_parts("wamid.NEVER") == set()
+    store.forget_seen("wamid.SET1")
+    assert store.sent_parts("wamid.SET1") == set() and store.mark_seen("wamid.SET1", "voorbeeld") is True
 
 
 # ------------------------------------------------------------------ signature, replay, batching
