@@ -24,7 +24,13 @@ from balie_local.aws import SHADOWING_VARIABLES, dummy_aws_environment
 from balie_local.events import LambdaContext, http_api_event, sqs_record_from_message
 from balie_local.graph_standin import GraphStandIn, serve
 from balie_local.kb_tools import compile_all
-from balie_local.template_resources import DEFAULT_REGION, fixed_dev_secret, load_template, provision
+from balie_local.template_resources import (
+    DEFAULT_REGION,
+    fixed_dev_secret,
+    load_template,
+    provision,
+    with_ticket_queues_for,
+)
 from balie_local.whatsapp_cmd import webhook_body
 from channels.whatsapp import sign
 
@@ -49,8 +55,7 @@ def main(count: int) -> None:
     os.environ["KB_DIR"] = str(kb_dir)
     standin = GraphStandIn(access_token=fixed_dev_secret("/access-token"))
     server = serve(standin)
-    template = load_template()
-    template["Parameters"]["TenantSlugs"]["Default"] = "alpha,beta"
+    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])  # the test knowledge base's tenants
     with moto.mock_aws():
         deployment = provision(
             dynamodb=boto3.client("dynamodb"), sqs=boto3.client("sqs"), ssm=boto3.client("ssm"),
