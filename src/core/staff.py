@@ -306,8 +306,15 @@ class StaffService:
         return found[:MAX_SUGGESTIONS]
 
     # -- the ticket queue -----------------------------------------------------
+    # A tenant's queue holds the tickets of all its teams, and SQS hands out whichever
+    # message comes next: a ticket skipped because it belongs to another team would still
+    # count as received and move towards the dead-letter queue. So the queue is worked by
+    # staff who may see every team (the contact centre, which routes the rest); staff
+    # limited to teams would otherwise read other teams' tickets, with residents' contact
+    # details and, for the social team, sensitive questions.
 
     def next_ticket(self, who: StaffIdentity) -> TicketClaim | None:
+        _require_every_team(who)
         claimed: ClaimedTicket | None = self.tickets.receive(who.tenant, self.ticket_claim_seconds)
         if claimed is None:
             return None
@@ -318,9 +325,11 @@ class StaffService:
                            receive_count=claimed.receive_count, claimed_for_seconds=self.ticket_claim_seconds)
 
     def ticket_done(self, who: StaffIdentity, receipt: str) -> None:
+        _require_every_team(who)
         self.tickets.done(who.tenant, _receipt(receipt))
 
     def ticket_release(self, who: StaffIdentity, receipt: str) -> None:
+        _require_every_team(who)
         self.tickets.release(who.tenant, _receipt(receipt))
 
     # -- erasure -----------------------------------------------------------------
@@ -369,6 +378,11 @@ class StaffService:
             self.whatsapp.send(conversation, messages)
         except Exception:  # noqa: BLE001 - a lost notice must not undo a claim
             log.warning("handover notice not delivered on WhatsApp", exc_info=True)
+
+
+def _require_every_team(who: StaffIdentity) -> None:
+    if who.teams is not None:
+        raise Forbidden("The ticket queue holds every team's tickets; it is worked by staff with access to all teams.")
 
 
 def _receipt(value: str) -> str:

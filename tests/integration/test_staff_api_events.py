@@ -53,3 +53,9 @@ def test_a_receipt_that_is_not_a_claim_is_not_found(mock_aws: Deployment) -> Non
     for name in ("staff_api_ticket_release.json", "staff_api_ticket_done.json"):
         status, body = invoke(name)
         assert status == 404 and body["error"]["code"] == "not_found"
+
+
+def test_staff_limited_to_teams_do_not_work_the_ticket_queue(mock_aws: Deployment) -> None:
+    # The queue mixes every team's tickets (see core.staff); the refusal comes before any receive.
+    status, body = invoke("staff_api_ticket_next_team_limited.json")
+    assert status == 403 and body["error"]["code"] == "forbidden"

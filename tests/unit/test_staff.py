@@ -243,3 +243,20 @@ def test_a_ticket_never_done_comes_back_after_the_claim_expires(world: World) ->
     world.clock.advance(seconds=901)
     back = world.staff.next_ticket(who(sub="bert"))
     assert back is not None and back.ticket["id"] == "t3"
+
+
+def test_the_ticket_queue_is_only_for_staff_who_may_see_every_team(world: World) -> None:
+    # The queue mixes all teams' tickets; one limited to burgerzaken must not receive the
+    # social team's ticket (nor can it skip one without pushing it towards the DLQ).
+    world.tickets.send(ticket("voorbeeld", 4))
+    limited = who(**{"custom:teams": "burgerzaken"})
+    with pytest.raises(Forbidden):
+        world.staff.next_ticket(limited)
+    claim = world.staff.next_ticket(who())
+    assert claim is not None and claim.ticket["id"] == "t4" and claim.receive_count == 1  # the refusal received nothing
+    with pytest.raises(Forbidden):
+        world.staff.ticket_release(limited, claim.receipt)
+    with pytest.raises(Forbidden):
+        world.staff.ticket_done(limited, claim.receipt)
+    world.staff.ticket_done(who(), claim.receipt)
+    assert world.tickets.pending("voorbeeld") == []
