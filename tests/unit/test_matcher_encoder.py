@@ -13,7 +13,7 @@ from core.matcher.encoder import SmallEncoder, quantise_rows, write_encoder
 DIMS, HEADS, FEED_FORWARD, LAYERS, OUT_DIMS, PIECES, MAX_LEN = 8, 2, 16, 2, 6, 40, 32
 
 
-def tiny_arrays(seed: int = 0) -> dict[str, np.ndarray]:
+def tiny_arrays(seed: int = 0, pieces: int = PIECES) -> dict[str, np.ndarray]:
     """A random model whose token table is exactly representable as int8 times a row scale
     (every row reaches +-127), so the reference can use it unquantised."""
     rng = np.random.default_rng(seed)
@@ -21,10 +21,10 @@ def tiny_arrays(seed: int = 0) -> dict[str, np.ndarray]:
     def normal(*shape: int, scale: float = 0.5) -> np.ndarray:
         return (rng.standard_normal(shape) * scale).astype(np.float32)
 
-    steps = rng.integers(-127, 128, size=(PIECES, DIMS))
+    steps = rng.integers(-127, 128, size=(pieces, DIMS))
     steps[:, 0] = 127
     arrays = {
-        "token_embeddings": (steps * rng.uniform(0.001, 0.01, size=(PIECES, 1))).astype(np.float32),
+        "token_embeddings": (steps * rng.uniform(0.001, 0.01, size=(pieces, 1))).astype(np.float32),
         "positions": normal(MAX_LEN, DIMS, scale=0.1),
         "out_weight": normal(OUT_DIMS, DIMS),
         "out_bias": normal(OUT_DIMS, scale=0.1),
@@ -229,3 +229,31 @@ def test_reader_refuses_missing_and_misshapen_arrays(tiny) -> None:
         SmallEncoder.from_bytes(rewrite_header(data, lambda header: header.update(layers=3)))
     with pytest.raises(ValueError, match="outside the file"):
         SmallEncoder.from_bytes(data[:-8])
+
+
+def test_matcher_with_an_encoder_block_carries_it_in_its_artefact(tmp_path) -> None:
+    from core.matcher import Matcher, TrainingConfig, train
+    from core.matcher.embedding import default_embedding
+
+    path = tmp_path / "student.bin"
+    write_encoder(path, tiny_arrays(pieces=default_embedding().piece_count), heads=HEADS, source="test")
+    encoder = SmallEncoder.from_file(path)
+    examples = [("set an alarm for seven", "alarm"), ("wake me up at six", "alarm"), ("alarm at noon please", "alarm"),
+                ("will it rain tomorrow", "weather"), ("how hot is it outside", "weather"), ("is snow coming", "weather")]
+    built = train(examples, config=TrainingConfig(encoder=encoder, encoder_weight=0.5))
+    artefact = built.to_bytes()
+    (length,) = struct.unpack_from("<I", artefact, 8)
+    assert json.loads(artefact[12 : 12 + length])["encoder"] == {"weight": 0.5}
+    loaded = Matcher.from_bytes(artefact)  # no file needed: the weights travel in the artefact
+    assert loaded._scorer.encoder is not None and loaded._scorer.encoder.out_dims == OUT_DIMS
+    for text in ("wake me at seven", "is it raining", "something else entirely"):
+        assert loaded.classify(text) == built.classify(text)
+    assert len(artefact) > len(train(examples).to_bytes()) + encoder.piece_count * DIMS
+
+
+def test_an_encoder_for_another_word_piece_table_is_refused(tiny) -> None:
+    from core.matcher import TrainingConfig, train
+
+    _, encoder = tiny  # 40 pieces, not the static table's
+    with pytest.raises(ValueError, match="word-piece table"):
+        train([("a question", "one"), ("another question", "two")], config=TrainingConfig(encoder=encoder))

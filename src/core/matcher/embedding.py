@@ -57,6 +57,14 @@ class StaticEmbedding:
         self._word_cache: dict[str, tuple[int, ...]] = {}
 
     @property
+    def piece_count(self) -> int:
+        return len(self._index)
+
+    def pieces(self) -> list[str]:
+        """The table's pieces in index order (what `piece_ids` indexes)."""
+        return sorted(self._index, key=self._index.__getitem__)
+
+    @property
     def dims(self) -> int:
         return int(self._vectors.shape[1])
 
@@ -106,7 +114,10 @@ class StaticEmbedding:
 
     def sentence(self, tokens: Iterable[str]) -> np.ndarray:
         """Unit-length weighted mean of the tokens' piece vectors (zeros if none is known)."""
-        ids = self.piece_ids(tokens)
+        return self.vectorise(self.piece_ids(tokens))
+
+    def vectorise(self, ids: Sequence[int]) -> np.ndarray:
+        """`sentence` for piece ids already looked up (`piece_ids`)."""
         if not ids:
             return np.zeros(self.dims, dtype=np.float32)
         vector = self._weights[ids] @ self._vectors[ids]

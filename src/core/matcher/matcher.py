@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
+from .encoder import SmallEncoder
 from .features import Analysis, Analyzer, FeatureConfig
 from .learning import (
     Costs,
@@ -89,6 +90,11 @@ class TrainingConfig:
     # (embedding.py), which links paraphrases with no word in common. 0 leaves it out.
     # +0.7 points top-1 on CLINC150 validation; English only, so off by default (Dutch).
     embedding_weight: float = 0.0
+    # A small contextual sentence encoder (encoder.py) over the same word pieces: a second
+    # dense block, for word order and context. None leaves it out; the matcher artefact then
+    # carries its weights, so nothing else needs to be found at load time.
+    encoder: SmallEncoder | None = None
+    encoder_weight: float = 1.0
 
 
 # The inputs of the confidence model, in order (see `_confidence_inputs`).
@@ -110,6 +116,8 @@ class _Scorer:
         bias: np.ndarray,
         embedding: StaticEmbedding | None = None,
         embedding_weight: float = 0.0,
+        encoder: SmallEncoder | None = None,
+        encoder_weight: float = 0.0,
     ) -> None:
         self.analyzer = analyzer
         self.feature_index = feature_index
@@ -122,21 +130,37 @@ class _Scorer:
         # The dense block's columns follow the sparse features' (weights has their rows last).
         self.embedding = embedding if embedding_weight > 0 else None
         self.embedding_weight = embedding_weight if self.embedding is not None else 0.0
+        self.encoder = encoder if encoder_weight > 0 else None
+        self.encoder_weight = encoder_weight if self.encoder is not None else 0.0
+        if self.encoder is not None and self.encoder.piece_count != default_embedding().piece_count:
+            raise ValueError("the encoder was trained on another word-piece table than this code has")
+
+    def _dense_dims(self) -> int:
+        return (self.embedding.dims if self.embedding is not None else 0) + (
+            self.encoder.out_dims if self.encoder is not None else 0)
 
     @property
     def column_count(self) -> int:
-        return len(self.feature_index) + (self.embedding.dims if self.embedding is not None else 0)
+        return len(self.feature_index) + self._dense_dims()
 
     def vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
         index = self.feature_index
         found = [index[f] for f in self.analyzer.features(analysis) if f in index]
         columns = np.fromiter(found, dtype=np.int64, count=len(found))
         values = self._values(columns)
-        if self.embedding is None:
+        if self.embedding is None and self.encoder is None:
             return columns, values
-        dense = self.embedding.sentence(analysis.tokens)
+        # Both dense blocks read the question's word pieces (the encoder indexes the static
+        # table's piece list, so it needs the table even when its own block is off).
+        piece_ids = default_embedding().piece_ids(analysis.tokens)
+        blocks = []
+        if self.embedding is not None:
+            blocks.append(self.embedding_weight * self.embedding.vectorise(piece_ids))
+        if self.encoder is not None:
+            blocks.append(self.encoder_weight * self.encoder.sentence(piece_ids))
+        dense = np.concatenate(blocks).astype(np.float32)
         dense_columns = np.arange(len(index), len(index) + len(dense), dtype=np.int64)
-        return np.concatenate([columns, dense_columns]), np.concatenate([values, self.embedding_weight * dense])
+        return np.concatenate([columns, dense_columns]), np.concatenate([values, dense])
 
     def _values(self, columns: np.ndarray) -> np.ndarray:
         """Idf-weighted values, unit length within each block, then block-weighted."""
@@ -210,6 +234,8 @@ def _build_scorer(
         bias=np.zeros(class_count, dtype=np.float32),
         embedding=embedding,
         embedding_weight=config.embedding_weight,
+        encoder=config.encoder,
+        encoder_weight=config.encoder_weight,
     )
     if progress:
         progress(f"matcher: {n} examples, {scorer.column_count} features, {class_count} classes")
@@ -344,16 +370,19 @@ class Matcher:
             "embedding": None
             if scorer.embedding is None
             else {"table": DEFAULT_TABLE.name, "weight": scorer.embedding_weight},
+            "encoder": None if scorer.encoder is None else {"weight": scorer.encoder_weight},
             "arrays": {},
         }
         texts = {
             "vocabulary": "\n".join(sorted(analyzer.vocabulary.words)).encode("utf-8"),
             "features": "\n".join(sorted(scorer.feature_index, key=scorer.feature_index.__getitem__)).encode("utf-8"),
         }
+        blobs = {"encoder": scorer.encoder.to_bytes()} if scorer.encoder is not None else {}
         body = bytearray()
-        for name, blob in texts.items():
-            header["arrays"][name] = {"offset": len(body), "length": len(blob), "dtype": "text"}
-            body += blob
+        for kind, named in (("text", texts), ("bytes", blobs)):
+            for name, blob in named.items():
+                header["arrays"][name] = {"offset": len(body), "length": len(blob), "dtype": kind}
+                body += blob
         for name, array in arrays.items():
             body += b"\0" * (-len(body) % 8)  # aligned, so numpy can view it without copying
             array = np.ascontiguousarray(array)
@@ -379,9 +408,12 @@ class Matcher:
         start += -start % 8
         buffer = memoryview(data)
 
-        def text(name: str) -> list[str]:
+        def blob(name: str) -> bytes:
             spec = header["arrays"][name]
-            raw = bytes(buffer[start + spec["offset"] : start + spec["offset"] + spec["length"]]).decode("utf-8")
+            return bytes(buffer[start + spec["offset"] : start + spec["offset"] + spec["length"]])
+
+        def text(name: str) -> list[str]:
+            raw = blob(name).decode("utf-8")
             return raw.split("\n") if raw else []
 
         def array(name: str) -> np.ndarray:
@@ -396,6 +428,8 @@ class Matcher:
         )
         features = text("features")
         embedding_spec = header.get("embedding")  # absent in artefacts built before it existed
+        encoder_spec = header.get("encoder")
+        encoder = SmallEncoder.from_bytes(blob("encoder")) if encoder_spec is not None else None
         if embedding_spec is not None and embedding_spec["table"] != DEFAULT_TABLE.name:
             raise ValueError(f"artefact needs embedding table {embedding_spec['table']}, this code has {DEFAULT_TABLE.name}")
         scorer = _Scorer(
@@ -408,6 +442,8 @@ class Matcher:
             bias=array("bias"),
             embedding=default_embedding() if embedding_spec is not None else None,
             embedding_weight=float(embedding_spec["weight"]) if embedding_spec is not None else 0.0,
+            encoder=encoder,
+            encoder_weight=float(encoder_spec["weight"]) if encoder_spec is not None else 0.0,
         )
         scorer.row_scale = array("row_scale")
         confidence = None
