@@ -42,10 +42,9 @@ def pieces_step(out: Path) -> None:
     """Questions as the matcher will see them at run time: its analyser (the vocabulary of
     `train`, typo mapping) and the static table's WordPiece ids."""
     sys.path.insert(0, str(REPO / "src"))
+    from core.matcher import TrainingConfig
     from core.matcher.embedding import default_embedding
-    from core.matcher.features import Analyzer, FeatureConfig
-    from core.matcher.normalize import ENGLISH, tokenize
-    from core.matcher.vocabulary import Vocabulary
+    from core.matcher.matcher import build_analyzer
 
     data = json.loads(CLINC.read_text(encoding="utf-8"))
     train_texts = [text for text, _ in data["train"]]
@@ -57,8 +56,7 @@ def pieces_step(out: Path) -> None:
             if len(words) > 2:
                 del words[rng.randrange(len(words))]
             texts.append(" ".join(words))
-    vocabulary = Vocabulary(token for text in train_texts for token in tokenize(text))
-    analyzer = Analyzer(vocabulary, default_language=ENGLISH, config=FeatureConfig())
+    analyzer = build_analyzer(train_texts, TrainingConfig())  # the benchmark's matcher trains on `train` alike
     table = default_embedding()
     validation = [text for text, _ in data["val"]]
     payload = {

@@ -87,7 +87,7 @@ class DynamoDBConversationStore:
         item = self._call(
             "get_item",
             TableName=self.table,
-            Key=_key(conversation_pk(tenant, conversation_id), CONVERSATION_SK),
+            Key=item_key(conversation_pk(tenant, conversation_id), CONVERSATION_SK),
             ConsistentRead=True,  # a turn must see the previous turn's write
         ).get("Item")
         return _conversation(item) if item else None
@@ -160,7 +160,7 @@ class DynamoDBConversationStore:
                         "Put": {
                             "TableName": self.table,
                             "Item": {
-                                **_key(*key),
+                                **item_key(*key),
                                 "text": {"S": text},
                                 "conversationId": {"S": saved.id},
                                 "expiresAt": {"N": str(saved.expires_at)},
@@ -175,7 +175,7 @@ class DynamoDBConversationStore:
                 {
                     "Update": {
                         "TableName": self.table,
-                        "Key": _key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
+                        "Key": item_key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
                         "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
                         "ExpressionAttributeNames": names,
                         "ExpressionAttributeValues": values,
@@ -208,7 +208,7 @@ class DynamoDBConversationStore:
             return False
         conversation = next((item for item in items if item["sk"]["S"] == CONVERSATION_SK), None)
         remembered = _conversation(conversation).state.get(UNANSWERED_STATE_KEY, []) if conversation else []
-        keys = [_key(pk, item["sk"]["S"]) for item in items] + [_key(pk_, sk) for pk_, sk in remembered]
+        keys = [item_key(pk, item["sk"]["S"]) for item in items] + [item_key(pk_, sk) for pk_, sk in remembered]
         for start in range(0, len(keys), _TRANSACTION_ITEMS):
             chunk = keys[start : start + _TRANSACTION_ITEMS]
             self._call(
@@ -236,7 +236,8 @@ class DynamoDBConversationStore:
             raise ServiceUnavailable("The conversation store is not available.") from error
 
 
-def _key(pk: str, sk: str) -> dict[str, Any]:
+def item_key(pk: str, sk: str) -> dict[str, Any]:
+    """The table's key (pk, sk) as typed attribute values."""
     return {"pk": {"S": pk}, "sk": {"S": sk}}
 
 
@@ -259,7 +260,7 @@ def _item(conversation: Conversation) -> dict[str, Any]:
         conversation.keep_last_entries(len(conversation.transcript) - len(conversation.transcript) // 4)
         doc = conversation.model_dump_json()
     item: dict[str, Any] = {
-        **_key(conversation_pk(conversation.tenant, conversation.id), CONVERSATION_SK),
+        **item_key(conversation_pk(conversation.tenant, conversation.id), CONVERSATION_SK),
         "tenant": {"S": conversation.tenant},
         "conversationId": {"S": conversation.id},
         "channel": {"S": conversation.channel.value},

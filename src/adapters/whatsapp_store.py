@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from botocore.exceptions import ClientError
 
-from adapters.dynamodb_store import conversation_pk
+from adapters.dynamodb_store import conversation_pk, item_key
 from channels.whatsapp import StatusEvent, WhatsAppAddress, WhatsAppContact
 from core.errors import ServiceUnavailable
 
@@ -147,7 +147,7 @@ class WhatsAppStore:
                      codes: Iterable[int], titles: Iterable[str]) -> dict[str, Any]:
         moment = datetime.fromtimestamp(timestamp, tz=timezone.utc) if timestamp else self.clock()
         item: dict[str, Any] = {
-            **_key(f"T#{tenant}#WASTATUS#{moment.astimezone(AMSTERDAM).date().isoformat()}", f"{wamid}#{status}"),
+            **item_key(f"T#{tenant}#WASTATUS#{moment.astimezone(AMSTERDAM).date().isoformat()}", f"{wamid}#{status}"),
             "status": {"S": status},
             "at": {"S": moment.isoformat()},
             "expiresAt": _number(int(self.clock().timestamp()) + STATUS_TTL_SECONDS),
@@ -185,17 +185,13 @@ class WhatsAppStore:
         )
 
 
-def _key(pk: str, sk: str) -> dict[str, Any]:
-    return {"pk": {"S": pk}, "sk": {"S": sk}}
-
-
 def _seen_key(wamid: str) -> dict[str, Any]:
-    return _key(f"WA#{wamid}", "SEEN")
+    return item_key(f"WA#{wamid}", "SEEN")
 
 
 def _contact_key(tenant: str, conversation_id: str) -> dict[str, Any]:
     # Under the conversation's own key, so erasing the conversation erases the contact.
-    return _key(conversation_pk(tenant, conversation_id), "WA")
+    return item_key(conversation_pk(tenant, conversation_id), "WA")
 
 
 def _number(value: int) -> dict[str, str]:

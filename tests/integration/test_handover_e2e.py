@@ -13,14 +13,13 @@ tenants in a copy of template.yaml.
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from typing import Any
 
 import pytest
 
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
+from http_support import json_headers, send
 
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
@@ -32,16 +31,8 @@ def stack(engine_kb_stack_with_pollers: LocalStack) -> LocalStack:
 
 
 def call(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
-    headers = {"content-type": "application/json"}
-    if token:
-        headers["authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(stack.url + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+    answer = send(stack.url + path, method, body, json_headers(token=token))
+    return answer.status, answer.json()
 
 
 def say(stack: LocalStack, text: str, conversation_id: str | None = None) -> dict[str, Any]:

@@ -9,14 +9,13 @@ import copy
 import json
 import os
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from aws_lambda_powertools.utilities.parser.models import APIGatewayProxyEventV2Model, SqsModel
 from notes_handler import http_handler, received_events, sqs_handler
+from http_support import send
 
 from balie_local import dev_routes
 from balie_local.stack import LocalStack
@@ -72,17 +71,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> I
 
 def call(stack: LocalStack, method: str, path: str, body: Any = None,
          headers: dict[str, str] | None = None) -> tuple[int, dict[str, list[str]], bytes]:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(stack.url + path, data=data, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, message, payload = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, message, payload = error.code, error.headers, error.read()
+    answer = send(stack.url + path, method, body, headers, timeout=10)
     grouped: dict[str, list[str]] = {}
-    for name, value in message.items():
+    for name, value in answer.headers.items():
         grouped.setdefault(name.lower(), []).append(value)
-    return status, grouped, payload
+    return answer.status, grouped, answer.body
 
 
 def test_a_post_goes_through_the_handler_into_dynamodb_and_back(stack: LocalStack) -> None:

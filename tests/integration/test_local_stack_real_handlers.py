@@ -3,20 +3,18 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from typing import Any
 
 from adapters.dynamodb_store import conversation_pk
+from http_support import json_headers, send
 from balie_local.stack import LocalStack
 from balie_local.template_resources import REPO_ROOT
 from channels.whatsapp import sign
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, json.loads(response.read() or b"null")
+    answer = send(url, "POST", body, headers)
+    return answer.status, answer.json()
 
 
 def test_a_widget_turn_is_answered_and_stored(local_stack: LocalStack) -> None:
@@ -49,14 +47,8 @@ VOORBEELD_NOORD = "https://www.voorbeeld-noord.example"
 
 
 def request(url: str, method: str, body: Any = None, origin: str | None = None) -> tuple[int, dict[str, str], Any]:
-    headers = {"content-type": "application/json", **({"origin": origin} if origin else {})}
-    data = json.dumps(body).encode() if body is not None else None
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method, headers=headers),
-                                    timeout=30) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, json.loads(error.read() or b"null")
+    answer = send(url, method, body, json_headers(origin=origin))
+    return answer.status, answer.header_map(), answer.json()
 
 
 def test_each_tenant_accepts_only_its_own_widget_origins(local_stack: LocalStack) -> None:
@@ -91,11 +83,10 @@ def test_each_tenant_accepts_only_its_own_widget_origins(local_stack: LocalStack
 
 def test_a_preflight_from_an_unknown_origin_gets_no_cors_headers(local_stack: LocalStack) -> None:
     def preflight(origin: str) -> dict[str, str]:
-        req = urllib.request.Request(f"{local_stack.url}/v1/chat", method="OPTIONS", headers={
+        answer = send(f"{local_stack.url}/v1/chat", "OPTIONS", headers={
             "origin": origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type"})
-        with urllib.request.urlopen(req, timeout=30) as response:
-            assert response.status == 204
-            return {k.lower(): v for k, v in response.headers.items()}
+        assert answer.status == 204
+        return answer.header_map()
 
     assert preflight(VOORBEELD)["access-control-allow-origin"] == VOORBEELD
     assert preflight("http://127.0.0.1:3000")["access-control-allow-origin"] == "http://127.0.0.1:3000"

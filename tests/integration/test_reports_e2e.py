@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import urllib.error
-import urllib.request
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import pytest
 
 from balie_local import report_cmd, unanswered_export
 from balie_local.stack import LocalStack
+from http_support import json_headers, send
 
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 TWO_MINUTES_LATER = "2026-11-30T10:02:00+01:00"
@@ -33,16 +32,8 @@ def stack(engine_kb_stack_with_pollers: LocalStack) -> LocalStack:
 
 
 def request(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, bytes]:
-    headers = {"content-type": "application/json"}
-    if token:
-        headers["authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    try:
-        with urllib.request.urlopen(urllib.request.Request(stack.url + path, data=data, method=method,
-                                                           headers=headers), timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+    answer = send(stack.url + path, method, body, json_headers(token=token))
+    return answer.status, answer.body
 
 
 def say(stack: LocalStack, text: str, conversation_id: str | None = None, payload: str | None = None) -> dict[str, Any]:

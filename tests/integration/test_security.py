@@ -19,14 +19,13 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import urllib.error
-import urllib.request
 from typing import Any
 
 import pytest
 
 from balie_local.openapi import OPENAPI_PATH
 from adapters.dynamodb_store import document_json
+from http_support import json_headers, send
 from balie_local.stack import LocalStack
 from core.ids import new_conversation_id
 
@@ -55,19 +54,11 @@ def stack(engine_kb_stack: LocalStack) -> LocalStack:
 
 def call(stack: LocalStack, method: str, path: str, body: Any = None, *, token: str | None = None,
          origin: str | None = ALPHA_ORIGIN) -> tuple[int, dict[str, str], Any]:
-    headers = {"content-type": "application/json"}
-    if origin:
-        headers["origin"] = origin
-    if token is not None:
+    headers = json_headers(origin=origin)
+    if token is not None:  # an empty token is a case of its own (a header without a token)
         headers["authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(stack.url + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, json.loads(raw) if raw else None
+    answer = send(stack.url + path, method, body, headers)
+    return answer.status, answer.header_map(), answer.json()
 
 
 def chat(stack: LocalStack, message: str, conversation_id: str | None = None, tenant: str = "alpha") -> dict[str, Any]:

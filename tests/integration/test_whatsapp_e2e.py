@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from channels import whatsapp as wa
 from core.errors import WhatsAppWindowClosed
 from core.models import Channel, ReplyMessage
 from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker, wiring
+from http_support import send
 
 KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 ALPHA_NUMBER = "111"
@@ -193,10 +193,8 @@ def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkey
                 dynamodb.delete_item(TableName=table, Key={"pk": {"S": f"WA#{wamid}"}, "sk": {"S": "SEEN"}})
             raw = json.dumps(body).encode("utf-8")
             before = len(stack.graph.outbox)
-            request = urllib.request.Request(f"{stack.url}/v1/whatsapp/webhook", data=raw, method="POST", headers={
-                "Content-Type": "application/json", "X-Hub-Signature-256": wa.sign(raw, secret)})
-            with urllib.request.urlopen(request, timeout=30) as response:
-                status = response.status
+            status = send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw, {
+                "Content-Type": "application/json", "X-Hub-Signature-256": wa.sign(raw, secret)}).status
             stack.drain("WhatsAppWorkerFunction")
             sent = [m["payload"] for m in stack.graph.outbox[before:]]
             notices = [wa.notice_for(m) for m in messages.values()]

@@ -201,6 +201,15 @@ class _Scorer:
         self.row_scale = scale.astype(np.float32)
 
 
+def build_analyzer(texts: Sequence[str], config: TrainingConfig) -> Analyzer:
+    """The analyser a matcher trained on `texts` uses: their vocabulary (typo mapping,
+    compounds) and their dominant language. Also what a dense block's encoder must be
+    trained on, so that it sees questions as the matcher will."""
+    token_lists = [tokenize(text) for text in texts]
+    vocabulary = Vocabulary((t for tokens in token_lists for t in tokens), typo_cutoff=config.typo_cutoff)
+    return Analyzer(vocabulary, default_language=_dominant_language(token_lists), config=config.features)
+
+
 def _build_scorer(
     texts: Sequence[str],
     labels: np.ndarray,
@@ -208,10 +217,7 @@ def _build_scorer(
     config: TrainingConfig,
     progress: Progress | None,
 ) -> _Scorer:
-    token_lists = [tokenize(text) for text in texts]
-    default_language = _dominant_language(token_lists)
-    vocabulary = Vocabulary((t for tokens in token_lists for t in tokens), typo_cutoff=config.typo_cutoff)
-    analyzer = Analyzer(vocabulary, default_language=default_language, config=config.features)
+    analyzer = build_analyzer(texts, config)
     analyses = [analyzer.analyse(text) for text in texts]
     feature_lists = [analyzer.features(a) for a in analyses]
     document_frequency = Counter(f for features in feature_lists for f in features)
