@@ -56,6 +56,7 @@ from .ports import ConversationStore, KnowledgeRepository
 
 if TYPE_CHECKING:
     from .kb.compiled import ResolvedIntent, ResolvedLink, TenantKnowledge
+    from .matcher import Classification
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -66,11 +67,6 @@ SAVE_ATTEMPTS = 5
 MISSES_BEFORE_OFFER = 2
 MAX_FLOW_ERRORS = 3
 MAX_CHOICES = 3
-# A runner-up scoring at least this share of the winner makes the question ambiguous.
-RUNNER_UP_RATIO = 0.5
-# Out of scope, but the best candidates come this close to the threshold:
-# offer them ("Bedoelt u…?") instead of saying "Dat begrijp ik niet".
-NEAR_MISS_RATIO = 0.8
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 _PAYLOAD = re.compile(r"^(intent|followup|feedback|handover):[a-z0-9-]{1,60}$")
@@ -488,25 +484,16 @@ class _Dialogue:
         else:
             self._not_understood()
 
-    def _choices(self, result: Any) -> list["ResolvedIntent"]:
-        """The candidates to offer as "Bedoelt u…?": empty unless the question is ambiguous.
-
-        Matcher scores are calibrated probabilities, so "close" is relative: a
-        runner-up with at least RUNNER_UP_RATIO of the top score."""
+    def _choices(self, result: "Classification") -> list["ResolvedIntent"]:
+        """The candidates to offer as "Bedoelt u…?": empty unless the matcher's policy
+        says to ask and at least two real topics are in play."""
         intents = self.knowledge.intents
-        if result.intent is not None:
-            if result.intent in intents and (intents[result.intent].handover or intents[result.intent].kind == "system"):
-                return []  # "medewerker" or "hallo" is never ambiguous with a topic
-            top = result.score
-            close = [alt.intent for alt in result.alternatives if alt.score >= top * RUNNER_UP_RATIO]
-            ids = [result.intent, *close] if close else []
-        elif result.alternatives and result.alternatives[0].score >= self.knowledge.matcher.threshold * NEAR_MISS_RATIO:
-            # Out of scope, but only just: offer the near misses (one is enough).
-            top = result.alternatives[0].score
-            ids = [alt.intent for alt in result.alternatives if alt.score >= top * RUNNER_UP_RATIO]
-        else:
+        if result.decision != "clarify":
             return []
-        found = [intents[i] for i in ids if i in intents and intents[i].kind == "topic"][:MAX_CHOICES]
+        if result.intent in intents and (intents[result.intent].handover or intents[result.intent].kind == "system"):
+            return []  # "medewerker" or "hallo" is never ambiguous with a topic
+        found = [intents[alt.intent] for alt in result.candidates
+                 if alt.intent in intents and intents[alt.intent].kind == "topic"][:MAX_CHOICES]
         if result.intent is not None and len(found) < 2:
             return []  # the winner is the only real topic: just answer it
         return found

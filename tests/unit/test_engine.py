@@ -178,7 +178,7 @@ def test_follow_up_the_topic_lacks_says_so_honestly(chat: Harness) -> None:
 
 
 def test_a_cost_question_with_its_own_subject_answers_that_subject(compiled) -> None:
-    own_subject = Classification("id-kaart", 0.97, [])
+    own_subject = Classification("id-kaart", 0.97, [], "answer")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"wat kost een identiteitskaart": own_subject}, compiled["alpha"].matcher))
     chat.say("paspoort verlengen")
     reply = chat.say("wat kost een identiteitskaart")
@@ -244,7 +244,7 @@ def test_out_of_hours_handover_asks_consent_and_contact_then_queues_a_ticket(com
 
 
 def test_close_alternatives_ask_which_one_and_the_button_selects_it(compiled) -> None:
-    ambiguous = Classification("paspoort", 0.55, [Alternative("id-kaart", 0.4), Alternative("groet", 0.05)])
+    ambiguous = Classification("paspoort", 0.55, [Alternative("id-kaart", 0.4), Alternative("groet", 0.05)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"reisdocument": ambiguous}, compiled["alpha"].matcher))
     chat.say("paspoort")
     reply = chat.say("reisdocument")
@@ -257,14 +257,14 @@ def test_close_alternatives_ask_which_one_and_the_button_selects_it(compiled) ->
 
 
 def test_a_near_miss_is_offered_instead_of_not_understood(compiled) -> None:
-    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.05)])
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.05)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis": near}, compiled["alpha"].matcher))
     reply = chat.say("vuilnis")
     assert payloads(reply)[-1:] == ["intent:afvalkalender"]
 
 
 def test_a_clear_winner_with_a_weak_runner_up_is_just_answered(compiled) -> None:
-    clear = Classification("paspoort", 0.9, [Alternative("id-kaart", 0.2)])
+    clear = Classification("paspoort", 0.9, [Alternative("id-kaart", 0.2)], "answer")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"reis": clear}, compiled["alpha"].matcher))
     assert chat.say("reis").intent == "paspoort"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.matcher import Alternative, Classification, Matcher, TrainingConfig, train
+from core.matcher import Alternative, Classification, Matcher, TrainingConfig, decide, train
 from core.matcher.learning import Costs, choose_threshold, fit_logistic, fit_temperature, softmax
 from core.matcher.matcher import threshold_for_recall, with_threshold
 
@@ -200,3 +200,12 @@ def test_ambiguity_signal_when_two_intents_are_close() -> None:
     clear = Classification("paspoort", 0.9, [Alternative("rijbewijs", 0.05)])
     assert close.ambiguous and not clear.ambiguous
     assert not Classification(None, 0.0, []).ambiguous
+
+
+def test_the_answer_policy_has_three_zones() -> None:
+    assert decide("paspoort", 0.9, [Alternative("rijbewijs", 0.05)], threshold=0.5) == "answer"
+    assert decide("paspoort", 0.6, [Alternative("rijbewijs", 0.4)], threshold=0.5) == "clarify"
+    assert decide(None, 0.45, [Alternative("paspoort", 0.45)], threshold=0.5) == "clarify"  # a near miss
+    assert decide(None, 0.1, [Alternative("paspoort", 0.1)], threshold=0.5) == "reject"
+    close = Classification("paspoort", 0.6, [Alternative("rijbewijs", 0.4), Alternative("groet", 0.01)], "clarify")
+    assert [alt.intent for alt in close.candidates] == ["paspoort", "rijbewijs"]

@@ -12,6 +12,6 @@ import os
 # overrides an explicit setting.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from .matcher import Alternative, Classification, Matcher, TrainingConfig, train  # noqa: E402
+from .matcher import Alternative, Classification, Decision, Matcher, Part, TrainingConfig, decide, train  # noqa: E402
 
-__all__ = ["Alternative", "Classification", "Matcher", "TrainingConfig", "train"]
+__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "TrainingConfig", "decide", "train"]

@@ -7,6 +7,7 @@ import struct
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
@@ -36,6 +37,10 @@ CROSS_VALIDATION_FOLDS = 5
 # Above this many examples one held-out split replaces k-fold cross-validation,
 # which keeps building a large knowledge base under a minute.
 LARGE_KB_EXAMPLES = 4000
+# A runner-up scoring at least this share of the winner makes the question ambiguous.
+RUNNER_UP_RATIO = 0.5
+# Out of scope, but the best guess comes this close to the threshold: ask, do not reject.
+NEAR_MISS_RATIO = 0.8
 
 Progress = Callable[[str], None]
 
@@ -46,17 +51,25 @@ class Alternative:
     score: float
 
 
+Decision = Literal["answer", "clarify", "reject"]
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
     """The matcher's answer. `intent` is None when the text is out of scope.
 
-    `alternatives` (best first, at most three, never `intent`) are for "Bedoelt u...?"
-    buttons; `ambiguous` says the best alternative is close to the top choice.
+    `alternatives` (best first, at most three, never `intent`) are the next guesses.
+    `decision` is the answer policy's zone: "answer" (`intent` is confident and
+    clear), "clarify" (ask "Bedoelt u...?" with `candidates`), "reject" (out of scope).
+    `parts` holds one classification per clause when a message has several
+    (long messages, two questions in one); it is empty for a single clause.
     """
 
     intent: str | None
     score: float
     alternatives: list[Alternative] = field(default_factory=list)
+    decision: Decision = "reject"
+    parts: list["Part"] = field(default_factory=list)
 
     @property
     def ambiguous(self) -> bool:
@@ -66,7 +79,36 @@ class Classification:
         runner_up = self.alternatives[0].score if self.intent is not None else (
             self.alternatives[1].score if len(self.alternatives) > 1 else 0.0
         )
-        return runner_up >= 0.5 * top and runner_up >= 0.1
+        return runner_up >= RUNNER_UP_RATIO * top and runner_up >= 0.1
+
+    @property
+    def candidates(self) -> list[Alternative]:
+        """What to offer when `decision` is "clarify": the top choice (if any) and the
+        alternatives that score at least RUNNER_UP_RATIO of the best, best first."""
+        ranked = ([Alternative(self.intent, self.score)] if self.intent is not None else []) + self.alternatives
+        if not ranked:
+            return []
+        best = ranked[0].score
+        return [alt for alt in ranked if alt.score >= best * RUNNER_UP_RATIO][: MAX_ALTERNATIVES]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One clause of a longer message with its own classification (no nested parts)."""
+
+    text: str
+    classification: Classification
+
+
+def decide(intent: str | None, score: float, alternatives: list[Alternative], threshold: float) -> Decision:
+    """The answer policy: answer a confident, clear winner; ask when the runner-up is
+    close or the best guess only just missed the threshold; otherwise out of scope."""
+    if intent is not None:
+        close = bool(alternatives) and alternatives[0].score >= score * RUNNER_UP_RATIO
+        return "clarify" if close else "answer"
+    if alternatives and alternatives[0].score >= threshold * NEAR_MISS_RATIO:
+        return "clarify"
+    return "reject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +376,9 @@ class Matcher:
                 rest = ranked[1:]
             else:
                 intent, rest = None, ranked[:MAX_ALTERNATIVES]
-            alternatives = [Alternative(name, round(s, 4)) for name, s in rest]
-            results.append(Classification(intent, round(score, 4), alternatives[:MAX_ALTERNATIVES]))
+            alternatives = [Alternative(name, round(s, 4)) for name, s in rest][:MAX_ALTERNATIVES]
+            decision = decide(intent, score, alternatives, self.threshold)
+            results.append(Classification(intent, round(score, 4), alternatives, decision))
         return results
 
     # -- artefact ----------------------------------------------------------------------
