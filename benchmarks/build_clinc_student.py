@@ -21,6 +21,7 @@ step ends by checking the numpy forward pass against PyTorch's on validation que
 from __future__ import annotations
 
 import argparse
+import gzip
 import importlib.util
 import json
 import random
@@ -30,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
-CLINC = REPO.parent / "shared" / "data" / "clinc150" / "data_full.json"
+CLINC = REPO / "reference" / "data" / "clinc150" / "data_full.json.gz"  # reference/README.md
 DIMS, LAYERS, HEADS, FEED_FORWARD, MAX_LEN, TEACHER_DIMS = 128, 2, 4, 256, 32, 384
 EPOCHS, BATCH, LEARNING_RATE, SEED = 20, 128, 2e-3, 0
 # Each train question once more with one word dropped: more compositions for the student to
@@ -46,7 +47,8 @@ def pieces_step(out: Path) -> None:
     from core.matcher.embedding import default_embedding
     from core.matcher.matcher import build_analyzer
 
-    data = json.loads(CLINC.read_text(encoding="utf-8"))
+    with gzip.open(CLINC, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
     train_texts = [text for text, _ in data["train"]]
     rng = random.Random(SEED)
     texts = list(train_texts)

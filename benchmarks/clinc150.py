@@ -12,6 +12,7 @@ first question), threshold.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from core.matcher import Matcher, TrainingConfig, train
 from core.matcher.encoder import SmallEncoder
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "clinc150" / "data_full.json"
+DEFAULT_DATA = REPO / "reference" / "data" / "clinc150" / "data_full.json.gz"  # reference/README.md
 OUT_OF_SCOPE_LABEL = "oos"
 # The operating point: the threshold rejects this share of `oos_val`. The issue asks for
 # >= 55% out-of-scope recall on test; 60% leaves room for the noise of 100 validation
@@ -50,7 +51,9 @@ print((time.perf_counter() - start) * 1000.0)
 
 
 def load(path: Path) -> dict[str, list[tuple[str, str]]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
     return {split: [(text, label) for text, label in rows] for split, rows in data.items()}
 
 

@@ -1,4 +1,4 @@
-"""`make eval`: how well tenant `voorbeeld` classifies ../shared/spec/dev_questions.tsv.
+"""`make eval`: how well tenant `voorbeeld` classifies reference/spec/dev_questions.tsv.
 
 Prints aggregate figures only. The dev questions are a test set: nobody copies
 them into examples (`balie kb check` refuses), and nobody tunes content against
@@ -20,7 +20,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from balie_local.kb_tools import read_labelled, shared_dir
+from balie_local.kb_tools import read_labelled, reference_dir
 from core.kb.compiled import TenantKnowledge
 
 TARGETS = {"top1": 0.95, "top3": 0.99, "oos_rejected": 0.90}
@@ -106,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tenant", default="voorbeeld")
     parser.add_argument("--kb", default=None, help="compile this knowledge directory in memory instead of src/kb_compiled/")
-    parser.add_argument("--dev", default=None, help="labelled questions (default: ../shared/spec/dev_questions.tsv)")
+    parser.add_argument("--dev", default=None, help="labelled questions (default: reference/spec/dev_questions.tsv)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
-    dev = Path(args.dev) if args.dev else shared_dir() / "spec" / "dev_questions.tsv"
+    dev = Path(args.dev) if args.dev else reference_dir() / "spec" / "dev_questions.tsv"
     result = evaluate(load_knowledge(args.tenant, args.kb), read_labelled(dev))
     print(json.dumps(asdict(result)) if args.json else report(result))
     return 0

@@ -1,5 +1,5 @@
 """`balie classify`: one question per stdin line in, one JSON line out
-(the contract in ../shared/spec/API.md)."""
+(the CLI contract of the project's API specification)."""
 from __future__ import annotations
 
 import argparse

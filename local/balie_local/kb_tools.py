@@ -56,9 +56,10 @@ Progress = Callable[[str], None]
 Severity = Literal["error", "warning"]
 
 
-def shared_dir() -> Path:
-    """The read-only project material (taxonomy, UPL list, dev set); `BALIE_SHARED` overrides."""
-    return Path(os.environ.get("BALIE_SHARED") or REPO.parent / "shared")
+def reference_dir() -> Path:
+    """The reference material the content is checked against (taxonomy, UPL list, dev set),
+    copied into the repository with its sources (reference/README.md); `BALIE_REFERENCE` overrides."""
+    return Path(os.environ.get("BALIE_REFERENCE") or REPO / "reference")
 
 
 # --------------------------------------------------------------------------- YAML with line numbers
@@ -263,7 +264,7 @@ class TaxonomyRow:
 
 @dataclass
 class References:
-    """The shared spec the content is checked against; None = file not available."""
+    """The reference material the content is checked against; None = file not available."""
 
     taxonomy: dict[str, TaxonomyRow] | None = None
     upl_names: set[str] | None = None
@@ -271,11 +272,11 @@ class References:
     missing: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, shared: Path) -> "References":
+    def load(cls, directory: Path) -> "References":
         references = cls()
-        taxonomy = shared / "spec" / "taxonomy.tsv"
-        upl = shared / "data" / "upl" / "UPL-actueel.csv"
-        dev = shared / "spec" / "dev_questions.tsv"
+        taxonomy = directory / "spec" / "taxonomy.tsv"
+        upl = directory / "data" / "upl" / "UPL-actueel.csv"
+        dev = directory / "spec" / "dev_questions.tsv"
         if taxonomy.is_file():
             references.taxonomy = read_taxonomy(taxonomy)
         else:
@@ -754,7 +755,7 @@ def _stderr(message: str) -> None:
 
 def check_command(args: argparse.Namespace) -> int:
     kb, tenants = _dirs(args)
-    issues = find_issues(kb, tenants, References.load(shared_dir()))
+    issues = find_issues(kb, tenants, References.load(reference_dir()))
     for issue in issues:
         print(issue)
     errors = sum(issue.severity == "error" for issue in issues)
@@ -767,7 +768,7 @@ def build_command(args: argparse.Namespace) -> int:
     from adapters.kb_files import compiled_directory
 
     kb, tenants = _dirs(args)
-    issues = find_issues(kb, tenants, References.load(shared_dir()))
+    issues = find_issues(kb, tenants, References.load(reference_dir()))
     errors = [issue for issue in issues if issue.severity == "error"]
     if errors:
         for issue in errors:

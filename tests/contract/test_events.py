@@ -5,7 +5,7 @@
   parses with that trigger's Powertools data class and parser model, and the handler,
   invoked with it against the `mock_aws` fixture, answers as AWS requires:
   HTTP: a status below 500 and a JSON error body on 4xx; SQS: a valid partial-batch response;
-- every real event in ../shared/fixtures/aws-events parses through the same models.
+- every real event in tests/fixtures/aws-events (written by other projects) parses through the same models.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from balie_local.template_resources import REPO_ROOT, Deployment, expanded_resou
 
 EVENTS_DIR = REPO_ROOT / "events"
 HANDLERS_DIR = REPO_ROOT / "src" / "handlers"
-SHARED_EVENTS_DIR = REPO_ROOT.parent / "shared" / "fixtures" / "aws-events"
+REAL_EVENTS_DIR = REPO_ROOT / "tests" / "fixtures" / "aws-events"  # tests/fixtures/SOURCES.md
 
 TRIGGER_KINDS = {"HttpApi": "http", "SQS": "sqs", "Schedule": "schedule", "ScheduleV2": "schedule"}
 
@@ -140,7 +140,7 @@ def check_result(kind: str, event: dict[str, Any], result: Any) -> None:
         assert all(f["itemIdentifier"] in ids for f in failures), result
 
 
-# ----------------------------------------------------------------- ../shared/fixtures
+# ----------------------------------------------------------------- tests/fixtures/aws-events
 
 SAM_TEMPLATE_DEFAULTS = {
     "account_id": "123456789012",
@@ -190,7 +190,7 @@ def parse_rest_api_v1(event: dict[str, Any]) -> None:
     assert kind_of(event) != "http"
 
 
-SHARED_PARSERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+REAL_PARSERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "powertools_apiGatewayProxyV2Event.json": lambda e: parse("http", e),
     "powertools_apiGatewayProxyV2Event_GET.json": lambda e: parse("http", e),
     "samcli_template_HttpApi.json": lambda e: parse("http", e),
@@ -207,18 +207,18 @@ SHARED_PARSERS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
-def shared_event(name: str) -> dict[str, Any]:
-    return render_sam_template(json.loads((SHARED_EVENTS_DIR / name).read_text(encoding="utf-8")))
+def real_event(name: str) -> dict[str, Any]:
+    return render_sam_template(json.loads((REAL_EVENTS_DIR / name).read_text(encoding="utf-8")))
 
 
-def test_every_shared_fixture_has_a_parser() -> None:
-    assert SHARED_EVENTS_DIR.is_dir(), f"{SHARED_EVENTS_DIR} is missing"
-    assert sorted(p.name for p in SHARED_EVENTS_DIR.glob("*.json")) == sorted(SHARED_PARSERS)
+def test_every_real_event_fixture_has_a_parser() -> None:
+    assert REAL_EVENTS_DIR.is_dir(), f"{REAL_EVENTS_DIR} is missing"
+    assert sorted(p.name for p in REAL_EVENTS_DIR.glob("*.json")) == sorted(REAL_PARSERS)
 
 
-@pytest.mark.parametrize("name", sorted(SHARED_PARSERS))
-def test_shared_fixture_parses(name: str) -> None:
-    SHARED_PARSERS[name](shared_event(name))
+@pytest.mark.parametrize("name", sorted(REAL_PARSERS))
+def test_real_event_fixture_parses(name: str) -> None:
+    REAL_PARSERS[name](real_event(name))
 
 
 HTTP_FIXTURES = ["powertools_apiGatewayProxyV2Event.json", "powertools_apiGatewayProxyV2Event_GET.json",
@@ -235,6 +235,6 @@ def http_handlers() -> list[tuple[str, str]]:
 def test_http_handlers_never_answer_5xx_to_foreign_requests(module: str, function: str, fixture_name: str,
                                                              mock_aws: Deployment) -> None:
     """Real API Gateway events for routes we do not have still get a 4xx, never a crash."""
-    event = shared_event(fixture_name)
+    event = real_event(fixture_name)
     result = resolve_handler(f"{module}.handler")(event, LambdaContext(function))
     check_result("http", event, result)

@@ -163,11 +163,11 @@ def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, 
         assert stack.graph.outbox and all(m["to"] == RESIDENT for m in stack.graph.outbox)
 
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "whatsapp"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
 
 
 def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkeypatch) -> None:
-    """Each shared fixture, addressed to alpha's number and signed with the stack's app
+    """Each real fixture, addressed to alpha's number and signed with the stack's app
     secret, over HTTP: 200, then the worker (driven here, not by a timer) sends the
     engine's answer, the channel's notice, or nothing."""
     template = with_ticket_queues_for(load_template(), ["alpha", "beta"])

@@ -32,7 +32,7 @@ from core.models import InboundKind, Reply, ReplyMessage, Button
 from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "whatsapp"
+FIXTURES = ROOT / "tests" / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
 EVENTS = ROOT / "events"
 TENANT_NUMBER = "1122334455667"  # tenants/voorbeeld.yaml whatsapp.phone_number_id
 # The fixed secrets of the mock_aws fixture; events/whatsapp_webhook_*.json are signed with it.

@@ -27,7 +27,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def issues_of(kb: Path) -> list[Issue]:
-    return find_issues(kb / "knowledge", kb / "tenants", References.load(kb / "shared"))
+    return find_issues(kb / "knowledge", kb / "tenants", References.load(kb / "reference"))
 
 
 def only(issues: list[Issue], severity: str = "error") -> list[Issue]:
@@ -142,12 +142,12 @@ def test_upl_names_must_exist_case_insensitively(kb: Path) -> None:
 
 
 def test_a_upl_name_other_than_the_taxonomys_is_a_warning_unless_the_taxonomy_is_wrong(kb: Path) -> None:
-    upl = kb / "shared" / "data" / "upl" / "UPL-actueel.csv"
+    upl = kb / "reference" / "data" / "upl" / "UPL-actueel.csv"
     upl.write_text(upl.read_text(encoding="utf-8") + "reisdocument,http://x.example/R,X\n", encoding="utf-8")
     edit(kb / "knowledge" / "paspoort.yaml", "upl: paspoort", "upl: reisdocument")
     [warning] = issues_of(kb)
     assert warning.severity == "warning" and "the taxonomy names 'paspoort'" in warning.message
-    taxonomy = kb / "shared" / "spec" / "taxonomy.tsv"
+    taxonomy = kb / "reference" / "spec" / "taxonomy.tsv"
     edit(taxonomy, "Paspoort aanvragen of verlengen\tpaspoort", "Paspoort aanvragen of verlengen\tpaspoortaanvraag")
     assert issues_of(kb) == []
 
@@ -242,7 +242,7 @@ def test_read_yaml_keeps_the_line_of_every_key_and_item(tmp_path: Path) -> None:
 
 
 def test_the_command_exits_1_on_errors_and_0_when_clean(kb: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("BALIE_SHARED", str(kb / "shared"))
+    monkeypatch.setenv("BALIE_REFERENCE", str(kb / "reference"))
     args = argparse.Namespace(kb=str(kb / "knowledge"), tenants=str(kb / "tenants"))
     assert kb_tools.check(args) == 0
     edit(kb / "knowledge" / "paspoort.yaml", "kind: topic", "kind: topicc")

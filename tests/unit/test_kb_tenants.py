@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from balie_local.kb_tools import DEFAULT_TENANTS_DIR, Issue, References, find_issues, read_taxonomy, read_yaml, shared_dir
+from balie_local.kb_tools import DEFAULT_TENANTS_DIR, Issue, References, find_issues, read_taxonomy, read_yaml, reference_dir
 from core.kb.models import Tenant
 
-TAXONOMY = shared_dir() / "spec" / "taxonomy.tsv"
-FIXTURES = shared_dir() / "fixtures" / "whatsapp"
+TAXONOMY = reference_dir() / "spec" / "taxonomy.tsv"
+FIXTURES = DEFAULT_TENANTS_DIR.parent / "tests" / "fixtures" / "whatsapp"
 
 
 def tenant(slug: str) -> Tenant:
@@ -42,7 +42,6 @@ def test_every_url_is_on_a_reserved_example_domain(slug: str) -> None:
     assert {"http://127.0.0.1:3000", "http://localhost:3000", f"https://{data.domain}"} <= set(data.widget_origins)
 
 
-@pytest.mark.skipif(not TAXONOMY.is_file(), reason="shared taxonomy not available")
 @pytest.mark.parametrize("slug", ["voorbeeld", "voorbeeld-noord"])
 def test_every_taxonomy_team_and_municipal_slot_is_defined(slug: str) -> None:
     data = tenant(slug)
@@ -54,7 +53,6 @@ def test_every_taxonomy_team_and_municipal_slot_is_defined(slug: str) -> None:
     assert "{postcode}" in calendar and "{huisnummer}" in calendar
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared WhatsApp fixtures not available")
 def test_voorbeeld_owns_the_phone_number_id_most_fixtures_use(voorbeeld: Tenant, noord: Tenant) -> None:
     ids = Counter(
         match
@@ -90,7 +88,7 @@ def test_voorbeeld_noord_differs_where_a_demo_should_show_it(voorbeeld: Tenant, 
 
 def tenant_file_issues() -> list[Issue]:
     kb = DEFAULT_TENANTS_DIR.parent / "knowledge"
-    issues = find_issues(kb, DEFAULT_TENANTS_DIR, References.load(shared_dir()))
+    issues = find_issues(kb, DEFAULT_TENANTS_DIR, References.load(reference_dir()))
     return [issue for issue in issues if issue.file.startswith("tenants/") or "/tenants/" in issue.file]
 
 

@@ -17,7 +17,7 @@ from core.models import (
     Button, Channel, Conversation, InboundKind, Link, Reply, ReplyMessage, Role, TranscriptEntry,
 )
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "whatsapp"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
 ALL_FIXTURES = sorted(FIXTURES.glob("*.json"))
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
 ADDRESS = wa.WhatsAppAddress(id="31612345678")
