@@ -23,11 +23,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
 from balie_local.template_resources import REPO_ROOT
-from channels.web import MAX_MESSAGE_CHARS, ChatRequest
+from channels.web import ChatRequest
+from core.text_input import MAX_TEXT_CHARS
 from core import ids
 from core.models import Button, Link, Role
 from core.staff import HandoverItem, StaffConversation, Suggestion, TicketClaim
-from handlers.chat_api import MAX_BODY_BYTES
+from handlers.http_body import MAX_BODY_BYTES
 from handlers.staff_api import ReceiptBody, ReplyBody
 
 OPENAPI_PATH = REPO_ROOT / "openapi.json"
@@ -104,7 +105,7 @@ class WebhookAck(_Response):
 def _chat_request_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """ChatRequest's validators as schema keywords (pydantic cannot see inside them)."""
     properties = schema["properties"]
-    properties["message"].update(minLength=1, maxLength=MAX_MESSAGE_CHARS,
+    properties["message"].update(minLength=1, maxLength=MAX_TEXT_CHARS,
                                  description="Resident text: not blank, no control characters except tab/newline.")
     properties["conversationId"]["anyOf"][0]["pattern"] = CONVERSATION_ID_PATTERN
     properties["payload"]["anyOf"][0]["pattern"] = r"^(intent|followup|feedback|handover):[a-z0-9-]{1,60}$"

@@ -13,12 +13,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.engine import MessagesPage, is_payload, validate_text
+from core.engine import MessagesPage, is_payload
 from core.errors import OriginNotAllowed
 from core.ids import is_conversation_id
 from core.models import Channel, HandoverView, InboundKind, InboundMessage, Reply, ReplyMessage, TranscriptEntry
-
-MAX_MESSAGE_CHARS = 1000
+from core.text_input import MAX_TEXT_CHARS, check_text
 
 
 class ChatRequest(BaseModel):
@@ -36,7 +35,7 @@ class ChatRequest(BaseModel):
     @field_validator("message")
     @classmethod
     def message_is_text(cls, value: str) -> str:
-        return validate_text(value, max_length=MAX_MESSAGE_CHARS)
+        return check_text(value, max_length=MAX_TEXT_CHARS)
 
     @field_validator("conversation_id")
     @classmethod

@@ -32,7 +32,7 @@ from . import privacy
 from .clock import Clock, now
 from .dialogue import followups, language, slots
 from .dialogue.texts import say
-from .errors import Conflict, InvalidInput, NotFound, RateLimited, VersionConflict
+from .errors import Conflict, NotFound, RateLimited, VersionConflict
 from .ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, first_turn_conversation_id, new_conversation_id
 from .kb.models import FOLLOWUP_KINDS
 from .models import (
@@ -660,16 +660,3 @@ def _handover_state(conversation: Conversation) -> tuple[str, str] | None:
 def _fill_text(template: str, values: dict[str, str]) -> str:
     return re.sub(r"\{([a-z][a-z0-9_]*)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
-
-def validate_text(text: str, *, max_length: int = 1000) -> str:
-    """The checks every channel applies to resident text before the engine sees it."""
-    if not text or not text.strip():
-        raise InvalidInput("The message is empty.")
-    if len(text) > max_length:
-        raise InvalidInput(f"The message is longer than {max_length} characters.")
-    if any((ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 for ch in text):
-        raise InvalidInput("The message contains control characters.")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        # A lone surrogate (JSON allows "\ud800") is no text: it cannot be stored as UTF-8.
-        raise InvalidInput("The message contains characters that are not valid text.")
-    return text

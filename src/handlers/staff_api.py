@@ -5,7 +5,8 @@ Authentication happens before this code runs: in AWS the HttpApi's StaffJwt
 authorizer validates the Cognito token, locally the dev-token stand-in; both
 put the claims at requestContext.authorizer.jwt.claims. The tenant and teams
 come only from those claims, never from the path, query or body.
-Thin: parse, call one `core.staff` use case, render camelCase JSON. Errors map
+Thin: parse (bodies with the one body parser, handlers/http_body.py), call one
+`core.staff` use case, render camelCase JSON. Errors map
 to HTTP in handlers/http_errors.py. Texts staff or residents wrote are never logged.
 """
 from __future__ import annotations
@@ -16,16 +17,17 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.errors import InvalidInput, PayloadTooLarge
+from core.errors import InvalidInput
 from core.models import Conversation, ReplyMessage
 from core.opening_hours import AMSTERDAM
-from core.staff import StaffIdentity, StaffService
+from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
+from core.text_input import check_text
 from handlers import http_errors, metrics
+from handlers.http_body import parse_body
 from handlers.wiring import services
 
-MAX_BODY_BYTES = 16 * 1024
 # Keys under these names are data (flow slot names), not field names: kept as they are.
 _DATA_KEYS = frozenset({"slots"})
 
@@ -36,7 +38,12 @@ http_errors.register(app)
 
 class ReplyBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=2000)
+    text: str = Field(min_length=1, max_length=MAX_REPLY_CHARS)
+
+    @field_validator("text")
+    @classmethod
+    def acceptable_text(cls, value: str) -> str:
+        return check_text(value, max_length=MAX_REPLY_CHARS)
 
 
 class ReceiptBody(BaseModel):
@@ -107,7 +114,7 @@ def claim(conversation_id: str) -> Response:
 @app.post("/v1/staff/conversations/<conversation_id>/reply")
 def reply(conversation_id: str) -> Response:
     who = identity()
-    body = ReplyBody.model_validate(_json_body())
+    body = parse_body(app.current_event, ReplyBody)
     entry = staff_service().reply(who, conversation_id, body.text)
     _audit("replied", who, conversation_id)
     return _ok({"entry": entry.model_dump(mode="json")})
@@ -135,7 +142,7 @@ def next_ticket() -> Response:
 @app.post("/v1/staff/tickets/done")
 def ticket_done() -> Response:
     who = identity()
-    staff_service().ticket_done(who, ReceiptBody.model_validate(_json_body()).receipt)
+    staff_service().ticket_done(who, parse_body(app.current_event, ReceiptBody).receipt)
     logger.info("ticket done", extra={"tenant": who.tenant, "staff": who.subject})
     metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
     return _ok({"done": True})
@@ -144,7 +151,7 @@ def ticket_done() -> Response:
 @app.post("/v1/staff/tickets/release")
 def ticket_release() -> Response:
     who = identity()
-    staff_service().ticket_release(who, ReceiptBody.model_validate(_json_body()).receipt)
+    staff_service().ticket_release(who, parse_body(app.current_event, ReceiptBody).receipt)
     logger.info("ticket released", extra={"tenant": who.tenant, "staff": who.subject})
     return _ok({"released": True})
 
@@ -207,19 +214,6 @@ def _ok(body: dict[str, Any]) -> Response:
         body=json.dumps(camel_keys(body), ensure_ascii=False),
         headers={"Cache-Control": "no-store"},
     )
-
-
-def _json_body() -> dict[str, Any]:
-    raw = app.current_event.decoded_body or ""
-    if len(raw.encode("utf-8")) > MAX_BODY_BYTES:
-        raise PayloadTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
-    try:
-        body = json.loads(raw or "{}")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InvalidInput("The body is not valid JSON.") from None
-    if not isinstance(body, dict):
-        raise InvalidInput("The body must be a JSON object.")
-    return body
 
 
 def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:

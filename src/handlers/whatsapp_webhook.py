@@ -7,16 +7,14 @@ retry it for days.
 """
 from __future__ import annotations
 
-import base64
-import json
-
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
 
 from channels.whatsapp import signature_is_valid, verification_challenge
-from core.errors import Forbidden, InvalidInput, Unauthorized
+from core.errors import Forbidden, Unauthorized
 from handlers import http_errors, whatsapp_services
+from handlers.http_body import decode_json, raw_body
 from handlers import metrics as business_metrics
 
 logger = Logger()
@@ -26,6 +24,10 @@ http_errors.register(app)
 
 
 PATH = "/v1/whatsapp/webhook"
+# Meta batches up to 1,000 updates in one delivery (about 400 KB); API Gateway allows 10 MB.
+MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
+# A Cloud API body nests 6 levels (entry / changes / value / messages / interactive / reply).
+MAX_WEBHOOK_DEPTH = 12
 
 
 @app.get(PATH)
@@ -42,18 +44,14 @@ def verify() -> Response:
 @app.post(PATH)
 def receive() -> dict:
     event = app.current_event
-    raw = base64.b64decode(event.body or "") if event.is_base64_encoded else (event.body or "").encode("utf-8")
+    raw = raw_body(event, max_bytes=MAX_WEBHOOK_BYTES)
     services = whatsapp_services.current()
     signature = event.headers.get("x-hub-signature-256") or event.headers.get("X-Hub-Signature-256")
     if not signature_is_valid(raw, signature, services.app_secret()):
         # Worth an alarm: a wrong app secret after rotation drops every resident's message.
         metrics.add_metric(name="WhatsAppSignatureRejected", unit=MetricUnit.Count, value=1)
         raise Unauthorized("The X-Hub-Signature-256 signature is missing or wrong.")
-    try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise InvalidInput("The body is not JSON.") from error
-    result = services.intake.accept(body)
+    result = services.intake.accept(decode_json(raw, max_depth=MAX_WEBHOOK_DEPTH))
     metrics.add_metric(name="WhatsAppQueued", unit=MetricUnit.Count, value=result.queued)
     metrics.add_metric(name="WhatsAppDuplicate", unit=MetricUnit.Count, value=result.duplicates)
     metrics.add_metric(name="WhatsAppStatus", unit=MetricUnit.Count, value=result.statuses)

@@ -1,0 +1,56 @@
+"""The one check of text a resident or a member of staff sends, whatever the channel.
+
+Refused (`check_text`, a 400 where the sender can be told) or removed (`clean_text`,
+for channels that cannot refuse, such as a WhatsApp delivery Meta would retry for days):
+- NUL and the other C0 controls except newline and tab, DEL and the C1 controls: no
+  keyboard types them, and a terminal or a CSV reader may act on them;
+- lone surrogates (JSON allows "\\ud800"): not text, they cannot be stored as UTF-8;
+- bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): they
+  make a message display in another order than it was written, in the staff dashboard,
+  a report or the export (the "Trojan Source" trick); right-to-left scripts need none;
+- Unicode noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): reserved for internal use.
+Everything else (emoji with joiners, Arabic, Hebrew, combining accents) is text.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import InvalidInput
+
+# C0 except \t and \n, DEL, C1; bidi embeddings/overrides/isolates; lone surrogates; noncharacters.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_SURROGATES = "\ud800-\udfff"
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_PLANE_ENDS = "".join(chr(plane * 0x10000 + low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+_REFUSED = re.compile(f"[{_CONTROLS}{_BIDI}{_SURROGATES}{_NONCHARACTERS}{_PLANE_ENDS}]")
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_SURROGATE = re.compile(f"[{_SURROGATES}]")
+_INVISIBLE_REFUSED = re.compile(f"[{_BIDI}{_NONCHARACTERS}{_PLANE_ENDS}]")
+
+MAX_TEXT_CHARS = 1000  # what the engine reads of one resident message, on every channel
+
+
+def check_text(text: str, *, max_length: int = MAX_TEXT_CHARS) -> str:
+    """`text` unchanged when it is acceptable; `InvalidInput` (400) otherwise."""
+    if not text or not text.strip():
+        raise InvalidInput("The message is empty.")
+    if len(text) > max_length:
+        raise InvalidInput(f"The message is longer than {max_length} characters.")
+    if _SURROGATE.search(text):
+        raise InvalidInput("The message contains characters that are not valid text.")
+    if _REFUSED.search(text):
+        raise InvalidInput("The message contains control or direction characters.")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """`text` with every refused character taken out (controls become a space, so words
+    stay apart; a lone surrogate becomes U+FFFD): for input that cannot be refused."""
+    text = _CONTROL.sub(" ", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _INVISIBLE_REFUSED.sub("", text)
+
+
+def is_clean(text: str) -> bool:
+    return _REFUSED.search(text) is None

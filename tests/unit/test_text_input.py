@@ -1,0 +1,41 @@
+"""The one check of resident and staff text (core.text_input), whatever the channel."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from core.errors import InvalidInput
+from core.text_input import check_text, clean_text, is_clean
+
+REFUSED = ["hoi\x00", "hoi\x07", "hoi\x1b[31m", "hoi\x7f", "hoi\u0085", "hoi\x9b",  # C0, DEL, C1
+           "\u202epaspoort", "pas\u202dpoort", "a\u202ab", "\u2066paspoort\u2069",  # bidi controls
+           "hoi \ud800", "\udfffhoi",  # lone surrogates
+           "hoi\ufdd0", "hoi\ufffe", "hoi\U0010ffff"]  # noncharacters
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "x" * 1001, *REFUSED])
+def test_refused_text_is_a_400(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        check_text(text)
+
+
+@pytest.mark.parametrize("text", ["regel 1\nregel 2 👍", "tab\there", "مرحبا، كيف أجدد جواز سفري؟", "שלום",
+                                  "👨\u200d👩\u200d👧 gezin", "café e\u0301", "x" * 1000, "pas\u200bpoort"])
+def test_text_in_any_script_with_emoji_and_joiners_is_accepted_unchanged(text: str) -> None:
+    assert check_text(text) == text and is_clean(text)
+
+
+def test_cleaning_removes_what_check_refuses_and_keeps_words_apart() -> None:
+    assert clean_text("paspoort\x00verlengen") == "paspoort verlengen"
+    assert clean_text("\u202epaspoort\u202c") == "paspoort"
+    assert clean_text("hoi\ud800") == "hoi\ufffd"
+    assert clean_text("hoi\U0010ffff") == "hoi"
+
+
+@given(st.text(max_size=80))
+def test_clean_text_is_always_acceptable(text: str) -> None:
+    cleaned = clean_text(text)
+    assert is_clean(cleaned)
+    assert clean_text(cleaned) == cleaned
+    if cleaned.strip():
+        assert check_text(cleaned, max_length=10_000) == cleaned
