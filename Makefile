@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis clean
 
 install: $(STAMP)
 
@@ -82,9 +82,12 @@ bench-cost: $(STAMP) $(KB_STAMP)
 bench-load: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/load.py
 
+bench-crisis: $(STAMP)
+	$(BIN)/python benchmarks/crisis.py
+
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load
+	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

@@ -1,0 +1,92 @@
+"""How fast the crisis detector (core.dialogue.crisis) is, and how often it alarms on the
+knowledge base's example questions.
+
+- typical messages: every example question of knowledge/*.yaml and tenants/*.yaml (2,800
+  questions of about 28 characters), once with an empty word cache (a fresh Lambda) and then warm;
+- long messages: 300 texts of 1,000 characters, each a different run of examples;
+- the module's own import time (a cold start pays it once), in a fresh interpreter.
+
+Run: .venv/bin/python benchmarks/crisis.py   (results go to BENCHMARKS.md by hand)
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from balie_local.kb_tools import load_sources
+from core.dialogue import crisis
+
+ROOT = Path(__file__).resolve().parents[1]
+LONG = 1000
+
+
+def knowledge_examples() -> list[tuple[str, str]]:
+    """(where, text) of every example question: the shared intents, the out-of-scope list,
+    and each tenant's extra examples and own intents."""
+    loaded = load_sources(ROOT / "knowledge", ROOT / "tenants")
+    groups = [(intent_id, intent.examples) for intent_id, intent in loaded.intents.items()]
+    if loaded.out_of_scope is not None:
+        groups.append(("_out_of_scope", loaded.out_of_scope.examples))
+    for slug, tenant in loaded.tenants.items():
+        groups += [(f"{slug}/{intent_id}", override.extra_examples)
+                   for intent_id, override in tenant.intent_overrides.items() if override.extra_examples]
+        groups += [(f"{slug}/{intent.id}", intent.examples) for intent in tenant.extra_intents]
+    return [(where, text) for where, examples in groups for text in (*examples.nl, *examples.en)]
+
+
+def timings_us(texts: list[str]) -> list[float]:
+    found = []
+    for text in texts:
+        started = time.perf_counter_ns()
+        crisis.detect(text)
+        found.append((time.perf_counter_ns() - started) / 1000)
+    return found
+
+
+def summary(label: str, values: list[float]) -> str:
+    ordered = sorted(values)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return f"{label}: mean {statistics.fmean(values):.1f} us, median {statistics.median(values):.1f} us, p99 {p99:.1f} us, max {ordered[-1]:.1f} us"
+
+
+def import_ms() -> float:
+    # What the module adds to a cold start: its own body (the standard library and the parent
+    # packages are imported first, as the engine has them anyway).
+    code = ("import re, typing, unicodedata, time, core.dialogue; t = time.perf_counter(); "
+            "import core.dialogue.crisis; print((time.perf_counter() - t) * 1000)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(5)]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    texts = [text for _, text in knowledge_examples()]
+    alarms = [(text, crisis.detect(text)) for text in texts]
+    alarms = [(text, kind) for text, kind in alarms if kind]
+    print(f"{len(texts)} knowledge-base examples (mean {statistics.fmean(map(len, texts)):.0f} characters), "
+          f"{len(alarms)} alarm(s): {alarms}")
+
+    crisis._normal_words.clear()
+    shuffled = random.Random(7).sample(texts, len(texts))
+    print(summary("typical, first pass (empty word cache)", timings_us(shuffled)))
+    print(summary("typical, warm", timings_us(shuffled) + timings_us(shuffled)))
+
+    rng = random.Random(11)
+    long_texts = []
+    for _ in range(300):
+        text = ""
+        while len(text) < LONG:
+            text += rng.choice(texts) + ". "
+        long_texts.append(text[:LONG])
+    crisis._normal_words.clear()
+    print(summary(f"{LONG} characters, first pass", timings_us(long_texts)))
+    print(summary(f"{LONG} characters, warm", timings_us(long_texts) + timings_us(long_texts)))
+    print(f"import core.dialogue.crisis: {import_ms():.1f} ms (median of 5 fresh interpreters)")
+
+
+if __name__ == "__main__":
+    main()

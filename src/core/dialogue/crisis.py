@@ -1,0 +1,581 @@
+"""Crisis detection: does a resident's message signal danger to life, violence at home or
+having nowhere to sleep?
+
+    detect("ik zie het niet meer zitten")   # "suicide"
+    detect("mijn man slaat me")             # "violence"
+    detect("ik slaap in mijn auto")         # "homeless"
+    detect("mijn vuilnis is niet opgehaald")  # None
+
+The dialogue runs this before the matcher in every turn and every state, and answers with
+the crisis numbers when it fires, so the detector prefers a false alarm to a miss: a
+mention of suicide, abuse or homelessness alarms also when it is about someone else ("mijn
+zoon praat over zelfmoord", "het buurmeisje wordt geslagen"). It still must stay quiet on
+ordinary questions, including the near misses a municipality hears every day: a death in
+the family, noise from the neighbours, a dead tree, a bin on the street, losing a job.
+
+How: the message is normalised (case, diacritics, apostrophes, chat spellings such as
+"k wil"/"m'n"/"nie", letters written as digits, repeated letters squeezed to one, so
+"zelfmooord", "zelfmord" and "zelfmoord" are one word), long key words are corrected to
+their canonical spelling when one letter is off ("zelfmoort", "suicde", "dakkloos",
+"huiselyk"), and then phrase patterns per kind are searched. The patterns are written in
+plain spelling and squeezed the same way when compiled. Punctuation becomes a clause
+mark: patterns never span clauses, and a few phrases ("ik kan niet meer") alarm only when
+they end a clause, so "ik kan niet meer inloggen" stays quiet. Negation is honoured only
+where it is unambiguous: "ik ben niet dakloos" is no alarm; "ik wil niet meer leven" is.
+
+The kinds are tried in the order suicide, violence, homeless: the first that matches wins.
+Pure and standard library only; hundredths of a millisecond for a typical message (BENCHMARKS.md).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+CrisisKind = Literal["suicide", "violence", "homeless"]
+
+__all__ = ["CrisisKind", "detect", "normalise"]
+
+
+# --- normalisation -----------------------------------------------------------------------
+
+_REPEATS = re.compile(r"([a-z])\1+")
+
+
+def _squeeze(text: str) -> str:
+    """Runs of one letter become one letter: "zelfmooord" and "zelfmoord" -> "zelfmord"."""
+    return _REPEATS.sub(r"\1", text)
+
+
+# Apostrophes join ("m'n" -> "mn", "don't" -> "dont"); clause punctuation becomes a " . "
+# token; every other non-alphanumeric character separates words.
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
+_CLAUSE_MARKS = re.compile(r"[.!?;:,()\[\]\n\r\t\u2026\u2013\u2014]+")
+_SEPARATORS = re.compile(r"[^a-z0-9. ]+")
+# Letters written as digits, inside a word that also has letters ("z3lfm00rd", "su1c1de").
+_LEET = str.maketrans("013457@$", "oieastas")
+
+# Chat spellings and contractions (keys and values squeezed when built). "'k wil" -> "ik wil".
+_WORD_FORMS = {
+    "k": "ik", "ikke": "ik", "ic": "ik", "kwil": "ik wil", "kwou": "ik wou", "kben": "ik ben",
+    "kheb": "ik heb", "kzie": "ik zie", "kga": "ik ga", "kweet": "ik weet", "kmoet": "ik moet",
+    "kvoel": "ik voel", "kword": "ik word", "kslaap": "ik slaap", "kdenk": "ik denk",
+    "mn": "mijn", "myn": "mijn", "mjn": "mijn", "mijm": "mijn", "mein": "mijn", "zn": "zijn",
+    "nie": "niet", "nt": "niet", "nit": "niet", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
+    "wanna": "want to", "gonna": "going to", "wana": "want to", "im": "i am", "ive": "i have",
+    "dont": "do not", "cant": "can not", "cannot": "can not", "wont": "will not", "didnt": "did not",
+    "doesnt": "does not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not", "ur": "your", "hes": "he is", "shes": "she is",
+}
+_WORD_FORMS = {_squeeze(key): _squeeze(value) for key, value in _WORD_FORMS.items()}
+
+# Key words corrected when one edit (a letter missing, added, changed or two swapped) away.
+# Only long, distinctive words: a short one would eat real words ("geweld" <- "geveld").
+_KEY_WORDS = """
+    zelfmoord zelfmoorden zelfdoding suicide suicidaal suicidale suicidal overdosis overdose
+    zelfbeschadiging afscheidsbrief levensmoe beeindigen
+    mishandeling mishandeld mishandelt mishandelen mishandelde kindermishandeling huiselijk
+    gewelddadig verkracht verkrachting verkrachten aangerand aanranding bedreigd bedreigt
+    geslagen geschopt opgesloten seksueel eerwraak
+    dakloos dakloze daklozen thuisloos thuisloze homeless slaapplek slaapplaats onderdak
+    daklozenopvang nachtopvang huisuitzetting ontruiming ontruimd
+""".split()
+# Heads of compounds, corrected at the start of a longer word ("zelmoordgedachten").
+_COMPOUND_HEADS = "zelfmoord zelfdoding kindermishandel mishandel verkracht dakloz huiselijk".split()
+
+
+def _one_deletion(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Optimal string alignment distance <= 1 (one insertion, deletion, change or swap)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
+
+
+def _deletion_index(words: list[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, set[str]] = {}
+    for word in words:
+        for variant in _one_deletion(word):
+            index.setdefault(variant, set()).add(word)
+    return {variant: tuple(sorted(found)) for variant, found in index.items()}
+
+
+_KEY_WORD_SET = frozenset(_squeeze(word) for word in _KEY_WORDS)
+_KEY_WORD_INDEX = _deletion_index(sorted(_KEY_WORD_SET))
+_HEADS = tuple(sorted({_squeeze(head) for head in _COMPOUND_HEADS}, key=len, reverse=True))
+_HEAD_INDEX = _deletion_index(list(_HEADS))
+_HEAD_LENGTHS = sorted({len(head) for head in _HEADS})
+_MIN_FUZZY_LENGTH = 5
+
+
+def _nearest(word: str, index: dict[str, tuple[str, ...]]) -> str | None:
+    for variant in _one_deletion(word):
+        for candidate in index.get(variant, ()):
+            if _within_one_edit(word, candidate):
+                return candidate
+    return None
+
+
+def _correct(word: str) -> str:
+    """The word, or the key word (or compound head + rest) it is a typo of."""
+    if word in _KEY_WORD_SET:
+        return word
+    corrected = _nearest(word, _KEY_WORD_INDEX)
+    if corrected is None and len(word) > _HEAD_LENGTHS[0]:
+        return _correct_head(word)
+    return corrected or word
+
+
+def _correct_head(word: str) -> str:
+    if word.startswith(_HEADS):
+        return word
+    for length in _HEAD_LENGTHS:
+        for cut in (length - 1, length, length + 1):
+            if cut < len(word) - 1:
+                head = _nearest(word[:cut], _HEAD_INDEX)
+                if head is not None and len(head) == length:
+                    return head + word[cut:]
+    return word
+
+
+def _normal_word(raw: str) -> str:
+    """One folded word as the patterns see it (may become two: "kwil" -> "ik wil")."""
+    word = raw
+    if not word.isalpha() and not word.isdigit():
+        word = word.translate(_LEET)
+    word = _squeeze(word)
+    word = _WORD_FORMS.get(word, word)
+    if len(word) >= _MIN_FUZZY_LENGTH:
+        word = _correct(word)
+    return word
+
+
+# Words already normalised; residents reuse the same few thousand words.
+_normal_words: dict[str, str] = {}
+_MAX_REMEMBERED = 50_000
+
+
+def _words(text: str) -> list[str]:
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    folded = _SEPARATORS.sub(" ", _CLAUSE_MARKS.sub(" . ", _APOSTROPHES.sub("", folded)))
+    words: list[str] = []
+    for raw in folded.split():
+        word = _normal_words.get(raw)
+        if word is None:
+            if len(_normal_words) >= _MAX_REMEMBERED:
+                _normal_words.clear()
+            word = _normal_words[raw] = _normal_word(raw)
+        if " " in word:
+            words.extend(word.split(" "))
+        else:
+            words.append(word)
+    if words and words[-1] == ".":
+        words.pop()
+    return words
+
+
+def normalise(text: str) -> str:
+    """The form the patterns are searched in: folded, squeezed, corrected words separated by
+    single spaces, with "." between clauses. Exposed for tests and diagnostics."""
+    return " ".join(_words(text))
+
+
+# --- patterns ----------------------------------------------------------------------------
+
+# Shorthands inside the patterns below, expanded before compiling.
+_MACROS = {
+    "<W>": r"(?:[a-z0-9]+ )",  # any one word (never the clause mark ".")
+    "<END>": r"(?=$| \.)",  # the clause ends here
+    "<START>": r"(?:^|(?<!ne )(?<!no )\. )",  # a clause starts here, not after a bare "nee,"
+    "<I>": r"(?:ik|i|we|wij)",
+    "<ME>": r"(?:me|mij|mezelf|mijzelf|mezelve|mijn zelf|mn zelf|myself|me self)",
+    "<SELF>": r"(?:me|mij|mezelf|mijzelf|mezelve|mijn zelf|myself|zichzelf|haarzelf|hemzelf|zich|herself|himself|themselves)",
+    "<OWNSELF>": r"(?:mezelf|mijzelf|mezelve|mijn zelf|myself|zichzelf|haarzelf|hemzelf)",
+    "<MY>": r"(?:mijn|my|onze|ons|our)",
+    "<POSS>": r"(?:mijn|my|onze|ons|our|haar|zijn|her|his|de|het|hun|their)",
+    "<NOT>": r"(?:niet|nooit|geen|not|never)",
+    # Partners, relatives and carers: who hits at home.
+    "<REL>": (
+        r"(?:man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendje|vriendin|ex|exman|exvrouw|exvriend|exvriendje|"
+        r"exvriendin|expartner|vader|moeder|pa|ma|papa|mama|pappa|mamma|stiefvader|stiefmoeder|stiefpa|"
+        r"stiefma|ouders|broer|broers|zus|zussen|zoon|dochter|schoonvader|schoonmoeder|schoonfamilie|"
+        r"schoonzoon|oom|tante|opa|oma|vent|verzorger|husband|wife|boyfriend|girlfriend|father|dad|daddy|"
+        r"mother|mom|mum|stepfather|stepdad|stepmother|stepmom|parents|brother|sister|son|uncle|carer|"
+        r"caregiver|family|familie)"
+    ),
+    "<CHILD>": (
+        r"(?:kind|kinderen|kindje|kindjes|kids|kid|child|children|baby|babys|zoontje|dochtertje|jongetje|"
+        r"meisje|meisjes|jongen|buurjongen|buurmeisje|buurkind|buurkinderen|neefje|nichtje|kleinkind|"
+        r"peuter|tiener|puber|boy|girl|son|daughter|zoon|dochter)"
+    ),
+    # Violence done: forms that mean it without help of an object.
+    "<HIT>": (
+        r"(?:slaat|sla|slaan|sloeg|sloegen|geslagen|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
+        r"gestompt|wurgt|wurgen|gewurgd|wurgde|mishandelt|mishandelen|mishandeld|mishandelde|bedreigt|"
+        r"bedreigen|bedreigd|bedreigde|verkracht|verkrachten|verkrachtte|misbruikt|misbruikte|aangerand|"
+        r"randt|opgesloten|vermoorden|vermoordt|afgetuigd|aftuigen|in elkaar geslagen|in elkaar slaan|"
+        r"beats|beat|beating|beaten|abuses|abused|abusing|rapes|raped|raping|molests|molested|strangles|"
+        r"strangled|chokes|choked|punches|punched|kicks(?! <OUT>)|kicked(?! <OUT>)|slaps|slapped|assaulted|assaults|"
+        r"threatens|threatened|threatening|stalkt|gestalkt|stalks|stalked|stalking)"
+    ),
+    # Ambiguous without an object ("mijn vader duwt de kar", "my dad hurt his back").
+    "<HURT>": (
+        r"(?:duwt|duwde|trapt|trapte|knijpt|kneep|gooit|gooide|hits|hit|hitting|hurts|hurt|hurting|touches|touched|touching|"
+        r"pushes|pushed|grabs|grabbed|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
+        r"slaat|sloeg|schopt|sluit|sloot)"
+    ),
+    "<OUT>": r"(?:<W>){0,3}?(?:out|eruit|er uit|het huis uit|de deur uit|uit huis|op straat)\b",
+    "<VICTIM>": (
+        r"(?:me|mij|ons|us|mezelf|mijn moeder|my mom|my mother|mijn kind|mijn kinderen|de kinderen|"
+        r"the kids|my kids|my children|haar|her|hem|him)"
+    ),
+    "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|overnacht|overnachten|sleep|sleeping|slept)",
+    "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
+}
+
+_SUICIDE = [
+    # The words themselves, in any compound: zelfmoordgedachten, suicidaal, self-harm.
+    r"\b(?:zelfmoord|zelf moord|zelfdoding|selfdoding|zelf doding|suicid|sucide|suiside|zelfbeschadig|"
+    r"zelfverwond|zelf beschadig|self ?harm|self ?injur|levensmoe|afscheidsbrief|afscheids brief|"
+    r"unalive|sewerslide|overdosis|overdose)|\bod(?:en)? op\b",
+    r"\bbel (?:ik )?113\b|\b113 (?:bellen|chat|nl|online)|\b0800 ?0113\b",
+    # Wanting to die.
+    r"\b(?:wil|wilt|wou|wilde|willen|wilden|zou|ga|gaan) (?:<W>){0,2}(?:dood|doodgaan|dood gaan|sterven|dood zijn|dood wezen)(?! van)(?: gaan)?<END>",
+    r"\b(?:wil|wilt|wou|wilde) (?:gewoon |echt |liever |zo graag |het liefst )*(?:dood|sterven|doodgaan)\b(?! (?:hout|dier|dieren|vogel|vogels|gras|blad|takken|spul))",
+    r"\b(?:liever|maar) dood\b|\bdood (?:wil|wou|wilde|willen|was|zijn wil)\b|\bwas ik (?:maar )?dood\b|\bdood wil\b",
+    r"\b(?:want to|want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive|disappear)\b",
+    r"\bbetter off dead\b|\bbeter af (?:als ik )?dood\b|\bwant it (?:all )?to (?:end|stop)\b|\bwish i (?:was|were) never born\b",
+    # Not wanting to live (on).
+    r"\b(?:wil|wilt|wou|wilde|hoef|willen) (?:er |hier |gewoon |echt |eigenlijk |zo |het )*<NOT> (?:meer |langer )(?:<W>){0,2}(?:leven|bestaan|verder leven|doorleven)\b",
+    r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>){0,3}?<NOT> (?:meer|langer) (?:zijn|bestaan)<END>|\b(?:als|dat|wanneer|if) (?:ik|i) (?:er|here) (?:<W>)?(?:niet|not) (?:meer |langer |anymore )?(?:ben|zou zijn|was|were|am)\b",
+    r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>)?(?:er|hier) <NOT> (?:meer|langer) zijn\b|\b(?:wil|wou) <NOT> (?:meer|langer) (?:zijn|bestaan)<END>",
+    r"\b(?:wil|wou|hoef) (?:<W>){0,2}<NOT> (?:meer )?wakker (?:<W>)?(?:worden|te worden)\b|\bnooit meer wakker (?:<W>)?(?:worden|te worden)\b|\bnot (?:want to|to) wake up\b",
+    r"<START>(?:en |maar |echt )?(?:<I>) (?:wil|kan|trek) (?:echt |gewoon |het |dit |zo |t |alles |het allemaal |het gewoon )*<NOT> (?:meer|langer)(?: aan| verder| door)?<END>",
+    r"\b(?:voor mij|for me) hoeft (?:het|t) (?:allemaal )?niet (?:meer|langer)\b|\bhet (?:leven )?hoeft (?:voor mij|voor mijn part) (?:allemaal )?niet (?:meer|langer)\b|\bhet leven hoeft (?:voor mij )?niet meer\b",
+    r"\b(?:<NOT>|do not|does not|dont) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|be here|go on|carry on)(?: anymore| any more| any longer)?<END>",
+    r"\b(?:do not|dont|not) (?:really )?(?:want|wanna) (?:to )?(?:live|be alive|exist|be here)(?: anymore| any more| any longer)\b",
+    r"\bcan not (?:go on|take it|take this|do this|cope|handle it|handle this|live like this)(?: anymore| any more| any longer)?<END>|\bcan not go on\b",
+    # Ending it.
+    r"\ber (?:<W>){0,2}een? ?eind(?:e)? aan (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
+    r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
+    r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
+    r"\b(?:end|ending|take|taking|took) (?:my|our) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
+    # Despair about life.
+    r"\bzie (?:het|t|het leven|het allemaal|alles|het echt|het nog) (?:<W>){0,2}(?:niet|nie) (?:meer|langer) zitten\b|\bzie (?:het leven|het allemaal|alles) (?:<W>){0,2}niet (?:meer )?zitten\b",
+    r"\bgeen (?:uitweg|toekomst|hoop|reden om te leven|zin in het leven|zin in mijn leven|zin meer in het leven|zin meer in mijn leven|zin meer om te leven|zin om te leven)\b",
+    r"\bgeen (?:enkele )?reden (?:meer )?om (?:<W>){0,2}(?:te leven|door te gaan|verder te gaan|te blijven leven|hier te zijn)\b",
+    r"\b(?:het|mijn) leven (?:<W>){0,2}(?:heeft geen zin|is zinloos|is niks waard|is niets waard|heeft geen nut|is op|is voorbij)\b|\bleven heeft (?:<W>)?geen zin\b",
+    r"\b(?:zat|moe|beu|klaar met) (?:van |met )?(?:het|mijn) leven\b|\bhet leven (?:<W>){0,3}(?:zat|moe|beu)\b|\bklaar met leven\b",
+    r"\bwaarom (?:zou|moet|zal) (?:<I>) (?:<W>)?(?:nog|nog langer|verder) (?:leven|doorgaan|bestaan|verder)\b",
+    r"\b(?:niemand|no one|nobody) (?:zou|zal|would|will) (?:<ME>|mij) (?:<W>)?(?:missen|miss)\b",
+    r"\b(?:iedereen|everyone|everybody|ze|zij|the world|de wereld) (?:<W>){0,2}(?:beter af|better off) (?:zonder|without) (?:<ME>|mij|me)\b",
+    r"\b(?:ben|am) (?:<W>)?(?:een last|a burden) (?:voor|to|for)\b",
+    r"\b(?:wil|want to|wanna|wish i could) (?:gewoon |voorgoed |voor altijd |just |forever )*(?:verdwijnen|disappear forever)\b(?! (?:uit|van|from))|\b(?:wil|want to) (?:gewoon )?(?:voorgoed|voor altijd|forever) (?:verdwijnen|slapen|disappear|sleep)\b",
+    r"\b(?:nothing|no reason|niks|niets) (?:meer |more )?(?:to live for|om voor te leven|om nog voor te leven)\b|\bno (?:<W>)?reason (?:<W>)?to (?:live|go on|keep going|stay alive|be alive)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\b(?:life|it) is (?:not|no longer) worth (?:living|it anymore)\b|\bnot worth living\b",
+    r"\b(?:ben|is) (?:<W>)?klaar met alles\b|\bdenk (?:<W>){0,3}?aan (?:de |mijn )?dood\b(?! van)|\b(?:wil|want to be) (?:<W>)?(?:bij|with) (?:mijn|my) (?:overleden|dode|dead) ",
+    r"\b(?:het|alles|niks|niets|dit|everything|it) (?:<W>){0,2}?(?:heeft|has) (?:<W>){0,2}?geen (?:enkele )?zin meer<END>|\b(?:het leven|mijn leven|alles|life|my life|everything) (?:is|feels|voelt) (?:<W>)?(?:zinloos|pointless|meaningless|hopeless|hopeloos)\b",
+    r"\b(?:het|mijn) leven (?:<W>){0,2}(?:niks|niets|nothing|leeg|over)\b|\b(?:no|not|see no|the|what is the|whats the) point (?:in|of) (?:living|life|going on|being alive|carrying on)\b",
+    r"\bwish (?:i|that i) (?:was not|were not|had never been|was never) (?:alive|here|born)\b|\b(?:had enough|done|finished|genoeg) (?:of|with|van) (?:life|living|it all|het leven|mijn leven)\b",
+    r"\bvan het leven (?:te )?(?:beroven|beroofd)\b|\bik sta (?:<W>)?op (?:de|een|het) (?:brug|dak|rand|flat|spoor)<END>|\bop het spoor (?:<W>)?(?:staan|sta|liggen|lig|gaan)\b",
+    # Ways: jumping, pills, hanging, cutting, hurting oneself.
+    r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|jump|te springen|te gooien)\b",
+    r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
+    r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|bridge|roof|building|balcony|window)\b",
+    r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))|$)",
+    r"\b(?:spaar|spaarde|sparen|verzamel|save|saving|hoard|hoarding) (?:<W>){0,3}?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets)\b|\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:op ?sparen|opgespaard|gespaard|verzameld|saved up|gehamsterd)\b",
+    r"\b(?:op|on|van|uit|off|from) (?:het|de|een|mijn|the|a|my) (?:dak|brug|flat|balkon|gebouw|raam|toren|roof|bridge|balcony|ledge|building|window) (?:<W>){0,4}?(?:springen|spring|jump|jumping|te springen)\b",
+    r"\b(?:<SELF>) (?:<W>){0,2}(?:ophangen|op hangen|op te hangen|ophang|opknopen|verhangen|van kant maken|van kant|verdrinken|vergiftigen|snijden|snijd|snij|snijdt|krassen|kras|krast|verwonden|beschadigen|beschadig|beschadigt)\b",
+    r"\b(?:<OWNSELF>) (?:<W>){0,2}(?:doodmaken|dood maken|doden|vermoorden|verminken|iets aandoen|wat aandoen|iets aan doen|wat aan doen|iets aan te doen|wat aan te doen|pijn doen|pijn te doen|pijn aan te doen)\b|\bik (?:<W>){0,3}?me (?:<W>){0,2}(?:doodmaken|dood maken|doden|vermoorden|iets aandoen|wat aandoen|iets aan doen|wat aan doen|pijn doen)\b",
+    r"\bhang (?:<SELF>) (?:<W>)?op\b|\b(?:snij|snijd|snijdt|kras|krast|beschadig|beschadigt) (?:<W>)?(?:<SELF>)\b|\b(?:snij|snijd|snijdt|kras|krast|snijden|krassen) (?:<W>){0,2}in (?:<MY>|haar|zijn|mn) (?:arm|armen|pols|polsen|benen|been|huid)\b",
+    r"\bpolsen (?:door)?(?:snijden|gesneden|doorsnijden)\b|\b(?:slit|cut|cutting|slash) (?:<W>)?wrists?\b|\bik (?:ben )?(?:weer )?aan het krassen\b|\bik kras\b",
+    r"\b(?:<OWNSELF>) (?:<W>){0,2}(?:iets|wat|wat ergs|iets ergs|iets vreselijks) (?:<W>)?(?:aandoen|aan doen|aan te doen|aandoe|aan|aandoet)\b|\b(?:doe|ga|wil|zou) (?:ik )?me (?:<W>)?(?:iets|wat) aan\b",
+    r"\b(?:doe|wil|ga|zou|wil graag|gaan|will|want to|wanna|going to|keep|urge to|urges to|thinking about|thoughts of|started|start|stop) (?:<W>){0,2}(?:<SELF>) (?:<W>)?pijn (?:doen|te doen|aan te doen)\b|\bdoe (?:<SELF>) pijn\b",
+    r"\b(?:want to|wanna|going to|keep|urge to|urges to|thinking about|thoughts of|started|stop|can not stop) (?:<W>)?(?:hurt|harm|cut|hurting|harming|cutting|burn|burning) (?:myself|herself|himself|themselves)\b|\b(?:cutting|harming|hurting) (?:myself|herself|himself)\b|\bi (?:cut|harm) myself\b(?! (?:on|with|by accident|while|when))",
+]
+
+_VIOLENCE = [
+    r"\b(?:huiselijk ?geweld|huiselijk ?gewelt|(?:partner|relatie|relationeel|eergerelateerd|seksueel|sexueel|ouderen)(?: ?)geweld|"
+    r"(?:kinder|ouderen|partner|vrouwen)?mishandel|gewelddadig|verkracht|aangerand|aanranding|eerwraak|eergerelateerd|incest|loverboy|"
+    r"uithuwelijk|vrouwenopvang|blijf van mijn lijf|blijf van mn lijf|gedwongen (?:<W>)?(?:huwelijk|trouwen|te trouwen|seks)|meisjesbesnijdenis|genitale verminking|"
+    r"seksueel misbruik|sexueel misbruik|seksueel overschrijdend|domestic (?:violence|abuse)|child abuse|sexual (?:abuse|assault)|"
+    r"sexually (?:abused|assaulted)|abusive)|\bveilig thuis\b|\bsafe ?home\b|\b(?:rape|raped|molested)\b",
+    r"\bgeweld\b|\bgewelt\b|\bviolence\b|\bviolent\b",
+    # Someone close hitting, threatening, locking up.
+    r"\b(?:<REL>) (?:<W>){0,5}?(?:<HIT>)\b",
+    r"\b(?:<REL>) (?:<W>){0,4}?(?:<HURT>) (?:<W>)?(?:<VICTIM>)\b",
+    r"\b(?:slaat|sloeg|slaan|schopt|mishandelt|bedreigt|verkracht|misbruikt|wurgt|beats|hits|abuses|rapes|threatens) (?:<W>)?(?:<POSS>) (?:<REL>)\b",
+    r"\b(?:gooit|gooide|smijt|smeet|throws|threw) (?:<W>){0,3}?(?:naar|tegen|at) (?:<VICTIM>)\b|\b(?:hij|zij|ze|he|she|<REL>) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>)?(?:iets|wat) (?:aandoet|aan doet|aandoen|aan zal doen|zal aandoen)\b",
+    r"\b(?:straatverbod|contactverbod|huisverbod|gebiedsverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
+    r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal) (?:<W>)?blauwe plekken\b|\b(?:always|often|new|lots of|covered in) bruises\b",
+    r"\b(?:hij|zij|ze|he|she|they|die) (?:<W>){0,2}?(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
+    r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
+    r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,3}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
+    r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
+    r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:me|mij|mijn lichaam|haar|hem)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
+    r"\b(?:sluit|sloot|sluiten) (?:<VICTIM>|<MY> <W>) (?:<W>)?op\b|\b(?:locks|locked|lock) (?:me|us|her|the kids) (?:in|up|inside)\b|\bopgesloten (?:thuis|in huis|in mijn kamer|in de kamer|door)\b",
+    r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
+    r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
+    r"\b(?:threatens|threatened|threatening) to (?:<W>)?(?:kill|hurt|hit|beat)\b|\b(?:will|going to|gonna|wants to|want to|wil) (?:kill|hurt|hit) (?:me|us|my kids|the kids|my children)\b",
+    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b",
+    # Fear and safety at home.
+    r"\b(?:bang|angstig|doodsbang|afraid|scared|terrified|frightened) (?:<W>)?(?:voor|van|of) (?:<POSS>|mn) (?:ex ?)?(?:<REL>)\b|\b(?:ben|am|im) (?:<W>)?(?:bang|afraid|scared) (?:voor|van|of) (?:hem|him)\b",
+    r"\b(?:niet|not|nergens) (?:<W>)?(?:meer )?(?:veilig|safe) (?:<W>)?(?:thuis|at home|in (?:mijn|ons|my|our) (?:eigen )?huis|bij (?:<POSS>|mn) (?:<REL>)|with (?:<POSS>) (?:<REL>))\b",
+    r"\b(?:thuis|at home) (?:<W>){0,2}(?:niet|not|nergens) (?:meer )?(?:veilig|safe)\b|\bdurf (?:<W>){0,2}(?:niet|nooit) (?:meer )?(?:naar huis|thuis|terug naar huis|naar mijn huis)\b|\bafraid to go home\b",
+    r"\b(?:agressief|agressie|aggressive) (?:<W>){0,3}?(?:naar|tegen|towards|to) (?:<VICTIM>)\b|\b(?:<POSS>|mn) (?:man|vrouw|partner|vriend|vriendin|ex|vader|stiefvader|moeder|husband|wife|boyfriend|dad|father) (?:<W>){0,3}(?:agressief|aggressive)\b",
+    # A child being hurt, also someone else's ("het kind van de buren wordt geslagen").
+    r"\b(?:<CHILD>) (?:<W>){0,6}?(?:geslagen|mishandeld|geschopt|misbruikt|verwaarloosd|opgesloten|slaan|sloeg|schoppen|mishandelen|beaten|abused|neglected|hit|locked up)\b",
+    r"\b(?:slaan|slaat|sloeg|schoppen|schopt|mishandelen|mishandelt|misbruiken|beat|beats|hit|hits|abuse|abuses) (?:<W>){0,2}(?:<POSS>|een|a|dat|die|het) (?:<W>)?(?:<CHILD>)\b",
+    r"\b(?:<CHILD>) (?:<W>){0,6}?(?:gillen|gilt|krijsen|krijst|schreeuwen|schreeuwt|huilen|huilt|screaming|crying) (?:<W>){0,4}?(?:klappen|slaan|geslagen|pijn|hulp|help)\b",
+]
+
+_HOMELESS = [
+    r"\b(?:dakloos|daklozen|dakloze|thuisloos|thuisloze|homeless|nachtopvang|daklozenopvang|dak en thuisloos|"
+    r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting|ontruiming)|"
+    r"\b(?:ben|zijn|is|word|worden|werd|raak|raken) dak loos\b|"
+    r"\bontruimd\b|\bzwerf\b|\bonderdak\b|slaapplek|slaapplaats|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
+    r"\bsleeping rough\b|\brough sleep|\bcouch ?surf|\bbankslaper|\bnight shelter|\bhomeless shelter\b|"
+    r"\bshelter (?:for|tonight|to sleep)\b|\bneed (?:a )?shelter\b",
+    # Nowhere to sleep.
+    r"\b(?:plek|plaats|plekje|place|bed|slaapplek|slaapplaats) (?:<W>)?(?:nodig )?(?:om te|to) (?:slapen|overnachten|sleep|stay)\b",
+    r"\b(?:zoek|zoeken|nodig|need|heb)\b (?:<W>){0,2}?(?:nood|crisis|nacht)?opvang\b(?! (?:voor|for) (?:<W>)?(?:<CHILD>|hond|kat|dog|cat|dieren))",
+    r"\b(?:nergens|nowhere) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen|heen)\b|\b(?:geen|no|niet een) (?:<W>)?(?:plek|plaats|plekje|bed|ruimte|dak|place|where|room) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen)\b|\bnergens (?:meer )?(?:heen|naartoe|naar toe)\b|\bnowhere to go\b",
+    r"\bnergens (?:meer )?terecht(?:<END>| vannacht| om te slapen| voor de nacht| voor vannacht)|\b(?:kan|kunnen|kunt) nergens (?:meer )?(?:<W>)?(?:slapen|wonen|overnachten)\b",
+    r"\bwaar (?:kan|moet|mag|kunnen|moeten) (?:<I>|mijn kinderen en ik|my kids and i|i) (?:<W>){0,2}?(?:vannacht|vanavond|deze nacht|tonight|nu|straks) (?:<W>)?(?:slapen|overnachten|heen|naartoe|terecht|blijven|sleep|stay|go)\b",
+    r"\bwaar (?:moet|moeten) (?:<I>) (?:<W>){0,2}(?:slapen|overnachten|wonen)\b|\bwhere (?:can|do|should|will) (?:i|we) (?:<W>)?(?:sleep|stay) tonight\b",
+    r"\bweet (?:<W>)?(?:niet|nie) waar (?:<I>) (?:<W>){0,2}(?:slapen|overnachten|heen|naartoe|wonen|sleep|moet slapen)\b",
+    r"\b(?:vannacht|vanavond|deze nacht|tonight) (?:<W>){0,3}?(?:geen|nergens|buiten|op straat|no|nowhere) (?:<W>)?(?:slaapplek|slaapplaats|slapen|te slapen|bed|place|to sleep|sleep)\b",
+    # On the street, in the car, out of the house.
+    r"\b(?:<I>|mijn gezin|mijn kinderen|my family) (?:<W>){0,4}?(?:sta|staan|slaap|slapen|sliep|sliepen|woon|wonen|leef|leven|zit|zitten|beland|belanden|kom|komen|terecht) (?:<W>){0,2}?op (?:de )?(?:straat|straten|the street|the streets)\b",
+    r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
+    r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
+    r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
+    r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,3}?(?:in|op|onder|under|on) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|bench|doorway|stairwell|train|bus)\b",
+    r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b",
+    r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten)\b",
+    r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?bij (?:<W>){0,2}?(?:vrienden|vriend|vriendin|familie|kennissen|kennis) op (?:de|een|hun|zijn|haar) bank\b",
+    r"\b(?:ergens|somewhere|anywhere|where) (?:<W>)?(?:slapen|overnachten|sleep|stay|blijven) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:vannacht|vanavond|tonight) (?:<W>)?ergens (?:<W>)?(?:slapen|overnachten)\b",
+    r"\b(?:need|nodig|zoek|looking for) (?:<W>)?(?:bed|place|plek|slaapplek|room|plekje) (?:<W>)?(?:for tonight|voor vannacht|tonight|vannacht|to sleep)\b|\b(?:heb|hebben) (?:<W>)?geen (?:plek|plaats|plekje)(?: meer)?<END>",
+    r"\b(?:moet|moeten|moest) (?:<W>){0,2}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
+    r"\b(?:uit|het|de) (?:<POSS> )?(?:huis|woning|deur|house|home|flat|apartment) (?:<W>){0,2}?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b",
+    r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
+    r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>)?uitgezet\b",
+    r"\b(?:kicked|thrown|threw|kicks|throws|kicking|put) (?:<W>){0,2}?out(?: of (?:<W>)?(?:house|home|flat|apartment|place)|<END>)|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
+    # No home.
+    r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
+    r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
+    r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:huis|woning|huurhuis|kamer|thuis|flat) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b",
+    r"\bgeen (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats|woon of verblijfplaats|woonplek)\b|\bno (?:fixed|permanent) (?:address|abode|home)\b|\bzonder (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats)\b",
+]
+
+# A repeated letter of a pattern, not the letter of an escape such as \\b.
+_PATTERN_REPEATS = re.compile(r"(?<!\\)([a-z])\1+")
+# The characters that give a pattern its structure: escapes and classes are skipped whole.
+_STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]")
+
+
+def _squeeze_pattern(pattern: str) -> str:
+    """Squeeze repeated literal letters of a pattern as the text is squeezed."""
+    return _PATTERN_REPEATS.sub(r"\1", pattern)
+
+
+def _split_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern: "a|(?:b|c)d" -> ["a", "(?:b|c)d"]."""
+    parts: list[str] = []
+    depth = start = 0
+    for mark in _STRUCTURE.finditer(source):
+        symbol = mark.group(0)
+        if symbol == "(":
+            depth += 1
+        elif symbol == ")":
+            depth -= 1
+        elif symbol == "|" and depth == 0:
+            parts.append(source[start:mark.start()])
+            start = mark.end()
+    parts.append(source[start:])
+    return parts
+
+
+def _closing_parenthesis(source: str) -> int:
+    """Where the group that opens `source` closes."""
+    depth = 0
+    for mark in _STRUCTURE.finditer(source):
+        symbol = mark.group(0)
+        depth += symbol == "("
+        depth -= symbol == ")"
+        if depth == 0 and symbol == ")":
+            return mark.start()
+    raise ValueError(f"unbalanced pattern: {source!r}")
+
+
+_LITERAL_RUN = re.compile(r"[a-z0-9]+")
+_QUANTIFIERS = ("?", "*", "{")
+
+
+def _leading_words(source: str, then: str = "") -> set[tuple[str, bool]] | None:
+    """What every match of `source` followed by `then` starts with: (letters, whole word?)
+    pairs, one per way the pattern can begin; None when it can begin otherwise (a class, a
+    lookaround, an optional group, nothing)."""
+    if not source:
+        return _leading_words(then) if then else None
+    if source.startswith("(?:"):
+        end = _closing_parenthesis(source)
+        after = source[end + 1:]
+        if after.startswith(_QUANTIFIERS):
+            return None
+        after += then
+        found: set[tuple[str, bool]] = set()
+        for alternative in _split_alternatives(source[3:end]):
+            words = _leading_words(alternative, after)
+            if words is None:
+                return None
+            found |= words
+        return found
+    run = _LITERAL_RUN.match(source)
+    if run is None:
+        return None
+    letters = run.group(0)
+    following = source[run.end():run.end() + 2] if run.end() < len(source) else then[:2]
+    if following.startswith(_QUANTIFIERS):
+        letters, whole = letters[:-1], False
+    else:
+        whole = following == "\\b" or (following.startswith(" ") and following[1:2] not in _QUANTIFIERS)
+    return {(letters, whole)} if letters else None
+
+
+class _Rule:
+    """One alternative of a kind's patterns, compiled on first use (a cold start compiles
+    only the few rules its first messages trigger)."""
+
+    __slots__ = ("kind", "source", "_pattern")
+
+    def __init__(self, kind: CrisisKind, source: str) -> None:
+        self.kind = kind
+        self.source = source
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
+
+
+def _expand_macros(macros: dict[str, str]) -> dict[str, str]:
+    """The macros with the macros they use written out."""
+    expanded = dict(macros)
+    changed = True
+    while changed:  # macros do not use each other in a circle
+        changed = False
+        for name, expansion in expanded.items():
+            for inner, inner_expansion in expanded.items():
+                if inner in expansion:
+                    expansion = expansion.replace(inner, inner_expansion)
+                    changed = True
+            expanded[name] = expansion
+    return expanded
+
+
+_EXPANDED_MACROS = _expand_macros(_MACROS)
+
+
+def _expand(pattern: str) -> str:
+    for name, expansion in _EXPANDED_MACROS.items():
+        pattern = pattern.replace(name, expansion)
+    return _squeeze_pattern(pattern)
+
+
+_KIND_PATTERNS: dict[CrisisKind, list[str]] = {"suicide": _SUICIDE, "violence": _VIOLENCE, "homeless": _HOMELESS}
+_KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "violence", "homeless")
+
+
+def _expanded_alternatives(kind: CrisisKind) -> list[str]:
+    """The compiled-form alternatives of one kind (tests compare the index with them)."""
+    return [alternative for pattern in _KIND_PATTERNS[kind] for alternative in _split_alternatives(_expand(pattern))]
+
+
+class _Index:
+    """Which rules a message can trigger, so only those are tried: a rule that starts at a
+    word boundary is tried at the words that begin the way it does; a rule that may start
+    inside a word when the text contains its leading letters; the rest always."""
+
+    def __init__(self) -> None:
+        self.whole: dict[str, list[_Rule]] = {}  # word -> rules that start with that word
+        self.prefix: dict[str, list[tuple[str, _Rule]]] = {}  # first two letters -> (word start, rule)
+        self.inside: list[tuple[tuple[str, ...], _Rule]] = []  # (leading letters, rule)
+        self.always: list[_Rule] = []
+        for kind in _KIND_ORDER:
+            for source in _expanded_alternatives(kind):
+                self._add(_Rule(kind, source))
+
+    def _add(self, rule: _Rule) -> None:
+        at_word = rule.source.startswith("\\b")
+        words = _leading_words(rule.source[2:] if at_word else rule.source)
+        if words is None or (at_word and any(len(letters) < 2 and not whole for letters, whole in words)):
+            self.always.append(rule)
+        elif not at_word:
+            self.inside.append((tuple(sorted(letters for letters, _ in words)), rule))
+        else:
+            for letters, whole in words:
+                if whole:
+                    self.whole.setdefault(letters, []).append(rule)
+                else:
+                    self.prefix.setdefault(letters[:2], []).append((letters, rule))
+
+    def triggered(self, words: list[str]) -> list[tuple[_Rule, int]]:
+        """(rule, offset of the word to try it at) for the words of a normalised text."""
+        found: list[tuple[_Rule, int]] = []
+        offset = 0
+        for word in words:
+            for rule in self.whole.get(word, ()):
+                found.append((rule, offset))
+            for letters, rule in self.prefix.get(word[:2], ()):
+                if word.startswith(letters):
+                    found.append((rule, offset))
+            offset += len(word) + 1
+        return found
+
+
+_INDEX = _Index()
+
+# "ik ben niet dakloos", "I'm not homeless": the one negation read (see the module doc).
+_NEGATED_HOMELESS = re.compile(_expand(
+    r"\b(?:niet|geen|nooit|not|never|no longer|niet meer|geen meer|nooit meer) (?:meer |langer |echt |more |longer )?"
+    r"(?:dakloos|dakloze|daklozen|thuisloos|thuisloze|homeless)\b"
+))
+_HOMELESS_WORDS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuisloos", "thuisloze", "homeless"))
+
+
+def detect(text: str) -> CrisisKind | None:
+    """The crisis a message signals, or None. Suicide before violence before homelessness."""
+    words = _words(text)
+    if not words:
+        return None
+    normalised = " ".join(words)
+    if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
+        words = _NEGATED_HOMELESS.sub("", normalised).split()
+        normalised = " ".join(words)
+    triggered = _INDEX.triggered(words)
+    for kind in _KIND_ORDER:
+        for rule, offset in triggered:
+            if rule.kind == kind and rule.pattern.match(normalised, offset):
+                return kind
+        for leading, rule in _INDEX.inside:
+            if rule.kind == kind and any(letters in normalised for letters in leading) and rule.pattern.search(normalised):
+                return kind
+        for rule in _INDEX.always:
+            if rule.kind == kind and rule.pattern.search(normalised):
+                return kind
+    return None
