@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from balie_local.kb_tools import read_labelled
 from core.dialogue import crisis
 from core.dialogue.crisis import detect, normalise
 
@@ -601,6 +602,13 @@ def test_no_alarm_on_knowledge_base_examples_but_the_documented_ones() -> None:
     unexpected = [f"{source}: {text!r} -> {alarms[text]}" for source, text in examples
                   if alarms[text] != KB_ALARMS.get(text)]
     assert unexpected == []
+
+
+def test_no_alarm_on_the_dev_set() -> None:
+    """The project's copy of the dev set (reference/spec): ordinary and out-of-scope questions."""
+    rows = read_labelled(REPO / "reference" / "spec" / "dev_questions.tsv")
+    assert len(rows) > 100
+    assert [(text, detect(text)) for _, text in rows if detect(text)] == []
 
 
 def test_documented_knowledge_base_alarms_are_still_examples() -> None:
