@@ -183,10 +183,16 @@ def run_mode(mode: str, conversations: int) -> dict[str, Any]:
 
     if mode == "memory":
         from adapters.kb_files import FileKnowledge
-        from core.memory import InMemoryConversationStore, InMemoryHandoverTimeouts, InMemoryTicketQueue
+        from core.memory import (
+            InMemoryConversationStore,
+            InMemoryHandoverTimeouts,
+            InMemoryTicketQueue,
+            InMemoryTicketStore,
+        )
 
-        wiring.use(wiring.Services(store=InMemoryConversationStore(), knowledge=FileKnowledge(),
-                                   tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts()))
+        store = InMemoryConversationStore()
+        wiring.use(wiring.Services(store=store, knowledge=FileKnowledge(), tickets=InMemoryTicketQueue(),
+                                   timeouts=InMemoryHandoverTimeouts(), ticket_store=InMemoryTicketStore(store)))
     else:
         for key in SHADOWING_VARIABLES:
             os.environ.pop(key, None)

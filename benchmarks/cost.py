@@ -48,8 +48,9 @@ TURNS = 5
 MEMORY_GB = 512 / 1024  # template.yaml Globals.Function.MemorySize
 # Browsers cache a CORS preflight (Access-Control-Max-Age 600): about one per conversation.
 PREFLIGHTS_PER_CONVERSATION = 1
-# Out of office hours some conversations end in a ticket: SendMessage, then the staff
-# API's ReceiveMessage and DeleteMessage. Assumed share of conversations:
+# Out of office hours some conversations end in a ticket: SendMessage, then the intake's
+# ReceiveMessage and DeleteMessage (batched by the event source mapping; counted one each).
+# Assumed share of conversations:
 TICKET_SHARE = 0.05
 TICKET_SQS_REQUESTS = 3
 RETENTION_DAYS = 30  # tenants/*.yaml retention_days: items expire by TTL (free deletes)

@@ -27,9 +27,7 @@ from balie_local.kb_tools import compile_all
 from balie_local.template_resources import (
     DEFAULT_REGION,
     fixed_dev_secret,
-    load_template,
     provision,
-    with_ticket_queues_for,
 )
 from balie_local.whatsapp_cmd import webhook_body
 from channels.whatsapp import sign
@@ -55,11 +53,10 @@ def main(count: int) -> None:
     os.environ["KB_DIR"] = str(kb_dir)
     standin = GraphStandIn(access_token=fixed_dev_secret("/access-token"))
     server = serve(standin)
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])  # the test knowledge base's tenants
     with moto.mock_aws():
         deployment = provision(
             dynamodb=boto3.client("dynamodb"), sqs=boto3.client("sqs"), ssm=boto3.client("ssm"),
-            region=DEFAULT_REGION, template=template, secrets=fixed_dev_secret,
+            region=DEFAULT_REGION, secrets=fixed_dev_secret,
             overrides={"Stage": "local", "WhatsAppGraphApiUrl": f"http://127.0.0.1:{server.server_address[1]}/v21.0"},
         )
         os.environ.update(deployment.merged_environment())

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, lines: TextIO | None = None, out: TextIO | Non
     except (NotFound, FileNotFoundError) as error:
         print(f"unknown tenant {args.tenant!r}: {error}", file=sys.stderr)
         return 2
-    handover = HandoverService(tickets=InMemoryTicketQueue(clock=now), timeouts=InMemoryHandoverTimeouts(), clock=now)
+    handover = HandoverService(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts(), clock=now)
     engine = Engine(store=InMemoryConversationStore(), knowledge=knowledge, handover=handover, clock=now)
     interactive = lines.isatty()
     if interactive:

@@ -1,14 +1,19 @@
-"""Local stand-in for the staff JWT authorizer: one random bearer token per tenant.
+"""Local stand-in for the staff JWT authorizer: random bearer tokens with Cognito's claims.
 
 In AWS the HttpApi's StaffJwt authorizer validates a Cognito token and API Gateway puts
 its claims in `requestContext.authorizer.jwt.claims`. Locally `balie serve` prints one
-token per tenants/*.yaml; the front checks it and passes the same claims shape.
+token per tenants/*.yaml (every team, roles kcc, editor and admin) and one operator
+token (`custom:tenant` = `*`, role admin: the admin API for every tenant);
+`POST /dev/token {"tenant", "teams", "roles"?}` issues more, also for tenants added
+while the stack runs. The front checks a token and passes the same claims shape.
 """
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -16,6 +21,10 @@ import yaml
 from balie_local.template_resources import REPO_ROOT
 
 TENANTS_DIR = REPO_ROOT / "tenants"
+OPERATOR = "*"  # custom:tenant of the operator's account (core.staff.PLATFORM)
+ROLES = ("kcc", "editor", "admin")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_TEAM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
 def tenant_slugs(tenants_dir: Path = TENANTS_DIR) -> list[str]:
@@ -26,26 +35,53 @@ def tenant_slugs(tenants_dir: Path = TENANTS_DIR) -> list[str]:
     return slugs
 
 
-def dev_claims(tenant: str) -> dict[str, str]:
-    """The claims a staff member of `tenant` with access to every team carries."""
+def dev_claims(tenant: str, teams: str = "*", roles: Iterable[str] = ROLES, subject: str | None = None) -> dict[str, str]:
+    """The claims of a dev token: by default a member of staff of `tenant` with every
+    team and role (the operator's for tenant `*`)."""
+    subject = subject or ("dev-operator" if tenant == OPERATOR else f"dev-{tenant}")
     return {
-        "sub": f"dev-{tenant}",
-        "cognito:username": f"dev-{tenant}",
+        "sub": subject,
+        "cognito:username": subject,
         "custom:tenant": tenant,
-        "custom:teams": "*",
+        "custom:teams": teams,
+        "custom:roles": ",".join(roles),
         "token_use": "id",
         "iss": "balie-local",
     }
 
 
+class InvalidTokenRequest(ValueError):
+    pass
+
+
 class DevAuth:
     def __init__(self, tokens: Mapping[str, str]):
-        self.tokens = dict(tokens)  # tenant -> token
+        self.tokens = dict(tokens)  # tenant -> its default token ("*": the operator's)
+        self._claims = {token: dev_claims(tenant) for tenant, token in self.tokens.items()}
+        self._lock = threading.Lock()
 
     @classmethod
     def generate(cls, tenants: list[str] | None = None) -> "DevAuth":
         tenants = tenant_slugs() if tenants is None else tenants
-        return cls({tenant: f"dev-{tenant}-{secrets.token_urlsafe(18)}" for tenant in tenants})
+        return cls({tenant: _new_token(tenant) for tenant in [*tenants, OPERATOR]})
+
+    def issue(self, tenant: str, teams: str | list[str], roles: list[str] | None = None) -> tuple[str, str]:
+        """A new token (and its `sub`) for `tenant` with these teams ("*" or a list) and
+        roles (kcc when absent, as in Cognito). Raises `InvalidTokenRequest`."""
+        if tenant != OPERATOR and not (isinstance(tenant, str) and _SLUG.match(tenant)):
+            raise InvalidTokenRequest("tenant must be a tenant slug (or * for the operator)")
+        if teams != "*":
+            if not isinstance(teams, list) or not teams or not all(isinstance(t, str) and _TEAM.match(t) for t in teams):
+                raise InvalidTokenRequest('teams must be "*" or a non-empty list of team ids')
+        roles = ["kcc"] if roles is None else roles
+        if not isinstance(roles, list) or not roles or any(role not in ROLES for role in roles):
+            raise InvalidTokenRequest(f"roles must be a non-empty list of {', '.join(ROLES)}")
+        subject = f"dev-{'operator' if tenant == OPERATOR else tenant}-{secrets.token_hex(3)}"
+        token = _new_token(tenant)
+        claims = dev_claims(tenant, teams if teams == "*" else ",".join(teams), roles, subject)
+        with self._lock:
+            self._claims[token] = claims
+        return token, subject
 
     def claims_for(self, authorization: str | None) -> dict[str, str] | None:
         """Claims for an Authorization header value, or None (the front answers 401)."""
@@ -54,11 +90,17 @@ class DevAuth:
         token = authorization.strip()
         if token.lower().startswith("bearer "):
             token = token[7:].strip()
-        for tenant, expected in self.tokens.items():
+        with self._lock:
+            known = list(self._claims.items())
+        for expected, claims in known:
             if hmac.compare_digest(token.encode(), expected.encode()):
-                return dev_claims(tenant)
+                return dict(claims)
         return None
 
     def header(self, tenant: str) -> dict[str, str]:
         """The Authorization header of `tenant`'s dev token (tests, CLI clients)."""
         return {"authorization": f"Bearer {self.tokens[tenant]}"}
+
+
+def _new_token(tenant: str) -> str:
+    return f"dev-{'operator' if tenant == OPERATOR else tenant}-{secrets.token_urlsafe(18)}"

@@ -26,10 +26,10 @@ from balie_local.template_resources import REPO_ROOT
 from channels.web import ChatRequest
 from core.text_input import MAX_TEXT_CHARS
 from core import ids
-from core.models import Button, Link, Role
-from core.staff import HandoverItem, StaffConversation, Suggestion, TicketClaim
+from core.models import Button, Link, Role, TicketRecord
+from core.staff import Erasure, HandoverItem, StaffConversation, Suggestion
 from handlers.http_body import MAX_BODY_BYTES
-from handlers.staff_api import ReceiptBody, ReplyBody
+from handlers.staff_api import DoneBody, ReplyBody
 
 OPENAPI_PATH = REPO_ROOT / "openapi.json"
 REF = "#/components/schemas/{model}"
@@ -160,21 +160,26 @@ def _tenant_query() -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     web_models = [ChatRequest, ChatResponse, MessagesPage, Deleted, Error, WebhookAck]
-    staff_models = [HandoverItem, StaffConversation, Suggestion, TicketClaim, ReplyBody, ReceiptBody]
+    staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, ReplyBody, DoneBody]
     _, definitions = models_json_schema(
-        [(model, "validation" if model in (ChatRequest, ReplyBody, ReceiptBody) else "serialization")
+        [(model, "validation" if model in (ChatRequest, ReplyBody, DoneBody) else "serialization")
          for model in web_models + staff_models],
         ref_template=REF, by_alias=True,
     )
     schemas = definitions["$defs"]
     schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
     staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
-                                                              "Channel", "HandoverStatus", "Role"}
+                                                              "Channel", "HandoverStatus", "Role", "TicketStatus",
+                                                              "NotErased"}
     for name in list(schemas):
-        if name in staff_names and name not in ("ReplyBody", "ReceiptBody", "Link", "Button"):
+        if name in staff_names and name not in ("ReplyBody", "DoneBody", "Link", "Button"):
             schemas[name] = _camelized(schemas[name])
     schemas["HandoverList"] = {"type": "object", "required": ["handovers"], "additionalProperties": False,
                                "properties": {"handovers": {"type": "array", "items": {"$ref": REF.format(model="HandoverItem")}}}}
+    schemas["TicketList"] = {"type": "object", "required": ["tickets"], "additionalProperties": False,
+                             "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}}}}
+    schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
+                               "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
     schemas["SuggestionList"] = {"type": "object", "required": ["suggestions"], "additionalProperties": False,
                                  "properties": {"suggestions": {"type": "array", "items": {"$ref": REF.format(model="Suggestion")}}}}
     staff = [{"staffJwt": []}]
@@ -231,8 +236,9 @@ def build() -> dict[str, Any]:
             },
             "delete": {
                 "operationId": "staffEraseConversation", "security": staff, "parameters": staff_conversation,
-                "summary": "Erase a conversation everywhere it is stored (the resident asked the municipality).",
-                "responses": {"200": _json("Deleted"), **_errors(401, 403, 404, 503)},
+                "summary": "Erase a conversation everywhere Balie stores it (the resident asked the municipality); "
+                           "`notErased` lists the copies elsewhere (Open Klant) and the calls that would remove them.",
+                "responses": {"200": _json("Erasure"), **_errors(401, 403, 404, 503)},
             },
         },
         **{f"/v1/staff/conversations/{{conversationId}}/{action}": {"post": {
@@ -242,18 +248,27 @@ def build() -> dict[str, Any]:
             "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}},
                           **_errors(400, 401, 403, 404, 409)},
         }} for action in ("claim", "reply", "close")},
-        "/v1/staff/tickets/next": {"post": {
-            "operationId": "nextTicket", "security": staff,
-            "responses": {"200": {"description": "A claimed ticket, or ticket and receipt null when none is waiting",
-                                  "content": {"application/json": {"schema": {"type": "object"}}}},
-                          **_errors(401, 403, 503)},
+        "/v1/staff/tickets": {"get": {
+            "operationId": "listTickets", "security": staff,
+            "summary": "Out-of-hours callback requests of the caller's teams (all teams: `*`), oldest first.",
+            "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "claimed", "done"]}},
+                           {"name": "team", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
         }},
-        **{f"/v1/staff/tickets/{action}": {"post": {
-            "operationId": f"ticket{action.title()}", "security": staff,
-            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="ReceiptBody")}}}},
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}},
-                          **_errors(400, 401, 403, 404)},
-        }} for action in ("done", "release")},
+        **{f"/v1/staff/tickets/{{ticketId}}/{action}": {"post": {
+            "operationId": f"{action}Ticket", "security": staff, "summary": summary,
+            "parameters": [{"name": "ticketId", "in": "path", "required": True, "schema": {"type": "string"}}],
+            **({"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model=body)}}}}}
+               if body else {}),
+            "responses": {"200": (_json("TicketAnswer") if action != "reply" else
+                                  {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}),
+                          **_errors(400, 401, 403, 404, 409, 503)},
+        }} for action, body, summary in (
+            ("claim", None, "Take the ticket (409 when someone else holds it)."),
+            ("release", None, "Give the ticket back (staff of every team may give back a colleague's)."),
+            ("done", "DoneBody", "The callback is done: outcome and note; ends the resident's waiting handover."),
+            ("reply", "ReplyBody", "Answer a WhatsApp ticket on WhatsApp (the approved template outside the 24-hour window)."),
+        )},
         "/v1/staff/suggestions/{conversationId}": {"get": {
             "operationId": "suggestions", "security": staff, "parameters": staff_conversation,
             "responses": {"200": _json("SuggestionList"), **_errors(401, 403, 404)},

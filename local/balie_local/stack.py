@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from balie_local import dev_routes
 from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
-from balie_local.dev_auth import DevAuth
+from balie_local.dev_auth import DevAuth, InvalidTokenRequest
 from balie_local.events import LambdaContext
 from balie_local.front import Front, FrontServer, make_server
 from balie_local.pollers import ScheduleRunner, SqsPoller, rate_seconds
@@ -41,6 +41,8 @@ log = logging.getLogger("balie_local.stack")
 
 DEFAULT_PORT = 3000
 LOCAL_STAGE = "local"
+# The sender of the teams' ticket e-mails locally (moto's SES keeps them: GET /dev/mail/outbox).
+LOCAL_MAIL_FROM = "balie@gemeente.example"
 Handler = Callable[[dict[str, Any], Any], Any]
 
 
@@ -149,7 +151,7 @@ class LocalStack:
         self.aws.start()
         self._apply_environment(self.aws.environment())
         template = self.template if self.template is not None else load_template(self.template_path)
-        overrides = {"Stage": LOCAL_STAGE}
+        overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM, "StaffDashboardUrl": f"{self.url}/staff"}
         graph_default = ((template.get("Parameters") or {}).get("WhatsAppGraphApiUrl") or {}).get("Default")
         if graph_default:
             # Replies go to the local Graph API stand-in, same version path as Meta's.
@@ -158,6 +160,7 @@ class LocalStack:
             dynamodb=self.aws.client("dynamodb"),
             sqs=self.aws.client("sqs"),
             ssm=self.aws.client("ssm"),
+            ses=self.aws.client("ses"),
             region=self.region,
             template=template,
             overrides=overrides,
@@ -168,6 +171,7 @@ class LocalStack:
         front.routes = list(self.deployment.routes)
         front.cors = self.deployment.cors
         dev_routes.register("GET", r"/dev/stack", self._describe_route)
+        dev_routes.register("POST", r"/dev/token", self._token_route)
         self.graph = self._wire_graph_standin()
         dev_routes.load_plugins(self)
         for source in self.deployment.sqs_sources:
@@ -302,6 +306,17 @@ class LocalStack:
         # Lets local CLI commands (whatsapp send, report) find the secrets and tokens.
         return dev_routes.DevResponse(200, self.describe())
 
+    def _token_route(self, request: dev_routes.DevRequest) -> dev_routes.DevResponse:
+        """POST /dev/token {"tenant", "teams": "*" | [team, ...], "roles"?: [...]} -> {"token", "sub"}."""
+        try:
+            body = request.json()
+            if not isinstance(body, dict):
+                raise InvalidTokenRequest("send a JSON object")
+            token, subject = self.auth.issue(body.get("tenant"), body.get("teams"), body.get("roles"))
+        except (ValueError, InvalidTokenRequest) as error:
+            return dev_routes.DevResponse(400, {"error": {"code": "invalid_input", "message": str(error)}})
+        return dev_routes.DevResponse(200, {"token": token, "sub": subject})
+
     def banner(self) -> str:
         assert self.deployment is not None
         lines = [
@@ -314,7 +329,8 @@ class LocalStack:
         lines += [f"  Table            {name}" for name in self.deployment.tables.values()]
         lines += [f"  Queue            {url.rsplit('/', 1)[-1]}" for url in self.deployment.queues.values()]
         lines.append("Staff dev tokens (Authorization: Bearer <token>):")
-        lines += [f"  {tenant:16} {token}" for tenant, token in self.auth.tokens.items()] or ["  (no tenants/*.yaml)"]
+        lines += [f"  {'operator (*)' if tenant == '*' else tenant:16} {token}" for tenant, token in self.auth.tokens.items()]
+        lines.append(f"  more: POST {self.url}/dev/token {{\"tenant\", \"teams\": \"*\" or [...], \"roles\": [...]}}")
         lines.append("WhatsApp secrets (SSM SecureString parameters):")
         for variable, name in sorted(self.deployment.secret_parameters.items()):
             lines.append(f"  {name:40} {self.deployment.parameters[name]}")

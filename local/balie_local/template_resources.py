@@ -109,63 +109,6 @@ def expand_for_each(section: Mapping[str, Any], parameters: Mapping[str, Any]) -
     return expanded
 
 
-# --------------------------------------------------------------------------- tenant ticket queues
-
-# Each tenant's handover tickets: these resources with the tenant's slug (letters and
-# digits only) appended. template.yaml writes them out per tenant because `sam build`
-# cannot expand Fn::ForEach (aws/aws-sam-cli#5647).
-TICKET_RESOURCE_PREFIXES = ("TicketQueue", "TicketDeadLetterQueue", "TicketDeadLetterAlarm", "TicketAgeAlarm")
-TICKET_QUEUE_NAME = "${AWS::StackName}-tickets-"
-
-
-def ticket_logical_ids(slug: str) -> list[str]:
-    """The logical ids of one tenant's ticket queue, its dead-letter queue and their alarms."""
-    return [prefix + _alnum(slug) for prefix in TICKET_RESOURCE_PREFIXES]
-
-
-def ticket_queue_tenants(resources: Mapping[str, Any]) -> list[str]:
-    """Slugs of the tenants that have a ticket queue (from its QueueName), in template order."""
-    slugs = []
-    for logical_id, resource in resources.items():
-        name = ((resource.get("Properties") or {}).get("QueueName") or {}).get("Fn::Sub")
-        if logical_id.startswith("TicketQueue") and isinstance(name, str) and name.startswith(TICKET_QUEUE_NAME):
-            slugs.append(name.removeprefix(TICKET_QUEUE_NAME))
-    return slugs
-
-
-def with_ticket_queues_for(template: Mapping[str, Any], slugs: list[str]) -> dict[str, Any]:
-    """A copy of the template whose ticket resources serve `slugs` instead of its own tenants.
-
-    Tests run other tenants (alpha, beta) than the template's demo ones; each gets a
-    copy of the first tenant's resources, so the copies cannot drift from the template.
-    """
-    resources = dict(template.get("Resources") or {})
-    own = ticket_queue_tenants(resources)
-    if not own:
-        raise TemplateError("template.yaml has no ticket queue to copy (TicketQueue<slug>)")
-    model = own[0]
-    model_set = {logical_id: resources[logical_id] for logical_id in ticket_logical_ids(model)}
-    for slug in own:
-        for logical_id in ticket_logical_ids(slug):
-            resources.pop(logical_id, None)
-    for slug in slugs:
-        for logical_id, resource in zip(ticket_logical_ids(slug), model_set.values(), strict=True):
-            resources[logical_id] = _renamed(resource, model, slug)
-    return {**template, "Resources": resources}
-
-
-def _renamed(value: Any, old_slug: str, new_slug: str) -> Any:
-    """The value with one tenant's slug and logical ids (in !GetAtt, !Ref) replaced by another's."""
-    if isinstance(value, str):
-        ids = dict(zip(ticket_logical_ids(old_slug), ticket_logical_ids(new_slug), strict=True))
-        return ids.get(value) or value.replace(old_slug, new_slug)
-    if isinstance(value, list):
-        return [_renamed(item, old_slug, new_slug) for item in value]
-    if isinstance(value, dict):
-        return {key: _renamed(item, old_slug, new_slug) for key, item in value.items()}
-    return value
-
-
 # --------------------------------------------------------------------------- model
 
 
@@ -243,6 +186,7 @@ class Deployment:
     region: str
     stack_name: str
     tables: dict[str, str] = field(default_factory=dict)  # logical id -> table name
+    mail_identities: list[str] = field(default_factory=list)  # SES identities (verified locally at once)
     queues: dict[str, str] = field(default_factory=dict)  # logical id -> queue URL
     queue_arns: dict[str, str] = field(default_factory=dict)  # logical id -> queue ARN
     parameters: dict[str, str] = field(default_factory=dict)  # SSM name -> value (incl. secrets)
@@ -436,13 +380,15 @@ def provision(
     dynamodb: Any,
     sqs: Any,
     ssm: Any,
+    ses: Any = None,
     region: str = DEFAULT_REGION,
     stack_name: str = LOCAL_STACK_NAME,
     template: Mapping[str, Any] | None = None,
     overrides: Mapping[str, str] | None = None,
     secrets: Mapping[str, str] | Callable[[str], str] | None = None,
 ) -> Deployment:
-    """Creates every table, queue and parameter of the template with the given boto3 clients.
+    """Creates every table, queue and parameter of the template with the given boto3 clients,
+    and verifies its SES identities when an `ses` client is given (moto verifies at once).
 
     `secrets` maps an SSM parameter name to a value (a mapping or a function); secret
     parameters it does not cover get a random value. Returns the Deployment with every function's resolved environment.
@@ -518,6 +464,13 @@ def provision(
             name = resolver.refs[logical_id]
             ssm.put_parameter(Name=name, Value=str(properties["Value"]), Type=properties.get("Type", "String"), Overwrite=True)
             deployment.parameters[name] = str(properties["Value"])
+        elif resource["Type"] == "AWS::SES::EmailIdentity" and ses is not None:
+            identity = str(resolver.resolve((resource.get("Properties") or {})["EmailIdentity"]))
+            if "@" in identity:
+                ses.verify_email_identity(EmailAddress=identity)
+            else:
+                ses.verify_domain_identity(Domain=identity)
+            deployment.mail_identities.append(identity)
 
     for logical_id, resource in live.items():
         if resource["Type"] != "AWS::Serverless::Function":

@@ -54,6 +54,17 @@ def unanswered_pk(tenant: str, day: str) -> str:
     return f"T#{tenant}#UNANSWERED#{day}"
 
 
+# A ticket record is its own item (staff reach it by id); a marker item under its
+# conversation's key points at it, so erasing the conversation (one key query)
+# finds and deletes it in the same transaction (adapters.dynamodb_tickets).
+TICKET_SK = "TICKET"
+TICKET_MARKER_PREFIX = "TICKET#"
+
+
+def ticket_pk(tenant: str, ticket_id: str) -> str:
+    return f"T#{tenant}#TICKET#{ticket_id}"
+
+
 class DynamoDBConversationStore:
     def __init__(self, client: Any, table_name: str) -> None:
         self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
@@ -95,19 +106,11 @@ class DynamoDBConversationStore:
     def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
         if status not in INDEXED_HANDOVER:
             return []
-        found: list[Conversation] = []
-        arguments: dict[str, Any] = {
-            "TableName": self.table,
-            "IndexName": HANDOVER_INDEX,
-            "KeyConditionExpression": "handoverKey = :key",
-            "ExpressionAttributeValues": {":key": {"S": f"{tenant}#{status.value}"}},
-        }
-        while True:
-            page = self._call("query", **arguments)
-            found.extend(_conversation(item) for item in page.get("Items", []))
-            if "LastEvaluatedKey" not in page:
-                break
-            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        found = [_conversation(item) for item in self._query_all(
+            IndexName=HANDOVER_INDEX,
+            KeyConditionExpression="handoverKey = :key",
+            ExpressionAttributeValues={":key": {"S": f"{tenant}#{status.value}"}},
+        )]
         return [c for c in found if team is None or (c.handover is not None and c.handover.team == team)]
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
@@ -199,41 +202,56 @@ class DynamoDBConversationStore:
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         # Everything under the conversation's own key (the conversation, the WhatsApp
-        # contact, ...: one key query, no scan) and every unanswered question it left.
+        # contact, ticket markers, ...: one key query, no scan), the ticket records the
+        # markers point at, and every unanswered question it left. The ticket intake
+        # stores a ticket only while the conversation item exists, so a ticket that
+        # slipped in between the query and the delete is found by the next round.
         pk = conversation_pk(tenant, conversation_id)
-        items = self._query_all(
-            KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": {"S": pk}}, ConsistentRead=True
-        )
-        if not items:
-            return False
-        conversation = next((item for item in items if item["sk"]["S"] == CONVERSATION_SK), None)
-        remembered = _conversation(conversation).state.get(UNANSWERED_STATE_KEY, []) if conversation else []
-        keys = [item_key(pk, item["sk"]["S"]) for item in items] + [item_key(pk_, sk) for pk_, sk in remembered]
-        for start in range(0, len(keys), _TRANSACTION_ITEMS):
-            chunk = keys[start : start + _TRANSACTION_ITEMS]
-            self._call(
-                "transact_write_items",
-                TransactItems=[{"Delete": {"TableName": self.table, "Key": k}} for k in chunk],
+        deleted = False
+        while True:
+            items = self._query_all(
+                KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": {"S": pk}}, ConsistentRead=True
             )
-        return True
+            if not items:
+                return deleted
+            conversation = next((item for item in items if item["sk"]["S"] == CONVERSATION_SK), None)
+            remembered = _conversation(conversation).state.get(UNANSWERED_STATE_KEY, []) if conversation else []
+            tickets = [item["sk"]["S"].removeprefix(TICKET_MARKER_PREFIX) for item in items
+                       if item["sk"]["S"].startswith(TICKET_MARKER_PREFIX)]
+            keys = ([item_key(pk, item["sk"]["S"]) for item in items] + [item_key(pk_, sk) for pk_, sk in remembered]
+                    + [item_key(ticket_pk(tenant, ticket_id), TICKET_SK) for ticket_id in tickets])
+            for start in range(0, len(keys), _TRANSACTION_ITEMS):
+                chunk = keys[start : start + _TRANSACTION_ITEMS]
+                self._call(
+                    "transact_write_items",
+                    TransactItems=[{"Delete": {"TableName": self.table, "Key": k}} for k in chunk],
+                )
+            deleted = True
 
     # ---- plumbing -----------------------------------------------------------
 
     def _query_all(self, **arguments: Any) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        arguments = {"TableName": self.table, **arguments}
-        while True:
-            page = self._call("query", **arguments)
-            items.extend(page.get("Items", []))
-            if "LastEvaluatedKey" not in page:
-                return items
-            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return query_all(self.client, TableName=self.table, **arguments)
 
     def _call(self, operation: str, **arguments: Any) -> dict[str, Any]:
         try:
             return getattr(self.client, operation)(**arguments)
         except ClientError as error:
             raise ServiceUnavailable("The conversation store is not available.") from error
+
+
+def query_all(client: Any, **arguments: Any) -> list[dict[str, Any]]:
+    """Every item a Query finds, page after page. Raises `ServiceUnavailable`."""
+    items: list[dict[str, Any]] = []
+    while True:
+        try:
+            page = client.query(**arguments)
+        except ClientError as error:
+            raise ServiceUnavailable("The table is not available.") from error
+        items.extend(page.get("Items", []))
+        if "LastEvaluatedKey" not in page:
+            return items
+        arguments = {**arguments, "ExclusiveStartKey": page["LastEvaluatedKey"]}
 
 
 def item_key(pk: str, sk: str) -> dict[str, Any]:

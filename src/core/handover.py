@@ -6,7 +6,7 @@ accepts the offer after repeated misses, or matches an intent marked
 delayed timeout check is scheduled; staff claim it through the staff API.
 Outside office hours (or when the live wait timed out) a short sub-dialogue
 asks consent and a contact way, kept in `conversation.state["handover_flow"]`,
-and then puts a `Ticket` on the tenant's queue.
+and then hands a `Ticket` to the ticket intake (`core.tickets`).
 
 The service only changes the `Conversation` it is given; the caller saves it.
 A ticket is sent before the conversation records it, so a failed send leaves
@@ -39,8 +39,7 @@ from .models import (
     TranscriptEntry,
 )
 from .opening_hours import AMSTERDAM, OpeningHours, format_moment
-from .open_klant import push_ticket
-from .ports import ConversationStore, HandoverTimeouts, JsonPoster, TicketQueue
+from .ports import ConversationStore, HandoverTimeouts, TicketQueue
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +222,6 @@ class HandoverService:
     tickets: TicketQueue
     timeouts: HandoverTimeouts
     clock: Clock = now
-    open_klant: JsonPoster | None = None
 
     # -- called by the engine --------------------------------------------------
 
@@ -362,20 +360,9 @@ class HandoverService:
             status=HandoverStatus.QUEUED, team=team_id, reason=str(flow.get("reason", "")), requested_at=moment,
             expected_contact_at=expected, ticket_id=ticket.id,
         )
-        self._push_to_open_klant(tenant, ticket)
         text = say("queued", language, team=team_name(tenant, team_id, language),
                    moment=format_moment(expected, language))
         return [ReplyMessage(text=text)]
-
-    def _push_to_open_klant(self, tenant: Tenant, ticket: Ticket) -> None:
-        """Best effort: the queue is the source of truth; a registration in the
-        tenant's Open Klant is a convenience for its staff."""
-        if self.open_klant is None or not tenant.open_klant.url:
-            return
-        try:
-            push_ticket(self.open_klant, tenant.open_klant.url, ticket, tenant)
-        except ServiceUnavailable:
-            log.warning("ticket %s not registered in Open Klant", ticket.id, exc_info=True)
 
 
 def update_conversation(store: ConversationStore, tenant: str, conversation_id: str,

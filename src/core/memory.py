@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .clock import Clock, now
-from .errors import NotFound, VersionConflict
-from .ids import new_id
-from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, Ticket
+from .errors import Conflict, NotFound, VersionConflict
+from .models import Conversation, DailyCounters, HandoverStatus, Ticket, TicketRecord, TicketStatus
+from .tickets import ticket_refusal
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 
@@ -26,6 +26,8 @@ class InMemoryConversationStore:
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
         # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
         self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
+        self.on_delete: list[Callable[[str, str], None]] = []
 
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
@@ -55,7 +57,11 @@ class InMemoryConversationStore:
             for (owner, _), questions in self._unanswered.items():
                 if owner == tenant:
                     questions[:] = [(cid, text) for cid, text in questions if cid != conversation_id]
-            return self._conversations.pop((tenant, conversation_id), None) is not None
+            deleted = self._conversations.pop((tenant, conversation_id), None) is not None
+        if deleted:
+            for forget in self.on_delete:
+                forget(tenant, conversation_id)
+        return deleted
 
     def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
         if status not in ACTIVE_HANDOVER:
@@ -89,59 +95,110 @@ class InMemoryConversationStore:
 
 
 @dataclass
-class _Queued:
-    ticket: Ticket
-    visible_at: datetime
-    receipt: str | None = None
-    receive_count: int = 0
-
-
-@dataclass
 class InMemoryTicketQueue:
-    """A per-tenant queue with SQS-like visibility: a received ticket is hidden
-    for `visibility_seconds`, reappears unless `done`, and `release` shows it at once."""
+    """Keeps the tickets handed to the intake (tests, the terminal); `intake`, when
+    set, takes each one at once, as the ticket-intake function would."""
 
-    clock: Clock = field(default=now)
-    _items: dict[str, list[_Queued]] = field(default_factory=lambda: defaultdict(list))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    sent: list[Ticket] = field(default_factory=list)
+    intake: Callable[[Ticket], object] | None = None
 
     def send(self, ticket: Ticket) -> None:
-        with self._lock:
-            self._items[ticket.tenant].append(_Queued(ticket=ticket, visible_at=self.clock()))
-
-    def receive(self, tenant: str, visibility_seconds: int) -> ClaimedTicket | None:
-        moment = self.clock()
-        with self._lock:
-            for item in self._items[tenant]:
-                if item.visible_at <= moment:
-                    item.receipt = new_id()
-                    item.receive_count += 1
-                    item.visible_at = moment + timedelta(seconds=visibility_seconds)
-                    return ClaimedTicket(
-                        ticket=item.ticket.model_copy(deep=True), receipt=item.receipt, receive_count=item.receive_count
-                    )
-        return None
-
-    def _find(self, tenant: str, receipt: str) -> _Queued:
-        for item in self._items[tenant]:
-            if item.receipt == receipt:
-                return item
-        raise NotFound("This ticket claim is no longer valid.")
-
-    def done(self, tenant: str, receipt: str) -> None:
-        with self._lock:
-            self._items[tenant].remove(self._find(tenant, receipt))
-
-    def release(self, tenant: str, receipt: str) -> None:
-        with self._lock:
-            item = self._find(tenant, receipt)
-            item.visible_at = self.clock()
-            item.receipt = None
+        self.sent.append(ticket.model_copy(deep=True))
+        if self.intake is not None:
+            self.intake(ticket)
 
     def pending(self, tenant: str) -> list[Ticket]:
-        """Every ticket still on the queue (claimed or not), oldest first."""
+        """The tickets handed over for `tenant`, oldest first."""
+        return [ticket.model_copy(deep=True) for ticket in self.sent if ticket.tenant == tenant]
+
+
+class InMemoryTicketStore:
+    """Ticket records with the store's transitions; erasing a conversation in
+    `conversations` erases its tickets, as one DynamoDB transaction does."""
+
+    def __init__(self, conversations: InMemoryConversationStore) -> None:
+        self._conversations = conversations
+        self._lock = threading.Lock()
+        self._records: dict[tuple[str, str], str] = {}  # (tenant, id) -> JSON
+        conversations.on_delete.append(self._forget_conversation)
+
+    def _read(self, tenant: str, ticket_id: str) -> TicketRecord | None:
+        raw = self._records.get((tenant, ticket_id))
+        return TicketRecord.model_validate_json(raw) if raw is not None else None
+
+    def _write(self, record: TicketRecord) -> TicketRecord:
+        self._records[(record.tenant, record.id)] = record.model_dump_json()
+        return record
+
+    def create(self, ticket: Ticket, expires_at: int) -> tuple[TicketRecord, bool]:
         with self._lock:
-            return [item.ticket.model_copy(deep=True) for item in self._items[tenant]]
+            existing = self._read(ticket.tenant, ticket.id)
+            if existing is not None:
+                return existing, False
+            if self._conversations.get(ticket.tenant, ticket.conversation_id) is None:
+                raise NotFound("The conversation of this ticket no longer exists.")
+            return self._write(TicketRecord.model_validate(ticket.model_dump())), True
+
+    def get(self, tenant: str, ticket_id: str) -> TicketRecord | None:
+        with self._lock:
+            return self._read(tenant, ticket_id)
+
+    def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
+        with self._lock:
+            found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
+        found = [r for r in found if r.status == status and (teams is None or r.team in teams)]
+        return sorted(found, key=lambda r: (r.created_at, r.id))
+
+    def _change(self, tenant: str, ticket_id: str, allowed: Callable[[TicketRecord], bool], refusal: Callable[[TicketRecord], str],
+                update: dict) -> TicketRecord:
+        with self._lock:
+            record = self._read(tenant, ticket_id)
+            if record is None:
+                raise NotFound("This ticket does not exist.")
+            if not allowed(record):
+                raise Conflict(refusal(record))
+            return self._write(record.model_copy(update=update))
+
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
+        current = self.get(tenant, ticket_id)
+        if current is not None and current.status == TicketStatus.CLAIMED and current.claimed_by == staff:
+            return current
+        return self._change(tenant, ticket_id, lambda r: r.status == TicketStatus.OPEN, ticket_refusal,
+                            {"status": TicketStatus.CLAIMED, "claimed_by": staff, "claimed_at": at})
+
+    def release(self, tenant: str, ticket_id: str, staff: str | None) -> TicketRecord:
+        return self._change(
+            tenant, ticket_id,
+            lambda r: r.status == TicketStatus.CLAIMED and (staff is None or r.claimed_by == staff), ticket_refusal,
+            {"status": TicketStatus.OPEN, "claimed_by": None, "claimed_at": None})
+
+    def done(self, tenant: str, ticket_id: str, staff: str, at: datetime, outcome: str,
+             note: str | None) -> TicketRecord:
+        return self._change(
+            tenant, ticket_id,
+            lambda r: r.status == TicketStatus.OPEN or (r.status == TicketStatus.CLAIMED and r.claimed_by == staff),
+            ticket_refusal,
+            {"status": TicketStatus.DONE, "done_by": staff, "done_at": at, "outcome": outcome, "note": note})
+
+    def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
+                        open_klant: dict[str, str] | None = None) -> None:
+        update: dict = {}
+        if notified_at is not None:
+            update["notified_at"] = notified_at
+        if open_klant is not None:
+            update["open_klant"] = dict(open_klant)
+        self._change(tenant, ticket_id, lambda r: True, ticket_refusal, update)
+
+    def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
+        with self._lock:
+            found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
+        return [r for r in found if r.conversation_id == conversation_id]
+
+    def _forget_conversation(self, tenant: str, conversation_id: str) -> None:
+        with self._lock:
+            for key, raw in list(self._records.items()):
+                if key[0] == tenant and TicketRecord.model_validate_json(raw).conversation_id == conversation_id:
+                    del self._records[key]
 
 
 @dataclass

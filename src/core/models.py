@@ -192,7 +192,8 @@ class DailyCounters(Model):
 
 
 class Ticket(Model):
-    """An out-of-hours handover on the tenant's ticket queue."""
+    """An out-of-hours callback request, as the engine hands it to the ticket-intake
+    queue (`TicketQueue.send`); the intake turns it into a `TicketRecord`."""
 
     id: str
     tenant: str
@@ -208,7 +209,31 @@ class Ticket(Model):
     expected_contact_at: datetime
 
 
-class ClaimedTicket(Model):
-    ticket: Ticket
-    receipt: str  # opaque claim handle (the SQS receipt handle)
-    receive_count: int = 1
+class TicketStatus(StrEnum):
+    OPEN = "open"  # waiting for a member of staff
+    CLAIMED = "claimed"  # a member of staff is working on it
+    DONE = "done"  # the callback happened (or was not needed): `outcome` says which
+
+
+class TicketRecord(Ticket):
+    """A ticket as stored and worked by staff (one item per ticket in the table)."""
+
+    status: TicketStatus = TicketStatus.OPEN
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    done_by: str | None = None
+    done_at: datetime | None = None
+    outcome: str | None = None
+    note: str | None = None  # staff's own note on the callback
+    # Delivery steps of the intake, each done once: the team's e-mail, the Open Klant
+    # registration (resource -> uuid in the tenant's Open Klant).
+    notified_at: datetime | None = None
+    open_klant: dict[str, str] = Field(default_factory=dict)
+
+
+class Notification(Model):
+    """An e-mail to a team's mailbox (staff-facing Dutch; never a resident's data)."""
+
+    to: str
+    subject: str
+    text: str

@@ -23,9 +23,9 @@ SOORT_DIGITAAL_ADRES = {"phone": "telefoonnummer", "whatsapp": "telefoonnummer",
 KLANTCONTACT_REF = "{klantcontact}"
 BETROKKENE_REF = "{betrokkene}"
 ACTOR_REF = "{actor}"
-# The push runs inside a resident's turn (the Lambda has 10 s): a slow Open Klant
-# must not hold it up, so all calls together get this many seconds.
-PUSH_BUDGET_SECONDS = 3.0
+# The push runs in the ticket-intake function (30 s timeout), never in a resident's
+# turn: all calls together get this many seconds, then the message is retried.
+PUSH_BUDGET_SECONDS = 10.0
 
 
 def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
@@ -131,3 +131,21 @@ def push_ticket(poster: JsonPoster, base_url: str, ticket: Ticket, tenant: Tenan
     refs[ACTOR_REF] = created["actor"] = create("actoren", bundle["actor"], "actor")
     created["interneTaak"] = create("internetaken", bundle["interneTaak"], "interne taak")
     return created
+
+
+# What a push created (the keys of `push_ticket`'s answer) -> its collection, in the
+# order a removal must go: what refers to another resource before what it refers to.
+# The actor is the team, not the resident: it stays.
+_REMOVAL_ORDER = (("interneTaak", "internetaken"), ("digitaalAdres", "digitaleadressen"),
+                  ("betrokkene", "betrokkenen"), ("klantcontact", "klantcontacten"))
+
+
+def deletion_calls(base_url: str, created: dict[str, str]) -> list[str]:
+    """The Klantinteracties API calls that would remove what one push created about
+    the resident (erasure cannot make them: the tenant's Open Klant is not Balie's)."""
+    base = base_url.rstrip("/")
+    calls = []
+    for prefix, collection in _REMOVAL_ORDER:
+        for key in sorted(key for key in created if key.startswith(prefix)):
+            calls.append(f"DELETE {base}/{collection}/{created[key]}")
+    return calls

@@ -4,10 +4,20 @@ in-memory implementations in `core.memory` serve unit tests and the terminal.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from .models import ClaimedTicket, Conversation, DailyCounters, HandoverStatus, ReplyMessage, Ticket
+from .models import (
+    Conversation,
+    DailyCounters,
+    HandoverStatus,
+    Notification,
+    ReplyMessage,
+    Ticket,
+    TicketRecord,
+    TicketStatus,
+)
 
 if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
     from .kb.compiled import TenantKnowledge
@@ -38,14 +48,50 @@ class ConversationStore(Protocol):
 
 class TicketQueue(Protocol):
     def send(self, ticket: Ticket) -> None:
-        """Put the ticket on the tenant's queue. Raises `ServiceUnavailable`."""
+        """Hand the ticket to the ticket intake (one queue for every tenant), which
+        stores it as a record. Raises `ServiceUnavailable`."""
 
-    def receive(self, tenant: str, visibility_seconds: int) -> ClaimedTicket | None:
-        """Claim the next ticket of the tenant (hidden for `visibility_seconds`)."""
 
-    def done(self, tenant: str, receipt: str) -> None: ...
+class TicketStore(Protocol):
+    """Tickets as records (one item per ticket). Every transition is one conditional
+    write, so two members of staff can never both hold a ticket."""
 
-    def release(self, tenant: str, receipt: str) -> None: ...
+    def create(self, ticket: Ticket, expires_at: int) -> tuple[TicketRecord, bool]:
+        """Store `ticket` as an open record, expiring at `expires_at` (epoch seconds),
+        if its conversation still exists; True when it was stored now. Idempotent by
+        `ticket.id`: a ticket that is already stored is returned as stored (False).
+        Raises `NotFound` when the conversation is gone (erased or expired): no
+        ticket may outlive it."""
+
+    def get(self, tenant: str, ticket_id: str) -> TicketRecord | None: ...
+
+    def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
+        """The tenant's tickets in `status` (of `teams`; None: every team), oldest first."""
+
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
+        """open -> claimed by `staff` (claiming one's own ticket again changes nothing).
+        Raises `Conflict` when someone else holds it or it is done, `NotFound`."""
+
+    def release(self, tenant: str, ticket_id: str, staff: str | None) -> TicketRecord:
+        """claimed -> open, when `staff` holds it (None: whoever holds it).
+        Raises `Conflict` otherwise, `NotFound`."""
+
+    def done(self, tenant: str, ticket_id: str, staff: str, at: datetime, outcome: str,
+             note: str | None) -> TicketRecord:
+        """open, or claimed by `staff` -> done. Raises `Conflict` when someone else
+        holds it or it is done already, `NotFound`."""
+
+    def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
+                        open_klant: dict[str, str] | None = None) -> None:
+        """Remember that the intake notified the team / registered the ticket in Open Klant."""
+
+    def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
+        """Every ticket of one conversation (erasure reports what it cannot reach)."""
+
+
+class TeamNotifier(Protocol):
+    def send(self, notification: Notification) -> None:
+        """Deliver an e-mail to a team. Raises `ServiceUnavailable`."""
 
 
 class HandoverTimeouts(Protocol):

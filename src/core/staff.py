@@ -1,5 +1,6 @@
-"""Staff use cases: see waiting and live handovers, claim, reply, close, work
-the ticket queue, and get answer suggestions from the knowledge base.
+"""Staff use cases: see waiting and live handovers, claim, reply, close, get
+answer suggestions from the knowledge base, and erase a conversation on a
+resident's request. Tickets (out-of-hours callbacks) are `core.tickets`.
 
 Every use case takes a `StaffIdentity` built from the token's claims; the
 tenant in it is the only tenant the staff member can reach. A conversation of
@@ -24,7 +25,6 @@ from .kb.models import Tenant
 from .opening_hours import AMSTERDAM
 from .models import (
     Channel,
-    ClaimedTicket,
     Conversation,
     DailyCounters,
     Handover,
@@ -35,14 +35,16 @@ from .models import (
     Role,
     TranscriptEntry,
 )
-from .ports import ConversationStore, OutboundSender, TicketQueue
+from .open_klant import deletion_calls
+from .ports import ConversationStore, OutboundSender, TicketStore
 from .privacy import redact
 
 log = logging.getLogger(__name__)
 
 MAX_REPLY_CHARS = 2000
 MAX_SUGGESTIONS = 3
-TICKET_CLAIM_SECONDS = 900  # how long a received ticket stays hidden for the staff member
+ROLES = ("kcc", "editor", "admin")  # contact-centre work, knowledge-base editing, tenant administration
+PLATFORM = "*"  # custom:tenant of the operator's accounts: the admin API for every tenant, no staff routes
 
 TEXTS = {
     "claimed": {"nl": "U praat nu met een medewerker van {team}.", "en": "You are now talking to someone from {team}."},
@@ -57,15 +59,22 @@ def _say(key: str, language: str, **values: Any) -> str:
     return TEXTS[key].get(language, TEXTS[key]["nl"]).format(**values)
 
 
+def closing_notice(language: str) -> str:
+    """What the resident reads when a member of staff ends a live handover."""
+    return _say("closed", language)
+
+
 @dataclass(frozen=True)
 class StaffIdentity:
     subject: str
-    tenant: str
+    tenant: str  # PLATFORM for the operator's accounts
     teams: frozenset[str] | None  # None: every team of the tenant
+    roles: frozenset[str] = frozenset({"kcc"})
 
     @classmethod
     def from_claims(cls, claims: Mapping[str, Any] | None) -> "StaffIdentity":
-        """From JWT claims: {"sub", "custom:tenant", "custom:teams": "*" or "a,b"}."""
+        """From JWT claims: {"sub", "custom:tenant", "custom:teams": "*" or "a,b",
+        "custom:roles": "kcc,editor,admin" (kcc when absent; unknown roles are ignored)}."""
         claims = claims or {}
         subject = str(claims.get("sub") or "").strip()
         if not subject:
@@ -73,16 +82,27 @@ class StaffIdentity:
         tenant = str(claims.get("custom:tenant") or "").strip()
         if not tenant:
             raise Forbidden("Your account is not linked to a municipality.")
+        raw_roles = str(claims.get("custom:roles") or "").strip()
+        roles = frozenset(role.strip() for role in raw_roles.split(",") if role.strip() in ROLES)
+        roles = roles or frozenset({"kcc"})
         raw_teams = str(claims.get("custom:teams") or "").strip()
         if raw_teams == "*":
-            return cls(subject, tenant, None)
+            return cls(subject, tenant, None, roles)
         teams = frozenset(team.strip() for team in raw_teams.split(",") if team.strip())
         if not teams:
             raise Forbidden("Your account has no team.")
-        return cls(subject, tenant, teams)
+        return cls(subject, tenant, teams, roles)
+
+    @property
+    def is_platform(self) -> bool:
+        return self.tenant == PLATFORM
 
     def may_see(self, team: str) -> bool:
         return self.teams is None or team in self.teams
+
+    def require_role(self, role: str) -> None:
+        if role not in self.roles:
+            raise Forbidden(f"This needs the role {role!r}.")
 
 
 class _Matcher(Protocol):
@@ -132,11 +152,18 @@ class Suggestion(Model):
     links: list[Link] = Field(default_factory=list)
 
 
-class TicketClaim(Model):
-    ticket: dict[str, Any]
-    receipt: str
-    receive_count: int
-    claimed_for_seconds: int
+class NotErased(Model):
+    """A copy erasure cannot reach, and the calls that would remove it."""
+
+    system: str
+    reason: str
+    calls: list[str]
+
+
+class Erasure(Model):
+    conversation_id: str
+    deleted: bool = True
+    not_erased: list[NotErased] = Field(default_factory=list)
 
 
 def _item(conversation: Conversation) -> HandoverItem:
@@ -166,11 +193,10 @@ def _view(conversation: Conversation) -> StaffConversation:
 class StaffService:
     store: ConversationStore
     knowledge: _KnowledgeRepository
-    tickets: TicketQueue
+    tickets: TicketStore
     clock: Clock = now
     # Delivers staff messages on WhatsApp; web residents read them by polling.
     whatsapp: OutboundSender | None = None
-    ticket_claim_seconds: int = TICKET_CLAIM_SECONDS
 
     # -- live handovers -------------------------------------------------------
 
@@ -251,7 +277,7 @@ class StaffService:
                 raise Conflict("Another member of staff owns this conversation.")
             handover.status = HandoverStatus.CLOSED
             handover.closed_at = moment
-            return [ReplyMessage(text=_say("closed", conversation.language))]
+            return [ReplyMessage(text=closing_notice(conversation.language))]
 
         return self._change_handover(who, conversation_id, end)
 
@@ -305,42 +331,30 @@ class StaffService:
             ))
         return found[:MAX_SUGGESTIONS]
 
-    # -- the ticket queue -----------------------------------------------------
-    # A tenant's queue holds the tickets of all its teams, and SQS hands out whichever
-    # message comes next: a ticket skipped because it belongs to another team would still
-    # count as received and move towards the dead-letter queue. So the queue is worked by
-    # staff who may see every team (the contact centre, which routes the rest); staff
-    # limited to teams would otherwise read other teams' tickets, with residents' contact
-    # details and, for the social team, sensitive questions.
-
-    def next_ticket(self, who: StaffIdentity) -> TicketClaim | None:
-        _require_every_team(who)
-        claimed: ClaimedTicket | None = self.tickets.receive(who.tenant, self.ticket_claim_seconds)
-        if claimed is None:
-            return None
-        if claimed.ticket.tenant != who.tenant:
-            # A queue holds one tenant's tickets; anything else is a wiring error, never shown.
-            raise Conflict("The ticket queue is misconfigured.")
-        return TicketClaim(ticket=claimed.ticket.model_dump(mode="json"), receipt=claimed.receipt,
-                           receive_count=claimed.receive_count, claimed_for_seconds=self.ticket_claim_seconds)
-
-    def ticket_done(self, who: StaffIdentity, receipt: str) -> None:
-        _require_every_team(who)
-        self.tickets.done(who.tenant, _receipt(receipt))
-
-    def ticket_release(self, who: StaffIdentity, receipt: str) -> None:
-        _require_every_team(who)
-        self.tickets.release(who.tenant, _receipt(receipt))
-
     # -- erasure -----------------------------------------------------------------
 
-    def erase(self, who: StaffIdentity, conversation_id: str) -> None:
+    def erase(self, who: StaffIdentity, conversation_id: str) -> Erasure:
         """A resident's right to erasure, asked of the municipality: the conversation and
-        everything stored with it go (ConversationStore.delete). A ticket already on the
-        queue cannot be edited; it expires with the queue's retention (14 days)."""
+        everything stored with it go (ConversationStore.delete: its tickets too). Copies
+        Balie handed to the municipality's own Open Klant are the municipality's records
+        (its archiving rules apply), so Balie does not delete them: the answer lists the
+        calls that would."""
         self._visible(who, conversation_id)
+        pushed = [record.open_klant for record in self.tickets.of_conversation(who.tenant, conversation_id)
+                  if record.open_klant]
         if not self.store.delete(who.tenant, conversation_id):
             raise NotFound("This conversation does not exist.")
+        erasure = Erasure(conversation_id=conversation_id)
+        base_url = self.knowledge.get(who.tenant).tenant.open_klant.url
+        if pushed:
+            calls = [call for created in pushed for call in deletion_calls(base_url or "<open_klant.url>", created)]
+            erasure.not_erased.append(NotErased(
+                system="open_klant",
+                reason="The callback request was registered in the municipality's Open Klant, which Balie "
+                       "does not manage. Remove it there (archiving rules permitting).",
+                calls=calls,
+            ))
+        return erasure
 
     # -- helpers -----------------------------------------------------------------
 
@@ -378,16 +392,3 @@ class StaffService:
             self.whatsapp.send(conversation, messages)
         except Exception:  # noqa: BLE001 - a lost notice must not undo a claim
             log.warning("handover notice not delivered on WhatsApp", exc_info=True)
-
-
-def _require_every_team(who: StaffIdentity) -> None:
-    if who.teams is not None:
-        raise Forbidden("The ticket queue holds every team's tickets; it is worked by staff with access to all teams.")
-
-
-def _receipt(value: str) -> str:
-    value = (value or "").strip()
-    if not value or len(value) > 4096:
-        raise InvalidInput("receipt is required.")
-    return value
-

@@ -35,6 +35,7 @@ TURN_METRICS = (
 TURN_LATENCY = "turn_latency"  # milliseconds, one data point per turn (p99 on the dashboard)
 HANDOVER_CLAIMED = "handover_claimed"
 TICKET_DONE = "ticket_done"
+TICKET_CREATED = "ticket_created"  # the intake stored a new ticket (per tenant)
 HANDOVER_EXPIRED = "handover_expired"
 # Meta refused our reply (worker) or sent a "failed" receipt (webhook), per tenant.
 WHATSAPP_DELIVERY_FAILED = "whatsapp_delivery_failed"

@@ -1,5 +1,5 @@
-"""Staff API under /v1/staff: live handovers, replies, the ticket queue and
-reply suggestions.
+"""Staff API under /v1/staff: live handovers, replies, tickets (out-of-hours
+callbacks), reply suggestions, reports and erasure.
 
 Authentication happens before this code runs: in AWS the HttpApi's StaffJwt
 authorizer validates the Cognito token, locally the dev-token stand-in; both
@@ -19,11 +19,12 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.errors import InvalidInput
+from core.errors import Forbidden, InvalidInput
 from core.models import Conversation, ReplyMessage
 from core.opening_hours import AMSTERDAM
 from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
 from core.text_input import check_text
+from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
 from handlers import http_errors, metrics
 from handlers.http_body import parse_body
 from handlers.wiring import services
@@ -46,9 +47,20 @@ class ReplyBody(BaseModel):
         return check_text(value, max_length=MAX_REPLY_CHARS)
 
 
-class ReceiptBody(BaseModel):
+class DoneBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    receipt: str = Field(min_length=1, max_length=4096)
+    outcome: str = Field(min_length=1, max_length=MAX_OUTCOME_CHARS)
+    note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
+
+    @field_validator("outcome")
+    @classmethod
+    def acceptable_outcome(cls, value: str) -> str:
+        return check_text(value, max_length=MAX_OUTCOME_CHARS)
+
+    @field_validator("note")
+    @classmethod
+    def acceptable_note(cls, value: str | None) -> str | None:
+        return None if value is None or not value.strip() else check_text(value, max_length=MAX_NOTE_CHARS)
 
 
 class _WhatsAppReplies:
@@ -63,14 +75,22 @@ class _WhatsAppReplies:
 
 def staff_service() -> StaffService:
     shared = services()
-    return StaffService(store=shared.store, knowledge=shared.knowledge, tickets=shared.tickets, clock=shared.clock,
-                        whatsapp=_WhatsAppReplies())
+    return StaffService(store=shared.store, knowledge=shared.knowledge, tickets=shared.ticket_store,
+                        clock=shared.clock, whatsapp=_WhatsAppReplies())
+
+
+def ticket_desk() -> TicketDesk:
+    shared = services()
+    return TicketDesk(tickets=shared.ticket_store, store=shared.store, clock=shared.clock, whatsapp=_WhatsAppReplies())
 
 
 def identity() -> StaffIdentity:
     context = app.current_event.raw_event.get("requestContext") or {}
     claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
-    return StaffIdentity.from_claims(claims)
+    who = StaffIdentity.from_claims(claims)
+    if who.is_platform:
+        raise Forbidden("An operator account has no municipality: sign in as a member of its staff.")
+    return who
 
 
 # ---- routes -----------------------------------------------------------------
@@ -93,10 +113,11 @@ def get_conversation(conversation_id: str) -> Response:
 @app.delete("/v1/staff/conversations/<conversation_id>")
 def erase(conversation_id: str) -> Response:
     who = identity()
-    staff_service().erase(who, conversation_id)
+    erasure = staff_service().erase(who, conversation_id)
     logger.info("conversation erased", extra={"tenant": who.tenant, "staff": who.subject,
-                                              "conversation_id": conversation_id})
-    return _ok({"conversation_id": conversation_id, "deleted": True})
+                                              "conversation_id": conversation_id,
+                                              "not_erased": [item.system for item in erasure.not_erased]})
+    return _ok(erasure.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/claim")
@@ -128,32 +149,51 @@ def close(conversation_id: str) -> Response:
     return _ok(view.model_dump(mode="json"))
 
 
-@app.post("/v1/staff/tickets/next")
-def next_ticket() -> Response:
+@app.get("/v1/staff/tickets")
+def list_tickets() -> Response:
+    """?status=open|claimed|done&team=: the caller's teams' tickets, oldest first."""
+    event = app.current_event
+    found = ticket_desk().list(identity(), event.get_query_string_value("status"),
+                               event.get_query_string_value("team") or None)
+    return _ok({"tickets": [record.model_dump(mode="json") for record in found]})
+
+
+@app.post("/v1/staff/tickets/<ticket_id>/claim")
+def claim_ticket(ticket_id: str) -> Response:
     who = identity()
-    claim_ = staff_service().next_ticket(who)
-    if claim_ is None:
-        return _ok({"ticket": None, "receipt": None})
-    logger.info("ticket claimed", extra={"tenant": who.tenant, "staff": who.subject,
-                                         "ticket_id": claim_.ticket.get("id"), "receive_count": claim_.receive_count})
-    return _ok(claim_.model_dump(mode="json"))
+    record = ticket_desk().claim(who, ticket_id)
+    _audit_ticket("claimed", who, ticket_id)
+    return _ok({"ticket": record.model_dump(mode="json")})
 
 
-@app.post("/v1/staff/tickets/done")
-def ticket_done() -> Response:
+@app.post("/v1/staff/tickets/<ticket_id>/release")
+def release_ticket(ticket_id: str) -> Response:
     who = identity()
-    staff_service().ticket_done(who, parse_body(app.current_event, ReceiptBody).receipt)
-    logger.info("ticket done", extra={"tenant": who.tenant, "staff": who.subject})
-    metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
-    return _ok({"done": True})
+    record = ticket_desk().release(who, ticket_id)
+    _audit_ticket("released", who, ticket_id)
+    return _ok({"ticket": record.model_dump(mode="json")})
 
 
-@app.post("/v1/staff/tickets/release")
-def ticket_release() -> Response:
+@app.post("/v1/staff/tickets/<ticket_id>/done")
+def ticket_done(ticket_id: str) -> Response:
     who = identity()
-    staff_service().ticket_release(who, parse_body(app.current_event, ReceiptBody).receipt)
-    logger.info("ticket released", extra={"tenant": who.tenant, "staff": who.subject})
-    return _ok({"released": True})
+    body = parse_body(app.current_event, DoneBody)
+    before = services().clock()
+    record = ticket_desk().done(who, ticket_id, body.outcome, body.note)
+    _audit_ticket("done", who, ticket_id)
+    if record.done_at is not None and record.done_at >= before:  # a repeated "done" is counted once
+        metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
+    return _ok({"ticket": record.model_dump(mode="json")})
+
+
+@app.post("/v1/staff/tickets/<ticket_id>/reply")
+def reply_to_ticket(ticket_id: str) -> Response:
+    """A WhatsApp ticket: answer on WhatsApp (the approved template outside the 24-hour window)."""
+    who = identity()
+    body = parse_body(app.current_event, ReplyBody)
+    entry = ticket_desk().reply(who, ticket_id, body.text)
+    _audit_ticket("replied", who, ticket_id)
+    return _ok({"entry": entry.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/suggestions/<conversation_id>")
@@ -219,4 +259,8 @@ def _ok(body: dict[str, Any]) -> Response:
 def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:
     logger.info(f"handover {action}", extra={"tenant": who.tenant, "staff": who.subject,
                                               "conversation_id": conversation_id})
+
+
+def _audit_ticket(action: str, who: StaffIdentity, ticket_id: str) -> None:
+    logger.info(f"ticket {action}", extra={"tenant": who.tenant, "staff": who.subject, "ticket_id": ticket_id})
 

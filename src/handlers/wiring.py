@@ -5,8 +5,9 @@ first `services()` call does, and caches the result for the life of the
 Lambda container. Tests and the local stack install their own with `use()`.
 
 Environment: TABLE_NAME (the DynamoDB table), KB_DIR (compiled knowledge,
-default src/kb_compiled), TICKET_QUEUE_NAME_PREFIX (per-tenant ticket
-queues), HANDOVER_TIMEOUT_QUEUE_URL.
+default src/kb_compiled), TICKET_INTAKE_QUEUE_URL (every tenant's tickets),
+HANDOVER_TIMEOUT_QUEUE_URL, TICKET_MAIL_FROM (sender of the teams' ticket
+e-mails; empty: none are sent), STAFF_DASHBOARD_URL (linked from them).
 
 AWS clients are built when an invocation first calls them (`OnFirstUse`), not
 when the services are wired: a chat turn that queues no ticket never pays for
@@ -24,27 +25,42 @@ from typing import Any
 from core.clock import Clock, now
 from core.engine import Engine
 from core.handover import HandoverService
-from core.ports import ConversationStore, HandoverTimeouts, JsonPoster, KnowledgeRepository, TicketQueue
+from core.ports import (
+    ConversationStore,
+    HandoverTimeouts,
+    JsonPoster,
+    KnowledgeRepository,
+    TeamNotifier,
+    TicketQueue,
+    TicketStore,
+)
+from core.tickets import TicketIntake
 
 
 @dataclass
 class Services:
     store: ConversationStore
     knowledge: KnowledgeRepository
-    tickets: TicketQueue
+    tickets: TicketQueue  # the producer side: hands tickets to the intake
     timeouts: HandoverTimeouts
+    ticket_store: TicketStore  # the records staff work
     clock: Clock = now
     open_klant: JsonPoster | None = None
+    notifier: TeamNotifier | None = None
+    dashboard_url: str | None = None
     id_key: Callable[[], bytes] | None = None  # secret of first-turn conversation ids (core.ids)
     handover: HandoverService = field(init=False)
     engine: Engine = field(init=False)
+    ticket_intake: TicketIntake = field(init=False)
 
     def __post_init__(self) -> None:
-        self.handover = HandoverService(
-            tickets=self.tickets, timeouts=self.timeouts, clock=self.clock, open_klant=self.open_klant
-        )
+        self.handover = HandoverService(tickets=self.tickets, timeouts=self.timeouts, clock=self.clock)
         self.engine = Engine(
             store=self.store, knowledge=self.knowledge, handover=self.handover, clock=self.clock, id_key=self.id_key
+        )
+        self.ticket_intake = TicketIntake(
+            tickets=self.ticket_store, knowledge=self.knowledge, notifier=self.notifier,
+            open_klant=self.open_klant, clock=self.clock, dashboard_url=self.dashboard_url,
         )
 
 
@@ -93,17 +109,25 @@ def services() -> Services:
 @functools.cache
 def _from_environment() -> Services:
     from adapters.dynamodb_store import DynamoDBConversationStore
+    from adapters.dynamodb_tickets import DynamoDBTicketStore
     from adapters.kb_files import file_knowledge
     from adapters.open_klant_http import UrllibJsonPoster
+    from adapters.ses_mail import SesTeamNotifier
     from adapters.sqs_tickets import SqsHandoverTimeouts, SqsTicketQueue
 
     sqs = client_on_first_use("sqs")
-    store = DynamoDBConversationStore(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"])
+    dynamodb = client_on_first_use("dynamodb")
+    table = os.environ["TABLE_NAME"]
+    store = DynamoDBConversationStore(dynamodb, table)
+    mail_from = os.environ.get("TICKET_MAIL_FROM", "").strip()
     return Services(
         store=store,
         id_key=store.id_key,
         knowledge=file_knowledge(),
-        tickets=SqsTicketQueue(sqs, os.environ["TICKET_QUEUE_NAME_PREFIX"]),
+        tickets=SqsTicketQueue(sqs, os.environ["TICKET_INTAKE_QUEUE_URL"]),
         timeouts=SqsHandoverTimeouts(sqs, os.environ["HANDOVER_TIMEOUT_QUEUE_URL"]),
+        ticket_store=DynamoDBTicketStore(dynamodb, table),
         open_klant=UrllibJsonPoster(),
+        notifier=SesTeamNotifier(client_on_first_use("ses"), mail_from) if mail_from else None,
+        dashboard_url=os.environ.get("STAFF_DASHBOARD_URL", "").strip() or None,
     )

@@ -1,7 +1,7 @@
 // Out of office hours (the test sets BALIE_NOW to a Saturday evening): a resident asks for a
 // person, agrees to be called back and leaves a phone number; the widget says when they will
 // hear from the municipality. A member of staff takes the ticket in the dashboard, sees the
-// contact and the redacted summary, and marks it done.
+// contact and the redacted summary, and marks it done with an outcome and a note.
 import { BASE, main, newPage, check, widget, signInStaff, say, axe, noErrors } from "./lib.mjs";
 
 await main(async (browser) => {
@@ -19,16 +19,20 @@ await main(async (browser) => {
 
   const staff = await newPage(browser);
   await signInStaff(staff);
+  await staff.locator("#tickets-count", { hasText: "1" }).waitFor();  // the intake has stored it
   await staff.getByRole("button", { name: "Volgend verzoek" }).click();
   const ticket = staff.locator("#ticket .ticket");
   await ticket.waitFor();
   const shown = await ticket.innerText();
-  check(shown.includes("+31612345678") && shown.includes("phone"), "the ticket shows the callback number");
+  check(shown.includes("+31612345678") && shown.includes("telefoon"), "the ticket shows the callback number");
   await axe(staff, "dashboard with a ticket");
   await ticket.getByRole("button", { name: "Gesprek bekijken" }).click();
   await staff.locator("article.conv .badge", { hasText: "Terugbelverzoek" }).waitFor();
+  await ticket.getByLabel("Uitkomst").selectOption("Niet bereikt");
+  await ticket.getByLabel("Notitie (alleen voor medewerkers)").fill("Voicemail ingesproken");
   await ticket.getByRole("button", { name: "Klaar" }).click();
   await staff.locator("#work-status", { hasText: "afgehandeld" }).waitFor();
+  await staff.locator("#tickets-count", { hasText: "0" }).waitFor();
   await staff.getByRole("button", { name: "Volgend verzoek" }).click();
   await staff.locator("#work-status", { hasText: "geen terugbelverzoeken" }).waitFor();
   noErrors(resident);

@@ -29,7 +29,7 @@ import moto
 import pytest
 
 from balie_local.aws import SHADOWING_VARIABLES, dummy_aws_environment
-from balie_local.stack import LocalStack, reset_function_state
+from balie_local.stack import LOCAL_MAIL_FROM, LocalStack, reset_function_state
 from balie_local.template_resources import DEFAULT_REGION, Deployment, provision, fixed_dev_secret
 
 LOCAL_STAGE = "local"
@@ -64,7 +64,7 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
         monkeypatch.delenv(key, raising=False)
     for key, value in dummy_aws_environment(DEFAULT_REGION).items():
         monkeypatch.setenv(key, value)
-    overrides = {"Stage": LOCAL_STAGE}
+    overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM}
     if graph_api is not None:
         graph_api.standin.clear()
         overrides["WhatsAppGraphApiUrl"] = graph_api.url
@@ -73,6 +73,7 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
             dynamodb=boto3.client("dynamodb"),
             sqs=boto3.client("sqs"),
             ssm=boto3.client("ssm"),
+            ses=boto3.client("ses"),
             region=DEFAULT_REGION,
             overrides=overrides,
             secrets=fixed_dev_secret,
@@ -126,22 +127,19 @@ def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @contextlib.contextmanager
 def _engine_kb_running(kb_dir: Path, environment: dict[str, str], **options: Any) -> Iterator[LocalStack]:
     """A running stack on the compiled engine test knowledge base: tenants alpha and
-    beta, each with its ticket queue and a dev token."""
-    from balie_local.template_resources import load_template, with_ticket_queues_for
-
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
+    beta, each with a dev token."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(kb_dir))
         for name, value in environment.items():
             patch.setenv(name, value)
-        with _running_stack(template=template, tenants=["alpha", "beta"], **options) as stack:
+        with _running_stack(tenants=["alpha", "beta"], **options) as stack:
             yield stack
 
 
 @pytest.fixture(scope="module")
 def engine_kb_stack(kb_dir: Path) -> Iterator[LocalStack]:
     """A running stack on the engine test knowledge base (tests/unit/data/kb_engine:
-    tenants alpha and beta, each with its ticket queue), BALIE_NOW on Monday morning
+    tenants alpha and beta), BALIE_NOW on Monday morning
     (tests may move it), dev tokens for alpha and beta, no background pollers."""
     with _engine_kb_running(kb_dir, {"BALIE_NOW": MONDAY_MORNING}, run_pollers=False) as stack:
         yield stack

@@ -5,8 +5,10 @@ A refused request (4xx/5xx) is an answer to check like any other, not an excepti
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
@@ -48,3 +50,16 @@ def json_headers(*, token: str | None = None, origin: str | None = None) -> dict
     if origin:
         headers["origin"] = origin
     return headers
+
+
+def wait_for(check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.05) -> Any:
+    """Polls `check` until it returns something truthy (what a background SQS poller
+    does takes a moment); returns that value, or fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"nothing after {timeout} s: {value!r}")
+        time.sleep(interval)

@@ -231,8 +231,7 @@ def test_sqs_down_while_queuing_a_ticket_is_told_honestly_and_half_writes_nothin
         faults: WireFaults, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
     sqs = boto3.client("sqs")
-    # mock_aws provisions the template's tenants; alpha (the test knowledge base) gets its queue here.
-    queue_url = sqs.create_queue(QueueName=f"{os.environ['TICKET_QUEUE_NAME_PREFIX']}alpha")["QueueUrl"]
+    queue_url = os.environ["TICKET_INTAKE_QUEUE_URL"]  # one queue for every tenant's tickets
     conversation_id = say("ik wil een medewerker")[1]["conversationId"]
     assert say("ja", conversation_id)[0] == 200
     faults.fail("SendMessage", "sqs_down")

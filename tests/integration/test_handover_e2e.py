@@ -1,14 +1,14 @@
 """Handover end to end through the local stack (HTTP front -> handlers -> moto):
 
-- Saturday evening: asking for a person ends with a ticket on the tenant's SQS
-  queue and the resident is told Monday's time; staff take it from the queue.
+- Saturday evening: asking for a person ends with a ticket (through the intake
+  queue and function) and the resident is told Monday's time; staff of the tenant
+  list it, claim it and mark it done, which ends the resident's waiting handover.
 - In office hours: the request shows up in the staff API, a staff member claims
   it and replies, and the resident's poll returns the reply. Another tenant's
   staff cannot see it.
 
 Uses the engine test knowledge base (tests/unit/data/kb_engine, tenants alpha
-and beta; alpha is open on Monday 08:30-17:00) with ticket queues for those
-tenants in a copy of template.yaml.
+and beta; alpha is open on Monday 08:30-17:00).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import pytest
 
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
-from http_support import json_headers, send
+from http_support import json_headers, send, wait_for
 
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
@@ -48,6 +48,15 @@ def texts(reply: dict[str, Any]) -> str:
     return " ".join(message["text"] for message in reply["messages"])
 
 
+def open_ticket(stack: LocalStack, conversation_id: str, token: str) -> dict[str, Any]:
+    """The conversation's open ticket, once the intake (a background poller) stored it."""
+    def find() -> dict[str, Any] | None:
+        listed = call(stack, "GET", "/v1/staff/tickets?status=open", token=token)[1]["tickets"]
+        return next((t for t in listed if t["conversationId"] == conversation_id), None)
+
+    return wait_for(find)
+
+
 def test_saturday_evening_ends_with_a_ticket_for_monday(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
     first = say(stack, "ik wil een medewerker spreken")
@@ -59,20 +68,23 @@ def test_saturday_evening_ends_with_a_ticket_for_monday(stack: LocalStack, monke
     assert done["handover"]["status"] == "queued"
     assert done["handover"]["expectedContactAt"].startswith("2026-11-30T08:30:00")
 
-    sqs = stack.client("sqs")
-    url = sqs.get_queue_url(QueueName="balie-local-tickets-alpha")["QueueUrl"]
-    visible = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])
-    assert visible["Attributes"]["ApproximateNumberOfMessages"] == "1"
-
     token = stack.auth.tokens["alpha"]
-    assert call(stack, "POST", "/v1/staff/tickets/next", token=stack.auth.tokens["beta"]) == (
-        200, {"ticket": None, "receipt": None})
-    status, claim = call(stack, "POST", "/v1/staff/tickets/next", token=token)
-    assert status == 200 and claim["ticket"]["conversationId"] == conversation_id
-    assert claim["ticket"]["contact"] == "+31612345678" and claim["ticket"]["contactKind"] == "phone"
-    assert "06 12345678" not in claim["ticket"]["summary"]
-    assert call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]}, token=token)[0] == 200
-    assert call(stack, "POST", "/v1/staff/tickets/next", token=token)[1]["ticket"] is None
+    ticket = open_ticket(stack, conversation_id, token)
+    assert ticket["contact"] == "+31612345678" and ticket["contactKind"] == "phone" and ticket["team"] == "kcc"
+    assert "06 12345678" not in ticket["summary"]
+    assert call(stack, "GET", "/v1/staff/tickets", token=stack.auth.tokens["beta"]) == (200, {"tickets": []})
+    assert call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=stack.auth.tokens["beta"])[0] == 404
+    status, claimed = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=token)
+    assert status == 200 and claimed["ticket"]["status"] == "claimed" and claimed["ticket"]["claimedBy"] == "dev-alpha"
+    status, done = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/done",
+                        {"outcome": "gebeld", "note": "afspraak gemaakt"}, token=token)
+    assert status == 200 and done["ticket"]["status"] == "done" and done["ticket"]["note"] == "afspraak gemaakt"
+    assert call(stack, "GET", "/v1/staff/tickets?status=open", token=token)[1] == {"tickets": []}
+    # The resident's handover has ended: asking again starts afresh instead of "already waiting".
+    page = call(stack, "GET", f"/v1/chat/{conversation_id}/messages?after=0")[1]
+    assert page["handover"] is None
+    again = say(stack, "ik wil een medewerker spreken", conversation_id)
+    assert "al klaar" not in texts(again) and "Wilt u" in texts(again)
 
 
 def test_office_hours_request_is_claimed_and_answered_by_staff(stack: LocalStack,
@@ -137,6 +149,4 @@ def test_unclaimed_live_handover_times_out_into_a_callback_ticket(stack: LocalSt
     assert "telefoonnummer" in texts(say(stack, "ja graag", conversation_id))
     done = say(stack, "jan@alpha.example", conversation_id)
     assert done["handover"]["status"] == "queued"
-    status, claim = call(stack, "POST", "/v1/staff/tickets/next", token=token)
-    assert claim["ticket"]["conversationId"] == conversation_id and claim["ticket"]["contactKind"] == "email"
-    call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]}, token=token)
+    assert open_ticket(stack, conversation_id, token)["contactKind"] == "email"

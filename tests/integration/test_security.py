@@ -4,11 +4,11 @@
   or wrong token (401) and another tenant's staff finds nothing (404);
 - conversation ids are 128 random bits and a guessed id is a 404;
 - personal data (BSN, IBAN, e-mail, phone) typed in the chat never reaches a DynamoDB
-  item, an SQS body or a log line; the contact a resident gives for a callback
-  reaches only the ticket and the conversation's `contact` field;
+  item, an SQS body, a team's e-mail or a log line; the contact a resident gives for a
+  callback reaches only the ticket and the conversation's `contact` field;
 - the right to erasure: DELETE /v1/chat/{id} and DELETE /v1/staff/conversations/{id}
-  remove the conversation, its unanswered questions, its handover index entry and
-  its WhatsApp contact; nothing keyed by the conversation is left in the table.
+  remove the conversation, its unanswered questions, its handover index entry, its
+  WhatsApp contact and its tickets; nothing keyed by the conversation is left in the table.
 
 Covered elsewhere, not repeated here: forged and replayed WhatsApp deliveries
 (test_whatsapp_flow.py, test_whatsapp_channel.py), more than 30 turns a minute -> 429
@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from balie_local.dev_mail import sent_mail
 from balie_local.openapi import OPENAPI_PATH
 from adapters.dynamodb_store import document_json
 from http_support import json_headers, send
@@ -117,9 +118,26 @@ def staff_routes() -> list[tuple[str, str]]:
 def staff_body(path: str) -> dict[str, Any] | None:
     if path.endswith("/reply"):
         return {"text": "Goedemiddag, ik help u verder."}
-    if path.endswith(("/done", "/release")):
-        return {"receipt": "not-a-receipt"}
+    if path.endswith("/done"):
+        return {"outcome": "gebeld"}
     return None
+
+
+def ticketed(stack: LocalStack, contact: str = CALLBACK_CONTACT) -> str:
+    """A Saturday-evening conversation of alpha that left a callback request, taken in by
+    the ticket intake; returns the conversation id."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BALIE_NOW", SATURDAY_EVENING)
+        conversation_id = chat(stack, "ik wil een medewerker")["conversationId"]
+        chat(stack, "ja", conversation_id)
+        assert chat(stack, contact, conversation_id)["handover"]["status"] == "queued"
+    stack.drain("TicketIntakeFunction")
+    return conversation_id
+
+
+def ticket_of(stack: LocalStack, conversation_id: str) -> dict[str, Any]:
+    listed = call(stack, "GET", "/v1/staff/tickets?status=open", token=stack.auth.tokens["alpha"])[2]["tickets"]
+    return next(ticket for ticket in listed if ticket["conversationId"] == conversation_id)
 
 
 # ---------------------------------------------------------------------------- staff API
@@ -132,7 +150,7 @@ def test_every_staff_route_refuses_a_missing_or_wrong_token(stack: LocalStack) -
     routes = staff_routes()
     assert len(routes) >= 10
     for method, template in routes:
-        path = template.replace("{conversationId}", conversation_id)
+        path = template.replace("{conversationId}", conversation_id).replace("{ticketId}", "0" * 32)
         for token in (None, "", "not-a-token", forged):
             status, _, body = call(stack, method, path, staff_body(path), token=token)
             assert status == 401, (method, path, token, status, body)
@@ -158,21 +176,19 @@ def test_another_tenants_staff_can_neither_see_nor_change_a_conversation(stack: 
     assert [e["role"] for e in seen["transcript"]].count("staff") == 0
 
 
-def test_a_ticket_of_one_tenant_is_never_handed_to_another(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
-    conversation_id = chat(stack, "ik wil een medewerker")["conversationId"]
-    chat(stack, "ja", conversation_id)
-    reply = chat(stack, CALLBACK_CONTACT, conversation_id)
-    assert reply["handover"]["status"] == "queued"
-    status, _, claim = call(stack, "POST", "/v1/staff/tickets/next", token=stack.auth.tokens["beta"])
-    assert status == 200 and conversation_id not in json.dumps(claim)
-    status, _, claim = call(stack, "POST", "/v1/staff/tickets/next", token=stack.auth.tokens["alpha"])
-    assert status == 200 and claim["ticket"] is not None and conversation_id in json.dumps(claim)
-    status, _, _ = call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]},
-                        token=stack.auth.tokens["beta"])
-    assert status in (403, 404)  # a receipt of alpha's queue means nothing on beta's
-    assert call(stack, "POST", "/v1/staff/tickets/done", {"receipt": claim["receipt"]},
-                token=stack.auth.tokens["alpha"])[0] == 200
+def test_a_ticket_of_one_tenant_is_never_handed_to_another(stack: LocalStack) -> None:
+    conversation_id = ticketed(stack)
+    ticket = ticket_of(stack, conversation_id)
+    beta = stack.auth.tokens["beta"]
+    status, _, listed = call(stack, "GET", "/v1/staff/tickets?status=open", token=beta)
+    assert status == 200 and conversation_id not in json.dumps(listed)
+    for method, template in staff_routes():
+        if "{ticketId}" in template:
+            path = template.replace("{ticketId}", ticket["id"])
+            status, _, body = call(stack, method, path, staff_body(path), token=beta)
+            assert status == 404, (method, path, status, body)
+    assert ticket_of(stack, conversation_id)["status"] == "open"  # untouched
+    assert call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=stack.auth.tokens["alpha"])[0] == 200
 
 
 # ---------------------------------------------------------------------------- resident API
@@ -232,25 +248,30 @@ def test_personal_data_reaches_no_item_queue_or_log(stack: LocalStack, monkeypat
     assert chat(stack, CALLBACK_CONTACT, conversation_id)["handover"]["status"] == "queued"
     status, _, page = call(stack, "GET", f"/v1/chat/{conversation_id}/messages")
     assert status == 200
+    queues = queue_bodies(stack)  # the ticket on its way to the intake
+    stack.drain("TicketIntakeFunction")
 
     items = json.dumps(table_items(stack), ensure_ascii=False)
-    queues = queue_bodies(stack)
+    mails = json.dumps(sent_mail(), ensure_ascii=False)
     logs = capfd.readouterr()
     logged = " ".join(f"{key}={value}" for record in caplog.records for key, value in vars(record).items())
     logged += logs.out + logs.err
     assert conversation_id in items and any(conversation_id in body for body in queues)  # we looked in the right places
-    assert "UNANSWERED" in items
+    assert "UNANSWERED" in items and "TICKET#" in items
     for kind, (value, _) in CORPUS.items():
         digits = re.sub(r"\D", "", value)
-        for where, text in (("DynamoDB", items), ("SQS", " ".join(queues)), ("logs", logged),
+        for where, text in (("DynamoDB", items), ("SQS", " ".join(queues)), ("logs", logged), ("e-mail", mails),
                             ("transcript", json.dumps(page, ensure_ascii=False))):
             assert value not in text, f"{kind} found in {where}"
             if len(digits) >= 9:
                 assert digits not in re.sub(r"\D", "", text.replace(conversation_id, "")), \
                     f"{kind} digits found in {where}"
     # The callback number is needed by staff: it is on the ticket and in the conversation's
-    # one `contact` field (by design, erased with it), never in the transcript or the logs.
+    # one `contact` field (by design, erased with them), never in the transcript, a team's
+    # e-mail or the logs.
     assert any("+31687654321" in body for body in queues)
+    assert ticket_of(stack, conversation_id)["contact"] == "+31687654321"
+    assert "687654321" not in mails
     conversation = next(item for item in table_items(stack)
                         if item["pk"]["S"].endswith(conversation_id) and item["sk"]["S"] == "CONV")
     document = json.loads(conversation["doc"]["S"])
@@ -269,11 +290,21 @@ def keyed_by(items: list[dict[str, Any]], conversation_id: str) -> list[dict[str
 
 
 def conversation_with_everything(stack: LocalStack) -> str:
-    """A conversation with unanswered questions, a waiting handover (in the index) and a
-    WhatsApp-style contact item under its key, as the WhatsApp channel writes it."""
+    """A conversation with unanswered questions, a ticket (Saturday's callback request),
+    a waiting handover (in the index, Monday's request) and a WhatsApp-style contact item
+    under its key, as the WhatsApp channel writes it."""
     conversation_id = chat(stack, "vertel een mop over de gemeente")["conversationId"]
     chat(stack, "hoe laat vertrekt de trein naar Parijs", conversation_id)
-    chat(stack, "ik wil een medewerker", conversation_id)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BALIE_NOW", SATURDAY_EVENING)
+        chat(stack, "ik wil een medewerker", conversation_id)
+        chat(stack, "ja", conversation_id)
+        assert chat(stack, CALLBACK_CONTACT, conversation_id)["handover"]["status"] == "queued"
+    stack.drain("TicketIntakeFunction")
+    ticket_id = ticket_of(stack, conversation_id)["id"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BALIE_NOW", "2026-12-07T10:00:00+01:00")  # the next Monday: the old callback day passed
+        chat(stack, "ik wil een medewerker", conversation_id)
     assert stack.deployment is not None
     table = next(iter(stack.deployment.tables.values()))
     stack.client("dynamodb").put_item(TableName=table, Item={
@@ -282,9 +313,10 @@ def conversation_with_everything(stack: LocalStack) -> str:
     })
     items = keyed_by(table_items(stack), conversation_id)
     kinds = {item["sk"]["S"] for item in items if item["pk"]["S"].endswith(conversation_id)}
-    assert kinds == {"CONV", "WA"}
+    assert kinds == {"CONV", "WA", f"TICKET#{ticket_id}"}
     assert any("UNANSWERED" in item["pk"]["S"] for item in items)
     assert any("handoverKey" in item for item in items)
+    assert any(item["pk"]["S"] == f"T#alpha#TICKET#{ticket_id}" for item in items)
     return conversation_id
 
 
@@ -305,8 +337,9 @@ def test_staff_erase_a_conversation_on_the_residents_request(stack: LocalStack) 
     assert call(stack, "DELETE", path, token=stack.auth.tokens["beta"])[0] == 404  # not beta's
     assert len(keyed_by(table_items(stack), conversation_id)) >= 3
     status, _, body = call(stack, "DELETE", path, token=stack.auth.tokens["alpha"])
-    assert status == 200 and body == {"conversationId": conversation_id, "deleted": True}
+    assert status == 200 and body == {"conversationId": conversation_id, "deleted": True, "notErased": []}
     assert keyed_by(table_items(stack), conversation_id) == []
+    assert conversation_id not in json.dumps(call(stack, "GET", "/v1/staff/tickets", token=stack.auth.tokens["alpha"]))
     assert call(stack, "GET", path, token=stack.auth.tokens["alpha"])[0] == 404
     assert call(stack, "DELETE", path, token=stack.auth.tokens["alpha"])[0] == 404
 
@@ -326,8 +359,8 @@ def test_over_http_a_foreign_origin_may_not_read_answers(stack: LocalStack) -> N
 
 def test_no_queue_outlives_the_documented_bound_or_the_tenants_retention() -> None:
     """Messages on SQS cannot be erased one by one: every queue keeps them at most 14 days
-    (docs/ARCHITECTURE.md, "Erasure and retention"), and no ticket outlives the retention
-    of its tenant's conversations (staff never open a ticket whose conversation is gone)."""
+    (docs/ARCHITECTURE.md, "Erasure and retention"), and no ticket message outlives the
+    retention of its tenant's conversations (the intake stores none whose conversation is gone)."""
     import yaml
 
     from balie_local.template_resources import REPO_ROOT, expanded_resources, load_template

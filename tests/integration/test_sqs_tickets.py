@@ -1,5 +1,7 @@
-"""The SQS ticket queues from template.yaml (moto): claim, done, release, and
-the lost-ticket paths (claim expiry, redrive to the dead-letter queue)."""
+"""The ticket-intake queue and function from template.yaml (moto): one queue for every
+tenant, each message a ticket record and one e-mail to the team, redeliveries
+harmless, an unreadable message in the dead-letter queue; and the delayed
+handover-timeout messages."""
 from __future__ import annotations
 
 import json
@@ -9,92 +11,100 @@ from datetime import datetime
 
 import boto3
 import pytest
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
+from adapters.dynamodb_store import DynamoDBConversationStore
+from adapters.dynamodb_tickets import DynamoDBTicketStore
 from adapters.sqs_tickets import SqsHandoverTimeouts, SqsTicketQueue
-from core.errors import NotFound, ServiceUnavailable
-from core.models import Channel, Ticket
+from balie_local.dev_mail import sent_mail
+from balie_local.events import LambdaContext, sqs_record_from_message
+from core.models import Channel, Conversation, Ticket, TicketStatus
 from core.opening_hours import AMSTERDAM
+from handlers import ticket_intake
 
 SATURDAY = datetime(2026, 11, 28, 21, 30, tzinfo=AMSTERDAM)
 MONDAY = datetime(2026, 11, 30, 8, 30, tzinfo=AMSTERDAM)
 
 
-def ticket(tenant: str = "voorbeeld", number: int = 1) -> Ticket:
-    return Ticket(id=f"{number:032x}", tenant=tenant, team="kcc", conversation_id=f"{tenant}.{number:032x}",
+def ticket(tenant: str = "voorbeeld", number: int = 1, team: str = "burgerzaken") -> Ticket:
+    return Ticket(id=f"{number:032x}", tenant=tenant, team=team, conversation_id=f"{tenant}.{number:032x}",
                   channel=Channel.WEB, intent="paspoort", summary="Inwoner: paspoort", contact="+31612345678",
                   contact_kind="phone", created_at=SATURDAY, expected_contact_at=MONDAY)
 
 
 @pytest.fixture
-def queue(mock_aws) -> SqsTicketQueue:  # noqa: ANN001 - the Deployment from conftest
-    return SqsTicketQueue(boto3.client("sqs"), os.environ["TICKET_QUEUE_NAME_PREFIX"])
+def table(mock_aws) -> str:  # noqa: ANN001 - the Deployment from conftest
+    return mock_aws.merged_environment()["TABLE_NAME"]
 
 
-def test_send_claim_done(queue: SqsTicketQueue) -> None:
-    queue.send(ticket())
-    claimed = queue.receive("voorbeeld", 60)
-    assert claimed is not None and claimed.ticket == ticket() and claimed.receive_count == 1
-    assert queue.receive("voorbeeld", 60) is None  # hidden while claimed
-    queue.done("voorbeeld", claimed.receipt)
-    assert queue.receive("voorbeeld", 0) is None
+def with_conversation(table: str, item: Ticket) -> Ticket:
+    DynamoDBConversationStore(boto3.client("dynamodb"), table).save(Conversation(
+        id=item.conversation_id, tenant=item.tenant, channel=Channel.WEB, created_at=SATURDAY, updated_at=SATURDAY), 0)
+    return item
 
 
-def test_tenants_never_share_a_queue(queue: SqsTicketQueue) -> None:
-    queue.send(ticket("voorbeeld", 1))
-    queue.send(ticket("voorbeeld-noord", 2))
-    mine = queue.receive("voorbeeld-noord", 60)
-    assert mine is not None and mine.ticket.tenant == "voorbeeld-noord"
-    assert queue.receive("voorbeeld-noord", 60) is None
-    theirs = queue.receive("voorbeeld", 60)
-    assert theirs is not None and theirs.ticket.tenant == "voorbeeld"
+def intake_queue() -> str:
+    return os.environ["TICKET_INTAKE_QUEUE_URL"]
 
 
-def test_release_makes_the_ticket_visible_at_once(queue: SqsTicketQueue) -> None:
-    queue.send(ticket())
-    first = queue.receive("voorbeeld", 600)
-    assert first is not None
-    queue.release("voorbeeld", first.receipt)
-    again = queue.receive("voorbeeld", 600)
-    assert again is not None and again.ticket.id == first.ticket.id and again.receive_count == 2
+def deliver(mock_aws, visibility: int = 60) -> dict:  # noqa: ANN001
+    """What Lambda's event source mapping does once: receive a batch, invoke the
+    intake, delete what succeeded. Returns the handler's partial-batch answer."""
+    sqs = boto3.client("sqs")
+    received = sqs.receive_message(QueueUrl=intake_queue(), MaxNumberOfMessages=10, VisibilityTimeout=visibility,
+                                   MessageSystemAttributeNames=["All"], MessageAttributeNames=["All"])
+    messages = received.get("Messages", [])
+    if not messages:
+        return {"batchItemFailures": [], "received": 0}
+    arn = mock_aws.queue_arns["TicketIntakeQueue"]
+    event = {"Records": [sqs_record_from_message(message, event_source_arn=arn) for message in messages]}
+    try:
+        answer = ticket_intake.handler(event, LambdaContext("TicketIntakeFunction"))
+    except BatchProcessingError:  # every record failed: Lambda sees the invocation fail
+        answer = {"batchItemFailures": [{"itemIdentifier": message["MessageId"]} for message in messages]}
+    failed = {failure["itemIdentifier"] for failure in answer["batchItemFailures"]}
+    for message in messages:
+        if message["MessageId"] not in failed:
+            sqs.delete_message(QueueUrl=intake_queue(), ReceiptHandle=message["ReceiptHandle"])
+    return {**answer, "received": len(messages)}
 
 
-def test_a_ticket_never_done_comes_back_after_the_claim_expires(queue: SqsTicketQueue) -> None:
-    queue.send(ticket())
-    assert queue.receive("voorbeeld", 1) is not None
-    assert queue.receive("voorbeeld", 1) is None
-    time.sleep(1.2)
-    back = queue.receive("voorbeeld", 60)
-    assert back is not None and back.receive_count == 2
+def test_every_tenants_tickets_share_one_queue_and_become_records(mock_aws, table: str) -> None:  # noqa: ANN001
+    queue = SqsTicketQueue(boto3.client("sqs"), intake_queue())
+    queue.send(with_conversation(table, ticket("voorbeeld", 1)))
+    queue.send(with_conversation(table, ticket("voorbeeld-noord", 2, team="kcc")))
+    assert deliver(mock_aws)["batchItemFailures"] == []
+    store = DynamoDBTicketStore(boto3.client("dynamodb"), table)
+    [mine] = store.list("voorbeeld", TicketStatus.OPEN)
+    [theirs] = store.list("voorbeeld-noord", TicketStatus.OPEN)
+    assert mine.id == ticket("voorbeeld", 1).id and theirs.tenant == "voorbeeld-noord"
+    assert mine.notified_at is not None
+    mails = sent_mail()
+    assert sorted(mail["to"][0] for mail in mails) == ["burgerzaken@voorbeeld.example", "info@voorbeeld-noord.example"]
+    assert all("+31612345678" not in mail["text"] for mail in mails)
 
 
-def test_after_the_redrive_limit_the_ticket_lands_in_the_dead_letter_queue(queue: SqsTicketQueue, mock_aws) -> None:  # noqa: ANN001
+def test_a_redelivered_message_stores_and_mails_once(mock_aws, table: str) -> None:  # noqa: ANN001
+    queue = SqsTicketQueue(boto3.client("sqs"), intake_queue())
+    item = with_conversation(table, ticket())
+    queue.send(item)
+    queue.send(item)  # SQS delivers at least once
+    deliver(mock_aws)
+    assert len(DynamoDBTicketStore(boto3.client("dynamodb"), table).list("voorbeeld", TicketStatus.OPEN)) == 1
+    assert len(sent_mail()) == 1
+
+
+def test_an_unreadable_message_lands_in_the_dead_letter_queue(mock_aws) -> None:  # noqa: ANN001
     sqs = boto3.client("sqs")
     redrive = json.loads(sqs.get_queue_attributes(
-        QueueUrl=mock_aws.queues["TicketQueuevoorbeeld"], AttributeNames=["RedrivePolicy"])["Attributes"]["RedrivePolicy"])
-    limit = int(redrive["maxReceiveCount"])
-    queue.send(ticket())
-    for _ in range(limit):
-        claimed = queue.receive("voorbeeld", 600)
-        assert claimed is not None
-        queue.release("voorbeeld", claimed.receipt)
-    assert queue.receive("voorbeeld", 600) is None
-    dead = sqs.receive_message(QueueUrl=mock_aws.queues["TicketDeadLetterQueuevoorbeeld"], MaxNumberOfMessages=10)
-    [message] = dead["Messages"]
-    assert Ticket.model_validate_json(message["Body"]) == ticket()
-
-
-def test_a_stale_receipt_is_not_found(queue: SqsTicketQueue) -> None:
-    queue.send(ticket())
-    claimed = queue.receive("voorbeeld", 600)
-    assert claimed is not None
-    queue.done("voorbeeld", claimed.receipt)
-    with pytest.raises(NotFound):
-        queue.release("voorbeeld", claimed.receipt)
-
-
-def test_a_tenant_without_a_queue_is_a_service_error(queue: SqsTicketQueue) -> None:
-    with pytest.raises(ServiceUnavailable):
-        queue.send(ticket("onbekend"))
+        QueueUrl=intake_queue(), AttributeNames=["RedrivePolicy"])["Attributes"]["RedrivePolicy"])
+    sqs.send_message(QueueUrl=intake_queue(), MessageBody='{"not": "a ticket"}')
+    for _ in range(int(redrive["maxReceiveCount"])):
+        answer = deliver(mock_aws, visibility=0)
+        assert answer["received"] == 1 and len(answer["batchItemFailures"]) == 1
+    assert deliver(mock_aws)["received"] == 0
+    dead = sqs.receive_message(QueueUrl=mock_aws.queues["TicketIntakeDeadLetterQueue"], MaxNumberOfMessages=10)
+    assert [message["Body"] for message in dead["Messages"]] == ['{"not": "a ticket"}']
 
 
 def test_timeouts_are_delayed_messages(mock_aws) -> None:  # noqa: ANN001

@@ -41,21 +41,58 @@ def test_listing_an_empty_tenant_and_an_unknown_conversation(mock_aws: Deploymen
 def test_a_bad_body_is_invalid_input(mock_aws: Deployment) -> None:
     status, body = invoke("staff_api_reply.json", body='{"text": ""}')
     assert status == 400 and body["error"]["code"] == "invalid_input"
-    status, _ = invoke("staff_api_ticket_done.json", body="not json")
-    assert status == 400
+    for bad in ("not json", '{"note": "no outcome"}', '{"outcome": ""}', '{"outcome": "x", "extra": 1}'):
+        status, body = invoke("staff_api_ticket_done.json", body=bad)
+        assert status == 400 and body["error"]["code"] == "invalid_input", bad
 
 
-def test_an_empty_ticket_queue(mock_aws: Deployment) -> None:
-    assert invoke("staff_api_ticket_next.json") == (200, {"ticket": None, "receipt": None})
+def test_no_tickets_yet(mock_aws: Deployment) -> None:
+    assert invoke("staff_api_list_tickets.json") == (200, {"tickets": []})
 
 
-def test_a_receipt_that_is_not_a_claim_is_not_found(mock_aws: Deployment) -> None:
-    for name in ("staff_api_ticket_release.json", "staff_api_ticket_done.json"):
+def test_an_unknown_ticket_is_not_found(mock_aws: Deployment) -> None:
+    for name in ("staff_api_ticket_claim.json", "staff_api_ticket_release.json", "staff_api_ticket_done.json",
+                 "staff_api_ticket_reply.json"):
         status, body = invoke(name)
-        assert status == 404 and body["error"]["code"] == "not_found"
+        assert status == 404 and body["error"]["code"] == "not_found", name
 
 
-def test_staff_limited_to_teams_do_not_work_the_ticket_queue(mock_aws: Deployment) -> None:
-    # The queue mixes every team's tickets (see core.staff); the refusal comes before any receive.
-    status, body = invoke("staff_api_ticket_next_team_limited.json")
+def test_staff_limited_to_teams_cannot_list_another_teams_tickets(mock_aws: Deployment) -> None:
+    status, body = invoke("staff_api_list_tickets_other_team.json")
     assert status == 403 and body["error"]["code"] == "forbidden"
+
+
+def test_an_operator_account_has_no_staff_routes(mock_aws: Deployment) -> None:
+    event = json.loads((EVENTS / "staff_api_list_tickets.json").read_text(encoding="utf-8"))
+    event["requestContext"]["authorizer"]["jwt"]["claims"].update({"custom:tenant": "*", "custom:roles": "admin"})
+    response = staff_api.handler(event, LambdaContext("StaffApiFunction"))
+    assert response["statusCode"] == 403
+
+
+def test_the_sample_ticket_is_taken_in_and_worked_with_the_sample_events(mock_aws: Deployment) -> None:
+    import boto3
+
+    from adapters.dynamodb_store import DynamoDBConversationStore
+    from balie_local.dev_mail import sent_mail
+    from core.models import Channel, Conversation, Ticket
+    from handlers import ticket_intake
+
+    intake_event = json.loads((EVENTS / "ticket_intake_callback_request.json").read_text(encoding="utf-8"))
+    ticket = Ticket.model_validate_json(intake_event["Records"][0]["body"])
+    DynamoDBConversationStore(boto3.client("dynamodb"), mock_aws.merged_environment()["TABLE_NAME"]).save(
+        Conversation(id=ticket.conversation_id, tenant=ticket.tenant, channel=Channel.WEB,
+                     created_at=ticket.created_at, updated_at=ticket.created_at), 0)
+    assert ticket_intake.handler(intake_event, LambdaContext("TicketIntakeFunction")) == {"batchItemFailures": []}
+    assert [mail["to"] for mail in sent_mail()] == [["burgerzaken@voorbeeld.example"]]
+
+    status, listed = invoke("staff_api_list_tickets.json")
+    assert status == 200 and [t["id"] for t in listed["tickets"]] == [ticket.id]
+    assert listed["tickets"][0]["contact"] == "+31612345678" and listed["tickets"][0]["status"] == "open"
+    status, claimed = invoke("staff_api_ticket_claim.json")
+    assert status == 200 and claimed["ticket"]["claimedBy"] == "3f0c9a4e-staff-anna"
+    status, body = invoke("staff_api_ticket_reply.json")  # a web ticket: call or mail the resident
+    assert status == 409 and body["error"]["code"] == "conflict"
+    status, done = invoke("staff_api_ticket_done.json")
+    assert status == 200 and done["ticket"]["outcome"] == "gebeld, afspraak gemaakt"
+    status, body = invoke("staff_api_ticket_release.json")
+    assert status == 409

@@ -19,7 +19,6 @@ import pytest
 from balie_local import whatsapp_cmd
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.pollers import SqsPoller
-from balie_local.template_resources import load_template, with_ticket_queues_for
 from channels import whatsapp as wa
 from core.errors import WhatsAppWindowClosed
 from core.models import Channel, ReplyMessage
@@ -149,13 +148,12 @@ def test_staff_replies_respect_the_24_hour_window(wired, monkeypatch) -> None:
 
 
 def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, monkeypatch, capsys) -> None:
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])  # one ticket queue per test tenant
     monkeypatch.setenv("KB_DIR", str(kb_dir))
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     monkeypatch.setenv("BALIE_TENANTS_DIR", str(KB / "tenants"))
     wiring.use(None)
     whatsapp_services.use(None)
-    with start_local_stack(template=template, tenants=["alpha", "beta"]) as stack:
+    with start_local_stack(tenants=["alpha", "beta"]) as stack:
         code = whatsapp_cmd.send(argparse.Namespace(text="paspoort verlengen", sender=RESIDENT, tenant="alpha",
                                                     api=stack.url))
         out = capsys.readouterr().out
@@ -170,13 +168,12 @@ def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkey
     """Each real fixture, addressed to alpha's number and signed with the stack's app
     secret, over HTTP: 200, then the worker (driven here, not by a timer) sends the
     engine's answer, the channel's notice, or nothing."""
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     monkeypatch.setenv("KB_DIR", str(kb_dir))
     wiring.use(None)
     whatsapp_services.use(None)
     start = datetime.fromisoformat(MONDAY_MORNING)
     problems = []
-    with start_local_stack(template=template, tenants=["alpha", "beta"], run_pollers=False) as stack:
+    with start_local_stack(tenants=["alpha", "beta"], run_pollers=False) as stack:
         secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
         table = stack.deployment.tables["BalieTable"]
         dynamodb = boto3.client("dynamodb")

@@ -74,7 +74,7 @@ def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None) -> H
         knowledge["alpha"] = dataclasses.replace(knowledge["alpha"], matcher=matcher)
     clock = FixedClock(moment)
     store = InMemoryConversationStore()
-    tickets = InMemoryTicketQueue(clock=clock)
+    tickets = InMemoryTicketQueue()
     timeouts = RecordingTimeouts()
     handover = HandoverService(tickets=tickets, timeouts=timeouts, clock=clock)
     engine = Engine(store=store, knowledge=StaticKnowledge(knowledge.values()), handover=handover, clock=clock)

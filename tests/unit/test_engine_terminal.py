@@ -20,7 +20,7 @@ def test_a_terminal_conversation_with_buttons_follow_up_and_flow() -> None:
     clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
     knowledge = StaticKnowledge([compile_tenant(KB / "knowledge", KB / "tenants", "alpha")])
     store = InMemoryConversationStore()
-    handover = HandoverService(tickets=InMemoryTicketQueue(clock=clock), timeouts=InMemoryHandoverTimeouts(), clock=clock)
+    handover = HandoverService(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts(), clock=clock)
     engine = Engine(store=store, knowledge=knowledge, handover=handover, clock=clock)
     lines = io.StringIO("paspoort verlengen\n2\nafvalkalender\n1234ab\n12\n/quit\nnever read\n")
     out = io.StringIO()

@@ -15,7 +15,6 @@ from handover_support import (
 )
 
 from core.clock import FixedClock
-from core.errors import ServiceUnavailable
 from core.handover import (
     FLOW_KEY,
     NO_PAYLOAD,
@@ -41,7 +40,7 @@ def pressed(payload: str) -> InboundMessage:
 def service(moment: datetime, queue: InMemoryTicketQueue | None = None, timeouts: RecordingTimeouts | None = None):
     clock = FixedClock(moment)
     return (
-        HandoverService(tickets=queue or InMemoryTicketQueue(clock=clock), timeouts=timeouts or RecordingTimeouts(),
+        HandoverService(tickets=queue or InMemoryTicketQueue(), timeouts=timeouts or RecordingTimeouts(),
                         clock=clock),
         clock,
     )
@@ -87,7 +86,7 @@ def test_repeated_request_while_waiting_does_not_schedule_twice() -> None:
 
 
 def test_saturday_evening_asks_consent_then_contact_and_queues_a_ticket_for_monday() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, _ = service(SATURDAY_EVENING, queue=queue)
     conv = conversation()
     first = svc.request(conv, knowledge(), team=None, reason="asked")
@@ -123,7 +122,7 @@ def test_english_resident_is_told_the_time_in_english() -> None:
 
 
 def test_email_contact_is_accepted() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, _ = service(SATURDAY_EVENING, queue=queue)
     conv = conversation()
     svc.request(conv, knowledge(), team=None, reason="asked")
@@ -134,7 +133,7 @@ def test_email_contact_is_accepted() -> None:
 
 
 def test_whatsapp_uses_the_known_number_without_asking() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, _ = service(SATURDAY_EVENING, queue=queue)
     conv = conversation(channel=Channel.WHATSAPP)
     first = svc.request(conv, knowledge(), team=None, reason="asked")
@@ -146,7 +145,7 @@ def test_whatsapp_uses_the_known_number_without_asking() -> None:
 
 
 def test_invalid_contact_is_asked_again_then_the_offer_ends_with_the_team_phone() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, _ = service(SATURDAY_EVENING, queue=queue)
     conv = conversation()
     svc.request(conv, knowledge(), team=None, reason="asked")
@@ -160,7 +159,7 @@ def test_invalid_contact_is_asked_again_then_the_offer_ends_with_the_team_phone(
 
 
 def test_declining_ends_the_offer_without_a_ticket() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, _ = service(SATURDAY_EVENING, queue=queue)
     conv = conversation()
     svc.request(conv, knowledge(), team=None, reason="asked")
@@ -295,7 +294,7 @@ def test_expire_unclaimed_ignores_a_claimed_or_missing_conversation() -> None:
 
 
 def test_a_second_request_after_a_ticket_repeats_the_time_but_a_later_day_starts_over() -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
+    queue = InMemoryTicketQueue()
     svc, clock = service(SATURDAY_EVENING, queue=queue)
     conv = conversation()
     svc.request(conv, knowledge(), team=None, reason="asked")
@@ -307,33 +306,3 @@ def test_a_second_request_after_a_ticket_repeats_the_time_but_a_later_day_starts
     clock.advance(days=3)  # Tuesday evening: the callback day has passed
     later = svc.request(conv, knowledge(), team=None, reason="asked")
     assert conv.state[FLOW_KEY]["step"] == "consent" and "al klaar" not in later[0].text
-
-
-class RecordingPoster:
-    def __init__(self, fail: bool = False) -> None:
-        self.urls: list[str] = []
-        self.fail = fail
-
-    def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
-        self.urls.append(url)
-        if self.fail:
-            raise ServiceUnavailable("Open Klant down")
-        return {"uuid": f"uuid-{len(self.urls)}"}
-
-
-@pytest.mark.parametrize("fail", [False, True])
-def test_a_ticket_is_registered_in_open_klant_when_the_tenant_has_it(fail: bool) -> None:
-    queue = InMemoryTicketQueue(clock=FixedClock(SATURDAY_EVENING))
-    poster = RecordingPoster(fail=fail)
-    svc = HandoverService(tickets=queue, timeouts=RecordingTimeouts(), clock=FixedClock(SATURDAY_EVENING),
-                          open_klant=poster)
-    tenant = make_tenant(open_klant={"url": "https://openklant.voorbeeld.example/klantinteracties/api/v1"})
-    conv = conversation()
-    svc.request(conv, knowledge(tenant), team=None, reason="asked")
-    svc.continue_dialogue(conv, knowledge(tenant), said("ja"))
-    done = svc.continue_dialogue(conv, knowledge(tenant), said("06 12345678"))
-    # The queue is the source of truth: the resident's ticket stands either way.
-    assert done is not None and conv.handover is not None and conv.handover.status == HandoverStatus.QUEUED
-    assert len(queue.pending("voorbeeld")) == 1
-    expected = 1 if fail else 5
-    assert len(poster.urls) == expected and poster.urls[0].endswith("/klantcontacten")

@@ -20,7 +20,7 @@
     api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
   };
   var open = {}; // conversation id -> card state
-  var ticket = null; // the ticket this staff member holds: {ticket, receipt}
+  var ticket = null; // the ticket record this staff member holds and works on
   var listTimer = null;
   var openCounter = 0;
 
@@ -184,8 +184,10 @@
     var query = team ? "&team=" + encodeURIComponent(team) : "";
     Promise.all([
       call("GET", "/v1/staff/handovers?status=waiting" + query),
-      call("GET", "/v1/staff/handovers?status=live" + query)
+      call("GET", "/v1/staff/handovers?status=live" + query),
+      call("GET", ticketQuery("open"))
     ]).then(function (results) {
+      $("tickets-count").textContent = String(results[2].tickets.length);
       var waiting = results[0].handovers.length;
       if (lastWaiting !== null && waiting > lastWaiting) say("Er wacht een inwoner op een medewerker.");
       lastWaiting = waiting;
@@ -408,46 +410,109 @@
 
   // ---- tickets (out-of-hours callback requests) ------------------------------------------------------
 
+  var CONTACT_KIND = { phone: "telefoon", email: "e-mail", whatsapp: "WhatsApp" };
+  var OUTCOMES = ["Gebeld, geholpen", "Gemaild, geholpen", "Niet bereikt", "Niet meer nodig", "Doorgestuurd naar een ander team"];
+
+  function ticketPath(action) { return "/v1/staff/tickets/" + encodeURIComponent(ticket.id) + "/" + action; }
+
   function renderTicket() {
     var box = $("ticket");
     clear(box);
     if (!ticket) return;
-    var data = ticket.ticket;
-    var contact = data.contact ? data.contact + (data.contactKind ? " (" + data.contactKind + ")" : "") : "geen";
-    box.appendChild(h("div", { "class": "ticket" }, [
+    var data = ticket;
+    var contact = data.contact ? data.contact + (data.contactKind ? " (" + (CONTACT_KIND[data.contactKind] || data.contactKind) + ")" : "") : "geen";
+    var outcome = h("select", { id: "ticket-outcome" }, OUTCOMES.map(function (text) { return h("option", { value: text, text: text }); }));
+    var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
+    var parts = [
       h("h3", { text: "Verzoek voor " + data.team }),
       h("dl", {}, [
         h("dt", { text: "Contact" }), h("dd", { text: contact }),
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
+        h("dt", { text: "Kanaal" }), h("dd", { text: data.channel === "whatsapp" ? "WhatsApp" : "Website" }),
         h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
         h("dt", { text: "Onderwerp" }), h("dd", { text: data.intent || "onbekend" }),
         h("dt", { text: "Samenvatting" }), h("dd", { text: data.summary })
-      ]),
+      ])
+    ];
+    if (data.channel === "whatsapp") {
+      // Answered on WhatsApp: inside 24 hours as a message, later with the municipality's approved template.
+      var answer = h("textarea", { id: "ticket-answer", maxlength: "2000" });
+      parts.push(h("form", { "class": "reply", on: { submit: function (event) {
+        event.preventDefault();
+        var text = answer.value.trim();
+        if (!text) return;
+        call("POST", ticketPath("reply"), { text: text }).then(function () {
+          answer.value = "";
+          say("Uw antwoord is via WhatsApp verstuurd. Het gesprek staat bij de lopende gesprekken.");
+          openConversation(data.conversationId);
+          refreshLists();
+        }).catch(function (error) { say(error.message); });
+      } } }, [
+        h("label", { "for": "ticket-answer", text: "Antwoord via WhatsApp" }), answer,
+        h("div", { "class": "actions" }, [h("button", { type: "submit", text: "Versturen via WhatsApp" })])
+      ]));
+    }
+    parts.push(h("form", { "class": "done", on: { submit: function (event) {
+      event.preventDefault();
+      call("POST", ticketPath("done"), { outcome: outcome.value, note: note.value.trim() || null }).then(function () {
+        ticket = null;
+        renderTicket();
+        say("Het verzoek is afgehandeld.");
+        $("ticket-next").focus();
+        refreshLists();
+      }).catch(function (error) { say(error.message); });
+    } } }, [
+      h("label", { "for": "ticket-outcome", text: "Uitkomst" }), outcome,
+      h("label", { "for": "ticket-note", text: "Notitie (alleen voor medewerkers)" }), note,
       h("div", { "class": "actions" }, [
-        h("button", { type: "button", on: { click: function () { ticketAction("done"); } } }, [document.createTextNode("Klaar")]),
-        h("button", { type: "button", "class": "secondary", on: { click: function () { ticketAction("release"); } } },
-          [document.createTextNode("Teruggeven")]),
+        h("button", { type: "submit", text: "Klaar" }),
+        h("button", { type: "button", "class": "secondary", on: { click: releaseTicket } }, [document.createTextNode("Teruggeven")]),
         h("button", { type: "button", "class": "secondary", on: {
           click: function () { openConversation(data.conversationId); } } }, [document.createTextNode("Gesprek bekijken")])
       ])
     ]));
+    box.appendChild(h("div", { "class": "ticket" }, parts));
+  }
+
+  function ticketQuery(status) {
+    var team = $("team-filter").value;
+    return "/v1/staff/tickets?status=" + status + (team ? "&team=" + encodeURIComponent(team) : "");
+  }
+
+  // The next request: one this member of staff already holds, else the oldest open one of their
+  // teams (taken by someone else a moment earlier: the next one).
+  function takeNext(open) {
+    if (!open.length) return Promise.resolve(null);
+    return call("POST", "/v1/staff/tickets/" + encodeURIComponent(open[0].id) + "/claim").then(function (data) {
+      return data.ticket;
+    }).catch(function (error) {
+      if (error.status === 409) return takeNext(open.slice(1));
+      throw error;
+    });
   }
 
   $("ticket-next").addEventListener("click", function () {
-    call("POST", "/v1/staff/tickets/next").then(function (data) {
-      if (!data.ticket) { ticket = null; renderTicket(); say("Er zijn geen terugbelverzoeken."); return; }
-      ticket = data;
+    call("GET", ticketQuery("claimed")).then(function (data) {
+      var held = data.tickets.filter(function (item) { return item.claimedBy === me(); });
+      if (held.length) return held[0];
+      return call("GET", ticketQuery("open")).then(function (openTickets) { return takeNext(openTickets.tickets); });
+    }).then(function (taken) {
+      ticket = taken;
+      if (taken) session.subject = taken.claimedBy;
       renderTicket();
+      if (!taken) say("Er zijn geen terugbelverzoeken.");
+      refreshLists();
     }).catch(function (error) { say(error.message); });
   });
 
-  function ticketAction(action) {
+  function releaseTicket() {
     if (!ticket) return;
-    call("POST", "/v1/staff/tickets/" + action, { receipt: ticket.receipt }).then(function () {
+    call("POST", ticketPath("release")).then(function () {
       ticket = null;
       renderTicket();
-      say(action === "done" ? "Het verzoek is afgehandeld." : "Het verzoek staat weer in de rij.");
+      say("Het verzoek staat weer in de rij.");
       $("ticket-next").focus();
+      refreshLists();
     }).catch(function (error) { say(error.message); });
   }
 

@@ -1,0 +1,236 @@
+"""The TicketStore on the single DynamoDB table (docs/ARCHITECTURE.md, "Storage").
+
+A ticket is one item, `pk = T#<tenant>#TICKET#<id>`, `sk = TICKET`: the `Ticket`
+as the engine made it (JSON in `ticket`) plus its working state as attributes
+(status, claimedBy, outcome, ...). The sparse `TicketIndex` lists a tenant's
+tickets per status and team, oldest first: `ticketKey = <tenant>#<status>`,
+`ticketAt = <team>#<createdAt, UTC>#<id>` (a team is a `begins_with` on the sort key).
+Every transition is one conditional UpdateItem, so a ticket has one holder.
+
+The intake stores a ticket in one transaction with a marker item under its
+conversation's key (`sk = TICKET#<id>`) and a check that the conversation item
+still exists: erasing the conversation (DynamoDBConversationStore.delete) finds
+the marker and deletes the record with it, and a ticket of an erased
+conversation is never stored.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timezone
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from adapters.dynamodb_store import (
+    CONVERSATION_SK,
+    TICKET_MARKER_PREFIX,
+    TICKET_SK,
+    conversation_pk,
+    item_key,
+    query_all,
+    ticket_pk,
+)
+from core.errors import Conflict, NotFound, ServiceUnavailable
+from core.models import Ticket, TicketRecord, TicketStatus
+from core.tickets import ticket_refusal
+
+TICKET_INDEX = "TicketIndex"
+
+
+def _index_key(tenant: str, status: TicketStatus) -> str:
+    return f"{tenant}#{status.value}"
+
+
+def _sort_key(ticket: Ticket) -> str:
+    created = ticket.created_at.astimezone(timezone.utc).isoformat()
+    return f"{ticket.team}#{created}#{ticket.id}"
+
+
+def _when(value: datetime) -> dict[str, str]:
+    return {"S": value.isoformat()}
+
+
+def _error_code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", ""))
+
+
+class DynamoDBTicketStore:
+    def __init__(self, client: Any, table_name: str) -> None:
+        self.client = client  # a low-level boto3 DynamoDB client (the container's one)
+        self.table = table_name
+
+    # ---- the intake ---------------------------------------------------------
+
+    def create(self, ticket: Ticket, expires_at: int) -> tuple[TicketRecord, bool]:
+        expires = {"N": str(expires_at)}
+        record = {
+            **item_key(ticket_pk(ticket.tenant, ticket.id), TICKET_SK),
+            "ticketKey": {"S": _index_key(ticket.tenant, TicketStatus.OPEN)},
+            "ticketAt": {"S": _sort_key(ticket)},
+            "status": {"S": TicketStatus.OPEN.value},
+            "team": {"S": ticket.team},
+            "conversationId": {"S": ticket.conversation_id},
+            "ticket": {"S": ticket.model_dump_json()},
+            "expiresAt": expires,
+        }
+        conversation = conversation_pk(ticket.tenant, ticket.conversation_id)
+        try:
+            self.client.transact_write_items(TransactItems=[
+                {"ConditionCheck": {"TableName": self.table, "Key": item_key(conversation, CONVERSATION_SK),
+                                    "ConditionExpression": "attribute_exists(pk)"}},
+                {"Put": {"TableName": self.table, "Item": record, "ConditionExpression": "attribute_not_exists(pk)"}},
+                {"Put": {"TableName": self.table, "Item": {
+                    **item_key(conversation, TICKET_MARKER_PREFIX + ticket.id), "expiresAt": expires}}},
+            ])
+        except ClientError as error:
+            if _error_code(error) != "TransactionCanceledException":
+                raise ServiceUnavailable("The ticket store is not available.") from error
+            reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons") or []]
+            if len(reasons) > 1 and reasons[1] == "ConditionalCheckFailed":
+                stored = self.get(ticket.tenant, ticket.id)  # a redelivered message: stored already
+                if stored is not None:
+                    return stored, False
+            if reasons and reasons[0] == "ConditionalCheckFailed":
+                raise NotFound("The conversation of this ticket no longer exists.") from None
+            raise ServiceUnavailable("The ticket could not be stored.") from error
+        return _record(record), True
+
+    def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
+                        open_klant: dict[str, str] | None = None) -> None:
+        assignments, values = [], {}
+        if notified_at is not None:
+            assignments.append("notifiedAt = :notified")
+            values[":notified"] = _when(notified_at)
+        if open_klant is not None:
+            assignments.append("openKlant = :openKlant")
+            values[":openKlant"] = {"M": {name: {"S": uuid} for name, uuid in open_klant.items()}}
+        if assignments:
+            self._update(tenant, ticket_id, "SET " + ", ".join(assignments), "attribute_exists(pk)", values)
+
+    # ---- reads --------------------------------------------------------------
+
+    def get(self, tenant: str, ticket_id: str) -> TicketRecord | None:
+        item = self._call("get_item", TableName=self.table, Key=item_key(ticket_pk(tenant, ticket_id), TICKET_SK),
+                          ConsistentRead=True).get("Item")
+        return _record(item) if item else None
+
+    def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
+        conditions: list[tuple[str, dict[str, Any]]] = []
+        key = {":key": {"S": _index_key(tenant, status)}}
+        if teams is None:
+            conditions.append(("ticketKey = :key", key))
+        else:
+            for team in sorted(set(teams)):
+                conditions.append(("ticketKey = :key AND begins_with(ticketAt, :team)",
+                                   {**key, ":team": {"S": f"{team}#"}}))
+        found = [_record(item) for condition, values in conditions for item in query_all(
+            self.client, TableName=self.table, IndexName=TICKET_INDEX,
+            KeyConditionExpression=condition, ExpressionAttributeValues=values)]
+        return sorted(found, key=lambda record: (record.created_at, record.id))
+
+    def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
+        markers = query_all(
+            self.client, TableName=self.table, ConsistentRead=True,
+            KeyConditionExpression="pk = :pk AND begins_with(sk, :marker)",
+            ExpressionAttributeValues={":pk": {"S": conversation_pk(tenant, conversation_id)},
+                                       ":marker": {"S": TICKET_MARKER_PREFIX}})
+        ids = [item["sk"]["S"].removeprefix(TICKET_MARKER_PREFIX) for item in markers]
+        records = [self.get(tenant, ticket_id) for ticket_id in ids]  # a handful per conversation
+        return [record for record in records if record is not None]
+
+    # ---- transitions --------------------------------------------------------
+
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
+        return self._transition(
+            tenant, ticket_id,
+            "SET #status = :claimed, ticketKey = :key, claimedBy = :staff, claimedAt = :at",
+            "#status = :open",
+            {":claimed": {"S": TicketStatus.CLAIMED.value}, ":open": {"S": TicketStatus.OPEN.value},
+             ":key": {"S": _index_key(tenant, TicketStatus.CLAIMED)}, ":staff": {"S": staff}, ":at": _when(at)},
+            # Claiming one's own ticket again changes nothing.
+            unchanged=lambda record: record.status == TicketStatus.CLAIMED and record.claimed_by == staff,
+        )
+
+    def release(self, tenant: str, ticket_id: str, staff: str | None) -> TicketRecord:
+        condition = "#status = :claimed" + ("" if staff is None else " AND claimedBy = :staff")
+        values = {":claimed": {"S": TicketStatus.CLAIMED.value}, ":open": {"S": TicketStatus.OPEN.value},
+                  ":key": {"S": _index_key(tenant, TicketStatus.OPEN)}}
+        if staff is not None:
+            values[":staff"] = {"S": staff}
+        return self._transition(tenant, ticket_id, "SET #status = :open, ticketKey = :key REMOVE claimedBy, claimedAt",
+                                condition, values)
+
+    def done(self, tenant: str, ticket_id: str, staff: str, at: datetime, outcome: str,
+             note: str | None) -> TicketRecord:
+        update = "SET #status = :done, ticketKey = :key, doneBy = :staff, doneAt = :at, outcome = :outcome"
+        values = {":done": {"S": TicketStatus.DONE.value}, ":open": {"S": TicketStatus.OPEN.value},
+                  ":claimed": {"S": TicketStatus.CLAIMED.value}, ":key": {"S": _index_key(tenant, TicketStatus.DONE)},
+                  ":staff": {"S": staff}, ":at": _when(at), ":outcome": {"S": outcome}}
+        if note:
+            update += ", note = :note"
+            values[":note"] = {"S": note}
+        return self._transition(tenant, ticket_id, update,
+                                "#status = :open OR (#status = :claimed AND claimedBy = :staff)", values)
+
+    # ---- plumbing -----------------------------------------------------------
+
+    def _transition(self, tenant: str, ticket_id: str, update: str, condition: str, values: dict[str, Any],
+                    unchanged: Any = None) -> TicketRecord:
+        try:
+            item = self._update(tenant, ticket_id, update, f"attribute_exists(pk) AND ({condition})", values,
+                                names={"#status": "status"})
+        except _Refused:
+            current = self.get(tenant, ticket_id)
+            if current is None:
+                raise NotFound("This ticket does not exist.") from None
+            if unchanged is not None and unchanged(current):
+                return current
+            raise Conflict(ticket_refusal(current)) from None
+        return _record(item)
+
+    def _update(self, tenant: str, ticket_id: str, update: str, condition: str, values: dict[str, Any],
+                names: dict[str, str] | None = None) -> dict[str, Any]:
+        arguments: dict[str, Any] = {
+            "TableName": self.table, "Key": item_key(ticket_pk(tenant, ticket_id), TICKET_SK),
+            "UpdateExpression": update, "ConditionExpression": condition,
+            "ExpressionAttributeValues": values, "ReturnValues": "ALL_NEW",
+        }
+        if names:
+            arguments["ExpressionAttributeNames"] = names
+        try:
+            return self.client.update_item(**arguments)["Attributes"]
+        except ClientError as error:
+            if _error_code(error) == "ConditionalCheckFailedException":
+                raise _Refused() from None
+            raise ServiceUnavailable("The ticket store is not available.") from error
+
+    def _call(self, operation: str, **arguments: Any) -> dict[str, Any]:
+        try:
+            return getattr(self.client, operation)(**arguments)
+        except ClientError as error:
+            raise ServiceUnavailable("The ticket store is not available.") from error
+
+
+class _Refused(Exception):
+    """A transition's condition did not hold."""
+
+
+def _text(item: dict[str, Any], name: str) -> str | None:
+    value = item.get(name)
+    return value["S"] if value else None
+
+
+def _record(item: dict[str, Any]) -> TicketRecord:
+    ticket = Ticket.model_validate_json(item["ticket"]["S"])
+    return TicketRecord(
+        **ticket.model_dump(),
+        status=TicketStatus(item["status"]["S"]),
+        claimed_by=_text(item, "claimedBy"),
+        claimed_at=_text(item, "claimedAt"),
+        done_by=_text(item, "doneBy"),
+        done_at=_text(item, "doneAt"),
+        outcome=_text(item, "outcome"),
+        note=_text(item, "note"),
+        notified_at=_text(item, "notifiedAt"),
+        open_klant={name: value["S"] for name, value in (item.get("openKlant") or {}).get("M", {}).items()},
+    )

@@ -1,0 +1,306 @@
+"""Tickets: out-of-hours callback requests as records staff list and work.
+
+The engine hands a `Ticket` to the ticket-intake queue (`TicketQueue.send`); the
+intake function (`TicketIntake.accept`) stores it as a `TicketRecord`, tells the
+team by e-mail and registers it in the tenant's Open Klant, each step once, so a
+redelivered message changes nothing. Staff then work it (`TicketDesk`):
+
+    open --claim--> claimed --done(outcome, note)--> done
+      ^                |
+      +----release-----+
+
+Every transition is one conditional write in the store: two members of staff can
+never both hold a ticket (the second claim is a `Conflict`, 409). Staff see the
+tickets of their own teams; staff of every team (`*`) see all. "Done" also ends
+the resident's waiting handover, so a later request for a person starts afresh.
+A WhatsApp ticket is answered on WhatsApp (`TicketDesk.reply`): inside the
+24-hour window as a message, outside it with the tenant's approved template;
+the conversation then becomes a live handover of that member of staff, so the
+resident's answer reaches them and not the bot. A web ticket shows the contact
+the resident left (phone or e-mail): staff call or mail.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from .clock import Clock, now
+from .errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable
+from .handover import append_entries, update_conversation
+from .kb.models import Tenant
+from .models import (
+    Channel,
+    Conversation,
+    Handover,
+    HandoverStatus,
+    Notification,
+    ReplyMessage,
+    Role,
+    Ticket,
+    TicketRecord,
+    TicketStatus,
+    TranscriptEntry,
+)
+from .open_klant import push_ticket
+from .opening_hours import format_moment
+from .ports import ConversationStore, JsonPoster, OutboundSender, TeamNotifier, TicketStore
+from .privacy import redact
+from .staff import MAX_REPLY_CHARS, StaffIdentity, closing_notice
+
+log = logging.getLogger(__name__)
+
+MAX_OUTCOME_CHARS = 100
+MAX_NOTE_CHARS = 2000
+CHANNEL_NAMES = {Channel.WEB: "webchat", Channel.WHATSAPP: "WhatsApp", Channel.TERMINAL: "terminal"}
+
+
+class _Knowledge(Protocol):
+    tenant: Tenant
+    intents: Any
+
+
+class _KnowledgeRepository(Protocol):
+    def get(self, tenant: str) -> _Knowledge: ...
+
+
+def ticket_refusal(record: TicketRecord) -> str:
+    """Why a transition of `record` was refused (the 409's message)."""
+    if record.status == TicketStatus.DONE:
+        return "This ticket is done already."
+    if record.status == TicketStatus.CLAIMED:
+        return "Another member of staff holds this ticket."
+    return "This ticket is not claimed."
+
+
+def _status(value: str | None) -> TicketStatus:
+    try:
+        return TicketStatus(value or TicketStatus.OPEN)
+    except ValueError:
+        raise InvalidInput("status must be 'open', 'claimed' or 'done'.") from None
+
+
+def _text(value: str | None, name: str, limit: int, *, required: bool) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise InvalidInput(f"{name} must not be empty.")
+        return None
+    if len(text) > limit:
+        raise InvalidInput(f"{name} must be at most {limit} characters.")
+    return text
+
+
+@dataclass
+class TicketDesk:
+    """The staff use cases on tickets; every lookup is keyed by the caller's tenant."""
+
+    tickets: TicketStore
+    store: ConversationStore
+    clock: Clock = now
+    whatsapp: OutboundSender | None = None  # answers WhatsApp tickets
+
+    def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None) -> list[TicketRecord]:
+        wanted = _status(status)
+        if team is not None:
+            if not who.may_see(team):
+                raise Forbidden("You are not in this team.")
+            teams: list[str] | None = [team]
+        else:
+            teams = None if who.teams is None else sorted(who.teams)
+        return self.tickets.list(who.tenant, wanted, teams)
+
+    def claim(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
+        self._visible(who, ticket_id)
+        return self.tickets.claim(who.tenant, ticket_id, who.subject, self.clock())
+
+    def release(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
+        """Give the ticket back. Staff of every team (the contact centre's coordinators)
+        may also give back a ticket someone else holds, e.g. of a colleague who is away."""
+        record = self._visible(who, ticket_id)
+        if record.status != TicketStatus.CLAIMED:
+            raise Conflict("This ticket is not claimed.")
+        holder = None if who.teams is None else who.subject
+        return self.tickets.release(who.tenant, ticket_id, holder)
+
+    def done(self, who: StaffIdentity, ticket_id: str, outcome: str, note: str | None = None) -> TicketRecord:
+        outcome_text = _text(outcome, "outcome", MAX_OUTCOME_CHARS, required=True)
+        note_text = _text(note, "note", MAX_NOTE_CHARS, required=False)
+        record = self._visible(who, ticket_id)
+        if not (record.status == TicketStatus.DONE and record.done_by == who.subject):
+            record = self.tickets.done(who.tenant, ticket_id, who.subject, self.clock(), outcome_text or "", note_text)
+        # Also when it was done already by this member of staff: a retry after the
+        # conversation could not be written finishes the job.
+        self._end_handover(who, record)
+        return record
+
+    def reply(self, who: StaffIdentity, ticket_id: str, text: str) -> TranscriptEntry:
+        """Answer a WhatsApp ticket on WhatsApp; the conversation becomes this member of
+        staff's live handover, so the resident's answer reaches them."""
+        body = _text(text, "text", MAX_REPLY_CHARS, required=True) or ""
+        record = self._visible(who, ticket_id)
+        if record.status != TicketStatus.CLAIMED or record.claimed_by != who.subject:
+            raise Conflict("Claim the ticket before you reply.")
+        if record.channel != Channel.WHATSAPP:
+            raise Conflict("This ticket came from the website chat: call or e-mail the resident (contact).")
+        if self.whatsapp is None:
+            raise Conflict("WhatsApp replies are not available here.")
+        conversation = self.store.get(who.tenant, record.conversation_id)
+        if conversation is None:
+            raise NotFound("The conversation of this ticket no longer exists.")
+        _take_for(conversation, record, who, self.clock())  # refuses before anything is sent
+        # Deliver first: when WhatsApp refuses (window closed, no template), nothing is stored.
+        self.whatsapp.send(conversation, [ReplyMessage(text=body)])
+        moment = self.clock()
+
+        def change(current: Conversation) -> TranscriptEntry:
+            _take_for(current, record, who, moment)
+            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(body))], moment, author=who.subject)
+            return current.transcript[-1]
+
+        _, entry = update_conversation(self.store, who.tenant, record.conversation_id, change)
+        return entry
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _visible(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
+        record = self.tickets.get(who.tenant, ticket_id)
+        if record is None:
+            raise NotFound("This ticket does not exist.")
+        if not who.may_see(record.team):
+            raise Forbidden("This ticket belongs to another team.")
+        return record
+
+    def _end_handover(self, who: StaffIdentity, record: TicketRecord) -> None:
+        """The resident's handover of this ticket ends: queued (nobody talked yet) quietly;
+        live (after a WhatsApp reply) with the closing notice, like closing a chat."""
+        notice: list[ReplyMessage] = []
+
+        def change(conversation: Conversation) -> None:
+            notice.clear()
+            handover = conversation.handover
+            if handover is None or handover.ticket_id != record.id:
+                return  # the resident moved on (a newer request): leave it
+            moment = self.clock()
+            if handover.status == HandoverStatus.QUEUED:
+                handover.status = HandoverStatus.CLOSED
+                handover.closed_at = moment
+            elif handover.status == HandoverStatus.LIVE and handover.claimed_by == who.subject:
+                handover.status = HandoverStatus.CLOSED
+                handover.closed_at = moment
+                notice.append(ReplyMessage(text=closing_notice(conversation.language)))
+                append_entries(conversation, Role.BOT, notice, moment)
+
+        try:
+            saved, _ = update_conversation(self.store, who.tenant, record.conversation_id, change)
+        except NotFound:
+            return  # erased or expired: nothing waits any more
+        if notice and saved.channel == Channel.WHATSAPP and self.whatsapp is not None:
+            try:
+                self.whatsapp.send(saved, notice)
+            except Exception:  # noqa: BLE001 - the ticket is done; a lost notice must not undo that
+                log.warning("closing notice of ticket %s not delivered on WhatsApp", record.id, exc_info=True)
+
+
+def _take_for(conversation: Conversation, record: TicketRecord, who: StaffIdentity, moment: datetime) -> None:
+    """The conversation becomes `who`'s live handover for this ticket."""
+    handover = conversation.handover
+    if handover is not None and handover.status == HandoverStatus.LIVE:
+        if handover.claimed_by != who.subject:
+            raise Conflict("Another member of staff is talking with this resident.")
+        return
+    if handover is None or handover.status not in (HandoverStatus.QUEUED, HandoverStatus.WAITING):
+        handover = Handover(status=HandoverStatus.QUEUED, team=record.team, reason="ticket",
+                            requested_at=record.created_at, ticket_id=record.id)
+    handover.status = HandoverStatus.LIVE
+    handover.claimed_by = who.subject
+    handover.claimed_at = moment
+    handover.ticket_id = record.id
+    conversation.handover = handover
+
+
+def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str | None,
+                        dashboard_url: str | None) -> Notification | None:
+    """The e-mail to the ticket's team (its `email`, else the default team's): what and
+    when, never the resident's contact details or words (those stay in the dashboard).
+    None when neither team has an address."""
+    team = tenant.teams.get(ticket.team)
+    address = (team.email if team else None) or tenant.teams[tenant.default_team].email
+    if not address:
+        return None
+    team_name = team.name.nl if team else ticket.team
+    lines = [
+        f"Er is een nieuw terugbelverzoek voor {team_name} van {tenant.name}.",
+        "",
+        f"Kanaal: {CHANNEL_NAMES[ticket.channel]}",
+        f"Onderwerp: {intent_title or 'onbekend'}",
+        f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl')}",
+        f"Ticket: {ticket.id}",
+        "",
+    ]
+    if dashboard_url:
+        lines.append(f"Open het in het dashboard: {dashboard_url}#gesprekken")
+    else:
+        lines.append("Open het in het dashboard van Balie, onder Terugbelverzoeken.")
+    lines.append("Deze e-mail bevat geen gegevens van de inwoner: die staan alleen in het dashboard.")
+    return Notification(to=address, subject=f"Nieuw terugbelverzoek voor {team_name} ({tenant.name})",
+                        text="\n".join(lines))
+
+
+@dataclass
+class IntakeResult:
+    ticket_id: str
+    stored: bool  # False: dropped (unknown tenant, conversation gone)
+    new: bool = False  # stored by this delivery (not a redelivery)
+    notified: bool = False
+    open_klant: bool = False
+
+
+@dataclass
+class TicketIntake:
+    """The ticket-intake function's use case: one queued `Ticket` -> its record, the
+    team's e-mail, the Open Klant registration. Each step is done once per ticket id
+    and remembered on the record, so a redelivered message (or a retry after a failed
+    step) repeats only what did not happen yet. A failing step raises
+    `ServiceUnavailable`: the message is retried, and lands in the alarmed
+    dead-letter queue after the redrive limit (the record exists by then)."""
+
+    tickets: TicketStore
+    knowledge: _KnowledgeRepository
+    notifier: TeamNotifier | None = None
+    open_klant: JsonPoster | None = None
+    clock: Clock = now
+    dashboard_url: str | None = None  # linked from the team's e-mail
+
+    def accept(self, ticket: Ticket) -> IntakeResult:
+        try:
+            knowledge = self.knowledge.get(ticket.tenant)
+        except NotFound:
+            log.error("ticket %s of unknown tenant %s dropped", ticket.id, ticket.tenant)
+            return IntakeResult(ticket.id, stored=False)
+        tenant = knowledge.tenant
+        expires_at = int((ticket.created_at + timedelta(days=tenant.retention_days)).timestamp())
+        try:
+            record, new = self.tickets.create(ticket, expires_at)
+        except NotFound:
+            log.info("ticket %s dropped: its conversation is gone", ticket.id)
+            return IntakeResult(ticket.id, stored=False)
+        result = IntakeResult(ticket.id, stored=True, new=new)
+        if record.notified_at is None and self.notifier is not None:
+            intent = knowledge.intents.get(record.intent) if record.intent else None
+            notification = ticket_notification(record, tenant, intent.title.nl if intent else None,
+                                               self.dashboard_url)
+            if notification is not None:
+                self.notifier.send(notification)
+                self.tickets.record_delivery(tenant.slug, record.id, notified_at=self.clock())
+                result.notified = True
+        if not record.open_klant and tenant.open_klant.url and self.open_klant is not None:
+            try:
+                created = push_ticket(self.open_klant, tenant.open_klant.url, record, tenant)
+            except ServiceUnavailable:
+                log.warning("ticket %s not registered in Open Klant yet", record.id, exc_info=True)
+                raise
+            self.tickets.record_delivery(tenant.slug, record.id, open_klant=created)
+            result.open_klant = True
+        return result

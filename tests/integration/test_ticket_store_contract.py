@@ -1,0 +1,137 @@
+"""One contract for every TicketStore: the in-memory store (unit tests) and the DynamoDB
+store (moto, table and TicketIndex created from template.yaml). Each pair of stores
+shares its conversations with a ConversationStore of the same kind, since a ticket
+lives only as long as its conversation."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import boto3
+import pytest
+
+from adapters.dynamodb_store import DynamoDBConversationStore
+from adapters.dynamodb_tickets import DynamoDBTicketStore
+from core.errors import Conflict, NotFound
+from core.memory import InMemoryConversationStore, InMemoryTicketStore
+from core.models import Channel, Conversation, Ticket, TicketStatus
+
+MOMENT = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
+EXPIRES = int(MOMENT.timestamp()) + 30 * 86400
+
+
+@dataclass
+class Stores:
+    conversations: Any
+    tickets: Any
+
+
+@pytest.fixture(params=["memory", "dynamodb"])
+def stores(request) -> Stores:
+    if request.param == "memory":
+        conversations = InMemoryConversationStore()
+        return Stores(conversations, InMemoryTicketStore(conversations))
+    deployment = request.getfixturevalue("mock_aws")
+    table = deployment.merged_environment()["TABLE_NAME"]
+    client = boto3.client("dynamodb")
+    return Stores(DynamoDBConversationStore(client, table), DynamoDBTicketStore(client, table))
+
+
+def ticket(stores: Stores, number: int, *, team: str = "kcc", tenant: str = "alpha", minutes: int = 0) -> Ticket:
+    """A ticket of a stored conversation (one conversation per ticket)."""
+    conversation_id = f"{tenant}.{number:032x}"
+    if stores.conversations.get(tenant, conversation_id) is None:
+        stores.conversations.save(Conversation(id=conversation_id, tenant=tenant, channel=Channel.WEB,
+                                               created_at=MOMENT, updated_at=MOMENT), 0)
+    created = MOMENT + timedelta(minutes=minutes)
+    return Ticket(id=f"ticket{number}", tenant=tenant, team=team, conversation_id=conversation_id,
+                  channel=Channel.WEB, intent="paspoort", summary="Inwoner: vraag", contact="+31612345678",
+                  contact_kind="phone", created_at=created, expected_contact_at=created + timedelta(hours=14))
+
+
+def test_create_is_idempotent_by_ticket_id(stores: Stores) -> None:
+    original = ticket(stores, 1)
+    record, new = stores.tickets.create(original, EXPIRES)
+    assert new and record.status == TicketStatus.OPEN and record.contact == "+31612345678"
+    again, new_again = stores.tickets.create(original.model_copy(update={"summary": "changed"}), EXPIRES)
+    assert not new_again and again == record
+    assert stores.tickets.get("alpha", original.id) == record
+    assert stores.tickets.get("beta", original.id) is None  # keyed by tenant
+
+
+def test_no_ticket_without_its_conversation(stores: Stores) -> None:
+    orphan = ticket(stores, 2).model_copy(update={"conversation_id": "alpha." + "f" * 32})
+    with pytest.raises(NotFound):
+        stores.tickets.create(orphan, EXPIRES)
+    assert stores.tickets.get("alpha", orphan.id) is None
+
+
+def test_lists_per_status_and_team_oldest_first(stores: Stores) -> None:
+    for number, team, minutes in ((1, "kcc", 30), (2, "burgerzaken", 10), (3, "kcc", 20), (4, "kcc-extra", 0)):
+        stores.tickets.create(ticket(stores, number, team=team, minutes=minutes), EXPIRES)
+    stores.tickets.create(ticket(stores, 5, tenant="beta"), EXPIRES)
+    listed = stores.tickets.list("alpha", TicketStatus.OPEN)
+    assert [r.id for r in listed] == ["ticket4", "ticket2", "ticket3", "ticket1"]
+    assert [r.id for r in stores.tickets.list("alpha", TicketStatus.OPEN, ["kcc"])] == ["ticket3", "ticket1"]
+    assert [r.id for r in stores.tickets.list("alpha", TicketStatus.OPEN, ["kcc", "burgerzaken"])] == [
+        "ticket2", "ticket3", "ticket1"]
+    assert stores.tickets.list("alpha", TicketStatus.CLAIMED) == []
+
+
+def test_claim_release_done(stores: Stores) -> None:
+    record, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    claimed = stores.tickets.claim("alpha", record.id, "anna", MOMENT)
+    assert claimed.status == TicketStatus.CLAIMED and claimed.claimed_by == "anna" and claimed.claimed_at == MOMENT
+    assert stores.tickets.claim("alpha", record.id, "anna", MOMENT + timedelta(hours=1)).claimed_at == MOMENT
+    with pytest.raises(Conflict):
+        stores.tickets.claim("alpha", record.id, "bert", MOMENT)
+    with pytest.raises(Conflict):
+        stores.tickets.release("alpha", record.id, "bert")
+    assert [r.id for r in stores.tickets.list("alpha", TicketStatus.CLAIMED)] == [record.id]
+    released = stores.tickets.release("alpha", record.id, None)
+    assert released.status == TicketStatus.OPEN and released.claimed_by is None and released.claimed_at is None
+    stores.tickets.claim("alpha", record.id, "bert", MOMENT)
+    with pytest.raises(Conflict):
+        stores.tickets.done("alpha", record.id, "anna", MOMENT, "gebeld", None)
+    done = stores.tickets.done("alpha", record.id, "bert", MOMENT, "gebeld", "afspraak gemaakt")
+    assert (done.status, done.done_by, done.outcome, done.note) == (TicketStatus.DONE, "bert", "gebeld", "afspraak gemaakt")
+    with pytest.raises(Conflict):
+        stores.tickets.done("alpha", record.id, "bert", MOMENT, "again", None)
+    assert [r.id for r in stores.tickets.list("alpha", TicketStatus.DONE)] == [record.id]
+    assert stores.tickets.list("alpha", TicketStatus.CLAIMED) == []
+    for transition in (lambda: stores.tickets.claim("alpha", "nope", "anna", MOMENT),
+                       lambda: stores.tickets.release("alpha", "nope", None),
+                       lambda: stores.tickets.done("beta", record.id, "bert", MOMENT, "x", None)):
+        with pytest.raises(NotFound):
+            transition()
+
+
+def test_an_open_ticket_may_be_done_without_a_claim(stores: Stores) -> None:
+    record, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    done = stores.tickets.done("alpha", record.id, "anna", MOMENT, "niet nodig", None)
+    assert done.status == TicketStatus.DONE and done.note is None
+
+
+def test_deliveries_are_remembered(stores: Stores) -> None:
+    record, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    stores.tickets.record_delivery("alpha", record.id, notified_at=MOMENT)
+    stores.tickets.record_delivery("alpha", record.id, open_klant={"klantcontact": "u1", "interneTaak": "u5"})
+    stored = stores.tickets.get("alpha", record.id)
+    assert stored.notified_at == MOMENT and stored.open_klant == {"klantcontact": "u1", "interneTaak": "u5"}
+    again, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    assert again.notified_at == MOMENT  # a redelivery sees what was done
+
+
+def test_erasing_the_conversation_erases_its_tickets(stores: Stores) -> None:
+    first, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    second = ticket(stores, 1).model_copy(update={"id": "ticket1b"})  # a second callback, same conversation
+    stores.tickets.create(second, EXPIRES)
+    other, _ = stores.tickets.create(ticket(stores, 2), EXPIRES)
+    assert {r.id for r in stores.tickets.of_conversation("alpha", first.conversation_id)} == {"ticket1", "ticket1b"}
+    assert stores.conversations.delete("alpha", first.conversation_id)
+    assert stores.tickets.get("alpha", "ticket1") is None and stores.tickets.get("alpha", "ticket1b") is None
+    assert stores.tickets.of_conversation("alpha", first.conversation_id) == []
+    assert [r.id for r in stores.tickets.list("alpha", TicketStatus.OPEN)] == [other.id]
+    with pytest.raises(NotFound):  # the intake cannot bring it back
+        stores.tickets.create(second, EXPIRES)

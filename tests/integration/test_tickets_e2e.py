@@ -1,0 +1,159 @@
+"""Tickets end to end on the local stack (HTTP front -> handlers -> moto, the intake
+driven like its event source mapping): staff limited to teams list only their teams'
+tickets, one holder per ticket (the second claim is a 409), and a WhatsApp callback
+request answered on WhatsApp the next morning.
+
+Uses the engine test knowledge base (tests/unit/data/kb_engine: tenant alpha, open on
+Monday 08:30-17:00, WhatsApp number 111) and dev tokens from `POST /dev/token`.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from adapters.sqs_tickets import SqsTicketQueue
+from balie_local import whatsapp_cmd
+from balie_local.stack import LocalStack
+from channels import whatsapp as wa
+from core.models import Channel, Ticket
+from http_support import json_headers, send
+
+SUNDAY_EVENING = "2026-11-29T20:00:00+01:00"  # closed: a callback request for Monday 08:30
+MONDAY_MORNING = "2026-11-30T09:00:00+01:00"
+RESIDENT = "31687654321"
+
+
+@pytest.fixture(scope="module")
+def stack(engine_kb_stack: LocalStack) -> LocalStack:
+    return engine_kb_stack
+
+
+def call(stack: LocalStack, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
+    answer = send(stack.url + path, method, body, json_headers(token=token))
+    return answer.status, answer.json()
+
+
+def token(stack: LocalStack, teams: str | list[str], tenant: str = "alpha") -> str:
+    status, issued = call(stack, "POST", "/dev/token", {"tenant": tenant, "teams": teams})
+    assert status == 200, issued
+    return issued["token"]
+
+
+def chat(stack: LocalStack, text: str, conversation_id: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"tenant": "alpha", "message": text}
+    if conversation_id:
+        body["conversationId"] = conversation_id
+    status, reply = call(stack, "POST", "/v1/chat", body)
+    assert status == 200, reply
+    return reply
+
+
+def tickets(stack: LocalStack, who: str, query: str = "status=open") -> list[dict[str, Any]]:
+    status, listed = call(stack, "GET", f"/v1/staff/tickets?{query}", token=who)
+    assert status == 200, listed
+    return listed["tickets"]
+
+
+def hand_over(stack: LocalStack, team: str, created: str) -> Ticket:
+    """A ticket of `team` for a fresh conversation, handed to the intake queue as the
+    engine does (the chat API routes "a person" to the default team only)."""
+    conversation_id = chat(stack, "paspoort")["conversationId"]
+    moment = datetime.fromisoformat(created)
+    ticket = Ticket(id=f"{team}-{moment:%H%M}-{conversation_id[-6:]}", tenant="alpha", team=team,
+                    conversation_id=conversation_id, channel=Channel.WEB, summary="Inwoner: paspoort",
+                    contact="+31612345678", contact_kind="phone", created_at=moment,
+                    expected_contact_at=datetime.fromisoformat("2026-11-30T08:30:00+01:00"))
+    assert stack.deployment is not None
+    SqsTicketQueue(stack.client("sqs"), stack.deployment.queues["TicketIntakeQueue"]).send(ticket)
+    return ticket
+
+
+def test_staff_see_their_teams_tickets_and_one_of_them_holds_one(stack: LocalStack) -> None:
+    late = hand_over(stack, "kcc", "2026-11-28T22:00:00+01:00")
+    early = hand_over(stack, "burgerzaken", "2026-11-28T19:00:00+01:00")
+    earliest = hand_over(stack, "kcc", "2026-11-28T18:00:00+01:00")
+    assert stack.drain("TicketIntakeFunction") == 3
+    kcc, kcc_colleague, civil = token(stack, ["kcc"]), token(stack, ["kcc"]), token(stack, ["burgerzaken"])
+    everyone = token(stack, "*")
+    mine = {earliest.id, early.id, late.id}
+    assert [t["id"] for t in tickets(stack, everyone) if t["id"] in mine] == [earliest.id, early.id, late.id]
+    assert [t["id"] for t in tickets(stack, kcc) if t["id"] in mine] == [earliest.id, late.id]
+    assert [t["id"] for t in tickets(stack, civil) if t["id"] in mine] == [early.id]
+    assert call(stack, "GET", "/v1/staff/tickets?team=kcc", token=civil)[0] == 403
+    assert call(stack, "POST", f"/v1/staff/tickets/{early.id}/claim", token=kcc)[0] == 403
+    assert tickets(stack, token(stack, "*", tenant="beta")) == []
+
+    status, claimed = call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/claim", token=kcc)
+    assert status == 200 and claimed["ticket"]["status"] == "claimed"
+    status, refused = call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/claim", token=kcc_colleague)
+    assert status == 409 and refused["error"]["code"] == "conflict"
+    assert call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/done", {"outcome": "gebeld"}, token=kcc_colleague)[0] == 409
+    assert call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/release", token=kcc_colleague)[0] == 409
+    assert [t["id"] for t in tickets(stack, kcc, "status=claimed") if t["id"] in mine] == [earliest.id]
+    assert call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/release", token=kcc)[0] == 200
+    assert call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/claim", token=kcc_colleague)[0] == 200
+
+
+def whatsapp(stack: LocalStack, text: str, moment: str, resident: str = RESIDENT) -> None:
+    """The resident writes on WhatsApp at `moment` (Meta's timestamp and the stack's clock)."""
+    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    body = whatsapp_cmd.webhook_body(text, resident, "111", timestamp=int(datetime.fromisoformat(moment).timestamp()))
+    raw = json.dumps(body).encode("utf-8")
+    answer = send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw,
+                  {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+    assert answer.status == 200
+    assert stack.drain("WhatsAppWorkerFunction") == 1
+
+
+def test_a_whatsapp_ticket_is_answered_on_whatsapp_the_next_morning(stack: LocalStack,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", SUNDAY_EVENING)
+    whatsapp(stack, "ik wil een medewerker spreken", SUNDAY_EVENING)
+    whatsapp(stack, "ja", SUNDAY_EVENING)  # on WhatsApp the number is the contact: no need to ask
+    stack.drain("TicketIntakeFunction")
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)  # 13 hours later: inside WhatsApp's 24-hour window
+    kcc = token(stack, ["kcc"])
+    [ticket] = [t for t in tickets(stack, kcc) if t["channel"] == "whatsapp" and t["contact"] == RESIDENT]
+    assert ticket["contactKind"] == "whatsapp"
+    assert call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=kcc)[0] == 200
+    sent_before = len(stack.graph.outbox)
+    status, answer = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/reply",
+                          {"text": "Goedemorgen, u vroeg om contact. Waarmee kan ik u helpen?"}, token=kcc)
+    assert status == 200 and answer["entry"]["role"] == "staff"
+    [message] = stack.graph.outbox[sent_before:]
+    assert message["to"] == RESIDENT and message["payload"]["type"] == "text"
+    assert message["payload"]["text"]["body"] == "Goedemorgen, u vroeg om contact. Waarmee kan ik u helpen?"
+
+    # The resident's answer reaches the member of staff (a live handover), not the bot.
+    whatsapp(stack, "Ik wil mijn paspoort verlengen maar heb geen tijd", MONDAY_MORNING)
+    assert len(stack.graph.outbox) == sent_before + 1  # the bot stayed silent
+    status, live = call(stack, "GET", "/v1/staff/handovers?status=live", token=kcc)
+    [item] = [h for h in live["handovers"] if h["conversationId"] == ticket["conversationId"]]
+    assert item["lastResidentMessage"].startswith("Ik wil mijn paspoort verlengen")
+
+    status, done = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/done",
+                        {"outcome": "beantwoord via WhatsApp"}, token=kcc)
+    assert status == 200 and done["ticket"]["status"] == "done"
+    assert "afgesloten" in stack.graph.outbox[-1]["payload"]["text"]["body"]  # the chat ended, the bot is back
+    status, view = call(stack, "GET", f"/v1/staff/conversations/{ticket['conversationId']}", token=kcc)
+    assert view["handover"]["status"] == "closed"
+
+
+def test_a_whatsapp_ticket_outside_the_window_needs_the_tenants_template(stack: LocalStack,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    saturday, resident = "2026-11-28T21:00:00+01:00", "31611112222"
+    monkeypatch.setenv("BALIE_NOW", saturday)
+    whatsapp(stack, "ik wil een medewerker spreken", saturday, resident)
+    whatsapp(stack, "ja", saturday, resident)
+    stack.drain("TicketIntakeFunction")
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)  # 36 hours later
+    kcc = token(stack, ["kcc"])
+    [ticket] = [t for t in tickets(stack, kcc) if t["contact"] == resident]
+    call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=kcc)
+    sent_before = len(stack.graph.outbox)
+    status, refused = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/reply", {"text": "Goedemorgen"}, token=kcc)
+    assert status == 409 and refused["error"]["code"] == "whatsapp_window_closed"  # alpha has no approved template
+    assert len(stack.graph.outbox) == sent_before
