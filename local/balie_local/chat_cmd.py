@@ -12,9 +12,9 @@ import sys
 from typing import TextIO
 
 from core.clock import now
-from core.engine import Engine
+from core.dialogue.engine import Engine
+from core.effects import PortEffectDispatcher
 from core.errors import BalieError, NotFound
-from core.handover import HandoverService
 from core.kb.static import StaticKnowledge
 from core.memory import InMemoryConversationStore, InMemoryHandoverTimeouts, InMemoryTicketQueue
 from core.models import Button, Channel, InboundKind, InboundMessage, Reply
@@ -49,9 +49,8 @@ def render(reply: Reply, out: TextIO) -> list[Button]:
         for button in message.buttons:
             buttons.append(button)
             print(f"       [{len(buttons)}] {button.title}", file=out)
-    if reply.handover is not None:
-        status = "wacht op een medewerker" if reply.handover.status == "live" else "ticket voor een medewerker"
-        print(f"       ({status}: {reply.handover.team})", file=out)
+    if reply.handover is not None and reply.handover.notice:
+        print(f"       ({reply.handover.notice})", file=out)
     return buttons
 
 
@@ -95,8 +94,8 @@ def run(args: argparse.Namespace, lines: TextIO | None = None, out: TextIO | Non
     except (NotFound, FileNotFoundError) as error:
         print(f"unknown tenant {args.tenant!r}: {error}", file=sys.stderr)
         return 2
-    handover = HandoverService(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts(), clock=now)
-    engine = Engine(store=InMemoryConversationStore(), knowledge=knowledge, handover=handover, clock=now)
+    effects = PortEffectDispatcher(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts())
+    engine = Engine(store=InMemoryConversationStore(), knowledge=knowledge, effects=effects, clock=now)
     interactive = lines.isatty()
     if interactive:
         print(f"Balie chat met {knowledge.get(args.tenant).tenant.name}. Typ een nummer om op een knop te drukken, /quit om te stoppen.", file=out)

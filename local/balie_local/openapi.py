@@ -51,6 +51,9 @@ class HandoverOut(_Response):
     status: Literal["live", "queued"]
     team: str
     expectedContactAt: str | None = Field(description="ISO-8601; when the resident will be contacted (queued)")
+    claimed: bool = Field(description="a person has taken the conversation (false while waiting, and for queued)")
+    notice: str | None = Field(
+        description="the resident-facing line about who is there and when, in the conversation's language")
 
 
 class ChatResponse(_Response):

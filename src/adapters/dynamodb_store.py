@@ -11,8 +11,8 @@ an uncompressed `doc` string, as older items hold, is read too).
 A turn is one TransactWriteItems: the conversation Put (condition on
 `version`), the day's aggregate Update (ADD per counter) and one Put per
 unanswered question. The unanswered items' keys are remembered in the
-conversation's state under `UNANSWERED_STATE_KEY` (owned by this store) so
-erasure finds them without a scan.
+conversation's `unanswered_keys` (owned by this store) so erasure finds them
+without a scan.
 """
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ ID_KEY = {"pk": {"S": "BALIE#SECRET"}, "sk": {"S": "CONVERSATION_ID_KEY"}}
 CONVERSATION_SK = "CONV"
 INDEXED_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 COUNTER_PREFIX = "n#"  # counters are top-level numbers `n#<name>`, so ADD creates them on first use
-UNANSWERED_STATE_KEY = "_unanswered_keys"
 # Level 6 (zlib's default) compresses a 7 KB document in well under a millisecond.
 ZLIB_LEVEL = 6
 MAX_ITEM_BYTES = 350_000  # DynamoDB allows 400 KB; leave room for the key attributes
@@ -154,10 +153,10 @@ class DynamoDBConversationStore:
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
         items: list[dict[str, Any]] = []
         if counters is not None and counters.unanswered:
-            remembered = saved.state.setdefault(UNANSWERED_STATE_KEY, [])
+            remembered = saved.unanswered_keys
             for text in counters.unanswered:
                 key = (unanswered_pk(counters.tenant, counters.day), f"{saved.updated_at.isoformat()}#{saved.id}#{len(remembered)}")
-                remembered.append(list(key))
+                remembered.append(key)
                 items.append(
                     {
                         "Put": {
@@ -215,7 +214,7 @@ class DynamoDBConversationStore:
             if not items:
                 return deleted
             conversation = next((item for item in items if item["sk"]["S"] == CONVERSATION_SK), None)
-            remembered = _conversation(conversation).state.get(UNANSWERED_STATE_KEY, []) if conversation else []
+            remembered = _conversation(conversation).unanswered_keys if conversation else []
             tickets = [item["sk"]["S"].removeprefix(TICKET_MARKER_PREFIX) for item in items
                        if item["sk"]["S"].startswith(TICKET_MARKER_PREFIX)]
             keys = ([item_key(pk, item["sk"]["S"]) for item in items] + [item_key(pk_, sk) for pk_, sk in remembered]

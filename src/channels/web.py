@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.engine import MessagesPage, is_payload
+from core.dialogue.engine import MessagesPage, is_payload
 from core.errors import OriginNotAllowed
 from core.ids import is_conversation_id
 from core.models import Channel, HandoverView, InboundKind, InboundMessage, Reply, ReplyMessage, TranscriptEntry
@@ -86,6 +86,8 @@ def _handover(view: HandoverView | None) -> dict[str, Any] | None:
         "status": view.status,
         "team": view.team,
         "expectedContactAt": view.expected_contact_at.isoformat() if view.expected_contact_at else None,
+        "claimed": view.claimed,
+        "notice": view.notice,
     }
 
 

@@ -437,11 +437,33 @@ def addressed(payload: dict[str, Any], to: WhatsAppAddress) -> dict[str, Any]:
     return {"messaging_product": "whatsapp", "recipient_type": "individual", **to.graph_fields(), **payload}
 
 
+# A turn on WhatsApp is at most this many messages (a phone buzzes for each one).
+MAX_MESSAGES_PER_TURN = 2
+
+
 def render_reply(reply: Reply, to: WhatsAppAddress) -> list[dict[str, Any]]:
-    """The engine's reply as the ordered list of Graph API request bodies."""
-    return [
-        addressed(payload, to) for message in reply.messages for payload in render_message(message, reply.language)
-    ]
+    """The engine's reply as the ordered list of Graph API request bodies: at most
+    two. When the reply's messages need more, everything is said in one text and
+    the choices of its last message with buttons follow (earlier buttons, such as
+    the greeting's "talk to a person", go: the resident can type them)."""
+    payloads = [payload for message in reply.messages for payload in render_message(message, reply.language)]
+    if len(payloads) > MAX_MESSAGES_PER_TURN:
+        payloads = _folded(reply.messages, reply.language)
+    return [addressed(payload, to) for payload in payloads]
+
+
+def _folded(messages: list[ReplyMessage], language: str) -> list[dict[str, Any]]:
+    with_buttons = [index for index, message in enumerate(messages) if message.buttons]
+    choice = messages[with_buttons[-1]] if with_buttons else None
+    said = [body_with_links(message) for message in messages if message is not choice]
+    prompt = body_with_links(choice) if choice is not None else ""
+    if len(prompt) > INTERACTIVE_BODY_LIMIT:
+        said.append(prompt)
+        prompt = _CHOOSE.get(language, _CHOOSE["nl"])
+    payloads = [_text_payload(part) for part in split_text("\n\n".join(text for text in said if text))]
+    if choice is not None:
+        payloads += render_message(ReplyMessage(text=prompt, buttons=choice.buttons), language)
+    return payloads
 
 
 # --------------------------------------------------------------------------- 24-hour window and staff replies
@@ -590,7 +612,7 @@ TOO_LONG_NOTICE = (
     "Uw bericht is te lang voor mij. Stel uw vraag in een korter bericht, van hoogstens {limit} tekens.\n\n"
     "Your message is too long for me. Please ask your question in a shorter message of at most {limit} characters."
 )
-# What the engine accepts from any channel (core.engine.validate_text); WhatsApp allows 4096.
+# What the engine accepts from any channel (core.dialogue.engine.validate_text); WhatsApp allows 4096.
 ENGINE_TEXT_LIMIT = 1000
 
 

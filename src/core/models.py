@@ -11,7 +11,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .dialogue.state import DialogueState
 
 Language = Literal["nl", "en"]
 
@@ -93,7 +95,11 @@ class Handover(Model):
     claimed_at: datetime | None = None
     closed_at: datetime | None = None
     expected_contact_at: datetime | None = None
+    # True: `expected_contact_at` is a deadline (a callback asked in office hours: "today
+    # before 17:00"); false: the moment contact starts (the next opening).
+    contact_before: bool = False
     ticket_id: str | None = None
+    urgent: bool = False  # asked for after crisis help: staff see it first
 
 
 class HandoverView(Model):
@@ -102,6 +108,8 @@ class HandoverView(Model):
     status: Literal["live", "queued"]
     team: str
     expected_contact_at: datetime | None = None
+    claimed: bool = False  # a person has taken the conversation (false while waiting, and for queued)
+    notice: str | None = None  # the resident-facing line: who is there, or when we will be in touch
 
 
 class Reply(Model):
@@ -155,8 +163,8 @@ class Conversation(Model):
     expires_at: int = 0  # epoch seconds, DynamoDB TTL
     language: Language = "nl"
     transcript: list[TranscriptEntry] = Field(default_factory=list)
-    # Dialogue state owned by the engine (topic, misses, flow, pending question).
-    state: dict[str, Any] = Field(default_factory=dict)
+    # Dialogue state, owned by core.dialogue (topic, misses, flow, the open question).
+    state: DialogueState = Field(default_factory=DialogueState)
     handover: Handover | None = None
     # clientMessageId -> what rebuilds the reply returned for it (idempotent retries).
     replies_by_client_id: dict[str, RememberedReply] = Field(default_factory=dict)
@@ -164,6 +172,19 @@ class Conversation(Model):
     recent_turns: list[float] = Field(default_factory=list)
     # A contact detail the resident gave on purpose for a callback (not redacted).
     contact: str | None = None
+    # Keys of the unanswered-question items this conversation left (owned by the
+    # DynamoDB store: erasure deletes them without a scan).
+    unanswered_keys: list[tuple[str, str]] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_unanswered_keys(cls, data: Any) -> Any:
+        # Earlier versions kept the keys inside the untyped state dict.
+        if isinstance(data, dict) and isinstance(data.get("state"), dict) and "_unanswered_keys" in data["state"]:
+            state = dict(data["state"])
+            keys = state.pop("_unanswered_keys") or []
+            data = {**data, "state": state, "unanswered_keys": [*data.get("unanswered_keys", []), *keys]}
+        return data
 
     def next_seq(self) -> int:
         return self.transcript[-1].seq + 1 if self.transcript else 1
@@ -207,6 +228,8 @@ class Ticket(Model):
     contact_kind: Literal["phone", "email", "whatsapp"] | None = None
     created_at: datetime
     expected_contact_at: datetime
+    # True: `expected_contact_at` is a deadline (asked in office hours: "today before 17:00").
+    contact_before: bool = False
 
 
 class TicketStatus(StrEnum):

@@ -34,16 +34,20 @@ _MONTH_NAMES = {
 }
 
 
-@lru_cache(maxsize=32)
-def _public_holidays(year: int) -> dict[date, str]:
-    """Dutch public holidays of one year with Dutch names. The `holidays`
+_CLOSING_DAY = {"nl": "extra sluitingsdag", "en": "extra closing day"}
+_LIBERATION_DAY = {"nl": "Bevrijdingsdag", "en": "Liberation Day"}
+
+
+@lru_cache(maxsize=64)
+def _public_holidays(year: int, language: str = "nl") -> dict[date, str]:
+    """Dutch public holidays of one year, named in `language`. The `holidays`
     package already moves Koningsdag to 26 April when 27 April is a Sunday and
     lists Bevrijdingsdag only in lustrum years (the tenant toggle widens that)."""
     # Imported on first use: ~20 ms of every handler's cold start, needed only when
     # a turn asks about opening hours or a handover (benchmarks/coldstart.py).
     import holidays
 
-    return dict(holidays.country_holidays("NL", years=year, language="nl"))
+    return dict(holidays.country_holidays("NL", years=year, language="en_US" if language == "en" else "nl"))
 
 
 def _parse_clock(value: str) -> time:
@@ -81,13 +85,14 @@ class OpeningHours:
             date.fromisoformat(value)  # fail early on a malformed tenant file
         return cls(weekly=tuple(weekly), policy=policy)
 
-    def closed_reason(self, day: date) -> str | None:
-        """Why the office is closed all day on `day` (a holiday name), or None."""
+    def closed_reason(self, day: date, language: str = "nl") -> str | None:
+        """Why the office is closed all day on `day` (a holiday name in `language`), or None."""
+        lang = "en" if language == "en" else "nl"
         if day.isoformat() in self.policy.extra_closed:
-            return "extra sluitingsdag"
+            return _CLOSING_DAY[lang]
         if self.policy.liberation_day_closed and (day.month, day.day) == (5, 5):
-            return "Bevrijdingsdag"
-        name = _public_holidays(day.year).get(day)
+            return _LIBERATION_DAY[lang]
+        name = _public_holidays(day.year, lang).get(day)
         if name is None:
             return None
         if not self.policy.good_friday_closed and day == _good_friday(day.year):
@@ -129,12 +134,14 @@ class OpeningHours:
                     return start.astimezone(AMSTERDAM)
         return None
 
-    def contact_moment(self, now: datetime) -> datetime | None:
-        """When a person can act on a request made at `now`: now while open,
-        else the next opening."""
-        if self.is_open(now):
-            return now.astimezone(AMSTERDAM)
-        return self.next_opening(now)
+    def current_interval_end(self, now: datetime) -> datetime | None:
+        """When the opening interval `now` falls in ends (Europe/Amsterdam); None when closed."""
+        _require_aware(now)
+        moment = now.astimezone(timezone.utc)
+        for start, end in self.intervals(now.astimezone(AMSTERDAM).date()):
+            if start <= moment < end:
+                return end.astimezone(AMSTERDAM)
+        return None
 
 
 def easter_sunday(year: int) -> date:
@@ -160,14 +167,29 @@ def _require_aware(moment: datetime) -> None:
         raise ValueError("opening hours need an aware datetime (the clock always gives one)")
 
 
-def format_moment(moment: datetime, language: str) -> str:
-    """'maandag 1 december na 8.30 uur' / 'Monday 1 December after 8:30'.
-    Day and month names come from fixed tables: the Lambda runtime has no
-    Dutch locale, and strftime would depend on it."""
+def format_moment(moment: datetime, language: str, *, before: bool = False) -> str:
+    """'maandag 1 december na 8.30 uur' / 'Monday 1 December after 8:30'; with
+    `before` (a deadline): 'maandag 1 december vóór 17.00 uur' / '... before 17:00'."""
     local = moment.astimezone(AMSTERDAM)
     lang = "en" if language == "en" else "nl"
-    day_name = _DAY_NAMES[lang][local.weekday()]
-    month_name = _MONTH_NAMES[lang][local.month - 1]
-    if lang == "en":
-        return f"{day_name} {local.day} {month_name} after {local.hour}:{local.minute:02d}"
-    return f"{day_name} {local.day} {month_name} na {local.hour}.{local.minute:02d} uur"
+    word = {"nl": ("na", "vóór"), "en": ("after", "before")}[lang][before]
+    return f"{date_words(local.date(), lang)} {word} {clock_words(local, lang)}"
+
+
+def date_words(day: date, language: str) -> str:
+    """'maandag 7 december' / 'Monday 7 December'. Day and month names come from
+    fixed tables: the Lambda runtime has no Dutch locale, and strftime would depend on it."""
+    lang = "en" if language == "en" else "nl"
+    return f"{_DAY_NAMES[lang][day.weekday()]} {day.day} {_MONTH_NAMES[lang][day.month - 1]}"
+
+
+def clock_words(moment: datetime, language: str, unit: bool = True) -> str:
+    """'8.30 uur' / '8:30' in Europe/Amsterdam ('24.00 uur' for the end of a day);
+    without `unit` the Dutch 'uur' is left off ('van 8.30 tot 17.00 uur')."""
+    local = moment.astimezone(AMSTERDAM)
+    hour, minute = local.hour, local.minute
+    if (hour, minute) == (0, 0):
+        hour = 24  # an interval that closes at midnight
+    if language == "en":
+        return f"{hour}:{minute:02d}"
+    return f"{hour}.{minute:02d} uur" if unit else f"{hour}.{minute:02d}"

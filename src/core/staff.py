@@ -20,7 +20,9 @@ from pydantic import Field
 
 from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
-from .handover import ACTIVE, append_entries, last_intent, team_name, update_conversation
+from .conversations import append_entries, last_intent, update_conversation
+from .dialogue.state import GuideFlow
+from .dialogue.texts import Wording
 from .kb.models import Tenant
 from .opening_hours import AMSTERDAM
 from .models import (
@@ -46,22 +48,13 @@ MAX_SUGGESTIONS = 3
 ROLES = ("kcc", "editor", "admin")  # contact-centre work, knowledge-base editing, tenant administration
 PLATFORM = "*"  # custom:tenant of the operator's accounts: the admin API for every tenant, no staff routes
 
-TEXTS = {
-    "claimed": {"nl": "U praat nu met een medewerker van {team}.", "en": "You are now talking to someone from {team}."},
-    "closed": {
-        "nl": "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Stel die gerust aan mij.",
-        "en": "The member of staff has closed the chat. Do you have another question? Just ask me.",
-    },
-}
+ACTIVE = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 
 
-def _say(key: str, language: str, **values: Any) -> str:
-    return TEXTS[key].get(language, TEXTS[key]["nl"]).format(**values)
-
-
-def closing_notice(language: str) -> str:
-    """What the resident reads when a member of staff ends a live handover."""
-    return _say("closed", language)
+def closing_notice(language: str, tenant: Tenant | None = None) -> str:
+    """What the resident reads when a member of staff ends a live handover (the
+    tenant's own wording when it has one)."""
+    return Wording(language, tenant.texts if tenant is not None else None)("closed")
 
 
 @dataclass(frozen=True)
@@ -130,6 +123,7 @@ class HandoverItem(Model):
     claimed_by: str | None = None
     last_resident_message: str | None = None
     intent: str | None = None
+    urgent: bool = False  # asked for after crisis help: listed first
 
 
 class StaffConversation(Model):
@@ -173,18 +167,18 @@ def _item(conversation: Conversation) -> HandoverItem:
     return HandoverItem(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         status=handover.status, team=handover.team, reason=handover.reason, requested_at=handover.requested_at,
-        claimed_by=handover.claimed_by, last_resident_message=last,
-        intent=conversation.state.get("topic") or last_intent(conversation),
+        claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent,
+        intent=conversation.state.topic or last_intent(conversation),
     )
 
 
 def _view(conversation: Conversation) -> StaffConversation:
-    flow = conversation.state.get("flow")
-    slots = dict(flow.get("values", {})) if isinstance(flow, dict) else {}
+    flow = conversation.state.flow
+    slots = dict(flow.values) if isinstance(flow, GuideFlow) else {}
     return StaffConversation(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
-        intent=conversation.state.get("topic") or last_intent(conversation), slots=slots,
+        intent=conversation.state.topic or last_intent(conversation), slots=slots,
         transcript=conversation.transcript,
     )
 
@@ -210,7 +204,8 @@ class StaffService:
         if team is not None and not who.may_see(team):
             raise Forbidden("You are not in this team.")
         found = self.store.list_handovers(who.tenant, wanted, team)
-        return [_item(c) for c in found if c.handover is not None and who.may_see(c.handover.team)]
+        items = [_item(c) for c in found if c.handover is not None and who.may_see(c.handover.team)]
+        return sorted(items, key=lambda item: not item.urgent)  # stable: oldest first within each group
 
     def conversation(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
         return _view(self._visible(who, conversation_id))
@@ -225,8 +220,9 @@ class StaffService:
             handover.claimed_by = who.subject
             handover.claimed_at = moment
             tenant = self.knowledge.get(who.tenant).tenant
-            return [ReplyMessage(text=_say("claimed", conversation.language,
-                                           team=team_name(tenant, handover.team, conversation.language)))]
+            say = Wording(conversation.language, tenant.texts)
+            team = tenant.teams.get(handover.team, tenant.teams[tenant.default_team])
+            return [ReplyMessage(text=say("claimed", team=team.name.get(conversation.language)))]
 
         def claim_counters(conversation: Conversation, moment: datetime) -> DailyCounters | None:
             # Reports divide the seconds by the count.
@@ -277,7 +273,8 @@ class StaffService:
                 raise Conflict("Another member of staff owns this conversation.")
             handover.status = HandoverStatus.CLOSED
             handover.closed_at = moment
-            return [ReplyMessage(text=closing_notice(conversation.language))]
+            tenant = self.knowledge.get(who.tenant).tenant
+            return [ReplyMessage(text=closing_notice(conversation.language, tenant))]
 
         return self._change_handover(who, conversation_id, end)
 

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable
-from .handover import append_entries, update_conversation
+from .conversations import append_entries, update_conversation
 from .kb.models import Tenant
 from .models import (
     Channel,
@@ -235,7 +235,7 @@ def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str 
         "",
         f"Kanaal: {CHANNEL_NAMES[ticket.channel]}",
         f"Onderwerp: {intent_title or 'onbekend'}",
-        f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl')}",
+        f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl', before=ticket.contact_before)}",
         f"Ticket: {ticket.id}",
         "",
     ]

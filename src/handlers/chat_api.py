@@ -23,7 +23,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from channels.web import ChatRequest, check_origin, parse_cursor, render_messages, render_reply
-from core.engine import Turn
+from core.dialogue.engine import Turn
 from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
 from handlers import http_errors

@@ -20,7 +20,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from core.handover import expire_unclaimed
+from core.dialogue.handover import expire_unclaimed
 from core.models import Conversation, ReplyMessage
 from handlers import metrics
 from handlers.wiring import services
@@ -45,8 +45,8 @@ def _send_on_whatsapp(conversation: Conversation, messages: list[ReplyMessage]) 
 def record_handler(record: SQSRecord) -> None:
     message = TimeoutMessage.model_validate_json(record.body)
     shared = services()
-    told = expire_unclaimed(shared.store, shared.knowledge, shared.handover, message.tenant,
-                            message.conversation_id, message.requested_at, _send_on_whatsapp)
+    told = expire_unclaimed(shared.store, shared.knowledge, message.tenant, message.conversation_id,
+                            message.requested_at, shared.clock(), _send_on_whatsapp)
     if told:
         metrics.count(metrics.HANDOVER_EXPIRED, tenant=message.tenant)
     logger.info("handover timeout", extra={"tenant": message.tenant, "conversation_id": message.conversation_id,

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from aws_lambda_powertools.metrics import EphemeralMetrics, MetricUnit
 
 if TYPE_CHECKING:  # the webhook imports this module and must not load the engine at cold start
-    from core.engine import Engine, Turn
+    from core.dialogue.engine import Engine, Turn
     from core.models import InboundMessage, Reply
 
 NAMESPACE = "Balie"
-# Counters of a turn (core.engine daily counters) that become metrics per tenant and channel.
+# Counters of a turn (core.dialogue daily counters) that become metrics per tenant and channel.
 TURN_METRICS = (
     "messages_received",
     "conversations",

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.clock import Clock, now
-from core.engine import Engine
-from core.handover import HandoverService
+from core.dialogue.engine import Engine
+from core.effects import EffectDispatcher, PortEffectDispatcher
 from core.ports import (
     ConversationStore,
     HandoverTimeouts,
@@ -49,14 +49,15 @@ class Services:
     notifier: TeamNotifier | None = None
     dashboard_url: str | None = None
     id_key: Callable[[], bytes] | None = None  # secret of first-turn conversation ids (core.ids)
-    handover: HandoverService = field(init=False)
+    effects: EffectDispatcher = field(init=False)
     engine: Engine = field(init=False)
     ticket_intake: TicketIntake = field(init=False)
 
     def __post_init__(self) -> None:
-        self.handover = HandoverService(tickets=self.tickets, timeouts=self.timeouts, clock=self.clock)
+        # A turn's side effects go out through the existing ports, after the turn is written.
+        self.effects = PortEffectDispatcher(tickets=self.tickets, timeouts=self.timeouts)
         self.engine = Engine(
-            store=self.store, knowledge=self.knowledge, handover=self.handover, clock=self.clock, id_key=self.id_key
+            store=self.store, knowledge=self.knowledge, effects=self.effects, clock=self.clock, id_key=self.id_key
         )
         self.ticket_intake = TicketIntake(
             tickets=self.ticket_store, knowledge=self.knowledge, notifier=self.notifier,

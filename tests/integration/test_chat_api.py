@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from adapters.dynamodb_store import document
 from balie_local.events import LambdaContext, http_api_event
-from core.engine import RATE_LIMIT_TURNS
-from core.handover import append_entries, update_conversation
+from core.dialogue.engine import RATE_LIMIT_TURNS
+from core.conversations import append_entries, update_conversation
 from core.models import ReplyMessage, Role
 from handlers import chat_api, wiring
 
@@ -127,7 +127,8 @@ def test_repeating_a_client_message_id_returns_the_stored_reply_and_writes_nothi
 def test_asking_for_a_person_in_office_hours_waits_live_and_the_bot_goes_quiet(api: Api) -> None:
     conversation_id = api.chat("paspoort")["conversationId"]
     reply = api.chat("ik wil een mens spreken", conversation_id)
-    assert reply["handover"] == {"status": "live", "team": "burgerzaken", "expectedContactAt": None}
+    assert reply["handover"] == {"status": "live", "team": "burgerzaken", "expectedContactAt": None, "claimed": False,
+                                 "notice": "U wacht op een medewerker van Burgerzaken. Blijf in dit gesprek."}
     item = api.conversation_item(conversation_id)
     assert item["handoverKey"]["S"] == "alpha#waiting"
     quiet = api.chat("hallo?", conversation_id)

@@ -61,10 +61,10 @@ def test_saturday_evening_ends_with_a_ticket_for_monday(stack: LocalStack, monke
     monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
     first = say(stack, "ik wil een medewerker spreken")
     conversation_id = first["conversationId"]
-    assert "maandag 30 november na 8.30 uur" in texts(first)
+    assert "op maandag 30 november vanaf 8.30 uur" in texts(first)
     assert say(stack, "ja", conversation_id)["handover"] is None
     done = say(stack, "bel mij op 06 12345678", conversation_id)
-    assert "maandag 30 november na 8.30 uur" in texts(done)
+    assert "op maandag 30 november vanaf 8.30 uur" in texts(done)
     assert done["handover"]["status"] == "queued"
     assert done["handover"]["expectedContactAt"].startswith("2026-11-30T08:30:00")
 

@@ -8,6 +8,7 @@ import boto3
 import pytest
 
 from adapters.dynamodb_store import DynamoDBConversationStore
+from core.dialogue.state import DialogueState
 from core.errors import VersionConflict
 from core.memory import InMemoryConversationStore
 from core.models import (
@@ -70,20 +71,20 @@ def test_save_creates_then_updates_with_increasing_versions(store) -> None:
 def test_creating_an_existing_conversation_loses_the_race(store) -> None:
     store.save(conversation(), 0)
     with pytest.raises(VersionConflict):
-        store.save(conversation(state={"other": True}), 0)
-    assert store.get("alpha", conversation().id).state == {}
+        store.save(conversation(state={"topic": "other"}), 0)
+    assert store.get("alpha", conversation().id).state == DialogueState()
 
 
 def test_a_stale_version_loses_and_applies_no_counters(store) -> None:
     store.save(conversation(), 0, counters(messages_received=1))
     winner = store.get("alpha", conversation().id)
     loser = store.get("alpha", conversation().id)
-    winner.state["topic"] = "paspoort"
+    winner.state.topic = "paspoort"
     store.save(winner, 1, counters(messages_received=1))
-    loser.state["topic"] = "afvalkalender"
+    loser.state.topic = "afvalkalender"
     with pytest.raises(VersionConflict):
         store.save(loser, 1, counters(messages_received=1, fallback=1, unanswered=["vraag"]))
-    assert store.get("alpha", conversation().id).state == {"topic": "paspoort"}
+    assert store.get("alpha", conversation().id).state == DialogueState(topic="paspoort")
     [day] = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
     assert day.counts == {"messages_received": 2} and day.unanswered == []
 
@@ -114,9 +115,9 @@ def test_returned_objects_are_copies(store) -> None:
     saved = store.save(conversation(transcript=[entry(1)]), 0)
     saved.transcript.clear()
     loaded = store.get("alpha", saved.id)
-    loaded.state["x"] = 1
+    loaded.state.topic = "x"
     assert len(store.get("alpha", saved.id).transcript) == 1
-    assert store.get("alpha", saved.id).state == {}
+    assert store.get("alpha", saved.id).state == DialogueState()
 
 
 def test_delete_erases_the_conversation_and_its_unanswered_questions(store) -> None:

@@ -107,7 +107,7 @@ def test_erasing_a_whatsapp_conversation_leaves_nothing_under_its_key(wired) -> 
     conversation_id = wa.conversation_id_for("alpha", wa.WhatsAppAddress(id=RESIDENT), "test-app-secret")
     pk = conversation_pk("alpha", conversation_id)
     assert {item["sk"] for item in items_under(pk)} == {"CONV", "WA"}  # the conversation and the contact
-    unanswered = wiring.services().store.get("alpha", conversation_id).state["_unanswered_keys"]
+    unanswered = wiring.services().store.get("alpha", conversation_id).unanswered_keys
     assert unanswered and all(items_under(key_pk) for key_pk, _ in unanswered)
 
     event = http_api_event("DELETE", f"/v1/chat/{conversation_id}", route_key="DELETE /v1/chat/{conversationId}",

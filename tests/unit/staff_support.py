@@ -8,15 +8,14 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-from handover_support import RecordingTimeouts, conversation, make_tenant
+from handover_support import conversation, make_tenant
 
 from core.clock import FixedClock
 from core.errors import NotFound, ServiceUnavailable
-from core.handover import HandoverService
 from core.kb.compiled import ResolvedIntent, ResolvedLink
 from core.kb.models import Text
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue, InMemoryTicketStore
-from core.models import Channel, Conversation, HandoverStatus, Notification, ReplyMessage
+from core.models import Channel, Conversation, Handover, HandoverStatus, Notification, ReplyMessage
 from core.opening_hours import AMSTERDAM
 from core.staff import StaffIdentity, StaffService
 from core.tickets import TicketDesk, TicketIntake
@@ -90,7 +89,6 @@ class RecordingMail:
 class World:
     store: InMemoryConversationStore
     staff: StaffService
-    handover: HandoverService
     tickets: InMemoryTicketQueue  # what the engine hands over
     ticket_store: InMemoryTicketStore  # the records
     desk: TicketDesk
@@ -103,7 +101,9 @@ class World:
         conv = conversation(channel)
         conv.tenant = tenant
         conv.id = f"{tenant}.{len(self.store.list_handovers(tenant, HandoverStatus.WAITING)):032x}"
-        self.handover.request(conv, Repo().get(tenant), team=team, reason="asked")
+        teams = Repo().get(tenant).tenant.teams
+        conv.handover = Handover(status=HandoverStatus.WAITING, team=team if team in teams else "kcc",
+                                 reason="asked", requested_at=self.clock())
         self.store.save(conv, 0)
         return conv.id
 
@@ -121,8 +121,7 @@ def make_world(open_klant: object = None) -> World:
     sender = RecordingSender()
     staff = StaffService(store=store, knowledge=repo, tickets=ticket_store, clock=clock, whatsapp=sender)
     desk = TicketDesk(tickets=ticket_store, store=store, clock=clock, whatsapp=sender)
-    handover = HandoverService(tickets=queue, timeouts=RecordingTimeouts(), clock=clock)
-    return World(store, staff, handover, queue, ticket_store, desk, intake, sender, mail, clock)
+    return World(store, staff, queue, ticket_store, desk, intake, sender, mail, clock)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The dialogue engine end to end on a tiny compiled knowledge base
-(tests/unit/data/kb_engine), an in-memory store and the real HandoverService."""
+(tests/unit/data/kb_engine), an in-memory store and the real effect dispatcher."""
 from __future__ import annotations
 
 import dataclasses
@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
-from core.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine, remembered_reply
+from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine, remembered_reply
+from core.effects import PortEffectDispatcher
 from core.errors import NotFound, RateLimited, VersionConflict
-from core.handover import HandoverService
 from core.kb.static import StaticKnowledge
 from core.matcher import Alternative, Classification
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue
@@ -76,8 +76,9 @@ def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None) -> H
     store = InMemoryConversationStore()
     tickets = InMemoryTicketQueue()
     timeouts = RecordingTimeouts()
-    handover = HandoverService(tickets=tickets, timeouts=timeouts, clock=clock)
-    engine = Engine(store=store, knowledge=StaticKnowledge(knowledge.values()), handover=handover, clock=clock)
+    repository = StaticKnowledge(knowledge.values())
+    effects = PortEffectDispatcher(tickets=tickets, timeouts=timeouts)
+    engine = Engine(store=store, knowledge=repository, effects=effects, clock=clock)
     return Harness(engine, store, tickets, timeouts, clock)
 
 
@@ -167,7 +168,7 @@ def test_follow_up_button_answers_the_topic(chat: Harness) -> None:
     chat.say("paspoort verlengen")
     reply = chat.press("followup:duur", "Hoe lang duurt het?")
     assert reply.intent == "paspoort" and "Het duurt ongeveer een week." in texts(reply)
-    assert chat.conversation().transcript[-3].text == "Hoe lang duurt het?"  # the title, not the payload
+    assert chat.conversation().transcript[-2].text == "Hoe lang duurt het?"  # the title, not the payload
 
 
 def test_follow_up_the_topic_lacks_says_so_honestly(chat: Harness) -> None:
@@ -192,7 +193,7 @@ def test_a_cost_question_with_its_own_subject_answers_that_subject(compiled) -> 
 
 def test_out_of_scope_twice_offers_a_person_then_yes_starts_a_live_handover(chat: Harness) -> None:
     first = chat.say("vertel een mop over voetbal")
-    assert first.intent is None and "Dat begrijp ik niet" in texts(first)
+    assert first.intent is None and "Daar kan ik u niet mee helpen" in texts(first)  # off-topic, not gibberish
     second = chat.say("wat is het weer morgen in Parijs")
     assert "Wilt u met een medewerker praten?" in texts(second)
     assert payloads(second)[-2:] == ["handover:yes", "handover:no"]
@@ -210,7 +211,7 @@ def test_declining_the_person_resets_the_misses(chat: Harness) -> None:
     chat.say("vertel een mop over voetbal")
     chat.say("wat is het weer morgen in Parijs")
     assert "andere vraag" in texts(chat.say("nee"))
-    assert "Dat begrijp ik niet" in texts(chat.say("recept voor pannenkoeken"))
+    assert "Daar kan ik u niet mee helpen" in texts(chat.say("recept voor pannenkoeken"))
 
 
 def test_the_bot_stays_silent_while_a_person_is_waiting_or_live(chat: Harness) -> None:
@@ -249,18 +250,27 @@ def test_close_alternatives_ask_which_one_and_the_button_selects_it(compiled) ->
     chat.say("paspoort")
     reply = chat.say("reisdocument")
     assert texts(reply) == "Bedoelt u een van deze onderwerpen?"
-    assert payloads(reply) == ["intent:paspoort", "intent:id-kaart"]
-    assert [b.title for b in reply.messages[0].buttons] == ["Paspoort", "Identiteitskaart"]
+    assert payloads(reply) == ["intent:paspoort", "intent:id-kaart", "choice:other"]
+    assert [b.title for b in reply.messages[0].buttons] == ["Paspoort", "Identiteitskaart", "Iets anders"]
     chosen = chat.press("intent:id-kaart", "Identiteitskaart")
     assert chosen.intent == "id-kaart" and "identiteitskaart aan" in texts(chosen)
     assert chat.counts()["disambiguation"] == 1
 
 
-def test_a_near_miss_is_offered_instead_of_not_understood(compiled) -> None:
-    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.05)], "clarify")
+def test_a_near_miss_with_two_topics_is_offered_instead_of_not_understood(compiled) -> None:
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.5)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis": near}, compiled["alpha"].matcher))
     reply = chat.say("vuilnis")
-    assert payloads(reply)[-1:] == ["intent:afvalkalender"]
+    assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:paspoort", "choice:other"]
+
+
+def test_bedoelt_u_never_offers_a_single_option(compiled) -> None:
+    # One real topic left after the system intents are dropped: no one-button "Bedoelt u".
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("groet", 0.5)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis": near}, compiled["alpha"].matcher))
+    reply = chat.say("vuilnis")
+    assert "Bedoelt u" not in texts(reply) and not any(p.startswith("intent:") for p in payloads(reply))
+    assert "Ik beantwoord vragen over de gemeente" in texts(reply)
 
 
 def test_a_clear_winner_with_a_weak_runner_up_is_just_answered(compiled) -> None:
@@ -515,7 +525,7 @@ def test_a_lost_race_rereads_and_keeps_both_turns(compiled) -> None:
     residents = [entry.text for entry in chat.conversation().transcript if entry.role == Role.RESIDENT]
     assert residents == ["paspoort", "identiteitskaart", "wat kost dat"]
     # Decided on fresh state: the follow-up is about the topic the other turn set.
-    assert "Een identiteitskaart kost minder" in chat.conversation().transcript[-2].text
+    assert "Een identiteitskaart kost minder" in chat.conversation().transcript[-1].text
 
 
 def test_parallel_turns_on_one_conversation_all_land(chat: Harness) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from balie_local.chat_cmd import converse
 from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
-from core.engine import Engine
-from core.handover import HandoverService
+from core.dialogue.engine import Engine
+from core.effects import PortEffectDispatcher
 from core.kb.static import StaticKnowledge
 from core.memory import InMemoryConversationStore, InMemoryHandoverTimeouts, InMemoryTicketQueue
 from datetime import datetime
@@ -20,8 +20,8 @@ def test_a_terminal_conversation_with_buttons_follow_up_and_flow() -> None:
     clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
     knowledge = StaticKnowledge([compile_tenant(KB / "knowledge", KB / "tenants", "alpha")])
     store = InMemoryConversationStore()
-    handover = HandoverService(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts(), clock=clock)
-    engine = Engine(store=store, knowledge=knowledge, handover=handover, clock=clock)
+    effects = PortEffectDispatcher(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts())
+    engine = Engine(store=store, knowledge=knowledge, effects=effects, clock=clock)
     lines = io.StringIO("paspoort verlengen\n2\nafvalkalender\n1234ab\n12\n/quit\nnever read\n")
     out = io.StringIO()
     converse(engine, "alpha", lines, out, interactive=False)

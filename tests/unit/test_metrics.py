@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.engine import Turn
+from core.dialogue.engine import Turn
 from core.models import Reply
 from handlers import metrics
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.kb.models import HolidayPolicy
-from core.opening_hours import AMSTERDAM, OpeningHours, easter_sunday, format_moment
+from core.opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words, easter_sunday
 
 OFFICE = {day: [("08:30", "17:00")] for day in ("monday", "tuesday", "wednesday", "friday")}
 # Thursday evening opening, with a lunch break.
@@ -151,10 +151,10 @@ def test_ascension_and_whit_monday_are_closed() -> None:
     assert not hours().is_open(at("2026-05-25 10:00"))
 
 
-def test_contact_moment_is_now_while_open() -> None:
-    now = at("2026-12-01 10:00")
-    assert hours().contact_moment(now) == now
-    assert local(hours().contact_moment(at("2026-12-05 10:00"))) == "2026-12-07 08:30 +0100"
+def test_current_interval_end_while_open_and_none_when_closed() -> None:
+    assert local(hours().current_interval_end(at("2026-12-01 10:00"))) == "2026-12-01 17:00 +0100"
+    assert local(hours().current_interval_end(at("2026-12-03 12:00"))) == "2026-12-03 12:30 +0100"
+    assert hours().current_interval_end(at("2026-12-05 10:00")) is None
 
 
 def test_a_tenant_without_hours_never_opens() -> None:
@@ -177,14 +177,22 @@ def test_bad_spec_is_rejected() -> None:
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("nl", "maandag 7 december na 8.30 uur"), ("en", "Monday 7 December after 8:30")],
+    [("nl", ("maandag 7 december", "8.30 uur", "8.30")), ("en", ("Monday 7 December", "8:30", "8:30"))],
 )
-def test_format_moment(language: str, expected: str) -> None:
-    assert format_moment(at("2026-12-07 08:30"), language) == expected
+def test_date_and_clock_words(language: str, expected: tuple[str, str, str]) -> None:
+    moment = at("2026-12-07 08:30")
+    assert (date_words(moment.date(), language), clock_words(moment, language),
+            clock_words(moment, language, unit=False)) == expected
 
 
-def test_format_moment_converts_to_amsterdam() -> None:
-    assert format_moment(datetime(2026, 5, 4, 6, 30, tzinfo=timezone.utc), "nl") == "maandag 4 mei na 8.30 uur"
+def test_clock_words_convert_to_amsterdam_and_say_24_for_midnight() -> None:
+    assert clock_words(datetime(2026, 5, 4, 6, 30, tzinfo=timezone.utc), "nl") == "8.30 uur"
+    assert clock_words(at("2026-12-08 00:00"), "nl") == "24.00 uur"
+
+
+def test_holiday_names_in_both_languages() -> None:
+    assert hours().closed_reason(date(2026, 12, 25), "en") == "Christmas Day"
+    assert hours(extra_closed=["2026-12-24"]).closed_reason(date(2026, 12, 24), "en") == "extra closing day"
 
 
 @settings(max_examples=150, deadline=None)

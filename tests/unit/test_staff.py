@@ -6,6 +6,7 @@ import pytest
 from staff_support import TUESDAY, World, who, world  # noqa: F401 - world is a fixture
 
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorized
+from core.dialogue.state import DialogueState
 from core.models import Channel, HandoverStatus, Role
 from core.staff import StaffIdentity
 
@@ -108,7 +109,9 @@ def test_conversation_view_shows_what_the_bot_collected(world: World) -> None:
     conv_id = world.waiting()
     stored = world.store.get("voorbeeld", conv_id)
     assert stored is not None
-    stored.state.update(topic="afvalkalender", flow={"intent": "afvalkalender", "slot": 1, "values": {"postcode": "1234AB"}})
+    stored.state = DialogueState.model_validate(
+        {"topic": "afvalkalender", "flow": {"kind": "guide", "intent": "afvalkalender", "slot": 1,
+                                            "values": {"postcode": "1234AB"}}})
     world.store.save(stored, stored.version)
     view = world.staff.conversation(who(), conv_id)
     assert view.intent == "afvalkalender" and view.slots == {"postcode": "1234AB"}

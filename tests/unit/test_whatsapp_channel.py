@@ -460,3 +460,26 @@ def test_a_message_that_could_not_be_queued_is_not_remembered() -> None:
         intake(ListQueue(fail=True), seen).accept(fixture("pywa_message__text"))
     assert seen.seen == set()  # Meta's retry of this delivery will be taken
     assert intake(ListQueue(), seen).accept(fixture("pywa_message__text")).queued == 1
+
+
+def test_a_turn_is_at_most_two_whatsapp_messages_with_the_last_choices() -> None:
+    greeting = ReplyMessage(text="Hallo! Ik ben de digitale assistent.", buttons=[Button(title="Medewerker spreken", payload="handover:request")])
+    answer = ReplyMessage(text="Zo verlengt u uw paspoort.", links=[Link(title="Afspraak", url="https://example.nl/afspraak")],
+                          buttons=[Button(title="Wat kost het?", payload="followup:kosten")])
+    feedback = ReplyMessage(text="Was dit nuttig?", buttons=[Button(title="👍 Ja", payload="feedback:yes"),
+                                                             Button(title="👎 Nee", payload="feedback:no")])
+    text, choice = wa.render_reply(Reply(conversation_id="c", messages=[greeting, answer, feedback]), ADDRESS)
+    assert text["type"] == "text" and text["text"]["body"] == (
+        "Hallo! Ik ben de digitale assistent.\n\nZo verlengt u uw paspoort.\n\nAfspraak: https://example.nl/afspraak")
+    assert choice["interactive"]["body"]["text"] == "Was dit nuttig?"
+    assert [b["reply"]["id"] for b in choice["interactive"]["action"]["buttons"]] == ["feedback:yes", "feedback:no"]
+
+
+def test_two_messages_stay_as_they_are_and_a_long_choice_keeps_its_text() -> None:
+    answer = ReplyMessage(text="Zo verlengt u uw paspoort.")
+    feedback = ReplyMessage(text="Was dit nuttig?", buttons=[Button(title="👍 Ja", payload="feedback:yes")])
+    assert len(wa.render_reply(Reply(conversation_id="c", messages=[answer, feedback]), ADDRESS)) == 2
+    long_choice = ReplyMessage(text="Lang antwoord. " * 100, buttons=[Button(title="Wat kost het?", payload="followup:kosten")])
+    payloads = wa.render_reply(Reply(conversation_id="c", messages=[answer, long_choice, ReplyMessage(text="Nog iets.")]), ADDRESS)
+    assert len(payloads) == 2 and "Lang antwoord." in payloads[0]["text"]["body"]
+    assert payloads[1]["interactive"]["body"]["text"] == "Maak een keuze. / Please choose."

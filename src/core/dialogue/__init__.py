@@ -1,2 +1,17 @@
-"""Pieces of the dialogue engine that need no state: fixed texts, language
-detection, follow-up cues and slot validation. `core.engine` composes them."""
+"""The dialogue: everything Balie says and asks, on typed state.
+
+    engine.Engine         use cases: handle a turn, read messages, erase (loads, saves, dispatches effects)
+    turn.Turn             the decisions of one turn, on a context.TurnContext
+    state                 DialogueState (topic, misses, the open question, the flow), stored in Conversation.state
+    answers, feedback     topic answers, follow-ups, detail variants, "Was dit nuttig?" once per topic
+    flows, handover       guided flows; the handover (live, or the callback flow that ends in a ticket)
+    availability          the one source of every promise about staff (greeting, offers, notices)
+    facts                 opening hours today/tomorrow, phone, fees from the tenant's settings
+    understanding         yes/no, stop, contact details, person requests, numbered choices, gibberish
+    followups, details    follow-up and detail cues; language, slots: detection and slot parsing
+    texts                 the one text catalogue (B1 Dutch + English; tenants may override)
+    crisis                the crisis detector (runs first in every turn)
+
+Import the modules themselves (`from core.dialogue.engine import Engine`): this
+package's __init__ stays empty because `core.models` imports `state` from it.
+"""

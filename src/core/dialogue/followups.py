@@ -1,4 +1,5 @@
-"""Recognising a follow-up question ("wat kost dat?", "en voor mijn kind?").
+"""Recognising a follow-up question ("wat kost dat?", "en voor mijn kind?",
+"kan dat ook online?", "hoe lang van tevoren?").
 
 `detect` names the follow-up kind a question asks about; `is_contextual` tells
 whether the question names no subject of its own, so it must be about the
@@ -11,10 +12,16 @@ import re
 
 from ..kb.models import FOLLOWUP_KINDS
 
-# Checked in this order: "wat kost het voor mijn kind?" is about the child.
+# Checked in this order: "wat kost het voor mijn kind?" is about the child, and
+# "hoe lang van tevoren?" is about the deadline, not how long it takes.
 _CUES: dict[str, re.Pattern[str]] = {
     "kind": re.compile(
         r"\b(kind|kinderen|kindje|zoon|dochter|baby|minderjarige?|child|children|kid|kids|son|daughter|minor)\b"
+    ),
+    "termijn": re.compile(
+        r"\b(hoe lang van ?te ?voren|hoeveel (?:dagen|weken|tijd) van ?te ?voren|van ?te ?voren|uiterlijk|"
+        r"op tijd|te laat|wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|"
+        r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
         r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|hoeveel (?:moet ik )?betalen|"
@@ -28,6 +35,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|welke (?:papieren|documenten)|"
         r"bring|need to bring|take with me|documents)\b"
     ),
+    "online": re.compile(
+        r"\b(online|on-line|via internet|via het internet|op internet|via de website|op de website|internet|"
+        r"digitaal|met digid|digid|vanuit huis|van thuis uit|thuis regelen|"
+        r"from home|via the website|on the internet|on the website)\b"
+    ),
 }
 assert set(_CUES) == set(FOLLOWUP_KINDS)
 
@@ -36,9 +48,11 @@ assert set(_CUES) == set(FOLLOWUP_KINDS)
 _FILLER = frozenset(
     """en voor mijn m'n het dat die dit de een wat hoe moet ik je jullie u uw is zijn er nog dan ook bij van
     met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
-    allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies
+    allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen
+    aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon
     and for my the a an what how does do it that this is i need to with me much will should must can about
-    of if its it's whats what's then also there we our your you get take does did be""".split()
+    of if its it's whats what's then also there we our your you get take does did be apply arrange request
+    pay done possible mogelijk""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

@@ -122,11 +122,3 @@ def parse(slot_type: str, text: str, today: date) -> str | None:
     if slot_type == "text":
         return free_text(text)
     raise ValueError(f"unknown slot type {slot_type!r}")
-
-
-# Answers that end a guided flow.
-STOP_WORDS = frozenset({"stop", "stoppen", "cancel", "annuleer", "annuleren", "quit", "stop maar", "ik wil stoppen"})
-
-
-def is_stop(text: str) -> bool:
-    return " ".join(text.lower().strip(" .!").split()) in STOP_WORDS

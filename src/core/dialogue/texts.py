@@ -1,26 +1,107 @@
-"""Every fixed sentence the bot says (the knowledge base holds the rest).
+"""The text catalogue: every fixed sentence a resident reads (the knowledge base
+holds the answers). Plain Dutch at B1 level first, English second.
 
-Plain Dutch at B1 level first, English second. `say(key, language, **values)`
-fills `{placeholders}`.
+A tenant may override any entry (`texts:` in its tenant file, same placeholders
+or fewer); `Wording` is the catalogue of one conversation: its tenant's
+overrides, in its language. `say(key, language, **values)` is the plain lookup.
+Other parts of Balie add their resident-facing texts here too.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from ..kb.models import Text
 
-_TEXTS: dict[str, Text] = {
-    # EU AI Act art. 50: say plainly that this is software, and that a person can be reached.
+CATALOGUE: dict[str, Text] = {
+    # ---- greeting and who is there (EU AI Act art. 50: say plainly that this is software) ----
     "greeting": Text(
         nl="Hallo! Ik ben de digitale assistent van {tenant}. Ik ben een computerprogramma, geen mens. "
-        "Ik beantwoord vragen over de gemeente. Wilt u liever een medewerker spreken? Dat kan altijd.",
+        "Ik beantwoord vragen over de gemeente.",
         en="Hello! I am the digital assistant of {tenant}. I am a computer program, not a person. "
-        "I answer questions about the municipality. Would you rather talk to a person? You can, at any time.",
+        "I answer questions about the municipality.",
+    ),
+    "people_open": Text(
+        nl="Wilt u liever een medewerker spreken? Dat kan vandaag tot {until}.",
+        en="Would you rather talk to a person? You can, today until {until}.",
+    ),
+    "people_closed": Text(
+        nl="Er zijn nu geen medewerkers aan het werk. U kunt weer een medewerker spreken {next}. "
+        "U kunt wel nu al vragen of we u terugbellen of mailen.",
+        en="There are no staff at work right now. You can talk to a person again {next}. "
+        "You can already ask us to call or e-mail you back.",
+    ),
+    "people_never": Text(
+        nl="Via deze chat kunt u op dit moment geen medewerker spreken.",
+        en="You cannot reach a member of staff through this chat at the moment.",
     ),
     "ask_question": Text(nl="Wat is uw vraag?", en="What is your question?"),
+    # ---- moments, as the one availability function words them ----
+    "moment_today": Text(nl="vandaag", en="today"),
+    "moment_tomorrow": Text(nl="morgen", en="tomorrow"),
+    "moment_on_day": Text(nl="op {date}", en="on {date}"),
+    "moment_from": Text(nl="{day} vanaf {time}", en="{day} from {time}"),
+    "moment_before": Text(nl="{day} vóór {time}", en="{day} before {time}"),
+    # ---- crisis help: first in every turn, at every hour ----
+    "crisis_suicide": Text(
+        nl="Wat naar dat u zich zo voelt. U hoeft dit niet alleen te dragen. Praat er nu over met "
+        "113 Zelfmoordpreventie: bel 113 of gratis 0800-0113, of chat via 113.nl. Zij zijn er dag en nacht. "
+        "Bent u in direct gevaar? Bel dan 112.",
+        en="I am sorry you feel this way. You do not have to carry this alone. Talk about it now with "
+        "113 Suicide Prevention: call 113 or 0800-0113 (free), or chat at 113.nl. They are there day and night. "
+        "Are you in immediate danger? Then call 112.",
+    ),
+    "crisis_violence": Text(
+        nl="Wat erg dat u dit meemaakt. Bel Veilig Thuis: gratis, dag en nacht, op 0800-2000. Zij helpen bij "
+        "huiselijk geweld en kindermishandeling, ook als het een ander overkomt. U mag anoniem bellen. "
+        "Bent u of is iemand anders nu in gevaar? Bel dan 112.",
+        en="I am sorry this is happening to you. Call Veilig Thuis (Safe at Home): free, day and night, on "
+        "0800-2000. They help with domestic violence and child abuse, also when it happens to someone else. "
+        "You may call anonymously. Are you or is someone else in danger now? Then call 112.",
+    ),
+    "crisis_homeless": Text(
+        nl="Heeft u geen plek om te slapen, of dreigt dat? Neem contact op met {shelter}: bel {phone}. "
+        "Zij helpen u aan een slaapplek en met wat u verder nodig heeft.",
+        en="Do you have no place to sleep, or will you lose it soon? Contact {shelter}: call {phone}. "
+        "They help you find a place to sleep and with what else you need.",
+    ),
+    "crisis_homeless_municipality": Text(
+        nl="Heeft u geen plek om te slapen, of dreigt dat? De gemeente helpt u aan een slaapplek. {contact}",
+        en="Do you have no place to sleep, or will you lose it soon? The municipality helps you find a place "
+        "to sleep. {contact}",
+    ),
+    "crisis_person_offer": Text(
+        nl="Wilt u nu met een medewerker van de gemeente praten?",
+        en="Would you like to talk to someone from the municipality now?",
+    ),
+    "crisis_link_113": Text(nl="Chat met 113 Zelfmoordpreventie", en="Chat with 113 Suicide Prevention"),
+    "crisis_link_veilig_thuis": Text(nl="Veilig Thuis", en="Veilig Thuis (Safe at Home)"),
+    "button_urgent_person": Text(nl="Ja, een medewerker", en="Yes, a person now"),
+    # ---- not understood, out of scope, clarification ----
     "not_understood": Text(
         nl="Dat begrijp ik niet. Kunt u uw vraag anders stellen? Gebruik een korte zin, "
         "bijvoorbeeld: 'paspoort verlengen' of 'wanneer wordt mijn afval opgehaald'.",
         en="I don't understand that. Could you ask it in another way? Use a short sentence, "
         "for example: 'renew my passport' or 'when is my waste collected'.",
+    ),
+    "out_of_scope": Text(
+        nl="Daar kan ik u niet mee helpen. Ik beantwoord vragen over de gemeente. Bijvoorbeeld over "
+        "een paspoort of id-kaart, verhuizen, afval, parkeren, belastingen, vergunningen of hulp en zorg.",
+        en="I cannot help you with that. I answer questions about the municipality. For example about "
+        "a passport or ID card, moving house, waste, parking, taxes, permits or help and care.",
+    ),
+    "disambiguate": Text(nl="Bedoelt u een van deze onderwerpen?", en="Do you mean one of these topics?"),
+    "choose_one": Text(
+        nl="Welke bedoelt u? Kies een van de knoppen, of typ het nummer.",
+        en="Which one do you mean? Choose one of the buttons, or type its number.",
+    ),
+    "clarify_other": Text(
+        nl="Vertel het mij dan in andere woorden. Noem het onderwerp, bijvoorbeeld 'rijbewijs' of 'grofvuil'.",
+        en="Then please tell me in other words. Name the subject, for example 'driving licence' or 'bulky waste'.",
+    ),
+    "more_topics": Text(
+        nl="U vroeg ook naar iets anders. Kies hieronder waar u nog een antwoord op wilt.",
+        en="You also asked about something else. Choose below what else you want an answer to.",
     ),
     "text_only": Text(
         nl="Ik kan alleen tekst lezen. Wilt u uw vraag typen?",
@@ -31,25 +112,80 @@ _TEXTS: dict[str, Text] = {
         nl="Bedankt voor uw locatie. Ik kan locaties nog niet lezen. Typ uw vraag in een bericht.",
         en="Thank you for your location. I cannot read locations yet. Please type your question in a message.",
     ),
+    # ---- the offer of a person (after misses) ----
     "offer_person": Text(
         nl="Het lukt mij niet om uw vraag te beantwoorden. Wilt u met een medewerker praten?",
         en="I can't answer your question. Would you like to talk to a person?",
+    ),
+    "offer_callback": Text(
+        nl="Het lukt mij niet om uw vraag te beantwoorden. Er zijn nu geen medewerkers aan het werk. "
+        "Wilt u dat een medewerker {moment} contact met u opneemt?",
+        en="I can't answer your question. There are no staff at work right now. "
+        "Would you like someone to contact you {moment}?",
     ),
     "person_declined": Text(
         nl="Goed. Stel gerust een andere vraag.",
         en="All right. Feel free to ask something else.",
     ),
-    "disambiguate": Text(nl="Bedoelt u een van deze onderwerpen?", en="Do you mean one of these topics?"),
+    # ---- answers, follow-ups, feedback ----
+    "followup_unknown": Text(
+        nl="Daar heb ik geen antwoord op bij '{topic}'. Kijk bij de links, of vraag het aan een medewerker.",
+        en="I have no answer to that for '{topic}'. Please check the links, or ask a member of staff.",
+    ),
     "feedback_question": Text(nl="Was dit nuttig?", en="Was this helpful?"),
     "feedback_thanks": Text(nl="Dank u wel voor uw reactie.", en="Thank you for your feedback."),
     "feedback_sorry": Text(
         nl="Jammer dat dit niet hielp. U kunt uw vraag anders stellen. Of praat met een medewerker.",
         en="Sorry that did not help. You can ask your question in another way. Or talk to a person.",
     ),
-    "followup_unknown": Text(
-        nl="Daar heb ik geen antwoord op bij '{topic}'. Kijk bij de links, of vraag het aan een medewerker.",
-        en="I have no answer to that for '{topic}'. Please check the links, or ask a person.",
+    "feedback_sorry_closed": Text(
+        nl="Jammer dat dit niet hielp. U kunt uw vraag anders stellen. Of vraag of een medewerker u "
+        "{moment} terugbelt of mailt.",
+        en="Sorry that did not help. You can ask your question in another way. Or ask for someone to call "
+        "or e-mail you {moment}.",
     ),
+    "fees_link": Text(nl="Alle tarieven", en="All fees"),
+    "fees_intro": Text(nl="Dit zijn de tarieven van {tenant} in {year}:", en="These are the fees of {tenant} in {year}:"),
+    "fees_line": Text(nl="{name}: € {amount}", en="{name}: € {amount}"),
+    # ---- tenant facts ----
+    "label_today": Text(nl="Vandaag ({date})", en="Today ({date})"),
+    "label_tomorrow": Text(nl="Morgen ({date})", en="Tomorrow ({date})"),
+    "word_and": Text(nl=" en ", en=" and "),
+    "hours_range": Text(nl="van {start} tot {end}", en="from {start} to {end}"),
+    "hours_open": Text(nl="{day} is het gemeentehuis open {ranges}.", en="{day} the town hall is open {ranges}."),
+    "hours_closed": Text(nl="{day} is het gemeentehuis gesloten.", en="{day} the town hall is closed."),
+    "hours_closed_because": Text(
+        nl="{day} is het gemeentehuis gesloten ({reason}).", en="{day} the town hall is closed ({reason})."
+    ),
+    "hours_next": Text(nl="Daarna zijn we weer open {moment}.", en="After that we are open again {moment}."),
+    "phone_open": Text(
+        nl="U kunt de gemeente bellen op {phone}. Dat kan vandaag tot {until}.",
+        en="You can call the municipality on {phone}, today until {until}.",
+    ),
+    "phone_closed": Text(
+        nl="U kunt de gemeente bellen op {phone}. De telefoon is nu gesloten; bellen kan weer {next}.",
+        en="You can call the municipality on {phone}. The phone line is closed now; you can call again {next}.",
+    ),
+    "phone_number": Text(nl="U kunt de gemeente bellen op {phone}.", en="You can call the municipality on {phone}."),
+    "phone_mail": Text(nl="Mailen kan naar {email}.", en="You can e-mail {email}."),
+    # ---- details every topic can have ----
+    "detail_status": Text(
+        nl="U wilt weten hoe het staat met uw aanvraag of melding over '{topic}'. Dat kan ik niet zien. "
+        "Kijk in uw bevestiging of op de website van de gemeente onder 'Mijn zaken' (inloggen met DigiD). "
+        "Staat het daar niet? Vraag het aan een medewerker van {team}.",
+        en="You want to know how your application or report about '{topic}' is going. I cannot see that. "
+        "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
+        "Not there? Ask a member of staff of {team}.",
+    ),
+    "detail_death": Text(
+        nl="Gecondoleerd met het overlijden. Veel zaken regelt de gemeente vanzelf: wij geven het overlijden "
+        "door aan veel andere instanties. Vergunningen, belastingen en voorzieningen op naam van de overledene "
+        "stoppen niet altijd vanzelf. Voor '{topic}' helpt {team} u verder.",
+        en="We are sorry for your loss. The municipality passes the death on to many organisations itself. "
+        "Permits, taxes and services in the name of the deceased do not always stop by themselves. "
+        "For '{topic}', {team} will help you further.",
+    ),
+    # ---- guided flows ----
     "flow_stop_hint": Text(nl="Typ 'stop' als u wilt stoppen.", en="Type 'stop' if you want to quit."),
     "flow_stopped": Text(
         nl="Goed, ik stop met deze vragen. Waarmee kan ik u nog helpen?",
@@ -59,18 +195,145 @@ _TEXTS: dict[str, Text] = {
         nl="Het lukt niet met deze vragen. Ik stop ermee. U kunt het later nog eens proberen of een medewerker spreken.",
         en="This is not working. I stopped asking. You can try again later or talk to a person.",
     ),
+    # ---- handover ----
+    "live": Text(
+        nl="Ik zoek een medewerker van {team} voor u. Blijf in dit gesprek. U krijgt hier antwoord. "
+        "Is er binnen {minutes} minuten niemand vrij? Dan vraag ik of we u later mogen bellen of mailen.",
+        en="I am looking for someone from {team} to help you. Please stay in this chat; the answer will "
+        "appear here. If nobody is free within {minutes} minutes, I will ask if we may call or e-mail you later.",
+    ),
+    "already_waiting": Text(
+        nl="U wacht al op een medewerker. Blijf in dit gesprek, dan krijgt u hier antwoord.",
+        en="You are already waiting for a member of staff. Please stay in this chat.",
+    ),
+    "already_queued": Text(
+        nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op.",
+        en="Your question is already waiting for a member of staff. We will contact you {moment}.",
+    ),
+    "closed_now": Text(
+        nl="Er zijn nu geen medewerkers aan het werk. We zijn er weer {moment}.",
+        en="There are no staff at work right now. We are back {moment}.",
+    ),
+    "nobody_free": Text(
+        nl="Er is op dit moment geen medewerker vrij.",
+        en="No member of staff is free at the moment.",
+    ),
+    "consent": Text(
+        nl="Wilt u dat een medewerker van {team} contact met u opneemt?",
+        en="Would you like someone from {team} to contact you?",
+    ),
+    "consent_whatsapp": Text(
+        nl="Wilt u dat een medewerker van {team} contact met u opneemt via dit WhatsApp-nummer?",
+        en="Would you like someone from {team} to contact you on this WhatsApp number?",
+    ),
+    "ask_contact": Text(
+        nl="Hoe kunnen we u bereiken? Typ uw telefoonnummer of e-mailadres.",
+        en="How can we reach you? Please type your phone number or e-mail address.",
+    ),
+    "invalid_contact": Text(
+        nl="Dat is geen telefoonnummer of e-mailadres dat ik herken. Bijvoorbeeld: 06 12345678 of naam@voorbeeld.nl.",
+        en="I do not recognise that as a phone number or e-mail address. For example: 06 12345678 or name@example.com.",
+    ),
+    "queued": Text(
+        nl="Dank u. Een medewerker van {team} neemt {moment} contact met u op.",
+        en="Thank you. Someone from {team} will contact you {moment}.",
+    ),
+    "declined": Text(
+        nl="Goed. U kunt mij gewoon een andere vraag stellen.",
+        en="All right. You can ask me another question.",
+    ),
+    "send_failed": Text(
+        nl="Het lukt nu niet om uw vraag door te sturen. Er staat geen verzoek klaar. Probeer het later nog eens.",
+        en="I cannot pass on your question right now. No request was made. Please try again later.",
+    ),
+    "no_opening": Text(
+        nl="Ik kan nu geen afspraak maken voor contact met een medewerker.",
+        en="I cannot arrange contact with a member of staff right now.",
+    ),
+    "team_contact_open": Text(
+        nl="U kunt {team} ook zelf bereiken: {ways}. Bellen kan vandaag tot {until}.",
+        en="You can also contact {team} yourself: {ways}. You can call today until {until}.",
+    ),
+    "team_contact_closed": Text(
+        nl="U kunt {team} ook zelf bereiken: {ways}. De telefoon is nu gesloten; bellen kan weer {next}.",
+        en="You can also contact {team} yourself: {ways}. The phone line is closed now; you can call again {next}.",
+    ),
+    "team_contact_mail": Text(
+        nl="U kunt {team} ook mailen: {email}.",
+        en="You can also e-mail {team}: {email}.",
+    ),
+    "notice_waiting": Text(
+        nl="U wacht op een medewerker van {team}. Blijf in dit gesprek.",
+        en="You are waiting for someone from {team}. Please stay in this chat.",
+    ),
+    "notice_claimed": Text(
+        nl="U praat nu met een medewerker van {team}.",
+        en="You are now talking to someone from {team}.",
+    ),
+    "notice_queued": Text(
+        nl="Een medewerker van {team} neemt {moment} contact met u op.",
+        en="Someone from {team} will contact you {moment}.",
+    ),
+    # Staff actions (core.staff): shown to the resident when staff claim or close.
+    "claimed": Text(nl="U praat nu met een medewerker van {team}.", en="You are now talking to someone from {team}."),
+    "closed": Text(
+        nl="De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Stel die gerust aan mij.",
+        en="The member of staff has closed the chat. Do you have another question? Just ask me.",
+    ),
+    # ---- buttons (WhatsApp shows at most 20 characters) ----
     "button_talk_to_person": Text(nl="Medewerker spreken", en="Talk to a person"),
+    "button_callback": Text(nl="Terugbelverzoek", en="Request a call back"),
     "button_yes": Text(nl="Ja, graag", en="Yes, please"),
     "button_no": Text(nl="Nee, dank u", en="No, thank you"),
     "button_helpful": Text(nl="👍 Ja", en="👍 Yes"),
     "button_not_helpful": Text(nl="👎 Nee", en="👎 No"),
+    "button_something_else": Text(nl="Iets anders", en="Something else"),
     "followup_kosten": Text(nl="Wat kost het?", en="What does it cost?"),
     "followup_duur": Text(nl="Hoe lang duurt het?", en="How long does it take?"),
     "followup_kind": Text(nl="En voor mijn kind?", en="And for my child?"),
     "followup_meenemen": Text(nl="Wat moet ik meenemen?", en="What do I need to bring?"),
+    "followup_online": Text(nl="Kan het online?", en="Can I do it online?"),
+    "followup_termijn": Text(nl="Hoe lang van tevoren?", en="How far in advance?"),
 }
 
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
-def say(key: str, language: str, **values: str) -> str:
-    text = _TEXTS[key].get(language)
+
+def placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
+
+
+def override_problems(overrides: Mapping[str, Text]) -> list[str]:
+    """Why a tenant's `texts:` cannot be used: unknown keys, or placeholders the
+    catalogue's text does not fill."""
+    problems = []
+    for key, text in overrides.items():
+        default = CATALOGUE.get(key)
+        if default is None:
+            problems.append(f"unknown text {key!r}")
+            continue
+        for language in ("nl", "en"):
+            extra = placeholders(text.get(language)) - placeholders(default.get(language))
+            if extra:
+                problems.append(f"text {key!r} ({language}) uses unknown placeholder(s) {sorted(extra)}")
+    return problems
+
+
+def say(key: str, language: str, **values: object) -> str:
+    text = CATALOGUE[key].get(language)
     return text.format(**values) if values else text
+
+
+class Wording:
+    """The catalogue as one conversation reads it: its tenant's overrides first,
+    in the conversation's language."""
+
+    __slots__ = ("language", "_overrides")
+
+    def __init__(self, language: str, overrides: Mapping[str, Text] | None = None) -> None:
+        self.language = language
+        self._overrides = overrides or {}
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = (self._overrides.get(key) or CATALOGUE[key]).get(self.language)
+        return text.format(**values) if values else text

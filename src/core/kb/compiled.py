@@ -69,6 +69,13 @@ class ResolvedFlow(_Frozen):
     done: ResolvedFlowDone
 
 
+class ResolvedVariant(_Frozen):
+    """An intent's answer for one detail (`DETAIL_KINDS`), links resolved."""
+
+    answer: Text
+    links: list[ResolvedLink] = Field(default_factory=list)
+
+
 class ResolvedIntent(_Frozen):
     id: str
     kind: Literal["topic", "system"]
@@ -78,6 +85,8 @@ class ResolvedIntent(_Frozen):
     answer: Text
     links: list[ResolvedLink] = Field(default_factory=list)
     followups: Followups = Field(default_factory=Followups)
+    variants: dict[str, ResolvedVariant] = Field(default_factory=dict)  # detail kind -> answer
+    facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     flow: ResolvedFlow | None = None
     tenant_only: bool = False  # defined in the tenant file, not in the shared base
 

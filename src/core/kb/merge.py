@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .compiled import ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink
-from .models import Followups, Intent, IntentOverride, LinkSpec, Tenant
+from .compiled import ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
+from .models import Followups, Intent, IntentOverride, LinkSpec, Tenant, Variants
 
 
 class KnowledgeError(ValueError):
@@ -39,6 +39,9 @@ def enabled_intents(shared: Mapping[str, Intent], tenant: Tenant) -> dict[str, I
 def link_specs(intent: Intent, override: IntentOverride | None) -> Iterator[LinkSpec]:
     """Every link of an intent as the tenant shows it (answer links and flow links)."""
     yield from override.links if override and override.links is not None else intent.links
+    for _, variant in _merge_variants(intent.variants, override.variants if override else None):
+        if variant is not None:
+            yield from variant.links
     if intent.flow:
         yield from intent.flow.done.links
 
@@ -78,6 +81,12 @@ def _merge_followups(base: Followups, override: Followups | None) -> Followups:
     return base.model_copy(update=changed)
 
 
+def _merge_variants(base: Variants, override: Variants | None) -> Variants:
+    if override is None:
+        return base
+    return base.model_copy(update={kind: variant for kind, variant in override if variant is not None})
+
+
 def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False) -> ResolvedIntent:
     override = tenant.intent_overrides.get(intent.id)
     links = override.links if override and override.links is not None else intent.links
@@ -99,6 +108,15 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         answer=override.answer if override and override.answer else intent.answer,
         links=[_resolve_link(link, tenant, intent.id, override) for link in links],
         followups=_merge_followups(intent.followups, override.followups if override else None),
+        variants={
+            kind: ResolvedVariant(
+                answer=variant.answer,
+                links=[_resolve_link(link, tenant, intent.id, override) for link in variant.links],
+            )
+            for kind, variant in _merge_variants(intent.variants, override.variants if override else None)
+            if variant is not None
+        },
+        facts=intent.facts,
         flow=flow,
         tenant_only=tenant_only,
     )

@@ -2,11 +2,17 @@
 (tenants/*.yaml). The formats are described in docs/ARCHITECTURE.md."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen")
+FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen", "online", "termijn")
+# Details a question can ask within a topic (core.dialogue.details recognises them);
+# an intent answers them with `variants:`.
+DETAIL_KINDS = ("kwijt_buitenland", "uit_buitenland", "emigratie", "niet_zelf", "overlijden", "status")
+# Answers the dialogue computes from the tenant's own settings (core.dialogue.facts).
+FACT_KINDS = ("opening_hours", "phone")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -63,10 +69,28 @@ class Examples(Strict):
 
 
 class Followups(Strict):
-    kosten: Text | None = None
-    duur: Text | None = None
-    kind: Text | None = None
-    meenemen: Text | None = None
+    kosten: Text | None = None  # "wat kost het?"
+    duur: Text | None = None  # "hoe lang duurt het?"
+    kind: Text | None = None  # "en voor mijn kind?"
+    meenemen: Text | None = None  # "wat moet ik meenemen?"
+    online: Text | None = None  # "kan dat ook online?"
+    termijn: Text | None = None  # "hoe lang van tevoren?", "wanneer moet het uiterlijk?"
+
+
+class Variant(Strict):
+    """The answer of an intent for one detail (e.g. a passport lost abroad)."""
+
+    answer: Text
+    links: list[LinkSpec] = Field(default_factory=list)
+
+
+class Variants(Strict):
+    kwijt_buitenland: Variant | None = None  # lost or stolen abroad
+    uit_buitenland: Variant | None = None  # first registration after arriving from abroad
+    emigratie: Variant | None = None  # leaving the Netherlands
+    niet_zelf: Variant | None = None  # for someone who cannot come to the desk
+    overlijden: Variant | None = None  # after a death
+    status: Variant | None = None  # how an application or report is going
 
 
 class Intent(Strict):
@@ -79,6 +103,9 @@ class Intent(Strict):
     answer: Text
     links: list[LinkSpec] = Field(default_factory=list)
     followups: Followups = Field(default_factory=Followups)
+    variants: Variants = Field(default_factory=Variants)
+    # Tenant facts the answer opens with (today's and tomorrow's hours, the phone number).
+    facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     examples: Examples
     flow: FlowSpec | None = None
 
@@ -98,6 +125,7 @@ class IntentOverride(Strict):
     answer: Text | None = None
     links: list[LinkSpec] | None = None
     followups: Followups | None = None
+    variants: Variants | None = None
     extra_examples: Examples | None = None
     # Slot -> URL for this intent only (e.g. its own form or appointment page);
     # other intents keep the tenant's `urls`.
@@ -130,6 +158,31 @@ class OpenKlantSettings(Strict):
     url: str | None = None
 
 
+class Fee(Strict):
+    name: Text
+    euro: Decimal = Field(ge=0, max_digits=8, decimal_places=2)
+
+
+class Fees(Strict):
+    """The tenant's own fees (legesverordening) of one year, per intent."""
+
+    year: int = Field(ge=2000, le=2100)
+    items: dict[str, list[Fee]] = Field(default_factory=dict)  # intent id -> its fees
+
+
+class Shelter(Strict):
+    """The desk for people without a place to sleep (maatschappelijke opvang)."""
+
+    name: Text
+    phone: str = Field(min_length=1)
+    url: str | None = None
+
+
+class CrisisSettings(Strict):
+    shelter: Shelter | None = None
+    team: str | None = None  # the team that takes urgent handovers after crisis help (default team when absent)
+
+
 class Tenant(Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str
@@ -149,6 +202,10 @@ class Tenant(Strict):
     retention_days: int = Field(default=30, ge=1, le=3650)
     share_unanswered: bool = False
     open_klant: OpenKlantSettings = Field(default_factory=OpenKlantSettings)
+    fees: Fees | None = None
+    crisis: CrisisSettings = Field(default_factory=CrisisSettings)
+    # The tenant's own wording of entries of the text catalogue (core.dialogue.texts).
+    texts: dict[str, Text] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def known_weekdays_and_team(self) -> "Tenant":
@@ -157,4 +214,12 @@ class Tenant(Strict):
             raise ValueError(f"unknown weekday(s) in opening_hours: {sorted(unknown)}")
         if self.default_team not in self.teams:
             raise ValueError(f"default_team {self.default_team!r} is not one of the teams")
+        if self.crisis.team is not None and self.crisis.team not in self.teams:
+            raise ValueError(f"crisis.team {self.crisis.team!r} is not one of the teams")
+        if self.texts:
+            from ..dialogue.texts import override_problems  # the catalogue imports this module
+
+            problems = override_problems(self.texts)
+            if problems:
+                raise ValueError("; ".join(problems))
         return self

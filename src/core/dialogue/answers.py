@@ -1,0 +1,139 @@
+"""Answering a topic: its answer, a follow-up, a detail variant, tenant facts."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kb.models import FOLLOWUP_KINDS
+from ..models import Link
+from . import details, facts, flows
+from .context import TurnContext
+from .feedback import ask_feedback
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent
+
+MAX_FOLLOWUP_BUTTONS = 3
+
+
+def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "") -> None:
+    """Answer `intent` (a topic or a system intent that hands nothing over). `text`
+    is the question, for the detail it may ask and the facts it wants first."""
+    ctx.intent, ctx.confidence = intent.id, score
+    ctx.state.misses = 0
+    ctx.count(f"intent:{intent.id}")
+    ctx.count("answered")
+    if intent.kind == "system":
+        if ctx.first_turn and intent.id == "groet":
+            ctx.add(ctx.say("ask_question"))  # the greeting already said hello
+        else:
+            ctx.add(intent.answer.get(ctx.language), links=[ctx.link(link) for link in intent.links])
+        return
+    ctx.state.topic = intent.id
+    detail = detail_of(intent, details.detect(text)) if text else None
+    if detail is not None:
+        _answer_detail(ctx, intent, detail)
+        ask_feedback(ctx, intent.id)
+        return
+    body = intent.answer.get(ctx.language)
+    opening = _facts(ctx, intent, text)
+    if opening:
+        body = f"{opening}\n\n{body}"
+    buttons = [
+        ctx.button(f"followup_{kind}", f"followup:{kind}")
+        for kind in FOLLOWUP_KINDS
+        if getattr(intent.followups, kind) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
+    ][:MAX_FOLLOWUP_BUTTONS]
+    ctx.add(body, links=[ctx.link(link) for link in intent.links], buttons=buttons)
+    if intent.flow is not None:
+        flows.start_guide(ctx, intent)
+    else:
+        ask_feedback(ctx, intent.id)
+
+
+def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float = 1.0) -> bool:
+    """Answer a follow-up ("wat kost dat?") about `topic`. `confidence`: 1.0 when
+    the context decided, the matcher's score when the question named its own
+    subject. False when there is no topic to answer it for."""
+    intent = ctx.intent_of(topic)
+    if intent is None or kind not in FOLLOWUP_KINDS:
+        return False
+    ctx.intent, ctx.confidence = intent.id, confidence
+    ctx.state.misses = 0
+    ctx.state.topic = intent.id
+    ctx.count("followup")
+    ctx.count(f"followup:{kind}")
+    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises) if kind == "kosten" else None
+    if fee_lines is not None:
+        ctx.count("answered")
+        url = ctx.tenant.urls.get("tarieven")
+        links = [Link(title=ctx.say("fees_link"), url=url)] if url else []
+        ctx.add(fee_lines, links=links)
+        ask_feedback(ctx, intent.id)
+        return True
+    text = getattr(intent.followups, kind)
+    if text is None:
+        ctx.add(
+            ctx.say("followup_unknown", topic=intent.title.get(ctx.language)),
+            links=[ctx.link(link) for link in intent.links],
+            buttons=[ctx.person_button()],
+        )
+        return True
+    ctx.count("answered")
+    ctx.add(text.get(ctx.language))
+    ask_feedback(ctx, intent.id)
+    return True
+
+
+def has_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> bool:
+    return getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
+
+
+def detail_of(intent: "ResolvedIntent", kinds: list[str]) -> str | None:
+    """The first detail kind this intent answers: its own variant, or a general one."""
+    for kind in kinds:
+        if kind in intent.variants or (kind in details.GENERAL_KINDS and intent.kind == "topic"):
+            return kind
+    return None
+
+
+def answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, score: float = 1.0) -> None:
+    """A detail asked without a subject ("hoe staat het ervoor?") about the current topic."""
+    ctx.intent, ctx.confidence = intent.id, score
+    ctx.state.misses = 0
+    ctx.count(f"intent:{intent.id}")
+    ctx.count("answered")
+    _answer_detail(ctx, intent, kind)
+    ask_feedback(ctx, intent.id)
+
+
+def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> None:
+    ctx.count(f"detail:{kind}")
+    ctx.state.topic = intent.id
+    # Where a person can help (how an application is going, after a death), offer one.
+    buttons = [ctx.person_button()] if kind in details.GENERAL_KINDS else []
+    variant = intent.variants.get(kind)
+    if variant is not None:
+        ctx.add(variant.answer.get(ctx.language), links=[ctx.link(link) for link in variant.links], buttons=buttons)
+        return
+    team_name = ctx.team_name(ctx.team_id(intent.team))
+    ctx.add(
+        ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name),
+        links=[ctx.link(link) for link in intent.links],
+        buttons=buttons,
+    )
+
+
+def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
+    parts = []
+    for fact in sorted(intent.facts, key=lambda f: f != "phone" if facts.asks_for_phone(text) else f == "phone"):
+        line = facts.opening_hours(ctx.tenant, ctx.promises) if fact == "opening_hours" else facts.phone(
+            ctx.tenant, ctx.promises)
+        if line:
+            parts.append(line)
+    return " ".join(parts)
+
+
+def _has_fees(ctx: TurnContext, intent_id: str) -> bool:
+    fees = ctx.tenant.fees
+    return fees is not None and bool(fees.items.get(intent_id))
+

@@ -1,0 +1,113 @@
+"""The working state of one turn: what came in, what goes out, what it counted.
+
+`Turn` (the decisions) and the modules it uses (answers, flows, handover) all
+read and write one `TurnContext`; only `core.dialogue.engine` loads and saves.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..effects import Effect
+from ..models import Button, Conversation, InboundMessage, Link, ReplyMessage
+from ..opening_hours import AMSTERDAM
+from .availability import Promises, availability
+from .state import DialogueState
+from .texts import Wording
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent, ResolvedLink, TenantKnowledge
+    from ..kb.models import Team
+
+PAYLOAD = re.compile(r"^(intent|followup|feedback|handover|choice):[a-z0-9-]{1,60}$")
+
+
+def is_payload(text: str) -> bool:
+    return bool(PAYLOAD.match(text.strip()))
+
+
+class TurnContext:
+    def __init__(
+        self, conversation: Conversation, knowledge: "TenantKnowledge", message: InboundMessage, moment: datetime
+    ) -> None:
+        self.conversation = conversation
+        self.knowledge = knowledge
+        self.tenant = knowledge.tenant
+        self.message = message
+        self.moment = moment
+        self.messages: list[ReplyMessage] = []
+        self.counts: dict[str, int] = {}
+        self.unanswered: list[str] = []
+        self.effects: list[Effect] = []
+        self.intent: str | None = None
+        self.confidence = 0.0
+        self.first_turn = not conversation.transcript
+        text = message.text.strip()
+        payload = message.payload if message.payload and is_payload(message.payload) else None
+        if payload is None and is_payload(text):
+            payload = text  # a web widget may send the payload as the message
+        self.payload = payload
+        self.text = "" if payload is not None and text == payload else text
+        self._promises: Promises | None = None
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> DialogueState:
+        return self.conversation.state
+
+    @property
+    def language(self) -> str:
+        return self.conversation.language
+
+    @property
+    def say(self) -> Wording:
+        return Wording(self.conversation.language, self.tenant.texts)
+
+    @property
+    def promises(self) -> Promises:
+        """Who is there and when, worded in the conversation's (current) language."""
+        if self._promises is None or self._promises.say.language != self.language:
+            self._promises = Promises(availability(self.tenant, self.moment), self.say)
+        return self._promises
+
+    @property
+    def today(self):  # noqa: ANN201 - a date
+        return self.moment.astimezone(AMSTERDAM).date()
+
+    def intent_of(self, intent_id: str | None) -> "ResolvedIntent | None":
+        return self.knowledge.intents.get(intent_id or "")
+
+    def team(self, team_id: str | None) -> "Team":
+        return self.knowledge.team(team_id)
+
+    def team_id(self, team_id: str | None) -> str:
+        """The team when the tenant has it, else its default team."""
+        return team_id if team_id is not None and team_id in self.tenant.teams else self.tenant.default_team
+
+    def team_name(self, team_id: str) -> str:
+        return self.team(team_id).name.get(self.language)
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def count(self, name: str, amount: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + amount
+
+    def add(self, text: str, links: list[Link] | None = None, buttons: list[Button] | None = None) -> None:
+        self.messages.append(ReplyMessage(text=text, links=links or [], buttons=buttons or []))
+
+    def link(self, resolved: "ResolvedLink", values: dict[str, str] | None = None) -> Link:
+        target = resolved.filled(values) if values else resolved
+        return Link(title=target.title.get(self.language), url=target.url)
+
+    def button(self, key: str, payload: str) -> Button:
+        return Button(title=self.say(key), payload=payload)
+
+    def person_button(self) -> Button:
+        """"Medewerker spreken" while staff are at work, else the callback request."""
+        key = "button_talk_to_person" if self.promises.open_now else "button_callback"
+        return self.button(key, "handover:request")
+
+    def yes_no_buttons(self, yes: str = "handover:yes", no: str = "handover:no") -> list[Button]:
+        return [self.button("button_yes", yes), self.button("button_no", no)]

@@ -1,0 +1,87 @@
+"""Recognising the detail a question asks within its topic.
+
+The matcher names the topic ("paspoort"); the detail decides which of the
+topic's answers fits: a passport stolen on holiday needs the embassy and an
+emergency passport, not the how-to-apply answer. Kinds (`DETAIL_KINDS`):
+
+  kwijt_buitenland  lost or stolen abroad
+  uit_buitenland    arriving from abroad (first registration)
+  emigratie         leaving the Netherlands
+  niet_zelf         for someone who cannot come to the desk
+  overlijden        after someone died
+  status            how an application or report is going
+
+An intent answers a kind with its `variants:`; `status` and `overlijden` have a
+general answer in the text catalogue for topics without their own.
+"""
+from __future__ import annotations
+
+import re
+
+from ..kb.models import DETAIL_KINDS
+
+_LOST = r"(?:kwijt|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|lost|stolen|robbed|missing)"
+_ABROAD = (
+    r"(?:buitenland|buitenlands|vakantie|op reis|tijdens (?:mijn|de|onze) reis|ambassade|consulaat|"
+    r"noodpaspoort|nooddocument|laissez[- ]passer|abroad|on holiday|on vacation|while travell?ing|overseas|"
+    r"embassy|consulate|emergency passport|in (?:spanje|frankrijk|italie|italië|turkije|duitsland|belgie|belgië|"
+    r"griekenland|portugal|marokko|egypte|thailand|amerika|engeland|spain|france|italy|turkey|germany|greece|"
+    r"morocco|egypt|america|the us|the uk))"
+)
+_CUES: dict[str, re.Pattern[str]] = {
+    # "op vakantie gestolen", "lost my passport in Spain", "noodpaspoort"
+    "kwijt_buitenland": re.compile(
+        rf"\b(?:{_LOST}\b.*\b{_ABROAD}|{_ABROAD}\b.*\b{_LOST}|noodpaspoort|nooddocument|laissez[- ]passer|"
+        r"emergency passport|emergency travel document)\b"
+    ),
+    "emigratie": re.compile(
+        r"\b(?:emigr\w*|naar het buitenland (?:verhuizen|verhuis|gaan wonen|vertrekken|vertrek)|"
+        r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
+        r"verhuis\w* naar (?!een ander adres|een andere gemeente|de)[a-z]+ (?:land|buitenland)|uit nederland vertrek\w*|"
+        r"uitschrijven (?:uit|bij) (?:nederland|de brp)|"
+        r"moving abroad|move abroad|leaving the netherlands|leave the netherlands|move to another country|"
+        r"moving to another country|deregister from the netherlands)\b"
+    ),
+    "uit_buitenland": re.compile(
+        r"\b(?:uit het buitenland|vanuit het buitenland|naar nederland (?:gekomen|verhuisd|gekomen|verhuizen|komen)|"
+        r"in nederland (?:komen )?wonen|nieuw in nederland|net in nederland|eerste inschrijving|voor het eerst inschrijven|"
+        r"inschrijven (?:als|vanuit) (?:nieuwkomer|het buitenland)|terug naar nederland|terug in nederland|"
+        r"remigr\w*|immigr\w*|from abroad|moved to the netherlands|moving to the netherlands|new to the netherlands|"
+        r"arrived in the netherlands|first registration|register for the first time|coming back to the netherlands|"
+        r"returning to the netherlands)\b"
+    ),
+    "niet_zelf": re.compile(
+        r"\b(?:kan|kunnen|kon) (?:zelf )?niet (?:zelf )?(?:komen|naar|langskomen|meer lopen)|"
+        r"\b(?:bedlegerig|in het ziekenhuis|ziekenhuis|verpleeghuis|verzorgingshuis|zorginstelling|hospice|"
+        r"slecht ter been|niet mobiel|aan huis|thuis (?:laten )?(?:langs|aanvragen)|huisbezoek|"
+        r"aan bed gebonden|ernstig ziek|rolstoel|gevangenis|cannot come|can't come|cant come|unable to come|"
+        r"housebound|bedridden|in hospital|in the hospital|nursing home|care home|home visit|in prison)\b"
+    ),
+    "overlijden": re.compile(
+        r"\b(?:overleden|overlijden van|na (?:het|zijn|haar) overlijden|gestorven|is dood|dood gegaan|"
+        r"verloren aan|sterfgeval|weduwe|weduwnaar|nabestaande\w*|"
+        r"died|has passed|passed away|deceased|death of my|after the death|widow|widower|bereaved)\b"
+    ),
+    "status": re.compile(
+        r"\b(?:hoe staat het|hoe ver is|status|stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
+        r"paar|enkele) (?:dag|dagen|week|weken|maand|maanden) geleden|nog (?:steeds )?(?:niets|niks|geen (?:antwoord|"
+        r"reactie|bericht|besluit|beslissing|uitslag)) (?:gehoord|ontvangen|gekregen)?|wacht (?:nog )?(?:steeds )?op|"
+        r"wanneer (?:krijg|hoor) ik (?:antwoord|bericht|een reactie|een besluit|de uitslag)|"
+        r"is mijn (?:aanvraag|melding|bezwaar|vergunning) (?:al )?(?:klaar|binnen|behandeld|goedgekeurd)|"
+        r"hoe gaat het met mijn (?:aanvraag|melding|bezwaar)|"
+        r"how is it going|how's it going|status of my|progress of my|any news|haven't heard|have not heard|"
+        r"still waiting|still no (?:answer|reply|news|decision)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
+        r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear)"
+    ),
+}
+assert set(_CUES) == set(DETAIL_KINDS)
+# Checked in this order: a passport stolen abroad is about the loss, not about moving.
+_ORDER = ("kwijt_buitenland", "overlijden", "status", "niet_zelf", "emigratie", "uit_buitenland")
+# Kinds with a general answer for topics that have none of their own.
+GENERAL_KINDS = ("status", "overlijden")
+
+
+def detect(text: str) -> list[str]:
+    """Every detail kind the text asks about, most specific first."""
+    lowered = " ".join(text.lower().split())
+    return [kind for kind in _ORDER if _CUES[kind].search(lowered)]

@@ -1,0 +1,299 @@
+"""The dialogue engine: one resident turn in, one `Reply` out.
+
+Transport-free: a channel turns its input into an `InboundMessage` and renders
+the `Reply`. Per turn the engine reads the conversation once, decides
+(`turn.Turn` on a `TurnContext`), and writes it back once together with the
+day's counters (optimistic concurrency on `Conversation.version`; on a lost
+race it re-reads and decides again). Only then does it carry out the turn's
+side effects (`core.effects`), once, through the `EffectDispatcher`; an effect
+that fails is undone in the conversation and the resident is told.
+
+Dialogue state: `Conversation.state` (`core.dialogue.state.DialogueState`).
+Button payloads (`InboundMessage.payload`, or a web message that is exactly a
+payload): `intent:<id>`, `choice:other`, `followup:<kind>`, `feedback:yes|no`,
+`handover:request|yes|no|urgent`.
+"""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from .. import privacy
+from ..clock import Clock, now
+from ..conversations import update_conversation
+from ..effects import DispatchFailed, Effect, EffectDispatcher
+from ..errors import Conflict, NotFound, RateLimited, VersionConflict
+from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, first_turn_conversation_id, new_conversation_id
+from ..models import (
+    Channel,
+    Conversation,
+    DailyCounters,
+    HandoverStatus,
+    HandoverView,
+    InboundKind,
+    InboundMessage,
+    RememberedReply,
+    Reply,
+    ReplyMessage,
+    Role,
+    TranscriptEntry,
+)
+from ..opening_hours import AMSTERDAM
+from ..ports import ConversationStore, KnowledgeRepository
+from . import language
+from .context import TurnContext, is_payload
+from .crisis import detect as detect_crisis
+from .handover import handover_view, undo
+from .turn import CrisisDetector, Turn as DialogueTurn
+
+if TYPE_CHECKING:
+    from ..kb.compiled import TenantKnowledge
+
+__all__ = ["Engine", "MessagesPage", "Turn", "is_payload", "remembered_reply"]
+
+MAX_TRANSCRIPT = 200  # entries kept per conversation; keeps the item far below 400 KB
+MAX_REMEMBERED_CLIENT_IDS = 20  # idempotency window: retries concern the last few turns
+RATE_LIMIT_TURNS = 30  # resident turns per minute per conversation
+SAVE_ATTEMPTS = 5
+
+
+@dataclass
+class Turn:
+    """The outcome of one turn: the reply, the counters it added (for metrics) and
+    the side effects it carried out."""
+
+    reply: Reply
+    counts: dict[str, int] = field(default_factory=dict)
+    replayed: bool = False  # answered from `replies_by_client_id`; nothing was written
+    effects: list[Effect] = field(default_factory=list)
+
+
+@dataclass
+class MessagesPage:
+    conversation_id: str
+    entries: list[TranscriptEntry]
+    cursor: int  # pass back as `after` to get only newer entries
+    handover: HandoverView | None
+
+
+def remembered_reply(conversation: Conversation, client_message_id: str | None) -> Reply | None:
+    """The reply once returned for `client_message_id`, rebuilt from the transcript:
+    its messages are the bot entries right after the resident's entry, stored
+    unredacted exactly as they were sent. None when the id is not remembered, or
+    (defensively) when its entries are no longer all in the transcript."""
+    remembered = conversation.replies_by_client_id.get(client_message_id or "")
+    if remembered is None:
+        return None
+    wanted = range(remembered.seq + 1, remembered.seq + 1 + remembered.count)
+    entries = {entry.seq: entry for entry in conversation.transcript if entry.seq in wanted}
+    if len(entries) != remembered.count or any(entry.role != Role.BOT for entry in entries.values()):
+        return None
+    return Reply(
+        conversation_id=conversation.id,
+        intent=remembered.intent,
+        confidence=remembered.confidence,
+        messages=[
+            ReplyMessage(text=entry.text, links=list(entry.links), buttons=list(entry.buttons))
+            for entry in (entries[seq] for seq in wanted)
+        ],
+        handover=remembered.handover,
+        language=remembered.language,
+    )
+
+
+class Engine:
+    def __init__(
+        self,
+        store: ConversationStore,
+        knowledge: KnowledgeRepository,
+        effects: EffectDispatcher,
+        clock: Clock = now,
+        id_key: Callable[[], bytes] | None = None,
+        crisis: CrisisDetector = detect_crisis,
+    ) -> None:
+        self.store = store
+        self.knowledge = knowledge
+        self.effects = effects
+        self.clock = clock
+        self.crisis = crisis
+        # The secret behind first-turn conversation ids; shared by every instance
+        # in production (the store keeps it), random per process otherwise.
+        process_key = secrets.token_bytes(32)
+        self.id_key = id_key or (lambda: process_key)
+
+    # ---- public use cases -------------------------------------------------
+
+    def handle(self, message: InboundMessage) -> Reply:
+        return self.handle_turn(message).reply
+
+    def handle_turn(self, message: InboundMessage) -> Turn:
+        knowledge = self.knowledge.get(message.tenant)  # NotFound for an unknown tenant
+        for _ in range(SAVE_ATTEMPTS):
+            conversation = self._load(message)
+            expected_version = conversation.version
+            stored = remembered_reply(conversation, message.client_message_id)
+            if stored is not None:
+                return Turn(reply=stored, replayed=True)
+            moment = self.clock()
+            self._check_rate(conversation, moment)
+            handover_before = _handover_state(conversation)
+            ctx = TurnContext(conversation, knowledge, message, moment)
+            DialogueTurn(ctx, self.crisis).run()
+            reply = Reply(
+                conversation_id=conversation.id,
+                intent=ctx.intent,
+                confidence=round(ctx.confidence, 4),
+                messages=ctx.messages,
+                handover=handover_view(conversation, knowledge, moment),
+                language=conversation.language,
+            )
+            counters = _counters(ctx, expected_version == 0, handover_before)
+            self._finish(conversation, message, reply, moment, knowledge.tenant.retention_days)
+            try:
+                self.store.save(conversation, expected_version, counters)
+            except VersionConflict:
+                continue  # someone else wrote this conversation meanwhile: decide again on fresh state
+            if ctx.effects:
+                reply = self._carry_out(ctx.effects, message, conversation, knowledge, reply)
+            return Turn(reply=reply, counts=counters.counts, effects=ctx.effects)
+        raise Conflict("This conversation is busy. Please try again.")
+
+    def messages(self, tenant: str, conversation_id: str, after: int = 0) -> MessagesPage:
+        knowledge = self.knowledge.get(tenant)
+        conversation = self.store.get(tenant, conversation_id)
+        if conversation is None:
+            raise NotFound("This conversation does not exist.")
+        entries = [entry for entry in conversation.transcript if entry.seq > after]
+        cursor = conversation.transcript[-1].seq if conversation.transcript else 0
+        view = handover_view(conversation, knowledge, self.clock())
+        return MessagesPage(conversation.id, entries, max(cursor, after), view)
+
+    def erase(self, tenant: str, conversation_id: str) -> None:
+        self.knowledge.get(tenant)
+        if not self.store.delete(tenant, conversation_id):
+            raise NotFound("This conversation does not exist.")
+
+    # ---- helpers ----------------------------------------------------------
+
+    def _carry_out(self, effects: list[Effect], message: InboundMessage, saved: Conversation,
+                   knowledge: "TenantKnowledge", reply: Reply) -> Reply:
+        """Dispatch the written turn's effects. What failed is undone in the stored
+        conversation; the reply (and its replay) then says what is true."""
+        try:
+            self.effects.dispatch(effects)
+            return reply
+        except DispatchFailed as failure:
+            failed = failure.failed
+        moment = self.clock()
+        told: list[ReplyMessage] = []
+
+        def put_right(conversation: Conversation) -> None:
+            told.clear()
+            first_seq = conversation.next_seq()
+            for effect in failed:
+                told.extend(undo(conversation, knowledge, effect, moment))
+            remembered = conversation.replies_by_client_id.get(message.client_message_id or "")
+            if told and remembered is not None and remembered.seq + remembered.count + 1 == first_seq:
+                remembered.count += len(told)  # a retry of this message gets the whole story
+                remembered.handover = handover_view(conversation, knowledge, moment)
+
+        fixed, _ = update_conversation(self.store, saved.tenant, saved.id, put_right)
+        return reply.model_copy(update={
+            "messages": [*reply.messages, *told], "handover": handover_view(fixed, knowledge, moment),
+        })
+
+    def _load(self, message: InboundMessage) -> Conversation:
+        if message.conversation_id:
+            conversation = self.store.get(message.tenant, message.conversation_id)
+            if conversation is not None:
+                return conversation
+            # The web widget only knows ids the API gave it: an unknown one is a 404.
+            # Other channels name their thread themselves (WhatsApp: the sender).
+            if message.channel == Channel.WEB:
+                raise NotFound("This conversation does not exist.")
+            conversation_id = message.conversation_id
+        elif message.client_message_id and len(message.client_message_id) >= MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION:
+            # A retried first turn finds the conversation its first attempt created.
+            conversation_id = first_turn_conversation_id(message.tenant, message.client_message_id, self.id_key())
+            conversation = self.store.get(message.tenant, conversation_id)
+            if conversation is not None:
+                return conversation
+        else:
+            conversation_id = new_conversation_id(message.tenant)
+        moment = self.clock()
+        return Conversation(
+            id=conversation_id,
+            tenant=message.tenant,
+            channel=message.channel,
+            created_at=moment,
+            updated_at=moment,
+            language=message.locale or language.detect(message.text) or "nl",
+        )
+
+    def _check_rate(self, conversation: Conversation, moment: datetime) -> None:
+        window_start = moment.timestamp() - 60
+        recent = [t for t in conversation.recent_turns if t > window_start]
+        if len(recent) >= RATE_LIMIT_TURNS:
+            raise RateLimited("Too many messages in this conversation. Please wait a minute.")
+        conversation.recent_turns = recent + [moment.timestamp()]
+
+    def _finish(
+        self, conversation: Conversation, message: InboundMessage, reply: Reply, moment: datetime, retention_days: int
+    ) -> None:
+        """Append the turn to the transcript (redacted) and bound what the item keeps."""
+        seq = resident_seq = conversation.next_seq()
+        shown = message.text if message.kind != InboundKind.BUTTON or message.text else (message.payload or "")
+        conversation.transcript.append(
+            TranscriptEntry(seq=seq, role=Role.RESIDENT, at=moment, text=privacy.redact(shown))
+        )
+        for bot_message in reply.messages:
+            seq += 1
+            conversation.transcript.append(
+                TranscriptEntry(
+                    seq=seq,
+                    role=Role.BOT,
+                    at=moment,
+                    text=bot_message.text,
+                    links=bot_message.links,
+                    buttons=bot_message.buttons,
+                    intent=reply.intent,
+                )
+            )
+        if message.client_message_id:
+            conversation.replies_by_client_id[message.client_message_id] = RememberedReply(
+                seq=resident_seq,
+                count=len(reply.messages),
+                intent=reply.intent,
+                confidence=reply.confidence,
+                handover=reply.handover,
+                language=reply.language,
+            )
+            overflow = len(conversation.replies_by_client_id) - MAX_REMEMBERED_CLIENT_IDS
+            for old in list(conversation.replies_by_client_id)[: max(overflow, 0)]:
+                del conversation.replies_by_client_id[old]
+        conversation.keep_last_entries(MAX_TRANSCRIPT)
+        conversation.updated_at = moment
+        conversation.expires_at = int(moment.timestamp()) + retention_days * 86400
+
+
+def _handover_state(conversation: Conversation) -> tuple[str, str] | None:
+    handover = conversation.handover
+    return None if handover is None else (handover.status.value, handover.requested_at.isoformat())
+
+
+def _counters(ctx: TurnContext, new_conversation: bool, handover_before: tuple[str, str] | None) -> DailyCounters:
+    if new_conversation:
+        ctx.count("conversations")
+    handover = ctx.conversation.handover
+    if handover is not None and _handover_state(ctx.conversation) != handover_before:
+        # A changed handover is a new live request or ticket (reports).
+        kind = {HandoverStatus.WAITING: "live", HandoverStatus.QUEUED: "queued"}.get(handover.status)
+        if kind is not None:
+            ctx.count(f"handover_{kind}")
+            ctx.count(f"handover_{kind}:{handover.team}")
+    day = ctx.moment.astimezone(AMSTERDAM).date().isoformat()
+    return DailyCounters(tenant=ctx.conversation.tenant, day=day, counts=ctx.counts, unanswered=ctx.unanswered)
+

@@ -1,0 +1,79 @@
+"""Answers from the tenant's own settings: opening hours today and tomorrow (with
+holidays and closing days), the phone number, and fees with amounts."""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from ..kb.models import Fee, Tenant
+from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words
+from .availability import Promises
+
+_PHONE_CUE = ("telefoon", "bellen", "bel ", "nummer", "phone", "call", "number")
+
+
+def asks_for_phone(text: str) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in _PHONE_CUE)
+
+
+def opening_hours(tenant: Tenant, promises: Promises) -> str:
+    """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ..." """
+    say, language = promises.say, promises.say.language
+    hours = OpeningHours.from_tenant(tenant)
+    today = promises.available.now.astimezone(AMSTERDAM).date()
+    lines = []
+    for label, day in (("label_today", today), ("label_tomorrow", today + timedelta(days=1))):
+        when = say(label, date=date_words(day, language))
+        intervals = hours.intervals(day)
+        if intervals:
+            ranges = say("word_and").join(
+                say("hours_range", start=clock_words(start, language, unit=False), end=clock_words(end, language))
+                for start, end in intervals
+            )
+            lines.append(say("hours_open", day=when, ranges=ranges))
+        else:
+            reason = hours.closed_reason(day, language)
+            lines.append(say("hours_closed_because", day=when, reason=reason) if reason
+                         else say("hours_closed", day=when))
+    if not hours.intervals(today) and not hours.intervals(today + timedelta(days=1)):
+        following = promises.available.next_opening
+        if following is not None:
+            lines.append(say("hours_next", moment=promises.starting(following)))
+    return " ".join(lines)
+
+
+def phone(tenant: Tenant, promises: Promises) -> str | None:
+    """The municipality's phone number (its default team), honest about the hours."""
+    say = promises.say
+    team = tenant.teams[tenant.default_team]
+    if not team.phone:
+        return say("phone_mail", email=team.email) if team.email else None
+    available = promises.available
+    if available.open_now and available.until is not None:
+        line = say("phone_open", phone=team.phone, until=promises.time(available.until))
+    elif available.next_opening is not None:
+        line = say("phone_closed", phone=team.phone, next=promises.starting(available.next_opening))
+    else:
+        line = say("phone_number", phone=team.phone)
+    return f"{line} {say('phone_mail', email=team.email)}" if team.email else line
+
+
+def fees(tenant: Tenant, intent_id: str, promises: Promises) -> str | None:
+    """The tenant's fees for one intent, with amounts and the year; None without a table."""
+    if tenant.fees is None or not tenant.fees.items.get(intent_id):
+        return None
+    say = promises.say
+    lines = [say("fees_intro", tenant=tenant.name, year=tenant.fees.year)]
+    lines += [say("fees_line", name=fee.name.get(say.language), amount=euro(fee, say.language))
+              for fee in tenant.fees.items[intent_id]]
+    return "\n".join(lines)
+
+
+def euro(fee: Fee, language: str) -> str:
+    amount = fee.euro.quantize(Decimal("0.01"))
+    text = f"{amount:,.2f}"  # 1,234.50
+    if language == "en":
+        return text
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")  # 1.234,50
+

@@ -1,0 +1,92 @@
+"""Guided flows of the knowledge base: ask the intent's slots in order, check
+each answer, then answer with the values filled in.
+
+A flow is left when the resident says stop, asks something else (the turn then
+answers that), or gives three invalid answers in a row. The callback flow of a
+handover runs on the same state (`DialogueState.flow`) in `handover.py`.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import slots, understanding
+from .context import TurnContext
+from .feedback import ask_feedback
+from .state import GuideFlow
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent
+
+MAX_FLOW_ERRORS = 3
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def start_guide(ctx: TurnContext, intent: "ResolvedIntent") -> None:
+    assert intent.flow is not None
+    ctx.count("flow_started")
+    ctx.state.flow = GuideFlow(intent=intent.id)
+    ctx.add(f"{intent.flow.slots[0].ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
+
+
+def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
+    """One answer in a guided flow. False when the resident asked something else
+    instead (the flow is left; the caller answers the question)."""
+    state = ctx.state
+    intent = ctx.intent_of(flow.intent)
+    if intent is None or intent.flow is None:  # the knowledge changed under a running flow
+        state.flow = None
+        return False
+    ctx.intent, ctx.confidence = intent.id, 1.0  # the flow, not the matcher, decided
+    if understanding.is_stop(ctx.text):
+        _cancel(ctx)
+        ctx.add(ctx.say("flow_stopped"))
+        return True
+    slot = intent.flow.slots[flow.slot]
+    value = slots.parse(slot.type, ctx.text, ctx.today)
+    if value is None:
+        if _asks_something_else(ctx, intent.id):
+            # Not an answer but a new question ("hoe laat zijn jullie open"): leave the flow.
+            _cancel(ctx)
+            ctx.intent, ctx.confidence = None, 0.0
+            return False
+        flow.errors += 1
+        if flow.errors >= MAX_FLOW_ERRORS:
+            _cancel(ctx)
+            ctx.add(ctx.say("flow_gave_up"), buttons=[ctx.person_button()])
+        else:
+            ctx.add(slot.invalid.get(ctx.language))
+        return True
+    flow.values[slot.name] = value
+    flow.slot += 1
+    flow.errors = 0
+    if flow.slot < len(intent.flow.slots):
+        ctx.add(intent.flow.slots[flow.slot].ask.get(ctx.language))
+        return True
+    # Done: the values live only as long as the flow (they may be personal data).
+    values = flow.values
+    state.flow = None
+    ctx.count("flow_completed")
+    ctx.count("answered")
+    ctx.add(
+        _fill(intent.flow.done.text.get(ctx.language), values),
+        links=[ctx.link(link, values) for link in intent.flow.done.links],
+    )
+    ask_feedback(ctx, intent.id)
+    return True
+
+
+def _cancel(ctx: TurnContext) -> None:
+    ctx.state.flow = None
+    ctx.count("flow_cancelled")
+
+
+def _asks_something_else(ctx: TurnContext, flow_intent: str) -> bool:
+    if understanding.asks_for_person(ctx.text):
+        return True
+    result = ctx.knowledge.matcher.classify(ctx.text)
+    return result.intent is not None and result.intent != flow_intent and result.intent in ctx.knowledge.intents
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

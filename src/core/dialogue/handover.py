@@ -1,0 +1,279 @@
+"""Handing a conversation to a person: live in office hours, a callback outside them.
+
+In office hours a request makes the conversation WAITING for the team and asks
+(as an effect) for a timeout check after the tenant's limit; staff claim it
+through the staff API. Outside office hours, or when nobody claimed in time,
+the callback flow asks consent and a contact (skipped on WhatsApp, where the
+number is known) and ends in a `queue_ticket` effect. Everything said here is
+worded by `availability.Promises`, so no promise outlives the opening hours.
+
+The effects run after the conversation is written. When one fails, the engine
+calls `undo` with it, which puts the conversation back to what is true and
+tells the resident (a live wait becomes the callback offer; a ticket that was
+not queued is withdrawn).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..conversations import append_entries, last_intent, transcript_summary, update_conversation
+from ..effects import Effect, QueueTicket, ScheduleHandoverTimeout, effect_id, schedule_timeout
+from ..errors import NotFound
+from ..models import (
+    Button,
+    Channel,
+    Conversation,
+    Handover,
+    HandoverStatus,
+    HandoverView,
+    ReplyMessage,
+    Role,
+    Ticket,
+)
+from ..opening_hours import AMSTERDAM
+from ..ports import ConversationStore, KnowledgeRepository
+from . import understanding
+from .availability import Promises, availability
+from .context import TurnContext
+from .state import CallbackFlow
+from .texts import Wording
+
+if TYPE_CHECKING:
+    from ..kb.compiled import TenantKnowledge
+
+log = logging.getLogger(__name__)
+
+ACTIVE = (HandoverStatus.WAITING, HandoverStatus.LIVE)
+MAX_TIMEOUT_DELAY = 900  # SQS DelaySeconds upper bound
+MAX_CONTACT_TRIES = 3
+YES, NO = "handover:yes", "handover:no"
+
+
+def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", moment: datetime) -> Promises:
+    tenant = knowledge.tenant
+    return Promises(availability(tenant, moment), Wording(conversation.language, tenant.texts))
+
+
+# ---- in a turn --------------------------------------------------------------------------------------
+
+
+def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = False, consented: bool = False) -> None:
+    """The resident wants a person (asked, accepted the offer, or an intent that hands over).
+    `consented`: they already said yes to being contacted (accepted an offer that named
+    the callback), so outside office hours the callback flow goes straight to the contact."""
+    conversation = ctx.conversation
+    team_id = ctx.team_id(team)
+    current = conversation.handover
+    if current is not None and current.status in ACTIVE:
+        if urgent and not current.urgent:
+            current.urgent = True  # staff see it first
+        ctx.add(ctx.say("already_waiting"))
+        return
+    if (current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at
+            and current.expected_contact_at.astimezone(AMSTERDAM).date() >= ctx.today):
+        # One callback per question: a ticket of an earlier day is history, a new request may follow.
+        ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
+        return
+    if ctx.promises.open_now:
+        limit = ctx.tenant.live_handover_limit_minutes
+        conversation.state.flow = None
+        conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
+                                         requested_at=ctx.moment, urgent=urgent)
+        ctx.effects.append(schedule_timeout(ctx.tenant.slug, conversation.id, ctx.moment,
+                                            min(limit * 60, MAX_TIMEOUT_DELAY)))
+        ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
+        return
+    if consented and ctx.promises.available.callback_at is not None:
+        flow = CallbackFlow(team=team_id, reason=reason, step="contact")
+        if ctx.message.channel == Channel.WHATSAPP and ctx.message.channel_contact:
+            _queue_ticket(ctx, flow, ctx.message.channel_contact, "whatsapp")
+        else:
+            conversation.state.flow = flow
+            ctx.add(ctx.say("ask_contact"))
+        return
+    ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, "closed_now"))
+
+
+def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", promises: Promises, team_id: str,
+                   reason: str, intro: str) -> list[ReplyMessage]:
+    """Start the callback flow: "<intro> Wilt u dat een medewerker contact met u opneemt?"."""
+    say = promises.say
+    available = promises.available
+    if available.callback_at is None:
+        conversation.state.flow = None
+        return _with_team_contact([ReplyMessage(text=say("no_opening"))], knowledge, promises, team_id)
+    if intro == "closed_now" and available.next_opening is not None:
+        first = say("closed_now", moment=promises.starting(available.next_opening))
+    else:
+        first = say("nobody_free")
+    conversation.state.flow = CallbackFlow(team=team_id, reason=reason)
+    team_name = knowledge.team(team_id).name.get(say.language)
+    question = say("consent_whatsapp" if conversation.channel == Channel.WHATSAPP else "consent", team=team_name)
+    buttons = [Button(title=say("button_yes"), payload=YES), Button(title=say("button_no"), payload=NO)]
+    return [ReplyMessage(text=f"{first} {question}", buttons=buttons)]
+
+
+def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
+    """One answer in the callback flow. False when the resident did not answer
+    it but asked something else (the flow is left; the caller answers that)."""
+    if ctx.payload in (YES, NO):
+        answer: understanding.YesNo | None = understanding.YesNo(ctx.payload == YES, "")
+    elif understanding.is_stop(ctx.text):
+        answer = understanding.YesNo(False, "")
+    else:
+        answer = understanding.yes_no(ctx.text)
+    given = understanding.contact(ctx.text) if ctx.text else None
+    if answer is not None and not answer.yes and given is None:
+        _end(ctx, flow.team, "declined")
+        return True
+    if flow.step == "consent":
+        if answer is None and given is None:
+            ctx.state.flow = None  # another question: the offer lapses
+            return False
+        if ctx.message.channel == Channel.WHATSAPP and ctx.message.channel_contact:
+            _queue_ticket(ctx, flow, ctx.message.channel_contact, "whatsapp")
+        elif given is not None:
+            _queue_ticket(ctx, flow, *given)  # "ja, bel me op 06 ..." in one go
+        else:
+            flow.step = "contact"
+            ctx.add(ctx.say("ask_contact"))
+        return True
+    if given is not None:
+        _queue_ticket(ctx, flow, *given)
+        return True
+    flow.errors += 1
+    if flow.errors >= MAX_CONTACT_TRIES:
+        _end(ctx, flow.team, "invalid_contact")
+    else:
+        ctx.add(ctx.say("invalid_contact"))
+    return True
+
+
+def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str) -> None:
+    conversation = ctx.conversation
+    team_id = ctx.team_id(flow.team)
+    available = ctx.promises.available
+    expected = available.callback_at
+    if expected is None:
+        _end(ctx, team_id, "no_opening")
+        return
+    ticket_id = effect_id(conversation.id, "queue_ticket", ctx.moment)
+    ticket = Ticket(
+        id=ticket_id, tenant=ctx.tenant.slug, team=team_id, conversation_id=conversation.id,
+        channel=conversation.channel, intent=ctx.state.topic or last_intent(conversation),
+        language=conversation.language, summary=transcript_summary(conversation), contact=contact,
+        contact_kind=kind,  # type: ignore[arg-type]
+        created_at=ctx.moment, expected_contact_at=expected,
+    )
+    ctx.effects.append(QueueTicket(id=ticket_id, ticket=ticket))
+    ctx.state.flow = None
+    conversation.contact = contact
+    conversation.handover = Handover(
+        status=HandoverStatus.QUEUED, team=team_id, reason=flow.reason, requested_at=ctx.moment,
+        expected_contact_at=expected, contact_before=available.callback_today, ticket_id=ticket_id,
+    )
+    ctx.add(ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback()))
+
+
+def _end(ctx: TurnContext, team_id: str, key: str) -> None:
+    ctx.state.flow = None
+    ctx.messages.extend(_with_team_contact([ReplyMessage(text=ctx.say(key))], ctx.knowledge, ctx.promises,
+                                           ctx.team_id(team_id)))
+
+
+def _with_team_contact(messages: list[ReplyMessage], knowledge: "TenantKnowledge", promises: Promises,
+                       team_id: str) -> list[ReplyMessage]:
+    extra = promises.team_contact(knowledge.team(team_id))
+    if extra is None:
+        return messages
+    # One message: WhatsApp sends at most two per turn.
+    last = messages[-1]
+    return [*messages[:-1], last.model_copy(update={"text": f"{last.text} {extra}"})]
+
+
+# ---- outside a turn ---------------------------------------------------------------------------------
+
+
+def expire(conversation: Conversation, knowledge: "TenantKnowledge", requested_at: datetime,
+           moment: datetime) -> list[ReplyMessage]:
+    """Turn an unclaimed WAITING handover into the callback offer and record the
+    offer in the transcript. Returns the messages (empty when the handover was
+    claimed, closed or re-requested meanwhile)."""
+    current = conversation.handover
+    if current is None or current.status != HandoverStatus.WAITING or current.requested_at != requested_at:
+        return []
+    conversation.handover = None  # leaves the staff queue (sparse index key removed)
+    messages = offer_callback(conversation, knowledge, promises_for(conversation, knowledge, moment),
+                              current.team, current.reason, "nobody_free")
+    append_entries(conversation, Role.BOT, messages, moment)
+    return messages
+
+
+def withdraw_ticket(conversation: Conversation, knowledge: "TenantKnowledge", ticket: Ticket,
+                    moment: datetime) -> list[ReplyMessage]:
+    """A ticket the queue did not take: the conversation no longer claims it, and
+    the resident hears so (with the team's own phone and e-mail)."""
+    current = conversation.handover
+    if current is None or current.status != HandoverStatus.QUEUED or current.ticket_id != ticket.id:
+        return []
+    conversation.handover = None
+    conversation.contact = None
+    promises = promises_for(conversation, knowledge, moment)
+    messages = _with_team_contact([ReplyMessage(text=promises.say("send_failed"))], knowledge, promises, ticket.team)
+    append_entries(conversation, Role.BOT, messages, moment)
+    return messages
+
+
+def undo(conversation: Conversation, knowledge: "TenantKnowledge", effect: Effect,
+         moment: datetime) -> list[ReplyMessage]:
+    """Put the conversation right after `effect` failed; returns what the resident is told."""
+    if isinstance(effect, ScheduleHandoverTimeout):
+        # Without a timeout a resident could wait forever: offer a callback at once.
+        return expire(conversation, knowledge, effect.requested_at, moment)
+    return withdraw_ticket(conversation, knowledge, effect.ticket, moment)
+
+
+def expire_unclaimed(store: ConversationStore, knowledge: KnowledgeRepository, tenant: str, conversation_id: str,
+                     requested_at: datetime, moment: datetime,
+                     outbound: Callable[[Conversation, list[ReplyMessage]], None] | None = None) -> list[ReplyMessage]:
+    """The handover-timeout use case: when the live handover requested at
+    `requested_at` is still WAITING, offer the resident a callback instead
+    (recorded in the transcript for the web poll; sent with `outbound` on
+    WhatsApp). Returns what the resident was told; [] when nothing changed."""
+    current = store.get(tenant, conversation_id)
+    if (current is None or current.handover is None or current.handover.status != HandoverStatus.WAITING
+            or current.handover.requested_at != requested_at):
+        return []  # claimed, closed, erased or re-requested: the later request has its own timeout
+    tenant_knowledge = knowledge.get(tenant)
+    try:
+        saved, messages = update_conversation(
+            store, tenant, conversation_id, lambda c: expire(c, tenant_knowledge, requested_at, moment))
+    except NotFound:
+        return []
+    if messages and saved.channel == Channel.WHATSAPP and outbound is not None:
+        try:
+            outbound(saved, messages)
+        except Exception:  # noqa: BLE001 - the offer is stored; the resident sees it on their next message
+            log.warning("callback offer not delivered on WhatsApp", exc_info=True)
+    return messages
+
+
+# ---- what the chat API shows ------------------------------------------------------------------------
+
+
+def handover_view(conversation: Conversation, knowledge: "TenantKnowledge", moment: datetime) -> HandoverView | None:
+    handover = conversation.handover
+    if handover is None or handover.status == HandoverStatus.CLOSED:
+        return None
+    promises = promises_for(conversation, knowledge, moment)
+    team_name = knowledge.team(handover.team).name.get(conversation.language)
+    return HandoverView(
+        status="queued" if handover.status == HandoverStatus.QUEUED else "live",
+        team=handover.team,
+        expected_contact_at=handover.expected_contact_at,
+        claimed=handover.status == HandoverStatus.LIVE,
+        notice=promises.notice(handover, team_name),
+    )

@@ -1,0 +1,131 @@
+"""The dialogue's typed state, stored in `Conversation.state`.
+
+One `DialogueState` per conversation: the current topic, the misses in a row,
+the one question the bot asked last (so a typed "ja", "nee", "2" or phone
+number answers it), the active flow (a guided flow from the knowledge base or
+the callback flow of a handover) and the topics whose feedback was asked.
+
+Models ignore unknown keys: during a deploy old and new code read each other's
+items. Conversations written before the state was typed (a plain dict with
+`topic`, `misses`, `pending`, `feedback`, `flow`, `handover_flow`) load through
+`DialogueState`'s legacy conversion.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_FEEDBACK_TOPICS = 20  # topics remembered for "feedback once per topic"
+
+
+class _State(BaseModel):
+    model_config = ConfigDict(extra="ignore", defer_build=True)
+
+
+# ---- flows ---------------------------------------------------------------------------------------
+
+
+class GuideFlow(_State):
+    """A guided flow of a knowledge-base intent: its slots asked in order."""
+
+    kind: Literal["guide"] = "guide"
+    intent: str
+    slot: int = 0
+    values: dict[str, str] = Field(default_factory=dict)  # may be personal data: gone with the flow
+    errors: int = 0
+
+
+class CallbackFlow(_State):
+    """The handover's consent and contact questions (outside office hours, or when
+    nobody claimed a live handover in time); it ends in a ticket."""
+
+    kind: Literal["callback"] = "callback"
+    team: str
+    reason: str = ""
+    step: Literal["consent", "contact"] = "consent"
+    errors: int = 0
+
+
+Flow = Annotated[GuideFlow | CallbackFlow, Field(discriminator="kind")]
+
+
+# ---- the question the bot asked last ---------------------------------------------------------------
+
+
+class FeedbackAsked(_State):
+    kind: Literal["feedback"] = "feedback"
+    intent: str
+
+
+class PersonOffered(_State):
+    """"Wilt u met een medewerker praten?" (after misses, or after crisis help)."""
+
+    kind: Literal["person_offer"] = "person_offer"
+    reason: str = "not_understood"
+    urgent: bool = False
+    team: str | None = None
+
+
+class ChoicesOffered(_State):
+    """"Bedoelt u ...?" with these intents as buttons (plus "iets anders")."""
+
+    kind: Literal["choices"] = "choices"
+    intents: list[str]
+
+
+class MoreTopicsOffered(_State):
+    """A message asked about several topics; the first was answered, these wait."""
+
+    kind: Literal["more_topics"] = "more_topics"
+    intents: list[str]
+
+
+Asked = Annotated[FeedbackAsked | PersonOffered | ChoicesOffered | MoreTopicsOffered, Field(discriminator="kind")]
+
+
+class DialogueState(_State):
+    topic: str | None = None  # the intent of the last answer: follow-ups resolve against it
+    misses: int = 0  # turns in a row the bot could not answer
+    asked: Asked | None = None  # open question; cleared by the next turn unless asked again
+    flow: Flow | None = None
+    feedback_open: str | None = None  # the topic whose "Was dit nuttig?" buttons still count
+    feedback_asked: list[str] = Field(default_factory=list)  # "Was dit nuttig?" once per topic
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_shape(cls, data: Any) -> Any:
+        return legacy_state(data) if isinstance(data, dict) else data
+
+    def remember_feedback(self, intent: str) -> None:
+        if intent not in self.feedback_asked:
+            self.feedback_asked = [*self.feedback_asked, intent][-MAX_FEEDBACK_TOPICS:]
+
+
+def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
+    """The untyped state dict of earlier versions in today's shape (today's shape
+    passes through unchanged)."""
+    new: dict[str, Any] = {
+        key: old[key] for key in ("topic", "misses", "asked", "feedback_open", "feedback_asked") if key in old
+    }
+    feedback = old.get("feedback")
+    if isinstance(feedback, str):
+        new["asked"] = {"kind": "feedback", "intent": feedback}
+        new["feedback_open"] = feedback
+        new["feedback_asked"] = [feedback]
+    if old.get("pending") == "handover_offer":  # the offer was the later question
+        new["asked"] = {"kind": "person_offer", "reason": "not_understood"}
+    flow = old.get("flow")
+    if isinstance(flow, dict):
+        new["flow"] = flow if "kind" in flow else {"kind": "guide", **flow}
+    handover_flow = old.get("handover_flow")
+    if isinstance(handover_flow, dict) and handover_flow.get("team"):
+        # The old engine ran the handover sub-dialogue before a guided flow.
+        new["flow"] = {
+            "kind": "callback",
+            "team": handover_flow["team"],
+            "reason": handover_flow.get("reason", ""),
+            "step": handover_flow.get("step", "consent"),
+            "errors": int(handover_flow.get("tries", 0)),
+        }
+    return new

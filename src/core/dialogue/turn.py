@@ -1,0 +1,411 @@
+"""The decisions of one resident turn, in this order:
+
+1. crisis help (before anything else, in every state, at every hour);
+2. silence while a person has (or is about to take) the conversation;
+3. the greeting on the first turn, with who is there and when;
+4. a button press; a photo or location (text only);
+5. the active flow (a guided flow, or the handover's callback questions);
+6. a typed answer to the last question (feedback, "Bedoelt u", the offer of a person, more topics);
+7. the question itself: a person asked for (routed by topic), a follow-up or detail
+   of the current topic, several topics at once, or the matcher's decision
+   (answer / clarify with 2-3 options plus "iets anders" / out of scope).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .. import privacy
+from ..models import Button, HandoverStatus, InboundKind, Link
+from . import answers, details, followups, handover, language, understanding
+from .context import TurnContext
+from .feedback import on_feedback
+from .flows import continue_guide
+from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow, MoreTopicsOffered, PersonOffered
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent
+    from ..matcher import Classification
+
+CrisisDetector = Callable[[str], "str | None"]
+
+MISSES_BEFORE_OFFER = 2
+MAX_CHOICES = 3
+ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
+CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
+                "violence": ("crisis_link_veilig_thuis", "https://veiligthuis.nl")}
+
+
+class Turn:
+    def __init__(self, ctx: TurnContext, crisis: CrisisDetector) -> None:
+        self.ctx = ctx
+        self.crisis = crisis
+
+    def run(self) -> None:
+        ctx = self.ctx
+        ctx.count("messages_received")
+        ctx.count(f"channel:{ctx.message.channel.value}")
+        self._follow_language()
+        kind = self.crisis(ctx.text) if ctx.text else None
+        if kind is not None:
+            self._crisis_help(kind)
+            return
+        current = ctx.conversation.handover
+        if current is not None and current.status in ACTIVE_HANDOVER:
+            # A person is (about to be) talking: the bot keeps quiet, staff see the message.
+            ctx.count("during_handover")
+            return
+        if ctx.first_turn:
+            self._greet()
+        state = ctx.state
+        asked, state.asked = state.asked, None
+        flow = state.flow
+        if ctx.payload is not None:
+            if isinstance(flow, CallbackFlow) and ctx.payload in (handover.YES, handover.NO):
+                handover.continue_callback(ctx, flow)
+                return
+            state.flow = None  # a button press leaves a flow
+            self._on_payload(ctx.payload, asked)
+            return
+        if ctx.message.kind not in (InboundKind.TEXT, InboundKind.BUTTON) or not ctx.text:
+            self._on_no_text()
+            return
+        if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
+            return
+        if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
+            return
+        if flow is None and asked is not None and self._on_answer(asked):
+            return
+        if flow is None and asked is None and self._on_bare_yes_no():
+            return
+        self._on_question(ctx.text)
+
+    # ---- before the question ------------------------------------------------------------------
+
+    def _follow_language(self) -> None:
+        ctx = self.ctx
+        if ctx.payload is not None or isinstance(ctx.state.flow, GuideFlow):
+            return  # a button or a postcode says nothing about the resident's language
+        # The widget's locale is a deliberate choice: the text overrides it only
+        # with a clear signal ("paspoort" on the English page stays English).
+        margin = 2 if ctx.message.locale else 1
+        detected = language.detect(ctx.text, margin) if ctx.text else None
+        chosen = detected or ctx.message.locale
+        if chosen and chosen != ctx.conversation.language:
+            ctx.conversation.language = chosen
+            ctx.count(f"language:{chosen}")
+
+    def _crisis_help(self, kind: str) -> None:
+        """The right numbers first; in office hours also a person at once."""
+        ctx = self.ctx
+        ctx.count("crisis")
+        ctx.count(f"crisis:{kind}")
+        ctx.state.flow = None
+        ctx.state.asked = None
+        links = []
+        if kind in CRISIS_LINKS:
+            title, url = CRISIS_LINKS[kind]
+            links.append(Link(title=ctx.say(title), url=url))
+        if kind == "suicide":
+            text = ctx.say("crisis_suicide")
+        elif kind == "violence":
+            text = ctx.say("crisis_violence")
+        else:
+            shelter = ctx.tenant.crisis.shelter
+            if shelter is not None:
+                text = ctx.say("crisis_homeless", shelter=shelter.name.get(ctx.language), phone=shelter.phone)
+                if shelter.url:
+                    links.append(Link(title=shelter.name.get(ctx.language), url=shelter.url))
+            else:
+                contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
+                text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
+        if ctx.first_turn:
+            # Still say what Balie is (EU AI Act art. 50), after the help and in the same message.
+            text += "\n\n" + ctx.say("greeting", tenant=ctx.tenant.name)
+        current = ctx.conversation.handover
+        if current is not None and current.status in ACTIVE_HANDOVER:
+            current.urgent = True  # a person is (about to be) there: staff see it first
+            ctx.add(text, links=links)
+        elif ctx.promises.open_now:
+            ctx.state.asked = PersonOffered(reason=f"crisis:{kind}", urgent=True, team=ctx.tenant.crisis.team)
+            ctx.add(f"{text} {ctx.say('crisis_person_offer')}", links=links, buttons=[
+                ctx.button("button_urgent_person", "handover:urgent"), ctx.button("button_no", "handover:no"),
+            ])
+        else:
+            ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
+
+    def _greet(self) -> None:
+        ctx = self.ctx
+        text = f"{ctx.say('greeting', tenant=ctx.tenant.name)} {ctx.promises.people_line()}"
+        if not ctx.text and ctx.payload is None:
+            text += " " + ctx.say("ask_question")
+        ctx.add(text, buttons=[ctx.person_button()])
+
+    def _on_no_text(self) -> None:
+        # A photo, voice note or location: Balie only reads text. Not a miss:
+        # the resident did nothing wrong, so it does not count towards the offer of a person.
+        ctx = self.ctx
+        ctx.count("unsupported_input")
+        ctx.add(ctx.say("location_unsupported" if ctx.message.kind == InboundKind.LOCATION else "text_only"))
+
+    # ---- buttons --------------------------------------------------------------------------------
+
+    def _on_payload(self, payload: str, asked: Asked | None) -> None:
+        ctx = self.ctx
+        kind, _, value = payload.partition(":")
+        if kind == "intent":
+            intent = ctx.intent_of(value)
+            if intent is None:
+                self._not_understood()
+                return
+            ctx.count("disambiguation_chosen")
+            self._answer(intent, 1.0)
+            if isinstance(asked, MoreTopicsOffered):
+                self._offer_more([other for other in asked.intents if other != value])
+        elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
+            ctx.count("disambiguation_other")
+            ctx.add(ctx.say("clarify_other"))
+        elif kind == "followup":
+            if not answers.followup(ctx, value, ctx.state.topic):
+                self._not_understood()
+        elif kind == "feedback":
+            on_feedback(ctx, value == "yes")
+        elif value == "no":
+            self._decline_person()
+        elif value == "urgent":
+            self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True)
+        elif value == "yes" and isinstance(asked, PersonOffered):
+            self._accept_offer(asked)
+        else:
+            self._request_person(reason="asked")
+
+    # ---- a typed answer to the last question ------------------------------------------------------
+
+    def _on_answer(self, asked: Asked) -> bool:
+        """True when the text answered `asked`."""
+        ctx = self.ctx
+        answer = understanding.yes_no(ctx.text)
+        if isinstance(asked, ChoicesOffered):
+            return self._on_choice(asked, answer)
+        if isinstance(asked, MoreTopicsOffered):
+            number = understanding.chosen_number(ctx.text, len(asked.intents))
+            if number is not None or (answer is not None and answer.yes and not answer.rest):
+                chosen = asked.intents[(number or 1) - 1]
+                self._on_payload(f"intent:{chosen}", asked)
+                return True
+            return answer is not None and not answer.yes and self._declined_then(answer.rest)
+        if answer is None:
+            return False
+        if isinstance(asked, FeedbackAsked):
+            on_feedback(ctx, answer.yes, quietly=bool(answer.rest))
+            if answer.rest:
+                self._on_question(answer.rest)
+            return True
+        assert isinstance(asked, PersonOffered)
+        if answer.yes:
+            self._accept_offer(asked)
+            return True
+        return self._declined_then(answer.rest, person=True)
+
+    def _on_bare_yes_no(self) -> bool:
+        """"ja" or "nee" when no question is open: the feedback buttons still shown
+        count it; else it needs no answer but an invitation."""
+        ctx = self.ctx
+        answer = understanding.yes_no(ctx.text)
+        if answer is None or answer.rest:
+            return False
+        if ctx.state.feedback_open is not None:
+            on_feedback(ctx, answer.yes)
+        else:
+            ctx.add(ctx.say("ask_question" if answer.yes else "person_declined"))
+        return True
+
+    def _on_choice(self, asked: ChoicesOffered, answer: understanding.YesNo | None) -> bool:
+        ctx = self.ctx
+        number = understanding.chosen_number(ctx.text, len(asked.intents))
+        if number is not None:
+            self._on_payload(f"intent:{asked.intents[number - 1]}", None)
+            return True
+        if answer is not None and answer.yes and not answer.rest:
+            # "ja" to two or three options: which one?
+            ctx.state.asked = asked
+            ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(asked.intents))
+            return True
+        if answer is not None and not answer.yes and not answer.rest:
+            self._on_payload("choice:other", None)
+            return True
+        return False
+
+    def _declined_then(self, rest: str, person: bool = False) -> bool:
+        """"nee" (and maybe a new question in the same message)."""
+        if person:
+            self.ctx.state.misses = 0
+        if rest:
+            self._on_question(rest)
+        else:
+            self.ctx.add(self.ctx.say("person_declined"))
+        return True
+
+    # ---- the question ---------------------------------------------------------------------------------
+
+    def _on_question(self, text: str) -> None:
+        ctx = self.ctx
+        if understanding.asks_for_person(text):
+            self._request_person(reason="asked", routed_by=text)
+            return
+        topic = ctx.intent_of(ctx.state.topic)
+        kind = followups.detect(text)
+        if kind is not None and topic is not None and followups.is_contextual(text):
+            answers.followup(ctx, kind, topic.id)
+            return
+        asked_details = details.detect(text)
+        result = ctx.knowledge.matcher.classify(text)
+        if len(result.parts) >= 2 and self._several_topics(result):
+            return
+        intent = ctx.intent_of(result.intent)
+        if asked_details and topic is not None and (result.decision != "answer" or intent is topic):
+            detail = answers.detail_of(topic, asked_details)
+            if detail is not None:  # "ik heb het drie weken geleden aangevraagd, hoe staat het ervoor?"
+                answers.answer_detail(ctx, topic, detail)
+                return
+        self._decide(result, text, kind)
+
+    def _decide(self, result: "Classification", text: str, kind: str | None) -> None:
+        ctx = self.ctx
+        intent = ctx.intent_of(result.intent)
+        if result.decision == "answer" and intent is not None:
+            self._answer(intent, result.score, text, kind)
+            return
+        if result.decision == "clarify":
+            if intent is not None and (intent.handover or intent.kind == "system"):
+                self._answer(intent, result.score, text, kind)  # "medewerker" or "hallo" is never ambiguous
+                return
+            choices = self._choices(result)
+            if len(choices) >= 2:
+                self._disambiguate(choices, result.score)
+                return
+            if intent is not None:
+                self._answer(intent, result.score, text, kind)  # the winner is the only real topic
+                return
+        self._not_understood(text)
+
+    def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kind: str | None = None) -> None:
+        ctx = self.ctx
+        if intent.handover:
+            ctx.intent, ctx.confidence = intent.id, score
+            ctx.count(f"intent:{intent.id}")
+            self._request_person(reason=f"intent:{intent.id}", routed_by=text)
+            return
+        if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
+                and answers.detail_of(intent, details.detect(text)) is None):
+            # "wat kost een paspoort?": the follow-up of the matched topic.
+            answers.followup(ctx, kind, intent.id, score)
+            return
+        answers.answer(ctx, intent, score, text)
+
+    def _several_topics(self, result: "Classification") -> bool:
+        """Two questions in one message: answer the first, offer the others."""
+        ctx = self.ctx
+        found: list[tuple[str, "Classification"]] = []
+        for part in result.parts:
+            intent = ctx.intent_of(part.classification.intent)
+            if (part.classification.decision == "answer" and intent is not None and intent.kind == "topic"
+                    and not intent.handover and all(intent.id != seen for seen, _ in found)):
+                found.append((part.text, part.classification))
+        if len(found) < 2:
+            return False
+        ctx.count("several_topics")
+        first_text, first = found[0]
+        self._decide(first, first_text, followups.detect(first_text))
+        self._offer_more([c.intent for _, c in found[1:] if c.intent])
+        return True
+
+    def _offer_more(self, intents: list[str]) -> None:
+        ctx = self.ctx
+        if not intents:
+            return
+        ctx.state.asked = MoreTopicsOffered(intents=intents)
+        ctx.add(ctx.say("more_topics"), buttons=[
+            Button(title=ctx.knowledge.intents[intent].title.get(ctx.language), payload=f"intent:{intent}")
+            for intent in intents if intent in ctx.knowledge.intents
+        ])
+
+    def _choices(self, result: "Classification") -> list["ResolvedIntent"]:
+        """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped)."""
+        intents = self.ctx.knowledge.intents
+        found = []
+        for candidate in result.candidates:
+            intent = intents.get(candidate.intent)
+            if intent is not None and intent.kind == "topic" and not intent.handover and intent not in found:
+                found.append(intent)
+        return found[:MAX_CHOICES]
+
+    def _disambiguate(self, choices: list["ResolvedIntent"], score: float) -> None:
+        ctx = self.ctx
+        ctx.count("disambiguation")
+        ctx.confidence = score
+        ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in choices])
+        ctx.add(ctx.say("disambiguate"), buttons=self._choice_buttons([intent.id for intent in choices]))
+
+    def _choice_buttons(self, intent_ids: list[str]) -> list[Button]:
+        ctx = self.ctx
+        buttons = [Button(title=ctx.knowledge.intents[i].title.get(ctx.language), payload=f"intent:{i}")
+                   for i in intent_ids if i in ctx.knowledge.intents]
+        return buttons + [ctx.button("button_something_else", "choice:other")]
+
+    def _not_understood(self, text: str = "") -> None:
+        """Gibberish: "Dat begrijp ik niet". A real question out of scope: what Balie
+        can help with. The second miss in a row offers a person."""
+        ctx = self.ctx
+        ctx.count("fallback")
+        if text:
+            ctx.unanswered.append(privacy.redact(text))
+        ctx.state.misses += 1
+        if ctx.state.misses >= MISSES_BEFORE_OFFER:
+            ctx.count("handover_offered")
+            ctx.state.asked = PersonOffered(reason="not_understood")
+            moment = None if ctx.promises.open_now else ctx.promises.callback()
+            offer = ctx.say("offer_callback", moment=moment) if moment else ctx.say("offer_person")
+            ctx.add(offer, buttons=ctx.yes_no_buttons())
+            return
+        gibberish = understanding.is_gibberish(text or ctx.text)
+        ctx.add(ctx.say("not_understood" if gibberish else "out_of_scope"))
+
+    # ---- a person ---------------------------------------------------------------------------------------
+
+    def _accept_offer(self, offer: PersonOffered) -> None:
+        # After misses or crisis help the topic says little about the question: the default team.
+        team = offer.team or (None if offer.reason.startswith("intent:") else self.ctx.tenant.default_team)
+        self._request_person(reason=offer.reason, team=team, urgent=offer.urgent, consented=True)
+
+    def _decline_person(self) -> None:
+        self.ctx.state.misses = 0
+        self.ctx.add(self.ctx.say("person_declined"))
+
+    def _request_person(self, *, reason: str, team: str | None = None, routed_by: str = "", urgent: bool = False,
+                        consented: bool = False) -> None:
+        """A person: for the topic named with the request ("iemand spreken over mijn
+        parkeervergunning"), else the current topic's team, else the default team."""
+        ctx = self.ctx
+        ctx.count("handover_requested")
+        ctx.state.flow = None
+        ctx.state.misses = 0
+        if team is None:
+            routed = self._topic_of_request(routed_by) if routed_by else None
+            if routed is not None:
+                ctx.state.topic = routed.id
+            current = routed or ctx.intent_of(ctx.state.topic)
+            team = current.team if current is not None and reason != "not_understood" else None
+        if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
+            ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
+        handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented)
+
+    def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
+        rest = understanding.without_person_request(text)
+        if len(rest) < 3:
+            return None
+        result = self.ctx.knowledge.matcher.classify(rest)
+        intent = self.ctx.intent_of(result.intent)
+        if result.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover:
+            return intent
+        return None

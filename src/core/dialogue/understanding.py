@@ -1,0 +1,185 @@
+"""The one place that reads short answers and intentions from free text.
+
+- `yes_no`: "ja", "nee, dank je", "ja bel me op 06 ...", "laat maar", "no thanks"
+  (the answer and what follows it, so "ja, bel me op 06..." answers and gives a number);
+- `is_stop`: words that end a flow;
+- `contact`: a phone number or e-mail address typed for a callback;
+- `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
+- `without_person_request`: what is left of such a request (the topic, for routing);
+- `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
+- `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import slots
+
+_PUNCTUATION = re.compile(r"[^\w\s@+'.-]|(?<!\w)[.'-]|[.'-](?!\w)", re.UNICODE)
+
+_YES = frozenset(
+    """ja|jawel|jazeker|zeker|graag|ja graag|ja hoor|ja dank u|ja dank je|ja please|ja alstublieft|ja aub|
+    oke|ok|oké|okay|okee|prima|goed|is goed|doe maar|klopt|dat klopt|zeker weten|top|yes|yep|yeah|yup|sure|
+    yes please|please|of course|absolutely|j|y|👍""".replace("\n", "").split("|")
+)
+_NO = frozenset(
+    """nee|neen|nee dank u|nee dank je|nee bedankt|nee hoor|nee dankjewel|nee dank u wel|liever niet|niet nodig|
+    hoeft niet|laat maar|laat maar zitten|nee laat maar|niet echt|nee niet echt|helemaal niet|no|nope|nah|
+    no thanks|no thank you|not really|never mind|nevermind|not needed|n|👎""".replace("\n", "").split("|")
+)
+# A reply that starts with one of these words answers the question, and may go on:
+# "ja, bel me op 06-12345678", "nee, ik bedoel mijn rijbewijs".
+_LEADING = re.compile(
+    r"^\s*(?:(?P<no>nee|neen|no|nope|laat maar)|(?P<yes>ja|yes|jawel|jazeker|graag|oke|ok|okay|prima|sure|yep|yeah))"
+    r"\b[\s,.!:;-]*(?:(?:graag|dank u|dank je|bedankt|please|thanks|thank you|hoor)\b[\s,.!:;-]*)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+STOP_WORDS = frozenset(
+    {"stop", "stoppen", "cancel", "annuleer", "annuleren", "quit", "stop maar", "ik wil stoppen", "hou op",
+     "stop alsjeblieft", "stop please", "ophouden"}
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces."""
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class YesNo:
+    yes: bool
+    rest: str  # the text after the answer word(s): "bel me op 06 ..." (may be empty)
+
+
+def yes_no(text: str) -> YesNo | None:
+    """The yes or no a reply starts with, or None when it is neither."""
+    plain = _plain(text) or text.strip()  # "👍" is all symbol
+    if plain in _YES:
+        return YesNo(True, "")
+    if plain in _NO:
+        return YesNo(False, "")
+    match = _LEADING.match(text)
+    if match is None:
+        return None
+    return YesNo(match.group("yes") is not None, match.group("rest").strip())
+
+
+def is_stop(text: str) -> bool:
+    return _plain(text) in STOP_WORDS
+
+
+def contact(text: str) -> tuple[str, str] | None:
+    """(contact, kind) from free text: an e-mail address, or a valid phone number
+    (region NL, as E.164); None when there is neither."""
+    email = slots.email(text)
+    if email:
+        return email, "email"
+    phone = slots.phone(text)
+    if phone:
+        return phone, "phone"
+    return None
+
+
+# ---- asking for a person -------------------------------------------------------------------------
+
+_STRONG_PERSON = (
+    r"medewerker|medewerkers|mederwerker|medewerkster|mens|echt persoon|echte persoon|persoon|klantenservice|"
+    r"human|humans|human being|agent|employee|operator|representative|real person|staff member|member of staff"
+)
+_WEAK_PERSON = r"iemand|someone|somebody|person|collega|een van jullie|one of you"
+_TALK = (
+    r"spreken|spreek|praten|praat|bellen|bel|chatten|chat|aan de lijn|aan de telefoon|doorverbinden|doorverbind|"
+    r"verbinden|verbind|doorgeschakeld|doorsturen|stuur|terugbellen|terugbelt|contact|"
+    r"talk|speak|call|connect|transfer|put me through|get me|chat with"
+)
+_WANT = r"wil|willen|graag|nodig|aub|alsjeblieft|alstublieft|geef|krijgen|need|want|please|give|get"
+_STRONG = re.compile(rf"\b(?:{_STRONG_PERSON})\b")
+_WEAK = re.compile(rf"\b(?:{_WEAK_PERSON})\b")
+_TALKING = re.compile(rf"\b(?:{_TALK})\b")
+_WANTING = re.compile(rf"\b(?:{_WANT})\b")
+_NOT_A_BOT = re.compile(
+    r"\b(?:niet|geen|not|no|don't|dont)\b.{0,20}\b(?:robot|bot|chatbot|computer|machine|ai)\b"
+)
+_NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
+_REQUEST_WORDS = re.compile(
+    rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
+    r"ik|kan|kun|kunt|mag|mijn|een|met|van|de|het|over|u|me|mij|je|jullie|gemeente|even|"
+    r"i|can|could|may|a|an|the|to|with|about|my|me|you|please|regarding|for|voor|echte?|real|"
+    r"alstublieft|hallo|hoi|hi|hello)\b"
+)
+
+
+def asks_for_person(text: str) -> bool:
+    """True when the resident asks to talk to a person ("medewerker graag",
+    "kan ik iemand spreken over parkeren", "I need a human")."""
+    plain = _plain(text)
+    if _NOT_A_BOT.search(plain):
+        return True  # "ik wil niet met een robot praten"
+    if _NOT_A_REQUEST.search(plain):
+        return False  # "ik wil geen mens"
+    strong = _STRONG.search(plain)
+    if strong and (_TALKING.search(plain) or _WANTING.search(plain) or len(plain.split()) <= 3):
+        return True
+    return bool(_WEAK.search(plain) and _TALKING.search(plain))
+
+
+def without_person_request(text: str) -> str:
+    """The text minus the words of a person request: "iemand spreken over mijn
+    parkeervergunning" -> "parkeervergunning" (the topic to route by)."""
+    return " ".join(_REQUEST_WORDS.sub(" ", _plain(text)).split())
+
+
+# ---- numbered choices --------------------------------------------------------------------------------
+
+_ORDINALS = {
+    "1": 1, "een": 1, "eerste": 1, "first": 1, "one": 1, "2": 2, "twee": 2, "tweede": 2, "second": 2, "two": 2,
+    "3": 3, "drie": 3, "derde": 3, "third": 3, "three": 3,
+}
+_CHOICE = re.compile(r"^(?:(?:de|het|nummer|nr|optie|keuze|the|number|option|choice)\s+)*(\w+)(?:\s+(?:graag|please|one))?$")
+
+
+def chosen_number(text: str, options: int) -> int | None:
+    """1-based number of the option meant by "2", "de tweede", "optie 3"; None otherwise."""
+    match = _CHOICE.match(_plain(text))
+    if not match:
+        return None
+    number = _ORDINALS.get(match.group(1))
+    return number if number is not None and number <= options else None
+
+
+# ---- gibberish -----------------------------------------------------------------------------------------
+
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
+_KEYBOARD_RUNS = (
+    "qwe", "wer", "ert", "rty", "tyu", "yui", "uio", "iop", "asd", "sdf", "dfg", "fgh", "ghj", "hjk", "jkl",
+    "zxc", "xcv", "cvb", "vbn", "bnm",
+)
+_REPEATED_UNIT = re.compile(r"^(\w{1,3})\1{2,}\w{0,2}$")
+
+
+def _plausible(word: str) -> bool:
+    """Could this be a word of a language (of any length, including names)?"""
+    if len(word) == 1:
+        return word in ("u", "a", "i", "é")
+    if not any(ch in _VOWELS for ch in word):
+        return False
+    if re.search(r"(.)\1\1", word) or _REPEATED_UNIT.match(word):
+        return False
+    if re.search(r"[^aeiouyàáâäèéêëìíîïòóôöùúûü]{6,}", word):
+        return False
+    return sum(run in word for run in _KEYBOARD_RUNS) < 2
+
+
+def is_gibberish(text: str, known_words: frozenset[str] = frozenset()) -> bool:
+    """True for keyboard mash, repeated letters, digits or symbols only: text that is
+    no language at all. A real question the bot cannot answer is not gibberish."""
+    words = _LETTERS.findall(text.lower())
+    if not words:
+        return True
+    if any(word in known_words for word in words):
+        return False
+    plausible = sum(_plausible(word) for word in words)
+    return plausible * 2 < len(words) or (len(words) == 1 and not plausible)

@@ -1,0 +1,113 @@
+"""The one understanding of short answers and intentions; detail and follow-up cues."""
+from __future__ import annotations
+
+import pytest
+
+from core.dialogue import details, followups
+from core.dialogue.understanding import (
+    YesNo,
+    asks_for_person,
+    chosen_number,
+    is_gibberish,
+    without_person_request,
+    yes_no,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ja", YesNo(True, "")),
+        ("Ja graag!", YesNo(True, "")),
+        ("oké", YesNo(True, "")),
+        ("yes please", YesNo(True, "")),
+        ("👍", YesNo(True, "")),
+        ("nee", YesNo(False, "")),
+        ("Nee, dank je.", YesNo(False, "")),
+        ("laat maar", YesNo(False, "")),
+        ("no thanks", YesNo(False, "")),
+        ("niet echt", YesNo(False, "")),
+        ("ja bel me op 06-12345678", YesNo(True, "bel me op 06-12345678")),
+        ("nee, ik bedoel mijn rijbewijs", YesNo(False, "ik bedoel mijn rijbewijs")),
+        ("janssen", None),
+        ("nooit gedacht", None),
+        ("hoe laat zijn jullie open", None),
+    ],
+)
+def test_yes_no(text: str, expected: YesNo | None) -> None:
+    assert yes_no(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["medewerker", "ik wil een mens spreken", "iemand spreken over mijn parkeervergunning", "I need a human",
+     "can I talk to someone", "human please", "ik wil niet met een robot praten", "real person please",
+     "connect me to an agent", "kan ik met iemand van parkeren praten", "Can I speak to a staff member?"],
+)
+def test_a_person_is_asked_for(text: str) -> None:
+    assert asks_for_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kan iemand anders mijn paspoort ophalen", "ik wil iemand aangeven", "ik wil geen mens",
+     "hoe kan ik contact opnemen met de gemeente", "paspoort verlengen", "mijn buurman maakt lawaai"],
+)
+def test_no_person_is_asked_for(text: str) -> None:
+    assert not asks_for_person(text)
+
+
+def test_the_topic_of_a_person_request_is_what_remains() -> None:
+    assert without_person_request("Kan ik iemand spreken over mijn parkeervergunning?") == "parkeervergunning"
+    assert without_person_request("I want to talk to someone about my passport") == "passport"
+
+
+@pytest.mark.parametrize(("text", "number"), [("2", 2), ("de tweede", 2), ("optie 3", 3), ("nummer 1", 1),
+                                              ("the first one", 1), ("4", None), ("paspoort", None)])
+def test_chosen_number(text: str, number: int | None) -> None:
+    assert chosen_number(text, 3) == number
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "jjjjjjj", "???", "123", "qwerty uiop", "sdfsdf sdf", "hahahaha"])
+def test_gibberish(text: str) -> None:
+    assert is_gibberish(text)
+
+
+@pytest.mark.parametrize("text", ["wat is het weer morgen", "vertel een mop", "paspoort", "xyz paspoort",
+                                  "how tall is the eiffel tower", "pasport verlengn"])
+def test_real_words_are_no_gibberish(text: str) -> None:
+    assert not is_gibberish(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("mijn paspoort is gestolen op vakantie in Spanje", ["kwijt_buitenland"]),
+        ("I lost my passport abroad", ["kwijt_buitenland"]),
+        ("paspoort kwijt", []),
+        ("ik kom uit het buitenland en wil me inschrijven", ["uit_buitenland"]),
+        ("ik ga emigreren naar Canada", ["emigratie"]),
+        ("mijn moeder ligt in het verpleeghuis en heeft een id-kaart nodig", ["niet_zelf"]),
+        ("mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?", ["overlijden"]),
+        ("I applied three weeks ago, how is it going?", ["status"]),
+        ("aangifte overlijden", []),
+        ("hoe vraag ik een paspoort aan", []),
+    ],
+)
+def test_detail_cues(text: str, kinds: list[str]) -> None:
+    assert details.detect(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "contextual"),
+    [
+        ("kan dat ook online?", "online", True),
+        ("hoe lang van tevoren?", "termijn", True),
+        ("can I do it online?", "online", True),
+        ("kan ik mijn verhuizing online doorgeven", "online", False),
+        ("hoe lang van tevoren moet ik mijn paspoort aanvragen", "termijn", False),
+    ],
+)
+def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
+    assert followups.detect(text) == kind
+    assert followups.is_contextual(text) is contextual
