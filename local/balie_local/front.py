@@ -6,7 +6,8 @@ Order of matching, per request:
 2. local-only dev routes (balie_local.dev_routes);
 3. the HttpApi routes of template.yaml: JWT-protected routes need a dev token, then a
    payload-format-2.0 event goes to the function's handler and its response comes back;
-4. static files from web/ (GET / is the demo page);
+4. static files from web/ (GET / is the demo page); the demo site's pages carry the strict
+   Content-Security-Policy of a municipal site (site_csp), the staff dashboard does not;
 5. 404 {"message": "Not Found"}, as API Gateway answers.
 """
 from __future__ import annotations
@@ -86,6 +87,19 @@ def response_cors_headers(cors: Cors, origin: str) -> dict[str, str]:
     if cors.allow_credentials:
         headers["access-control-allow-credentials"] = "true"
     return headers
+
+
+def site_csp(api_origin: str) -> str:
+    """The Content-Security-Policy of a strict municipal site (DigiD-grade: no 'unsafe-inline',
+    no 'unsafe-eval') that hosts widget.js itself and embeds it with `data-api` = `api_origin`.
+    It is exactly what the README's embedding section asks a gemeente to allow; the demo pages
+    are served with it, so every browser test runs the widget under it."""
+    return f"default-src 'self'; script-src 'self' {api_origin}; style-src 'self'; connect-src {api_origin}"
+
+
+def is_site_page(relative: Path) -> bool:
+    """An HTML page of the demo municipal site (web/*.html), not the staff dashboard."""
+    return relative.suffix == ".html" and relative.parts[:1] != ("staff",)
 
 
 def lambda_result_to_http(result: Any) -> tuple[int, list[tuple[str, str]], bytes]:
@@ -217,7 +231,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 if content_type.startswith("text/") or content_type == "application/javascript":
                     content_type += "; charset=utf-8"
-                self._send(200, [("content-type", content_type), ("cache-control", "no-cache")], file.read_bytes())
+                headers = [("content-type", content_type), ("cache-control", "no-cache")]
+                if is_site_page(file.relative_to(front.web_dir)):
+                    headers.append(("content-security-policy", site_csp(f"http://{lowered.get('host') or front.domain_name}")))
+                self._send(200, headers, file.read_bytes())
                 return
         self._send_json(404, {"message": "Not Found"})
 

@@ -42,6 +42,7 @@ from core.kb.merge import (
     training_examples,
 )
 from core.kb.models import Examples, Intent, OutOfScope, Tenant
+from core.look import readable
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_KB_DIR = REPO / "knowledge"
@@ -536,6 +537,8 @@ def _check_tenant_settings(loaded: Loaded, tenant: Tenant, source: SourceFile) -
             loaded.error(source, ("holidays", "extra_closed", index), f"{day!r} is not a date (YYYY-MM-DD)")
     for slot, url in tenant.urls.items():
         _check_link_url(loaded, source, ("urls", slot), url)
+    for problem in readable(tenant.look)[1]:
+        loaded.warning(source, ("look", problem.token), problem.message)
     for intent_id, override in tenant.intent_overrides.items():
         for slot, url in override.urls.items():
             _check_link_url(loaded, source, ("intent_overrides", intent_id, "urls", slot), url)

@@ -82,6 +82,24 @@ class MessagesPage(_Response):
     handover: HandoverOut | None
 
 
+class WidgetLook(_Response):
+    """core.kb.models.Look in camelCase; null = not set by the tenant (the page's theme or the default)."""
+
+    primaryBackgroundColor: str | None
+    primaryColor: str | None
+    linkColor: str | None
+    focusOutlineColor: str | None
+    fontFamily: str | None
+    borderRadius: str | None
+
+
+class WidgetSettings(_Response):
+    """GET /v1/widget/{tenant} (channels.web.render_widget_settings)."""
+
+    tenant: str
+    look: WidgetLook
+
+
 class Deleted(_Response):
     conversationId: str
     deleted: Literal[True]
@@ -162,7 +180,7 @@ def _tenant_query() -> dict[str, Any]:
 
 
 def build() -> dict[str, Any]:
-    web_models = [ChatRequest, ChatResponse, MessagesPage, Deleted, Error, WebhookAck]
+    web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
     staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, ReplyBody, DoneBody]
     _, definitions = models_json_schema(
         [(model, "validation" if model in (ChatRequest, ReplyBody, DoneBody) else "serialization")
@@ -209,6 +227,13 @@ def build() -> dict[str, Any]:
             "summary": "The resident erases their conversation everywhere it is stored.",
             "parameters": [_conversation_parameter(), _tenant_query()],
             "responses": {"200": _json("Deleted"), **_errors(403, 404, 500, 503)},
+        }},
+        "/v1/widget/{tenant}": {"get": {
+            "operationId": "widgetSettings",
+            "summary": "The widget's settings before the first turn: the tenant's look, contrast-checked.",
+            "parameters": [{"name": "tenant", "in": "path", "required": True,
+                            "schema": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}}],
+            "responses": {"200": _json("WidgetSettings"), **_errors(403, 404, 500)},
         }},
         "/v1/whatsapp/webhook": {
             "get": {

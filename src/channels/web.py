@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.dialogue.engine import MessagesPage, is_payload
 from core.errors import OriginNotAllowed
 from core.ids import is_conversation_id
+from core.kb.models import Tenant
+from core.look import readable
 from core.models import Channel, HandoverView, InboundKind, InboundMessage, Reply, ReplyMessage, TranscriptEntry
 from core.text_input import MAX_TEXT_CHARS, check_text
 
@@ -115,6 +117,18 @@ def render_messages(page: MessagesPage) -> dict[str, Any]:
         "cursor": str(page.cursor),
         "handover": _handover(page.handover),
     }
+
+
+def render_widget_settings(tenant: Tenant) -> dict[str, Any]:
+    """GET /v1/widget/{tenant}: what the widget needs before the first turn. The look's tokens in
+    camelCase (null: not set by the tenant), every pair readable (core.look)."""
+    look, _ = readable(tenant.look)
+    return {"tenant": tenant.slug, "look": {_camel(name): value for name, value in look.model_dump().items()}}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 def parse_cursor(value: str | None) -> int:

@@ -1,4 +1,5 @@
-"""Website chat API: POST /v1/chat, GET /v1/chat/{id}/messages, DELETE /v1/chat/{id}.
+"""Website chat API: POST /v1/chat, GET /v1/chat/{id}/messages, DELETE /v1/chat/{id}, and the
+widget's settings GET /v1/widget/{tenant}.
 
 Thin: parse the body with the one body parser (handlers/http_body.py) into the web
 channel's pydantic model, call one engine use case, render. Errors map to HTTP
@@ -22,7 +23,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from channels.web import ChatRequest, check_origin, parse_cursor, render_messages, render_reply
+from channels.web import ChatRequest, check_origin, parse_cursor, render_messages, render_reply, render_widget_settings
 from core.dialogue.engine import Turn
 from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
@@ -37,6 +38,8 @@ from handlers.wiring import services
 # The Origin this invocation's origin check accepted as one of the tenant's widget pages
 # (None: no CORS header). Set inside the routes, read by `handler`.
 _allowed_origin: ContextVar[str | None] = ContextVar("allowed_origin", default=None)
+# The look changes rarely; a page view within five minutes asks nobody.
+WIDGET_SETTINGS_MAX_AGE_S = 300
 
 logger = Logger(service="balie")
 app = APIGatewayHttpResolver()
@@ -71,6 +74,15 @@ def delete_conversation(conversation_id: str) -> Response:
     services().engine.erase(tenant, conversation_id)
     logger.info("conversation erased", extra={"tenant": tenant, "conversation_id": conversation_id})
     return _ok({"conversationId": conversation_id, "deleted": True})
+
+
+@app.get("/v1/widget/<tenant>")
+def get_widget_settings(tenant: str) -> Response:
+    _check_origin(tenant)
+    settings = render_widget_settings(services().knowledge.get(tenant).tenant)
+    response = _ok(settings)
+    response.headers["Cache-Control"] = f"public, max-age={WIDGET_SETTINGS_MAX_AGE_S}"
+    return response
 
 
 @app.route("/v1/chat", method="OPTIONS")

@@ -16,7 +16,7 @@ await main(async (browser) => {
   await widget.launcher(narrow).click();
   await say(narrow, "How do I renew my passport?");
   // The conversation's language sets the widget's own texts too.
-  check((await widget.input(narrow).getAttribute("placeholder")) === "Type your question", "English conversation, English UI");
+  check((await widget.label(narrow).textContent()) === "Type your question", "English conversation, English UI");
   const fit = await narrow.evaluate(() => {
     const panel = document.getElementById("balie-widget").shadowRoot.querySelector(".panel");
     const box = panel.getBoundingClientRect();
@@ -45,7 +45,7 @@ await main(async (browser) => {
   await widget.launcher(yellow).click();
   const colours = await widget.launcher(yellow).evaluate((button) => getComputedStyle(button).color);
   check(colours === "rgb(0, 0, 0)", "black text on a yellow launcher, not the configured white: " + colours);
-  check((await widget.input(yellow).getAttribute("placeholder")) === "Type your question", "page lang en: English UI");
+  check((await widget.label(yellow).textContent()) === "Type your question", "page lang en: English UI");
   await axe(yellow, "widget with a light tenant colour");
 
   // A waiting conversation so the dashboard has something to show.

@@ -2,7 +2,7 @@
 // Each scenario is one script; test_browser.py runs it with BALIE_URL and BALIE_TOKEN set
 // (a local stack it started) and fails on a non-zero exit.
 import { chromium } from "playwright-core";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,7 +62,9 @@ export async function newPage(browser, options = {}) {
   if (options.reducedMotion) await page.emulateMedia({ reducedMotion: options.reducedMotion });
   page.errors = [];
   page.on("pageerror", (error) => page.errors.push(String(error)));
-  page.on("console", (message) => { if (message.type() === "error") page.errors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") page.errors.push(message.text() + (message.location().url ? " (" + message.location().url + ")" : ""));
+  });
   page.on("dialog", (dialog) => { page.errors.push("unexpected dialog: " + dialog.message()); dialog.dismiss(); });
   return page;
 }
@@ -72,9 +74,11 @@ export function noErrors(page, allowed = []) {
   check(unexpected.length === 0, "page errors: " + unexpected.join(" | "));
 }
 
-// axe-core from node_modules (never a CDN); WCAG 2.0/2.1 A and AA rules.
+// axe-core from node_modules (never a CDN); WCAG 2.0/2.1 A and AA rules. Evaluated through the
+// DevTools protocol, which the page's CSP does not govern (a <script> tag would be refused).
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf-8");
 export async function axe(page, label) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
     const found = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -90,6 +94,7 @@ export const widget = {
   launcher: (page) => page.locator("#balie-widget .launcher"),
   panel: (page) => page.locator("#balie-widget .panel"),
   input: (page) => page.locator("#balie-widget textarea"),
+  label: (page) => page.locator("#balie-widget .composer label"),
   messages: (page, role) => page.locator(`#balie-widget .msg${role ? ".msg-" + role : ""}`),
   status: (page) => page.locator("#balie-widget .status"),
 };

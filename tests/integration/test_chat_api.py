@@ -184,6 +184,23 @@ def test_only_the_tenants_own_widget_origins_may_use_its_chat(api: Api) -> None:
     assert status == 400 and "Access-Control-Allow-Origin" not in headers
 
 
+def test_the_widget_settings_are_the_tenants_look_cacheable_for_its_own_pages(api: Api) -> None:
+    def settings(tenant: str, origin: str = ALPHA_ORIGIN):
+        return api.call(http_api_event("GET", f"/v1/widget/{tenant}", route_key="GET /v1/widget/{tenant}",
+                                       path_parameters={"tenant": tenant}, headers={"origin": origin}))
+
+    status, headers, body = settings("alpha")
+    assert status == 200
+    assert body == {"tenant": "alpha", "look": dict.fromkeys(
+        ["primaryBackgroundColor", "primaryColor", "linkColor", "focusOutlineColor", "fontFamily", "borderRadius"])}
+    assert headers["Cache-Control"] == "public, max-age=300"
+    assert headers["Access-Control-Allow-Origin"] == ALPHA_ORIGIN
+    status, _, error = settings("alpha", origin="https://evil.example")
+    assert status == 403 and error["error"]["code"] == "origin_not_allowed"
+    status, _, error = settings("nobody")
+    assert status == 404 and error["error"]["code"] == "not_found"
+
+
 def test_requests_without_an_origin_or_from_the_apis_own_origin_are_allowed(api: Api) -> None:
     # No Origin: curl or a server, no web page involved.
     status, _, reply = api.call(http_api_event("POST", "/v1/chat", body={"tenant": "beta", "message": "paspoort"}))

@@ -161,7 +161,14 @@ def test_jwt_routes_need_a_dev_token_and_get_its_claims(stack: LocalStack) -> No
 
 
 def test_static_files_and_unknown_paths(stack: LocalStack) -> None:
-    assert call(stack, "GET", "/")[2] == b"<h1>demo</h1>"
+    status, headers, body = call(stack, "GET", "/")
+    assert body == b"<h1>demo</h1>"
+    # The demo site's pages carry a strict municipal CSP naming the API (this front); the dashboard does not.
+    api_origin = stack.url.rstrip("/")
+    assert headers["content-security-policy"] == [
+        f"default-src 'self'; script-src 'self' {api_origin}; style-src 'self'; connect-src {api_origin}"]
+    assert "content-security-policy" not in call(stack, "GET", "/staff")[1]
+    assert "content-security-policy" not in call(stack, "GET", "/widget.js")[1]
     status, headers, body = call(stack, "GET", "/widget.js")
     assert (status, body) == (200, b"console.log('widget')")
     assert headers["content-type"][0].startswith(("text/javascript", "application/javascript"))

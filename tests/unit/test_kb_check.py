@@ -255,3 +255,15 @@ def test_normalise_ignores_case_accents_punctuation_and_spacing() -> None:
     assert kb_tools.normalise("  Wat kost een Paspoort?! ") == "wat kost een paspoort"
     assert kb_tools.normalise("café-bezoek") == kb_tools.normalise("Cafe bezoek")
     assert kb_tools.normalise("???") == "???"  # punctuation-only input stays an example of its own
+
+
+def test_a_look_pair_under_wcag_contrast_is_a_warning_on_its_line(kb: Path) -> None:
+    alpha = kb / "tenants" / "alpha.yaml"
+    edit(alpha, "opening_hours:\n", 'look:\n  primary_background_color: "#ffd500"\n  focus_outline_color: "#dddddd"\nopening_hours:\n')
+    issues = issues_of(kb)
+    assert only(issues) == []
+    warnings = {issue.message.split(" ")[0]: issue for issue in only(issues, "warning")}
+    assert set(warnings) == {"primary_color", "focus_outline_color"}
+    assert "#ffffff on primary_background_color #ffd500 has contrast 1.4:1" in warnings["primary_color"].message
+    assert "the widget uses #000000" in warnings["primary_color"].message
+    assert warnings["focus_outline_color"].line == line_of(alpha, "focus_outline_color")

@@ -242,8 +242,9 @@
   function openConversation(id) {
     if (open[id]) { open[id].reply.focus(); return; }
     var n = ++openCounter;
-    var card = { id: id, lastSeq: -1, lastResidentSeq: -1, timer: null, data: null };
-    card.title = h("h2", { id: "conv-" + n + "-title" });
+    var card = { id: id, n: n, lastSeq: -1, lastResidentSeq: -1, timer: null, data: null };
+    // h3 under "Open gesprekken" (h2); focusable from script, so focus has a place after "Gesprek afsluiten".
+    card.title = h("h3", { id: "conv-" + n + "-title", tabindex: "-1" });
     card.badge = h("span", { "class": "badge" });
     card.facts = h("dl", { "class": "facts" });
     card.transcript = h("div", { "class": "transcript", role: "log", "aria-live": "polite", tabindex: "0",
@@ -264,12 +265,12 @@
       h("header", {}, [
         h("div", {}, [card.title, card.badge]),
         h("button", { type: "button", "class": "secondary", "aria-label": "Venster sluiten",
-          on: { click: function () { closeCard(id); } } }, [document.createTextNode("\u00d7")])
+          on: { click: function () { closeCard(id, true); } } }, [document.createTextNode("\u00d7")])
       ]),
       card.facts,
       card.transcript,
       h("div", { "class": "tools" }, [
-        h("h3", { text: "Voorgestelde antwoorden" }), card.suggestions, form, card.error
+        h("h4", { text: "Voorgestelde antwoorden" }), card.suggestions, form, card.error
       ])
     ]);
     open[id] = card;
@@ -278,13 +279,21 @@
     refreshCard(card).then(function () { card.reply.focus(); });
   }
 
-  function closeCard(id) {
+  // `moveFocus`: closed with "Venster sluiten", so focus goes to the next card (else the previous
+  // one, else the conversation in its list, else the hint), never to the page's start.
+  function closeCard(id, moveFocus) {
     var card = open[id];
     if (!card) return;
+    var cards = Array.prototype.slice.call($("conversations").children);
+    var at = cards.indexOf(card.node);
+    var neighbour = cards[at + 1] || cards[at - 1];
     clearTimeout(card.timer);
     card.node.remove();
     delete open[id];
     $("open-empty").hidden = Object.keys(open).length > 0;
+    if (!moveFocus) return;
+    var listed = document.querySelector('.items button[data-conversation="' + CSS.escape(id) + '"]');
+    (neighbour ? neighbour.querySelector("h3") : listed || $("open-empty")).focus();
   }
 
   function refreshCard(card) {
@@ -313,11 +322,22 @@
     return reason;
   }
 
+  // Topic, channel, team and time, numbered when two open cards would still read the same (WCAG 2.4.6).
+  function cardTitle(card, data, handover) {
+    var time = handover.requestedAt ? new Date(handover.requestedAt).toLocaleTimeString("nl-NL", {
+      hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }) : "";
+    card.baseTitle = [data.intent ? intentName(data.intent) : "Onbekend onderwerp",
+      data.channel === "whatsapp" ? "WhatsApp" : "Website", handover.team || "geen team", time].filter(Boolean).join(" \u00b7 ");
+    var earlier = Object.keys(open).filter(function (id) {
+      return open[id].baseTitle === card.baseTitle && open[id].n < card.n;
+    }).length;
+    return card.baseTitle + (earlier ? " (" + (earlier + 1) + ")" : "");
+  }
+
   function renderCard(card) {
     var data = card.data;
     var handover = data.handover || {};
-    card.title.textContent = (data.channel === "whatsapp" ? "WhatsApp" : "Website") + " \u00b7 " +
-      (handover.team || "geen team") + " ";
+    card.title.textContent = cardTitle(card, data, handover);
     card.badge.textContent = STATUS[handover.status] || "Bot";
     card.badge.className = "badge" + (handover.status === "live" ? " live" : "");
     clear(card.facts);
@@ -387,7 +407,8 @@
       card.data = data;
       renderCard(card);
       say(action === "claim" ? "U heeft het gesprek overgenomen." : "Het gesprek is afgesloten.");
-      if (action === "claim") card.reply.focus();
+      // The button pressed is gone now: focus stays in this card (WCAG 2.4.3).
+      (action === "claim" ? card.reply : card.title).focus();
       refreshLists();
     }).catch(function (error) { card.error.textContent = error.message; });
   }
@@ -598,7 +619,7 @@
     var label = title + ": " + rows.map(function (r) { return r[0] + " " + r[1]; }).join(", ");
     var figure = rows.length ? svgFigure(label, width, rows.length * rowHeight + 4, children)
       : h("p", { "class": "empty", text: "Geen gegevens in deze periode." });
-    return chartCard(title, description, figure, rows.length ? table(["", "Aantal"], rows) : null);
+    return chartCard(title, description, figure, rows.length ? table(["Onderwerp", "Aantal"], rows) : null);
   }
 
   function columnChart(title, description, rows, color) {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -144,9 +144,22 @@ class HolidayPolicy(Strict):
     extra_closed: list[str] = Field(default_factory=list)  # ISO dates
 
 
-class Colors(Strict):
-    primary: str = Field(default="#1f4e8c", pattern=r"^#[0-9a-fA-F]{6}$")
-    on_primary: str = Field(default="#ffffff", pattern=r"^#[0-9a-fA-F]{6}$")
+HEX_COLOR = r"^#[0-9a-fA-F]{6}$"
+
+
+class Look(Strict):
+    """The website widget's look as design tokens (NL Design System style; the widget reads the
+    same names from the page as `--balie-<name-with-hyphens>`). Each is optional: an unset token
+    comes from the page's NL Design System theme or Balie's default. Pairs under WCAG contrast
+    are replaced (core.look.readable) and reported by `balie kb check`."""
+
+    primary_background_color: str | None = Field(default=None, pattern=HEX_COLOR)  # launcher, header, own messages
+    primary_color: str | None = Field(default=None, pattern=HEX_COLOR)  # text on the primary background
+    link_color: str | None = Field(default=None, pattern=HEX_COLOR)  # links and answer buttons, on white
+    focus_outline_color: str | None = Field(default=None, pattern=HEX_COLOR)
+    # Written into the widget's stylesheet: names, commas, quotes and hyphens only (no CSS syntax).
+    font_family: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_ ,'\"-]{1,200}$")
+    border_radius: str | None = Field(default=None, pattern=r"^(0|[0-9]{1,3}(\.[0-9]+)?(px|r?em))$")
 
 
 class WhatsAppSettings(Strict):
@@ -188,7 +201,7 @@ class Tenant(Strict):
     name: str
     domain: str
     widget_origins: list[str] = Field(default_factory=list)
-    colors: Colors = Field(default_factory=Colors)
+    look: Look = Field(default_factory=Look)
     opening_hours: dict[str, list[tuple[str, str]]] = Field(default_factory=dict)
     holidays: HolidayPolicy = Field(default_factory=HolidayPolicy)
     live_handover_limit_minutes: int = Field(default=10, ge=1, le=15)
@@ -206,6 +219,21 @@ class Tenant(Strict):
     crisis: CrisisSettings = Field(default_factory=CrisisSettings)
     # The tenant's own wording of entries of the text catalogue (core.dialogue.texts).
     texts: dict[str, Text] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def colors_are_the_old_look(cls, data: Any) -> Any:
+        """`colors: {primary, on_primary}`, the first format, still reads: as the look's primary pair."""
+        if not (isinstance(data, dict) and isinstance(data.get("colors"), dict)):
+            return data
+        data = dict(data)
+        colors = data.pop("colors")
+        look = dict(data.get("look") or {})
+        for old, new in (("primary", "primary_background_color"), ("on_primary", "primary_color")):
+            if old in colors:
+                look.setdefault(new, colors[old])
+        data["look"] = look
+        return data
 
     @model_validator(mode="after")
     def known_weekdays_and_team(self) -> "Tenant":
