@@ -2,8 +2,20 @@
 // asks for a person in the widget, a member of staff sees it in the dashboard next to a second
 // resident's request, claims it, answers with a knowledge-base suggestion, and the answer
 // appears in the widget by polling; closing hands the resident back to the bot.
+// Finding 3 (4.1.3): with the panel closed, the staff reply is announced by a live region.
+// The banner follows the API's handover: its `notice` and "waiting"/"connected" from `claimed`
+// when the API sends them (contract 3), else the widget's own line.
 // Saves docs/widget.png and docs/staff.png.
-import { BASE, main, newPage, check, widget, signInStaff, say, noErrors, screenshotPath } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, activeInWidget, signInStaff, say, axe, noErrors, screenshotPath } from "./lib.mjs";
+
+async function bannerFollows(page, handover) {
+  const text = (await widget.status(page).innerText()).replace(/\s+/g, " ");
+  if (handover.notice) check(text.includes(handover.notice), `the banner shows the server's notice: ${text}`);
+  else check(text.includes("doorverbonden"), `the banner says the resident is put through: ${text}`);
+  if (typeof handover.claimed === "boolean") {
+    check(text.startsWith(handover.claimed ? "Verbonden met een medewerker" : "Wacht op een medewerker"), `waiting vs connected: ${text}`);
+  }
+}
 
 async function sendDuringHandover(page, text) {
   await widget.input(page).fill(text);
@@ -15,8 +27,11 @@ async function sendDuringHandover(page, text) {
 async function askForPerson(page, question) {
   await page.goto(BASE + "/");
   await widget.launcher(page).click();
+  const answered = page.waitForResponse((response) => response.url().endsWith("/v1/chat") && response.request().method() === "POST");
   await say(page, "Ik wil een medewerker spreken");
-  await widget.status(page).filter({ hasText: "doorverbonden" }).waitFor();
+  const handover = (await (await answered).json()).handover;
+  check(handover && handover.status === "live", "a live handover in office hours");
+  await bannerFollows(page, handover);
   await sendDuringHandover(page, question);
   return page.evaluate(() => JSON.parse(sessionStorage.getItem("balie:voorbeeld")).id);
 }
@@ -67,13 +82,21 @@ await main(async (browser) => {
   await card.getByRole("button", { name: "Versturen" }).click();
   await card.locator(".entry.staff", { hasText: "Sanne" }).waitFor();
 
-  // The reply arrives by polling; the closed widget's launcher says there is a new message.
+  // The reply arrives by polling; the closed widget's launcher says there is a new message, and a
+  // live region outside the closed panel (which is not rendered, so its log says nothing) tells
+  // screen reader users without moving their focus.
   await widget.launcher(anna).filter({ hasText: "Nieuw bericht" }).waitFor({ timeout: 20000 });
   check((await widget.launcher(anna).getAttribute("aria-label")).startsWith("Nieuw bericht"), "the launcher's name says so too");
+  await anna.getByRole("status").filter({ hasText: "Nieuw bericht in de chat" }).waitFor();
+  check((await activeInWidget(anna)).cls.split(" ").includes("launcher"), "focus stays on the launcher (Escape put it there)");
+  await axe(anna, "widget closed with a new message from staff");
   await widget.launcher(anna).click();
   const reply = widget.messages(anna, "staff").filter({ hasText: "Sanne van de gemeente" });
   await reply.waitFor();
   check((await widget.launcher(anna).getAttribute("aria-label")).startsWith("Stel uw vraag"), "opening clears the notice");
+  check((await anna.getByRole("status").filter({ hasText: "Nieuw bericht in de chat" }).count()) === 0, "and the announcement");
+  const polled = await (await fetch(`${BASE}/v1/chat/${annaId}/messages`)).json();
+  await bannerFollows(anna, polled.handover);
   check(await anna.locator("#balie-widget .msg", { hasText: "U praat nu met een medewerker" }).count() === 1,
     "the claim notice reaches the widget once");
   // The poll starts from the beginning of the conversation; what the POST answers already showed is not repeated.

@@ -122,7 +122,9 @@ export async function say(page, text) {
   await page.waitForFunction((count) => {
     const root = document.getElementById("balie-widget").shadowRoot;
     return root.querySelectorAll(".msg").length > count + 1 && root.querySelector(".typing").hidden;
-  }, before);
+  }, before, { timeout: 15000 }).catch((error) => {
+    throw new Error(`no answer to "${text}": ${error.message}; page errors: ${page.errors.join(" | ")}`);
+  });
 }
 
 export function screenshotPath(name) {

@@ -36,6 +36,8 @@ await main(async (browser) => {
   const topIntent = api.topIntents[0].intent;
   check((await staff.locator("#report .chart", { hasText: "Meest gestelde" }).locator("tbody tr").first().textContent())
     .toLowerCase().includes(topIntent.replace(/-/g, " ")), "top intent listed first");
+  const headers = await staff.evaluate(() => [...document.querySelectorAll("#report th")].map((th) => th.textContent.trim()));
+  check(headers.length >= 6 && headers.every(Boolean), "every table header cell has a name: " + JSON.stringify(headers));
   await axe(staff, "dashboard reports");
 
   const [download] = await Promise.all([

@@ -64,7 +64,7 @@ def node() -> str:
     return _node_ready()
 
 
-@pytest.mark.parametrize("scenario", ["a11y", "keyboard", "xss", "handover", "after_hours", "reports"])
+@pytest.mark.parametrize("scenario", ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "reports"])
 def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pytest.MonkeyPatch,
                   tmp_path: Path) -> None:
     monkeypatch.setenv("BALIE_NOW", CLOCK.get(scenario, MONDAY_MORNING))

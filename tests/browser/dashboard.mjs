@@ -1,0 +1,85 @@
+// The staff dashboard with the keyboard, for the manual findings:
+// finding 6 (2.4.6 / 1.3.1) three open conversations from the same team each have their own
+// heading, one level below "Open gesprekken", with names that tell them apart;
+// finding 2 (2.4.3) after "Gesprek afsluiten" focus stays in that card, after "Venster sluiten" it
+// moves to the next card (else the conversation in its list, else the hint), never to the body.
+import { BASE, main, newPage, check, signInStaff, axe, noErrors } from "./lib.mjs";
+
+async function waitingResident(message) {
+  const response = await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", message }) });
+  return (await response.json()).conversationId;
+}
+
+// The focused element: in which card (its conversation id), and what it is.
+async function focused(page) {
+  return page.evaluate(() => {
+    const node = document.activeElement;
+    const card = node.closest("article.conv");
+    return { card: card ? card.getAttribute("data-conversation") : null, tag: node.tagName.toLowerCase(),
+             text: (node.getAttribute("aria-label") || node.textContent || "").trim().slice(0, 60), id: node.id };
+  });
+}
+
+await main(async (browser) => {
+  const ids = [];
+  for (let i = 0; i < 3; i++) ids.push(await waitingResident("Ik wil een medewerker spreken"));
+  const staff = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await signInStaff(staff);
+  for (const id of ids) {
+    const item = staff.locator(`#waiting button[data-conversation="${id}"]`);
+    await item.focus();
+    await staff.keyboard.press("Enter");
+    await staff.locator(`article[data-conversation="${id}"] .entry`).first().waitFor();
+  }
+
+  // Finding 6: one heading per card, level 3 under the level-2 "Open gesprekken", distinct names.
+  const headings = await staff.evaluate(() => [...document.querySelectorAll("article.conv")].map((card) => {
+    const title = document.getElementById(card.getAttribute("aria-labelledby"));
+    return { level: title.tagName, text: title.textContent, inCard: card.contains(title),
+             parent: card.closest("section").querySelector("h2").textContent,
+             sub: [...card.querySelectorAll("h1, h2, h3, h4")].map((h) => h.tagName) };
+  }));
+  check(headings.length === 3 && headings.every((h) => h.level === "H3" && h.inCard && h.parent === "Open gesprekken"),
+    "each card is headed by an h3 under 'Open gesprekken': " + JSON.stringify(headings));
+  check(headings.every((h) => h.sub.join() === "H3,H4"), "inside a card: its h3, then h4 for the suggestions");
+  check(new Set(headings.map((h) => h.text)).size === 3, "three cards, three different names: " + headings.map((h) => h.text).join(" | "));
+  check(headings.every((h) => h.text.includes("Website") && h.text.includes("kcc")), "names say channel and team");
+  await axe(staff, "dashboard with three conversations open");
+
+  // Finding 2a: "Gesprek afsluiten" with the keyboard; focus stays in the card, Tab goes on inside it.
+  const first = staff.locator(`article[data-conversation="${ids[0]}"]`);
+  await first.getByRole("button", { name: "Overnemen" }).focus();
+  await staff.keyboard.press("Enter");
+  await first.locator(".badge", { hasText: "Live" }).waitFor();
+  check((await focused(staff)).card === ids[0], "after 'Overnemen' focus is in the card");
+  await first.getByRole("button", { name: "Gesprek afsluiten" }).focus();
+  await staff.keyboard.press("Enter");
+  await staff.locator("#work-status", { hasText: "afgesloten" }).waitFor();
+  const afterClose = await focused(staff);
+  check(afterClose.card === ids[0] && afterClose.tag === "h3", "after 'Gesprek afsluiten' focus is on the card's heading: " + JSON.stringify(afterClose));
+  await staff.keyboard.press("Tab");
+  const next = await focused(staff);
+  check(next.card === ids[0] && next.text === "Venster sluiten", "the next Tab stays in that card: " + JSON.stringify(next));
+  await axe(staff, "dashboard with a closed handover");
+
+  // Finding 2b: "Venster sluiten" moves focus to the next card's heading ...
+  await staff.keyboard.press("Enter");
+  const moved = await focused(staff);
+  check(moved.card === ids[1] && moved.tag === "h3", "closing a card puts focus on the next card: " + JSON.stringify(moved));
+  // ... the last card's to the one before it ...
+  await staff.locator(`article[data-conversation="${ids[2]}"]`).getByRole("button", { name: "Venster sluiten" }).focus();
+  await staff.keyboard.press("Enter");
+  check((await focused(staff)).card === ids[1], "closing the last card puts focus on the one before");
+  // ... the only card's to its conversation in the waiting list, and with no list entry to the hint.
+  await staff.locator(`article[data-conversation="${ids[1]}"]`).getByRole("button", { name: "Venster sluiten" }).focus();
+  await staff.keyboard.press("Enter");
+  const listed = await staff.evaluate(() => document.activeElement.getAttribute("data-conversation"));
+  check(listed === ids[1], "closing the only card puts focus on that conversation in its list");
+  await staff.keyboard.press("Enter");
+  await staff.locator(`article[data-conversation="${ids[1]}"] .entry`).first().waitFor();
+  await staff.evaluate((id) => document.querySelector(`#waiting button[data-conversation="${id}"]`).remove(), ids[1]);
+  await staff.locator(`article[data-conversation="${ids[1]}"]`).getByRole("button", { name: "Venster sluiten" }).click();
+  check((await focused(staff)).id === "open-empty", "nothing left: focus on the hint, which says what to do");
+  noErrors(staff);
+});
