@@ -53,6 +53,9 @@
       failed: "Het versturen is niet gelukt. Controleer uw internetverbinding en probeer het opnieuw.",
       expired: "Dit gesprek bestaat niet meer. Stel uw vraag opnieuw.",
       erase: "Gesprek wissen",
+      eraseAsk: "Wilt u het hele gesprek wissen? Dat kan niet ongedaan worden.",
+      eraseYes: "Ja, wissen",
+      eraseNo: "Nee",
       erased: "Het gesprek is gewist.",
       newTab: "(opent in een nieuw tabblad)"
     },
@@ -85,6 +88,9 @@
       failed: "Sending failed. Please check your internet connection and try again.",
       expired: "This conversation no longer exists. Please ask your question again.",
       erase: "Delete conversation",
+      eraseAsk: "Delete the whole conversation? This cannot be undone.",
+      eraseYes: "Yes, delete",
+      eraseNo: "No",
       erased: "The conversation has been deleted.",
       newTab: "(opens in a new tab)"
     }
@@ -185,7 +191,8 @@
     ".error:not(:empty){margin-top:4px}",
     ".send{min-height:44px;padding:0 14px;border:2px solid transparent;border-radius:calc(var(--r)*.67);background:var(--p);color:var(--on);font-weight:600;cursor:pointer}",
     ".send:disabled{opacity:.7;cursor:default}",
-    ".foot{display:flex;justify-content:flex-end;padding:0 12px 8px}",
+    ".foot{display:flex;flex-wrap:wrap;justify-content:flex-end;align-items:center;gap:0 8px;padding:0 12px 8px}",
+    ".foot p{margin:0;font-size:.85em}",
     ".erase{min-height:32px;border:2px solid transparent;background:none;color:#444;text-decoration:underline;cursor:pointer;font-size:.85em}",
     "@media " + SMALL + "{.panel{inset:0;width:100%;height:100%;border-radius:0;border:0}.launcher{right:8px;bottom:8px}}",
     "@media (max-height:560px){.head{padding:2px 8px 2px 12px}.notice{padding:4px 12px;font-size:.75em;line-height:1.35}.status.on{padding:4px 12px;font-size:.8em}.composer{padding:4px 12px}.foot{padding:0 12px 2px}.erase{min-height:24px}}",
@@ -276,7 +283,18 @@
   errorText.setAttribute("role", "alert");
   var foot = el("div", "foot");
   var eraseButton = foot.appendChild(el("button", "erase"));
-  eraseButton.type = "button";
+  // Erasing deletes the resident's data for good: asked once more first (WCAG 3.3.4).
+  var eraseAsk = foot.appendChild(el("p"));
+  eraseAsk.id = "balie-erase-ask";
+  var eraseYes = foot.appendChild(el("button", "erase"));
+  var eraseNo = foot.appendChild(el("button", "erase"));
+  [eraseButton, eraseYes, eraseNo].forEach(function (button) { button.type = "button"; });
+  eraseYes.setAttribute("aria-describedby", eraseAsk.id);
+  function asking(ask) {
+    eraseButton.hidden = ask;
+    eraseAsk.hidden = eraseYes.hidden = eraseNo.hidden = !ask;
+  }
+  asking(false);
   [head, notice, status, log, typing, form, foot].forEach(function (node) { panel.appendChild(node); });
   root.appendChild(launcher);
   root.appendChild(announcer);
@@ -295,6 +313,9 @@
     inputLabel.textContent = t("input");
     sendButton.textContent = t("send");
     eraseButton.textContent = t("erase");
+    eraseAsk.textContent = t("eraseAsk");
+    eraseYes.textContent = t("eraseYes");
+    eraseNo.textContent = t("eraseNo");
     panel.lang = state.lang;
     launcher.lang = state.lang;
     announcer.lang = state.lang;
@@ -522,8 +543,10 @@
   }
 
   function send(text, payload) {
-    // The API refuses control characters; a paste's stray ones become spaces.
-    text = (text || "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+    // What the API refuses and no keyboard types (core/text_input.py), from a paste: controls
+    // become spaces, direction overrides and noncharacters go, lone surrogates become U+FFFD.
+    text = (text || "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ")
+      .replace(/[\u202a-\u202e\u2066-\u2069]|\p{Noncharacter_Code_Point}/gu, "");
     text = (text.toWellFormed ? text.toWellFormed() : text).trim();
     if (!text || state.busy) return;
     if (characters(text) > MAX_CHARS) {
@@ -722,6 +745,15 @@
     send(input.value);
   });
   eraseButton.addEventListener("click", function () {
+    asking(true);
+    eraseNo.focus();
+  });
+  eraseNo.addEventListener("click", function () {
+    asking(false);
+    eraseButton.focus();
+  });
+  eraseYes.addEventListener("click", function () {
+    asking(false);
     var id = state.id;
     log.textContent = "";
     forget();

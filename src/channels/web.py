@@ -33,6 +33,8 @@ class ChatRequest(BaseModel):
     client_message_id: str | None = Field(default=None, alias="clientMessageId", min_length=1, max_length=100)
     locale: Literal["nl", "en"] | None = None
     payload: str | None = Field(default=None, max_length=80)
+    # The intent of the page the widget is on (data-topic); an unknown one is ignored.
+    topic: str | None = Field(default=None, max_length=63, pattern=r"^[a-z0-9][a-z0-9-]*$")
 
     @field_validator("message")
     @classmethod
@@ -70,6 +72,7 @@ class ChatRequest(BaseModel):
             conversation_id=self.conversation_id,
             client_message_id=self.client_message_id,
             locale=self.locale,
+            topic=self.topic,
         )
 
 

@@ -74,6 +74,9 @@ class InboundMessage(Model):
     conversation_id: str | None = None
     client_message_id: str | None = None
     locale: Language | None = None
+    # The page the resident asks from is about this intent (the widget's data-topic): until the
+    # conversation has a topic of its own, follow-up questions ("wat kost het?") are about it.
+    topic: str | None = None
     # The resident's address on the channel when the channel knows it
     # (the WhatsApp number); used for callbacks, never logged.
     channel_contact: str | None = None

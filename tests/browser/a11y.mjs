@@ -48,6 +48,12 @@ await main(async (browser) => {
   check((await widget.label(yellow).textContent()) === "Type your question", "page lang en: English UI");
   await axe(yellow, "widget with a light tenant colour");
 
+  // The accessibility statement, linked from the demo site's footer (docs/toegankelijkheid.md).
+  await resident.getByRole("link", { name: "Toegankelijkheid van de chat" }).click();
+  await resident.getByRole("heading", { level: 1, name: "Toegankelijkheid van de chat en het dashboard" }).waitFor();
+  check((await resident.locator("table").count()) >= 4, "the statement's tables are rendered");
+  await axe(resident, "accessibility statement page");
+
   // A waiting conversation so the dashboard has something to show.
   const created = await (await fetch(BASE + "/v1/chat", {
     method: "POST", headers: { "content-type": "application/json" },
@@ -61,6 +67,7 @@ await main(async (browser) => {
   await staff.getByLabel("Toegangstoken").fill("not-a-token");
   await staff.getByRole("button", { name: "Inloggen" }).click();
   await staff.locator("#signin-error", { hasText: "niet geldig" }).waitFor();
+  await axe(staff, "dashboard sign-in with an error");
   await signInStaff(staff);
   // Keyboard focus on a waiting resident survives the list's refresh, also when a new one arrives.
   const item = staff.locator(`#waiting button[data-conversation="${created.conversationId}"]`);

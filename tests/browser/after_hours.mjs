@@ -16,6 +16,7 @@ await main(async (browser) => {
   await status.filter({ hasText: "neemt contact met u op" }).waitFor();
   const text = await status.innerText();
   check(/maandag 30 november/.test(text) && /08:30/.test(text), "the status shows when they will hear back: " + text);
+  await axe(resident, "widget with a callback request out of office hours");
 
   const staff = await newPage(browser);
   await signInStaff(staff);

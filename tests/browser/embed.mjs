@@ -3,7 +3,7 @@
 // another origin (the local stack), and the site's strict Content-Security-Policy without
 // 'unsafe-inline' (README "Embedding"). Then the fallback for browsers without constructable
 // stylesheets (<style nonce>), the gemeente's look from page tokens and tenant settings with the
-// contrast fallback, and the per-page settings (data-open, a page that hides the widget).
+// contrast fallback, and the per-page settings (data-open, a page that hides the widget, data-topic).
 import { BASE, main, newPage, check, widget, say, axe, noErrors } from "./lib.mjs";
 
 const SITE = "http://localhost:3000"; // one of voorbeeld's widget_origins, and in the template's CORS origins
@@ -152,5 +152,14 @@ await main(async (browser) => {
   await visitor.waitForTimeout(300);
   check((await visitor.locator("#balie-widget").count()) === 0, "<meta name=balie-widget content=hidden>: no widget");
   check(!requests.some((url) => url.includes("/v1/")), "and no request to the API");
-  for (const page of [visitor, phone]) noErrors(page);
+  // data-topic: on the passport page (web/paspoort.html) a bare "wat kost het?" is about passports.
+  const topical = await newPage(browser);
+  await topical.goto(BASE + "/paspoort");
+  await widget.launcher(topical).click();
+  const turn = topical.waitForResponse((response) => response.url().endsWith("/v1/chat") && response.request().method() === "POST");
+  await say(topical, "Wat kost het?");
+  const response = await turn;
+  check(JSON.parse(response.request().postData()).topic === "paspoort", "the widget sends the page's topic");
+  check((await response.json()).intent === "paspoort", "a follow-up question on a topic page is about that topic");
+  for (const page of [visitor, phone, topical]) noErrors(page);
 });

@@ -81,6 +81,7 @@ await main(async (browser) => {
   await widget.input(anna).press("Escape"); // Anna closed the chat while she waits
   await card.getByRole("button", { name: "Versturen" }).click();
   await card.locator(".entry.staff", { hasText: "Sanne" }).waitFor();
+  await axe(staff, "dashboard with a claimed conversation and a reply");
 
   // The reply arrives by polling; the closed widget's launcher says there is a new message, and a
   // live region outside the closed panel (which is not rendered, so its log says nothing) tells
@@ -97,6 +98,7 @@ await main(async (browser) => {
   check((await anna.getByRole("status").filter({ hasText: "Nieuw bericht in de chat" }).count()) === 0, "and the announcement");
   const polled = await (await fetch(`${BASE}/v1/chat/${annaId}/messages`)).json();
   await bannerFollows(anna, polled.handover);
+  await axe(anna, "widget with a reply from staff");
   check(await anna.locator("#balie-widget .msg", { hasText: "U praat nu met een medewerker" }).count() === 1,
     "the claim notice reaches the widget once");
   // The poll starts from the beginning of the conversation; what the POST answers already showed is not repeated.

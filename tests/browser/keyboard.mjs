@@ -1,7 +1,7 @@
 // A conversation in the widget with the keyboard only: Tab to the launcher, Enter opens the
 // panel with focus in the input, Enter sends, Shift+Tab reaches a choice button, Enter picks
 // it, Escape closes and focus returns to the launcher.
-import { BASE, main, newPage, check, widget, activeInWidget, noErrors } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, activeInWidget, axe, noErrors } from "./lib.mjs";
 
 await main(async (browser) => {
   const page = await newPage(browser);
@@ -82,5 +82,32 @@ await main(async (browser) => {
   const transcript = await (await fetch(`${BASE}/v1/chat/${id}/messages`)).json();
   check(transcript.messages.filter((m) => m.role === "resident" && m.text === "Wat moet ik meenemen?").length === 1,
     "the retried turn is stored once");
+  // "Gesprek wissen" with the keyboard: the conversation is erased on the server too.
+  let erase = null;
+  for (let i = 0; i < 30 && !(erase && erase.cls === "erase"); i++) {
+    await page.keyboard.press("Tab");
+    erase = await activeInWidget(page);
+  }
+  check(erase && erase.text === "Gesprek wissen", "Tab reaches 'Gesprek wissen'");
+  // Asked once more (WCAG 3.3.4); "Nee" is the safe default and keeps everything.
+  await page.keyboard.press("Enter");
+  check((await activeInWidget(page)).text === "Nee", "erasing asks first, focus on 'Nee'");
+  await axe(page, "widget asking to confirm erasing");
+  await page.keyboard.press("Enter");
+  check((await activeInWidget(page)).text === "Gesprek wissen", "'Nee' puts focus back on 'Gesprek wissen'");
+  check((await fetch(`${BASE}/v1/chat/${id}/messages`)).status === 200, "and erases nothing");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Shift+Tab");
+  check((await activeInWidget(page)).text === "Ja, wissen", "Shift+Tab reaches 'Ja, wissen'");
+  await page.keyboard.press("Enter");
+  await page.locator("#balie-widget .msg-system", { hasText: "Het gesprek is gewist." }).waitFor();
+  check((await activeInWidget(page)).tag === "textarea", "after erasing, focus is in the input");
+  let status = 200;
+  for (let i = 0; i < 20 && status !== 404; i++) {
+    status = (await fetch(`${BASE}/v1/chat/${id}/messages`)).status;
+    if (status !== 404) await page.waitForTimeout(100);
+  }
+  check(status === 404, "the erased conversation is gone on the server");
+  await axe(page, "widget after erasing the conversation");
   noErrors(page, [/ERR_CONNECTION_RESET/]);
 });

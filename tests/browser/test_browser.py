@@ -1,6 +1,10 @@
 """Widget and staff dashboard in headless Chromium (Debian's /usr/bin/chromium) driven by
-playwright-core from Node: one script per scenario (a11y, keyboard, xss, handover, after_hours, reports), run
-against the local stack started in this process.
+playwright-core from Node: one script per scenario (SCENARIOS), run against the local stack
+started in this process.
+
+docs/toegankelijkheid.md (the accessibility statement) is kept true here: every state of its
+sample table must be checked with axe by the scenario it names, and every state a scenario
+checks must be in the table.
 
 The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a live handover;
 after_hours runs on a Saturday evening (a ticket for Monday).
@@ -14,6 +18,7 @@ the ones in docs/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -31,6 +36,10 @@ SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # closed: a handover becomes a t
 # The stack runs in this process, so a scenario's clock is just this process's BALIE_NOW.
 CLOCK = {"after_hours": SATURDAY_EVENING}
 SCENARIO_TIMEOUT_S = 90
+SCENARIOS = ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "reports"]
+STATEMENT = REPO / "docs" / "toegankelijkheid.md"
+# A row of the statement's sample table: | W01 | state | `a11y.mjs` | `axe label` |
+SAMPLE_ROW = re.compile(r"^\| ([A-Z]\d{2}) \|[^|]+\| `([a-z0-9_]+)\.mjs` \| `([^`]+)` \|$", re.MULTILINE)
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +73,26 @@ def node() -> str:
     return _node_ready()
 
 
-@pytest.mark.parametrize("scenario", ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "reports"])
+def sample_states(scenario: str) -> set[str]:
+    """The axe labels docs/toegankelijkheid.md says `scenario` checks."""
+    return {label for _, name, label in SAMPLE_ROW.findall(STATEMENT.read_text(encoding="utf-8")) if name == scenario}
+
+
+def test_the_statement_names_only_real_scenarios_and_tests_each_finding() -> None:
+    text = STATEMENT.read_text(encoding="utf-8")
+    rows = SAMPLE_ROW.findall(text)
+    assert len(rows) >= 25 and len({row[0] for row in rows}) == len(rows), "sample IDs are unique"
+    named = set(re.findall(r"`([a-z0-9_]+)\.mjs`", text))
+    assert named <= set(SCENARIOS), f"the statement names scenarios that do not exist: {named - set(SCENARIOS)}"
+    # Each manual finding (section 5) is a browser test whose header says so.
+    findings = re.findall(r"^\| (\d) \|.*`([a-z0-9_]+)\.mjs` \|$", text, re.MULTILINE)
+    assert [number for number, _ in findings] == [str(n) for n in range(1, 8)]
+    for number, scenario in findings:
+        source = (HERE / f"{scenario}.mjs").read_text(encoding="utf-8")
+        assert re.search(rf"^// .*\bfinding {number}\b", source, re.MULTILINE | re.IGNORECASE), (number, scenario)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
 def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pytest.MonkeyPatch,
                   tmp_path: Path) -> None:
     monkeypatch.setenv("BALIE_NOW", CLOCK.get(scenario, MONDAY_MORNING))
@@ -82,3 +110,7 @@ def test_scenario(scenario: str, stack: LocalStack, node: str, monkeypatch: pyte
     print(result.stdout)
     assert result.returncode == 0, f"{scenario}.mjs failed:\n{result.stdout}\n{result.stderr}"
     assert result.stdout.rstrip().endswith("ok")
+    checked = set(re.findall(r"^axe: no violations on (.+)$", result.stdout, re.MULTILINE))
+    assert checked == sample_states(scenario), (
+        f"docs/toegankelijkheid.md's sample for {scenario}.mjs is out of date: "
+        f"checked but not listed {checked - sample_states(scenario)}, listed but not checked {sample_states(scenario) - checked}")

@@ -16,6 +16,7 @@ async function open(page) {
 }
 
 async function refusalFor(page, text) {
+  const sent = await widget.messages(page, "resident").count();
   await widget.input(page).fill(text);
   await widget.input(page).press("Enter");
   await page.waitForFunction(() => {
@@ -31,7 +32,7 @@ async function refusalFor(page, text) {
   });
   check(state.role === "alert" && state.invalid === "true", "the error is announced and tied to the input: " + JSON.stringify(state));
   check(state.kept === text, "the refused message stays in the input to be changed");
-  check(state.bubbles === 0, "a refused message does not appear as sent");
+  check(state.bubbles === sent, "a refused message does not appear as sent");
   await widget.input(page).fill("");
   return state.error;
 }
@@ -64,6 +65,10 @@ await main(async (browser) => {
   await widget.input(refused).fill("\u{1F600}".repeat(1000));
   check(await inWidget(refused, (host) => host.shadowRoot.querySelector(".error").textContent === "" &&
     !host.shadowRoot.querySelector("textarea").hasAttribute("aria-invalid")), "shortened: the error goes away while typing");
+  // What a paste may bring along and the API refuses (controls, direction overrides, a lone
+  // surrogate) is cleaned before sending, not turned into an error the resident cannot see.
+  await say(refused, "paspoort\u0007 \u202everlengen\u202c \ud800");
+  check(!(await refused.locator("#balie-widget .error").textContent()), "a paste's invisible characters are cleaned, not refused");
   const answers = { 400: { error: { code: "invalid_input", message: "The message contains control characters." } },
                     403: { error: { code: "origin_not_allowed", message: "This web page may not use the chat of this municipality." } },
                     429: { error: { code: "rate_limited", message: "Too many messages." } } };

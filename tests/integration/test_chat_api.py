@@ -229,6 +229,7 @@ def test_requests_without_an_origin_or_from_the_apis_own_origin_are_allowed(api:
         ({"tenant": "alpha"}, None, 400, "invalid_input"),
         ({"tenant": "alpha", "message": "paspoort", "locale": "de"}, None, 400, "invalid_input"),
         ({"tenant": "alpha", "message": "paspoort", "conversationId": "../../etc"}, None, 400, "invalid_input"),
+        ({"tenant": "alpha", "message": "paspoort", "topic": "../paspoort"}, None, 400, "invalid_input"),
         ({"tenant": "nergenshuizen", "message": "paspoort"}, None, 404, "not_found"),
         ({"tenant": "alpha", "message": "paspoort", "conversationId": "alpha." + "0" * 32}, None, 404, "not_found"),
     ],

@@ -171,6 +171,20 @@ def test_follow_up_button_answers_the_topic(chat: Harness) -> None:
     assert chat.conversation().transcript[-2].text == "Hoe lang duurt het?"  # the title, not the payload
 
 
+def test_a_question_from_a_topic_page_is_about_that_topic_until_the_conversation_has_its_own(chat: Harness) -> None:
+    # The widget on the parking permit page sends topic=parkeervergunning (data-topic) with every turn.
+    reply = chat.say("wat kost dat?", topic="parkeervergunning")
+    assert reply.intent == "parkeervergunning" and "De vergunning kost geld per jaar." in texts(reply)
+    chat.say("paspoort verlengen", topic="parkeervergunning")
+    assert "Het duurt ongeveer een week." in texts(chat.say("hoe lang duurt het?", topic="parkeervergunning"))
+
+
+@pytest.mark.parametrize("topic", [None, "bestaat-niet", "groet"])  # none, unknown, a system intent
+def test_without_a_known_topic_page_the_page_decides_nothing(chat: Harness, topic: str | None) -> None:
+    reply = chat.say("wat kost dat?", topic=topic)
+    assert reply.intent != "parkeervergunning" and "De vergunning kost geld per jaar." not in texts(reply)
+
+
 def test_follow_up_the_topic_lacks_says_so_honestly(chat: Harness) -> None:
     chat.say("paspoort verlengen")
     reply = chat.say("en voor mijn kind?")

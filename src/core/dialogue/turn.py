@@ -57,6 +57,7 @@ class Turn:
             return
         if ctx.first_turn:
             self._greet()
+        self._take_page_topic()
         state = ctx.state
         asked, state.asked = state.asked, None
         flow = state.flow
@@ -133,6 +134,13 @@ class Turn:
             ])
         else:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
+
+    def _take_page_topic(self) -> None:
+        """A question asked on a topic page (the widget's data-topic) is about that topic until the
+        conversation has a topic of its own: "wat kost het?" on the passport page."""
+        page = self.ctx.intent_of(self.ctx.message.topic)
+        if page is not None and page.kind == "topic" and not self.ctx.state.topic:
+            self.ctx.state.topic = page.id
 
     def _greet(self) -> None:
         ctx = self.ctx
