@@ -1,19 +1,14 @@
 // A conversation in the widget with the keyboard only: Tab to the launcher, Enter opens the
 // panel with focus in the input, Enter sends, Shift+Tab reaches a choice button, Enter picks
 // it, Escape closes and focus returns to the launcher.
-import { BASE, main, newPage, check, widget, activeInWidget, axe, noErrors } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, activeInWidget, pressUntil, axe, noErrors } from "./lib.mjs";
 
 await main(async (browser) => {
   const page = await newPage(browser);
   await page.goto(BASE + "/");
   await widget.launcher(page).waitFor();
 
-  let focus = null;
-  for (let i = 0; i < 30 && !(focus && focus.cls === "launcher"); i++) {
-    await page.keyboard.press("Tab");
-    focus = await activeInWidget(page);
-  }
-  check(focus && focus.cls === "launcher", "Tab reaches the launcher");
+  check(await pressUntil(page, "Tab", (focus) => focus.cls === "launcher"), "Tab reaches the launcher");
   await page.keyboard.press("Enter");
   await widget.panel(page).waitFor({ state: "visible" });
   check((await activeInWidget(page)).tag === "textarea", "focus is in the input after opening");
@@ -25,13 +20,8 @@ await main(async (browser) => {
   await choice.waitFor();
   check((await activeInWidget(page)).tag === "textarea", "focus stays in the input after sending");
 
-  let reached = false;
-  for (let i = 0; i < 20 && !reached; i++) {
-    await page.keyboard.press("Shift+Tab");
-    const now = await activeInWidget(page);
-    reached = !!now && now.tag === "button" && now.text === "Wat kost het?";
-  }
-  check(reached, "Shift+Tab reaches the 'Wat kost het?' button");
+  check(await pressUntil(page, "Shift+Tab", (focus) => focus.tag === "button" && focus.text === "Wat kost het?"),
+    "Shift+Tab reaches the 'Wat kost het?' button");
   const bots = await widget.messages(page, "bot").count();
   await page.keyboard.press("Enter");
   await page.waitForFunction((count) => document.getElementById("balie-widget").shadowRoot
@@ -83,12 +73,7 @@ await main(async (browser) => {
   check(transcript.messages.filter((m) => m.role === "resident" && m.text === "Wat moet ik meenemen?").length === 1,
     "the retried turn is stored once");
   // "Gesprek wissen" with the keyboard: the conversation is erased on the server too.
-  let erase = null;
-  for (let i = 0; i < 30 && !(erase && erase.cls === "erase"); i++) {
-    await page.keyboard.press("Tab");
-    erase = await activeInWidget(page);
-  }
-  check(erase && erase.text === "Gesprek wissen", "Tab reaches 'Gesprek wissen'");
+  check(await pressUntil(page, "Tab", (focus) => focus.text === "Gesprek wissen"), "Tab reaches 'Gesprek wissen'");
   // Asked once more (WCAG 3.3.4); "Nee" is the safe default and keeps everything.
   await page.keyboard.press("Enter");
   check((await activeInWidget(page)).text === "Nee", "erasing asks first, focus on 'Nee'");

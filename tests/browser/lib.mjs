@@ -108,6 +108,17 @@ export async function activeInWidget(page) {
   });
 }
 
+// Presses `key` until the widget's focused element satisfies `wanted` (at most `presses` times);
+// returns that element's description, or null when it was never reached.
+export async function pressUntil(page, key, wanted, presses = 40) {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(key);
+    const focus = await activeInWidget(page);
+    if (focus && wanted(focus)) return focus;
+  }
+  return null;
+}
+
 export async function signInStaff(page) {
   await page.goto(BASE + "/staff");
   await page.getByLabel("Toegangstoken").fill(TOKEN);

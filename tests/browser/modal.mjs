@@ -3,7 +3,7 @@
 // Shift+Tab stay inside it, no page link can take focus behind it, every focused control is in
 // view and not covered, and Escape returns focus to the launcher. A whole conversation is held
 // with the keyboard only at both sizes. On a wide screen the corner panel is not modal.
-import { BASE, main, newPage, check, widget, activeInWidget, axe, noErrors } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, activeInWidget, pressUntil, axe, noErrors } from "./lib.mjs";
 
 // Where focus is now: inside the widget's panel, elsewhere in the widget, or on the page; and
 // whether the focused control is visible, inside the viewport and on top at its centre.
@@ -40,12 +40,7 @@ async function tabAround(page, key, presses) {
 async function keyboardConversation(page, label) {
   await page.goto(BASE + "/");
   await widget.launcher(page).waitFor();
-  let focus = null;
-  for (let i = 0; i < 40 && !(focus && focus.cls === "launcher"); i++) {
-    await page.keyboard.press("Tab");
-    focus = await activeInWidget(page);
-  }
-  check(focus && focus.cls === "launcher", `${label}: Tab reaches the launcher`);
+  check(await pressUntil(page, "Tab", (focus) => focus.cls === "launcher"), `${label}: Tab reaches the launcher`);
   await page.keyboard.press("Enter");
   await widget.panel(page).waitFor({ state: "visible" });
   check(await widget.panel(page).evaluate((node) => node.matches(":modal")), `${label}: the full-screen panel is a modal dialog`);
@@ -66,13 +61,8 @@ async function keyboardConversation(page, label) {
   check(forward.includes("Chat sluiten") && forward.includes("Gesprek wissen"), `${label}: Tab wraps through all controls: ${forward}`);
   await tabAround(page, "Shift+Tab", 14);
 
-  let reached = false;
-  for (let i = 0; i < 20 && !reached; i++) {
-    await page.keyboard.press("Shift+Tab");
-    const now = await activeInWidget(page);
-    reached = !!now && now.text === "Wat kost het?";
-  }
-  check(reached, `${label}: Shift+Tab reaches the 'Wat kost het?' button`);
+  check(await pressUntil(page, "Shift+Tab", (focus) => focus.text === "Wat kost het?"),
+    `${label}: Shift+Tab reaches the 'Wat kost het?' button`);
   const bots = await widget.messages(page, "bot").count();
   await page.keyboard.press("Enter");
   await page.waitForFunction((count) => document.getElementById("balie-widget").shadowRoot.querySelectorAll(".msg-bot").length > count, bots);
