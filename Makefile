@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[dev]"
+	# deduce builds its Dutch name and place lookup structures once per install (about a minute).
+	$(BIN)/python -c "from deduce import Deduce; Deduce()" 2>/dev/null
 	touch $@
 
 # SAM CLI pins its own boto3; it lives in a venv of its own so it cannot clash.

@@ -169,7 +169,9 @@ class BalieServe:
     def __enter__(self) -> "BalieServe":
         environment = dict(os.environ, BALIE_NOW=os.environ.get("BALIE_NOW", "2026-11-30T10:00:00+01:00"))
         self.process = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "balie"), "serve", "--port", str(self.port)],
+            # Every conversation comes from 127.0.0.1: no limit of new conversations per client.
+            [str(ROOT / ".venv" / "bin" / "balie"), "serve", "--port", str(self.port),
+             "--parameter", "NewConversationsPerClient=0"],
             cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         deadline = time.monotonic() + 120

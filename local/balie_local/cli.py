@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="start the local stack (embedded AWS + HTTP front)")
     serve.add_argument("--port", type=int, default=None, help="HTTP port (default: $PORT or 3000)")
+    serve.add_argument("--parameter", action="append", default=[], metavar="NAME=VALUE",
+                       help="a template parameter other than its default, e.g. NewConversationsPerClient=0")
     serve.set_defaults(run=_dispatch("balie_local.stack:serve"))
 
     classify = commands.add_parser("classify", help="classify questions read from stdin, one JSON line each")
@@ -61,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     kb_proposals.add_argument("--output", "-o", default="-", help="file to write (default: stdout)")
     kb_proposals.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
     kb_proposals.set_defaults(run=_dispatch("balie_local.unanswered_export:run"))
+
+    log_ref = commands.add_parser("log-ref", help="the reference the logs carry for a conversation id (never the id)")
+    log_ref.add_argument("conversation_id")
+    log_ref.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
+    log_ref.set_defaults(run=_dispatch("balie_local.unanswered_export:log_ref"))
 
     whatsapp = commands.add_parser("whatsapp", help="try the WhatsApp channel locally")
     wa_commands = whatsapp.add_subparsers(dest="wa_command", required=True, metavar="ACTION")

@@ -16,6 +16,7 @@ import base64
 import json
 import logging
 import mimetypes
+import re
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,6 +34,7 @@ log = logging.getLogger("balie_local.front")
 Invoke = Callable[[str, dict[str, Any]], Any]
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # HTTP API's payload limit
+_CONVERSATION_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.[0-9a-f]{32,64}")
 
 
 def match_route(routes: Sequence[HttpRoute], method: str, path: str) -> tuple[HttpRoute, dict[str, str]] | None:
@@ -163,7 +165,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
     front: Front  # set on the subclass made by make_server
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - BaseHTTPRequestHandler API
-        log.info("%s %s", self.address_string(), format % args)
+        # Paths carry conversation ids (bearer secrets): logged as <id>, like the functions' logs.
+        log.info("%s %s", self.address_string(), _CONVERSATION_ID.sub("<id>", format % args))
 
     def _send(self, status: int, headers: Sequence[tuple[str, str]], body: bytes) -> None:
         self.send_response(status)

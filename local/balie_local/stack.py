@@ -97,6 +97,7 @@ class LocalStack:
         secrets: Mapping[str, str] | Callable[[str], str] | None = None,
         handler_overrides: Mapping[str, str | Handler] | None = None,
         run_pollers: bool = True,
+        parameters: Mapping[str, str] | None = None,
     ):
         self.host = host
         self.port = port
@@ -107,6 +108,7 @@ class LocalStack:
         self.secrets = secrets
         self.handler_overrides = dict(handler_overrides or {})
         self.run_pollers = run_pollers
+        self.parameters = dict(parameters or {})  # template parameters other than their defaults
         self.auth = DevAuth.generate(tenants)
         self.aws = EmbeddedAws(region=region)
         self.deployment: Deployment | None = None
@@ -151,7 +153,8 @@ class LocalStack:
         self.aws.start()
         self._apply_environment(self.aws.environment())
         template = self.template if self.template is not None else load_template(self.template_path)
-        overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM, "StaffDashboardUrl": f"{self.url}/staff"}
+        overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM, "StaffDashboardUrl": f"{self.url}/staff",
+                     **self.parameters}
         graph_default = ((template.get("Parameters") or {}).get("WhatsAppGraphApiUrl") or {}).get("Default")
         if graph_default:
             # Replies go to the local Graph API stand-in, same version path as Meta's.
@@ -362,7 +365,8 @@ def _log_to_console() -> None:
 def serve(args: Any) -> int:
     """The `balie serve` command."""
     port = args.port if getattr(args, "port", None) is not None else int(os.environ.get("PORT", DEFAULT_PORT))
-    stack = LocalStack(port=port)
+    parameters = dict(item.partition("=")[::2] for item in getattr(args, "parameter", None) or [])
+    stack = LocalStack(port=port, parameters=parameters)
     try:
         stack.start()
     except PortInUse as error:

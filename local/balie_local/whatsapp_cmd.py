@@ -12,6 +12,7 @@ import os
 import secrets
 import sys
 import time
+from datetime import datetime
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +22,7 @@ import yaml
 
 from balie_local.template_resources import REPO_ROOT
 from channels.whatsapp import sign
+from core.clock import now
 
 WAIT_SECONDS = 15.0
 
@@ -41,7 +43,7 @@ def webhook_body(text: str, sender: str, phone_number_id: str, *, wamid: str | N
                     "messages": [{
                         "from": sender,
                         "id": wamid or "wamid.LOCAL" + secrets.token_hex(16).upper(),
-                        "timestamp": str(timestamp if timestamp is not None else int(time.time())),
+                        "timestamp": str(timestamp if timestamp is not None else int(now().timestamp())),
                         "type": "text",
                         "text": {"body": text},
                     }],
@@ -49,6 +51,27 @@ def webhook_body(text: str, sender: str, phone_number_id: str, *, wamid: str | N
             }],
         }],
     }
+
+
+def delivered(body: dict[str, Any], at: datetime, phone_number_id: str | None = None,
+              wamid_suffix: str = "") -> dict[str, Any]:
+    """A recorded webhook body (a test fixture) as Meta would deliver it at `at` (to the
+    tenant with `phone_number_id`, when given): fixtures carry placeholder numbers and old
+    timestamps, and the webhook drops messages older than 7 days. `wamid_suffix` makes the
+    fixtures' placeholder message ids unique (Meta never reuses one). Changes `body` in place."""
+    for entry in body.get("entry", []) if isinstance(body, dict) else []:
+        for change in entry.get("changes", []) if isinstance(entry, dict) else []:
+            value = change.get("value") if isinstance(change, dict) else None
+            if not isinstance(value, dict):
+                continue
+            if phone_number_id is not None and isinstance(value.get("metadata"), dict):
+                value["metadata"]["phone_number_id"] = phone_number_id
+            for message in value.get("messages") or []:
+                if isinstance(message, dict) and "timestamp" in message:
+                    message["timestamp"] = str(int(at.timestamp()))
+                if isinstance(message, dict) and isinstance(message.get("id"), str):
+                    message["id"] += wamid_suffix
+    return body
 
 
 def tenant_phone_number_id(slug: str) -> str:

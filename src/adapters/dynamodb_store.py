@@ -9,10 +9,13 @@ and the Dutch texts of a transcript compress about 3.5 times (`document` reads i
 an uncompressed `doc` string, as older items hold, is read too).
 
 A turn is one TransactWriteItems: the conversation Put (condition on
-`version`), the day's aggregate Update (ADD per counter) and one Put per
-unanswered question. The unanswered items' keys are remembered in the
-conversation's `unanswered_keys` (owned by this store) so erasure finds them
-without a scan.
+`version`), the day's aggregate Update (ADD per counter; with unanswered questions, a
+condition on the day's cap of them) and one Put per unanswered question; the first turn
+of a web conversation adds the Update of its client's window (`T#<tenant>#CLIENT#<hash>`,
+condition: below the limit). Only past the day's cap a second transaction follows,
+without the questions. The unanswered items' keys are remembered in the
+conversation's `unanswered_keys` (owned by this store) so
+erasure finds them without a scan.
 """
 from __future__ import annotations
 
@@ -25,8 +28,9 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from core.errors import ServiceUnavailable, VersionConflict
-from core.models import Conversation, DailyCounters, HandoverStatus
+from core.errors import RateLimited, ServiceUnavailable, VersionConflict
+from core.limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
+from core.models import ClientAdmission, Conversation, DailyCounters, HandoverStatus
 
 HANDOVER_INDEX = "HandoverIndex"
 # The secret behind first-turn conversation ids (core.ids.first_turn_conversation_id).
@@ -148,8 +152,21 @@ class DynamoDBConversationStore:
     # ---- writes -------------------------------------------------------------
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None
+        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
+        admission: ClientAdmission | None = None,
     ) -> Conversation:
+        try:
+            return self._save(conversation, expected_version, counters, admission)
+        except _UnansweredCapReached:
+            # The day's cap of unanswered questions is reached: the turn goes without them.
+            assert counters is not None
+            counts = {**counters.counts,
+                      DROPPED_COUNTER: counters.counts.get(DROPPED_COUNTER, 0) + len(counters.unanswered)}
+            return self._save(conversation, expected_version,
+                              counters.model_copy(update={"counts": counts, "unanswered": []}), admission)
+
+    def _save(self, conversation: Conversation, expected_version: int, counters: DailyCounters | None,
+              admission: ClientAdmission | None) -> Conversation:
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
         items: list[dict[str, Any]] = []
         if counters is not None and counters.unanswered:
@@ -170,20 +187,39 @@ class DynamoDBConversationStore:
                         }
                     }
                 )
-        if counters is not None and counters.counts:
-            names = {f"#c{i}": f"{COUNTER_PREFIX}{name}" for i, name in enumerate(counters.counts)}
-            values = {f":c{i}": {"N": str(amount)} for i, amount in enumerate(counters.counts.values())}
-            items.append(
-                {
-                    "Update": {
-                        "TableName": self.table,
-                        "Key": item_key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
-                        "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
-                        "ExpressionAttributeNames": names,
-                        "ExpressionAttributeValues": values,
-                    }
-                }
-            )
+        stats_at = admission_at = None
+        if counters is not None and (counters.counts or counters.unanswered):
+            counts = dict(counters.counts)
+            if counters.unanswered and counters.unanswered_limit:
+                counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(counters.unanswered)
+            names = {f"#c{i}": f"{COUNTER_PREFIX}{name}" for i, name in enumerate(counts)}
+            values = {f":c{i}": {"N": str(amount)} for i, amount in enumerate(counts.values())}
+            update: dict[str, Any] = {
+                "TableName": self.table,
+                "Key": item_key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
+                "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
+                "ExpressionAttributeNames": names,
+                "ExpressionAttributeValues": values,
+            }
+            if counters.unanswered and counters.unanswered_limit:
+                kept = next(n for n, name in names.items() if name == f"{COUNTER_PREFIX}{KEPT_COUNTER}")
+                update["ConditionExpression"] = f"attribute_not_exists({kept}) OR {kept} <= :room"
+                values[":room"] = {"N": str(counters.unanswered_limit - len(counters.unanswered))}
+            stats_at = len(items) + 1
+            items.append({"Update": update})
+        if admission is not None:
+            admission_at = len(items) + 1
+            items.append({"Update": {
+                "TableName": self.table,
+                "Key": item_key(f"T#{admission.tenant}#CLIENT#{admission.client}", f"WINDOW#{admission.window_start}"),
+                "UpdateExpression": "ADD #n :one SET expiresAt = :expires",
+                "ConditionExpression": "attribute_not_exists(#n) OR #n < :limit",
+                "ExpressionAttributeNames": {"#n": "conversations"},
+                "ExpressionAttributeValues": {
+                    ":one": {"N": "1"}, ":limit": {"N": str(admission.limit)},
+                    ":expires": {"N": str(admission.window_start + admission.window_seconds + 3600)},
+                },
+            }})
         item = _item(saved)
         put: dict[str, Any] = {"TableName": self.table, "Item": item}
         if expected_version == 0:
@@ -194,8 +230,14 @@ class DynamoDBConversationStore:
         try:
             self.client.transact_write_items(TransactItems=[{"Put": put}, *items])
         except ClientError as error:
-            if _lost_race(error):
+            failed = _failed_conditions(error)
+            if 0 in failed:
                 raise VersionConflict(f"{saved.id}: expected version {expected_version}") from None
+            if admission is not None and admission_at in failed:
+                raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start + admission.window_seconds
+                                  - int(saved.updated_at.timestamp())) from None
+            if stats_at in failed:
+                raise _UnansweredCapReached() from None
             raise ServiceUnavailable("The conversation store is not available.") from error
         return saved
 
@@ -258,13 +300,18 @@ def item_key(pk: str, sk: str) -> dict[str, Any]:
     return {"pk": {"S": pk}, "sk": {"S": sk}}
 
 
-def _lost_race(error: ClientError) -> bool:
+class _UnansweredCapReached(Exception):
+    """The day's aggregate refused more unanswered questions (its condition failed)."""
+
+
+def _failed_conditions(error: ClientError) -> set[int]:
+    """Positions of the items whose condition failed in a cancelled transaction."""
     if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-        return False
+        return set()
     reasons = error.response.get("CancellationReasons") or []
-    if reasons:
-        return reasons[0].get("Code") == "ConditionalCheckFailed"
-    return "ConditionalCheckFailed" in str(error)
+    if not reasons:  # some endpoints leave the reasons out: only the message names them
+        return {0} if "ConditionalCheckFailed" in str(error) else set()
+    return {number for number, reason in enumerate(reasons) if reason.get("Code") == "ConditionalCheckFailed"}
 
 
 def _item(conversation: Conversation) -> dict[str, Any]:

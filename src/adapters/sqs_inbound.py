@@ -4,7 +4,7 @@ The message group is the conversation id: deterministic per (tenant, sender), so
 one resident's messages are worked in order while different residents run in
 parallel, and the queue's metadata never shows a phone number. The wamid is the
 deduplication id (within SQS's limits), so a delivery Meta repeats within five
-minutes is dropped by SQS itself.
+minutes is dropped by SQS itself. Messages go in batches of ten (SendMessageBatch).
 """
 from __future__ import annotations
 
@@ -24,18 +24,34 @@ def sqs_id(value: str) -> str:
     return value if _SQS_ID.match(value) else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
+BATCH_SIZE = 10  # SendMessageBatch's limit
+
+
 class SqsInboundQueue:
     def __init__(self, client, queue_url: str) -> None:  # client: a boto3 SQS client
         self.client = client
         self.queue_url = queue_url
 
-    def send(self, item: QueuedInbound) -> None:
-        try:
-            self.client.send_message(
-                QueueUrl=self.queue_url,
-                MessageBody=item.model_dump_json(),
-                MessageGroupId=sqs_id(item.conversation_id),
-                MessageDeduplicationId=sqs_id(item.inbound.wamid),
-            )
-        except (BotoCoreError, ClientError) as error:
-            raise ServiceUnavailable("The WhatsApp inbound queue is not available.") from error
+    def send(self, items: list[QueuedInbound]) -> list[QueuedInbound]:
+        """SendMessageBatch, 10 at a time, in order; returns what was not queued. After a
+        failed batch nothing later is sent: a resident's later message must not overtake
+        an earlier one that will only come again with Meta's retry."""
+        for start in range(0, len(items), BATCH_SIZE):
+            batch = items[start : start + BATCH_SIZE]
+            entries = [
+                {
+                    "Id": str(number),
+                    "MessageBody": item.model_dump_json(),
+                    "MessageGroupId": sqs_id(item.conversation_id),
+                    "MessageDeduplicationId": sqs_id(item.inbound.wamid),
+                }
+                for number, item in enumerate(batch)
+            ]
+            try:
+                answer = self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries)
+            except (BotoCoreError, ClientError) as error:
+                raise ServiceUnavailable("The WhatsApp inbound queue is not available.") from error
+            failed = sorted(int(entry["Id"]) for entry in answer.get("Failed", []))
+            if failed:
+                return batch[failed[0]:] + items[start + BATCH_SIZE:]
+        return []

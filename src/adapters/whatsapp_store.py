@@ -1,13 +1,15 @@
 """DynamoDB items of the WhatsApp channel (layout in docs/ARCHITECTURE.md):
 
 - `WA#<wamid>` / `SEEN`: written once per inbound delivery with a conditional
-  put (Meta retries deliveries for days; SQS FIFO deduplicates only 5 minutes).
+  put, 100 in a transaction (Meta retries deliveries for days; SQS FIFO deduplicates
+  only 5 minutes).
   The worker adds `sentParts` (which reply payloads already went out), so a
   re-processed record never sends a reply twice.
 - `T#<tenant>#WASTATUS#<day>` / `<wamid>#<status>`: delivery receipts, with
   Meta's error codes for failures (and our own send failures).
 - `T#<tenant>#C#<conversation id>` / `WA`: where to reach the resident and when
-  they last wrote (the 24-hour window for staff replies).
+  they last wrote (the 24-hour window for staff replies), and when they were last
+  told that they send too many messages (`limitNoticeAt`).
 
 Like adapters.dynamodb_store this talks to the container's one low-level
 DynamoDB client with typed attribute values: a boto3 Table resource would build
@@ -31,7 +33,10 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Meta retries a delivery for up to 7 days; remember it a little longer.
 SEEN_TTL_SECONDS = 8 * 24 * 3600
 STATUS_TTL_SECONDS = 90 * 24 * 3600
+# A resident over the rate limit is told so at most once per window (core.dialogue.engine: 30 a minute).
+LIMIT_NOTICE_SECONDS = 60
 BATCH_WRITE_ITEMS = 25  # DynamoDB's limit per BatchWriteItem
+TRANSACTION_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
 # Unprocessed items (throttling) are sent again after 50, 100, 200, 400 ms: under a
 # second in all, well inside Meta's webhook timeout; then the webhook fails and Meta retries.
 BATCH_WRITE_ATTEMPTS = 5
@@ -48,29 +53,38 @@ class WhatsAppStore:
 
     # -- inbound deduplication
 
-    def mark_seen(self, wamid: str, tenant: str) -> bool:
-        """True the first time this delivery is seen, False for a repeat."""
+    def mark_seen(self, deliveries: list[tuple[str, str]]) -> set[str]:
+        """Records (wamid, tenant) pairs not seen before and returns their wamids: one
+        TransactWriteItems of conditional puts per 100 (the wamids must be distinct).
+        A transaction cancelled by already-seen wamids is repeated without them."""
         now = self.clock()
-        try:
-            self.client.put_item(
-                TableName=self.table,
-                Item={
-                    **_seen_key(wamid),
-                    "tenant": {"S": tenant},
-                    "at": {"S": now.isoformat()},
-                    "expiresAt": _number(int(now.timestamp()) + SEEN_TTL_SECONDS),
-                },
-                ConditionExpression="attribute_not_exists(pk)",
-            )
-        except ClientError as error:
-            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                return False
-            raise ServiceUnavailable("Could not record the WhatsApp delivery.") from error
-        return True
+        fresh: set[str] = set()
+        for start in range(0, len(deliveries), TRANSACTION_ITEMS):
+            pending = deliveries[start : start + TRANSACTION_ITEMS]
+            while pending:
+                puts = [{"Put": {
+                    "TableName": self.table,
+                    "Item": {**_seen_key(wamid), "tenant": {"S": tenant}, "at": {"S": now.isoformat()},
+                             "expiresAt": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)},
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }} for wamid, tenant in pending]
+                try:
+                    self.client.transact_write_items(TransactItems=puts)
+                except ClientError as error:
+                    seen = _already_seen(error)
+                    if not seen:
+                        raise ServiceUnavailable("Could not record the WhatsApp deliveries.") from error
+                    pending = [delivery for number, delivery in enumerate(pending) if number not in seen]
+                    continue
+                fresh.update(wamid for wamid, _ in pending)
+                break
+        return fresh
 
-    def forget_seen(self, wamid: str) -> None:
-        """Undo `mark_seen` when the message could not be queued, so Meta's retry is taken."""
-        self.client.delete_item(TableName=self.table, Key=_seen_key(wamid))
+    def forget_seen(self, wamids: list[str]) -> None:
+        """Undo `mark_seen` for messages that could not be queued, so Meta's retry is taken."""
+        deletes = [{"DeleteRequest": {"Key": _seen_key(wamid)}} for wamid in wamids]
+        for start in range(0, len(deletes), BATCH_WRITE_ITEMS):
+            self._batch_write(deletes[start : start + BATCH_WRITE_ITEMS])
 
     # -- outbound idempotency
 
@@ -162,17 +176,37 @@ class WhatsAppStore:
 
     def remember_contact(self, tenant: str, conversation_id: str, address: WhatsAppAddress,
                          phone_number_id: str, last_inbound_at: datetime, retention_days: int) -> None:
-        self.client.put_item(
+        # An update, not a put: the item also remembers when the resident was last told
+        # about the rate limit (claim_limit_notice).
+        self.client.update_item(
             TableName=self.table,
-            Item={
-                **_contact_key(tenant, conversation_id),
-                "addressId": {"S": address.id},
-                "addressKind": {"S": address.kind},
-                "phoneNumberId": {"S": phone_number_id},
-                "lastInboundAt": {"S": last_inbound_at.isoformat()},
-                "expiresAt": _number(int(last_inbound_at.timestamp()) + retention_days * 24 * 3600),
+            Key=_contact_key(tenant, conversation_id),
+            UpdateExpression="SET addressId = :id, addressKind = :kind, phoneNumberId = :number, "
+                             "lastInboundAt = :at, expiresAt = :ttl",
+            ExpressionAttributeValues={
+                ":id": {"S": address.id},
+                ":kind": {"S": address.kind},
+                ":number": {"S": phone_number_id},
+                ":at": {"S": last_inbound_at.isoformat()},
+                ":ttl": _number(int(last_inbound_at.timestamp()) + retention_days * 24 * 3600),
             },
         )
+
+    def claim_limit_notice(self, tenant: str, conversation_id: str, now: datetime) -> bool:
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_contact_key(tenant, conversation_id),
+                UpdateExpression="SET limitNoticeAt = :now",
+                ConditionExpression="attribute_not_exists(limitNoticeAt) OR limitNoticeAt < :window_start",
+                ExpressionAttributeValues={":now": _number(int(now.timestamp())),
+                                           ":window_start": _number(int(now.timestamp()) - LIMIT_NOTICE_SECONDS)},
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                return False
+            raise ServiceUnavailable("Could not record the rate-limit notice.") from error
+        return True
 
     def contact(self, tenant: str, conversation_id: str) -> WhatsAppContact | None:
         item = self.client.get_item(TableName=self.table, Key=_contact_key(tenant, conversation_id)).get("Item")
@@ -183,6 +217,17 @@ class WhatsAppStore:
             phone_number_id=item["phoneNumberId"]["S"],
             last_inbound_at=datetime.fromisoformat(item["lastInboundAt"]["S"]),
         )
+
+
+def _already_seen(error: ClientError) -> set[int]:
+    """Positions of the puts whose condition failed in a cancelled transaction (empty when
+    it failed for another reason, such as throttling)."""
+    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return set()
+    reasons = error.response.get("CancellationReasons") or []
+    failed = {number for number, reason in enumerate(reasons) if reason.get("Code") == "ConditionalCheckFailed"}
+    others = [reason for reason in reasons if reason.get("Code") not in (None, "None", "ConditionalCheckFailed")]
+    return set() if others else failed
 
 
 def _seen_key(wamid: str) -> dict[str, Any]:

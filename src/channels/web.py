@@ -62,7 +62,8 @@ class ChatRequest(BaseModel):
             raise ValueError("clientMessageId contains control characters")
         return value
 
-    def to_message(self) -> InboundMessage:
+    def to_message(self, client_address: str | None = None) -> InboundMessage:
+        """`client_address`: where the request came from (the limit of new conversations)."""
         return InboundMessage(
             tenant=self.tenant,
             channel=Channel.WEB,
@@ -73,6 +74,7 @@ class ChatRequest(BaseModel):
             client_message_id=self.client_message_id,
             locale=self.locale,
             topic=self.topic,
+            client_address=client_address,
         )
 
 

@@ -23,9 +23,10 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from core.errors import InvalidInput, ServiceUnavailable, WhatsAppWindowClosed
+from core.errors import ClientMessageIdReused, InvalidInput, RateLimited, ServiceUnavailable, WhatsAppWindowClosed
 from core.kb.models import WhatsAppSettings
 from core.models import Button, Channel, Conversation, InboundKind, InboundMessage, Reply, ReplyMessage, Role
+from core.text_input import clean_text
 
 # Limits of the Cloud API messages endpoint (interactive and text objects).
 TEXT_LIMIT = 4096
@@ -43,6 +44,11 @@ TEMPLATE_PARAMETER_LIMIT = 1024
 
 # A resident may be answered freely for 24 hours after their last message.
 REPLY_WINDOW = timedelta(hours=24)
+# Meta retries a delivery for up to 7 days; anything older is a replay (a signed body
+# captured once stays validly signed forever), never a resident waiting for an answer.
+MAX_MESSAGE_AGE = timedelta(days=7)
+# Meta's ids (wamid, wa_id, BSUID, phone_number_id) are short printable ASCII.
+_META_ID = re.compile(r"^[\x21-\x7e]{1,256}$")
 
 ELLIPSIS = "\u2026"
 SIGNATURE_PREFIX = "sha256="
@@ -171,9 +177,11 @@ def conversation_id_for(tenant: str, sender: WhatsAppAddress, app_secret: str) -
 # --------------------------------------------------------------------------- inbound
 
 
-def parse_webhook(body: Any) -> ParsedWebhook:
-    """Walks every entry and every change (Meta batches them). Unknown shapes are
-    recorded as ignored, never raised: Meta would retry a failed delivery for days."""
+def parse_webhook(body: Any, *, now: datetime | None = None) -> ParsedWebhook:
+    """Walks every entry and every change (Meta batches them). Unknown shapes, and any
+    one message or receipt that cannot be read, are recorded as ignored, never raised:
+    Meta would retry a failed delivery for days, and the rest of the body must go on.
+    With `now`, messages written more than MAX_MESSAGE_AGE before it are ignored."""
     parsed = ParsedWebhook()
     if not isinstance(body, dict) or body.get("object") != "whatsapp_business_account":
         parsed.ignored.append(("", "not a WhatsApp Business body"))
@@ -181,21 +189,35 @@ def parse_webhook(body: Any) -> ParsedWebhook:
     for entry in _dicts(body.get("entry")):
         for change in _dicts(entry.get("changes")):
             value = change.get("value") if isinstance(change.get("value"), dict) else {}
-            phone_number_id = str((value.get("metadata") or {}).get("phone_number_id") or "")
+            metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
+            phone_number_id = _meta_id(metadata.get("phone_number_id")) or ""
             if change.get("field") != "messages":
                 parsed.ignored.append((phone_number_id, f"field {change.get('field')}"))
                 continue
             contacts = list(_dicts(value.get("contacts")))
             for message in _dicts(value.get("messages")):
-                inbound = _parse_message(phone_number_id, message, contacts)
+                try:
+                    inbound = _parse_message(phone_number_id, message, contacts)
+                except Exception:  # noqa: BLE001 - one unreadable message must not cost the others
+                    _log.warning("whatsapp message unreadable", exc_info=True)
+                    inbound = "unreadable message"
+                if isinstance(inbound, WhatsAppInbound) and now is not None and inbound.timestamp \
+                        and datetime.fromtimestamp(inbound.timestamp, tz=now.tzinfo) < now - MAX_MESSAGE_AGE:
+                    inbound = "message older than 7 days"
                 if isinstance(inbound, WhatsAppInbound):
                     parsed.messages.append(inbound)
                 else:
                     parsed.ignored.append((phone_number_id, inbound))
             for status in _dicts(value.get("statuses")):
-                event = _parse_status(phone_number_id, status)
+                try:
+                    event = _parse_status(phone_number_id, status)
+                except Exception:  # noqa: BLE001 - as for messages
+                    _log.warning("whatsapp status unreadable", exc_info=True)
+                    event = None
                 if event is not None:
                     parsed.statuses.append(event)
+                else:
+                    parsed.ignored.append((phone_number_id, "unreadable status"))
             for error in _dicts(value.get("errors")):
                 parsed.ignored.append((phone_number_id, f"webhook error {error.get('code')}"))
     return parsed
@@ -206,19 +228,28 @@ def _dicts(value: Any) -> Iterator[dict[str, Any]]:
         yield from (item for item in value if isinstance(item, dict))
 
 
+def _meta_id(value: Any) -> str | None:
+    """One of Meta's ids as text, or None when it is missing or not an id at all
+    (a number is accepted: some senders write phone_number_id as one)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value)
+    return text if _META_ID.match(text) else None
+
+
 def _sender(message: dict[str, Any], contacts: list[dict[str, Any]]) -> WhatsAppAddress | None:
     # The phone-number id wins when present (Meta recommends replying to it so
     # webhooks keep carrying it); a BSUID-only resident is answered by user id.
-    if message.get("from"):
-        return WhatsAppAddress(id=str(message["from"]), kind="wa_id")
+    if _meta_id(message.get("from")):
+        return WhatsAppAddress(id=_meta_id(message["from"]), kind="wa_id")
     for contact in contacts:
-        if contact.get("wa_id"):
-            return WhatsAppAddress(id=str(contact["wa_id"]), kind="wa_id")
-    if message.get("from_user_id"):
-        return WhatsAppAddress(id=str(message["from_user_id"]), kind="user_id")
+        if _meta_id(contact.get("wa_id")):
+            return WhatsAppAddress(id=_meta_id(contact["wa_id"]), kind="wa_id")
+    if _meta_id(message.get("from_user_id")):
+        return WhatsAppAddress(id=_meta_id(message["from_user_id"]), kind="user_id")
     for contact in contacts:
-        if contact.get("user_id"):
-            return WhatsAppAddress(id=str(contact["user_id"]), kind="user_id")
+        if _meta_id(contact.get("user_id")):
+            return WhatsAppAddress(id=_meta_id(contact["user_id"]), kind="user_id")
     return None
 
 
@@ -226,18 +257,14 @@ def _parse_message(
     phone_number_id: str, message: dict[str, Any], contacts: list[dict[str, Any]]
 ) -> WhatsAppInbound | str:
     """The inbound message, or the reason it is ignored."""
-    message_type = str(message.get("type") or "unknown")
+    message_type = clean_text(str(message.get("type") or "unknown"))[:40]
     if message_type in IGNORED_TYPES:
         return f"type {message_type}"
-    wamid = str(message.get("id") or "")
+    wamid = _meta_id(message.get("id"))
     sender = _sender(message, contacts)
     if not wamid or sender is None:
         return "message without id or sender"
     kind, text, payload = _content(message_type, message)
-    try:
-        timestamp = int(message.get("timestamp") or 0)
-    except (TypeError, ValueError):
-        timestamp = 0
     return WhatsAppInbound(
         phone_number_id=phone_number_id,
         wamid=wamid,
@@ -245,62 +272,63 @@ def _parse_message(
         kind=kind,
         text=text,
         payload=payload,
-        timestamp=timestamp,
+        timestamp=_timestamp(message.get("timestamp")),
         message_type=message_type,
     )
 
 
 def _content(message_type: str, message: dict[str, Any]) -> tuple[InboundKind, str, str | None]:
+    # Every text goes through core.text_input.clean_text: the engine refuses control and
+    # direction characters, and a resident cannot fix what their phone sent.
     section = message.get(message_type) if isinstance(message.get(message_type), dict) else {}
     if message_type == "text":
-        body = _printable(str(section.get("body") or ""))
+        body = _text(section.get("body"))
         return (InboundKind.TEXT, body, None) if body.strip() else (InboundKind.UNSUPPORTED, "", None)
     if message_type == "button":  # a template's quick-reply button
-        return InboundKind.BUTTON, str(section.get("text") or ""), _str_or_none(section.get("payload"))
+        return InboundKind.BUTTON, _text(section.get("text")), _text_or_none(section.get("payload"))
     if message_type == "interactive":
         choice_type = section.get("type")
         choice = section.get(choice_type) if choice_type in ("button_reply", "list_reply") else None
-        if isinstance(choice, dict) and choice.get("id"):
-            return InboundKind.BUTTON, str(choice.get("title") or ""), str(choice["id"])
+        if isinstance(choice, dict) and _text_or_none(choice.get("id")):
+            return InboundKind.BUTTON, _text(choice.get("title")), _text_or_none(choice["id"])
         return InboundKind.UNSUPPORTED, "", None  # e.g. a WhatsApp Flow answer (nfm_reply)
     if message_type == "location":
-        described = ", ".join(str(section[key]) for key in ("name", "address") if section.get(key))
+        described = ", ".join(_text(section[key]) for key in ("name", "address") if section.get(key))
         where = None
-        if section.get("latitude") is not None and section.get("longitude") is not None:
-            where = f"{section['latitude']},{section['longitude']}"
+        latitude, longitude = section.get("latitude"), section.get("longitude")
+        if isinstance(latitude, (int, float)) and isinstance(longitude, (int, float)):
+            where = f"{float(latitude)},{float(longitude)}"
         return InboundKind.LOCATION, described, where
     if message_type in MEDIA_TYPES:
-        return InboundKind.MEDIA, str(section.get("caption") or ""), None
+        return InboundKind.MEDIA, _text(section.get("caption")), None
     return InboundKind.UNSUPPORTED, "", None  # contacts, order, unsupported, unknown, ...
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+def _timestamp(value: Any) -> int:
+    """Meta's epoch seconds (sent as a string); 0 when missing or not a plausible time."""
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 11 else 0
 
 
-def _printable(text: str) -> str:
-    # The engine refuses control characters; a resident cannot fix what they did not type.
-    return _CONTROL.sub(" ", text)
+def _text(value: Any) -> str:
+    return clean_text(value if isinstance(value, str) else "" if value is None else str(value))
 
 
-def _str_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else _text(value) or None
 
 
 def _parse_status(phone_number_id: str, status: dict[str, Any]) -> StatusEvent | None:
-    if not status.get("id") or not status.get("status"):
+    if not _meta_id(status.get("id")) or not _meta_id(status.get("status")):
         return None
     errors = list(_dicts(status.get("errors")))
-    try:
-        timestamp = int(status.get("timestamp") or 0)
-    except (TypeError, ValueError):
-        timestamp = 0
     return StatusEvent(
         phone_number_id=phone_number_id,
         wamid=str(status["id"]),
         status=str(status["status"]),
-        timestamp=timestamp,
+        timestamp=_timestamp(status.get("timestamp")),
         error_codes=tuple(int(error["code"]) for error in errors if str(error.get("code", "")).lstrip("-").isdigit()),
-        error_titles=tuple(str(error.get("title") or "")[:200] for error in errors),
+        error_titles=tuple(_text(error.get("title"))[:200] for error in errors),
     )
 
 
@@ -608,6 +636,10 @@ UNSUPPORTED_NOTICE = (
 )
 
 
+RATE_LIMIT_NOTICE = (
+    "U stuurt veel berichten kort na elkaar. Wacht een minuut en stuur dan uw vraag opnieuw.\n\n"
+    "You are sending many messages in a short time. Please wait a minute and send your question again."
+)
 TOO_LONG_NOTICE = (
     "Uw bericht is te lang voor mij. Stel uw vraag in een korter bericht, van hoogstens {limit} tekens.\n\n"
     "Your message is too long for me. Please ask your question in a shorter message of at most {limit} characters."
@@ -641,13 +673,16 @@ class DeliveryRefused(Exception):
 
 
 class SeenDeliveries(Protocol):
-    def mark_seen(self, wamid: str, tenant: str) -> bool: ...
+    def mark_seen(self, deliveries: list[tuple[str, str]]) -> set[str]:
+        """Records (wamid, tenant) pairs not seen before; returns their wamids (the
+        others are Meta's repeats). All or nothing per call: raises ServiceUnavailable."""
 
-    def forget_seen(self, wamid: str) -> None: ...
+    def forget_seen(self, wamids: list[str]) -> None: ...
 
 
 class InboundQueue(Protocol):
-    def send(self, item: QueuedInbound) -> None: ...
+    def send(self, items: list[QueuedInbound]) -> list[QueuedInbound]:
+        """Queues the items in order (in batches); returns the ones that were not queued."""
 
 
 class StatusRecorder(Protocol):
@@ -664,7 +699,14 @@ class IntakeResult:
 
 
 class WebhookIntake:
-    """What the webhook does with a verified body: fast, no engine, no Graph API."""
+    """What the webhook does with a verified body: fast, no engine, no Graph API.
+
+    A body may carry a thousand messages (Meta batches them): they are deduplicated and
+    queued in batches (a transaction of 100 SEEN puts, SendMessageBatch of 10), so the
+    webhook answers within its timeout. A message that cannot be read, is older than
+    7 days or is for another business is ignored on its own; the rest goes on. When a
+    batch cannot be queued, its messages are forgotten as seen and the webhook fails,
+    so Meta's retry takes exactly those (the queued ones are repeats by then)."""
 
     def __init__(
         self,
@@ -674,15 +716,17 @@ class WebhookIntake:
         seen: SeenDeliveries,
         queue: InboundQueue,
         statuses: StatusRecorder,
+        clock: Callable[[], datetime],
     ) -> None:
         self.tenant_for = tenant_for
         self.app_secret = app_secret
         self.seen = seen
         self.queue = queue
         self.statuses = statuses
+        self.clock = clock
 
     def accept(self, body: Any) -> IntakeResult:
-        parsed = parse_webhook(body)
+        parsed = parse_webhook(body, now=self.clock())
         result = IntakeResult(ignored=len(parsed.ignored))
         tenants: dict[str, str | None] = {}
 
@@ -691,24 +735,29 @@ class WebhookIntake:
                 tenants[phone_number_id] = self.tenant_for(phone_number_id) if phone_number_id else None
             return tenants[phone_number_id]
 
+        items: dict[str, QueuedInbound] = {}  # by wamid: Meta may repeat a message within one body
         for inbound in parsed.messages:
             slug = tenant(inbound.phone_number_id)
             if slug is None:
                 result.ignored += 1  # another business's number: not for Balie
-                continue
-            if not self.seen.mark_seen(inbound.wamid, slug):
+            elif inbound.wamid in items:
                 result.duplicates += 1
-                continue
-            item = QueuedInbound(
-                tenant=slug, conversation_id=conversation_id_for(slug, inbound.sender, self.app_secret()), inbound=inbound
-            )
+            else:
+                conversation_id = conversation_id_for(slug, inbound.sender, self.app_secret())
+                items[inbound.wamid] = QueuedInbound(tenant=slug, conversation_id=conversation_id, inbound=inbound)
+        if items:
+            fresh = self.seen.mark_seen([(wamid, item.tenant) for wamid, item in items.items()])
+            result.duplicates += len(items) - len(fresh)
             try:
-                self.queue.send(item)
+                not_queued = self.queue.send([item for wamid, item in items.items() if wamid in fresh])
             except Exception:
-                # Not queued: forget it, so Meta's retry of this delivery is taken.
-                self.seen.forget_seen(inbound.wamid)
+                self.seen.forget_seen(sorted(fresh))
                 raise
-            result.queued += 1
+            if not_queued:
+                # Not queued: forget them, so Meta's retry of this delivery takes them.
+                self.seen.forget_seen([item.inbound.wamid for item in not_queued])
+                raise ServiceUnavailable(f"{len(not_queued)} WhatsApp messages could not be queued.")
+            result.queued = len(fresh)
         by_tenant: dict[str, list[StatusEvent]] = {}
         for event in parsed.statuses:
             slug = tenant(event.phone_number_id)
@@ -727,6 +776,10 @@ class WebhookIntake:
 class DeliveryLog(Protocol):
     def sent_parts(self, wamid: str) -> set[int]: ...
 
+    def claim_limit_notice(self, tenant: str, conversation_id: str, now: datetime) -> bool:
+        """True when the resident has not been told about the rate limit within the last
+        minute (and records that they are told now)."""
+
     def mark_sent(self, wamid: str, part: int) -> None: ...
 
     def record_send_failure(self, tenant: str, inbound_wamid: str, code: int | None, title: str) -> None: ...
@@ -738,6 +791,7 @@ class DeliveryLog(Protocol):
 @dataclass
 class DeliveryResult:
     payloads: int = 0
+    rate_limited: bool = False  # the message was dropped: too many from this resident
     sent: int = 0
     skipped: int = 0  # sent by an earlier attempt of the same record
     refused_code: int | None = None
@@ -776,9 +830,22 @@ class ReplyDelivery:
         if notice is not None:
             payloads = [addressed(payload, inbound.sender) for payload in render_message(ReplyMessage(text=notice))]
         else:
-            reply = self.respond(inbound.to_message(item.tenant, item.conversation_id))
-            payloads = render_reply(reply, inbound.sender)
-        result = DeliveryResult(payloads=len(payloads))
+            try:
+                reply = self.respond(inbound.to_message(item.tenant, item.conversation_id))
+                payloads = render_reply(reply, inbound.sender)
+            except ClientMessageIdReused:
+                # A wamid Meta already delivered, now with other content: never a resident's
+                # retry. Dropped for good (retrying cannot help), and logged.
+                _log.warning("whatsapp message id reused with other content", extra={"tenant": item.tenant})
+                return DeliveryResult()
+            except RateLimited:
+                # Over the limit: the message is dropped (a retry would only wait in the queue
+                # and end in the DLQ). The resident hears so once per window, not per message.
+                notice = RATE_LIMIT_NOTICE
+                told = self.log.claim_limit_notice(item.tenant, item.conversation_id, self.clock())
+                payloads = [addressed(payload, inbound.sender)
+                            for payload in render_message(ReplyMessage(text=notice))] if told else []
+        result = DeliveryResult(payloads=len(payloads), rate_limited=notice == RATE_LIMIT_NOTICE)
         done = self.log.sent_parts(inbound.wamid) if payloads else set()
         for part, payload in enumerate(payloads):
             if part in done:

@@ -28,6 +28,7 @@ def update_conversation(store: ConversationStore, tenant: str, conversation_id: 
             raise NotFound("This conversation does not exist.")
         expected = conversation.version
         result = change(conversation)
+        conversation.record_handover_segment()
         try:
             return store.save(conversation, expected, counters(conversation) if counters else None), result
         except VersionConflict:

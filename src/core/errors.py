@@ -41,8 +41,19 @@ class Conflict(BalieError):
     code = "conflict"
 
 
+class ClientMessageIdReused(Conflict):
+    """A clientMessageId that was already answered, sent again with another message: no
+    retry (that would carry the same message) but a client bug or a forgery."""
+
+    code = "client_message_id_reused"
+
+
 class RateLimited(BalieError):
     code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int = 60) -> None:
+        super().__init__(message)
+        self.retry_after = max(int(retry_after), 1)  # seconds; the Retry-After header
 
 
 class PayloadTooLarge(BalieError):

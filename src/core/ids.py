@@ -37,6 +37,19 @@ def first_turn_conversation_id(tenant: str, client_message_id: str, key: bytes) 
     return f"{tenant}.{digest[:32]}"
 
 
+def client_key(address: str, key: bytes) -> str:
+    """A keyed hash of a client's address (an IP address is personal data): the same
+    address gives the same key within a deployment, and the key gives nothing back."""
+    return hmac.new(key, f"client\x00{address}".encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def log_reference(conversation_id: str, key: bytes) -> str:
+    """What logs carry instead of a conversation id (a bearer secret: whoever has it can read
+    and erase the transcript): a keyed hash, the same for one conversation in every log line
+    of a deployment, from which the id cannot be found. `balie log-ref <id>` computes it."""
+    return "c-" + hmac.new(key, f"log\x00{conversation_id}".encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
 def new_id() -> str:
     """128 random bits as hex, for tickets and other items without a tenant prefix."""
     return secrets.token_hex(16)

@@ -12,8 +12,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .errors import Conflict, NotFound, VersionConflict
-from .models import Conversation, DailyCounters, HandoverStatus, Ticket, TicketRecord, TicketStatus
+from .errors import Conflict, NotFound, RateLimited, VersionConflict
+from .limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
+from .models import ClientAdmission, Conversation, DailyCounters, HandoverStatus, Ticket, TicketRecord, TicketStatus
 from .tickets import ticket_refusal
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
@@ -28,6 +29,7 @@ class InMemoryConversationStore:
         self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
         self.on_delete: list[Callable[[str, str], None]] = []
+        self._admitted: dict[tuple[str, str, int], int] = defaultdict(int)  # (tenant, client, window) -> count
 
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
@@ -35,7 +37,8 @@ class InMemoryConversationStore:
         return Conversation.model_validate_json(raw) if raw is not None else None
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None
+        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
+        admission: ClientAdmission | None = None,
     ) -> Conversation:
         key = (conversation.tenant, conversation.id)
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
@@ -44,12 +47,26 @@ class InMemoryConversationStore:
             stored_version = Conversation.model_validate_json(current).version if current is not None else 0
             if (current is None and expected_version != 0) or (current is not None and stored_version != expected_version):
                 raise VersionConflict(f"{conversation.id}: expected version {expected_version}")
+            if admission is not None:
+                window = (admission.tenant, admission.client, admission.window_start)
+                if self._admitted[window] >= admission.limit:
+                    raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start
+                                      + admission.window_seconds - int(saved.updated_at.timestamp()))
+                self._admitted[window] += 1
             self._conversations[key] = saved.model_dump_json()
             if counters is not None:
                 day = (counters.tenant, counters.day)
-                for name, amount in counters.counts.items():
+                counts = dict(counters.counts)
+                questions = counters.unanswered
+                kept = self._counts[day].get(KEPT_COUNTER, 0)
+                if questions and counters.unanswered_limit and kept + len(questions) > counters.unanswered_limit:
+                    counts[DROPPED_COUNTER] = counts.get(DROPPED_COUNTER, 0) + len(questions)
+                    questions = []
+                elif questions and counters.unanswered_limit:
+                    counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(questions)
+                for name, amount in counts.items():
                     self._counts[day][name] = self._counts[day].get(name, 0) + amount
-                self._unanswered[day].extend((conversation.id, text) for text in counters.unanswered)
+                self._unanswered[day].extend((conversation.id, text) for text in questions)
         return saved
 
     def delete(self, tenant: str, conversation_id: str) -> bool:

@@ -80,6 +80,9 @@ class InboundMessage(Model):
     # The resident's address on the channel when the channel knows it
     # (the WhatsApp number); used for callbacks, never logged.
     channel_contact: str | None = None
+    # Where the request came from (the web channel: the source IP address), for the limit
+    # of new conversations per client; only a keyed hash of it is stored, never logged.
+    client_address: str | None = None
 
 
 class HandoverStatus(StrEnum):
@@ -147,11 +150,25 @@ class RememberedReply(Model):
     would roughly double the item, and DynamoDB bills every write per KB of item."""
 
     seq: int  # the resident's transcript entry of that turn
+    fingerprint: str | None = None  # core.dialogue.engine.message_fingerprint of that turn's message
     count: int = 0  # bot messages of the reply: seqs seq+1 .. seq+count
     intent: str | None = None
     confidence: float = 0.0
     handover: HandoverView | None = None  # as it was when the reply was given
     language: Language = "nl"
+
+
+class HandoverSegment(Model):
+    """The part of a transcript that belongs to one handover, and so to its team: from the
+    end of the previous segment (or the start) up to the entry written when the handover
+    ended (closed, or queued as a ticket), or the last one while it waits or is live.
+    Kept after the handover expires or is closed, so staff of another team never read it."""
+
+    team: str
+    requested_at: datetime
+    first_seq: int
+    last_seq: int
+    ended: bool = False
 
 
 class Conversation(Model):
@@ -188,9 +205,35 @@ class Conversation(Model):
             keys = state.pop("_unanswered_keys") or []
             data = {**data, "state": state, "unanswered_keys": [*data.get("unanswered_keys", []), *keys]}
         return data
+    # Which team each handover's part of the transcript belongs to (staff visibility).
+    handover_segments: list[HandoverSegment] = Field(default_factory=list)
 
     def next_seq(self) -> int:
         return self.transcript[-1].seq + 1 if self.transcript else 1
+
+    def record_handover_segment(self) -> None:
+        """Extend or start the segment of the current handover up to the last entry. Called
+        before every save (the engine's turn, core.handover.update_conversation)."""
+        handover = self.handover
+        if handover is None or not self.transcript:
+            return
+        last = self.transcript[-1].seq
+        ended = handover.status in (HandoverStatus.CLOSED, HandoverStatus.QUEUED)
+        current = self.handover_segments[-1] if self.handover_segments else None
+        if current is not None and (current.team, current.requested_at) == (handover.team, handover.requested_at):
+            if not current.ended:
+                current.last_seq, current.ended = last, ended
+            return
+        first = current.last_seq + 1 if current is not None else 1
+        self.handover_segments.append(HandoverSegment(team=handover.team, requested_at=handover.requested_at,
+                                                      first_seq=first, last_seq=last, ended=ended))
+
+    def team_of_entry(self, seq: int) -> str | None:
+        """The team whose handover segment holds entry `seq` (None: no handover's part)."""
+        for segment in self.handover_segments:
+            if segment.first_seq <= seq <= segment.last_seq:
+                return segment.team
+        return None
 
     def keep_last_entries(self, count: int) -> None:
         """Bound the transcript to its last `count` entries (at least one), and forget
@@ -213,6 +256,21 @@ class DailyCounters(Model):
     day: str  # YYYY-MM-DD in Europe/Amsterdam
     counts: dict[str, int] = Field(default_factory=dict)
     unanswered: list[str] = Field(default_factory=list)  # redacted resident questions
+    # At most this many unanswered questions are kept per tenant and day (0: no cap);
+    # past it the turn is saved without them and counts `unanswered_dropped`.
+    unanswered_limit: int = 0
+
+
+class ClientAdmission(Model):
+    """A new conversation counted against its client (a keyed hash of the source address)
+    in a fixed window, in the same transaction as the first turn: over `limit`, the turn
+    is refused (RateLimited, 429) and nothing is written."""
+
+    tenant: str
+    client: str
+    window_start: int  # epoch seconds
+    window_seconds: int
+    limit: int
 
 
 class Ticket(Model):

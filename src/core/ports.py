@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .models import (
+    ClientAdmission,
     Conversation,
     DailyCounters,
     HandoverStatus,
@@ -28,12 +29,17 @@ class ConversationStore(Protocol):
         """The conversation, or None when it does not exist for this tenant."""
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None
+        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
+        admission: ClientAdmission | None = None,
     ) -> Conversation:
         """Write the conversation if its stored version is `expected_version`
         (0: it must not exist yet) and apply `counters` atomically in the same
         write. Returns the conversation with the new version. Raises
-        `VersionConflict` when another writer won."""
+        `VersionConflict` when another writer won.
+        Past `counters.unanswered_limit` questions of the tenant's day, the write goes
+        without the unanswered questions (counted as `unanswered_dropped`). With
+        `admission`, the write also counts one conversation against the client's window
+        and raises `RateLimited` (nothing written) when the window is full."""
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         """Erase the conversation; True when something was deleted."""

@@ -1,28 +1,79 @@
-"""Redaction of personal data before anything is stored or logged.
+"""Redaction of personal data before anything is stored, logged, reported or exported.
 
-Recognised: BSN (9 digits passing the 11-proof), IBAN (mod-97 check), e-mail
-addresses and phone numbers (Dutch and international, via `phonenumbers`).
-They become the placeholders [BSN], [IBAN], [EMAIL], [TELEFOON]. Checksums keep
-false positives down: a random 9-digit number or a house number stays as it is.
+`redact(text)` first normalises the text the way a reader sees it (NFKC: full-width
+"＠" and digits become ASCII; zero-width and direction characters go), then replaces:
 
-Classification always runs on the original text; only the redacted text is
-kept. The one exception, a contact detail given on purpose for a callback,
-lives in `Conversation.contact` and never passes through here.
+| placeholder        | what                                                                  |
+|--------------------|-----------------------------------------------------------------------|
+| [EMAIL]            | e-mail addresses                                                      |
+| [IBAN]             | IBANs in any grouping (spaces, hyphens, dots), mod-97 checked         |
+| [BSN]              | 9 digits in any grouping passing the 11-proof; any 7-10 digits after  |
+|                    | "bsn", "burgerservicenummer", "sofinummer"                            |
+| [DOCUMENTNUMMER]   | Dutch passport/ID-card numbers (2 letters, 6 letters/digits, 1 digit);|
+|                    | any document-like token after "paspoortnummer", "documentnummer", ... |
+| [KENTEKEN]         | Dutch licence plates in the sidecodes with hyphens; any plate-like    |
+|                    | token after "kenteken", "nummerbord", "licence plate"                 |
+| [ADRES]            | postcode with house number; street name with house number             |
+| [POSTCODE]         | a postcode on its own                                                 |
+| [GEBOORTEDATUM]    | a date after a birth cue ("geboren", "geboortedatum", "born", ...)    |
+| [DATUM]            | a complete date in a year before 2016 (too long ago for an            |
+|                    | appointment: a date of birth, a date of an event in someone's life)   |
+| [TELEFOON]         | phone numbers (Dutch and international, via `phonenumbers`)           |
+| [NAAM]             | names after Dutch and English cues ("mijn naam is", "ik heet", "my    |
+|                    | name is", "mevrouw", ...) and in signatures ("Met vriendelijke groet, |
+|                    | Anouk")                                                               |
+
+Checksums keep false positives down: a random 9-digit number stays, an ordinary
+appointment date stays. `forget(text, values)` removes values known to be personal
+(the answers of a guided flow) wherever they appear, in text and in URLs.
+
+Classification always runs on the original text; only the redacted text is kept. The
+one exception, a contact detail given on purpose for a callback, lives in
+`Conversation.contact` and never passes through here. The cross-municipality export
+redacts more strictly still (`balie_local.unanswered_export`).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 BSN = "[BSN]"
 IBAN = "[IBAN]"
 EMAIL = "[EMAIL]"
 PHONE = "[TELEFOON]"
+NAME = "[NAAM]"
+ADDRESS = "[ADRES]"
+POSTCODE = "[POSTCODE]"
+BIRTH_DATE = "[GEBOORTEDATUM]"
+DATE = "[DATUM]"
+PLATE = "[KENTEKEN]"
+DOCUMENT = "[DOCUMENTNUMMER]"
+VALUE = "[GEGEVEN]"
+PLACEHOLDERS = (BSN, IBAN, EMAIL, PHONE, NAME, ADDRESS, POSTCODE, BIRTH_DATE, DATE, PLATE, DOCUMENT, VALUE)
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Country code, check digits, then 11..30 alphanumerics, optionally in groups of four.
-_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})\b", re.IGNORECASE)
-# Nine digits, written plain or grouped as 123.456.789 / 123 456 789 / 1234.56.789.
-_BSN = re.compile(r"(?<![\d.\-])(\d{9}|\d{3}([ .\-])\d{3}\2\d{3}|\d{4}([ .])\d{2}\3\d{3})(?![\d\-]|\.\d)")
+# Dates in years before this are old enough to be a birth date rather than an appointment.
+LAST_OLD_YEAR = 2015
+
+# ---------------------------------------------------------------------------- normalisation
+
+# Zero-width characters hide inside a number or an address without changing how it looks.
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200e\u200f"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# A zero-width joiner belongs in emoji sequences; between letters or digits it only hides them.
+_JOINER_IN_WORD = re.compile(r"(?<=\w)\u200d(?=\w)")
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width and compatibility forms to their plain letters and digits),
+    invisible characters removed and runs of spaces made one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _JOINER_IN_WORD.sub("", _INVISIBLE.sub("", text))
+    return _SPACES.sub(" ", text)
+
+
+# ---------------------------------------------------------------------------- checksums
 
 
 def is_valid_bsn(digits: str) -> bool:
@@ -34,12 +85,163 @@ def is_valid_bsn(digits: str) -> bool:
 
 
 def is_valid_iban(candidate: str) -> bool:
-    iban = re.sub(r"\s", "", candidate).upper()
+    iban = re.sub(r"[\s.\-]", "", candidate).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
         return False
     rearranged = iban[4:] + iban[:4]
     number = "".join(str(int(ch, 36)) for ch in rearranged)
     return int(number) % 97 == 1
+
+
+# ---------------------------------------------------------------------------- the rules
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[ .\-]?[A-Z0-9]){11,30})\b", re.IGNORECASE)
+
+# Digit groups joined by single separators: "123 456 782", "12.34.56.782", "1234-56-782".
+_DIGIT_RUN = re.compile(r"(?<![\w.\-/,])\d+(?:[ .\-]\d+)*(?![\w\-/]|[.,]\d)")
+_BSN_CUE = re.compile(r"\b(?:bsn|burger\s?service\s?nummer|sofi(?:\s?nummer)?|citizen service number)\b"
+                      r"[\s:.,#-]*(?:is|:)?\s*(?:nummer\s*)?([\d][\d .\-]{5,14}\d)", re.IGNORECASE)
+
+_DOCUMENT_NUMBER = re.compile(r"\b(?=[A-Z0-9]*\d[A-Z0-9]*\d)[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b", re.IGNORECASE)
+_DOCUMENT_CUE = re.compile(
+    r"\b(?:paspoort|passport|document|identiteitskaart|id[\s-]?kaart|id|identiteitsbewijs|rijbewijs|"
+    r"verblijfs(?:vergunning|document)|driving licen[cs]e|driver'?s licen[cs]e|id card)"
+    r"[\s-]?(?:nummer|nr\.?|number|no\.?)\s*(?:is|:)?\s*([A-Z0-9][A-Z0-9 .\-]{4,16}[A-Z0-9])(?![A-Z0-9])",
+    re.IGNORECASE)
+
+# Dutch licence plates: the sidecodes (RDW), written with hyphens; at least one letter group.
+_L, _D = "[A-Z]", r"\d"
+_PLATE_SHAPES = [
+    f"{_L}{{2}}-{_D}{{2}}-{_D}{{2}}", f"{_D}{{2}}-{_D}{{2}}-{_L}{{2}}", f"{_D}{{2}}-{_L}{{2}}-{_D}{{2}}",
+    f"{_L}{{2}}-{_D}{{2}}-{_L}{{2}}", f"{_L}{{2}}-{_L}{{2}}-{_D}{{2}}", f"{_D}{{2}}-{_L}{{2}}-{_L}{{2}}",
+    f"{_D}{{2}}-{_L}{{3}}-{_D}", f"{_D}-{_L}{{3}}-{_D}{{2}}", f"{_L}{{2}}-{_D}{{3}}-{_L}", f"{_L}-{_D}{{3}}-{_L}{{2}}",
+    f"{_L}{{3}}-{_D}{{2}}-{_L}", f"{_L}-{_D}{{2}}-{_L}{{3}}", f"{_D}-{_L}{{2}}-{_D}{{3}}", f"{_D}{{3}}-{_L}{{2}}-{_D}",
+]
+_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_PLATE_SHAPES) + r")(?![\w-])", re.IGNORECASE)
+_PLATE_CUE = re.compile(r"\b(?:kenteken(?:nummer)?|nummerbord|licen[cs]e plate|number plate|registration(?: number)?)"
+                        r"\s*(?:is|:|van mijn auto is)?\s*([A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3})(?![\w-])",
+                        re.IGNORECASE)
+
+# Never issued: SA, SD, SS. Lower-case letters that form a common word ("in 1990 op 12 mei")
+# are no postcode; residents who type postcodes in lower case write "1234ab", "1234 ab".
+_WORD_PAIRS = "in|op|om|en|te|of|is|ik|je|de|na|al|ga|zo|nu|er|uw|we|ze|me|an|at|on|or|to|by|up|us|it|as|am|be|do|go|he|if|my|no|so"
+_POSTCODE_CORE = rf"[1-9]\d{{3}} ?(?!SA|SD|SS)(?!(?-i:{_WORD_PAIRS})\b)[A-Z]{{2}}"
+_HOUSE_NUMBER = r"\d{1,5}(?: ?[-/] ?\d{1,4}| ?[A-Z]{1,2}\b|(?: |-)(?:bis|hs|huis|[IVX]{1,3})\b)?"
+_ADDRESS_BY_POSTCODE = re.compile(
+    rf"(?<![\w-])(?:{_POSTCODE_CORE})(?![A-Z])"
+    rf"(?:\s*,?\s*(?:en\s+|and\s+)?(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number|no\.?)?\s*(?:is\s+)?{_HOUSE_NUMBER}(?!\s?(?:euro|uur|jaar|keer|minuten|km|%)))?",
+    re.IGNORECASE)
+_NUMBER_THEN_POSTCODE = re.compile(
+    rf"(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number)\s*(?:is\s+)?{_HOUSE_NUMBER}\s*,?\s*(?:en\s+)?(?:postcode\s*(?:is\s+)?)?(?:{_POSTCODE_CORE})(?![A-Z])",
+    re.IGNORECASE)
+# Suffixes that end street names and few other words ("paspoort 2" and "antwoord 3" are no address).
+_STREET_SUFFIXES = ("straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade|singel|dijk|hof|hofje|pad|steeg|"
+                    "steegje|dreef|markt|park|baan|burgwal|wal|haven|plantsoen|boulevard|allee|dam")
+_STREET_ADDRESS = re.compile(
+    rf"\b(?:[A-Z][\w'.-]*\s+){{0,3}}[A-Za-z][\w'-]*(?:{_STREET_SUFFIXES})\s+{_HOUSE_NUMBER}(?![\w-]|\s?(?:euro|uur|jaar|%))",
+    re.IGNORECASE)
+_POSTCODE = re.compile(rf"(?<![\w-])(?:{_POSTCODE_CORE})(?![\w-])", re.IGNORECASE)
+
+_MONTH_NAMES = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+                "january|february|march|may|june|july|august|october|"
+                "jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec")
+_YEAR = r"(?:1[89]\d{2}|20\d{2})"
+_NUMERIC_DATE = rf"(?:[0-3]?\d[-/.][01]?\d[-/.](?:{_YEAR}|\d{{2}})|{_YEAR}[-/.][01]?\d[-/.][0-3]?\d)"
+_WORD_DATE = rf"(?:[0-3]?\d(?:e|ste|de)?\s+(?:{_MONTH_NAMES})\.?(?:\s+{_YEAR})?|(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?(?:\s+{_YEAR})?)"
+_ANY_DATE = rf"(?:{_NUMERIC_DATE}|{_WORD_DATE})"
+_BIRTH_DATE = re.compile(
+    rf"\b(?:geboren|geb\.|geboortedatum|geboorte\s?datum|geboortedag|verjaardag|jarig|born|date of birth|"
+    rf"birth ?date|birthday|d\.?o\.?b\.?)\s*(?:is|was|op|on|:|in)?\s*(?:op|on|de)?\s*({_ANY_DATE})(?![\d\w])",
+    re.IGNORECASE)
+_COMPLETE_DATE = re.compile(
+    rf"(?<![\w/.-])(?:[0-3]?\d[-/.][01]?\d[-/.]({_YEAR})|({_YEAR})[-/.][01]?\d[-/.][0-3]?\d|"
+    rf"[0-3]?\d(?:e|ste|de)?\s+(?:{_MONTH_NAMES})\.?\s+({_YEAR})|(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+({_YEAR}))"
+    rf"(?![\w/-])", re.IGNORECASE)
+
+# Names. A name token: a capitalised word, an initial ("J." or "J.P."), or a particle of a
+# Dutch surname (van, de, der, ...). After the strongest cues a lower-case name counts too.
+_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "op", "la", "le", "du",
+                        "da", "di", "del", "von", "vander", "vd", "v.d.", "el", "al", "bin", "ben", "mc"})
+_NOT_NAMES = frozenset({
+    # Words that follow a cue but name nobody ("ik ben Verhuisd", "met vriendelijke groet, Gemeente").
+    "en", "ik", "wil", "graag", "maar", "of", "dus", "want", "niet", "wel", "ook", "nog", "al", "is", "was", "heb",
+    "hebben", "kan", "kun", "kunt", "mag", "moet", "zou", "ga", "gaat", "een", "het", "die", "dat", "deze", "dit",
+    "mijn", "uw", "jouw", "onze", "hier", "daar", "er", "om", "voor", "met", "over", "naar", "bij", "uit", "aan",
+    "nieuw", "nieuwe", "verhuisd", "getrouwd", "gescheiden", "geboren", "ziek", "boos", "blij", "benieuwd", "bezig",
+    "op", "zoek", "the", "a", "an", "and", "i", "want", "would", "like", "have", "am", "not", "new", "here",
+    "moving", "looking", "trying", "writing", "calling", "sorry", "bedankt", "dank", "thanks", "thank", "hallo",
+    "hoi", "hi", "hello", "goedemorgen", "goedemiddag", "goedenavond", "beste", "geachte", "dear", "vraag",
+    "question", "please", "alvast", "vriendelijke", "groet", "groeten", "gemeente", "inwoner", "bewoner",
+    "resident", "student", "werkloos", "gepensioneerd", "eigenaar", "huurder", "moeder", "vader", "zwanger",
+    "te", "laat", "weer", "nu", "net", "pas", "erg", "heel", "zeer", "zo", "about", "from", "for", "with", "my",
+    "your", "regarding", "concerning", "to", "of", "in", "on", "at", "is", "it", "this", "that", "so", "very",
+    # Forms of address: a cue of their own ("namens mevrouw Jansen").
+    "mevrouw", "mevr", "meneer", "mijnheer", "heer", "dhr", "mr", "mrs", "ms", "dr", "sir", "madam", "miss",
+})
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[\w'’-]+)"
+_STRONG_CUES = (r"mijn naam is|mijn naam:|naam:|ik heet|ik heette|my name is|my name's|name:|u spreekt met|"
+                r"je spreekt met|you are speaking (?:to|with)|namens|on behalf of|"
+                r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|met hartelijke groet(?:en)?|"
+                r"hartelijke groet(?:en)?|groetjes|groeten|gr\.?|mvg|m\.v\.g\.|kind regards|best regards|"
+                r"regards|yours sincerely|sincerely|cheers")
+_WEAK_CUES = (r"ik ben|i am|i'm|im|dit is|this is|mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|de heer|mr\.?|mrs\.?|ms\.?|"
+              r"miss|sir|madam|dr\.?|ir\.?|mr\.? drs\.?|drs\.?|prof\.?|mijn (?:zoon|dochter|moeder|vader|man|vrouw|"
+              r"partner|broer|zus|oma|opa|buurman|buurvrouw|vriend|vriendin|kind) heet|"
+              r"my (?:son|daughter|mother|father|husband|wife|partner|brother|sister) is called")
+_NAME_CUE = re.compile(rf"(?:(?<=^)|(?<=[\s,.;:!?(\"'])|(?<=\n))(?P<cue>{_STRONG_CUES}|{_WEAK_CUES})(?<=[.:]|\w)(?!\w)[ \t]*[,:\-]?\s*",
+                       re.IGNORECASE)
+_STRONG = re.compile(rf"^(?:{_STRONG_CUES})$", re.IGNORECASE)
+_WORD = re.compile(_TOKEN)
+
+
+def _name_end(text: str, start: int, strong: bool) -> int:
+    """Where the name that starts at `start` ends (== start: no name there)."""
+    end = position = start
+    names = 0
+    while names < 4:
+        match = _WORD.match(text, position)
+        if not match:
+            break
+        word = match.group(0)
+        lower = word.lower().strip("'’")
+        if lower in _PARTICLES and names < 3:
+            position = match.end()
+            position += len(text[position:]) - len(text[position:].lstrip(" "))
+            continue
+        if lower in _NOT_NAMES or word.isdigit() or any(ch.isdigit() for ch in word):
+            break
+        capitalised = word[:1].isupper()
+        if names == 0:
+            lower_case_name = not capitalised
+            if lower_case_name and not (strong and word.isalpha()):
+                break  # after a weak cue ("ik ben") only a capitalised word is a name
+        elif capitalised == lower_case_name or (lower_case_name and names >= 2):
+            break  # "Emma from Amsterdam": a capitalised name ends at the first lower-case word
+        names += 1
+        end = position = match.end()
+        # A name goes on over single spaces, or a hyphen; a comma, full stop or line ends it.
+        gap = re.match(r"[ ]", text[position:])
+        if not gap:
+            break
+        position += 1
+    return end
+
+
+def _redact_names(text: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for cue in _NAME_CUE.finditer(text):
+        if cue.start() < last:
+            continue
+        strong = bool(_STRONG.match(" ".join(cue.group("cue").split())))
+        end = _name_end(text, cue.end(), strong)
+        if end > cue.end():
+            pieces.append(text[last:cue.end()])
+            pieces.append(NAME)
+            last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _redact_iban(text: str) -> str:
@@ -48,19 +250,35 @@ def _redact_iban(text: str) -> str:
         # The greedy match may swallow a following word ("NL91ABNA0417164300 graag");
         # shrink from the right until the checksum holds.
         for end in range(len(raw), 14, -1):
-            if not raw[end - 1].isspace() and is_valid_iban(raw[:end]):
+            if raw[end - 1].isalnum() and is_valid_iban(raw[:end]):
                 return IBAN + raw[end:]
         return raw
 
     return _IBAN.sub(replace, text)
 
 
-def _redact_bsn(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group(0))
-        return BSN if is_valid_bsn(digits) else match.group(0)
+def _bsn_in_run(run: str) -> str:
+    """A run of digit groups with every span of whole groups that holds nine digits and
+    passes the 11-proof replaced (a BSN written in odd groups, or next to a phone number)."""
+    groups = re.split(r"([ .\-])", run)
+    numbers, separators = groups[0::2], groups[1::2]
+    for first in range(len(numbers)):
+        digits = ""
+        for last in range(first, len(numbers)):
+            digits += numbers[last]
+            if len(digits) > 9:
+                break
+            if len(digits) == 9 and is_valid_bsn(digits):
+                before = "".join(n + s for n, s in zip(numbers[:first], separators[:first]))
+                rest = numbers[last + 1:]
+                after = _bsn_in_run("".join(n + s for n, s in zip(rest, separators[last + 1:] + [""]))) if rest else ""
+                return before + BSN + (separators[last] if rest else "") + after
+    return run
 
-    return _BSN.sub(replace, text)
+
+def _redact_bsn(text: str) -> str:
+    text = _cue_value(_BSN_CUE, BSN, text)
+    return _DIGIT_RUN.sub(lambda match: _bsn_in_run(match.group(0)), text)
 
 
 def _redact_phones(text: str) -> str:
@@ -75,20 +293,62 @@ def _redact_phones(text: str) -> str:
     return text
 
 
-def redact(text: str) -> str:
-    """`text` with BSN, IBAN, e-mail and phone numbers replaced by placeholders.
+def _redact_dates(text: str) -> str:
+    text = _BIRTH_DATE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + BIRTH_DATE, text)
 
-    Order matters: e-mail addresses and IBANs contain digit runs that the
-    BSN and phone rules must not see first."""
+    def old(match: re.Match[str]) -> str:
+        year = next(group for group in match.groups() if group)
+        return DATE if int(year) <= LAST_OLD_YEAR else match.group(0)
+
+    return _COMPLETE_DATE.sub(old, text)
+
+
+def _cue_value(pattern: re.Pattern[str], placeholder: str, text: str) -> str:
+    return pattern.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + placeholder, text)
+
+
+def redact(text: str) -> str:
+    """`text` normalised, with every kind of personal data above replaced by its placeholder.
+
+    Order matters: e-mail addresses and IBANs contain digit runs that the BSN and phone
+    rules must not see first; addresses and dates before phone numbers (a postcode with
+    a house number or a date can look like a number)."""
     if not text:
         return text
+    text = normalise(text)
     text = _EMAIL.sub(EMAIL, text)
     text = _redact_iban(text)
-    text = _redact_bsn(text)
     if any(ch.isdigit() for ch in text):
-        text = _redact_phones(text)
+        text = _redact_bsn(text)
+        text = _cue_value(_DOCUMENT_CUE, DOCUMENT, text)
+        text = _DOCUMENT_NUMBER.sub(DOCUMENT, text)
+        text = _cue_value(_PLATE_CUE, PLATE, text)
+        text = _PLATE.sub(PLATE, text)
+        text = _NUMBER_THEN_POSTCODE.sub(ADDRESS, text)
+        text = _ADDRESS_BY_POSTCODE.sub(_address_or_postcode, text)
+        text = _STREET_ADDRESS.sub(ADDRESS, text)
+        text = _redact_dates(text)
+        if any(ch.isdigit() for ch in text):
+            text = _redact_phones(text)
+    return _redact_names(text)
+
+
+def _address_or_postcode(match: re.Match[str]) -> str:
+    return POSTCODE if _POSTCODE.fullmatch(match.group(0)) else ADDRESS
+
+
+def forget(text: str, values: Iterable[str]) -> str:
+    """`text` with each of `values` replaced by [GEGEVEN], however it was spaced, cased or
+    URL-encoded ("1234 AB" also as "1234ab" and "1234%20AB"). For values known to be
+    personal, such as the answers of a guided flow."""
+    for value in sorted({v for v in values if v and v.strip()}, key=len, reverse=True):
+        characters = [re.escape(ch) for ch in value if ch.isalnum()]
+        if not characters:
+            continue
+        pattern = r"(?:[\W_]|%[0-9A-Fa-f]{2})*".join(characters)
+        text = re.sub(rf"(?<![^\W_]){pattern}(?![^\W_])", VALUE, text, flags=re.IGNORECASE)
     return text
 
 
 def contains_personal_data(text: str) -> bool:
-    return redact(text) != text
+    return redact(text) != normalise(text)

@@ -324,6 +324,7 @@ class Proposals(Model):
     date_to: str = Field(serialization_alias="to")
     tenants: int
     proposals: list[Proposal]
+    dropped: int = 0  # questions left out because they could not be cleaned for sharing
 
 
 def anonymiser(names: Sequence[str]) -> Callable[[str], str]:
@@ -341,11 +342,13 @@ def anonymiser(names: Sequence[str]) -> Callable[[str], str]:
 
 def unanswered_proposals(store: ConversationStore, tenants: Sequence[Any], first: date, last: date,
                          closest: Callable[[str], list[str]] | None = None,
-                         cutoff: float = SIMILARITY_CUTOFF) -> Proposals:
+                         cutoff: float = SIMILARITY_CUTOFF,
+                         strict: Callable[[str], str | None] | None = None) -> Proposals:
     """Unanswered questions of the tenants that opted in (`share_unanswered`),
     anonymised (redacted again, municipality names removed), deduplicated and
     grouped, as proposals for new example phrasings. `tenants` are
-    `core.kb.models.Tenant`s; the others are skipped here, not by the caller."""
+    `core.kb.models.Tenant`s; the others are skipped here, not by the caller.
+    `strict` cleans further and returns None for a question that cannot be shared."""
     sharing = [t for t in tenants if getattr(t, "share_unanswered", False)]
     names: list[str] = []
     for tenant in tenants:  # every tenant's name: one municipality may mention another
@@ -355,10 +358,16 @@ def unanswered_proposals(store: ConversationStore, tenants: Sequence[Any], first
     clean = anonymiser(names)
     texts: list[str] = []
     asked_by: dict[str, set[int]] = {}
+    dropped = 0
     for index, tenant in enumerate(sharing):
         for day in store.daily_counters(tenant.slug, first, last):
             for text in day.unanswered:
                 cleaned = clean(text)
+                if strict is not None:
+                    cleaned = strict(cleaned)
+                    if cleaned is None:
+                        dropped += 1
+                        continue
                 texts.append(cleaned)
                 asked_by.setdefault(normalise_question(cleaned), set()).add(index)
     proposals = []
@@ -370,7 +379,8 @@ def unanswered_proposals(store: ConversationStore, tenants: Sequence[Any], first
             examples=[other for other, _ in wordings[1 : MAX_GROUP_EXAMPLES + 1]],
             closest_intents=closest(text) if closest else [],
         ))
-    return Proposals(date_from=first.isoformat(), date_to=last.isoformat(), tenants=len(sharing), proposals=proposals)
+    return Proposals(date_from=first.isoformat(), date_to=last.isoformat(), tenants=len(sharing), proposals=proposals,
+                     dropped=dropped)
 
 
 def report_for(store: ConversationStore, tenant: str, date_from: str | None, date_to: str | None,

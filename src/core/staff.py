@@ -136,6 +136,8 @@ class StaffConversation(Model):
     intent: str | None  # the topic the bot was on
     slots: dict[str, Any] = Field(default_factory=dict)  # what a guided flow collected
     transcript: list[TranscriptEntry]
+    # Entries left out: they belong to a handover of a team this staff member is not in.
+    withheld: int = 0
 
 
 class Suggestion(Model):
@@ -172,14 +174,21 @@ def _item(conversation: Conversation) -> HandoverItem:
     )
 
 
-def _view(conversation: Conversation) -> StaffConversation:
+def visible_entries(who: "StaffIdentity", conversation: Conversation) -> list[TranscriptEntry]:
+    """The transcript without the handover segments of teams `who` is not in."""
+    return [entry for entry in conversation.transcript
+            if (team := conversation.team_of_entry(entry.seq)) is None or who.may_see(team)]
+
+
+def _view(who: "StaffIdentity", conversation: Conversation) -> StaffConversation:
     flow = conversation.state.flow
     slots = dict(flow.values) if isinstance(flow, GuideFlow) else {}
+    transcript = visible_entries(who, conversation)
     return StaffConversation(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
         intent=conversation.state.topic or last_intent(conversation), slots=slots,
-        transcript=conversation.transcript,
+        transcript=transcript, withheld=len(conversation.transcript) - len(transcript),
     )
 
 
@@ -208,7 +217,7 @@ class StaffService:
         return sorted(items, key=lambda item: not item.urgent)  # stable: oldest first within each group
 
     def conversation(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
-        return _view(self._visible(who, conversation_id))
+        return _view(who, self._visible(who, conversation_id))
 
     def claim(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
         def take(conversation: Conversation, handover: Handover, moment: datetime) -> list[ReplyMessage]:
@@ -302,12 +311,12 @@ class StaffService:
 
         saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=counted)
         self._deliver_best_effort(saved, notice)
-        return _view(saved)
+        return _view(who, saved)
 
     def suggestions(self, who: StaffIdentity, conversation_id: str) -> list[Suggestion]:
         """The bot as reply assistant: knowledge-base answers for the resident's last message."""
         conversation = self._visible(who, conversation_id)
-        last = next((e.text for e in reversed(conversation.transcript) if e.role == Role.RESIDENT), None)
+        last = next((e.text for e in reversed(visible_entries(who, conversation)) if e.role == Role.RESIDENT), None)
         if not last:
             return []
         knowledge = self.knowledge.get(who.tenant)
@@ -356,10 +365,16 @@ class StaffService:
     # -- helpers -----------------------------------------------------------------
 
     def _visible(self, who: StaffIdentity, conversation_id: str) -> Conversation:
+        """The conversation, when `who` may see its current handover's team, or, once no
+        handover is current (expired, erased), one of its past handovers' teams: a handover
+        of the social team stays the social team's after it ends."""
         conversation = self.store.get(who.tenant, conversation_id)
         if conversation is None:
             raise NotFound("This conversation does not exist.")
-        if conversation.handover is not None and not who.may_see(conversation.handover.team):
+        if conversation.handover is not None:
+            if not who.may_see(conversation.handover.team):
+                raise Forbidden("This conversation belongs to another team.")
+        elif conversation.handover_segments and not any(who.may_see(s.team) for s in conversation.handover_segments):
             raise Forbidden("This conversation belongs to another team.")
         return conversation
 

@@ -11,7 +11,7 @@ sets the CORS headers for every tenant's origins (template `WidgetOrigins`); wit
 this handler answers preflights and echoes an allowed Origin itself. That Origin is the
 one the route's own origin check accepted, decided inside the route (so inside the error
 handling): the entry point only copies it onto the response and cannot fail.
-Nothing a resident typed is logged.
+Nothing a resident typed is logged; conversation ids only as a keyed hash (handlers/log_ids.py).
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from core.ids import tenant_of
 from handlers import http_errors
 from handlers import metrics as turn_metrics
 from handlers.http_body import parse_body
+from handlers.log_ids import conversation_ref
 from handlers.wiring import services
 
 # A turn's metrics (tenant + channel dimensions, latency) are written and flushed by
@@ -53,7 +54,9 @@ http_errors.register(app)
 def post_chat() -> Response:
     request = parse_body(app.current_event, ChatRequest)
     _check_origin(request.tenant)
-    turn = turn_metrics.run_turn(services().engine, request.to_message())
+    # API Gateway's own view of the caller (the TCP peer), not a header the client sets.
+    source = app.current_event.request_context.http.source_ip or None
+    turn = turn_metrics.run_turn(services().engine, request.to_message(client_address=source))
     _record(turn, request.tenant)
     return _ok(render_reply(turn.reply))
 
@@ -72,7 +75,7 @@ def get_messages(conversation_id: str) -> Response:
 def delete_conversation(conversation_id: str) -> Response:
     tenant = _tenant_for(conversation_id)
     services().engine.erase(tenant, conversation_id)
-    logger.info("conversation erased", extra={"tenant": tenant, "conversation_id": conversation_id})
+    logger.info("conversation erased", extra={"tenant": tenant, "conversation": conversation_ref(conversation_id)})
     return _ok({"conversationId": conversation_id, "deleted": True})
 
 
@@ -173,7 +176,7 @@ def _record(turn: Turn, tenant: str) -> None:
         "chat turn",
         extra={
             "tenant": tenant,
-            "conversation_id": reply.conversation_id,
+            "conversation": conversation_ref(reply.conversation_id),
             "intent": reply.intent,
             "confidence": reply.confidence,
             "replayed": turn.replayed,

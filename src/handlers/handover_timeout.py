@@ -23,6 +23,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from core.dialogue.handover import expire_unclaimed
 from core.models import Conversation, ReplyMessage
 from handlers import metrics
+from handlers.log_ids import conversation_ref
 from handlers.wiring import services
 
 logger = Logger(service="balie")
@@ -49,7 +50,8 @@ def record_handler(record: SQSRecord) -> None:
                             message.requested_at, shared.clock(), _send_on_whatsapp)
     if told:
         metrics.count(metrics.HANDOVER_EXPIRED, tenant=message.tenant)
-    logger.info("handover timeout", extra={"tenant": message.tenant, "conversation_id": message.conversation_id,
+    logger.info("handover timeout", extra={"tenant": message.tenant,
+                                           "conversation": conversation_ref(message.conversation_id),
                                            "expired": bool(told)})
 
 

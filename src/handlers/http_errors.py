@@ -65,7 +65,8 @@ def status_of(error: BalieError) -> HTTPStatus:
 
 
 def from_domain(error: BalieError) -> Response:
-    return respond_error(status_of(error), error.code, error.message)
+    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, RateLimited) else None
+    return respond_error(status_of(error), error.code, error.message, headers)
 
 
 def from_validation(error: ValidationError) -> Response:

@@ -27,6 +27,7 @@ from core.text_input import check_text
 from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
 from handlers import http_errors, metrics
 from handlers.http_body import parse_body
+from handlers.log_ids import conversation_ref
 from handlers.wiring import services
 
 # Keys under these names are data (flow slot names), not field names: kept as they are.
@@ -115,7 +116,7 @@ def erase(conversation_id: str) -> Response:
     who = identity()
     erasure = staff_service().erase(who, conversation_id)
     logger.info("conversation erased", extra={"tenant": who.tenant, "staff": who.subject,
-                                              "conversation_id": conversation_id,
+                                              "conversation": conversation_ref(conversation_id),
                                               "not_erased": [item.system for item in erasure.not_erased]})
     return _ok(erasure.model_dump(mode="json"))
 
@@ -258,7 +259,7 @@ def _ok(body: dict[str, Any]) -> Response:
 
 def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:
     logger.info(f"handover {action}", extra={"tenant": who.tenant, "staff": who.subject,
-                                              "conversation_id": conversation_id})
+                                              "conversation": conversation_ref(conversation_id)})
 
 
 def _audit_ticket(action: str, who: StaffIdentity, ticket_id: str) -> None:

@@ -98,7 +98,7 @@ def build(
         verify_token=verify_token,
         intake=WebhookIntake(
             tenant_for=tenant_for, app_secret=app_secret, seen=store,
-            queue=SqsInboundQueue(sqs_client, queue_url), statuses=store,
+            queue=SqsInboundQueue(sqs_client, queue_url), statuses=store, clock=clock,
         ),
         delivery=ReplyDelivery(respond=respond, graph=graph, log=store, clock=clock, retention_days=retention_days),
         staff_replies=StaffReplySender(store, graph, settings_for, clock),

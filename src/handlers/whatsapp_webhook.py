@@ -26,8 +26,9 @@ http_errors.register(app)
 PATH = "/v1/whatsapp/webhook"
 # Meta batches up to 1,000 updates in one delivery (about 400 KB); API Gateway allows 10 MB.
 MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
-# A Cloud API body nests 6 levels (entry / changes / value / messages / interactive / reply).
-MAX_WEBHOOK_DEPTH = 12
+# A Cloud API body nests about 10 levels; Meta may add more. Deeper than this is no delivery
+# of Meta's (a 400: its signature was valid, so it is worth a look in the logs).
+MAX_WEBHOOK_DEPTH = 64
 
 
 @app.get(PATH)

@@ -34,12 +34,14 @@ def record_handler(record: SQSRecord) -> None:
         metrics.add_metric(name="WhatsAppReplyFailed", unit=MetricUnit.Count, value=1)
         raise
     metrics.add_metric(name="WhatsAppRepliesSent", unit=MetricUnit.Count, value=result.sent)
+    if result.rate_limited:
+        metrics.add_metric(name="WhatsAppRateLimited", unit=MetricUnit.Count, value=1)
     if result.refused_code is not None:
         metrics.add_metric(name="WhatsAppRepliesRefused", unit=MetricUnit.Count, value=1)
         business_metrics.count(business_metrics.WHATSAPP_DELIVERY_FAILED, tenant=item.tenant, channel="whatsapp")
     logger.info("whatsapp reply", extra={"tenant": item.tenant, "kind": item.inbound.message_type,
                                          "sent": result.sent, "skipped": result.skipped,
-                                         "refused": result.refused_code})
+                                         "refused": result.refused_code, "rate_limited": result.rate_limited})
 
 
 @logger.inject_lambda_context

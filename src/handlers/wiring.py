@@ -8,6 +8,8 @@ Environment: TABLE_NAME (the DynamoDB table), KB_DIR (compiled knowledge,
 default src/kb_compiled), TICKET_INTAKE_QUEUE_URL (every tenant's tickets),
 HANDOVER_TIMEOUT_QUEUE_URL, TICKET_MAIL_FROM (sender of the teams' ticket
 e-mails; empty: none are sent), STAFF_DASHBOARD_URL (linked from them).
+the limits of core.limits: NEW_CONVERSATIONS_PER_CLIENT (per 10 minutes,
+0 = none), UNANSWERED_PER_TENANT_PER_DAY.
 
 AWS clients are built when an invocation first calls them (`OnFirstUse`), not
 when the services are wired: a chat turn that queues no ticket never pays for
@@ -35,6 +37,7 @@ from core.ports import (
     TicketStore,
 )
 from core.tickets import TicketIntake
+from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Services:
     notifier: TeamNotifier | None = None
     dashboard_url: str | None = None
     id_key: Callable[[], bytes] | None = None  # secret of first-turn conversation ids (core.ids)
+    limits: TurnLimits = TurnLimits()
     effects: EffectDispatcher = field(init=False)
     engine: Engine = field(init=False)
     ticket_intake: TicketIntake = field(init=False)
@@ -57,7 +61,8 @@ class Services:
         # A turn's side effects go out through the existing ports, after the turn is written.
         self.effects = PortEffectDispatcher(tickets=self.tickets, timeouts=self.timeouts)
         self.engine = Engine(
-            store=self.store, knowledge=self.knowledge, effects=self.effects, clock=self.clock, id_key=self.id_key
+            store=self.store, knowledge=self.knowledge, effects=self.effects, clock=self.clock, id_key=self.id_key,
+            limits=self.limits,
         )
         self.ticket_intake = TicketIntake(
             tickets=self.ticket_store, knowledge=self.knowledge, notifier=self.notifier,
@@ -131,4 +136,9 @@ def _from_environment() -> Services:
         open_klant=UrllibJsonPoster(),
         notifier=SesTeamNotifier(client_on_first_use("ses"), mail_from) if mail_from else None,
         dashboard_url=os.environ.get("STAFF_DASHBOARD_URL", "").strip() or None,
+        limits=TurnLimits(
+            new_conversations_per_client=int(os.environ.get("NEW_CONVERSATIONS_PER_CLIENT")
+                                             or DEFAULT_NEW_CONVERSATIONS_PER_CLIENT),
+            unanswered_per_day=int(os.environ.get("UNANSWERED_PER_TENANT_PER_DAY") or DEFAULT_UNANSWERED_PER_DAY),
+        ),
     )

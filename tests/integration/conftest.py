@@ -87,8 +87,15 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
             reset_function_state()
 
 
+# Every request of the test stacks comes from 127.0.0.1: the limit of new conversations per
+# client address (template NewConversationsPerClient) would stop a test module after 30.
+# test_limits.py runs its own stacks with the real limits.
+TEST_PARAMETERS = {"NewConversationsPerClient": "0"}
+
+
 @contextlib.contextmanager
 def _running_stack(**options: Any) -> Iterator[LocalStack]:
+    options["parameters"] = {**TEST_PARAMETERS, **(options.get("parameters") or {})}
     stack = LocalStack(port=0, **options)
     stack.start()
     try:

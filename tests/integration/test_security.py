@@ -82,7 +82,8 @@ def table_items(stack: LocalStack) -> list[dict[str, Any]]:
             page = dynamodb.scan(**arguments)
             # Conversation documents are stored compressed: decode them, so the personal
             # data checks read what is really stored.
-            items.extend({**item, "doc": {"S": document_json(item)}} if "doc" in item else item
+            items.extend({**item, "doc": {"S": document_json(item)}} if "doc" in item else
+                         {name: {"B": value["B"].hex()} if "B" in value else value for name, value in item.items()}
                          for item in page["Items"])
             if "LastEvaluatedKey" not in page:
                 break

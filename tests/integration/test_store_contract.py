@@ -9,10 +9,11 @@ import pytest
 
 from adapters.dynamodb_store import DynamoDBConversationStore
 from core.dialogue.state import DialogueState
-from core.errors import VersionConflict
+from core.errors import RateLimited, VersionConflict
 from core.memory import InMemoryConversationStore
 from core.models import (
     Channel,
+    ClientAdmission,
     Conversation,
     DailyCounters,
     Handover,
@@ -218,3 +219,36 @@ def test_dynamodb_stores_the_document_compressed_and_still_reads_an_uncompressed
 
     client.put_item(TableName=table_name, Item={**item, "doc": {"S": plain.decode("utf-8")}})
     assert store.get("alpha", saved.id) == saved
+
+
+# ---- limits written with the turn (core.limits) --------------------------------------
+
+
+def admission(client: str = "c" * 32, limit: int = 2) -> ClientAdmission:
+    window_start = int(MOMENT.timestamp()) - int(MOMENT.timestamp()) % 600
+    return ClientAdmission(tenant="alpha", client=client, window_start=window_start, window_seconds=600, limit=limit)
+
+
+def test_a_client_over_its_window_is_refused_and_nothing_is_written(store) -> None:
+    for number in range(2):
+        store.save(conversation(f"alpha.{number:032x}"), 0, counters(conversations=1), admission())
+    with pytest.raises(RateLimited) as refused:
+        store.save(conversation(f"alpha.{9:032x}"), 0, counters(conversations=1, unanswered=["hoi"]), admission())
+    assert 0 < refused.value.retry_after <= 600
+    assert store.get("alpha", f"alpha.{9:032x}") is None
+    (day,) = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
+    assert day.counts["conversations"] == 2 and day.unanswered == []
+    # Another client, and the same client at another tenant, have their own allowance.
+    store.save(conversation(f"alpha.{10:032x}"), 0, counters(), admission(client="d" * 32))
+    store.save(conversation(f"beta.{11:032x}", tenant="beta"), 0, counters(tenant="beta"),
+               admission().model_copy(update={"tenant": "beta"}))
+
+
+def test_unanswered_questions_past_the_days_cap_are_dropped_and_counted(store) -> None:
+    for number in range(3):
+        store.save(conversation(f"alpha.{number:032x}"), 0,
+                   counters(fallback=1, unanswered=[f"vraag {number}"]).model_copy(update={"unanswered_limit": 2}))
+    (day,) = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
+    assert sorted(day.unanswered) == ["vraag 0", "vraag 1"]
+    assert day.counts["fallback"] == 3 and day.counts["unanswered_dropped"] == 1
+    assert store.get("alpha", f"alpha.{2:032x}") is not None  # the turn itself was saved

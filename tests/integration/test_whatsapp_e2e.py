@@ -180,11 +180,8 @@ def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkey
         for minute, path in enumerate(sorted(FIXTURES.glob("*.json"))):
             # A minute apart: one resident sending 70 messages at once would be rate limited.
             monkeypatch.setenv("BALIE_NOW", (start + timedelta(minutes=minute)).isoformat())
-            body = json.loads(path.read_text(encoding="utf-8"))
-            for entry in body.get("entry", []):
-                for change in entry.get("changes", []):
-                    if isinstance((change.get("value") or {}).get("metadata"), dict):
-                        change["value"]["metadata"]["phone_number_id"] = ALPHA_NUMBER
+            body = whatsapp_cmd.delivered(json.loads(path.read_text(encoding="utf-8")),
+                                          start + timedelta(minutes=minute), ALPHA_NUMBER, wamid_suffix=f".{minute}")
             messages = {m.wamid: m for m in wa.parse_webhook(body).messages}  # placeholder ids repeat
             for wamid in messages:
                 dynamodb.delete_item(TableName=table, Key={"pk": {"S": f"WA#{wamid}"}, "sk": {"S": "SEEN"}})

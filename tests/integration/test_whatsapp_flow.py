@@ -24,6 +24,7 @@ from adapters.whatsapp_store import WhatsAppStore
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.graph_standin import GraphStandIn
 from balie_local.pollers import SqsPoller
+from balie_local.whatsapp_cmd import delivered
 from channels import whatsapp as wa
 from core.clock import FixedClock
 from core.errors import ServiceUnavailable
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
 EVENTS = ROOT / "events"
 TENANT_NUMBER = "1122334455667"  # tenants/voorbeeld.yaml whatsapp.phone_number_id
+CHANNEL_TIME = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
 # The fixed secrets of the mock_aws fixture; events/whatsapp_webhook_*.json are signed with it.
 APP_SECRET = "test-app-secret"
 ACCESS_TOKEN = "test-access-token"
@@ -66,7 +68,7 @@ class Channel:
 
     def __init__(self, deployment, graph_url: str, *, timeout: float = 2.0):
         self.deployment = deployment
-        self.clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
+        self.clock = FixedClock(CHANNEL_TIME)
         self.dynamodb = boto3.client("dynamodb", region_name=REGION)
         self.table_name = deployment.tables["BalieTable"]
         self.sqs = boto3.client("sqs", region_name=REGION)
@@ -111,13 +113,9 @@ def channel(mock_aws, standin):
 
 
 def for_tenant(body: dict) -> dict:
-    """A fixture body addressed to the tenant's number (fixtures use placeholders)."""
-    for entry in body.get("entry", []):
-        for change in entry.get("changes", []):
-            metadata = (change.get("value") or {}).get("metadata")
-            if isinstance(metadata, dict):
-                metadata["phone_number_id"] = TENANT_NUMBER
-    return body
+    """A fixture body addressed to the tenant's number (fixtures use placeholders), written
+    at the channel's clock time."""
+    return delivered(body, CHANNEL_TIME, TENANT_NUMBER)
 
 
 def expected_outbound(body: dict) -> list[str]:
@@ -155,7 +153,7 @@ def test_every_fixture_passes_through_signed(channel, standin) -> None:
     for path in sorted(FIXTURES.glob("*.json")):
         body = for_tenant(json.loads(path.read_text(encoding="utf-8")))
         for message in wa.parse_webhook(body).messages:
-            channel.store.forget_seen(message.wamid)
+            channel.store.forget_seen([message.wamid])
         graph.clear()
         answer = channel.post(body)
         channel.poller.drain()
@@ -264,8 +262,8 @@ def test_receipts_still_unprocessed_after_five_attempts_are_a_service_failure(mo
 
 def test_marking_a_reply_part_sent_twice_keeps_one_mark(mock_aws) -> None:
     store = whatsapp_store(mock_aws)
-    assert store.mark_seen("wamid.SET1", "voorbeeld") is True
-    assert store.mark_seen("wamid.SET1", "voorbeeld") is False
+    assert store.mark_seen([("wamid.SET1", "voorbeeld")]) == {"wamid.SET1"}
+    assert store.mark_seen([("wamid.SET1", "voorbeeld"), ("wamid.SET2", "voorbeeld")]) == {"wamid.SET2"}
     for part in (0, 2, 0, 2):  # a re-processed record marks its parts again
         store.mark_sent("wamid.SET1", part)
     assert store.sent_parts("wamid.SET1") == {0, 2}
@@ -274,8 +272,8 @@ def test_marking_a_reply_part_sent_twice_keeps_one_mark(mock_aws) -> None:
     assert sorted(item["sentParts"]["NS"]) == ["0", "2"]
     assert item["tenant"] == {"S": "voorbeeld"}  # the SEEN item gained the set; the rest stays
     assert store.sent_parts("wamid.NEVER") == set()
-    store.forget_seen("wamid.SET1")
-    assert store.sent_parts("wamid.SET1") == set() and store.mark_seen("wamid.SET1", "voorbeeld") is True
+    store.forget_seen(["wamid.SET1"])
+    assert store.sent_parts("wamid.SET1") == set() and store.mark_seen([("wamid.SET1", "voorbeeld")]) == {"wamid.SET1"}
 
 
 # ------------------------------------------------------------------ signature, replay, batching

@@ -15,7 +15,7 @@ from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
 from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine, remembered_reply
 from core.effects import PortEffectDispatcher
-from core.errors import NotFound, RateLimited, VersionConflict
+from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionConflict
 from core.kb.static import StaticKnowledge
 from core.matcher import Alternative, Classification
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue
@@ -313,6 +313,14 @@ def test_a_flow_validates_slots_reasks_and_fills_the_links(chat: Harness) -> Non
     assert done.messages[0].links[0].url == "https://www.alpha.example/afval?postcode=1234%20AB&huisnummer=12A"
     assert "flow" not in chat.conversation().state
     assert chat.counts()["flow_completed"] == 1
+    # The resident got the filled link; the stored transcript keeps neither value, not in
+    # the resident's answers and not in the bot's message or link that used them.
+    stored = chat.conversation().model_dump_json()
+    for value in ("1234", "12A", "12 a", "1234ab", "1234%20AB"):
+        assert value.lower() not in stored.lower().replace("12345", ""), value
+    last = chat.conversation().transcript[-2]
+    assert last.text == "Dit is de kalender voor [GEGEVEN] [GEGEVEN]."
+    assert last.links[0].url == "https://www.alpha.example/afval?postcode=[GEGEVEN]&huisnummer=[GEGEVEN]"
 
 
 def test_a_flow_can_be_stopped(chat: Harness) -> None:
@@ -395,20 +403,22 @@ def test_repeating_a_client_message_id_returns_the_stored_reply_and_changes_noth
 def test_a_replay_after_later_turns_returns_exactly_the_original_reply(chat: Harness) -> None:
     # The reply is rebuilt from the transcript plus a small record: intent, confidence,
     # language and the handover as they were then, not as they are now.
-    sent = {
-        "m-1": chat.say("paspoort", client_message_id="m-1"),  # greeting + answer + feedback buttons
-        "m-2": chat.say("what does it cost?", client_message_id="m-2", locale="en"),
-        "m-3": chat.say("vertel een mop over voetbal", client_message_id="m-3"),
-        "m-4": chat.say("ik wil een mens spreken", client_message_id="m-4"),  # starts a live handover
-        "m-5": chat.say("hallo? is daar iemand?", client_message_id="m-5"),  # silent: no messages
-    }
+    said = {"m-1": ("paspoort", {}), "m-2": ("what does it cost?", {"locale": "en"}),
+            "m-3": ("vertel een mop over voetbal", {}), "m-4": ("ik wil een mens spreken", {}),
+            "m-5": ("hallo? is daar iemand?", {})}
+    sent = {client_id: chat.say(text, client_message_id=client_id, **extra) for client_id, (text, extra) in said.items()}
+    # m-1: greeting + answer + feedback buttons; m-4 starts a live handover; m-5 is silent.
     assert sent["m-1"].handover is None and sent["m-4"].handover is not None and sent["m-5"].messages == []
     chat.clock.advance(seconds=5)
     chat.say("nog een vraag", client_message_id="m-6")
     before, counts = chat.conversation(), chat.counts()
     for client_id, original in sent.items():
-        assert chat.say("anders", client_message_id=client_id) == original
+        assert chat.say(said[client_id][0], client_message_id=client_id) == original
     assert chat.conversation() == before and chat.counts() == counts
+    # The same clientMessageId with another text is no retry but a mistake (or an attack): 409.
+    with pytest.raises(ClientMessageIdReused):
+        chat.say("anders", client_message_id="m-1")
+    assert chat.conversation() == before
     stored = before.model_dump(mode="json")["replies_by_client_id"]["m-1"]
     assert "messages" not in stored  # the messages live only in the transcript
 
@@ -515,12 +525,12 @@ class RacingStore(InMemoryConversationStore):
         self.race: callable | None = None
         self.conflicts = 0
 
-    def save(self, conversation, expected_version, counters=None):
+    def save(self, conversation, expected_version, counters=None, admission=None):
         race, self.race = self.race, None
         if race is not None:
             race()
         try:
-            return super().save(conversation, expected_version, counters)
+            return super().save(conversation, expected_version, counters, admission)
         except VersionConflict:
             self.conflicts += 1
             raise

@@ -7,7 +7,7 @@ from staff_support import TUESDAY, World, who, world  # noqa: F401 - world is a 
 
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorized
 from core.dialogue.state import DialogueState
-from core.models import Channel, HandoverStatus, Role
+from core.models import Channel, Conversation, Handover, HandoverStatus, ReplyMessage, Role
 from core.staff import StaffIdentity
 
 
@@ -124,3 +124,57 @@ def test_suggestions_classify_the_last_resident_message(world: World) -> None:
     assert world.staff.knowledge.matcher.seen == ["ik wil een medewerker spreken"]  # type: ignore[attr-defined]
     assert [s.intent for s in found] == ["paspoort", "id-kaart"]  # system intents are never suggested
     assert found[0].text == "Antwoord paspoort" and found[0].links[0].url == "https://example.org/paspoort"
+
+
+# ---- team visibility per handover segment ---------------------------------------------------
+
+
+def test_a_handovers_part_stays_its_teams_after_it_expires(world: World) -> None:
+    """The social team's handover expires (nobody in time) and the resident goes on with the
+    bot: staff of other teams still cannot read that part; the social team reads it all."""
+    from core.conversations import append_entries, update_conversation
+
+    conversation_id = world.waiting(team="burgerzaken")
+    update_conversation(world.store, "voorbeeld", conversation_id, lambda c: None)  # a save records the segment
+
+    def expire(conversation: Conversation) -> None:
+        # What core.dialogue.handover.expire does: the handover goes, the callback offer is told.
+        conversation.handover = None
+        append_entries(conversation, Role.BOT, [ReplyMessage(text="Er is nu niemand vrij.")], world.clock())
+
+    update_conversation(world.store, "voorbeeld", conversation_id, expire)
+    assert world.store.get("voorbeeld", conversation_id).handover is None  # expired: no current handover
+    update_conversation(world.store, "voorbeeld", conversation_id, lambda c: append_entries(
+        c, Role.RESIDENT, [ReplyMessage(text="laat maar, hoe laat is het stadhuis open?")], world.clock()))
+    kcc_only, bz_only = who(**{"custom:teams": "kcc"}), who(**{"custom:teams": "burgerzaken"})
+    with pytest.raises(Forbidden):
+        world.staff.conversation(kcc_only, conversation_id)
+    for action in (world.staff.claim, world.staff.close, world.staff.suggestions):
+        with pytest.raises((Forbidden, Conflict)):
+            action(kcc_only, conversation_id)
+    seen = world.staff.conversation(bz_only, conversation_id)
+    assert [e.seq for e in seen.transcript] == [1, 2, 3, 4, 5] and seen.withheld == 0
+    stored = world.store.get("voorbeeld", conversation_id)
+    assert [(s.team, s.first_seq, s.last_seq) for s in stored.handover_segments] == [("burgerzaken", 1, 3)]
+
+
+def test_a_later_handover_of_another_team_shows_only_its_own_part(world: World) -> None:
+    from core.conversations import append_entries, update_conversation
+
+    conversation_id = world.waiting(team="burgerzaken")
+    update_conversation(world.store, "voorbeeld", conversation_id, lambda c: None)
+    staff_bz = who(**{"custom:teams": "burgerzaken"})
+    world.staff.claim(staff_bz, conversation_id)
+    world.staff.close(staff_bz, conversation_id)  # the burgerzaken part ends with the closing notice
+
+    def ask_kcc(conversation: Conversation) -> None:
+        append_entries(conversation, Role.RESIDENT, [ReplyMessage(text="en nu iets over afval")], world.clock())
+        conversation.handover = Handover(status=HandoverStatus.WAITING, team="kcc", reason="asked",
+                                         requested_at=world.clock())
+
+    world.clock.advance(minutes=5)
+    update_conversation(world.store, "voorbeeld", conversation_id, ask_kcc)
+    kcc_only = who(**{"custom:teams": "kcc"})
+    seen = world.staff.conversation(kcc_only, conversation_id)
+    assert seen.withheld == 5 and [e.text for e in seen.transcript] == ["en nu iets over afval"]
+    assert len(world.staff.conversation(who(), conversation_id).transcript) == 6  # "*" sees every part

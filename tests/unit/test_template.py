@@ -32,23 +32,57 @@ def test_one_http_api_with_payload_2_and_cors() -> None:
     apis = [r for r in RESOURCES.values() if r["Type"] == "AWS::Serverless::HttpApi"]
     assert len(apis) == 1
     cors = apis[0]["Properties"]["CorsConfiguration"]
-    assert cors["AllowOrigins"] == {"Ref": "WidgetOrigins"}
+    # Production origins always; development origins only when the parameter is not empty.
+    condition, with_development, production_only = cors["AllowOrigins"]["Fn::If"]
+    assert condition == "HasDevelopmentOrigins" and production_only == {"Ref": "WidgetOrigins"}
+    assert {"Ref": "DevelopmentWidgetOrigins"} in with_development["Fn::Split"][1]["Fn::Join"][1]
+    assert TEMPLATE["Conditions"]["HasDevelopmentOrigins"] == {"Fn::Not": [{"Fn::Equals": [
+        {"Ref": "DevelopmentWidgetOrigins"}, ""]}]}
     assert "*" not in cors["AllowMethods"] and "*" not in cors["AllowHeaders"]
+
+
+def development_origin(origin: str) -> bool:
+    return origin.startswith(("http://localhost", "http://127.0.0.1"))
 
 
 def test_widget_origins_default_is_every_tenants_widget_origins() -> None:
     # A new tenant whose widget_origins are not in WidgetOrigins would be blocked by
     # API Gateway's CORS in the browser; an origin no tenant lists would be allowed for nothing.
-    parameter = TEMPLATE["Parameters"]["WidgetOrigins"]
+    parameters = TEMPLATE["Parameters"]
+    parameter = parameters["WidgetOrigins"]
     assert parameter["Type"] == "CommaDelimitedList"
     listed = [origin.strip() for origin in parameter["Default"].split(",")]
+    development = parameters["DevelopmentWidgetOrigins"]["Default"].split(",")
     tenants = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(TENANTS.glob("*.yaml"))]
     assert tenants, "no tenants found"
     union = {origin for tenant in tenants for origin in tenant["widget_origins"]}
     assert "*" not in listed and len(listed) == len(set(listed))
-    assert set(listed) == union, (
-        f"WidgetOrigins in template.yaml: add {sorted(union - set(listed))}, remove {sorted(set(listed) - union)}"
+    assert not any(development_origin(origin) for origin in listed), "development origins belong in DevelopmentWidgetOrigins"
+    assert all(development_origin(origin) for origin in development)
+    production = {origin for origin in union if not development_origin(origin)}
+    assert set(listed) == production, (
+        f"WidgetOrigins in template.yaml: add {sorted(production - set(listed))}, remove {sorted(set(listed) - production)}"
     )
+    assert {origin for origin in union if development_origin(origin)} <= set(development)
+
+
+def allowed_origins(overrides: dict[str, str]) -> list[str]:
+    from balie_local.template_resources import Resolver, parameter_values
+
+    resolver = Resolver(TEMPLATE, region="eu-west-1", stack_name="balie",
+                        parameter_values=parameter_values(TEMPLATE, overrides))
+    return resolver.resolve(RESOURCES["HttpApi"]["Properties"]["CorsConfiguration"]["AllowOrigins"])
+
+
+def test_a_production_deployment_allows_no_development_origin() -> None:
+    import tomllib
+
+    config = tomllib.loads((REPO_ROOT / "samconfig.toml").read_text(encoding="utf-8"))
+    production = config["default"]["deploy"]["parameters"]["parameter_overrides"]
+    assert 'Stage="prod"' in production and 'DevelopmentWidgetOrigins=""' in production
+    listed = TEMPLATE["Parameters"]["WidgetOrigins"]["Default"].split(",")
+    assert allowed_origins({"DevelopmentWidgetOrigins": ""}) == listed
+    assert allowed_origins({}) == listed + ["http://127.0.0.1:3000", "http://localhost:3000"]
 
 
 @pytest.mark.parametrize("function", sorted(FUNCTIONS))

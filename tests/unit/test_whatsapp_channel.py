@@ -3,14 +3,16 @@ within WhatsApp's limits, the 24-hour window and the delivery bookkeeping."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
 
+from balie_local.whatsapp_cmd import delivered
 from channels import whatsapp as wa
-from core.errors import ServiceUnavailable, WhatsAppWindowClosed
+from core.errors import RateLimited, ServiceUnavailable, WhatsAppWindowClosed
 from core.ids import is_conversation_id, tenant_of
 from core.kb.models import WhatsAppSettings
 from core.models import (
@@ -24,7 +26,8 @@ ADDRESS = wa.WhatsAppAddress(id="31612345678")
 
 
 def fixture(name: str) -> dict:
-    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    """A recorded body as delivered now (its messages dated NOW: older ones are dropped)."""
+    return delivered(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8")), NOW)
 
 
 # ------------------------------------------------------------------ signature and handshake
@@ -309,6 +312,7 @@ class MemoryLog:
         self.parts: dict[str, set[int]] = {}
         self.failures: list[tuple] = []
         self.contacts: dict = {}
+        self.notices: dict = {}
 
     def sent_parts(self, wamid):
         return set(self.parts.get(wamid, set()))
@@ -321,6 +325,13 @@ class MemoryLog:
 
     def remember_contact(self, tenant, conversation_id, address, phone_number_id, last_inbound_at, retention_days):
         self.contacts[(tenant, conversation_id)] = (address, last_inbound_at)
+
+    def claim_limit_notice(self, tenant, conversation_id, now):
+        told = self.notices.get((tenant, conversation_id))
+        if told is not None and (now - told).total_seconds() < 60:
+            return False
+        self.notices[(tenant, conversation_id)] = now
+        return True
 
 
 def queued(name: str) -> wa.QueuedInbound:
@@ -407,25 +418,27 @@ class MemorySeen:
     def __init__(self):
         self.seen: set[str] = set()
 
-    def mark_seen(self, wamid, tenant):
-        if wamid in self.seen:
-            return False
-        self.seen.add(wamid)
-        return True
+    def mark_seen(self, deliveries):
+        fresh = {wamid for wamid, _ in deliveries} - self.seen
+        self.seen |= fresh
+        return fresh
 
-    def forget_seen(self, wamid):
-        self.seen.discard(wamid)
+    def forget_seen(self, wamids):
+        self.seen -= set(wamids)
 
 
 class ListQueue:
-    def __init__(self, fail: bool = False):
+    def __init__(self, fail: bool = False, refuse: int = 0):
         self.items: list[wa.QueuedInbound] = []
         self.fail = fail
+        self.refuse = refuse  # the last `refuse` items of a call are not queued
 
-    def send(self, item):
+    def send(self, items):
         if self.fail:
             raise ServiceUnavailable("queue down")
-        self.items.append(item)
+        kept = len(items) - self.refuse
+        self.items.extend(items[:kept])
+        return items[kept:]
 
 
 class ListStatuses:
@@ -439,7 +452,7 @@ class ListStatuses:
 
 def intake(queue: ListQueue, seen: MemorySeen, statuses: ListStatuses | None = None) -> wa.WebhookIntake:
     return wa.WebhookIntake(tenant_for={"1122334455667": "voorbeeld"}.get, app_secret=lambda: "secret",
-                            seen=seen, queue=queue, statuses=statuses or ListStatuses())
+                            seen=seen, queue=queue, statuses=statuses or ListStatuses(), clock=lambda: NOW)
 
 
 def test_intake_queues_once_and_only_for_known_numbers() -> None:
@@ -483,3 +496,116 @@ def test_two_messages_stay_as_they_are_and_a_long_choice_keeps_its_text() -> Non
     payloads = wa.render_reply(Reply(conversation_id="c", messages=[answer, long_choice, ReplyMessage(text="Nog iets.")]), ADDRESS)
     assert len(payloads) == 2 and "Lang antwoord." in payloads[0]["text"]["body"]
     assert payloads[1]["interactive"]["body"]["text"] == "Maak een keuze. / Please choose."
+
+
+# ------------------------------------------------------------------ hostile deliveries and limits
+
+
+def body_with(messages: list[dict], statuses: list[dict] | None = None) -> dict:
+    value = {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1122334455667"},
+             "messages": messages, "statuses": statuses or []}
+    return {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": value}]}]}
+
+
+def text_message(number: int, text: str = "paspoort verlengen", *, at: datetime = NOW) -> dict:
+    return {"from": f"3161234{number:04d}", "id": f"wamid.T{number}", "timestamp": str(int(at.timestamp())),
+            "type": "text", "text": {"body": text}}
+
+
+def test_one_unreadable_message_never_costs_the_rest_of_the_body() -> None:
+    hostile = [
+        {**text_message(1), "id": "wamid.\ud800"},  # not an id
+        {**text_message(2), "id": {"nested": True}},
+        {**text_message(3), "timestamp": "9" * 5000},  # not a time: kept, dated by arrival
+        {**text_message(4), "type": "interactive", "interactive": {"type": "button_reply", "button_reply": 7}},
+        {**text_message(5), "text": ["not", "a", "dict"]},
+        {**text_message(6), "type": "location", "location": {"latitude": "x" * 10, "longitude": None}},
+        text_message(7, "\ud800 paspoort \u202everlengen\x00"),
+        {**text_message(8), "from": None},
+    ]
+    body = json.loads(json.dumps(body_with(hostile + [text_message(9)])).replace("\\\\ud800", "\\ud800"))
+    parsed = wa.parse_webhook(body, now=NOW)
+    assert [m.wamid for m in parsed.messages] == ["wamid.T3", "wamid.T4", "wamid.T5", "wamid.T6", "wamid.T7", "wamid.T9"]
+    assert all(wa.clean_text(m.text) == m.text for m in parsed.messages)
+    assert next(m for m in parsed.messages if m.wamid == "wamid.T7").text == "\ufffd paspoort verlengen "
+    queue = ListQueue()
+    result = intake(queue, MemorySeen()).accept(body)
+    assert result.queued == 6 and result.ignored == 3 and [i.inbound.wamid for i in queue.items][-1] == "wamid.T9"
+
+
+def test_button_titles_lose_control_and_direction_characters() -> None:
+    message = {**text_message(1), "type": "interactive",
+               "interactive": {"type": "button_reply", "button_reply": {"id": "feedback:yes", "title": "Ja\x00\x85\u202e"}}}
+    (inbound,) = wa.parse_webhook(body_with([message]), now=NOW).messages
+    assert (inbound.kind, inbound.text, inbound.payload) == (InboundKind.BUTTON, "Ja  ", "feedback:yes")
+
+
+def test_messages_older_than_seven_days_are_dropped() -> None:
+    old = text_message(1, at=NOW - timedelta(days=7, minutes=1))
+    recent = text_message(2, at=NOW - timedelta(days=6, hours=23))
+    parsed = wa.parse_webhook(body_with([old, recent]), now=NOW)
+    assert [m.wamid for m in parsed.messages] == ["wamid.T2"] and ("1122334455667", "message older than 7 days") in parsed.ignored
+
+
+def test_a_thousand_messages_are_deduplicated_and_queued_in_one_pass() -> None:
+    queue, seen = ListQueue(), MemorySeen()
+    body = body_with([text_message(n) for n in range(1000)] + [text_message(5)])  # one repeat inside the body
+    result = intake(queue, seen).accept(body)
+    assert (result.queued, result.duplicates) == (1000, 1) and len(queue.items) == 1000
+    assert intake(queue, seen).accept(body).duplicates == 1001
+
+
+def test_messages_that_could_not_be_queued_are_forgotten_and_the_delivery_fails() -> None:
+    seen = MemorySeen()
+    with pytest.raises(ServiceUnavailable):
+        intake(ListQueue(refuse=2), seen).accept(body_with([text_message(n) for n in range(5)]))
+    assert seen.seen == {"wamid.T0", "wamid.T1", "wamid.T2"}  # Meta's retry takes the other two
+    queue = ListQueue()
+    assert intake(queue, seen).accept(body_with([text_message(n) for n in range(5)])).queued == 2
+
+
+def test_a_resident_over_the_rate_limit_is_told_once_and_the_record_succeeds() -> None:
+    def limited(message):
+        raise RateLimited("too many")
+
+    graph, log = RecordingGraph(), MemoryLog()
+    delivery = wa.ReplyDelivery(respond=limited, graph=graph, log=log, clock=lambda: NOW)
+    first = delivery.deliver(queued("pywa_message__text"))
+    second = delivery.deliver(queued("pywa_message__text"))
+    assert first.rate_limited and second.rate_limited and (first.sent, second.sent) == (1, 0)
+    assert [p["text"]["body"] for _, p in graph.sent] == [wa.RATE_LIMIT_NOTICE]
+
+
+class CountingClients:
+    """A stand-in for boto3's DynamoDB and SQS clients that records every call."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def transact_write_items(self, TransactItems):  # noqa: N803 - boto3's argument name
+        assert len(TransactItems) <= 100
+        self.calls.append(("transact_write_items", len(TransactItems)))
+        return {}
+
+    def send_message_batch(self, QueueUrl, Entries):  # noqa: N803
+        assert len(Entries) <= 10 and len({entry["Id"] for entry in Entries}) == len(Entries)
+        self.calls.append(("send_message_batch", len(Entries)))
+        return {"Successful": [{"Id": entry["Id"]} for entry in Entries]}
+
+    def __getattr__(self, name):
+        raise AssertionError(f"one call per message ({name}) is too slow for a delivery of 1,000")
+
+
+def test_a_thousand_messages_take_110_requests_not_2000() -> None:
+    from adapters.sqs_inbound import SqsInboundQueue
+    from adapters.whatsapp_store import WhatsAppStore
+
+    clients = CountingClients()
+    store = WhatsAppStore(clients, "table", lambda: NOW)
+    real = wa.WebhookIntake(tenant_for={"1122334455667": "voorbeeld"}.get, app_secret=lambda: "secret", seen=store,
+                            queue=SqsInboundQueue(clients, "queue-url"), statuses=store, clock=lambda: NOW)
+    result = real.accept(body_with([text_message(n) for n in range(1000)]))
+    assert result.queued == 1000
+    kinds = Counter(kind for kind, _ in clients.calls)
+    assert kinds == {"transact_write_items": 10, "send_message_batch": 100}
+    assert sum(size for kind, size in clients.calls if kind == "send_message_batch") == 1000

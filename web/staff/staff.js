@@ -64,12 +64,17 @@
 
   // ---- API -----------------------------------------------------------------------------
 
-  function call(method, path, body) {
+  function call(method, path, body, refreshed) {
     return fetch(session.api.replace(/\/+$/, "") + path, {
       method: method,
       headers: Object.assign({ authorization: "Bearer " + session.token }, body ? { "content-type": "application/json" } : {}),
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
+      if (response.status === 401 && !refreshed && sessionStorage.getItem("balie-staff:refresh")) {
+        // Tokens are short-lived: renew once with the refresh token, then ask again.
+        return refreshSession().then(function () { return call(method, path, body, true); },
+                                     function () { return call(method, path, body, true); });
+      }
       return response.json().catch(function () { return null; }).then(function (data) {
         if (response.status === 401) { signOut("Uw sessie is verlopen. Log opnieuw in."); }
         if (!response.ok) {
@@ -117,6 +122,7 @@
     session.token = "";
     session.subject = "";
     sessionStorage.removeItem("balie-staff:token");
+    sessionStorage.removeItem("balie-staff:refresh");
     Object.keys(open).forEach(closeCard);
     clearTimeout(listTimer);
     $("signin-error").textContent = message || "";
@@ -133,19 +139,69 @@
   });
   $("signout").addEventListener("click", function () { signOut(""); });
 
-  (function cognito() {
-    var domain = meta("balie-cognito-domain"), client = meta("balie-cognito-client-id");
-    var fromHostedUi = /[#&]id_token=([^&]+)/.exec(location.hash);
-    if (fromHostedUi) {
-      session.token = decodeURIComponent(fromHostedUi[1]);
+  // Cognito Hosted UI: authorization code with PKCE (RFC 7636), never the implicit grant, so
+  // no token travels in a URL. The verifier and state live in sessionStorage for the round trip;
+  // the id token carries custom:tenant and custom:teams, the refresh token renews it (tokens
+  // live 15 minutes, template StaffUserPoolClient).
+  var cognito = { domain: meta("balie-cognito-domain"), client: meta("balie-cognito-client-id") };
+
+  function base64url(bytes) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function randomText() { return base64url(crypto.getRandomValues(new Uint8Array(32))); }
+  function redirectUri() { return location.origin + location.pathname; }
+
+  function cognitoToken(form) {
+    return fetch("https://" + cognito.domain + "/oauth2/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(Object.assign({ client_id: cognito.client }, form)).toString()
+    }).then(function (response) {
+      if (!response.ok) throw new Error("Inloggen is niet gelukt. Probeer het opnieuw.");
+      return response.json();
+    }).then(function (tokens) {
+      session.token = tokens.id_token;
       sessionStorage.setItem("balie-staff:token", session.token);
-      history.replaceState(null, "", location.pathname + "#gesprekken");
+      if (tokens.refresh_token) sessionStorage.setItem("balie-staff:refresh", tokens.refresh_token);
+    });
+  }
+
+  function startCognitoSignIn(event) {
+    event.preventDefault();
+    var verifier = randomText(), state = randomText();
+    sessionStorage.setItem("balie-staff:pkce", JSON.stringify({ verifier: verifier, state: state }));
+    crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (digest) {
+      location.assign("https://" + cognito.domain + "/oauth2/authorize?" + new URLSearchParams({
+        response_type: "code", client_id: cognito.client, redirect_uri: redirectUri(), scope: "openid email profile",
+        state: state, code_challenge_method: "S256", code_challenge: base64url(digest)
+      }).toString());
+    });
+  }
+
+  function refreshSession() {
+    var refresh = sessionStorage.getItem("balie-staff:refresh");
+    if (!refresh || !cognito.domain) return Promise.reject(new Error("no refresh token"));
+    return cognitoToken({ grant_type: "refresh_token", refresh_token: refresh });
+  }
+
+  (function finishCognitoSignIn() {
+    if (!cognito.domain || !cognito.client) return;
+    $("cognito").hidden = false;
+    $("cognito-link").href = "https://" + cognito.domain + "/oauth2/authorize";
+    $("cognito-link").addEventListener("click", startCognitoSignIn);
+    var query = new URLSearchParams(location.search);
+    var pending = JSON.parse(sessionStorage.getItem("balie-staff:pkce") || "null");
+    if (!query.get("code")) return;
+    sessionStorage.removeItem("balie-staff:pkce");
+    history.replaceState(null, "", location.pathname + "#gesprekken"); // the code is used once, never kept
+    if (!pending || query.get("state") !== pending.state) {
+      $("signin-error").textContent = "Inloggen is niet gelukt (de aanvraag klopt niet). Probeer het opnieuw.";
+      return;
     }
-    if (domain && client) {
-      $("cognito").hidden = false;
-      $("cognito-link").href = "https://" + domain + "/login?response_type=token&scope=openid&client_id=" +
-        encodeURIComponent(client) + "&redirect_uri=" + encodeURIComponent(location.origin + location.pathname);
-    }
+    cognitoToken({ grant_type: "authorization_code", code: query.get("code"), redirect_uri: redirectUri(),
+                   code_verifier: pending.verifier })
+      .then(route)
+      .catch(function (error) { $("signin-error").textContent = error.message; });
   })();
 
   // ---- views -----------------------------------------------------------------------------

@@ -39,6 +39,9 @@ class TurnContext:
         self.messages: list[ReplyMessage] = []
         self.counts: dict[str, int] = {}
         self.unanswered: list[str] = []
+        # Guided-flow answers (a postcode, a house number): personal data the transcript must
+        # not keep, also not in the bot's answer that used them (the engine: privacy.forget).
+        self.flow_values: list[str] = []
         self.effects: list[Effect] = []
         self.intent: str | None = None
         self.confidence = 0.0

@@ -15,6 +15,7 @@ payload): `intent:<id>`, `choice:other`, `followup:<kind>`, `feedback:yes|no`,
 """
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,12 +26,14 @@ from .. import privacy
 from ..clock import Clock, now
 from ..conversations import update_conversation
 from ..effects import DispatchFailed, Effect, EffectDispatcher
-from ..errors import Conflict, NotFound, RateLimited, VersionConflict
-from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, first_turn_conversation_id, new_conversation_id
+from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, VersionConflict
+from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, client_key, first_turn_conversation_id, new_conversation_id
+from ..limits import TurnLimits
 from ..models import (
     Channel,
     Conversation,
     DailyCounters,
+    Link,
     HandoverStatus,
     HandoverView,
     InboundKind,
@@ -79,6 +82,21 @@ class MessagesPage:
     handover: HandoverView | None
 
 
+def message_fingerprint(message: InboundMessage) -> str:
+    """A short hash of what a turn said (kind, button and text), so a repeated
+    clientMessageId can be told apart from a reuse of it for another message (48 bits of
+    SHA-256: enough to tell two messages apart, too little to read anything back)."""
+    said = f"{message.kind.value}\x1f{message.payload or ''}\x1f{message.text.strip()}"
+    return hashlib.sha256(said.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def same_message(conversation: Conversation, message: InboundMessage) -> bool:
+    """False when the remembered turn of this clientMessageId said something else
+    (replies remembered before fingerprints existed count as the same)."""
+    remembered = conversation.replies_by_client_id.get(message.client_message_id or "")
+    return remembered is None or remembered.fingerprint in (None, message_fingerprint(message))
+
+
 def remembered_reply(conversation: Conversation, client_message_id: str | None) -> Reply | None:
     """The reply once returned for `client_message_id`, rebuilt from the transcript:
     its messages are the bot entries right after the resident's entry, stored
@@ -113,7 +131,9 @@ class Engine:
         clock: Clock = now,
         id_key: Callable[[], bytes] | None = None,
         crisis: CrisisDetector = detect_crisis,
+        limits: TurnLimits = TurnLimits(),
     ) -> None:
+        self.limits = limits
         self.store = store
         self.knowledge = knowledge
         self.effects = effects
@@ -136,6 +156,8 @@ class Engine:
             expected_version = conversation.version
             stored = remembered_reply(conversation, message.client_message_id)
             if stored is not None:
+                if not same_message(conversation, message):
+                    raise ClientMessageIdReused("This clientMessageId was already used for another message.")
                 return Turn(reply=stored, replayed=True)
             moment = self.clock()
             self._check_rate(conversation, moment)
@@ -151,9 +173,15 @@ class Engine:
                 language=conversation.language,
             )
             counters = _counters(ctx, expected_version == 0, handover_before)
-            self._finish(conversation, message, reply, moment, knowledge.tenant.retention_days)
+            counters.unanswered_limit = self.limits.unanswered_per_day
+            self._finish(conversation, message, reply, moment, knowledge.tenant.retention_days, ctx.flow_values)
+            # A new web conversation counts against its client's allowance, in the same write.
+            admission = None
+            if expected_version == 0 and message.client_address:
+                admission = self.limits.admission(message.tenant, client_key(message.client_address, self.id_key()),
+                                                  moment)
             try:
-                self.store.save(conversation, expected_version, counters)
+                self.store.save(conversation, expected_version, counters, admission)
             except VersionConflict:
                 continue  # someone else wrote this conversation meanwhile: decide again on fresh state
             if ctx.effects:
@@ -241,13 +269,17 @@ class Engine:
         conversation.recent_turns = recent + [moment.timestamp()]
 
     def _finish(
-        self, conversation: Conversation, message: InboundMessage, reply: Reply, moment: datetime, retention_days: int
+        self, conversation: Conversation, message: InboundMessage, reply: Reply, moment: datetime, retention_days: int,
+        flow_values: list[str],
     ) -> None:
-        """Append the turn to the transcript (redacted) and bound what the item keeps."""
+        """Append the turn to the transcript (redacted; guided-flow answers forgotten, also in
+        the bot's messages and links that used them), record the handover's segment (staff
+        visibility) and bound what the item keeps."""
         seq = resident_seq = conversation.next_seq()
         shown = message.text if message.kind != InboundKind.BUTTON or message.text else (message.payload or "")
         conversation.transcript.append(
-            TranscriptEntry(seq=seq, role=Role.RESIDENT, at=moment, text=privacy.redact(shown))
+            TranscriptEntry(seq=seq, role=Role.RESIDENT, at=moment,
+                            text=privacy.forget(privacy.redact(shown), flow_values))
         )
         for bot_message in reply.messages:
             seq += 1
@@ -256,8 +288,9 @@ class Engine:
                     seq=seq,
                     role=Role.BOT,
                     at=moment,
-                    text=bot_message.text,
-                    links=bot_message.links,
+                    text=privacy.forget(bot_message.text, flow_values),
+                    links=[Link(title=privacy.forget(link.title, flow_values), url=privacy.forget(link.url, flow_values))
+                           for link in bot_message.links],
                     buttons=bot_message.buttons,
                     intent=reply.intent,
                 )
@@ -265,6 +298,7 @@ class Engine:
         if message.client_message_id:
             conversation.replies_by_client_id[message.client_message_id] = RememberedReply(
                 seq=resident_seq,
+                fingerprint=message_fingerprint(message),
                 count=len(reply.messages),
                 intent=reply.intent,
                 confidence=reply.confidence,
@@ -274,6 +308,7 @@ class Engine:
             overflow = len(conversation.replies_by_client_id) - MAX_REMEMBERED_CLIENT_IDS
             for old in list(conversation.replies_by_client_id)[: max(overflow, 0)]:
                 del conversation.replies_by_client_id[old]
+        conversation.record_handover_segment()
         conversation.keep_last_entries(MAX_TRANSCRIPT)
         conversation.updated_at = moment
         conversation.expires_at = int(moment.timestamp()) + retention_days * 86400

@@ -58,6 +58,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             ctx.add(slot.invalid.get(ctx.language))
         return True
     flow.values[slot.name] = value
+    ctx.flow_values.append(value)
     flow.slot += 1
     flow.errors = 0
     if flow.slot < len(intent.flow.slots):
@@ -65,6 +66,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
         return True
     # Done: the values live only as long as the flow (they may be personal data).
     values = flow.values
+    ctx.flow_values.extend(values.values())
     state.flow = None
     ctx.count("flow_completed")
     ctx.count("answered")

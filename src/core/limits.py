@@ -1,0 +1,41 @@
+"""Limits against abuse that the turn enforces in its own write (no extra reads).
+
+- New conversations per client: a web client (source address) may open at most
+  `new_conversations_per_client` conversations of one tenant in a fixed window of
+  `window_seconds`; the count is an item updated in the first turn's transaction with a
+  condition, so the 201st conversation of a burst fails as a whole (429 + Retry-After).
+  Addresses behind one NAT (a library, an office) share the allowance: the default is
+  generous for people and small for a script.
+- Unanswered questions per tenant and day: at most `unanswered_per_day` are kept for the
+  reports and the shared export, so a flood of one message cannot fill them.
+- Turns per conversation per minute: core.dialogue.engine (RATE_LIMIT_TURNS).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .models import ClientAdmission
+
+DEFAULT_NEW_CONVERSATIONS_PER_CLIENT = 30
+DEFAULT_WINDOW_SECONDS = 600
+DEFAULT_UNANSWERED_PER_DAY = 500
+CLIENT_LIMIT_MESSAGE = "Too many new conversations from this address. Please try again later."
+# Daily counters of the unanswered questions kept and of those dropped past the cap.
+KEPT_COUNTER = "unanswered_kept"
+DROPPED_COUNTER = "unanswered_dropped"
+
+
+@dataclass(frozen=True)
+class TurnLimits:
+    new_conversations_per_client: int = DEFAULT_NEW_CONVERSATIONS_PER_CLIENT  # 0: no limit
+    window_seconds: int = DEFAULT_WINDOW_SECONDS
+    unanswered_per_day: int = DEFAULT_UNANSWERED_PER_DAY  # 0: no cap
+
+    def admission(self, tenant: str, client: str | None, moment: datetime) -> ClientAdmission | None:
+        """What a new conversation of `client` (a keyed hash) counts against; None: no limit."""
+        if client is None or self.new_conversations_per_client <= 0:
+            return None
+        now = int(moment.timestamp())
+        return ClientAdmission(tenant=tenant, client=client, window_start=now - now % self.window_seconds,
+                               window_seconds=self.window_seconds, limit=self.new_conversations_per_client)

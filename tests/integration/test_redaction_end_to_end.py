@@ -1,0 +1,119 @@
+"""The redaction suite end to end: every sentence of tests/data/redaction_cases.json goes
+through the running stack (web chat over HTTP, and a part over the signed WhatsApp
+webhook), then no secret of any sentence may be found in DynamoDB, on a queue, in a log
+line, in the staff views and reports (JSON and CSV), or in the cross-municipality export.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.dynamodb_store import document_json
+from balie_local.stack import LocalStack
+from balie_local.unanswered_export import running_store, strict_clean
+from channels import whatsapp as wa
+from core.privacy import normalise
+from core.reports import unanswered_proposals
+from http_support import json_headers, send
+
+ORIGIN = "https://www.alpha.example"
+CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "redaction_cases.json").read_text(encoding="utf-8"))
+TURNS_PER_CONVERSATION = 20  # below the limit of 30 turns a minute
+
+
+@pytest.fixture(scope="module")
+def stack(engine_kb_stack: LocalStack) -> LocalStack:
+    return engine_kb_stack
+
+
+def found(secret: str, text: str) -> bool:
+    """The secret as a word (short names must not match inside other words), or its digits."""
+    plain = normalise(secret)
+    if re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", normalise(text), re.IGNORECASE):
+        return True
+    digits = re.sub(r"\D", "", plain)
+    # The digits in any grouping, as one number (not strung together from separate ones).
+    spaced = r"[ .\-]?".join(digits)
+    return len(digits) >= 6 and re.search(rf"(?<!\d){spaced}(?!\d)", normalise(text)) is not None
+
+
+def everything_stored(stack: LocalStack) -> str:
+    assert stack.deployment is not None
+    dynamodb = stack.client("dynamodb")
+    texts: list[str] = []
+    for table in stack.deployment.tables.values():
+        arguments: dict[str, Any] = {"TableName": table}
+        while True:
+            page = dynamodb.scan(**arguments)
+            for item in page["Items"]:
+                texts.append(document_json(item) if "doc" in item else json.dumps(
+                    {name: value for name, value in item.items() if "B" not in value}, ensure_ascii=False))
+            if "LastEvaluatedKey" not in page:
+                break
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    sqs = stack.client("sqs")
+    for url in stack.deployment.queues.values():
+        answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0)
+        texts += [message["Body"] for message in answer.get("Messages", [])]
+    return "\n".join(texts)
+
+
+def test_no_secret_reaches_storage_logs_reports_or_the_export(stack: LocalStack, caplog, capfd) -> None:
+    caplog.set_level("INFO")
+    web, whatsapp = CASES[: len(CASES) * 3 // 4], CASES[len(CASES) * 3 // 4:]
+    conversations: list[str] = []
+    for start in range(0, len(web), TURNS_PER_CONVERSATION):
+        conversation_id = None
+        for case in web[start : start + TURNS_PER_CONVERSATION]:
+            body = {"tenant": "alpha", "message": case["text"], **({"conversationId": conversation_id}
+                                                                    if conversation_id else {})}
+            answer = send(f"{stack.url}/v1/chat", "POST", body, json_headers(origin=ORIGIN))
+            assert answer.status == 200, (case["text"], answer.body)
+            conversation_id = answer.json()["conversationId"]
+        conversations.append(conversation_id)
+
+    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    for number, case in enumerate(whatsapp):
+        raw = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{
+            "field": "messages", "value": {"metadata": {"phone_number_id": "111"}, "messages": [{
+                "from": f"3163{number:07d}", "id": f"wamid.REDACT{number}", "timestamp": "1796029200",
+                "type": "text", "text": {"body": case["text"]}}]}}]}]}).encode()
+        answer = send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw,
+                      {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+        assert answer.status == 200 and answer.json()["queued"] == 1, answer.body
+    stack.drain("WhatsAppWorkerFunction")
+
+    staff = json_headers(token=stack.auth.tokens["alpha"])
+    views = [send(f"{stack.url}/v1/staff/conversations/{conversation_id}", "GET", None, staff).body.decode()
+             for conversation_id in conversations]
+    report = send(f"{stack.url}/v1/staff/reports?from=2026-11-30&to=2026-11-30", "GET", None, staff)
+    csv = send(f"{stack.url}/v1/staff/reports?from=2026-11-30&to=2026-11-30&format=csv", "GET", None, staff)
+    assert report.status == 200 and csv.status == 200 and views
+    assert report.json()["unanswered"], "the sentences were not understood: the report must list them"
+
+    store = running_store(stack.url)
+    alpha = stack_knowledge_tenant("alpha").model_copy(update={"share_unanswered": True})
+    export = unanswered_proposals(store, [alpha], date(2026, 11, 30), date(2026, 11, 30), strict=strict_clean)
+    exported = json.dumps(export.model_dump(mode="json", by_alias=True), ensure_ascii=False)
+    assert export.proposals, "some questions are shareable once cleaned"
+
+    logs = capfd.readouterr()
+    logged = "\n".join(f"{record.getMessage()} {vars(record)}" for record in caplog.records) + logs.out + logs.err
+    places = {"DynamoDB and SQS": everything_stored(stack), "logs": logged, "staff views": "\n".join(views),
+              "report": report.body.decode(), "CSV": csv.body.decode(), "export": exported}
+    leaks = [(case["kind"], secret_value, where) for case in CASES for secret_value in case["secrets"]
+             for where, text in places.items() if found(secret_value, text)]
+    assert leaks == [], leaks
+    # And the conversation ids, bearer secrets, never reach a log line.
+    assert not any(conversation_id in logged for conversation_id in conversations)
+
+
+def stack_knowledge_tenant(slug: str):
+    from adapters.kb_files import file_knowledge
+
+    return file_knowledge().get(slug).tenant
