@@ -135,12 +135,12 @@ STAFF_BODIES = {
     "lone surrogate": json.dumps({"text": "\ud800"}).encode(),
     "right-to-left override": json.dumps({"text": "\u202eIk help u"}).encode(),
     "NUL": json.dumps({"text": "hallo\x00"}).encode(),
-    "receipt too long": json.dumps({"receipt": "r" * 5000}).encode(),
+    "outcome too long": json.dumps({"outcome": "r" * 5000}).encode(),
 }
 
 
-@pytest.mark.parametrize("path", ["/v1/staff/conversations/{id}/reply", "/v1/staff/tickets/done",
-                                  "/v1/staff/tickets/release"])
+@pytest.mark.parametrize("path", ["/v1/staff/conversations/{id}/reply", "/v1/staff/tickets/" + "0" * 32 + "/done",
+                                  "/v1/staff/tickets/" + "0" * 32 + "/reply"])
 @pytest.mark.parametrize("name", sorted(STAFF_BODIES))
 def test_hostile_staff_bodies_get_a_4xx(stack: LocalStack, path: str, name: str) -> None:
     status, _, reply = raw(stack, "POST", "/v1/chat", chat_body("ik wil een medewerker"),

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from balie_local.stack import LocalStack
-from balie_local.template_resources import load_template, with_ticket_queues_for
 from http_support import json_headers, send
 
 ORIGIN = "https://www.alpha.example"
@@ -26,13 +25,11 @@ PER_DAY = 3
 
 @pytest.fixture(scope="module")
 def stack(kb_dir: Path, start_local_stack) -> Iterator[LocalStack]:
-    template = with_ticket_queues_for(load_template(), ["alpha", "beta"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KB_DIR", str(kb_dir))
         patch.setenv("BALIE_NOW", MONDAY_MORNING)
         parameters = {"NewConversationsPerClient": str(PER_CLIENT), "UnansweredPerTenantPerDay": str(PER_DAY)}
-        with start_local_stack(template=template, tenants=["alpha", "beta"], run_pollers=False,
-                               parameters=parameters) as running:
+        with start_local_stack(tenants=["alpha", "beta"], run_pollers=False, parameters=parameters) as running:
             yield running
 
 
