@@ -7,15 +7,15 @@ import pytest
 from balie_local.unanswered_export import strict_clean
 
 
-@pytest.mark.parametrize(("text", "shared"), [
+@pytest.mark.parametrize(("text", "cleaned"), [
     ("hoe laat gaat de milieustraat open", "hoe laat gaat de milieustraat open"),
     ("Mijn buurman Kees de Wit maakt herrie", "Mijn buurman [NAAM] maakt herrie"),
     ("Kan ik in Amersfoort parkeren", "Kan ik in [PLAATS] parkeren"),
     ("mijn zoon van 12 jaar wil een paspoort", "mijn zoon van [LEEFTIJD] jaar wil een paspoort"),
     ("ik heet jan bakker", "ik heet [NAAM]"),
 ])
-def test_what_can_be_cleaned_is_shared_clean(text: str, shared: str) -> None:
-    assert strict_clean(text) == shared
+def test_what_can_be_cleaned_is_exported_clean(text: str, cleaned: str) -> None:
+    assert strict_clean(text) == cleaned
 
 
 @pytest.mark.parametrize("text", [
