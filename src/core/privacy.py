@@ -307,8 +307,10 @@ def _cue_value(pattern: re.Pattern[str], placeholder: str, text: str) -> str:
     return pattern.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + placeholder, text)
 
 
-def redact(text: str) -> str:
+def redact(text: str, *, names: bool = True) -> str:
     """`text` normalised, with every kind of personal data above replaced by its placeholder.
+    `names=False` keeps names (staff replies: a web resident reads the stored reply, and
+    "u spreekt met Sanne" must stay readable; numbers, addresses and dates still go).
 
     Order matters: e-mail addresses and IBANs contain digit runs that the BSN and phone
     rules must not see first; addresses and dates before phone numbers (a postcode with
@@ -330,7 +332,7 @@ def redact(text: str) -> str:
         text = _redact_dates(text)
         if any(ch.isdigit() for ch in text):
             text = _redact_phones(text)
-    return _redact_names(text)
+    return _redact_names(text) if names else text
 
 
 def _address_or_postcode(match: re.Match[str]) -> str:

@@ -265,8 +265,8 @@ class StaffService:
 
         def change(current: Conversation) -> TranscriptEntry:
             self._require_owner(who, current)
-            # Stored redacted like every message; the resident got the original.
-            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(text))], moment, author=who.subject)
+            # Stored redacted (names kept: a web resident reads this stored copy, signed by staff).
+            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(text, names=False))], moment, author=who.subject)
             return current.transcript[-1]
 
         _, entry = update_conversation(self.store, who.tenant, conversation_id, change)

@@ -156,7 +156,7 @@ class TicketDesk:
 
         def change(current: Conversation) -> TranscriptEntry:
             _take_for(current, record, who, moment)
-            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(body))], moment, author=who.subject)
+            append_entries(current, Role.STAFF, [ReplyMessage(text=redact(body, names=False))], moment, author=who.subject)
             return current.transcript[-1]
 
         _, entry = update_conversation(self.store, who.tenant, record.conversation_id, change)

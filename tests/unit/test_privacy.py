@@ -79,3 +79,9 @@ def test_every_valid_bsn_is_redacted(prefix: str) -> None:
 def test_redaction_is_idempotent_and_never_fails(text: str) -> None:
     once = redact(text)
     assert redact(once) == once
+
+
+def test_staff_replies_keep_names_but_lose_everything_else() -> None:
+    reply = "Goedemorgen, u spreekt met Sanne. Uw BSN 111222333 staat goed; bel 06-12345678."
+    assert redact(reply, names=False) == "Goedemorgen, u spreekt met Sanne. Uw BSN [BSN] staat goed; bel [TELEFOON]."
+    assert "Sanne" not in redact(reply)
