@@ -406,6 +406,12 @@ def _check_intent_content(
         loaded.error(source, (*at, "upl"), f"{intent.id}: {intent.upl!r} is not a UniformeProductnaam in the UPL")
     for index, link in enumerate(intent.links):
         _check_link_url(loaded, source, (*at, "links", index, "url"), link.url)
+    for kind, variant in intent.variants:
+        if variant is None:
+            continue
+        _check_answer_length(loaded, source, (*at, "variants", kind, "answer", "nl"), variant.answer.nl, intent.id)
+        for index, link in enumerate(variant.links):
+            _check_link_url(loaded, source, (*at, "variants", kind, "links", index, "url"), link.url)
     if intent.flow:
         flow_slots = {slot.name for slot in intent.flow.slots}
         for index, link in enumerate(intent.flow.done.links):
@@ -515,6 +521,9 @@ def _check_tenants(loaded: Loaded, references: References) -> None:
 
 
 def _check_tenant_settings(loaded: Loaded, tenant: Tenant, source: SourceFile) -> None:
+    if tenant.crisis.shelter is None:
+        loaded.warning(source, ("crisis",), "no crisis.shelter: residents without a place to sleep get the "
+                                            "municipality's own phone number (with its opening hours)")
     for index, origin in enumerate(tenant.widget_origins):
         if not _ORIGIN.match(origin):
             loaded.error(source, ("widget_origins", index), f"{origin!r} is not an origin (scheme://host[:port], no path)")
@@ -579,6 +588,9 @@ def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, re
             _check_examples_local(loaded, intent_id, override.extra_examples, source, (*at, "extra_examples"), references)
 
     enabled = enabled_intents(shared, tenant)
+    for intent_id in (tenant.fees.items if tenant.fees else {}):
+        if intent_id not in enabled:
+            loaded.error(source, ("fees", "items", intent_id), f"fees for {intent_id!r}, which is not an enabled intent")
     for intent_id, intent in enabled.items():
         override = tenant.intent_overrides.get(intent_id)
         if intent.team and not (override and override.team) and intent.team not in tenant.teams:

@@ -2,111 +2,28 @@
 (tests/unit/data/kb_engine), an in-memory store and the real effect dispatcher."""
 from __future__ import annotations
 
-import dataclasses
 import threading
-from datetime import datetime
-from pathlib import Path
 
 import pytest
+from engine_support import (  # noqa: F401 - compiled and chat are fixtures
+    MONDAY_MORNING,
+    SATURDAY_EVENING,
+    Harness,
+    ScriptedMatcher,
+    chat,
+    compiled,
+    make_harness,
+    payloads,
+    texts,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from balie_local.kb_tools import compile_tenant
-from core.clock import FixedClock
-from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, Engine, remembered_reply
-from core.effects import PortEffectDispatcher
+from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, remembered_reply
 from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionConflict
-from core.kb.static import StaticKnowledge
 from core.matcher import Alternative, Classification
-from core.memory import InMemoryConversationStore, InMemoryTicketQueue
-from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Reply, Role
-
-KB = Path(__file__).parent / "data" / "kb_engine"
-MONDAY_MORNING = datetime.fromisoformat("2026-11-30T10:00:00+01:00")  # alpha is open on Mondays
-SATURDAY_EVENING = datetime.fromisoformat("2026-12-05T21:30:00+01:00")
-
-
-class RecordingTimeouts:
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-
-    def schedule(self, tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> None:
-        self.calls.append((tenant, conversation_id, requested_at, delay_seconds))
-
-
-@pytest.fixture(scope="module")
-def compiled():
-    return {slug: compile_tenant(KB / "knowledge", KB / "tenants", slug) for slug in ("alpha", "beta")}
-
-
-@dataclasses.dataclass
-class Harness:
-    engine: Engine
-    store: InMemoryConversationStore
-    tickets: InMemoryTicketQueue
-    timeouts: RecordingTimeouts
-    clock: FixedClock
-    conversation_id: str | None = None
-
-    def say(self, text: str, **fields) -> Reply:
-        fields.setdefault("tenant", "alpha")
-        fields.setdefault("channel", Channel.WEB)
-        fields.setdefault("conversation_id", self.conversation_id)
-        reply = self.engine.handle(InboundMessage(text=text, **fields))
-        self.conversation_id = reply.conversation_id
-        return reply
-
-    def press(self, payload: str, title: str = "") -> Reply:
-        return self.say(title, kind=InboundKind.BUTTON, payload=payload)
-
-    def conversation(self):
-        return self.store.get("alpha", self.conversation_id)
-
-    def counts(self) -> dict[str, int]:
-        day = self.clock().date()
-        found = self.store.daily_counters("alpha", day, day)
-        return found[0].counts if found else {}
-
-
-def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None) -> Harness:
-    knowledge = dict(compiled)
-    if matcher is not None:
-        knowledge["alpha"] = dataclasses.replace(knowledge["alpha"], matcher=matcher)
-    clock = FixedClock(moment)
-    store = InMemoryConversationStore()
-    tickets = InMemoryTicketQueue()
-    timeouts = RecordingTimeouts()
-    repository = StaticKnowledge(knowledge.values())
-    effects = PortEffectDispatcher(tickets=tickets, timeouts=timeouts)
-    engine = Engine(store=store, knowledge=repository, effects=effects, clock=clock)
-    return Harness(engine, store, tickets, timeouts, clock)
-
-
-@pytest.fixture
-def chat(compiled) -> Harness:
-    return make_harness(compiled)
-
-
-class ScriptedMatcher:
-    """Answers fixed classifications, so ambiguity is tested without depending on training."""
-
-    threshold = 0.8
-
-    def __init__(self, script: dict[str, Classification], fallback) -> None:
-        self.script = script
-        self.fallback = fallback
-
-    def classify(self, text: str) -> Classification:
-        return self.script.get(text) or self.fallback.classify(text)
-
-
-def texts(reply: Reply) -> str:
-    return " | ".join(message.text for message in reply.messages)
-
-
-def payloads(reply: Reply) -> list[str]:
-    return [button.payload for message in reply.messages for button in message.buttons]
-
+from core.memory import InMemoryConversationStore
+from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Role
 
 # ---- greeting and answers -------------------------------------------------------
 
@@ -121,8 +38,8 @@ def test_first_turn_says_it_is_a_digital_assistant_and_answers_the_question(chat
     answer = reply.messages[1]
     assert answer.text.startswith("U vraagt een paspoort aan")
     assert [link.url for link in answer.links][0] == "https://www.alpha.example/afspraak?product=paspoort"
-    assert [b.payload for b in answer.buttons] == ["followup:kosten", "followup:duur"]
-    assert [b.title for b in answer.buttons] == ["Wat kost het?", "Hoe lang duurt het?"]
+    assert [b.payload for b in answer.buttons] == ["followup:kosten", "followup:duur", "followup:online"]
+    assert [b.title for b in answer.buttons] == ["Wat kost het?", "Hoe lang duurt het?", "Kan het online?"]
     assert reply.messages[2].text == "Was dit nuttig?"
     assert [b.payload for b in reply.messages[2].buttons] == ["feedback:yes", "feedback:no"]
 

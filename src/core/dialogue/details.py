@@ -85,3 +85,12 @@ def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = " ".join(text.lower().split())
     return [kind for kind in _ORDER if _CUES[kind].search(lowered)]
+
+
+def without_cues(text: str) -> str:
+    """The text with its detail phrases taken out: what is left names the topic
+    ("ik heb een omgevingsvergunning aangevraagd, hoe staat het ervoor?" -> "... omgevingsvergunning ...")."""
+    lowered = " ".join(text.lower().split())
+    for pattern in _CUES.values():
+        lowered = pattern.sub(" ", lowered)
+    return " ".join(lowered.split())

@@ -49,10 +49,11 @@ _FILLER = frozenset(
     """en voor mijn m'n het dat die dit de een wat hoe moet ik je jullie u uw is zijn er nog dan ook bij van
     met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
     allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen
-    aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon
+    aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon aangevraagd gemeld ingediend gevraagd ingestuurd
+    opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij al sinds toen geleden
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
-    pay done possible mogelijk""".split()
+    pay done possible mogelijk applied reported sent submitted ago since""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

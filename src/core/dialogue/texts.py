@@ -177,7 +177,15 @@ CATALOGUE: dict[str, Text] = {
         "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
         "Not there? Ask a member of staff of {team}.",
     ),
-    "detail_death": Text(
+    "detail_status_unknown": Text(
+        nl="U wilt weten hoe het staat met een aanvraag of melding. Dat kan ik niet zien. Kijk in uw bevestiging, "
+        "of op de website van de gemeente onder 'Mijn zaken'. Waar gaat het over? Noem het onderwerp, dan vertel "
+        "ik u meer. U kunt het ook aan een medewerker vragen.",
+        en="You want to know how an application or report is going. I cannot see that. Check your confirmation, "
+        "or the municipality's website under 'My cases'. What is it about? Name the subject and I will tell you "
+        "more. You can also ask a member of staff.",
+    ),
+    "detail_overlijden": Text(
         nl="Gecondoleerd met het overlijden. Veel zaken regelt de gemeente vanzelf: wij geven het overlijden "
         "door aan veel andere instanties. Vergunningen, belastingen en voorzieningen op naam van de overledene "
         "stoppen niet altijd vanzelf. Voor '{topic}' helpt {team} u verder.",

@@ -271,12 +271,35 @@ class Turn:
         if len(result.parts) >= 2 and self._several_topics(result):
             return
         intent = ctx.intent_of(result.intent)
-        if asked_details and topic is not None and (result.decision != "answer" or intent is topic):
-            detail = answers.detail_of(topic, asked_details)
-            if detail is not None:  # "ik heb het drie weken geleden aangevraagd, hoe staat het ervoor?"
-                answers.answer_detail(ctx, topic, detail)
+        if asked_details and (result.decision != "answer" or intent is topic):
+            if self._on_detail(text, asked_details, topic):
                 return
         self._decide(result, text, kind)
+
+    def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None") -> bool:
+        """A detail the matcher could not place: of the current topic ("hoe staat het
+        ervoor?"), of the topic the rest of the message names, or (how an application
+        is going) said honestly without a topic."""
+        ctx = self.ctx
+        rest = details.without_cues(text)
+        detail = answers.detail_of(topic, asked_details) if topic is not None else None
+        if topic is not None and detail is not None and followups.is_contextual(rest):
+            answers.answer_detail(ctx, topic, detail)  # the rest names no subject of its own
+            return True
+        result = ctx.knowledge.matcher.classify(rest) if len(rest) >= 3 else None
+        named = ctx.intent_of(result.intent) if result is not None and result.decision == "answer" else None
+        if named is not None and named.kind == "topic" and not named.handover:
+            answers.answer(ctx, named, result.score, text)  # type: ignore[union-attr]
+            return True
+        if topic is not None and detail is not None:
+            answers.answer_detail(ctx, topic, detail)
+            return True
+        if "status" in asked_details:
+            ctx.count("detail:status")
+            ctx.state.misses = 0
+            ctx.add(ctx.say("detail_status_unknown"), buttons=[ctx.person_button()])
+            return True
+        return False
 
     def _decide(self, result: "Classification", text: str, kind: str | None) -> None:
         ctx = self.ctx

@@ -1,0 +1,115 @@
+"""The one availability wording (greeting, callbacks, team contact) and the tenant
+facts (hours today and tomorrow with holidays, the phone number, fees)."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from handover_support import make_tenant
+from pydantic import ValidationError
+
+from core.dialogue import facts
+from core.dialogue.availability import Promises, availability
+from core.dialogue.texts import CATALOGUE, Wording, placeholders
+from core.kb.models import Fee, Text
+from core.opening_hours import AMSTERDAM
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+
+
+def promises(moment: str, language: str = "nl", **tenant: object) -> Promises:
+    return Promises(availability(make_tenant(**tenant), at(moment)), Wording(language))
+
+
+TUESDAY_MORNING, TUESDAY_LATE, SATURDAY_NIGHT, CHRISTMAS = (
+    "2026-12-01 10:00", "2026-12-01 16:20", "2026-12-05 23:30", "2026-12-25 11:00")
+
+
+@pytest.mark.parametrize(
+    ("moment", "people", "callback"),
+    [
+        (TUESDAY_MORNING, "Dat kan vandaag tot 17.00 uur.", "vandaag vóór 17.00 uur"),
+        (TUESDAY_LATE, "Dat kan vandaag tot 17.00 uur.", "morgen vanaf 8.30 uur"),  # under an hour left
+        (SATURDAY_NIGHT, "U kunt weer een medewerker spreken op maandag 7 december vanaf 8.30 uur.",
+         "op maandag 7 december vanaf 8.30 uur"),
+        (CHRISTMAS, "U kunt weer een medewerker spreken op maandag 28 december vanaf 8.30 uur.",
+         "op maandag 28 december vanaf 8.30 uur"),
+    ],
+)
+def test_one_wording_of_who_is_there_and_when(moment: str, people: str, callback: str) -> None:
+    words = promises(moment)
+    assert people in words.people_line()
+    assert words.callback() == callback
+
+
+def test_english_moments() -> None:
+    assert promises(SATURDAY_NIGHT, "en").callback() == "on Monday 7 December from 8:30"
+    assert promises(TUESDAY_MORNING, "en").callback() == "today before 17:00"
+
+
+def test_a_tenant_without_hours_promises_no_person() -> None:
+    words = promises(TUESDAY_MORNING, opening_hours={})
+    assert words.callback() is None and "geen medewerker spreken" in words.people_line()
+
+
+def test_the_team_contact_is_honest_about_the_phone() -> None:
+    team = make_tenant().teams["kcc"]
+    assert "Bellen kan vandaag tot 17.00 uur" in promises(TUESDAY_MORNING).team_contact(team)
+    closed = promises(SATURDAY_NIGHT).team_contact(team)
+    assert "De telefoon is nu gesloten" in closed and "op maandag 7 december vanaf 8.30 uur" in closed
+
+
+@pytest.mark.parametrize(
+    ("moment", "language", "expected"),
+    [
+        (TUESDAY_MORNING, "nl", "Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. "
+                                "Morgen (woensdag 2 december) is het gemeentehuis open van 8.30 tot 17.00 uur."),
+        (CHRISTMAS, "nl", "Vandaag (vrijdag 25 december) is het gemeentehuis gesloten (Eerste kerstdag). "
+                          "Morgen (zaterdag 26 december) is het gemeentehuis gesloten (Tweede kerstdag). "
+                          "Daarna zijn we weer open op maandag 28 december vanaf 8.30 uur."),
+        (CHRISTMAS, "en", "Today (Friday 25 December) the town hall is closed (Christmas Day). "
+                          "Tomorrow (Saturday 26 December) the town hall is closed (Second Day of Christmas). "
+                          "After that we are open again on Monday 28 December from 8:30."),
+    ],
+)
+def test_opening_hours_today_and_tomorrow(moment: str, language: str, expected: str) -> None:
+    assert facts.opening_hours(make_tenant(), promises(moment, language)) == expected
+
+
+def test_a_day_with_a_lunch_break_and_an_extra_closing_day() -> None:
+    tenant = make_tenant(opening_hours={"thursday": [["08:30", "12:30"], ["13:30", "20:00"]]},
+                         holidays={"extra_closed": ["2026-12-04"]})
+    text = facts.opening_hours(tenant, Promises(availability(tenant, at("2026-12-03 09:00")), Wording("nl")))
+    assert "van 8.30 tot 12.30 uur en van 13.30 tot 20.00 uur" in text
+    assert "Morgen (vrijdag 4 december) is het gemeentehuis gesloten (extra sluitingsdag)" in text
+
+
+def test_the_phone_number_with_its_hours() -> None:
+    assert facts.phone(make_tenant(), promises(TUESDAY_MORNING)) == (
+        "U kunt de gemeente bellen op 14 0123. Dat kan vandaag tot 17.00 uur.")
+    assert "De telefoon is nu gesloten" in facts.phone(make_tenant(), promises(SATURDAY_NIGHT))
+
+
+@pytest.mark.parametrize(("amount", "nl", "en"), [("84.6", "84,60", "84.60"), ("1234.5", "1.234,50", "1,234.50"),
+                                                  ("0", "0,00", "0.00")])
+def test_euro_amounts(amount: str, nl: str, en: str) -> None:
+    fee = Fee(name=Text(nl="x", en="x"), euro=Decimal(amount))
+    assert (facts.euro(fee, "nl"), facts.euro(fee, "en")) == (nl, en)
+
+
+def test_tenant_text_overrides_are_checked_against_the_catalogue() -> None:
+    make_tenant(texts={"people_open": {"nl": "Tot {until} zijn we er.", "en": "Until {until}."}})
+    with pytest.raises(ValidationError, match="unknown text"):
+        make_tenant(texts={"no_such_text": {"nl": "x", "en": "x"}})
+    with pytest.raises(ValidationError, match="placeholder"):
+        make_tenant(texts={"people_open": {"nl": "Tot {tijd}.", "en": "Until {until}."}})
+
+
+def test_every_catalogue_text_has_both_languages_with_the_same_placeholders() -> None:
+    for key, text in CATALOGUE.items():
+        assert placeholders(text.nl) == placeholders(text.en), key
+        if key.startswith("button_"):
+            assert len(text.nl) <= 20 and len(text.en) <= 20, key  # WhatsApp button titles

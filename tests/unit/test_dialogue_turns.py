@@ -1,0 +1,408 @@
+"""The dialogue's decisions turn by turn: crisis help first in every state, context
+(typed answers to the last question, follow-ups, details, several topics), routing,
+honest promises, less noise, tenant facts and effects carried out after the write."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from engine_support import (  # noqa: F401 - compiled and chat are fixtures
+    MONDAY_MORNING,
+    SATURDAY_EVENING,
+    Harness,
+    RecordingTimeouts,
+    ScriptedMatcher,
+    chat,
+    compiled,
+    make_harness,
+    payloads,
+    texts,
+)
+from handover_support import BrokenTicketQueue
+
+from channels import whatsapp as wa
+from core.dialogue.state import CallbackFlow, GuideFlow
+from core.effects import QueueTicket, ScheduleHandoverTimeout, effect_id
+from core.errors import VersionConflict
+from core.matcher import Alternative, Classification, Part
+from core.memory import InMemoryConversationStore
+from core.models import Channel, HandoverStatus, InboundKind, InboundMessage
+
+SUICIDE, VIOLENCE, HOMELESS = "ik wil niet meer leven", "mijn man slaat me", "ik ben dakloos"
+
+
+def answer(intent: str, score: float = 0.95) -> Classification:
+    return Classification(intent, score, [], "answer")
+
+
+# ---- crisis help: first, in every state, at every hour ------------------------------------------
+
+
+@pytest.mark.parametrize("moment", [MONDAY_MORNING, SATURDAY_EVENING])
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [(SUICIDE, ["113", "0800-0113", "113.nl", "112"]), (VIOLENCE, ["Veilig Thuis", "0800-2000", "112"]),
+     ("I don't want to live anymore", ["113", "0800-0113", "113.nl", "112"])],
+)
+def test_crisis_help_gives_the_right_numbers_at_every_hour(compiled, moment: datetime, text: str,
+                                                             numbers: list[str]) -> None:
+    chat = make_harness(compiled, moment)
+    reply = chat.say(text)
+    first = reply.messages[0].text
+    assert all(number in first for number in numbers)
+    assert "digitale assistent" in first or "digital assistant" in first  # still says what it is
+    assert chat.counts()["crisis"] == 1 and "fallback" not in chat.counts()
+    if moment == MONDAY_MORNING:
+        assert payloads(reply) == ["handover:urgent", "handover:no"]
+    else:  # no promise of staff at night: the numbers are there day and night
+        assert payloads(reply) == [] and "medewerker" not in first
+
+
+def test_homelessness_points_to_the_tenants_shelter_desk(compiled) -> None:
+    beta = make_harness(compiled, SATURDAY_EVENING, tenant="beta")
+    reply = beta.say(HOMELESS)
+    assert "de Nachtopvang Beta" in texts(reply) and "14 0999" in texts(reply)
+    assert [link.url for link in reply.messages[0].links] == ["https://www.beta.example/opvang"]
+
+
+def test_without_a_shelter_setting_homelessness_gets_the_municipality_with_honest_hours(compiled) -> None:
+    alpha = make_harness(compiled, SATURDAY_EVENING)
+    text = texts(alpha.say(HOMELESS))
+    assert "14 0123" in text and "De telefoon is nu gesloten" in text and "op maandag 7 december" in text
+
+
+def test_crisis_help_comes_first_inside_a_guided_flow_and_ends_it(chat: Harness) -> None:
+    chat.say("wanneer wordt mijn afval opgehaald")
+    assert isinstance(chat.conversation().state.flow, GuideFlow)
+    reply = chat.say(SUICIDE)
+    assert "113" in texts(reply) and chat.conversation().state.flow is None
+
+
+def test_crisis_help_comes_first_inside_the_callback_flow(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("paspoort")
+    chat.say("medewerker")
+    assert isinstance(chat.conversation().state.flow, CallbackFlow)
+    assert "0800-2000" in texts(chat.say(VIOLENCE))
+    assert chat.conversation().state.flow is None and chat.tickets.sent == []
+
+
+@pytest.mark.parametrize("claimed", [False, True])
+def test_crisis_help_is_given_during_a_handover_and_marks_it_urgent(chat: Harness, claimed: bool) -> None:
+    chat.say("ik wil een mens spreken")
+    if claimed:
+        conversation = chat.conversation()
+        conversation.handover.status = HandoverStatus.LIVE
+        chat.store.save(conversation, conversation.version)
+    reply = chat.say(SUICIDE)  # the bot is silent during a handover, except for this
+    assert "113" in texts(reply) and "handover:urgent" not in payloads(reply)
+    assert chat.conversation().handover.urgent
+
+
+@pytest.mark.parametrize("accept", [("press", "handover:urgent"), ("say", "ja")])
+def test_in_office_hours_crisis_help_offers_an_urgent_person(compiled, accept: tuple[str, str]) -> None:
+    beta = make_harness(compiled, MONDAY_MORNING, tenant="beta")
+    beta.say(VIOLENCE)
+    reply = beta.press(accept[1]) if accept[0] == "press" else beta.say(accept[1])
+    handover = beta.conversation().handover
+    assert reply.handover is not None and reply.handover.status == "live"
+    assert handover.status == HandoverStatus.WAITING and handover.urgent and handover.team == "kcc"
+
+
+# ---- typed answers to the last question -------------------------------------------------------------
+
+
+def test_typed_no_after_was_dit_nuttig_is_feedback_not_goodbye(chat: Harness) -> None:
+    chat.say("paspoort")
+    reply = chat.say("nee")
+    assert "Jammer dat dit niet hielp" in texts(reply) and "handover:request" in payloads(reply)
+    assert chat.counts()["feedback_not_helpful:paspoort"] == 1
+
+
+def test_typed_yes_after_was_dit_nuttig_thanks(chat: Harness) -> None:
+    chat.say("paspoort")
+    assert "Dank u wel" in texts(chat.say("ja hoor"))
+    assert chat.counts()["feedback_helpful"] == 1
+
+
+def test_no_with_a_new_question_counts_the_feedback_and_answers_the_question(chat: Harness) -> None:
+    chat.say("paspoort")
+    reply = chat.say("nee, ik bedoel een identiteitskaart")
+    assert reply.intent == "id-kaart" and "Jammer" not in texts(reply)
+    assert chat.counts()["feedback_not_helpful:paspoort"] == 1
+
+
+def test_feedback_is_asked_once_per_topic(chat: Harness) -> None:
+    assert "Was dit nuttig?" in texts(chat.say("paspoort"))
+    assert "Was dit nuttig?" not in texts(chat.say("wat kost dat?"))
+    assert "Was dit nuttig?" in texts(chat.say("identiteitskaart"))
+    assert "Was dit nuttig?" not in texts(chat.say("paspoort"))
+
+
+def test_a_bare_yes_or_no_with_nothing_asked_is_not_a_miss(chat: Harness) -> None:
+    chat.say("paspoort")
+    chat.press("feedback:yes", "👍 Ja")
+    assert texts(chat.say("ja")) == "Wat is uw vraag?"
+    assert "andere vraag" in texts(chat.say("nee"))
+    assert "fallback" not in chat.counts()
+
+
+@pytest.fixture
+def ambiguous(compiled) -> Harness:
+    both = Classification("paspoort", 0.55, [Alternative("id-kaart", 0.45), Alternative("groet", 0.3)], "clarify")
+    return make_harness(compiled, matcher=ScriptedMatcher({"reisdocument": both}, compiled["alpha"].matcher))
+
+
+def test_bedoelt_u_has_two_topics_and_something_else(ambiguous: Harness) -> None:
+    reply = ambiguous.say("reisdocument")
+    assert payloads(reply)[-3:] == ["intent:paspoort", "intent:id-kaart", "choice:other"]
+
+
+@pytest.mark.parametrize("typed", ["2", "de tweede", "nummer 2"])
+def test_a_typed_number_chooses_an_option(ambiguous: Harness, typed: str) -> None:
+    ambiguous.say("reisdocument")
+    assert ambiguous.say(typed).intent == "id-kaart"
+    assert ambiguous.counts()["disambiguation_chosen"] == 1
+
+
+def test_yes_to_bedoelt_u_asks_which_and_no_asks_for_other_words(ambiguous: Harness) -> None:
+    ambiguous.say("reisdocument")
+    which = ambiguous.say("ja")
+    assert "Welke bedoelt u?" in texts(which) and "intent:id-kaart" in payloads(which)
+    assert ambiguous.say("1").intent == "paspoort"
+    ambiguous.say("reisdocument")
+    assert "andere woorden" in texts(ambiguous.say("nee"))
+    ambiguous.say("reisdocument")
+    assert "andere woorden" in texts(ambiguous.press("choice:other", "Iets anders"))
+
+
+def test_yes_to_the_offer_of_a_person_in_office_hours_waits_live(chat: Harness) -> None:
+    chat.say("vertel een mop over voetbal")
+    chat.say("wat is de hoofdstad van Peru")
+    reply = chat.say("ja graag")
+    assert reply.handover is not None and reply.handover.status == "live" and reply.handover.team == "kcc"
+
+
+def test_at_night_the_offer_names_the_callback_and_yes_goes_straight_to_the_contact(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("vertel een mop over voetbal")
+    offer = chat.say("wat is de hoofdstad van Peru")
+    assert "geen medewerkers aan het werk" in texts(offer) and "op maandag 7 december vanaf 8.30 uur" in texts(offer)
+    asked = chat.say("ja")
+    assert texts(asked) == "Hoe kunnen we u bereiken? Typ uw telefoonnummer of e-mailadres."
+    queued = chat.say("06 12345678")
+    assert queued.handover is not None and queued.handover.status == "queued"
+    assert [ticket.contact for ticket in chat.tickets.sent] == ["+31612345678"]
+
+
+@pytest.mark.parametrize("typed", ["ja, bel me op 06-12345678", "06 12345678", "mail me: jan@example.nl"])
+def test_a_contact_typed_straight_after_the_callback_offer_is_used(compiled, typed: str) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("ik wil een medewerker spreken")
+    queued = chat.say(typed)
+    assert queued.handover is not None and queued.handover.status == "queued" and len(chat.tickets.sent) == 1
+    assert "Hoe kunnen we u bereiken" not in texts(queued)
+
+
+def test_laat_maar_at_night_says_the_phone_is_closed_and_when_it_opens(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("medewerker")
+    text = texts(chat.say("laat maar"))
+    assert "14 0123" in text and "De telefoon is nu gesloten" in text and "op maandag 7 december vanaf 8.30 uur" in text
+
+
+# ---- context: follow-ups, details, several topics --------------------------------------------------
+
+
+def test_kan_dat_ook_online_resolves_against_the_topic(chat: Harness) -> None:
+    chat.say("paspoort")
+    reply = chat.say("kan dat ook online?")
+    assert reply.intent == "paspoort" and texts(reply) == "Nee, u komt zelf naar de balie."
+
+
+def test_a_follow_up_the_topic_has_no_answer_for_is_honest(chat: Harness) -> None:
+    chat.say("identiteitskaart")
+    assert "Daar heb ik geen antwoord op bij 'Identiteitskaart'" in texts(chat.say("hoe lang van tevoren?"))
+
+
+def test_a_detail_variant_answers_instead_of_the_how_to_apply_answer(chat: Harness) -> None:
+    reply = chat.say("mijn paspoort is gestolen op vakantie in het buitenland")
+    assert reply.intent == "paspoort" and "noodpaspoort" in texts(reply)
+    assert "Maak eerst een afspraak" not in texts(reply)
+    assert chat.counts()["detail:kwijt_buitenland"] == 1
+
+
+def test_a_status_question_about_the_topic_never_gets_the_how_to_apply_answer(chat: Harness) -> None:
+    chat.say("parkeervergunning")
+    reply = chat.say("ik heb al drie weken geleden aangevraagd, hoe staat het ervoor?")
+    assert reply.intent == "parkeervergunning" and "hoe het staat met uw aanvraag" in texts(reply)
+    assert "Parkeren" in texts(reply) and "handover:request" in payloads(reply)
+
+
+def test_a_status_question_without_a_topic_is_answered_honestly(chat: Harness) -> None:
+    reply = chat.say("hoe staat het met mijn aanvraag?")
+    assert "Dat kan ik niet zien" in texts(reply) and "handover:request" in payloads(reply)
+    assert "fallback" not in chat.counts()
+
+
+def test_a_question_after_a_death_gets_sympathy_and_the_teams_help(compiled) -> None:
+    sad = answer("parkeervergunning")
+    chat = make_harness(compiled, matcher=ScriptedMatcher(
+        {"mijn vader is overleden, moet ik zijn parkeervergunning opzeggen": sad}, compiled["alpha"].matcher))
+    reply = chat.say("mijn vader is overleden, moet ik zijn parkeervergunning opzeggen")
+    assert "Gecondoleerd" in texts(reply) and "Parkeren" in texts(reply)
+
+
+def test_two_topics_in_one_message_are_answered_and_offered_in_turn(compiled) -> None:
+    text = "ik wil mijn paspoort verlengen en wanneer wordt het afval opgehaald"
+    both = Classification("paspoort", 0.6, [], "answer", parts=[
+        Part("ik wil mijn paspoort verlengen", answer("paspoort")),
+        Part("wanneer wordt het afval opgehaald", answer("afvalkalender")),
+    ])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({text: both}, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent == "paspoort" and "U vroeg ook naar iets anders" in texts(reply)
+    assert payloads(reply)[-1] == "intent:afvalkalender"
+    assert chat.say("ja").intent == "afvalkalender"
+
+
+def test_a_person_asked_for_with_a_topic_goes_to_that_topics_team(chat: Harness) -> None:
+    reply = chat.say("kan ik iemand spreken over mijn parkeervergunning")
+    assert reply.handover is not None and reply.handover.team == "parkeren"
+    assert chat.conversation().state.topic == "parkeervergunning"
+
+
+@pytest.mark.parametrize("text", ["I need a human", "can I talk to someone please", "real person please"])
+def test_english_handover_phrases(chat: Harness, text: str) -> None:
+    reply = chat.say(text)
+    assert reply.handover is not None and reply.handover.status == "live" and reply.language == "en"
+
+
+# ---- less noise -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "jjjjjjjj", "???"])
+def test_dat_begrijp_ik_niet_only_for_gibberish(chat: Harness, text: str) -> None:
+    assert "Dat begrijp ik niet" in texts(chat.say(text))
+
+
+def test_off_topic_gets_what_the_assistant_can_help_with(chat: Harness) -> None:
+    text = texts(chat.say("wat is het weer morgen in Parijs"))
+    assert "Dat begrijp ik niet" not in text and "Ik beantwoord vragen over de gemeente" in text
+
+
+def test_a_whatsapp_turn_is_at_most_two_messages(compiled) -> None:
+    chat = make_harness(compiled)
+    reply = chat.say("paspoort verlengen", channel=Channel.WHATSAPP, conversation_id="alpha." + "ab" * 16)
+    assert len(reply.messages) == 3  # greeting, answer, feedback
+    payloads_sent = wa.render_reply(reply, wa.WhatsAppAddress(id="31612345678"))
+    assert len(payloads_sent) == 2 and "digitale assistent" in payloads_sent[0]["text"]["body"]
+
+
+# ---- honest promises --------------------------------------------------------------------------------
+
+
+def test_the_greeting_says_until_when_staff_are_there(chat: Harness) -> None:
+    greeting = chat.say("paspoort").messages[0]
+    assert "Dat kan vandaag tot 17.00 uur." in greeting.text and "altijd" not in greeting.text
+    assert greeting.buttons[0].title == "Medewerker spreken"
+
+
+def test_the_greeting_at_night_says_nobody_is_there_and_when_they_are(compiled) -> None:
+    greeting = make_harness(compiled, SATURDAY_EVENING).say("paspoort").messages[0]
+    assert "Er zijn nu geen medewerkers aan het werk" in greeting.text
+    assert "op maandag 7 december vanaf 8.30 uur" in greeting.text and "altijd" not in greeting.text
+    assert greeting.buttons[0].title == "Terugbelverzoek"
+
+
+def test_a_tenant_words_the_catalogue_its_own_way(compiled) -> None:
+    beta = make_harness(compiled, MONDAY_MORNING, tenant="beta")
+    assert "Onze mensen zijn er vandaag tot 17.00 uur." in beta.say("paspoort").messages[0].text
+
+
+# ---- tenant facts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("locale", "amounts"), [("nl", ["€ 84,60", "€ 1.234,50"]), ("en", ["€ 84.60", "€ 1,234.50"])])
+def test_a_cost_question_names_the_tenants_amounts_and_year(compiled, locale: str, amounts: list[str]) -> None:
+    beta = make_harness(compiled, tenant="beta")
+    beta.say("paspoort", locale=locale)
+    reply = beta.say("wat kost dat?" if locale == "nl" else "how much does it cost?", locale=locale)
+    assert all(amount in texts(reply) for amount in amounts) and "2026" in texts(reply)
+
+
+# ---- effects ------------------------------------------------------------------------------------------
+
+
+def test_a_turn_returns_its_effects_with_deterministic_ids(chat: Harness) -> None:
+    turn = chat.engine.handle_turn(InboundMessage(tenant="alpha", channel=Channel.WEB, text="ik wil een mens spreken"))
+    [effect] = turn.effects
+    assert isinstance(effect, ScheduleHandoverTimeout)
+    assert effect.id == effect_id(turn.reply.conversation_id, "schedule_handover_timeout", MONDAY_MORNING)
+    assert chat.timeouts.calls == [("alpha", turn.reply.conversation_id, MONDAY_MORNING, 600)]
+
+
+def test_a_ticket_the_queue_refused_is_withdrawn_and_the_replay_says_the_same(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING, tickets=BrokenTicketQueue())
+    chat.say("medewerker")
+    reply = chat.say("06 12345678", client_message_id="m-1")
+    assert "Het lukt nu niet om uw vraag door te sturen" in texts(reply) and reply.handover is None
+    stored = chat.conversation()
+    assert stored.handover is None and stored.contact is None
+    assert chat.say("06 12345678", client_message_id="m-1") == reply
+
+
+def test_a_timeout_that_cannot_be_scheduled_offers_the_callback_at_once(compiled) -> None:
+    chat = make_harness(compiled, timeouts=RecordingTimeouts(fail=True))
+    reply = chat.say("ik wil een mens spreken", client_message_id="m-1")
+    assert "geen medewerker vrij" in texts(reply) and reply.handover is None
+    assert isinstance(chat.conversation().state.flow, CallbackFlow)
+    assert chat.say("ik wil een mens spreken", client_message_id="m-1") == reply
+
+
+class LosingStore(InMemoryConversationStore):
+    """The first save of a turn loses the race to a write of the resident's other tab."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lose_next = False
+
+    def save(self, conversation, expected_version, counters=None):
+        if self.lose_next:
+            self.lose_next = False
+            current = self.get(conversation.tenant, conversation.id)
+            super().save(current, current.version)
+            raise VersionConflict("lost")
+        return super().save(conversation, expected_version, counters)
+
+
+def test_a_lost_race_dispatches_the_effects_of_the_decision_that_was_written_only(compiled) -> None:
+    chat = make_harness(compiled)
+    losing = LosingStore()
+    chat.store = losing
+    chat.engine.store = losing
+    chat.say("paspoort")
+    losing.lose_next = True
+    turn = chat.engine.handle_turn(InboundMessage(tenant="alpha", channel=Channel.WEB, text="ik wil een mens spreken",
+                                                  conversation_id=chat.conversation_id))
+    assert len(chat.timeouts.calls) == 1 and len(turn.effects) == 1
+
+
+def test_a_button_press_outside_any_flow_is_not_read_as_text(chat: Harness) -> None:
+    chat.say("paspoort")
+    reply = chat.engine.handle(InboundMessage(tenant="alpha", channel=Channel.WEB, kind=InboundKind.BUTTON,
+                                              text="Wat kost het?", payload="followup:kosten",
+                                              conversation_id=chat.conversation_id))
+    assert texts(reply) == "Een paspoort kost geld."
+
+
+def test_the_ticket_of_a_callback_carries_the_topic_and_the_effect_id(compiled) -> None:
+    chat = make_harness(compiled, SATURDAY_EVENING)
+    chat.say("paspoort")
+    chat.say("medewerker")
+    turn = chat.engine.handle_turn(InboundMessage(tenant="alpha", channel=Channel.WEB, text="ja, 06 12345678",
+                                                  conversation_id=chat.conversation_id))
+    [effect] = turn.effects
+    assert isinstance(effect, QueueTicket) and effect.ticket.id == effect.id
+    assert effect.ticket.intent == "paspoort" and effect.ticket.team == "burgerzaken"
+    assert chat.tickets.sent == [effect.ticket]
