@@ -521,9 +521,6 @@ def _check_tenants(loaded: Loaded, references: References) -> None:
 
 
 def _check_tenant_settings(loaded: Loaded, tenant: Tenant, source: SourceFile) -> None:
-    if tenant.crisis.shelter is None:
-        loaded.warning(source, ("crisis",), "no crisis.shelter: residents without a place to sleep get the "
-                                            "municipality's own phone number (with its opening hours)")
     for index, origin in enumerate(tenant.widget_origins):
         if not _ORIGIN.match(origin):
             loaded.error(source, ("widget_origins", index), f"{origin!r} is not an origin (scheme://host[:port], no path)")
