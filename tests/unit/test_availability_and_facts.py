@@ -113,3 +113,9 @@ def test_every_catalogue_text_has_both_languages_with_the_same_placeholders() ->
         assert placeholders(text.nl) == placeholders(text.en), key
         if key.startswith("button_"):
             assert len(text.nl) <= 20 and len(text.en) <= 20, key  # WhatsApp button titles
+
+
+def test_today_after_closing_time_says_the_town_hall_was_open() -> None:
+    text = facts.opening_hours(make_tenant(), promises("2026-12-01 18:30"))
+    assert text.startswith("Vandaag (dinsdag 1 december) was het gemeentehuis open van 8.30 tot 17.00 uur; nu is het "
+                           "gesloten.")

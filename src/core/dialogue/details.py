@@ -20,13 +20,21 @@ import re
 
 from ..kb.models import DETAIL_KINDS
 
-_LOST = r"(?:kwijt|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|lost|stolen|robbed|missing)"
+_LOST = r"(?:kwijt\w*|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|lost|stolen|robbed|missing)"
 _ABROAD = (
     r"(?:buitenland|buitenlands|vakantie|op reis|tijdens (?:mijn|de|onze) reis|ambassade|consulaat|"
     r"noodpaspoort|nooddocument|laissez[- ]passer|abroad|on holiday|on vacation|while travell?ing|overseas|"
     r"embassy|consulate|emergency passport|in (?:spanje|frankrijk|italie|italië|turkije|duitsland|belgie|belgië|"
     r"griekenland|portugal|marokko|egypte|thailand|amerika|engeland|spain|france|italy|turkey|germany|greece|"
     r"morocco|egypt|america|the us|the uk))"
+)
+# Countries residents often come from or go to (a question naming one is about crossing a border).
+_COUNTRY = (
+    r"(?:het buitenland|abroad|polen|poland|roemeni[eë]|romania|bulgarije|bulgaria|turkije|turkey|marokko|morocco|"
+    r"syri[eë]|syria|oekra[iï]ne|ukraine|india|china|spanje|spain|portugal|itali[eë]|italy|duitsland|germany|"
+    r"belgi[eë]|belgium|frankrijk|france|engeland|england|amerika|america|suriname|cura[cç]ao|aruba|eritrea|"
+    r"afghanistan|brazili[eë]|brazil|indonesi[eë]|indonesia|griekenland|greece|hongarije|hungary|litouwen|"
+    r"lithuania|letland|latvia|australi[eë]|australia|canada)"
 )
 _CUES: dict[str, re.Pattern[str]] = {
     # "op vakantie gestolen", "lost my passport in Spain", "noodpaspoort"
@@ -36,14 +44,16 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "emigratie": re.compile(
         r"\b(?:emigr\w*|naar het buitenland (?:verhuizen|verhuis|gaan wonen|vertrekken|vertrek)|"
-        r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
+        r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|woon (?:nu )?in het buitenland|live abroad|living abroad|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
         r"verhuis\w* naar (?!een ander adres|een andere gemeente|de)[a-z]+ (?:land|buitenland)|uit nederland vertrek\w*|"
         r"uitschrijven (?:uit|bij) (?:nederland|de brp)|"
         r"moving abroad|move abroad|leaving the netherlands|leave the netherlands|move to another country|"
         r"moving to another country|deregister from the netherlands)\b"
     ),
     "uit_buitenland": re.compile(
-        r"\b(?:uit het buitenland|vanuit het buitenland|naar nederland (?:gekomen|verhuisd|gekomen|verhuizen|komen)|"
+        rf"\b(?:(?:uit|vanuit|from) {_COUNTRY}\b.*\b(?:inschrijv\w*|schrijf\w* .*\bin\b|registr\w*|aanmeld\w*|"
+        r"bsn|burgerservicenummer|register\w*)|(?:inschrijv\w*|registr\w*|register\w*)\b.*\b(?:uit|vanuit|from) "
+        rf"{_COUNTRY}|uit het buitenland|vanuit het buitenland|naar nederland (?:gekomen|verhuisd|gekomen|verhuizen|komen)|"
         r"in nederland (?:komen )?wonen|nieuw in nederland|net in nederland|eerste inschrijving|voor het eerst inschrijven|"
         r"inschrijven (?:als|vanuit) (?:nieuwkomer|het buitenland)|terug naar nederland|terug in nederland|"
         r"remigr\w*|immigr\w*|from abroad|moved to the netherlands|moving to the netherlands|new to the netherlands|"
@@ -79,6 +89,10 @@ assert set(_CUES) == set(DETAIL_KINDS)
 _ORDER = ("kwijt_buitenland", "overlijden", "status", "niet_zelf", "emigratie", "uit_buitenland")
 # Kinds with a general answer for topics that have none of their own.
 GENERAL_KINDS = ("status", "overlijden")
+# The topic a detail is about when the question names none ("noodpaspoort aanvragen",
+# "ik ga emigreren"): intents of the shared taxonomy.
+HOME_TOPIC = {"kwijt_buitenland": "paspoort", "uit_buitenland": "verhuizing", "emigratie": "verhuizing",
+              "overlijden": "overlijden"}
 
 
 def detect(text: str) -> list[str]:

@@ -31,7 +31,8 @@ def opening_hours(tenant: Tenant, promises: Promises) -> str:
                 say("hours_range", start=clock_words(start, language, unit=False), end=clock_words(end, language))
                 for start, end in intervals
             )
-            lines.append(say("hours_open", day=when, ranges=ranges))
+            over = day == today and intervals[-1][1] <= promises.available.now
+            lines.append(say("hours_were_open" if over else "hours_open", day=when, ranges=ranges))
         else:
             reason = hours.closed_reason(day, language)
             lines.append(say("hours_closed_because", day=when, reason=reason) if reason

@@ -24,7 +24,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
-        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|hoeveel (?:moet ik )?betalen|"
+        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|hoeveel\b(?=[^.?!]*\bbetalen)|"
         r"how much|cost|costs|price|prices|fee|fees)\b"
     ),
     "duur": re.compile(

@@ -90,6 +90,16 @@ CATALOGUE: dict[str, Text] = {
         en="I cannot help you with that. I answer questions about the municipality. For example about "
         "a passport or ID card, moving house, waste, parking, taxes, permits or help and care.",
     ),
+    "too_short": Text(
+        nl="Kunt u iets meer vertellen? Stel uw vraag in een korte zin, bijvoorbeeld: 'wanneer wordt mijn afval "
+        "opgehaald' of 'paspoort verlengen'.",
+        en="Could you tell me a little more? Ask your question in a short sentence, for example: 'when is my waste "
+        "collected' or 'renew my passport'.",
+    ),
+    "followup_no_topic": Text(
+        nl="Waar gaat uw vraag over? Noem het onderwerp, bijvoorbeeld 'paspoort' of 'verhuizen'.",
+        en="What is your question about? Name the subject, for example 'passport' or 'moving house'.",
+    ),
     "disambiguate": Text(nl="Bedoelt u een van deze onderwerpen?", en="Do you mean one of these topics?"),
     "choose_one": Text(
         nl="Welke bedoelt u? Kies een van de knoppen, of typ het nummer.",
@@ -153,6 +163,10 @@ CATALOGUE: dict[str, Text] = {
     "word_and": Text(nl=" en ", en=" and "),
     "hours_range": Text(nl="van {start} tot {end}", en="from {start} to {end}"),
     "hours_open": Text(nl="{day} is het gemeentehuis open {ranges}.", en="{day} the town hall is open {ranges}."),
+    "hours_were_open": Text(
+        nl="{day} was het gemeentehuis open {ranges}; nu is het gesloten.",
+        en="{day} the town hall was open {ranges}; it is closed now.",
+    ),
     "hours_closed": Text(nl="{day} is het gemeentehuis gesloten.", en="{day} the town hall is closed."),
     "hours_closed_because": Text(
         nl="{day} is het gemeentehuis gesloten ({reason}).", en="{day} the town hall is closed ({reason})."

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 CrisisDetector = Callable[[str], "str | None"]
 
 MISSES_BEFORE_OFFER = 2
+# A guess of the matcher this good names the topic of a detail question that has its own
+# answer for that detail, even below the answer threshold.
+DETAIL_EVIDENCE = 0.15
 MAX_CHOICES = 3
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
@@ -263,36 +266,53 @@ class Turn:
             return
         topic = ctx.intent_of(ctx.state.topic)
         kind = followups.detect(text)
-        if kind is not None and topic is not None and followups.is_contextual(text):
-            answers.followup(ctx, kind, topic.id)
+        if kind is not None and followups.is_contextual(text):
+            if topic is not None:
+                answers.followup(ctx, kind, topic.id)
+            else:  # "kan dat ook online?" as the first question: about what?
+                ctx.count("followup_without_topic")
+                ctx.add(ctx.say("followup_no_topic"))
             return
         asked_details = details.detect(text)
         result = ctx.knowledge.matcher.classify(text)
         if len(result.parts) >= 2 and self._several_topics(result):
             return
-        intent = ctx.intent_of(result.intent)
-        if asked_details and (result.decision != "answer" or intent is topic):
-            if self._on_detail(text, asked_details, topic):
-                return
+        if asked_details and self._on_detail(text, asked_details, topic, result):
+            return
         self._decide(result, text, kind)
 
-    def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None") -> bool:
-        """A detail the matcher could not place: of the current topic ("hoe staat het
-        ervoor?"), of the topic the rest of the message names, or (how an application
-        is going) said honestly without a topic."""
+    def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
+                   result: "Classification") -> bool:
+        """A question with a detail (lost abroad, after a death, how it is going, ...),
+        answered for the topic that has it. The topic is, in this order: the current
+        one when the rest of the message names none ("hoe staat het ervoor?"), the one
+        the rest names once the detail's words are taken out ("mijn moeder is overleden,
+        moet ik haar parkeervergunning opzeggen?"), the matcher's own winner, the
+        current topic, the detail's home topic ("noodpaspoort"); else, for how an
+        application is going, an honest answer without a topic."""
         ctx = self.ctx
         rest = details.without_cues(text)
         detail = answers.detail_of(topic, asked_details) if topic is not None else None
         if topic is not None and detail is not None and followups.is_contextual(rest):
-            answers.answer_detail(ctx, topic, detail)  # the rest names no subject of its own
+            answers.answer_detail(ctx, topic, detail)
             return True
-        result = ctx.knowledge.matcher.classify(rest) if len(rest) >= 3 else None
-        named = ctx.intent_of(result.intent) if result is not None and result.decision == "answer" else None
-        if named is not None and named.kind == "topic" and not named.handover:
-            answers.answer(ctx, named, result.score, text)  # type: ignore[union-attr]
+        # Guesses below the threshold only count when the rest names something at all.
+        names_something = not followups.is_contextual(rest)
+        guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
+        chosen = self._detail_topic([guess for guess in guesses if guess is not None], asked_details, names_something)
+        if chosen is not None:
+            answers.answer(ctx, chosen[0], chosen[1], text)
             return True
+        named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
         if topic is not None and detail is not None:
             answers.answer_detail(ctx, topic, detail)
+            return True
+        if named_any:
+            return False  # the message names a topic that has no answer for this detail: answer that topic
+        home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
+                     if kind in details.HOME_TOPIC and ctx.intent_of(details.HOME_TOPIC[kind]) is not None), None)
+        if home is not None:
+            answers.answer(ctx, home, 1.0, text)  # the detail's own words name the topic ("noodpaspoort")
             return True
         if "status" in asked_details:
             ctx.count("detail:status")
@@ -300,6 +320,28 @@ class Turn:
             ctx.add(ctx.say("detail_status_unknown"), buttons=[ctx.person_button()])
             return True
         return False
+
+    def _detail_topic(self, guesses: list["Classification"], asked_details: list[str],
+                      names_something: bool) -> tuple["ResolvedIntent", float] | None:
+        """The topic a detail question is about: among the matcher's guesses (also below
+        its threshold: the detail is evidence too), one with its own answer for the
+        detail; else a confident winner (general details such as status apply to any)."""
+        ctx = self.ctx
+        homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+        for guess in guesses if names_something else ():
+            ranked = ([(guess.intent, guess.score)] if guess.intent else []) + [
+                (alternative.intent, alternative.score) for alternative in guess.alternatives]
+            for intent_id, score in ranked:
+                intent = ctx.intent_of(intent_id)
+                if (intent is not None and score >= DETAIL_EVIDENCE and intent.id not in homes
+                        and any(kind in intent.variants for kind in asked_details)):
+                    return intent, score
+        for guess in guesses:
+            intent = ctx.intent_of(guess.intent)
+            if (guess.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover
+                    and answers.detail_of(intent, asked_details) is not None):
+                return intent, guess.score
+        return None
 
     def _decide(self, result: "Classification", text: str, kind: str | None) -> None:
         ctx = self.ctx
@@ -399,8 +441,13 @@ class Turn:
             offer = ctx.say("offer_callback", moment=moment) if moment else ctx.say("offer_person")
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
-        gibberish = understanding.is_gibberish(text or ctx.text)
-        ctx.add(ctx.say("not_understood" if gibberish else "out_of_scope"))
+        said = text or ctx.text
+        if understanding.is_gibberish(said):
+            ctx.add(ctx.say("not_understood"))
+        elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
+            ctx.add(ctx.say("too_short"))
+        else:
+            ctx.add(ctx.say("out_of_scope"))
 
     # ---- a person ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,49 @@
+"""The scripted conversation suite (tests/dialogue/scenarios/*.yaml, format in scripted.py):
+every scenario at each of its clock settings, in memory and over HTTP on the local stack."""
+from __future__ import annotations
+
+import pytest
+from conftest import HttpConversation, MemoryConversation
+from scripted import CLOCKS, Scenario, check, invariants, load_all
+
+SCENARIOS = load_all()
+CASES = [(name, clock) for name, scenario in SCENARIOS.items() for clock in scenario.clocks]
+
+
+def test_the_suite_covers_every_item_with_enough_scenarios() -> None:
+    assert len(SCENARIOS) >= 150
+    items = {item for scenario in SCENARIOS.values()
+             for item in (scenario.item if isinstance(scenario.item, list) else [scenario.item])}
+    assert items >= {1, 2, 3, 4, 5, 6, 7}
+    assert all(set(scenario.clocks) == set(CLOCKS) for scenario in SCENARIOS.values()
+               if scenario.clocks == list(CLOCKS))
+
+
+def hold(conversation, scenario: Scenario, clock: str) -> None:
+    problems = []
+    for number, turn in enumerate(scenario.turns, start=1):
+        observed = conversation.turn(turn.say, turn.press, turn.title)
+        expectations = turn.expect.for_clock(clock)
+        if observed.intent == "__whatsapp__":  # WhatsApp over HTTP: the resident sees texts and buttons only
+            expectations = [e.model_copy(update={"intent": "__any__", "handover": None, "claimed": None,
+                                                 "notice": [], "language": None}) for e in expectations]
+        found = check(observed, expectations) + invariants(observed, clock)
+        problems += [f"turn {number} ({turn.say or turn.press!r}): {problem}" for problem in found]
+        if found:
+            problems.append(f"   the bot said: {observed.text!r} {observed.payloads}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("transport", ["memory", "http"])
+@pytest.mark.parametrize(("name", "clock"), CASES)
+def test_scenario(name: str, clock: str, transport: str, request: pytest.FixtureRequest,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = SCENARIOS[name]
+    monkeypatch.setenv("BALIE_NOW", CLOCKS[clock])
+    if transport == "memory":
+        conversation = MemoryConversation(request.getfixturevalue("knowledge"), scenario.tenant, scenario.channel,
+                                          scenario.locale, f"{name}@{clock}")
+    else:  # the stack starts once for the module, on first use
+        conversation = HttpConversation(request.getfixturevalue("stack"), scenario.tenant, scenario.channel,
+                                        scenario.locale, f"{name}@{clock}@http")
+    hold(conversation, scenario, clock)
