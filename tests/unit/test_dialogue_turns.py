@@ -406,3 +406,11 @@ def test_the_ticket_of_a_callback_carries_the_topic_and_the_effect_id(compiled) 
     assert isinstance(effect, QueueTicket) and effect.ticket.id == effect.id
     assert effect.ticket.intent == "paspoort" and effect.ticket.team == "burgerzaken"
     assert chat.tickets.sent == [effect.ticket]
+
+
+@pytest.mark.parametrize("decline", [("press", "handover:no"), ("say", "nee")])
+def test_declining_the_person_after_crisis_help_points_back_to_the_help(compiled, decline: tuple[str, str]) -> None:
+    chat = make_harness(compiled, MONDAY_MORNING)
+    chat.say(SUICIDE)
+    reply = chat.press(decline[1]) if decline[0] == "press" else chat.say(decline[1])
+    assert "dag en nacht" in texts(reply) and reply.handover is None

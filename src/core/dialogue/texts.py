@@ -74,6 +74,10 @@ CATALOGUE: dict[str, Text] = {
         nl="Wilt u nu met een medewerker van de gemeente praten?",
         en="Would you like to talk to someone from the municipality now?",
     ),
+    "crisis_declined": Text(
+        nl="Goed. De hulp hierboven is er dag en nacht. U kunt mij ook een andere vraag stellen.",
+        en="All right. The help above is there day and night. You can also ask me something else.",
+    ),
     "crisis_link_113": Text(nl="Chat met 113 Zelfmoordpreventie", en="Chat with 113 Suicide Prevention"),
     "crisis_link_veilig_thuis": Text(nl="Veilig Thuis", en="Veilig Thuis (Safe at Home)"),
     "button_urgent_person": Text(nl="Ja, een medewerker", en="Yes, a person now"),

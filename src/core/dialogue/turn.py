@@ -182,7 +182,7 @@ class Turn:
         elif kind == "feedback":
             on_feedback(ctx, value == "yes")
         elif value == "no":
-            self._decline_person()
+            self._decline_person(asked)
         elif value == "urgent":
             self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True)
         elif value == "yes" and isinstance(asked, PersonOffered):
@@ -216,7 +216,7 @@ class Turn:
         if answer.yes:
             self._accept_offer(asked)
             return True
-        return self._declined_then(answer.rest, person=True)
+        return self._declined_then(answer.rest, asked)
 
     def _on_bare_yes_no(self) -> bool:
         """"ja" or "nee" when no question is open: the feedback buttons still shown
@@ -247,14 +247,13 @@ class Turn:
             return True
         return False
 
-    def _declined_then(self, rest: str, person: bool = False) -> bool:
+    def _declined_then(self, rest: str, offer: PersonOffered | None = None) -> bool:
         """"nee" (and maybe a new question in the same message)."""
-        if person:
-            self.ctx.state.misses = 0
         if rest:
+            self.ctx.state.misses = 0
             self._on_question(rest)
         else:
-            self.ctx.add(self.ctx.say("person_declined"))
+            self._decline_person(offer)
         return True
 
     # ---- the question ---------------------------------------------------------------------------------
@@ -456,9 +455,10 @@ class Turn:
         team = offer.team or (None if offer.reason.startswith("intent:") else self.ctx.tenant.default_team)
         self._request_person(reason=offer.reason, team=team, urgent=offer.urgent, consented=True)
 
-    def _decline_person(self) -> None:
+    def _decline_person(self, offer: Asked | None = None) -> None:
         self.ctx.state.misses = 0
-        self.ctx.add(self.ctx.say("person_declined"))
+        after_crisis = isinstance(offer, PersonOffered) and offer.reason.startswith("crisis")
+        self.ctx.add(self.ctx.say("crisis_declined" if after_crisis else "person_declined"))
 
     def _request_person(self, *, reason: str, team: str | None = None, routed_by: str = "", urgent: bool = False,
                         consented: bool = False) -> None:
