@@ -6,7 +6,7 @@ read and write one `TurnContext`; only `core.dialogue.engine` loads and saves.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..effects import Effect
@@ -76,7 +76,7 @@ class TurnContext:
         return self._promises
 
     @property
-    def today(self):  # noqa: ANN201 - a date
+    def today(self) -> date:
         return self.moment.astimezone(AMSTERDAM).date()
 
     def intent_of(self, intent_id: str | None) -> "ResolvedIntent | None":
