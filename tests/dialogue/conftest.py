@@ -160,7 +160,9 @@ def stack() -> Iterator[LocalStack]:
         for key in (*SHADOWING_VARIABLES, "AWS_ENDPOINT_URL"):
             patch.delenv(key, raising=False)
         patch.setenv("BALIE_NOW", CLOCKS["tuesday_morning"])
-        running = LocalStack(port=0, run_pollers=False)
+        # Every request comes from 127.0.0.1: the limit of new conversations per client address
+        # would stop the suite after 30 (tests/integration/test_limits.py covers that limit).
+        running = LocalStack(port=0, run_pollers=False, parameters={"NewConversationsPerClient": "0"})
         running.start()
         try:
             yield running

@@ -367,13 +367,13 @@ class LosingStore(InMemoryConversationStore):
         super().__init__()
         self.lose_next = False
 
-    def save(self, conversation, expected_version, counters=None):
+    def save(self, conversation, expected_version, counters=None, admission=None):
         if self.lose_next:
             self.lose_next = False
             current = self.get(conversation.tenant, conversation.id)
             super().save(current, current.version)
             raise VersionConflict("lost")
-        return super().save(conversation, expected_version, counters)
+        return super().save(conversation, expected_version, counters, admission)
 
 
 def test_a_lost_race_dispatches_the_effects_of_the_decision_that_was_written_only(compiled) -> None:
