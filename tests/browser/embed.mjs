@@ -4,7 +4,7 @@
 // 'unsafe-inline' (README "Embedding"). Then the fallback for browsers without constructable
 // stylesheets (<style nonce>), the gemeente's look from page tokens and tenant settings with the
 // contrast fallback, and the per-page settings (data-open, a page that hides the widget, data-topic).
-import { BASE, main, newPage, check, widget, say, axe, noErrors } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, say, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 const SITE = "http://localhost:3000"; // one of voorbeeld's widget_origins, and in the template's CORS origins
 const CSP = `default-src 'self'; script-src 'self' ${BASE}; style-src 'self'; connect-src ${BASE}`;
@@ -97,6 +97,9 @@ await main(async (browser) => {
   check(noord.background === "rgb(11, 110, 79)" && noord.radius === "8px" && noord.font.startsWith("Verdana"),
     "the tenant's look through the nonce'd style: " + JSON.stringify(noord));
   check((await violations(old)).length === 0, "no CSP violations with the nonce: " + (await violations(old)).join(", "));
+  await widget.launcher(old).click();
+  await say(old, "Ik wil verhuizen, hoe geef ik dat door?");
+  await old.screenshot({ path: screenshotPath("widget-look.png"), animations: "disabled" });
   noErrors(old);
 
   // 3. The gemeente's NL Design System tokens on the page. Precedence: the page's --balie-* tokens,

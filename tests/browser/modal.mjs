@@ -3,7 +3,7 @@
 // Shift+Tab stay inside it, no page link can take focus behind it, every focused control is in
 // view and not covered, and Escape returns focus to the launcher. A whole conversation is held
 // with the keyboard only at both sizes. On a wide screen the corner panel is not modal.
-import { BASE, main, newPage, check, widget, activeInWidget, pressUntil, axe, noErrors } from "./lib.mjs";
+import { BASE, main, newPage, check, widget, activeInWidget, pressUntil, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 // Where focus is now: inside the widget's panel, elsewhere in the widget, or on the page; and
 // whether the focused control is visible, inside the viewport and on top at its centre.
@@ -37,7 +37,7 @@ async function tabAround(page, key, presses) {
   return seen;
 }
 
-async function keyboardConversation(page, label) {
+async function keyboardConversation(page, label, screenshot = null) {
   await page.goto(BASE + "/");
   await widget.launcher(page).waitFor();
   check(await pressUntil(page, "Tab", (focus) => focus.cls === "launcher"), `${label}: Tab reaches the launcher`);
@@ -68,6 +68,7 @@ async function keyboardConversation(page, label) {
   await page.waitForFunction((count) => document.getElementById("balie-widget").shadowRoot.querySelectorAll(".msg-bot").length > count, bots);
   check((await activeInWidget(page)).tag === "textarea", `${label}: after a choice, focus is back in the input`);
   await axe(page, `widget as a modal dialog, ${label}`);
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot), animations: "disabled" });
 
   await page.keyboard.press("Escape");
   await widget.panel(page).waitFor({ state: "hidden" });
@@ -78,7 +79,7 @@ async function keyboardConversation(page, label) {
 
 await main(async (browser) => {
   const phone = await newPage(browser, { viewport: { width: 320, height: 640 } });
-  await keyboardConversation(phone, "320 px");
+  await keyboardConversation(phone, "320 px", "widget-320.png");
   const zoomed = await newPage(browser, { viewport: { width: 640, height: 400 } });
   await keyboardConversation(zoomed, "200% zoom");
 

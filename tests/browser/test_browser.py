@@ -10,7 +10,7 @@ The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a l
 after_hours runs on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
-Screenshots (widget.png, staff.png, reports.png) go to a temporary directory, so a test run
+Screenshots (widget.png, widget-320.png, widget-look.png, staff.png, reports.png) go to a temporary directory, so a test run
 never changes tracked files (Chromium's rendering, and the order of list rows with the same
 time, vary between runs); `BALIE_SCREENSHOTS=docs .venv/bin/pytest tests/browser` refreshes
 the ones in docs/.
