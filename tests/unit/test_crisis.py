@@ -14,7 +14,9 @@ docs/ARCHITECTURE.md:
 """
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -141,6 +143,36 @@ SUICIDE = [
     "ik wil me voor de trein gooien",
     "ik ben het zat, ik maak er een eind aan",
     "ik heb mijn polsen doorgesneden",
+    "Goedenavond, ik weet niet meer wat ik moet doen. Ik heb zoveel schulden dat ik er niet meer wil zijn.",
+    "sinds mijn vrouw weg is denk ik er over om er een punt achter te zetten",
+    "Mijn vader zegt steeds dat hij er een einde aan wil maken, wat moet ik doen?",
+    "ik ben zo moe van alles, ik wil gewoon slapen en niet meer wakker worden",
+    "mijn dochter heeft een briefje geschreven dat ze dood wil",
+    "ik denk dat mijn buurman zichzelf iets gaat aandoen",
+    "ik voel me zo wanhopig dat ik aan zelfdoding denk",
+    "ik heb geen reden meer om door te gaan",
+    "niemand heeft me nodig, het is beter als ik verdwijn",
+    "ik wil niet meer leven sinds mijn ontslag",
+    "hoe kan ik iemand helpen die suïcidaal is",
+    "ik heb een overdosis genomen",
+    "k wil er nie meer zijn",
+    "ik trek het echt niet meer, alles is te veel",
+    "ik zit er helemaal doorheen en denk aan de dood",
+    "ik bedenk steeds manieren om mezelf van kant te maken",
+    "het gaat echt niet meer met me, ik wil stoppen met leven",
+    "mijn moeder heeft gisteren een zelfmoordpoging gedaan",
+    "ik wil mezelf iets aandoen",
+    "I feel like I can't go on anymore",
+    "I keep thinking everyone would be happier if I was gone",
+    "my friend says she wants to end it",
+    "I'm scared I might hurt myself tonight",
+    "I want to go to sleep and never wake up",
+    "I've been having suicidal thoughts",
+    "I don't want to be here anymore",
+    "there's no point anymore, I'm done",
+    "help i want to die",
+    "i cut myself again",
+    "ik ben levensmoe",
 ]
 
 VIOLENCE = [
@@ -237,6 +269,36 @@ VIOLENCE = [
     "i think the child next door is being abused",
     "my ex keeps threatening me",
     "he hit me again",
+    "Mijn man wordt agressief als hij drinkt en heeft me gisteren geduwd",
+    "ik ben weggevlucht bij mijn partner omdat hij mij sloeg",
+    "mijn vriend heeft mij gewurgd",
+    "ik durf niet meer naar huis vanwege mijn stiefvader",
+    "mijn ex houdt me in de gaten en bedreigt me via whatsapp",
+    "ik word thuis vaak uitgescholden en geslagen door mijn ouders",
+    "mijn zus wordt door haar man mishandeld",
+    "er wordt bij de buren steeds geschreeuwd en ik hoor klappen",
+    "ik denk dat mijn kleinkind thuis wordt mishandeld",
+    "mijn schoonfamilie dwingt mij om te trouwen",
+    "mijn man neemt al mijn geld af en ik mag nergens heen",
+    "ik ben zwanger en mijn vriend heeft me in mijn buik geschopt",
+    "mijn man slaat de kinderen met een riem",
+    "mijn broer heeft mij seksueel misbruikt",
+    "een leraar zit aan mijn dochter",
+    "ik zit in de vrouwenopvang, wat moet ik regelen",
+    "mijn vader heeft mijn moeder met een mes bedreigd",
+    "hij dreigt me te doden als ik ga",
+    "ik wil weg bij mijn man want hij slaat",
+    "mijn ex staat steeds voor de deur en ik ben bang",
+    "my husband pushed me down the stairs",
+    "my dad beats us when he is drunk",
+    "i think my neighbour is abusing her children",
+    "my partner won't let me leave the house",
+    "i am being hurt at home",
+    "my wife hits me",
+    "someone is hurting my little brother at home",
+    "my uncle touched me when i was little",
+    "i was sexually assaulted",
+    "he said he will kill me",
 ]
 
 HOMELESS = [
@@ -336,6 +398,36 @@ HOMELESS = [
     "i have nowhere to live",
     "homeless shelter near me",
     "hoe geef ik een verhuizing door als ik geen vast adres heb",
+    "Ik ben sinds vorige maand dak- en thuisloos",
+    "mijn vriendin heeft me uit huis gezet en ik slaap nu in de auto",
+    "ik heb geen woning meer na mijn scheiding",
+    "ik heb geen vaste woon- of verblijfplaats",
+    "we worden volgende week uit onze woning gezet",
+    "ik heb vanavond nergens een bed",
+    "ik slaap in een schuurtje",
+    "ik slaap al weken op de bank bij mijn zus maar dat kan niet langer",
+    "ik kom uit de jeugdzorg en heb geen plek om te wonen",
+    "mijn huisbaas heeft de sloten veranderd en ik kan er niet meer in",
+    "ik ben op straat beland",
+    "ik zwerf al maanden",
+    "waar kan een dakloze zich inschrijven",
+    "help ik heb geen huis",
+    "ik heb vannacht buiten geslapen",
+    "we slapen met het gezin in de auto",
+    "ik ben mijn huurwoning kwijt door schulden",
+    "ik moet vandaag mijn kamer uit en weet niet waar ik heen moet",
+    "ik heb een slaapplek nodig",
+    "waar is de nachtopvang",
+    "ik woon in een kraakpand",
+    "mijn zoon is dakloos geworden",
+    "de deurwaarder komt morgen ontruimen",
+    "I have no place to live",
+    "I am living on the streets",
+    "I got kicked out by my parents",
+    "I need somewhere to stay tonight",
+    "I'm sleeping at the station",
+    "we are about to be evicted",
+    "I lost my home",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -552,6 +644,67 @@ ORDINARY = [
     "mijn man wil een parkeervergunning",
     "mijn vrouw wil weten hoe laat jullie open zijn",
     "mijn vader kan niet meer lopen, krijgt hij een gehandicaptenkaart",
+    "mijn partner en ik willen samenwonen, hoe geven we dat door",
+    "mijn kinderen wonen om de week bij mij, moet ik ze inschrijven",
+    "mijn ex wil de kinderen op haar adres inschrijven",
+    "ik wil mijn moeder die overleden is uitschrijven",
+    "mijn man is vorige maand gestorven en ik moet het graf regelen",
+    "ik slaap slecht door de vrachtwagens in de nacht",
+    "ik woon boven een snackbar en het stinkt",
+    "mijn huis staat te koop, moet ik iets doorgeven",
+    "ik ga tijdelijk bij mijn ouders wonen tot mijn nieuwe huis klaar is",
+    "wij verhuizen naar het buitenland",
+    "mijn zoon gaat op kamers in een andere stad",
+    "mijn huurbaas wil de huur verhogen, kan de gemeente helpen",
+    "mijn huurhuis heeft schimmel",
+    "ik zoek een woning voor mijn gehandicapte zoon",
+    "we hebben een huis gekocht, wanneer moeten we verhuizen doorgeven",
+    "er slapen jongeren in de speeltuin en ze maken lawaai",
+    "ik heb een kind gekregen, hoe doe ik aangifte",
+    "mijn kind is vandaag geboren",
+    "ik wil mijn kind aanmelden voor leerlingenvervoer",
+    "mijn kind heeft een beperking en kan niet alleen naar school",
+    "de school van mijn kind is gesloten",
+    "mijn kind is van de fiets gevallen door een gat in de weg",
+    "de speeltuin is onveilig, er liggen scherven",
+    "het fietspad is levensgevaarlijk",
+    "de oversteekplaats bij school is gevaarlijk",
+    "de lantaarnpaal hangt gevaarlijk scheef",
+    "ik ben slachtoffer van oplichting",
+    "mijn portemonnee is gestolen met mijn id-kaart erin",
+    "ik heb een boete gekregen maar ik was het niet",
+    "mijn hond is aangevallen door een andere hond",
+    "er loopt een agressieve hond los in het park",
+    "ik wil een kapvergunning voor een boom die dood gaat",
+    "mijn buurman heeft zijn schutting op mijn grond gezet",
+    "mijn auto is weggesleept terwijl ik niks fout deed",
+    "kan ik de aanslag in delen betalen, ik zit krap",
+    "ik heb een uitkering en kan mijn huur niet betalen",
+    "ik wil bezwaar maken, dit slaat nergens op",
+    "jullie site slaat nergens op",
+    "ik krijg de rekening niet betaald",
+    "dit is om gek van te worden, al drie keer gebeld",
+    "ik ben het zat, niemand neemt op",
+    "ik word gek van die bouw naast mijn huis",
+    "hoe lang moet ik nog wachten, ik wacht me dood",
+    "mijn oma van 90 kan niet meer zelfstandig wonen",
+    "mijn vader wil niet naar een verpleeghuis",
+    "ik wil mijn leven beteren en een vog aanvragen",
+    "hoe vraag ik een verklaring van erfrecht aan",
+    "my partner and I want to get married at the town hall",
+    "my son is moving out, does he need to register",
+    "i want to report a dead cat on the road",
+    "intent:overlast",
+    "handover:request",
+    "feedback:no",
+    "followup:kosten",
+    "06-12345678",
+    "1234 AB 12",
+    "ja",
+    "nee",
+    "ja graag",
+    "nee bedankt",
+    "jan@example.nl",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
@@ -611,6 +764,37 @@ def test_no_alarm_on_the_dev_set() -> None:
     assert [(text, detect(text)) for _, text in rows if detect(text)] == []
 
 
+# CLINC150's English questions (reference/data): the only alarms are about homelessness itself
+# and one pet name; a hotel "place to stay", "the point of life" or "put the trash out" are not.
+CLINC_ALARMS = {
+    "please change my name to loverboy": "violence",
+    "what is the main cause of becoming homeless": "homeless",
+    "how many homeless people are there": "homeless",
+    "where are most homeless people": "homeless",
+}
+
+
+def test_english_questions_of_clinc150_do_not_alarm_but_the_documented_ones() -> None:
+    with gzip.open(REPO / "reference" / "data" / "clinc150" / "data_full.json.gz") as handle:
+        data = json.load(handle)
+    texts = [text for rows in data.values() for text, _ in rows]
+    assert len(texts) > 20_000
+    assert {text: detect(text) for text in texts if detect(text)} == CLINC_ALARMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de leerkracht van mijn zoon", "vuurkracht", "veerkrachtig", "de vishandelaar op de markt",
+     "er zitten hommels in mijn tuin", "ik heb slecht geslapen", "mijn onderkaak doet pijn", "levensmoed",
+     "opgespoten grond", "staplaats voor de bus", "de pan is aangebrand", "beslagen ramen", "geshopt",
+     "de boom is geveld", "geweldig", "er is hommeles met de buren", "hij is daadloos", "rappe jongens",
+     "my application was mishandled", "moet ik een ontruimingsplan maken voor mijn evenement", "zwerfafval",
+     "de uitzettingscoefficient van beton"],
+)
+def test_real_words_near_a_crisis_word_do_not_alarm(text: str) -> None:
+    assert detect(text) is None
+
+
 def test_documented_knowledge_base_alarms_are_still_examples() -> None:
     texts = {text for _, text in knowledge_examples()}
     assert set(KB_ALARMS) <= texts
@@ -667,7 +851,8 @@ def test_a_crisis_at_the_end_of_a_long_message_is_found() -> None:
 def test_the_rule_index_finds_what_the_full_patterns_find() -> None:
     """detect tries only the rules a message's words can start; searching every pattern in
     the whole text must give the same answer."""
-    full = {kind: re.compile("|".join(crisis._expanded_alternatives(kind))) for kind in crisis._KIND_ORDER}
+    full = {kind: re.compile("|".join(crisis._expand(template) for template in crisis._alternatives(kind)))
+            for kind in crisis._KIND_ORDER}
 
     def reference(text: str) -> str | None:
         normalised = crisis._NEGATED_HOMELESS.sub("", normalise(text))

@@ -28,6 +28,7 @@ Pure and standard library only; hundredths of a millisecond for a typical messag
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -69,18 +70,20 @@ _WORD_FORMS = {
 _WORD_FORMS = {_squeeze(key): _squeeze(value) for key, value in _WORD_FORMS.items()}
 
 # Key words corrected when one edit (a letter missing, added, changed or two swapped) away.
-# Only long, distinctive words: a short one would eat real words ("geweld" <- "geveld").
+# Only words no real Dutch or English word is one edit away from (checked against the Debian
+# word lists wdutch and wamerican): "verkracht" is left out for "leerkracht", "geslagen" for
+# "geslapen", "homeless" for "hommels", "onderdak" for "onderkaak"; their misspellings are
+# in the patterns instead.
 _KEY_WORDS = """
-    zelfmoord zelfmoorden zelfdoding suicide suicidaal suicidale suicidal overdosis overdose
-    zelfbeschadiging afscheidsbrief levensmoe beeindigen
+    zelfmoord zelfmoorden zelfdoding suicide suicidaal suicidale suicidal overdosis
+    zelfbeschadiging afscheidsbrief
     mishandeling mishandeld mishandelt mishandelen mishandelde kindermishandeling huiselijk
-    gewelddadig verkracht verkrachting verkrachten aangerand aanranding bedreigd bedreigt
-    geslagen geschopt opgesloten seksueel eerwraak
-    dakloos dakloze daklozen thuisloos thuisloze homeless slaapplek slaapplaats onderdak
-    daklozenopvang nachtopvang huisuitzetting ontruiming ontruimd
+    gewelddadig eerwraak
+    dakloos dakloze daklozen thuisloos thuisloze daklozenopvang nachtopvang huisuitzetting
+    ontruiming ontruimd
 """.split()
 # Heads of compounds, corrected at the start of a longer word ("zelmoordgedachten").
-_COMPOUND_HEADS = "zelfmoord zelfdoding kindermishandel mishandel verkracht dakloz huiselijk".split()
+_COMPOUND_HEADS = "zelfmoord zelfdoding kindermishandel dakloos dakloz huiselijk".split()
 
 
 def _one_deletion(word: str) -> set[str]:
@@ -116,6 +119,7 @@ _KEY_WORD_INDEX = _deletion_index(sorted(_KEY_WORD_SET))
 _HEADS = tuple(sorted({_squeeze(head) for head in _COMPOUND_HEADS}, key=len, reverse=True))
 _HEAD_INDEX = _deletion_index(list(_HEADS))
 _HEAD_LENGTHS = sorted({len(head) for head in _HEADS})
+_CORRECT_STARTS = tuple(sorted(_KEY_WORD_SET | set(_HEADS)))
 _MIN_FUZZY_LENGTH = 5
 
 
@@ -138,7 +142,7 @@ def _correct(word: str) -> str:
 
 
 def _correct_head(word: str) -> str:
-    if word.startswith(_HEADS):
+    if word.startswith(_CORRECT_STARTS):
         return word
     for length in _HEAD_LENGTHS:
         for cut in (length - 1, length, length + 1):
@@ -149,8 +153,15 @@ def _correct_head(word: str) -> str:
     return word
 
 
+# Real words that squeezing or correcting would turn into a crisis word ("veerkracht" into
+# "verkracht", "hommeles" into "homeless", "mishandled" into "mishandeld"): kept as written.
+_KEPT_AS_WRITTEN = ("veerkracht", "levensmoed", "hommeles", "daadlo", "mishandl", "rappe", "rapper")
+
+
 def _normal_word(raw: str) -> str:
     """One folded word as the patterns see it (may become two: "kwil" -> "ik wil")."""
+    if raw.startswith(_KEPT_AS_WRITTEN):
+        return raw
     word = raw
     if not word.isalpha() and not word.isdigit():
         word = word.translate(_LEET)
@@ -237,19 +248,19 @@ _MACROS = {
         r"pushes|pushed|grabs|grabbed|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
         r"slaat|sloeg|schopt|sluit|sloot)"
     ),
-    "<OUT>": r"(?:<W>){0,3}?(?:out|eruit|er uit|het huis uit|de deur uit|uit huis|op straat)\b",
+    "<OUT>": r"(?:(?:<W>){0,3}?(?:out|eruit|er uit|het huis uit|de deur uit|uit huis|op straat)\b)",
     "<VICTIM>": (
-        r"(?:me|mij|ons|us|mezelf|mijn moeder|my mom|my mother|mijn kind|mijn kinderen|de kinderen|"
-        r"the kids|my kids|my children|haar|her|hem|him)"
+        r"(?:me|mij|ons|us|mezelf|haar|her|hem|him|de kinderen|the kids|"
+        r"(?:mijn|my|onze|our|haar|her|zijn|his) (?:<W>)?(?:<REL>|<CHILD>|kinderen|kids|zusje|broertje))"
     ),
-    "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|overnacht|overnachten|sleep|sleeping|slept)",
+    "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|geslapen|overnacht|overnachten|sleep|sleeping|slept)",
     "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
 }
 
 _SUICIDE = [
     # The words themselves, in any compound: zelfmoordgedachten, suicidaal, self-harm.
     r"\b(?:zelfmoord|zelf moord|zelfdoding|selfdoding|zelf doding|suicid|sucide|suiside|zelfbeschadig|"
-    r"zelfverwond|zelf beschadig|self ?harm|self ?injur|levensmoe|afscheidsbrief|afscheids brief|"
+    r"zelfverwond|zelf beschadig|self ?harm|self ?injur|levensmoe(?:de|heid)?\b|afscheidsbrief|afscheids brief|"
     r"unalive|sewerslide|overdosis|overdose)|\bod(?:en)? op\b",
     r"\bbel (?:ik )?113\b|\b113 (?:bellen|chat|nl|online)|\b0800 ?0113\b",
     # Wanting to die.
@@ -287,9 +298,14 @@ _SUICIDE = [
     r"\b(?:nothing|no reason|niks|niets) (?:meer |more )?(?:to live for|om voor te leven|om nog voor te leven)\b|\bno (?:<W>)?reason (?:<W>)?to (?:live|go on|keep going|stay alive|be alive)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\b(?:life|it) is (?:not|no longer) worth (?:living|it anymore)\b|\bnot worth living\b",
     r"\b(?:ben|is) (?:<W>)?klaar met alles\b|\bdenk (?:<W>){0,3}?aan (?:de |mijn )?dood\b(?! van)|\b(?:wil|want to be) (?:<W>)?(?:bij|with) (?:mijn|my) (?:overleden|dode|dead) ",
     r"\b(?:het|alles|niks|niets|dit|everything|it) (?:<W>){0,2}?(?:heeft|has) (?:<W>){0,2}?geen (?:enkele )?zin meer<END>|\b(?:het leven|mijn leven|alles|life|my life|everything) (?:is|feels|voelt) (?:<W>)?(?:zinloos|pointless|meaningless|hopeless|hopeloos)\b",
-    r"\b(?:het|mijn) leven (?:<W>){0,2}(?:niks|niets|nothing|leeg|over)\b|\b(?:no|not|see no|the|what is the|whats the) point (?:in|of) (?:living|life|going on|being alive|carrying on)\b",
+    r"\b(?:het|mijn) leven (?:<W>){0,2}(?:niks|niets|nothing|leeg|over)\b|\b(?:no|not|see no|the|what is the|whats the) point (?:in|of) (?:living|going on|being alive|carrying on)\b|\b(?:no|not|see no) point (?:in|of) life\b",
     r"\bwish (?:i|that i) (?:was not|were not|had never been|was never) (?:alive|here|born)\b|\b(?:had enough|done|finished|genoeg) (?:of|with|van) (?:life|living|it all|het leven|mijn leven)\b",
     r"\bvan het leven (?:te )?(?:beroven|beroofd)\b|\bik sta (?:<W>)?op (?:de|een|het) (?:brug|dak|rand|flat|spoor)<END>|\bop het spoor (?:<W>)?(?:staan|sta|liggen|lig|gaan)\b",
+    r"\ber (?:<W>){0,2}?(?:niet|nooit) (?:meer|langer) (?:wil|wou|wilde) (?:zijn|leven|bestaan)\b|\b(?:niet|nooit) (?:meer|langer) (?:wil|wou|wilde) leven\b",
+    r"\ber (?:<W>)?een punt achter (?:te )?(?:zetten|zet)\b|\b(?:stoppen|ophouden|stop) met (?:het )?leven\b|\bstop (?:<W>)?living\b",
+    r"\b(?:niet|nooit) (?:meer )?wakker (?:<W>)?(?:worden|te worden|word)\b|\bnever (?:<W>)?wake up\b|\bnot wake up\b",
+    r"\b(?:beter|better|happier|gelukkiger|makkelijker|easier) (?:<W>){0,3}?(?:als|zonder|if|when|without) (?:ik|i|me|mij) (?:<W>){0,2}?(?:verdwijn|verdwenen|dood|weg ben|er niet|gone|dead|not around|disappear|disappeared)\b",
+    r"\b(?:no|geen) point (?:anymore|any more|in anything|in trying)\b|\b(?:might|could|may|will|would|going to|ga|gaat|zou|kan) (?:<W>)?(?:hurt|harm|kill) (?:myself)\b",
     # Ways: jumping, pills, hanging, cutting, hurting oneself.
     r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|jump|te springen|te gooien)\b",
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
@@ -314,17 +330,23 @@ _VIOLENCE = [
     r"sexually (?:abused|assaulted)|abusive)|\bveilig thuis\b|\bsafe ?home\b|\b(?:rape|raped|molested)\b",
     r"\bgeweld\b|\bgewelt\b|\bviolence\b|\bviolent\b",
     # Someone close hitting, threatening, locking up.
-    r"\b(?:<REL>) (?:<W>){0,5}?(?:<HIT>)\b",
+    r"\b(?:<REL>) (?:<W>){0,8}?(?:<HIT>)\b",
+    r"\b(?:geslagen|geschopt|mishandeld|bedreigd|opgesloten|misbruikt|gewurgd|geduwd|gestompt|beaten|abused|hit|hurt|threatened|attacked) (?:<W>){0,3}?(?:door|by) (?:<POSS> )?(?:<W>)?(?:<REL>|hem|haar|him|her)\b",
     r"\b(?:<REL>) (?:<W>){0,4}?(?:<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     r"\b(?:slaat|sloeg|slaan|schopt|mishandelt|bedreigt|verkracht|misbruikt|wurgt|beats|hits|abuses|rapes|threatens) (?:<W>)?(?:<POSS>) (?:<REL>)\b",
     r"\b(?:gooit|gooide|smijt|smeet|throws|threw) (?:<W>){0,3}?(?:naar|tegen|at) (?:<VICTIM>)\b|\b(?:hij|zij|ze|he|she|<REL>) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>)?(?:iets|wat) (?:aandoet|aan doet|aandoen|aan zal doen|zal aandoen)\b",
-    r"\b(?:straatverbod|contactverbod|huisverbod|gebiedsverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
+    r"\b(?:dwing|dwingt|dwingen|dwong|dwongen|gedwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:trouwen|huwelijk|seks|sex|marry|marriage|prostitutie|prostitution)\b",
+    r"\bmag (?:<W>)?nergens (?:meer )?(?:heen|naartoe|naar toe)\b|\b(?:<REL>|hij|zij|he|she) (?:<W>){0,3}?(?:neemt|pakt|houdt|takes|keeps) (?:<W>)?(?:al |all )?(?:mijn|my) (?:geld|telefoon|paspoort|pinpas|money|phone|passport) (?:af|in|achter|away)\b",
+    r"\b(?:<REL>) (?:<W>){0,8}?(?:ik ben|i am|we zijn) (?:<W>)?(?:bang|doodsbang|angstig|afraid|scared|terrified)\b(?! (?:dat|that))",
+    r"\b(?:geschreeuw|geschreeuwd|schreeuwen|gillen|gegil|gehuil|screaming|yelling) (?:<W>){0,6}?(?:klappen|slaan|hitting|slapping)\b",
+    r"\b(?:am|is|are|being|been|get|getting|word|wordt|worden) (?:<W>)?(?:hurt|hit|beaten|abused|pijn gedaan) (?:<W>)?(?:at home|thuis)\b|\b(?:hurting|hitting|beating|abusing) (?:<W>){0,3}?(?:at home|thuis)\b",
+    r"\b(?:straatverbod|contactverbod|huisverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
     r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal) (?:<W>)?blauwe plekken\b|\b(?:always|often|new|lots of|covered in) bruises\b",
     r"\b(?:hij|zij|ze|he|she|they|die) (?:<W>){0,2}?(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
     r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,3}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
-    r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:me|mij|mijn lichaam|haar|hem)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
+    r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:<VICTIM>|mijn lichaam)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
     r"\b(?:sluit|sloot|sluiten) (?:<VICTIM>|<MY> <W>) (?:<W>)?op\b|\b(?:locks|locked|lock) (?:me|us|her|the kids) (?:in|up|inside)\b|\bopgesloten (?:thuis|in huis|in mijn kamer|in de kamer|door)\b",
     r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
     r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
@@ -337,21 +359,22 @@ _VIOLENCE = [
     r"\b(?:agressief|agressie|aggressive) (?:<W>){0,3}?(?:naar|tegen|towards|to) (?:<VICTIM>)\b|\b(?:<POSS>|mn) (?:man|vrouw|partner|vriend|vriendin|ex|vader|stiefvader|moeder|husband|wife|boyfriend|dad|father) (?:<W>){0,3}(?:agressief|aggressive)\b",
     # A child being hurt, also someone else's ("het kind van de buren wordt geslagen").
     r"\b(?:<CHILD>) (?:<W>){0,6}?(?:geslagen|mishandeld|geschopt|misbruikt|verwaarloosd|opgesloten|slaan|sloeg|schoppen|mishandelen|beaten|abused|neglected|hit|locked up)\b",
-    r"\b(?:slaan|slaat|sloeg|schoppen|schopt|mishandelen|mishandelt|misbruiken|beat|beats|hit|hits|abuse|abuses) (?:<W>){0,2}(?:<POSS>|een|a|dat|die|het) (?:<W>)?(?:<CHILD>)\b",
+    r"\b(?:slaan|slaat|sloeg|schoppen|schopt|mishandelen|mishandelt|misbruiken|beat|beats|beating|hit|hits|hitting|abuse|abuses|abusing) (?:<W>){0,2}(?:<POSS>|een|a|dat|die|het) (?:<W>)?(?:<CHILD>)\b",
     r"\b(?:<CHILD>) (?:<W>){0,6}?(?:gillen|gilt|krijsen|krijst|schreeuwen|schreeuwt|huilen|huilt|screaming|crying) (?:<W>){0,4}?(?:klappen|slaan|geslagen|pijn|hulp|help)\b",
 ]
 
 _HOMELESS = [
     r"\b(?:dakloos|daklozen|dakloze|thuisloos|thuisloze|homeless|nachtopvang|daklozenopvang|dak en thuisloos|"
-    r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting|ontruiming)|"
+    r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting(?:en)?\b|uitzettingsbevel|uitzettingsprocedure|"
+    r"ontruiming(?:en)?\b|ontruimingsbevel|ontruimingsvonnis)|"
     r"\b(?:ben|zijn|is|word|worden|werd|raak|raken) dak loos\b|"
     r"\bontruimd\b|\bzwerf\b|\bonderdak\b|slaapplek|slaapplaats|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
     r"\bsleeping rough\b|\brough sleep|\bcouch ?surf|\bbankslaper|\bnight shelter|\bhomeless shelter\b|"
     r"\bshelter (?:for|tonight|to sleep)\b|\bneed (?:a )?shelter\b",
     # Nowhere to sleep.
-    r"\b(?:plek|plaats|plekje|place|bed|slaapplek|slaapplaats) (?:<W>)?(?:nodig )?(?:om te|to) (?:slapen|overnachten|sleep|stay)\b",
+    r"\b(?:plek|plaats|plekje|slaapplek|slaapplaats) (?:<W>)?(?:nodig )?om te (?:slapen|overnachten)\b",
     r"\b(?:zoek|zoeken|nodig|need|heb)\b (?:<W>){0,2}?(?:nood|crisis|nacht)?opvang\b(?! (?:voor|for) (?:<W>)?(?:<CHILD>|hond|kat|dog|cat|dieren))",
-    r"\b(?:nergens|nowhere) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen|heen)\b|\b(?:geen|no|niet een) (?:<W>)?(?:plek|plaats|plekje|bed|ruimte|dak|place|where|room) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen)\b|\bnergens (?:meer )?(?:heen|naartoe|naar toe)\b|\bnowhere to go\b",
+    r"\b(?:nergens|nowhere) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen|heen)\b|\b(?:geen|no|niet een) (?:<W>)?(?:plek|plaats|plekje|bed|ruimte|dak|place|room) (?:om )?(?:te|to) (?:slapen|overnachten|sleep|stay|live|go|wonen)\b|\bnergens (?:meer )?(?:heen|naartoe|naar toe)\b|\bnowhere to go\b",
     r"\bnergens (?:meer )?terecht(?:<END>| vannacht| om te slapen| voor de nacht| voor vannacht)|\b(?:kan|kunnen|kunt) nergens (?:meer )?(?:<W>)?(?:slapen|wonen|overnachten)\b",
     r"\bwaar (?:kan|moet|mag|kunnen|moeten) (?:<I>|mijn kinderen en ik|my kids and i|i) (?:<W>){0,2}?(?:vannacht|vanavond|deze nacht|tonight|nu|straks) (?:<W>)?(?:slapen|overnachten|heen|naartoe|terecht|blijven|sleep|stay|go)\b",
     r"\bwaar (?:moet|moeten) (?:<I>) (?:<W>){0,2}(?:slapen|overnachten|wonen)\b|\bwhere (?:can|do|should|will) (?:i|we) (?:<W>)?(?:sleep|stay) tonight\b",
@@ -362,21 +385,22 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,3}?(?:in|op|onder|under|on) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|bench|doorway|stairwell|train|bus)\b",
+    r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|woods)\b",
     r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b",
-    r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten)\b",
-    r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?bij (?:<W>){0,2}?(?:vrienden|vriend|vriendin|familie|kennissen|kennis) op (?:de|een|hun|zijn|haar) bank\b",
+    r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
+    r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
+    r"\b(?:sloten|slot) (?:<W>){0,2}?(?:veranderd|vervangen|gewisseld)\b|\bkraakpand|\bkraak\b|\bontruimen\b",
     r"\b(?:ergens|somewhere|anywhere|where) (?:<W>)?(?:slapen|overnachten|sleep|stay|blijven) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:vannacht|vanavond|tonight) (?:<W>)?ergens (?:<W>)?(?:slapen|overnachten)\b",
     r"\b(?:need|nodig|zoek|looking for) (?:<W>)?(?:bed|place|plek|slaapplek|room|plekje) (?:<W>)?(?:for tonight|voor vannacht|tonight|vannacht|to sleep)\b|\b(?:heb|hebben) (?:<W>)?geen (?:plek|plaats|plekje)(?: meer)?<END>",
     r"\b(?:moet|moeten|moest) (?:<W>){0,2}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
     r"\b(?:uit|het|de) (?:<POSS> )?(?:huis|woning|deur|house|home|flat|apartment) (?:<W>){0,2}?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
     r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>)?uitgezet\b",
-    r"\b(?:kicked|thrown|threw|kicks|throws|kicking|put) (?:<W>){0,2}?out(?: of (?:<W>)?(?:house|home|flat|apartment|place)|<END>)|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
+    r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
     r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
-    r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:huis|woning|huurhuis|kamer|thuis|flat) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b",
+    r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:<W>)?(?:huis|woning|huurhuis|huurwoning|kamer|thuis|flat|appartement|studio|woonruimte) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b",
     r"\bgeen (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats|woon of verblijfplaats|woonplek)\b|\bno (?:fixed|permanent) (?:address|abode|home)\b|\bzonder (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats)\b",
 ]
 
@@ -424,52 +448,63 @@ _LITERAL_RUN = re.compile(r"[a-z0-9]+")
 _QUANTIFIERS = ("?", "*", "{")
 
 
-def _leading_words(source: str, then: str = "") -> set[tuple[str, bool]] | None:
-    """What every match of `source` followed by `then` starts with: (letters, whole word?)
-    pairs, one per way the pattern can begin; None when it can begin otherwise (a class, a
-    lookaround, an optional group, nothing)."""
+_Words = frozenset[tuple[str, bool]]
+
+
+def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Words | None] | None = None) -> _Words | None:
+    """What every match of `source` starts with: (letters, whole word?) pairs, one per way the
+    pattern can begin; None when it can begin otherwise (a class, a lookaround, an optional
+    group, an empty alternative). `then`: the two characters that follow `source`; `known`:
+    groups already read (the same word lists open many patterns)."""
     if not source:
-        return _leading_words(then) if then else None
+        return None
     if source.startswith("(?:"):
         end = _closing_parenthesis(source)
-        after = source[end + 1:]
+        after = (source[end + 1:end + 3] + then)[:2]
         if after.startswith(_QUANTIFIERS):
             return None
-        after += then
-        found: set[tuple[str, bool]] = set()
-        for alternative in _split_alternatives(source[3:end]):
-            words = _leading_words(alternative, after)
-            if words is None:
-                return None
-            found |= words
-        return found
+        known = {} if known is None else known
+        key = (source[3:end], after)
+        if key not in known:
+            found: set[tuple[str, bool]] | None = set()
+            for alternative in _split_alternatives(key[0]):
+                words = _leading_words(alternative, after, known)
+                if words is None:
+                    found = None
+                    break
+                found |= words
+            known[key] = None if found is None else frozenset(found)
+        return known[key]
     run = _LITERAL_RUN.match(source)
     if run is None:
         return None
     letters = run.group(0)
-    following = source[run.end():run.end() + 2] if run.end() < len(source) else then[:2]
+    following = (source[run.end():run.end() + 2] + then)[:2]
     if following.startswith(_QUANTIFIERS):
         letters, whole = letters[:-1], False
     else:
         whole = following == "\\b" or (following.startswith(" ") and following[1:2] not in _QUANTIFIERS)
-    return {(letters, whole)} if letters else None
+    return frozenset({(letters, whole)}) if letters else None
 
 
 class _Rule:
-    """One alternative of a kind's patterns, compiled on first use (a cold start compiles
-    only the few rules its first messages trigger)."""
+    """One alternative of a kind's patterns: `template` (squeezed, macros not written out),
+    `source` (macros written out; what the index reads). Compiled on first use, with the word
+    lists as tries (same matches, fewer tries for the regex engine): a cold start compiles only
+    the few rules its first messages trigger."""
 
-    __slots__ = ("kind", "source", "_pattern")
+    __slots__ = ("kind", "template", "source", "_pattern")
 
-    def __init__(self, kind: CrisisKind, source: str) -> None:
+    def __init__(self, kind: CrisisKind, template: str) -> None:
         self.kind = kind
-        self.source = source
+        self.template = template
+        self.source = _expand(template)
         self._pattern: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = re.compile(self.source)
+            self._pattern = re.compile(_expand(self.template, _trie_macros()))
         return self._pattern
 
 
@@ -488,22 +523,68 @@ def _expand_macros(macros: dict[str, str]) -> dict[str, str]:
     return expanded
 
 
-_EXPANDED_MACROS = _expand_macros(_MACROS)
+_PLAIN_WORDS = re.compile(r"[a-z ]+")
 
 
-def _expand(pattern: str) -> str:
-    for name, expansion in _EXPANDED_MACROS.items():
+def _trie(words: list[str]) -> str:
+    """One pattern for literal words that shares their common beginnings, so the regex engine
+    tries a few letters instead of every word: ["sla", "slaan", "sloeg"] -> "sl(?:a(?:an)?|oeg)"."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [letter + pattern(child) for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return pattern(root)
+
+
+def _as_trie(expansion: str) -> str:
+    """A macro's word list as a trie; alternatives that are not plain words stay as they are."""
+    if not expansion.startswith("(?:") or _closing_parenthesis(expansion) != len(expansion) - 1:
+        return expansion
+    alternatives = _split_alternatives(expansion[3:-1])
+    words = sorted({_squeeze(word) for word in alternatives if _PLAIN_WORDS.fullmatch(word)})
+    others = [alternative for alternative in alternatives if not _PLAIN_WORDS.fullmatch(alternative)]
+    if len(words) < 2:
+        return expansion
+    return "(?:" + "|".join([_trie(words), *others]) + ")"
+
+
+# Squeezed on their own: every macro begins and ends with a bracket, so no repeated letter
+# spans a macro's edge and squeezing before or after writing macros out is the same.
+_EXPANDED_MACROS = {name: _squeeze_pattern(expansion) for name, expansion in _expand_macros(_MACROS).items()}
+assert all(expansion[0] == "(" and expansion[-1] == ")" for expansion in _MACROS.values())
+
+
+@functools.cache
+def _trie_macros() -> dict[str, str]:
+    return {name: _as_trie(expansion) for name, expansion in _EXPANDED_MACROS.items()}
+
+
+def _expand(pattern: str, macros: dict[str, str] = _EXPANDED_MACROS) -> str:
+    """A squeezed pattern with its macros written out."""
+    for name, expansion in macros.items():
         pattern = pattern.replace(name, expansion)
-    return _squeeze_pattern(pattern)
+    return pattern
 
 
 _KIND_PATTERNS: dict[CrisisKind, list[str]] = {"suicide": _SUICIDE, "violence": _VIOLENCE, "homeless": _HOMELESS}
 _KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "violence", "homeless")
 
 
-def _expanded_alternatives(kind: CrisisKind) -> list[str]:
-    """The compiled-form alternatives of one kind (tests compare the index with them)."""
-    return [alternative for pattern in _KIND_PATTERNS[kind] for alternative in _split_alternatives(_expand(pattern))]
+def _alternatives(kind: CrisisKind) -> list[str]:
+    """The top-level alternatives of one kind's patterns, squeezed, macros not written out (a
+    macro is one group, never a top-level alternative)."""
+    return [alternative for pattern in _KIND_PATTERNS[kind] for alternative in _split_alternatives(_squeeze_pattern(pattern))]
 
 
 class _Index:
@@ -516,13 +597,14 @@ class _Index:
         self.prefix: dict[str, list[tuple[str, _Rule]]] = {}  # first two letters -> (word start, rule)
         self.inside: list[tuple[tuple[str, ...], _Rule]] = []  # (leading letters, rule)
         self.always: list[_Rule] = []
+        known: dict[tuple[str, str], _Words | None] = {}
         for kind in _KIND_ORDER:
-            for source in _expanded_alternatives(kind):
-                self._add(_Rule(kind, source))
+            for template in _alternatives(kind):
+                self._add(_Rule(kind, template), known)
 
-    def _add(self, rule: _Rule) -> None:
+    def _add(self, rule: _Rule, known: dict[tuple[str, str], _Words | None]) -> None:
         at_word = rule.source.startswith("\\b")
-        words = _leading_words(rule.source[2:] if at_word else rule.source)
+        words = _leading_words(rule.source[2:] if at_word else rule.source, "", known)
         if words is None or (at_word and any(len(letters) < 2 and not whole for letters, whole in words)):
             self.always.append(rule)
         elif not at_word:
@@ -551,7 +633,7 @@ class _Index:
 _INDEX = _Index()
 
 # "ik ben niet dakloos", "I'm not homeless": the one negation read (see the module doc).
-_NEGATED_HOMELESS = re.compile(_expand(
+_NEGATED_HOMELESS = re.compile(_squeeze_pattern(
     r"\b(?:niet|geen|nooit|not|never|no longer|niet meer|geen meer|nooit meer) (?:meer |langer |echt |more |longer )?"
     r"(?:dakloos|dakloze|daklozen|thuisloos|thuisloze|homeless)\b"
 ))
