@@ -838,7 +838,11 @@ def test_the_first_kind_in_order_wins() -> None:
     assert detect("mijn man slaat me en ik weet niet waar ik heen moet") == "violence"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "...", "???", "12345", "a" * 5000, "ik " * 2000])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "...", "???", "12345", "a" * 5000, "ik " * 2000, "".join(chr(97 + (i * 7) % 26) for i in range(100_000))],
+    ids=["empty", "spaces", "dots", "questions", "digits", "one-letter", "ik-ik", "one-100k-letter-word"],
+)
 def test_empty_and_odd_input(text: str) -> None:
     assert detect(text) is None
 

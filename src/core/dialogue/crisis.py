@@ -54,7 +54,7 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
 _CLAUSE_MARKS = re.compile(r"[.!?;:,()\[\]\n\r\t\u2026\u2013\u2014]+")
 _SEPARATORS = re.compile(r"[^a-z0-9. ]+")
 # Letters written as digits, inside a word that also has letters ("z3lfm00rd", "su1c1de").
-_LEET = str.maketrans("013457@$", "oieastas")
+_LEET = str.maketrans("013457", "oieast")
 
 # Chat spellings and contractions (keys and values squeezed when built). "'k wil" -> "ik wil".
 _WORD_FORMS = {
@@ -120,6 +120,7 @@ _HEADS = tuple(sorted({_squeeze(head) for head in _COMPOUND_HEADS}, key=len, rev
 _HEAD_INDEX = _deletion_index(list(_HEADS))
 _HEAD_LENGTHS = sorted({len(head) for head in _HEADS})
 _CORRECT_STARTS = tuple(sorted(_KEY_WORD_SET | set(_HEADS)))
+_LONGEST_KEY_WORD = max(map(len, _KEY_WORD_SET))
 _MIN_FUZZY_LENGTH = 5
 
 
@@ -133,9 +134,9 @@ def _nearest(word: str, index: dict[str, tuple[str, ...]]) -> str | None:
 
 def _correct(word: str) -> str:
     """The word, or the key word (or compound head + rest) it is a typo of."""
-    if word in _KEY_WORD_SET:
+    if word in _KEY_WORD_SET or len(word) > 4 * _LONGEST_KEY_WORD:  # pasted garbage is no typo
         return word
-    corrected = _nearest(word, _KEY_WORD_INDEX)
+    corrected = _nearest(word, _KEY_WORD_INDEX) if len(word) <= _LONGEST_KEY_WORD + 1 else None
     if corrected is None and len(word) > _HEAD_LENGTHS[0]:
         return _correct_head(word)
     return corrected or word
@@ -175,9 +176,11 @@ def _normal_word(raw: str) -> str:
 # Words already normalised; residents reuse the same few thousand words.
 _normal_words: dict[str, str] = {}
 _MAX_REMEMBERED = 50_000
+_MAX_REMEMBERED_LENGTH = 40
 
 
 def _words(text: str) -> list[str]:
+    """The normalised words of a text, "." between clauses."""
     folded = text.casefold()
     if not folded.isascii():
         folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
@@ -186,9 +189,11 @@ def _words(text: str) -> list[str]:
     for raw in folded.split():
         word = _normal_words.get(raw)
         if word is None:
-            if len(_normal_words) >= _MAX_REMEMBERED:
-                _normal_words.clear()
-            word = _normal_words[raw] = _normal_word(raw)
+            word = _normal_word(raw)
+            if len(raw) <= _MAX_REMEMBERED_LENGTH:
+                if len(_normal_words) >= _MAX_REMEMBERED:
+                    _normal_words.clear()
+                _normal_words[raw] = word
         if " " in word:
             words.extend(word.split(" "))
         else:
