@@ -350,6 +350,8 @@ def test_a_ticket_the_queue_refused_is_withdrawn_and_the_replay_says_the_same(co
     stored = chat.conversation()
     assert stored.handover is None and stored.contact is None
     assert chat.say("06 12345678", client_message_id="m-1") == reply
+    counts = chat.counts()  # the ticket that was not queued is not counted as one
+    assert counts["handover_queued"] == 0 and counts["handover_queued:kcc"] == 0 and counts["effect_failed"] == 1
 
 
 def test_a_timeout_that_cannot_be_scheduled_offers_the_callback_at_once(compiled) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..clock import Clock, now
 from ..conversations import update_conversation
-from ..effects import DispatchFailed, Effect, EffectDispatcher
+from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
 from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, VersionConflict
 from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, client_key, first_turn_conversation_id, new_conversation_id
 from ..limits import TurnLimits
@@ -184,9 +184,12 @@ class Engine:
                 self.store.save(conversation, expected_version, counters, admission)
             except VersionConflict:
                 continue  # someone else wrote this conversation meanwhile: decide again on fresh state
+            counts = counters.counts
             if ctx.effects:
-                reply = self._carry_out(ctx.effects, message, conversation, knowledge, reply)
-            return Turn(reply=reply, counts=counters.counts, effects=ctx.effects)
+                reply, corrections = self._carry_out(ctx.effects, message, conversation, knowledge, reply,
+                                                     counters.day)
+                counts = {name: counts.get(name, 0) + corrections.get(name, 0) for name in {*counts, *corrections}}
+            return Turn(reply=reply, counts=counts, effects=ctx.effects)
         raise Conflict("This conversation is busy. Please try again.")
 
     def messages(self, tenant: str, conversation_id: str, after: int = 0) -> MessagesPage:
@@ -207,31 +210,45 @@ class Engine:
     # ---- helpers ----------------------------------------------------------
 
     def _carry_out(self, effects: list[Effect], message: InboundMessage, saved: Conversation,
-                   knowledge: "TenantKnowledge", reply: Reply) -> Reply:
+                   knowledge: "TenantKnowledge", reply: Reply, day: str) -> tuple[Reply, dict[str, int]]:
         """Dispatch the written turn's effects. What failed is undone in the stored
-        conversation; the reply (and its replay) then says what is true."""
+        conversation, with the day's counters corrected in the same write (the turn
+        counted a live handover or a ticket that did not happen); the reply (and its
+        replay) then says what is true. Returns the reply and the counter corrections."""
         try:
             self.effects.dispatch(effects)
-            return reply
+            return reply, {}
         except DispatchFailed as failure:
             failed = failure.failed
         moment = self.clock()
         told: list[ReplyMessage] = []
+        corrections: dict[str, int] = {}
+        team = saved.handover.team if saved.handover is not None else None
 
         def put_right(conversation: Conversation) -> None:
             told.clear()
+            corrections.clear()
+            corrections["effect_failed"] = len(failed)
             first_seq = conversation.next_seq()
             for effect in failed:
-                told.extend(undo(conversation, knowledge, effect, moment))
+                undone = undo(conversation, knowledge, effect, moment)
+                told.extend(undone)
+                if undone:
+                    kind = "live" if isinstance(effect, ScheduleHandoverTimeout) else "queued"
+                    for name in (f"handover_{kind}", f"handover_{kind}:{team}"):
+                        corrections[name] = corrections.get(name, 0) - 1
             remembered = conversation.replies_by_client_id.get(message.client_message_id or "")
             if told and remembered is not None and remembered.seq + remembered.count + 1 == first_seq:
                 remembered.count += len(told)  # a retry of this message gets the whole story
                 remembered.handover = handover_view(conversation, knowledge, moment)
 
-        fixed, _ = update_conversation(self.store, saved.tenant, saved.id, put_right)
+        fixed, _ = update_conversation(
+            self.store, saved.tenant, saved.id, put_right,
+            counters=lambda _: DailyCounters(tenant=saved.tenant, day=day, counts=dict(corrections)),
+        )
         return reply.model_copy(update={
             "messages": [*reply.messages, *told], "handover": handover_view(fixed, knowledge, moment),
-        })
+        }), corrections
 
     def _load(self, message: InboundMessage) -> Conversation:
         if message.conversation_id:

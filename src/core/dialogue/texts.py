@@ -221,6 +221,12 @@ CATALOGUE: dict[str, Text] = {
         nl="Het lukt niet met deze vragen. Ik stop ermee. U kunt het later nog eens proberen of een medewerker spreken.",
         en="This is not working. I stopped asking. You can try again later or talk to a person.",
     ),
+    "flow_gave_up_closed": Text(
+        nl="Het lukt niet met deze vragen. Ik stop ermee. U kunt het later nog eens proberen, of vragen of een "
+        "medewerker u {moment} terugbelt of mailt.",
+        en="This is not working. I stopped asking. You can try again later, or ask for someone to call or e-mail "
+        "you {moment}.",
+    ),
     # ---- handover ----
     "live": Text(
         nl="Ik zoek een medewerker van {team} voor u. Blijf in dit gesprek. U krijgt hier antwoord. "
