@@ -393,3 +393,14 @@ def test_update_conversation_retries_after_a_concurrent_write() -> None:
 
     saved, result = update_conversation(store, conv.tenant, conv.id, change)
     assert result == 2 and saved.version == 3 and calls == [1, 2]
+
+
+def test_just_before_closing_time_a_live_wait_is_not_promised() -> None:
+    conv = conversation()
+    late = datetime(2026, 12, 1, 16, 55, tzinfo=AMSTERDAM)  # 5 minutes left, the limit is 10
+    ctx = turn(conv, late)
+    handover.request(ctx, team=None, reason="asked")
+    assert conv.handover is None and ctx.effects == [] and isinstance(conv.state.flow, CallbackFlow)
+    assert "We sluiten om 17.00 uur" in texts(ctx) and "Ik zoek een medewerker" not in texts(ctx)
+    done = answer(conv, late, "06 12345678")
+    assert "morgen vanaf 8.30 uur" in texts(done)

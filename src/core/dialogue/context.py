@@ -6,7 +6,7 @@ read and write one `TurnContext`; only `core.dialogue.engine` loads and saves.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..effects import Effect
@@ -76,6 +76,14 @@ class TurnContext:
         return self._promises
 
     @property
+    def live_possible(self) -> bool:
+        """Staff are at work and the day lasts at least the tenant's live-wait limit longer:
+        only then is a person promised in the chat itself (else the callback is offered)."""
+        available = self.promises.available
+        limit = timedelta(minutes=self.tenant.live_handover_limit_minutes)
+        return available.open_now and available.until is not None and available.until - self.moment >= limit
+
+    @property
     def today(self) -> date:
         return self.moment.astimezone(AMSTERDAM).date()
 
@@ -108,8 +116,8 @@ class TurnContext:
         return Button(title=self.say(key), payload=payload)
 
     def person_button(self) -> Button:
-        """"Medewerker spreken" while staff are at work, else the callback request."""
-        key = "button_talk_to_person" if self.promises.open_now else "button_callback"
+        """"Medewerker spreken" while a live wait is possible, else the callback request."""
+        key = "button_talk_to_person" if self.live_possible else "button_callback"
         return self.button(key, "handover:request")
 
     def yes_no_buttons(self, yes: str = "handover:yes", no: str = "handover:no") -> list[Button]:

@@ -36,7 +36,7 @@ def on_feedback(ctx: TurnContext, helpful: bool, *, quietly: bool = False) -> No
         return
     if helpful:
         ctx.add(ctx.say("feedback_thanks"))
-    elif ctx.promises.open_now:
+    elif ctx.live_possible:
         ctx.add(ctx.say("feedback_sorry"), buttons=[ctx.person_button()])
     else:
         moment = ctx.promises.callback()

@@ -53,7 +53,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
         flow.errors += 1
         if flow.errors >= MAX_FLOW_ERRORS:
             _cancel(ctx)
-            moment = None if ctx.promises.open_now else ctx.promises.callback()
+            moment = None if ctx.live_possible else ctx.promises.callback()
             text = ctx.say("flow_gave_up_closed", moment=moment) if moment else ctx.say("flow_gave_up")
             ctx.add(text, buttons=[ctx.person_button()])
         else:

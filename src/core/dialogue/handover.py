@@ -59,7 +59,6 @@ def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", momen
 
 # ---- in a turn --------------------------------------------------------------------------------------
 
-
 def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = False, consented: bool = False) -> None:
     """The resident wants a person (asked, accepted the offer, or an intent that hands over).
     `consented`: they already said yes to being contacted (accepted an offer that named
@@ -77,8 +76,9 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         # One callback per question: a ticket of an earlier day is history, a new request may follow.
         ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
         return
-    if ctx.promises.open_now:
-        limit = ctx.tenant.live_handover_limit_minutes
+    limit = ctx.tenant.live_handover_limit_minutes
+    closing_soon = ctx.promises.open_now and not ctx.live_possible
+    if ctx.live_possible:
         conversation.state.flow = None
         conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
                                          requested_at=ctx.moment, urgent=urgent)
@@ -94,12 +94,15 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
             conversation.state.flow = flow
             ctx.add(ctx.say("ask_contact"))
         return
-    ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, "closed_now"))
+    intro = "closing_soon" if closing_soon else "closed_now"
+    ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro))
 
 
 def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", promises: Promises, team_id: str,
                    reason: str, intro: str) -> list[ReplyMessage]:
-    """Start the callback flow: "<intro> Wilt u dat een medewerker contact met u opneemt?"."""
+    """Start the callback flow: "<intro> Wilt u dat een medewerker contact met u opneemt?".
+    `intro`: "closed_now" (outside office hours), "closing_soon" (too little of the day
+    left for a live wait) or "nobody_free" (a live wait timed out, or could not be set up)."""
     say = promises.say
     available = promises.available
     if available.callback_at is None:
@@ -107,6 +110,8 @@ def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", pro
         return _with_team_contact([ReplyMessage(text=say("no_opening"))], knowledge, promises, team_id)
     if intro == "closed_now" and available.next_opening is not None:
         first = say("closed_now", moment=promises.starting(available.next_opening))
+    elif intro == "closing_soon" and available.until is not None:
+        first = say("closing_soon", time=promises.time(available.until))
     else:
         first = say("nobody_free")
     conversation.state.flow = CallbackFlow(team=team_id, reason=reason)

@@ -246,6 +246,10 @@ CATALOGUE: dict[str, Text] = {
         nl="Er zijn nu geen medewerkers aan het werk. We zijn er weer {moment}.",
         en="There are no staff at work right now. We are back {moment}.",
     ),
+    "closing_soon": Text(
+        nl="We sluiten om {time}. Er is nu geen tijd meer om u met een medewerker te laten chatten.",
+        en="We close at {time}. There is no time left now to connect you with a member of staff.",
+    ),
     "nobody_free": Text(
         nl="Er is op dit moment geen medewerker vrij.",
         en="No member of staff is free at the moment.",

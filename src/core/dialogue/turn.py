@@ -132,7 +132,7 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             current.urgent = True  # a person is (about to be) there: staff see it first
             ctx.add(text, links=links)
-        elif ctx.promises.open_now:
+        elif ctx.live_possible:
             ctx.state.asked = PersonOffered(reason=f"crisis:{kind}", urgent=True, team=ctx.tenant.crisis.team)
             ctx.add(f"{text} {ctx.say('crisis_person_offer')}", links=links, buttons=[
                 ctx.button("button_urgent_person", "handover:urgent"), ctx.button("button_no", "handover:no"),
@@ -438,7 +438,7 @@ class Turn:
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
             ctx.state.asked = PersonOffered(reason="not_understood")
-            moment = None if ctx.promises.open_now else ctx.promises.callback()
+            moment = None if ctx.live_possible else ctx.promises.callback()
             offer = ctx.say("offer_callback", moment=moment) if moment else ctx.say("offer_person")
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
