@@ -26,10 +26,11 @@ from balie_local.template_resources import REPO_ROOT
 from channels.web import ChatRequest
 from core.text_input import MAX_TEXT_CHARS
 from core import ids
-from core.models import Button, Link, Role, TicketRecord
-from core.staff import Erasure, HandoverItem, StaffConversation, Suggestion
+from core.reports import TABLE_NAMES
+from core.models import BotConversation, Button, CannedReply, Link, NotHelpfulItem, Role, StaffNote, TicketRecord
+from core.staff import Erasure, HandoverItem, StaffConversation, StaffProfile, Suggestion
 from handlers.http_body import MAX_BODY_BYTES
-from handlers.staff_api import DoneBody, ReplyBody
+from handlers.staff_api import CannedBody, DoneBody, NoteBody, ReplyBody, ReviewBody, TransferBody
 
 OPENAPI_PATH = REPO_ROOT / "openapi.json"
 REF = "#/components/schemas/{model}"
@@ -39,6 +40,12 @@ CONVERSATION_ID_PATTERN = ids._CHANNEL_ID.pattern  # noqa: SLF001 - the one defi
 
 class _Response(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class BotListItem(BotConversation):
+    """GET /v1/staff/conversations?status=bot: a conversation the bot is handling."""
+
+    topic_title: str | None = None
 
 
 class ReplyMessageOut(_Response):
@@ -181,9 +188,11 @@ def _tenant_query() -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
-    staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, ReplyBody, DoneBody]
+    bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody)
+    staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, StaffProfile, BotListItem,
+                    StaffNote, CannedReply, NotHelpfulItem, *bodies]
     _, definitions = models_json_schema(
-        [(model, "validation" if model in (ChatRequest, ReplyBody, DoneBody) else "serialization")
+        [(model, "validation" if model in (ChatRequest, *bodies) else "serialization")
          for model in web_models + staff_models],
         ref_template=REF, by_alias=True,
     )
@@ -191,10 +200,19 @@ def build() -> dict[str, Any]:
     schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
     staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
                                                               "Channel", "HandoverStatus", "Role", "TicketStatus",
-                                                              "NotErased"}
+                                                              "NotErased", "TeamName", "Suggestion"}
     for name in list(schemas):
-        if name in staff_names and name not in ("ReplyBody", "DoneBody", "Link", "Button"):
+        if name in staff_names and name not in {model.__name__ for model in bodies} | {"Link", "Button"}:
             schemas[name] = _camelized(schemas[name])
+    for name, key, model in (("BotConversationList", "conversations", "BotListItem"),
+                             ("CannedReplyList", "replies", "CannedReply"),
+                             ("NotHelpfulList", "answers", "NotHelpfulItem")):
+        schemas[name] = {"type": "object", "required": [key], "additionalProperties": False,
+                         "properties": {key: {"type": "array", "items": {"$ref": REF.format(model=model)}}}}
+    for name, key, model in (("CannedReplyAnswer", "reply", "CannedReply"), ("NoteAnswer", "note", "StaffNote"),
+                             ("NotHelpfulAnswer", "answer", "NotHelpfulItem")):
+        schemas[name] = {"type": "object", "required": [key], "additionalProperties": False,
+                         "properties": {key: {"$ref": REF.format(model=model)}}}
     schemas["HandoverList"] = {"type": "object", "required": ["handovers"], "additionalProperties": False,
                                "properties": {"handovers": {"type": "array", "items": {"$ref": REF.format(model="HandoverItem")}}}}
     schemas["TicketList"] = {"type": "object", "required": ["tickets"], "additionalProperties": False,
@@ -304,10 +322,71 @@ def build() -> dict[str, Any]:
         "/v1/staff/reports": {"get": {
             "operationId": "reports", "security": staff,
             "parameters": [{"name": name, "in": "query", "schema": {"type": "string", "format": "date"}} for name in ("from", "to")]
-            + [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+            + [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv", "xlsx"]}},
+               {"name": "table", "in": "query", "schema": {"type": "string", "enum": list(TABLE_NAMES)},
+                "description": "format=csv: which table (one per file); default days."}],
             "responses": {"200": {"description": "The report", "content": {
-                "application/json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}},
+                "application/json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    "schema": {"type": "string", "format": "binary"}}}},
                 **_errors(400, 401, 403)},
+        }},
+        "/v1/staff/me": {"get": {
+            "operationId": "staffProfile", "security": staff,
+            "summary": "Who is signed in (display name, team names) and the server's clock.",
+            "responses": {"200": _json("StaffProfile"), **_errors(401, 403)},
+        }},
+        "/v1/staff/conversations": {"get": {
+            "operationId": "botConversations", "security": staff,
+            "summary": "The conversations the bot is handling now (no person waiting or talking; last 30 minutes).",
+            "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["bot"]}}],
+            "responses": {"200": _json("BotConversationList"), **_errors(400, 401, 403)},
+        }},
+        **{f"/v1/staff/conversations/{{conversationId}}/{action}": {"post": {
+            "operationId": operation, "security": staff, "parameters": staff_conversation, "summary": summary,
+            **({"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model=body)}}}}}
+               if body else {}),
+            "responses": {"200": _json(answer), **_errors(400, 401, 403, 404, 409, 503)},
+        }} for action, operation, body, answer, summary in (
+            ("takeover", "takeOverConversation", None, "StaffConversation",
+             "Take a conversation the bot is handling: it becomes your live handover."),
+            ("transfer", "transferConversation", "TransferBody", "StaffConversation",
+             "Pass a waiting or live conversation to another team (it waits for them; a note may go with it)."),
+            ("notes", "addNote", "NoteBody", "NoteAnswer", "An internal note; residents never see it."),
+        )},
+        "/v1/staff/canned-replies": {"get": {
+            "operationId": "listCannedReplies", "security": staff,
+            "responses": {"200": _json("CannedReplyList"), **_errors(401, 403, 503)},
+        }},
+        "/v1/staff/canned-replies/{replyId}": {
+            "put": {
+                "operationId": "putCannedReply", "security": staff, "summary": "Role editor.",
+                "parameters": [{"name": "replyId", "in": "path", "required": True,
+                                "schema": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$"}}],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": REF.format(model="CannedBody")}}}},
+                "responses": {"200": _json("CannedReplyAnswer"), **_errors(400, 401, 403, 503)},
+            },
+            "delete": {
+                "operationId": "deleteCannedReply", "security": staff, "summary": "Role editor.",
+                "parameters": [{"name": "replyId", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "Deleted", "content": {"application/json": {"schema": {"type": "object"}}}},
+                              **_errors(401, 403, 404, 503)},
+            },
+        },
+        "/v1/staff/not-helpful": {"get": {
+            "operationId": "notHelpfulQueue", "security": staff,
+            "summary": "Role editor: answers residents called not helpful, newest first.",
+            "parameters": [{"name": name, "in": "query", "schema": {"type": "string", "format": "date"}} for name in ("from", "to")]
+            + [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "reviewed", "all"]}}],
+            "responses": {"200": _json("NotHelpfulList"), **_errors(400, 401, 403)},
+        }},
+        "/v1/staff/not-helpful/{itemId}/review": {"post": {
+            "operationId": "reviewNotHelpful", "security": staff, "summary": "Role editor: mark an entry reviewed.",
+            "parameters": [{"name": "itemId", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": REF.format(model="ReviewBody")}}}},
+            "responses": {"200": _json("NotHelpfulAnswer"), **_errors(400, 401, 403, 404)},
         }},
     }
     return {

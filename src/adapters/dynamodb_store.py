@@ -10,29 +10,49 @@ an uncompressed `doc` string, as older items hold, is read too).
 
 A turn is one TransactWriteItems: the conversation Put (condition on
 `version`), the day's aggregate Update (ADD per counter; with unanswered questions, a
-condition on the day's cap of them) and one Put per unanswered question; the first turn
-of a web conversation adds the Update of its client's window (`T#<tenant>#CLIENT#<hash>`,
-condition: below the limit). Only past the day's cap a second transaction follows,
-without the questions. The unanswered items' keys are remembered in the
-conversation's `unanswered_keys` (owned by this store) so
-erasure finds them without a scan.
+condition on the day's cap of them; a second day's Update when the conversation's class
+in the reports moves on the day it started), one Put per unanswered question and per
+"niet nuttig" answer; the first turn of a web conversation adds the Update of its
+client's window (`T#<tenant>#CLIENT#<hash>`, condition: below the limit). Only past the
+day's cap a second transaction follows, without the questions. The report items' keys
+are remembered in the conversation's `unanswered_keys` (owned by this store) so erasure
+finds them without a scan. They live in one partition per tenant
+(`T#<tenant>#UNANSWERED`, `T#<tenant>#NOTHELPFUL`), sorted by day, so a report of a
+year reads them with one query.
+
+A conversation without a waiting or live handover carries `activityKey` /
+`activityAt` (UTC) for the sparse `ActivityIndex` (keys plus channel, topic,
+turns and language): the conversations the bot is handling, newest first.
 """
 from __future__ import annotations
 
+import base64
 import json
+import re
 import secrets
 import threading
 import zlib
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
 from typing import Any
 
 from botocore.exceptions import ClientError
 
-from core.errors import RateLimited, ServiceUnavailable, VersionConflict
+from core.errors import NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from core.limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
-from core.models import ClientAdmission, Conversation, DailyCounters, HandoverStatus
+from core.models import (
+    BotConversation,
+    ClientAdmission,
+    Conversation,
+    DailyCounters,
+    HandoverStatus,
+    NotHelpfulItem,
+    Role,
+)
+from core.report_counters import merged
 
 HANDOVER_INDEX = "HandoverIndex"
+ACTIVITY_INDEX = "ActivityIndex"
 # The secret behind first-turn conversation ids (core.ids.first_turn_conversation_id).
 # Kept in the table itself: whoever can read it can read the conversations anyway.
 ID_KEY = {"pk": {"S": "BALIE#SECRET"}, "sk": {"S": "CONVERSATION_ID_KEY"}}
@@ -53,8 +73,22 @@ def stats_pk(tenant: str) -> str:
     return f"T#{tenant}#STATS"
 
 
-def unanswered_pk(tenant: str, day: str) -> str:
-    return f"T#{tenant}#UNANSWERED#{day}"
+def unanswered_pk(tenant: str) -> str:
+    return f"T#{tenant}#UNANSWERED"
+
+
+def not_helpful_pk(tenant: str) -> str:
+    return f"T#{tenant}#NOTHELPFUL"
+
+
+def _day_range(first: date, last: date) -> dict[str, Any]:
+    """Sort keys `<day>#...` from `first` to `last` inclusive ("$" sorts after "#")."""
+    return {":first": {"S": f"{first.isoformat()}#"}, ":last": {"S": f"{last.isoformat()}$"}}
+
+
+def utc_iso(moment: datetime) -> str:
+    """Sortable as text across offsets."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 # A ticket record is its own item (staff reach it by id); a marker item under its
@@ -125,87 +159,139 @@ class DynamoDBConversationStore:
                 ":last": {"S": f"DAY#{last.isoformat()}"},
             },
         )
-        by_day = {
-            item["sk"]["S"].removeprefix("DAY#"): {
+        return [
+            DailyCounters(tenant=tenant, day=item["sk"]["S"].removeprefix("DAY#"), counts={
                 name.removeprefix(COUNTER_PREFIX): int(value["N"])
-                for name, value in item.items()
-                if name.startswith(COUNTER_PREFIX)
-            }
+                for name, value in item.items() if name.startswith(COUNTER_PREFIX)
+            })
             for item in items
+        ]
+
+    def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
+        items = self._query_newest(unanswered_pk(tenant), first, last, limit, projection="#t",
+                                   names={"#t": "text"})
+        return [item["text"]["S"] for item in items]
+
+    def not_helpful(self, tenant: str, first: date, last: date, limit: int) -> list[NotHelpfulItem]:
+        return [_not_helpful_item(item) for item in self._query_newest(not_helpful_pk(tenant), first, last, limit)]
+
+    def review_not_helpful(self, tenant: str, item_id: str, staff: str, at: datetime,
+                           note: str | None) -> NotHelpfulItem:
+        sort_key = _sort_key_of(item_id)
+        values: dict[str, Any] = {":by": {"S": staff}, ":at": {"S": at.isoformat()}}
+        update = "SET reviewedBy = :by, reviewedAt = :at"
+        if note:
+            values[":note"] = {"S": note}
+            update += ", reviewNote = :note"
+        else:
+            update += " REMOVE reviewNote"
+        try:
+            item = self.client.update_item(
+                TableName=self.table, Key=item_key(not_helpful_pk(tenant), sort_key), UpdateExpression=update,
+                ConditionExpression="attribute_exists(pk)", ExpressionAttributeValues=values, ReturnValues="ALL_NEW",
+            )["Attributes"]
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise NotFound("This entry does not exist.") from None
+            raise ServiceUnavailable("The conversation store is not available.") from error
+        return _not_helpful_item(item)
+
+    def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
+        items = self._query_all(
+            IndexName=ACTIVITY_INDEX,
+            KeyConditionExpression="activityKey = :key AND activityAt >= :since",
+            ExpressionAttributeValues={":key": {"S": f"{tenant}#bot"}, ":since": {"S": utc_iso(since)}},
+            ScanIndexForward=False,
+        )
+        return [
+            BotConversation(
+                conversation_id=item["conversationId"]["S"], channel=item["channel"]["S"],
+                intent=item["topic"]["S"] if "topic" in item else None,
+                language=item.get("language", {}).get("S", "nl"),
+                last_message_at=datetime.fromisoformat(item["activityAt"]["S"].replace("Z", "+00:00")),
+                turns=int(item.get("turns", {}).get("N", "0")),
+            )
+            for item in items
+        ]
+
+    def _query_newest(self, pk: str, first: date, last: date, limit: int, projection: str | None = None,
+                      names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Items `<day>#...` of one partition from `first` to `last`, newest first, at most `limit`."""
+        arguments: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :last",
+            "ExpressionAttributeValues": {":pk": {"S": pk}, **_day_range(first, last)},
+            "ScanIndexForward": False,
         }
-        result = []
-        day = first
-        while day <= last:  # one small query per day; reports read a few weeks at most
-            iso = day.isoformat()
-            unanswered = [
-                item["text"]["S"]
-                for item in self._query_all(
-                    KeyConditionExpression="pk = :pk",
-                    ExpressionAttributeValues={":pk": {"S": unanswered_pk(tenant, iso)}},
-                )
-            ]
-            if iso in by_day or unanswered:
-                result.append(DailyCounters(tenant=tenant, day=iso, counts=by_day.get(iso, {}), unanswered=unanswered))
-            day += timedelta(days=1)
-        return result
+        if projection:
+            arguments["ProjectionExpression"] = projection
+            arguments["ExpressionAttributeNames"] = names or {}
+        found: list[dict[str, Any]] = []
+        while len(found) < limit:
+            try:
+                page = self.client.query(TableName=self.table, Limit=limit - len(found), **arguments)
+            except ClientError as error:
+                raise ServiceUnavailable("The table is not available.") from error
+            found.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                break
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return found[:limit]
 
     # ---- writes -------------------------------------------------------------
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
-        admission: ClientAdmission | None = None,
+        self, conversation: Conversation, expected_version: int,
+        counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
     ) -> Conversation:
+        days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
         try:
-            return self._save(conversation, expected_version, counters, admission)
+            return self._save(conversation, expected_version, days, admission)
         except _UnansweredCapReached:
             # The day's cap of unanswered questions is reached: the turn goes without them.
-            assert counters is not None
-            counts = {**counters.counts,
-                      DROPPED_COUNTER: counters.counts.get(DROPPED_COUNTER, 0) + len(counters.unanswered)}
-            return self._save(conversation, expected_version,
-                              counters.model_copy(update={"counts": counts, "unanswered": []}), admission)
+            without = [
+                day.model_copy(update={"unanswered": [], "counts": {
+                    **day.counts, DROPPED_COUNTER: day.counts.get(DROPPED_COUNTER, 0) + len(day.unanswered)}})
+                if day.unanswered else day
+                for day in days
+            ]
+            return self._save(conversation, expected_version, without, admission)
 
-    def _save(self, conversation: Conversation, expected_version: int, counters: DailyCounters | None,
+    def _save(self, conversation: Conversation, expected_version: int, days: list[DailyCounters],
               admission: ClientAdmission | None) -> Conversation:
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
         items: list[dict[str, Any]] = []
-        if counters is not None and counters.unanswered:
-            remembered = saved.unanswered_keys
-            for text in counters.unanswered:
-                key = (unanswered_pk(counters.tenant, counters.day), f"{saved.updated_at.isoformat()}#{saved.id}#{len(remembered)}")
-                remembered.append(key)
-                items.append(
-                    {
-                        "Put": {
-                            "TableName": self.table,
-                            "Item": {
-                                **item_key(*key),
-                                "text": {"S": text},
-                                "conversationId": {"S": saved.id},
-                                "expiresAt": {"N": str(saved.expires_at)},
-                            },
-                        }
-                    }
-                )
-        stats_at = admission_at = None
-        if counters is not None and (counters.counts or counters.unanswered):
-            counts = dict(counters.counts)
-            if counters.unanswered and counters.unanswered_limit:
-                counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(counters.unanswered)
+        stamp = utc_iso(saved.updated_at)
+        capped: set[int] = set()  # positions of the day updates whose condition is the unanswered cap
+        admission_at = None
+        for day in days:
+            for text in day.unanswered:
+                items.append(self._remembered_put(saved, unanswered_pk(day.tenant), day.day, stamp, {"text": {"S": text}}))
+            for answer in day.not_helpful:
+                attributes = {"intent": {"S": answer.intent}, "channel": {"S": saved.channel.value},
+                              "at": {"S": saved.updated_at.isoformat()}}
+                for name, value in (("question", answer.question), ("answer", answer.answer)):
+                    if value:
+                        attributes[name] = {"S": value}
+                items.append(self._remembered_put(saved, not_helpful_pk(day.tenant), day.day, stamp, attributes))
+            if not (day.counts or day.unanswered):
+                continue
+            counts = dict(day.counts)
+            if day.unanswered and day.unanswered_limit:
+                counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(day.unanswered)
             names = {f"#c{i}": f"{COUNTER_PREFIX}{name}" for i, name in enumerate(counts)}
             values = {f":c{i}": {"N": str(amount)} for i, amount in enumerate(counts.values())}
             update: dict[str, Any] = {
                 "TableName": self.table,
-                "Key": item_key(stats_pk(counters.tenant), f"DAY#{counters.day}"),
+                "Key": item_key(stats_pk(day.tenant), f"DAY#{day.day}"),
                 "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
                 "ExpressionAttributeNames": names,
                 "ExpressionAttributeValues": values,
             }
-            if counters.unanswered and counters.unanswered_limit:
+            if day.unanswered and day.unanswered_limit:
                 kept = next(n for n, name in names.items() if name == f"{COUNTER_PREFIX}{KEPT_COUNTER}")
                 update["ConditionExpression"] = f"attribute_not_exists({kept}) OR {kept} <= :room"
-                values[":room"] = {"N": str(counters.unanswered_limit - len(counters.unanswered))}
-            stats_at = len(items) + 1
+                values[":room"] = {"N": str(day.unanswered_limit - len(day.unanswered))}
+                capped.add(len(items) + 1)
             items.append({"Update": update})
         if admission is not None:
             admission_at = len(items) + 1
@@ -236,10 +322,21 @@ class DynamoDBConversationStore:
             if admission is not None and admission_at in failed:
                 raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start + admission.window_seconds
                                   - int(saved.updated_at.timestamp())) from None
-            if stats_at in failed:
+            if capped & failed:
                 raise _UnansweredCapReached() from None
             raise ServiceUnavailable("The conversation store is not available.") from error
         return saved
+
+    def _remembered_put(self, saved: Conversation, pk: str, day: str, stamp: str,
+                        attributes: dict[str, Any]) -> dict[str, Any]:
+        """A Put of a report item of this conversation, its key remembered for erasure."""
+        remembered = saved.unanswered_keys
+        key = (pk, f"{day}#{stamp}#{saved.id}#{len(remembered)}")
+        remembered.append(key)
+        return {"Put": {"TableName": self.table, "Item": {
+            **item_key(*key), **attributes, "conversationId": {"S": saved.id},
+            "expiresAt": {"N": str(saved.expires_at)},
+        }}}
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         # Everything under the conversation's own key (the conversation, the WhatsApp
@@ -338,6 +435,13 @@ def _item(conversation: Conversation) -> dict[str, Any]:
     if handover is not None and handover.status in INDEXED_HANDOVER:
         item["handoverKey"] = {"S": f"{conversation.tenant}#{handover.status.value}"}
         item["handoverAt"] = {"S": handover.requested_at.isoformat()}
+    else:  # the bot is handling it (ActivityIndex)
+        item["activityKey"] = {"S": f"{conversation.tenant}#bot"}
+        item["activityAt"] = {"S": utc_iso(conversation.updated_at)}
+        item["language"] = {"S": conversation.language}
+        item["turns"] = {"N": str(sum(1 for entry in conversation.transcript if entry.role == Role.RESIDENT))}
+        if conversation.state.topic:
+            item["topic"] = {"S": conversation.state.topic}
     return item
 
 
@@ -350,6 +454,30 @@ def document_json(item: dict[str, Any]) -> str:
 def document(item: dict[str, Any]) -> dict[str, Any]:
     """The stored conversation document as plain JSON data (tests and tools that inspect items)."""
     return json.loads(document_json(item))
+
+
+def _sort_key_of(item_id: str) -> str:
+    """The sort key behind a queue entry's id (URL-safe base64 of it); NotFound when it is none."""
+    try:
+        sort_key = base64.urlsafe_b64decode(item_id + "=" * (-len(item_id) % 4)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise NotFound("This entry does not exist.") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}#[^\x00]{1,300}", sort_key):
+        raise NotFound("This entry does not exist.")
+    return sort_key
+
+
+def _not_helpful_item(item: dict[str, Any]) -> NotHelpfulItem:
+    def text(name: str) -> str | None:
+        return item[name]["S"] if name in item else None
+
+    reviewed_at = text("reviewedAt")
+    return NotHelpfulItem(
+        id=base64.urlsafe_b64encode(item["sk"]["S"].encode()).decode().rstrip("="), day=item["sk"]["S"][:10], at=datetime.fromisoformat(item["at"]["S"]),
+        conversation_id=item["conversationId"]["S"], channel=item["channel"]["S"], intent=item["intent"]["S"],
+        question=text("question"), answer=text("answer"), reviewed_by=text("reviewedBy"),
+        reviewed_at=datetime.fromisoformat(reviewed_at) if reviewed_at else None, review_note=text("reviewNote"),
+    )
 
 
 def _conversation(item: dict[str, Any]) -> Conversation:

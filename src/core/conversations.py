@@ -2,7 +2,7 @@
 timeouts, follow-ups of a turn), and reading what a ticket needs from it."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -16,12 +16,14 @@ SUMMARY_ENTRY_CHARS = 300
 
 def update_conversation(store: ConversationStore, tenant: str, conversation_id: str,
                         change: Callable[[Conversation], Any], attempts: int = 4,
-                        counters: Callable[[Conversation], DailyCounters | None] | None = None,
+                        counters: Callable[[Conversation], DailyCounters | Sequence[DailyCounters] | None]
+                        | None = None,
                         ) -> tuple[Conversation, Any]:
     """Read, change and conditionally write one conversation, re-reading when
     another writer (the resident's turn, another staff member) won the race.
     `change` must be safe to run again on a fresh copy. `counters` (called after
-    `change`) gives daily-aggregate increments written in the same transaction."""
+    `change`) gives daily-aggregate increments (one day's or several) written in the
+    same transaction."""
     for _ in range(attempts):
         conversation = store.get(tenant, conversation_id)
         if conversation is None:

@@ -8,13 +8,26 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from .errors import Conflict, NotFound, RateLimited, VersionConflict
 from .limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
-from .models import ClientAdmission, Conversation, DailyCounters, HandoverStatus, Ticket, TicketRecord, TicketStatus
+from .models import (
+    BotConversation,
+    ClientAdmission,
+    CannedReply,
+    Conversation,
+    DailyCounters,
+    HandoverStatus,
+    NotHelpfulItem,
+    Role,
+    Ticket,
+    TicketRecord,
+    TicketStatus,
+)
+from .report_counters import merged
 from .tickets import ticket_refusal
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
@@ -27,6 +40,7 @@ class InMemoryConversationStore:
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
         # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
         self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        self._not_helpful: dict[str, dict[str, NotHelpfulItem]] = defaultdict(dict)  # tenant -> id -> entry
         # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
         self.on_delete: list[Callable[[str, str], None]] = []
         self._admitted: dict[tuple[str, str, int], int] = defaultdict(int)  # (tenant, client, window) -> count
@@ -37,11 +51,12 @@ class InMemoryConversationStore:
         return Conversation.model_validate_json(raw) if raw is not None else None
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
-        admission: ClientAdmission | None = None,
+        self, conversation: Conversation, expected_version: int,
+        counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
     ) -> Conversation:
         key = (conversation.tenant, conversation.id)
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
+        days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
         with self._lock:
             current = self._conversations.get(key)
             stored_version = Conversation.model_validate_json(current).version if current is not None else 0
@@ -54,19 +69,26 @@ class InMemoryConversationStore:
                                       + admission.window_seconds - int(saved.updated_at.timestamp()))
                 self._admitted[window] += 1
             self._conversations[key] = saved.model_dump_json()
-            if counters is not None:
-                day = (counters.tenant, counters.day)
-                counts = dict(counters.counts)
-                questions = counters.unanswered
+            for counters_of_day in days:
+                day = (counters_of_day.tenant, counters_of_day.day)
+                counts = dict(counters_of_day.counts)
+                questions = counters_of_day.unanswered
+                limit = counters_of_day.unanswered_limit
                 kept = self._counts[day].get(KEPT_COUNTER, 0)
-                if questions and counters.unanswered_limit and kept + len(questions) > counters.unanswered_limit:
+                if questions and limit and kept + len(questions) > limit:
                     counts[DROPPED_COUNTER] = counts.get(DROPPED_COUNTER, 0) + len(questions)
                     questions = []
-                elif questions and counters.unanswered_limit:
+                elif questions and limit:
                     counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(questions)
                 for name, amount in counts.items():
                     self._counts[day][name] = self._counts[day].get(name, 0) + amount
                 self._unanswered[day].extend((conversation.id, text) for text in questions)
+                for answer in counters_of_day.not_helpful:
+                    entries = self._not_helpful[counters_of_day.tenant]
+                    item_id = f"{counters_of_day.day}-{len(entries):06d}"
+                    entries[item_id] = NotHelpfulItem(
+                        **answer.model_dump(), id=item_id, day=counters_of_day.day, at=saved.updated_at,
+                        conversation_id=conversation.id, channel=conversation.channel.value)
         return saved
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
@@ -74,6 +96,9 @@ class InMemoryConversationStore:
             for (owner, _), questions in self._unanswered.items():
                 if owner == tenant:
                     questions[:] = [(cid, text) for cid, text in questions if cid != conversation_id]
+            entries = self._not_helpful[tenant]
+            for item_id in [i for i, entry in entries.items() if entry.conversation_id == conversation_id]:
+                del entries[item_id]
             deleted = self._conversations.pop((tenant, conversation_id), None) is not None
         if deleted:
             for forget in self.on_delete:
@@ -93,22 +118,62 @@ class InMemoryConversationStore:
         return sorted(found, key=lambda c: c.handover.requested_at)  # type: ignore[union-attr]
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
-        result = []
-        day = first
         with self._lock:
-            while day <= last:
-                key = (tenant, day.isoformat())
-                if key in self._counts or self._unanswered.get(key):
-                    result.append(
-                        DailyCounters(
-                            tenant=tenant,
-                            day=key[1],
-                            counts=dict(self._counts.get(key, {})),
-                            unanswered=[text for _, text in self._unanswered.get(key, [])],
-                        )
-                    )
-                day += timedelta(days=1)
-        return result
+            return [DailyCounters(tenant=tenant, day=day, counts=dict(counts))
+                    for (owner, day), counts in sorted(self._counts.items())
+                    if owner == tenant and first.isoformat() <= day <= last.isoformat() and counts]
+
+    def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
+        with self._lock:
+            days = sorted((day for (owner, day) in self._unanswered if owner == tenant
+                           and first.isoformat() <= day <= last.isoformat()), reverse=True)
+            found = [text for day in days for _, text in reversed(self._unanswered[(tenant, day)])]
+        return found[:limit]
+
+    def not_helpful(self, tenant: str, first: date, last: date, limit: int) -> list[NotHelpfulItem]:
+        with self._lock:
+            found = [entry.model_copy() for entry in self._not_helpful[tenant].values()
+                     if first.isoformat() <= entry.day <= last.isoformat()]
+        return sorted(found, key=lambda entry: (entry.day, entry.id), reverse=True)[:limit]
+
+    def review_not_helpful(self, tenant: str, item_id: str, staff: str, at: datetime,
+                           note: str | None) -> NotHelpfulItem:
+        with self._lock:
+            entry = self._not_helpful[tenant].get(item_id)
+            if entry is None:
+                raise NotFound("This entry does not exist.")
+            entry.reviewed_by, entry.reviewed_at, entry.review_note = staff, at, note
+            return entry.model_copy()
+
+    def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
+        with self._lock:
+            raws = [raw for (owner, _), raw in self._conversations.items() if owner == tenant]
+        found = []
+        for conversation in map(Conversation.model_validate_json, raws):
+            handover = conversation.handover
+            if (handover is not None and handover.status in ACTIVE_HANDOVER) or conversation.updated_at < since:
+                continue
+            found.append(BotConversation(
+                conversation_id=conversation.id, channel=conversation.channel.value, intent=conversation.state.topic,
+                language=conversation.language, last_message_at=conversation.updated_at,
+                turns=sum(1 for entry in conversation.transcript if entry.role == Role.RESIDENT)))
+        return sorted(found, key=lambda item: item.last_message_at, reverse=True)
+
+
+class InMemoryCannedReplies:
+    def __init__(self) -> None:
+        self._replies: dict[tuple[str, str], CannedReply] = {}
+
+    def list(self, tenant: str) -> list[CannedReply]:
+        return sorted((r.model_copy() for (owner, _), r in self._replies.items() if owner == tenant),
+                      key=lambda reply: reply.title.casefold())
+
+    def put(self, reply: CannedReply) -> CannedReply:
+        self._replies[(reply.tenant, reply.id)] = reply.model_copy()
+        return reply
+
+    def delete(self, tenant: str, reply_id: str) -> bool:
+        return self._replies.pop((tenant, reply_id), None) is not None
 
 
 @dataclass

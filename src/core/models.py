@@ -106,6 +106,9 @@ class Handover(Model):
     contact_before: bool = False
     ticket_id: str | None = None
     urgent: bool = False  # asked for after crisis help: staff see it first
+    claimed_by_name: str | None = None  # the staff member's display name (from the token)
+    replied_at: datetime | None = None  # staff's first message in this handover (first-response time)
+    transferred_from: str | None = None  # the team that passed it on (a transfer)
 
 
 class HandoverView(Model):
@@ -169,6 +172,38 @@ class HandoverSegment(Model):
     first_seq: int
     last_seq: int
     ended: bool = False
+Outcome = Literal["resolved", "handed_over", "unresolved"]
+
+
+class CountedOutcome(Model):
+    """What the daily aggregates hold for one conversation: its class and the keys it is
+    counted under, on the day the conversation started (core.outcomes)."""
+
+    day: str  # YYYY-MM-DD (Europe/Amsterdam) of the conversation's first turn
+    outcome: Outcome
+    channel: str
+    team: str
+    intent: str  # the conversation's topic, "-" for none
+
+
+class OutcomeEvidence(Model):
+    """What decides a conversation's class in the reports, kept up to date by every turn
+    (core.outcomes.observe_turn) and counted once in the daily aggregates (`counted`)."""
+
+    answers: int = 0  # topic answers the bot gave (not greetings, fallbacks or offers)
+    not_helpful: bool = False  # "niet nuttig" came after the last answer
+    crisis: bool = False  # crisis help was given: never resolved by the bot
+    last_answer: str | None = None  # the topic the previous turn answered ("right after an answer")
+    counted: CountedOutcome | None = None
+
+
+class StaffNote(Model):
+    """An internal note of staff on a conversation; residents never see it."""
+
+    at: datetime
+    author: str
+    author_name: str | None = None
+    text: str  # redacted
 
 
 class Conversation(Model):
@@ -195,6 +230,9 @@ class Conversation(Model):
     # Keys of the unanswered-question items this conversation left (owned by the
     # DynamoDB store: erasure deletes them without a scan).
     unanswered_keys: list[tuple[str, str]] = Field(default_factory=list)
+    # Its class in the reports (core.outcomes) and the evidence for it.
+    outcome: OutcomeEvidence = Field(default_factory=OutcomeEvidence)
+    notes: list[StaffNote] = Field(default_factory=list)  # staff only, never in the resident's transcript
 
     @model_validator(mode="before")
     @classmethod
@@ -271,6 +309,53 @@ class ClientAdmission(Model):
     window_start: int  # epoch seconds
     window_seconds: int
     limit: int
+    not_helpful: list["NotHelpfulAnswer"] = Field(default_factory=list)  # answers a resident called not helpful
+
+
+class NotHelpfulAnswer(Model):
+    """An answer a resident called "niet nuttig", for the editors' queue: the question (redacted)
+    and what the bot answered it with."""
+
+    intent: str
+    question: str | None = None  # the resident's question the answer followed, redacted
+    answer: str | None = None  # the bot's answer as it was shown
+
+
+class NotHelpfulItem(NotHelpfulAnswer):
+    """A stored entry of the editors' "niet nuttig" queue."""
+
+    id: str
+    day: str
+    at: datetime
+    conversation_id: str
+    channel: str
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    review_note: str | None = None
+    title: str | None = None  # the intent's title, filled in when listed
+
+
+class BotConversation(Model):
+    """A conversation the bot is handling (no person waiting or talking), for staff."""
+
+    conversation_id: str
+    channel: str
+    intent: str | None = None  # the topic the bot is on
+    language: str = "nl"
+    last_message_at: datetime
+    turns: int = 0  # the resident's messages so far
+
+
+class CannedReply(Model):
+    """A reply staff can send as it is (or edit first), kept per tenant by editors."""
+
+    id: str
+    tenant: str
+    title: str
+    text: str
+    intents: list[str] = Field(default_factory=list)  # suggested when the conversation is about these
+    updated_by: str | None = None
+    updated_at: datetime | None = None
 
 
 class Ticket(Model):

@@ -4,15 +4,18 @@ in-memory implementations in `core.memory` serve unit tests and the terminal.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .models import (
     ClientAdmission,
+    BotConversation,
+    CannedReply,
     Conversation,
     DailyCounters,
     HandoverStatus,
+    NotHelpfulItem,
     Notification,
     ReplyMessage,
     Ticket,
@@ -29,13 +32,15 @@ class ConversationStore(Protocol):
         """The conversation, or None when it does not exist for this tenant."""
 
     def save(
-        self, conversation: Conversation, expected_version: int, counters: DailyCounters | None = None,
-        admission: ClientAdmission | None = None,
+        self, conversation: Conversation, expected_version: int,
+        counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
     ) -> Conversation:
         """Write the conversation if its stored version is `expected_version`
         (0: it must not exist yet) and apply `counters` atomically in the same
-        write. Returns the conversation with the new version. Raises
-        `VersionConflict` when another writer won.
+        write (several days' counters when a conversation's class moves on the day
+        it started; counters of the same day are added together). Returns the
+        conversation with the new version. Raises `VersionConflict` when another
+        writer won.
         Past `counters.unanswered_limit` questions of the tenant's day, the write goes
         without the unanswered questions (counted as `unanswered_dropped`). With
         `admission`, the write also counts one conversation against the client's window
@@ -49,7 +54,32 @@ class ConversationStore(Protocol):
         query, never a scan)."""
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
-        """The tenant's daily aggregates from `first` to `last` inclusive."""
+        """The tenant's daily aggregates (counts only) from `first` to `last` inclusive,
+        days without any left out, oldest first: one query."""
+
+    def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
+        """The redacted unanswered questions of those days, newest first, at most `limit`."""
+
+    def not_helpful(self, tenant: str, first: date, last: date, limit: int) -> list[NotHelpfulItem]:
+        """Answers residents called not helpful on those days, newest first, at most `limit`."""
+
+    def review_not_helpful(self, tenant: str, item_id: str, staff: str, at: datetime,
+                           note: str | None) -> NotHelpfulItem:
+        """Mark an entry of the "niet nuttig" queue as reviewed. Raises `NotFound`."""
+
+    def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
+        """Conversations without a waiting or live handover (the bot answers them) that
+        changed at or after `since`, newest first: an index query, never a scan."""
+
+
+class CannedReplyStore(Protocol):
+    """The tenant's canned replies (staff use them, editors manage them)."""
+
+    def list(self, tenant: str) -> list[CannedReply]: ...
+
+    def put(self, reply: CannedReply) -> CannedReply: ...
+
+    def delete(self, tenant: str, reply_id: str) -> bool: ...
 
 
 class TicketQueue(Protocol):

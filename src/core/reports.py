@@ -1,24 +1,32 @@
 """Reports for staff, built only from the daily aggregate items.
 
-Every turn ADDs its counters to the tenant's item of the day (in the same
-transaction as the conversation) and stores each unanswered question as its own
-small item, so a report over N days is one query for the aggregates plus one
-query per day for the unanswered questions: never a scan of conversations.
+Every turn ADDs its counters to the tenant's item of the day, in the same transaction as
+the conversation, and stores each unanswered question as its own small item in one
+partition per tenant. A report of any range up to a year is therefore one query for the
+aggregates plus one bounded query for the newest unanswered questions: never a scan, and
+never a conversation read.
 
 Definitions (also in README "Metrics and reports"):
-- messages: resident messages (`messages_received`); conversations: new ones.
-- answered share: answered / messages (the dashboard's "bot-handled share").
-- bot-handled share: conversations that did not ask for a person,
-  (conversations - handover_requested) / conversations, at least 0.
-- fallback rate: fallback ("Dat begrijp ik niet") / messages.
-- handovers per team: live requests and tickets (`handover_live:<team>`,
-  `handover_queued:<team>`), claims and the mean seconds from request to claim
-  (`claim_seconds:<team>` / `handover_claimed:<team>`, added by the staff claim).
-- unanswered questions: redacted again, grouped by similarity (rapidfuzz
-  token_set_ratio); each group shows its most frequent wording and a count.
+- Every conversation is exactly one of `resolvedByBot`, `handedOver`, `unresolved`
+  (core.report_counters: the class it ended in, counted on the day it started);
+  `containmentRate` = resolvedByBot / conversations, `escalationRate` = handedOver /
+  conversations, `unresolvedRate` = unresolved / conversations.
+- messages: resident messages; `answered`: messages the bot answered with a topic (not
+  greetings, fallbacks or offers); `answeredShare` = answered / messages; `fallbackRate` =
+  fallbacks / messages; crisis: messages that got crisis help (never counted as answered).
+- Waiting: `medianSecondsToClaim` (request for a person -> a member of staff claims it) and
+  `medianSecondsToFirstReply` (-> staff's first message), medians of the daily histograms,
+  exact to the bucket (core.report_counters.WAIT_BUCKETS); means from the sums.
+- Wrong-answer signals per intent: "niet nuttig", rephrasing right after an answer, a person
+  asked for right after an answer.
+- Unanswered questions: redacted again, grouped by similarity (rapidfuzz token_set_ratio);
+  each group shows its most frequent wording and a count; the newest MAX_QUESTIONS of the
+  range are grouped.
 
-The anonymised export of unanswered questions (tenants that set
-`share_unanswered`) reuses the grouping: `unanswered_proposals`.
+Exports: `report_csv` (Dutch Excel: semicolons, UTF-8 with BOM, decimal commas, one table
+per file) and `report_xlsx` (one sheet per table, XlsxWriter, imported only there), both
+from the same `tables(report)`. The anonymised export of unanswered questions (tenants that
+set `share_unanswered`) reuses the grouping: `unanswered_proposals`.
 """
 from __future__ import annotations
 
@@ -26,19 +34,21 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 from rapidfuzz import fuzz, process
 
 from . import privacy
 from .errors import InvalidInput
-from .models import Model
+from .models import Model, NotHelpfulItem
 from .ports import ConversationStore
+from .report_counters import DIMENSIONS, NO_TOPIC, OUTCOMES, histogram, median_seconds
 
-MAX_DAYS = 92  # a quarter: one query per day for unanswered questions keeps a report quick
+MAX_DAYS = 366  # a year (a leap year's too), from the daily aggregates
 DEFAULT_DAYS = 28
 TOP_INTENTS = 10
 TOP_UNANSWERED = 20
@@ -47,34 +57,79 @@ TOP_UNANSWERED = 20
 # from "rijbewijs kwijt" (scores measured in tests/unit/test_reports.py).
 SIMILARITY_CUTOFF = 85.0
 MAX_GROUP_EXAMPLES = 5
-# Questions grouped per report: bounds the clustering work on a bad day (a bot outage).
+# Questions grouped per report (the newest of the range): bounds the read and the clustering.
 MAX_QUESTIONS = 5000
 
 _WORDS = re.compile(r"[^\w\[\]]+", re.UNICODE)
 
 
-class DayRow(Model):
-    day: str
+class Outcomes(Model):
+    """Every conversation in exactly one of the three classes."""
+
     conversations: int = 0
+    resolved_by_bot: int = 0
+    handed_over: int = 0
+    unresolved: int = 0
+    containment_rate: float | None = None
+    escalation_rate: float | None = None
+
+
+class Activity(Outcomes):
     messages: int = 0
     answered: int = 0
     fallback: int = 0
     disambiguation: int = 0
+    crisis: int = 0
     handovers: int = 0  # live requests + tickets
+    handover_claimed: int = 0
     feedback_helpful: int = 0
     feedback_not_helpful: int = 0
     unanswered: int = 0
 
 
-class Totals(DayRow):
-    day: str = "total"
+class DayRow(Activity):
+    day: str
+
+
+class MonthRow(Activity):
+    month: str  # YYYY-MM
+
+
+class Totals(Activity):
     handover_requested: int = 0
     handover_live: int = 0
     handover_queued: int = 0
-    handover_claimed: int = 0
+    handover_takeover: int = 0
+    handover_transferred: int = 0
+    unresolved_rate: float | None = None
     answered_share: float | None = None
-    bot_handled_share: float | None = None
     fallback_rate: float | None = None
+    bot_handled_share: float | None = None  # = containment_rate (the dashboard's name until #18's rework)
+    median_seconds_to_claim: float | None = None
+    mean_seconds_to_claim: float | None = None
+    median_seconds_to_first_reply: float | None = None
+    wrong_not_helpful: int = 0
+    wrong_rephrased: int = 0
+    wrong_person: int = 0
+
+
+class ChannelRow(Outcomes):
+    channel: str
+
+
+class TeamRow(Outcomes):
+    team: str
+    name: str
+
+
+class IntentRow(Outcomes):
+    intent: str  # "-": conversations without a topic
+    title: str
+    answered: int = 0  # answers of this intent (messages)
+    helpful: int = 0
+    not_helpful: int = 0
+    rephrased: int = 0  # rephrasing right after an answer of this intent
+    person_after_answer: int = 0  # a person asked for right after an answer of this intent
 
 
 class IntentCount(Model):
@@ -90,17 +145,21 @@ class QuestionGroup(Model):
 
 class TeamHandovers(Model):
     team: str
+    name: str
     live: int = 0
     queued: int = 0
     claimed: int = 0
+    takeovers: int = 0  # conversations staff took from the bot
+    transferred_in: int = 0
     mean_seconds_to_claim: float | None = None
+    median_seconds_to_claim: float | None = None
+    median_seconds_to_first_reply: float | None = None
 
 
 class FeedbackSummary(Model):
     helpful: int = 0
     not_helpful: int = 0
     helpful_share: float | None = None
-    by_intent: list[dict[str, Any]] = Field(default_factory=list)  # {"intent", "helpful", "notHelpful"}
 
 
 class Report(Model):
@@ -109,10 +168,31 @@ class Report(Model):
     date_to: str = Field(serialization_alias="to")
     totals: Totals
     days: list[DayRow]
+    months: list[MonthRow]
+    channels: list[ChannelRow]
+    teams: list[TeamRow]
+    intents: list[IntentRow]
     top_intents: list[IntentCount]
     unanswered: list[QuestionGroup]
     handovers: list[TeamHandovers]
     feedback: FeedbackSummary
+
+
+@dataclass(frozen=True)
+class Names:
+    """What staff read instead of ids: intent titles and team names (Dutch)."""
+
+    intents: Mapping[str, str]
+    teams: Mapping[str, str]
+
+    def intent(self, intent_id: str) -> str:
+        return "(geen onderwerp)" if intent_id == NO_TOPIC else self.intents.get(intent_id, intent_id)
+
+    def team(self, team_id: str) -> str:
+        return self.teams.get(team_id, team_id)
+
+
+NO_NAMES = Names({}, {})
 
 
 # ---- the date range ------------------------------------------------------------
@@ -141,25 +221,34 @@ def _parse_day(value: str, name: str) -> date:
 # ---- the report ------------------------------------------------------------------
 
 
-def build_report(store: ConversationStore, tenant: str, first: date, last: date) -> Report:
+def build_report(store: ConversationStore, tenant: str, first: date, last: date, names: Names = NO_NAMES) -> Report:
     days = store.daily_counters(tenant, first, last)
     total: Counter[str] = Counter()
+    by_month: dict[str, Counter[str]] = {}
     rows = []
-    questions: list[str] = []
     for item in days:
-        counts = item.counts
-        total.update(counts)
-        questions.extend(item.unanswered)
-        rows.append(_row(item.day, counts, len(item.unanswered)))
+        total.update(item.counts)
+        by_month.setdefault(item.day[:7], Counter()).update(item.counts)
+        rows.append(DayRow(day=item.day, **_activity(item.counts)))
+    questions = store.unanswered_questions(tenant, first, last, MAX_QUESTIONS)
+    conversations = total["conversations"]
     totals = Totals(
-        **_row("total", total, len(questions)).model_dump(),
+        **_activity(total),
         handover_requested=total["handover_requested"],
         handover_live=total["handover_live"],
         handover_queued=total["handover_queued"],
-        handover_claimed=total["handover_claimed"],
-        answered_share=_share(total["answered"], total["messages_received"]),
-        bot_handled_share=_share(max(total["conversations"] - total["handover_requested"], 0), total["conversations"]),
+        handover_takeover=total["handover_takeover"],
+        handover_transferred=total["handover_transferred"],
+        unresolved_rate=_share(total["outcome:unresolved"], conversations),
+        answered_share=_share(total["answered_topic"], total["messages_received"]),
         fallback_rate=_share(total["fallback"], total["messages_received"]),
+        bot_handled_share=_share(total["outcome:resolved"], conversations),
+        median_seconds_to_claim=median_seconds(histogram(total, "claim_wait:")),
+        mean_seconds_to_claim=_mean(total["claim_seconds"], total["handover_claimed"]),
+        median_seconds_to_first_reply=median_seconds(histogram(total, "first_reply_wait:")),
+        wrong_not_helpful=total["feedback_not_helpful"],
+        wrong_rephrased=total["wrong_rephrased"],
+        wrong_person=total["wrong_person"],
     )
     return Report(
         tenant=tenant,
@@ -167,59 +256,99 @@ def build_report(store: ConversationStore, tenant: str, first: date, last: date)
         date_to=last.isoformat(),
         totals=totals,
         days=rows,
+        months=[MonthRow(month=month, **_activity(counts)) for month, counts in sorted(by_month.items())],
+        channels=[ChannelRow(channel=key, **outcomes) for key, outcomes in _breakdown(total, "channel")],
+        teams=[TeamRow(team=key, name=names.team(key), **outcomes) for key, outcomes in _breakdown(total, "team")],
+        intents=_intents(total, names),
         top_intents=[IntentCount(intent=name, count=n) for name, n in _prefixed(total, "intent")[:TOP_INTENTS]],
         unanswered=group_questions(questions)[:TOP_UNANSWERED],
-        handovers=_teams(total),
-        feedback=_feedback(total),
+        handovers=_handovers(total, names),
+        feedback=FeedbackSummary(
+            helpful=total["feedback_helpful"], not_helpful=total["feedback_not_helpful"],
+            helpful_share=_share(total["feedback_helpful"], total["feedback_helpful"] + total["feedback_not_helpful"]),
+        ),
     )
 
 
-def _row(day: str, counts: dict[str, int], unanswered: int) -> DayRow:
-    return DayRow(
-        day=day,
-        conversations=counts.get("conversations", 0),
-        messages=counts.get("messages_received", 0),
-        answered=counts.get("answered", 0),
-        fallback=counts.get("fallback", 0),
-        disambiguation=counts.get("disambiguation", 0),
-        handovers=counts.get("handover_live", 0) + counts.get("handover_queued", 0),
-        feedback_helpful=counts.get("feedback_helpful", 0),
-        feedback_not_helpful=counts.get("feedback_not_helpful", 0),
-        unanswered=unanswered,
-    )
+def _outcomes(counts: Mapping[str, int], suffix: str = "") -> dict[str, Any]:
+    resolved, handed, unresolved = (counts.get(f"outcome:{kind}{suffix}", 0) for kind in OUTCOMES)
+    conversations = resolved + handed + unresolved
+    return {"conversations": conversations, "resolved_by_bot": resolved, "handed_over": handed,
+            "unresolved": unresolved, "containment_rate": _share(resolved, conversations),
+            "escalation_rate": _share(handed, conversations)}
+
+
+def _activity(counts: Mapping[str, int]) -> dict[str, Any]:
+    outcomes = _outcomes(counts)
+    # Conversations are counted when they start; their classes add up to the same number.
+    outcomes["conversations"] = max(counts.get("conversations", 0), outcomes["conversations"])
+    outcomes["containment_rate"] = _share(outcomes["resolved_by_bot"], outcomes["conversations"])
+    outcomes["escalation_rate"] = _share(outcomes["handed_over"], outcomes["conversations"])
+    return {
+        **outcomes,
+        "messages": counts.get("messages_received", 0),
+        "answered": counts.get("answered_topic", 0),
+        "fallback": counts.get("fallback", 0),
+        "disambiguation": counts.get("disambiguation", 0),
+        "crisis": counts.get("crisis", 0),
+        "handovers": counts.get("handover_live", 0) + counts.get("handover_queued", 0),
+        "handover_claimed": counts.get("handover_claimed", 0),
+        "feedback_helpful": counts.get("feedback_helpful", 0),
+        "feedback_not_helpful": counts.get("feedback_not_helpful", 0),
+        "unanswered": counts.get("unanswered", 0),
+    }
+
+
+def _breakdown(total: Mapping[str, int], dimension: str) -> list[tuple[str, dict[str, Any]]]:
+    """Per value of a dimension (`outcome:<class>:<dimension>:<value>`), most conversations first."""
+    assert dimension in DIMENSIONS
+    keys = {name.split(f":{dimension}:", 1)[1] for name, n in total.items()
+            if n and name.startswith("outcome:") and f":{dimension}:" in name}
+    rows = [(key, _outcomes(total, f":{dimension}:{key}")) for key in keys]
+    rows = [(key, row) for key, row in rows if row["conversations"]]
+    return sorted(rows, key=lambda pair: (-pair[1]["conversations"], pair[0]))
+
+
+def _intents(total: Mapping[str, int], names: Names) -> list[IntentRow]:
+    rows = {key: IntentRow(intent=key, title=names.intent(key), **outcomes)
+            for key, outcomes in _breakdown(total, "intent")}
+    for field_name, prefix in (("answered", "intent"), ("helpful", "feedback_helpful"),
+                               ("not_helpful", "feedback_not_helpful"), ("rephrased", "wrong_rephrased"),
+                               ("person_after_answer", "wrong_person")):
+        for key, n in _prefixed(total, prefix):
+            row = rows.setdefault(key, IntentRow(intent=key, title=names.intent(key)))
+            setattr(row, field_name, n)
+    return sorted(rows.values(), key=lambda row: (-row.conversations, -row.answered, row.intent))
 
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _prefixed(counts: Counter[str], prefix: str) -> list[tuple[str, int]]:
-    """`<prefix>:<key>` counters as (key, count), largest first, then by key."""
-    found = [(name.split(":", 1)[1], n) for name, n in counts.items() if name.startswith(prefix + ":") and n]
+def _mean(total_seconds: int, count: int) -> float | None:
+    return round(total_seconds / count, 1) if count else None
+
+
+def _prefixed(counts: Mapping[str, int], prefix: str) -> list[tuple[str, int]]:
+    """`<prefix>:<key>` counters (one level: no further ":") as (key, count), largest first, then by key."""
+    found = [(name.split(":", 1)[1], n) for name, n in counts.items()
+             if name.startswith(prefix + ":") and n and ":" not in name.split(":", 1)[1]]
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 
-def _teams(total: Counter[str]) -> list[TeamHandovers]:
+def _handovers(total: Mapping[str, int], names: Names) -> list[TeamHandovers]:
     per_team: dict[str, TeamHandovers] = {}
-    for field_name, prefix in (("live", "handover_live"), ("queued", "handover_queued"), ("claimed", "handover_claimed")):
+    for field_name, prefix in (("live", "handover_live"), ("queued", "handover_queued"),
+                               ("claimed", "handover_claimed"), ("takeovers", "handover_takeover"),
+                               ("transferred_in", "handover_transferred")):
         for team, n in _prefixed(total, prefix):
-            setattr(per_team.setdefault(team, TeamHandovers(team=team)), field_name, n)
+            row = per_team.setdefault(team, TeamHandovers(team=team, name=names.team(team)))
+            setattr(row, field_name, n)
     for team, row in per_team.items():
-        if row.claimed:
-            row.mean_seconds_to_claim = round(total[f"claim_seconds:{team}"] / row.claimed, 1)
+        row.mean_seconds_to_claim = _mean(total.get(f"claim_seconds:{team}", 0), row.claimed)
+        row.median_seconds_to_claim = median_seconds(histogram(total, f"claim_wait:{team}:"))
+        row.median_seconds_to_first_reply = median_seconds(histogram(total, f"first_reply_wait:{team}:"))
     return sorted(per_team.values(), key=lambda row: (-(row.live + row.queued), row.team))
-
-
-def _feedback(total: Counter[str]) -> FeedbackSummary:
-    helpful = dict(_prefixed(total, "feedback_helpful"))
-    not_helpful = dict(_prefixed(total, "feedback_not_helpful"))
-    intents = sorted(set(helpful) | set(not_helpful), key=lambda i: (-(helpful.get(i, 0) + not_helpful.get(i, 0)), i))
-    return FeedbackSummary(
-        helpful=total["feedback_helpful"],
-        not_helpful=total["feedback_not_helpful"],
-        helpful_share=_share(total["feedback_helpful"], total["feedback_helpful"] + total["feedback_not_helpful"]),
-        by_intent=[{"intent": i, "helpful": helpful.get(i, 0), "notHelpful": not_helpful.get(i, 0)} for i in intents],
-    )
 
 
 # ---- grouping unanswered questions ----------------------------------------------
@@ -268,38 +397,147 @@ def _cluster(texts: Iterable[str], cutoff: float, clean: Callable[[str], str]) -
     return sorted(members, key=lambda group: (-sum(n for _, n in group), group[0][0]))
 
 
-# ---- CSV -------------------------------------------------------------------------
+# ---- exports: one definition of the tables, CSV for Dutch Excel and an xlsx workbook ------------
 
 
-def report_csv(report: Report) -> str:
-    """The report as one CSV sheet: a `section` column names each block."""
+Format = Literal["int", "rate", "seconds", "text"]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # Dutch: what staff read in Excel
+    field: str
+    format: Format = "int"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the `table` of GET /v1/staff/reports?format=csv&table=
+    title: str  # the sheet's name in the workbook
+    columns: tuple[Column, ...]
+    rows: list[dict[str, Any]]
+
+
+OUTCOME_COLUMNS = (
+    Column("Gesprekken", "conversations"), Column("Opgelost door de bot", "resolved_by_bot"),
+    Column("Overgedragen", "handed_over"), Column("Niet opgelost", "unresolved"),
+    Column("Bot-oplosgraad", "containment_rate", "rate"), Column("Overdrachtsgraad", "escalation_rate", "rate"),
+)
+ACTIVITY_COLUMNS = OUTCOME_COLUMNS + (
+    Column("Berichten", "messages"), Column("Beantwoord", "answered"), Column("Niet begrepen", "fallback"),
+    Column("Keuzevragen", "disambiguation"), Column("Crisis", "crisis"), Column("Overdrachten", "handovers"),
+    Column("Overgenomen", "handover_claimed"), Column("Nuttig", "feedback_helpful"),
+    Column("Niet nuttig", "feedback_not_helpful"), Column("Onbeantwoorde vragen", "unanswered"),
+)
+TOTAL_ROWS = ACTIVITY_COLUMNS + (
+    Column("Verzoeken om een medewerker", "handover_requested"), Column("Live overdrachten", "handover_live"),
+    Column("Terugbelverzoeken", "handover_queued"), Column("Overgenomen van de bot", "handover_takeover"),
+    Column("Doorverbonden", "handover_transferred"), Column("Niet-opgelost-graad", "unresolved_rate", "rate"),
+    Column("Beantwoord per bericht", "answered_share", "rate"),
+    Column("Niet begrepen per bericht", "fallback_rate", "rate"),
+    Column("Mediane wachttijd tot overname (s)", "median_seconds_to_claim", "seconds"),
+    Column("Gemiddelde wachttijd tot overname (s)", "mean_seconds_to_claim", "seconds"),
+    Column("Mediane tijd tot eerste antwoord (s)", "median_seconds_to_first_reply", "seconds"),
+    Column("Signaal: niet nuttig", "wrong_not_helpful"), Column("Signaal: opnieuw gevraagd", "wrong_rephrased"),
+    Column("Signaal: medewerker na antwoord", "wrong_person"),
+)
+TABLE_NAMES = ("totals", "days", "months", "channels", "teams", "intents", "handovers", "unanswered")
+
+
+def tables(report: Report) -> list[Table]:
+    """Every table of the report, with stable column titles (an empty table keeps its header)."""
+    totals = report.totals.model_dump()
+    return [
+        Table("totals", "Totaal", (Column("Maat", "measure", "text"), Column("Waarde", "value", "seconds")),
+              [{"measure": column.title, "value": totals[column.field],
+                "format": column.format} for column in TOTAL_ROWS]),
+        Table("days", "Dagen", (Column("Dag", "day", "text"),) + ACTIVITY_COLUMNS,
+              [row.model_dump() for row in report.days]),
+        Table("months", "Maanden", (Column("Maand", "month", "text"),) + ACTIVITY_COLUMNS,
+              [row.model_dump() for row in report.months]),
+        Table("channels", "Kanalen", (Column("Kanaal", "channel", "text"),) + OUTCOME_COLUMNS,
+              [row.model_dump() for row in report.channels]),
+        Table("teams", "Teams", (Column("Team", "name", "text"), Column("Code", "team", "text")) + OUTCOME_COLUMNS,
+              [row.model_dump() for row in report.teams]),
+        Table("intents", "Onderwerpen",
+              (Column("Onderwerp", "title", "text"), Column("Code", "intent", "text")) + OUTCOME_COLUMNS + (
+                  Column("Antwoorden", "answered"), Column("Nuttig", "helpful"), Column("Niet nuttig", "not_helpful"),
+                  Column("Opnieuw gevraagd", "rephrased"), Column("Medewerker na antwoord", "person_after_answer")),
+              [row.model_dump() for row in report.intents]),
+        Table("handovers", "Overdrachten",
+              (Column("Team", "name", "text"), Column("Code", "team", "text"), Column("Live", "live"),
+               Column("Terugbellen", "queued"), Column("Overgenomen", "claimed"),
+               Column("Van de bot overgenomen", "takeovers"), Column("Doorverbonden naar", "transferred_in"),
+               Column("Gemiddelde wachttijd (s)", "mean_seconds_to_claim", "seconds"),
+               Column("Mediane wachttijd (s)", "median_seconds_to_claim", "seconds"),
+               Column("Mediane tijd tot eerste antwoord (s)", "median_seconds_to_first_reply", "seconds")),
+              [row.model_dump() for row in report.handovers]),
+        Table("unanswered", "Onbeantwoord",
+              (Column("Vraag", "text", "text"), Column("Aantal", "count"), Column("Ook gevraagd als", "examples", "text")),
+              [{**group.model_dump(), "examples": " | ".join(group.examples)} for group in report.unanswered]),
+    ]
+
+
+def table_named(report: Report, name: str) -> Table:
+    for table in tables(report):
+        if table.name == name:
+            return table
+    raise InvalidInput(f"table must be one of {', '.join(TABLE_NAMES)}.")
+
+
+def _dutch_number(value: Any, format: Format) -> str:
+    """A cell as Dutch Excel reads it: decimal comma, rates as percentages (66,7)."""
+    if value is None:
+        return ""
+    if format == "text":
+        return _csv_safe(str(value))
+    if format == "rate":
+        return f"{value * 100:.1f}".replace(".", ",")
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+def report_csv(table: Table) -> bytes:
+    """One table as CSV for Dutch Excel: UTF-8 with BOM (Excel then reads the accents), `;`
+    between cells (Excel's list separator in a Dutch locale), decimal commas, CRLF."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["section", "key", "conversations", "messages", "answered", "fallback", "disambiguation",
-                     "handovers", "feedback_helpful", "feedback_not_helpful", "unanswered"])
-    for row in [*report.days, report.totals]:
-        writer.writerow(["day", row.day, row.conversations, row.messages, row.answered, row.fallback,
-                         row.disambiguation, row.handovers, row.feedback_helpful, row.feedback_not_helpful,
-                         row.unanswered])
-    totals = report.totals
-    writer.writerow([])
-    writer.writerow(["section", "key", "value"])
-    for name in ("answered_share", "bot_handled_share", "fallback_rate"):
-        value = getattr(totals, name)
-        writer.writerow(["share", name, "" if value is None else value])
-    for item in report.top_intents:
-        writer.writerow(["intent", item.intent, item.count])
-    for group in report.unanswered:
-        writer.writerow(["unanswered", _csv_safe(group.text), group.count])
-    writer.writerow([])
-    writer.writerow(["section", "team", "live", "queued", "claimed", "mean_seconds_to_claim"])
-    for team in report.handovers:
-        writer.writerow(["handovers", team.team, team.live, team.queued, team.claimed,
-                         "" if team.mean_seconds_to_claim is None else team.mean_seconds_to_claim])
-    writer.writerow([])
-    writer.writerow(["section", "intent", "helpful", "not_helpful"])
-    for item in report.feedback.by_intent:
-        writer.writerow(["feedback", item["intent"], item["helpful"], item["notHelpful"]])
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([column.title for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_dutch_number(row.get(column.field), row.get("format", column.format)
+                                       if column.field == "value" else column.format) for column in table.columns])
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def report_xlsx(report: Report) -> bytes:
+    """The whole report as an Excel workbook: one sheet per table, numbers as numbers
+    (rates as percentages), header row frozen and bold."""
+    import xlsxwriter  # here only: the other routes never load it
+
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False})
+    header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+    formats = {"rate": workbook.add_format({"num_format": "0.0%"}), "seconds": workbook.add_format({"num_format": "0.0"})}
+    workbook.set_properties({"title": f"Balie rapportage {report.tenant} {report.date_from} - {report.date_to}"})
+    for table in tables(report):
+        sheet = workbook.add_worksheet(table.title)
+        for index, column in enumerate(table.columns):
+            sheet.write_string(0, index, column.title, header)
+            sheet.set_column(index, index, 40 if column.format == "text" and index == 0 else 14)
+        for number, row in enumerate(table.rows, start=1):
+            for index, column in enumerate(table.columns):
+                value = row.get(column.field)
+                kind = row.get("format", column.format) if column.field == "value" else column.format
+                if value is None:
+                    continue
+                if kind == "text":
+                    sheet.write_string(number, index, str(value))
+                else:
+                    sheet.write_number(number, index, value, formats.get(kind))
+        sheet.freeze_panes(1, 0)
+    workbook.close()
     return out.getvalue()
 
 
@@ -360,16 +598,15 @@ def unanswered_proposals(store: ConversationStore, tenants: Sequence[Any], first
     asked_by: dict[str, set[int]] = {}
     dropped = 0
     for index, tenant in enumerate(sharing):
-        for day in store.daily_counters(tenant.slug, first, last):
-            for text in day.unanswered:
-                cleaned = clean(text)
-                if strict is not None:
-                    cleaned = strict(cleaned)
-                    if cleaned is None:
-                        dropped += 1
-                        continue
-                texts.append(cleaned)
-                asked_by.setdefault(normalise_question(cleaned), set()).add(index)
+        for text in store.unanswered_questions(tenant.slug, first, last, MAX_QUESTIONS):
+            cleaned = clean(text)
+            if strict is not None:
+                cleaned = strict(cleaned)
+                if cleaned is None:
+                    dropped += 1
+                    continue
+            texts.append(cleaned)
+            asked_by.setdefault(normalise_question(cleaned), set()).add(index)
     proposals = []
     for wordings in _cluster(texts, cutoff, clean=lambda text: text):
         askers = set().union(*(asked_by.get(normalise_question(text), set()) for text, _ in wordings))
@@ -384,7 +621,29 @@ def unanswered_proposals(store: ConversationStore, tenants: Sequence[Any], first
 
 
 def report_for(store: ConversationStore, tenant: str, date_from: str | None, date_to: str | None,
-               today: date) -> Report:
+               today: date, names: Names = NO_NAMES) -> Report:
     """The staff report use case: validate the range, then build the tenant's report."""
     first, last = parse_range(date_from, date_to, today)
-    return build_report(store, tenant, first, last)
+    return build_report(store, tenant, first, last, names)
+
+
+# ---- the editors' "niet nuttig" queue --------------------------------------------------
+
+QUEUE_LIMIT = 200
+QUEUE_STATUSES = ("open", "reviewed", "all")
+
+
+def not_helpful_queue(store: ConversationStore, tenant: str, first: date, last: date, status: str | None,
+                      names: Names = NO_NAMES) -> list[NotHelpfulItem]:
+    """Answers residents called "niet nuttig" in the range, newest first: the question, the
+    answer shown, the intent (with its title) so an editor can improve it; `status`
+    open (not reviewed yet, the default), reviewed or all."""
+    wanted = status or "open"
+    if wanted not in QUEUE_STATUSES:
+        raise InvalidInput("status must be 'open', 'reviewed' or 'all'.")
+    found = store.not_helpful(tenant, first, last, QUEUE_LIMIT)
+    if wanted != "all":
+        found = [item for item in found if (item.reviewed_at is None) == (wanted == "open")]
+    for item in found:
+        item.title = names.intent(item.intent)
+    return found

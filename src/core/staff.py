@@ -11,21 +11,27 @@ their tenant ("*" = all teams).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Any, Literal, Protocol
 
 from pydantic import Field
 
 from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from .conversations import append_entries, last_intent, update_conversation
+from . import report_counters
+from .dialogue import understanding
 from .dialogue.state import GuideFlow
+from .dialogue.handover import MAX_TIMEOUT_DELAY, undo
 from .dialogue.texts import Wording
+from .effects import DispatchFailed, Effect, EffectDispatcher, schedule_timeout
 from .kb.models import Tenant
 from .opening_hours import AMSTERDAM
 from .models import (
+    BotConversation,
     Channel,
     Conversation,
     DailyCounters,
@@ -35,16 +41,27 @@ from .models import (
     Model,
     ReplyMessage,
     Role,
+    StaffNote,
     TranscriptEntry,
 )
 from .open_klant import deletion_calls
-from .ports import ConversationStore, OutboundSender, TicketStore
+from .ports import CannedReplyStore, ConversationStore, OutboundSender, TicketStore
 from .privacy import redact
 
 log = logging.getLogger(__name__)
 
 MAX_REPLY_CHARS = 2000
 MAX_SUGGESTIONS = 3
+MAX_CANNED_SUGGESTIONS = 3
+MAX_NAME_CHARS = 80
+MAX_NOTE_CHARS = 2000
+MAX_NOTES = 50  # per conversation; the oldest go first
+BOT_ACTIVE_MINUTES = 30  # "the bot is handling it now": a resident message in the last half hour
+LABEL_CHARS = 140  # the first question shown on a queue item
+SUGGESTION_MESSAGES = 8  # the resident's last messages that suggestions read
+RECENCY_WEIGHT = 0.85  # each older message counts this much less
+ANSWERED_TOPIC_SCORE = 0.5  # a topic the bot already answered in this conversation
+PAYLOAD_TEXT = re.compile(r"^(intent|followup|feedback|handover|choice):[a-z0-9-]+$")
 ROLES = ("kcc", "editor", "admin")  # contact-centre work, knowledge-base editing, tenant administration
 PLATFORM = "*"  # custom:tenant of the operator's accounts: the admin API for every tenant, no staff routes
 
@@ -63,6 +80,7 @@ class StaffIdentity:
     tenant: str  # PLATFORM for the operator's accounts
     teams: frozenset[str] | None  # None: every team of the tenant
     roles: frozenset[str] = frozenset({"kcc"})
+    name: str | None = None  # display name from the token (`name`, else given and family name, else e-mail)
 
     @classmethod
     def from_claims(cls, claims: Mapping[str, Any] | None) -> "StaffIdentity":
@@ -78,13 +96,14 @@ class StaffIdentity:
         raw_roles = str(claims.get("custom:roles") or "").strip()
         roles = frozenset(role.strip() for role in raw_roles.split(",") if role.strip() in ROLES)
         roles = roles or frozenset({"kcc"})
+        name = _display_name(claims)
         raw_teams = str(claims.get("custom:teams") or "").strip()
         if raw_teams == "*":
-            return cls(subject, tenant, None, roles)
+            return cls(subject, tenant, None, roles, name)
         teams = frozenset(team.strip() for team in raw_teams.split(",") if team.strip())
         if not teams:
             raise Forbidden("Your account has no team.")
-        return cls(subject, tenant, teams, roles)
+        return cls(subject, tenant, teams, roles, name)
 
     @property
     def is_platform(self) -> bool:
@@ -96,6 +115,16 @@ class StaffIdentity:
     def require_role(self, role: str) -> None:
         if role not in self.roles:
             raise Forbidden(f"This needs the role {role!r}.")
+
+
+def _display_name(claims: Mapping[str, Any]) -> str | None:
+    """Cognito's standard attributes in the id token: `name`, else given and family name,
+    else the e-mail address; None when the token carries none (the dashboard then shows the id)."""
+    def text(key: str) -> str:
+        return " ".join(str(claims.get(key) or "").split())[:MAX_NAME_CHARS]
+
+    full = text("name") or " ".join(part for part in (text("given_name"), text("family_name")) if part)
+    return full or text("email") or None
 
 
 class _Matcher(Protocol):
@@ -124,6 +153,11 @@ class HandoverItem(Model):
     last_resident_message: str | None = None
     intent: str | None = None
     urgent: bool = False  # asked for after crisis help: listed first
+    team_name: str | None = None
+    topic_title: str | None = None  # the intent's title in Dutch (the staff's language)
+    first_question: str | None = None  # the resident's first real question (not a greeting or a button)
+    claimed_by_name: str | None = None
+    transferred_from: str | None = None
 
 
 class StaffConversation(Model):
@@ -134,18 +168,40 @@ class StaffConversation(Model):
     updated_at: datetime
     handover: Handover | None
     intent: str | None  # the topic the bot was on
+    topic_title: str | None = None
     slots: dict[str, Any] = Field(default_factory=dict)  # what a guided flow collected
     transcript: list[TranscriptEntry]
     # Entries left out: they belong to a handover of a team this staff member is not in.
     withheld: int = 0
+    notes: list[StaffNote] = Field(default_factory=list)  # internal, never shown to the resident
+
+
+class TeamName(Model):
+    id: str
+    name: str
+
+
+class StaffProfile(Model):
+    """Who is signed in, as the dashboard shows it, and the server's clock (BALIE_NOW locally)."""
+
+    subject: str
+    name: str | None
+    tenant: str
+    tenant_name: str
+    roles: list[str]
+    teams: list[TeamName]  # the caller's teams (every team for "*")
+    all_teams: list[TeamName]  # every team of the tenant (transfer targets)
+    now: datetime
 
 
 class Suggestion(Model):
-    intent: str
+    kind: Literal["answer", "canned"] = "answer"  # a knowledge-base answer or one of the tenant's canned replies
+    intent: str | None = None
     score: float
     title: str
     text: str
     links: list[Link] = Field(default_factory=list)
+    canned_id: str | None = None
 
 
 class NotErased(Model):
@@ -162,15 +218,18 @@ class Erasure(Model):
     not_erased: list[NotErased] = Field(default_factory=list)
 
 
-def _item(conversation: Conversation) -> HandoverItem:
+def _item(conversation: Conversation, knowledge: _TenantKnowledge) -> HandoverItem:
     handover = conversation.handover
     assert handover is not None
     last = next((e.text for e in reversed(conversation.transcript) if e.role == Role.RESIDENT), None)
+    topic = conversation.state.topic or last_intent(conversation)
     return HandoverItem(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         status=handover.status, team=handover.team, reason=handover.reason, requested_at=handover.requested_at,
         claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent,
-        intent=conversation.state.topic or last_intent(conversation),
+        intent=topic, team_name=_team_name(knowledge, handover.team), topic_title=_title(knowledge, topic),
+        first_question=first_question(conversation, knowledge), claimed_by_name=handover.claimed_by_name,
+        transferred_from=handover.transferred_from,
     )
 
 
@@ -180,16 +239,96 @@ def visible_entries(who: "StaffIdentity", conversation: Conversation) -> list[Tr
             if (team := conversation.team_of_entry(entry.seq)) is None or who.may_see(team)]
 
 
-def _view(who: "StaffIdentity", conversation: Conversation) -> StaffConversation:
+def _view(who: "StaffIdentity", conversation: Conversation, knowledge: _TenantKnowledge) -> StaffConversation:
     flow = conversation.state.flow
     slots = dict(flow.values) if isinstance(flow, GuideFlow) else {}
+    topic = conversation.state.topic or last_intent(conversation)
     transcript = visible_entries(who, conversation)
     return StaffConversation(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
-        intent=conversation.state.topic or last_intent(conversation), slots=slots,
-        transcript=transcript, withheld=len(conversation.transcript) - len(transcript),
+        intent=topic, topic_title=_title(knowledge, topic), slots=slots, transcript=transcript,
+        withheld=len(conversation.transcript) - len(transcript), notes=conversation.notes,
     )
+
+
+def _title(knowledge: _TenantKnowledge, intent_id: str | None) -> str | None:
+    intent = knowledge.intents.get(intent_id or "")
+    return intent.title.nl if intent is not None else None
+
+
+def _team_name(knowledge: _TenantKnowledge, team_id: str) -> str:
+    team = knowledge.tenant.teams.get(team_id)
+    return team.name.nl if team is not None else team_id
+
+
+def first_question(conversation: Conversation, knowledge: _TenantKnowledge) -> str | None:
+    """The resident's first real question, to label a queue item: not a button press, not a
+    greeting or thanks the bot answered as such, not only "ik wil een medewerker"; the first
+    message when none qualifies."""
+    entries = conversation.transcript
+    first = None
+    for index, entry in enumerate(entries):
+        if entry.role != Role.RESIDENT or not entry.text.strip():
+            continue
+        first = first or entry.text
+        before = entries[index - 1] if index else None
+        if before is not None and before.role == Role.BOT and any(
+                entry.text in (button.title, button.payload) for button in before.buttons):
+            continue  # a button press
+        reply = entries[index + 1] if index + 1 < len(entries) else None
+        answered_as = knowledge.intents.get(reply.intent or "") if reply is not None and reply.role == Role.BOT else None
+        if answered_as is not None and answered_as.kind == "system" and not answered_as.handover:
+            continue  # "hallo", "bedankt"
+        if understanding.asks_for_person(entry.text) and len(understanding.without_person_request(entry.text)) < 3:
+            continue
+        return _label(entry.text)
+    return _label(first) if first else None
+
+
+def _note_text(text: str | None) -> str:
+    body = (text or "").strip()
+    if not body:
+        raise InvalidInput("text must not be empty.")
+    if len(body) > MAX_NOTE_CHARS:
+        raise InvalidInput(f"text must be at most {MAX_NOTE_CHARS} characters.")
+    return body
+
+
+def _topic_scores(transcript: list[TranscriptEntry], topic: str | None, knowledge: _TenantKnowledge) -> dict[str, float]:
+    """How likely each topic intent is what the resident needs, from the whole conversation:
+    each typed resident message classified (the latest counting fully, earlier ones less),
+    and the topics the bot answered. The best score per intent counts."""
+    scores: dict[str, float] = {}
+
+    def consider(intent_id: str | None, score: float) -> None:
+        intent = knowledge.intents.get(intent_id or "")
+        if intent is None or intent.kind != "topic" or intent.handover:
+            return
+        scores[intent_id] = max(scores.get(intent_id, 0.0), score)  # type: ignore[index]
+
+    questions = [e.text for e in transcript
+                 if e.role == Role.RESIDENT and e.text.strip() and not PAYLOAD_TEXT.match(e.text.strip())]
+    for age, text in enumerate(reversed(questions[-SUGGESTION_MESSAGES:])):
+        weight = RECENCY_WEIGHT ** age
+        rest = understanding.without_person_request(text) if understanding.asks_for_person(text) else text
+        if len(rest) < 3:
+            continue
+        result = knowledge.matcher.classify(rest)
+        consider(result.intent, float(result.score) * weight)
+        for alternative in result.alternatives:
+            consider(alternative.intent, float(alternative.score) * weight)
+    for entry in transcript:
+        if entry.role == Role.BOT and entry.intent:
+            consider(entry.intent, ANSWERED_TOPIC_SCORE)
+    if topic:
+        consider(topic, ANSWERED_TOPIC_SCORE)
+    return scores
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "\u2026"
 
 
 @dataclass
@@ -200,6 +339,20 @@ class StaffService:
     clock: Clock = now
     # Delivers staff messages on WhatsApp; web residents read them by polling.
     whatsapp: OutboundSender | None = None
+    # A transfer asks for a new handover timeout (core.effects), like the engine's live handover.
+    effects: EffectDispatcher | None = None
+    canned: CannedReplyStore | None = None
+
+    # -- who is signed in ------------------------------------------------------
+
+    def profile(self, who: StaffIdentity) -> StaffProfile:
+        tenant = self.knowledge.get(who.tenant).tenant
+        every = [TeamName(id=team_id, name=team.name.nl) for team_id, team in tenant.teams.items()]
+        return StaffProfile(
+            subject=who.subject, name=who.name, tenant=tenant.slug, tenant_name=tenant.name,
+            roles=sorted(who.roles), teams=[team for team in every if who.may_see(team.id)], all_teams=every,
+            now=self.clock(),
+        )
 
     # -- live handovers -------------------------------------------------------
 
@@ -207,17 +360,25 @@ class StaffService:
         try:
             wanted = HandoverStatus(status)
         except ValueError:
-            raise InvalidInput("status must be 'waiting' or 'live'.") from None
+            raise InvalidInput("status must be 'waiting', 'live' or 'bot'.") from None
         if wanted not in ACTIVE:
-            raise InvalidInput("status must be 'waiting' or 'live'.")
+            raise InvalidInput("status must be 'waiting', 'live' or 'bot'.")
         if team is not None and not who.may_see(team):
             raise Forbidden("You are not in this team.")
+        knowledge = self.knowledge.get(who.tenant)
         found = self.store.list_handovers(who.tenant, wanted, team)
-        items = [_item(c) for c in found if c.handover is not None and who.may_see(c.handover.team)]
+        items = [_item(c, knowledge) for c in found if c.handover is not None and who.may_see(c.handover.team)]
         return sorted(items, key=lambda item: not item.urgent)  # stable: oldest first within each group
 
+    def bot_conversations(self, who: StaffIdentity) -> list[BotConversation]:
+        """The conversations the bot is handling now (a resident message in the last
+        BOT_ACTIVE_MINUTES, no person waiting or talking), newest first: the bot as a
+        colleague, visible to every member of staff of the tenant."""
+        since = self.clock() - timedelta(minutes=BOT_ACTIVE_MINUTES)
+        return self.store.bot_conversations(who.tenant, since)
+
     def conversation(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
-        return _view(who, self._visible(who, conversation_id))
+        return _view(who, self._visible(who, conversation_id), self.knowledge.get(who.tenant))
 
     def claim(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
         def take(conversation: Conversation, handover: Handover, moment: datetime) -> list[ReplyMessage]:
@@ -225,27 +386,123 @@ class StaffService:
                 return []  # claiming twice is harmless
             if handover.status != HandoverStatus.WAITING:
                 raise Conflict("This conversation is not waiting for a member of staff.")
-            handover.status = HandoverStatus.LIVE
-            handover.claimed_by = who.subject
-            handover.claimed_at = moment
-            tenant = self.knowledge.get(who.tenant).tenant
-            say = Wording(conversation.language, tenant.texts)
-            team = tenant.teams.get(handover.team, tenant.teams[tenant.default_team])
-            return [ReplyMessage(text=say("claimed", team=team.name.get(conversation.language)))]
+            self._own(handover, who, moment)
+            return self._say(who, conversation, "claimed", team=self._team_name(who, conversation, handover.team))
 
         def claim_counters(conversation: Conversation, moment: datetime) -> DailyCounters | None:
-            # Reports divide the seconds by the count.
             handover = conversation.handover
             if handover is None:
                 return None
-            waited = max(int((moment - handover.requested_at).total_seconds()), 0)
             day = moment.astimezone(AMSTERDAM).date().isoformat()
-            return DailyCounters(tenant=who.tenant, day=day, counts={
-                "handover_claimed": 1, f"handover_claimed:{handover.team}": 1,
-                "claim_seconds": waited, f"claim_seconds:{handover.team}": waited,
-            })
+            return DailyCounters(tenant=who.tenant, day=day, counts=report_counters.wait_counters(
+                "handover_claimed", "claim", handover.team, handover.requested_at, moment))
 
         return self._change_handover(who, conversation_id, take, counters=claim_counters)
+
+    def take_over(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
+        """A member of staff takes a conversation the bot is handling: it becomes their live
+        handover at once (the bot falls silent) and the resident is told who is there."""
+        self._visible(who, conversation_id)
+        moment = self.clock()
+        notice: list[ReplyMessage] = []
+        knowledge = self.knowledge.get(who.tenant)
+        chosen: list[str] = []
+
+        def change(conversation: Conversation) -> None:
+            notice.clear()
+            # The topic's team when the caller is in it, else the caller's own (first) team.
+            team = report_counters.topic_team(knowledge, conversation.state.topic)
+            if not who.may_see(team):
+                team = sorted(who.teams or ())[0]
+            chosen[:] = [team]
+            current = conversation.handover
+            if current is not None and current.status in ACTIVE:
+                if current.status == HandoverStatus.LIVE and current.claimed_by == who.subject:
+                    return
+                raise Conflict("A member of staff is already handling this conversation, or it waits in the queue.")
+            conversation.state.flow = None
+            conversation.state.asked = None
+            conversation.handover = Handover(status=HandoverStatus.WAITING, team=team, reason="takeover",
+                                             requested_at=moment)
+            self._own(conversation.handover, who, moment)
+            notice.extend(self._say(who, conversation, "claimed", team=self._team_name(who, conversation, team)))
+            append_entries(conversation, Role.BOT, notice, moment)
+
+        def counters(conversation: Conversation) -> list[DailyCounters]:
+            if not notice:
+                return []
+            day = moment.astimezone(AMSTERDAM).date().isoformat()
+            return [DailyCounters(tenant=who.tenant, day=day, counts={
+                "handover_takeover": 1, f"handover_takeover:{chosen[0]}": 1}), *self._settled(conversation)]
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=counters)
+        self._deliver_best_effort(saved, notice)
+        return _view(who, saved, knowledge)
+
+    def transfer(self, who: StaffIdentity, conversation_id: str, team: str, note: str | None = None) -> StaffConversation:
+        """Pass a waiting or live conversation to another team: it waits for that team again
+        (with a new timeout, so the resident never waits forever) and the resident is told.
+        An optional internal note goes with it."""
+        knowledge = self.knowledge.get(who.tenant)
+        tenant = knowledge.tenant
+        if team not in tenant.teams:
+            raise InvalidInput("team must be one of the municipality's teams.")
+        note_text = _note_text(note) if note else None
+        moment = self.clock()
+        notice: list[ReplyMessage] = []
+        effects: list[Effect] = []
+
+        def change(conversation: Conversation) -> None:
+            notice.clear()
+            effects.clear()
+            handover = self._handover_of(who, conversation)
+            if handover.status not in ACTIVE:
+                raise Conflict("Only a waiting or live conversation can be transferred.")
+            if handover.status == HandoverStatus.LIVE and handover.claimed_by != who.subject:
+                raise Conflict("Another member of staff owns this conversation.")
+            if handover.team == team:
+                raise Conflict("This conversation is with that team already.")
+            conversation.handover = Handover(
+                status=HandoverStatus.WAITING, team=team, reason=handover.reason, requested_at=moment,
+                urgent=handover.urgent, transferred_from=handover.team,
+            )
+            if note_text:
+                self._add_note(conversation, who, note_text, moment)
+            notice.extend(self._say(who, conversation, "transferred", team=self._team_name(who, conversation, team)))
+            append_entries(conversation, Role.BOT, notice, moment)
+            limit = tenant.live_handover_limit_minutes
+            effects.append(schedule_timeout(tenant.slug, conversation.id, moment, min(limit * 60, MAX_TIMEOUT_DELAY)))
+
+        def counters(conversation: Conversation) -> list[DailyCounters]:
+            day = moment.astimezone(AMSTERDAM).date().isoformat()
+            return [DailyCounters(tenant=who.tenant, day=day, counts={"handover_transferred": 1,
+                                                                      f"handover_transferred:{team}": 1}),
+                    *self._settled(conversation)]
+
+        saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=counters)
+        if effects and self.effects is not None:
+            try:
+                self.effects.dispatch(effects)
+            except DispatchFailed as failure:
+                # No timeout: offer the resident a callback now rather than let them wait unseen.
+                for effect in failure.failed:
+                    saved, _ = update_conversation(self.store, who.tenant, conversation_id,
+                                                   lambda c, e=effect: undo(c, knowledge, e, self.clock()),
+                                                   counters=self._settled)
+        self._deliver_best_effort(saved, notice)
+        return _view(who, saved, knowledge)
+
+    def note(self, who: StaffIdentity, conversation_id: str, text: str) -> StaffNote:
+        """An internal note on the conversation (redacted like every stored text); only staff see it."""
+        body = _note_text(text)
+        self._visible(who, conversation_id)
+        moment = self.clock()
+
+        def change(conversation: Conversation) -> StaffNote:
+            return self._add_note(conversation, who, body, moment)
+
+        _, added = update_conversation(self.store, who.tenant, conversation_id, change)
+        return added
 
     def reply(self, who: StaffIdentity, conversation_id: str, text: str) -> TranscriptEntry:
         text = (text or "").strip()
@@ -262,14 +519,29 @@ class StaffService:
                 raise Conflict("WhatsApp replies are not available here.")
             self.whatsapp.send(conversation, [message])
         moment = self.clock()
+        first: list[bool] = []
 
         def change(current: Conversation) -> TranscriptEntry:
             self._require_owner(who, current)
+            handover = current.handover
+            assert handover is not None
+            first[:] = [handover.replied_at is None]
+            if handover.replied_at is None:
+                handover.replied_at = moment
             # Stored redacted (names kept: a web resident reads this stored copy, signed by staff).
             append_entries(current, Role.STAFF, [ReplyMessage(text=redact(text, names=False))], moment, author=who.subject)
             return current.transcript[-1]
 
-        _, entry = update_conversation(self.store, who.tenant, conversation_id, change)
+        def first_reply(current: Conversation) -> DailyCounters | None:
+            # First-response time: from the request for a person to staff's first message.
+            handover = current.handover
+            if not first or not first[0] or handover is None:
+                return None
+            day = moment.astimezone(AMSTERDAM).date().isoformat()
+            return DailyCounters(tenant=who.tenant, day=day, counts=report_counters.wait_counters(
+                "first_reply", "first_reply", handover.team, handover.requested_at, moment))
+
+        _, entry = update_conversation(self.store, who.tenant, conversation_id, change, counters=first_reply)
         return entry
 
     def close(self, who: StaffIdentity, conversation_id: str) -> StaffConversation:
@@ -306,36 +578,42 @@ class StaffService:
             if notice:
                 append_entries(conversation, Role.BOT, notice, moment)
 
-        def counted(conversation: Conversation) -> DailyCounters | None:
-            return counters(conversation, moment) if counters is not None and notice else None
+        def counted(conversation: Conversation) -> list[DailyCounters]:
+            if not notice:
+                return []
+            found = counters(conversation, moment) if counters is not None else None
+            return ([found] if found is not None else []) + self._settled(conversation)
 
         saved, _ = update_conversation(self.store, who.tenant, conversation_id, change, counters=counted)
         self._deliver_best_effort(saved, notice)
-        return _view(who, saved)
+        return _view(who, saved, self.knowledge.get(who.tenant))
 
     def suggestions(self, who: StaffIdentity, conversation_id: str) -> list[Suggestion]:
-        """The bot as reply assistant: knowledge-base answers for the resident's last message."""
+        """The bot as reply assistant, from the whole conversation: knowledge-base answers for
+        what the resident asked (every message, the latest counting most, and the topics the
+        bot already answered) and the tenant's canned replies for those topics."""
         conversation = self._visible(who, conversation_id)
-        last = next((e.text for e in reversed(visible_entries(who, conversation)) if e.role == Role.RESIDENT), None)
-        if not last:
-            return []
         knowledge = self.knowledge.get(who.tenant)
-        result = knowledge.matcher.classify(last)
-        candidates = ([(result.intent, result.score)] if result.intent else []) + [
-            (alt.intent, alt.score) for alt in result.alternatives
-        ]
+        scores = _topic_scores(visible_entries(who, conversation), conversation.state.topic, knowledge)
         language = conversation.language
-        found = []
-        for intent_id, score in candidates:
-            intent = knowledge.intents.get(intent_id)
-            if intent is None or intent.kind != "topic" or any(s.intent == intent_id for s in found):
-                continue
+        found: list[Suggestion] = []
+        for intent_id, score in sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_SUGGESTIONS]:
+            intent = knowledge.intents[intent_id]
             found.append(Suggestion(
-                intent=intent_id, score=round(float(score), 4), title=intent.title.get(language),
+                intent=intent_id, score=round(score, 4), title=intent.title.get(language),
                 text=intent.answer.get(language),
                 links=[Link(title=link.title.get(language), url=link.url) for link in intent.links],
             ))
-        return found[:MAX_SUGGESTIONS]
+        if self.canned is not None:
+            canned = [(max((scores.get(i, 0.0) for i in reply.intents), default=0.0), reply)
+                      for reply in self.canned.list(who.tenant)]
+            # Replies for the conversation's topics first; general ones (no topics) after them.
+            ranked = sorted((pair for pair in canned if pair[0] > 0 or not pair[1].intents),
+                            key=lambda pair: (-pair[0], pair[1].title))
+            found += [Suggestion(kind="canned", intent=None, score=round(score, 4), title=reply.title,
+                                 text=reply.text, canned_id=reply.id)
+                      for score, reply in ranked[:MAX_CANNED_SUGGESTIONS]]
+        return found
 
     # -- erasure -----------------------------------------------------------------
 
@@ -363,6 +641,34 @@ class StaffService:
         return erasure
 
     # -- helpers -----------------------------------------------------------------
+
+    def _settled(self, conversation: Conversation) -> list[DailyCounters]:
+        """The report counters' moves when this change altered the conversation's class."""
+        moved = report_counters.settle(conversation, self.knowledge.get(conversation.tenant))
+        return [moved] if moved is not None else []
+
+    @staticmethod
+    def _own(handover: Handover, who: StaffIdentity, moment: datetime) -> None:
+        handover.status = HandoverStatus.LIVE
+        handover.claimed_by = who.subject
+        handover.claimed_by_name = who.name
+        handover.claimed_at = moment
+
+    def _say(self, who: StaffIdentity, conversation: Conversation, key: str, **values: str) -> list[ReplyMessage]:
+        tenant = self.knowledge.get(who.tenant).tenant
+        return [ReplyMessage(text=Wording(conversation.language, tenant.texts)(key, **values))]
+
+    def _team_name(self, who: StaffIdentity, conversation: Conversation, team_id: str) -> str:
+        tenant = self.knowledge.get(who.tenant).tenant
+        team = tenant.teams.get(team_id, tenant.teams[tenant.default_team])
+        return team.name.get(conversation.language)
+
+    @staticmethod
+    def _add_note(conversation: Conversation, who: StaffIdentity, text: str, moment: datetime) -> StaffNote:
+        note = StaffNote(at=moment, author=who.subject, author_name=who.name, text=redact(text))
+        conversation.notes = [*conversation.notes, note][-MAX_NOTES:]
+        conversation.updated_at = moment
+        return note
 
     def _visible(self, who: StaffIdentity, conversation_id: str) -> Conversation:
         """The conversation, when `who` may see its current handover's team, or, once no

@@ -1,5 +1,7 @@
-"""Staff API under /v1/staff: live handovers, replies, tickets (out-of-hours
-callbacks), reply suggestions, reports and erasure.
+"""Staff API under /v1/staff: who is signed in, live handovers, the conversations the
+bot is handling (take over), replies, transfers, internal notes, tickets (out-of-hours
+callbacks), reply suggestions, canned replies, reports (JSON, CSV, xlsx), the editors'
+"niet nuttig" queue and erasure.
 
 Authentication happens before this code runs: in AWS the HttpApi's StaffJwt
 authorizer validates the Cognito token, locally the dev-token stand-in; both
@@ -12,7 +14,8 @@ to HTTP in handlers/http_errors.py. Texts staff or residents wrote are never log
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
@@ -22,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.errors import Forbidden, InvalidInput
 from core.models import Conversation, ReplyMessage
 from core.opening_hours import AMSTERDAM
+from core.staff import MAX_NOTE_CHARS as MAX_CONVERSATION_NOTE_CHARS
 from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
 from core.text_input import check_text
 from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
@@ -29,6 +33,10 @@ from handlers import http_errors, metrics
 from handlers.http_body import parse_body
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
+
+if TYPE_CHECKING:
+    from core.canned import CannedReplies
+    from core.reports import Names
 
 # Keys under these names are data (flow slot names), not field names: kept as they are.
 _DATA_KEYS = frozenset({"slots"})
@@ -64,6 +72,49 @@ class DoneBody(BaseModel):
         return None if value is None or not value.strip() else check_text(value, max_length=MAX_NOTE_CHARS)
 
 
+class NoteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=MAX_CONVERSATION_NOTE_CHARS)
+
+    @field_validator("text")
+    @classmethod
+    def acceptable_text(cls, value: str) -> str:
+        return check_text(value, max_length=MAX_CONVERSATION_NOTE_CHARS)
+
+
+class TransferBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    team: str = Field(min_length=1, max_length=63)
+    note: str | None = Field(default=None, max_length=MAX_CONVERSATION_NOTE_CHARS)
+
+    @field_validator("note")
+    @classmethod
+    def acceptable_note(cls, value: str | None) -> str | None:
+        return None if value is None or not value.strip() else check_text(value, max_length=MAX_CONVERSATION_NOTE_CHARS)
+
+
+class CannedBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, max_length=80)
+    text: str = Field(min_length=1, max_length=2000)
+    intents: list[str] = Field(default_factory=list, max_length=20)
+
+    @field_validator("title", "text")
+    @classmethod
+    def acceptable_text(cls, value: str) -> str:
+        return check_text(value, max_length=2000)
+
+
+class ReviewBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
+
+    @field_validator("note")
+    @classmethod
+    def acceptable_note(cls, value: str | None) -> str | None:
+        return None if value is None or not value.strip() else check_text(value, max_length=MAX_NOTE_CHARS)
+
+
 class _WhatsAppReplies:
     """The WhatsApp channel's sender, built only when a WhatsApp conversation
     needs it (it reads SSM secrets)."""
@@ -77,7 +128,30 @@ class _WhatsAppReplies:
 def staff_service() -> StaffService:
     shared = services()
     return StaffService(store=shared.store, knowledge=shared.knowledge, tickets=shared.ticket_store,
-                        clock=shared.clock, whatsapp=_WhatsAppReplies())
+                        clock=shared.clock, whatsapp=_WhatsAppReplies(), effects=shared.effects,
+                        canned=shared.canned)
+
+
+def canned_replies() -> "CannedReplies":
+    from core.canned import CannedReplies
+
+    shared = services()
+    if shared.canned is None:
+        raise InvalidInput("Canned replies are not available here.")
+    return CannedReplies(store=shared.canned, clock=shared.clock)
+
+
+def report_names(tenant: str) -> "Names":
+    """Intent titles and team names (Dutch) for the reports."""
+    from core.reports import Names
+
+    knowledge = services().knowledge.get(tenant)
+    return Names(intents={key: intent.title.nl for key, intent in knowledge.intents.items()},
+                 teams={key: team.name.nl for key, team in knowledge.tenant.teams.items()})
+
+
+def today() -> "date":
+    return services().clock().astimezone(AMSTERDAM).date()
 
 
 def ticket_desk() -> TicketDesk:
@@ -95,6 +169,25 @@ def identity() -> StaffIdentity:
 
 
 # ---- routes -----------------------------------------------------------------
+
+
+@app.get("/v1/staff/me")
+def me() -> Response:
+    """Who is signed in (display name and team names for the dashboard) and the server's clock."""
+    return _ok(staff_service().profile(identity()).model_dump(mode="json"))
+
+
+@app.get("/v1/staff/conversations")
+def list_conversations() -> Response:
+    """?status=bot: the conversations the bot is handling now (an index query)."""
+    who = identity()
+    if (app.current_event.get_query_string_value("status") or "bot") != "bot":
+        raise InvalidInput("status must be 'bot' (waiting and live handovers: GET /v1/staff/handovers).")
+    knowledge = services().knowledge.get(who.tenant)
+    found = staff_service().bot_conversations(who)
+    return _ok({"conversations": [
+        {**item.model_dump(mode="json"), "topic_title": _intent_title(knowledge, item.intent)} for item in found]})
+
 
 
 @app.get("/v1/staff/handovers")
@@ -148,6 +241,81 @@ def close(conversation_id: str) -> Response:
     view = staff_service().close(who, conversation_id)
     _audit("closed", who, conversation_id)
     return _ok(view.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/takeover")
+def take_over(conversation_id: str) -> Response:
+    who = identity()
+    view = staff_service().take_over(who, conversation_id)
+    _audit("taken over", who, conversation_id)
+    return _ok(view.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/transfer")
+def transfer(conversation_id: str) -> Response:
+    who = identity()
+    body = parse_body(app.current_event, TransferBody)
+    view = staff_service().transfer(who, conversation_id, body.team, body.note)
+    _audit("transferred", who, conversation_id)
+    return _ok(view.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/conversations/<conversation_id>/notes")
+def add_note(conversation_id: str) -> Response:
+    who = identity()
+    body = parse_body(app.current_event, NoteBody)
+    note = staff_service().note(who, conversation_id, body.text)
+    _audit("noted", who, conversation_id)
+    return _ok({"note": note.model_dump(mode="json")})
+
+
+@app.get("/v1/staff/canned-replies")
+def list_canned() -> Response:
+    return _ok({"replies": [reply.model_dump(mode="json") for reply in canned_replies().list(identity())]})
+
+
+@app.put("/v1/staff/canned-replies/<reply_id>")
+def put_canned(reply_id: str) -> Response:
+    who = identity()
+    who.require_role("editor")
+    body = parse_body(app.current_event, CannedBody)
+    service = canned_replies()
+    service.known_intents = frozenset(services().knowledge.get(who.tenant).intents)
+    reply = service.put(who, reply_id, body.title, body.text, body.intents)
+    logger.info("canned reply saved", extra={"tenant": who.tenant, "staff": who.subject, "reply_id": reply_id})
+    return _ok({"reply": reply.model_dump(mode="json")})
+
+
+@app.delete("/v1/staff/canned-replies/<reply_id>")
+def delete_canned(reply_id: str) -> Response:
+    who = identity()
+    canned_replies().delete(who, reply_id)
+    logger.info("canned reply deleted", extra={"tenant": who.tenant, "staff": who.subject, "reply_id": reply_id})
+    return _ok({"id": reply_id, "deleted": True})
+
+
+@app.get("/v1/staff/not-helpful")
+def not_helpful() -> Response:
+    """?from=&to=&status=open|reviewed|all: the editors' queue of answers residents called not helpful."""
+    from core.reports import not_helpful_queue, parse_range
+
+    who = identity()
+    who.require_role("editor")
+    event = app.current_event
+    first, last = parse_range(event.get_query_string_value("from"), event.get_query_string_value("to"), today())
+    found = not_helpful_queue(services().store, who.tenant, first, last, event.get_query_string_value("status"),
+                              report_names(who.tenant))
+    return _ok({"answers": [item.model_dump(mode="json") for item in found]})
+
+
+@app.post("/v1/staff/not-helpful/<item_id>/review")
+def review_not_helpful(item_id: str) -> Response:
+    who = identity()
+    who.require_role("editor")
+    body = parse_body(app.current_event, ReviewBody)
+    item = services().store.review_not_helpful(who.tenant, item_id, who.subject, services().clock(), body.note)
+    logger.info("not-helpful answer reviewed", extra={"tenant": who.tenant, "staff": who.subject})
+    return _ok({"answer": item.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/tickets")
@@ -205,21 +373,23 @@ def suggestions(conversation_id: str) -> Response:
 
 @app.get("/v1/staff/reports")
 def reports() -> Response:
-    """?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]: the tenant's report from its daily aggregates."""
+    """?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=json|csv|xlsx][&table=...]: the tenant's report
+    from its daily aggregates; CSV is one table per file (`table`, default days)."""
     who = identity()
     event = app.current_event
     output = event.get_query_string_value("format") or "json"
-    if output not in ("json", "csv"):
-        raise InvalidInput("format must be 'json' or 'csv'.")
-    from core.reports import report_csv, report_for  # here: rapidfuzz and csv only for reports
+    if output not in ("json", "csv", "xlsx"):
+        raise InvalidInput("format must be 'json', 'csv' or 'xlsx'.")
+    from core.reports import report_csv, report_for, report_xlsx, table_named  # here: rapidfuzz only for reports
 
-    today = services().clock().astimezone(AMSTERDAM).date()
     report = report_for(services().store, who.tenant, event.get_query_string_value("from"),
-                        event.get_query_string_value("to"), today)
+                        event.get_query_string_value("to"), today(), report_names(who.tenant))
+    name = f"balie-{who.tenant}-{report.date_from}-{report.date_to}"
     if output == "csv":
-        name = f"balie-{who.tenant}-{report.date_from}-{report.date_to}.csv"
-        return Response(status_code=200, content_type="text/csv; charset=utf-8", body=report_csv(report),
-                        headers={"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{name}"'})
+        table = table_named(report, event.get_query_string_value("table") or "days")
+        return _download(report_csv(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
+    if output == "xlsx":
+        return _download(report_xlsx(report), XLSX, f"{name}.xlsx")
     return _ok(report.model_dump(mode="json", by_alias=True))
 
 
@@ -246,6 +416,19 @@ def camel_keys(value: Any) -> Any:
     if isinstance(value, list):
         return [camel_keys(item) for item in value]
     return value
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(body: bytes, content_type: str, filename: str) -> Response:
+    return Response(status_code=200, content_type=content_type, body=body,
+                    headers={"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _intent_title(knowledge: Any, intent_id: str | None) -> str | None:
+    intent = knowledge.intents.get(intent_id or "")
+    return intent.title.nl if intent is not None else None
 
 
 def _ok(body: dict[str, Any]) -> Response:

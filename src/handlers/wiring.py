@@ -28,6 +28,7 @@ from core.clock import Clock, now
 from core.dialogue.engine import Engine
 from core.effects import EffectDispatcher, PortEffectDispatcher
 from core.ports import (
+    CannedReplyStore,
     ConversationStore,
     HandoverTimeouts,
     JsonPoster,
@@ -53,6 +54,7 @@ class Services:
     dashboard_url: str | None = None
     id_key: Callable[[], bytes] | None = None  # secret of first-turn conversation ids (core.ids)
     limits: TurnLimits = TurnLimits()
+    canned: CannedReplyStore | None = None  # the tenants' canned replies for staff
     effects: EffectDispatcher = field(init=False)
     engine: Engine = field(init=False)
     ticket_intake: TicketIntake = field(init=False)
@@ -114,6 +116,7 @@ def services() -> Services:
 
 @functools.cache
 def _from_environment() -> Services:
+    from adapters.dynamodb_canned import DynamoDBCannedReplies
     from adapters.dynamodb_store import DynamoDBConversationStore
     from adapters.dynamodb_tickets import DynamoDBTicketStore
     from adapters.kb_files import file_knowledge
@@ -141,4 +144,5 @@ def _from_environment() -> Services:
                                              or DEFAULT_NEW_CONVERSATIONS_PER_CLIENT),
             unanswered_per_day=int(os.environ.get("UNANSWERED_PER_TENANT_PER_DAY") or DEFAULT_UNANSWERED_PER_DAY),
         ),
+        canned=DynamoDBCannedReplies(dynamodb, table),
     )

@@ -31,14 +31,36 @@ def test_csv_report_is_an_attachment(mock_aws: Deployment) -> None:
     response = invoke("staff_api_reports_csv.json")
     assert response["statusCode"] == 200
     assert response["headers"]["Content-Type"].startswith("text/csv")
-    assert "balie-voorbeeld-2026-11-01-2026-11-30.csv" in response["headers"]["Content-Disposition"]
-    assert response["body"].startswith("section,key,conversations,messages")
+    assert "balie-voorbeeld-2026-11-01-2026-11-30-days.csv" in response["headers"]["Content-Disposition"]
+    import base64
+
+    body = base64.b64decode(response["body"]) if response["isBase64Encoded"] else response["body"].encode()
+    assert body.decode("utf-8").startswith("\ufeffDag;Gesprekken;Opgelost door de bot;Overgedragen;Niet opgelost;")
 
 
-def test_a_range_over_92_days_is_a_400(mock_aws: Deployment) -> None:
+def test_xlsx_report_is_a_workbook(mock_aws: Deployment) -> None:
+    import base64
+
+    response = invoke("staff_api_reports_xlsx.json")
+    assert response["statusCode"] == 200 and response["isBase64Encoded"] is True
+    assert response["headers"]["Content-Type"] == staff_api.XLSX
+    assert base64.b64decode(response["body"]).startswith(b"PK")  # a zip: the OOXML package
+    assert "balie-voorbeeld-2026-11-01-2026-11-30.xlsx" in response["headers"]["Content-Disposition"]
+
+
+def test_a_range_over_a_year_is_a_400(mock_aws: Deployment) -> None:
     response = invoke("staff_api_reports_too_long.json")
     assert response["statusCode"] == 400
-    assert "at most 92 days" in json.loads(response["body"])["error"]["message"]
+    assert "at most 366 days" in json.loads(response["body"])["error"]["message"]
+
+
+def test_the_bot_list_and_the_profile(mock_aws: Deployment) -> None:
+    listed = invoke("staff_api_bot_conversations.json")
+    assert listed["statusCode"] == 200 and json.loads(listed["body"]) == {"conversations": []}
+    profile = invoke("staff_api_me.json")
+    assert profile["statusCode"] == 200
+    body = json.loads(profile["body"])
+    assert body["tenant"] == "voorbeeld" and body["tenantName"] and body["allTeams"] and body["now"]
 
 
 def test_proposals_export_reads_the_table_and_keeps_only_opted_in_tenants(mock_aws: Deployment) -> None:

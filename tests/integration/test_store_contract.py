@@ -9,7 +9,7 @@ import pytest
 
 from adapters.dynamodb_store import DynamoDBConversationStore
 from core.dialogue.state import DialogueState
-from core.errors import RateLimited, VersionConflict
+from core.errors import NotFound, RateLimited, VersionConflict
 from core.memory import InMemoryConversationStore
 from core.models import (
     Channel,
@@ -87,7 +87,8 @@ def test_a_stale_version_loses_and_applies_no_counters(store) -> None:
         store.save(loser, 1, counters(messages_received=1, fallback=1, unanswered=["vraag"]))
     assert store.get("alpha", conversation().id).state == DialogueState(topic="paspoort")
     [day] = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
-    assert day.counts == {"messages_received": 2} and day.unanswered == []
+    assert day.counts == {"messages_received": 2}
+    assert store.unanswered_questions("alpha", date(2026, 11, 30), date(2026, 11, 30), 10) == []
 
 
 def test_counters_add_up_per_tenant_and_day(store) -> None:
@@ -100,9 +101,59 @@ def test_counters_add_up_per_tenant_and_day(store) -> None:
     days = store.daily_counters("alpha", date(2026, 11, 29), date(2026, 12, 1))
     assert [d.day for d in days] == ["2026-11-30", "2026-12-01"]
     assert days[0].counts == {"messages_received": 2, "answered": 1, "intent:paspoort": 1, "fallback": 1}
-    assert days[0].unanswered == ["hoe laat is het in [TELEFOON]"]
+    assert store.unanswered_questions("alpha", date(2026, 11, 29), date(2026, 12, 1), 10) == [
+        "hoe laat is het in [TELEFOON]"]
     assert days[1].counts == {"messages_received": 1}
     assert store.daily_counters("alpha", date(2026, 12, 2), date(2026, 12, 3)) == []
+
+
+def test_one_write_moves_counters_on_two_days_and_adds_those_of_one_day_together(store) -> None:
+    store.save(conversation(), 0, [counters(messages_received=1, **{"outcome:resolved": 1}),
+                                   counters(**{"outcome:resolved": -1, "outcome:handed_over": 1})])
+    current = store.get("alpha", conversation().id)
+    store.save(current, 1, [counters(day="2026-12-01", messages_received=1),
+                            counters(**{"outcome:handed_over": -1, "outcome:unresolved": 1})])
+    days = {d.day: d.counts for d in store.daily_counters("alpha", date(2026, 11, 30), date(2026, 12, 1))}
+    assert {k: v for k, v in days["2026-11-30"].items() if v} == {"messages_received": 1, "outcome:unresolved": 1}
+    assert days["2026-12-01"] == {"messages_received": 1}
+
+
+def test_unanswered_questions_are_read_newest_first_within_a_limit(store) -> None:
+    saved = store.save(conversation(), 0, counters(day="2026-11-01", unanswered=["oudste", "oud"]))
+    for number, day in enumerate(("2026-11-15", "2026-11-30"), start=1):
+        saved = store.save(saved, number, counters(day=day, unanswered=[f"vraag {day}"]))
+    assert store.unanswered_questions("alpha", date(2026, 11, 1), date(2026, 11, 30), 2) == [
+        "vraag 2026-11-30", "vraag 2026-11-15"]
+    assert store.unanswered_questions("alpha", date(2026, 11, 2), date(2026, 11, 29), 10) == ["vraag 2026-11-15"]
+
+
+def test_not_helpful_answers_are_queued_reviewed_and_erased_with_the_conversation(store) -> None:
+    from core.models import NotHelpfulAnswer
+
+    answer = NotHelpfulAnswer(intent="paspoort", question="paspoort verlopen", answer="Maak een afspraak.")
+    saved = store.save(conversation(), 0, DailyCounters(tenant="alpha", day=DAY, counts={"feedback_not_helpful": 1},
+                                                        not_helpful=[answer]))
+    [item] = store.not_helpful("alpha", date(2026, 11, 30), date(2026, 11, 30), 10)
+    assert (item.intent, item.question, item.answer, item.conversation_id) == (
+        "paspoort", "paspoort verlopen", "Maak een afspraak.", saved.id)
+    reviewed = store.review_not_helpful("alpha", item.id, "eva", MOMENT, "Antwoord aangepast")
+    assert reviewed.reviewed_by == "eva" and reviewed.review_note == "Antwoord aangepast"
+    with pytest.raises(NotFound):
+        store.review_not_helpful("alpha", "bestaat-niet", "eva", MOMENT, None)
+    store.delete("alpha", saved.id)
+    assert store.not_helpful("alpha", date(2026, 11, 30), date(2026, 11, 30), 10) == []
+
+
+def test_the_bot_list_holds_conversations_without_a_waiting_or_live_handover(store) -> None:
+    quiet = store.save(conversation("alpha." + "5" * 32, transcript=[entry(1)], state={"topic": "paspoort"}), 0)
+    store.save(conversation("alpha." + "6" * 32, handover=handover(HandoverStatus.WAITING, "kcc")), 0)
+    store.save(conversation("alpha." + "7" * 32, handover=handover(HandoverStatus.QUEUED, "kcc")), 0)
+    store.save(conversation("beta." + "8" * 32, tenant="beta"), 0)
+    found = store.bot_conversations("alpha", MOMENT - timedelta(minutes=1))
+    assert {c.conversation_id for c in found} == {"alpha." + "7" * 32, quiet.id}  # a ticket leaves the bot at work
+    first = next(c for c in found if c.conversation_id == quiet.id)
+    assert (first.intent, first.turns, first.channel) == ("paspoort", 1, "web") and first.last_message_at == MOMENT
+    assert store.bot_conversations("alpha", MOMENT + timedelta(minutes=1)) == []
 
 
 def test_conversations_are_isolated_per_tenant(store) -> None:
@@ -129,7 +180,7 @@ def test_delete_erases_the_conversation_and_its_unanswered_questions(store) -> N
     assert store.get("alpha", gone.id) is None
     assert store.delete("alpha", gone.id) is False
     days = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 12, 1))
-    assert [q for d in days for q in d.unanswered] == ["blijft staan"]
+    assert store.unanswered_questions("alpha", date(2026, 11, 30), date(2026, 12, 1), 10) == ["blijft staan"]
     assert store.get("alpha", keep.id) is not None
     # The anonymous aggregate stays: it holds no personal data.
     assert sum(d.counts.get("fallback", 0) for d in days) == 3
@@ -159,7 +210,7 @@ def test_dynamodb_delete_also_erases_what_other_parts_keep_under_the_conversatio
     assert {item["sk"] for item in under(gone.id)} == {"CONV", "WA"}
     assert store.delete("alpha", gone.id) is True
     assert under(gone.id) == [] and contacts.contact("alpha", gone.id) is None
-    assert store.daily_counters("alpha", MOMENT.date(), MOMENT.date())[0].unanswered == []
+    assert store.unanswered_questions("alpha", MOMENT.date(), MOMENT.date(), 10) == []
     assert {item["sk"] for item in under(keep.id)} == {"CONV", "WA"}
     # A contact left without its conversation (e.g. an erasure that failed half-way) goes too.
     store.save(conversation("alpha." + "4" * 32), 0)

@@ -134,8 +134,8 @@ def test_out_of_scope_twice_offers_a_person_then_yes_starts_a_live_handover(chat
     assert chat.timeouts.calls and chat.timeouts.calls[0][0] == "alpha"
     counts = chat.counts()
     assert counts["fallback"] == 2 and counts["handover_offered"] == 1 and counts["handover_requested"] == 1
-    unanswered = chat.store.daily_counters("alpha", chat.clock().date(), chat.clock().date())[0].unanswered
-    assert unanswered == ["vertel een mop over voetbal", "wat is het weer morgen in Parijs"]
+    unanswered = chat.store.unanswered_questions("alpha", chat.clock().date(), chat.clock().date(), 10)
+    assert unanswered == ["wat is het weer morgen in Parijs", "vertel een mop over voetbal"]  # newest first
 
 
 def test_declining_the_person_resets_the_misses(chat: Harness) -> None:
@@ -382,7 +382,7 @@ def test_personal_data_is_redacted_in_the_transcript_and_unanswered_list(chat: H
     entry = chat.conversation().transcript[0]
     assert entry.text == "vertel een mop, mijn bsn is [BSN] en iban [IBAN], mail [EMAIL]"
     day = chat.clock().date()
-    assert chat.store.daily_counters("alpha", day, day)[0].unanswered == [entry.text]
+    assert chat.store.unanswered_questions("alpha", day, day, 10) == [entry.text]
 
 
 def test_the_transcript_is_bounded(chat: Harness) -> None:

@@ -43,3 +43,87 @@ def test_an_out_of_hours_ticket_is_counted_as_queued(compiled) -> None:  # noqa:
     counts = chat.counts()
     assert counts["handover_queued"] == 1 and counts[f"handover_queued:{reply.handover.team}"] == 1
     assert "handover_live" not in counts
+
+
+# ---- each conversation in exactly one class (core.report_counters) ---------------------------
+
+from datetime import date, timedelta  # noqa: E402
+
+from core.dialogue.handover import expire_unclaimed  # noqa: E402
+from core.report_counters import median_seconds, wait_bucket  # noqa: E402
+from test_engine import MONDAY_MORNING, make_harness  # noqa: E402
+
+
+def outcome_counts(chat: Harness, day: date | None = None) -> dict[str, int]:
+    day = day or chat.clock().date()
+    found = chat.store.daily_counters("alpha", day, day)
+    counts = found[0].counts if found else {}
+    return {name: n for name, n in counts.items() if name.startswith("outcome:") and name.count(":") == 1 and n}
+
+
+def test_a_conversation_counts_once_in_the_class_it_ends_in(compiled) -> None:  # noqa: F811
+    chat = make_harness(compiled)
+    chat.say("paspoort")
+    assert outcome_counts(chat) == {"outcome:resolved": 1}
+    chat.say("ik wil een medewerker spreken")  # answered, then handed over: moved, not added
+    counts = chat.counts()
+    assert outcome_counts(chat) == {"outcome:handed_over": 1}
+    assert counts["outcome:handed_over:intent:paspoort"] == 1 and not counts.get("outcome:resolved:intent:paspoort")
+    assert counts["wrong_person"] == 1 and counts["wrong_person:paspoort"] == 1  # a person right after an answer
+
+
+def test_fallbacks_only_and_not_helpful_are_unresolved_and_a_later_answer_resolves(compiled) -> None:  # noqa: F811
+    chat = make_harness(compiled)
+    chat.say("blorp fnord kwibus zanzibar")
+    assert outcome_counts(chat) == {"outcome:unresolved": 1}
+    other = make_harness(compiled)
+    other.store = chat.store  # one store, two conversations
+    other.engine.store = chat.store
+    other.say("paspoort")
+    other.press("feedback:no", "👎 Nee")
+    assert outcome_counts(chat) == {"outcome:unresolved": 2}
+    assert chat.store.not_helpful("alpha", chat.clock().date(), chat.clock().date(), 10)[0].intent == "paspoort"
+    assert other.say("parkeervergunning aanvragen").intent == "parkeervergunning"  # a new answer after "niet nuttig": it ended answered
+    assert outcome_counts(chat) == {"outcome:unresolved": 1, "outcome:resolved": 1}
+
+
+def test_crisis_help_is_never_resolved_by_the_bot(compiled) -> None:  # noqa: F811
+    chat = make_harness(compiled)
+    chat.say("paspoort")
+    chat.say("ik wil niet meer leven")
+    assert outcome_counts(chat) == {"outcome:unresolved": 1} and chat.counts()["crisis"] == 1
+
+
+def test_rephrasing_right_after_an_answer_is_a_signal(compiled) -> None:  # noqa: F811
+    chat = make_harness(compiled)
+    chat.say("paspoort aanvragen")
+    chat.say("paspoort aanvragen hoe dan")
+    counts = chat.counts()
+    assert counts.get("wrong_rephrased:paspoort") == 1
+    fresh = make_harness(compiled)
+    fresh.say("paspoort aanvragen")
+    fresh.say("wat kost dat?")  # a follow-up is no rephrasing
+    assert "wrong_rephrased" not in fresh.counts()
+
+
+def test_an_expired_wait_moves_back_and_a_conversation_of_yesterday_moves_on_its_own_day(compiled) -> None:  # noqa: F811
+    chat = make_harness(compiled)
+    chat.say("ik wil een medewerker spreken")
+    assert outcome_counts(chat) == {"outcome:handed_over": 1}
+    requested = chat.conversation().handover.requested_at
+    chat.clock.advance(minutes=15)
+    expire_unclaimed(chat.store, chat.engine.knowledge, "alpha", chat.conversation_id, requested, chat.clock())
+    assert outcome_counts(chat) == {"outcome:unresolved": 1}  # nobody came and no ticket (yet)
+    monday = chat.clock().date()
+    chat.clock.advance(days=1)
+    chat.say("paspoort")  # Tuesday: answered now; counted on Monday, the day it started
+    assert outcome_counts(chat, monday) == {"outcome:resolved": 1}
+    assert outcome_counts(chat) == {} and chat.counts()["messages_received"] == 1
+
+
+def test_wait_histograms_give_a_median_within_the_bucket() -> None:
+    assert [wait_bucket(s) for s in (0, 30, 31, 7200, 7201)] == ["30", "30", "60", "7200", "inf"]
+    assert median_seconds({}) is None
+    assert median_seconds({"60": 2}) == 45.0  # the middle of 30-60 s
+    assert median_seconds({"30": 1, "120": 1, "300": 1}) == 90.0
+    assert median_seconds({"inf": 3}) == 7200.0

@@ -15,12 +15,16 @@ from core.models import Channel, Conversation, DailyCounters
 from core.reports import (
     MAX_DAYS,
     SIMILARITY_CUTOFF,
+    TABLE_NAMES,
+    Names,
     build_report,
     group_questions,
     normalise_question,
     parse_range,
     report_csv,
     report_for,
+    report_xlsx,
+    table_named,
     unanswered_proposals,
 )
 from handover_support import make_tenant
@@ -47,7 +51,7 @@ def test_range_defaults_to_the_last_28_days() -> None:
 
 @pytest.mark.parametrize("first, last, message", [
     ("2026-11-30", "2026-11-01", "after"),
-    ("2026-01-01", "2026-11-30", f"at most {MAX_DAYS} days"),
+    ("2025-01-01", "2026-11-30", f"at most {MAX_DAYS} days"),
     ("30-11-2026", None, "YYYY-MM-DD"),
     ("2026-02-30", None, "YYYY-MM-DD"),
 ])
@@ -68,38 +72,58 @@ def test_a_range_of_exactly_the_maximum_is_allowed() -> None:
 def test_report_sums_days_and_computes_shares_per_team_and_intent() -> None:
     store = InMemoryConversationStore()
     add_day(store, "alpha", "2026-11-02", {
-        "conversations": 4, "messages_received": 10, "answered": 6, "fallback": 2, "disambiguation": 1,
-        "handover_requested": 1, "handover_live": 1, "handover_live:burgerzaken": 1,
+        "conversations": 4, "messages_received": 10, "answered": 6, "answered_topic": 5, "fallback": 2,
+        "disambiguation": 1, "handover_requested": 1, "handover_live": 1, "handover_live:burgerzaken": 1,
+        "outcome:resolved": 2, "outcome:handed_over": 1, "outcome:unresolved": 1,
+        "outcome:resolved:channel:web": 2, "outcome:handed_over:channel:whatsapp": 1,
+        "outcome:unresolved:channel:web": 1,
+        "outcome:resolved:team:burgerzaken": 2, "outcome:handed_over:team:burgerzaken": 1,
+        "outcome:unresolved:team:kcc": 1,
+        "outcome:resolved:intent:paspoort": 2, "outcome:handed_over:intent:paspoort": 1,
+        "outcome:unresolved:intent:-": 1,
         "intent:paspoort": 4, "intent:afvalkalender": 2,
         "feedback_helpful": 2, "feedback_helpful:paspoort": 2,
         "feedback_not_helpful": 1, "feedback_not_helpful:afvalkalender": 1,
+        "wrong_rephrased": 1, "wrong_rephrased:paspoort": 1, "unanswered": 2,
     }, unanswered=["Mag ik een kameel houden?", "mag ik een kameel houden"])
-    add_day(store, "alpha", "2026-11-03", {
-        "conversations": 1, "messages_received": 2, "answered": 1, "fallback": 1,
+    add_day(store, "alpha", "2026-12-03", {
+        "conversations": 1, "messages_received": 2, "answered": 1, "answered_topic": 1, "fallback": 1,
+        "outcome:handed_over": 1, "outcome:handed_over:channel:web": 1, "outcome:handed_over:team:kcc": 1,
+        "outcome:handed_over:intent:paspoort": 1,
         "handover_requested": 1, "handover_queued": 1, "handover_queued:kcc": 1,
         "handover_claimed": 2, "handover_claimed:burgerzaken": 2,
         "claim_seconds": 300, "claim_seconds:burgerzaken": 300, "intent:paspoort": 1,
+        "claim_wait:60": 1, "claim_wait:300": 1, "claim_wait:burgerzaken:60": 1, "claim_wait:burgerzaken:300": 1,
     })
     add_day(store, "beta", "2026-11-02", {"conversations": 50, "messages_received": 99})
+    names = Names(intents={"paspoort": "Paspoort"}, teams={"burgerzaken": "Burgerzaken", "kcc": "KCC"})
 
-    report = build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 30))
+    report = build_report(store, "alpha", date(2026, 11, 1), date(2026, 12, 31), names)
 
     totals = report.totals
-    assert (totals.conversations, totals.messages, totals.answered, totals.fallback) == (5, 12, 7, 3)
+    assert (totals.conversations, totals.resolved_by_bot, totals.handed_over, totals.unresolved) == (5, 2, 2, 1)
+    assert (totals.messages, totals.answered, totals.fallback) == (12, 6, 3)
+    assert totals.containment_rate == 0.4 and totals.escalation_rate == 0.4 and totals.unresolved_rate == 0.2
     assert totals.handovers == 2 and totals.unanswered == 2
-    assert totals.answered_share == round(7 / 12, 4)
-    assert totals.bot_handled_share == round(3 / 5, 4)  # two of five conversations asked for a person
-    assert totals.fallback_rate == 0.25
-    assert [d.day for d in report.days] == ["2026-11-02", "2026-11-03"]
+    assert totals.answered_share == 0.5 and totals.fallback_rate == 0.25
+    assert totals.median_seconds_to_claim == 60.0 and totals.mean_seconds_to_claim == 150.0
+    assert totals.wrong_rephrased == 1 and totals.wrong_not_helpful == 1
+    assert [d.day for d in report.days] == ["2026-11-02", "2026-12-03"]
+    assert [(m.month, m.conversations, m.handed_over) for m in report.months] == [("2026-11", 4, 1), ("2026-12", 1, 1)]
     assert report.days[0].messages == 10 and report.days[1].handovers == 1
+    assert [(c.channel, c.conversations, c.resolved_by_bot) for c in report.channels] == [("web", 4, 2), ("whatsapp", 1, 0)]
+    assert [(t.team, t.name, t.conversations) for t in report.teams] == [("burgerzaken", "Burgerzaken", 3), ("kcc", "KCC", 2)]
+    intents = {row.intent: row for row in report.intents}
+    assert (intents["paspoort"].conversations, intents["paspoort"].answered, intents["paspoort"].rephrased) == (4, 5, 1)
+    assert intents["-"].title == "(geen onderwerp)" and intents["afvalkalender"].not_helpful == 1
     assert [(i.intent, i.count) for i in report.top_intents] == [("paspoort", 5), ("afvalkalender", 2)]
     teams = {t.team: t for t in report.handovers}
     assert (teams["burgerzaken"].live, teams["burgerzaken"].claimed, teams["burgerzaken"].mean_seconds_to_claim) == (
         1, 2, 150.0)
+    assert teams["burgerzaken"].median_seconds_to_claim == 60.0 and teams["burgerzaken"].name == "Burgerzaken"
     assert (teams["kcc"].queued, teams["kcc"].mean_seconds_to_claim) == (1, None)
     assert report.feedback.helpful == 2 and report.feedback.helpful_share == round(2 / 3, 4)
-    assert report.feedback.by_intent[0] == {"intent": "paspoort", "helpful": 2, "notHelpful": 0}
-    assert [(g.text, g.count) for g in report.unanswered] == [("Mag ik een kameel houden?", 2)]
+    assert [(g.text, g.count) for g in report.unanswered] == [("mag ik een kameel houden", 2)]  # the newest wording
 
 
 def test_an_empty_range_has_no_shares_instead_of_dividing_by_zero() -> None:
@@ -134,15 +158,44 @@ def test_grouping_redacts_again() -> None:
 # ---- CSV -----------------------------------------------------------------------
 
 
-def test_csv_has_the_days_the_total_and_no_formula_injection() -> None:
+def test_csv_is_for_dutch_excel_one_table_per_file_with_stable_headers() -> None:
     store = InMemoryConversationStore()
-    add_day(store, "alpha", "2026-11-02", {"conversations": 1, "messages_received": 3, "answered": 2},
+    add_day(store, "alpha", "2026-11-02", {"conversations": 3, "messages_received": 3, "answered_topic": 2,
+                                           "outcome:resolved": 2, "outcome:unresolved": 1, "unanswered": 1},
             unanswered=["=HYPERLINK(\"http://x\")"])
-    rows = list(csv.reader(io.StringIO(report_csv(build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 2))))))
-    assert ["day", "2026-11-02", "1", "3", "2", "0", "0", "0", "0", "0", "1"] in rows
-    assert ["day", "total", "1", "3", "2", "0", "0", "0", "0", "0", "1"] in rows
-    unanswered = [row for row in rows if row and row[0] == "unanswered"]
-    assert unanswered[0][1].startswith("'=")
+    report = build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 2))
+    raw = report_csv(table_named(report, "days"))
+    assert raw.startswith("\ufeff".encode("utf-8")) and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:7] == ["Dag", "Gesprekken", "Opgelost door de bot", "Overgedragen", "Niet opgelost",
+                           "Bot-oplosgraad", "Overdrachtsgraad"]
+    assert rows[1][:7] == ["2026-11-02", "3", "2", "0", "1", "66,7", "0,0"]  # decimal comma, percentages
+    assert len(rows) == 2 and all(len(row) == len(rows[0]) for row in rows)
+    unanswered = list(csv.reader(io.StringIO(report_csv(table_named(report, "unanswered")).decode("utf-8-sig")),
+                                 delimiter=";"))
+    assert unanswered[0] == ["Vraag", "Aantal", "Ook gevraagd als"] and unanswered[1][0].startswith("'=")
+    # An empty table keeps its header; every table has one.
+    empty = build_report(InMemoryConversationStore(), "alpha", date(2026, 11, 1), date(2026, 11, 2))
+    for name in TABLE_NAMES:
+        lines = report_csv(table_named(empty, name)).decode("utf-8-sig").splitlines()
+        assert lines and lines[0] == report_csv(table_named(report, name)).decode("utf-8-sig").splitlines()[0]
+    with pytest.raises(InvalidInput):
+        table_named(report, "everything")
+
+
+def test_xlsx_is_a_real_workbook_with_a_sheet_per_table() -> None:
+    import zipfile
+
+    store = InMemoryConversationStore()
+    add_day(store, "alpha", "2026-11-02", {"conversations": 2, "outcome:resolved": 1, "outcome:handed_over": 1})
+    data = report_xlsx(build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 2)))
+    with zipfile.ZipFile(io.BytesIO(data)) as workbook:
+        names = workbook.namelist()
+        assert "xl/workbook.xml" in names and len([n for n in names if n.startswith("xl/worksheets/sheet")]) == 8
+        book = workbook.read("xl/workbook.xml").decode()
+        assert all(f'name="{title}"' in book for title in ("Totaal", "Dagen", "Maanden", "Onderwerpen"))
+        strings = workbook.read("xl/sharedStrings.xml").decode()
+        assert "Opgelost door de bot" in strings and "2026-11-02" in strings
 
 
 # ---- export --------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .. import privacy
+from .. import privacy, report_counters
 from ..clock import Clock, now
 from ..conversations import update_conversation
 from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
@@ -173,7 +173,7 @@ class Engine:
                 language=conversation.language,
             )
             counters = _counters(ctx, expected_version == 0, handover_before)
-            counters.unanswered_limit = self.limits.unanswered_per_day
+            counters[0].unanswered_limit = self.limits.unanswered_per_day  # the turn's own day
             self._finish(conversation, message, reply, moment, knowledge.tenant.retention_days, ctx.flow_values)
             # A new web conversation counts against its client's allowance, in the same write.
             admission = None
@@ -184,10 +184,10 @@ class Engine:
                 self.store.save(conversation, expected_version, counters, admission)
             except VersionConflict:
                 continue  # someone else wrote this conversation meanwhile: decide again on fresh state
-            counts = counters.counts
+            counts = counters[0].counts
             if ctx.effects:
                 reply, corrections = self._carry_out(ctx.effects, message, conversation, knowledge, reply,
-                                                     counters.day)
+                                                     counters[0].day)
                 counts = {name: counts.get(name, 0) + corrections.get(name, 0) for name in {*counts, *corrections}}
             return Turn(reply=reply, counts=counts, effects=ctx.effects)
         raise Conflict("This conversation is busy. Please try again.")
@@ -244,7 +244,8 @@ class Engine:
 
         fixed, _ = update_conversation(
             self.store, saved.tenant, saved.id, put_right,
-            counters=lambda _: DailyCounters(tenant=saved.tenant, day=day, counts=dict(corrections)),
+            counters=lambda c: [DailyCounters(tenant=saved.tenant, day=day, counts=dict(corrections)),
+                                *[moved for moved in [report_counters.settle(c, knowledge)] if moved is not None]],
         )
         return reply.model_copy(update={
             "messages": [*reply.messages, *told], "handover": handover_view(fixed, knowledge, moment),
@@ -336,7 +337,10 @@ def _handover_state(conversation: Conversation) -> tuple[str, str] | None:
     return None if handover is None else (handover.status.value, handover.requested_at.isoformat())
 
 
-def _counters(ctx: TurnContext, new_conversation: bool, handover_before: tuple[str, str] | None) -> DailyCounters:
+def _counters(ctx: TurnContext, new_conversation: bool,
+              handover_before: tuple[str, str] | None) -> list[DailyCounters]:
+    """The day's counters of this turn first, then (when the conversation's class in the
+    reports changed) the moves on the day it started (core.report_counters)."""
     if new_conversation:
         ctx.count("conversations")
     handover = ctx.conversation.handover
@@ -346,6 +350,18 @@ def _counters(ctx: TurnContext, new_conversation: bool, handover_before: tuple[s
         if kind is not None:
             ctx.count(f"handover_{kind}")
             ctx.count(f"handover_{kind}:{handover.team}")
+    answered = ctx.intent_of(ctx.intent) if ctx.counts.get("answered") else None
+    signals = report_counters.observe_turn(
+        ctx.conversation, ctx.counts, answered=answered.id if answered is not None and answered.kind == "topic" else None,
+        typed=ctx.text if ctx.payload is None else None)
+    for name, amount in signals.items():
+        ctx.count(name, amount)
+    if ctx.unanswered:
+        ctx.count("unanswered", len(ctx.unanswered))
+    not_helpful = [report_counters.not_helpful_answer(ctx.conversation, name.split(":", 1)[1])
+                   for name in ctx.counts if name.startswith("feedback_not_helpful:")]
     day = ctx.moment.astimezone(AMSTERDAM).date().isoformat()
-    return DailyCounters(tenant=ctx.conversation.tenant, day=day, counts=ctx.counts, unanswered=ctx.unanswered)
-
+    today = DailyCounters(tenant=ctx.conversation.tenant, day=day, counts=ctx.counts, unanswered=ctx.unanswered,
+                          not_helpful=not_helpful)
+    moved = report_counters.settle(ctx.conversation, ctx.knowledge)
+    return [today] if moved is None else [today, moved]

@@ -34,6 +34,7 @@ from ..models import (
     Ticket,
 )
 from ..opening_hours import AMSTERDAM
+from ..report_counters import settle
 from ..ports import ConversationStore, KnowledgeRepository
 from . import understanding
 from .availability import Promises, availability
@@ -255,7 +256,8 @@ def expire_unclaimed(store: ConversationStore, knowledge: KnowledgeRepository, t
     tenant_knowledge = knowledge.get(tenant)
     try:
         saved, messages = update_conversation(
-            store, tenant, conversation_id, lambda c: expire(c, tenant_knowledge, requested_at, moment))
+            store, tenant, conversation_id, lambda c: expire(c, tenant_knowledge, requested_at, moment),
+            counters=lambda c: settle(c, tenant_knowledge))  # an expired wait no longer counts as handed over
     except NotFound:
         return []
     if messages and saved.channel == Channel.WHATSAPP and outbound is not None:

@@ -310,8 +310,12 @@ CATALOGUE: dict[str, Text] = {
         nl="Een medewerker van {team} neemt {moment} contact met u op.",
         en="Someone from {team} will contact you {moment}.",
     ),
-    # Staff actions (core.staff): shown to the resident when staff claim or close.
+    # Staff actions (core.staff): shown to the resident when staff claim, take over, transfer or close.
     "claimed": Text(nl="U praat nu met een medewerker van {team}.", en="You are now talking to someone from {team}."),
+    "transferred": Text(
+        nl="Ik verbind u door met {team}. Een medewerker van {team} neemt het gesprek zo over. Blijft u even wachten?",
+        en="I am putting you through to {team}. Someone from {team} will take over shortly. Please stay a moment.",
+    ),
     "closed": Text(
         nl="De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Stel die gerust aan mij.",
         en="The member of staff has closed the chat. Do you have another question? Just ask me.",
