@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="date_from", default=None)
     report.add_argument("--to", dest="date_to", default=None)
     report.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
-    report.add_argument("--csv", action="store_true", help="print the CSV export instead of the text report")
+    report.add_argument("--csv", action="store_true", help="print one table as CSV (Dutch Excel) instead of the text report")
+    report.add_argument("--table", default=None, help="with --csv: totals, days, months, channels, teams, intents, "
+                        "handovers or unanswered (default days)")
     report.set_defaults(run=_dispatch("balie_local.report_cmd:run"))
 
     return parser

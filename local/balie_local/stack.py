@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from balie_local import dev_routes
+from core.clock import now
 from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
 from balie_local.dev_auth import DevAuth, InvalidTokenRequest
 from balie_local.events import LambdaContext
@@ -303,6 +304,7 @@ class LocalStack:
             "staffTokens": self.auth.tokens,
             "secrets": self.whatsapp_secrets(),
             "secretParameters": self.deployment.secret_parameters,
+            "now": now().isoformat(),  # the stack's clock (BALIE_NOW): CLI commands default to its day
         }
 
     def _describe_route(self, request: dev_routes.DevRequest) -> dev_routes.DevResponse:

@@ -27,7 +27,7 @@ import re
 import sys
 import urllib.error
 import urllib.request
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,19 +101,24 @@ def proposals_document(store: ConversationStore, knowledge: KnowledgeRepository,
     return found.model_dump(mode="json", by_alias=True)
 
 
-def running_store(api: str | None) -> Any:
-    """The running local stack's DynamoDBConversationStore (endpoint and table from /dev/stack);
-    SystemExit with a hint when no stack answers at `api` (default http://127.0.0.1:$PORT)."""
+def _stack(api: str | None) -> dict[str, Any]:
+    """/dev/stack of the running local stack; SystemExit with a hint when no stack answers
+    at `api` (default http://127.0.0.1:$PORT)."""
+    api = (api or f"http://127.0.0.1:{os.environ.get('PORT', '3000')}").rstrip("/")
+    try:
+        with urllib.request.urlopen(f"{api}/dev/stack", timeout=10) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise SystemExit(f"balie: no local stack at {api} ({error}); start it with `make run`") from None
+
+
+def running_store(api: str | None, stack: dict[str, Any] | None = None) -> Any:
+    """The running local stack's DynamoDBConversationStore (endpoint and table from /dev/stack)."""
     from adapters.dynamodb_store import DynamoDBConversationStore
     from balie_local.aws import _client
     from balie_local.template_resources import DEFAULT_REGION
 
-    api = (api or f"http://127.0.0.1:{os.environ.get('PORT', '3000')}").rstrip("/")
-    try:
-        with urllib.request.urlopen(f"{api}/dev/stack", timeout=10) as response:
-            stack = json.loads(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise SystemExit(f"balie: no local stack at {api} ({error}); start it with `make run`") from None
+    stack = stack or _stack(api)
     return DynamoDBConversationStore(_client("dynamodb", stack["aws"], DEFAULT_REGION), stack["tables"]["BalieTable"])
 
 
@@ -128,8 +133,11 @@ def log_ref(args: Any) -> int:
 def run(args: Any) -> int:
     from adapters.kb_files import FileKnowledge
 
-    store = running_store(args.api)
-    today = now().astimezone(AMSTERDAM).date()
+    stack = _stack(args.api)
+    store = running_store(args.api, stack)
+    # The stack's clock (its BALIE_NOW), not this process's: the same days the dashboard shows.
+    clock = stack.get("now")
+    today = (datetime.fromisoformat(clock) if clock else now()).astimezone(AMSTERDAM).date()
     try:
         last = date.fromisoformat(args.date_to) if args.date_to else today
         first = date.fromisoformat(args.date_from) if args.date_from else last - timedelta(days=MAX_DAYS - 1)

@@ -2,6 +2,7 @@
 timeouts, follow-ups of a turn), and reading what a ticket needs from it."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,7 @@ from .errors import Conflict, NotFound, VersionConflict
 from .models import Conversation, DailyCounters, ReplyMessage, Role, TranscriptEntry
 from .ports import ConversationStore
 
+_PAYLOAD = re.compile(r"^(intent|followup|feedback|handover|choice):[a-z0-9-]+$")
 SUMMARY_ENTRIES = 12
 SUMMARY_ENTRY_CHARS = 300
 
@@ -57,13 +59,33 @@ def last_intent(conversation: Conversation) -> str | None:
     return None
 
 
-def transcript_summary(conversation: Conversation) -> str:
-    """The last turns, already redacted when they were stored, for a ticket."""
-    labels = {Role.RESIDENT: "Inwoner", Role.BOT: "Bot", Role.STAFF: "Medewerker", Role.SYSTEM: "Systeem"}
+def transcript_summary(conversation: Conversation, title: Callable[[str], str | None] = lambda intent: None) -> str:
+    """What a ticket tells staff, without the bot's boilerplate: the topic, what the bot
+    answered (by topic title), and the resident's own words (already redacted when stored),
+    leaving out button presses ("Ja", "👎 Nee") and the greeting, "Was dit nuttig?" and other
+    fixed bot texts."""
     lines = []
-    for entry in conversation.transcript[-SUMMARY_ENTRIES:]:
-        text = " ".join(entry.text.split())
-        if len(text) > SUMMARY_ENTRY_CHARS:
-            text = text[: SUMMARY_ENTRY_CHARS - 1] + "…"
-        lines.append(f"{labels[entry.role]}: {text}")
+    topic = conversation.state.topic or last_intent(conversation)
+    if topic:
+        lines.append(f"Onderwerp: {title(topic) or topic}")
+    answered = list(dict.fromkeys(entry.intent for entry in conversation.transcript
+                                  if entry.role == Role.BOT and entry.intent))
+    if answered:
+        lines.append("De bot gaf informatie over: " + ", ".join(title(intent) or intent for intent in answered))
+    said = []
+    previous = None
+    for entry in conversation.transcript:
+        if entry.role == Role.RESIDENT and entry.text.strip() and not _pressed(entry, previous):
+            text = " ".join(entry.text.split())
+            said.append(text if len(text) <= SUMMARY_ENTRY_CHARS else text[: SUMMARY_ENTRY_CHARS - 1] + "…")
+        previous = entry
+    lines += [f"Inwoner: {text}" for text in said[-SUMMARY_ENTRIES:]]
     return "\n".join(lines)
+
+
+def _pressed(entry: TranscriptEntry, previous: TranscriptEntry | None) -> bool:
+    """A resident entry that is a button of the bot message before it (its title or payload)."""
+    if previous is None or previous.role != Role.BOT:
+        return False
+    text = entry.text.strip()
+    return any(text in (button.title, button.payload) for button in previous.buttons) or bool(_PAYLOAD.match(text))

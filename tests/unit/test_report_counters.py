@@ -127,3 +127,21 @@ def test_wait_histograms_give_a_median_within_the_bucket() -> None:
     assert median_seconds({"60": 2}) == 45.0  # the middle of 30-60 s
     assert median_seconds({"30": 1, "120": 1, "300": 1}) == 90.0
     assert median_seconds({"inf": 3}) == 7200.0
+
+
+def test_a_ticket_summary_has_the_topic_and_the_residents_words_without_boilerplate(compiled) -> None:  # noqa: F811
+    from test_engine import SATURDAY_EVENING as CLOSED
+
+    chat = make_harness(compiled, CLOSED)
+    chat.say("paspoort")
+    chat.press("feedback:no", "👎 Nee")
+    chat.say("ik wil een medewerker spreken")
+    chat.press("handover:yes", "Ja, graag")
+    chat.say("bel mij op 06 12345678")
+    [ticket] = chat.tickets.pending("alpha")
+    summary = ticket.summary
+    assert summary.startswith("Onderwerp: Paspoort")
+    assert "Inwoner: paspoort" in summary and "Inwoner: ik wil een medewerker spreken" in summary
+    for boilerplate in ("Hallo", "Was dit nuttig", "👎", "Ja, graag", "Bot:"):
+        assert boilerplate not in summary, boilerplate
+    assert "06 12345678" not in summary  # redacted; the contact is the ticket's own field

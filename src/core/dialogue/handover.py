@@ -170,7 +170,7 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
     ticket = Ticket(
         id=ticket_id, tenant=ctx.tenant.slug, team=team_id, conversation_id=conversation.id,
         channel=conversation.channel, intent=ctx.state.topic or last_intent(conversation),
-        language=conversation.language, summary=transcript_summary(conversation), contact=contact,
+        language=conversation.language, summary=transcript_summary(conversation, _title_of(ctx)), contact=contact,
         contact_kind=kind,  # type: ignore[arg-type]
         created_at=ctx.moment, expected_contact_at=expected,
     )
@@ -182,6 +182,14 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
         expected_contact_at=expected, contact_before=available.callback_today, ticket_id=ticket_id,
     )
     ctx.add(ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback()))
+
+
+def _title_of(ctx: TurnContext) -> Callable[[str], str | None]:
+    def title(intent_id: str) -> str | None:
+        intent = ctx.intent_of(intent_id)
+        return intent.title.nl if intent is not None else None  # staff read Dutch
+
+    return title
 
 
 def _end(ctx: TurnContext, team_id: str, key: str) -> None:
