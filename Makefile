@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis bench-reports clean
 
 install: $(STAMP)
 
@@ -77,6 +77,10 @@ bench-chat: $(STAMP) $(KB_STAMP)
 # Needs the SAM CLI (and a python3.12 on PATH for `sam build`; else the pip equivalent).
 bench-package: $(STAMP) $(SAM_STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/package_size.py
+
+# A year of one tenant's daily aggregates: GET /v1/staff/reports (JSON, CSV, xlsx) on the local stack.
+bench-reports: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/reports.py
 
 bench-cost: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/cost.py
