@@ -128,7 +128,7 @@ def test_cors_preflight_and_responses_follow_the_template(stack: LocalStack) -> 
         status, headers, _ = preflight(stack, origin)
         assert status == 204
         assert headers["access-control-allow-origin"] == [origin]
-        assert headers["access-control-allow-methods"] == ["GET,POST,DELETE,OPTIONS"]
+        assert headers["access-control-allow-methods"] == ["GET,POST,PUT,DELETE,OPTIONS"]
         assert headers["access-control-allow-headers"] == ["content-type,authorization"]
         assert headers["access-control-max-age"] == ["600"]
     status, headers, _ = preflight(stack, "https://evil.example")

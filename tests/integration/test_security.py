@@ -121,6 +121,10 @@ def staff_body(path: str) -> dict[str, Any] | None:
         return {"text": "Goedemiddag, ik help u verder."}
     if path.endswith("/done"):
         return {"outcome": "gebeld"}
+    if path.endswith("/transfer"):
+        return {"team": "burgerzaken", "note": "Graag overnemen"}
+    if path.endswith("/notes"):
+        return {"text": "Belt terug na twaalven"}
     return None
 
 
