@@ -297,6 +297,7 @@ class DailyCounters(Model):
     # At most this many unanswered questions are kept per tenant and day (0: no cap);
     # past it the turn is saved without them and counts `unanswered_dropped`.
     unanswered_limit: int = 0
+    not_helpful: list["NotHelpfulAnswer"] = Field(default_factory=list)  # answers a resident called not helpful
 
 
 class ClientAdmission(Model):
@@ -309,7 +310,6 @@ class ClientAdmission(Model):
     window_start: int  # epoch seconds
     window_seconds: int
     limit: int
-    not_helpful: list["NotHelpfulAnswer"] = Field(default_factory=list)  # answers a resident called not helpful
 
 
 class NotHelpfulAnswer(Model):

@@ -124,6 +124,7 @@ def test_suggestions_read_the_whole_conversation(world: World) -> None:
     assert world.staff.knowledge.matcher.seen == ["mijn paspoort is verlopen, BSN [BSN]"]  # type: ignore[attr-defined]
     assert [s.intent for s in found] == ["paspoort", "id-kaart"]  # system intents are never suggested
     assert found[0].text == "Antwoord paspoort" and found[0].links[0].url == "https://example.org/paspoort"
+    assert all(s.kind == "answer" for s in found)
 
 
 # ---- team visibility per handover segment ---------------------------------------------------
@@ -178,4 +179,3 @@ def test_a_later_handover_of_another_team_shows_only_its_own_part(world: World) 
     seen = world.staff.conversation(kcc_only, conversation_id)
     assert seen.withheld == 5 and [e.text for e in seen.transcript] == ["en nu iets over afval"]
     assert len(world.staff.conversation(who(), conversation_id).transcript) == 6  # "*" sees every part
-    assert all(s.kind == "answer" for s in found)
