@@ -273,11 +273,11 @@ class DynamoDBConversationStore:
                     if value:
                         attributes[name] = {"S": value}
                 items.append(self._remembered_put(saved, not_helpful_pk(day.tenant), day.day, stamp, attributes))
-            if not (day.counts or day.unanswered):
-                continue
             counts = dict(day.counts)
             if day.unanswered and day.unanswered_limit:
                 counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(day.unanswered)
+            if not counts:
+                continue
             names = {f"#c{i}": f"{COUNTER_PREFIX}{name}" for i, name in enumerate(counts)}
             values = {f":c{i}": {"N": str(amount)} for i, amount in enumerate(counts.values())}
             update: dict[str, Any] = {

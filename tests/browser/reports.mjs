@@ -23,8 +23,8 @@ await main(async (browser) => {
   const staff = await newPage(browser, { viewport: { width: 1280, height: 860 } });
   await signInStaff(staff);
   await staff.getByRole("link", { name: "Rapportage" }).click();
-  await staff.getByLabel("Van").fill(FROM);
-  await staff.getByLabel("Tot en met").fill(TO);
+  await staff.getByLabel("Van", { exact: true }).fill(FROM);
+  await staff.getByLabel("Tot en met", { exact: true }).fill(TO);
   await staff.getByRole("button", { name: "Toon" }).click();
   await staff.locator("#report .chart").first().waitFor();
   check((await staff.locator("#report .chart").count()) === 5, "five report sections");

@@ -300,6 +300,7 @@ def test_unanswered_questions_past_the_days_cap_are_dropped_and_counted(store) -
         store.save(conversation(f"alpha.{number:032x}"), 0,
                    counters(fallback=1, unanswered=[f"vraag {number}"]).model_copy(update={"unanswered_limit": 2}))
     (day,) = store.daily_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
-    assert sorted(day.unanswered) == ["vraag 0", "vraag 1"]
+    assert sorted(store.unanswered_questions("alpha", date(2026, 11, 30), date(2026, 11, 30), 10)) == [
+        "vraag 0", "vraag 1"]
     assert day.counts["fallback"] == 3 and day.counts["unanswered_dropped"] == 1
     assert store.get("alpha", f"alpha.{2:032x}") is not None  # the turn itself was saved
