@@ -78,6 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     wa_send.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
     wa_send.set_defaults(run=_dispatch("balie_local.whatsapp_cmd:send"))
 
+    tenant = commands.add_parser("tenant", help="tenants as data: add or change a gemeente in a running stack")
+    tenant_commands = tenant.add_subparsers(dest="tenant_command", required=True, metavar="ACTION")
+    tenant_put = tenant_commands.add_parser("put", help="publish a tenant file (tenants/*.yaml format) and wait until it is live")
+    tenant_put.add_argument("file")
+    tenant_put.add_argument("--api", default=None, help="API URL (default: the local stack, http://127.0.0.1:$PORT)")
+    tenant_put.add_argument("--token", default=None, help="an admin's token (default: $BALIE_TOKEN, else the local operator's)")
+    tenant_put.add_argument("--wait", type=float, default=None, help="seconds to wait for the build (default: 180)")
+    tenant_put.set_defaults(run=_dispatch("balie_local.tenant_cmd:put"))
+
     report = commands.add_parser("report", help="the staff report in the terminal")
     report.add_argument("--tenant", default="voorbeeld")
     report.add_argument("--from", dest="date_from", default=None)

@@ -11,47 +11,35 @@ import argparse
 import csv
 import json
 import os
-import re
 import sys
 import time
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from core.kb.compiled import (
-    INDEX_FILE,
-    TenantKnowledge,
-    build_index,
-    dump_knowledge,
-    knowledge_file_name,
-    matcher_file_name,
+from core.kb.build import (
+    ARTEFACT_DIR,
+    SHARED_FILE,
+    SharedBase,
+    artefact_name,
+    base_tenant_examples,
+    compile_overlay,
+    matcher_key,
 )
-from core.kb.merge import (
-    KnowledgeError,
-    enabled_intents,
-    link_specs,
-    missing_slots,
-    resolve_tenant,
-    slot_url,
-    training_examples,
-)
+from core.kb.compiled import INDEX_FILE, TenantKnowledge, build_index, knowledge_file_name
+from core.kb.checks import Problem, intent_problems, normalise, overlay_problems, settings_problems
+from core.kb.merge import KnowledgeError, resolve_tenant, training_examples
 from core.kb.models import Examples, Intent, OutOfScope, Tenant
-from core.look import readable
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_KB_DIR = REPO / "knowledge"
 DEFAULT_TENANTS_DIR = REPO / "tenants"
 OUT_OF_SCOPE_FILE = "_out_of_scope.yaml"
 
-MIN_EXAMPLES = {"nl": 20, "en": 3}  # per topic intent, shared or tenant-only
-ANSWER_WORDS_WARN = 80
-ANSWER_WORDS_MAX = 100
 
 Progress = Callable[[str], None]
 Severity = Literal["error", "warning"]
@@ -320,29 +308,7 @@ def read_labelled(path: Path) -> list[tuple[str | None, str]]:
         return [(None if row["intent"] == "-" else row["intent"], row["text"]) for row in rows]
 
 
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def normalise(text: str) -> str:
-    """Case, accents, punctuation and spacing removed: the form in which two
-    examples count as the same sentence. Text of punctuation only ("???") is
-    kept as it is, so it stays an example of its own."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NON_WORD.sub(" ", bare).split()) or " ".join(text.split())
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
-
-
 # --------------------------------------------------------------------------- content rules
-
-
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d{1,5})?$", re.IGNORECASE)
-_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?$", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def find_issues(kb_dir: Path, tenants_dir: Path, references: References) -> list[Issue]:
@@ -387,56 +353,20 @@ def _check_taxonomy(loaded: Loaded, kb_dir: Path, references: References) -> Non
             loaded.warning(source, ("upl",), f"upl is {intent.upl!r}, the taxonomy names {row.upl!r}")
 
 
+def _report(loaded: Loaded, source: SourceFile, problems: Iterable[Problem]) -> None:
+    """core.kb.checks' problems as issues at their lines in `source`."""
+    for problem in problems:
+        loaded._add(problem.severity, source, problem.loc, problem.message)
+
+
 def _check_intent_content(
     loaded: Loaded, intent: Intent, source: SourceFile, at: tuple, references: References
 ) -> None:
     """Rules every intent follows, shared or tenant-only (`at` = its place in the file)."""
-    if intent.kind == "topic":
-        for language, minimum in MIN_EXAMPLES.items():
-            count = len(getattr(intent.examples, language))
-            if count < minimum:
-                loaded.error(
-                    source, (*at, "examples", language),
-                    f"{intent.id}: {count} {language} examples, at least {minimum} needed",
-                )
-    elif not intent.examples.nl:
-        loaded.error(source, (*at, "examples", "nl"), f"{intent.id}: a system intent needs Dutch examples too")
-    _check_answer_length(loaded, source, (*at, "answer", "nl"), intent.answer.nl, intent.id)
+    _report(loaded, source, intent_problems(intent, at))
     if intent.upl and references.upl_names is not None and intent.upl.strip().casefold() not in references.upl_names:
         loaded.error(source, (*at, "upl"), f"{intent.id}: {intent.upl!r} is not a UniformeProductnaam in the UPL")
-    for index, link in enumerate(intent.links):
-        _check_link_url(loaded, source, (*at, "links", index, "url"), link.url)
-    for kind, variant in intent.variants:
-        if variant is None:
-            continue
-        _check_answer_length(loaded, source, (*at, "variants", kind, "answer", "nl"), variant.answer.nl, intent.id)
-        for index, link in enumerate(variant.links):
-            _check_link_url(loaded, source, (*at, "variants", kind, "links", index, "url"), link.url)
-    if intent.flow:
-        flow_slots = {slot.name for slot in intent.flow.slots}
-        for index, link in enumerate(intent.flow.done.links):
-            _check_link_url(loaded, source, (*at, "flow", "done", "links", index, "url"), link.url)
-        for language in ("nl", "en"):
-            unknown = set(_PLACEHOLDER.findall(intent.flow.done.text.get(language))) - flow_slots
-            if unknown:
-                loaded.error(
-                    source, (*at, "flow", "done", "text", language),
-                    f"{intent.id}: placeholder(s) {sorted(unknown)} are not slots of the flow",
-                )
     _check_examples_local(loaded, intent.id, intent.examples, source, (*at, "examples"), references)
-
-
-def _check_answer_length(loaded: Loaded, source: SourceFile, loc: tuple, text: str, intent_id: str) -> None:
-    words = word_count(text)
-    if words > ANSWER_WORDS_MAX:
-        loaded.error(source, loc, f"{intent_id}: Dutch answer has {words} words (at most {ANSWER_WORDS_MAX}; aim for {ANSWER_WORDS_WARN})")
-    elif words > ANSWER_WORDS_WARN:
-        loaded.warning(source, loc, f"{intent_id}: Dutch answer has {words} words (aim for at most {ANSWER_WORDS_WARN})")
-
-
-def _check_link_url(loaded: Loaded, source: SourceFile, loc: tuple, url: str | None) -> None:
-    if url is not None and not _ABSOLUTE_URL.match(url):
-        loaded.error(source, loc, f"{url!r} is not an absolute http(s) URL")
 
 
 def _check_examples_local(
@@ -511,7 +441,7 @@ def _check_tenants(loaded: Loaded, references: References) -> None:
     phone_ids: dict[str, str] = {}
     for slug, tenant in loaded.tenants.items():
         source = loaded.tenant_sources[slug]
-        _check_tenant_settings(loaded, tenant, source)
+        _report(loaded, source, settings_problems(tenant))
         _check_tenant_intents(loaded, tenant, source, references)
         phone = tenant.whatsapp.phone_number_id
         if phone:
@@ -520,134 +450,23 @@ def _check_tenants(loaded: Loaded, references: References) -> None:
             phone_ids.setdefault(phone, slug)
 
 
-def _check_tenant_settings(loaded: Loaded, tenant: Tenant, source: SourceFile) -> None:
-    for index, origin in enumerate(tenant.widget_origins):
-        if not _ORIGIN.match(origin):
-            loaded.error(source, ("widget_origins", index), f"{origin!r} is not an origin (scheme://host[:port], no path)")
-    for day, intervals in tenant.opening_hours.items():
-        previous_end = ""
-        for index, (start, end) in enumerate(intervals):
-            loc = ("opening_hours", day, index)
-            if not (_HHMM.match(start) and _HHMM.match(end)):
-                loaded.error(source, loc, f"{day}: times are HH:MM, got {start!r}-{end!r}")
-            elif start >= end:
-                loaded.error(source, loc, f"{day}: {start}-{end} ends before it starts")
-            elif start < previous_end:
-                loaded.error(source, loc, f"{day}: {start}-{end} overlaps the period before it")
-            else:
-                previous_end = end
-    for index, day in enumerate(tenant.holidays.extra_closed):
-        try:
-            date.fromisoformat(day)
-        except ValueError:
-            loaded.error(source, ("holidays", "extra_closed", index), f"{day!r} is not a date (YYYY-MM-DD)")
-    for slot, url in tenant.urls.items():
-        _check_link_url(loaded, source, ("urls", slot), url)
-    for problem in readable(tenant.look)[1]:
-        loaded.warning(source, ("look", problem.token), problem.message)
-    for intent_id, override in tenant.intent_overrides.items():
-        for slot, url in override.urls.items():
-            _check_link_url(loaded, source, ("intent_overrides", intent_id, "urls", slot), url)
-        for index, link in enumerate(override.links or []):
-            _check_link_url(loaded, source, ("intent_overrides", intent_id, "links", index, "url"), link.url)
-
-
 def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, references: References) -> None:
-    shared = loaded.intents
-    extra_ids = [extra.id for extra in tenant.extra_intents]
+    problems = overlay_problems(
+        loaded.intents, tenant, reserved_ids=references.taxonomy or (), also_known=loaded.broken_intents,
+        out_of_scope=loaded.out_of_scope.examples if loaded.out_of_scope is not None else None)
+    _report(loaded, source, problems)
+    if any(problem.loc[-1:] == ("id",) and problem.loc[:1] == ("extra_intents",) for problem in problems):
+        return  # merging is impossible; the example rules would only repeat it
     for index, extra in enumerate(tenant.extra_intents):
         at = ("extra_intents", index)
-        if extra.id in shared or (references.taxonomy and extra.id in references.taxonomy):
-            loaded.error(source, (*at, "id"), f"tenant-only intent {extra.id!r} has the id of a shared intent")
-            return  # merging is impossible; the rules below would only repeat this
-        if extra_ids.count(extra.id) > 1:
-            loaded.error(source, (*at, "id"), f"tenant-only intent {extra.id!r} is defined twice")
-            return
-        _check_intent_content(loaded, extra, source, at, references)
-    known = set(shared) | set(extra_ids) | loaded.broken_intents
-    for index, intent_id in enumerate(tenant.disabled_intents):
-        if intent_id not in known:
-            loaded.error(source, ("disabled_intents", index), f"disabled intent {intent_id!r} does not exist")
+        if extra.upl and references.upl_names is not None and extra.upl.strip().casefold() not in references.upl_names:
+            loaded.error(source, (*at, "upl"), f"{extra.id}: {extra.upl!r} is not a UniformeProductnaam in the UPL")
+        _check_examples_local(loaded, extra.id, extra.examples, source, (*at, "examples"), references)
+    known = set(loaded.intents) | {extra.id for extra in tenant.extra_intents}
     for intent_id, override in tenant.intent_overrides.items():
-        at = ("intent_overrides", intent_id)
-        if intent_id not in known:
-            loaded.error(source, at, f"override of unknown intent {intent_id!r}")
-            continue
-        if intent_id in loaded.broken_intents:
-            continue  # its own file's errors come first
-        if intent_id in tenant.disabled_intents:
-            loaded.warning(source, at, f"override of {intent_id!r}, which this tenant disabled")
-        if override.answer:
-            _check_answer_length(loaded, source, (*at, "answer", "nl"), override.answer.nl, intent_id)
-        if override.team and override.team not in tenant.teams:
-            loaded.error(source, (*at, "team"), f"team {override.team!r} is not one of the tenant's teams")
-        if override.extra_examples:
-            _check_examples_local(loaded, intent_id, override.extra_examples, source, (*at, "extra_examples"), references)
-
-    enabled = enabled_intents(shared, tenant)
-    for intent_id in (tenant.fees.items if tenant.fees else {}):
-        if intent_id not in enabled:
-            loaded.error(source, ("fees", "items", intent_id), f"fees for {intent_id!r}, which is not an enabled intent")
-    for intent_id, intent in enabled.items():
-        override = tenant.intent_overrides.get(intent_id)
-        if intent.team and not (override and override.team) and intent.team not in tenant.teams:
-            loaded.error(source, ("teams",), f"intent {intent_id!r} routes to team {intent.team!r}, which the tenant lacks")
-    for intent_id, slot in missing_slots(shared, tenant):
-        loaded.error(source, ("urls",), f"no URL for slot {slot!r}, used by enabled intent {intent_id!r}")
-    _check_placeholders(loaded, tenant, source, enabled)
-    _check_tenant_examples_unique(loaded, tenant, source, enabled)
-
-
-def _check_tenant_examples_unique(
-    loaded: Loaded, tenant: Tenant, source: SourceFile, enabled: Mapping[str, Intent]
-) -> None:
-    """The tenant's own examples (tenant-only intents, extra examples) may not
-    repeat an example of another of its intents or an out-of-scope example.
-    Clashes among shared examples are reported once, by _check_examples_unique."""
-    base: list[tuple[str, _ExampleAt]] = []
-    for intent_id in enabled:
-        if intent_id in loaded.intents:
-            base += _all_examples(intent_id, loaded.intents[intent_id].examples, loaded.intent_sources[intent_id], ("examples",))
-    if loaded.out_of_scope is not None and loaded.out_of_scope_source is not None:
-        base += _all_examples("_out_of_scope", loaded.out_of_scope.examples, loaded.out_of_scope_source, ("examples",))
-    own: list[tuple[str, _ExampleAt]] = []
-    for index, extra in enumerate(tenant.extra_intents):
-        own += _all_examples(extra.id, extra.examples, source, ("extra_intents", index, "examples"))
-    for intent_id, override in tenant.intent_overrides.items():
-        if override.extra_examples and intent_id in enabled:
-            own += _all_examples(intent_id, override.extra_examples, source, ("intent_overrides", intent_id, "extra_examples"))
-    owner: dict[str, _ExampleAt] = {}
-    for key, where in base:
-        owner.setdefault(key, where)
-    for key, where in own:
-        first = owner.setdefault(key, where)
-        if first.intent_id != where.intent_id:
-            loaded.error(
-                source, where.loc,
-                f"tenant {tenant.slug!r}: example of {where.intent_id!r} is also an example of {first.intent_id!r}",
-            )
-
-
-def _check_placeholders(loaded: Loaded, tenant: Tenant, source: SourceFile, enabled: Mapping[str, Intent]) -> None:
-    """A `{name}` in a URL can only be filled by a guided flow that asks for `name`."""
-    for intent_id, intent in enabled.items():
-        override = tenant.intent_overrides.get(intent_id)
-        flow_links = list(intent.flow.done.links) if intent.flow else []
-        flow_slots = {slot.name for slot in intent.flow.slots} if intent.flow else set()
-        for link in link_specs(intent, override):
-            if not link.slot:
-                continue
-            url = slot_url(tenant, override, link.slot)
-            if url is None:
-                continue  # reported as a missing slot
-            available = flow_slots if any(link is flow_link for flow_link in flow_links) else set()
-            unknown = set(_PLACEHOLDER.findall(url)) - available
-            if unknown:
-                loaded.error(
-                    source, ("urls", link.slot),
-                    f"URL of slot {link.slot!r} needs {sorted(unknown)}, which intent {intent_id!r} "
-                    f"does not ask for (only a guided flow can fill placeholders)",
-                )
+        if override.extra_examples and intent_id in known and intent_id not in loaded.broken_intents:
+            _check_examples_local(loaded, intent_id, override.extra_examples, source,
+                                  ("intent_overrides", intent_id, "extra_examples"), references)
 
 
 # --------------------------------------------------------------------------- compile
@@ -696,31 +515,61 @@ def compile_tenant(
     return _compile(loaded, tenant, progress)
 
 
+def shared_of(loaded: Loaded) -> SharedBase:
+    """The shared base as the package carries it (shared.json)."""
+    return SharedBase(intents=loaded.intents, out_of_scope=loaded.out_of_scope)
+
+
+def trainer(progress: Progress | None) -> Callable[[Sequence[tuple[str, str]], Sequence[str]], bytes]:
+    """Trains a matcher artefact, telling `progress` what it does."""
+    def train(examples: Sequence[tuple[str, str]], oos_examples: Sequence[str]) -> bytes:
+        if progress:
+            progress(f"training on {len(examples)} examples")
+        matcher = _train(examples, oos_examples, progress)
+        if progress:
+            progress(f"threshold {matcher.threshold:.3f}")
+        return matcher.to_bytes()
+
+    return train
+
+
 def compile_all(
     kb_dir: Path, tenants_dir: Path, output_dir: Path, *, progress: Progress | None = None
 ) -> list[Path]:
-    """Compile every tenant into `output_dir`; returns the files written. Raises
-    `KnowledgeError` when the sources do not parse or do not fit together."""
+    """Compile the shared base (shared.json and the matcher of a tenant without
+    examples of its own) and every tenant into `output_dir`; returns the files
+    written. A matcher whose inputs did not change is kept, not trained again.
+    Raises `KnowledgeError` when the sources do not parse or do not fit together."""
+    from adapters.kb_files import DirectoryArtefacts, matcher_code_version
+
     loaded = load_sources(kb_dir, tenants_dir)
     _fail_on_errors(loaded)
     if not loaded.tenants:
         raise KnowledgeError(f"no tenants in {tenants_dir}")
     output_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    shared = shared_of(loaded)
+    artefacts = DirectoryArtefacts(output_dir)
+    code = matcher_code_version()
+    written = [_write_atomically(output_dir / SHARED_FILE, shared.model_dump_json().encode("utf-8"))]
+    base = artefact_name(matcher_key(base_tenant_examples(shared.intents), shared.out_of_scope_texts(), code))
+    if artefacts.get(base) is None:
+        say = (lambda message: progress(f"[shared base] {message}")) if progress else None
+        artefacts.put(base, trainer(say)(base_tenant_examples(shared.intents), shared.out_of_scope_texts()))
+    used = {base}
     for slug, tenant in loaded.tenants.items():
         started = time.monotonic()
         say = (lambda message, slug=slug: progress(f"[{slug}] {message}")) if progress else None
+        compiled = compile_overlay(shared, tenant, artefacts, trainer(say), code)
+        used.add(compiled.matcher.file)
+        written.append(_write_atomically(output_dir / knowledge_file_name(slug),
+                                         compiled.model_dump_json(indent=1).encode("utf-8")))
         if say:
-            say(f"training on {len(training_examples(loaded.intents, tenant))} examples")
-        knowledge = _compile(loaded, tenant, say)
-        json_bytes, matcher_bytes = dump_knowledge(knowledge)
-        written.append(_write_atomically(output_dir / matcher_file_name(slug), matcher_bytes))
-        written.append(_write_atomically(output_dir / knowledge_file_name(slug), json_bytes))
-        if say:
-            say(f"done in {time.monotonic() - started:.1f}s: {len(knowledge.intents)} intents, threshold {knowledge.matcher.threshold:.3f}")
+            reused = "shared base's matcher" if compiled.matcher.file == base else "its own matcher"
+            say(f"done in {time.monotonic() - started:.1f}s: {len(compiled.intents)} intents, {reused}")
+    written += [artefacts.path(name) for name in sorted(used)]
     index = build_index(list(loaded.tenants.values()))
     written.append(_write_atomically(output_dir / INDEX_FILE, index.model_dump_json(indent=1).encode("utf-8")))
-    _remove_stale(output_dir, set(loaded.tenants))
+    _remove_stale(output_dir, set(loaded.tenants), used)
     return written
 
 
@@ -732,9 +581,14 @@ def _write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
-def _remove_stale(output_dir: Path, slugs: set[str]) -> None:
-    for path in [*output_dir.glob("*.json"), *output_dir.glob("*.matcher")]:
-        if path.name != INDEX_FILE and path.stem not in slugs:
+def _remove_stale(output_dir: Path, slugs: set[str], artefacts: set[str]) -> None:
+    for path in output_dir.glob("*.json"):
+        if path.name not in (INDEX_FILE, SHARED_FILE) and path.stem not in slugs:
+            path.unlink()
+    for path in output_dir.glob("*.matcher"):  # <slug>.matcher: the layout before artefacts were shared
+        path.unlink()
+    for path in (output_dir / ARTEFACT_DIR).glob("*.matcher"):
+        if f"{ARTEFACT_DIR}/{path.name}" not in artefacts:
             path.unlink()
 
 

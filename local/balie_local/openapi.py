@@ -29,6 +29,8 @@ from core import ids
 from core.reports import TABLE_NAMES
 from core.models import BotConversation, Button, CannedReply, Link, NotHelpfulItem, Role, StaffNote, TicketRecord
 from core.staff import Erasure, HandoverItem, StaffConversation, StaffProfile, Suggestion
+from core.kb.models import Tenant
+from core.tenants import TenantStatus, TenantSummary, TenantVersion
 from handlers.http_body import MAX_BODY_BYTES
 from handlers.staff_api import CannedBody, DoneBody, NoteBody, ReplyBody, ReviewBody, TransferBody
 
@@ -151,7 +153,7 @@ def _camel(name: str) -> str:
 
 
 def _camelized(schema: Any) -> Any:
-    """The staff API renders snake_case fields as camelCase (handlers.staff_api.camel_keys)."""
+    """The staff API renders snake_case fields as camelCase (handlers.staff_http.camel_keys)."""
     if isinstance(schema, dict):
         result = {key: _camelized(value) for key, value in schema.items()}
         if isinstance(schema.get("properties"), dict):
@@ -188,9 +190,9 @@ def _tenant_query() -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
-    bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody)
+    bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody, Tenant)
     staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, StaffProfile, BotListItem,
-                    StaffNote, CannedReply, NotHelpfulItem, *bodies]
+                    StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantStatus, TenantSummary, *bodies]
     _, definitions = models_json_schema(
         [(model, "validation" if model in (ChatRequest, *bodies) else "serialization")
          for model in web_models + staff_models],
@@ -200,7 +202,7 @@ def build() -> dict[str, Any]:
     schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
     staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
                                                               "Channel", "HandoverStatus", "Role", "TicketStatus",
-                                                              "NotErased", "TeamName", "Suggestion"}
+                                                              "NotErased", "TeamName", "Suggestion", "VersionStatus"}
     for name in list(schemas):
         if name in staff_names and name not in {model.__name__ for model in bodies} | {"Link", "Button"}:
             schemas[name] = _camelized(schemas[name])
@@ -219,6 +221,8 @@ def build() -> dict[str, Any]:
                              "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}}}}
     schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
                                "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
+    schemas["TenantList"] = {"type": "object", "required": ["tenants"], "additionalProperties": False,
+                             "properties": {"tenants": {"type": "array", "items": {"$ref": REF.format(model="TenantSummary")}}}}
     schemas["SuggestionList"] = {"type": "object", "required": ["suggestions"], "additionalProperties": False,
                                  "properties": {"suggestions": {"type": "array", "items": {"$ref": REF.format(model="Suggestion")}}}}
     staff = [{"staffJwt": []}]
@@ -315,6 +319,27 @@ def build() -> dict[str, Any]:
             ("done", "DoneBody", "The callback is done: outcome and note; ends the resident's waiting handover."),
             ("reply", "ReplyBody", "Answer a WhatsApp ticket on WhatsApp (the approved template outside the 24-hour window)."),
         )},
+        "/v1/admin/tenants": {"get": {
+            "operationId": "listTenants", "security": staff,
+            "summary": "The live tenants the caller administers (role admin; the operator: all).",
+            "responses": {"200": _json("TenantList"), **_errors(401, 403, 503)},
+        }},
+        "/v1/admin/tenants/{slug}": {
+            "put": {
+                "operationId": "putTenant", "security": staff,
+                "summary": "Publish a tenant document (tenants/*.yaml as JSON) as the tenant's next version; "
+                           "the build function compiles it and switches it live (no deploy).",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="Tenant")}}}},
+                "responses": {"202": _json("TenantVersion", "Stored; building"), **_errors(400, 401, 403, 413, 415, 503)},
+            },
+            "get": {
+                "operationId": "getTenant", "security": staff,
+                "summary": "The live version and the last versions with their build status.",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _json("TenantStatus"), **_errors(401, 403, 404, 503)},
+            },
+        },
         "/v1/staff/suggestions/{conversationId}": {"get": {
             "operationId": "suggestions", "security": staff, "parameters": staff_conversation,
             "responses": {"200": _json("SuggestionList"), **_errors(401, 403, 404)},

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from balie_local import dev_routes
 from core.clock import now
 from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
-from balie_local.dev_auth import DevAuth, InvalidTokenRequest
+from balie_local.dev_auth import TENANTS_DIR, DevAuth, InvalidTokenRequest, tenant_slugs
 from balie_local.events import LambdaContext
 from balie_local.front import Front, FrontServer, make_server
 from balie_local.pollers import ScheduleRunner, SqsPoller, rate_seconds
@@ -94,6 +94,7 @@ class LocalStack:
         template_path: Path = TEMPLATE_PATH,
         template: Mapping[str, Any] | None = None,
         web_dir: Path = REPO_ROOT / "web",
+        tenants_dir: Path | None = TENANTS_DIR,
         tenants: list[str] | None = None,
         secrets: Mapping[str, str] | Callable[[str], str] | None = None,
         handler_overrides: Mapping[str, str | Handler] | None = None,
@@ -110,7 +111,10 @@ class LocalStack:
         self.handler_overrides = dict(handler_overrides or {})
         self.run_pollers = run_pollers
         self.parameters = dict(parameters or {})  # template parameters other than their defaults
-        self.auth = DevAuth.generate(tenants)
+        # Tenants are data: the files of tenants_dir are published (and built) at start;
+        # dev tokens for `tenants`, by default those files' tenants.
+        self.tenants_dir = tenants_dir
+        self.auth = DevAuth.generate(tenants if tenants is not None or tenants_dir is None else tenant_slugs(tenants_dir))
         self.aws = EmbeddedAws(region=region)
         self.deployment: Deployment | None = None
         self.pollers: list[SqsPoller] = []
@@ -165,6 +169,7 @@ class LocalStack:
             sqs=self.aws.client("sqs"),
             ssm=self.aws.client("ssm"),
             ses=self.aws.client("ses"),
+            s3=self.aws.client("s3"),
             region=self.region,
             template=template,
             overrides=overrides,
@@ -193,6 +198,12 @@ class LocalStack:
             interval = rate_seconds(source.expression)
             if source.enabled and interval is not None:
                 self.schedules.append(ScheduleRunner(source=source, region=self.region, invoke=self.invoke, interval_seconds=interval))
+        if self.tenants_dir is not None:
+            from balie_local.tenant_cmd import load_tenants, tenant_files
+
+            for version in load_tenants(tenant_files(self.tenants_dir)):
+                log.info("tenant %s version %s is live", version.slug, version.version)
+            self.drain("TenantBuildFunction")  # the builds the publishing asked for: built already, no-ops
         if self.run_pollers:
             for runner in [*self.pollers, *self.schedules]:
                 runner.start()
@@ -329,7 +340,7 @@ class LocalStack:
             f"  API              {self.url}/v1/chat",
             f"  Widget demo      {self.url}/",
             f"  Staff dashboard  {self.url}/staff",
-            f"  Embedded AWS     {self.aws.endpoint_url} (DynamoDB, SQS, CloudWatch, SSM; region {self.region})",
+            f"  Embedded AWS     {self.aws.endpoint_url} (DynamoDB, SQS, S3, SES, CloudWatch, SSM; region {self.region})",
         ]
         lines += [f"  Table            {name}" for name in self.deployment.tables.values()]
         lines += [f"  Queue            {url.rsplit('/', 1)[-1]}" for url in self.deployment.queues.values()]

@@ -187,6 +187,7 @@ class Deployment:
     stack_name: str
     tables: dict[str, str] = field(default_factory=dict)  # logical id -> table name
     mail_identities: list[str] = field(default_factory=list)  # SES identities (verified locally at once)
+    buckets: dict[str, str] = field(default_factory=dict)  # logical id -> bucket name
     queues: dict[str, str] = field(default_factory=dict)  # logical id -> queue URL
     queue_arns: dict[str, str] = field(default_factory=dict)  # logical id -> queue ARN
     parameters: dict[str, str] = field(default_factory=dict)  # SSM name -> value (incl. secrets)
@@ -381,6 +382,7 @@ def provision(
     sqs: Any,
     ssm: Any,
     ses: Any = None,
+    s3: Any = None,
     region: str = DEFAULT_REGION,
     stack_name: str = LOCAL_STACK_NAME,
     template: Mapping[str, Any] | None = None,
@@ -388,7 +390,8 @@ def provision(
     secrets: Mapping[str, str] | Callable[[str], str] | None = None,
 ) -> Deployment:
     """Creates every table, queue and parameter of the template with the given boto3 clients,
-    and verifies its SES identities when an `ses` client is given (moto verifies at once).
+    its buckets when an `s3` client is given, and verifies its SES identities when an
+    `ses` client is given (moto verifies at once).
 
     `secrets` maps an SSM parameter name to a value (a mapping or a function); secret
     parameters it does not cover get a random value. Returns the Deployment with every function's resolved environment.
@@ -422,6 +425,10 @@ def provision(
             resolver.attributes[(logical_id, "StreamArn")] = f"arn:aws:dynamodb:{region}:{ACCOUNT_ID}:table/{name}/stream/local"
         elif kind == "AWS::SSM::Parameter":
             resolver.refs[logical_id] = resolver.resolve(properties.get("Name")) or f"/{stack_name}/{logical_id}"
+        elif kind == "AWS::S3::Bucket":
+            name = resolver.resolve(properties.get("BucketName")) or f"{stack_name}-{logical_id}".lower()
+            resolver.refs[logical_id] = name
+            resolver.attributes[(logical_id, "Arn")] = f"arn:aws:s3:::{name}"
         else:
             # Resources with no local counterpart (API, user pool, alarms, roles): a stable
             # placeholder keeps !Ref / !GetAtt on them resolvable.
@@ -464,6 +471,10 @@ def provision(
             name = resolver.refs[logical_id]
             ssm.put_parameter(Name=name, Value=str(properties["Value"]), Type=properties.get("Type", "String"), Overwrite=True)
             deployment.parameters[name] = str(properties["Value"])
+        elif resource["Type"] == "AWS::S3::Bucket" and s3 is not None:
+            name = resolver.refs[logical_id]
+            s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": region})
+            deployment.buckets[logical_id] = name
         elif resource["Type"] == "AWS::SES::EmailIdentity" and ses is not None:
             identity = str(resolver.resolve((resource.get("Properties") or {})["EmailIdentity"]))
             if "@" in identity:

@@ -1,20 +1,42 @@
-"""KnowledgeRepository on the compiled files of `balie kb build`.
+"""The compiled knowledge on disk (`balie kb build`): the shared base and the matcher
+artefacts in the Lambda package, and a repository of compiled tenants for the local tools.
 
 The directory is `$KB_DIR`, else `src/kb_compiled/` next to this package (what
-`sam build` puts in every function's package). Files are read on first use and
-kept for the life of the process: a Lambda container loads a tenant's matcher
-once, not on every message. The matcher is built when it first classifies, so a
-function that only reads a tenant's settings never imports numpy.
+`sam build` puts in every function's package):
+- `shared.json`: the shared intents with their examples (`core.kb.build.SharedBase`),
+  what the tenant-build function compiles overlays against;
+- `matchers/<key>.matcher`: content-addressed matcher artefacts (`core.kb.build`),
+  among them the one every tenant without its own examples uses;
+- `<slug>.json` and `index.json`: the compiled tenants/*.yaml, read by `FileKnowledge`
+  for `balie classify`, `balie chat`, `make eval` and the benchmarks. Functions in AWS
+  read tenants from the table instead (adapters.dynamodb_tenants).
+Files are read on first use and kept for the life of the process.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import threading
 from functools import cache
 from pathlib import Path
 
 from core.errors import NotFound
-from core.kb.compiled import INDEX_FILE, CompiledIndex, TenantKnowledge, knowledge_file_name, load_knowledge, matcher_file_name
+from core.kb.build import SHARED_FILE, SharedBase
+from core.kb.static import OriginsFromSettings
+from core.kb.compiled import (
+    INDEX_FILE,
+    CompiledFile,
+    CompiledIndex,
+    MatcherOnFirstUse,
+    TenantKnowledge,
+    checked,
+    knowledge_file_name,
+    knowledge_from,
+)
+
+_ARTEFACT_NAME = re.compile(r"^matchers/[0-9a-f]{64}\.matcher$")
+MATCHER_SOURCES = Path(__file__).resolve().parent.parent / "core" / "matcher"
 
 
 def compiled_directory() -> Path:
@@ -23,7 +45,56 @@ def compiled_directory() -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / "kb_compiled"
 
 
-class FileKnowledge:
+@cache
+def matcher_code_version() -> str:
+    """A digest of the matcher's code: part of every artefact's key, so an artefact
+    trained by other code is never taken for this code's."""
+    digest = hashlib.sha256()
+    for path in sorted(MATCHER_SOURCES.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class DirectoryArtefacts:
+    """An ArtefactStore on a directory (`balie kb build` writes it; the package holds it)."""
+
+    def __init__(self, directory: Path | str) -> None:
+        self.directory = Path(directory)
+
+    def path(self, name: str) -> Path:
+        if not _ARTEFACT_NAME.match(name):
+            raise ValueError(f"not an artefact name: {name!r}")
+        return self.directory / name
+
+    def get(self, name: str) -> bytes | None:
+        try:
+            return self.path(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, name: str, data: bytes) -> None:
+        path = self.path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+
+
+def shared_base() -> SharedBase:
+    """The shared knowledge base the package carries (read once per process and directory)."""
+    return _shared_base(compiled_directory())
+
+
+@cache
+def _shared_base(directory: Path) -> SharedBase:
+    path = directory / SHARED_FILE
+    try:
+        return SharedBase.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path} not found: run `balie kb build` (or `make kb`)") from None
+
+
+class FileKnowledge(OriginsFromSettings):
     def __init__(self, directory: Path | str | None = None) -> None:
         self._directory = Path(directory) if directory is not None else None
         self._index: CompiledIndex | None = None
@@ -55,11 +126,9 @@ class FileKnowledge:
                 # The index is the list of valid slugs, so a slug never becomes a path unchecked.
                 if tenant not in self._read_index().tenants:
                     raise NotFound(f"unknown tenant {tenant!r}")
-                self._loaded[tenant] = load_knowledge(
-                    (self.directory / knowledge_file_name(tenant)).read_bytes(),
-                    (self.directory / matcher_file_name(tenant)).read_bytes(),
-                    matcher_on_first_use=True,
-                )
+                compiled = CompiledFile.model_validate_json((self.directory / knowledge_file_name(tenant)).read_bytes())
+                matcher_bytes = checked(compiled, DirectoryArtefacts(self.directory).path(compiled.matcher.file).read_bytes())
+                self._loaded[tenant] = knowledge_from(compiled, MatcherOnFirstUse(matcher_bytes))
             return self._loaded[tenant]
 
     def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
@@ -71,5 +140,5 @@ class FileKnowledge:
 
 @cache
 def file_knowledge() -> FileKnowledge:
-    """The process-wide repository handlers use (built on first use)."""
+    """The process-wide repository of the compiled tenants/*.yaml (local tools)."""
     return FileKnowledge()

@@ -144,13 +144,25 @@ def parse_cursor(value: str | None) -> int:
     return int(value)
 
 
+def is_development_origin(origin: str) -> bool:
+    """A developer's or the demo's page (http on localhost)."""
+    return origin.startswith(("http://localhost", "http://127.0.0.1"))
+
+
+def usable_origins(widget_origins: Collection[str], development_origins: Collection[str]) -> list[str]:
+    """The tenant's widget origins this deployment accepts: a development page only where
+    the deployment names it (template DevelopmentWidgetOrigins; none in production), so no
+    local page calls a production API, whatever a tenant lists."""
+    return [origin for origin in widget_origins
+            if not is_development_origin(origin) or origin in development_origins]
+
+
 def check_origin(origin: str | None, widget_origins: Collection[str], host: str | None) -> None:
     """Refuses (OriginNotAllowed, 403) a browser request from a page that is not one of
     the tenant's widget pages.
 
-    API Gateway's CORS allows every tenant's widget origins (template `WidgetOrigins`),
-    so this is the per-tenant rule: another municipality's site can neither chat as this
-    one nor read or erase its conversations. Allowed: no Origin (curl, server to server:
+    The per-tenant rule: another municipality's site can neither chat as this one nor
+    read or erase its conversations. Allowed: no Origin (curl, server to server:
     no web page involved), one of the tenant's `widget_origins`, and the API's own
     origin (`host`): a same-origin page, such as the demo page the local front serves
     on whatever port it runs.

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .errors import Conflict, NotFound, RateLimited, VersionConflict
+from .kb.compiled import CompiledFile
+from .kb.models import Tenant
 from .limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
 from .models import (
     BotConversation,
@@ -28,6 +30,7 @@ from .models import (
     TicketStatus,
 )
 from .report_counters import merged
+from .tenants import DirectoryEntry, Switch, TenantDirectory, TenantVersion, VersionStatus
 from .tickets import ticket_refusal
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
@@ -292,3 +295,93 @@ class InMemoryHandoverTimeouts:
 
     def schedule(self, tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> None:
         self.scheduled.append((tenant, conversation_id, requested_at, delay_seconds))
+
+
+class InMemoryTenantRegistry:
+    """The TenantRegistry in memory (unit tests): versions and the directory."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._versions: dict[tuple[str, int], TenantVersion] = {}
+        self._sources: dict[tuple[str, int], str] = {}
+        self._compiled: dict[tuple[str, int], str] = {}
+        self._directory = TenantDirectory()
+        self.directory_reads = 0
+
+    def add_version(self, tenant: Tenant, by: str, at: datetime) -> TenantVersion:
+        with self._lock:
+            number = 1 + max((n for (slug, n) in self._versions if slug == tenant.slug), default=0)
+            version = TenantVersion(slug=tenant.slug, version=number, created_at=at, created_by=by)
+            self._versions[(tenant.slug, number)] = version
+            self._sources[(tenant.slug, number)] = tenant.model_dump_json()
+            return version.model_copy()
+
+    def version(self, slug: str, number: int) -> TenantVersion | None:
+        with self._lock:
+            found = self._versions.get((slug, number))
+            return found.model_copy() if found else None
+
+    def versions(self, slug: str) -> list[TenantVersion]:
+        with self._lock:
+            return sorted((v.model_copy() for (s, _), v in self._versions.items() if s == slug),
+                          key=lambda v: v.version, reverse=True)[:20]
+
+    def source(self, slug: str, number: int) -> Tenant | None:
+        raw = self._sources.get((slug, number))
+        return Tenant.model_validate_json(raw) if raw else None
+
+    def save_compiled(self, slug: str, number: int, compiled: CompiledFile) -> None:
+        with self._lock:
+            self._compiled[(slug, number)] = compiled.model_dump_json()
+            self._versions[(slug, number)].matcher = compiled.matcher.file
+
+    def compiled(self, slug: str, number: int) -> CompiledFile | None:
+        raw = self._compiled.get((slug, number))
+        return CompiledFile.model_validate_json(raw) if raw else None
+
+    def set_status(self, slug: str, number: int, status: VersionStatus, error: str | None = None) -> None:
+        with self._lock:
+            version = self._versions[(slug, number)]
+            version.status, version.error = status, error
+
+    def directory(self) -> TenantDirectory:
+        with self._lock:
+            self.directory_reads += 1
+            return self._directory.model_copy(deep=True)
+
+    def switch(self, slug: str, entry: DirectoryEntry) -> Switch:
+        with self._lock:
+            replaced = self._directory.tenants.get(slug)
+            if replaced is not None and replaced.version >= entry.version:
+                return Switch(live=False)
+            tenants = {**self._directory.tenants, slug: entry.model_copy()}
+            self._directory = TenantDirectory(revision=self._directory.revision + 1, tenants=tenants)
+            return Switch(live=True, replaced=replaced)
+
+
+@dataclass
+class InMemoryBuildQueue:
+    """Records the builds asked for; `builder`, when set, builds each one at once."""
+
+    requested: list[tuple[str, int]] = field(default_factory=list)
+    builder: Callable[[str, int], object] | None = None
+
+    def request(self, slug: str, version: int) -> None:
+        self.requested.append((slug, version))
+        if self.builder is not None:
+            self.builder(slug, version)
+
+
+class InMemoryArtefacts:
+    """An ArtefactStore in memory; `puts` counts what was stored (trained)."""
+
+    def __init__(self, preset: dict[str, bytes] | None = None) -> None:
+        self._data = dict(preset or {})
+        self.puts: list[str] = []
+
+    def get(self, name: str) -> bytes | None:
+        return self._data.get(name)
+
+    def put(self, name: str, data: bytes) -> None:
+        self._data[name] = data
+        self.puts.append(name)

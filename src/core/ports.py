@@ -161,3 +161,9 @@ class KnowledgeRepository(Protocol):
 
     def slugs(self) -> list[str]:
         """Every known tenant slug, sorted."""
+
+    def widget_origins(self, tenant: str) -> list[str]:
+        """The web origins of the tenant's widget pages. Raises `NotFound`."""
+
+    def any_widget_origin(self, origin: str) -> bool:
+        """Whether some tenant's widget is on `origin` (a CORS preflight names no tenant)."""

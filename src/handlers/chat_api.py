@@ -6,16 +6,18 @@ channel's pydantic model, call one engine use case, render. Errors map to HTTP
 in handlers/http_errors.py. Origins: a request whose Origin is not one of the
 tenant's `widget_origins` is refused (403 origin_not_allowed, channels.web.check_origin)
 before anything is read or written; the tenant comes from the body (POST) or the
-conversation id (GET/DELETE). API Gateway's CorsConfiguration answers preflights and
-sets the CORS headers for every tenant's origins (template `WidgetOrigins`); without it,
-this handler answers preflights and echoes an allowed Origin itself. That Origin is the
-one the route's own origin check accepted, decided inside the route (so inside the error
-handling): the entry point only copies it onto the response and cannot fail.
+conversation id (GET/DELETE). Tenants are data, so API Gateway cannot know their origins:
+this handler answers the preflights (the template's OPTIONS routes) and echoes an allowed
+Origin itself, from the directory of live tenants (no tenant is loaded for it). That
+Origin is the one the route's own origin check accepted, decided inside the route (so
+inside the error handling): the entry point only copies it onto the response and cannot fail.
 Nothing a resident typed is logged; conversation ids only as a keyed hash (handlers/log_ids.py).
 """
 from __future__ import annotations
 
+import functools
 import json
+import os
 from contextvars import ContextVar
 from typing import Any
 
@@ -23,7 +25,15 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from channels.web import ChatRequest, check_origin, parse_cursor, render_messages, render_reply, render_widget_settings
+from channels.web import (
+    ChatRequest,
+    check_origin,
+    parse_cursor,
+    render_messages,
+    render_reply,
+    render_widget_settings,
+    usable_origins,
+)
 from core.dialogue.engine import Turn
 from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
@@ -92,14 +102,14 @@ def get_widget_settings(tenant: str) -> Response:
 @app.route("/v1/chat/<conversation_id>", method="OPTIONS")
 @app.route("/v1/chat/<conversation_id>/messages", method="OPTIONS")
 def preflight(conversation_id: str | None = None) -> Response:
-    # Reached only when API Gateway does not answer preflights itself. A preflight of
-    # POST /v1/chat carries no body: then any tenant's widget page may ask.
+    # A preflight of POST /v1/chat carries no body: then any tenant's widget page may ask.
     event = app.current_event
     origin = event.headers.get("origin")
     tenant = event.get_query_string_value("tenant") or (tenant_of(conversation_id) if conversation_id else None)
+    knowledge = services().knowledge
     try:
-        slugs = [tenant] if tenant else services().knowledge.slugs()
-        if origin and any(origin in _widget_origins(slug) for slug in slugs):
+        if origin and (origin in _widget_origins(tenant) if tenant else
+                       knowledge.any_widget_origin(origin) and usable_origins([origin], _development_origins())):
             _allowed_origin.set(origin)
     except NotFound:
         pass
@@ -155,15 +165,21 @@ def _tenant_for(conversation_id: str) -> str:
     return tenant
 
 
+@functools.cache
+def _development_origins() -> frozenset[str]:
+    """DevelopmentWidgetOrigins of the template (empty in production)."""
+    return frozenset(item.strip() for item in os.environ.get("DEVELOPMENT_WIDGET_ORIGINS", "").split(",") if item.strip())
+
+
 def _widget_origins(tenant: str) -> list[str]:
-    """The tenant's widget_origins; NotFound (404) for an unknown tenant."""
-    return services().knowledge.get(tenant).tenant.widget_origins
+    """The tenant's widget origins this deployment accepts; NotFound (404) for an unknown tenant."""
+    return usable_origins(services().knowledge.widget_origins(tenant), _development_origins())
 
 
 def _check_origin(tenant: str) -> None:
     event = app.current_event
     origin = event.headers.get("origin")
-    if origin:  # no knowledge lookup for curl and server-to-server calls
+    if origin:  # no tenant lookup for curl and server-to-server calls
         widget_origins = _widget_origins(tenant)
         check_origin(origin, widget_origins, event.headers.get("host") or event.request_context.domain_name)
         if origin in widget_origins:

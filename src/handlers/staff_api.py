@@ -13,12 +13,11 @@ to HTTP in handlers/http_errors.py. Texts staff or residents wrote are never log
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,6 +29,7 @@ from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
 from core.text_input import check_text
 from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
 from handlers import http_errors, metrics
+from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
 from handlers.http_body import parse_body
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
@@ -37,9 +37,6 @@ from handlers.wiring import services
 if TYPE_CHECKING:
     from core.canned import CannedReplies
     from core.reports import Names
-
-# Keys under these names are data (flow slot names), not field names: kept as they are.
-_DATA_KEYS = frozenset({"slots"})
 
 logger = Logger(service="balie")
 app = APIGatewayHttpResolver()
@@ -160,9 +157,7 @@ def ticket_desk() -> TicketDesk:
 
 
 def identity() -> StaffIdentity:
-    context = app.current_event.raw_event.get("requestContext") or {}
-    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
-    who = StaffIdentity.from_claims(claims)
+    who = identity_of(app.current_event)
     if who.is_platform:
         raise Forbidden("An operator account has no municipality: sign in as a member of its staff.")
     return who
@@ -174,7 +169,7 @@ def identity() -> StaffIdentity:
 @app.get("/v1/staff/me")
 def me() -> Response:
     """Who is signed in (display name and team names for the dashboard) and the server's clock."""
-    return _ok(staff_service().profile(identity()).model_dump(mode="json"))
+    return ok(staff_service().profile(identity()).model_dump(mode="json"))
 
 
 @app.get("/v1/staff/conversations")
@@ -185,7 +180,7 @@ def list_conversations() -> Response:
         raise InvalidInput("status must be 'bot' (waiting and live handovers: GET /v1/staff/handovers).")
     knowledge = services().knowledge.get(who.tenant)
     found = staff_service().bot_conversations(who)
-    return _ok({"conversations": [
+    return ok({"conversations": [
         {**item.model_dump(mode="json"), "topic_title": _intent_title(knowledge, item.intent)} for item in found]})
 
 
@@ -196,12 +191,12 @@ def list_handovers() -> Response:
     status = app.current_event.get_query_string_value("status") or "waiting"
     team = app.current_event.get_query_string_value("team") or None
     items = staff_service().list_handovers(who, status, team)
-    return _ok({"handovers": [item.model_dump(mode="json") for item in items]})
+    return ok({"handovers": [item.model_dump(mode="json") for item in items]})
 
 
 @app.get("/v1/staff/conversations/<conversation_id>")
 def get_conversation(conversation_id: str) -> Response:
-    return _ok(staff_service().conversation(identity(), conversation_id).model_dump(mode="json"))
+    return ok(staff_service().conversation(identity(), conversation_id).model_dump(mode="json"))
 
 
 @app.delete("/v1/staff/conversations/<conversation_id>")
@@ -211,7 +206,7 @@ def erase(conversation_id: str) -> Response:
     logger.info("conversation erased", extra={"tenant": who.tenant, "staff": who.subject,
                                               "conversation": conversation_ref(conversation_id),
                                               "not_erased": [item.system for item in erasure.not_erased]})
-    return _ok(erasure.model_dump(mode="json"))
+    return ok(erasure.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/claim")
@@ -223,7 +218,7 @@ def claim(conversation_id: str) -> Response:
     if view.handover is not None and view.handover.claimed_at is not None and view.handover.claimed_at >= before:
         # Claiming twice is allowed and changes nothing: only a claim made now is counted.
         metrics.count(metrics.HANDOVER_CLAIMED, tenant=who.tenant, channel=view.channel.value)
-    return _ok(view.model_dump(mode="json"))
+    return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/reply")
@@ -232,7 +227,7 @@ def reply(conversation_id: str) -> Response:
     body = parse_body(app.current_event, ReplyBody)
     entry = staff_service().reply(who, conversation_id, body.text)
     _audit("replied", who, conversation_id)
-    return _ok({"entry": entry.model_dump(mode="json")})
+    return ok({"entry": entry.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/close")
@@ -240,7 +235,7 @@ def close(conversation_id: str) -> Response:
     who = identity()
     view = staff_service().close(who, conversation_id)
     _audit("closed", who, conversation_id)
-    return _ok(view.model_dump(mode="json"))
+    return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/takeover")
@@ -248,7 +243,7 @@ def take_over(conversation_id: str) -> Response:
     who = identity()
     view = staff_service().take_over(who, conversation_id)
     _audit("taken over", who, conversation_id)
-    return _ok(view.model_dump(mode="json"))
+    return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/transfer")
@@ -257,7 +252,7 @@ def transfer(conversation_id: str) -> Response:
     body = parse_body(app.current_event, TransferBody)
     view = staff_service().transfer(who, conversation_id, body.team, body.note)
     _audit("transferred", who, conversation_id)
-    return _ok(view.model_dump(mode="json"))
+    return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/notes")
@@ -266,12 +261,12 @@ def add_note(conversation_id: str) -> Response:
     body = parse_body(app.current_event, NoteBody)
     note = staff_service().note(who, conversation_id, body.text)
     _audit("noted", who, conversation_id)
-    return _ok({"note": note.model_dump(mode="json")})
+    return ok({"note": note.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/canned-replies")
 def list_canned() -> Response:
-    return _ok({"replies": [reply.model_dump(mode="json") for reply in canned_replies().list(identity())]})
+    return ok({"replies": [reply.model_dump(mode="json") for reply in canned_replies().list(identity())]})
 
 
 @app.put("/v1/staff/canned-replies/<reply_id>")
@@ -283,7 +278,7 @@ def put_canned(reply_id: str) -> Response:
     service.known_intents = frozenset(services().knowledge.get(who.tenant).intents)
     reply = service.put(who, reply_id, body.title, body.text, body.intents)
     logger.info("canned reply saved", extra={"tenant": who.tenant, "staff": who.subject, "reply_id": reply_id})
-    return _ok({"reply": reply.model_dump(mode="json")})
+    return ok({"reply": reply.model_dump(mode="json")})
 
 
 @app.delete("/v1/staff/canned-replies/<reply_id>")
@@ -291,7 +286,7 @@ def delete_canned(reply_id: str) -> Response:
     who = identity()
     canned_replies().delete(who, reply_id)
     logger.info("canned reply deleted", extra={"tenant": who.tenant, "staff": who.subject, "reply_id": reply_id})
-    return _ok({"id": reply_id, "deleted": True})
+    return ok({"id": reply_id, "deleted": True})
 
 
 @app.get("/v1/staff/not-helpful")
@@ -305,7 +300,7 @@ def not_helpful() -> Response:
     first, last = parse_range(event.get_query_string_value("from"), event.get_query_string_value("to"), today())
     found = not_helpful_queue(services().store, who.tenant, first, last, event.get_query_string_value("status"),
                               report_names(who.tenant))
-    return _ok({"answers": [item.model_dump(mode="json") for item in found]})
+    return ok({"answers": [item.model_dump(mode="json") for item in found]})
 
 
 @app.post("/v1/staff/not-helpful/<item_id>/review")
@@ -315,7 +310,7 @@ def review_not_helpful(item_id: str) -> Response:
     body = parse_body(app.current_event, ReviewBody)
     item = services().store.review_not_helpful(who.tenant, item_id, who.subject, services().clock(), body.note)
     logger.info("not-helpful answer reviewed", extra={"tenant": who.tenant, "staff": who.subject})
-    return _ok({"answer": item.model_dump(mode="json")})
+    return ok({"answer": item.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/tickets")
@@ -324,7 +319,7 @@ def list_tickets() -> Response:
     event = app.current_event
     found = ticket_desk().list(identity(), event.get_query_string_value("status"),
                                event.get_query_string_value("team") or None)
-    return _ok({"tickets": [record.model_dump(mode="json") for record in found]})
+    return ok({"tickets": [record.model_dump(mode="json") for record in found]})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/claim")
@@ -332,7 +327,7 @@ def claim_ticket(ticket_id: str) -> Response:
     who = identity()
     record = ticket_desk().claim(who, ticket_id)
     _audit_ticket("claimed", who, ticket_id)
-    return _ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": record.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/release")
@@ -340,7 +335,7 @@ def release_ticket(ticket_id: str) -> Response:
     who = identity()
     record = ticket_desk().release(who, ticket_id)
     _audit_ticket("released", who, ticket_id)
-    return _ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": record.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/done")
@@ -352,7 +347,7 @@ def ticket_done(ticket_id: str) -> Response:
     _audit_ticket("done", who, ticket_id)
     if record.done_at is not None and record.done_at >= before:  # a repeated "done" is counted once
         metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
-    return _ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": record.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/reply")
@@ -362,13 +357,13 @@ def reply_to_ticket(ticket_id: str) -> Response:
     body = parse_body(app.current_event, ReplyBody)
     entry = ticket_desk().reply(who, ticket_id, body.text)
     _audit_ticket("replied", who, ticket_id)
-    return _ok({"entry": entry.model_dump(mode="json")})
+    return ok({"entry": entry.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/suggestions/<conversation_id>")
 def suggestions(conversation_id: str) -> Response:
     found = staff_service().suggestions(identity(), conversation_id)
-    return _ok({"suggestions": [item.model_dump(mode="json") for item in found]})
+    return ok({"suggestions": [item.model_dump(mode="json") for item in found]})
 
 
 @app.get("/v1/staff/reports")
@@ -390,32 +385,25 @@ def reports() -> Response:
         return _download(report_csv(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
     if output == "xlsx":
         return _download(report_xlsx(report), XLSX, f"{name}.xlsx")
-    return _ok(report.model_dump(mode="json", by_alias=True))
+    return ok(report.model_dump(mode="json", by_alias=True))
 
 
 # ---- entry point --------------------------------------------------------------
 
 
+@app.route("/v1/staff/<path>", method="OPTIONS")
+@app.route("/v1/staff/<path>/<rest>", method="OPTIONS")
+@app.route("/v1/staff/<path>/<rest>/<action>", method="OPTIONS")
+def staff_preflight(**_: str) -> Response:
+    return preflight()
+
+
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    return with_dashboard_cors(event, app.resolve(event, context))
 
 
 # ---- helpers ------------------------------------------------------------------
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
-def camel_keys(value: Any) -> Any:
-    """snake_case model fields -> the API's camelCase, recursively."""
-    if isinstance(value, dict):
-        return {_camel(k): (v if k in _DATA_KEYS else camel_keys(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [camel_keys(item) for item in value]
-    return value
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -429,15 +417,6 @@ def _download(body: bytes, content_type: str, filename: str) -> Response:
 def _intent_title(knowledge: Any, intent_id: str | None) -> str | None:
     intent = knowledge.intents.get(intent_id or "")
     return intent.title.nl if intent is not None else None
-
-
-def _ok(body: dict[str, Any]) -> Response:
-    return Response(
-        status_code=200,
-        content_type=content_types.APPLICATION_JSON,
-        body=json.dumps(camel_keys(body), ensure_ascii=False),
-        headers={"Cache-Control": "no-store"},
-    )
 
 
 def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:

@@ -7,7 +7,9 @@ Lambda container. Tests and the local stack install their own with `use()`.
 Environment: TABLE_NAME (the DynamoDB table), KB_DIR (compiled knowledge,
 default src/kb_compiled), TICKET_INTAKE_QUEUE_URL (every tenant's tickets),
 HANDOVER_TIMEOUT_QUEUE_URL, TICKET_MAIL_FROM (sender of the teams' ticket
-e-mails; empty: none are sent), STAFF_DASHBOARD_URL (linked from them).
+e-mails; empty: none are sent), STAFF_DASHBOARD_URL (linked from them),
+ARTEFACT_BUCKET (matcher artefacts), TENANT_BUILD_QUEUE_URL (tenant builds),
+TENANT_CACHE_SECONDS (how long a container trusts its directory of tenants; 30),
 the limits of core.limits: NEW_CONVERSATIONS_PER_CLIENT (per 10 minutes,
 0 = none), UNANSWERED_PER_TENANT_PER_DAY.
 
@@ -37,6 +39,7 @@ from core.ports import (
     TicketQueue,
     TicketStore,
 )
+from core.tenants import CACHE_SECONDS, BuildQueue, TenantAdmin, TenantBuilder, TenantCatalogue, TenantRegistry
 from core.tickets import TicketIntake
 from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
 
@@ -70,6 +73,30 @@ class Services:
             tickets=self.ticket_store, knowledge=self.knowledge, notifier=self.notifier,
             open_klant=self.open_klant, clock=self.clock, dashboard_url=self.dashboard_url,
         )
+
+
+@dataclass
+class TenantServices:
+    """Tenants as data: the registry, the artefacts and the build queue, and what is
+    built on them (the catalogue every function reads tenants from, the admin API's
+    and the build function's use cases)."""
+
+    registry: TenantRegistry
+    artefacts: Any  # core.kb.build.ArtefactStore
+    builds: BuildQueue
+    cache_seconds: float
+    catalogue: TenantCatalogue = field(init=False)
+    admin: TenantAdmin = field(init=False)
+    builder: TenantBuilder = field(init=False)
+
+    def __post_init__(self) -> None:
+        from adapters.kb_files import matcher_code_version, shared_base
+
+        self.catalogue = TenantCatalogue(registry=self.registry, artefacts=self.artefacts,
+                                         cache_seconds=self.cache_seconds)
+        self.admin = TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base)
+        self.builder = TenantBuilder(registry=self.registry, artefacts=self.artefacts, shared=shared_base,
+                                     code_version=matcher_code_version)
 
 
 class OnFirstUse:
@@ -107,6 +134,7 @@ def use(installed: Services | None) -> None:
     global _installed
     _installed = installed
     _from_environment.cache_clear()
+    tenant_services.cache_clear()
     aws_client.cache_clear()
 
 
@@ -115,14 +143,27 @@ def services() -> Services:
 
 
 @functools.cache
+def tenant_services() -> TenantServices:
+    from adapters.dynamodb_tenants import DynamoDBTenantRegistry
+    from adapters.s3_artefacts import PackagedOrS3Artefacts
+    from adapters.sqs_queues import SqsTenantBuilds
+
+    return TenantServices(
+        registry=DynamoDBTenantRegistry(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"]),
+        artefacts=PackagedOrS3Artefacts(client_on_first_use("s3"), os.environ["ARTEFACT_BUCKET"]),
+        builds=SqsTenantBuilds(client_on_first_use("sqs"), os.environ["TENANT_BUILD_QUEUE_URL"]),
+        cache_seconds=float(os.environ.get("TENANT_CACHE_SECONDS") or CACHE_SECONDS),
+    )
+
+
+@functools.cache
 def _from_environment() -> Services:
     from adapters.dynamodb_canned import DynamoDBCannedReplies
     from adapters.dynamodb_store import DynamoDBConversationStore
     from adapters.dynamodb_tickets import DynamoDBTicketStore
-    from adapters.kb_files import file_knowledge
     from adapters.open_klant_http import UrllibJsonPoster
     from adapters.ses_mail import SesTeamNotifier
-    from adapters.sqs_tickets import SqsHandoverTimeouts, SqsTicketQueue
+    from adapters.sqs_queues import SqsHandoverTimeouts, SqsTicketQueue
 
     sqs = client_on_first_use("sqs")
     dynamodb = client_on_first_use("dynamodb")
@@ -132,7 +173,7 @@ def _from_environment() -> Services:
     return Services(
         store=store,
         id_key=store.id_key,
-        knowledge=file_knowledge(),
+        knowledge=tenant_services().catalogue,
         tickets=SqsTicketQueue(sqs, os.environ["TICKET_INTAKE_QUEUE_URL"]),
         timeouts=SqsHandoverTimeouts(sqs, os.environ["HANDOVER_TIMEOUT_QUEUE_URL"]),
         ticket_store=DynamoDBTicketStore(dynamodb, table),

@@ -1,9 +1,11 @@
 """Integration fixtures: AWS emulated by moto, resources created from template.yaml.
 
-`mock_aws` — moto in-process (moto.mock_aws): every table, queue and SSM parameter of
-template.yaml exists, the functions' environment variables are set (TABLE_NAME, queue
-URLs, parameter names) and the WhatsApp secrets have the fixed values of
-`template_resources.fixed_dev_secret` (test-app-secret, test-verify-token, test-access-token).
+`mock_aws` — moto in-process (moto.mock_aws): every table, queue, bucket and SSM parameter
+of template.yaml exists, the functions' environment variables are set (TABLE_NAME, queue
+URLs, parameter names), the WhatsApp secrets have the fixed values of
+`template_resources.fixed_dev_secret` (test-app-secret, test-verify-token, test-access-token)
+and the tenants of tenants/ are live (published and built, as `balie serve` does).
+`engine_kb_tenants` adds the engine test knowledge base's tenants alpha and beta (KB_DIR set).
 Replies to the Graph API go to a local stand-in (`graph_api` fixture: .standin.outbox),
 never the internet.
 Yields the `Deployment` (table names, queue URLs, parameters, routes).
@@ -29,7 +31,9 @@ import moto
 import pytest
 
 from balie_local.aws import SHADOWING_VARIABLES, dummy_aws_environment
+from balie_local.dev_auth import TENANTS_DIR
 from balie_local.stack import LOCAL_MAIL_FROM, LocalStack, reset_function_state
+from balie_local.tenant_cmd import load_tenants, tenant_files
 from balie_local.template_resources import DEFAULT_REGION, Deployment, provision, fixed_dev_secret
 
 LOCAL_STAGE = "local"
@@ -74,6 +78,7 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
             sqs=boto3.client("sqs"),
             ssm=boto3.client("ssm"),
             ses=boto3.client("ses"),
+            s3=boto3.client("s3"),
             region=DEFAULT_REGION,
             overrides=overrides,
             secrets=fixed_dev_secret,
@@ -81,6 +86,7 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
         for key, value in deployment.merged_environment().items():
             monkeypatch.setenv(key, value)
         reset_function_state()
+        load_tenants(tenant_files(TENANTS_DIR))  # as `balie serve` does: the demo tenants are live
         try:
             yield deployment
         finally:
@@ -131,6 +137,15 @@ def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compiled
 
 
+@pytest.fixture
+def engine_kb_tenants(mock_aws: Deployment, kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Deployment:
+    """mock_aws with the engine test knowledge base (KB_DIR) and its tenants alpha and beta live."""
+    monkeypatch.setenv("KB_DIR", str(kb_dir))
+    reset_function_state()
+    load_tenants(tenant_files(ENGINE_KB / "tenants"))
+    return mock_aws
+
+
 @contextlib.contextmanager
 def _engine_kb_running(kb_dir: Path, environment: dict[str, str], **options: Any) -> Iterator[LocalStack]:
     """A running stack on the compiled engine test knowledge base: tenants alpha and
@@ -139,7 +154,7 @@ def _engine_kb_running(kb_dir: Path, environment: dict[str, str], **options: Any
         patch.setenv("KB_DIR", str(kb_dir))
         for name, value in environment.items():
             patch.setenv(name, value)
-        with _running_stack(tenants=["alpha", "beta"], **options) as stack:
+        with _running_stack(tenants_dir=ENGINE_KB / "tenants", **options) as stack:
             yield stack
 
 

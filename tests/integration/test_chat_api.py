@@ -23,11 +23,10 @@ MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # alpha is open on Mondays
 
 
 @pytest.fixture
-def api(mock_aws, kb_dir, monkeypatch):
-    monkeypatch.setenv("KB_DIR", str(kb_dir))
+def api(engine_kb_tenants, monkeypatch):
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     wiring.use(None)
-    yield Api(mock_aws.merged_environment()["TABLE_NAME"])
+    yield Api(engine_kb_tenants.merged_environment()["TABLE_NAME"])
     wiring.use(None)
 
 

@@ -26,7 +26,6 @@ import threading
 import time
 import uuid
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import boto3
@@ -90,8 +89,7 @@ class WireFaults:
 
 
 @pytest.fixture
-def faults(mock_aws: Any, kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("KB_DIR", str(kb_dir))
+def faults(engine_kb_tenants: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     wiring.use(None)
     injected = WireFaults()

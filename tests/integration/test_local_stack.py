@@ -24,9 +24,17 @@ from balie_local.template_resources import load_template
 PROBE_QUEUE_VISIBILITY_SECONDS = 1
 
 
+PROBE_ORIGINS = ["https://www.voorbeeld.example", "https://www.voorbeeld-noord.example", "http://localhost:3000"]
+
+
 def probe_template() -> dict[str, Any]:
+    """The real template plus probes, and a CorsConfiguration (the real one has none: its
+    handlers answer CORS per tenant), so the front's emulation of API Gateway's is tested."""
     template = copy.deepcopy(load_template())
     resources = template["Resources"]
+    resources["HttpApi"]["Properties"]["CorsConfiguration"] = {
+        "AllowOrigins": PROBE_ORIGINS, "AllowMethods": ["GET", "POST", "DELETE", "OPTIONS"],
+        "AllowHeaders": ["content-type", "authorization"], "MaxAge": 600}
     resources["ProbeStaffFunction"] = {
         "Type": "AWS::Serverless::Function",
         "Properties": {
@@ -62,6 +70,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, start_local_stack: Any) -> I
     with start_local_stack(
         template=probe_template(),
         web_dir=web,
+        tenants_dir=None,  # the probe template has no tenant registry
         tenants=["voorbeeld", "andere"],
         handler_overrides={"ChatApiFunction": http_handler, "ProbeStaffFunction": http_handler,
                            "ProbeWorkerFunction": sqs_handler},
@@ -123,8 +132,8 @@ def preflight(stack: LocalStack, origin: str) -> tuple[int, dict[str, list[str]]
 
 
 def test_cors_preflight_and_responses_follow_the_template(stack: LocalStack) -> None:
-    # The template's WidgetOrigins parameter (its default: every tenant's widget_origins).
-    for origin in ("https://www.voorbeeld.example", "https://www.voorbeeld-noord.example", "http://localhost:3000"):
+    # A template with a CorsConfiguration: the front answers like API Gateway.
+    for origin in PROBE_ORIGINS:
         status, headers, _ = preflight(stack, origin)
         assert status == 204
         assert headers["access-control-allow-origin"] == [origin]

@@ -17,7 +17,7 @@ from balie_local.stack import LocalStack, PortInUse, serve
 
 
 def test_a_busy_port_is_a_one_line_error(start_local_stack: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    with start_local_stack(tenants=[]) as stack:
+    with start_local_stack(tenants_dir=None) as stack:
         with pytest.raises(PortInUse):
             LocalStack(port=stack.port).start()
         assert serve(argparse.Namespace(port=stack.port)) == 1
@@ -30,7 +30,7 @@ def test_a_busy_port_is_a_one_line_error(start_local_stack: Any, capsys: pytest.
 
 def test_stopping_restores_the_environment(start_local_stack: Any) -> None:
     before = os.environ.get("AWS_ENDPOINT_URL")
-    with start_local_stack(tenants=[]) as other:
+    with start_local_stack(tenants_dir=None) as other:
         assert os.environ["AWS_ENDPOINT_URL"] == other.aws.endpoint_url
         endpoint = other.aws.endpoint_url
     assert os.environ.get("AWS_ENDPOINT_URL") == before

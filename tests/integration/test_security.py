@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 import secrets
 from typing import Any
 
@@ -25,7 +26,6 @@ import pytest
 
 from balie_local.dev_mail import sent_mail
 from balie_local.openapi import OPENAPI_PATH
-from adapters.dynamodb_store import document_json
 from http_support import json_headers, send
 from balie_local.stack import LocalStack
 from core.ids import new_conversation_id
@@ -80,15 +80,22 @@ def table_items(stack: LocalStack) -> list[dict[str, Any]]:
         arguments: dict[str, Any] = {"TableName": table}
         while True:
             page = dynamodb.scan(**arguments)
-            # Conversation documents are stored compressed: decode them, so the personal
-            # data checks read what is really stored.
-            items.extend({**item, "doc": {"S": document_json(item)}} if "doc" in item else
-                         {name: {"B": value["B"].hex()} if "B" in value else value for name, value in item.items()}
+            # Conversation and tenant documents are stored compressed: decode them, so the
+            # personal data checks read what is really stored (other binary values as hex).
+            items.extend({**item, **{name: readable_binary(value) for name, value in item.items() if "B" in value}}
                          for item in page["Items"])
             if "LastEvaluatedKey" not in page:
                 break
             arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
     return items
+
+
+def readable_binary(value: dict[str, Any]) -> dict[str, str]:
+    data = bytes(value["B"])
+    try:
+        return {"S": zlib.decompress(data).decode("utf-8")}
+    except zlib.error:
+        return {"S": data.hex()}
 
 
 def queue_bodies(stack: LocalStack) -> list[str]:

@@ -15,7 +15,7 @@ from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingErro
 
 from adapters.dynamodb_store import DynamoDBConversationStore
 from adapters.dynamodb_tickets import DynamoDBTicketStore
-from adapters.sqs_tickets import SqsHandoverTimeouts, SqsTicketQueue
+from adapters.sqs_queues import SqsHandoverTimeouts, SqsTicketQueue
 from balie_local.dev_mail import sent_mail
 from balie_local.events import LambdaContext, sqs_record_from_message
 from core.models import Channel, Conversation, Ticket, TicketStatus

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from adapters.sqs_tickets import SqsTicketQueue
+from adapters.sqs_queues import SqsTicketQueue
 from balie_local import whatsapp_cmd
 from balie_local.stack import LocalStack
 from channels import whatsapp as wa

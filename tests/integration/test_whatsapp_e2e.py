@@ -32,8 +32,8 @@ MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 
 
 @pytest.fixture
-def wired(mock_aws, kb_dir, graph_api, monkeypatch):
-    monkeypatch.setenv("KB_DIR", str(kb_dir))
+def wired(engine_kb_tenants, graph_api, monkeypatch):
+    mock_aws = engine_kb_tenants
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     graph_api.standin.clear()
     wiring.use(None)
@@ -153,7 +153,7 @@ def test_balie_whatsapp_send_through_the_local_stack(kb_dir, start_local_stack, 
     monkeypatch.setenv("BALIE_TENANTS_DIR", str(KB / "tenants"))
     wiring.use(None)
     whatsapp_services.use(None)
-    with start_local_stack(tenants=["alpha", "beta"]) as stack:
+    with start_local_stack(tenants_dir=KB / "tenants") as stack:
         code = whatsapp_cmd.send(argparse.Namespace(text="paspoort verlengen", sender=RESIDENT, tenant="alpha",
                                                     api=stack.url))
         out = capsys.readouterr().out
@@ -173,7 +173,7 @@ def test_every_fixture_through_the_local_stack(kb_dir, start_local_stack, monkey
     whatsapp_services.use(None)
     start = datetime.fromisoformat(MONDAY_MORNING)
     problems = []
-    with start_local_stack(tenants=["alpha", "beta"], run_pollers=False) as stack:
+    with start_local_stack(tenants_dir=KB / "tenants", run_pollers=False) as stack:
         secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
         table = stack.deployment.tables["BalieTable"]
         dynamodb = boto3.client("dynamodb")

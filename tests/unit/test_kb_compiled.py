@@ -13,7 +13,8 @@ from balie_local import kb_tools
 from balie_local.classify_cmd import classify_stream, tenants_dir_for
 from balie_local.cli import main as balie
 from core.errors import NotFound
-from core.kb.compiled import CorruptArtefact, dump_knowledge, load_knowledge
+from core.kb.build import SharedBase
+from core.kb.compiled import CompiledFile, CorruptArtefact, load_knowledge
 from core.kb.static import StaticKnowledge
 from core.ports import KnowledgeRepository
 
@@ -30,11 +31,34 @@ def built(tmp_path_factory) -> Path:
     return output
 
 
-def test_build_writes_json_matcher_and_index_per_tenant(built: Path) -> None:
+def matcher_of(built: Path, slug: str) -> bytes:
+    return (built / CompiledFile.model_validate_json((built / f"{slug}.json").read_bytes()).matcher.file).read_bytes()
+
+
+def test_build_writes_the_shared_base_a_json_per_tenant_the_artefacts_and_the_index(built: Path) -> None:
     names = sorted(path.name for path in built.iterdir())
-    assert names == ["alpha.json", "alpha.matcher", "beta.json", "beta.matcher", "index.json"]
+    assert names == ["alpha.json", "beta.json", "index.json", "matchers", "shared.json"]
     index = json.loads((built / "index.json").read_text(encoding="utf-8"))
     assert index["tenants"]["beta"] == {"whatsapp_phone_number_id": "222"}
+    shared = SharedBase.model_validate_json((built / "shared.json").read_bytes())
+    assert sorted(shared.intents) == ["afvalkalender", "groet", "parkeervergunning", "paspoort"]
+    # alpha changes nothing the matcher learns: it shares the base's artefact; beta has its own.
+    artefacts = sorted(path.name for path in (built / "matchers").iterdir())
+    assert len(artefacts) == 2 and all(len(name) == len("0" * 64 + ".matcher") for name in artefacts)
+    alpha, beta = (CompiledFile.model_validate_json((built / f"{slug}.json").read_bytes()).matcher.file
+                   for slug in ("alpha", "beta"))
+    assert alpha != beta and {alpha, beta} == {f"matchers/{name}" for name in artefacts}
+
+
+def test_a_rebuild_reuses_every_artefact_whose_inputs_did_not_change(built: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "again"
+    shutil.copytree(built, copy)
+    messages: list[str] = []
+    kb_tools.compile_all(SMALL / "knowledge", SMALL / "tenants", copy, progress=messages.append)
+    assert not [message for message in messages if "training on" in message]
+    assert matcher_of(copy, "beta") == matcher_of(built, "beta")
 
 
 def test_file_knowledge_loads_what_was_built(built: Path) -> None:
@@ -57,7 +81,7 @@ def test_file_knowledge_refuses_unknown_tenants_and_paths(built: Path) -> None:
 
 def test_a_matcher_that_does_not_belong_to_its_json_is_refused(built: Path) -> None:
     with pytest.raises(CorruptArtefact):
-        load_knowledge((built / "beta.json").read_bytes(), (built / "alpha.matcher").read_bytes())
+        load_knowledge((built / "beta.json").read_bytes(), matcher_of(built, "alpha"))
 
 
 def test_the_directory_comes_from_kb_dir_on_first_use(built: Path, monkeypatch) -> None:
@@ -71,14 +95,6 @@ def test_the_directory_comes_from_kb_dir_on_first_use(built: Path, monkeypatch) 
 def test_a_missing_build_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="balie kb build"):
         FileKnowledge(tmp_path).get("alpha")
-
-
-def test_serialisation_round_trips(built: Path) -> None:
-    original = FileKnowledge(built).get("alpha")
-    json_bytes, matcher_bytes = dump_knowledge(original)
-    copy = load_knowledge(json_bytes, matcher_bytes)
-    assert copy.tenant == original.tenant and copy.intents == original.intents
-    assert copy.matcher.classify("paspoort verlengen") == original.matcher.classify("paspoort verlengen")
 
 
 def test_static_knowledge_serves_tests_in_memory(built: Path) -> None:
@@ -134,12 +150,11 @@ def test_file_knowledge_builds_the_matcher_only_when_it_classifies(built: Path) 
     knowledge = FileKnowledge(built).get("alpha")
     assert knowledge.tenant.slug == "alpha"  # settings without the matcher (cold start)
     assert not knowledge.matcher.built
-    eager = load_knowledge((built / "alpha.json").read_bytes(), (built / "alpha.matcher").read_bytes())
+    eager = load_knowledge((built / "alpha.json").read_bytes(), matcher_of(built, "alpha"))
     assert knowledge.matcher.classify("paspoort verlengen") == eager.matcher.classify("paspoort verlengen")
     assert knowledge.matcher.built and knowledge.matcher.threshold == eager.matcher.threshold
 
 
 def test_a_stale_matcher_is_refused_on_load_also_when_built_on_first_use(built: Path) -> None:
     with pytest.raises(CorruptArtefact):
-        load_knowledge((built / "beta.json").read_bytes(), (built / "alpha.matcher").read_bytes(),
-                       matcher_on_first_use=True)
+        load_knowledge((built / "beta.json").read_bytes(), matcher_of(built, "alpha"), matcher_on_first_use=True)

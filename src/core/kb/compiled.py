@@ -1,16 +1,18 @@
 """The compiled knowledge of one tenant: what the engine reads at run time.
 
-`balie kb build` writes, per tenant, `<slug>.json` (the merged knowledge, this
-module's `CompiledFile`) and `<slug>.matcher` (the matcher artefact), plus an
-`index.json` listing the tenants and their WhatsApp phone-number ids. The JSON
-records the SHA-256 of the matcher artefact so a stale pair is caught on load.
+A tenant compiles (core.kb.build) into a `CompiledFile` (the merged knowledge and
+settings) and a matcher artefact named in it (`matcher.file`, content-addressed, with
+its SHA-256, so a stale pair is caught on load). `balie kb build` writes
+`<slug>.json` per tenant, the artefacts under `matchers/` and an `index.json` listing
+the tenants and their WhatsApp phone-number ids; at run time tenants come from the
+table (adapters.dynamodb_tenants) and their artefacts from the package or S3.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
@@ -147,34 +149,19 @@ class CorruptArtefact(ValueError):
     """The compiled JSON and the matcher artefact do not belong together."""
 
 
-def matcher_file_name(slug: str) -> str:
-    return f"{slug}.matcher"
-
-
 def knowledge_file_name(slug: str) -> str:
     return f"{slug}.json"
 
 
-def dump_knowledge(knowledge: TenantKnowledge) -> tuple[bytes, bytes]:
-    """(`<slug>.json` bytes, `<slug>.matcher` bytes) of one tenant."""
-    matcher_bytes = knowledge.matcher.to_bytes()
-    compiled = CompiledFile(
-        tenant=knowledge.tenant,
-        intents=knowledge.intents,
-        matcher=MatcherRef(
-            file=matcher_file_name(knowledge.slug), sha256=hashlib.sha256(matcher_bytes).hexdigest()
-        ),
-    )
-    return compiled.model_dump_json(indent=1).encode("utf-8"), matcher_bytes
-
-
 class MatcherOnFirstUse:
-    """A tenant's matcher, built from its (already checked) artefact when it is first
-    used. Reading a tenant's settings (staff API, handover timeouts, WhatsApp settings)
-    then never imports numpy nor builds the matcher: about 100 ms of a cold start.
-    Attribute access (`classify`, `threshold`, ...) goes to the built `Matcher`."""
+    """A tenant's matcher, built from its artefact when it is first used. Reading a
+    tenant's settings (staff API, handover timeouts, WhatsApp settings) then never
+    imports numpy nor builds the matcher (about 100 ms of a cold start), nor fetches
+    an artefact that is not in the package. `matcher_bytes` is the (checked) artefact
+    or a function that reads and checks it. Attribute access (`classify`,
+    `threshold`, ...) goes to the built `Matcher`."""
 
-    def __init__(self, matcher_bytes: bytes) -> None:
+    def __init__(self, matcher_bytes: bytes | Callable[[], bytes]) -> None:
         self._bytes = matcher_bytes
         self._matcher: Matcher | None = None
         self._lock = threading.Lock()
@@ -185,7 +172,8 @@ class MatcherOnFirstUse:
                 if self._matcher is None:
                     from ..matcher import Matcher
 
-                    self._matcher = Matcher.from_bytes(self._bytes)
+                    data = self._bytes() if callable(self._bytes) else self._bytes
+                    self._matcher = Matcher.from_bytes(data)
         return self._matcher
 
     @property
@@ -196,21 +184,29 @@ class MatcherOnFirstUse:
         return getattr(self.get(), name)
 
 
-def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:
-    """The tenant's knowledge; a matcher artefact that does not belong to the JSON is
-    refused here, also when the matcher itself is built on first use."""
-    compiled = CompiledFile.model_validate_json(json_bytes)
+def checked(compiled: CompiledFile, matcher_bytes: bytes) -> bytes:
+    """The artefact, when it is the one `compiled` names; `CorruptArtefact` otherwise."""
     if hashlib.sha256(matcher_bytes).hexdigest() != compiled.matcher.sha256:
         raise CorruptArtefact(
             f"the matcher artefact of {compiled.tenant.slug!r} does not match its JSON; run `balie kb build`"
         )
-    if matcher_on_first_use:
-        matcher: Matcher = MatcherOnFirstUse(matcher_bytes)  # type: ignore[assignment]  # same interface
-    else:
-        from ..matcher import Matcher
+    return matcher_bytes
 
-        matcher = Matcher.from_bytes(matcher_bytes)
-    return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher)
+
+def knowledge_from(compiled: CompiledFile, matcher: "Matcher | MatcherOnFirstUse") -> TenantKnowledge:
+    return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher)  # type: ignore[arg-type]
+
+
+def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:
+    """The tenant's knowledge; a matcher artefact that does not belong to the JSON is
+    refused here, also when the matcher itself is built on first use."""
+    compiled = CompiledFile.model_validate_json(json_bytes)
+    matcher_bytes = checked(compiled, matcher_bytes)
+    if matcher_on_first_use:
+        return knowledge_from(compiled, MatcherOnFirstUse(matcher_bytes))
+    from ..matcher import Matcher
+
+    return knowledge_from(compiled, Matcher.from_bytes(matcher_bytes))
 
 
 def build_index(tenants: list[Tenant]) -> CompiledIndex:

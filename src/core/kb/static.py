@@ -8,7 +8,24 @@ from ..errors import NotFound
 from .compiled import TenantKnowledge
 
 
-class StaticKnowledge:
+class OriginsFromSettings:
+    """Widget origins read from each tenant's settings (repositories that hold every
+    tenant's knowledge anyway)."""
+
+    def get(self, tenant: str) -> TenantKnowledge:
+        raise NotImplementedError
+
+    def slugs(self) -> list[str]:
+        raise NotImplementedError
+
+    def widget_origins(self, tenant: str) -> list[str]:
+        return list(self.get(tenant).tenant.widget_origins)
+
+    def any_widget_origin(self, origin: str) -> bool:
+        return any(origin in self.widget_origins(slug) for slug in self.slugs())
+
+
+class StaticKnowledge(OriginsFromSettings):
     def __init__(self, knowledge: Iterable[TenantKnowledge]) -> None:
         self._by_slug = {item.slug: item for item in knowledge}
 

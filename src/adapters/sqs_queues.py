@@ -1,4 +1,4 @@
-"""SQS implementations of `TicketQueue` and `HandoverTimeouts`.
+"""SQS implementations of `TicketQueue`, `HandoverTimeouts` and the tenant `BuildQueue`.
 
 Tickets: one standard queue for every tenant, the ticket-intake queue; the
 ticket-intake function turns each message into a ticket record (idempotent by
@@ -8,6 +8,9 @@ dead-letter queue.
 
 Timeouts: one standard queue; each live handover sends one message delayed by
 the tenant's limit, which `handlers.handover_timeout` consumes.
+
+Tenant builds: one standard queue; each published tenant version is one message,
+which `handlers.tenant_build` consumes (idempotent per version).
 """
 from __future__ import annotations
 
@@ -61,3 +64,17 @@ class SqsHandoverTimeouts:
             )
         except (ClientError, BotoCoreError) as error:
             raise ServiceUnavailable("The handover check could not be scheduled.") from error
+
+
+class SqsTenantBuilds:
+    """The BuildQueue: `{"tenant", "version"}` on the tenant-build queue."""
+
+    def __init__(self, sqs: Any, queue_url: str) -> None:
+        self._sqs = sqs
+        self._url = queue_url
+
+    def request(self, slug: str, version: int) -> None:
+        try:
+            self._sqs.send_message(QueueUrl=self._url, MessageBody=json.dumps({"tenant": slug, "version": version}))
+        except (ClientError, BotoCoreError) as error:
+            raise ServiceUnavailable("The tenant build could not be requested.") from error

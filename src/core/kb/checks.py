@@ -1,0 +1,243 @@
+"""The content rules a tenant's overlay (and every intent) must follow, without the
+YAML sources: `balie kb check` maps each problem's `loc` to a file and line, the
+admin API answers them as a 400 before a tenant version is stored. Rules that need
+reference data (the taxonomy, the UPL list, the dev set) stay with `balie kb check`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from ..look import readable
+from .merge import enabled_intents, link_specs, missing_slots, slot_url
+from .models import Examples, Intent, Tenant
+
+MIN_EXAMPLES = {"nl": 20, "en": 3}  # per topic intent, shared or tenant-only
+ANSWER_WORDS_WARN = 80
+ANSWER_WORDS_MAX = 100
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d{1,5})?$", re.IGNORECASE)
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    loc: tuple  # the path of the value in the tenant (or intent) document
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+
+def normalise(text: str) -> str:
+    """Case, accents, punctuation and spacing removed: the form in which two
+    examples count as the same sentence. Text of punctuation only ("???") is
+    kept as it is, so it stays an example of its own."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", bare).split()) or " ".join(text.split())
+
+
+def _url_problem(loc: tuple, url: str | None) -> list[Problem]:
+    if url is not None and not _ABSOLUTE_URL.match(url):
+        return [Problem(loc, f"{url!r} is not an absolute http(s) URL")]
+    return []
+
+
+def answer_length_problems(loc: tuple, text: str, intent_id: str) -> list[Problem]:
+    words = len(text.split())
+    if words > ANSWER_WORDS_MAX:
+        return [Problem(loc, f"{intent_id}: Dutch answer has {words} words (at most {ANSWER_WORDS_MAX}; aim for {ANSWER_WORDS_WARN})")]
+    if words > ANSWER_WORDS_WARN:
+        return [Problem(loc, f"{intent_id}: Dutch answer has {words} words (aim for at most {ANSWER_WORDS_WARN})", "warning")]
+    return []
+
+
+def intent_problems(intent: Intent, at: tuple = ()) -> list[Problem]:
+    """Rules every intent follows, shared or tenant-only (`at`: its place in the document)."""
+    problems: list[Problem] = []
+    if intent.kind == "topic":
+        for language, minimum in MIN_EXAMPLES.items():
+            count = len(getattr(intent.examples, language))
+            if count < minimum:
+                problems.append(Problem((*at, "examples", language),
+                                        f"{intent.id}: {count} {language} examples, at least {minimum} needed"))
+    elif not intent.examples.nl:
+        problems.append(Problem((*at, "examples", "nl"), f"{intent.id}: a system intent needs Dutch examples too"))
+    problems += answer_length_problems((*at, "answer", "nl"), intent.answer.nl, intent.id)
+    for index, link in enumerate(intent.links):
+        problems += _url_problem((*at, "links", index, "url"), link.url)
+    for kind, variant in intent.variants:
+        if variant is None:
+            continue
+        problems += answer_length_problems((*at, "variants", kind, "answer", "nl"), variant.answer.nl, intent.id)
+        for index, link in enumerate(variant.links):
+            problems += _url_problem((*at, "variants", kind, "links", index, "url"), link.url)
+    if intent.flow:
+        flow_slots = {slot.name for slot in intent.flow.slots}
+        for index, link in enumerate(intent.flow.done.links):
+            problems += _url_problem((*at, "flow", "done", "links", index, "url"), link.url)
+        for language in ("nl", "en"):
+            unknown = set(_PLACEHOLDER.findall(intent.flow.done.text.get(language))) - flow_slots
+            if unknown:
+                problems.append(Problem((*at, "flow", "done", "text", language),
+                                        f"{intent.id}: placeholder(s) {sorted(unknown)} are not slots of the flow"))
+    return problems
+
+
+def settings_problems(tenant: Tenant) -> list[Problem]:
+    """Origins, opening hours, holidays, URLs and the readability of the look of one tenant."""
+    problems: list[Problem] = []
+    for index, origin in enumerate(tenant.widget_origins):
+        if not _ORIGIN.match(origin):
+            problems.append(Problem(("widget_origins", index), f"{origin!r} is not an origin (scheme://host[:port], no path)"))
+    for day, intervals in tenant.opening_hours.items():
+        previous_end = ""
+        for index, (start, end) in enumerate(intervals):
+            loc = ("opening_hours", day, index)
+            if not (_HHMM.match(start) and _HHMM.match(end)):
+                problems.append(Problem(loc, f"{day}: times are HH:MM, got {start!r}-{end!r}"))
+            elif start >= end:
+                problems.append(Problem(loc, f"{day}: {start}-{end} ends before it starts"))
+            elif start < previous_end:
+                problems.append(Problem(loc, f"{day}: {start}-{end} overlaps the period before it"))
+            else:
+                previous_end = end
+    for index, day in enumerate(tenant.holidays.extra_closed):
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            problems.append(Problem(("holidays", "extra_closed", index), f"{day!r} is not a date (YYYY-MM-DD)"))
+    for slot, url in tenant.urls.items():
+        problems += _url_problem(("urls", slot), url)
+    for look_problem in readable(tenant.look)[1]:
+        problems.append(Problem(("look", look_problem.token), look_problem.message, "warning"))
+    for intent_id, override in tenant.intent_overrides.items():
+        for slot, url in override.urls.items():
+            problems += _url_problem(("intent_overrides", intent_id, "urls", slot), url)
+        for index, link in enumerate(override.links or []):
+            problems += _url_problem(("intent_overrides", intent_id, "links", index, "url"), link.url)
+    return problems
+
+
+def overlay_problems(shared: Mapping[str, Intent], tenant: Tenant, *, reserved_ids: Iterable[str] = (),
+                     also_known: Iterable[str] = (), out_of_scope: Examples | None = None) -> list[Problem]:
+    """Whether the tenant's overlay fits the shared knowledge base: its own intents,
+    switched-off and overridden intents, teams, slots and examples.
+    `reserved_ids`: intent ids a tenant-only intent may not take besides the shared ones
+    (the taxonomy); `also_known`: intents that exist but could not be read (their own
+    errors come first)."""
+    problems: list[Problem] = []
+    reserved = set(shared) | set(reserved_ids)
+    extra_ids = [extra.id for extra in tenant.extra_intents]
+    for index, extra in enumerate(tenant.extra_intents):
+        at = ("extra_intents", index)
+        if extra.id in reserved:
+            return problems + [Problem((*at, "id"), f"tenant-only intent {extra.id!r} has the id of a shared intent")]
+        if extra_ids.count(extra.id) > 1:
+            return problems + [Problem((*at, "id"), f"tenant-only intent {extra.id!r} is defined twice")]
+        problems += intent_problems(extra, at)
+    unreadable = set(also_known)
+    known = set(shared) | set(extra_ids) | unreadable
+    for index, intent_id in enumerate(tenant.disabled_intents):
+        if intent_id not in known:
+            problems.append(Problem(("disabled_intents", index), f"disabled intent {intent_id!r} does not exist"))
+    for intent_id, override in tenant.intent_overrides.items():
+        at = ("intent_overrides", intent_id)
+        if intent_id not in known:
+            problems.append(Problem(at, f"override of unknown intent {intent_id!r}"))
+            continue
+        if intent_id in unreadable:
+            continue
+        if intent_id in tenant.disabled_intents:
+            problems.append(Problem(at, f"override of {intent_id!r}, which this tenant disabled", "warning"))
+        if override.answer:
+            problems += answer_length_problems((*at, "answer", "nl"), override.answer.nl, intent_id)
+        if override.team and override.team not in tenant.teams:
+            problems.append(Problem((*at, "team"), f"team {override.team!r} is not one of the tenant's teams"))
+
+    enabled = enabled_intents(shared, tenant)
+    for intent_id in (tenant.fees.items if tenant.fees else {}):
+        if intent_id not in enabled:
+            problems.append(Problem(("fees", "items", intent_id), f"fees for {intent_id!r}, which is not an enabled intent"))
+    for intent_id, intent in enabled.items():
+        override = tenant.intent_overrides.get(intent_id)
+        if intent.team and not (override and override.team) and intent.team not in tenant.teams:
+            problems.append(Problem(("teams",), f"intent {intent_id!r} routes to team {intent.team!r}, which the tenant lacks"))
+    for intent_id, slot in missing_slots(shared, tenant):
+        problems.append(Problem(("urls",), f"no URL for slot {slot!r}, used by enabled intent {intent_id!r}"))
+    problems += _placeholder_problems(tenant, enabled)
+    problems += _example_clashes(shared, tenant, enabled, out_of_scope)
+    return problems
+
+
+def tenant_problems(shared: Mapping[str, Intent], tenant: Tenant, *, out_of_scope: Examples | None = None,
+                    whatsapp_owner: str | None = None) -> list[Problem]:
+    """Every rule above for one tenant document; `whatsapp_owner`: the other tenant that
+    already answers on this tenant's WhatsApp number, if any."""
+    problems = settings_problems(tenant) + overlay_problems(shared, tenant, out_of_scope=out_of_scope)
+    if whatsapp_owner is not None:
+        problems.append(Problem(("whatsapp", "phone_number_id"),
+                                f"phone_number_id {tenant.whatsapp.phone_number_id} is also used by tenant {whatsapp_owner!r}"))
+    return problems
+
+
+def _placeholder_problems(tenant: Tenant, enabled: Mapping[str, Intent]) -> list[Problem]:
+    """A `{name}` in a URL can only be filled by a guided flow that asks for `name`."""
+    problems: list[Problem] = []
+    for intent_id, intent in enabled.items():
+        override = tenant.intent_overrides.get(intent_id)
+        flow_links = list(intent.flow.done.links) if intent.flow else []
+        flow_slots = {slot.name for slot in intent.flow.slots} if intent.flow else set()
+        for link in link_specs(intent, override):
+            if not link.slot:
+                continue
+            url = slot_url(tenant, override, link.slot)
+            if url is None:
+                continue  # reported as a missing slot
+            available = flow_slots if any(link is flow_link for flow_link in flow_links) else set()
+            unknown = set(_PLACEHOLDER.findall(url)) - available
+            if unknown:
+                problems.append(Problem(
+                    ("urls", link.slot),
+                    f"URL of slot {link.slot!r} needs {sorted(unknown)}, which intent {intent_id!r} "
+                    f"does not ask for (only a guided flow can fill placeholders)",
+                ))
+    return problems
+
+
+def _examples(intent_id: str, examples: Examples, at: tuple) -> list[tuple[str, str, tuple]]:
+    return [(key, intent_id, (*at, language, index))
+            for language in ("nl", "en") for index, text in enumerate(getattr(examples, language))
+            if (key := normalise(text))]
+
+
+def _example_clashes(shared: Mapping[str, Intent], tenant: Tenant, enabled: Mapping[str, Intent],
+                     out_of_scope: Examples | None) -> list[Problem]:
+    """The tenant's own examples (tenant-only intents, extra examples) may not repeat an
+    example of another of its intents or an out-of-scope example."""
+    owner: dict[str, str] = {}
+    for intent_id in enabled:
+        if intent_id in shared:
+            for key, who, _ in _examples(intent_id, shared[intent_id].examples, ()):
+                owner.setdefault(key, who)
+    if out_of_scope is not None:
+        for key, who, _ in _examples("_out_of_scope", out_of_scope, ()):
+            owner.setdefault(key, who)
+    own: list[tuple[str, str, tuple]] = []
+    for index, extra in enumerate(tenant.extra_intents):
+        own += _examples(extra.id, extra.examples, ("extra_intents", index, "examples"))
+    for intent_id, override in tenant.intent_overrides.items():
+        if override.extra_examples and intent_id in enabled:
+            own += _examples(intent_id, override.extra_examples, ("intent_overrides", intent_id, "extra_examples"))
+    problems = []
+    for key, intent_id, loc in own:
+        first = owner.setdefault(key, intent_id)
+        if first != intent_id:
+            problems.append(Problem(loc, f"tenant {tenant.slug!r}: example of {intent_id!r} is also an example of {first!r}"))
+    return problems

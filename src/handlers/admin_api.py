@@ -1,0 +1,63 @@
+"""Admin API under /v1/admin (role `admin`): tenants as data.
+
+- `PUT /v1/admin/tenants/{slug}`: the tenant document (the format of tenants/*.yaml, as
+  JSON) becomes the tenant's next version; 202 with the version, built and switched
+  live by the tenant-build function (`GET` shows when). A document that does not fit
+  the shared knowledge base is a 400 that names every problem.
+- `GET /v1/admin/tenants/{slug}`: the live version and the last versions with their
+  build status (and why a build failed).
+- `GET /v1/admin/tenants`: the live tenants the caller administers.
+
+The operator's accounts (`custom:tenant` `*`) administer every tenant; a gemeente's
+own admins only their own. Thin like every handler: parse, one use case, render.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from handlers import http_errors
+from handlers.http_body import json_object
+from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
+from handlers.wiring import tenant_services
+
+# A tenant document with its own intents and examples is larger than a chat message.
+MAX_TENANT_BYTES = 512 * 1024
+
+logger = Logger(service="balie")
+app = APIGatewayHttpResolver()
+http_errors.register(app)
+
+
+@app.put("/v1/admin/tenants/<slug>")
+def put_tenant(slug: str) -> Response:
+    who = identity_of(app.current_event)
+    document = json_object(app.current_event, max_bytes=MAX_TENANT_BYTES)
+    version = tenant_services().admin.put(who, slug, document)
+    logger.info("tenant version published", extra={"tenant": slug, "version": version.version, "by": who.subject})
+    return ok(version.model_dump(mode="json"), status=202)
+
+
+@app.get("/v1/admin/tenants/<slug>")
+def get_tenant(slug: str) -> Response:
+    return ok(tenant_services().admin.status(identity_of(app.current_event), slug).model_dump(mode="json"))
+
+
+@app.get("/v1/admin/tenants")
+def list_tenants() -> Response:
+    tenants = tenant_services().admin.list(identity_of(app.current_event))
+    return ok({"tenants": [tenant.model_dump(mode="json") for tenant in tenants]})
+
+
+@app.route("/v1/admin/<path>", method="OPTIONS")
+@app.route("/v1/admin/<path>/<slug>", method="OPTIONS")
+def admin_preflight(**_: str) -> Response:
+    return preflight()
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return with_dashboard_cors(event, app.resolve(event, context))

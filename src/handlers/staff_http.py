@@ -1,0 +1,71 @@
+"""What the staff API and the admin API share: the caller's identity from the JWT
+authorizer's claims, camelCase JSON answers, and CORS for the staff dashboard.
+
+The dashboard is one deployment-wide site (template parameter StaffDashboardOrigins,
+env STAFF_DASHBOARD_ORIGINS, comma list; empty: same origin only). The template routes
+OPTIONS of /v1/staff/* and /v1/admin/* to these handlers without the authorizer, since
+a browser's preflight carries no token.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
+
+from core.staff import StaffIdentity
+
+# Keys under these names are data (flow slot names), not field names: kept as they are.
+_DATA_KEYS = frozenset({"slots"})
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": "authorization, content-type",
+    "Access-Control-Max-Age": "600",
+}
+
+
+def identity_of(event: APIGatewayProxyEventV2) -> StaffIdentity:
+    context = event.raw_event.get("requestContext") or {}
+    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
+    return StaffIdentity.from_claims(claims)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def camel_keys(value: Any) -> Any:
+    """snake_case model fields -> the API's camelCase, recursively."""
+    if isinstance(value, dict):
+        return {_camel(k): (v if k in _DATA_KEYS else camel_keys(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [camel_keys(item) for item in value]
+    return value
+
+
+def ok(body: dict[str, Any], status: int = 200) -> Response:
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps(camel_keys(body), ensure_ascii=False),
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def preflight() -> Response:
+    return Response(status_code=204, headers=dict(PREFLIGHT_HEADERS))
+
+
+def with_dashboard_cors(event: dict[str, Any], response: dict[str, Any]) -> dict[str, Any]:
+    """The response, with Access-Control-Allow-Origin when the request comes from the
+    staff dashboard's configured origin."""
+    headers = response.setdefault("headers", {})
+    headers["Vary"] = "Origin"
+    origin = APIGatewayProxyEventV2(event).headers.get("origin")
+    allowed = {item.strip() for item in os.environ.get("STAFF_DASHBOARD_ORIGINS", "").split(",") if item.strip()}
+    if origin and origin in allowed:
+        headers["Access-Control-Allow-Origin"] = origin
+    return response
