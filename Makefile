@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis bench-reports clean
+.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports clean
 
 install: $(STAMP)
 
@@ -74,6 +74,10 @@ bench-coldstart: $(STAMP) $(KB_STAMP)
 bench-chat: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/chat_turns.py
 
+# 400 tenants of 8 teams against 2: warm turn p99, cold start, what a container holds.
+bench-tenants: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/tenants.py
+
 # Needs the SAM CLI (and a python3.12 on PATH for `sam build`; else the pip equivalent).
 bench-package: $(STAMP) $(SAM_STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/package_size.py
@@ -93,7 +97,7 @@ bench-crisis: $(STAMP)
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-package bench-cost bench-load bench-crisis
+	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

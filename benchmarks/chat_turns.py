@@ -170,7 +170,9 @@ def events_for_conversation(conversation_id: str | None, message: str) -> dict[s
 def run_mode(mode: str, conversations: int) -> dict[str, Any]:
     from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
     from balie_local.events import LambdaContext
+    from balie_local.dev_auth import TENANTS_DIR
     from balie_local.stack import reset_function_state
+    from balie_local.tenant_cmd import load_tenants, tenant_files
     from balie_local.template_resources import DEFAULT_REGION, fixed_dev_secret, provision
 
     os.environ["BALIE_NOW"] = "2026-11-30T10:00:00+01:00"  # Monday morning, office hours
@@ -200,11 +202,12 @@ def run_mode(mode: str, conversations: int) -> dict[str, Any]:
         embedded.start()
         os.environ.update(embedded.environment())
         deployment = provision(dynamodb=embedded.client("dynamodb"), sqs=embedded.client("sqs"),
-                               ssm=embedded.client("ssm"), region=DEFAULT_REGION, secrets=fixed_dev_secret,
-                               overrides={"Stage": "local"})
+                               ssm=embedded.client("ssm"), s3=embedded.client("s3"), region=DEFAULT_REGION,
+                               secrets=fixed_dev_secret, overrides={"Stage": "local"})
         os.environ.update(deployment.merged_environment())
         reset_function_state()
         wiring.use(None)
+        load_tenants(tenant_files(TENANTS_DIR))  # tenants are data: published as `balie serve` does
     context = LambdaContext("ChatApiFunction", memory_mb=512)
     stream = STREAM
     durations: dict[str, list[float]] = {"first": [], "later": []}

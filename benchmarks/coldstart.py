@@ -109,20 +109,29 @@ class Embedded:
         self.graph = serve(self.standin)
         self.environment: dict[str, str] = {}
 
-    def reprovision(self) -> None:
+    def reprovision(self, extra_tenants: list[dict] | None = None) -> None:
         """Empty moto and create the resources again: every child finds the state a
-        fresh deployment has (no WhatsApp delivery seen yet, no id secret yet)."""
+        fresh deployment has (no WhatsApp delivery seen yet, no id secret yet), with the
+        tenants of tenants/ live (and `extra_tenants`, documents, for the many-tenants run)."""
+        from balie_local.dev_auth import TENANTS_DIR
+        from balie_local.stack import reset_function_state
         from balie_local.template_resources import fixed_dev_secret, provision
+        from balie_local.tenant_cmd import publish_documents, tenant_document, tenant_files
 
         reset = urllib.request.Request(self.aws.endpoint_url + "/moto-api/reset", method="POST", data=b"")
         with urllib.request.urlopen(reset, timeout=10):
             pass
         deployment = provision(
             dynamodb=self.aws.client("dynamodb"), sqs=self.aws.client("sqs"), ssm=self.aws.client("ssm"),
-            region=self.region, secrets=fixed_dev_secret,
+            s3=self.aws.client("s3"), region=self.region, secrets=fixed_dev_secret,
             overrides={"Stage": "local", "WhatsAppGraphApiUrl": f"http://127.0.0.1:{self.graph.server_address[1]}/v21.0"},
         )
         self.environment = {**self.aws.environment(), **deployment.merged_environment()}
+        # Tenants are data: published here (in this process, against the embedded AWS) as
+        # `balie serve` does, before the children start.
+        os.environ.update(self.environment)
+        reset_function_state()
+        publish_documents([*(tenant_document(path) for path in tenant_files(TENANTS_DIR)), *(extra_tenants or [])])
 
     def stop(self) -> None:
         self.graph.shutdown()

@@ -29,6 +29,7 @@ from balie_local.template_resources import (
     fixed_dev_secret,
     provision,
 )
+from balie_local.tenant_cmd import load_tenants, tenant_files
 from balie_local.whatsapp_cmd import webhook_body
 from channels.whatsapp import sign
 
@@ -56,10 +57,11 @@ def main(count: int) -> None:
     with moto.mock_aws():
         deployment = provision(
             dynamodb=boto3.client("dynamodb"), sqs=boto3.client("sqs"), ssm=boto3.client("ssm"),
-            region=DEFAULT_REGION, secrets=fixed_dev_secret,
+            s3=boto3.client("s3"), region=DEFAULT_REGION, secrets=fixed_dev_secret,
             overrides={"Stage": "local", "WhatsAppGraphApiUrl": f"http://127.0.0.1:{server.server_address[1]}/v21.0"},
         )
         os.environ.update(deployment.merged_environment())
+        load_tenants(tenant_files(KB / "tenants"))  # the test knowledge base's tenants, as data
         from handlers import whatsapp_webhook, whatsapp_worker  # after the environment is set
 
         sqs = boto3.client("sqs")

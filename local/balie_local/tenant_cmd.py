@@ -56,16 +56,21 @@ def tenant_document(path: Path) -> dict[str, Any]:
 def load_tenants(paths: Iterable[Path]) -> list[TenantVersion]:
     """Publish each tenant file and build it now, through the services of this process's
     environment (handlers.wiring: the stack's tables, queues and bucket)."""
+    return publish_documents(tenant_document(path) for path in paths)
+
+
+def publish_documents(documents: Iterable[dict[str, Any]]) -> list[TenantVersion]:
+    """Publish tenant documents as the operator and build each version at once."""
     from handlers.wiring import tenant_services
 
     services = tenant_services()
     built = []
-    for path in paths:
-        document = tenant_document(path)
+    for document in documents:
         version = services.admin.put(OPERATOR, document["slug"], document)
         result = services.builder.build(version.slug, version.version)
         if result is None or result.status != VersionStatus.LIVE:
-            raise TenantFileError(f"{path}: version {version.version} did not go live: {result.error if result else '?'}")
+            raise TenantFileError(f"{document['slug']}: version {version.version} did not go live: "
+                                  f"{result.error if result else '?'}")
         built.append(result)
     return built
 
