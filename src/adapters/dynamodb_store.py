@@ -33,11 +33,12 @@ import secrets
 import threading
 import zlib
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from core.effects import Effect, PendingEffect
 from core.errors import NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from core.limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
 from core.models import (
@@ -53,6 +54,13 @@ from core.report_counters import merged
 
 HANDOVER_INDEX = "HandoverIndex"
 ACTIVITY_INDEX = "ActivityIndex"
+# The outbox: a turn's side effects, written in its transaction (sk OUTBOX#<effect id>) and
+# deleted once carried out; OutboxIndex (sparse) lists those left behind by a turn that ended
+# between its write and its dispatch, for the outbox sweeper.
+OUTBOX_INDEX = "OutboxIndex"
+OUTBOX_PREFIX = "OUTBOX#"
+OUTBOX_PENDING = "pending"
+OUTBOX_KEPT = timedelta(days=14)  # no queue keeps a message longer
 # The secret behind first-turn conversation ids (core.ids.first_turn_conversation_id).
 # Kept in the table itself: whoever can read it can read the conversations anyway.
 ID_KEY = {"pk": {"S": "BALIE#SECRET"}, "sk": {"S": "CONVERSATION_ID_KEY"}}
@@ -242,10 +250,11 @@ class DynamoDBConversationStore:
     def save(
         self, conversation: Conversation, expected_version: int,
         counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
+        effects: Sequence[Effect] = (),
     ) -> Conversation:
         days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
         try:
-            return self._save(conversation, expected_version, days, admission)
+            return self._save(conversation, expected_version, days, admission, effects)
         except _UnansweredCapReached:
             # The day's cap of unanswered questions is reached: the turn goes without them.
             without = [
@@ -254,12 +263,13 @@ class DynamoDBConversationStore:
                 if day.unanswered else day
                 for day in days
             ]
-            return self._save(conversation, expected_version, without, admission)
+            return self._save(conversation, expected_version, without, admission, effects)
 
     def _save(self, conversation: Conversation, expected_version: int, days: list[DailyCounters],
-              admission: ClientAdmission | None) -> Conversation:
+              admission: ClientAdmission | None, effects: Sequence[Effect]) -> Conversation:
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
-        items: list[dict[str, Any]] = []
+        items: list[dict[str, Any]] = [{"Put": {"TableName": self.table, "Item": _outbox_item(saved, effect)}}
+                                       for effect in effects]
         stamp = utc_iso(saved.updated_at)
         capped: set[int] = set()  # positions of the day updates whose condition is the unanswered cap
         admission_at = None
@@ -338,6 +348,24 @@ class DynamoDBConversationStore:
             "expiresAt": {"N": str(saved.expires_at)},
         }}}
 
+    # ---- the outbox -----------------------------------------------------------
+
+    def effects_done(self, tenant: str, conversation_id: str, effect_ids: Sequence[str]) -> None:
+        pk = conversation_pk(tenant, conversation_id)
+        keys = [item_key(pk, OUTBOX_PREFIX + effect_id) for effect_id in effect_ids]
+        for start in range(0, len(keys), _TRANSACTION_ITEMS):
+            self._call("transact_write_items", TransactItems=[
+                {"Delete": {"TableName": self.table, "Key": key}} for key in keys[start:start + _TRANSACTION_ITEMS]])
+
+    def pending_effects(self, written_before: datetime, limit: int = 100) -> list[PendingEffect]:
+        page = self._call(
+            "query", TableName=self.table, IndexName=OUTBOX_INDEX, Limit=limit,
+            KeyConditionExpression="outboxKey = :pending AND outboxAt < :before",
+            ExpressionAttributeValues={":pending": {"S": OUTBOX_PENDING},
+                                       ":before": {"S": written_before.astimezone(timezone.utc).isoformat()}},
+        )
+        return [PendingEffect.model_validate_json(item["pending"]["S"]) for item in page.get("Items", [])]
+
     def delete(self, tenant: str, conversation_id: str) -> bool:
         # Everything under the conversation's own key (the conversation, the WhatsApp
         # contact, ticket markers, ...: one key query, no scan), the ticket records the
@@ -390,6 +418,21 @@ def query_all(client: Any, **arguments: Any) -> list[dict[str, Any]]:
         if "LastEvaluatedKey" not in page:
             return items
         arguments = {**arguments, "ExclusiveStartKey": page["LastEvaluatedKey"]}
+
+
+def _outbox_item(conversation: Conversation, effect: Effect) -> dict[str, Any]:
+    """An effect in the outbox: under the conversation's key (erased with it), in the
+    sparse OutboxIndex until it is done, expiring when no queue would keep it anyway."""
+    written = conversation.updated_at
+    pending = PendingEffect(tenant=conversation.tenant, conversation_id=conversation.id, written_at=written,
+                            effect=effect)
+    return {
+        **item_key(conversation_pk(conversation.tenant, conversation.id), OUTBOX_PREFIX + effect.id),
+        "pending": {"S": pending.model_dump_json()},
+        "outboxKey": {"S": OUTBOX_PENDING},
+        "outboxAt": {"S": written.astimezone(timezone.utc).isoformat()},
+        "expiresAt": {"N": str(int((written + OUTBOX_KEPT).timestamp()))},
+    }
 
 
 def item_key(pk: str, sk: str) -> dict[str, Any]:

@@ -61,6 +61,15 @@ class QueueTicket(Model):
 Effect = Annotated[ScheduleHandoverTimeout | QueueTicket, Field(discriminator="kind")]
 
 
+class PendingEffect(Model):
+    """An effect in the outbox: written with its turn, not yet confirmed carried out."""
+
+    tenant: str
+    conversation_id: str
+    written_at: datetime
+    effect: Effect
+
+
 def schedule_timeout(tenant: str, conversation_id: str, requested_at: datetime, delay_seconds: int) -> ScheduleHandoverTimeout:
     return ScheduleHandoverTimeout(
         id=effect_id(conversation_id, "schedule_handover_timeout", requested_at), tenant=tenant,

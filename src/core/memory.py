@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .effects import Effect, PendingEffect
 from .errors import Conflict, NotFound, RateLimited, VersionConflict
 from .kb.compiled import CompiledFile
 from .kb.models import Tenant
@@ -47,6 +48,8 @@ class InMemoryConversationStore:
         # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
         self.on_delete: list[Callable[[str, str], None]] = []
         self._admitted: dict[tuple[str, str, int], int] = defaultdict(int)  # (tenant, client, window) -> count
+        # (tenant, conversation id, effect id) -> the pending effect as JSON: the outbox.
+        self._outbox: dict[tuple[str, str, str], str] = {}
 
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
@@ -56,6 +59,7 @@ class InMemoryConversationStore:
     def save(
         self, conversation: Conversation, expected_version: int,
         counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
+        effects: Sequence[Effect] = (),
     ) -> Conversation:
         key = (conversation.tenant, conversation.id)
         saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
@@ -92,7 +96,21 @@ class InMemoryConversationStore:
                     entries[item_id] = NotHelpfulItem(
                         **answer.model_dump(), id=item_id, day=counters_of_day.day, at=saved.updated_at,
                         conversation_id=conversation.id, channel=conversation.channel.value)
+            for effect in effects:
+                pending = PendingEffect(tenant=conversation.tenant, conversation_id=conversation.id,
+                                        written_at=conversation.updated_at, effect=effect)
+                self._outbox[(*key, effect.id)] = pending.model_dump_json()
         return saved
+
+    def effects_done(self, tenant: str, conversation_id: str, effect_ids: Sequence[str]) -> None:
+        with self._lock:
+            for effect_id in effect_ids:
+                self._outbox.pop((tenant, conversation_id, effect_id), None)
+
+    def pending_effects(self, written_before: datetime, limit: int = 100) -> list[PendingEffect]:
+        with self._lock:
+            pending = [PendingEffect.model_validate_json(raw) for raw in self._outbox.values()]
+        return sorted((p for p in pending if p.written_at < written_before), key=lambda p: p.written_at)[:limit]
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         with self._lock:
@@ -103,6 +121,8 @@ class InMemoryConversationStore:
             for item_id in [i for i, entry in entries.items() if entry.conversation_id == conversation_id]:
                 del entries[item_id]
             deleted = self._conversations.pop((tenant, conversation_id), None) is not None
+            for key in [key for key in self._outbox if key[:2] == (tenant, conversation_id)]:
+                del self._outbox[key]
         if deleted:
             for forget in self.on_delete:
                 forget(tenant, conversation_id)

@@ -24,6 +24,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
+    from .effects import Effect, PendingEffect
     from .kb.compiled import TenantKnowledge
 
 
@@ -34,6 +35,7 @@ class ConversationStore(Protocol):
     def save(
         self, conversation: Conversation, expected_version: int,
         counters: DailyCounters | Sequence[DailyCounters] | None = None, admission: ClientAdmission | None = None,
+        effects: "Sequence[Effect]" = (),
     ) -> Conversation:
         """Write the conversation if its stored version is `expected_version`
         (0: it must not exist yet) and apply `counters` atomically in the same
@@ -44,7 +46,14 @@ class ConversationStore(Protocol):
         Past `counters.unanswered_limit` questions of the tenant's day, the write goes
         without the unanswered questions (counted as `unanswered_dropped`). With
         `admission`, the write also counts one conversation against the client's window
-        and raises `RateLimited` (nothing written) when the window is full."""
+        and raises `RateLimited` (nothing written) when the window is full. `effects`
+        are recorded in the outbox in the same write (a lost race records none)."""
+    def effects_done(self, tenant: str, conversation_id: str, effect_ids: "Sequence[str]") -> None:
+        """Take effects out of the outbox: carried out (or given up and undone)."""
+
+    def pending_effects(self, written_before: datetime, limit: int = 100) -> "list[PendingEffect]":
+        """Effects of every tenant still in the outbox that were written before
+        `written_before` (oldest first): their turn ended before carrying them out."""
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         """Erase the conversation; True when something was deleted."""

@@ -21,8 +21,12 @@ options: `with start_local_stack(handler_overrides=..., template=...) as stack:`
 from __future__ import annotations
 
 import contextlib
+import json
+import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +177,41 @@ def engine_kb_stack_with_pollers(kb_dir: Path) -> Iterator[LocalStack]:
     and the clock left to each test."""
     with _engine_kb_running(kb_dir, {}) as stack:
         yield stack
+
+
+# ---------------------------------------------------------------------------- a tenant's Open Klant
+
+
+class FakeOpenKlant(BaseHTTPRequestHandler):
+    received: list[tuple[str, dict, str | None]] = []
+    fail_path: str | None = None
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+        length = int(self.headers.get("Content-Length", "0"))
+        body = json.loads(self.rfile.read(length))
+        type(self).received.append((self.path, body, self.headers.get("Authorization")))
+        if self.path == type(self).fail_path:
+            self.send_response(400)
+            self.end_headers()
+            return
+        answer = json.dumps(dict(body, uuid=str(uuid.uuid4()))).encode()
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def open_klant() -> Iterator[str]:
+    FakeOpenKlant.received = []
+    FakeOpenKlant.fail_path = None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenKlant)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/klantinteracties/api/v1"
+    server.shutdown()
+    server.server_close()

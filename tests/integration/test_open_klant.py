@@ -1,17 +1,15 @@
-"""The Klantinteracties mapping of a ticket, and the push against a local HTTP server."""
+"""The Klantinteracties mapping of a ticket, and the push against a local HTTP server
+(conftest.FakeOpenKlant)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from adapters.open_klant_http import UrllibJsonPoster
+from conftest import FakeOpenKlant
 from core.errors import ServiceUnavailable
 from core.kb.models import Tenant
 from core.models import Channel, Ticket
@@ -50,41 +48,6 @@ def test_mapping_follows_klantinteracties() -> None:
 def test_email_contact_maps_to_soort_email() -> None:
     ticket = TICKET.model_copy(update={"contact": "a@b.nl", "contact_kind": "email"})
     assert ticket_to_klantinteractie(ticket, TENANT)["digitaleAdressen"][0]["soortDigitaalAdres"] == "email"
-
-
-class FakeOpenKlant(BaseHTTPRequestHandler):
-    received: list[tuple[str, dict, str | None]] = []
-    fail_path: str | None = None
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
-        length = int(self.headers.get("Content-Length", "0"))
-        body = json.loads(self.rfile.read(length))
-        type(self).received.append((self.path, body, self.headers.get("Authorization")))
-        if self.path == type(self).fail_path:
-            self.send_response(400)
-            self.end_headers()
-            return
-        answer = json.dumps(dict(body, uuid=str(uuid.uuid4()))).encode()
-        self.send_response(201)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def open_klant() -> Iterator[str]:
-    FakeOpenKlant.received = []
-    FakeOpenKlant.fail_path = None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenKlant)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/klantinteracties/api/v1"
-    server.shutdown()
-    server.server_close()
 
 
 def test_push_creates_the_resources_in_order_with_linked_uuids(open_klant: str) -> None:

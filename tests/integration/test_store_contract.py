@@ -304,3 +304,36 @@ def test_unanswered_questions_past_the_days_cap_are_dropped_and_counted(store) -
         "vraag 0", "vraag 1"]
     assert day.counts["fallback"] == 3 and day.counts["unanswered_dropped"] == 1
     assert store.get("alpha", f"alpha.{2:032x}") is not None  # the turn itself was saved
+
+
+# ---------------------------------------------------------------------------- the outbox
+
+
+def test_effects_are_written_with_the_turn_and_listed_until_done(store) -> None:
+    from core.effects import schedule_timeout
+
+    timeout = schedule_timeout("alpha", conversation().id, MOMENT, 600)
+    store.save(conversation(), 0, counters(messages_received=1), effects=[timeout])
+    later = MOMENT + timedelta(minutes=5)
+    [pending] = store.pending_effects(later)
+    assert (pending.tenant, pending.conversation_id, pending.effect) == ("alpha", conversation().id, timeout)
+    assert store.pending_effects(MOMENT) == []  # written at MOMENT: not before it
+    store.effects_done("alpha", conversation().id, [timeout.id])
+    assert store.pending_effects(later) == []
+
+
+def test_a_lost_race_writes_no_effect(store) -> None:
+    from core.effects import schedule_timeout
+
+    store.save(conversation(), 0)
+    with pytest.raises(VersionConflict):
+        store.save(conversation(), 0, effects=[schedule_timeout("alpha", conversation().id, MOMENT, 600)])
+    assert store.pending_effects(MOMENT + timedelta(days=1)) == []
+
+
+def test_erasure_takes_the_outbox_with_the_conversation(store) -> None:
+    from core.effects import schedule_timeout
+
+    store.save(conversation(), 0, effects=[schedule_timeout("alpha", conversation().id, MOMENT, 600)])
+    assert store.delete("alpha", conversation().id)
+    assert store.pending_effects(MOMENT + timedelta(days=1)) == []

@@ -442,12 +442,12 @@ class RacingStore(InMemoryConversationStore):
         self.race: callable | None = None
         self.conflicts = 0
 
-    def save(self, conversation, expected_version, counters=None, admission=None):
+    def save(self, conversation, expected_version, counters=None, admission=None, effects=()):
         race, self.race = self.race, None
         if race is not None:
             race()
         try:
-            return super().save(conversation, expected_version, counters, admission)
+            return super().save(conversation, expected_version, counters, admission, effects)
         except VersionConflict:
             self.conflicts += 1
             raise

@@ -4,9 +4,12 @@ Transport-free: a channel turns its input into an `InboundMessage` and renders
 the `Reply`. Per turn the engine reads the conversation once, decides
 (`turn.Turn` on a `TurnContext`), and writes it back once together with the
 day's counters (optimistic concurrency on `Conversation.version`; on a lost
-race it re-reads and decides again). Only then does it carry out the turn's
-side effects (`core.effects`), once, through the `EffectDispatcher`; an effect
-that fails is undone in the conversation and the resident is told.
+race it re-reads and decides again). The turn's side effects (`core.effects`)
+are written in the same transaction, as an outbox; only then are they carried
+out, once, through the `EffectDispatcher`, and taken out of the outbox. An
+effect that fails is undone in the conversation and the resident is told; one
+left in the outbox by a turn that ended before its dispatch is carried out by
+the outbox sweeper (`core.outbox`).
 
 Dialogue state: `Conversation.state` (`core.dialogue.state.DialogueState`).
 Button payloads (`InboundMessage.payload`, or a web message that is exactly a
@@ -16,6 +19,7 @@ payload): `intent:<id>`, `choice:other`, `followup:<kind>`, `feedback:yes|no`,
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +30,7 @@ from .. import privacy, report_counters
 from ..clock import Clock, now
 from ..conversations import update_conversation
 from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
-from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, VersionConflict
+from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, client_key, first_turn_conversation_id, new_conversation_id
 from ..limits import TurnLimits
 from ..models import (
@@ -60,6 +64,8 @@ __all__ = ["Engine", "MessagesPage", "Turn", "is_payload", "remembered_reply"]
 MAX_TRANSCRIPT = 200  # entries kept per conversation; keeps the item far below 400 KB
 MAX_REMEMBERED_CLIENT_IDS = 20  # idempotency window: retries concern the last few turns
 RATE_LIMIT_TURNS = 30  # resident turns per minute per conversation
+log = logging.getLogger(__name__)
+
 SAVE_ATTEMPTS = 5
 
 
@@ -181,7 +187,7 @@ class Engine:
                 admission = self.limits.admission(message.tenant, client_key(message.client_address, self.id_key()),
                                                   moment)
             try:
-                self.store.save(conversation, expected_version, counters, admission)
+                self.store.save(conversation, expected_version, counters, admission, ctx.effects)
             except VersionConflict:
                 continue  # someone else wrote this conversation meanwhile: decide again on fresh state
             counts = counters[0].counts
@@ -211,15 +217,23 @@ class Engine:
 
     def _carry_out(self, effects: list[Effect], message: InboundMessage, saved: Conversation,
                    knowledge: "TenantKnowledge", reply: Reply, day: str) -> tuple[Reply, dict[str, int]]:
-        """Dispatch the written turn's effects. What failed is undone in the stored
-        conversation, with the day's counters corrected in the same write (the turn
-        counted a live handover or a ticket that did not happen); the reply (and its
-        replay) then says what is true. Returns the reply and the counter corrections."""
+        """Dispatch the written turn's effects and take them out of the outbox. What failed
+        is undone in the stored conversation, with the day's counters corrected in the same
+        write (the turn counted a live handover or a ticket that did not happen); the reply
+        (and its replay) then says what is true. Returns the reply and the counter corrections."""
         try:
             self.effects.dispatch(effects)
-            return reply, {}
+            failed: list[Effect] = []
         except DispatchFailed as failure:
             failed = failure.failed
+        try:
+            # Done, or given up and undone below: the sweeper must not carry them out later.
+            self.store.effects_done(saved.tenant, saved.id, [effect.id for effect in effects])
+        except ServiceUnavailable:
+            log.warning("outbox of %s not cleared; the sweeper repeats its effects (idempotent)", saved.id,
+                        exc_info=True)
+        if not failed:
+            return reply, {}
         moment = self.clock()
         told: list[ReplyMessage] = []
         corrections: dict[str, int] = {}
