@@ -297,11 +297,11 @@ def test_two_turns_racing_on_one_conversation_both_land_in_dynamodb(api: Api, mo
     write = store.save
     raced = []
 
-    def save_after_a_rival(conversation, expected_version, counters=None, admission=None):
+    def save_after_a_rival(conversation, expected_version, counters=None, admission=None, effects=()):
         if not raced:
             raced.append(True)
             api.chat("id kaart aanvragen", conversation_id)  # the rival's turn commits first
-        return write(conversation, expected_version, counters, admission)
+        return write(conversation, expected_version, counters, admission, effects)
 
     monkeypatch.setattr(store, "save", save_after_a_rival)
     reply = api.chat("wat kost dat", conversation_id)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from balie_local.stack import LocalStack
+from conftest import ENGINE_KB
 from http_support import json_headers, send
 
 ORIGIN = "https://www.alpha.example"
@@ -29,7 +30,7 @@ def stack(kb_dir: Path, start_local_stack) -> Iterator[LocalStack]:
         patch.setenv("KB_DIR", str(kb_dir))
         patch.setenv("BALIE_NOW", MONDAY_MORNING)
         parameters = {"NewConversationsPerClient": str(PER_CLIENT), "UnansweredPerTenantPerDay": str(PER_DAY)}
-        with start_local_stack(tenants=["alpha", "beta"], run_pollers=False, parameters=parameters) as running:
+        with start_local_stack(tenants_dir=ENGINE_KB / "tenants", run_pollers=False, parameters=parameters) as running:
             yield running
 
 

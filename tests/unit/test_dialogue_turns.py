@@ -369,13 +369,13 @@ class LosingStore(InMemoryConversationStore):
         super().__init__()
         self.lose_next = False
 
-    def save(self, conversation, expected_version, counters=None, admission=None):
+    def save(self, conversation, expected_version, counters=None, admission=None, effects=()):
         if self.lose_next:
             self.lose_next = False
             current = self.get(conversation.tenant, conversation.id)
             super().save(current, current.version)
             raise VersionConflict("lost")
-        return super().save(conversation, expected_version, counters, admission)
+        return super().save(conversation, expected_version, counters, admission, effects)
 
 
 def test_a_lost_race_dispatches_the_effects_of_the_decision_that_was_written_only(compiled) -> None:
