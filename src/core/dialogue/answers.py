@@ -84,6 +84,16 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
     return True
 
 
+def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list[str]) -> str | None:
+    """Which of the asked follow-up kinds to answer: the price when the tenant has
+    amounts for it ("wat kost een id-kaart voor mijn kind?" -> the fees, with the price
+    for children), else the first the topic can answer, else the first asked."""
+    if intent is not None and "kosten" in kinds and _has_fees(ctx, intent.id):
+        return "kosten"
+    answerable = [kind for kind in kinds if intent is not None and has_followup(ctx, intent, kind)]
+    return (answerable or kinds or [None])[0]
+
+
 def has_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> bool:
     return getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
 

@@ -44,7 +44,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "emigratie": re.compile(
         r"\b(?:emigr\w*|naar het buitenland (?:verhuizen|verhuis|gaan wonen|vertrekken|vertrek)|"
-        r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|woon (?:nu )?in het buitenland|live abroad|living abroad|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
+        r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|woon\w* (?:\w+ ){0,3}in het buitenland|"
+        r"(?:lives?|living) abroad|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
         r"verhuis\w* naar (?!een ander adres|een andere gemeente|de)[a-z]+ (?:land|buitenland)|uit nederland vertrek\w*|"
         r"uitschrijven (?:uit|bij) (?:nederland|de brp)|"
         r"moving abroad|move abroad|leaving the netherlands|leave the netherlands|move to another country|"
@@ -74,8 +75,13 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "status": re.compile(
         r"\b(?:hoe staat het|hoe ver is|status|stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
-        r"paar|enkele) (?:dag|dagen|week|weken|maand|maanden) geleden|nog (?:steeds )?(?:niets|niks|geen (?:antwoord|"
-        r"reactie|bericht|besluit|beslissing|uitslag)) (?:gehoord|ontvangen|gekregen)?|wacht (?:nog )?(?:steeds )?op|"
+        r"paar|enkele) (?:dag|dagen|week|weken|maand|maanden) geleden|"
+        r"wacht\w*\b[^.?!]{0,40}\bop (?:een |mijn |de |het |uw )?(?:reactie|antwoord|bericht|besluit|beslissing|uitslag|"
+        r"aanvraag|melding|paspoort|id-kaart|identiteitskaart|rijbewijs|uitkering|vergunning|pas)\b|"
+        r"(?:al|nu al|inmiddels) (?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele) (?:dagen|weken|maanden)\b"
+        r"[^.?!]{0,40}\b(?:wacht\w*|niets|niks|geen (?:reactie|antwoord|bericht))|"
+        r"nog (?:steeds )?(?:niets|niks|geen (?:antwoord|"
+        r"reactie|bericht|besluit|beslissing|uitslag)) (?:gehoord|ontvangen|gekregen)?|"
         r"wanneer (?:krijg|hoor) ik (?:antwoord|bericht|een reactie|een besluit|de uitslag)|"
         r"is mijn (?:aanvraag|melding|bezwaar|vergunning) (?:al )?(?:klaar|binnen|behandeld|goedgekeurd)|"
         r"hoe gaat het met mijn (?:aanvraag|melding|bezwaar)|"

@@ -59,11 +59,15 @@ _WORD = re.compile(r"[a-zà-ÿ']+")
 
 
 def detect(text: str) -> str | None:
+    kinds = detect_all(text)
+    return kinds[0] if kinds else None
+
+
+def detect_all(text: str) -> list[str]:
+    """Every follow-up kind the question asks about, most specific first
+    ("wat kost het voor mijn kind?": kind, kosten)."""
     lowered = text.lower()
-    for kind, pattern in _CUES.items():
-        if pattern.search(lowered):
-            return kind
-    return None
+    return [kind for kind, pattern in _CUES.items() if pattern.search(lowered)]
 
 
 def is_contextual(text: str) -> bool:

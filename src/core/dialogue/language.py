@@ -20,7 +20,7 @@ _ENGLISH = frozenset(
     """the a an i you my your what how where when why which am are can could do does need want to for with
     on and it that please hello thanks thank have has much get got would like should will this there
     passport waste moving move licence license permit tax municipality person garbage rubbish bin apply
-    renew help collected collection human someone""".split()
+    renew collected collection human someone""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

@@ -266,10 +266,10 @@ class Turn:
             self._request_person(reason="asked", routed_by=text)
             return
         topic = ctx.intent_of(ctx.state.topic)
-        kind = followups.detect(text)
-        if kind is not None and followups.is_contextual(text):
+        kinds = followups.detect_all(text)
+        if kinds and followups.is_contextual(text):
             if topic is not None:
-                answers.followup(ctx, kind, topic.id)
+                answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id)
             else:  # "kan dat ook online?" as the first question: about what?
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
@@ -280,7 +280,7 @@ class Turn:
             return
         if asked_details and self._on_detail(text, asked_details, topic, result):
             return
-        self._decide(result, text, kind)
+        self._decide(result, text, kinds)
 
     def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
                    result: "Classification") -> bool:
@@ -344,32 +344,33 @@ class Turn:
                 return intent, guess.score
         return None
 
-    def _decide(self, result: "Classification", text: str, kind: str | None) -> None:
+    def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx
         intent = ctx.intent_of(result.intent)
         if result.decision == "answer" and intent is not None:
-            self._answer(intent, result.score, text, kind)
+            self._answer(intent, result.score, text, kinds)
             return
         if result.decision == "clarify":
             if intent is not None and (intent.handover or intent.kind == "system"):
-                self._answer(intent, result.score, text, kind)  # "medewerker" or "hallo" is never ambiguous
+                self._answer(intent, result.score, text, kinds)  # "medewerker" or "hallo" is never ambiguous
                 return
             choices = self._choices(result)
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score)
                 return
             if intent is not None:
-                self._answer(intent, result.score, text, kind)  # the winner is the only real topic
+                self._answer(intent, result.score, text, kinds)  # the winner is the only real topic
                 return
         self._not_understood(text)
 
-    def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kind: str | None = None) -> None:
+    def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kinds: list[str] | None = None) -> None:
         ctx = self.ctx
         if intent.handover:
             ctx.intent, ctx.confidence = intent.id, score
             ctx.count(f"intent:{intent.id}")
             self._request_person(reason=f"intent:{intent.id}", routed_by=text)
             return
+        kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None):
             # "wat kost een paspoort?": the follow-up of the matched topic.
@@ -390,7 +391,7 @@ class Turn:
             return False
         ctx.count("several_topics")
         first_text, first = found[0]
-        self._decide(first, first_text, followups.detect(first_text))
+        self._decide(first, first_text, followups.detect_all(first_text))
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
         return True
 
