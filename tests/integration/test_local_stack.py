@@ -33,7 +33,7 @@ def probe_template() -> dict[str, Any]:
     template = copy.deepcopy(load_template())
     resources = template["Resources"]
     resources["HttpApi"]["Properties"]["CorsConfiguration"] = {
-        "AllowOrigins": PROBE_ORIGINS, "AllowMethods": ["GET", "POST", "DELETE", "OPTIONS"],
+        "AllowOrigins": PROBE_ORIGINS, "AllowMethods": ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
         "AllowHeaders": ["content-type", "authorization"], "MaxAge": 600}
     resources["ProbeStaffFunction"] = {
         "Type": "AWS::Serverless::Function",
