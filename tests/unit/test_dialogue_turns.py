@@ -416,3 +416,26 @@ def test_declining_the_person_after_crisis_help_points_back_to_the_help(compiled
     chat.say(SUICIDE)
     reply = chat.press(decline[1]) if decline[0] == "press" else chat.say(decline[1])
     assert "dag en nacht" in texts(reply) and reply.handover is None
+
+
+def test_of_two_topics_the_clause_that_asks_is_answered_first(compiled) -> None:
+    text = "ik heb een nieuw paspoort. wanneer wordt het afval opgehaald?"
+    story = Classification("paspoort", 0.7, [], "answer", parts=[
+        Part("ik heb een nieuw paspoort.", answer("paspoort")),
+        Part("wanneer wordt het afval opgehaald?", answer("afvalkalender")),
+    ])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({text: story}, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent == "afvalkalender" and payloads(reply)[-1] == "intent:paspoort"
+
+
+def test_a_detail_told_in_a_clause_of_its_own_is_one_question(compiled) -> None:
+    text = "mijn vader is overleden. moet ik zijn parkeervergunning opzeggen?"
+    story = Classification("parkeervergunning", 0.9, [], "answer", parts=[
+        Part("mijn vader is overleden.", answer("paspoort")),
+        Part("moet ik zijn parkeervergunning opzeggen?", answer("parkeervergunning")),
+    ])
+    chat = make_harness(compiled, matcher=ScriptedMatcher({text: story}, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent == "parkeervergunning" and "Gecondoleerd" in texts(reply)
+    assert "U vroeg ook naar iets anders" not in texts(reply)

@@ -9,6 +9,7 @@ from core.dialogue.understanding import (
     asks_for_person,
     chosen_number,
     is_gibberish,
+    is_question,
     without_person_request,
     yes_no,
 )
@@ -111,3 +112,10 @@ def test_detail_cues(text: str, kinds: list[str]) -> None:
 def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
     assert followups.detect(text) == kind
     assert followups.is_contextual(text) is contextual
+
+
+@pytest.mark.parametrize(("text", "asks"), [("wanneer wordt het afval opgehaald", True), ("kan dat online?", True),
+                                            ("ik wil mijn paspoort verlengen", True), ("ik ben vorige maand verhuisd.", False),
+                                            ("mijn moeder is overleden", False), ("I need a new passport", True)])
+def test_is_question(text: str, asks: bool) -> None:
+    assert is_question(text) is asks

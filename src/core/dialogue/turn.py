@@ -276,9 +276,11 @@ class Turn:
             return
         asked_details = details.detect(text)
         result = ctx.knowledge.matcher.classify(text)
-        if len(result.parts) >= 2 and self._several_topics(result):
-            return
+        # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
+        # one question about the permit, told with its reason, not two topics.
         if asked_details and self._on_detail(text, asked_details, topic, result):
+            return
+        if len(result.parts) >= 2 and self._several_topics(result):
             return
         self._decide(result, text, kinds)
 
@@ -389,6 +391,8 @@ class Turn:
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
+        # The clauses that ask something first: "ik ben verhuisd. wanneer wordt mijn afval opgehaald?"
+        found.sort(key=lambda part: not understanding.is_question(part[0]))
         ctx.count("several_topics")
         first_text, first = found[0]
         self._decide(first, first_text, followups.detect_all(first_text))

@@ -7,6 +7,7 @@
 - `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
+- `is_question`: whether a clause asks something or tells the background;
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that).
 """
 from __future__ import annotations
@@ -129,6 +130,22 @@ def without_person_request(text: str) -> str:
     """The text minus the words of a person request: "iemand spreken over mijn
     parkeervergunning" -> "parkeervergunning" (the topic to route by)."""
     return " ".join(_REQUEST_WORDS.sub(" ", _plain(text)).split())
+
+
+# ---- questions ---------------------------------------------------------------------------------------
+
+_QUESTION_START = re.compile(
+    r"^(?:wat|hoe|hoeveel|hoelang|wanneer|waar|waarom|welke?|wie|kan|kun|kunt|mag|moet|moeten|is|zijn|"
+    r"heb|hebt|heeft|wil|wilt|zou|graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
+    r"is|are|should|will|would|please|ik wil|ik wilde|ik zou graag|ik moet|ik zoek|i want|i need|i'd like|"
+    r"i would like|i am looking for)\b"
+)
+
+
+def is_question(text: str) -> bool:
+    """Does this clause ask or request something (rather than tell the background)?"""
+    stripped = text.strip()
+    return stripped.endswith("?") or bool(_QUESTION_START.match(_plain(stripped)))
 
 
 # ---- numbered choices --------------------------------------------------------------------------------
