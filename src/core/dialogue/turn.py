@@ -7,8 +7,8 @@
 5. the active flow (a guided flow, or the handover's callback questions);
 6. a typed answer to the last question (feedback, "Bedoelt u", the offer of a person, more topics);
 7. the question itself: a person asked for (routed by topic), a follow-up of the
-   current topic, several topics at once, a detail (lost abroad, after a death, how
-   an application is going, ...) answered for the topic that has it, or the
+   current topic, a detail (lost abroad, after a death, how an application is going,
+   ...) answered for the topic that has it, several topics at once, or the
    matcher's decision (answer / clarify with 2-3 options plus "iets anders" / out of
    scope: the scope message, "Dat begrijp ik niet" only for gibberish).
 """
