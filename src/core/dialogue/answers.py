@@ -134,13 +134,14 @@ def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> Non
 
 
 def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
-    parts = []
-    for fact in sorted(intent.facts, key=lambda f: f != "phone" if facts.asks_for_phone(text) else f == "phone"):
-        line = facts.opening_hours(ctx.tenant, ctx.promises) if fact == "opening_hours" else facts.phone(
-            ctx.tenant, ctx.promises)
-        if line:
-            parts.append(line)
-    return " ".join(parts)
+    """The tenant facts the answer opens with; the phone number first when asked for."""
+    wanted = list(intent.facts)
+    if facts.asks_for_phone(text) and "phone" in wanted:
+        wanted.remove("phone")
+        wanted.insert(0, "phone")
+    lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone" else facts.opening_hours(ctx.tenant, ctx.promises)
+             for fact in wanted]
+    return " ".join(line for line in lines if line)
 
 
 def _has_fees(ctx: TurnContext, intent_id: str) -> bool:
