@@ -33,6 +33,8 @@ from core.kb.models import Tenant
 from core.tenants import TenantStatus, TenantSummary, TenantVersion
 from handlers.http_body import MAX_BODY_BYTES
 from handlers.staff_api import CannedBody, DoneBody, NoteBody, ReplyBody, ReviewBody, TransferBody
+from handlers.kb_editor_api import IntentBody, PreviewBody, RollbackBody
+from core.editor.service import IntentDetail, IntentList, PreviewReply, Published, VersionHistory
 
 OPENAPI_PATH = REPO_ROOT / "openapi.json"
 REF = "#/components/schemas/{model}"
@@ -190,9 +192,12 @@ def _tenant_query() -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
-    bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody, Tenant)
+    bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody, Tenant, IntentBody, PreviewBody,
+              RollbackBody)
+    editor_models = [IntentList, IntentDetail, PreviewReply, Published, VersionHistory]
     staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, StaffProfile, BotListItem,
-                    StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantStatus, TenantSummary, *bodies]
+                    StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantStatus, TenantSummary,
+                    *editor_models, *bodies]
     _, definitions = models_json_schema(
         [(model, "validation" if model in (ChatRequest, *bodies) else "serialization")
          for model in web_models + staff_models],
@@ -202,7 +207,11 @@ def build() -> dict[str, Any]:
     schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
     staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
                                                               "Channel", "HandoverStatus", "Role", "TicketStatus",
-                                                              "NotErased", "TeamName", "Suggestion", "VersionStatus"}
+                                                              "NotErased", "TeamName", "Suggestion", "VersionStatus",
+                                                              # the editor's (core.editor) nested models
+                                                              "IntentSummary", "VersionView", "Change", "Reply",
+                                                              "ReplyMessage", "HandoverView", "LiveView", "SharedView",
+                                                              "AnswerView", "LinkView", "IntentDraft", "Finding"}
     for name in list(schemas):
         if name in staff_names and name not in {model.__name__ for model in bodies} | {"Link", "Button"}:
             schemas[name] = _camelized(schemas[name])
@@ -340,6 +349,54 @@ def build() -> dict[str, Any]:
                 "responses": {"200": _json("TenantStatus"), **_errors(401, 403, 404, 503)},
             },
         },
+        "/v1/staff/kb/intents": {"get": {
+            "operationId": "listKbIntents", "security": staff,
+            "summary": "Role editor: every intent with its effective answer (shared + this gemeente's draft overlay), "
+                       "the draft's changes and checks.",
+            "responses": {"200": _json("IntentList"), **_errors(401, 403, 404, 503)},
+        }},
+        "/v1/staff/kb/intents/{intentId}": {
+            "get": {
+                "operationId": "getKbIntent", "security": staff,
+                "summary": "Role editor: the shared answer, the gemeente's overlay in the draft, what residents get now, "
+                           "the difference and the checks (Dutch).",
+                "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _json("IntentDetail"), **_errors(401, 403, 404, 503)},
+            },
+            "put": {
+                "operationId": "putKbIntent", "security": staff,
+                "summary": "Role editor: the wanted state of the intent into the draft (answer nl/en, links, extra "
+                           "examples, enabled); a new id with a title is the gemeente's own intent.",
+                "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": REF.format(model="IntentBody")}}}},
+                "responses": {"200": _json("IntentDetail"), **_errors(400, 401, 403, 404, 409, 413, 415, 503)},
+            },
+        },
+        "/v1/staff/kb/preview": {"post": {
+            "operationId": "previewKb", "security": staff,
+            "summary": "Role editor: the reply the draft would give (never stored, never seen by residents).",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": REF.format(model="PreviewBody")}}}},
+            "responses": {"200": _json("PreviewReply"), **_errors(400, 401, 403, 404, 503)},
+        }},
+        "/v1/staff/kb/publish": {"post": {
+            "operationId": "publishKb", "security": staff,
+            "summary": "Role editor: the draft becomes the next tenant version, built and live within 60 s (no deploy).",
+            "responses": {"200": _json("Published"), **_errors(400, 401, 403, 404, 409, 503)},
+        }},
+        "/v1/staff/kb/versions": {"get": {
+            "operationId": "listKbVersions", "security": staff,
+            "summary": "Role editor: the versions with who changed what and when.",
+            "responses": {"200": _json("VersionHistory"), **_errors(401, 403, 503)},
+        }},
+        "/v1/staff/kb/rollback": {"post": {
+            "operationId": "rollbackKb", "security": staff,
+            "summary": "Role editor: an earlier version's document becomes the next version (live within 60 s).",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": REF.format(model="RollbackBody")}}}},
+            "responses": {"200": _json("Published"), **_errors(400, 401, 403, 404, 503)},
+        }},
         "/v1/staff/suggestions/{conversationId}": {"get": {
             "operationId": "suggestions", "security": staff, "parameters": staff_conversation,
             "responses": {"200": _json("SuggestionList"), **_errors(401, 403, 404)},

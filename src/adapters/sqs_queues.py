@@ -10,7 +10,8 @@ Timeouts: one standard queue; each live handover sends one message delayed by
 the tenant's limit, which `handlers.handover_timeout` consumes.
 
 Tenant builds: one standard queue; each published tenant version is one message,
-which `handlers.tenant_build` consumes (idempotent per version).
+which `handlers.tenant_build` consumes (idempotent per version); the editor's draft
+checks travel on it too (`{"tenant", "draft"}`, idempotent by content).
 """
 from __future__ import annotations
 
@@ -74,7 +75,14 @@ class SqsTenantBuilds:
         self._url = queue_url
 
     def request(self, slug: str, version: int) -> None:
+        self._send({"tenant": slug, "version": version})
+
+    def request_draft_check(self, slug: str, revision: int) -> None:
+        """The editor's `DraftChecks`: `{"tenant", "draft"}` on the same queue (core.editor)."""
+        self._send({"tenant": slug, "draft": revision})
+
+    def _send(self, body: dict[str, Any]) -> None:
         try:
-            self._sqs.send_message(QueueUrl=self._url, MessageBody=json.dumps({"tenant": slug, "version": version}))
+            self._sqs.send_message(QueueUrl=self._url, MessageBody=json.dumps(body))
         except (ClientError, BotoCoreError) as error:
             raise ServiceUnavailable("The tenant build could not be requested.") from error

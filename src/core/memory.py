@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .editor.drafts import AuditEntry, Draft
 from .effects import Effect, PendingEffect
 from .errors import Conflict, NotFound, RateLimited, VersionConflict
 from .kb.compiled import CompiledFile
@@ -405,3 +406,51 @@ class InMemoryArtefacts:
     def put(self, name: str, data: bytes) -> None:
         self._data[name] = data
         self.puts.append(name)
+
+
+class InMemoryDrafts:
+    """The editor's DraftStore in memory (unit tests): drafts, the audit trail and the
+    accuracy estimates."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._drafts: dict[str, str] = {}
+        self._audit: dict[str, list[str]] = defaultdict(list)
+        self._quality: dict[str, float] = {}
+
+    def get(self, tenant: str) -> Draft | None:
+        raw = self._drafts.get(tenant)
+        return Draft.model_validate_json(raw) if raw else None
+
+    def save(self, draft: Draft, expected_revision: int) -> None:
+        with self._lock:
+            stored = self.get(draft.tenant)
+            if (stored.revision if stored else 0) != expected_revision:
+                raise Conflict("The draft changed meanwhile.")
+            self._drafts[draft.tenant] = draft.model_dump_json()
+
+    def add_audit(self, tenant: str, entry: AuditEntry) -> None:
+        with self._lock:
+            self._audit[tenant].append(entry.model_dump_json())
+
+    def audit(self, tenant: str) -> list[AuditEntry]:
+        return [AuditEntry.model_validate_json(raw) for raw in reversed(self._audit[tenant][-200:])]
+
+    def quality(self, matcher: str) -> float | None:
+        return self._quality.get(matcher)
+
+    def save_quality(self, matcher: str, accuracy: float) -> None:
+        self._quality[matcher] = accuracy
+
+
+@dataclass
+class InMemoryDraftChecks:
+    """Records the draft checks asked for; `checker`, when set, runs each one at once."""
+
+    requested: list[tuple[str, int]] = field(default_factory=list)
+    checker: Callable[[str], object] | None = None
+
+    def request_draft_check(self, tenant: str, revision: int) -> None:
+        self.requested.append((tenant, revision))
+        if self.checker is not None:
+            self.checker(tenant)

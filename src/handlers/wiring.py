@@ -24,7 +24,7 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.clock import Clock, now
 from core.dialogue.engine import Engine
@@ -42,6 +42,9 @@ from core.ports import (
 from core.tenants import CACHE_SECONDS, BuildQueue, TenantAdmin, TenantBuilder, TenantCatalogue, TenantRegistry
 from core.tickets import TicketIntake
 from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
+
+if TYPE_CHECKING:
+    from core.editor.service import DraftStore
 
 
 @dataclass
@@ -85,6 +88,7 @@ class TenantServices:
     artefacts: Any  # core.kb.build.ArtefactStore
     builds: BuildQueue
     cache_seconds: float
+    drafts: DraftStore | None = None  # the knowledge-base editor's drafts and audit trail (handlers.kb_editor_api)
     catalogue: TenantCatalogue = field(init=False)
     admin: TenantAdmin = field(init=False)
     builder: TenantBuilder = field(init=False)
@@ -144,12 +148,14 @@ def services() -> Services:
 
 @functools.cache
 def tenant_services() -> TenantServices:
+    from adapters.dynamodb_drafts import DynamoDBDrafts
     from adapters.dynamodb_tenants import DynamoDBTenantRegistry
     from adapters.s3_artefacts import PackagedOrS3Artefacts
     from adapters.sqs_queues import SqsTenantBuilds
 
     return TenantServices(
         registry=DynamoDBTenantRegistry(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"]),
+        drafts=DynamoDBDrafts(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"]),
         artefacts=PackagedOrS3Artefacts(client_on_first_use("s3"), os.environ["ARTEFACT_BUCKET"]),
         builds=SqsTenantBuilds(client_on_first_use("sqs"), os.environ["TENANT_BUILD_QUEUE_URL"]),
         cache_seconds=float(os.environ.get("TENANT_CACHE_SECONDS") or CACHE_SECONDS),

@@ -172,6 +172,14 @@ def engine_kb_stack(kb_dir: Path) -> Iterator[LocalStack]:
 
 
 @pytest.fixture(scope="module")
+def engine_kb_publishing_stack(kb_dir: Path) -> Iterator[LocalStack]:
+    """The engine test knowledge base's stack with its pollers (the tenant-build function
+    runs what is published) and a tenant cache of one second; BALIE_NOW on Monday morning."""
+    with _engine_kb_running(kb_dir, {"BALIE_NOW": MONDAY_MORNING}, parameters={"TenantCacheSeconds": "1"}) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="module")
 def engine_kb_stack_with_pollers(kb_dir: Path) -> Iterator[LocalStack]:
     """The same stack with its SQS pollers running (WhatsApp worker, handover timeouts)
     and the clock left to each test."""

@@ -32,7 +32,8 @@ def enabled_intents(shared: Mapping[str, Intent], tenant: Tenant) -> dict[str, I
     for extra in tenant.extra_intents:
         if extra.id in shared:
             raise KnowledgeError(f"tenant {tenant.slug!r}: tenant-only intent {extra.id!r} clashes with a shared intent")
-        intents[extra.id] = extra
+        if extra.id not in disabled:  # an editor switched the gemeente's own intent off (core.editor)
+            intents[extra.id] = extra
     return intents
 
 

@@ -1,0 +1,585 @@
+"""The editor's use cases (routes under /v1/staff/kb, role `editor`, own tenant only)
+and the draft check the tenant-build function runs.
+
+- `intents` / `intent`: every intent with its effective answer (shared answer plus the
+  gemeente's overlay as the draft has it), the difference with the shared answer, what
+  residents get now, and the inline checks.
+- `put`: the wanted state of one intent into the draft (an overlay of a shared intent or
+  a gemeente-own intent); it asks the build function to check the draft when what the
+  matcher learns changed (`DraftChecker`: the draft's matcher artefact, trained once and
+  content-addressed, so the preview answers with it and publishing finds it ready; and
+  an estimate of the accuracy of the draft and of the live version).
+- `preview`: the reply the draft would give, from the real dialogue on a conversation
+  kept in memory: nothing is stored, counted or sent, and residents never see it.
+- `publish`: the draft applied to the tenant's newest version becomes the next version
+  (core.tenants: built and switched live by the tenant-build function).
+- `versions` / `rollback`: the history with who changed what and when; a rollback
+  stores an earlier version's document and compiled knowledge as the next version, so
+  the live pointer still only moves forward.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from pydantic import Field
+
+from ..clock import Clock, now
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..kb.build import ArtefactStore, SharedBase, Train, artefact_name, matcher_key
+from ..kb.checks import normalise, tenant_problems
+from ..kb.compiled import MatcherOnFirstUse, TenantKnowledge
+from ..kb.merge import KnowledgeError, enabled_intents, resolve_tenant, slot_url, training_examples
+from ..kb.models import Examples, Intent, Tenant, Text
+from ..models import Channel, InboundMessage, Model, Reply
+from ..ports import KnowledgeRepository
+from ..staff import StaffIdentity
+from ..tenants import BuildQueue, TenantRegistry, TenantVersion, VersionStatus
+from .checks import ID_PATTERN, Finding, accuracy_finding, intent_findings, refuse_unsafe
+from .drafts import AuditEntry, Change, Draft, DraftLink, IntentDraft, apply_draft, intent_state
+
+SAVE_ATTEMPTS = 5
+MAX_PREVIEW_HISTORY = 10
+HELD_OUT_FOLDS = 5  # one in five example questions is held out of the accuracy estimate's training
+
+
+class DraftStore(Protocol):
+    def get(self, tenant: str) -> Draft | None: ...
+
+    def save(self, draft: Draft, expected_revision: int) -> None:
+        """Store the draft; `Conflict` when its stored revision is not `expected_revision`."""
+
+    def add_audit(self, tenant: str, entry: AuditEntry) -> None: ...
+
+    def audit(self, tenant: str) -> list[AuditEntry]:
+        """The tenant's audit trail, newest first (at most the last 200 entries)."""
+
+    def quality(self, matcher: str) -> float | None:
+        """The estimated accuracy of the matcher these inputs train (by artefact name)."""
+
+    def save_quality(self, matcher: str, accuracy: float) -> None: ...
+
+
+class DraftChecks(Protocol):
+    def request_draft_check(self, tenant: str, revision: int) -> None:
+        """Ask the tenant-build function to check the tenant's draft. Raises `ServiceUnavailable`."""
+
+
+class LinkView(Model):
+    title: Text
+    url: str | None  # None: the gemeente has no URL for the shared link's slot
+
+
+class SharedView(Model):
+    answer: Text
+    links: list[LinkView]
+    examples: Examples
+
+
+class LiveView(Model):
+    """What residents get now."""
+
+    enabled: bool
+    answer: Text | None
+    links: list[LinkView]
+
+
+class AnswerView(Model):
+    answer: Text | None
+    links: list[LinkView]
+
+
+class DiffPart(Model):
+    op: Literal["same", "added", "removed"]
+    text: str
+
+
+class IntentSummary(Model):
+    id: str
+    title: Text
+    kind: str
+    own: bool
+    enabled: bool
+    edited: bool  # changed in the draft since the last publish
+    overlay: bool  # the gemeente's own answer, links or examples over the shared intent
+    answer: Text | None
+    extra_examples: int
+    errors: int
+    warnings: int
+
+
+class IntentDetail(Model):
+    id: str
+    title: Text
+    kind: str
+    team: str
+    own: bool
+    enabled: bool
+    edited: bool
+    shared: SharedView | None
+    draft: IntentDraft
+    live: LiveView | None
+    effective: AnswerView
+    difference: dict[str, list[DiffPart]]  # shared answer -> effective answer, per language
+    findings: list[Finding]
+
+
+class IntentList(Model):
+    live_version: int | None
+    base_version: int
+    draft_revision: int
+    changes: list[Change]
+    intents: list[IntentSummary]
+    findings: list[Finding]  # about the whole draft (the accuracy estimate)
+
+
+class PreviewReply(Model):
+    reply: Reply
+    matcher: Literal["draft", "live"]  # live: the draft's examples are still being learnt
+    effects: list[str] = Field(default_factory=list)  # what a resident's turn would have set going
+
+
+class Published(Model):
+    version: int
+    status: VersionStatus
+    restored: int | None = None
+
+
+class VersionView(Model):
+    version: int
+    status: VersionStatus
+    live: bool
+    created_at: datetime
+    created_by: str
+    by_name: str | None = None
+    action: Literal["publish", "rollback", "admin"]
+    restored: int | None = None
+    changes: list[Change] = Field(default_factory=list)
+    error: str | None = None
+
+
+class VersionHistory(Model):
+    live_version: int | None
+    versions: list[VersionView]
+
+
+def _require_editor(who: StaffIdentity) -> None:
+    if who.is_platform:
+        raise Forbidden("An operator account has no municipality: sign in as one of its editors.")
+    who.require_role("editor")
+
+
+def _link_views(links: Iterable, tenant: Tenant, intent_id: str) -> list[LinkView]:
+    override = tenant.intent_overrides.get(intent_id)
+    return [LinkView(title=link.title, url=link.url if link.url is not None else slot_url(tenant, override, link.slot))
+            for link in links]
+
+
+def _draft_link_views(links: list[DraftLink]) -> list[LinkView]:
+    return [LinkView(title=link.title.text(fallback=link.url), url=link.url) for link in links]
+
+
+def difference(before: str, after: str) -> list[DiffPart]:
+    """A word-level difference for the editor page (<del>/<ins>)."""
+    old, new = before.split(), after.split()
+    parts: list[DiffPart] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart(op="same", text=" ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart(op="removed", text=" ".join(old[i1:i2])))
+        if j2 > j1:
+            parts.append(DiffPart(op="added", text=" ".join(new[j1:j2])))
+    return parts
+
+
+class _Recorded:
+    """The preview's effect dispatcher: a preview hands nobody over and queues no ticket;
+    it only tells the editor what a resident's turn would have set going."""
+
+    def __init__(self) -> None:
+        self.kinds: list[str] = []
+
+    def dispatch(self, effects: list) -> None:
+        self.kinds += [effect.kind for effect in effects]
+
+
+def _held_out(text: str) -> bool:
+    digest = hashlib.sha256(normalise(text).encode("utf-8")).digest()
+    return digest[0] % HELD_OUT_FOLDS == 0
+
+
+def held_out_accuracy(examples: Sequence[tuple[str, str]], oos_examples: Sequence[str]) -> float:
+    """The share of held-out example questions (one in five, chosen by the text, so a draft
+    and the live version hold out the same shared questions) that a matcher trained on
+    the others answers with their own intent."""
+    from ..matcher import train
+
+    held = [(text, intent) for text, intent in examples if _held_out(text)]
+    learnt = [(text, intent) for text, intent in examples if not _held_out(text)]
+    if not held or not learnt:
+        return 1.0
+    matcher = train(learnt, oos_examples=oos_examples, validation=held)
+    return sum(1 for text, intent in held if matcher.classify(text).intent == intent) / len(held)
+
+
+@dataclass
+class _Context:
+    """One request's view of the tenant: its newest version, the draft and the shared base."""
+
+    shared: SharedBase
+    base: TenantVersion
+    source: Tenant
+    draft: Draft
+    tenant: Tenant  # the source with the draft applied
+
+    def state(self, intent_id: str) -> IntentDraft:
+        found = self.draft.intents.get(intent_id)
+        if found is not None:
+            return found
+        state = intent_state(self.source, intent_id)
+        assert state is not None
+        return state
+
+    def known(self, intent_id: str) -> bool:
+        return intent_id in self.shared.intents or any(i.id == intent_id for i in self.tenant.extra_intents)
+
+    def intent(self, intent_id: str) -> Intent:
+        found = self.shared.intents.get(intent_id) or next(
+            (i for i in self.tenant.extra_intents if i.id == intent_id), None)
+        if found is None:
+            raise NotFound(f"Er is geen onderwerp {intent_id!r}.")
+        return found
+
+    def example_owner(self) -> dict[str, str]:
+        owner: dict[str, str] = {}
+        for intent_id, intent in enabled_intents(self.shared.intents, self.tenant).items():
+            override = self.tenant.intent_overrides.get(intent_id)
+            extra = override.extra_examples if override and override.extra_examples else Examples()
+            for text in [*intent.examples.nl, *intent.examples.en, *extra.nl, *extra.en]:
+                owner.setdefault(normalise(text), intent_id)
+        for text in self.shared.out_of_scope_texts():
+            owner.setdefault(normalise(text), "_out_of_scope")
+        return owner
+
+    def titles(self) -> dict[str, str]:
+        titles = {intent_id: intent.title.nl for intent_id, intent in self.shared.intents.items()}
+        titles.update({intent.id: intent.title.nl for intent in self.tenant.extra_intents})
+        titles["_out_of_scope"] = "buiten de gemeente (geen onderwerp)"
+        return titles
+
+    def matcher_name(self, tenant: Tenant, code_version: str) -> str:
+        return artefact_name(matcher_key(training_examples(self.shared.intents, tenant),
+                                         self.shared.out_of_scope_texts(), code_version))
+
+
+@dataclass
+class KnowledgeEditor:
+    registry: TenantRegistry
+    drafts: DraftStore
+    builds: BuildQueue
+    checks: DraftChecks
+    shared: Callable[[], SharedBase]
+    artefacts: ArtefactStore
+    live: KnowledgeRepository  # the tenants residents talk to (the current model's opinion)
+    code_version: Callable[[], str]
+    clock: Clock = now
+
+    # ---- reading ------------------------------------------------------------------
+
+    def intents(self, who: StaffIdentity) -> IntentList:
+        _require_editor(who)
+        ctx = self._context(who.tenant)
+        owner, titles = ctx.example_owner(), ctx.titles()
+        ids = [*ctx.shared.intents, *(i.id for i in ctx.tenant.extra_intents if i.id not in ctx.shared.intents)]
+        summaries = []
+        for intent_id in ids:
+            intent, state = ctx.intent(intent_id), ctx.state(intent_id)
+            findings = self._findings(ctx, intent_id, state, owner, titles, model=None)
+            effective = state.answer.text() if state.answer is not None and (state.answer.nl or state.answer.en) else (
+                None if state.own else intent.answer)
+            summaries.append(IntentSummary(
+                id=intent_id, title=state.title.text(intent_id) if state.own and state.title else intent.title,
+                kind=intent.kind, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
+                overlay=not state.own and (state.answer is not None or state.links is not None
+                                           or bool(state.examples.nl or state.examples.en)),
+                answer=effective, extra_examples=len(state.examples.nl) + len(state.examples.en),
+                errors=sum(f.severity == "error" for f in findings), warnings=sum(f.severity == "warning" for f in findings)))
+        summaries.sort(key=lambda item: (not item.edited, not item.own, item.title.nl.casefold()))
+        return IntentList(live_version=self._live_version(who.tenant), base_version=ctx.base.version,
+                          draft_revision=ctx.draft.revision, changes=ctx.draft.changes, intents=summaries,
+                          findings=self._draft_findings(ctx))
+
+    def intent(self, who: StaffIdentity, intent_id: str) -> IntentDetail:
+        _require_editor(who)
+        ctx = self._context(who.tenant)
+        if not ctx.known(intent_id):
+            raise NotFound(f"Er is geen onderwerp {intent_id!r}.")
+        return self._detail(ctx, intent_id)
+
+    # ---- editing --------------------------------------------------------------------
+
+    def put(self, who: StaffIdentity, intent_id: str, state: IntentDraft) -> IntentDetail:
+        """The wanted state of one intent into the draft. A new id with a title is a
+        gemeente-own intent; an unknown id without one is a 404."""
+        _require_editor(who)
+        refuse_unsafe(state)
+        for _ in range(SAVE_ATTEMPTS):
+            ctx = self._context(who.tenant)
+            shared_intent = ctx.shared.intents.get(intent_id)
+            own = shared_intent is None
+            if own and not ctx.known(intent_id) and state.title is None:
+                raise NotFound(f"Er is geen onderwerp {intent_id!r}. Geef een titel om een eigen onderwerp te maken.")
+            if own and not ID_PATTERN.match(intent_id):
+                raise InvalidInput("Een eigen onderwerp heeft een naam van kleine letters, cijfers en streepjes "
+                                   "(2 tot 63 tekens), bijvoorbeeld 'veerpont'.")
+            if shared_intent is not None and shared_intent.kind == "system" and not state.enabled:
+                raise InvalidInput("Dit onderwerp hoort bij hoe de chatbot werkt en kan niet uit.")
+            wanted = state.model_copy(update={"own": own, "title": state.title if own else None,
+                                              "team": state.team if own else None})
+            before = ctx.state(intent_id) if ctx.known(intent_id) else None
+            fields = _changed_fields(before, wanted)
+            if not fields:
+                return self._detail(ctx, intent_id)
+            at = self.clock()
+            change = Change(intent=intent_id, fields=fields, by=who.subject, by_name=who.name, at=at)
+            draft = ctx.draft.model_copy(update={
+                "revision": ctx.draft.revision + 1, "intents": {**ctx.draft.intents, intent_id: wanted},
+                "changes": [*ctx.draft.changes, change]})
+            try:
+                self.drafts.save(draft, ctx.draft.revision)
+            except Conflict:
+                continue  # another editor saved meanwhile: apply this edit to theirs
+            self.drafts.add_audit(who.tenant, AuditEntry(action="edit", at=at, by=who.subject, by_name=who.name,
+                                                         intent=intent_id, fields=fields))
+            ctx = self._context(who.tenant)
+            if self._needs_check(ctx):
+                self.checks.request_draft_check(who.tenant, draft.revision)
+            return self._detail(ctx, intent_id)
+        raise Conflict("Het concept werd tegelijk door anderen veranderd. Probeer het opnieuw.")
+
+    # ---- preview ----------------------------------------------------------------------
+
+    def preview(self, who: StaffIdentity, message: str, history: Sequence[str] = ()) -> PreviewReply:
+        """The reply the draft would give to `message`, after the resident's earlier
+        `history` in the same (in-memory) conversation."""
+        from ..dialogue.engine import Engine
+        from ..kb.static import StaticKnowledge
+        from ..memory import InMemoryConversationStore
+
+        _require_editor(who)
+        if len(history) > MAX_PREVIEW_HISTORY:
+            raise InvalidInput(f"Een voorbeeldgesprek heeft hoogstens {MAX_PREVIEW_HISTORY} eerdere berichten.")
+        ctx = self._context(who.tenant)
+        try:
+            intents = resolve_tenant(ctx.shared.intents, ctx.tenant)
+        except KnowledgeError as error:
+            raise InvalidInput(f"Het concept past niet bij de gedeelde kennisbank: {error}") from None
+        data = self.artefacts.get(ctx.matcher_name(ctx.tenant, self.code_version()))
+        matcher = MatcherOnFirstUse(data) if data is not None else self.live.get(who.tenant).matcher
+        knowledge = TenantKnowledge(tenant=ctx.tenant, intents=intents, matcher=matcher)  # type: ignore[arg-type]
+        effects = _Recorded()
+        engine = Engine(store=InMemoryConversationStore(), knowledge=StaticKnowledge([knowledge]), effects=effects,
+                        clock=self.clock)
+        conversation_id: str | None = None
+        reply: Reply | None = None
+        for text in [*history, message]:
+            reply = engine.handle(InboundMessage(tenant=who.tenant, channel=Channel.WEB, text=text,
+                                                 conversation_id=conversation_id))
+            conversation_id = reply.conversation_id
+        assert reply is not None
+        return PreviewReply(reply=reply, matcher="draft" if data is not None else "live", effects=effects.kinds)
+
+    # ---- publishing -------------------------------------------------------------------
+
+    def publish(self, who: StaffIdentity) -> Published:
+        _require_editor(who)
+        ctx = self._context(who.tenant)
+        if not ctx.draft.intents:
+            raise InvalidInput("Er is niets veranderd sinds de laatste publicatie.")
+        errors = self._publish_errors(ctx)
+        if errors:
+            shown = " ".join(f"{error}" for error in errors[:10])
+            raise InvalidInput(f"Publiceren kan nog niet: {shown}")
+        at = self.clock()
+        version = self.registry.add_version(ctx.tenant, who.subject, at)
+        self.drafts.save(Draft(tenant=who.tenant, revision=ctx.draft.revision + 1), ctx.draft.revision)
+        self.drafts.add_audit(who.tenant, AuditEntry(action="publish", at=at, by=who.subject, by_name=who.name,
+                                                     version=version.version, changes=ctx.draft.changes))
+        self.builds.request(who.tenant, version.version)
+        return Published(version=version.version, status=version.status)
+
+    def rollback(self, who: StaffIdentity, number: int) -> Published:
+        """Version `number`'s document and compiled knowledge become the next version."""
+        _require_editor(who)
+        old = self.registry.version(who.tenant, number)
+        compiled = self.registry.compiled(who.tenant, number)
+        source = self.registry.source(who.tenant, number)
+        if old is None or source is None:
+            raise NotFound(f"Er is geen versie {number}.")
+        if compiled is None:
+            raise InvalidInput(f"Versie {number} is nooit gebouwd ({old.error or old.status.value}) en kan niet terug.")
+        at = self.clock()
+        version = self.registry.add_version(source, who.subject, at)
+        self.registry.save_compiled(who.tenant, version.version, compiled)
+        self.drafts.add_audit(who.tenant, AuditEntry(action="rollback", at=at, by=who.subject, by_name=who.name,
+                                                     version=version.version, restored=number))
+        self.builds.request(who.tenant, version.version)
+        return Published(version=version.version, status=version.status, restored=number)
+
+    def versions(self, who: StaffIdentity) -> VersionHistory:
+        _require_editor(who)
+        live = self._live_version(who.tenant)
+        actions = {entry.version: entry for entry in self.drafts.audit(who.tenant)
+                   if entry.action in ("publish", "rollback") and entry.version is not None}
+        views = []
+        for version in self.registry.versions(who.tenant):
+            entry = actions.get(version.version)
+            views.append(VersionView(
+                version=version.version, status=version.status, live=version.version == live,
+                created_at=version.created_at, created_by=version.created_by,
+                by_name=entry.by_name if entry else None,
+                action=entry.action if entry else "admin",  # type: ignore[arg-type]
+                restored=entry.restored if entry else None, changes=entry.changes if entry else [],
+                error=version.error))
+        return VersionHistory(live_version=live, versions=views)
+
+    # ---- the build function's draft check -----------------------------------------------
+
+    def check_draft(self, tenant: str, train: Train) -> None:
+        """Train the draft's matcher (when nobody did yet) and estimate the accuracy of the
+        draft and of the newest version. Idempotent: everything is named by content."""
+        ctx = self._context(tenant)
+        code = self.code_version()
+        name = ctx.matcher_name(ctx.tenant, code)
+        if self.artefacts.get(name) is None:
+            examples = training_examples(ctx.shared.intents, ctx.tenant)
+            self.artefacts.put(name, train(examples, ctx.shared.out_of_scope_texts()))
+        for tenant_doc in (ctx.tenant, ctx.source):
+            key = ctx.matcher_name(tenant_doc, code)
+            if self.drafts.quality(key) is None:
+                examples = training_examples(ctx.shared.intents, tenant_doc)
+                self.drafts.save_quality(key, held_out_accuracy(examples, ctx.shared.out_of_scope_texts()))
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    def _context(self, tenant: str) -> _Context:
+        base = next((v for v in self.registry.versions(tenant) if v.status != VersionStatus.FAILED), None)
+        source = self.registry.source(tenant, base.version) if base else None
+        if base is None or source is None:
+            raise NotFound("Deze gemeente heeft nog geen gepubliceerde versie.")
+        draft = self.drafts.get(tenant) or Draft(tenant=tenant)
+        try:
+            applied = apply_draft(source, draft)
+        except ValueError as error:
+            raise InvalidInput(f"Het concept is niet te lezen: {error}") from None
+        return _Context(shared=self.shared(), base=base, source=source, draft=draft, tenant=applied)
+
+    def _live_version(self, tenant: str) -> int | None:
+        entry = self.registry.directory().tenants.get(tenant)
+        return entry.version if entry else None
+
+    def _needs_check(self, ctx: _Context) -> bool:
+        """Whether the draft changes what the matcher learns and that is not checked yet
+        (an edit of answers or links needs no check)."""
+        code = self.code_version()
+        draft_name = ctx.matcher_name(ctx.tenant, code)
+        if draft_name == ctx.matcher_name(ctx.source, code):
+            return False
+        return self.artefacts.get(draft_name) is None or self.drafts.quality(draft_name) is None
+
+    def _findings(self, ctx: _Context, intent_id: str, state: IntentDraft, owner: dict[str, str],
+                  titles: dict[str, str], model: object | None) -> list[Finding]:
+        return intent_findings(intent_id, state, shared=ctx.shared.intents.get(intent_id), example_owner=owner,
+                               titles=titles, current_model=model,  # type: ignore[arg-type]
+                               teams=list(ctx.tenant.teams))
+
+    def _draft_findings(self, ctx: _Context) -> list[Finding]:
+        if not ctx.draft.intents:
+            return []
+        code = self.code_version()
+        draft_name, live_name = ctx.matcher_name(ctx.tenant, code), ctx.matcher_name(ctx.source, code)
+        if draft_name == live_name:
+            return []
+        draft, live = self.drafts.quality(draft_name), self.drafts.quality(live_name)
+        if draft is None or live is None:
+            return [Finding(field="draft", severity="warning", message=(
+                "De chatbot leert de nieuwe voorbeeldvragen nog. Over een minuut ziet u hier of hij er beter of "
+                "slechter van wordt; het voorbeeld gebruikt tot dan de huidige herkenning."))]
+        found = accuracy_finding(draft, live)
+        return [found] if found else []
+
+    def _publish_errors(self, ctx: _Context) -> list[str]:
+        owner, titles = ctx.example_owner(), ctx.titles()
+        errors = []
+        for intent_id, state in ctx.draft.intents.items():
+            for finding in self._findings(ctx, intent_id, state, owner, titles, model=None):
+                if finding.severity == "error":
+                    errors.append(f"{titles.get(intent_id, intent_id)}: {finding.message}")
+        if errors:
+            return errors
+        out_of_scope = ctx.shared.out_of_scope.examples if ctx.shared.out_of_scope else None
+        try:
+            problems = tenant_problems(ctx.shared.intents, ctx.tenant, out_of_scope=out_of_scope)
+        except KnowledgeError as error:
+            return [f"Het concept past niet bij de gedeelde kennisbank: {error}."]
+        return [f"Controle van de kennisbank ({'.'.join(map(str, p.loc))}): {p.message}."
+                for p in problems if p.severity == "error"]
+
+    def _detail(self, ctx: _Context, intent_id: str) -> IntentDetail:
+        intent, state = ctx.intent(intent_id), ctx.state(intent_id)
+        shared = ctx.shared.intents.get(intent_id)
+        model = self._current_model(ctx.tenant.slug) if state.examples.nl or state.examples.en else None
+        findings = self._findings(ctx, intent_id, state, ctx.example_owner(), ctx.titles(), model)
+        live = self._live_view(ctx.tenant.slug, intent_id)
+        if state.own:
+            effective = AnswerView(answer=state.answer.text() if state.answer and (state.answer.nl or state.answer.en)
+                                   else None, links=_draft_link_views(state.links or []))
+        else:
+            assert shared is not None
+            answer = state.answer.text() if state.answer is not None and (state.answer.nl or state.answer.en) else shared.answer
+            links = _draft_link_views(state.links) if state.links is not None else _link_views(shared.links, ctx.tenant, intent_id)
+            effective = AnswerView(answer=answer, links=links)
+        diff = {} if shared is None or effective.answer is None else {
+            language: difference(shared.answer.get(language), effective.answer.get(language)) for language in ("nl", "en")}
+        team = (state.team if state.own else None) or intent.team or ctx.tenant.default_team
+        overrides = ctx.tenant.intent_overrides.get(intent_id)
+        if overrides and overrides.team:
+            team = overrides.team
+        return IntentDetail(
+            id=intent_id, title=state.title.text(intent_id) if state.own and state.title else intent.title,
+            kind=intent.kind, team=team, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
+            shared=SharedView(answer=shared.answer, links=_link_views(shared.links, ctx.tenant, intent_id),
+                              examples=shared.examples) if shared else None,
+            draft=state, live=live, effective=effective, difference=diff, findings=findings)
+
+    def _live_view(self, tenant: str, intent_id: str) -> LiveView | None:
+        try:
+            knowledge = self.live.get(tenant)
+        except NotFound:
+            return None
+        resolved = knowledge.intents.get(intent_id)
+        if resolved is None:
+            return LiveView(enabled=False, answer=None, links=[])
+        return LiveView(enabled=True, answer=resolved.answer,
+                        links=[LinkView(title=link.title, url=link.url) for link in resolved.links])
+
+    def _current_model(self, tenant: str) -> object | None:
+        try:
+            return self.live.get(tenant).matcher
+        except NotFound:
+            return None
+
+
+_FIELDS = ("enabled", "answer", "links", "examples", "title", "team")
+
+
+def _changed_fields(before: IntentDraft | None, after: IntentDraft) -> list[str]:
+    if before is None:
+        return ["new"]
+    return [name for name in _FIELDS if getattr(before, name) != getattr(after, name)]

@@ -1,0 +1,171 @@
+"""Knowledge-base editor API under /v1/staff/kb (role `editor`, own tenant only; core.editor).
+
+- `GET /v1/staff/kb/intents`: every intent with its effective answer, the draft's
+  changes and checks; `GET|PUT /v1/staff/kb/intents/{intentId}`: one intent (shared
+  answer, the gemeente's overlay, what residents get now, the difference, the checks in
+  Dutch); PUT stores the wanted state in the draft (a new id with a title: the gemeente's
+  own intent).
+- `POST /v1/staff/kb/preview {"message", "history"?}`: the reply the draft would give.
+- `POST /v1/staff/kb/publish` -> `{"version"}`: the draft becomes the next tenant version,
+  built and switched live by the tenant-build function (live within a minute, no deploy).
+- `GET /v1/staff/kb/versions`, `POST /v1/staff/kb/rollback {"version"}`.
+
+Own function (not the staff API's): it asks the build queue for builds and draft
+checks, reads matcher artefacts and answers previews with the dialogue engine. The
+tenant comes only from the token's claims; preflights go to the staff API's
+`OPTIONS /v1/staff/{proxy+}`. Thin: parse, one use case, render.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+from core.editor.drafts import MAX_EXAMPLES, MAX_LINKS, DraftLink, DraftText, IntentDraft
+from core.editor.service import MAX_PREVIEW_HISTORY, KnowledgeEditor
+from core.kb.models import Examples
+from core.text_input import check_text
+from handlers import http_errors
+from handlers.http_body import parse_body
+from handlers.staff_http import identity_of, ok, with_dashboard_cors
+from handlers.wiring import services, tenant_services
+
+# An own intent with 200 example questions in two languages is larger than a chat message.
+MAX_INTENT_BYTES = 128 * 1024
+
+logger = Logger(service="balie")
+app = APIGatewayHttpResolver()
+http_errors.register(app)
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class TextBody(_Body):
+    nl: str = Field(default="", max_length=2000)
+    en: str = Field(default="", max_length=2000)
+
+
+class LinkBody(_Body):
+    title: TextBody
+    url: str = Field(min_length=1, max_length=2000)
+
+
+class ExamplesBody(_Body):
+    nl: list[str] = Field(default_factory=list, max_length=MAX_EXAMPLES)
+    en: list[str] = Field(default_factory=list, max_length=MAX_EXAMPLES)
+
+
+class IntentBody(_Body):
+    """The wanted state of one intent. Shared intents: `answer`/`links` null = the shared
+    ones, `examples` (or `extraExamples`) = extra example questions; an own intent also
+    has `title` (and optionally `team`)."""
+
+    enabled: bool = True
+    answer: TextBody | None = None
+    links: list[LinkBody] | None = Field(default=None, max_length=MAX_LINKS)
+    examples: ExamplesBody = Field(default_factory=ExamplesBody,
+                                   validation_alias=AliasChoices("examples", "extraExamples", "extra_examples"))
+    title: TextBody | None = None
+    team: str | None = Field(default=None, min_length=1, max_length=63)
+
+    def draft(self) -> IntentDraft:
+        def text(body: TextBody | None) -> DraftText | None:
+            return DraftText(nl=body.nl.strip(), en=body.en.strip()) if body is not None else None
+
+        def kept(texts: list[str]) -> list[str]:
+            return [item.strip() for item in texts if item.strip()]
+
+        return IntentDraft(
+            enabled=self.enabled, answer=text(self.answer), title=text(self.title), team=self.team,
+            links=[DraftLink(title=text(link.title) or DraftText(), url=link.url.strip()) for link in self.links]
+            if self.links is not None else None,
+            examples=Examples(nl=kept(self.examples.nl), en=kept(self.examples.en)))
+
+
+class PreviewBody(_Body):
+    message: str = Field(min_length=1, max_length=1000)
+    history: list[str] = Field(default_factory=list, max_length=MAX_PREVIEW_HISTORY)
+
+    @field_validator("message")
+    @classmethod
+    def acceptable_message(cls, value: str) -> str:
+        return check_text(value)
+
+    @field_validator("history")
+    @classmethod
+    def acceptable_history(cls, value: list[str]) -> list[str]:
+        return [check_text(item) for item in value]
+
+
+class RollbackBody(_Body):
+    version: int = Field(ge=1)
+
+
+def editor() -> KnowledgeEditor:
+    from adapters.kb_files import matcher_code_version, shared_base
+    from core.errors import ServiceUnavailable
+
+    tenants = tenant_services()
+    if tenants.drafts is None:
+        raise ServiceUnavailable("The knowledge-base editor is not available here.")
+    return KnowledgeEditor(registry=tenants.registry, drafts=tenants.drafts, builds=tenants.builds,
+                           checks=tenants.builds, shared=shared_base, artefacts=tenants.artefacts,  # type: ignore[arg-type]
+                           live=tenants.catalogue, code_version=matcher_code_version, clock=services().clock)
+
+
+@app.get("/v1/staff/kb/intents")
+def list_intents() -> Response:
+    return ok(editor().intents(identity_of(app.current_event)).model_dump(mode="json"))
+
+
+@app.get("/v1/staff/kb/intents/<intent_id>")
+def get_intent(intent_id: str) -> Response:
+    return ok(editor().intent(identity_of(app.current_event), intent_id).model_dump(mode="json"))
+
+
+@app.put("/v1/staff/kb/intents/<intent_id>")
+def put_intent(intent_id: str) -> Response:
+    who = identity_of(app.current_event)
+    body = parse_body(app.current_event, IntentBody, max_bytes=MAX_INTENT_BYTES)
+    detail = editor().put(who, intent_id, body.draft())
+    logger.info("kb intent edited", extra={"tenant": who.tenant, "staff": who.subject, "intent": intent_id})
+    return ok(detail.model_dump(mode="json"))
+
+
+@app.post("/v1/staff/kb/preview")
+def preview() -> Response:
+    body = parse_body(app.current_event, PreviewBody)
+    return ok(editor().preview(identity_of(app.current_event), body.message, body.history).model_dump(mode="json"))
+
+
+@app.post("/v1/staff/kb/publish")
+def publish() -> Response:
+    who = identity_of(app.current_event)
+    published = editor().publish(who)
+    logger.info("kb published", extra={"tenant": who.tenant, "staff": who.subject, "version": published.version})
+    return ok(published.model_dump(mode="json"))
+
+
+@app.get("/v1/staff/kb/versions")
+def versions() -> Response:
+    return ok(editor().versions(identity_of(app.current_event)).model_dump(mode="json"))
+
+
+@app.post("/v1/staff/kb/rollback")
+def rollback() -> Response:
+    who = identity_of(app.current_event)
+    body = parse_body(app.current_event, RollbackBody)
+    published = editor().rollback(who, body.version)
+    logger.info("kb rolled back", extra={"tenant": who.tenant, "staff": who.subject, "version": published.version,
+                                         "restored": body.version})
+    return ok(published.model_dump(mode="json"))
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return with_dashboard_cors(event, app.resolve(event, context))
