@@ -457,6 +457,8 @@ class KnowledgeEditor:
         ctx = self._context(tenant)
         code = self.code_version()
         name = ctx.matcher_name(ctx.tenant, code)
+        if name == ctx.matcher_name(ctx.source, code):
+            return  # the draft teaches the matcher nothing new (published meanwhile, or answers only)
         if self.artefacts.get(name) is None:
             examples = training_examples(ctx.shared.intents, ctx.tenant)
             self.artefacts.put(name, train(examples, ctx.shared.out_of_scope_texts()))
