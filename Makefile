@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports clean
+.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports clean
 
 install: $(STAMP)
 
@@ -58,6 +58,10 @@ test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) $(BROWSER_DEPS) lint
 
 eval: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/eval_dev.py
+
+# Real residents' messages (benchmarks/data/real_questions.tsv): one JSON line, per part and kind.
+eval-real: $(STAMP) $(KB_STAMP)
+	@$(BIN)/python benchmarks/eval_real.py
 
 bench-clinc: $(STAMP)
 	$(BIN)/python benchmarks/clinc150.py

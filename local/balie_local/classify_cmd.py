@@ -32,18 +32,33 @@ def load(args: argparse.Namespace) -> TenantKnowledge:
     return FileKnowledge().get(args.tenant)
 
 
+def _scored(alternatives) -> list[dict]:
+    return [{"intent": alternative.intent, "score": round(float(alternative.score), 4)} for alternative in alternatives[:3]]
+
+
 def classification_record(knowledge: TenantKnowledge, text: str) -> dict:
+    """The contract's `intent`, `score`, `alternatives` (API.md), plus what the answer policy
+    decided: `decision` ("answer" | "clarify" | "reject"), the `candidates` of a "Bedoelt
+    u...?" and, for a message of several clauses, the topic found in each (`parts`)."""
     if not text.strip():
         # Nothing to classify; the bot would fall back, so report out of scope.
-        return {"text": text, "intent": None, "score": 0.0, "alternatives": []}
+        return {"text": text, "intent": None, "score": 0.0, "alternatives": [], "decision": "reject", "candidates": [], "parts": []}
     result = knowledge.matcher.classify(text)
     return {
         "text": text,
         "intent": result.intent,
         "score": round(float(result.score), 4),
-        "alternatives": [
-            {"intent": alternative.intent, "score": round(float(alternative.score), 4)}
-            for alternative in result.alternatives[:3]
+        "alternatives": _scored(result.alternatives),
+        "decision": result.decision,
+        "candidates": _scored(result.candidates) if result.decision == "clarify" else [],
+        "parts": [
+            {
+                "text": part.text,
+                "intent": part.classification.intent,
+                "score": round(float(part.classification.score), 4),
+                "decision": part.classification.decision,
+            }
+            for part in result.parts
         ],
     }
 

@@ -38,6 +38,10 @@ from core.kb.models import Examples, Intent, OutOfScope, Tenant
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_KB_DIR = REPO / "knowledge"
 DEFAULT_TENANTS_DIR = REPO / "tenants"
+# Real residents' messages (a benchmark, see benchmarks/data/README.md): never copied into examples.
+REAL_QUESTIONS = REPO / "benchmarks" / "data" / "real_questions.tsv"
+# An example of this many words found inside a real message is a copied clause of it.
+MIN_COPIED_WORDS = 6
 OUT_OF_SCOPE_FILE = "_out_of_scope.yaml"
 
 
@@ -258,10 +262,12 @@ class References:
     taxonomy: dict[str, TaxonomyRow] | None = None
     upl_names: set[str] | None = None
     dev_questions: set[str] | None = None
+    real_questions: list[str] | None = None  # normalised texts of REAL_QUESTIONS
     missing: list[str] = field(default_factory=list)
+    _real_joined: str = field(default="", repr=False)
 
     @classmethod
-    def load(cls, directory: Path) -> "References":
+    def load(cls, directory: Path, real_questions: Path | None = REAL_QUESTIONS) -> "References":
         references = cls()
         taxonomy = directory / "spec" / "taxonomy.tsv"
         upl = directory / "data" / "upl" / "UPL-actueel.csv"
@@ -278,7 +284,22 @@ class References:
             references.dev_questions = {normalise(text) for _, text in read_labelled(dev)}
         else:
             references.missing.append(str(dev))
+        if real_questions is not None:
+            if real_questions.is_file():
+                references.real_questions = [normalise(text) for _, text in read_labelled(real_questions)]
+                references._real_joined = "\n".join(f" {text} " for text in references.real_questions)
+            else:
+                references.missing.append(str(real_questions))
         return references
+
+    def copies_real_question(self, key: str) -> bool:
+        """Whether a normalised example is a real message, or a clause of one long enough
+        to be copied rather than written (MIN_COPIED_WORDS words or more)."""
+        if not self.real_questions:
+            return False
+        if len(key.split()) >= MIN_COPIED_WORDS:
+            return f" {key} " in self._real_joined
+        return key in self.real_questions
 
 
 def read_taxonomy(path: Path) -> dict[str, TaxonomyRow]:
@@ -372,7 +393,8 @@ def _check_intent_content(
 def _check_examples_local(
     loaded: Loaded, intent_id: str, examples: Examples, source: SourceFile, at: tuple, references: References
 ) -> None:
-    """Within one intent: no empty or repeated example, none taken from the dev set."""
+    """Within one intent: no empty or repeated example, none taken from the dev set or the
+    real residents' messages."""
     seen: dict[str, int] = {}
     for language in ("nl", "en"):
         for index, text in enumerate(getattr(examples, language)):
@@ -383,6 +405,12 @@ def _check_examples_local(
                 continue
             if references.dev_questions is not None and key in references.dev_questions:
                 loaded.error(source, loc, f"{intent_id}: example is a question of the dev set (a test set: write your own)")
+            if references.copies_real_question(key):
+                loaded.error(
+                    source, loc,
+                    f"{intent_id}: example copies a real resident's message of benchmarks/data/real_questions.tsv"
+                    " (a test set: write your own)",
+                )
             if key in seen:
                 loaded.warning(source, loc, f"{intent_id}: example repeats the one on line {seen[key]}")
             else:
@@ -470,6 +498,37 @@ def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, re
 
 
 # --------------------------------------------------------------------------- compile
+
+
+@dataclass(frozen=True)
+class RealQuestion:
+    """A row of REAL_QUESTIONS (benchmarks/data/README.md)."""
+
+    intent: str | None  # None: no intent of the knowledge base fits
+    text: str
+    source: str
+    alt: tuple[str, ...]
+    kind: str  # "faq" | "story"
+    split: str  # "tune" | "report"
+
+    @property
+    def accepted(self) -> frozenset[str]:
+        return frozenset(({self.intent} if self.intent else set()) | set(self.alt))
+
+
+def read_real_questions(path: Path = REAL_QUESTIONS) -> list[RealQuestion]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            RealQuestion(
+                intent=None if row["intent"] == "-" else row["intent"],
+                text=row["text"],
+                source=row["source"],
+                alt=tuple(name for name in row["alt"].split(",") if name and name != "-"),
+                kind=row["kind"],
+                split=row["split"],
+            )
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
 
 
 def _train(

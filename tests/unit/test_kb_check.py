@@ -27,7 +27,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def issues_of(kb: Path) -> list[Issue]:
-    return find_issues(kb / "knowledge", kb / "tenants", References.load(kb / "reference"))
+    reference = kb / "reference"
+    return find_issues(kb / "knowledge", kb / "tenants", References.load(reference, real_questions=reference / "real_questions.tsv"))
 
 
 def only(issues: list[Issue], severity: str = "error") -> list[Issue]:
@@ -164,6 +165,29 @@ def test_an_out_of_scope_example_from_the_dev_set_is_an_error_too(kb: Path) -> N
     edit(path, "vertel een mop,", "Hoe laat is het op Mars?,")
     error = single_error(kb)
     assert "dev set" in error.message and error.file.endswith("_out_of_scope.yaml")
+
+
+def test_an_example_copied_from_a_real_message_is_an_error(kb: Path) -> None:
+    path = kb / "knowledge" / "_out_of_scope.yaml"
+    edit(path, "vertel een mop,", "wanneer wordt mijn ZORGTOESLAG uitbetaald,")
+    error = single_error(kb)
+    assert "real resident's message" in error.message and error.file.endswith("_out_of_scope.yaml")
+
+
+def test_a_clause_copied_out_of_a_real_story_is_an_error(kb: Path) -> None:
+    path = kb / "knowledge" / "parkeervergunning.yaml"
+    edit(path, "    - parkeerrecht bewoners\n", "    - \"kan ik voor allebei een parkeervergunning krijgen\"\n")
+    error = single_error(kb)
+    assert "real resident's message" in error.message
+    assert error.line == line_of(path, "kan ik voor allebei een parkeervergunning krijgen")
+
+
+def test_a_short_phrase_that_also_occurs_in_a_real_story_is_no_copy(kb: Path) -> None:
+    # Five words are too few to call a copy: "parkeervergunning krijgen" style phrases are
+    # what residents write anyway.
+    path = kb / "knowledge" / "parkeervergunning.yaml"
+    edit(path, "    - parkeerrecht bewoners\n", "    - \"voor allebei een parkeervergunning krijgen\"\n")
+    assert only(issues_of(kb)) == []
 
 
 def test_the_same_example_in_two_intents_is_an_error(kb: Path) -> None:

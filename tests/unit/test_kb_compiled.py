@@ -113,9 +113,15 @@ def test_classify_writes_one_json_object_per_line(built: Path) -> None:
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [record["text"] for record in records] == ["paspoort verlengen", "", "wat is het weer morgen"]
     assert records[0]["intent"] == "paspoort" and 0 <= records[0]["score"] <= 1
-    assert records[1] == {"text": "", "intent": None, "score": 0.0, "alternatives": []}
+    assert records[0]["decision"] == "answer" and records[0]["candidates"] == []
+    assert records[1] == {
+        "text": "", "intent": None, "score": 0.0, "alternatives": [], "decision": "reject", "candidates": [], "parts": []
+    }
     for record in records:
-        assert set(record) == {"text", "intent", "score", "alternatives"}
+        # The contract's fields (API.md) and the policy's, nothing else.
+        assert set(record) == {"text", "intent", "score", "alternatives", "decision", "candidates", "parts"}
+        assert record["decision"] in ("answer", "clarify", "reject")
+        assert (record["intent"] is not None) == (record["decision"] == "answer")
         assert len(record["alternatives"]) <= 3
         assert all(set(alternative) == {"intent", "score"} for alternative in record["alternatives"])
         assert record["intent"] not in [alternative["intent"] for alternative in record["alternatives"]]

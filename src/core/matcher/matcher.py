@@ -6,7 +6,7 @@ import math
 import struct
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -27,6 +27,7 @@ from .learning import (
     sparse_logits,
 )
 from .normalize import DUTCH, ENGLISH, guess_language, tokenize
+from .segment import clauses, strip_courtesy
 from .vocabulary import Vocabulary
 
 MAX_ALTERNATIVES = 3
@@ -37,10 +38,11 @@ CROSS_VALIDATION_FOLDS = 5
 # Above this many examples one held-out split replaces k-fold cross-validation,
 # which keeps building a large knowledge base under a minute.
 LARGE_KB_EXAMPLES = 4000
-# A runner-up scoring at least this share of the winner makes the question ambiguous.
+# A candidate of "Bedoelt u...?" scores at least this share of the best one.
 RUNNER_UP_RATIO = 0.5
-# Out of scope, but the best guess comes this close to the threshold: ask, do not reject.
-NEAR_MISS_RATIO = 0.8
+# Without real messages to fix it on, the clarify zone starts at this share of the answer
+# threshold (a near miss is asked about, not rejected).
+DEFAULT_CLARIFY_RATIO = 0.6
 
 Progress = Callable[[str], None]
 
@@ -56,13 +58,15 @@ Decision = Literal["answer", "clarify", "reject"]
 
 @dataclass(frozen=True, slots=True)
 class Classification:
-    """The matcher's answer. `intent` is None when the text is out of scope.
+    """The matcher's answer.
 
-    `alternatives` (best first, at most three, never `intent`) are the next guesses.
-    `decision` is the answer policy's zone: "answer" (`intent` is confident and
-    clear), "clarify" (ask "Bedoelt u...?" with `candidates`), "reject" (out of scope).
-    `parts` holds one classification per clause when a message has several
-    (long messages, two questions in one); it is empty for a single clause.
+    `decision` is the answer policy's zone: "answer" (`intent` is the topic, confident
+    enough to answer), "clarify" (ask "Bedoelt u...?" with `candidates`), "reject" (out of
+    scope). `intent` is set exactly when the decision is "answer". `alternatives` (best
+    first, at most three, never `intent`) are the next guesses; when `intent` is None they
+    are the best guesses. `parts` holds the clauses of a message of several (a story, two
+    questions in one) in which a topic was found, each with its own classification; it is
+    empty for a single clause.
     """
 
     intent: str | None
@@ -72,19 +76,9 @@ class Classification:
     parts: list["Part"] = field(default_factory=list)
 
     @property
-    def ambiguous(self) -> bool:
-        if not self.alternatives:
-            return False
-        top = self.score if self.intent is not None else self.alternatives[0].score
-        runner_up = self.alternatives[0].score if self.intent is not None else (
-            self.alternatives[1].score if len(self.alternatives) > 1 else 0.0
-        )
-        return runner_up >= RUNNER_UP_RATIO * top and runner_up >= 0.1
-
-    @property
     def candidates(self) -> list[Alternative]:
-        """What to offer when `decision` is "clarify": the top choice (if any) and the
-        alternatives that score at least RUNNER_UP_RATIO of the best, best first."""
+        """What to offer when `decision` is "clarify": the best guesses that score at least
+        RUNNER_UP_RATIO of the best, best first, at most three."""
         ranked = ([Alternative(self.intent, self.score)] if self.intent is not None else []) + self.alternatives
         if not ranked:
             return []
@@ -100,13 +94,13 @@ class Part:
     classification: Classification
 
 
-def decide(intent: str | None, score: float, alternatives: list[Alternative], threshold: float) -> Decision:
-    """The answer policy: answer a confident, clear winner; ask when the runner-up is
-    close or the best guess only just missed the threshold; otherwise out of scope."""
-    if intent is not None:
-        close = bool(alternatives) and alternatives[0].score >= score * RUNNER_UP_RATIO
-        return "clarify" if close else "answer"
-    if alternatives and alternatives[0].score >= threshold * NEAR_MISS_RATIO:
+def decide(score: float, answer_threshold: float, clarify_threshold: float) -> Decision:
+    """The answer policy on the calibrated probability that the best intent is right:
+    answer above the answer cut-off, ask "Bedoelt u...?" between the two, else out of scope.
+    Both cut-offs are fixed at build time (on real residents' messages when available)."""
+    if score >= answer_threshold:
+        return "answer"
+    if score >= clarify_threshold:
         return "clarify"
     return "reject"
 
@@ -137,6 +131,7 @@ class TrainingConfig:
     # carries its weights, so nothing else needs to be found at load time.
     encoder: SmallEncoder | None = None
     encoder_weight: float = 1.0
+    policy: "PolicyTargets" = field(default_factory=lambda: PolicyTargets())
 
 
 # The inputs of the confidence model, in order (see `_confidence_inputs`).
@@ -329,21 +324,37 @@ class Matcher:
         temperature: float,
         confidence: LogisticModel | None,
         threshold: float,
+        clarify_threshold: float | None = None,
     ) -> None:
         self.intents = intents
         self._scorer = scorer
         self._temperature = temperature
         self._confidence = confidence
-        self.threshold = threshold
+        self.threshold = threshold  # the answer cut-off
+        self.clarify_threshold = threshold * DEFAULT_CLARIFY_RATIO if clarify_threshold is None else clarify_threshold
 
     # -- per request -------------------------------------------------------------------
     def classify(self, text: str) -> Classification:
+        """The message as a whole, without its greeting and signature; for a message of
+        several clauses also each clause, and the most confident of them decides."""
+        cleaned = strip_courtesy(text).text
+        pieces = clauses(cleaned)
+        if len(pieces) < 2:
+            return self._classify_units([cleaned])[0]
+        whole, *per_clause = self._classify_units([cleaned, *pieces])
+        parts = [Part(piece, result) for piece, result in zip(pieces, per_clause) if result.decision != "reject"]
+        best = max([whole, *(part.classification for part in parts)], key=lambda result: result.score)
+        return replace(best, parts=parts)
+
+    def _classify_units(self, texts: Sequence[str]) -> list[Classification]:
+        """Each text on its own, the sparse products of all of them at once."""
         scorer = self._scorer
-        analysis = scorer.analyzer.analyse(text)
-        columns, values = scorer.vector(analysis)
-        logits = scorer.logits(columns, values)[None, :]
-        coverage = np.array([analysis.coverage])
-        return self._decide(logits, coverage, columns.size == 0)[0]
+        analyses = [scorer.analyzer.analyse(text) for text in texts]
+        vectors = [scorer.vector(analysis) for analysis in analyses]
+        logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
+        coverage = np.array([analysis.coverage for analysis in analyses])
+        empty = np.array([columns.size == 0 for columns, _ in vectors])
+        return self._decide(logits, coverage, empty)
 
     def _scores(self, logits: np.ndarray, coverage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(probabilities over intents, confidence that the top intent is right) per row."""
@@ -355,11 +366,11 @@ class Matcher:
             confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count))
         return probabilities, confidence
 
-    def _decide(self, logits: np.ndarray, coverage: np.ndarray, empty: bool) -> list[Classification]:
+    def _decide(self, logits: np.ndarray, coverage: np.ndarray, empty: np.ndarray) -> list[Classification]:
         probabilities, confidence = self._scores(logits, coverage)
         results = []
-        for row, top_confidence in zip(probabilities, confidence):
-            if empty:  # nothing the knowledge base knows: no intent, no buttons
+        for row, top_confidence, nothing_known in zip(probabilities, confidence, empty):
+            if nothing_known:  # nothing the knowledge base knows: no intent, no buttons
                 results.append(Classification(None, 0.0, []))
                 continue
             order = np.argsort(-row)[: MAX_ALTERNATIVES + 1]
@@ -367,18 +378,15 @@ class Matcher:
             score = float(top_confidence)
             # Alternatives keep their share relative to the top intent, on the confidence scale.
             ranked = [
-                (self.intents[i], score * float(row[i]) / top_probability)
+                Alternative(self.intents[i], round(score * float(row[i]) / top_probability, 4))
                 for i in order
                 if row[i] >= MIN_ALTERNATIVE_PROBABILITY or i == order[0]
             ]
-            if score >= self.threshold:
-                intent: str | None = ranked[0][0]
-                rest = ranked[1:]
+            decision = decide(score, self.threshold, self.clarify_threshold)
+            if decision == "answer":
+                results.append(Classification(ranked[0].intent, round(score, 4), ranked[1 : MAX_ALTERNATIVES + 1], decision))
             else:
-                intent, rest = None, ranked[:MAX_ALTERNATIVES]
-            alternatives = [Alternative(name, round(s, 4)) for name, s in rest][:MAX_ALTERNATIVES]
-            decision = decide(intent, score, alternatives, self.threshold)
-            results.append(Classification(intent, round(score, 4), alternatives, decision))
+                results.append(Classification(None, round(score, 4), ranked[:MAX_ALTERNATIVES], decision))
         return results
 
     # -- artefact ----------------------------------------------------------------------
@@ -398,6 +406,7 @@ class Matcher:
         header: dict = {
             "intents": list(self.intents),
             "threshold": self.threshold,
+            "clarify_threshold": self.clarify_threshold,
             "temperature": self._temperature,
             "confidence": None
             if self._confidence is None
@@ -505,6 +514,7 @@ class Matcher:
             temperature=float(header["temperature"]),
             confidence=confidence,
             threshold=float(header["threshold"]),
+            clarify_threshold=header.get("clarify_threshold"),  # absent in artefacts built before it existed
         )
 
 
@@ -532,6 +542,7 @@ def train(
     *,
     oos_examples: Sequence[str] = (),
     validation: Sequence[tuple[str, str | None]] | None = None,
+    calibration: Sequence[tuple[str, frozenset[str]]] | None = None,
     progress: Progress | None = None,
     config: TrainingConfig | None = None,
 ) -> Matcher:
@@ -540,6 +551,8 @@ def train(
     `oos_examples` are questions the knowledge base must not answer; they train an extra
     out-of-scope class and tune the threshold. The threshold and calibration are fitted on
     `validation` when given (intent None = out of scope), else on held-out folds.
+    `calibration`: real residents' messages with the intents that would answer each (empty:
+    out of scope); when given, the answer policy's cut-offs are fixed on them (`fit_policy`).
     """
     config = config or TrainingConfig()
     if not examples:
@@ -573,7 +586,50 @@ def train(
     if progress:
         progress(f"matcher: temperature {matcher._temperature:.3f}, threshold {matcher.threshold:.3f}")
         progress("matcher: held out: " + _held_out_summary(matcher, logits, coverage, truth))
+    if calibration:
+        matcher.threshold, matcher.clarify_threshold = fit_policy(matcher, calibration, config.policy)
+        if progress:
+            progress(
+                f"matcher: policy fixed on {len(calibration)} real messages: answer from "
+                f"{matcher.threshold:.3f}, clarify from {matcher.clarify_threshold:.3f}"
+            )
     return matcher
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyTargets:
+    """What the answer policy's cut-offs are fixed for on real messages."""
+
+    # Wrong answers per message at most (the issue's limit is 2%; the margin absorbs the
+    # difference between the calibration messages and the ones residents will send).
+    max_wrong: float = 0.01
+    # The clarify zone starts at this share of the answer cut-off.
+    clarify_ratio: float = DEFAULT_CLARIFY_RATIO
+
+
+def fit_policy(
+    matcher: Matcher, calibration: Sequence[tuple[str, frozenset[str]]], targets: PolicyTargets
+) -> tuple[float, float]:
+    """(answer, clarify) cut-offs: the lowest answer cut-off at which at most `max_wrong` of
+    the messages would be answered with an intent that is not one of theirs. Messages are
+    classified as in production (courtesy stripped, clauses scored), and every clause that
+    would be answered counts, not only the one that decides."""
+    scored = []  # per message: [(confidence, top intent)] of every unit that could answer
+    for text, accepted in calibration:
+        units = _with_threshold(matcher, math.inf, 0.0).classify(text)  # every unit in the clarify zone: all are kept
+        guesses = [units, *(part.classification for part in units.parts)]
+        scored.append(
+            ([(guess.score, guess.alternatives[0].intent) for guess in guesses if guess.alternatives], accepted)
+        )
+    cut_offs = sorted({score for units, _ in scored for score, _ in units} | {1.0 + 1e-9})
+    allowed = math.floor(targets.max_wrong * len(calibration) + 1e-9)
+    answer = cut_offs[-1]
+    for cut_off in reversed(cut_offs):
+        wrong = sum(any(score >= cut_off and intent not in accepted for score, intent in units) for units, accepted in scored)
+        if wrong > allowed:
+            break
+        answer = cut_off
+    return answer, answer * targets.clarify_ratio
 
 
 def _held_out_summary(matcher: Matcher, logits: np.ndarray, coverage: np.ndarray, truth: np.ndarray) -> str:
@@ -651,13 +707,19 @@ def threshold_for_recall(out_of_scope_confidence: np.ndarray, recall: float) -> 
 
 
 def with_threshold(matcher: Matcher, threshold: float) -> Matcher:
-    """A copy of `matcher` that decides with another threshold (benchmarks, experiments)."""
+    """A copy of `matcher` that answers from another threshold (benchmarks, experiments)."""
+    ratio = matcher.clarify_threshold / matcher.threshold if matcher.threshold else DEFAULT_CLARIFY_RATIO
+    return _with_threshold(matcher, threshold, threshold * ratio)
+
+
+def _with_threshold(matcher: Matcher, answer: float, clarify: float) -> Matcher:
     return Matcher(
         intents=matcher.intents,
         scorer=matcher._scorer,
         temperature=matcher._temperature,
         confidence=matcher._confidence,
-        threshold=threshold,
+        threshold=answer,
+        clarify_threshold=clarify,
     )
 
 

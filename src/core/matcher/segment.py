@@ -1,0 +1,107 @@
+"""Long messages: strip the letter around the question and split it into clauses.
+
+Residents write letters, not queries: "Goedemiddag, excuses voor de vraag, maar ... Met
+vriendelijke groet, Anouk". The greeting, the politeness and the signature carry no topic
+but dilute every feature of the question, so `strip_courtesy` removes them (only when
+something else is left: "hallo" alone stays a greeting). `clauses` then splits what is left
+into sentences, and a sentence that asks two things ("..., en wanneer ...?") into two, so
+that each part can be classified on its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Openings of a message: a salutation, optionally followed by a name or "gemeente".
+_SALUTATION = re.compile(
+    r"""^\s*(?:
+        (?:goede?(?:n)?\s*)?(?:morgen|middag|avond|dag)
+        |goeie(?:morgen|middag|avond|dag)
+        |hallo+|hoi+|hey+|hee+|hai|hi|hello|dag|daag|moi|yo|hoihoi
+        |beste|geachte|lieve|dear|good\s+(?:morning|afternoon|evening)
+        |goedemorgen|goedemiddag|goedenavond|goedendag
+    )\b(?:\s+(?:heer|mevrouw|heer/mevrouw|heer\s*/\s*mevrouw|dames\s+en\s+heren|meneer|mevrouw|sir(?:\s*/\s*madam)?|madam|allemaal|allen
+        |gemeente(?:\s+[a-z][\w'-]*)?|medewerker(?:s)?|team|balie|daar|there|all))*
+        \s*(?:[,!.:;-]+|\s*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Phrases that only frame the question. Each is removed wherever it stands as a clause of
+# its own (delimited by punctuation or the start/end of the text).
+_POLITENESS = [
+    r"(?:mijn\s+)?excuses?\s+(?:voor\s+(?:de|het|mijn|deze)\s+\w+|als\s+dit\s+\w+(?:\s+\w+){0,4})",
+    r"sorry\s+(?:voor\s+(?:de|het|mijn|deze)\s+\w+|dat\s+ik\s+\w+(?:\s+\w+){0,3})",
+    r"sorry(?:\s+hoor)?",
+    r"ik\s+(?:heb|had)\s+(?:een|even\s+een|nog\s+een|een\s+korte|een\s+kleine)\s+(?:vraag|vraagje)(?:\s+(?:aan\s+u|aan\s+jullie|over\s+het\s+volgende))?",
+    r"(?:mijn|een)\s+vraag\s+is(?:\s+het\s+volgende)?",
+    r"ik\s+hoop\s+dat\s+(?:u|jullie|je)\s+(?:mij|me|ons)\s+(?:kunt|kunnen|kan)\s+helpen",
+    r"(?:kunt|kunnen|kan)\s+(?:u|jullie|je)\s+(?:mij|me|ons)\s+(?:misschien\s+|even\s+)?helpen",
+    r"(?:alvast|bij\s+voorbaat)\s+(?:heel\s+)?(?:bedankt|dank(?:\s+je(?:wel)?|\s+u(?:\s+wel)?)?)(?:\s+voor\s+(?:uw|jullie|je|de)\s+\w+)?",
+    r"(?:hartelijk\s+)?(?:bedankt|dank\s+(?:u|je)(?:\s*wel)?)\s+voor\s+(?:uw|jullie|je|de)\s+(?:hulp|moeite|reactie|antwoord|tijd|aandacht)",
+    r"graag\s+(?:hoor|ontvang)\s+ik\s+(?:van\s+u|van\s+jullie|uw\s+reactie|een\s+reactie|een\s+antwoord)",
+    r"ik\s+hoor\s+(?:het\s+)?graag\s+van\s+(?:u|jullie|je)",
+    r"(?:thanks|thank\s+you)(?:\s+in\s+advance)?",
+]
+_POLITENESS_CLAUSE = re.compile(
+    r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS) + r")\s*(?=[.!?;,\n]|$)",
+    re.IGNORECASE,
+)
+# A closing formula; everything from it to the end (the name) is the signature.
+_CLOSING = re.compile(
+    r"""(?:^|[\s.!?,;])(?:
+        met\s+(?:vriendelijke|hartelijke|beste)\s+groet(?:en)?
+        |(?:vriendelijke|hartelijke|lieve|beste)\s+groet(?:en|jes)?
+        |groetjes|groeten|groet|mvg|m\.v\.g\.?|gr\.?(?=\s*,)|bvd|b\.v\.d\.?|kind\s+regards|best\s+regards|regards
+    )\b.*$""",
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,
+)
+# Sentence ends; a single letter before the full stop is an abbreviation ("t.o.v. vorig").
+_SENTENCE_END = re.compile(r"(?<!\W[a-zA-Z]\.)(?<=[.!?;])\s+|\n+|(?<=[a-z][.!?;])(?=[A-Z][a-z])")
+# "..., en wanneer wordt ...": a second question inside one sentence.
+_SECOND_QUESTION = re.compile(
+    r"\s*(?:,\s*)?\b(?:en|of|maar|ook)\s+(?:ook\s+)?(?=(?:wanneer|hoe|waar|wat|welke|wie|waarom|hoeveel|hoelang|kan|kun|kunt|mag|moet|is|zijn|heb|hebben|krijg)\b)",
+    re.IGNORECASE,
+)
+# A clause does not start with the conjunction that linked it to the previous one.
+_LEADING_CONJUNCTION = re.compile(r"^(?:en|maar|dus|ook|en\s+ook|and|but)\s+", re.IGNORECASE)
+# Below this many word characters a part is a fragment ("Dank u."), not a question.
+MIN_PART_LETTERS = 8
+# A second question inside a sentence is only split off when both halves are this long.
+MIN_SPLIT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str        # what is left to classify
+    stripped: bool   # whether anything was removed
+
+
+def strip_courtesy(text: str) -> Cleaned:
+    """The message without its salutation, politeness formulas and signature; the text as
+    it was when nothing else would be left (a message that is only "hallo" or "bedankt")."""
+    body = _CLOSING.sub("", text)
+    body = _SALUTATION.sub("", body, count=1)
+    previous = None
+    while previous != body:  # formulas can follow each other: "Sorry, ik heb een vraag."
+        previous = body
+        body = _POLITENESS_CLAUSE.sub(r"\1", body)
+    body = re.sub(r"([.!?;,])(?:\s*[.!?;,])+", r"\1", body)  # "opgehaald. !" -> "opgehaald."
+    body = re.sub(r"^[\s.,;:!?-]*(?:(?:maar|en|dus)\s+)?", "", body, flags=re.IGNORECASE).strip()
+    if sum(ch.isalnum() for ch in body) < 3:
+        return Cleaned(text.strip(), False)
+    return Cleaned(body, body != text.strip())
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences of `text`, a sentence asking two things split in two; fragments dropped."""
+    parts: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        sentence = sentence.strip(" \t,;-")
+        if not sentence:
+            continue
+        pieces = _SECOND_QUESTION.split(sentence)
+        if len(pieces) > 1 and all(len(piece.split()) >= MIN_SPLIT_WORDS for piece in pieces):
+            parts.extend(piece.strip(" ,") for piece in pieces)
+        else:
+            parts.append(sentence)
+    parts = [_LEADING_CONJUNCTION.sub("", part) for part in parts]
+    return [part for part in parts if sum(ch.isalpha() for ch in part) >= MIN_PART_LETTERS]

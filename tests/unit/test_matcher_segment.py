@@ -1,0 +1,81 @@
+"""Long messages: greetings, politeness and signatures are stripped, clauses split."""
+from __future__ import annotations
+
+import pytest
+
+from core.matcher.segment import clauses, strip_courtesy
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Goedemiddag, excuses voor de vraag, maar hoe vraag ik een paspoort aan? Met vriendelijke groet, Anouk",
+            "hoe vraag ik een paspoort aan?",
+        ),
+        ("Geachte heer/mevrouw, Ik heb een vraag. Mijn grofvuil is niet opgehaald. Alvast bedankt! Groetjes Mark",
+         "Mijn grofvuil is niet opgehaald."),
+        ("hoi! wanneer wordt het gft opgehaald? mvg jan", "wanneer wordt het gft opgehaald?"),
+        ("Beste gemeente Utrecht, sorry dat ik stoor. Mijn moeder is overleden. Bvd, Fatima",
+         "Mijn moeder is overleden."),
+        ("Dear Sir/Madam, how do I register my address? Kind regards, Tom", "how do I register my address?"),
+        ("Hallo allemaal, ik hoop dat u mij kunt helpen. Mijn kliko is kapot.", "Mijn kliko is kapot."),
+    ],
+)
+def test_courtesy_around_the_question_is_stripped(message: str, question: str) -> None:
+    cleaned = strip_courtesy(message)
+    assert cleaned.text == question
+    assert cleaned.stripped
+
+
+@pytest.mark.parametrize("message", ["hallo", "Goedemorgen!", "bedankt", "Met vriendelijke groet", "Hallo, ik heb een vraag"])
+def test_a_message_that_is_only_courtesy_is_kept_as_it_is(message: str) -> None:
+    # "hallo" is a greeting the bot answers; stripping it would leave nothing to classify.
+    cleaned = strip_courtesy(message)
+    assert cleaned.text == message
+    assert not cleaned.stripped
+
+
+def test_words_that_only_look_like_courtesy_stay() -> None:
+    # "dag" inside a question and "groet" as a noun after the question are content.
+    assert strip_courtesy("Welke dag wordt het oud papier opgehaald?").text == "Welke dag wordt het oud papier opgehaald?"
+
+
+def test_a_signature_after_the_closing_formula_is_removed_with_the_name() -> None:
+    text = "Mijn parkeervergunning is verlopen, hoe verleng ik hem?\nMet vriendelijke groeten,\nfamilie De Vries\nDorpsstraat 1"
+    assert strip_courtesy(text).text == "Mijn parkeervergunning is verlopen, hoe verleng ik hem?"
+
+
+def test_sentences_become_clauses() -> None:
+    story = "Mijn vader is vorige week overleden. Hij lag op de begraafplaats hier. Wat moet ik nu regelen?"
+    assert clauses(story) == [
+        "Mijn vader is vorige week overleden.",
+        "Hij lag op de begraafplaats hier.",
+        "Wat moet ik nu regelen?",
+    ]
+
+
+def test_two_questions_in_one_sentence_are_split() -> None:
+    assert clauses("Wanneer wordt het grofvuil opgehaald en hoe vraag ik een parkeervergunning aan?") == [
+        "Wanneer wordt het grofvuil opgehaald",
+        "hoe vraag ik een parkeervergunning aan?",
+    ]
+
+
+def test_a_short_coordination_is_not_split() -> None:
+    # "paspoort en id-kaart" is one question about two documents.
+    assert clauses("paspoort en id-kaart aanvragen") == ["paspoort en id-kaart aanvragen"]
+    assert clauses("Mag ik mijn paspoort en mijn id-kaart tegelijk verlengen?") == [
+        "Mag ik mijn paspoort en mijn id-kaart tegelijk verlengen?"
+    ]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    assert clauses("De WOZ-waarde is 40.000 euro gestegen t.o.v. vorig jaar. Klopt dat wel?") == [
+        "De WOZ-waarde is 40.000 euro gestegen t.o.v. vorig jaar.",
+        "Klopt dat wel?",
+    ]
+
+
+def test_fragments_are_no_clauses() -> None:
+    assert clauses("Mijn kliko is gestolen. Help! Wat nu?") == ["Mijn kliko is gestolen."]
