@@ -26,6 +26,7 @@ class Analysis:
     content_count: int             # tokens that are not stop words
     known_count: int               # ... of which the vocabulary knew as written
     corrected_count: int           # ... of which a typo mapping found a known word
+    raw_tokens: tuple[str, ...] = ()  # folded tokens as written (no typo mapping)
 
     @property
     def coverage(self) -> float:
@@ -75,7 +76,7 @@ class Analyzer:
             joined = vocabulary.join_compound(first, second)
             if joined is not None:
                 extra.append(joined)
-        return Analysis(language, tuple(tokens), tuple(extra), content, known, corrected)
+        return Analysis(language, tuple(tokens), tuple(extra), content, known, corrected, tuple(raw))
 
     def features(self, analysis: Analysis) -> list[str]:
         """Feature strings of an analysis (duplicates removed, order irrelevant)."""

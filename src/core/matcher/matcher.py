@@ -13,6 +13,7 @@ import numpy as np
 
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .encoder import SmallEncoder
+from .subword import SubwordEncoder
 from .features import Analysis, Analyzer, FeatureConfig
 from .learning import (
     Costs,
@@ -129,7 +130,9 @@ class TrainingConfig:
     # A small contextual sentence encoder (encoder.py) over the same word pieces: a second
     # dense block, for word order and context. None leaves it out; the matcher artefact then
     # carries its weights, so nothing else needs to be found at load time.
-    encoder: SmallEncoder | None = None
+    # SubwordEncoder (subword.py): a Dutch sentence encoder over hashed subwords of the
+    # question's own tokens, needing no word-piece table.
+    encoder: SmallEncoder | SubwordEncoder | None = None
     encoder_weight: float = 1.0
     policy: "PolicyTargets" = field(default_factory=lambda: PolicyTargets())
 
@@ -153,7 +156,7 @@ class _Scorer:
         bias: np.ndarray,
         embedding: StaticEmbedding | None = None,
         embedding_weight: float = 0.0,
-        encoder: SmallEncoder | None = None,
+        encoder: SmallEncoder | SubwordEncoder | None = None,
         encoder_weight: float = 0.0,
     ) -> None:
         self.analyzer = analyzer
@@ -169,7 +172,7 @@ class _Scorer:
         self.embedding_weight = embedding_weight if self.embedding is not None else 0.0
         self.encoder = encoder if encoder_weight > 0 else None
         self.encoder_weight = encoder_weight if self.encoder is not None else 0.0
-        if self.encoder is not None and self.encoder.piece_count != default_embedding().piece_count:
+        if isinstance(self.encoder, SmallEncoder) and self.encoder.piece_count != default_embedding().piece_count:
             raise ValueError("the encoder was trained on another word-piece table than this code has")
 
     def _dense_dims(self) -> int:
@@ -187,14 +190,20 @@ class _Scorer:
         values = self._values(columns)
         if self.embedding is None and self.encoder is None:
             return columns, values
-        # Both dense blocks read the question's word pieces (the encoder indexes the static
-        # table's piece list, so it needs the table even when its own block is off).
-        piece_ids = default_embedding().piece_ids(analysis.tokens)
         blocks = []
-        if self.embedding is not None:
-            blocks.append(self.embedding_weight * self.embedding.vectorise(piece_ids))
-        if self.encoder is not None:
-            blocks.append(self.encoder_weight * self.encoder.sentence(piece_ids))
+        if self.embedding is not None or isinstance(self.encoder, SmallEncoder):
+            # The static block and the word-piece encoder read the question's word pieces (the
+            # encoder indexes the static table's piece list, so it needs the table even when
+            # its own block is off).
+            piece_ids = default_embedding().piece_ids(analysis.tokens)
+            if self.embedding is not None:
+                blocks.append(self.embedding_weight * self.embedding.vectorise(piece_ids))
+            if isinstance(self.encoder, SmallEncoder):
+                blocks.append(self.encoder_weight * self.encoder.sentence(piece_ids))
+        if isinstance(self.encoder, SubwordEncoder):
+            # As written: the subwords already carry misspellings and compounds, and the
+            # encoder was trained on tokens without the knowledge base's typo mapping.
+            blocks.append(self.encoder_weight * self.encoder.sentence(analysis.raw_tokens))
         dense = np.concatenate(blocks).astype(np.float32)
         dense_columns = np.arange(len(index), len(index) + len(dense), dtype=np.int64)
         return np.concatenate([columns, dense_columns]), np.concatenate([values, dense])
@@ -428,7 +437,9 @@ class Matcher:
             "embedding": None
             if scorer.embedding is None
             else {"table": DEFAULT_TABLE.name, "weight": scorer.embedding_weight},
-            "encoder": None if scorer.encoder is None else {"weight": scorer.encoder_weight},
+            "encoder": None
+            if scorer.encoder is None
+            else {"weight": scorer.encoder_weight, "kind": "subword" if isinstance(scorer.encoder, SubwordEncoder) else "pieces"},
             "arrays": {},
         }
         texts = {
@@ -487,7 +498,11 @@ class Matcher:
         features = text("features")
         embedding_spec = header.get("embedding")  # absent in artefacts built before it existed
         encoder_spec = header.get("encoder")
-        encoder = SmallEncoder.from_bytes(blob("encoder")) if encoder_spec is not None else None
+        encoder: SmallEncoder | SubwordEncoder | None = None
+        if encoder_spec is not None:
+            # "pieces" (the word-piece transformer) is what artefacts without a kind carry.
+            encoder_kind = SubwordEncoder if encoder_spec.get("kind") == "subword" else SmallEncoder.from_bytes
+            encoder = encoder_kind(blob("encoder"))
         if embedding_spec is not None and embedding_spec["table"] != DEFAULT_TABLE.name:
             raise ValueError(f"artefact needs embedding table {embedding_spec['table']}, this code has {DEFAULT_TABLE.name}")
         scorer = _Scorer(

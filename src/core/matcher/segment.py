@@ -39,7 +39,7 @@ _POLITENESS = [
     r"(?:hartelijk\s+)?(?:bedankt|dank\s+(?:u|je)(?:\s*wel)?)\s+voor\s+(?:uw|jullie|je|de)\s+(?:hulp|moeite|reactie|antwoord|tijd|aandacht)",
     r"graag\s+(?:hoor|ontvang)\s+ik\s+(?:van\s+u|van\s+jullie|uw\s+reactie|een\s+reactie|een\s+antwoord)",
     r"ik\s+hoor\s+(?:het\s+)?graag\s+van\s+(?:u|jullie|je)",
-    r"(?:thanks|thank\s+you)(?:\s+in\s+advance)?",
+    r"(?:thanks|thank\s+you)\s+in\s+advance",
 ]
 _POLITENESS_CLAUSE = re.compile(
     r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS) + r")\s*(?=[.!?;,\n]|$)",

@@ -9,8 +9,14 @@ and by the matcher at run time, so the two cannot drift apart.
 """
 from __future__ import annotations
 
+import json
+import math
+import struct
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
 
 # Character n-grams of the token marked with word boundaries: "<naam>" -> "<na", "naa", ...
 MIN_GRAM = 3
@@ -62,3 +68,121 @@ def flatten(per_token: Sequence[Sequence[int]]) -> tuple[list[int], list[int]]:
         ids.extend(token_ids)
         owner.extend([position] * len(token_ids))
     return ids, owner
+
+
+# -- the encoder ----------------------------------------------------------------------------
+
+_MAGIC = b"BALIESW1"
+_PREFIX = struct.Struct("<8sI")
+_ALIGN = 8
+_ARRAYS = {  # name -> (dtype, shape in terms of the header's sizes)
+    "table": ("int8", ("buckets", "dims")),
+    "table_scale": ("float32", ("buckets",)),
+    "importance": ("float16", ("buckets",)),
+    "out_weight": ("float32", ("dims", "out_dims")),
+    "out_bias": ("float32", ("out_dims",)),
+}
+
+
+def write_subword_encoder(path: Path, arrays: Mapping[str, np.ndarray], *, source: str) -> None:
+    """Write a trained encoder: `table` (buckets x dims, float, stored int8 with one scale a
+    row), `importance` (buckets), `out_weight` (dims x out_dims), `out_bias` (out_dims)."""
+    table = np.asarray(arrays["table"], dtype=np.float32)
+    peaks = np.abs(table).max(axis=1)
+    scale = np.where(peaks > 0, peaks / 127.0, 1.0).astype(np.float32)
+    stored = {
+        "table": np.clip(np.round(table / scale[:, None]), -127, 127).astype(np.int8),
+        "table_scale": scale,
+        "importance": np.asarray(arrays["importance"], dtype=np.float16),
+        "out_weight": np.asarray(arrays["out_weight"], dtype=np.float32),
+        "out_bias": np.asarray(arrays["out_bias"], dtype=np.float32),
+    }
+    sizes = {"buckets": table.shape[0], "dims": table.shape[1], "out_dims": stored["out_bias"].shape[0]}
+    entries: dict[str, dict[str, object]] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for name, (dtype, dims) in _ARRAYS.items():
+        shape = tuple(sizes[dim] for dim in dims)
+        if stored[name].shape != shape:
+            raise ValueError(f"array {name} has shape {stored[name].shape}, expected {shape}")
+        blob = np.ascontiguousarray(stored[name]).tobytes()
+        entries[name] = {"offset": offset, "dtype": dtype, "shape": list(shape)}
+        padding = -len(blob) % _ALIGN
+        blobs.append(blob + b"\0" * padding)
+        offset += len(blob) + padding
+    header = json.dumps({**sizes, "min_gram": MIN_GRAM, "max_gram": MAX_GRAM, "source": source, "arrays": entries}).encode()
+    prefix = _PREFIX.pack(_MAGIC, len(header)) + header
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(prefix + b"\0" * (-len(prefix) % _ALIGN) + b"".join(blobs))
+
+
+class SubwordEncoder:
+    """Sentence vectors from hashed subwords: each token is the mean of its buckets' vectors,
+    the sentence their mean weighted by the tokens' learned importance, mapped to the
+    teacher's space and scaled to unit length. Trained to reproduce a multilingual sentence
+    encoder's vectors (benchmarks/build_dutch_encoder.py); numpy only at run time."""
+
+    def __init__(self, data: bytes) -> None:
+        data = bytes(data)
+        if len(data) < _PREFIX.size or data[:8] != _MAGIC:
+            raise ValueError("not a subword encoder file (bad magic)")
+        _, header_length = _PREFIX.unpack_from(data)
+        try:
+            header = json.loads(data[_PREFIX.size : _PREFIX.size + header_length])
+            sizes = {key: int(header[key]) for key in ("buckets", "dims", "out_dims")}
+            grams = (int(header["min_gram"]), int(header["max_gram"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"subword encoder header is unreadable: {error}") from error
+        if grams != (MIN_GRAM, MAX_GRAM):
+            raise ValueError(f"subword encoder was trained on {grams} grams, this code makes {(MIN_GRAM, MAX_GRAM)}")
+        start = _PREFIX.size + header_length
+        start += -start % _ALIGN
+        arrays: dict[str, np.ndarray] = {}
+        for name, (dtype, dims) in _ARRAYS.items():
+            entry = header["arrays"][name]
+            shape = tuple(sizes[dim] for dim in dims)
+            if entry["dtype"] != dtype or tuple(entry["shape"]) != shape:
+                raise ValueError(f"array {name} is {entry['dtype']} {entry['shape']}, expected {dtype} {list(shape)}")
+            count = math.prod(shape)
+            offset = start + int(entry["offset"])
+            if offset + count * np.dtype(dtype).itemsize > len(data):
+                raise ValueError(f"array {name} lies outside the file")
+            arrays[name] = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
+        self._data = data
+        self.source = str(header.get("source", ""))
+        self.index = SubwordIndex(sizes["buckets"])
+        # The int8 table stays as stored (zero-copy); only a question's rows are dequantised.
+        self._table = arrays["table"]
+        self._table_scale = arrays["table_scale"]
+        self._importance = arrays["importance"].astype(np.float32)
+        self._out_weight = arrays["out_weight"]
+        self._out_bias = arrays["out_bias"]
+
+    @classmethod
+    def from_file(cls, path: Path) -> SubwordEncoder:
+        return cls(path.read_bytes())
+
+    def to_bytes(self) -> bytes:
+        return self._data
+
+    @property
+    def out_dims(self) -> int:
+        return int(self._out_bias.shape[0])
+
+    def sentence(self, tokens: Sequence[str]) -> np.ndarray:
+        """Unit-length vector of the folded tokens (zeros when there are none)."""
+        if not tokens:
+            return np.zeros(self.out_dims, dtype=np.float32)
+        ids, owner = flatten(self.index.tokens(tokens))
+        ids_array = np.asarray(ids, dtype=np.intp)
+        owner_array = np.asarray(owner, dtype=np.intp)
+        vectors = self._table[ids_array].astype(np.float32) * self._table_scale[ids_array, None]
+        counts = np.bincount(owner_array, minlength=len(tokens)).astype(np.float32)
+        starts = np.concatenate([[0], np.cumsum(counts[:-1])]).astype(np.intp)
+        token_vectors = np.add.reduceat(vectors, starts, axis=0) / counts[:, None]
+        importance = np.add.reduceat(self._importance[ids_array], starts) / counts
+        weights = np.exp(importance - importance.max())
+        vector = (weights @ token_vectors) / weights.sum()
+        vector = vector @ self._out_weight + self._out_bias
+        norm = float(np.linalg.norm(vector))
+        return (vector / np.float32(norm)).astype(np.float32) if norm > 0 else vector.astype(np.float32)
