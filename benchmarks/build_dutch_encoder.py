@@ -150,38 +150,37 @@ def train_step(corpus_dir: Path, out: Path) -> None:
     targets = functional.normalize(torch.tensor(np.load(corpus_dir / "vectors.npy").astype(np.float32)), dim=-1)
     index = subword.SubwordIndex(BUCKETS)
     data = [index.tokens(normalize.tokenize(text) or [""]) for text in texts]
-    pad = BUCKETS
 
-    def batch(rows: list[list[tuple[int, ...]]]) -> torch.Tensor:
-        tokens = max(len(row) for row in rows)
-        grams = max(len(ids) for row in rows for ids in row)
-        ids = torch.full((len(rows), tokens, grams), pad, dtype=torch.long)
-        for i, row in enumerate(rows):
-            for j, token_ids in enumerate(row):
-                ids[i, j, : len(token_ids)] = torch.tensor(token_ids)
-        return ids
+    def batch(rows: list[list[tuple[int, ...]]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, int]:
+        """Flat bucket ids, where each token's ids start, and the sentence of each token."""
+        ids: list[int] = []
+        starts: list[int] = []
+        owner: list[int] = []
+        for sentence, row in enumerate(rows):
+            for token_ids in row:
+                starts.append(len(ids))
+                ids.extend(token_ids)
+                owner.append(sentence)
+        return torch.tensor(ids), torch.tensor(starts), torch.tensor(owner), len(rows)
 
     class Student(torch.nn.Module):
         """The numpy forward pass of `SubwordEncoder.sentence`, in torch."""
 
         def __init__(self) -> None:
             super().__init__()
-            self.table = torch.nn.Embedding(BUCKETS + 1, DIMS, padding_idx=pad)
+            self.table = torch.nn.EmbeddingBag(BUCKETS, DIMS, mode="mean")
             torch.nn.init.normal_(self.table.weight, std=0.1)
-            with torch.no_grad():
-                self.table.weight[pad] = 0
-            self.importance = torch.nn.Embedding(BUCKETS + 1, 1, padding_idx=pad)
+            self.importance = torch.nn.EmbeddingBag(BUCKETS, 1, mode="mean")
             torch.nn.init.zeros_(self.importance.weight)
             self.out = torch.nn.Linear(DIMS, targets.shape[1])
 
-        def forward(self, ids: torch.Tensor) -> torch.Tensor:
-            present = (ids != pad).float()
-            counts = present.sum(-1).clamp(min=1)
-            tokens = (self.table(ids) * present[..., None]).sum(2) / counts[..., None]
-            importance = (self.importance(ids)[..., 0] * present).sum(-1) / counts
-            weights = torch.exp(importance) * present[..., 0]
-            sentence = (tokens * weights[..., None]).sum(1) / weights.sum(1, keepdim=True).clamp(min=1e-6)
-            return functional.normalize(self.out(sentence), dim=-1)
+        def forward(self, inputs: tuple[torch.Tensor, torch.Tensor, torch.Tensor, int]) -> torch.Tensor:
+            ids, starts, owner, sentences = inputs
+            tokens = self.table(ids, starts)  # a token: the mean of its buckets' vectors
+            weights = torch.exp(self.importance(ids, starts)[:, 0])
+            total = torch.zeros(sentences, DIMS).index_add_(0, owner, tokens * weights[:, None])
+            weight_sums = torch.zeros(sentences).index_add_(0, owner, weights)
+            return functional.normalize(self.out(total / weight_sums[:, None].clamp(min=1e-6)), dim=-1)
 
     student = Student()
     optimiser = torch.optim.Adam(student.parameters(), lr=LEARNING_RATE)
@@ -204,8 +203,8 @@ def train_step(corpus_dir: Path, out: Path) -> None:
     subword.write_subword_encoder(
         out,
         {
-            "table": student.table.weight.detach().numpy()[:BUCKETS],
-            "importance": student.importance.weight.detach().numpy()[:BUCKETS, 0],
+            "table": student.table.weight.detach().numpy(),
+            "importance": student.importance.weight.detach().numpy()[:, 0],
             "out_weight": student.out.weight.detach().numpy().T,
             "out_bias": student.out.bias.detach().numpy(),
         },

@@ -9,6 +9,7 @@ residents' own stories, letters, forum posts and quotes).
 Per part and kind:
   top1            in-scope rows the bot answers with the right intent (`intent` is the label
                   or one of `alt`); `intent` is set only when the policy says "answer"
+  rank1           in-scope rows whose best guess is right, answered or not (the ranking alone)
   top3            in-scope rows whose label is among the first three ranked intents
                   (`intent` or, when it is null, the best guesses in `alternatives`)
   wrong           rows of all kinds the bot answers with a wrong intent (an out-of-scope
@@ -45,6 +46,7 @@ def figures(rows: list[tuple[RealQuestion, Classification]]) -> dict[str, float 
         return round(count / total, 4) if total else 0.0
 
     top1 = sum(r.intent in q.accepted for q, r in in_scope)
+    rank1 = sum(bool(ranked(r)[:1]) and ranked(r)[0] in q.accepted for q, r in in_scope)
     top3 = sum(bool(set(ranked(r)[:3]) & q.accepted) for q, r in in_scope)
     wrong = sum(r.intent is not None and r.intent not in q.accepted for q, r in rows)
     clarify = [(q, r) for q, r in rows if r.decision == "clarify"]
@@ -53,6 +55,7 @@ def figures(rows: list[tuple[RealQuestion, Classification]]) -> dict[str, float 
         "rows": len(rows),
         "in_scope": len(in_scope),
         "top1": share(top1, len(in_scope)),
+        "rank1": share(rank1, len(in_scope)),
         "top3": share(top3, len(in_scope)),
         "wrong": share(wrong, len(rows)),
         "clarify": share(len(clarify), len(rows)),

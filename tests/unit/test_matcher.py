@@ -253,8 +253,8 @@ def test_the_policy_is_fixed_on_real_messages_so_few_answers_are_wrong(matcher: 
         ("paspoort kwijt", frozenset({"rijbewijs"})),
         ("wat is het weer morgen", frozenset()),
     ]
-    strict_answer, strict_clarify = fit_policy(matcher, calibration, PolicyTargets(max_wrong=0.0, clarify_ratio=0.5))
-    lenient_answer, _ = fit_policy(matcher, calibration, PolicyTargets(max_wrong=0.2, clarify_ratio=0.5))
+    strict_answer, strict_part, strict_clarify = fit_policy(matcher, calibration, PolicyTargets(max_wrong=0.0, clarify_ratio=0.5))
+    lenient_answer, _, _ = fit_policy(matcher, calibration, PolicyTargets(max_wrong=0.2, clarify_ratio=0.5))
     wrong_score = matcher.classify("paspoort kwijt").score
     assert strict_answer > wrong_score  # the mislabelled message is not answered
     assert strict_clarify == pytest.approx(strict_answer * 0.5)

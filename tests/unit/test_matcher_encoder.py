@@ -243,7 +243,7 @@ def test_matcher_with_an_encoder_block_carries_it_in_its_artefact(tmp_path) -> N
     built = train(examples, config=TrainingConfig(encoder=encoder, encoder_weight=0.5))
     artefact = built.to_bytes()
     (length,) = struct.unpack_from("<I", artefact, 8)
-    assert json.loads(artefact[12 : 12 + length])["encoder"] == {"weight": 0.5, "kind": "pieces"}
+    assert json.loads(artefact[12 : 12 + length])["encoder"] == {"weight": 0.5, "kind": "pieces", "mode": "block"}
     loaded = Matcher.from_bytes(artefact)  # no file needed: the weights travel in the artefact
     assert loaded._scorer.encoder is not None and loaded._scorer.encoder.out_dims == OUT_DIMS
     for text in ("wake me at seven", "is it raining", "something else entirely"):

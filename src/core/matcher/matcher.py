@@ -134,6 +134,12 @@ class TrainingConfig:
     # question's own tokens, needing no word-piece table.
     encoder: SmallEncoder | SubwordEncoder | None = None
     encoder_weight: float = 1.0
+    # How the encoder's vector enters: "block" (dense features of the softmax model) or
+    # "centroids" (each intent's logit gains encoder_weight x the cosine between the question
+    # and the mean vector of the intent's examples). Centroids stay bounded: a question far
+    # from every example gets no confident intent out of them, which a learned dense block
+    # with few examples and few intents does not guarantee.
+    encoder_mode: Literal["block", "centroids"] = "block"
     policy: "PolicyTargets" = field(default_factory=lambda: PolicyTargets())
 
 
@@ -158,6 +164,7 @@ class _Scorer:
         embedding_weight: float = 0.0,
         encoder: SmallEncoder | SubwordEncoder | None = None,
         encoder_weight: float = 0.0,
+        centroids: np.ndarray | None = None,
     ) -> None:
         self.analyzer = analyzer
         self.feature_index = feature_index
@@ -172,12 +179,20 @@ class _Scorer:
         self.embedding_weight = embedding_weight if self.embedding is not None else 0.0
         self.encoder = encoder if encoder_weight > 0 else None
         self.encoder_weight = encoder_weight if self.encoder is not None else 0.0
+        # Centroid mode: one unit vector per class (intents, then out of scope), rows of the
+        # encoder's space; None while training has not set them or in block mode.
+        self.centroids = centroids if self.encoder is not None else None
         if isinstance(self.encoder, SmallEncoder) and self.encoder.piece_count != default_embedding().piece_count:
             raise ValueError("the encoder was trained on another word-piece table than this code has")
 
+    @property
+    def _encoder_block(self) -> SmallEncoder | SubwordEncoder | None:
+        """The encoder when its vector is part of the features (block mode)."""
+        return self.encoder if self.centroids is None else None
+
     def _dense_dims(self) -> int:
         return (self.embedding.dims if self.embedding is not None else 0) + (
-            self.encoder.out_dims if self.encoder is not None else 0)
+            self.encoder.out_dims if self._encoder_block is not None else 0)
 
     @property
     def column_count(self) -> int:
@@ -188,22 +203,23 @@ class _Scorer:
         found = [index[f] for f in self.analyzer.features(analysis) if f in index]
         columns = np.fromiter(found, dtype=np.int64, count=len(found))
         values = self._values(columns)
-        if self.embedding is None and self.encoder is None:
+        encoder = self._encoder_block
+        if self.embedding is None and encoder is None:
             return columns, values
         blocks = []
-        if self.embedding is not None or isinstance(self.encoder, SmallEncoder):
+        if self.embedding is not None or isinstance(encoder, SmallEncoder):
             # The static block and the word-piece encoder read the question's word pieces (the
             # encoder indexes the static table's piece list, so it needs the table even when
             # its own block is off).
             piece_ids = default_embedding().piece_ids(analysis.tokens)
             if self.embedding is not None:
                 blocks.append(self.embedding_weight * self.embedding.vectorise(piece_ids))
-            if isinstance(self.encoder, SmallEncoder):
-                blocks.append(self.encoder_weight * self.encoder.sentence(piece_ids))
-        if isinstance(self.encoder, SubwordEncoder):
+            if isinstance(encoder, SmallEncoder):
+                blocks.append(self.encoder_weight * encoder.sentence(piece_ids))
+        if isinstance(encoder, SubwordEncoder):
             # As written: the subwords already carry misspellings and compounds, and the
             # encoder was trained on tokens without the knowledge base's typo mapping.
-            blocks.append(self.encoder_weight * self.encoder.sentence(analysis.raw_tokens))
+            blocks.append(self.encoder_weight * encoder.sentence(analysis.raw_tokens))
         dense = np.concatenate(blocks).astype(np.float32)
         dense_columns = np.arange(len(index), len(index) + len(dense), dtype=np.int64)
         return np.concatenate([columns, dense_columns]), np.concatenate([values, dense])
@@ -221,6 +237,19 @@ class _Scorer:
             return values @ self.weights[columns] + self.bias
         scaled = values * self.row_scale[columns]
         return scaled @ self.weights[columns].astype(np.float32) + self.bias
+
+    def sentence(self, analysis: Analysis) -> np.ndarray:
+        """The encoder's unit vector of the question (SubwordEncoder: its tokens as written)."""
+        if isinstance(self.encoder, SubwordEncoder):
+            return self.encoder.sentence(analysis.raw_tokens)
+        return self.encoder.sentence(default_embedding().piece_ids(analysis.tokens))
+
+    def centroid_logits(self, analyses: Sequence[Analysis]) -> np.ndarray | float:
+        """What centroid mode adds to each class's logit (0 in block mode)."""
+        if self.centroids is None:
+            return 0.0
+        vectors = np.stack([self.sentence(analysis) for analysis in analyses])
+        return self.encoder_weight * (vectors @ self.centroids.T)
 
     def rows(self, analyses: Sequence[Analysis]) -> SparseRows:
         indptr = [0]
@@ -288,11 +317,22 @@ def _build_scorer(
         embedding_weight=config.embedding_weight,
         encoder=config.encoder,
         encoder_weight=config.encoder_weight,
+        # A placeholder until the examples' vectors are known: in centroid mode the encoder
+        # adds no columns to the softmax model.
+        centroids=np.zeros((class_count, config.encoder.out_dims), np.float32)
+        if config.encoder is not None and config.encoder_mode == "centroids"
+        else None,
     )
     if progress:
         progress(f"matcher: {n} examples, {scorer.column_count} features, {class_count} classes")
     rows = scorer.rows(analyses)
     scorer.weights, scorer.bias = fit_softmax(rows, labels, scorer.column_count, class_count, config.softmax, progress)
+    if scorer.centroids is not None:
+        vectors = np.stack([scorer.sentence(analysis) for analysis in analyses])
+        centroids = np.zeros_like(scorer.centroids)
+        np.add.at(centroids, labels, vectors)
+        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+        scorer.centroids = (centroids / np.where(norms > 0, norms, 1.0)).astype(np.float32)
     return scorer
 
 
@@ -334,36 +374,45 @@ class Matcher:
         confidence: LogisticModel | None,
         threshold: float,
         clarify_threshold: float | None = None,
+        part_threshold: float | None = None,
     ) -> None:
         self.intents = intents
         self._scorer = scorer
         self._temperature = temperature
         self._confidence = confidence
-        self.threshold = threshold  # the answer cut-off
+        self.threshold = threshold  # the answer cut-off of a message (or of its whole text)
         self.clarify_threshold = threshold * DEFAULT_CLARIFY_RATIO if clarify_threshold is None else clarify_threshold
+        # A single clause of a longer message answers for it from here: a sentence out of a
+        # story is short, and short texts look more certain than they are.
+        self.part_threshold = threshold if part_threshold is None else part_threshold
 
     # -- per request -------------------------------------------------------------------
     def classify(self, text: str) -> Classification:
-        """The message as a whole, without its greeting and signature; for a message of
-        several clauses also each clause, and the most confident of them decides."""
+        """The message without its greeting and signature. With several clauses, also each
+        clause: the whole answers when it is confident enough, else a clause that is (at the
+        stricter `part_threshold`), else the whole asks or rejects."""
         cleaned = strip_courtesy(text).text
         pieces = clauses(cleaned)
         if len(pieces) < 2:
-            return self._classify_units([cleaned])[0]
-        whole, *per_clause = self._classify_units([cleaned, *pieces])
+            return self._classify_units([cleaned], [self.threshold])[0]
+        whole, *per_clause = self._classify_units([cleaned, *pieces], [self.threshold] + [self.part_threshold] * len(pieces))
         parts = [Part(piece, result) for piece, result in zip(pieces, per_clause) if result.decision != "reject"]
-        best = max([whole, *(part.classification for part in parts)], key=lambda result: result.score)
-        return replace(best, parts=parts)
+        if whole.decision != "answer":
+            answering = [part.classification for part in parts if part.classification.decision == "answer"]
+            if answering:
+                return replace(max(answering, key=lambda result: result.score), parts=parts)
+        return replace(whole, parts=parts)
 
-    def _classify_units(self, texts: Sequence[str]) -> list[Classification]:
-        """Each text on its own, the sparse products of all of them at once."""
+    def _classify_units(self, texts: Sequence[str], answer_thresholds: Sequence[float]) -> list[Classification]:
+        """Each text on its own (with its own answer cut-off), the products of all at once."""
         scorer = self._scorer
         analyses = [scorer.analyzer.analyse(text) for text in texts]
         vectors = [scorer.vector(analysis) for analysis in analyses]
         logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
+        logits = logits + scorer.centroid_logits(analyses)
         coverage = np.array([analysis.coverage for analysis in analyses])
         empty = np.array([columns.size == 0 for columns, _ in vectors])
-        return self._decide(logits, coverage, empty)
+        return self._decide(logits, coverage, empty, answer_thresholds)
 
     def _scores(self, logits: np.ndarray, coverage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(probabilities over intents, confidence that the top intent is right) per row."""
@@ -375,10 +424,12 @@ class Matcher:
             confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count))
         return probabilities, confidence
 
-    def _decide(self, logits: np.ndarray, coverage: np.ndarray, empty: np.ndarray) -> list[Classification]:
+    def _decide(
+        self, logits: np.ndarray, coverage: np.ndarray, empty: np.ndarray, answer_thresholds: Sequence[float]
+    ) -> list[Classification]:
         probabilities, confidence = self._scores(logits, coverage)
         results = []
-        for row, top_confidence, nothing_known in zip(probabilities, confidence, empty):
+        for row, top_confidence, nothing_known, answer_threshold in zip(probabilities, confidence, empty, answer_thresholds):
             if nothing_known:  # nothing the knowledge base knows: no intent, no buttons
                 results.append(Classification(None, 0.0, []))
                 continue
@@ -391,7 +442,7 @@ class Matcher:
                 for i in order
                 if row[i] >= MIN_ALTERNATIVE_PROBABILITY or i == order[0]
             ]
-            decision = decide(score, self.threshold, self.clarify_threshold)
+            decision = decide(score, answer_threshold, self.clarify_threshold)
             if decision == "answer":
                 results.append(Classification(ranked[0].intent, round(score, 4), ranked[1 : MAX_ALTERNATIVES + 1], decision))
             else:
@@ -412,10 +463,13 @@ class Matcher:
             "row_scale": scorer.row_scale,
             "bias": scorer.bias.astype(np.float32),
         }
+        if scorer.centroids is not None:
+            arrays["centroids"] = scorer.centroids.astype(np.float32)
         header: dict = {
             "intents": list(self.intents),
             "threshold": self.threshold,
             "clarify_threshold": self.clarify_threshold,
+            "part_threshold": self.part_threshold,
             "temperature": self._temperature,
             "confidence": None
             if self._confidence is None
@@ -439,7 +493,11 @@ class Matcher:
             else {"table": DEFAULT_TABLE.name, "weight": scorer.embedding_weight},
             "encoder": None
             if scorer.encoder is None
-            else {"weight": scorer.encoder_weight, "kind": "subword" if isinstance(scorer.encoder, SubwordEncoder) else "pieces"},
+            else {
+                "weight": scorer.encoder_weight,
+                "kind": "subword" if isinstance(scorer.encoder, SubwordEncoder) else "pieces",
+                "mode": "block" if scorer.centroids is None else "centroids",
+            },
             "arrays": {},
         }
         texts = {
@@ -517,6 +575,7 @@ class Matcher:
             embedding_weight=float(embedding_spec["weight"]) if embedding_spec is not None else 0.0,
             encoder=encoder,
             encoder_weight=float(encoder_spec["weight"]) if encoder_spec is not None else 0.0,
+            centroids=array("centroids") if encoder_spec is not None and encoder_spec.get("mode") == "centroids" else None,
         )
         scorer.row_scale = array("row_scale")
         confidence = None
@@ -529,7 +588,9 @@ class Matcher:
             temperature=float(header["temperature"]),
             confidence=confidence,
             threshold=float(header["threshold"]),
-            clarify_threshold=header.get("clarify_threshold"),  # absent in artefacts built before it existed
+            # Absent in artefacts built before they existed.
+            clarify_threshold=header.get("clarify_threshold"),
+            part_threshold=header.get("part_threshold"),
         )
 
 
@@ -547,7 +608,7 @@ class _HeldOut:
     def add(self, scorer: _Scorer, texts: Sequence[str], labels: np.ndarray) -> None:
         analyses = [scorer.analyzer.analyse(t) for t in texts]
         rows = scorer.rows(analyses)
-        self.logits.append(sparse_logits(rows, scorer.weights, scorer.bias))
+        self.logits.append(sparse_logits(rows, scorer.weights, scorer.bias) + scorer.centroid_logits(analyses))
         self.coverage.append(np.array([a.coverage for a in analyses]))
         self.labels.append(labels)
 
@@ -602,11 +663,11 @@ def train(
         progress(f"matcher: temperature {matcher._temperature:.3f}, threshold {matcher.threshold:.3f}")
         progress("matcher: held out: " + _held_out_summary(matcher, logits, coverage, truth))
     if calibration:
-        matcher.threshold, matcher.clarify_threshold = fit_policy(matcher, calibration, config.policy)
+        matcher.threshold, matcher.part_threshold, matcher.clarify_threshold = fit_policy(matcher, calibration, config.policy)
         if progress:
             progress(
-                f"matcher: policy fixed on {len(calibration)} real messages: answer from "
-                f"{matcher.threshold:.3f}, clarify from {matcher.clarify_threshold:.3f}"
+                f"matcher: policy fixed on {len(calibration)} real messages: answer from {matcher.threshold:.3f}, "
+                f"a single clause from {matcher.part_threshold:.3f}, clarify from {matcher.clarify_threshold:.3f}"
             )
     return matcher
 
@@ -617,34 +678,49 @@ class PolicyTargets:
 
     # Wrong answers per message at most (the issue's limit is 2%; the margin absorbs the
     # difference between the calibration messages and the ones residents will send).
-    max_wrong: float = 0.01
+    max_wrong: float = 0.015
     # The clarify zone starts at this share of the answer cut-off.
     clarify_ratio: float = DEFAULT_CLARIFY_RATIO
 
 
 def fit_policy(
     matcher: Matcher, calibration: Sequence[tuple[str, frozenset[str]]], targets: PolicyTargets
-) -> tuple[float, float]:
-    """(answer, clarify) cut-offs: the lowest answer cut-off at which at most `max_wrong` of
-    the messages would be answered with an intent that is not one of theirs. Messages are
-    classified as in production (courtesy stripped, clauses scored), and every clause that
-    would be answered counts, not only the one that decides."""
-    scored = []  # per message: [(confidence, top intent)] of every unit that could answer
+) -> tuple[float, float, float]:
+    """(answer, part, clarify) cut-offs that answer the most of these messages rightly while
+    at most `max_wrong` of them are answered with an intent that is not one of theirs. Each
+    message is scored as in production (courtesy stripped; the whole and, with several
+    clauses, each clause); the whole answers from `answer`, else its most confident clause
+    from `part`. Among equally good pairs the strictest wins. The clarify zone starts at
+    `clarify_ratio` of the answer cut-off."""
+    units = []  # per message: the whole's (score, right) and its best clause's, if any
     for text, accepted in calibration:
-        units = _with_threshold(matcher, math.inf, 0.0).classify(text)  # every unit in the clarify zone: all are kept
-        guesses = [units, *(part.classification for part in units.parts)]
-        scored.append(
-            ([(guess.score, guess.alternatives[0].intent) for guess in guesses if guess.alternatives], accepted)
-        )
-    cut_offs = sorted({score for units, _ in scored for score, _ in units} | {1.0 + 1e-9})
+        cleaned = strip_courtesy(text).text
+        pieces = clauses(cleaned)
+        texts = [cleaned, *pieces] if len(pieces) > 1 else [cleaned]
+        results = matcher._classify_units(texts, [math.inf] * len(texts))
+        scored = [(result.score, bool(result.alternatives) and result.alternatives[0].intent in accepted) for result in results]
+        units.append((scored[0], max(scored[1:], default=None)))
     allowed = math.floor(targets.max_wrong * len(calibration) + 1e-9)
-    answer = cut_offs[-1]
-    for cut_off in reversed(cut_offs):
-        wrong = sum(any(score >= cut_off and intent not in accepted for score, intent in units) for units, accepted in scored)
-        if wrong > allowed:
-            break
-        answer = cut_off
-    return answer, answer * targets.clarify_ratio
+    cut_offs = sorted({score for whole, part in units for score, _ in ([whole, part] if part else [whole])} | {1.0 + 1e-9})
+    best = (-1, 0.0, 0.0, 0.0)  # (right answers, answer, part, ...) the larger the better
+    for answer in cut_offs:
+        for part in cut_offs:
+            if part < answer:
+                continue
+            right = wrong = 0
+            for (score, correct), clause in units:
+                if score >= answer:
+                    pick = correct
+                elif clause is not None and clause[0] >= part:
+                    pick = clause[1]
+                else:
+                    continue
+                right += pick
+                wrong += not pick
+            if wrong <= allowed and (right, answer, part) > best[:3]:
+                best = (right, answer, part, 0.0)
+    _, answer, part, _ = best
+    return answer, part, answer * targets.clarify_ratio
 
 
 def _held_out_summary(matcher: Matcher, logits: np.ndarray, coverage: np.ndarray, truth: np.ndarray) -> str:
@@ -708,6 +784,9 @@ def _calibrate(
         matcher.threshold = threshold_for_recall(out_of_scope, config.min_oos_recall)
     else:
         matcher.threshold = choose_threshold(confidence, correct, in_scope, config.costs)
+    # Until real messages fix them (`fit_policy`), the other cut-offs follow the answer cut-off.
+    matcher.clarify_threshold = matcher.threshold * DEFAULT_CLARIFY_RATIO
+    matcher.part_threshold = matcher.threshold
     return matcher
 
 
@@ -724,10 +803,10 @@ def threshold_for_recall(out_of_scope_confidence: np.ndarray, recall: float) -> 
 def with_threshold(matcher: Matcher, threshold: float) -> Matcher:
     """A copy of `matcher` that answers from another threshold (benchmarks, experiments)."""
     ratio = matcher.clarify_threshold / matcher.threshold if matcher.threshold else DEFAULT_CLARIFY_RATIO
-    return _with_threshold(matcher, threshold, threshold * ratio)
+    return _with_threshold(matcher, threshold, threshold * ratio, max(threshold, matcher.part_threshold))
 
 
-def _with_threshold(matcher: Matcher, answer: float, clarify: float) -> Matcher:
+def _with_threshold(matcher: Matcher, answer: float, clarify: float, part: float | None = None) -> Matcher:
     return Matcher(
         intents=matcher.intents,
         scorer=matcher._scorer,
@@ -735,6 +814,7 @@ def _with_threshold(matcher: Matcher, answer: float, clarify: float) -> Matcher:
         confidence=matcher._confidence,
         threshold=answer,
         clarify_threshold=clarify,
+        part_threshold=part,
     )
 
 

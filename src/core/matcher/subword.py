@@ -9,6 +9,7 @@ and by the matcher at run time, so the two cannot drift apart.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import struct
@@ -24,6 +25,8 @@ MAX_GRAM = 5
 # Longest token that is still split into n-grams (longer ones are ids, codes or noise).
 MAX_TOKEN_LENGTH = 40
 _WORD_CACHE_LIMIT = 50_000
+# The Dutch encoder the knowledge base's matcher is built with (benchmarks/build_dutch_encoder.py).
+DUTCH_ENCODER = Path(__file__).resolve().parent / "data" / "nl_subword.bin"
 
 
 def _bucket(text: str, buckets: int) -> int:
@@ -186,3 +189,10 @@ class SubwordEncoder:
         vector = vector @ self._out_weight + self._out_bias
         norm = float(np.linalg.norm(vector))
         return (vector / np.float32(norm)).astype(np.float32) if norm > 0 else vector.astype(np.float32)
+
+
+@functools.cache
+def dutch_encoder() -> SubwordEncoder:
+    """The committed Dutch encoder, read once per process (build time: the matcher artefact
+    carries its bytes, so run time never reads this file)."""
+    return SubwordEncoder.from_file(DUTCH_ENCODER)
