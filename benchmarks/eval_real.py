@@ -3,8 +3,9 @@
 Reads benchmarks/data/real_questions.tsv (real messages from public sources, see
 benchmarks/data/README.md) and prints one JSON line with the figures of each part
 (`tune`: read while developing; `report`: only ever aggregated, never printed row by row)
-and each kind of message (`faq`: questions from FAQ pages and Q&A columns; `story`:
-residents' own stories, letters, forum posts and quotes).
+each kind of message (`faq`: questions from FAQ pages and Q&A columns; `story`:
+residents' own stories, letters, forum posts and quotes) and each length (`words_1_7`,
+`words_8_14`, `words_15_up`, as issue 14 tabulates them).
 
 Per part and kind:
   top1            in-scope rows the bot answers with the right intent (`intent` is the label
@@ -32,6 +33,12 @@ from core.matcher import Classification
 
 PARTS = ("tune", "report")
 KINDS = ("faq", "story")
+LENGTHS = {"words_1_7": (1, 7), "words_8_14": (8, 14), "words_15_up": (15, 10**9)}
+
+
+def length_of(text: str) -> str:
+    words = len(text.split())
+    return next(name for name, (low, high) in LENGTHS.items() if low <= words <= high or name == "words_15_up")
 
 
 def ranked(result: Classification) -> list[str]:
@@ -75,7 +82,11 @@ def evaluate(classify, questions: list[RealQuestion]) -> dict:
     report: dict = {}
     for part in PARTS:
         rows = [(q, r) for q, r in results if q.split == part]
-        report[part] = {"all": figures(rows)} | {kind: figures([(q, r) for q, r in rows if q.kind == kind]) for kind in KINDS}
+        report[part] = (
+            {"all": figures(rows)}
+            | {kind: figures([(q, r) for q, r in rows if q.kind == kind]) for kind in KINDS}
+            | {length: figures([(q, r) for q, r in rows if length_of(q.text) == length]) for length in LENGTHS}
+        )
     timings.sort()
     report["mean_ms"] = round(sum(timings) / len(timings), 3) if timings else 0.0
     return report
@@ -98,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", default=None, help="compile this knowledge directory in memory instead of src/kb_compiled/")
     parser.add_argument("--questions", default=str(REAL_QUESTIONS))
     parser.add_argument("--details", action="store_true", help="print the tuning part row by row (never the report part)")
+    parser.add_argument("--fit", action="store_true",
+                        help="print the answer policy's cut-offs fitted on the tuning part (for KNOWLEDGE_BASE_CUT_OFFS)")
     args = parser.parse_args(argv)
     from eval_dev import load_knowledge  # the same loading as `make eval`
 
@@ -105,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     questions = read_real_questions(Path(args.questions))
     if args.details:
         details(knowledge.matcher.classify, questions)
+        return 0
+    if args.fit:
+        from core.matcher.matcher import PolicyTargets, fit_policy
+
+        known = frozenset(knowledge.matcher.intents)
+        tune = [(q.text, q.accepted & known) for q in questions if q.split == "tune"]
+        cut_offs = fit_policy(knowledge.matcher, tune, PolicyTargets())
+        print(json.dumps(dict(zip(("answer", "part", "clarify"), (round(value, 4) for value in cut_offs)))))
         return 0
     print(json.dumps({"tenant": knowledge.slug} | evaluate(knowledge.matcher.classify, questions)))
     return 0

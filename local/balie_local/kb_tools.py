@@ -531,12 +531,10 @@ def read_real_questions(path: Path = REAL_QUESTIONS) -> list[RealQuestion]:
         ]
 
 
-def _train(
-    examples: Sequence[tuple[str, str]], oos_examples: Sequence[str], progress: Progress | None
-):
-    from core.matcher import train
+def _train(examples: Sequence[tuple[str, str]], oos_examples: Sequence[str], progress: Progress | None):
+    from core.matcher import train_knowledge_base
 
-    return train(examples, oos_examples=oos_examples, progress=progress)
+    return train_knowledge_base(examples, oos_examples, progress)
 
 
 def _out_of_scope_texts(loaded: Loaded) -> list[str]:

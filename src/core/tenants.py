@@ -118,9 +118,9 @@ class BuildQueue(Protocol):
 
 def train_artefact(examples: Sequence[tuple[str, str]], oos_examples: Sequence[str]) -> bytes:
     """A matcher artefact trained on these inputs (numpy, seconds: the build function only)."""
-    from .matcher import train
+    from .matcher import train_knowledge_base
 
-    return train(examples, oos_examples=oos_examples).to_bytes()
+    return train_knowledge_base(examples, oos_examples).to_bytes()
 
 
 def _describe(loc: tuple) -> str:

@@ -12,6 +12,17 @@ import os
 # overrides an explicit setting.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from .matcher import Alternative, Classification, Decision, Matcher, Part, TrainingConfig, decide, train  # noqa: E402
+from .matcher import (  # noqa: E402
+    Alternative,
+    Classification,
+    Decision,
+    Matcher,
+    Part,
+    TrainingConfig,
+    decide,
+    train,
+    train_knowledge_base,
+)
 
-__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "TrainingConfig", "decide", "train"]
+__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "TrainingConfig", "decide", "train",
+           "train_knowledge_base"]

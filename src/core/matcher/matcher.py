@@ -44,6 +44,10 @@ RUNNER_UP_RATIO = 0.5
 # Without real messages to fix it on, the clarify zone starts at this share of the answer
 # threshold (a near miss is asked about, not rejected).
 DEFAULT_CLARIFY_RATIO = 0.6
+# A message of at most this many content words ("belasting", "help", "geen idee") answers
+# only from the stricter cut-off of a single clause: one word looks more certain than it is,
+# and often names several topics.
+SHORT_CONTENT_WORDS = 1
 
 Progress = Callable[[str], None]
 
@@ -140,7 +144,9 @@ class TrainingConfig:
     # from every example gets no confident intent out of them, which a learned dense block
     # with few examples and few intents does not guarantee.
     encoder_mode: Literal["block", "centroids"] = "block"
-    policy: "PolicyTargets" = field(default_factory=lambda: PolicyTargets())
+    # The answer policy's cut-offs (answer, a single clause, clarify) when they are fixed in
+    # advance (fit_policy on real messages) instead of derived from the held-out folds.
+    cut_offs: "CutOffs | None" = None
 
 
 # The inputs of the confidence model, in order (see `_confidence_inputs`).
@@ -245,10 +251,12 @@ class _Scorer:
         return self.encoder.sentence(default_embedding().piece_ids(analysis.tokens))
 
     def centroid_logits(self, analyses: Sequence[Analysis]) -> np.ndarray | float:
-        """What centroid mode adds to each class's logit (0 in block mode)."""
+        """What centroid mode adds to each class's logit (0 in block mode). The encoder is
+        Dutch: a question in another language gets nothing from it."""
         if self.centroids is None:
             return 0.0
-        vectors = np.stack([self.sentence(analysis) for analysis in analyses])
+        vectors = np.stack([self.sentence(analysis) if _encodes(analysis) else np.zeros(self.encoder.out_dims, np.float32)
+                            for analysis in analyses])
         return self.encoder_weight * (vectors @ self.centroids.T)
 
     def rows(self, analyses: Sequence[Analysis]) -> SparseRows:
@@ -328,12 +336,24 @@ def _build_scorer(
     rows = scorer.rows(analyses)
     scorer.weights, scorer.bias = fit_softmax(rows, labels, scorer.column_count, class_count, config.softmax, progress)
     if scorer.centroids is not None:
-        vectors = np.stack([scorer.sentence(analysis) for analysis in analyses])
+        # Each class's Dutch examples only (the encoder's language).
+        dutch = np.array([_encodes(analysis) for analysis in analyses], dtype=bool)
+        vectors = np.stack([scorer.sentence(analysis) for analysis, keep in zip(analyses, dutch) if keep])
         centroids = np.zeros_like(scorer.centroids)
-        np.add.at(centroids, labels, vectors)
+        np.add.at(centroids, labels[dutch], vectors)
         norms = np.linalg.norm(centroids, axis=1, keepdims=True)
         scorer.centroids = (centroids / np.where(norms > 0, norms, 1.0)).astype(np.float32)
     return scorer
+
+
+def is_short(analysis: Analysis) -> bool:
+    """A message of a word or two: it answers only from the single clause's cut-off."""
+    return analysis.content_count <= SHORT_CONTENT_WORDS
+
+
+def _encodes(analysis: Analysis) -> bool:
+    """Whether the (Dutch) sentence encoder reads this question."""
+    return analysis.language == DUTCH
 
 
 def _dominant_language(token_lists: Sequence[list[str]]) -> str:
@@ -412,7 +432,12 @@ class Matcher:
         logits = logits + scorer.centroid_logits(analyses)
         coverage = np.array([analysis.coverage for analysis in analyses])
         empty = np.array([columns.size == 0 for columns, _ in vectors])
-        return self._decide(logits, coverage, empty, answer_thresholds)
+        thresholds = [max(threshold, self.part_threshold) if is_short(analysis) else threshold
+                      for analysis, threshold in zip(analyses, answer_thresholds)]
+        return self._decide(logits, coverage, empty, thresholds)
+
+    def is_short(self, text: str) -> bool:
+        return is_short(self._scorer.analyzer.analyse(text))
 
     def _scores(self, logits: np.ndarray, coverage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(probabilities over intents, confidence that the top intent is right) per row."""
@@ -618,7 +643,6 @@ def train(
     *,
     oos_examples: Sequence[str] = (),
     validation: Sequence[tuple[str, str | None]] | None = None,
-    calibration: Sequence[tuple[str, frozenset[str]]] | None = None,
     progress: Progress | None = None,
     config: TrainingConfig | None = None,
 ) -> Matcher:
@@ -626,9 +650,8 @@ def train(
 
     `oos_examples` are questions the knowledge base must not answer; they train an extra
     out-of-scope class and tune the threshold. The threshold and calibration are fitted on
-    `validation` when given (intent None = out of scope), else on held-out folds.
-    `calibration`: real residents' messages with the intents that would answer each (empty:
-    out of scope); when given, the answer policy's cut-offs are fixed on them (`fit_policy`).
+    `validation` when given (intent None = out of scope), else on held-out folds;
+    `config.cut_offs`, when set, replaces the answer policy's cut-offs.
     """
     config = config or TrainingConfig()
     if not examples:
@@ -662,14 +685,50 @@ def train(
     if progress:
         progress(f"matcher: temperature {matcher._temperature:.3f}, threshold {matcher.threshold:.3f}")
         progress("matcher: held out: " + _held_out_summary(matcher, logits, coverage, truth))
-    if calibration:
-        matcher.threshold, matcher.part_threshold, matcher.clarify_threshold = fit_policy(matcher, calibration, config.policy)
+    if config.cut_offs is not None:
+        matcher.threshold, matcher.part_threshold, matcher.clarify_threshold = config.cut_offs
         if progress:
             progress(
-                f"matcher: policy fixed on {len(calibration)} real messages: answer from {matcher.threshold:.3f}, "
+                f"matcher: fixed policy: answer from {matcher.threshold:.3f}, "
                 f"a single clause from {matcher.part_threshold:.3f}, clarify from {matcher.clarify_threshold:.3f}"
             )
     return matcher
+
+
+@dataclass(frozen=True, slots=True)
+class CutOffs:
+    """The answer policy's cut-offs on the confidence score (see `decide`)."""
+
+    answer: float  # the whole message answers from here
+    part: float  # a single clause of a longer message answers for it from here
+    clarify: float  # "Bedoelt u ...?" from here, below `answer`
+
+    def __iter__(self):
+        return iter((self.answer, self.part, self.clarify))
+
+
+# How much the Dutch sentence encoder's cosine to each intent's examples adds to the intent's
+# logit (centroid mode), and the policy's cut-offs: both chosen on the tuning part of the real
+# residents' messages (`make eval-real`, `benchmarks/eval_real.py --fit`; BENCHMARKS.md).
+KNOWLEDGE_BASE_ENCODER_WEIGHT = 10.0
+KNOWLEDGE_BASE_CUT_OFFS = CutOffs(answer=0.8747, part=0.9505, clarify=0.5248)
+
+
+def knowledge_base_config() -> TrainingConfig:
+    """How a municipality's knowledge base is trained: the Dutch encoder in centroid mode
+    and the cut-offs fixed on real messages. `balie kb build` and the tenant-build function
+    both train with it, so an artefact is the same wherever it was made."""
+    from .subword import dutch_encoder
+
+    return TrainingConfig(encoder=dutch_encoder(), encoder_weight=KNOWLEDGE_BASE_ENCODER_WEIGHT,
+                          encoder_mode="centroids", cut_offs=KNOWLEDGE_BASE_CUT_OFFS)
+
+
+def train_knowledge_base(
+    examples: Sequence[tuple[str, str]], oos_examples: Sequence[str] = (), progress: Progress | None = None
+) -> Matcher:
+    """A knowledge base's matcher (`knowledge_base_config`)."""
+    return train(examples, oos_examples=oos_examples, progress=progress, config=knowledge_base_config())
 
 
 @dataclass(frozen=True, slots=True)
@@ -685,12 +744,12 @@ class PolicyTargets:
 
 def fit_policy(
     matcher: Matcher, calibration: Sequence[tuple[str, frozenset[str]]], targets: PolicyTargets
-) -> tuple[float, float, float]:
+) -> CutOffs:
     """(answer, part, clarify) cut-offs that answer the most of these messages rightly while
     at most `max_wrong` of them are answered with an intent that is not one of theirs. Each
     message is scored as in production (courtesy stripped; the whole and, with several
-    clauses, each clause); the whole answers from `answer`, else its most confident clause
-    from `part`. Among equally good pairs the strictest wins. The clarify zone starts at
+    clauses, each clause); the whole answers from `answer` (a short one, `is_short`, from
+    `part`), else its most confident clause from `part`. Among equally good pairs the strictest wins. The clarify zone starts at
     `clarify_ratio` of the answer cut-off."""
     units = []  # per message: the whole's (score, right) and its best clause's, if any
     for text, accepted in calibration:
@@ -699,17 +758,17 @@ def fit_policy(
         texts = [cleaned, *pieces] if len(pieces) > 1 else [cleaned]
         results = matcher._classify_units(texts, [math.inf] * len(texts))
         scored = [(result.score, bool(result.alternatives) and result.alternatives[0].intent in accepted) for result in results]
-        units.append((scored[0], max(scored[1:], default=None)))
+        units.append((scored[0], max(scored[1:], default=None), matcher.is_short(cleaned)))
     allowed = math.floor(targets.max_wrong * len(calibration) + 1e-9)
-    cut_offs = sorted({score for whole, part in units for score, _ in ([whole, part] if part else [whole])} | {1.0 + 1e-9})
+    cut_offs = sorted({score for whole, part, _ in units for score, _ in ([whole, part] if part else [whole])} | {1.0 + 1e-9})
     best = (-1, 0.0, 0.0, 0.0)  # (right answers, answer, part, ...) the larger the better
     for answer in cut_offs:
         for part in cut_offs:
             if part < answer:
                 continue
             right = wrong = 0
-            for (score, correct), clause in units:
-                if score >= answer:
+            for (score, correct), clause, short in units:
+                if score >= (part if short else answer):
                     pick = correct
                 elif clause is not None and clause[0] >= part:
                     pick = clause[1]
@@ -720,7 +779,7 @@ def fit_policy(
             if wrong <= allowed and (right, answer, part) > best[:3]:
                 best = (right, answer, part, 0.0)
     _, answer, part, _ = best
-    return answer, part, answer * targets.clarify_ratio
+    return CutOffs(answer, part, answer * targets.clarify_ratio)
 
 
 def _held_out_summary(matcher: Matcher, logits: np.ndarray, coverage: np.ndarray, truth: np.ndarray) -> str:
@@ -818,4 +877,5 @@ def _with_threshold(matcher: Matcher, answer: float, clarify: float, part: float
     )
 
 
-__all__ = ["Alternative", "Classification", "Matcher", "TrainingConfig", "train", "with_threshold"]
+__all__ = ["Alternative", "Classification", "CutOffs", "Matcher", "TrainingConfig", "train", "train_knowledge_base",
+           "with_threshold"]
