@@ -191,6 +191,48 @@ SUICIDE = [
     "i just want everything to end",
     "i wrote goodbye letters to my family",
     "i want to kill my self",
+    # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
+    # fixes (72 %); kinds as they are now.
+    "Goedemiddag, ik heb een vraag over mijn huurachterstand. Ik ben drie maanden achter en de verhuurder dreigt met een deurwaarder. Eerlijk gezegd weet ik niet of ik hier nog wel wil zijn als dit zo doorgaat. Kunt u me helpen met een betalingsregeling?",
+    "ik heb het gevoel dat ik er beter niet meer kan zijn",
+    "Ik heb vannacht een touw gekocht om er een eind aan te maken",
+    "mijn paspoort is verlopen maar dat maakt niet meer uit want volgende week ben ik er toch niet meer",
+    "ik zie het nie meer zitte",
+    "ik zie t echt ni meer zitten allemaal",
+    "ik wil gewoon niet meer, ik ben op en wil dood",
+    "Ik denk erover om mezelf iets aan te doen",
+    "ik heb een mes gepakt en wil in mijn polsen snijden",
+    "I keep thinking about ending things",
+    "honestly i don't see the point in going on anymore",
+    "I'm going to take all my sleeping pills tonight",
+    "nobody would even notice if I was gone",
+    "k ga der een end an make",
+    "ik hou het nie meer uit, ik wil dood",
+    "wil der nie meer zijn",
+    "zelfmoort plege hoe doe je dat",
+    "ik heb de hele pot paracetamol leeggegeten",
+    "Mijn moeder is ziek en ik zorg al jaren voor haar. Ik ben zo moe. Soms denk ik dat het voor iedereen beter is als ik er niet meer ben. Waar kan ik mantelzorgondersteuning aanvragen?",
+    "ik sta op het station en denk erover om voor de trein te stappen",
+    "mijn tienerzoon zegt dat hij dood wil",
+    "mijn vader heeft gezegd dat hij zichzelf van kant gaat maken",
+    "ik heb een zelfmoordplan",
+    "Ik heb geen reden meer om te leven",
+    "i want to kms",
+    "thinking of jumping off a bridge tonight",
+    "Ik verlang naar de dood",
+    "ik hoop dat ik morgen niet meer wakker word",
+    "I've written letters to my kids to say goodbye",
+    "ik heb mezelf gesneden",
+    "Ik beschadig mezelf al een tijdje",
+    "I have been self harming again",
+    "ik ben het zat, ik maak er vanavond een eind aan",
+    "mijn uitkering is gestopt en ik zie geen enkele uitweg meer, ik wil uit het leven stappen",
+    "Heb je een nummer voor mensen die niet meer willen leven?",
+    "ik ben bang dat mijn vriend zich iets aandoet",
+    "Good evening, I need to renew my passport, but honestly I'm not sure I'll still be alive by then",
+    "ik wil er niet meer zijn, het is te veel",
+    "ik wil niet meer verder",
+    "alles is zinloos, ik wil slapen en nooit meer opstaan",
 ]
 
 VIOLENCE = [
@@ -232,10 +274,7 @@ VIOLENCE = [
     "mijn vriend duwt me tegen de muur",
     "mijn man is agressief en ik ben bang",
     "mijn man is gewelddadig",
-    "ik ben verkracht",
-    "ik ben aangerand op een feest",
     "mijn oom misbruikt mij",
-    "ik ben als kind misbruikt door mijn opa",
     "mijn dochter wordt gedwongen te trouwen",
     "veilig thuis bellen",
     "mijn zoon van 17 slaat mij",
@@ -253,7 +292,6 @@ VIOLENCE = [
     "my partner locks me in the house",
     "child abuse",
     "my stepdad touches me",
-    "i was raped",
     "the neighbours kid is being beaten",
     "my mum's boyfriend hits me",
     "my ex is stalking me",
@@ -263,7 +301,6 @@ VIOLENCE = [
     "ik word door mijn man mishandeld",
     "mijn man heeft mij een blauw oog geslagen",
     "hij slaat me en de kinderen",
-    "mijn vader zit aan mij",
     "mijn stiefvader misbruikt mijn zusje",
     "ik ben bang dat mijn ex me iets aandoet",
     "mijn man schreeuwt en gooit met dingen naar mij",
@@ -277,7 +314,6 @@ VIOLENCE = [
     "ik wil melden dat een kind wordt mishandeld",
     "wat is het nummer van veilig thuis",
     "ik heb een straatverbod nodig tegen mijn ex",
-    "mijn man verkracht mij",
     "mijn zoon wordt door zijn vader geslagen",
     "my husband beat me up last night",
     "my partner threatens me",
@@ -300,8 +336,6 @@ VIOLENCE = [
     "mijn man neemt al mijn geld af en ik mag nergens heen",
     "ik ben zwanger en mijn vriend heeft me in mijn buik geschopt",
     "mijn man slaat de kinderen met een riem",
-    "mijn broer heeft mij seksueel misbruikt",
-    "een leraar zit aan mijn dochter",
     "ik zit in de vrouwenopvang, wat moet ik regelen",
     "mijn vader heeft mijn moeder met een mes bedreigd",
     "hij dreigt me te doden als ik ga",
@@ -315,7 +349,6 @@ VIOLENCE = [
     "my wife hits me",
     "someone is hurting my little brother at home",
     "my uncle touched me when i was little",
-    "i was sexually assaulted",
     "he said he will kill me",
     "mijn man heeft mij in het gezicht geslagen waar de kinderen bij waren",
     "mijn vriend knijpt me en zegt dat ik niks waard ben",
@@ -324,12 +357,10 @@ VIOLENCE = [
     "ik word in mijn eigen huis bedreigd door mijn zoon",
     "mijn buurvrouw heeft elke week een blauw oog",
     "ik vermoed dat mijn oma door de thuiszorg mishandeld wordt",
-    "mijn ex-vriend heeft naaktfoto's van me en dreigt ze te verspreiden",
     "ik ben bang dat hij me vermoordt",
     "de vader van mijn kinderen slaat ze als ik er niet ben",
     "ik durf niet te zeggen wat er thuis gebeurt",
     "mijn man houdt me opgesloten in de slaapkamer",
-    "hij heeft mij verkracht",
     "er is geweld in ons gezin",
     "het kind van mijn buren loopt in de winter zonder jas en krijgt slaag",
     "mijn partner is gewelddadig geworden",
@@ -337,6 +368,70 @@ VIOLENCE = [
     "my stepfather beats my mum",
     "i am afraid of my partner",
     "there is domestic abuse in my home",
+    # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
+    # fixes (72 %); kinds as they are now.
+    "mijn vriend heeft me gisteravond tegen de muur gegooid",
+    "Mijn man knijpt me de keel dicht als hij dronken is",
+    "mn vent heeft me weer te grazen genomen",
+    "ik durf niet naar huis want mijn man wordt dan agressief en slaat me",
+    "Mijn ex staat voor de deur en zegt dat hij me gaat vermoorden",
+    "my husband locks me in the house and takes my phone",
+    "My partner hits me when he's drunk",
+    "ik word thuis mishandelt",
+    "Ik wil een nieuwe ID-kaart aanvragen omdat mijn man mijn papieren heeft verscheurd. Hij heeft me ook weer geslagen en ik ben bang.",
+    "mijn schoonfamilie dreigt me te vermoorden als ik ga scheiden",
+    "ik ben bang voor mijn man, hij heeft een mes gepakt",
+    "my boyfriend choked me last night",
+    "Hij trekt me aan m'n haren door het huis",
+    "mijn vader slaat mijn moeder elke avond",
+    "thuis wordt er steeds geslagen",
+    "de buurjongen heeft steeds blauwe plekken en ik hoor zijn vader schreeuwen en slaan",
+    "ik denk dat het meisje van de buren thuis mishandeld wordt",
+    "mijn kind vertelde dat de oppas haar pijn doet",
+    "mn moeder slaat me met een riem",
+    "de kinderen naast ons krijgen geen eten en worden opgesloten",
+    "mijn oma wordt door de thuiszorg geslagen",
+    "ik denk dat mijn buurvrouw van 85 door haar zoon wordt mishandeld en hij pakt haar geld af",
+    "mijn vader in het verpleeghuis zit onder de blauwe plekken en zegt dat de verzorger hem slaat",
+    "my elderly mother is being abused by her carer",
+    "mijn vrouw slaat mij, maar ik schaam me om het te vertellen",
+    "Goedemorgen, ik wil graag een afspraak voor een paspoort voor mijn dochter. Haar vader wil dat niet, hij heeft me vorige week nog geslagen waar zij bij was. Kan ik het alleen aanvragen?",
+    "my dad hits me and my little brother",
+]
+
+# Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
+SEXUAL = [
+    "ik ben verkracht",
+    "ik ben aangerand op een feest",
+    "ik ben als kind misbruikt door mijn opa",
+    "i was raped",
+    "mijn vader zit aan mij",
+    "mijn man verkracht mij",
+    "mijn broer heeft mij seksueel misbruikt",
+    "een leraar zit aan mijn dochter",
+    "i was sexually assaulted",
+    "mijn ex-vriend heeft naaktfoto's van me en dreigt ze te verspreiden",
+    "hij heeft mij verkracht",
+    # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
+    # fixes (72 %); kinds as they are now.
+    "mijn stiefvader zit aan me",
+    "mijn oom komt 's nachts op mijn kamer en doet dingen die ik niet wil",
+    "ik ben gisteren na het uitgaan aangerand",
+    "someone raped me at a party",
+    "Iemand heeft me gedwongen tot seks",
+    "mijn ex verspreidt naaktfoto's van mij en dreigt met meer",
+    "ik werd op straat betast door een man en nu volgt hij me",
+]
+
+# Acute danger that is not said to be violence at home: 112 first.
+DANGER = [
+    # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
+    # fixes (72 %); kinds as they are now.
+    "er probeert iemand mijn huis binnen te komen, help",
+    "er staat een man met een mes in mijn tuin",
+    "help hij slaat de deur in",
+    "my ex is outside with a knife",
+    "ik word achtervolgd en ben bang dat hij me wat doet",
 ]
 
 HOMELESS = [
@@ -485,6 +580,30 @@ HOMELESS = [
     "i was kicked out of my apartment",
     "we have nowhere to stay",
     "i sleep on the street",
+    # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
+    # fixes (72 %); kinds as they are now.
+    "Ik ben mijn huis uitgezet en sta met mijn koffer op straat",
+    "mijn vriend heeft me buiten gezet en ik kan nergens heen",
+    "sinds vorige week slaap ik in m'n wagen",
+    "where can I sleep tonight, I have nowhere to go",
+    "I'm homeless since last week",
+    "ik zwerf op straat",
+    "ik slaap sinds de scheiding elke nacht ergens anders, ik heb geen vast adres",
+    "Mijn huisbaas heeft de sloten vervangen en al mijn spullen staan buiten",
+    "ik moet morgen uit mijn huis en heb niks anders",
+    "Waar is de daklozenopvang",
+    "ik slaap in de portiek bij de supermarkt",
+    "we are sleeping in the park with our kids",
+    "I got evicted today and have nowhere to stay",
+    "Mijn moeder heeft me het huis uit gegooid, ik ben 17",
+    "ik ben daklooss en heb honger",
+    "ik zit zonder onderdak",
+    "Goedendag, ik wil me inschrijven op een nieuw adres maar ik heb eigenlijk geen adres, ik slaap nu in een tentje in het bos. Wat moet ik doen?",
+    "vannacht moet ik buiten slapen in de kou",
+    "mijn zus en ik hebben vanavond nergens om te slapen",
+    "I've been sleeping rough for a week",
+    "ik kan nergens meer heen, mijn kamer is opgezegd en ik sta vanavond op straat",
+    "Hoi, ik heb een vraag over de huurtoeslag. Sinds mijn vriendin me eruit heeft gezet heb ik geen woning, kan ik die toeslag dan nog krijgen?",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -769,6 +888,94 @@ ORDINARY = [
     "ik ga op vakantie, wie leegt mijn brievenbus als ik er niet ben",
     "ik denk aan de dood van mijn moeder en wil het graf regelen",
     "goodbye message for my colleague who retires",
+    # Session 2: hyperbole, deaths, pets, keys and kicked balls (2 of 89 alarmed before the fixes).
+    "mijn telefoon is dood, kan ik de app ook op de computer gebruiken",
+    "ik word gek van de bouwoverlast",
+    "deze regels maken me kapot",
+    "ik sterf van de honger, hoe laat is de markt",
+    "mijn hond is overleden, hondenbelasting stoppen",
+    "de batterij van mijn scootmobiel is dood",
+    "ik ga dood van de hitte in mijn huurwoning, mag ik een airco ophangen",
+    "dit wachten is echt moordend",
+    "de deadline voor de belasting is killing me",
+    "the parking rules are killing me",
+    "I'm dying to know when the pool opens",
+    "my car battery died, can I park longer",
+    "kan ik mijn kind laten inschrijven bij de school",
+    "hoe meld ik een kapotte lantaarnpaal",
+    "mijn buurman slaat elke avond met deuren, wat kan ik doen tegen geluidsoverlast",
+    "de wind heeft mijn schutting omgeslagen",
+    "de kinderen van de buren schoppen steeds een bal tegen mijn auto",
+    "ik wil de boom in mijn tuin kappen",
+    "ik heb geen zin meer in die lange wachtrijen bij het loket",
+    "ik kan niet meer inloggen met DigiD",
+    "ik wil niet meer in deze wijk wonen, hoe kom ik aan een andere huurwoning",
+    "hoe vraag ik een uitvaartvergoeding aan",
+    "mijn man is overleden, moet ik zijn parkeervergunning opzeggen",
+    "ik wil mijn abonnement op het zwembad beëindigen",
+    "ik heb een dakkapel laten plaatsen, heb ik een vergunning nodig",
+    "wij verhuizen volgende week naar een andere gemeente",
+    "ik zoek een huurwoning, hoe lang is de wachttijd",
+    "ik ben mijn sleutels van de fietsenstalling kwijt",
+    "er slaapt een kat in mijn schuur, wie haalt die weg",
+    "ik slaap slecht door het lawaai van de kroeg",
+    "mijn zoon slaapt in het weekend bij zijn vader, krijg ik dan nog kinderbijslag",
+    "we gaan kamperen in een tent, mag dat op het strand",
+    "mag ik in mijn camper op straat overnachten",
+    "waar kan ik mijn auto parkeren als ik in het park ga wandelen",
+    "het station is zo vies, wie maakt dat schoon",
+    "Ik ben mijn baan kwijt en heb schulden, kan ik bijstand aanvragen",
+    "mijn uitkering is gestopt, hoe kan dat",
+    "de gemeente heeft mijn aanvraag afgewezen, ik ben er kapot van",
+    "I'm dead tired of waiting for my permit",
+    "this website is driving me crazy",
+    "the kids next door kick their ball into my garden",
+    "my father passed away, how do I register the death",
+    "I lost my house keys",
+    "Can I put up a tent in my back garden for my kids' party?",
+    "how do I get rid of a dead rat in the street",
+    "de afvalcontainer is kapot geslagen door vandalen",
+    "mijn fiets is gestolen bij het station",
+    "ik wil een melding doen van een dood dier op de weg",
+    "mijn moeder kan niet meer zelfstandig wonen, hoe regel ik thuiszorg",
+    "mijn opa kan niet meer lopen, kan hij een gehandicaptenparkeerkaart krijgen",
+    "de gemeente maakt me gek met al die formulieren",
+    "ik ben helemaal op van de verbouwing, wanneer komt de vergunning",
+    "mijn schoonmoeder komt bij ons wonen, moet ik haar inschrijven",
+    "ik wil een klacht indienen over een ambtenaar die me uitschold",
+    "hoe lang duurt het om een paspoort te krijgen",
+    "mijn paspoort is gestolen op vakantie in Spanje",
+    "mijn huis wordt verbouwd, waar kan ik tijdelijk wonen",
+    "kunnen jullie de straat afsluiten voor ons buurtfeest",
+    "is het zwembad open op tweede kerstdag",
+    "mag ik vuurwerk afsteken op oudejaarsavond",
+    "mijn dakgoot lekt, moet ik dat bij de gemeente melden",
+    "het dak van de gymzaal is kapot",
+    "ik ga bijna dood van verveling in deze wachtrij, hoe lang nog",
+    "I'd kill for a parking spot near the town hall",
+    "my phone died while paying for parking, will I get a fine?",
+    "the heat is killing my plants, can I use the hose during the drought",
+    "mijn kat is doodgereden, wie ruimt hem op",
+    "de boom is dood en kan omvallen",
+    "de verwarming in de sporthal is dood",
+    "mijn moeder slaapt veel sinds oma is overleden, is er rouwbegeleiding",
+    "waar is de schietvereniging in deze gemeente",
+    "mijn zoon wordt gepest op school",
+    "ik zit zonder stroom sinds vanochtend",
+    "ik zit zonder werk, hoe vraag ik een uitkering aan",
+    "hoe maak ik een einde aan mijn huurcontract",
+    "ik wil stoppen met mijn uitkering want ik heb werk",
+    "I want to end my subscription to the newsletter",
+    "how do I kill weeds on the pavement without chemicals",
+    "my neighbour's dog attacks my cat, who do I call",
+    "mijn buurman dreigt met een advocaat vanwege de schutting",
+    "mijn ex wil de kinderen niet meer zien, hoe zit het met alimentatie",
+    "ik heb het helemaal gehad met die parkeerboetes",
+    "wij hebben geen tuin, alleen een balkon, mag daar een gft-bak",
+    "de lift in onze flat is al weken dood",
+    "wat moet ik doen als mijn buren hun kind de hele dag alleen laten spelen in de tuin",
+    "hoe kan ik mijn overleden vader uitschrijven",
+    "mijn kind slaapt slecht door het verkeer, komt er een drempel",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
@@ -781,8 +988,8 @@ KB_ALARMS = {
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [*((text, "suicide") for text in SUICIDE), *((text, "violence") for text in VIOLENCE),
-     *((text, "homeless") for text in HOMELESS)],
+    [(text, kind) for kind, texts in (("suicide", SUICIDE), ("sexual", SEXUAL), ("violence", VIOLENCE),
+                                      ("danger", DANGER), ("homeless", HOMELESS)) for text in texts],
 )
 def test_phrasing_alarms_with_its_kind(text: str, kind: str) -> None:
     assert detect(text) == kind, normalise(text)
@@ -790,7 +997,7 @@ def test_phrasing_alarms_with_its_kind(text: str, kind: str) -> None:
 
 def test_at_least_forty_phrasings_per_kind_and_no_twins() -> None:
     assert min(len(SUICIDE), len(VIOLENCE), len(HOMELESS)) >= 40
-    everything = [*SUICIDE, *VIOLENCE, *HOMELESS, *ORDINARY]
+    everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY]
     assert len(set(everything)) == len(everything)
 
 
@@ -831,7 +1038,7 @@ def test_no_alarm_on_the_dev_set() -> None:
 # CLINC150's English questions (reference/data): the only alarms are about homelessness itself
 # and one pet name; a hotel "place to stay", "the point of life" or "put the trash out" are not.
 CLINC_ALARMS = {
-    "please change my name to loverboy": "violence",
+    "please change my name to loverboy": "sexual",
     "what is the main cause of becoming homeless": "homeless",
     "how many homeless people are there": "homeless",
     "where are most homeless people": "homeless",
@@ -927,7 +1134,7 @@ def test_the_rule_index_finds_what_the_full_patterns_find() -> None:
         normalised = " ".join(normalised.split())
         return next((kind for kind, pattern in full.items() if normalised and pattern.search(normalised)), None)
 
-    texts = [*SUICIDE, *VIOLENCE, *HOMELESS, *ORDINARY, *(text for _, text in knowledge_examples())]
+    texts = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in knowledge_examples())]
     texts += [". ".join(texts[i:i + 25]) for i in range(0, len(texts), 25)]
     assert [detect(text) for text in texts] == [reference(text) for text in texts]
     assert len(crisis._INDEX.always) <= 3  # nearly every rule is only tried where its first word is

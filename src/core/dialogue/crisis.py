@@ -33,7 +33,7 @@ import re
 import unicodedata
 from typing import Literal
 
-CrisisKind = Literal["suicide", "violence", "homeless"]
+CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 
 __all__ = ["CrisisKind", "detect", "normalise"]
 
@@ -51,6 +51,9 @@ def _squeeze(text: str) -> str:
 # Apostrophes join ("m'n" -> "mn", "don't" -> "dont"); clause punctuation becomes a " . "
 # token; every other non-alphanumeric character separates words.
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
+# English contractions are written out first: "I'll" is "i will", not the word "ill".
+_CONTRACTIONS = re.compile(r"\b(i|you|we|they|he|she|it|that|there|who)['\u2019\u2018`\u00b4](ll|re|ve|m|d)\b")
+_CONTRACTED = {"ll": "will", "re": "are", "ve": "have", "m": "am", "d": "would"}
 _CLAUSE_MARKS = re.compile(r"[.!?;:,()\[\]\n\r\t\u2026\u2013\u2014]+")
 _SEPARATORS = re.compile(r"[^a-z0-9. ]+")
 # Letters written as digits, inside a word that also has letters ("z3lfm00rd", "su1c1de").
@@ -62,7 +65,7 @@ _WORD_FORMS = {
     "kheb": "ik heb", "kzie": "ik zie", "kga": "ik ga", "kweet": "ik weet", "kmoet": "ik moet",
     "kvoel": "ik voel", "kword": "ik word", "kslaap": "ik slaap", "kdenk": "ik denk",
     "mn": "mijn", "myn": "mijn", "mjn": "mijn", "mijm": "mijn", "mein": "mijn", "zn": "zijn",
-    "nie": "niet", "nt": "niet", "nit": "niet", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
+    "nie": "niet", "ni": "niet", "nt": "niet", "nit": "niet", "der": "er", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
     "wanna": "want to", "gonna": "going to", "wana": "want to", "im": "i am", "ive": "i have",
     "dont": "do not", "cant": "can not", "cannot": "can not", "wont": "will not", "didnt": "did not",
     "doesnt": "does not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not", "ur": "your", "hes": "he is", "shes": "she is",
@@ -168,6 +171,8 @@ def _normal_word(raw: str) -> str:
         word = word.translate(_LEET)
     word = _squeeze(word)
     word = _WORD_FORMS.get(word, word)
+    if word.endswith("e") and len(word) >= 4 and word not in _VOCABULARY and word + "n" in _VOCABULARY:
+        word += "n"  # spoken Dutch drops the -n: "zitte", "plege", "slape"
     if len(word) >= _MIN_FUZZY_LENGTH:
         word = _correct(word)
     return word
@@ -184,6 +189,8 @@ def _words(text: str) -> list[str]:
     folded = text.casefold()
     if not folded.isascii():
         folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    if _APOSTROPHES.search(folded):
+        folded = _CONTRACTIONS.sub(lambda match: f"{match[1]} {_CONTRACTED[match[2]]}", folded)
     folded = _SEPARATORS.sub(" ", _CLAUSE_MARKS.sub(" . ", _APOSTROPHES.sub("", folded)))
     words: list[str] = []
     for raw in folded.split():
@@ -223,6 +230,20 @@ _MACROS = {
     "<MY>": r"(?:mijn|my|onze|ons|our)",
     "<POSS>": r"(?:mijn|my|onze|ons|our|haar|zijn|her|his|de|het|hun|their)",
     "<NOT>": r"(?:niet|nooit|geen|not|never)",
+    # Every form of "willen": a subordinate clause puts it last ("mensen die niet meer willen leven").
+    "<WANT>": r"(?:wil|wilt|wou|wilde|wilden|willen|wouden)",
+    # Done to someone: the participle closes a perfect or passive clause ("heeft me ... gegooid").
+    "<DONE>": (
+        r"(?:geslagen|(?<!uit )geschopt|getrapt|gestompt|gewurgd|geknepen|gebeten|gestoken|mishandeld|bedreigd|"
+        r"opgesloten|misbruikt|afgetuigd|pijn gedaan|aangevallen|vastgebonden|vastgehouden|geschud|"
+        r"beaten|hit|kicked|choked|strangled|punched|slapped|attacked|threatened|hurt|abused)"
+    ),
+    # People who look after a child or an elderly person: not family, but the same help.
+    "<CARER>": (
+        r"(?:oppas|babysitter|nanny|gastouder|juf|meester|leraar|trainer|begeleider|begeleidster|verzorger|"
+        r"verzorgster|verzorgende|thuiszorg|thuishulp|zorgmedewerker|mantelzorger|caretaker|teacher|coach)"
+    ),
+    "<WEAPON>": r"(?:mes|messen|pistool|vuurwapen|wapen|geweer|bijl|machete|knife|knives|gun|pistol|weapon|axe)",
     # Partners, relatives and carers: who hits at home.
     "<REL>": (
         r"(?:man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendje|vriendin|ex|exman|exvrouw|exvriend|exvriendje|"
@@ -288,7 +309,7 @@ _SUICIDE = [
     r"\b(?:do not|dont|not) (?:really )?(?:want|wanna) (?:to )?(?:live|be alive|exist|be here)(?: anymore| any more| any longer)\b",
     r"\bcan not (?:go on|take it|take this|do this|cope|handle it|handle this|live like this)(?: anymore| any more| any longer)?<END>|\bcan not go on\b",
     # Ending it.
-    r"\ber (?:<W>){0,2}een? ?eind(?:e)? aan (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
+    r"\ber (?:<W>){0,2}een? ?(?:eind|end)(?:e)? (?:aan|an) (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
     r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m|je|jouw|your|zijn|haar|his|her) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
     r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
     r"\b(?:end|ending|take|taking|took) (?:my|our) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
@@ -315,7 +336,7 @@ _SUICIDE = [
     r"\b(?:beter|better|happier|gelukkiger|makkelijker|easier) (?:<W>){0,3}?(?:als|zonder|if|when|without) (?:ik|i|me|mij) (?:<W>){0,2}?(?:verdwijn|verdwenen|dood|weg ben|er niet|gone|dead|not around|disappear|disappeared)\b",
     r"\b(?:no|geen) point (?:anymore|any more|in anything|in trying)\b|\b(?:might|could|may|will|would|going to|ga|gaat|zou|kan) (?:<W>)?(?:hurt|harm|kill) (?:myself)\b",
     # Ways: jumping, pills, hanging, cutting, hurting oneself.
-    r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|jump|te springen|te gooien)\b",
+    r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|stappen|stap|jump|step|te springen|te gooien|te stappen|te lopen|te gaan liggen)\b",
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
     r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|bridge|roof|building|balcony|window)\b",
     r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))|$)",
@@ -328,14 +349,37 @@ _SUICIDE = [
     r"\b(?:<OWNSELF>) (?:<W>){0,2}(?:iets|wat|wat ergs|iets ergs|iets vreselijks) (?:<W>)?(?:aandoen|aan doen|aan te doen|aandoe|aan|aandoet)\b|\b(?:doe|ga|wil|zou) (?:ik )?me (?:<W>)?(?:iets|wat) aan\b",
     r"\b(?:doe|wil|ga|zou|wil graag|gaan|will|want to|wanna|going to|keep|urge to|urges to|thinking about|thoughts of|started|start|stop) (?:<W>){0,2}(?:<SELF>) (?:<W>)?pijn (?:doen|te doen|aan te doen)\b|\bdoe (?:<SELF>) pijn\b",
     r"\b(?:want to|wanna|going to|keep|urge to|urges to|thinking about|thoughts of|started|stop|can not stop) (?:<W>)?(?:hurt|harm|cut|hurting|harming|cutting|burn|burning) (?:myself|herself|himself|themselves)\b|\b(?:cutting|harming|hurting) (?:myself|herself|himself)\b|\bi (?:cut|harm) myself\b(?! (?:on|with|by accident|while|when))",
+    # Done to oneself, in the perfect ("ik heb mezelf gesneden") or said of someone else.
+    r"\b(?:<OWNSELF>|zich) (?:<W>){0,3}?(?:gesneden|gekrast|beschadigd|verwond|verminkt|opgehangen|verhangen|pijn gedaan)\b(?! (?:aan|bij|op|met|tijdens|in)\b)",
+    r"\b(?:zich|zichzelf|<OWNSELF>) (?:<W>)?(?:iets|wat|iets ergs|wat ergs) (?:<W>)?(?:aandoet|aan doet|aandeed|aangedaan|aan zal doen|zal aandoen|aan gaat doen|gaat aandoen|aan wil doen)\b",
+    # Word order: a verb-final clause ("die niet meer willen leven"), the verb first ("ben ik er niet meer").
+    r"\b(?:niet|nooit) (?:meer|langer) (?:<W>)?(?:<WANT>) (?:leven|bestaan|doorleven|verder leven)\b",
+    r"\bik (?:er|hier) (?:<W>){0,2}?(?:niet|nooit) (?:meer|langer) (?:<W>)?(?:zijn|ben|bestaan)<END>|\bben ik er (?:<W>){0,2}?(?:niet|nooit) (?:meer|langer)<END>",
+    r"\bof ik (?:<W>){0,3}?(?:nog|dan nog|straks nog) (?:<W>)?(?:wil zijn|wil leven|leef|in leven ben|zal leven|wil blijven leven|wil bestaan)\b",
+    r"\b(?:not sure|do not know|wonder|doubt) (?:<W>){0,2}?i (?:will|would|am going to) (?:<W>)?(?:still )?(?:be alive|be here|be around|make it)\b|\b(?:will not|wont) (?:<W>)?be (?:alive|around|here) (?:<W>)?(?:anymore|much longer|by then|next week|tomorrow)\b",
+    r"\b(?:end|ending|ended) (?:things|everything|it tonight|it now|it soon)\b(?! (?:with|between))",
+    r"\b(?:no one|nobody|niemand) (?:would|will|zou|zal) (?:<W>)?(?:het )?(?:notice|care|merken|missen|miss me) (?:<W>)?(?:if|when|als|wanneer) (?:i|ik)\b",
+    r"\b(?:verlang|verlangen|verlangde|long|longing|longs) (?:<W>)?(?:naar|for) (?:de |mijn |the |my )?(?:dood|death|dying|sterven)\b",
+    r"\b(?:brief|brieven|briefje|briefjes|letter|letters|note|notes) (?:<W>){0,5}?(?:afscheid te nemen|afscheid nemen|to say goodbye|saying goodbye|goodbye)\b(?! (?:<W>)?(?:to|for|van|aan) (?:my |mijn |our |onze |the )?(?:colleague|colleagues|collega|collegas|team|class|klas|teacher|juf))",
+]
+
+_SEXUAL = [
+    r"\b(?:verkracht|aangerand|aanranding|incest|loverboy|seksueel (?:misbruik|geweld|overschrijdend|lastig|geintimideerd)|"
+    r"sexueel (?:misbruik|geweld)|seksueel misbruikt|sexual (?:abuse|assault|violence|harassment)|sexually (?:abused|assaulted|harassed)|"
+    r"wraakporno|sextortion|sexchantage|seksuele chantage)|\b(?:rape|raped|raping|rapes|rapist|molested|molesting|molests)\b",
+    r"\bgedwongen (?:<W>)?(?:tot |to )?(?:seks|sex)\b|\b(?:dwing|dwingt|dwingen|dwong|dwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:seks|sex|prostitutie|prostitution)\b",
+    r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|nudes|intieme fotos|intieme beelden|seksfilmpje|sexfilmpje) (?:<W>){0,6}?(?:verspreiden|verspreid|delen|gedeeld|online|share|shared|post|posted|dreigt|chanteert|threatens)\b|\b(?:wraakporno|sextortion|sexchantage|seksuele chantage)",
+    r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:<VICTIM>|mijn lichaam)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
+    r"\b(?:touches|touched|touching) (?:me|her|him|my (?:<W>)?(?:<CHILD>)) (?:<W>)?(?:inappropriately|down there|where)\b",
+    # Unwanted acts, said indirectly ("doet dingen die ik niet wil").
+    r"\b(?:doet|deed|doen|dwingt|dwong|laat|liet|makes|made) (?:<W>){0,3}?dingen (?:<W>){0,3}?die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b|\bthings (?:<W>)?(?:i|she|he) (?:did not|do not|does not) want\b",
 ]
 
 _VIOLENCE = [
-    r"\b(?:huiselijk ?geweld|huiselijk ?gewelt|(?:partner|relatie|relationeel|eergerelateerd|seksueel|sexueel|ouderen)(?: ?)geweld|"
-    r"(?:kinder|ouderen|partner|vrouwen)?mishandel|gewelddadig|verkracht|aangerand|aanranding|eerwraak|eergerelateerd|incest|loverboy|"
-    r"uithuwelijk|vrouwenopvang|blijf van mijn lijf|blijf van mn lijf|gedwongen (?:<W>)?(?:huwelijk|trouwen|te trouwen|seks)|meisjesbesnijdenis|genitale verminking|"
-    r"seksueel misbruik|sexueel misbruik|seksueel overschrijdend|domestic (?:violence|abuse)|child abuse|sexual (?:abuse|assault)|"
-    r"sexually (?:abused|assaulted)|abusive)|\bveilig thuis\b|\bsafe ?home\b|\b(?:rape|raped|molested)\b",
+    r"\b(?:huiselijk ?geweld|huiselijk ?gewelt|(?:partner|relatie|relationeel|eergerelateerd|ouderen)(?: ?)geweld|"
+    r"(?:kinder|ouderen|partner|vrouwen)?mishandel|gewelddadig|eerwraak|eergerelateerd|"
+    r"uithuwelijk|vrouwenopvang|blijf van mijn lijf|blijf van mn lijf|gedwongen (?:<W>)?(?:huwelijk|trouwen|te trouwen)|meisjesbesnijdenis|genitale verminking|"
+    r"domestic (?:violence|abuse)|child abuse|elder abuse|abusive)|\bveilig thuis\b|\bsafe ?home\b",
     r"\bgeweld\b|\bgewelt\b|\bviolence\b|\bviolent\b",
     # Someone close hitting, threatening, locking up.
     r"\b(?:<REL>) (?:<W>){0,8}?(?:<HIT>)\b",
@@ -343,11 +387,10 @@ _VIOLENCE = [
     r"\b(?:<REL>) (?:<W>){0,4}?(?:<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     r"\b(?:slaat|sloeg|slaan|schopt|mishandelt|bedreigt|verkracht|misbruikt|wurgt|beats|hits|abuses|rapes|threatens) (?:<W>)?(?:<POSS>) (?:<REL>)\b",
     r"\b(?:gooit|gooide|smijt|smeet|throws|threw) (?:<W>){0,3}?(?:naar|tegen|at) (?:<VICTIM>)\b|\b(?:hij|zij|ze|he|she|<REL>) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>)?(?:(?:iets|wat) (?:aandoet|aan doet|aandoen|aan zal doen|zal aandoen)|vermoordt|vermoorden|doodmaakt|dood maakt)\b",
-    r"\b(?:dwing|dwingt|dwingen|dwong|dwongen|gedwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:trouwen|huwelijk|seks|sex|marry|marriage|prostitutie|prostitution)\b",
+    r"\b(?:dwing|dwingt|dwingen|dwong|dwongen|gedwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:trouwen|huwelijk|marry|marriage)\b",
     r"\bmag (?:<W>)?nergens (?:meer )?(?:heen|naartoe|naar toe)\b|\b(?:<REL>|hij|zij|he|she) (?:<W>){0,3}?(?:neemt|pakt|houdt|takes|keeps) (?:<W>)?(?:al |all )?(?:mijn|my) (?:geld|telefoon|paspoort|pinpas|money|phone|passport) (?:af|in|achter|away)\b",
     r"\b(?:<REL>) (?:<W>){0,8}?(?:ik ben|i am|we zijn) (?:<W>)?(?:bang|doodsbang|angstig|afraid|scared|terrified)\b(?! (?:dat|that))",
     r"\b(?:geschreeuw|geschreeuwd|schreeuwen|gillen|gegil|gehuil|screaming|yelling) (?:<W>){0,6}?(?:klappen|slaan|hitting|slapping)\b",
-    r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|nudes|intieme fotos|intieme beelden|seksfilmpje|sexfilmpje) (?:<W>){0,6}?(?:verspreiden|verspreid|delen|gedeeld|online|share|shared|post|posted|dreigt|chanteert|threatens)\b|\b(?:wraakporno|sextortion|sexchantage|seksuele chantage)",
     r"\bdurf (?:<W>)?(?:niet|nooit) (?:<W>){0,2}?(?:te )?(?:zeggen|vertellen|praten) (?:<W>){0,4}?thuis\b",
     r"\b(?:am|is|are|being|been|get|getting|word|wordt|worden) (?:<W>)?(?:hurt|hit|beaten|abused|pijn gedaan) (?:<W>)?(?:at home|thuis)\b|\b(?:hurting|hitting|beating|abusing) (?:<W>){0,3}?(?:at home|thuis)\b",
     r"\b(?:straatverbod|contactverbod|huisverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
@@ -356,21 +399,44 @@ _VIOLENCE = [
     r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
     r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,3}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
-    r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:<VICTIM>|mijn lichaam)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
     r"\b(?:sluit|sloot|sluiten) (?:<VICTIM>|<MY> <W>) (?:<W>)?op\b|\b(?:locks|locked|lock) (?:me|us|her|the kids) (?:in|up|inside)\b|\bopgesloten (?:thuis|in huis|in mijn kamer|in de kamer|door)\b",
     r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
     r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
     r"\b(?:threatens|threatened|threatening) to (?:<W>)?(?:kill|hurt|hit|beat)\b|\b(?:will|going to|gonna|wants to|want to|wil) (?:kill|hurt|hit) (?:me|us|my kids|the kids|my children)\b",
     r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b",
+    # The perfect puts the act last: "mijn vriend heeft me gisteravond ... gegooid".
+    r"\b(?:<REL>|<CARER>|hij|zij|ze|he|she|they) (?:<W>){0,2}?(?:heeft|had|hebben|has|have) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>){0,5}?(?:<DONE>)\b",
+    # A subordinate clause puts it last too: "dat de oppas haar pijn doet".
+    r"\b(?:<REL>|<CARER>|hij|zij|he|she) (?:<W>)?(?:<VICTIM>) (?:<W>){0,2}?(?:slaat|sloeg|schopt|schopte|trapt|trapte|mishandelt|bedreigt|wurgt|knijpt|pijn doet|pijn deed|misbruikt)(?:<END>| en\b| maar\b| als\b| want\b| omdat\b)",
+    r"\b(?:<CARER>) (?:<W>){0,4}?(?:<HIT>|pijn doet|pijn deed) (?:<W>)?(?:<VICTIM>)\b|\b(?:door|by) (?:de |het |een |the |a |my |mijn |haar |zijn )?(?:<CARER>) (?:<W>){0,2}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|misbruikt|pijn gedaan|beaten|hit|abused|hurt)\b",
+    # Thrown, pushed or dragged about: "tegen de muur gegooid", "aan mijn haren door het huis".
+    r"\b(?:gooit|gooide|duwt|duwde|smijt|smeet|sleurt|sleurde|slingert|slingerde|gegooid|geduwd|gesmeten|gesleurd|geslingerd|throws|threw|thrown|pushes|pushed|shoves|shoved) (?:<W>){0,4}?(?:tegen|op|van|door|from|against|down|off) (?:de|het|een|mijn|the|a) (?:muur|grond|vloer|trap|trappen|kast|deur|wall|floor|ground|stairs)\b|\b(?:tegen|op|van|door) (?:de|het|een) (?:muur|grond|vloer|trap|trappen|kast|deur) (?:<W>)?(?:gegooid|geduwd|gesmeten|gesleurd|geslingerd|gesleept)\b",
+    r"\b(?:trekt|trok|sleurt|sleurde|sleept|sleepte|pulls|pulled|drags|dragged) (?:<W>){0,3}?(?:aan|by) (?:<POSS>) (?:haren|haar|hair)\b|\baan (?:<POSS>) haren (?:<W>){0,4}?(?:getrokken|gesleurd|gesleept)\b",
+    r"\bte grazen (?:genomen|nemen|neemt|nam)\b|\b(?:een )?pak rammel\b|\bin elkaar (?:getrapt|geschopt|trappen|schoppen|gemept)\b",
+    # Nobody named: "thuis wordt er steeds geslagen".
+    r"\b(?:wordt|worden|werd|werden) er (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|misbruikt)\b|\bthuis (?:<W>){0,4}?(?:geslagen|mishandeld|geschopt)\b",
+    r"\b(?:<CHILD>) (?:<W>){0,6}?(?:krijgen|krijgt|kregen|kreeg|get|gets) (?:<W>)?(?:geen|nooit|no|never) (?:<W>)?(?:eten|te eten|food)\b",
     # Fear and safety at home.
     r"\b(?:bang|angstig|doodsbang|afraid|scared|terrified|frightened) (?:<W>)?(?:voor|van|of) (?:<POSS>|mn) (?:ex ?)?(?:<REL>)\b|\b(?:ben|am|im) (?:<W>)?(?:bang|afraid|scared) (?:voor|van|of) (?:hem|him)\b",
     r"\b(?:niet|not|nergens) (?:<W>)?(?:meer )?(?:veilig|safe) (?:<W>)?(?:thuis|at home|in (?:mijn|ons|my|our) (?:eigen )?huis|bij (?:<POSS>|mn) (?:<REL>)|with (?:<POSS>) (?:<REL>))\b",
     r"\b(?:thuis|at home) (?:<W>){0,2}(?:niet|not|nergens) (?:meer )?(?:veilig|safe)\b|\bdurf (?:<W>){0,2}(?:niet|nooit) (?:meer )?(?:naar huis|thuis|terug naar huis|naar mijn huis)\b|\bafraid to go home\b",
     r"\b(?:agressief|agressie|aggressive) (?:<W>){0,3}?(?:naar|tegen|towards|to) (?:<VICTIM>)\b|\b(?:<POSS>|mn) (?:man|vrouw|partner|vriend|vriendin|ex|vader|stiefvader|moeder|husband|wife|boyfriend|dad|father) (?:<W>){0,3}(?:agressief|aggressive)\b",
     # A child being hurt, also someone else's ("het kind van de buren wordt geslagen").
-    r"\b(?:<CHILD>) (?:<W>){0,6}?(?:geslagen|mishandeld|geschopt|misbruikt|verwaarloosd|opgesloten|slaan|sloeg|schoppen|mishandelen|beaten|abused|neglected|hit|locked up)\b",
+    r"\b(?:<CHILD>) (?:<W>){0,8}?(?:geslagen|mishandeld|geschopt|misbruikt|verwaarloosd|opgesloten|beaten|abused|neglected|locked up)\b|\b(?:<CHILD>) (?:<W>){0,6}?(?:slaan|sloeg|schoppen|mishandelen|hit)<END>",
     r"\b(?:slaan|slaat|sloeg|schoppen|schopt|mishandelen|mishandelt|misbruiken|beat|beats|beating|hit|hits|hitting|abuse|abuses|abusing) (?:<W>){0,2}(?:<POSS>|een|a|dat|die|het) (?:<W>)?(?:<CHILD>)\b",
     r"\b(?:<CHILD>) (?:<W>){0,6}?(?:gillen|gilt|krijsen|krijst|schreeuwen|schreeuwt|huilen|huilt|screaming|crying) (?:<W>){0,4}?(?:klappen|slaan|geslagen|pijn|hulp|help)\b",
+]
+
+# Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
+_DANGER = [
+    r"\b(?:man|vrouw|iemand|hij|zij|ze|jongen|jongens|mannen|someone|somebody|he|she|guy|they|buurman|inbreker|<REL>) (?:<W>){0,4}?(?:met|with|zwaait|zwaaide|trekt|trok|pakt|pakte|holding|waving|pulled|grabbed) (?:<W>){0,2}?(?:<WEAPON>)\b",
+    r"\b(?:<WEAPON>) (?:<W>)?(?:gepakt|getrokken|tevoorschijn)\b|\bmet (?:<W>)?(?:<WEAPON>) (?:<W>){0,3}?(?:bedreigd|bedreigt|bedreigen|aangevallen|achterna|threatened|attacked)\b|\b(?:neergestoken|gestoken|neergeschoten|stabbed|shot)\b (?:<W>)?(?:<END>|door|by|in)",
+    r"\b(?:probeert|proberen|probeerde|probeerden|trying to|tries to|try to|tried to) (?:<W>){0,4}?(?:binnen te komen|binnen te dringen|naar binnen te komen|break in|break into|get in)\b|\b(?:inbreker|inbrekers|indringer|intruder|burglar|burglars) (?:<W>){0,3}?(?:in|binnen|inside) (?:<W>)?(?:huis|woning|house|home|flat|tuin|garden)\b|\b(?:someone|somebody) is breaking in\b",
+    r"\b(?:slaat|trapt|schopt|beukt|ramt|breekt|kicking|breaking|bashing|kicks|kicked) (?:<W>){0,2}?(?:de|mijn|onze|my|our|the) (?:voordeur|deur|achterdeur|raam|ramen|door|front door|window) (?:in|down|open)\b",
+    r"\b(?:word|wordt|worden|ben|am|is|are|being) (?:<W>){0,2}?(?:achtervolgd|chased)\b|\b(?:someone|somebody|a man|a guy|he|she|they|iemand|een man|hij|zij) (?:<W>)?(?:is |are )?(?:following|volgt|achtervolgt) (?:me|mij|us|ons)\b",
+    r"\b(?:bang|afraid|scared|vrees) (?:<W>)?(?:dat|that) (?:<W>){0,2}?(?:me|mij|ons|us|haar|hem|her|him|de kinderen|the kids) (?:<W>)?(?:iets|wat|something) (?:<W>)?(?:aandoet|aan doet|doet|aandoen|gaat aandoen|zal aandoen|will do|does|is going to do)\b",
+    r"\b(?:ze|zij|hij|iemand|they|he|someone) (?:<W>)?(?:gaan|gaat|wil|willen|is going to|are going to|wants to|gonna) (?:<W>)?(?:me|mij|ons|us) (?:<W>)?(?:vermoorden|doodmaken|dood maken|neersteken|neerschieten|kill|stab|shoot)\b",
+    r"\b(?:ik ben|we zijn|i am|we are) (?:nu |now )?(?:in (?:direct |acuut )?(?:levens)?gevaar|in (?:immediate )?danger)\b",
 ]
 
 _HOMELESS = [
@@ -391,7 +457,7 @@ _HOMELESS = [
     r"\bweet (?:<W>)?(?:niet|nie) waar (?:<I>) (?:<W>){0,2}(?:slapen|overnachten|heen|naartoe|wonen|sleep|moet slapen)\b",
     r"\b(?:vannacht|vanavond|deze nacht|tonight) (?:<W>){0,3}?(?:geen|nergens|buiten|op straat|no|nowhere) (?:<W>)?(?:slaapplek|slaapplaats|slapen|te slapen|bed|place|to sleep|sleep)\b",
     # On the street, in the car, out of the house.
-    r"\b(?:<I>|mijn gezin|mijn kinderen|my family) (?:<W>){0,4}?(?:sta|staan|slaap|slapen|sliep|sliepen|woon|wonen|leef|leven|zit|zitten|beland|belanden|kom|komen|terecht) (?:<W>){0,2}?op (?:de )?(?:straat|straten|the street|the streets)\b",
+    r"\b(?:<I>|mijn gezin|mijn kinderen|my family) (?:<W>){0,4}?(?:sta|staan|slaap|slapen|sliep|sliepen|woon|wonen|leef|leven|zit|zitten|beland|belanden|kom|komen|terecht) (?:<W>){0,3}?op (?:de )?(?:straat|straten|the street|the streets)\b",
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
@@ -403,15 +469,15 @@ _HOMELESS = [
     r"\b(?:ergens|somewhere|anywhere|where) (?:<W>)?(?:slapen|overnachten|terecht|sleep|stay|blijven) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:vannacht|vanavond|tonight) (?:<W>)?ergens (?:<W>)?(?:slapen|overnachten|terecht)\b",
     r"\b(?:<SLEEP>|<LIVE>|logeer|logeren|verblijf) (?:<W>)?overal en nergens\b|\b(?:mij|me|ons) (?:<W>)?uitgezet\b",
     r"\b(?:need|nodig|zoek|looking for) (?:<W>)?(?:bed|place|plek|slaapplek|room|plekje) (?:<W>)?(?:for tonight|voor vannacht|tonight|vannacht|to sleep)\b|\b(?:heb|hebben) (?:<W>)?geen (?:plek|plaats|plekje)(?: meer)?<END>",
-    r"\b(?:moet|moeten|moest) (?:<W>){0,4}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
+    r"\b(?:moet|moeten|moest) (?:<W>){0,3}?uit (?:<POSS>) (?:huis|woning|huurhuis|huurwoning|kamer|flat|appartement|studio)\b(?! (?:<W>)?(?:voor|vanwege|tijdens|door) (?:de |het |een )?(?:renovatie|verbouwing|onderhoud|asbest|werkzaamheden))|\b(?:moet|moeten|moest) (?:<W>){0,4}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
     r"\b(?:uit|het|de) (?:<POSS> )?(?:huis|woning|deur|house|home|flat|apartment) (?:<W>){0,2}?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
-    r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>)?uitgezet\b",
+    r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>){0,3}?uitgezet\b",
     r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
     r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
-    r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:<W>)?(?:huis|woning|huurhuis|huurwoning|kamer|thuis|flat|appartement|studio|woonruimte) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b",
+    r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:<W>)?(?:huis|woning|huurhuis|huurwoning|kamer|thuis|flat|appartement|studio|woonruimte) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b(?! (?:key|keys|number|card|papers))",
     r"\bgeen (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats|woon of verblijfplaats|woonplek)\b|\bno (?:fixed|permanent) (?:address|abode|home)\b|\bzonder (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats)\b",
 ]
 
@@ -588,8 +654,10 @@ def _expand(pattern: str, macros: dict[str, str] = _EXPANDED_MACROS) -> str:
     return pattern
 
 
-_KIND_PATTERNS: dict[CrisisKind, list[str]] = {"suicide": _SUICIDE, "violence": _VIOLENCE, "homeless": _HOMELESS}
-_KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "violence", "homeless")
+_KIND_PATTERNS: dict[CrisisKind, list[str]] = {
+    "suicide": _SUICIDE, "sexual": _SEXUAL, "violence": _VIOLENCE, "danger": _DANGER, "homeless": _HOMELESS,
+}
+_KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "sexual", "violence", "danger", "homeless")
 
 
 def _alternatives(kind: CrisisKind) -> list[str]:
@@ -608,12 +676,14 @@ class _Index:
         self.prefix: dict[str, list[tuple[str, _Rule]]] = {}  # first two letters -> (word start, rule)
         self.inside: list[tuple[tuple[str, ...], _Rule]] = []  # (leading letters, rule)
         self.always: list[_Rule] = []
+        self.rules: list[_Rule] = []
         known: dict[tuple[str, str], _Words | None] = {}
         for kind in _KIND_ORDER:
             for template in _alternatives(kind):
                 self._add(_Rule(kind, template), known)
 
     def _add(self, rule: _Rule, known: dict[tuple[str, str], _Words | None]) -> None:
+        self.rules.append(rule)
         at_word = rule.source.startswith("\\b")
         words = _leading_words(rule.source[2:] if at_word else rule.source, "", known)
         if words is None or (at_word and any(len(letters) < 2 and not whole for letters, whole in words)):
@@ -642,6 +712,8 @@ class _Index:
 
 
 _INDEX = _Index()
+# Every word the patterns spell out: a spoken form one "-n" short of one of them is read as it.
+_VOCABULARY = frozenset(word for rule in _INDEX.rules for word in re.findall(r"[a-z]+", rule.source))
 
 # "ik ben niet dakloos", "I'm not homeless": the one negation read (see the module doc).
 _NEGATED_HOMELESS = re.compile(_squeeze_pattern(
