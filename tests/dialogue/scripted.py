@@ -179,6 +179,10 @@ def invariants(observed: Observed, clock: str) -> list[str]:
         problems += [f"suicide help without {n!r}" for n in ("0800-0113", "113.nl", "112") if n not in lowered]
     if "veilig thuis" in lowered and "0800-2000" not in lowered:
         problems.append("Veilig Thuis without 0800-2000")
+    if "centrum seksueel geweld" in lowered:
+        problems += [f"sexual violence help without {n!r}" for n in ("0800-0188", "112") if n not in lowered]
+    if ("in gevaar" in lowered or "in danger" in lowered) and "112" not in lowered:
+        problems.append("danger without 112")
     for text, count in zip(observed.texts, observed.button_counts):
         if text.startswith(("Bedoelt u", "Do you mean")) and not 3 <= count <= 4:
             problems.append(f"'Bedoelt u' with {count} buttons (2-3 options plus 'iets anders' expected)")

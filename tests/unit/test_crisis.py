@@ -233,6 +233,35 @@ SUICIDE = [
     "ik wil er niet meer zijn, het is te veel",
     "ik wil niet meer verder",
     "alles is zinloos, ik wil slapen en nooit meer opstaan",
+    # Session 2, a second fresh batch, written after the first was fixed: 35 of 53 alarmed (66 %), 30 with
+    # the right kind, before its own fixes.
+    "Hallo, ik moet een nieuwe rijbewijs aanvragen maar ik weet niet eens of ik volgende maand nog leef. Ik heb al een brief voor mijn ouders klaarliggen.",
+    "ik trek dit leven niet meer",
+    "het liefst zou ik gewoon voorgoed gaan slapen",
+    "I just want it all to be over",
+    "im done with life honestly",
+    "ik ben het spuugzat, ik ga van de flat af springen",
+    "er is niemand die me zou missen als ik er niet meer was",
+    "zou het pijn doen om te verdrinken? ik denk er vaak aan om het water in te lopen",
+    "my daughter told me she wants to end her life",
+    "ik heb een plan om mezelf te doden",
+    "ik wil me laten euthanaseren maar de dokter wil niet, ik wil echt niet meer",
+    "Ik ben zo moe van alles, ik wil niet meer wakker worden morgen",
+    "I took an overdose an hour ago",
+    "ik heb alle pillen van mijn moeder ingenomen",
+    "mijn beste vriend heeft het over zelfdoding",
+    "Ik krijg mijn schulden nooit meer afbetaald, het beste is als ik er gewoon niet meer ben",
+    "wat is de snelste manier om dood te gaan",
+    "ik ga mn leven beeindigen",
+    # Session 2, a third fresh batch, after the second was fixed: 17 of 31 alarmed (55 %) before its own fixes.
+    "wrm zou ik nog doorgaan niemand geeft om mij",
+    "ik heb het touw al opgehangen in de schuur",
+    "Beste gemeente, ik heb een vraag over bijzondere bijstand voor een nieuwe koelkast. Maar eigenlijk maakt het me niet meer uit, ik ben van plan om er dit weekend tussenuit te stappen, voorgoed.",
+    "I feel like I'd be better off dead",
+    "ik heb vanavond veel te veel slaappillen genomen",
+    "my brother says he's going to kill himself",
+    "ik wil mijn leven niet meer",
+    "ik voel me zo leeg, ik wil niet meer bestaan",
 ]
 
 VIOLENCE = [
@@ -274,7 +303,6 @@ VIOLENCE = [
     "mijn vriend duwt me tegen de muur",
     "mijn man is agressief en ik ben bang",
     "mijn man is gewelddadig",
-    "mijn oom misbruikt mij",
     "mijn dochter wordt gedwongen te trouwen",
     "veilig thuis bellen",
     "mijn zoon van 17 slaat mij",
@@ -291,7 +319,6 @@ VIOLENCE = [
     "he threatens to kill me",
     "my partner locks me in the house",
     "child abuse",
-    "my stepdad touches me",
     "the neighbours kid is being beaten",
     "my mum's boyfriend hits me",
     "my ex is stalking me",
@@ -301,7 +328,6 @@ VIOLENCE = [
     "ik word door mijn man mishandeld",
     "mijn man heeft mij een blauw oog geslagen",
     "hij slaat me en de kinderen",
-    "mijn stiefvader misbruikt mijn zusje",
     "ik ben bang dat mijn ex me iets aandoet",
     "mijn man schreeuwt en gooit met dingen naar mij",
     "ik hoor de buurvrouw schreeuwen en haar man slaat haar",
@@ -337,7 +363,6 @@ VIOLENCE = [
     "ik ben zwanger en mijn vriend heeft me in mijn buik geschopt",
     "mijn man slaat de kinderen met een riem",
     "ik zit in de vrouwenopvang, wat moet ik regelen",
-    "mijn vader heeft mijn moeder met een mes bedreigd",
     "hij dreigt me te doden als ik ga",
     "ik wil weg bij mijn man want hij slaat",
     "mijn ex staat steeds voor de deur en ik ben bang",
@@ -348,7 +373,6 @@ VIOLENCE = [
     "i am being hurt at home",
     "my wife hits me",
     "someone is hurting my little brother at home",
-    "my uncle touched me when i was little",
     "he said he will kill me",
     "mijn man heeft mij in het gezicht geslagen waar de kinderen bij waren",
     "mijn vriend knijpt me en zegt dat ik niks waard ben",
@@ -374,13 +398,11 @@ VIOLENCE = [
     "Mijn man knijpt me de keel dicht als hij dronken is",
     "mn vent heeft me weer te grazen genomen",
     "ik durf niet naar huis want mijn man wordt dan agressief en slaat me",
-    "Mijn ex staat voor de deur en zegt dat hij me gaat vermoorden",
     "my husband locks me in the house and takes my phone",
     "My partner hits me when he's drunk",
     "ik word thuis mishandelt",
     "Ik wil een nieuwe ID-kaart aanvragen omdat mijn man mijn papieren heeft verscheurd. Hij heeft me ook weer geslagen en ik ben bang.",
     "mijn schoonfamilie dreigt me te vermoorden als ik ga scheiden",
-    "ik ben bang voor mijn man, hij heeft een mes gepakt",
     "my boyfriend choked me last night",
     "Hij trekt me aan m'n haren door het huis",
     "mijn vader slaat mijn moeder elke avond",
@@ -397,10 +419,33 @@ VIOLENCE = [
     "mijn vrouw slaat mij, maar ik schaam me om het te vertellen",
     "Goedemorgen, ik wil graag een afspraak voor een paspoort voor mijn dochter. Haar vader wil dat niet, hij heeft me vorige week nog geslagen waar zij bij was. Kan ik het alleen aanvragen?",
     "my dad hits me and my little brother",
+    # Session 2, a second fresh batch, written after the first was fixed: 35 of 53 alarmed (66 %), 30 with
+    # the right kind, before its own fixes.
+    "mijn man sleurt me over de grond als hij kwaad is",
+    "hij schopt me als ik op de grond lig",
+    "mijn zoon van 20 slaat mij en pakt mijn pinpas af",
+    "ik word geslagen door mijn partner, wat moet ik doen",
+    "my wife throws things at me and hits me",
+    "de vrouw van de overkant slaat haar kindjes met een slipper, ik hoor ze huilen",
+    "m'n pa mept me altijd als ie gedronken heeft",
+    "mijn opa wordt in het verzorgingshuis vastgebonden en krijgt geen eten",
+    "Ik wil mijn adres geheim laten houden in de BRP omdat mijn ex me mishandelde en me zoekt",
+    "mijn schoonmoeder sluit mij op in huis als mijn man weg is",
+    # Session 2, a third fresh batch, after the second was fixed: 17 of 31 alarmed (55 %) before its own fixes.
+    "mijn moeder krijgt klappen van haar nieuwe vriend",
+    "onze buren slaan hun hond en hun kinderen, ik hoor het elke nacht",
+    "mijn vader duwde mij van de trap",
+    "he grabs my neck when he is angry",
+    "mijn partner verbiedt me om de deur uit te gaan en pakt al mijn geld af",
+    "ik durf niet meer naar huis, mijn broer slaat me steeds harder",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
 SEXUAL = [
+    "my uncle touched me when i was little",
+    "mijn stiefvader misbruikt mijn zusje",
+    "my stepdad touches me",
+    "mijn oom misbruikt mij",
     "ik ben verkracht",
     "ik ben aangerand op een feest",
     "ik ben als kind misbruikt door mijn opa",
@@ -421,17 +466,52 @@ SEXUAL = [
     "Iemand heeft me gedwongen tot seks",
     "mijn ex verspreidt naaktfoto's van mij en dreigt met meer",
     "ik werd op straat betast door een man en nu volgt hij me",
+    # Session 2, a second fresh batch, written after the first was fixed: 35 of 53 alarmed (66 %), 30 with
+    # the right kind, before its own fixes.
+    "mijn buurman heeft me gisteren vastgepakt en gedwongen dingen te doen",
+    "ik ben vorig jaar verkracht en ik kan er niet meer van slapen",
+    "a man touched me on the bus and followed me home",
+    "Mijn dochter van 13 krijgt berichtjes van een volwassen man die naaktfoto's wil",
+    "my uncle abused me sexually when I was a child",
+    "hij heeft me drugs gegeven en toen misbruikt",
+    "iemand heeft een filmpje van mij online gezet zonder kleren",
+    "ik werd op het werk aangerand door mijn baas",
+    # Session 2, a third fresh batch, after the second was fixed: 17 of 31 alarmed (55 %) before its own fixes.
+    "ik ben misbruikt door de trainer van de voetbalclub",
+    "my ex is sharing naked pictures of me",
+    "Mijn vriendin is gisteravond verkracht, waar kan ze heen?",
+    "hij ging met zijn hand onder mijn rok terwijl ik nee zei",
+    "de buurman laat zijn piemel zien aan de kinderen in de speeltuin",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
 DANGER = [
+    "Mijn ex staat voor de deur en zegt dat hij me gaat vermoorden",
+    "mijn vader heeft mijn moeder met een mes bedreigd",
     # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
     # fixes (72 %); kinds as they are now.
     "er probeert iemand mijn huis binnen te komen, help",
     "er staat een man met een mes in mijn tuin",
     "help hij slaat de deur in",
     "my ex is outside with a knife",
+    "ik ben bang voor mijn man, hij heeft een mes gepakt",
     "ik word achtervolgd en ben bang dat hij me wat doet",
+    # Session 2, a second fresh batch, written after the first was fixed: 35 of 53 alarmed (66 %), 30 with
+    # the right kind, before its own fixes.
+    "er loopt een man met een pistool door de straat",
+    "someone is trying to break into my house right now",
+    "hij staat voor de deur en bonkt en schreeuwt dat hij me gaat vermoorden",
+    "ik ben op straat bedreigd met een mes",
+    "er zit iemand in mijn huis die er niet hoort",
+    "a guy has been following me for 20 minutes and I'm scared",
+    "HELP mijn buurman dreigt mij neer te steken",
+    # Session 2, a third fresh batch, after the second was fixed: 17 of 31 alarmed (55 %) before its own fixes.
+    "er schiet iemand in de straat",
+    "er staan mannen met messen voor de deur van mijn buren",
+    "i think someone is in my house right now, i can hear them downstairs",
+    "mn ex zegt dat ie me komt afmaken",
+    "Iemand heeft net geprobeerd mij van mijn fiets te trekken en volgt me nu",
+    "help er wordt iemand neergestoken bij het station",
 ]
 
 HOMELESS = [
@@ -604,6 +684,24 @@ HOMELESS = [
     "I've been sleeping rough for a week",
     "ik kan nergens meer heen, mijn kamer is opgezegd en ik sta vanavond op straat",
     "Hoi, ik heb een vraag over de huurtoeslag. Sinds mijn vriendin me eruit heeft gezet heb ik geen woning, kan ik die toeslag dan nog krijgen?",
+    # Session 2, a second fresh batch, written after the first was fixed: 35 of 53 alarmed (66 %), 30 with
+    # the right kind, before its own fixes.
+    "we zijn vandaag ons huis uitgezet met drie kinderen",
+    "ik slaap sinds een maand bij vrienden op de grond, ik heb geen eigen plek",
+    "I have nowhere to live since my landlord kicked me out",
+    "k heb geen huis meer en slaap in het park",
+    "mijn ouders hebben me buitengezet, waar moet ik heen vannacht",
+    "morgen komt de deurwaarder om ons eruit te zetten",
+    "ik woon in mijn auto met mijn hond",
+    "Kan ik een uitkering krijgen als ik geen woonadres heb? Ik slaap nu in de nachtopvang",
+    "ik ben alles kwijt en heb geen dak boven mn hoofd",
+    # Session 2, a third fresh batch, after the second was fixed: 17 of 31 alarmed (55 %) before its own fixes.
+    "ik woon al een week in de bosjes",
+    "vanaf vandaag heb ik geen huis meer",
+    "Where can a homeless family stay tonight?",
+    "Kan ik bij de gemeente terecht voor een bed vannacht? Ik ben mijn kamer kwijt",
+    "de huisbaas heeft mijn spullen op straat gezet",
+    "ik ben 19 en mijn stiefvader heeft me eruit gegooid, ik slaap nu in het trappenhuis",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -976,6 +1074,78 @@ ORDINARY = [
     "wat moet ik doen als mijn buren hun kind de hele dag alleen laten spelen in de tuin",
     "hoe kan ik mijn overleden vader uitschrijven",
     "mijn kind slaapt slecht door het verkeer, komt er een drempel",
+    # Session 2, second batch (1 of 40 alarmed before its fixes: a tent at the camp site).
+    "ik ben doodop na de verhuizing, kan ik de inschrijving later doen",
+    "mijn printer is dood, kan ik het formulier op het gemeentehuis printen",
+    "the council tax bill is killing me",
+    "hoe laat sluit het gemeentehuis vandaag",
+    "ik wil mijn overleden moeder haar paspoort inleveren",
+    "wat moet ik doen met de spullen van mijn overleden oom",
+    "we willen een feest in het park, is daar een vergunning voor nodig",
+    "ik slaap liever niet in een hotel, kan ik bij familie logeren tijdens de verbouwing",
+    "mijn buurman schreeuwt altijd tegen zijn hond",
+    "de buren hebben ruzie over de schutting",
+    "het kind van de buren huilt veel, is er een consultatiebureau",
+    "ik wil een nieuwe voordeur plaatsen, heb ik een vergunning nodig",
+    "mijn auto is opengebroken, waar doe ik aangifte",
+    "er is ingebroken in mijn schuur, moet ik dat bij de gemeente melden",
+    "hoe beveilig ik mijn huis tegen inbrekers",
+    "mag je een mes op zak hebben in de stad",
+    "ik wil een jachtakte of wapenvergunning aanvragen",
+    "mijn dochter van 18 wil op kamers, krijgt ze huurtoeslag",
+    "I want to report a stray dog that follows people",
+    "ik word gevolgd door de deurwaarder met brieven, kan de gemeente helpen met schulden",
+    "mijn baas heeft me ontslagen, kan ik nu een uitkering krijgen",
+    "ik ben het zat dat de vuilniswagen mijn straat overslaat",
+    "ik kan dit niet meer betalen, kan ik uitstel krijgen voor de aanslag",
+    "deze wachtrij maakt me helemaal kapot",
+    "ik heb geen zin om de hele dag te wachten, kan ik een afspraak maken",
+    "the bins are dead smelly this week",
+    "ik verlang naar de zomer, wanneer gaat het buitenbad open",
+    "mijn moeder is dement en kan niet meer alleen wonen",
+    "mijn kind wil niet meer naar school, wie kan helpen",
+    "de voordeur van de flat is kapot, wie repareert die",
+    "mijn hond is doodgebeten door een andere hond, waar meld ik dat",
+    "mijn man en ik gaan scheiden, wie houdt het huis",
+    "iemand heeft mijn fiets kapotgeslagen",
+    "ik heb schulden en mijn huur is te hoog, kan ik een goedkoper huis krijgen",
+    "hoe kan ik mijn huurwoning opzeggen",
+    "ik wil dood hout laten ophalen uit mijn tuin",
+    "mijn zoon wordt op school gepest en durft niet meer",
+    "I'm staying at a hotel during the renovation, do I need to change my address",
+    "we slapen deze week in een tent op de camping, kan de post worden doorgestuurd",
+    "ik wil een klacht over agressieve buschauffeurs indienen",
+    # Session 2, third batch (2 of 30 alarmed before its fixes: a removal van at the door, a festival tent).
+    "mijn batterij is leeg, kan ik ergens opladen in het stadhuis",
+    "ik ga dood van het lachen om die nieuwe verkeersborden",
+    "mijn vader is gisteren overleden, hoe vraag ik een akte van overlijden aan",
+    "wat kost een begrafenis van de gemeente",
+    "de bomen in onze straat worden gekapt, kan ik bezwaar maken",
+    "wanneer wordt het grofvuil opgehaald",
+    "ik wil een schietwedstrijd organiseren bij de sportvereniging",
+    "mijn zoon wil stoppen met zijn studie, krijgt hij dan nog studiefinanciering",
+    "I want to stop receiving paper letters",
+    "my neighbour shoots fireworks every night",
+    "the kids in the street are screaming and playing football till late",
+    "de buren slaan elke avond op de muur als wij muziek maken",
+    "kan ik een verhuiswagen voor de deur zetten",
+    "we hebben geen plek voor een kliko in onze tuin",
+    "ik heb geen plek meer in mijn container voor al het afval",
+    "mijn dak lekt, wie betaalt dat bij een huurhuis",
+    "kan ik in het park slapen tijdens het festival in een tent",
+    "hoe lang mag een caravan op straat staan",
+    "ik wil de sloten van mijn fietsenhok laten vervangen",
+    "mijn moeder is opgenomen in het ziekenhuis, kan ik haar post ophalen",
+    "ik ben bang voor honden, wie handhaaft de aanlijnplicht",
+    "de kinderopvang is te duur, kan ik toeslag krijgen",
+    "mijn ex betaalt geen alimentatie meer",
+    "I'm stuck at home with a broken leg, can someone pick up my passport",
+    "ik schaam me voor mijn schulden, kan ik anoniem hulp krijgen",
+    "onze kat is weggelopen, hebben jullie een gevonden dieren lijst",
+    "het is hier levensgevaarlijk oversteken bij de school, kan er een zebrapad komen",
+    "er zit een wesp in mijn huis, wat moet ik doen",
+    "kan iemand het dode hert langs de weg weghalen",
+    "ik trek het niet om zo lang in de rij te staan, kan het online",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
@@ -997,6 +1167,7 @@ def test_phrasing_alarms_with_its_kind(text: str, kind: str) -> None:
 
 def test_at_least_forty_phrasings_per_kind_and_no_twins() -> None:
     assert min(len(SUICIDE), len(VIOLENCE), len(HOMELESS)) >= 40
+    assert min(len(SEXUAL), len(DANGER)) >= 20
     everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY]
     assert len(set(everything)) == len(everything)
 

@@ -1,9 +1,11 @@
-"""Crisis detection: does a resident's message signal danger to life, violence at home or
-having nowhere to sleep?
+"""Crisis detection: does a resident's message signal danger to life, sexual violence,
+violence at home, acute danger or having nowhere to sleep?
 
-    detect("ik zie het niet meer zitten")   # "suicide"
-    detect("mijn man slaat me")             # "violence"
-    detect("ik slaap in mijn auto")         # "homeless"
+    detect("ik zie het niet meer zitten")   # "suicide"      -> 113 Zelfmoordpreventie
+    detect("ik ben aangerand")              # "sexual"       -> Centrum Seksueel Geweld
+    detect("mijn man slaat me")             # "violence"     -> Veilig Thuis
+    detect("er staat een man met een mes in mijn tuin")  # "danger" -> 112
+    detect("ik slaap in mijn auto")         # "homeless"     -> the shelter desk
     detect("mijn vuilnis is niet opgehaald")  # None
 
 The dialogue runs this before the matcher in every turn and every state, and answers with
@@ -13,18 +15,22 @@ zoon praat over zelfmoord", "het buurmeisje wordt geslagen"). It still must stay
 ordinary questions, including the near misses a municipality hears every day: a death in
 the family, noise from the neighbours, a dead tree, a bin on the street, losing a job.
 
-How: the message is normalised (case, diacritics, apostrophes, chat spellings such as
-"k wil"/"m'n"/"nie", letters written as digits, repeated letters squeezed to one, so
-"zelfmooord", "zelfmord" and "zelfmoord" are one word), long key words are corrected to
-their canonical spelling when one letter is off ("zelfmoort", "suicde", "dakkloos",
-"huiselyk"), and then phrase patterns per kind are searched. The patterns are written in
-plain spelling and squeezed the same way when compiled. Punctuation becomes a clause
-mark: patterns never span clauses, and a few phrases ("ik kan niet meer") alarm only when
-they end a clause, so "ik kan niet meer inloggen" stays quiet. Negation is honoured only
-where it is unambiguous: "ik ben niet dakloos" is no alarm; "ik wil niet meer leven" is.
+How: the message is normalised (case, diacritics, apostrophes, English contractions,
+chat spellings such as "k wil"/"m'n"/"nie", spoken Dutch without the final -n ("zitte",
+"plege"), letters written as digits, repeated letters squeezed to one, so "zelfmooord",
+"zelfmord" and "zelfmoord" are one word), long key words are corrected to their canonical
+spelling when one letter is off ("zelfmoort", "suicde", "dakkloos", "huiselyk"), and then
+phrase patterns per kind are searched. The patterns are written in plain spelling and
+squeezed the same way when compiled; they follow Dutch word order, where the verb that
+carries the meaning often comes last ("mensen die niet meer willen leven", "hij heeft me
+tegen de muur gegooid"). Punctuation becomes a clause mark: patterns never span clauses,
+and a few phrases ("ik kan niet meer") alarm only when they end a clause, so "ik kan niet
+meer inloggen" stays quiet. Negation is honoured only where it is unambiguous: "ik ben
+niet dakloos" is no alarm; "ik wil niet meer leven" is.
 
-The kinds are tried in the order suicide, violence, homeless: the first that matches wins.
-Pure and standard library only; hundredths of a millisecond for a typical message (BENCHMARKS.md).
+The kinds are tried in the order suicide, sexual, danger, violence, homeless: the first
+that matches wins (acute danger before violence at home: 112 first, then Veilig Thuis). Pure and standard library only; hundredths of a millisecond for a
+typical message (BENCHMARKS.md).
 """
 from __future__ import annotations
 
@@ -65,7 +71,7 @@ _WORD_FORMS = {
     "kheb": "ik heb", "kzie": "ik zie", "kga": "ik ga", "kweet": "ik weet", "kmoet": "ik moet",
     "kvoel": "ik voel", "kword": "ik word", "kslaap": "ik slaap", "kdenk": "ik denk",
     "mn": "mijn", "myn": "mijn", "mjn": "mijn", "mijm": "mijn", "mein": "mijn", "zn": "zijn",
-    "nie": "niet", "ni": "niet", "nt": "niet", "nit": "niet", "der": "er", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
+    "nie": "niet", "ni": "niet", "ie": "hij", "wrm": "waarom", "wrom": "waarom", "nmd": "niemand", "nt": "niet", "nit": "niet", "der": "er", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
     "wanna": "want to", "gonna": "going to", "wana": "want to", "im": "i am", "ive": "i have",
     "dont": "do not", "cant": "can not", "cannot": "can not", "wont": "will not", "didnt": "did not",
     "doesnt": "does not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not", "ur": "your", "hes": "he is", "shes": "she is",
@@ -171,11 +177,18 @@ def _normal_word(raw: str) -> str:
         word = word.translate(_LEET)
     word = _squeeze(word)
     word = _WORD_FORMS.get(word, word)
-    if word.endswith("e") and len(word) >= 4 and word not in _VOCABULARY and word + "n" in _VOCABULARY:
+    if word.endswith("e") and len(word) >= 4 and word not in _vocabulary() and word + "n" in _vocabulary():
         word += "n"  # spoken Dutch drops the -n: "zitte", "plege", "slape"
     if len(word) >= _MIN_FUZZY_LENGTH:
         word = _correct(word)
     return word
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Every word the patterns spell out: a spoken form one "-n" short of one of them is read
+    as it ("zitte" -> "zitten"). Built on first use."""
+    return frozenset(word for rule in _INDEX.rules for word in re.findall(r"[a-z]+", rule.source))
 
 
 # Words already normalised; residents reuse the same few thousand words.
@@ -221,6 +234,7 @@ def normalise(text: str) -> str:
 # Shorthands inside the patterns below, expanded before compiling.
 _MACROS = {
     "<W>": r"(?:[a-z0-9]+ )",  # any one word (never the clause mark ".")
+    "<NOTCAMP>": r"(?:(?!festival |camping |vakantie |holiday )[a-z0-9]+ )",  # a word, not a holiday's
     "<END>": r"(?=$| \.)",  # the clause ends here
     "<START>": r"(?:^|(?<!ne )(?<!no )\. )",  # a clause starts here, not after a bare "nee,"
     "<I>": r"(?:ik|i|we|wij)",
@@ -260,7 +274,7 @@ _MACROS = {
     ),
     # Violence done: forms that mean it without help of an object.
     "<HIT>": (
-        r"(?:slaat|sla|slaan|sloeg|sloegen|geslagen|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
+        r"(?:slaat|sla|slaan|sloeg|sloegen|geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
         r"gestompt|wurgt|wurgen|gewurgd|wurgde|mishandelt|mishandelen|mishandeld|mishandelde|bedreigt|"
         r"bedreigen|bedreigd|bedreigde|verkracht|verkrachten|verkrachtte|misbruikt|misbruikte|aangerand|"
         r"randt|opgesloten|vermoorden|vermoordt|afgetuigd|aftuigen|in elkaar geslagen|in elkaar slaan|"
@@ -300,7 +314,7 @@ _SUICIDE = [
     r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>){0,3}?<NOT> (?:meer|langer) (?:zijn|bestaan)<END>|\b(?:als|dat|wanneer) ik er (?:<W>)?niet (?:meer|langer) (?:ben|zou zijn|was)\b|\bif i (?:was|were) not (?:here|around|alive) (?:anymore|any more)\b",
     r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>)?(?:er|hier) <NOT> (?:meer|langer) zijn\b|\b(?:wil|wou) <NOT> (?:meer|langer) (?:zijn|bestaan)<END>",
     r"\b(?:wil|wou|hoef) (?:<W>){0,2}<NOT> (?:meer )?wakker (?:<W>)?(?:worden|te worden)\b|\bnooit meer wakker (?:<W>)?(?:worden|te worden)\b|\bnot (?:want to|to) wake up\b",
-    r"<START>(?:en |maar |echt )?(?:<I>) (?:wil|kan|trek) (?:echt |gewoon |het |dit |zo |t |alles |het allemaal |het gewoon )*<NOT> (?:meer|langer)(?: aan| verder| door)?(?:<END>| en\b| maar\b)",
+    r"<START>(?:en |maar |echt )?(?:<I>) (?:wil|kan|trek) (?:echt |gewoon |het |dit |zo |t |alles |het allemaal |het gewoon |dit leven |het leven |mijn leven )*<NOT> (?:meer|langer)(?: aan| verder| door)?(?:<END>| en\b| maar\b)",
     r"\b(?:hou|houd|houden) (?:het|t|dit) (?:<W>)?(?:niet|nie) (?:meer |langer )?vol\b|\bcan not hold on (?:anymore|any longer)\b",
     r"\b(?:doodsgedachte|doodsgedachten|doodsgedachtes|doodswens|afscheidsbericht|afscheidsberichten|afscheidsvideo)|\bgoodbye (?:letter|letters|note|notes|message|messages)\b(?! (?:to|for) (?:my |our |the )?(?:colleague|colleagues|team|class|teacher))",
     r"\b(?:gedachten|gedachtes|denk|denken|dacht|thoughts|thinking|think) (?:<W>){0,2}?(?:over|aan|about|of) (?:<W>)?(?:doodgaan|dood gaan|sterven|dying)\b",
@@ -312,7 +326,7 @@ _SUICIDE = [
     r"\ber (?:<W>){0,2}een? ?(?:eind|end)(?:e)? (?:aan|an) (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
     r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m|je|jouw|your|zijn|haar|his|her) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
     r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
-    r"\b(?:end|ending|take|taking|took) (?:my|our) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
+    r"\b(?:end|ending|take|taking|took) (?:my|our|her|his|their|your) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
     # Despair about life.
     r"\bzie (?:het|t|het leven|het allemaal|alles|het echt|het nog) (?:<W>){0,2}(?:niet|nie) (?:meer|langer) zitten\b|\bzie (?:het leven|het allemaal|alles) (?:<W>){0,2}niet (?:meer )?zitten\b",
     r"\bgeen (?:uitweg|toekomst|hoop|reden om te leven|zin in het leven|zin in mijn leven|zin meer in het leven|zin meer in mijn leven|zin meer om te leven|zin om te leven)\b",
@@ -323,6 +337,9 @@ _SUICIDE = [
     r"\b(?:niemand|no one|nobody) (?:zou|zal|would|will) (?:<ME>|mij) (?:<W>)?(?:missen|miss)\b",
     r"\b(?:iedereen|everyone|everybody|ze|zij|the world|de wereld) (?:<W>){0,2}(?:beter af|better off) (?:zonder|without) (?:<ME>|mij|me)\b",
     r"\b(?:ben|am) (?:<W>)?(?:een last|a burden) (?:voor|to|for)\b",
+    r"\b(?:voorgoed|voor altijd|forever) (?:<W>)?(?:gaan )?(?:slapen|inslapen|sleep|go to sleep)\b|\b(?:want|wish|need) (?:it all|everything|all of this|all this|the pain|my life) (?:<W>)?to (?:be over|end|stop)\b",
+    r"\b(?:snelste|pijnloze|pijnloos|makkelijkste|zekerste|beste|quickest|fastest|painless|easiest|best) (?:manier|manieren|way|ways) (?:<W>){0,2}?(?:om |to )?(?:dood te gaan|te sterven|dood|zelfmoord|mezelf|to die|die|kill myself|end it)\b",
+    r"\b(?:het water|de zee|de rivier|de gracht|het kanaal|the sea|the river) in (?:te )?(?:lopen|loop|gaan|walk)\b|\bpijn (?:doen|doet) (?:<W>)?om (?:<W>)?(?:te )?(?:verdrinken|sterven|dood te gaan|springen|te springen)\b",
     r"\b(?:wil|want to|wanna|wish i could) (?:gewoon |voorgoed |voor altijd |just |forever )*(?:verdwijnen|disappear forever)\b(?! (?:uit|van|from))|\b(?:wil|want to) (?:gewoon )?(?:voorgoed|voor altijd|forever) (?:verdwijnen|slapen|disappear|sleep)\b",
     r"\b(?:nothing|no reason|niks|niets) (?:meer |more )?(?:to live for|om voor te leven|om nog voor te leven)\b|\bno (?:<W>)?reason (?:<W>)?to (?:live|go on|keep going|stay alive|be alive)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\b(?:life|it) is (?:not|no longer) worth (?:living|it anymore)\b|\bnot worth living\b",
     r"\b(?:ben|is) (?:<W>)?klaar met alles\b|\bdenk (?:<W>){0,3}?aan (?:de |mijn )?dood\b(?! van)|\b(?:wil|want to be) (?:<W>)?(?:bij|with) (?:mijn|my) (?:overleden|dode|dead) ",
@@ -336,6 +353,7 @@ _SUICIDE = [
     r"\b(?:beter|better|happier|gelukkiger|makkelijker|easier) (?:<W>){0,3}?(?:als|zonder|if|when|without) (?:ik|i|me|mij) (?:<W>){0,2}?(?:verdwijn|verdwenen|dood|weg ben|er niet|gone|dead|not around|disappear|disappeared)\b",
     r"\b(?:no|geen) point (?:anymore|any more|in anything|in trying)\b|\b(?:might|could|may|will|would|going to|ga|gaat|zou|kan) (?:<W>)?(?:hurt|harm|kill) (?:myself)\b",
     # Ways: jumping, pills, hanging, cutting, hurting oneself.
+    r"\b(?:touw|strop|noose|rope) (?:<W>){0,3}?(?:opgehangen|klaar|hangt|geknoopt|ready|tied|hung)\b|\btussenuit (?:te )?(?:stappen|stap|knijpen|knijp) (?:\. )?voorgoed\b|\bvoorgoed (?:<W>){0,2}?tussenuit\b",
     r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|stappen|stap|jump|step|te springen|te gooien|te stappen|te lopen|te gaan liggen)\b",
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
     r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|bridge|roof|building|balcony|window)\b",
@@ -371,6 +389,13 @@ _SEXUAL = [
     r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|nudes|intieme fotos|intieme beelden|seksfilmpje|sexfilmpje) (?:<W>){0,6}?(?:verspreiden|verspreid|delen|gedeeld|online|share|shared|post|posted|dreigt|chanteert|threatens)\b|\b(?:wraakporno|sextortion|sexchantage|seksuele chantage)",
     r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:<VICTIM>|mijn lichaam)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
     r"\b(?:touches|touched|touching) (?:me|her|him|my (?:<W>)?(?:<CHILD>)) (?:<W>)?(?:inappropriately|down there|where)\b",
+    r"\b(?:gedwongen|dwingt|dwong|dwingen|forced|forces|made) (?:<W>){0,3}?(?:dingen|things) (?:te doen|doen|to do|do)\b|\b(?:begrapst|bepoteld|betasten|groped|gropes|groping|fondled)\b",
+    r"\b(?:man|guy|someone|somebody|he|stranger|a man|<REL>|<CARER>|baas|boss) (?:<W>)?(?:touched|touches|grabbed) (?:me|her|him|my (?:<W>)?(?:<CHILD>))\b(?! (?:shoulder|arm|hand|back|on the shoulder))",
+    r"\b(?:naaktfoto|naaktfotos|nudes|naaktbeelden|naaktfilmpje|naaktfilmpjes) (?:<W>)?(?:wil|wilt|vraagt|vroeg|asks|asking|wants|wanted)\b|\b(?:vraagt|vroeg|wil|wilt|asks|asked|asking|wants) (?:<W>){0,3}?(?:naaktfoto|naaktfotos|nudes|naaktbeelden)\b",
+    r"\b(?:filmpje|filmpjes|video|videos|foto|fotos|beelden|plaatjes|pictures|photos) (?:<W>){0,5}?(?:zonder kleren|naakt|bloot|seks|sex|nude|naked)\b",
+    r"\b(?:abused|abuse|misbruikt|misbruik) (?:<W>){0,2}?(?:sexually|seksueel)\b|\b(?:heeft|had|hebben) (?:<VICTIM>) (?:<W>){0,4}?misbruikt\b|\b(?:ik|<VICTIM>) (?:ben|is|werd|word|wordt|zijn|was) (?:<W>){0,2}?misbruikt\b|\b(?:<REL>|<CARER>) (?:<W>){0,3}?(?:misbruikt|misbruikte|misbruiken) (?:<VICTIM>)\b",
+    r"\b(?:naakt|naked|nude|bloot|blote|intieme|intimate) (?:<W>)?(?:foto|fotos|pictures|photos|pics|videos|video|filmpje|filmpjes|beelden|images)\b",
+    r"\bonder (?:<POSS>) (?:rok|jurk|kleren|shirt|trui|broek|skirt|dress|clothes)\b|\b(?:terwijl|hoewel|ook al) (?:ik|ze|zij) (?:<W>)?nee (?:zei|zeg|zeiden)\b|\b(?:piemel|penis|geslachtsdeel|geslachtsdelen) (?:<W>){0,2}?(?:zien|laten zien|showed|shows|exposed)\b|\b(?:potloodventer|exhibitionist)",
     # Unwanted acts, said indirectly ("doet dingen die ik niet wil").
     r"\b(?:doet|deed|doen|dwingt|dwong|laat|liet|makes|made) (?:<W>){0,3}?dingen (?:<W>){0,3}?die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b|\bthings (?:<W>)?(?:i|she|he) (?:did not|do not|does not) want\b",
 ]
@@ -397,25 +422,25 @@ _VIOLENCE = [
     r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal|elke|iedere) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|blauwe ogen)\b|\b(?:always|often|new|lots of|covered in) bruises\b",
     r"\b(?:hij|zij|ze|he|she|they|die) (?:<W>){0,2}?(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
-    r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,3}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
+    r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,4}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|vastgebonden|gekneveld|verwaarloosd|gemept|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
     r"\b(?:sluit|sloot|sluiten) (?:<VICTIM>|<MY> <W>) (?:<W>)?op\b|\b(?:locks|locked|lock) (?:me|us|her|the kids) (?:in|up|inside)\b|\bopgesloten (?:thuis|in huis|in mijn kamer|in de kamer|door)\b",
     r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
     r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
     r"\b(?:threatens|threatened|threatening) to (?:<W>)?(?:kill|hurt|hit|beat)\b|\b(?:will|going to|gonna|wants to|want to|wil) (?:kill|hurt|hit) (?:me|us|my kids|the kids|my children)\b",
-    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b",
+    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b|\b(?:grabs|grabbed|squeezes|squeezed|pakt|pakte|grijpt|greep) (?:<W>)?(?:my|her|mijn|haar|me bij mijn|me bij de|mij bij mijn) (?:neck|throat|keel|nek)\b",
     # The perfect puts the act last: "mijn vriend heeft me gisteravond ... gegooid".
     r"\b(?:<REL>|<CARER>|hij|zij|ze|he|she|they) (?:<W>){0,2}?(?:heeft|had|hebben|has|have) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>){0,5}?(?:<DONE>)\b",
     # A subordinate clause puts it last too: "dat de oppas haar pijn doet".
     r"\b(?:<REL>|<CARER>|hij|zij|he|she) (?:<W>)?(?:<VICTIM>) (?:<W>){0,2}?(?:slaat|sloeg|schopt|schopte|trapt|trapte|mishandelt|bedreigt|wurgt|knijpt|pijn doet|pijn deed|misbruikt)(?:<END>| en\b| maar\b| als\b| want\b| omdat\b)",
     r"\b(?:<CARER>) (?:<W>){0,4}?(?:<HIT>|pijn doet|pijn deed) (?:<W>)?(?:<VICTIM>)\b|\b(?:door|by) (?:de |het |een |the |a |my |mijn |haar |zijn )?(?:<CARER>) (?:<W>){0,2}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|misbruikt|pijn gedaan|beaten|hit|abused|hurt)\b",
     # Thrown, pushed or dragged about: "tegen de muur gegooid", "aan mijn haren door het huis".
-    r"\b(?:gooit|gooide|duwt|duwde|smijt|smeet|sleurt|sleurde|slingert|slingerde|gegooid|geduwd|gesmeten|gesleurd|geslingerd|throws|threw|thrown|pushes|pushed|shoves|shoved) (?:<W>){0,4}?(?:tegen|op|van|door|from|against|down|off) (?:de|het|een|mijn|the|a) (?:muur|grond|vloer|trap|trappen|kast|deur|wall|floor|ground|stairs)\b|\b(?:tegen|op|van|door) (?:de|het|een) (?:muur|grond|vloer|trap|trappen|kast|deur) (?:<W>)?(?:gegooid|geduwd|gesmeten|gesleurd|geslingerd|gesleept)\b",
+    r"\b(?:gooit|gooide|duwt|duwde|smijt|smeet|sleurt|sleurde|slingert|slingerde|gegooid|geduwd|gesmeten|gesleurd|geslingerd|throws|threw|thrown|pushes|pushed|shoves|shoved) (?:<W>){0,4}?(?:tegen|op|van|door|over|langs|from|against|down|off|across) (?:de|het|een|mijn|the|a) (?:muur|grond|vloer|trap|trappen|kast|deur|wall|floor|ground|stairs)\b|\b(?:tegen|op|van|door) (?:de|het|een) (?:muur|grond|vloer|trap|trappen|kast|deur) (?:<W>)?(?:gegooid|geduwd|gesmeten|gesleurd|geslingerd|gesleept)\b",
     r"\b(?:trekt|trok|sleurt|sleurde|sleept|sleepte|pulls|pulled|drags|dragged) (?:<W>){0,3}?(?:aan|by) (?:<POSS>) (?:haren|haar|hair)\b|\baan (?:<POSS>) haren (?:<W>){0,4}?(?:getrokken|gesleurd|gesleept)\b",
     r"\bte grazen (?:genomen|nemen|neemt|nam)\b|\b(?:een )?pak rammel\b|\bin elkaar (?:getrapt|geschopt|trappen|schoppen|gemept)\b",
     # Nobody named: "thuis wordt er steeds geslagen".
     r"\b(?:wordt|worden|werd|werden) er (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|misbruikt)\b|\bthuis (?:<W>){0,4}?(?:geslagen|mishandeld|geschopt)\b",
-    r"\b(?:<CHILD>) (?:<W>){0,6}?(?:krijgen|krijgt|kregen|kreeg|get|gets) (?:<W>)?(?:geen|nooit|no|never) (?:<W>)?(?:eten|te eten|food)\b",
+    r"\b(?:<CHILD>|opa|oma|vader|moeder|grandfather|grandmother) (?:<W>){0,6}?(?:krijgen|krijgt|kregen|kreeg|get|gets) (?:<W>)?(?:geen|nooit|no|never) (?:<W>)?(?:eten|te eten|food)\b",
     # Fear and safety at home.
     r"\b(?:bang|angstig|doodsbang|afraid|scared|terrified|frightened) (?:<W>)?(?:voor|van|of) (?:<POSS>|mn) (?:ex ?)?(?:<REL>)\b|\b(?:ben|am|im) (?:<W>)?(?:bang|afraid|scared) (?:voor|van|of) (?:hem|him)\b",
     r"\b(?:niet|not|nergens) (?:<W>)?(?:meer )?(?:veilig|safe) (?:<W>)?(?:thuis|at home|in (?:mijn|ons|my|our) (?:eigen )?huis|bij (?:<POSS>|mn) (?:<REL>)|with (?:<POSS>) (?:<REL>))\b",
@@ -434,9 +459,15 @@ _DANGER = [
     r"\b(?:probeert|proberen|probeerde|probeerden|trying to|tries to|try to|tried to) (?:<W>){0,4}?(?:binnen te komen|binnen te dringen|naar binnen te komen|break in|break into|get in)\b|\b(?:inbreker|inbrekers|indringer|intruder|burglar|burglars) (?:<W>){0,3}?(?:in|binnen|inside) (?:<W>)?(?:huis|woning|house|home|flat|tuin|garden)\b|\b(?:someone|somebody) is breaking in\b",
     r"\b(?:slaat|trapt|schopt|beukt|ramt|breekt|kicking|breaking|bashing|kicks|kicked) (?:<W>){0,2}?(?:de|mijn|onze|my|our|the) (?:voordeur|deur|achterdeur|raam|ramen|door|front door|window) (?:in|down|open)\b",
     r"\b(?:word|wordt|worden|ben|am|is|are|being) (?:<W>){0,2}?(?:achtervolgd|chased)\b|\b(?:someone|somebody|a man|a guy|he|she|they|iemand|een man|hij|zij) (?:<W>)?(?:is |are )?(?:following|volgt|achtervolgt) (?:me|mij|us|ons)\b",
-    r"\b(?:bang|afraid|scared|vrees) (?:<W>)?(?:dat|that) (?:<W>){0,2}?(?:me|mij|ons|us|haar|hem|her|him|de kinderen|the kids) (?:<W>)?(?:iets|wat|something) (?:<W>)?(?:aandoet|aan doet|doet|aandoen|gaat aandoen|zal aandoen|will do|does|is going to do)\b",
-    r"\b(?:ze|zij|hij|iemand|they|he|someone) (?:<W>)?(?:gaan|gaat|wil|willen|is going to|are going to|wants to|gonna) (?:<W>)?(?:me|mij|ons|us) (?:<W>)?(?:vermoorden|doodmaken|dood maken|neersteken|neerschieten|kill|stab|shoot)\b",
+    r"\b(?:ze|zij|hij|iemand|they|he|someone) (?:<W>)?(?:gaan|gaat|wil|willen|is going to|are going to|wants to|gonna) (?:<W>)?(?:me|mij|ons|us) (?:<W>)?(?:vermoorden|doodmaken|dood maken|neersteken|neerschieten|kill|stab|shoot)\b|\b(?:ze|zij|hij|iemand) (?:<W>)?(?:me|mij|ons) (?:<W>)?(?:gaat|gaan|wil|willen|zal|zullen) (?:vermoorden|doodmaken|dood maken|neersteken|neerschieten)\b",
     r"\b(?:ik ben|we zijn|i am|we are) (?:nu |now )?(?:in (?:direct |acuut )?(?:levens)?gevaar|in (?:immediate )?danger)\b",
+    r"\b(?:er|iemand|someone|somebody) (?:<W>)?(?:schiet|schieten|schoot|is shooting|shoots)\b(?! (?:<W>){0,2}?(?:vuurwerk|fireworks|foto|fotos|pijlen|raket|raketten|photos))|\bschietpartij\b|\b(?:er wordt|er werd) (?:<W>)?geschoten\b(?! (?:<W>){0,2}?vuurwerk)|\b(?:gunshots|shots fired|active shooter)\b",
+    r"\b(?:someone|somebody|iemand|a stranger) (?:<W>)?(?:is |are |zit |staat |loopt )?(?:in|inside|binnen in) (?:my|our|mijn|ons) (?:house|home|huis|woning|flat) (?:<W>)?(?:right now|now|nu|op dit moment)\b",
+    r"\b(?:volgt|achtervolgt|following) (?:me|mij|ons|us) (?:nu|al|sinds|right now|now|home|naar huis)\b|\b(?:wordt|worden|word) (?:<W>){0,2}?(?:neergestoken|neergeschoten|gestoken|beschoten|aangevallen)\b",
+    r"\b(?:me|mij|ons) (?:komt |komen |gaat |gaan |zal |wil )?(?:afmaken|af te maken|doodsteken|doodschieten|om zeep helpen)\b",
+    r"\b(?:bedreigd|aangevallen|threatened|attacked) (?:<W>){0,2}?(?:met|with) (?:<W>)?(?:<WEAPON>)\b|\bdreigt (?:<W>){0,3}?(?:neer te steken|neer te schieten|dood te steken|te steken|te schieten|in brand te steken)\b",
+    r"\b(?:iemand|een man|een vrouw|een vreemde|een onbekende|someone|somebody|a stranger|a man) (?:<W>){0,2}?(?:in|inside|binnen in) (?:mijn|ons|onze|my|our) (?:huis|woning|house|home|flat|kamer|room) (?:<W>)?(?:die|who|that) (?:er )?(?:niet|not)\b|\b(?:vreemde|onbekende|strange|unknown) (?:man|vrouw|mannen|persoon|mensen|men|person|people) (?:<W>){0,2}?(?:in|inside) (?:mijn|ons|my|our) (?:huis|woning|house|home|flat)\b",
+    r"\b(?:someone|somebody|a man|a guy|guy|man|he|she|they) (?:<W>){0,2}?(?:following|followed) (?:me|us)\b(?! (?:on|op) (?:instagram|twitter|tiktok|facebook)\b)",
 ]
 
 _HOMELESS = [
@@ -461,8 +492,8 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b",
-    r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b",
+    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday))",
+    r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
     r"\b(?:sloten|slot) (?:<W>){0,2}?(?:veranderd|vervangen|gewisseld)\b|\bkraakpand|\bkraak\b|\bontruimen\b",
@@ -470,12 +501,15 @@ _HOMELESS = [
     r"\b(?:<SLEEP>|<LIVE>|logeer|logeren|verblijf) (?:<W>)?overal en nergens\b|\b(?:mij|me|ons) (?:<W>)?uitgezet\b",
     r"\b(?:need|nodig|zoek|looking for) (?:<W>)?(?:bed|place|plek|slaapplek|room|plekje) (?:<W>)?(?:for tonight|voor vannacht|tonight|vannacht|to sleep)\b|\b(?:heb|hebben) (?:<W>)?geen (?:plek|plaats|plekje)(?: meer)?<END>",
     r"\b(?:moet|moeten|moest) (?:<W>){0,3}?uit (?:<POSS>) (?:huis|woning|huurhuis|huurwoning|kamer|flat|appartement|studio)\b(?! (?:<W>)?(?:voor|vanwege|tijdens|door) (?:de |het |een )?(?:renovatie|verbouwing|onderhoud|asbest|werkzaamheden))|\b(?:moet|moeten|moest) (?:<W>){0,4}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
-    r"\b(?:uit|het|de) (?:<POSS> )?(?:huis|woning|deur|house|home|flat|apartment) (?:<W>){0,2}?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b",
+    r"\buit (?:<POSS> )?(?:huis|woning|house|home|flat|apartment) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b|\b(?:het|de) (?:<POSS> )?(?:huis|woning|deur|flat) (?:<W>)?uit (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden|zetten|gooien)\b",
+    r"\b(?:huisbaas|verhuurder|landlord|corporatie|woningcorporatie|deurwaarder|hij|zij|ze|he|she|they) (?:<W>){0,3}?(?:mijn|onze|my|our) (?:spullen|meubels|things|belongings|stuff) (?:<W>){0,2}?(?:op straat|buiten|on the street|outside)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
     r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>){0,3}?uitgezet\b",
     r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
+    r"\bgeen eigen (?:plek|plekje|slaapplek|dak)\b|\b(?:<SLEEP>) (?:<W>){0,4}?bij (?:vrienden|familie|kennissen|een vriend|een vriendin|steeds andere|telkens andere) (?:<W>)?(?:op de grond|op de vloer|op de bank|in de gang|op een matras)\b|\bbuitengezet\b",
+    r"\bwaar (?:moet|kan|moeten|kunnen) (?:<I>) (?:<W>)?(?:heen|naartoe|slapen|terecht) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:<VICTIM>|ons|mij|me) (?:<W>){0,2}?(?:eruit|er uit|uit huis|op straat|uit de woning) (?:te )?(?:zetten|gooien|gezet|gegooid)\b",
     r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
     r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:<W>)?(?:huis|woning|huurhuis|huurwoning|kamer|thuis|flat|appartement|studio|woonruimte) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b(?! (?:key|keys|number|card|papers))",
     r"\bgeen (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats|woon of verblijfplaats|woonplek)\b|\bno (?:fixed|permanent) (?:address|abode|home)\b|\bzonder (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats)\b",
@@ -655,9 +689,9 @@ def _expand(pattern: str, macros: dict[str, str] = _EXPANDED_MACROS) -> str:
 
 
 _KIND_PATTERNS: dict[CrisisKind, list[str]] = {
-    "suicide": _SUICIDE, "sexual": _SEXUAL, "violence": _VIOLENCE, "danger": _DANGER, "homeless": _HOMELESS,
+    "suicide": _SUICIDE, "sexual": _SEXUAL, "danger": _DANGER, "violence": _VIOLENCE, "homeless": _HOMELESS,
 }
-_KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "sexual", "violence", "danger", "homeless")
+_KIND_ORDER: tuple[CrisisKind, ...] = ("suicide", "sexual", "danger", "violence", "homeless")
 
 
 def _alternatives(kind: CrisisKind) -> list[str]:
@@ -712,8 +746,6 @@ class _Index:
 
 
 _INDEX = _Index()
-# Every word the patterns spell out: a spoken form one "-n" short of one of them is read as it.
-_VOCABULARY = frozenset(word for rule in _INDEX.rules for word in re.findall(r"[a-z]+", rule.source))
 
 # "ik ben niet dakloos", "I'm not homeless": the one negation read (see the module doc).
 _NEGATED_HOMELESS = re.compile(_squeeze_pattern(
@@ -724,7 +756,7 @@ _HOMELESS_WORDS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuislo
 
 
 def detect(text: str) -> CrisisKind | None:
-    """The crisis a message signals, or None. Suicide before violence before homelessness."""
+    """The crisis a message signals, or None, the first kind in _KIND_ORDER that matches."""
     words = _words(text)
     if not words:
         return None

@@ -53,11 +53,29 @@ CATALOGUE: dict[str, Text] = {
     ),
     "crisis_violence": Text(
         nl="Wat erg dat u dit meemaakt. Bel Veilig Thuis: gratis, dag en nacht, op 0800-2000. Zij helpen bij "
-        "huiselijk geweld en kindermishandeling, ook als het een ander overkomt. U mag anoniem bellen. "
+        "huiselijk geweld, kindermishandeling en ouderenmishandeling, ook als het een ander overkomt. U mag anoniem bellen. "
         "Bent u of is iemand anders nu in gevaar? Bel dan 112.",
         en="I am sorry this is happening to you. Call Veilig Thuis (Safe at Home): free, day and night, on "
-        "0800-2000. They help with domestic violence and child abuse, also when it happens to someone else. "
+        "0800-2000. They help with domestic violence, child abuse and elder abuse, also when it happens to someone else. "
         "You may call anonymously. Are you or is someone else in danger now? Then call 112.",
+    ),
+    "crisis_sexual": Text(
+        nl="Wat erg dat u dit is overkomen. Het is niet uw schuld. Bel het Centrum Seksueel Geweld: gratis, dag en "
+        "nacht, op 0800-0188, of chat via centrumseksueelgeweld.nl. Is het minder dan een week geleden? Bel dan zo snel "
+        "mogelijk: zij regelen ook een arts. Gebeurt het thuis of in de familie? Bel dan ook Veilig Thuis: 0800-2000. "
+        "Bent u nu in gevaar? Bel 112.",
+        en="I am so sorry this happened to you. It is not your fault. Call the Centrum Seksueel Geweld (Sexual Violence "
+        "Centre): free, day and night, on 0800-0188, or chat at centrumseksueelgeweld.nl. Did it happen less than a week "
+        "ago? Then call as soon as you can: they also arrange a doctor. Does it happen at home or in the family? Then also "
+        "call Veilig Thuis (Safe at Home): 0800-2000. Are you in danger now? Call 112.",
+    ),
+    "crisis_danger": Text(
+        nl="Bent u of is iemand anders nu in gevaar? Bel direct 112. Ga als het kan naar een veilige plek, bij andere "
+        "mensen. Geen spoed, maar wilt u wel de politie spreken? Bel 0900-8844. Gaat het om iemand uit uw huis of "
+        "familie? Bel dan ook Veilig Thuis: gratis, dag en nacht, 0800-2000.",
+        en="Are you or is someone else in danger now? Call 112 straight away. If you can, go to a safe place, near other "
+        "people. No emergency, but you want to talk to the police? Call 0900-8844. Is it someone from your home or "
+        "family? Then also call Veilig Thuis (Safe at Home): free, day and night, 0800-2000.",
     ),
     "crisis_homeless": Text(
         nl="Heeft u geen plek om te slapen, of dreigt dat? Neem contact op met {shelter}: bel {phone}. "
@@ -80,6 +98,7 @@ CATALOGUE: dict[str, Text] = {
     ),
     "crisis_link_113": Text(nl="Chat met 113 Zelfmoordpreventie", en="Chat with 113 Suicide Prevention"),
     "crisis_link_veilig_thuis": Text(nl="Veilig Thuis", en="Veilig Thuis (Safe at Home)"),
+    "crisis_link_csg": Text(nl="Centrum Seksueel Geweld", en="Centrum Seksueel Geweld (Sexual Violence Centre)"),
     "button_urgent_person": Text(nl="Ja, een medewerker", en="Yes, a person now"),
     # ---- not understood, out of scope, clarification ----
     "not_understood": Text(

@@ -37,7 +37,11 @@ MISSES_BEFORE_OFFER = 2
 DETAIL_EVIDENCE = 0.15
 MAX_CHOICES = 3
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
+# The help per kind of crisis (homelessness: the tenant's shelter desk, below).
+CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
+                "danger": "crisis_danger"}
 CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
+                "sexual": ("crisis_link_csg", "https://centrumseksueelgeweld.nl"),
                 "violence": ("crisis_link_veilig_thuis", "https://veiligthuis.nl")}
 
 
@@ -112,10 +116,8 @@ class Turn:
         if kind in CRISIS_LINKS:
             title, url = CRISIS_LINKS[kind]
             links.append(Link(title=ctx.say(title), url=url))
-        if kind == "suicide":
-            text = ctx.say("crisis_suicide")
-        elif kind == "violence":
-            text = ctx.say("crisis_violence")
+        if kind in CRISIS_TEXTS:
+            text = ctx.say(CRISIS_TEXTS[kind])
         else:
             shelter = ctx.tenant.crisis.shelter
             if shelter is not None:
