@@ -28,7 +28,8 @@ Day) against the engine in memory and over HTTP on the local stack. Format:
 
 Every turn of every scenario is also held to rules that hold everywhere (`invariants`):
 no promise of a person when none is there, crisis numbers complete, "Bedoelt u" with
-2-3 options plus "iets anders", and on WhatsApp at most two messages.
+2-3 options plus "iets anders", no button twice in one reply, and on WhatsApp at most two
+messages.
 """
 from __future__ import annotations
 
@@ -186,6 +187,9 @@ def invariants(observed: Observed, clock: str) -> list[str]:
     for text, count in zip(observed.texts, observed.button_counts):
         if text.startswith(("Bedoelt u", "Do you mean")) and not 3 <= count <= 4:
             problems.append(f"'Bedoelt u' with {count} buttons (2-3 options plus 'iets anders' expected)")
+    repeated = sorted({payload for payload in observed.payloads if observed.payloads.count(payload) > 1})
+    if repeated:
+        problems.append(f"the same button twice in one reply: {repeated}")
     if observed.whatsapp_messages is not None and observed.whatsapp_messages > 2:
         problems.append(f"{observed.whatsapp_messages} WhatsApp messages in one turn")
     return problems

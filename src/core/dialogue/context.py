@@ -106,7 +106,11 @@ class TurnContext:
         self.counts[name] = self.counts.get(name, 0) + amount
 
     def add(self, text: str, links: list[Link] | None = None, buttons: list[Button] | None = None) -> None:
-        self.messages.append(ReplyMessage(text=text, links=links or [], buttons=buttons or []))
+        """One message of the reply. A button already offered earlier in the reply is not offered
+        twice (the greeting's "Medewerker spreken" and an answer's own person button)."""
+        offered = {button.payload for message in self.messages for button in message.buttons}
+        buttons = [button for button in buttons or [] if button.payload not in offered]
+        self.messages.append(ReplyMessage(text=text, links=links or [], buttons=buttons))
 
     def link(self, resolved: "ResolvedLink", values: dict[str, str] | None = None) -> Link:
         target = resolved.filled(values) if values else resolved

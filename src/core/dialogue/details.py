@@ -85,8 +85,17 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"wanneer (?:krijg|hoor) ik (?:antwoord|bericht|een reactie|een besluit|de uitslag)|"
         r"is mijn (?:aanvraag|melding|bezwaar|vergunning) (?:al )?(?:klaar|binnen|behandeld|goedgekeurd)|"
         r"hoe gaat het met mijn (?:aanvraag|melding|bezwaar)|"
+        # Applied earlier, asking when: "ik heb 2 weken geleden een paspoort aangevraagd, wanneer is het klaar?"
+        # (lookaheads: the words between may name the topic, which without_cues must leave in)
+        r"(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd|doorgegeven)\b"
+        r"(?=[^.?!]{0,10}[.,;]?[^.?!]{0,50}\b(?:wanneer|hoe lang nog|hoe staat|al klaar|nog niets|nog niks|nog geen))|"
+        r"(?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele|vorige|afgelopen) (?:dag|dagen|week|weken|maand|maanden) "
+        r"(?:geleden|terug)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd))|"
+        r"wanneer (?:is|ligt|komt) (?:het|hij|ze|mijn (?:\w+ ){0,2}?(?:aanvraag|paspoort|id-kaart|identiteitskaart|rijbewijs|"
+        r"vergunning|pas|uitkering|besluit|beslissing)) (?:al )?(?:klaar|binnen|er|klaar om op te halen)|"
+        r"(?:een )?vraag over (?:mijn|onze) (?:aanvraag|melding|bezwaar|klacht)|"
         r"how is it going|how's it going|status of my|progress of my|any news|haven't heard|have not heard|"
-        r"still waiting|still no (?:answer|reply|news|decision)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
+        r"still waiting|still no (?:answer|reply|news|decision)|when will (?:it|my \w+) be ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
         r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear)"
     ),
 }
