@@ -24,8 +24,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
-        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|hoeveel\b(?=[^.?!]*\bbetalen)|"
-        r"how much|cost|costs|price|prices|fee|fees)\b"
+        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbetalen)|"
+        r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
         r"\b(hoe lang|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik het) (?:klaar|ophalen)|"
@@ -53,7 +53,8 @@ _FILLER = frozenset(
     opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij al sinds toen geleden
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
-    pay done possible mogelijk applied reported sent submitted ago since""".split()
+    pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens
+    kun kunt hoeveel free""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

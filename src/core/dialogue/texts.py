@@ -88,6 +88,10 @@ CATALOGUE: dict[str, Text] = {
         en="Do you have no place to sleep, or will you lose it soon? The municipality helps you find a place "
         "to sleep. {contact}",
     ),
+    "wait_withdrawn": Text(
+        nl="Goed, ik zoek geen medewerker meer voor u. U kunt mij gewoon een andere vraag stellen.",
+        en="All right, I am no longer looking for someone for you. You can ask me something else.",
+    ),
     "crisis_person_offer": Text(
         nl="Wilt u nu met een medewerker van de gemeente praten?",
         en="Would you like to talk to someone from the municipality now?",

@@ -1,7 +1,8 @@
 """The decisions of one resident turn, in this order:
 
 1. crisis help (before anything else, in every state, at every hour);
-2. silence while a person has (or is about to take) the conversation;
+2. silence while a person has (or is about to take) the conversation; "laat maar" while
+   nobody has taken it yet withdraws the request;
 3. the greeting on the first turn, with who is there and when;
 4. a button press; a photo or location (text only);
 5. the active flow (a guided flow, or the handover's callback questions);
@@ -61,6 +62,12 @@ class Turn:
             return
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
+            if current.status == HandoverStatus.WAITING and ctx.text and understanding.withdraws(ctx.text):
+                # "laat maar" while nobody has taken the conversation yet: stop looking.
+                ctx.conversation.handover = None
+                ctx.count("handover_withdrawn")
+                ctx.add(ctx.say("wait_withdrawn"))
+                return
             # A person is (about to be) talking: the bot keeps quiet, staff see the message.
             ctx.count("during_handover")
             return

@@ -71,6 +71,18 @@ def is_stop(text: str) -> bool:
     return _plain(text) in STOP_WORDS
 
 
+_WITHDRAW = frozenset(
+    {"laat maar", "laat maar zitten", "nee laat maar", "hoeft niet meer", "hoeft al niet meer", "niet meer nodig",
+     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "forget it", "no need anymore"}
+)
+
+
+def withdraws(text: str) -> bool:
+    """True when the resident takes back a request ("laat maar", "stop", "never mind")."""
+    plain = _plain(text)
+    return plain in STOP_WORDS or plain in _WITHDRAW
+
+
 def contact(text: str) -> tuple[str, str] | None:
     """(contact, kind) from free text: an e-mail address, or a valid phone number
     (region NL, as E.164); None when there is neither."""
