@@ -136,9 +136,11 @@ def residents(conversation_id: str) -> list[str]:
 
 def test_an_ordinary_turn_is_one_read_and_one_write(faults: WireFaults) -> None:
     """The budget the cost model rests on (BENCHMARKS.md): per ordinary turn one GetItem
-    and one TransactWriteItems, nothing else on the wire."""
+    and one TransactWriteItems, nothing else on the wire: answers, follow-ups, a typed answer
+    to "Was dit nuttig?", crisis help first and declining the person it offers, a detail."""
     conversation_id = say("paspoort", clientMessageId=str(uuid.uuid4()))[1]["conversationId"]
-    for text in ("wat kost dat", "hoe lang duurt het", "id kaart aanvragen"):
+    for text in ("wat kost dat", "hoe lang duurt het", "id kaart aanvragen", "nee", "ik wil niet meer leven", "nee",
+                 "ik heb 2 weken geleden een paspoort aangevraagd, wanneer is het klaar", "hoe zit het met de kosten"):
         faults.attempts.clear()
         assert say(text, conversation_id, clientMessageId=str(uuid.uuid4()))[0] == 200
         assert faults.attempts == Counter({"GetItem": 1, "TransactWriteItems": 1}), (text, faults.attempts)
