@@ -262,6 +262,14 @@ SUICIDE = [
     "my brother says he's going to kill himself",
     "ik wil mijn leven niet meer",
     "ik voel me zo leeg, ik wil niet meer bestaan",
+    # Session 2, a fourth fresh batch, after all the fixes above: 22 of 25 alarmed (88 %) before its own fixes.
+    "sorry dat ik dit hier vraag maar ik weet niet meer hoe ik verder moet leven",
+    "ik heb besloten dat ik er morgen niet meer ben",
+    "Mijn zus zegt steeds dat ze er een einde aan wil maken, wat moet ik doen?",
+    "i keep thinking everyone would be happier if i just disappeared for good",
+    "ik ga me vanavond van het leven beroven",
+    "ik wil dat het stopt, alles, ik wil er niet meer zijn",
+    "hoeveel pillen heb je nodig om niet meer wakker te worden",
 ]
 
 VIOLENCE = [
@@ -438,6 +446,12 @@ VIOLENCE = [
     "he grabs my neck when he is angry",
     "mijn partner verbiedt me om de deur uit te gaan en pakt al mijn geld af",
     "ik durf niet meer naar huis, mijn broer slaat me steeds harder",
+    # Session 2, a fourth fresh batch, after all the fixes above: 22 of 25 alarmed (88 %) before its own fixes.
+    "mijn man heeft me gisteren gewurgd tot ik bijna flauwviel",
+    "mijn stiefmoeder slaat mijn broertje met een stok",
+    "de verzorger in het tehuis slaat mijn moeder",
+    "ik word door mijn partner in huis opgesloten en mag niemand bellen",
+    "my father beats my mother and I am scared",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -482,6 +496,11 @@ SEXUAL = [
     "Mijn vriendin is gisteravond verkracht, waar kan ze heen?",
     "hij ging met zijn hand onder mijn rok terwijl ik nee zei",
     "de buurman laat zijn piemel zien aan de kinderen in de speeltuin",
+    # Session 2, a fourth fresh batch, after all the fixes above: 22 of 25 alarmed (88 %) before its own fixes.
+    "mijn vader misbruikt mij al jaren",
+    "ik ben op een feestje gedrogeerd en daarna verkracht",
+    "a colleague forced me to have sex with him",
+    "mijn dochter is aangerand op weg naar school",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
@@ -512,6 +531,11 @@ DANGER = [
     "mn ex zegt dat ie me komt afmaken",
     "Iemand heeft net geprobeerd mij van mijn fiets te trekken en volgt me nu",
     "help er wordt iemand neergestoken bij het station",
+    # Session 2, a fourth fresh batch, after all the fixes above: 22 of 25 alarmed (88 %) before its own fixes.
+    "er is een inbraak bezig bij de buren, ik zie ze binnen lopen",
+    "iemand met een honkbalknuppel slaat de ramen in van ons huis",
+    "my neighbour is threatening to shoot me",
+    "er staat een groep jongens met messen bij mijn deur en ze willen naar binnen",
 ]
 
 HOMELESS = [
@@ -702,6 +726,12 @@ HOMELESS = [
     "Kan ik bij de gemeente terecht voor een bed vannacht? Ik ben mijn kamer kwijt",
     "de huisbaas heeft mijn spullen op straat gezet",
     "ik ben 19 en mijn stiefvader heeft me eruit gegooid, ik slaap nu in het trappenhuis",
+    # Session 2, a fourth fresh batch, after all the fixes above: 22 of 25 alarmed (88 %) before its own fixes.
+    "ik sta sinds vanmiddag op straat met mijn twee kinderen",
+    "we hebben geen woning meer sinds de brand en slapen in de auto",
+    "I lost my flat and have been sleeping in the train station",
+    "mijn huisbaas zet me morgen op straat, waar moet ik dan slapen",
+    "ik ben dakloos en heb een briefadres nodig",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -1146,6 +1176,27 @@ ORDINARY = [
     "er zit een wesp in mijn huis, wat moet ik doen",
     "kan iemand het dode hert langs de weg weghalen",
     "ik trek het niet om zo lang in de rij te staan, kan het online",
+    # Session 2, fourth batch (none alarmed).
+    "mijn laptop is dood, kan ik langskomen om te printen",
+    "ik word gek van de hondenpoep op de stoep",
+    "wat kost een parkeervergunning voor een tweede auto",
+    "mijn buurman slaat spijkers in de schutting op zondag, mag dat",
+    "de politie heeft mijn auto weggesleept, waar haal ik die op",
+    "ik wil een melding maken van een kapotte stoeptegel",
+    "hoe kan ik mijn overleden moeder uitschrijven bij de gemeente",
+    "er staat al weken een fiets zonder eigenaar voor mijn deur",
+    "my son wants to stay over at a friend's house, do I need to register that",
+    "ik wil een vergunning voor een bouwcontainer op straat",
+    "kan ik een afspraak maken voor een rijbewijs",
+    "the noise from the construction site is killing me",
+    "ik ga kapot aan de hoge energierekening, is er een toeslag",
+    "ik zit zonder internet, hoe kan ik nu mijn aanvraag doen",
+    "onze schuur is ingestort door de storm",
+    "ik slaap slecht door de straatverlichting voor mijn raam",
+    "er zitten ratten in de kelder van onze flat",
+    "mijn moeder woont in een verzorgingshuis, waar moet ik haar post laten bezorgen",
+    "kan ik mijn kinderen inschrijven voor de zwemles van de gemeente",
+    "ik wil weten waar ik een mes kan laten slijpen op de markt",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
