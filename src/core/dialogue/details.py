@@ -9,6 +9,7 @@ emergency passport, not the how-to-apply answer. Kinds (`DETAIL_KINDS`):
   emigratie         leaving the Netherlands
   niet_zelf         for someone who cannot come to the desk
   overlijden        after someone died
+  dier_overleden    after a pet died (never the condolences and to-do list for a person)
   status            how an application or report is going
 
 An intent answers a kind with its `variants:`; `status` and `overlijden` have a
@@ -36,6 +37,9 @@ _COUNTRY = (
     r"afghanistan|brazili[eë]|brazil|indonesi[eë]|indonesia|griekenland|greece|hongarije|hungary|litouwen|"
     r"lithuania|letland|latvia|australi[eë]|australia|canada)"
 )
+_PET = r"hond|honden|hondje|kat|katten|poes|huisdier|konijn|paard|dog|dogs|cat|cats|pet"
+_DIED = (r"overleden|gestorven|dood|doodgegaan|dood gegaan|ingeslapen|laten inslapen|died|dead|passed away|"
+         r"put down|put to sleep")
 _CUES: dict[str, re.Pattern[str]] = {
     # "op vakantie gestolen", "lost my passport in Spain", "noodpaspoort"
     "kwijt_buitenland": re.compile(
@@ -45,6 +49,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "emigratie": re.compile(
         r"\b(?:emigr\w*|naar het buitenland (?:verhuizen|verhuis|gaan wonen|vertrekken|vertrek)|"
         r"(?:ga|gaan|ik) (?:in|naar) het buitenland wonen|woon\w* (?:\w+ ){0,3}in het buitenland|"
+        rf"woon\w* (?:\w+ ){{0,3}}in {_COUNTRY}|(?:lives?|living) in {_COUNTRY}|"
         r"(?:lives?|living) abroad|vertrek(?:ken)? (?:uit nederland|naar het buitenland)|"
         r"verhuis\w* naar (?!een ander adres|een andere gemeente|de)[a-z]+ (?:land|buitenland)|uit nederland vertrek\w*|"
         r"uitschrijven (?:uit|bij) (?:nederland|de brp)|"
@@ -57,6 +62,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"{_COUNTRY}|uit het buitenland|vanuit het buitenland|naar nederland (?:gekomen|verhuisd|gekomen|verhuizen|komen)|"
         r"in nederland (?:komen )?wonen|nieuw in nederland|net in nederland|eerste inschrijving|voor het eerst inschrijven|"
         r"inschrijven (?:als|vanuit) (?:nieuwkomer|het buitenland)|terug naar nederland|terug in nederland|"
+        r"verhuis\w* (?:\w+ )?terug|(?:kom|komen) (?:\w+ )?terug wonen|move back|moving back|"
         r"remigr\w*|immigr\w*|from abroad|moved to the netherlands|moving to the netherlands|new to the netherlands|"
         r"arrived in the netherlands|first registration|register for the first time|coming back to the netherlands|"
         r"returning to the netherlands)\b"
@@ -72,6 +78,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:overleden|overlijden van|na (?:het|zijn|haar) overlijden|gestorven|is dood|dood gegaan|"
         r"verloren aan|sterfgeval|weduwe|weduwnaar|nabestaande\w*|"
         r"died|has passed|passed away|deceased|death of my|after the death|widow|widower|bereaved)\b"
+    ),
+    "dier_overleden": re.compile(
+        rf"\b(?:{_PET})\b[^.?!]{{0,40}}\b(?:{_DIED})\b|\b(?:{_DIED})\b[^.?!]{{0,20}}\b(?:{_PET})\b"
     ),
     "status": re.compile(
         r"\b(?:hoe staat het|hoe ver is|status|stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
@@ -101,7 +110,8 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 assert set(_CUES) == set(DETAIL_KINDS)
 # Checked in this order: a passport stolen abroad is about the loss, not about moving.
-_ORDER = ("kwijt_buitenland", "overlijden", "status", "niet_zelf", "emigratie", "uit_buitenland")
+# Coming back before leaving: "ik woon in Polen en verhuis terug" is a return, not an emigration.
+_ORDER = ("kwijt_buitenland", "dier_overleden", "overlijden", "status", "niet_zelf", "uit_buitenland", "emigratie")
 # Kinds with a general answer for topics that have none of their own.
 GENERAL_KINDS = ("status", "overlijden")
 # The topic a detail is about when the question names none ("noodpaspoort aanvragen",
@@ -113,7 +123,10 @@ HOME_TOPIC = {"kwijt_buitenland": "paspoort", "uit_buitenland": "verhuizing", "e
 def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = " ".join(text.lower().split())
-    return [kind for kind in _ORDER if _CUES[kind].search(lowered)]
+    found = [kind for kind in _ORDER if _CUES[kind].search(lowered)]
+    if "dier_overleden" in found and "overlijden" in found:
+        found.remove("overlijden")  # "mijn hond is overleden": no condolences meant for a person
+    return found
 
 
 def without_cues(text: str) -> str:

@@ -305,7 +305,9 @@ class Turn:
         ctx = self.ctx
         rest = details.without_cues(text)
         detail = answers.detail_of(topic, asked_details) if topic is not None else None
-        if topic is not None and detail is not None and followups.is_contextual(rest):
+        # The current topic, when it answers the most specific detail asked ("ik woon in Polen en
+        # verhuis terug" after the passport is about moving back, not a passport abroad).
+        if topic is not None and detail is not None and detail == asked_details[0] and followups.is_contextual(rest):
             answers.answer_detail(ctx, topic, detail)
             return True
         # Guesses below the threshold only count when the rest names something at all.
@@ -316,13 +318,13 @@ class Turn:
             answers.answer(ctx, chosen[0], chosen[1], text)
             return True
         named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
-        if topic is not None and detail is not None:
+        home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
+                     if kind in details.HOME_TOPIC and ctx.intent_of(details.HOME_TOPIC[kind]) is not None), None)
+        if topic is not None and detail is not None and (detail == asked_details[0] or home is None or named_any):
             answers.answer_detail(ctx, topic, detail)
             return True
         if named_any:
             return False  # the message names a topic that has no answer for this detail: answer that topic
-        home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
-                     if kind in details.HOME_TOPIC and ctx.intent_of(details.HOME_TOPIC[kind]) is not None), None)
         if home is not None:
             answers.answer(ctx, home, 1.0, text)  # the detail's own words name the topic ("noodpaspoort")
             return True

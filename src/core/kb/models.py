@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen", "online", "termijn")
 # Details a question can ask within a topic (core.dialogue.details recognises them);
 # an intent answers them with `variants:`.
-DETAIL_KINDS = ("kwijt_buitenland", "uit_buitenland", "emigratie", "niet_zelf", "overlijden", "status")
+DETAIL_KINDS = ("kwijt_buitenland", "uit_buitenland", "emigratie", "niet_zelf", "overlijden", "dier_overleden", "status")
 # Answers the dialogue computes from the tenant's own settings (core.dialogue.facts).
 FACT_KINDS = ("opening_hours", "phone")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -90,6 +90,7 @@ class Variants(Strict):
     emigratie: Variant | None = None  # leaving the Netherlands
     niet_zelf: Variant | None = None  # for someone who cannot come to the desk
     overlijden: Variant | None = None  # after a death
+    dier_overleden: Variant | None = None  # after a pet died
     status: Variant | None = None  # how an application or report is going
 
 
