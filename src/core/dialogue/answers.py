@@ -136,6 +136,8 @@ def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> Non
 def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
     """The tenant facts the answer opens with; the phone number first when asked for."""
     wanted = list(intent.facts)
+    if "opening_hours" not in wanted and facts.asks_for_hours(text):
+        wanted.insert(0, "opening_hours")  # "kan ik vandaag nog langskomen voor mijn rijbewijs?"
     if facts.asks_for_phone(text) and "phone" in wanted:
         wanted.remove("phone")
         wanted.insert(0, "phone")

@@ -2,6 +2,7 @@
 holidays and closing days), the phone number, and fees with amounts."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,6 +16,21 @@ _PHONE_CUE = ("telefoon", "bellen", "bel ", "nummer", "phone", "call", "number")
 def asks_for_phone(text: str) -> bool:
     lowered = text.lower()
     return any(cue in lowered for cue in _PHONE_CUE)
+
+
+_WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|zaterdag|zondag|today|tomorrow|"
+                   r"this afternoon|now|saturday|sunday)\b")
+_VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|ophalen|afhalen|"
+                    r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
+
+# Waste is collected ("ophalen") on its own calendar, not in the town hall's hours.
+_WASTE = re.compile(r"afval|vuil|container|kliko|gft|pmd|papier|waste|bin\b|bins\b|rubbish|garbage")
+
+
+def asks_for_hours(text: str) -> bool:
+    """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?": the day's opening hours help."""
+    lowered = text.lower()
+    return bool(_WHEN.search(lowered) and _VISIT.search(lowered)) and not _WASTE.search(lowered)
 
 
 def opening_hours(tenant: Tenant, promises: Promises) -> str:
