@@ -33,8 +33,8 @@ from core.kb.models import Tenant
 from core.tenants import TenantStatus, TenantSummary, TenantVersion
 from handlers.http_body import MAX_BODY_BYTES
 from handlers.staff_api import CannedBody, DoneBody, NoteBody, ReplyBody, ReviewBody, TransferBody
-from handlers.kb_editor_api import IntentBody, PreviewBody, RollbackBody
-from core.editor.service import IntentDetail, IntentList, PreviewReply, Published, VersionHistory
+from handlers.kb_editor_api import AdoptBody, IntentBody, PreviewBody, RollbackBody
+from core.editor.service import IntentDetail, IntentList, OtherAnswer, PreviewReply, Published, UnansweredGroup, VersionHistory
 
 OPENAPI_PATH = REPO_ROOT / "openapi.json"
 REF = "#/components/schemas/{model}"
@@ -193,8 +193,8 @@ def _tenant_query() -> dict[str, Any]:
 def build() -> dict[str, Any]:
     web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
     bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody, Tenant, IntentBody, PreviewBody,
-              RollbackBody)
-    editor_models = [IntentList, IntentDetail, PreviewReply, Published, VersionHistory]
+              RollbackBody, AdoptBody)
+    editor_models = [IntentList, IntentDetail, PreviewReply, Published, VersionHistory, UnansweredGroup, OtherAnswer]
     staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, StaffProfile, BotListItem,
                     StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantStatus, TenantSummary,
                     *editor_models, *bodies]
@@ -216,6 +216,8 @@ def build() -> dict[str, Any]:
         if name in staff_names and name not in {model.__name__ for model in bodies} | {"Link", "Button"}:
             schemas[name] = _camelized(schemas[name])
     for name, key, model in (("BotConversationList", "conversations", "BotListItem"),
+                             ("UnansweredGroupList", "groups", "UnansweredGroup"),
+                             ("OtherAnswerList", "answers", "OtherAnswer"),
                              ("CannedReplyList", "replies", "CannedReply"),
                              ("NotHelpfulList", "answers", "NotHelpfulItem")):
         schemas[name] = {"type": "object", "required": [key], "additionalProperties": False,
@@ -373,6 +375,32 @@ def build() -> dict[str, Any]:
                 "responses": {"200": _json("IntentDetail"), **_errors(400, 401, 403, 404, 409, 413, 415, 503)},
             },
         },
+        "/v1/staff/kb/intents/{intentId}/export": {"get": {
+            "operationId": "exportKbIntent", "security": staff,
+            "summary": "Role editor: the intent as this gemeente has it, in the shared format (knowledge/<id>.yaml; "
+                       "JSON is YAML), as a download for the shared knowledge base's reviewers.",
+            "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "knowledge/<id>.yaml", "content": {
+                "application/yaml": {"schema": {"type": "object"}}}}, **_errors(401, 403, 404, 503)},
+        }},
+        "/v1/staff/kb/intents/{intentId}/others": {"get": {
+            "operationId": "otherKbAnswers", "security": staff,
+            "summary": "Role editor: the answers of other gemeenten that share theirs (share_answers) to this intent.",
+            "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": _json("OtherAnswerList"), **_errors(401, 403, 503)},
+        }},
+        "/v1/staff/kb/unanswered": {"get": {
+            "operationId": "kbUnanswered", "security": staff,
+            "summary": "Role editor: the last 30 days' unanswered questions grouped, each with the nearest intent.",
+            "responses": {"200": _json("UnansweredGroupList"), **_errors(401, 403, 503)},
+        }},
+        "/v1/staff/kb/unanswered/adopt": {"post": {
+            "operationId": "kbAdoptUnanswered", "security": staff,
+            "summary": "Role editor: questions into the draft, as examples of `intent` or (null) a new own intent.",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": REF.format(model="AdoptBody")}}}},
+            "responses": {"200": _json("IntentDetail"), **_errors(400, 401, 403, 404, 409, 503)},
+        }},
         "/v1/staff/kb/preview": {"post": {
             "operationId": "previewKb", "security": staff,
             "summary": "Role editor: the reply the draft would give (never stored, never seen by residents).",

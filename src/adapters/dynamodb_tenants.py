@@ -118,7 +118,8 @@ class DynamoDBTenantRegistry:
             if replaced is not None and replaced.version >= entry.version:
                 return Switch(live=False)
             tenants = {**current.tenants, slug: entry}
-            document = json.dumps({name: value.model_dump(mode="json") for name, value in sorted(tenants.items())})
+            document = json.dumps({name: value.model_dump(mode="json", exclude_defaults=True)
+                                   for name, value in sorted(tenants.items())})
             condition = "attribute_not_exists(pk)" if current.revision == 0 else "dirRevision = :revision"
             arguments: dict[str, Any] = {
                 "TableName": self.table, "ConditionExpression": condition,

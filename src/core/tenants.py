@@ -69,6 +69,7 @@ class DirectoryEntry(Model):
     version: int
     whatsapp: str | None = None  # the WhatsApp phone-number id it answers on
     origins: list[str] = Field(default_factory=list)  # its widget pages (CORS)
+    shares_answers: bool = False  # Tenant.share_answers: other editors may see its answers (core.editor)
 
 
 class TenantDirectory(Model):
@@ -229,7 +230,8 @@ class TenantBuilder:
         if owner not in (None, slug):
             return self._finish(version, VersionStatus.FAILED, f"phone_number_id {phone} is used by tenant {owner!r}")
         switch = self.registry.switch(slug, DirectoryEntry(version=number, whatsapp=phone,
-                                                           origins=list(tenant.widget_origins)))
+                                                           origins=list(tenant.widget_origins),
+                                                           shares_answers=tenant.share_answers))
         if not switch.live:
             return self._finish(version, VersionStatus.SUPERSEDED, "a newer version went live first")
         if switch.replaced is not None:

@@ -9,6 +9,12 @@
 - `POST /v1/staff/kb/publish` -> `{"version"}`: the draft becomes the next tenant version,
   built and switched live by the tenant-build function (live within a minute, no deploy).
 - `GET /v1/staff/kb/versions`, `POST /v1/staff/kb/rollback {"version"}`.
+- From unanswered to answered: `GET /v1/staff/kb/unanswered` (the last 30 days' unanswered
+  questions grouped, each with the nearest intent), `POST /v1/staff/kb/unanswered/adopt
+  {"questions", "intent"}` (into the draft: examples of that intent, or a new own intent).
+- "Van gemeenten voor gemeenten": `GET /v1/staff/kb/intents/{intentId}/export` (the intent
+  as this gemeente has it, in the shared format) and `.../others` (the answers of gemeenten
+  that share theirs, `share_answers`).
 
 Own function (not the staff API's): it asks the build queue for builds and draft
 checks, reads matcher artefacts and answers previews with the dialogue engine. The
@@ -33,6 +39,7 @@ from handlers.http_body import parse_body
 from handlers.staff_http import identity_of, ok, with_dashboard_cors
 from handlers.wiring import services, tenant_services
 
+UNANSWERED_DAYS = 30
 # An own intent with 200 example questions in two languages is larger than a chat message.
 MAX_INTENT_BYTES = 128 * 1024
 
@@ -106,6 +113,18 @@ class RollbackBody(_Body):
     version: int = Field(ge=1)
 
 
+class AdoptBody(_Body):
+    """Unanswered questions into the draft: as examples of `intent`, or (null) a new own intent."""
+
+    questions: list[str] = Field(min_length=1, max_length=MAX_EXAMPLES)
+    intent: str | None = Field(default=None, min_length=1, max_length=63)
+
+    @field_validator("questions")
+    @classmethod
+    def acceptable_questions(cls, value: list[str]) -> list[str]:
+        return [check_text(item) for item in value]
+
+
 def editor() -> KnowledgeEditor:
     from adapters.kb_files import matcher_code_version, shared_base
     from core.errors import ServiceUnavailable
@@ -134,6 +153,48 @@ def put_intent(intent_id: str) -> Response:
     body = parse_body(app.current_event, IntentBody, max_bytes=MAX_INTENT_BYTES)
     detail = editor().put(who, intent_id, body.draft())
     logger.info("kb intent edited", extra={"tenant": who.tenant, "staff": who.subject, "intent": intent_id})
+    return ok(detail.model_dump(mode="json"))
+
+
+@app.get("/v1/staff/kb/intents/<intent_id>/export")
+def export_intent(intent_id: str) -> Response:
+    """The intent as this gemeente has it, in the shared format (knowledge/<id>.yaml; JSON is YAML)."""
+    who = identity_of(app.current_event)
+    intent = editor().export(who, intent_id)
+    logger.info("kb intent exported", extra={"tenant": who.tenant, "staff": who.subject, "intent": intent_id})
+    return Response(status_code=200, content_type="application/yaml; charset=utf-8",
+                    body=intent.model_dump_json(indent=2, exclude_defaults=True),
+                    headers={"Cache-Control": "no-store",
+                             "Content-Disposition": f'attachment; filename="{intent.id}.yaml"'})
+
+
+@app.get("/v1/staff/kb/intents/<intent_id>/others")
+def other_answers(intent_id: str) -> Response:
+    found = editor().others(identity_of(app.current_event), intent_id)
+    return ok({"answers": [item.model_dump(mode="json") for item in found]})
+
+
+@app.get("/v1/staff/kb/unanswered")
+def unanswered() -> Response:
+    """The last 30 days' unanswered questions, grouped, with the nearest intent."""
+    from datetime import timedelta
+
+    from core.opening_hours import AMSTERDAM
+
+    shared = services()
+    last = shared.clock().astimezone(AMSTERDAM).date()
+    groups = editor().unanswered(identity_of(app.current_event), shared.store,
+                                 last - timedelta(days=UNANSWERED_DAYS - 1), last)
+    return ok({"groups": [group.model_dump(mode="json") for group in groups]})
+
+
+@app.post("/v1/staff/kb/unanswered/adopt")
+def adopt() -> Response:
+    who = identity_of(app.current_event)
+    body = parse_body(app.current_event, AdoptBody, max_bytes=MAX_INTENT_BYTES)
+    detail = editor().adopt(who, body.questions, body.intent)
+    logger.info("kb questions adopted", extra={"tenant": who.tenant, "staff": who.subject, "intent": detail.id,
+                                               "questions": len(body.questions)})
     return ok(detail.model_dump(mode="json"))
 
 

@@ -394,6 +394,7 @@ def reports() -> Response:
 @app.route("/v1/staff/<path>", method="OPTIONS")
 @app.route("/v1/staff/<path>/<rest>", method="OPTIONS")
 @app.route("/v1/staff/<path>/<rest>/<action>", method="OPTIONS")
+@app.route("/v1/staff/<path>/<rest>/<item>/<action>", method="OPTIONS")  # /v1/staff/kb/intents/{id}/export
 def staff_preflight(**_: str) -> Response:
     return preflight()
 

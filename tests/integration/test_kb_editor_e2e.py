@@ -153,3 +153,23 @@ def test_the_audit_trail_survives_a_residents_erasure(stack: LocalStack) -> None
     trail_before = json.dumps(call(stack, "GET", "/v1/staff/kb/versions", token=editor)[1])
     assert call(stack, "DELETE", f"/v1/chat/{reply['conversationId']}")[0] == 200
     assert json.dumps(call(stack, "GET", "/v1/staff/kb/versions", token=editor)[1]) == trail_before
+
+
+def test_unanswered_questions_into_the_draft_and_an_export_for_the_shared_base(stack: LocalStack) -> None:
+    editor = token(stack, "alpha", ["editor"])
+    for question in ("mag ik een barbecue op het strand", "mag ik barbecueen op het strand"):
+        assert resident(stack, "alpha", question)["intent"] is None
+    groups = call(stack, "GET", "/v1/staff/kb/unanswered", token=editor)[1]["groups"]
+    [group] = [g for g in groups if "strand" in g["text"]]
+    assert group["count"] == 2 and len(group["questions"]) == 2
+    status, created = call(stack, "POST", "/v1/staff/kb/unanswered/adopt", {"questions": group["questions"], "intent": None},
+                           token=editor)
+    assert status == 200 and created["own"] and created["edited"], created
+    assert sorted(created["draft"]["examples"]["nl"]) == sorted(group["questions"])
+    assert call(stack, "GET", "/v1/staff/kb/unanswered", token=token(stack, "alpha"))[0] == 403
+
+    answer = send(f"{stack.url}/v1/staff/kb/intents/paspoort/export", "GET", None, json_headers(token=editor))
+    assert answer.status == 200 and 'filename="paspoort.yaml"' in answer.header_map()["content-disposition"]
+    exported = answer.json()
+    assert exported["id"] == "paspoort" and exported["kind"] == "topic" and len(exported["examples"]["nl"]) >= 20
+    assert call(stack, "GET", "/v1/staff/kb/intents/paspoort/others", token=editor)[1] == {"answers": []}

@@ -199,3 +199,30 @@ def test_accuracy_estimate_and_its_warning(shared: SharedBase) -> None:
 def test_difference_marks_words() -> None:
     parts = [(p.op, p.text) for p in difference("Kom naar de balie.", "Kom naar het stadhuis.")]
     assert parts == [("same", "Kom naar"), ("removed", "de balie."), ("added", "het stadhuis.")]
+
+
+def test_unanswered_questions_become_examples_or_a_new_intent(world: World) -> None:
+    detail = world.editor.adopt(EDITOR, ["paspoort kwijtgeraakt op vakantie", "lost my passport abroad", "bsn [BSN]"],
+                                "paspoort")
+    assert detail.draft.examples.nl == ["paspoort kwijtgeraakt op vakantie"]
+    assert detail.draft.examples.en == ["lost my passport abroad"]
+    created = world.editor.adopt(EDITOR, ["mag ik op het strand barbecueën", "barbecue op het strand"], None)
+    assert created.own and created.id == "mag-ik-op-het-strand" and created.title.nl == "Mag ik op het strand barbecueën"
+    assert [f.field for f in created.findings if f.severity == "error"][:2] == ["title.en", "answer.nl"]
+    with pytest.raises(InvalidInput):
+        world.editor.adopt(EDITOR, ["[BSN]"], "paspoort")
+
+
+def test_export_in_the_shared_format_and_other_gemeenten_that_share(world: World, shared: SharedBase) -> None:
+    answer = DraftText(nl="In Alpha haalt u het paspoort op in het stadhuis.", en="In Alpha: the town hall.")
+    world.editor.put(EDITOR, "paspoort", IntentDraft(answer=answer, examples=Examples(nl=["paspoort ophalen stadhuis"])))
+    exported = world.editor.export(EDITOR, "paspoort")
+    assert exported.answer.nl == answer.nl and "paspoort ophalen stadhuis" in exported.examples.nl
+    assert len(exported.examples.nl) == len(shared.intents["paspoort"].examples.nl) + 1
+    world.editor.publish(EDITOR)
+    assert world.editor.others(OTHER_EDITOR, "paspoort") == []  # alpha has not opted in
+    admin = TenantAdmin(registry=world.registry, builds=world.builds, shared=lambda: shared, clock=lambda: MOMENT)
+    document = world.registry.source("alpha", 2).model_copy(update={"share_answers": True})
+    admin.put(OPERATOR, "alpha", document.model_dump(mode="json"))
+    [other] = world.editor.others(OTHER_EDITOR, "paspoort")
+    assert (other.tenant, other.name, other.answer.nl) == ("alpha", "Gemeente Alpha", answer.nl)

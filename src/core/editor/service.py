@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Protocol
 
 from pydantic import Field
@@ -36,14 +38,15 @@ from ..kb.compiled import MatcherOnFirstUse, TenantKnowledge
 from ..kb.merge import KnowledgeError, enabled_intents, resolve_tenant, slot_url, training_examples
 from ..kb.models import Examples, Intent, Tenant, Text
 from ..models import Channel, InboundMessage, Model, Reply
-from ..ports import KnowledgeRepository
+from ..ports import ConversationStore, KnowledgeRepository
 from ..staff import StaffIdentity
 from ..tenants import BuildQueue, TenantRegistry, TenantVersion, VersionStatus
 from .checks import ID_PATTERN, Finding, accuracy_finding, intent_findings, refuse_unsafe
-from .drafts import AuditEntry, Change, Draft, DraftLink, IntentDraft, apply_draft, intent_state
+from .drafts import AuditEntry, Change, Draft, DraftLink, DraftText, IntentDraft, apply_draft, intent_state
 
 SAVE_ATTEMPTS = 5
 MAX_PREVIEW_HISTORY = 10
+MAX_UNANSWERED_GROUPS = 50
 HELD_OUT_FOLDS = 5  # one in five example questions is held out of the accuracy estimate's training
 
 
@@ -141,6 +144,25 @@ class PreviewReply(Model):
     reply: Reply
     matcher: Literal["draft", "live"]  # live: the draft's examples are still being learnt
     effects: list[str] = Field(default_factory=list)  # what a resident's turn would have set going
+
+
+class UnansweredGroup(Model):
+    """Similar unanswered questions (redacted), with the intent the current model thinks
+    closest (a suggestion for where they belong; None: nothing near)."""
+
+    text: str
+    count: int
+    questions: list[str]
+    suggestion: str | None = None
+
+
+class OtherAnswer(Model):
+    """How another gemeente that shares its answers (`share_answers`) answers this intent."""
+
+    tenant: str
+    name: str
+    own: bool  # its own intent of the same id (else its answer over the shared one)
+    answer: Text
 
 
 class Published(Model):
@@ -449,6 +471,92 @@ class KnowledgeEditor:
                 error=version.error))
         return VersionHistory(live_version=live, versions=views)
 
+    # ---- from unanswered to answered ---------------------------------------------------
+
+    def unanswered(self, who: StaffIdentity, store: ConversationStore, first: date, last: date) -> list[UnansweredGroup]:
+        """The tenant's unanswered questions of those days grouped (largest first), each with
+        the intent the current model puts nearest."""
+        from ..reports import MAX_QUESTIONS, group_questions
+
+        _require_editor(who)
+        questions = store.unanswered_questions(who.tenant, first, last, MAX_QUESTIONS)
+        model = self._current_model(who.tenant)
+        groups = []
+        for group in group_questions(questions)[:MAX_UNANSWERED_GROUPS]:
+            suggestion = None
+            if model is not None:
+                found = model.classify(group.text)  # type: ignore[attr-defined]
+                suggestion = found.intent or next((a.intent for a in found.alternatives), None)
+            groups.append(UnansweredGroup(text=group.text, count=group.count, questions=[group.text, *group.examples],
+                                          suggestion=suggestion))
+        return groups
+
+    def adopt(self, who: StaffIdentity, questions: Sequence[str], intent_id: str | None) -> IntentDetail:
+        """Residents' questions as example questions of an intent in the draft, or (no
+        intent) as the start of a gemeente-own intent named after the first question.
+        Questions with redacted parts (`[BSN]`, ...) are left out."""
+        from ..matcher.normalize import guess_language
+
+        _require_editor(who)
+        kept = [q.strip() for q in questions if q.strip() and not _REDACTED.search(q)]
+        if not kept:
+            raise InvalidInput("Er zijn geen vragen zonder afgeschermde gegevens om over te nemen.")
+        ctx = self._context(who.tenant)
+        if intent_id is None:
+            intent_id = _free_id(kept[0], ctx)
+            state = IntentDraft(own=True, title=DraftText(nl=kept[0][:1].upper() + kept[0][1:]), answer=DraftText())
+        elif not ctx.known(intent_id):
+            raise NotFound(f"Er is geen onderwerp {intent_id!r}.")
+        else:
+            state = ctx.state(intent_id)
+        seen = {normalise(text) for text in [*state.examples.nl, *state.examples.en]}
+        examples = {"nl": list(state.examples.nl), "en": list(state.examples.en)}
+        for question in kept:
+            if normalise(question) not in seen:
+                seen.add(normalise(question))
+                examples["en" if guess_language(question.lower().split()) == "en" else "nl"].append(question)
+        return self.put(who, intent_id, state.model_copy(update={"examples": Examples(**examples)}))
+
+    # ---- van gemeenten voor gemeenten -----------------------------------------------------
+
+    def export(self, who: StaffIdentity, intent_id: str) -> Intent:
+        """The intent as this gemeente has it, in the shared knowledge base's format
+        (knowledge/<id>.yaml), for the shared base's reviewers."""
+        _require_editor(who)
+        ctx = self._context(who.tenant)
+        if not ctx.known(intent_id):
+            raise NotFound(f"Er is geen onderwerp {intent_id!r}.")
+        shared = ctx.shared.intents.get(intent_id)
+        if shared is None:
+            return ctx.intent(intent_id)
+        override = ctx.tenant.intent_overrides.get(intent_id)
+        if override is None:
+            return shared
+        extra = override.extra_examples or Examples()
+        return shared.model_copy(update={
+            "answer": override.answer or shared.answer,
+            "links": override.links if override.links is not None else shared.links,
+            "examples": Examples(nl=[*shared.examples.nl, *extra.nl], en=[*shared.examples.en, *extra.en])})
+
+    def others(self, who: StaffIdentity, intent_id: str) -> list[OtherAnswer]:
+        """Other gemeenten's own answers to this intent, of those that opted in."""
+        _require_editor(who)
+        shared = self.shared().intents.get(intent_id)
+        found = []
+        for slug, entry in sorted(self.registry.directory().tenants.items()):
+            if slug == who.tenant or not entry.shares_answers:
+                continue
+            try:
+                knowledge = self.live.get(slug)
+            except NotFound:
+                continue
+            resolved = knowledge.intents.get(intent_id)
+            if resolved is None or (shared is not None and resolved.answer == shared.answer):
+                continue
+            found.append(OtherAnswer(tenant=slug, name=knowledge.tenant.name, own=resolved.tenant_only,
+                                     answer=resolved.answer))
+        return found
+
     # ---- the build function's draft check -----------------------------------------------
 
     def check_draft(self, tenant: str, train: Train) -> None:
@@ -579,6 +687,21 @@ class KnowledgeEditor:
 
 
 _FIELDS = ("enabled", "answer", "links", "examples", "title", "team")
+_REDACTED = re.compile(r"\[[A-Z_ ]+\]")  # core.privacy's placeholders: [BSN], [NAAM], ...
+
+
+def _free_id(question: str, ctx: _Context) -> str:
+    """An intent id made of the question's first words that no intent has yet."""
+    ascii_text = unicodedata.normalize("NFKD", question.casefold()).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:5] or ["onderwerp"]
+    base = "-".join(words)[:50].strip("-")
+    if len(base) < 2:
+        base = "onderwerp"
+    candidate, number = base, 1
+    while ctx.known(candidate) or candidate in ctx.draft.intents:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def _changed_fields(before: IntentDraft | None, after: IntentDraft) -> list[str]:

@@ -215,6 +215,8 @@ class Tenant(Strict):
     whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
     retention_days: int = Field(default=30, ge=1, le=3650)
     share_unanswered: bool = False
+    # Opt in: editors of other gemeenten see this gemeente's own answers (core.editor "others").
+    share_answers: bool = False
     open_klant: OpenKlantSettings = Field(default_factory=OpenKlantSettings)
     fees: Fees | None = None
     crisis: CrisisSettings = Field(default_factory=CrisisSettings)

@@ -1,0 +1,466 @@
+/*
+ * Balie knowledge-base editor (role redacteur): the gemeente's answers, links and example questions
+ * over the shared knowledge base, its own topics, a preview chat that answers with the draft,
+ * publishing, versions and rollback, and unanswered questions into the draft. No framework;
+ * everything from the API is set with textContent, never parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var FIELD_LABELS = {
+    "title.nl": "Titel (Nederlands)", "title.en": "Titel (Engels)", "answer.nl": "Antwoord (Nederlands)",
+    "answer.en": "Antwoord (Engels)", "examples.nl": "Voorbeeldvragen (Nederlands)",
+    "examples.en": "Voorbeeldvragen (Engels)", enabled: "Aan of uit", team: "Team", draft: "Concept"
+  };
+
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.getAttribute("content") || "" : "";
+  }
+
+  var session = {
+    token: sessionStorage.getItem("balie-staff:token") || "",
+    api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
+  };
+  var intents = [];
+  var current = null; // the intent detail the form shows
+  var creating = false;
+  var history = []; // the resident's earlier messages in the preview conversation
+
+  function $(id) { return document.getElementById(id); }
+  function h(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value == null || value === false) return;
+      if (key === "text") node.textContent = value;
+      else if (key === "on") Object.keys(value).forEach(function (type) { node.addEventListener(type, value[type]); });
+      else node.setAttribute(key, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function lines(text) { return text.split("\n").map(function (line) { return line.trim(); }).filter(Boolean); }
+  function when(iso) {
+    return new Date(iso).toLocaleString("nl-NL", { day: "numeric", month: "short", year: "numeric", hour: "2-digit",
+                                                   minute: "2-digit", timeZone: "Europe/Amsterdam" });
+  }
+  function say(text) {
+    $("status").textContent = text;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { $("status").textContent = ""; }, 6000);
+  }
+  function fail(error) { $("error").textContent = error.message; }
+
+  function call(method, path, body) {
+    $("error").textContent = "";
+    return fetch(session.api.replace(/\/+$/, "") + path, {
+      method: method,
+      headers: Object.assign({ authorization: "Bearer " + session.token }, body ? { "content-type": "application/json" } : {}),
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (response.status === 401) showSignIn("Uw sessie is verlopen. Log opnieuw in.");
+        if (response.status === 403) throw new Error("U heeft geen toegang tot de kennisbank. Daarvoor is de rol redacteur nodig.");
+        if (!response.ok) throw new Error((data && data.error && data.error.message) || "De server gaf fout " + response.status + ".");
+        return data;
+      });
+    });
+  }
+
+  // ---- sign-in (the same session as the dashboard) ---------------------------------------
+
+  function showSignIn(message) {
+    sessionStorage.removeItem("balie-staff:token");
+    session.token = "";
+    $("editor").hidden = true;
+    $("signin").hidden = false;
+    if (message) $("error").textContent = message;
+  }
+  $("signin").addEventListener("submit", function (event) {
+    event.preventDefault();
+    session.token = $("token").value.trim();
+    $("token").value = "";
+    start().then(function () { sessionStorage.setItem("balie-staff:token", session.token); });
+  });
+
+  function start() {
+    return loadIntents().then(function () {
+      $("signin").hidden = true;
+      $("editor").hidden = false;
+      loadVersions();
+      loadUnanswered();
+    }, function (error) {
+      fail(error);
+      if (!session.token) $("signin").hidden = false;
+    });
+  }
+
+  // ---- the list of intents ---------------------------------------------------------------
+
+  function loadIntents() {
+    return call("GET", "/v1/staff/kb/intents").then(function (list) {
+      intents = list.intents;
+      renderDraft(list);
+      renderIntents();
+    });
+  }
+
+  function renderDraft(list) {
+    var changes = list.changes || [];
+    $("draft-summary").textContent = changes.length
+      ? changes.length + (changes.length === 1 ? " wijziging" : " wijzigingen") + " sinds de laatste publicatie (versie " + list.baseVersion + "). Live: versie " + list.liveVersion + "."
+      : "Geen wijzigingen. Live: versie " + list.liveVersion + ".";
+    $("publish").disabled = changes.length === 0;
+    renderFindings($("draft-findings"), list.findings, false);
+  }
+
+  function badge(text, kind) { return h("span", { "class": "tag " + (kind || ""), text: text }); }
+
+  function renderIntents() {
+    var filter = $("filter").value.trim().toLowerCase();
+    var list = $("intents");
+    clear(list);
+    intents.filter(function (item) {
+      return !filter || item.title.nl.toLowerCase().indexOf(filter) >= 0 || item.id.indexOf(filter) >= 0;
+    }).forEach(function (item) {
+      var tags = [];
+      if (item.edited) tags.push(badge("concept", "draft"));
+      if (item.own) tags.push(badge("eigen"));
+      else if (item.overlay) tags.push(badge("aangepast"));
+      if (!item.enabled) tags.push(badge("uit", "off"));
+      if (item.errors) tags.push(badge(item.errors + (item.errors === 1 ? " fout" : " fouten"), "bad"));
+      list.appendChild(h("li", {}, [h("button", {
+        type: "button", "aria-current": current && current.id === item.id ? "true" : null,
+        on: { click: function () { openIntent(item.id); } }
+      }, [h("span", { "class": "name", text: item.title.nl })].concat(tags).concat([
+        h("span", { "class": "meta", text: item.answer ? item.answer.nl : "Nog geen antwoord" })]))]));
+    });
+  }
+  $("filter").addEventListener("input", renderIntents);
+
+  // ---- one intent --------------------------------------------------------------------------
+
+  function openIntent(id) {
+    return call("GET", "/v1/staff/kb/intents/" + encodeURIComponent(id)).then(function (detail) {
+      creating = false;
+      showIntent(detail);
+      $("form-title").focus();
+    }).catch(fail);
+  }
+
+  function showIntent(detail) {
+    current = detail;
+    $("form-title").textContent = detail.title.nl + (detail.own ? " (eigen onderwerp)" : "");
+    $("form-hint").textContent = detail.own ? "Dit onderwerp is van uw gemeente alleen." :
+      "Gedeeld onderwerp. Wat u hier invult, geldt alleen voor uw gemeente; de rest komt uit de gedeelde kennisbank.";
+    $("intent-form").hidden = false;
+    $("new-fields").hidden = !creating;
+    $("title-fields").hidden = !detail.own;
+    $("use-shared").hidden = detail.own;
+    $("shared-links").hidden = detail.own;
+    $("title-nl").value = detail.draft.title ? detail.draft.title.nl : "";
+    $("title-en").value = detail.draft.title ? detail.draft.title.en : "";
+    $("enabled").checked = detail.enabled;
+    var answer = detail.draft.answer || (detail.shared ? detail.shared.answer : { nl: "", en: "" });
+    $("answer-nl").value = answer.nl;
+    $("answer-en").value = answer.en;
+    renderLinks(detail.draft.links || (detail.shared ? detail.shared.links.map(function (link) {
+      return { title: link.title, url: link.url || "" };
+    }) : []), detail.draft.links !== null && detail.draft.links !== undefined);
+    $("examples-nl").value = detail.draft.examples.nl.join("\n");
+    $("examples-en").value = detail.draft.examples.en.join("\n");
+    renderDifference(detail);
+    renderFindings($("findings"), detail.findings, true);
+    $("export").hidden = creating;
+    $("export").href = "#";
+    loadOthers(detail);
+    renderIntents();
+  }
+
+  function renderDifference(detail) {
+    var parts = detail.difference && detail.difference.nl;
+    var changed = parts && parts.some(function (part) { return part.op !== "same"; });
+    $("difference").hidden = !changed;
+    var target = $("difference-nl");
+    clear(target);
+    (parts || []).forEach(function (part, index) {
+      if (index) target.appendChild(document.createTextNode(" "));
+      var tag = part.op === "added" ? "ins" : part.op === "removed" ? "del" : "span";
+      var node = h(tag, { text: part.text });
+      if (part.op !== "same") node.appendChild(h("span", { "class": "sr", text: part.op === "added" ? " (nieuw)" : " (weg)" }));
+      target.appendChild(node);
+    });
+  }
+
+  var linksOwn = false; // the editor set links of the gemeente's own (else: the shared ones)
+  function renderLinks(links, own) {
+    linksOwn = own;
+    var list = $("links");
+    clear(list);
+    links.forEach(function (link, index) { list.appendChild(linkRow(link, index)); });
+  }
+  function linkRow(link, index) {
+    var n = index + 1;
+    function field(name, label, value, type) {
+      var id = "link-" + n + "-" + name;
+      return h("div", {}, [h("label", { "for": id, text: label + " van link " + n }),
+        h("input", { id: id, type: type || "text", value: value, "data-field": name, autocomplete: "off",
+                     on: { input: function () { linksOwn = true; } } })]);
+    }
+    return h("li", { "class": "link" }, [
+      field("nl", "Titel (Nederlands)", link.title.nl || ""), field("en", "Titel (Engels)", link.title.en || ""),
+      field("url", "Adres", link.url || "", "url"),
+      h("button", { type: "button", "class": "danger", text: "Link " + n + " weghalen", on: { click: function (event) {
+        linksOwn = true;
+        event.target.closest("li").remove();
+        $("add-link").focus();
+      } } })
+    ]);
+  }
+  $("add-link").addEventListener("click", function () {
+    linksOwn = true;
+    var row = linkRow({ title: { nl: "", en: "" }, url: "https://" }, $("links").children.length);
+    $("links").appendChild(row);
+    row.querySelector("input").focus();
+  });
+  $("shared-links").addEventListener("click", function () {
+    if (!current || !current.shared) return;
+    renderLinks(current.shared.links.map(function (link) { return { title: link.title, url: link.url || "" }; }), false);
+    say("De gedeelde links komen terug zodra u opslaat.");
+  });
+  $("use-shared").addEventListener("click", function () {
+    if (!current || !current.shared) return;
+    $("answer-nl").value = current.shared.answer.nl;
+    $("answer-en").value = current.shared.answer.en;
+    say("Het gedeelde antwoord komt terug zodra u opslaat.");
+  });
+
+  function formBody() {
+    var body = {
+      enabled: $("enabled").checked,
+      examples: { nl: lines($("examples-nl").value), en: lines($("examples-en").value) }
+    };
+    var answer = { nl: $("answer-nl").value.trim(), en: $("answer-en").value.trim() };
+    var shared = current && current.shared && current.shared.answer;
+    body.answer = shared && answer.nl === shared.nl && answer.en === shared.en ? null : answer;
+    if (linksOwn || !current || current.own) {
+      body.links = Array.prototype.map.call($("links").children, function (row) {
+        function value(name) { return row.querySelector('[data-field="' + name + '"]').value.trim(); }
+        return { title: { nl: value("nl"), en: value("en") }, url: value("url") };
+      });
+    } else {
+      body.links = null;
+    }
+    if (creating || (current && current.own)) body.title = { nl: $("title-nl").value.trim(), en: $("title-en").value.trim() };
+    return body;
+  }
+
+  $("intent-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var id = creating ? $("intent-id").value.trim() : current.id;
+    if (!id) { $("error").textContent = "Geef het onderwerp een korte naam."; $("intent-id").focus(); return; }
+    call("PUT", "/v1/staff/kb/intents/" + encodeURIComponent(id), formBody()).then(function (detail) {
+      creating = false;
+      showIntent(detail);
+      var errors = detail.findings.filter(function (finding) { return finding.severity === "error"; }).length;
+      say(errors ? "Opgeslagen in het concept. Er " + (errors === 1 ? "is 1 fout" : "zijn " + errors + " fouten") + " om op te lossen voor u publiceert."
+                 : "Opgeslagen in het concept. Probeer het rechts in het voorbeeld.");
+      return loadIntents();
+    }).catch(fail);
+  });
+
+  $("new-intent").addEventListener("click", function () {
+    creating = true;
+    showIntent({ id: "", title: { nl: "Nieuw onderwerp", en: "New topic" }, own: true, enabled: true, shared: null,
+                 draft: { title: { nl: "", en: "" }, answer: { nl: "", en: "" }, links: [], examples: { nl: [], en: [] } },
+                 findings: [], difference: {} });
+    $("intent-id").value = "";
+    $("intent-id").focus();
+  });
+
+  function renderFindings(list, findings, linked) {
+    clear(list);
+    document.querySelectorAll("[aria-invalid]").forEach(function (node) { if (linked) node.removeAttribute("aria-invalid"); });
+    (findings || []).forEach(function (finding) {
+      var label = FIELD_LABELS[finding.field] || fieldLabel(finding.field);
+      var item = h("li", { "class": finding.severity }, [
+        h("strong", { text: (finding.severity === "error" ? "Fout" : "Let op") + (label ? " - " + label : "") + ": " }),
+        h("span", { text: finding.message })]);
+      var target = linked ? fieldNode(finding.field) : null;
+      if (target) {
+        if (finding.severity === "error") target.setAttribute("aria-invalid", "true");
+        item.appendChild(h("button", { type: "button", "class": "plain", text: "Ga naar het veld",
+                                       on: { click: function () { target.focus(); } } }));
+      }
+      list.appendChild(item);
+    });
+    if (linked && !list.children.length) list.appendChild(h("li", { "class": "ok", text: "Geen fouten gevonden." }));
+  }
+  function fieldLabel(field) {
+    var match = /^(examples|links)\.(\w+)\.(\w+)$/.exec(field);
+    if (!match) return "";
+    return match[1] === "examples" ? "Voorbeeldvraag " + (Number(match[3]) + 1) + " (" + (match[2] === "nl" ? "Nederlands" : "Engels") + ")"
+                                   : "Link " + (Number(match[2]) + 1);
+  }
+  function fieldNode(field) {
+    var ids = { "title.nl": "title-nl", "title.en": "title-en", "answer.nl": "answer-nl", "answer.en": "answer-en",
+                "examples.nl": "examples-nl", "examples.en": "examples-en", enabled: "enabled" };
+    if (ids[field]) return $(ids[field]);
+    var example = /^examples\.(nl|en)\.\d+$/.exec(field);
+    if (example) return $("examples-" + example[1]);
+    var link = /^links\.(\d+)\.(url|title)/.exec(field);
+    if (link) return $("link-" + (Number(link[1]) + 1) + "-" + (link[2] === "url" ? "url" : "nl"));
+    return null;
+  }
+
+  // ---- "van gemeenten voor gemeenten" ------------------------------------------------------
+
+  $("export").addEventListener("click", function (event) {
+    event.preventDefault();
+    fetch(session.api.replace(/\/+$/, "") + "/v1/staff/kb/intents/" + encodeURIComponent(current.id) + "/export",
+          { headers: { authorization: "Bearer " + session.token } }).then(function (response) {
+      if (!response.ok) throw new Error("Het voorstel kon niet worden gemaakt (fout " + response.status + ").");
+      return response.blob();
+    }).then(function (blob) {
+      var link = h("a", { href: URL.createObjectURL(blob), download: current.id + ".yaml" });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      say("Het voorstel voor de gedeelde kennisbank is gedownload (" + current.id + ".yaml). Stuur het naar de beheerders.");
+    }).catch(fail);
+  });
+
+  function loadOthers(detail) {
+    $("others").hidden = true;
+    if (creating || !detail.id) return;
+    call("GET", "/v1/staff/kb/intents/" + encodeURIComponent(detail.id) + "/others").then(function (found) {
+      var list = $("others-list");
+      clear(list);
+      found.answers.forEach(function (other) {
+        list.appendChild(h("li", {}, [h("strong", { text: other.name }), h("p", { text: other.answer.nl })]));
+      });
+      $("others").hidden = found.answers.length === 0;
+    }).catch(function () { $("others").hidden = true; });
+  }
+
+  // ---- preview -------------------------------------------------------------------------------
+
+  function addEntry(role, text, extra) {
+    var entry = h("div", { "class": "entry " + role }, [h("span", { "class": "role", text: role === "resident" ? "U (als inwoner)" : "Chatbot (concept)" }),
+                                                          h("p", { text: text })].concat(extra || []));
+    $("preview-log").appendChild(entry);
+    $("preview-log").scrollTop = $("preview-log").scrollHeight;
+  }
+  $("preview-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var message = $("preview-input").value.trim();
+    if (!message) return;
+    addEntry("resident", message);
+    $("preview-input").value = "";
+    call("POST", "/v1/staff/kb/preview", { message: message, history: history.slice(-10) }).then(function (answer) {
+      history.push(message);
+      answer.reply.messages.forEach(function (reply) {
+        var links = reply.links.map(function (link) {
+          return h("a", { href: link.url, target: "_blank", rel: "noopener noreferrer", text: link.title });
+        });
+        var buttons = reply.buttons.length ? [h("p", { "class": "hint", text: "Knoppen: " + reply.buttons.map(function (b) { return b.title; }).join(", ") })] : [];
+        addEntry("bot", reply.text, links.concat(buttons));
+      });
+      if (answer.matcher === "live") {
+        addEntry("system", "De chatbot leert uw nieuwe voorbeeldvragen nog; dit antwoord komt van de huidige herkenning. Probeer het over een minuut opnieuw.");
+      }
+    }).catch(fail);
+  });
+  $("preview-reset").addEventListener("click", function () {
+    history = [];
+    clear($("preview-log"));
+    $("preview-input").focus();
+  });
+
+  // ---- publish, versions, rollback -----------------------------------------------------------
+
+  $("publish").addEventListener("click", function () {
+    $("publish").disabled = true;
+    call("POST", "/v1/staff/kb/publish").then(function (published) {
+      say("Versie " + published.version + " wordt gebouwd. Inwoners zien hem binnen een minuut.");
+      return loadIntents().then(loadVersions);
+    }).catch(function (error) { fail(error); $("publish").disabled = false; });
+  });
+
+  function describe(version) {
+    if (version.action === "rollback") return "Teruggezet naar versie " + version.restored;
+    if (version.action === "admin") return "Instellingen door een beheerder";
+    return version.changes.map(function (change) {
+      var title = (intents.filter(function (item) { return item.id === change.intent; })[0] || { title: { nl: change.intent } }).title.nl;
+      return title + " (" + change.fields.map(function (field) { return FIELD_NAMES[field] || field; }).join(", ") + ")";
+    }).join("; ");
+  }
+  var FIELD_NAMES = { answer: "antwoord", links: "links", examples: "voorbeeldvragen", enabled: "aan/uit",
+                      title: "titel", team: "team", "new": "nieuw" };
+  var STATUS = { live: "live", building: "wordt gebouwd", failed: "mislukt", superseded: "vervangen" };
+
+  function loadVersions() {
+    return call("GET", "/v1/staff/kb/versions").then(function (found) {
+      var body = $("versions").querySelector("tbody");
+      clear(body);
+      found.versions.forEach(function (version) {
+        var action = version.live || version.status === "failed" || version.status === "building" ? null :
+          h("button", { type: "button", "class": "secondary", text: "Terugzetten naar versie " + version.version,
+                        on: { click: function () { rollback(version.version); } } });
+        body.appendChild(h("tr", {}, [
+          h("td", { text: String(version.version) }), h("td", { text: when(version.createdAt) }),
+          h("td", { text: version.byName || version.createdBy }), h("td", { text: describe(version) }),
+          h("td", { text: (STATUS[version.status] || version.status) + (version.error ? ": " + version.error : "") }),
+          h("td", {}, [action])]));
+      });
+      if (found.versions.some(function (version) { return version.status === "building"; })) {
+        setTimeout(loadVersions, 3000);
+      }
+    }).catch(fail);
+  }
+  function rollback(number) {
+    call("POST", "/v1/staff/kb/rollback", { version: number }).then(function (published) {
+      say("Versie " + number + " komt terug als versie " + published.version + ". Inwoners zien hem binnen een minuut.");
+      return loadIntents().then(loadVersions);
+    }).catch(fail);
+  }
+
+  // ---- unanswered questions into the draft ------------------------------------------------------
+
+  function loadUnanswered() {
+    return call("GET", "/v1/staff/kb/unanswered").then(function (found) {
+      var list = $("unanswered");
+      clear(list);
+      if (!found.groups.length) list.appendChild(h("li", { "class": "empty", text: "Geen onbeantwoorde vragen." }));
+      found.groups.forEach(function (group, index) {
+        var id = "group-" + index;
+        var select = h("select", { id: id }, [h("option", { value: "", text: "Nieuw onderwerp" })].concat(
+          intents.filter(function (item) { return item.enabled; }).map(function (item) {
+            return h("option", { value: item.id, text: item.title.nl, selected: group.suggestion === item.id });
+          })));
+        list.appendChild(h("li", {}, [
+          h("p", {}, [h("strong", { text: group.text }), h("span", { "class": "hint", text: " - " + group.count + "x" })]),
+          group.questions.length > 1 ? h("p", { "class": "hint", text: "Ook: " + group.questions.slice(1).join(" / ") }) : null,
+          h("label", { "for": id, text: "Voeg toe aan" }), select,
+          h("button", { type: "button", text: "Toevoegen aan concept", on: { click: function () {
+            addGroup(group, select.value);
+          } } })]));
+      });
+    }).catch(fail);
+  }
+  function addGroup(group, intentId) {
+    call("POST", "/v1/staff/kb/unanswered/adopt", { questions: group.questions, intent: intentId || null })
+      .then(function (detail) {
+        creating = false;
+        showIntent(detail);
+        say(detail.own && !intentId ? "Nieuw onderwerp gemaakt met deze vragen. Vul de titel en het antwoord aan."
+                                     : "De vragen staan nu bij " + detail.title.nl + " in het concept.");
+        $("form-title").focus();
+        return loadIntents().then(loadUnanswered);
+      }).catch(fail);
+  }
+
+  if (session.token) start(); else showSignIn("");
+})();
