@@ -392,9 +392,14 @@
   function describe(version) {
     if (version.action === "rollback") return "Teruggezet naar versie " + version.restored;
     if (version.action === "admin") return "Instellingen door een beheerder";
-    return version.changes.map(function (change) {
-      var title = (intents.filter(function (item) { return item.id === change.intent; })[0] || { title: { nl: change.intent } }).title.nl;
-      return title + " (" + change.fields.map(function (field) { return FIELD_NAMES[field] || field; }).join(", ") + ")";
+    var fields = {}; // intent -> the parts changed, in the order they were first changed
+    version.changes.forEach(function (change) {
+      var seen = fields[change.intent] = fields[change.intent] || [];
+      change.fields.forEach(function (field) { if (seen.indexOf(field) < 0) seen.push(field); });
+    });
+    return Object.keys(fields).map(function (intent) {
+      var title = (intents.filter(function (item) { return item.id === intent; })[0] || { title: { nl: intent } }).title.nl;
+      return title + " (" + fields[intent].map(function (field) { return FIELD_NAMES[field] || field; }).join(", ") + ")";
     }).join("; ");
   }
   var FIELD_NAMES = { answer: "antwoord", links: "links", examples: "voorbeeldvragen", enabled: "aan/uit",

@@ -113,6 +113,9 @@ def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None
             findings.append(Finding(field="team", message=f"Het team {state.team!r} bestaat niet bij deze gemeente."))
     elif state.answer is not None and (state.answer.nl or state.answer.en):
         findings += _texts("answer", state.answer, "Het antwoord")
+        if shared is not None and state.answer.en.strip() == shared.answer.en and state.answer.nl.strip() != shared.answer.nl:
+            findings.append(Finding(field="answer.en", severity="warning", message=(
+                "Het Nederlandse antwoord is veranderd, het Engelse niet. Pas het Engelse antwoord ook aan.")))
     findings += _length("answer", state.answer)
     for index, link in enumerate(state.links or []):
         findings += _texts(f"links.{index}.title", link.title, "De titel van de link")

@@ -1,0 +1,106 @@
+// The knowledge-base editor (web/staff/editor.html) with the keyboard only: sign in as an
+// editor, find an intent, change the gemeente's answer, save it in the draft (checks shown
+// next to the fields), ask the preview chat, publish, and see the version in the history with
+// its rollback button. A KCC-only account is told it has no access. axe on every state.
+import { BASE, main, newPage, check, axe, noErrors, screenshotPath } from "./lib.mjs";
+
+async function devToken(roles) {
+  const response = await fetch(BASE + "/dev/token", {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", teams: "*", roles }),
+  });
+  return (await response.json()).token;
+}
+
+async function tabTo(page, wanted, presses = 80) {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(wanted)) return true;
+  }
+  return false;
+}
+
+await main(async (browser) => {
+  // Staff without the editor role: a clear message, no editor.
+  const kcc = await newPage(browser);
+  await kcc.goto(BASE + "/staff/editor.html");
+  await kcc.getByLabel("Toegangstoken").fill(await devToken(["kcc"]));
+  await kcc.keyboard.press("Enter");
+  await kcc.getByText("Daarvoor is de rol redacteur nodig").waitFor();
+  check(await kcc.locator("#editor").isHidden(), "the editor stays hidden for KCC-only staff");
+  await axe(kcc, "editor refused without the editor role");
+  noErrors(kcc, [/403/]);
+
+  const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
+  await page.goto(BASE + "/staff/editor.html");
+  await axe(page, "editor sign-in");
+  check(await tabTo(page, () => document.activeElement.id === "token"), "Tab reaches the token field");
+  await page.keyboard.type(await devToken(["editor"]));
+  await page.keyboard.press("Enter");
+  await page.locator("#intents button").first().waitFor();
+  await axe(page, "editor with the list of topics");
+
+  // Find the passport topic with the keyboard and open it.
+  check(await tabTo(page, () => document.activeElement.id === "filter"), "Tab reaches the search field");
+  await page.keyboard.type("paspoort");
+  check(await tabTo(page, () => document.activeElement.closest && !!document.activeElement.closest("#intents")),
+        "Tab reaches the filtered list");
+  const name = await page.evaluate(() => document.activeElement.querySelector(".name").textContent);
+  check(/paspoort/i.test(name), "the first topic in the list is about the passport: " + name);
+  await page.keyboard.press("Enter");
+  await page.locator("#intent-form").waitFor({ state: "visible" });
+  check(await page.evaluate(() => document.activeElement.id === "form-title"), "focus moves to the topic's heading");
+
+  // Change the Dutch answer and save with the keyboard.
+  check(await tabTo(page, () => document.activeElement.id === "answer-nl"), "Tab reaches the Dutch answer");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("In Voorbeeld vraagt u een paspoort aan in het stadhuis. Maak eerst online een afspraak.");
+  check(await tabTo(page, () => document.activeElement.type === "submit" && document.activeElement.closest("#intent-form")),
+        "Tab reaches 'Opslaan in concept'");
+  await page.keyboard.press("Enter");
+  await page.getByText("Opgeslagen in het concept").waitFor();
+  check(await page.locator("#difference").isVisible(), "the difference with the shared answer is shown");
+  check((await page.locator("#difference-nl ins").count()) > 0, "words of the gemeente are marked");
+  await page.locator("#draft-summary", { hasText: "1 wijziging" }).waitFor(); // the draft counts the change
+  await axe(page, "editor with a changed answer and its difference");
+
+  // A link that is not https: a warning next to the field, in Dutch.
+  await page.locator("#add-link").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Stadhuis");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Town hall");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("http://www.voorbeeld.example/stadhuis");
+  await page.locator("#intent-form button[type=submit]").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#findings li.warning", { hasText: "niet beveiligd" }).waitFor();
+  await axe(page, "editor with a warning next to a field");
+
+  // The preview answers with the draft.
+  await page.locator("#preview-input").focus();
+  await page.keyboard.type("ik wil mijn paspoort verlengen");
+  await page.keyboard.press("Enter");
+  await page.locator("#preview-log .entry.bot", { hasText: "in het stadhuis" }).waitFor({ timeout: 20000 });
+  await axe(page, "editor with the preview conversation");
+  await page.screenshot({ path: screenshotPath("editor.png"), fullPage: false });
+
+  // Residents still get the live answer until the draft is published.
+  const live = await (await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", message: "ik wil mijn paspoort verlengen" }) })).json();
+  check(!JSON.stringify(live.messages).includes("in het stadhuis"), "residents do not see the draft");
+
+  await page.locator("#publish").focus();
+  await page.keyboard.press("Enter");
+  await page.getByText(/Versie \d+ wordt gebouwd/).waitFor();
+  const published = page.locator("#versions tbody tr").first();
+  await page.locator("#versions tbody tr", { hasText: "Paspoort" }).first().waitFor();
+  const first = await published.innerText();
+  check(/Paspoort.* \(antwoord, links\)/.test(first), "the newest version says what changed: " + first);
+  await page.locator("#versions tbody tr", { hasText: "Paspoort" }).filter({ hasText: "live" }).waitFor({ timeout: 60000 });
+  check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,
+        "earlier versions can be restored");
+  await axe(page, "editor with the version history");
+  noErrors(page);
+});
