@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports clean
+.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -78,6 +78,10 @@ bench-coldstart: $(STAMP) $(KB_STAMP)
 bench-chat: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/chat_turns.py
 
+# Publish without deploy (issue 17): publish to live on the local stack, a tenant build on one core.
+bench-publish: $(STAMP) $(KB_STAMP)
+	$(BIN)/python benchmarks/publish.py
+
 # 400 tenants of 8 teams against 2: warm turn p99, cold start, what a container holds.
 bench-tenants: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/tenants.py
@@ -101,7 +105,7 @@ bench-crisis: $(STAMP)
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis
+	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

@@ -429,8 +429,16 @@ class KnowledgeEditor:
             shown = " ".join(f"{error}" for error in errors[:10])
             raise InvalidInput(f"Publiceren kan nog niet: {shown}")
         at = self.clock()
-        version = self.registry.add_version(ctx.tenant, who.subject, at)
-        self.drafts.save(Draft(tenant=who.tenant, revision=ctx.draft.revision + 1), ctx.draft.revision)
+        emptied = Draft(tenant=who.tenant, revision=ctx.draft.revision + 1)
+        try:
+            self.drafts.save(emptied, ctx.draft.revision)  # first: of two editors publishing, one wins
+        except Conflict:
+            raise Conflict("Het concept is net veranderd of gepubliceerd. Bekijk het en publiceer opnieuw.") from None
+        try:
+            version = self.registry.add_version(ctx.tenant, who.subject, at)
+        except Exception:
+            self.drafts.save(ctx.draft.model_copy(update={"revision": emptied.revision + 1}), emptied.revision)
+            raise
         self.drafts.add_audit(who.tenant, AuditEntry(action="publish", at=at, by=who.subject, by_name=who.name,
                                                      version=version.version, changes=ctx.draft.changes))
         self.builds.request(who.tenant, version.version)
