@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
+.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -72,6 +72,10 @@ bench-encoder: $(STAMP)
 bench-whatsapp: $(STAMP)
 	$(BIN)/python benchmarks/whatsapp.py
 
+# WhatsApp and Messenger side by side on the local stack (webhook p99, worker medians).
+bench-messenger: $(STAMP)
+	$(BIN)/python benchmarks/messaging.py
+
 bench-coldstart: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/coldstart.py
 
@@ -105,7 +109,7 @@ bench-crisis: $(STAMP)
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
+	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam

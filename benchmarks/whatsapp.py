@@ -31,7 +31,7 @@ from balie_local.template_resources import (
 )
 from balie_local.tenant_cmd import load_tenants, tenant_files
 from balie_local.whatsapp_cmd import webhook_body
-from channels.whatsapp import sign
+from channels.meta import sign
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "tests" / "unit" / "data" / "kb_engine"

@@ -86,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     tenant_put.add_argument("--token", default=None, help="an admin's token (default: $BALIE_TOKEN, else the local operator's)")
     tenant_put.add_argument("--wait", type=float, default=None, help="seconds to wait for the build (default: 180)")
     tenant_put.set_defaults(run=_dispatch("balie_local.tenant_cmd:put"))
+    messenger = commands.add_parser("messenger", help="try the Messenger and Instagram channel locally")
+    messenger_commands = messenger.add_subparsers(dest="messenger_command", required=True, metavar="ACTION")
+    messenger_send = messenger_commands.add_parser("send", help="sign and post a webhook body like Meta does")
+    messenger_send.add_argument("text")
+    messenger_send.add_argument("--from", dest="sender", default="7000000000000001",
+                                help="the resident's page-scoped (or Instagram-scoped) id")
+    messenger_send.add_argument("--instagram", action="store_true", help="write to the tenant's Instagram account")
+    messenger_send.add_argument("--payload", default=None, help="press a quick reply with this payload")
+    messenger_send.add_argument("--tenant", default="voorbeeld")
+    messenger_send.add_argument("--api", default=None, help="local stack URL (default: http://127.0.0.1:$PORT)")
+    messenger_send.set_defaults(run=_dispatch("balie_local.messenger_cmd:send"))
 
     report = commands.add_parser("report", help="the staff report in the terminal")
     report.add_argument("--tenant", default="voorbeeld")

@@ -467,6 +467,7 @@ def _check_out_of_scope(loaded: Loaded, kb_dir: Path, references: References) ->
 
 def _check_tenants(loaded: Loaded, references: References) -> None:
     phone_ids: dict[str, str] = {}
+    meta_ids: dict[str, str] = {}
     for slug, tenant in loaded.tenants.items():
         source = loaded.tenant_sources[slug]
         _report(loaded, source, settings_problems(tenant))
@@ -476,6 +477,13 @@ def _check_tenants(loaded: Loaded, references: References) -> None:
             if phone in phone_ids:
                 loaded.error(source, ("whatsapp", "phone_number_id"), f"phone_number_id {phone} is also used by tenant {phone_ids[phone]!r}")
             phone_ids.setdefault(phone, slug)
+        # A Page or Instagram id names one tenant: the webhook finds the tenant by it.
+        for setting in ("page_id", "instagram_account_id"):
+            account = getattr(tenant.messenger, setting)
+            if account:
+                if account in meta_ids:
+                    loaded.error(source, ("messenger", setting), f"{setting} {account} is also used by tenant {meta_ids[account]!r}")
+                meta_ids.setdefault(account, slug)
 
 
 def _check_tenant_intents(loaded: Loaded, tenant: Tenant, source: SourceFile, references: References) -> None:

@@ -134,6 +134,27 @@ class WebhookAck(_Response):
     ignored: int
 
 
+def _meta_webhook(name: str, objects: str) -> dict[str, Any]:
+    """GET (Meta's verification handshake) and POST (signed deliveries) of one of Meta's webhooks."""
+    return {
+        "get": {
+            "operationId": f"verify{name}Webhook", "summary": "Meta's verification handshake.",
+            "parameters": [{"name": query, "in": "query", "required": False, "schema": {"type": "string"}}
+                           for query in ("hub.mode", "hub.verify_token", "hub.challenge")],
+            "responses": {"200": {"description": "The bare challenge", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                          **_errors(400, 403, 500)},
+        },
+        "post": {
+            "operationId": f"receive{name}Webhook",
+            "summary": f"Meta's webhook (object {objects}); X-Hub-Signature-256 (HMAC-SHA256 of the raw body "
+                       "with the app secret) is checked first.",
+            "parameters": [{"name": "X-Hub-Signature-256", "in": "header", "required": True, "schema": {"type": "string"}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+            "responses": {"200": _json("WebhookAck"), **_errors(400, 401, 500, 503)},
+        },
+    }
+
+
 def _chat_request_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """ChatRequest's validators as schema keywords (pydantic cannot see inside them)."""
     properties = schema["properties"]
@@ -268,22 +289,8 @@ def build() -> dict[str, Any]:
                             "schema": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}}],
             "responses": {"200": _json("WidgetSettings"), **_errors(403, 404, 500)},
         }},
-        "/v1/whatsapp/webhook": {
-            "get": {
-                "operationId": "verifyWhatsAppWebhook", "summary": "Meta's verification handshake.",
-                "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
-                               for name in ("hub.mode", "hub.verify_token", "hub.challenge")],
-                "responses": {"200": {"description": "The bare challenge", "content": {"text/plain": {"schema": {"type": "string"}}}},
-                              **_errors(400, 403, 500)},
-            },
-            "post": {
-                "operationId": "receiveWhatsAppWebhook",
-                "summary": "Meta's webhook; X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the app secret) is checked first.",
-                "parameters": [{"name": "X-Hub-Signature-256", "in": "header", "required": True, "schema": {"type": "string"}}],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
-                "responses": {"200": _json("WebhookAck"), **_errors(400, 401, 500, 503)},
-            },
-        },
+        "/v1/whatsapp/webhook": _meta_webhook("WhatsApp", "whatsapp_business_account"),
+        "/v1/messenger/webhook": _meta_webhook("Messenger", "page or instagram (Messenger and Instagram Direct)"),
         "/v1/staff/handovers": {"get": {
             "operationId": "listHandovers", "security": staff,
             "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["waiting", "live"]}},
@@ -328,7 +335,8 @@ def build() -> dict[str, Any]:
             ("claim", None, "Take the ticket (409 when someone else holds it)."),
             ("release", None, "Give the ticket back (staff of every team may give back a colleague's)."),
             ("done", "DoneBody", "The callback is done: outcome and note; ends the resident's waiting handover."),
-            ("reply", "ReplyBody", "Answer a WhatsApp ticket on WhatsApp (the approved template outside the 24-hour window)."),
+            ("reply", "ReplyBody", "Answer a ticket of a messaging channel on its channel (after the 24-hour window: "
+                                   "WhatsApp's approved template, Messenger's HUMAN_AGENT tag; else 409)."),
         )},
         "/v1/admin/tenants": {"get": {
             "operationId": "listTenants", "security": staff,

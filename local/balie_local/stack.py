@@ -44,6 +44,8 @@ DEFAULT_PORT = 3000
 LOCAL_STAGE = "local"
 # The sender of the teams' ticket e-mails locally (moto's SES keeps them: GET /dev/mail/outbox).
 LOCAL_MAIL_FROM = "balie@gemeente.example"
+# Balie's Meta app locally (its echoes and thread control); the stand-in allows it HUMAN_AGENT.
+LOCAL_MESSENGER_APP_ID = "900000000000001"
 Handler = Callable[[dict[str, Any], Any], Any]
 
 
@@ -123,7 +125,7 @@ class LocalStack:
         self._server_thread: threading.Thread | None = None
         self._saved_environment: dict[str, str | None] = {}
         self._handlers: dict[str, Handler] = {}
-        self.graph: Any = None  # the WhatsApp Graph API stand-in, when that module exists
+        self.graph: Any = None  # the Graph API stand-in (WhatsApp, Messenger), when that module exists
         self._handlers_lock = threading.Lock()
         # One invocation at a time, as one Lambda container runs one at a time: Powertools
         # keeps the current event in a class attribute (BaseRouter.current_event), so two
@@ -158,12 +160,17 @@ class LocalStack:
         self.aws.start()
         self._apply_environment(self.aws.environment())
         template = self.template if self.template is not None else load_template(self.template_path)
-        overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM, "StaffDashboardUrl": f"{self.url}/staff",
-                     **self.parameters}
-        graph_default = ((template.get("Parameters") or {}).get("WhatsAppGraphApiUrl") or {}).get("Default")
-        if graph_default:
-            # Replies go to the local Graph API stand-in, same version path as Meta's.
-            overrides["WhatsAppGraphApiUrl"] = self.url + urlsplit(graph_default).path
+        overrides = {"Stage": LOCAL_STAGE, "TicketMailFrom": LOCAL_MAIL_FROM, "StaffDashboardUrl": f"{self.url}/staff"}
+        for parameter in ("WhatsAppGraphApiUrl", "MessengerGraphApiUrl"):
+            graph_default = ((template.get("Parameters") or {}).get(parameter) or {}).get("Default")
+            if graph_default:
+                # Replies go to the local Graph API stand-in, same version path as Meta's.
+                overrides[parameter] = self.url + urlsplit(graph_default).path
+        if "MessengerAppId" in (template.get("Parameters") or {}):
+            # Balie's (fictional) Meta app, and its permission to answer with the HUMAN_AGENT tag.
+            overrides["MessengerAppId"] = LOCAL_MESSENGER_APP_ID
+            overrides["MessengerHumanAgent"] = "true"
+        overrides.update(self.parameters)
         self.deployment = provision(
             dynamodb=self.aws.client("dynamodb"),
             sqs=self.aws.client("sqs"),
@@ -238,7 +245,9 @@ class LocalStack:
             return dev_routes.DevResponse(status, body, {"content-type": content_type})
 
         dev_routes.register("POST", graph_standin.MESSAGES_PATH.pattern, answer)
+        dev_routes.register("POST", graph_standin.HANDOVER_PATH.pattern, answer)
         dev_routes.register("GET", re.escape(graph_standin.OUTBOX_PATH), answer)
+        dev_routes.register("GET", re.escape(graph_standin.MESSENGER_OUTBOX_PATH), answer)
         return standin
 
     def __enter__(self) -> "LocalStack":
@@ -296,7 +305,8 @@ class LocalStack:
 
     # ------------------------------------------------------------------ reporting
 
-    def whatsapp_secrets(self) -> dict[str, str]:
+    def channel_secrets(self) -> dict[str, str]:
+        """whatsapp_app_secret, messenger_verify_token, ...: the SecureStrings the template names."""
         assert self.deployment is not None
         return {
             variable.removesuffix("_PARAMETER").lower(): self.deployment.parameters[name]
@@ -313,7 +323,7 @@ class LocalStack:
             "tables": self.deployment.tables,
             "queues": self.deployment.queues,
             "staffTokens": self.auth.tokens,
-            "secrets": self.whatsapp_secrets(),
+            "secrets": self.channel_secrets(),
             "secretParameters": self.deployment.secret_parameters,
             "now": now().isoformat(),  # the stack's clock (BALIE_NOW): CLI commands default to its day
         }
@@ -347,7 +357,7 @@ class LocalStack:
         lines.append("Staff dev tokens (Authorization: Bearer <token>):")
         lines += [f"  {'operator (*)' if tenant == '*' else tenant:16} {token}" for tenant, token in self.auth.tokens.items()]
         lines.append(f"  more: POST {self.url}/dev/token {{\"tenant\", \"teams\": \"*\" or [...], \"roles\": [...]}}")
-        lines.append("WhatsApp secrets (SSM SecureString parameters):")
+        lines.append("WhatsApp and Messenger secrets (SSM SecureString parameters):")
         for variable, name in sorted(self.deployment.secret_parameters.items()):
             lines.append(f"  {name:40} {self.deployment.parameters[name]}")
         missing = sorted(

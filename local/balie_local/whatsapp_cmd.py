@@ -10,21 +10,15 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
-import time
 from datetime import datetime
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from balie_local.meta_cmd import converse, local_api, stack_secret
 from balie_local.template_resources import REPO_ROOT
-from channels.whatsapp import sign
 from core.clock import now
-
-WAIT_SECONDS = 15.0
 
 
 def webhook_body(text: str, sender: str, phone_number_id: str, *, wamid: str | None = None,
@@ -84,15 +78,6 @@ def tenant_phone_number_id(slug: str) -> str:
     return str(number)
 
 
-def _get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return json.loads(response.read().decode("utf-8"))
-
-
-def _outbox(api: str) -> list[dict[str, Any]]:
-    return _get_json(f"{api}/dev/whatsapp/outbox").get("messages", [])
-
-
 def describe(payload: dict[str, Any]) -> str:
     """One sent Graph payload as a resident would see it."""
     kind = payload.get("type")
@@ -116,42 +101,11 @@ def describe(payload: dict[str, Any]) -> str:
 
 
 def send(args: Any) -> int:
-    api = (args.api or f"http://127.0.0.1:{os.environ.get('PORT', '3000')}").rstrip("/")
-    try:
-        stack = _get_json(f"{api}/dev/stack")
-    except (urllib.error.URLError, OSError) as error:
-        print(f"balie whatsapp send: no local stack at {api} ({error}); start it with `make run`", file=sys.stderr)
+    api = local_api(args)
+    app_secret = stack_secret(api, "whatsapp_app_secret", "balie whatsapp send")
+    if app_secret is None:
         return 1
-    app_secret = (stack.get("secrets") or {}).get("whatsapp_app_secret")
-    if not app_secret:
-        print("balie whatsapp send: the local stack reports no WhatsApp app secret", file=sys.stderr)
-        return 1
-    before = len(_outbox(api))
-    raw = json.dumps(webhook_body(args.text, args.sender, tenant_phone_number_id(args.tenant)),
-                     ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(
-        f"{api}/v1/whatsapp/webhook", data=raw, method="POST",
-        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(raw, app_secret)},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            print(f"webhook: HTTP {response.status} {response.read().decode('utf-8')}")
-    except urllib.error.HTTPError as error:
-        print(f"webhook: HTTP {error.code} {error.read().decode('utf-8', 'replace')}", file=sys.stderr)
-        return 1
-    deadline = time.monotonic() + WAIT_SECONDS
-    replies: list[dict[str, Any]] = []
-    previous = -1
-    while time.monotonic() < deadline:
-        time.sleep(0.4)
-        replies = [m for m in _outbox(api)[before:] if m.get("to") == args.sender]
-        # The worker sends a reply's parts one after another: stop once the count holds still.
-        if replies and len(replies) == previous:
-            break
-        previous = len(replies)
-    if not replies:
-        print("(no reply yet: the bot stays silent during a handover, or the worker is still busy)")
-        return 0
-    for message in replies:
-        print("bot:", describe(message["payload"]))
-    return 0
+    body = webhook_body(args.text, args.sender, tenant_phone_number_id(args.tenant))
+    return converse(api, path="/v1/whatsapp/webhook", body=body, app_secret=app_secret,
+                    outbox="/dev/whatsapp/outbox", is_reply=lambda sent: sent.get("to") == args.sender,
+                    describe=describe)

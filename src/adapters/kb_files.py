@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from core.errors import NotFound
+from core.models import ChannelAccount
 from core.kb.build import SHARED_FILE, SharedBase
 from core.kb.static import OriginsFromSettings
 from core.kb.compiled import (
@@ -133,6 +134,9 @@ class FileKnowledge(OriginsFromSettings):
 
     def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
         return self._read_index().tenant_for_whatsapp(phone_number_id)
+
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        return self._read_index().tenant_for_messenger(account_id)
 
     def slugs(self) -> list[str]:
         return sorted(self._read_index().tenants)

@@ -1,10 +1,10 @@
-"""Producer side of the WhatsApp inbound FIFO queue.
+"""Producer side of a messaging channel's inbound FIFO queue (WhatsApp, Messenger).
 
-The message group is the conversation id: deterministic per (tenant, sender), so
-one resident's messages are worked in order while different residents run in
-parallel, and the queue's metadata never shows a phone number. The wamid is the
-deduplication id (within SQS's limits), so a delivery Meta repeats within five
-minutes is dropped by SQS itself. Messages go in batches of ten (SendMessageBatch).
+The message group is the conversation id: deterministic per (tenant, resident), so one
+resident's events are worked in order while different residents run in parallel, and
+the queue's metadata never shows a phone number or a page-scoped id. Meta's event id is
+the deduplication id (within SQS's limits), so a delivery Meta repeats within five
+minutes is dropped by SQS itself. Several events go in batches of ten (SendMessageBatch).
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import re
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from channels.whatsapp import QueuedInbound
 from core.errors import ServiceUnavailable
+from core.messaging.events import QueuedEvent
 
 # SQS allows 128 characters of alphanumerics and punctuation in both ids.
 _SQS_ID = re.compile(r"^[\x21-\x7e]{1,128}$")
@@ -27,15 +27,27 @@ def sqs_id(value: str) -> str:
 BATCH_SIZE = 10  # SendMessageBatch's limit
 
 
-class SqsInboundQueue:
+class SqsEventQueue:
+    """`core.ports.InboundQueue` on SQS FIFO."""
+
     def __init__(self, client, queue_url: str) -> None:  # client: a boto3 SQS client
         self.client = client
         self.queue_url = queue_url
 
-    def send(self, items: list[QueuedInbound]) -> list[QueuedInbound]:
-        """SendMessageBatch, 10 at a time, in order; returns what was not queued. After a
-        failed batch nothing later is sent: a resident's later message must not overtake
-        an earlier one that will only come again with Meta's retry."""
+    def send(self, items: list[QueuedEvent]) -> list[QueuedEvent]:
+        """Returns what was not queued. After a failed entry nothing later is sent: a
+        resident's later message must not overtake an earlier one that only comes again
+        with Meta's retry. One item (most deliveries) goes with SendMessage: the same
+        outcome, a lighter call."""
+        if len(items) == 1:
+            (item,) = items
+            try:
+                self.client.send_message(QueueUrl=self.queue_url, MessageBody=item.model_dump_json(),
+                                         MessageGroupId=sqs_id(item.conversation_id),
+                                         MessageDeduplicationId=sqs_id(item.event.event_id))
+            except (BotoCoreError, ClientError) as error:
+                raise ServiceUnavailable("The inbound queue is not available.") from error
+            return []
         for start in range(0, len(items), BATCH_SIZE):
             batch = items[start : start + BATCH_SIZE]
             entries = [
@@ -43,14 +55,14 @@ class SqsInboundQueue:
                     "Id": str(number),
                     "MessageBody": item.model_dump_json(),
                     "MessageGroupId": sqs_id(item.conversation_id),
-                    "MessageDeduplicationId": sqs_id(item.inbound.wamid),
+                    "MessageDeduplicationId": sqs_id(item.event.event_id),
                 }
                 for number, item in enumerate(batch)
             ]
             try:
                 answer = self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries)
             except (BotoCoreError, ClientError) as error:
-                raise ServiceUnavailable("The WhatsApp inbound queue is not available.") from error
+                raise ServiceUnavailable("The inbound queue is not available.") from error
             failed = sorted(int(entry["Id"]) for entry in answer.get("Failed", []))
             if failed:
                 return batch[failed[0]:] + items[start + BATCH_SIZE:]

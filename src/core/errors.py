@@ -77,6 +77,24 @@ class WhatsAppWindowClosed(Conflict):
     code = "whatsapp_window_closed"
 
 
+class MessengerWindowClosed(Conflict):
+    """A staff reply to a Messenger or Instagram conversation outside Meta's messaging
+    window (24 hours; 7 days with the HUMAN_AGENT tag where the app may use it), or while
+    someone else (the Page inbox) has the conversation's thread."""
+
+    code = "messenger_window_closed"
+
+
+class DeliveryRefused(Exception):
+    """A messaging channel refused a message for good (e.g. outside its messaging window,
+    an unknown recipient): recorded, never retried. `code`/`subcode`: Meta's."""
+
+    def __init__(self, message: str, *, code: int | None = None, subcode: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.subcode = subcode
+
+
 class VersionConflict(Exception):
     """Raised by a store when a conditional write lost the race; the engine
     re-reads and retries, so it never reaches a handler."""

@@ -10,7 +10,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .editor.drafts import AuditEntry, Draft
 from .effects import Effect, PendingEffect
@@ -454,3 +454,88 @@ class InMemoryDraftChecks:
         self.requested.append((tenant, revision))
         if self.checker is not None:
             self.checker(tenant)
+
+
+class InMemoryMessagingStore:
+    """A messaging channel's seen events, contacts and delivery log in memory (the
+    contract of adapters.messaging_store.MessagingStore)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[str, str] = {}  # event id -> tenant
+        self._sent: dict[str, set[int]] = defaultdict(set)
+        self._own: set[str] = set()
+        self._contacts: dict[tuple[str, str], dict] = {}
+        self._limit_notices: dict[tuple[str, str], datetime] = {}
+        self.receipts: dict[str, list] = defaultdict(list)  # tenant -> receipts
+        self.send_failures: list[tuple[str, str, int | None, str]] = []
+
+    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
+        with self._lock:
+            fresh = {event_id for event_id, _ in events if event_id not in self._seen}
+            self._seen.update((event_id, tenant) for event_id, tenant in events if event_id in fresh)
+            return fresh
+
+    def forget_seen(self, event_ids: list[str]) -> None:
+        with self._lock:
+            for event_id in event_ids:
+                self._seen.pop(event_id, None)
+                self._sent.pop(event_id, None)
+
+    def sent_parts(self, event_id: str) -> set[int]:
+        return set(self._sent.get(event_id, set()))
+
+    def mark_sent(self, event_id: str, part: int) -> None:
+        with self._lock:
+            self._sent[event_id].add(part)
+
+    def remember_sent(self, message_id: str) -> None:
+        self._own.add(message_id)
+
+    def is_own_message(self, message_id: str) -> bool:
+        return message_id in self._own
+
+    def record_receipts(self, tenant: str, receipts: list) -> int:
+        self.receipts[tenant].extend(receipts)
+        return len(receipts)
+
+    def record_send_failure(self, tenant: str, event_id: str, code: int | None, title: str) -> None:
+        self.send_failures.append((tenant, event_id, code, title))
+
+    def remember_contact(self, tenant: str, conversation_id: str, channel, address, account_id: str,
+                         last_inbound_at: datetime, retention_days: int):
+        with self._lock:
+            stored = self._contacts.setdefault((tenant, conversation_id), {})
+            stored.update(channel=channel, address=address, account_id=account_id, last_inbound_at=last_inbound_at)
+        return self.contact(tenant, conversation_id)
+
+    def contact(self, tenant: str, conversation_id: str):
+        from .messaging.events import Contact
+
+        stored = self._contacts.get((tenant, conversation_id))
+        if stored is None or "address" not in stored:
+            return None
+        return Contact(**stored)
+
+    def set_thread(self, tenant: str, conversation_id: str, *, elsewhere: bool | None = None,
+                   quiet_until: datetime | None = None) -> None:
+        with self._lock:
+            stored = self._contacts.setdefault((tenant, conversation_id), {})
+            if elsewhere is not None:
+                stored["thread_elsewhere"] = elsewhere
+            if quiet_until is not None:
+                stored["quiet_until"] = quiet_until
+
+    def claim_limit_notice(self, tenant: str, conversation_id: str, now: datetime) -> bool:
+        with self._lock:
+            last = self._limit_notices.get((tenant, conversation_id))
+            if last is not None and now - last < timedelta(seconds=60):
+                return False
+            self._limit_notices[(tenant, conversation_id)] = now
+            return True
+
+    def forget_conversation(self, tenant: str, conversation_id: str) -> None:
+        """Erasure (`InMemoryConversationStore.on_delete`): the contact goes with the conversation."""
+        with self._lock:
+            self._contacts.pop((tenant, conversation_id), None)
+            self._limit_notices.pop((tenant, conversation_id), None)

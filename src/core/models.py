@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,7 +21,33 @@ Language = Literal["nl", "en"]
 class Channel(StrEnum):
     WEB = "web"
     WHATSAPP = "whatsapp"
+    MESSENGER = "messenger"  # Facebook Messenger (a gemeente's Facebook Page)
+    INSTAGRAM = "instagram"  # Instagram Direct (a gemeente's Instagram account)
     TERMINAL = "terminal"
+
+    @property
+    def messaging(self) -> bool:
+        """A messaging app: Balie itself delivers every message (staff replies, notices)
+        to the resident's address on the channel, within the channel's messaging window;
+        a web resident reads them by polling instead."""
+        return self in MESSAGING_CHANNELS
+
+    @property
+    def display_name(self) -> str:
+        """The channel's name as residents and staff know it (reports, tickets, the dashboard)."""
+        return CHANNEL_NAMES[self]
+
+
+MESSAGING_CHANNELS = frozenset({Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM})
+class ChannelAccount(NamedTuple):
+    """Whose a Meta account id is: a tenant's Facebook Page (MESSENGER) or Instagram account."""
+
+    tenant: str
+    channel: Channel
+
+
+CHANNEL_NAMES = {Channel.WEB: "Website", Channel.WHATSAPP: "WhatsApp", Channel.MESSENGER: "Messenger",
+                  Channel.INSTAGRAM: "Instagram", Channel.TERMINAL: "Terminal"}
 
 
 class Role(StrEnum):
@@ -83,6 +109,9 @@ class InboundMessage(Model):
     # Where the request came from (the web channel: the source IP address), for the limit
     # of new conversations per client; only a keyed hash of it is stored, never logged.
     client_address: str | None = None
+    # Until when staff can still write to `channel_contact` (the channel's messaging window
+    # from this message on); None: no limit known. A callback promised later goes by phone or e-mail.
+    reachable_until: datetime | None = None
 
 
 class HandoverStatus(StrEnum):
@@ -371,7 +400,8 @@ class Ticket(Model):
     language: Language = "nl"
     summary: str  # redacted transcript summary
     contact: str | None = None
-    contact_kind: Literal["phone", "email", "whatsapp"] | None = None
+    # phone / email: what the resident typed; a messaging channel: their address on it.
+    contact_kind: Literal["phone", "email", "whatsapp", "messenger", "instagram"] | None = None
     created_at: datetime
     expected_contact_at: datetime
     # True: `expected_contact_at` is a deadline (asked in office hours: "today before 17:00").

@@ -17,7 +17,10 @@ from .kb.models import Tenant
 from .models import Channel, Ticket
 from .ports import JsonPoster
 
-KANAAL = {Channel.WEB: "chat", Channel.WHATSAPP: "whatsapp", Channel.TERMINAL: "chat"}
+KANAAL = {Channel.WEB: "chat", Channel.WHATSAPP: "whatsapp", Channel.MESSENGER: "facebook messenger",
+          Channel.INSTAGRAM: "instagram", Channel.TERMINAL: "chat"}
+# A Messenger or Instagram ticket is answered in the chat: its page-scoped id is no address
+# for anyone else, so it is not registered.
 SOORT_DIGITAAL_ADRES = {"phone": "telefoonnummer", "whatsapp": "telefoonnummer", "email": "email"}
 # Placeholders in the mapping; push_ticket replaces them with the uuids the API returns.
 KLANTCONTACT_REF = "{klantcontact}"
@@ -77,7 +80,7 @@ def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
             "status": "te_verwerken",
         },
     }
-    if ticket.contact and ticket.contact_kind:
+    if ticket.contact and ticket.contact_kind in SOORT_DIGITAAL_ADRES:
         bundle["digitaleAdressen"].append(
             {
                 "verstrektDoorBetrokkene": {"uuid": BETROKKENE_REF},

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .models import (
+    ChannelAccount,
     ClientAdmission,
     BotConversation,
     CannedReply,
@@ -26,6 +27,8 @@ from .models import (
 if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
     from .effects import Effect, PendingEffect
     from .kb.compiled import TenantKnowledge
+    from .messaging.events import Address, Contact, QueuedEvent, Receipt
+    from .models import Channel, Reply
 
 
 class ConversationStore(Protocol):
@@ -168,6 +171,10 @@ class KnowledgeRepository(Protocol):
     def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
         """The slug of the tenant that owns this WhatsApp phone-number id, or None."""
 
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        """The tenant whose Facebook Page or Instagram account this Meta id is (and which
+        of the two), or None."""
+
     def slugs(self) -> list[str]:
         """Every known tenant slug, sorted."""
 
@@ -176,3 +183,107 @@ class KnowledgeRepository(Protocol):
 
     def any_widget_origin(self, origin: str) -> bool:
         """Whether some tenant's widget is on `origin` (a CORS preflight names no tenant)."""
+
+
+# ---- messaging channels (core.messaging): WhatsApp, Messenger, Instagram ------------------------------
+
+
+class SeenEvents(Protocol):
+    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
+        """Records (event id, tenant) pairs not seen before; returns their ids (the others
+        are Meta's repeats). All or nothing per call: raises `ServiceUnavailable`."""
+
+    def forget_seen(self, event_ids: list[str]) -> None:
+        """Undo `mark_seen` for events that could not be queued, so Meta's retry is taken."""
+
+
+class InboundQueue(Protocol):
+    def send(self, items: list["QueuedEvent"]) -> list["QueuedEvent"]:
+        """Queues the items in order (FIFO per conversation); returns the ones that were
+        not queued (nothing after the first failure, so no later event overtakes it)."""
+
+
+class ReceiptRecorder(Protocol):
+    def record_receipts(self, tenant: str, receipts: list["Receipt"]) -> int:
+        """Keeps delivery receipts (failures with Meta's error codes); returns how many."""
+
+
+class ContactBook(Protocol):
+    """Where each messaging conversation's resident is reached, when they last wrote (the
+    channel's messaging window) and who has the thread (Meta's handover protocol)."""
+
+    def remember_contact(self, tenant: str, conversation_id: str, channel: "Channel", address: "Address",
+                         account_id: str, last_inbound_at: datetime, retention_days: int) -> "Contact":
+        """Stores the resident's address and the time of their message (keeping what is
+        known about the thread); returns the contact as stored now."""
+
+    def contact(self, tenant: str, conversation_id: str) -> "Contact | None": ...
+
+    def set_thread(self, tenant: str, conversation_id: str, *, elsewhere: bool | None = None,
+                   quiet_until: datetime | None = None) -> None:
+        """Records who has the thread: `elsewhere` (another app, e.g. the Page inbox, owns
+        it), `quiet_until` (someone of the gemeente wrote outside Balie). Nothing when the
+        contact is unknown."""
+
+
+class DeliveryLog(Protocol):
+    """What the worker remembers of its own deliveries, so a redelivered event sends nothing twice."""
+
+    def sent_parts(self, event_id: str) -> set[int]: ...
+
+    def mark_sent(self, event_id: str, part: int) -> None:
+        """Part `part` of the reply to `event_id` went out."""
+
+    def remember_sent(self, message_id: str) -> None:
+        """Balie sent Meta's message `message_id` (on channels that echo what a Page sends)."""
+
+    def is_own_message(self, message_id: str) -> bool:
+        """True when Balie sent this message (`remember_sent`)."""
+
+    def record_send_failure(self, tenant: str, event_id: str, code: int | None, title: str) -> None: ...
+
+    def claim_limit_notice(self, tenant: str, conversation_id: str, now: datetime) -> bool:
+        """True when the resident has not been told about the rate limit within the last
+        minute (and records that they are told now)."""
+
+
+class ChannelOutput(Protocol):
+    """One messaging channel's way out: its rendering (pure, the channel's module) and
+    Meta's send endpoint (an adapter)."""
+
+    # Meta echoes what the business sends without Balie's marker (Instagram): Balie remembers
+    # the ids it sent, so it knows those echoes for its own.
+    echoes_unmarked: bool
+
+    def reply(self, reply: "Reply", to: "Address") -> list[dict]:
+        """The engine's reply as the channel's payloads, within the channel's limits."""
+
+    def notice(self, text: str, to: "Address") -> list[dict]:
+        """A notice of Balie's own (not the engine's) as payloads."""
+
+    def send(self, account_id: str, payload: dict) -> str:
+        """Sends one payload from the business's account; returns Meta's message id.
+        Raises `core.errors.DeliveryRefused` (for good) or `ServiceUnavailable` (for now)."""
+
+
+class ThreadHandover(Protocol):
+    def pass_thread(self, account_id: str, to: "Address", app_id: str) -> None:
+        """Hands the conversation's thread to another app (Meta's handover protocol,
+        Messenger and Instagram). Raises `DeliveryRefused` or `ServiceUnavailable`."""
+
+
+class StaffWindow(Protocol):
+    """A messaging channel's rules for messages outside the resident's own turn."""
+
+    def mode(self, tenant: str, last_inbound_at: datetime | None, now: datetime) -> str:
+        """How a message would go now (e.g. "text", "template", "human_agent"); raises
+        the channel's `Conflict` (409) when the messaging window is closed."""
+
+    def payloads(self, tenant: str, messages: list["ReplyMessage"], to: "Address", mode: str,
+                 language: str) -> list[dict]: ...
+
+    def reachable_until(self, tenant: str, last_inbound_at: datetime) -> datetime | None:
+        """Until when a message can still reach the resident after their last one (None: no limit)."""
+
+    def refused(self, error: Exception) -> Exception:
+        """The error staff see when Meta refused the message for good."""

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 
 from . import privacy
 from .errors import InvalidInput
-from .models import Model, NotHelpfulItem
+from .models import Channel, Model, NotHelpfulItem
 from .ports import ConversationStore
 from .report_counters import DIMENSIONS, NO_TOPIC, OUTCOMES, histogram, median_seconds
 
@@ -115,6 +115,7 @@ class Totals(Activity):
 
 class ChannelRow(Outcomes):
     channel: str
+    name: str  # as residents and staff know it: Website, WhatsApp, Messenger, Instagram
 
 
 class TeamRow(Outcomes):
@@ -257,7 +258,8 @@ def build_report(store: ConversationStore, tenant: str, first: date, last: date,
         totals=totals,
         days=rows,
         months=[MonthRow(month=month, **_activity(counts)) for month, counts in sorted(by_month.items())],
-        channels=[ChannelRow(channel=key, **outcomes) for key, outcomes in _breakdown(total, "channel")],
+        channels=[ChannelRow(channel=key, name=channel_name(key), **outcomes)
+                  for key, outcomes in _breakdown(total, "channel")],
         teams=[TeamRow(team=key, name=names.team(key), **outcomes) for key, outcomes in _breakdown(total, "team")],
         intents=_intents(total, names),
         top_intents=[IntentCount(intent=name, count=n) for name, n in _prefixed(total, "intent")[:TOP_INTENTS]],
@@ -319,6 +321,13 @@ def _intents(total: Mapping[str, int], names: Names) -> list[IntentRow]:
             row = rows.setdefault(key, IntentRow(intent=key, title=names.intent(key)))
             setattr(row, field_name, n)
     return sorted(rows.values(), key=lambda row: (-row.conversations, -row.answered, row.intent))
+
+
+def channel_name(key: str) -> str:
+    try:
+        return Channel(key).display_name
+    except ValueError:
+        return key  # a channel of a later version in an older aggregate
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -455,7 +464,7 @@ def tables(report: Report) -> list[Table]:
               [row.model_dump() for row in report.days]),
         Table("months", "Maanden", (Column("Maand", "month", "text"),) + ACTIVITY_COLUMNS,
               [row.model_dump() for row in report.months]),
-        Table("channels", "Kanalen", (Column("Kanaal", "channel", "text"),) + OUTCOME_COLUMNS,
+        Table("channels", "Kanalen", (Column("Kanaal", "name", "text"), Column("Code", "channel", "text")) + OUTCOME_COLUMNS,
               [row.model_dump() for row in report.channels]),
         Table("teams", "Teams", (Column("Team", "name", "text"), Column("Code", "team", "text")) + OUTCOME_COLUMNS,
               [row.model_dump() for row in report.teams]),

@@ -337,8 +337,9 @@ class StaffService:
     knowledge: _KnowledgeRepository
     tickets: TicketStore
     clock: Clock = now
-    # Delivers staff messages on WhatsApp; web residents read them by polling.
-    whatsapp: OutboundSender | None = None
+    # Delivers staff messages on the messaging channels (WhatsApp, Messenger, Instagram);
+    # web residents read them by polling.
+    outbound: OutboundSender | None = None
     # A transfer asks for a new handover timeout (core.effects), like the engine's live handover.
     effects: EffectDispatcher | None = None
     canned: CannedReplyStore | None = None
@@ -513,11 +514,11 @@ class StaffService:
         conversation = self._visible(who, conversation_id)
         self._require_owner(who, conversation)
         message = ReplyMessage(text=text)
-        # Deliver first: when WhatsApp refuses, nothing is stored that the resident never got.
-        if conversation.channel == Channel.WHATSAPP:
-            if self.whatsapp is None:
-                raise Conflict("WhatsApp replies are not available here.")
-            self.whatsapp.send(conversation, [message])
+        # Deliver first: when the channel refuses, nothing is stored that the resident never got.
+        if conversation.channel.messaging:
+            if self.outbound is None:
+                raise Conflict(f"{conversation.channel.display_name} replies are not available here.")
+            self.outbound.send(conversation, [message])
         moment = self.clock()
         first: list[bool] = []
 
@@ -702,11 +703,11 @@ class StaffService:
             raise Conflict("Another member of staff owns this conversation.")
 
     def _deliver_best_effort(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
-        """Status notices (claimed, closed) on WhatsApp: the state change stands
+        """Status notices (claimed, closed) on a messaging channel: the state change stands
         even when the notice cannot be delivered."""
-        if not messages or conversation.channel != Channel.WHATSAPP or self.whatsapp is None:
+        if not messages or not conversation.channel.messaging or self.outbound is None:
             return
         try:
-            self.whatsapp.send(conversation, messages)
+            self.outbound.send(conversation, messages)
         except Exception:  # noqa: BLE001 - a lost notice must not undo a claim
-            log.warning("handover notice not delivered on WhatsApp", exc_info=True)
+            log.warning("handover notice not delivered on %s", conversation.channel.value, exc_info=True)

@@ -35,7 +35,7 @@ from .kb.checks import tenant_problems
 from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, checked, knowledge_from
 from .kb.merge import KnowledgeError
 from .kb.models import Tenant
-from .models import Model
+from .models import Channel, ChannelAccount, Model
 from .staff import StaffIdentity
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,8 @@ class DirectoryEntry(Model):
 
     version: int
     whatsapp: str | None = None  # the WhatsApp phone-number id it answers on
+    page: str | None = None  # the Facebook Page it answers on in Messenger
+    instagram: str | None = None  # the Instagram professional account it answers on
     origins: list[str] = Field(default_factory=list)  # its widget pages (CORS)
     shares_answers: bool = False  # Tenant.share_answers: other editors may see its answers (core.editor)
 
@@ -80,6 +82,25 @@ class TenantDirectory(Model):
 
     def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
         return next((slug for slug, entry in self.tenants.items() if entry.whatsapp == phone_number_id), None)
+
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        for slug, entry in self.tenants.items():
+            if entry.page == account_id:
+                return ChannelAccount(slug, Channel.MESSENGER)
+            if entry.instagram == account_id:
+                return ChannelAccount(slug, Channel.INSTAGRAM)
+        return None
+
+    def messenger_owners(self, tenant: Tenant) -> dict[str, str]:
+        """The tenant's Messenger settings (`page_id`, `instagram_account_id`) whose id
+        another live tenant answers on already, with that tenant's slug."""
+        owners: dict[str, str] = {}
+        for setting in ("page_id", "instagram_account_id"):
+            account = getattr(tenant.messenger, setting)
+            owner = self.tenant_for_messenger(account) if account else None
+            if owner is not None and owner.tenant != tenant.slug:
+                owners[setting] = owner.tenant
+        return owners
 
 
 @dataclass(frozen=True)
@@ -151,10 +172,12 @@ class TenantAdmin:
             raise InvalidInput(f"slug: the document is {tenant.slug!r}, the path {slug!r}.")
         shared = self.shared()
         phone = tenant.whatsapp.phone_number_id
-        owner = self.registry.directory().tenant_for_whatsapp(phone) if phone else None
+        directory = self.registry.directory()
+        owner = directory.tenant_for_whatsapp(phone) if phone else None
         errors = [problem for problem in tenant_problems(
             shared.intents, tenant, out_of_scope=shared.out_of_scope.examples if shared.out_of_scope else None,
-            whatsapp_owner=owner if owner not in (None, slug) else None) if problem.severity == "error"]
+            whatsapp_owner=owner if owner not in (None, slug) else None,
+            messenger_owners=directory.messenger_owners(tenant)) if problem.severity == "error"]
         if errors:
             shown = "; ".join(f"{_describe(problem.loc)}: {problem.message}" for problem in errors[:MAX_PROBLEMS_SHOWN])
             more = f" (and {len(errors) - MAX_PROBLEMS_SHOWN} more)" if len(errors) > MAX_PROBLEMS_SHOWN else ""
@@ -226,12 +249,17 @@ class TenantBuilder:
         self.artefacts.put(compiled.matcher.file, data)  # durable where every function can read it
         self.registry.save_compiled(slug, number, compiled)
         phone = tenant.whatsapp.phone_number_id
-        owner = self.registry.directory().tenant_for_whatsapp(phone) if phone else None
+        directory = self.registry.directory()
+        owner = directory.tenant_for_whatsapp(phone) if phone else None
         if owner not in (None, slug):
             return self._finish(version, VersionStatus.FAILED, f"phone_number_id {phone} is used by tenant {owner!r}")
-        switch = self.registry.switch(slug, DirectoryEntry(version=number, whatsapp=phone,
-                                                           origins=list(tenant.widget_origins),
-                                                           shares_answers=tenant.share_answers))
+        for setting, other in directory.messenger_owners(tenant).items():
+            return self._finish(version, VersionStatus.FAILED,
+                                f"{setting} {getattr(tenant.messenger, setting)} is used by tenant {other!r}")
+        switch = self.registry.switch(slug, DirectoryEntry(
+            version=number, whatsapp=phone, page=tenant.messenger.page_id,
+            instagram=tenant.messenger.instagram_account_id, origins=list(tenant.widget_origins),
+            shares_answers=tenant.share_answers))
         if not switch.live:
             return self._finish(version, VersionStatus.SUPERSEDED, "a newer version went live first")
         if switch.replaced is not None:
@@ -319,6 +347,9 @@ class TenantCatalogue:
 
     def tenant_for_whatsapp(self, phone_number_id: str) -> str | None:
         return self._current().tenant_for_whatsapp(phone_number_id)
+
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        return self._current().tenant_for_messenger(account_id)
 
     def slugs(self) -> list[str]:
         return sorted(self._current().tenants)

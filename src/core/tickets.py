@@ -13,9 +13,10 @@ Every transition is one conditional write in the store: two members of staff can
 never both hold a ticket (the second claim is a `Conflict`, 409). Staff see the
 tickets of their own teams; staff of every team (`*`) see all. "Done" also ends
 the resident's waiting handover, so a later request for a person starts afresh.
-A WhatsApp ticket is answered on WhatsApp (`TicketDesk.reply`): inside the
-24-hour window as a message, outside it with the tenant's approved template;
-the conversation then becomes a live handover of that member of staff, so the
+A ticket of a messaging channel is answered on its channel (`TicketDesk.reply`):
+inside the 24-hour window as a message, outside it by the channel's means (WhatsApp:
+the tenant's approved template; Messenger and Instagram: the HUMAN_AGENT tag, up to 7
+days, where Balie's Meta app may use it), else a 409; the conversation then becomes a live handover of that member of staff, so the
 resident's answer reaches them and not the bot. A web ticket shows the contact
 the resident left (phone or e-mail): staff call or mail.
 """
@@ -31,7 +32,6 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavaila
 from .conversations import append_entries, update_conversation
 from .kb.models import Tenant
 from .models import (
-    Channel,
     Conversation,
     Handover,
     HandoverStatus,
@@ -53,7 +53,6 @@ log = logging.getLogger(__name__)
 
 MAX_OUTCOME_CHARS = 100
 MAX_NOTE_CHARS = 2000
-CHANNEL_NAMES = {Channel.WEB: "webchat", Channel.WHATSAPP: "WhatsApp", Channel.TERMINAL: "terminal"}
 
 
 class _Knowledge(Protocol):
@@ -99,7 +98,7 @@ class TicketDesk:
     tickets: TicketStore
     store: ConversationStore
     clock: Clock = now
-    whatsapp: OutboundSender | None = None  # answers WhatsApp tickets
+    outbound: OutboundSender | None = None  # answers tickets of the messaging channels on their channel
 
     def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None) -> list[TicketRecord]:
         wanted = _status(status)
@@ -136,22 +135,22 @@ class TicketDesk:
         return record
 
     def reply(self, who: StaffIdentity, ticket_id: str, text: str) -> TranscriptEntry:
-        """Answer a WhatsApp ticket on WhatsApp; the conversation becomes this member of
+        """Answer a messaging channel's ticket on its channel; the conversation becomes this member of
         staff's live handover, so the resident's answer reaches them."""
         body = _text(text, "text", MAX_REPLY_CHARS, required=True) or ""
         record = self._visible(who, ticket_id)
         if record.status != TicketStatus.CLAIMED or record.claimed_by != who.subject:
             raise Conflict("Claim the ticket before you reply.")
-        if record.channel != Channel.WHATSAPP:
+        if not record.channel.messaging:
             raise Conflict("This ticket came from the website chat: call or e-mail the resident (contact).")
-        if self.whatsapp is None:
-            raise Conflict("WhatsApp replies are not available here.")
+        if self.outbound is None:
+            raise Conflict(f"{record.channel.display_name} replies are not available here.")
         conversation = self.store.get(who.tenant, record.conversation_id)
         if conversation is None:
             raise NotFound("The conversation of this ticket no longer exists.")
         _take_for(conversation, record, who, self.clock())  # refuses before anything is sent
-        # Deliver first: when WhatsApp refuses (window closed, no template), nothing is stored.
-        self.whatsapp.send(conversation, [ReplyMessage(text=body)])
+        # Deliver first: when the channel refuses (window closed), nothing is stored.
+        self.outbound.send(conversation, [ReplyMessage(text=body)])
         moment = self.clock()
 
         def change(current: Conversation) -> TranscriptEntry:
@@ -174,7 +173,7 @@ class TicketDesk:
 
     def _end_handover(self, who: StaffIdentity, record: TicketRecord) -> None:
         """The resident's handover of this ticket ends: queued (nobody talked yet) quietly;
-        live (after a WhatsApp reply) with the closing notice, like closing a chat."""
+        live (after a reply on the resident's channel) with the closing notice, like closing a chat."""
         notice: list[ReplyMessage] = []
 
         def change(conversation: Conversation) -> None:
@@ -196,11 +195,12 @@ class TicketDesk:
             saved, _ = update_conversation(self.store, who.tenant, record.conversation_id, change)
         except NotFound:
             return  # erased or expired: nothing waits any more
-        if notice and saved.channel == Channel.WHATSAPP and self.whatsapp is not None:
+        if notice and saved.channel.messaging and self.outbound is not None:
             try:
-                self.whatsapp.send(saved, notice)
+                self.outbound.send(saved, notice)
             except Exception:  # noqa: BLE001 - the ticket is done; a lost notice must not undo that
-                log.warning("closing notice of ticket %s not delivered on WhatsApp", record.id, exc_info=True)
+                log.warning("closing notice of ticket %s not delivered on %s", record.id, saved.channel.value,
+                            exc_info=True)
 
 
 def _take_for(conversation: Conversation, record: TicketRecord, who: StaffIdentity, moment: datetime) -> None:
@@ -233,7 +233,7 @@ def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str 
     lines = [
         f"Er is een nieuw terugbelverzoek voor {team_name} van {tenant.name}.",
         "",
-        f"Kanaal: {CHANNEL_NAMES[ticket.channel]}",
+        f"Kanaal: {ticket.channel.display_name}",
         f"Onderwerp: {intent_title or 'onbekend'}",
         f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl', before=ticket.contact_before)}",
         f"Ticket: {ticket.id}",

@@ -21,7 +21,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from core.dialogue.handover import expire_unclaimed
-from core.models import Conversation, ReplyMessage
+from handlers.outbound import MessagingReplies
 from handlers import metrics
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
@@ -37,17 +37,11 @@ class TimeoutMessage(BaseModel):
     requested_at: AwareDatetime = Field(alias="requestedAt")
 
 
-def _send_on_whatsapp(conversation: Conversation, messages: list[ReplyMessage]) -> None:
-    from handlers.whatsapp_services import staff_reply_sender  # only WhatsApp conversations need it
-
-    staff_reply_sender().send(conversation, messages)
-
-
 def record_handler(record: SQSRecord) -> None:
     message = TimeoutMessage.model_validate_json(record.body)
     shared = services()
     told = expire_unclaimed(shared.store, shared.knowledge, message.tenant, message.conversation_id,
-                            message.requested_at, shared.clock(), _send_on_whatsapp)
+                            message.requested_at, shared.clock(), MessagingReplies().send)
     if told:
         metrics.count(metrics.HANDOVER_EXPIRED, tenant=message.tenant)
     logger.info("handover timeout", extra={"tenant": message.tenant,

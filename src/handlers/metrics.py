@@ -39,6 +39,8 @@ TICKET_CREATED = "ticket_created"  # the intake stored a new ticket (per tenant)
 HANDOVER_EXPIRED = "handover_expired"
 # Meta refused our reply (worker) or sent a "failed" receipt (webhook), per tenant.
 WHATSAPP_DELIVERY_FAILED = "whatsapp_delivery_failed"
+# Meta refused a reply on Messenger or Instagram for good, per tenant and channel.
+MESSENGER_DELIVERY_FAILED = "messenger_delivery_failed"
 
 
 def emit(values: dict[str, tuple[float, MetricUnit]], *, tenant: str, channel: str | None = None,

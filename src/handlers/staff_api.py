@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.errors import Forbidden, InvalidInput
-from core.models import Conversation, ReplyMessage
+from handlers.outbound import MessagingReplies
 from core.opening_hours import AMSTERDAM
 from core.staff import MAX_NOTE_CHARS as MAX_CONVERSATION_NOTE_CHARS
 from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
@@ -112,20 +112,10 @@ class ReviewBody(BaseModel):
         return None if value is None or not value.strip() else check_text(value, max_length=MAX_NOTE_CHARS)
 
 
-class _WhatsAppReplies:
-    """The WhatsApp channel's sender, built only when a WhatsApp conversation
-    needs it (it reads SSM secrets)."""
-
-    def send(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
-        from handlers.whatsapp_services import staff_reply_sender
-
-        staff_reply_sender().send(conversation, messages)
-
-
 def staff_service() -> StaffService:
     shared = services()
     return StaffService(store=shared.store, knowledge=shared.knowledge, tickets=shared.ticket_store,
-                        clock=shared.clock, whatsapp=_WhatsAppReplies(), effects=shared.effects,
+                        clock=shared.clock, outbound=MessagingReplies(), effects=shared.effects,
                         canned=shared.canned)
 
 
@@ -153,7 +143,7 @@ def today() -> "date":
 
 def ticket_desk() -> TicketDesk:
     shared = services()
-    return TicketDesk(tickets=shared.ticket_store, store=shared.store, clock=shared.clock, whatsapp=_WhatsAppReplies())
+    return TicketDesk(tickets=shared.ticket_store, store=shared.store, clock=shared.clock, outbound=MessagingReplies())
 
 
 def identity() -> StaffIdentity:
@@ -352,7 +342,8 @@ def ticket_done(ticket_id: str) -> Response:
 
 @app.post("/v1/staff/tickets/<ticket_id>/reply")
 def reply_to_ticket(ticket_id: str) -> Response:
-    """A WhatsApp ticket: answer on WhatsApp (the approved template outside the 24-hour window)."""
+    """A ticket of a messaging channel: answer on its channel (after the 24-hour window: WhatsApp's
+    approved template, Messenger's HUMAN_AGENT tag; else 409)."""
     who = identity()
     body = parse_body(app.current_event, ReplyBody)
     entry = ticket_desk().reply(who, ticket_id, body.text)

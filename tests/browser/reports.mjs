@@ -27,7 +27,9 @@ await main(async (browser) => {
   await staff.getByLabel("Tot en met", { exact: true }).fill(TO);
   await staff.getByRole("button", { name: "Toon" }).click();
   await staff.locator("#report .chart").first().waitFor();
-  check((await staff.locator("#report .chart").count()) === 5, "five report sections");
+  check((await staff.locator("#report .chart").count()) === 6, "six report sections");
+  check((await staff.locator("#report .chart", { hasText: "Gesprekken per kanaal" }).locator("tbody tr").first().textContent())
+    .startsWith("Website"), "the channels by name");
   check((await staff.locator("#report svg[role=img]").count()) === 3, "three inline SVG charts");
   const percent = Math.round(api.totals.botHandledShare * 100) + "%";
   check((await staff.locator("#report svg title").first().textContent()).startsWith(percent), "share chart shows " + percent);

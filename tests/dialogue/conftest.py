@@ -22,9 +22,11 @@ from adapters.kb_files import FileKnowledge  # noqa: E402
 from balie_local.aws import SHADOWING_VARIABLES  # noqa: E402
 from balie_local.stack import LocalStack  # noqa: E402
 from channels import whatsapp as wa  # noqa: E402
+from channels.meta import sign  # noqa: E402
 from core.clock import now  # noqa: E402
 from core.dialogue.engine import Engine  # noqa: E402
 from core.effects import PortEffectDispatcher  # noqa: E402
+from core.messaging.events import Address  # noqa: E402
 from core.memory import InMemoryConversationStore, InMemoryHandoverTimeouts, InMemoryTicketQueue  # noqa: E402
 from core.models import Channel, InboundKind, InboundMessage, Reply  # noqa: E402
 
@@ -73,7 +75,7 @@ class MemoryConversation:
         )
         reply = self.engine.handle(message)
         self.conversation_id = reply.conversation_id
-        count = len(wa.render_reply(reply, wa.WhatsAppAddress(id=self.sender))) if self.whatsapp else None
+        count = len(wa.render_reply(reply, Address(id=self.sender, kind="wa_id"))) if self.whatsapp else None
         return observed_reply(reply, count)
 
 
@@ -124,10 +126,10 @@ class HttpConversation:
                 "metadata": {"display_phone_number": "31201234567", "phone_number_id": PHONE_NUMBER_IDS[self.tenant]},
                 "contacts": [{"profile": {"name": "Inwoner"}, "wa_id": self.sender}],
                 "messages": [message]}}]}]}).encode()
-        secret = self.stack.whatsapp_secrets()["whatsapp_app_secret"]
+        secret = self.stack.channel_secrets()["whatsapp_app_secret"]
         before = len(self.stack.graph.outbox)
         answer = send(f"{self.stack.url}/v1/whatsapp/webhook", "POST", raw,
-                      {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+                      {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
         assert answer.status == 200, answer.body
         self.stack.drain(WORKER)
         sent = [item["payload"] for item in self.stack.graph.outbox[before:] if item.get("to") == self.sender]

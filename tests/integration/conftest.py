@@ -2,12 +2,13 @@
 
 `mock_aws` — moto in-process (moto.mock_aws): every table, queue, bucket and SSM parameter
 of template.yaml exists, the functions' environment variables are set (TABLE_NAME, queue
-URLs, parameter names), the WhatsApp secrets have the fixed values of
-`template_resources.fixed_dev_secret` (test-app-secret, test-verify-token, test-access-token)
+URLs, parameter names), the WhatsApp and Messenger secrets have the fixed values of
+`template_resources.fixed_dev_secret` (test-app-secret, test-verify-token, test-access-token),
+every test tenant's Page and Instagram account has the Page token `page_token(id)`,
 and the tenants of tenants/ are live (published and built, as `balie serve` does).
 `engine_kb_tenants` adds the engine test knowledge base's tenants alpha and beta (KB_DIR set).
-Replies to the Graph API go to a local stand-in (`graph_api` fixture: .standin.outbox),
-never the internet.
+Replies to the Graph API go to a local stand-in (`graph_api` fixture: .standin.outbox,
+.standin.messenger.outbox), never the internet.
 Yields the `Deployment` (table names, queue URLs, parameters, routes).
 
 `local_stack` — the whole local stack in-process (moto server, front on a free port,
@@ -49,15 +50,41 @@ class GraphApi:
     url: str  # base URL with the API version, as WHATSAPP_GRAPH_API_URL
 
 
+TENANT_DIRECTORIES = (Path(__file__).resolve().parents[2] / "tenants",
+                      Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine" / "tenants")
+
+
+def messenger_accounts() -> dict[str, bool]:
+    """Every Facebook Page and Instagram account id the test tenants name -> is it Instagram."""
+    import yaml
+
+    accounts: dict[str, bool] = {}
+    for directory in TENANT_DIRECTORIES:
+        for path in sorted(directory.glob("*.yaml")):
+            settings = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("messenger") or {}
+            for field, instagram in (("page_id", False), ("instagram_account_id", True)):
+                if settings.get(field):
+                    accounts[str(settings[field])] = instagram
+    return accounts
+
+
+def page_token(account_id: str) -> str:
+    """The fixed Page access token of an account in the mock_aws fixture."""
+    return f"test-page-token-{account_id}"
+
+
 @pytest.fixture(scope="session")
 def graph_api() -> Iterator[GraphApi | None]:
-    """The WhatsApp Graph API stand-in on a free loopback port (None until that module exists)."""
+    """The Graph API stand-in (WhatsApp, Messenger) on a free loopback port (None until that module exists).
+    It knows the fixed Page tokens of every test tenant's Page and Instagram account."""
     try:
         from balie_local import graph_standin
     except ImportError:
         yield None
         return
     standin = graph_standin.GraphStandIn(access_token=fixed_dev_secret("/access-token"))
+    standin.messenger.accounts = {page_token(account): graph_standin.MessengerAccount(account, instagram)
+                                  for account, instagram in messenger_accounts().items()}
     server = graph_standin.serve(standin)
     try:
         yield GraphApi(standin, f"http://127.0.0.1:{server.server_address[1]}/v21.0")
@@ -76,6 +103,7 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
     if graph_api is not None:
         graph_api.standin.clear()
         overrides["WhatsAppGraphApiUrl"] = graph_api.url
+        overrides["MessengerGraphApiUrl"] = graph_api.url
     with moto.mock_aws():
         deployment = provision(
             dynamodb=boto3.client("dynamodb"),
@@ -89,6 +117,11 @@ def mock_aws(monkeypatch: pytest.MonkeyPatch, graph_api: GraphApi | None) -> Ite
         )
         for key, value in deployment.merged_environment().items():
             monkeypatch.setenv(key, value)
+        # What the operator does per gemeente: each Page's access token as a SecureString.
+        tokens_path = deployment.merged_environment()["MESSENGER_PAGE_TOKENS_PATH"]
+        for account in messenger_accounts():
+            boto3.client("ssm").put_parameter(Name=f"{tokens_path}/{account}", Value=page_token(account),
+                                              Type="SecureString", Overwrite=True)
         reset_function_state()
         load_tenants(tenant_files(TENANTS_DIR))  # as `balie serve` does: the demo tenants are live
         try:

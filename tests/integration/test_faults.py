@@ -264,7 +264,7 @@ def test_a_batch_failing_half_way_returns_only_the_failed_record(faults: WireFau
     delivers it again; the other two residents are answered once."""
     from balie_local.events import sqs_record_from_message
     from balie_local.whatsapp_cmd import webhook_body
-    from channels.whatsapp import sign
+    from channels.meta import sign
     from handlers import whatsapp_webhook, whatsapp_worker
 
     senders = ["31611111111", "31622222222", "31633333333"]
@@ -280,7 +280,7 @@ def test_a_batch_failing_half_way_returns_only_the_failed_record(faults: WireFau
     assert len(messages) == 3
     arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     records = [sqs_record_from_message(message, event_source_arn=arn) for message in messages]
-    first_sender = json.loads(records[0]["body"])["inbound"]["sender"]["id"]
+    first_sender = json.loads(records[0]["body"])["event"]["sender"]["id"]
 
     graph_api.standin.failures[:] = [(401, 190)]  # our token is refused for the first reply
     result = whatsapp_worker.handler({"Records": records}, LambdaContext("WhatsAppWorkerFunction"))

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from balie_local.stack import LocalStack
-from channels import whatsapp as wa
+from channels.meta import sign
 
 ORIGIN = "https://www.alpha.example"
 ALPHA_NUMBER = "111"
@@ -217,9 +217,9 @@ WHATSAPP_CASES: dict[str, dict[str, Any]] = {
 
 def signed_post(stack: LocalStack, body: dict[str, Any] | bytes) -> tuple[int, Any]:
     data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=True).encode()
-    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = stack.channel_secrets()["whatsapp_app_secret"]
     status, headers, payload = raw(stack, "POST", "/v1/whatsapp/webhook", data,
-                                   {"content-type": "application/json", "x-hub-signature-256": wa.sign(data, secret)})
+                                   {"content-type": "application/json", "x-hub-signature-256": sign(data, secret)})
     return status, well_formed(status, headers, payload)
 
 

@@ -198,7 +198,7 @@ def test_dev_routes_are_served_before_the_api(stack: LocalStack) -> None:
 def test_the_graph_api_stand_in_answers_on_the_front(stack: LocalStack) -> None:
     if stack.graph is None:
         pytest.skip("balie_local.graph_standin is not there")
-    token = stack.whatsapp_secrets()["whatsapp_access_token"]
+    token = stack.channel_secrets()["whatsapp_access_token"]
     message = {"messaging_product": "whatsapp", "to": "31612345678", "type": "text", "text": {"body": "Hoi"}}
     assert call(stack, "POST", "/v21.0/100000000000001/messages", message, {"Authorization": "Bearer bad"})[0] == 401
     status, _, _ = call(stack, "POST", "/v21.0/100000000000001/messages", message, {"Authorization": f"Bearer {token}"})

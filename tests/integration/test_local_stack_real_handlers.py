@@ -9,7 +9,7 @@ from adapters.dynamodb_store import conversation_pk
 from http_support import json_headers, send
 from balie_local.stack import LocalStack
 from balie_local.template_resources import REPO_ROOT
-from channels.whatsapp import sign
+from channels.meta import sign
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
@@ -31,7 +31,7 @@ def test_a_widget_turn_is_answered_and_stored(local_stack: LocalStack) -> None:
 
 def test_a_signed_whatsapp_message_is_answered_through_the_queue_and_graph_stand_in(local_stack: LocalStack) -> None:
     raw = json.loads((REPO_ROOT / "events" / "whatsapp_webhook_text.json").read_text(encoding="utf-8"))["body"].encode()
-    secret = local_stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = local_stack.channel_secrets()["whatsapp_app_secret"]
     status, _ = post(f"{local_stack.url}/v1/whatsapp/webhook", raw,
                      {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
     assert status == 200

@@ -16,7 +16,7 @@ import pytest
 from adapters.dynamodb_store import document_json
 from balie_local.stack import LocalStack
 from balie_local.unanswered_export import running_store, strict_clean
-from channels import whatsapp as wa
+from channels.meta import sign
 from core.privacy import normalise
 from core.reports import unanswered_proposals
 from http_support import json_headers, send
@@ -77,14 +77,14 @@ def test_no_secret_reaches_storage_logs_reports_or_the_export(stack: LocalStack,
             conversation_id = answer.json()["conversationId"]
         conversations.append(conversation_id)
 
-    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = stack.channel_secrets()["whatsapp_app_secret"]
     for number, case in enumerate(whatsapp):
         raw = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{
             "field": "messages", "value": {"metadata": {"phone_number_id": "111"}, "messages": [{
                 "from": f"3163{number:07d}", "id": f"wamid.REDACT{number}", "timestamp": "1796029200",
                 "type": "text", "text": {"body": case["text"]}}]}}]}]}).encode()
         answer = send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw,
-                      {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+                      {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
         assert answer.status == 200 and answer.json()["queued"] == 1, answer.body
     stack.drain("WhatsAppWorkerFunction")
 

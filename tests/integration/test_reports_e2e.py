@@ -118,7 +118,7 @@ def test_report_counts_every_kind_of_conversation_once(stack: LocalStack, monkey
     assert [d["day"] for d in found["days"]] == ["2026-11-30"] and found["months"][0]["month"] == "2026-11"
     day = found["days"][0]
     assert day["resolvedByBot"] + day["handedOver"] + day["unresolved"] == day["conversations"] == 8
-    assert found["channels"] == [{"channel": "web", "conversations": 8, "resolvedByBot": 2, "handedOver": 3,
+    assert found["channels"] == [{"channel": "web", "name": "Website", "conversations": 8, "resolvedByBot": 2, "handedOver": 3,
                                   "unresolved": 3, "containmentRate": 0.25, "escalationRate": 0.375}]
     intents = {row["intent"]: row for row in found["intents"]}
     assert intents["paspoort"]["notHelpful"] == 1 and intents["paspoort"]["rephrased"] == 1

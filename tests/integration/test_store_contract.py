@@ -187,21 +187,22 @@ def test_delete_erases_the_conversation_and_its_unanswered_questions(store) -> N
 
 
 def test_dynamodb_delete_also_erases_what_other_parts_keep_under_the_conversation_key(mock_aws) -> None:
-    # The WhatsApp contact (adapters.whatsapp_store: pk T#<tenant>#C#<id>, sk WA) holds the
-    # resident's number; the in-memory store keeps no such items, so this is DynamoDB only.
+    # A messaging contact (adapters.messaging_store: pk T#<tenant>#C#<id>, sk WA for WhatsApp)
+    # holds the resident's number; the in-memory store keeps no such items, so this is DynamoDB only.
     from adapters.dynamodb_store import conversation_pk
-    from adapters.whatsapp_store import WhatsAppStore
-    from channels.whatsapp import WhatsAppAddress
+    from adapters.messaging_store import MessagingStore
+    from core.messaging.events import Address
 
     table_name = mock_aws.merged_environment()["TABLE_NAME"]
     client = boto3.client("dynamodb")
     store = DynamoDBConversationStore(client, table_name)
     table = boto3.resource("dynamodb").Table(table_name)  # to inspect items
-    contacts = WhatsAppStore(client, table_name, clock=lambda: MOMENT)
+    contacts = MessagingStore(client, table_name, lambda: MOMENT, prefix="WA")
     gone = store.save(conversation(), 0, counters(fallback=1, unanswered=["eerste vraag"]))
     keep = store.save(conversation("alpha." + "3" * 32), 0)
     for saved in (gone, keep):
-        contacts.remember_contact("alpha", saved.id, WhatsAppAddress(id="31612345678"), "111", MOMENT, 30)
+        contacts.remember_contact("alpha", saved.id, Channel.WHATSAPP, Address(id="31612345678", kind="wa_id"), "111",
+                                  MOMENT, 30)
 
     def under(conversation_id: str) -> list[dict]:
         return table.query(KeyConditionExpression="pk = :pk", ConsistentRead=True,
@@ -214,7 +215,8 @@ def test_dynamodb_delete_also_erases_what_other_parts_keep_under_the_conversatio
     assert {item["sk"] for item in under(keep.id)} == {"CONV", "WA"}
     # A contact left without its conversation (e.g. an erasure that failed half-way) goes too.
     store.save(conversation("alpha." + "4" * 32), 0)
-    contacts.remember_contact("alpha", "alpha." + "4" * 32, WhatsAppAddress(id="31687654321"), "111", MOMENT, 30)
+    contacts.remember_contact("alpha", "alpha." + "4" * 32, Channel.WHATSAPP, Address(id="31687654321", kind="wa_id"),
+                              "111", MOMENT, 30)
     table.delete_item(Key={"pk": conversation_pk("alpha", "alpha." + "4" * 32), "sk": "CONV"})
     assert store.delete("alpha", "alpha." + "4" * 32) is True and under("alpha." + "4" * 32) == []
 

@@ -23,7 +23,7 @@ import yaml
 
 from balie_local import tenant_cmd, whatsapp_cmd
 from balie_local.stack import LocalStack
-from channels import whatsapp as wa
+from channels.meta import sign
 from conftest import ENGINE_KB
 from http_support import json_headers, send, wait_for
 
@@ -109,13 +109,13 @@ def test_a_gemeente_added_at_run_time_works_end_to_end(stack: LocalStack, tmp_pa
 
     # WhatsApp: gamma's number reaches gamma.
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
-    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = stack.channel_secrets()["whatsapp_app_secret"]
     body = whatsapp_cmd.webhook_body("hoe laat gaat de pont", RESIDENT, "333",
                                      timestamp=int(datetime.fromisoformat(MONDAY_MORNING).timestamp()))
     raw = json.dumps(body).encode("utf-8")
     before = len(stack.graph.outbox)
     assert send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw, {
-        "content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)}).status == 200
+        "content-type": "application/json", "x-hub-signature-256": sign(raw, secret)}).status == 200
     sent = wait_for(lambda: stack.graph.outbox[before:])
     assert "pont" in json.dumps(sent, ensure_ascii=False) and sent[0]["to"] == RESIDENT
 
@@ -139,7 +139,7 @@ def test_a_whatsapp_ticket_outside_the_window_is_answered_with_the_tenants_templ
         stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     if call(stack, "GET", "/v1/admin/tenants/gamma", token=stack.auth.tokens["*"])[0] != 200:
         assert put_file(stack, tmp_path, gamma(), capsys)[0] == 0
-    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = stack.channel_secrets()["whatsapp_app_secret"]
     resident = "31677778888"
     monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
     for text in ("ik wil een medewerker spreken", "ja"):
@@ -147,7 +147,7 @@ def test_a_whatsapp_ticket_outside_the_window_is_answered_with_the_tenants_templ
                                          timestamp=int(datetime.fromisoformat(SATURDAY_EVENING).timestamp()))
         raw = json.dumps(body).encode("utf-8")
         send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw,
-             {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+             {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
         stack.drain("WhatsAppWorkerFunction")
     staff = call(stack, "POST", "/dev/token", {"tenant": "gamma", "teams": "*"})[2]["token"]
     ticket = wait_for(lambda: [t for t in call(stack, "GET", "/v1/staff/tickets", token=staff)[2]["tickets"]

@@ -17,7 +17,7 @@ import pytest
 from adapters.sqs_queues import SqsTicketQueue
 from balie_local import whatsapp_cmd
 from balie_local.stack import LocalStack
-from channels import whatsapp as wa
+from channels.meta import sign
 from core.models import Channel, Ticket
 from http_support import json_headers, send
 
@@ -99,11 +99,11 @@ def test_staff_see_their_teams_tickets_and_one_of_them_holds_one(stack: LocalSta
 
 def whatsapp(stack: LocalStack, text: str, moment: str, resident: str = RESIDENT) -> None:
     """The resident writes on WhatsApp at `moment` (Meta's timestamp and the stack's clock)."""
-    secret = stack.whatsapp_secrets()["whatsapp_app_secret"]
+    secret = stack.channel_secrets()["whatsapp_app_secret"]
     body = whatsapp_cmd.webhook_body(text, resident, "111", timestamp=int(datetime.fromisoformat(moment).timestamp()))
     raw = json.dumps(body).encode("utf-8")
     answer = send(f"{stack.url}/v1/whatsapp/webhook", "POST", raw,
-                  {"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+                  {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
     assert answer.status == 200
     assert stack.drain("WhatsAppWorkerFunction") == 1
 
@@ -142,18 +142,28 @@ def test_a_whatsapp_ticket_is_answered_on_whatsapp_the_next_morning(stack: Local
     assert view["handover"]["status"] == "closed"
 
 
-def test_a_whatsapp_ticket_outside_the_window_needs_the_tenants_template(stack: LocalStack,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_whatsapp_callback_beyond_the_window_asks_for_a_phone_number(stack: LocalStack,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saturday evening, a callback for Monday 08:30: 36 hours later, past WhatsApp's window, and
+    alpha has no approved template, so nobody could answer on WhatsApp then. The bot asks for a
+    phone number or e-mail address instead of promising a WhatsApp message no one can send."""
     saturday, resident = "2026-11-28T21:00:00+01:00", "31611112222"
     monkeypatch.setenv("BALIE_NOW", saturday)
     whatsapp(stack, "ik wil een medewerker spreken", saturday, resident)
+    offer = stack.graph.outbox[-1]["payload"]
+    assert "WhatsApp-nummer" not in json.dumps(offer, ensure_ascii=False)
     whatsapp(stack, "ja", saturday, resident)
+    asked = stack.graph.outbox[-1]["payload"]["text"]["body"]
+    assert "telefoonnummer" in asked and "e-mail" in asked
+    whatsapp(stack, "bel me op 0612345678", saturday, resident)
     stack.drain("TicketIntakeFunction")
-    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)  # 36 hours later
+    monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     kcc = token(stack, ["kcc"])
-    [ticket] = [t for t in tickets(stack, kcc) if t["contact"] == resident]
+    [ticket] = [t for t in tickets(stack, kcc) if t["channel"] == "whatsapp" and t["contactKind"] == "phone"
+                and t["contact"] == "+31612345678"]
     call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/claim", token=kcc)
     sent_before = len(stack.graph.outbox)
+    # Answering on WhatsApp is refused all the same (409): staff call the number.
     status, refused = call(stack, "POST", f"/v1/staff/tickets/{ticket['id']}/reply", {"text": "Goedemorgen"}, token=kcc)
-    assert status == 409 and refused["error"]["code"] == "whatsapp_window_closed"  # alpha has no approved template
+    assert status == 409 and refused["error"]["code"] == "whatsapp_window_closed"
     assert len(stack.graph.outbox) == sent_before

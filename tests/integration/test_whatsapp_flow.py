@@ -20,17 +20,24 @@ import boto3
 import pytest
 
 from adapters.graph_api import GraphApiClient, GraphApiPermanentError, GraphApiUnavailable
-from adapters.whatsapp_store import WhatsAppStore
+from adapters.messaging_store import MessagingStore
 from balie_local.events import LambdaContext, http_api_event
 from balie_local.graph_standin import GraphStandIn
 from balie_local.pollers import SqsPoller
 from balie_local.whatsapp_cmd import delivered
 from channels import whatsapp as wa
+from channels.meta import sign
 from core.clock import FixedClock
+from core.dialogue.texts import say_both
 from core.errors import ServiceUnavailable
 from core.kb.models import WhatsAppSettings
-from core.models import InboundKind, Reply, ReplyMessage, Button
+from core.memory import InMemoryConversationStore
+from core.messaging.events import Receipt
+from core.models import Channel as ChannelName, InboundKind, Reply, ReplyMessage, Button
+from core.text_input import MAX_TEXT_CHARS
 from handlers import whatsapp_services, whatsapp_webhook, whatsapp_worker
+from handlers.channel_services import ChannelParts
+from handlers.secrets import secret
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
@@ -77,15 +84,14 @@ class Channel:
         self.sleeps: list[float] = []
         self.graph = GraphApiClient(graph_url, whatsapp_services.access_token_provider(os.environ["WHATSAPP_ACCESS_TOKEN_PARAMETER"]),
                                     timeout=timeout, sleep=self.sleeps.append)
-        self.store = WhatsAppStore(self.dynamodb, self.table_name, self.clock)
+        self.store = MessagingStore(self.dynamodb, self.table_name, self.clock, prefix="WA")
         whatsapp_services.use(whatsapp_services.build(
-            dynamodb=self.dynamodb, table_name=self.table_name, sqs_client=self.sqs, queue_url=self.queue_url, graph=self.graph,
-            tenant_for={TENANT_NUMBER: "voorbeeld"}.get,
+            ChannelParts(dynamodb=self.dynamodb, table_name=self.table_name, sqs_client=self.sqs,
+                         queue_url=self.queue_url, respond=respond, conversations=InMemoryConversationStore(),
+                         retention_days=lambda slug: 30, app_secret=secret("WHATSAPP_APP_SECRET_PARAMETER"),
+                         verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"), clock=self.clock),
+            graph=self.graph, tenant_for={TENANT_NUMBER: "voorbeeld"}.get,
             settings_for=lambda slug: WhatsAppSettings(),
-            retention_days=lambda slug: 30, respond=respond,
-            app_secret=whatsapp_services.secret("WHATSAPP_APP_SECRET_PARAMETER"),
-            verify_token=whatsapp_services.secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"),
-            clock=self.clock,
         ))
         (source,) = [s for s in deployment.sqs_sources if s.function == "WhatsAppWorkerFunction"]
         self.poller = SqsPoller(sqs=self.sqs, source=source, queue_url=self.queue_url,
@@ -95,7 +101,7 @@ class Channel:
     def post(self, body: dict | bytes, *, secret: str = APP_SECRET) -> dict:
         raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
         event = http_api_event("POST", "/v1/whatsapp/webhook", body=raw,
-                               headers={"content-type": "application/json", "x-hub-signature-256": wa.sign(raw, secret)})
+                               headers={"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
         return whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
 
     def queued(self) -> int:
@@ -118,28 +124,25 @@ def for_tenant(body: dict) -> dict:
     return delivered(body, CHANNEL_TIME, TENANT_NUMBER)
 
 
+TOO_LONG = say_both("message_too_long", limit=MAX_TEXT_CHARS)
+
+
 def expected_outbound(body: dict) -> list[str]:
-    """What the resident should get back for a fixture: a notice, an answer, or nothing."""
+    """What the resident should get back for a fixture: the notice that it is too long, an
+    answer (the responder stands in for the engine, which also answers photos), or nothing."""
     seen: set[str] = set()
     texts = []
-    for message in wa.parse_webhook(body).messages:
-        if message.wamid in seen:
+    for message in wa.parse_webhook(body).events:
+        if message.event_id in seen:
             continue  # placeholder fixtures reuse one wamid: the repeat is a duplicate delivery
-        seen.add(message.wamid)
-        texts.append(wa.notice_for(message) or "answer")
+        seen.add(message.event_id)
+        texts.append("too long" if len(message.text) > MAX_TEXT_CHARS else "answer")
     return texts
 
 
 def outbound_texts(graph: GraphStandIn) -> list[str]:
-    result = []
-    for sent in graph.outbox:
-        payload = sent["payload"]
-        if payload["type"] == "text":
-            body = payload["text"]["body"]
-            result.append(body if body in (wa.TEXT_ONLY_NOTICE, wa.UNSUPPORTED_NOTICE) else "answer")
-        else:
-            result.append("answer")
-    return result
+    return ["too long" if sent["payload"].get("text", {}).get("body") == TOO_LONG else "answer"
+            for sent in graph.outbox]
 
 
 # ------------------------------------------------------------------ every fixture, signed
@@ -152,8 +155,8 @@ def test_every_fixture_passes_through_signed(channel, standin) -> None:
     problems = []
     for path in sorted(FIXTURES.glob("*.json")):
         body = for_tenant(json.loads(path.read_text(encoding="utf-8")))
-        for message in wa.parse_webhook(body).messages:
-            channel.store.forget_seen([message.wamid])
+        for message in wa.parse_webhook(body).events:
+            channel.store.forget_seen([message.event_id])
         graph.clear()
         answer = channel.post(body)
         channel.poller.drain()
@@ -217,16 +220,16 @@ class BatchWrites:
         return {"UnprocessedItems": {table: held} if held else {}}
 
 
-def receipt(number: int, status: str = "delivered") -> wa.StatusEvent:
+def receipt(number: int, status: str = "delivered") -> Receipt:
     # 2026-11-30 12:00 UTC plus a second per receipt: all on one Amsterdam day.
-    return wa.StatusEvent(phone_number_id=TENANT_NUMBER, wamid=f"wamid.R{number:03d}", status=status,
-                          timestamp=1796040000 + number)
+    return Receipt(channel=ChannelName.WHATSAPP, account_id=TENANT_NUMBER, message_id=f"wamid.R{number:03d}",
+                   status=status, timestamp=1796040000 + number)
 
 
-def whatsapp_store(deployment, client=None, sleeps: list[float] | None = None) -> WhatsAppStore:
+def whatsapp_store(deployment, client=None, sleeps: list[float] | None = None) -> MessagingStore:
     clock = FixedClock(datetime.fromisoformat("2026-11-30T13:00:00+01:00"))
-    return WhatsAppStore(client or boto3.client("dynamodb", region_name=REGION), deployment.tables["BalieTable"],
-                         clock, sleep=(sleeps if sleeps is not None else []).append)
+    return MessagingStore(client or boto3.client("dynamodb", region_name=REGION), deployment.tables["BalieTable"],
+                          clock, prefix="WA", sleep=(sleeps if sleeps is not None else []).append)
 
 
 def test_many_receipts_are_written_25_a_request_and_a_repeated_receipt_once(mock_aws) -> None:
@@ -234,7 +237,7 @@ def test_many_receipts_are_written_25_a_request_and_a_repeated_receipt_once(mock
     store = whatsapp_store(mock_aws, client)
     # Meta repeats a receipt within one body now and then: one request may not put a key twice.
     events = [receipt(n) for n in range(60)] + [receipt(3), receipt(7, "read"), receipt(7, "read")]
-    assert store.record_statuses("voorbeeld", events) == 63
+    assert store.record_receipts("voorbeeld", events) == 63
     assert client.sizes == [25, 25, 11]
     stored = store.statuses("voorbeeld", "2026-11-30")
     assert len(stored) == 61 and len({item["sk"] for item in stored}) == 61
@@ -245,7 +248,7 @@ def test_unprocessed_receipts_are_sent_again_after_a_short_wait(mock_aws) -> Non
     client = BatchWrites(boto3.client("dynamodb", region_name=REGION), unprocessed=10, throttled=2)
     sleeps: list[float] = []
     store = whatsapp_store(mock_aws, client, sleeps)
-    assert store.record_statuses("voorbeeld", [receipt(n) for n in range(30)]) == 30
+    assert store.record_receipts("voorbeeld", [receipt(n) for n in range(30)]) == 30
     assert client.sizes == [25, 10, 10, 5]  # the first chunk needed two retries, the second none
     assert sleeps == [0.05, 0.1]
     assert len(store.statuses("voorbeeld", "2026-11-30")) == 30
@@ -256,7 +259,7 @@ def test_receipts_still_unprocessed_after_five_attempts_are_a_service_failure(mo
     sleeps: list[float] = []
     store = whatsapp_store(mock_aws, client, sleeps)
     with pytest.raises(ServiceUnavailable):
-        store.record_statuses("voorbeeld", [receipt(n) for n in range(5)])
+        store.record_receipts("voorbeeld", [receipt(n) for n in range(5)])
     assert len(client.sizes) == 5 and sleeps == [0.05, 0.1, 0.2, 0.4]  # under a second in all
 
 
@@ -333,7 +336,7 @@ def test_a_batched_body_queues_every_message_in_order_per_sender(channel, standi
     assert len(groups) == 2 and all(g.startswith("voorbeeld.") for g in groups)
     assert not any("316" in g for g in groups)  # no phone number in queue metadata
     assert {m["Attributes"]["MessageDeduplicationId"] for m in messages} == {
-        json.loads(m["Body"])["inbound"]["wamid"] for m in messages}
+        json.loads(m["Body"])["event"]["event_id"] for m in messages}
 
 
 def test_the_worker_event_file_is_handled(channel, standin) -> None:
@@ -342,7 +345,7 @@ def test_the_worker_event_file_is_handled(channel, standin) -> None:
     assert whatsapp_worker.handler(event, LambdaContext("WhatsAppWorkerFunction")) == {"batchItemFailures": []}
     assert graph.outbox[0]["to"] == "31612345678" and graph.outbox[0]["payload"]["type"] == "interactive"
     contact = channel.store.contact("voorbeeld", json.loads(event["Records"][0]["body"])["conversation_id"])
-    assert contact is not None and contact.phone_number_id == TENANT_NUMBER
+    assert contact is not None and contact.account_id == TENANT_NUMBER
 
 
 # ------------------------------------------------------------------ retries and the dead-letter queue
@@ -376,7 +379,7 @@ def test_an_unsendable_reply_ends_in_the_dead_letter_queue(channel, standin) -> 
     for _ in range(8):
         channel.poller.poll_once()
     dead = channel.dead_letters()
-    assert len(dead) == 1 and json.loads(dead[0]["Body"])["inbound"]["text"] == "Hoe verleng ik mijn paspoort?"
+    assert len(dead) == 1 and json.loads(dead[0]["Body"])["event"]["text"] == "Hoe verleng ik mijn paspoort?"
     assert graph.outbox == [] and channel.queued() == 0
 
 

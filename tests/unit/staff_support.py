@@ -119,8 +119,8 @@ def make_world(open_klant: object = None) -> World:
                           clock=clock, dashboard_url="https://balie.example/staff/")
     queue = InMemoryTicketQueue(intake=intake.accept)
     sender = RecordingSender()
-    staff = StaffService(store=store, knowledge=repo, tickets=ticket_store, clock=clock, whatsapp=sender)
-    desk = TicketDesk(tickets=ticket_store, store=store, clock=clock, whatsapp=sender)
+    staff = StaffService(store=store, knowledge=repo, tickets=ticket_store, clock=clock, outbound=sender)
+    desk = TicketDesk(tickets=ticket_store, store=store, clock=clock, outbound=sender)
     return World(store, staff, queue, ticket_store, desk, intake, sender, mail, clock)
 
 

@@ -26,6 +26,7 @@ from core.effects import QueueTicket, ScheduleHandoverTimeout, effect_id
 from core.errors import VersionConflict
 from core.matcher import Alternative, Classification, Part
 from core.memory import InMemoryConversationStore
+from core.messaging.events import Address
 from core.models import Channel, HandoverStatus, InboundKind, InboundMessage
 
 SUICIDE, VIOLENCE, HOMELESS = "ik wil niet meer leven", "mijn man slaat me", "ik ben dakloos"
@@ -295,7 +296,7 @@ def test_a_whatsapp_turn_is_at_most_two_messages(compiled) -> None:
     chat = make_harness(compiled)
     reply = chat.say("paspoort verlengen", channel=Channel.WHATSAPP, conversation_id="alpha." + "ab" * 16)
     assert len(reply.messages) == 3  # greeting, answer, feedback
-    payloads_sent = wa.render_reply(reply, wa.WhatsAppAddress(id="31612345678"))
+    payloads_sent = wa.render_reply(reply, Address(id="31612345678", kind="wa_id"))
     assert len(payloads_sent) == 2 and "digitale assistent" in payloads_sent[0]["text"]["body"]
 
 

@@ -39,7 +39,8 @@ def test_build_writes_the_shared_base_a_json_per_tenant_the_artefacts_and_the_in
     names = sorted(path.name for path in built.iterdir())
     assert names == ["alpha.json", "beta.json", "index.json", "matchers", "shared.json"]
     index = json.loads((built / "index.json").read_text(encoding="utf-8"))
-    assert index["tenants"]["beta"] == {"whatsapp_phone_number_id": "222"}
+    assert index["tenants"]["beta"] == {"whatsapp_phone_number_id": "222", "messenger_page_id": None,
+                                        "instagram_account_id": None}
     shared = SharedBase.model_validate_json((built / "shared.json").read_bytes())
     assert sorted(shared.intents) == ["afvalkalender", "groet", "parkeervergunning", "paspoort"]
     # alpha changes nothing the matcher learns: it shares the base's artefact; beta has its own.

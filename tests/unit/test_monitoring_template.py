@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from balie_local.template_resources import expanded_resources, load_template
 from handlers import metrics
 
+HANDLERS = Path(__file__).resolve().parents[2] / "src" / "handlers"
 TEMPLATE = load_template()
 RESOURCES = expanded_resources(TEMPLATE)
 ALARMS = {k: r["Properties"] for k, r in RESOURCES.items() if r["Type"] == "AWS::CloudWatch::Alarm"}
@@ -83,5 +85,11 @@ def test_dashboard_graphs_only_metrics_the_handlers_write() -> None:
     written = {*metrics.TURN_METRICS, metrics.TURN_LATENCY, metrics.HANDOVER_CLAIMED, metrics.TICKET_DONE,
                metrics.TICKET_CREATED,
                metrics.HANDOVER_EXPIRED, metrics.WHATSAPP_DELIVERY_FAILED, "WhatsAppReplyFailed",
-               "WhatsAppRepliesRefused"}
+               "WhatsAppRepliesRefused", metrics.MESSENGER_DELIVERY_FAILED, "MessengerReplyFailed"}
     assert graphed and graphed <= written, graphed - written
+    # The channels' operational metrics are the channel's name and a suffix (handlers.meta_webhooks,
+    # handlers.messaging_worker: f"{name}ReplyFailed" for name "WhatsApp" or "Messenger").
+    handlers = " ".join(path.read_text(encoding="utf-8") for path in HANDLERS.glob("*.py"))
+    for name in (name for name in written if name[0].isupper()):
+        channel = next(prefix for prefix in ("WhatsApp", "Messenger") if name.startswith(prefix))
+        assert f'f"{{name}}{name[len(channel):]}"' in handlers and f'"{channel}"' in handlers, name

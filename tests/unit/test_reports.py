@@ -75,8 +75,8 @@ def test_report_sums_days_and_computes_shares_per_team_and_intent() -> None:
         "conversations": 4, "messages_received": 10, "answered": 6, "answered_topic": 5, "fallback": 2,
         "disambiguation": 1, "handover_requested": 1, "handover_live": 1, "handover_live:burgerzaken": 1,
         "outcome:resolved": 2, "outcome:handed_over": 1, "outcome:unresolved": 1,
-        "outcome:resolved:channel:web": 2, "outcome:handed_over:channel:whatsapp": 1,
-        "outcome:unresolved:channel:web": 1,
+        "outcome:resolved:channel:web": 1, "outcome:resolved:channel:messenger": 1,
+        "outcome:handed_over:channel:whatsapp": 1, "outcome:unresolved:channel:web": 1,
         "outcome:resolved:team:burgerzaken": 2, "outcome:handed_over:team:burgerzaken": 1,
         "outcome:unresolved:team:kcc": 1,
         "outcome:resolved:intent:paspoort": 2, "outcome:handed_over:intent:paspoort": 1,
@@ -111,7 +111,8 @@ def test_report_sums_days_and_computes_shares_per_team_and_intent() -> None:
     assert [d.day for d in report.days] == ["2026-11-02", "2026-12-03"]
     assert [(m.month, m.conversations, m.handed_over) for m in report.months] == [("2026-11", 4, 1), ("2026-12", 1, 1)]
     assert report.days[0].messages == 10 and report.days[1].handovers == 1
-    assert [(c.channel, c.conversations, c.resolved_by_bot) for c in report.channels] == [("web", 4, 2), ("whatsapp", 1, 0)]
+    assert [(c.channel, c.name, c.conversations, c.resolved_by_bot) for c in report.channels] == [
+        ("web", "Website", 3, 1), ("messenger", "Messenger", 1, 1), ("whatsapp", "WhatsApp", 1, 0)]
     assert [(t.team, t.name, t.conversations) for t in report.teams] == [("burgerzaken", "Burgerzaken", 3), ("kcc", "KCC", 2)]
     intents = {row.intent: row for row in report.intents}
     assert (intents["paspoort"].conversations, intents["paspoort"].answered, intents["paspoort"].rephrased) == (4, 5, 1)

@@ -134,13 +134,18 @@ def test_the_table_is_on_demand_with_ttl_and_point_in_time_recovery() -> None:
     assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
 
 
-def test_whatsapp_secrets_are_parameter_names_not_values() -> None:
+def test_channel_secrets_are_parameter_names_not_values() -> None:
     variables = TEMPLATE["Globals"]["Function"]["Environment"]["Variables"]
     secret_variables = {k: v for k, v in variables.items() if k.endswith("_PARAMETER")}
     assert set(secret_variables) == {
-        "WHATSAPP_APP_SECRET_PARAMETER", "WHATSAPP_VERIFY_TOKEN_PARAMETER", "WHATSAPP_ACCESS_TOKEN_PARAMETER"}
-    for value in secret_variables.values():
-        assert value["Fn::Sub"].startswith("/balie/${Stage}/whatsapp/")
+        "WHATSAPP_APP_SECRET_PARAMETER", "WHATSAPP_VERIFY_TOKEN_PARAMETER", "WHATSAPP_ACCESS_TOKEN_PARAMETER",
+        "MESSENGER_APP_SECRET_PARAMETER", "MESSENGER_VERIFY_TOKEN_PARAMETER"}
+    for name, value in secret_variables.items():
+        channel = name.split("_")[0].lower()
+        assert value["Fn::Sub"].startswith(f"/balie/${{Stage}}/{channel}/")
+    # Page tokens: one SecureString per Page or Instagram account under this path, read by the
+    # functions that send on Messenger (their policy allows balie/<stage>/messenger/* only).
+    assert variables["MESSENGER_PAGE_TOKENS_PATH"]["Fn::Sub"] == "/balie/${Stage}/messenger/page-tokens"
 
 
 def test_outputs_name_the_api_table_and_queues() -> None:

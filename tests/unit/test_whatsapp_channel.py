@@ -1,5 +1,6 @@
 """The WhatsApp channel without AWS: parsing Meta's bodies, signatures, rendering
-within WhatsApp's limits, the 24-hour window and the delivery bookkeeping."""
+within WhatsApp's limits, the 24-hour window, and WhatsApp's bodies through the
+messaging use cases (core.messaging: intake, delivery, staff replies)."""
 from __future__ import annotations
 
 import json
@@ -11,18 +12,28 @@ import pytest
 from hypothesis import given, strategies as st
 
 from balie_local.whatsapp_cmd import delivered
+from channels import text_parts
 from channels import whatsapp as wa
-from core.errors import RateLimited, ServiceUnavailable, WhatsAppWindowClosed
+from channels.meta import sign, signature_is_valid, verification_challenge
+from core.clock import FixedClock
+from core.errors import DeliveryRefused, RateLimited, ServiceUnavailable, WhatsAppWindowClosed
 from core.ids import is_conversation_id, tenant_of
 from core.kb.models import WhatsAppSettings
+from core.memory import InMemoryConversationStore, InMemoryMessagingStore
+from core.messaging.delivery import EventDelivery
+from core.messaging.events import Address, QueuedEvent, conversation_id_for
+from core.messaging.intake import WebhookIntake
+from core.messaging.outbound import ChannelReplies
 from core.models import (
-    Button, Channel, Conversation, InboundKind, Link, Reply, ReplyMessage, Role, TranscriptEntry,
+    Button, Channel, ChannelAccount, Conversation, InboundKind, Link, Reply, ReplyMessage, Role, TranscriptEntry,
 )
+from core.dialogue.texts import say_both
+from core.text_input import clean_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp"  # tests/fixtures/SOURCES.md
 ALL_FIXTURES = sorted(FIXTURES.glob("*.json"))
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
-ADDRESS = wa.WhatsAppAddress(id="31612345678")
+ADDRESS = Address(id="31612345678", kind="wa_id")
 
 
 def fixture(name: str) -> dict:
@@ -35,7 +46,7 @@ def fixture(name: str) -> dict:
 
 def test_signature_of_the_exact_bytes_is_accepted() -> None:
     raw = (FIXTURES / "pywa_message__text.json").read_bytes()
-    assert wa.signature_is_valid(raw, wa.sign(raw, "s3cret"), "s3cret")
+    assert signature_is_valid(raw, sign(raw, "s3cret"), "s3cret")
 
 
 @pytest.mark.parametrize(
@@ -43,31 +54,33 @@ def test_signature_of_the_exact_bytes_is_accepted() -> None:
     [None, "", "sha256=", "sha1=abc", "sha256=" + "0" * 64, "sha256=zz\u00e9", "abc"],
 )
 def test_missing_or_wrong_signatures_are_rejected(header: str | None) -> None:
-    assert not wa.signature_is_valid(b'{"object": "whatsapp_business_account"}', header, "s3cret")
+    assert not signature_is_valid(b'{"object": "whatsapp_business_account"}', header, "s3cret")
 
 
 def test_a_signature_with_another_secret_or_changed_body_is_rejected() -> None:
     raw = b'{"a": 1}'
-    assert not wa.signature_is_valid(raw, wa.sign(raw, "other"), "s3cret")
-    assert not wa.signature_is_valid(b'{"a": 2}', wa.sign(raw, "s3cret"), "s3cret")
-    assert not wa.signature_is_valid(raw, wa.sign(raw, "s3cret"), "")
+    assert not signature_is_valid(raw, sign(raw, "other"), "s3cret")
+    assert not signature_is_valid(b'{"a": 2}', sign(raw, "s3cret"), "s3cret")
+    assert not signature_is_valid(raw, sign(raw, "s3cret"), "")
 
 
 def test_verification_handshake() -> None:
     good = {"hub.mode": "subscribe", "hub.verify_token": "tok", "hub.challenge": "1158201444"}
-    assert wa.verification_challenge(good, "tok") == "1158201444"
-    assert wa.verification_challenge({**good, "hub.verify_token": "nope"}, "tok") is None
-    assert wa.verification_challenge({**good, "hub.mode": "unsubscribe"}, "tok") is None
-    assert wa.verification_challenge({k: v for k, v in good.items() if k != "hub.challenge"}, "tok") is None
-    assert wa.verification_challenge(good, "") is None
+    assert verification_challenge(good, "tok") == "1158201444"
+    assert verification_challenge({**good, "hub.verify_token": "nope"}, "tok") is None
+    assert verification_challenge({**good, "hub.mode": "unsubscribe"}, "tok") is None
+    assert verification_challenge({k: v for k, v in good.items() if k != "hub.challenge"}, "tok") is None
+    assert verification_challenge(good, "") is None
 
 
 def test_conversation_id_is_stable_per_tenant_and_sender_and_reveals_nothing() -> None:
-    first = wa.conversation_id_for("voorbeeld", ADDRESS, "secret")
-    assert first == wa.conversation_id_for("voorbeeld", ADDRESS, "secret")
-    assert first != wa.conversation_id_for("andere", ADDRESS, "secret")
-    assert first != wa.conversation_id_for("voorbeeld", wa.WhatsAppAddress(id="31600000000"), "secret")
-    assert first != wa.conversation_id_for("voorbeeld", ADDRESS, "other-secret")
+    first = conversation_id_for("voorbeeld", ADDRESS, "secret")
+    assert first == conversation_id_for("voorbeeld", ADDRESS, "secret")
+    assert first != conversation_id_for("andere", ADDRESS, "secret")
+    assert first != conversation_id_for("voorbeeld", Address(id="31600000000", kind="wa_id"), "secret")
+    assert first != conversation_id_for("voorbeeld", ADDRESS, "other-secret")
+    # The same as before the channels shared core.messaging: a resident keeps their conversation.
+    assert first == "voorbeeld.5993cc918061e106821025dcdef3c82f"
     assert is_conversation_id(first) and tenant_of(first) == "voorbeeld"
     assert "31612345678" not in first and len(first.split(".")[1]) == 32
 
@@ -78,10 +91,10 @@ def test_conversation_id_is_stable_per_tenant_and_sender_and_reveals_nothing() -
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.stem)
 def test_every_fixture_parses_without_error(path: Path) -> None:
     parsed = wa.parse_webhook(json.loads(path.read_text(encoding="utf-8")))
-    assert parsed.messages or parsed.statuses or parsed.ignored
-    for message in parsed.messages:
+    assert parsed.events or parsed.receipts or parsed.ignored
+    for message in parsed.events:
         inbound = message.to_message("voorbeeld", "voorbeeld." + "0" * 32)
-        assert inbound.channel == Channel.WHATSAPP and inbound.client_message_id == message.wamid
+        assert inbound.channel == Channel.WHATSAPP and inbound.client_message_id == message.event_id
 
 
 EXPECTED_KINDS = {
@@ -107,7 +120,7 @@ EXPECTED_KINDS = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_KINDS))
 def test_message_types_map_to_inbound_kinds(name: str) -> None:
-    (message,) = wa.parse_webhook(fixture(name)).messages
+    (message,) = wa.parse_webhook(fixture(name)).events
     assert (message.kind, message.text, message.payload) == EXPECTED_KINDS[name]
 
 
@@ -119,29 +132,29 @@ def test_message_types_map_to_inbound_kinds(name: str) -> None:
 )
 def test_reactions_edits_revokes_system_and_other_fields_are_ignored(name: str) -> None:
     parsed = wa.parse_webhook(fixture(name))
-    assert parsed.messages == [] and parsed.statuses == [] and parsed.ignored
+    assert parsed.events == [] and parsed.receipts == [] and parsed.ignored
 
 
 def test_a_body_with_only_a_user_id_is_answered_by_user_id() -> None:
-    (message,) = wa.parse_webhook(fixture("netflie_a_notification_with_bsuid_only_and_no_from")).messages
-    assert message.sender == wa.WhatsAppAddress(id="BSUID_123", kind="user_id")
+    (message,) = wa.parse_webhook(fixture("netflie_a_notification_with_bsuid_only_and_no_from")).events
+    assert message.sender == Address(id="BSUID_123", kind="user_id")
     assert wa.addressed({"type": "text"}, message.sender)["recipient"] == "BSUID_123"
 
 
 def test_the_phone_number_wins_over_the_user_id() -> None:
-    (message,) = wa.parse_webhook(fixture("netflie_can_keep_wa_id_priority_when_user_id_is_present")).messages
+    (message,) = wa.parse_webhook(fixture("netflie_can_keep_wa_id_priority_when_user_id_is_present")).events
     assert message.sender.kind == "wa_id" and message.sender.id == "PHONE_NUMBER"
 
 
 def test_several_changes_in_one_body_are_all_read() -> None:
     parsed = wa.parse_webhook(fixture("netflie_multiple_text_notification"))
-    assert [m.text for m in parsed.messages] == ["MESSAGE_BODY", "MESSAGE_BODY2"]
+    assert [m.text for m in parsed.events] == ["MESSAGE_BODY", "MESSAGE_BODY2"]
 
 
 def test_statuses_keep_error_codes() -> None:
-    (failed,) = wa.parse_webhook(fixture("pywa_status__failed")).statuses
+    (failed,) = wa.parse_webhook(fixture("pywa_status__failed")).receipts
     assert failed.status == "failed" and failed.error_codes == (130472,)
-    (delivered,) = wa.parse_webhook(fixture("pywa_status__delivered")).statuses
+    (delivered,) = wa.parse_webhook(fixture("pywa_status__delivered")).receipts
     assert delivered.error_codes == ()
 
 
@@ -149,7 +162,7 @@ def test_statuses_keep_error_codes() -> None:
                                   {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": None}]}]}])
 def test_odd_bodies_never_raise(body) -> None:
     parsed = wa.parse_webhook(body)
-    assert parsed.messages == [] and parsed.statuses == []
+    assert parsed.events == [] and parsed.receipts == []
 
 
 # ------------------------------------------------------------------ outbound
@@ -157,17 +170,17 @@ def test_odd_bodies_never_raise(body) -> None:
 
 @given(st.text(max_size=300), st.integers(min_value=1, max_value=80))
 def test_shorten_never_exceeds_the_limit(text: str, limit: int) -> None:
-    assert len(wa.shorten(text, limit)) <= limit
+    assert len(text_parts.shorten(text, limit)) <= limit
 
 
 def test_shorten_cuts_at_a_word_boundary_with_an_ellipsis() -> None:
-    assert wa.shorten("Parkeervergunning voor bewoners aanvragen", 20) == "Parkeervergunning\u2026"
-    assert wa.shorten("Kort", 20) == "Kort"
+    assert text_parts.shorten("Parkeervergunning voor bewoners aanvragen", 20) == "Parkeervergunning\u2026"
+    assert text_parts.shorten("Kort", 20) == "Kort"
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n"), max_size=9000))
 def test_split_text_keeps_every_word_and_the_limit(text: str) -> None:
-    parts = wa.split_text(text, 4096)
+    parts = text_parts.split_text(text, 4096)
     assert all(0 < len(part) <= 4096 for part in parts)
     assert "".join(parts).split() == text.split() or " ".join(parts).split() == text.split()
 
@@ -225,32 +238,31 @@ def test_a_silent_reply_sends_nothing() -> None:
 # ------------------------------------------------------------------ 24-hour window and staff replies
 
 
+def window(template: str | None = None) -> wa.WhatsAppWindow:
+    return wa.WhatsAppWindow(lambda slug: WhatsAppSettings(reopen_template=template))
+
+
 def test_staff_reply_inside_the_window_is_text() -> None:
-    (payload,) = wa.render_staff_reply("Ik help u verder.", ADDRESS, last_inbound_at=NOW - timedelta(hours=23),
-                                       settings=WhatsAppSettings(), now=NOW)
-    assert payload["type"] == "text"
+    assert window().mode("voorbeeld", NOW - timedelta(hours=23), NOW) == "text"
+    (payload,) = window().payloads("voorbeeld", [ReplyMessage(text="Ik help u verder.")], ADDRESS, "text", "nl")
+    assert payload["type"] == "text" and payload["to"] == "31612345678"
 
 
 def test_staff_reply_outside_the_window_is_refused_without_a_template() -> None:
     with pytest.raises(WhatsAppWindowClosed) as refused:
-        wa.render_staff_reply("Hallo", ADDRESS, last_inbound_at=NOW - timedelta(hours=25),
-                              settings=WhatsAppSettings(), now=NOW)
+        window().mode("voorbeeld", NOW - timedelta(hours=25), NOW)
     assert "24 uur" in refused.value.message and refused.value.code == "whatsapp_window_closed"
+    assert window().reachable_until("voorbeeld", NOW) == NOW + timedelta(hours=24)
 
 
 def test_staff_reply_outside_the_window_uses_the_reopen_template() -> None:
-    (payload,) = wa.render_staff_reply("Hallo,\n\nwij bellen u morgen.", ADDRESS, last_inbound_at=NOW - timedelta(days=3),
-                                       settings=WhatsAppSettings(reopen_template="balie_heropen"), now=NOW)
+    reopen = window("balie_heropen")
+    assert reopen.mode("voorbeeld", NOW - timedelta(days=3), NOW) == "template"
+    (payload,) = reopen.payloads("voorbeeld", [ReplyMessage(text="Hallo,\n\nwij bellen u morgen.")], ADDRESS,
+                                 "template", "nl")
     assert payload["type"] == "template" and payload["template"]["name"] == "balie_heropen"
     assert payload["template"]["components"][0]["parameters"][0]["text"] == "Hallo, wij bellen u morgen."
-
-
-class FakeContacts:
-    def __init__(self, contact):
-        self.value = contact
-
-    def contact(self, tenant, conversation_id):
-        return self.value
+    assert reopen.reachable_until("voorbeeld", NOW) is None  # a template reaches the resident any time
 
 
 class RecordingGraph:
@@ -273,10 +285,21 @@ def conversation(last_resident: datetime) -> Conversation:
     )
 
 
+def staff_sender(graph: RecordingGraph, contacts: InMemoryMessagingStore, template: str | None = None) -> ChannelReplies:
+    return ChannelReplies(contacts=contacts, window=window(template), output=wa.WhatsAppOutput(graph), log=contacts,
+                          clock=lambda: NOW, unreachable=wa.unreachable)
+
+
+def contact_book(last_inbound: datetime) -> InMemoryMessagingStore:
+    book = InMemoryMessagingStore()
+    book.remember_contact("voorbeeld", "voorbeeld." + "a" * 32, Channel.WHATSAPP, ADDRESS, "1122334455667",
+                          last_inbound, 30)
+    return book
+
+
 def test_staff_sender_sends_inside_the_window_and_refuses_outside() -> None:
-    contact = wa.WhatsAppContact(address=ADDRESS, phone_number_id="1122334455667", last_inbound_at=NOW - timedelta(days=5))
     graph = RecordingGraph()
-    sender = wa.StaffReplySender(FakeContacts(contact), graph, lambda slug: WhatsAppSettings(), lambda: NOW)
+    sender = staff_sender(graph, contact_book(NOW - timedelta(days=5)))
     recent = conversation(NOW - timedelta(hours=2))  # the transcript knows the newer message
     assert sender.check(recent) == "text"
     sender.send(recent, [ReplyMessage(text="Goedemorgen, ik ben Sanne van de gemeente.")])
@@ -290,53 +313,23 @@ def test_staff_sender_sends_inside_the_window_and_refuses_outside() -> None:
 
 
 def test_staff_sender_maps_meta_refusals() -> None:
-    contact = wa.WhatsAppContact(address=ADDRESS, phone_number_id="1", last_inbound_at=NOW)
-    closed = wa.StaffReplySender(FakeContacts(contact), RecordingGraph(wa.DeliveryRefused("x", code=131047)),
-                                 lambda slug: WhatsAppSettings(), lambda: NOW)
+    closed = staff_sender(RecordingGraph(DeliveryRefused("x", code=131047)), contact_book(NOW))
     with pytest.raises(WhatsAppWindowClosed):
         closed.send(conversation(NOW), [ReplyMessage(text="Hallo")])
-    other = wa.StaffReplySender(FakeContacts(contact), RecordingGraph(wa.DeliveryRefused("x", code=131026)),
-                                lambda slug: WhatsAppSettings(), lambda: NOW)
+    other = staff_sender(RecordingGraph(DeliveryRefused("x", code=131026)), contact_book(NOW))
     with pytest.raises(ServiceUnavailable):
         other.send(conversation(NOW), [ReplyMessage(text="Hallo")])
-    unknown = wa.StaffReplySender(FakeContacts(None), RecordingGraph(), lambda slug: WhatsAppSettings(), lambda: NOW)
+    unknown = staff_sender(RecordingGraph(), InMemoryMessagingStore())
     with pytest.raises(WhatsAppWindowClosed):
         unknown.check(conversation(NOW))
 
 
-# ------------------------------------------------------------------ delivery bookkeeping (in memory)
+# ------------------------------------------------------------------ WhatsApp's bodies through the worker's delivery
 
 
-class MemoryLog:
-    def __init__(self):
-        self.parts: dict[str, set[int]] = {}
-        self.failures: list[tuple] = []
-        self.contacts: dict = {}
-        self.notices: dict = {}
-
-    def sent_parts(self, wamid):
-        return set(self.parts.get(wamid, set()))
-
-    def mark_sent(self, wamid, part):
-        self.parts.setdefault(wamid, set()).add(part)
-
-    def record_send_failure(self, tenant, inbound_wamid, code, title):
-        self.failures.append((tenant, inbound_wamid, code))
-
-    def remember_contact(self, tenant, conversation_id, address, phone_number_id, last_inbound_at, retention_days):
-        self.contacts[(tenant, conversation_id)] = (address, last_inbound_at)
-
-    def claim_limit_notice(self, tenant, conversation_id, now):
-        told = self.notices.get((tenant, conversation_id))
-        if told is not None and (now - told).total_seconds() < 60:
-            return False
-        self.notices[(tenant, conversation_id)] = now
-        return True
-
-
-def queued(name: str) -> wa.QueuedInbound:
-    (message,) = wa.parse_webhook(fixture(name)).messages
-    return wa.QueuedInbound(tenant="voorbeeld", conversation_id="voorbeeld." + "b" * 32, inbound=message)
+def queued(name: str) -> QueuedEvent:
+    (message,) = wa.parse_webhook(fixture(name)).events
+    return QueuedEvent(tenant="voorbeeld", conversation_id="voorbeeld." + "b" * 32, event=message)
 
 
 def two_part_reply(message):
@@ -344,11 +337,24 @@ def two_part_reply(message):
                  messages=[ReplyMessage(text=f"Antwoord op {message.text}"), ReplyMessage(text="Nog iets?")])
 
 
-def test_media_gets_the_text_only_notice_without_the_engine() -> None:
-    graph, log = RecordingGraph(), MemoryLog()
-    delivery = wa.ReplyDelivery(respond=lambda m: pytest.fail("engine called"), graph=graph, log=log, clock=lambda: NOW)
-    result = delivery.deliver(queued("pywa_message__voice"))
-    assert result.sent == 1 and graph.sent[0][1]["text"]["body"] == wa.TEXT_ONLY_NOTICE
+def delivery(respond, graph: RecordingGraph, log: InMemoryMessagingStore | None = None) -> EventDelivery:
+    log = log or InMemoryMessagingStore()
+    return EventDelivery(respond=respond, outputs={Channel.WHATSAPP: wa.WhatsAppOutput(graph)},
+                         windows={Channel.WHATSAPP: window()}, contacts=log, log=log,
+                         store=InMemoryConversationStore(), clock=FixedClock(NOW))
+
+
+def test_media_goes_to_the_engine_which_says_it_reads_text_only() -> None:
+    seen = []
+
+    def engine(message):
+        seen.append(message)
+        return Reply(conversation_id=message.conversation_id, messages=[ReplyMessage(text="Ik kan alleen tekst lezen.")])
+
+    graph = RecordingGraph()
+    result = delivery(engine, graph).deliver(queued("pywa_message__voice"))
+    assert [m.kind for m in seen] == [InboundKind.MEDIA] and result.sent == 1
+    assert seen[0].reachable_until == NOW + timedelta(hours=24)  # no template: a callback within a day
 
 
 def test_redelivery_sends_only_what_is_missing() -> None:
@@ -358,35 +364,36 @@ def test_redelivery_sends_only_what_is_missing() -> None:
                 raise ServiceUnavailable("down")
             return super().send(phone_number_id, payload)
 
-    graph, log = FailSecond(), MemoryLog()
-    delivery = wa.ReplyDelivery(respond=two_part_reply, graph=graph, log=log, clock=lambda: NOW)
+    graph = FailSecond()
+    worker = delivery(two_part_reply, graph)
     item = queued("pywa_message__text")
     with pytest.raises(ServiceUnavailable):
-        delivery.deliver(item)
+        worker.deliver(item)
     graph.recovered = True
-    result = delivery.deliver(item)
+    result = worker.deliver(item)
     assert (result.sent, result.skipped) == (1, 1)
     assert [p["text"]["body"] for _, p in graph.sent] == ["Antwoord op Body Text", "Nog iets?"]
-    assert delivery.deliver(item).sent == 0  # a third delivery sends nothing
+    assert worker.deliver(item).sent == 0  # a third delivery sends nothing
 
 
 def test_a_permanent_refusal_is_recorded_and_not_raised() -> None:
-    graph, log = RecordingGraph(wa.DeliveryRefused("Re-engagement message", code=131047)), MemoryLog()
-    delivery = wa.ReplyDelivery(respond=two_part_reply, graph=graph, log=log, clock=lambda: NOW)
-    result = delivery.deliver(queued("pywa_message__text"))
-    assert result.refused_code == 131047 and log.failures == [("voorbeeld", "wamid.xyzxyz", 131047)]
+    log = InMemoryMessagingStore()
+    result = delivery(two_part_reply, RecordingGraph(DeliveryRefused("Re-engagement message", code=131047)), log
+                      ).deliver(queued("pywa_message__text"))
+    assert result.refused_code == 131047 and log.send_failures == [
+        ("voorbeeld", "wamid.xyzxyz", 131047, "Re-engagement message")]
 
 
 def test_control_characters_are_removed_and_overlong_text_gets_a_notice() -> None:
     body = fixture("pywa_message__text")
     body["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = "paspoort\x00 verlengen\x1b"
-    (message,) = wa.parse_webhook(body).messages
-    assert message.text == "paspoort  verlengen " and wa.notice_for(message) is None
+    (message,) = wa.parse_webhook(body).events
+    assert message.text == "paspoort  verlengen "
     body["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = "vraag " * 300
-    (long_message,) = wa.parse_webhook(body).messages
-    graph, log = RecordingGraph(), MemoryLog()
-    delivery = wa.ReplyDelivery(respond=lambda m: pytest.fail("engine called"), graph=graph, log=log, clock=lambda: NOW)
-    delivery.deliver(wa.QueuedInbound(tenant="voorbeeld", conversation_id="voorbeeld." + "c" * 32, inbound=long_message))
+    (long_message,) = wa.parse_webhook(body).events
+    graph = RecordingGraph()
+    delivery(lambda m: pytest.fail("engine called"), graph).deliver(
+        QueuedEvent(tenant="voorbeeld", conversation_id="voorbeeld." + "c" * 32, event=long_message))
     assert "te lang" in graph.sent[0][1]["text"]["body"] and "1000" in graph.sent[0][1]["text"]["body"]
 
 
@@ -414,22 +421,9 @@ def test_buttons_with_the_same_payload_are_one_choice() -> None:
     assert [b["reply"]["title"] for b in payload["interactive"]["action"]["buttons"]] == ["Ja", "Nee"]
 
 
-class MemorySeen:
-    def __init__(self):
-        self.seen: set[str] = set()
-
-    def mark_seen(self, deliveries):
-        fresh = {wamid for wamid, _ in deliveries} - self.seen
-        self.seen |= fresh
-        return fresh
-
-    def forget_seen(self, wamids):
-        self.seen -= set(wamids)
-
-
 class ListQueue:
     def __init__(self, fail: bool = False, refuse: int = 0):
-        self.items: list[wa.QueuedInbound] = []
+        self.items: list[QueuedEvent] = []
         self.fail = fail
         self.refuse = refuse  # the last `refuse` items of a call are not queued
 
@@ -441,38 +435,45 @@ class ListQueue:
         return items[kept:]
 
 
-class ListStatuses:
-    def __init__(self):
-        self.recorded: list[tuple[str, wa.StatusEvent]] = []
+def intake(queue: ListQueue, seen: InMemoryMessagingStore) -> WebhookIntake:
+    def owner(channel: Channel, phone_number_id: str) -> ChannelAccount | None:
+        return ChannelAccount("voorbeeld", Channel.WHATSAPP) if phone_number_id == "1122334455667" else None
 
-    def record_statuses(self, tenant, events):
-        self.recorded.extend((tenant, event) for event in events)
-        return len(events)
+    return WebhookIntake(owner=owner, conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
+                         seen=seen, queue=queue, clock=lambda: NOW, receipts=seen)
 
 
-def intake(queue: ListQueue, seen: MemorySeen, statuses: ListStatuses | None = None) -> wa.WebhookIntake:
-    return wa.WebhookIntake(tenant_for={"1122334455667": "voorbeeld"}.get, app_secret=lambda: "secret",
-                            seen=seen, queue=queue, statuses=statuses or ListStatuses(), clock=lambda: NOW)
+def accept(queue: ListQueue, seen: InMemoryMessagingStore, body: dict):
+    return intake(queue, seen).accept(wa.parse_webhook(body))
 
 
 def test_intake_queues_once_and_only_for_known_numbers() -> None:
-    queue, seen, statuses = ListQueue(), MemorySeen(), ListStatuses()
-    first = intake(queue, seen, statuses).accept(fixture("pywa_message__text"))
-    again = intake(queue, seen, statuses).accept(fixture("pywa_message__text"))
-    other = intake(queue, seen, statuses).accept(fixture("netflie_a_text_notification"))  # PHONE_NUMBER_ID
-    receipts = intake(queue, seen, statuses).accept(fixture("pywa_status__failed"))
-    assert (first.queued, again.duplicates, other.queued, other.ignored, receipts.statuses) == (1, 1, 0, 1, 1)
+    queue, seen = ListQueue(), InMemoryMessagingStore()
+    first = accept(queue, seen, fixture("pywa_message__text"))
+    again = accept(queue, seen, fixture("pywa_message__text"))
+    other = accept(queue, seen, fixture("netflie_a_text_notification"))  # PHONE_NUMBER_ID
+    receipts = accept(queue, seen, fixture("pywa_status__failed"))
+    assert (first.queued, again.duplicates, other.queued, other.ignored, receipts.receipts) == (1, 1, 0, 1, 1)
+    assert receipts.failed == {"voorbeeld": 1}
     (item,) = queue.items
     assert item.tenant == "voorbeeld" and item.conversation_id.startswith("voorbeeld.")
-    assert statuses.recorded[0][0] == "voorbeeld" and statuses.recorded[0][1].error_codes == (130472,)
+    assert seen.receipts["voorbeeld"][0].error_codes == (130472,)
 
 
 def test_a_message_that_could_not_be_queued_is_not_remembered() -> None:
-    seen = MemorySeen()
+    seen = InMemoryMessagingStore()
     with pytest.raises(ServiceUnavailable):
-        intake(ListQueue(fail=True), seen).accept(fixture("pywa_message__text"))
-    assert seen.seen == set()  # Meta's retry of this delivery will be taken
-    assert intake(ListQueue(), seen).accept(fixture("pywa_message__text")).queued == 1
+        accept(ListQueue(fail=True), seen, fixture("pywa_message__text"))
+    assert accept(ListQueue(), seen, fixture("pywa_message__text")).queued == 1  # Meta's retry is taken
+
+
+def test_a_queued_record_of_before_the_shared_models_is_still_answered() -> None:
+    legacy = {"tenant": "voorbeeld", "conversation_id": "voorbeeld." + "d" * 32, "inbound": {
+        "phone_number_id": "1122334455667", "wamid": "wamid.OLD", "sender": {"id": "31612345678", "kind": "wa_id"},
+        "kind": "text", "text": "paspoort", "payload": None, "timestamp": 1798000000, "message_type": "text"}}
+    item = QueuedEvent.model_validate_json(json.dumps(legacy))
+    assert (item.event.channel, item.event.account_id, item.event.event_id, item.event.sender) == (
+        Channel.WHATSAPP, "1122334455667", "wamid.OLD", ADDRESS)
 
 
 def test_a_turn_is_at_most_two_whatsapp_messages_with_the_last_choices() -> None:
@@ -524,56 +525,57 @@ def test_one_unreadable_message_never_costs_the_rest_of_the_body() -> None:
         {**text_message(8), "from": None},
     ]
     body = json.loads(json.dumps(body_with(hostile + [text_message(9)])).replace("\\\\ud800", "\\ud800"))
-    parsed = wa.parse_webhook(body, now=NOW)
-    assert [m.wamid for m in parsed.messages] == ["wamid.T3", "wamid.T4", "wamid.T5", "wamid.T6", "wamid.T7", "wamid.T9"]
-    assert all(wa.clean_text(m.text) == m.text for m in parsed.messages)
-    assert next(m for m in parsed.messages if m.wamid == "wamid.T7").text == "\ufffd paspoort verlengen "
+    parsed = wa.parse_webhook(body)
+    assert [m.event_id for m in parsed.events] == ["wamid.T3", "wamid.T4", "wamid.T5", "wamid.T6", "wamid.T7", "wamid.T9"]
+    assert all(clean_text(m.text) == m.text for m in parsed.events)
+    assert next(m for m in parsed.events if m.event_id == "wamid.T7").text == "\ufffd paspoort verlengen "
     queue = ListQueue()
-    result = intake(queue, MemorySeen()).accept(body)
-    assert result.queued == 6 and result.ignored == 3 and [i.inbound.wamid for i in queue.items][-1] == "wamid.T9"
+    result = accept(queue, InMemoryMessagingStore(), body)
+    assert result.queued == 6 and result.ignored == 3 and [i.event.event_id for i in queue.items][-1] == "wamid.T9"
 
 
 def test_button_titles_lose_control_and_direction_characters() -> None:
     message = {**text_message(1), "type": "interactive",
                "interactive": {"type": "button_reply", "button_reply": {"id": "feedback:yes", "title": "Ja\x00\x85\u202e"}}}
-    (inbound,) = wa.parse_webhook(body_with([message]), now=NOW).messages
+    (inbound,) = wa.parse_webhook(body_with([message])).events
     assert (inbound.kind, inbound.text, inbound.payload) == (InboundKind.BUTTON, "Ja  ", "feedback:yes")
 
 
 def test_messages_older_than_seven_days_are_dropped() -> None:
     old = text_message(1, at=NOW - timedelta(days=7, minutes=1))
     recent = text_message(2, at=NOW - timedelta(days=6, hours=23))
-    parsed = wa.parse_webhook(body_with([old, recent]), now=NOW)
-    assert [m.wamid for m in parsed.messages] == ["wamid.T2"] and ("1122334455667", "message older than 7 days") in parsed.ignored
+    queue = ListQueue()
+    result = accept(queue, InMemoryMessagingStore(), body_with([old, recent]))
+    assert [item.event.event_id for item in queue.items] == ["wamid.T2"] and result.ignored == 1
 
 
 def test_a_thousand_messages_are_deduplicated_and_queued_in_one_pass() -> None:
-    queue, seen = ListQueue(), MemorySeen()
+    queue, seen = ListQueue(), InMemoryMessagingStore()
     body = body_with([text_message(n) for n in range(1000)] + [text_message(5)])  # one repeat inside the body
-    result = intake(queue, seen).accept(body)
+    result = accept(queue, seen, body)
     assert (result.queued, result.duplicates) == (1000, 1) and len(queue.items) == 1000
-    assert intake(queue, seen).accept(body).duplicates == 1001
+    assert accept(queue, seen, body).duplicates == 1001
 
 
 def test_messages_that_could_not_be_queued_are_forgotten_and_the_delivery_fails() -> None:
-    seen = MemorySeen()
+    seen = InMemoryMessagingStore()
     with pytest.raises(ServiceUnavailable):
-        intake(ListQueue(refuse=2), seen).accept(body_with([text_message(n) for n in range(5)]))
-    assert seen.seen == {"wamid.T0", "wamid.T1", "wamid.T2"}  # Meta's retry takes the other two
+        accept(ListQueue(refuse=2), seen, body_with([text_message(n) for n in range(5)]))
     queue = ListQueue()
-    assert intake(queue, seen).accept(body_with([text_message(n) for n in range(5)])).queued == 2
+    assert accept(queue, seen, body_with([text_message(n) for n in range(5)])).queued == 2  # Meta's retry
+    assert [item.event.event_id for item in queue.items] == ["wamid.T3", "wamid.T4"]
 
 
 def test_a_resident_over_the_rate_limit_is_told_once_and_the_record_succeeds() -> None:
     def limited(message):
         raise RateLimited("too many")
 
-    graph, log = RecordingGraph(), MemoryLog()
-    delivery = wa.ReplyDelivery(respond=limited, graph=graph, log=log, clock=lambda: NOW)
-    first = delivery.deliver(queued("pywa_message__text"))
-    second = delivery.deliver(queued("pywa_message__text"))
+    graph = RecordingGraph()
+    worker = delivery(limited, graph)
+    first = worker.deliver(queued("pywa_message__text"))
+    second = worker.deliver(queued("pywa_message__text"))
     assert first.rate_limited and second.rate_limited and (first.sent, second.sent) == (1, 0)
-    assert [p["text"]["body"] for _, p in graph.sent] == [wa.RATE_LIMIT_NOTICE]
+    assert [p["text"]["body"] for _, p in graph.sent] == [say_both("sending_too_fast")]
 
 
 class CountingClients:
@@ -597,14 +599,15 @@ class CountingClients:
 
 
 def test_a_thousand_messages_take_110_requests_not_2000() -> None:
-    from adapters.sqs_inbound import SqsInboundQueue
-    from adapters.whatsapp_store import WhatsAppStore
+    from adapters.messaging_store import MessagingStore
+    from adapters.sqs_inbound import SqsEventQueue
 
     clients = CountingClients()
-    store = WhatsAppStore(clients, "table", lambda: NOW)
-    real = wa.WebhookIntake(tenant_for={"1122334455667": "voorbeeld"}.get, app_secret=lambda: "secret", seen=store,
-                            queue=SqsInboundQueue(clients, "queue-url"), statuses=store, clock=lambda: NOW)
-    result = real.accept(body_with([text_message(n) for n in range(1000)]))
+    store = MessagingStore(clients, "table", lambda: NOW, prefix="WA")
+    real = WebhookIntake(owner=lambda channel, number: ChannelAccount("voorbeeld", Channel.WHATSAPP),
+                         conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
+                         seen=store, queue=SqsEventQueue(clients, "queue-url"), clock=lambda: NOW, receipts=store)
+    result = real.accept(wa.parse_webhook(body_with([text_message(n) for n in range(1000)])))
     assert result.queued == 1000
     kinds = Counter(kind for kind, _ in clients.calls)
     assert kinds == {"transact_write_items": 10, "send_message_batch": 100}

@@ -49,6 +49,11 @@
   function $(id) { return document.getElementById(id); }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
+  // The channels by the names residents and staff know them (core.models.CHANNEL_NAMES).
+  var CHANNEL_NAMES = { web: "Website", whatsapp: "WhatsApp", messenger: "Messenger", instagram: "Instagram" };
+  var MESSAGING = { whatsapp: true, messenger: true, instagram: true };  // staff answers go out on the app
+  function channelName(channel) { return CHANNEL_NAMES[channel] || channel; }
+
   function formatTime(iso) {
     if (!iso) return "";
     return new Date(iso).toLocaleString("nl-NL", {
@@ -276,7 +281,7 @@
     clear(list);
     if (!items.length) { list.appendChild(h("li", { "class": "empty", text: emptyText })); return; }
     items.forEach(function (item) {
-      var channel = item.channel === "whatsapp" ? "WhatsApp" : "Website";
+      var channel = channelName(item.channel);
       list.appendChild(h("li", {}, [h("button", {
         type: "button", "data-conversation": item.conversationId,
         on: { click: function () { openConversation(item.conversationId); } }
@@ -383,7 +388,7 @@
     var time = handover.requestedAt ? new Date(handover.requestedAt).toLocaleTimeString("nl-NL", {
       hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }) : "";
     card.baseTitle = [data.intent ? intentName(data.intent) : "Onbekend onderwerp",
-      data.channel === "whatsapp" ? "WhatsApp" : "Website", handover.team || "geen team", time].filter(Boolean).join(" \u00b7 ");
+      channelName(data.channel), handover.team || "geen team", time].filter(Boolean).join(" \u00b7 ");
     var earlier = Object.keys(open).filter(function (id) {
       return open[id].baseTitle === card.baseTitle && open[id].n < card.n;
     }).length;
@@ -488,6 +493,8 @@
   // ---- tickets (out-of-hours callback requests) ------------------------------------------------------
 
   var CONTACT_KIND = { phone: "telefoon", email: "e-mail", whatsapp: "WhatsApp" };
+  // Messenger and Instagram addresses are app-scoped ids, nothing to dial: staff answer in the chat.
+  var IN_CHAT = { messenger: true, instagram: true };
   var OUTCOMES = ["Gebeld, geholpen", "Gemaild, geholpen", "Niet bereikt", "Niet meer nodig", "Doorgestuurd naar een ander team"];
 
   function ticketPath(action) { return "/v1/staff/tickets/" + encodeURIComponent(ticket.id) + "/" + action; }
@@ -497,7 +504,8 @@
     clear(box);
     if (!ticket) return;
     var data = ticket;
-    var contact = data.contact ? data.contact + (data.contactKind ? " (" + (CONTACT_KIND[data.contactKind] || data.contactKind) + ")" : "") : "geen";
+    var contact = IN_CHAT[data.contactKind] ? "in het " + channelName(data.contactKind) + "-gesprek" :
+      data.contact ? data.contact + (data.contactKind ? " (" + (CONTACT_KIND[data.contactKind] || data.contactKind) + ")" : "") : "geen";
     var outcome = h("select", { id: "ticket-outcome" }, OUTCOMES.map(function (text) { return h("option", { value: text, text: text }); }));
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
@@ -505,14 +513,16 @@
       h("dl", {}, [
         h("dt", { text: "Contact" }), h("dd", { text: contact }),
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
-        h("dt", { text: "Kanaal" }), h("dd", { text: data.channel === "whatsapp" ? "WhatsApp" : "Website" }),
+        h("dt", { text: "Kanaal" }), h("dd", { text: channelName(data.channel) }),
         h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
         h("dt", { text: "Onderwerp" }), h("dd", { text: data.intent || "onbekend" }),
         h("dt", { text: "Samenvatting" }), h("dd", { text: data.summary })
       ])
     ];
-    if (data.channel === "whatsapp") {
-      // Answered on WhatsApp: inside 24 hours as a message, later with the municipality's approved template.
+    if (MESSAGING[data.channel]) {
+      // Answered on the resident's app: inside 24 hours as a message; later with WhatsApp's approved
+      // template or Messenger's HUMAN_AGENT tag (7 days), where the municipality or the app has them.
+      var app = channelName(data.channel);
       var answer = h("textarea", { id: "ticket-answer", maxlength: "2000" });
       parts.push(h("form", { "class": "reply", on: { submit: function (event) {
         event.preventDefault();
@@ -520,13 +530,13 @@
         if (!text) return;
         call("POST", ticketPath("reply"), { text: text }).then(function () {
           answer.value = "";
-          say("Uw antwoord is via WhatsApp verstuurd. Het gesprek staat bij de lopende gesprekken.");
+          say("Uw antwoord is via " + app + " verstuurd. Het gesprek staat bij de lopende gesprekken.");
           openConversation(data.conversationId);
           refreshLists();
         }).catch(function (error) { say(error.message); });
       } } }, [
-        h("label", { "for": "ticket-answer", text: "Antwoord via WhatsApp" }), answer,
-        h("div", { "class": "actions" }, [h("button", { type: "submit", text: "Versturen via WhatsApp" })])
+        h("label", { "for": "ticket-answer", text: "Antwoord via " + app }), answer,
+        h("div", { "class": "actions" }, [h("button", { type: "submit", text: "Versturen via " + app })])
       ]));
     }
     parts.push(h("form", { "class": "done", on: { submit: function (event) {
@@ -716,7 +726,8 @@
   // Shape: GET /v1/staff/reports (core.reports.Report, camelCase): {from, to, totals: {conversations,
   // handovers, botHandledShare, ...}, days: [{day, handovers, ...}] (days without traffic left out),
   // topIntents: [{intent, count}], unanswered: [{text, count, examples}], handovers: [{team, live,
-  // queued, claimed, meanSecondsToClaim}]}.
+  // queued, claimed, meanSecondsToClaim}], channels: [{channel, name, conversations, resolvedByBot,
+  // handedOver, unresolved}]}.
   function renderReport(container, data) {
     var totals = data.totals || {};
     var conversations = totals.conversations || 0;
@@ -751,6 +762,12 @@
     container.appendChild(chartCard("Overdrachten per team", "Wachttijd: gemiddeld van vraag tot overname.", teams.length
       ? table(["Team", "Live", "Terugbellen", "Overgenomen", "Wachttijd"], teams)
       : h("p", { "class": "empty", text: "Geen overdrachten in deze periode." }), null));
+    var channels = (data.channels || []).map(function (row) {
+      return [row.name || channelName(row.channel), row.conversations, row.resolvedByBot, row.handedOver, row.unresolved];
+    });
+    container.appendChild(chartCard("Gesprekken per kanaal", "Website, WhatsApp, Messenger en Instagram: elk gesprek telt in één van de drie uitkomsten.",
+      channels.length ? table(["Kanaal", "Gesprekken", "Door de assistent", "Overgedragen", "Niet opgelost"], channels)
+        : h("p", { "class": "empty", text: "Geen gesprekken in deze periode." }), null));
   }
 
   // The CSV needs the Authorization header, so it is fetched and handed to the browser as a file.

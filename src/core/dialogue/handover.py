@@ -3,8 +3,9 @@
 In office hours a request makes the conversation WAITING for the team and asks
 (as an effect) for a timeout check after the tenant's limit; staff claim it
 through the staff API. Outside office hours, or when nobody claimed in time,
-the callback flow asks consent and a contact (skipped on WhatsApp, where the
-number is known) and ends in a `queue_ticket` effect. Everything said here is
+the callback flow asks consent and a contact (skipped on a messaging channel, where
+staff answer in the same chat, when its messaging window still reaches the resident at
+the promised moment) and ends in a `queue_ticket` effect. Everything said here is
 worded by `availability.Promises`, so no promise outlives the opening hours.
 
 The effects run after the conversation is written. When one fails, the engine
@@ -89,21 +90,34 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         return
     if consented and ctx.promises.available.callback_at is not None:
         flow = CallbackFlow(team=team_id, reason=reason, step="contact")
-        if ctx.message.channel == Channel.WHATSAPP and ctx.message.channel_contact:
-            _queue_ticket(ctx, flow, ctx.message.channel_contact, "whatsapp")
+        if _reachable_on_channel(ctx) and ctx.message.channel_contact:
+            _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
         else:
             conversation.state.flow = flow
             ctx.add(ctx.say("ask_contact"))
         return
     intro = "closing_soon" if closing_soon else "closed_now"
-    ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro))
+    ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro,
+                                       on_channel=_reachable_on_channel(ctx)))
+
+
+def _reachable_on_channel(ctx: TurnContext) -> bool:
+    """Staff can answer the callback in the resident's own chat: a messaging channel whose
+    window still reaches them at the promised moment."""
+    message = ctx.message
+    if not message.channel.messaging:
+        return False
+    promised = ctx.promises.available.callback_at
+    return message.reachable_until is None or (promised is not None and promised <= message.reachable_until)
 
 
 def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", promises: Promises, team_id: str,
-                   reason: str, intro: str) -> list[ReplyMessage]:
+                   reason: str, intro: str, *, on_channel: bool | None = None) -> list[ReplyMessage]:
     """Start the callback flow: "<intro> Wilt u dat een medewerker contact met u opneemt?".
     `intro`: "closed_now" (outside office hours), "closing_soon" (too little of the day
-    left for a live wait) or "nobody_free" (a live wait timed out, or could not be set up)."""
+    left for a live wait) or "nobody_free" (a live wait timed out, or could not be set up).
+    `on_channel`: a member of staff can answer in the resident's own chat (None: outside a
+    turn, decided by the conversation's channel)."""
     say = promises.say
     available = promises.available
     if available.callback_at is None:
@@ -117,7 +131,14 @@ def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", pro
         first = say("nobody_free")
     conversation.state.flow = CallbackFlow(team=team_id, reason=reason)
     team_name = knowledge.team(team_id).name.get(say.language)
-    question = say("consent_whatsapp" if conversation.channel == Channel.WHATSAPP else "consent", team=team_name)
+    if on_channel is None:  # outside a turn: the channel's window at the next message is unknown
+        on_channel = conversation.channel.messaging
+    if not on_channel:
+        question = say("consent", team=team_name)
+    elif conversation.channel == Channel.WHATSAPP:
+        question = say("consent_whatsapp", team=team_name)
+    else:
+        question = say("consent_channel", team=team_name, channel=conversation.channel.display_name)
     buttons = [Button(title=say("button_yes"), payload=YES), Button(title=say("button_no"), payload=NO)]
     return [ReplyMessage(text=f"{first} {question}", buttons=buttons)]
 
@@ -139,8 +160,8 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         if answer is None and given is None:
             ctx.state.flow = None  # another question: the offer lapses
             return False
-        if ctx.message.channel == Channel.WHATSAPP and ctx.message.channel_contact:
-            _queue_ticket(ctx, flow, ctx.message.channel_contact, "whatsapp")
+        if _reachable_on_channel(ctx) and ctx.message.channel_contact:
+            _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
         elif given is not None:
             _queue_ticket(ctx, flow, *given)  # "ja, bel me op 06 ..." in one go
         else:
@@ -255,8 +276,8 @@ def expire_unclaimed(store: ConversationStore, knowledge: KnowledgeRepository, t
                      outbound: Callable[[Conversation, list[ReplyMessage]], None] | None = None) -> list[ReplyMessage]:
     """The handover-timeout use case: when the live handover requested at
     `requested_at` is still WAITING, offer the resident a callback instead
-    (recorded in the transcript for the web poll; sent with `outbound` on
-    WhatsApp). Returns what the resident was told; [] when nothing changed."""
+    (recorded in the transcript for the web poll; sent with `outbound` on a
+    messaging channel). Returns what the resident was told; [] when nothing changed."""
     current = store.get(tenant, conversation_id)
     if (current is None or current.handover is None or current.handover.status != HandoverStatus.WAITING
             or current.handover.requested_at != requested_at):
@@ -268,11 +289,11 @@ def expire_unclaimed(store: ConversationStore, knowledge: KnowledgeRepository, t
             counters=lambda c: settle(c, tenant_knowledge))  # an expired wait no longer counts as handed over
     except NotFound:
         return []
-    if messages and saved.channel == Channel.WHATSAPP and outbound is not None:
+    if messages and saved.channel.messaging and outbound is not None:
         try:
             outbound(saved, messages)
         except Exception:  # noqa: BLE001 - the offer is stored; the resident sees it on their next message
-            log.warning("callback offer not delivered on WhatsApp", exc_info=True)
+            log.warning("callback offer not delivered on %s", saved.channel.value, exc_info=True)
     return messages
 
 

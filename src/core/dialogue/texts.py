@@ -343,6 +343,20 @@ CATALOGUE: dict[str, Text] = {
         nl="De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Stel die gerust aan mij.",
         en="The member of staff has closed the chat. Do you have another question? Just ask me.",
     ),
+    # ---- messaging channels (WhatsApp, Messenger, Instagram): said by the channel, not a turn ----
+    "message_too_long": Text(
+        nl="Uw bericht is te lang voor mij. Stel uw vraag in een korter bericht, van hoogstens {limit} tekens.",
+        en="Your message is too long for me. Please ask your question in a shorter message of at most {limit} characters.",
+    ),
+    "sending_too_fast": Text(
+        nl="U stuurt veel berichten kort na elkaar. Wacht een minuut en stuur dan uw vraag opnieuw.",
+        en="You are sending many messages in a short time. Please wait a minute and send your question again.",
+    ),
+    # The callback consent on Messenger or Instagram: a member of staff answers in the same chat.
+    "consent_channel": Text(
+        nl="Wilt u dat een medewerker van {team} u hier in {channel} een bericht stuurt?",
+        en="Would you like someone from {team} to send you a message here in {channel}?",
+    ),
     # ---- buttons (WhatsApp shows at most 20 characters) ----
     "button_talk_to_person": Text(nl="Medewerker spreken", en="Talk to a person"),
     "button_callback": Text(nl="Terugbelverzoek", en="Request a call back"),
@@ -385,6 +399,12 @@ def override_problems(overrides: Mapping[str, Text]) -> list[str]:
 def say(key: str, language: str, **values: object) -> str:
     text = CATALOGUE[key].get(language)
     return text.format(**values) if values else text
+
+
+def say_both(key: str, **values: object) -> str:
+    """Dutch, then English, in one message: for what is said before Balie knows the
+    resident's language (a channel's own notices)."""
+    return f"{say(key, 'nl', **values)}\n\n{say(key, 'en', **values)}"
 
 
 class Wording:

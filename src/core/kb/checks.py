@@ -177,13 +177,18 @@ def overlay_problems(shared: Mapping[str, Intent], tenant: Tenant, *, reserved_i
 
 
 def tenant_problems(shared: Mapping[str, Intent], tenant: Tenant, *, out_of_scope: Examples | None = None,
-                    whatsapp_owner: str | None = None) -> list[Problem]:
+                    whatsapp_owner: str | None = None,
+                    messenger_owners: Mapping[str, str] | None = None) -> list[Problem]:
     """Every rule above for one tenant document; `whatsapp_owner`: the other tenant that
-    already answers on this tenant's WhatsApp number, if any."""
+    already answers on this tenant's WhatsApp number, if any; `messenger_owners`: per
+    Messenger setting (`page_id`, `instagram_account_id`), the other tenant on that id."""
     problems = settings_problems(tenant) + overlay_problems(shared, tenant, out_of_scope=out_of_scope)
     if whatsapp_owner is not None:
         problems.append(Problem(("whatsapp", "phone_number_id"),
                                 f"phone_number_id {tenant.whatsapp.phone_number_id} is also used by tenant {whatsapp_owner!r}"))
+    for setting, owner in (messenger_owners or {}).items():
+        problems.append(Problem(("messenger", setting),
+                                f"{setting} {getattr(tenant.messenger, setting)} is also used by tenant {owner!r}"))
     return problems
 
 

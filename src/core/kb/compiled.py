@@ -4,7 +4,7 @@ A tenant compiles (core.kb.build) into a `CompiledFile` (the merged knowledge an
 settings) and a matcher artefact named in it (`matcher.file`, content-addressed, with
 its SHA-256, so a stale pair is caught on load). `balie kb build` writes
 `<slug>.json` per tenant, the artefacts under `matchers/` and an `index.json` listing
-the tenants and their WhatsApp phone-number ids; at run time tenants come from the
+the tenants and their WhatsApp, Facebook Page and Instagram ids; at run time tenants come from the
 table (adapters.dynamodb_tenants) and their artefacts from the package or S3.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import NotFound
+from ..models import Channel, ChannelAccount
 from .models import SlotSpec, Team, Tenant, Text, Followups
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
@@ -132,6 +133,8 @@ class CompiledFile(_Frozen):
 
 class IndexEntry(_Frozen):
     whatsapp_phone_number_id: str | None = None
+    messenger_page_id: str | None = None
+    instagram_account_id: str | None = None
 
 
 class CompiledIndex(_Frozen):
@@ -142,6 +145,14 @@ class CompiledIndex(_Frozen):
         for slug, entry in self.tenants.items():
             if entry.whatsapp_phone_number_id == phone_number_id:
                 return slug
+        return None
+
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        for slug, entry in self.tenants.items():
+            if entry.messenger_page_id == account_id:
+                return ChannelAccount(slug, Channel.MESSENGER)
+            if entry.instagram_account_id == account_id:
+                return ChannelAccount(slug, Channel.INSTAGRAM)
         return None
 
 
@@ -212,6 +223,11 @@ def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_
 def build_index(tenants: list[Tenant]) -> CompiledIndex:
     return CompiledIndex(
         tenants={
-            tenant.slug: IndexEntry(whatsapp_phone_number_id=tenant.whatsapp.phone_number_id) for tenant in tenants
+            tenant.slug: IndexEntry(
+                whatsapp_phone_number_id=tenant.whatsapp.phone_number_id,
+                messenger_page_id=tenant.messenger.page_id,
+                instagram_account_id=tenant.messenger.instagram_account_id,
+            )
+            for tenant in tenants
         }
     )

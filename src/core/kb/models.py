@@ -168,6 +168,15 @@ class WhatsAppSettings(Strict):
     reopen_template: str | None = None
 
 
+class MessengerSettings(Strict):
+    """The gemeente's Facebook Page and Instagram professional account on which Balie answers
+    (Meta's ids; either may be absent). The Page access tokens are secrets, never here: SSM
+    SecureStrings `<MESSENGER_PAGE_TOKENS_PATH>/<id>` (README "Messenger and Instagram")."""
+
+    page_id: str | None = Field(default=None, pattern=r"^[0-9A-Za-z_.-]{1,64}$")
+    instagram_account_id: str | None = Field(default=None, pattern=r"^[0-9A-Za-z_.-]{1,64}$")
+
+
 class OpenKlantSettings(Strict):
     url: str | None = None
 
@@ -213,6 +222,7 @@ class Tenant(Strict):
     disabled_intents: list[str] = Field(default_factory=list)
     extra_intents: list[Intent] = Field(default_factory=list)
     whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
+    messenger: MessengerSettings = Field(default_factory=MessengerSettings)
     retention_days: int = Field(default=30, ge=1, le=3650)
     share_unanswered: bool = False
     # Opt in: editors of other gemeenten see this gemeente's own answers (core.editor "others").

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import NotFound
+from ..models import Channel, ChannelAccount
 from .compiled import TenantKnowledge
 
 
@@ -39,6 +40,15 @@ class StaticKnowledge(OriginsFromSettings):
         for slug, item in self._by_slug.items():
             if item.tenant.whatsapp.phone_number_id == phone_number_id:
                 return slug
+        return None
+
+    def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
+        for slug, item in self._by_slug.items():
+            settings = item.tenant.messenger
+            if settings.page_id == account_id:
+                return ChannelAccount(slug, Channel.MESSENGER)
+            if settings.instagram_account_id == account_id:
+                return ChannelAccount(slug, Channel.INSTAGRAM)
         return None
 
     def slugs(self) -> list[str]:

@@ -1,0 +1,311 @@
+"""DynamoDB items of a messaging channel (layout in docs/ARCHITECTURE.md). `prefix`
+names the channel's items: `WA` (WhatsApp), `MSG` (Messenger and Instagram).
+
+- `<prefix>#<event id>` / `SEEN`: written once per inbound event with a conditional
+  put, 100 in a transaction (Meta retries deliveries for days; SQS FIFO deduplicates
+  only 5 minutes). The worker adds `sentParts` (which reply payloads already went
+  out), so a re-processed record never sends a reply twice.
+- `<prefix>#<message id>` / `OWN`: a message Balie sent on a channel whose echoes of what
+  the business sends carry no marker of Balie's (Instagram): its echo is Balie's own.
+- `T#<tenant>#<prefix>STATUS#<day>` / `<message id>#<status>`: delivery receipts, with
+  Meta's error codes for failures (and our own send failures).
+- `T#<tenant>#C#<conversation id>` / `<prefix>`: the contact: where to reach the
+  resident and when they last wrote (the messaging window), who has the thread, and
+  when they were last told that they send too many messages (`limitNoticeAt`).
+  Under the conversation's own key, so erasing the conversation erases it too.
+
+Like adapters.dynamodb_store this talks to the container's one low-level DynamoDB
+client with typed attribute values: a boto3 Table resource would build boto3's
+resource layer on every cold start (about 24 ms) for a second client.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from botocore.exceptions import ClientError
+
+from adapters.dynamodb_store import conversation_pk, item_key
+from core.errors import ServiceUnavailable
+from core.messaging.events import Address, Contact, Receipt
+from core.models import Channel
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Meta retries a delivery for up to 7 days; remember it a little longer.
+SEEN_TTL_SECONDS = 8 * 24 * 3600
+# Meta echoes a message within seconds; a day leaves room for a delayed webhook.
+OWN_TTL_SECONDS = 24 * 3600
+STATUS_TTL_SECONDS = 90 * 24 * 3600
+# A resident over the rate limit is told so at most once per window (core.dialogue.engine: 30 a minute).
+LIMIT_NOTICE_SECONDS = 60
+# A contact known only from a thread-control event keeps this long (a message sets the retention).
+THREAD_ONLY_TTL_SECONDS = 30 * 24 * 3600
+BATCH_WRITE_ITEMS = 25  # DynamoDB's limit per BatchWriteItem
+TRANSACTION_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
+# Unprocessed items (throttling) are sent again after 50, 100, 200, 400 ms: under a
+# second in all, well inside Meta's webhook timeout; then the webhook fails and Meta retries.
+BATCH_WRITE_ATTEMPTS = 5
+BATCH_RETRY_FIRST_DELAY_SECONDS = 0.05
+
+
+class MessagingStore:
+    """`core.ports` SeenEvents, ContactBook, DeliveryLog and ReceiptRecorder of one channel."""
+
+    def __init__(self, client: Any, table_name: str, clock: Callable[[], datetime], *, prefix: str,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
+        self.table = table_name
+        self.clock = clock
+        self.prefix = prefix
+        self.sleep = sleep
+
+    # -- inbound deduplication
+
+    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
+        """Records (event id, tenant) pairs not seen before and returns their ids: one
+        TransactWriteItems of conditional puts per 100 (the ids must be distinct). A
+        transaction cancelled by already-seen ids is repeated without them. One event (most
+        deliveries) is one conditional PutItem: the same outcome, half the write cost."""
+        now = self.clock()
+        if len(events) == 1:
+            (event_id, tenant), = events
+            try:
+                self.client.put_item(TableName=self.table, Item=self._seen_item(event_id, tenant, now),
+                                     ConditionExpression="attribute_not_exists(pk)")
+            except ClientError as error:
+                if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                    return set()
+                raise ServiceUnavailable("Could not record the delivery.") from error
+            return {event_id}
+        fresh: set[str] = set()
+        for start in range(0, len(events), TRANSACTION_ITEMS):
+            pending = events[start : start + TRANSACTION_ITEMS]
+            while pending:
+                puts = [{"Put": {
+                    "TableName": self.table,
+                    "Item": self._seen_item(event_id, tenant, now),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }} for event_id, tenant in pending]
+                try:
+                    self.client.transact_write_items(TransactItems=puts)
+                except ClientError as error:
+                    seen = _already_seen(error)
+                    if not seen:
+                        raise ServiceUnavailable("Could not record the deliveries.") from error
+                    pending = [event for number, event in enumerate(pending) if number not in seen]
+                    continue
+                fresh.update(event_id for event_id, _ in pending)
+                break
+        return fresh
+
+    def forget_seen(self, event_ids: list[str]) -> None:
+        """Undo `mark_seen` for events that could not be queued, so Meta's retry is taken."""
+        deletes = [{"DeleteRequest": {"Key": self._seen_key(event_id)}} for event_id in event_ids]
+        for start in range(0, len(deletes), BATCH_WRITE_ITEMS):
+            self._batch_write(deletes[start : start + BATCH_WRITE_ITEMS])
+
+    # -- outbound idempotency and own messages
+
+    def sent_parts(self, event_id: str) -> set[int]:
+        item = self.client.get_item(TableName=self.table, Key=self._seen_key(event_id), ConsistentRead=True).get("Item") or {}
+        return {int(part) for part in item.get("sentParts", {}).get("NS", [])}
+
+    def mark_sent(self, event_id: str, part: int) -> None:
+        # ADD to a number set: marking the same part twice leaves one member.
+        now = self.clock()
+        self.client.update_item(
+            TableName=self.table,
+            Key=self._seen_key(event_id),
+            UpdateExpression="ADD sentParts :part SET expiresAt = if_not_exists(expiresAt, :ttl)",
+            ExpressionAttributeValues={":part": {"NS": [str(part)]},
+                                       ":ttl": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)},
+        )
+
+    def remember_sent(self, message_id: str) -> None:
+        now = self.clock()
+        self.client.put_item(TableName=self.table, Item={
+            **item_key(f"{self.prefix}#{message_id}", "OWN"),
+            "expiresAt": _number(int(now.timestamp()) + OWN_TTL_SECONDS),
+        })
+
+    def is_own_message(self, message_id: str) -> bool:
+        key = item_key(f"{self.prefix}#{message_id}", "OWN")
+        return "Item" in self.client.get_item(TableName=self.table, Key=key, ConsistentRead=True)
+
+    # -- delivery receipts
+
+    def record_receipts(self, tenant: str, receipts: Iterable[Receipt]) -> int:
+        """Puts one receipt item per receipt (BatchWriteItem, 25 a request); returns how many."""
+        # One request may not hold two puts of one key (Meta may repeat a receipt in a
+        # body): the last one wins, as it would with separate puts.
+        items: dict[tuple[str, str], dict[str, Any]] = {}
+        count = 0
+        for receipt in receipts:
+            item = self._status_item(tenant, receipt.message_id, receipt.status, receipt.timestamp,
+                                     receipt.error_codes, receipt.error_titles)
+            items[(item["pk"]["S"], item["sk"]["S"])] = item
+            count += 1
+        puts = [{"PutRequest": {"Item": item}} for item in items.values()]
+        for start in range(0, len(puts), BATCH_WRITE_ITEMS):
+            self._batch_write(puts[start : start + BATCH_WRITE_ITEMS])
+        return count
+
+    def _batch_write(self, requests: list[dict[str, Any]]) -> None:
+        delay = BATCH_RETRY_FIRST_DELAY_SECONDS
+        for attempt in range(1, BATCH_WRITE_ATTEMPTS + 1):
+            answer = self.client.batch_write_item(RequestItems={self.table: requests})
+            requests = answer.get("UnprocessedItems", {}).get(self.table, [])
+            if not requests:
+                return
+            if attempt < BATCH_WRITE_ATTEMPTS:
+                self.sleep(delay)
+                delay *= 2
+        raise ServiceUnavailable(f"Could not write {len(requests)} items of the channel.")
+
+    def record_send_failure(self, tenant: str, event_id: str, code: int | None, title: str) -> None:
+        """A reply Meta refused for good (e.g. outside the window): kept like a failed receipt."""
+        now = self.clock()
+        self.client.put_item(
+            TableName=self.table,
+            Item=self._status_item(tenant, event_id, "send_failed", int(now.timestamp()),
+                                   (code,) if code is not None else (), (title[:200],)),
+        )
+
+    def statuses(self, tenant: str, day: str) -> list[dict]:
+        """The receipts of one day (a key query, all pages), as plain values (numbers as Decimal)."""
+        from boto3.dynamodb.types import TypeDeserializer  # only tests and tools read receipts back
+
+        plain = TypeDeserializer().deserialize
+        arguments: dict[str, Any] = {"TableName": self.table, "KeyConditionExpression": "pk = :pk",
+                                     "ExpressionAttributeValues": {":pk": {"S": self._status_pk(tenant, day)}}}
+        items: list[dict] = []
+        while True:
+            answer = self.client.query(**arguments)
+            items.extend({name: plain(value) for name, value in item.items()} for item in answer.get("Items", []))
+            if "LastEvaluatedKey" not in answer:
+                return items
+            arguments["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
+
+    def _status_item(self, tenant: str, message_id: str, status: str, timestamp: int,
+                     codes: Iterable[int], titles: Iterable[str]) -> dict[str, Any]:
+        moment = datetime.fromtimestamp(timestamp, tz=timezone.utc) if timestamp else self.clock()
+        item: dict[str, Any] = {
+            **item_key(self._status_pk(tenant, moment.astimezone(AMSTERDAM).date().isoformat()), f"{message_id}#{status}"),
+            "status": {"S": status},
+            "at": {"S": moment.isoformat()},
+            "expiresAt": _number(int(self.clock().timestamp()) + STATUS_TTL_SECONDS),
+        }
+        codes = list(codes)
+        if codes:
+            item["errorCodes"] = {"L": [_number(code) for code in codes]}
+            item["errorTitles"] = {"L": [{"S": title} for title in titles if title]}
+        return item
+
+    def _status_pk(self, tenant: str, day: str) -> str:
+        return f"T#{tenant}#{self.prefix}STATUS#{day}"
+
+    # -- contact book (staff replies, the messaging window, the thread)
+
+    def remember_contact(self, tenant: str, conversation_id: str, channel: Channel, address: Address,
+                         account_id: str, last_inbound_at: datetime, retention_days: int) -> Contact:
+        # An update, not a put: the item also keeps who has the thread and when the
+        # resident was last told about the rate limit.
+        answer = self.client.update_item(
+            TableName=self.table,
+            Key=self._contact_key(tenant, conversation_id),
+            UpdateExpression="SET #channel = :channel, addressId = :id, addressKind = :kind, accountId = :account, "
+                             "lastInboundAt = :at, expiresAt = :ttl",
+            ExpressionAttributeNames={"#channel": "channel"},
+            ExpressionAttributeValues={
+                ":channel": {"S": channel.value},
+                ":id": {"S": address.id},
+                ":kind": {"S": address.kind},
+                ":account": {"S": account_id},
+                ":at": {"S": last_inbound_at.isoformat()},
+                ":ttl": _number(int(last_inbound_at.timestamp()) + retention_days * 24 * 3600),
+            },
+            ReturnValues="ALL_NEW",
+        )
+        contact = _contact(answer.get("Attributes") or {})
+        assert contact is not None  # every field was just written
+        return contact
+
+    def contact(self, tenant: str, conversation_id: str) -> Contact | None:
+        item = self.client.get_item(TableName=self.table, Key=self._contact_key(tenant, conversation_id),
+                                    ConsistentRead=True).get("Item")
+        return _contact(item or {})
+
+    def set_thread(self, tenant: str, conversation_id: str, *, elsewhere: bool | None = None,
+                   quiet_until: datetime | None = None) -> None:
+        sets, values = ["expiresAt = if_not_exists(expiresAt, :ttl)"], {
+            ":ttl": _number(int(self.clock().timestamp()) + THREAD_ONLY_TTL_SECONDS)}
+        if elsewhere is not None:
+            sets.append("threadElsewhere = :elsewhere")
+            values[":elsewhere"] = {"BOOL": elsewhere}
+        if quiet_until is not None:
+            sets.append("quietUntil = :quiet")
+            values[":quiet"] = {"S": quiet_until.isoformat()}
+        self.client.update_item(TableName=self.table, Key=self._contact_key(tenant, conversation_id),
+                                UpdateExpression="SET " + ", ".join(sets), ExpressionAttributeValues=values)
+
+    def claim_limit_notice(self, tenant: str, conversation_id: str, now: datetime) -> bool:
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=self._contact_key(tenant, conversation_id),
+                UpdateExpression="SET limitNoticeAt = :now",
+                ConditionExpression="attribute_not_exists(limitNoticeAt) OR limitNoticeAt < :window_start",
+                ExpressionAttributeValues={":now": _number(int(now.timestamp())),
+                                           ":window_start": _number(int(now.timestamp()) - LIMIT_NOTICE_SECONDS)},
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                return False
+            raise ServiceUnavailable("Could not record the rate-limit notice.") from error
+        return True
+
+    # -- keys
+
+    def _seen_item(self, event_id: str, tenant: str, now: datetime) -> dict[str, Any]:
+        return {**self._seen_key(event_id), "tenant": {"S": tenant}, "at": {"S": now.isoformat()},
+                "expiresAt": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)}
+
+    def _seen_key(self, event_id: str) -> dict[str, Any]:
+        return item_key(f"{self.prefix}#{event_id}", "SEEN")
+
+    def _contact_key(self, tenant: str, conversation_id: str) -> dict[str, Any]:
+        return item_key(conversation_pk(tenant, conversation_id), self.prefix)
+
+
+def _contact(item: dict[str, Any]) -> Contact | None:
+    """The contact, or None when the item holds no address (unknown, or only a thread change)."""
+    if "addressId" not in item or "lastInboundAt" not in item:
+        return None
+    quiet = item.get("quietUntil", {}).get("S")
+    return Contact(
+        channel=Channel(item["channel"]["S"]) if "channel" in item else Channel.WHATSAPP,
+        address=Address(id=item["addressId"]["S"], kind=item["addressKind"]["S"]),
+        # WhatsApp contacts written before the channels shared this store name the number so.
+        account_id=(item.get("accountId") or item.get("phoneNumberId") or {}).get("S", ""),
+        last_inbound_at=datetime.fromisoformat(item["lastInboundAt"]["S"]),
+        thread_elsewhere=item.get("threadElsewhere", {}).get("BOOL", False),
+        quiet_until=datetime.fromisoformat(quiet) if quiet else None,
+    )
+
+
+def _already_seen(error: ClientError) -> set[int]:
+    """Positions of the puts whose condition failed in a cancelled transaction (empty when
+    it failed for another reason, such as throttling)."""
+    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return set()
+    reasons = error.response.get("CancellationReasons") or []
+    failed = {number for number, reason in enumerate(reasons) if reason.get("Code") == "ConditionalCheckFailed"}
+    others = [reason for reason in reasons if reason.get("Code") not in (None, "None", "ConditionalCheckFailed")]
+    return set() if others else failed
+
+
+def _number(value: int) -> dict[str, str]:
+    return {"N": str(value)}

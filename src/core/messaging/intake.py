@@ -1,0 +1,137 @@
+"""The webhook's use case, the same for every messaging channel: fast, no engine, no
+Graph API call, so Meta gets its 200 within its timeout.
+
+A body may carry many events (Meta batches them): they are deduplicated and queued in
+batches. An event that is for no tenant, or older than Meta's retry period, is ignored
+on its own; the rest goes on. When events cannot be queued, they are forgotten as seen
+and the webhook fails, so Meta's retry takes exactly those again.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..errors import ServiceUnavailable
+from ..models import Channel, ChannelAccount
+from ..ports import InboundQueue, ReceiptRecorder, SeenEvents
+from .events import Event, QueuedEvent, Receipt
+
+log = logging.getLogger(__name__)
+
+# Meta retries a delivery for up to 7 days; anything older is a replay (a signed body
+# captured once stays validly signed forever), never a resident waiting for an answer.
+MAX_EVENT_AGE = timedelta(days=7)
+
+
+@dataclass
+class ParsedWebhook:
+    """What a channel's parser read from one body."""
+
+    events: list[Event] = field(default_factory=list)
+    receipts: list[Receipt] = field(default_factory=list)
+    # (account id, reason) of everything acknowledged but not acted on.
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+
+    def take(self, account_id: str, read: Callable[[], Event | Receipt | str | None], what: str) -> None:
+        """Adds what `read` makes of one item of the body: an event, a receipt, or the reason
+        it is ignored. An item that cannot be read at all is ignored on its own: Meta would
+        retry a failed delivery for days, and the rest of the body must go on."""
+        try:
+            found = read()
+        except Exception:  # noqa: BLE001 - one unreadable item must not cost the others
+            log.warning("%s unreadable", what, exc_info=True)
+            found = None
+        if isinstance(found, Event):
+            self.events.append(found)
+        elif isinstance(found, Receipt):
+            self.receipts.append(found)
+        else:
+            self.ignored.append((account_id, found or f"unreadable {what}"))
+
+
+@dataclass
+class IntakeResult:
+    queued: int = 0
+    duplicates: int = 0
+    receipts: int = 0
+    ignored: int = 0
+    failed: dict[str, int] = field(default_factory=dict)  # "failed" receipts per tenant (metrics)
+
+
+class WebhookIntake:
+    def __init__(
+        self,
+        *,
+        owner: Callable[[Channel, str], ChannelAccount | None],
+        conversation_id: Callable[[str, Event], str],
+        seen: SeenEvents,
+        queue: InboundQueue,
+        clock: Callable[[], datetime],
+        receipts: ReceiptRecorder | None = None,
+    ) -> None:
+        # The tenant (and the channel) of an account id; the channel the body named is a hint.
+        self.owner = owner
+        self.conversation_id = conversation_id  # the channel's name for the resident's thread
+        self.seen = seen
+        self.queue = queue
+        self.clock = clock
+        self.receipts = receipts
+
+    def accept(self, parsed: ParsedWebhook) -> IntakeResult:
+        result = IntakeResult(ignored=len(parsed.ignored))
+        owners: dict[tuple[str, str], ChannelAccount | None] = {}
+
+        def owner(event: Event | Receipt) -> ChannelAccount | None:
+            key = (event.channel.value, event.account_id)
+            if key not in owners:
+                owners[key] = self.owner(event.channel, event.account_id) if event.account_id else None
+            return owners[key]
+
+        oldest = self.clock() - MAX_EVENT_AGE
+        items: dict[str, QueuedEvent] = {}  # by event id: Meta may repeat an event within one body
+        for event in parsed.events:
+            account = owner(event)
+            if account is None:
+                result.ignored += 1  # another business's account: not for Balie
+            elif event.timestamp and event.timestamp < oldest.timestamp():
+                result.ignored += 1
+            elif event.event_id in items:
+                result.duplicates += 1
+            else:
+                settled = event if event.channel == account.channel else event.model_copy(update={"channel": account.channel})
+                items[event.event_id] = QueuedEvent(
+                    tenant=account.tenant, conversation_id=self.conversation_id(account.tenant, settled), event=settled
+                )
+        if items:
+            fresh = self.seen.mark_seen([(event_id, item.tenant) for event_id, item in items.items()])
+            result.duplicates += len(items) - len(fresh)
+            try:
+                not_queued = self.queue.send([item for event_id, item in items.items() if event_id in fresh])
+            except Exception:
+                self.seen.forget_seen(sorted(fresh))
+                raise
+            if not_queued:
+                # Not queued: forget them, so Meta's retry of this delivery takes them.
+                self.seen.forget_seen([item.event.event_id for item in not_queued])
+                raise ServiceUnavailable(f"{len(not_queued)} messages could not be queued.")
+            result.queued = len(fresh)
+        self._record(parsed.receipts, owner, result)
+        return result
+
+    def _record(self, receipts: list[Receipt], owner: Callable[[Event | Receipt], ChannelAccount | None],
+                result: IntakeResult) -> None:
+        by_tenant: dict[str, list[Receipt]] = {}
+        for receipt in receipts:
+            account = owner(receipt)
+            if account is None or self.receipts is None:
+                result.ignored += 1
+                continue
+            by_tenant.setdefault(account.tenant, []).append(receipt)
+        for tenant, tenant_receipts in by_tenant.items():
+            assert self.receipts is not None
+            result.receipts += self.receipts.record_receipts(tenant, tenant_receipts)
+            failed = sum(1 for receipt in tenant_receipts if receipt.status == "failed")
+            if failed:
+                result.failed[tenant] = failed

@@ -1,0 +1,70 @@
+"""One contract for a messaging channel's store (seen events, contacts, delivery log): the
+in-memory store (unit tests) and the DynamoDB store (moto, table from template.yaml)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import boto3
+import pytest
+
+from adapters.messaging_store import MessagingStore
+from core.clock import FixedClock
+from core.memory import InMemoryMessagingStore
+from core.messaging.events import Address
+from core.models import Channel
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+CONVERSATION = "alpha." + "c" * 32
+RESIDENT = Address(id="7001", kind="id")
+
+
+@pytest.fixture(params=["memory", "dynamodb"])
+def store(request):
+    if request.param == "memory":
+        return InMemoryMessagingStore()
+    deployment = request.getfixturevalue("mock_aws")
+    return MessagingStore(boto3.client("dynamodb"), deployment.tables["BalieTable"], FixedClock(NOW), prefix="MSG")
+
+
+def test_an_event_is_seen_once_and_forgetting_takes_it_again(store) -> None:
+    assert store.mark_seen([("m1", "alpha"), ("m2", "alpha")]) == {"m1", "m2"}
+    assert store.mark_seen([("m2", "alpha"), ("m3", "alpha")]) == {"m3"}
+    store.forget_seen(["m2"])
+    assert store.mark_seen([("m2", "alpha")]) == {"m2"}
+
+
+def test_a_batch_larger_than_one_transaction_is_marked_whole(store) -> None:
+    events = [(f"b{number}", "alpha") for number in range(130)]
+    assert store.mark_seen(events[:40]) == {event_id for event_id, _ in events[:40]}
+    assert store.mark_seen(events) == {event_id for event_id, _ in events[40:]}
+
+
+def test_sent_parts_add_up_and_own_messages_are_known(store) -> None:
+    store.mark_seen([("m1", "alpha")])
+    for part in (0, 2, 0):
+        store.mark_sent("m1", part)
+    assert store.sent_parts("m1") == {0, 2} and store.sent_parts("never") == set()
+    store.remember_sent("m_out_1")
+    assert store.is_own_message("m_out_1") and not store.is_own_message("m_out_2")
+
+
+def test_the_contact_keeps_the_thread_across_messages(store) -> None:
+    assert store.contact("alpha", CONVERSATION) is None
+    store.set_thread("alpha", CONVERSATION, elsewhere=True)  # a thread change before any message
+    assert store.contact("alpha", CONVERSATION) is None
+    first = store.remember_contact("alpha", CONVERSATION, Channel.INSTAGRAM, RESIDENT, "444", NOW, 30)
+    assert (first.channel, first.address, first.account_id, first.last_inbound_at) == (
+        Channel.INSTAGRAM, RESIDENT, "444", NOW)
+    assert first.thread_elsewhere and not first.bot_may_answer(NOW)
+    store.set_thread("alpha", CONVERSATION, elsewhere=False, quiet_until=NOW + timedelta(minutes=30))
+    later = store.remember_contact("alpha", CONVERSATION, Channel.INSTAGRAM, RESIDENT, "444", NOW + timedelta(hours=1), 30)
+    assert not later.thread_elsewhere and later.quiet_until == NOW + timedelta(minutes=30)
+    assert later.bot_may_answer(NOW + timedelta(hours=1)) and not later.bot_may_answer(NOW + timedelta(minutes=10))
+    assert store.contact("alpha", CONVERSATION) == later
+
+
+def test_the_rate_limit_notice_is_claimed_once_a_minute(store) -> None:
+    store.remember_contact("alpha", CONVERSATION, Channel.MESSENGER, RESIDENT, "333", NOW, 30)
+    assert store.claim_limit_notice("alpha", CONVERSATION, NOW)
+    assert not store.claim_limit_notice("alpha", CONVERSATION, NOW + timedelta(seconds=30))
+    assert store.claim_limit_notice("alpha", CONVERSATION, NOW + timedelta(seconds=61))
