@@ -21,18 +21,19 @@ def accounts(stack: Any) -> list[dict[str, str]]:
     """Every tenant's Messenger and Instagram account, each with a token in SSM and in
     the Send API stand-in (made now when missing)."""
     from balie_local.graph_standin import MessengerAccount
-    from handlers.wiring import services
+    from handlers.wiring import tenant_services
 
     assert stack.deployment is not None
     path = stack.deployment.merged_environment()["MESSENGER_PAGE_TOKENS_PATH"].rstrip("/")
-    knowledge = services().knowledge
+    # The registry's directory itself, not the handlers' cached copy: it knows a tenant put a
+    # moment ago, and reading here never fills that cache with a directory about to change.
+    directory = tenant_services().registry.directory()
     ssm = stack.client("ssm")
     listed = []
     with _lock:
         known = {account.id: token for token, account in stack.graph.messenger.accounts.items()}
-        for slug in knowledge.slugs():
-            settings = knowledge.get(slug).tenant.messenger
-            for channel, account_id in (("messenger", settings.page_id), ("instagram", settings.instagram_account_id)):
+        for slug, entry in sorted(directory.tenants.items()):
+            for channel, account_id in (("messenger", entry.page), ("instagram", entry.instagram)):
                 if not account_id:
                     continue
                 token = known.get(account_id)

@@ -189,7 +189,6 @@ class LocalStack:
         dev_routes.register("GET", r"/dev/stack", self._describe_route)
         dev_routes.register("POST", r"/dev/token", self._token_route)
         self.graph = self._wire_graph_standin()
-        dev_routes.load_plugins(self)
         for source in self.deployment.sqs_sources:
             if not source.enabled:
                 continue
@@ -211,6 +210,8 @@ class LocalStack:
             for version in load_tenants(tenant_files(self.tenants_dir)):
                 log.info("tenant %s version %s is live", version.slug, version.version)
             self.drain("TenantBuildFunction")  # the builds the publishing asked for: built already, no-ops
+        # After the tenants: a stand-in may set up what each tenant needs (Messenger's Page tokens).
+        dev_routes.load_plugins(self)
         if self.run_pollers:
             for runner in [*self.pollers, *self.schedules]:
                 runner.start()

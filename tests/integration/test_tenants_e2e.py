@@ -1,12 +1,12 @@
 """Tenants as data on the running local stack: a gemeente added while the stack runs
 (`balie tenant put`, the admin API, the build function driven by its SQS poller) is
 live for residents and staff without a restart, a rebuild or a template change: its
-chat, its CORS origin, its WhatsApp number, its tickets; a change to it is live within
+chat, its CORS origin, its WhatsApp number, its Facebook Page, its tickets; a change to it is live within
 the cache period; only admins may publish, and a document that does not fit is refused
 with every problem named.
 
 Uses the engine test knowledge base (tests/unit/data/kb_engine); the new tenant is a
-copy of alpha with its own slug, origin, WhatsApp number and one intent of its own (so
+copy of alpha with its own slug, origin, WhatsApp number, Facebook Page and one intent of its own (so
 the build trains a matcher of its own).
 """
 from __future__ import annotations
@@ -21,13 +21,14 @@ from typing import Any
 import pytest
 import yaml
 
-from balie_local import tenant_cmd, whatsapp_cmd
+from balie_local import messenger_cmd, tenant_cmd, whatsapp_cmd
 from balie_local.stack import LocalStack
 from channels.meta import sign
 from conftest import ENGINE_KB
 from http_support import json_headers, send, wait_for
 
 GAMMA_ORIGIN = "https://www.gamma.example"
+GAMMA_PAGE = "777"  # its Facebook Page (alpha has 333, beta 555)
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"
 MONDAY_MORNING = "2026-11-30T09:00:00+01:00"
 RESIDENT = "31655554444"
@@ -41,7 +42,8 @@ VEERPONT_EXAMPLES = [
 def gamma(**changes: Any) -> dict[str, Any]:
     document = yaml.safe_load((ENGINE_KB / "tenants" / "alpha.yaml").read_text(encoding="utf-8"))
     document.update(slug="gamma", name="Gemeente Gamma", domain="www.gamma.example", widget_origins=[GAMMA_ORIGIN],
-                    whatsapp={"phone_number_id": "333", "reopen_template": "balie_terugbellen"})
+                    whatsapp={"phone_number_id": "333", "reopen_template": "balie_terugbellen"},
+                    messenger={"page_id": GAMMA_PAGE})  # alpha's Instagram account stays alpha's
     document["urls"]["veerpont"] = "https://www.gamma.example/veerpont"
     document["extra_intents"] = [{
         "id": "veerpont", "kind": "topic", "team": "kcc",
@@ -118,6 +120,13 @@ def test_a_gemeente_added_at_run_time_works_end_to_end(stack: LocalStack, tmp_pa
         "content-type": "application/json", "x-hub-signature-256": sign(raw, secret)}).status == 200
     sent = wait_for(lambda: stack.graph.outbox[before:])
     assert "pont" in json.dumps(sent, ensure_ascii=False) and sent[0]["to"] == RESIDENT
+
+    # Messenger: gamma's Facebook Page reaches gamma (the stack gives the new Page its token).
+    code = messenger_cmd.send(argparse.Namespace(api=stack.url, text="hoe laat gaat de pont", tenant="gamma",
+                                                 sender="7400000000000001", instagram=False, payload=None))
+    output = capsys.readouterr().out
+    assert code == 0 and "pont" in output, output
+    assert [m["accountId"] for m in stack.graph.messenger.outbox if m["to"] == "7400000000000001"][:1] == [GAMMA_PAGE]
 
 
 def test_a_change_is_live_within_the_cache_period_without_a_restart(stack: LocalStack, tmp_path: Path,
