@@ -14,7 +14,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler and the artefact format: a change here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval eval-real bench bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
+.PHONY: install run test lint kb eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -63,6 +63,10 @@ eval: $(STAMP) $(KB_STAMP)
 eval-real: $(STAMP) $(KB_STAMP)
 	@$(BIN)/python benchmarks/eval_real.py
 
+# The knowledge base's matcher per question (30 words, 1,000 characters) and its artefact's load.
+bench-matcher: $(STAMP) $(KB_STAMP)
+	@$(BIN)/python benchmarks/matcher_speed.py
+
 bench-clinc: $(STAMP)
 	$(BIN)/python benchmarks/clinc150.py
 
@@ -109,7 +113,7 @@ bench-crisis: $(STAMP)
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)
-	$(MAKE) --no-print-directory bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
+	$(MAKE) --no-print-directory bench-clinc bench-matcher bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam
