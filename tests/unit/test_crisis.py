@@ -1326,6 +1326,13 @@ def test_normalisation(text: str, expected: str) -> None:
     assert normalise(text) == expected
 
 
+def test_every_kind_of_a_message_in_order() -> None:
+    assert crisis.detect_all("mijn man slaat me en ik wil niet meer leven") == ["suicide", "violence"]
+    assert crisis.detect_all("ik ben verkracht en wil dood")[:2] == ["suicide", "sexual"]
+    assert crisis.detect_all("wanneer wordt het grofvuil opgehaald") == []
+    assert crisis.detect_all("") == []
+
+
 def test_the_first_kind_in_order_wins() -> None:
     assert detect("mijn man slaat me en ik wil niet meer leven") == "suicide"
     assert detect("mijn man slaat me en ik weet niet waar ik heen moet") == "violence"

@@ -41,7 +41,7 @@ from typing import Literal
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 
-__all__ = ["CrisisKind", "detect", "normalise"]
+__all__ = ["CrisisKind", "detect", "detect_all", "normalise"]
 
 
 # --- normalisation -----------------------------------------------------------------------
@@ -760,22 +760,39 @@ _HOMELESS_WORDS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuislo
 
 def detect(text: str) -> CrisisKind | None:
     """The crisis a message signals, or None, the first kind in _KIND_ORDER that matches."""
+    found = _kinds(text, first_only=True)
+    return found[0] if found else None
+
+
+def detect_all(text: str) -> list[CrisisKind]:
+    """Every crisis a message signals, in _KIND_ORDER ("mijn man slaat me en ik wil niet meer
+    leven": suicide, violence), so the help for each can be given."""
+    return _kinds(text, first_only=False)
+
+
+def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
     words = _words(text)
     if not words:
-        return None
+        return []
     normalised = " ".join(words)
     if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
         words = _NEGATED_HOMELESS.sub("", normalised).split()
         normalised = " ".join(words)
     triggered = _INDEX.triggered(words)
+    found: list[CrisisKind] = []
     for kind in _KIND_ORDER:
-        for rule, offset in triggered:
-            if rule.kind == kind and rule.pattern.match(normalised, offset):
-                return kind
-        for leading, rule in _INDEX.inside:
-            if rule.kind == kind and any(letters in normalised for letters in leading) and rule.pattern.search(normalised):
-                return kind
-        for rule in _INDEX.always:
-            if rule.kind == kind and rule.pattern.search(normalised):
-                return kind
-    return None
+        if _matches(kind, normalised, triggered):
+            found.append(kind)
+            if first_only:
+                break
+    return found
+
+
+def _matches(kind: CrisisKind, normalised: str, triggered: list[tuple[_Rule, int]]) -> bool:
+    for rule, offset in triggered:
+        if rule.kind == kind and rule.pattern.match(normalised, offset):
+            return True
+    for leading, rule in _INDEX.inside:
+        if rule.kind == kind and any(letters in normalised for letters in leading) and rule.pattern.search(normalised):
+            return True
+    return any(rule.kind == kind and rule.pattern.search(normalised) for rule in _INDEX.always)

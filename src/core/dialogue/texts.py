@@ -77,6 +77,19 @@ CATALOGUE: dict[str, Text] = {
         "people. No emergency, but you want to talk to the police? Call 0900-8844. Is it someone from your home or "
         "family? Then also call Veilig Thuis (Safe at Home): free, day and night, 0800-2000.",
     ),
+    "crisis_also_suicide": Text(
+        nl="Denkt u ook aan zelfdoding? Bel dan 113 of gratis 0800-0113, dag en nacht.",
+        en="Are you also thinking about suicide? Then call 113 or 0800-0113 (free), day and night.",
+    ),
+    "crisis_also_sexual": Text(
+        nl="Gaat het ook om seksueel geweld? Bel dan het Centrum Seksueel Geweld: gratis, dag en nacht, 0800-0188.",
+        en="Is it also about sexual violence? Then call the Centrum Seksueel Geweld (Sexual Violence Centre): free, "
+        "day and night, 0800-0188.",
+    ),
+    "crisis_also_violence": Text(
+        nl="Gaat het ook om geweld thuis? Bel dan Veilig Thuis: gratis, dag en nacht, 0800-2000.",
+        en="Is it also about violence at home? Then call Veilig Thuis (Safe at Home): free, day and night, 0800-2000.",
+    ),
     "crisis_homeless": Text(
         nl="Heeft u geen plek om te slapen, of dreigt dat? Neem contact op met {shelter}: bel {phone}. "
         "Zij helpen u aan een slaapplek en met wat u verder nodig heeft.",

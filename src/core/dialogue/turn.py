@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..models import Button, HandoverStatus, InboundKind, Link
 from . import answers, details, followups, handover, language, understanding
+from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback
 from .flows import continue_guide
@@ -41,6 +42,8 @@ ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
 CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
                 "danger": "crisis_danger"}
+# A second crisis in the same message adds its line, unless the first help names its number.
+CRISIS_ALSO = {"crisis_also_suicide": "0800-0113", "crisis_also_sexual": "0800-0188", "crisis_also_violence": "0800-2000"}
 CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
                 "sexual": ("crisis_link_csg", "https://centrumseksueelgeweld.nl"),
                 "violence": ("crisis_link_veilig_thuis", "https://veiligthuis.nl")}
@@ -125,6 +128,15 @@ class Turn:
             links.append(Link(title=ctx.say(title), url=url))
         if kind in CRISIS_TEXTS:
             text = ctx.say(CRISIS_TEXTS[kind])
+            # Another crisis in the same message ("mijn man slaat me en ik wil niet meer leven"):
+            # its number too, unless the help above already names it.
+            others = [other for other in crisis_kinds(ctx.text or "") if other != kind]
+            if "sexual" in others and "violence" in others:
+                others.remove("violence")  # "verkracht" reads as both; the sexual-violence line is the one
+            for other in others:
+                key = f"crisis_also_{other}"
+                if key in CRISIS_ALSO and CRISIS_ALSO[key] not in text:
+                    text += " " + ctx.say(key)
         else:
             shelter = ctx.tenant.crisis.shelter
             if shelter is not None:
