@@ -270,6 +270,16 @@ SUICIDE = [
     "ik ga me vanavond van het leven beroven",
     "ik wil dat het stopt, alles, ik wil er niet meer zijn",
     "hoeveel pillen heb je nodig om niet meer wakker te worden",
+    # Session 2, a fifth fresh batch (English and long stories), after all the fixes above: 19 of 26
+    # alarmed (73 %, 18 with the right kind) before its own fixes.
+    "Hi, I moved here last year for work but I lost my job and my visa is running out. I can't see a way forward and honestly I've been thinking it would be easier to just end it.",
+    "I don't think I can keep going like this much longer, I've started giving my things away",
+    "can u help me, i feel like killing myself tonight",
+    "ik heb al een paar keer op het randje van het perron gestaan",
+    "Goedenavond. Mijn aanvraag voor schuldhulp is afgewezen. Ik heb niks meer en ik denk dat ik er vanavond een punt achter zet.",
+    "ik denk dat het voor mijn kinderen beter is als ik er niet ben",
+    "ik heb mijn pillen verzameld en weet niet of ik ze vannacht ga nemen",
+    "i want to go to sleep and not wake up",
 ]
 
 VIOLENCE = [
@@ -381,7 +391,6 @@ VIOLENCE = [
     "i am being hurt at home",
     "my wife hits me",
     "someone is hurting my little brother at home",
-    "he said he will kill me",
     "mijn man heeft mij in het gezicht geslagen waar de kinderen bij waren",
     "mijn vriend knijpt me en zegt dat ik niks waard ben",
     "mijn vader gooit dingen naar ons hoofd",
@@ -452,6 +461,13 @@ VIOLENCE = [
     "de verzorger in het tehuis slaat mijn moeder",
     "ik word door mijn partner in huis opgesloten en mag niemand bellen",
     "my father beats my mother and I am scared",
+    # Session 2, a fifth fresh batch (English and long stories), after all the fixes above: 19 of 26
+    # alarmed (73 %, 18 with the right kind) before its own fixes.
+    "Hello, I want to register at a new address. I had to leave my home because my husband is violent and hurts the children.",
+    "mijn vriendin krijgt steeds klappen van haar vader",
+    "my partner controls all my money and won't let me see my friends, and pushed me last week",
+    "ons buurjongetje van 6 zit elke dag met blauwe plekken en zegt dat zijn moeder hem slaat",
+    "Mijn broer mishandelt onze demente moeder, ik zie wonden op haar armen",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -501,10 +517,17 @@ SEXUAL = [
     "ik ben op een feestje gedrogeerd en daarna verkracht",
     "a colleague forced me to have sex with him",
     "mijn dochter is aangerand op weg naar school",
+    # Session 2, a fifth fresh batch (English and long stories), after all the fixes above: 19 of 26
+    # alarmed (73 %, 18 with the right kind) before its own fixes.
+    "I was sexually assaulted last weekend and I don't know who to talk to",
+    "mijn ex heeft een sexfilmpje van ons online gezet",
+    "een man op het werk blijft me betasten en ik durf niks te zeggen",
+    "my 14 year old is being groomed by an older guy online who keeps asking for pictures",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
 DANGER = [
+    "he said he will kill me",
     "Mijn ex staat voor de deur en zegt dat hij me gaat vermoorden",
     "mijn vader heeft mijn moeder met een mes bedreigd",
     # Session 2, a fresh batch written before looking at the patterns: 76 of 105 alarmed before the
@@ -536,6 +559,12 @@ DANGER = [
     "iemand met een honkbalknuppel slaat de ramen in van ons huis",
     "my neighbour is threatening to shoot me",
     "er staat een groep jongens met messen bij mijn deur en ze willen naar binnen",
+    # Session 2, a fifth fresh batch (English and long stories), after all the fixes above: 19 of 26
+    # alarmed (73 %, 18 with the right kind) before its own fixes.
+    "There's someone banging on my door saying he'll kill me, what do I do",
+    "ik zit opgesloten in de wc want mijn ex is binnengekomen met een mes",
+    "een auto rijdt steeds achter me aan en de bestuurder scheldt en dreigt",
+    "someone just broke into my apartment and they're still inside",
 ]
 
 HOMELESS = [
@@ -732,6 +761,13 @@ HOMELESS = [
     "I lost my flat and have been sleeping in the train station",
     "mijn huisbaas zet me morgen op straat, waar moet ik dan slapen",
     "ik ben dakloos en heb een briefadres nodig",
+    # Session 2, a fifth fresh batch (English and long stories), after all the fixes above: 19 of 26
+    # alarmed (73 %, 18 with the right kind) before its own fixes.
+    "Hello, I need to apply for benefits but I have no address, I've been sleeping in a hostel but my money is gone and tonight I'm on the street",
+    "we zijn met ons gezin uit ons huis gezet en slapen bij mijn schoonmoeder op de vloer",
+    "ik heb nergens om te wonen sinds ik uit de gevangenis kom",
+    "where is the night shelter",
+    "mijn kamer is per direct opgezegd en ik moet er vandaag uit",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -1197,6 +1233,27 @@ ORDINARY = [
     "mijn moeder woont in een verzorgingshuis, waar moet ik haar post laten bezorgen",
     "kan ik mijn kinderen inschrijven voor de zwemles van de gemeente",
     "ik wil weten waar ik een mes kan laten slijpen op de markt",
+    # Session 2, fifth batch: the same stories without the crisis (none alarmed).
+    "I moved here last year for work, how do I get a parking permit",
+    "my visa is running out, can the municipality help with a residence permit",
+    "I lost my job, can I get benefits from the municipality",
+    "can you help me, my bike was stolen at the station",
+    "I want to register at a new address, what do I need",
+    "the party next door is so loud I could kill them",
+    "my husband passed away, do I need to return his passport",
+    "how do I report a broken street light",
+    "I'm so tired of the roadworks in my street, when will they finish",
+    "my daughter is 14, can she get her own ID card",
+    "I need to apply for benefits, where do I start",
+    "can I put a tent in the park for a birthday picnic",
+    "my phone died at the station, can I pay for parking another way",
+    "ik heb al een paar keer gebeld en niemand neemt op",
+    "mijn ex wil de kinderen meenemen op vakantie naar het buitenland, mag dat",
+    "ons buurjongetje gooit steeds ballen over de schutting",
+    "mijn demente moeder moet verhuizen naar een verpleeghuis, hoe regel ik dat",
+    "de bestuurder van de vuilniswagen rijdt altijd te hard",
+    "een man op het werk wil een vergunning voor een terras",
+    "ik moet mijn kamer uit want ik verhuis naar een andere stad, moet ik me uitschrijven",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
