@@ -66,7 +66,8 @@ def publish_to_live(answer_rounds: int, example_rounds: int) -> dict[str, Any]:
     from balie_local.stack import LocalStack
 
     samples: dict[str, list[float]] = {"answer": [], "examples": []}
-    with LocalStack(port=0) as stack:
+    # The resident polls as many new conversations from one address: no per-client limit here.
+    with LocalStack(port=0, parameters={"NewConversationsPerClient": "0", "LogLevel": "WARNING"}) as stack:
         base = stack.url
         token = _call(base + "/dev/token", "POST", {"tenant": "voorbeeld", "teams": "*", "roles": ["editor"]})["token"]
         shared = _call(base + "/v1/staff/kb/intents/paspoort", "GET", token=token)["shared"]["answer"]
