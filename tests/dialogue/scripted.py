@@ -164,7 +164,9 @@ def check(observed: Observed, expectations: list[Expectation]) -> list[str]:
 
 # Words that promise a person now; never said when nobody is at work.
 _PERSON_NOW = ("ik zoek een medewerker", "i am looking for someone", "dat kan vandaag tot", "you can, today until",
-               "dat kan altijd", "you can, at any time", "u bent doorverbonden")
+               "dat kan altijd", "you can, at any time", "u bent doorverbonden",
+               "u kunt het ook aan een medewerker vragen", "vraag het aan een medewerker", "of praat met een medewerker",
+               "you can also ask a member of staff", "or talk to a person")
 
 
 def invariants(observed: Observed, clock: str) -> list[str]:

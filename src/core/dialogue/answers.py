@@ -73,7 +73,7 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
     text = getattr(intent.followups, kind)
     if text is None:
         ctx.add(
-            ctx.say("followup_unknown", topic=intent.title.get(ctx.language)),
+            f'{ctx.say("followup_unknown", topic=intent.title.get(ctx.language))} {ctx.person_line()}',
             links=[ctx.link(link) for link in intent.links],
             buttons=[ctx.person_button()],
         )
@@ -126,11 +126,9 @@ def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> Non
         ctx.add(variant.answer.get(ctx.language), links=[ctx.link(link) for link in variant.links], buttons=buttons)
         return
     team_name = ctx.team_name(ctx.team_id(intent.team))
-    ctx.add(
-        ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name),
-        links=[ctx.link(link) for link in intent.links],
-        buttons=buttons,
-    )
+    text = ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name)
+    ctx.add(f"{text} {ctx.person_line()}" if buttons else text, links=[ctx.link(link) for link in intent.links],
+            buttons=buttons)
 
 
 def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:

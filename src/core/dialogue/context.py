@@ -119,6 +119,14 @@ class TurnContext:
     def button(self, key: str, payload: str) -> Button:
         return Button(title=self.say(key), payload=payload)
 
+    def person_line(self) -> str:
+        """"U kunt het ook aan een medewerker vragen" while a person can chat now; else when
+        one can call back, never a promise of a person who is not there."""
+        if self.live_possible:
+            return self.say("person_line_now")
+        moment = self.promises.callback()
+        return self.say("person_line_later", moment=moment) if moment else self.say("person_line_message")
+
     def person_button(self) -> Button:
         """"Medewerker spreken" while a live wait is possible, else the callback request."""
         key = "button_talk_to_person" if self.live_possible else "button_callback"

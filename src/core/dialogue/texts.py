@@ -179,8 +179,18 @@ CATALOGUE: dict[str, Text] = {
     ),
     # ---- answers, follow-ups, feedback ----
     "followup_unknown": Text(
-        nl="Daar heb ik geen antwoord op bij '{topic}'. Kijk bij de links, of vraag het aan een medewerker.",
-        en="I have no answer to that for '{topic}'. Please check the links, or ask a member of staff.",
+        nl="Daar heb ik geen antwoord op bij '{topic}'. Kijk bij de links.",
+        en="I have no answer to that for '{topic}'. Please check the links.",
+    ),
+    # Said after an answer a person could add to, honest about when one is there (context.person_line).
+    "person_line_now": Text(nl="U kunt het ook aan een medewerker vragen.", en="You can also ask a member of staff."),
+    "person_line_later": Text(
+        nl="U kunt ook vragen of een medewerker u {moment} terugbelt of mailt.",
+        en="You can also ask for someone to call or e-mail you {moment}.",
+    ),
+    "person_line_message": Text(
+        nl="Met de knop hieronder vraagt u of een medewerker contact met u opneemt.",
+        en="With the button below you ask for someone to contact you.",
     ),
     "feedback_question": Text(nl="Was dit nuttig?", en="Was this helpful?"),
     "feedback_thanks": Text(nl="Dank u wel voor uw reactie.", en="Thank you for your feedback."),
@@ -226,18 +236,18 @@ CATALOGUE: dict[str, Text] = {
     "detail_status": Text(
         nl="U wilt weten hoe het staat met uw aanvraag of melding over '{topic}'. Dat kan ik niet zien. "
         "Kijk in uw bevestiging of op de website van de gemeente onder 'Mijn zaken' (inloggen met DigiD). "
-        "Staat het daar niet? Vraag het aan een medewerker van {team}.",
+        "Staat het daar niet? Dan helpt {team} u verder.",
         en="You want to know how your application or report about '{topic}' is going. I cannot see that. "
         "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
-        "Not there? Ask a member of staff of {team}.",
+        "Not there? Then {team} will help you further.",
     ),
     "detail_status_unknown": Text(
         nl="U wilt weten hoe het staat met een aanvraag of melding. Dat kan ik niet zien. Kijk in uw bevestiging, "
         "of op de website van de gemeente onder 'Mijn zaken'. Waar gaat het over? Noem het onderwerp, dan vertel "
-        "ik u meer. U kunt het ook aan een medewerker vragen.",
+        "ik u meer.",
         en="You want to know how an application or report is going. I cannot see that. Check your confirmation, "
         "or the municipality's website under 'My cases'. What is it about? Name the subject and I will tell you "
-        "more. You can also ask a member of staff.",
+        "more.",
     ),
     "detail_overlijden": Text(
         nl="Gecondoleerd met het overlijden. Veel zaken regelt de gemeente vanzelf: wij geven het overlijden "

@@ -343,7 +343,7 @@ class Turn:
         if "status" in asked_details:
             ctx.count("detail:status")
             ctx.state.misses = 0
-            ctx.add(ctx.say("detail_status_unknown"), buttons=[ctx.person_button()])
+            ctx.add(f"{ctx.say('detail_status_unknown')} {ctx.person_line()}", buttons=[ctx.person_button()])
             return True
         return False
 
