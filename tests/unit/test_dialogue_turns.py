@@ -70,6 +70,9 @@ def test_without_a_shelter_setting_homelessness_gets_the_municipality_with_hones
     alpha = make_harness(compiled, SATURDAY_EVENING)
     text = texts(alpha.say(HOMELESS))
     assert "14 0123" in text and "De telefoon is nu gesloten" in text and "op maandag 7 december" in text
+    assert "0900-8844" in text and "112" in text  # somewhere to turn tonight, not only on Monday
+    open_now = texts(make_harness(compiled, MONDAY_MORNING).say(HOMELESS))
+    assert "0900-8844" not in open_now
 
 
 def test_crisis_help_comes_first_inside_a_guided_flow_and_ends_it(chat: Harness) -> None:

@@ -77,6 +77,12 @@ CATALOGUE: dict[str, Text] = {
         "people. No emergency, but you want to talk to the police? Call 0900-8844. Is it someone from your home or "
         "family? Then also call Veilig Thuis (Safe at Home): free, day and night, 0800-2000.",
     ),
+    "crisis_homeless_closed": Text(
+        nl="Is de gemeente nu dicht en heeft u vannacht geen plek? Bel dan de politie op 0900-8844. "
+        "Bent u in gevaar? Bel 112.",
+        en="Is the municipality closed now and do you have no place for tonight? Then call the police on "
+        "0900-8844. Are you in danger? Call 112.",
+    ),
     "crisis_also_suicide": Text(
         nl="Denkt u ook aan zelfdoding? Bel dan 113 of gratis 0800-0113, dag en nacht.",
         en="Are you also thinking about suicide? Then call 113 or 0800-0113 (free), day and night.",

@@ -146,6 +146,8 @@ class Turn:
             else:
                 contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
                 text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
+                if not ctx.promises.available.open_now:
+                    text += " " + ctx.say("crisis_homeless_closed")  # tonight, not on Monday
         if ctx.first_turn:
             # Still say what Balie is (EU AI Act art. 50), after the help and in the same message.
             text += "\n\n" + ctx.say("greeting", tenant=ctx.tenant.name)
