@@ -280,6 +280,15 @@ SUICIDE = [
     "ik denk dat het voor mijn kinderen beter is als ik er niet ben",
     "ik heb mijn pillen verzameld en weet niet of ik ze vannacht ga nemen",
     "i want to go to sleep and not wake up",
+    # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
+    "k ben er helemaal klaar mee, ik wil der gewoon nie meer zijn",
+    "Ik heb een brief voor mijn dochter geschreven voor als ik er niet meer ben, ik ga het vanavond doen",
+    "Beste meneer/mevrouw, mijn uitkering wordt stopgezet en ik heb geen geld meer voor eten. Ik zie echt geen andere oplossing meer dan er zelf een einde aan te maken.",
+    "wil mezelf van kant maken",
+    "ik denk er steeds aan om voor een trein te gaan liggen",
+    "ik wil mn eigen leven nemen",
+    "het leven is voor mij niet meer de moeite waard",
+    "i'm planning to end my life this weekend",
 ]
 
 VIOLENCE = [
@@ -468,6 +477,13 @@ VIOLENCE = [
     "my partner controls all my money and won't let me see my friends, and pushed me last week",
     "ons buurjongetje van 6 zit elke dag met blauwe plekken en zegt dat zijn moeder hem slaat",
     "Mijn broer mishandelt onze demente moeder, ik zie wonden op haar armen",
+    # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
+    "mijn ex staat beneden en zegt dat hij me vanavond komt halen, ik ben doodsbang",
+    "mijn moeder krijgt klappen van mijn stiefvader als hij dronken is",
+    "mijn man heeft mijn paspoort afgepakt en ik mag het huis niet uit",
+    "de jongen naast ons wordt door zijn vader met een riem geslagen",
+    "my son hits me and takes my pension",
+    "thuis is het niet veilig, mijn partner slaat me",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -523,6 +539,11 @@ SEXUAL = [
     "mijn ex heeft een sexfilmpje van ons online gezet",
     "een man op het werk blijft me betasten en ik durf niks te zeggen",
     "my 14 year old is being groomed by an older guy online who keeps asking for pictures",
+    # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
+    "ik ben gisteravond verkracht door iemand die ik ken",
+    "mijn buurman heeft aan mijn dochter van 8 gezeten",
+    "someone drugged my drink and I woke up without my clothes",
+    "mijn ex dreigt mijn naaktfotos naar mijn familie te sturen als ik niet betaal",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
@@ -565,6 +586,9 @@ DANGER = [
     "ik zit opgesloten in de wc want mijn ex is binnengekomen met een mes",
     "een auto rijdt steeds achter me aan en de bestuurder scheldt en dreigt",
     "someone just broke into my apartment and they're still inside",
+    # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
+    "er staat iemand met een pistool in de hal van onze flat",
+    "er wordt op dit moment ingebroken bij mij, ik zit boven",
 ]
 
 HOMELESS = [
@@ -768,6 +792,11 @@ HOMELESS = [
     "ik heb nergens om te wonen sinds ik uit de gevangenis kom",
     "where is the night shelter",
     "mijn kamer is per direct opgezegd en ik moet er vandaag uit",
+    # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
+    "we hebben geen dak meer boven ons hoofd sinds de ontruiming",
+    "ik ben uit huis gezet en weet niet waar ik heen moet",
+    "I'm sleeping in my car with my kids since last week",
+    "waar kan ik vannacht terecht ik heb geen slaapplek",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -1254,6 +1283,27 @@ ORDINARY = [
     "de bestuurder van de vuilniswagen rijdt altijd te hard",
     "een man op het werk wil een vergunning voor een terras",
     "ik moet mijn kamer uit want ik verhuis naar een andere stad, moet ik me uitschrijven",
+    # Session 2, sixth batch: the same words without a crisis (1 of 20 alarmed before its fixes: no roof on the shed).
+    "ik ben er helemaal klaar mee dat de bus nooit op tijd is",
+    "ik heb een brief van de gemeente gekregen over mijn uitkering, wat betekent die",
+    "mijn uitkering wordt stopgezet, kan ik bezwaar maken",
+    "ik denk er steeds aan om een dakkapel te plaatsen, mag dat",
+    "het is de moeite niet waard om een vergunning aan te vragen voor zo'n klein schuurtje",
+    "mijn buurman heeft aan mijn auto gezeten, kan ik aangifte doen bij de gemeente",
+    "er staat iemand met een kraam in de hal van onze flat",
+    "mijn ex staat nog ingeschreven op mijn adres, hoe krijg ik hem uitgeschreven",
+    "mijn moeder krijgt geen huurtoeslag meer",
+    "mijn man heeft zijn paspoort verloren, wat nu",
+    "de jongen naast ons speelt elke avond luid muziek",
+    "thuis werken, kan ik dan parkeerontheffing krijgen",
+    "ik slaap al drie nachten slecht door de bouw naast ons",
+    "we hebben geen dak op de schuur meer sinds de storm, is er subsidie",
+    "waar kan ik terecht met vragen over de Wmo",
+    "my son wants to know when the swimming pool opens",
+    "mijn stiefvader is overleden, hoe regel ik de begrafenis",
+    "my ex still gets post at my address",
+    "ik ben het zat met die hondenpoep",
+    "i'm planning to move this weekend, how do I register",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

@@ -325,7 +325,8 @@ _SUICIDE = [
     r"\bcan not (?:go on|take it|take this|do this|cope|handle it|handle this|live like this)(?: anymore| any more| any longer)?<END>|\bcan not go on\b",
     # Ending it.
     r"\ber (?:<W>){0,2}een? ?(?:eind|end)(?:e)? (?:aan|an) (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
-    r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m|je|jouw|your|zijn|haar|his|her) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
+    r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m|je|jouw|your|zijn|haar|his|her) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) (?:eigen |own )?leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
+    r"\bleven (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:de moeite )?waard\b|\bniet (?:meer )?de moeite waard (?:om )?(?:te leven|door te gaan)\b",
     r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
     r"\b(?:end|ending|take|taking|took) (?:my|our|her|his|their|your) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
     # Despair about life.
@@ -389,8 +390,9 @@ _SEXUAL = [
     r"sexueel (?:misbruik|geweld)|seksueel misbruikt|sexual (?:abuse|assault|violence|harassment)|sexually (?:abused|assaulted|harassed)|"
     r"wraakporno|sextortion|sexchantage|seksuele chantage)|\b(?:rape|raped|raping|rapes|rapist|molested|molesting|molests)\b",
     r"\bgedwongen (?:<W>)?(?:tot |to )?(?:seks|sex)\b|\b(?:dwing|dwingt|dwingen|dwong|dwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:seks|sex|prostitutie|prostitution)\b",
-    r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|nudes|intieme fotos|intieme beelden|seksfilmpje|sexfilmpje) (?:<W>){0,6}?(?:verspreiden|verspreid|delen|gedeeld|online|share|shared|post|posted|dreigt|chanteert|threatens)\b|\b(?:wraakporno|sextortion|sexchantage|seksuele chantage)",
+    r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|nudes|intieme fotos|intieme beelden|seksfilmpje|sexfilmpje) (?:<W>){0,6}?(?:verspreiden|verspreid|delen|gedeeld|online|share|shared|post|posted|dreigt|chanteert|threatens|sturen|versturen|opsturen|send|sent)\b|\b(?:wraakporno|sextortion|sexchantage|seksuele chantage)",
     r"\bmisbruikt als kind\b|\bals kind (?:<W>)?misbruikt\b|\b(?:zit|zat|zitten) (?:<W>)?aan (?:<VICTIM>|mijn lichaam)\b|\bbetast\b|\bongewenst (?:<W>)?aangeraakt\b",
+    r"\b(?:heeft|had|hebben) (?:<W>)?aan (?:<VICTIM>|mijn lichaam) (?:<W>){0,3}?gezeten\b|\b(?:drugged|gedrogeerd|drogeerde|spiked)\b|\biets in (?:mijn|haar) (?:drankje|drank|glas) (?:gedaan|gestopt)\b|\b(?:woke up|wakker (?:geworden|werd)) (?:<W>){0,2}?(?:without (?:my )?clothes|naked|naakt|zonder kleren)\b",
     r"\b(?:touches|touched|touching) (?:me|her|him|my (?:<W>)?(?:<CHILD>)) (?:<W>)?(?:inappropriately|down there|where)\b",
     r"\b(?:gedwongen|dwingt|dwong|dwingen|forced|forces|made) (?:<W>){0,3}?(?:dingen|things) (?:te doen|doen|to do|do)\b|\b(?:begrapst|bepoteld|betasten|groped|gropes|groping|fondled)\b",
     r"\b(?:man|guy|someone|somebody|he|stranger|a man|<REL>|<CARER>|baas|boss) (?:<W>)?(?:touched|touches|grabbed) (?:me|her|him|my (?:<W>)?(?:<CHILD>))\b(?! (?:shoulder|arm|hand|back|on the shoulder))",
@@ -418,6 +420,9 @@ _VIOLENCE = [
     r"\b(?:gooit|gooide|smijt|smeet|throws|threw) (?:<W>){0,3}?(?:naar|tegen|at) (?:<VICTIM>)\b|\b(?:hij|zij|ze|he|she|<REL>) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>)?(?:(?:iets|wat) (?:aandoet|aan doet|aandoen|aan zal doen|zal aandoen)|vermoordt|vermoorden|doodmaakt|dood maakt)\b",
     r"\b(?:dwing|dwingt|dwingen|dwong|dwongen|gedwongen|force|forces|forced|forcing) (?:<W>){0,4}?(?:trouwen|huwelijk|marry|marriage)\b",
     r"\bmag (?:<W>)?nergens (?:meer )?(?:heen|naartoe|naar toe)\b|\b(?:<REL>|hij|zij|he|she) (?:<W>){0,3}?(?:neemt|pakt|houdt|takes|keeps) (?:<W>)?(?:al |all )?(?:mijn|my) (?:geld|telefoon|paspoort|pinpas|money|phone|passport) (?:af|in|achter|away)\b",
+    r"\b(?:<REL>|hij|zij|he|she) (?:<W>){0,3}?(?:mijn|my) (?:geld|telefoon|paspoort|pinpas|papieren|sleutels|money|phone|passport|keys) (?:<W>)?(?:afgepakt|afgenomen|ingenomen|verstopt)\b|\bmag (?:<W>){0,2}?het huis niet (?:meer )?uit\b(?! (?:van|door) (?:de |mijn )?(?:dokter|arts|huisarts|ziekenhuis|specialist))",
+    # Fear told in the next clause: "mijn ex staat beneden ... , ik ben doodsbang".
+    r"\b(?:<REL>) (?:<W>|\. ){0,12}?(?:ik ben|i am) (?:<W>)?(?:doodsbang|terrified)\b",
     r"\b(?:<REL>) (?:<W>){0,8}?(?:ik ben|i am|we zijn) (?:<W>)?(?:bang|doodsbang|angstig|afraid|scared|terrified)\b(?! (?:dat|that))",
     r"\b(?:geschreeuw|geschreeuwd|schreeuwen|gillen|gegil|gehuil|screaming|yelling) (?:<W>){0,6}?(?:klappen|slaan|hitting|slapping)\b",
     r"\bdurf (?:<W>)?(?:niet|nooit) (?:<W>){0,2}?(?:te )?(?:zeggen|vertellen|praten) (?:<W>){0,4}?thuis\b",
@@ -516,7 +521,7 @@ _HOMELESS = [
     r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>){0,3}?uitgezet\b",
     r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
     # No home.
-    r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
+    r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak(?! (?:op|van) )|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
     r"\bgeen eigen (?:plek|plekje|slaapplek|dak)\b|\b(?:<SLEEP>) (?:<W>){0,4}?bij (?:vrienden|familie|kennissen|een vriend|een vriendin|steeds andere|telkens andere) (?:<W>)?(?:op de grond|op de vloer|op de bank|in de gang|op een matras)\b|\bbuitengezet\b",
     r"\bwaar (?:moet|kan|moeten|kunnen) (?:<I>) (?:<W>)?(?:heen|naartoe|slapen|terecht) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:<VICTIM>|ons|mij|me) (?:<W>){0,2}?(?:eruit|er uit|uit huis|op straat|uit de woning) (?:te )?(?:zetten|gooien|gezet|gegooid)\b",
     r"\b(?:moet|moeten|moest) (?:<W>)?er (?:<W>)?(?:vandaag|morgen|nu|vanavond|direct|per direct|deze week) uit\b|\b(?:kamer|huur|huurcontract|woning|huis) (?:<W>){0,2}?(?:per direct|vandaag|zomaar) (?:<W>)?(?:opgezegd|ontbonden|beeindigd)\b",
