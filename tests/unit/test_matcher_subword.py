@@ -98,12 +98,18 @@ def test_the_knowledge_base_matcher_answers_from_the_fixed_cut_offs(knowledge_ba
     assert matcher.clarify_threshold == KNOWLEDGE_BASE_CUT_OFFS.clarify
 
 
-def test_fixed_cut_offs_are_never_looser_than_the_held_out_examples_allow() -> None:
+def test_a_small_knowledge_base_is_never_answered_looser_than_its_held_out_examples_allow() -> None:
     own = train(EXAMPLES, oos_examples=OUT_OF_SCOPE).threshold
-    lenient = train(EXAMPLES, oos_examples=OUT_OF_SCOPE, config=TrainingConfig(cut_offs=CutOffs(0.05, 0.06, 0.04)))
-    strict = train(EXAMPLES, oos_examples=OUT_OF_SCOPE, config=TrainingConfig(cut_offs=CutOffs(0.99, 0.995, 0.5)))
-    assert (lenient.threshold, lenient.part_threshold, lenient.clarify_threshold) == (own, own, 0.04)
-    assert (strict.threshold, strict.part_threshold, strict.clarify_threshold) == (0.99, 0.995, 0.5)
+    lenient = CutOffs(0.05, 0.06, 0.04, min_intents=10)  # three intents: a small knowledge base
+
+    def cut_offs(fixed: CutOffs) -> tuple[float, float, float]:
+        matcher = train(EXAMPLES, oos_examples=OUT_OF_SCOPE, config=TrainingConfig(cut_offs=fixed))
+        return matcher.threshold, matcher.part_threshold, matcher.clarify_threshold
+
+    assert cut_offs(lenient) == (own, own, 0.04)
+    assert cut_offs(CutOffs(0.99, 0.995, 0.5, min_intents=10)) == (0.99, 0.995, 0.5)
+    # Large enough (at least min_intents): the fixed cut-offs hold as they are.
+    assert cut_offs(CutOffs(0.05, 0.06, 0.04, min_intents=3)) == (0.05, 0.06, 0.04)
 
 
 def test_a_compound_the_examples_do_not_use_finds_its_topic(knowledge_base_matcher) -> None:
