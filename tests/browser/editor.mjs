@@ -1,7 +1,8 @@
 // The knowledge-base editor (web/staff/editor.html) with the keyboard only: sign in as an
 // editor, find an intent, change the gemeente's answer, save it in the draft (checks shown
 // next to the fields), ask the preview chat, publish, and see the version in the history with
-// its rollback button. A KCC-only account is told it has no access. axe on every state.
+// its rollback button, and the unanswered questions grouped. A KCC-only account is told it has
+// no access. axe on every state.
 import { BASE, main, newPage, check, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 async function devToken(roles) {
@@ -102,5 +103,19 @@ await main(async (browser) => {
   check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,
         "earlier versions can be restored");
   await axe(page, "editor with the version history");
+
+  // Unanswered questions are grouped with a place to put them; adding one to the draft (which
+  // makes the build function train a matcher) is tested on the API (test_kb_editor_e2e.py).
+  for (const question of ["mag mijn hond mee in het zwembad", "mag de hond mee naar het zwembad"]) {
+    await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "voorbeeld", message: question }) });
+  }
+  await page.reload();
+  const group = page.locator("#unanswered li", { hasText: "zwembad" });
+  await group.waitFor();
+  check((await group.innerText()).includes("2x"), "the two wordings are one group: " + await group.innerText());
+  check((await group.getByLabel("Voeg toe aan").count()) === 1, "the group has a labelled choice of topic");
+  check((await group.getByRole("button", { name: "Toevoegen aan concept" }).count()) === 1, "and one button");
+  await axe(page, "editor with unanswered questions");
   noErrors(page);
 });

@@ -226,3 +226,16 @@ def test_export_in_the_shared_format_and_other_gemeenten_that_share(world: World
     admin.put(OPERATOR, "alpha", document.model_dump(mode="json"))
     [other] = world.editor.others(OTHER_EDITOR, "paspoort")
     assert (other.tenant, other.name, other.answer.nl) == ("alpha", "Gemeente Alpha", answer.nl)
+
+
+def test_the_draft_says_while_its_examples_are_learnt_and_then_compares_accuracy(world: World) -> None:
+    train = world.checks.checker
+    world.checks.checker = None  # the build function has not run the check yet
+    world.editor.put(EDITOR, "veerpont", ferry())
+    [learning] = world.editor.intents(EDITOR).findings
+    assert learning.severity == "warning" and "leert de nieuwe voorbeeldvragen nog" in learning.message
+    assert world.editor.preview(EDITOR, "hoe laat gaat de pont").matcher == "live"
+    assert train is not None
+    train("alpha")
+    assert not [f for f in world.editor.intents(EDITOR).findings if "leert" in f.message]
+    assert world.editor.preview(EDITOR, "hoe laat gaat de pont").matcher == "draft"
