@@ -109,7 +109,7 @@ def main(count: int) -> None:
     compile_all(KB / "knowledge", KB / "tenants", kb_dir)
     os.environ["KB_DIR"] = str(kb_dir)
     load = os.getloadavg()
-    stack = LocalStack(port=0, tenants=["alpha"], run_pollers=False)
+    stack = LocalStack(port=0, tenants_dir=KB / "tenants", tenants=["alpha"], run_pollers=False)
     stack.start()
     try:
         measured = channels(stack)
