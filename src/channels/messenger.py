@@ -20,6 +20,7 @@ from typing import Any
 from channels.meta import dicts, meta_id
 from channels.text_parts import body_with_links, distinct_choices, folded, split_text, unique_titles, utf8_size
 from core.dialogue.context import is_payload
+from core.dialogue.texts import say
 from core.errors import DeliveryRefused, InvalidInput, MessengerWindowClosed, ServiceUnavailable
 from core.messaging.events import (
     Address,
@@ -250,9 +251,6 @@ def conversation_id(tenant: str, event: Event, app_secret: str) -> str:
 # ---- outbound: a reply as Send API bodies ---------------------------------------------------------------
 
 
-_MORE_INFO = {"nl": "Meer informatie:", "en": "More information:"}
-
-
 def recipient(to: Address) -> dict[str, str]:
     return {"user_ref": to.id} if to.kind == "user_ref" else {"id": to.id}
 
@@ -278,10 +276,10 @@ def render_message(message: ReplyMessage, channel: Channel, language: str = "nl"
         messages = []
         if len(text) > BUTTON_TEMPLATE_TEXT_LIMIT:
             messages = [_text_message(part) for part in split_text(text, limit, size)]
-            text = _MORE_INFO.get(language, _MORE_INFO["nl"])
+            text = say("more_information", language)
         titles = unique_titles([link.title for link in links], BUTTON_TITLE_LIMIT)
         buttons = [{"type": "web_url", "url": link.url, "title": title} for link, title in zip(links, titles)]
-        template = {"template_type": "button", "text": text or _MORE_INFO.get(language, _MORE_INFO["nl"]),
+        template = {"template_type": "button", "text": text or say("more_information", language),
                     "buttons": buttons}
         return [*messages, {"attachment": {"type": "template", "payload": template}}]
     body = body_with_links(message)
@@ -296,9 +294,6 @@ def quick_replies(buttons: list[Button]) -> list[dict[str, str]]:
             for button, title in zip(chosen, titles)]
 
 
-_CHOOSE = {"nl": "Maak een keuze.", "en": "Please choose."}
-
-
 def render_messages(messages: list[ReplyMessage], channel: Channel, to: Address, language: str = "nl", *,
                     tag: str | None = None) -> list[dict[str, Any]]:
     """Reply messages as Send API request bodies, in order. Quick replies show only under
@@ -308,7 +303,7 @@ def render_messages(messages: list[ReplyMessage], channel: Channel, to: Address,
     with_buttons = [message for message in messages if message.buttons]
     if with_buttons:
         if not bodies:
-            bodies = [_text_message(_CHOOSE.get(language, _CHOOSE["nl"]))]
+            bodies = [_text_message(say("choose_prompt", language))]
         bodies[-1] = {**bodies[-1], "quick_replies": quick_replies(with_buttons[-1].buttons)}
     envelope: dict[str, Any] = {"messaging_type": "MESSAGE_TAG", "tag": tag} if tag else {"messaging_type": "RESPONSE"}
     return [{"recipient": recipient(to), **envelope, "message": _marked(body, channel)} for body in bodies]

@@ -19,6 +19,7 @@ from typing import Any
 
 from channels.meta import dicts, meta_id
 from channels.text_parts import body_with_links, distinct_choices, folded, shorten, split_text, unique_titles
+from core.dialogue.texts import say
 from core.errors import DeliveryRefused, InvalidInput, ServiceUnavailable, WhatsAppWindowClosed
 from core.kb.models import WhatsAppSettings
 from core.messaging.events import Address, Event, Receipt, ResidentMessage, conversation_id_for
@@ -185,9 +186,11 @@ def conversation_id(tenant: str, event: Event, app_secret: str) -> str:
 # --------------------------------------------------------------------------- outbound
 
 
-_CHOOSE = {"nl": "Maak een keuze. / Please choose.", "en": "Please choose. / Maak een keuze."}
-_LIST_BUTTON = {"nl": "Kies / Choose", "en": "Choose / Kies"}
-_LIST_SECTION = {"nl": "Onderwerpen", "en": "Topics"}
+def _both(key: str, language: str) -> str:
+    """A catalogue text in the conversation's language, then in the other one: WhatsApp's
+    choice prompt and list button, which residents read before they pick a language."""
+    other = "nl" if language == "en" else "en"
+    return f"{say(key, language)} / {say(key, other)}"
 
 
 def render_message(message: ReplyMessage, language: str = "nl") -> list[dict[str, Any]]:
@@ -199,8 +202,8 @@ def render_message(message: ReplyMessage, language: str = "nl") -> list[dict[str
     if len(body) > INTERACTIVE_BODY_LIMIT:
         # The full text goes first as ordinary messages; the choice gets a short prompt.
         payloads.extend(_text_payload(part) for part in split_text(body, TEXT_LIMIT))
-        body = _CHOOSE.get(language, _CHOOSE["nl"])
-    body = body or _CHOOSE.get(language, _CHOOSE["nl"])
+        body = _both("choose_prompt", language)
+    body = body or _both("choose_prompt", language)
     choices = distinct_choices(message.buttons, LIST_ROW_ID_LIMIT)
     if len(choices) <= MAX_REPLY_BUTTONS:
         titles = unique_titles([button.title for button in choices], BUTTON_TITLE_LIMIT)
@@ -226,8 +229,8 @@ def render_message(message: ReplyMessage, language: str = "nl") -> list[dict[str
                 "type": "list",
                 "body": {"text": body},
                 "action": {
-                    "button": shorten(_LIST_BUTTON.get(language, _LIST_BUTTON["nl"]), LIST_BUTTON_LIMIT),
-                    "sections": [{"title": _LIST_SECTION.get(language, "Onderwerpen")[:SECTION_TITLE_LIMIT], "rows": rows}],
+                    "button": shorten(_both("list_button", language), LIST_BUTTON_LIMIT),
+                    "sections": [{"title": say("list_section", language)[:SECTION_TITLE_LIMIT], "rows": rows}],
                 },
             },
         }

@@ -7,6 +7,7 @@ storage items.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple
@@ -44,6 +45,16 @@ class ChannelAccount(NamedTuple):
 
     tenant: str
     channel: Channel
+
+    @classmethod
+    def find(cls, account_id: str, accounts: Iterable[tuple[str, str | None, str | None]]) -> ChannelAccount | None:
+        """The owner of `account_id` among (tenant, Page id, Instagram account id) rows."""
+        for tenant, page, instagram in accounts:
+            if account_id == page:
+                return cls(tenant, Channel.MESSENGER)
+            if account_id == instagram:
+                return cls(tenant, Channel.INSTAGRAM)
+        return None
 
 
 CHANNEL_NAMES = {Channel.WEB: "Website", Channel.WHATSAPP: "WhatsApp", Channel.MESSENGER: "Messenger",

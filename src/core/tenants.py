@@ -35,7 +35,7 @@ from .kb.checks import tenant_problems
 from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, checked, knowledge_from
 from .kb.merge import KnowledgeError
 from .kb.models import Tenant
-from .models import Channel, ChannelAccount, Model
+from .models import ChannelAccount, Model
 from .staff import StaffIdentity
 
 log = logging.getLogger(__name__)
@@ -84,12 +84,8 @@ class TenantDirectory(Model):
         return next((slug for slug, entry in self.tenants.items() if entry.whatsapp == phone_number_id), None)
 
     def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
-        for slug, entry in self.tenants.items():
-            if entry.page == account_id:
-                return ChannelAccount(slug, Channel.MESSENGER)
-            if entry.instagram == account_id:
-                return ChannelAccount(slug, Channel.INSTAGRAM)
-        return None
+        return ChannelAccount.find(account_id, ((slug, entry.page, entry.instagram)
+                                                for slug, entry in self.tenants.items()))
 
     def messenger_owners(self, tenant: Tenant) -> dict[str, str]:
         """The tenant's Messenger settings (`page_id`, `instagram_account_id`) whose id

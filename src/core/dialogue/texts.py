@@ -386,6 +386,12 @@ CATALOGUE: dict[str, Text] = {
         nl="Wilt u dat een medewerker van {team} u hier in {channel} een bericht stuurt?",
         en="Would you like someone from {team} to send you a message here in {channel}?",
     ),
+    # The channels' own words around a reply: the prompt of a choice whose message had no text
+    # to carry it, a Messenger button template's text, WhatsApp's list button and list section.
+    "choose_prompt": Text(nl="Maak een keuze.", en="Please choose."),
+    "more_information": Text(nl="Meer informatie:", en="More information:"),
+    "list_button": Text(nl="Kies", en="Choose"),
+    "list_section": Text(nl="Onderwerpen", en="Topics"),
     # ---- buttons (WhatsApp shows at most 20 characters) ----
     "button_talk_to_person": Text(nl="Medewerker spreken", en="Talk to a person"),
     "button_callback": Text(nl="Terugbelverzoek", en="Request a call back"),

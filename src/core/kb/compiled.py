@@ -20,7 +20,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import NotFound
-from ..models import Channel, ChannelAccount
+from ..models import ChannelAccount
 from .models import SlotSpec, Team, Tenant, Text, Followups
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
@@ -148,12 +148,8 @@ class CompiledIndex(_Frozen):
         return None
 
     def tenant_for_messenger(self, account_id: str) -> ChannelAccount | None:
-        for slug, entry in self.tenants.items():
-            if entry.messenger_page_id == account_id:
-                return ChannelAccount(slug, Channel.MESSENGER)
-            if entry.instagram_account_id == account_id:
-                return ChannelAccount(slug, Channel.INSTAGRAM)
-        return None
+        return ChannelAccount.find(account_id, ((slug, entry.messenger_page_id, entry.instagram_account_id)
+                                                for slug, entry in self.tenants.items()))
 
 
 class CorruptArtefact(ValueError):
