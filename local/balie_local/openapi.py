@@ -28,7 +28,8 @@ from core.text_input import MAX_TEXT_CHARS
 from core import ids
 from core.reports import TABLE_NAMES
 from core.models import BotConversation, Button, CannedReply, Link, NotHelpfulItem, Role, StaffNote, TicketRecord
-from core.staff import Erasure, HandoverItem, StaffConversation, StaffProfile, Suggestion
+from core.erasure import Erasure
+from core.staff import HandoverItem, StaffConversation, StaffProfile, Suggestion
 from core.kb.models import Tenant
 from core.tenants import TenantStatus, TenantSummary, TenantVersion
 from handlers.http_body import MAX_BODY_BYTES
@@ -109,11 +110,6 @@ class WidgetSettings(_Response):
 
     tenant: str
     look: WidgetLook
-
-
-class Deleted(_Response):
-    conversationId: str
-    deleted: Literal[True]
 
 
 class ErrorDetail(_Response):
@@ -212,7 +208,7 @@ def _tenant_query() -> dict[str, Any]:
 
 
 def build() -> dict[str, Any]:
-    web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Deleted, Error, WebhookAck]
+    web_models = [ChatRequest, ChatResponse, MessagesPage, WidgetSettings, Error, WebhookAck]
     bodies = (ReplyBody, DoneBody, NoteBody, TransferBody, CannedBody, ReviewBody, Tenant, IntentBody, PreviewBody,
               RollbackBody, AdoptBody)
     editor_models = [IntentList, IntentDetail, PreviewReply, Published, VersionHistory, UnansweredGroup, OtherAnswer]
@@ -280,7 +276,7 @@ def build() -> dict[str, Any]:
             "operationId": "deleteConversation",
             "summary": "The resident erases their conversation everywhere it is stored.",
             "parameters": [_conversation_parameter(), _tenant_query()],
-            "responses": {"200": _json("Deleted"), **_errors(403, 404, 500, 503)},
+            "responses": {"200": _json("Erasure"), **_errors(403, 404, 500, 503)},
         }},
         "/v1/widget/{tenant}": {"get": {
             "operationId": "widgetSettings",

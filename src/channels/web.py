@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.dialogue.engine import MessagesPage, is_payload
+from core.erasure import Erasure
 from core.errors import OriginNotAllowed
 from core.ids import is_conversation_id
 from core.kb.models import Tenant
@@ -122,6 +123,13 @@ def render_messages(page: MessagesPage) -> dict[str, Any]:
         "cursor": str(page.cursor),
         "handover": _handover(page.handover),
     }
+
+
+def render_erasure(erasure: Erasure) -> dict[str, Any]:
+    """DELETE /v1/chat/{id}: erased, and what Balie cannot reach (with the calls that would
+    remove it), as the staff's erasure route answers it."""
+    return {"conversationId": erasure.conversation_id, "deleted": erasure.deleted,
+            "notErased": [item.model_dump(mode="json") for item in erasure.not_erased]}
 
 
 def render_widget_settings(tenant: Tenant) -> dict[str, Any]:

@@ -44,7 +44,7 @@ from .models import (
     StaffNote,
     TranscriptEntry,
 )
-from .open_klant import deletion_calls
+from .erasure import Erasure, erase_conversation
 from .ports import CannedReplyStore, ConversationStore, OutboundSender, TicketStore
 from .privacy import redact
 
@@ -202,20 +202,6 @@ class Suggestion(Model):
     text: str
     links: list[Link] = Field(default_factory=list)
     canned_id: str | None = None
-
-
-class NotErased(Model):
-    """A copy erasure cannot reach, and the calls that would remove it."""
-
-    system: str
-    reason: str
-    calls: list[str]
-
-
-class Erasure(Model):
-    conversation_id: str
-    deleted: bool = True
-    not_erased: list[NotErased] = Field(default_factory=list)
 
 
 def _item(conversation: Conversation, knowledge: _TenantKnowledge) -> HandoverItem:
@@ -619,27 +605,9 @@ class StaffService:
     # -- erasure -----------------------------------------------------------------
 
     def erase(self, who: StaffIdentity, conversation_id: str) -> Erasure:
-        """A resident's right to erasure, asked of the municipality: the conversation and
-        everything stored with it go (ConversationStore.delete: its tickets too). Copies
-        Balie handed to the municipality's own Open Klant are the municipality's records
-        (its archiving rules apply), so Balie does not delete them: the answer lists the
-        calls that would."""
+        """A resident's right to erasure, asked of the municipality (`erase_conversation`)."""
         self._visible(who, conversation_id)
-        pushed = [record.open_klant for record in self.tickets.of_conversation(who.tenant, conversation_id)
-                  if record.open_klant]
-        if not self.store.delete(who.tenant, conversation_id):
-            raise NotFound("This conversation does not exist.")
-        erasure = Erasure(conversation_id=conversation_id)
-        base_url = self.knowledge.get(who.tenant).tenant.open_klant.url
-        if pushed:
-            calls = [call for created in pushed for call in deletion_calls(base_url or "<open_klant.url>", created)]
-            erasure.not_erased.append(NotErased(
-                system="open_klant",
-                reason="The callback request was registered in the municipality's Open Klant, which Balie "
-                       "does not manage. Remove it there (archiving rules permitting).",
-                calls=calls,
-            ))
-        return erasure
+        return erase_conversation(self.store, self.tickets, self.knowledge, who.tenant, conversation_id)
 
     # -- helpers -----------------------------------------------------------------
 

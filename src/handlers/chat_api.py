@@ -29,12 +29,14 @@ from channels.web import (
     ChatRequest,
     check_origin,
     parse_cursor,
+    render_erasure,
     render_messages,
     render_reply,
     render_widget_settings,
     usable_origins,
 )
 from core.dialogue.engine import Turn
+from core.erasure import erase_conversation
 from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
 from handlers import http_errors
@@ -84,9 +86,11 @@ def get_messages(conversation_id: str) -> Response:
 @app.delete("/v1/chat/<conversation_id>")
 def delete_conversation(conversation_id: str) -> Response:
     tenant = _tenant_for(conversation_id)
-    services().engine.erase(tenant, conversation_id)
-    logger.info("conversation erased", extra={"tenant": tenant, "conversation": conversation_ref(conversation_id)})
-    return _ok({"conversationId": conversation_id, "deleted": True})
+    shared = services()
+    erasure = erase_conversation(shared.store, shared.ticket_store, shared.knowledge, tenant, conversation_id)
+    logger.info("conversation erased", extra={"tenant": tenant, "conversation": conversation_ref(conversation_id),
+                                              "not_erased": [item.system for item in erasure.not_erased]})
+    return _ok(render_erasure(erasure))
 
 
 @app.get("/v1/widget/<tenant>")

@@ -3,6 +3,8 @@ handover turn (another writer changes the conversation between the turn's read a
 write) makes the engine decide again and write once; the lost attempt carried out
 nothing. Through a whole story, a live request that nobody takes (one timeout), then
 the callback request (one ticket, registered once in the gemeente's Open Klant).
+Erasing a ticketed conversation removes the ticket and names the Open Klant records Balie
+cannot remove, with the calls that would.
 
 The tenant is alpha of the engine test knowledge base, published again at run time with
 an Open Klant (conftest.FakeOpenKlant on a free port).
@@ -28,6 +30,7 @@ from http_support import json_headers, send
 
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"
 TEN_PAST = "2026-11-30T10:10:00+01:00"
+SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # alpha is closed: asking for a person ends in a ticket
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +142,28 @@ def test_a_lost_race_in_a_handover_turn_leaves_one_timeout_one_ticket_and_one_op
     stored = json.dumps(send(f"{stack.url}/v1/staff/conversations/{conversation_id}", "GET", None,
                              json_headers(token=staff)).json(), ensure_ascii=False)
     assert stored.count("06 12345678") == 0  # the contact is on the ticket, not in the transcript
+
+
+def test_erasing_a_ticketed_conversation_names_the_open_klant_records_it_cannot_remove(
+        stack: LocalStack, open_klant_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BALIE_NOW", SATURDAY_EVENING)
+    conversation_id = say(stack, "ik wil een medewerker spreken")["conversationId"]
+    say(stack, "ja", conversation_id)
+    assert say(stack, "bel me op 06 12345678", conversation_id)["handover"]["status"] == "queued"
+    assert stack.drain("TicketIntakeFunction") == 1
+    staff = json_headers(token=stack.auth.tokens["alpha"])
+    [ticket] = [t for t in send(f"{stack.url}/v1/staff/tickets", "GET", None, staff).json()["tickets"]
+                if t["conversationId"] == conversation_id]
+    created = ticket["openKlant"]
+
+    answer = send(f"{stack.url}/v1/chat/{conversation_id}", "DELETE")  # the resident's own erasure
+    assert answer.status == 200 and answer.json()["deleted"] is True
+    [copies] = answer.json()["notErased"]
+    assert copies["system"] == "open_klant" and copies["calls"] == [
+        f"DELETE {open_klant_url}/internetaken/{created['interneTaak']}",
+        f"DELETE {open_klant_url}/digitaleadressen/{created['digitaalAdres0']}",
+        f"DELETE {open_klant_url}/betrokkenen/{created['betrokkene']}",
+        f"DELETE {open_klant_url}/klantcontacten/{created['klantcontact']}"]
+    listed = send(f"{stack.url}/v1/staff/tickets", "GET", None, staff).json()["tickets"]
+    assert conversation_id not in json.dumps(listed)
+    assert send(f"{stack.url}/v1/staff/conversations/{conversation_id}", "GET", None, staff).status == 404

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE_LIMIT_TURNS, remembered_reply
 from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionConflict
 from core.matcher import Alternative, Classification
-from core.memory import InMemoryConversationStore
+from core.erasure import erase_conversation
+from core.memory import InMemoryConversationStore, InMemoryTicketStore
 from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Role
 
 # ---- greeting and answers -------------------------------------------------------
@@ -425,10 +426,11 @@ def test_messages_after_a_cursor_and_erasure(chat: Harness) -> None:
     chat.say("wat kost dat")
     newer = chat.engine.messages("alpha", chat.conversation_id, after=page.cursor)
     assert newer.entries[0].text == "wat kost dat" and newer.entries[0].seq == page.cursor + 1
-    chat.engine.erase("alpha", chat.conversation_id)
+    tickets = InMemoryTicketStore(chat.store)
+    erase_conversation(chat.store, tickets, chat.engine.knowledge, "alpha", chat.conversation_id)
     assert chat.conversation() is None
     with pytest.raises(NotFound):
-        chat.engine.erase("alpha", chat.conversation_id)
+        erase_conversation(chat.store, tickets, chat.engine.knowledge, "alpha", chat.conversation_id)
 
 
 # ---- optimistic concurrency -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from staff_support import OPEN_KLANT, TUESDAY, World, make_world, who, world  # noqa: F401 - world is a fixture
 
+from core.erasure import erase_conversation
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable
 from core.models import Channel, Conversation, Handover, HandoverStatus, Role, Ticket, TicketStatus
 from core.staff import StaffIdentity
@@ -270,6 +271,19 @@ def test_erasure_removes_the_tickets_and_names_the_open_klant_calls_it_cannot_ma
     assert copies.system == "open_klant" and copies.calls == [
         f"DELETE {OPEN_KLANT}/internetaken/uuid-5", f"DELETE {OPEN_KLANT}/digitaleadressen/uuid-3",
         f"DELETE {OPEN_KLANT}/betrokkenen/uuid-2", f"DELETE {OPEN_KLANT}/klantcontacten/uuid-1"]
+
+
+def test_the_residents_own_erasure_names_the_open_klant_calls_too() -> None:
+    world = make_world(open_klant=RecordingPoster())
+    ticket = ticketed(world)
+    erasure = erase_conversation(world.store, world.ticket_store, world.staff.knowledge, "voorbeeld",
+                                 ticket.conversation_id)
+    assert world.store.get("voorbeeld", ticket.conversation_id) is None
+    assert world.ticket_store.get("voorbeeld", ticket.id) is None
+    [copies] = erasure.not_erased
+    assert copies.calls[0] == f"DELETE {OPEN_KLANT}/internetaken/uuid-5" and len(copies.calls) == 4
+    with pytest.raises(NotFound):
+        erase_conversation(world.store, world.ticket_store, world.staff.knowledge, "voorbeeld", ticket.conversation_id)
 
 
 def test_erasure_without_open_klant_has_nothing_left(world: World) -> None:

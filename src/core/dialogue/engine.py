@@ -208,11 +208,6 @@ class Engine:
         view = handover_view(conversation, knowledge, self.clock())
         return MessagesPage(conversation.id, entries, max(cursor, after), view)
 
-    def erase(self, tenant: str, conversation_id: str) -> None:
-        self.knowledge.get(tenant)
-        if not self.store.delete(tenant, conversation_id):
-            raise NotFound("This conversation does not exist.")
-
     # ---- helpers ----------------------------------------------------------
 
     def _carry_out(self, effects: list[Effect], message: InboundMessage, saved: Conversation,
