@@ -7,17 +7,26 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import boto3
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
-from adapters.dynamodb_store import DynamoDBConversationStore
+from adapters.dynamodb_store import (
+    TICKET_MARKER_PREFIX,
+    TICKET_SK,
+    DynamoDBConversationStore,
+    conversation_pk,
+    item_key,
+    ticket_pk,
+)
 from adapters.dynamodb_tickets import DynamoDBTicketStore
 from adapters.sqs_queues import SqsHandoverTimeouts, SqsTicketQueue
+from balie_local.dev_auth import TENANTS_DIR
 from balie_local.dev_mail import sent_mail
 from balie_local.events import LambdaContext, sqs_record_from_message
+from balie_local.tenant_cmd import tenant_document
 from core.models import Channel, Conversation, Ticket, TicketStatus
 from core.opening_hours import AMSTERDAM
 from handlers import ticket_intake
@@ -79,6 +88,13 @@ def test_every_tenants_tickets_share_one_queue_and_become_records(mock_aws, tabl
     [theirs] = store.list("voorbeeld-noord", TicketStatus.OPEN)
     assert mine.id == ticket("voorbeeld", 1).id and theirs.tenant == "voorbeeld-noord"
     assert mine.notified_at is not None
+    # The record and its marker expire (the table's TTL) after each tenant's retention_days.
+    for record in (mine, theirs):
+        days = tenant_document(TENANTS_DIR / f"{record.tenant}.yaml")["retention_days"]
+        for key in (item_key(ticket_pk(record.tenant, record.id), TICKET_SK),
+                    item_key(conversation_pk(record.tenant, record.conversation_id), TICKET_MARKER_PREFIX + record.id)):
+            item = boto3.client("dynamodb").get_item(TableName=table, Key=key)["Item"]
+            assert int(item["expiresAt"]["N"]) == int((SATURDAY + timedelta(days=days)).timestamp())
     mails = sent_mail()
     assert sorted(mail["to"][0] for mail in mails) == ["burgerzaken@voorbeeld.example", "info@voorbeeld-noord.example"]
     assert all("+31612345678" not in mail["text"] for mail in mails)
