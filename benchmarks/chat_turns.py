@@ -158,16 +158,17 @@ def install_counter() -> CallCounter:
     return counter
 
 
-def events_for_conversation(conversation_id: str | None, message: str, index: int = 0) -> dict[str, Any]:
-    """The chat request of one turn; each conversation comes from an address of its own, as
-    residents do (the per-address limit of new conversations would stop one address)."""
+def chat_event(message: str, conversation_id: str | None, resident: int, tenant: str = TENANT,
+               origin: str = ORIGIN) -> dict[str, Any]:
+    """A widget turn of resident number `resident`, each from an address of their own (the
+    chat API admits a limited number of new conversations per address and tenant)."""
     from balie_local.events import http_api_event
 
-    body = {"tenant": TENANT, "message": message, "clientMessageId": str(uuid.uuid4()), "locale": "nl"}
+    body = {"tenant": tenant, "message": message, "clientMessageId": str(uuid.uuid4()), "locale": "nl"}
     if conversation_id:
         body["conversationId"] = conversation_id
-    return http_api_event("POST", "/v1/chat", body=body, headers={"origin": ORIGIN},
-                          source_ip=f"10.{index // 65536 % 256}.{index // 256 % 256}.{index % 256}")
+    address = f"10.{resident >> 16 & 255}.{resident >> 8 & 255}.{resident & 255}"
+    return http_api_event("POST", "/v1/chat", body=body, headers={"origin": origin}, source_ip=address)
 
 
 def run_mode(mode: str, conversations: int) -> dict[str, Any]:
@@ -225,7 +226,7 @@ def run_mode(mode: str, conversations: int) -> dict[str, Any]:
             measured = index >= WARM_UP_CONVERSATIONS
             conversation_id = None
             for position, message in enumerate(CONVERSATION):
-                event = events_for_conversation(conversation_id, message, index)
+                event = chat_event(message, conversation_id, index)
                 counter.take()
                 before = stream.bytes
                 started = time.perf_counter()

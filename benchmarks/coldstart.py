@@ -63,7 +63,7 @@ class Context:  # what Powertools reads from Lambda's context object
     def get_remaining_time_in_millis(self):
         return 10_000
 
-started = time.perf_counter()
+started, started_cpu = time.perf_counter(), time.process_time()
 if module_name == "boto3":
     import boto3
     imported = time.perf_counter()
@@ -87,10 +87,11 @@ else:
     status = result.get("statusCode") if isinstance(result, dict) else ("ok" if result is not None else None)
     if isinstance(result, dict) and "batchItemFailures" in result:
         status = "failures=%d" % len(result["batchItemFailures"])
-finished = time.perf_counter()
+finished, finished_cpu = time.perf_counter(), time.process_time()
 sys.stdout.flush()
 sys.stderr.write("@@" + json.dumps({"import_ms": (imported - started) * 1000,
-                                    "total_ms": (finished - started) * 1000, "status": status}) + "\n")
+                                    "total_ms": (finished - started) * 1000,
+                                    "cpu_ms": (finished_cpu - started_cpu) * 1000, "status": status}) + "\n")
 """
 
 
