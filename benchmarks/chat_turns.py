@@ -167,7 +167,7 @@ def chat_event(message: str, conversation_id: str | None, resident: int, tenant:
     body = {"tenant": tenant, "message": message, "clientMessageId": str(uuid.uuid4()), "locale": "nl"}
     if conversation_id:
         body["conversationId"] = conversation_id
-    address = f"10.{resident >> 16 & 255}.{resident >> 8 & 255}.{resident & 255}"
+    address = f"198.{18 + (resident >> 16 & 1)}.{resident >> 8 & 255}.{resident & 255}"  # RFC 2544's benchmark range
     return http_api_event("POST", "/v1/chat", body=body, headers={"origin": origin}, source_ip=address)
 
 

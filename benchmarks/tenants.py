@@ -23,6 +23,7 @@ or a cold start, so swapping the directory item is the whole difference):
   cache period (`TENANT_CACHE_SECONDS`), no tenant reload while its version stays live.
 
 Run: .venv/bin/python benchmarks/tenants.py [--tenants 400] [--conversations 200] [--repeats 5] [--json]
+(progress on stderr)
 """
 from __future__ import annotations
 
@@ -129,9 +130,15 @@ class Block:
 
 
 def warm_block(tenants: dict[str, str], conversations: int, draw: random.Random) -> Block:
-    """One warm container: every tenant once (not measured), then `conversations` of 5
-    turns each on tenants drawn at random."""
-    from balie_local.events import LambdaContext
+    """One warm container: every tenant loaded once (not measured), then `conversations`
+    of 5 turns each on tenants drawn at random.
+
+    Every tenant is loaded by the widget's settings route (GET /v1/widget/{tenant}: the
+    tenant's compiled version, no write), and the matcher the generated tenants share with
+    voorbeeld by one first turn there: moto copies the whole table for every item of a
+    TransactWriteItems (its rollback), which with 400 tenants' versions in the table makes
+    a write far dearer than in DynamoDB, the same for both directories."""
+    from balie_local.events import LambdaContext, http_api_event
     from handlers import chat_api
 
     context = LambdaContext("ChatApiFunction", memory_mb=512)
@@ -139,8 +146,10 @@ def warm_block(tenants: dict[str, str], conversations: int, draw: random.Random)
     started = time.monotonic()
     before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for slug, origin in tenants.items():
-        result = chat_api.handler(chat_turns.chat_event(QUESTIONS[0], None, 0, slug, origin), context)
+        result = chat_api.handler(http_api_event("GET", f"/v1/widget/{slug}", headers={"origin": origin}), context)
         assert result["statusCode"] == 200, result
+    result = chat_api.handler(chat_turns.chat_event(QUESTIONS[0], None, 0), context)
+    assert result["statusCode"] == 200, result
     loaded_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb) / 1024
     warmup_reads = TENANT_READS.take()
     COUNTER.take()
@@ -191,6 +200,10 @@ TENANT_READS = TenantReads()
 BLOCKS = 4  # the two take turns, so a busy moment of the shared machine hits both
 
 
+def progress(message: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
+
+
 def run(tenants: int, conversations: int, repeats: int) -> dict[str, Any]:
     global COUNTER
     from balie_local.dev_auth import TENANTS_DIR
@@ -211,6 +224,7 @@ def run(tenants: int, conversations: int, repeats: int) -> dict[str, Any]:
         started = time.perf_counter()
         embedded.reprovision(extra)
         published_s = time.perf_counter() - started
+        progress(f"published and built {tenants} tenants in {published_s:.0f} s")
         cache_seconds = float(embedded.environment["TENANT_CACHE_SECONDS"])
         items = directories(embedded, [d["slug"] for d in own])
         everyone = own + extra
@@ -224,7 +238,8 @@ def run(tenants: int, conversations: int, repeats: int) -> dict[str, Any]:
             for key, documents in (("few", own), ("many", everyone))
         }
         environment = coldstart.child_environment(embedded.environment)
-        for _ in range(repeats):  # interleaved
+        for repeat in range(repeats):  # interleaved
+            progress(f"cold starts, round {repeat + 1} of {repeats}")
             for key in results:
                 switch_to(embedded, items[key])
                 for function, (module, event_file) in coldstart.FUNCTIONS.items():
@@ -233,8 +248,9 @@ def run(tenants: int, conversations: int, repeats: int) -> dict[str, Any]:
                     results[key]["cold"][function].append(sample["total_ms"])
                     results[key]["cold_cpu"][function].append(sample["cpu_ms"])
         draw = random.Random(16)
-        for _ in range(BLOCKS):
+        for number in range(BLOCKS):
             for key in results:
+                progress(f"warm container {number + 1} of {BLOCKS}, {results[key]['tenants']} tenants")
                 switch_to(embedded, items[key])
                 block = warm_block(results[key]["origins"], conversations // BLOCKS, draw)
                 results[key]["warm"] += block.durations
