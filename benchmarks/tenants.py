@@ -64,6 +64,8 @@ def synthetic_tenants(count: int) -> list[dict[str, Any]]:
         document.update(slug=slug, name=f"Gemeente {number:03d}", domain=f"www.{slug}.example",
                         widget_origins=[f"https://www.{slug}.example"],
                         whatsapp={"phone_number_id": f"31{number:010d}", "reopen_template": None})
+        if "messenger" in document:  # every gemeente its own Facebook Page and Instagram account
+            document["messenger"] = {"page_id": f"9{number:010d}", "instagram_account_id": f"179{number:014d}"}
         teams = document["teams"]
         for index in range(len(teams), TEAMS):
             teams[f"wijkteam-{index}"] = {"name": {"nl": f"Wijkteam {index}", "en": f"Neighbourhood team {index}"},
