@@ -3,7 +3,7 @@ every scenario at each of its clock settings, in memory and over HTTP on the loc
 from __future__ import annotations
 
 import pytest
-from conftest import HttpConversation, MemoryConversation
+from transports import HttpConversation, MemoryConversation
 from scripted import CLOCKS, Scenario, check, invariants, load_all
 
 SCENARIOS = load_all()
