@@ -11,7 +11,11 @@ an uncompressed `doc` string, as older items hold, is read too).
 A turn is one TransactWriteItems: the conversation Put (condition on
 `version`), the day's aggregate Update (ADD per counter; with unanswered questions, a
 condition on the day's cap of them; a second day's Update when the conversation's class
-in the reports moves on the day it started), one Put per unanswered question and per
+in the reports moves on the day it started), the month's aggregate Update
+(`T#<tenant>#MONTHS`, `MONTH#<YYYY-MM>`: the same ADDs, plus the day-row counters as
+`d#<DD>#<name>`, `writes` + 1, and `since`, the day it was first written; one per month
+however many of its days the write touches; a month that is over is sealed on its first
+read, see `_seal`), one Put per unanswered question and per
 "niet nuttig" answer; the first turn of a web conversation adds the Update of its
 client's window (`T#<tenant>#CLIENT#<hash>`, condition: below the limit). Only past the
 day's cap a second transaction follows, without the questions. The report items' keys
@@ -38,6 +42,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from core.clock import Clock, now
 from core.effects import Effect, PendingEffect
 from core.errors import NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from core.limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
@@ -47,10 +52,12 @@ from core.models import (
     Conversation,
     DailyCounters,
     HandoverStatus,
+    MonthlyCounters,
     NotHelpfulItem,
     Role,
 )
-from core.report_counters import merged
+from core.opening_hours import AMSTERDAM
+from core.report_counters import merged, monthly
 
 HANDOVER_INDEX = "HandoverIndex"
 ACTIVITY_INDEX = "ActivityIndex"
@@ -67,6 +74,7 @@ ID_KEY = {"pk": {"S": "BALIE#SECRET"}, "sk": {"S": "CONVERSATION_ID_KEY"}}
 CONVERSATION_SK = "CONV"
 INDEXED_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 COUNTER_PREFIX = "n#"  # counters are top-level numbers `n#<name>`, so ADD creates them on first use
+DAY_ROW_PREFIX = "d#"  # a month's day rows: `d#<DD>#<name>`
 # Level 6 (zlib's default) compresses a 7 KB document in well under a millisecond.
 ZLIB_LEVEL = 6
 MAX_ITEM_BYTES = 350_000  # DynamoDB allows 400 KB; leave room for the key attributes
@@ -79,6 +87,11 @@ def conversation_pk(tenant: str, conversation_id: str) -> str:
 
 def stats_pk(tenant: str) -> str:
     return f"T#{tenant}#STATS"
+
+
+def months_pk(tenant: str) -> str:
+    """The monthly aggregates' own partition: a report's query of them reads only months."""
+    return f"T#{tenant}#MONTHS"
 
 
 def unanswered_pk(tenant: str) -> str:
@@ -110,10 +123,54 @@ def ticket_pk(tenant: str, ticket_id: str) -> str:
     return f"T#{tenant}#TICKET#{ticket_id}"
 
 
+def month_update(table: str, month: MonthlyCounters) -> dict[str, Any]:
+    """The Update that adds one write's increments to a month's aggregate item (and marks
+    the day it was created, `since`)."""
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {":since": {"S": month.since}}
+    terms = []
+    attributes = [(f"{COUNTER_PREFIX}{name}", amount) for name, amount in month.counts.items()]
+    attributes += [(f"{DAY_ROW_PREFIX}{day[8:]}#{name}", amount)
+                   for day, row in month.days.items() for name, amount in row.items()]
+    for index, (attribute, amount) in enumerate(attributes):
+        names[f"#m{index}"] = attribute
+        values[f":m{index}"] = {"N": str(amount)}
+        terms.append(f"#m{index} :m{index}")
+    names["#writes"] = "writes"
+    values[":one"] = {"N": "1"}
+    return {
+        "TableName": table,
+        "Key": item_key(months_pk(month.tenant), f"MONTH#{month.month}"),
+        "UpdateExpression": "ADD " + ", ".join([*terms, "#writes :one"]) + " SET since = if_not_exists(since, :since)",
+        "ExpressionAttributeNames": names,
+        "ExpressionAttributeValues": values,
+    }
+
+
+def _month(tenant: str, item: dict[str, Any]) -> MonthlyCounters:
+    """A month's aggregate: its sealed counters (if any) plus the loose ones written since."""
+    month = item["sk"]["S"].removeprefix("MONTH#")
+    found = MonthlyCounters(tenant=tenant, month=month, since=item.get("since", {}).get("S", f"{month}-01"))
+    if "sealed" in item:
+        sealed = json.loads(zlib.decompress(item["sealed"]["B"]))
+        found.counts, found.days = sealed["counts"], sealed["days"]
+    for name, value in item.items():
+        if name.startswith(COUNTER_PREFIX):
+            counter = name.removeprefix(COUNTER_PREFIX)
+            found.counts[counter] = found.counts.get(counter, 0) + int(value["N"])
+        elif name.startswith(DAY_ROW_PREFIX):
+            day, counter = name.removeprefix(DAY_ROW_PREFIX).split("#", 1)
+            row = found.days.setdefault(f"{month}-{day}", {})
+            row[counter] = row.get(counter, 0) + int(value["N"])
+    found.days = dict(sorted(found.days.items()))
+    return found
+
+
 class DynamoDBConversationStore:
-    def __init__(self, client: Any, table_name: str) -> None:
+    def __init__(self, client: Any, table_name: str, clock: Clock = now) -> None:
         self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
         self.table = table_name
+        self.clock = clock  # the day a month's aggregate is created on (`since`)
         self._id_key: bytes | None = None
         self._id_key_lock = threading.Lock()
 
@@ -159,14 +216,7 @@ class DynamoDBConversationStore:
         return [c for c in found if team is None or (c.handover is not None and c.handover.team == team)]
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
-        items = self._query_all(
-            KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
-            ExpressionAttributeValues={
-                ":pk": {"S": stats_pk(tenant)},
-                ":first": {"S": f"DAY#{first.isoformat()}"},
-                ":last": {"S": f"DAY#{last.isoformat()}"},
-            },
-        )
+        items = self._query_all(**_between(stats_pk(tenant), f"DAY#{first.isoformat()}", f"DAY#{last.isoformat()}"))
         return [
             DailyCounters(tenant=tenant, day=item["sk"]["S"].removeprefix("DAY#"), counts={
                 name.removeprefix(COUNTER_PREFIX): int(value["N"])
@@ -174,6 +224,46 @@ class DynamoDBConversationStore:
             })
             for item in items
         ]
+
+    def monthly_counters(self, tenant: str, first: date, last: date) -> list[MonthlyCounters]:
+        items = self._query_all(**_between(months_pk(tenant), f"MONTH#{first.isoformat()[:7]}",
+                                           f"MONTH#{last.isoformat()[:7]}"))
+        current = self.clock().astimezone(AMSTERDAM).date().isoformat()[:7]
+        months = []
+        for item in items:
+            month = _month(tenant, item)
+            if month.month < current and any(name.startswith((COUNTER_PREFIX, DAY_ROW_PREFIX)) for name in item):
+                self._seal(item, month)
+            months.append(month)
+        return months
+
+    def _seal(self, item: dict[str, Any], month: MonthlyCounters) -> None:
+        """Replace a month's hundreds of counters by one compressed attribute once the month
+        is over (a year is then twelve small items); unless a write came in after they were
+        read (the condition on `writes`): then the next read seals them. A later write (a
+        class moving) adds loose counters again, which `_month` adds to the sealed ones."""
+        sealed = json.dumps({"counts": month.counts, "days": month.days}, separators=(",", ":"))
+        try:
+            self.client.put_item(
+                TableName=self.table,
+                Item={**item_key(item["pk"]["S"], item["sk"]["S"]), "since": item["since"], "writes": item["writes"],
+                      "sealed": {"B": zlib.compress(sealed.encode("utf-8"), ZLIB_LEVEL)}},
+                ConditionExpression="#writes = :writes",
+                ExpressionAttributeNames={"#writes": "writes"},
+                ExpressionAttributeValues={":writes": item["writes"]},
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                raise ServiceUnavailable("The table is not available.") from error
+
+    def has_daily_counters(self, tenant: str, first: date, last: date) -> bool:
+        try:
+            page = self.client.query(
+                TableName=self.table, Select="COUNT", Limit=1,
+                **_between(stats_pk(tenant), f"DAY#{first.isoformat()}", f"DAY#{last.isoformat()}"))
+        except ClientError as error:
+            raise ServiceUnavailable("The table is not available.") from error
+        return bool(page.get("Count"))
 
     def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
         items = self._query_newest(unanswered_pk(tenant), first, last, limit, projection="#t",
@@ -303,6 +393,8 @@ class DynamoDBConversationStore:
                 values[":room"] = {"N": str(day.unanswered_limit - len(day.unanswered))}
                 capped.add(len(items) + 1)
             items.append({"Update": update})
+        today = self.clock().astimezone(AMSTERDAM).date().isoformat()
+        items += [{"Update": month_update(self.table, month)} for month in monthly(days, today)]
         if admission is not None:
             admission_at = len(items) + 1
             items.append({"Update": {
@@ -433,6 +525,12 @@ def _outbox_item(conversation: Conversation, effect: Effect) -> dict[str, Any]:
         "outboxAt": {"S": written.astimezone(timezone.utc).isoformat()},
         "expiresAt": {"N": str(int((written + OUTBOX_KEPT).timestamp()))},
     }
+
+
+def _between(pk: str, first: str, last: str) -> dict[str, Any]:
+    """A Query's key condition: the items of one partition with sort keys `first`..`last`."""
+    return {"KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :last",
+            "ExpressionAttributeValues": {":pk": {"S": pk}, ":first": {"S": first}, ":last": {"S": last}}}
 
 
 def item_key(pk: str, sk: str) -> dict[str, Any]:

@@ -25,13 +25,16 @@ from .models import (
     Conversation,
     DailyCounters,
     HandoverStatus,
+    MonthlyCounters,
     NotHelpfulItem,
     Role,
     Ticket,
     TicketRecord,
     TicketStatus,
 )
-from .report_counters import merged
+from .clock import Clock, now
+from .opening_hours import AMSTERDAM
+from .report_counters import merged, monthly
 from .tenants import DirectoryEntry, Switch, TenantDirectory, TenantVersion, VersionStatus
 from .tickets import ticket_refusal
 
@@ -39,10 +42,12 @@ ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 
 
 class InMemoryConversationStore:
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock = now) -> None:
         self._lock = threading.Lock()
+        self.clock = clock  # the day a month's aggregate is created on (`since`)
         self._conversations: dict[tuple[str, str], str] = {}  # JSON, so callers never share objects
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+        self._months: dict[tuple[str, str], MonthlyCounters] = {}  # (tenant, YYYY-MM)
         # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
         self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         self._not_helpful: dict[str, dict[str, NotHelpfulItem]] = defaultdict(dict)  # tenant -> id -> entry
@@ -77,6 +82,7 @@ class InMemoryConversationStore:
                                       + admission.window_seconds - int(saved.updated_at.timestamp()))
                 self._admitted[window] += 1
             self._conversations[key] = saved.model_dump_json()
+            written: list[DailyCounters] = []  # what the days got (the months get the same, but the cap's count)
             for counters_of_day in days:
                 day = (counters_of_day.tenant, counters_of_day.day)
                 counts = dict(counters_of_day.counts)
@@ -97,6 +103,9 @@ class InMemoryConversationStore:
                     entries[item_id] = NotHelpfulItem(
                         **answer.model_dump(), id=item_id, day=counters_of_day.day, at=saved.updated_at,
                         conversation_id=conversation.id, channel=conversation.channel.value)
+                written.append(DailyCounters(tenant=day[0], day=day[1], counts={
+                    name: amount for name, amount in counts.items() if name != KEPT_COUNTER}))
+            self._add_to_months(written)
             for effect in effects:
                 pending = PendingEffect(tenant=conversation.tenant, conversation_id=conversation.id,
                                         written_at=conversation.updated_at, effect=effect)
@@ -112,6 +121,18 @@ class InMemoryConversationStore:
         with self._lock:
             pending = [PendingEffect.model_validate_json(raw) for raw in self._outbox.values()]
         return sorted((p for p in pending if p.written_at < written_before), key=lambda p: p.written_at)[:limit]
+
+    def _add_to_months(self, days: list[DailyCounters]) -> None:
+        today = self.clock().astimezone(AMSTERDAM).date().isoformat()
+        for increment in monthly(days, today):
+            month = self._months.setdefault((increment.tenant, increment.month), increment.model_copy(
+                update={"counts": {}, "days": {}}))
+            for name, amount in increment.counts.items():
+                month.counts[name] = month.counts.get(name, 0) + amount
+            for day, row in increment.days.items():
+                into = month.days.setdefault(day, {})
+                for name, amount in row.items():
+                    into[name] = into.get(name, 0) + amount
 
     def delete(self, tenant: str, conversation_id: str) -> bool:
         with self._lock:
@@ -146,6 +167,14 @@ class InMemoryConversationStore:
             return [DailyCounters(tenant=tenant, day=day, counts=dict(counts))
                     for (owner, day), counts in sorted(self._counts.items())
                     if owner == tenant and first.isoformat() <= day <= last.isoformat() and counts]
+
+    def monthly_counters(self, tenant: str, first: date, last: date) -> list[MonthlyCounters]:
+        with self._lock:
+            return [month.model_copy(deep=True) for (owner, key), month in sorted(self._months.items())
+                    if owner == tenant and first.isoformat()[:7] <= key <= last.isoformat()[:7]]
+
+    def has_daily_counters(self, tenant: str, first: date, last: date) -> bool:
+        return bool(self.daily_counters(tenant, first, last))
 
     def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
         with self._lock:

@@ -340,6 +340,21 @@ class DailyCounters(Model):
     not_helpful: list["NotHelpfulAnswer"] = Field(default_factory=list)  # answers a resident called not helpful
 
 
+class MonthlyCounters(Model):
+    """A tenant's month as the store keeps it beside the days: the sums of the month's daily
+    counters (the same increments, written in the same transaction as each day's) and, per
+    day, the counters a report's day row needs (`core.report_counters.DAY_ROW_COUNTERS`).
+    A long report reads twelve of these instead of 365 days."""
+
+    tenant: str
+    month: str  # YYYY-MM
+    # The day (Europe/Amsterdam) this item was first written. Days of the month before it
+    # (written before monthly items existed) are in the daily items only.
+    since: str
+    counts: dict[str, int] = Field(default_factory=dict)
+    days: dict[str, dict[str, int]] = Field(default_factory=dict)  # YYYY-MM-DD -> day-row counters
+
+
 class ClientAdmission(Model):
     """A new conversation counted against its client (a keyed hash of the source address)
     in a fixed window, in the same transaction as the first turn: over `limit`, the turn

@@ -16,6 +16,7 @@ from .models import (
     Conversation,
     DailyCounters,
     HandoverStatus,
+    MonthlyCounters,
     NotHelpfulItem,
     Notification,
     ReplyMessage,
@@ -68,6 +69,14 @@ class ConversationStore(Protocol):
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
         """The tenant's daily aggregates (counts only) from `first` to `last` inclusive,
         days without any left out, oldest first: one query."""
+
+    def monthly_counters(self, tenant: str, first: date, last: date) -> list[MonthlyCounters]:
+        """The tenant's monthly aggregates of the months from `first`'s to `last`'s, months
+        without any left out, oldest first: one query. `save` adds every day's counters to
+        its month too (in the same write) and marks when it first did (`since`)."""
+
+    def has_daily_counters(self, tenant: str, first: date, last: date) -> bool:
+        """Whether any day from `first` to `last` has an aggregate (a count, reads no counters)."""
 
     def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
         """The redacted unanswered questions of those days, newest first, at most `limit`."""

@@ -37,7 +37,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from . import privacy
-from .models import Conversation, CountedOutcome, DailyCounters, NotHelpfulAnswer, Outcome, Role
+from .models import Conversation, CountedOutcome, DailyCounters, MonthlyCounters, NotHelpfulAnswer, Outcome, Role
 from .opening_hours import AMSTERDAM
 
 RESOLVED: Outcome = "resolved"
@@ -50,6 +50,13 @@ DIMENSIONS = ("channel", "team", "intent")
 # "paspoort aanvragen" / "hoe vraag ik een paspoort aan" (83), not "paspoort" / "rijbewijs" (24).
 REPHRASE_SIMILARITY = 70.0
 WAIT_BUCKETS = (30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200)  # upper bounds, seconds; then "inf"
+# What a report's row of one day reads (core.reports._activity); a month's aggregate keeps
+# these per day, so a year's day rows come from twelve items.
+DAY_ROW_COUNTERS = (
+    "conversations", "outcome:resolved", "outcome:handed_over", "outcome:unresolved", "messages_received",
+    "answered_topic", "fallback", "disambiguation", "crisis", "handover_live", "handover_queued",
+    "handover_claimed", "feedback_helpful", "feedback_not_helpful", "unanswered",
+)
 MAX_QUEUE_TEXT = 1000  # characters of a question or answer kept in the "niet nuttig" queue
 _WORDS = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -233,6 +240,27 @@ def merged(counters: Iterable[DailyCounters]) -> list[DailyCounters]:
     for item in by_day.values():
         item.counts = {name: amount for name, amount in item.counts.items() if amount}
     return list(by_day.values())
+
+
+def monthly(days: Iterable[DailyCounters], today: str) -> list[MonthlyCounters]:
+    """A write's increments to the months of its days (`merged` days: one per tenant and
+    day): the counts summed per month, the day-row counters per day; `since` = `today`,
+    which the store keeps only when it creates the month's aggregate. Order of first
+    appearance; months whose increments cancel out are left out."""
+    by_month: dict[tuple[str, str], MonthlyCounters] = {}
+    for day in days:
+        key = (day.tenant, day.day[:7])
+        month = by_month.setdefault(key, MonthlyCounters(tenant=day.tenant, month=key[1], since=today))
+        for name, amount in day.counts.items():
+            month.counts[name] = month.counts.get(name, 0) + amount
+        row = {name: day.counts[name] for name in DAY_ROW_COUNTERS if day.counts.get(name)}
+        if row:
+            into = month.days.setdefault(day.day, {})
+            for name, amount in row.items():
+                into[name] = into.get(name, 0) + amount
+    for month in by_month.values():
+        month.counts = {name: amount for name, amount in month.counts.items() if amount}
+    return [month for month in by_month.values() if month.counts]
 
 
 # ---- the editors' "niet nuttig" queue ---------------------------------------------------

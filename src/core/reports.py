@@ -1,10 +1,11 @@
-"""Reports for staff, built only from the daily aggregate items.
+"""Reports for staff, built only from the aggregate items.
 
-Every turn ADDs its counters to the tenant's item of the day, in the same transaction as
-the conversation, and stores each unanswered question as its own small item in one
-partition per tenant. A report of any range up to a year is therefore one query for the
-aggregates plus one bounded query for the newest unanswered questions: never a scan, and
-never a conversation read.
+Every turn ADDs its counters to the tenant's item of the day and of the month (the month's
+also keeps each day's day-row counters), in the same transaction as the conversation, and
+stores each unanswered question as its own small item in one partition per tenant. A report
+reads whole months from the monthly items and only the days at its edges from the daily
+ones (`read_aggregates`): a year is twelve items, plus one bounded query for the newest
+unanswered questions; never a scan, and never a conversation read.
 
 Definitions (also in README "Metrics and reports"):
 - Every conversation is exactly one of `resolvedByBot`, `handedOver`, `unresolved`
@@ -44,9 +45,9 @@ from rapidfuzz import fuzz, process
 
 from . import privacy
 from .errors import InvalidInput
-from .models import Channel, Model, NotHelpfulItem
+from .models import Channel, Model, MonthlyCounters, NotHelpfulItem
 from .ports import ConversationStore
-from .report_counters import DIMENSIONS, NO_TOPIC, OUTCOMES, histogram, median_seconds
+from .report_counters import DAY_ROW_COUNTERS, DIMENSIONS, NO_TOPIC, OUTCOMES, histogram, median_seconds
 
 MAX_DAYS = 366  # a year (a leap year's too), from the daily aggregates
 DEFAULT_DAYS = 28
@@ -57,8 +58,10 @@ TOP_UNANSWERED = 20
 # from "rijbewijs kwijt" (scores measured in tests/unit/test_reports.py).
 SIMILARITY_CUTOFF = 85.0
 MAX_GROUP_EXAMPLES = 5
-# Questions grouped per report (the newest of the range): bounds the read and the clustering.
-MAX_QUESTIONS = 5000
+# Questions grouped per report (the newest of the range): bounds the read and the clustering,
+# so a year's report answers within a second (BENCHMARKS.md, bench-reports); the groups
+# editors act on are the recent ones.
+MAX_QUESTIONS = 2000
 
 _WORDS = re.compile(r"[^\w\[\]]+", re.UNICODE)
 
@@ -223,14 +226,8 @@ def _parse_day(value: str, name: str) -> date:
 
 
 def build_report(store: ConversationStore, tenant: str, first: date, last: date, names: Names = NO_NAMES) -> Report:
-    days = store.daily_counters(tenant, first, last)
-    total: Counter[str] = Counter()
-    by_month: dict[str, Counter[str]] = {}
-    rows = []
-    for item in days:
-        total.update(item.counts)
-        by_month.setdefault(item.day[:7], Counter()).update(item.counts)
-        rows.append(DayRow(day=item.day, **_activity(item.counts)))
+    total, by_month, by_day = read_aggregates(store, tenant, first, last)
+    rows = [DayRow(day=day, **_activity(counts)) for day, counts in sorted(by_day.items())]
     questions = store.unanswered_questions(tenant, first, last, MAX_QUESTIONS)
     conversations = total["conversations"]
     totals = Totals(
@@ -270,6 +267,81 @@ def build_report(store: ConversationStore, tenant: str, first: date, last: date,
             helpful_share=_share(total["feedback_helpful"], total["feedback_helpful"] + total["feedback_not_helpful"]),
         ),
     )
+
+
+def read_aggregates(store: ConversationStore, tenant: str, first: date, last: date
+                    ) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, dict[str, int]]]:
+    """The counters of `first`..`last`: in total, per month and (day-row counters) per day.
+
+    Each calendar month of the range is read the cheaper way: a month wholly inside, or
+    mostly inside, from its monthly aggregate (less the daily items of its days outside
+    the range); a month mostly outside from the daily items of its days inside. A year is
+    therefore twelve monthly items and at most a few weeks of days. A month whose aggregate
+    began after some of its days were counted (`since`: those days predate monthly
+    aggregates) is read from its days."""
+    spans = _months_of(first, last)
+    from_month = [span for span in spans if span.inside > span.outside]
+    months = {month.month: month for month in store.monthly_counters(
+        tenant, from_month[0].start, from_month[-1].end)} if from_month else {}
+    # Monthly aggregates were kept from this day on: a month after it without one had no traffic.
+    kept_since = min((date.fromisoformat(month.since) for month in months.values()), default=None)
+    total: Counter[str] = Counter()
+    by_month: dict[str, Counter[str]] = {}
+    by_day: dict[str, dict[str, int]] = {}
+    for span in spans:
+        month = months.get(span.month) if span in from_month else None
+        if month is None and span in from_month and kept_since is not None and kept_since <= span.start:
+            continue
+        if month is None or _predates_month(store, tenant, month, span):
+            counts: Counter[str] = Counter()
+            for item in store.daily_counters(tenant, max(first, span.start), min(last, span.end)):
+                counts.update(item.counts)
+                by_day[item.day] = {name: item.counts[name] for name in DAY_ROW_COUNTERS if item.counts.get(name)}
+        else:
+            counts = Counter(month.counts)
+            for outside_first, outside_last in ((span.start, first - timedelta(days=1)),
+                                                (last + timedelta(days=1), span.end)):
+                if outside_first <= outside_last:
+                    for item in store.daily_counters(tenant, outside_first, outside_last):
+                        counts.subtract(item.counts)
+            # A month leaves out the day's bookkeeping of its cap on unanswered questions
+            # (`unanswered_kept`): subtracting a day's leaves it below zero.
+            counts = Counter({name: n for name, n in counts.items() if n > 0})
+            by_day.update((day, row) for day, row in month.days.items()
+                          if first.isoformat() <= day <= last.isoformat())
+        if counts:
+            total.update(counts)
+            by_month[span.month] = counts
+    return total, by_month, {day: counts for day, counts in by_day.items() if counts}
+
+
+@dataclass(frozen=True)
+class _MonthSpan:
+    month: str  # YYYY-MM
+    start: date  # the month's first day
+    end: date  # its last day
+    inside: int  # days of the month in the range
+    outside: int  # the others
+
+
+def _months_of(first: date, last: date) -> list[_MonthSpan]:
+    """The calendar months `first`..`last` touches, oldest first."""
+    spans = []
+    start = first.replace(day=1)
+    while start <= last:
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = following - timedelta(days=1)
+        inside = (min(end, last) - max(start, first)).days + 1
+        spans.append(_MonthSpan(start.isoformat()[:7], start, end, inside, end.day - inside))
+        start = following
+    return spans
+
+
+def _predates_month(store: ConversationStore, tenant: str, month: MonthlyCounters, span: _MonthSpan) -> bool:
+    """Whether some of the month's days were counted before its aggregate existed."""
+    since = date.fromisoformat(month.since)
+    return since > span.start and store.has_daily_counters(tenant, span.start, min(since - timedelta(days=1),
+                                                                                  span.end))
 
 
 def _outcomes(counts: Mapping[str, int], suffix: str = "") -> dict[str, Any]:
@@ -387,8 +459,11 @@ def _cluster(texts: Iterable[str], cutoff: float, clean: Callable[[str], str]) -
     representative scores at least `cutoff` (token_set_ratio, 0..100)."""
     wordings: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    cleaned_texts: dict[str, str] = {}  # a question asked again is cleaned once
     for text in list(texts)[:MAX_QUESTIONS]:
-        cleaned = clean(text).strip()
+        cleaned = cleaned_texts.get(text)
+        if cleaned is None:
+            cleaned = cleaned_texts[text] = clean(text).strip()
         key = normalise_question(cleaned)
         if not key:
             continue

@@ -8,6 +8,7 @@ import boto3
 import pytest
 
 from adapters.dynamodb_store import DynamoDBConversationStore
+from core.clock import FixedClock
 from core.dialogue.state import DialogueState
 from core.errors import NotFound, RateLimited, VersionConflict
 from core.memory import InMemoryConversationStore
@@ -26,12 +27,16 @@ MOMENT = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
 DAY = "2026-11-30"
 
 
+CLOCK = FixedClock(datetime.fromisoformat("2026-11-02T09:00:00+01:00"))  # the day months' aggregates begin
+
+
 @pytest.fixture(params=["memory", "dynamodb"])
 def store(request):
+    CLOCK.moment = datetime.fromisoformat("2026-11-02T09:00:00+01:00")
     if request.param == "memory":
-        return InMemoryConversationStore()
+        return InMemoryConversationStore(clock=CLOCK)
     deployment = request.getfixturevalue("mock_aws")
-    return DynamoDBConversationStore(boto3.client("dynamodb"), deployment.merged_environment()["TABLE_NAME"])
+    return DynamoDBConversationStore(boto3.client("dynamodb"), deployment.merged_environment()["TABLE_NAME"], CLOCK)
 
 
 def conversation(conversation_id: str = "alpha." + "1" * 32, tenant: str = "alpha", **fields) -> Conversation:
@@ -116,6 +121,75 @@ def test_one_write_moves_counters_on_two_days_and_adds_those_of_one_day_together
     days = {d.day: d.counts for d in store.daily_counters("alpha", date(2026, 11, 30), date(2026, 12, 1))}
     assert {k: v for k, v in days["2026-11-30"].items() if v} == {"messages_received": 1, "outcome:unresolved": 1}
     assert days["2026-12-01"] == {"messages_received": 1}
+
+
+def test_months_hold_the_sums_of_their_days_and_each_days_row(store) -> None:
+    saved = store.save(conversation(), 0, [
+        counters(day="2026-11-29", messages_received=1, conversations=1, **{"outcome:resolved": 1, "intent:paspoort": 1}),
+        counters(day="2026-11-30", messages_received=2, **{"claim_wait:60": 1})])  # one month, two days: one update
+    CLOCK.moment = datetime.fromisoformat("2026-12-01T09:00:00+01:00")
+    saved = store.save(saved, 1, [counters(day="2026-12-01", messages_received=1),
+                                  counters(day="2026-11-29", **{"outcome:resolved": -1, "outcome:handed_over": 1})])
+    store.save(conversation("beta." + "2" * 32, tenant="beta"), 0, counters(tenant="beta", day="2026-11-30",
+                                                                            messages_received=5))
+    november, december = store.monthly_counters("alpha", date(2026, 11, 15), date(2026, 12, 31))
+    assert (november.month, november.since, december.month, december.since) == (
+        "2026-11", "2026-11-02", "2026-12", "2026-12-01")
+    assert {k: v for k, v in november.counts.items() if v} == {
+        "messages_received": 3, "conversations": 1, "outcome:handed_over": 1, "intent:paspoort": 1, "claim_wait:60": 1}
+    assert {day: {k: v for k, v in row.items() if v} for day, row in november.days.items()} == {
+        "2026-11-29": {"messages_received": 1, "conversations": 1, "outcome:handed_over": 1},
+        "2026-11-30": {"messages_received": 2}}
+    assert december.counts == {"messages_received": 1} and december.days == {"2026-12-01": {"messages_received": 1}}
+    assert store.monthly_counters("alpha", date(2027, 1, 1), date(2027, 3, 1)) == []
+    assert store.has_daily_counters("alpha", date(2026, 11, 1), date(2026, 11, 29))
+    assert not store.has_daily_counters("alpha", date(2026, 11, 1), date(2026, 11, 28))
+
+
+def test_a_month_read_again_after_it_ended_and_after_a_late_write_is_whole(store) -> None:
+    saved = store.save(conversation(), 0, counters(day="2026-11-29", conversations=1, **{"outcome:resolved": 1}))
+    CLOCK.moment = datetime.fromisoformat("2026-12-03T09:00:00+01:00")  # November is over
+    first = store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30))
+    assert store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30)) == first
+    # A conversation of November moves class in December: the month read next has the move.
+    store.save(saved, 1, [counters(day="2026-12-03", messages_received=1),
+                          counters(day="2026-11-29", **{"outcome:resolved": -1, "outcome:handed_over": 1})])
+    [november] = store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30))
+    assert {k: v for k, v in november.counts.items() if v} == {"conversations": 1, "outcome:handed_over": 1}
+    assert {k: v for k, v in november.days["2026-11-29"].items() if v} == {"conversations": 1,
+                                                                            "outcome:handed_over": 1}
+    assert store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30)) == [november]
+
+
+def test_a_month_that_is_over_is_sealed_into_one_attribute(mock_aws) -> None:
+    CLOCK.moment = datetime.fromisoformat("2026-11-30T09:00:00+01:00")
+    client = boto3.client("dynamodb")
+    table = mock_aws.merged_environment()["TABLE_NAME"]
+    seals: list[str] = []
+    client.meta.events.register("before-call.dynamodb.PutItem", lambda **_: seals.append("PutItem"))
+    store = DynamoDBConversationStore(client, table, CLOCK)
+    saved = store.save(conversation(), 0, counters(day="2026-11-29", conversations=1, **{"outcome:resolved": 1}))
+    running = store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30))
+    assert seals == []  # November runs
+    CLOCK.moment = datetime.fromisoformat("2026-12-03T09:00:00+01:00")
+    assert store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30)) == running
+    key = {"pk": {"S": "T#alpha#MONTHS"}, "sk": {"S": "MONTH#2026-11"}}
+    assert sorted(client.get_item(TableName=table, Key=key)["Item"]) == ["pk", "sealed", "since", "sk", "writes"]
+    assert store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30)) == running
+    assert seals == ["PutItem"]  # sealed once
+    store.save(saved, 1, counters(day="2026-11-29", **{"outcome:resolved": -1, "outcome:handed_over": 1}))
+    [november] = store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30))  # sealed + loose, sealed again
+    assert november.counts == {"conversations": 1, "outcome:resolved": 0, "outcome:handed_over": 1}
+    assert seals == ["PutItem", "PutItem"]
+    assert store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30)) == [november]
+
+
+def test_a_stale_write_adds_nothing_to_the_month(store) -> None:
+    store.save(conversation(), 0, counters(messages_received=1))
+    with pytest.raises(VersionConflict):
+        store.save(conversation(), 0, counters(messages_received=1))
+    [month] = store.monthly_counters("alpha", date(2026, 11, 1), date(2026, 11, 30))
+    assert month.counts == {"messages_received": 1}
 
 
 def test_unanswered_questions_are_read_newest_first_within_a_limit(store) -> None:
@@ -306,6 +380,8 @@ def test_unanswered_questions_past_the_days_cap_are_dropped_and_counted(store) -
         "vraag 0", "vraag 1"]
     assert day.counts["fallback"] == 3 and day.counts["unanswered_dropped"] == 1
     assert store.get("alpha", f"alpha.{2:032x}") is not None  # the turn itself was saved
+    [month] = store.monthly_counters("alpha", date(2026, 11, 30), date(2026, 11, 30))
+    assert month.counts == {"fallback": 3, "unanswered_dropped": 1}  # the day's cap itself is the day's only
 
 
 # ---------------------------------------------------------------------------- the outbox

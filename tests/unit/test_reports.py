@@ -11,7 +11,9 @@ from rapidfuzz import fuzz
 
 from core.errors import InvalidInput
 from core.memory import InMemoryConversationStore
+from core.clock import FixedClock
 from core.models import Channel, Conversation, DailyCounters
+from core.report_counters import DAY_ROW_COUNTERS
 from core.reports import (
     MAX_DAYS,
     SIMILARITY_CUTOFF,
@@ -21,6 +23,7 @@ from core.reports import (
     group_questions,
     normalise_question,
     parse_range,
+    read_aggregates,
     report_csv,
     report_for,
     report_xlsx,
@@ -125,6 +128,104 @@ def test_report_sums_days_and_computes_shares_per_team_and_intent() -> None:
     assert (teams["kcc"].queued, teams["kcc"].mean_seconds_to_claim) == (1, None)
     assert report.feedback.helpful == 2 and report.feedback.helpful_share == round(2 / 3, 4)
     assert [(g.text, g.count) for g in report.unanswered] == [("mag ik een kameel houden", 2)]  # the newest wording
+
+
+# ---- whole months from the monthly aggregates ------------------------------------------
+
+
+def busy_writes(seed: int) -> list[list[DailyCounters]]:
+    """Writes as turns and staff make them from 20 Nov 2026 to 10 Feb 2027: several days'
+    counters in one write (a class moving on the day the conversation started), negative
+    moves, every kind of counter a report reads."""
+    import random
+
+    rng = random.Random(seed)
+    names = [*DAY_ROW_COUNTERS, "intent:paspoort", "intent:afval", "outcome:resolved:team:kcc",
+             "outcome:handed_over:intent:paspoort", "claim_wait:60", "claim_wait:kcc:60", "claim_seconds",
+             "wrong_rephrased", "wrong_rephrased:afval", "handover_takeover:kcc", "channel:web"]
+    first = date(2026, 11, 20)
+    writes = []
+    for _ in range(300):
+        day = first + timedelta(days=rng.randrange(83))
+        write = [DailyCounters(tenant="alpha", day=day.isoformat(),
+                               counts={name: rng.randint(1, 3) for name in rng.sample(names, 6)})]
+        if rng.random() < 0.3:  # the class moves on an earlier start day
+            start = (day - timedelta(days=rng.randrange(3))).isoformat()
+            write.append(DailyCounters(tenant="alpha", day=start, counts={"outcome:resolved": -1,
+                                                                          "outcome:handed_over": 1}))
+        writes.append(write)
+    return writes
+
+
+def stored(writes: list[list[DailyCounters]], clock: datetime) -> InMemoryConversationStore:
+    store = InMemoryConversationStore(clock=FixedClock(clock))
+    for number, write in enumerate(writes):
+        conversation = Conversation(id=f"alpha.{number:032x}", tenant="alpha", channel=Channel.WEB,
+                                    created_at=NOON, updated_at=NOON)
+        store.save(conversation, 0, write)
+    return store
+
+
+@pytest.mark.parametrize(("first", "last"), [
+    (date(2026, 12, 1), date(2027, 1, 31)),  # two whole months
+    (date(2026, 11, 20), date(2027, 2, 10)),  # two whole months and days at both edges
+    (date(2026, 11, 25), date(2026, 12, 31)),  # a month and days before it
+    (date(2026, 12, 3), date(2027, 1, 30)),  # two months mostly inside: each less its days outside
+    (date(2026, 12, 3), date(2026, 12, 28)),  # one month less days at both ends
+    (date(2026, 11, 28), date(2026, 12, 10)),  # two months mostly outside: days only
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_report_from_whole_months_equals_the_report_from_their_days(first: date, last: date, seed: int) -> None:
+    writes = busy_writes(seed)
+    with_months = stored(writes, datetime(2026, 11, 1, 9, 0).astimezone())  # months kept from before the data
+    # Months created after all these days: their aggregates are not trusted, the days are read.
+    days_only = stored(writes, datetime(2027, 3, 1, 9, 0).astimezone())
+    from_months = build_report(with_months, "alpha", first, last)
+    assert from_months == build_report(days_only, "alpha", first, last)
+    assert from_months.totals.conversations > 0 and len(from_months.days) > 10
+    assert [row.month for row in from_months.months] == sorted({row.day[:7] for row in from_months.days})
+
+
+class CountingStore(InMemoryConversationStore):
+    def __init__(self, clock: FixedClock) -> None:
+        super().__init__(clock=clock)
+        self.days_read: list[tuple[date, date]] = []
+
+    def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
+        self.days_read.append((first, last))
+        return super().daily_counters(tenant, first, last)
+
+
+def test_a_year_reads_months_and_only_a_few_days_at_its_edges() -> None:
+    store = CountingStore(FixedClock(datetime(2025, 12, 1, 9, 0).astimezone()))
+    for day in (date(2025, 12, 2), date(2025, 12, 5), date(2026, 6, 15), date(2026, 12, 4), date(2026, 12, 5)):
+        add_day(store, "alpha", day.isoformat(), {"conversations": 1, "outcome:resolved": 1})
+    total, months, days = read_aggregates(store, "alpha", date(2025, 12, 5), date(2026, 12, 4))
+    # December 2025 from its month less its first four days; December 2026's four days themselves.
+    assert store.days_read == [(date(2025, 12, 1), date(2025, 12, 4)), (date(2026, 12, 1), date(2026, 12, 4))]
+    assert total["conversations"] == 3 and sorted(months) == ["2025-12", "2026-06", "2026-12"]
+    assert sorted(days) == ["2025-12-05", "2026-06-15", "2026-12-04"]
+
+
+def test_a_month_whose_aggregate_began_after_some_of_its_days_is_read_from_its_days() -> None:
+    # Days counted before monthly aggregates existed: the month's item (begun on the 15th) lacks them.
+    clock = FixedClock(datetime(2026, 10, 1, 9, 0).astimezone())
+    store = CountingStore(clock)
+    add_day(store, "alpha", "2026-11-03", {"conversations": 2, "outcome:unresolved": 2})
+    store._months.clear()  # as the store was before this change
+    clock.moment = datetime(2026, 11, 15, 9, 0).astimezone()
+    add_day(store, "alpha", "2026-11-15", {"conversations": 1, "outcome:resolved": 1})
+    report = build_report(store, "alpha", date(2026, 11, 1), date(2026, 11, 30))
+    assert (report.totals.conversations, report.totals.resolved_by_bot, report.totals.unresolved) == (3, 1, 2)
+    assert [row.day for row in report.days] == ["2026-11-03", "2026-11-15"]
+
+
+def test_a_day_row_reads_only_the_counters_a_month_keeps_per_day() -> None:
+    from core.reports import _activity
+
+    every = {name: number for number, name in enumerate([*DAY_ROW_COUNTERS, "intent:x", "claim_seconds",
+                                                          "handover_requested", "wrong_person"], start=1)}
+    assert _activity(every) == _activity({name: every[name] for name in DAY_ROW_COUNTERS})
 
 
 def test_an_empty_range_has_no_shares_instead_of_dividing_by_zero() -> None:
