@@ -35,11 +35,13 @@ def tenant_slugs(tenants_dir: Path = TENANTS_DIR) -> list[str]:
     return slugs
 
 
-def dev_claims(tenant: str, teams: str = "*", roles: Iterable[str] = ROLES, subject: str | None = None) -> dict[str, str]:
+def dev_claims(tenant: str, teams: str = "*", roles: Iterable[str] = ROLES, subject: str | None = None,
+               name: str | None = None) -> dict[str, str]:
     """The claims of a dev token: by default a member of staff of `tenant` with every
-    team and role (the operator's for tenant `*`)."""
+    team and role (the operator's for tenant `*`); `name` is the display name (Cognito's `name`)."""
     subject = subject or ("dev-operator" if tenant == OPERATOR else f"dev-{tenant}")
     return {
+        **({"name": name} if name else {}),
         "sub": subject,
         "cognito:username": subject,
         "custom:tenant": tenant,
@@ -65,20 +67,24 @@ class DevAuth:
         tenants = tenant_slugs() if tenants is None else tenants
         return cls({tenant: _new_token(tenant) for tenant in [*tenants, OPERATOR]})
 
-    def issue(self, tenant: str, teams: str | list[str], roles: list[str] | None = None) -> tuple[str, str]:
-        """A new token (and its `sub`) for `tenant` with these teams ("*" or a list) and
-        roles (kcc when absent, as in Cognito). Raises `InvalidTokenRequest`."""
+    def issue(self, tenant: str, teams: str | list[str], roles: list[str] | None = None,
+              name: str | None = None) -> tuple[str, str]:
+        """A new token (and its `sub`) for `tenant` with these teams ("*" or a list),
+        roles (kcc when absent, as in Cognito) and display name (none when absent).
+        Raises `InvalidTokenRequest`."""
         if tenant != OPERATOR and not (isinstance(tenant, str) and _SLUG.match(tenant)):
             raise InvalidTokenRequest("tenant must be a tenant slug (or * for the operator)")
         if teams != "*":
             if not isinstance(teams, list) or not teams or not all(isinstance(t, str) and _TEAM.match(t) for t in teams):
                 raise InvalidTokenRequest('teams must be "*" or a non-empty list of team ids')
+        if name is not None and not (isinstance(name, str) and 0 < len(name.strip()) <= 80):
+            raise InvalidTokenRequest("name must be a display name of 1 to 80 characters")
         roles = ["kcc"] if roles is None else roles
         if not isinstance(roles, list) or not roles or any(role not in ROLES for role in roles):
             raise InvalidTokenRequest(f"roles must be a non-empty list of {', '.join(ROLES)}")
         subject = f"dev-{'operator' if tenant == OPERATOR else tenant}-{secrets.token_hex(3)}"
         token = _new_token(tenant)
-        claims = dev_claims(tenant, teams if teams == "*" else ",".join(teams), roles, subject)
+        claims = dev_claims(tenant, teams if teams == "*" else ",".join(teams), roles, subject, name and name.strip())
         with self._lock:
             self._claims[token] = claims
         return token, subject

@@ -334,12 +334,12 @@ class LocalStack:
         return dev_routes.DevResponse(200, self.describe())
 
     def _token_route(self, request: dev_routes.DevRequest) -> dev_routes.DevResponse:
-        """POST /dev/token {"tenant", "teams": "*" | [team, ...], "roles"?: [...]} -> {"token", "sub"}."""
+        """POST /dev/token {"tenant", "teams": "*" | [team, ...], "roles"?: [...], "name"?} -> {"token", "sub"}."""
         try:
             body = request.json()
             if not isinstance(body, dict):
                 raise InvalidTokenRequest("send a JSON object")
-            token, subject = self.auth.issue(body.get("tenant"), body.get("teams"), body.get("roles"))
+            token, subject = self.auth.issue(body.get("tenant"), body.get("teams"), body.get("roles"), body.get("name"))
         except (ValueError, InvalidTokenRequest) as error:
             return dev_routes.DevResponse(400, {"error": {"code": "invalid_input", "message": str(error)}})
         return dev_routes.DevResponse(200, {"token": token, "sub": subject})

@@ -269,7 +269,8 @@ def monthly(days: Iterable[DailyCounters], today: str) -> list[MonthlyCounters]:
 def not_helpful_answer(conversation: Conversation, intent: str) -> NotHelpfulAnswer:
     """The question and the answer a "niet nuttig" is about: the last reply about `intent`
     in the transcript (before this turn's entries are appended). The answer shown is the
-    longest message of that reply (not the greeting or "Was dit nuttig?")."""
+    longest message of that reply that is neither the introduction the first reply opens
+    with nor the question with the feedback buttons."""
     entries = conversation.transcript
     last_bot = next((i for i in range(len(entries) - 1, -1, -1)
                      if entries[i].role == Role.BOT and entries[i].intent == intent), None)
@@ -279,8 +280,11 @@ def not_helpful_answer(conversation: Conversation, intent: str) -> NotHelpfulAns
     while start > 0 and entries[start - 1].role == Role.BOT:
         start -= 1
     reply = [entry for entry in entries[start:last_bot + 1] if entry.intent == intent]
+    first_bot = next((entry for entry in entries if entry.role == Role.BOT), None)
+    content = [entry for entry in reply if entry is not first_bot
+               and not any(button.payload.startswith("feedback:") for button in entry.buttons)]
     question = entries[start - 1].text if start > 0 and entries[start - 1].role == Role.RESIDENT else None
-    answer = max((entry.text for entry in reply), key=len, default=None)
+    answer = max((entry.text for entry in content or reply), key=len, default=None)
     return NotHelpfulAnswer(
         intent=intent,
         question=privacy.redact(question)[:MAX_QUEUE_TEXT] if question else None,

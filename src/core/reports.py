@@ -107,7 +107,6 @@ class Totals(Activity):
     unresolved_rate: float | None = None
     answered_share: float | None = None
     fallback_rate: float | None = None
-    bot_handled_share: float | None = None  # = containment_rate (the dashboard's name until #18's rework)
     median_seconds_to_claim: float | None = None
     mean_seconds_to_claim: float | None = None
     median_seconds_to_first_reply: float | None = None
@@ -240,7 +239,6 @@ def build_report(store: ConversationStore, tenant: str, first: date, last: date,
         unresolved_rate=_share(total["outcome:unresolved"], conversations),
         answered_share=_share(total["answered_topic"], total["messages_received"]),
         fallback_rate=_share(total["fallback"], total["messages_received"]),
-        bot_handled_share=_share(total["outcome:resolved"], conversations),
         median_seconds_to_claim=median_seconds(histogram(total, "claim_wait:")),
         mean_seconds_to_claim=_mean(total["claim_seconds"], total["handover_claimed"]),
         median_seconds_to_first_reply=median_seconds(histogram(total, "first_reply_wait:")),

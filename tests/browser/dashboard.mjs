@@ -42,9 +42,9 @@ await main(async (browser) => {
   }));
   check(headings.length === 3 && headings.every((h) => h.level === "H3" && h.inCard && h.parent === "Open gesprekken"),
     "each card is headed by an h3 under 'Open gesprekken': " + JSON.stringify(headings));
-  check(headings.every((h) => h.sub.join() === "H3,H4"), "inside a card: its h3, then h4 for the suggestions");
+  check(headings.every((h) => h.sub.join() === "H3,H4,H4,H4"), "inside a card: its h3, then h4s for suggestions, transfer and notes");
   check(new Set(headings.map((h) => h.text)).size === 3, "three cards, three different names: " + headings.map((h) => h.text).join(" | "));
-  check(headings.every((h) => h.text.includes("Website") && h.text.includes("kcc")), "names say channel and team");
+  check(headings.every((h) => h.text.includes("Website") && h.text.includes("Klantcontactcentrum")), "names say channel and team (by name)");
   await axe(staff, "dashboard with three conversations open");
 
   // Finding 2a: "Gesprek afsluiten" with the keyboard; focus stays in the card, Tab goes on inside it.

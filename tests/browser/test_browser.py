@@ -10,7 +10,8 @@ The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a l
 after_hours runs on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
-Screenshots (widget.png, widget-320.png, widget-look.png, staff.png, reports.png, editor.png) go to a temporary directory, so a test run
+Screenshots (widget.png, widget-320.png, widget-look.png, staff.png, reports.png, editor.png, dashboard-workday.png,
+dashboard-canned.png, dashboard-not-helpful.png) go to a temporary directory, so a test run
 never changes tracked files (Chromium's rendering, and the order of list rows with the same
 time, vary between runs); `BALIE_SCREENSHOTS=docs .venv/bin/pytest tests/browser` refreshes
 the ones in docs/.
@@ -37,7 +38,7 @@ SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # closed: a handover becomes a t
 CLOCK = {"after_hours": SATURDAY_EVENING}
 SCENARIO_TIMEOUT_S = 90
 SCENARIOS = ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "reports",
-             "editor"]
+             "editor", "workday"]
 STATEMENT = REPO / "docs" / "toegankelijkheid.md"
 # A row of the statement's sample table: | W01 | state | `a11y.mjs` | `axe label` |
 SAMPLE_ROW = re.compile(r"^\| ([A-Z]\d{2}) \|[^|]+\| `([a-z0-9_]+)\.mjs` \| `([^`]+)` \|$", re.MULTILINE)
@@ -65,7 +66,9 @@ def stack() -> Iterator[LocalStack]:
         pytest.fail("src/kb_compiled is missing: run `make kb` first (make test does)")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BALIE_NOW", MONDAY_MORNING)
-        with LocalStack(port=0) as running:
+        # Every resident of every scenario comes from 127.0.0.1: the limit of new conversations
+        # per client address (template NewConversationsPerClient, 30) would stop the later scenarios.
+        with LocalStack(port=0, parameters={"NewConversationsPerClient": "0"}) as running:
             yield running
 
 

@@ -8,7 +8,7 @@ import pytest
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2, SQSEvent
 from aws_lambda_powertools.utilities.parser.models import APIGatewayProxyEventV2Model, SqsModel
 
-from balie_local.dev_auth import DevAuth
+from balie_local.dev_auth import DevAuth, InvalidTokenRequest
 from balie_local.events import LambdaContext, SqsMessage, http_api_event, scheduled_event, sqs_event
 from balie_local.front import lambda_result_to_http, match_route, preflight_headers, response_cors_headers
 from balie_local.pollers import ScheduleRunner, failed_message_ids, rate_seconds
@@ -171,6 +171,15 @@ def test_dev_tokens_map_to_tenant_claims() -> None:
     assert auth.claims_for("tok-1")["sub"] == "dev-voorbeeld"
     assert auth.claims_for("Bearer tok-3") is None and auth.claims_for(None) is None
     assert DevAuth.generate(["a"]).tokens["a"] != DevAuth.generate(["a"]).tokens["a"]
+
+
+def test_a_dev_token_may_carry_a_display_name() -> None:
+    auth = DevAuth({"voorbeeld": "tok-1"})
+    token, _ = auth.issue("voorbeeld", ["kcc"], ["kcc"], " Sanne de Vries ")
+    assert auth.claims_for(token)["name"] == "Sanne de Vries"
+    assert "name" not in auth.claims_for(auth.issue("voorbeeld", "*")[0])
+    with pytest.raises(InvalidTokenRequest):
+        auth.issue("voorbeeld", "*", None, "x" * 81)
 
 
 def test_a_schedule_sends_a_scheduled_event_or_its_input() -> None:

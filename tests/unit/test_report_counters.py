@@ -145,3 +145,26 @@ def test_a_ticket_summary_has_the_topic_and_the_residents_words_without_boilerpl
     for boilerplate in ("Hallo", "Was dit nuttig", "👎", "Ja, graag", "Bot:"):
         assert boilerplate not in summary, boilerplate
     assert "06 12345678" not in summary  # redacted; the contact is the ticket's own field
+
+
+def test_the_not_helpful_answer_is_the_answer_not_the_introduction_or_the_feedback_question() -> None:
+    from datetime import datetime
+
+    from core.models import Button, Channel, Conversation, Role, TranscriptEntry
+    from core.report_counters import not_helpful_answer
+
+    at = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
+    entries = [
+        (Role.RESIDENT, "Wat kost een rijbewijs?", None, []),
+        (Role.BOT, "Hallo! Ik ben de digitale assistent van de gemeente. Ik ben een computerprogramma, geen mens. "
+                   "Ik beantwoord vragen over de gemeente.", "rijbewijs", []),
+        (Role.BOT, "Een rijbewijs kost 45 euro.", "rijbewijs", []),
+        (Role.BOT, "Was dit nuttig?", "rijbewijs", [Button(title="Ja", payload="feedback:yes"),
+                                                   Button(title="Nee", payload="feedback:no")]),
+    ]
+    conversation = Conversation(id="alpha." + "1" * 32, tenant="alpha", channel=Channel.WEB, created_at=at,
+                                updated_at=at, transcript=[
+                                    TranscriptEntry(seq=n, role=role, at=at, text=text, intent=intent, buttons=buttons)
+                                    for n, (role, text, intent, buttons) in enumerate(entries)])
+    found = not_helpful_answer(conversation, "rijbewijs")
+    assert (found.question, found.answer) == ("Wat kost een rijbewijs?", "Een rijbewijs kost 45 euro.")

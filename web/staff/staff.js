@@ -1,6 +1,9 @@
 /*
  * Balie staff dashboard: no framework, nothing fetched from outside this site and the API.
- * Views (by URL hash): sign-in, #gesprekken (handovers, open conversations, tickets), #rapportage.
+ * Views (by URL hash): sign-in, #gesprekken (waiting and live handovers, the bot's conversations,
+ * open conversations, tickets), #rapportage, and for editors #standaardantwoorden (canned
+ * replies) and #niet-nuttig (answers residents called not helpful).
+ * Times follow the server's clock (GET /v1/staff/me `now`; BALIE_NOW locally), not the browser's.
  * Text from residents, staff or the API is always set with textContent, never parsed as HTML.
  */
 (function () {
@@ -19,6 +22,8 @@
     token: sessionStorage.getItem("balie-staff:token") || "",
     api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
   };
+  var profile = null; // GET /v1/staff/me: name, municipality, roles, team names, the server's clock
+  var clockOffset = 0; // server time minus browser time, in ms
   var open = {}; // conversation id -> card state
   var ticket = null; // the ticket record this staff member holds and works on
   var listTimer = null;
@@ -53,6 +58,22 @@
   var CHANNEL_NAMES = { web: "Website", whatsapp: "WhatsApp", messenger: "Messenger", instagram: "Instagram" };
   var MESSAGING = { whatsapp: true, messenger: true, instagram: true };  // staff answers go out on the app
   function channelName(channel) { return CHANNEL_NAMES[channel] || channel; }
+
+  function serverNow() { return new Date(Date.now() + clockOffset); }
+
+  function teamName(team) {
+    var found = profile && profile.allTeams.filter(function (item) { return item.id === team; })[0];
+    return found ? found.name : team || "geen team";
+  }
+  function hasRole(role) { return !!(profile && profile.roles.indexOf(role) >= 0); }
+
+  // "4 min": from the request to the server's now.
+  function waitingFor(iso) {
+    var minutes = Math.floor((serverNow() - new Date(iso)) / 60000);
+    if (!(minutes >= 1)) return "minder dan 1 min";
+    if (minutes < 60) return minutes + " min";
+    return Math.floor(minutes / 60) + " u " + (minutes % 60) + " min";
+  }
 
   function formatTime(iso) {
     if (!iso) return "";
@@ -115,7 +136,7 @@
   function signIn(token, api) {
     session.token = token;
     session.api = api || meta("balie-api") || location.origin;
-    return call("GET", "/v1/staff/handovers?status=waiting").then(function () {
+    return loadProfile().then(function () {
       sessionStorage.setItem("balie-staff:token", session.token);
       sessionStorage.setItem("balie-staff:api", session.api);
       $("token").value = ""; // the token lives in sessionStorage only, not in a form field
@@ -123,9 +144,23 @@
     });
   }
 
+  // Who is signed in, the names of the municipality and its teams, and the server's clock.
+  function loadProfile() {
+    return call("GET", "/v1/staff/me").then(function (data) {
+      profile = data;
+      session.subject = data.subject;
+      clockOffset = new Date(data.now).getTime() - Date.now();
+      var filter = $("team-filter");
+      while (filter.options.length > 1) filter.remove(1);
+      data.teams.forEach(function (team) { filter.appendChild(h("option", { value: team.id, text: team.name })); });
+      defaultRange();
+    });
+  }
+
   function signOut(message) {
     session.token = "";
     session.subject = "";
+    profile = null;
     sessionStorage.removeItem("balie-staff:token");
     sessionStorage.removeItem("balie-staff:refresh");
     Object.keys(open).forEach(closeCard);
@@ -211,64 +246,88 @@
 
   // ---- views -----------------------------------------------------------------------------
 
+  var VIEWS = { "#rapportage": "reports", "#standaardantwoorden": "canned", "#niet-nuttig": "nothelpful" };
+  var TITLES = { signin: "Inloggen", work: "Gesprekken", reports: "Rapportage", canned: "Standaardantwoorden",
+                 nothelpful: "Niet nuttig" };
+
   function route() {
     var signedIn = !!session.token;
-    var view = !signedIn ? "signin" : location.hash === "#rapportage" ? "reports" : "work";
-    ["signin", "work", "reports"].forEach(function (name) { $("view-" + name).hidden = name !== view; });
+    if (signedIn && !profile) {
+      loadProfile().then(route, function (error) { if (session.token) signOut(error.message); });
+      return;
+    }
+    var view = !signedIn ? "signin" : VIEWS[location.hash] || "work";
+    if ((view === "canned" || view === "nothelpful") && !hasRole("editor")) view = "work";
+    ["signin", "work", "reports", "canned", "nothelpful"].forEach(function (name) { $("view-" + name).hidden = name !== view; });
     $("nav").hidden = !signedIn;
     $("signout").hidden = !signedIn;
-    var claims = claimsOf(session.token);
-    $("who").textContent = signedIn ? "Gemeente: " + (claims["custom:tenant"] || "onbekend") : "";
+    Array.prototype.forEach.call(document.querySelectorAll("nav a[data-role]"), function (link) {
+      link.hidden = !hasRole(link.getAttribute("data-role"));
+    });
+    $("who").textContent = signedIn ? (profile.name || profile.subject) + " \u00b7 " + profile.tenantName : "";
     Array.prototype.forEach.call(document.querySelectorAll("nav a"), function (link) {
       if (link.getAttribute("data-view") === view) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
     });
-    document.title = { signin: "Inloggen", work: "Gesprekken", reports: "Rapportage" }[view] + " - Balie medewerkers";
+    document.title = TITLES[view] + " - Balie medewerkers";
     if (view === "work") refreshLists();
     else clearTimeout(listTimer);
     if (view === "reports") loadReport();
+    if (view === "canned") loadCanned();
+    if (view === "nothelpful") loadNotHelpful();
   }
   window.addEventListener("hashchange", route);
 
   // ---- handover lists -------------------------------------------------------------------------
 
-  var knownTeams = {};
-  var lastWaiting = null; // to announce newly waiting residents (not the ones there at sign-in)
+  var seenWaiting = null; // ids of waiting residents already announced (null: not loaded yet)
   var listRound = 0; // only the latest refresh schedules the next one: never two polling loops
 
   function refreshLists() {
     clearTimeout(listTimer);
     if (!session.token || $("view-work").hidden) return;
-    if (document.hidden) return; // resumed by visibilitychange
+    if (document.hidden && !prefs.notify) return; // resumed by visibilitychange (unless desktop notifications are on)
     var round = ++listRound;
     var team = $("team-filter").value;
     var query = team ? "&team=" + encodeURIComponent(team) : "";
     Promise.all([
       call("GET", "/v1/staff/handovers?status=waiting" + query),
       call("GET", "/v1/staff/handovers?status=live" + query),
-      call("GET", ticketQuery("open"))
+      call("GET", ticketQuery("open")),
+      call("GET", "/v1/staff/conversations?status=bot")
     ]).then(function (results) {
       $("tickets-count").textContent = String(results[2].tickets.length);
-      var waiting = results[0].handovers.length;
-      if (lastWaiting !== null && waiting > lastWaiting) say("Er wacht een inwoner op een medewerker.");
-      lastWaiting = waiting;
-      document.title = (waiting ? "(" + waiting + ") " : "") + "Gesprekken - Balie medewerkers";
-      renderList($("waiting"), $("waiting-count"), results[0].handovers, "Niemand wacht.");
-      renderList($("live"), $("live-count"), results[1].handovers, "Geen lopende gesprekken.");
-      results[0].handovers.concat(results[1].handovers).forEach(function (item) { addTeam(item.team); });
+      var waiting = results[0].handovers;
+      announceNewlyWaiting(waiting);
+      document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
+      renderList($("waiting"), $("waiting-count"), waiting.map(handoverLabel), "Niemand wacht.");
+      renderList($("live"), $("live-count"), results[1].handovers.map(handoverLabel), "Geen lopende gesprekken.");
+      renderList($("bot"), $("bot-count"), results[3].conversations.map(botLabel), "De assistent voert nu geen gesprekken.");
     }).catch(function (error) {
       if (session.token) say(error.message);
     }).then(function () {
       if (round === listRound) listTimer = setTimeout(refreshLists, LIST_POLL_MS);
     });
   }
-
-  function addTeam(team) {
-    if (!team || knownTeams[team]) return;
-    knownTeams[team] = true;
-    $("team-filter").appendChild(h("option", { value: team, text: team }));
-  }
   $("team-filter").addEventListener("change", refreshLists);
+
+  // A queue item: the topic, the resident's first real question, then team, channel and waiting time.
+  function handoverLabel(item) {
+    var meta = [item.teamName || teamName(item.team), channelName(item.channel)];
+    if (item.status === "waiting") meta.push("wacht " + waitingFor(item.requestedAt));
+    else if (item.claimedBy) meta.push("bij " + (item.claimedByName || (item.claimedBy === me() ? "u" : item.claimedBy)));
+    if (item.transferredFrom) meta.push("doorverbonden van " + teamName(item.transferredFrom));
+    return { id: item.conversationId, urgent: item.urgent,
+             topic: (item.urgent ? "Voorrang: " : "") + (item.topicTitle || "Onbekend onderwerp"),
+             quote: item.firstQuestion || item.lastResidentMessage || "(nog geen vraag)", meta: meta.join(" \u00b7 ") };
+  }
+
+  function botLabel(item) {
+    var time = new Date(item.lastMessageAt).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+    return { id: item.conversationId, topic: item.topicTitle || "Nog geen onderwerp",
+             quote: item.turns + (item.turns === 1 ? " bericht" : " berichten") + " van de inwoner",
+             meta: [channelName(item.channel), item.language === "en" ? "Engels" : "Nederlands", "laatste bericht " + time].join(" \u00b7 ") };
+  }
 
   // Redrawn only when something changed, and focus stays on the same conversation: a keyboard
   // user's place is not lost every few seconds.
@@ -281,18 +340,74 @@
     clear(list);
     if (!items.length) { list.appendChild(h("li", { "class": "empty", text: emptyText })); return; }
     items.forEach(function (item) {
-      var channel = channelName(item.channel);
       list.appendChild(h("li", {}, [h("button", {
-        type: "button", "data-conversation": item.conversationId,
-        on: { click: function () { openConversation(item.conversationId); } }
+        type: "button", "data-conversation": item.id, "class": item.urgent ? "urgent" : null,
+        on: { click: function () { openConversation(item.id); } }
       }, [
-        h("span", { "class": "quote", text: item.lastResidentMessage || "(geen bericht)" }),
-        h("span", { "class": "meta", text: item.team + " \u00b7 " + channel + " \u00b7 " + formatTime(item.requestedAt) +
-          (item.claimedBy ? " \u00b7 " + item.claimedBy : "") })
+        h("span", { "class": "topic", text: item.topic }),
+        h("span", { "class": "quote", text: item.quote }),
+        h("span", { "class": "meta", text: item.meta })
       ])]));
     });
     var again = focused && list.querySelector('button[data-conversation="' + CSS.escape(focused) + '"]');
     if (again) again.focus();
+  }
+
+  // ---- alerts: a status line always; a sound and a desktop notification when staff chose them ----
+
+  var prefs = {
+    sound: localStorage.getItem("balie-staff:sound") !== "off",
+    notify: localStorage.getItem("balie-staff:notify") === "on" && "Notification" in window && Notification.permission === "granted"
+  };
+  $("alert-sound").checked = prefs.sound;
+  $("alert-notify").checked = prefs.notify;
+  $("alert-sound").addEventListener("change", function () {
+    prefs.sound = $("alert-sound").checked;
+    localStorage.setItem("balie-staff:sound", prefs.sound ? "on" : "off");
+    if (prefs.sound) cue();
+  });
+  $("alert-notify").addEventListener("change", function () {
+    var box = $("alert-notify");
+    if (!box.checked) { prefs.notify = false; localStorage.setItem("balie-staff:notify", "off"); return; }
+    if (!("Notification" in window)) { box.checked = false; say("Deze browser kan geen meldingen tonen."); return; }
+    Notification.requestPermission().then(function (permission) {
+      prefs.notify = permission === "granted";
+      box.checked = prefs.notify;
+      localStorage.setItem("balie-staff:notify", prefs.notify ? "on" : "off");
+      say(prefs.notify ? "U krijgt een melding als een inwoner gaat wachten." : "De browser staat geen meldingen toe. Zet ze aan in de instellingen van de browser.");
+    });
+  });
+
+  var audio = null;
+  function cue() {
+    // Two short tones from the Web Audio API: no sound file to fetch.
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    audio = audio || new Context();
+    [0, 0.22].forEach(function (delay, i) {
+      var tone = audio.createOscillator(), gain = audio.createGain();
+      tone.frequency.value = i ? 660 : 880;
+      gain.gain.value = 0.15;
+      tone.connect(gain);
+      gain.connect(audio.destination);
+      tone.start(audio.currentTime + delay);
+      tone.stop(audio.currentTime + delay + 0.15);
+    });
+  }
+
+  function announceNewlyWaiting(waiting) {
+    var fresh = seenWaiting ? waiting.filter(function (item) { return !seenWaiting[item.conversationId]; }) : [];
+    seenWaiting = {};
+    waiting.forEach(function (item) { seenWaiting[item.conversationId] = true; });
+    if (!fresh.length) return;
+    var first = fresh[0];
+    var what = (first.topicTitle || "onbekend onderwerp") + ", " + (first.teamName || teamName(first.team));
+    say(fresh.length === 1 ? "Er wacht een inwoner: " + what + "." : fresh.length + " inwoners wachten op een medewerker.");
+    if (prefs.sound) cue();
+    if (prefs.notify && Notification.permission === "granted") {
+      var note = new Notification("Een inwoner wacht op een medewerker", { body: what, tag: "balie-waiting" });
+      note.onclick = function () { window.focus(); location.hash = "#gesprekken"; openConversation(first.conversationId); note.close(); };
+    }
   }
 
   // ---- conversation cards ------------------------------------------------------------------------
@@ -301,26 +416,55 @@
   var STATUS = { waiting: "Wacht", live: "Live", queued: "Terugbelverzoek", closed: "Afgesloten" };
 
   function openConversation(id) {
-    if (open[id]) { open[id].reply.focus(); return; }
+    if (open[id]) { (open[id].reply.disabled ? open[id].title : open[id].reply).focus(); return; }
     var n = ++openCounter;
-    var card = { id: id, n: n, lastSeq: -1, lastResidentSeq: -1, timer: null, data: null };
+    var card = { id: id, n: n, lastSeq: -1, lastResidentSeq: -1, timer: null, data: null, notesShown: -1 };
+    var prefix = "conv-" + n + "-";
     // h3 under "Open gesprekken" (h2); focusable from script, so focus has a place after "Gesprek afsluiten".
-    card.title = h("h3", { id: "conv-" + n + "-title", tabindex: "-1" });
+    card.title = h("h3", { id: prefix + "title", tabindex: "-1" });
     card.badge = h("span", { "class": "badge" });
     card.facts = h("dl", { "class": "facts" });
     card.transcript = h("div", { "class": "transcript", role: "log", "aria-live": "polite", tabindex: "0",
       "aria-label": "Berichten van dit gesprek" });
     card.suggestions = h("ul", { "class": "suggestions" });
-    card.reply = h("textarea", { id: "conv-" + n + "-reply", maxlength: "2000" });
+    card.reply = h("textarea", { id: prefix + "reply", maxlength: "2000" });
     card.error = h("p", { "class": "error", role: "alert" });
-    card.claim = h("button", { type: "button", on: { click: function () { act(card, "claim"); } } });
-    card.claim.textContent = "Overnemen";
-    card.close = h("button", { type: "button", "class": "danger", on: { click: function () { act(card, "close"); } } });
-    card.close.textContent = "Gesprek afsluiten";
+    card.claim = h("button", { type: "button", text: "Overnemen", on: { click: function () { act(card, "claim"); } } });
+    card.takeover = h("button", { type: "button", text: "Overnemen van de assistent",
+      on: { click: function () { act(card, "takeover"); } } });
+    card.close = h("button", { type: "button", "class": "danger", text: "Gesprek afsluiten", on: { click: function () { askClose(card); } } });
     card.send = h("button", { type: "submit", text: "Versturen" });
+    // Closing a chat in which the resident still waits for a person needs a second step.
+    card.confirmText = h("p", { id: prefix + "confirm-text", tabindex: "-1",
+      text: "De inwoner wacht nog op een medewerker. Wilt u het gesprek toch afsluiten? De assistent neemt het dan weer over." });
+    card.confirmNo = h("button", { type: "button", "class": "secondary", text: "Nee, terug",
+      on: { click: function () { card.confirm.hidden = true; card.close.focus(); } } });
+    card.confirm = h("div", { "class": "confirm", role: "group", "aria-labelledby": card.confirmText.id, hidden: true }, [
+      card.confirmText,
+      h("div", { "class": "actions" }, [
+        h("button", { type: "button", "class": "danger", text: "Ja, afsluiten", on: { click: function () { act(card, "close"); } } }),
+        card.confirmNo
+      ])
+    ]);
     var form = h("form", { "class": "reply", on: { submit: function (event) { event.preventDefault(); sendReply(card); } } }, [
       h("label", { "for": card.reply.id, text: "Uw antwoord" }), card.reply,
-      h("div", { "class": "actions" }, [card.send, card.claim, card.close])
+      h("div", { "class": "actions" }, [card.send, card.claim, card.takeover, card.close]),
+      card.confirm
+    ]);
+    card.team = h("select", { id: prefix + "team" });
+    card.teamNote = h("input", { id: prefix + "team-note", type: "text", maxlength: "1000", autocomplete: "off" });
+    card.transfer = h("form", { "class": "transfer", on: { submit: function (event) { event.preventDefault(); transfer(card); } } }, [
+      h("h4", { text: "Doorverbinden" }),
+      h("label", { "for": card.team.id, text: "Naar team" }), card.team,
+      h("label", { "for": card.teamNote.id, text: "Toelichting voor het team (niet voor de inwoner)" }), card.teamNote,
+      h("div", { "class": "actions" }, [h("button", { type: "submit", "class": "secondary", text: "Doorverbinden" })])
+    ]);
+    card.notes = h("ul", { "class": "notes" });
+    card.note = h("textarea", { id: prefix + "note", maxlength: "2000", rows: "2" });
+    var notes = h("form", { "class": "note", on: { submit: function (event) { event.preventDefault(); addNote(card); } } }, [
+      h("h4", { text: "Interne notities" }), card.notes,
+      h("label", { "for": card.note.id, text: "Nieuwe notitie (alleen voor medewerkers)" }), card.note,
+      h("div", { "class": "actions" }, [h("button", { type: "submit", "class": "secondary", text: "Notitie opslaan" })])
     ]);
     card.node = h("article", { "class": "conv", "aria-labelledby": card.title.id, "data-conversation": id }, [
       h("header", {}, [
@@ -331,13 +475,13 @@
       card.facts,
       card.transcript,
       h("div", { "class": "tools" }, [
-        h("h4", { text: "Voorgestelde antwoorden" }), card.suggestions, form, card.error
+        h("h4", { text: "Voorgestelde antwoorden" }), card.suggestions, form, card.error, card.transfer, notes
       ])
     ]);
     open[id] = card;
     $("conversations").appendChild(card.node);
     $("open-empty").hidden = true;
-    refreshCard(card).then(function () { card.reply.focus(); });
+    refreshCard(card).then(function () { (card.reply.disabled ? card.title : card.reply).focus(); });
   }
 
   // `moveFocus`: closed with "Venster sluiten", so focus goes to the next card (else the previous
@@ -378,17 +522,19 @@
     if (!reason) return "";
     if (reason === "asked") return "Inwoner koos 'Medewerker spreken'";
     if (reason === "not_understood") return "De assistent begreep de vraag niet";
+    if (reason === "takeover") return "Overgenomen van de assistent";
+    if (reason === "transfer") return "Doorverbonden door een collega";
     if (reason.indexOf("intent:medewerker") === 0) return "Inwoner vroeg om een medewerker";
-    if (reason.indexOf("intent:") === 0) return "Onderwerp vraagt om een medewerker: " + reason.slice(7);
+    if (reason.indexOf("intent:") === 0) return "Onderwerp vraagt om een medewerker";
     return reason;
   }
 
   // Topic, channel, team and time, numbered when two open cards would still read the same (WCAG 2.4.6).
   function cardTitle(card, data, handover) {
-    var time = handover.requestedAt ? new Date(handover.requestedAt).toLocaleTimeString("nl-NL", {
-      hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }) : "";
-    card.baseTitle = [data.intent ? intentName(data.intent) : "Onbekend onderwerp",
-      channelName(data.channel), handover.team || "geen team", time].filter(Boolean).join(" \u00b7 ");
+    var at = handover.requestedAt || data.updatedAt;
+    var time = at ? new Date(at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }) : "";
+    card.baseTitle = [data.topicTitle || "Onbekend onderwerp", channelName(data.channel),
+      handover.team ? teamName(handover.team) : "met de assistent", time].filter(Boolean).join(" \u00b7 ");
     var earlier = Object.keys(open).filter(function (id) {
       return open[id].baseTitle === card.baseTitle && open[id].n < card.n;
     }).length;
@@ -398,17 +544,22 @@
   function renderCard(card) {
     var data = card.data;
     var handover = data.handover || {};
+    var active = handover.status === "waiting" || handover.status === "live";
     card.title.textContent = cardTitle(card, data, handover);
-    card.badge.textContent = STATUS[handover.status] || "Bot";
+    card.badge.textContent = STATUS[handover.status] || "Met de assistent";
     card.badge.className = "badge" + (handover.status === "live" ? " live" : "");
     clear(card.facts);
     var facts = [
-      ["Onderwerp", data.intent || "onbekend"],
+      ["Onderwerp", data.topicTitle || "onbekend"],
+      ["Kanaal", channelName(data.channel)],
       ["Taal", data.language === "en" ? "Engels" : "Nederlands"],
+      ["Team", handover.team ? teamName(handover.team) : ""],
       ["Gevraagd", formatTime(handover.requestedAt)],
-      ["Reden", reasonText(handover.reason)]
+      ["Wachttijd", handover.status === "waiting" ? waitingFor(handover.requestedAt) : ""],
+      ["Reden", reasonText(handover.reason)],
+      ["Doorverbonden van", handover.transferredFrom ? teamName(handover.transferredFrom) : ""]
     ];
-    if (handover.claimedBy) facts.push(["Medewerker", handover.claimedBy]);
+    if (handover.claimedBy) facts.push(["Medewerker", handover.claimedByName || (handover.claimedBy === me() ? "u" : handover.claimedBy)]);
     Object.keys(data.slots || {}).forEach(function (name) { facts.push([name, String(data.slots[name])]); });
     facts.forEach(function (fact) {
       if (!fact[1]) return;
@@ -429,10 +580,39 @@
     card.transcript.scrollTop = card.transcript.scrollHeight;
     var mine = handover.status === "live" && handover.claimedBy === me();
     card.claim.hidden = handover.status !== "waiting";
-    card.close.hidden = !(handover.status === "waiting" || handover.status === "live");
+    card.takeover.hidden = active;
+    card.close.hidden = !active;
+    if (!active) card.confirm.hidden = true;
     card.send.disabled = !mine;
     card.reply.disabled = !mine;
+    card.transfer.hidden = !active;
+    renderTeams(card, handover.team);
+    renderNotes(card, data.notes || []);
     if (card.lastResidentSeq !== card.suggestedFor) loadSuggestions(card);
+  }
+
+  // Transfer targets: every team of the municipality but the conversation's own.
+  function renderTeams(card, current) {
+    var key = current + "|" + (profile ? profile.allTeams.length : 0);
+    if (card.team.getAttribute("data-key") === key) return;
+    card.team.setAttribute("data-key", key);
+    clear(card.team);
+    (profile ? profile.allTeams : []).forEach(function (team) {
+      if (team.id !== current) card.team.appendChild(h("option", { value: team.id, text: team.name }));
+    });
+  }
+
+  function renderNotes(card, notes) {
+    if (notes.length === card.notesShown) return;
+    card.notesShown = notes.length;
+    clear(card.notes);
+    if (!notes.length) { card.notes.appendChild(h("li", { "class": "empty", text: "Nog geen notities." })); return; }
+    notes.forEach(function (note) {
+      card.notes.appendChild(h("li", {}, [
+        h("span", { "class": "meta", text: (note.authorName || (note.author === me() ? "u" : note.author)) + " \u00b7 " + formatTime(note.at) }),
+        h("p", { text: note.text })
+      ]));
+    });
   }
 
   function loadSuggestions(card) {
@@ -441,7 +621,7 @@
       clear(card.suggestions);
       var found = data.suggestions || [];
       if (!found.length) {
-        card.suggestions.appendChild(h("li", { "class": "empty", text: "Geen suggesties voor het laatste bericht." }));
+        card.suggestions.appendChild(h("li", { "class": "empty", text: "Geen suggesties voor dit gesprek." }));
       }
       found.forEach(function (suggestion) {
         var text = suggestion.text + (suggestion.links || []).map(function (link) {
@@ -449,6 +629,7 @@
         }).join("");
         card.suggestions.appendChild(h("li", {}, [
           h("strong", { text: suggestion.title }),
+          h("span", { "class": "kind", text: suggestion.kind === "canned" ? "Standaardantwoord" : "Uit de kennisbank" }),
           h("p", { text: suggestion.text }),
           h("button", { type: "button", "class": "secondary", "aria-label": "Gebruik: " + suggestion.title, on: {
             click: function () {
@@ -461,17 +642,55 @@
     }).catch(function (error) { card.error.textContent = error.message; });
   }
 
+  function askClose(card) {
+    if (card.data && card.data.handover && card.data.handover.status === "waiting") {
+      card.confirm.hidden = false;
+      card.confirmNo.focus();
+      return;
+    }
+    act(card, "close");
+  }
+
+  var DONE = { claim: "U heeft het gesprek overgenomen.", takeover: "U heeft het gesprek overgenomen van de assistent.",
+               close: "Het gesprek is afgesloten." };
+
   function act(card, action) {
     card.error.textContent = "";
     call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/" + action).then(function (data) {
-      if (action === "claim" && data.handover) session.subject = data.handover.claimedBy;
+      if (action !== "close" && data.handover) session.subject = data.handover.claimedBy;
       card.data = data;
       renderCard(card);
-      say(action === "claim" ? "U heeft het gesprek overgenomen." : "Het gesprek is afgesloten.");
+      say(DONE[action]);
       // The button pressed is gone now: focus stays in this card (WCAG 2.4.3).
-      (action === "claim" ? card.reply : card.title).focus();
+      (action === "close" ? card.title : card.reply).focus();
       refreshLists();
     }).catch(function (error) { card.error.textContent = error.message; });
+  }
+
+  function transfer(card) {
+    var team = card.team.value;
+    if (!team) return;
+    card.error.textContent = "";
+    call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/transfer",
+         { team: team, note: card.teamNote.value.trim() || null }).then(function (data) {
+      card.teamNote.value = "";
+      card.data = data;
+      renderCard(card);
+      say("Het gesprek is doorverbonden naar " + teamName(team) + ".");
+      card.title.focus();
+      refreshLists();
+    }).catch(function (error) { card.error.textContent = error.message; });
+  }
+
+  function addNote(card) {
+    var text = card.note.value.trim();
+    if (!text) return;
+    card.error.textContent = "";
+    call("POST", "/v1/staff/conversations/" + encodeURIComponent(card.id) + "/notes", { text: text }).then(function () {
+      card.note.value = "";
+      say("De notitie is opgeslagen.");
+      return refreshCard(card);
+    }).catch(function (error) { card.error.textContent = error.message; }).then(function () { card.note.focus(); });
   }
 
   function sendReply(card) {
@@ -509,13 +728,13 @@
     var outcome = h("select", { id: "ticket-outcome" }, OUTCOMES.map(function (text) { return h("option", { value: text, text: text }); }));
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
-      h("h3", { text: "Verzoek voor " + data.team }),
+      h("h3", { text: "Verzoek voor " + teamName(data.team) }),
       h("dl", {}, [
         h("dt", { text: "Contact" }), h("dd", { text: contact }),
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
         h("dt", { text: "Kanaal" }), h("dd", { text: channelName(data.channel) }),
         h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
-        h("dt", { text: "Onderwerp" }), h("dd", { text: data.intent || "onbekend" }),
+        h("dt", { text: "Onderwerp" }), h("dd", { text: data.topicTitle || (data.intent ? intentName(data.intent) : "onbekend") }),
         h("dt", { text: "Samenvatting" }), h("dd", { text: data.summary })
       ])
     ];
@@ -606,11 +825,16 @@
   // ---- reports: inline SVG charts ----------------------------------------------------------------------
 
   function isoDay(date) { return date.toISOString().slice(0, 10); }
-  (function defaultRange() {
-    var today = new Date();
-    $("to").value = isoDay(today);
-    $("from").value = isoDay(new Date(today.getTime() - 13 * 86400000));
-  })();
+  // The last two weeks up to the server's today (Amsterdam), unless staff chose dates already.
+  function defaultRange() {
+    if ($("to").getAttribute("data-chosen")) return;
+    var today = serverNow().toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" }); // YYYY-MM-DD
+    $("to").value = today;
+    $("from").value = isoDay(new Date(new Date(today + "T12:00:00Z").getTime() - 13 * 86400000));
+  }
+  ["from", "to"].forEach(function (id) {
+    $(id).addEventListener("change", function () { $("to").setAttribute("data-chosen", "1"); });
+  });
   $("report-form").addEventListener("submit", function (event) { event.preventDefault(); loadReport(); });
 
   function loadReport() {
@@ -654,19 +878,21 @@
   function shareChart(share, totals) {
     var percent = Math.round(share * 100);
     var radius = 52, circumference = 2 * Math.PI * radius;
-    var label = percent + "% van de gesprekken afgehandeld door de assistent";
-    var figure = svgFigure(label, 300, 140, [
+    var label = percent + "% van de gesprekken opgelost door de assistent";
+    var figure = svgFigure(label, 420, 140, [
       s("circle", { cx: 70, cy: 70, r: radius, fill: "none", stroke: "#d5dbe3", "stroke-width": 22 }),
       s("circle", { cx: 70, cy: 70, r: radius, fill: "none", stroke: "#1f4e8c", "stroke-width": 22,
         "stroke-dasharray": (circumference * share).toFixed(1) + " " + circumference.toFixed(1), transform: "rotate(-90 70 70)" }),
       s("text", { x: 70, y: 78, "text-anchor": "middle", "font-size": 24, "font-weight": 700, fill: "#1a1a1a", text: percent + "%" }),
       s("rect", { x: 150, y: 40, width: 14, height: 14, fill: "#1f4e8c" }),
-      s("text", { x: 170, y: 52, "font-size": 13, fill: "#1a1a1a", text: "Assistent" }),
+      s("text", { x: 170, y: 52, "font-size": 13, fill: "#1a1a1a", text: "Opgelost door de assistent" }),
       s("rect", { x: 150, y: 70, width: 14, height: 14, fill: "#d5dbe3", stroke: "#6b6b6b" }),
-      s("text", { x: 170, y: 82, "font-size": 13, fill: "#1a1a1a", text: "Medewerker" })
+      s("text", { x: 170, y: 82, "font-size": 13, fill: "#1a1a1a", text: "Overgedragen of niet opgelost" })
     ]);
-    return chartCard("Afgehandeld door de assistent", "Gesprekken zonder medewerker: " +
-      Math.max(0, totals.conversations - totals.handovers) + " van " + totals.conversations + ".", figure, null);
+    // Every conversation is exactly one of the three (core.reports).
+    return chartCard("Opgelost door de assistent", "Van " + totals.conversations + " gesprekken: " + totals.resolvedByBot +
+      " opgelost door de assistent, " + totals.handedOver + " overgedragen aan een medewerker, " + totals.unresolved +
+      " niet opgelost (alleen \u2018niet begrepen\u2019, \u2018niet nuttig\u2019 of zonder antwoord).", figure, null);
   }
 
   function barChart(title, description, rows, color) {
@@ -724,21 +950,23 @@
   function intentName(id) { return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " "); }
 
   // Shape: GET /v1/staff/reports (core.reports.Report, camelCase): {from, to, totals: {conversations,
-  // handovers, botHandledShare, ...}, days: [{day, handovers, ...}] (days without traffic left out),
-  // topIntents: [{intent, count}], unanswered: [{text, count, examples}], handovers: [{team, live,
-  // queued, claimed, meanSecondsToClaim}], channels: [{channel, name, conversations, resolvedByBot,
-  // handedOver, unresolved}]}.
+  // resolvedByBot, handedOver, unresolved, containmentRate, ...}, intents: [{intent, title, ...}],
+  // days: [{day, handovers, ...}] (days without traffic left out), topIntents: [{intent, count}],
+  // unanswered: [{text, count, examples}], handovers: [{team, name, live, queued, claimed, meanSecondsToClaim}],
+  // channels: [{channel, name, conversations, resolvedByBot, handedOver, unresolved}]}.
   function renderReport(container, data) {
     var totals = data.totals || {};
-    var conversations = totals.conversations || 0;
-    var handovers = totals.handoverRequested || 0; // the report's bot-handled share counts requests
-    if (typeof totals.botHandledShare === "number") {
-      container.appendChild(shareChart(totals.botHandledShare, { conversations: conversations, handovers: handovers }));
+    if (typeof totals.containmentRate === "number") {
+      container.appendChild(shareChart(totals.containmentRate, totals));
     } else {
-      container.appendChild(chartCard("Afgehandeld door de assistent", null,
+      container.appendChild(chartCard("Opgelost door de assistent", null,
         h("p", { "class": "empty", text: "Geen gesprekken in deze periode." }), null));
     }
-    var intents = (data.topIntents || []).slice(0, 10).map(function (item) { return [intentName(item.intent), item.count]; });
+    var titles = {};
+    (data.intents || []).forEach(function (row) { titles[row.intent] = row.title; });
+    var intents = (data.topIntents || []).slice(0, 10).map(function (item) {
+      return [titles[item.intent] || intentName(item.intent), item.count];
+    });
     container.appendChild(barChart("Meest gestelde onderwerpen", "De onderwerpen met de meeste vragen.", intents, "#1f4e8c"));
     var byDay = {};
     (data.days || []).forEach(function (day) { byDay[day.day] = day.handovers || 0; });
@@ -757,7 +985,7 @@
       list, null));
     var teams = (data.handovers || []).map(function (team) {
       var wait = typeof team.meanSecondsToClaim === "number" ? Math.round(team.meanSecondsToClaim / 60) + " min" : "-";
-      return [team.team, team.live, team.queued, team.claimed, wait];
+      return [team.name || team.team, team.live, team.queued, team.claimed, wait];
     });
     container.appendChild(chartCard("Overdrachten per team", "Wachttijd: gemiddeld van vraag tot overname.", teams.length
       ? table(["Team", "Live", "Terugbellen", "Overgenomen", "Wachttijd"], teams)
@@ -785,6 +1013,155 @@
         setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
       }).catch(function (error) { $("report-error").textContent = error.message; });
   });
+
+  // ---- editors: canned replies ---------------------------------------------------------------------
+
+  var cannedReplies = [];
+  var topics = null; // [{id, title}] from the editor API, for the topics a canned reply is suggested with
+
+  function loadCanned() {
+    $("canned-error").textContent = "";
+    var needTopics = topics ? Promise.resolve() : call("GET", "/v1/staff/kb/intents").then(function (data) {
+      topics = data.intents.map(function (item) { return { id: item.id, title: item.title.nl || item.id }; });
+    }, function () { topics = []; });
+    return Promise.all([call("GET", "/v1/staff/canned-replies"), needTopics]).then(function (results) {
+      cannedReplies = results[0].replies;
+      renderCannedList();
+      renderTopicChoices([]);
+    }).catch(function (error) { $("canned-error").textContent = error.message; });
+  }
+
+  function topicTitle(id) {
+    var found = (topics || []).filter(function (item) { return item.id === id; })[0];
+    return found ? found.title : intentName(id);
+  }
+
+  function renderCannedList() {
+    var list = $("canned-list");
+    clear(list);
+    if (!cannedReplies.length) { list.appendChild(h("li", { "class": "empty", text: "Er zijn nog geen standaardantwoorden." })); return; }
+    cannedReplies.forEach(function (reply) {
+      list.appendChild(h("li", { "class": "card" }, [
+        h("h3", { text: reply.title }),
+        h("p", { "class": "text", text: reply.text }),
+        h("p", { "class": "hint", text: reply.intents.length ? "Voorgesteld bij: " + reply.intents.map(topicTitle).join(", ")
+          : "Voorgesteld bij elk onderwerp" }),
+        h("div", { "class": "actions" }, [
+          h("button", { type: "button", "class": "secondary", "aria-label": "Bewerken: " + reply.title, text: "Bewerken",
+            on: { click: function () { editCanned(reply); } } }),
+          h("button", { type: "button", "class": "danger", "aria-label": "Verwijderen: " + reply.title, text: "Verwijderen",
+            on: { click: function () { deleteCanned(reply); } } })
+        ])
+      ]));
+    });
+  }
+
+  function renderTopicChoices(chosen) {
+    var box = $("canned-topics");
+    clear(box);
+    (topics || []).forEach(function (topic, i) {
+      var id = "canned-topic-" + i;
+      box.appendChild(h("div", { "class": "check" }, [
+        h("input", { type: "checkbox", id: id, value: topic.id, checked: chosen.indexOf(topic.id) >= 0 }),
+        h("label", { "for": id, text: topic.title })
+      ]));
+    });
+  }
+
+  function editCanned(reply) {
+    $("canned-id").value = reply.id;
+    $("canned-title").value = reply.title;
+    $("canned-text").value = reply.text;
+    renderTopicChoices(reply.intents);
+    $("canned-form-title").textContent = "Standaardantwoord bewerken";
+    $("canned-title").focus();
+  }
+
+  function resetCannedForm() {
+    $("canned-form").reset();
+    $("canned-id").value = "";
+    renderTopicChoices([]);
+    $("canned-form-title").textContent = "Nieuw standaardantwoord";
+  }
+
+  // A new reply's id: from its title, made unique (lower-case letters, digits and hyphens).
+  function cannedId(title) {
+    var base = title.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "").slice(0, 50) || "antwoord";
+    var id = base, n = 1;
+    while (cannedReplies.some(function (reply) { return reply.id === id; })) id = base + "-" + (++n);
+    return id;
+  }
+
+  $("canned-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("canned-error").textContent = "";
+    var title = $("canned-title").value.trim(), text = $("canned-text").value.trim();
+    var id = $("canned-id").value || cannedId(title);
+    var intents = Array.prototype.map.call(document.querySelectorAll("#canned-topics input:checked"), function (box) { return box.value; });
+    call("PUT", "/v1/staff/canned-replies/" + encodeURIComponent(id), { title: title, text: text, intents: intents }).then(function () {
+      resetCannedForm();
+      $("canned-status").textContent = "Het standaardantwoord \u2018" + title + "\u2019 is opgeslagen.";
+      return loadCanned();
+    }).catch(function (error) { $("canned-error").textContent = error.message; });
+  });
+  $("canned-cancel").addEventListener("click", resetCannedForm);
+
+  function deleteCanned(reply) {
+    call("DELETE", "/v1/staff/canned-replies/" + encodeURIComponent(reply.id)).then(function () {
+      $("canned-status").textContent = "Het standaardantwoord \u2018" + reply.title + "\u2019 is verwijderd.";
+      return loadCanned();
+    }).then(function () { $("canned-form-title").focus(); })
+      .catch(function (error) { $("canned-error").textContent = error.message; });
+  }
+
+  // ---- editors: the answers residents called not helpful --------------------------------------------
+
+  function loadNotHelpful() {
+    $("nothelpful-error").textContent = "";
+    var to = serverNow().toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+    var from = isoDay(new Date(new Date(to + "T12:00:00Z").getTime() - 90 * 86400000));
+    return call("GET", "/v1/staff/not-helpful?from=" + from + "&to=" + to + "&status=" + $("nothelpful-status").value)
+      .then(function (data) { renderNotHelpful(data.answers); })
+      .catch(function (error) { $("nothelpful-error").textContent = error.message; });
+  }
+  $("nothelpful-status").addEventListener("change", loadNotHelpful);
+
+  function renderNotHelpful(answers) {
+    var list = $("nothelpful-list");
+    clear(list);
+    $("nothelpful-count").textContent = String(answers.length);
+    if (!answers.length) { list.appendChild(h("li", { "class": "empty", text: "Geen antwoorden in deze lijst." })); return; }
+    answers.forEach(function (item, i) {
+      var id = "nothelpful-" + i;
+      var parts = [
+        h("h3", { id: id, text: item.title || intentName(item.intent) }),
+        h("p", { "class": "meta", text: formatTime(item.at) + " \u00b7 " + channelName(item.channel) }),
+        h("dl", { "class": "facts" }, [
+          h("dt", { text: "Vraag van de inwoner" }), h("dd", { text: item.question || "(geen vraag bewaard)" }),
+          h("dt", { text: "Antwoord van de assistent" }), h("dd", { text: item.answer || "(geen antwoord bewaard)" })
+        ])
+      ];
+      if (item.reviewedAt) {
+        parts.push(h("p", { "class": "hint", text: "Bekeken " + formatTime(item.reviewedAt) + (item.reviewNote ? ": " + item.reviewNote : "") }));
+      } else {
+        var note = h("input", { id: id + "-note", type: "text", maxlength: "500", autocomplete: "off" });
+        parts.push(h("form", { on: { submit: function (event) {
+          event.preventDefault();
+          call("POST", "/v1/staff/not-helpful/" + encodeURIComponent(item.id) + "/review", { note: note.value.trim() || null })
+            .then(function () {
+              $("nothelpful-status-line").textContent = "Gemarkeerd als bekeken.";
+              return loadNotHelpful();
+            }).then(function () { $("nothelpful-title").focus(); })
+            .catch(function (error) { $("nothelpful-error").textContent = error.message; });
+        } } }, [
+          h("label", { "for": note.id, text: "Wat is er gedaan? (optioneel)" }), note,
+          h("div", { "class": "actions" }, [h("button", { type: "submit", "class": "secondary", "aria-describedby": id, text: "Markeer als bekeken" })])
+        ]));
+      }
+      list.appendChild(h("li", { "class": "card" }, parts));
+    });
+  }
 
   // ---- start -----------------------------------------------------------------------------------------
 
