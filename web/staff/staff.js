@@ -161,6 +161,7 @@
     session.token = "";
     session.subject = "";
     profile = null;
+    seenWaiting = null;
     sessionStorage.removeItem("balie-staff:token");
     sessionStorage.removeItem("balie-staff:refresh");
     Object.keys(open).forEach(closeCard);
@@ -309,7 +310,10 @@
       if (round === listRound) listTimer = setTimeout(refreshLists, LIST_POLL_MS);
     });
   }
-  $("team-filter").addEventListener("change", refreshLists);
+  $("team-filter").addEventListener("change", function () {
+    seenWaiting = null; // another team's residents are not newly waiting
+    refreshLists();
+  });
 
   // A queue item: the topic, the resident's first real question, then team, channel and waiting time.
   function handoverLabel(item) {
@@ -580,7 +584,7 @@
     card.transcript.scrollTop = card.transcript.scrollHeight;
     var mine = handover.status === "live" && handover.claimedBy === me();
     card.claim.hidden = handover.status !== "waiting";
-    card.takeover.hidden = active;
+    card.takeover.hidden = active || handover.status === "queued"; // a callback request is worked as a ticket
     card.close.hidden = !active;
     if (!active) card.confirm.hidden = true;
     card.send.disabled = !mine;
