@@ -22,12 +22,10 @@ options: `with start_local_stack(handler_overrides=..., template=...) as stack:`
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +38,7 @@ from balie_local.dev_auth import TENANTS_DIR
 from balie_local.stack import LOCAL_MAIL_FROM, LocalStack, reset_function_state
 from balie_local.tenant_cmd import load_tenants, tenant_files
 from balie_local.template_resources import DEFAULT_REGION, Deployment, provision, fixed_dev_secret
+from stack_support import ENGINE_KB, FakeOpenKlant
 
 LOCAL_STAGE = "local"
 
@@ -159,7 +158,6 @@ def local_stack() -> Iterator[LocalStack]:
         yield stack
 
 
-ENGINE_KB = Path(__file__).resolve().parents[1] / "unit" / "data" / "kb_engine"
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # tenant alpha is open (office hours)
 
 
@@ -221,29 +219,6 @@ def engine_kb_stack_with_pollers(kb_dir: Path) -> Iterator[LocalStack]:
 
 
 # ---------------------------------------------------------------------------- a tenant's Open Klant
-
-
-class FakeOpenKlant(BaseHTTPRequestHandler):
-    received: list[tuple[str, dict, str | None]] = []
-    fail_path: str | None = None
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
-        length = int(self.headers.get("Content-Length", "0"))
-        body = json.loads(self.rfile.read(length))
-        type(self).received.append((self.path, body, self.headers.get("Authorization")))
-        if self.path == type(self).fail_path:
-            self.send_response(400)
-            self.end_headers()
-            return
-        answer = json.dumps(dict(body, uuid=str(uuid.uuid4()))).encode()
-        self.send_response(201)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from balie_local.stack import LocalStack
-from conftest import ENGINE_KB
+from stack_support import ENGINE_KB
 from http_support import json_headers, send
 
 ORIGIN = "https://www.alpha.example"

@@ -24,7 +24,7 @@ import yaml
 from balie_local.events import sqs_event
 from balie_local.stack import LocalStack
 from balie_local.tenant_cmd import publish_documents
-from conftest import ENGINE_KB, FakeOpenKlant
+from stack_support import ENGINE_KB, FakeOpenKlant
 from handlers.wiring import aws_client
 from http_support import json_headers, send
 

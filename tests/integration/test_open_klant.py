@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from adapters.open_klant_http import UrllibJsonPoster
-from conftest import FakeOpenKlant
+from stack_support import FakeOpenKlant
 from core.errors import ServiceUnavailable
 from core.kb.models import Tenant
 from core.models import Channel, Ticket

@@ -24,7 +24,7 @@ import yaml
 from balie_local import messenger_cmd, tenant_cmd, whatsapp_cmd
 from balie_local.stack import LocalStack
 from channels.meta import sign
-from conftest import ENGINE_KB
+from stack_support import ENGINE_KB
 from http_support import json_headers, send, wait_for
 
 GAMMA_ORIGIN = "https://www.gamma.example"
