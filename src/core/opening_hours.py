@@ -38,16 +38,42 @@ _CLOSING_DAY = {"nl": "extra sluitingsdag", "en": "extra closing day"}
 _LIBERATION_DAY = {"nl": "Bevrijdingsdag", "en": "Liberation Day"}
 
 
+# Names as the `holidays` package gives them (a unit test compares every year of a
+# century); computed here because that package imports every country's module on
+# first use, 76 ms of every function's first turn (BENCHMARKS.md, Cold start).
+_HOLIDAY_NAMES = {
+    "nl": {"new_year": "Nieuwjaarsdag", "good_friday": "Goede vrijdag", "easter": "Eerste paasdag",
+           "easter_monday": "Tweede paasdag", "kings_day": "Koningsdag", "liberation": "Bevrijdingsdag",
+           "ascension": "Hemelvaartsdag", "pentecost": "Eerste pinksterdag",
+           "pentecost_monday": "Tweede pinksterdag", "christmas": "Eerste kerstdag",
+           "boxing_day": "Tweede kerstdag"},
+    "en": {"new_year": "New Year's Day", "good_friday": "Good Friday", "easter": "Easter Sunday",
+           "easter_monday": "Easter Monday", "kings_day": "King's Day", "liberation": "Liberation Day",
+           "ascension": "Ascension Day", "pentecost": "Pentecost", "pentecost_monday": "Pentecost Monday",
+           "christmas": "Christmas Day", "boxing_day": "Second Day of Christmas"},
+}
+
+
 @lru_cache(maxsize=64)
 def _public_holidays(year: int, language: str = "nl") -> dict[date, str]:
-    """Dutch public holidays of one year, named in `language`. The `holidays`
-    package already moves Koningsdag to 26 April when 27 April is a Sunday and
-    lists Bevrijdingsdag only in lustrum years (the tenant toggle widens that)."""
-    # Imported on first use: ~20 ms of every handler's cold start, needed only when
-    # a turn asks about opening hours or a handover (benchmarks/coldstart.py).
-    import holidays
-
-    return dict(holidays.country_holidays("NL", years=year, language="en_US" if language == "en" else "nl"))
+    """Dutch public holidays of one year (since Koningsdag, 2014), named in `language`.
+    Koningsdag moves to 26 April when 27 April is a Sunday; Bevrijdingsdag is a
+    national holiday only in lustrum years (the tenant toggle widens that)."""
+    names = _HOLIDAY_NAMES["en" if language == "en" else "nl"]
+    easter = easter_sunday(year)
+    kings_day = date(year, 4, 27)
+    if kings_day.weekday() == 6:
+        kings_day = date(year, 4, 26)
+    days = {
+        date(year, 1, 1): "new_year", easter - timedelta(days=2): "good_friday", easter: "easter",
+        easter + timedelta(days=1): "easter_monday", kings_day: "kings_day",
+        easter + timedelta(days=39): "ascension", easter + timedelta(days=49): "pentecost",
+        easter + timedelta(days=50): "pentecost_monday", date(year, 12, 25): "christmas",
+        date(year, 12, 26): "boxing_day",
+    }
+    if year % 5 == 0:
+        days[date(year, 5, 5)] = "liberation"
+    return {day: names[key] for day, key in days.items()}
 
 
 def _parse_clock(value: str) -> time:

@@ -218,3 +218,14 @@ def test_easter_matches_the_holidays_package_for_a_century() -> None:
         listed = {day for day, name in holidays.country_holidays("NL", years=year, language="en_US").items()
                   if name == "Easter Sunday"}
         assert listed == {easter_sunday(year)}
+
+
+def test_public_holidays_match_the_holidays_package_in_both_languages() -> None:
+    import holidays
+
+    from core.opening_hours import _public_holidays
+
+    for year in range(2014, 2091):
+        for language, package_language in (("nl", "nl"), ("en", "en_US")):
+            expected = dict(holidays.country_holidays("NL", years=year, language=package_language))
+            assert _public_holidays(year, language) == expected, (year, language)
