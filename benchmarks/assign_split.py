@@ -1,0 +1,74 @@
+"""Give new rows of benchmarks/data/real_questions.tsv their part (`tune` or `report`).
+
+Whoever adds real messages leaves their `split` column empty (or `?`) and runs
+
+    .venv/bin/python benchmarks/assign_split.py
+
+so that nobody chooses which message is read while developing and which is only reported.
+Rows that have a part keep it. Within each (intent, kind) group the new rows are taken in the
+order of the SHA-1 of their text; each goes to the part that has fewer rows of the group so
+far, and on a tie to the part the first hex digit of its SHA-1 picks (even: `tune`). So the
+two parts stay balanced per intent and kind, and the outcome depends only on the texts.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+REAL_QUESTIONS = Path(__file__).resolve().parent / "data" / "real_questions.tsv"
+PARTS = ("tune", "report")
+UNASSIGNED = ("", "?")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def assign(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows in their order, every unassigned one given its part."""
+    counts: Counter[tuple[str, str, str]] = Counter(
+        (row["intent"], row["kind"], row["split"]) for row in rows if row["split"] in PARTS
+    )
+    new = sorted((row for row in rows if row["split"] in UNASSIGNED), key=lambda row: text_digest(row["text"]))
+    for row in new:
+        group = (row["intent"], row["kind"])
+        tune, report = counts[(*group, "tune")], counts[(*group, "report")]
+        if tune != report:
+            part = "tune" if tune < report else "report"
+        else:
+            part = "tune" if int(text_digest(row["text"])[0], 16) % 2 == 0 else "report"
+        row["split"] = part
+        counts[(*group, part)] += 1
+    return rows
+
+
+def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=REAL_QUESTIONS)
+    args = parser.parse_args()
+    fields, rows = read(args.path)
+    before = sum(row["split"] in UNASSIGNED for row in rows)
+    write(args.path, fields, assign(rows))
+    print(f"{before} new rows given a part; {len(rows)} rows in {args.path.name}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
