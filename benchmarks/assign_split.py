@@ -46,17 +46,24 @@ def assign(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return rows
 
 
+# Messages are verbatim, so a text may contain '"': no quote character at all, in and out.
+TSV = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
+
+
 def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(handle, **TSV)
         return list(reader.fieldnames or []), list(reader)
 
 
 def write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fields, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+    """Write to a file beside `path` first, so that a failure leaves the set as it was."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n", **TSV)
         writer.writeheader()
         writer.writerows(rows)
+    partial.replace(path)
 
 
 def main() -> int:

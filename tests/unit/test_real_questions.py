@@ -60,6 +60,16 @@ def test_the_parts_are_balanced_within_each_intent_and_kind(rows):
         assert abs(parts.count("tune") - parts.count("report")) <= 1, group
 
 
+def test_the_split_tool_writes_the_set_back_byte_for_byte(split_tool, tmp_path):
+    fields, rows = split_tool.read(split_tool.REAL_QUESTIONS)
+    copy = tmp_path / "real_questions.tsv"
+    split_tool.write(copy, fields, rows)
+    assert copy.read_bytes() == split_tool.REAL_QUESTIONS.read_bytes()
+    quoted = {**rows[0], "text": 'mijn auto op een "gewone" plek'}
+    split_tool.write(copy, fields, [quoted])
+    assert split_tool.read(copy) == (fields, [quoted])
+
+
 def test_new_rows_alternate_between_the_parts_within_their_group(split_tool):
     def row(text: str, split: str = "", intent: str = "paspoort") -> dict[str, str]:
         return {"intent": intent, "text": text, "source": "https://example.org", "alt": "-", "kind": "faq", "split": split}
