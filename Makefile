@@ -11,8 +11,9 @@ SAM_STAMP := $(SAM_VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 KB_STAMP := src/kb_compiled/.built
 KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
-# The compiler and the artefact format: a change here makes the compiled files stale too.
-KB_CODE := $(wildcard src/core/matcher/*.py src/core/kb/*.py local/balie_local/kb_tools.py)
+# The compiler, the artefact format and the encoder the artefacts name by digest: a change
+# here makes the compiled files stale too.
+KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
 
 .PHONY: install run test lint kb eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
 

@@ -48,11 +48,18 @@ def compiled_directory() -> Path:
 
 @cache
 def matcher_code_version() -> str:
-    """A digest of the matcher's code: part of every artefact's key, so an artefact
-    trained by other code is never taken for this code's."""
+    """A digest of the matcher's code and of the data files it is built with: part of every
+    artefact's key, so an artefact trained by other code, or against another encoder, is
+    never taken for this code's."""
+    return matcher_digest(MATCHER_SOURCES)
+
+
+def matcher_digest(sources: Path) -> str:
+    """SHA-256 over the matcher package's modules and its `data/*.bin` (the Dutch encoder,
+    which artefacts name by digest instead of carrying it, and the word-piece table)."""
     digest = hashlib.sha256()
-    for path in sorted(MATCHER_SOURCES.glob("*.py")):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    for path in sorted([*sources.glob("*.py"), *sources.glob("data/*.bin")]):
+        digest.update(path.relative_to(sources).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .encoder import SmallEncoder
-from .subword import SubwordEncoder
+from .subword import SubwordEncoder, packaged_digest, packaged_encoder
 from .features import Analysis, Analyzer, FeatureConfig
 from .learning import (
     Costs,
@@ -524,6 +524,7 @@ class Matcher:
                 "weight": scorer.encoder_weight,
                 "kind": "subword" if isinstance(scorer.encoder, SubwordEncoder) else "pieces",
                 "mode": "block" if scorer.centroids is None else "centroids",
+                **({"sha256": packaged_digest(scorer.encoder)} if isinstance(scorer.encoder, SubwordEncoder) else {}),
             },
             "arrays": {},
         }
@@ -531,7 +532,9 @@ class Matcher:
             "vocabulary": "\n".join(sorted(analyzer.vocabulary.words)).encode("utf-8"),
             "features": "\n".join(sorted(scorer.feature_index, key=scorer.feature_index.__getitem__)).encode("utf-8"),
         }
-        blobs = {"encoder": scorer.encoder.to_bytes()} if scorer.encoder is not None else {}
+        # The word-piece encoder travels in the artefact; the Dutch subword encoder is named
+        # by digest (the package carries it: core/matcher/data/nl_subword.bin).
+        blobs = {"encoder": scorer.encoder.to_bytes()} if isinstance(scorer.encoder, SmallEncoder) else {}
         body = bytearray()
         for kind, named in (("text", texts), ("bytes", blobs)):
             for name, blob in named.items():
@@ -584,8 +587,12 @@ class Matcher:
         embedding_spec = header.get("embedding")  # absent in artefacts built before it existed
         encoder_spec = header.get("encoder")
         encoder: SmallEncoder | SubwordEncoder | None = None
-        if encoder_spec is not None:
-            # "pieces" (the word-piece transformer) is what artefacts without a kind carry.
+        if encoder_spec is not None and "sha256" in encoder_spec:
+            encoder = packaged_encoder(encoder_spec["sha256"])
+        elif encoder_spec is not None:
+            # "pieces" (the word-piece transformer) is what artefacts without a kind carry;
+            # a "subword" one without a digest was built before the encoder was named by it
+            # and carries its own copy.
             encoder_kind = SubwordEncoder if encoder_spec.get("kind") == "subword" else SmallEncoder.from_bytes
             encoder = encoder_kind(blob("encoder"))
         if embedding_spec is not None and embedding_spec["table"] != DEFAULT_TABLE.name:
