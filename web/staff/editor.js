@@ -13,34 +13,15 @@
     "examples.en": "Voorbeeldvragen (Engels)", enabled: "Aan of uit", team: "Team", draft: "Concept"
   };
 
-  function meta(name) {
-    var node = document.querySelector('meta[name="' + name + '"]');
-    return node ? node.getAttribute("content") || "" : "";
-  }
+  var dom = window.BalieDom; // dom.js: h, $, clear, the stored session
+  var h = dom.h, $ = dom.$, clear = dom.clear;
 
-  var session = {
-    token: sessionStorage.getItem("balie-staff:token") || "",
-    api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
-  };
+  var session = dom.storedSession();
   var intents = [];
   var current = null; // the intent detail the form shows
   var creating = false;
   var history = []; // the resident's earlier messages in the preview conversation
 
-  function $(id) { return document.getElementById(id); }
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value == null || value === false) return;
-      if (key === "text") node.textContent = value;
-      else if (key === "on") Object.keys(value).forEach(function (type) { node.addEventListener(type, value[type]); });
-      else node.setAttribute(key, value === true ? "" : value);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function lines(text) { return text.split("\n").map(function (line) { return line.trim(); }).filter(Boolean); }
   function when(iso) {
     return new Date(iso).toLocaleString("nl-NL", { day: "numeric", month: "short", year: "numeric", hour: "2-digit",

@@ -13,15 +13,10 @@
   var CONVERSATION_POLL_MS = 3000;
   var SVG = "http://www.w3.org/2000/svg";
 
-  function meta(name) {
-    var node = document.querySelector('meta[name="' + name + '"]');
-    return node ? node.getAttribute("content") || "" : "";
-  }
+  var dom = window.BalieDom; // dom.js: h, $, clear, meta, the stored session
+  var h = dom.h, $ = dom.$, clear = dom.clear, meta = dom.meta;
 
-  var session = {
-    token: sessionStorage.getItem("balie-staff:token") || "",
-    api: sessionStorage.getItem("balie-staff:api") || meta("balie-api") || location.origin
-  };
+  var session = dom.storedSession();
   var profile = null; // GET /v1/staff/me: name, municipality, roles, team names, the server's clock
   var clockOffset = 0; // server time minus browser time, in ms
   var open = {}; // conversation id -> card state
@@ -29,20 +24,8 @@
   var listTimer = null;
   var openCounter = 0;
 
-  // ---- small DOM helpers (text only) ---------------------------------------------------
+  // ---- inline SVG for the report charts (text only) ---------------------------------------
 
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value == null || value === false) return;
-      if (key === "text") node.textContent = value;
-      else if (key === "on") Object.keys(value).forEach(function (type) { node.addEventListener(type, value[type]); });
-      else node.setAttribute(key, value === true ? "" : value);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
   function s(tag, attrs, children) {
     var node = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (key) {
@@ -51,8 +34,6 @@
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
   }
-  function $(id) { return document.getElementById(id); }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   // The channels by the names residents and staff know them (core.models.CHANNEL_NAMES).
   var CHANNEL_NAMES = { web: "Website", whatsapp: "WhatsApp", messenger: "Messenger", instagram: "Instagram" };
