@@ -245,8 +245,10 @@ def build() -> dict[str, Any]:
                          "properties": {key: {"$ref": REF.format(model=model)}}}
     schemas["HandoverList"] = {"type": "object", "required": ["handovers"], "additionalProperties": False,
                                "properties": {"handovers": {"type": "array", "items": {"$ref": REF.format(model="HandoverItem")}}}}
-    schemas["TicketList"] = {"type": "object", "required": ["tickets"], "additionalProperties": False,
-                             "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}}}}
+    schemas["TicketList"] = {"type": "object", "required": ["tickets", "next"], "additionalProperties": False,
+                             "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}},
+                                            "next": {"type": ["string", "null"],
+                                                     "description": "The `cursor` of the next page; null on the last"}}}
     schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
                                "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
     schemas["TenantList"] = {"type": "object", "required": ["tenants"], "additionalProperties": False,
@@ -314,9 +316,14 @@ def build() -> dict[str, Any]:
         }} for action in ("claim", "reply", "close")},
         "/v1/staff/tickets": {"get": {
             "operationId": "listTickets", "security": staff,
-            "summary": "Out-of-hours callback requests of the caller's teams (all teams: `*`), oldest first.",
+            "summary": "Out-of-hours callback requests of the caller's teams (all teams: `*`), oldest first; done "
+                       "ones in pages (`limit`, default 50), open and claimed ones all unless `limit` or `cursor` is given.",
             "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "claimed", "done"]}},
-                           {"name": "team", "in": "query", "schema": {"type": "string"}}],
+                           {"name": "team", "in": "query", "schema": {"type": "string"}},
+                           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                           {"name": "cursor", "in": "query", "description": "`next` of the page before (opaque)",
+                            "schema": {"type": "string"}},
+                           {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["oldest", "newest"]}}],
             "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
         }},
         **{f"/v1/staff/tickets/{{ticketId}}/{action}": {"post": {

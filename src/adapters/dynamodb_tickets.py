@@ -16,7 +16,7 @@ conversation is never stored.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -31,7 +31,7 @@ from adapters.dynamodb_store import (
     ticket_pk,
 )
 from core.errors import Conflict, NotFound, ServiceUnavailable
-from core.models import Ticket, TicketRecord, TicketStatus
+from core.models import Ticket, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.tickets import ticket_refusal
 
 TICKET_INDEX = "TicketIndex"
@@ -42,8 +42,13 @@ def _index_key(tenant: str, status: TicketStatus) -> str:
 
 
 def _sort_key(ticket: Ticket) -> str:
-    created = ticket.created_at.astimezone(timezone.utc).isoformat()
-    return f"{ticket.team}#{created}#{ticket.id}"
+    return f"{ticket.team}#{ticket_position(ticket)}"
+
+
+# Sort keys are `<team>#...`; "$" is the character after "#", so `<team>$` is above every key of
+# the team and below every key of a longer team id ("kcc$" < "kcc-extra#...").
+def _team_end(team: str) -> str:
+    return f"{team}$"
 
 
 def _when(value: datetime) -> dict[str, str]:
@@ -127,6 +132,52 @@ class DynamoDBTicketStore:
             self.client, TableName=self.table, IndexName=TICKET_INDEX,
             KeyConditionExpression=condition, ExpressionAttributeValues=values)]
         return sorted(found, key=lambda record: (record.created_at, record.id))
+
+    def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
+             after: str | None = None, newest_first: bool = False) -> TicketPage:
+        # One Query per team of at most limit + 1 tickets from `after` on, merged: the index is
+        # ordered by team first, so "every team" first finds the partition's teams (one 1-item
+        # Query each), never reading their tickets.
+        key = _index_key(tenant, status)
+        found: list[TicketRecord] = []
+        for team in sorted(set(teams)) if teams is not None else self._teams(key):
+            low, high = f"{team}#", _team_end(team)
+            if after is not None:
+                low, high = (low, f"{team}#{after}") if newest_first else (f"{team}#{after}", high)
+            # limit + 1 beyond `after` tell whether more follow; the range holds `after` itself too.
+            items = self._query_up_to(limit + 1 + (after is not None), IndexName=TICKET_INDEX, ScanIndexForward=not newest_first,
+                                      KeyConditionExpression="ticketKey = :key AND ticketAt BETWEEN :low AND :high",
+                                      ExpressionAttributeValues={":key": {"S": key}, ":low": {"S": low},
+                                                                 ":high": {"S": high}})
+            found.extend(record for record in map(_record, items) if ticket_position(record) != after)
+        found.sort(key=ticket_position, reverse=newest_first)
+        records = found[:limit]
+        return TicketPage(records, ticket_position(records[-1]) if len(found) > limit else None)
+
+    def _teams(self, key: str) -> list[str]:
+        """The teams with a ticket under `key`: a skip scan, one 1-item Query per team."""
+        teams: list[str] = []
+        while True:
+            condition, values = "ticketKey = :key", {":key": {"S": key}}
+            if teams:
+                condition += " AND ticketAt > :after"
+                values[":after"] = {"S": _team_end(teams[-1])}
+            items = self._query_up_to(1, IndexName=TICKET_INDEX, KeyConditionExpression=condition,
+                                      ExpressionAttributeValues=values, ProjectionExpression="ticketAt")
+            if not items:
+                return teams
+            teams.append(items[0]["ticketAt"]["S"].split("#", 1)[0])
+
+    def _query_up_to(self, count: int, **arguments: Any) -> list[dict[str, Any]]:
+        """The first `count` items of a Query (following its pages, which end at 1 MB)."""
+        items: list[dict[str, Any]] = []
+        while len(items) < count:
+            page = self._call("query", TableName=self.table, Limit=count - len(items), **arguments)
+            items.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                break
+            arguments = {**arguments, "ExclusiveStartKey": page["LastEvaluatedKey"]}
+        return items
 
     def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
         markers = query_all(

@@ -29,8 +29,10 @@ from .models import (
     NotHelpfulItem,
     Role,
     Ticket,
+    TicketPage,
     TicketRecord,
     TicketStatus,
+    ticket_position,
 )
 from .clock import Clock, now
 from .opening_hours import AMSTERDAM
@@ -283,6 +285,14 @@ class InMemoryTicketStore:
             found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
         found = [r for r in found if r.status == status and (teams is None or r.team in teams)]
         return sorted(found, key=lambda r: (r.created_at, r.id))
+
+    def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
+             after: str | None = None, newest_first: bool = False) -> TicketPage:
+        ordered = sorted(self.list(tenant, status, teams), key=ticket_position, reverse=newest_first)
+        if after is not None:
+            ordered = [r for r in ordered if (ticket_position(r) < after if newest_first else ticket_position(r) > after)]
+        records = ordered[:limit]
+        return TicketPage(records, ticket_position(records[-1]) if len(ordered) > limit else None)
 
     def _change(self, tenant: str, ticket_id: str, allowed: Callable[[TicketRecord], bool], refusal: Callable[[TicketRecord], str],
                 update: dict) -> TicketRecord:

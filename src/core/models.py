@@ -8,7 +8,7 @@ storage items.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple
 
@@ -454,6 +454,20 @@ class TicketRecord(Ticket):
     # registration (resource -> uuid in the tenant's Open Klant).
     notified_at: datetime | None = None
     open_klant: dict[str, str] = Field(default_factory=dict)
+
+
+def ticket_position(ticket: Ticket) -> str:
+    """Where a ticket stands in a list, oldest first: its creation time in UTC, then its id.
+    Both stores order pages by this string (DynamoDB: the TicketIndex sort key after the team)."""
+    return f"{ticket.created_at.astimezone(timezone.utc).isoformat()}#{ticket.id}"
+
+
+class TicketPage(NamedTuple):
+    """One page of a ticket list; `next` is the position of its last ticket when more follow
+    (pass it back as `after`), else None."""
+
+    records: list[TicketRecord]
+    next: str | None
 
 
 class Notification(Model):

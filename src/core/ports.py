@@ -21,6 +21,7 @@ from .models import (
     Notification,
     ReplyMessage,
     Ticket,
+    TicketPage,
     TicketRecord,
     TicketStatus,
 )
@@ -124,6 +125,12 @@ class TicketStore(Protocol):
 
     def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
         """The tenant's tickets in `status` (of `teams`; None: every team), oldest first."""
+
+    def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
+             after: str | None = None, newest_first: bool = False) -> TicketPage:
+        """At most `limit` of those tickets ordered by `ticket_position` (oldest first, or newest
+        first), starting after the position `after` (a `TicketPage.next`); never a full read of
+        the status's tickets (DynamoDB: Queries of at most `limit` + 1 items per team)."""
 
     def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
         """open -> claimed by `staff` (claiming one's own ticket again changes nothing).

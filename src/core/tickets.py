@@ -22,7 +22,9 @@ the resident left (phone or e-mail): staff call or mail.
 """
 from __future__ import annotations
 
+import base64
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -39,6 +41,7 @@ from .models import (
     ReplyMessage,
     Role,
     Ticket,
+    TicketPage,
     TicketRecord,
     TicketStatus,
     TranscriptEntry,
@@ -53,6 +56,8 @@ log = logging.getLogger(__name__)
 
 MAX_OUTCOME_CHARS = 100
 MAX_NOTE_CHARS = 2000
+DONE_PAGE = 50  # done tickets per page when the caller names no limit
+MAX_PAGE = 100
 
 
 class _Knowledge(Protocol):
@@ -80,6 +85,33 @@ def _status(value: str | None) -> TicketStatus:
         raise InvalidInput("status must be 'open', 'claimed' or 'done'.") from None
 
 
+def _page_size(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAGE):
+        raise InvalidInput(f"limit must be a whole number from 1 to {MAX_PAGE}.")
+    return int(value)
+
+
+# A cursor is a ticket's position (`ticket_position`: creation time in UTC, "#", id), base64url
+# without padding: opaque to clients, checked when it comes back.
+_POSITION = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00#[A-Za-z0-9._:-]{1,200}")
+
+
+def encode_ticket_cursor(position: str) -> str:
+    return base64.urlsafe_b64encode(position.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_ticket_cursor(cursor: str) -> str:
+    try:
+        position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        position = ""
+    if not (cursor.isascii() and _POSITION.fullmatch(position)):
+        raise InvalidInput("cursor must be the 'next' value of an earlier page of this list.")
+    return position
+
+
 def _text(value: str | None, name: str, limit: int, *, required: bool) -> str | None:
     text = (value or "").strip()
     if not text:
@@ -100,7 +132,12 @@ class TicketDesk:
     clock: Clock = now
     outbound: OutboundSender | None = None  # answers tickets of the messaging channels on their channel
 
-    def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None) -> list[TicketRecord]:
+    def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None, *,
+             limit: str | None = None, cursor: str | None = None, order: str | None = None) -> TicketPage:
+        """The caller's teams' tickets in `status`, oldest first (`order` "newest": newest first).
+        Done tickets pile up until the retention ends, so they come in pages (`limit`, default
+        DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
+        `cursor` is given. `cursor` is the `next` of the page before (opaque)."""
         wanted = _status(status)
         if team is not None:
             if not who.may_see(team):
@@ -108,7 +145,16 @@ class TicketDesk:
             teams: list[str] | None = [team]
         else:
             teams = None if who.teams is None else sorted(who.teams)
-        return self.tickets.list(who.tenant, wanted, teams)
+        if order not in (None, "oldest", "newest"):
+            raise InvalidInput("order must be 'oldest' or 'newest'.")
+        size = _page_size(limit)
+        after = decode_ticket_cursor(cursor) if cursor is not None else None
+        if size is None and after is None and wanted != TicketStatus.DONE:
+            records = self.tickets.list(who.tenant, wanted, teams)
+            return TicketPage(records[::-1] if order == "newest" else records, None)
+        found = self.tickets.page(who.tenant, wanted, teams, limit=size or DONE_PAGE, after=after,
+                                  newest_first=order == "newest")
+        return TicketPage(found.records, encode_ticket_cursor(found.next) if found.next else None)
 
     def claim(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
         self._visible(who, ticket_id)

@@ -305,11 +305,12 @@ def review_not_helpful(item_id: str) -> Response:
 
 @app.get("/v1/staff/tickets")
 def list_tickets() -> Response:
-    """?status=open|claimed|done&team=: the caller's teams' tickets, oldest first."""
-    event = app.current_event
-    found = ticket_desk().list(identity(), event.get_query_string_value("status"),
-                               event.get_query_string_value("team") or None)
-    return ok({"tickets": [record.model_dump(mode="json") for record in found]})
+    """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest: the caller's teams'
+    tickets, oldest first; done ones in pages (`next`: the cursor of the next page, or null)."""
+    query = app.current_event.get_query_string_value
+    found = ticket_desk().list(identity(), query("status"), query("team") or None, limit=query("limit"),
+                               cursor=query("cursor"), order=query("order"))
+    return ok({"tickets": [record.model_dump(mode="json") for record in found.records], "next": found.next})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/claim")

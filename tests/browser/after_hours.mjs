@@ -1,8 +1,28 @@
 // Out of office hours (the test sets BALIE_NOW to a Saturday evening): a resident asks for a
 // person, agrees to be called back and leaves a phone number; the widget says when they will
 // hear from the municipality. A member of staff takes the ticket in the dashboard, sees the
-// contact and the redacted summary, and marks it done with an outcome and a note.
-import { BASE, main, newPage, check, widget, signInStaff, say, axe, noErrors } from "./lib.mjs";
+// contact and the redacted summary, and marks it done with an outcome and a note. With a dozen
+// more done, "Afgehandelde verzoeken" shows the newest ten, and "Meer laden" the rest below them
+// (GET /v1/staff/tickets?status=done pages), focus on the first one added. Saves
+// docs/dashboard-done-tickets.png.
+import { BASE, TOKEN, main, newPage, check, widget, signInStaff, say, axe, noErrors, screenshotPath } from "./lib.mjs";
+
+async function api(method, path, body) {
+  const response = await fetch(BASE + path, { method, headers: { "content-type": "application/json", authorization: "Bearer " + TOKEN },
+    body: body ? JSON.stringify(body) : undefined });
+  check(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+// A callback request through the chat API, as the widget makes one; returns the conversation id.
+async function callbackRequest(phone) {
+  let id = null;
+  for (const message of ["Ik wil een medewerker spreken", "ja", "Bel mij op " + phone]) {
+    const reply = await api("POST", "/v1/chat", { tenant: "voorbeeld", message, ...(id ? { conversationId: id } : {}) });
+    id = reply.conversationId;
+  }
+  return id;
+}
 
 await main(async (browser) => {
   const resident = await newPage(browser);
@@ -36,6 +56,42 @@ await main(async (browser) => {
   await staff.locator("#tickets-count", { hasText: "0" }).waitFor();
   await staff.getByRole("button", { name: "Volgend verzoek" }).click();
   await staff.locator("#work-status", { hasText: "geen terugbelverzoeken" }).waitFor();
+
+  // Eleven more requests, done through the API: twelve done in all, more than one page.
+  for (let n = 0; n < 11; n++) await callbackRequest("06 123456" + String(10 + n));
+  let open = [];
+  for (let wait = 0; wait < 50 && open.length < 11; wait++) {
+    open = (await api("GET", "/v1/staff/tickets?status=open")).tickets;
+    if (open.length < 11) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  check(open.length === 11, "eleven more tickets stored: " + open.length);
+  for (const item of open) {
+    await api("POST", `/v1/staff/tickets/${item.id}/claim`);
+    await api("POST", `/v1/staff/tickets/${item.id}/done`, { outcome: "Gebeld, geholpen" });
+  }
+  const newest = [];
+  for (let query = "status=done&order=newest&limit=5"; query;) {
+    const page = await api("GET", "/v1/staff/tickets?" + query);
+    newest.push(...page.tickets.map((item) => item.id));
+    query = page.next ? "status=done&order=newest&limit=5&cursor=" + encodeURIComponent(page.next) : null;
+  }
+  check(newest.length === 12 && new Set(newest).size === 12, "the API pages every done ticket once: " + newest.length);
+  const shownIds = () => staff.locator("#done-list li[data-ticket]").evaluateAll((items) => items.map((item) => item.dataset.ticket));
+  await staff.locator("#done-tickets summary").focus();
+  await staff.keyboard.press("Enter");
+  await staff.locator("#done-status", { hasText: "10 verzoeken getoond" }).waitFor();
+  check(JSON.stringify(await shownIds()) === JSON.stringify(newest.slice(0, 10)), "the newest ten, newest first");
+  await staff.getByRole("button", { name: "Meer laden" }).focus();
+  await staff.keyboard.press("Enter");
+  await staff.locator("#done-status", { hasText: "12 verzoeken getoond" }).waitFor();
+  check(JSON.stringify(await shownIds()) === JSON.stringify(newest), "the next page below the first, in order");
+  check(await staff.evaluate(() => document.activeElement.dataset.ticket) === newest[10], "focus on the first request added");
+  check(await staff.locator("#done-more").isHidden(), "no 'Meer laden' once every request is shown");
+  const entry = await staff.locator("#done-list li", { hasText: "Voicemail ingesproken" }).innerText();
+  check(entry.includes("Niet bereikt") && entry.includes("afgehandeld") && entry.includes("door u"),
+    "the request staff did themselves: outcome, note, when, 'door u': " + entry);
+  await axe(staff, "dashboard with done tickets, more loaded");
+  await staff.locator("#done-tickets").screenshot({ path: screenshotPath("dashboard-done-tickets.png"), animations: "disabled" });
   noErrors(resident);
   noErrors(staff);
 });

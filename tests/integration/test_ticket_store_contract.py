@@ -15,7 +15,7 @@ from adapters.dynamodb_store import DynamoDBConversationStore
 from adapters.dynamodb_tickets import DynamoDBTicketStore
 from core.errors import Conflict, NotFound
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
-from core.models import Channel, Conversation, Ticket, TicketStatus
+from core.models import Channel, Conversation, Ticket, TicketStatus, ticket_position
 
 MOMENT = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
 EXPIRES = int(MOMENT.timestamp()) + 30 * 86400
@@ -135,3 +135,40 @@ def test_erasing_the_conversation_erases_its_tickets(stores: Stores) -> None:
     assert [r.id for r in stores.tickets.list("alpha", TicketStatus.OPEN)] == [other.id]
     with pytest.raises(NotFound):  # the intake cannot bring it back
         stores.tickets.create(second, EXPIRES)
+
+
+def _walk(stores: Stores, teams: list[str] | None, limit: int, newest_first: bool = False) -> list[list[str]]:
+    """Every page of the done tickets, following `next` until it is None."""
+    pages, after = [], None
+    while True:
+        page = stores.tickets.page("alpha", TicketStatus.DONE, teams, limit=limit, after=after, newest_first=newest_first)
+        pages.append([r.id for r in page.records])
+        if page.next is None:
+            return pages
+        assert page.next == ticket_position(page.records[-1])
+        after = page.next
+
+
+def test_pages_of_done_tickets_across_teams_in_time_order(stores: Stores) -> None:
+    # Teams whose ids share a prefix ("kcc", "kcc-extra") and times that interleave across teams.
+    plan = ((1, "kcc", 0), (2, "burgerzaken", 5), (3, "kcc-extra", 10), (4, "kcc", 15), (5, "burgerzaken", 20),
+            (6, "kcc", 25), (7, "kcc-extra", 30))
+    for number, team, minutes in plan:
+        stores.tickets.create(ticket(stores, number, team=team, minutes=minutes), EXPIRES)
+        stores.tickets.done("alpha", f"ticket{number}", "anna", MOMENT, "gebeld", None)
+    stores.tickets.create(ticket(stores, 8, team="kcc", minutes=1), EXPIRES)  # open: not in the done pages
+    stores.tickets.create(ticket(stores, 9, tenant="beta", minutes=2), EXPIRES)
+    stores.tickets.done("beta", "ticket9", "anna", MOMENT, "gebeld", None)  # another tenant's
+    ids = [f"ticket{number}" for number, _, _ in plan]
+    assert _walk(stores, None, 3) == [ids[0:3], ids[3:6], ids[6:]]
+    assert _walk(stores, None, 7) == [ids]  # exactly one page: no empty page after it
+    assert _walk(stores, None, 2, newest_first=True) == [ids[:-3:-1], ids[-3:-5:-1], ids[-5:-7:-1], ids[:1]]
+    assert _walk(stores, ["kcc"], 2) == [["ticket1", "ticket4"], ["ticket6"]]
+    assert _walk(stores, ["kcc-extra", "burgerzaken"], 3) == [["ticket2", "ticket3", "ticket5"], ["ticket7"]]
+    assert _walk(stores, ["kcc"], 1, newest_first=True) == [["ticket6"], ["ticket4"], ["ticket1"]]
+    assert _walk(stores, ["nobody"], 5) == [[]]
+    # A page goes on after a position whose ticket is gone (erased with its conversation).
+    after = ticket_position(stores.tickets.get("alpha", "ticket4"))
+    stores.conversations.delete("alpha", f"alpha.{4:032x}")
+    assert [r.id for r in stores.tickets.page("alpha", TicketStatus.DONE, None, limit=2, after=after).records] == [
+        "ticket5", "ticket6"]

@@ -97,6 +97,30 @@ def test_staff_see_their_teams_tickets_and_one_of_them_holds_one(stack: LocalSta
     assert call(stack, "POST", f"/v1/staff/tickets/{earliest.id}/claim", token=kcc_colleague)[0] == 200
 
 
+def test_done_tickets_come_in_pages_and_bad_paging_is_a_400(stack: LocalStack) -> None:
+    made = [hand_over(stack, team, f"2026-11-27T{hour}:00:00+01:00")
+            for team, hour in (("kcc", 18), ("burgerzaken", 19), ("kcc", 20))]
+    assert stack.drain("TicketIntakeFunction") == 3
+    everyone = token(stack, "*")
+    for ticket in made:
+        assert call(stack, "POST", f"/v1/staff/tickets/{ticket.id}/done", {"outcome": "gebeld"}, token=everyone)[0] == 200
+    seen, query = [], "status=done&limit=1&order=newest"
+    while True:  # every page of one ticket, newest first, until `next` is null
+        status, page = call(stack, "GET", f"/v1/staff/tickets?{query}", token=everyone)
+        assert status == 200 and len(page["tickets"]) <= 1, page
+        seen += [t["id"] for t in page["tickets"]]
+        if page["next"] is None:
+            break
+        query = f"status=done&limit=1&order=newest&cursor={page['next']}"
+    assert len(seen) == len(set(seen)) and [i for i in seen if i in {t.id for t in made}] == [t.id for t in made[::-1]]
+    status, first = call(stack, "GET", "/v1/staff/tickets?status=done&limit=2", token=everyone)
+    assert status == 200 and len(first["tickets"]) == 2 and first["next"]
+    assert call(stack, "GET", "/v1/staff/tickets?status=open", token=everyone)[1]["next"] is None
+    for query in ("limit=0", "limit=500", "limit=veel", "cursor=abc", "cursor=", "order=random"):
+        status, refused = call(stack, "GET", f"/v1/staff/tickets?status=done&{query}", token=everyone)
+        assert status == 400 and refused["error"]["code"] == "invalid_input", (query, refused)
+
+
 def whatsapp(stack: LocalStack, text: str, moment: str, resident: str = RESIDENT) -> None:
     """The resident writes on WhatsApp at `moment` (Meta's timestamp and the stack's clock)."""
     secret = stack.channel_secrets()["whatsapp_app_secret"]

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from staff_support import OPEN_KLANT, TUESDAY, World, make_world, who, world  # noqa: F401 - world is a fixture
 
+import core.tickets as tickets_module
 from core.erasure import erase_conversation
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavailable
 from core.models import Channel, Conversation, Handover, HandoverStatus, Role, Ticket, TicketStatus
@@ -136,14 +137,49 @@ def test_staff_list_their_teams_tickets_oldest_first(world: World) -> None:
     older = ticketed(world, team="burgerzaken", minutes_ago=50)
     oldest = ticketed(world, team="kcc", minutes_ago=90)
     ticketed(world, tenant="anders")
-    assert [r.id for r in world.desk.list(who())] == [oldest.id, older.id, newer.id]
-    assert [r.id for r in world.desk.list(who(**KCC_ONLY))] == [oldest.id, newer.id]
-    assert [r.id for r in world.desk.list(who(), team="burgerzaken")] == [older.id]
+    assert [r.id for r in world.desk.list(who()).records] == [oldest.id, older.id, newer.id]
+    assert [r.id for r in world.desk.list(who(**KCC_ONLY)).records] == [oldest.id, newer.id]
+    assert [r.id for r in world.desk.list(who(), team="burgerzaken").records] == [older.id]
     with pytest.raises(Forbidden):
         world.desk.list(who(**KCC_ONLY), team="burgerzaken")
     with pytest.raises(InvalidInput):
         world.desk.list(who(), status="queued")
-    assert world.desk.list(who(), status="claimed") == []
+    assert world.desk.list(who(), status="claimed").records == []
+
+
+def test_done_tickets_come_in_pages_that_follow_each_other(world: World) -> None:
+    made = [ticketed(world, team="kcc" if n % 2 else "burgerzaken", minutes_ago=100 - n) for n in range(5)]
+    for ticket in made:
+        world.desk.done(who(), ticket.id, "gebeld")
+    first = world.desk.list(who(), status="done", limit="2")
+    assert [r.id for r in first.records] == [made[0].id, made[1].id] and first.next
+    second = world.desk.list(who(), status="done", limit="2", cursor=first.next)
+    last = world.desk.list(who(), status="done", limit="2", cursor=second.next)
+    assert [r.id for r in second.records + last.records] == [t.id for t in made[2:]] and last.next is None
+    newest = world.desk.list(who(), status="done", limit="3", order="newest")
+    assert [r.id for r in newest.records] == [made[4].id, made[3].id, made[2].id]
+    assert [r.id for r in world.desk.list(who(), status="done", limit="3", order="newest", cursor=newest.next).records] == [
+        made[1].id, made[0].id]
+    # Only the caller's teams, also across pages; without a limit, done tickets still come in a page.
+    assert [r.id for r in world.desk.list(who(**KCC_ONLY), status="done", limit="1", cursor=first.next).records] == [made[3].id]
+    assert len(world.desk.list(who(), status="done").records) == 5
+
+
+def test_done_pages_are_bounded_and_bad_paging_is_refused(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tickets_module, "DONE_PAGE", 2)
+    for n in range(3):
+        world.desk.done(who(), ticketed(world, minutes_ago=10 - n).id, "gebeld")
+    default = world.desk.list(who(), status="done")
+    assert len(default.records) == 2 and default.next  # never every done ticket at once
+    assert len(world.desk.list(who(), status="open").records) == 0 and world.desk.list(who(), status="open").next is None
+    for limit in ("0", "101", "-1", "twee", "1.5", "²"):
+        with pytest.raises(InvalidInput, match="limit"):
+            world.desk.list(who(), status="done", limit=limit)
+    for cursor in ("", "not-a-cursor", "%%%", tickets_module.encode_ticket_cursor("2026-12-01#x"), "é"):
+        with pytest.raises(InvalidInput, match="cursor"):
+            world.desk.list(who(), status="done", cursor=cursor)
+    with pytest.raises(InvalidInput, match="order"):
+        world.desk.list(who(), status="done", order="random")
 
 
 def test_one_holder_per_ticket(world: World) -> None:
@@ -155,8 +191,8 @@ def test_one_holder_per_ticket(world: World) -> None:
         world.desk.claim(who(sub="bert"), ticket.id)
     with pytest.raises(Conflict):
         world.desk.done(who(sub="bert"), ticket.id, "gebeld")
-    assert [r.id for r in world.desk.list(who(), status="claimed")] == [ticket.id]
-    assert world.desk.list(who(), status="open") == []
+    assert [r.id for r in world.desk.list(who(), status="claimed").records] == [ticket.id]
+    assert world.desk.list(who(), status="open").records == []
 
 
 def test_release_by_the_holder_or_a_coordinator_of_every_team(world: World) -> None:
@@ -198,7 +234,7 @@ def test_done_records_the_outcome_and_ends_the_waiting_handover(world: World) ->
     assert world.desk.done(who(), ticket.id, "gebeld").outcome == "gebeld, afspraak gemaakt"  # a retry changes nothing
     with pytest.raises(Conflict, match="done already"):
         world.desk.claim(who(sub="bert"), ticket.id)
-    assert [r.id for r in world.desk.list(who(), status="done")] == [ticket.id]
+    assert [r.id for r in world.desk.list(who(), status="done").records] == [ticket.id]
 
 
 def test_done_needs_an_outcome_and_leaves_a_newer_handover_alone(world: World) -> None:
@@ -255,7 +291,7 @@ def test_a_web_ticket_is_called_or_mailed_not_answered_in_the_chat(world: World)
     world.desk.claim(who(), ticket.id)
     with pytest.raises(Conflict, match="call or e-mail"):
         world.desk.reply(who(), ticket.id, "Hallo")
-    [record] = world.desk.list(who(), status="claimed")
+    [record] = world.desk.list(who(), status="claimed").records
     assert record.contact == "+31612345678" and record.contact_kind == "phone"
 
 
@@ -266,7 +302,7 @@ def test_erasure_removes_the_tickets_and_names_the_open_klant_calls_it_cannot_ma
     world = make_world(open_klant=RecordingPoster())
     ticket = ticketed(world)
     erasure = world.staff.erase(who(), ticket.conversation_id)
-    assert world.ticket_store.get("voorbeeld", ticket.id) is None and world.desk.list(who()) == []
+    assert world.ticket_store.get("voorbeeld", ticket.id) is None and world.desk.list(who()).records == []
     [copies] = erasure.not_erased
     assert copies.system == "open_klant" and copies.calls == [
         f"DELETE {OPEN_KLANT}/internetaken/uuid-5", f"DELETE {OPEN_KLANT}/digitaleadressen/uuid-3",

@@ -294,6 +294,7 @@
   $("team-filter").addEventListener("change", function () {
     seenWaiting = null; // another team's residents are not newly waiting
     refreshLists();
+    loadDone(false);
   });
 
   // A queue item: the topic, the resident's first real question, then team, channel and waiting time.
@@ -751,6 +752,7 @@
         say("Het verzoek is afgehandeld.");
         $("ticket-next").focus();
         refreshLists();
+        loadDone(false);
       }).catch(function (error) { say(error.message); });
     } } }, [
       h("label", { "for": "ticket-outcome", text: "Uitkomst" }), outcome,
@@ -795,6 +797,43 @@
       refreshLists();
     }).catch(function (error) { say(error.message); });
   });
+
+  // Done requests, newest first, a page at a time (GET /v1/staff/tickets?status=done: `next`).
+  var DONE_PAGE = 10;
+  var doneNext = null;
+
+  function doneItem(item) {
+    var by = item.doneBy === me() ? " door u" : "";
+    return h("li", { tabindex: "-1", "data-ticket": item.id }, [
+      h("strong", { text: item.topicTitle || (item.intent ? intentName(item.intent) : "Onbekend onderwerp") }),
+      h("p", { "class": "meta", text: [teamName(item.team), channelName(item.channel),
+                                       "afgehandeld " + formatTime(item.doneAt) + by].join(" \u00b7 ") }),
+      h("p", { text: "Uitkomst: " + (item.outcome || "") }),
+      item.note ? h("p", { text: "Notitie: " + item.note }) : null
+    ]);
+  }
+
+  // `more`: the next page below the ones shown, with focus on its first request.
+  function loadDone(more) {
+    if (!$("done-tickets").open) return Promise.resolve();
+    var query = ticketQuery("done") + "&order=newest&limit=" + DONE_PAGE +
+      (more && doneNext ? "&cursor=" + encodeURIComponent(doneNext) : "");
+    return call("GET", query).then(function (data) {
+      var list = $("done-list");
+      if (!more) clear(list);
+      var items = data.tickets.map(doneItem);
+      items.forEach(function (item) { list.appendChild(item); });
+      doneNext = data.next;
+      $("done-more").hidden = !doneNext;
+      var shown = list.querySelectorAll("li[tabindex]").length;
+      if (!shown) list.appendChild(h("li", { "class": "empty", text: "Nog geen afgehandelde verzoeken." }));
+      $("done-status").textContent = shown ? shown + (shown === 1 ? " verzoek getoond" : " verzoeken getoond") +
+        (doneNext ? ", nieuwste eerst. Er zijn er meer." : ", nieuwste eerst. Dit zijn ze allemaal.") : "";
+      if (more && items.length) items[0].focus();
+    }).catch(function (error) { say(error.message); });
+  }
+  $("done-tickets").addEventListener("toggle", function () { loadDone(false); });
+  $("done-more").addEventListener("click", function () { loadDone(true); });
 
   function releaseTicket() {
     if (!ticket) return;
