@@ -153,6 +153,7 @@ class HandoverItem(Model):
     last_resident_message: str | None = None
     intent: str | None = None
     urgent: bool = False  # asked for after crisis help: listed first
+    crisis: str | None = None  # the crisis kind behind an urgent handover (Handover.crisis)
     team_name: str | None = None
     topic_title: str | None = None  # the intent's title in Dutch (the staff's language)
     first_question: str | None = None  # the resident's first real question (not a greeting or a button)
@@ -212,7 +213,7 @@ def _item(conversation: Conversation, knowledge: _TenantKnowledge) -> HandoverIt
     return HandoverItem(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         status=handover.status, team=handover.team, reason=handover.reason, requested_at=handover.requested_at,
-        claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent,
+        claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent, crisis=handover.crisis,
         intent=topic, team_name=_team_name(knowledge, handover.team), topic_title=_title(knowledge, topic),
         first_question=first_question(conversation, knowledge), claimed_by_name=handover.claimed_by_name,
         transferred_from=handover.transferred_from,
@@ -451,7 +452,7 @@ class StaffService:
                 raise Conflict("This conversation is with that team already.")
             conversation.handover = Handover(
                 status=HandoverStatus.WAITING, team=team, reason=handover.reason, requested_at=moment,
-                urgent=handover.urgent, transferred_from=handover.team,
+                urgent=handover.urgent, crisis=handover.crisis, transferred_from=handover.team,
             )
             if note_text:
                 self._add_note(conversation, who, note_text, moment)

@@ -3,7 +3,9 @@
 // heading, one level below "Open gesprekken", with names that tell them apart;
 // finding 2 (2.4.3) after "Gesprek afsluiten" focus stays in that card, after "Venster sluiten" it
 // moves to the next card (else the conversation in its list, else the hint), never to the body.
-import { BASE, main, newPage, check, signInStaff, axe, noErrors } from "./lib.mjs";
+// Then an urgent handover after crisis help: first in the queue, its crisis said in words on the
+// item and in the card (not by colour only). Saves docs/dashboard-crisis.png.
+import { BASE, main, newPage, check, signInStaff, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 async function waitingResident(message) {
   const response = await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
@@ -81,5 +83,28 @@ await main(async (browser) => {
   await staff.evaluate((id) => document.querySelector(`#waiting button[data-conversation="${id}"]`).remove(), ids[1]);
   await staff.locator(`article[data-conversation="${ids[1]}"]`).getByRole("button", { name: "Venster sluiten" }).click();
   check((await focused(staff)).id === "open-empty", "nothing left: focus on the hint, which says what to do");
+
+  // A resident in crisis takes the urgent person offered with the help: first in the queue, and
+  // the crisis is said in words on the item, in the card's heading and in its facts.
+  const crisis = await waitingResident("ik wil niet meer leven");
+  const urgent = await (await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", conversationId: crisis, message: "Ja, een medewerker", payload: "handover:urgent" }) })).json();
+  check(urgent.handover && urgent.handover.status === "live", "the urgent person is on the way: " + JSON.stringify(urgent.handover));
+  const item = staff.locator(`#waiting button[data-conversation="${crisis}"]`);
+  await item.waitFor();
+  check(await staff.locator("#waiting li").first().locator(`[data-conversation="${crisis}"]`).count() === 1, "the urgent one is first");
+  const itemText = await item.innerText();
+  check(itemText.split("\n")[0] === "Crisis: su\u00efcide", "the item starts with the crisis, in words: " + itemText);
+  await item.focus();
+  await staff.keyboard.press("Enter");
+  const card = staff.locator(`article[data-conversation="${crisis}"]`);
+  await card.locator(".entry").first().waitFor();
+  const heading = await card.locator("h3").innerText();
+  check(heading.startsWith("Crisis: su\u00efcide"), "the card's heading says the crisis: " + heading);
+  check(await card.locator("dd", { hasText: "Crisis: su\u00efcide (na crisishulp van de assistent)" }).count() === 1, "and its facts");
+  check(await card.locator("dd", { hasText: "na crisishulp meteen een medewerker" }).count() === 1, "the reason in words");
+  await axe(staff, "dashboard with an urgent crisis handover");
+  await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  await staff.screenshot({ path: screenshotPath("dashboard-crisis.png"), animations: "disabled" });
   noErrors(staff);
 });

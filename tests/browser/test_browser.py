@@ -11,7 +11,8 @@ after_hours runs on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
 Screenshots (widget.png, widget-320.png, widget-look.png, staff.png, reports.png, editor.png, dashboard-workday.png,
-dashboard-canned.png, dashboard-not-helpful.png, dashboard-done-tickets.png) go to a temporary directory, so a test run
+dashboard-canned.png, dashboard-not-helpful.png, dashboard-done-tickets.png,
+dashboard-crisis.png) go to a temporary directory, so a test run
 never changes tracked files (Chromium's rendering, and the order of list rows with the same
 time, vary between runs); `BALIE_SCREENSHOTS=docs .venv/bin/pytest tests/browser` refreshes
 the ones in docs/.

@@ -100,7 +100,9 @@ def test_crisis_help_is_given_during_a_handover_and_marks_it_urgent(chat: Harnes
         chat.store.save(conversation, conversation.version)
     reply = chat.say(SUICIDE)  # the bot is silent during a handover, except for this
     assert "113" in texts(reply) and "handover:urgent" not in payloads(reply)
-    assert chat.conversation().handover.urgent
+    assert chat.conversation().handover.urgent and chat.conversation().handover.crisis == "suicide"
+    chat.say(VIOLENCE)  # a later crisis keeps the first kind: staff were told that one
+    assert chat.conversation().handover.crisis == "suicide"
 
 
 @pytest.mark.parametrize("accept", [("press", "handover:urgent"), ("say", "ja")])
@@ -111,6 +113,13 @@ def test_in_office_hours_crisis_help_offers_an_urgent_person(compiled, accept: t
     handover = beta.conversation().handover
     assert reply.handover is not None and reply.handover.status == "live"
     assert handover.status == HandoverStatus.WAITING and handover.urgent and handover.team == "kcc"
+    assert handover.crisis == "violence"  # the kind goes with it, for the staff's dashboard
+
+
+def test_a_handover_asked_for_without_crisis_has_no_crisis_kind(chat: Harness) -> None:
+    chat.say("ik wil een mens spreken")
+    handover = chat.conversation().handover
+    assert handover is not None and not handover.urgent and handover.crisis is None
 
 
 # ---- typed answers to the last question -------------------------------------------------------------

@@ -150,3 +150,19 @@ def test_canned_replies_are_managed_by_editors_and_suggested_by_topic(world: Wor
     assert kinds[2:] == [("canned", "spoed"), ("canned", "idkaart"), ("canned", "algemeen")]
     canned.delete(editor, "spoed")
     assert [r.id for r in canned.list(who())] == ["algemeen", "idkaart"]
+
+
+def test_an_urgent_crisis_handover_is_listed_first_with_its_kind_also_after_a_transfer(world: World) -> None:  # noqa: F811
+    calm = world.waiting()
+    crisis = world.waiting()
+    conversation = world.store.get("voorbeeld", crisis)
+    assert conversation is not None and conversation.handover is not None
+    conversation.handover = conversation.handover.model_copy(update={"urgent": True, "crisis": "suicide"})
+    world.store.save(conversation, conversation.version)
+    first, second = world.staff.list_handovers(who(), "waiting")
+    assert (first.conversation_id, first.urgent, first.crisis) == (crisis, True, "suicide")
+    assert (second.conversation_id, second.crisis) == (calm, None)
+    assert world.staff.conversation(who(), crisis).handover.crisis == "suicide"
+    world.staff.transfer(who(), crisis, "burgerzaken")
+    [moved] = world.staff.list_handovers(who(), "waiting", team="burgerzaken")
+    assert moved.urgent and moved.crisis == "suicide"  # the next team is told too

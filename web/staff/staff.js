@@ -297,14 +297,24 @@
     loadDone(false);
   });
 
-  // A queue item: the topic, the resident's first real question, then team, channel and waiting time.
+  // The crisis behind an urgent handover (Handover.crisis, core.dialogue.crisis's kinds), in the
+  // words of the help the resident was given; said in text, not by colour only.
+  var CRISIS_NAMES = { suicide: "su\u00efcide", sexual: "seksueel geweld", violence: "huiselijk geweld",
+                       danger: "acuut gevaar", homeless: "geen slaapplek" };
+  function urgency(handover) {
+    if (!handover.urgent) return "";
+    return handover.crisis ? "Crisis: " + (CRISIS_NAMES[handover.crisis] || handover.crisis) : "Voorrang";
+  }
+
+  // A queue item: the topic, the resident's first real question, then team, channel and waiting time;
+  // an urgent one starts with its crisis.
   function handoverLabel(item) {
     var meta = [item.teamName || teamName(item.team), channelName(item.channel)];
     if (item.status === "waiting") meta.push("wacht " + waitingFor(item.requestedAt));
     else if (item.claimedBy) meta.push("bij " + (item.claimedByName || (item.claimedBy === me() ? "u" : item.claimedBy)));
     if (item.transferredFrom) meta.push("doorverbonden van " + teamName(item.transferredFrom));
-    return { id: item.conversationId, urgent: item.urgent,
-             topic: (item.urgent ? "Voorrang: " : "") + (item.topicTitle || "Onbekend onderwerp"),
+    return { id: item.conversationId, urgent: item.urgent, flag: urgency(item),
+             topic: item.topicTitle || "Onbekend onderwerp",
              quote: item.firstQuestion || item.lastResidentMessage || "(nog geen vraag)", meta: meta.join(" \u00b7 ") };
   }
 
@@ -330,6 +340,7 @@
         type: "button", "data-conversation": item.id, "class": item.urgent ? "urgent" : null,
         on: { click: function () { openConversation(item.id); } }
       }, [
+        item.flag ? h("span", { "class": "flag", text: item.flag }) : null,
         h("span", { "class": "topic", text: item.topic }),
         h("span", { "class": "quote", text: item.quote }),
         h("span", { "class": "meta", text: item.meta })
@@ -387,7 +398,8 @@
     waiting.forEach(function (item) { seenWaiting[item.conversationId] = true; });
     if (!fresh.length) return;
     var first = fresh[0];
-    var what = (first.topicTitle || "onbekend onderwerp") + ", " + (first.teamName || teamName(first.team));
+    var what = (urgency(first) ? urgency(first) + ", " : "") + (first.topicTitle || "onbekend onderwerp") + ", " +
+      (first.teamName || teamName(first.team));
     say(fresh.length === 1 ? "Er wacht een inwoner: " + what + "." : fresh.length + " inwoners wachten op een medewerker.");
     if (prefs.sound) cue();
     if (prefs.notify && Notification.permission === "granted") {
@@ -503,13 +515,15 @@
     });
   }
 
-  // core.engine's handover reasons: "asked" (the button), "not_understood" (repeated misses), "intent:<id>".
+  // The dialogue's handover reasons: "asked" (the button), "not_understood" (repeated misses), "intent:<id>",
+  // "crisis" / "crisis:<kind>" (the person offered with crisis help).
   function reasonText(reason) {
     if (!reason) return "";
     if (reason === "asked") return "Inwoner koos 'Medewerker spreken'";
     if (reason === "not_understood") return "De assistent begreep de vraag niet";
     if (reason === "takeover") return "Overgenomen van de assistent";
     if (reason === "transfer") return "Doorverbonden door een collega";
+    if (reason.indexOf("crisis") === 0) return "Inwoner wilde na crisishulp meteen een medewerker";
     if (reason.indexOf("intent:medewerker") === 0) return "Inwoner vroeg om een medewerker";
     if (reason.indexOf("intent:") === 0) return "Onderwerp vraagt om een medewerker";
     return reason;
@@ -519,7 +533,7 @@
   function cardTitle(card, data, handover) {
     var at = handover.requestedAt || data.updatedAt;
     var time = at ? new Date(at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }) : "";
-    card.baseTitle = [data.topicTitle || "Onbekend onderwerp", channelName(data.channel),
+    card.baseTitle = [urgency(handover), data.topicTitle || "Onbekend onderwerp", channelName(data.channel),
       handover.team ? teamName(handover.team) : "met de assistent", time].filter(Boolean).join(" \u00b7 ");
     var earlier = Object.keys(open).filter(function (id) {
       return open[id].baseTitle === card.baseTitle && open[id].n < card.n;
@@ -534,8 +548,10 @@
     card.title.textContent = cardTitle(card, data, handover);
     card.badge.textContent = STATUS[handover.status] || "Met de assistent";
     card.badge.className = "badge" + (handover.status === "live" ? " live" : "");
+    card.node.classList.toggle("urgent", !!handover.urgent && active);
     clear(card.facts);
     var facts = [
+      ["Voorrang", urgency(handover) && urgency(handover) + " (na crisishulp van de assistent)"],
       ["Onderwerp", data.topicTitle || "onbekend"],
       ["Kanaal", channelName(data.channel)],
       ["Taal", data.language === "en" ? "Engels" : "Nederlands"],

@@ -61,16 +61,19 @@ def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", momen
 
 # ---- in a turn --------------------------------------------------------------------------------------
 
-def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = False, consented: bool = False) -> None:
+def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = False, consented: bool = False,
+            crisis: str | None = None) -> None:
     """The resident wants a person (asked, accepted the offer, or an intent that hands over).
     `consented`: they already said yes to being contacted (accepted an offer that named
-    the callback), so outside office hours the callback flow goes straight to the contact."""
+    the callback), so outside office hours the callback flow goes straight to the contact.
+    `crisis`: the crisis kind behind an urgent request, carried for staff (the dashboard)."""
     conversation = ctx.conversation
     team_id = ctx.team_id(team)
     current = conversation.handover
     if current is not None and current.status in ACTIVE:
         if urgent and not current.urgent:
             current.urgent = True  # staff see it first
+        current.crisis = current.crisis or crisis
         ctx.add(ctx.say("already_waiting"))
         return
     if (current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at
@@ -83,7 +86,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     if ctx.live_possible:
         conversation.state.flow = None
         conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
-                                         requested_at=ctx.moment, urgent=urgent)
+                                         requested_at=ctx.moment, urgent=urgent, crisis=crisis)
         ctx.effects.append(schedule_timeout(ctx.tenant.slug, conversation.id, ctx.moment,
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))

@@ -154,6 +154,7 @@ class Turn:
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             current.urgent = True  # a person is (about to be) there: staff see it first
+            current.crisis = current.crisis or kind
             ctx.add(text, links=links)
         elif ctx.live_possible:
             ctx.state.asked = PersonOffered(reason=f"crisis:{kind}", urgent=True, team=ctx.tenant.crisis.team)
@@ -209,7 +210,8 @@ class Turn:
         elif value == "no":
             self._decline_person(asked)
         elif value == "urgent":
-            self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True)
+            self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True,
+                                 crisis=_crisis_of(asked))
         elif value == "yes" and isinstance(asked, PersonOffered):
             self._accept_offer(asked)
         else:
@@ -485,7 +487,8 @@ class Turn:
     def _accept_offer(self, offer: PersonOffered) -> None:
         # After misses or crisis help the topic says little about the question: the default team.
         team = offer.team or (None if offer.reason.startswith("intent:") else self.ctx.tenant.default_team)
-        self._request_person(reason=offer.reason, team=team, urgent=offer.urgent, consented=True)
+        self._request_person(reason=offer.reason, team=team, urgent=offer.urgent, consented=True,
+                             crisis=_crisis_of(offer))
 
     def _decline_person(self, offer: Asked | None = None) -> None:
         self.ctx.state.misses = 0
@@ -493,7 +496,7 @@ class Turn:
         self.ctx.add(self.ctx.say("crisis_declined" if after_crisis else "person_declined"))
 
     def _request_person(self, *, reason: str, team: str | None = None, routed_by: str = "", urgent: bool = False,
-                        consented: bool = False) -> None:
+                        consented: bool = False, crisis: str | None = None) -> None:
         """A person: for the topic named with the request ("iemand spreken over mijn
         parkeervergunning"), else the current topic's team, else the default team."""
         ctx = self.ctx
@@ -508,7 +511,7 @@ class Turn:
             team = current.team if current is not None and reason != "not_understood" else None
         if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
-        handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented)
+        handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented, crisis=crisis)
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = understanding.without_person_request(text)
@@ -519,3 +522,10 @@ class Turn:
         if result.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover:
             return intent
         return None
+
+
+def _crisis_of(asked: Asked | None) -> str | None:
+    """The crisis kind of an offer of a person made after crisis help (reason "crisis:<kind>")."""
+    if isinstance(asked, PersonOffered) and asked.reason.startswith("crisis:"):
+        return asked.reason.partition(":")[2]
+    return None
