@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
@@ -117,6 +117,23 @@ class StaffIdentity:
             raise Forbidden(f"This needs the role {role!r}.")
 
 
+# How staff call the roles (ROLES), in the dashboard's language.
+ROLE_NAMES = {"kcc": "Medewerker", "editor": "Redacteur", "admin": "Beheerder"}
+
+
+def account_label(who: StaffIdentity, teams: Sequence[TeamName]) -> str:
+    """A readable name for an account whose token has no display name (a dev token, a Cognito
+    user without `name`): its roles and teams by name, "Medewerker en redacteur · Burgerzaken",
+    "Medewerker · alle teams"; the login id means nothing to a colleague."""
+    roles = [ROLE_NAMES[role].lower() for role in ROLES if role in who.roles] or ["medewerker"]
+    role_text = (", ".join(roles[:-1]) + " en " + roles[-1] if len(roles) > 1 else roles[0]).capitalize()
+    if who.teams is None:
+        return f"{role_text} \u00b7 alle teams"
+    names = [team.name for team in teams if team.id in who.teams] or sorted(who.teams)
+    shown = ", ".join(names[:2]) + (f" en {len(names) - 2} andere" if len(names) > 2 else "")
+    return f"{role_text} \u00b7 {shown}"
+
+
 def _display_name(claims: Mapping[str, Any]) -> str | None:
     """Cognito's standard attributes in the id token: `name`, else given and family name,
     else the e-mail address; None when the token carries none (the dashboard then shows the id)."""
@@ -186,7 +203,8 @@ class StaffProfile(Model):
     """Who is signed in, as the dashboard shows it, and the server's clock (BALIE_NOW locally)."""
 
     subject: str
-    name: str | None
+    name: str | None  # the token's display name, as it is
+    display_name: str  # `name`, else what the account is for (`account_label`): never the login id
     tenant: str
     tenant_name: str
     roles: list[str]
@@ -337,7 +355,8 @@ class StaffService:
         tenant = self.knowledge.get(who.tenant).tenant
         every = [TeamName(id=team_id, name=team.name.nl) for team_id, team in tenant.teams.items()]
         return StaffProfile(
-            subject=who.subject, name=who.name, tenant=tenant.slug, tenant_name=tenant.name,
+            subject=who.subject, name=who.name, display_name=who.name or account_label(who, every),
+            tenant=tenant.slug, tenant_name=tenant.name,
             roles=sorted(who.roles), teams=[team for team in every if who.may_see(team.id)], all_teams=every,
             now=self.clock(),
         )

@@ -3,6 +3,7 @@
 // heading, one level below "Open gesprekken", with names that tell them apart;
 // finding 2 (2.4.3) after "Gesprek afsluiten" focus stays in that card, after "Venster sluiten" it
 // moves to the next card (else the conversation in its list, else the hint), never to the body.
+// The header names an account without a display name by its roles and teams, not its login id.
 // Then an urgent handover after crisis help: first in the queue, its crisis said in words on the
 // item and in the card (not by colour only). Saves docs/dashboard-crisis.png.
 import { BASE, main, newPage, check, signInStaff, axe, noErrors, screenshotPath } from "./lib.mjs";
@@ -28,6 +29,9 @@ await main(async (browser) => {
   for (let i = 0; i < 3; i++) ids.push(await waitingResident("Ik wil een medewerker spreken"));
   const staff = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await signInStaff(staff);
+  // The default dev token has no display name: the header says what the account is, not its login id.
+  const who = await staff.locator("#who").innerText();
+  check(who.startsWith("Medewerker, redacteur en beheerder \u00b7 alle teams") && !/dev-/.test(who), "a readable name: " + who);
   for (const id of ids) {
     const item = staff.locator(`#waiting button[data-conversation="${id}"]`);
     await item.focus();

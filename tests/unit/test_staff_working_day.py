@@ -51,6 +51,19 @@ def test_the_profile_has_the_display_name_team_names_and_the_servers_clock(world
     assert StaffIdentity.from_claims({"sub": "x", "custom:tenant": "t", "custom:teams": "*"}).name is None
 
 
+@pytest.mark.parametrize(("claims", "shown"), [
+    ({}, "Medewerker \u00b7 alle teams"),
+    ({"custom:teams": "burgerzaken", "custom:roles": "kcc,editor"}, "Medewerker en redacteur \u00b7 Burgerzaken"),
+    ({"custom:teams": "kcc,burgerzaken", "custom:roles": "editor"}, "Redacteur \u00b7 het Klantcontactcentrum, Burgerzaken"),
+    ({"name": "Anna de Vries"}, "Anna de Vries"),
+])
+def test_an_account_without_a_display_name_is_shown_by_its_roles_and_teams_never_its_id(
+        world: World, claims: dict[str, str], shown: str) -> None:  # noqa: F811
+    profile = world.staff.profile(who(**claims))
+    assert profile.display_name == shown and profile.subject not in profile.display_name
+    assert profile.name == claims.get("name")  # the token's own name stays as it is
+
+
 def test_queue_items_name_the_team_the_topic_and_the_first_real_question(world: World) -> None:  # noqa: F811
     conv_id = world.waiting(team="burgerzaken")
     stored = world.store.get("voorbeeld", conv_id)

@@ -48,6 +48,10 @@
   }
   function hasRole(role) { return !!(profile && profile.roles.indexOf(role) >= 0); }
 
+  // A member of staff as colleagues read it: the token's name, "u", or "een collega" (a login id
+  // says nothing: tokens without a name, such as dev tokens).
+  function staffName(name, id) { return name || (id === me() ? "u" : "een collega"); }
+
   // "4 min": from the request to the server's now.
   function waitingFor(iso) {
     var minutes = Math.floor((serverNow() - new Date(iso)) / 60000);
@@ -246,7 +250,8 @@
     Array.prototype.forEach.call(document.querySelectorAll("nav a[data-role]"), function (link) {
       link.hidden = !hasRole(link.getAttribute("data-role"));
     });
-    $("who").textContent = signedIn ? (profile.name || profile.subject) + " \u00b7 " + profile.tenantName : "";
+    // displayName: the token's name, else the account's roles and teams (never the login id).
+    $("who").textContent = signedIn ? profile.displayName + " \u00b7 " + profile.tenantName : "";
     Array.prototype.forEach.call(document.querySelectorAll("nav a"), function (link) {
       if (link.getAttribute("data-view") === view) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
@@ -311,7 +316,7 @@
   function handoverLabel(item) {
     var meta = [item.teamName || teamName(item.team), channelName(item.channel)];
     if (item.status === "waiting") meta.push("wacht " + waitingFor(item.requestedAt));
-    else if (item.claimedBy) meta.push("bij " + (item.claimedByName || (item.claimedBy === me() ? "u" : item.claimedBy)));
+    else if (item.claimedBy) meta.push("bij " + staffName(item.claimedByName, item.claimedBy));
     if (item.transferredFrom) meta.push("doorverbonden van " + teamName(item.transferredFrom));
     return { id: item.conversationId, urgent: item.urgent, flag: urgency(item),
              topic: item.topicTitle || "Onbekend onderwerp",
@@ -561,7 +566,7 @@
       ["Reden", reasonText(handover.reason)],
       ["Doorverbonden van", handover.transferredFrom ? teamName(handover.transferredFrom) : ""]
     ];
-    if (handover.claimedBy) facts.push(["Medewerker", handover.claimedByName || (handover.claimedBy === me() ? "u" : handover.claimedBy)]);
+    if (handover.claimedBy) facts.push(["Medewerker", staffName(handover.claimedByName, handover.claimedBy)]);
     Object.keys(data.slots || {}).forEach(function (name) { facts.push([name, String(data.slots[name])]); });
     facts.forEach(function (fact) {
       if (!fact[1]) return;
@@ -611,7 +616,7 @@
     if (!notes.length) { card.notes.appendChild(h("li", { "class": "empty", text: "Nog geen notities." })); return; }
     notes.forEach(function (note) {
       card.notes.appendChild(h("li", {}, [
-        h("span", { "class": "meta", text: (note.authorName || (note.author === me() ? "u" : note.author)) + " \u00b7 " + formatTime(note.at) }),
+        h("span", { "class": "meta", text: staffName(note.authorName, note.author) + " \u00b7 " + formatTime(note.at) }),
         h("p", { text: note.text })
       ]));
     });
