@@ -1,6 +1,7 @@
 // The reports page on the real GET /v1/staff/reports, with traffic made here (answers, a
 // fallback, a handover) on top of what earlier scenarios left: charts are inline SVG with a text
-// alternative, numbers match the API, axe finds nothing. Saves docs/reports.png.
+// alternative, numbers match the API, axe finds nothing; an unanswered question's link opens the
+// editor with that question ready to become an example question. Saves docs/reports.png.
 import { BASE, TOKEN, main, newPage, check, signInStaff, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 const FROM = "2026-11-17";
@@ -8,7 +9,8 @@ const TO = "2026-11-30"; // the stack's BALIE_NOW day
 
 // A few more residents' questions, so the screenshot shows several topics and an unanswered one.
 const QUESTIONS = ["Wanneer wordt het oud papier opgehaald?", "Ik ga verhuizen naar Voorbeeld", "parkeervergunning aanvragen",
-  "Hoeveel kost een paspoort?", "Mag ik een kippenhok in mijn tuin zetten?", "Ik wil een medewerker spreken"];
+  "Hoeveel kost een paspoort?", "Mag ik een kippenhok in mijn tuin zetten?", "Ik wil een medewerker spreken",
+  "Mag mijn kat mee in de bibliotheek?"];
 
 await main(async (browser) => {
   for (const message of QUESTIONS) {
@@ -51,5 +53,26 @@ await main(async (browser) => {
 
   await staff.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
   await staff.screenshot({ path: screenshotPath("reports.png"), fullPage: true, animations: "disabled" });
+
+  // From an unanswered question to a new example question in two clicks: the link, then
+  // "Toevoegen aan concept" (the topic choice has the focus; the draft is left alone here, as
+  // editor.mjs counts its changes; adopting is tested on the API, test_kb_editor_e2e.py).
+  const unanswered = staff.locator("#report .chart", { hasText: "Onbeantwoorde vragen" });
+  const link = unanswered.locator("a.to-editor").first();
+  const question = (await link.getAttribute("aria-label")).replace("Maak er een voorbeeldvraag van: ", "");
+  check(question && (await unanswered.locator("li").first().innerText()).startsWith(question), "the link names its question");
+  await link.focus();
+  await staff.keyboard.press("Enter");
+  await staff.waitForURL(/\/staff\/editor\.html$/); // the question left the address once read
+  const asked = staff.locator("#unanswered li.asked");
+  await asked.waitFor();
+  check((await asked.locator("strong").innerText()) === question || (await asked.innerText()).includes(question),
+    "the editor shows the report's question: " + await asked.innerText());
+  const chosen = await staff.evaluate(() => ({ id: document.activeElement.id, inAsked: !!document.activeElement.closest("li.asked") }));
+  check(chosen.inAsked && /^group-/.test(chosen.id), "focus on the question's topic choice: " + JSON.stringify(chosen));
+  await staff.locator("#status", { hasText: "Toevoegen aan concept" }).waitFor();
+  await staff.keyboard.press("Tab");
+  check(await staff.evaluate(() => document.activeElement.textContent) === "Toevoegen aan concept", "the next Tab is the button");
+  await axe(staff, "editor opened from the report with an unanswered question");
   noErrors(staff);
 });

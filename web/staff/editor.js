@@ -415,25 +415,50 @@
 
   // ---- unanswered questions into the draft ------------------------------------------------------
 
+  // A question from the dashboard's report (editor.html#vraag=<question>): asked for once.
+  function askedQuestion() {
+    var match = /^#vraag=(.+)$/.exec(location.hash);
+    if (!match) return null;
+    window.history.replaceState(null, "", location.pathname); // `history` here is the preview's
+    try { return decodeURIComponent(match[1]).trim().slice(0, 1000) || null; } catch (e) { return null; }
+  }
+  var fromReport = askedQuestion();
+
   function loadUnanswered() {
     return call("GET", "/v1/staff/kb/unanswered").then(function (found) {
       var list = $("unanswered");
       clear(list);
-      if (!found.groups.length) list.appendChild(h("li", { "class": "empty", text: "Geen onbeantwoorde vragen." }));
-      found.groups.forEach(function (group, index) {
+      var groups = found.groups;
+      var asked = fromReport;
+      fromReport = null;
+      // The report's question is one of the last 30 days' groups, else (an older period) its own group.
+      var target = asked ? groups.filter(function (group) { return group.questions.indexOf(asked) >= 0; })[0] : null;
+      if (asked && !target) {
+        target = { text: asked, count: 0, questions: [asked], suggestion: null };
+        groups = [target].concat(groups);
+      }
+      if (!groups.length) list.appendChild(h("li", { "class": "empty", text: "Geen onbeantwoorde vragen." }));
+      groups.forEach(function (group, index) {
         var id = "group-" + index;
         var select = h("select", { id: id }, [h("option", { value: "", text: "Nieuw onderwerp" })].concat(
           intents.filter(function (item) { return item.enabled; }).map(function (item) {
             return h("option", { value: item.id, text: item.title.nl, selected: group.suggestion === item.id });
           })));
-        list.appendChild(h("li", {}, [
-          h("p", {}, [h("strong", { text: group.text }), h("span", { "class": "hint", text: " - " + group.count + "x" })]),
+        list.appendChild(h("li", { "class": group === target ? "asked" : null }, [
+          h("p", {}, [h("strong", { text: group.text }),
+                      h("span", { "class": "hint", text: group.count ? " - " + group.count + "x" : " - uit de rapportage" })]),
           group.questions.length > 1 ? h("p", { "class": "hint", text: "Ook: " + group.questions.slice(1).join(" / ") }) : null,
           h("label", { "for": id, text: "Voeg toe aan" }), select,
           h("button", { type: "button", text: "Toevoegen aan concept", on: { click: function () {
             addGroup(group, select.value);
           } } })]));
       });
+      if (target) {
+        var choice = $("group-" + groups.indexOf(target));
+        choice.scrollIntoView({ block: "center" });
+        choice.focus();
+        say("Kies het onderwerp voor \u2018" + target.text + "\u2019 en kies \u2018Toevoegen aan concept\u2019.");
+      }
     }).catch(fail);
   }
   function addGroup(group, intentId) {

@@ -1023,10 +1023,19 @@
     container.appendChild(columnChart("Overdrachten per dag", "Gesprekken waarin een inwoner een medewerker kreeg of een terugbelverzoek deed.",
       days, "#1e6b34"));
     var unanswered = (data.unanswered || []).slice(0, 20);
-    var list = unanswered.length ? h("ul", {}, unanswered.map(function (item) {
-      return h("li", { text: item.text + (item.count > 1 ? " (" + item.count + "\u00d7)" : "") });
+    // Editors go from a question to a new example question in the editor: the link opens it with
+    // the question in the unanswered list, its topic choice focused (then "Toevoegen aan concept").
+    // The question travels in the fragment, which never reaches a server or its logs.
+    var list = unanswered.length ? h("ul", { "class": "unanswered" }, unanswered.map(function (item) {
+      return h("li", {}, [
+        h("span", { text: item.text + (item.count > 1 ? " (" + item.count + "\u00d7)" : "") }),
+        hasRole("editor") ? h("a", { href: "/staff/editor.html#vraag=" + encodeURIComponent(item.text),
+                                     "class": "to-editor", text: "Maak er een voorbeeldvraag van",
+                                     "aria-label": "Maak er een voorbeeldvraag van: " + item.text }) : null
+      ]);
     })) : h("p", { "class": "empty", text: "Geen onbeantwoorde vragen in deze periode." });
-    container.appendChild(chartCard("Onbeantwoorde vragen", "Vragen waarop de assistent geen antwoord wist. Persoonsgegevens zijn weggelaten.",
+    container.appendChild(chartCard("Onbeantwoorde vragen", "Vragen waarop de assistent geen antwoord wist. Persoonsgegevens zijn weggelaten." +
+      (hasRole("editor") ? " Maak er in de kennisbank een voorbeeldvraag van, bij een onderwerp of als nieuw onderwerp." : ""),
       list, null));
     var teams = (data.handovers || []).map(function (team) {
       var wait = typeof team.meanSecondsToClaim === "number" ? Math.round(team.meanSecondsToClaim / 60) + " min" : "-";
