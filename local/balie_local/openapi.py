@@ -245,10 +245,10 @@ def build() -> dict[str, Any]:
                          "properties": {key: {"$ref": REF.format(model=model)}}}
     schemas["HandoverList"] = {"type": "object", "required": ["handovers"], "additionalProperties": False,
                                "properties": {"handovers": {"type": "array", "items": {"$ref": REF.format(model="HandoverItem")}}}}
-    schemas["TicketList"] = {"type": "object", "required": ["tickets", "next"], "additionalProperties": False,
+    schemas["TicketList"] = {"type": "object", "required": ["tickets"], "additionalProperties": False,
                              "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}},
-                                            "next": {"type": ["string", "null"],
-                                                     "description": "The `cursor` of the next page; null on the last"}}}
+                                            "next": {"type": "string",
+                                                     "description": "The `cursor` of the next page; absent on the last"}}}
     schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
                                "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
     schemas["TenantList"] = {"type": "object", "required": ["tenants"], "additionalProperties": False,

@@ -306,11 +306,15 @@ def review_not_helpful(item_id: str) -> Response:
 @app.get("/v1/staff/tickets")
 def list_tickets() -> Response:
     """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest: the caller's teams'
-    tickets, oldest first; done ones in pages (`next`: the cursor of the next page, or null)."""
+    tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only when more
+    follow, so a list that fits is `{"tickets": [...]}` as before paging."""
     query = app.current_event.get_query_string_value
     found = ticket_desk().list(identity(), query("status"), query("team") or None, limit=query("limit"),
                                cursor=query("cursor"), order=query("order"))
-    return ok({"tickets": [record.model_dump(mode="json") for record in found.records], "next": found.next})
+    listed: dict[str, object] = {"tickets": [record.model_dump(mode="json") for record in found.records]}
+    if found.next is not None:
+        listed["next"] = found.next
+    return ok(listed)
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/claim")

@@ -844,7 +844,7 @@
       if (!more) clear(list);
       var items = data.tickets.map(doneItem);
       items.forEach(function (item) { list.appendChild(item); });
-      doneNext = data.next;
+      doneNext = data.next || null; // absent on the last page
       $("done-more").hidden = !doneNext;
       var shown = list.querySelectorAll("li[tabindex]").length;
       if (!shown) list.appendChild(h("li", { "class": "empty", text: "Nog geen afgehandelde verzoeken." }));
