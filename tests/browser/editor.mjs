@@ -99,6 +99,7 @@ await main(async (browser) => {
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).first().waitFor();
   const first = await published.innerText();
   check(/Paspoort.* \(antwoord, links\)/.test(first), "the newest version says what changed: " + first);
+  check(first.includes("Redacteur") && !/dev-/.test(first), "by whom, readably, for a token without a name: " + first);
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).filter({ hasText: "live" }).waitFor({ timeout: 60000 });
   check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,
         "earlier versions can be restored");

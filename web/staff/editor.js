@@ -387,6 +387,11 @@
                       title: "titel", team: "team", "new": "nieuw" };
   var STATUS = { live: "live", building: "wordt gebouwd", failed: "mislukt", superseded: "vervangen" };
 
+  // Who made a version: the name in their token, else what they were (a login id means nothing here).
+  function byWhom(version) {
+    return version.byName || (version.action === "admin" ? "Beheerder" : "Redacteur");
+  }
+
   function loadVersions() {
     return call("GET", "/v1/staff/kb/versions").then(function (found) {
       var body = $("versions").querySelector("tbody");
@@ -397,7 +402,7 @@
                         on: { click: function () { rollback(version.version); } } });
         body.appendChild(h("tr", {}, [
           h("td", { text: String(version.version) }), h("td", { text: when(version.createdAt) }),
-          h("td", { text: version.byName || version.createdBy }), h("td", { text: describe(version) }),
+          h("td", { text: byWhom(version) }), h("td", { text: describe(version) }),
           h("td", { text: (STATUS[version.status] || version.status) + (version.error ? ": " + version.error : "") }),
           h("td", {}, [action])]));
       });
