@@ -2,14 +2,16 @@
 
 A scenario is a resident's conversation with what each bot reply must (not) say, run
 at three clock settings (a Tuesday morning in office hours, a Saturday night, Christmas
-Day) against the engine in memory and over HTTP on the local stack. Format:
+Day; a scenario may add a Friday five minutes before closing) against the engine in memory and over HTTP on the local stack. Format:
 
     description: what the resident needs, in one line
     item: 1                      # the issue item it covers (1 crisis ... 8 design)
     tenant: voorbeeld            # optional (default voorbeeld)
     locale: en                   # optional: the widget's language
     channel: whatsapp            # optional: also checks WhatsApp's two-message limit
-    clocks: [tuesday_morning]    # optional: a subset of CLOCKS (default all three)
+    clocks: [tuesday_morning]    # optional: a subset of CLOCKS (default the first three)
+    pending: "calib: the matcher does not place 'what time do you close'"  # optional: a known gap and
+                                 # whose it is; the scenario must then fail (strict xfail) until fixed
     turns:
       - say: "mijn paspoort is gestolen op vakantie"     # or press: "feedback:no"
         expect:
@@ -45,7 +47,11 @@ CLOCKS = {
     "tuesday_morning": "2026-12-01T10:00:00+01:00",  # office hours
     "saturday_night": "2026-12-05T23:30:00+01:00",  # closed until Monday
     "christmas": "2026-12-25T11:00:00+01:00",  # Christmas Day: closed until Monday 28 December
+    # Five minutes before closing on a Friday: open, but too late for a live chat (the tenant's
+    # live_handover_limit_minutes) or a callback today; a scenario names it in `clocks`.
+    "friday_closing": "2026-12-04T16:55:00+01:00",
 }
+DEFAULT_CLOCKS = ("tuesday_morning", "saturday_night", "christmas")
 OPEN_CLOCKS = {"tuesday_morning"}
 
 
@@ -102,7 +108,8 @@ class Scenario(_Strict):
     tenant: str = "voorbeeld"
     locale: Literal["nl", "en"] | None = None
     channel: Literal["web", "whatsapp"] = "web"
-    clocks: list[str] = Field(default_factory=lambda: list(CLOCKS))
+    clocks: list[str] = Field(default_factory=lambda: list(DEFAULT_CLOCKS))
+    pending: str | None = None
     turns: list[Turn] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -39,11 +39,13 @@ def hold(conversation, scenario: Scenario, clock: str) -> None:
 def test_scenario(name: str, clock: str, transport: str, request: pytest.FixtureRequest,
                   monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = SCENARIOS[name]
-    monkeypatch.setenv("BALIE_NOW", CLOCKS[clock])
+    if scenario.pending:  # a known gap, owned by someone else: fails until they fix it, then says so
+        request.applymarker(pytest.mark.xfail(reason=scenario.pending, strict=True))
     if transport == "memory":
         conversation = MemoryConversation(request.getfixturevalue("knowledge"), scenario.tenant, scenario.channel,
                                           scenario.locale, f"{name}@{clock}")
-    else:  # the stack starts once for the module, on first use
+    else:  # the stack starts once for the module, on first use (with a clock of its own: set ours after)
         conversation = HttpConversation(request.getfixturevalue("stack"), scenario.tenant, scenario.channel,
                                         scenario.locale, f"{name}@{clock}@http")
+    monkeypatch.setenv("BALIE_NOW", CLOCKS[clock])
     hold(conversation, scenario, clock)
