@@ -24,8 +24,8 @@ def promises(moment: str, language: str = "nl", **tenant: object) -> Promises:
     return Promises(availability(make_tenant(**tenant), at(moment)), Wording(language))
 
 
-TUESDAY_MORNING, TUESDAY_LATE, SATURDAY_NIGHT, CHRISTMAS = (
-    "2026-12-01 10:00", "2026-12-01 16:20", "2026-12-05 23:30", "2026-12-25 11:00")
+TUESDAY_MORNING, TUESDAY_LATE, SATURDAY_NIGHT, CHRISTMAS, FRIDAY_CLOSING = (
+    "2026-12-01 10:00", "2026-12-01 16:20", "2026-12-05 23:30", "2026-12-25 11:00", "2026-12-04 16:55")
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,19 @@ def test_one_wording_of_who_is_there_and_when(moment: str, people: str, callback
     words = promises(moment)
     assert people in words.people_line()
     assert words.callback() == callback
+
+
+def test_minutes_before_closing_promise_no_chat_today() -> None:
+    # Open, but a chat would not fit before 17.00 (the tenant's live-wait limit): the greeting, the
+    # team contact and the phone number say when next, like the handover itself.
+    words = promises(FRIDAY_CLOSING, live_handover_limit_minutes=10)
+    assert not words.available.live_possible and words.open_now
+    line = words.people_line()
+    assert "We sluiten om 17.00 uur" in line and "op maandag 7 december vanaf 8.30 uur" in line
+    assert "Dat kan vandaag tot" not in line
+    team = make_tenant().teams["kcc"]
+    assert "daarna weer op maandag 7 december vanaf 8.30 uur" in words.team_contact(team)
+    assert "daarna weer op maandag 7 december vanaf 8.30 uur" in facts.phone(make_tenant(), words)
 
 
 def test_english_moments() -> None:

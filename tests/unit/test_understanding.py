@@ -43,7 +43,8 @@ def test_yes_no(text: str, expected: YesNo | None) -> None:
     "text",
     ["medewerker", "ik wil een mens spreken", "iemand spreken over mijn parkeervergunning", "I need a human",
      "can I talk to someone", "human please", "ik wil niet met een robot praten", "real person please",
-     "connect me to an agent", "kan ik met iemand van parkeren praten", "Can I speak to a staff member?"],
+     "connect me to an agent", "kan ik met iemand van parkeren praten", "Can I speak to a staff member?",
+     "mag ik een echt mens, het gaat om de hondenbelasting"],
 )
 def test_a_person_is_asked_for(text: str) -> None:
     assert asks_for_person(text)
@@ -52,7 +53,8 @@ def test_a_person_is_asked_for(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["kan iemand anders mijn paspoort ophalen", "ik wil iemand aangeven", "ik wil geen mens",
-     "hoe kan ik contact opnemen met de gemeente", "paspoort verlengen", "mijn buurman maakt lawaai"],
+     "hoe kan ik contact opnemen met de gemeente", "paspoort verlengen", "mijn buurman maakt lawaai",
+     "mag ik mijn paspoort door een ander persoon laten ophalen"],
 )
 def test_no_person_is_asked_for(text: str) -> None:
     assert not asks_for_person(text)
@@ -92,6 +94,10 @@ def test_real_words_are_no_gibberish(text: str) -> None:
         ("mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?", ["overlijden"]),
         ("I applied three weeks ago, how is it going?", ["status"]),
         ("aangifte overlijden", []),
+        ("mijn hond is overleden, moet ik de hondenbelasting stopzetten", ["dier_overleden"]),
+        ("mijn moeder is overleden, zij had een hond. moet ik de hondenbelasting stopzetten?", ["overlijden"]),
+        ("oma kan echt niet meer naar het gemeentehuis komen, haar paspoort is verlopen", ["niet_zelf"]),
+        ("my passport got stolen at the airport in Rome", ["kwijt_buitenland"]),
         ("hoe vraag ik een paspoort aan", []),
     ],
 )
@@ -112,6 +118,22 @@ def test_detail_cues(text: str, kinds: list[str]) -> None:
 def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
     assert followups.detect(text) == kind
     assert followups.is_contextual(text) is contextual
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject", "points_back"),
+    [
+        ("hoeveel kost dat op een zaterdag", "kosten", "zaterdag", True),
+        ("en voor m'n zoontje van 3?", "kind", "", True),
+        ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk", "kosten", "oh hondenbelasting", True),
+        ("ik heb 2 honden hoeveel hondenbelasting betaal ik", "kosten", "honden hondenbelasting", False),
+        ("moet ik daarvoor langskomen of kan t ook digitaal", "online", "", True),
+    ],
+)
+def test_follow_ups_with_words_of_their_own(text: str, kind: str, subject: str, points_back: bool) -> None:
+    assert followups.detect(text) == kind
+    assert followups.subject(text) == subject
+    assert followups.points_back(text) is points_back
 
 
 @pytest.mark.parametrize(("text", "asks"), [("wanneer wordt het afval opgehaald", True), ("kan dat online?", True),

@@ -29,6 +29,13 @@ class Availability:
     open_now: bool
     until: datetime | None  # end of the current opening interval (while open)
     next_opening: datetime | None  # the next opening after now (after the current interval while open)
+    live_limit: timedelta = timedelta(0)  # the tenant's live-wait limit: a chat must fit before closing
+
+    @property
+    def live_possible(self) -> bool:
+        """Staff are at work and the day lasts at least the tenant's live-wait limit longer:
+        only then is a person promised in the chat itself (else the callback is offered)."""
+        return self.open_now and self.until is not None and self.until - self.now >= self.live_limit
 
     @property
     def callback_today(self) -> bool:
@@ -45,7 +52,8 @@ class Availability:
 def availability(tenant: Tenant, now: datetime) -> Availability:
     hours = OpeningHours.from_tenant(tenant)
     until = hours.current_interval_end(now)
-    return Availability(now=now, open_now=until is not None, until=until, next_opening=hours.next_opening(now))
+    return Availability(now=now, open_now=until is not None, until=until, next_opening=hours.next_opening(now),
+                        live_limit=timedelta(minutes=tenant.live_handover_limit_minutes))
 
 
 class Promises:
@@ -100,10 +108,14 @@ class Promises:
     # ---- sentences ---------------------------------------------------------------------------
 
     def people_line(self) -> str:
-        """The greeting's line about staff: until when today, or when next."""
+        """The greeting's line about staff: until when today, or when next (also just before
+        closing, when a chat would not fit in the day any more)."""
         available = self.available
-        if available.open_now and available.until is not None:
+        if available.live_possible and available.until is not None:
             return self.say("people_open", until=self.time(available.until))
+        if available.open_now and available.until is not None and available.next_opening is not None:
+            return self.say("people_closing", until=self.time(available.until),
+                            next=self.starting(available.next_opening))
         if available.next_opening is None:
             return self.say("people_never")
         return self.say("people_closed", next=self.starting(available.next_opening))
@@ -119,6 +131,9 @@ class Promises:
         if team.phone is None:
             return self.say("team_contact_mail", team=team_name, email=team.email)
         if available.open_now and available.until is not None:
+            if not available.live_possible and available.next_opening is not None:  # minutes before closing
+                return self.say("team_contact_closing", team=team_name, ways=joined, until=self.time(available.until),
+                                next=self.starting(available.next_opening))
             return self.say("team_contact_open", team=team_name, ways=joined, until=self.time(available.until))
         if available.next_opening is None:
             return self.say("team_contact_mail", team=team_name, email=team.email) if team.email else None

@@ -6,7 +6,7 @@ read and write one `TurnContext`; only `core.dialogue.engine` loads and saves.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..effects import Effect
@@ -79,9 +79,7 @@ class TurnContext:
     def live_possible(self) -> bool:
         """Staff are at work and the day lasts at least the tenant's live-wait limit longer:
         only then is a person promised in the chat itself (else the callback is offered)."""
-        available = self.promises.available
-        limit = timedelta(minutes=self.tenant.live_handover_limit_minutes)
-        return available.open_now and available.until is not None and available.until - self.moment >= limit
+        return self.promises.available.live_possible
 
     @property
     def today(self) -> date:

@@ -25,6 +25,8 @@ _LOST = r"(?:kwijt\w*|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|los
 _ABROAD = (
     r"(?:buitenland|buitenlands|vakantie|op reis|tijdens (?:mijn|de|onze) reis|ambassade|consulaat|"
     r"noodpaspoort|nooddocument|laissez[- ]passer|abroad|on holiday|on vacation|while travell?ing|overseas|"
+    r"(?:op|at) (?:het|de|the) (?:vliegveld|luchthaven|airport)|"
+    r"in (?:rome|barcelona|madrid|parijs|paris|londen|london|berlijn|berlin|istanbul|antalya|new york|bangkok|bali)|"
     r"embassy|consulate|emergency passport|in (?:spanje|frankrijk|italie|italië|turkije|duitsland|belgie|belgië|"
     r"griekenland|portugal|marokko|egypte|thailand|amerika|engeland|spain|france|italy|turkey|germany|greece|"
     r"morocco|egypt|america|the us|the uk))"
@@ -68,7 +70,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"returning to the netherlands)\b"
     ),
     "niet_zelf": re.compile(
-        r"\b(?:kan|kunnen|kon) (?:zelf )?niet (?:zelf )?(?:komen|naar|langskomen|meer lopen)|"
+        r"\b(?:kan|kunnen|kon) (?:zelf |echt |nu |helaas )?niet (?:zelf |meer )?(?:komen|naar|langskomen|meer lopen)|"
         r"\b(?:bedlegerig|in het ziekenhuis|ziekenhuis|verpleeghuis|verzorgingshuis|zorginstelling|hospice|"
         r"slecht ter been|niet mobiel|aan huis|thuis (?:laten )?(?:langs|aanvragen)|huisbezoek|"
         r"aan bed gebonden|ernstig ziek|rolstoel|gevangenis|cannot come|can't come|cant come|unable to come|"
@@ -109,6 +111,14 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 assert set(_CUES) == set(DETAIL_KINDS)
+# A person named as the one who died: "mijn moeder is overleden, zij had een hond" is about the
+# mother (condolences), even with a pet in the same sentence.
+_PERSON_DIED = re.compile(
+    r"\b(?:moeder|vader|ma|pa|mama|papa|man|vrouw|echtgeno(?:ot|te)|partner|vriend|vriendin|oma|opa|zoon|dochter|"
+    r"broer|zus|zuster|tante|oom|schoonmoeder|schoonvader|buurman|buurvrouw|mother|father|mum|mom|dad|husband|wife|"
+    r"partner|grandmother|grandfather|grandma|grandpa|son|daughter|brother|sister|aunt|uncle)\b"
+    rf"[^.?!]{{0,25}}\b(?:{_DIED}|is overleden|overleed|stierf)\b"
+)
 # Checked in this order: a passport stolen abroad is about the loss, not about moving.
 # Coming back before leaving: "ik woon in Polen en verhuis terug" is a return, not an emigration.
 _ORDER = ("kwijt_buitenland", "dier_overleden", "overlijden", "status", "niet_zelf", "uit_buitenland", "emigratie")
@@ -124,7 +134,11 @@ def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = " ".join(text.lower().split())
     found = [kind for kind in _ORDER if _CUES[kind].search(lowered)]
-    if "dier_overleden" in found and "overlijden" in found:
+    if "dier_overleden" in found and _PERSON_DIED.search(lowered):
+        found.remove("dier_overleden")  # "mijn moeder is overleden, zij had een hond": the mother died
+        if "overlijden" not in found:
+            found.insert(found.index("status") if "status" in found else len(found), "overlijden")
+    elif "dier_overleden" in found and "overlijden" in found:
         found.remove("overlijden")  # "mijn hond is overleden": no condolences meant for a person
     return found
 

@@ -67,7 +67,11 @@ def phone(tenant: Tenant, promises: Promises) -> str | None:
     if not team.phone:
         return say("phone_mail", email=team.email) if team.email else None
     available = promises.available
-    if available.open_now and available.until is not None:
+    if available.open_now and available.until is not None and not available.live_possible and available.next_opening:
+        # Minutes before closing: the time left and the next opening, not only "today until 17.00".
+        line = say("phone_closing", phone=team.phone, until=promises.time(available.until),
+                   next=promises.starting(available.next_opening))
+    elif available.open_now and available.until is not None:
         line = say("phone_open", phone=team.phone, until=promises.time(available.until))
     elif available.next_opening is not None:
         line = say("phone_closed", phone=team.phone, next=promises.starting(available.next_opening))

@@ -16,7 +16,8 @@ from ..kb.models import FOLLOWUP_KINDS
 # "hoe lang van tevoren?" is about the deadline, not how long it takes.
 _CUES: dict[str, re.Pattern[str]] = {
     "kind": re.compile(
-        r"\b(kind|kinderen|kindje|zoon|dochter|baby|minderjarige?|child|children|kid|kids|son|daughter|minor)\b"
+        r"\b(kind|kinderen|kindje|zoon|zoontje|dochter|dochtertje|baby|minderjarige?|child|children|kid|kids|son|"
+        r"daughter|minor)\b"
     ),
     "termijn": re.compile(
         r"\b(hoe lang van ?te ?voren|hoeveel (?:dagen|weken|tijd) van ?te ?voren|van ?te ?voren|uiterlijk|"
@@ -24,7 +25,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
-        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbetalen)|"
+        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|"
         r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
@@ -54,7 +55,7 @@ _FILLER = frozenset(
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens
-    kun kunt hoeveel free""".split()
+    kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
@@ -71,9 +72,28 @@ def detect_all(text: str) -> list[str]:
     return [kind for kind, pattern in _CUES.items() if pattern.search(lowered)]
 
 
-def is_contextual(text: str) -> bool:
-    """True when the question has no subject of its own besides follow-up words."""
+def subject(text: str) -> str:
+    """The words of the question besides its follow-up words and filler: "oh en nog iets,
+    hondenbelasting, wat kost dat" -> "oh nog iets hondenbelasting"; empty for "wat kost dat?"."""
     lowered = text.lower()
     for pattern in _CUES.values():
         lowered = pattern.sub(" ", lowered)
-    return all(word in _FILLER for word in _WORD.findall(lowered))
+    return " ".join(word for word in _WORD.findall(lowered) if word not in _FILLER)
+
+
+def is_contextual(text: str) -> bool:
+    """True when the question has no subject of its own besides follow-up words."""
+    return not subject(text)
+
+
+# A word that points back at what was just said: "hoeveel kost dat op een zaterdag?",
+# "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it".
+_POINTS_BACK = re.compile(
+    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hem|'m|m|ie|daarvoor|daarmee|daarbij|ervoor|erbij|"
+    r"it|that|this|one|them|for that)\b)"
+)
+
+
+def points_back(text: str) -> bool:
+    """True when the question refers to something said before ("dat", "daarvoor", "en voor ...")."""
+    return bool(_POINTS_BACK.search(text.lower()))

@@ -31,6 +31,12 @@ CATALOGUE: dict[str, Text] = {
         en="There are no staff at work right now. You can talk to a person again {next}. "
         "You can already ask us to call or e-mail you back.",
     ),
+    "people_closing": Text(
+        nl="We sluiten om {until}. Een chat met een medewerker past vandaag niet meer. U kunt weer een "
+        "medewerker spreken {next}. U kunt wel nu al vragen of we u terugbellen of mailen.",
+        en="We close at {until}. There is no time left today for a chat with a person. You can talk to a "
+        "person again {next}. You can already ask us to call or e-mail you back.",
+    ),
     "people_never": Text(
         nl="Via deze chat kunt u op dit moment geen medewerker spreken.",
         en="You cannot reach a member of staff through this chat at the moment.",
@@ -232,6 +238,10 @@ CATALOGUE: dict[str, Text] = {
         nl="U kunt de gemeente bellen op {phone}. Dat kan vandaag tot {until}.",
         en="You can call the municipality on {phone}, today until {until}.",
     ),
+    "phone_closing": Text(
+        nl="U kunt de gemeente bellen op {phone}. Dat kan nog tot {until}, daarna weer {next}.",
+        en="You can call the municipality on {phone} until {until}, and then again {next}.",
+    ),
     "phone_closed": Text(
         nl="U kunt de gemeente bellen op {phone}. De telefoon is nu gesloten; bellen kan weer {next}.",
         en="You can call the municipality on {phone}. The phone line is closed now; you can call again {next}.",
@@ -341,6 +351,10 @@ CATALOGUE: dict[str, Text] = {
     "team_contact_open": Text(
         nl="U kunt {team} ook zelf bereiken: {ways}. Bellen kan vandaag tot {until}.",
         en="You can also contact {team} yourself: {ways}. You can call today until {until}.",
+    ),
+    "team_contact_closing": Text(
+        nl="U kunt {team} ook zelf bereiken: {ways}. Bellen kan nog tot {until}, daarna weer {next}.",
+        en="You can also contact {team} yourself: {ways}. You can call until {until}, and then again {next}.",
     ),
     "team_contact_closed": Text(
         nl="U kunt {team} ook zelf bereiken: {ways}. De telefoon is nu gesloten; bellen kan weer {next}.",

@@ -307,7 +307,27 @@ class Turn:
             return
         if len(result.parts) >= 2 and self._several_topics(result):
             return
+        if kinds and result.decision != "answer" and self._on_followup_with_words(text, kinds, topic):
+            return
         self._decide(result, text, kinds)
+
+    def _on_followup_with_words(self, text: str, kinds: list[str], topic: "ResolvedIntent | None") -> bool:
+        """A follow-up with words of its own that the matcher does not place: the topic those
+        words name ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"), else the current
+        topic when the question points back at it ("hoeveel kost dat op een zaterdag?",
+        "moet ik daarvoor langskomen of kan 't digitaal?", "en voor m'n zoontje van 3?")."""
+        ctx = self.ctx
+        words = followups.subject(text)
+        named = ctx.knowledge.matcher.classify(words) if words else None
+        intent = ctx.intent_of(named.intent) if named is not None else None
+        if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
+            self._answer(intent, named.score, text, kinds)
+            return True
+        if topic is not None and followups.points_back(text):
+            ctx.count("followup_with_words")
+            answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id)
+            return True
+        return False
 
     def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
                    result: "Classification") -> bool:

@@ -115,6 +115,10 @@ _WANTING = re.compile(rf"\b(?:{_WANT})\b")
 _NOT_A_BOT = re.compile(
     r"\b(?:niet|geen|not|no|don't|dont)\b.{0,20}\b(?:robot|bot|chatbot|computer|machine|ai)\b"
 )
+# "mag ik een echt mens", "kan ik de medewerker": a request without a verb of talking.
+_MAY_I_HAVE = re.compile(
+    rf"\b(?:mag|kan|kun|can|could|may) (?:ik|i) (?:\w+ ){{0,2}}(?:{_STRONG_PERSON})\b"
+)
 _NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
 _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
@@ -133,7 +137,8 @@ def asks_for_person(text: str) -> bool:
     if _NOT_A_REQUEST.search(plain):
         return False  # "ik wil geen mens"
     strong = _STRONG.search(plain)
-    if strong and (_TALKING.search(plain) or _WANTING.search(plain) or len(plain.split()) <= 3):
+    if strong and (_TALKING.search(plain) or _WANTING.search(plain) or _MAY_I_HAVE.search(plain)
+                   or len(plain.split()) <= 3):
         return True
     return bool(_WEAK.search(plain) and _TALKING.search(plain))
 
