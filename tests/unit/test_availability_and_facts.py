@@ -58,6 +58,23 @@ def test_minutes_before_closing_promise_no_chat_today() -> None:
     assert "daarna weer op maandag 7 december vanaf 8.30 uur" in facts.phone(make_tenant(), words)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("kan ik ook op zaterdag langskomen?", "2026-12-05"), ("zijn jullie op tweede kerstdag open", "2026-12-26"),
+     ("hoe laat open op woensdag", "2026-12-02"), ("overmorgen open?", "2026-12-03"),
+     ("open on new year's day?", "2027-01-01"), ("zijn jullie vandaag open", None)],
+)
+def test_the_day_a_question_names(text: str, expected: str | None) -> None:
+    named = facts.named_day(text, at(TUESDAY_MORNING).date())
+    assert (named.isoformat() if named else None) == expected
+
+
+def test_the_hours_of_a_named_day_come_first() -> None:
+    line = facts.opening_hours(make_tenant(), promises(SATURDAY_NIGHT), "zijn jullie op tweede kerstdag open")
+    assert line.startswith("Op zaterdag 26 december is het gemeentehuis gesloten (Tweede kerstdag).")
+    assert "Vandaag (zaterdag 5 december)" in line
+
+
 def test_english_moments() -> None:
     assert promises(SATURDAY_NIGHT, "en").callback() == "on Monday 7 December from 8:30"
     assert promises(TUESDAY_MORNING, "en").callback() == "today before 17:00"

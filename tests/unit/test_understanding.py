@@ -6,6 +6,7 @@ import pytest
 from core.dialogue import details, followups
 from core.dialogue.understanding import (
     YesNo,
+    asks_for_callback,
     asks_for_person,
     chosen_number,
     is_gibberish,
@@ -54,10 +55,18 @@ def test_a_person_is_asked_for(text: str) -> None:
     "text",
     ["kan iemand anders mijn paspoort ophalen", "ik wil iemand aangeven", "ik wil geen mens",
      "hoe kan ik contact opnemen met de gemeente", "paspoort verlengen", "mijn buurman maakt lawaai",
-     "mag ik mijn paspoort door een ander persoon laten ophalen"],
+     "mag ik mijn paspoort door een ander persoon laten ophalen", "kan ik jullie bellen",
+     "moet ik bellen voor een afspraak"],
 )
 def test_no_person_is_asked_for(text: str) -> None:
     assert not asks_for_person(text)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("bel me terug aub", True), ("kunnen jullie mij bellen", True), ("can someone get back to me please", True),
+    ("call me back", True), ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False)])
+def test_a_callback_is_asked_for(text: str, asks: bool) -> None:
+    assert asks_for_callback(text) is asks
 
 
 def test_the_topic_of_a_person_request_is_what_remains() -> None:
@@ -128,6 +137,7 @@ def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
         ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk", "kosten", "oh hondenbelasting", True),
         ("ik heb 2 honden hoeveel hondenbelasting betaal ik", "kosten", "honden hondenbelasting", False),
         ("moet ik daarvoor langskomen of kan t ook digitaal", "online", "", True),
+        ("hondebelasting hoeveel", "kosten", "hondebelasting", False),
     ],
 )
 def test_follow_ups_with_words_of_their_own(text: str, kind: str, subject: str, points_back: bool) -> None:

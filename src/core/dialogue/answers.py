@@ -1,6 +1,7 @@
 """Answering a topic: its answer, a follow-up, a detail variant, tenant facts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
 
 MAX_FOLLOWUP_BUTTONS = 3
+MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
 
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "") -> None:
@@ -50,10 +52,13 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         ask_feedback(ctx, intent.id)
 
 
-def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float = 1.0) -> bool:
+def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float = 1.0,
+             also: Sequence[str] = ()) -> bool:
     """Answer a follow-up ("wat kost dat?") about `topic`. `confidence`: 1.0 when
     the context decided, the matcher's score when the question named its own
-    subject. False when there is no topic to answer it for."""
+    subject. `also`: the other follow-up kinds asked in the same message ("wat kost
+    het en hoe lang duurt het?"), answered in the same message when the topic has
+    them. False when there is no topic to answer it for."""
     intent = ctx.intent_of(topic)
     if intent is None or kind not in FOLLOWUP_KINDS:
         return False
@@ -62,16 +67,8 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
     ctx.state.topic = intent.id
     ctx.count("followup")
     ctx.count(f"followup:{kind}")
-    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises) if kind == "kosten" else None
-    if fee_lines is not None:
-        ctx.count("answered")
-        url = ctx.tenant.urls.get("tarieven")
-        links = [Link(title=ctx.say("fees_link"), url=url)] if url else []
-        ctx.add(fee_lines, links=links)
-        ask_feedback(ctx, intent.id)
-        return True
-    text = getattr(intent.followups, kind)
-    if text is None:
+    first = _followup_part(ctx, intent, kind)
+    if first is None:
         ctx.add(
             f'{ctx.say("followup_unknown", topic=intent.title.get(ctx.language))} {ctx.person_line()}',
             links=[ctx.link(link) for link in intent.links],
@@ -79,9 +76,26 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
         )
         return True
     ctx.count("answered")
-    ctx.add(text.get(ctx.language))
+    texts, links = [first[0]], list(first[1])
+    for other in also:
+        part = _followup_part(ctx, intent, other) if other != kind and len(texts) < MAX_FOLLOWUPS_PER_MESSAGE else None
+        if part is not None:
+            ctx.count(f"followup:{other}")
+            texts.append(part[0])
+            links += part[1]
+    ctx.add("\n\n".join(texts), links=links)
     ask_feedback(ctx, intent.id)
     return True
+
+
+def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tuple[str, list[Link]] | None:
+    """The text (and links) of one follow-up of `intent`; the tenant's fees for the cost."""
+    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises) if kind == "kosten" else None
+    if fee_lines is not None:
+        url = ctx.tenant.urls.get("tarieven")
+        return fee_lines, [Link(title=ctx.say("fees_link"), url=url)] if url else []
+    text = getattr(intent.followups, kind, None)
+    return (text.get(ctx.language), []) if text is not None else None
 
 
 def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list[str]) -> str | None:
@@ -139,8 +153,8 @@ def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
     if facts.asks_for_phone(text) and "phone" in wanted:
         wanted.remove("phone")
         wanted.insert(0, "phone")
-    lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone" else facts.opening_hours(ctx.tenant, ctx.promises)
-             for fact in wanted]
+    lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone"
+             else facts.opening_hours(ctx.tenant, ctx.promises, text) for fact in wanted]
     return " ".join(line for line in lines if line)
 
 

@@ -3,7 +3,7 @@ holidays and closing days), the phone number, and fees with amounts."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ..kb.models import Fee, Tenant
@@ -18,8 +18,36 @@ def asks_for_phone(text: str) -> bool:
     return any(cue in lowered for cue in _PHONE_CUE)
 
 
-_WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|zaterdag|zondag|today|tomorrow|"
-                   r"this afternoon|now|saturday|sunday)\b")
+_WEEKDAYS = {name: number for number, names in enumerate((
+    ("maandag", "monday"), ("dinsdag", "tuesday"), ("woensdag", "wednesday"), ("donderdag", "thursday"),
+    ("vrijdag", "friday"), ("zaterdag", "saturday"), ("zondag", "sunday"))) for name in names}
+# Days residents name by their holiday ("zijn jullie op tweede kerstdag open?"): (month, day).
+_DATES = {"kerstavond": (12, 24), "christmas eve": (12, 24), "eerste kerstdag": (12, 25), "kerstmis": (12, 25),
+          "kerst": (12, 25), "christmas day": (12, 25), "christmas": (12, 25), "tweede kerstdag": (12, 26),
+          "boxing day": (12, 26), "oudejaarsdag": (12, 31), "oudjaar": (12, 31), "new year's eve": (12, 31),
+          "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "koningsdag": (4, 27),
+          "king's day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
+_NAMED_DAY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, "overmorgen",
+                                                                      "day after tomorrow"]), key=len, reverse=True))
+                        + r")\b")
+_WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|today|tomorrow|"
+                   r"this afternoon|now)\b|" + _NAMED_DAY.pattern)
+
+
+def named_day(text: str, today: date) -> date | None:
+    """The day a question names besides today: "op woensdag" (the next one), "tweede kerstdag"
+    (the next 26 December), "overmorgen"; None when it names none."""
+    match = _NAMED_DAY.search(text.lower())
+    if match is None:
+        return None
+    word = match.group(0)
+    if word in ("overmorgen", "day after tomorrow"):
+        return today + timedelta(days=2)
+    if word in _WEEKDAYS:
+        return today + timedelta(days=(_WEEKDAYS[word] - today.weekday()) % 7)
+    month, day = _DATES[word]
+    this_year = date(today.year, month, day)
+    return this_year if this_year >= today else date(today.year + 1, month, day)
 _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|ophalen|afhalen|"
                     r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
 
@@ -33,13 +61,18 @@ def asks_for_hours(text: str) -> bool:
     return bool(_WHEN.search(lowered) and _VISIT.search(lowered)) and not _WASTE.search(lowered)
 
 
-def opening_hours(tenant: Tenant, promises: Promises) -> str:
-    """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ..." """
+def opening_hours(tenant: Tenant, promises: Promises, text: str = "") -> str:
+    """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...",
+    after the day the question names when that is another day ("op zaterdag", "tweede kerstdag")."""
     say, language = promises.say, promises.say.language
     hours = OpeningHours.from_tenant(tenant)
     today = promises.available.now.astimezone(AMSTERDAM).date()
+    days = [("label_today", today), ("label_tomorrow", today + timedelta(days=1))]
+    asked = named_day(text, today) if text else None
+    if asked is not None and asked > today + timedelta(days=1):
+        days.insert(0, ("label_day", asked))
     lines = []
-    for label, day in (("label_today", today), ("label_tomorrow", today + timedelta(days=1))):
+    for label, day in days:
         when = say(label, date=date_words(day, language))
         intervals = hours.intervals(day)
         if intervals:

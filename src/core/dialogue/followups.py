@@ -25,7 +25,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
-        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|"
+        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
         r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(

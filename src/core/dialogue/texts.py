@@ -222,6 +222,7 @@ CATALOGUE: dict[str, Text] = {
     # ---- tenant facts ----
     "label_today": Text(nl="Vandaag ({date})", en="Today ({date})"),
     "label_tomorrow": Text(nl="Morgen ({date})", en="Tomorrow ({date})"),
+    "label_day": Text(nl="Op {date}", en="On {date}"),
     "word_and": Text(nl=" en ", en=" and "),
     "hours_range": Text(nl="van {start} tot {end}", en="from {start} to {end}"),
     "hours_open": Text(nl="{day} is het gemeentehuis open {ranges}.", en="{day} the town hall is open {ranges}."),

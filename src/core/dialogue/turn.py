@@ -294,7 +294,7 @@ class Turn:
         kinds = followups.detect_all(text)
         if kinds and followups.is_contextual(text):
             if topic is not None:
-                answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id)
+                answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
             else:  # "kan dat ook online?" as the first question: about what?
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
@@ -325,7 +325,7 @@ class Turn:
             return True
         if topic is not None and followups.points_back(text):
             ctx.count("followup_with_words")
-            answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id)
+            answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
             return True
         return False
 
@@ -399,6 +399,9 @@ class Turn:
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
             return
+        if understanding.asks_for_callback(text):
+            self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
+            return
         if result.decision == "clarify":
             if intent is not None and (intent.handover or intent.kind == "system"):
                 self._answer(intent, result.score, text, kinds)  # "medewerker" or "hallo" is never ambiguous
@@ -423,7 +426,7 @@ class Turn:
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None):
             # "wat kost een paspoort?": the follow-up of the matched topic.
-            answers.followup(ctx, kind, intent.id, score)
+            answers.followup(ctx, kind, intent.id, score, also=kinds or [])
             return
         answers.answer(ctx, intent, score, text)
 
@@ -541,6 +544,11 @@ class Turn:
         intent = self.ctx.intent_of(result.intent)
         if result.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover:
             return intent
+        if result.decision == "clarify":
+            # Too short to answer ("over mijn aanslag"), but enough to route: the candidates' one team.
+            topics = self._choices(result)
+            if topics and len({topic.team for topic in topics}) == 1:
+                return topics[0]
         return None
 
 

@@ -5,6 +5,7 @@
 - `is_stop`: words that end a flow;
 - `contact`: a phone number or e-mail address typed for a callback;
 - `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
+- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
 - `is_question`: whether a clause asks something or tells the background;
@@ -119,6 +120,12 @@ _NOT_A_BOT = re.compile(
 _MAY_I_HAVE = re.compile(
     rf"\b(?:mag|kan|kun|can|could|may) (?:ik|i) (?:\w+ ){{0,2}}(?:{_STRONG_PERSON})\b"
 )
+# A callback asked for without naming a person: "bel me terug aub", "kunnen jullie mij bellen?".
+_CALL_ME = re.compile(
+    r"\b(?:(?:bel|bellen) (?:me|mij) (?:terug|op|even|aub|alsjeblieft|alstublieft)|(?:bel|belt) (?:me|mij) terug|"
+    r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
+    r"(?:terug ?)?bellen|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?)\b"
+)
 _NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
 _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
@@ -141,6 +148,12 @@ def asks_for_person(text: str) -> bool:
                    or len(plain.split()) <= 3):
         return True
     return bool(_WEAK.search(plain) and _TALKING.search(plain))
+
+
+def asks_for_callback(text: str) -> bool:
+    """True for a callback asked without naming a person ("bel me terug aub", "call me back").
+    Checked after the matcher: a tenant's own callback intent (a guided flow) goes first."""
+    return bool(_CALL_ME.search(_plain(text)))
 
 
 def without_person_request(text: str) -> str:
