@@ -8,6 +8,7 @@ from core.dialogue.understanding import (
     YesNo,
     asks_for_callback,
     asks_for_person,
+    asks_whom_to_call,
     chosen_number,
     is_gibberish,
     is_question,
@@ -67,6 +68,13 @@ def test_no_person_is_asked_for(text: str) -> None:
     ("call me back", True), ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False)])
 def test_a_callback_is_asked_for(text: str, asks: bool) -> None:
     assert asks_for_callback(text) is asks
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("wie kan ik bellen?", True), ("hoe kan ik jullie bereiken?", True), ("Who can I call?", True),
+    ("wat is het nummer?", True), ("wie kan ik bellen over mijn paspoort?", False), ("bel me terug", False)])
+def test_whom_to_call(text: str, asks: bool) -> None:
+    assert asks_whom_to_call(text) is asks
 
 
 def test_the_topic_of_a_person_request_is_what_remains() -> None:

@@ -299,6 +299,8 @@ class Turn:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
             return
+        if understanding.asks_whom_to_call(text) and self._team_contact(topic):
+            return
         asked_details = details.detect(text)
         result = ctx.knowledge.matcher.classify(text)
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
@@ -328,6 +330,19 @@ class Turn:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
             return True
         return False
+
+    def _team_contact(self, topic: "ResolvedIntent | None") -> bool:
+        """"wie kan ik bellen?": the current topic's team (else the default team), its phone and
+        e-mail, honest about the hours."""
+        ctx = self.ctx
+        contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
+        if contact is None:
+            return False
+        ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+        ctx.state.misses = 0
+        ctx.count("team_contact")
+        ctx.add(contact, buttons=[ctx.person_button()])
+        return True
 
     def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
                    result: "Classification") -> bool:

@@ -6,6 +6,7 @@
 - `contact`: a phone number or e-mail address typed for a callback;
 - `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
 - `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?";
+- `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team);
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
 - `is_question`: whether a clause asks something or tells the background;
@@ -154,6 +155,21 @@ def asks_for_callback(text: str) -> bool:
     """True for a callback asked without naming a person ("bel me terug aub", "call me back").
     Checked after the matcher: a tenant's own callback intent (a guided flow) goes first."""
     return bool(_CALL_ME.search(_plain(text)))
+
+
+_WHOM_TO_CALL = re.compile(
+    r"^(?:en |maar |ok |oke )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |daarvoor |"
+    r"hiervoor |hierover |daarover )?(?:bellen|mailen|contacteren|benaderen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
+    r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
+    r"mailen)|(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
+    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))$"
+)
+
+
+def asks_whom_to_call(text: str) -> bool:
+    """"wie kan ik bellen?", "hoe kan ik ze bereiken?", "who can I call?": a question about how to
+    reach the team of the current topic, with no subject of its own."""
+    return bool(_WHOM_TO_CALL.match(_plain(text)))
 
 
 def without_person_request(text: str) -> str:
