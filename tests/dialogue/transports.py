@@ -62,6 +62,9 @@ class MemoryConversation:
         self.engine = Engine(InMemoryConversationStore(), knowledge,
                              PortEffectDispatcher(InMemoryTicketQueue(), InMemoryHandoverTimeouts()), now)
         self.tenant, self.locale = tenant, locale
+        # As the WhatsApp worker: staff can write back for 24 hours after the resident's message,
+        # unless the tenant has an approved template to reopen the chat.
+        self.window = None if knowledge.get(tenant).tenant.whatsapp.reopen_template else wa.REPLY_WINDOW
         self.whatsapp = channel == "whatsapp"
         self.sender = sender_for(name)
         self.conversation_id = f"{tenant}.{hashlib.sha256(name.encode()).hexdigest()[:32]}" if self.whatsapp else None
@@ -72,6 +75,7 @@ class MemoryConversation:
             kind=InboundKind.BUTTON if payload else InboundKind.TEXT, text=text if text is not None else title,
             payload=payload, conversation_id=self.conversation_id, locale=self.locale,
             channel_contact=self.sender if self.whatsapp else None,
+            reachable_until=now() + self.window if self.whatsapp and self.window is not None else None,
         )
         reply = self.engine.handle(message)
         self.conversation_id = reply.conversation_id
