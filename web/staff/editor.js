@@ -36,13 +36,17 @@
 
   function call(method, path, body) {
     $("error").textContent = "";
-    return fetch(session.api.replace(/\/+$/, "") + path, {
+    return dom.authorizedFetch(session, path, {
       method: method,
-      headers: Object.assign({ authorization: "Bearer " + session.token }, body ? { "content-type": "application/json" } : {}),
+      headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (data) {
-        if (response.status === 401) showSignIn("Uw sessie is verlopen. Log opnieuw in.");
+        if (response.status === 401) {
+          // The error is what the caller shows, so the reason must be in it, not the API's text.
+          showSignIn("");
+          throw new Error("Uw sessie is verlopen. Log opnieuw in.");
+        }
         if (response.status === 403) throw new Error("U heeft geen toegang tot de kennisbank. Daarvoor is de rol redacteur nodig.");
         if (!response.ok) throw new Error((data && data.error && data.error.message) || "De server gaf fout " + response.status + ".");
         return data;
@@ -300,8 +304,7 @@
 
   $("export").addEventListener("click", function (event) {
     event.preventDefault();
-    fetch(session.api.replace(/\/+$/, "") + "/v1/staff/kb/intents/" + encodeURIComponent(current.id) + "/export",
-          { headers: { authorization: "Bearer " + session.token } }).then(function (response) {
+    dom.authorizedFetch(session, "/v1/staff/kb/intents/" + encodeURIComponent(current.id) + "/export").then(function (response) {
       if (!response.ok) throw new Error("Het voorstel kon niet worden gemaakt (fout " + response.status + ").");
       return response.blob();
     }).then(function (blob) {

@@ -75,17 +75,12 @@
 
   // ---- API -----------------------------------------------------------------------------
 
-  function call(method, path, body, refreshed) {
-    return fetch(session.api.replace(/\/+$/, "") + path, {
+  function call(method, path, body) {
+    return dom.authorizedFetch(session, path, {
       method: method,
-      headers: Object.assign({ authorization: "Bearer " + session.token }, body ? { "content-type": "application/json" } : {}),
+      headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
-      if (response.status === 401 && !refreshed && sessionStorage.getItem("balie-staff:refresh")) {
-        // Tokens are short-lived: renew once with the refresh token, then ask again.
-        return refreshSession().then(function () { return call(method, path, body, true); },
-                                     function () { return call(method, path, body, true); });
-      }
       return response.json().catch(function () { return null; }).then(function (data) {
         if (response.status === 401) { signOut("Uw sessie is verlopen. Log opnieuw in."); }
         if (!response.ok) {
@@ -168,7 +163,7 @@
   // Cognito Hosted UI: authorization code with PKCE (RFC 7636), never the implicit grant, so
   // no token travels in a URL. The verifier and state live in sessionStorage for the round trip;
   // the id token carries custom:tenant and custom:teams, the refresh token renews it (tokens
-  // live 15 minutes, template StaffUserPoolClient).
+  // live 15 minutes, template StaffUserPoolClient; dom.js renews them for both staff pages).
   var cognito = { domain: meta("balie-cognito-domain"), client: meta("balie-cognito-client-id") };
 
   function base64url(bytes) {
@@ -176,21 +171,6 @@
   }
   function randomText() { return base64url(crypto.getRandomValues(new Uint8Array(32))); }
   function redirectUri() { return location.origin + location.pathname; }
-
-  function cognitoToken(form) {
-    return fetch("https://" + cognito.domain + "/oauth2/token", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(Object.assign({ client_id: cognito.client }, form)).toString()
-    }).then(function (response) {
-      if (!response.ok) throw new Error("Inloggen is niet gelukt. Probeer het opnieuw.");
-      return response.json();
-    }).then(function (tokens) {
-      session.token = tokens.id_token;
-      sessionStorage.setItem("balie-staff:token", session.token);
-      if (tokens.refresh_token) sessionStorage.setItem("balie-staff:refresh", tokens.refresh_token);
-    });
-  }
 
   function startCognitoSignIn(event) {
     event.preventDefault();
@@ -202,12 +182,6 @@
         state: state, code_challenge_method: "S256", code_challenge: base64url(digest)
       }).toString());
     });
-  }
-
-  function refreshSession() {
-    var refresh = sessionStorage.getItem("balie-staff:refresh");
-    if (!refresh || !cognito.domain) return Promise.reject(new Error("no refresh token"));
-    return cognitoToken({ grant_type: "refresh_token", refresh_token: refresh });
   }
 
   (function finishCognitoSignIn() {
@@ -224,9 +198,9 @@
       $("signin-error").textContent = "Inloggen is niet gelukt (de aanvraag klopt niet). Probeer het opnieuw.";
       return;
     }
-    cognitoToken({ grant_type: "authorization_code", code: query.get("code"), redirect_uri: redirectUri(),
-                   code_verifier: pending.verifier })
-      .then(route)
+    dom.cognitoToken({ grant_type: "authorization_code", code: query.get("code"), redirect_uri: redirectUri(),
+                       code_verifier: pending.verifier })
+      .then(function (token) { session.token = token; route(); })
       .catch(function (error) { $("signin-error").textContent = error.message; });
   })();
 
@@ -1055,7 +1029,7 @@
   // The CSV needs the Authorization header, so it is fetched and handed to the browser as a file.
   $("report-csv").addEventListener("click", function () {
     var query = "?format=csv&from=" + $("from").value + "&to=" + $("to").value;
-    fetch(session.api.replace(/\/+$/, "") + "/v1/staff/reports" + query, { headers: { authorization: "Bearer " + session.token } })
+    dom.authorizedFetch(session, "/v1/staff/reports" + query)
       .then(function (response) {
         if (!response.ok) throw new Error("De server gaf fout " + response.status + ".");
         return response.blob();
