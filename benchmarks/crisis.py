@@ -4,12 +4,16 @@ knowledge base's example questions.
 - typical messages: every example question of knowledge/*.yaml and tenants/*.yaml (2,800
   questions of about 28 characters), once with an empty word cache (a fresh Lambda) and then warm;
 - long messages: 300 texts of 1,000 characters, each a different run of examples;
-- the module's own import time (a cold start pays it once), in a fresh interpreter.
+- the module's own import time (a cold start pays it once), in a fresh interpreter;
+- recall on the fresh batches of benchmarks/data/crisis/ (crisis phrasings written after the
+  detector's last fixes, each measured before the fixes it led to) and false alarms on their
+  ordinary messages and on the real residents' messages of real_questions.tsv (in aggregate).
 
 Run: .venv/bin/python benchmarks/crisis.py   (results go to BENCHMARKS.md by hand)
 """
 from __future__ import annotations
 
+import csv
 import random
 import statistics
 import subprocess
@@ -22,6 +26,43 @@ from core.dialogue import crisis
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG = 1000
+BATCHES = ROOT / "benchmarks" / "data" / "crisis"
+KINDS = ("suicide", "violence", "sexual", "danger", "homeless")
+
+
+def batch_rows(path: Path) -> list[tuple[str, str]]:
+    """(kind, text) of a batch file; kind "none" for an ordinary message."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, text = line.split("\t", 1)
+            rows.append((kind, text))
+    return rows
+
+
+def batch_recall(path: Path) -> str:
+    rows = batch_rows(path)
+    crises = [(kind, crisis.detect_all(text)) for kind, text in rows if kind != "none"]
+    alarmed = sum(1 for _, found in crises if found)
+    right = sum(1 for kind, found in crises if kind in found)
+    per_kind = ", ".join(f"{kind} {sum(1 for k, found in crises if k == kind and found)}/{sum(1 for k, _ in crises if k == kind)}"
+                         for kind in KINDS)
+    ordinary = [text for kind, text in rows if kind == "none"]
+    false_alarms = sum(1 for text in ordinary if crisis.detect(text))
+    return (f"{path.name}: {alarmed} of {len(crises)} alarmed ({100 * alarmed / len(crises):.0f}%), {right} with the "
+            f"labelled kind among the help given ({per_kind}); ordinary: {false_alarms} of {len(ordinary)} false alarms")
+
+
+def real_question_alarms() -> str:
+    """Alarms on the real residents' messages, counted per part (the report part is only ever
+    reported in aggregate)."""
+    with (ROOT / "benchmarks" / "data" / "real_questions.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    counts = {split: [0, 0] for split in sorted({row["split"] for row in rows})}
+    for row in rows:
+        counts[row["split"]][0] += 1
+        counts[row["split"]][1] += crisis.detect(row["text"]) is not None
+    return "real_questions.tsv: " + ", ".join(f"{split} part {alarms} alarm(s) of {total}" for split, (total, alarms) in counts.items())
 
 
 def knowledge_examples() -> list[tuple[str, str]]:
@@ -67,6 +108,9 @@ def main() -> None:
     texts = [text for _, text in knowledge_examples()]
     alarms = [(text, crisis.detect(text)) for text in texts]
     alarms = [(text, kind) for text, kind in alarms if kind]
+    for path in sorted(BATCHES.glob("*.tsv")):
+        print(batch_recall(path))
+    print(real_question_alarms())
     print(f"{len(texts)} knowledge-base examples (mean {statistics.fmean(map(len, texts)):.0f} characters), "
           f"{len(alarms)} alarm(s): {alarms}")
 

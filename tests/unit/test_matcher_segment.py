@@ -79,3 +79,11 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 
 def test_fragments_are_no_clauses() -> None:
     assert clauses("Mijn kliko is gestolen. Help! Wat nu?") == ["Mijn kliko is gestolen."]
+
+
+def test_two_topics_joined_by_en_ook_are_split() -> None:
+    # "X en ook Y" in one sentence: two topics, whatever word follows "en ook".
+    assert clauses("ik ga verhuizen en ook wil ik een parkeervergunning") == ["ik ga verhuizen", "wil ik een parkeervergunning"]
+    assert clauses("We are moving house and also we need a parking permit") == ["We are moving house", "we need a parking permit"]
+    # A short side of "en ook" is part of one question ("mijn man en ook mijn dochter").
+    assert clauses("mijn man en ook mijn dochter willen een paspoort") == ["mijn man en ook mijn dochter willen een paspoort"]

@@ -74,7 +74,7 @@ _WORD_FORMS = {
     "nie": "niet", "ni": "niet", "ie": "hij", "wrm": "waarom", "wrom": "waarom", "nmd": "niemand", "nt": "niet", "nit": "niet", "der": "er", "mr": "meer", "leve": "leven", "n": "een", "t": "het",
     "wanna": "want to", "gonna": "going to", "wana": "want to", "im": "i am", "ive": "i have",
     "dont": "do not", "cant": "can not", "cannot": "can not", "wont": "will not", "didnt": "did not",
-    "doesnt": "does not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not", "ur": "your", "hes": "he is", "shes": "she is",
+    "doesnt": "does not", "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "hadnt": "had not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not", "ur": "your", "hes": "he is", "shes": "she is",
 }
 _WORD_FORMS = {_squeeze(key): _squeeze(value) for key, value in _WORD_FORMS.items()}
 
@@ -236,7 +236,8 @@ _MACROS = {
     "<W>": r"(?:[a-z0-9]+ )",  # any one word (never the clause mark ".")
     "<NOTCAMP>": r"(?:(?!festival |camping |vakantie |holiday )[a-z0-9]+ )",  # a word, not a holiday's
     "<END>": r"(?=$| \.)",  # the clause ends here
-    "<START>": r"(?:^|(?<!ne )(?<!no )\. )",  # a clause starts here, not after a bare "nee,"
+    # A clause starts here (not after a bare "nee,"), after fillers of spoken language ("wallah ik trek het niet meer").
+    "<START>": r"(?:(?:^|(?<!ne )(?<!no )\. )(?:(?:wallah|walla|serieus|bro|man|pff|eerlijk|eerlijk gezegd|sowieso|nou|ja|echt|gewoon|sorry|help) )*)",
     "<I>": r"(?:ik|i|we|wij)",
     "<ME>": r"(?:me|mij|mezelf|mijzelf|mezelve|mijn zelf|mn zelf|myself|me self)",
     "<SELF>": r"(?:me|mij|mezelf|mijzelf|mezelve|mijn zelf|myself|zichzelf|haarzelf|hemzelf|zich|herself|himself|themselves)",
@@ -257,12 +258,12 @@ _MACROS = {
         r"(?:oppas|babysitter|nanny|gastouder|juf|meester|leraar|trainer|begeleider|begeleidster|verzorger|"
         r"verzorgster|verzorgende|thuiszorg|thuishulp|zorgmedewerker|mantelzorger|caretaker|teacher|coach)"
     ),
-    "<WEAPON>": r"(?:mes|messen|pistool|vuurwapen|wapen|geweer|bijl|machete|knife|knives|gun|pistol|weapon|axe)",
+    "<WEAPON>": r"(?:mes|messen|pistool|vuurwapen|wapen|geweer|bijl|machete|knuppel|honkbalknuppel|koevoet|breekijzer|knife|knives|gun|pistol|weapon|axe|bat|baseball bat|crowbar)",
     # Partners, relatives and carers: who hits at home.
     "<REL>": (
         r"(?:man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendje|vriendin|ex|exman|exvrouw|exvriend|exvriendje|"
         r"exvriendin|expartner|vader|moeder|pa|ma|papa|mama|pappa|mamma|stiefvader|stiefmoeder|stiefpa|"
-        r"stiefma|ouders|broer|broers|zus|zussen|zoon|dochter|schoonvader|schoonmoeder|schoonfamilie|"
+        r"stiefma|ouders|broer|broers|zus|zussen|zoon|dochter|schoonvader|schoonmoeder|schoonfamilie|schoonzus|schoonzuster|zwager|schoonouders|"
         r"schoonzoon|oom|tante|opa|oma|vent|verzorger|husband|wife|boyfriend|girlfriend|father|dad|daddy|"
         r"mother|mom|mum|stepfather|stepdad|stepmother|stepmom|parents|brother|sister|son|uncle|carer|"
         r"caregiver|family|familie)"
@@ -293,7 +294,7 @@ _MACROS = {
         r"(?:me|mij|ons|us|mezelf|haar|her|hem|him|de kinderen|the kids|"
         r"(?:mijn|my|onze|our|haar|her|zijn|his) (?:<W>)?(?:<REL>|<CHILD>|kinderen|kids|zusje|broertje))"
     ),
-    "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|geslapen|overnacht|overnachten|sleep|sleeping|slept)",
+    "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|geslapen|overnacht|overnachten|pit|pitten|maf|maffen|sleep|sleeping|slept)",
     "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
 }
 
@@ -307,7 +308,7 @@ _SUICIDE = [
     r"\b(?:wil|wilt|wou|wilde|willen|wilden|zou|ga|gaan) (?:<W>){0,2}(?:dood|doodgaan|dood gaan|sterven|dood zijn|dood wezen)(?! van)(?: gaan)?<END>",
     r"\b(?:wil|wilt|wou|wilde) (?:gewoon |echt |liever |zo graag |het liefst )*(?:dood|sterven|doodgaan)\b(?! (?:hout|dier|dieren|vogel|vogels|gras|blad|takken|spul))",
     r"\b(?:liever|maar) dood\b|\bdood (?:wil|wou|wilde|willen|was|zijn wil)\b|\bwas ik (?:maar )?dood\b|\bdood wil\b",
-    r"\b(?:want to|want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive|disappear)\b",
+    r"\b(?:want to|i want|we want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive)\b|\b(?:i|we) (?:just |really |simply )?(?:want to|wish i could|would like to) (?:just |simply )?disappear\b(?! (?:<W>)?(?:from|off|out))",
     r"\bbetter off dead\b|\bbeter af (?:als ik )?dood\b|\bwant (?:everything|it all|all of this|the pain|my life|this life) to (?:end|stop)\b|\bwish i (?:was|were) never born\b",
     # Not wanting to live (on).
     r"\b(?:wil|wilt|wou|wilde|hoef|willen) (?:er |hier |gewoon |echt |eigenlijk |zo |het )*<NOT> (?:meer |langer )(?:<W>){0,2}(?:leven|bestaan|verder leven|doorleven)\b",
@@ -383,6 +384,22 @@ _SUICIDE = [
     r"\b(?:no one|nobody|niemand) (?:would|will|zou|zal) (?:<W>)?(?:het )?(?:notice|care|merken|missen|miss me) (?:<W>)?(?:if|when|als|wanneer) (?:i|ik)\b",
     r"\b(?:verlang|verlangen|verlangde|long|longing|longs) (?:<W>)?(?:naar|for) (?:de |mijn |the |my )?(?:dood|death|dying|sterven)\b",
     r"\b(?:brief|brieven|briefje|briefjes|letter|letters|note|notes) (?:<W>){0,5}?(?:afscheid te nemen|afscheid nemen|to say goodbye|saying goodbye|goodbye)\b(?! (?:<W>)?(?:to|for|van|aan) (?:my |mijn |our |onze |the )?(?:colleague|colleagues|collega|collegas|team|class|klas|teacher|juf))",
+    # Session 4 (fresh batch 7): inverted word order, fillers, what is said around it.
+    r"\bzie (?:ik|we|wij) (?:het|t|het leven|alles|het allemaal) (?:<W>){0,2}?(?:niet|nie) (?:meer|langer) zitten\b",
+    r"\b(?:beter|makkelijker|fijner|rustiger|easier|better) (?:<W>){0,5}?als ik er (?:<W>)?(?:niet|nie) (?:meer )?(?:ben|zou zijn|was)\b",
+    r"\b(?:brief|brieven|briefje|briefjes|letter|letters|note|notes) (?:<W>){0,6}?(?:voor als ik|for when i am|for after i am) (?:<W>)?(?:weg|dood|er niet|gone|dead)\b",
+    r"\b(?:bijna|net niet|waarom ik (?:<W>)?niet) (?:<W>)?(?:gesprongen|gesprongen ben|heb gesprongen)\b",
+    r"\bleven (?:<W>){0,8}?(?:wil|ga|<WANT>) (?:er |gewoon |echt |nu )*(?:mee stoppen|ermee stoppen|mee ophouden|ermee ophouden)\b",
+    r"\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:klaarliggen|klaar liggen|liggen klaar|klaargelegd|klaar gelegd|klaarstaan|staan klaar|ready)\b",
+    r"\b(?:mezelf|mijzelf|zichzelf|<OWNSELF>) van het leven (?:te )?(?:beroof|beroven|berooft|beroofd)\b",
+    r"\b(?:slaap|slapen|in slaap vallen|in slaap te vallen|inslapen) (?:<W>){0,3}?(?:nooit|niet) (?:meer )?(?:opstaan|op te staan|wakker worden|wakker te worden)\b",
+    r"\bwat heeft (?:het|dit|alles|het leven|mijn leven) (?:allemaal )?nog (?:voor )?(?:zin|nut)(?: \.|$)|\bgeen licht (?:meer )?(?:aan|at) (?:het|the) (?:eind|einde|end) (?:van|of) (?:de|the) tunnel\b",
+    r"\bwaarom ik (?:nog )?(?:<W>){0,2}?(?:opsta|op sta|doorga|door ga|besta)\b|\bniemand (?:heeft|zou|zal) (?:me|mij) (?:<W>)?nodig\b",
+    r"\b(?:touw|strop) (?:<W>)?gekocht(?: \.|$)",
+    r"\b(?:do not|dont|can not|no longer) see (?:the|any) point (?:of|in) (?:<W>)?(?:waking up|getting up|living|going on|being here|life|anything)\b",
+    r"\bgeen (?:<W>)?zin (?:meer )?in (?:het|dit|mijn) leven\b",
+    r"\ber (?:<W>)?een punt achter (?:<W>){0,2}?(?:zetten|zet)\b",
+    r"\btrek (?:dit|het|mijn) leven (?:<W>)?(?:niet|nie) meer\b",
 ]
 
 _SEXUAL = [
@@ -404,6 +421,17 @@ _SEXUAL = [
     r"\bonder (?:<POSS>) (?:rok|jurk|kleren|shirt|trui|broek|skirt|dress|clothes)\b|\b(?:terwijl|hoewel|ook al) (?:ik|ze|zij) (?:<W>)?nee (?:zei|zeg|zeiden)\b|\b(?:piemel|penis|geslachtsdeel|geslachtsdelen) (?:<W>){0,2}?(?:zien|laten zien|showed|shows|exposed)\b|\b(?:potloodventer|exhibitionist)",
     # Unwanted acts, said indirectly ("doet dingen die ik niet wil").
     r"\b(?:doet|deed|doen|dwingt|dwong|laat|liet|makes|made) (?:<W>){0,3}?dingen (?:<W>){0,3}?die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b|\bthings (?:<W>)?(?:i|she|he) (?:did not|do not|does not) want\b",
+    # Session 4 (fresh batch 7).
+    r"\b(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|naaktfilmpje|naaktfilmpjes|seksvideo|sexvideo|sekstape|sextape|seksfilmpje|nudes) (?:<W>){0,4}?(?:van mij|van me|of me|rondgestuurd|rondsturen|verspreid|verspreiden|gedeeld|delen|online|dreigt)\b|\b(?:dreigt|dreigde|threatens) (?:<W>){0,3}?(?:seksvideo|sexvideo|sekstape|sextape|naaktfoto|naaktfotos|nudes)\b",
+    r"\b(?:would not|did not|will not|does not) stop (?:<W>){0,2}?(?:when|after|even though|although|while) (?:i|she|we) (?:<W>)?(?:said|say|told|cried|begged)\b",
+    r"\b(?:ging|gaat|bleef|blijft|gingen) (?:<W>)?door (?:<W>){0,2}?(?:terwijl|toen|ook al|hoewel) (?:ik|zij|ze) (?:<W>){0,3}?(?:nee|huilde|huil|stop|niet wilde|sliep|slaap)\b",
+    r"\bwakker (?:geworden|worden|werd) (?:<W>){0,3}?(?:naast|bij) (?:een )?(?:vreemde |onbekende )?(?:man|vrouw|jongen|vent|persoon|vreemde|onbekende) (?:die ik niet ken|die ik niet kende)\b|\b(?:woke up|wakker (?:geworden|werd)) (?:<W>){0,3}?(?:without|zonder) (?:my |mijn )?(?:clothes|kleren|kleding|broek|onderbroek|underwear)\b",
+    r"\bseks(?:uele|ueel) (?:<W>)?(?:berichten|berichtjes|berichtje|fotos|foto|filmpjes|handelingen|intimidatie|getinte|lastiggevallen)\b",
+    r"\b(?:<REL>|<CARER>|he|uncle|stepdad) (?:<W>){0,8}?(?:touches|touched) (?:me|her|him)\b",
+    r"\bverkragt\b|\bverkragd\b",
+    r"\bnee (?:zeg|zegt|zei|zeggen)(?: \.)? (?:<W>){0,3}?(?:doet|deed|gaat|ging) (?:hij|zij|ze) (?:<W>)?(?:het |t )?(?:toch|gewoon door|door)\b|\beven (?:when|though|if) (?:i|she) (?:say|said|says) no\b",
+    r"\b(?:betalen|betaal|pay|paying|huur|rent) (?:<W>){0,3}?(?:met|with|in natura) (?:<W>)?(?:sex|seks)\b|\b(?:in ruil voor|in exchange for) (?:<W>)?(?:seks|sex)\b",
+    r"\b(?:doet|deed|doen) (?:<W>)?dingen (?:<W>){0,2}?(?:die (?:<W>)?(?:niet ok|niet oke|niet mogen|niet normaal|ik niet fijn vind)|met (?:me|mij|mijn lichaam)|bij (?:me|mij))\b",
 ]
 
 _VIOLENCE = [
@@ -460,6 +488,13 @@ _VIOLENCE = [
     r"\b(?:<CHILD>) (?:<W>){0,8}?(?:geslagen|mishandeld|geschopt|misbruikt|verwaarloosd|opgesloten|beaten|abused|neglected|locked up)\b|\b(?:<CHILD>) (?:<W>){0,6}?(?:slaan|sloeg|schoppen|mishandelen|hit)<END>",
     r"\b(?:slaan|slaat|sloeg|schoppen|schopt|mishandelen|mishandelt|misbruiken|beat|beats|beating|hit|hits|hitting|abuse|abuses|abusing) (?:<W>){0,2}(?:<POSS>|een|a|dat|die|het) (?:<W>)?(?:<CHILD>)\b",
     r"\b(?:<CHILD>) (?:<W>){0,6}?(?:gillen|gilt|krijsen|krijst|schreeuwen|schreeuwt|huilen|huilt|screaming|crying) (?:<W>){0,4}?(?:klappen|slaan|geslagen|pijn|hulp|help)\b",
+    # Session 4 (fresh batch 7).
+    r"\b(?:hij|zij|ze|<REL>) (?:<W>){0,4}?(?:knijpt|kneep|grijpt|greep|pakt|pakte|slaat|sloeg|duwt|duwde|schopt|schopte) (?:<W>){0,6}?blauwe plekken\b|\b(?:tot|zodat) (?:ik|hij|zij|ze|we) (?:<W>)?blauwe plekken\b",
+    r"\b(?:huilen|gillen|schreeuwen|krijsen|huilt|gilt|schreeuwt) (?:<W>){0,6}?(?:knallen|bonken|gebonk|dreunen|smijten)\b",
+    r"\b(?:shoves|shoved) (?:me|us|her|him)\b",
+    r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:ik |we |wij |hij |zij )?(?:<W>)?(?:met de riem|met de broeksriem|met de stok|met de mattenklopper|de riem)\b",
+    r"\b(?:<REL>) (?:<W>){0,2}?(?:losgaat|los gaat|door het lint gaat|door het lint|tekeer gaat|tekeergaat)\b",
+    r"\b(?:<POSS>) (?:<REL>) is (?:<W>)?(?:gevaarlijk|dangerous)\b",
 ]
 
 # Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
@@ -482,6 +517,24 @@ _DANGER = [
     r"\b(?:bedreigd|aangevallen|threatened|attacked) (?:<W>){0,2}?(?:met|with) (?:<W>)?(?:<WEAPON>)\b|\bdreigt (?:<W>){0,3}?(?:neer te steken|neer te schieten|dood te steken|te steken|te schieten|in brand te steken)\b",
     r"\b(?:iemand|een man|een vrouw|een vreemde|een onbekende|someone|somebody|a stranger|a man) (?:<W>){0,2}?(?:in|inside|binnen in) (?:mijn|ons|onze|my|our) (?:huis|woning|house|home|flat|kamer|room) (?:<W>)?(?:die|who|that) (?:er )?(?:niet|not)\b|\b(?:vreemde|onbekende|strange|unknown) (?:man|vrouw|mannen|persoon|mensen|men|person|people) (?:<W>){0,2}?(?:in|inside) (?:mijn|ons|my|our) (?:huis|woning|house|home|flat)\b",
     r"\b(?:someone|somebody|a man|a guy|guy|man|he|she|they) (?:<W>){0,2}?(?:following|followed) (?:me|us)\b(?! (?:on|op) (?:instagram|twitter|tiktok|facebook)\b)",
+    # Session 4 (fresh batch 7): other weapons, fire and gas, someone unconscious, an attack that just happened.
+    r"\b(?:man|vrouw|iemand|hij|zij|ze|jongen|jongens|mannen|someone|somebody|he|she|guy|they|buurman|inbreker) (?:<W>){0,4}?(?:heeft|has|had|draagt|carries|carrying) (?:<W>){0,2}?(?:<WEAPON>)\b",
+    r"\b(?:<WEAPON>) (?:<W>){0,3}?(?:voor|bij|aan) (?:mijn|onze|de) (?:deur|voordeur|raam)\b",
+    r"\b(?:trying to|tries to|tried to|probeert|proberen|probeerde|geprobeerd) (?:<W>){0,2}?(?:open|openen|open te breken|te openen|force|forceren|te forceren) (?:<W>)?(?:my|our|the|mijn|onze|de) (?:<W>)?(?:door|deur|voordeur|front door|window|raam)\b|\b(?:trying to|tries to) open (?:my|our) (?:<W>)?(?:door|window)\b",
+    r"\b(?:neergestoken|neergeschoten|doodgestoken|doodgeschoten)\b|\b(?:is|werd|ben|zijn|word|wordt) (?:net |zojuist |net nog |vanavond |vannacht |gisteren )?(?:gestoken|beschoten|neergeslagen)(?: \.|$| (?:bij|op|met|door) (?:de|een|het|mijn) (?!wesp|bij|mug|kwal|bijen)[a-z]+)",
+    r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,6}?achter (?:me|mij|ons) aan\b",
+    r"\b(?:er is|is er|er was) (?:<W>)?brand\b(?! geweest)|\b(?:staat|staan|stond) (?:<W>){0,3}?in (?:de )?(?:brand|fik|vlammen)\b|\b(?:house|home|kitchen|flat|building|apartment|room|stairwell) is on fire\b",
+    r"\b(?:ruik|ruiken|rook|smell|smells|smelled) (?:<W>){0,2}?(?:gas|gaslucht|brandlucht|smoke|rook)\b|\b(?:gaslek|gas leak|gaslucht)\b",
+    r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b",
+    r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
+    r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
+    r"\b(?:dreigt|dreigen|dreigde|dreigden|gedreigd) (?:<W>){0,4}?(?:in (?:de )?(?:brand|fik) te (?:steken|zetten)|af te fikken|op te blazen|neer te steken|neer te schieten)\b",
+    r"\b(?:overval|overvallen|overvaller|overvallers|robbery|mugged)\b|\b(?:gewapende|armed) (?:overval|man|mannen|jongens|persoon|overvaller|overvallers|robbery|men|person|robber)\b",
+    r"\b(?:hiding|verstop|verstopt|verschuil|verschuilen) (?:<W>){0,3}?(?:in|onder|achter) (?:the|my|de|het|een|mijn) (?:bathroom|closet|wc|toilet|badkamer|kast|bed|room)\b|\b(?:i|ik) (?:hear|hoor) (?:someone|somebody|iemand|voetstappen|footsteps) (?:<W>){0,2}?(?:downstairs|beneden|in (?:my|the|mijn|het|ons) (?:house|huis|home)|binnen|in de gang)\b",
+    r"\b(?:zegt|zei|dreigt|roept|riep|says|said) (?:dat )?(?:hij|zij|ze|he|she|they) (?:<W>)?(?:me|mij|ons) (?:<W>)?(?:overhoop schiet|overhoop steekt|neerschiet|neersteekt|doodschiet|doodsteekt|afmaakt|vermoordt|doodmaakt|kapot maakt|kapotmaakt|doodslaat)\b|\boverhoop (?:schiet|schieten|te schieten|steek|steken|te steken)\b",
+    r"\b(?:iemand|een man|een vrouw|een vreemde|een onbekende|someone|somebody|a stranger|a man) (?:<W>){0,2}?(?:in|inside|binnen in) (?:mijn|ons|onze|my|our) (?:schuur|tuin|garage|shed|garden|schuurtje) (?:<W>)?(?:die|who|that) (?:er )?(?:niet|not)\b",
+    r"\b(?:says|said|zegt|zei) (?:that )?(?:he|she|they|hij|zij|ze) (?:will|is going to|are going to|gonna|gaat|komt|zal) (?:<W>)?(?:come in|get in|break in|binnenkomen|naar binnen|inbreken)\b",
+    r"\b(?:probeerde|probeert|geprobeerd|tried to|trying to) (?:<W>){0,2}?(?:me|mij|ons|us|haar|her|hem|him) (?:<W>){0,2}?(?:in (?:een|de|zijn|a|his|the) (?:busje|bus|auto|car|van|wagen)) (?:te )?(?:trekken|sleuren|duwen|pull|drag|push)\b|\b(?:ontvoeren|ontvoerd|kidnap|kidnapped|abducted)\b",
 ]
 
 _HOMELESS = [
@@ -511,10 +564,10 @@ _HOMELESS = [
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
     r"\b(?:sloten|slot) (?:<W>){0,2}?(?:veranderd|vervangen|gewisseld)\b|\bkraakpand|\bkraak\b|\bontruimen\b",
-    r"\b(?:ergens|somewhere|anywhere|where) (?:<W>)?(?:slapen|overnachten|terecht|sleep|stay|blijven) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:vannacht|vanavond|tonight) (?:<W>)?ergens (?:<W>)?(?:slapen|overnachten|terecht)\b",
+    r"\b(?:ergens|somewhere|anywhere|where) (?:<W>)?(?:<SLEEP>|terecht|stay|blijven) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:vannacht|vanavond|tonight) (?:<W>)?ergens (?:<W>)?(?:slapen|overnachten|terecht)\b",
     r"\b(?:<SLEEP>|<LIVE>|logeer|logeren|verblijf) (?:<W>)?overal en nergens\b|\b(?:mij|me|ons) (?:<W>)?uitgezet\b",
     r"\b(?:need|nodig|zoek|looking for) (?:<W>)?(?:bed|place|plek|slaapplek|room|plekje) (?:<W>)?(?:for tonight|voor vannacht|tonight|vannacht|to sleep)\b|\b(?:heb|hebben) (?:<W>)?geen (?:plek|plaats|plekje)(?: meer)?<END>",
-    r"\b(?:moet|moeten|moest) (?:<W>){0,3}?uit (?:<POSS>) (?:huis|woning|huurhuis|huurwoning|kamer|flat|appartement|studio)\b(?! (?:<W>)?(?:voor|vanwege|tijdens|door) (?:de |het |een )?(?:renovatie|verbouwing|onderhoud|asbest|werkzaamheden))|\b(?:moet|moeten|moest) (?:<W>){0,4}?(?:mijn|ons|het|m) huis uit\b|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
+    r"\b(?:moet|moeten|moest) (?:<W>){0,3}?uit (?:<POSS>) (?:huis|woning|huurhuis|huurwoning|kamer|flat|appartement|studio)\b(?! (?:<W>)?(?:voor|vanwege|tijdens|door) (?:de |het |een )?(?:renovatie|verbouwing|onderhoud|asbest|werkzaamheden))|\b(?:moet|moeten) (?:<W>){0,2}?eruit (?:en|maar|zonder)\b",
     r"\buit (?:<POSS> )?(?:huis|woning|house|home|flat|apartment) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden|uitgezet|zetten|gooien)\b|\b(?:het|de) (?:<POSS> )?(?:huis|woning|deur|flat) (?:<W>)?uit (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden|zetten|gooien)\b",
     r"\b(?:huisbaas|verhuurder|landlord|corporatie|woningcorporatie|deurwaarder|hij|zij|ze|he|she|they) (?:<W>){0,3}?(?:mijn|onze|my|our) (?:spullen|meubels|things|belongings|stuff) (?:<W>){0,2}?(?:op straat|buiten|on the street|outside)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
@@ -528,6 +581,17 @@ _HOMELESS = [
     r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
     r"\b(?:ben|zijn|raak|raken|raakte) (?:<W>){0,2}(?:mijn|ons|onze|m|het) (?:<W>)?(?:huis|woning|huurhuis|huurwoning|kamer|thuis|flat|appartement|studio|woonruimte) kwijt(?:geraakt)?\b|\b(?:lost|losing|lose) (?:my|our) (?:home|house|flat|apartment|place)\b(?! (?:key|keys|number|card|papers))",
     r"\bgeen (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats|woon of verblijfplaats|woonplek)\b|\bno (?:fixed|permanent) (?:address|abode|home)\b|\bzonder (?:vast|vaste) (?:woonadres|adres|woonplaats|verblijfplaats)\b",
+    # Session 4 (fresh batch 7).
+    r"\b(?:willen|wil|wilden|wilde|want|wants) (?:<W>)?(?:me|mij|ons|us|hem|haar) (?:<W>)?(?:niet meer|niet langer|no longer) (?:<W>)?(?:in huis|thuis|in the house|at home|hebben wonen)\b",
+    r"\b(?:bed|bedje|slaapplek|plek|plekje|matras) (?:voor|for) (?:vanavond|vannacht|tonight|deze nacht)\b",
+    r"\b(?:moet|moeten|moest) (?:<W>){0,4}?(?:mijn|ons|onze|het|de|m) (?:huis|woning|huurhuis|huurwoning|kamer|flat|appartement|studio) uit\b(?! (?:<W>)?(?:voor|vanwege|tijdens|door) (?:de |het |een )?(?:renovatie|verbouwing|onderhoud|asbest|werkzaamheden))(?! (?:\. )?(?:want|omdat|because) (?:ik|we|wij) (?:<W>)?(?:verhuis|verhuizen|emigreer|emigreren))",
+    r"\b(?:wil|willen|wilde) dat (?:we|wij|ik) (?:<W>)?(?:weggaan|vertrekken|eruit gaan|opkrassen|oprotten|verdwijnen)\b",
+    r"\b(?:vandaag|morgen|vanavond|nu|direct|deze week|straks|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) (?:moet|moeten|moest) (?:ik|we|wij) (?:er uit|eruit)\b|\b(?:moet|moeten) (?:ik|we|wij) (?:<W>)?(?:eruit|er uit)(?: \.|$)",
+    r"\b(?:sleeping|slept|been sleeping|slaap|slapen|sliep) (?:<W>){0,2}?(?:in|at|op|onder) (?:the|a|het|de|een) (?:laundromat|wasserette|library|bibliotheek|airport|vliegveld|station hall|stationshal|lobby|parkeergarage|parking garage|car park)\b",
+    r"\b(?:slaapt|slaap|slapen|sliep|woont|leeft|zwerft) (?:<W>)?overal en nergens\b|\bweggelopen (?:<W>){0,3}?(?:slaapt|slaap|slapen|zwerft)\b|\bran away from home\b|\bvan huis weggelopen\b",
+    r"\b(?:my|mijn) (?:room|flat|home|house|apartment|kamer|woning|huis) is (?:gone|weg|kwijt)\b|\b(?:staying|sleeping|living) in (?:hostels|shelters|different places)\b",
+    r"\bwaar (?:kan|kunnen|moet|moeten) (?:<I>) (?:<W>){0,4}?(?:slapen|sleep)(?: \.|$| (?:vannacht|vanavond|tonight|nu))",
+    r"\b(?:kan|kunnen|durf|durven) (?:<W>)?(?:niet|nooit) (?:meer )?terug naar (?:mijn|ons|onze|het) (?:huis|woning|thuis)\b",
 ]
 
 # A repeated letter of a pattern, not the letter of an escape such as \\b.

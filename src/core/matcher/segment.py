@@ -4,8 +4,8 @@ Residents write letters, not queries: "Goedemiddag, excuses voor de vraag, maar 
 vriendelijke groet, Anouk". The greeting, the politeness and the signature carry no topic
 but dilute every feature of the question, so `strip_courtesy` removes them (only when
 something else is left: "hallo" alone stays a greeting). `clauses` then splits what is left
-into sentences, and a sentence that asks two things ("..., en wanneer ...?") into two, so
-that each part can be classified on its own.
+into sentences, and a sentence that asks two things ("..., en wanneer ...?", "X en ook Y")
+into two, so that each part can be classified on its own.
 """
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ _SECOND_QUESTION = re.compile(
     r"\s*(?:,\s*)?\b(?:en|of|maar|ook)\s+(?:ook\s+)?(?=(?:wanneer|hoe|waar|wat|welke|wie|waarom|hoeveel|hoelang|kan|kun|kunt|mag|moet|is|zijn|heb|hebben|krijg)\b)",
     re.IGNORECASE,
 )
+# "X en ook Y": "en ook" joins two topics in one sentence whatever follows it ("ik ga verhuizen
+# en ook wil ik een parkeervergunning"), where "en" alone mostly joins parts of one topic.
+_ALSO = re.compile(r"\s*,?\s*\b(?:en\s+ook|and\s+also|en\s+daarnaast)\b\s*", re.IGNORECASE)
 # A clause does not start with the conjunction that linked it to the previous one.
 _LEADING_CONJUNCTION = re.compile(r"^(?:en|maar|dus|ook|en\s+ook|and|but)\s+", re.IGNORECASE)
 # Below this many word characters a part is a fragment ("Dank u."), not a question.
@@ -98,10 +101,15 @@ def clauses(text: str) -> list[str]:
         sentence = sentence.strip(" \t,;-")
         if not sentence:
             continue
-        pieces = _SECOND_QUESTION.split(sentence)
-        if len(pieces) > 1 and all(len(piece.split()) >= MIN_SPLIT_WORDS for piece in pieces):
-            parts.extend(piece.strip(" ,") for piece in pieces)
-        else:
-            parts.append(sentence)
+        for half in _split_between(_ALSO, sentence):
+            parts.extend(_split_between(_SECOND_QUESTION, half))
     parts = [_LEADING_CONJUNCTION.sub("", part) for part in parts]
     return [part for part in parts if sum(ch.isalpha() for ch in part) >= MIN_PART_LETTERS]
+
+
+def _split_between(mark: re.Pattern[str], sentence: str) -> list[str]:
+    """The sentence split at `mark` when every piece is long enough to be a question."""
+    pieces = mark.split(sentence)
+    if len(pieces) > 1 and all(len(piece.split()) >= MIN_SPLIT_WORDS for piece in pieces):
+        return [piece.strip(" ,") for piece in pieces]
+    return [sentence]
