@@ -14,6 +14,7 @@ docs/ARCHITECTURE.md:
 """
 from __future__ import annotations
 
+import csv
 import gzip
 import importlib.util
 import json
@@ -1364,6 +1365,21 @@ def test_no_alarm_on_the_dev_set() -> None:
     assert [(text, detect(text)) for _, text in rows if detect(text)] == []
 
 
+
+# Real residents' messages (benchmarks/data/real_questions.tsv): the tuning part may be read row
+# by row; these two alarms are intended (a resident who may lose her home, a family that must
+# leave its cabin with nowhere to go). The report part is only counted: it has no alarm.
+REAL_TUNE_ALARMS = ("Ik maak me zorgen over een vriendin", "Ik woon nu samen met mijn drie jonge kinderen in een blokhutje")
+
+
+def test_real_residents_messages_alarm_only_where_documented() -> None:
+    with (REPO / "benchmarks" / "data" / "real_questions.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) > 130
+    assert sum(1 for row in rows if row["split"] == "report" and detect(row["text"])) == 0
+    tune_alarms = [row["text"][:80] for row in rows if row["split"] == "tune" and detect(row["text"])]
+    assert [text for text in tune_alarms if not text.startswith(REAL_TUNE_ALARMS)] == []
+
 # CLINC150's English questions (reference/data): the only alarms are about homelessness itself
 # and one pet name; a hotel "place to stay", "the point of life" or "put the trash out" are not.
 CLINC_ALARMS = {
@@ -1473,7 +1489,7 @@ def test_the_rule_index_finds_what_the_full_patterns_find() -> None:
     texts = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in knowledge_examples())]
     texts += [". ".join(texts[i:i + 25]) for i in range(0, len(texts), 25)]
     assert [detect(text) for text in texts] == [reference(text) for text in texts]
-    assert len(crisis._INDEX.always) <= 3  # nearly every rule is only tried where its first word is
+    assert len(crisis._INDEX.always) <= 4  # nearly every rule is only tried where its first word is
 
 
 def fresh_batches() -> list[tuple[str, str, str]]:

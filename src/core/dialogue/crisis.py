@@ -538,11 +538,12 @@ _DANGER = [
 ]
 
 _HOMELESS = [
+    r"(?:^|\. )(?:(?!graf\b|graven\b|grafrechten\b|grafkelder\b|urnennis\b)[a-z0-9]+ )*ontruimd\b",
     r"\b(?:dakloos|daklozen|dakloze|thuisloos|thuisloze|homeless|nachtopvang|daklozenopvang|dak en thuisloos|"
     r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting(?:en)?\b|uitzettingsbevel|uitzettingsprocedure|"
     r"ontruiming(?:en)?\b|ontruimingsbevel|ontruimingsvonnis)|"
     r"\b(?:ben|zijn|is|word|worden|werd|raak|raken) dak loos\b|"
-    r"\bontruimd\b|\bzwerf\b|\bonderdak\b|slaapplek|slaapplaats|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
+    r"\bzwerf\b|\bonderdak\b|slaapplek|slaapplaats|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
     r"\bsleeping rough\b|\brough sleep|\bcouch ?surf|\bbankslaper|\bnight shelter|\bhomeless shelter\b|"
     r"\bshelter (?:for|tonight|to sleep)\b|\bneed (?:a )?shelter\b",
     # Nowhere to sleep.
@@ -575,7 +576,7 @@ _HOMELESS = [
     r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak(?! (?:op|van) )|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
-    r"\bgeen eigen (?:plek|plekje|slaapplek|dak)\b|\b(?:<SLEEP>) (?:<W>){0,4}?bij (?:vrienden|familie|kennissen|een vriend|een vriendin|steeds andere|telkens andere) (?:<W>)?(?:op de grond|op de vloer|op de bank|in de gang|op een matras)\b|\bbuitengezet\b",
+    r"\bgeen eigen (?:plek|plekje|slaapplek|dak)\b|\b(?:<SLEEP>) (?:<W>){0,4}?bij (?:vrienden|familie|kennissen|een vriend|een vriendin|steeds andere|telkens andere) (?:<W>)?(?:op de grond|op de vloer|op de bank|in de gang|op een matras)\b|\b(?:ik|we|wij|me|mij|ons|us|gezin|kinderen|ze|zij|hij) (?:<W>){0,4}?buitengezet\b",
     r"\bwaar (?:moet|kan|moeten|kunnen) (?:<I>) (?:<W>)?(?:heen|naartoe|slapen|terecht) (?:<W>)?(?:vannacht|vanavond|tonight)\b|\b(?:<VICTIM>|ons|mij|me) (?:<W>){0,2}?(?:eruit|er uit|uit huis|op straat|uit de woning) (?:te )?(?:zetten|gooien|gezet|gegooid)\b",
     r"\b(?:moet|moeten|moest) (?:<W>)?er (?:<W>)?(?:vandaag|morgen|nu|vanavond|direct|per direct|deze week) uit\b|\b(?:kamer|huur|huurcontract|woning|huis) (?:<W>){0,2}?(?:per direct|vandaag|zomaar) (?:<W>)?(?:opgezegd|ontbonden|beeindigd)\b",
     r"\bzonder (?:huis|woning|dak|woonruimte|woonplek|thuis)\b|\bdak boven (?:<W>)?(?:<W>)?hoofd\b|\broof over (?:<W>)?head\b",
