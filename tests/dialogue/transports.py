@@ -1,6 +1,6 @@
 """Two ways to hold a scripted conversation: the engine in memory, and HTTP on the
-local stack (POST /v1/chat; WhatsApp through the signed webhook, the queue, the worker
-and the Graph API stand-in). Both read the compiled knowledge base of `make kb`
+local stack (POST /v1/chat; WhatsApp, Messenger and Instagram through their signed webhooks,
+the queue, the worker and the Graph API / Send API stand-ins). Both read the compiled knowledge base of `make kb`
 (src/kb_compiled, what `make run` serves) and the clock from BALIE_NOW.
 
 A module of its own, not conftest.py: every test directory has a conftest.py, and a test
@@ -19,8 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))  # 
 from http_support import send  # noqa: E402
 from scripted import Observed  # noqa: E402
 
+from balie_local import messenger_cmd  # noqa: E402
 from balie_local.stack import LocalStack  # noqa: E402
 from adapters.kb_files import FileKnowledge  # noqa: E402
+from channels import messenger  # noqa: E402
 from channels import whatsapp as wa  # noqa: E402
 from channels.meta import sign  # noqa: E402
 from core.clock import now  # noqa: E402
@@ -32,6 +34,14 @@ from core.models import Channel, InboundKind, InboundMessage, Reply  # noqa: E40
 
 PHONE_NUMBER_IDS = {"voorbeeld": "1122334455667", "voorbeeld-noord": "100000000000002"}
 WORKER = "WhatsAppWorkerFunction"
+# The tenants' Facebook Page and Instagram account (tenants/*.yaml, `messenger:`).
+META_ACCOUNTS = {("voorbeeld", "messenger"): "12345654332", ("voorbeeld", "instagram"): "17841452691600098",
+                 ("voorbeeld-noord", "messenger"): "200000000000002",
+                 ("voorbeeld-noord", "instagram"): "17800000000000002"}
+META_CHANNELS = {"messenger": Channel.MESSENGER, "instagram": Channel.INSTAGRAM}
+META_WORKER = "MessengerWorkerFunction"
+# Over a channel's wire the resident sees texts and buttons only: no intent or handover view.
+CHANNEL_REPLY = "__channel__"
 
 
 class Conversation(Protocol):
@@ -43,7 +53,7 @@ def sender_for(name: str) -> str:
     return "316" + str(int(hashlib.sha256(name.encode()).hexdigest(), 16))[:8]
 
 
-def observed_reply(reply: Reply, whatsapp_messages: int | None = None) -> Observed:
+def observed_reply(reply: Reply, channel_messages: int | None = None) -> Observed:
     handover = None
     if reply.handover is not None:
         handover = {"status": reply.handover.status, "claimed": reply.handover.claimed, "notice": reply.handover.notice}
@@ -51,7 +61,7 @@ def observed_reply(reply: Reply, whatsapp_messages: int | None = None) -> Observ
         intent=reply.intent, language=reply.language, texts=[m.text for m in reply.messages],
         payloads=[b.payload for m in reply.messages for b in m.buttons],
         button_counts=[len(m.buttons) for m in reply.messages], handover=handover,
-        whatsapp_messages=whatsapp_messages,
+        channel_messages=channel_messages,
     )
 
 
@@ -62,39 +72,52 @@ class MemoryConversation:
         self.engine = Engine(InMemoryConversationStore(), knowledge,
                              PortEffectDispatcher(InMemoryTicketQueue(), InMemoryHandoverTimeouts()), now)
         self.tenant, self.locale = tenant, locale
-        # As the WhatsApp worker: staff can write back for 24 hours after the resident's message,
-        # unless the tenant has an approved template to reopen the chat.
-        self.window = None if knowledge.get(tenant).tenant.whatsapp.reopen_template else wa.REPLY_WINDOW
-        self.whatsapp = channel == "whatsapp"
+        self.channel = Channel.WHATSAPP if channel == "whatsapp" else META_CHANNELS.get(channel, Channel.WEB)
+        # As the channel's worker: staff can write back for 24 hours after the resident's message
+        # (on WhatsApp unless the tenant has an approved template to reopen the chat).
+        if self.channel == Channel.WHATSAPP:
+            self.window = None if knowledge.get(tenant).tenant.whatsapp.reopen_template else wa.REPLY_WINDOW
+        else:
+            self.window = messenger.STANDARD_WINDOW if self.channel != Channel.WEB else None
         self.sender = sender_for(name)
-        self.conversation_id = f"{tenant}.{hashlib.sha256(name.encode()).hexdigest()[:32]}" if self.whatsapp else None
+        on_a_channel = self.channel != Channel.WEB  # the channel names the conversation, not the widget
+        self.conversation_id = f"{tenant}.{hashlib.sha256(name.encode()).hexdigest()[:32]}" if on_a_channel else None
 
     def turn(self, text: str | None, payload: str | None, title: str) -> Observed:
         message = InboundMessage(
-            tenant=self.tenant, channel=Channel.WHATSAPP if self.whatsapp else Channel.WEB,
+            tenant=self.tenant, channel=self.channel,
             kind=InboundKind.BUTTON if payload else InboundKind.TEXT, text=text if text is not None else title,
             payload=payload, conversation_id=self.conversation_id, locale=self.locale,
-            channel_contact=self.sender if self.whatsapp else None,
-            reachable_until=now() + self.window if self.whatsapp and self.window is not None else None,
+            channel_contact=self.sender if self.channel != Channel.WEB else None,
+            reachable_until=now() + self.window if self.window is not None else None,
         )
         reply = self.engine.handle(message)
         self.conversation_id = reply.conversation_id
-        count = len(wa.render_reply(reply, Address(id=self.sender, kind="wa_id"))) if self.whatsapp else None
+        if self.channel == Channel.WHATSAPP:
+            count = len(wa.render_reply(reply, Address(id=self.sender, kind="wa_id")))
+        elif self.channel in (Channel.MESSENGER, Channel.INSTAGRAM):
+            count = len(messenger.render_reply(reply, self.channel, Address(id=self.sender, kind="id")))
+        else:
+            count = None
         return observed_reply(reply, count)
 
 
 class HttpConversation:
-    """The chat API over loopback HTTP; WhatsApp through the signed webhook and the worker."""
+    """The chat API over loopback HTTP; WhatsApp, Messenger and Instagram through their
+    signed webhooks and workers."""
 
     def __init__(self, stack: LocalStack, tenant: str, channel: str, locale: str | None, name: str) -> None:
-        self.stack, self.tenant, self.locale = stack, tenant, locale
-        self.whatsapp = channel == "whatsapp"
+        self.stack, self.tenant, self.locale, self.channel = stack, tenant, locale, channel
         self.sender = sender_for(name)
         self.conversation_id: str | None = None
         self.sent = 0
 
     def turn(self, text: str | None, payload: str | None, title: str) -> Observed:
-        return self._whatsapp(text, payload, title) if self.whatsapp else self._web(text, payload, title)
+        if self.channel == "whatsapp":
+            return self._whatsapp(text, payload, title)
+        if self.channel in META_CHANNELS:
+            return self._meta(text, payload, title)
+        return self._web(text, payload, title)
 
     def _web(self, text: str | None, payload: str | None, title: str) -> Observed:
         body: dict[str, Any] = {"tenant": self.tenant, "message": text if text is not None else (title or payload)}
@@ -151,5 +174,36 @@ class HttpConversation:
                 payloads += ids
                 counts.append(len(ids))
         # The worker's reply carries no intent or handover view: those are checked in memory.
-        return Observed(intent="__whatsapp__", language="?", texts=texts, payloads=payloads, button_counts=counts,
-                        handover=None, whatsapp_messages=len(sent))
+        return Observed(intent=CHANNEL_REPLY, language="?", texts=texts, payloads=payloads, button_counts=counts,
+                        handover=None, channel_messages=len(sent))
+
+    def _meta(self, text: str | None, payload: str | None, title: str) -> Observed:
+        """Messenger or Instagram: Meta's signed webhook, the worker, the Send API stand-in's outbox.
+        A button is a quick reply (its title as the text, its payload alongside)."""
+        self.sent += 1
+        account = META_ACCOUNTS[(self.tenant, self.channel)]
+        body = messenger_cmd.webhook_body(text if text is not None else (title or payload or ""), self.sender, account,
+                                          instagram=self.channel == "instagram", payload=payload,
+                                          mid=f"m_{self.sender}.{self.sent}", timestamp_ms=int(now().timestamp() * 1000))
+        raw = json.dumps(body).encode()
+        secret = self.stack.channel_secrets()["messenger_app_secret"]
+        outbox = self.stack.graph.messenger.outbox
+        before = len(outbox)
+        answer = send(f"{self.stack.url}/v1/messenger/webhook", "POST", raw,
+                      {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)})
+        assert answer.status == 200, answer.body
+        self.stack.drain(META_WORKER)
+        sent = [item["payload"] for item in outbox[before:] if item["payload"]["recipient"].get("id") == self.sender]
+        texts, payloads, counts = [], [], []
+        for item in sent:
+            message = item["message"]
+            template = ((message.get("attachment") or {}).get("payload")) or {}
+            # What the resident reads: the text, or the template's text and its link buttons.
+            lines = [message["text"]] if "text" in message else [template.get("text", "")]
+            lines += [f"{button['title']} {button.get('url', '')}" for button in template.get("buttons", [])]
+            texts.append("\n".join(lines))
+            replies = [reply["payload"] for reply in message.get("quick_replies", [])]
+            payloads += replies
+            counts.append(len(replies))
+        return Observed(intent=CHANNEL_REPLY, language="?", texts=texts, payloads=payloads, button_counts=counts,
+                        handover=None, channel_messages=len(sent))
