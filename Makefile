@@ -15,7 +15,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-reports bench-publish clean
+.PHONY: install run test lint kb eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -111,6 +111,11 @@ bench-load: $(STAMP) $(KB_STAMP)
 
 bench-crisis: $(STAMP)
 	$(BIN)/python benchmarks/crisis.py
+
+# The crisis detector's rule index, read from its patterns (after a change to them; a unit test
+# says when): a cold start loads it instead of reading the patterns.
+crisis-index: $(STAMP)
+	$(BIN)/python -c "import json; from core.dialogue.crisis import STORED_INDEX, index_data; STORED_INDEX.parent.mkdir(exist_ok=True); STORED_INDEX.write_text(json.dumps(index_data(), sort_keys=True, separators=(',', ':')) + '\\n', encoding='utf-8')"
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
 bench: $(STAMP) $(KB_STAMP)

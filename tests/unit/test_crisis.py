@@ -1489,7 +1489,7 @@ def test_the_rule_index_finds_what_the_full_patterns_find() -> None:
     texts = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in knowledge_examples())]
     texts += [". ".join(texts[i:i + 25]) for i in range(0, len(texts), 25)]
     assert [detect(text) for text in texts] == [reference(text) for text in texts]
-    assert len(crisis._INDEX.always) <= 4  # nearly every rule is only tried where its first word is
+    assert len(crisis._index().always) <= 4  # nearly every rule is only tried where its first word is
 
 
 def fresh_batches() -> list[tuple[str, str, str]]:
@@ -1517,3 +1517,20 @@ def test_fresh_batches_have_twenty_phrasings_per_kind() -> None:
     for batch in {batch for batch, _, _ in fresh_batches()}:
         counts = {kind: sum(1 for b, k, _ in fresh_batches() if b == batch and k == kind) for kind in crisis._KIND_ORDER}
         assert min(counts.values()) >= 20, (batch, counts)
+
+
+def test_the_stored_index_is_the_one_the_patterns_give() -> None:
+    """src/core/dialogue/data/crisis_index.json is read instead of the patterns on a cold start:
+    after a change to the patterns, `make crisis-index` writes it again."""
+    assert json.loads(crisis.STORED_INDEX.read_text(encoding="utf-8")) == crisis.index_data()
+
+
+def test_an_index_stored_for_other_patterns_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stale = crisis.index_data() | {"digest": "0" * 64, "whole": {}, "prefix": {}, "inside": [], "always": []}
+    (tmp_path / "crisis_index.json").write_text(json.dumps(stale), encoding="utf-8")
+    monkeypatch.setattr(crisis, "STORED_INDEX", tmp_path / "crisis_index.json")
+    crisis._index.cache_clear()
+    try:
+        assert detect("ik wil niet meer leven") == "suicide"  # read from the patterns, not from the empty index
+    finally:
+        crisis._index.cache_clear()

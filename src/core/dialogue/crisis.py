@@ -30,14 +30,17 @@ niet dakloos" is no alarm; "ik wil niet meer leven" is.
 
 The kinds are tried in the order suicide, sexual, danger, violence, homeless: the first
 that matches wins (acute danger before violence at home: 112 first, then Veilig Thuis). Pure and standard library only; hundredths of a millisecond for a
-typical message (BENCHMARKS.md).
+typical message (BENCHMARKS.md); the rule index is read from data/crisis_index.json on first use.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import unicodedata
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 
@@ -188,7 +191,7 @@ def _normal_word(raw: str) -> str:
 def _vocabulary() -> frozenset[str]:
     """Every word the patterns spell out: a spoken form one "-n" short of one of them is read
     as it ("zitte" -> "zitten"). Built on first use."""
-    return frozenset(word for rule in _INDEX.rules for word in re.findall(r"[a-z]+", rule.source))
+    return frozenset(_index().vocabulary)
 
 
 # Words already normalised; residents reuse the same few thousand words.
@@ -679,18 +682,21 @@ def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Wo
 
 
 class _Rule:
-    """One alternative of a kind's patterns: `template` (squeezed, macros not written out),
-    `source` (macros written out; what the index reads). Compiled on first use, with the word
-    lists as tries (same matches, fewer tries for the regex engine): a cold start compiles only
-    the few rules its first messages trigger."""
+    """One alternative of a kind's patterns: `template` (squeezed, macros not written out).
+    Compiled on first use, with the word lists as tries (same matches, fewer tries for the
+    regex engine): a cold start compiles only the few rules its first messages trigger."""
 
-    __slots__ = ("kind", "template", "source", "_pattern")
+    __slots__ = ("kind", "template", "_pattern")
 
     def __init__(self, kind: CrisisKind, template: str) -> None:
         self.kind = kind
         self.template = template
-        self.source = _expand(template)
         self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        """The template with its macros written out: what the index reads."""
+        return _expand(self.template)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -783,7 +789,8 @@ def _alternatives(kind: CrisisKind) -> list[str]:
 class _Index:
     """Which rules a message can trigger, so only those are tried: a rule that starts at a
     word boundary is tried at the words that begin the way it does; a rule that may start
-    inside a word when the text contains its leading letters; the rest always."""
+    inside a word when the text contains its leading letters; the rest always. Also the
+    words the patterns spell out (`vocabulary`)."""
 
     def __init__(self) -> None:
         self.whole: dict[str, list[_Rule]] = {}  # word -> rules that start with that word
@@ -791,21 +798,59 @@ class _Index:
         self.inside: list[tuple[tuple[str, ...], _Rule]] = []  # (leading letters, rule)
         self.always: list[_Rule] = []
         self.rules: list[_Rule] = []
+        self.vocabulary: list[str] = []
+
+    @classmethod
+    def built(cls) -> _Index:
+        """The index read from the patterns (what `index_data` stores)."""
+        index = cls()
         known: dict[tuple[str, str], _Words | None] = {}
+        words: set[str] = set()
         for kind in _KIND_ORDER:
             for template in _alternatives(kind):
-                self._add(_Rule(kind, template), known)
+                rule = _Rule(kind, template)
+                source = rule.source
+                index._add(rule, source, known)
+                words.update(re.findall(r"[a-z]+", source))
+        index.vocabulary = sorted(words)
+        return index
 
-    def _add(self, rule: _Rule, known: dict[tuple[str, str], _Words | None]) -> None:
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> _Index:
+        """The index as `index_data` stored it."""
+        index = cls()
+        index.rules = [_Rule(kind, template) for kind, template in data["rules"]]
+        rules = index.rules
+        index.whole = {word: [rules[number] for number in numbers] for word, numbers in data["whole"].items()}
+        index.prefix = {start: [(letters, rules[number]) for letters, number in entries]
+                        for start, entries in data["prefix"].items()}
+        index.inside = [(tuple(leading), rules[number]) for leading, number in data["inside"]]
+        index.always = [rules[number] for number in data["always"]]
+        index.vocabulary = data["vocabulary"]
+        return index
+
+    def data(self) -> dict[str, Any]:
+        number = {id(rule): position for position, rule in enumerate(self.rules)}
+        return {
+            "digest": patterns_digest(),
+            "rules": [[rule.kind, rule.template] for rule in self.rules],
+            "whole": {word: [number[id(rule)] for rule in rules] for word, rules in self.whole.items()},
+            "prefix": {start: [[letters, number[id(rule)]] for letters, rule in entries] for start, entries in self.prefix.items()},
+            "inside": [[list(leading), number[id(rule)]] for leading, rule in self.inside],
+            "always": [number[id(rule)] for rule in self.always],
+            "vocabulary": self.vocabulary,
+        }
+
+    def _add(self, rule: _Rule, source: str, known: dict[tuple[str, str], _Words | None]) -> None:
         self.rules.append(rule)
-        at_word = rule.source.startswith("\\b")
-        words = _leading_words(rule.source[2:] if at_word else rule.source, "", known)
+        at_word = source.startswith("\\b")
+        words = _leading_words(source[2:] if at_word else source, "", known)
         if words is None or (at_word and any(len(letters) < 2 and not whole for letters, whole in words)):
             self.always.append(rule)
         elif not at_word:
             self.inside.append((tuple(sorted(letters for letters, _ in words)), rule))
         else:
-            for letters, whole in words:
+            for letters, whole in sorted(words):  # sorted: the stored index is the same every time
                 if whole:
                     self.whole.setdefault(letters, []).append(rule)
                 else:
@@ -825,7 +870,35 @@ class _Index:
         return found
 
 
-_INDEX = _Index()
+# The index is read from the patterns at build time (`make crisis-index`): reading it from them
+# costs a cold start about 13 ms of CPU, loading it about 1 ms. A stored index whose digest is
+# not that of the patterns (they changed without `make crisis-index`) is not used: the index is
+# then read from the patterns on first use, the same result at the old cost (a unit test keeps
+# the stored one current).
+STORED_INDEX = Path(__file__).resolve().parent / "data" / "crisis_index.json"
+_INDEX_FORMAT = 1
+
+
+def patterns_digest() -> str:
+    """What the index is a function of: the patterns, the macros, the order of the kinds, the format."""
+    spelled = json.dumps([_INDEX_FORMAT, _MACROS, _KIND_PATTERNS, _KIND_ORDER], sort_keys=True)
+    return hashlib.sha256(spelled.encode("utf-8")).hexdigest()
+
+
+def index_data() -> dict[str, Any]:
+    """The index read from the patterns, as stored in STORED_INDEX."""
+    return _Index.built().data()
+
+
+@functools.cache
+def _index() -> _Index:
+    try:
+        data = json.loads(STORED_INDEX.read_bytes())
+    except FileNotFoundError:
+        data = None
+    if data is not None and data.get("digest") == patterns_digest():
+        return _Index.from_data(data)
+    return _Index.built()
 
 # "ik ben niet dakloos", "I'm not homeless": the one negation read (see the module doc).
 _NEGATED_HOMELESS = re.compile(_squeeze_pattern(
@@ -855,21 +928,22 @@ def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
     if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
         words = _NEGATED_HOMELESS.sub("", normalised).split()
         normalised = " ".join(words)
-    triggered = _INDEX.triggered(words)
+    index = _index()
+    triggered = index.triggered(words)
     found: list[CrisisKind] = []
     for kind in _KIND_ORDER:
-        if _matches(kind, normalised, triggered):
+        if _matches(index, kind, normalised, triggered):
             found.append(kind)
             if first_only:
                 break
     return found
 
 
-def _matches(kind: CrisisKind, normalised: str, triggered: list[tuple[_Rule, int]]) -> bool:
+def _matches(index: _Index, kind: CrisisKind, normalised: str, triggered: list[tuple[_Rule, int]]) -> bool:
     for rule, offset in triggered:
         if rule.kind == kind and rule.pattern.match(normalised, offset):
             return True
-    for leading, rule in _INDEX.inside:
+    for leading, rule in index.inside:
         if rule.kind == kind and any(letters in normalised for letters in leading) and rule.pattern.search(normalised):
             return True
-    return any(rule.kind == kind and rule.pattern.search(normalised) for rule in _INDEX.always)
+    return any(rule.kind == kind and rule.pattern.search(normalised) for rule in index.always)
