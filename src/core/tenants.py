@@ -24,19 +24,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import Field, ValidationError
 
 from .clock import Clock, now
 from .errors import Forbidden, InvalidInput, NotFound
 from .kb.build import ArtefactStore, SharedBase, compile_overlay
-from .kb.checks import tenant_problems
 from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, checked, knowledge_from
 from .kb.merge import KnowledgeError
 from .kb.models import Tenant
 from .models import ChannelAccount, Model
-from .staff import StaffIdentity
+
+if TYPE_CHECKING:
+    from .staff import StaffIdentity
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,10 @@ class TenantAdmin:
             raise InvalidInput("; ".join(problems[:MAX_PROBLEMS_SHOWN])) from None
         if tenant.slug != slug:
             raise InvalidInput(f"slug: the document is {tenant.slug!r}, the path {slug!r}.")
+        # Here, not at import: every function reads tenants through this module, only the
+        # admin API checks a document (core.kb.checks and core.staff stay out of a chat cold start).
+        from .kb.checks import tenant_problems
+
         shared = self.shared()
         phone = tenant.whatsapp.phone_number_id
         directory = self.registry.directory()

@@ -40,11 +40,11 @@ from core.ports import (
     TicketStore,
 )
 from core.tenants import CACHE_SECONDS, BuildQueue, TenantAdmin, TenantBuilder, TenantCatalogue, TenantRegistry
-from core.tickets import TicketIntake
 from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
 
 if TYPE_CHECKING:
     from core.editor.service import DraftStore
+    from core.tickets import TicketIntake
 
 
 @dataclass
@@ -63,7 +63,6 @@ class Services:
     canned: CannedReplyStore | None = None  # the tenants' canned replies for staff
     effects: EffectDispatcher = field(init=False)
     engine: Engine = field(init=False)
-    ticket_intake: TicketIntake = field(init=False)
 
     def __post_init__(self) -> None:
         # A turn's side effects go out through the existing ports, after the turn is written.
@@ -72,7 +71,14 @@ class Services:
             store=self.store, knowledge=self.knowledge, effects=self.effects, clock=self.clock, id_key=self.id_key,
             limits=self.limits,
         )
-        self.ticket_intake = TicketIntake(
+
+    @functools.cached_property
+    def ticket_intake(self) -> TicketIntake:
+        """The ticket-intake function's use case, built when it is first used: the other
+        functions never import core.tickets (and core.staff with it)."""
+        from core.tickets import TicketIntake
+
+        return TicketIntake(
             tickets=self.ticket_store, knowledge=self.knowledge, notifier=self.notifier,
             open_klant=self.open_klant, clock=self.clock, dashboard_url=self.dashboard_url,
         )
@@ -90,17 +96,24 @@ class TenantServices:
     cache_seconds: float
     drafts: DraftStore | None = None  # the knowledge-base editor's drafts and audit trail (handlers.kb_editor_api)
     catalogue: TenantCatalogue = field(init=False)
-    admin: TenantAdmin = field(init=False)
-    builder: TenantBuilder = field(init=False)
 
     def __post_init__(self) -> None:
-        from adapters.kb_files import matcher_code_version, shared_base
-
         self.catalogue = TenantCatalogue(registry=self.registry, artefacts=self.artefacts,
                                          cache_seconds=self.cache_seconds)
-        self.admin = TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base)
-        self.builder = TenantBuilder(registry=self.registry, artefacts=self.artefacts, shared=shared_base,
-                                     code_version=matcher_code_version)
+
+    # The admin API's and the build function's use cases, built when first used.
+    @functools.cached_property
+    def admin(self) -> TenantAdmin:
+        from adapters.kb_files import shared_base
+
+        return TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base)
+
+    @functools.cached_property
+    def builder(self) -> TenantBuilder:
+        from adapters.kb_files import matcher_code_version, shared_base
+
+        return TenantBuilder(registry=self.registry, artefacts=self.artefacts, shared=shared_base,
+                             code_version=matcher_code_version)
 
 
 class OnFirstUse:
@@ -146,16 +159,30 @@ def services() -> Services:
     return _installed if _installed is not None else _from_environment()
 
 
+# Adapters only some functions call are built on first use too: the chat API then never
+# imports the editor's draft models, nor core.tickets and core.staff behind the ticket records.
+def _drafts(table: str) -> Any:
+    from adapters.dynamodb_drafts import DynamoDBDrafts
+
+    return DynamoDBDrafts(aws_client("dynamodb"), table)
+
+
+def _ticket_store(table: str) -> Any:
+    from adapters.dynamodb_tickets import DynamoDBTicketStore
+
+    return DynamoDBTicketStore(aws_client("dynamodb"), table)
+
+
 @functools.cache
 def tenant_services() -> TenantServices:
-    from adapters.dynamodb_drafts import DynamoDBDrafts
     from adapters.dynamodb_tenants import DynamoDBTenantRegistry
     from adapters.s3_artefacts import PackagedOrS3Artefacts
     from adapters.sqs_queues import SqsTenantBuilds
 
+    table = os.environ["TABLE_NAME"]
     return TenantServices(
-        registry=DynamoDBTenantRegistry(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"]),
-        drafts=DynamoDBDrafts(client_on_first_use("dynamodb"), os.environ["TABLE_NAME"]),
+        registry=DynamoDBTenantRegistry(client_on_first_use("dynamodb"), table),
+        drafts=OnFirstUse(functools.partial(_drafts, table)),
         artefacts=PackagedOrS3Artefacts(client_on_first_use("s3"), os.environ["ARTEFACT_BUCKET"]),
         builds=SqsTenantBuilds(client_on_first_use("sqs"), os.environ["TENANT_BUILD_QUEUE_URL"]),
         cache_seconds=float(os.environ.get("TENANT_CACHE_SECONDS") or CACHE_SECONDS),
@@ -166,7 +193,6 @@ def tenant_services() -> TenantServices:
 def _from_environment() -> Services:
     from adapters.dynamodb_canned import DynamoDBCannedReplies
     from adapters.dynamodb_store import DynamoDBConversationStore
-    from adapters.dynamodb_tickets import DynamoDBTicketStore
     from adapters.open_klant_http import UrllibJsonPoster
     from adapters.ses_mail import SesTeamNotifier
     from adapters.sqs_queues import SqsHandoverTimeouts, SqsTicketQueue
@@ -182,7 +208,7 @@ def _from_environment() -> Services:
         knowledge=tenant_services().catalogue,
         tickets=SqsTicketQueue(sqs, os.environ["TICKET_INTAKE_QUEUE_URL"]),
         timeouts=SqsHandoverTimeouts(sqs, os.environ["HANDOVER_TIMEOUT_QUEUE_URL"]),
-        ticket_store=DynamoDBTicketStore(dynamodb, table),
+        ticket_store=OnFirstUse(functools.partial(_ticket_store, table)),
         open_klant=UrllibJsonPoster(),
         notifier=SesTeamNotifier(client_on_first_use("ses"), mail_from) if mail_from else None,
         dashboard_url=os.environ.get("STAFF_DASHBOARD_URL", "").strip() or None,

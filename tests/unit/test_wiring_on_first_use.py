@@ -2,7 +2,14 @@
 pays only for the clients it calls)."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from handlers.wiring import OnFirstUse
+
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 class FakeClient:
@@ -32,3 +39,23 @@ def test_a_missing_attribute_is_the_real_clients_error() -> None:
         assert "no_such_operation" in str(error)
     else:
         raise AssertionError("an unknown attribute must raise AttributeError")
+
+
+def test_a_chat_container_builds_no_adapter_of_other_functions() -> None:
+    """The chat API's services leave the ticket records, the editor's drafts and the admin
+    API's checks unimported until a route of theirs uses them (cold start)."""
+    probe = (
+        "import sys\n"
+        "import handlers.chat_api\n"
+        "from handlers.wiring import services\n"
+        "services()\n"
+        "print(sorted(m for m in ('core.tickets', 'core.staff', 'core.editor.drafts', 'core.kb.checks',"
+        " 'adapters.dynamodb_tickets', 'adapters.dynamodb_drafts') if m in sys.modules))\n"
+    )
+    environment = {**os.environ, "TABLE_NAME": "balie", "TICKET_INTAKE_QUEUE_URL": "https://sqs.example/t",
+                   "HANDOVER_TIMEOUT_QUEUE_URL": "https://sqs.example/h", "ARTEFACT_BUCKET": "artefacts",
+                   "TENANT_BUILD_QUEUE_URL": "https://sqs.example/b", "AWS_DEFAULT_REGION": "eu-west-1",
+                   "PYTHONPATH": str(SRC)}
+    output = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    assert output == ["[]"]
