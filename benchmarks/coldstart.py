@@ -10,22 +10,32 @@ interpreter. The figure of merit is
     ratio = median(import + first call of the handler) / median(import boto3 + client)
 
 (target <= 1.5). For a handler over the target, `python -X importtime` names the
-packages its import spends the time in.
+packages its import spends the time in. The children's CPU time (import + first call) is
+reported beside the wall clock: on the shared machine it moves far less with the load.
+
+`--profile FUNCTION` profiles one function's import + first call instead, the way the
+figures in BENCHMARKS.md were found: `python -X importtime` of the whole child (modules
+first imported during the call included), less what the baseline child imports, by
+package; then cProfile around import + first call, its functions by cumulative time (the
+raw profile is kept for `python -m pstats`).
 
 A third subject, the stack floor, is what any handler on the fixed stack pays before it
 does anything of its own: boto3 with one DynamoDB client, Powertools' Logger, and pydantic
 validating one small model. Its ratio shows how much of the 1.5 budget the stack leaves.
 
 Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json]
+     .venv/bin/python benchmarks/coldstart.py --profile ChatApiFunction [--profile-out PATH]
 """
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
@@ -63,6 +73,11 @@ class Context:  # what Powertools reads from Lambda's context object
     def get_remaining_time_in_millis(self):
         return 10_000
 
+profile_path = sys.argv[4] if len(sys.argv) > 4 else ""
+if profile_path:
+    import cProfile
+    profiler = cProfile.Profile()
+    profiler.enable()
 started, started_cpu = time.perf_counter(), time.process_time()
 if module_name == "boto3":
     import boto3
@@ -88,6 +103,9 @@ else:
     if isinstance(result, dict) and "batchItemFailures" in result:
         status = "failures=%d" % len(result["batchItemFailures"])
 finished, finished_cpu = time.perf_counter(), time.process_time()
+if profile_path:
+    profiler.disable()
+    profiler.dump_stats(profile_path)
 sys.stdout.flush()
 sys.stderr.write("@@" + json.dumps({"import_ms": (imported - started) * 1000,
                                     "total_ms": (finished - started) * 1000,
@@ -154,16 +172,19 @@ def child_environment(extra: dict[str, str]) -> dict[str, str]:
     return environment
 
 
-def measure(module: str, event_file: str | None, function: str, environment: dict[str, str]) -> dict:
+def measure(module: str, event_file: str | None, function: str, environment: dict[str, str],
+            python_options: tuple[str, ...] = (), profile_path: str = "") -> dict:
     event_path = str(ROOT / "events" / event_file) if event_file else ""
     process = subprocess.run(
-        [sys.executable, "-c", CHILD, module, event_path, function],
+        [sys.executable, *python_options, "-c", CHILD, module, event_path, function, profile_path],
         env=environment, capture_output=True, text=True, timeout=120, cwd=ROOT,
     )
     line = next((l for l in process.stderr.splitlines() if l.startswith("@@")), None)
     if process.returncode != 0 or line is None:
         raise RuntimeError(f"{module}: child failed ({process.returncode}):\n{process.stderr[-2000:]}")
-    return json.loads(line[2:])
+    sample = json.loads(line[2:])
+    sample["stderr"] = process.stderr
+    return sample
 
 
 def import_profile(module: str, environment: dict[str, str], top: int = 10) -> list[tuple[str, float]]:
@@ -201,17 +222,20 @@ def run(repeats: int) -> dict:
                 samples[function].append(measure(module, event_file, function, environment))
         environment = child_environment(embedded.environment)
         baseline_ms = statistics.median(s["total_ms"] for s in samples["boto3"])
+        baseline_cpu_ms = statistics.median(s["cpu_ms"] for s in samples["boto3"])
         floor_ms = statistics.median(s["total_ms"] for s in samples[STACK_FLOOR])
         results = {
-            "baseline_ms": baseline_ms, "repeats": repeats, "functions": {},
+            "baseline_ms": baseline_ms, "baseline_cpu_ms": baseline_cpu_ms, "repeats": repeats, "functions": {},
             "stack_floor_ms": floor_ms, "stack_floor_ratio": floor_ms / baseline_ms,
         }
         for function, (module, event_file) in FUNCTIONS.items():
             total = statistics.median(s["total_ms"] for s in samples[function])
             imported = statistics.median(s["import_ms"] for s in samples[function])
+            cpu = statistics.median(s["cpu_ms"] for s in samples[function])
             entry = {
                 "module": module, "event": event_file, "import_ms": imported, "total_ms": total,
                 "ratio": total / baseline_ms, "import_ratio": imported / baseline_ms,
+                "cpu_ms": cpu, "cpu_ratio": cpu / baseline_cpu_ms,
                 "statuses": sorted({str(s["status"]) for s in samples[function]}),
             }
             if entry["ratio"] > TARGET_RATIO:
@@ -229,15 +253,17 @@ def report(results: dict) -> str:
         f"(median of {results['repeats']} fresh interpreters)",
         f"stack floor (boto3 + DynamoDB client + Powertools Logger + one pydantic model): "
         f"{results['stack_floor_ms']:.0f} ms, ratio {results['stack_floor_ratio']:.2f}",
+        f"baseline CPU time: {results['baseline_cpu_ms']:.0f} ms",
         "",
-        "| function | import | import + first call | ratio to baseline | first answer |",
-        "|---|---|---|---|---|",
+        "| function | import | import + first call | ratio to baseline | CPU time | CPU ratio | first answer |",
+        "|---|---|---|---|---|---|---|",
     ]
     for function, entry in results["functions"].items():
         verdict = "" if entry["ratio"] <= TARGET_RATIO else " (over 1.5)"
         lines.append(
             f"| {function} | {entry['import_ms']:.0f} ms | {entry['total_ms']:.0f} ms | "
-            f"{entry['ratio']:.2f}{verdict} | {', '.join(entry['statuses'])} |"
+            f"{entry['ratio']:.2f}{verdict} | {entry['cpu_ms']:.0f} ms | {entry['cpu_ratio']:.2f} | "
+            f"{', '.join(entry['statuses'])} |"
         )
     for function, entry in results["functions"].items():
         if "import_profile" in entry:
@@ -246,11 +272,66 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+def imported_modules(importtime_output: str) -> dict[str, tuple[float, float]]:
+    """module -> (self ms, cumulative ms) from `python -X importtime` output."""
+    modules: dict[str, tuple[float, float]] = {}
+    for line in importtime_output.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        own, cumulative, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        if own.isdigit() and cumulative.isdigit():
+            modules[name] = (int(own) / 1000, int(cumulative) / 1000)
+    return modules
+
+
+def profile(function: str, profile_out: Path, top: int = 40) -> str:
+    """Where one function's import + first call goes, beyond what the baseline does."""
+    import pstats
+
+    module, event_file = FUNCTIONS[function]
+    embedded = Embedded()
+    try:
+        embedded.reprovision()
+        environment = child_environment(embedded.environment)
+        baseline = imported_modules(measure("boto3", None, "baseline", environment, ("-X", "importtime"))["stderr"])
+        embedded.reprovision()
+        traced = measure(module, event_file, function, environment, ("-X", "importtime"))
+        embedded.reprovision()
+        plain = measure(module, event_file, function, environment)
+        embedded.reprovision()
+        measure(module, event_file, function, environment, profile_path=str(profile_out))
+    finally:
+        embedded.stop()
+    extra = {name: times for name, times in imported_modules(traced["stderr"]).items() if name not in baseline}
+    by_package: dict[str, float] = defaultdict(float)
+    for name, (own, _) in extra.items():
+        parts = name.split(".")
+        # Balie's own modules by subpackage (core.dialogue, core.matcher, ...), others by distribution.
+        by_package[".".join(parts[:2]) if parts[0] in ("core", "channels", "handlers", "adapters") else parts[0]] += own
+    lines = [
+        f"{function}: import + first call {plain['total_ms']:.0f} ms wall, {plain['cpu_ms']:.0f} ms CPU "
+        f"(import {plain['import_ms']:.0f} ms); unprofiled, one run",
+        f"modules the baseline does not import: {len(extra)}, {sum(own for own, _ in extra.values()):.0f} ms "
+        "of their own import time (-X importtime, which adds its own overhead), by package:",
+    ]
+    lines += [f"  {ms:6.1f} ms  {package}" for package, ms in sorted(by_package.items(), key=lambda item: -item[1]) if ms >= 1]
+    stream = io.StringIO()
+    stats = pstats.Stats(str(profile_out), stream=stream)
+    stats.sort_stats("cumulative").print_stats(top)
+    lines += ["", f"cProfile of import + first call (raw profile: {profile_out}), by cumulative time:", stream.getvalue()]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument("--profile", choices=sorted(FUNCTIONS), help="profile this function's import + first call")
+    parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "coldstart.prof")
     arguments = parser.parse_args()
+    if arguments.profile:
+        print(profile(arguments.profile, arguments.profile_out))
+        return
     results = run(arguments.repeats)
     print(json.dumps(results, indent=1) if arguments.json else report(results))
 
