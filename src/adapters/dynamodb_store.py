@@ -181,16 +181,16 @@ class DynamoDBConversationStore:
             if self._id_key is None:
                 item = self._call("get_item", TableName=self.table, Key=ID_KEY, ConsistentRead=True).get("Item")
                 if item is None:
+                    created = {**ID_KEY, "key": {"B": secrets.token_bytes(32)}}
                     try:
-                        self.client.put_item(
-                            TableName=self.table,
-                            Item={**ID_KEY, "key": {"B": secrets.token_bytes(32)}},
-                            ConditionExpression="attribute_not_exists(pk)",
-                        )
+                        self.client.put_item(TableName=self.table, Item=created,
+                                             ConditionExpression="attribute_not_exists(pk)")
+                        item = created  # ours is the secret: no need to read it back
                     except ClientError as error:
                         if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
                             raise ServiceUnavailable("The conversation store is not available.") from error
-                    item = self._call("get_item", TableName=self.table, Key=ID_KEY, ConsistentRead=True)["Item"]
+                        # Another container created it first: take theirs.
+                        item = self._call("get_item", TableName=self.table, Key=ID_KEY, ConsistentRead=True)["Item"]
                 self._id_key = bytes(item["key"]["B"])
             return self._id_key
 
