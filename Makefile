@@ -15,7 +15,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index bench-reports bench-publish clean
+.PHONY: install run test lint kb build eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -94,6 +94,11 @@ bench-publish: $(STAMP) $(KB_STAMP)
 # 400 tenants of 8 teams against 2: warm turn p99, cold start, what a container holds.
 bench-tenants: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/tenants.py
+
+# The package `sam deploy` uploads: sam build, then every module byte-compiled for python3.12
+# (a package without .pyc files compiles every module on every cold start; lambda_build.py).
+build: $(STAMP) $(SAM_STAMP) $(KB_STAMP)
+	$(BIN)/python -m balie_local.lambda_build
 
 # Needs the SAM CLI (and a python3.12 on PATH for `sam build`; else the pip equivalent).
 bench-package: $(STAMP) $(SAM_STAMP) $(KB_STAMP)

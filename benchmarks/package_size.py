@@ -3,8 +3,9 @@
 Every function has CodeUri src/, so one artefact size holds for all of them. Tried in
 this order, and the report says which one produced the figure:
 
-1. `sam build` on template.yaml with the SAM CLI of .venv-sam (no Docker; the build
-   needs a python3.12 interpreter on PATH, e.g. `PYENV_VERSION=3.12.1`);
+1. `make build`'s steps (local/balie_local/lambda_build.py): `sam build` on template.yaml with
+   the SAM CLI of .venv-sam (no Docker; the build needs a python3.12 interpreter on PATH,
+   e.g. `PYENV_VERSION=3.12.1`), then every module byte-compiled for Python 3.12, as deployed;
 2. when that cannot run (no SAM CLI, no python3.12), the equivalent by hand: `pip install -r src/requirements.txt --target DIR
    --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.12`
    plus src/ without caches.
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -26,37 +26,12 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from balie_local.lambda_build import compile_package, lambda_python_version, sam_build
+
 ROOT = Path(__file__).resolve().parents[1]
-SAM = ROOT / ".venv-sam" / "bin" / "sam"
 LAMBDA_ZIP_LIMIT_MB = 50
 LAMBDA_UNZIPPED_LIMIT_MB = 250
-SKIPPED = ("__pycache__", ".pyc", ".pytest_cache")
-
-
-def sam_environment() -> dict[str, str]:
-    environment = dict(os.environ, SAM_CLI_TELEMETRY="0")
-    if shutil.which("python3.12") and "PYENV_VERSION" not in environment:
-        # A pyenv shim finds 3.12 only when asked for a version that has it.
-        versions = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True, text=True).stdout.split()
-        match = next((v for v in versions if v.startswith("3.12")), None)
-        if match:
-            environment["PYENV_VERSION"] = match
-    return environment
-
-
-def sam_build(template: Path, build_dir: Path) -> tuple[bool, str]:
-    if not SAM.exists():
-        return False, "no SAM CLI in .venv-sam (make lint installs it)"
-    process = subprocess.run(
-        [str(SAM), "build", "--template-file", str(template), "--build-dir", str(build_dir),
-         "--no-cached", "--region", "eu-west-1"],
-        cwd=template.parent, env=sam_environment(), capture_output=True, text=True, timeout=900,
-    )
-    output = process.stdout + process.stderr
-    if process.returncode != 0:
-        error = next((line for line in output.splitlines() if line.startswith("Error:")), output.strip()[-300:])
-        return False, error
-    return True, "sam build succeeded"
+SKIPPED = (".pytest_cache",)
 
 
 def pip_equivalent(target: Path) -> tuple[bool, str]:
@@ -78,7 +53,7 @@ def measure(artefact: Path) -> dict:
     by_entry: dict[str, int] = defaultdict(int)
     files: list[Path] = []
     for path in artefact.rglob("*"):
-        if path.is_file() and not any(part in SKIPPED or part.endswith(".pyc") for part in path.parts):
+        if path.is_file() and not any(part in SKIPPED for part in path.parts):
             files.append(path)
             top = path.relative_to(artefact).parts[0]
             top = top.split("-")[0] if top.endswith((".dist-info", ".libs")) else top
@@ -93,6 +68,7 @@ def measure(artefact: Path) -> dict:
     machines = sorted({machine_of(path) for path in files if path.suffix == ".so" or ".so." in path.name})
     return {
         "unzipped_mb": sum(by_entry.values()) / 1e6,
+        "bytecode_mb": sum(path.stat().st_size for path in files if path.suffix == ".pyc") / 1e6,
         "zipped_mb": zipped_bytes / 1e6,
         "largest": [(name, size / 1e6) for name, size in largest],
         "has_boto3": any(name in ("boto3", "botocore") for name in by_entry),
@@ -116,7 +92,7 @@ def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="balie-package-") as scratch:
         scratch_dir = Path(scratch)
         build_dir = scratch_dir / "sam-build"
-        ok, note = sam_build(ROOT / "template.yaml", build_dir)
+        ok, note = sam_build(build_dir)
         attempts.append(("sam build (template.yaml)", note))
         if ok:
             artefact = build_dir / "ChatApiFunction"
@@ -126,7 +102,12 @@ def run() -> dict:
             attempts.append(("pip --target equivalent", note))
             if not ok:
                 return {"attempts": attempts}
-        return {"attempts": attempts, "method": attempts[-1][0], **measure(artefact)}
+        method = attempts[-1][0]
+        version = lambda_python_version()
+        if shutil.which(f"python{version}"):
+            compile_package(artefact, version)  # what `make build` deploys
+            method += f", byte-compiled for Python {version}"
+        return {"attempts": attempts, "method": method, **measure(artefact)}
 
 
 def report(result: dict) -> str:
@@ -137,7 +118,8 @@ def report(result: dict) -> str:
         "",
         f"measured from: {result['method']}",
         f"zipped {result['zipped_mb']:.1f} MB (limit {LAMBDA_ZIP_LIMIT_MB} MB), unzipped {result['unzipped_mb']:.1f} MB "
-        f"(limit {LAMBDA_UNZIPPED_LIMIT_MB} MB); boto3 packaged: {'yes' if result['has_boto3'] else 'no'}; "
+        f"(limit {LAMBDA_UNZIPPED_LIMIT_MB} MB), of which .pyc files {result['bytecode_mb']:.1f} MB; "
+        f"boto3 packaged: {'yes' if result['has_boto3'] else 'no'}; "
         f"native code built for: {', '.join(result['native_code']) or 'none'}",
         "largest entries (unzipped): " + ", ".join(f"{name} {mb:.1f} MB" for name, mb in result["largest"]),
     ]
