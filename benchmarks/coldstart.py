@@ -13,6 +13,10 @@ interpreter. The figure of merit is
 packages its import spends the time in. The children's CPU time (import + first call) is
 reported beside the wall clock: on the shared machine it moves far less with the load.
 
+`--no-bytecode` runs every child without .pyc files (an empty bytecode cache, nothing
+written): what a cold start costs when the package ships sources only, as `sam build` alone
+makes it (`make build` adds the .pyc files). It compiles the baseline's boto3 too.
+
 `--profile FUNCTION` profiles one function's import + first call instead, the way the
 figures in BENCHMARKS.md were found: `python -X importtime` of the whole child (modules
 first imported during the call included), less what the baseline child imports, by
@@ -23,7 +27,7 @@ A third subject, the stack floor, is what any handler on the fixed stack pays be
 does anything of its own: boto3 with one DynamoDB client, Powertools' Logger, and pydantic
 validating one small model. Its ratio shows how much of the 1.5 budget the stack leaves.
 
-Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json]
+Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json] [--no-bytecode]
      .venv/bin/python benchmarks/coldstart.py --profile ChatApiFunction [--profile-out PATH]
 """
 from __future__ import annotations
@@ -208,14 +212,17 @@ def import_profile(module: str, environment: dict[str, str], top: int = 10) -> l
     return sorted(by_package.items(), key=lambda item: -item[1])[:top]
 
 
-def run(repeats: int) -> dict:
+def run(repeats: int, bytecode: bool = True) -> dict:
     embedded = Embedded()
     samples: dict[str, list[dict]] = defaultdict(list)
+    # Without bytecode: an empty cache directory that nothing is written to.
+    no_bytecode = {} if bytecode else {"PYTHONPYCACHEPREFIX": tempfile.mkdtemp(prefix="balie-no-bytecode-"),
+                                       "PYTHONDONTWRITEBYTECODE": "1"}
     try:
         for _ in range(repeats):
             # Interleaved, so a busy moment of the shared machine hits every subject alike.
             embedded.reprovision()
-            environment = child_environment(embedded.environment)
+            environment = {**child_environment(embedded.environment), **no_bytecode}
             samples["boto3"].append(measure("boto3", None, "baseline", environment))
             samples[STACK_FLOOR].append(measure(STACK_FLOOR, None, "floor", environment))
             for function, (module, event_file) in FUNCTIONS.items():
@@ -225,7 +232,8 @@ def run(repeats: int) -> dict:
         baseline_cpu_ms = statistics.median(s["cpu_ms"] for s in samples["boto3"])
         floor_ms = statistics.median(s["total_ms"] for s in samples[STACK_FLOOR])
         results = {
-            "baseline_ms": baseline_ms, "baseline_cpu_ms": baseline_cpu_ms, "repeats": repeats, "functions": {},
+            "baseline_ms": baseline_ms, "baseline_cpu_ms": baseline_cpu_ms, "repeats": repeats, "bytecode": bytecode,
+            "functions": {},
             "stack_floor_ms": floor_ms, "stack_floor_ratio": floor_ms / baseline_ms,
         }
         for function, (module, event_file) in FUNCTIONS.items():
@@ -245,12 +253,15 @@ def run(repeats: int) -> dict:
         return results
     finally:
         embedded.stop()
+        if no_bytecode:
+            os.rmdir(no_bytecode["PYTHONPYCACHEPREFIX"])
 
 
 def report(results: dict) -> str:
     lines = [
         f"baseline `import boto3; boto3.client('dynamodb')`: {results['baseline_ms']:.0f} ms "
-        f"(median of {results['repeats']} fresh interpreters)",
+        f"(median of {results['repeats']} fresh interpreters"
+        f"{'' if results['bytecode'] else ', every child without .pyc files'})",
         f"stack floor (boto3 + DynamoDB client + Powertools Logger + one pydantic model): "
         f"{results['stack_floor_ms']:.0f} ms, ratio {results['stack_floor_ratio']:.2f}",
         f"baseline CPU time: {results['baseline_cpu_ms']:.0f} ms",
@@ -326,13 +337,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument("--no-bytecode", action="store_true", help="children compile every module from source")
     parser.add_argument("--profile", choices=sorted(FUNCTIONS), help="profile this function's import + first call")
     parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "coldstart.prof")
     arguments = parser.parse_args()
     if arguments.profile:
         print(profile(arguments.profile, arguments.profile_out))
         return
-    results = run(arguments.repeats)
+    results = run(arguments.repeats, bytecode=not arguments.no_bytecode)
     print(json.dumps(results, indent=1) if arguments.json else report(results))
 
 
