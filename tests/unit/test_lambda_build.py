@@ -19,8 +19,11 @@ def test_every_module_gets_a_pyc_that_never_checks_its_source(tmp_path: Path) ->
     (function / "handlers").mkdir(parents=True)
     (function / "handlers" / "chat_api.py").write_text("def handler(event, context):\n    return 200\n")
     (function / "top.py").write_text("VALUE = 1\n")
+    (function / "phonenumbers" / "geodata").mkdir(parents=True)
+    (function / "phonenumbers" / "geodata" / "data0.py").write_text("DATA = {}\n")
     compile_package(tmp_path, f"{sys.version_info.major}.{sys.version_info.minor}", python=sys.executable)
     tag = sys.implementation.cache_tag
     for compiled in (function / "handlers" / "__pycache__" / f"chat_api.{tag}.pyc", function / "__pycache__" / f"top.{tag}.pyc"):
         (flags,) = struct.unpack_from("<I", compiled.read_bytes(), 4)
         assert flags == 0b01  # hash-based, unchecked: no mtime to compare after Lambda unpacks the zip
+    assert not (function / "phonenumbers" / "geodata" / "__pycache__").exists()  # tables Balie never imports
