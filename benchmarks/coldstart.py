@@ -179,6 +179,8 @@ def child_environment(extra: dict[str, str]) -> dict[str, str]:
 def measure(module: str, event_file: str | None, function: str, environment: dict[str, str],
             python_options: tuple[str, ...] = (), profile_path: str = "") -> dict:
     event_path = str(ROOT / "events" / event_file) if event_file else ""
+    # What Lambda sets in every execution environment (handlers.cold_start reads it).
+    environment = {**environment, "AWS_LAMBDA_FUNCTION_NAME": function}
     process = subprocess.run(
         [sys.executable, *python_options, "-c", CHILD, module, event_path, function, profile_path],
         env=environment, capture_output=True, text=True, timeout=120, cwd=ROOT,

@@ -20,6 +20,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from handlers import http_errors
+from handlers.cold_start import after_first_call
 from handlers.http_body import json_object
 from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
 from handlers.wiring import tenant_services
@@ -58,6 +59,7 @@ def admin_preflight(**_: str) -> Response:
     return preflight()
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return with_dashboard_cors(event, app.resolve(event, context))

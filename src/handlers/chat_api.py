@@ -41,6 +41,7 @@ from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
 from handlers import http_errors
 from handlers import metrics as turn_metrics
+from handlers.cold_start import after_first_call
 from handlers.http_body import parse_body
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
@@ -130,6 +131,7 @@ def preflight(conversation_id: str | None = None) -> Response:
 # ---- entry point --------------------------------------------------------------
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     accepted = _allowed_origin.set(None)

@@ -21,6 +21,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from core.dialogue.handover import expire_unclaimed
+from handlers.cold_start import after_first_call
 from handlers.outbound import MessagingReplies
 from handlers import metrics
 from handlers.log_ids import conversation_ref
@@ -49,6 +50,7 @@ def record_handler(record: SQSRecord) -> None:
                                            "expired": bool(told)})
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

@@ -35,6 +35,7 @@ from core.editor.service import MAX_PREVIEW_HISTORY, KnowledgeEditor
 from core.kb.models import Examples
 from core.text_input import check_text
 from handlers import http_errors
+from handlers.cold_start import after_first_call
 from handlers.http_body import parse_body
 from handlers.staff_http import identity_of, ok, with_dashboard_cors
 from handlers.wiring import services, tenant_services
@@ -227,6 +228,7 @@ def rollback() -> Response:
     return ok(published.model_dump(mode="json"))
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return with_dashboard_cors(event, app.resolve(event, context))

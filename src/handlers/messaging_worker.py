@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from core.messaging.events import QueuedEvent
 from handlers import metrics as business_metrics
 from handlers.channel_services import ChannelServices
+from handlers.cold_start import after_first_call
 
 
 def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str,
@@ -58,6 +59,7 @@ def worker_handler(services: Callable[[], ChannelServices], name: str,
     def record_handler(record: SQSRecord) -> None:
         carry_out(record, services(), metrics, logger, name, failed_metric)
 
+    @after_first_call
     @logger.inject_lambda_context
     @metrics.log_metrics
     def handler(event: dict, context: Any) -> dict:

@@ -20,6 +20,7 @@ from core.messaging.intake import ParsedWebhook
 from handlers import http_errors
 from handlers import metrics as business_metrics
 from handlers.channel_services import ChannelServices
+from handlers.cold_start import after_first_call
 from handlers.http_body import decode_json, raw_body
 
 # Meta batches up to 1,000 updates in one delivery (about 400 KB); API Gateway allows 10 MB.
@@ -77,6 +78,7 @@ def webhook_handler(path: str, services: Callable[[], ChannelServices], parse: C
     def deliver() -> dict:
         return receive(app.current_event, services(), parse, metrics, logger, name, failed_metric)
 
+    @after_first_call
     @logger.inject_lambda_context
     @metrics.log_metrics
     def handler(event: dict, context: Any) -> dict:

@@ -11,11 +11,13 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from core.outbox import sweep
+from handlers.cold_start import after_first_call
 from handlers.wiring import services
 
 logger = Logger(service="balie")
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
     shared = services()

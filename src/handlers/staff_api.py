@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.errors import Forbidden, InvalidInput
+from handlers.cold_start import after_first_call
 from handlers.outbound import MessagingReplies
 from core.opening_hours import AMSTERDAM
 from core.staff import MAX_NOTE_CHARS as MAX_CONVERSATION_NOTE_CHARS
@@ -395,6 +396,7 @@ def staff_preflight(**_: str) -> Response:
     return preflight()
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return with_dashboard_cors(event, app.resolve(event, context))

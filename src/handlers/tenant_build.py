@@ -18,6 +18,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from handlers.cold_start import after_first_call
 from handlers.wiring import tenant_services
 
 logger = Logger(service="balie")
@@ -61,6 +62,7 @@ def check_draft(tenant: str) -> None:
     logger.info("draft checked", extra={"tenant": tenant})
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

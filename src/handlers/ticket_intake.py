@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from core.models import Ticket
 from handlers import metrics
+from handlers.cold_start import after_first_call
 from handlers.wiring import services
 
 logger = Logger(service="balie")
@@ -45,6 +46,7 @@ def record_handler(record: SQSRecord) -> None:
                                         "open_klant": result.open_klant})
 
 
+@after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

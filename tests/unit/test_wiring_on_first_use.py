@@ -59,3 +59,21 @@ def test_a_chat_container_builds_no_adapter_of_other_functions() -> None:
     output = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
                             check=True).stdout.splitlines()
     assert output == ["[]"]
+
+
+def test_a_lambda_container_collects_no_garbage_until_its_first_invocation_has_returned() -> None:
+    probe = (
+        "import gc\n"
+        "from handlers.cold_start import after_first_call\n"
+        "handler = after_first_call(lambda event, context: gc.isenabled())\n"
+        "print(gc.isenabled(), handler({}, None), gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    def run(extra: dict[str, str]) -> str:
+        environment = {name: value for name, value in os.environ.items() if name != "AWS_LAMBDA_FUNCTION_NAME"}
+        environment.update(PYTHONPATH=str(SRC), **extra)
+        return subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    # the cold start's survivors are frozen once the first invocation is over
+    assert run({"AWS_LAMBDA_FUNCTION_NAME": "ChatApiFunction"}) == "False False True True"
+    assert run({}) == "True True True False"  # the local stack, the CLI and tests keep the collector as it is
