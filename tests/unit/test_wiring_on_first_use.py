@@ -77,3 +77,17 @@ def test_a_lambda_container_collects_no_garbage_until_its_first_invocation_has_r
     # the cold start's survivors are frozen once the first invocation is over
     assert run({"AWS_LAMBDA_FUNCTION_NAME": "ChatApiFunction"}) == "False False True True"
     assert run({}) == "True True True False"  # the local stack, the CLI and tests keep the collector as it is
+
+
+def test_every_function_s_entry_point_settles_the_collector_after_its_first_call() -> None:
+    import importlib
+
+    from balie_local.template_resources import load_template
+
+    handlers = sorted({resource["Properties"]["Handler"] for resource in load_template()["Resources"].values()
+                       if resource["Type"] == "AWS::Serverless::Function"})
+    assert len(handlers) >= 12
+    for path in handlers:
+        module_name, attribute = path.rsplit(".", 1)
+        entry = getattr(importlib.import_module(module_name), attribute)
+        assert entry.__code__.co_qualname == "after_first_call.<locals>.entry", path  # the outermost wrapper
