@@ -11,6 +11,7 @@ from typing import Literal
 
 import numpy as np
 
+from .answer import AnswerPolicy, answer_inputs
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .encoder import SmallEncoder
 from .subword import SubwordEncoder, packaged_digest, packaged_encoder
@@ -149,6 +150,9 @@ class TrainingConfig:
     # answer and single-clause cut-offs of a small knowledge base (fewer than
     # `cut_offs.min_intents`) never go below the one its held-out folds give.
     cut_offs: "CutOffs | None" = None
+    # The answer model of a whole message and its cut-offs (answer.py), for a knowledge base
+    # of at least `answer_policy.min_intents` intents; a smaller one keeps `cut_offs`.
+    answer_policy: AnswerPolicy | None = None
 
 
 # The inputs of the confidence model, in order (see `_confidence_inputs`).
@@ -397,6 +401,7 @@ class Matcher:
         threshold: float,
         clarify_threshold: float | None = None,
         part_threshold: float | None = None,
+        answer_model: LogisticModel | None = None,
     ) -> None:
         self.intents = intents
         self._scorer = scorer
@@ -407,56 +412,105 @@ class Matcher:
         # A single clause of a longer message answers for it from here: a sentence out of a
         # story is short, and short texts look more certain than they are.
         self.part_threshold = threshold if part_threshold is None else part_threshold
+        # The answer model of a whole message (answer.py): when set, `threshold` and
+        # `clarify_threshold` are cut-offs on its probability instead of the per-text confidence.
+        self._answer_model = answer_model
 
     # -- per request -------------------------------------------------------------------
     def classify(self, text: str) -> Classification:
         """The message without its greeting and signature. With several clauses, also each
-        clause: the whole answers when it is confident enough, else a clause that is (at the
-        stricter `part_threshold`), else the whole asks or rejects."""
+        clause (`parts`, at the stricter `part_threshold`). With an answer model, the whole
+        message's decision is the model's (answer.py); without one, the whole answers when it
+        is confident enough, else a clause that is, else the whole asks or rejects."""
         cleaned = strip_courtesy(text).text
         pieces = clauses(cleaned)
-        if len(pieces) < 2:
-            return self._classify_units([cleaned], [self.threshold])[0]
-        whole, *per_clause = self._classify_units([cleaned, *pieces], [self.threshold] + [self.part_threshold] * len(pieces))
+        texts = [cleaned, *pieces] if len(pieces) >= 2 else [cleaned]
+        units = self._score_units(texts)
+        whole, *per_clause = self._decide(units, [self.threshold] + [self.part_threshold] * len(pieces))
+        if self._answer_model is not None:
+            whole = self._answer(units, whole, len(cleaned.split()))
+        if not per_clause:
+            return whole
         parts = [Part(piece, result) for piece, result in zip(pieces, per_clause) if result.decision != "reject"]
-        if whole.decision != "answer":
+        if whole.decision != "answer" and self._answer_model is None:
             answering = [part.classification for part in parts if part.classification.decision == "answer"]
             if answering:
                 return replace(max(answering, key=lambda result: result.score), parts=parts)
         return replace(whole, parts=parts)
 
     def _classify_units(self, texts: Sequence[str], answer_thresholds: Sequence[float]) -> list[Classification]:
-        """Each text on its own (with its own answer cut-off), the products of all at once."""
+        """Each text on its own (with its own answer cut-off on the per-text confidence)."""
+        return self._decide(self._score_units(texts), answer_thresholds)
+
+    def _score_units(self, texts: Sequence[str]) -> "_Units":
+        """Each text on its own, the products of all at once."""
         scorer = self._scorer
         analyses = [scorer.analyzer.analyse(text) for text in texts]
         vectors = [scorer.vector(analysis) for analysis in analyses]
         logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
         logits = logits + scorer.centroid_logits(analyses)
         coverage = np.array([analysis.coverage for analysis in analyses])
-        empty = np.array([columns.size == 0 for columns, _ in vectors])
-        thresholds = [max(threshold, self.part_threshold) if is_short(analysis) else threshold
-                      for analysis, threshold in zip(analyses, answer_thresholds)]
-        return self._decide(logits, coverage, empty, thresholds)
+        probabilities, confidence = self._scores(logits, coverage, all_classes=True)
+        return _Units(probabilities, confidence, coverage, np.array([columns.size == 0 for columns, _ in vectors]),
+                      np.array([is_short(analysis) for analysis in analyses]))
+
+    def answer_inputs(self, text: str) -> np.ndarray:
+        """The answer model's inputs for a message (one row of ANSWER_INPUTS), as `classify`
+        computes them: what `benchmarks/fit_answer_model.py` fits the model on."""
+        cleaned = strip_courtesy(text).text
+        pieces = clauses(cleaned)
+        units = self._score_units([cleaned, *pieces] if len(pieces) >= 2 else [cleaned])
+        return answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), len(self.intents),
+                             len(cleaned.split()))
+
+    def best_intent(self, text: str) -> str:
+        """The whole message's best-ranked intent (what the answer model judges)."""
+        cleaned = strip_courtesy(text).text
+        probabilities = self._score_units([cleaned]).probabilities
+        return self.intents[int(probabilities[0, : len(self.intents)].argmax())]
+
+    def _answer(self, units: "_Units", whole: Classification, words: int) -> Classification:
+        """The whole message's classification with the answer model's probability as its
+        score and its decision. A message of a word or two also needs the per-text confidence
+        of a single clause (`part_threshold`) to be answered."""
+        if units.empty[0]:
+            return whole
+        inputs = answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), len(self.intents), words)
+        probability = float(self._answer_model.predict(inputs)[0])
+        decision = decide(probability, self.threshold, self.clarify_threshold)
+        if decision == "answer" and units.short[0] and units.confidence[0] < self.part_threshold:
+            decision = "clarify"
+        ranked = ([Alternative(whole.intent, whole.score)] if whole.intent is not None else []) + whole.alternatives
+        scale = probability / ranked[0].score if ranked and ranked[0].score > 0 else 0.0
+        ranked = [Alternative(alternative.intent, round(alternative.score * scale, 4)) for alternative in ranked]
+        if decision == "answer":
+            return Classification(ranked[0].intent, round(probability, 4), ranked[1 : MAX_ALTERNATIVES + 1], decision)
+        return Classification(None, round(probability, 4), ranked[:MAX_ALTERNATIVES], decision)
 
     def is_short(self, text: str) -> bool:
         return is_short(self._scorer.analyzer.analyse(text))
 
-    def _scores(self, logits: np.ndarray, coverage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(probabilities over intents, confidence that the top intent is right) per row."""
+    def _scores(self, logits: np.ndarray, coverage: np.ndarray, *, all_classes: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(probabilities over intents, or over every class with `all_classes`; confidence that
+        the top intent is right) per row."""
         count = len(self.intents)
-        probabilities = softmax(logits / self._temperature)[:, :count]
+        probabilities = softmax(logits / self._temperature)
+        if not all_classes:
+            probabilities = probabilities[:, :count]
         if self._confidence is None:
-            confidence = probabilities.max(axis=1)
+            confidence = probabilities[:, :count].max(axis=1)
         else:
             confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count))
         return probabilities, confidence
 
-    def _decide(
-        self, logits: np.ndarray, coverage: np.ndarray, empty: np.ndarray, answer_thresholds: Sequence[float]
-    ) -> list[Classification]:
-        probabilities, confidence = self._scores(logits, coverage)
+    def _decide(self, units: "_Units", answer_thresholds: Sequence[float]) -> list[Classification]:
+        """Each unit's classification on its per-text confidence. A text of a word or two
+        answers only from the single clause's cut-off (`part_threshold`)."""
+        probabilities = units.probabilities[:, : len(self.intents)]
+        thresholds = [max(threshold, self.part_threshold) if short else threshold
+                      for short, threshold in zip(units.short, answer_thresholds)]
         results = []
-        for row, top_confidence, nothing_known, answer_threshold in zip(probabilities, confidence, empty, answer_thresholds):
+        for row, top_confidence, nothing_known, answer_threshold in zip(probabilities, units.confidence, units.empty, thresholds):
             if nothing_known:  # nothing the knowledge base knows: no intent, no buttons
                 results.append(Classification(None, 0.0, []))
                 continue
@@ -505,6 +559,14 @@ class Matcher:
                 "scale": self._confidence.scale.tolist(),
                 "coef": self._confidence.coef.tolist(),
                 "intercept": self._confidence.intercept,
+            },
+            "answer_model": None
+            if self._answer_model is None
+            else {
+                "mean": self._answer_model.mean.tolist(),
+                "scale": self._answer_model.scale.tolist(),
+                "coef": self._answer_model.coef.tolist(),
+                "intercept": self._answer_model.intercept,
             },
             "default_language": analyzer.default_language,
             "feature_config": {
@@ -612,10 +674,7 @@ class Matcher:
             centroids=array("centroids") if encoder_spec is not None and encoder_spec.get("mode") == "centroids" else None,
         )
         scorer.row_scale = array("row_scale")
-        confidence = None
-        if header["confidence"] is not None:
-            c = header["confidence"]
-            confidence = LogisticModel(np.asarray(c["mean"]), np.asarray(c["scale"]), np.asarray(c["coef"]), float(c["intercept"]))
+        confidence = _logistic(header["confidence"])
         return cls(
             intents=tuple(header["intents"]),
             scorer=scorer,
@@ -625,7 +684,25 @@ class Matcher:
             # Absent in artefacts built before they existed.
             clarify_threshold=header.get("clarify_threshold"),
             part_threshold=header.get("part_threshold"),
+            answer_model=_logistic(header.get("answer_model")),
         )
+
+
+def _logistic(spec: dict | None) -> LogisticModel | None:
+    if spec is None:
+        return None
+    return LogisticModel(np.asarray(spec["mean"]), np.asarray(spec["scale"]), np.asarray(spec["coef"]), float(spec["intercept"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Units:
+    """Scores of the texts of one message (the whole first, then its clauses)."""
+
+    probabilities: np.ndarray  # over every class (intents, then out of scope if trained)
+    confidence: np.ndarray  # per-text confidence that the best intent is right
+    coverage: np.ndarray
+    empty: np.ndarray  # nothing the knowledge base knows
+    short: np.ndarray  # a word or two (`is_short`)
 
 
 # -- training -------------------------------------------------------------------------
@@ -707,6 +784,12 @@ def train(
                 f"matcher: fixed policy: answer from {matcher.threshold:.3f}, "
                 f"a single clause from {matcher.part_threshold:.3f}, clarify from {matcher.clarify_threshold:.3f}"
             )
+    policy = config.answer_policy
+    if policy is not None and len(intents) >= policy.min_intents:
+        matcher._answer_model = policy.model
+        matcher.threshold, matcher.clarify_threshold = policy.answer, policy.clarify
+        if progress:
+            progress(f"matcher: answer model: answer from {policy.answer:.3f}, clarify from {policy.clarify:.3f}")
     return matcher
 
 
@@ -731,6 +814,22 @@ class CutOffs:
 KNOWLEDGE_BASE_ENCODER_WEIGHT = 10.0
 KNOWLEDGE_BASE_CUT_OFFS = CutOffs(answer=0.8372, part=0.9506, clarify=0.3349, min_intents=30)
 
+# The answer model of a whole message (answer.py) and its cut-offs, fitted with
+# `benchmarks/fit_answer_model.py` (BENCHMARKS.md): the model on the knowledge base's held-out examples,
+# long messages composed from them and the tuning part of the real residents' messages; the answer
+# cut-off on that tuning part by leave-one-out (the lowest with no wrong answer there), clarify 0.4 of it.
+KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
+    LogisticModel(
+        mean=np.array([1.59441, -0.3077, 0.72275, 0.21026, 0.81558, 0.76544, 0.28525, 2.25634, 0.81625]),
+        scale=np.array([1.93475, 0.46692, 0.34237, 0.32997, 0.30621, 0.30877, 0.46589, 0.86274, 0.22435]),
+        coef=np.array([0.66427, 0.06239, 0.39885, 0.0699, 0.16602, 0.62109, -0.01091, -0.48252, 0.076]),
+        intercept=1.19096,
+    ),
+    answer=0.3958,
+    clarify=0.1583,
+    min_intents=30,
+)
+
 
 def knowledge_base_config() -> TrainingConfig:
     """How a municipality's knowledge base is trained: the Dutch encoder in centroid mode
@@ -739,7 +838,8 @@ def knowledge_base_config() -> TrainingConfig:
     from .subword import dutch_encoder
 
     return TrainingConfig(encoder=dutch_encoder(), encoder_weight=KNOWLEDGE_BASE_ENCODER_WEIGHT,
-                          encoder_mode="centroids", cut_offs=KNOWLEDGE_BASE_CUT_OFFS)
+                          encoder_mode="centroids", cut_offs=KNOWLEDGE_BASE_CUT_OFFS,
+                          answer_policy=KNOWLEDGE_BASE_ANSWER_POLICY)
 
 
 def train_knowledge_base(
@@ -895,6 +995,7 @@ def _with_threshold(matcher: Matcher, answer: float, clarify: float, part: float
         threshold=answer,
         clarify_threshold=clarify,
         part_threshold=part,
+        answer_model=matcher._answer_model,
     )
 
 

@@ -1,0 +1,183 @@
+"""Fit the matcher's answer model (core/matcher/answer.py) and its cut-offs.
+
+    .venv/bin/python benchmarks/fit_answer_model.py [--folds-cache DIR]
+
+The material, none of it the report part of real_questions.tsv:
+  - the knowledge base's own examples (and out-of-scope examples), each classified by a
+    matcher trained without it (5 stratified folds, trained as `balie kb build` trains);
+  - long messages composed from those held-out examples: a greeting, one to three sentences
+    of a resident's context, one or two examples of the same intent, a signature (written
+    here, not taken from any real message), some in lower case; and messages that mix two
+    examples of different intents, which the whole must not answer with one of them;
+  - the tuning part of the real residents' messages, classified by tenant `voorbeeld`'s
+    matcher (its examples never include them).
+The logistic model is fitted on all of it (the tuning rows weigh `--tune-weight`). The answer
+cut-off is fixed on the tuning part by leave-one-out: each tuning row is scored by a model
+fitted without it, and the cut-off is the lowest at which at most `--max-wrong` of the tuning
+rows are answered wrongly. The clarify cut-off is `--clarify-ratio` of it. Prints the model
+and the cut-offs as JSON (for KNOWLEDGE_BASE_ANSWER_POLICY) and the cross-validated figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from balie_local.kb_tools import REAL_QUESTIONS, read_real_questions
+from core.kb.build import SharedBase, base_tenant_examples
+from core.matcher import Matcher, train_knowledge_base
+from core.matcher.answer import ANSWER_INPUTS
+from core.matcher.learning import LogisticModel, fit_logistic
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDS = 5
+# One message mixing two topics per this many held-out examples.
+MIXED_SHARE = 6
+
+GREETINGS = ["Goedemiddag,", "Hallo,", "Beste meneer/mevrouw,", "Hoi,", "Goedemorgen gemeente,", "Geachte heer/mevrouw,",
+             "Hey,", ""]
+CLOSINGS = ["Met vriendelijke groet, Ineke", "Groetjes, Sander", "Alvast bedankt!", "Mvg, R. de Wit",
+            "Bedankt voor de moeite.", "", "", "Gr, Fatma"]
+# A resident's context: sentences that name no topic of their own.
+CONTEXT = [
+    "Ik woon nu drie jaar in deze gemeente.", "Mijn man en ik hebben twee kleine kinderen.",
+    "Ik heb al een paar keer gebeld maar niemand kon mij verder helpen.", "Vorige week heb ik dit ook al gevraagd.",
+    "Ik weet echt niet meer waar ik moet beginnen.", "Het is allemaal erg verwarrend voor mij.",
+    "Ik ben zelf 74 en niet zo handig met de computer.", "Mijn buurvrouw zei dat ik het beter hier kon vragen.",
+    "Op de website kon ik het niet vinden.", "We zijn net verhuisd vanuit Utrecht.",
+    "Ik werk fulltime en heb weinig tijd overdag.", "Dit speelt al sinds de zomer.", "Mijn dochter helpt mij met deze vraag.",
+    "Ik schrijf dit namens mijn vader.", "Eerlijk gezegd ben ik er behoorlijk klaar mee.", "Ik heb de brief hier voor me liggen.",
+    "Mijn vriend had hetzelfde vorig jaar.", "Ik heb geen idee hoe dat bij jullie geregeld is.",
+    "Ik hoop dat het snel opgelost kan worden.", "Het is nogal dringend.", "We hebben het er thuis al lang over.",
+    "Er is bij ons veel veranderd het afgelopen jaar.", "Ik snap er eerlijk gezegd weinig van.", "Dat vond ik best vreemd.",
+    "Volgens mijn zus moest het zo.", "Mijn Nederlands is niet perfect, sorry daarvoor.",
+    "Ik had het eerder moeten regelen, ik weet het.", "Het is de eerste keer dat ik zoiets meemaak.",
+    "Mijn moeder woont bij ons in.", "Ik ben nu met pensioen.", "We zitten er echt mee.",
+]
+
+
+def long_message(rng: random.Random, core: list[str]) -> str:
+    context = rng.sample(CONTEXT, rng.randint(1, 3))
+    cut = rng.randint(0, len(context))
+    text = " ".join(part for part in [rng.choice(GREETINGS), *context[:cut], *core, *context[cut:], rng.choice(CLOSINGS)] if part)
+    return text.lower() if rng.random() < 0.3 else text
+
+
+def fold_matchers(examples: list[tuple[str, str]], oos: list[str], cache: Path | None):
+    """(matcher, held-out (text, intent or None)) per stratified fold."""
+    labels = [intent for _, intent in examples] + [None] * len(oos)
+    texts = [text for text, _ in examples] + oos
+    rng = np.random.default_rng(11)
+    fold_of = np.empty(len(texts), dtype=np.int64)
+    for label in sorted(set(labels), key=str):  # a fixed order: the folds are the same in every run
+        members = np.array([i for i, other in enumerate(labels) if other == label])
+        rng.shuffle(members)
+        fold_of[members] = np.arange(len(members)) % FOLDS
+    for fold in range(FOLDS):
+        held = [(texts[i], labels[i]) for i in np.flatnonzero(fold_of == fold)]
+        path = cache / f"fold{fold}.matcher" if cache else None
+        if path is not None and path.exists():
+            yield Matcher.from_bytes(path.read_bytes()), held
+            continue
+        kept = np.flatnonzero(fold_of != fold)
+        matcher = train_knowledge_base([(texts[i], labels[i]) for i in kept if labels[i] is not None],
+                                       [texts[i] for i in kept if labels[i] is None])
+        if path is not None:
+            path.write_bytes(matcher.to_bytes())
+        print(f"fold {fold + 1}/{FOLDS} trained", file=sys.stderr, flush=True)
+        yield matcher, held
+
+
+def row(matcher: Matcher, text: str, accepted: frozenset[str]) -> tuple[np.ndarray, bool]:
+    return matcher.answer_inputs(text)[0], matcher.best_intent(text) in accepted
+
+
+def material(cache: Path | None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    shared = SharedBase.model_validate_json((ROOT / "src" / "kb_compiled" / "shared.json").read_text(encoding="utf-8"))
+    rng = random.Random(5)
+    inputs, right, sources = [], [], []
+    for matcher, held in fold_matchers(base_tenant_examples(shared.intents), shared.out_of_scope_texts(), cache):
+        by_intent: dict[str | None, list[str]] = {}
+        for text, intent in held:
+            by_intent.setdefault(intent, []).append(text)
+            x, ok = row(matcher, text, frozenset({intent}) - {None})
+            inputs.append(x), right.append(ok), sources.append("example")
+        for intent, texts in by_intent.items():
+            for _ in range(max(2, len(texts) // 3)):
+                core = rng.sample(texts, min(len(texts), rng.choice([1, 1, 2])))
+                x, ok = row(matcher, long_message(rng, core), frozenset({intent}) - {None})
+                inputs.append(x), right.append(ok), sources.append("composed")
+        # Two questions of different topics in one message: the whole names no one topic (each
+        # clause answers for itself as a part), so its best intent counts as not right.
+        topics = sorted(intent for intent in by_intent if intent is not None)
+        for _ in range(len(held) // MIXED_SHARE):
+            first, second = rng.sample(topics, 2)
+            x, _ = row(matcher, long_message(rng, [rng.choice(by_intent[first]), rng.choice(by_intent[second])]), frozenset())
+            inputs.append(x), right.append(False), sources.append("mixed")
+    return np.array(inputs), np.array(right, dtype=float), sources
+
+
+def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from eval_dev import load_knowledge  # the same loading as `make eval`
+
+    knowledge = load_knowledge("voorbeeld", None)
+    matcher = knowledge.matcher
+    known = frozenset(matcher.intents)
+    rows = [q for q in read_real_questions(REAL_QUESTIONS) if q.split == "tune"]
+    pairs = [row(matcher, q.text, q.accepted & known) for q in rows]
+    return (np.array([x for x, _ in pairs]), np.array([ok for _, ok in pairs], dtype=float),
+            np.array([q.intent is not None for q in rows]))
+
+
+def fit(x: np.ndarray, y: np.ndarray, tune_x: np.ndarray, tune_y: np.ndarray, weight: int) -> LogisticModel:
+    return fit_logistic(np.vstack([x, *[tune_x] * weight]), np.concatenate([y, *[tune_y] * weight]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds-cache", type=Path, default=None, help="keep the fold matchers here between runs")
+    parser.add_argument("--tune-weight", type=int, default=3)
+    parser.add_argument("--max-wrong", type=float, default=0.01)
+    parser.add_argument("--clarify-ratio", type=float, default=0.4)
+    args = parser.parse_args(argv)
+    if args.folds_cache:
+        args.folds_cache.mkdir(parents=True, exist_ok=True)
+    x, y, sources = material(args.folds_cache)
+    tune_x, tune_y, in_scope = tuning_rows()
+    held_out = np.zeros(len(tune_y))
+    for i in range(len(tune_y)):
+        keep = np.arange(len(tune_y)) != i
+        held_out[i] = fit(x, y, tune_x[keep], tune_y[keep], args.tune_weight).predict(tune_x[i : i + 1])[0]
+    allowed = math.floor(args.max_wrong * len(tune_y) + 1e-9)
+    wrong_scores = np.sort(held_out[tune_y == 0])[::-1]
+    answer = float(np.nextafter(wrong_scores[allowed], 1.0)) if len(wrong_scores) > allowed else 0.0
+    answered = held_out >= answer
+    model = fit(x, y, tune_x, tune_y, args.tune_weight)
+    report = {
+        "inputs": list(ANSWER_INPUTS),
+        "model": {"mean": model.mean.round(5).tolist(), "scale": model.scale.round(5).tolist(),
+                  "coef": model.coef.round(5).tolist(), "intercept": round(model.intercept, 5)},
+        "answer": round(answer, 4),
+        "clarify": round(answer * args.clarify_ratio, 4),
+        "material": {source: sources.count(source) for source in ("example", "composed", "mixed")} | {"tune": len(tune_y)},
+        "tune_cross_validated": {
+            "in_scope": int(in_scope.sum()),
+            "rank1": round(float(tune_y[in_scope].mean()), 4),
+            "answered_right": round(float((answered & (tune_y == 1))[in_scope].mean()), 4),
+            "wrong": round(float((answered & (tune_y == 0)).mean()), 4),
+            # How much a stricter cut-off would cost: answered right at the cut-off + 0.05 / + 0.1.
+            "answered_right_stricter": [round(float(((held_out >= answer + extra) & (tune_y == 1))[in_scope].mean()), 4)
+                                        for extra in (0.05, 0.1)],
+        },
+    }
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

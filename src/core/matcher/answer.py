@@ -1,0 +1,79 @@
+"""The answer model: how likely a whole message's best intent is right, from its ranking.
+
+The per-text confidence (`Matcher._scores`) was fitted on the knowledge base's own held-out
+examples: short questions written like the examples. On residents' long messages it does not
+separate right from wrong first guesses: a story spreads its probability over the
+out-of-scope class and many intents even when its best intent is right, so a cut-off that
+keeps wrong answers out leaves most right first guesses unanswered. The answer model looks
+at the message as a whole instead: the whole text's ranking (its confidence, the best
+intent's share and margin among the intents only, the out-of-scope share), how many of its
+clauses rank the same intent first and how confident the best of those is, the number of
+clauses, the length, and the share of words the knowledge base knows. It is a logistic model
+whose coefficients are fitted offline (`benchmarks/fit_answer_model.py`: cross-validated
+held-out knowledge-base examples, long messages composed from them, and the tuning part of
+the real residents' messages) and kept as constants in code with the cut-offs fitted with it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .learning import LogisticModel
+
+ANSWER_INPUTS = (
+    "confidence_logit",  # the whole text's per-text confidence, as a log-odds
+    "intent_log_share",  # log of the best intent's probability among the intents only
+    "intent_margin",  # best minus second intent, among the intents only
+    "out_of_scope_probability",  # the out-of-scope class's probability of the whole text
+    "clause_support",  # share of the clauses whose best intent is the whole's (1: one clause)
+    "clause_confidence",  # the best per-text confidence of those clauses (the whole's: one clause)
+    "log_clauses",
+    "log_words",
+    "coverage",  # share of the content words the knowledge base knows
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPolicy:
+    """The answer model and its cut-offs on its probability: "answer" from `answer`,
+    "Bedoelt u ...?" from `clarify`, else out of scope. For a knowledge base of at least
+    `min_intents` intents (the model was fitted on one of the shared base's size)."""
+
+    model: LogisticModel
+    answer: float
+    clarify: float
+    min_intents: int = 30
+
+
+def answer_inputs(probabilities: np.ndarray, confidence: np.ndarray, coverage: float, intent_count: int,
+                  words: int) -> np.ndarray:
+    """One row of ANSWER_INPUTS for a message whose units (the whole text first, then its
+    clauses if it has several) have these probabilities over the classes (intents, then out
+    of scope if the matcher has that class) and per-text confidences."""
+    whole = probabilities[0]
+    intents = whole[:intent_count]
+    order = np.argsort(-intents)
+    share = float(intents.sum()) or 1.0
+    best = int(order[0])
+    second = float(intents[order[1]]) if intent_count > 1 else 0.0
+    sure = min(max(float(confidence[0]), 1e-6), 1 - 1e-6)
+    clause_count = len(probabilities) - 1
+    if clause_count >= 2:
+        agreeing = probabilities[1:, :intent_count].argmax(axis=1) == best
+        support = float(agreeing.mean())
+        clause_confidence = float(confidence[1:][agreeing].max()) if agreeing.any() else 0.0
+    else:
+        clause_count, support, clause_confidence = 1, 1.0, float(confidence[0])
+    return np.array([[
+        math.log(sure / (1 - sure)),
+        math.log(float(intents[best]) / share + 1e-9),
+        (float(intents[best]) - second) / share,
+        float(whole[intent_count:].sum()),
+        support,
+        clause_confidence,
+        math.log(clause_count),
+        math.log(1 + words),
+        coverage,
+    ]])
