@@ -1,0 +1,136 @@
+"""The answer model of a whole message (core.matcher.answer) and the three zones it decides."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from core.matcher import Matcher, TrainingConfig, decide, train, train_knowledge_base
+from core.matcher.answer import ANSWER_INPUTS, AnswerPolicy, answer_inputs
+from core.matcher.matcher import KNOWLEDGE_BASE_ANSWER_POLICY, knowledge_base_config
+
+EXAMPLES = [
+    *[(text, "paspoort") for text in [
+        "paspoort aanvragen", "mijn paspoort is verlopen", "nieuw paspoort nodig voor vakantie",
+        "hoe lang is een paspoort geldig", "wat kost een paspoort", "paspoort verlengen", "ik ben mijn paspoort kwijt",
+        "kinderpaspoort aanvragen voor mijn dochter", "waar haal ik mijn nieuwe paspoort op",
+        "moet ik een afspraak maken voor een paspoort"]],
+    *[(text, "afvalkalender") for text in [
+        "wanneer wordt het afval opgehaald", "ophaaldagen van de vuilnis", "mijn container is niet geleegd",
+        "wanneer komt de vuilniswagen", "afvalkalender", "welke dag wordt het plastic opgehaald",
+        "de groene bak is vergeten", "wanneer wordt het gft opgehaald", "ophaalschema afval", "is de vuilnis verschoven door de feestdag"]],
+    *[(text, "huwelijk") for text in [
+        "ik wil trouwen", "trouwen op het stadhuis", "huwelijk aankondigen", "wat kost trouwen bij de gemeente",
+        "getuigen voor ons huwelijk", "we willen gaan trouwen, hoe regel ik dat", "trouwdatum vastleggen",
+        "melding voorgenomen huwelijk", "trouwambtenaar kiezen", "gratis trouwen op maandag"]],
+    *[(text, "parkeervergunning") for text in [
+        "parkeervergunning aanvragen", "bewonersvergunning parkeren", "wat kost een parkeervergunning",
+        "nieuwe auto op mijn parkeervergunning zetten", "bezoekersvergunning parkeren", "parkeervergunning opzeggen",
+        "hoe lang is de wachtlijst voor een parkeervergunning", "tweede parkeervergunning", "parkeervergunning verlengen",
+        "kenteken wijzigen parkeervergunning"]],
+]
+OUT_OF_SCOPE = ["wat is het weer morgen", "vertel een mop", "hoe laat is het", "recept voor pannenkoeken",
+                "wie wint de eredivisie", "hoe laat gaat de trein", "wat kost een vliegticket"]
+
+
+@pytest.fixture(scope="module")
+def answering_matcher() -> Matcher:
+    """A small knowledge base trained as the shared base is, with the answer model on (the
+    shared base's policy holds from 30 intents; this one has four)."""
+    policy = KNOWLEDGE_BASE_ANSWER_POLICY
+    config = knowledge_base_config()
+    small = AnswerPolicy(policy.model, policy.answer, policy.clarify, min_intents=0)
+    return train(EXAMPLES, oos_examples=OUT_OF_SCOPE,
+                 config=TrainingConfig(encoder=config.encoder, encoder_weight=config.encoder_weight,
+                                       encoder_mode=config.encoder_mode, cut_offs=config.cut_offs, answer_policy=small))
+
+
+def test_one_clause_supports_itself() -> None:
+    probabilities = np.array([[0.7, 0.2, 0.1]])  # two intents, then out of scope
+    row = dict(zip(ANSWER_INPUTS, answer_inputs(probabilities, np.array([0.8]), coverage=0.5, intent_count=2, words=6)[0]))
+    assert row["clause_support"] == 1.0 and row["clause_confidence"] == pytest.approx(0.8)
+    assert row["log_clauses"] == 0.0 and row["log_words"] == pytest.approx(math.log(7))
+    assert row["intent_log_share"] == pytest.approx(math.log(0.7 / 0.9), abs=1e-6)
+    assert row["intent_margin"] == pytest.approx(0.5 / 0.9)
+    assert row["out_of_scope_probability"] == pytest.approx(0.1)
+    assert row["confidence_logit"] == pytest.approx(math.log(0.8 / 0.2))
+
+
+def test_clause_support_counts_the_clauses_that_rank_the_whole_messages_intent_first() -> None:
+    probabilities = np.array([
+        [0.6, 0.3, 0.1],  # the whole: intent 0
+        [0.7, 0.2, 0.1],  # agrees, confidence 0.5
+        [0.1, 0.8, 0.1],  # disagrees, confidence 0.99 (not counted)
+        [0.5, 0.4, 0.1],  # agrees, confidence 0.9
+        [0.2, 0.1, 0.7],  # out of scope first, intent 0 best among the intents: agrees, confidence 0.1
+    ])
+    confidence = np.array([0.6, 0.5, 0.99, 0.9, 0.1])
+    row = dict(zip(ANSWER_INPUTS, answer_inputs(probabilities, confidence, coverage=1.0, intent_count=2, words=40)[0]))
+    assert row["clause_support"] == pytest.approx(0.75)
+    assert row["clause_confidence"] == pytest.approx(0.9)
+    assert row["log_clauses"] == pytest.approx(math.log(4))
+    nobody = dict(zip(ANSWER_INPUTS, answer_inputs(probabilities[[0, 2]], confidence[[0, 2]], 1.0, 2, 10)[0]))
+    assert nobody["clause_confidence"] == pytest.approx(0.6)  # one clause: the whole's own
+
+
+def test_the_shared_bases_policy_leans_on_agreement_not_on_length() -> None:
+    coef = dict(zip(ANSWER_INPUTS, KNOWLEDGE_BASE_ANSWER_POLICY.model.coef))
+    assert coef["clause_support"] > 0 and coef["clause_confidence"] > 0 and coef["confidence_logit"] > 0
+    assert 0 < KNOWLEDGE_BASE_ANSWER_POLICY.clarify < KNOWLEDGE_BASE_ANSWER_POLICY.answer < 1
+
+
+def test_a_long_story_whose_every_clause_agrees_is_answered(answering_matcher: Matcher) -> None:
+    story = ("Goedemiddag. Mijn paspoort is verlopen en over drie weken gaan we op vakantie. "
+             "Ik heb al gekeken maar ik weet niet hoe ik een nieuw paspoort aanvraag. "
+             "Moet ik daarvoor een afspraak maken? Met vriendelijke groet, Ellen")
+    result = answering_matcher.classify(story)
+    assert result.decision == "answer" and result.intent == "paspoort"
+    assert result.score >= answering_matcher.threshold
+
+
+def test_a_message_whose_clauses_disagree_is_not_answered_as_one_topic(answering_matcher: Matcher) -> None:
+    message = ("Mijn paspoort is verlopen. De vuilniswagen is vergeten onze container te legen. "
+               "We willen volgend jaar trouwen. Ik wil een parkeervergunning voor mijn nieuwe auto.")
+    result = answering_matcher.classify(message)
+    assert result.decision != "answer" and result.intent is None
+    assert len({part.classification.alternatives[0].intent if part.classification.intent is None
+                else part.classification.intent for part in result.parts}) >= 3  # the clauses keep their own topics
+
+
+@pytest.mark.parametrize("text", ["mijn paspoort is verlopen, hoe vraag ik een nieuwe aan", "wanneer wordt het gft opgehaald",
+                                  "hoe laat is het", "vertel een mop", "trouwen of parkeren", "ik heb een vraag over de gemeente"])
+def test_the_decision_is_the_zone_of_the_answer_models_score(answering_matcher: Matcher, text: str) -> None:
+    result = answering_matcher.classify(text)
+    assert result.decision == decide(result.score, answering_matcher.threshold, answering_matcher.clarify_threshold) or (
+        result.decision == "clarify" and answering_matcher.is_short(text))  # a word or two: stricter
+    assert (result.intent is not None) == (result.decision == "answer")
+    if result.decision == "clarify":
+        assert 1 <= len(result.candidates) <= 3
+    ranked = ([result.intent] if result.intent else []) + [alternative.intent for alternative in result.alternatives]
+    assert len(ranked) == len(set(ranked))
+
+
+def test_the_three_zones() -> None:
+    policy = KNOWLEDGE_BASE_ANSWER_POLICY
+    assert decide(policy.answer, policy.answer, policy.clarify) == "answer"
+    assert decide(np.nextafter(policy.answer, 0.0), policy.answer, policy.clarify) == "clarify"
+    assert decide(policy.clarify, policy.answer, policy.clarify) == "clarify"
+    assert decide(np.nextafter(policy.clarify, 0.0), policy.answer, policy.clarify) == "reject"
+
+
+def test_out_of_scope_is_rejected(answering_matcher: Matcher) -> None:
+    assert answering_matcher.classify("wat wordt het weer morgen").decision != "answer"
+
+
+def test_the_artefact_keeps_the_answer_model(answering_matcher: Matcher) -> None:
+    loaded = Matcher.from_bytes(answering_matcher.to_bytes())
+    text = "Hallo, ik wil trouwen met mijn vriendin. Hoe regelen we dat bij de gemeente? Groet, Tom"
+    assert loaded.classify(text) == answering_matcher.classify(text)
+    assert np.allclose(loaded.answer_inputs(text), answering_matcher.answer_inputs(text))
+
+
+def test_a_small_knowledge_base_keeps_the_per_text_policy() -> None:
+    matcher = train_knowledge_base(EXAMPLES, OUT_OF_SCOPE)  # four intents: below the policy's min_intents
+    assert matcher._answer_model is None
+    assert matcher.threshold != KNOWLEDGE_BASE_ANSWER_POLICY.answer
