@@ -552,22 +552,8 @@ class Matcher:
             "clarify_threshold": self.clarify_threshold,
             "part_threshold": self.part_threshold,
             "temperature": self._temperature,
-            "confidence": None
-            if self._confidence is None
-            else {
-                "mean": self._confidence.mean.tolist(),
-                "scale": self._confidence.scale.tolist(),
-                "coef": self._confidence.coef.tolist(),
-                "intercept": self._confidence.intercept,
-            },
-            "answer_model": None
-            if self._answer_model is None
-            else {
-                "mean": self._answer_model.mean.tolist(),
-                "scale": self._answer_model.scale.tolist(),
-                "coef": self._answer_model.coef.tolist(),
-                "intercept": self._answer_model.intercept,
-            },
+            "confidence": _logistic_spec(self._confidence),
+            "answer_model": _logistic_spec(self._answer_model),
             "default_language": analyzer.default_language,
             "feature_config": {
                 "char_min": analyzer.config.char_min,
@@ -686,6 +672,14 @@ class Matcher:
             part_threshold=header.get("part_threshold"),
             answer_model=_logistic(header.get("answer_model")),
         )
+
+
+def _logistic_spec(model: LogisticModel | None) -> dict | None:
+    """The artefact header's form of a logistic model; `_logistic` reads it back."""
+    if model is None:
+        return None
+    return {"mean": model.mean.tolist(), "scale": model.scale.tolist(), "coef": model.coef.tolist(),
+            "intercept": model.intercept}
 
 
 def _logistic(spec: dict | None) -> LogisticModel | None:
