@@ -11,15 +11,19 @@ The material, none of it the report part of real_questions.tsv:
     examples of different intents, which the whole must not answer with one of them;
   - the tuning part of the real residents' messages, classified by tenant `voorbeeld`'s
     matcher (its examples never include them).
-The logistic model is fitted on all of it (the tuning rows weigh `--tune-weight`). The answer
-cut-off is fixed on the tuning part by leave-one-out: each tuning row is scored by a model
-fitted without it, and the cut-off is the lowest at which at most `--max-wrong` of the tuning
-rows are answered wrongly. The clarify cut-off is `--clarify-ratio` of it. Prints the model
-and the cut-offs as JSON (for KNOWLEDGE_BASE_ANSWER_POLICY) and the cross-validated figures.
+Messages shorter than `--long-words` words and the longer ones get a logistic model each, fitted
+on the material of their length (the tuning rows weigh `--tune-weight`). The answer cut-offs are
+fixed on the tuning part by leave-one-out: each tuning row is scored by its band's model fitted
+without it, and the cut-offs are those (one per band) that answer the most in-scope tuning rows
+rightly while at most `--max-wrong` of all tuning rows, and no more than that share (rounded up)
+of a band's own rows, are answered wrongly. The clarify cut-off is `--clarify-ratio` of each.
+Prints the models and the cut-offs as JSON (for KNOWLEDGE_BASE_ANSWER_POLICY) and the
+cross-validated figures.
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -33,6 +37,7 @@ from core.kb.build import SharedBase, base_tenant_examples
 from core.matcher import Matcher, train_knowledge_base
 from core.matcher.answer import ANSWER_INPUTS
 from core.matcher.learning import LogisticModel, fit_logistic
+from core.matcher.matcher import LONG_MESSAGE_WORDS as LONG_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS = 5
@@ -122,7 +127,7 @@ def material(cache: Path | None) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return np.array(inputs), np.array(right, dtype=float), sources
 
 
-def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     from eval_dev import load_knowledge  # the same loading as `make eval`
 
     knowledge = load_knowledge("voorbeeld", None)
@@ -131,11 +136,36 @@ def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = [q for q in read_real_questions(REAL_QUESTIONS) if q.split == "tune"]
     pairs = [row(matcher, q.text, q.accepted & known) for q in rows]
     return (np.array([x for x, _ in pairs]), np.array([ok for _, ok in pairs], dtype=float),
-            np.array([q.intent is not None for q in rows]))
+            np.array([q.intent is not None for q in rows]), np.array([q.kind for q in rows]))
+
+
+def words_of(x: np.ndarray) -> np.ndarray:
+    """The number of words of each row's message (without greeting and signature), from its inputs."""
+    return np.rint(np.exp(x[:, ANSWER_INPUTS.index("log_words")]) - 1).astype(int)
 
 
 def fit(x: np.ndarray, y: np.ndarray, tune_x: np.ndarray, tune_y: np.ndarray, weight: int) -> LogisticModel:
     return fit_logistic(np.vstack([x, *[tune_x] * weight]), np.concatenate([y, *[tune_y] * weight]))
+
+
+def choose_cut_offs(held_out: np.ndarray, right: np.ndarray, in_scope: np.ndarray, band: np.ndarray, bands: int,
+                    allowed: int, caps: list[int]) -> tuple[tuple[float, ...], int]:
+    """Per band the answer cut-off (just above one of its wrongly ranked rows' scores, or 0) such
+    that at most `allowed` rows in all and `caps[b]` in band b are answered wrongly, answering the
+    most in-scope rows rightly; among equals the strictest. Returns the cut-offs and that count."""
+    options = []
+    for b in range(bands):
+        wrong = np.sort(held_out[(band == b) & ~right])[::-1][: caps[b] + 1]
+        options.append([float(np.nextafter(score, 1.0)) for score in wrong] + ([0.0] if len(wrong) <= caps[b] else []))
+    best: tuple[int, float, tuple[float, ...]] = (-1, 0.0, ())
+    for cut_offs in itertools.product(*options):
+        answered = held_out >= np.array(cut_offs)[band]
+        if (answered & ~right).sum() > allowed:
+            continue
+        candidate = (int((answered & right & in_scope).sum()), sum(cut_offs), cut_offs)
+        if candidate[:2] > best[:2]:
+            best = candidate
+    return best[2], best[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,37 +174,52 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune-weight", type=int, default=3)
     parser.add_argument("--max-wrong", type=float, default=0.02)
     parser.add_argument("--clarify-ratio", type=float, default=0.4)
+    parser.add_argument("--long-words", type=int, default=LONG_WORDS,
+                        help="messages of this many words or more get the second model (0: one model for all)")
     args = parser.parse_args(argv)
     if args.folds_cache:
         args.folds_cache.mkdir(parents=True, exist_ok=True)
     x, y, sources = material(args.folds_cache)
-    tune_x, tune_y, in_scope = tuning_rows()
+    tune_x, tune_y, in_scope, kinds = tuning_rows()
+    starts = [0, args.long_words] if args.long_words > 0 else [0]
+    band_x = np.searchsorted(starts, words_of(x), side="right") - 1
+    band_t = np.searchsorted(starts, words_of(tune_x), side="right") - 1
+    right = tune_y == 1
     held_out = np.zeros(len(tune_y))
     for i in range(len(tune_y)):
-        keep = np.arange(len(tune_y)) != i
-        held_out[i] = fit(x, y, tune_x[keep], tune_y[keep], args.tune_weight).predict(tune_x[i : i + 1])[0]
+        b = band_t[i]
+        keep = (np.arange(len(tune_y)) != i) & (band_t == b)
+        model = fit(x[band_x == b], y[band_x == b], tune_x[keep], tune_y[keep], args.tune_weight)
+        held_out[i] = model.predict(tune_x[i : i + 1])[0]
     allowed = math.floor(args.max_wrong * len(tune_y) + 1e-9)
-    wrong_scores = np.sort(held_out[tune_y == 0])[::-1]
-    answer = float(np.nextafter(wrong_scores[allowed], 1.0)) if len(wrong_scores) > allowed else 0.0
-    answered = held_out >= answer
-    model = fit(x, y, tune_x, tune_y, args.tune_weight)
+    # No band may take more than its own share of the wrong answers (rounded up).
+    caps = [math.ceil(args.max_wrong * int((band_t == b).sum()) - 1e-9) for b in range(len(starts))]
+    cut_offs, _ = choose_cut_offs(held_out, right, in_scope, band_t, len(starts), allowed, caps)
+    answered = held_out >= np.array(cut_offs)[band_t]
+    models = [fit(x[band_x == b], y[band_x == b], tune_x[band_t == b], tune_y[band_t == b], args.tune_weight)
+              for b in range(len(starts))]
     report = {
         "inputs": list(ANSWER_INPUTS),
-        "model": {"mean": model.mean.round(5).tolist(), "scale": model.scale.round(5).tolist(),
-                  "coef": model.coef.round(5).tolist(), "intercept": round(model.intercept, 5)},
-        "answer": round(answer, 4),
-        "clarify": round(answer * args.clarify_ratio, 4),
+        "bands": [{"min_words": start,
+                   "model": {"mean": model.mean.round(5).tolist(), "scale": model.scale.round(5).tolist(),
+                             "coef": model.coef.round(5).tolist(), "intercept": round(model.intercept, 5)},
+                   "answer": round(cut_off, 4), "clarify": round(cut_off * args.clarify_ratio, 4),
+                   "material": int((band_x == b).sum()), "tune": int((band_t == b).sum())}
+                  for b, (start, model, cut_off) in enumerate(zip(starts, models, cut_offs))],
         "material": {source: sources.count(source) for source in ("example", "composed", "mixed")} | {"tune": len(tune_y)},
         "tune_cross_validated": {
             "in_scope": int(in_scope.sum()),
             "rank1": round(float(tune_y[in_scope].mean()), 4),
-            "answered_right": round(float((answered & (tune_y == 1))[in_scope].mean()), 4),
-            "wrong": round(float((answered & (tune_y == 0)).mean()), 4),
-            # The trade-off: the in-scope rows answered right at the lowest cut-off that answers
-            # at most 0, 1, 2, ... tuning rows wrongly.
+            "answered_right": round(float((answered & right)[in_scope].mean()), 4),
+            "wrong": round(float((answered & ~right).mean()), 4),
+            **{f"answered_right_{kind}": round(float((answered & right)[in_scope & (kinds == kind)].mean()), 4)
+               for kind in ("faq", "story")},
+            # The trade-off: the in-scope rows answered right at the best cut-offs that answer at
+            # most 0, 1, 2, ... tuning rows wrongly in all.
             "answered_right_by_wrong_rows": [
-                round(float(((held_out >= cut_off) & (tune_y == 1))[in_scope].mean()), 4)
-                for cut_off in (float(np.nextafter(score, 1.0)) for score in wrong_scores[:5])
+                round(choose_cut_offs(held_out, right, in_scope, band_t, len(starts), budget, [budget] * len(starts))[1]
+                      / int(in_scope.sum()), 4)
+                for budget in range(6)
             ],
         },
     }

@@ -1,14 +1,17 @@
 """The answer model of a whole message (core.matcher.answer) and the three zones it decides."""
 from __future__ import annotations
 
+import json
 import math
+import struct
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from core.matcher import Matcher, TrainingConfig, decide, train, train_knowledge_base
-from core.matcher.answer import ANSWER_INPUTS, AnswerPolicy, answer_inputs
-from core.matcher.matcher import KNOWLEDGE_BASE_ANSWER_POLICY, knowledge_base_config
+from core.matcher.answer import ANSWER_INPUTS, AnswerBand, AnswerPolicy, answer_inputs
+from core.matcher.matcher import KNOWLEDGE_BASE_ANSWER_POLICY, LONG_MESSAGE_WORDS, knowledge_base_config
 
 EXAMPLES = [
     *[(text, "paspoort") for text in [
@@ -40,7 +43,7 @@ def answering_matcher() -> Matcher:
     shared base's policy holds from 30 intents; this one has four)."""
     policy = KNOWLEDGE_BASE_ANSWER_POLICY
     config = knowledge_base_config()
-    small = AnswerPolicy(policy.model, policy.answer, policy.clarify, min_intents=0)
+    small = replace(policy, min_intents=0)
     return train(EXAMPLES, oos_examples=OUT_OF_SCOPE,
                  config=TrainingConfig(encoder=config.encoder, encoder_weight=config.encoder_weight,
                                        encoder_mode=config.encoder_mode, cut_offs=config.cut_offs, answer_policy=small))
@@ -74,10 +77,25 @@ def test_clause_support_counts_the_clauses_that_rank_the_whole_messages_intent_f
     assert nobody["clause_confidence"] == pytest.approx(0.6)  # one clause: the whole's own
 
 
-def test_the_shared_bases_policy_leans_on_agreement_not_on_length() -> None:
-    coef = dict(zip(ANSWER_INPUTS, KNOWLEDGE_BASE_ANSWER_POLICY.model.coef))
-    assert coef["clause_support"] > 0 and coef["clause_confidence"] > 0 and coef["confidence_logit"] > 0
-    assert 0 < KNOWLEDGE_BASE_ANSWER_POLICY.clarify < KNOWLEDGE_BASE_ANSWER_POLICY.answer < 1
+def test_the_shared_bases_policy_leans_on_the_confidence_of_the_whole_and_of_its_best_clause() -> None:
+    for band in KNOWLEDGE_BASE_ANSWER_POLICY.bands:
+        coef = dict(zip(ANSWER_INPUTS, band.model.coef))
+        assert coef["clause_confidence"] > 0 and coef["confidence_logit"] > 0
+        assert 0 < band.clarify < band.answer < 1
+
+
+def test_questions_and_stories_have_a_model_each() -> None:
+    policy = KNOWLEDGE_BASE_ANSWER_POLICY
+    question, story = policy.band(LONG_MESSAGE_WORDS - 1), policy.band(LONG_MESSAGE_WORDS)
+    assert policy.band(0) is question and policy.band(500) is story and question is not story
+    assert story.min_words == LONG_MESSAGE_WORDS and story.answer < question.answer  # a story is never as sure
+
+
+@pytest.mark.parametrize("starts", [(), (5,), (0, 20, 20), (0, 30, 20)])
+def test_bands_start_at_zero_words_and_rise(starts: tuple[int, ...]) -> None:
+    model = KNOWLEDGE_BASE_ANSWER_POLICY.bands[0].model
+    with pytest.raises(ValueError):
+        AnswerPolicy(tuple(AnswerBand(model, 0.9, 0.4, start) for start in starts))
 
 
 def test_a_long_story_whose_every_clause_agrees_is_answered(answering_matcher: Matcher) -> None:
@@ -86,7 +104,8 @@ def test_a_long_story_whose_every_clause_agrees_is_answered(answering_matcher: M
              "Moet ik daarvoor een afspraak maken? Met vriendelijke groet, Ellen")
     result = answering_matcher.classify(story)
     assert result.decision == "answer" and result.intent == "paspoort"
-    assert result.score >= answering_matcher.threshold
+    assert answering_matcher.answer_band(story).min_words == LONG_MESSAGE_WORDS
+    assert result.score >= answering_matcher.answer_band(story).answer
 
 
 def test_a_message_whose_clauses_disagree_is_not_answered_as_one_topic(answering_matcher: Matcher) -> None:
@@ -102,7 +121,9 @@ def test_a_message_whose_clauses_disagree_is_not_answered_as_one_topic(answering
                                   "hoe laat is het", "vertel een mop", "trouwen of parkeren", "ik heb een vraag over de gemeente"])
 def test_the_decision_is_the_zone_of_the_answer_models_score(answering_matcher: Matcher, text: str) -> None:
     result = answering_matcher.classify(text)
-    assert result.decision == decide(result.score, answering_matcher.threshold, answering_matcher.clarify_threshold) or (
+    band = answering_matcher.answer_band(text)
+    assert band is answering_matcher.answer_band("trouwen")  # all of these are questions, not stories
+    assert result.decision == decide(result.score, band.answer, band.clarify) or (
         result.decision == "clarify" and answering_matcher.is_short(text))  # a word or two: stricter
     assert (result.intent is not None) == (result.decision == "answer")
     if result.decision == "clarify":
@@ -112,7 +133,7 @@ def test_the_decision_is_the_zone_of_the_answer_models_score(answering_matcher: 
 
 
 def test_the_three_zones() -> None:
-    policy = KNOWLEDGE_BASE_ANSWER_POLICY
+    policy = KNOWLEDGE_BASE_ANSWER_POLICY.bands[0]
     assert decide(policy.answer, policy.answer, policy.clarify) == "answer"
     assert decide(np.nextafter(policy.answer, 0.0), policy.answer, policy.clarify) == "clarify"
     assert decide(policy.clarify, policy.answer, policy.clarify) == "clarify"
@@ -130,7 +151,25 @@ def test_the_artefact_keeps_the_answer_model(answering_matcher: Matcher) -> None
     assert np.allclose(loaded.answer_inputs(text), answering_matcher.answer_inputs(text))
 
 
+def test_an_artefact_built_before_the_bands_keeps_its_one_model(answering_matcher: Matcher) -> None:
+    data = answering_matcher.to_bytes()
+    (length,) = struct.unpack_from("<I", data, 8)
+    header = json.loads(data[12 : 12 + length])
+    start = 12 + length + (-(12 + length) % 8)
+    first = header.pop("answer_bands")[0]
+    header |= {"answer_model": first["model"], "threshold": first["answer"], "clarify_threshold": first["clarify"]}
+    encoded = json.dumps(header).encode("utf-8")
+    prefix = data[:8] + struct.pack("<I", len(encoded)) + encoded
+    old = Matcher.from_bytes(prefix + b"\0" * (-len(prefix) % 8) + data[start:])
+    story = ("Goedemiddag. Mijn paspoort is verlopen en over drie weken gaan we op vakantie. "
+             "Ik heb al gekeken maar ik weet niet hoe ik een nieuw paspoort aanvraag. Moet ik daarvoor een afspraak maken?")
+    band = old.answer_band(story)
+    assert band is old.answer_band("paspoort") and (band.answer, band.clarify, band.min_words) == (first["answer"], first["clarify"], 0)
+    assert np.allclose(band.model.coef, first["model"]["coef"])
+    assert old.classify("mijn paspoort is verlopen").score == answering_matcher.classify("mijn paspoort is verlopen").score
+
+
 def test_a_small_knowledge_base_keeps_the_per_text_policy() -> None:
     matcher = train_knowledge_base(EXAMPLES, OUT_OF_SCOPE)  # four intents: below the policy's min_intents
-    assert matcher._answer_model is None
-    assert matcher.threshold != KNOWLEDGE_BASE_ANSWER_POLICY.answer
+    assert matcher.answer_band("paspoort aanvragen") is None
+    assert matcher.threshold != KNOWLEDGE_BASE_ANSWER_POLICY.bands[0].answer

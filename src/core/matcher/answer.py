@@ -12,6 +12,12 @@ clauses, the length, and the share of words the knowledge base knows. It is a lo
 whose coefficients are fitted offline (`benchmarks/fit_answer_model.py`: cross-validated
 held-out knowledge-base examples, long messages composed from them, and the tuning part of
 the real residents' messages) and kept as constants in code with the cut-offs fitted with it.
+
+Short questions and long stories get a model each (`AnswerBand`, by the number of words):
+the same inputs mean different things at either length (a story's whole text is never as
+confident as a question's, and a story whose clauses agree is a better sign than a short
+question's single clause), and one model with one cut-off spent the whole wrong-answer
+budget on short questions, so that it answered no story at all.
 """
 from __future__ import annotations
 
@@ -36,15 +42,34 @@ ANSWER_INPUTS = (
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerPolicy:
-    """The answer model and its cut-offs on its probability: "answer" from `answer`,
-    "Bedoelt u ...?" from `clarify`, else out of scope. For a knowledge base of at least
-    `min_intents` intents (the model was fitted on one of the shared base's size)."""
+class AnswerBand:
+    """The answer model of messages of at least `min_words` words (up to the next band's) and
+    its cut-offs on its probability: "answer" from `answer`, "Bedoelt u ...?" from `clarify`,
+    else out of scope."""
 
     model: LogisticModel
     answer: float
     clarify: float
+    min_words: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPolicy:
+    """The answer models by length, shortest first (the first band starts at 0 words). For a
+    knowledge base of at least `min_intents` intents (the models were fitted on one of the
+    shared base's size)."""
+
+    bands: tuple[AnswerBand, ...]
     min_intents: int = 30
+
+    def __post_init__(self) -> None:
+        starts = [band.min_words for band in self.bands]
+        if not starts or starts[0] != 0 or starts != sorted(set(starts)):
+            raise ValueError(f"answer bands must start at 0 words and rise: {starts}")
+
+    def band(self, words: int) -> AnswerBand:
+        """The band of a message of this many words (of its text without greeting and signature)."""
+        return next(band for band in reversed(self.bands) if words >= band.min_words)
 
 
 def answer_inputs(probabilities: np.ndarray, confidence: np.ndarray, coverage: float, intent_count: int,

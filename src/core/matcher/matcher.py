@@ -11,7 +11,7 @@ from typing import Literal
 
 import numpy as np
 
-from .answer import AnswerPolicy, answer_inputs
+from .answer import AnswerBand, AnswerPolicy, answer_inputs
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .encoder import SmallEncoder
 from .subword import SubwordEncoder, packaged_digest, packaged_encoder
@@ -401,7 +401,7 @@ class Matcher:
         threshold: float,
         clarify_threshold: float | None = None,
         part_threshold: float | None = None,
-        answer_model: LogisticModel | None = None,
+        answer_policy: AnswerPolicy | None = None,
     ) -> None:
         self.intents = intents
         self._scorer = scorer
@@ -412,9 +412,10 @@ class Matcher:
         # A single clause of a longer message answers for it from here: a sentence out of a
         # story is short, and short texts look more certain than they are.
         self.part_threshold = threshold if part_threshold is None else part_threshold
-        # The answer model of a whole message (answer.py): when set, `threshold` and
-        # `clarify_threshold` are cut-offs on its probability instead of the per-text confidence.
-        self._answer_model = answer_model
+        # The answer models of a whole message by length (answer.py): when set, each band's
+        # cut-offs on its probability decide instead of the per-text confidence, and
+        # `threshold` and `clarify_threshold` are the first (shortest) band's.
+        self._answer_policy = answer_policy
 
     # -- per request -------------------------------------------------------------------
     def classify(self, text: str) -> Classification:
@@ -427,12 +428,12 @@ class Matcher:
         texts = [cleaned, *pieces] if len(pieces) >= 2 else [cleaned]
         units = self._score_units(texts)
         whole, *per_clause = self._decide(units, [self.threshold] + [self.part_threshold] * len(pieces))
-        if self._answer_model is not None:
+        if self._answer_policy is not None:
             whole = self._answer(units, whole, len(cleaned.split()))
         if not per_clause:
             return whole
         parts = [Part(piece, result) for piece, result in zip(pieces, per_clause) if result.decision != "reject"]
-        if whole.decision != "answer" and self._answer_model is None:
+        if whole.decision != "answer" and self._answer_policy is None:
             answering = [part.classification for part in parts if part.classification.decision == "answer"]
             if answering:
                 return replace(max(answering, key=lambda result: result.score), parts=parts)
@@ -469,15 +470,22 @@ class Matcher:
         probabilities = self._score_units([cleaned]).probabilities
         return self.intents[int(probabilities[0, : len(self.intents)].argmax())]
 
+    def answer_band(self, text: str) -> AnswerBand | None:
+        """The answer model and cut-offs that decide this message (None without an answer model)."""
+        if self._answer_policy is None:
+            return None
+        return self._answer_policy.band(len(strip_courtesy(text).text.split()))
+
     def _answer(self, units: "_Units", whole: Classification, words: int) -> Classification:
-        """The whole message's classification with the answer model's probability as its
-        score and its decision. A message of a word or two also needs the per-text confidence
-        of a single clause (`part_threshold`) to be answered."""
+        """The whole message's classification with the answer model's probability (of its
+        length's band) as its score and its decision. A message of a word or two also needs
+        the per-text confidence of a single clause (`part_threshold`) to be answered."""
         if units.empty[0]:
             return whole
+        band = self._answer_policy.band(words)
         inputs = answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), len(self.intents), words)
-        probability = float(self._answer_model.predict(inputs)[0])
-        decision = decide(probability, self.threshold, self.clarify_threshold)
+        probability = float(band.model.predict(inputs)[0])
+        decision = decide(probability, band.answer, band.clarify)
         if decision == "answer" and units.short[0] and units.confidence[0] < self.part_threshold:
             decision = "clarify"
         ranked = ([Alternative(whole.intent, whole.score)] if whole.intent is not None else []) + whole.alternatives
@@ -553,7 +561,9 @@ class Matcher:
             "part_threshold": self.part_threshold,
             "temperature": self._temperature,
             "confidence": _logistic_spec(self._confidence),
-            "answer_model": _logistic_spec(self._answer_model),
+            "answer_bands": None if self._answer_policy is None else [
+                {"min_words": band.min_words, "answer": band.answer, "clarify": band.clarify, "model": _logistic_spec(band.model)}
+                for band in self._answer_policy.bands],
             "default_language": analyzer.default_language,
             "feature_config": {
                 "char_min": analyzer.config.char_min,
@@ -661,6 +671,14 @@ class Matcher:
         )
         scorer.row_scale = array("row_scale")
         confidence = _logistic(header["confidence"])
+        if header.get("answer_bands") is not None:
+            answer_policy = AnswerPolicy(tuple(AnswerBand(_logistic(band["model"]), float(band["answer"]), float(band["clarify"]),
+                                                          int(band["min_words"])) for band in header["answer_bands"]))
+        elif header.get("answer_model") is not None:  # built before the bands: one model, the matcher's cut-offs
+            answer_policy = AnswerPolicy((AnswerBand(_logistic(header["answer_model"]), float(header["threshold"]),
+                                                     float(header["clarify_threshold"])),))
+        else:
+            answer_policy = None
         return cls(
             intents=tuple(header["intents"]),
             scorer=scorer,
@@ -670,7 +688,7 @@ class Matcher:
             # Absent in artefacts built before they existed.
             clarify_threshold=header.get("clarify_threshold"),
             part_threshold=header.get("part_threshold"),
-            answer_model=_logistic(header.get("answer_model")),
+            answer_policy=answer_policy,
         )
 
 
@@ -780,10 +798,12 @@ def train(
             )
     policy = config.answer_policy
     if policy is not None and len(intents) >= policy.min_intents:
-        matcher._answer_model = policy.model
-        matcher.threshold, matcher.clarify_threshold = policy.answer, policy.clarify
+        matcher._answer_policy = policy
+        matcher.threshold, matcher.clarify_threshold = policy.bands[0].answer, policy.bands[0].clarify
         if progress:
-            progress(f"matcher: answer model: answer from {policy.answer:.3f}, clarify from {policy.clarify:.3f}")
+            for band in policy.bands:
+                progress(f"matcher: answer model from {band.min_words} words: answer from {band.answer:.3f}, "
+                         f"clarify from {band.clarify:.3f}")
     return matcher
 
 
@@ -808,20 +828,40 @@ class CutOffs:
 KNOWLEDGE_BASE_ENCODER_WEIGHT = 10.0
 KNOWLEDGE_BASE_CUT_OFFS = CutOffs(answer=0.8372, part=0.9506, clarify=0.3349, min_intents=30)
 
-# The answer model of a whole message (answer.py) and its cut-offs, fitted with
-# `benchmarks/fit_answer_model.py --max-wrong 0.02` (BENCHMARKS.md): the model on the knowledge base's
-# held-out examples, long messages composed from them and the tuning part of the real residents'
-# messages; the answer cut-off on that tuning part by cross-validation (the lowest that answers at most
-# 2% of its rows wrongly), clarify from 0.4 of it.
+# Messages of at least this many words (without greeting and signature) are stories to the answer
+# policy: they get the second answer model. The tuning part's messages split about 93 / 71 there.
+LONG_MESSAGE_WORDS = 20
+
+# The answer models of a whole message (answer.py), one for questions and one for stories, and their
+# cut-offs, fitted with `benchmarks/fit_answer_model.py --max-wrong 0.02` (BENCHMARKS.md): each model on
+# the knowledge base's held-out examples, long messages composed from them and the tuning part of the
+# real residents' messages of its length; the cut-offs on that tuning part by cross-validation (the
+# pair that answers the most rows rightly while at most 2% of all rows, and of each band's rows rounded
+# up, are answered wrongly), clarify from 0.4 of each.
 KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
-    LogisticModel(
-        mean=np.array([1.50722, -0.31719, 0.71621, 0.24006, 0.81329, 0.75956, 0.3051, 2.29746, 0.81387]),
-        scale=np.array([1.99643, 0.47238, 0.34497, 0.35165, 0.3064, 0.31046, 0.49624, 0.88955, 0.22185]),
-        coef=np.array([0.64008, 0.09305, 0.34844, -0.00348, 0.227, 0.61236, 0.08804, -0.41078, 0.05943]),
-        intercept=1.1267,
+    (
+        AnswerBand(
+            LogisticModel(
+                mean=np.array([1.91825, -0.25595, 0.76924, 0.16648, 0.95158, 0.78454, 0.06803, 1.90082, 0.8297]),
+                scale=np.array([1.89015, 0.44603, 0.32663, 0.31227, 0.16579, 0.29135, 0.21789, 0.61935, 0.24412]),
+                coef=np.array([0.60633, 0.05706, 0.40476, -0.1583, -0.01091, 0.5848, -0.15092, -0.23448, 0.10398]),
+                intercept=1.76432,
+            ),
+            answer=0.9013,
+            clarify=0.3605,
+        ),
+        AnswerBand(
+            LogisticModel(
+                mean=np.array([0.27171, -0.50129, 0.55681, 0.46123, 0.39744, 0.68447, 1.01835, 3.4897, 0.76628]),
+                scale=np.array([1.7869, 0.50073, 0.34956, 0.3702, 0.25143, 0.35135, 0.409, 0.35003, 0.12248]),
+                coef=np.array([0.68479, 0.16968, 0.19779, 0.274, 0.16324, 0.51452, 0.27152, -0.11433, -0.23215]),
+                intercept=-0.39267,
+            ),
+            answer=0.7661,
+            clarify=0.3064,
+            min_words=LONG_MESSAGE_WORDS,
+        ),
     ),
-    answer=0.8819,
-    clarify=0.3527,
     min_intents=30,
 )
 
@@ -976,7 +1016,8 @@ def threshold_for_recall(out_of_scope_confidence: np.ndarray, recall: float) -> 
 
 
 def with_threshold(matcher: Matcher, threshold: float) -> Matcher:
-    """A copy of `matcher` that answers from another threshold (benchmarks, experiments)."""
+    """A copy of `matcher` that answers from another threshold (benchmarks, experiments; the
+    per-text policy: an answer model keeps its bands' cut-offs)."""
     ratio = matcher.clarify_threshold / matcher.threshold if matcher.threshold else DEFAULT_CLARIFY_RATIO
     return _with_threshold(matcher, threshold, threshold * ratio, max(threshold, matcher.part_threshold))
 
@@ -990,7 +1031,7 @@ def _with_threshold(matcher: Matcher, answer: float, clarify: float, part: float
         threshold=answer,
         clarify_threshold=clarify,
         part_threshold=part,
-        answer_model=matcher._answer_model,
+        answer_policy=matcher._answer_policy,
     )
 
 
