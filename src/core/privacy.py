@@ -34,6 +34,7 @@ redacts more strictly still (`balie_local.unanswered_export`).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -99,16 +100,15 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 _IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[ .\-]?[A-Z0-9]){11,30})\b", re.IGNORECASE)
 
 # Digit groups joined by single separators: "123 456 782", "12.34.56.782", "1234-56-782".
-_DIGIT_RUN = re.compile(r"(?<![\w.\-/,])\d+(?:[ .\-]\d+)*(?![\w\-/]|[.,]\d)")
-_BSN_CUE = re.compile(r"\b(?:bsn|burger\s?service\s?nummer|sofi(?:\s?nummer)?|citizen service number)\b"
-                      r"[\s:.,#-]*(?:is|:)?\s*(?:nummer\s*)?([\d][\d .\-]{5,14}\d)", re.IGNORECASE)
+_DIGIT_RUN = r"(?<![\w.\-/,])\d+(?:[ .\-]\d+)*(?![\w\-/]|[.,]\d)"
+_BSN_CUE = (r"\b(?:bsn|burger\s?service\s?nummer|sofi(?:\s?nummer)?|citizen service number)\b"
+            r"[\s:.,#-]*(?:is|:)?\s*(?:nummer\s*)?([\d][\d .\-]{5,14}\d)")
 
-_DOCUMENT_NUMBER = re.compile(r"\b(?=[A-Z0-9]*\d[A-Z0-9]*\d)[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b", re.IGNORECASE)
-_DOCUMENT_CUE = re.compile(
+_DOCUMENT_NUMBER = r"\b(?=[A-Z0-9]*\d[A-Z0-9]*\d)[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b"
+_DOCUMENT_CUE = (
     r"\b(?:paspoort|passport|document|identiteitskaart|id[\s-]?kaart|id|identiteitsbewijs|rijbewijs|"
     r"verblijfs(?:vergunning|document)|driving licen[cs]e|driver'?s licen[cs]e|id card)"
-    r"[\s-]?(?:nummer|nr\.?|number|no\.?)\s*(?:is|:)?\s*([A-Z0-9][A-Z0-9 .\-]{4,16}[A-Z0-9])(?![A-Z0-9])",
-    re.IGNORECASE)
+    r"[\s-]?(?:nummer|nr\.?|number|no\.?)\s*(?:is|:)?\s*([A-Z0-9][A-Z0-9 .\-]{4,16}[A-Z0-9])(?![A-Z0-9])")
 
 # Dutch licence plates: the sidecodes (RDW), written with hyphens; at least one letter group.
 _L, _D = "[A-Z]", r"\d"
@@ -118,30 +118,26 @@ _PLATE_SHAPES = [
     f"{_D}{{2}}-{_L}{{3}}-{_D}", f"{_D}-{_L}{{3}}-{_D}{{2}}", f"{_L}{{2}}-{_D}{{3}}-{_L}", f"{_L}-{_D}{{3}}-{_L}{{2}}",
     f"{_L}{{3}}-{_D}{{2}}-{_L}", f"{_L}-{_D}{{2}}-{_L}{{3}}", f"{_D}-{_L}{{2}}-{_D}{{3}}", f"{_D}{{3}}-{_L}{{2}}-{_D}",
 ]
-_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_PLATE_SHAPES) + r")(?![\w-])", re.IGNORECASE)
-_PLATE_CUE = re.compile(r"\b(?:kenteken(?:nummer)?|nummerbord|licen[cs]e plate|number plate|registration(?: number)?)"
-                        r"\s*(?:is|:|van mijn auto is)?\s*([A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3})(?![\w-])",
-                        re.IGNORECASE)
+_PLATE = r"(?<![\w-])(?:" + "|".join(_PLATE_SHAPES) + r")(?![\w-])"
+_PLATE_CUE = (r"\b(?:kenteken(?:nummer)?|nummerbord|licen[cs]e plate|number plate|registration(?: number)?)"
+              r"\s*(?:is|:|van mijn auto is)?\s*([A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3}[ \-]?[A-Z0-9]{1,3})(?![\w-])")
 
 # Never issued: SA, SD, SS. Lower-case letters that form a common word ("in 1990 op 12 mei")
 # are no postcode; residents who type postcodes in lower case write "1234ab", "1234 ab".
 _WORD_PAIRS = "in|op|om|en|te|of|is|ik|je|de|na|al|ga|zo|nu|er|uw|we|ze|me|an|at|on|or|to|by|up|us|it|as|am|be|do|go|he|if|my|no|so"
 _POSTCODE_CORE = rf"[1-9]\d{{3}} ?(?!SA|SD|SS)(?!(?-i:{_WORD_PAIRS})\b)[A-Z]{{2}}"
 _HOUSE_NUMBER = r"\d{1,5}(?: ?[-/] ?\d{1,4}| ?[A-Z]{1,2}\b|(?: |-)(?:bis|hs|huis|[IVX]{1,3})\b)?"
-_ADDRESS_BY_POSTCODE = re.compile(
+_ADDRESS_BY_POSTCODE = (
     rf"(?<![\w-])(?:{_POSTCODE_CORE})(?![A-Z])"
-    rf"(?:\s*,?\s*(?:en\s+|and\s+)?(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number|no\.?)?\s*(?:is\s+)?{_HOUSE_NUMBER}(?!\s?(?:euro|uur|jaar|keer|minuten|km|%)))?",
-    re.IGNORECASE)
-_NUMBER_THEN_POSTCODE = re.compile(
-    rf"(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number)\s*(?:is\s+)?{_HOUSE_NUMBER}\s*,?\s*(?:en\s+)?(?:postcode\s*(?:is\s+)?)?(?:{_POSTCODE_CORE})(?![A-Z])",
-    re.IGNORECASE)
+    rf"(?:\s*,?\s*(?:en\s+|and\s+)?(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number|no\.?)?\s*(?:is\s+)?{_HOUSE_NUMBER}(?!\s?(?:euro|uur|jaar|keer|minuten|km|%)))?")
+_NUMBER_THEN_POSTCODE = (
+    rf"(?:huis\s?nummer|huisnr\.?|nummer|nr\.?|number)\s*(?:is\s+)?{_HOUSE_NUMBER}\s*,?\s*(?:en\s+)?(?:postcode\s*(?:is\s+)?)?(?:{_POSTCODE_CORE})(?![A-Z])")
 # Suffixes that end street names and few other words ("paspoort 2" and "antwoord 3" are no address).
 _STREET_SUFFIXES = ("straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade|singel|dijk|hof|hofje|pad|steeg|"
                     "steegje|dreef|markt|park|baan|burgwal|wal|haven|plantsoen|boulevard|allee|dam")
-_STREET_ADDRESS = re.compile(
-    rf"\b(?:[A-Z][\w'.-]*\s+){{0,3}}[A-Za-z][\w'-]*(?:{_STREET_SUFFIXES})\s+{_HOUSE_NUMBER}(?![\w-]|\s?(?:euro|uur|jaar|%))",
-    re.IGNORECASE)
-_POSTCODE = re.compile(rf"(?<![\w-])(?:{_POSTCODE_CORE})(?![\w-])", re.IGNORECASE)
+_STREET_ADDRESS = (
+    rf"\b(?:[A-Z][\w'.-]*\s+){{0,3}}[A-Za-z][\w'-]*(?:{_STREET_SUFFIXES})\s+{_HOUSE_NUMBER}(?![\w-]|\s?(?:euro|uur|jaar|%))")
+_POSTCODE = rf"(?<![\w-])(?:{_POSTCODE_CORE})(?![\w-])"
 
 _MONTH_NAMES = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
                 "january|february|march|may|june|july|august|october|"
@@ -150,14 +146,39 @@ _YEAR = r"(?:1[89]\d{2}|20\d{2})"
 _NUMERIC_DATE = rf"(?:[0-3]?\d[-/.][01]?\d[-/.](?:{_YEAR}|\d{{2}})|{_YEAR}[-/.][01]?\d[-/.][0-3]?\d)"
 _WORD_DATE = rf"(?:[0-3]?\d(?:e|ste|de)?\s+(?:{_MONTH_NAMES})\.?(?:\s+{_YEAR})?|(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?(?:\s+{_YEAR})?)"
 _ANY_DATE = rf"(?:{_NUMERIC_DATE}|{_WORD_DATE})"
-_BIRTH_DATE = re.compile(
+_BIRTH_DATE = (
     rf"\b(?:geboren|geb\.|geboortedatum|geboorte\s?datum|geboortedag|verjaardag|jarig|born|date of birth|"
-    rf"birth ?date|birthday|d\.?o\.?b\.?)\s*(?:is|was|op|on|:|in)?\s*(?:op|on|de)?\s*({_ANY_DATE})(?![\d\w])",
-    re.IGNORECASE)
-_COMPLETE_DATE = re.compile(
+    rf"birth ?date|birthday|d\.?o\.?b\.?)\s*(?:is|was|op|on|:|in)?\s*(?:op|on|de)?\s*({_ANY_DATE})(?![\d\w])")
+_COMPLETE_DATE = (
     rf"(?<![\w/.-])(?:[0-3]?\d[-/.][01]?\d[-/.]({_YEAR})|({_YEAR})[-/.][01]?\d[-/.][0-3]?\d|"
     rf"[0-3]?\d(?:e|ste|de)?\s+(?:{_MONTH_NAMES})\.?\s+({_YEAR})|(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+({_YEAR}))"
-    rf"(?![\w/-])", re.IGNORECASE)
+    rf"(?![\w/-])")
+
+
+class _DigitRules:
+    """The rules that only text with a digit can match, compiled from the sources above."""
+
+    def __init__(self) -> None:
+        self.digit_run = re.compile(_DIGIT_RUN)
+        self.bsn_cue = re.compile(_BSN_CUE, re.IGNORECASE)
+        self.document_number = re.compile(_DOCUMENT_NUMBER, re.IGNORECASE)
+        self.document_cue = re.compile(_DOCUMENT_CUE, re.IGNORECASE)
+        self.plate = re.compile(_PLATE, re.IGNORECASE)
+        self.plate_cue = re.compile(_PLATE_CUE, re.IGNORECASE)
+        self.address_by_postcode = re.compile(_ADDRESS_BY_POSTCODE, re.IGNORECASE)
+        self.number_then_postcode = re.compile(_NUMBER_THEN_POSTCODE, re.IGNORECASE)
+        self.street_address = re.compile(_STREET_ADDRESS, re.IGNORECASE)
+        self.postcode = re.compile(_POSTCODE, re.IGNORECASE)
+        self.birth_date = re.compile(_BIRTH_DATE, re.IGNORECASE)
+        self.complete_date = re.compile(_COMPLETE_DATE, re.IGNORECASE)
+
+
+@functools.cache
+def _digit_rules() -> _DigitRules:
+    """Compiled when the first text with a digit is redacted, not at import: most messages have
+    none, and compiling these costs about 9 ms of a cold start (BENCHMARKS.md, "Cold start")."""
+    return _DigitRules()
+
 
 # Names. A name token: a capitalised word, an initial ("J." or "J.P."), or a particle of a
 # Dutch surname (van, de, der, ...). After the strongest cues a lower-case name counts too.
@@ -276,9 +297,9 @@ def _bsn_in_run(run: str) -> str:
     return run
 
 
-def _redact_bsn(text: str) -> str:
-    text = _cue_value(_BSN_CUE, BSN, text)
-    return _DIGIT_RUN.sub(lambda match: _bsn_in_run(match.group(0)), text)
+def _redact_bsn(text: str, rules: _DigitRules) -> str:
+    text = _cue_value(rules.bsn_cue, BSN, text)
+    return rules.digit_run.sub(lambda match: _bsn_in_run(match.group(0)), text)
 
 
 def _redact_phones(text: str) -> str:
@@ -293,14 +314,14 @@ def _redact_phones(text: str) -> str:
     return text
 
 
-def _redact_dates(text: str) -> str:
-    text = _BIRTH_DATE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + BIRTH_DATE, text)
+def _redact_dates(text: str, rules: _DigitRules) -> str:
+    text = rules.birth_date.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + BIRTH_DATE, text)
 
     def old(match: re.Match[str]) -> str:
         year = next(group for group in match.groups() if group)
         return DATE if int(year) <= LAST_OLD_YEAR else match.group(0)
 
-    return _COMPLETE_DATE.sub(old, text)
+    return rules.complete_date.sub(old, text)
 
 
 def _cue_value(pattern: re.Pattern[str], placeholder: str, text: str) -> str:
@@ -321,22 +342,23 @@ def redact(text: str, *, names: bool = True) -> str:
     text = _EMAIL.sub(EMAIL, text)
     text = _redact_iban(text)
     if any(ch.isdigit() for ch in text):
-        text = _redact_bsn(text)
-        text = _cue_value(_DOCUMENT_CUE, DOCUMENT, text)
-        text = _DOCUMENT_NUMBER.sub(DOCUMENT, text)
-        text = _cue_value(_PLATE_CUE, PLATE, text)
-        text = _PLATE.sub(PLATE, text)
-        text = _NUMBER_THEN_POSTCODE.sub(ADDRESS, text)
-        text = _ADDRESS_BY_POSTCODE.sub(_address_or_postcode, text)
-        text = _STREET_ADDRESS.sub(ADDRESS, text)
-        text = _redact_dates(text)
+        rules = _digit_rules()
+        text = _redact_bsn(text, rules)
+        text = _cue_value(rules.document_cue, DOCUMENT, text)
+        text = rules.document_number.sub(DOCUMENT, text)
+        text = _cue_value(rules.plate_cue, PLATE, text)
+        text = rules.plate.sub(PLATE, text)
+        text = rules.number_then_postcode.sub(ADDRESS, text)
+        text = rules.address_by_postcode.sub(_address_or_postcode, text)
+        text = rules.street_address.sub(ADDRESS, text)
+        text = _redact_dates(text, rules)
         if any(ch.isdigit() for ch in text):
             text = _redact_phones(text)
     return _redact_names(text) if names else text
 
 
 def _address_or_postcode(match: re.Match[str]) -> str:
-    return POSTCODE if _POSTCODE.fullmatch(match.group(0)) else ADDRESS
+    return POSTCODE if _digit_rules().postcode.fullmatch(match.group(0)) else ADDRESS
 
 
 def forget(text: str, values: Iterable[str]) -> str:
