@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
-
 from .normalize import STOP_WORDS
 
 # Common parts of Dutch municipal compounds. They let a compound in an example
@@ -64,6 +62,10 @@ class Vocabulary:
         return result
 
     def _lookup_typo(self, token: str) -> str | None:
+        # Imported here, not with the module: most questions have no unknown word, and a cold
+        # start that never looks one up saves about 6 ms (BENCHMARKS.md, "Cold start").
+        from rapidfuzz import fuzz, process
+
         if "y" in token:
             variant = token.replace("y", "ij")
             if variant in self.words:
