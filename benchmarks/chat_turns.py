@@ -147,14 +147,13 @@ STATS_ITEM_BYTES = 1024
 
 
 def install_counter() -> CallCounter:
-    """Registers on boto3's default session, so every client created later (the
-    handlers create theirs lazily, on first use) carries the hook."""
-    import boto3
+    """Registers on the handlers' session (handlers.wiring.aws_session), so every client
+    created later (the handlers create theirs lazily, on first use) carries the hook."""
+    from handlers.wiring import aws_session
 
     counter = CallCounter()
-    boto3.setup_default_session()
-    boto3.DEFAULT_SESSION.events.register("before-call", counter.before_call)
-    boto3.DEFAULT_SESSION.events.register("before-parameter-build.dynamodb", counter.before_parameter_build)
+    aws_session().register("before-call", counter.before_call)
+    aws_session().register("before-parameter-build.dynamodb", counter.before_parameter_build)
     return counter
 
 

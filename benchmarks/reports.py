@@ -139,13 +139,11 @@ def main() -> int:
     arguments = parser.parse_args()
     sys.path[:0] = [str(ROOT / "src"), str(ROOT / "local")]
     os.environ["BALIE_NOW"] = f"{(FIRST + timedelta(days=DAYS)).isoformat()}T10:00:00+01:00"
-    import boto3
-
     from balie_local.stack import LocalStack
+    from handlers.wiring import aws_session
 
     calls: Counter[str] = Counter()
-    boto3.setup_default_session()
-    boto3.DEFAULT_SESSION.events.register(
+    aws_session().register(
         "before-call.dynamodb", lambda model, **_: calls.update([model.name]))  # the handler's client
     with LocalStack(port=0, run_pollers=False) as stack:
         client = stack.client("dynamodb")

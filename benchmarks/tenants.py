@@ -215,9 +215,9 @@ def run(tenants: int, conversations: int, repeats: int) -> dict[str, Any]:
     os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "Balie")
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "balie")
     COUNTER = chat_turns.install_counter()
-    import boto3
+    from handlers.wiring import aws_session
 
-    boto3.DEFAULT_SESSION.events.register("before-parameter-build.dynamodb.GetItem", TENANT_READS)
+    aws_session().register("before-parameter-build.dynamodb.GetItem", TENANT_READS)
     sys.stdout = chat_turns.STREAM  # the handlers' log lines and metrics
     own = [tenant_document(path) for path in tenant_files(TENANTS_DIR)]
     extra = synthetic_tenants(tenants - len(own))

@@ -15,8 +15,8 @@ the limits of core.limits: NEW_CONVERSATIONS_PER_CLIENT (per 10 minutes,
 
 AWS clients are built when an invocation first calls them (`OnFirstUse`), not
 when the services are wired: a chat turn that queues no ticket never pays for
-an SQS client (about 45 ms of a cold start). All clients come from boto3's one
-default session, so service models and endpoint data are loaded once.
+an SQS client (about 45 ms of a cold start). All clients come from one botocore
+session (`aws_session`), so service models and endpoint data are loaded once.
 """
 from __future__ import annotations
 
@@ -131,12 +131,30 @@ class OnFirstUse:
         return getattr(self._built, name)
 
 
+_session: Any = None  # botocore.session.Session, created by the first aws_session() call
+
+
+def aws_session() -> Any:
+    """The process's one botocore session, which every client comes from (so service models and
+    endpoint data are loaded once). Hooks on its events reach every client created after them;
+    like boto3's default session it outlives `use()` and the local stack's resets.
+
+    botocore itself, not boto3: Balie uses low-level clients only, and importing boto3's layer
+    on top of them (resources, the S3 transfer manager) costs about 20 ms of every cold start
+    that creates a client (BENCHMARKS.md, "Cold start"). Region, credentials and
+    AWS_ENDPOINT_URL are read from the environment by botocore, as boto3 would."""
+    global _session
+    if _session is None:
+        import botocore.session
+
+        _session = botocore.session.get_session()
+    return _session
+
+
 @functools.cache
 def aws_client(service: str) -> Any:
-    """The container's one client of an AWS service, from boto3's default session."""
-    import boto3
-
-    return boto3.client(service)
+    """The container's one client of an AWS service."""
+    return aws_session().create_client(service)
 
 
 def client_on_first_use(service: str) -> OnFirstUse:

@@ -93,14 +93,14 @@ def faults(engine_kb_tenants: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("BALIE_NOW", MONDAY_MORNING)
     wiring.use(None)
     injected = WireFaults()
-    # On the default session before the handler builds its clients: each client copies
-    # the session's handlers when it is created.
-    session = boto3._get_default_session()  # noqa: SLF001 - the session boto3.client() uses
-    session.events.register_first("before-send", injected)
+    # On the handlers' session before they build their clients: each client copies the
+    # session's handlers when it is created.
+    events = wiring.aws_session().get_component("event_emitter")
+    events.register_first("before-send", injected)
     try:
         yield injected
     finally:
-        session.events.unregister("before-send", injected)
+        events.unregister("before-send", injected)
         wiring.use(None)
 
 
