@@ -64,7 +64,7 @@ def reset_function_state() -> None:
 
     In AWS every deployment starts fresh processes; here one process outlives a stack
     (tests start many), so cached factories (functools.cache on module-level functions
-    of handlers/adapters/channels) and Powertools' parameter cache are cleared.
+    of handlers/adapters/channels, the SSM values of handlers.secrets among them) are cleared.
     """
     for name, module in list(sys.modules.items()):
         if module is None or name.split(".")[0] not in ("handlers", "adapters", "channels"):
@@ -72,10 +72,6 @@ def reset_function_state() -> None:
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                 value.cache_clear()
-    if "aws_lambda_powertools.utilities.parameters" in sys.modules:
-        from aws_lambda_powertools.utilities import parameters
-
-        parameters.clear_caches()  # also drops the providers' boto3 clients
 
 
 def handler_available(dotted: str) -> bool:

@@ -7,7 +7,7 @@ control), MESSENGER_HUMAN_AGENT ("true" when the app has Meta's human_agent perm
 the NAMES of two SSM SecureString parameters, MESSENGER_APP_SECRET_PARAMETER and
 MESSENGER_VERIFY_TOKEN_PARAMETER, and MESSENGER_PAGE_TOKENS_PATH: the SSM path under
 which each Page's (or Instagram account's) access token is a SecureString named by the
-account id. Values are cached by Powertools for 5 minutes.
+account id. Values are cached for 5 minutes (handlers.secrets).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from core.errors import ServiceUnavailable
 from core.messaging.outbound import ChannelReplies
 from core.models import Channel, ChannelAccount
 from handlers.channel_services import ChannelParts, ChannelServices, Installed, parts_from_environment, wire
-from handlers.secrets import secure_string
+from handlers.secrets import SecretUnavailable, secure_string
 
 CHANNELS = (Channel.MESSENGER, Channel.INSTAGRAM)
 
@@ -46,12 +46,10 @@ def messenger_services() -> ChannelServices:
     tokens_path = os.environ["MESSENGER_PAGE_TOKENS_PATH"].rstrip("/")
 
     def page_token(account_id: str, force_refresh: bool) -> str:
-        from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
-
         name = f"{tokens_path}/{account_id}"
         try:
             return secure_string(name, force_fetch=force_refresh)
-        except GetParameterError as error:
+        except SecretUnavailable as error:
             # The operator has not stored this Page's token (yet): retried, then the dead-letter queue.
             raise ServiceUnavailable(f"No access token for Meta account {account_id} (SSM {name}).") from error
 

@@ -5,7 +5,7 @@ first use (never at import). Tests and the local stack install their own with
 Environment (set in template.yaml): TABLE_NAME, WHATSAPP_INBOUND_QUEUE_URL,
 WHATSAPP_GRAPH_API_URL and the NAMES of three SSM SecureString parameters:
 WHATSAPP_APP_SECRET_PARAMETER, WHATSAPP_VERIFY_TOKEN_PARAMETER,
-WHATSAPP_ACCESS_TOKEN_PARAMETER (values cached by Powertools for 5 minutes).
+WHATSAPP_ACCESS_TOKEN_PARAMETER (values cached for 5 minutes, handlers.secrets).
 """
 from __future__ import annotations
 

@@ -61,6 +61,26 @@ def test_a_chat_container_builds_no_adapter_of_other_functions() -> None:
     assert output == ["[]"]
 
 
+def test_handlers_create_their_clients_without_importing_boto3() -> None:
+    """Clients come from one botocore session (handlers.wiring.aws_session) and SSM values from
+    handlers.secrets: importing boto3 (resources, the S3 transfer manager) would cost about 20 ms
+    of every cold start."""
+    probe = (
+        "import sys\n"
+        "import handlers.chat_api, handlers.whatsapp_worker, handlers.whatsapp_webhook, handlers.staff_api\n"
+        "import handlers.secrets\n"
+        "from handlers.wiring import aws_client, aws_session\n"
+        "assert aws_client('dynamodb') is aws_client('dynamodb') and aws_client('ssm').meta.region_name == 'eu-west-1'\n"
+        "assert aws_session() is aws_session()\n"
+        "print('boto3' in sys.modules)\n"
+    )
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("AWS_")}
+    environment.update(AWS_DEFAULT_REGION="eu-west-1", PYTHONPATH=str(SRC))
+    output = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    assert output == ["False"]
+
+
 def test_a_lambda_container_collects_no_garbage_until_its_first_invocation_has_returned() -> None:
     probe = (
         "import gc\n"
