@@ -1,19 +1,25 @@
-"""How fast the crisis detector (core.dialogue.crisis) is, and how often it alarms on the
-knowledge base's example questions.
+"""How fast the crisis detection (the rules of core.dialogue.crisis, then the trained classifier
+core.dialogue.distress where the rules are quiet) is, how much it finds, and how often it alarms.
 
 - typical messages: every example question of knowledge/*.yaml and tenants/*.yaml (2,800
   questions of about 28 characters), once with an empty word cache (a fresh Lambda) and then warm;
 - long messages: 300 texts of 1,000 characters, each a different run of examples;
 - the module's own import time (a cold start pays it once), in a fresh interpreter;
-- recall on the fresh batches of benchmarks/data/crisis/ (crisis phrasings written after the
-  detector's last fixes, each measured before the fixes it led to) and false alarms on their
-  ordinary messages and on the real residents' messages of real_questions.tsv (in aggregate).
+- recall on the fresh batches of benchmarks/data/crisis/*.tsv (crisis phrasings written after the
+  detector's last fixes, each measured before the fixes it led to), or on the TSV files given as
+  arguments (`kind<TAB>message`, kind "none" for a message that must not alarm): per kind, by the
+  rules alone and with the classifier; false alarms on their ordinary messages, on the real
+  residents' messages of real_questions.tsv (in aggregate), the dev set and CLINC150's English
+  test questions (the classifier never trained on these).
 
-Run: .venv/bin/python benchmarks/crisis.py   (results go to BENCHMARKS.md by hand)
+Run: .venv/bin/python benchmarks/crisis.py [FILE.tsv ...]   (`make bench-crisis [CRISIS_TSV=...]`;
+results go to BENCHMARKS.md by hand). Only files given: only their figures.
 """
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import random
 import statistics
 import subprocess
@@ -21,8 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-from balie_local.kb_tools import load_sources
-from core.dialogue import crisis
+from balie_local.kb_tools import load_sources, read_labelled
+from core.dialogue import crisis, distress
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG = 1000
@@ -40,17 +46,31 @@ def batch_rows(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def found(text: str) -> tuple[list[str], str | None]:
+    """(the rules' kinds, the classifier's kind where the rules are quiet) as the dialogue asks them."""
+    rules = crisis.detect_all(text)
+    return rules, (None if rules else distress.detect(text))
+
+
 def batch_recall(path: Path) -> str:
     rows = batch_rows(path)
-    crises = [(kind, crisis.detect_all(text)) for kind, text in rows if kind != "none"]
-    alarmed = sum(1 for _, found in crises if found)
-    right = sum(1 for kind, found in crises if kind in found)
-    per_kind = ", ".join(f"{kind} {sum(1 for k, found in crises if k == kind and found)}/{sum(1 for k, _ in crises if k == kind)}"
-                         for kind in KINDS)
-    ordinary = [text for kind, text in rows if kind == "none"]
-    false_alarms = sum(1 for text in ordinary if crisis.detect(text))
-    return (f"{path.name}: {alarmed} of {len(crises)} alarmed ({100 * alarmed / len(crises):.0f}%), {right} with the "
-            f"labelled kind among the help given ({per_kind}); ordinary: {false_alarms} of {len(ordinary)} false alarms")
+    crises = [(kind, *found(text)) for kind, text in rows if kind != "none"]
+    if not crises:
+        return f"{path.name}: no crisis rows"
+    by_rules = sum(1 for _, rules, _ in crises if rules)
+    alarmed = sum(1 for _, rules, model in crises if rules or model)
+    right = sum(1 for kind, rules, model in crises if kind in rules or kind == model)
+    per_kind = ", ".join(
+        f"{kind} {sum(1 for k, rules, _ in crises if k == kind and rules)}->"
+        f"{sum(1 for k, rules, model in crises if k == kind and (rules or model))}/{sum(1 for k, *_ in crises if k == kind)}"
+        for kind in KINDS)
+    ordinary = [found(text) for kind, text in rows if kind == "none"]
+    rule_alarms = sum(1 for rules, _ in ordinary if rules)
+    model_alarms = sum(1 for rules, model in ordinary if model)
+    return (f"{path.name}: alarmed {by_rules} of {len(crises)} by the rules ({100 * by_rules / len(crises):.0f}%), "
+            f"{alarmed} ({100 * alarmed / len(crises):.0f}%) with the classifier; {right} with the labelled kind "
+            f"among the help given; per kind rules->both: {per_kind}; ordinary: {rule_alarms} + {model_alarms} "
+            f"false alarm(s) (rules + classifier) of {len(ordinary)}")
 
 
 def real_question_alarms() -> str:
@@ -58,11 +78,30 @@ def real_question_alarms() -> str:
     reported in aggregate)."""
     with (ROOT / "benchmarks" / "data" / "real_questions.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    counts = {split: [0, 0] for split in sorted({row["split"] for row in rows})}
+    counts = {split: [0, 0, 0] for split in sorted({row["split"] for row in rows})}
     for row in rows:
+        rules, model = found(row["text"])
         counts[row["split"]][0] += 1
-        counts[row["split"]][1] += crisis.detect(row["text"]) is not None
-    return "real_questions.tsv: " + ", ".join(f"{split} part {alarms} alarm(s) of {total}" for split, (total, alarms) in counts.items())
+        counts[row["split"]][1] += bool(rules)
+        counts[row["split"]][2] += model is not None
+    return "real_questions.tsv: " + ", ".join(f"{split} part {rules} + {model} alarm(s) (rules + classifier) of {total}"
+                                              for split, (total, rules, model) in counts.items())
+
+
+def other_alarms() -> list[str]:
+    """Alarms on the dev set and on CLINC150's English test questions (the classifier's training
+    used a sample of CLINC150's training questions only)."""
+    dev = [text for _, text in read_labelled(ROOT / "reference" / "spec" / "dev_questions.tsv")]
+    with gzip.open(ROOT / "reference" / "data" / "clinc150" / "data_full.json.gz") as handle:
+        clinc = json.load(handle)
+    test = [text for split in ("test", "oos_test") for text, _ in clinc[split]]
+    lines = []
+    for name, texts in (("dev set", dev), ("CLINC150 test + oos_test", test)):
+        results = [found(text) for text in texts]
+        model = [text for text, (rules, kind) in zip(texts, results) if kind]
+        lines.append(f"{name}: {sum(1 for rules, _ in results if rules)} + {len(model)} alarm(s) (rules + classifier) "
+                     f"of {len(texts)}" + (f"; classifier: {model[:10]}" if name.startswith("CLINC") and model else ""))
+    return lines
 
 
 def knowledge_examples() -> list[tuple[str, str]]:
@@ -79,13 +118,18 @@ def knowledge_examples() -> list[tuple[str, str]]:
     return [(where, text) for where, examples in groups for text in (*examples.nl, *examples.en)]
 
 
-def timings_us(texts: list[str], clock=time.perf_counter_ns) -> list[float]:
-    found = []
+def timings_us(texts: list[str], clock=time.perf_counter_ns, detector=crisis.detect) -> list[float]:
+    spent = []
     for text in texts:
         started = clock()
-        crisis.detect(text)
-        found.append((clock() - started) / 1000)
-    return found
+        detector(text)
+        spent.append((clock() - started) / 1000)
+    return spent
+
+
+def both(text: str) -> str | None:
+    """What a turn pays: the rules, then the classifier where they are quiet."""
+    return crisis.detect(text) or distress.detect(text)
 
 
 def summary(label: str, values: list[float]) -> str:
@@ -94,44 +138,63 @@ def summary(label: str, values: list[float]) -> str:
     return f"{label}: mean {statistics.fmean(values):.1f} us, median {statistics.median(values):.1f} us, p99 {p99:.1f} us, max {ordered[-1]:.1f} us"
 
 
-def import_ms() -> float:
+def import_ms(module: str, then: str = "None") -> float:
     # What the module adds to a cold start: its own body (the standard library and the parent
     # packages are imported first, as the engine has them anyway).
-    code = ("import re, typing, unicodedata, time, core.dialogue; t = time.process_time(); "
-            "import core.dialogue.crisis; print((time.process_time() - t) * 1000)")
+    code = ("import re, typing, unicodedata, time, zlib, json, array, core.dialogue; t = time.process_time(); "
+            f"import {module}; {then}; print((time.process_time() - t) * 1000)")
     runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
             for _ in range(5)]
     return statistics.median(runs)
 
 
+def clear_caches() -> None:
+    """As in a fresh Lambda: no word normalised or scored yet (the weights stay loaded)."""
+    crisis._normal_words.clear()
+    distress._word_buckets.cache_clear()
+    distress.load()._words.clear()
+
+
 def main() -> None:
-    texts = [text for _, text in knowledge_examples()]
-    alarms = [(text, crisis.detect(text)) for text in texts]
-    alarms = [(text, kind) for text, kind in alarms if kind]
-    for path in sorted(BATCHES.glob("*.tsv")):
+    given = [Path(arg) for arg in sys.argv[1:]]
+    for path in given or sorted(BATCHES.glob("*.tsv")):
         print(batch_recall(path))
+    if given:
+        return
+    texts = [text for _, text in knowledge_examples()]
+    alarms = [(text, kind) for text in texts for kind in [crisis.detect(text)] if kind]
+    model_alarms = [(text, kind) for text in texts for kind in [distress.detect(text)] if kind and not crisis.detect(text)]
     print(real_question_alarms())
+    for line in other_alarms():
+        print(line)
     print(f"{len(texts)} knowledge-base examples (mean {statistics.fmean(map(len, texts)):.0f} characters), "
-          f"{len(alarms)} alarm(s): {alarms}")
+          f"{len(alarms)} alarm(s) by the rules: {alarms}; {len(model_alarms)} by the classifier (trained on them: "
+          f"see benchmarks/crisis_train.py for the cross-validated figure): {model_alarms}")
 
     # Wall time (perf_counter) and this thread's CPU time (thread_time): on a busy machine the
     # wall time also counts the time other processes held the core.
-    for clock_name, clock in (("wall", time.perf_counter_ns), ("cpu", time.thread_time_ns)):
-        crisis._normal_words.clear()
-        shuffled = random.Random(7).sample(texts, len(texts))
-        print(summary(f"[{clock_name}] typical, first pass (empty word cache)", timings_us(shuffled, clock)))
-        print(summary(f"[{clock_name}] typical, warm", timings_us(shuffled, clock) + timings_us(shuffled, clock)))
-        rng = random.Random(11)
-        long_texts = []
-        for _ in range(300):
-            text = ""
-            while len(text) < LONG:
-                text += rng.choice(texts) + ". "
-            long_texts.append(text[:LONG])
-        crisis._normal_words.clear()
-        print(summary(f"[{clock_name}] {LONG} characters, first pass", timings_us(long_texts, clock)))
-        print(summary(f"[{clock_name}] {LONG} characters, warm", timings_us(long_texts, clock) + timings_us(long_texts, clock)))
-    print(f"import core.dialogue.crisis: {import_ms():.1f} ms CPU (median of 5 fresh interpreters)")
+    rng = random.Random(11)
+    long_texts = []
+    for _ in range(300):
+        text = ""
+        while len(text) < LONG:
+            text += rng.choice(texts) + ". "
+        long_texts.append(text[:LONG])
+    shuffled = random.Random(7).sample(texts, len(texts))
+    for label, detector in (("rules", crisis.detect), ("rules + classifier", both)):
+        for clock_name, clock in (("wall", time.perf_counter_ns), ("cpu", time.thread_time_ns)):
+            clear_caches()
+            print(summary(f"[{label}, {clock_name}] typical, first pass (empty word caches)",
+                          timings_us(shuffled, clock, detector)))
+            print(summary(f"[{label}, {clock_name}] typical, warm",
+                          timings_us(shuffled, clock, detector) + timings_us(shuffled, clock, detector)))
+            clear_caches()
+            print(summary(f"[{label}, {clock_name}] {LONG} characters, first pass", timings_us(long_texts, clock, detector)))
+            print(summary(f"[{label}, {clock_name}] {LONG} characters, warm",
+                          timings_us(long_texts, clock, detector) + timings_us(long_texts, clock, detector)))
+    print(f"import core.dialogue.crisis: {import_ms('core.dialogue.crisis'):.1f} ms CPU; import core.dialogue.distress "
+          f"and load its weights: {import_ms('core.dialogue.distress', 'core.dialogue.distress.load()'):.1f} ms CPU "
+          f"(medians of 5 fresh interpreters)")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pytest
 from balie_local.kb_tools import compile_tenant
 from core.clock import FixedClock
 from core.dialogue.crisis import detect
+from core.dialogue.distress import detect as detect_distress
 from core.dialogue.engine import Engine
 from core.effects import PortEffectDispatcher
 from core.errors import ServiceUnavailable
@@ -73,7 +74,8 @@ class Harness:
 
 def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None, *, tenant: str = "alpha",
                  tickets: InMemoryTicketQueue | None = None, timeouts: RecordingTimeouts | None = None,
-                 crisis: Callable[[str], str | None] = detect) -> Harness:
+                 crisis: Callable[[str], str | None] = detect,
+                 distress: Callable[[str], str | None] | None = detect_distress) -> Harness:
     knowledge = dict(compiled)
     if matcher is not None:
         knowledge[tenant] = dataclasses.replace(knowledge[tenant], matcher=matcher)
@@ -83,7 +85,7 @@ def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None, *, t
     timeouts = timeouts if timeouts is not None else RecordingTimeouts()
     repository = StaticKnowledge(knowledge.values())
     effects = PortEffectDispatcher(tickets=tickets, timeouts=timeouts)
-    engine = Engine(store=store, knowledge=repository, effects=effects, clock=clock, crisis=crisis)
+    engine = Engine(store=store, knowledge=repository, effects=effects, clock=clock, crisis=crisis, distress=distress)
     return Harness(engine, store, tickets, timeouts, clock, tenant=tenant)
 
 

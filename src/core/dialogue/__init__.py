@@ -10,7 +10,8 @@
     understanding         yes/no, stop, contact details, person requests, numbered choices, gibberish
     followups, details    follow-up and detail cues; language, slots: detection and slot parsing
     texts                 the one text catalogue (B1 Dutch + English; tenants may override)
-    crisis                the crisis detector (runs first in every turn)
+    crisis                the crisis detector (rules; runs first in every turn)
+    distress              the trained distress classifier, asked where the crisis rules are quiet
 
 Import the modules themselves (`from core.dialogue.engine import Engine`): this
 package's __init__ stays empty because `core.models` imports `state` from it.

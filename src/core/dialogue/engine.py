@@ -53,6 +53,7 @@ from ..ports import ConversationStore, KnowledgeRepository
 from . import language
 from .context import TurnContext, is_payload
 from .crisis import detect as detect_crisis
+from .distress import detect as detect_distress
 from .handover import handover_view, undo
 from .turn import CrisisDetector, Turn as DialogueTurn
 
@@ -137,6 +138,7 @@ class Engine:
         clock: Clock = now,
         id_key: Callable[[], bytes] | None = None,
         crisis: CrisisDetector = detect_crisis,
+        distress: CrisisDetector | None = detect_distress,
         limits: TurnLimits = TurnLimits(),
     ) -> None:
         self.limits = limits
@@ -145,6 +147,7 @@ class Engine:
         self.effects = effects
         self.clock = clock
         self.crisis = crisis
+        self.distress = distress  # the trained second net, asked where the rules are quiet
         # The secret behind first-turn conversation ids; shared by every instance
         # in production (the store keeps it), random per process otherwise.
         process_key = secrets.token_bytes(32)
@@ -169,7 +172,7 @@ class Engine:
             self._check_rate(conversation, moment)
             handover_before = _handover_state(conversation)
             ctx = TurnContext(conversation, knowledge, message, moment)
-            DialogueTurn(ctx, self.crisis).run()
+            DialogueTurn(ctx, self.crisis, self.distress).run()
             reply = Reply(
                 conversation_id=conversation.id,
                 intent=ctx.intent,

@@ -113,6 +113,42 @@ CATALOGUE: dict[str, Text] = {
         en="Do you have no place to sleep, or will you lose it soon? The municipality helps you find a place "
         "to sleep. {contact}",
     ),
+    # A crisis only the trained classifier sees: the number first, asked as a question (it may
+    # be a false alarm), then the resident's own question is answered.
+    "crisis_line_suicide": Text(
+        nl="Ik lees dat het misschien niet goed met u gaat. Denkt u aan zelfdoding? Bel dan 113 "
+        "Zelfmoordpreventie: 113 of gratis 0800-0113, of chat via 113.nl. Zij zijn er dag en nacht. Bent u in direct gevaar? Bel 112.",
+        en="I read that you may not be doing well. Are you thinking about suicide? Then call 113 Suicide "
+        "Prevention: 113 or 0800-0113 (free), or chat at 113.nl. They are there day and night. Are you in immediate danger? Call 112.",
+    ),
+    "crisis_line_violence": Text(
+        nl="Ik lees dat het thuis misschien niet veilig is. Wordt u of iemand anders bedreigd, geslagen of "
+        "mishandeld? Bel Veilig Thuis: gratis, dag en nacht, op 0800-2000. U mag anoniem bellen. "
+        "Is er nu gevaar? Bel 112.",
+        en="I read that it may not be safe at home. Are you or is someone else threatened, hit or abused? Call "
+        "Veilig Thuis (Safe at Home): free, day and night, on 0800-2000. You may call anonymously. "
+        "Is there danger now? Call 112.",
+    ),
+    "crisis_line_sexual": Text(
+        nl="Ik lees dat u misschien iets ergs is overkomen. Gaat het om seksueel geweld? Bel het Centrum "
+        "Seksueel Geweld: gratis, dag en nacht, op 0800-0188, of chat via centrumseksueelgeweld.nl. "
+        "Bent u nu in gevaar? Bel 112.",
+        en="I read that something bad may have happened to you. Is it about sexual violence? Call the Centrum "
+        "Seksueel Geweld (Sexual Violence Centre): free, day and night, on 0800-0188, or chat at "
+        "centrumseksueelgeweld.nl. Are you in danger now? Call 112.",
+    ),
+    "crisis_line_danger": Text(
+        nl="Bent u of is iemand anders nu in gevaar? Bel direct 112. Geen spoed, maar wel de politie nodig? "
+        "Bel 0900-8844.",
+        en="Are you or is someone else in danger now? Call 112 straight away. No emergency, but you need the "
+        "police? Call 0900-8844.",
+    ),
+    "crisis_line_person": Text(
+        nl="U kunt daarover ook nu met een medewerker van de gemeente praten.",
+        en="You can also talk about it with someone from the municipality now.",
+    ),
+    "crisis_line_then": Text(nl="En dan uw vraag:", en="And now your question:"),
+    "button_urgent_person_now": Text(nl="Nu een medewerker spreken", en="Talk to someone now"),
     "wait_withdrawn": Text(
         nl="Goed, ik zoek geen medewerker meer voor u. U kunt mij gewoon een andere vraag stellen.",
         en="All right, I am no longer looking for someone for you. You can ask me something else.",

@@ -1,6 +1,9 @@
 """The decisions of one resident turn, in this order:
 
-1. crisis help (before anything else, in every state, at every hour);
+1. crisis help (before anything else, in every state, at every hour): the rules first; where
+   they are quiet the trained distress classifier, whose hits get the right number first in
+   a caring sentence and then the answer to the question asked (the full help when the
+   message asks nothing else);
 2. silence while a person has (or is about to take) the conversation; "laat maar" while
    nobody has taken it yet withdraws the request;
 3. the greeting on the first turn, with who is there and when;
@@ -50,9 +53,10 @@ CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
 
 
 class Turn:
-    def __init__(self, ctx: TurnContext, crisis: CrisisDetector) -> None:
+    def __init__(self, ctx: TurnContext, crisis: CrisisDetector, distress: CrisisDetector | None = None) -> None:
         self.ctx = ctx
         self.crisis = crisis
+        self.distress = distress
 
     def run(self) -> None:
         ctx = self.ctx
@@ -63,6 +67,12 @@ class Turn:
         if kind is not None:
             self._crisis_help(kind)
             return
+        likely = self.distress(ctx.text) if ctx.text and ctx.payload is None and self.distress is not None else None
+        if likely is not None:
+            if not self._asks_more():
+                self._crisis_help(likely, gentle=True)
+                return
+            self._crisis_line(likely)
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             if current.status == HandoverStatus.WAITING and ctx.text and understanding.withdraws(ctx.text):
@@ -115,18 +125,21 @@ class Turn:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
 
-    def _crisis_help(self, kind: str) -> None:
-        """The right numbers first; in office hours also a person at once."""
+    def _crisis_help(self, kind: str, gentle: bool = False) -> None:
+        """The right numbers first; in office hours also a person at once. `gentle`: found by the
+        classifier only, so the help is worded as a question (it may be a false alarm)."""
         ctx = self.ctx
         ctx.count("crisis")
         ctx.count(f"crisis:{kind}")
+        if gentle:
+            ctx.count("crisis_line")
+            ctx.count(f"crisis_line:{kind}")
         ctx.state.flow = None
         ctx.state.asked = None
-        links = []
-        if kind in CRISIS_LINKS:
-            title, url = CRISIS_LINKS[kind]
-            links.append(Link(title=ctx.say(title), url=url))
-        if kind in CRISIS_TEXTS:
+        links = self._crisis_links(kind)
+        if gentle and kind != "homeless":
+            text = ctx.say(f"crisis_line_{kind}")
+        elif kind in CRISIS_TEXTS:
             text = ctx.say(CRISIS_TEXTS[kind])
             # Another crisis in the same message ("mijn man slaat me en ik wil niet meer leven"):
             # its number too, unless the help above already names it.
@@ -138,16 +151,7 @@ class Turn:
                 if key in CRISIS_ALSO and CRISIS_ALSO[key] not in text:
                     text += " " + ctx.say(key)
         else:
-            shelter = ctx.tenant.crisis.shelter
-            if shelter is not None:
-                text = ctx.say("crisis_homeless", shelter=shelter.name.get(ctx.language), phone=shelter.phone)
-                if shelter.url:
-                    links.append(Link(title=shelter.name.get(ctx.language), url=shelter.url))
-            else:
-                contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
-                text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
-                if not ctx.promises.available.open_now:
-                    text += " " + ctx.say("crisis_homeless_closed")  # tonight, not on Monday
+            text = self._homeless_help(links)
         if ctx.first_turn:
             # Still say what Balie is (EU AI Act art. 50), after the help and in the same message.
             text += "\n\n" + ctx.say("greeting", tenant=ctx.tenant.name)
@@ -163,6 +167,55 @@ class Turn:
             ])
         else:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
+
+    def _homeless_help(self, links: list[Link]) -> str:
+        """The tenant's shelter desk, else the municipality (and the police line while it is closed)."""
+        ctx = self.ctx
+        shelter = ctx.tenant.crisis.shelter
+        if shelter is not None:
+            if shelter.url:
+                links.append(Link(title=shelter.name.get(ctx.language), url=shelter.url))
+            return ctx.say("crisis_homeless", shelter=shelter.name.get(ctx.language), phone=shelter.phone)
+        contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
+        text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
+        if not ctx.promises.available.open_now:
+            text += " " + ctx.say("crisis_homeless_closed")  # tonight, not on Monday
+        return text
+
+    def _crisis_links(self, kind: str) -> list[Link]:
+        if kind not in CRISIS_LINKS:
+            return []
+        title, url = CRISIS_LINKS[kind]
+        return [Link(title=self.ctx.say(title), url=url)]
+
+    def _asks_more(self) -> bool:
+        """Does a message the classifier flags also ask something the turn can answer? Only when
+        the matcher is confident of a topic (a "Bedoelt u ...?" after crisis help would ask the
+        resident to choose between topics they may never have asked about), and not while a
+        person has the conversation (they read it)."""
+        ctx = self.ctx
+        current = ctx.conversation.handover
+        if current is not None and current.status in ACTIVE_HANDOVER:
+            return False
+        result = ctx.knowledge.matcher.classify(ctx.text)
+        intent = ctx.intent_of(result.intent)
+        return result.decision == "answer" and intent is not None and intent.kind == "topic"
+
+    def _crisis_line(self, kind: str) -> None:
+        """A crisis only the trained classifier sees, in a message that also asks something else:
+        it is less sure and may be a false alarm, so the right number comes first in a caring
+        question, and the turn goes on to the question the resident asked (in office hours with
+        a button for a person now, as after crisis help, but without an open question)."""
+        ctx = self.ctx
+        ctx.count("crisis_line")
+        ctx.count(f"crisis_line:{kind}")
+        links = self._crisis_links(kind)
+        text = ctx.say(f"crisis_line_{kind}") if kind != "homeless" else self._homeless_help(links)
+        buttons = []
+        if ctx.live_possible:
+            text += " " + ctx.say("crisis_line_person")
+            buttons.append(ctx.button("button_urgent_person_now", "handover:urgent"))
+        ctx.add(f"{text} {ctx.say('crisis_line_then')}", links=links, buttons=buttons)
 
     def _take_page_topic(self) -> None:
         """A question asked on a topic page (the widget's data-topic) is about that topic until the

@@ -1,0 +1,125 @@
+"""The shipped distress classifier (core.dialogue.distress), the second net behind the crisis
+rules: the model file loads and is the one benchmarks/crisis_train.py wrote for today's training
+files; phrasings in the style of its training data that the rules miss get the right kind;
+near misses stay quiet; long messages are read in windows.
+
+The phrasings below are new (not in the training data: a test of the shipped weights, not of
+memory). Figures (cross-validated recall and false alarms) are in BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from balie_local.kb_tools import read_labelled
+from core.dialogue import crisis, distress
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def train_module():
+    spec = importlib.util.spec_from_file_location("crisis_train", REPO / "benchmarks" / "crisis_train.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_model_file_loads_and_is_small() -> None:
+    model = distress.load()
+    assert distress.MODEL.stat().st_size < 2_000_000
+    assert 0.5 <= model.threshold < 1 and len(model.bias) == len(distress.CLASSES)
+    assert len(model.weights) == distress.BUCKETS * len(distress.CLASSES)
+
+
+def test_the_model_was_trained_on_todays_crisis_training_files() -> None:
+    """After a change to the crisis phrasings or the written training data: `make crisis-model`."""
+    assert distress.load().header["sources_digest"] == train_module().sources_digest()
+
+
+def test_a_file_that_is_no_model_is_refused() -> None:
+    with pytest.raises(ValueError):
+        distress.Model.from_bytes(b"not a model")
+    data = distress.MODEL.read_bytes()
+    with pytest.raises(ValueError):
+        distress.Model.from_bytes(data[:-6])
+
+
+# (kind, phrasing): wording the rules do not catch (checked below), in the voices of the training
+# data: indirect, chat spelling, English, a question about something else around it.
+MISSED_BY_THE_RULES = [
+    ("suicide", "de laatste tijd voelt alles zinloos en ik wil gewoon dat het ophoudt"),
+    ("suicide", "How do I renew my passport? Honestly I feel like giving up on everything, nobody would miss me."),
+    ("suicide", "mn moeder zegt steeds dat ze het leven niet meer ziet zitten en geen pillen meer wil bewaren voor later"),
+    ("violence", "mijn stiefvader geeft mijn broertje klappen als mama er niet is"),
+    ("violence", "mijn ex trapt tegen de deur en heeft me gisteren nog geduwd waar de kinderen bij waren"),
+    ("sexual", "ik moet van mijn oom dingen doen die ik niet wil, in zijn slaapkamer"),
+    ("sexual", "mijn baas wil dat ik met hem naar bed ga anders ben ik mijn baan kwijt"),
+    ("sexual", "hij maakte foto's van me toen ik onder de douche stond en stuurt ze rond"),
+    ("danger", "er staat een man met een stok voor mijn raam te schreeuwen dat hij me pakt"),
+    ("homeless", "ik moet vrijdag de sleutel inleveren en heb daarna geen adres meer om te slapen"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), MISSED_BY_THE_RULES)
+def test_the_classifier_finds_what_the_rules_miss(kind: str, text: str) -> None:
+    assert crisis.detect(text) is None  # else this phrasing tests nothing
+    assert distress.detect(text) == kind, distress.probabilities(text)
+
+
+# Ordinary questions that share words with a crisis: neither net alarms.
+NEAR_MISSES = [
+    "mijn vuilnis is niet opgehaald",
+    "ik kan niet meer inloggen met mijn DigiD",
+    "ik ben er klaar mee dat mijn omgevingsvergunning zo lang duurt",
+    "mijn vader is overleden, hoe vraag ik een akte van overlijden aan",
+    "er staat een dode boom voor mijn deur",
+    "de buren maken herrie tot diep in de nacht",
+    "ik heb schulden bij de gemeente, kan ik een betalingsregeling krijgen",
+    "mijn container is verwijderd, krijg ik een nieuwe",
+    "we verhuizen volgende week naar een andere gemeente",
+    "ik ben het wachten zat, waar blijft mijn paspoort",
+    "wanneer wordt het graf van mijn moeder geruimd",
+    "this parking fine is killing me",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_stay_quiet(text: str) -> None:
+    assert crisis.detect(text) is None and distress.detect(text) is None, distress.probabilities(text)
+
+
+def test_a_sentence_of_distress_inside_a_long_question_is_read_on_its_own() -> None:
+    question = ("Goedemiddag, ik heb een vraag over de aanslag van de gemeentelijke belastingen die ik vorige week "
+                "kreeg, want het bedrag klopt volgens mij niet en ik heb al twee keer gebeld")
+    distress_sentence = MISSED_BY_THE_RULES[0][1]
+    long_message = f"{question}. {distress_sentence}. Kunt u mij vertellen hoe ik bezwaar maak?"
+    assert len(distress.windows(long_message)) > 1
+    assert distress.detect(long_message) == MISSED_BY_THE_RULES[0][0]
+    assert distress.detect(f"{question}. Kunt u mij vertellen hoe ik bezwaar maak?") is None
+
+
+def test_no_words_no_alarm() -> None:
+    assert distress.windows("") == [] and distress.detect("") is None and distress.detect("?!") is None
+
+
+# The dev set (103 questions, never trained on): one classifier alarm, kept on purpose: asked of a
+# municipality's chat, it may well be distress, and the reply is a question with the number.
+DEV_ALARMS = {"wat is de zin van het leven": "suicide"}
+
+
+def test_classifier_alarms_on_the_dev_set_only_where_documented() -> None:
+    rows = read_labelled(REPO / "reference" / "spec" / "dev_questions.tsv")
+    assert {text: distress.detect(text) for _, text in rows if not crisis.detect(text) and distress.detect(text)} == DEV_ALARMS
+
+
+def test_real_residents_messages_of_the_report_part_alarm_at_most_as_documented() -> None:
+    """The report part (never trained on) is only counted; BENCHMARKS.md has the figure."""
+    with (REPO / "benchmarks" / "data" / "real_questions.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row["split"] == "report"]
+    assert sum(1 for row in rows if not crisis.detect(row["text"]) and distress.detect(row["text"])) <= REPORT_ALARMS
+
+
+REPORT_ALARMS = 4  # of 165 (2.4%; cross-validated on the tune part: 3 of 162): BENCHMARKS.md
