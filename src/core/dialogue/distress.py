@@ -46,10 +46,10 @@ MAGIC = b"BALIE-DISTRESS\x00\x01"
 BUCKETS = 1 << 17
 CHAR_GRAMS = (3, 4, 5)
 # A message longer than this many words is read in windows of consecutive clauses of at least
-# WINDOW_WORDS words (each clause starts one), so the distress of one sentence is not drowned
-# by the question around it.
-WINDOW_WORDS = 14
-WHOLE_WORDS = 24
+# as many words (each clause starts one), so the distress of one sentence is not drowned by the
+# question around it ("Wanneer wordt het grofvuil opgehaald? Ik moet vrijdag de sleutel
+# inleveren en heb daarna geen adres meer om te slapen.").
+WINDOW_WORDS = 12
 MAX_REMEMBERED = 50_000
 
 
@@ -85,7 +85,7 @@ def windows(text: str) -> list[list[list[str]]]:
     """The windows a message is read in, each a list of clauses (lists of normalised words):
     the whole message when it is short, else runs of consecutive clauses."""
     parts = clauses(text)
-    if sum(map(len, parts)) <= WHOLE_WORDS:
+    if sum(map(len, parts)) <= WINDOW_WORDS:
         return [parts] if parts else []
     found = []
     for start in range(len(parts)):

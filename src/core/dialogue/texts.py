@@ -114,7 +114,7 @@ CATALOGUE: dict[str, Text] = {
         "to sleep. {contact}",
     ),
     # A crisis only the trained classifier sees: the number first, asked as a question (it may
-    # be a false alarm), then the resident's own question is answered.
+    # be a false alarm); the resident's own question is answered after it.
     "crisis_line_suicide": Text(
         nl="Ik lees dat het misschien niet goed met u gaat. Denkt u aan zelfdoding? Bel dan 113 "
         "Zelfmoordpreventie: 113 of gratis 0800-0113, of chat via 113.nl. Zij zijn er dag en nacht. Bent u in direct gevaar? Bel 112.",
@@ -147,8 +147,7 @@ CATALOGUE: dict[str, Text] = {
         nl="U kunt daarover ook nu met een medewerker van de gemeente praten.",
         en="You can also talk about it with someone from the municipality now.",
     ),
-    "crisis_line_then": Text(nl="En dan uw vraag:", en="And now your question:"),
-    "button_urgent_person_now": Text(nl="Nu een medewerker spreken", en="Talk to someone now"),
+    "button_urgent_person_now": Text(nl="Nu iemand spreken", en="Talk to someone now"),
     "wait_withdrawn": Text(
         nl="Goed, ik zoek geen medewerker meer voor u. U kunt mij gewoon een andere vraag stellen.",
         en="All right, I am no longer looking for someone for you. You can ask me something else.",

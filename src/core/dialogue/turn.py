@@ -57,6 +57,7 @@ class Turn:
         self.ctx = ctx
         self.crisis = crisis
         self.distress = distress
+        self.question: str | None = None  # after a classifier hit: the part of the message that asks a topic
 
     def run(self) -> None:
         ctx = self.ctx
@@ -69,7 +70,8 @@ class Turn:
             return
         likely = self.distress(ctx.text) if ctx.text and ctx.payload is None and self.distress is not None else None
         if likely is not None:
-            if not self._asks_more():
+            self.question = self._question_besides(ctx.text)
+            if self.question is None:
                 self._crisis_help(likely, gentle=True)
                 return
             self._crisis_line(likely)
@@ -108,7 +110,7 @@ class Turn:
             return
         if flow is None and asked is None and self._on_bare_yes_no():
             return
-        self._on_question(ctx.text)
+        self._on_question(self.question or ctx.text)
 
     # ---- before the question ------------------------------------------------------------------
 
@@ -188,18 +190,23 @@ class Turn:
         title, url = CRISIS_LINKS[kind]
         return [Link(title=self.ctx.say(title), url=url)]
 
-    def _asks_more(self) -> bool:
-        """Does a message the classifier flags also ask something the turn can answer? Only when
-        the matcher is confident of a topic (a "Bedoelt u ...?" after crisis help would ask the
-        resident to choose between topics they may never have asked about), and not while a
-        person has the conversation (they read it)."""
+    def _question_besides(self, text: str) -> str | None:
+        """What a message the classifier flags also asks that the turn can answer: the message,
+        or the clause of it, for which the matcher is confident of a topic ("How do I renew my
+        passport? Honestly I feel like giving up on everything": the first clause). None when
+        there is none (a "Bedoelt u ...?" after crisis help to a message that asked nothing
+        would offer topics the resident never asked about), or a person has the conversation
+        (they read it)."""
         ctx = self.ctx
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
-            return False
-        result = ctx.knowledge.matcher.classify(ctx.text)
-        intent = ctx.intent_of(result.intent)
-        return result.decision == "answer" and intent is not None and intent.kind == "topic"
+            return None
+        result = ctx.knowledge.matcher.classify(text)
+        for asked, found in ((text, result), *((part.text, part.classification) for part in result.parts)):
+            intent = ctx.intent_of(found.intent)
+            if found.decision == "answer" and intent is not None and intent.kind == "topic":
+                return asked
+        return None
 
     def _crisis_line(self, kind: str) -> None:
         """A crisis only the trained classifier sees, in a message that also asks something else:
@@ -215,7 +222,7 @@ class Turn:
         if ctx.live_possible:
             text += " " + ctx.say("crisis_line_person")
             buttons.append(ctx.button("button_urgent_person_now", "handover:urgent"))
-        ctx.add(f"{text} {ctx.say('crisis_line_then')}", links=links, buttons=buttons)
+        ctx.add(text, links=links, buttons=buttons)
 
     def _take_page_topic(self) -> None:
         """A question asked on a topic page (the widget's data-topic) is about that topic until the
