@@ -67,12 +67,7 @@ def _module(name: str, path: Path):
 
 
 def read_tsv(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, text = line.split("\t", 1)
-            rows.append((kind, text))
-    return rows
+    return _module("crisis_benchmark", ROOT / "benchmarks" / "crisis.py").batch_rows(path)
 
 
 def training_files() -> list[Path]:
