@@ -33,7 +33,6 @@ import math
 import struct
 import zlib
 from array import array
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .crisis import CrisisKind, normalise
@@ -112,16 +111,16 @@ def features(clauses: list[list[str]]) -> list[int]:
     return found
 
 
-@dataclass(frozen=True, eq=False)
 class Model:
-    threshold: float
-    bias: tuple[float, ...]
-    scales: tuple[float, ...]
-    weights: array  # int8, BUCKETS x len(CLASSES), a bucket's classes next to each other
-    header: dict
-    # word -> (number of features, summed 8-bit weights per class); residents reuse the same
-    # few thousand words
-    _words: dict[str, tuple[int, list[int]]] = field(default_factory=dict, repr=False)
+    """The threshold, biases, per-class scales and int8 weights (BUCKETS x len(CLASSES), a
+    bucket's classes next to each other) of a trained model, and its header as stored."""
+
+    def __init__(self, threshold: float, bias: tuple[float, ...], scales: tuple[float, ...], weights: array,
+                 header: dict) -> None:
+        self.threshold, self.bias, self.scales, self.weights, self.header = threshold, bias, scales, weights, header
+        # word -> (number of features, summed 8-bit weights per class); residents reuse the
+        # same few thousand words
+        self._words: dict[str, tuple[int, list[int]]] = {}
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Model":
@@ -161,22 +160,26 @@ class Model:
             self._words[word] = found
         return found
 
-    def window_probabilities(self, clauses: list[list[str]]) -> list[float]:
+    def _clause_sums(self, clause: list[str]) -> tuple[int, list[int]]:
+        """(number of features, summed 8-bit weights per class) of one clause."""
         width = len(CLASSES)
         sums = [0] * width
         count = 0
         weights = self.weights
-        for clause in clauses:
-            for word in clause:
-                number, word_sums = self._word_sums(word)
-                count += number
-                for index in range(width):
-                    sums[index] += word_sums[index]
-            for first, second in zip(clause, clause[1:]):
-                at = _pair_bucket(first, second) * width
-                count += 1
-                for index in range(width):
-                    sums[index] += weights[at + index]
+        for word in clause:
+            number, word_sums = self._word_sums(word)
+            count += number
+            for index in range(width):
+                sums[index] += word_sums[index]
+        for first, second in zip(clause, clause[1:]):
+            at = _pair_bucket(first, second) * width
+            count += 1
+            for index in range(width):
+                sums[index] += weights[at + index]
+        return count, sums
+
+    def _probabilities(self, count: int, sums: list[int]) -> list[float]:
+        width = len(CLASSES)
         if not count:
             return [1.0] + [0.0] * (width - 1)
         norm = 1 / math.sqrt(count)
@@ -187,10 +190,19 @@ class Model:
         return [value / total for value in exps]
 
     def probabilities(self, text: str) -> list[float]:
-        """Per class, of the window with the highest chance of a crisis (all none for no words)."""
+        """Per class, of the window with the highest chance of a crisis (all none for no words).
+        Windows overlap: each clause is summed once (integer sums, so the order does not matter)."""
         best = [1.0] + [0.0] * (len(CLASSES) - 1)
+        summed: dict[int, tuple[int, list[int]]] = {}
         for window in windows(text):
-            found = self.window_probabilities(window)
+            count, sums = 0, [0] * len(CLASSES)
+            for clause in window:
+                if id(clause) not in summed:
+                    summed[id(clause)] = self._clause_sums(clause)
+                clause_count, clause_sums = summed[id(clause)]
+                count += clause_count
+                sums = [total + part for total, part in zip(sums, clause_sums)]
+            found = self._probabilities(count, sums)
             if found[0] < best[0]:
                 best = found
         return best
