@@ -478,15 +478,9 @@ class Turn:
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         if result.decision == "clarify":
-            if intent is not None and (intent.handover or intent.kind == "system"):
-                self._answer(intent, result.score, text, kinds)  # "medewerker" or "hallo" is never ambiguous
-                return
             choices = self._choices(result, text)
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score)
-                return
-            if intent is not None:
-                self._answer(intent, result.score, text, kinds)  # the winner is the only real topic
                 return
         self._not_understood(text)
 
