@@ -32,7 +32,7 @@ from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
-    from ..matcher import Alternative, Classification
+    from ..matcher import Classification
 
 CrisisDetector = Callable[[str], "str | None"]
 
@@ -478,7 +478,7 @@ class Turn:
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         if result.decision == "clarify":
-            choices = self._choices(result, text)
+            choices = self._choices(result)
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score)
                 return
@@ -528,26 +528,15 @@ class Turn:
             for intent in intents if intent in ctx.knowledge.intents
         ])
 
-    def _choices(self, result: "Classification", text: str = "") -> list["ResolvedIntent"]:
-        """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped). When only the
-        favourite is close, a message that says enough (`text` of three words or more) gets the
-        next real guess beside it: "Bedoelt u ...?" with one topic is no choice, and a story whose
-        favourite is not sure enough is no reason to say it is out of scope. "help" alone is asked
-        to say more instead."""
+    def _choices(self, result: "Classification") -> list["ResolvedIntent"]:
+        """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped)."""
         intents = self.ctx.knowledge.intents
-        found: list["ResolvedIntent"] = []
-
-        def offer(guesses: list["Alternative"], up_to: int) -> None:
-            for guess in guesses:
-                intent = intents.get(guess.intent)
-                if len(found) < up_to and intent is not None and intent.kind == "topic" and not intent.handover \
-                        and intent not in found:
-                    found.append(intent)
-
-        offer(result.candidates, MAX_CHOICES)
-        if len(found) == 1 and len(text.split()) > 2:
-            offer(result.alternatives, 2)
-        return found
+        found = []
+        for candidate in result.candidates:
+            intent = intents.get(candidate.intent)
+            if intent is not None and intent.kind == "topic" and not intent.handover and intent not in found:
+                found.append(intent)
+        return found[:MAX_CHOICES]
 
     def _disambiguate(self, choices: list["ResolvedIntent"], score: float) -> None:
         ctx = self.ctx
