@@ -11,6 +11,7 @@ from core.dialogue.understanding import (
     asks_whom_to_call,
     chosen_number,
     is_gibberish,
+    is_impatient,
     is_question,
     without_person_request,
     yes_no,
@@ -97,6 +98,22 @@ def test_gibberish(text: str) -> None:
                                   "how tall is the eiffel tower", "pasport verlengn"])
 def test_real_words_are_no_gibberish(text: str) -> None:
     assert not is_gibberish(text)
+
+
+@pytest.mark.parametrize("text", ["antwoord nou", "Antwoord nou!!", "geef nou eens antwoord", "ben je er nog?",
+                                  "bent u er nog wel", "hallo?? is daar iemand?", "schiet eens op", "het duurt lang",
+                                  "waarom reageer je niet", "zeg eens iets", "nou??", "are you there?",
+                                  "hello?? anyone there", "answer me", "why dont you answer", "still waiting"])
+def test_impatience(text: str) -> None:
+    assert is_impatient(text)
+
+
+@pytest.mark.parametrize("text", ["hallo", "hallo???", "ik wacht al drie weken op antwoord op mijn aanvraag",
+                                  "ik heb nog geen antwoord gekregen op mijn bezwaar", "wanneer krijg ik antwoord",
+                                  "hoe lang duurt het", "duurt een paspoort lang", "ben je een robot",
+                                  "zijn jullie open", "en voor mijn dochter?", "ik wil een klacht indienen"])
+def test_questions_and_greetings_are_no_impatience(text: str) -> None:
+    assert not is_impatient(text)
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,13 @@ CATALOGUE: dict[str, Text] = {
         en="Could you tell me a little more? Ask your question in a short sentence, for example: 'when is my waste "
         "collected' or 'renew my passport'.",
     ),
+    # "antwoord nou", "ben je er nog?": the bot is there; it needs a question (and a person is an option).
+    "impatient": Text(
+        nl="Ik ben er! Ik antwoord meteen als u uw vraag typt. Gebruik een korte zin, bijvoorbeeld: "
+        "'paspoort verlengen' of 'wanneer wordt mijn afval opgehaald'.",
+        en="I am here! I answer straight away when you type your question. Use a short sentence, for example: "
+        "'renew my passport' or 'when is my waste collected'.",
+    ),
     "followup_no_topic": Text(
         nl="Waar gaat uw vraag over? Noem het onderwerp, bijvoorbeeld 'paspoort' of 'verhuizen'.",
         en="What is your question about? Name the subject, for example 'passport' or 'moving house'.",

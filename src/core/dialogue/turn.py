@@ -9,7 +9,8 @@
 3. the greeting on the first turn, with who is there and when;
 4. a button press; a photo or location (text only);
 5. the active flow (a guided flow, or the handover's callback questions);
-6. a typed answer to the last question (feedback, "Bedoelt u", the offer of a person, more topics);
+6. impatience ("antwoord nou", "ben je er nog?"): the bot is there, ask the question; then a
+   typed answer to the last question (feedback, "Bedoelt u", the offer of a person, more topics);
 7. the question itself: a person asked for (routed by topic), a follow-up of the
    current topic, a detail (lost abroad, after a death, how an application is going,
    ...) answered for the topic that has it, several topics at once, or the
@@ -105,6 +106,9 @@ class Turn:
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
             return
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
+            return
+        if understanding.is_impatient(ctx.text):
+            self._on_impatience(asked)
             return
         if flow is None and asked is not None and self._on_answer(asked):
             return
@@ -237,6 +241,15 @@ class Turn:
         if not ctx.text and ctx.payload is None:
             text += " " + ctx.say("ask_question")
         ctx.add(text, buttons=[ctx.person_button()])
+
+    def _on_impatience(self, asked: Asked | None) -> None:
+        """"antwoord nou", "ben je er nog?": impatience names no topic (the matcher would read a
+        complaint in it). The bot is there: it asks for the question and says how to reach a
+        person, honest about the hours. Not a miss; a question still open stays open."""
+        ctx = self.ctx
+        ctx.count("impatient")
+        ctx.state.asked = asked
+        ctx.add(f"{ctx.say('impatient')} {ctx.person_line()}", buttons=[ctx.person_button()])
 
     def _on_no_text(self) -> None:
         # A photo, voice note or location: Balie only reads text. Not a miss:

@@ -10,7 +10,8 @@
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
 - `is_question`: whether a clause asks something or tells the background;
-- `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that).
+- `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
+- `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic.
 """
 from __future__ import annotations
 
@@ -246,3 +247,29 @@ def is_gibberish(text: str, known_words: frozenset[str] = frozenset()) -> bool:
         return False
     plausible = sum(_plausible(word) for word in words)
     return plausible * 2 < len(words) or (len(words) == 1 and not plausible)
+
+
+# ---- impatience ----------------------------------------------------------------------------------------
+
+_IMPATIENCE = (
+    r"(?:geef|give)(?: me| mij)?(?: nou| eens| gewoon| even| dan)* (?:antwoord|een antwoord|answer|an answer)|"
+    r"(?:antwoord|antwoorden|answer)(?: me| mij)?|(?:reageer|reageren|respond|reply)(?: me| mij)?|"
+    r"(?:ben|bent|zijn) (?:je|jij|u|jullie)(?: er)?(?: nog)?(?: wel)?(?: er| daar)?|(?:is|zit) (?:er|daar) (?:nog )?iemand(?: daar)?|"
+    r"iemand daar|(?:are|r) (?:you|u) (?:still )?(?:there|here)|(?:is )?(?:any ?one|any ?body) (?:there|here|home)|"
+    r"schiet(?: eens| nou)? op|kom op|come on|hurry(?: up)?|"
+    r"(?:het |dit )?duurt (?:wel |erg |zo |echt )?lang|waarom duurt (?:het|dit) zo lang|(?:this|it) takes (?:so |too )?long|"
+    r"waarom (?:antwoord|antwoordt|reageer|reageert) (?:je|jij|u) (?:nou |dan )?niet|"
+    r"why (?:don't|dont|do not|won't|wont|aren't|arent) you (?:answer|answering|reply|replying|respond|responding)|"
+    r"why no (?:answer|reply)|ik (?:zit |sta )?(?:nog steeds |al lang |al een tijd )?(?:te )?wachten|ik wacht(?: nog steeds| al lang)?|"
+    r"(?:still|i am|i'm|im) waiting|zeg (?:eens |nou |dan )?(?:iets|wat)|say something|"
+    r"nou|en|en nu|nou en|well|and|so"
+)
+_FILLER = r"hallo|hoi|hey|hello|hi|nou|eens|even|nu|dan|toch|gewoon|aub|alsjeblieft|alstublieft|please|now|already|man|joh|jij|ff"
+_IMPATIENT = re.compile(rf"^(?:(?:{_FILLER}) )*(?:{_IMPATIENCE})(?: (?:{_FILLER}))*$")
+
+
+def is_impatient(text: str) -> bool:
+    """True for impatience that names no topic ("antwoord nou", "hallo?? ben je er nog?",
+    "schiet eens op", "are you there?"): the resident is waiting for the bot, not asking about a complaint. A
+    bare "hallo???" stays a greeting."""
+    return bool(_IMPATIENT.match(_plain(text)))
