@@ -15,7 +15,7 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
 
-.PHONY: install run test lint kb build eval eval-real bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index crisis-model bench-reports bench-publish clean
+.PHONY: install run test lint kb build eval eval-real eval-dialogue bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index crisis-model bench-reports bench-publish clean
 
 install: $(STAMP)
 
@@ -63,6 +63,10 @@ eval: $(STAMP) $(KB_STAMP)
 # Real residents' messages (benchmarks/data/real_questions.tsv): one JSON line, per part and kind.
 eval-real: $(STAMP) $(KB_STAMP)
 	@$(BIN)/python benchmarks/eval_real.py
+
+# What residents read for the same messages: answered, "Bedoelt u ...?", the scope message (the dialogue).
+eval-dialogue: $(STAMP) $(KB_STAMP)
+	@$(BIN)/python benchmarks/eval_dialogue.py
 
 # The knowledge base's matcher per question (30 words, 1,000 characters) and its artefact's load.
 bench-matcher: $(STAMP) $(KB_STAMP)
