@@ -18,6 +18,7 @@ judges what the resident reads:
 Shares of the part's in-scope rows (answered_right, choice_right, not_answered), of its
 out-of-scope rows (`oos_*`) and of all rows (answered_wrong, choice_wrong, one_option).
 The tuning part may be printed row by row (`--details`); the report part only ever in aggregate.
+Part `probe` is benchmarks/data/dialogue_probes.tsv, written by the team (never in the knowledge base).
 """
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ from core.memory import InMemoryConversationStore, InMemoryHandoverTimeouts, InM
 from core.models import Channel, InboundKind, InboundMessage
 from core.opening_hours import AMSTERDAM
 
+# The team's own probes in the same format (split `probe`): 40 out-of-scope messages a resident might
+# send a municipality (weather, a visum, a landlord, the dog in the swimming pool) and 35 in-scope ones.
+PROBES = Path(__file__).parent / "data" / "dialogue_probes.tsv"
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM)
 OTHER = "choice:other"
 
@@ -115,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tenant", default="voorbeeld")
     parser.add_argument("--questions", default=str(REAL_QUESTIONS))
+    parser.add_argument("--probes", default=str(PROBES), help="the team's own messages, reported as part `probe`")
     parser.add_argument("--details", action="store_true", help="print the tuning part row by row (never the report part)")
     args = parser.parse_args(argv)
     resident = Resident(args.tenant)
@@ -123,13 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         for question in (q for q in questions if q.split == "tune"):
             outcome = resident.ask(question)
             right = outcome.intent in question.accepted or bool(set(outcome.options) & question.accepted)
-            verdict = "ok" if right or (question.intent is None and outcome.intent is None) else "-"
+            verdict = "ok" if right or (question.intent is None and outcome.intent is None and not outcome.asked) else "-"
             listed = "listed" if outcome.listed else ""
             print(f"{verdict:3} {describe(outcome):52} {listed:6} [{question.intent or '-'}] {question.text[:100]}")
         return 0
+    questions += read_real_questions(Path(args.probes))
     outcomes = [(question, resident.ask(question)) for question in questions]
     report = {}
-    for part in ("tune", "report"):
+    for part in ("tune", "report", "probe"):
         rows = [(q, o) for q, o in outcomes if q.split == part]
         report[part] = {"all": figures(rows)} | {kind: figures([(q, o) for q, o in rows if q.kind == kind])
                                                   for kind in ("faq", "story")}

@@ -205,6 +205,52 @@ def test_bedoelt_u_never_offers_a_single_option(compiled) -> None:
     assert "Ik beantwoord vragen over de gemeente" in texts(reply)
 
 
+def test_a_lone_favourite_gets_its_next_guess_beside_it_when_that_guess_is_a_real_second_reading(compiled) -> None:
+    # Only the favourite is within half its score, but the next guess has a fifth of it
+    # (RUNNER_UP_FLOOR 0.15): "Bedoelt u" with both, never the scope message.
+    lone = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("groet", 0.2),
+                                      Alternative("paspoort", 0.14)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"de bak staat er nog": lone}, compiled["alpha"].matcher))
+    reply = chat.say("de bak staat er nog")
+    assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:paspoort", "choice:other"]
+    assert reply.messages[-1].text == "Bedoelt u een van deze onderwerpen?"
+
+
+def test_a_lone_favourite_with_only_noise_behind_it_gets_the_scope_message_and_the_editors_list(compiled) -> None:
+    noise = Classification(None, 0.85, [Alternative("afvalkalender", 0.85), Alternative("paspoort", 0.08)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"mag de kat mee in de sauna": noise},
+                                                          compiled["alpha"].matcher))
+    reply = chat.say("mag de kat mee in de sauna")
+    assert "Bedoelt u" not in texts(reply) and not any(p.startswith("intent:") for p in payloads(reply))
+    assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
+    day = chat.clock().date()
+    assert chat.store.unanswered_questions("alpha", day, day, 10) == ["mag de kat mee in de sauna"]
+
+
+@pytest.mark.parametrize("declined", [("choice:other", "Iets anders"), ("nee", None), ("geen van beide", None),
+                                      ("iets anders", None)])
+def test_something_else_under_bedoelt_u_puts_the_question_on_the_editors_list(compiled, declined) -> None:
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.5)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis bel 0612345678": near}, compiled["alpha"].matcher))
+    day = chat.clock().date()
+    chat.say("vuilnis bel 0612345678")
+    assert chat.store.unanswered_questions("alpha", day, day, 10) == []  # asked, not yet unanswered
+    payload, title = declined
+    reply = chat.press(payload, title) if title else chat.say(payload)
+    assert "andere woorden" in texts(reply)
+    [listed] = chat.store.unanswered_questions("alpha", day, day, 10)
+    assert listed.startswith("vuilnis bel") and "0612345678" not in listed  # redacted, as every listed question
+
+
+def test_a_topic_chosen_under_bedoelt_u_is_not_on_the_editors_list(compiled) -> None:
+    near = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("paspoort", 0.5)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"vuilnis": near}, compiled["alpha"].matcher))
+    chat.say("vuilnis")
+    assert chat.press("intent:paspoort", "Paspoort").intent == "paspoort"
+    day = chat.clock().date()
+    assert chat.store.unanswered_questions("alpha", day, day, 10) == []
+
+
 def test_a_clear_winner_with_a_weak_runner_up_is_just_answered(compiled) -> None:
     clear = Classification("paspoort", 0.9, [Alternative("id-kaart", 0.2)], "answer")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"reis": clear}, compiled["alpha"].matcher))

@@ -13,6 +13,7 @@ from core.dialogue.understanding import (
     is_gibberish,
     is_impatient,
     is_question,
+    none_of_these,
     without_person_request,
     yes_no,
 )
@@ -176,3 +177,10 @@ def test_follow_ups_with_words_of_their_own(text: str, kind: str, subject: str, 
                                             ("mijn moeder is overleden", False), ("I need a new passport", True)])
 def test_is_question(text: str, asks: bool) -> None:
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize(("text", "declines"), [("geen van beide", True), ("Geen van deze.", True), ("iets anders", True),
+                                                ("none of these", True), ("neither", True), ("paspoort", False),
+                                                ("geen idee wat ik moet kiezen", False), ("de tweede", False)])
+def test_none_of_the_options(text: str, declines: bool) -> None:
+    assert none_of_these(text) is declines

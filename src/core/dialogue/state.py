@@ -72,6 +72,8 @@ class ChoicesOffered(_State):
 
     kind: Literal["choices"] = "choices"
     intents: list[str]
+    # The question asked (redacted): "iets anders" puts it on the editors' list of unanswered questions.
+    question: str | None = None
 
 
 class MoreTopicsOffered(_State):

@@ -42,6 +42,14 @@ MISSES_BEFORE_OFFER = 2
 # answer for that detail, even below the answer threshold.
 DETAIL_EVIDENCE = 0.15
 MAX_CHOICES = 3
+# "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
+# (`Classification.candidates`: half the favourite's score), its next guess joins it if that
+# guess still has this share of the favourite's score: a real second reading of the question
+# ("Bedoelt u Kwijtschelding of Betalingsregeling?"). Below it the next guess is noise (an
+# out-of-scope "mag mijn hond mee in het zwembad" has one at 0.06-0.10 of its favourite), and
+# the question gets the scope message and the editors' list. Chosen on the tuning part of
+# benchmarks/data/real_questions.tsv (`make eval-dialogue`, BENCHMARKS.md).
+RUNNER_UP_FLOOR = 0.15
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
 CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
@@ -274,6 +282,8 @@ class Turn:
                 self._offer_more([other for other in asked.intents if other != value])
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
             ctx.count("disambiguation_other")
+            if isinstance(asked, ChoicesOffered) and asked.question:
+                ctx.unanswered.append(asked.question)  # none of the topics: the editors should see it
             ctx.add(ctx.say("clarify_other"))
         elif kind == "followup":
             if not answers.followup(ctx, value, ctx.state.topic):
@@ -342,8 +352,8 @@ class Turn:
             ctx.state.asked = asked
             ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(asked.intents))
             return True
-        if answer is not None and not answer.yes and not answer.rest:
-            self._on_payload("choice:other", None)
+        if (answer is not None and not answer.yes and not answer.rest) or understanding.none_of_these(ctx.text):
+            self._on_payload("choice:other", asked)
             return True
         return False
 
@@ -382,7 +392,9 @@ class Turn:
             return
         if len(result.parts) >= 2 and self._several_topics(result):
             return
-        if kinds and result.decision != "answer" and self._on_followup_with_words(text, kinds, topic):
+        # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
+        if (kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS
+                and self._on_followup_with_words(text, kinds, topic)):
             return
         self._decide(result, text, kinds)
 
@@ -491,9 +503,9 @@ class Turn:
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         if result.decision == "clarify":
-            choices = self._choices(result)
+            choices = self._choices(result, RUNNER_UP_FLOOR)
             if len(choices) >= 2:
-                self._disambiguate(choices, result.score)
+                self._disambiguate(choices, result.score, text)
                 return
         self._not_understood(text)
 
@@ -541,21 +553,33 @@ class Turn:
             for intent in intents if intent in ctx.knowledge.intents
         ])
 
-    def _choices(self, result: "Classification") -> list["ResolvedIntent"]:
-        """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped)."""
+    def _choices(self, result: "Classification", runner_up_floor: float | None = None) -> list["ResolvedIntent"]:
+        """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped): the matcher's
+        candidates; with `runner_up_floor`, a lone favourite also gets the next real guess that
+        scores at least that share of the favourite's score (RUNNER_UP_FLOOR)."""
         intents = self.ctx.knowledge.intents
+
+        def topic(intent_id: str) -> "ResolvedIntent | None":
+            intent = intents.get(intent_id)
+            return intent if intent is not None and intent.kind == "topic" and not intent.handover else None
+
         found = []
         for candidate in result.candidates:
-            intent = intents.get(candidate.intent)
-            if intent is not None and intent.kind == "topic" and not intent.handover and intent not in found:
+            intent = topic(candidate.intent)
+            if intent is not None and intent not in found:
                 found.append(intent)
+        if len(found) == 1 and runner_up_floor is not None and result.candidates:
+            floor = result.candidates[0].score * runner_up_floor
+            found += [intent for guess in result.alternatives if guess.score >= floor
+                      for intent in [topic(guess.intent)] if intent is not None and intent not in found][:1]
         return found[:MAX_CHOICES]
 
-    def _disambiguate(self, choices: list["ResolvedIntent"], score: float) -> None:
+    def _disambiguate(self, choices: list["ResolvedIntent"], score: float, question: str = "") -> None:
         ctx = self.ctx
         ctx.count("disambiguation")
         ctx.confidence = score
-        ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in choices])
+        ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in choices],
+                                         question=privacy.redact(question) if question else None)
         ctx.add(ctx.say("disambiguate"), buttons=self._choice_buttons([intent.id for intent in choices]))
 
     def _choice_buttons(self, intent_ids: list[str]) -> list[Button]:

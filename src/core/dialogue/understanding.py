@@ -8,7 +8,7 @@
 - `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?";
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team);
 - `without_person_request`: what is left of such a request (the topic, for routing);
-- `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice;
+- `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice; `none_of_these`: "geen van beide";
 - `is_question`: whether a clause asks something or tells the background;
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic.
@@ -19,6 +19,10 @@ import re
 from dataclasses import dataclass
 
 from . import slots
+
+# A message of this many words or more is a story (the matcher's LONG_MESSAGE_WORDS): words that ask
+# in a short message ("medewerker nodig", "kosten") are mostly told in passing there.
+STORY_WORDS = 20
 
 _PUNCTUATION = re.compile(r"[^\w\s@+'.-]|(?<!\w)[.'-]|[.'-](?!\w)", re.UNICODE)
 
@@ -146,8 +150,10 @@ def asks_for_person(text: str) -> bool:
     if _NOT_A_REQUEST.search(plain):
         return False  # "ik wil geen mens"
     strong = _STRONG.search(plain)
-    if strong and (_TALKING.search(plain) or _WANTING.search(plain) or _MAY_I_HAVE.search(plain)
-                   or len(plain.split()) <= 3):
+    # In a story a staff member and a need are told, not asked for ("een medewerkster kwam langs
+    # om te bespreken welke hulp ik nodig had"): there only a verb of talking makes it a request.
+    wants = _WANTING.search(plain) if len(plain.split()) < STORY_WORDS else None
+    if strong and (_TALKING.search(plain) or wants or _MAY_I_HAVE.search(plain) or len(plain.split()) <= 3):
         return True
     return bool(_WEAK.search(plain) and _TALKING.search(plain))
 
@@ -202,6 +208,18 @@ _ORDINALS = {
     "3": 3, "drie": 3, "derde": 3, "third": 3, "three": 3,
 }
 _CHOICE = re.compile(r"^(?:(?:de|het|nummer|nr|optie|keuze|the|number|option|choice)\s+)*(\w+)(?:\s+(?:graag|please|one))?$")
+
+
+_NONE_OF_THESE = frozenset(
+    """geen|geen van beide|geen van beiden|geen van deze|geen van allen|geen van allemaal|geen van de drie|geen van die|
+    geen daarvan|iets anders|anders|wat anders|niks daarvan|niets daarvan|none|none of them|none of these|neither|
+    neither of them|something else|other""".replace("\n", "").split("|")
+)
+
+
+def none_of_these(text: str) -> bool:
+    """"geen van beide", "iets anders", "none of these": no option of "Bedoelt u ...?" fits."""
+    return _plain(text) in _NONE_OF_THESE
 
 
 def chosen_number(text: str, options: int) -> int | None:
