@@ -6,6 +6,7 @@ import pytest
 from core.dialogue import details, followups
 from core.dialogue.understanding import (
     YesNo,
+    announces_question,
     asks_for_callback,
     asks_for_person,
     asks_whom_to_call,
@@ -184,3 +185,23 @@ def test_is_question(text: str, asks: bool) -> None:
                                                 ("geen idee wat ik moet kiezen", False), ("de tweede", False)])
 def test_none_of_the_options(text: str, declines: bool) -> None:
     assert none_of_these(text) is declines
+
+
+@pytest.mark.parametrize(("text", "announces"), [
+    ("ik heb een vraag", True), ("Hallo, ik heb een vraagje", True), ("mag ik iets vragen?", True),
+    ("goedemorgen ik heb een paar vragen", True), ("hi, I have a question", True), ("can I ask something?", True),
+    ("ik heb een vraag over mijn paspoort", False), ("vraag over de hondenbelasting", False),
+    ("i have a question about parking", False), ("mag ik een boom kappen", False)])
+def test_a_question_announced(text: str, announces: bool) -> None:
+    assert announces_question(text) is announces
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("ik wil een klacht indienen over een medewerker", False), ("klacht over medewerker", False),
+    ("ik wil iemand spreken over een medewerker", True), ("kan ik een medewerker spreken over mijn klacht", True),
+    ("Een medewerkster van de Thuiszorg kwam thuis langs om te bespreken welke hulp ik nodig had en het werd "
+     "geregeld. In het begin kreeg ik om de week drie uur hulp.", False),
+    ("Ik heb al drie keer gebeld over mijn aanslag en niemand kan mij helpen, ik wil nu met een medewerker "
+     "praten over mijn situatie", True)])
+def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks: bool) -> None:
+    assert asks_for_person(text) is asks

@@ -11,7 +11,8 @@
 5. the active flow (a guided flow, or the handover's callback questions);
 6. impatience ("antwoord nou", "ben je er nog?"): the bot is there, ask the question; then a
    typed answer to the last question (feedback, "Bedoelt u", the offer of a person, more topics);
-7. the question itself: a person asked for (routed by topic), a follow-up of the
+7. the question itself: a person asked for (routed by topic), a question announced
+   ("ik heb een vraag": what is it?), a follow-up of the
    current topic, a detail (lost abroad, after a death, how an application is going,
    ...) answered for the topic that has it, several topics at once, or the
    matcher's decision (answer / clarify with 2-3 options plus "iets anders" / out of
@@ -373,6 +374,10 @@ class Turn:
         if understanding.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
+        if understanding.announces_question(text):
+            ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next
+            ctx.add(ctx.say("ask_question"))
+            return
         topic = ctx.intent_of(ctx.state.topic)
         kinds = followups.detect_all(text)
         if kinds and followups.is_contextual(text):
@@ -503,7 +508,8 @@ class Turn:
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         if result.decision == "clarify":
-            choices = self._choices(result, RUNNER_UP_FLOOR)
+            # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
+            choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None)
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score, text)
                 return

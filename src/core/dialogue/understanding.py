@@ -11,7 +11,8 @@
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice; `none_of_these`: "geen van beide";
 - `is_question`: whether a clause asks something or tells the background;
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
-- `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic.
+- `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
+- `announces_question`: "ik heb een vraag", "mag ik iets vragen?", "I have a question": the question is still to come.
 """
 from __future__ import annotations
 
@@ -132,6 +133,12 @@ _CALL_ME = re.compile(
     r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
     r"(?:terug ?)?bellen|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?)\b"
 )
+# Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
+# these words name who it is about, not whom the resident wants to talk to.
+_ABOUT_STAFF = re.compile(
+    rf"\b(?:over|about|tegen|against|of)\s+(?:een|de|die|deze|jullie|uw|the|an|a|your|that|one of your)?\s*"
+    rf"(?:{_STRONG_PERSON})\b"
+)
 _NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
 _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
@@ -144,7 +151,7 @@ _REQUEST_WORDS = re.compile(
 def asks_for_person(text: str) -> bool:
     """True when the resident asks to talk to a person ("medewerker graag",
     "kan ik iemand spreken over parkeren", "I need a human")."""
-    plain = _plain(text)
+    plain = _ABOUT_STAFF.sub(" ", _plain(text))
     if _NOT_A_BOT.search(plain):
         return True  # "ik wil niet met een robot praten"
     if _NOT_A_REQUEST.search(plain):
@@ -291,3 +298,23 @@ def is_impatient(text: str) -> bool:
     "schiet eens op", "are you there?"): the resident is waiting for the bot, not asking about a complaint. A
     bare "hallo???" stays a greeting."""
     return bool(_IMPATIENT.match(_plain(text)))
+
+
+# ---- a question announced -------------------------------------------------------------------------------
+
+_GREETING = r"(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag|beste|good morning|good afternoon)"
+_ANNOUNCED = re.compile(
+    rf"^(?:{_GREETING} )*(?:"
+    r"ik heb (?:een |nog een |een paar |wat |even een |een kleine |een korte )?(?:vraag|vraagje|vragen)(?: voor (?:u|jullie))?|"
+    r"(?:mag|kan|kun) ik (?:u |jullie |je )?(?:iets|wat|een vraag|een vraagje|even iets) (?:vragen|stellen)|"
+    r"ik wil (?:graag )?(?:u |jullie )?(?:iets|wat|een vraag|een vraagje) (?:vragen|stellen)|(?:een )?(?:vraag|vraagje)|"
+    r"i (?:have|ve got|'ve got|got) (?:a |one |a quick |a small |some )?(?:question|questions)|"
+    r"(?:can|could|may) i ask (?:you )?(?:something|a question|a quick question)|(?:a |quick )?question"
+    r")$"
+)
+
+
+def announces_question(text: str) -> bool:
+    """True for "ik heb een vraag", "mag ik iets vragen?", "hi, I have a question": a resident who
+    announces a question and has not asked it yet (no topic, not out of scope)."""
+    return bool(_ANNOUNCED.match(_plain(text)))
