@@ -176,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clarify-ratio", type=float, default=0.4)
     parser.add_argument("--long-words", type=int, default=LONG_WORDS,
                         help="messages of this many words or more get the second model (0: one model for all)")
+    parser.add_argument("--without", action="append", default=[], choices=ANSWER_INPUTS,
+                        help="fit without this input (held constant), to measure what it adds")
     args = parser.parse_args(argv)
     if args.folds_cache:
         args.folds_cache.mkdir(parents=True, exist_ok=True)
@@ -184,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     starts = [0, args.long_words] if args.long_words > 0 else [0]
     band_x = np.searchsorted(starts, words_of(x), side="right") - 1
     band_t = np.searchsorted(starts, words_of(tune_x), side="right") - 1
+    for name in args.without:
+        x[:, ANSWER_INPUTS.index(name)] = tune_x[:, ANSWER_INPUTS.index(name)] = 0.0
     right = tune_y == 1
     held_out = np.zeros(len(tune_y))
     for i in range(len(tune_y)):
