@@ -320,10 +320,14 @@ MAX_MESSAGES_PER_TURN = 2
 
 def render_reply(reply: Reply, channel: Channel, to: Address) -> list[dict[str, Any]]:
     """The engine's reply as Send API request bodies: when its messages need more than two,
-    everything is said in one text and the last choices follow (`text_parts.folded`)."""
+    everything is said in one text and the last choices follow (`text_parts.folded`); when
+    that text itself needs two messages (a crisis line, the greeting and an answer on
+    Instagram's 1,000 bytes), the choices go under its last part as quick replies."""
     bodies = render_messages(reply.messages, channel, to, reply.language)
     if len(bodies) > MAX_MESSAGES_PER_TURN:
         bodies = render_messages(folded(reply.messages), channel, to, reply.language)
+    if len(bodies) > MAX_MESSAGES_PER_TURN:
+        bodies = render_messages(folded(reply.messages, prompt_limit=0), channel, to, reply.language)
     return bodies
 
 

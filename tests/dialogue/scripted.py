@@ -21,8 +21,8 @@ Day; a scenario may add a Friday five minutes before closing) against the engine
           contains: [ambassade]            # each must be in the reply's text (case-insensitive)
           contains_any: [a, b]             # at least one of these
           not_contains: [Maak eerst een afspraak]
-          buttons: ["handover:urgent"]     # payloads that must be offered
-          no_buttons: ["handover:urgent"]
+          buttons: ["handover:urgent-suicide"]  # payloads that must be offered
+          no_buttons: ["handover:urgent-suicide"]
           handover: live | queued | none   # the handover view's status after the turn
           claimed: false                   # the handover view's `claimed`
           notice: [8.30]                   # words the handover view's notice must hold
@@ -186,7 +186,7 @@ def invariants(observed: Observed, clock: str) -> list[str]:
     lowered = observed.text.lower()
     if clock not in OPEN_CLOCKS:
         problems += [f"promises a person at {clock}: {phrase!r}" for phrase in _PERSON_NOW if phrase in lowered]
-        if "handover:urgent" in observed.payloads:
+        if any(payload.startswith("handover:urgent") for payload in observed.payloads):
             problems.append(f"offers an urgent person at {clock}")
         if observed.handover and observed.handover.get("status") == "live":
             problems.append(f"a live handover at {clock}")

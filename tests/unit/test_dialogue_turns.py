@@ -41,12 +41,12 @@ def answer(intent: str, score: float = 0.95) -> Classification:
 
 @pytest.mark.parametrize("moment", [MONDAY_MORNING, SATURDAY_EVENING])
 @pytest.mark.parametrize(
-    ("text", "numbers"),
-    [(SUICIDE, ["113", "0800-0113", "113.nl", "112"]), (VIOLENCE, ["Veilig Thuis", "0800-2000", "112"]),
-     ("I don't want to live anymore", ["113", "0800-0113", "113.nl", "112"])],
+    ("text", "numbers", "kind"),
+    [(SUICIDE, ["113", "0800-0113", "113.nl", "112"], "suicide"), (VIOLENCE, ["Veilig Thuis", "0800-2000", "112"], "violence"),
+     ("I don't want to live anymore", ["113", "0800-0113", "113.nl", "112"], "suicide")],
 )
 def test_crisis_help_gives_the_right_numbers_at_every_hour(compiled, moment: datetime, text: str,
-                                                             numbers: list[str]) -> None:
+                                                             numbers: list[str], kind: str) -> None:
     chat = make_harness(compiled, moment)
     reply = chat.say(text)
     first = reply.messages[0].text
@@ -54,7 +54,7 @@ def test_crisis_help_gives_the_right_numbers_at_every_hour(compiled, moment: dat
     assert "digitale assistent" in first or "digital assistant" in first  # still says what it is
     assert chat.counts()["crisis"] == 1 and "fallback" not in chat.counts()
     if moment == MONDAY_MORNING:
-        assert payloads(reply) == ["handover:urgent", "handover:no"]
+        assert payloads(reply) == [f"handover:urgent-{kind}", "handover:no"]  # the kind rides on the button
     else:  # no promise of staff at night: the numbers are there day and night
         assert payloads(reply) == [] and "medewerker" not in first
 
@@ -99,13 +99,14 @@ def test_crisis_help_is_given_during_a_handover_and_marks_it_urgent(chat: Harnes
         conversation.handover.status = HandoverStatus.LIVE
         chat.store.save(conversation, conversation.version)
     reply = chat.say(SUICIDE)  # the bot is silent during a handover, except for this
-    assert "113" in texts(reply) and "handover:urgent" not in payloads(reply)
+    assert "113" in texts(reply) and not [p for p in payloads(reply) if p.startswith("handover:urgent")]
     assert chat.conversation().handover.urgent and chat.conversation().handover.crisis == "suicide"
     chat.say(VIOLENCE)  # a later crisis keeps the first kind: staff were told that one
     assert chat.conversation().handover.crisis == "suicide"
 
 
-@pytest.mark.parametrize("accept", [("press", "handover:urgent"), ("say", "ja")])
+# "handover:urgent" without a kind: a button shown before the kind rode on it (the open offer names it).
+@pytest.mark.parametrize("accept", [("press", "handover:urgent-violence"), ("press", "handover:urgent"), ("say", "ja")])
 def test_in_office_hours_crisis_help_offers_an_urgent_person(compiled, accept: tuple[str, str]) -> None:
     beta = make_harness(compiled, MONDAY_MORNING, tenant="beta")
     beta.say(VIOLENCE)

@@ -16,7 +16,10 @@ from engine_support import (  # noqa: F401 - compiled is a fixture
     texts,
 )
 
-from core.models import HandoverStatus
+from channels import messenger
+from channels import whatsapp as wa
+from core.messaging.events import Address
+from core.models import Channel, HandoverStatus
 
 # Messages the fixed classifier flags, with a question about passports (the tiny knowledge base
 # of tests/unit/data/kb_engine answers it) or with no question at all.
@@ -45,17 +48,70 @@ def test_a_classifier_hit_gives_the_number_first_then_answers_the_question(compi
     counts = chat.counts()
     assert counts["crisis_line"] == 1 and counts["crisis_line:suicide"] == 1 and "crisis" not in counts
     if moment == MONDAY_MORNING:  # a person now, as after crisis help, without asking a question
-        assert "handover:urgent" in payloads(reply) and "met een medewerker van de gemeente praten" in first
+        assert "handover:urgent-suicide" in payloads(reply) and "met een medewerker van de gemeente praten" in first
     else:
-        assert "handover:urgent" not in payloads(reply) and "medewerker" not in first
+        assert not [payload for payload in payloads(reply) if payload.startswith("handover:urgent")]
+        assert "medewerker" not in first
+
+
+def test_the_urgent_button_after_a_classifier_hit_is_the_first_of_the_turns_last_choices(compiled) -> None:
+    """Messenger shows only the newest message's choices and WhatsApp folds a long turn into its
+    last choices: the button for a person now goes with the answer's choices, first."""
+    reply = make_harness(compiled, MONDAY_MORNING, distress=fixed_classifier).say(WITH_QUESTION)
+    assert reply.messages[-1].buttons[0].payload == "handover:urgent-suicide"
+    assert len(reply.messages[-1].buttons) > 1  # the answer's own choices stay
+    assert payloads(reply).count("handover:urgent-suicide") == 1
 
 
 def test_the_urgent_button_after_a_classifier_hit_asks_for_a_person_at_once(compiled) -> None:
     chat = make_harness(compiled, MONDAY_MORNING, distress=fixed_classifier)
     chat.say(WITH_QUESTION)
-    chat.press("handover:urgent")
+    chat.say("en wat kost dat?")  # the offer of a person is not an open question: the kind rides on the button
+    chat.press("handover:urgent-suicide")
     handover = chat.conversation().handover
     assert handover is not None and handover.urgent and handover.status == HandoverStatus.WAITING
+    assert handover.crisis == "suicide"  # staff see which crisis it is
+
+
+def test_whatsapp_sends_the_urgent_button_within_two_messages(compiled) -> None:
+    """The first turn of a WhatsApp chat (greeting, crisis line, answer, feedback) is folded into
+    one text and the last choices: the button for a person now is the first reply button, and
+    its id asks the crisis team for a person with the crisis kind."""
+    chat = make_harness(compiled, MONDAY_MORNING, distress=fixed_classifier)
+    reply = chat.say(WITH_QUESTION, channel=Channel.WHATSAPP, conversation_id="alpha." + "cd" * 16)
+    sent = wa.render_reply(reply, Address(id="31612345678", kind="wa_id"))
+    assert len(sent) <= wa.MAX_MESSAGES_PER_TURN
+    said = " ".join(payload["text"]["body"] if payload["type"] == "text" else payload["interactive"]["body"]["text"]
+                    for payload in sent)
+    assert "0800-0113" in said and "paspoort" in said.lower()
+    choice = sent[-1]["interactive"]
+    assert choice["type"] == "button" and len(choice["action"]["buttons"]) <= 3
+    urgent = choice["action"]["buttons"][0]["reply"]
+    assert urgent == {"id": "handover:urgent-suicide", "title": "Nu iemand spreken"}
+    chat.press(urgent["id"], title=urgent["title"])
+    handover = chat.conversation().handover
+    assert handover.urgent and handover.crisis == "suicide" and handover.status == HandoverStatus.WAITING
+
+
+@pytest.mark.parametrize("channel", [Channel.MESSENGER, Channel.INSTAGRAM])
+def test_messenger_and_instagram_send_the_urgent_button_as_the_first_quick_reply(compiled, channel) -> None:
+    """Quick replies show only under the newest message: the urgent choice is among them, first,
+    and the turn stays within two messages (Instagram: 1,000 bytes a message)."""
+    chat = make_harness(compiled, MONDAY_MORNING, distress=fixed_classifier)
+    reply = chat.say(WITH_QUESTION, channel=channel, conversation_id="alpha." + "ef" * 16)
+    sent = messenger.render_reply(reply, channel, Address(id="2468", kind="id"))
+    assert len(sent) <= messenger.MAX_MESSAGES_PER_TURN
+    assert all("quick_replies" not in body["message"] for body in sent[:-1])
+    quick = sent[-1]["message"]["quick_replies"]
+    assert quick[0]["payload"] == "handover:urgent-suicide" and quick[0]["title"] == "Nu iemand spreken"
+    assert {"feedback:yes", "feedback:no"} <= {choice["payload"] for choice in quick}
+
+
+def test_an_urgent_button_with_a_kind_that_is_no_crisis_asks_for_a_person_without_one(compiled) -> None:
+    chat = make_harness(compiled, MONDAY_MORNING, distress=fixed_classifier)
+    chat.press("handover:urgent-verzonnen")  # a reply id is the resident's to send: no made-up kind for staff
+    handover = chat.conversation().handover
+    assert handover is not None and handover.urgent and handover.crisis is None
 
 
 @pytest.mark.parametrize("moment", [MONDAY_MORNING, SATURDAY_EVENING])
@@ -69,8 +125,9 @@ def test_a_classifier_hit_that_asks_nothing_else_gets_the_crisis_help_worded_as_
     counts = chat.counts()
     assert counts["crisis"] == counts["crisis:suicide"] == counts["crisis_line"] == 1
     if moment == MONDAY_MORNING:  # as after any crisis help: a person now, or not
-        assert payloads(reply) == ["handover:urgent", "handover:no"]
+        assert payloads(reply) == ["handover:urgent-suicide", "handover:no"]
         assert chat.say("ja").handover is not None
+        assert chat.conversation().handover.crisis == "suicide"
     else:
         assert payloads(reply) == []
 

@@ -40,11 +40,12 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
+KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
 
-__all__ = ["CrisisKind", "detect", "detect_all", "normalise"]
+__all__ = ["KINDS", "CrisisKind", "detect", "detect_all", "normalise"]
 
 
 # --- normalisation -----------------------------------------------------------------------

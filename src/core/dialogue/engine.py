@@ -14,7 +14,7 @@ the outbox sweeper (`core.outbox`).
 Dialogue state: `Conversation.state` (`core.dialogue.state.DialogueState`).
 Button payloads (`InboundMessage.payload`, or a web message that is exactly a
 payload): `intent:<id>`, `choice:other`, `followup:<kind>`, `feedback:yes|no`,
-`handover:request|yes|no|urgent`.
+`handover:request|yes|no|urgent|urgent-<crisis kind>`.
 """
 from __future__ import annotations
 

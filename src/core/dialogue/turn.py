@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..models import Button, HandoverStatus, InboundKind, Link
 from . import answers, details, followups, handover, language, understanding
+from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback
@@ -60,6 +61,9 @@ CRISIS_ALSO = {"crisis_also_suicide": "0800-0113", "crisis_also_sexual": "0800-0
 CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
                 "sexual": ("crisis_link_csg", "https://centrumseksueelgeweld.nl"),
                 "violence": ("crisis_link_veilig_thuis", "https://veiligthuis.nl")}
+# The button for a person now after crisis help carries the crisis kind, so staff see which
+# crisis it is however late it is pressed (the open offer may be gone by then).
+URGENT = "handover:urgent"
 
 
 class Turn:
@@ -68,8 +72,13 @@ class Turn:
         self.crisis = crisis
         self.distress = distress
         self.question: str | None = None  # after a classifier hit: the part of the message that asks a topic
+        self.urgent_choice: Button | None = None  # the crisis line's button for a person now
 
     def run(self) -> None:
+        self._run()
+        self._urgent_choice_last()
+
+    def _run(self) -> None:
         ctx = self.ctx
         ctx.count("messages_received")
         ctx.count(f"channel:{ctx.message.channel.value}")
@@ -178,7 +187,7 @@ class Turn:
         elif ctx.live_possible:
             ctx.state.asked = PersonOffered(reason=f"crisis:{kind}", urgent=True, team=ctx.tenant.crisis.team)
             ctx.add(f"{text} {ctx.say('crisis_person_offer')}", links=links, buttons=[
-                ctx.button("button_urgent_person", "handover:urgent"), ctx.button("button_no", "handover:no"),
+                ctx.button("button_urgent_person", f"{URGENT}-{kind}"), ctx.button("button_no", "handover:no"),
             ])
         else:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
@@ -234,8 +243,23 @@ class Turn:
         buttons = []
         if ctx.live_possible:
             text += " " + ctx.say("crisis_line_person")
-            buttons.append(ctx.button("button_urgent_person_now", "handover:urgent"))
+            self.urgent_choice = ctx.button("button_urgent_person_now", f"{URGENT}-{kind}")
+            buttons.append(self.urgent_choice)
         ctx.add(text, links=links, buttons=buttons)
+
+    def _urgent_choice_last(self) -> None:
+        """After a crisis line the turn goes on to the question asked, whose answer may have
+        choices of its own. Messaging apps show only a turn's last choices (Messenger's quick
+        replies sit under the newest message; WhatsApp folds a long turn into one text and the
+        last choices), so the button for a person now moves to the front of the last message's
+        choices: on every channel it is the first choice of the turn."""
+        urgent = self.urgent_choice
+        last = next((message for message in reversed(self.ctx.messages) if message.buttons), None)
+        if urgent is None or last is None or urgent in last.buttons:
+            return
+        for message in self.ctx.messages:
+            message.buttons = [button for button in message.buttons if button != urgent]
+        last.buttons.insert(0, urgent)
 
     def _take_page_topic(self) -> None:
         """A question asked on a topic page (the widget's data-topic) is about that topic until the
@@ -293,9 +317,10 @@ class Turn:
             on_feedback(ctx, value == "yes")
         elif value == "no":
             self._decline_person(asked)
-        elif value == "urgent":
+        elif value == "urgent" or value.startswith("urgent-"):
+            named = value.partition("-")[2]
             self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True,
-                                 crisis=_crisis_of(asked))
+                                 crisis=named if named in CRISIS_KINDS else _crisis_of(asked))
         elif value == "yes" and isinstance(asked, PersonOffered):
             self._accept_offer(asked)
         else:
