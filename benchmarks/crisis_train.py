@@ -2,9 +2,12 @@
 cross-validation, and write src/core/dialogue/data/distress_model.bin.
 
 Training data (never the held-out batches, the dev set or the report part of real_questions.tsv):
-- crisis phrasings: benchmarks/data/crisis/train/written.tsv (written for the model: several
-  hundred, with ordinary near misses), the fresh batches benchmarks/data/crisis/batch*.tsv and
-  the phrasings of tests/unit/test_crisis.py (per kind, and its ordinary questions);
+- crisis phrasings: benchmarks/data/crisis/train/*.tsv (written for the model: written.tsv in
+  session 5, written6.tsv in session 6 with acute danger and indirect suicide wording, each with
+  ordinary near misses; batch8.tsv and batch9.tsv, held out until they had been measured in
+  sessions 4-5: the held-out batch now is batch 10, kept outside the repository and scored by the
+  lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
+  for) and the phrasings of tests/unit/test_crisis.py (per kind, and its ordinary questions);
 - ordinary messages: every example question of the knowledge base (knowledge/, tenants/; the
   two documented intended alarms keep their kind), the tune part of real_questions.tsv (its two
   documented intended alarms: homeless) and a seeded sample of CLINC150's English training
@@ -43,7 +46,7 @@ from core.dialogue import crisis, distress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CRISIS_DATA = ROOT / "benchmarks" / "data" / "crisis"
-WRITTEN = CRISIS_DATA / "train" / "written.tsv"
+WRITTEN = sorted((CRISIS_DATA / "train").glob("*.tsv"))
 SEED = 20261205
 FOLDS = 5
 EPOCHS = 150
@@ -51,8 +54,11 @@ LEARNING_RATE = 0.1
 L2 = 2e-6
 CLINC_SAMPLE = 4000
 # Of the ordinary rows (knowledge base, ordinary phrasings, real tune part, CLINC sample), the
-# share the classifier may alarm on out of fold where the rules are quiet.
-FALSE_ALARM_BUDGET = 0.002
+# share the classifier may alarm on out of fold where the rules are quiet. 0.4 % since session 6
+# (0.2 % before): a miss costs a resident the number, a false alarm one caring sentence before
+# the answer; at 0.4 % the cross-validated recall on new wording rises from 84 % to 87 % while
+# the real residents' messages alarm about as often as with session 5's model (BENCHMARKS.md).
+FALSE_ALARM_BUDGET = 0.004
 # Real residents' messages (long, in their own words) are what the classifier will read; the
 # knowledge base's short examples are not. Each weighs this many ordinary rows.
 REAL_BOOST = 5.0
@@ -72,7 +78,7 @@ def read_tsv(path: Path) -> list[tuple[str, str]]:
 
 def training_files() -> list[Path]:
     """The crisis training files the shipped model's digest covers."""
-    return [WRITTEN, *sorted(CRISIS_DATA.glob("batch*.tsv")), ROOT / "tests" / "unit" / "test_crisis.py"]
+    return [*WRITTEN, *sorted(CRISIS_DATA.glob("batch*.tsv")), ROOT / "tests" / "unit" / "test_crisis.py"]
 
 
 def sources_digest() -> str:
@@ -86,7 +92,7 @@ def corpus() -> list[tuple[str, str, str]]:
     """(group, kind, text) of every training row before augmentation."""
     unit = _module("test_crisis_phrasings", ROOT / "tests" / "unit" / "test_crisis.py")
     bench = _module("crisis_benchmark", ROOT / "benchmarks" / "crisis.py")
-    rows = [("written", kind, text) for kind, text in read_tsv(WRITTEN)]
+    rows = [(path.stem, kind, text) for path in WRITTEN for kind, text in read_tsv(path)]
     for path in sorted(CRISIS_DATA.glob("batch*.tsv")):
         rows += [(path.stem, kind, text) for kind, text in read_tsv(path)]
     for kind, texts in (("suicide", unit.SUICIDE), ("sexual", unit.SEXUAL), ("violence", unit.VIOLENCE),
@@ -142,14 +148,14 @@ def augmented(rows: list[tuple[str, str, str]]) -> list[tuple[int, str, str]]:
     """(source row, kind, text): every row, plus the augmentations of each crisis phrasing and
     long ordinary messages, each tied to the row it came from (for the folds)."""
     rng = random.Random(SEED)
-    ordinary = [text for group, kind, text in rows if kind == "none" and group in ("kb", "unit", "written")]
+    ordinary = [text for group, kind, text in rows if kind == "none" and (group in ("kb", "unit") or group.startswith("written"))]
     found = [(source, kind, text) for source, (_, kind, text) in enumerate(rows)]
     for source, (group, kind, text) in enumerate(rows):
         if kind != "none" and group != "kb":
             found.append((source, kind, typo(text, rng)))
             found.append((source, kind, f"{rng.choice(ordinary)}. {text}. {rng.choice(ordinary)}"))
     for source, (group, kind, text) in enumerate(rows):
-        if kind == "none" and group in ("kb", "written") and rng.random() < 0.3:
+        if kind == "none" and (group == "kb" or group.startswith("written")) and rng.random() < 0.3:
             found.append((source, kind, f"{text}. {rng.choice(ordinary)}. {rng.choice(ordinary)}"))
     return found
 

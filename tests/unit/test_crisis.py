@@ -590,6 +590,19 @@ DANGER = [
     # Session 2, a sixth fresh batch, after all the fixes above: 18 of 25 alarmed (72 %) before its own fixes.
     "er staat iemand met een pistool in de hal van onze flat",
     "er wordt op dit moment ingebroken bij mij, ik zit boven",
+    # Session 6, general forms behind misses of batches 8 and 9 (now training material).
+    "mijn opa is van de trap gevallen en reageert nergens meer op",
+    "my mum collapsed in the bathroom and is not breathing properly",
+    "de hele gang staat vol met rook en we kunnen er niet door",
+    "the shed behind our house is on fire",
+    "er is brand in de kinderkamer",
+    "het stinkt hier ineens heel erg naar gas",
+    "de koolmonoxidemelder piept en we worden allemaal duf",
+    "ons dochtertje van 3 is kwijt in het winkelcentrum",
+    "my son has not come home and his phone goes straight to voicemail",
+    "een jongetje is in de sloot gevallen achter de school",
+    "twee gasten met bivakmutsen lopen om ons huis heen",
+    "ik word gevolgd door een man in een grijze auto",
 ]
 
 HOMELESS = [
@@ -1305,6 +1318,13 @@ ORDINARY = [
     "my ex still gets post at my address",
     "ik ben het zat met die hondenpoep",
     "i'm planning to move this weekend, how do I register",
+    # Session 6, near misses of the forms above.
+    "mijn dochter is haar paspoort kwijt op vakantie",
+    "de gemeente reageert niet meer op mijn mails over de vergunning",
+    "na de brand in de flat vorig jaar, krijgen we nog een vergoeding",
+    "ik word gevolgd op instagram door de gemeente, leuk",
+    "ik word gevolgd door de deurwaarder met brieven, wat kan ik doen",
+    "mag ik een vuurkorf gebruiken in de tuin",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

@@ -106,9 +106,10 @@ def test_no_words_no_alarm() -> None:
     assert distress.windows("") == [] and distress.detect("") is None and distress.detect("?!") is None
 
 
-# The dev set (103 questions, never trained on): one classifier alarm, kept on purpose: asked of a
-# municipality's chat, it may well be distress, and the reply is a question with the number.
-DEV_ALARMS = {"wat is de zin van het leven": "suicide"}
+# The dev set (103 questions, never trained on): no classifier alarm since session 6 (session 5's
+# model alarmed on "wat is de zin van het leven"; near misses about the meaning of life, written
+# in other words, are in the training data now).
+DEV_ALARMS: dict[str, str] = {}
 
 
 def test_classifier_alarms_on_the_dev_set_only_where_documented() -> None:

@@ -528,7 +528,7 @@ _DANGER = [
     r"\b(?:neergestoken|neergeschoten|doodgestoken|doodgeschoten)\b|\b(?:is|werd|ben|zijn|word|wordt) (?:net |zojuist |net nog |vanavond |vannacht |gisteren )?(?:gestoken|beschoten|neergeslagen)(?: \.|$| (?:bij|op|met|door) (?:de|een|het|mijn) (?!wesp|bij|mug|kwal|bijen)[a-z]+)",
     r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,6}?achter (?:me|mij|ons) aan\b",
     r"\b(?:er is|is er|er was) (?:<W>)?brand\b(?! geweest)|\b(?:staat|staan|stond) (?:<W>){0,3}?in (?:de )?(?:brand|fik|vlammen)\b|\b(?:house|home|kitchen|flat|building|apartment|room|stairwell) is on fire\b",
-    r"\b(?:ruik|ruiken|rook|smell|smells|smelled) (?:<W>){0,2}?(?:gas|gaslucht|brandlucht|smoke|rook)\b|\b(?:gaslek|gas leak|gaslucht)\b",
+    r"\b(?:ruik|ruiken|ruikt|ruikte|rook|stinkt|stinken|stonk|smell|smells|smelled) (?:<W>){0,5}?(?:gas|gaslucht|brandlucht|smoke|rook)\b|\b(?:gaslek|gas leak|gaslucht)\b",
     r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b",
     r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
     r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
@@ -539,6 +539,15 @@ _DANGER = [
     r"\b(?:iemand|een man|een vrouw|een vreemde|een onbekende|someone|somebody|a stranger|a man) (?:<W>){0,2}?(?:in|inside|binnen in) (?:mijn|ons|onze|my|our) (?:schuur|tuin|garage|shed|garden|schuurtje) (?:<W>)?(?:die|who|that) (?:er )?(?:niet|not)\b",
     r"\b(?:says|said|zegt|zei) (?:that )?(?:he|she|they|hij|zij|ze) (?:will|is going to|are going to|gonna|gaat|komt|zal) (?:<W>)?(?:come in|get in|break in|binnenkomen|naar binnen|inbreken)\b",
     r"\b(?:probeerde|probeert|geprobeerd|tried to|trying to) (?:<W>){0,2}?(?:me|mij|ons|us|haar|her|hem|him) (?:<W>){0,2}?(?:in (?:een|de|zijn|a|his|the) (?:busje|bus|auto|car|van|wagen)) (?:te )?(?:trekken|sleuren|duwen|pull|drag|push)\b|\b(?:ontvoeren|ontvoerd|kidnap|kidnapped|abducted)\b",
+    # Session 6 (batches 8 and 9, now training material): someone who no longer responds or has
+    # collapsed, a building on fire or full of smoke, a carbon monoxide alarm, a child missing or
+    # in the water, masked men, being followed in the passive.
+    r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b",
+    r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b",
+    r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
+    r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
+    r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
+    r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
 ]
 
 _HOMELESS = [
