@@ -135,6 +135,10 @@ def test_questions_and_greetings_are_no_impatience(text: str) -> None:
         ("oma kan echt niet meer naar het gemeentehuis komen, haar paspoort is verlopen", ["niet_zelf"]),
         ("my passport got stolen at the airport in Rome", ["kwijt_buitenland"]),
         ("hoe vraag ik een paspoort aan", []),
+        ("ik heb het vorige week aangevraagd", ["status"]),
+        ("hoe weet ik of het klaar is?", ["status"]),
+        ("how do I know if it is ready", ["status"]),
+        ("vorige week was ik op vakantie", []),
     ],
 )
 def test_detail_cues(text: str, kinds: list[str]) -> None:
@@ -149,6 +153,8 @@ def test_detail_cues(text: str, kinds: list[str]) -> None:
         ("can I do it online?", "online", True),
         ("kan ik mijn verhuizing online doorgeven", "online", False),
         ("hoe lang van tevoren moet ik mijn paspoort aanvragen", "termijn", False),
+        ("wanneer kan ik het ophalen?", "duur", True),
+        ("wanneer kan ik mijn paspoort ophalen?", "duur", False),  # the topic's word stays for the matcher
     ],
 )
 def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:

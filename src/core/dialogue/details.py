@@ -102,11 +102,14 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?=[^.?!]{0,10}[.,;]?[^.?!]{0,50}\b(?:wanneer|hoe lang nog|hoe staat|al klaar|nog niets|nog niks|nog geen))|"
         r"(?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele|vorige|afgelopen) (?:dag|dagen|week|weken|maand|maanden) "
         r"(?:geleden|terug)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd))|"
+        # "ik heb het vorige week aangevraagd" (after the topic), "hoe weet ik of het klaar is?"
+        r"(?:vorige|afgelopen) (?:week|maand)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|"
+        r"ingestuurd|ingeleverd))|hoe (?:weet|hoor) ik (?:of|wanneer) (?:het|hij|ze|mijn (?:\w+ ){0,2}?\w+) (?:al )?klaar|"
         r"wanneer (?:is|ligt|komt) (?:het|hij|ze|mijn (?:\w+ ){0,2}?(?:aanvraag|paspoort|id-kaart|identiteitskaart|rijbewijs|"
         r"vergunning|pas|uitkering|besluit|beslissing)) (?:al )?(?:klaar|binnen|er|klaar om op te halen)|"
         r"(?:een )?vraag over (?:mijn|onze) (?:aanvraag|melding|bezwaar|klacht)|"
         r"how is it going|how's it going|status of my|progress of my|any news|haven't heard|have not heard|"
-        r"still waiting|still no (?:answer|reply|news|decision)|when will (?:it|my \w+) be ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
+        r"still waiting|still no (?:answer|reply|news|decision)|when will (?:it|my \w+) be ready|how do i know (?:if|when) (?:it|my \w+) is ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
         r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear)"
     ),
 }

@@ -29,7 +29,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
-        r"\b(hoe lang|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik het) (?:klaar|ophalen)|"
+        r"\b(hoe lang|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik (?:het|hem)) (?:klaar|ophalen)|"
+        # "wanneer kan ik mijn paspoort ophalen?": the cue, the topic's words stay for the matcher
+        r"wanneer kan ik(?=(?: [\w-]+){1,3} ophalen)|"
         r"how long|take to)\b"
     ),
     "meenemen": re.compile(
