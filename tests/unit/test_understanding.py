@@ -7,6 +7,7 @@ from core.dialogue import details, followups
 from core.dialogue.understanding import (
     YesNo,
     announces_question,
+    asks_how,
     asks_for_callback,
     asks_for_person,
     asks_whom_to_call,
@@ -211,3 +212,12 @@ def test_a_question_announced(text: str, announces: bool) -> None:
      "praten over mijn situatie", True)])
 def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks: bool) -> None:
     assert asks_for_person(text) is asks
+
+
+@pytest.mark.parametrize(("text", "how"), [
+    ("wat kan ik doen", True), ("Wat moet ik doen?", True), ("hoe doe ik dat", True), ("hoe werkt dat?", True),
+    ("what should I do?", True), ("how does that work", True),
+    ("wat kan ik doen aan geluidsoverlast", False), ("wat moet ik doen als mijn paspoort kwijt is", False),
+    ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False)])
+def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
+    assert asks_how(text) is how

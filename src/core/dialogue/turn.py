@@ -414,6 +414,14 @@ class Turn:
             return
         if understanding.asks_whom_to_call(text) and self._team_contact(topic):
             return
+        if understanding.asks_how(text):  # "wat kan ik doen?": the current topic's answer is the how
+            if topic is not None:
+                ctx.count("followup_how")
+                answers.answer(ctx, topic, 1.0, text)
+            else:
+                ctx.count("followup_without_topic")
+                ctx.add(ctx.say("followup_no_topic"))
+            return
         asked_details = details.detect(text)
         result = ctx.knowledge.matcher.classify(text)
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is

@@ -12,7 +12,8 @@
 - `is_question`: whether a clause asks something or tells the background;
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
-- `announces_question`: "ik heb een vraag", "mag ik iets vragen?", "I have a question": the question is still to come.
+- `announces_question`: "ik heb een vraag", "mag ik iets vragen?", "I have a question": the question is still to come;
+- `asks_how`: "wat kan ik doen?", "hoe doe ik dat?", "what should I do?": how to go about the current topic.
 """
 from __future__ import annotations
 
@@ -318,3 +319,21 @@ def announces_question(text: str) -> bool:
     """True for "ik heb een vraag", "mag ik iets vragen?", "hi, I have a question": a resident who
     announces a question and has not asked it yet (no topic, not out of scope)."""
     return bool(_ANNOUNCED.match(_plain(text)))
+
+
+# ---- how to go about it ------------------------------------------------------------------------------
+
+_HOW = re.compile(
+    r"^(?:en |maar |ok |oke |dus )?(?:"
+    r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
+    r"(?:aan )?doen|hoe (?:doe|regel|vraag|pak) (?:ik|we) (?:dat|het|dit)(?: aan)?|hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
+    r"what (?:can|should|do) (?:i|we) do(?: about (?:it|that))?|how do (?:i|we) (?:do|arrange|apply for) (?:that|it|this)|"
+    r"how does (?:that|it|this) work"
+    r")$"
+)
+
+
+def asks_how(text: str) -> bool:
+    """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
+    subject of its own about how to go about the topic just answered."""
+    return bool(_HOW.match(_plain(text)))
