@@ -56,6 +56,7 @@ class EmbeddedAws:
         from moto.server import ThreadedMotoServer
 
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        stop_tracking_dynamodb_models()
         self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
         self._server.start()
         # moto keeps its state in module globals shared by every server and mock_aws in
@@ -75,6 +76,30 @@ class EmbeddedAws:
 
     def environment(self) -> dict[str, str]:
         return dummy_aws_environment(self.region, self.endpoint_url)
+
+
+def stop_tracking_dynamodb_models() -> None:
+    """Leave moto's DynamoDB models out of moto's record of every model instance.
+
+    moto's `BaseModel.__new__` appends each instance it creates to a class-wide list (for its
+    dashboard) that only `/moto-api/reset` empties. DynamoDB creates a model per item written and
+    deep-copies every table a TransactWriteItems touches as its rollback backup, so a running local
+    stack kept a whole copy of the conversation table per chat turn: the dialogue suite's stack grew
+    to 17 GB and its late turns slowed into timeouts. Other services' models stay recorded (S3's
+    reset closes its keys' buffers through that list)."""
+    from moto.core.common_models import BaseModel
+
+    tracking_new = BaseModel.__new__
+    if getattr(tracking_new, "leaves_out_dynamodb", False):
+        return
+
+    def new_model(cls: type, *args: Any, **kwargs: Any) -> Any:
+        if cls.__module__.startswith("moto.dynamodb."):
+            return object.__new__(cls)
+        return tracking_new(cls, *args, **kwargs)
+
+    new_model.leaves_out_dynamodb = True  # type: ignore[attr-defined]
+    BaseModel.__new__ = staticmethod(new_model)  # type: ignore[method-assign,assignment]
 
 
 @cache

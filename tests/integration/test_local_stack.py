@@ -246,3 +246,23 @@ def test_sqs_source_deletes_successes_and_redrives_failures_to_the_dlq(stack: Lo
 def queue_attributes(stack: LocalStack, logical_id: str) -> dict[str, str]:
     return stack.client("sqs").get_queue_attributes(
         QueueUrl=stack.deployment.queues[logical_id], AttributeNames=["All"])["Attributes"]
+
+
+def test_transactions_leave_no_copies_of_the_table_behind(stack: LocalStack) -> None:
+    """moto backs up every table a TransactWriteItems touches; its record of model instances kept
+    each backup and each item for good, so a long-running stack grew by a table a chat turn."""
+    import gc
+
+    from moto.dynamodb import dynamodb_backends
+    from moto.dynamodb.models.dynamo_type import Item
+    from moto.dynamodb.models.table import Table
+
+    dynamodb, table = stack.client("dynamodb"), stack.deployment.tables["BalieTable"]
+    for number in range(5):
+        dynamodb.transact_write_items(TransactItems=[{"Put": {"TableName": table, "Item": {
+            "pk": {"S": "T#test#C#leak"}, "sk": {"S": f"TURN#{number}"}, "text": {"S": "x" * 1000}}}}])
+    gc.collect()
+    held = {id(kept) for regions in dynamodb_backends.values() for backend in regions.values()
+            for kept in backend.tables.values()}
+    assert [found for found in gc.get_objects() if isinstance(found, Table) and id(found) not in held] == []
+    assert Item.instances_tracked == []
