@@ -603,6 +603,9 @@ DANGER = [
     "een jongetje is in de sloot gevallen achter de school",
     "twee gasten met bivakmutsen lopen om ons huis heen",
     "ik word gevolgd door een man in een grijze auto",
+    "de garage van de overburen staat in lichterlaaie",
+    "er komt rook onder de deur van het trappenhuis door",
+    "mijn zoontje heeft een knikker ingeslikt en krijgt geen lucht meer",
 ]
 
 HOMELESS = [
@@ -1325,6 +1328,8 @@ ORDINARY = [
     "ik word gevolgd op instagram door de gemeente, leuk",
     "ik word gevolgd door de deurwaarder met brieven, wat kan ik doen",
     "mag ik een vuurkorf gebruiken in de tuin",
+    "er komt rook uit de schoorsteen van de buren, mag dat met die stookverboden",
+    "de lucht in de wijk is slecht door de fabriek, waar meld ik dat",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
