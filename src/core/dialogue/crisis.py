@@ -692,17 +692,39 @@ def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Wo
     return frozenset({(letters, whole)}) if letters else None
 
 
+# How many times a rule's `needs` may spare it compiling (see _Rule.pattern_for).
+NEEDS_ASKED = 8
+
+
 class _Rule:
     """One alternative of a kind's patterns: `template` (squeezed, macros not written out).
     Compiled on first use, with the word lists as tries (same matches, fewer tries for the
-    regex engine): a cold start compiles only the few rules its first messages trigger."""
+    regex engine): a cold start compiles only the few rules its first messages trigger.
+    `needs`: strings of which every match contains one (core.required_text; empty: none known),
+    so a rule is not compiled for a text without them (a cold start's first ordinary question
+    compiles next to none)."""
 
-    __slots__ = ("kind", "template", "_pattern")
+    __slots__ = ("kind", "template", "needs", "_pattern", "_asked")
 
-    def __init__(self, kind: CrisisKind, template: str) -> None:
+    def __init__(self, kind: CrisisKind, template: str, needs: tuple[str, ...] = ()) -> None:
         self.kind = kind
         self.template = template
+        self.needs = needs
         self._pattern: re.Pattern[str] | None = None
+        self._asked = 0
+
+    def pattern_for(self, normalised: str) -> re.Pattern[str] | None:
+        """The pattern, or None when the text lacks the rule's `needs` (it cannot match). The
+        needs are looked for only until the rule is compiled, and at most NEEDS_ASKED times: a
+        compiled rule fails faster than they are looked for in a long text, so a rule that keeps
+        being tried is compiled after all."""
+        if self._pattern is not None:
+            return self._pattern
+        if self.needs and self._asked < NEEDS_ASKED:
+            self._asked += 1
+            if not any(map(normalised.__contains__, self.needs)):
+                return None
+        return self.pattern
 
     @property
     def source(self) -> str:
@@ -812,15 +834,20 @@ class _Index:
         self.vocabulary: list[str] = []
 
     @classmethod
-    def built(cls) -> _Index:
-        """The index read from the patterns (what `index_data` stores)."""
+    def built(cls, needs: bool = False) -> _Index:
+        """The index read from the patterns (what `index_data` stores, with `needs`: reading
+        them costs about as much as compiling every rule, so a stale stored index goes without)."""
         index = cls()
         known: dict[tuple[str, str], _Words | None] = {}
         words: set[str] = set()
+        if needs:
+            from ..required_text import required_text
         for kind in _KIND_ORDER:
             for template in _alternatives(kind):
                 rule = _Rule(kind, template)
                 source = rule.source
+                if needs:
+                    rule.needs = required_text(source)
                 index._add(rule, source, known)
                 words.update(re.findall(r"[a-z]+", source))
         index.vocabulary = sorted(words)
@@ -830,7 +857,7 @@ class _Index:
     def from_data(cls, data: dict[str, Any]) -> _Index:
         """The index as `index_data` stored it."""
         index = cls()
-        index.rules = [_Rule(kind, template) for kind, template in data["rules"]]
+        index.rules = [_Rule(kind, template, tuple(needs)) for (kind, template), needs in zip(data["rules"], data["needs"])]
         rules = index.rules
         index.whole = {word: [rules[number] for number in numbers] for word, numbers in data["whole"].items()}
         index.prefix = {start: [(letters, rules[number]) for letters, number in entries]
@@ -845,6 +872,7 @@ class _Index:
         return {
             "digest": patterns_digest(),
             "rules": [[rule.kind, rule.template] for rule in self.rules],
+            "needs": [list(rule.needs) for rule in self.rules],
             "whole": {word: [number[id(rule)] for rule in rules] for word, rules in self.whole.items()},
             "prefix": {start: [[letters, number[id(rule)]] for letters, rule in entries] for start, entries in self.prefix.items()},
             "inside": [[list(leading), number[id(rule)]] for leading, rule in self.inside],
@@ -882,12 +910,14 @@ class _Index:
 
 
 # The index is read from the patterns at build time (`make crisis-index`): reading it from them
-# costs a cold start about 13 ms of CPU, loading it about 1 ms. A stored index whose digest is
+# costs a cold start about 13 ms of CPU, loading it about 1 ms. With each rule's `needs` in it, a
+# first ordinary question compiles hardly any rule ("Hoe verleng ik mijn paspoort?": 36 rules start
+# at "ik" or "mijn", none of them is compiled; about 11 ms of CPU less). A stored index whose digest is
 # not that of the patterns (they changed without `make crisis-index`) is not used: the index is
 # then read from the patterns on first use, the same result at the old cost (a unit test keeps
 # the stored one current).
 STORED_INDEX = Path(__file__).resolve().parent / "data" / "crisis_index.json"
-_INDEX_FORMAT = 1
+_INDEX_FORMAT = 2  # 2: with each rule's `needs`
 
 
 def patterns_digest() -> str:
@@ -898,7 +928,7 @@ def patterns_digest() -> str:
 
 def index_data() -> dict[str, Any]:
     """The index read from the patterns, as stored in STORED_INDEX."""
-    return _Index.built().data()
+    return _Index.built(needs=True).data()
 
 
 @functools.cache
@@ -952,9 +982,11 @@ def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
 
 def _matches(index: _Index, kind: CrisisKind, normalised: str, triggered: list[tuple[_Rule, int]]) -> bool:
     for rule, offset in triggered:
-        if rule.kind == kind and rule.pattern.match(normalised, offset):
+        if rule.kind == kind and (pattern := rule.pattern_for(normalised)) and pattern.match(normalised, offset):
             return True
     for leading, rule in index.inside:
-        if rule.kind == kind and any(letters in normalised for letters in leading) and rule.pattern.search(normalised):
+        if (rule.kind == kind and any(letters in normalised for letters in leading)
+                and (pattern := rule.pattern_for(normalised)) and pattern.search(normalised)):
             return True
-    return any(rule.kind == kind and rule.pattern.search(normalised) for rule in index.always)
+    return any(rule.kind == kind and (pattern := rule.pattern_for(normalised)) and pattern.search(normalised)
+               for rule in index.always)
