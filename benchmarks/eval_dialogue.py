@@ -14,6 +14,11 @@ judges what the resident reads:
   listed            rows that reach the editors' list of unanswered questions, either at once or
                     after the resident presses "iets anders" under a "Bedoelt u ...?" without a
                     right topic (what a resident would do)
+  answered_by       per rule of the dialogue that gave the answer, the answered rows and the
+                    wrong ones among them (`[answered, wrong]`, counts): `matcher` (its answer for
+                    the whole message), `detail` (a detail's variant or topic), `several` (the
+                    clauses of a message with several topics), `crisis_question` (the question
+                    beside a crisis line), `person` (a request for a person)
 
 Shares of the part's in-scope rows (answered_right, choice_right, not_answered), of its
 out-of-scope rows (`oos_*`) and of all rows (answered_wrong, choice_wrong, one_option).
@@ -41,6 +46,13 @@ from core.opening_hours import AMSTERDAM
 PROBES = Path(__file__).parent / "data" / "dialogue_probes.tsv"
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM)
 OTHER = "choice:other"
+# The turn's counters that name the rule an answer came from, checked in this order.
+RULES = (("crisis_line", "crisis_question"), ("several_topics", "several"), ("detail:", "detail"),
+         ("handover_requested", "person"))
+
+
+def rule_of(counts: dict[str, int]) -> str:
+    return next((rule for prefix, rule in RULES if any(name.startswith(prefix) for name in counts)), "matcher")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +60,7 @@ class Outcome:
     intent: str | None  # the answered intent
     options: tuple[str, ...]  # the topics of a "Bedoelt u ...?" (empty: none asked)
     listed: bool  # the question reached the editors' list of unanswered questions
+    rule: str = "matcher"  # the dialogue's rule that gave the answer (see `answered_by`)
 
     @property
     def asked(self) -> bool:
@@ -75,7 +88,7 @@ class Resident:
         payloads = [button.payload for message in turn.reply.messages for button in message.buttons]
         listed = turn.counts.get("unanswered", 0) > 0
         if OTHER not in payloads:
-            return Outcome(turn.reply.intent, (), listed)
+            return Outcome(turn.reply.intent, (), listed, rule_of(turn.counts))
         options = tuple(payload.partition(":")[2] for payload in payloads if payload.startswith("intent:"))
         if not set(options) & question.accepted:  # none fits: the resident presses "iets anders"
             other = self._send("Iets anders", OTHER, turn.reply.conversation_id)
@@ -86,6 +99,8 @@ class Resident:
 def figures(rows: list[tuple[RealQuestion, Outcome]]) -> dict[str, float | int]:
     in_scope = [(q, o) for q, o in rows if q.intent is not None]
     out_of_scope = [(q, o) for q, o in rows if q.intent is None]
+    answered = [o for _, o in rows if o.intent is not None]
+    wrong = [o for q, o in rows if o.intent is not None and o.intent not in q.accepted]
 
     def share(count: int, total: int) -> float:
         return round(count / total, 4) if total else 0.0
@@ -104,6 +119,8 @@ def figures(rows: list[tuple[RealQuestion, Outcome]]) -> dict[str, float | int]:
         "oos_choice": share(sum(o.asked for _, o in out_of_scope), len(out_of_scope)),
         "oos_scope_message": share(sum(o.intent is None and not o.asked for _, o in out_of_scope), len(out_of_scope)),
         "oos_listed": share(sum(o.listed for _, o in out_of_scope), len(out_of_scope)),
+        "answered_by": {rule: [sum(o.rule == rule for o in answered), sum(o.rule == rule for o in wrong)]
+                        for rule in sorted({o.rule for o in answered})},
     }
 
 
@@ -130,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             right = outcome.intent in question.accepted or bool(set(outcome.options) & question.accepted)
             verdict = "ok" if right or (question.intent is None and outcome.intent is None and not outcome.asked) else "-"
             listed = "listed" if outcome.listed else ""
-            print(f"{verdict:3} {describe(outcome):52} {listed:6} [{question.intent or '-'}] {question.text[:100]}")
+            print(f"{verdict:3} {describe(outcome):52} {listed:6} {outcome.rule if outcome.intent else '':15} "
+                  f"[{question.intent or '-'}] {question.text[:100]}")
         return 0
     questions += read_real_questions(Path(args.probes))
     outcomes = [(question, resident.ask(question)) for question in questions]

@@ -149,3 +149,22 @@ def test_today_after_closing_time_says_the_town_hall_was_open() -> None:
     text = facts.opening_hours(make_tenant(), promises("2026-12-01 18:30"))
     assert text.startswith("Vandaag (dinsdag 1 december) was het gemeentehuis open van 8.30 tot 17.00 uur; nu is het "
                            "gesloten.")
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("kan het ook op zaterdag?", {5}), ("zaterdags open?", {5}), ("in het weekend", {5, 6}),
+    ("Trouwen op maandagochtend in het gemeentehuis", {0}), ("can we do it on saturdays?", {5}),
+    ("kan het ook eerder?", set()),
+])
+def test_the_weekdays_a_question_names(text: str, days: set[int]) -> None:
+    assert facts.asked_weekdays(text) == days
+
+
+def test_the_fees_of_the_day_asked() -> None:
+    tenant = make_tenant(fees={"year": 2026, "items": {"huwelijk": [
+        {"name": {"nl": "Trouwen op een werkdag", "en": "Marrying on a weekday"}, "euro": 420},
+        {"name": {"nl": "Trouwen op zaterdag", "en": "Marrying on a Saturday"}, "euro": 690}]}})
+    saturday = facts.fees(tenant, "huwelijk", promises(TUESDAY_MORNING), facts.asked_weekdays("op zaterdag"))
+    assert saturday is not None and "690,00" in saturday and "420" not in saturday
+    assert facts.fees(tenant, "huwelijk", promises(TUESDAY_MORNING), frozenset({6})) is None  # no Sunday fee
+    assert "420,00" in facts.fees(tenant, "huwelijk", promises(TUESDAY_MORNING))

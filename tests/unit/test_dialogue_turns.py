@@ -21,6 +21,7 @@ from engine_support import (  # noqa: F401 - compiled and chat are fixtures
 from handover_support import BrokenTicketQueue
 
 from channels import whatsapp as wa
+from core.dialogue import details, followups
 from core.dialogue.state import CallbackFlow, GuideFlow
 from core.effects import QueueTicket, ScheduleHandoverTimeout, effect_id
 from core.errors import VersionConflict
@@ -453,3 +454,98 @@ def test_a_detail_told_in_a_clause_of_its_own_is_one_question(compiled) -> None:
     reply = chat.say(text)
     assert reply.intent == "parkeervergunning" and "Gecondoleerd" in texts(reply)
     assert "U vroeg ook naar iets anders" not in texts(reply)
+
+
+# ---- no confident wrong answers: the dialogue's own rules answer no more than the matcher reads ------
+
+def scripted(compiled, script: dict[str, Classification]) -> Harness:
+    """A conversation whose matcher reads these texts as scripted (others as the fixture's matcher does)."""
+    return make_harness(compiled, matcher=ScriptedMatcher(script, compiled["alpha"].matcher))
+
+
+STORY = ("Gisteren stond ik bij de glasbak en daar lag weer van alles naast. Het is elke week hetzelfde liedje, "
+         "en niemand van de gemeente komt kijken.")
+
+
+def test_the_same_topic_in_two_clauses_is_one_topic(compiled) -> None:
+    text = "ik wil mijn paspoort verlengen. mijn paspoort verloopt volgende maand."
+    twice = Classification("paspoort", 0.9, [], "answer", parts=[
+        Part("ik wil mijn paspoort verlengen.", answer("paspoort")),
+        Part("mijn paspoort verloopt volgende maand.", answer("paspoort")),
+    ])
+    reply = scripted(compiled, {text: twice}).say(text)
+    assert reply.intent == "paspoort" and "U vroeg ook naar iets anders" not in texts(reply)
+    assert "intent:paspoort" not in payloads(reply)
+
+
+def test_a_story_that_asks_none_of_its_topics_gets_a_choice_of_them(compiled) -> None:
+    told = Classification(None, 0.4, [Alternative("afvalkalender", 0.4)], "reject", parts=[
+        Part("Gisteren stond ik bij de glasbak en daar lag weer van alles naast.", answer("afvalkalender")),
+        Part("Het is elke week hetzelfde liedje, en niemand van de gemeente komt kijken.", answer("parkeervergunning")),
+    ])
+    chat = scripted(compiled, {STORY: told})
+    reply = chat.say(STORY)
+    assert reply.intent is None and chat.counts().get("answered", 0) == 0
+    assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:parkeervergunning", "choice:other"]
+
+
+def test_a_story_the_matcher_answers_as_a_whole_keeps_that_answer(compiled) -> None:
+    told = Classification("afvalkalender", 0.9, [], "answer", parts=[
+        Part("Gisteren stond ik bij de glasbak en daar lag weer van alles naast.", answer("afvalkalender")),
+        Part("Het is elke week hetzelfde liedje, en niemand van de gemeente komt kijken.", answer("parkeervergunning")),
+    ])
+    chat = scripted(compiled, {STORY: told})
+    reply = chat.say(STORY)
+    assert reply.intent == "afvalkalender" and "choice:other" not in payloads(reply)
+
+
+def test_a_story_answers_the_clause_that_asks_and_offers_the_topic_it_tells(compiled) -> None:
+    text = ("Vorige maand ben ik verhuisd naar de overkant van de stad, met de kinderen en de hond erbij. "
+            "Wanneer wordt het afval opgehaald?")
+    story = Classification(None, 0.5, [Alternative("afvalkalender", 0.5)], "clarify", parts=[
+        Part("Vorige maand ben ik verhuisd naar de overkant van de stad, met de kinderen en de hond erbij.",
+             answer("parkeervergunning")),
+        Part("Wanneer wordt het afval opgehaald?", answer("afvalkalender")),
+    ])
+    chat = scripted(compiled, {text: story})
+    reply = chat.say(text)
+    assert reply.intent == "afvalkalender" and payloads(reply)[-1] == "intent:parkeervergunning"
+
+
+def test_two_close_guesses_in_a_rejected_story_do_not_name_the_topic_of_a_detail(compiled) -> None:
+    text = ("Mijn tas is gestolen op vakantie in Spanje en ik ben er nog steeds erg van geschrokken. "
+            "Ik vind dat de politie daar veel te weinig deed.")
+    doubt = Classification(None, 0.18, [Alternative("paspoort", 0.18), Alternative("id-kaart", 0.15)], "reject")
+    chat = scripted(compiled, {text: doubt, details.without_cues(text): doubt})
+    reply = chat.say(text)
+    assert reply.intent is None and "detail:kwijt_buitenland" not in chat.counts()
+
+
+def test_a_lone_first_guess_below_the_threshold_still_names_the_topic_of_a_detail(compiled) -> None:
+    text = "mijn paspoort is gestolen op vakantie"
+    lone = Classification(None, 0.3, [Alternative("paspoort", 0.3), Alternative("id-kaart", 0.05)], "reject")
+    chat = scripted(compiled, {text: lone, details.without_cues(text): lone})
+    assert chat.say(text).intent == "paspoort" and chat.counts()["detail:kwijt_buitenland"] == 1
+
+
+def test_a_first_question_with_a_follow_up_word_is_the_matchers_to_decide(compiled) -> None:
+    text = "wanneer moet ik mijn id-kaart laten zien aan de boa"
+    doubt = Classification(None, 0.45, [Alternative("id-kaart", 0.45), Alternative("paspoort", 0.3)], "clarify")
+    chat = scripted(compiled, {text: doubt, followups.subject(text): answer("id-kaart")})
+    reply = chat.say(text)
+    assert reply.intent is None and payloads(reply)[-3:] == ["intent:id-kaart", "intent:paspoort", "choice:other"]
+
+
+def test_two_topics_joined_by_en_are_both_taken_when_the_matcher_answers_the_whole(compiled) -> None:
+    text = "ik ben mijn paspoort kwijt en mijn parkeervergunning ook"
+    reply = scripted(compiled, {text: answer("paspoort", 0.9), "ik ben mijn paspoort kwijt": answer("paspoort"),
+                                "mijn parkeervergunning ook": answer("parkeervergunning")}).say(text)
+    assert reply.intent == "paspoort" and payloads(reply)[-1] == "intent:parkeervergunning"
+
+
+def test_en_inside_one_doubtful_question_does_not_make_two_topics(compiled) -> None:
+    text = "de container is kapot en wordt niet geleegd"
+    doubt = Classification(None, 0.5, [Alternative("afvalkalender", 0.5), Alternative("paspoort", 0.3)], "clarify")
+    reply = scripted(compiled, {text: doubt, "de container is kapot": answer("afvalkalender"),
+                                "wordt niet geleegd": answer("parkeervergunning")}).say(text)
+    assert reply.intent is None and "intent:parkeervergunning" not in payloads(reply)

@@ -221,3 +221,15 @@ def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks
     ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False)])
 def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
     assert asks_how(text) is how
+
+
+@pytest.mark.parametrize(("text", "previous", "topic", "kinds"), [
+    ("moet ik zijn paspoort inleveren?", None, "overlijden", ["overlijden"]),  # after the death's own topic
+    ("en haar parkeervergunning?", "overlijden", "paspoort", ["overlijden"]),  # after a death's variant
+    ("moet ik mijn paspoort inleveren?", None, "overlijden", []),  # the resident's own things
+    ("en zijn rijbewijs?", None, "paspoort", []),  # no death in the conversation
+    ("en zijn paspoort?", "kwijt_buitenland", "paspoort", []),  # a loss abroad is not carried
+])
+def test_a_death_carries_over_to_questions_about_the_deceaseds_things(
+        text: str, previous: str | None, topic: str, kinds: list[str]) -> None:
+    assert details.carried(text, previous, topic) == kinds

@@ -17,9 +17,11 @@ MAX_FOLLOWUP_BUTTONS = 3
 MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
 
 
-def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "") -> None:
+def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
+           asked_details: Sequence[str] | None = None) -> None:
     """Answer `intent` (a topic or a system intent that hands nothing over). `text`
-    is the question, for the detail it may ask and the facts it wants first."""
+    is the question, for the detail it may ask (`asked_details` when the conversation
+    already told it) and the facts it wants first."""
     ctx.intent, ctx.confidence = intent.id, score
     ctx.state.misses = 0
     ctx.count(f"intent:{intent.id}")
@@ -31,7 +33,9 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
             ctx.add(intent.answer.get(ctx.language), links=[ctx.link(link) for link in intent.links])
         return
     ctx.state.topic = intent.id
-    detail = detail_of(intent, details.detect(text)) if text else None
+    kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
+    detail = detail_of(intent, kinds)
+    ctx.state.detail = detail
     if detail is not None:
         _answer_detail(ctx, intent, detail)
         ask_feedback(ctx, intent.id)
@@ -64,6 +68,8 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
         return False
     ctx.intent, ctx.confidence = intent.id, confidence
     ctx.state.misses = 0
+    if ctx.state.topic != intent.id:
+        ctx.state.detail = None  # another topic: the last answer's detail was about that one
     ctx.state.topic = intent.id
     ctx.count("followup")
     ctx.count(f"followup:{kind}")
@@ -86,6 +92,27 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
     ctx.add("\n\n".join(texts), links=links)
     ask_feedback(ctx, intent.id)
     return True
+
+
+def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Sequence[str] = ()) -> None:
+    """"kan het ook op zaterdag?" about the current topic: the tenant's fees for that day when
+    its table names the day ("Trouwen op zaterdag: € 690,00"); else the cost follow-up when the
+    question asks the price, and the opening hours of that day when it does not."""
+    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises, facts.asked_weekdays(text))
+    if fee_lines is None and kinds:
+        followup(ctx, pick_followup(ctx, intent, list(kinds)), intent.id, also=kinds)
+        return
+    ctx.intent, ctx.confidence = intent.id, 1.0
+    ctx.state.misses = 0
+    ctx.count("followup")
+    ctx.count("followup:day")
+    ctx.count("answered")
+    if fee_lines is not None:
+        url = ctx.tenant.urls.get("tarieven")
+        ctx.add(fee_lines, links=[Link(title=ctx.say("fees_link"), url=url)] if url else [])
+    else:
+        ctx.add(facts.opening_hours(ctx.tenant, ctx.promises, text), links=[ctx.link(link) for link in intent.links])
+    ask_feedback(ctx, intent.id)
 
 
 def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tuple[str, list[Link]] | None:
@@ -112,7 +139,7 @@ def has_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> bool:
     return getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
 
 
-def detail_of(intent: "ResolvedIntent", kinds: list[str]) -> str | None:
+def detail_of(intent: "ResolvedIntent", kinds: Sequence[str]) -> str | None:
     """The first detail kind this intent answers: its own variant, or a general one."""
     for kind in kinds:
         if kind in intent.variants or (kind in details.GENERAL_KINDS and intent.kind == "topic"):
@@ -133,6 +160,7 @@ def answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, score: 
 def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> None:
     ctx.count(f"detail:{kind}")
     ctx.state.topic = intent.id
+    ctx.state.detail = kind
     # Where a person can help (how an application is going, after a death), offer one.
     buttons = [ctx.person_button()] if kind in details.GENERAL_KINDS else []
     variant = intent.variants.get(kind)

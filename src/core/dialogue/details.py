@@ -133,6 +133,23 @@ HOME_TOPIC = {"kwijt_buitenland": "paspoort", "uit_buitenland": "verhuizing", "e
               "overlijden": "overlijden"}
 
 
+# Kinds a conversation keeps after their answer (or their home topic's): "mijn vader is overleden",
+# then "moet ik zijn paspoort inleveren?" asks about the deceased's passport.
+CARRIED_KINDS = ("overlijden",)
+# Someone else's things: the deceased's, after a death.
+_SOMEONE_ELSES = re.compile(r"\b(?:zijn|haar|z'n|d'r|hun|his|her|their|(?:de|the) overledene|the deceased)\b")
+
+
+def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
+    """The detail a question without cues of its own keeps from the conversation: the last
+    answer's detail or its topic's (`CARRIED_KINDS`), when the question is about someone
+    else's things ("moet ik zijn paspoort inleveren?" after a death)."""
+    kind = previous or next((kind for kind, home in HOME_TOPIC.items() if home == topic), None)
+    if kind in CARRIED_KINDS and _SOMEONE_ELSES.search(" ".join(text.lower().split())):
+        return [kind]
+    return []
+
+
 def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = " ".join(text.lower().split())

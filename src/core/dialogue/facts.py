@@ -34,6 +34,25 @@ _WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu
                    r"this afternoon|now)\b|" + _NAMED_DAY.pattern)
 
 
+_WEEKEND = re.compile(r"\b(?:weekend|weekends|weekeinde)\b")
+# "zaterdag", "zaterdags", "zondagen", "maandagochtend", "saturdays"
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:s|en|ochtend|middag|avond|morning|afternoon|evening)?\b")
+
+
+def asked_weekdays(text: str) -> frozenset[int]:
+    """The days of the week a text names ("op zaterdag"; "in het weekend": 5 and 6)."""
+    lowered = text.lower()
+    days = {_WEEKDAYS[match.group(1)] for match in _WEEKDAY.finditer(lowered)}
+    if _WEEKEND.search(lowered):
+        days |= {5, 6}
+    return frozenset(days)
+
+
+def without_days(text: str) -> str:
+    """The text without the days it names ("kan het ook op zaterdag?" -> "kan het ook op ?")."""
+    return _WEEKEND.sub(" ", _WEEKDAY.sub(" ", text.lower()))
+
+
 def named_day(text: str, today: date) -> date | None:
     """The day a question names besides today: "op woensdag" (the next one), "tweede kerstdag"
     (the next 26 December), "overmorgen"; None when it names none."""
@@ -113,14 +132,19 @@ def phone(tenant: Tenant, promises: Promises) -> str | None:
     return f"{line} {say('phone_mail', email=team.email)}" if team.email else line
 
 
-def fees(tenant: Tenant, intent_id: str, promises: Promises) -> str | None:
-    """The tenant's fees for one intent, with amounts and the year; None without a table."""
+def fees(tenant: Tenant, intent_id: str, promises: Promises, weekdays: frozenset[int] = frozenset()) -> str | None:
+    """The tenant's fees for one intent, with amounts and the year; None without a table.
+    `weekdays`: only the fees whose name names one of these days ("Trouwen op zaterdag"), None
+    when none does."""
     if tenant.fees is None or not tenant.fees.items.get(intent_id):
+        return None
+    items = [fee for fee in tenant.fees.items[intent_id]
+             if not weekdays or weekdays & asked_weekdays(f"{fee.name.nl} {fee.name.en}")]
+    if not items:
         return None
     say = promises.say
     lines = [say("fees_intro", tenant=tenant.name, year=tenant.fees.year)]
-    lines += [say("fees_line", name=fee.name.get(say.language), amount=euro(fee, say.language))
-              for fee in tenant.fees.items[intent_id]]
+    lines += [say("fees_line", name=fee.name.get(say.language), amount=euro(fee, say.language)) for fee in items]
     return "\n".join(lines)
 
 

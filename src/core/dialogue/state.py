@@ -88,6 +88,9 @@ Asked = Annotated[FeedbackAsked | PersonOffered | ChoicesOffered | MoreTopicsOff
 
 class DialogueState(_State):
     topic: str | None = None  # the intent of the last answer: follow-ups resolve against it
+    # The detail the last answer was about ("overlijden"): questions about the deceased's things
+    # after it keep it ("moet ik zijn paspoort inleveren?").
+    detail: str | None = None
     misses: int = 0  # turns in a row the bot could not answer
     asked: Asked | None = None  # open question; cleared by the next turn unless asked again
     flow: Flow | None = None
@@ -108,7 +111,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     """The untyped state dict of earlier versions in today's shape (today's shape
     passes through unchanged)."""
     new: dict[str, Any] = {
-        key: old[key] for key in ("topic", "misses", "asked", "feedback_open", "feedback_asked") if key in old
+        key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked") if key in old
     }
     feedback = old.get("feedback")
     if isinstance(feedback, str):

@@ -20,12 +20,14 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import answers, details, followups, handover, language, understanding
+from . import answers, details, facts, followups, handover, language, understanding
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -35,7 +37,7 @@ from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
-    from ..matcher import Classification
+    from ..matcher import Alternative, Classification, Part
 
 CrisisDetector = Callable[[str], "str | None"]
 
@@ -44,6 +46,8 @@ MISSES_BEFORE_OFFER = 2
 # answer for that detail, even below the answer threshold.
 DETAIL_EVIDENCE = 0.15
 MAX_CHOICES = 3
+# "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
+_JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
 # (`Classification.candidates`: half the favourite's score), its next guess joins it if that
 # guess still has this share of the favourite's score: a real second reading of the question
@@ -224,7 +228,7 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
         result = ctx.knowledge.matcher.classify(text)
-        for asked, found in ((text, result), *((part.text, part.classification) for part in result.parts)):
+        for asked, found in ((text, result), *((part.text, part.classification) for part in _asking(text, result))):
             intent = ctx.intent_of(found.intent)
             if found.decision == "answer" and intent is not None and intent.kind == "topic":
                 return asked
@@ -412,6 +416,10 @@ class Turn:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
             return
+        if (topic is not None and facts.asked_weekdays(text) and followups.points_back(text)
+                and followups.is_contextual(facts.without_days(text))):
+            answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
+            return
         if understanding.asks_whom_to_call(text) and self._team_contact(topic):
             return
         if understanding.asks_how(text):  # "wat kan ik doen?": the current topic's answer is the how
@@ -422,13 +430,15 @@ class Turn:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
             return
-        asked_details = details.detect(text)
+        asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
         result = ctx.knowledge.matcher.classify(text)
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
         # one question about the permit, told with its reason, not two topics.
         if asked_details and self._on_detail(text, asked_details, topic, result):
             return
-        if len(result.parts) >= 2 and self._several_topics(result):
+        if len(result.parts) >= 2 and self._several_topics(text, result):
+            return
+        if not result.parts and self._several_topics(text, self._joined_topics(text, result)):
             return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
         if (kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS
@@ -442,7 +452,11 @@ class Turn:
         topic when the question points back at it ("hoeveel kost dat op een zaterdag?",
         "moet ik daarvoor langskomen of kan 't digitaal?", "en voor m'n zoontje van 3?")."""
         ctx = self.ctx
-        words = followups.subject(text)
+        # The words alone name a new topic only in a conversation, where a follow-up is elliptical
+        # ("oh en nog iets, hondenbelasting, wat kost dat?"). A first question is whole, and the
+        # matcher has read all of it: "wanneer moet ik mijn identiteitsbewijs tonen?" is not the
+        # id card's deadline, so the matcher's doubt stands ("Bedoelt u ...?").
+        words = followups.subject(text) if topic is not None else ""
         named = ctx.knowledge.matcher.classify(words) if words else None
         intent = ctx.intent_of(named.intent) if named is not None else None
         if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
@@ -489,7 +503,7 @@ class Turn:
         guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
         chosen = self._detail_topic([guess for guess in guesses if guess is not None], asked_details, names_something)
         if chosen is not None:
-            answers.answer(ctx, chosen[0], chosen[1], text)
+            answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
             return True
         named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
         home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
@@ -499,8 +513,13 @@ class Turn:
             return True
         if named_any:
             return False  # the message names a topic that has no answer for this detail: answer that topic
-        if home is not None:
-            answers.answer(ctx, home, 1.0, text)  # the detail's own words name the topic ("noodpaspoort")
+        if (home is not None and len(text.split()) < understanding.STORY_WORDS
+                and (not _plausible(result) or home.id in {guess.intent for guess in _plausible(result)})):
+            # The detail's own words name the topic ("noodpaspoort", "ik ga emigreren") unless the
+            # matcher reads another topic in the message. In a story they are mostly background (a
+            # father who died in care, and a question about who should have told his children):
+            # the matcher decides there.
+            answers.answer(ctx, home, 1.0, text, asked_details)
             return True
         if "status" in asked_details:
             ctx.count("detail:status")
@@ -517,13 +536,11 @@ class Turn:
         ctx = self.ctx
         homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
         for guess in guesses if names_something else ():
-            ranked = ([(guess.intent, guess.score)] if guess.intent else []) + [
-                (alternative.intent, alternative.score) for alternative in guess.alternatives]
-            for intent_id, score in ranked:
-                intent = ctx.intent_of(intent_id)
-                if (intent is not None and score >= DETAIL_EVIDENCE and intent.id not in homes
+            for candidate in _plausible(guess):
+                intent = ctx.intent_of(candidate.intent)
+                if (intent is not None and candidate.score >= DETAIL_EVIDENCE and intent.id not in homes
                         and any(kind in intent.variants for kind in asked_details)):
-                    return intent, score
+                    return intent, candidate.score
         for guess in guesses:
             intent = ctx.intent_of(guess.intent)
             if (guess.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover
@@ -563,24 +580,50 @@ class Turn:
             return
         answers.answer(ctx, intent, score, text)
 
-    def _several_topics(self, result: "Classification") -> bool:
-        """Two questions in one message: answer the first, offer the others."""
+    def _several_topics(self, text: str, result: "Classification") -> bool:
+        """Two questions in one message: answer the first, offer the others (each topic once).
+        The clauses that ask something come first ("ik ben verhuisd. wanneer wordt mijn afval
+        opgehaald?"). Only a clause that asks is answered in a story (`_asking`); the topics
+        it tells besides are offered, and a story that asks none gets "Bedoelt u ...?" with them."""
         ctx = self.ctx
         found: list[tuple[str, "Classification"]] = []
-        for part in result.parts:
+        for part in sorted(result.parts, key=lambda part: not understanding.is_question(part.text)):
             intent = ctx.intent_of(part.classification.intent)
             if (part.classification.decision == "answer" and intent is not None and intent.kind == "topic"
-                    and not intent.handover and all(intent.id != seen for seen, _ in found)):
+                    and not intent.handover and all(intent.id != seen.intent for _, seen in found)):
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
-        # The clauses that ask something first: "ik ben verhuisd. wanneer wordt mijn afval opgehaald?"
-        found.sort(key=lambda part: not understanding.is_question(part[0]))
+        if found[0][0] not in {part.text for part in _asking(text, result)}:
+            if result.decision == "answer":
+                return False  # the matcher reads the whole story as one topic
+            # A story that tells of several topics and asks none of them: which one is it about?
+            topics = [ctx.intent_of(c.intent) for _, c in found]
+            self._disambiguate([topic for topic in topics if topic is not None][:MAX_CHOICES], result.score, text)
+            return True
         ctx.count("several_topics")
         first_text, first = found[0]
         self._decide(first, first_text, followups.detect_all(first_text))
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
         return True
+
+    def _joined_topics(self, text: str, result: "Classification") -> "Classification":
+        """`result` with the halves of a short sentence that joins two topics with "en" as its parts
+        ("ik ben mijn rijbewijs kwijt en mijn paspoort ook": the matcher keeps one clause and
+        reads the driving licence only); unchanged when no such halves both name a topic. Only
+        when the matcher answers the whole: mostly "en" joins two sides of one question ("de
+        container is kapot en wordt niet geleegd"), and a doubt about the whole stays a doubt."""
+        if result.decision != "answer" or len(text.split()) >= understanding.STORY_WORDS:
+            return result
+        from ..matcher import Part  # the matcher's package loads on first use (cold start)
+
+        matcher = self.ctx.knowledge.matcher
+        for match in _JOINING.finditer(text):
+            halves = [half for half in (text[:match.start()], text[match.end():]) if half.strip()]
+            parts = [Part(half, matcher.classify(half)) for half in halves]
+            if len(parts) == 2 and all(part.classification.decision == "answer" for part in parts):
+                return replace(result, parts=parts)
+        return result
 
     def _offer_more(self, intents: list[str]) -> None:
         ctx = self.ctx
@@ -695,6 +738,28 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
+
+
+def _asking(text: str, result: "Classification") -> list["Part"]:
+    """The clauses of a message that may each be answered as a topic of their own: all of a
+    short message ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"), but of a story only
+    those that ask something. A story's telling clauses are background the matcher scores
+    without their story ("... waar je je papier. plastic enz. kwijt kunt." left "kwijt kunt.",
+    read Kwijtschelding; "ik heb netjes online een afspraak gemaakt" in a complaint about bulky
+    waste read Afspraak); what a story asks as a whole is the matcher's to decide."""
+    if len(text.split()) < understanding.STORY_WORDS:
+        return list(result.parts)
+    return [part for part in result.parts if understanding.is_question(part.text)]
+
+
+def _plausible(guess: "Classification") -> list["Alternative"]:
+    """The guesses of the matcher a detail may name the topic with: those it would offer
+    ("Bedoelt u ...?" candidates, within half of its favourite) when it answers or asks, and
+    below that only a lone favourite. Two close guesses in a story the matcher rejects are
+    no evidence: "mijn man is overleden ... een uitnodiging van de gemeente" read Wmo 0.18 and
+    Klacht 0.15, and the detail picked Wmo for a complaint."""
+    candidates = guess.candidates
+    return candidates if guess.decision != "reject" or len(candidates) == 1 else []
 
 
 def _crisis_of(asked: Asked | None) -> str | None:
