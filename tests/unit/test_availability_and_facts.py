@@ -168,3 +168,13 @@ def test_the_fees_of_the_day_asked() -> None:
     assert saturday is not None and "690,00" in saturday and "420" not in saturday
     assert facts.fees(tenant, "huwelijk", promises(TUESDAY_MORNING), frozenset({6})) is None  # no Sunday fee
     assert "420,00" in facts.fees(tenant, "huwelijk", promises(TUESDAY_MORNING))
+
+
+@pytest.mark.parametrize(("text", "names", "rest"), [
+    ("kan ik hem op zaterdag ophalen?", True, "kan ik hem op ?"), ("kan dat vandaag nog?", True, "kan dat nog?"),
+    ("in het weekend?", True, "in het ?"), ("kan dat ook online?", False, "kan dat ook online?"),
+])
+def test_a_question_that_names_a_day(text: str, names: bool, rest: str) -> None:
+    """The day and the words of coming by taken out leave what else the question names."""
+    assert facts.names_a_day(text) is names
+    assert facts.without_days(text).split() == rest.split()

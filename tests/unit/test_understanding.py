@@ -69,7 +69,8 @@ def test_no_person_is_asked_for(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "asks"), [
     ("bel me terug aub", True), ("kunnen jullie mij bellen", True), ("can someone get back to me please", True),
-    ("call me back", True), ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False)])
+    ("call me back", True), ("ja bel me maar op 0612345678", True), ("bel me dan terug", True),
+    ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False)])
 def test_a_callback_is_asked_for(text: str, asks: bool) -> None:
     assert asks_for_callback(text) is asks
 
@@ -172,6 +173,7 @@ def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
         ("ik heb 2 honden hoeveel hondenbelasting betaal ik", "kosten", "honden hondenbelasting", False),
         ("moet ik daarvoor langskomen of kan t ook digitaal", "online", "", True),
         ("hondebelasting hoeveel", "kosten", "hondebelasting", False),
+        ("hij is verlopen, hoe lang duurt een nieuwe?", "duur", "verlopen nieuwe", True),
     ],
 )
 def test_follow_ups_with_words_of_their_own(text: str, kind: str, subject: str, points_back: bool) -> None:

@@ -1,6 +1,7 @@
 """Answering a topic: its answer, a follow-up, a detail variant, tenant facts."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 MAX_FOLLOWUP_BUTTONS = 3
 MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
+# The word of sympathy that opens the answers after a death (the variants' and the catalogue's).
+_SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We are sorry for your loss)\.\s*")
 
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
@@ -35,8 +38,9 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
-    ctx.state.detail = detail
-    if detail is not None:
+    if detail is None:
+        ctx.state.detail = None
+    else:
         _answer_detail(ctx, intent, detail)
         ask_feedback(ctx, intent.id)
         return
@@ -160,15 +164,20 @@ def answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, score: 
 def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> None:
     ctx.count(f"detail:{kind}")
     ctx.state.topic = intent.id
+    # The word of sympathy once: "en haar id-kaart?" after the permit of the mother who died.
+    condoled = kind == ctx.state.detail == "overlijden"
     ctx.state.detail = kind
     # Where a person can help (how an application is going, after a death), offer one.
     buttons = [ctx.person_button()] if kind in details.GENERAL_KINDS else []
     variant = intent.variants.get(kind)
     if variant is not None:
-        ctx.add(variant.answer.get(ctx.language), links=[ctx.link(link) for link in variant.links], buttons=buttons)
+        text = variant.answer.get(ctx.language)
+        ctx.add(_SYMPATHY.sub("", text) if condoled else text, links=[ctx.link(link) for link in variant.links],
+                buttons=buttons)
         return
     team_name = ctx.team_name(ctx.team_id(intent.team))
     text = ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name)
+    text = _SYMPATHY.sub("", text) if condoled else text
     ctx.add(f"{text} {ctx.person_line()}" if buttons else text, links=[ctx.link(link) for link in intent.links],
             buttons=buttons)
 

@@ -48,11 +48,6 @@ def asked_weekdays(text: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def without_days(text: str) -> str:
-    """The text without the days it names ("kan het ook op zaterdag?" -> "kan het ook op ?")."""
-    return _WEEKEND.sub(" ", _WEEKDAY.sub(" ", text.lower()))
-
-
 def named_day(text: str, today: date) -> date | None:
     """The day a question names besides today: "op woensdag" (the next one), "tweede kerstdag"
     (the next 26 December), "overmorgen"; None when it names none."""
@@ -78,6 +73,18 @@ def asks_for_hours(text: str) -> bool:
     """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?": the day's opening hours help."""
     lowered = text.lower()
     return bool(_WHEN.search(lowered) and _VISIT.search(lowered)) and not _WASTE.search(lowered)
+
+
+def names_a_day(text: str) -> bool:
+    """"kan het ook op zaterdag?", "kan dat vandaag nog?", "in het weekend"."""
+    lowered = text.lower()
+    return bool(_WHEN.search(lowered) or _WEEKDAY.search(lowered) or _WEEKEND.search(lowered))
+
+
+def without_days(text: str) -> str:
+    """The text without the days it names and the words of coming by ("kan ik hem op zaterdag
+    ophalen?" -> "kan ik hem op ?")."""
+    return _VISIT.sub(" ", _WHEN.sub(" ", _WEEKEND.sub(" ", _WEEKDAY.sub(" ", text.lower()))))
 
 
 def opening_hours(tenant: Tenant, promises: Promises, text: str = "") -> str:

@@ -1,8 +1,9 @@
 """Guided flows of the knowledge base: ask the intent's slots in order, check
 each answer, then answer with the values filled in.
 
-A flow is left when the resident says stop, asks something else (the turn then
-answers that), or gives three invalid answers in a row. The callback flow of a
+A flow is left when the resident says stop (or a bare "nee" where no answer was
+found), asks something else (the turn then answers that), or gives three invalid
+answers in a row. The callback flow of a
 handover runs on the same state (`DialogueState.flow`) in `handover.py`.
 """
 from __future__ import annotations
@@ -45,6 +46,12 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
     slot = intent.flow.slots[flow.slot]
     value = slots.parse(slot.type, ctx.text, ctx.today)
     if value is None:
+        refusal = understanding.yes_no(ctx.text)
+        if refusal is not None and not refusal.yes and not refusal.rest:
+            # "nee" to "Wat is uw postcode?": the resident does not want to go on.
+            _cancel(ctx)
+            ctx.add(ctx.say("flow_stopped"))
+            return True
         if _asks_something_else(ctx, intent.id):
             # Not an answer but a new question ("hoe laat zijn jullie open"): leave the flow.
             _cancel(ctx)

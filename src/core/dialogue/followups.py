@@ -51,7 +51,7 @@ assert set(_CUES) == set(FOLLOWUP_KINDS)
 _FILLER = frozenset(
     """en voor mijn m'n het dat die dit de een wat hoe moet ik je jullie u uw is zijn er nog dan ook bij van
     met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
-    allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen
+    allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen hem
     aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon aangevraagd gemeld ingediend gevraagd ingestuurd
     opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij al sinds toen geleden
     and for my the a an what how does do it that this is i need to with me much will should must can about
@@ -88,10 +88,10 @@ def is_contextual(text: str) -> bool:
     return not subject(text)
 
 
-# A word that points back at what was just said: "hoeveel kost dat op een zaterdag?",
+# A word that points back at what was just said: "hoeveel kost dat op een zaterdag?", "hij is verlopen",
 # "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it".
 _POINTS_BACK = re.compile(
-    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hem|'m|m|ie|daarvoor|daarmee|daarbij|ervoor|erbij|"
+    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hij|hem|'m|m|ie|daarvoor|daarmee|daarbij|ervoor|erbij|"
     r"it|that|this|one|them|for that)\b)"
 )
 

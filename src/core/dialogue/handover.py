@@ -91,6 +91,11 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
+    given = understanding.contact(ctx.text) if ctx.text and understanding.asks_for_callback(ctx.text) else None
+    if given is not None and ctx.promises.available.callback_at is not None:
+        # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact).
+        _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
+        return
     if consented and ctx.promises.available.callback_at is not None:
         flow = CallbackFlow(team=team_id, reason=reason, step="contact")
         if _reachable_on_channel(ctx) and ctx.message.channel_contact:

@@ -416,7 +416,7 @@ class Turn:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
             return
-        if (topic is not None and facts.asked_weekdays(text) and followups.points_back(text)
+        if (topic is not None and facts.names_a_day(text) and followups.points_back(text)
                 and followups.is_contextual(facts.without_days(text))):
             answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
             return
@@ -438,8 +438,13 @@ class Turn:
             return
         if len(result.parts) >= 2 and self._several_topics(text, result):
             return
-        if not result.parts and self._several_topics(text, self._joined_topics(text, result)):
-            return
+        if not result.parts:
+            # Topics joined by "en" in one sentence: answered when the matcher answers the whole of
+            # a short question ("ik ben mijn rijbewijs kwijt en mijn paspoort ook"), else asked about.
+            joined = self._joined_topics(text, result)
+            sure = result.decision == "answer" and len(text.split()) < understanding.STORY_WORDS
+            if joined.parts and self._several_topics(text, joined, sure):
+                return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
         if (kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS
                 and self._on_followup_with_words(text, kinds, topic)):
@@ -580,11 +585,12 @@ class Turn:
             return
         answers.answer(ctx, intent, score, text)
 
-    def _several_topics(self, text: str, result: "Classification") -> bool:
+    def _several_topics(self, text: str, result: "Classification", sure: bool = True) -> bool:
         """Two questions in one message: answer the first, offer the others (each topic once).
         The clauses that ask something come first ("ik ben verhuisd. wanneer wordt mijn afval
         opgehaald?"). Only a clause that asks is answered in a story (`_asking`); the topics
-        it tells besides are offered, and a story that asks none gets "Bedoelt u ...?" with them."""
+        it tells besides are offered, and a story that asks none gets "Bedoelt u ...?" with them,
+        as does a message whose topics are not `sure` (unless the matcher answers the whole)."""
         ctx = self.ctx
         found: list[tuple[str, "Classification"]] = []
         for part in sorted(result.parts, key=lambda part: not understanding.is_question(part.text)):
@@ -594,7 +600,7 @@ class Turn:
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
-        if found[0][0] not in {part.text for part in _asking(text, result)}:
+        if not sure or found[0][0] not in {part.text for part in _asking(text, result)}:
             if result.decision == "answer":
                 return False  # the matcher reads the whole story as one topic
             # A story that tells of several topics and asks none of them: which one is it about?
@@ -608,22 +614,17 @@ class Turn:
         return True
 
     def _joined_topics(self, text: str, result: "Classification") -> "Classification":
-        """`result` with the halves of a short sentence that joins two topics with "en" as its parts
-        ("ik ben mijn rijbewijs kwijt en mijn paspoort ook": the matcher keeps one clause and
-        reads the driving licence only); unchanged when no such halves both name a topic. Only
-        when the matcher answers the whole: mostly "en" joins two sides of one question ("de
-        container is kapot en wordt niet geleegd"), and a doubt about the whole stays a doubt."""
-        if result.decision != "answer" or len(text.split()) >= understanding.STORY_WORDS:
-            return result
+        """`result` with the stretches of a sentence joined by "en" that each name a topic as its
+        parts ("ik ben mijn rijbewijs kwijt en mijn paspoort ook": the matcher keeps one clause and
+        reads the driving licence only); no parts when fewer than two name one."""
         from ..matcher import Part  # the matcher's package loads on first use (cold start)
 
-        matcher = self.ctx.knowledge.matcher
-        for match in _JOINING.finditer(text):
-            halves = [half for half in (text[:match.start()], text[match.end():]) if half.strip()]
-            parts = [Part(half, matcher.classify(half)) for half in halves]
-            if len(parts) == 2 and all(part.classification.decision == "answer" for part in parts):
-                return replace(result, parts=parts)
-        return result
+        stretches = [stretch for stretch in _JOINING.split(text) if stretch.strip()]
+        if len(stretches) < 2:
+            return result
+        parts = [Part(stretch, self.ctx.knowledge.matcher.classify(stretch)) for stretch in stretches]
+        named = [part for part in parts if part.classification.decision == "answer"]
+        return replace(result, parts=named if len(named) >= 2 else [])
 
     def _offer_more(self, intents: list[str]) -> None:
         ctx = self.ctx
