@@ -41,7 +41,7 @@ from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
 from handlers import http_errors
 from handlers import metrics as turn_metrics
-from handlers.cold_start import after_first_call
+from handlers.cold_start import after_first_call, import_in_background
 from handlers.http_body import parse_body
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
@@ -134,6 +134,9 @@ def preflight(conversation_id: str | None = None) -> Response:
 @after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    # A cold start's first message needs the matcher (numpy): imported while the turn waits for
+    # DynamoDB (the tenant directory, the tenant, the id secret).
+    import_in_background("core.matcher")
     accepted = _allowed_origin.set(None)
     try:
         response = app.resolve(event, context)

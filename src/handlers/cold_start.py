@@ -1,4 +1,4 @@
-"""The cyclic garbage collector during a container's cold start.
+"""A container's cold start: the cyclic garbage collector held back, imports in the background.
 
 Importing a handler and serving its first invocation create a few hundred thousand objects that
 live as long as the container (modules, classes, pydantic validators, the knowledge base and its
@@ -11,6 +11,12 @@ to the permanent generation (`gc.freeze`: never walked again) and the collector 
 the warm invocations. The chat function's import + first call: about 40 ms less CPU time
 (BENCHMARKS.md, "Cold start").
 
+The first invocation of the chat function and the messaging workers mostly waits on the network
+(DynamoDB, SSM) before it classifies the first message, and the matcher's import (numpy, about a
+60 ms of CPU on the development machine) comes after those waits. `import_in_background` imports it on a
+thread during that first invocation, so that the import fills the waits (wall clock; the CPU time
+is the same).
+
 A Lambda container is recognised by AWS_LAMBDA_FUNCTION_NAME, which Lambda sets in every execution
 environment (a fact about the process, not configuration): the local stack, the CLI and the tests
 import handlers without ever invoking some of them, and keep the collector as it is.
@@ -19,11 +25,14 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib
 import os
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 _held = False  # the collector is off for this container's cold start
+_importing = False  # import_in_background has started its thread
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -43,6 +52,26 @@ def settle() -> None:
         _held = False
         gc.freeze()
         gc.enable()
+
+
+def import_in_background(*modules: str) -> None:
+    """During a held cold start (a Lambda container's first invocation; afterwards nothing): import
+    `modules` on a daemon thread, so that their import, all CPU, runs while the invocation waits on
+    the network (DynamoDB, SSM) instead of after it. The first use of a module still being imported
+    waits for it (Python's import lock); a failed import is left to that first use, which imports it
+    again and raises. Called at the start of the invocation, when the main thread is in no import."""
+    global _importing
+    if _held and not _importing:
+        _importing = True
+        threading.Thread(target=_import_quietly, args=(modules,), name="balie-import", daemon=True).start()
+
+
+def _import_quietly(modules: tuple[str, ...]) -> None:
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 (raised again by the first use, which imports it itself)
+            return
 
 
 def after_first_call(handler: Handler) -> Handler:

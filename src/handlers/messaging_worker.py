@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from core.messaging.events import QueuedEvent
 from handlers import metrics as business_metrics
 from handlers.channel_services import ChannelServices
-from handlers.cold_start import after_first_call
+from handlers.cold_start import after_first_call, import_in_background
 
 
 def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str,
@@ -63,6 +63,9 @@ def worker_handler(services: Callable[[], ChannelServices], name: str,
     @logger.inject_lambda_context
     @metrics.log_metrics
     def handler(event: dict, context: Any) -> dict:
+        # A cold start's first message needs the matcher (numpy): imported while the worker waits
+        # for SSM (the access token) and DynamoDB.
+        import_in_background("core.matcher")
         return process_partial_response(event=event, record_handler=record_handler, processor=processor,
                                         context=context)
 

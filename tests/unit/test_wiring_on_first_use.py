@@ -111,3 +111,33 @@ def test_every_function_s_entry_point_settles_the_collector_after_its_first_call
         module_name, attribute = path.rsplit(".", 1)
         entry = getattr(importlib.import_module(module_name), attribute)
         assert entry.__code__.co_qualname == "after_first_call.<locals>.entry", path  # the outermost wrapper
+
+
+def test_a_chat_container_imports_the_matcher_meanwhile_during_its_first_invocation() -> None:
+    """The matcher's import (numpy) runs on a thread during the first invocation, while it waits on
+    the network; only in a Lambda container, and only during its first invocation."""
+    probe = (
+        "import json, sys, threading, types\n"
+        "import handlers.chat_api\n"
+        "context = types.SimpleNamespace(function_name='ChatApiFunction', memory_limit_in_mb=512, aws_request_id='r-1',\n"
+        "                                invoked_function_arn='arn:aws:lambda:eu-west-1:1:function:ChatApiFunction')\n"
+        "print('core.matcher' in sys.modules)\n"
+        "event = json.load(open('events/chat_api_post_not_json.json'))\n"
+        "response = handlers.chat_api.handler(event, context)\n"
+        "for thread in threading.enumerate():\n"
+        "    if thread.name == 'balie-import':\n"
+        "        thread.join()\n"
+        "print(response['statusCode'], 'core.matcher' in sys.modules, 'numpy' in sys.modules)\n"
+        "sys.modules.pop('core.matcher', None)\n"
+        "handlers.chat_api.handler(event, context)\n"
+        "print(any(thread.name == 'balie-import' for thread in threading.enumerate()), 'core.matcher' in sys.modules)\n"
+    )
+
+    def run(extra: dict[str, str]) -> list[str]:
+        environment = {name: value for name, value in os.environ.items() if name != "AWS_LAMBDA_FUNCTION_NAME"}
+        environment.update(PYTHONPATH=str(SRC), **extra)
+        return subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
+                              check=True, cwd=SRC.parent).stdout.splitlines()
+
+    assert run({"AWS_LAMBDA_FUNCTION_NAME": "ChatApiFunction"}) == ["False", "400 True True", "False False"]
+    assert run({}) == ["False", "400 False False", "False False"]  # tests, the local stack and the CLI: as before
