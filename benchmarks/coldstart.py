@@ -27,8 +27,14 @@ A third subject, the stack floor, is what any handler on the fixed stack pays be
 does anything of its own: boto3 with one DynamoDB client, Powertools' Logger, and pydantic
 validating one small model. Its ratio shows how much of the 1.5 budget the stack leaves.
 
+`--compare TREE [TREE ...]` measures one function (`--function`, ChatApiFunction by default) of
+several source trees instead, interleaved child by child against one embedded AWS with the
+baseline in every round (a tree is a checkout or `git archive` with its own built src/kb_compiled):
+a before/after on a busy machine, where whole runs of this benchmark minutes apart do not compare.
+
 Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json] [--no-bytecode]
      .venv/bin/python benchmarks/coldstart.py --profile ChatApiFunction [--profile-out PATH]
+     .venv/bin/python benchmarks/coldstart.py --compare /tmp/main . [--function F] [--repeats N]
 """
 from __future__ import annotations
 
@@ -335,6 +341,36 @@ def profile(function: str, profile_out: Path, top: int = 40) -> str:
     return "\n".join(lines)
 
 
+def compare(trees: list[Path], function: str, rounds: int) -> str:
+    """One function's import + first call with the code of each tree, interleaved."""
+    module, event_file = FUNCTIONS[function]
+    embedded = Embedded()
+    baseline: list[dict] = []
+    samples: dict[Path, list[dict]] = {tree: [] for tree in trees}
+    try:
+        for _ in range(rounds):
+            for subject in [None, *trees]:
+                embedded.reprovision()
+                environment = child_environment(embedded.environment)
+                if subject is None:
+                    baseline.append(measure("boto3", None, "baseline", environment))
+                    continue
+                environment["PYTHONPATH"] = os.pathsep.join([str(subject / "src"), str(subject / "local")])
+                samples[subject].append(measure(module, event_file, function, environment))
+    finally:
+        embedded.stop()
+    wall = statistics.median(s["total_ms"] for s in baseline)
+    cpu = statistics.median(s["cpu_ms"] for s in baseline)
+    lines = [f"{function}, median of {rounds} rounds; baseline {wall:.0f} ms wall, {cpu:.0f} ms CPU",
+             "| tree | wall | ratio | CPU | CPU ratio | first answer |", "|---|---|---|---|---|---|"]
+    for tree, runs in samples.items():
+        tree_wall = statistics.median(s["total_ms"] for s in runs)
+        tree_cpu = statistics.median(s["cpu_ms"] for s in runs)
+        lines.append(f"| {tree} | {tree_wall:.0f} ms | {tree_wall / wall:.2f} | {tree_cpu:.0f} ms | {tree_cpu / cpu:.2f} | "
+                     f"{', '.join(sorted({str(s['status']) for s in runs}))} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
@@ -342,7 +378,12 @@ def main() -> None:
     parser.add_argument("--no-bytecode", action="store_true", help="children compile every module from source")
     parser.add_argument("--profile", choices=sorted(FUNCTIONS), help="profile this function's import + first call")
     parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "coldstart.prof")
+    parser.add_argument("--compare", type=Path, nargs="+", metavar="TREE", help="compare these source trees")
+    parser.add_argument("--function", choices=sorted(FUNCTIONS), default="ChatApiFunction", help="with --compare")
     arguments = parser.parse_args()
+    if arguments.compare:
+        print(compare([tree.resolve() for tree in arguments.compare], arguments.function, arguments.repeats))
+        return
     if arguments.profile:
         print(profile(arguments.profile, arguments.profile_out))
         return
