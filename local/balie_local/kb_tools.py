@@ -518,6 +518,7 @@ class RealQuestion:
     alt: tuple[str, ...]
     kind: str  # "faq" | "story"
     split: str  # "tune" | "report"
+    batch: str  # the round of collecting that added the row ("1": the first 329 rows); "" in probe files
 
     @property
     def accepted(self) -> frozenset[str]:
@@ -534,6 +535,7 @@ def read_real_questions(path: Path = REAL_QUESTIONS) -> list[RealQuestion]:
                 alt=tuple(name for name in row["alt"].split(",") if name and name != "-"),
                 kind=row["kind"],
                 split=row["split"],
+                batch=row.get("batch", ""),
             )
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         ]
