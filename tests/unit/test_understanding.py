@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.dialogue import details, followups
+from core.dialogue import details, followups, understanding
 from core.dialogue.understanding import (
     YesNo,
     announces_question,
@@ -235,3 +235,12 @@ def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
 def test_a_death_carries_over_to_questions_about_the_deceaseds_things(
         text: str, previous: str | None, topic: str, kinds: list[str]) -> None:
     assert details.carried(text, previous, topic) == kinds
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("Hoe verleng ik mijn paspoort en wat kost het?", True), ("How do I renew my passport and how much is it?", True),
+    ("hoe vraag ik een parkeervergunning aan en wat kost dat", True), ("hoe lang duurt het?", False),
+    ("hoe duur is een paspoort", False), ("wat kost een paspoort?", False), ("how long does it take", False),
+])
+def test_a_question_that_also_asks_how_to_go_about_its_topic(text: str, asks: bool) -> None:
+    assert understanding.asks_how_to(text) is asks

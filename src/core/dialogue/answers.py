@@ -21,10 +21,12 @@ _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We a
 
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
-           asked_details: Sequence[str] | None = None) -> None:
+           asked_details: Sequence[str] | None = None, with_followup: str | None = None) -> None:
     """Answer `intent` (a topic or a system intent that hands nothing over). `text`
     is the question, for the detail it may ask (`asked_details` when the conversation
-    already told it) and the facts it wants first."""
+    already told it) and the facts it wants first. `with_followup`: a follow-up asked
+    in the same question, answered after the topic's answer ("hoe verleng ik mijn
+    paspoort en wat kost het?")."""
     ctx.intent, ctx.confidence = intent.id, score
     ctx.state.misses = 0
     ctx.count(f"intent:{intent.id}")
@@ -45,15 +47,23 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         ask_feedback(ctx, intent.id)
         return
     body = intent.answer.get(ctx.language)
+    links = [ctx.link(link) for link in intent.links]
     opening = _facts(ctx, intent, text)
     if opening:
         body = f"{opening}\n\n{body}"
+    asked = _followup_part(ctx, intent, with_followup) if with_followup is not None else None
+    if asked is not None:
+        ctx.count("followup")
+        ctx.count(f"followup:{with_followup}")
+        body = f"{body}\n\n{asked[0]}"
+        links += asked[1]
     buttons = [
         ctx.button(f"followup_{kind}", f"followup:{kind}")
         for kind in FOLLOWUP_KINDS
-        if getattr(intent.followups, kind) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
+        if kind != with_followup
+        and (getattr(intent.followups, kind) is not None or (kind == "kosten" and _has_fees(ctx, intent.id)))
     ][:MAX_FOLLOWUP_BUTTONS]
-    ctx.add(body, links=[ctx.link(link) for link in intent.links], buttons=buttons)
+    ctx.add(body, links=links, buttons=buttons)
     if intent.flow is not None:
         flows.start_guide(ctx, intent)
     else:

@@ -56,7 +56,7 @@ _FILLER = frozenset(
     opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij al sinds toen geleden
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
-    pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens
+    pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
     kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")

@@ -580,8 +580,10 @@ class Turn:
         kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None):
-            # "wat kost een paspoort?": the follow-up of the matched topic.
-            answers.followup(ctx, kind, intent.id, score, also=kinds or [])
+            if understanding.asks_how_to(text):  # "hoe verleng ik mijn paspoort en wat kost het?": both
+                answers.answer(ctx, intent, score, text, with_followup=kind)
+            else:  # "wat kost een paspoort?": the follow-up of the matched topic.
+                answers.followup(ctx, kind, intent.id, score, also=kinds or [])
             return
         answers.answer(ctx, intent, score, text)
 

@@ -338,3 +338,16 @@ def asks_how(text: str) -> bool:
     """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
     subject of its own about how to go about the topic just answered."""
     return bool(_HOW.match(_plain(text)))
+
+
+# "hoe verleng ik mijn paspoort en wat kost het?": besides a follow-up, the message asks how to go
+# about the topic itself (not "hoe lang", "hoe duur", "hoeveel").
+_HOW_TO = re.compile(
+    r"\b(?:hoe (?!lang\b|duur\b|vaak\b|laat\b|ver\b|snel\b)(?:\w+ )?(?:ik|je|u|we|wij)\b|"
+    r"how (?:do|can|should|to) (?:i |we |you )?(?!long\b|much\b)\w+|what do i (?:need to|have to) do)"
+)
+
+
+def asks_how_to(text: str) -> bool:
+    """True when the message asks how to go about its topic ("hoe verleng ik ...", "how do I renew ...")."""
+    return bool(_HOW_TO.search(_plain(text)))
