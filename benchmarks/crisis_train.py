@@ -3,8 +3,9 @@ cross-validation, and write src/core/dialogue/data/distress_model.bin.
 
 Training data (never the held-out batches, the dev set or the report part of real_questions.tsv):
 - crisis phrasings: benchmarks/data/crisis/train/*.tsv (written for the model: written.tsv in
-  session 5, written6.tsv in session 6 with acute danger and indirect suicide wording, each with
-  ordinary near misses; batch8.tsv and batch9.tsv, held out until they had been measured in
+  session 5, written6.tsv in session 6 with acute danger and indirect suicide wording, written7.tsv
+  in session 6 round 2 (indirect wording), written8.tsv in session 7 (violence at home told in
+  passing inside an ordinary question, indirect suicide wording), each with ordinary near misses; batch8.tsv and batch9.tsv, held out until they had been measured in
   sessions 4-5: the held-out batch now is batch 10, kept outside the repository and scored by the
   lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
   for) and the phrasings of tests/unit/test_crisis.py (per kind, and its ordinary questions);

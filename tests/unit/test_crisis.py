@@ -290,6 +290,14 @@ SUICIDE = [
     "ik wil mn eigen leven nemen",
     "het leven is voor mij niet meer de moeite waard",
     "i'm planning to end my life this weekend",
+    # Session 7: a message for the family passed through a stranger, sleeping forever, walking into the sea.
+    "zeg tegen mijn vrouw dat het me spijt",
+    "vertel mijn ouders dat ik van ze hou, ik kan niet meer",
+    "please tell my parents it was not their fault",
+    "ik wil gewoon slapen voor altijd",
+    "i want to sleep forever and never feel this again",
+    "ik liep gisteravond bijna de zee in",
+    "tonight I will walk into the river",
 ]
 
 VIOLENCE = [
@@ -485,6 +493,12 @@ VIOLENCE = [
     "de jongen naast ons wordt door zijn vader met een riem geslagen",
     "my son hits me and takes my pension",
     "thuis is het niet veilig, mijn partner slaat me",
+    # Session 7: told in passing inside an ordinary question.
+    "Hoe verhuis ik naar een andere stad? De kinderen kruipen weg onder de tafel als hun vader thuiskomt.",
+    "my daughter hides in the wardrobe whenever her dad gets angry, can she change schools",
+    "ik wil scheiden maar mijn man zei ik maak je dood als je weggaat",
+    "he told me I will kill you if you call anyone, how do I apply for a council flat",
+    "mijn neefje heeft striemen op zijn benen, mijn zus zegt dat hij gevallen is",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -545,6 +559,9 @@ SEXUAL = [
     "mijn buurman heeft aan mijn dochter van 8 gezeten",
     "someone drugged my drink and I woke up without my clothes",
     "mijn ex dreigt mijn naaktfotos naar mijn familie te sturen als ik niet betaal",
+    # Session 7 (crisis6).
+    "mijn huisgenoot heeft me gefilmd terwijl ik onder de douche stond",
+    "my boss filmed me while I was changing in the staff room",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
@@ -606,6 +623,9 @@ DANGER = [
     "de garage van de overburen staat in lichterlaaie",
     "er komt rook onder de deur van het trappenhuis door",
     "mijn zoontje heeft een knikker ingeslikt en krijgt geen lucht meer",
+    # Session 7 (crisis6).
+    "mijn moeder ligt onderaan de trap en beweegt niet",
+    "there is a man lying in the street and he is not breathing",
 ]
 
 HOMELESS = [
@@ -1330,6 +1350,14 @@ ORDINARY = [
     "mag ik een vuurkorf gebruiken in de tuin",
     "er komt rook uit de schoorsteen van de buren, mag dat met die stookverboden",
     "de lucht in de wijk is slecht door de fabriek, waar meld ik dat",
+    # Session 7: near misses of the new forms.
+    "de kinderen verstoppen zich altijd als de fotograaf van school komt",
+    "we lopen morgen met de hond het strand op",
+    "mijn vader ligt in bed met griep, kan iemand anders zijn paspoort ophalen",
+    "mijn pakket ligt bij de buren en die reageren niet",
+    "mag er een camera in de kleedkamer van het zwembad hangen",
+    "kunt u tegen mijn moeder zeggen dat de afspraak verzet is",
+    "ik wil eindelijk eens slapen, de buren maken tot drie uur herrie",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

@@ -404,6 +404,12 @@ _SUICIDE = [
     r"\bgeen (?:<W>)?zin (?:meer )?in (?:het|dit|mijn) leven\b",
     r"\ber (?:<W>)?een punt achter (?:<W>){0,2}?(?:zetten|zet)\b",
     r"\btrek (?:dit|het|mijn) leven (?:<W>)?(?:niet|nie) meer\b",
+    # Session 7 (crisis6): what is said instead of the act. A message for the family passed
+    # through a stranger ("tell my mum I'm sorry"), sleeping forever, walking into the sea or onto
+    # the tracks.
+    r"\b(?:zeg|vertel|tell|say to) (?:<W>){0,2}?(?:<MY>|mn) (?:<REL>|<CHILD>|kinderen|kids|ouders|parents|vrienden|friends) (?:dat |that )?(?:ik |i )?(?:het me spijt|het spijt me|sorry|am sorry|van (?:ze|hen|haar|hem|jullie) (?:hou|houd)|love (?:them|her|him|you)|het niet (?:hun|haar|zijn|jullie) schuld (?:is|was)|it (?:is|was) not (?:their|her|his|your) fault)\b",
+    r"\b(?:wil|wou|want to|wanna|wish i could) (?:<W>)?(?:slapen|inslapen|sleep) (?:<W>)?(?:voor altijd|voorgoed|forever)\b",
+    r"\b(?:loop|lopen|liep) (?:<W>){0,2}?(?:de zee|het water|de rivier|het kanaal|het spoor) (?:in|op)<END>|\b(?:walk|walking|walked|will walk) (?:<W>)?into the (?:sea|river|water|lake|canal)\b",
 ]
 
 _SEXUAL = [
@@ -436,6 +442,8 @@ _SEXUAL = [
     r"\bnee (?:zeg|zegt|zei|zeggen)(?: \.)? (?:<W>){0,3}?(?:doet|deed|gaat|ging) (?:hij|zij|ze) (?:<W>)?(?:het |t )?(?:toch|gewoon door|door)\b|\beven (?:when|though|if) (?:i|she) (?:say|said|says) no\b",
     r"\b(?:betalen|betaal|pay|paying|huur|rent) (?:<W>){0,3}?(?:met|with|in natura) (?:<W>)?(?:sex|seks)\b|\b(?:in ruil voor|in exchange for) (?:<W>)?(?:seks|sex)\b",
     r"\b(?:doet|deed|doen) (?:<W>)?dingen (?:<W>){0,2}?(?:die (?:<W>)?(?:niet ok|niet oke|niet mogen|niet normaal|ik niet fijn vind)|met (?:me|mij|mijn lichaam)|bij (?:me|mij))\b",
+    # Session 7 (crisis6): filmed in secret while undressing or showering.
+    r"\b(?:filmt|filmde|filmden|gefilmd|fotografeerde|gefotografeerd|filmed|filming|photographed) (?:<W>){0,4}?(?:toen|terwijl|while|when) (?:ik|ze|zij|hij|i|she|he) (?:<W>)?(?:me |zich |mezelf )?(?:omkleedde|omkleedt|omkleed|uitkleedde|douchte|aan het douchen|onder de douche|changing|showering|undressing|in the shower)\b",
 ]
 
 _VIOLENCE = [
@@ -499,6 +507,12 @@ _VIOLENCE = [
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:ik |we |wij |hij |zij )?(?:<W>)?(?:met de riem|met de broeksriem|met de stok|met de mattenklopper|de riem)\b",
     r"\b(?:<REL>) (?:<W>){0,2}?(?:losgaat|los gaat|door het lint gaat|door het lint|tekeer gaat|tekeergaat)\b",
     r"\b(?:<POSS>) (?:<REL>) is (?:<W>)?(?:gevaarlijk|dangerous)\b",
+    # Session 7 (crisis6), told in passing inside an ordinary question: children (or the resident)
+    # who hide when he comes home; a threat quoted in broken Dutch ("man zegt ik jou doodmaken");
+    # welts on a child's back.
+    r"\b(?:<CHILD>|kinderen|kids|ik|we|wij|i|ze|zij|they) (?:<W>){0,3}?(?:verstoppen|verstopt|verstop|verstopten|kruipen|kruipt|kroop|kropen|wegkruipen|wegkruipt|hide|hides|hid|hiding) (?:<W>){0,4}?(?:als|wanneer|zodra|when|whenever|as soon as) (?:hij|he|(?:<POSS>|mn) (?:man|vader|papa|pa|stiefvader|partner|vriend|ex|husband|dad|father|stepdad|boyfriend)|papa|pa) (?:<W>){0,2}?(?:thuiskomt|thuis komt|binnenkomt|binnen komt|thuis is|er is|dronken is|boos is|boos wordt|comes home|gets home|comes in|is home|is drunk|gets angry)\b",
+    r"\b(?:zegt|zei|roept|riep|schreeuwt|schreeuwde|dreigt) (?:<W>){0,3}?ik (?:<W>){0,2}?(?:jou|je|u) (?:<W>)?(?:doodmaken|dood maken|vermoorden|afmaken)\b|\bik maak (?:jou|je|u) dood\b|\b(?:says|said|told me|tells me|shouts|shouted) (?:<W>){0,3}?i (?:will|would|am going to|going to|gonna) (?:kill|murder|hurt) you\b",
+    r"\bstriemen (?:op|over) (?:<POSS>) (?:rug|benen|been|armen|arm|billen|lijf|lichaam)\b|\bwelts (?:on|all over) (?:<POSS>)\b",
 ]
 
 # Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
@@ -549,6 +563,8 @@ _DANGER = [
     r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
     r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
+    # Session 7 (crisis6): lying somewhere and no longer responding, said with the place first.
+    r"\b(?:ligt|lag|liggen) (?:<W>){0,5}?(?:op de grond|op de vloer|op de stoep|op straat|in bed|op bed|in het water|in de badkamer|in de gang|onderaan de trap) (?:<W>){0,3}?(?:reageert|reageerde|reageren|ademt|ademde|beweegt|bewoog) (?:<W>)?(?:niet|nie|nergens)\b|\b(?:lying|lies|lay) (?:<W>){0,4}?(?:on the floor|on the ground|on the pavement|in the street|in bed) (?:<W>){0,3}?(?:not|no longer) (?:<W>)?(?:responding|breathing|moving|waking|respond|breathe|move|wake)\b",
 ]
 
 _HOMELESS = [
