@@ -15,7 +15,8 @@ Training data (never the held-out batches, the dev set or the report part of rea
   questions (the documented alarms keep their kind; its test questions are kept for the report);
 - seeded augmentations: each crisis phrasing once with one or two typos and once inside two
   ordinary questions (a long message with the distress in one sentence); ordinary questions
-  joined in threes (long ordinary messages).
+  joined in threes (long ordinary messages); since session 7 each window of a long ordinary
+  message (as the runtime reads it) as an ordinary row of its own.
 
 The threshold: out-of-fold probabilities (5 folds; a phrasing and its augmentations share a
 fold) for every row, then the lowest threshold at which the classifier, where the rules are
@@ -158,6 +159,14 @@ def augmented(rows: list[tuple[str, str, str]]) -> list[tuple[int, str, str]]:
     for source, (group, kind, text) in enumerate(rows):
         if kind == "none" and (group == "kb" or group.startswith("written")) and rng.random() < 0.3:
             found.append((source, kind, f"{text}. {rng.choice(ordinary)}. {rng.choice(ordinary)}"))
+    # The runtime reads a long message in windows and alarms on its worst one (distress.windows):
+    # each window of a long ordinary message is an ordinary row of its own, so that a tail such
+    # as "in zijn slaapkamer" or one sentence of a long tax-bill message is learnt as ordinary.
+    for source, (group, kind, text) in enumerate(rows):
+        if kind == "none":
+            parts = distress.windows(text)
+            if len(parts) > 1:
+                found += [(source, kind, " . ".join(" ".join(clause) for clause in window)) for window in parts]
     return found
 
 

@@ -561,6 +561,7 @@ SEXUAL = [
     "mijn ex dreigt mijn naaktfotos naar mijn familie te sturen als ik niet betaal",
     # Session 7 (crisis6).
     "mijn huisgenoot heeft me gefilmd terwijl ik onder de douche stond",
+    "ik moet van mijn oom dingen doen die ik niet wil, in zijn slaapkamer",
     "my boss filmed me while I was changing in the staff room",
 ]
 
@@ -1357,6 +1358,7 @@ ORDINARY = [
     "mijn pakket ligt bij de buren en die reageren niet",
     "mag er een camera in de kleedkamer van het zwembad hangen",
     "kunt u tegen mijn moeder zeggen dat de afspraak verzet is",
+    "ik moet van de gemeente dingen doen die ik niet wil, zoals solliciteren",
     "ik wil eindelijk eens slapen, de buren maken tot drie uur herrie",
 ]
 

@@ -55,7 +55,7 @@ MISSED_BY_THE_RULES = [
     ("suicide", "mn moeder zegt steeds dat ze het leven niet meer ziet zitten en geen pillen meer wil bewaren voor later"),
     ("violence", "mijn stiefvader geeft mijn broertje klappen als mama er niet is"),
     ("violence", "mijn ex trapt tegen de deur en heeft me gisteren nog geduwd waar de kinderen bij waren"),
-    ("sexual", "ik moet van mijn oom dingen doen die ik niet wil, in zijn slaapkamer"),
+    ("sexual", "de buurman wil dat ik mijn kleren uittrek als ik bij hem oppas"),
     ("sexual", "mijn baas wil dat ik met hem naar bed ga anders ben ik mijn baan kwijt"),
     ("sexual", "hij maakte foto's van me toen ik onder de douche stond en stuurt ze rond"),
     ("danger", "er staat een man met een stok voor mijn raam te schreeuwen dat hij me pakt"),

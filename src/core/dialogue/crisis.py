@@ -442,7 +442,9 @@ _SEXUAL = [
     r"\bnee (?:zeg|zegt|zei|zeggen)(?: \.)? (?:<W>){0,3}?(?:doet|deed|gaat|ging) (?:hij|zij|ze) (?:<W>)?(?:het |t )?(?:toch|gewoon door|door)\b|\beven (?:when|though|if) (?:i|she) (?:say|said|says) no\b",
     r"\b(?:betalen|betaal|pay|paying|huur|rent) (?:<W>){0,3}?(?:met|with|in natura) (?:<W>)?(?:sex|seks)\b|\b(?:in ruil voor|in exchange for) (?:<W>)?(?:seks|sex)\b",
     r"\b(?:doet|deed|doen) (?:<W>)?dingen (?:<W>){0,2}?(?:die (?:<W>)?(?:niet ok|niet oke|niet mogen|niet normaal|ik niet fijn vind)|met (?:me|mij|mijn lichaam)|bij (?:me|mij))\b",
-    # Session 7 (crisis6): filmed in secret while undressing or showering.
+    # Session 7 (crisis6): filmed in secret while undressing or showering; "moet van mijn oom
+    # dingen doen die ik niet wil" (the verb after "dingen": the form above with the verb first).
+    r"\bvan (?:<POSS>|mn) (?:<REL>|<CARER>|baas|leidinggevende|huisbaas) (?:<W>){0,2}?dingen (?:<W>)?(?:doen|te doen) die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b",
     r"\b(?:filmt|filmde|filmden|gefilmd|fotografeerde|gefotografeerd|filmed|filming|photographed) (?:<W>){0,4}?(?:toen|terwijl|while|when) (?:ik|ze|zij|hij|i|she|he) (?:<W>)?(?:me |zich |mezelf )?(?:omkleedde|omkleedt|omkleed|uitkleedde|douchte|aan het douchen|onder de douche|changing|showering|undressing|in the shower)\b",
 ]
 
