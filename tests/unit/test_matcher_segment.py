@@ -87,3 +87,27 @@ def test_two_topics_joined_by_en_ook_are_split() -> None:
     assert clauses("We are moving house and also we need a parking permit") == ["We are moving house", "we need a parking permit"]
     # A short side of "en ook" is part of one question ("mijn man en ook mijn dochter").
     assert clauses("mijn man en ook mijn dochter willen een paspoort") == ["mijn man en ook mijn dochter willen een paspoort"]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("ik heb een vraag over mijn aanslag, mijn bsn is 123456782", "ik heb een vraag over mijn aanslag"),
+        ("mijn aanslag klopt niet, mijn klantnummer is [NUMMER]", "mijn aanslag klopt niet"),
+        ("Mijn naam is Anouk de Vries. Hoe verleng ik mijn paspoort?", "Hoe verleng ik mijn paspoort?"),
+        ("mijn e-mail is anouk@voorbeeld.nl. wanneer wordt het gft opgehaald", "wanneer wordt het gft opgehaald"),
+        ("My name is Tom Jansen, how do I register my address? Phone: +31 6 12345678", "how do I register my address?"),
+    ],
+)
+def test_identifiers_for_the_reader_are_stripped_like_a_signature(message: str, question: str) -> None:
+    # A number or a name names who asks, not what about; it pulled clear questions below the cut-offs.
+    assert strip_courtesy(message).text == question
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["mijn adres is veranderd, wat moet ik doen", "ik ben Turks, mag ik stemmen?", "Ik ben 67 jaar, heb ik recht op een pas?",
+     "ik woon op nummer 12, wanneer komt de vuilniswagen", "mijn kenteken is 12-ABC-3, mag ik hier parkeren?"],
+)
+def test_facts_the_answer_depends_on_are_not_identifiers(message: str) -> None:
+    assert strip_courtesy(message).text == message

@@ -208,6 +208,9 @@ def test_a_question_announced(text: str, announces: bool) -> None:
 @pytest.mark.parametrize(("text", "asks"), [
     ("ik wil een klacht indienen over een medewerker", False), ("klacht over medewerker", False),
     ("ik wil iemand spreken over een medewerker", True), ("kan ik een medewerker spreken over mijn klacht", True),
+    ("ik wil een klacht indienen, jullie medewerker was onbeschoft", False),
+    ("I want to complain, your employee was rude to me", False),
+    ("de medewerker zei dat ik moest bellen, ik wil een medewerker spreken", True),
     ("Een medewerkster van de Thuiszorg kwam thuis langs om te bespreken welke hulp ik nodig had en het werd "
      "geregeld. In het begin kreeg ik om de week drie uur hulp.", False),
     ("Ik heb al drie keer gebeld over mijn aanslag en niemand kan mij helpen, ik wil nu met een medewerker "

@@ -141,6 +141,13 @@ _ABOUT_STAFF = re.compile(
     rf"\b(?:over|about|tegen|against|of)\s+(?:een|de|die|deze|jullie|uw|the|an|a|your|that|one of your)?\s*"
     rf"(?:{_STRONG_PERSON})\b"
 )
+# Staff as the one who did something ("jullie medewerker was onbeschoft", "your employee was rude"):
+# told in a complaint, next to "ik wil een klacht indienen", whose "wil" is not for a person.
+_STAFF_DID = re.compile(
+    rf"\b(?:jullie|uw|de|die|deze|een|your|the|that|this|an|a)\s+(?:{_STRONG_PERSON})\s+"
+    r"(?:was|were|is|are|heeft|hebben|had|deed|zei|zeiden|sprak|behandelde|reageerde|gaf|weigerde|lachte|"
+    r"schreeuwde|did|said|treated|refused|shouted|laughed|gave)\b"
+)
 _NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
 _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
@@ -153,7 +160,7 @@ _REQUEST_WORDS = re.compile(
 def asks_for_person(text: str) -> bool:
     """True when the resident asks to talk to a person ("medewerker graag",
     "kan ik iemand spreken over parkeren", "I need a human")."""
-    plain = _ABOUT_STAFF.sub(" ", _plain(text))
+    plain = _STAFF_DID.sub(" ", _ABOUT_STAFF.sub(" ", _plain(text)))
     if _NOT_A_BOT.search(plain):
         return True  # "ik wil niet met een robot praten"
     if _NOT_A_REQUEST.search(plain):

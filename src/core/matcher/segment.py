@@ -1,8 +1,9 @@
 """Long messages: strip the letter around the question and split it into clauses.
 
 Residents write letters, not queries: "Goedemiddag, excuses voor de vraag, maar ... Met
-vriendelijke groet, Anouk". The greeting, the politeness and the signature carry no topic
-but dilute every feature of the question, so `strip_courtesy` removes them (only when
+vriendelijke groet, Anouk", often with their number for whoever reads it ("mijn bsn is ...").
+The greeting, the politeness, the identifiers and the signature carry no topic but dilute
+every feature of the question, so `strip_courtesy` removes them (only when
 something else is left: "hallo" alone stays a greeting). `clauses` then splits what is left
 into sentences, and a sentence that asks two things ("..., en wanneer ...?", "X en ook Y")
 into two, so that each part can be classified on its own.
@@ -41,8 +42,32 @@ _POLITENESS = [
     r"ik\s+hoor\s+(?:het\s+)?graag\s+van\s+(?:u|jullie|je)",
     r"(?:thanks|thank\s+you)\s+in\s+advance",
 ]
+# Identifiers a resident adds for the person who will read it ("mijn bsn is 123456782", "mijn
+# telefoonnummer is [TELEFOON]", "my name is Tom Jansen"): they name who asks, not what about,
+# and a long number or a placeholder pulled a clear question below the answer cut-offs. Only
+# a value that is a number, a redaction placeholder, an e-mail address or a capitalised name
+# counts, so "mijn adres is veranderd" (a move) stays.
+_IDENTIFIER_NAME = (
+    r"bsn|bsn-nummer|burgerservicenummer|telefoonnummer|telefoon|tel|telnr|mobiele\s+nummer|mobiel|nummer|"
+    r"06-nummer|e-?mail(?:adres)?|mailadres|klantnummer|dossiernummer|zaaknummer|kenmerk|referentie|"
+    r"aanslagnummer|vergunningnummer|postcode|huisnummer|geboortedatum|"
+    r"phone\s+number|phone|number|e-?mail\s+address|customer\s+number|reference|citizen\s+service\s+number"
+)
+_IDENTIFIER_VALUE = (
+    r"\[[A-Z_]+\]"                          # a redaction placeholder: [BSN], [TELEFOON]
+    r"|\+?\d[\d\s./-]{2,}\d"                 # a number: 123456782, 06-12345678, 12-03-1980
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"         # an e-mail address
+    r"|(?=[A-Za-z-]*\d)[A-Za-z\d-]{4,}"       # a code with digits: AB-123-C, 1234AB
+)
+_CAPITALISED_NAME = r"(?-i:[A-Z][\w'-]+)(?:\s+(?:van|de|der|den|het|ter|ten|(?-i:[A-Z][\w'-]+))){0,4}"
+_IDENTIFIERS = [
+    rf"(?:mijn|m'n|ons|onze|my|our|the|het|de)?\s*(?:{_IDENTIFIER_NAME})\s*(?:is|was|:|=)?\s*(?:{_IDENTIFIER_VALUE})",
+    # Not "ik ben ...": "ik ben Turks, mag ik stemmen?" tells something the answer depends on.
+    rf"(?:mijn\s+naam\s+is|ik\s+heet|my\s+name\s+is)\s+{_CAPITALISED_NAME}",
+    _IDENTIFIER_VALUE,
+]
 _POLITENESS_CLAUSE = re.compile(
-    r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS) + r")\s*(?=[.!?;,\n]|$)",
+    r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS + _IDENTIFIERS) + r")\s*(?=[.!?;,\n]|$)",
     re.IGNORECASE,
 )
 # A closing formula; everything from it to the end (the name) is the signature.
@@ -89,6 +114,7 @@ def strip_courtesy(text: str) -> Cleaned:
         body = _POLITENESS_CLAUSE.sub(r"\1", body)
     body = re.sub(r"([.!?;,])(?:\s*[.!?;,])+", r"\1", body)  # "opgehaald. !" -> "opgehaald."
     body = re.sub(r"^[\s.,;:!?-]*(?:(?:maar|en|dus)\s+)?", "", body, flags=re.IGNORECASE).strip()
+    body = body.rstrip(" ,;:-")  # "mijn aanslag klopt niet, [mijn bsn is ...]"
     if sum(ch.isalnum() for ch in body) < 3:
         return Cleaned(text.strip(), False)
     return Cleaned(body, body != text.strip())
