@@ -120,3 +120,15 @@ def test_follow_up_cues(text: str, kind: str | None, contextual: bool) -> None:
 )
 def test_slot_answers_in_a_sentence(slot_type: str, answer: str, value: str | None) -> None:
     assert slots.parse(slot_type, answer, TODAY) == value
+
+
+@pytest.mark.parametrize(("answer", "rest_number"), [
+    ("1234AB 5", "5"), ("1234 ab 12a", "12A"), ("mijn postcode is 1234 AB en het huisnummer 7-2", "7-2"), ("1234 AB", None)])
+def test_a_postcode_answer_may_carry_the_house_number(answer: str, rest_number: str | None) -> None:
+    rest = slots.rest_after("postcode", answer)
+    assert slots.parse("postcode", answer, TODAY) is not None
+    assert slots.parse("huisnummer", rest, TODAY) == rest_number
+
+
+def test_only_a_postcode_leaves_a_rest() -> None:
+    assert slots.rest_after("huisnummer", "12 1234AB") == ""

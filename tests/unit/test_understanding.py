@@ -8,6 +8,7 @@ from core.dialogue.understanding import (
     YesNo,
     announces_question,
     asks_how,
+    asks_validity,
     asks_for_callback,
     asks_for_person,
     asks_whom_to_call,
@@ -247,3 +248,21 @@ def test_a_death_carries_over_to_questions_about_the_deceaseds_things(
 ])
 def test_a_question_that_also_asks_how_to_go_about_its_topic(text: str, asks: bool) -> None:
     assert understanding.asks_how_to(text) is asks
+
+
+@pytest.mark.parametrize(("text", "contextual"), [
+    ("kost dat geld?", True), ("moet ik daarvoor betalen?", True), ("moet ik betalen?", True),
+    ("is dat gratis?", True), ("do I have to pay for it?", True), ("kost dat iets?", True),
+    ("moet ik betalen voor hondenbelasting?", False), ("wat kost een paspoort", False)])
+def test_paying_is_a_question_about_costs(text: str, contextual: bool) -> None:
+    # Without a cue, "geld" and "betalen" went to the matcher: bijzondere bijstand, hondenbelasting.
+    assert followups.detect(text) == "kosten"
+    assert followups.is_contextual(text) is contextual
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("hoe lang is die geldig?", True), ("En hoe lang is het dan geldig?", True), ("wanneer verloopt hij?", True),
+    ("how long is it valid?", True), ("hoe lang is een paspoort geldig", False), ("hoe lang duurt het?", False)])
+def test_how_long_a_document_is_valid_is_not_how_long_it_takes(text: str, asks: bool) -> None:
+    assert asks_validity(text) is asks
+    assert followups.detect(text) != "duur" or not asks

@@ -70,6 +70,17 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
     ctx.flow_values.append(value)
     flow.slot += 1
     flow.errors = 0
+    # "1234AB 5": the next slot's answer given with this one is taken, not asked again.
+    rest = slots.rest_after(slot.type, ctx.text)
+    while flow.slot < len(intent.flow.slots):
+        following = intent.flow.slots[flow.slot]
+        value = slots.parse(following.type, rest, ctx.today)
+        if value is None:
+            break
+        flow.values[following.name] = value
+        ctx.flow_values.append(value)
+        flow.slot += 1
+        rest = slots.rest_after(following.type, rest)
     if flow.slot < len(intent.flow.slots):
         ctx.add(intent.flow.slots[flow.slot].ask.get(ctx.language))
         return True

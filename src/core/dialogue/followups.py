@@ -25,14 +25,20 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
-        r"\b(wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
+        # "moet ik daarvoor betalen?", "kost dat geld?": no subject, so the current topic's costs
+        # (without this, "geld" and "betalen" went to the matcher: bijzondere bijstand, hondenbelasting)
+        r"\b((?:moet|moeten|hoef|hoeven) (?:ik|we|wij|je|u) (?:er |daar |daarvoor |ervoor |hiervoor |wat |iets |nog |ook )*(?:voor )?(?:bij)?betalen|"
+        r"kost (?:dat|het|dit|die|deze) (?:\w+ )?(?:geld|iets|wat)|is (?:dat|het|dit) (?:ook )?(?:gratis|betaald)|"
+        r"(?:do|will) (?:i|we) (?:have|need) to pay|(?:do|will) (?:i|we) pay|is (?:it|that|this) free|does (?:it|that|this) cost|"
+        r"wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
         r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
-        r"\b(hoe lang|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik (?:het|hem)) (?:klaar|ophalen)|"
+        # Not "hoe lang is die geldig?": how long a document lasts is in the topic's answer.
+        r"\b(hoe lang(?! (?:is|zijn|blijft|blijven) (?:\w+ ){0,2}geldig)|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik (?:het|hem)) (?:klaar|ophalen)|"
         # "wanneer kan ik mijn paspoort ophalen?": the cue, the topic's words stay for the matcher
         r"wanneer kan ik(?=(?: [\w-]+){1,3} ophalen)|"
-        r"how long|take to)\b"
+        r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
         r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|welke (?:papieren|documenten)|"

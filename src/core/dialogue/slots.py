@@ -108,6 +108,12 @@ def free_text(text: str) -> str | None:
     return value if 0 < len(value) <= 200 else None
 
 
+def rest_after(slot_type: str, text: str) -> str:
+    """The answer without the value it gave, for the next slot: "1234AB 5" answers the postcode
+    and the house number in one go. Only a postcode is followed by more in practice."""
+    return _POSTCODE.sub(" ", text, count=1) if slot_type == "postcode" else ""
+
+
 def parse(slot_type: str, text: str, today: date) -> str | None:
     if slot_type == "postcode":
         return postcode(text)

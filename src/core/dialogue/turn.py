@@ -422,7 +422,8 @@ class Turn:
             return
         if understanding.asks_whom_to_call(text) and self._team_contact(topic):
             return
-        if understanding.asks_how(text):  # "wat kan ik doen?": the current topic's answer is the how
+        # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
+        if understanding.asks_how(text) or understanding.asks_validity(text):
             if topic is not None:
                 ctx.count("followup_how")
                 answers.answer(ctx, topic, 1.0, text)

@@ -341,6 +341,22 @@ _HOW = re.compile(
 )
 
 
+# "hoe lang is die geldig?", "wanneer verloopt hij?": how long a document lasts, which its topic's
+# answer says (a duration follow-up would answer how long the application takes).
+_VALIDITY = re.compile(
+    r"^(?:en |maar |ok |oke |dus )?(?:"
+    r"hoe lang (?:is|zijn|blijft|blijven) (?:die|dat|het|hij|ze|deze|dit|t|m|ie)? ?(?:dan |nog |eigenlijk )*geldig|"
+    r"(?:wanneer|hoe snel) verlo(?:opt|pen) (?:die|dat|het|hij|ze|deze|dit)|"
+    r"how long (?:is|are) (?:it|that|they|this|these) valid(?: for)?|when does (?:it|that|this) expire"
+    r")$"
+)
+
+
+def asks_validity(text: str) -> bool:
+    """True for "hoe lang is die geldig?", "how long is it valid?": no subject of its own."""
+    return bool(_VALIDITY.match(_plain(text)))
+
+
 def asks_how(text: str) -> bool:
     """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
     subject of its own about how to go about the topic just answered."""
