@@ -563,6 +563,14 @@ class Turn:
         if understanding.asks_for_callback(text):
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
+        topic = ctx.intent_of(ctx.state.topic)
+        guessed = {candidate.intent for candidate in result.candidates}
+        if result.decision == "clarify" and topic is not None and topic.id in guessed and followups.points_back(text):
+            # "kan ik dat melden?" after a report on the street: "dat" is the topic just answered,
+            # and the matcher has it among its guesses.
+            ctx.count("followup_points_back")
+            self._answer(topic, result.score, text, kinds)
+            return
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None)
