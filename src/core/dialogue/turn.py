@@ -565,9 +565,11 @@ class Turn:
             return
         topic = ctx.intent_of(ctx.state.topic)
         guessed = {candidate.intent for candidate in result.candidates}
-        if result.decision == "clarify" and topic is not None and topic.id in guessed and followups.points_back(text):
-            # "kan ik dat melden?" after a report on the street: "dat" is the topic just answered,
-            # and the matcher has it among its guesses.
+        if (result.decision == "clarify" and topic is not None and topic.id in guessed
+                and (followups.points_back(text) or followups.is_contextual(text))):
+            # "kan ik dat melden?" after a report on the street, "wat moet ik regelen?" after a death:
+            # the question points back at (or names nothing but) the topic just answered, and the
+            # matcher has that topic among its guesses.
             ctx.count("followup_points_back")
             self._answer(topic, result.score, text, kinds)
             return
