@@ -266,3 +266,9 @@ def test_paying_is_a_question_about_costs(text: str, contextual: bool) -> None:
 def test_how_long_a_document_is_valid_is_not_how_long_it_takes(text: str, asks: bool) -> None:
     assert asks_validity(text) is asks
     assert followups.detect(text) != "duur" or not asks
+
+
+@pytest.mark.parametrize("text", ["wat kan de gemeente doen?", "wat kan de gemeente daaraan doen", "wat doet de gemeente ermee?",
+                                  "what can the municipality do about it?"])
+def test_what_the_municipality_can_do_is_the_topics_how(text: str) -> None:
+    assert asks_how(text)

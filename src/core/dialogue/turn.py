@@ -76,6 +76,7 @@ class Turn:
         self.crisis = crisis
         self.distress = distress
         self.question: str | None = None  # after a classifier hit: the part of the message that asks a topic
+        self.asked: Asked | None = None  # the question the bot asked last turn, open until this one
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
 
     def run(self) -> None:
@@ -114,6 +115,7 @@ class Turn:
         self._take_page_topic()
         state = ctx.state
         asked, state.asked = state.asked, None
+        self.asked = asked
         flow = state.flow
         if ctx.payload is not None:
             if isinstance(flow, CallbackFlow) and ctx.payload in (handover.YES, handover.NO):
@@ -563,15 +565,10 @@ class Turn:
         if understanding.asks_for_callback(text):
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
-        topic = ctx.intent_of(ctx.state.topic)
-        guessed = {candidate.intent for candidate in result.candidates}
-        if (result.decision == "clarify" and topic is not None and topic.id in guessed
-                and (followups.points_back(text) or followups.is_contextual(text))):
-            # "kan ik dat melden?" after a report on the street, "wat moet ik regelen?" after a death:
-            # the question points back at (or names nothing but) the topic just answered, and the
-            # matcher has that topic among its guesses.
-            ctx.count("followup_points_back")
-            self._answer(topic, result.score, text, kinds)
+        meant = self._meant_in_context(result, text) if result.decision == "clarify" else None
+        if meant is not None:
+            ctx.count("clarified_by_context")
+            self._answer(meant, result.score, text, kinds)
             return
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
@@ -580,6 +577,22 @@ class Turn:
                 self._disambiguate(choices, result.score, text)
                 return
         self._not_understood(text)
+
+    def _meant_in_context(self, result: "Classification", text: str) -> "ResolvedIntent | None":
+        """The one guess of the matcher that the conversation already points at: the topic just
+        answered when the question points back at it or names nothing else ("kan ik dat melden?"
+        after litter, "wat moet ik regelen?" after a death), or the one option of the "Bedoelt u"
+        just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen)."""
+        ctx = self.ctx
+        guessed = {candidate.intent for candidate in result.candidates}
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is not None and topic.id in guessed and (followups.points_back(text) or followups.is_contextual(text)):
+            return topic
+        if isinstance(self.asked, ChoicesOffered):
+            again = [intent for intent in self.asked.intents if intent in guessed]
+            if len(again) == 1:
+                return ctx.intent_of(again[0])
+        return None
 
     def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kinds: list[str] | None = None) -> None:
         ctx = self.ctx

@@ -336,7 +336,11 @@ _HOW = re.compile(
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
     r"(?:aan )?doen|hoe (?:doe|regel|vraag|pak) (?:ik|we) (?:dat|het|dit)(?: aan)?|hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
     r"what (?:can|should|do) (?:i|we) do(?: about (?:it|that))?|how do (?:i|we) (?:do|arrange|apply for) (?:that|it|this)|"
-    r"how does (?:that|it|this) work"
+    r"how does (?:that|it|this) work|"
+    # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
+    r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
+    r"(?:aan )?doen|wat doet de gemeente (?:daarmee|ermee|daaraan|eraan|dan)|"
+    r"what (?:can|will) (?:the (?:municipality|council)|you) do(?: about (?:it|that))?"
     r")$"
 )
 
