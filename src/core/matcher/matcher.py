@@ -829,7 +829,7 @@ KNOWLEDGE_BASE_ENCODER_WEIGHT = 10.0
 KNOWLEDGE_BASE_CUT_OFFS = CutOffs(answer=0.8372, part=0.9506, clarify=0.3349, min_intents=30)
 
 # Messages of at least this many words (without greeting and signature) are stories to the answer
-# policy: they get the second answer model. The tuning part's messages split about 93 / 71 there.
+# policy: they get the second answer model. The tuning part's messages split 173 / 127 there.
 LONG_MESSAGE_WORDS = 20
 
 # The answer models of a whole message (answer.py), one for questions and one for stories, and their
@@ -842,23 +842,23 @@ KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
     (
         AnswerBand(
             LogisticModel(
-                mean=np.array([2.14739, -0.20954, 0.80722, 0.14402, 0.94943, 0.80997, 0.07106, 1.9046, 0.8818]),
-                scale=np.array([1.879, 0.41181, 0.31085, 0.30154, 0.17008, 0.28588, 0.22259, 0.62178, 0.21827]),
-                coef=np.array([0.79721, 0.06728, 0.50509, -0.17523, -0.06998, 0.33804, -0.16835, -0.32123, 0.1461]),
-                intercept=1.95022,
+                mean=np.array([2.11216, -0.21883, 0.80032, 0.14872, 0.94612, 0.80711, 0.07582, 1.93028, 0.87817]),
+                scale=np.array([1.92061, 0.41914, 0.31436, 0.30457, 0.17202, 0.28734, 0.2285, 0.61825, 0.2187]),
+                coef=np.array([0.78258, 0.04755, 0.47788, -0.17413, -0.08287, 0.35613, -0.12687, -0.27496, 0.13213]),
+                intercept=1.86287,
             ),
-            answer=0.8928,
-            clarify=0.3571,
+            answer=0.911,
+            clarify=0.3644,
         ),
         AnswerBand(
             LogisticModel(
-                mean=np.array([1.40489, -0.33253, 0.6814, 0.23772, 0.43058, 0.78306, 1.12583, 3.58947, 0.89508]),
-                scale=np.array([1.73202, 0.43182, 0.33969, 0.32141, 0.25368, 0.30521, 0.43222, 0.3872, 0.09316]),
-                coef=np.array([0.55797, -0.03374, 0.36117, 0.0444, 0.40157, 0.29843, 0.4306, -0.20079, -0.22498]),
-                intercept=0.21937,
+                mean=np.array([1.29504, -0.34609, 0.67224, 0.25052, 0.4367, 0.77038, 1.11036, 3.60366, 0.88004]),
+                scale=np.array([1.81771, 0.4428, 0.34286, 0.32994, 0.25885, 0.31258, 0.44528, 0.39271, 0.1068]),
+                coef=np.array([0.4994, 0.05166, 0.22169, -0.01711, 0.37446, 0.47084, 0.30452, -0.18171, -0.32486]),
+                intercept=0.2208,
             ),
-            answer=0.8315,
-            clarify=0.3326,
+            answer=0.8088,
+            clarify=0.3235,
             min_words=LONG_MESSAGE_WORDS,
         ),
     ),
