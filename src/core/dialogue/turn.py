@@ -414,6 +414,12 @@ class Turn:
         if kinds and followups.is_contextual(text):
             if topic is not None:
                 answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
+            elif isinstance(self.asked, ChoicesOffered):
+                # "hoe lang heb ik daarvoor?" right after "Bedoelt u WOZ / Bezwaar?": about one of
+                # those, so the same choice again rather than "which topic?" from scratch.
+                ctx.count("followup_before_choice")
+                ctx.state.asked = self.asked
+                ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(self.asked.intents))
             else:  # "kan dat ook online?" as the first question: about what?
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
@@ -428,7 +434,10 @@ class Turn:
         if understanding.asks_how(text) or understanding.asks_validity(text):
             if topic is not None:
                 ctx.count("followup_how")
-                answers.answer(ctx, topic, 1.0, text)
+                # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
+                # (embassy, emergency passport), not how to apply at home.
+                carried = [ctx.state.detail] if ctx.state.detail and understanding.asks_how(text) else None
+                answers.answer(ctx, topic, 1.0, text, asked_details=carried)
             else:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
