@@ -236,6 +236,12 @@ CATALOGUE: dict[str, Text] = {
         nl="Daar heb ik geen antwoord op bij '{topic}'. Kijk bij de links.",
         en="I have no answer to that for '{topic}'. Please check the links.",
     ),
+    # A question right after a topic's answer that the knowledge base cannot answer ("krijg ik bericht
+    # als het is opgeruimd?" after litter): most likely a detail of that topic, so its page and a person.
+    "unknown_in_topic": Text(
+        nl="Dat weet ik niet. Gaat uw vraag over '{topic}'? Dan staat het antwoord misschien op de pagina hieronder.",
+        en="I don't know that. Is your question about '{topic}'? Then the page below may have the answer.",
+    ),
     # Said after an answer a person could add to, honest about when one is there (context.person_line).
     "person_line_now": Text(nl="U kunt het ook aan een medewerker vragen.", en="You can also ask a member of staff."),
     "person_line_later": Text(

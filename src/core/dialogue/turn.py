@@ -722,10 +722,20 @@ class Turn:
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
         said = text or ctx.text
+        topic = ctx.intent_of(ctx.state.topic)
         if understanding.is_gibberish(said):
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
             ctx.add(ctx.say("too_short"))
+        elif (topic is not None and topic.kind == "topic" and understanding.is_question(said)
+              and len(said.split()) < understanding.STORY_WORDS):
+            # "krijg ik bericht als het is opgeruimd?" after litter, "can my friend officiate?" after
+            # the wedding: most likely a detail of the topic just answered that the knowledge base
+            # lacks. "I answer questions about the municipality" would tell the resident they asked
+            # something odd; the topic's page and a person are where the answer is.
+            ctx.count("unknown_in_topic")
+            ctx.add(f'{ctx.say("unknown_in_topic", topic=topic.title.get(ctx.language))} {ctx.person_line()}',
+                    links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         else:
             ctx.add(ctx.say("out_of_scope"))
 
