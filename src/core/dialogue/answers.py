@@ -46,7 +46,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         _answer_detail(ctx, intent, detail)
         ask_feedback(ctx, intent.id)
         return
-    body = intent.answer.get(ctx.language)
+    body = _sympathy_once(ctx, intent.answer.get(ctx.language))
     links = [ctx.link(link) for link in intent.links]
     opening = _facts(ctx, intent, text)
     if opening:
@@ -174,22 +174,29 @@ def answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, score: 
 def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> None:
     ctx.count(f"detail:{kind}")
     ctx.state.topic = intent.id
-    # The word of sympathy once: "en haar id-kaart?" after the permit of the mother who died.
-    condoled = kind == ctx.state.detail == "overlijden"
     ctx.state.detail = kind
     # Where a person can help (how an application is going, after a death), offer one.
     buttons = [ctx.person_button()] if kind in details.GENERAL_KINDS else []
     variant = intent.variants.get(kind)
     if variant is not None:
-        text = variant.answer.get(ctx.language)
-        ctx.add(_SYMPATHY.sub("", text) if condoled else text, links=[ctx.link(link) for link in variant.links],
+        ctx.add(_sympathy_once(ctx, variant.answer.get(ctx.language)), links=[ctx.link(link) for link in variant.links],
                 buttons=buttons)
         return
     team_name = ctx.team_name(ctx.team_id(intent.team))
-    text = ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name)
-    text = _SYMPATHY.sub("", text) if condoled else text
+    text = _sympathy_once(ctx, ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name))
     ctx.add(f"{text} {ctx.person_line()}" if buttons else text, links=[ctx.link(link) for link in intent.links],
             buttons=buttons)
+
+
+def _sympathy_once(ctx: TurnContext, text: str) -> str:
+    """The word of sympathy once a conversation: "mijn moeder is overleden", "wat moet ik regelen?",
+    "moet ik haar id-kaart inleveren?" are three answers that each open with it."""
+    if not _SYMPATHY.match(text):
+        return text
+    if ctx.state.condoled:
+        return _SYMPATHY.sub("", text)
+    ctx.state.condoled = True
+    return text
 
 
 def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:

@@ -96,6 +96,7 @@ class DialogueState(_State):
     flow: Flow | None = None
     feedback_open: str | None = None  # the topic whose "Was dit nuttig?" buttons still count
     feedback_asked: list[str] = Field(default_factory=list)  # "Was dit nuttig?" once per topic
+    condoled: bool = False  # the word of sympathy after a death was said: once a conversation
 
     @model_validator(mode="before")
     @classmethod
@@ -111,7 +112,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     """The untyped state dict of earlier versions in today's shape (today's shape
     passes through unchanged)."""
     new: dict[str, Any] = {
-        key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked") if key in old
+        key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled") if key in old
     }
     feedback = old.get("feedback")
     if isinstance(feedback, str):
