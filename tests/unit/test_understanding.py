@@ -224,7 +224,9 @@ def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks
     ("wat kan ik doen", True), ("Wat moet ik doen?", True), ("hoe doe ik dat", True), ("hoe werkt dat?", True),
     ("what should I do?", True), ("how does that work", True),
     ("wat kan ik doen aan geluidsoverlast", False), ("wat moet ik doen als mijn paspoort kwijt is", False),
-    ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False)])
+    ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False),
+    ("wat nu?", True), ("what now?", True), ("kan de gemeente helpen?", True), ("can you help me with that?", True),
+    ("kan de gemeente helpen met mijn schulden?", False), ("wat nu met mijn paspoort", False)])
 def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
     assert asks_how(text) is how
 

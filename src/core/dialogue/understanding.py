@@ -340,7 +340,11 @@ _HOW = re.compile(
     # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
     r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
     r"(?:aan )?doen|wat doet de gemeente (?:daarmee|ermee|daaraan|eraan|dan)|"
-    r"what (?:can|will) (?:the (?:municipality|council)|you) do(?: about (?:it|that))?"
+    r"what (?:can|will) (?:the (?:municipality|council)|you) do(?: about (?:it|that))?|"
+    # "wat nu?" after "ik ben mijn paspoort kwijt"; "kan de gemeente helpen?" after debts
+    r"(?:en )?wat nu(?: dan)?|wat moet ik nu|hoe nu verder|what now|now what|what do i do now|what next|"
+    r"(?:kan|kunnen|wil) (?:de gemeente|jullie|u) (?:mij |me |ons )?(?:daarbij |daarmee |hierbij |ermee |mee )?helpen|"
+    r"(?:can|will|could) (?:the (?:municipality|council)|you) help(?: me| us)?(?: with (?:it|that|this))?"
     r")$"
 )
 
