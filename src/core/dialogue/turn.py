@@ -590,12 +590,19 @@ class Turn:
     def _meant_in_context(self, result: "Classification", text: str) -> "ResolvedIntent | None":
         """The one guess of the matcher that the conversation already points at: the topic just
         answered when the question points back at it or names nothing else ("kan ik dat melden?"
-        after litter, "wat moet ik regelen?" after a death), or the one option of the "Bedoelt u"
+        after litter, "wat moet ik regelen?" after a death) or when it is the first guess, or the one option of the "Bedoelt u"
         just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen)."""
         ctx = self.ctx
-        guessed = {candidate.intent for candidate in result.candidates}
+        candidates = result.candidates
+        guessed = {candidate.intent for candidate in candidates}
         topic = ctx.intent_of(ctx.state.topic)
         if topic is not None and topic.id in guessed and (followups.points_back(text) or followups.is_contextual(text)):
+            return topic
+        # The matcher's own first guess is the topic just answered: a short question (not a bare
+        # word such as "reisdocument", which asks for the choice) in a conversation stays on its topic ("how far in advance do I need to book?" after the wedding,
+        # where "book" also suggests an event permit).
+        if (topic is not None and candidates and candidates[0].intent == topic.id and understanding.is_question(text)
+                and 2 < len(text.split()) < understanding.STORY_WORDS):
             return topic
         if isinstance(self.asked, ChoicesOffered):
             again = [intent for intent in self.asked.intents if intent in guessed]
