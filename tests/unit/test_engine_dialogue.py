@@ -123,7 +123,8 @@ def test_slot_answers_in_a_sentence(slot_type: str, answer: str, value: str | No
 
 
 @pytest.mark.parametrize(("answer", "rest_number"), [
-    ("1234AB 5", "5"), ("1234 ab 12a", "12A"), ("mijn postcode is 1234 AB en het huisnummer 7-2", "7-2"), ("1234 AB", None)])
+    ("1234AB 5", "5"), ("1234 ab 12a", "12A"), ("mijn postcode is 1234 AB en het huisnummer 7-2", "7-2"), ("1234 AB", None),
+    ("ik woon op 1234 AB 12", "12"), ("1234AB, 5", "5"), ("12, 1234 AB", None)])
 def test_a_postcode_answer_may_carry_the_house_number(answer: str, rest_number: str | None) -> None:
     rest = slots.rest_after("postcode", answer)
     assert slots.parse("postcode", answer, TODAY) is not None

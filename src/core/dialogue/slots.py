@@ -109,9 +109,11 @@ def free_text(text: str) -> str | None:
 
 
 def rest_after(slot_type: str, text: str) -> str:
-    """The answer without the value it gave, for the next slot: "1234AB 5" answers the postcode
-    and the house number in one go. Only a postcode is followed by more in practice."""
-    return _POSTCODE.sub(" ", text, count=1) if slot_type == "postcode" else ""
+    """What follows the value the answer gave, for the next slot: "1234AB 5" and "ik woon op
+    1234 AB, 12" answer the postcode and the house number in one go. Only a postcode is followed
+    by more in practice."""
+    match = _POSTCODE.search(text) if slot_type == "postcode" else None
+    return text[match.end():].lstrip(" ,;:-") if match is not None else ""
 
 
 def parse(slot_type: str, text: str, today: date) -> str | None:
