@@ -199,16 +199,20 @@ class Turn:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
 
     def _homeless_help(self, links: list[Link]) -> str:
-        """The tenant's shelter desk, else the municipality (and the police line while it is closed)."""
+        """The tenant's shelter desk, else the municipality; while that is closed (and the desk's
+        phone is not answered day and night) also the police's line for tonight."""
         ctx = self.ctx
         shelter = ctx.tenant.crisis.shelter
         if shelter is not None:
             if shelter.url:
                 links.append(Link(title=shelter.name.get(ctx.language), url=shelter.url))
-            return ctx.say("crisis_homeless", shelter=shelter.name.get(ctx.language), phone=shelter.phone)
-        contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
-        text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
-        if not ctx.promises.available.open_now:
+            text = ctx.say("crisis_homeless", shelter=shelter.name.get(ctx.language), phone=shelter.phone)
+            reachable_now = shelter.day_and_night
+        else:
+            contact = ctx.promises.team_contact(ctx.team(ctx.tenant.default_team)) or ""
+            text = ctx.say("crisis_homeless_municipality", contact=contact).strip()
+            reachable_now = False
+        if not reachable_now and not ctx.promises.available.open_now:
             text += " " + ctx.say("crisis_homeless_closed")  # tonight, not on Monday
         return text
 

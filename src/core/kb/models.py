@@ -199,6 +199,9 @@ class Shelter(Strict):
     name: Text
     phone: str = Field(min_length=1)
     url: str | None = None
+    # Whether `phone` is answered day and night. When it is not, while the gemeente is closed the
+    # help also names the police's line for tonight: a desk that opens on Monday is no bed tonight.
+    day_and_night: bool = False
 
 
 class CrisisSettings(Strict):
