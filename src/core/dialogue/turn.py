@@ -521,6 +521,12 @@ class Turn:
             return True
         # Guesses below the threshold only count when the rest names something at all.
         names_something = not followups.is_contextual(rest)
+        if asked_details[0] == "status" and topic is None and followups.is_contextual(text):
+            # "ik heb 3 weken geleden een aanvraag gedaan en nog niks gehoord": the matcher's topic
+            # comes from the waiting words alone (Bezwaar, Wmo); which application is not said. (The
+            # whole message, not the rest: a status phrase may hold the topic, "wanneer is mijn paspoort klaar".)
+            self._status_unknown()
+            return True
         guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
         chosen = self._detail_topic([guess for guess in guesses if guess is not None], asked_details, names_something)
         if chosen is not None:
@@ -543,11 +549,16 @@ class Turn:
             answers.answer(ctx, home, 1.0, text, asked_details)
             return True
         if "status" in asked_details:
-            ctx.count("detail:status")
-            ctx.state.misses = 0
-            ctx.add(f"{ctx.say('detail_status_unknown')} {ctx.person_line()}", buttons=[ctx.person_button()])
+            self._status_unknown()
             return True
         return False
+
+    def _status_unknown(self) -> None:
+        """How an application is going, with no topic to tell it for: where to look, and a person."""
+        ctx = self.ctx
+        ctx.count("detail:status")
+        ctx.state.misses = 0
+        ctx.add(f"{ctx.say('detail_status_unknown')} {ctx.person_line()}", buttons=[ctx.person_button()])
 
     def _detail_topic(self, guesses: list["Classification"], asked_details: list[str],
                       names_something: bool) -> tuple["ResolvedIntent", float] | None:
