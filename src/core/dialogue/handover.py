@@ -83,7 +83,12 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         return
     limit = ctx.tenant.live_handover_limit_minutes
     closing_soon = ctx.promises.open_now and not ctx.live_possible
-    if ctx.live_possible:
+    # "kunt u mij terugbellen over mijn parkeervergunning?" in office hours: a call was asked for,
+    # not a chat to wait in; the callback (consent given in so many words) rather than a live wait.
+    # (When closed, the offer that says when someone is back comes first, as for any request.)
+    wants_call = (ctx.live_possible and bool(ctx.text) and not urgent and understanding.asks_for_callback(ctx.text)
+                  and ctx.promises.available.callback_at is not None)
+    if ctx.live_possible and not wants_call:
         conversation.state.flow = None
         conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
                                          requested_at=ctx.moment, urgent=urgent, crisis=crisis)
@@ -96,7 +101,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact).
         _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
         return
-    if consented and ctx.promises.available.callback_at is not None:
+    if (consented or wants_call) and ctx.promises.available.callback_at is not None:
         flow = CallbackFlow(team=team_id, reason=reason, step="contact")
         if _reachable_on_channel(ctx) and ctx.message.channel_contact:
             _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
