@@ -46,8 +46,9 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         _answer_detail(ctx, intent, detail)
         ask_feedback(ctx, intent.id)
         return
-    body = _sympathy_once(ctx, intent.answer.get(ctx.language))
-    links = [ctx.link(link) for link in intent.links]
+    own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
+    body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
+    links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
     opening = _facts(ctx, intent, text)
     if opening:
         body = f"{opening}\n\n{body}"

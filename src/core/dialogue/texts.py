@@ -177,6 +177,14 @@ CATALOGUE: dict[str, Text] = {
         en="I cannot help you with that. I answer questions about the municipality. For example about "
         "a passport or ID card, moving house, waste, parking, taxes, permits or help and care.",
     ),
+    # A matter another organisation handles: `{referral}` is its line ("Voor een verblijfsvergunning
+    # gaat u naar de IND: ind.nl."), from knowledge/_out_of_scope.yaml `referrals:`.
+    "out_of_scope_referral": Text(
+        nl="Daar kan ik u niet mee helpen. {referral} Ik beantwoord vragen over de gemeente, bijvoorbeeld "
+        "over een paspoort, verhuizen, afval, parkeren, belastingen, vergunningen of hulp en zorg.",
+        en="I cannot help you with that. {referral} I answer questions about the municipality, for "
+        "example about a passport, moving house, waste, parking, taxes, permits or help and care.",
+    ),
     "too_short": Text(
         nl="Kunt u iets meer vertellen? Stel uw vraag in een korte zin, bijvoorbeeld: 'wanneer wordt mijn afval "
         "opgehaald' of 'paspoort verlengen'.",

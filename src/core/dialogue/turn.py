@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import answers, details, facts, followups, handover, language, understanding
+from . import answers, details, facts, followups, handover, language, referrals, understanding
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -634,7 +634,7 @@ class Turn:
             return
         kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
-                and answers.detail_of(intent, details.detect(text)) is None):
+                and answers.detail_of(intent, details.detect(text)) is None and intent.detail_for(text) is None):
             if understanding.asks_how_to(text):  # "hoe verleng ik mijn paspoort en wat kost het?": both
                 answers.answer(ctx, intent, score, text, with_followup=kind)
             else:  # "wat kost een paspoort?": the follow-up of the matched topic.
@@ -759,7 +759,7 @@ class Turn:
             ctx.add(f'{ctx.say("unknown_in_topic", topic=topic.title.get(ctx.language))} {ctx.person_line()}',
                     links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         else:
-            ctx.add(ctx.say("out_of_scope"))
+            ctx.add(*referrals.scope_message(ctx, said))
 
     # ---- a person ---------------------------------------------------------------------------------------
 

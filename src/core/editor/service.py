@@ -406,7 +406,8 @@ class KnowledgeEditor:
             raise InvalidInput(f"Het concept past niet bij de gedeelde kennisbank: {error}") from None
         data = self.artefacts.get(ctx.matcher_name(ctx.tenant, self.code_version()))
         matcher = MatcherOnFirstUse(data) if data is not None else self.live.get(who.tenant).matcher
-        knowledge = TenantKnowledge(tenant=ctx.tenant, intents=intents, matcher=matcher)  # type: ignore[arg-type]
+        knowledge = TenantKnowledge(tenant=ctx.tenant, intents=intents, matcher=matcher,  # type: ignore[arg-type]
+                                    referrals=tuple(ctx.shared.referrals()))
         effects = _Recorded()
         engine = Engine(store=InMemoryConversationStore(), knowledge=StaticKnowledge([knowledge]), effects=effects,
                         clock=self.clock)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .compiled import CompiledFile, MatcherRef
 from .merge import resolve_tenant, training_examples
-from .models import Intent, OutOfScope, Tenant
+from .models import Intent, OutOfScope, Referral, Tenant
 
 SHARED_FILE = "shared.json"
 ARTEFACT_DIR = "matchers"
@@ -40,6 +40,9 @@ class SharedBase(BaseModel):
         if self.out_of_scope is None:
             return []
         return [*self.out_of_scope.examples.nl, *self.out_of_scope.examples.en]
+
+    def referrals(self) -> list[Referral]:
+        return list(self.out_of_scope.referrals) if self.out_of_scope is not None else []
 
 
 class ArtefactStore(Protocol):
@@ -76,7 +79,8 @@ def compile_overlay(shared: SharedBase, tenant: Tenant, artefacts: ArtefactStore
         data = train(examples, oos)
         artefacts.put(name, data)
     return CompiledFile(tenant=tenant, intents=intents,
-                        matcher=MatcherRef(file=name, sha256=hashlib.sha256(data).hexdigest()))
+                        matcher=MatcherRef(file=name, sha256=hashlib.sha256(data).hexdigest()),
+                        referrals=shared.referrals())
 
 
 def base_tenant_examples(shared: Mapping[str, Intent]) -> list[tuple[str, str]]:

@@ -14,11 +14,13 @@ from typing import Literal
 
 from ..look import readable
 from .merge import enabled_intents, link_specs, missing_slots, slot_url
-from .models import Examples, Intent, Tenant
+from .models import Examples, Intent, OutOfScope, Tenant
+from .phrases import phrase_problem, words_of
 
 MIN_EXAMPLES = {"nl": 20, "en": 3}  # per topic intent, shared or tenant-only
 ANSWER_WORDS_WARN = 80
 ANSWER_WORDS_MAX = 100
+REFERRAL_WORDS_MAX = 40
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d{1,5})?$", re.IGNORECASE)
@@ -78,6 +80,7 @@ def intent_problems(intent: Intent, at: tuple = ()) -> list[Problem]:
         problems += answer_length_problems((*at, "variants", kind, "answer", "nl"), variant.answer.nl, intent.id)
         for index, link in enumerate(variant.links):
             problems += _url_problem((*at, "variants", kind, "links", index, "url"), link.url)
+    problems += _detail_problems(intent, at)
     if intent.flow:
         flow_slots = {slot.name for slot in intent.flow.slots}
         for index, link in enumerate(intent.flow.done.links):
@@ -87,6 +90,50 @@ def intent_problems(intent: Intent, at: tuple = ()) -> list[Problem]:
             if unknown:
                 problems.append(Problem((*at, "flow", "done", "text", language),
                                         f"{intent.id}: placeholder(s) {sorted(unknown)} are not slots of the flow"))
+    return problems
+
+
+def _phrase_problems(loc: tuple, words: list[str], owner: str, taken: dict[str, tuple[tuple, str]]) -> list[Problem]:
+    """Each phrase usable, and none also naming another detail or referral (`taken`: phrase -> where and whose)."""
+    problems = []
+    for index, phrase in enumerate(words):
+        problem = phrase_problem(phrase)
+        if problem is not None:
+            problems.append(Problem((*loc, index), f"{owner}: {problem}"))
+            continue
+        first_loc, first_owner = taken.setdefault(words_of(phrase), (loc, owner))
+        if first_loc != loc:
+            problems.append(Problem((*loc, index), f"{owner}: the phrase {phrase!r} is also a phrase of {first_owner}"))
+    return problems
+
+
+def _detail_problems(intent: Intent, at: tuple) -> list[Problem]:
+    problems: list[Problem] = []
+    taken: dict[str, tuple[tuple, str]] = {}
+    for index, detail in enumerate(intent.details):
+        here = (*at, "details", index)
+        owner = f"{intent.id} detail {detail.name!r}"
+        if any(other.name == detail.name for other in intent.details[:index]):
+            problems.append(Problem((*here, "name"), f"{owner}: two details have this name"))
+        problems += _phrase_problems((*here, "words"), detail.words, owner, taken)
+        problems += answer_length_problems((*here, "answer", "nl"), detail.answer.nl, intent.id)
+        for link_index, link in enumerate(detail.links):
+            problems += _url_problem((*here, "links", link_index, "url"), link.url)
+    return problems
+
+
+def referral_problems(out_of_scope: OutOfScope) -> list[Problem]:
+    """knowledge/_out_of_scope.yaml `referrals:`: a URL, usable phrases, no phrase twice, a short text."""
+    problems: list[Problem] = []
+    taken: dict[str, tuple[tuple, str]] = {}
+    for index, referral in enumerate(out_of_scope.referrals):
+        here = ("referrals", index)
+        problems += _url_problem((*here, "url"), referral.url)
+        problems += _phrase_problems((*here, "words"), referral.words, f"referral {referral.organisation!r}", taken)
+        for language in ("nl", "en"):
+            if len(referral.text.get(language).split()) > REFERRAL_WORDS_MAX:
+                problems.append(Problem((*here, "text", language), f"referral {referral.organisation!r}: the text has "
+                                        f"more than {REFERRAL_WORDS_MAX} words (it comes before the scope message)"))
     return problems
 
 

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import NotFound
 from ..models import ChannelAccount
-from .models import SlotSpec, Team, Tenant, Text, Followups
+from .models import Followups, Referral, SlotSpec, Team, Tenant, Text
+from .phrases import names_any
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
     from ..matcher import Matcher
@@ -79,6 +80,15 @@ class ResolvedVariant(_Frozen):
     links: list[ResolvedLink] = Field(default_factory=list)
 
 
+class ResolvedDetail(_Frozen):
+    """A detail of one topic (`details:`), links resolved."""
+
+    name: str
+    words: list[str]
+    answer: Text
+    links: list[ResolvedLink] = Field(default_factory=list)
+
+
 class ResolvedIntent(_Frozen):
     id: str
     kind: Literal["topic", "system"]
@@ -89,9 +99,14 @@ class ResolvedIntent(_Frozen):
     links: list[ResolvedLink] = Field(default_factory=list)
     followups: Followups = Field(default_factory=Followups)
     variants: dict[str, ResolvedVariant] = Field(default_factory=dict)  # detail kind -> answer
+    details: list[ResolvedDetail] = Field(default_factory=list)  # this topic's own details
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     flow: ResolvedFlow | None = None
     tenant_only: bool = False  # defined in the tenant file, not in the shared base
+
+    def detail_for(self, text: str) -> ResolvedDetail | None:
+        """The first of this topic's own details that `text` names."""
+        return next((detail for detail in self.details if names_any(text, detail.words)), None)
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,7 @@ class TenantKnowledge:
     tenant: Tenant
     intents: dict[str, ResolvedIntent]
     matcher: "Matcher"
+    referrals: tuple[Referral, ...] = ()  # where to go for matters out of scope
 
     @property
     def slug(self) -> str:
@@ -116,6 +132,10 @@ class TenantKnowledge:
         """The team's contact details; unknown or missing ids fall back to the default team."""
         return self.tenant.teams.get(team_id or "", self.tenant.teams[self.tenant.default_team])
 
+    def referral_for(self, text: str) -> Referral | None:
+        """The first referral whose words `text` names."""
+        return next((referral for referral in self.referrals if names_any(text, referral.words)), None)
+
 
 class MatcherRef(_Frozen):
     file: str
@@ -129,6 +149,7 @@ class CompiledFile(_Frozen):
     tenant: Tenant
     intents: dict[str, ResolvedIntent]
     matcher: MatcherRef
+    referrals: list[Referral] = Field(default_factory=list)
 
 
 class IndexEntry(_Frozen):
@@ -201,7 +222,8 @@ def checked(compiled: CompiledFile, matcher_bytes: bytes) -> bytes:
 
 
 def knowledge_from(compiled: CompiledFile, matcher: "Matcher | MatcherOnFirstUse") -> TenantKnowledge:
-    return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher)  # type: ignore[arg-type]
+    return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher,  # type: ignore[arg-type]
+                           referrals=tuple(compiled.referrals))
 
 
 def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .compiled import ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
+from .compiled import ResolvedDetail, ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
 from .models import Followups, Intent, IntentOverride, LinkSpec, Tenant, Variants
 
 
@@ -43,6 +43,8 @@ def link_specs(intent: Intent, override: IntentOverride | None) -> Iterator[Link
     for _, variant in _merge_variants(intent.variants, override.variants if override else None):
         if variant is not None:
             yield from variant.links
+    for detail in intent.details:
+        yield from detail.links
     if intent.flow:
         yield from intent.flow.done.links
 
@@ -117,6 +119,11 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
             for kind, variant in _merge_variants(intent.variants, override.variants if override else None)
             if variant is not None
         },
+        details=[
+            ResolvedDetail(name=detail.name, words=detail.words, answer=detail.answer,
+                           links=[_resolve_link(link, tenant, intent.id, override) for link in detail.links])
+            for detail in intent.details
+        ],
         facts=intent.facts,
         flow=flow,
         tenant_only=tenant_only,

@@ -94,6 +94,17 @@ class Variants(Strict):
     status: Variant | None = None  # how an application or report is going
 
 
+class Detail(Strict):
+    """A detail residents ask within one topic that the topic's answer does not cover ("de
+    schooltaxi is te laat"): its answer replaces the topic's answer when the question names
+    one of its `words` (core.kb.phrases). `variants:` (the details every topic shares) go first."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    words: list[str] = Field(min_length=1)
+    answer: Text
+    links: list[LinkSpec] = Field(default_factory=list)
+
+
 class Intent(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Literal["topic", "system"]
@@ -105,18 +116,32 @@ class Intent(Strict):
     links: list[LinkSpec] = Field(default_factory=list)
     followups: Followups = Field(default_factory=Followups)
     variants: Variants = Field(default_factory=Variants)
+    details: list[Detail] = Field(default_factory=list)
     # Tenant facts the answer opens with (today's and tomorrow's hours, the phone number).
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     examples: Examples
     flow: FlowSpec | None = None
 
 
+class Referral(Strict):
+    """Where a resident goes for a matter the gemeente does not handle: said with the scope
+    message when the matcher answers no topic and the message names one of `words`
+    ("Voor een verblijfsvergunning gaat u naar de IND: ind.nl")."""
+
+    organisation: str = Field(min_length=1)
+    url: str
+    words: list[str] = Field(min_length=1)
+    text: Text
+
+
 class OutOfScope(Strict):
     """knowledge/_out_of_scope.yaml: our own questions a municipality bot must not
-    answer. They tune the fallback threshold and are never shown to residents."""
+    answer. They tune the fallback threshold and are never shown to residents.
+    `referrals` are shown: where to go instead, for matters residents often bring."""
 
     description: str | None = None
     examples: Examples
+    referrals: list[Referral] = Field(default_factory=list)
 
 
 class IntentOverride(Strict):

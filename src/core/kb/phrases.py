@@ -1,0 +1,66 @@
+"""Words in the knowledge base that name a matter: a topic's own detail ("taxi te laat",
+knowledge/*.yaml `details:`) or a matter another organisation handles ("verblijfsvergunning",
+knowledge/_out_of_scope.yaml `referrals:`).
+
+Editors write a phrase as plain words. A message names it when the phrase's words occur
+in that order within one sentence of the message, at most `MAX_GAP` other words apart
+("de taxi was vanochtend weer te laat" names "taxi te laat"). Case, accents and
+punctuation do not count. A word ending in `*` also matches longer words that start
+with it ("container*" matches "containers").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+MAX_GAP = 3
+_SENTENCE_END = re.compile(r"[.?!;:\n]+")
+_NON_WORD = re.compile(r"[^a-z0-9*]+")
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words_of(text: str) -> str:
+    """The text lower case, without accents and punctuation, words one space apart."""
+    return " ".join(_NON_WORD.sub(" ", _bare(text).replace("*", " ")).split())
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    return _NON_WORD.sub(" ", _bare(phrase)).split()
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Why a phrase cannot be used, or None (for `balie kb check`)."""
+    words = _phrase_words(phrase)
+    if not words:
+        return "a phrase needs at least one word"
+    if any(word.strip("*") == "" or "*" in word[:-1] for word in words):
+        return f"{phrase!r}: '*' only at the end of a word"
+    if len(words) == 1 and words[0].endswith("*") and len(words[0]) < 5:
+        return f"{phrase!r}: a word with '*' needs at least four letters before it"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    gap = rf"(?: [a-z0-9]+){{0,{MAX_GAP}}} "
+    alternatives = [
+        gap.join(re.escape(word[:-1]) + "[a-z0-9]*" if word.endswith("*") else re.escape(word)
+                 for word in _phrase_words(phrase))
+        for phrase in phrases
+        if phrase_problem(phrase) is None
+    ]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![a-z0-9])")
+
+
+def names_any(text: str, phrases: Sequence[str]) -> bool:
+    """Whether one sentence of `text` names one of `phrases`."""
+    if not phrases:
+        return False
+    pattern = _pattern(tuple(phrases))
+    return any(pattern.search(words_of(sentence)) for sentence in _SENTENCE_END.split(text))

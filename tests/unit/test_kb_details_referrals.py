@@ -1,0 +1,135 @@
+"""A topic's own details (`details:`) and the referrals out of scope (`referrals:`): the words
+that name them (core.kb.phrases), what `balie kb check` refuses, and what a build carries."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from adapters.kb_files import FileKnowledge
+from balie_local import kb_tools
+from balie_local.kb_tools import Issue, References, find_issues
+from core.kb.phrases import names_any, phrase_problem
+
+SMALL = Path(__file__).parent / "data" / "kb_small"
+
+DETAIL = """details:
+  - name: verloren
+    words: ["vergunning kwijt", "bezoekerspas* verloren", "lost my permit"]
+    answer:
+      nl: "Bent u uw vergunning kwijt? Vraag dan een nieuwe aan."
+      en: "Lost your permit? Then apply for a new one."
+    links:
+      - title: {nl: "Nieuwe vergunning", en: "New permit"}
+        slot: parkeervergunning
+examples:"""
+REFERRAL = """referrals:
+  - organisation: IND
+    url: https://ind.nl
+    words: ["verblijfsvergunning*", "residence permit"]
+    text: {nl: "Voor een verblijfsvergunning gaat u naar de IND: ind.nl.", en: "For a residence permit, go to the IND: ind.nl."}
+"""
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("De taxi was vanochtend weer te laat!", "taxi te laat"),  # other words between, in order
+    ("ik ben mijn VERBLIJFSVERGUNNING kwijt", "verblijfsvergunning"),  # case
+    ("de containers zijn vol", "container* vol"),  # a word with * matches longer words
+    ("Mijn oekraïense paspoort", "oekraiense paspoort"),  # accents
+    ("my landlord won't fix it", "landlord won t fix"),  # punctuation is a space
+])
+def test_a_message_names_a_phrase_whose_words_come_in_order_in_one_sentence(text: str, phrase: str) -> None:
+    assert names_any(text, [phrase])
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("te laat voor de taxi", "taxi te laat"),  # another order
+    ("De taxi. Hij is te laat", "taxi te laat"),  # two sentences
+    ("de taxi kwam gisteren om half negen en veel te laat", "taxi te laat"),  # more than three words between
+    ("de containerbak", "container vol"),  # no * : the whole word
+    ("verblijfs-vergunning", "verblijfsvergunning"),  # two words are not one
+    ("ik wind me op", "ind"),  # a word, not a part of one
+])
+def test_a_message_does_not_name_a_phrase_otherwise(text: str, phrase: str) -> None:
+    assert not names_any(text, [phrase])
+
+
+def test_a_phrase_that_cannot_be_used_is_explained() -> None:
+    assert phrase_problem("taxi te laat") is None
+    assert phrase_problem("container*") is None
+    assert "at least one word" in (phrase_problem("?!") or "")
+    assert "end of a word" in (phrase_problem("con*tainer") or "")
+    assert "four letters" in (phrase_problem("ab*") or "")
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    """The small fixture knowledge base with one detail and one referral."""
+    shutil.copytree(SMALL, tmp_path / "kb")
+    permit = tmp_path / "kb" / "knowledge" / "parkeervergunning.yaml"
+    permit.write_text(permit.read_text(encoding="utf-8").replace("examples:", DETAIL, 1), encoding="utf-8")
+    scope = tmp_path / "kb" / "knowledge" / "_out_of_scope.yaml"
+    scope.write_text(scope.read_text(encoding="utf-8") + REFERRAL, encoding="utf-8")
+    return tmp_path / "kb"
+
+
+def issues_of(kb: Path) -> list[Issue]:
+    reference = kb / "reference"
+    return find_issues(kb / "knowledge", kb / "tenants", References.load(reference, real_questions=reference / "real_questions.tsv"))
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_details_and_referrals_pass_the_check(kb: Path) -> None:
+    assert issues_of(kb) == []
+
+
+def test_kb_check_refuses_a_detail_phrase_it_cannot_use_or_that_names_two_details(kb: Path) -> None:
+    permit = kb / "knowledge" / "parkeervergunning.yaml"
+    replace(permit, '"lost my permit"', '"lost my permit", "?!"')
+    replace(permit, "examples:", """  - name: verloren
+    words: ["Vergunning  kwijt"]
+    answer: {nl: "Nog een.", en: "Another."}
+examples:""")
+    errors = [issue for issue in issues_of(kb) if issue.severity == "error"]
+    messages = " | ".join(issue.message for issue in errors)
+    assert len(errors) == 3, messages
+    assert "needs at least one word" in messages
+    assert "two details have this name" in messages
+    assert "'Vergunning  kwijt' is also a phrase of parkeervergunning detail 'verloren'" in messages
+    assert all(issue.file.endswith("parkeervergunning.yaml") for issue in errors)
+
+
+def test_kb_check_refuses_a_referral_without_a_url_or_with_a_phrase_of_another_referral(kb: Path) -> None:
+    scope = kb / "knowledge" / "_out_of_scope.yaml"
+    replace(scope, "url: https://ind.nl", "url: ind.nl")
+    scope.write_text(scope.read_text(encoding="utf-8") + """  - organisation: Notaris
+    url: https://www.notaris.nl
+    words: ["testament", "Residence permit"]
+    text: {nl: "Voor een testament gaat u naar een notaris.", en: "For a will, go to a notary."}
+""", encoding="utf-8")
+    errors = [issue for issue in issues_of(kb) if issue.severity == "error"]
+    messages = " | ".join(issue.message for issue in errors)
+    assert len(errors) == 2, messages
+    assert "'ind.nl' is not an absolute http(s) URL" in messages
+    assert "'Residence permit' is also a phrase of referral 'IND'" in messages
+    assert all(issue.file.endswith("_out_of_scope.yaml") for issue in errors)
+
+
+def test_a_build_carries_the_details_and_the_referrals(kb: Path, tmp_path: Path) -> None:
+    output = tmp_path / "compiled"
+    kb_tools.compile_all(kb / "knowledge", kb / "tenants", output)
+    knowledge = FileKnowledge(output).get("alpha")
+    permit = knowledge.intent("parkeervergunning")
+    detail = permit.detail_for("Help, ik ben mijn vergunning voor de auto kwijt")
+    assert detail is not None and detail.name == "verloren"
+    assert detail.links[0].url == permit.links[0].url  # the tenant's own page for the slot
+    assert permit.detail_for("hoe vraag ik een parkeervergunning aan") is None
+    referral = knowledge.referral_for("Ik ben mijn verblijfsvergunningen kwijt")
+    assert referral is not None and referral.organisation == "IND"
+    assert knowledge.referral_for("wat is het weer morgen") is None
