@@ -95,6 +95,10 @@ def test_a_stronger_margin_keeps_single_words_undecided() -> None:
         ("wat kost een paspoort", "kosten", False),
         ("hoe lang duurt een verhuizing doorgeven", "duur", False),
         ("paspoort verlengen", None, False),
+        ("ben ik te laat?", "termijn", True),
+        ("is it too late?", "termijn", True),
+        ("het busje komt steeds te laat", None, False),  # late on the way, not too late to apply
+        ("the bus was late again", None, False),
     ],
 )
 def test_follow_up_cues(text: str, kind: str | None, contextual: bool) -> None:

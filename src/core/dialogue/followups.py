@@ -21,8 +21,15 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "termijn": re.compile(
         r"\b(hoe lang van ?te ?voren|hoeveel (?:dagen|weken|tijd) van ?te ?voren|van ?te ?voren|uiterlijk|"
-        r"op tijd|te laat|wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|"
-        r"how far in advance|in advance|how early|deadline|too late|by when|when do i have to|when must i)\b"
+        # Too late for the deadline ("ben ik te laat?", "te laat met aangeven"), not late on the way
+        # ("de taxi naar school was vanochtend weer te laat": the school taxi, not when to apply).
+        r"op tijd|(?:ben|bent|zijn|is|wordt) (?:ik|we|wij|je|u|het|dat) (?:nog |al |dan |nu )?te laat|"
+        r"(?:ik|we|wij|je|u|het) (?:nog |al |dan |nu )?te laat (?:ben|bent|zijn|is|kom|komen)|"
+        r"te laat (?:om|voor (?:de|het|mijn|een) (?:aanvraag|aangifte|inschrijving)|met|aangevraagd|aanvragen|"
+        r"doorgegeven|doorgeven|aangegeven|aangeven|ingediend|indienen|gemeld|melden)|"
+        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|"
+        r"how far in advance|in advance|how early|deadline|(?:is it|am i|are we|is that) too late|too late (?:to|for)|"
+        r"by when|when do i have to|when must i)\b"
     ),
     "kosten": re.compile(
         # "moet ik daarvoor betalen?", "kost dat geld?": no subject, so the current topic's costs
