@@ -13,6 +13,7 @@ from core.dialogue.understanding import (
     asks_for_person,
     asks_whom_to_call,
     chosen_number,
+    is_frustrated,
     is_gibberish,
     is_impatient,
     is_question,
@@ -274,3 +275,11 @@ def test_how_long_a_document_is_valid_is_not_how_long_it_takes(text: str, asks: 
                                   "what can the municipality do about it?"])
 def test_what_the_municipality_can_do_is_the_topics_how(text: str) -> None:
     assert asks_how(text)
+
+
+@pytest.mark.parametrize(("text", "frustrated"), [
+    ("dit slaat nergens op", True), ("je bent echt een waardeloze bot", True), ("stomme bot", True),
+    ("dat klopt niet", True), ("this is useless", True), ("you don't understand me", True),
+    ("mijn aanslag klopt niet", False), ("het leven is zinloos", False), ("wat kost een paspoort", False)])
+def test_frustration_with_the_bot(text: str, frustrated: bool) -> None:
+    assert is_frustrated(text) is frustrated

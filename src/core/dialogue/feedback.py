@@ -36,9 +36,15 @@ def on_feedback(ctx: TurnContext, helpful: bool, *, quietly: bool = False) -> No
         return
     if helpful:
         ctx.add(ctx.say("feedback_thanks"))
-    elif ctx.live_possible:
-        ctx.add(ctx.say("feedback_sorry"), buttons=[ctx.person_button()])
     else:
-        moment = ctx.promises.callback()
-        text = ctx.say("feedback_sorry_closed", moment=moment) if moment else ctx.say("feedback_sorry")
-        ctx.add(text, buttons=[ctx.person_button()])
+        say_sorry(ctx)
+
+
+def say_sorry(ctx: TurnContext) -> None:
+    """"Jammer dat dit niet hielp": ask again in other words, or a person (honest about when)."""
+    if ctx.live_possible:
+        ctx.add(ctx.say("feedback_sorry"), buttons=[ctx.person_button()])
+        return
+    moment = ctx.promises.callback()
+    text = ctx.say("feedback_sorry_closed", moment=moment) if moment else ctx.say("feedback_sorry")
+    ctx.add(text, buttons=[ctx.person_button()])

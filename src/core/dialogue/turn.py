@@ -31,7 +31,7 @@ from . import answers, details, facts, followups, handover, language, referrals,
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
-from .feedback import on_feedback
+from .feedback import on_feedback, say_sorry
 from .flows import continue_guide
 from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow, MoreTopicsOffered, PersonOffered
 
@@ -600,7 +600,20 @@ class Turn:
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score, text)
                 return
+        if understanding.is_frustrated(text):
+            self._on_frustration()
+            return
         self._not_understood(text)
+
+    def _on_frustration(self) -> None:
+        """"dit slaat nergens op" after an answer is a thumbs down for it; without one, the same
+        apology: ask again in other words, or a person. Not "Daar kan ik u niet mee helpen"."""
+        ctx = self.ctx
+        ctx.count("frustration")
+        if ctx.state.feedback_open is not None:
+            on_feedback(ctx, helpful=False)
+        else:
+            say_sorry(ctx)
 
     def _meant_in_context(self, result: "Classification", text: str) -> "ResolvedIntent | None":
         """The one guess of the matcher that the conversation already points at: the topic just

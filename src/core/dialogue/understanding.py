@@ -217,6 +217,29 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or bool(_QUESTION_START.match(_plain(stripped)))
 
 
+# ---- frustration -------------------------------------------------------------------------------------
+
+# "dit slaat nergens op", "je bent een waardeloze bot", "this is useless": said about the bot or its
+# last answer, not a question of its own.
+_FRUSTRATED = re.compile(
+    r"\b(?:(?:dit|dat|het|je|jij|u) (?:slaat|sloeg) (?:echt |helemaal |werkelijk )?nergens op|"
+    r"(?:waardeloos|waardeloze|nutteloos|nutteloze|belachelijk|onzin)|"
+    r"(?:dat|dit|het|uw antwoord|je antwoord|jouw antwoord) klopt (?:echt |helemaal )?(?:niet|niks|niets)|"
+    r"(?:stomme|domme|debiele|kut|klote|rot)\s?(?:bot|robot|chatbot|computer|ding|programma)|"
+    r"(?:je|jij|u) (?:snapt|begrijpt|snap|begrijp) (?:er |het |me |mij )?(?:echt )?(?:niks|niets|niet)|"
+    r"(?:dat|dit) is niet wat ik (?:vroeg|bedoel|bedoelde|vraag)|geen antwoord op mijn vraag|"
+    r"(?:heb|had) ik niks aan|heb ik niets aan|"
+    r"useless|stupid (?:bot|robot|machine|thing)|(?:this|that|you) (?:is|are) (?:so )?(?:useless|stupid|rubbish|pointless)|"
+    r"you (?:don't|do not|dont) understand|not what i (?:asked|meant)|(?:this|that) (?:doesn't|does not|didnt|didn't) help|"
+    r"not helpful|ridiculous|nonsense)\b"
+)
+
+
+def is_frustrated(text: str) -> bool:
+    """True when the message says the bot or its answer does not help ("dit slaat nergens op")."""
+    return bool(_FRUSTRATED.search(_plain(text)))
+
+
 # ---- numbered choices --------------------------------------------------------------------------------
 
 _ORDINALS = {
