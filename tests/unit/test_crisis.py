@@ -298,6 +298,10 @@ SUICIDE = [
     "i want to sleep forever and never feel this again",
     "ik liep gisteravond bijna de zee in",
     "tonight I will walk into the river",
+    # Session 8: a plan to end it, cutting with a razor blade or "gekrast" in the perfect.
+    "I'm planning to end it after the holidays",
+    "heb me vannacht weer gekrast, niemand weet het",
+    "cutting again with a razor blade, it's getting worse",
 ]
 
 VIOLENCE = [
@@ -499,6 +503,15 @@ VIOLENCE = [
     "ik wil scheiden maar mijn man zei ik maak je dood als je weggaat",
     "he told me I will kill you if you call anyone, how do I apply for a council flat",
     "mijn neefje heeft striemen op zijn benen, mijn zus zegt dat hij gevallen is",
+    # Session 8: a child shaken, children left alone for days, bruises hidden, ramming, pinching, tracking.
+    "de peuter van de buren wordt door zijn vader door elkaar geschud",
+    "my neighbour shook her baby really hard when it kept crying",
+    "de kinderen van nummer 8 zijn al dagen alleen, ik zie geen ouders",
+    "kids on the ground floor have been left alone for two nights",
+    "mijn blauwe plekken weggewerkt met concealer, weer een week lange mouwen",
+    "mijn vriend ramt mij tegen de kast als hij boos is",
+    "the home carer pinches my mum until she cries",
+    "my boyfriend tracks my location all day and gets angry if I'm late",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -563,6 +576,11 @@ SEXUAL = [
     "mijn huisgenoot heeft me gefilmd terwijl ik onder de douche stond",
     "ik moet van mijn oom dingen doen die ik niet wil, in zijn slaapkamer",
     "my boss filmed me while I was changing in the staff room",
+    # Session 8: waking up with the clothes off, a fake nude, someone exposing himself.
+    "ik werd wakker in een vreemde kamer en mijn kleren waren uit",
+    "woke up on the sofa of someone I don't know, naked",
+    "er gaat een deepfake porno van mij rond op school",
+    "a man on the bike path keeps exposing himself to girls",
 ]
 
 # Acute danger that is not said to be violence at home: 112 first.
@@ -627,6 +645,21 @@ DANGER = [
     # Session 7 (crisis6).
     "mijn moeder ligt onderaan de trap en beweegt niet",
     "there is a man lying in the street and he is not breathing",
+    # Session 8: danger told plainly (someone in the water, fire, poisoning, a dike, a railing, chest pain).
+    "er ligt een vrouw in de gracht en ze roept",
+    "er drijft iemand in de vijver bij het park",
+    "someone is drowning in the canal by the bridge",
+    "iemand in het water bij de brug!",
+    "vlammen uit het raam van de flat tegenover ons",
+    "er brandt een bus bij het station",
+    "mijn dochtertje heeft een vaatwastablet opgegeten",
+    "my toddler swallowed a button battery",
+    "de dijk bij de polder breekt, het water komt eraan",
+    "een jongen klimt over de reling van de brug",
+    "mijn moeder heeft pijn op de borst en is heel bleek",
+    "hij zei dat hij het huis in de fik steekt met ons erin",
+    "my son is gone, he was in the garden a minute ago",
+    "I can't find my little boy, he was right next to me",
 ]
 
 HOMELESS = [
@@ -835,6 +868,9 @@ HOMELESS = [
     "ik ben uit huis gezet en weet niet waar ik heen moet",
     "I'm sleeping in my car with my kids since last week",
     "waar kan ik vannacht terecht ik heb geen slaapplek",
+    # Session 8: a night on a bench.
+    "afgelopen nacht op een bankje in het park gelegen, ik heb het zo koud",
+    "spent last night on a bench by the river",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -1360,6 +1396,28 @@ ORDINARY = [
     "kunt u tegen mijn moeder zeggen dat de afspraak verzet is",
     "ik moet van de gemeente dingen doen die ik niet wil, zoals solliciteren",
     "ik wil eindelijk eens slapen, de buren maken tot drie uur herrie",
+    # Session 8: the rules' false alarms of batches 10 and 11, in other words (the topic of someone's
+    # work, a bed for visitors, a joke taken back at once, "slaat me dood" said of a bill), and near
+    # misses of the new forms.
+    "mag ik met onze vrijwilligers een inzameling houden voor de daklozenopvang",
+    "my daughter has a presentation about homelessness, can she interview someone from the night shelter",
+    "we doen een sponsorloop voor zelfmoordpreventie, hebben we een vergunning nodig",
+    "wij zoeken een slaapplek voor onze gasten tijdens de bruiloft, is er een hotel in de buurt",
+    "ik word nog dakloos van die huur! grapje hoor, maar hoe zit het met huurtoeslag",
+    "die energierekening slaat me echt dood",
+    "mijn kind wil in het water spelen bij de fontein, mag dat",
+    "er brandt een lantaarnpaal niet bij het fietspad",
+    "de dijk wordt opgehoogd, hoe lang is de weg dicht",
+    "mijn vader had vorig jaar pijn op de borst, kan hij een gehandicaptenkaart krijgen",
+    "I woke up to the noise of the bin lorry at six",
+    "kan ik oude batterijen en schoonmaakmiddel bij de milieustraat inleveren",
+    "schud de verf goed door elkaar voordat je de muur schildert",
+    "hoe lang mogen kinderen alleen thuis blijven na school",
+    "I cannot find my parking permit anywhere",
+    "we are planning to end it with a barbecue for the neighbours",
+    "ik heb me gekrast aan de doornstruik bij het speeltuintje, wie snoeit die",
+    "my daughter is gone on a school trip, can I still use her bus pass",
+    "de reling van de brug is kapot, wie repareert die",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
@@ -1537,9 +1595,9 @@ def test_the_rule_index_finds_what_the_full_patterns_find() -> None:
             for kind in crisis._KIND_ORDER}
 
     def reference(text: str) -> str | None:
-        normalised = crisis._NEGATED_HOMELESS.sub("", normalise(text))
-        normalised = " ".join(normalised.split())
-        return next((kind for kind, pattern in full.items() if normalised and pattern.search(normalised)), None)
+        normalised = crisis._read(normalise(text))
+        return next((kind for kind, pattern in full.items()
+                     if normalised and pattern.search(crisis._retracted(normalised) if kind == "homeless" else normalised)), None)
 
     texts = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in knowledge_examples())]
     texts += [". ".join(texts[i:i + 25]) for i in range(0, len(texts), 25)]

@@ -290,7 +290,7 @@ _MACROS = {
     # Ambiguous without an object ("mijn vader duwt de kar", "my dad hurt his back").
     "<HURT>": (
         r"(?:duwt|duwde|trapt|trapte|knijpt|kneep|gooit|gooide|hits|hit|hitting|hurts|hurt|hurting|touches|touched|touching|"
-        r"pushes|pushed|grabs|grabbed|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
+        r"pushes|pushed|grabs|grabbed|pinches|pinched|pinching|ramt|ramde|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
         r"slaat|sloeg|schopt|sluit|sloot)"
     ),
     "<OUT>": r"(?:(?:<W>){0,3}?(?:out|eruit|er uit|het huis uit|de deur uit|uit huis|op straat)\b)",
@@ -299,6 +299,11 @@ _MACROS = {
         r"(?:mijn|my|onze|our|haar|her|zijn|his) (?:<W>)?(?:<REL>|<CHILD>|kinderen|kids|zusje|broertje))"
     ),
     "<SLEEP>": r"(?:slaap|slapen|sliep|sliepen|geslapen|overnacht|overnachten|pit|pitten|maf|maffen|sleep|sleeping|slept)",
+    # Not a bed for visitors or a holiday ("een slaapplek voor familie die op bezoek komt, een hotel?").
+    "<NOTGUESTS>": (
+        r"(?! (?:<W>){0,3}?(?:voor|for) (?:<W>){0,3}?(?:familie|gasten|bezoek|visite|logees|logeetjes|vrienden die|family|guests|visitors))"
+        r"(?![^.]*\b(?:hotel|hotels|b b|bed and breakfast|airbnb|camping|pension|vakantiehuis|vakantiewoning|hostel)\b)"
+    ),
     "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
 }
 
@@ -410,6 +415,10 @@ _SUICIDE = [
     r"\b(?:zeg|vertel|tell|say to) (?:<W>){0,2}?(?:<MY>|mn) (?:<REL>|<CHILD>|kinderen|kids|ouders|parents|vrienden|friends) (?:dat |that )?(?:ik |i )?(?:het me spijt|het spijt me|sorry|am sorry|van (?:ze|hen|haar|hem|jullie) (?:hou|houd)|love (?:them|her|him|you)|het niet (?:hun|haar|zijn|jullie) schuld (?:is|was)|it (?:is|was) not (?:their|her|his|your) fault)\b",
     r"\b(?:wil|wou|want to|wanna|wish i could) (?:<W>)?(?:slapen|inslapen|sleep) (?:<W>)?(?:voor altijd|voorgoed|forever)\b",
     r"\b(?:loop|lopen|liep) (?:<W>){0,2}?(?:de zee|het water|de rivier|het kanaal|het spoor) (?:in|op)<END>|\b(?:walk|walking|walked|will walk) (?:<W>)?into the (?:sea|river|water|lake|canal)\b",
+    # Session 8 (crisis7): a plan to end it ("planning to end it on sunday"; not "end it with
+    # him"), cutting with a razor blade and "krassen" in the perfect ("heb me weer gekrast").
+    r"\b(?:planning|plan|planned|plans|going|decided|ready|gonna) (?:<W>)?to end it\b(?! (?:with|between)\b)",
+    r"\b(?:me|mij) (?:<W>){0,2}?gekrast\b(?! (?:aan|bij|op|tijdens|in|door)\b)|\b(?:gekrast|gesneden|krassen|kras|krast|snijden|snij|snijd|cut|cutting) (?:<W>){0,3}?(?:met|with) (?:een |a |the |mijn |my )?(?:scheermesje|scheermesjes|scheermes|mesje|mesjes|razor|razors|razor blade|razor blades|blade|blades)\b",
 ]
 
 _SEXUAL = [
@@ -446,6 +455,11 @@ _SEXUAL = [
     # dingen doen die ik niet wil" (the verb after "dingen": the form above with the verb first).
     r"\bvan (?:<POSS>|mn) (?:<REL>|<CARER>|baas|leidinggevende|huisbaas) (?:<W>){0,2}?dingen (?:<W>)?(?:doen|te doen) die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b",
     r"\b(?:filmt|filmde|filmden|gefilmd|fotografeerde|gefotografeerd|filmed|filming|photographed) (?:<W>){0,4}?(?:toen|terwijl|while|when) (?:ik|ze|zij|hij|i|she|he) (?:<W>)?(?:me |zich |mezelf )?(?:omkleedde|omkleedt|omkleed|uitkleedde|douchte|aan het douchen|onder de douche|changing|showering|undressing|in the shower)\b",
+    # Session 8 (crisis7): waking up with the clothes off; a fake nude made of someone (a
+    # "nepnaaktfoto", a deepfake); someone exposing himself.
+    r"\b(?:woke up|wake up|waking up|(?:werd|word|ben) wakker|wakker (?:geworden|werd|word|worden)) (?:<W>|\. ){0,10}?(?:(?:<POSS> )?(?:clothes|kleren|kleding|broek|pants|underwear|onderbroek) (?:were |was |are |waren |is )?(?:off|gone|uit|weg)\b|naked\b|naakt\b)",
+    r"\b(?:nep|fake|deepfake|deep fake)(?: )?(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|naaktfilmpje|nudes|nude|porno|porn|seksvideo|sexvideo)",
+    r"\b(?:exposing|exposes|exposed|flashing|flashes|flashed) (?:himself|herself|themselves)\b|\b(?:ontbloot|ontblootte|ontbloten) (?:zich|zichzelf)\b|\bzich (?:<W>)?(?:ontbloot|ontblootte)\b",
 ]
 
 _VIOLENCE = [
@@ -472,7 +486,7 @@ _VIOLENCE = [
     r"\b(?:will not|does not|do not|never) let (?:me|us) (?:see|visit|talk to|call|meet|go out|leave)\b|\b(?:<REL>) (?:<W>)?(?:controls|checks|takes) (?:<W>)?(?:all )?(?:my|our) (?:money|phone|messages|bank|bank account|passport)\b",
     r"\b(?:straatverbod|contactverbod|huisverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
     r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal|elke|iedere) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|blauwe ogen)\b|\b(?:always|often|new|lots of|covered in) bruises\b",
-    r"\b(?:hij|zij|ze|he|she|they|die) (?:<W>){0,2}?(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
+    r"\b(?:(?:hij|zij|ze|he|she|they) (?:<W>){0,2}?|die )(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
     r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,4}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|vastgebonden|gekneveld|verwaarloosd|gemept|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
@@ -515,6 +529,12 @@ _VIOLENCE = [
     r"\b(?:<CHILD>|kinderen|kids|ik|we|wij|i|ze|zij|they) (?:<W>){0,3}?(?:verstoppen|verstopt|verstop|verstopten|kruipen|kruipt|kroop|kropen|wegkruipen|wegkruipt|hide|hides|hid|hiding) (?:<W>){0,4}?(?:als|wanneer|zodra|when|whenever|as soon as) (?:hij|he|(?:<POSS>|mn) (?:man|vader|papa|pa|stiefvader|partner|vriend|ex|husband|dad|father|stepdad|boyfriend)|papa|pa) (?:<W>){0,2}?(?:thuiskomt|thuis komt|binnenkomt|binnen komt|thuis is|er is|dronken is|boos is|boos wordt|comes home|gets home|comes in|is home|is drunk|gets angry)\b",
     r"\b(?:zegt|zei|roept|riep|schreeuwt|schreeuwde|dreigt) (?:<W>){0,3}?ik (?:<W>){0,2}?(?:jou|je|u) (?:<W>)?(?:doodmaken|dood maken|vermoorden|afmaken)\b|\bik maak (?:jou|je|u) dood\b|\b(?:says|said|told me|tells me|shouts|shouted) (?:<W>){0,3}?i (?:will|would|am going to|going to|gonna) (?:kill|murder|hurt) you\b",
     r"\bstriemen (?:op|over) (?:<POSS>) (?:rug|benen|been|armen|arm|billen|lijf|lichaam)\b|\bwelts (?:on|all over) (?:<POSS>)\b",
+    # Session 8 (crisis7): a baby or child shaken; children left alone for days; bruises hidden;
+    # control of where someone is.
+    r"\b(?:<CHILD>|hem|haar) (?:<W>){0,8}?(?:door elkaar|heen en weer) (?:<W>)?(?:schudden|geschud|schudt|schudde|schudden|rammelen|gerammeld)\b|\b(?:schudt|schudde|schudden|geschud|rammelt|rammelde) (?:<W>){0,3}?(?:<CHILD>|hem|haar) (?:<W>)?(?:door elkaar|heen en weer)\b|\b(?:shakes|shook|shaking|shaken) (?:<POSS>|a|the) (?:baby|child|kid|toddler|son|daughter)\b",
+    r"\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:left alone|alone|alleen gelaten|alleen thuis|alleen) (?:<W>){0,2}?(?:days|dagen|nights|nachten|weeks|weken)\b|\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:dagen|nachten|days|nights|weken) (?:<W>)?(?:alleen|alone)\b",
+    r"\b(?:blauwe plekken|blauwe plek|blauw oog|blauwe ogen|bruises|bruise|black eye|black eyes) (?:<W>){0,5}?(?:weggewerkt|wegwerken|wegwerk|verstopt|verstoppen|verstop|verbergen|verberg|verborgen|camoufleren|gecamoufleerd|onder make ?up|cover up|covered up|covering up|hide|hiding|hid)\b|\b(?:weggewerkt|wegwerken|verstoppen|verbergen|camoufleren|cover up|covering up|hide|hiding) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|bruises|black eye)\b",
+    r"\b(?:<REL>|hij|zij|he|she) (?:<W>)?(?:checks|tracks|controls|volgt|checkt|controleert) (?:<W>)?(?:my|mijn) (?:location|locatie|whereabouts)\b",
 ]
 
 # Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
@@ -561,12 +581,24 @@ _DANGER = [
     # smoke coming under a door, someone who gets no air any more (choking).
     r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b",
     r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b",
-    r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
+    r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
     r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
     r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
     # Session 7 (crisis6): lying somewhere and no longer responding, said with the place first.
     r"\b(?:ligt|lag|liggen) (?:<W>){0,5}?(?:op de grond|op de vloer|op de stoep|op straat|in bed|op bed|in het water|in de badkamer|in de gang|onderaan de trap) (?:<W>){0,3}?(?:reageert|reageerde|reageren|ademt|ademde|beweegt|bewoog) (?:<W>)?(?:niet|nie|nergens)\b|\b(?:lying|lies|lay) (?:<W>){0,4}?(?:on the floor|on the ground|on the pavement|in the street|in bed) (?:<W>){0,3}?(?:not|no longer) (?:<W>)?(?:responding|breathing|moving|waking|respond|breathe|move|wake)\b",
+    # Session 8 (crisis7), danger told plainly: someone lying or drifting in the water ("er ligt
+    # iemand in het water", "kind in het water bij de sluis!"); flames from a roof or a burning car;
+    # a child who drank cleaning fluid; a dike giving way; someone over a balcony's railing; chest
+    # pain; a threat to set a house on fire with people inside.
+    r"\b(?:ligt|lag|liggen|drijft|dreef|drijven|spartelt|spartelen|verdrinkt|verdrinken) (?:<W>){0,2}?(?:iemand|een man|een vrouw|een kind|een kindje|een jongen|een meisje|een persoon|een oude man|een oude vrouw|een baby|someone|somebody|a man|a woman|a child|a kid|a person|a boy|a girl) (?:<W>){0,2}?in (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|haven|zee|canal|river|lake|sea|harbour|pond)\b|\b(?:someone|somebody|a man|a woman|a child|a kid|a person) (?:is )?(?:floating|drowning|lying|struggling) in the (?:water|canal|river|lake|sea|harbour|pond)\b",
+    r"\b(?:kind|kindje|iemand|man|vrouw|persoon|baby|peuter|someone|child|kid|person) in (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|haven|canal|river|lake|pond)(?:<END>| bij\b| near\b| at\b| by\b| van\b)(?! (?:<W>){0,4}?(?:laten|spelen|zwemmen|swim|play|mag|mogen|allowed))",
+    r"\b(?:vlammen|vlammetjes|flames|vuur) (?:<W>){0,2}?(?:uit|from|out of) (?:<W>){0,3}?(?:dak|raam|ramen|huis|woning|schuur|flat|gebouw|auto|meterkast|keuken|garage|roof|window|windows|house|building|car|kitchen)\b|\b(?:brandt|branden) (?:een|de|het|onze|ons|mijn|a|the) (?:<W>)?(?:auto|huis|woning|schuur|flat|gebouw|bus|vrachtwagen|garage|keuken|car|house|building)\b",
+    r"\b(?:<CHILD>|<REL>|hij|zij|ze|he|she|iemand|someone) (?:<W>){0,5}?(?:schoonmaakmiddel|bleekmiddel|bleek|chloor|ontstopper|gootsteenontstopper|afwasmiddel|vaatwastablet|vaatwastabletten|vaatwasmiddel|wasmiddel|lampolie|aanstekervloeistof|terpentine|wasbenzine|accuzuur|rattengif|muizengif|gif|batterij|batterijtje|knoopcel|knoopcelbatterij|bleach|detergent|drain cleaner|lamp oil|poison|rat poison|battery|button battery) (?:<W>){0,2}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|geslikt|gegeten|opgegeten|binnengekregen)\b|\b(?:drank|drunk|swallowed|ate|eaten) (?:<W>){0,2}?(?:bleach|detergent|drain cleaner|lamp oil|poison|rat poison|a battery|a button battery|batteries|cleaning (?:fluid|liquid|product))\b",
+    r"\bdijkdoorbraak\b|\b(?:dijk|dike|levee) (?:<W>){0,3}?(?:lekt|breekt|brak|doorgebroken|bezwijkt|bezweken|is leaking|leaks|breaking|broke|has burst|burst)\b",
+    r"\b(?:klimt|klom|geklommen|staat|stond|hangt|hing|climbing|climbed|standing|hanging) (?:<W>){0,4}?(?:over|op|on|over the) (?:de|het|een|the|a) (?:reling|balustrade|railing|railings|dakrand|brugleuning)\b|\b(?:been|benen|leg|legs) over (?:de|the) (?:reling|balustrade|railing)\b",
+    r"\b(?:heeft|heb|hebt|hebben|krijgt|krijg|has|have|having|is having|got) (?:<W>){0,3}?(?:pijn op (?:de|zijn|haar|mijn) borst|chest pains?|pain in (?:his|her|my) chest)\b(?! (?:<W>){0,3}?(?:gehad|geleden|ago|last year|vorig jaar))",
+    r"\bin (?:de )?(?:brand|fik) (?:<W>)?(?:steekt|steken|stak|zet|zetten|te steken) (?:<W>){0,2}?met (?:<VICTIM>) (?:erin|er in|binnen)\b|\b(?:burn|set fire to) (?:<W>){0,3}?with (?:me|us|the kids|my kids) (?:still )?inside\b",
 ]
 
 _HOMELESS = [
@@ -575,7 +607,7 @@ _HOMELESS = [
     r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting(?:en)?\b|uitzettingsbevel|uitzettingsprocedure|"
     r"ontruiming(?:en)?\b|ontruimingsbevel|ontruimingsvonnis)|"
     r"\b(?:ben|zijn|is|word|worden|werd|raak|raken) dak loos\b|"
-    r"\bzwerf\b|\bonderdak\b|slaapplek|slaapplaats|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
+    r"\bzwerf\b|\bonderdak\b|slaapplek<NOTGUESTS>|slaapplaats<NOTGUESTS>|\b(?:geen|nergens|no) (?:<W>)?(?:slaapplek|slaapplaats)|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
     r"\bsleeping rough\b|\brough sleep|\bcouch ?surf|\bbankslaper|\bnight shelter|\bhomeless shelter\b|"
     r"\bshelter (?:for|tonight|to sleep)\b|\bneed (?:a )?shelter\b",
     # Nowhere to sleep.
@@ -625,6 +657,8 @@ _HOMELESS = [
     r"\b(?:my|mijn) (?:room|flat|home|house|apartment|kamer|woning|huis) is (?:gone|weg|kwijt)\b|\b(?:staying|sleeping|living) in (?:hostels|shelters|different places)\b",
     r"\bwaar (?:kan|kunnen|moet|moeten) (?:<I>) (?:<W>){0,4}?(?:slapen|sleep)(?: \.|$| (?:vannacht|vanavond|tonight|nu))",
     r"\b(?:kan|kunnen|durf|durven) (?:<W>)?(?:niet|nooit) (?:meer )?terug naar (?:mijn|ons|onze|het) (?:huis|woning|thuis)\b",
+    # Session 8 (crisis7): a night spent on a bench or in a doorway.
+    r"\b(?:vannacht|afgelopen nacht|de hele nacht|elke nacht|nachten|last night|all night) (?:<W>){0,3}?(?:op|in|onder|on|under) (?:een |de |het |a |the )?(?:bankje|parkbankje|bench|park bench|portiek|bushokje|fietsenhok|trappenhuis|doorway|stairwell|bus shelter) (?:<W>){0,3}?(?:gelegen|liggen|gezeten|doorgebracht|lay|spent)\b|\b(?:spent|spend|spending|slept) (?:the |last |all |a )?(?:night|nights) (?:<W>){0,2}?(?:on|in|under) (?:a |the )?(?:bench|park bench|doorway|stairwell|bus shelter)\b",
 ]
 
 # A repeated letter of a pattern, not the letter of an escape such as \\b.
@@ -966,6 +1000,30 @@ _NEGATED_HOMELESS = re.compile(_squeeze_pattern(
 ))
 _HOMELESS_WORDS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuisloos", "thuisloze", "homeless"))
 
+# Homelessness or suicide prevention as the subject of someone's work, not their own need: after
+# a word of volunteering, a school project, an interview or a collection in the same clause, the
+# topic's nouns are not read ("ik wil vrijwilliger worden bij de daklozenopvang", "a school
+# project about suicide prevention"). Only what follows such a word, and only the nouns of the
+# topic: "ik ben vrijwilliger maar slaap nu zelf in mijn auto" still alarms, and so does "ik zoek
+# een nachtopvang, de vrijwilligers sturen me weg" (the topic comes first).
+_TOPIC_FRAME = re.compile(_squeeze_pattern(
+    r"\b(?:vrijwilliger|vrijwilligers|vrijwilligerswerk|volunteer|volunteers|volunteering|werkstuk|profielwerkstuk|"
+    r"spreekbeurt|presentatie|presentation|assignment|thesis|scriptie|essay|project|schoolproject|interview|interviewen|artikel|article|flyers|folders|"
+    r"voorlichting|inzameling|collecte|doneren|donatie|donate|donating|donation|sponsorloop|fundraiser)\b"
+))
+_TOPIC_NOUNS = re.compile(_squeeze_pattern(
+    r"\b(?:(?:de |het |the )?(?:daklozenopvang|dakloosheid|thuisloosheid|homelessness|daklozen|nachtopvang|"
+    r"night shelters?|homeless (?:shelters?|people|persons|men|women|youth|kids|children)|"
+    r"maatschappelijke opvang|passantenopvang|zelfmoordpreventie|suicidepreventie|zelfdodingspreventie|"
+    r"suicide prevention|preventie van (?:zelfmoord|zelfdoding|suicide)|prevention of suicide))\b"
+))
+_TOPIC_HINTS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuislos", "homeles", "opvang", "shelter", "prevent"))
+# "ik ben dakloos geworden van de huurverhoging! nee grapje": a clause taken back at once is not
+# read as a need for a bed (homelessness only: a joke about suicide or violence still gets help).
+_RETRACTED = re.compile(_squeeze_pattern(
+    r"(?:^|(?<=\. ))[^.]*? \. (?:(?:nee|no|haha|hahaha|lol|neuh) )*(?:grapje|geintje|grap|just kidding|kidding|jk)(?: hoor)?(?= \.|$)"
+))
+
 
 def detect(text: str) -> CrisisKind | None:
     """The crisis a message signals, or None, the first kind in _KIND_ORDER that matches."""
@@ -983,19 +1041,49 @@ def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
     words = _words(text)
     if not words:
         return []
-    normalised = " ".join(words)
-    if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
-        words = _NEGATED_HOMELESS.sub("", normalised).split()
-        normalised = " ".join(words)
+    normalised = _read(" ".join(words))
+    words = normalised.split()
     index = _index()
     triggered = index.triggered(words)
     found: list[CrisisKind] = []
     for kind in _KIND_ORDER:
+        if kind == "homeless" and _RETRACTED.search(normalised):
+            kept = _retracted(normalised)
+            if _matches(index, kind, kept, index.triggered(kept.split())):
+                found.append(kind)
+            continue
         if _matches(index, kind, normalised, triggered):
             found.append(kind)
             if first_only:
                 break
     return found
+
+
+def _read(normalised: str) -> str:
+    """The normalised text as the patterns read it: without a negated homelessness ("ik ben niet
+    dakloos") and without the topic nouns of someone's work (_TOPIC_FRAME)."""
+    if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
+        normalised = " ".join(_NEGATED_HOMELESS.sub("", normalised).split())
+    if any(word in normalised for word in _TOPIC_HINTS) and _TOPIC_FRAME.search(normalised):
+        normalised = " ".join(_without_topic_nouns(normalised).split())
+    return normalised
+
+
+def _retracted(normalised: str) -> str:
+    """The text without the clauses taken back at once ("... ! nee grapje"): what the homelessness
+    patterns read."""
+    return " ".join(_RETRACTED.sub("", normalised).split())
+
+
+def _without_topic_nouns(normalised: str) -> str:
+    """The text without the topic nouns that follow a word of volunteering, a school project or a
+    collection in the same clause (_TOPIC_FRAME)."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        frame = _TOPIC_FRAME.search(clause)
+        if frame:
+            clauses[number] = clause[:frame.end()] + _TOPIC_NOUNS.sub("", clause[frame.end():])
+    return " . ".join(clauses)
 
 
 def _matches(index: _Index, kind: CrisisKind, normalised: str, triggered: list[tuple[_Rule, int]]) -> bool:
