@@ -5,9 +5,11 @@ Training data (never the held-out batches, the dev set or the report part of rea
 - crisis phrasings: benchmarks/data/crisis/train/*.tsv (written for the model: written.tsv in
   session 5, written6.tsv in session 6 with acute danger and indirect suicide wording, written7.tsv
   in session 6 round 2 (indirect wording), written8.tsv in session 7 (violence at home told in
-  passing inside an ordinary question, indirect suicide wording), each with ordinary near misses; batch8.tsv and batch9.tsv, held out until they had been measured in
-  sessions 4-5: the held-out batch now is batch 10, kept outside the repository and scored by the
-  lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
+  passing inside an ordinary question, indirect suicide wording), written9.tsv in session 8 (everyday
+  indirect suicide wording, violence and danger told in passing or plainly; near misses: bare
+  follow-ups such as "en als ik thuis ben?" and everyday rants), each with ordinary near misses;
+  batch8.tsv to batch11.tsv, held out until they had been measured in sessions 4-7: the held-out
+  batch now is batch 12, kept outside the repository and scored by the lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
   for) and the phrasings of tests/unit/test_crisis.py (per kind, and its ordinary questions);
 - ordinary messages: every example question of the knowledge base (knowledge/, tenants/; the
   two documented intended alarms keep their kind), the tune part of real_questions.tsv (its two
@@ -24,7 +26,11 @@ quiet, alarms on at most FALSE_ALARM_BUDGET of the ordinary rows. The shipped mo
 trained on everything. Deterministic for a given seed (full-batch optimisation, seeded
 sampling); a unit test checks the stored digest of the crisis training files.
 
-Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report]   (`make crisis-model`)
+The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
+batch (batch7 ... batch11, each written by someone who never saw the detector) and scores it, for
+each batch in turn, at the shipped model's threshold (or --threshold).
+
+Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out]   (`make crisis-model`)
 """
 from __future__ import annotations
 
@@ -65,6 +71,8 @@ FALSE_ALARM_BUDGET = 0.004
 # knowledge base's short examples are not. Each weighs this many ordinary rows.
 REAL_BOOST = 5.0
 KINDS = distress.CLASSES[1:]
+# Thresholds the leave-one-batch-out figures are also printed at (before the new threshold is known).
+LOBO_THRESHOLDS = (0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96)
 
 
 def _module(name: str, path: Path):
@@ -276,32 +284,41 @@ def out_of_fold(rows, extended, design: Design) -> np.ndarray:
 def leave_one_batch_out(rows, extended, design: Design, rule_hits: list[bool], threshold: float) -> None:
     """The honest predictor of a fresh batch: for each batch written by someone who never saw
     the detector (batch7 ... batchN), a model trained on every row but that batch's (and their
-    augmentations) scores it, at `threshold`. Rules are as they are now (fixed after seeing the
-    older batches' misses, so their part is in sample for those)."""
+    augmentations) scores it, at `threshold` (and, for comparison, at a few others). Rules are as
+    they are now (fixed after seeing the older batches' misses, so their part is in sample)."""
     sources = np.asarray([source for source, _, _ in extended])
     groups = np.asarray([group for group, _, _ in rows])
-    totals = {"rules": 0, "both": 0, "crises": 0, "alarms": 0, "ordinary": 0}
+    others = sorted({threshold, *LOBO_THRESHOLDS})
+    totals = {value: [0, 0, 0] for value in others}  # rules + classifier found, classifier alarms, rules found
+    crises_total = ordinary_total = 0
     for batch in sorted({group for group in groups if group.startswith("batch")}, key=lambda name: int(name[5:])):
         weights, bias = fit(design.subset(np.flatnonzero(groups[sources] != batch)))
         model = distress.Model.from_bytes(quantised(weights, bias, threshold, {}))
         members = np.flatnonzero(groups == batch)
-        fires = {index: not rule_hits[index] and model.detect(rows[index][2]) is not None for index in members}
+        score = {index: 1 - model.probabilities(rows[index][2])[0] for index in members}
         crises = [index for index in members if rows[index][1] != "none"]
         ordinary = [index for index in members if rows[index][1] == "none"]
-        rules = sum(rule_hits[index] for index in crises)
-        both = sum(rule_hits[index] or fires[index] for index in crises)
-        per_kind = " ".join(
-            f"{kind} {sum(rule_hits[i] or fires[i] for i in crises if rows[i][1] == kind)}/"
-            f"{sum(1 for i in crises if rows[i][1] == kind)}" for kind in KINDS)
-        alarms = sum(fires[index] for index in ordinary)
-        print(f"  {batch:8s} rules {rules}/{len(crises)}, rules + classifier {both}/{len(crises)} "
-              f"({100 * both / len(crises):.1f} %; {per_kind}); ordinary: classifier alarms {alarms}/{len(ordinary)}, "
-              f"rule alarms {sum(rule_hits[index] for index in ordinary)}", flush=True)
-        for key, value in (("rules", rules), ("both", both), ("crises", len(crises)), ("alarms", alarms),
-                           ("ordinary", len(ordinary))):
-            totals[key] += value
-    print(f"  all      rules {totals['rules']}/{totals['crises']}, rules + classifier {totals['both']}/{totals['crises']} "
-          f"({100 * totals['both'] / totals['crises']:.1f} %); ordinary: classifier alarms {totals['alarms']}/{totals['ordinary']}")
+        crises_total += len(crises)
+        ordinary_total += len(ordinary)
+        for value in others:
+            fires = {index: not rule_hits[index] and score[index] >= value for index in members}
+            both = sum(rule_hits[index] or fires[index] for index in crises)
+            totals[value][0] += both
+            totals[value][1] += sum(fires[index] for index in ordinary)
+            totals[value][2] += sum(rule_hits[index] for index in crises)
+            if value != threshold:
+                continue
+            per_kind = " ".join(
+                f"{kind} {sum(rule_hits[i] or fires[i] for i in crises if rows[i][1] == kind)}/"
+                f"{sum(1 for i in crises if rows[i][1] == kind)}" for kind in KINDS)
+            print(f"  {batch:8s} rules {sum(rule_hits[index] for index in crises)}/{len(crises)}, rules + classifier "
+                  f"{both}/{len(crises)} ({100 * both / len(crises):.1f} %; {per_kind}); ordinary: classifier alarms "
+                  f"{sum(fires[index] for index in ordinary)}/{len(ordinary)}, rule alarms "
+                  f"{sum(rule_hits[index] for index in ordinary)}", flush=True)
+    for value in others:
+        found, alarms, rules = totals[value]
+        print(f"  all at {value:.4f}: rules {rules}/{crises_total}, rules + classifier {found}/{crises_total} "
+              f"({100 * found / crises_total:.1f} %); ordinary: classifier alarms {alarms}/{ordinary_total}")
 
 
 def pick_threshold(rows, probabilities: np.ndarray, rule_hits: list[bool]) -> float:

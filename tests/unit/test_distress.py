@@ -92,6 +92,43 @@ def test_near_misses_stay_quiet(text: str) -> None:
     assert crisis.detect(text) is None and distress.detect(text) is None, distress.probabilities(text)
 
 
+# Session 8: two false alarms seen in conversation. A bare follow-up is read alone, without the
+# question before it: "en als ik thuis ben?" after "mijn paspoort is gestolen in Spanje" got the
+# Veilig Thuis line, and a long rant about waste collection got the 113 line. The first two are
+# the conversation's own messages (near misses in written9.tsv since: a regression check); the
+# others are new.
+FOLLOW_UPS_AND_RANTS = [
+    "en als ik thuis ben?",
+    "Wat een ellende weer met het afval. Elke keer als ik de kliko buiten zet wordt hij niet geleegd, en dan staat "
+    "hij een week op de stoep. Ik word er gek van, echt, ik kan er niet meer tegen. Is er eindelijk iemand die dit "
+    "gaat oplossen?",
+    "FOLLOW_UP_NEW",
+]
+
+
+@pytest.mark.parametrize("text", FOLLOW_UPS_AND_RANTS)
+def test_short_follow_ups_and_everyday_rants_stay_quiet(text: str) -> None:
+    assert crisis.detect(text) is None and distress.detect(text) is None, distress.probabilities(text)
+
+
+def short_crisis_messages() -> list[tuple[str, str]]:
+    """(kind, text) of every crisis message of at most six words in the crisis training files."""
+    bench = train_module()
+    paths = [*bench.WRITTEN, *sorted(bench.CRISIS_DATA.glob("batch*.tsv"))]
+    return [(kind, text) for path in paths for kind, text in bench.read_tsv(path)
+            if kind != "none" and len(text.split()) <= 6]
+
+
+def test_short_crisis_messages_still_alarm() -> None:
+    """The follow-ups above are ordinary; a crisis in as few words is not ("wil niet meer", "help hij
+    slaat me", "ik slaap buiten"): every short crisis message of the training files alarms (the
+    rules' or the classifier's; in sample for the classifier: a check that the near misses did not
+    teach it to pass over short messages)."""
+    rows = short_crisis_messages()
+    assert len(rows) >= 150
+    assert [text for _, text in rows if not crisis.detect(text) and distress.detect(text) is None] == []
+
+
 def test_a_sentence_of_distress_inside_a_long_question_is_read_on_its_own() -> None:
     question = ("Goedemiddag, ik heb een vraag over de aanslag van de gemeentelijke belastingen die ik vorige week "
                 "kreeg, want het bedrag klopt volgens mij niet en ik heb al twee keer gebeld")
