@@ -302,6 +302,8 @@ SUICIDE = [
     "I'm planning to end it after the holidays",
     "heb me vannacht weer gekrast, niemand weet het",
     "cutting again with a razor blade, it's getting worse",
+    "kan iemand me tegenhouden, ik sta op de brug",
+    "someone please stop me, I have the pills in my hand",
 ]
 
 VIOLENCE = [
@@ -1418,6 +1420,8 @@ ORDINARY = [
     "ik heb me gekrast aan de doornstruik bij het speeltuintje, wie snoeit die",
     "my daughter is gone on a school trip, can I still use her bus pass",
     "de reling van de brug is kapot, wie repareert die",
+    "iemand moet me helpen stoppen met roken",
+    "someone needs to stop me from buying more plants",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

@@ -94,15 +94,17 @@ def test_near_misses_stay_quiet(text: str) -> None:
 
 # Session 8: two false alarms seen in conversation. A bare follow-up is read alone, without the
 # question before it: "en als ik thuis ben?" after "mijn paspoort is gestolen in Spanje" got the
-# Veilig Thuis line, and a long rant about waste collection got the 113 line. The first two are
-# the conversation's own messages (near misses in written9.tsv since: a regression check); the
-# others are new.
+# Veilig Thuis line, and a long rant about waste collection got the 113 line. The first is the
+# conversation's own follow-up (a near miss in written9.tsv since: a regression check); the rant
+# (written anew, as the conversation's) and the other follow-ups were never trained on. Not every new
+# phrasing is quiet (BENCHMARKS.md: 1 of 30 new follow-ups and 1 of 10 new rants still alarm).
 FOLLOW_UPS_AND_RANTS = [
     "en als ik thuis ben?",
     "Wat een ellende weer met het afval. Elke keer als ik de kliko buiten zet wordt hij niet geleegd, en dan staat "
     "hij een week op de stoep. Ik word er gek van, echt, ik kan er niet meer tegen. Is er eindelijk iemand die dit "
     "gaat oplossen?",
-    "FOLLOW_UP_NEW",
+    "ook als ik thuis ben?",
+    "en als we thuis zijn?",
 ]
 
 

@@ -418,6 +418,8 @@ _SUICIDE = [
     # Session 8 (crisis7): a plan to end it ("planning to end it on sunday"; not "end it with
     # him"), cutting with a razor blade and "krassen" in the perfect ("heb me weer gekrast").
     r"\b(?:planning|plan|planned|plans|going|decided|ready|gonna) (?:<W>)?to end it\b(?! (?:with|between)\b)",
+    # "iemand moet me tegenhouden": asking to be stopped (not from a habit: "stop me from snacking").
+    r"\b(?:iemand|someone|somebody|jullie|you) (?:<W>)?(?:moet|moeten|must|has to|have to|needs to|need to|please) (?:<W>)?(?:me|mij) (?:<W>)?(?:tegenhouden|tegen houden)\b|\b(?:someone|somebody) (?:please |needs to |has to |must |need to |come )?stop me\b(?! (?:from|buying|eating|spending)\b)",
     r"\b(?:me|mij) (?:<W>){0,2}?gekrast\b(?! (?:aan|bij|op|tijdens|in|door)\b)|\b(?:gekrast|gesneden|krassen|kras|krast|snijden|snij|snijd|cut|cutting) (?:<W>){0,3}?(?:met|with) (?:een |a |the |mijn |my )?(?:scheermesje|scheermesjes|scheermes|mesje|mesjes|razor|razors|razor blade|razor blades|blade|blades)\b",
 ]
 
