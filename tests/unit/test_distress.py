@@ -84,21 +84,12 @@ NEAR_MISSES = [
     "ik ben het wachten zat, waar blijft mijn paspoort",
     "wanneer wordt het graf van mijn moeder geruimd",
     "this parking fine is killing me",
-]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_misses_stay_quiet(text: str) -> None:
-    assert crisis.detect(text) is None and distress.detect(text) is None, distress.probabilities(text)
-
-
-# Session 8: two false alarms seen in conversation. A bare follow-up is read alone, without the
-# question before it: "en als ik thuis ben?" after "mijn paspoort is gestolen in Spanje" got the
-# Veilig Thuis line, and a long rant about waste collection got the 113 line. The first is the
-# conversation's own follow-up (a near miss in written9.tsv since: a regression check); the rant
-# (written anew, as the conversation's) and the other follow-ups were never trained on. Not every new
-# phrasing is quiet (BENCHMARKS.md: 1 of 30 new follow-ups and 1 of 10 new rants still alarm).
-FOLLOW_UPS_AND_RANTS = [
+    # Session 8: two false alarms seen in conversation. A bare follow-up is read alone, without the
+    # question before it: "en als ik thuis ben?" after "mijn paspoort is gestolen in Spanje" got the
+    # Veilig Thuis line, and a long rant about waste collection got the 113 line. The first is the
+    # conversation's own follow-up (a near miss in written9.tsv since: a regression check); the rant
+    # (written anew, as the conversation's) and the other follow-ups were never trained on. Not every
+    # new phrasing is quiet (BENCHMARKS.md: 1 of 30 new follow-ups and 1 of 10 new rants still alarm).
     "en als ik thuis ben?",
     "Wat een ellende weer met het afval. Elke keer als ik de kliko buiten zet wordt hij niet geleegd, en dan staat "
     "hij een week op de stoep. Ik word er gek van, echt, ik kan er niet meer tegen. Is er eindelijk iemand die dit "
@@ -108,8 +99,8 @@ FOLLOW_UPS_AND_RANTS = [
 ]
 
 
-@pytest.mark.parametrize("text", FOLLOW_UPS_AND_RANTS)
-def test_short_follow_ups_and_everyday_rants_stay_quiet(text: str) -> None:
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_stay_quiet(text: str) -> None:
     assert crisis.detect(text) is None and distress.detect(text) is None, distress.probabilities(text)
 
 
@@ -163,4 +154,4 @@ def test_real_residents_messages_of_the_report_part_alarm_at_most_as_documented(
     assert sum(1 for row in rows if not crisis.detect(row["text"]) and distress.detect(row["text"])) <= REPORT_ALARMS
 
 
-REPORT_ALARMS = 4  # of 165 (2.4%; cross-validated on the tune part: 3 of 162): BENCHMARKS.md
+REPORT_ALARMS = 4  # an upper bound (session 6: 4 of 165); session 8's model: 0 of 232 (BENCHMARKS.md)
