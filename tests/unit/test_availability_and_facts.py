@@ -178,3 +178,13 @@ def test_a_question_that_names_a_day(text: str, names: bool, rest: str) -> None:
     """The day and the words of coming by taken out leave what else the question names."""
     assert facts.names_a_day(text) is names
     assert facts.without_days(text).split() == rest.split()
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("kan ik vandaag nog langskomen voor mijn rijbewijs?", True),
+    ("how do I apply for a passport and can I do it on saturday?", True), ("kan dat ook morgen?", True),
+    ("kan ik dat nu online doen?", False),  # "nu" is not a day at the desk
+    ("kan het afval op zaterdag worden opgehaald", False),  # waste has its own calendar
+    ("hoe verleng ik mijn paspoort", False)])
+def test_a_question_about_the_desk_on_a_day_opens_with_its_hours(text: str, asks: bool) -> None:
+    assert facts.asks_for_hours(text) is asks

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from core.dialogue import details, followups, understanding
+from core.kb import phrases
 from core.dialogue.understanding import (
     YesNo,
     announces_question,
@@ -129,6 +130,10 @@ def test_questions_and_greetings_are_no_impatience(text: str) -> None:
         ("I lost my passport abroad", ["kwijt_buitenland"]),
         ("paspoort kwijt", []),
         ("ik kom uit het buitenland en wil me inschrijven", ["uit_buitenland"]),
+        ("I just moved here from Poland", ["uit_buitenland"]),
+        ("ik ben net vanuit Polen hierheen verhuisd", ["uit_buitenland"]),
+        ("ik ben verhuisd uit Amsterdam", []),
+        ("kan iemand bij haar langskomen?", ["niet_zelf"]), ("kan ik bij jullie langskomen?", []),
         ("ik ga emigreren naar Canada", ["emigratie"]),
         ("mijn moeder ligt in het verpleeghuis en heeft een id-kaart nodig", ["niet_zelf"]),
         ("mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?", ["overlijden"]),
@@ -159,6 +164,8 @@ def test_detail_cues(text: str, kinds: list[str]) -> None:
         ("hoe lang van tevoren moet ik mijn paspoort aanvragen", "termijn", False),
         ("wanneer kan ik het ophalen?", "duur", True),
         ("wanneer kan ik mijn paspoort ophalen?", "duur", False),  # the topic's word stays for the matcher
+        ("kan het met spoed?", "duur", True),  # how fast it can be: the duration says (an urgent application)
+        ("can I get it faster?", "duur", True),
     ],
 )
 def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
@@ -223,7 +230,9 @@ def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks
 
 @pytest.mark.parametrize(("text", "how"), [
     ("wat kan ik doen", True), ("Wat moet ik doen?", True), ("hoe doe ik dat", True), ("hoe werkt dat?", True),
-    ("what should I do?", True), ("how does that work", True),
+    ("what should I do?", True), ("how does that work", True), ("wat moet ik nu regelen?", True),
+    ("wat moeten we allemaal regelen", True), ("what do I need to arrange now?", True),
+    ("wat moet ik regelen voor mijn verhuizing", False),
     ("wat kan ik doen aan geluidsoverlast", False), ("wat moet ik doen als mijn paspoort kwijt is", False),
     ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False),
     ("wat nu?", True), ("what now?", True), ("kan de gemeente helpen?", True), ("can you help me with that?", True),
@@ -238,6 +247,8 @@ def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
     ("moet ik mijn paspoort inleveren?", None, "overlijden", []),  # the resident's own things
     ("en zijn rijbewijs?", None, "paspoort", []),  # no death in the conversation
     ("en zijn paspoort?", "kwijt_buitenland", "paspoort", []),  # a loss abroad is not carried
+    ("I was on holiday in Spain", details.LOSS, "paspoort", ["kwijt_buitenland"]),  # where the loss was
+    ("ik ben nu in Spanje", None, "paspoort", []),  # no loss told before
 ])
 def test_a_death_carries_over_to_questions_about_the_deceaseds_things(
         text: str, previous: str | None, topic: str, kinds: list[str]) -> None:
@@ -283,3 +294,31 @@ def test_what_the_municipality_can_do_is_the_topics_how(text: str) -> None:
     ("mijn aanslag klopt niet", False), ("het leven is zinloos", False), ("wat kost een paspoort", False)])
 def test_frustration_with_the_bot(text: str, frustrated: bool) -> None:
     assert is_frustrated(text) is frustrated
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("en voor mijn man?", True), ("And my wife?", True), ("en mijn moeder dan?", True), ("what about my husband", False),
+    ("and what about my husband?", True), ("en voor mijn dochter?", False),  # a child: the `kind` follow-up
+    ("mijn man", False), ("en mijn man is ziek, kan hij thuis stemmen?", False)])
+def test_the_topic_for_someone_else(text: str, asks: bool) -> None:
+    assert understanding.asks_for_someone_else(text) is asks
+
+
+def test_without_the_other_adult_named() -> None:
+    assert understanding.without_someone_else("voor mijn moeder, ze") == ", ze"
+    assert understanding.without_someone_else("namens mijn man") == ""
+    assert understanding.without_someone_else("voor mijn dochter") == "voor mijn dochter"
+
+
+def test_what_a_message_says_besides_a_details_words() -> None:
+    words = ["uitkering*", "bijstand"]
+    assert phrases.without("Ik heb een uitkering, kan ik bijzondere bijstand krijgen?", words) == (
+        "ik heb een kan ik bijzondere krijgen")
+    assert followups.is_contextual(phrases.without("ik heb een uitkering", words))
+
+
+@pytest.mark.parametrize(("text", "goes_on"), [
+    ("en als het meer dan 100 mensen zijn?", True), ("maar wat als ik geen DigiD heb?", True), ("And if it rains?", True),
+    ("en", False), ("als het regent", False), ("energietoeslag", False), ("en de afvalstoffenheffing?", False)])
+def test_a_question_that_goes_on_from_the_last_answer(text: str, goes_on: bool) -> None:
+    assert understanding.continues(text) is goes_on

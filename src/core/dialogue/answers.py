@@ -41,7 +41,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
     if detail is None:
-        ctx.state.detail = None
+        ctx.state.detail = details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
     else:
         _answer_detail(ctx, intent, detail)
         ask_feedback(ctx, intent.id)
@@ -112,8 +112,10 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
 def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Sequence[str] = ()) -> None:
     """"kan het ook op zaterdag?" about the current topic: the tenant's fees for that day when
     its table names the day ("Trouwen op zaterdag: € 690,00"); else the cost follow-up when the
-    question asks the price, and the opening hours of that day when it does not."""
-    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises, facts.asked_weekdays(text))
+    question asks the price, and the opening hours of that day when it does not ("kan ik dat vandaag
+    nog regelen?" after the passport: today's hours, not the passport's fees)."""
+    weekdays = facts.asked_weekdays(text)
+    fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises, weekdays) if weekdays else None
     if fee_lines is None and kinds:
         followup(ctx, pick_followup(ctx, intent, list(kinds)), intent.id, also=kinds)
         return

@@ -65,6 +65,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"in nederland (?:komen )?wonen|nieuw in nederland|net in nederland|eerste inschrijving|voor het eerst inschrijven|"
         r"inschrijven (?:als|vanuit) (?:nieuwkomer|het buitenland)|terug naar nederland|terug in nederland|"
         r"verhuis\w* (?:\w+ )?terug|(?:kom|komen) (?:\w+ )?terug wonen|move back|moving back|"
+        # "I just moved here from Poland", "ik ben net vanuit Polen hierheen verhuisd"
+        rf"(?:moved|came|arrived|relocated|moving) (?:here |over |to the netherlands |to this country )?from {_COUNTRY}|"
+        rf"(?:verhuisd|verhuis|gekomen|gevlucht|komen wonen|kom wonen) (?:hier(?:heen)? |naar hier |naar nederland )?"
+        rf"(?:uit|vanuit) {_COUNTRY}|(?:uit|vanuit) {_COUNTRY} (?:\w+ ){{0,2}}(?:hierheen|naar hier|naar nederland) ?"
+        r"(?:verhuisd|gekomen|gevlucht)|"
         r"remigr\w*|immigr\w*|from abroad|moved to the netherlands|moving to the netherlands|new to the netherlands|"
         r"arrived in the netherlands|first registration|register for the first time|coming back to the netherlands|"
         r"returning to the netherlands)\b"
@@ -73,6 +78,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:kan|kunnen|kon) (?:zelf |echt |nu |helaas )?niet (?:zelf |meer )?(?:komen|naar|langskomen|meer lopen)|"
         r"\b(?:bedlegerig|in het ziekenhuis|ziekenhuis|verpleeghuis|verzorgingshuis|zorginstelling|hospice|"
         r"slecht ter been|niet mobiel|aan huis|thuis (?:laten )?(?:langs|aanvragen)|huisbezoek|"
+        r"bij (?:haar|hem|hen|mij|ons|mijn \w+) (?:thuis )?(?:langs|langskomen|op bezoek)|"
+        r"(?:visit|come to) (?:her|him|them|my \w+) at home|"
         r"aan bed gebonden|ernstig ziek|rolstoel|gevangenis|cannot come|can't come|cant come|unable to come|"
         r"housebound|bedridden|in hospital|in the hospital|nursing home|care home|home visit|in prison)\b"
     ),
@@ -140,12 +147,28 @@ CARRIED_KINDS = ("overlijden",)
 _SOMEONE_ELSES = re.compile(r"\b(?:zijn|haar|z'n|d'r|hun|his|her|their|(?:de|the) overledene|the deceased)\b")
 
 
+# Half of a detail, kept for the next message (`told`): a loss told without where ("ik ben mijn
+# paspoort kwijt"), and where it happened told next ("ik was op vakantie in Spanje").
+LOSS = "kwijt"
+_A_LOSS = re.compile(rf"\b{_LOST}\b")
+_WHERE_ABROAD = re.compile(rf"\b{_ABROAD}\b")
+
+
+def told(text: str) -> str | None:
+    """The half of a detail a question told that the next message may complete (`LOSS`)."""
+    return LOSS if _A_LOSS.search(" ".join(text.lower().split())) else None
+
+
 def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
     """The detail a question without cues of its own keeps from the conversation: the last
     answer's detail or its topic's (`CARRIED_KINDS`), when the question is about someone
-    else's things ("moet ik zijn paspoort inleveren?" after a death)."""
+    else's things ("moet ik zijn paspoort inleveren?" after a death); a loss abroad when the
+    last question told the loss and this one where ("I lost my passport", "I was in Spain")."""
+    lowered = " ".join(text.lower().split())
+    if previous == LOSS and _WHERE_ABROAD.search(lowered):
+        return ["kwijt_buitenland"]
     kind = previous or next((kind for kind, home in HOME_TOPIC.items() if home == topic), None)
-    if kind in CARRIED_KINDS and _SOMEONE_ELSES.search(" ".join(text.lower().split())):
+    if kind in CARRIED_KINDS and _SOMEONE_ELSES.search(lowered):
         return [kind]
     return []
 
@@ -170,3 +193,4 @@ def without_cues(text: str) -> str:
     for pattern in _CUES.values():
         lowered = pattern.sub(" ", lowered)
     return " ".join(lowered.split())
+

@@ -27,9 +27,9 @@ _DATES = {"kerstavond": (12, 24), "christmas eve": (12, 24), "eerste kerstdag": 
           "boxing day": (12, 26), "oudejaarsdag": (12, 31), "oudjaar": (12, 31), "new year's eve": (12, 31),
           "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "koningsdag": (4, 27),
           "king's day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
-_NAMED_DAY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, "overmorgen",
-                                                                      "day after tomorrow"]), key=len, reverse=True))
-                        + r")\b")
+_DAY_NAMES = "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, "overmorgen", "day after tomorrow"]), key=len,
+                             reverse=True))
+_NAMED_DAY = re.compile(r"\b(?:" + _DAY_NAMES + r")\b")
 _WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|today|tomorrow|"
                    r"this afternoon|now)\b|" + _NAMED_DAY.pattern)
 
@@ -69,10 +69,19 @@ _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|op
 _WASTE = re.compile(r"afval|vuil|container|kliko|gft|pmd|papier|waste|bin\b|bins\b|rubbish|garbage")
 
 
+# "can I do it on saturday?", "kan dat ook morgen?": the topic itself on a day it names (not "nu").
+_DO_IT_ON_A_DAY = re.compile(
+    r"\b(?:kan|kun|kunt|can|could)\b[^.?!]{0,20}\b(?:het|dat|dit|it|that|this)\b[^.?!]{0,20}"
+    r"\b(?:vandaag|morgen|today|tomorrow|weekend|" + _DAY_NAMES + r")"
+)
+
+
 def asks_for_hours(text: str) -> bool:
-    """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?": the day's opening hours help."""
+    """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?", "how do I apply for a passport and can I
+    do it on saturday?": the day's opening hours help."""
     lowered = text.lower()
-    return bool(_WHEN.search(lowered) and _VISIT.search(lowered)) and not _WASTE.search(lowered)
+    return (bool(_WHEN.search(lowered) and _VISIT.search(lowered) or _DO_IT_ON_A_DAY.search(lowered))
+            and not _WASTE.search(lowered))
 
 
 def names_a_day(text: str) -> bool:

@@ -45,6 +45,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(hoe lang(?! (?:is|zijn|blijft|blijven) (?:\w+ ){0,2}geldig)|duurt|duren|levertijd|doorlooptijd|wanneer (?:is het|kan ik (?:het|hem)) (?:klaar|ophalen)|"
         # "wanneer kan ik mijn paspoort ophalen?": the cue, the topic's words stay for the matcher
         r"wanneer kan ik(?=(?: [\w-]+){1,3} ophalen)|"
+        # "kan het met spoed?": how fast it can be, which the topic's duration says (an urgent application)
+        r"spoed|met spoed|spoedaanvraag|met voorrang|sneller|urgent|urgently|faster|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
@@ -71,6 +73,7 @@ _FILLER = frozenset(
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
     kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n
+    gemeente municipality council tell inform
     maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
@@ -103,10 +106,11 @@ def is_contextual(text: str) -> bool:
 
 
 # A word that points back at what was just said: "hoeveel kost dat op een zaterdag?", "hij is verlopen",
-# "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it".
+# "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it", "how long do I have to
+# register her?" (the baby just told of).
 _POINTS_BACK = re.compile(
-    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hij|hem|'m|m|ie|daarvoor|daarmee|daarbij|ervoor|erbij|"
-    r"it|that|this|one|them|for that)\b)"
+    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hij|hem|'m|m|ie|ze|zij|daarvoor|daarmee|daarbij|ervoor|"
+    r"erbij|it|that|this|one|them|for that|he|him|she|her)\b)"
 )
 
 

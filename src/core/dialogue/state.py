@@ -74,6 +74,9 @@ class ChoicesOffered(_State):
     intents: list[str]
     # The question asked (redacted): "iets anders" puts it on the editors' list of unanswered questions.
     question: str | None = None
+    # The message named each of these topics ("ik wil verhuizen en mijn hond aanmelden"): after the one
+    # chosen, the others are offered, so none is dropped.
+    several: bool = False
 
 
 class MoreTopicsOffered(_State):
@@ -89,7 +92,8 @@ Asked = Annotated[FeedbackAsked | PersonOffered | ChoicesOffered | MoreTopicsOff
 class DialogueState(_State):
     topic: str | None = None  # the intent of the last answer: follow-ups resolve against it
     # The detail the last answer was about ("overlijden"): questions about the deceased's things
-    # after it keep it ("moet ik zijn paspoort inleveren?").
+    # after it keep it ("moet ik zijn paspoort inleveren?"); or half of one the next message may
+    # complete (details.LOSS: "ik ben mijn paspoort kwijt", then "ik was in Spanje").
     detail: str | None = None
     misses: int = 0  # turns in a row the bot could not answer
     asked: Asked | None = None  # open question; cleared by the next turn unless asked again

@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import privacy
+from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
 from . import answers, details, facts, followups, handover, language, referrals, understanding
 from .crisis import KINDS as CRISIS_KINDS
@@ -114,15 +115,14 @@ class Turn:
             self._greet()
         self._take_page_topic()
         state = ctx.state
-        asked, state.asked = state.asked, None
-        self.asked = asked
+        self.asked, state.asked = state.asked, None
         flow = state.flow
         if ctx.payload is not None:
             if isinstance(flow, CallbackFlow) and ctx.payload in (handover.YES, handover.NO):
                 handover.continue_callback(ctx, flow)
                 return
             state.flow = None  # a button press leaves a flow
-            self._on_payload(ctx.payload, asked)
+            self._on_payload(ctx.payload)
             return
         if ctx.message.kind not in (InboundKind.TEXT, InboundKind.BUTTON) or not ctx.text:
             self._on_no_text()
@@ -132,11 +132,11 @@ class Turn:
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
             return
         if understanding.is_impatient(ctx.text):
-            self._on_impatience(asked)
+            self._on_impatience()
             return
-        if flow is None and asked is not None and self._on_answer(asked):
+        if flow is None and self.asked is not None and self._on_answer():
             return
-        if flow is None and asked is None and self._on_bare_yes_no():
+        if flow is None and self.asked is None and self._on_bare_yes_no():
             return
         self._on_question(self.question or ctx.text)
 
@@ -285,13 +285,13 @@ class Turn:
             text += " " + ctx.say("ask_question")
         ctx.add(text, buttons=[ctx.person_button()])
 
-    def _on_impatience(self, asked: Asked | None) -> None:
+    def _on_impatience(self) -> None:
         """"antwoord nou", "ben je er nog?": impatience names no topic (the matcher would read a
         complaint in it). The bot is there: it asks for the question and says how to reach a
         person, honest about the hours. Not a miss; a question still open stays open."""
         ctx = self.ctx
         ctx.count("impatient")
-        ctx.state.asked = asked
+        ctx.state.asked = self.asked
         ctx.add(f"{ctx.say('impatient')} {ctx.person_line()}", buttons=[ctx.person_button()])
 
     def _on_no_text(self) -> None:
@@ -303,8 +303,8 @@ class Turn:
 
     # ---- buttons --------------------------------------------------------------------------------
 
-    def _on_payload(self, payload: str, asked: Asked | None) -> None:
-        ctx = self.ctx
+    def _on_payload(self, payload: str) -> None:
+        ctx, asked = self.ctx, self.asked
         kind, _, value = payload.partition(":")
         if kind == "intent":
             intent = ctx.intent_of(value)
@@ -313,7 +313,7 @@ class Turn:
                 return
             ctx.count("disambiguation_chosen")
             self._answer(intent, 1.0)
-            if isinstance(asked, MoreTopicsOffered):
+            if isinstance(asked, MoreTopicsOffered) or (isinstance(asked, ChoicesOffered) and asked.several):
                 self._offer_more([other for other in asked.intents if other != value])
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
             ctx.count("disambiguation_other")
@@ -326,7 +326,7 @@ class Turn:
         elif kind == "feedback":
             on_feedback(ctx, value == "yes")
         elif value == "no":
-            self._decline_person(asked)
+            self._decline_person()
         elif value == "urgent" or value.startswith("urgent-"):
             named = value.partition("-")[2]
             self._request_person(reason="crisis", team=ctx.tenant.crisis.team or ctx.tenant.default_team, urgent=True,
@@ -338,9 +338,9 @@ class Turn:
 
     # ---- a typed answer to the last question ------------------------------------------------------
 
-    def _on_answer(self, asked: Asked) -> bool:
-        """True when the text answered `asked`."""
-        ctx = self.ctx
+    def _on_answer(self) -> bool:
+        """True when the text answered the question the bot asked last turn."""
+        ctx, asked = self.ctx, self.asked
         answer = understanding.yes_no(ctx.text)
         if isinstance(asked, ChoicesOffered):
             return self._on_choice(asked, answer)
@@ -348,7 +348,7 @@ class Turn:
             number = understanding.chosen_number(ctx.text, len(asked.intents))
             if number is not None or (answer is not None and answer.yes and not answer.rest):
                 chosen = asked.intents[(number or 1) - 1]
-                self._on_payload(f"intent:{chosen}", asked)
+                self._on_payload(f"intent:{chosen}")
                 return True
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
         if answer is None:
@@ -362,7 +362,7 @@ class Turn:
         if answer.yes:
             self._accept_offer(asked)
             return True
-        return self._declined_then(answer.rest, asked)
+        return self._declined_then(answer.rest)
 
     def _on_bare_yes_no(self) -> bool:
         """"ja" or "nee" when no question is open: the feedback buttons still shown
@@ -381,7 +381,7 @@ class Turn:
         ctx = self.ctx
         number = understanding.chosen_number(ctx.text, len(asked.intents))
         if number is not None:
-            self._on_payload(f"intent:{asked.intents[number - 1]}", None)
+            self._on_payload(f"intent:{asked.intents[number - 1]}")
             return True
         if answer is not None and answer.yes and not answer.rest:
             # "ja" to two or three options: which one?
@@ -389,17 +389,17 @@ class Turn:
             ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(asked.intents))
             return True
         if (answer is not None and not answer.yes and not answer.rest) or understanding.none_of_these(ctx.text):
-            self._on_payload("choice:other", asked)
+            self._on_payload("choice:other")
             return True
         return False
 
-    def _declined_then(self, rest: str, offer: PersonOffered | None = None) -> bool:
+    def _declined_then(self, rest: str) -> bool:
         """"nee" (and maybe a new question in the same message)."""
         if rest:
             self.ctx.state.misses = 0
             self._on_question(rest)
         else:
-            self._decline_person(offer)
+            self._decline_person()
         return True
 
     # ---- the question ---------------------------------------------------------------------------------
@@ -428,9 +428,14 @@ class Turn:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
             return
-        if (topic is not None and facts.names_a_day(text) and followups.points_back(text)
-                and followups.is_contextual(facts.without_days(text))):
+        if topic is not None and facts.names_a_day(text) and self._about_topic_on_a_day(text, topic):
             answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
+            return
+        if topic is not None and understanding.asks_for_someone_else(text):
+            # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
+            # read Wmo in it); the topic's answer applies to them too.
+            ctx.count("followup_someone_else")
+            answers.answer(ctx, topic, 1.0, text)
             return
         if understanding.asks_whom_to_call(text) and self._team_contact(topic):
             return
@@ -445,6 +450,8 @@ class Turn:
             else:
                 ctx.count("followup_without_topic")
                 ctx.add(ctx.say("followup_no_topic"))
+            return
+        if topic is not None and self._on_own_detail(text, topic):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
         result = ctx.knowledge.matcher.classify(text)
@@ -467,6 +474,20 @@ class Turn:
             return
         self._decide(result, text, kinds)
 
+    def _about_topic_on_a_day(self, text: str, topic: "ResolvedIntent") -> bool:
+        """A question about the current topic on a day it names: one that points back and names
+        nothing else ("kan het ook op zaterdag?"), or one whose other words the matcher reads as
+        that topic when the tenant's fees name the day ("can we marry on a saturday?" after the
+        wedding: the Saturday fee)."""
+        rest = facts.without_days(text)
+        if followups.points_back(text) and followups.is_contextual(rest):
+            return True
+        weekdays = facts.asked_weekdays(text)
+        if not weekdays or facts.fees(self.ctx.tenant, topic.id, self.ctx.promises, weekdays) is None:
+            return False
+        reading = self.ctx.knowledge.matcher.classify(rest)
+        return reading.decision != "reject" and topic.id in {candidate.intent for candidate in reading.candidates}
+
     def _on_followup_with_words(self, text: str, kinds: list[str], topic: "ResolvedIntent | None") -> bool:
         """A follow-up with words of its own that the matcher does not place: the topic those
         words name ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"), else the current
@@ -488,6 +509,32 @@ class Turn:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
             return True
         return False
+
+    def _on_own_detail(self, text: str, topic: "ResolvedIntent") -> bool:
+        """A detail of the current topic's own, asked or told without naming the topic again
+        ("hoeveel getuigen heb ik nodig?" after the wedding, "ik heb een uitkering" after the tax
+        waiver, "voor mijn nieuwe baan" after the BRP extract): that detail's answer. Not when what
+        the message says besides the detail's words is another topic ("ik heb een uitkering, kan ik
+        bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
+        een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
+        ctx = self.ctx
+        own = topic.detail_for(text)
+        # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price).
+        if own is None or len(text.split()) >= understanding.STORY_WORDS or followups.detect_all(text):
+            return False
+        readings = [phrases.without(text, own.words)]
+        if understanding.is_question(text) and not followups.points_back(text):
+            readings.append(text)
+        for reading in readings:
+            if followups.is_contextual(reading):
+                continue
+            named = ctx.knowledge.matcher.classify(reading)
+            other = ctx.intent_of(named.intent)
+            if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
+                return False
+        ctx.count("followup_detail")
+        answers.answer(ctx, topic, 1.0, text)  # the detail's answer (`ResolvedIntent.detail_for`)
+        return True
 
     def _team_contact(self, topic: "ResolvedIntent | None") -> bool:
         """"wie kan ik bellen?": the current topic's team (else the default team), its phone and
@@ -518,6 +565,14 @@ class Turn:
         # verhuis terug" after the passport is about moving back, not a passport abroad).
         if topic is not None and detail is not None and detail == asked_details[0] and followups.is_contextual(rest):
             answers.answer_detail(ctx, topic, detail)
+            return True
+        # The current topic for someone else, told with a detail it has no answer of its own for ("voor
+        # mijn moeder, ze kan niet zelf komen" after the disabled parking card): its answer, not the
+        # topic the matcher reads in "mijn moeder" alone (Wmo).
+        if (topic is not None and detail is None and rest != understanding.without_someone_else(rest)
+                and followups.is_contextual(understanding.without_someone_else(rest))):
+            ctx.count("followup_someone_else")
+            answers.answer(ctx, topic, 1.0)
             return True
         # Guesses below the threshold only count when the rest names something at all.
         names_something = not followups.is_contextual(rest)
@@ -593,6 +648,21 @@ class Turn:
         if meant is not None:
             ctx.count("clarified_by_context")
             self._answer(meant, result.score, text, kinds)
+            return
+        topic = ctx.intent_of(ctx.state.topic)
+        if (result.decision == "reject" and topic is not None and understanding.is_question(text)
+                and followups.is_contextual(text)):
+            # "do I need to tell the municipality?" after the dog died: a question about what was just
+            # answered that names nothing of its own, and that the matcher cannot place. The topic's answer
+            # says it. (A question with words of its own the knowledge base lacks: "Dat weet ik niet" and
+            # the topic's page, in `_not_understood`.)
+            ctx.count("followup_nothing_named")
+            answers.answer(ctx, topic, 1.0, text)
+            return
+        if result.decision == "clarify" and topic is not None and understanding.continues(text):
+            # "en als het meer dan 100 mensen zijn?" after the event permit: the conversation goes on about
+            # its topic, which the matcher does not guess; its guesses (Inkomenstoeslag, Overlast) are noise.
+            self._not_understood(text)
             return
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
@@ -675,7 +745,8 @@ class Turn:
                 return False  # the matcher reads the whole story as one topic
             # A story that tells of several topics and asks none of them: which one is it about?
             topics = [ctx.intent_of(c.intent) for _, c in found]
-            self._disambiguate([topic for topic in topics if topic is not None][:MAX_CHOICES], result.score, text)
+            self._disambiguate([topic for topic in topics if topic is not None][:MAX_CHOICES], result.score, text,
+                               several=True)
             return True
         ctx.count("several_topics")
         first_text, first = found[0]
@@ -727,12 +798,15 @@ class Turn:
                       for intent in [topic(guess.intent)] if intent is not None and intent not in found][:1]
         return found[:MAX_CHOICES]
 
-    def _disambiguate(self, choices: list["ResolvedIntent"], score: float, question: str = "") -> None:
+    def _disambiguate(self, choices: list["ResolvedIntent"], score: float, question: str = "",
+                      several: bool = False) -> None:
+        """"Bedoelt u ...?" with `choices`; `several`: the message named each of them (the others are
+        offered after the one chosen)."""
         ctx = self.ctx
         ctx.count("disambiguation")
         ctx.confidence = score
         ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in choices],
-                                         question=privacy.redact(question) if question else None)
+                                         question=privacy.redact(question) if question else None, several=several)
         ctx.add(ctx.say("disambiguate"), buttons=self._choice_buttons([intent.id for intent in choices]))
 
     def _choice_buttons(self, intent_ids: list[str]) -> list[Button]:
@@ -782,9 +856,9 @@ class Turn:
         self._request_person(reason=offer.reason, team=team, urgent=offer.urgent, consented=True,
                              crisis=_crisis_of(offer))
 
-    def _decline_person(self, offer: Asked | None = None) -> None:
+    def _decline_person(self) -> None:
         self.ctx.state.misses = 0
-        after_crisis = isinstance(offer, PersonOffered) and offer.reason.startswith("crisis")
+        after_crisis = isinstance(self.asked, PersonOffered) and self.asked.reason.startswith("crisis")
         self.ctx.add(self.ctx.say("crisis_declined" if after_crisis else "person_declined"))
 
     def _request_person(self, *, reason: str, team: str | None = None, routed_by: str = "", urgent: bool = False,

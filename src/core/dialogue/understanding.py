@@ -13,7 +13,8 @@
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
 - `announces_question`: "ik heb een vraag", "mag ik iets vragen?", "I have a question": the question is still to come;
-- `asks_how`: "wat kan ik doen?", "hoe doe ik dat?", "what should I do?": how to go about the current topic.
+- `asks_how`: "wat kan ik doen?", "hoe doe ik dat?", "what should I do?": how to go about the current topic;
+- `asks_for_someone_else`: "en voor mijn man?", "and my wife?": the current topic for another adult.
 """
 from __future__ import annotations
 
@@ -357,8 +358,10 @@ def announces_question(text: str) -> bool:
 _HOW = re.compile(
     r"^(?:en |maar |ok |oke |dus )?(?:"
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
-    r"(?:aan )?doen|hoe (?:doe|regel|vraag|pak) (?:ik|we) (?:dat|het|dit)(?: aan)?|hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
-    r"what (?:can|should|do) (?:i|we) do(?: about (?:it|that))?|how do (?:i|we) (?:do|arrange|apply for) (?:that|it|this)|"
+    r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|hoe (?:doe|regel|vraag|pak) (?:ik|we) (?:dat|het|dit)(?: aan)?|"
+    r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
+    r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
+    r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|how do (?:i|we) (?:do|arrange|apply for) (?:that|it|this)|"
     r"how does (?:that|it|this) work|"
     # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
     r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
@@ -386,6 +389,41 @@ _VALIDITY = re.compile(
 def asks_validity(text: str) -> bool:
     """True for "hoe lang is die geldig?", "how long is it valid?": no subject of its own."""
     return bool(_VALIDITY.match(_plain(text)))
+
+
+# Another adult than the resident (a child is the `kind` follow-up).
+_ADULT = (
+    r"(?:mijn|m'n|onze|ons|my|our) (?:man|vrouw|echtgeno(?:ot|te)|partner|vriend|vriendin|verloofde|moeder|vader|"
+    r"ouders|oma|opa|broer|zus|zwager|schoonzus|schoonmoeder|schoonvader|huisgenoot|husband|wife|spouse|"
+    r"boyfriend|girlfriend|fiance|fiancee|mother|mum|mom|father|dad|parents|grandmother|grandfather|brother|"
+    r"sister|flatmate|housemate)"
+)
+# "en voor mijn man?", "and my wife?": the topic just answered, for another adult.
+_SOMEONE_ELSE = re.compile(
+    r"^(?:en|and|maar|but)(?: (?:ook|also|nu|dan|what about|how about))?(?: (?:voor|van|met|for|about|with))? "
+    rf"{_ADULT}(?: (?:dan|ook|too|also|then))?$"
+)
+_FOR_SOMEONE_ELSE = re.compile(rf"\b(?:(?:voor|van|namens|for|on behalf of) )?{_ADULT}\b")
+
+
+def asks_for_someone_else(text: str) -> bool:
+    """True for "en voor mijn man?", "and my wife?": the current topic for another adult, nothing else."""
+    return bool(_SOMEONE_ELSE.match(_plain(text)))
+
+
+_CONTINUES = re.compile(r"^(?:en|and|maar|but|of|or) (?:als|wat als|wat nou als|stel dat|if|what if|what about if) \w+")
+
+
+def continues(text: str) -> bool:
+    """True for a question that goes on from the last answer on a condition ("en als het meer dan 100
+    mensen zijn?", "maar wat als ik geen DigiD heb?", "and if it rains?"); not "en de afvalstoffenheffing?",
+    which may name a topic of its own."""
+    return bool(_CONTINUES.match(_plain(text)))
+
+
+def without_someone_else(text: str) -> str:
+    """The text without the other adult it names: "voor mijn moeder, ze" -> ", ze"."""
+    return " ".join(_FOR_SOMEONE_ELSE.sub(" ", text.lower()).split())
 
 
 def asks_how(text: str) -> bool:

@@ -64,3 +64,10 @@ def names_any(text: str, phrases: Sequence[str]) -> bool:
         return False
     pattern = _pattern(tuple(phrases))
     return any(pattern.search(words_of(sentence)) for sentence in _SENTENCE_END.split(text))
+
+
+def without(text: str, phrases: Sequence[str]) -> str:
+    """`text` as `words_of` gives it, without the words of the phrases it names: what else it says
+    ("ik heb een uitkering, kan ik bijzondere bijstand krijgen" without "bijstand", "uitkering*")."""
+    pattern = _pattern(tuple(phrases))
+    return " ".join(pattern.sub(" ", words_of(text)).split())
