@@ -123,9 +123,10 @@ class LocalStack:
         self._handlers: dict[str, Handler] = {}
         self.graph: Any = None  # the Graph API stand-in (WhatsApp, Messenger), when that module exists
         self._handlers_lock = threading.Lock()
-        # One invocation at a time, as one Lambda container runs one at a time: Powertools
-        # keeps the current event in a class attribute (BaseRouter.current_event), so two
-        # threads of the front inside handlers at once would answer each other's requests.
+        # One invocation at a time, as one Lambda container runs one at a time: handlers keep
+        # per-container state that assumes it (Powertools' Logger keys and its Metrics, whose
+        # metric set is shared by every instance), so two threads of the front inside handlers
+        # at once would mix each other's logs and metrics.
         self._invocation_lock = threading.RLock()
 
     # ------------------------------------------------------------------ lifecycle

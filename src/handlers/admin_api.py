@@ -13,53 +13,55 @@ own admins only their own. Thin like every handler: parse, one use case, render.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from handlers import http_errors
 from handlers.cold_start import after_first_call
 from handlers.http_body import json_object
+from handlers.http_router import Request, Response, Router
 from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
 from handlers.wiring import tenant_services
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 # A tenant document with its own intents and examples is larger than a chat message.
 MAX_TENANT_BYTES = 512 * 1024
 
 logger = Logger(service="balie")
-app = APIGatewayHttpResolver()
-http_errors.register(app)
+app = Router(http_errors.respond)
 
 
 @app.put("/v1/admin/tenants/<slug>")
-def put_tenant(slug: str) -> Response:
-    who = identity_of(app.current_event)
-    document = json_object(app.current_event, max_bytes=MAX_TENANT_BYTES)
+def put_tenant(request: Request, slug: str) -> Response:
+    who = identity_of(request)
+    document = json_object(request, max_bytes=MAX_TENANT_BYTES)
     version = tenant_services().admin.put(who, slug, document)
     logger.info("tenant version published", extra={"tenant": slug, "version": version.version, "by": who.subject})
     return ok(version.model_dump(mode="json"), status=202)
 
 
 @app.get("/v1/admin/tenants/<slug>")
-def get_tenant(slug: str) -> Response:
-    return ok(tenant_services().admin.status(identity_of(app.current_event), slug).model_dump(mode="json"))
+def get_tenant(request: Request, slug: str) -> Response:
+    return ok(tenant_services().admin.status(identity_of(request), slug).model_dump(mode="json"))
 
 
 @app.get("/v1/admin/tenants")
-def list_tenants() -> Response:
-    tenants = tenant_services().admin.list(identity_of(app.current_event))
+def list_tenants(request: Request) -> Response:
+    tenants = tenant_services().admin.list(identity_of(request))
     return ok({"tenants": [tenant.model_dump(mode="json") for tenant in tenants]})
 
 
-@app.route("/v1/admin/<path>", method="OPTIONS")
-@app.route("/v1/admin/<path>/<slug>", method="OPTIONS")
-def admin_preflight(**_: str) -> Response:
+@app.options("/v1/admin/<path>")
+@app.options("/v1/admin/<path>/<slug>")
+def admin_preflight(request: Request, **_: str) -> Response:
     return preflight()
 
 
 @after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return with_dashboard_cors(event, app.resolve(event, context))
+    request = Request.from_event(event)
+    return with_dashboard_cors(request, app.respond(request)).to_api_gateway()

@@ -1,9 +1,9 @@
 """Website chat API: POST /v1/chat, GET /v1/chat/{id}/messages, DELETE /v1/chat/{id}, and the
 widget's settings GET /v1/widget/{tenant}.
 
-Thin: parse the body with the one body parser (handlers/http_body.py) into the web
-channel's pydantic model, call one engine use case, render. Errors map to HTTP
-in handlers/http_errors.py. Origins: a request whose Origin is not one of the
+Thin: routed by handlers/http_router.py, parse the body with the one body parser
+(handlers/http_body.py) into the web channel's pydantic model, call one engine use case,
+render. Errors map to HTTP in handlers/http_errors.py. Origins: a request whose Origin is not one of the
 tenant's `widget_origins` is refused (403 origin_not_allowed, channels.web.check_origin)
 before anything is read or written; the tenant comes from the body (POST) or the
 conversation id (GET/DELETE). Tenants are data, so API Gateway cannot know their origins:
@@ -19,11 +19,9 @@ import functools
 import json
 import os
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from channels.web import (
     ChatRequest,
@@ -43,8 +41,12 @@ from handlers import http_errors
 from handlers import metrics as turn_metrics
 from handlers.cold_start import after_first_call, import_in_background
 from handlers.http_body import parse_body
+from handlers.http_router import Request, Response, Router
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 # A turn's metrics (tenant + channel dimensions, latency) are written and flushed by
 # handlers.metrics (one EMF line per turn): this handler keeps no Metrics object of its own.
@@ -56,37 +58,35 @@ _allowed_origin: ContextVar[str | None] = ContextVar("allowed_origin", default=N
 WIDGET_SETTINGS_MAX_AGE_S = 300
 
 logger = Logger(service="balie")
-app = APIGatewayHttpResolver()
-http_errors.register(app)
+app = Router(http_errors.respond)
 
 
 # ---- routes -----------------------------------------------------------------
 
 
 @app.post("/v1/chat")
-def post_chat() -> Response:
-    request = parse_body(app.current_event, ChatRequest)
-    _check_origin(request.tenant)
+def post_chat(request: Request) -> Response:
+    chat = parse_body(request, ChatRequest)
+    _check_origin(request, chat.tenant)
     # API Gateway's own view of the caller (the TCP peer), not a header the client sets.
-    source = app.current_event.request_context.http.source_ip or None
-    turn = turn_metrics.run_turn(services().engine, request.to_message(client_address=source))
-    _record(turn, request.tenant)
+    turn = turn_metrics.run_turn(services().engine, chat.to_message(client_address=request.source_ip))
+    _record(turn, chat.tenant)
     return _ok(render_reply(turn.reply))
 
 
 @app.get("/v1/chat/<conversation_id>/messages")
-def get_messages(conversation_id: str) -> Response:
+def get_messages(request: Request, conversation_id: str) -> Response:
     try:
-        after = parse_cursor(app.current_event.get_query_string_value("after"))
+        after = parse_cursor(request.query.get("after"))
     except ValueError as error:
         raise InvalidInput(str(error)) from None
-    page = services().engine.messages(_tenant_for(conversation_id), conversation_id, after)
+    page = services().engine.messages(_tenant_for(request, conversation_id), conversation_id, after)
     return _ok(render_messages(page))
 
 
 @app.delete("/v1/chat/<conversation_id>")
-def delete_conversation(conversation_id: str) -> Response:
-    tenant = _tenant_for(conversation_id)
+def delete_conversation(request: Request, conversation_id: str) -> Response:
+    tenant = _tenant_for(request, conversation_id)
     shared = services()
     erasure = erase_conversation(shared.store, shared.ticket_store, shared.knowledge, tenant, conversation_id)
     logger.info("conversation erased", extra={"tenant": tenant, "conversation": conversation_ref(conversation_id),
@@ -95,22 +95,21 @@ def delete_conversation(conversation_id: str) -> Response:
 
 
 @app.get("/v1/widget/<tenant>")
-def get_widget_settings(tenant: str) -> Response:
-    _check_origin(tenant)
+def get_widget_settings(request: Request, tenant: str) -> Response:
+    _check_origin(request, tenant)
     settings = render_widget_settings(services().knowledge.get(tenant).tenant)
     response = _ok(settings)
     response.headers["Cache-Control"] = f"public, max-age={WIDGET_SETTINGS_MAX_AGE_S}"
     return response
 
 
-@app.route("/v1/chat", method="OPTIONS")
-@app.route("/v1/chat/<conversation_id>", method="OPTIONS")
-@app.route("/v1/chat/<conversation_id>/messages", method="OPTIONS")
-def preflight(conversation_id: str | None = None) -> Response:
+@app.options("/v1/chat")
+@app.options("/v1/chat/<conversation_id>")
+@app.options("/v1/chat/<conversation_id>/messages")
+def preflight(request: Request, conversation_id: str | None = None) -> Response:
     # A preflight of POST /v1/chat carries no body: then any tenant's widget page may ask.
-    event = app.current_event
-    origin = event.headers.get("origin")
-    tenant = event.get_query_string_value("tenant") or (tenant_of(conversation_id) if conversation_id else None)
+    origin = request.headers.get("origin")
+    tenant = request.query.get("tenant") or (tenant_of(conversation_id) if conversation_id else None)
     knowledge = services().knowledge
     try:
         if origin and (origin in _widget_origins(tenant) if tenant else
@@ -118,14 +117,11 @@ def preflight(conversation_id: str | None = None) -> Response:
             _allowed_origin.set(origin)
     except NotFound:
         pass
-    return Response(
-        status_code=204,
-        headers={
-            "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
-            "Access-Control-Allow-Headers": "content-type",
-            "Access-Control-Max-Age": "600",
-        },
-    )
+    return Response(204, headers={
+        "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
+        "Access-Control-Allow-Headers": "content-type",
+        "Access-Control-Max-Age": "600",
+    })
 
 
 # ---- entry point --------------------------------------------------------------
@@ -139,38 +135,32 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     import_in_background("core.matcher")
     accepted = _allowed_origin.set(None)
     try:
-        response = app.resolve(event, context)
+        response = app.respond(Request.from_event(event))
         origin = _allowed_origin.get()
     finally:
         _allowed_origin.reset(accepted)
-    headers = response.setdefault("headers", {})
-    headers["Vary"] = "Origin"
+    response.headers["Vary"] = "Origin"
     if origin:
-        headers["Access-Control-Allow-Origin"] = origin
-    return response
+        response.headers["Access-Control-Allow-Origin"] = origin
+    return response.to_api_gateway()
 
 
 # ---- helpers ------------------------------------------------------------------
 
 
 def _ok(body: dict[str, Any]) -> Response:
-    return Response(
-        status_code=200,
-        content_type=content_types.APPLICATION_JSON,
-        body=json.dumps(body, ensure_ascii=False),
-        headers={"Cache-Control": "no-store"},
-    )
+    return Response(200, json.dumps(body, ensure_ascii=False), "application/json", {"Cache-Control": "no-store"})
 
 
-def _tenant_for(conversation_id: str) -> str:
+def _tenant_for(request: Request, conversation_id: str) -> str:
     """The tenant a conversation id belongs to: `?tenant=` when given, else the
     id's own prefix. A mismatch simply finds nothing (404). The Origin is checked
     against the id's own tenant: the one whose conversation it would be."""
     own = tenant_of(conversation_id)
-    tenant = app.current_event.get_query_string_value("tenant") or own
+    tenant = request.query.get("tenant") or own
     if not tenant:
         raise NotFound("This conversation does not exist.")
-    _check_origin(own or tenant)
+    _check_origin(request, own or tenant)
     return tenant
 
 
@@ -185,12 +175,11 @@ def _widget_origins(tenant: str) -> list[str]:
     return usable_origins(services().knowledge.widget_origins(tenant), _development_origins())
 
 
-def _check_origin(tenant: str) -> None:
-    event = app.current_event
-    origin = event.headers.get("origin")
+def _check_origin(request: Request, tenant: str) -> None:
+    origin = request.headers.get("origin")
     if origin:  # no tenant lookup for curl and server-to-server calls
         widget_origins = _widget_origins(tenant)
-        check_origin(origin, widget_origins, event.headers.get("host") or event.request_context.domain_name)
+        check_origin(origin, widget_origins, request.headers.get("host") or request.domain_name)
         if origin in widget_origins:
             _allowed_origin.set(origin)
 

@@ -20,10 +20,10 @@ import binascii
 import json
 from typing import Any, TypeVar
 
-from aws_lambda_powertools.utilities.data_classes.common import BaseProxyEvent
 from pydantic import BaseModel
 
 from core.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from handlers.http_router import Request
 
 MAX_BODY_BYTES = 16 * 1024  # a chat message of 1,000 characters fits many times over
 MAX_DEPTH = 20  # no request of this API nests deeper than 5
@@ -31,15 +31,15 @@ MAX_DEPTH = 20  # no request of this API nests deeper than 5
 Parsed = TypeVar("Parsed", bound=BaseModel)
 
 
-def raw_body(event: BaseProxyEvent, *, max_bytes: int = MAX_BODY_BYTES) -> bytes:
+def raw_body(request: Request, *, max_bytes: int = MAX_BODY_BYTES) -> bytes:
     """The request body as bytes (base64 undone), refused past `max_bytes`."""
-    body = event.get("body") or ""
+    body = request.body or ""
     if not isinstance(body, str):
         raise InvalidInput("The body is not text.")
     # A cheap bound before decoding: base64 grows a body by a third.
     if len(body) > max_bytes * 4 // 3 + 4:
         raise PayloadTooLarge(f"The body is larger than {max_bytes} bytes.")
-    if event.get("isBase64Encoded"):
+    if request.base64_encoded:
         try:
             raw = base64.b64decode(body, validate=True)
         except (binascii.Error, ValueError):
@@ -86,17 +86,17 @@ def depth_exceeds(document: Any, max_depth: int) -> bool:
     return False
 
 
-def json_object(event: BaseProxyEvent, *, max_bytes: int = MAX_BODY_BYTES) -> dict[str, Any]:
+def json_object(request: Request, *, max_bytes: int = MAX_BODY_BYTES) -> dict[str, Any]:
     """The body as a JSON object."""
-    content_type = (event.headers.get("content-type") or "").split(";")[0].strip().lower()
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise UnsupportedMediaType("Send the body as application/json.")
-    document = decode_json(raw_body(event, max_bytes=max_bytes))
+    document = decode_json(raw_body(request, max_bytes=max_bytes))
     if not isinstance(document, dict):
         raise InvalidInput("The body must be a JSON object.")
     return document
 
 
-def parse_body(event: BaseProxyEvent, model: type[Parsed], *, max_bytes: int = MAX_BODY_BYTES) -> Parsed:
+def parse_body(request: Request, model: type[Parsed], *, max_bytes: int = MAX_BODY_BYTES) -> Parsed:
     """The body validated as `model` (a pydantic ValidationError maps to 400 invalid_input)."""
-    return model.model_validate(json_object(event, max_bytes=max_bytes))
+    return model.model_validate(json_object(request, max_bytes=max_bytes))

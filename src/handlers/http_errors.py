@@ -1,8 +1,9 @@
 """The one mapping of domain errors to HTTP responses, by exception type.
 
 Every error body is `{"error": {"code": str, "message": str}}`. Bad input is
-always a 4xx; only a failing dependency (`ServiceUnavailable`) is a 5xx.
-`register(app)` installs the mapping on a Powertools resolver.
+always a 4xx; only a failing dependency (`ServiceUnavailable`) is a 5xx. Every HTTP
+handler's router is made with `respond` (`Router(http_errors.respond)`): what a route
+raises, and a request no route takes (404, or 405 with `Allow`), is answered here.
 """
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ import json
 import logging
 from http import HTTPStatus
 
-from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.api_gateway import ApiGatewayResolver
 from pydantic import ValidationError
 
 from core.errors import (
@@ -26,6 +25,7 @@ from core.errors import (
     Unauthorized,
     UnsupportedMediaType,
 )
+from handlers.http_router import NoRoute, Response
 
 STATUS_BY_TYPE: dict[type[BalieError], HTTPStatus] = {
     InvalidInput: HTTPStatus.BAD_REQUEST,
@@ -49,12 +49,7 @@ def respond_error(status: int, code: str, message: str, headers: dict[str, str] 
     if status == HTTPStatus.TOO_MANY_REQUESTS:
         response_headers["Retry-After"] = "60"
     response_headers.update(headers or {})
-    return Response(
-        status_code=int(status),
-        content_type=content_types.APPLICATION_JSON,
-        body=error_body(code, message),
-        headers=response_headers,
-    )
+    return Response(int(status), error_body(code, message), "application/json", response_headers)
 
 
 def status_of(error: BalieError) -> HTTPStatus:
@@ -85,11 +80,19 @@ def from_unexpected(error: Exception) -> Response:
     return respond_error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong. Please try again later.")
 
 
-def register(app: ApiGatewayResolver) -> None:
-    app.exception_handler(BalieError)(from_domain)
-    app.exception_handler(ValidationError)(from_validation)
-    app.exception_handler(Exception)(from_unexpected)
+def from_no_route(error: NoRoute) -> Response:
+    if error.allowed:
+        return respond_error(HTTPStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                             f"This route takes {', '.join(error.allowed)}.", {"Allow": ", ".join(error.allowed)})
+    return respond_error(HTTPStatus.NOT_FOUND, NotFound.code, "There is no such route.")
 
-    @app.not_found
-    def not_found(_: Exception) -> Response:
-        return respond_error(HTTPStatus.NOT_FOUND, NotFound.code, "There is no such route.")
+
+def respond(error: Exception) -> Response:
+    """The one mapping: whatever a route raised (or NoRoute) as its HTTP response."""
+    if isinstance(error, BalieError):
+        return from_domain(error)
+    if isinstance(error, ValidationError):
+        return from_validation(error)
+    if isinstance(error, NoRoute):
+        return from_no_route(error)
+    return from_unexpected(error)

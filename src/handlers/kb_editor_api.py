@@ -23,11 +23,9 @@ tenant comes only from the token's claims; preflights go to the staff API's
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from core.editor.drafts import MAX_EXAMPLES, MAX_LINKS, DraftLink, DraftText, IntentDraft
@@ -37,16 +35,19 @@ from core.text_input import check_text
 from handlers import http_errors
 from handlers.cold_start import after_first_call
 from handlers.http_body import parse_body
+from handlers.http_router import Request, Response, Router
 from handlers.staff_http import identity_of, ok, with_dashboard_cors
 from handlers.wiring import services, tenant_services
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 UNANSWERED_DAYS = 30
 # An own intent with 200 example questions in two languages is larger than a chat message.
 MAX_INTENT_BYTES = 128 * 1024
 
 logger = Logger(service="balie")
-app = APIGatewayHttpResolver()
-http_errors.register(app)
+app = Router(http_errors.respond)
 
 
 class _Body(BaseModel):
@@ -139,44 +140,42 @@ def editor() -> KnowledgeEditor:
 
 
 @app.get("/v1/staff/kb/intents")
-def list_intents() -> Response:
-    return ok(editor().intents(identity_of(app.current_event)).model_dump(mode="json"))
+def list_intents(request: Request) -> Response:
+    return ok(editor().intents(identity_of(request)).model_dump(mode="json"))
 
 
 @app.get("/v1/staff/kb/intents/<intent_id>")
-def get_intent(intent_id: str) -> Response:
-    return ok(editor().intent(identity_of(app.current_event), intent_id).model_dump(mode="json"))
+def get_intent(request: Request, intent_id: str) -> Response:
+    return ok(editor().intent(identity_of(request), intent_id).model_dump(mode="json"))
 
 
 @app.put("/v1/staff/kb/intents/<intent_id>")
-def put_intent(intent_id: str) -> Response:
-    who = identity_of(app.current_event)
-    body = parse_body(app.current_event, IntentBody, max_bytes=MAX_INTENT_BYTES)
+def put_intent(request: Request, intent_id: str) -> Response:
+    who = identity_of(request)
+    body = parse_body(request, IntentBody, max_bytes=MAX_INTENT_BYTES)
     detail = editor().put(who, intent_id, body.draft())
     logger.info("kb intent edited", extra={"tenant": who.tenant, "staff": who.subject, "intent": intent_id})
     return ok(detail.model_dump(mode="json"))
 
 
 @app.get("/v1/staff/kb/intents/<intent_id>/export")
-def export_intent(intent_id: str) -> Response:
+def export_intent(request: Request, intent_id: str) -> Response:
     """The intent as this gemeente has it, in the shared format (knowledge/<id>.yaml; JSON is YAML)."""
-    who = identity_of(app.current_event)
+    who = identity_of(request)
     intent = editor().export(who, intent_id)
     logger.info("kb intent exported", extra={"tenant": who.tenant, "staff": who.subject, "intent": intent_id})
-    return Response(status_code=200, content_type="application/yaml; charset=utf-8",
-                    body=intent.model_dump_json(indent=2, exclude_defaults=True),
-                    headers={"Cache-Control": "no-store",
-                             "Content-Disposition": f'attachment; filename="{intent.id}.yaml"'})
+    return Response(200, intent.model_dump_json(indent=2, exclude_defaults=True), "application/yaml; charset=utf-8",
+                    {"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{intent.id}.yaml"'})
 
 
 @app.get("/v1/staff/kb/intents/<intent_id>/others")
-def other_answers(intent_id: str) -> Response:
-    found = editor().others(identity_of(app.current_event), intent_id)
+def other_answers(request: Request, intent_id: str) -> Response:
+    found = editor().others(identity_of(request), intent_id)
     return ok({"answers": [item.model_dump(mode="json") for item in found]})
 
 
 @app.get("/v1/staff/kb/unanswered")
-def unanswered() -> Response:
+def unanswered(request: Request) -> Response:
     """The last 30 days' unanswered questions, grouped, with the nearest intent."""
     from datetime import timedelta
 
@@ -184,15 +183,15 @@ def unanswered() -> Response:
 
     shared = services()
     last = shared.clock().astimezone(AMSTERDAM).date()
-    groups = editor().unanswered(identity_of(app.current_event), shared.store,
+    groups = editor().unanswered(identity_of(request), shared.store,
                                  last - timedelta(days=UNANSWERED_DAYS - 1), last)
     return ok({"groups": [group.model_dump(mode="json") for group in groups]})
 
 
 @app.post("/v1/staff/kb/unanswered/adopt")
-def adopt() -> Response:
-    who = identity_of(app.current_event)
-    body = parse_body(app.current_event, AdoptBody, max_bytes=MAX_INTENT_BYTES)
+def adopt(request: Request) -> Response:
+    who = identity_of(request)
+    body = parse_body(request, AdoptBody, max_bytes=MAX_INTENT_BYTES)
     detail = editor().adopt(who, body.questions, body.intent)
     logger.info("kb questions adopted", extra={"tenant": who.tenant, "staff": who.subject, "intent": detail.id,
                                                "questions": len(body.questions)})
@@ -200,28 +199,28 @@ def adopt() -> Response:
 
 
 @app.post("/v1/staff/kb/preview")
-def preview() -> Response:
-    body = parse_body(app.current_event, PreviewBody)
-    return ok(editor().preview(identity_of(app.current_event), body.message, body.history).model_dump(mode="json"))
+def preview(request: Request) -> Response:
+    body = parse_body(request, PreviewBody)
+    return ok(editor().preview(identity_of(request), body.message, body.history).model_dump(mode="json"))
 
 
 @app.post("/v1/staff/kb/publish")
-def publish() -> Response:
-    who = identity_of(app.current_event)
+def publish(request: Request) -> Response:
+    who = identity_of(request)
     published = editor().publish(who)
     logger.info("kb published", extra={"tenant": who.tenant, "staff": who.subject, "version": published.version})
     return ok(published.model_dump(mode="json"))
 
 
 @app.get("/v1/staff/kb/versions")
-def versions() -> Response:
-    return ok(editor().versions(identity_of(app.current_event)).model_dump(mode="json"))
+def versions(request: Request) -> Response:
+    return ok(editor().versions(identity_of(request)).model_dump(mode="json"))
 
 
 @app.post("/v1/staff/kb/rollback")
-def rollback() -> Response:
-    who = identity_of(app.current_event)
-    body = parse_body(app.current_event, RollbackBody)
+def rollback(request: Request) -> Response:
+    who = identity_of(request)
+    body = parse_body(request, RollbackBody)
     published = editor().rollback(who, body.version)
     logger.info("kb rolled back", extra={"tenant": who.tenant, "staff": who.subject, "version": published.version,
                                          "restored": body.version})
@@ -231,4 +230,5 @@ def rollback() -> Response:
 @after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return with_dashboard_cors(event, app.resolve(event, context))
+    request = Request.from_event(event)
+    return with_dashboard_cors(request, app.respond(request)).to_api_gateway()

@@ -6,13 +6,12 @@ acknowledged fast: the channel's events go to its FIFO queue, its receipts are r
 everything else is dropped with a 200, so Meta does not retry it for days."""
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.data_classes.common import BaseProxyEvent
 
 from channels.meta import signature_is_valid, verification_challenge
 from core.errors import Forbidden, Unauthorized
@@ -22,6 +21,7 @@ from handlers import metrics as business_metrics
 from handlers.channel_services import ChannelServices
 from handlers.cold_start import after_first_call
 from handlers.http_body import decode_json, raw_body
+from handlers.http_router import Request, Response, Router
 
 # Meta batches up to 1,000 updates in one delivery (about 400 KB); API Gateway allows 10 MB.
 MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
@@ -30,21 +30,21 @@ MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
 MAX_WEBHOOK_DEPTH = 64
 
 
-def handshake(event: BaseProxyEvent, services: ChannelServices, metrics: Metrics, name: str) -> Response:
+def handshake(request: Request, services: ChannelServices, metrics: Metrics, name: str) -> Response:
     """Meta's subscription check: the bare challenge (not JSON), or 403."""
     metrics.add_metric(name=f"{name}Verification", unit=MetricUnit.Count, value=1)
-    challenge = verification_challenge(event.query_string_parameters or {}, services.verify_token())
+    challenge = verification_challenge(request.query, services.verify_token())
     if challenge is None:
         raise Forbidden("The verification token does not match.")
-    return Response(status_code=200, content_type="text/plain", body=challenge)
+    return Response(200, challenge, "text/plain")
 
 
-def receive(event: BaseProxyEvent, services: ChannelServices, parse: Callable[[Any], ParsedWebhook],
-            metrics: Metrics, logger: Logger, name: str, failed_metric: str) -> dict:
-    """The signed delivery taken in; the acknowledgement Meta gets. `name` prefixes the
-    channel's operational metrics, `failed_metric` counts failed receipts per tenant."""
-    raw = raw_body(event, max_bytes=MAX_WEBHOOK_BYTES)
-    signature = event.headers.get("x-hub-signature-256") or event.headers.get("X-Hub-Signature-256")
+def receive(request: Request, services: ChannelServices, parse: Callable[[Any], ParsedWebhook],
+            metrics: Metrics, logger: Logger, name: str, failed_metric: str) -> Response:
+    """The signed delivery taken in; the acknowledgement Meta gets (compact JSON). `name` prefixes
+    the channel's operational metrics, `failed_metric` counts failed receipts per tenant."""
+    raw = raw_body(request, max_bytes=MAX_WEBHOOK_BYTES)
+    signature = request.headers.get("x-hub-signature-256")
     if not signature_is_valid(raw, signature, services.app_secret()):
         metrics.add_metric(name=f"{name}SignatureRejected", unit=MetricUnit.Count, value=1)
         raise Unauthorized("The X-Hub-Signature-256 signature is missing or wrong.")
@@ -58,7 +58,7 @@ def receive(event: BaseProxyEvent, services: ChannelServices, parse: Callable[[A
     acknowledged = {"queued": result.queued, "duplicates": result.duplicates, "statuses": result.receipts,
                     "ignored": result.ignored}
     logger.info(f"{name.lower()} webhook", extra=acknowledged)
-    return acknowledged
+    return Response(200, json.dumps(acknowledged, separators=(",", ":")), "application/json")
 
 
 def webhook_handler(path: str, services: Callable[[], ChannelServices], parse: Callable[[Any], ParsedWebhook],
@@ -67,21 +67,20 @@ def webhook_handler(path: str, services: Callable[[], ChannelServices], parse: C
     `path`, with the channel's services, parser and metric names."""
     logger = Logger()
     metrics = Metrics(namespace="Balie")
-    app = APIGatewayHttpResolver()
-    http_errors.register(app)
+    app = Router(http_errors.respond)
 
     @app.get(path)
-    def verify() -> Response:
-        return handshake(app.current_event, services(), metrics, name)
+    def verify(request: Request) -> Response:
+        return handshake(request, services(), metrics, name)
 
     @app.post(path)
-    def deliver() -> dict:
-        return receive(app.current_event, services(), parse, metrics, logger, name, failed_metric)
+    def deliver(request: Request) -> Response:
+        return receive(request, services(), parse, metrics, logger, name, failed_metric)
 
     @after_first_call
     @logger.inject_lambda_context
     @metrics.log_metrics
     def handler(event: dict, context: Any) -> dict:
-        return app.resolve(event, context)
+        return app.resolve(event)
 
     return handler

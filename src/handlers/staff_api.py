@@ -17,8 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.errors import Forbidden, InvalidInput
@@ -32,16 +30,18 @@ from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
 from handlers import http_errors, metrics
 from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
 from handlers.http_body import parse_body
+from handlers.http_router import Request, Response, Router
 from handlers.log_ids import conversation_ref
 from handlers.wiring import services
 
 if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
+
     from core.canned import CannedReplies
     from core.reports import Names
 
 logger = Logger(service="balie")
-app = APIGatewayHttpResolver()
-http_errors.register(app)
+app = Router(http_errors.respond)
 
 
 class ReplyBody(BaseModel):
@@ -147,8 +147,8 @@ def ticket_desk() -> TicketDesk:
     return TicketDesk(tickets=shared.ticket_store, store=shared.store, clock=shared.clock, outbound=MessagingReplies())
 
 
-def identity() -> StaffIdentity:
-    who = identity_of(app.current_event)
+def identity(request: Request) -> StaffIdentity:
+    who = identity_of(request)
     if who.is_platform:
         raise Forbidden("An operator account has no municipality: sign in as a member of its staff.")
     return who
@@ -158,16 +158,16 @@ def identity() -> StaffIdentity:
 
 
 @app.get("/v1/staff/me")
-def me() -> Response:
+def me(request: Request) -> Response:
     """Who is signed in (display name and team names for the dashboard) and the server's clock."""
-    return ok(staff_service().profile(identity()).model_dump(mode="json"))
+    return ok(staff_service().profile(identity(request)).model_dump(mode="json"))
 
 
 @app.get("/v1/staff/conversations")
-def list_conversations() -> Response:
+def list_conversations(request: Request) -> Response:
     """?status=bot: the conversations the bot is handling now (an index query)."""
-    who = identity()
-    if (app.current_event.get_query_string_value("status") or "bot") != "bot":
+    who = identity(request)
+    if (request.query.get("status") or "bot") != "bot":
         raise InvalidInput("status must be 'bot' (waiting and live handovers: GET /v1/staff/handovers).")
     knowledge = services().knowledge.get(who.tenant)
     found = staff_service().bot_conversations(who)
@@ -177,22 +177,22 @@ def list_conversations() -> Response:
 
 
 @app.get("/v1/staff/handovers")
-def list_handovers() -> Response:
-    who = identity()
-    status = app.current_event.get_query_string_value("status") or "waiting"
-    team = app.current_event.get_query_string_value("team") or None
+def list_handovers(request: Request) -> Response:
+    who = identity(request)
+    status = request.query.get("status") or "waiting"
+    team = request.query.get("team") or None
     items = staff_service().list_handovers(who, status, team)
     return ok({"handovers": [item.model_dump(mode="json") for item in items]})
 
 
 @app.get("/v1/staff/conversations/<conversation_id>")
-def get_conversation(conversation_id: str) -> Response:
-    return ok(staff_service().conversation(identity(), conversation_id).model_dump(mode="json"))
+def get_conversation(request: Request, conversation_id: str) -> Response:
+    return ok(staff_service().conversation(identity(request), conversation_id).model_dump(mode="json"))
 
 
 @app.delete("/v1/staff/conversations/<conversation_id>")
-def erase(conversation_id: str) -> Response:
-    who = identity()
+def erase(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
     erasure = staff_service().erase(who, conversation_id)
     logger.info("conversation erased", extra={"tenant": who.tenant, "staff": who.subject,
                                               "conversation": conversation_ref(conversation_id),
@@ -201,8 +201,8 @@ def erase(conversation_id: str) -> Response:
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/claim")
-def claim(conversation_id: str) -> Response:
-    who = identity()
+def claim(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
     before = services().clock()
     view = staff_service().claim(who, conversation_id)
     _audit("claimed", who, conversation_id)
@@ -213,58 +213,58 @@ def claim(conversation_id: str) -> Response:
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/reply")
-def reply(conversation_id: str) -> Response:
-    who = identity()
-    body = parse_body(app.current_event, ReplyBody)
+def reply(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
+    body = parse_body(request, ReplyBody)
     entry = staff_service().reply(who, conversation_id, body.text)
     _audit("replied", who, conversation_id)
     return ok({"entry": entry.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/close")
-def close(conversation_id: str) -> Response:
-    who = identity()
+def close(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
     view = staff_service().close(who, conversation_id)
     _audit("closed", who, conversation_id)
     return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/takeover")
-def take_over(conversation_id: str) -> Response:
-    who = identity()
+def take_over(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
     view = staff_service().take_over(who, conversation_id)
     _audit("taken over", who, conversation_id)
     return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/transfer")
-def transfer(conversation_id: str) -> Response:
-    who = identity()
-    body = parse_body(app.current_event, TransferBody)
+def transfer(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
+    body = parse_body(request, TransferBody)
     view = staff_service().transfer(who, conversation_id, body.team, body.note)
     _audit("transferred", who, conversation_id)
     return ok(view.model_dump(mode="json"))
 
 
 @app.post("/v1/staff/conversations/<conversation_id>/notes")
-def add_note(conversation_id: str) -> Response:
-    who = identity()
-    body = parse_body(app.current_event, NoteBody)
+def add_note(request: Request, conversation_id: str) -> Response:
+    who = identity(request)
+    body = parse_body(request, NoteBody)
     note = staff_service().note(who, conversation_id, body.text)
     _audit("noted", who, conversation_id)
     return ok({"note": note.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/canned-replies")
-def list_canned() -> Response:
-    return ok({"replies": [reply.model_dump(mode="json") for reply in canned_replies().list(identity())]})
+def list_canned(request: Request) -> Response:
+    return ok({"replies": [reply.model_dump(mode="json") for reply in canned_replies().list(identity(request))]})
 
 
 @app.put("/v1/staff/canned-replies/<reply_id>")
-def put_canned(reply_id: str) -> Response:
-    who = identity()
+def put_canned(request: Request, reply_id: str) -> Response:
+    who = identity(request)
     who.require_role("editor")
-    body = parse_body(app.current_event, CannedBody)
+    body = parse_body(request, CannedBody)
     service = canned_replies()
     service.known_intents = frozenset(services().knowledge.get(who.tenant).intents)
     reply = service.put(who, reply_id, body.title, body.text, body.intents)
@@ -273,44 +273,43 @@ def put_canned(reply_id: str) -> Response:
 
 
 @app.delete("/v1/staff/canned-replies/<reply_id>")
-def delete_canned(reply_id: str) -> Response:
-    who = identity()
+def delete_canned(request: Request, reply_id: str) -> Response:
+    who = identity(request)
     canned_replies().delete(who, reply_id)
     logger.info("canned reply deleted", extra={"tenant": who.tenant, "staff": who.subject, "reply_id": reply_id})
     return ok({"id": reply_id, "deleted": True})
 
 
 @app.get("/v1/staff/not-helpful")
-def not_helpful() -> Response:
+def not_helpful(request: Request) -> Response:
     """?from=&to=&status=open|reviewed|all: the editors' queue of answers residents called not helpful."""
     from core.reports import not_helpful_queue, parse_range
 
-    who = identity()
+    who = identity(request)
     who.require_role("editor")
-    event = app.current_event
-    first, last = parse_range(event.get_query_string_value("from"), event.get_query_string_value("to"), today())
-    found = not_helpful_queue(services().store, who.tenant, first, last, event.get_query_string_value("status"),
+    first, last = parse_range(request.query.get("from"), request.query.get("to"), today())
+    found = not_helpful_queue(services().store, who.tenant, first, last, request.query.get("status"),
                               report_names(who.tenant))
     return ok({"answers": [item.model_dump(mode="json") for item in found]})
 
 
 @app.post("/v1/staff/not-helpful/<item_id>/review")
-def review_not_helpful(item_id: str) -> Response:
-    who = identity()
+def review_not_helpful(request: Request, item_id: str) -> Response:
+    who = identity(request)
     who.require_role("editor")
-    body = parse_body(app.current_event, ReviewBody)
+    body = parse_body(request, ReviewBody)
     item = services().store.review_not_helpful(who.tenant, item_id, who.subject, services().clock(), body.note)
     logger.info("not-helpful answer reviewed", extra={"tenant": who.tenant, "staff": who.subject})
     return ok({"answer": item.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/tickets")
-def list_tickets() -> Response:
+def list_tickets(request: Request) -> Response:
     """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest: the caller's teams'
     tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only when more
     follow, so a list that fits is `{"tickets": [...]}` as before paging."""
-    query = app.current_event.get_query_string_value
-    found = ticket_desk().list(identity(), query("status"), query("team") or None, limit=query("limit"),
+    query = request.query.get
+    found = ticket_desk().list(identity(request), query("status"), query("team") or None, limit=query("limit"),
                                cursor=query("cursor"), order=query("order"))
     listed: dict[str, object] = {"tickets": [record.model_dump(mode="json") for record in found.records]}
     if found.next is not None:
@@ -319,25 +318,25 @@ def list_tickets() -> Response:
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/claim")
-def claim_ticket(ticket_id: str) -> Response:
-    who = identity()
+def claim_ticket(request: Request, ticket_id: str) -> Response:
+    who = identity(request)
     record = ticket_desk().claim(who, ticket_id)
     _audit_ticket("claimed", who, ticket_id)
     return ok({"ticket": record.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/release")
-def release_ticket(ticket_id: str) -> Response:
-    who = identity()
+def release_ticket(request: Request, ticket_id: str) -> Response:
+    who = identity(request)
     record = ticket_desk().release(who, ticket_id)
     _audit_ticket("released", who, ticket_id)
     return ok({"ticket": record.model_dump(mode="json")})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/done")
-def ticket_done(ticket_id: str) -> Response:
-    who = identity()
-    body = parse_body(app.current_event, DoneBody)
+def ticket_done(request: Request, ticket_id: str) -> Response:
+    who = identity(request)
+    body = parse_body(request, DoneBody)
     before = services().clock()
     record = ticket_desk().done(who, ticket_id, body.outcome, body.note)
     _audit_ticket("done", who, ticket_id)
@@ -347,38 +346,37 @@ def ticket_done(ticket_id: str) -> Response:
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/reply")
-def reply_to_ticket(ticket_id: str) -> Response:
+def reply_to_ticket(request: Request, ticket_id: str) -> Response:
     """A ticket of a messaging channel: answer on its channel (after the 24-hour window: WhatsApp's
     approved template, Messenger's HUMAN_AGENT tag; else 409)."""
-    who = identity()
-    body = parse_body(app.current_event, ReplyBody)
+    who = identity(request)
+    body = parse_body(request, ReplyBody)
     entry = ticket_desk().reply(who, ticket_id, body.text)
     _audit_ticket("replied", who, ticket_id)
     return ok({"entry": entry.model_dump(mode="json")})
 
 
 @app.get("/v1/staff/suggestions/<conversation_id>")
-def suggestions(conversation_id: str) -> Response:
-    found = staff_service().suggestions(identity(), conversation_id)
+def suggestions(request: Request, conversation_id: str) -> Response:
+    found = staff_service().suggestions(identity(request), conversation_id)
     return ok({"suggestions": [item.model_dump(mode="json") for item in found]})
 
 
 @app.get("/v1/staff/reports")
-def reports() -> Response:
+def reports(request: Request) -> Response:
     """?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=json|csv|xlsx][&table=...]: the tenant's report
     from its daily aggregates; CSV is one table per file (`table`, default days)."""
-    who = identity()
-    event = app.current_event
-    output = event.get_query_string_value("format") or "json"
+    who = identity(request)
+    output = request.query.get("format") or "json"
     if output not in ("json", "csv", "xlsx"):
         raise InvalidInput("format must be 'json', 'csv' or 'xlsx'.")
     from core.reports import report_csv, report_for, report_xlsx, table_named  # here: rapidfuzz only for reports
 
-    report = report_for(services().store, who.tenant, event.get_query_string_value("from"),
-                        event.get_query_string_value("to"), today(), report_names(who.tenant))
+    report = report_for(services().store, who.tenant, request.query.get("from"),
+                        request.query.get("to"), today(), report_names(who.tenant))
     name = f"balie-{who.tenant}-{report.date_from}-{report.date_to}"
     if output == "csv":
-        table = table_named(report, event.get_query_string_value("table") or "days")
+        table = table_named(report, request.query.get("table") or "days")
         return _download(report_csv(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
     if output == "xlsx":
         return _download(report_xlsx(report), XLSX, f"{name}.xlsx")
@@ -388,18 +386,19 @@ def reports() -> Response:
 # ---- entry point --------------------------------------------------------------
 
 
-@app.route("/v1/staff/<path>", method="OPTIONS")
-@app.route("/v1/staff/<path>/<rest>", method="OPTIONS")
-@app.route("/v1/staff/<path>/<rest>/<action>", method="OPTIONS")
-@app.route("/v1/staff/<path>/<rest>/<item>/<action>", method="OPTIONS")  # /v1/staff/kb/intents/{id}/export
-def staff_preflight(**_: str) -> Response:
+@app.options("/v1/staff/<path>")
+@app.options("/v1/staff/<path>/<rest>")
+@app.options("/v1/staff/<path>/<rest>/<action>")
+@app.options("/v1/staff/<path>/<rest>/<item>/<action>")  # /v1/staff/kb/intents/{id}/export
+def staff_preflight(request: Request, **_: str) -> Response:
     return preflight()
 
 
 @after_first_call
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return with_dashboard_cors(event, app.resolve(event, context))
+    request = Request.from_event(event)
+    return with_dashboard_cors(request, app.respond(request)).to_api_gateway()
 
 
 # ---- helpers ------------------------------------------------------------------
@@ -409,8 +408,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _download(body: bytes, content_type: str, filename: str) -> Response:
-    return Response(status_code=200, content_type=content_type, body=body,
-                    headers={"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(200, body, content_type,
+                    {"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _intent_title(knowledge: Any, intent_id: str | None) -> str | None:

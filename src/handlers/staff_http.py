@@ -12,10 +12,8 @@ import json
 import os
 from typing import Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
-
 from core.staff import StaffIdentity
+from handlers.http_router import Request, Response
 
 # Keys under these names are data (flow slot names), not field names: kept as they are.
 _DATA_KEYS = frozenset({"slots"})
@@ -26,10 +24,8 @@ PREFLIGHT_HEADERS = {
 }
 
 
-def identity_of(event: APIGatewayProxyEventV2) -> StaffIdentity:
-    context = event.raw_event.get("requestContext") or {}
-    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
-    return StaffIdentity.from_claims(claims)
+def identity_of(request: Request) -> StaffIdentity:
+    return StaffIdentity.from_claims(request.claims)
 
 
 def _camel(name: str) -> str:
@@ -47,24 +43,20 @@ def camel_keys(value: Any) -> Any:
 
 
 def ok(body: dict[str, Any], status: int = 200) -> Response:
-    return Response(
-        status_code=status,
-        content_type=content_types.APPLICATION_JSON,
-        body=json.dumps(camel_keys(body), ensure_ascii=False),
-        headers={"Cache-Control": "no-store"},
-    )
+    return Response(status, json.dumps(camel_keys(body), ensure_ascii=False), "application/json",
+                    {"Cache-Control": "no-store"})
 
 
 def preflight() -> Response:
-    return Response(status_code=204, headers=dict(PREFLIGHT_HEADERS))
+    return Response(204, headers=dict(PREFLIGHT_HEADERS))
 
 
-def with_dashboard_cors(event: dict[str, Any], response: dict[str, Any]) -> dict[str, Any]:
+def with_dashboard_cors(request: Request, response: Response) -> Response:
     """The response, with Access-Control-Allow-Origin when the request comes from the
     staff dashboard's configured origin."""
-    headers = response.setdefault("headers", {})
+    headers = response.headers
     headers["Vary"] = "Origin"
-    origin = APIGatewayProxyEventV2(event).headers.get("origin")
+    origin = request.headers.get("origin")
     allowed = {item.strip() for item in os.environ.get("STAFF_DASHBOARD_ORIGINS", "").split(",") if item.strip()}
     if origin and origin in allowed:
         headers["Access-Control-Allow-Origin"] = origin

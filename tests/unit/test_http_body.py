@@ -6,13 +6,13 @@ import base64
 import json
 
 import pytest
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from hypothesis import given, settings, strategies as st
 from pydantic import BaseModel, ConfigDict
 
 from balie_local.events import http_api_event
 from core.errors import BalieError, InvalidInput, PayloadTooLarge, UnsupportedMediaType
 from handlers.http_body import MAX_BODY_BYTES, MAX_DEPTH, decode_json, depth_exceeds, json_object, parse_body
+from handlers.http_router import Request
 
 
 class Body(BaseModel):
@@ -28,7 +28,7 @@ def event(body: bytes | str | None, content_type: str | None = "application/json
     raw["isBase64Encoded"] = base64_encoded
     if content_type is None:
         raw["headers"].pop("content-type", None)
-    return APIGatewayProxyEventV2(raw)
+    return Request.from_event(raw)
 
 
 def test_a_json_object_becomes_the_model() -> None:
@@ -66,7 +66,7 @@ def test_bad_base64_is_a_400() -> None:
     raw = http_api_event("POST", "/v1/chat", headers={"content-type": "application/json"})
     raw.update(body="not base64!", isBase64Encoded=True)
     with pytest.raises(InvalidInput):
-        json_object(APIGatewayProxyEventV2(raw))
+        json_object(Request.from_event(raw))
 
 
 def test_depth_is_counted_without_recursion() -> None:
