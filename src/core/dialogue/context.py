@@ -130,5 +130,11 @@ class TurnContext:
         key = "button_talk_to_person" if self.live_possible else "button_callback"
         return self.button(key, "handover:request")
 
+    def choice_buttons(self, intent_ids: list[str]) -> list[Button]:
+        """The options of a "Bedoelt u ...?" (the topics' titles), then "iets anders"."""
+        buttons = [Button(title=self.knowledge.intents[i].title.get(self.language), payload=f"intent:{i}")
+                   for i in intent_ids if i in self.knowledge.intents]
+        return buttons + [self.button("button_something_else", "choice:other")]
+
     def yes_no_buttons(self, yes: str = "handover:yes", no: str = "handover:no") -> list[Button]:
         return [self.button("button_yes", yes), self.button("button_no", no)]

@@ -26,9 +26,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import privacy
-from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import answers, details, facts, followups, handover, language, referrals, understanding
+from . import answers, current_topic, detail_topic, details, followups, handover, language, referrals, understanding
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -38,14 +37,11 @@ from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
-    from ..matcher import Alternative, Classification, Part
+    from ..matcher import Classification, Part
 
 CrisisDetector = Callable[[str], "str | None"]
 
 MISSES_BEFORE_OFFER = 2
-# A guess of the matcher this good names the topic of a detail question that has its own
-# answer for that detail, even below the answer threshold.
-DETAIL_EVIDENCE = 0.15
 MAX_CHOICES = 3
 # "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
 _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
@@ -386,7 +382,7 @@ class Turn:
         if answer is not None and answer.yes and not answer.rest:
             # "ja" to two or three options: which one?
             ctx.state.asked = asked
-            ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(asked.intents))
+            ctx.add(ctx.say("choose_one"), buttons=ctx.choice_buttons(asked.intents))
             return True
         if (answer is not None and not answer.yes and not answer.rest) or understanding.none_of_these(ctx.text):
             self._on_payload("choice:other")
@@ -415,49 +411,13 @@ class Turn:
             return
         topic = ctx.intent_of(ctx.state.topic)
         kinds = followups.detect_all(text)
-        if kinds and followups.is_contextual(text):
-            if topic is not None:
-                answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
-            elif isinstance(self.asked, ChoicesOffered):
-                # "hoe lang heb ik daarvoor?" right after "Bedoelt u WOZ / Bezwaar?": about one of
-                # those, so the same choice again rather than "which topic?" from scratch.
-                ctx.count("followup_before_choice")
-                ctx.state.asked = self.asked
-                ctx.add(ctx.say("choose_one"), buttons=self._choice_buttons(self.asked.intents))
-            else:  # "kan dat ook online?" as the first question: about what?
-                ctx.count("followup_without_topic")
-                ctx.add(ctx.say("followup_no_topic"))
-            return
-        if topic is not None and facts.names_a_day(text) and self._about_topic_on_a_day(text, topic):
-            answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
-            return
-        if topic is not None and understanding.asks_for_someone_else(text):
-            # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
-            # read Wmo in it); the topic's answer applies to them too.
-            ctx.count("followup_someone_else")
-            answers.answer(ctx, topic, 1.0, text)
-            return
-        if understanding.asks_whom_to_call(text) and self._team_contact(topic):
-            return
-        # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
-        if understanding.asks_how(text) or understanding.asks_validity(text):
-            if topic is not None:
-                ctx.count("followup_how")
-                # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
-                # (embassy, emergency passport), not how to apply at home.
-                carried = [ctx.state.detail] if ctx.state.detail and understanding.asks_how(text) else None
-                answers.answer(ctx, topic, 1.0, text, asked_details=carried)
-            else:
-                ctx.count("followup_without_topic")
-                ctx.add(ctx.say("followup_no_topic"))
-            return
-        if topic is not None and self._on_own_detail(text, topic):
+        if current_topic.answer_on_topic(ctx, text, kinds, self.asked):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
         result = ctx.knowledge.matcher.classify(text)
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
         # one question about the permit, told with its reason, not two topics.
-        if asked_details and self._on_detail(text, asked_details, topic, result):
+        if asked_details and detail_topic.on_detail(ctx, text, asked_details, topic, result):
             return
         if len(result.parts) >= 2 and self._several_topics(text, result):
             return
@@ -469,171 +429,14 @@ class Turn:
             if joined.parts and self._several_topics(text, joined, sure):
                 return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
-        if (kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS
-                and self._on_followup_with_words(text, kinds, topic)):
-            return
+        if kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS:
+            named = current_topic.topic_named_in_followup(ctx, text)
+            if named is not None:
+                self._answer(*named, text, kinds)
+                return
+            if current_topic.followup_pointing_back(ctx, text, kinds):
+                return
         self._decide(result, text, kinds)
-
-    def _about_topic_on_a_day(self, text: str, topic: "ResolvedIntent") -> bool:
-        """A question about the current topic on a day it names: one that points back and names
-        nothing else ("kan het ook op zaterdag?"), or one whose other words the matcher reads as
-        that topic when the tenant's fees name the day ("can we marry on a saturday?" after the
-        wedding: the Saturday fee)."""
-        rest = facts.without_days(text)
-        if followups.points_back(text) and followups.is_contextual(rest):
-            return True
-        weekdays = facts.asked_weekdays(text)
-        if not weekdays or facts.fees(self.ctx.tenant, topic.id, self.ctx.promises, weekdays) is None:
-            return False
-        reading = self.ctx.knowledge.matcher.classify(rest)
-        return reading.decision != "reject" and topic.id in {candidate.intent for candidate in reading.candidates}
-
-    def _on_followup_with_words(self, text: str, kinds: list[str], topic: "ResolvedIntent | None") -> bool:
-        """A follow-up with words of its own that the matcher does not place: the topic those
-        words name ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"), else the current
-        topic when the question points back at it ("hoeveel kost dat op een zaterdag?",
-        "moet ik daarvoor langskomen of kan 't digitaal?", "en voor m'n zoontje van 3?")."""
-        ctx = self.ctx
-        # The words alone name a new topic only in a conversation, where a follow-up is elliptical
-        # ("oh en nog iets, hondenbelasting, wat kost dat?"). A first question is whole, and the
-        # matcher has read all of it: "wanneer moet ik mijn identiteitsbewijs tonen?" is not the
-        # id card's deadline, so the matcher's doubt stands ("Bedoelt u ...?").
-        words = followups.subject(text) if topic is not None else ""
-        named = ctx.knowledge.matcher.classify(words) if words else None
-        intent = ctx.intent_of(named.intent) if named is not None else None
-        if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
-            self._answer(intent, named.score, text, kinds)
-            return True
-        if topic is not None and followups.points_back(text):
-            ctx.count("followup_with_words")
-            answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
-            return True
-        return False
-
-    def _on_own_detail(self, text: str, topic: "ResolvedIntent") -> bool:
-        """A detail of the current topic's own, asked or told without naming the topic again
-        ("hoeveel getuigen heb ik nodig?" after the wedding, "ik heb een uitkering" after the tax
-        waiver, "voor mijn nieuwe baan" after the BRP extract): that detail's answer. Not when what
-        the message says besides the detail's words is another topic ("ik heb een uitkering, kan ik
-        bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
-        een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
-        ctx = self.ctx
-        own = topic.detail_for(text)
-        # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price).
-        if own is None or len(text.split()) >= understanding.STORY_WORDS or followups.detect_all(text):
-            return False
-        readings = [phrases.without(text, own.words)]
-        if understanding.is_question(text) and not followups.points_back(text):
-            readings.append(text)
-        for reading in readings:
-            if followups.is_contextual(reading):
-                continue
-            named = ctx.knowledge.matcher.classify(reading)
-            other = ctx.intent_of(named.intent)
-            if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
-                return False
-        ctx.count("followup_detail")
-        answers.answer(ctx, topic, 1.0, text)  # the detail's answer (`ResolvedIntent.detail_for`)
-        return True
-
-    def _team_contact(self, topic: "ResolvedIntent | None") -> bool:
-        """"wie kan ik bellen?": the current topic's team (else the default team), its phone and
-        e-mail, honest about the hours."""
-        ctx = self.ctx
-        contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
-        if contact is None:
-            return False
-        ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
-        ctx.state.misses = 0
-        ctx.count("team_contact")
-        ctx.add(contact, buttons=[ctx.person_button()])
-        return True
-
-    def _on_detail(self, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
-                   result: "Classification") -> bool:
-        """A question with a detail (lost abroad, after a death, how it is going, ...),
-        answered for the topic that has it. The topic is, in this order: the current
-        one when the rest of the message names none ("hoe staat het ervoor?"), the one
-        the rest names once the detail's words are taken out ("mijn moeder is overleden,
-        moet ik haar parkeervergunning opzeggen?"), the matcher's own winner, the
-        current topic, the detail's home topic ("noodpaspoort"); else, for how an
-        application is going, an honest answer without a topic."""
-        ctx = self.ctx
-        rest = details.without_cues(text)
-        detail = answers.detail_of(topic, asked_details) if topic is not None else None
-        # The current topic, when it answers the most specific detail asked ("ik woon in Polen en
-        # verhuis terug" after the passport is about moving back, not a passport abroad).
-        if topic is not None and detail is not None and detail == asked_details[0] and followups.is_contextual(rest):
-            answers.answer_detail(ctx, topic, detail)
-            return True
-        # The current topic for someone else, told with a detail it has no answer of its own for ("voor
-        # mijn moeder, ze kan niet zelf komen" after the disabled parking card): its answer, not the
-        # topic the matcher reads in "mijn moeder" alone (Wmo).
-        if (topic is not None and detail is None and rest != understanding.without_someone_else(rest)
-                and followups.is_contextual(understanding.without_someone_else(rest))):
-            ctx.count("followup_someone_else")
-            answers.answer(ctx, topic, 1.0)
-            return True
-        # Guesses below the threshold only count when the rest names something at all.
-        names_something = not followups.is_contextual(rest)
-        if asked_details[0] == "status" and topic is None and followups.is_contextual(text):
-            # "ik heb 3 weken geleden een aanvraag gedaan en nog niks gehoord": the matcher's topic
-            # comes from the waiting words alone (Bezwaar, Wmo); which application is not said. (The
-            # whole message, not the rest: a status phrase may hold the topic, "wanneer is mijn paspoort klaar".)
-            self._status_unknown()
-            return True
-        guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
-        chosen = self._detail_topic([guess for guess in guesses if guess is not None], asked_details, names_something)
-        if chosen is not None:
-            answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
-            return True
-        named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
-        home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
-                     if kind in details.HOME_TOPIC and ctx.intent_of(details.HOME_TOPIC[kind]) is not None), None)
-        if topic is not None and detail is not None and (detail == asked_details[0] or home is None or named_any):
-            answers.answer_detail(ctx, topic, detail)
-            return True
-        if named_any:
-            return False  # the message names a topic that has no answer for this detail: answer that topic
-        if (home is not None and len(text.split()) < understanding.STORY_WORDS
-                and (not _plausible(result) or home.id in {guess.intent for guess in _plausible(result)})):
-            # The detail's own words name the topic ("noodpaspoort", "ik ga emigreren") unless the
-            # matcher reads another topic in the message. In a story they are mostly background (a
-            # father who died in care, and a question about who should have told his children):
-            # the matcher decides there.
-            answers.answer(ctx, home, 1.0, text, asked_details)
-            return True
-        if "status" in asked_details:
-            self._status_unknown()
-            return True
-        return False
-
-    def _status_unknown(self) -> None:
-        """How an application is going, with no topic to tell it for: where to look, and a person."""
-        ctx = self.ctx
-        ctx.count("detail:status")
-        ctx.state.misses = 0
-        ctx.add(f"{ctx.say('detail_status_unknown')} {ctx.person_line()}", buttons=[ctx.person_button()])
-
-    def _detail_topic(self, guesses: list["Classification"], asked_details: list[str],
-                      names_something: bool) -> tuple["ResolvedIntent", float] | None:
-        """The topic a detail question is about: among the matcher's guesses (also below
-        its threshold: the detail is evidence too), one with its own answer for the
-        detail; else a confident winner (general details such as status apply to any)."""
-        ctx = self.ctx
-        homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
-        for guess in guesses if names_something else ():
-            for candidate in _plausible(guess):
-                intent = ctx.intent_of(candidate.intent)
-                if (intent is not None and candidate.score >= DETAIL_EVIDENCE and intent.id not in homes
-                        and any(kind in intent.variants for kind in asked_details)):
-                    return intent, candidate.score
-        for guess in guesses:
-            intent = ctx.intent_of(guess.intent)
-            if (guess.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover
-                    and answers.detail_of(intent, asked_details) is not None):
-                return intent, guess.score
-        return None
 
     def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx
@@ -644,24 +447,14 @@ class Turn:
         if understanding.asks_for_callback(text):
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
-        meant = self._meant_in_context(result, text) if result.decision == "clarify" else None
+        meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
         if meant is not None:
             ctx.count("clarified_by_context")
             self._answer(meant, result.score, text, kinds)
             return
-        topic = ctx.intent_of(ctx.state.topic)
-        if (result.decision == "reject" and topic is not None and understanding.is_question(text)
-                and followups.is_contextual(text)):
-            # "do I need to tell the municipality?" after the dog died: a question about what was just
-            # answered that names nothing of its own, and that the matcher cannot place. The topic's answer
-            # says it. (A question with words of its own the knowledge base lacks: "Dat weet ik niet" and
-            # the topic's page, in `_not_understood`.)
-            ctx.count("followup_nothing_named")
-            answers.answer(ctx, topic, 1.0, text)
+        if current_topic.answer_nothing_named(ctx, result, text):
             return
-        if result.decision == "clarify" and topic is not None and understanding.continues(text):
-            # "en als het meer dan 100 mensen zijn?" after the event permit: the conversation goes on about
-            # its topic, which the matcher does not guess; its guesses (Inkomenstoeslag, Overlast) are noise.
+        if current_topic.continues_unguessed(ctx, result, text):
             self._not_understood(text)
             return
         if result.decision == "clarify":
@@ -684,29 +477,6 @@ class Turn:
             on_feedback(ctx, helpful=False)
         else:
             say_sorry(ctx)
-
-    def _meant_in_context(self, result: "Classification", text: str) -> "ResolvedIntent | None":
-        """The one guess of the matcher that the conversation already points at: the topic just
-        answered when the question points back at it or names nothing else ("kan ik dat melden?"
-        after litter, "wat moet ik regelen?" after a death) or when it is the first guess, or the one option of the "Bedoelt u"
-        just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen)."""
-        ctx = self.ctx
-        candidates = result.candidates
-        guessed = {candidate.intent for candidate in candidates}
-        topic = ctx.intent_of(ctx.state.topic)
-        if topic is not None and topic.id in guessed and (followups.points_back(text) or followups.is_contextual(text)):
-            return topic
-        # The matcher's own first guess is the topic just answered: a short question (not a bare
-        # word such as "reisdocument", which asks for the choice) in a conversation stays on its topic ("how far in advance do I need to book?" after the wedding,
-        # where "book" also suggests an event permit).
-        if (topic is not None and candidates and candidates[0].intent == topic.id and understanding.is_question(text)
-                and 2 < len(text.split()) < understanding.STORY_WORDS):
-            return topic
-        if isinstance(self.asked, ChoicesOffered):
-            again = [intent for intent in self.asked.intents if intent in guessed]
-            if len(again) == 1:
-                return ctx.intent_of(again[0])
-        return None
 
     def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kinds: list[str] | None = None) -> None:
         ctx = self.ctx
@@ -807,13 +577,7 @@ class Turn:
         ctx.confidence = score
         ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in choices],
                                          question=privacy.redact(question) if question else None, several=several)
-        ctx.add(ctx.say("disambiguate"), buttons=self._choice_buttons([intent.id for intent in choices]))
-
-    def _choice_buttons(self, intent_ids: list[str]) -> list[Button]:
-        ctx = self.ctx
-        buttons = [Button(title=ctx.knowledge.intents[i].title.get(ctx.language), payload=f"intent:{i}")
-                   for i in intent_ids if i in ctx.knowledge.intents]
-        return buttons + [ctx.button("button_something_else", "choice:other")]
+        ctx.add(ctx.say("disambiguate"), buttons=ctx.choice_buttons([intent.id for intent in choices]))
 
     def _not_understood(self, text: str = "") -> None:
         """Gibberish: "Dat begrijp ik niet". A real question out of scope: what Balie
@@ -905,16 +669,6 @@ def _asking(text: str, result: "Classification") -> list["Part"]:
     if len(text.split()) < understanding.STORY_WORDS:
         return list(result.parts)
     return [part for part in result.parts if understanding.is_question(part.text)]
-
-
-def _plausible(guess: "Classification") -> list["Alternative"]:
-    """The guesses of the matcher a detail may name the topic with: those it would offer
-    ("Bedoelt u ...?" candidates, within half of its favourite) when it answers or asks, and
-    below that only a lone favourite. Two close guesses in a story the matcher rejects are
-    no evidence: "mijn man is overleden ... een uitnodiging van de gemeente" read Wmo 0.18 and
-    Klacht 0.15, and the detail picked Wmo for a complaint."""
-    candidates = guess.candidates
-    return candidates if guess.decision != "reject" or len(candidates) == 1 else []
 
 
 def _crisis_of(asked: Asked | None) -> str | None:

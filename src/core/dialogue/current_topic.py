@@ -1,0 +1,193 @@
+"""The context rules: a question read against the conversation's current topic.
+
+A resident who just had an answer goes on about it without naming it again: "kan dat
+online?", "en voor mijn man?", "kan het ook op zaterdag?", "wie kan ik bellen?", "hoeveel
+getuigen heb ik nodig?". These rules decide when a question is about the current topic (the
+topic last answered, `DialogueState.topic`) and answer it for that topic; `Turn` calls them
+in its order and goes on to the matcher when they do not apply. Which topic a question with
+a detail (lost abroad, after a death, how it is going) is about: `detail_topic`.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kb import phrases
+from . import answers, facts, followups, understanding
+from .context import TurnContext
+from .state import Asked, ChoicesOffered
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent
+    from ..matcher import Classification
+
+
+def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked | None) -> bool:
+    """True when the question was about the current topic and is answered: a follow-up that
+    names nothing else ("kan dat ook online?"), the topic on a day ("kan het ook op zaterdag?"),
+    for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
+    it is valid, or a detail of the topic's own."""
+    topic = ctx.intent_of(ctx.state.topic)
+    if kinds and followups.is_contextual(text):
+        if topic is not None:
+            answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
+        elif isinstance(asked, ChoicesOffered):
+            # "hoe lang heb ik daarvoor?" right after "Bedoelt u WOZ / Bezwaar?": about one of
+            # those, so the same choice again rather than "which topic?" from scratch.
+            ctx.count("followup_before_choice")
+            ctx.state.asked = asked
+            ctx.add(ctx.say("choose_one"), buttons=ctx.choice_buttons(asked.intents))
+        else:  # "kan dat ook online?" as the first question: about what?
+            ctx.count("followup_without_topic")
+            ctx.add(ctx.say("followup_no_topic"))
+        return True
+    if topic is not None and facts.names_a_day(text) and _about_topic_on_a_day(ctx, text, topic):
+        answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
+        return True
+    if topic is not None and understanding.asks_for_someone_else(text):
+        # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
+        # read Wmo in it); the topic's answer applies to them too.
+        ctx.count("followup_someone_else")
+        answers.answer(ctx, topic, 1.0, text)
+        return True
+    if understanding.asks_whom_to_call(text) and _team_contact(ctx, topic):
+        return True
+    # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
+    if understanding.asks_how(text) or understanding.asks_validity(text):
+        if topic is not None:
+            ctx.count("followup_how")
+            # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
+            # (embassy, emergency passport), not how to apply at home.
+            carried = [ctx.state.detail] if ctx.state.detail and understanding.asks_how(text) else None
+            answers.answer(ctx, topic, 1.0, text, asked_details=carried)
+        else:
+            ctx.count("followup_without_topic")
+            ctx.add(ctx.say("followup_no_topic"))
+        return True
+    return topic is not None and _own_detail(ctx, text, topic)
+
+
+def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """A question about the current topic on a day it names: one that points back and names
+    nothing else ("kan het ook op zaterdag?"), or one whose other words the matcher reads as
+    that topic when the tenant's fees name the day ("can we marry on a saturday?" after the
+    wedding: the Saturday fee)."""
+    rest = facts.without_days(text)
+    if followups.points_back(text) and followups.is_contextual(rest):
+        return True
+    weekdays = facts.asked_weekdays(text)
+    if not weekdays or facts.fees(ctx.tenant, topic.id, ctx.promises, weekdays) is None:
+        return False
+    reading = ctx.knowledge.matcher.classify(rest)
+    return reading.decision != "reject" and topic.id in {candidate.intent for candidate in reading.candidates}
+
+
+def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
+    """"wie kan ik bellen?": the current topic's team (else the default team), its phone and
+    e-mail, honest about the hours."""
+    contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
+    if contact is None:
+        return False
+    ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+    ctx.state.misses = 0
+    ctx.count("team_contact")
+    ctx.add(contact, buttons=[ctx.person_button()])
+    return True
+
+
+def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """A detail of the current topic's own, asked or told without naming the topic again
+    ("hoeveel getuigen heb ik nodig?" after the wedding, "ik heb een uitkering" after the tax
+    waiver, "voor mijn nieuwe baan" after the BRP extract): that detail's answer. Not when what
+    the message says besides the detail's words is another topic ("ik heb een uitkering, kan ik
+    bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
+    een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
+    own = topic.detail_for(text)
+    # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price).
+    if own is None or len(text.split()) >= understanding.STORY_WORDS or followups.detect_all(text):
+        return False
+    readings = [phrases.without(text, own.words)]
+    if understanding.is_question(text) and not followups.points_back(text):
+        readings.append(text)
+    for reading in readings:
+        if followups.is_contextual(reading):
+            continue
+        named = ctx.knowledge.matcher.classify(reading)
+        other = ctx.intent_of(named.intent)
+        if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
+            return False
+    ctx.count("followup_detail")
+    answers.answer(ctx, topic, 1.0, text)  # the detail's answer (`ResolvedIntent.detail_for`)
+    return True
+
+
+def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedIntent, float] | None":
+    """In a conversation, the topic the words of a follow-up name when the matcher does not
+    place the whole ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"). A follow-up
+    is elliptical there; a first question is whole, and the matcher has read all of it:
+    "wanneer moet ik mijn identiteitsbewijs tonen?" is not the id card's deadline, so the
+    matcher's doubt stands ("Bedoelt u ...?")."""
+    if ctx.intent_of(ctx.state.topic) is None:
+        return None
+    words = followups.subject(text)
+    named = ctx.knowledge.matcher.classify(words) if words else None
+    intent = ctx.intent_of(named.intent) if named is not None else None
+    if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
+        return intent, named.score
+    return None
+
+
+def followup_pointing_back(ctx: TurnContext, text: str, kinds: list[str]) -> bool:
+    """A follow-up with words of its own the matcher does not place, that points back at the
+    current topic ("hoeveel kost dat op een zaterdag?", "moet ik daarvoor langskomen of kan 't
+    digitaal?", "en voor m'n zoontje van 3?"): answered for that topic."""
+    topic = ctx.intent_of(ctx.state.topic)
+    if topic is None or not followups.points_back(text):
+        return False
+    ctx.count("followup_with_words")
+    answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
+    return True
+
+
+def meant_in_context(ctx: TurnContext, result: "Classification", text: str,
+                     asked: Asked | None) -> "ResolvedIntent | None":
+    """The one guess of the matcher that the conversation already points at: the topic just
+    answered when the question points back at it or names nothing else ("kan ik dat melden?"
+    after litter, "wat moet ik regelen?" after a death) or when it is the first guess, or the one option of the "Bedoelt u"
+    just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen)."""
+    candidates = result.candidates
+    guessed = {candidate.intent for candidate in candidates}
+    topic = ctx.intent_of(ctx.state.topic)
+    if topic is not None and topic.id in guessed and (followups.points_back(text) or followups.is_contextual(text)):
+        return topic
+    # The matcher's own first guess is the topic just answered: a short question (not a bare
+    # word such as "reisdocument", which asks for the choice) in a conversation stays on its topic ("how far in advance do I need to book?" after the wedding,
+    # where "book" also suggests an event permit).
+    if (topic is not None and candidates and candidates[0].intent == topic.id and understanding.is_question(text)
+            and 2 < len(text.split()) < understanding.STORY_WORDS):
+        return topic
+    if isinstance(asked, ChoicesOffered):
+        again = [intent for intent in asked.intents if intent in guessed]
+        if len(again) == 1:
+            return ctx.intent_of(again[0])
+    return None
+
+
+def answer_nothing_named(ctx: TurnContext, result: "Classification", text: str) -> bool:
+    """"do I need to tell the municipality?" after the dog died: a question about what was just
+    answered that names nothing of its own, and that the matcher cannot place. The topic's answer
+    says it. (A question with words of its own the knowledge base lacks: "Dat weet ik niet" and
+    the topic's page, in `Turn._not_understood`.)"""
+    topic = ctx.intent_of(ctx.state.topic)
+    if (result.decision == "reject" and topic is not None and understanding.is_question(text)
+            and followups.is_contextual(text)):
+        ctx.count("followup_nothing_named")
+        answers.answer(ctx, topic, 1.0, text)
+        return True
+    return False
+
+
+def continues_unguessed(ctx: TurnContext, result: "Classification", text: str) -> bool:
+    """"en als het meer dan 100 mensen zijn?" after the event permit: the conversation goes on about
+    its topic, which the matcher does not guess; its guesses (Inkomenstoeslag, Overlast) are noise."""
+    return (result.decision == "clarify" and ctx.intent_of(ctx.state.topic) is not None
+            and understanding.continues(text))

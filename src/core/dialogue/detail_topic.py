@@ -1,0 +1,119 @@
+"""Which topic a question with a detail is about, and its answer.
+
+A detail (`details.DETAIL_KINDS`: lost abroad, after a death, how an application is going,
+...) decides which of a topic's answers fits; the topic itself may be the current one, the
+one the rest of the message names, the matcher's winner or the detail's home topic
+("noodpaspoort" is the passport's). `Turn` calls `on_detail` before the matcher's own
+decision: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is one
+question about the permit, told with its reason, not two topics.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import answers, details, followups, understanding
+from .context import TurnContext
+
+if TYPE_CHECKING:
+    from ..kb.compiled import ResolvedIntent
+    from ..matcher import Alternative, Classification
+
+# A guess of the matcher this good names the topic of a detail question that has its own
+# answer for that detail, even below the answer threshold.
+DETAIL_EVIDENCE = 0.15
+
+
+def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
+              result: "Classification") -> bool:
+    """A question with a detail (lost abroad, after a death, how it is going, ...),
+    answered for the topic that has it. The topic is, in this order: the current
+    one when the rest of the message names none ("hoe staat het ervoor?"), the one
+    the rest names once the detail's words are taken out ("mijn moeder is overleden,
+    moet ik haar parkeervergunning opzeggen?"), the matcher's own winner, the
+    current topic, the detail's home topic ("noodpaspoort"); else, for how an
+    application is going, an honest answer without a topic."""
+    rest = details.without_cues(text)
+    detail = answers.detail_of(topic, asked_details) if topic is not None else None
+    # The current topic, when it answers the most specific detail asked ("ik woon in Polen en
+    # verhuis terug" after the passport is about moving back, not a passport abroad).
+    if topic is not None and detail is not None and detail == asked_details[0] and followups.is_contextual(rest):
+        answers.answer_detail(ctx, topic, detail)
+        return True
+    # The current topic for someone else, told with a detail it has no answer of its own for ("voor
+    # mijn moeder, ze kan niet zelf komen" after the disabled parking card): its answer, not the
+    # topic the matcher reads in "mijn moeder" alone (Wmo).
+    if (topic is not None and detail is None and rest != understanding.without_someone_else(rest)
+            and followups.is_contextual(understanding.without_someone_else(rest))):
+        ctx.count("followup_someone_else")
+        answers.answer(ctx, topic, 1.0)
+        return True
+    # Guesses below the threshold only count when the rest names something at all.
+    names_something = not followups.is_contextual(rest)
+    if asked_details[0] == "status" and topic is None and followups.is_contextual(text):
+        # "ik heb 3 weken geleden een aanvraag gedaan en nog niks gehoord": the matcher's topic
+        # comes from the waiting words alone (Bezwaar, Wmo); which application is not said. (The
+        # whole message, not the rest: a status phrase may hold the topic, "wanneer is mijn paspoort klaar".)
+        _status_unknown(ctx)
+        return True
+    guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
+    chosen = _detail_topic(ctx, [guess for guess in guesses if guess is not None], asked_details, names_something)
+    if chosen is not None:
+        answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
+        return True
+    named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
+    home = next((ctx.intent_of(details.HOME_TOPIC[kind]) for kind in asked_details
+                 if kind in details.HOME_TOPIC and ctx.intent_of(details.HOME_TOPIC[kind]) is not None), None)
+    if topic is not None and detail is not None and (detail == asked_details[0] or home is None or named_any):
+        answers.answer_detail(ctx, topic, detail)
+        return True
+    if named_any:
+        return False  # the message names a topic that has no answer for this detail: answer that topic
+    if (home is not None and len(text.split()) < understanding.STORY_WORDS
+            and (not _plausible(result) or home.id in {guess.intent for guess in _plausible(result)})):
+        # The detail's own words name the topic ("noodpaspoort", "ik ga emigreren") unless the
+        # matcher reads another topic in the message. In a story they are mostly background (a
+        # father who died in care, and a question about who should have told his children):
+        # the matcher decides there.
+        answers.answer(ctx, home, 1.0, text, asked_details)
+        return True
+    if "status" in asked_details:
+        _status_unknown(ctx)
+        return True
+    return False
+
+
+def _status_unknown(ctx: TurnContext) -> None:
+    """How an application is going, with no topic to tell it for: where to look, and a person."""
+    ctx.count("detail:status")
+    ctx.state.misses = 0
+    ctx.add(f"{ctx.say('detail_status_unknown')} {ctx.person_line()}", buttons=[ctx.person_button()])
+
+
+def _detail_topic(ctx: TurnContext, guesses: list["Classification"], asked_details: list[str],
+                  names_something: bool) -> tuple["ResolvedIntent", float] | None:
+    """The topic a detail question is about: among the matcher's guesses (also below
+    its threshold: the detail is evidence too), one with its own answer for the
+    detail; else a confident winner (general details such as status apply to any)."""
+    homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+    for guess in guesses if names_something else ():
+        for candidate in _plausible(guess):
+            intent = ctx.intent_of(candidate.intent)
+            if (intent is not None and candidate.score >= DETAIL_EVIDENCE and intent.id not in homes
+                    and any(kind in intent.variants for kind in asked_details)):
+                return intent, candidate.score
+    for guess in guesses:
+        intent = ctx.intent_of(guess.intent)
+        if (guess.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover
+                and answers.detail_of(intent, asked_details) is not None):
+            return intent, guess.score
+    return None
+
+
+def _plausible(guess: "Classification") -> list["Alternative"]:
+    """The guesses of the matcher a detail may name the topic with: those it would offer
+    ("Bedoelt u ...?" candidates, within half of its favourite) when it answers or asks, and
+    below that only a lone favourite. Two close guesses in a story the matcher rejects are
+    no evidence: "mijn man is overleden ... een uitnodiging van de gemeente" read Wmo 0.18 and
+    Klacht 0.15, and the detail picked Wmo for a complaint."""
+    candidates = guess.candidates
+    return candidates if guess.decision != "reject" or len(candidates) == 1 else []
