@@ -49,7 +49,9 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
-    opening = _facts(ctx, intent, text)
+    # A detail answers its own question: not the town hall's hours before "de openingstijden van de
+    # milieustraat", not the waste calendar's postcode questions after "mijn container is niet geleegd".
+    opening = _facts(ctx, intent, text) if own is None else ""
     if opening:
         body = f"{opening}\n\n{body}"
     asked = _followup_part(ctx, intent, with_followup) if with_followup is not None else None
@@ -65,7 +67,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         and (getattr(intent.followups, kind) is not None or (kind == "kosten" and _has_fees(ctx, intent.id)))
     ][:MAX_FOLLOWUP_BUTTONS]
     ctx.add(body, links=links, buttons=buttons)
-    if intent.flow is not None:
+    if intent.flow is not None and own is None:
         flows.start_guide(ctx, intent)
     else:
         ask_feedback(ctx, intent.id)

@@ -117,3 +117,26 @@ def _plausible(guess: "Classification") -> list["Alternative"]:
     Klacht 0.15, and the detail picked Wmo for a complaint."""
     candidates = guess.candidates
     return candidates if guess.decision != "reject" or len(candidates) == 1 else []
+
+
+def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str) -> bool:
+    """A question the matcher does not answer, whose words name a detail of exactly one of its
+    guesses ("I'm abroad on election day": Verkiezingen 0.30 and Verhuizing 0.25, and being
+    abroad is a detail of the elections; "ik heb een aanslag gekregen die te hoog is": a lone
+    Betalingsregeling, and too high an assessment is its detail that points to objecting): the
+    detail and the guess together name the topic, and the detail's answer is the answer. Not in
+    a story, where such words are mostly background; a guess counts from DETAIL_EVIDENCE."""
+    if result.decision == "answer" or len(text.split()) >= understanding.STORY_WORDS:
+        return False
+    found = []
+    for candidate in result.candidates:
+        intent = ctx.intent_of(candidate.intent)
+        if (intent is not None and intent.kind == "topic" and not intent.handover
+                and candidate.score >= DETAIL_EVIDENCE and intent.detail_for(text) is not None):
+            found.append((intent, candidate.score))
+    if len(found) != 1:
+        return False
+    ctx.count("detail_of_a_guess")
+    answers.answer(ctx, found[0][0], found[0][1], text)
+    return True
+

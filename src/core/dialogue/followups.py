@@ -68,7 +68,8 @@ _FILLER = frozenset(
     met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
     allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen hem
     aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon aangevraagd gemeld ingediend gevraagd ingestuurd
-    opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij al sinds toen geleden
+    opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij daarvan ervan daarover erover daarheen erheen al
+    sinds toen geleden
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
@@ -107,10 +108,10 @@ def is_contextual(text: str) -> bool:
 
 # A word that points back at what was just said: "hoeveel kost dat op een zaterdag?", "hij is verlopen",
 # "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it", "how long do I have to
-# register her?" (the baby just told of).
+# register her?" (the baby just told of), "wat zijn de openingstijden daarvan?".
 _POINTS_BACK = re.compile(
     r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hij|hem|'m|m|ie|ze|zij|daarvoor|daarmee|daarbij|ervoor|"
-    r"erbij|it|that|this|one|them|for that|he|him|she|her)\b)"
+    r"erbij|daarvan|ervan|daarover|erover|daarheen|erheen|it|that|this|one|them|for that|he|him|she|her)\b)"
 )
 
 

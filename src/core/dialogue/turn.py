@@ -452,6 +452,8 @@ class Turn:
             ctx.count("clarified_by_context")
             self._answer(meant, result.score, text, kinds)
             return
+        if detail_topic.own_detail_of_a_guess(ctx, result, text):
+            return
         if current_topic.answer_nothing_named(ctx, result, text):
             return
         if current_topic.continues_unguessed(ctx, result, text):
