@@ -16,7 +16,9 @@ judges what the resident reads:
                     right topic (what a resident would do)
   answered_by       per rule of the dialogue that gave the answer, the answered rows and the
                     wrong ones among them (`[answered, wrong]`, counts): `matcher` (its answer for
-                    the whole message), `detail` (a detail's variant or topic), `several` (the
+                    the whole message), `detail` (a detail's variant or topic), `guess_detail` (a
+                    topic's own `details:` entry named in a message the matcher does not answer, for
+                    one of its guesses), `several` (the
                     clauses of a message with several topics), `crisis_question` (the question
                     beside a crisis line), `person` (a request for a person)
 
@@ -47,7 +49,8 @@ PROBES = Path(__file__).parent / "data" / "dialogue_probes.tsv"
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM)
 OTHER = "choice:other"
 # The turn's counters that name the rule an answer came from, checked in this order.
-RULES = (("crisis_line", "crisis_question"), ("several_topics", "several"), ("detail:", "detail"),
+RULES = (("crisis_line", "crisis_question"), ("several_topics", "several"), ("detail_of_a_guess", "guess_detail"),
+         ("detail:", "detail"),
          ("handover_requested", "person"))
 
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # A guess of the matcher this good names the topic of a detail question that has its own
 # answer for that detail, even below the answer threshold.
 DETAIL_EVIDENCE = 0.15
+# A message that asks nothing this short may be the question itself ("ik heb een ander kenteken",
+# "I'm abroad on election day"): half a story (understanding.STORY_WORDS).
+TOLD_WORDS = 10
 
 
 def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
@@ -124,9 +127,13 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
     guesses ("I'm abroad on election day": Verkiezingen 0.30 and Verhuizing 0.25, and being
     abroad is a detail of the elections; "ik heb een aanslag gekregen die te hoog is": a lone
     Betalingsregeling, and too high an assessment is its detail that points to objecting): the
-    detail and the guess together name the topic, and the detail's answer is the answer. Not in
-    a story, where such words are mostly background; a guess counts from DETAIL_EVIDENCE."""
-    if result.decision == "answer" or len(text.split()) >= understanding.STORY_WORDS:
+    detail and the guess together name the topic, and the detail's answer is the answer. Only for
+    a question, or a situation told in a few words as the question (up to TOLD_WORDS words); a
+    longer sentence that asks nothing tells background ("Recently I had to renew my expiring
+    American passport here", out of scope); a guess counts from DETAIL_EVIDENCE."""
+    words = len(text.split())
+    if (result.decision == "answer" or words >= understanding.STORY_WORDS
+            or (words > TOLD_WORDS and not understanding.is_question(text))):
         return False
     found = []
     for candidate in result.candidates:
