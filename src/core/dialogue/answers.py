@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
 from ..models import Link
-from . import details, facts, flows
+from . import details, facts, flows, followups
 from .context import TurnContext
 from .feedback import ask_feedback
 
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 MAX_FOLLOWUP_BUTTONS = 3
 MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
+# Where a message's clauses part: sentences, commas, "en" / "and".
+_CLAUSES = re.compile(r"[.?!;,]+|\s+(?:en|and|&)\s+", re.IGNORECASE)
 # The word of sympathy that opens the answers after a death (the variants' and the catalogue's).
 _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We are sorry for your loss)\.\s*")
 
@@ -40,13 +42,15 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
+    own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
+    if (detail is not None or own is not None) and with_followup is None:
+        with_followup = _followup_apart(ctx, intent, text)
     if detail is None:
         ctx.state.detail = details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
     else:
-        _answer_detail(ctx, intent, detail)
+        _answer_detail(ctx, intent, detail, with_followup)
         ask_feedback(ctx, intent.id)
         return
-    own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
     # A detail answers its own question: not the town hall's hours before "de openingstijden van de
@@ -176,7 +180,9 @@ def answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, score: 
     ask_feedback(ctx, intent.id)
 
 
-def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> None:
+def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, with_followup: str | None = None) -> None:
+    """The detail's answer: the topic's variant, else the catalogue's general one; then the
+    follow-up asked besides it (`followup_apart`)."""
     ctx.count(f"detail:{kind}")
     ctx.state.topic = intent.id
     ctx.state.detail = kind
@@ -184,13 +190,34 @@ def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> Non
     buttons = [ctx.person_button()] if kind in details.GENERAL_KINDS else []
     variant = intent.variants.get(kind)
     if variant is not None:
-        ctx.add(_sympathy_once(ctx, variant.answer.get(ctx.language)), links=[ctx.link(link) for link in variant.links],
-                buttons=buttons)
-        return
-    team_name = ctx.team_name(ctx.team_id(intent.team))
-    text = _sympathy_once(ctx, ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name))
-    ctx.add(f"{text} {ctx.person_line()}" if buttons else text, links=[ctx.link(link) for link in intent.links],
-            buttons=buttons)
+        text = _sympathy_once(ctx, variant.answer.get(ctx.language))
+        links = [ctx.link(link) for link in variant.links]
+    else:
+        team_name = ctx.team_name(ctx.team_id(intent.team))
+        text = _sympathy_once(ctx, ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name))
+        text = f"{text} {ctx.person_line()}" if buttons else text
+        links = [ctx.link(link) for link in intent.links]
+    asked = _followup_part(ctx, intent, with_followup) if with_followup is not None else None
+    if asked is not None:
+        ctx.count("followup")
+        ctx.count(f"followup:{with_followup}")
+        text = f"{text}\n\n{asked[0]}"
+        links += asked[1]
+    ctx.add(text, links=links, buttons=buttons)
+
+
+def _followup_apart(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str | None:
+    """A follow-up the topic answers that the message asks in a clause of its own besides a detail:
+    "my passport was stolen in Barcelona, what should I do? And how much is a new one?", "ik wil
+    trouwen op een zaterdag. wat kost dat en hoeveel getuigen mogen er zijn?" (both answered). One
+    clause that asks both is the detail's own question ("wat kost een noodpaspoort?": the detail)."""
+    for clause in _CLAUSES.split(text):
+        if details.detect(clause) or intent.detail_for(clause) is not None:
+            continue
+        kind = pick_followup(ctx, intent, followups.detect_all(clause))
+        if kind is not None and has_followup(ctx, intent, kind):
+            return kind
+    return None
 
 
 def _sympathy_once(ctx: TurnContext, text: str) -> str:

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
     from ..kb.models import Team
 
 PAYLOAD = re.compile(r"^(intent|followup|feedback|handover|choice):[a-z0-9-]{1,60}$")
+# Markup pasted or typed into a message ("<script>alert(1)</script> hoe vraag ik een paspoort aan"):
+# a script or style block says nothing a resident asks; a tag's name is no word of the question.
+_CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def without_markup(text: str) -> str:
+    """What a message says without HTML tags: the text the dialogue reads (the transcript keeps
+    what was sent; the web pages show it as text)."""
+    if "<" not in text:
+        return text
+    return " ".join(_TAG.sub(" ", _CODE_BLOCK.sub(" ", text)).split())
 
 
 def is_payload(text: str) -> bool:
@@ -51,7 +63,7 @@ class TurnContext:
         if payload is None and is_payload(text):
             payload = text  # a web widget may send the payload as the message
         self.payload = payload
-        self.text = "" if payload is not None and text == payload else text
+        self.text = "" if payload is not None and text == payload else without_markup(text)
         self._promises: Promises | None = None
 
     # ---- reading -------------------------------------------------------------------------------

@@ -515,6 +515,15 @@ class Turn:
         if not sure or found[0][0] not in {part.text for part in _asking(text, result)}:
             if result.decision == "answer":
                 return False  # the matcher reads the whole story as one topic
+            # A story that asks a question the matcher is unsure of, besides the topics it tells ("ik heb
+            # een uitkering ... een aanslag ... Kan ik kwijtschelding krijgen, of anders een
+            # betalingsregeling?"): "Bedoelt u" with the topics of that question, not of the background.
+            for part in _asking(text, result):
+                reading = part.classification
+                choices = self._choices(reading, RUNNER_UP_FLOOR) if reading.decision == "clarify" else []
+                if len(choices) >= 2:
+                    self._disambiguate(choices, reading.score, text)
+                    return True
             # A story that tells of several topics and asks none of them: which one is it about?
             topics = [ctx.intent_of(c.intent) for _, c in found]
             self._disambiguate([topic for topic in topics if topic is not None][:MAX_CHOICES], result.score, text,
