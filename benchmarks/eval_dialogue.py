@@ -24,7 +24,8 @@ judges what the resident reads:
 
 Shares of the part's in-scope rows (answered_right, choice_right, not_answered), of its
 out-of-scope rows (`oos_*`) and of all rows (answered_wrong, choice_wrong, one_option).
-The tuning part may be printed row by row (`--details`); the report part only ever in aggregate.
+The tuning part and the probes may be printed row by row (`--details`); the report part only ever in
+aggregate.
 Part `probe` is benchmarks/data/dialogue_probes.tsv, written by the team (never in the knowledge base).
 """
 from __future__ import annotations
@@ -140,12 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tenant", default="voorbeeld")
     parser.add_argument("--questions", default=str(REAL_QUESTIONS))
     parser.add_argument("--probes", default=str(PROBES), help="the team's own messages, reported as part `probe`")
-    parser.add_argument("--details", action="store_true", help="print the tuning part row by row (never the report part)")
+    parser.add_argument("--details", action="store_true",
+                        help="print the tuning part and the probes row by row (never the report part)")
     args = parser.parse_args(argv)
     resident = Resident(args.tenant)
-    questions = read_real_questions(Path(args.questions))
+    questions = read_real_questions(Path(args.questions)) + read_real_questions(Path(args.probes))
     if args.details:
-        for question in (q for q in questions if q.split == "tune"):
+        for question in (q for q in questions if q.split in ("tune", "probe")):
             outcome = resident.ask(question)
             right = outcome.intent in question.accepted or bool(set(outcome.options) & question.accepted)
             verdict = "ok" if right or (question.intent is None and outcome.intent is None and not outcome.asked) else "-"
@@ -153,7 +155,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{verdict:3} {describe(outcome):52} {listed:6} {outcome.rule if outcome.intent else '':15} "
                   f"[{question.intent or '-'}] {question.text[:100]}")
         return 0
-    questions += read_real_questions(Path(args.probes))
     outcomes = [(question, resident.ask(question)) for question in questions]
     report = {}
     for part in ("tune", "report", "probe"):

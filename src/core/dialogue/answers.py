@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
 from ..models import Link
-from . import details, facts, flows, followups
+from . import details, facts, flows, followups, understanding
 from .context import TurnContext
 from .feedback import ask_feedback
 
@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 MAX_FOLLOWUP_BUTTONS = 3
 MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
-# Where a message's clauses part: sentences, commas, "en" / "and".
-_CLAUSES = re.compile(r"[.?!;,]+|\s+(?:en|and|&)\s+", re.IGNORECASE)
+# Where a message's clauses part: after a sentence's or a comma's mark (kept: "?" tells a question),
+# and at "en" / "and".
+_CLAUSES = re.compile(r"(?<=[.?!;,])\s*|\s+(?:en|and|&)\s+", re.IGNORECASE)
 # The word of sympathy that opens the answers after a death (the variants' and the catalogue's).
 _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We are sorry for your loss)\.\s*")
 
@@ -210,9 +211,12 @@ def _followup_apart(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> st
     """A follow-up the topic answers that the message asks in a clause of its own besides a detail:
     "my passport was stolen in Barcelona, what should I do? And how much is a new one?", "ik wil
     trouwen op een zaterdag. wat kost dat en hoeveel getuigen mogen er zijn?" (both answered). One
-    clause that asks both is the detail's own question ("wat kost een noodpaspoort?": the detail)."""
+    clause that asks both is the detail's own question ("wat kost een noodpaspoort?": the detail).
+    Only a clause that asks, and not in a story: there a daughter or a price is told in passing."""
+    if len(text.split()) >= understanding.STORY_WORDS:
+        return None
     for clause in _CLAUSES.split(text):
-        if details.detect(clause) or intent.detail_for(clause) is not None:
+        if not understanding.is_question(clause) or details.detect(clause) or intent.detail_for(clause) is not None:
             continue
         kind = pick_followup(ctx, intent, followups.detect_all(clause))
         if kind is not None and has_followup(ctx, intent, kind):

@@ -123,11 +123,11 @@ def _plausible(guess: "Classification") -> list["Alternative"]:
 
 
 def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str) -> bool:
-    """A question the matcher does not answer, whose words name a detail of exactly one of its
-    guesses ("I'm abroad on election day": Verkiezingen 0.30 and Verhuizing 0.25, and being
-    abroad is a detail of the elections; "ik heb een aanslag gekregen die te hoog is": a lone
-    Betalingsregeling, and too high an assessment is its detail that points to objecting): the
-    detail and the guess together name the topic, and the detail's answer is the answer. Only for
+    """A question the matcher does not answer, whose words name a detail of one of its guesses
+    ("I'm abroad on election day": Verkiezingen 0.30 and Verhuizing 0.25, and being abroad is a
+    detail of the elections; "ik heb een aanslag gekregen die te hoog is": Betalingsregeling, and
+    too high an assessment is its detail that points to objecting): the detail and the guess
+    together name the topic, and the detail's answer (of the best such guess) is the answer. Only for
     a question, or a situation told in a few words as the question (up to TOLD_WORDS words); a
     longer sentence that asks nothing tells background ("Recently I had to renew my expiring
     American passport here", out of scope); a guess counts from DETAIL_EVIDENCE."""
@@ -135,15 +135,12 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
     if (result.decision == "answer" or words >= understanding.STORY_WORDS
             or (words > TOLD_WORDS and not understanding.is_question(text))):
         return False
-    found = []
     for candidate in result.candidates:
         intent = ctx.intent_of(candidate.intent)
         if (intent is not None and intent.kind == "topic" and not intent.handover
                 and candidate.score >= DETAIL_EVIDENCE and intent.detail_for(text) is not None):
-            found.append((intent, candidate.score))
-    if len(found) != 1:
-        return False
-    ctx.count("detail_of_a_guess")
-    answers.answer(ctx, found[0][0], found[0][1], text)
-    return True
+            ctx.count("detail_of_a_guess")
+            answers.answer(ctx, intent, candidate.score, text)
+            return True
+    return False
 

@@ -679,7 +679,7 @@ def _asking(text: str, result: "Classification") -> list["Part"]:
     waste read Afspraak); what a story asks as a whole is the matcher's to decide."""
     if len(text.split()) < understanding.STORY_WORDS:
         return list(result.parts)
-    return [part for part in result.parts if understanding.is_question(part.text)]
+    return [part for part in result.parts if understanding.asks_in_story(part.text)]
 
 
 def _crisis_of(asked: Asked | None) -> str | None:

@@ -204,23 +204,27 @@ def without_person_request(text: str) -> str:
 
 # ---- questions ---------------------------------------------------------------------------------------
 
-# A Dutch verb first asks only with its subject after it ("heb ik recht op ...", "kan mijn zoon ..."):
-# without one it is the second half of a sentence the matcher split at "en" ("ik woon hier sinds
-# 2019 en | heb een uitkering.").
-_SUBJECT = r"(?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|men|iemand|mijn|m'n|mn|onze|ons|de|dat|dit|die|jullie|daar|dan)"
 _QUESTION_START = re.compile(
-    r"^(?:wat|hoe|hoeveel|hoelang|wanneer|waar|waarom|welke?|wie|"
-    rf"(?:kan|kun|kunt|mag|moet|moeten|is|zijn|heb|hebt|heeft|wil|wilt|zou) {_SUBJECT}|"
-    r"graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
+    r"^(?:wat|hoe|hoeveel|hoelang|wanneer|waar|waarom|welke?|wie|kan|kun|kunt|mag|moet|moeten|is|zijn|"
+    r"heb|hebt|heeft|wil|wilt|zou|graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
     r"is|are|should|will|would|please|ik wil|ik wilde|ik zou graag|ik moet|ik zoek|i want|i need|i'd like|"
     r"i would like|i am looking for)\b"
 )
+# A Dutch verb first without its subject after it: in a story, the second half of a sentence the
+# matcher split at "en" ("ik woon hier sinds 2019 en | heb een uitkering."), not a question.
+_SUBJECT = r"(?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|men|iemand|mijn|m'n|mn|onze|ons|de|dat|dit|die|jullie|daar|dan)"
+_VERB_WITHOUT_SUBJECT = re.compile(rf"^(?:kan|kun|kunt|mag|moet|moeten|zijn|heb|hebt|heeft|wil|wilt|zou) (?!{_SUBJECT}\b)")
 
 
 def is_question(text: str) -> bool:
     """Does this clause ask or request something (rather than tell the background)?"""
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(_plain(stripped)))
+
+
+def asks_in_story(clause: str) -> bool:
+    """Does this clause of a story ask something: a question, but not half a sentence that tells."""
+    return is_question(clause) and (clause.strip().endswith("?") or not _VERB_WITHOUT_SUBJECT.match(_plain(clause)))
 
 
 # ---- frustration -------------------------------------------------------------------------------------
