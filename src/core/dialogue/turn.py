@@ -98,11 +98,15 @@ class Turn:
             self._crisis_line(likely)
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
-            if current.status == HandoverStatus.WAITING and ctx.text and understanding.withdraws(ctx.text):
-                # "laat maar" while nobody has taken the conversation yet: stop looking.
+            then = understanding.withdraws_then(ctx.text) if ctx.text else None
+            if current.status == HandoverStatus.WAITING and ctx.text and (understanding.withdraws(ctx.text) or then):
+                # "laat maar" while nobody has taken the conversation yet: stop looking (and answer the
+                # question asked with it, "nee laat maar, wat kost een paspoort?").
                 ctx.conversation.handover = None
                 ctx.count("handover_withdrawn")
                 ctx.add(ctx.say("wait_withdrawn"))
+                if then:
+                    self._on_question(then)
                 return
             # A person is (about to be) talking: the bot keeps quiet, staff see the message.
             ctx.count("during_handover")
@@ -126,6 +130,9 @@ class Turn:
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
             return
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
+            declined = understanding.yes_no(ctx.text)
+            if declined is not None and not declined.yes and declined.rest and ctx.state.flow is None:
+                self._on_question(declined.rest)  # "nee dank je, hoe laat zijn jullie morgen open?": that too
             return
         if understanding.is_impatient(ctx.text):
             self._on_impatience()

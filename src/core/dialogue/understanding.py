@@ -93,6 +93,19 @@ def withdraws(text: str) -> bool:
     return plain in STOP_WORDS or plain in _WITHDRAW
 
 
+# "nee laat maar, wat kost een paspoort?": the request taken back, and a question after a mark (without
+# one, "laat maar weten wanneer" asks to be told).
+_WITHDRAW_THEN = re.compile(
+    r"^\W*(?:(?:nee|no)\W+)?(?:laat maar(?: zitten)?|hoeft niet meer|niet meer nodig|never mind|nevermind|forget it)"
+    r"\s*[,.!;:]+\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def withdraws_then(text: str) -> str | None:
+    """The question asked after taking back a request in the same message, or None."""
+    found = _WITHDRAW_THEN.match(text.strip())
+    return found.group("rest").strip() if found else None
+
+
 def contact(text: str) -> tuple[str, str] | None:
     """(contact, kind) from free text: an e-mail address, or a valid phone number
     (region NL, as E.164); None when there is neither."""
