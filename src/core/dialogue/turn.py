@@ -416,6 +416,12 @@ class Turn:
             ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next
             ctx.add(ctx.say("ask_question"))
             return
+        subject = understanding.announced_subject(text)
+        if subject is not None and not details.detect(text) and self._subject_reads_better(text, subject):
+            # "ik heb een vraag over belasting": the announcement's words dilute its subject (the scope
+            # message); the subject alone is what the resident asks about ("Bedoelt u ...?"). Not when the
+            # whole asks a detail ("een vraag over mijn aanvraag": how it is going).
+            text = subject
         topic = ctx.intent_of(ctx.state.topic)
         kinds = followups.detect_all(text)
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked):
@@ -444,6 +450,13 @@ class Turn:
             if current_topic.followup_pointing_back(ctx, text, kinds):
                 return
         self._decide(result, text, kinds)
+
+    def _subject_reads_better(self, text: str, subject: str) -> bool:
+        """Whether the matcher places the subject of an announced question better than the whole: the
+        whole is rejected, or the subject alone is answered."""
+        matcher = self.ctx.knowledge.matcher
+        whole = matcher.classify(text).decision
+        return whole == "reject" or (whole == "clarify" and matcher.classify(subject).decision == "answer")
 
     def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx

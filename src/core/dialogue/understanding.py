@@ -369,6 +369,16 @@ _ANNOUNCED = re.compile(
 )
 
 
+# "ik heb een vraag over belasting", "I have a question about parking": the announcement names its subject.
+_ANNOUNCED_ABOUT = re.compile(_ANNOUNCED.pattern.removesuffix(")$") + r") (?:over|about|omtrent|regarding|on) (?P<subject>.+)$")
+
+
+def announced_subject(text: str) -> str | None:
+    """The subject a question is announced with ("belasting" in "ik heb een vraag over belasting"), or None."""
+    found = _ANNOUNCED_ABOUT.match(_plain(text))
+    return found.group("subject") if found else None
+
+
 def announces_question(text: str) -> bool:
     """True for "ik heb een vraag", "mag ik iets vragen?", "hi, I have a question": a resident who
     announces a question and has not asked it yet (no topic, not out of scope)."""
