@@ -71,18 +71,29 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         return True
     if named_any:
         return False  # the message names a topic that has no answer for this detail: answer that topic
-    if (home is not None and len(text.split()) < understanding.STORY_WORDS
-            and (not _plausible(result) or home.id in {guess.intent for guess in _plausible(result)})):
+    plausible = _plausible(result)
+    if home is not None and (
+            (len(text.split()) < understanding.STORY_WORDS
+             and (not plausible or home.id in {guess.intent for guess in plausible}))
+            or (plausible and plausible[0].intent == home.id and _asked_about(text, result, home.id))):
         # The detail's own words name the topic ("noodpaspoort", "ik ga emigreren") unless the
         # matcher reads another topic in the message. In a story they are mostly background (a
         # father who died in care, and a question about who should have told his children):
-        # the matcher decides there.
+        # the matcher decides there: its favourite for the story and for a clause that asks is the
+        # detail's topic when the story is about the death itself ("My father passed away last
+        # week ... What do I need to cancel myself?").
         answers.answer(ctx, home, 1.0, text, asked_details)
         return True
     if "status" in asked_details:
         _status_unknown(ctx)
         return True
     return False
+
+
+def _asked_about(text: str, result: "Classification", intent_id: str) -> bool:
+    """Whether a clause of the message that asks is, by the matcher's favourite, about `intent_id`."""
+    return any(_plausible(part.classification)[:1] and _plausible(part.classification)[0].intent == intent_id
+               for part in understanding.asking(text, result))
 
 
 def _status_unknown(ctx: TurnContext) -> None:

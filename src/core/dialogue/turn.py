@@ -37,7 +37,7 @@ from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
-    from ..matcher import Classification, Part
+    from ..matcher import Classification
 
 CrisisDetector = Callable[[str], "str | None"]
 
@@ -237,7 +237,7 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
         result = ctx.knowledge.matcher.classify(text)
-        for asked, found in ((text, result), *((part.text, part.classification) for part in _asking(text, result))):
+        for asked, found in ((text, result), *((part.text, part.classification) for part in understanding.asking(text, result))):
             intent = ctx.intent_of(found.intent)
             if found.decision == "answer" and intent is not None and intent.kind == "topic":
                 return asked
@@ -520,7 +520,7 @@ class Turn:
     def _several_topics(self, text: str, result: "Classification", sure: bool = True) -> bool:
         """Two questions in one message: answer the first, offer the others (each topic once).
         The clauses that ask something come first ("ik ben verhuisd. wanneer wordt mijn afval
-        opgehaald?"). Only a clause that asks is answered in a story (`_asking`); the topics
+        opgehaald?"). Only a clause that asks is answered in a story (`understanding.asking`); the topics
         it tells besides are offered, and a story that asks none gets "Bedoelt u ...?" with them,
         as does a message whose topics are not `sure` (unless the matcher answers the whole)."""
         ctx = self.ctx
@@ -532,13 +532,13 @@ class Turn:
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
-        if not sure or found[0][0] not in {part.text for part in _asking(text, result)}:
+        if not sure or found[0][0] not in {part.text for part in understanding.asking(text, result)}:
             if result.decision == "answer":
                 return False  # the matcher reads the whole story as one topic
             # A story that asks a question the matcher is unsure of, besides the topics it tells ("ik heb
             # een uitkering ... een aanslag ... Kan ik kwijtschelding krijgen, of anders een
             # betalingsregeling?"): "Bedoelt u" with the topics of that question, not of the background.
-            for part in _asking(text, result):
+            for part in understanding.asking(text, result):
                 reading = part.classification
                 choices = self._choices(reading, RUNNER_UP_FLOOR) if reading.decision == "clarify" else []
                 if len(choices) >= 2:
@@ -688,18 +688,6 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
-
-
-def _asking(text: str, result: "Classification") -> list["Part"]:
-    """The clauses of a message that may each be answered as a topic of their own: all of a
-    short message ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"), but of a story only
-    those that ask something. A story's telling clauses are background the matcher scores
-    without their story ("... waar je je papier. plastic enz. kwijt kunt." left "kwijt kunt.",
-    read Kwijtschelding; "ik heb netjes online een afspraak gemaakt" in a complaint about bulky
-    waste read Afspraak); what a story asks as a whole is the matcher's to decide."""
-    if len(text.split()) < understanding.STORY_WORDS:
-        return list(result.parts)
-    return [part for part in result.parts if understanding.asks_in_story(part.text)]
 
 
 def _crisis_of(asked: Asked | None) -> str | None:

@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import slots
+
+if TYPE_CHECKING:
+    from ..matcher import Classification, Part
 
 # A message of this many words or more is a story (the matcher's LONG_MESSAGE_WORDS): words that ask
 # in a short message ("medewerker nodig", "kosten") are mostly told in passing there.
@@ -475,3 +479,15 @@ _HOW_TO = re.compile(
 def asks_how_to(text: str) -> bool:
     """True when the message asks how to go about its topic ("hoe verleng ik ...", "how do I renew ...")."""
     return bool(_HOW_TO.search(_plain(text)))
+
+
+def asking(text: str, result: "Classification") -> list["Part"]:
+    """The clauses of a message that may each be answered as a topic of their own: all of a
+    short message ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"), but of a story only
+    those that ask something. A story's telling clauses are background the matcher scores
+    without their story ("... waar je je papier. plastic enz. kwijt kunt." left "kwijt kunt.",
+    read Kwijtschelding; "ik heb netjes online een afspraak gemaakt" in a complaint about bulky
+    waste read Afspraak); what a story asks as a whole is the matcher's to decide."""
+    if len(text.split()) < STORY_WORDS:
+        return list(result.parts)
+    return [part for part in result.parts if asks_in_story(part.text)]
