@@ -59,12 +59,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     opening = _facts(ctx, intent, text) if own is None else ""
     if opening:
         body = f"{opening}\n\n{body}"
-    asked = _followup_part(ctx, intent, with_followup) if with_followup is not None else None
-    if asked is not None:
-        ctx.count("followup")
-        ctx.count(f"followup:{with_followup}")
-        body = f"{body}\n\n{asked[0]}"
-        links += asked[1]
+    body = _with_followup(ctx, intent, with_followup, body, links)
     buttons = [
         ctx.button(f"followup_{kind}", f"followup:{kind}")
         for kind in FOLLOWUP_KINDS
@@ -198,13 +193,18 @@ def _answer_detail(ctx: TurnContext, intent: "ResolvedIntent", kind: str, with_f
         text = _sympathy_once(ctx, ctx.say(f"detail_{kind}", topic=intent.title.get(ctx.language), team=team_name))
         text = f"{text} {ctx.person_line()}" if buttons else text
         links = [ctx.link(link) for link in intent.links]
-    asked = _followup_part(ctx, intent, with_followup) if with_followup is not None else None
-    if asked is not None:
-        ctx.count("followup")
-        ctx.count(f"followup:{with_followup}")
-        text = f"{text}\n\n{asked[0]}"
-        links += asked[1]
-    ctx.add(text, links=links, buttons=buttons)
+    ctx.add(_with_followup(ctx, intent, with_followup, text, links), links=links, buttons=buttons)
+
+
+def _with_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str | None, text: str, links: list[Link]) -> str:
+    """`text` with the answer to the follow-up `kind` asked with it after it (its links added to `links`)."""
+    asked = _followup_part(ctx, intent, kind) if kind is not None else None
+    if asked is None:
+        return text
+    ctx.count("followup")
+    ctx.count(f"followup:{kind}")
+    links += asked[1]
+    return f"{text}\n\n{asked[0]}"
 
 
 def _followup_apart(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str | None:
