@@ -35,3 +35,10 @@ def detect(text: str, margin: int = 1) -> Language | None:
     if english - dutch >= margin:
         return "en"
     return None
+
+
+def neither(text: str) -> bool:
+    """A message of three words or more without one Dutch or English word of the lists above:
+    most likely another language ("Merhaba, pasaportumu kaybettim", "chcę zameldować się")."""
+    words = _WORD.findall(text.lower())
+    return len(text.split()) >= 3 and not any(word in _DUTCH or word in _ENGLISH for word in words)

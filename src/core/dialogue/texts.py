@@ -185,6 +185,10 @@ CATALOGUE: dict[str, Text] = {
         en="I cannot help you with that. {referral} I answer questions about the municipality, for "
         "example about a passport, moving house, waste, parking, taxes, permits or help and care.",
     ),
+    "other_language": Text(
+        nl="Ik begrijp alleen Nederlands en Engels. Wilt u uw vraag in het Nederlands of het Engels stellen?",
+        en="I only understand Dutch and English. Could you ask your question in Dutch or English?",
+    ),
     "too_short": Text(
         nl="Kunt u iets meer vertellen? Stel uw vraag in een korte zin, bijvoorbeeld: 'wanneer wordt mijn afval "
         "opgehaald' of 'paspoort verlengen'.",

@@ -34,6 +34,7 @@ from .context import TurnContext
 from .feedback import on_feedback, say_sorry
 from .flows import continue_guide
 from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow, MoreTopicsOffered, PersonOffered
+from .texts import say_both
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
@@ -631,6 +632,9 @@ class Turn:
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
             ctx.add(ctx.say("too_short"))
+        elif language.neither(said):  # another language: say so in both of Balie's
+            ctx.count("other_language")
+            ctx.add(say_both("other_language"))
         elif (topic is not None and topic.kind == "topic" and understanding.is_question(said)
               and len(said.split()) < understanding.STORY_WORDS):
             # "krijg ik bericht als het is opgeruimd?" after litter, "can my friend officiate?" after
