@@ -38,7 +38,7 @@ from .texts import say_both
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
-    from ..matcher import Classification
+    from ..matcher import Classification, Part
 
 CrisisDetector = Callable[[str], "str | None"]
 
@@ -526,14 +526,19 @@ class Turn:
         as does a message whose topics are not `sure` (unless the matcher answers the whole)."""
         ctx = self.ctx
         found: list[tuple[str, "Classification"]] = []
-        for part in sorted(result.parts, key=lambda part: not understanding.is_question(part.text)):
+        asking = {part.text for part in understanding.asking(text, result)}
+
+        def asks(part: "Part") -> bool:
+            return part.text in asking and understanding.is_question(part.text)
+
+        for part in sorted(result.parts, key=lambda part: not asks(part)):
             intent = ctx.intent_of(part.classification.intent)
             if (part.classification.decision == "answer" and intent is not None and intent.kind == "topic"
                     and not intent.handover and all(intent.id != seen.intent for _, seen in found)):
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
-        if not sure or found[0][0] not in {part.text for part in understanding.asking(text, result)}:
+        if not sure or found[0][0] not in asking:
             if result.decision == "answer":
                 return False  # the matcher reads the whole story as one topic
             # A story that asks a question the matcher is unsure of, besides the topics it tells ("ik heb
