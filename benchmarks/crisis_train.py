@@ -8,8 +8,8 @@ Training data (never the held-out batches, the dev set or the report part of rea
   passing inside an ordinary question, indirect suicide wording), written9.tsv in session 8 (everyday
   indirect suicide wording, violence and danger told in passing or plainly; near misses: bare
   follow-ups such as "en als ik thuis ben?" and everyday rants), each with ordinary near misses;
-  batch8.tsv to batch11.tsv, held out until they had been measured in sessions 4-7: the held-out
-  batch now is batch 12, kept outside the repository and scored by the lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
+  batch8.tsv to batch12.tsv, held out until they had been measured in sessions 4-8: the held-out
+  batch now is batch 13, kept outside the repository and scored by the lead only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed
   for) and the phrasings of tests/unit/test_crisis.py (per kind, and its ordinary questions);
 - ordinary messages: every example question of the knowledge base (knowledge/, tenants/; the
   two documented intended alarms keep their kind), the tune part of real_questions.tsv (its two
@@ -27,7 +27,7 @@ trained on everything. Deterministic for a given seed (full-batch optimisation, 
 sampling); a unit test checks the stored digest of the crisis training files.
 
 The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
-batch (batch7 ... batch11, each written by someone who never saw the detector) and scores it, for
+batch (batch7 ... batch12, each written by someone who never saw the detector) and scores it, for
 each batch in turn, at the shipped model's threshold (or --threshold).
 
 Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out]   (`make crisis-model`)
