@@ -304,6 +304,15 @@ SUICIDE = [
     "cutting again with a razor blade, it's getting worse",
     "kan iemand me tegenhouden, ik sta op de brug",
     "someone please stop me, I have the pills in my hand",
+    # Session 9: stepping out of life with "te", "better off" with a verb between, a goodbye and then no
+    # answer, jumping as a whole clause, medication stockpiled.
+    "ik ben van plan om volgende week uit het leven te stappen",
+    "volgens mij zou iedereen beter af zijn zonder mij, wie wil zo'n moeder",
+    "everyone would be better off without me anyway",
+    "mijn broer stuurde een appje met vaarwel en nu neemt hij niet op",
+    "she texted me goodbye an hour ago and she's not answering",
+    "ik sta op het balkon. ik ga nu springen",
+    "I've been stockpiling my medication since the summer",
 ]
 
 VIOLENCE = [
@@ -514,6 +523,10 @@ VIOLENCE = [
     "mijn vriend ramt mij tegen de kast als hij boos is",
     "the home carer pinches my mum until she cries",
     "my boyfriend tracks my location all day and gets angry if I'm late",
+    # Session 9: the verb before the one who hits, after an adverb or a clause.
+    "soms slaat hij me als het eten niet klaar is",
+    "daarna schopt ze mijn broertje tot hij huilt",
+    "als ik te laat thuis ben slaat hij mij met zijn riem",
 ]
 
 # Sexual violence: Centrum Seksueel Geweld (and Veilig Thuis when it happens at home).
@@ -662,6 +675,18 @@ DANGER = [
     "hij zei dat hij het huis in de fik steekt met ons erin",
     "my son is gone, he was in the garden a minute ago",
     "I can't find my little boy, he was right next to me",
+    # Session 9: someone on a motorway or the tracks, a power line down or sparking, a gas explosion, a
+    # stroke or heart attack now, a small child on a roof or outside a window.
+    "er loopt een oude vrouw op de snelweg bij de afrit",
+    "someone is walking on the railway tracks near the station right now",
+    "de stroomkabel hangt naar beneden na de storm en ligt op de stoep",
+    "a power line is sparking in our street after the storm",
+    "er is net een gasexplosie geweest in de flat hiernaast",
+    "mijn oma heeft nu een beroerte denk ik, haar mond hangt scheef",
+    "my husband is having a heart attack, what do I do",
+    "ik denk dat mijn buurman een hartaanval heeft, hij is grauw",
+    "er zit een peuter op de vensterbank en het raam staat open",
+    "een kind zit op de rand van het balkon op de vierde verdieping",
 ]
 
 HOMELESS = [
@@ -873,6 +898,13 @@ HOMELESS = [
     # Session 8: a night on a bench.
     "afgelopen nacht op een bankje in het park gelegen, ik heb het zo koud",
     "spent last night on a bench by the river",
+    # Session 9: a bed until a day and then nothing, a tent removed by enforcement, no money for another
+    # night, belongings put outside by a relative.
+    "ik mag tot vrijdag bij mijn zus slapen, daarna heb ik niks",
+    "I can crash at a mate's until sunday and then nowhere",
+    "onze tent is weggehaald door de handhaving, waar moeten we heen",
+    "we have no money left for another night in the hostel",
+    "mijn vader heeft mijn tassen op straat gezet",
 ]
 
 # Ordinary questions to a municipality, many of them near misses of the patterns above.
@@ -1422,6 +1454,32 @@ ORDINARY = [
     "de reling van de brug is kapot, wie repareert die",
     "iemand moet me helpen stoppen met roken",
     "someone needs to stop me from buying more plants",
+    # Session 9: the rules' false alarms of batch 12, in other words (a lid or a door slammed shut, "rather
+    # die than" an errand, homeless animals, a shelter that asks for volunteers), and near misses of the
+    # new forms.
+    "mijn buurman slaat elke avond de poort van de tuin hard dicht, kan ik daar iets van zeggen",
+    "hij sloeg de klep van de container open en nu zit er een deuk in",
+    "ik ga nog liever dood dan weer drie uur in de wachtrij van het stadhuis",
+    "honestly I'd rather die than fill in that form again, is there a paper version",
+    "wie vangt de dakloze katten bij het winkelcentrum op",
+    "er zwerven katten rond bij de flat, wie belt de dierenambulance",
+    "zoekt de nachtopvang nog vrijwilligers voor de kerstdagen",
+    "does the homeless shelter need volunteers in december",
+    "mijn zoon fietst elke dag over de ringweg naar school, is dat veilig",
+    "er loopt een fietspad over de ringweg, wordt dat verlicht",
+    "kinderen lopen altijd over het spoor bij de overweg, kan daar een hek komen",
+    "mijn vader heeft een beroerte gehad, kan hij een gehandicaptenparkeerkaart krijgen",
+    "ik krijg een hartaanval van de nieuwe parkeertarieven",
+    "wat moet ik doen als iemand een hartaanval krijgt, geeft de gemeente AED cursussen",
+    "what should I do if someone has a heart attack, is there an AED at the town hall",
+    "hoe neem ik afscheid van mijn huurwoning, de corporatie neemt niet op",
+    "we logeren tot zondag bij oma en dan gaan we weer naar huis",
+    "mijn man heeft de oude spullen buiten gezet voor het grofvuil, wanneer komen ze",
+    "onze tent is weggehaald van het festivalterrein door de organisatie",
+    "mag mijn peuter op de vensterbank zitten als we raamsloten hebben",
+    "er is vorig jaar een explosie van vuurwerk geweest, mag het dit jaar wel",
+    "ik ga springen van blijdschap als mijn paspoort er eindelijk is",
+    "de kabel van de televisie is kapot, wie repareert dat",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
@@ -1446,6 +1504,40 @@ def test_at_least_forty_phrasings_per_kind_and_no_twins() -> None:
     assert min(len(SEXUAL), len(DANGER)) >= 20
     everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY]
     assert len(set(everything)) == len(everything)
+
+
+# Residents who write in their own language: the commonest crisis phrases in Polish and Turkish
+# ("intihar" is also Arabic's word for suicide). No batch so far had a crisis written wholly in another
+# language (batch 12: four openers, "Pomoc", "Prosze", "Kocam", "Ana", around Dutch); these are few and
+# general, and no ordinary row of any set we have contains their words (BENCHMARKS.md, session 9). Not
+# training data for the classifier.
+OTHER_LANGUAGES = [
+    ("suicide", "chcę się zabić"),
+    ("suicide", "myślę o samobójstwie od tygodni"),
+    ("suicide", "nie chcę już żyć, pomocy"),
+    ("suicide", "intihar etmeyi düşünüyorum"),
+    ("suicide", "artık yaşamak istemiyorum"),
+    ("sexual", "szef mnie zgwałcił"),
+    ("sexual", "tecavüze uğradım, ne yapmalıyım"),
+    ("violence", "mój mąż mnie bije"),
+    ("violence", "ojczym pobił mamę wczoraj"),
+    ("violence", "kocam beni dövüyor, çocuklar da korkuyor"),
+    ("violence", "evde aile içi şiddet var"),
+    ("homeless", "jestem bezdomna od miesiąca"),
+    ("homeless", "nie mam gdzie spać dzisiaj"),
+    ("homeless", "sokakta kaldım, kalacak yerim yok"),
+    (None, "nie mam gdzie zaparkować, gdzie jest parking"),
+    (None, "schronisko dla bezdomnych psów, gdzie to jest"),
+    (None, "evsiz kediler için barınak var mı"),
+    (None, "gdzie mogę zapłacić podatek za psa"),
+    (None, "çocuğumu okula nasıl kaydettirebilirim"),
+    (None, "Dzień dobry, chcę zameldować się pod nowym adresem"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), OTHER_LANGUAGES)
+def test_other_languages(kind: str | None, text: str) -> None:
+    assert detect(text) == kind, normalise(text)
 
 
 @pytest.mark.parametrize("text", ORDINARY)
@@ -1560,6 +1652,7 @@ def test_negation_only_where_unambiguous(text: str, kind: str | None) -> None:
         ("z3lfm00rd 113", "zelfmord 113"),
         ("ik kan niet meer... help", "ik kan niet mer . help"),
         ("zelmoordgedachten", "zelfmordgedachten"),
+        ("zgwałcił, kaldım", "zgwalcil . kaldim"),
     ],
 )
 def test_normalisation(text: str, expected: str) -> None:

@@ -68,6 +68,9 @@ _CLAUSE_MARKS = re.compile(r"[.!?;:,()\[\]\n\r\t\u2026\u2013\u2014]+")
 _SEPARATORS = re.compile(r"[^a-z0-9. ]+")
 # Letters written as digits, inside a word that also has letters ("z3lfm00rd", "su1c1de").
 _LEET = str.maketrans("013457", "oieast")
+# Letters that NFKD leaves whole (Polish ł, Turkish dotless ı, Nordic ø, German ß): read as their
+# plain letters, so "zgwałcił" and "kaldım" stay one word.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe"})
 
 # Chat spellings and contractions (keys and values squeezed when built). "'k wil" -> "ik wil".
 _WORD_FORMS = {
@@ -205,7 +208,7 @@ def _words(text: str) -> list[str]:
     """The normalised words of a text, "." between clauses."""
     folded = text.casefold()
     if not folded.isascii():
-        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded.translate(_UNDECOMPOSED)) if not unicodedata.combining(ch))
     if _APOSTROPHES.search(folded):
         folded = _CONTRACTIONS.sub(lambda match: f"{match[1]} {_CONTRACTED[match[2]]}", folded)
     folded = _SEPARATORS.sub(" ", _CLAUSE_MARKS.sub(" . ", _APOSTROPHES.sub("", folded)))
@@ -279,7 +282,7 @@ _MACROS = {
     ),
     # Violence done: forms that mean it without help of an object.
     "<HIT>": (
-        r"(?:slaat|sla|slaan|sloeg|sloegen|geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
+        r"(?:slaat(?!<SHUT>)|sla|(?<!dicht )(?<!open )slaan|sloeg(?!<SHUT>)|sloegen(?!<SHUT>)|(?<!dicht )(?<!open )geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
         r"gestompt|wurgt|wurgen|gewurgd|wurgde|mishandelt|mishandelen|mishandeld|mishandelde|bedreigt|"
         r"bedreigen|bedreigd|bedreigde|verkracht|verkrachten|verkrachtte|misbruikt|misbruikte|aangerand|"
         r"randt|opgesloten|vermoorden|vermoordt|afgetuigd|aftuigen|in elkaar geslagen|in elkaar slaan|"
@@ -291,7 +294,28 @@ _MACROS = {
     "<HURT>": (
         r"(?:duwt|duwde|trapt|trapte|knijpt|kneep|gooit|gooide|hits|hit|hitting|hurts|hurt|hurting|touches|touched|touching|"
         r"pushes|pushed|grabs|grabbed|pinches|pinched|pinching|ramt|ramde|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
-        r"slaat|sloeg|schopt|sluit|sloot)"
+        r"slaat(?!<SHUT>)|sloeg(?!<SHUT>)|schopt|sluit|sloot)"
+    ),
+    # "slaat de deur dicht", "sloeg het raam open": a door or a lid slammed, not a person hit. The
+    # words up to "dicht"/"open" are a thing: no person ("me", "haar", "mijn ...", "de kinderen")
+    # and no new clause ("mijn man slaat de kinderen als ze de deur open laten" alarms).
+    "<SHUT>": (
+        r"(?: (?:(?!(?:me|mij|mezelf|ons|onze|haar|hem|mijn|zijn|hun|de kinderen|het kind|de kids|als|wanneer|omdat|zodra|"
+        r"die|dat|en|maar|want|tot) )<W>){0,9}?(?:dicht|open)\b)"
+    ),
+    # Hyperbole about an errand: "I'd rather die than queue at the town hall again", "ik ga nog liever
+    # dood dan dat formulier opnieuw invullen" (what follows "than"/"dan" in the same clause).
+    "<ERRAND>": (
+        r"(?:(?:<W>){0,6}?(?:rij|wachtrij|wachten|wachtlijst|formulier|formulieren|papierwerk|gemeente|gemeentehuis|stadhuis|loket|"
+        r"balie|afspraak|queue|queuing|line|wait|waiting|form|forms|paperwork|town hall|city hall|municipality|desk|"
+        r"appointment|office)\b)"
+    ),
+    # Someone in danger, said plainly ("er loopt een man over de ringweg"); one person, not "kinderen
+    # lopen altijd over het spoor" (a complaint about a crossing).
+    "<SOMEONE>": (
+        r"(?:iemand|een man|een vrouw|een kind|een kindje|een jongen|een meisje|een persoon|een oude man|een oude vrouw|"
+        r"een oudere man|een oudere vrouw|een peuter|een kleuter|een baby|een fietser|someone|somebody|a man|"
+        r"a woman|a child|a kid|a person|a boy|a girl|an old man|an old woman|a toddler|a baby|a cyclist)"
     ),
     "<OUT>": r"(?:(?:<W>){0,3}?(?:out|eruit|er uit|het huis uit|de deur uit|uit huis|op straat)\b)",
     "<VICTIM>": (
@@ -315,9 +339,9 @@ _SUICIDE = [
     r"\bbel (?:ik )?113\b|\b113 (?:bellen|chat|nl|online)|\b0800 ?0113\b",
     # Wanting to die.
     r"\b(?:wil|wilt|wou|wilde|willen|wilden|zou|ga|gaan) (?:<W>){0,2}(?:dood|doodgaan|dood gaan|sterven|dood zijn|dood wezen)(?! van)(?: gaan)?<END>",
-    r"\b(?:wil|wilt|wou|wilde) (?:gewoon |echt |liever |zo graag |het liefst )*(?:dood|sterven|doodgaan)\b(?! (?:hout|dier|dieren|vogel|vogels|gras|blad|takken|spul))",
-    r"\b(?:liever|maar) dood\b|\bdood (?:wil|wou|wilde|willen|was|zijn wil)\b|\bwas ik (?:maar )?dood\b|\bdood wil\b",
-    r"\b(?:want to|i want|we want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive)\b|\b(?:i|we) (?:just |really |simply )?(?:want to|wish i could|would like to) (?:just |simply )?disappear\b(?! (?:<W>)?(?:from|off|out))",
+    r"\b(?:wil|wilt|wou|wilde) (?:gewoon |echt |liever |zo graag |het liefst )*(?:dood|sterven|doodgaan)\b(?! (?:hout|dier|dieren|vogel|vogels|gras|blad|takken|spul))(?! dan <ERRAND>)",
+    r"\b(?:liever|maar) dood\b(?! (?:<W>)?dan <ERRAND>)|\bdood (?:wil|wou|wilde|willen|was|zijn wil)\b|\bwas ik (?:maar )?dood\b|\bdood wil\b",
+    r"\b(?:want to|i want|we want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive)\b(?! than <ERRAND>)|\b(?:i|we) (?:just |really |simply )?(?:want to|wish i could|would like to) (?:just |simply )?disappear\b(?! (?:<W>)?(?:from|off|out))",
     r"\bbetter off dead\b|\bbeter af (?:als ik )?dood\b|\bwant (?:everything|it all|all of this|the pain|my life|this life) to (?:end|stop)\b|\bwish i (?:was|were) never born\b",
     # Not wanting to live (on).
     r"\b(?:wil|wilt|wou|wilde|hoef|willen) (?:er |hier |gewoon |echt |eigenlijk |zo |het )*<NOT> (?:meer |langer )(?:<W>){0,2}(?:leven|bestaan|verder leven|doorleven)\b",
@@ -337,7 +361,7 @@ _SUICIDE = [
     r"\ber (?:<W>){0,2}een? ?(?:eind|end)(?:e)? (?:aan|an) (?:<W>)?(?:maken|maak|make|te maken)\b|\b(?:maak|maken) (?:<W>)?er (?:<W>)?een? ?eind(?:e)? aan\b",
     r"\beind(?:e)? (?:maken |te maken )?aan (?:<MY>|het|m|je|jouw|your|zijn|haar|his|her) (?:<W>)?leven\b|\beind(?:e)? aan alles\b|\b(?:<MY>|het) (?:eigen |own )?leven (?:<W>){0,2}(?:beeindigen|beindigen|nemen|stoppen|eindigen|afmaken)\b",
     r"\bleven (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:de moeite )?waard\b|\bniet (?:meer )?de moeite waard (?:om )?(?:te leven|door te gaan)\b",
-    r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
+    r"\bpunt (?:achter|zetten achter) (?:<MY>|het) leven\b|\buit het leven (?:te )?(?:stappen|stap|gaan)\b|\bstap (?:<W>)?uit het leven\b",
     r"\b(?:end|ending|take|taking|took) (?:my|our|her|his|their|your) (?:own )?li(?:f|v)es?\b|\bend(?:ing)? it all\b|\bend it<END>|\b(?:kill|killing|kil|kiling|off) (?:myself|my self|herself|himself|themselves)\b|\b(?:kms|kys me)\b",
     # Despair about life.
     r"\bzie (?:het|t|het leven|het allemaal|alles|het echt|het nog) (?:<W>){0,2}(?:niet|nie) (?:meer|langer) zitten\b|\bzie (?:het leven|het allemaal|alles) (?:<W>){0,2}niet (?:meer )?zitten\b",
@@ -347,7 +371,7 @@ _SUICIDE = [
     r"\b(?:zat|moe|beu|klaar met) (?:van |met )?(?:het|mijn) leven\b|\bhet leven (?:<W>){0,3}(?:zat|moe|beu)\b|\bklaar met leven\b",
     r"\bwaarom (?:zou|moet|zal) (?:<I>) (?:<W>)?(?:nog|nog langer|verder) (?:leven|doorgaan|bestaan|verder)\b",
     r"\b(?:niemand|no one|nobody) (?:zou|zal|would|will) (?:<ME>|mij) (?:<W>)?(?:missen|miss)\b",
-    r"\b(?:iedereen|everyone|everybody|ze|zij|the world|de wereld) (?:<W>){0,2}(?:beter af|better off) (?:zonder|without) (?:<ME>|mij|me)\b",
+    r"\b(?:iedereen|everyone|everybody|ze|zij|the world|de wereld) (?:<W>){0,2}(?:beter af|better off) (?:is |zijn |was |would be |will be |are |zou zijn |)(?:zonder|without) (?:<ME>|mij|me)\b",
     r"\b(?:ben|am) (?:<W>)?(?:een last|a burden) (?:voor|to|for)\b",
     r"\b(?:voorgoed|voor altijd|forever) (?:<W>)?(?:gaan )?(?:slapen|inslapen|sleep|go to sleep)\b|\b(?:want|wish|need) (?:it all|everything|all of this|all this|the pain|my life) (?:<W>)?to (?:be over|end|stop)\b",
     r"\b(?:snelste|pijnloze|pijnloos|makkelijkste|zekerste|beste|quickest|fastest|painless|easiest|best) (?:manier|manieren|way|ways) (?:<W>){0,2}?(?:om |to )?(?:dood te gaan|te sterven|dood|zelfmoord|mezelf|to die|die|kill myself|end it)\b",
@@ -372,7 +396,7 @@ _SUICIDE = [
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
     r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|bridge|roof|building|balcony|window)\b",
     r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))|$)",
-    r"\b(?:spaar|spaarde|sparen|verzamel|save|saving|hoard|hoarding) (?:<W>){0,3}?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets)\b|\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:op ?sparen|opgespaard|gespaard|verzameld|saved up|gehamsterd)\b",
+    r"\b(?:spaar|spaarde|sparen|verzamel|save|saving|hoard|hoarding|hoarded|stockpile|stockpiling|stockpiled) (?:<W>){0,3}?(?:pillen|medicijnen|medicatie|tabletten|slaappillen|pills|meds|tablets|medication|medicine|medicines|sleeping pills)\b|\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:op ?sparen|opgespaard|gespaard|verzameld|saved up|gehamsterd)\b",
     r"\b(?:op|on|van|uit|off|from) (?:het|de|een|mijn|the|a|my) (?:dak|brug|flat|balkon|gebouw|raam|toren|roof|bridge|balcony|ledge|building|window) (?:<W>){0,4}?(?:springen|spring|jump|jumping|te springen)\b",
     r"\b(?:<SELF>) (?:<W>){0,2}(?:ophangen|op hangen|op te hangen|ophang|opknopen|verhangen|van kant maken|van kant|verdrinken|vergiftigen|snijden|snijd|snij|snijdt|krassen|kras|krast|verwonden|beschadigen|beschadig|beschadigt)\b",
     r"\b(?:<OWNSELF>) (?:<W>){0,2}(?:doodmaken|dood maken|doden|vermoorden|verminken|iets aandoen|wat aandoen|iets aan doen|wat aan doen|iets aan te doen|wat aan te doen|pijn doen|pijn te doen|pijn aan te doen)\b|\bik (?:<W>){0,3}?me (?:<W>){0,2}(?:doodmaken|dood maken|doden|vermoorden|iets aandoen|wat aandoen|iets aan doen|wat aan doen|pijn doen)\b",
@@ -421,7 +445,17 @@ _SUICIDE = [
     # "iemand moet me tegenhouden": asking to be stopped (not from a habit: "stop me from snacking").
     r"\b(?:iemand|someone|somebody|jullie|you) (?:<W>)?(?:moet|moeten|must|has to|have to|needs to|need to|please) (?:<W>)?(?:me|mij) (?:<W>)?(?:tegenhouden|tegen houden)\b|\b(?:someone|somebody) (?:please |needs to |has to |must |need to |come )?stop me\b(?! (?:from|buying|eating|spending)\b)",
     r"\b(?:me|mij) (?:<W>){0,2}?gekrast\b(?! (?:aan|bij|op|tijdens|in|door)\b)|\b(?:gekrast|gesneden|krassen|kras|krast|snijden|snij|snijd|cut|cutting) (?:<W>){0,3}?(?:met|with) (?:een |a |the |mijn |my )?(?:scheermesje|scheermesjes|scheermes|mesje|mesjes|razor|razors|razor blade|razor blades|blade|blades)\b",
+    # Session 9 (crisis8): a goodbye sent, then no answer ("stuurde een afscheidsbericht en neemt niet
+    # op", "sent a text saying goodbye, now she is not answering"); "ik ga springen" as a whole clause.
+    r"\b(?:goodbye|good bye|afscheid|vaarwel|afscheidsbericht|afscheidsberichtje) (?:<W>){0,8}?(?:\. )?(?:<W>){0,6}?(?:(?:he|she|they|hij|zij|ze|and|en) (?:<W>)?(?:does not|did not|is not|will not|not|no longer|niet|nie) (?:<W>){0,2}?(?:pick up|picking up|answer|answering|respond|responding|reply|replying|reageren|reageert|bereikbaar|reachable)|(?:hij|zij|ze|en) neemt (?:<W>){0,2}?(?:niet|nie) (?:meer )?op|neemt (?:hij|zij|ze) (?:<W>){0,2}?(?:niet|nie) (?:meer )?op)\b",
+    r"\b(?:ik|i am|i) (?:ga|going to|gonna|will|am going to) (?:nu |vannacht |vanavond |straks |now |tonight )?(?:springen|jump)<END>",
+    # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
+    # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
+    r"\b(?:samobojstw|samobojcz)|\b(?:zabije|zabic|zabilem|zabilam) sie\b|\bsie zabic\b|\bchce umrzec\b|\b(?:nie|niet) chce (?:juz )?zyc\b"
+    r"|\bintihar|\bolmek istiyorum\b|\bkendimi oldur|\byasamak istemiyorum\b",
 ]
+
+
 
 _SEXUAL = [
     r"\b(?:verkracht|aangerand|aanranding|incest|loverboy|seksueel (?:misbruik|geweld|overschrijdend|lastig|geintimideerd)|"
@@ -462,7 +496,11 @@ _SEXUAL = [
     r"\b(?:woke up|wake up|waking up|(?:werd|word|ben) wakker|wakker (?:geworden|werd|word|worden)) (?:<W>|\. ){0,10}?(?:(?:<POSS> )?(?:clothes|kleren|kleding|broek|pants|underwear|onderbroek) (?:were |was |are |waren |is )?(?:off|gone|uit|weg)\b|naked\b|naakt\b)",
     r"\b(?:nep|fake|deepfake|deep fake)(?: )?(?:naaktfoto|naaktfotos|naaktbeelden|naaktvideo|naaktfilmpje|nudes|nude|porno|porn|seksvideo|sexvideo)",
     r"\b(?:exposing|exposes|exposed|flashing|flashes|flashed) (?:himself|herself|themselves)\b|\b(?:ontbloot|ontblootte|ontbloten) (?:zich|zichzelf)\b|\bzich (?:<W>)?(?:ontbloot|ontblootte)\b",
+    # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
+    # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
+    r"\bzgwalc|\bgwalt\b|\btecavuz|\bcinsel (?:taciz|istismar|saldiri)",
 ]
+
 
 _VIOLENCE = [
     r"\b(?:huiselijk ?geweld|huiselijk ?gewelt|(?:partner|relatie|relationeel|eergerelateerd|ouderen)(?: ?)geweld|"
@@ -489,6 +527,10 @@ _VIOLENCE = [
     r"\b(?:straatverbod|contactverbod|huisverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
     r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal|elke|iedere) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|blauwe ogen)\b|\b(?:always|often|new|lots of|covered in) bruises\b",
     r"\b(?:(?:hij|zij|ze|he|she|they) (?:<W>){0,2}?|die )(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
+    # Session 9 (crisis8): the verb first, as Dutch puts it after an adverb ("soms slaat hij me",
+    # "daarna schopt ze mijn zoon"); only the verbs that mean violence without an object.
+    r"\b(?:slaat|sloeg|mept|mepte|schopt|schopte|trapt|trapte|stompt|stompte|wurgt|wurgde|mishandelt|mishandelde|"
+    r"bedreigt|bedreigde|knijpt|kneep) (?:hij|zij|ze) (?:<W>)?(?:<VICTIM>)\b(?!<SHUT>)(?! (?:<W>){0,2}?(?:eruit|er uit|het huis uit|de deur uit|op straat)\b)",
     r"\b(?:hij|zij|ze|he|she|they) (?:heeft|had|hebben|has|have) (?:<VICTIM>) (?:<W>){0,3}?(?:geslagen|geschopt|mishandeld|bedreigd|gewurgd|opgesloten|verkracht|misbruikt|aangerand|pijn gedaan|hit|beaten|hurt|raped|abused|choked|kicked|threatened)\b",
     r"\b(?:<I>|mijn <REL>|my <REL>|mijn <CHILD>|my <CHILD>) (?:word|wordt|worden|werd|werden|ben|is|zijn|was|were|am|get|gets|got|getting|being|been) (?:<W>){0,4}?(?:geslagen|mishandeld|geschopt|bedreigd|opgesloten|verkracht|aangerand|gewurgd|afgetuigd|misbruikt|in elkaar geslagen|vastgebonden|gekneveld|verwaarloosd|gemept|beaten|abused|raped|assaulted|molested|strangled|choked|threatened|locked up|hit by (?:my|her|his))\b",
     r"\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:klappen|slaag|een pak slaag|pak slaag)\b|\b(?:krijg|krijgen|kreeg|kregen|krijgt) (?:<W>){0,2}?(?:een klap|een schop|een trap|tikken|schoppen) (?:<W>)?van (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b",
@@ -537,7 +579,12 @@ _VIOLENCE = [
     r"\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:left alone|alone|alleen gelaten|alleen thuis|alleen) (?:<W>){0,2}?(?:days|dagen|nights|nachten|weeks|weken)\b|\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:dagen|nachten|days|nights|weken) (?:<W>)?(?:alleen|alone)\b",
     r"\b(?:blauwe plekken|blauwe plek|blauw oog|blauwe ogen|bruises|bruise|black eye|black eyes) (?:<W>){0,5}?(?:weggewerkt|wegwerken|wegwerk|verstopt|verstoppen|verstop|verbergen|verberg|verborgen|camoufleren|gecamoufleerd|onder make ?up|cover up|covered up|covering up|hide|hiding|hid)\b|\b(?:weggewerkt|wegwerken|verstoppen|verbergen|camoufleren|cover up|covering up|hide|hiding) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|bruises|black eye)\b",
     r"\b(?:<REL>|hij|zij|he|she) (?:<W>)?(?:checks|tracks|controls|volgt|checkt|controleert) (?:<W>)?(?:my|mijn) (?:location|locatie|whereabouts)\b",
+    # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
+    # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
+    r"\b(?:mnie|nas|mame|dzieci|zone|corke|syna) (?:<W>)?(?:bije|bijen|pobil|pobila)\b|\b(?:bije|bijen|pobil|pobila) (?:<W>)?(?:mnie|nas|mame|dzieci|zone|corke|syna)\b"
+    r"|\bprzemoc (?:domowa|w rodzinie)\b|\bbeni (?:<W>)?dov|\b(?:aile ici|ev ici) siddet|\bdayak (?:yiyorum|yedim|yiyoruz|atiyor|atti)\b",
 ]
+
 
 # Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
 _DANGER = [
@@ -601,7 +648,22 @@ _DANGER = [
     r"\b(?:klimt|klom|geklommen|staat|stond|hangt|hing|climbing|climbed|standing|hanging) (?:<W>){0,4}?(?:over|op|on|over the) (?:de|het|een|the|a) (?:reling|balustrade|railing|railings|dakrand|brugleuning)\b|\b(?:been|benen|leg|legs) over (?:de|the) (?:reling|balustrade|railing)\b",
     r"\b(?:heeft|heb|hebt|hebben|krijgt|krijg|has|have|having|is having|got) (?:<W>){0,3}?(?:pijn op (?:de|zijn|haar|mijn) borst|chest pains?|pain in (?:his|her|my) chest)\b(?! (?:<W>){0,3}?(?:gehad|geleden|ago|last year|vorig jaar))",
     r"\bin (?:de )?(?:brand|fik) (?:<W>)?(?:steekt|steken|stak|zet|zetten|te steken) (?:<W>){0,2}?met (?:<VICTIM>) (?:erin|er in|binnen)\b|\b(?:burn|set fire to) (?:<W>){0,3}?with (?:me|us|the kids|my kids) (?:still )?inside\b",
+    # Session 9 (crisis8), danger told plainly: someone walking on a motorway or the tracks; a power line
+    # sparking or down; a gas explosion; a stroke, heart attack or seizure now (not one in the past,
+    # not "ik krijg een hartaanval van die rekening"); a small child on a ledge or a roof.
+    r"\b(?:<SOMEONE>) (?:<W>){0,3}?(?:loopt|lopen|liep|liepen|rent|rennen|rende|wandelt|dwaalt|staat|staan|stond|zit|zitten|ligt|liggen|walking|running|wandering|standing|sitting|lying|walks|runs) (?:<W>){0,3}?(?:op|over|on|onto|across) (?:de|het|the) (?:snelweg|ringweg|autosnelweg|rijksweg|spoor|spoorbaan|rails|motorway|highway|freeway|railway|train tracks|railway tracks|tracks|ring road)\b"
+    r"|\b(?:loopt|lopen|liep|liepen|rent|rennen|rende|wandelt|dwaalt|staat|staan|stond|zit|zitten|ligt|liggen) (?:er )?(?:nu )?(?:<SOMEONE>) (?:<W>){0,3}?(?:op|over) (?:de|het) (?:snelweg|ringweg|autosnelweg|rijksweg|spoor|spoorbaan|rails)\b",
+    r"\b(?:stroomkabel|stroomkabels|elektriciteitskabel|elektriciteitskabels|hoogspanningskabel|hoogspanningskabels|hoogspanningsleiding|bovenleiding|stroomdraad|stroomdraden|kabel|kabels|power line|power lines|power cable|power cables|live wire|live wires|electric cable|electric cables|electric wire|electric wires|electricity cable|electricity cables|cable|cables|wire|wires) (?:<W>){0,4}?(?:vonkt|vonken|vonkte|vonkten|sparks|sparking|sparked)\b"
+    r"|\b(?:vonken|vonkt|vonkte|sparks|sparking) (?:<W>){0,5}?(?:stroomkabel|stroomkabels|elektriciteitskabel|elektriciteitskabels|bovenleiding|kabel|kabels|power line|power lines|cable|cables|wire|wires)\b"
+    r"|\b(?:stroomkabel|stroomkabels|elektriciteitskabel|elektriciteitskabels|hoogspanningskabel|hoogspanningsleiding|bovenleiding|stroomdraad|power line|power lines|power cable|live wire) (?:<W>){0,3}?(?:ligt|liggen|hangt|hangen|lies|lying|hanging|is|are|came|come) (?:<W>){0,2}?(?:op straat|op de grond|op de weg|naar beneden|down|on the road|on the ground|in the street)\b",
+    r"\b(?:gasexplosie|gasontploffing|gas explosion)\b(?! (?:<W>){0,4}?(?:geleden|vorig|vorige|ago|last))|\b(?:er is|there was|there has been|there is) (?:net |zojuist |just |now )?(?:een |an )?(?:explosie|ontploffing|explosion)\b(?! (?:<W>){0,3}?(?:geleden|ago|vuurwerk|fireworks|van de|of the))",
+    r"\b(?:heeft|krijgt) (?:nu |net |denk ik |volgens mij |waarschijnlijk |geloof ik |misschien )?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock)\b(?! (?:<W>){0,3}?(?:gehad|geleden|vorig jaar|van|als|toen|risico))"
+    r"|\b(?:is having|am having|having) (?:a |an )?(?:stroke|heart attack|cardiac arrest|seizure|anaphylactic shock)\b"
+    r"|\b(?:denk|geloof|vrees|bang) (?:<W>){0,4}?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock) (?:heeft|krijgt|heb|krijg|hebben|krijgen)\b(?! (?:<W>){0,2}?(?:gehad|van)\b)",
+    r"\b(?:peuter|peutertje|kleuter|dreumes|baby|kindje|toddler|little one) (?:<W>){0,4}?(?:op|on|onto|over|aan|buiten|outside) (?:de|het|een|the|a) (?:<W>)?(?:dak|dakrand|balkonrand|window ledge|ledge|roof|(?:vensterbank|windowsill|window sill)\b(?= (?:<W>){0,6}?(?:buitenkant|buiten|outside|open|verdieping|floor)))\b"
+    r"|\b(?:<CHILD>) (?:<W>){0,4}?(?:op|on|onto|over) (?:de|het|een|the|a) (?:rand van het (?:balkon|dak)|balkonrand|dakrand|window ledge|ledge|edge of the (?:balcony|roof))\b",
 ]
+
 
 _HOMELESS = [
     r"(?:^|\. )(?:(?!graf\b|graven\b|grafrechten\b|grafkelder\b|urnennis\b)[a-z0-9]+ )*ontruimd\b",
@@ -609,7 +671,7 @@ _HOMELESS = [
     r"passantenopvang|maatschappelijke opvang|crisisopvang|huisuitzetting|uitzetting(?:en)?\b|uitzettingsbevel|uitzettingsprocedure|"
     r"ontruiming(?:en)?\b|ontruimingsbevel|ontruimingsvonnis)|"
     r"\b(?:ben|zijn|is|word|worden|werd|raak|raken) dak loos\b|"
-    r"\bzwerf\b|\bonderdak\b|slaapplek<NOTGUESTS>|slaapplaats<NOTGUESTS>|\b(?:geen|nergens|no) (?:<W>)?(?:slaapplek|slaapplaats)|woonwagen? zonder|\bzwerver\b|\bzwerven\b|\bevict|"
+    r"\bzwerf\b|\bonderdak\b|slaapplek<NOTGUESTS>|slaapplaats<NOTGUESTS>|\b(?:geen|nergens|no) (?:<W>)?(?:slaapplek|slaapplaats)|woonwagen? zonder|\bzwerver\b|\bzwerven\b(?! er\b)(?! (?:<W>){0,3}?(?:katten|katjes|honden|dieren|vogels|duiven|vossen|konijnen|ratten|kippen)\b)|\bevict|"
     r"\bsleeping rough\b|\brough sleep|\bcouch ?surf|\bbankslaper|\bnight shelter|\bhomeless shelter\b|"
     r"\bshelter (?:for|tonight|to sleep)\b|\bneed (?:a )?shelter\b",
     # Nowhere to sleep.
@@ -661,7 +723,23 @@ _HOMELESS = [
     r"\b(?:kan|kunnen|durf|durven) (?:<W>)?(?:niet|nooit) (?:meer )?terug naar (?:mijn|ons|onze|het) (?:huis|woning|thuis)\b",
     # Session 8 (crisis7): a night spent on a bench or in a doorway.
     r"\b(?:vannacht|afgelopen nacht|de hele nacht|elke nacht|nachten|last night|all night) (?:<W>){0,3}?(?:op|in|onder|on|under) (?:een |de |het |a |the )?(?:bankje|parkbankje|bench|park bench|portiek|bushokje|fietsenhok|trappenhuis|doorway|stairwell|bus shelter) (?:<W>){0,3}?(?:gelegen|liggen|gezeten|doorgebracht|lay|spent)\b|\b(?:spent|spend|spending|slept) (?:the |last |all |a )?(?:night|nights) (?:<W>){0,2}?(?:on|in|under) (?:a |the )?(?:bench|park bench|doorway|stairwell|bus shelter)\b",
+    # Session 9 (crisis8), homelessness told indirectly: a bed with a friend or family until a day, then
+    # nothing ("ik mag tot morgen bij een vriend slapen, daarna weet ik het niet"); a tent removed by
+    # enforcement; no money for another night; belongings put outside by a relative.
+    r"\b(?:<SLEEP>|logeer|logeren|logeerde|blijven|blijf|stay|staying|crash|crashing) (?:<W>){0,6}?(?:tot|until|till|t m) (?:morgen|overmorgen|vanavond|het weekend|het eind van de week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|tomorrow|tonight|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r" (?:<W>){0,4}?(?:\. )?(?:en |and |maar |but )?(?:daarna|dan|after that|then|and then|na die tijd) (?:<W>){0,3}?(?:niks|niets|nergens|nothing|nowhere|no idea|weet ik (?:het )?(?:niet|nie)|i do not know|geen (?:plek|plaats|slaapplek|dak|huis|woning|idee)|no (?:place|home|bed))\b",
+    r"\b(?:tot|until|till) (?:morgen|overmorgen|vanavond|het weekend|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|tomorrow|tonight|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:<W>){0,5}?(?:<SLEEP>|logeren|blijven|stay|crash)\b"
+    r" (?:<W>){0,4}?(?:\. )?(?:en |and |maar |but )?(?:daarna|dan|after that|then|and then|na die tijd) (?:<W>){0,3}?(?:niks|niets|nergens|nothing|nowhere|no idea|weet ik (?:het )?(?:niet|nie)|i do not know|geen (?:plek|plaats|slaapplek|dak|huis|woning|idee)|no (?:place|home|bed))\b",
+    r"\b(?:mijn|onze|my|our) (?:tent|tentje) (?:<W>){0,3}?(?:weggehaald|opgeruimd|afgebroken|in beslag genomen|verwijderd|weggegooid|taken down|removed|taken away|cleared|thrown away|destroyed) (?:<W>){0,2}?(?:door|by) (?:de |het |the )?(?:handhaving|boa|boas|politie|gemeente|enforcement|police|council|officers|city|municipality)\b",
+    r"\b(?:geen geld|no money|niet genoeg geld|not enough money) (?:meer |left |more )?(?:voor|for) (?:nog een|another|one more) (?:nacht|night)\b",
+    r"\b(?:<REL>) (?:<W>){0,3}?(?:mijn|onze|my|our) (?:spullen|meubels|tassen|kleren|things|belongings|stuff|bags|clothes) (?:<W>){0,2}?(?:op straat|buiten|on the street|outside) (?:<W>)?(?:gezet|gegooid|gelegd|put|thrown)\b(?! (?:<W>){0,3}?(?:grofvuil|vuilnis|afval|ophaaldienst|kringloop|milieustraat|rubbish|bulky|collection))",
+    # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
+    # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
+    r"\bbezdomn(?![a-z]* (?:kot|koty|kotow|kotami|pies|psy|psow|psami|zwierze|zwierzeta|zwierzat|zwierzetami)\b)|\b(?:nie|niet) mam gdzie (?:spac|mieszkac|isc|pojsc)\b|\b(?:spie|spimy|mieszkam|mieszkamy) na ulicy\b"
+    r"|\bevsiz(?![a-z]* (?:kedi|kediler|kedileri|kopek|kopekler|kopekleri|hayvan|hayvanlar|hayvanlari)\b)|\bsokakta (?:kaldim|kaldik|kaldi|yatiyorum|yasiyorum|uyuyorum)\b|\bkalacak (?:<W>)?yer(?:im|imiz)? yok\b",
 ]
+
+
 
 # A repeated letter of a pattern, not the letter of an escape such as \\b.
 _PATTERN_REPEATS = re.compile(r"(?<!\\)([a-z])\1+")
@@ -1000,6 +1078,12 @@ _NEGATED_HOMELESS = re.compile(_squeeze_pattern(
     r"\b(?:niet|geen|nooit|not|never|no longer|niet meer|geen meer|nooit meer) (?:meer |langer |echt |more |longer )?"
     r"(?:dakloos|dakloze|daklozen|thuisloos|thuisloze|homeless)\b"
 ))
+# "dakloze katten", "homeless dogs": animals without an owner are the animal shelter's ("er
+# zwerven katten", "er zwerven er vijf" are left out by the pattern of "zwerven" itself).
+_HOMELESS_ANIMALS = re.compile(_squeeze_pattern(
+    r"\b(?:dakloze|daklozen|thuisloze|homeless) (?:katten|kat|katjes|kittens|poezen|poes|honden|hond|dieren|huisdieren|"
+    r"vogels|duiven|konijnen|cats|cat|kittens|dogs|dog|animals|pets|birds)\b"
+))
 _HOMELESS_WORDS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuisloos", "thuisloze", "homeless"))
 
 # Homelessness or suicide prevention as the subject of someone's work, not their own need: after
@@ -1016,8 +1100,15 @@ _TOPIC_FRAME = re.compile(_squeeze_pattern(
 _TOPIC_NOUNS = re.compile(_squeeze_pattern(
     r"\b(?:(?:de |het |the )?(?:daklozenopvang|dakloosheid|thuisloosheid|homelessness|daklozen|nachtopvang|"
     r"night shelters?|homeless (?:shelters?|people|persons|men|women|youth|kids|children)|"
+    r"shelters? for (?:the )?homeless(?: people| persons| men| women| youth)?|"
     r"maatschappelijke opvang|passantenopvang|zelfmoordpreventie|suicidepreventie|zelfdodingspreventie|"
     r"suicide prevention|preventie van (?:zelfmoord|zelfdoding|suicide)|prevention of suicide))\b"
+))
+# "Zoekt de nachtopvang nog vrijwilligers?", "is the homeless shelter looking for volunteers": the
+# organisation asks for help, so the topic's nouns of that clause are not read, also before the word.
+_TOPIC_WANTED = re.compile(_squeeze_pattern(
+    r"\b(?:looking for|look for|seeking|recruiting|zoekt|zoeken|op zoek naar|needs|need|heeft|hebben) (?:[a-z0-9]+ ){0,3}?"
+    r"(?:vrijwilligers|volunteers|helpers|donaties|donations|giften|spullen|kleding|clothes)\b"
 ))
 _TOPIC_HINTS = tuple(_squeeze(word) for word in ("dakloz", "daklos", "thuislos", "homeles", "opvang", "shelter", "prevent"))
 # "ik ben dakloos geworden van de huurverhoging! nee grapje": a clause taken back at once is not
@@ -1064,8 +1155,10 @@ def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
 def _read(normalised: str) -> str:
     """The normalised text as the patterns read it: without a negated homelessness ("ik ben niet
     dakloos") and without the topic nouns of someone's work (_TOPIC_FRAME)."""
-    if any(word in normalised for word in _HOMELESS_WORDS) and _NEGATED_HOMELESS.search(normalised):
-        normalised = " ".join(_NEGATED_HOMELESS.sub("", normalised).split())
+    if any(word in normalised for word in _HOMELESS_WORDS):
+        for pattern in (_NEGATED_HOMELESS, _HOMELESS_ANIMALS):
+            if pattern.search(normalised):
+                normalised = " ".join(pattern.sub("", normalised).split())
     if any(word in normalised for word in _TOPIC_HINTS) and _TOPIC_FRAME.search(normalised):
         normalised = " ".join(_without_topic_nouns(normalised).split())
     return normalised
@@ -1079,11 +1172,14 @@ def _retracted(normalised: str) -> str:
 
 def _without_topic_nouns(normalised: str) -> str:
     """The text without the topic nouns that follow a word of volunteering, a school project or a
-    collection in the same clause (_TOPIC_FRAME)."""
+    collection in the same clause (_TOPIC_FRAME), or anywhere in a clause that asks for volunteers
+    or donations (_TOPIC_WANTED)."""
     clauses = normalised.split(" . ")
     for number, clause in enumerate(clauses):
         frame = _TOPIC_FRAME.search(clause)
-        if frame:
+        if frame and _TOPIC_WANTED.search(clause):
+            clauses[number] = _TOPIC_NOUNS.sub("", clause)
+        elif frame:
             clauses[number] = clause[:frame.end()] + _TOPIC_NOUNS.sub("", clause[frame.end():])
     return " . ".join(clauses)
 
