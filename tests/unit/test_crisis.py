@@ -313,6 +313,9 @@ SUICIDE = [
     "she texted me goodbye an hour ago and she's not answering",
     "ik sta op het balkon. ik ga nu springen",
     "I've been stockpiling my medication since the summer",
+    "waarom besta ik toch nog, niemand heeft iets aan me",
+    "why am I even still alive",
+    "dit is ons laatste afscheid, zeg tegen iedereen dat het goed is",
 ]
 
 VIOLENCE = [
@@ -1480,6 +1483,8 @@ ORDINARY = [
     "er is vorig jaar een explosie van vuurwerk geweest, mag het dit jaar wel",
     "ik ga springen van blijdschap als mijn paspoort er eindelijk is",
     "de kabel van de televisie is kapot, wie repareert dat",
+    "waarom woon ik nog in deze gemeente met die parkeerboetes",
+    "this is my goodbye to the team, can I still use the staff parking",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

@@ -449,6 +449,10 @@ _SUICIDE = [
     # op", "sent a text saying goodbye, now she is not answering"); "ik ga springen" as a whole clause.
     r"\b(?:goodbye|good bye|afscheid|vaarwel|afscheidsbericht|afscheidsberichtje) (?:<W>){0,8}?(?:\. )?(?:<W>){0,6}?(?:(?:he|she|they|hij|zij|ze|and|en) (?:<W>)?(?:does not|did not|is not|will not|not|no longer|niet|nie) (?:<W>){0,2}?(?:pick up|picking up|answer|answering|respond|responding|reply|replying|reageren|reageert|bereikbaar|reachable)|(?:hij|zij|ze|en) neemt (?:<W>){0,2}?(?:niet|nie) (?:meer )?op|neemt (?:hij|zij|ze) (?:<W>){0,2}?(?:niet|nie) (?:meer )?op)\b",
     r"\b(?:ik|i am|i) (?:ga|going to|gonna|will|am going to) (?:nu |vannacht |vanavond |straks |now |tonight )?(?:springen|jump)<END>",
+    # Asking why one still lives ("waarom leef ik eigenlijk nog", "why am I even still alive"); a message
+    # that is one's goodbye ("dit is mijn afscheid", not "mijn afscheid van de volkstuin").
+    r"\bwaarom (?:leef|besta) (?:ik|we) (?:eigenlijk |uberhaupt |toch )?nog\b(?! (?:in|op|bij|met|hier|daar|zo|steeds)\b)|\bwhy (?:am i|do i) (?:even |still )*(?:alive|exist|live)<END>",
+    r"\b(?:dit|this) is (?:mijn|ons|my|our) (?:laatste |last |final )?(?:afscheid|goodbye|afscheidsbericht)\b(?! (?:van|to|from|aan|for|voor) )",
     # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\b(?:samobojstw|samobojcz)|\b(?:zabije|zabic|zabilem|zabilam) sie\b|\bsie zabic\b|\bchce umrzec\b|\b(?:nie|niet) chce (?:juz )?zyc\b"
