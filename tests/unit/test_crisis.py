@@ -1485,6 +1485,16 @@ ORDINARY = [
     "de kabel van de televisie is kapot, wie repareert dat",
     "waarom woon ik nog in deze gemeente met die parkeerboetes",
     "this is my goodbye to the team, can I still use the staff parking",
+    # Short questions about tonight: batch 12's suicide messages say "vanavond"/"tonight" often, and the
+    # first retrain read a bare question about tonight as suicide.
+    "is het zwembad vanavond nog open",
+    "wat is er vanavond te doen in het centrum",
+    "wie speelt er vanavond in de schouwburg",
+    "wordt het vanavond glad op de weg",
+    "gaat de wedstrijd vanavond door",
+    "who is playing at the park tonight",
+    "is the library open tonight",
+    "tonight is the last night of the fair, right",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis
