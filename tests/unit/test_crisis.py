@@ -316,6 +316,8 @@ SUICIDE = [
     "waarom besta ik toch nog, niemand heeft iets aan me",
     "why am I even still alive",
     "dit is ons laatste afscheid, zeg tegen iedereen dat het goed is",
+    "ik heb gisteren mijn pols opengesneden, het bloedt nog",
+    "thinking about slitting my wrists tonight",
 ]
 
 VIOLENCE = [
@@ -1495,6 +1497,17 @@ ORDINARY = [
     "who is playing at the park tonight",
     "is the library open tonight",
     "tonight is the last night of the fair, right",
+    # Bare follow-ups about a family member (the dialogue reads them alone; the retrain with batch 12 read
+    # "and my wife?" after a question about moving house as violence).
+    "and my wife?",
+    "and for my husband?",
+    "what about my wife",
+    "and my girlfriend, does she need to come too?",
+    "en mijn vrouw?",
+    "ook voor mijn man?",
+    "en mijn vriendin dan",
+    "en voor mijn partner?",
+    "mijn pols is gebroken, kan ik een gehandicaptenparkeerkaart krijgen",
 ]
 
 # Knowledge-base examples that alarm on purpose: self-harm and eviction belong to the crisis

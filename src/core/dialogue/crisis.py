@@ -453,6 +453,8 @@ _SUICIDE = [
     # that is one's goodbye ("dit is mijn afscheid", not "mijn afscheid van de volkstuin").
     r"\bwaarom (?:leef|besta) (?:ik|we) (?:eigenlijk |uberhaupt |toch )?nog\b(?! (?:in|op|bij|met|hier|daar|zo|steeds)\b)|\bwhy (?:am i|do i) (?:even |still )*(?:alive|exist|live)<END>",
     r"\b(?:dit|this) is (?:mijn|ons|my|our) (?:laatste |last |final )?(?:afscheid|goodbye|afscheidsbericht)\b(?! (?:van|to|from|aan|for|voor) )",
+    # Wrists cut open ("heb mijn polsen open gehaald", "slit my wrists").
+    r"\b(?:pols|polsen|wrist|wrists) (?:<W>){0,2}?(?:open gehaald|opengehaald|open gesneden|opengesneden|doorgesneden|open te halen|open halen|door te snijden|doorsnijden|open snijden|slit|cut open)\b|\b(?:slit|slitting|cut|cutting|cutting open) (?:<W>)?(?:my|her|his) wrists\b",
     # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\b(?:samobojstw|samobojcz)|\b(?:zabije|zabic|zabilem|zabilam) sie\b|\bsie zabic\b|\bchce umrzec\b|\b(?:nie|niet) chce (?:juz )?zyc\b"
