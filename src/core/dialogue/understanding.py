@@ -149,7 +149,7 @@ _MAY_I_HAVE = re.compile(
 # A callback asked for without naming a person: "bel me terug aub", "kunnen jullie mij bellen?".
 _CALL_ME = re.compile(
     r"\b(?:(?:bel|bellen) (?:me|mij) (?:maar |dan |gewoon |graag )?(?:terug|op|even|aub|alsjeblieft|alstublieft)|"
-    r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|(?:bel|mail) (?:me|mij)(?: maar| dan| gewoon| graag)?$|"
+    r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|"
     r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
     r"(?:terug ?)?bellen|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?)\b"
 )
