@@ -117,3 +117,24 @@ def test_compile_tenant_refuses_an_unknown_tenant_or_broken_sources(tmp_path: Pa
 def test_resolved_links_fill_only_known_placeholders() -> None:
     link = ResolvedLink(title=Text(nl="a", en="b"), url="https://x.example/{postcode}/{huisnummer}")
     assert link.filled({"postcode": "1234AB"}).url == "https://x.example/1234AB/{huisnummer}"
+
+
+def test_a_variant_keeps_its_own_followups_and_leaves_the_others_to_the_topic(loaded) -> None:
+    from core.kb.merge import resolve_intent
+    from core.kb.models import Intent
+
+    tenant = loaded.tenants["alpha"]
+    intent = Intent.model_validate({
+        "id": "verhuizing", "kind": "topic", "title": {"nl": "Verhuizing", "en": "Moving"},
+        "answer": {"nl": "Meestal online met DigiD.", "en": "Usually online with DigiD."},
+        "followups": {"online": {"nl": "Ja, met DigiD.", "en": "Yes, with DigiD."},
+                      "kosten": {"nl": "Gratis.", "en": "Free."}},
+        "variants": {"uit_buitenland": {"answer": {"nl": "Aan de balie.", "en": "At the desk."},
+                                        "followups": {"online": {"nl": "Nee, aan de balie.", "en": "No, at the desk."}}}},
+        "examples": {"nl": ["verhuizen"], "en": ["moving"]},
+    })
+    resolved = resolve_intent(intent, tenant)
+    variant = resolved.variants["uit_buitenland"]
+    assert variant.followups.online == Text(nl="Nee, aan de balie.", en="No, at the desk.")
+    assert variant.followups.kosten is None  # the topic's own answer stands
+    assert resolved.followups.online == Text(nl="Ja, met DigiD.", en="Yes, with DigiD.")

@@ -322,3 +322,20 @@ def test_what_a_message_says_besides_a_details_words() -> None:
     ("en", False), ("als het regent", False), ("energietoeslag", False), ("en de afvalstoffenheffing?", False)])
 def test_a_question_that_goes_on_from_the_last_answer(text: str, goes_on: bool) -> None:
     assert understanding.continues(text) is goes_on
+
+
+@pytest.mark.parametrize("text", [
+    "wat is jouw naam?", "Hoe heet je?", "ben je een robot?", "Ben jij een echt persoon?", "met wie spreek ik?",
+    "hallo, wie ben jij eigenlijk?", "praat ik met een computer?", "who am I talking to?", "what's your name?",
+    "are you a real person?", "is this a bot?",
+])
+def test_a_question_about_the_assistant_itself(text: str) -> None:
+    assert understanding.asks_who_the_bot_is(text)
+
+
+@pytest.mark.parametrize("text", [
+    "met wie spreek ik over mijn paspoort?", "wie ben ik?", "ben je er nog?", "wat is uw naam en adres",
+    "wat is de naam van de wethouder?", "ik wil niet met een robot praten", "who can I call?",
+])
+def test_other_questions_are_not_about_the_assistant(text: str) -> None:
+    assert not understanding.asks_who_the_bot_is(text)

@@ -13,8 +13,12 @@ from .feedback import ask_feedback
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
+    from ..kb.models import Text
 
 MAX_FOLLOWUP_BUTTONS = 3
+# The system intent of questions about the assistant itself ("ben je een robot?"): answered with the
+# self-introduction, which names the gemeente and when a person is there.
+SELF_INTRODUCTION = "bot-identiteit"
 MAX_FOLLOWUPS_PER_MESSAGE = 2  # "wat kost het en hoe lang duurt het?": both, and no more
 # Where a message's clauses part: after a sentence's or a comma's mark (kept: "?" tells a question),
 # and at "en" / "and".
@@ -35,8 +39,10 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.count(f"intent:{intent.id}")
     ctx.count("answered")
     if intent.kind == "system":
-        if ctx.first_turn and intent.id == "groet":
-            ctx.add(ctx.say("ask_question"))  # the greeting already said hello
+        if ctx.first_turn and intent.id in ("groet", SELF_INTRODUCTION):
+            ctx.add(ctx.say("ask_question"))  # the greeting already said hello, and who is there
+        elif intent.id == SELF_INTRODUCTION:
+            introduce(ctx)
         else:
             ctx.add(intent.answer.get(ctx.language), links=[ctx.link(link) for link in intent.links])
         return
@@ -44,6 +50,8 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
     own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
+    if detail is not None:
+        ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`_detail_followup`)
     if (detail is not None or own is not None) and with_followup is None:
         with_followup = _followup_apart(ctx, intent, text)
     if detail is None:
@@ -71,6 +79,14 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         flows.start_guide(ctx, intent)
     else:
         ask_feedback(ctx, intent.id)
+
+
+def introduce(ctx: TurnContext) -> None:
+    """"wat is jouw naam?", "ben je een robot?": who is there (the assistant of this gemeente,
+    software), what it can do, and when a person is available (the one availability function)."""
+    ctx.count("self_introduction")
+    ctx.add(f"{ctx.say('self_introduction', tenant=ctx.tenant.name)} {ctx.promises.people_line()}",
+            buttons=[ctx.person_button()])
 
 
 def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float = 1.0,
@@ -135,19 +151,42 @@ def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Seque
 
 
 def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tuple[str, list[Link]] | None:
-    """The text (and links) of one follow-up of `intent`; the tenant's fees for the cost."""
+    """The text (and links) of one follow-up of `intent`: the detail's own answer when the
+    conversation is in a detail that has one (`_detail_followup`), else the tenant's fees for
+    the cost, else the topic's answer."""
+    own = _detail_followup(ctx, intent, kind)
     fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises) if kind == "kosten" else None
+    fee_links = [Link(title=ctx.say("fees_link"), url=url)] if (url := ctx.tenant.urls.get("tarieven")) else []
+    if own is not None:
+        # The detail's words on the price ("a new passport at home costs the normal fee"), then the
+        # tenant's amounts for the topic, which the resident may ask next ("how much is a new one?").
+        ctx.count(f"followup_of_detail:{ctx.state.detail}")
+        if fee_lines is not None:
+            return f"{own.get(ctx.language)}\n\n{fee_lines}", fee_links
+        return own.get(ctx.language), []
     if fee_lines is not None:
-        url = ctx.tenant.urls.get("tarieven")
-        return fee_lines, [Link(title=ctx.say("fees_link"), url=url)] if url else []
+        return fee_lines, fee_links
     text = getattr(intent.followups, kind, None)
     return (text.get(ctx.language), []) if text is not None else None
 
 
+def _detail_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> "Text | None":
+    """The answer to a follow-up of the detail the conversation is in, where the topic's general
+    answer would be wrong: after a first registration from abroad "kan dat online?" is no (at the
+    desk, with an appointment), not the move's "ja, met DigiD"; after a passport stolen abroad the
+    price is the embassy's. None where the detail leaves the kind to the topic (`Variant.followups`)."""
+    variant = intent.variants.get(ctx.state.detail) if ctx.state.detail else None
+    return getattr(variant.followups, kind, None) if variant is not None else None
+
+
 def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list[str]) -> str | None:
-    """Which of the asked follow-up kinds to answer: the price when the tenant has
-    amounts for it ("wat kost een id-kaart voor mijn kind?" -> the fees, with the price
-    for children), else the first the topic can answer, else the first asked."""
+    """Which of the asked follow-up kinds to answer: the detail's own answer to one of them (the
+    conversation's detail), else the price when the tenant has amounts for it ("wat kost een id-kaart
+    voor mijn kind?" -> the fees, with the price for children), else the first the topic can answer,
+    else the first asked."""
+    own = [kind for kind in kinds if intent is not None and _detail_followup(ctx, intent, kind) is not None]
+    if own:
+        return own[0]
     if intent is not None and "kosten" in kinds and _has_fees(ctx, intent.id):
         return "kosten"
     answerable = [kind for kind in kinds if intent is not None and has_followup(ctx, intent, kind)]
@@ -155,7 +194,8 @@ def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list
 
 
 def has_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> bool:
-    return getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
+    return (getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
+            or _detail_followup(ctx, intent, kind) is not None)
 
 
 def detail_of(intent: "ResolvedIntent", kinds: Sequence[str]) -> str | None:

@@ -102,8 +102,10 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
     een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
     own = topic.detail_for(text)
-    # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price).
-    if own is None or len(text.split()) >= understanding.STORY_WORDS or followups.detect_all(text):
+    # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price);
+    # a child named is who the detail is about ("moet mijn dochter er zelf bij zijn?"), no follow-up of its own.
+    asked = [kind for kind in followups.detect_all(text) if kind != "kind"]
+    if own is None or len(text.split()) >= understanding.STORY_WORDS or asked:
         return False
     readings = [phrases.without(text, own.words)]
     if understanding.is_question(text) and not followups.points_back(text):

@@ -42,6 +42,15 @@ CATALOGUE: dict[str, Text] = {
         en="You cannot reach a member of staff through this chat at the moment.",
     ),
     "ask_question": Text(nl="Wat is uw vraag?", en="What is your question?"),
+    # "wat is jouw naam?", "ben je een robot?": who is there, what it does, and (then) when a person is
+    "self_introduction": Text(
+        nl="Ik ben de digitale assistent van {tenant}. Ik heb geen naam: ik ben een computerprogramma, geen mens. "
+        "Ik beantwoord vragen over de gemeente, bijvoorbeeld over een paspoort, verhuizen, afval, parkeren of "
+        "belastingen. Ik kan u ook met een medewerker in contact brengen.",
+        en="I am the digital assistant of {tenant}. I have no name: I am a computer program, not a person. I "
+        "answer questions about the municipality, for example about a passport, moving house, waste, parking or "
+        "taxes. I can also put you in touch with a member of staff.",
+    ),
     # ---- moments, as the one availability function words them ----
     "moment_today": Text(nl="vandaag", en="today"),
     "moment_tomorrow": Text(nl="morgen", en="tomorrow"),

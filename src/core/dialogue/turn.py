@@ -413,6 +413,15 @@ class Turn:
         if understanding.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
+        if understanding.asks_who_the_bot_is(text):
+            # "wat is jouw naam?": the matcher reads no topic in it (the scope message); answered as
+            # "ben je een robot?" is, with the self-introduction.
+            intent = ctx.intent_of(answers.SELF_INTRODUCTION)
+            if intent is not None:
+                answers.answer(ctx, intent, 1.0)
+            else:
+                answers.introduce(ctx)
+            return
         if understanding.announces_question(text):
             ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next
             ctx.add(ctx.say("ask_question"))

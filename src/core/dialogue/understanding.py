@@ -7,6 +7,7 @@
 - `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
 - `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?";
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team);
+- `asks_who_the_bot_is`: "wat is jouw naam?", "ben je een robot?", "who am I talking to?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice; `none_of_these`: "geen van beide";
 - `is_question`: whether a clause asks something or tells the background;
@@ -211,6 +212,29 @@ def asks_whom_to_call(text: str) -> bool:
     """"wie kan ik bellen?", "hoe kan ik ze bereiken?", "who can I call?": a question about how to
     reach the team of the current topic, with no subject of its own."""
     return bool(_WHOM_TO_CALL.match(_plain(text)))
+
+
+# "wat is jouw naam?", "ben je een robot?", "who am I talking to?": a question about the assistant
+# itself, with nothing else in it (then the self-introduction, not the scope message).
+_BOT = r"(?:robot|bot|chatbot|chat bot|computer|computerprogramma|programma|mens|echt persoon|echte persoon|ai|" \
+       r"human|person|real person|human being|machine|ai assistant|real human)"
+_ASKS_WHO = (
+    "hoe heet (?:je|jij|u)", "wat is (?:je|jouw|uw) naam", "heb (?:je|jij|u) een naam", "wie ben (?:je|jij|u)",
+    "wie (?:is|zit) (?:daar|er)(?: aan de andere kant)?", "met wie (?:spreek|praat|chat) ik",
+    f"(?:ben|bent) (?:je|jij|u) (?:een |echt een |nou een )?{_BOT}", f"is dit een (?:echte? )?{_BOT}",
+    f"(?:praat|chat|spreek) ik (?:nu )?met een (?:echte? )?{_BOT}",
+    "what(?: is|'?s) your name", "do you have a name", "who are you", "who is (?:this|there)",
+    "who am i (?:talking|speaking|chatting) (?:to|with)", f"are you (?:a |an |really a |an actual )?{_BOT}",
+    f"is this (?:a |an )?{_BOT}", f"am i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?{_BOT}",
+)
+_BEFORE_WHO = "hallo|hoi|hey|hi|hello|en|maar|ok|oke|trouwens|eigenlijk|even|nou|by the way|so|and"
+_AFTER_WHO = "eigenlijk|nou|nu|dan|precies|trouwens|then|actually|exactly|really|by the way"
+_WHO_IS_THERE = re.compile(rf"^(?:(?:{_BEFORE_WHO}) )*(?:{'|'.join(_ASKS_WHO)})(?: (?:{_AFTER_WHO}))*$")
+
+
+def asks_who_the_bot_is(text: str) -> bool:
+    """"wat is jouw naam?", "ben je een robot?", "who am I talking to?": who the resident is talking to."""
+    return bool(_WHO_IS_THERE.match(_plain(text)))
 
 
 def without_person_request(text: str) -> str:

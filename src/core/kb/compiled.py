@@ -74,10 +74,12 @@ class ResolvedFlow(_Frozen):
 
 
 class ResolvedVariant(_Frozen):
-    """An intent's answer for one detail (`DETAIL_KINDS`), links resolved."""
+    """An intent's answer for one detail (`DETAIL_KINDS`), links resolved, and the detail's own
+    follow-up answers (`Variant.followups`)."""
 
     answer: Text
     links: list[ResolvedLink] = Field(default_factory=list)
+    followups: Followups = Field(default_factory=Followups)
 
 
 class ResolvedDetail(_Frozen):

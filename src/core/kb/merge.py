@@ -115,6 +115,7 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
             kind: ResolvedVariant(
                 answer=variant.answer,
                 links=[_resolve_link(link, tenant, intent.id, override) for link in variant.links],
+                followups=variant.followups,
             )
             for kind, variant in _merge_variants(intent.variants, override.variants if override else None)
             if variant is not None

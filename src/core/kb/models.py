@@ -78,10 +78,14 @@ class Followups(Strict):
 
 
 class Variant(Strict):
-    """The answer of an intent for one detail (e.g. a passport lost abroad)."""
+    """The answer of an intent for one detail (e.g. a passport lost abroad). `followups`: the
+    detail's own answers to a follow-up where the topic's would be wrong ("kan dat online?"
+    after a first registration from abroad: no, at the desk); the topic's answer stands for the
+    kinds it leaves out."""
 
     answer: Text
     links: list[LinkSpec] = Field(default_factory=list)
+    followups: Followups = Field(default_factory=Followups)
 
 
 class Variants(Strict):
