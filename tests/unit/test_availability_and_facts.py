@@ -62,7 +62,12 @@ def test_minutes_before_closing_promise_no_chat_today() -> None:
     ("text", "expected"),
     [("kan ik ook op zaterdag langskomen?", "2026-12-05"), ("zijn jullie op tweede kerstdag open", "2026-12-26"),
      ("hoe laat open op woensdag", "2026-12-02"), ("overmorgen open?", "2026-12-03"),
-     ("open on new year's day?", "2027-01-01"), ("zijn jullie vandaag open", None)],
+     ("open on new year's day?", "2027-01-01"), ("zijn jullie vandaag open", None),
+     ("en op 31 december?", "2026-12-31"), ("open on December 31st?", "2026-12-31"),
+     ("the 2nd of January", "2027-01-02"), ("op 1 december", "2026-12-01"), ("op 30 november", "2027-11-30"),
+     ("zijn jullie open op 2e kerstdag", "2026-12-26"), ("tweede paasdag", "2027-03-29"),
+     ("open with Good Friday?", "2027-03-26"), ("hemelvaartsdag", "2027-05-06"), ("op 31 februari", None),
+     ("bel me op 06-12345678", None), ("may I come by?", None)],
 )
 def test_the_day_a_question_names(text: str, expected: str | None) -> None:
     named = facts.named_day(text, at(TUESDAY_MORNING).date())

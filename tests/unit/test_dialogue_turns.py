@@ -456,6 +456,23 @@ def test_a_detail_told_in_a_clause_of_its_own_is_one_question(compiled) -> None:
     assert "U vroeg ook naar iets anders" not in texts(reply)
 
 
+def test_a_death_story_naming_two_topics_answers_one_and_offers_the_other_for_the_death(compiled) -> None:
+    text = "mijn vader is overleden. hij had een parkeervergunning en zijn paspoort ligt nog thuis."
+    story = Classification("parkeervergunning", 0.9, [], "answer", parts=[
+        Part("mijn vader is overleden.", answer("paspoort")),
+        Part("hij had een parkeervergunning en zijn paspoort ligt nog thuis.", answer("parkeervergunning")),
+    ])
+    script = {text: story, "hij had een parkeervergunning": answer("parkeervergunning"),
+              "zijn paspoort ligt nog thuis.": answer("paspoort")}
+    chat = make_harness(compiled, matcher=ScriptedMatcher(script, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent == "parkeervergunning" and "Gecondoleerd" in texts(reply)
+    assert "intent:paspoort" in payloads(reply)  # not twice for the death clause read as a passport
+    chosen = chat.press("intent:paspoort")
+    assert chosen.intent == "paspoort" and "overl" in texts(chosen)  # answered for the death
+    assert "Gecondoleerd" not in texts(chosen)  # the word of sympathy once
+
+
 # ---- no confident wrong answers: the dialogue's own rules answer no more than the matcher reads ------
 
 def scripted(compiled, script: dict[str, Classification]) -> Harness:

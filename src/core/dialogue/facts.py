@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..kb.models import Fee, Tenant
-from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words
+from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words, easter_sunday
 from .availability import Promises
 
 _PHONE_CUE = ("telefoon", "bellen", "bel ", "nummer", "phone", "call", "number")
@@ -23,12 +23,30 @@ _WEEKDAYS = {name: number for number, names in enumerate((
     ("vrijdag", "friday"), ("zaterdag", "saturday"), ("zondag", "sunday"))) for name in names}
 # Days residents name by their holiday ("zijn jullie op tweede kerstdag open?"): (month, day).
 _DATES = {"kerstavond": (12, 24), "christmas eve": (12, 24), "eerste kerstdag": (12, 25), "kerstmis": (12, 25),
-          "kerst": (12, 25), "christmas day": (12, 25), "christmas": (12, 25), "tweede kerstdag": (12, 26),
-          "boxing day": (12, 26), "oudejaarsdag": (12, 31), "oudjaar": (12, 31), "new year's eve": (12, 31),
+          "kerst": (12, 25), "christmas day": (12, 25), "christmas": (12, 25), "1e kerstdag": (12, 25),
+          "tweede kerstdag": (12, 26), "2e kerstdag": (12, 26), "boxing day": (12, 26), "oudejaarsdag": (12, 31),
+          "oudjaar": (12, 31), "new year's eve": (12, 31),
           "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "koningsdag": (4, 27),
           "king's day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
-_DAY_NAMES = "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, "overmorgen", "day after tomorrow"]), key=len,
-                             reverse=True))
+# Holidays that move with Easter: days after Easter Sunday.
+_AFTER_EASTER = {"goede vrijdag": -2, "good friday": -2, "eerste paasdag": 0, "1e paasdag": 0, "paaszondag": 0,
+                 "pasen": 0, "easter sunday": 0, "easter": 0, "tweede paasdag": 1, "2e paasdag": 1, "paasmaandag": 1,
+                 "easter monday": 1, "hemelvaartsdag": 39, "hemelvaart": 39, "ascension day": 39,
+                 "eerste pinksterdag": 49, "1e pinksterdag": 49, "pinksteren": 49, "pentecost": 49, "whit sunday": 49,
+                 "tweede pinksterdag": 50, "2e pinksterdag": 50, "pinkstermaandag": 50, "whit monday": 50,
+                 "pentecost monday": 50}
+_MONTHS = {name: number for number, names in enumerate((
+    ("januari", "jan", "january"), ("februari", "feb", "february"), ("maart", "mrt", "march"), ("april", "apr"),
+    ("mei", "may"), ("juni", "jun", "june"), ("juli", "jul", "july"), ("augustus", "aug", "august"),
+    ("september", "sep", "sept"), ("oktober", "okt", "oct", "october"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A date by its day and month: "31 december", "op 2 januari", "the 31st of December", "December 31st".
+_A_DATE = (rf"(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)? (?:of )?(?P<month>{_MONTH})|"
+           rf"(?P<month_first>{_MONTH}) (?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?")
+_DATE = re.compile(_A_DATE)
+_DAY_NAMES = "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, *_AFTER_EASTER, "overmorgen", "day after tomorrow"]),
+                             key=len, reverse=True)) + "|" + _A_DATE
 _NAMED_DAY = re.compile(r"\b(?:" + _DAY_NAMES + r")\b")
 _WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|today|tomorrow|"
                    r"this afternoon|now)\b|" + _NAMED_DAY.pattern)
@@ -59,9 +77,22 @@ def named_day(text: str, today: date) -> date | None:
         return today + timedelta(days=2)
     if word in _WEEKDAYS:
         return today + timedelta(days=(_WEEKDAYS[word] - today.weekday()) % 7)
-    month, day = _DATES[word]
-    this_year = date(today.year, month, day)
-    return this_year if this_year >= today else date(today.year + 1, month, day)
+    if word in _AFTER_EASTER:
+        this_year = easter_sunday(today.year) + timedelta(days=_AFTER_EASTER[word])
+        return this_year if this_year >= today else easter_sunday(today.year + 1) + timedelta(days=_AFTER_EASTER[word])
+    if word in _DATES:
+        month, day = _DATES[word]
+    else:  # "31 december", "December 31st"
+        found = _DATE.fullmatch(word)
+        if found is None:
+            return None
+        month = _MONTHS[found.group("month") or found.group("month_first")]
+        day = int(found.group("day") or found.group("day_after"))
+    try:
+        this_year = date(today.year, month, day)
+        return this_year if this_year >= today else date(today.year + 1, month, day)
+    except ValueError:  # "31 februari", "29 februari" in a year without it
+        return None
 _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|ophalen|afhalen|"
                     r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
 

@@ -80,10 +80,12 @@ class ChoicesOffered(_State):
 
 
 class MoreTopicsOffered(_State):
-    """A message asked about several topics; the first was answered, these wait."""
+    """A message asked about several topics; the first was answered, these wait. `detail`: the
+    detail they were told with (a death, `details.DETAIL_KINDS`): each is answered for it."""
 
     kind: Literal["more_topics"] = "more_topics"
     intents: list[str]
+    detail: str | None = None
 
 
 Asked = Annotated[FeedbackAsked | PersonOffered | ChoicesOffered | MoreTopicsOffered, Field(discriminator="kind")]

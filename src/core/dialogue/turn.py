@@ -316,9 +316,13 @@ class Turn:
                 self._not_understood()
                 return
             ctx.count("disambiguation_chosen")
-            self._answer(intent, 1.0)
+            detail = asked.detail if isinstance(asked, MoreTopicsOffered) else None
+            if detail is not None and intent.kind == "topic" and not intent.handover:
+                answers.answer(ctx, intent, 1.0, asked_details=[detail])  # the permit after a death: its variant
+            else:
+                self._answer(intent, 1.0)
             if isinstance(asked, MoreTopicsOffered) or (isinstance(asked, ChoicesOffered) and asked.several):
-                self._offer_more([other for other in asked.intents if other != value])
+                self._offer_more([other for other in asked.intents if other != value], detail=detail)
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
             ctx.count("disambiguation_other")
             if isinstance(asked, ChoicesOffered) and asked.question:
@@ -441,6 +445,9 @@ class Turn:
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
         # one question about the permit, told with its reason, not two topics.
         if asked_details and detail_topic.on_detail(ctx, text, asked_details, topic, result):
+            # "Mijn vader is overleden. Hij had een parkeervergunning en kreeg hulp van de Wmo.": one topic
+            # answered for the detail, the others the story names offered, each to be answered for it too.
+            self._offer_more(self._topics_told_besides(text, result, asked_details), detail=ctx.state.detail)
             return
         if len(result.parts) >= 2 and self._several_topics(text, result):
             return
@@ -583,11 +590,40 @@ class Turn:
         named = [part for part in parts if part.classification.decision == "answer"]
         return replace(result, parts=named if len(named) >= 2 else [])
 
-    def _offer_more(self, intents: list[str]) -> None:
+    def _topics_told_besides(self, text: str, result: "Classification", asked_details: list[str]) -> list[str]:
+        """The topics a message with a detail names besides the one answered (`ctx.intent`): the
+        matcher's parts and the stretches of each joined by "en" that it answers, in the order told.
+        Not the detail's own home topic, nor a topic read only in the detail's words ("Mijn vader is
+        overleden." tells the death, no topic of its own)."""
+        from ..matcher import Part  # the matcher's package loads on first use (cold start)
+
+        ctx = self.ctx
+        if not result.parts and not _JOINING.search(text):
+            return []
+        matcher = ctx.knowledge.matcher
+        homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+        found: list[str] = []
+        for piece in result.parts or [Part(text, result)]:
+            stretches = [stretch for stretch in _JOINING.split(piece.text) if stretch.strip()]
+            readings = [piece] + ([Part(stretch, matcher.classify(stretch)) for stretch in stretches]
+                                  if len(stretches) > 1 else [])
+            for reading in readings:
+                intent = ctx.intent_of(reading.classification.intent)
+                if (reading.classification.decision != "answer" or intent is None or intent.kind != "topic"
+                        or intent.handover or intent.id in (ctx.intent, *homes, *found)):
+                    continue
+                told_only = details.detect(reading.text) and matcher.classify(
+                    details.without_cues(reading.text)).intent != intent.id
+                if told_only:
+                    continue
+                found.append(intent.id)
+        return found[:MAX_CHOICES]
+
+    def _offer_more(self, intents: list[str], detail: str | None = None) -> None:
         ctx = self.ctx
         if not intents:
             return
-        ctx.state.asked = MoreTopicsOffered(intents=intents)
+        ctx.state.asked = MoreTopicsOffered(intents=intents, detail=detail)
         ctx.add(ctx.say("more_topics"), buttons=[
             Button(title=ctx.knowledge.intents[intent].title.get(ctx.language), payload=f"intent:{intent}")
             for intent in intents if intent in ctx.knowledge.intents
