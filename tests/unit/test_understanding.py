@@ -339,3 +339,18 @@ def test_a_question_about_the_assistant_itself(text: str) -> None:
 ])
 def test_other_questions_are_not_about_the_assistant(text: str) -> None:
     assert not understanding.asks_who_the_bot_is(text)
+
+
+@pytest.mark.parametrize("text", ["bel me maar", "Mail me", "mail mij maar", "stuur me een mail", "email me please",
+                                  "ok bel me dan", "neem maar contact met me op", "e-mail me"])
+def test_a_message_that_only_asks_to_be_contacted_is_a_callback_request(text: str) -> None:
+    assert understanding.asks_to_be_contacted(text) and asks_for_callback(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A contact typed with it: no callback of the bare form, so the address is never taken as its contact.
+    "mail sanne.visser@example.nl of bel mij", "Mail mij op anouk.devries@example.nl over de afspraak",
+    "mail me de link", "ik bel me suf", "bel me maar niet",
+])
+def test_a_request_to_be_contacted_with_more_in_it_is_not_the_bare_form(text: str) -> None:
+    assert not understanding.asks_to_be_contacted(text)

@@ -478,6 +478,12 @@ class Turn:
     def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx
         intent = ctx.intent_of(result.intent)
+        own_callback = result.decision == "answer" and intent is not None and (intent.flow is not None or intent.handover)
+        if understanding.asks_to_be_contacted(text) and not own_callback:
+            # "stuur me een mail", "bel me maar": a callback, whatever topic the matcher reads in "mail" (a
+            # complaint); a tenant's own callback intent (its guided flow) or a handover intent goes first.
+            self._request_person(reason="asked", routed_by=text)
+            return
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
             return

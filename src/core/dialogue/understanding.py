@@ -5,7 +5,8 @@
 - `is_stop`: words that end a flow;
 - `contact`: a phone number or e-mail address typed for a callback;
 - `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
-- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?";
+- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?"; `asks_to_be_contacted`: "bel me maar",
+  "mail me" (the whole message);
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team);
 - `asks_who_the_bot_is`: "wat is jouw naam?", "ben je een robot?", "who am I talking to?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
@@ -147,8 +148,19 @@ _NOT_A_BOT = re.compile(
 _MAY_I_HAVE = re.compile(
     rf"\b(?:mag|kan|kun|can|could|may) (?:ik|i) (?:\w+ ){{0,2}}(?:{_STRONG_PERSON})\b"
 )
+# "bel me maar", "mail me", "stuur me een mail", "email me": the whole message asks to be contacted. Only
+# as the whole message: with anything else in it ("mail sanne.visser@example.nl of bel mij", "Mail mij op
+# <adres> over de afspraak") the request is no callback of this form, so no contact typed with it is taken
+# (a contact is kept only as the answer to the callback's own question; everywhere else it is redacted).
+_CONTACT_ME = (
+    r"^(?:(?:ok|oke|okay|ja|nou|dan|anders|liever|graag|please)\s)*(?:(?:bel|mail|e-mail|email|mailen|bellen) "
+    r"(?:me|mij)|(?:stuur|stuurt) (?:me|mij) (?:maar |dan |liever )?(?:een )?(?:mail|e-mail|email|mailtje)|"
+    r"(?:neem|neemt) (?:maar |dan )?contact (?:met )?(?:me|mij) op|e-?mail me|send me an e-?mail|contact me)"
+    r"(?: (?:maar|dan|gewoon|graag|liever|even|terug|aub|alsjeblieft|alstublieft|please|back|later))*$"
+)
 # A callback asked for without naming a person: "bel me terug aub", "kunnen jullie mij bellen?".
 _CALL_ME = re.compile(
+    _CONTACT_ME + "|"
     r"\b(?:(?:bel|bellen) (?:me|mij) (?:maar |dan |gewoon |graag )?(?:terug|op|even|aub|alsjeblieft|alstublieft)|"
     r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|"
     r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
@@ -191,6 +203,15 @@ def asks_for_person(text: str) -> bool:
     if strong and (_TALKING.search(plain) or wants or _MAY_I_HAVE.search(plain) or len(plain.split()) <= 3):
         return True
     return bool(_WEAK.search(plain) and _TALKING.search(plain))
+
+
+_CONTACTING_ME = re.compile(_CONTACT_ME)
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """"bel me maar", "mail me", "stuur me een mail", "email me please": the whole message asks for a
+    callback, whatever topic the matcher reads in it (a complaint in "mail")."""
+    return bool(_CONTACTING_ME.match(_plain(text)))
 
 
 def asks_for_callback(text: str) -> bool:
