@@ -9,6 +9,7 @@ question about the permit, told with its reason, not two topics.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import answers, details, followups, understanding
@@ -24,6 +25,8 @@ DETAIL_EVIDENCE = 0.15
 # A message that asks nothing this short may be the question itself ("ik heb een ander kenteken",
 # "I'm abroad on election day"): half a story (understanding.STORY_WORDS).
 TOLD_WORDS = 10
+# Where a message's clauses part: after a sentence's or a comma's mark.
+_SENTENCES = re.compile(r"(?<=[.?!;,])\s+")
 
 
 def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "ResolvedIntent | None",
@@ -60,6 +63,10 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         return True
     guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
     chosen = _detail_topic(ctx, [guess for guess in guesses if guess is not None], asked_details, names_something)
+    homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+    if (names_something and asked_details[0] in details.GENERAL_KINDS and (chosen is None or chosen[0].id in homes)
+            and len(text.split()) < understanding.STORY_WORDS):
+        chosen = _topic_a_clause_asks(ctx, text, asked_details) or chosen
     if chosen is not None:
         answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
         return True
@@ -88,6 +95,29 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         _status_unknown(ctx)
         return True
     return False
+
+
+def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) -> "tuple[ResolvedIntent, float] | None":
+    """The topic a question clause of the message asks about, when it has its own answer for the detail:
+    "mijn moeder is overleden, moet ik haar paspoort inleveren?" reads as the death as a whole (the
+    detail's home topic, 0.95), while its question is about her passport (the passport's own answer
+    after a death). Only a clause that names something besides the detail ("wat moet ik regelen?" is
+    the death's own question), read by the matcher's favourite; not in a story, where a clause that
+    asks may be background (a father who died in hospital, and a question about moving his things).
+    Only for a detail that is a matter of its own (`details.GENERAL_KINDS`): "my passport was stolen
+    in Barcelona ... how much is a new one?" stays the passport's (its home topic is a document)."""
+    homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+    for clause in _SENTENCES.split(text):
+        if clause.strip() == text.strip() or not understanding.is_question(clause):
+            continue
+        if followups.is_contextual(understanding.without_someone_else(details.without_cues(clause))):
+            continue
+        favourite = _plausible(ctx.knowledge.matcher.classify(clause))[:1]
+        intent = ctx.intent_of(favourite[0].intent) if favourite else None
+        if (intent is not None and intent.kind == "topic" and intent.id not in homes
+                and favourite[0].score >= DETAIL_EVIDENCE and any(kind in intent.variants for kind in asked_details)):
+            return intent, favourite[0].score
+    return None
 
 
 def _asked_about(text: str, result: "Classification", intent_id: str) -> bool:
