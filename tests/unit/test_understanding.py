@@ -182,7 +182,7 @@ def test_new_follow_up_cues(text: str, kind: str, contextual: bool) -> None:
         ("ik heb 2 honden hoeveel hondenbelasting betaal ik", "kosten", "honden hondenbelasting", False),
         ("moet ik daarvoor langskomen of kan t ook digitaal", "online", "", True),
         ("hondebelasting hoeveel", "kosten", "hondebelasting", False),
-        ("hij is verlopen, hoe lang duurt een nieuwe?", "duur", "verlopen nieuwe", True),
+        ("hij is verlopen, hoe lang duurt een nieuwe?", "duur", "verlopen", True),  # "een nieuwe" names nothing
     ],
 )
 def test_follow_ups_with_words_of_their_own(text: str, kind: str, subject: str, points_back: bool) -> None:
@@ -354,3 +354,9 @@ def test_a_message_that_only_asks_to_be_contacted_is_a_callback_request(text: st
 ])
 def test_a_request_to_be_contacted_with_more_in_it_is_not_the_bare_form(text: str) -> None:
     assert not understanding.asks_to_be_contacted(text)
+
+
+@pytest.mark.parametrize("text", ["hoe snel heb ik een nieuwe?", "how quickly can I get a new one?"])
+def test_how_soon_asks_the_duration_and_a_new_one_names_no_subject(text: str) -> None:
+    assert "duur" in followups.detect_all(text) and followups.is_contextual(text)
+    assert "duur" in followups.detect_all("how soon can I have it?")

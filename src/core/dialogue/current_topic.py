@@ -27,6 +27,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
     it is valid, or a detail of the topic's own."""
     topic = ctx.intent_of(ctx.state.topic)
+    if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
+        return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
     if kinds and followups.is_contextual(text):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)

@@ -47,6 +47,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"wanneer kan ik(?=(?: [\w-]+){1,3} ophalen)|"
         # "kan het met spoed?": how fast it can be, which the topic's duration says (an urgent application)
         r"spoed|met spoed|spoedaanvraag|met voorrang|sneller|urgent|urgently|faster|"
+        # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
+        r"hoe snel|how (?:soon|quickly|fast)|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
@@ -75,7 +77,8 @@ _FILLER = frozenset(
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
     kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n
     gemeente municipality council tell inform
-    maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six""".split()
+    maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six
+    nieuw nieuwe new one""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
