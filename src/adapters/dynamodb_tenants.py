@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from adapters.dynamodb_store import item_key
 from core.errors import Conflict, ServiceUnavailable
-from core.kb.compiled import CompiledFile
+from core.kb.compiled import CompiledFile, read_compiled
 from core.kb.models import Tenant
 from core.tenants import DirectoryEntry, Switch, TenantDirectory, TenantVersion, VersionStatus
 
@@ -93,7 +93,7 @@ class DynamoDBTenantRegistry:
         item = self._get(slug, number, "compiledDoc")
         if not item or "compiledDoc" not in item:
             return None
-        return CompiledFile.model_validate_json(_unpacked(item["compiledDoc"]))
+        return read_compiled(_unpacked(item["compiledDoc"]))
 
     def save_compiled(self, slug: str, number: int, compiled: CompiledFile) -> None:
         self._update(slug, number, "SET compiledDoc = :compiled, matcherFile = :matcher",

@@ -27,13 +27,13 @@ from core.kb.build import SHARED_FILE, SharedBase
 from core.kb.static import OriginsFromSettings
 from core.kb.compiled import (
     INDEX_FILE,
-    CompiledFile,
     CompiledIndex,
     MatcherOnFirstUse,
     TenantKnowledge,
     checked,
     knowledge_file_name,
     knowledge_from,
+    read_compiled,
 )
 
 _ARTEFACT_NAME = re.compile(r"^matchers/[0-9a-f]{64}\.matcher$")
@@ -134,7 +134,7 @@ class FileKnowledge(OriginsFromSettings):
                 # The index is the list of valid slugs, so a slug never becomes a path unchecked.
                 if tenant not in self._read_index().tenants:
                     raise NotFound(f"unknown tenant {tenant!r}")
-                compiled = CompiledFile.model_validate_json((self.directory / knowledge_file_name(tenant)).read_bytes())
+                compiled = read_compiled((self.directory / knowledge_file_name(tenant)).read_bytes())
                 matcher_bytes = checked(compiled, DirectoryArtefacts(self.directory).path(compiled.matcher.file).read_bytes())
                 self._loaded[tenant] = knowledge_from(compiled, MatcherOnFirstUse(matcher_bytes))
             return self._loaded[tenant]

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from .editor.drafts import AuditEntry, Draft
 from .effects import Effect, PendingEffect
 from .errors import Conflict, NotFound, RateLimited, VersionConflict
-from .kb.compiled import CompiledFile
+from .kb.compiled import CompiledFile, read_compiled
 from .kb.models import Tenant
 from .limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
 from .models import (
@@ -397,7 +397,7 @@ class InMemoryTenantRegistry:
 
     def compiled(self, slug: str, number: int) -> CompiledFile | None:
         raw = self._compiled.get((slug, number))
-        return CompiledFile.model_validate_json(raw) if raw else None
+        return read_compiled(raw) if raw else None
 
     def set_status(self, slug: str, number: int, status: VersionStatus, error: str | None = None) -> None:
         with self._lock:

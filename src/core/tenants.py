@@ -240,15 +240,16 @@ class TenantBuilder:
             return version
         tenant = self.registry.source(slug, number)
         assert tenant is not None  # stored with the version
+        stored = self.registry.compiled(slug, number)  # a rollback's, or a build that stopped after saving it
         try:
-            compiled = self.registry.compiled(slug, number) or compile_overlay(
-                self.shared(), tenant, self.artefacts, self.train, self.code_version())
+            compiled = stored or compile_overlay(self.shared(), tenant, self.artefacts, self.train, self.code_version())
         except KnowledgeError as error:
             return self._finish(version, VersionStatus.FAILED, str(error))
         data = self.artefacts.get(compiled.matcher.file)
         assert data is not None  # compile_overlay found or made it
         self.artefacts.put(compiled.matcher.file, data)  # durable where every function can read it
-        self.registry.save_compiled(slug, number, compiled)
+        if stored is None:  # never written back: newer code's fields this code ignored would be lost
+            self.registry.save_compiled(slug, number, compiled)
         phone = tenant.whatsapp.phone_number_id
         directory = self.registry.directory()
         owner = directory.tenant_for_whatsapp(phone) if phone else None

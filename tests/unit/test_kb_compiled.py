@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
 from adapters.kb_files import FileKnowledge, compiled_directory
 from balie_local import kb_tools
@@ -14,8 +16,10 @@ from balie_local.classify_cmd import classify_stream, tenants_dir_for
 from balie_local.cli import main as balie
 from core.errors import NotFound
 from core.kb.build import SharedBase
-from core.kb.compiled import CompiledFile, CorruptArtefact, load_knowledge
+from core.kb.compiled import CompiledFile, CorruptArtefact, load_knowledge, read_compiled
+from core.kb.models import Followups, Tenant
 from core.kb.static import StaticKnowledge
+from core.memory import InMemoryTenantRegistry
 from core.ports import KnowledgeRepository
 
 SMALL = Path(__file__).parent / "data" / "kb_small"
@@ -165,3 +169,48 @@ def test_file_knowledge_builds_the_matcher_only_when_it_classifies(built: Path) 
 def test_a_stale_matcher_is_refused_on_load_also_when_built_on_first_use(built: Path) -> None:
     with pytest.raises(CorruptArtefact):
         load_knowledge((built / "beta.json").read_bytes(), matcher_of(built, "alpha"), matcher_on_first_use=True)
+
+
+def newer(document: bytes) -> bytes:
+    """`document` as newer code might compile it: fields this code does not know, at the top, in an
+    intent and inside a variant's follow-ups."""
+    data = json.loads(document)
+    data["compiled_by"] = "balie 99"
+    intent = data["intents"]["paspoort"]
+    intent["tone"] = "warm"
+    intent["links"] = [{**link, "icon": "calendar"} for link in intent["links"]]
+    return json.dumps(data).encode()
+
+
+def test_stored_compiled_knowledge_from_newer_code_is_read_without_its_unknown_fields(built: Path) -> None:
+    """A rolling deploy: warm functions of the old version read what the new version compiled."""
+    document = (built / "alpha.json").read_bytes()
+    current = read_compiled(document)
+    assert current.ignored_fields == ()
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        CompiledFile.model_validate_json(newer(document))  # the models themselves stay strict
+    compiled = read_compiled(newer(document))
+    assert compiled.model_dump() == current.model_dump()  # nothing else lost or changed
+    assert {"compiled_by", "intents.paspoort.tone", "intents.paspoort.links.0.icon"} <= set(compiled.ignored_fields)
+    knowledge = load_knowledge(newer(document), matcher_of(built, "alpha"))
+    assert knowledge.intents["paspoort"].model_dump() == current.intents["paspoort"].model_dump()
+    registry = InMemoryTenantRegistry()
+    registry._compiled[("alpha", 1)] = newer(document).decode()  # as the new version's builder stored it
+    assert registry.compiled("alpha", 1).model_dump() == current.model_dump()
+
+
+def test_stored_compiled_knowledge_with_other_errors_is_still_refused(built: Path) -> None:
+    data = json.loads(newer((built / "alpha.json").read_bytes()))
+    data["intents"]["paspoort"]["kind"] = "something else"
+    with pytest.raises(ValidationError, match="kind"):
+        read_compiled(json.dumps(data))
+
+
+def test_what_people_write_is_still_validated_strictly() -> None:
+    """Tenant files, the editor's drafts and `balie kb check` read the same models: a misspelt
+    field stays an error there, it is not ignored."""
+    source = yaml.safe_load((SMALL / "tenants" / "alpha.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        Tenant.model_validate({**source, "opening_hour": {}})
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        Followups.model_validate({"kosten": {"nl": "Gratis.", "en": "Free."}, "kosts": {"nl": "x", "en": "x"}})

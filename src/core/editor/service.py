@@ -457,6 +457,9 @@ class KnowledgeEditor:
             raise NotFound(f"Er is geen versie {number}.")
         if compiled is None:
             raise InvalidInput(f"Versie {number} is nooit gebouwd ({old.error or old.status.value}) en kan niet terug.")
+        if compiled.ignored_fields:  # copied, they would be lost: compiled by newer code during a deploy
+            raise InvalidInput(f"Versie {number} is gemaakt door een nieuwere versie van Balie. "
+                               "Probeer het opnieuw als de nieuwe versie overal draait.")
         at = self.clock()
         version = self.registry.add_version(source, who.subject, at)
         self.registry.save_compiled(who.tenant, version.version, compiled)

@@ -10,6 +10,7 @@ table (adapters.dynamodb_tenants) and their artefacts from the package or S3.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Callable, Mapping
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..errors import NotFound
 from ..models import ChannelAccount
@@ -152,6 +153,37 @@ class CompiledFile(_Frozen):
     intents: dict[str, ResolvedIntent]
     matcher: MatcherRef
     referrals: list[Referral] = Field(default_factory=list)
+    # The fields `read_compiled` left out (paths such as "intents.paspoort.variants.status.followups"):
+    # a document compiled by newer code, which must not be written back as if it were whole.
+    _ignored_fields: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def ignored_fields(self) -> tuple[str, ...]:
+        return self._ignored_fields
+
+
+def read_compiled(document: bytes | str) -> CompiledFile:
+    """Stored compiled knowledge, forward-compatible: fields this code does not know are
+    left out instead of refused. In a rolling deploy, functions of the old version read what
+    the new version compiled (the package's files, a tenant's `compiledDoc`); what people write
+    (tenant files, the editor's drafts, `balie kb check`) is still validated strictly by the
+    same models. Any other error is still raised."""
+    try:
+        return CompiledFile.model_validate_json(document)
+    except ValidationError as error:
+        unknown = [entry["loc"] for entry in error.errors() if entry["type"] == "extra_forbidden"]
+        if not unknown or len(unknown) < error.error_count():
+            raise
+        data = json.loads(document)
+        for location in unknown:
+            *parents, name = location
+            owner = data
+            for key in parents:
+                owner = owner[key]
+            del owner[name]
+    compiled = CompiledFile.model_validate(data)
+    compiled._ignored_fields = tuple(".".join(str(key) for key in location) for location in unknown)
+    return compiled
 
 
 class IndexEntry(_Frozen):
@@ -231,7 +263,7 @@ def knowledge_from(compiled: CompiledFile, matcher: "Matcher | MatcherOnFirstUse
 def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:
     """The tenant's knowledge; a matcher artefact that does not belong to the JSON is
     refused here, also when the matcher itself is built on first use."""
-    compiled = CompiledFile.model_validate_json(json_bytes)
+    compiled = read_compiled(json_bytes)
     matcher_bytes = checked(compiled, matcher_bytes)
     if matcher_on_first_use:
         return knowledge_from(compiled, MatcherOnFirstUse(matcher_bytes))
