@@ -2,7 +2,7 @@
 facts (hours today and tomorrow with holidays, the phone number, fees)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -74,10 +74,29 @@ def test_the_day_a_question_names(text: str, expected: str | None) -> None:
     assert (named.isoformat() if named else None) == expected
 
 
-def test_the_hours_of_a_named_day_come_first() -> None:
-    line = facts.opening_hours(make_tenant(), promises(SATURDAY_NIGHT), "zijn jullie op tweede kerstdag open")
-    assert line.startswith("Op zaterdag 26 december is het gemeentehuis gesloten (Tweede kerstdag).")
-    assert "Vandaag (zaterdag 5 december)" in line
+def hours_of(moment: str, question: str, after: date | None = None) -> str:
+    words = promises(moment)
+    return facts.opening_hours(make_tenant(), words, facts.asked_day(question, words, after))
+
+
+def test_a_named_day_gets_its_own_hours_only() -> None:
+    """Not today's and tomorrow's as well; when it is closed, the first opening after it."""
+    assert hours_of(SATURDAY_NIGHT, "zijn jullie op tweede kerstdag open") == (
+        "Op zaterdag 26 december is het gemeentehuis gesloten (Tweede kerstdag). "
+        "Daarna zijn we weer open op maandag 28 december vanaf 8.30 uur.")
+    assert hours_of(TUESDAY_MORNING, "zijn jullie vrijdag open") == "Op vrijdag 4 december is het gemeentehuis open van 8.30 tot 17.00 uur."
+    assert hours_of(TUESDAY_MORNING, "en op dinsdag?") == "Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur."
+    assert hours_of(TUESDAY_MORNING, "hoe laat zijn jullie open?").count("is het gemeentehuis open") == 2  # today, tomorrow
+
+
+def test_the_day_after_the_day_asked_before() -> None:
+    friday = date(2026, 12, 4)
+    assert facts.named_day("en de dag erna?", date(2026, 12, 1), after=friday) == date(2026, 12, 5)
+    assert facts.named_day("and the next day?", date(2026, 12, 1), after=friday) == date(2026, 12, 5)
+    assert facts.named_day("en de dag erna?", date(2026, 12, 1)) is None  # no day asked before
+    assert facts.named_day("the day after tomorrow", date(2026, 12, 1), after=friday) == date(2026, 12, 3)
+    assert hours_of(TUESDAY_MORNING, "en de volgende dag?", after=friday) == (
+        "Op zaterdag 5 december is het gemeentehuis gesloten. Daarna zijn we weer open op maandag 7 december vanaf 8.30 uur.")
 
 
 def test_english_moments() -> None:

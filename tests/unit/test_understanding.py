@@ -360,3 +360,39 @@ def test_a_request_to_be_contacted_with_more_in_it_is_not_the_bare_form(text: st
 def test_how_soon_asks_the_duration_and_a_new_one_names_no_subject(text: str) -> None:
     assert "duur" in followups.detect_all(text) and followups.is_contextual(text)
     assert "duur" in followups.detect_all("how soon can I have it?")
+
+
+@pytest.mark.parametrize("text", ["hoe verleng ik het", "hoe meld ik dat af?", "en hoe vraag ik die aan?", "hoe kom ik eraan?",
+                                  "how do I renew it?", "how can I get one?"])
+def test_how_to_go_about_the_topic_just_answered(text: str) -> None:
+    assert understanding.asks_how(text)
+
+
+@pytest.mark.parametrize("text", ["hoe verleng ik mijn paspoort", "how do I renew my passport?", "hoe lang duurt het"])
+def test_how_with_a_subject_of_its_own_is_a_question_for_the_matcher(text: str) -> None:
+    assert not understanding.asks_how(text)
+
+
+@pytest.mark.parametrize("text", ["kan ik bellen dan?", "mag ik jullie ook bellen?", "kan ik daarvoor bellen", "can I call you instead?",
+                                  "can i phone"])
+def test_can_i_call_asks_whom_to_call(text: str) -> None:
+    assert understanding.asks_whom_to_call(text)
+
+
+@pytest.mark.parametrize("text", ["kan ik bellen over mijn paspoort?", "kan ik een afspraak maken", "can i call a taxi"])
+def test_calling_about_something_else_is_not_whom_to_call(text: str) -> None:
+    assert not understanding.asks_whom_to_call(text)
+
+
+@pytest.mark.parametrize("text", ["hoe lang duurt het voordat ik iets hoor", "how long before I hear back?",
+                                  "hoe lang moet ik wachten op een besluit", "how long till I get an answer"])
+def test_waiting_to_hear_back_names_no_subject(text: str) -> None:
+    assert followups.is_contextual(text)
+
+
+def test_a_question_naming_only_its_topic() -> None:
+    felling = {"cutting", "down", "a", "tree", "felling", "permit", "boom", "kappen", "kapvergunning"}
+    assert followups.names_only("what does the permit cost", felling)
+    assert followups.names_only("wat kost de vergunning?", felling)  # the head of "kapvergunning"
+    assert not followups.names_only("wat kost een omgevingsvergunning?", felling)
+    assert not followups.names_only("wat kost dat?", felling)  # no subject at all: `is_contextual`

@@ -146,7 +146,7 @@ def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Seque
         url = ctx.tenant.urls.get("tarieven")
         ctx.add(fee_lines, links=[Link(title=ctx.say("fees_link"), url=url)] if url else [])
     else:
-        ctx.add(facts.opening_hours(ctx.tenant, ctx.promises, text), links=[ctx.link(link) for link in intent.links])
+        ctx.add(_opening_hours(ctx, text), links=[ctx.link(link) for link in intent.links])
     ask_feedback(ctx, intent.id)
 
 
@@ -283,9 +283,14 @@ def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
     if facts.asks_for_phone(text) and "phone" in wanted:
         wanted.remove("phone")
         wanted.insert(0, "phone")
-    lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone"
-             else facts.opening_hours(ctx.tenant, ctx.promises, text) for fact in wanted]
+    lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone" else _opening_hours(ctx, text) for fact in wanted]
     return " ".join(line for line in lines if line)
+
+
+def _opening_hours(ctx: TurnContext, text: str) -> str:
+    """The hours of the day the question names, remembered for "en de dag erna?"."""
+    ctx.state.day = facts.asked_day(text, ctx.promises, after=ctx.state.day)
+    return facts.opening_hours(ctx.tenant, ctx.promises, ctx.state.day)
 
 
 def _has_fees(ctx: TurnContext, intent_id: str) -> bool:

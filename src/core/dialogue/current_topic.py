@@ -29,7 +29,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     topic = ctx.intent_of(ctx.state.topic)
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
-    if kinds and followups.is_contextual(text):
+    if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
         elif isinstance(asked, ChoicesOffered):
@@ -66,6 +66,10 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             ctx.add(ctx.say("followup_no_topic"))
         return True
     return topic is not None and _own_detail(ctx, text, topic)
+
+
+def _title_words(topic: "ResolvedIntent") -> set[str]:
+    return set(phrases.words_of(f"{topic.title.nl} {topic.title.en}").split())
 
 
 def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:

@@ -3,7 +3,7 @@ holidays and closing days), the phone number, and fees with amounts."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from ..kb.models import Fee, Tenant
@@ -48,8 +48,11 @@ _DATE = re.compile(_A_DATE)
 _DAY_NAMES = "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, *_AFTER_EASTER, "overmorgen", "day after tomorrow"]),
                              key=len, reverse=True)) + "|" + _A_DATE
 _NAMED_DAY = re.compile(r"\b(?:" + _DAY_NAMES + r")\b")
+# The day after the one asked before ("en de dag erna?" after Friday's hours): `named_day(after=...)`.
+_DAY_AFTER = re.compile(r"\b(?:de dag (?:erna|daarna|daarop|erop)|de volgende dag|een dag later|"
+                        r"the (?:next|following) day|the day after(?! tomorrow)(?: that)?)\b")
 _WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu|today|tomorrow|"
-                   r"this afternoon|now)\b|" + _NAMED_DAY.pattern)
+                   r"this afternoon|now)\b|" + _DAY_AFTER.pattern + "|" + _NAMED_DAY.pattern)
 
 
 _WEEKEND = re.compile(r"\b(?:weekend|weekends|weekeinde)\b")
@@ -66,9 +69,12 @@ def asked_weekdays(text: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def named_day(text: str, today: date) -> date | None:
+def named_day(text: str, today: date, after: date | None = None) -> date | None:
     """The day a question names besides today: "op woensdag" (the next one), "tweede kerstdag"
-    (the next 26 December), "overmorgen"; None when it names none."""
+    (the next 26 December), "overmorgen", "de dag erna" (the day after `after`, the day asked
+    before); None when it names none."""
+    if after is not None and _DAY_AFTER.search(text.lower()):
+        return after + timedelta(days=1)
     match = _NAMED_DAY.search(text.lower())
     if match is None:
         return None
@@ -127,16 +133,22 @@ def without_days(text: str) -> str:
     return _VISIT.sub(" ", _WHEN.sub(" ", _WEEKEND.sub(" ", _WEEKDAY.sub(" ", text.lower()))))
 
 
-def opening_hours(tenant: Tenant, promises: Promises, text: str = "") -> str:
-    """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...",
-    after the day the question names when that is another day ("op zaterdag", "tweede kerstdag")."""
+def asked_day(text: str, promises: Promises, after: date | None = None) -> date | None:
+    """The day an opening-hours question names (`named_day`, from today in Amsterdam)."""
+    return named_day(text, promises.available.now.astimezone(AMSTERDAM).date(), after) if text else None
+
+
+def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None) -> str:
+    """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...";
+    for a day the question names ("op zaterdag", "tweede kerstdag", `asked_day`) that day's hours
+    only, and when it is closed the next opening after it."""
     say, language = promises.say, promises.say.language
     hours = OpeningHours.from_tenant(tenant)
     today = promises.available.now.astimezone(AMSTERDAM).date()
     days = [("label_today", today), ("label_tomorrow", today + timedelta(days=1))]
-    asked = named_day(text, today) if text else None
-    if asked is not None and asked > today + timedelta(days=1):
-        days.insert(0, ("label_day", asked))
+    if asked is not None:
+        label = {today: "label_today", today + timedelta(days=1): "label_tomorrow"}.get(asked, "label_day")
+        days = [(label, asked)]
     lines = []
     for label, day in days:
         when = say(label, date=date_words(day, language))
@@ -152,8 +164,8 @@ def opening_hours(tenant: Tenant, promises: Promises, text: str = "") -> str:
             reason = hours.closed_reason(day, language)
             lines.append(say("hours_closed_because", day=when, reason=reason) if reason
                          else say("hours_closed", day=when))
-    if not hours.intervals(today) and not hours.intervals(today + timedelta(days=1)):
-        following = promises.available.next_opening
+    if not any(hours.intervals(day) for _, day in days):  # closed on every day said: when it opens after them
+        following = hours.next_opening(datetime.combine(days[-1][1] + timedelta(days=1), time.min, tzinfo=AMSTERDAM))
         if following is not None:
             lines.append(say("hours_next", moment=promises.starting(following)))
     return " ".join(lines)

@@ -78,7 +78,9 @@ _FILLER = frozenset(
     kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n
     gemeente municipality council tell inform
     maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six
-    nieuw nieuwe new one""".split()
+    nieuw nieuwe new one
+    voordat totdat tot hoor horen hoort bericht antwoord reactie besluit beslissing uitslag wachten klaar binnen terug
+    before until till hear back answer reply response decision wait waiting ready""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
@@ -107,6 +109,15 @@ def subject(text: str) -> str:
 def is_contextual(text: str) -> bool:
     """True when the question has no subject of its own besides follow-up words."""
     return not subject(text)
+
+
+def names_only(text: str, title_words: set[str]) -> bool:
+    """True when the question's only subject is the topic itself, in a word of its title or the
+    head of one ("what does the permit cost?" after felling a tree, "wat kost die belasting?" after
+    the dog tax): about the current topic, not a subject of its own."""
+    words = subject(text).split()
+    return bool(words) and all(
+        any(title == word or (len(word) >= 4 and title.endswith(word)) for title in title_words) for word in words)
 
 
 # A word that points back at what was just said: "hoeveel kost dat op een zaterdag?", "hij is verlopen",

@@ -12,6 +12,7 @@ items. Conversations written before the state was typed (a plain dict with
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -103,6 +104,8 @@ class DialogueState(_State):
     feedback_open: str | None = None  # the topic whose "Was dit nuttig?" buttons still count
     feedback_asked: list[str] = Field(default_factory=list)  # "Was dit nuttig?" once per topic
     condoled: bool = False  # the word of sympathy after a death was said: once a conversation
+    day: date | None = None  # the day the last opening hours were about ("op vrijdag"): "en de dag erna?"
+    crisis: str | None = None  # the kind of crisis help just given: the next message may ask about it
 
     @model_validator(mode="before")
     @classmethod
@@ -118,7 +121,9 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     """The untyped state dict of earlier versions in today's shape (today's shape
     passes through unchanged)."""
     new: dict[str, Any] = {
-        key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled") if key in old
+        key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
+                                     "crisis")
+        if key in old
     }
     feedback = old.get("feedback")
     if isinstance(feedback, str):

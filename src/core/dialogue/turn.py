@@ -76,6 +76,7 @@ class Turn:
         self.question: str | None = None  # after a classifier hit: the part of the message that asks a topic
         self.asked: Asked | None = None  # the question the bot asked last turn, open until this one
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
+        self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
 
     def run(self) -> None:
         self._run()
@@ -86,6 +87,7 @@ class Turn:
         ctx.count("messages_received")
         ctx.count(f"channel:{ctx.message.channel.value}")
         self._follow_language()
+        self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
         kind = self.crisis(ctx.text) if ctx.text else None
         if kind is not None:
             self._crisis_help(kind)
@@ -170,6 +172,7 @@ class Turn:
             ctx.count(f"crisis_line:{kind}")
         ctx.state.flow = None
         ctx.state.asked = None
+        ctx.state.crisis = kind
         links = self._crisis_links(kind)
         if gentle and kind != "homeless":
             text = ctx.say(f"crisis_line_{kind}")
@@ -201,6 +204,18 @@ class Turn:
             ])
         else:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
+
+    def _about_crisis_help(self, text: str) -> bool:
+        """"wat moet ik doen?", "vandaag nog?" right after crisis help: about that help, not a topic
+        to name ("Waar gaat uw vraag over?"), so the help again, with its numbers. A question the
+        matcher answers, or a story, is a question of its own."""
+        result = self.ctx.knowledge.matcher.classify(text)
+        if result.decision == "answer" or len(text.split()) >= understanding.STORY_WORDS:
+            return False
+        assert self.crisis_before is not None
+        self.ctx.count("crisis_followup")
+        self._crisis_help(self.crisis_before)
+        return True
 
     def _homeless_help(self, links: list[Link]) -> str:
         """The tenant's shelter desk, else the municipality; while that is closed (and the desk's
@@ -425,6 +440,8 @@ class Turn:
                 answers.answer(ctx, intent, 1.0)
             else:
                 answers.introduce(ctx)
+            return
+        if self.crisis_before is not None and self._about_crisis_help(text):
             return
         if understanding.announces_question(text):
             ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next

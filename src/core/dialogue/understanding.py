@@ -224,7 +224,11 @@ _WHOM_TO_CALL = re.compile(
     r"^(?:en |maar |ok |oke )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |daarvoor |"
     r"hiervoor |hierover |daarover )?(?:bellen|mailen|contacteren|benaderen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
     r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
-    r"mailen)|(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
+    r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
+    # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
+    r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?|"
+    r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)))?|"
+    r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
     r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))$"
 )
 
@@ -439,10 +443,14 @@ def announces_question(text: str) -> bool:
 _HOW = re.compile(
     r"^(?:en |maar |ok |oke |dus )?(?:"
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
-    r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|hoe (?:doe|regel|vraag|pak) (?:ik|we) (?:dat|het|dit)(?: aan)?|"
+    r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
+    # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
+    r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel) (?:ik|we) "
+    r"(?:dat|het|dit|die|hem|m|t)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
     r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
     r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
-    r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|how do (?:i|we) (?:do|arrange|apply for) (?:that|it|this)|"
+    r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|"
+    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order) (?:that|it|this|one)|"
     r"how does (?:that|it|this) work|"
     # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
     r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
