@@ -396,3 +396,18 @@ def test_a_question_naming_only_its_topic() -> None:
     assert followups.names_only("wat kost de vergunning?", felling)  # the head of "kapvergunning"
     assert not followups.names_only("wat kost een omgevingsvergunning?", felling)
     assert not followups.names_only("wat kost dat?", felling)  # no subject at all: `is_contextual`
+
+
+@pytest.mark.parametrize("text", ["moet ik dat ook bij de gemeente melden?", "moet ik dat doorgeven?", "moeten we dat aan jullie laten weten",
+                                  "do I need to report it?", "how do I book it?"])
+def test_must_i_report_it_is_about_what_was_just_told(text: str) -> None:
+    assert understanding.asks_how(text)
+
+
+def test_must_i_report_something_named_is_a_question_for_the_matcher() -> None:
+    assert not understanding.asks_how("moet ik mijn verhuizing melden?")
+
+
+@pytest.mark.parametrize("text", ["nee hoeft niet", "no thanks", "nee dank je"])
+def test_no_thanks_takes_back_a_request_for_a_person(text: str) -> None:
+    assert understanding.withdraws(text)

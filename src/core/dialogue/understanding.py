@@ -89,7 +89,9 @@ def is_stop(text: str) -> bool:
 
 _WITHDRAW = frozenset(
     {"laat maar", "laat maar zitten", "nee laat maar", "hoeft niet meer", "hoeft al niet meer", "niet meer nodig",
-     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "forget it", "no need anymore"}
+     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "forget it", "no need anymore",
+     # while waiting for a person nobody has taken yet (the bot asked nothing): the resident changed their mind
+     "nee hoeft niet", "hoeft niet", "nee dank je", "nee dank u", "nee bedankt", "no thanks", "no thank you", "not needed"}
 )
 
 
@@ -226,8 +228,9 @@ _WHOM_TO_CALL = re.compile(
     r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
     r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
     # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
-    r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?|"
-    r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)))?|"
+    r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?"
+    r"(?: om (?:het |dat )?(?:na )?te vragen)?|"
+    r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
     r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
     r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))$"
 )
@@ -445,12 +448,18 @@ _HOW = re.compile(
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
     r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
     # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
-    r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel) (?:ik|we) "
+    r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
     r"(?:dat|het|dit|die|hem|m|t)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
+    # "moet ik dat bij jullie melden?" after a death or a dog that died: what the topic's answer says
+    # (the matcher alone read moving house or a report about the street in it)
+    r"moet(?:en)? (?:ik|we|wij|u) (?:dat|dit|het|hem|haar) (?:ook |nog |zelf )*(?:(?:bij|aan) (?:jullie|u|de gemeente) )?"
+    r"(?:melden|doorgeven|aangeven|afmelden|opgeven|laten weten)(?: (?:bij|aan) (?:jullie|u|de gemeente))?|"
+    r"(?:do|should|must) (?:i|we) (?:also )?(?:need to |have to )?(?:report|register|tell you about) (?:it|that|this)"
+    r"(?: to you| to the (?:municipality|council))?|do (?:i|we) (?:need|have) to let you know|"
     r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
     r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
     r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|"
-    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order) (?:that|it|this|one)|"
+    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order|book) (?:that|it|this|one)|"
     r"how does (?:that|it|this) work|"
     # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
     r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
