@@ -32,15 +32,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
-        elif isinstance(asked, ChoicesOffered):
-            # "hoe lang heb ik daarvoor?" right after "Bedoelt u WOZ / Bezwaar?": about one of
-            # those, so the same choice again rather than "which topic?" from scratch.
-            ctx.count("followup_before_choice")
-            ctx.state.asked = asked
-            ctx.add(ctx.say("choose_one"), buttons=ctx.choice_buttons(asked.intents))
-        else:  # "kan dat ook online?" as the first question: about what?
-            ctx.count("followup_without_topic")
-            ctx.add(ctx.say("followup_no_topic"))
+        else:
+            _without_topic(ctx, asked)
         return True
     if topic is not None and facts.names_a_day(text) and _about_topic_on_a_day(ctx, text, topic):
         answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
@@ -62,10 +55,23 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             carried = [ctx.state.detail] if ctx.state.detail and understanding.asks_how(text) else None
             answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         else:
-            ctx.count("followup_without_topic")
-            ctx.add(ctx.say("followup_no_topic"))
+            _without_topic(ctx, asked)
         return True
     return topic is not None and _own_detail(ctx, text, topic)
+
+
+def _without_topic(ctx: TurnContext, asked: Asked | None) -> None:
+    """A question about "dat" with no topic answered yet. Right after "Bedoelt u WOZ / Bezwaar?"
+    ("hoe lang heb ik daarvoor?", "moet ik dat doorgeven?") it is about one of those, so the same
+    choice again rather than "which topic?" from scratch; else ("kan dat ook online?" as the first
+    question): about what?"""
+    if isinstance(asked, ChoicesOffered):
+        ctx.count("followup_before_choice")
+        ctx.state.asked = asked
+        ctx.add(ctx.say("choose_one"), buttons=ctx.choice_buttons(asked.intents))
+    else:
+        ctx.count("followup_without_topic")
+        ctx.add(ctx.say("followup_no_topic"))
 
 
 def _title_words(topic: "ResolvedIntent") -> set[str]:
