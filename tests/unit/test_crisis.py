@@ -1530,7 +1530,7 @@ def test_phrasing_alarms_with_its_kind(text: str, kind: str) -> None:
 def test_at_least_forty_phrasings_per_kind_and_no_twins() -> None:
     assert min(len(SUICIDE), len(VIOLENCE), len(HOMELESS)) >= 40
     assert min(len(SEXUAL), len(DANGER)) >= 20
-    everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY]
+    everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in SUBJECT_AND_FIGURES)]
     assert len(set(everything)) == len(everything)
 
 
@@ -1560,7 +1560,87 @@ OTHER_LANGUAGES = [
     (None, "gdzie mogę zapłacić podatek za psa"),
     (None, "çocuğumu okula nasıl kaydettirebilirim"),
     (None, "Dzień dobry, chcę zameldować się pod nowym adresem"),
+    # Session 10: batch 13 had 14 crisis messages of 134 wholly in another language (Polish, Turkish, Spanish,
+    # Arabic written in Latin letters); a few more unambiguous phrases, written anew here.
+    ("suicide", "no quiero vivir más, estoy cansada de todo"),
+    ("suicide", "ma baddi 3eesh, kel shi t3ab"),
+    ("suicide", "nie mam już siły żyć dalej"),
+    ("violence", "mi marido me pega cuando bebe"),
+    ("violence", "abouy bidrabni kel yom"),
+    ("violence", "babam bana vuruyor, eve gitmek istemiyorum"),
+    ("sexual", "mi jefe me violó y tengo miedo"),
+    ("sexual", "bir adam beni taciz ediyor, okuldan sonra bekliyor"),
+    ("homeless", "no tengo donde dormir esta noche con mis hijos"),
+    ("homeless", "ma 3andi wein nem el youm"),
+    ("homeless", "nie mam gdzie dzisiaj spać"),
+    ("danger", "fi 7ari2 bel matba5"),
+    ("danger", "annem nefes alamıyor, lütfen yardım"),
+    (None, "¿dónde puedo pagar la multa de aparcamiento?"),
+    (None, "bana emlak vergisi hakkında bilgi verir misiniz"),
+    (None, "ma 3andi wa2t bokra, fi maw3ed tani?"),
 ]
+
+
+# Session 10: a crisis word as the SUBJECT of an ordinary request (a course, a school project, a book, a
+# play, a documentary, a reporter, a fundraiser, a job or internship at a shelter, the law, the figures), a
+# figure of speech aimed at an everyday nuisance (roadworks, neighbours, heat, a fine, the council), an event
+# that is over, no childcare while working: quiet (None). Next to each form, the resident's own crisis told in
+# the same message still alarms: an exception must not swallow a real crisis. Written for this test; also
+# training rows of the classifier (benchmarks/crisis_train.py).
+SUBJECT_AND_FIGURES: list[tuple[str | None, str]] = [
+    (None, "ik volg een cursus suicidepreventie bij de GGD, krijg ik daar verlof voor van de gemeente?"),
+    ("suicide", "ik volg een cursus suicidepreventie maar eigenlijk wil ik zelf niet meer leven"),
+    (None, "I'm making a documentary about homelessness, can I film at the station?"),
+    ("homeless", "I'm making a documentary about homelessness, but honestly I'm sleeping in my car myself"),
+    (None, "Mijn dochter houdt een spreekbeurt over huiselijk geweld, heeft de gemeente folders?"),
+    ("violence", "Mijn dochter houdt een spreekbeurt over huiselijk geweld en nu vertelt ze dat papa haar slaat"),
+    (None, "We organiseren een sponsorloop voor de vrouwenopvang, moeten we de route aanmelden?"),
+    ("violence", "We doen een sponsorloop voor de vrouwenopvang, ik durf zelf niet meer naar huis want mijn man slaat me"),
+    (None, "ik solliciteer op een baan bij de daklozenopvang, moet ik een VOG aanvragen?"),
+    ("homeless", "ik werk bij de daklozenopvang maar sinds vorige week slaap ik zelf in de nachtopvang"),
+    (None, "Wat zegt de wet over huisuitzetting bij huurachterstand? Ik studeer rechten."),
+    ("homeless", "Wat zegt de wet over huisuitzetting? Mijn huisbaas zet me morgen op straat."),
+    (None, "journalist here: how many evictions did the city carry out last year?"),
+    (None, "hoeveel meldingen van huiselijk geweld waren er vorig jaar in de gemeente?"),
+    (None, "onze school wil een toneelstuk opvoeren over een meisje dat door haar stiefvader geslagen wordt, mogen we de aula gebruiken?"),
+    ("violence", "een toneelstuk over een meisje dat geslagen wordt, zo gaat het bij ons thuis ook, mijn vader slaat me"),
+    (None, "Is there a training on recognising child abuse for football coaches?"),
+    ("violence", "I'm writing an essay about domestic violence and my boyfriend hit me yesterday"),
+    (None, "ik wil vrijwilligerswerk doen bij Veilig Thuis, hoe meld ik me aan?"),
+    (None, "we are recording a podcast about suicide among young people, can we use a room in the library?"),
+    ("suicide", "ik schrijf een boek over mijn zelfmoordgedachten, mag ik in de bibliotheek schrijven?"),
+    (None, "Mijn zoon doet onderzoek naar dakloosheid onder jongeren, mag hij iemand van de gemeente interviewen?"),
+    ("violence", "for a school project: my stepdad hits me, who can I talk to?"),
+    (None, "Ik werk als verpleegkundige in de crisisopvang en zoek een parkeervergunning bij het werk"),
+    (None, "ik zie het niet meer zitten met die wegwerkzaamheden voor de deur, wanneer zijn ze klaar?"),
+    ("suicide", "ik zie het niet meer zitten met die wegwerkzaamheden en met mijn leven"),
+    ("suicide", "ik zie het niet meer zitten met mijn schulden"),
+    (None, "Al drie weken heien ze naast ons huis. Ik trek het niet meer. Wanneer stopt dit?"),
+    ("suicide", "Al drie weken heien ze naast ons huis. Ik trek het niet meer. Ik ben zo alleen."),
+    (None, "die herrie van de bovenburen, ik trek het echt niet meer"),
+    ("suicide", "Die herrie van de buren, ik trek het niet meer, ik wil dood"),
+    (None, "ik trek die herrie van de scooters niet meer, kan er een drempel komen?"),
+    ("suicide", "ik trek het niet meer, de buren en mijn man en alles, ik wil er niet meer zijn"),
+    (None, "I can't take this heat anymore, can the council put up shade in the playground?"),
+    (None, "Weer een boete voor mijn container, ik zie het niet meer zitten met deze gemeente"),
+    (None, "ik hou het niet meer vol met die meeuwen op het dak, mag ik een net spannen?"),
+    (None, "Vorig jaar was er een brand in onze flat, wie betaalt een nieuwe brandtrap?"),
+    ("danger", "vorig jaar was er brand in onze flat en nu is er weer brand"),
+    (None, "we had a gas leak in our street last week, who fixes the pavement now?"),
+    ("danger", "last week there was a gas leak and now I smell gas again"),
+    (None, "als ik ga werken dan heb ik geen opvang voor mijn zoontje, kan ik toeslag krijgen?"),
+    (None, "ik begin een nieuwe baan maar dan heb ik geen opvang voor de kinderen op woensdag"),
+    ("homeless", "ik ben mijn baan kwijt en heb geen opvang meer, ik slaap bij vrienden op de bank"),
+    ("homeless", "ik heb geen opvang voor vannacht"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), SUBJECT_AND_FIGURES)
+def test_a_crisis_word_as_the_subject_or_a_figure_of_speech(kind: str | None, text: str) -> None:
+    if kind is None:
+        assert crisis.detect_all(text) == [], crisis._read(normalise(text))
+    else:
+        assert kind in crisis.detect_all(text), crisis._read(normalise(text))
 
 
 @pytest.mark.parametrize(("kind", "text"), OTHER_LANGUAGES)
@@ -1618,11 +1698,11 @@ def test_real_residents_messages_alarm_only_where_documented() -> None:
     assert [text for text in tune_alarms if not text.startswith(REAL_TUNE_ALARMS)] == []
 
 # CLINC150's English questions (reference/data): the only alarms are about homelessness itself
-# and one pet name; a hotel "place to stay", "the point of life" or "put the trash out" are not.
+# and one pet name; a hotel "place to stay", "the point of life" or "put the trash out" are not (since
+# session 10 neither is "how many homeless people are there": a question about the figures).
 CLINC_ALARMS = {
     "please change my name to loverboy": "sexual",
     "what is the main cause of becoming homeless": "homeless",
-    "how many homeless people are there": "homeless",
     "where are most homeless people": "homeless",
 }
 

@@ -344,7 +344,7 @@ _SUICIDE = [
     r"\b(?:want to|i want|we want|wanting to|wish to|wish i (?:was|were|could)|going to|ready to|rather|just want to|i (?:will|wil)) (?:<W>){0,2}(?:die|be dead|not exist|not be here|not be alive)\b(?! than <ERRAND>)|\b(?:i|we) (?:just |really |simply )?(?:want to|wish i could|would like to) (?:just |simply )?disappear\b(?! (?:<W>)?(?:from|off|out))",
     r"\bbetter off dead\b|\bbeter af (?:als ik )?dood\b|\bwant (?:everything|it all|all of this|the pain|my life|this life) to (?:end|stop)\b|\bwish i (?:was|were) never born\b",
     # Not wanting to live (on).
-    r"\b(?:wil|wilt|wou|wilde|hoef|willen) (?:er |hier |gewoon |echt |eigenlijk |zo |het )*<NOT> (?:meer |langer )(?:<W>){0,2}(?:leven|bestaan|verder leven|doorleven)\b",
+    r"\b(?:wil|wilt|wou|wilde|hoef|willen) (?:er |hier |gewoon |echt |eigenlijk |zo |het |zelf |ook |soms |nu |al )*<NOT> (?:meer |langer )(?:<W>){0,2}(?:leven|bestaan|verder leven|doorleven)\b",
     r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>){0,3}?<NOT> (?:meer|langer) (?:zijn|bestaan)<END>|\b(?:als|dat|wanneer) ik er (?:<W>)?niet (?:meer|langer) (?:ben|zou zijn|was)\b|\bif i (?:was|were) not (?:here|around|alive) (?:anymore|any more)\b",
     r"\b(?:wil|wilt|wou|wilde|willen) (?:<W>)?(?:er|hier) <NOT> (?:meer|langer) zijn\b|\b(?:wil|wou) <NOT> (?:meer|langer) (?:zijn|bestaan)<END>",
     r"\b(?:wil|wou|hoef) (?:<W>){0,2}<NOT> (?:meer )?wakker (?:<W>)?(?:worden|te worden)\b|\bnooit meer wakker (?:<W>)?(?:worden|te worden)\b|\bnot (?:want to|to) wake up\b",
@@ -459,6 +459,20 @@ _SUICIDE = [
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\b(?:samobojstw|samobojcz)|\b(?:zabije|zabic|zabilem|zabilam) sie\b|\bsie zabic\b|\bchce umrzec\b|\b(?:nie|niet) chce (?:juz )?zyc\b"
     r"|\bintihar|\bolmek istiyorum\b|\bkendimi oldur|\byasamak istemiyorum\b",
+    # Session 10 (crisis9): the verb before its subject ("eigenlijk wil ik zelf niet meer leven"); hanging
+    # oneself ("tried to hang himself", "heeft zich opgehangen"); locked in with the means ("locked herself in
+    # the bathroom with a razor"); standing on a bridge or an edge with a last word for someone.
+    r"\b(?:wil|wou|wilde) (?:ik|we|wij) (?:zelf |eigenlijk |echt |gewoon |soms |het liefst |ook |nu )*<NOT> (?:meer |langer )(?:<W>)?(?:leven|bestaan|wakker worden)\b",
+    r"\b(?:hang|hanging|hanged|hung) (?:myself|himself|herself|themselves)\b|\b(?:zich|zichzelf|mezelf|mijzelf|hemzelf|haarzelf) (?:<W>)?(?:op te hangen|ophangen|opgehangen|verhangen|verhing|verhangt)\b"
+    r"|\b(?:wil|ga|gaat|wilde|probeerde|probeert) (?:me|mij|zich) (?:<W>)?(?:op te hangen|ophangen|verhangen)\b",
+    r"\b(?:locked|locks|locking|shut) (?:herself|himself|themselves|myself) (?:<W>){0,5}?(?:with|and) (?:<W>)?(?:a )?(?:razor|razors|razor blade|blade|knife|pills|rope|medication|meds)\b"
+    r"|\b(?:zich|zichzelf|mezelf) (?:<W>){0,4}?(?:opgesloten|opgezet|op gesloten) (?:<W>){0,3}?met (?:<W>)?(?:een |de |haar |zijn )?(?:scheermes|scheermesje|scheermesjes|mes|pillen|touw|medicijnen|tabletten)\b",
+    r"\b(?:ik sta|ik zit|sta ik|zit ik|i am standing|i am sitting|i am) (?:nu |now )?(?:op|bij|aan|on|at) (?:de|het|een|the|a) (?:<W>)?(?:brug|rand|dak|dakrand|spoor|kade|pier|bridge|edge|roof|tracks|ledge|balkonrand)\b"
+    r" (?:<W>|\. ){0,12}?(?:nog (?:een|1|en) keer|voor het laatst|laatste keer|one last time|for the last time|afscheid|goodbye|iets laten weten|let (?:someone|somebody|you) know)\b",
+    # Other languages seen in batch 13 (Spanish; Arabic written in Latin letters, as the normalisation reads it:
+    # "a3eesh" -> "aesh", "7ari2" -> "tari2"): a few unambiguous phrases.
+    r"\bno quiero vivir\b|\bquitarme la vida\b|\bsuicidarme\b|\bmatarme\b|\b(?:nie|niet) mam (?:juz )?(?:sily|sil) (?:zyc|dalej zyc)\b"
+    r"|\b(?:badi|bidi|bdi|bedi) (?:mout|mut|amout|amut|mot|amot)\b|\bma (?:badi|bidi|bdi|bedi) (?:aesh|aish|eish|esh|ish|ayesh)\b",
 ]
 
 
@@ -505,6 +519,10 @@ _SEXUAL = [
     # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\bzgwalc|\bgwalt\b|\btecavuz|\bcinsel (?:taciz|istismar|saldiri)",
+    # Session 10 (crisis9), other languages seen in batch 13: Polish, Turkish, Spanish, Arabic in Latin letters.
+    r"\bzmusil(?:a)? (?:<W>)?(?:mnie|ja|nas) do (?:seksu|sexu|stosunku)\b|\btaciz (?:ediyor|etti|edildim|edildi|ediyorlar)\b"
+    r"|\b(?:ogretmen|adam|amca|hoca|patron|komsu|uvey baba)[a-z]* (?:<W>){0,3}?(?:dokunuyor|dokundu|elliyor)\b"
+    r"|\bme (?:violo|violaron|viola|violan)\b|\babuso sexual|\bacoso sexual|\bme obligo a tener (?:relaciones|sexo)\b|\b(?:byelmesni|bilmesni|yelmesni|elmesni|byilmesni|bylmesni)\b",
 ]
 
 
@@ -589,6 +607,12 @@ _VIOLENCE = [
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\b(?:mnie|nas|mame|dzieci|zone|corke|syna) (?:<W>)?(?:bije|bijen|pobil|pobila)\b|\b(?:bije|bijen|pobil|pobila) (?:<W>)?(?:mnie|nas|mame|dzieci|zone|corke|syna)\b"
     r"|\bprzemoc (?:domowa|w rodzinie)\b|\bbeni (?:<W>)?dov|\b(?:aile ici|ev ici) siddet|\bdayak (?:yiyorum|yedim|yiyoruz|atiyor|atti)\b",
+    # Session 10 (crisis9): a relative or he/she who hurts "them" (the children: "their dad hurts them when
+    # i'm at work"); a threat to break someone ("zei dat hij me kapot maakt"); other languages of batch 13.
+    r"\b(?:<REL>|he|she) (?:<W>){0,2}?(?:hurts|hits|beats|abuses|hurt|hit|beat) them\b(?! (?:<W>)?(?:feelings|with (?:a|the) (?:ball|bat)))",
+    r"\b(?:<REL>) (?:<W>|\. ){0,12}?(?:hij|zij|ze) (?:<W>)?(?:me|mij|ons|de kinderen) (?:<W>)?(?:kapot maakt|kapotmaakt|kapot gaat maken|kapot zal maken)\b",
+    r"\b(?:bana|bize|anneme|annemize|cocuklara|cocuklarima|kizima|oglume) (?:<W>)?vur(?:uyor|du|ur|uyorlar)\b|\bme (?:pega|golpea|maltrata|pegan|golpean|pego|golpeo)\b"
+    r"|\bviolencia (?:domestica|de genero|machista)\b|\b(?:byedrobni|bidrobni|bidrabni|yedrabni|yedrobni|darabni|drabni|bidrubni|yidrubni|byidrubni|drobni)\b",
 ]
 
 
@@ -668,6 +692,11 @@ _DANGER = [
     r"|\b(?:denk|geloof|vrees|bang) (?:<W>){0,4}?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock) (?:heeft|krijgt|heb|krijg|hebben|krijgen)\b(?! (?:<W>){0,2}?(?:gehad|van)\b)",
     r"\b(?:peuter|peutertje|kleuter|dreumes|baby|kindje|toddler|little one) (?:<W>){0,4}?(?:op|on|onto|over|aan|buiten|outside) (?:de|het|een|the|a) (?:<W>)?(?:dak|dakrand|balkonrand|window ledge|ledge|roof|(?:vensterbank|windowsill|window sill)\b(?= (?:<W>){0,6}?(?:buitenkant|buiten|outside|open|verdieping|floor)))\b"
     r"|\b(?:<CHILD>) (?:<W>){0,4}?(?:op|on|onto|over) (?:de|het|een|the|a) (?:rand van het (?:balkon|dak)|balkonrand|dakrand|window ledge|ledge|edge of the (?:balcony|roof))\b",
+    # Session 10 (crisis9): someone who cannot get out or up while water, smoke or fire comes in ("water is
+    # pouring into our basement and my grandma ... can't get up the stairs"); other languages of batch 13.
+    r"\b(?:water|rook|smoke|vuur|fire|vlammen|flames) (?:<W>|\. ){0,15}?(?:<POSS>|someone|somebody|iemand|een|a) (?:<W>)?(?:<REL>|<CHILD>|oma|opa|grandma|grandpa|granny|grandad|grandmother|grandfather|nan|nana|buurman|buurvrouw|neighbour|neighbor|man|vrouw|person|persoon)\b"
+    r" (?:<W>|\. ){0,8}?(?:can not (?:get|climb|walk) (?:up|out|down)|kan (?:er |de trap )?(?:niet|nie) (?:meer |zelf |alleen )?(?:uit|weg|naar buiten|naar boven|omhoog|op|af)|komt (?:er )?(?:niet|nie) (?:meer )?(?:uit|weg|boven)|zit(?:ten)? (?:<W>)?vast|trapped|stuck)\b",
+    r"\b(?:tari2|hari2|hariq)\b|\bnefes alamiyor(?:um|uz)?\b|\bz (?:nozem|noza|pistoletem|bronia|siekiera)\b",
 ]
 
 
@@ -707,7 +736,7 @@ _HOMELESS = [
     r"\b(?:huisbaas|verhuurder|landlord|corporatie|woningcorporatie|deurwaarder|hij|zij|ze|he|she|they) (?:<W>){0,3}?(?:mijn|onze|my|our) (?:spullen|meubels|things|belongings|stuff) (?:<W>){0,2}?(?:op straat|buiten|on the street|outside)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
     r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>){0,3}?uitgezet\b",
-    r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) out\b",
+    r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) (?:and (?:<W>){0,3}?)?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak(?! (?:op|van) )|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
     r"\bgeen eigen (?:plek|plekje|slaapplek|dak)\b|\b(?:<SLEEP>) (?:<W>){0,4}?bij (?:vrienden|familie|kennissen|een vriend|een vriendin|steeds andere|telkens andere) (?:<W>)?(?:op de grond|op de vloer|op de bank|in de gang|op een matras)\b|\b(?:ik|we|wij|me|mij|ons|us|gezin|kinderen|ze|zij|hij) (?:<W>){0,4}?buitengezet\b",
@@ -743,6 +772,14 @@ _HOMELESS = [
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\bbezdomn(?![a-z]* (?:kot|koty|kotow|kotami|pies|psy|psow|psami|zwierze|zwierzeta|zwierzat|zwierzetami)\b)|\b(?:nie|niet) mam gdzie (?:spac|mieszkac|isc|pojsc)\b|\b(?:spie|spimy|mieszkam|mieszkamy) na ulicy\b"
     r"|\bevsiz(?![a-z]* (?:kedi|kediler|kedileri|kopek|kopekler|kopekleri|hayvan|hayvanlar|hayvanlari)\b)|\bsokakta (?:kaldim|kaldik|kaldi|yatiyorum|yasiyorum|uyuyorum)\b|\bkalacak (?:<W>)?yer(?:im|imiz)? yok\b",
+    # Session 10 (crisis9): living in a tent or caravan on a site that closes in a few days or must be left; other
+    # languages of batch 13 (Polish "nowhere to sleep today", Turkish "we are on the street", Spanish, Arabic
+    # in Latin letters: "ma 3andi wein nam", nowhere to sleep).
+    r"\b(?:<I>|gezin|kinderen|family|kids) (?:<W>){0,6}?(?:in|op|on|at) (?:een |de |het |onze |mijn |a |the |our |my )?(?:tent|tentje|caravan|stacaravan|camping|vakantiepark|chalet|campsite)\b"
+    r" (?:<W>|\. ){0,8}?(?:(?:sluit|sluiten|gaat dicht|closes|is closing) (?:<W>)?(?:morgen|overmorgen|vandaag|binnenkort|volgende week|deze week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|tomorrow|today|soon|next week|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:moet|moeten) (?:<W>){0,2}?(?:weg|eruit|vertrekken)|must (?:leave|go|be out))\b",
+    r"\b(?:nie|niet) mam gdzie (?:<W>)?(?:spac|mieszkac|isc|pojsc)\b|\bsokakta(?:yiz|yim)\b|\bevden (?:cikardi|atti|kovdu|cikardilar|attilar)\b"
+    r"|\bno tengo (?:donde|adonde|a donde) (?:dormir|vivir|ir)\b|\b(?:vivo|duermo|dormimos|vivimos) en la calle\b|\bma (?:eandi|andi|endi) (?:wein|wen|wen|mahal|makan) (?:nam|nem|anam|nyam)\b",
 ]
 
 
@@ -1123,6 +1160,171 @@ _RETRACTED = re.compile(_squeeze_pattern(
     r"(?:^|(?<=\. ))[^.]*? \. (?:(?:nee|no|haha|hahaha|lol|neuh) )*(?:grapje|geintje|grap|just kidding|kidding|jk)(?: hoor)?(?= \.|$)"
 ))
 
+# Session 10 (crisis9): a crisis word as the SUBJECT of an ordinary request, not the resident's own
+# need: a course, a school project, a book, a play, a documentary, a reporter's question, a
+# fundraiser, a job or an internship at a shelter, the law about it, the figures of it ("ik schrijf
+# mijn scriptie over huiselijk geweld", "a documentary about homelessness", "een stageplek bij de
+# vrouwenopvang", "eviction law", "hoeveel daklozen zijn er"). Only the topic's nouns are not read,
+# and only where a word of learning, teaching, writing, filming, reporting, collecting, working or
+# the law is linked to them by a preposition with no word of the resident's own in between ("een
+# boek over pesten en zelfbeschadiging", not "een boek over mijn zelfmoordgedachten", not "een cursus
+# maar ik denk zelf aan zelfmoord"); whatever else the message says is read as before ("ik volg een
+# cursus suicidepreventie maar eigenlijk wil ik zelf niet meer leven" alarms).
+_SUBJECT_NOUNS = (
+    r"(?:zelfmoord[a-z]*|zelfdoding[a-z]*|suicid[a-z]*(?: (?:gedrag|behaviour|behavior|gedachten|thoughts))?|"
+    r"zelfbeschadiging|self harm|selfharm|"
+    r"huiselijk geweld|(?:partner|eergerelateerd|seksueel|relationeel) ?geweld|geweld|violence|"
+    r"(?:kinder|ouderen|partner)?mishandeling|domestic (?:violence|abuse)|child abuse|elder abuse|veilig thuis|"
+    r"vrouwenopvang|blijf van mijn lijf|huisverbod(?:en)?|straatverbod(?:en)?|contactverbod(?:en)?|restraining orders?|"
+    r"loverboys?|eerwraak|gedwongen huwelijken|uithuwelijking|"
+    r"seksueel (?:misbruik|grensoverschrijdend gedrag)|seksuele (?:intimidatie|uitbuiting)|"
+    r"sexual (?:violence|abuse|assault|harassment|exploitation)|zedenzaken|zedenzaak|zedendelicten|aanranding|"
+    r"verkrachting(?:en)?|rape|(?:online )?grooming|sextortion|wraakporno|"
+    r"dakloosheid|thuisloosheid|homelessness|daklozen|thuislozen|dak en thuislo[a-z]*|dakloze (?:mensen|jongeren|mannen|vrouwen|gezinnen)|"
+    r"daklozenopvang|nachtopvang|crisisopvang|maatschappelijke opvang|passantenopvang|opvang|"
+    r"night shelters?|homeless (?:shelters?|people|persons|men|women|youth|kids|children|families)|"
+    r"shelters? for (?:the )?homeless(?: people| persons| men| women| youth)?|shelters?|"
+    r"huisuitzetting(?:en)?|uitzetting(?:en)?|evictions?|ontruiming(?:en)?|"
+    r"(?:mensen|people|gezinnen|families|jongeren) (?:zonder|without) (?:een |a )?(?:huis|woning|dak|thuis|home|roof))"
+)
+# A word the resident uses of herself or to begin a new thought: never inside the link.
+_OWN_WORDS = (
+    r"(?:ik|i|me|mij|mezelf|myself|we|wij|us|ons|zelf|self|maar|but|want|omdat|because|since|dus|so|terwijl|while|toen|"
+    r"nu|now|heb|hebben|heeft|have|has|had|ben|am|word|wordt|worden|get|got|krijg|krijgen|lijd|suffer|slachtoffer|victim|"
+    r"meegemaakt|experienced|denk|think|wil|want|voel|feel|zit|zat)"
+)
+_SUBJECT_FRAMES = (
+    r"(?:cursus|cursussen|course|courses|training|trainingen|workshop|workshops|lessen|lesson|lessons|gastles|lezing|lecture|"
+    r"class|klas|college|[a-z]*opleiding|studie|study|studeer|studying|student|studenten|students|leerlingen|[a-z]*onderzoek|research|"
+    r"voorlichting|webinar|gastspreker|spreker|speaker|folders|flyers|posters|campagne|campaign|materiaal|lesmateriaal|"
+    r"[a-z]*werkstuk|spreekbeurt|presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|thesis|[a-z]*scriptie|essay|paper|"
+    r"boek|book|roman|novel|gedicht|poem|[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|film|movie|"
+    r"documentaire|documentary|docu|podcast|reportage|artikel|article|blog|column|krant|newspaper|journalist|journalisten|"
+    r"reporter|verslaggever|interview|interviews|tentoonstelling|exhibition|serie|series|"
+    r"inzameling|collecte|doneren|donatie|donate|donating|donation|sponsorloop|sponsored (?:run|walk|swim)|sponsor|"
+    r"benefiet[a-z]*|fundraiser|fundraising|charity|goede doel|herdenking[a-z]*|memorial|vigil|manifestatie|demonstratie|"
+    r"protest|mars|march|[a-z]*bijeenkomst|[a-z]*avond|evening|event|evenement|"
+    r"vrijwilliger|vrijwilligers|vrijwilligerswerk|volunteer|volunteers|volunteering|vacature|vacatures|vacancy|job|jobs|"
+    r"baan|werk|werken|werkt|work|working|works|stage|stageplek|stageplaats|internship|sollicit[a-z]*|medewerker|"
+    r"medewerkers|employee|staff|collega|collegas|colleague|ervaringsdeskundige|"
+    r"wet|wetten|wetgeving|law|laws|legal|juridisch|juridische|regels|regelgeving|rules|rechten|rights|beleid|policy|"
+    r"procedure|cijfers|figures|statistieken|statistics|aantal)"
+)
+_SUBJECT_LINKS = (
+    r"(?:over|about|on|rond|rondom|omtrent|tegen|against|voor|for|bij|at|in|op|van|of|ter|met|with|naar|into|"
+    r"regarding|concerning|around|inzake)"
+)
+_AS_SUBJECT = [re.compile(_squeeze_pattern(pattern)) for pattern in (
+    # "een cursus over suicidaal gedrag", "a job at a homeless shelter", "omgaan met"
+    rf"\b(?<!van){_SUBJECT_FRAMES}(?: (?!{_OWN_WORDS} )[a-z0-9]+){{0,3}}? {_SUBJECT_LINKS}"
+    rf"(?: (?!{_OWN_WORDS} |mijn |my |onze |our |eigen |own )[a-z0-9]+){{0,5}}? (?P<noun>{_SUBJECT_NOUNS})\b",
+    # "hoeveel daklozen", "how many evictions", "cursus zelfmoordpreventie"
+    rf"\b(?:hoeveel|how many|number of|aantal|cursus|course|training)(?: (?!{_OWN_WORDS} |mijn |my )[a-z0-9]+){{0,2}}? (?P<noun>{_SUBJECT_NOUNS})\b",
+    # "eviction law", "homelessness policy", "huiselijk geweld cijfers"
+    rf"\b(?P<noun>{_SUBJECT_NOUNS}) (?:law|laws|wet|wetgeving|regels|rules|beleid|policy|statistics|statistieken|cijfers|"
+    r"figures|awareness|preventie|prevention|research|onderzoek)\b",
+)]
+# "als ik ga werken heb ik geen opvang": care for the children while one works is meant, not a bed.
+# The bare word "opvang" is read as "kinderopvang" in a message about work, school or the children's care,
+# unless it also speaks of the night, sleeping or the street ("ik heb geen opvang voor vannacht" alarms).
+_CHILDCARE_CONTEXT = re.compile(_squeeze_pattern(
+    r"\b(?:werk|werken|ga werken|baan|dienst|diensten|rooster|school|schooltijd|oppas|bso|buitenschoolse|kinderopvang|"
+    r"gastouder|creche|peuterspeelzaal|toeslag|kinderopvangtoeslag|overdag|work|job|shift|shifts|daycare|childcare)\b"
+))
+_NIGHT_CONTEXT = re.compile(_squeeze_pattern(
+    r"\b(?:vannacht|vanavond|nacht|tonight|night|slapen|slaap|sleep|straat|street|dakloos|homeless|huis uit|eruit gezet|uitgezet|auto|car)\b"
+))
+_BARE_SHELTER = re.compile(r"(?<![a-z])opvang\b")
+# What a play, a film, a book or a series is about is its story, not the resident's: "een stuk over een
+# vrouw die door haar man mishandeld wordt" is not read up to a new thought of the resident's own ("maar",
+# "want", "en ik", ...), and not when the story is hers ("een boek over mijn jeugd", "over hoe ik").
+_STORY_ABOUT = re.compile(_squeeze_pattern(
+    r"\b(?:[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|play|film|movie|boek|book|roman|novel|serie|series|"
+    r"documentaire|documentary|docu|podcast|gedicht|poem|lied|song|verhaal voor|story for) (?:[a-z0-9]+ ){0,2}?(?:over|about|waarin|in which) "
+    r"(?P<story>(?!(?:mijn|my|me|mij|ik|i|ons|onze|our|we|wij|hoe ik|how i|wat ik|what i|mezelf|myself)\b)"
+    r"(?:(?!(?:maar|want|omdat|because|but|since|terwijl|while|en ik|and i|ik|i) )[a-z0-9]+ ?)+)"
+))
+# "... ? is voor een werkstuk", "for a law class": a message asked for school or study; its topic
+# nouns are not read anywhere in it (the resident's own words still are).
+_FOR_STUDY = re.compile(_squeeze_pattern(
+    r"\b(?:voor|for) (?:een |mijn |de |het |onze |my |a |an |our |the )?(?:[a-z]+ )?(?:[a-z]*werkstuk|spreekbeurt|"
+    r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
+    r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
+))
+_SUBJECT_NOUN_WORDS = re.compile(_squeeze_pattern(rf"\b{_SUBJECT_NOUNS}\b"))
+# "ik heb jaren in de opvang gezeten en heb nu gelukkig een eigen huis": homelessness that is over;
+# its nouns and the word itself are not read (sleeping in a car, put out of the house still are).
+_HOUSED_NOW = re.compile(_squeeze_pattern(
+    r"\b(?:heb|hebben|have|has|got|woon|wonen|live|living) (?:[a-z]+ ){0,3}?(?:nu|now|inmiddels|gelukkig|weer|again|eindelijk|finally) "
+    r"(?:[a-z]+ ){0,2}?(?:een |a |an |my |mijn )?(?:eigen|own|vaste|vast|permanent) (?:huis|huisje|woning|studio|kamer|flat|appartement|plek|plekje|"
+    r"place|home|house|apartment|adres|address)\b"
+))
+_HOMELESSNESS_OVER = re.compile(_squeeze_pattern(
+    rf"\b(?:{_SUBJECT_NOUNS}|dakloos|dakloze|thuisloos|thuisloze|homeless|opvanghuis|opvangplek)\b"
+))
+# "vorige week was er een gaslek, het is al opgelost", "we had a kitchen fire last month": an event
+# that is over (a time in the past and "there was"), its noun not read; not when the clause says it
+# is back ("nu", "weer", "again").
+_EVENT_OVER = re.compile(_squeeze_pattern(
+    r"\b(?:vorige (?:week|maand)|vorig jaar|afgelopen (?:week|maand|jaar|zomer|winter)|last (?:week|month|year|summer|winter)|"
+    r"(?:[0-9]+|een|twee|drie|paar|enkele|a|two|three|few|several|couple of) (?:weken|maanden|jaren|jaar|week|maand|weeks|months|years) "
+    r"(?:geleden|terug|ago)|jaren terug|years ago|vroeger)\b"
+))
+_EVENT_WAS = re.compile(_squeeze_pattern(
+    r"\b(?P<was>(?:er was|was er|er is (?:[a-z]+ ){0,3}?geweest|there was|there has been|we had|hadden we|we hadden|had (?:een|a|we)) "
+    r"(?:[a-z]+ ){0,3}?)(?P<noun>gaslek|gas leak|gaslucht|[a-z]*brand|[a-z]* fire|fire|brandje|explosie|explosion|ontploffing|"
+    r"overstroming|flood|inbraak|burglary|break in)\b"
+))
+_EVENT_BACK = re.compile(_squeeze_pattern(r"\b(?:nu|now|weer|again|nog steeds|still|vandaag|today|vanavond|tonight|net|just)\b"))
+
+# Figures of speech aimed at an everyday object: "ik zie het niet meer zitten met die
+# wegwerkzaamheden", "die herrie van de buren, ik trek het niet meer", "I can't take this heat
+# anymore". The despair phrase is not read when its clause names a nuisance after "met", "van",
+# "door", "with", "because of" (or as what one cannot take), or when it is a short clause of its own
+# right after a clause that names one, and nothing in the message is about the resident's life,
+# people close to her, money trouble or being alone ("mijn man drinkt, ik trek het niet meer" alarms;
+# so does "ik zie het niet meer zitten met mijn schulden").
+_DESPAIR = (
+    r"(?:zie (?:het|t|dit|het allemaal|alles)(?: [a-z]+){0,2}? (?:niet|nie) (?:meer|langer) zitten|"
+    r"trek (?:het|t|dit|dat|die|deze|[a-z]+)(?: [a-z]+){0,3}? (?:niet|nie) (?:meer|langer)|"
+    r"kan (?:het|t|dit|dat)(?: [a-z]+){0,2}? (?:niet|nie) (?:meer|langer) aan|"
+    r"kan (?:[a-z]+ )?(?:niet|nie) (?:meer|langer)|hou (?:het|t|dit)(?: [a-z]+){0,2}? (?:niet|nie) (?:meer|langer) vol|"
+    r"can not (?:take|do|handle|stand|cope with|bear) (?:it|this|that|them|these|those|the [a-z]+)(?: [a-z]+){0,2}?(?: anymore| any more| any longer)?|"
+    r"can not cope(?: anymore| any more| any longer)?)"
+)
+_NUISANCE = (
+    r"(?:[a-z]*werkzaamheden|wegwerkers|bouwput|bouw|bouwlawaai|bouwvakkers|verbouwing|renovatie|sloop|heien|boren|"
+    r"drilling|roadworks|road works|construction|builders|herrie|lawaai|geluidsoverlast|overlast|kabaal|noise|"
+    r"buren|buurman|buurvrouw|bovenburen|onderburen|overburen|neighbours|neighbors|neighbour|neighbor|"
+    r"hond|honden|dog|dogs|geblaf|barking|hitte|warmte|heat|heatwave|hittegolf|regen|rain|"
+    r"boete|boetes|bekeuring|parkeerboete|naheffing|fine|fines|ticket|gemeente|council|municipality|ambtenaren|"
+    r"bureaucratie|bureaucracy|formulieren|formulier|forms|form|digid|website|app|wachtrij|queue|wachttijd|"
+    r"container|kliko|afval|vuilnis|trash|bins|rubbish|garbage|parkeren|parking|verkeer|traffic|file|files|omleiding|"
+    r"detour|meeuwen|duiven|ratten|kraaien|stank|smell|feest|feesten|party|parties|muziek|music|vuurwerk|fireworks|"
+    r"toeristen|tourists|scooters|brommers|vergunning|permit|belasting|aanslag|taxes|tax)"
+)
+_DESPAIR_PHRASE = re.compile(_squeeze_pattern(
+    rf"\b(?:(?:ik|we|i) )?{_DESPAIR.replace('(?:zie ', '(?:zie (?:ik |we )?').replace('|trek ', '|trek (?:ik |we )?')}\b"
+))
+_NUISANCE_WORD = re.compile(_squeeze_pattern(rf"\b{_NUISANCE}\b"))
+_DESPAIR_NUISANCE_OBJECT = re.compile(_squeeze_pattern(
+    rf"\b(?:trek|can not (?:take|stand|bear)) (?:die|deze|dat|dit|this|that|these|those|the) (?:[a-z]+ )?{_NUISANCE}\b"
+))
+_PERSONAL = re.compile(_squeeze_pattern(
+    r"\b(?:leven|life|alles|everything|niemand|nobody|no one|alleen|alone|eenzaam|lonely|schuld|schulden|debt|debts|geld|"
+    r"money|ziek|sick|pijn|pain|depressie|depressief|depressed|op straat|huis uit|ontslagen|fired|"
+    r"(?:mijn|my|onze|our) (?:man|vrouw|partner|vriend|vriendin|ex|vader|moeder|papa|mama|husband|wife|boyfriend|"
+    r"girlfriend|dad|mum|mom|kinderen|kids|zoon|dochter|son|daughter|baan|job))\b"
+))
+_SUBJECT_HINTS = tuple(_squeeze(word) for word in (
+    "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
+    "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
+    "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
+    "eviction", "ontruim", "zonder", "without", "over", "about", "waarin", "in which",
+))
+_EVENT_HINTS = tuple(_squeeze(word) for word in ("gas", "brand", "fire", "explos", "ontplof", "overstrom", "flood", "inbra", "burgla", "break in"))
+_DESPAIR_HINTS = tuple(_squeeze(word) for word in ("zitten", "trek", " aan", "niet meer", "niet langer", " vol", "can not"))
+
 
 def detect(text: str) -> CrisisKind | None:
     """The crisis a message signals, or None, the first kind in _KIND_ORDER that matches."""
@@ -1167,7 +1369,58 @@ def _read(normalised: str) -> str:
                 normalised = " ".join(pattern.sub("", normalised).split())
     if any(word in normalised for word in _TOPIC_HINTS) and _TOPIC_FRAME.search(normalised):
         normalised = " ".join(_without_topic_nouns(normalised).split())
+    if " opvang" in normalised and _CHILDCARE_CONTEXT.search(normalised) and not _NIGHT_CONTEXT.search(normalised):
+        normalised = _BARE_SHELTER.sub("kinderopvang", normalised)
+    if any(word in normalised for word in _SUBJECT_HINTS):
+        normalised = _without_subject_nouns(normalised)
+    if any(word in normalised for word in _EVENT_HINTS) and _EVENT_OVER.search(normalised):
+        normalised = _without_events_over(normalised)
+    if (any(word in normalised for word in _DESPAIR_HINTS) and _NUISANCE_WORD.search(normalised)
+            and not _PERSONAL.search(normalised)):
+        normalised = _without_figures_of_speech(normalised)
     return normalised
+
+
+def _without_subject_nouns(normalised: str) -> str:
+    """The text without the topic nouns of an ordinary request about the topic (_AS_SUBJECT,
+    _FOR_STUDY) and without the homelessness the resident says is over (_HOUSED_NOW)."""
+    if _FOR_STUDY.search(normalised):
+        normalised = _SUBJECT_NOUN_WORDS.sub("", normalised)
+    if _HOUSED_NOW.search(normalised):
+        normalised = _HOMELESSNESS_OVER.sub("", normalised)
+    normalised = _STORY_ABOUT.sub(lambda found: found[0][:found.start("story") - found.start()], normalised)
+    for pattern in _AS_SUBJECT:
+        for _ in range(4):  # "een boek over pesten, geweld en zelfbeschadiging": one noun a pass
+            found = pattern.search(normalised)
+            if found is None:
+                break
+            normalised = normalised[:found.start("noun")] + normalised[found.end("noun"):]
+            normalised = " ".join(normalised.split())
+    return " ".join(normalised.split())
+
+
+def _without_events_over(normalised: str) -> str:
+    """The text without the event nouns of a clause that says the event is over (_EVENT_OVER, _EVENT_WAS)."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        if _EVENT_OVER.search(clause) and not _EVENT_BACK.search(clause):
+            clauses[number] = _EVENT_WAS.sub(lambda found: found["was"], clause)
+    return " ".join(" . ".join(clauses).split())
+
+
+def _without_figures_of_speech(normalised: str) -> str:
+    """The text without a despair phrase aimed at an everyday nuisance in its clause, or said in a
+    short clause of its own next to a clause that names one (_DESPAIR, _NUISANCE)."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        phrase = _DESPAIR_PHRASE.search(clause)
+        if phrase is None:
+            continue
+        short = len(clause.split()) - len(phrase[0].split()) <= 3
+        next_to = [clauses[other] for other in (number - 1, number + 1) if 0 <= other < len(clauses)]
+        if _NUISANCE_WORD.search(clause) or (short and any(_NUISANCE_WORD.search(other) for other in next_to)):
+            clauses[number] = clause[:phrase.start()] + clause[phrase.end():]
+    return " ".join(" . ".join(clauses).split())
 
 
 def _retracted(normalised: str) -> str:
