@@ -1160,6 +1160,13 @@ _RETRACTED = re.compile(_squeeze_pattern(
     r"(?:^|(?<=\. ))[^.]*? \. (?:(?:nee|no|haha|hahaha|lol|neuh) )*(?:grapje|geintje|grap|just kidding|kidding|jk)(?: hoor)?(?= \.|$)"
 ))
 
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """A reading pattern below, squeezed as the text is and compiled on first use (not at import: a cold
+    start's first ordinary question needs none of them)."""
+    return re.compile(_squeeze_pattern(source))
+
+
 # Session 10 (crisis9): a crisis word as the SUBJECT of an ordinary request, not the resident's own
 # need: a course, a school project, a book, a play, a documentary, a reporter's question, a
 # fundraiser, a job or an internship at a shelter, the law about it, the figures of it ("ik schrijf
@@ -1214,7 +1221,7 @@ _SUBJECT_LINKS = (
     r"(?:over|about|on|rond|rondom|omtrent|tegen|against|voor|for|bij|at|in|op|van|of|ter|met|with|naar|into|"
     r"regarding|concerning|around|inzake)"
 )
-_AS_SUBJECT = [re.compile(_squeeze_pattern(pattern)) for pattern in (
+_AS_SUBJECT = (
     # "een cursus over suicidaal gedrag", "a job at a homeless shelter", "omgaan met"
     rf"\b(?<!van){_SUBJECT_FRAMES}(?: (?!{_OWN_WORDS} )[a-z0-9]+){{0,3}}? {_SUBJECT_LINKS}"
     rf"(?: (?!{_OWN_WORDS} |mijn |my |onze |our |eigen |own )[a-z0-9]+){{0,5}}? (?P<noun>{_SUBJECT_NOUNS})\b",
@@ -1223,65 +1230,65 @@ _AS_SUBJECT = [re.compile(_squeeze_pattern(pattern)) for pattern in (
     # "eviction law", "homelessness policy", "huiselijk geweld cijfers"
     rf"\b(?P<noun>{_SUBJECT_NOUNS}) (?:law|laws|wet|wetgeving|regels|rules|beleid|policy|statistics|statistieken|cijfers|"
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
-)]
+)
 # "als ik ga werken heb ik geen opvang": care for the children while one works is meant, not a bed.
 # The bare word "opvang" is read as "kinderopvang" in a message about work, school or the children's care,
 # unless it also speaks of the night, sleeping or the street ("ik heb geen opvang voor vannacht" alarms).
-_CHILDCARE_CONTEXT = re.compile(_squeeze_pattern(
+_CHILDCARE_CONTEXT = (
     r"\b(?:werk|werken|ga werken|baan|dienst|diensten|rooster|school|schooltijd|oppas|bso|buitenschoolse|kinderopvang|"
     r"gastouder|creche|peuterspeelzaal|toeslag|kinderopvangtoeslag|overdag|work|job|shift|shifts|daycare|childcare)\b"
-))
-_NIGHT_CONTEXT = re.compile(_squeeze_pattern(
+)
+_NIGHT_CONTEXT = (
     r"\b(?:vannacht|vanavond|nacht|tonight|night|slapen|slaap|sleep|straat|street|dakloos|homeless|huis uit|eruit gezet|uitgezet|auto|car)\b"
-))
-_BARE_SHELTER = re.compile(r"(?<![a-z])opvang\b")
+)
+_BARE_SHELTER = r"(?<![a-z])opvang\b"
 # What a play, a film, a book or a series is about is its story, not the resident's: "een stuk over een
 # vrouw die door haar man mishandeld wordt" is not read up to a new thought of the resident's own ("maar",
 # "want", "en ik", ...), and not when the story is hers ("een boek over mijn jeugd", "over hoe ik").
-_STORY_ABOUT = re.compile(_squeeze_pattern(
+_STORY_ABOUT = (
     r"\b(?:[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|play|film|movie|boek|book|roman|novel|serie|series|"
     r"documentaire|documentary|docu|podcast|gedicht|poem|lied|song|verhaal voor|story for) (?:[a-z0-9]+ ){0,2}?(?:over|about|waarin|in which) "
     r"(?P<story>(?!(?:mijn|my|me|mij|ik|i|ons|onze|our|we|wij|hoe ik|how i|wat ik|what i|mezelf|myself)\b)"
     r"(?:(?!(?:maar|want|omdat|because|but|since|terwijl|while|en ik|and i|ik|i) )[a-z0-9]+ ?)+)"
-))
+)
 # "... ? is voor een werkstuk", "for a law class": a message asked for school or study; its topic
 # nouns are not read anywhere in it (the resident's own words still are).
-_FOR_STUDY = re.compile(_squeeze_pattern(
+_FOR_STUDY = (
     r"\b(?:voor|for) (?:een |mijn |de |het |onze |my |a |an |our |the )?(?:[a-z]+ )?(?:[a-z]*werkstuk|spreekbeurt|"
     r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
     r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
-))
-_SUBJECT_NOUN_WORDS = re.compile(_squeeze_pattern(rf"\b{_SUBJECT_NOUNS}\b"))
+)
+_SUBJECT_NOUN_WORDS = rf"\b{_SUBJECT_NOUNS}\b"
 # "ik heb jaren in de opvang gezeten en heb nu gelukkig een eigen huis": homelessness that is over;
 # its nouns and the word itself are not read (sleeping in a car, put out of the house still are).
-_HOUSED_NOW = re.compile(_squeeze_pattern(
+_HOUSED_NOW = (
     r"\b(?:heb|hebben|have|has|got|woon|wonen|live|living) (?:[a-z]+ ){0,3}?(?:nu|now|inmiddels|gelukkig|weer|again|eindelijk|finally) "
     r"(?:[a-z]+ ){0,2}?(?:een |a |an |my |mijn )?(?:eigen|own|vaste|vast|permanent) (?:huis|huisje|woning|studio|kamer|flat|appartement|plek|plekje|"
     r"place|home|house|apartment|adres|address)\b"
-))
-_HOMELESSNESS_OVER = re.compile(_squeeze_pattern(
+)
+_HOMELESSNESS_OVER = (
     rf"\b(?:{_SUBJECT_NOUNS}|dakloos|dakloze|thuisloos|thuisloze|homeless|opvanghuis|opvangplek)\b"
-))
+)
 # "vorige week was er een gaslek, het is al opgelost", "we had a kitchen fire last month": an event
 # that is over (a time in the past and "there was"), its noun not read; not when the clause says it
 # is back ("nu", "weer", "again").
-_EVENT_OVER = re.compile(_squeeze_pattern(
+_EVENT_OVER = (
     r"\b(?:vorige (?:week|maand)|vorig jaar|afgelopen (?:week|maand|jaar|zomer|winter)|last (?:week|month|year|summer|winter)|"
     r"(?:[0-9]+|een|twee|drie|paar|enkele|a|two|three|few|several|couple of) (?:weken|maanden|jaren|jaar|week|maand|weeks|months|years) "
     r"(?:geleden|terug|ago)|jaren terug|years ago|vroeger)\b"
-))
-_EVENT_WAS = re.compile(_squeeze_pattern(
+)
+_EVENT_WAS = (
     r"\b(?P<was>(?:er was|was er|er is (?:[a-z]+ ){0,3}?geweest|there was|there has been|we had|hadden we|we hadden|had (?:een|a|we)) "
     r"(?:[a-z]+ ){0,3}?)(?P<noun>gaslek|gas leak|gaslucht|[a-z]*brand|[a-z]* fire|fire|brandje|explosie|explosion|ontploffing|"
     r"overstroming|flood|inbraak|burglary|break in)\b"
-))
-_EVENT_BACK = re.compile(_squeeze_pattern(r"\b(?:nu|now|weer|again|nog steeds|still|vandaag|today|vanavond|tonight|net|just)\b"))
+)
+_EVENT_BACK = r"\b(?:nu|now|weer|again|nog steeds|still|vandaag|today|vanavond|tonight|net|just)\b"
 
 # Figures of speech aimed at an everyday object: "ik zie het niet meer zitten met die
 # wegwerkzaamheden", "die herrie van de buren, ik trek het niet meer", "I can't take this heat
-# anymore". The despair phrase is not read when its clause names a nuisance after "met", "van",
-# "door", "with", "because of" (or as what one cannot take), or when it is a short clause of its own
-# right after a clause that names one, and nothing in the message is about the resident's life,
+# anymore". The despair phrase is not read when its clause names a nuisance ("met die buren", "door
+# de herrie", "this heat"), or when it is a short clause of its own next to a clause that names one,
+# and nothing in the message is about the resident's life,
 # people close to her, money trouble or being alone ("mijn man drinkt, ik trek het niet meer" alarms;
 # so does "ik zie het niet meer zitten met mijn schulden").
 _DESPAIR = (
@@ -1303,19 +1310,16 @@ _NUISANCE = (
     r"detour|meeuwen|duiven|ratten|kraaien|stank|smell|feest|feesten|party|parties|muziek|music|vuurwerk|fireworks|"
     r"toeristen|tourists|scooters|brommers|vergunning|permit|belasting|aanslag|taxes|tax)"
 )
-_DESPAIR_PHRASE = re.compile(_squeeze_pattern(
+_DESPAIR_PHRASE = (
     rf"\b(?:(?:ik|we|i) )?{_DESPAIR.replace('(?:zie ', '(?:zie (?:ik |we )?').replace('|trek ', '|trek (?:ik |we )?')}\b"
-))
-_NUISANCE_WORD = re.compile(_squeeze_pattern(rf"\b{_NUISANCE}\b"))
-_DESPAIR_NUISANCE_OBJECT = re.compile(_squeeze_pattern(
-    rf"\b(?:trek|can not (?:take|stand|bear)) (?:die|deze|dat|dit|this|that|these|those|the) (?:[a-z]+ )?{_NUISANCE}\b"
-))
-_PERSONAL = re.compile(_squeeze_pattern(
+)
+_NUISANCE_WORD = rf"\b{_NUISANCE}\b"
+_PERSONAL = (
     r"\b(?:leven|life|alles|everything|niemand|nobody|no one|alleen|alone|eenzaam|lonely|schuld|schulden|debt|debts|geld|"
     r"money|ziek|sick|pijn|pain|depressie|depressief|depressed|op straat|huis uit|ontslagen|fired|"
     r"(?:mijn|my|onze|our) (?:man|vrouw|partner|vriend|vriendin|ex|vader|moeder|papa|mama|husband|wife|boyfriend|"
     r"girlfriend|dad|mum|mom|kinderen|kids|zoon|dochter|son|daughter|baan|job))\b"
-))
+)
 _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
     "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
@@ -1369,14 +1373,14 @@ def _read(normalised: str) -> str:
                 normalised = " ".join(pattern.sub("", normalised).split())
     if any(word in normalised for word in _TOPIC_HINTS) and _TOPIC_FRAME.search(normalised):
         normalised = " ".join(_without_topic_nouns(normalised).split())
-    if " opvang" in normalised and _CHILDCARE_CONTEXT.search(normalised) and not _NIGHT_CONTEXT.search(normalised):
-        normalised = _BARE_SHELTER.sub("kinderopvang", normalised)
+    if " opvang" in normalised and _compiled(_CHILDCARE_CONTEXT).search(normalised) and not _compiled(_NIGHT_CONTEXT).search(normalised):
+        normalised = _compiled(_BARE_SHELTER).sub("kinderopvang", normalised)
     if any(word in normalised for word in _SUBJECT_HINTS):
         normalised = _without_subject_nouns(normalised)
-    if any(word in normalised for word in _EVENT_HINTS) and _EVENT_OVER.search(normalised):
+    if any(word in normalised for word in _EVENT_HINTS) and _compiled(_EVENT_OVER).search(normalised):
         normalised = _without_events_over(normalised)
-    if (any(word in normalised for word in _DESPAIR_HINTS) and _NUISANCE_WORD.search(normalised)
-            and not _PERSONAL.search(normalised)):
+    if (any(word in normalised for word in _DESPAIR_HINTS) and _compiled(_NUISANCE_WORD).search(normalised)
+            and not _compiled(_PERSONAL).search(normalised)):
         normalised = _without_figures_of_speech(normalised)
     return normalised
 
@@ -1384,12 +1388,13 @@ def _read(normalised: str) -> str:
 def _without_subject_nouns(normalised: str) -> str:
     """The text without the topic nouns of an ordinary request about the topic (_AS_SUBJECT,
     _FOR_STUDY) and without the homelessness the resident says is over (_HOUSED_NOW)."""
-    if _FOR_STUDY.search(normalised):
-        normalised = _SUBJECT_NOUN_WORDS.sub("", normalised)
-    if _HOUSED_NOW.search(normalised):
-        normalised = _HOMELESSNESS_OVER.sub("", normalised)
-    normalised = _STORY_ABOUT.sub(lambda found: found[0][:found.start("story") - found.start()], normalised)
-    for pattern in _AS_SUBJECT:
+    if _compiled(_FOR_STUDY).search(normalised):
+        normalised = _compiled(_SUBJECT_NOUN_WORDS).sub("", normalised)
+    if _compiled(_HOUSED_NOW).search(normalised):
+        normalised = _compiled(_HOMELESSNESS_OVER).sub("", normalised)
+    normalised = _compiled(_STORY_ABOUT).sub(lambda found: found[0][:found.start("story") - found.start()], normalised)
+    for source in _AS_SUBJECT:
+        pattern = _compiled(source)
         for _ in range(4):  # "een boek over pesten, geweld en zelfbeschadiging": one noun a pass
             found = pattern.search(normalised)
             if found is None:
@@ -1403,8 +1408,8 @@ def _without_events_over(normalised: str) -> str:
     """The text without the event nouns of a clause that says the event is over (_EVENT_OVER, _EVENT_WAS)."""
     clauses = normalised.split(" . ")
     for number, clause in enumerate(clauses):
-        if _EVENT_OVER.search(clause) and not _EVENT_BACK.search(clause):
-            clauses[number] = _EVENT_WAS.sub(lambda found: found["was"], clause)
+        if _compiled(_EVENT_OVER).search(clause) and not _compiled(_EVENT_BACK).search(clause):
+            clauses[number] = _compiled(_EVENT_WAS).sub(lambda found: found["was"], clause)
     return " ".join(" . ".join(clauses).split())
 
 
@@ -1413,12 +1418,12 @@ def _without_figures_of_speech(normalised: str) -> str:
     short clause of its own next to a clause that names one (_DESPAIR, _NUISANCE)."""
     clauses = normalised.split(" . ")
     for number, clause in enumerate(clauses):
-        phrase = _DESPAIR_PHRASE.search(clause)
+        phrase = _compiled(_DESPAIR_PHRASE).search(clause)
         if phrase is None:
             continue
         short = len(clause.split()) - len(phrase[0].split()) <= 3
         next_to = [clauses[other] for other in (number - 1, number + 1) if 0 <= other < len(clauses)]
-        if _NUISANCE_WORD.search(clause) or (short and any(_NUISANCE_WORD.search(other) for other in next_to)):
+        if _compiled(_NUISANCE_WORD).search(clause) or (short and any(_compiled(_NUISANCE_WORD).search(other) for other in next_to)):
             clauses[number] = clause[:phrase.start()] + clause[phrase.end():]
     return " ".join(" . ".join(clauses).split())
 
