@@ -1560,7 +1560,7 @@ OTHER_LANGUAGES = [
     (None, "gdzie mogę zapłacić podatek za psa"),
     (None, "çocuğumu okula nasıl kaydettirebilirim"),
     (None, "Dzień dobry, chcę zameldować się pod nowym adresem"),
-    # Session 10: batch 13 had 14 crisis messages of 134 wholly in another language (Polish, Turkish, Spanish,
+    # Session 10: batch 13 had 18 crisis messages of 134 wholly in another language (Polish, Turkish, Spanish,
     # Arabic written in Latin letters); a few more unambiguous phrases, written anew here.
     ("suicide", "no quiero vivir más, estoy cansada de todo"),
     ("suicide", "ma baddi 3eesh, kel shi t3ab"),
