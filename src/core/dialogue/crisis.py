@@ -1311,7 +1311,7 @@ _NUISANCE = (
     r"toeristen|tourists|scooters|brommers|vergunning|permit|belasting|aanslag|taxes|tax)"
 )
 _DESPAIR_PHRASE = (
-    rf"\b(?:(?:ik|we|i) )?{_DESPAIR.replace('(?:zie ', '(?:zie (?:ik |we )?').replace('|trek ', '|trek (?:ik |we )?')}\b"
+    rf"\b{_DESPAIR.replace('(?:zie ', '(?:zie (?:ik |we )?').replace('|trek ', '|trek (?:ik |we )?')}\b"
 )
 _NUISANCE_WORD = rf"\b{_NUISANCE}\b"
 _PERSONAL = (
@@ -1324,10 +1324,16 @@ _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
     "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
     "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
-    "eviction", "ontruim", "zonder", "without", "over", "about", "waarin", "in which",
+    "eviction", "ontruim", "zonder", "without",
 ))
+# A story's frame and its "about": both must be in the text before _STORY_ABOUT is searched.
+_STORY_HINTS = tuple(_squeeze(word) for word in (
+    "stuk", "voorstel", "musical", "theat", "play", "film", "movie", "boek", "book", "roman", "novel", "serie",
+    "docu", "podcast", "gedicht", "poem", "lied", "song", "verhaal", "story",
+))
+_ABOUT_HINTS = tuple(_squeeze(word) for word in ("over", "about", "waarin", "in which"))
 _EVENT_HINTS = tuple(_squeeze(word) for word in ("gas", "brand", "fire", "explos", "ontplof", "overstrom", "flood", "inbra", "burgla", "break in"))
-_DESPAIR_HINTS = tuple(_squeeze(word) for word in ("zitten", "trek", " aan", "niet meer", "niet langer", " vol", "can not"))
+_DESPAIR_HINTS = tuple(_squeeze(word) for word in ("zitten", "trek", "niet meer", "niet langer", "can not"))
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -1375,24 +1381,29 @@ def _read(normalised: str) -> str:
         normalised = " ".join(_without_topic_nouns(normalised).split())
     if " opvang" in normalised and _compiled(_CHILDCARE_CONTEXT).search(normalised) and not _compiled(_NIGHT_CONTEXT).search(normalised):
         normalised = _compiled(_BARE_SHELTER).sub("kinderopvang", normalised)
+    if (any(word in normalised for word in _STORY_HINTS) and any(word in normalised for word in _ABOUT_HINTS)
+            and _compiled(_STORY_ABOUT).search(normalised)):
+        normalised = " ".join(_compiled(_STORY_ABOUT).sub(lambda found: found[0][:found.start("story") - found.start()], normalised).split())
     if any(word in normalised for word in _SUBJECT_HINTS):
         normalised = _without_subject_nouns(normalised)
     if any(word in normalised for word in _EVENT_HINTS) and _compiled(_EVENT_OVER).search(normalised):
         normalised = _without_events_over(normalised)
-    if (any(word in normalised for word in _DESPAIR_HINTS) and _compiled(_NUISANCE_WORD).search(normalised)
-            and not _compiled(_PERSONAL).search(normalised)):
+    if (any(word in normalised for word in _DESPAIR_HINTS) and _compiled(_DESPAIR_PHRASE).search(normalised)
+            and _compiled(_NUISANCE_WORD).search(normalised) and not _compiled(_PERSONAL).search(normalised)):
         normalised = _without_figures_of_speech(normalised)
     return normalised
 
 
 def _without_subject_nouns(normalised: str) -> str:
     """The text without the topic nouns of an ordinary request about the topic (_AS_SUBJECT,
-    _FOR_STUDY) and without the homelessness the resident says is over (_HOUSED_NOW)."""
+    _FOR_STUDY) and without the homelessness the resident says is over (_HOUSED_NOW); a story's
+    content (_STORY_ABOUT) is dropped before, in _read."""
+    if _compiled(_HOMELESSNESS_OVER).search(normalised) is None:  # none of the topic's nouns: nothing to drop
+        return normalised
     if _compiled(_FOR_STUDY).search(normalised):
         normalised = _compiled(_SUBJECT_NOUN_WORDS).sub("", normalised)
     if _compiled(_HOUSED_NOW).search(normalised):
         normalised = _compiled(_HOMELESSNESS_OVER).sub("", normalised)
-    normalised = _compiled(_STORY_ABOUT).sub(lambda found: found[0][:found.start("story") - found.start()], normalised)
     for source in _AS_SUBJECT:
         pattern = _compiled(source)
         for _ in range(4):  # "een boek over pesten, geweld en zelfbeschadiging": one noun a pass
