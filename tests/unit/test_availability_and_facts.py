@@ -212,3 +212,11 @@ def test_a_question_that_names_a_day(text: str, names: bool, rest: str) -> None:
     ("hoe verleng ik mijn paspoort", False)])
 def test_a_question_about_the_desk_on_a_day_opens_with_its_hours(text: str, asks: bool) -> None:
     assert facts.asks_for_hours(text) is asks
+
+
+def test_today_or_tomorrow_is_the_day_the_next_question_counts_from() -> None:
+    words = promises(TUESDAY_MORNING)
+    assert facts.said_day("zijn jullie morgen open?", words) == date(2026, 12, 2)
+    assert facts.said_day("are you open today", words) == date(2026, 12, 1)
+    assert facts.said_day("hoe laat zijn jullie open?", words) is None
+    assert facts.asked_day("and the day after?", words, after=date(2026, 12, 2)) == date(2026, 12, 3)

@@ -411,3 +411,13 @@ def test_must_i_report_something_named_is_a_question_for_the_matcher() -> None:
 @pytest.mark.parametrize("text", ["nee hoeft niet", "no thanks", "nee dank je"])
 def test_no_thanks_takes_back_a_request_for_a_person(text: str) -> None:
     assert understanding.withdraws(text)
+
+
+@pytest.mark.parametrize("text", ["ik heb mijn nieuwe adres 2 weken geleden doorgegeven maar ik zie het nog niet",
+                                  "vorige week mijn verhuizing doorgegeven, klopt het al?"])
+def test_a_move_passed_on_weeks_ago_asks_how_it_is_going(text: str) -> None:
+    assert details.detect(text) == ["status"]
+
+
+def test_passing_on_a_move_is_no_status() -> None:
+    assert details.detect("ik wil mijn verhuizing doorgeven") == []

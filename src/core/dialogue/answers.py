@@ -289,8 +289,9 @@ def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
 
 def _opening_hours(ctx: TurnContext, text: str) -> str:
     """The hours of the day the question names, remembered for "en de dag erna?"."""
-    ctx.state.day = facts.asked_day(text, ctx.promises, after=ctx.state.day)
-    return facts.opening_hours(ctx.tenant, ctx.promises, ctx.state.day)
+    asked = facts.asked_day(text, ctx.promises, after=ctx.state.day)
+    ctx.state.day = asked or facts.said_day(text, ctx.promises)
+    return facts.opening_hours(ctx.tenant, ctx.promises, asked)
 
 
 def _has_fees(ctx: TurnContext, intent_id: str) -> bool:

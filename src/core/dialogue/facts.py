@@ -138,6 +138,18 @@ def asked_day(text: str, promises: Promises, after: date | None = None) -> date 
     return named_day(text, promises.available.now.astimezone(AMSTERDAM).date(), after) if text else None
 
 
+_TODAY = re.compile(r"\b(?:vandaag|today)\b")
+_TOMORROW = re.compile(r"\b(?:morgen|tomorrow)\b")
+
+
+def said_day(text: str, promises: Promises) -> date | None:
+    """Today or tomorrow when the question says so ("zijn jullie morgen open?"): answered with the
+    usual two days, and the day "en de dag erna?" counts from."""
+    today = promises.available.now.astimezone(AMSTERDAM).date()
+    lowered = text.lower()
+    return today + timedelta(days=1) if _TOMORROW.search(lowered) else today if _TODAY.search(lowered) else None
+
+
 def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None) -> str:
     """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...";
     for a day the question names ("op zaterdag", "tweede kerstdag", `asked_day`) that day's hours
