@@ -421,3 +421,9 @@ def test_a_move_passed_on_weeks_ago_asks_how_it_is_going(text: str) -> None:
 
 def test_passing_on_a_move_is_no_status() -> None:
     assert details.detect("ik wil mijn verhuizing doorgeven") == []
+
+
+def test_someone_helping_is_no_subject_of_its_own() -> None:
+    assert followups.is_contextual("hoe snel kan iemand me helpen?")
+    assert followups.is_contextual("how soon can someone help me?")
+    assert not followups.is_contextual("hoe snel kan iemand mij helpen met mijn schulden?")

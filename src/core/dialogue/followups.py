@@ -80,7 +80,8 @@ _FILLER = frozenset(
     maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six
     nieuw nieuwe new one
     voordat totdat tot hoor horen hoort bericht antwoord reactie besluit beslissing uitslag wachten klaar binnen terug
-    before until till hear back answer reply response decision wait waiting ready""".split()
+    before until till hear back answer reply response decision wait waiting ready
+    iemand mij helpen geholpen someone somebody help helped""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
