@@ -220,3 +220,7 @@ def test_today_or_tomorrow_is_the_day_the_next_question_counts_from() -> None:
     assert facts.said_day("are you open today", words) == date(2026, 12, 1)
     assert facts.said_day("hoe laat zijn jullie open?", words) is None
     assert facts.asked_day("and the day after?", words, after=date(2026, 12, 2)) == date(2026, 12, 3)
+
+
+def test_new_years_day_without_its_apostrophe() -> None:
+    assert facts.named_day("are you open on new years day", date(2026, 12, 1)) == date(2027, 1, 1)

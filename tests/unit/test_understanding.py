@@ -427,3 +427,13 @@ def test_someone_helping_is_no_subject_of_its_own() -> None:
     assert followups.is_contextual("hoe snel kan iemand me helpen?")
     assert followups.is_contextual("how soon can someone help me?")
     assert not followups.is_contextual("hoe snel kan iemand mij helpen met mijn schulden?")
+
+
+def test_the_bot_understanding_nothing_is_frustration() -> None:
+    assert understanding.is_frustrated("jullie chatbot snapt er helemaal niks van")
+    assert not understanding.is_frustrated("mijn zoon snapt er niks van, kan hij zelf verhuizen?")
+
+
+def test_children_registered_separately_name_no_subject() -> None:
+    assert followups.is_contextual("do the kids need to be registered separately?")
+    assert followups.is_contextual("moeten de kinderen apart ingeschreven worden?")

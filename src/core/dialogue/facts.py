@@ -26,8 +26,8 @@ _DATES = {"kerstavond": (12, 24), "christmas eve": (12, 24), "eerste kerstdag": 
           "kerst": (12, 25), "christmas day": (12, 25), "christmas": (12, 25), "1e kerstdag": (12, 25),
           "tweede kerstdag": (12, 26), "2e kerstdag": (12, 26), "boxing day": (12, 26), "oudejaarsdag": (12, 31),
           "oudjaar": (12, 31), "new year's eve": (12, 31),
-          "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "koningsdag": (4, 27),
-          "king's day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
+          "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "new years day": (1, 1),
+          "new year day": (1, 1), "new years eve": (12, 31), "koningsdag": (4, 27), "king's day": (4, 27), "kings day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
 # Holidays that move with Easter: days after Easter Sunday.
 _AFTER_EASTER = {"goede vrijdag": -2, "good friday": -2, "eerste paasdag": 0, "1e paasdag": 0, "paaszondag": 0,
                  "pasen": 0, "easter sunday": 0, "easter": 0, "tweede paasdag": 1, "2e paasdag": 1, "paasmaandag": 1,

@@ -81,7 +81,8 @@ _FILLER = frozenset(
     nieuw nieuwe new one
     voordat totdat tot hoor horen hoort bericht antwoord reactie besluit beslissing uitslag wachten klaar binnen terug
     before until till hear back answer reply response decision wait waiting ready
-    iemand mij helpen geholpen someone somebody help helped""".split()
+    iemand mij helpen geholpen someone somebody help helped
+    apart aparte los inschrijven ingeschreven register registered separately moeten worden""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

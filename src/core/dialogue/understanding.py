@@ -229,7 +229,7 @@ _WHOM_TO_CALL = re.compile(
     r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
     # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
     r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?"
-    r"(?: om (?:het |dat )?(?:na )?te vragen)?|"
+    r"(?: om (?:het |dat )?(?:na )?te vragen(?: hoe (?:het|dat) (?:er ?voor |nu )?staat)?)?|"
     r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
     r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
     r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))$"
@@ -305,7 +305,8 @@ _FRUSTRATED = re.compile(
     r"(?:waardeloos|waardeloze|nutteloos|nutteloze|belachelijk|onzin)|"
     r"(?:dat|dit|het|uw antwoord|je antwoord|jouw antwoord) klopt (?:echt |helemaal )?(?:niet|niks|niets)|"
     r"(?:stomme|domme|debiele|kut|klote|rot)\s?(?:bot|robot|chatbot|computer|ding|programma)|"
-    r"(?:je|jij|u) (?:snapt|begrijpt|snap|begrijp) (?:er |het |me |mij )?(?:echt )?(?:niks|niets|niet)|"
+    r"(?:je|jij|u|(?:jullie|de|deze|die) (?:bot|robot|chatbot|computer)) (?:snapt|begrijpt|snap|begrijp) "
+    r"(?:er |het |me |mij )?(?:echt |helemaal )?(?:niks|niets|niet)|"
     r"(?:dat|dit) is niet wat ik (?:vroeg|bedoel|bedoelde|vraag)|geen antwoord op mijn vraag|"
     r"(?:heb|had) ik niks aan|heb ik niets aan|"
     r"useless|stupid (?:bot|robot|machine|thing)|(?:this|that|you) (?:is|are) (?:so )?(?:useless|stupid|rubbish|pointless)|"
