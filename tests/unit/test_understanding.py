@@ -437,3 +437,15 @@ def test_the_bot_understanding_nothing_is_frustration() -> None:
 def test_children_registered_separately_name_no_subject() -> None:
     assert followups.is_contextual("do the kids need to be registered separately?")
     assert followups.is_contextual("moeten de kinderen apart ingeschreven worden?")
+
+
+@pytest.mark.parametrize("text", ["kan de gemeente dat betalen?", "betaalt de gemeente dat?", "does the council pay for it?",
+                                  "do i need to tell you?"])
+def test_paying_for_it_and_telling_you_are_about_the_topic_just_answered(text: str) -> None:
+    assert understanding.asks_how(text)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [("and for a 5 year old?", ["kind"]), ("en voor een 5-jarige?", ["kind"]),
+                                             ("hoeveel tijd heb ik?", ["termijn"]), ("how much time do i have?", ["termijn"])])
+def test_a_child_by_age_and_the_time_left(text: str, kinds: list[str]) -> None:
+    assert followups.detect_all(text) == kinds and followups.is_contextual(text)

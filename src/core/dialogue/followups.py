@@ -17,7 +17,7 @@ from ..kb.models import FOLLOWUP_KINDS
 _CUES: dict[str, re.Pattern[str]] = {
     "kind": re.compile(
         r"\b(kind|kinderen|kindje|zoon|zoontje|dochter|dochtertje|baby|minderjarige?|child|children|kid|kids|son|"
-        r"daughter|minor)\b"
+        r"daughter|minor|peuter|kleuter|tiener|toddler|teenager|\d+\s?-?\s?jarige?|\d+\s?-?\s?(?:year|yr)s?\s?-?\s?old)\b"
     ),
     "termijn": re.compile(
         r"\b(hoe lang van ?te ?voren|hoeveel (?:dagen|weken|tijd) van ?te ?voren|van ?te ?voren|uiterlijk|"
@@ -27,7 +27,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:ik|we|wij|je|u|het) (?:nog |al |dan |nu )?te laat (?:ben|bent|zijn|is|kom|komen)|"
         r"te laat (?:om|voor (?:de|het|mijn|een) (?:aanvraag|aangifte|inschrijving)|met|aangevraagd|aanvragen|"
         r"doorgegeven|doorgeven|aangegeven|aangeven|ingediend|indienen|gemeld|melden)|"
-        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|"
+        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebben) (?:ik|we|wij|u)|"
+        r"how much time do (?:i|we) have|"
         r"how far in advance|in advance|how early|deadline|(?:is it|am i|are we|is that) too late|too late (?:to|for)|"
         r"by when|when do i have to|when must i)\b"
     ),
@@ -38,7 +39,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"kost (?:dat|het|dit|die|deze) (?:\w+ )?(?:geld|iets|wat)|is (?:dat|het|dit) (?:ook )?(?:gratis|betaald)|"
         r"(?:do|will) (?:i|we) (?:have|need) to pay|(?:do|will) (?:i|we) pay|is (?:it|that|this) free|does (?:it|that|this) cost|"
         r"wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
-        r"how much|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
+        r"how much(?! time)|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
         # Not "hoe lang is die geldig?": how long a document lasts is in the topic's answer.

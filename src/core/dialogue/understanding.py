@@ -457,6 +457,11 @@ _HOW = re.compile(
     r"(?:melden|doorgeven|aangeven|afmelden|opgeven|laten weten)(?: (?:bij|aan) (?:jullie|u|de gemeente))?|"
     r"(?:do|should|must) (?:i|we) (?:also )?(?:need to |have to )?(?:report|register|tell you about) (?:it|that|this)"
     r"(?: to you| to the (?:municipality|council))?|do (?:i|we) (?:need|have) to let you know|"
+    r"do (?:i|we) (?:need|have) to (?:tell|inform|notify) (?:you|the (?:municipality|council))(?: about (?:it|that))?|"
+    # "kan de gemeente dat betalen?" after special assistance: what its answer says (the matcher alone read a payment plan)
+    r"(?:kan|wil|gaat|zal) (?:de gemeente|jullie) (?:dat|dit|het|die|hem) (?:ook )?(?:betalen|vergoeden)|"
+    r"(?:betaalt|vergoedt) (?:de gemeente|jullie) (?:dat|dit|het|die|hem)(?: ook)?|"
+    r"(?:can|will|does|would) (?:the (?:municipality|council)|you) pay (?:for )?(?:it|that|this)|"
     r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
     r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
     r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|"
