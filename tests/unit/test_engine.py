@@ -217,7 +217,8 @@ def test_a_lone_favourite_gets_its_next_guess_beside_it_when_that_guess_is_a_rea
 
 
 def test_a_lone_favourite_with_only_noise_behind_it_gets_the_scope_message_and_the_editors_list(compiled) -> None:
-    noise = Classification(None, 0.85, [Alternative("afvalkalender", 0.85), Alternative("paspoort", 0.08)], "clarify")
+    # Below LONE_FAVOURITE_SCORE (0.8) a next guess under RUNNER_UP_FLOOR of the favourite is noise.
+    noise = Classification(None, 0.75, [Alternative("afvalkalender", 0.75), Alternative("paspoort", 0.08)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"mag de kat mee in de sauna": noise},
                                                           compiled["alpha"].matcher))
     reply = chat.say("mag de kat mee in de sauna")
@@ -225,6 +226,25 @@ def test_a_lone_favourite_with_only_noise_behind_it_gets_the_scope_message_and_t
     assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
     day = chat.clock().date()
     assert chat.store.unanswered_questions("alpha", day, day, 10) == ["mag de kat mee in de sauna"]
+
+
+def test_a_sure_lone_favourite_gets_its_next_guess_however_far_behind(compiled) -> None:
+    # At LONE_FAVOURITE_SCORE (0.8) or more, just under the answer cut-off, the next real guess joins the
+    # favourite even far below RUNNER_UP_FLOOR: "Bedoelt u" with both, not the scope message.
+    sure = Classification(None, 0.86, [Alternative("afvalkalender", 0.86), Alternative("groet", 0.1),
+                                       Alternative("paspoort", 0.05)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"mijn bak is niet geleegd": sure}, compiled["alpha"].matcher))
+    reply = chat.say("mijn bak is niet geleegd")
+    assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:paspoort", "choice:other"]
+    assert reply.messages[-1].text == "Bedoelt u een van deze onderwerpen?"
+
+
+def test_a_sure_lone_favourite_of_two_words_gets_no_far_guess(compiled) -> None:
+    # One or two words say too little for a second topic, however sure the favourite (as the runner-up rule).
+    sure = Classification(None, 0.86, [Alternative("afvalkalender", 0.86), Alternative("paspoort", 0.05)], "clarify")
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"bak leeg": sure}, compiled["alpha"].matcher))
+    reply = chat.say("bak leeg")
+    assert "Bedoelt u" not in texts(reply) and "intent:paspoort" not in payloads(reply)
 
 
 @pytest.mark.parametrize("declined", [("choice:other", "Iets anders"), ("nee", None), ("geen van beide", None),
