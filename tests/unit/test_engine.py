@@ -205,11 +205,13 @@ def test_bedoelt_u_never_offers_a_single_option(compiled) -> None:
     assert "Ik beantwoord vragen over de gemeente" in texts(reply)
 
 
-def test_a_lone_favourite_gets_its_next_guess_beside_it_when_that_guess_is_a_real_second_reading(compiled) -> None:
-    # Only the favourite is within half its score, but the next guess has a fifth of it
-    # (RUNNER_UP_FLOOR 0.15): "Bedoelt u" with both, never the scope message.
-    lone = Classification(None, 0.7, [Alternative("afvalkalender", 0.7), Alternative("groet", 0.2),
-                                      Alternative("paspoort", 0.14)], "clarify")
+# Only the favourite is within half its score, but the next guess has a fifth of it (RUNNER_UP_FLOOR 0.15);
+# or the favourite itself scores LONE_FAVOURITE_SCORE (0.8) or more, just under the answer cut-off, and the
+# next real guess joins it however far behind: "Bedoelt u" with both, never the scope message.
+@pytest.mark.parametrize("favourite, next_guess", [(0.7, 0.14), (0.86, 0.05)], ids=["second-reading", "sure-favourite"])
+def test_a_lone_favourite_gets_its_next_guess_beside_it(compiled, favourite, next_guess) -> None:
+    lone = Classification(None, favourite, [Alternative("afvalkalender", favourite), Alternative("groet", 0.1),
+                                            Alternative("paspoort", next_guess)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"de bak staat er nog": lone}, compiled["alpha"].matcher))
     reply = chat.say("de bak staat er nog")
     assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:paspoort", "choice:other"]
@@ -226,17 +228,6 @@ def test_a_lone_favourite_with_only_noise_behind_it_gets_the_scope_message_and_t
     assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
     day = chat.clock().date()
     assert chat.store.unanswered_questions("alpha", day, day, 10) == ["mag de kat mee in de sauna"]
-
-
-def test_a_sure_lone_favourite_gets_its_next_guess_however_far_behind(compiled) -> None:
-    # At LONE_FAVOURITE_SCORE (0.8) or more, just under the answer cut-off, the next real guess joins the
-    # favourite even far below RUNNER_UP_FLOOR: "Bedoelt u" with both, not the scope message.
-    sure = Classification(None, 0.86, [Alternative("afvalkalender", 0.86), Alternative("groet", 0.1),
-                                       Alternative("paspoort", 0.05)], "clarify")
-    chat = make_harness(compiled, matcher=ScriptedMatcher({"mijn bak is niet geleegd": sure}, compiled["alpha"].matcher))
-    reply = chat.say("mijn bak is niet geleegd")
-    assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:paspoort", "choice:other"]
-    assert reply.messages[-1].text == "Bedoelt u een van deze onderwerpen?"
 
 
 def test_a_sure_lone_favourite_of_two_words_gets_no_far_guess(compiled) -> None:
