@@ -235,7 +235,7 @@ def test_staff_as_the_subject_or_in_a_story_is_no_person_request(text: str, asks
     ("wat moet ik regelen voor mijn verhuizing", False),
     ("wat kan ik doen aan geluidsoverlast", False), ("wat moet ik doen als mijn paspoort kwijt is", False),
     ("hoe werkt de afvalpas", False), ("wat kost dat", False), ("en nu?", False),
-    ("wat nu?", True), ("what now?", True), ("kan de gemeente helpen?", True), ("can you help me with that?", True),
+    ("wat nu?", True), ("what now?", True), ("so what happens now", True), ("kan de gemeente helpen?", True), ("can you help me with that?", True),
     ("kan de gemeente helpen met mijn schulden?", False), ("wat nu met mijn paspoort", False)])
 def test_how_to_go_about_the_topic(text: str, how: bool) -> None:
     assert asks_how(text) is how
@@ -449,3 +449,10 @@ def test_paying_for_it_and_telling_you_are_about_the_topic_just_answered(text: s
                                              ("hoeveel tijd heb ik?", ["termijn"]), ("how much time do i have?", ["termijn"])])
 def test_a_child_by_age_and_the_time_left(text: str, kinds: list[str]) -> None:
     assert followups.detect_all(text) == kinds and followups.is_contextual(text)
+
+
+@pytest.mark.parametrize("text, next_", [
+    ("en nu?", True), ("and now?", True), ("en nu dan", True), ("wat nu?", True), ("so what happens now", True),
+    ("en nu de kinderen?", False), ("en nu mijn paspoort", False), ("nu", False)])
+def test_what_next_after_a_problem_told(text: str, next_: bool) -> None:
+    assert understanding.asks_what_next(text) is next_

@@ -28,12 +28,14 @@ _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We a
 
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
-           asked_details: Sequence[str] | None = None, with_followup: str | None = None) -> None:
+           asked_details: Sequence[str] | None = None, with_followup: str | None = None,
+           own_detail: str | None = None) -> None:
     """Answer `intent` (a topic or a system intent that hands nothing over). `text`
     is the question, for the detail it may ask (`asked_details` when the conversation
     already told it) and the facts it wants first. `with_followup`: a follow-up asked
     in the same question, answered after the topic's answer ("hoe verleng ik mijn
-    paspoort en wat kost het?")."""
+    paspoort en wat kost het?"). `own_detail`: the topic's own detail the conversation is
+    about when the question does not name it ("wat nu?" after "ons papier is niet opgehaald")."""
     ctx.intent, ctx.confidence = intent.id, score
     ctx.state.misses = 0
     ctx.count(f"intent:{intent.id}")
@@ -49,7 +51,8 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
-    own = intent.detail_for(text)  # a detail of this topic its answer does not cover (`details:`)
+    own = intent.detail_for(text) or next((kept for kept in intent.details if kept.name == own_detail), None)
+    ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
         ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`_detail_followup`)
     if (detail is not None or own is not None) and with_followup is None:
@@ -102,7 +105,7 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
     ctx.intent, ctx.confidence = intent.id, confidence
     ctx.state.misses = 0
     if ctx.state.topic != intent.id:
-        ctx.state.detail = None  # another topic: the last answer's detail was about that one
+        ctx.state.detail = ctx.state.own_detail = None  # another topic: the last answer's details were about that one
     ctx.state.topic = intent.id
     ctx.count("followup")
     ctx.count(f"followup:{kind}")

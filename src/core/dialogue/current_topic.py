@@ -27,6 +27,13 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
     it is valid, or a detail of the topic's own."""
     topic = ctx.intent_of(ctx.state.topic)
+    if topic is not None and (ctx.state.detail or ctx.state.own_detail) and understanding.asks_what_next(text):
+        # "wat nu?", "en nu?" (not a day) after "ons papier is niet opgehaald" or a passport lost abroad:
+        # what happens next is that detail's answer, not the topic's (the waste calendar's postcode questions).
+        ctx.count("followup_how")
+        carried = [ctx.state.detail] if ctx.state.detail else None
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail)
+        return True
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
     if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
@@ -52,8 +59,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             ctx.count("followup_how")
             # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
             # (embassy, emergency passport), not how to apply at home.
-            carried = [ctx.state.detail] if ctx.state.detail and understanding.asks_how(text) else None
-            answers.answer(ctx, topic, 1.0, text, asked_details=carried)
+            answers.answer(ctx, topic, 1.0, text)
         else:
             _without_topic(ctx, asked)
         return True

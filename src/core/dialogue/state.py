@@ -98,6 +98,9 @@ class DialogueState(_State):
     # after it keep it ("moet ik zijn paspoort inleveren?"); or half of one the next message may
     # complete (details.LOSS: "ik ben mijn paspoort kwijt", then "ik was in Spanje").
     detail: str | None = None
+    # The topic's own detail (`details:` in its knowledge file) the last answer was ("niet_opgehaald"):
+    # "wat nu?" after "ons papier is niet opgehaald" is about that, not the waste calendar's postcode.
+    own_detail: str | None = None
     misses: int = 0  # turns in a row the bot could not answer
     asked: Asked | None = None  # open question; cleared by the next turn unless asked again
     flow: Flow | None = None
@@ -122,7 +125,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis")
+                                     "crisis", "own_detail")
         if key in old
     }
     feedback = old.get("feedback")

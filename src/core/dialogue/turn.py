@@ -144,7 +144,10 @@ class Turn:
             if declined is not None and not declined.yes and declined.rest and ctx.state.flow is None:
                 self._on_question(declined.rest)  # "nee dank je, hoe laat zijn jullie morgen open?": that too
             return
-        if understanding.is_impatient(ctx.text):
+        # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
+        # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
+        after_detail = (state.detail or state.own_detail) and understanding.asks_what_next(ctx.text)
+        if understanding.is_impatient(ctx.text) and not after_detail:
             self._on_impatience()
             return
         if flow is None and self.asked is not None and self._on_answer():
@@ -532,10 +535,28 @@ class Turn:
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score, text)
                 return
+            if len(choices) == 1 and self._other_topic_named(choices[0], result.score, text, kinds):
+                return
         if understanding.is_frustrated(text):
             self._on_frustration()
             return
         self._not_understood(text)
+
+    def _other_topic_named(self, named: "ResolvedIntent", score: float, text: str, kinds: list[str]) -> bool:
+        """"is my drivers license ready already?" right after bulky waste: the matcher's one guess is
+        another topic than the current one. Not "Dat weet ik niet" about the current topic: the topic
+        named wins when the matcher is sure of it (LONE_FAVOURITE_SCORE, no other guess), else it is
+        offered beside the current topic ("Bedoelt u Rijbewijs of Grofvuil?")."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic" or topic.handover or named.id == topic.id:
+            return False
+        ctx.count("other_topic_named")
+        if score >= LONE_FAVOURITE_SCORE:
+            self._answer(named, score, text, kinds)
+        else:
+            self._disambiguate([named, topic], score, text)
+        return True
 
     def _on_frustration(self) -> None:
         """"dit slaat nergens op" after an answer is a thumbs down for it; without one, the same

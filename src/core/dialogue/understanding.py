@@ -473,6 +473,7 @@ _HOW = re.compile(
     r"what (?:can|will) (?:the (?:municipality|council)|you) do(?: about (?:it|that))?|"
     # "wat nu?" after "ik ben mijn paspoort kwijt"; "kan de gemeente helpen?" after debts
     r"(?:en )?wat nu(?: dan)?|wat moet ik nu|hoe nu verder|what now|now what|what do i do now|what next|"
+    r"(?:en )?wat gebeurt er nu|(?:so )?what happens now|"
     r"(?:kan|kunnen|wil) (?:de gemeente|jullie|u) (?:mij |me |ons )?(?:daarbij |daarmee |hierbij |ermee |mee )?helpen|"
     r"(?:can|will|could) (?:the (?:municipality|council)|you) help(?: me| us)?(?: with (?:it|that|this))?"
     r")$"
@@ -534,6 +535,16 @@ def asks_how(text: str) -> bool:
     """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
     subject of its own about how to go about the topic just answered."""
     return bool(_HOW.match(_plain(text)))
+
+
+# "en nu?" says no more than "what next" only right after a problem told ("ons papier is niet
+# opgehaald"); elsewhere it is impatience (`is_impatient`) or too little to go on.
+_AND_NOW = re.compile(r"^(?:en|and|so) (?:nu|now)(?: (?:dan|then|wat|what))?$")
+
+
+def asks_what_next(text: str) -> bool:
+    """"wat nu?", "en nu?", "and now?": after the answer to a problem told, what happens next."""
+    return asks_how(text) or bool(_AND_NOW.match(_plain(text)))
 
 
 # "hoe verleng ik mijn paspoort en wat kost het?": besides a follow-up, the message asks how to go
