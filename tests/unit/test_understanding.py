@@ -73,7 +73,10 @@ def test_no_person_is_asked_for(text: str) -> None:
 @pytest.mark.parametrize(("text", "asks"), [
     ("bel me terug aub", True), ("kunnen jullie mij bellen", True), ("can someone get back to me please", True),
     ("call me back", True), ("ja bel me maar op 0612345678", True), ("bel me dan terug", True),
-    ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False)])
+    ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False),
+    ("ik wil graag teruggebeld worden over mijn aanslag", True), ("can someone mail me about my application?", True),
+    ("kan iemand mij mailen", True), ("ik ben gisteren gebeld door de gemeente", False),
+    ("can i mail you my form", False)])
 def test_a_callback_is_asked_for(text: str, asks: bool) -> None:
     assert asks_for_callback(text) is asks
 
@@ -147,6 +150,10 @@ def test_questions_and_greetings_are_no_impatience(text: str) -> None:
         ("ik heb het vorige week aangevraagd", ["status"]),
         ("hoe weet ik of het klaar is?", ["status"]),
         ("how do I know if it is ready", ["status"]),
+        ("is mijn rijbewijs al klaar?", ["status"]), ("kan ik hem al ophalen?", ["status"]),
+        ("is my drivers license ready already?", ["status"]), ("can i pick it up yet?", ["status"]),
+        ("i applied for an id card last week", ["status"]), ("ik ben al klaar met verhuizen, wat nu", []),
+        ("are you ready", []),
         ("vorige week was ik op vakantie", []),
     ],
 )

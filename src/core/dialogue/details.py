@@ -118,7 +118,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:een )?vraag over (?:mijn|onze) (?:aanvraag|melding|bezwaar|klacht)|"
         r"how is it going|how's it going|status of my|progress of my|any news|haven't heard|have not heard|"
         r"still waiting|still no (?:answer|reply|news|decision)|when will (?:it|my \w+) be ready|how do i know (?:if|when) (?:it|my \w+) is ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
-        r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear)"
+        r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear|"
+        # Ready to collect: "is mijn rijbewijs al klaar?", "kan ik hem al ophalen?", "is my drivers license ready
+        # already?", "can i pick it up yet?", "i applied for it last week" (the topic's words are left in)
+        r"\bal klaar\b(?=(?: om op te halen)?\s*[?.!]*$)|\bal (?:op ?halen|afhalen)\b|\bready (?:yet|already)\b|"
+        r"\balready ready\b|\b(?:pick|collect)(?: (?:it|them|him|her|that|mine))?(?: up)? (?:yet|already)\b|"
+        r"\b(?:applied|reported|filed|requested)\b(?=[^.?!]{0,40}\blast (?:week|month)\b)|"
+        r"\blast (?:week|month)\b(?=[^.?!]{0,40}\b(?:applied|reported|filed|requested)\b))"
     ),
 }
 assert set(_CUES) == set(DETAIL_KINDS)

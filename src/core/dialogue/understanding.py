@@ -166,7 +166,10 @@ _CALL_ME = re.compile(
     r"\b(?:(?:bel|bellen) (?:me|mij) (?:maar |dan |gewoon |graag )?(?:terug|op|even|aub|alsjeblieft|alstublieft)|"
     r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|"
     r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
-    r"(?:terug ?)?bellen|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?)\b"
+    r"(?:terug ?)?(?:bellen|mailen)|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?|"
+    # "ik wil graag teruggebeld worden over mijn aanslag", "can someone mail me about my application?"
+    r"terug ?gebeld (?:worden|te worden)|gebeld (?:worden|te worden)|gemaild (?:worden|te worden)|"
+    r"(?:can|could|would|will) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:call|phone|ring|e-?mail|mail|contact) me)\b"
 )
 # Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
 # these words name who it is about, not whom the resident wants to talk to.
