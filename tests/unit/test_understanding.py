@@ -274,6 +274,7 @@ def test_a_question_that_also_asks_how_to_go_about_its_topic(text: str, asks: bo
 @pytest.mark.parametrize(("text", "contextual"), [
     ("kost dat geld?", True), ("moet ik daarvoor betalen?", True), ("moet ik betalen?", True),
     ("is dat gratis?", True), ("do I have to pay for it?", True), ("kost dat iets?", True),
+    ("hoeveel is het", True), ("hoeveel is dat dan?", True),
     ("moet ik betalen voor hondenbelasting?", False), ("wat kost een paspoort", False)])
 def test_paying_is_a_question_about_costs(text: str, contextual: bool) -> None:
     # Without a cue, "geld" and "betalen" went to the matcher: bijzondere bijstand, hondenbelasting.
@@ -463,3 +464,8 @@ def test_a_child_by_age_and_the_time_left(text: str, kinds: list[str]) -> None:
     ("en nu de kinderen?", False), ("en nu mijn paspoort", False), ("nu", False)])
 def test_what_next_after_a_problem_told(text: str, next_: bool) -> None:
     assert understanding.asks_what_next(text) is next_
+
+
+def test_how_much_is_a_subject_is_no_cost_cue() -> None:
+    # "hoeveel is het eigen risico": the amount of something named, not the current topic's fee
+    assert followups.detect_all("hoeveel is het eigen risico") == []

@@ -39,6 +39,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"kost (?:dat|het|dit|die|deze) (?:\w+ )?(?:geld|iets|wat)|is (?:dat|het|dit) (?:ook )?(?:gratis|betaald)|"
         r"(?:do|will) (?:i|we) (?:have|need) to pay|(?:do|will) (?:i|we) pay|is (?:it|that|this) free|does (?:it|that|this) cost|"
         r"wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
+        # "hoeveel is het?" after the dog tax: its amount (was the topic's whole answer again)
+        r"hoeveel (?:is|bedraagt) (?:het|dat|dit|die|deze)(?: dan| ongeveer| per jaar)?(?=\s*[?!.]*\s*$)|"
         r"how much(?! time)|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
     ),
     "duur": re.compile(
