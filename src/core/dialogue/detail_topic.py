@@ -82,7 +82,8 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
     if home is not None and (
             (len(text.split()) < understanding.STORY_WORDS
              and (not plausible or home.id in {guess.intent for guess in plausible}))
-            or (plausible and plausible[0].intent == home.id and _asked_about(text, result, home.id))):
+            or (plausible and plausible[0].intent == home.id
+                and (_asked_about(text, result, home.id) or _about_itself(text, result, home.id)))):
         # The detail's own words name the topic ("noodpaspoort", "ik ga emigreren") unless the
         # matcher reads another topic in the message. In a story they are mostly background (a
         # father who died in care, and a question about who should have told his children):
@@ -124,6 +125,14 @@ def _asked_about(text: str, result: "Classification", intent_id: str) -> bool:
     """Whether a clause of the message that asks is, by the matcher's favourite, about `intent_id`."""
     return any(_plausible(part.classification)[:1] and _plausible(part.classification)[0].intent == intent_id
                for part in understanding.asking(text, result))
+
+
+def _about_itself(text: str, result: "Classification", intent_id: str) -> bool:
+    """A story whose only guess is the detail's own topic and that asks nothing the matcher places
+    ("Mijn vader is vorige week overleden en ik moet nu van alles regelen ... ik weet niet waar ik moet
+    beginnen"): it is about the death itself. Not the scope message to a resident who just lost someone."""
+    return (result.decision == "clarify" and len(_plausible(result)) == 1
+            and not any(part.classification.decision == "answer" for part in understanding.asking(text, result)))
 
 
 def _status_unknown(ctx: TurnContext) -> None:

@@ -383,6 +383,10 @@ class Turn:
                 chosen = asked.intents[(number or 1) - 1]
                 self._on_payload(f"intent:{chosen}")
                 return True
+            named = self._offered_topic_named(asked, ctx.text)
+            if named is not None:
+                self._on_payload(f"intent:{named}")  # "en die parkeerkaart?": as if pressed, for the detail told
+                return True
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
         if answer is None:
             return False
@@ -396,6 +400,16 @@ class Turn:
             self._accept_offer(asked)
             return True
         return self._declined_then(answer.rest)
+
+    def _offered_topic_named(self, asked: MoreTopicsOffered, text: str) -> str | None:
+        """The offered topic a short typed question names ("en die parkeerkaart?" after a death story
+        that told of a disabled parking card), answered as its button is, for the detail the story
+        told; not a question with a detail of its own."""
+        if len(text.split()) >= understanding.STORY_WORDS or details.detect(text):
+            return None
+        reading = self.ctx.knowledge.matcher.classify(text)
+        favourite = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
+        return favourite if favourite in asked.intents else None
 
     def _on_bare_yes_no(self) -> bool:
         """"ja" or "nee" when no question is open: the feedback buttons still shown
