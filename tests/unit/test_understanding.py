@@ -76,7 +76,8 @@ def test_no_person_is_asked_for(text: str) -> None:
     ("kan ik jullie bellen", False), ("moet ik bellen voor een afspraak", False),
     ("ik wil graag teruggebeld worden over mijn aanslag", True), ("can someone mail me about my application?", True),
     ("kan iemand mij mailen", True), ("ik ben gisteren gebeld door de gemeente", False),
-    ("can i mail you my form", False)])
+    ("can i mail you my form", False), ("you can mail me at anna@example.org", True),
+    ("u kunt me bereiken op 0612345678", True), ("can you mail the form to my mother", False)])
 def test_a_callback_is_asked_for(text: str, asks: bool) -> None:
     assert asks_for_callback(text) is asks
 
@@ -469,3 +470,10 @@ def test_what_next_after_a_problem_told(text: str, next_: bool) -> None:
 def test_how_much_is_a_subject_is_no_cost_cue() -> None:
     # "hoeveel is het eigen risico": the amount of something named, not the current topic's fee
     assert followups.detect_all("hoeveel is het eigen risico") == []
+
+
+@pytest.mark.parametrize(("text", "withdrawn"), [
+    ("actually never mind", True), ("oh laat maar", True), ("ach laat maar zitten", True), ("laat maar", True),
+    ("actually i want a passport", False), ("oh ik wil nog iets vragen", False)])
+def test_a_change_of_mind_withdraws(text: str, withdrawn: bool) -> None:
+    assert understanding.withdraws(text) is withdrawn

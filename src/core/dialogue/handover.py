@@ -166,6 +166,8 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     else:
         answer = understanding.yes_no(ctx.text)
     given = understanding.contact(ctx.text) if ctx.text else None
+    if given is None and ctx.text and understanding.withdraws(ctx.text):
+        answer = understanding.YesNo(False, "")  # "actually never mind": the resident changed their mind
     if answer is not None and not answer.yes and given is None:
         _end(ctx, flow.team, "declined")
         return True
@@ -184,6 +186,10 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     if given is not None:
         _queue_ticket(ctx, flow, *given)
         return True
+    if understanding.is_question(ctx.text) and ctx.knowledge.matcher.classify(ctx.text).decision == "answer":
+        # "how do i get a parking permit" instead of a number: the resident moved on; the request lapses
+        ctx.state.flow = None
+        return False
     flow.errors += 1
     if flow.errors >= MAX_CONTACT_TRIES:
         _end(ctx, flow.team, "invalid_contact")

@@ -95,10 +95,16 @@ _WITHDRAW = frozenset(
 )
 
 
+# "actually never mind", "oh laat maar": a change of mind, said with a word before it
+_CHANGE_OF_MIND = re.compile(r"^(?:(?:actually|oh|ah|ach|och|sorry|eigenlijk|toch|hmm|ok|oke|okay|nou|eh|uh|um) )+")
+
+
 def withdraws(text: str) -> bool:
-    """True when the resident takes back a request ("laat maar", "stop", "never mind")."""
+    """True when the resident takes back a request ("laat maar", "stop", "never mind", "actually
+    never mind")."""
     plain = _plain(text)
-    return plain in STOP_WORDS or plain in _WITHDRAW
+    bare = _CHANGE_OF_MIND.sub("", plain)
+    return plain in STOP_WORDS or plain in _WITHDRAW or bare in _WITHDRAW
 
 
 # "nee laat maar, wat kost een paspoort?": the request taken back, and a question after a mark (without
@@ -169,7 +175,10 @@ _CALL_ME = re.compile(
     r"(?:terug ?)?(?:bellen|mailen)|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?|"
     # "ik wil graag teruggebeld worden over mijn aanslag", "can someone mail me about my application?"
     r"terug ?gebeld (?:worden|te worden)|gebeld (?:worden|te worden)|gemaild (?:worden|te worden)|"
-    r"(?:can|could|would|will) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:call|phone|ring|e-?mail|mail|contact) me)\b"
+    r"(?:can|could|would|will) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:call|phone|ring|e-?mail|mail|contact) me|"
+    # "you can mail me at anna@...", "u kunt me bereiken op 06...": a contact offered for a callback
+    r"(?:u kunt|je kunt|jullie kunnen) (?:me|mij) (?:(?:e-?)?mailen|bellen|bereiken)(?: (?:op|via))?|"
+    r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?)\b"
 )
 # Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
 # these words name who it is about, not whom the resident wants to talk to.
