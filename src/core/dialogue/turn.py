@@ -154,6 +154,12 @@ class Turn:
             return
         if flow is None and self.asked is None and self._on_bare_yes_no():
             return
+        if understanding.withdraws(ctx.text) and not understanding.is_stop(ctx.text):
+            # "actually never mind", "oh laat maar" with nothing left to take back: fine, not another
+            # language or "Bedoelt u Grofvuil?"
+            ctx.count("nothing_to_withdraw")
+            ctx.add(ctx.say("declined"))
+            return
         self._on_question(self.question or ctx.text)
 
     # ---- before the question ------------------------------------------------------------------
