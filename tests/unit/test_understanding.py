@@ -477,3 +477,10 @@ def test_how_much_is_a_subject_is_no_cost_cue() -> None:
     ("actually i want a passport", False), ("oh ik wil nog iets vragen", False)])
 def test_a_change_of_mind_withdraws(text: str, withdrawn: bool) -> None:
     assert understanding.withdraws(text) is withdrawn
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Mijn vader is vorige week overleden en ik moet van alles regelen", True), ("my mum passed away", True),
+    ("mijn vader woonde in een verpleeghuis", False), ("de eigenaar is overleden", False)])
+def test_a_story_says_who_died(text: str, named: bool) -> None:
+    assert details.names_who_died(text) is named

@@ -128,10 +128,10 @@ def _asked_about(text: str, result: "Classification", intent_id: str) -> bool:
 
 
 def _about_itself(text: str, result: "Classification", intent_id: str) -> bool:
-    """A story whose only guess is the detail's own topic and that asks nothing the matcher places
+    """A story that says who died, whose only guess is the detail's own topic, and that asks nothing the matcher places
     ("Mijn vader is vorige week overleden en ik moet nu van alles regelen ... ik weet niet waar ik moet
     beginnen"): it is about the death itself. Not the scope message to a resident who just lost someone."""
-    return (result.decision == "clarify" and len(_plausible(result)) == 1
+    return (result.decision == "clarify" and len(_plausible(result)) == 1 and details.names_who_died(text)
             and not any(part.classification.decision == "answer" for part in understanding.asking(text, result)))
 
 

@@ -193,6 +193,12 @@ def detect(text: str) -> list[str]:
     return found
 
 
+def names_who_died(text: str) -> bool:
+    """Whether the text says who died ("mijn vader is vorige week overleden"), not only that a death
+    is in the background of a story."""
+    return bool(_PERSON_DIED.search(" ".join(text.lower().split())))
+
+
 def without_cues(text: str) -> str:
     """The text with its detail phrases taken out: what is left names the topic
     ("ik heb een omgevingsvergunning aangevraagd, hoe staat het ervoor?" -> "... omgevingsvergunning ...")."""
