@@ -54,12 +54,10 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # the question gets the scope message and the editors' list. Chosen on the tuning part of
 # benchmarks/data/real_questions.tsv (`make eval-dialogue`, BENCHMARKS.md).
 RUNNER_UP_FLOOR = 0.15
-# A lone favourite this sure of itself (its calibrated score, just under the answer cut-off) gets
-# its next real guess beside it however far behind that guess is: a resident who meant the
-# favourite presses it, and one who did not gets a second topic or "iets anders" instead of the
-# scope message. Below it a far second guess is mostly wrong (a lone 0.78 for "mag mijn hond mee
-# in het zwembad"). Chosen on the tuning part with `make eval-dialogue` (BENCHMARKS.md, session 9-10):
-# from 0.9 to 0.8 the right buttons gain more rows than the wrong ones, below 0.8 about as many.
+# Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
+# score, just under the answer cut-off) is about that topic; a less sure one is offered beside the
+# current topic (`Turn._other_topic_named`). Below 0.8 a lone guess is mostly wrong (a lone 0.78
+# for "mag mijn hond mee in het zwembad"; `make eval-dialogue`, BENCHMARKS.md, session 10).
 LONE_FAVOURITE_SCORE = 0.8
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
@@ -703,8 +701,7 @@ class Turn:
     def _choices(self, result: "Classification", runner_up_floor: float | None = None) -> list["ResolvedIntent"]:
         """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped): the matcher's
         candidates; with `runner_up_floor`, a lone favourite also gets the next real guess that
-        scores at least that share of the favourite's score (RUNNER_UP_FLOOR), or any next real
-        guess when the favourite scores LONE_FAVOURITE_SCORE or more."""
+        scores at least that share of the favourite's score (RUNNER_UP_FLOOR)."""
         intents = self.ctx.knowledge.intents
 
         def topic(intent_id: str) -> "ResolvedIntent | None":
@@ -717,8 +714,7 @@ class Turn:
             if intent is not None and intent not in found:
                 found.append(intent)
         if len(found) == 1 and runner_up_floor is not None and result.candidates:
-            favourite = result.candidates[0].score
-            floor = 0.0 if favourite >= LONE_FAVOURITE_SCORE else favourite * runner_up_floor
+            floor = result.candidates[0].score * runner_up_floor
             found += [intent for guess in result.alternatives if guess.score >= floor
                       for intent in [topic(guess.intent)] if intent is not None and intent not in found][:1]
         return found[:MAX_CHOICES]
