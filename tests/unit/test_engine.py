@@ -301,6 +301,18 @@ def test_a_flow_gives_up_after_three_invalid_answers(chat: Harness) -> None:
     assert "Ik stop ermee" in texts(reply) and "handover:request" in payloads(reply)
 
 
+def test_a_question_about_the_flow_or_an_ok_inside_it_is_no_invalid_answer(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    why = texts(chat.say("waarom wil je mijn postcode?"))
+    assert "Ik vraag dit omdat" in why and "Wat is uw postcode?" in why and "geen postcode" not in why
+    again = texts(chat.say("ok"))
+    assert "Ik wacht nog op uw antwoord" in again and "Wat is uw postcode?" in again
+    assert "Wat is uw postcode?" in texts(chat.say("en nu?"))
+    assert chat.conversation().state.flow.errors == 0  # none of these counts towards giving up
+    assert "geen postcode" not in texts(chat.say("hoe lang duurt dat dan?"))  # another question: the flow is left
+    assert "flow" not in chat.conversation().state
+
+
 def test_a_flow_with_phone_email_and_date_slots(chat: Harness) -> None:
     chat.say("bel mij terug")
     assert texts(chat.say("12345")) == "Dat is geen telefoonnummer."

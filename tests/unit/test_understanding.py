@@ -484,3 +484,44 @@ def test_a_change_of_mind_withdraws(text: str, withdrawn: bool) -> None:
     ("mijn vader woonde in een verpleeghuis", False), ("de eigenaar is overleden", False)])
 def test_a_story_says_who_died(text: str, named: bool) -> None:
     assert details.names_who_died(text) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("the bin wasnt emptied", "the bin wasn't emptied"),
+        ("I cant come and they didnt call", "I can't come and they didn't call"),
+        ("it wont work, i havent got one, dont know, isnt it", "it won't work, i haven't got one, don't know, isn't it"),
+        ("Wasnt", "Wasn't"),
+        # not a contraction: English and Dutch words that end the same way
+        ("i want a permit", "i want a permit"),
+        ("de kant van de weg, het talent", "de kant van de weg, het talent"),
+    ],
+)
+def test_contractions_without_an_apostrophe_read_as_with_one(text: str, spelled: str) -> None:
+    assert phrases.with_apostrophes(text) == spelled
+
+
+def test_contractions_without_an_apostrophe_everywhere_the_dialogue_reads_words() -> None:
+    assert phrases.names_any("the glass bin wasnt emptied this week", ["wasn t emptied"])
+    assert is_frustrated("you dont understand") and is_frustrated("this didnt help")
+    assert details.detect("i cant come to the desk") == ["niet_zelf"]
+    assert details.detect("still havent heard anything") == details.detect("still haven't heard anything") == ["status"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("why do you need my postcode?", True),
+        ("waarom wil je mijn postcode?", True),
+        ("waarom heb je mijn postcode nodig", True),
+        ("hoezo?", True),
+        ("what do you need it for?", True),
+        ("wat moet je daarmee?", True),
+        ("waarom duurt het zo lang", False),
+        ("waarom is mijn afval niet opgehaald", False),
+        ("1234 AB", False),
+    ],
+)
+def test_why_the_bot_asks(text: str, why: bool) -> None:
+    assert understanding.asks_why(text) is why

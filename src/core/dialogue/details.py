@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..kb.models import DETAIL_KINDS
+from ..kb.phrases import with_apostrophes
 
 _LOST = r"(?:kwijt\w*|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|lost|stolen|robbed|missing)"
 _ABROAD = (
@@ -161,9 +162,14 @@ _A_LOSS = re.compile(rf"\b{_LOST}\b")
 _WHERE_ABROAD = re.compile(rf"\b{_ABROAD}\b")
 
 
+def _lowered(text: str) -> str:
+    """Lower case, single spaces, "wasnt" as "wasn't" (`phrases.with_apostrophes`)."""
+    return " ".join(with_apostrophes(text.lower()).split())
+
+
 def told(text: str) -> str | None:
     """The half of a detail a question told that the next message may complete (`LOSS`)."""
-    return LOSS if _A_LOSS.search(" ".join(text.lower().split())) else None
+    return LOSS if _A_LOSS.search(_lowered(text)) else None
 
 
 def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
@@ -171,7 +177,7 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
     answer's detail or its topic's (`CARRIED_KINDS`), when the question is about someone
     else's things ("moet ik zijn paspoort inleveren?" after a death); a loss abroad when the
     last question told the loss and this one where ("I lost my passport", "I was in Spain")."""
-    lowered = " ".join(text.lower().split())
+    lowered = _lowered(text)
     if previous == LOSS and _WHERE_ABROAD.search(lowered):
         return ["kwijt_buitenland"]
     kind = previous or next((kind for kind, home in HOME_TOPIC.items() if home == topic), None)
@@ -182,7 +188,7 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
 
 def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
-    lowered = " ".join(text.lower().split())
+    lowered = _lowered(text)
     found = [kind for kind in _ORDER if _CUES[kind].search(lowered)]
     if "dier_overleden" in found and _PERSON_DIED.search(lowered):
         found.remove("dier_overleden")  # "mijn moeder is overleden, zij had een hond": the mother died
@@ -196,13 +202,13 @@ def detect(text: str) -> list[str]:
 def names_who_died(text: str) -> bool:
     """Whether the text says who died ("mijn vader is vorige week overleden"), not only that a death
     is in the background of a story."""
-    return bool(_PERSON_DIED.search(" ".join(text.lower().split())))
+    return bool(_PERSON_DIED.search(_lowered(text)))
 
 
 def without_cues(text: str) -> str:
     """The text with its detail phrases taken out: what is left names the topic
     ("ik heb een omgevingsvergunning aangevraagd, hoe staat het ervoor?" -> "... omgevingsvergunning ...")."""
-    lowered = " ".join(text.lower().split())
+    lowered = _lowered(text)
     for pattern in _CUES.values():
         lowered = pattern.sub(" ", lowered)
     return " ".join(lowered.split())

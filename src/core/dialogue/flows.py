@@ -3,7 +3,8 @@ each answer, then answer with the values filled in.
 
 A flow is left when the resident says stop (or a bare "nee" where no answer was
 found), asks something else (the turn then answers that), or gives three invalid
-answers in a row. The callback flow of a
+answers in a row. "waarom wil je mijn postcode?" is answered (why it is asked), and "ok" or
+"en nu?" gets the question again: neither is an invalid answer. The callback flow of a
 handover runs on the same state (`DialogueState.flow`) in `handover.py`.
 """
 from __future__ import annotations
@@ -52,8 +53,19 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             _cancel(ctx)
             ctx.add(ctx.say("flow_stopped"))
             return True
-        if _asks_something_else(ctx, intent.id):
-            # Not an answer but a new question ("hoe laat zijn jullie open"): leave the flow.
+        if understanding.asks_why(ctx.text):
+            # "waarom wil je mijn postcode?": why it is asked, and the question again (not "geen geldige postcode").
+            ctx.count("flow_why")
+            ctx.add(f"{ctx.say('flow_why')} {slot.ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
+            return True
+        if _acknowledges(ctx.text):
+            # "ok", "en nu?", "and now?": no answer, but no wrong one either; the question again, plainly.
+            ctx.count("flow_asked_again")
+            ctx.add(f"{ctx.say('flow_waiting')} {slot.ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
+            return True
+        if _asks_something_else(ctx, intent.id) or _other_question(ctx.text):
+            # Not an answer but a new question ("hoe laat zijn jullie open", "hoe lang duurt dat dan?"): leave
+            # the flow; the turn answers it.
             _cancel(ctx)
             ctx.intent, ctx.confidence = None, 0.0
             return False
@@ -108,6 +120,19 @@ def _asks_something_else(ctx: TurnContext, flow_intent: str) -> bool:
         return True
     result = ctx.knowledge.matcher.classify(ctx.text)
     return result.intent is not None and result.intent != flow_intent and result.intent in ctx.knowledge.intents
+
+
+def _acknowledges(text: str) -> bool:
+    """"ok", "prima", "en nu?", "and now?", "hallo?": the resident is there, but typed no answer."""
+    said = understanding.yes_no(text)
+    return (said is not None and said.yes and not said.rest) or understanding.is_impatient(text) \
+        or understanding.asks_what_next(text)
+
+
+def _other_question(text: str) -> bool:
+    """A question with no digit in it ("hoe lang duurt dat dan?", "can I do it online?"): no try at a
+    postcode, house number or date, so not "Dat is geen geldige postcode"."""
+    return understanding.is_question(text) and not any(char.isdigit() for char in text)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

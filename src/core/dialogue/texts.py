@@ -345,6 +345,10 @@ CATALOGUE: dict[str, Text] = {
     ),
     # ---- guided flows ----
     "flow_stop_hint": Text(nl="Typ 'stop' als u wilt stoppen.", en="Type 'stop' if you want to quit."),
+    # why a guided flow asks what it asks ("waarom wil je mijn postcode?"); the transcript forgets the answers
+    "flow_why": Text(nl="Ik vraag dit omdat het antwoord per adres of situatie anders is. Ik bewaar het niet.",
+                     en="I ask this because the answer differs per address or situation. I do not keep it."),
+    "flow_waiting": Text(nl="Ik wacht nog op uw antwoord.", en="I am still waiting for your answer."),
     "flow_stopped": Text(
         nl="Goed, ik stop met deze vragen. Waarmee kan ik u nog helpen?",
         en="All right, I stopped asking. What else can I help you with?",

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..kb.phrases import with_apostrophes
 from . import slots
 
 if TYPE_CHECKING:
@@ -60,8 +61,9 @@ STOP_WORDS = frozenset(
 
 
 def _plain(text: str) -> str:
-    """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces."""
-    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+    """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces; "dont"
+    as "don't" (`phrases.with_apostrophes`)."""
+    return " ".join(_PUNCTUATION.sub(" ", with_apostrophes(text.lower())).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +559,23 @@ _AND_NOW = re.compile(r"^(?:en|and|so) (?:nu|now)(?: (?:dan|then|wat|what))?$")
 def asks_what_next(text: str) -> bool:
     """"wat nu?", "en nu?", "and now?": after the answer to a problem told, what happens next."""
     return asks_how(text) or bool(_AND_NOW.match(_plain(text)))
+
+
+# "waarom wil je mijn postcode?", "why do you need my postcode?", "hoezo?", "what do you need it for?": why
+# the bot asks what it asked (inside a guided flow).
+_WHY_ASKED = re.compile(
+    r"^(?:maar |en |ok |oke |and |but |so )?(?:"
+    r"(?:waarom|hoezo|waarvoor|why|how come)(?: (?:dan|eigenlijk|then|though))?|"
+    r"(?:waarom|hoezo|waarvoor|why|how come) (?:\w+ ){0,6}(?:nodig|wil|wilt|willen|vraag|vraagt|vragen|weten|need|"
+    r"want|ask|asking|know|hebben)(?: \w+){0,4}|"
+    r"what (?:do|would) you need (?:\w+ ){0,3}for|wat (?:moet|moeten|wil|wilt|willen) (?:je|jij|u|jullie) (?:daarmee|ermee|daar mee|er mee)(?: doen)?"
+    r")$"
+)
+
+
+def asks_why(text: str) -> bool:
+    """"waarom wil je mijn postcode?", "why do you need it?": why the bot asks what it asked."""
+    return _WHY_ASKED.match(_plain(text)) is not None
 
 
 # "hoe verleng ik mijn paspoort en wat kost het?": besides a follow-up, the message asks how to go

@@ -16,6 +16,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 MAX_GAP = 3
+# English "n't" contractions typed without their apostrophe ("wasnt", "didnt", "cant", "wont"): read as
+# the apostrophe forms everywhere the dialogue reads words (the matcher spells them out itself).
+# "want", "aint" and Dutch words are not of this form.
+_BARE_NOT = re.compile(
+    r"\b(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need|ca|wo)nt\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!;:\n]+")
 _NON_WORD = re.compile(r"[^a-z0-9*]+")
 
@@ -25,9 +30,16 @@ def _bare(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def with_apostrophes(text: str) -> str:
+    """`text` with "n't" contractions typed without the apostrophe spelled with it: "the bin wasnt
+    emptied" -> "the bin wasn't emptied", "i cant come" -> "i can't come"."""
+    return _BARE_NOT.sub(r"\1n't", text)
+
+
 def words_of(text: str) -> str:
-    """The text lower case, without accents and punctuation, words one space apart."""
-    return " ".join(_NON_WORD.sub(" ", _bare(text).replace("*", " ")).split())
+    """The text lower case, without accents and punctuation, words one space apart ("wasnt" as
+    "wasn't": `with_apostrophes`)."""
+    return " ".join(_NON_WORD.sub(" ", _bare(with_apostrophes(text)).replace("*", " ")).split())
 
 
 def _phrase_words(phrase: str) -> list[str]:
