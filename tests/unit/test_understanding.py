@@ -525,3 +525,25 @@ def test_contractions_without_an_apostrophe_everywhere_the_dialogue_reads_words(
 )
 def test_why_the_bot_asks(text: str, why: bool) -> None:
     assert understanding.asks_why(text) is why
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("mijn mail is j.devries@example.nl kunnen jullie het formulier sturen", True),
+        ("can you send me the form? anna@example.org", True),
+        ("please send the form to piet@example.nl", True),
+        # no address or number to send it to, or the resident sends it: no callback of this form
+        ("kunnen jullie het formulier sturen", False),
+        ("hoe stuur ik het formulier naar jullie op anna@example.org", False),
+        ("ik heb de mail van jullie gekregen op anna@example.org", False),
+        ("Mail mij op anouk.devries@example.nl over de afspraak", False),
+    ],
+)
+def test_something_asked_to_be_sent_with_the_address_is_a_callback(text: str, asks: bool) -> None:
+    assert asks_for_callback(text) is asks
+
+
+def test_the_contact_given_is_no_topic_to_route_by() -> None:
+    assert without_person_request("mijn mail is j.devries@example.nl kunnen jullie het formulier sturen") == "formulier"
+    assert without_person_request("can someone mail me about my wmo application? my email is a@b.nl") == "wmo application"

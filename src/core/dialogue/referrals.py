@@ -3,11 +3,21 @@ organisation handles ("Voor een verblijfsvergunning gaat u naar de IND: ind.nl")
 
 The referrals are data (knowledge/_out_of_scope.yaml `referrals:`); they are said only
 when the matcher answered no topic, so a question the gemeente does answer never gets one.
+A referral's words told only as the background of a question about something else ("mijn WW
+is nog niet geregeld ... kan ik bijstand krijgen?") do not decide it: what is asked does
+(`asked_besides`).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..kb.phrases import names_any
 from ..models import Link
+from . import understanding
 from .context import TurnContext
+
+if TYPE_CHECKING:
+    from ..matcher import Classification, Part
 
 
 def scope_message(ctx: TurnContext, text: str) -> tuple[str, list[Link]]:
@@ -18,3 +28,16 @@ def scope_message(ctx: TurnContext, text: str) -> tuple[str, list[Link]]:
     ctx.count("referral")
     return (ctx.say("out_of_scope_referral", referral=referral.text.get(ctx.language)),
             [Link(title=referral.organisation, url=referral.url)])
+
+
+def asked_besides(ctx: TurnContext, text: str, result: "Classification") -> "Part | None":
+    """The clause a message asks that names none of the referral words the rest of it tells ("... mijn WW is nog
+    niet geregeld ... kan ik bijstand krijgen of zo?": the WW is background, welfare is asked), when the matcher
+    guesses a topic for it; None when the message names no referral, or asks about it."""
+    referral = ctx.knowledge.referral_for(text)
+    if referral is None:
+        return None
+    asking = [part for part in understanding.asking(text, result) if understanding.is_question(part.text)]
+    if not asking or any(names_any(part.text, referral.words) for part in asking):
+        return None
+    return next((part for part in asking if part.classification.decision != "reject"), None)

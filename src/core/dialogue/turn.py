@@ -555,10 +555,34 @@ class Turn:
                 return
             if len(choices) == 1 and self._other_topic_named(choices[0], result.score, text, kinds):
                 return
+        if self._asked_besides_a_referral(text, result):
+            return
         if understanding.is_frustrated(text):
             self._on_frustration()
             return
         self._not_understood(text)
+
+    def _asked_besides_a_referral(self, text: str, result: "Classification") -> bool:
+        """Another organisation's matter told only as background of a question about a topic ("mijn WW is nog
+        niet geregeld ... kan ik bijstand krijgen?"): that question wins over the referral (UWV), when the matcher's
+        guess for the whole message is that topic too. Answered when the matcher answers the clause or is sure of its
+        one guess (LONE_FAVOURITE_SCORE, no other guess), else offered with its next guess."""
+        asked = referrals.asked_besides(self.ctx, text, result)
+        if asked is None:
+            return False
+        reading = asked.classification
+        choices = self._choices(reading, RUNNER_UP_FLOOR)
+        if not choices or choices[0].id not in {candidate.intent for candidate in result.candidates}:
+            return False  # the whole message does not lean to what the clause asks (a neighbours' quarrel)
+        sure = reading.decision == "answer" or len(choices) == 1 and reading.score >= LONE_FAVOURITE_SCORE
+        if not sure and len(choices) < 2:
+            return False
+        self.ctx.count("asked_besides_a_referral")
+        if sure:
+            self._answer(choices[0], reading.score, asked.text)
+        else:
+            self._disambiguate(choices, reading.score, text)
+        return True
 
     def _other_topic_named(self, named: "ResolvedIntent", score: float, text: str, kinds: list[str]) -> bool:
         """"is my drivers license ready already?" right after bulky waste: the matcher's one guess is

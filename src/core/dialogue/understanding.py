@@ -230,10 +230,24 @@ def asks_to_be_contacted(text: str) -> bool:
     return bool(_CONTACTING_ME.match(_plain(text)))
 
 
+# "kunnen jullie het formulier sturen", "can you send me the form?": something asked to be sent, which only a person
+# can do; with the address or number in the same message it is a callback to it. Not "Mail mij op <adres> over de
+# afspraak" (no callback of this form: the address is redacted like any other, `_CONTACT_ME`).
+_SEND_ME = re.compile(
+    r"\b(?:(?:kunnen|kunt|kun|wilt|willen|wil|zou|zouden) (?:jullie|u|je|iemand)(?: \w+){0,5} "
+    r"(?:op|toe|door)?(?:sturen|mailen|e-mailen|emailen)|"
+    r"(?:can|could|would|will) (?:you|someone|somebody|one of you)(?: please)? (?:send|e-?mail|mail|forward)|"
+    r"(?:please )?send (?:me|it|that|this|the \w+))\b"
+)
+
+
 def asks_for_callback(text: str) -> bool:
-    """True for a callback asked without naming a person ("bel me terug aub", "call me back").
-    Checked after the matcher: a tenant's own callback intent (a guided flow) goes first."""
-    return bool(_CALL_ME.search(_plain(text)))
+    """True for a callback asked without naming a person ("bel me terug aub", "call me back"), and for
+    something asked to be sent with the address or number to send it to ("mijn mail is ..., kunnen jullie
+    het formulier sturen"). Checked after the matcher: a tenant's own callback intent (a guided flow) goes
+    first."""
+    plain = _plain(text)
+    return bool(_CALL_ME.search(plain)) or (_SEND_ME.search(plain) is not None and contact(text) is not None)
 
 
 _WHOM_TO_CALL = re.compile(
@@ -279,10 +293,18 @@ def asks_who_the_bot_is(text: str) -> bool:
     return bool(_WHO_IS_THERE.match(_plain(text)))
 
 
+# The contact given with a request and the words that give it ("mijn mail is anna@..., kunnen jullie het formulier
+# sturen"): no topic to route by (the matcher reads a complaint in "mail").
+_CONTACT_GIVEN = re.compile(
+    r"\S+@\S+|\+?\d[\d -]{5,}\d|\b(?:mail|e-mail|email|mailadres|e-mailadres|emailadres|adres|telefoonnummer|nummer|"
+    r"is|kunnen|sturen|opsturen|toesturen|mailen|address|number|phone|send|at|on)\b"
+)
+
+
 def without_person_request(text: str) -> str:
-    """The text minus the words of a person request: "iemand spreken over mijn
+    """The text minus the words of a person request and the contact given with it: "iemand spreken over mijn
     parkeervergunning" -> "parkeervergunning" (the topic to route by)."""
-    return " ".join(_REQUEST_WORDS.sub(" ", _plain(text)).split())
+    return " ".join(_REQUEST_WORDS.sub(" ", _CONTACT_GIVEN.sub(" ", _plain(text))).split())
 
 
 # ---- questions ---------------------------------------------------------------------------------------
