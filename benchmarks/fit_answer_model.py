@@ -12,13 +12,19 @@ The material, none of it the report part of real_questions.tsv:
   - the tuning part of the real residents' messages, classified by tenant `voorbeeld`'s
     matcher (its examples never include them).
 Messages shorter than `--long-words` words and the longer ones get a logistic model each, fitted
-on the material of their length (the tuning rows weigh `--tune-weight`). The answer cut-offs are
-fixed on the tuning part by leave-one-out: each tuning row is scored by its band's model fitted
-without it, and the cut-offs are those (one per band) that answer the most in-scope tuning rows
-rightly while at most `--max-wrong` of all tuning rows, and no more than that share (rounded up)
-of a band's own rows, are answered wrongly. The clarify cut-off is `--clarify-ratio` of each.
-Prints the models and the cut-offs as JSON (for KNOWLEDGE_BASE_ANSWER_POLICY) and the
-cross-validated figures.
+on the material of their length (the tuning rows weigh `--tune-weight`). The long messages are
+composed at random, so one composition (one seed) is a sample: on session 10's knowledge base,
+seeds 1-10 alone put the cut-offs anywhere in 0.906-0.920 (questions) and 0.746-0.809 (stories)
+and the cross-validated figure in 47.4-51.0%, as far as one new example moved them. So each
+band's model is fitted once per seed of `--seeds` and the fitted model is their average (of the
+log-odds, which is again one logistic model); `--seeds 5` is the single composition of sessions
+7-10 (it reproduces the constants main ships since session 7). The answer cut-offs are fixed on the tuning part by leave-one-out: each tuning row is
+scored by its band's averaged model fitted without it, and the cut-offs are those (one per band)
+that answer the most in-scope tuning rows rightly while at most `--max-wrong` of all tuning rows,
+and no more than that share (rounded up) of a band's own rows, are answered wrongly. The clarify
+cut-off is `--clarify-ratio` of each. Prints the models and the cut-offs as JSON (for
+KNOWLEDGE_BASE_ANSWER_POLICY), the cross-validated figures, and what each seed alone would have
+chosen (`per_seed`: how much one composition moves them).
 """
 from __future__ import annotations
 
@@ -102,29 +108,39 @@ def row(matcher: Matcher, text: str, accepted: frozenset[str]) -> tuple[np.ndarr
     return matcher.answer_inputs(text)[0], matcher.best_intent(text) in accepted
 
 
-def material(cache: Path | None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+Material = tuple[np.ndarray, np.ndarray, list[str]]  # inputs, right (0/1), source of each row
+
+
+def material(cache: Path | None, seeds: list[int], mixed_share: int = MIXED_SHARE) -> list[Material]:
+    """The material once per composition seed: the held-out examples are the same in each, the
+    long messages composed from them differ."""
     shared = SharedBase.model_validate_json((ROOT / "src" / "kb_compiled" / "shared.json").read_text(encoding="utf-8"))
-    rng = random.Random(5)
-    inputs, right, sources = [], [], []
+    rngs = [random.Random(seed) for seed in seeds]
+    examples: Material = ([], [], [])
+    composed: list[Material] = [([], [], []) for _ in seeds]
+
+    def add(into: Material, x: np.ndarray, ok: bool, source: str) -> None:
+        into[0].append(x), into[1].append(ok), into[2].append(source)
+
     for matcher, held in fold_matchers(base_tenant_examples(shared.intents), shared.out_of_scope_texts(), cache):
         by_intent: dict[str | None, list[str]] = {}
         for text, intent in held:
             by_intent.setdefault(intent, []).append(text)
-            x, ok = row(matcher, text, frozenset({intent}) - {None})
-            inputs.append(x), right.append(ok), sources.append("example")
-        for intent, texts in by_intent.items():
-            for _ in range(max(2, len(texts) // 3)):
-                core = rng.sample(texts, min(len(texts), rng.choice([1, 1, 2])))
-                x, ok = row(matcher, long_message(rng, core), frozenset({intent}) - {None})
-                inputs.append(x), right.append(ok), sources.append("composed")
-        # Two questions of different topics in one message: the whole names no one topic (each
-        # clause answers for itself as a part), so its best intent counts as not right.
+            add(examples, *row(matcher, text, frozenset({intent}) - {None}), "example")
         topics = sorted(intent for intent in by_intent if intent is not None)
-        for _ in range(len(held) // MIXED_SHARE):
-            first, second = rng.sample(topics, 2)
-            x, _ = row(matcher, long_message(rng, [rng.choice(by_intent[first]), rng.choice(by_intent[second])]), frozenset())
-            inputs.append(x), right.append(False), sources.append("mixed")
-    return np.array(inputs), np.array(right, dtype=float), sources
+        for rng, into in zip(rngs, composed):
+            for intent, texts in by_intent.items():
+                for _ in range(max(2, len(texts) // 3)):
+                    core = rng.sample(texts, min(len(texts), rng.choice([1, 1, 2])))
+                    add(into, *row(matcher, long_message(rng, core), frozenset({intent}) - {None}), "composed")
+            # Two questions of different topics in one message: the whole names no one topic (each
+            # clause answers for itself as a part), so its best intent counts as not right.
+            for _ in range(len(held) // mixed_share):
+                first, second = rng.sample(topics, 2)
+                x, _ = row(matcher, long_message(rng, [rng.choice(by_intent[first]), rng.choice(by_intent[second])]), frozenset())
+                add(into, x, False, "mixed")
+    return [(np.array(examples[0] + inputs), np.array(examples[1] + right, dtype=float), examples[2] + sources)
+            for inputs, right, sources in composed]
 
 
 def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -146,6 +162,15 @@ def words_of(x: np.ndarray) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, tune_x: np.ndarray, tune_y: np.ndarray, weight: int) -> LogisticModel:
     return fit_logistic(np.vstack([x, *[tune_x] * weight]), np.concatenate([y, *[tune_y] * weight]))
+
+
+def averaged(models: list[LogisticModel]) -> LogisticModel:
+    """One logistic model whose log-odds are the mean of the models' log-odds (before the clip at
+    +-40), in the first model's standardisation."""
+    weights = np.mean([model.coef / model.scale for model in models], axis=0)
+    offset = float(np.mean([model.intercept - model.coef @ (model.mean / model.scale) for model in models]))
+    mean, scale = models[0].mean, models[0].scale
+    return LogisticModel(mean=mean, scale=scale, coef=weights * scale, intercept=offset + float(weights @ mean))
 
 
 def choose_cut_offs(held_out: np.ndarray, right: np.ndarray, in_scope: np.ndarray, band: np.ndarray, bands: int,
@@ -171,7 +196,11 @@ def choose_cut_offs(held_out: np.ndarray, right: np.ndarray, in_scope: np.ndarra
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds-cache", type=Path, default=None, help="keep the fold matchers here between runs")
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(1, 11)),
+                        help="composition seeds of the long messages; one model per seed, averaged")
     parser.add_argument("--tune-weight", type=int, default=3)
+    parser.add_argument("--mixed-share", type=int, default=MIXED_SHARE,
+                        help="one message mixing two topics per this many held-out examples")
     parser.add_argument("--max-wrong", type=float, default=0.02)
     parser.add_argument("--clarify-ratio", type=float, default=0.4)
     parser.add_argument("--long-words", type=int, default=LONG_WORDS,
@@ -181,27 +210,48 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.folds_cache:
         args.folds_cache.mkdir(parents=True, exist_ok=True)
-    x, y, sources = material(args.folds_cache)
+    per_seed_material = material(args.folds_cache, args.seeds, args.mixed_share)
     tune_x, tune_y, in_scope, kinds = tuning_rows()
     starts = [0, args.long_words] if args.long_words > 0 else [0]
-    band_x = np.searchsorted(starts, words_of(x), side="right") - 1
     band_t = np.searchsorted(starts, words_of(tune_x), side="right") - 1
     for name in args.without:
-        x[:, ANSWER_INPUTS.index(name)] = tune_x[:, ANSWER_INPUTS.index(name)] = 0.0
+        tune_x[:, ANSWER_INPUTS.index(name)] = 0.0
+        for x, _, _ in per_seed_material:
+            x[:, ANSWER_INPUTS.index(name)] = 0.0
+    bands_x = [np.searchsorted(starts, words_of(x), side="right") - 1 for x, _, _ in per_seed_material]
+
+    def band_models(b: int, keep: np.ndarray) -> list[LogisticModel]:
+        """Band b's model per seed, fitted with the tuning rows `keep`."""
+        return [fit(x[band_x == b], y[band_x == b], tune_x[keep], tune_y[keep], args.tune_weight)
+                for (x, y, _), band_x in zip(per_seed_material, bands_x)]
+
     right = tune_y == 1
-    held_out = np.zeros(len(tune_y))
+    # Held-out log-odds of each tuning row, per seed; the averaged model's score is their mean's.
+    held_log_odds = np.zeros((len(args.seeds), len(tune_y)))
     for i in range(len(tune_y)):
         b = band_t[i]
         keep = (np.arange(len(tune_y)) != i) & (band_t == b)
-        model = fit(x[band_x == b], y[band_x == b], tune_x[keep], tune_y[keep], args.tune_weight)
-        held_out[i] = model.predict(tune_x[i : i + 1])[0]
+        for s, model in enumerate(band_models(b, keep)):
+            held_log_odds[s, i] = ((tune_x[i] - model.mean) / model.scale) @ model.coef + model.intercept
+
+    def probability(log_odds: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip(log_odds, -40, 40)))
+
+    held_out = probability(held_log_odds.mean(axis=0))
     allowed = math.floor(args.max_wrong * len(tune_y) + 1e-9)
     # No band may take more than its own share of the wrong answers (rounded up).
     caps = [math.ceil(args.max_wrong * int((band_t == b).sum()) - 1e-9) for b in range(len(starts))]
     cut_offs, _ = choose_cut_offs(held_out, right, in_scope, band_t, len(starts), allowed, caps)
     answered = held_out >= np.array(cut_offs)[band_t]
-    models = [fit(x[band_x == b], y[band_x == b], tune_x[band_t == b], tune_y[band_t == b], args.tune_weight)
-              for b in range(len(starts))]
+    models = [averaged(band_models(b, band_t == b)) for b in range(len(starts))]
+    # What one seed alone would have chosen: the spread the average removes.
+    per_seed = []
+    for seed, log_odds in zip(args.seeds, held_log_odds):
+        alone, count = choose_cut_offs(probability(log_odds), right, in_scope, band_t, len(starts), allowed, caps)
+        per_seed.append({"seed": seed, "answer": [round(cut_off, 4) for cut_off in alone],
+                         "answered_right": round(count / int(in_scope.sum()), 4)})
+    band_x = bands_x[0]
+    sources = per_seed_material[0][2]
     report = {
         "inputs": list(ANSWER_INPUTS),
         "bands": [{"min_words": start,
@@ -210,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
                    "answer": round(cut_off, 4), "clarify": round(cut_off * args.clarify_ratio, 4),
                    "material": int((band_x == b).sum()), "tune": int((band_t == b).sum())}
                   for b, (start, model, cut_off) in enumerate(zip(starts, models, cut_offs))],
-        "material": {source: sources.count(source) for source in ("example", "composed", "mixed")} | {"tune": len(tune_y)},
+        "material": {source: sources.count(source) for source in ("example", "composed", "mixed")}
+        | {"tune": len(tune_y), "seeds": args.seeds},
+        "per_seed": per_seed,
         "tune_cross_validated": {
             "in_scope": int(in_scope.sum()),
             "rank1": round(float(tune_y[in_scope].mean()), 4),
