@@ -547,3 +547,16 @@ def test_something_asked_to_be_sent_with_the_address_is_a_callback(text: str, as
 def test_the_contact_given_is_no_topic_to_route_by() -> None:
     assert without_person_request("mijn mail is j.devries@example.nl kunnen jullie het formulier sturen") == "formulier"
     assert without_person_request("can someone mail me about my wmo application? my email is a@b.nl") == "wmo application"
+
+
+def test_a_child_put_on_the_form_too_names_no_subject_of_its_own() -> None:
+    assert followups.detect_all("moet ik de kinderen ook opgeven") == ["kind"]
+    assert followups.is_contextual("moet ik de kinderen ook opgeven")
+    assert followups.is_contextual("do i need to add the kids too?")
+    assert not followups.is_contextual("moet ik mijn kinderen ook aanmelden voor de school")
+
+
+@pytest.mark.parametrize(("text", "how"), [("hoe dan", True), ("en hoe dan precies?", True), ("how then?", True),
+                                           ("hoe dan ook", False), ("hoe dan met mijn paspoort", False)])
+def test_how_then_asks_how_about_what_was_just_said(text: str, how: bool) -> None:
+    assert asks_how(text) is how

@@ -85,12 +85,12 @@ def _title_words(topic: "ResolvedIntent") -> set[str]:
 
 
 def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
-    """A question about the current topic on a day it names: one that points back and names
-    nothing else ("kan het ook op zaterdag?"), or one whose other words the matcher reads as
-    that topic when the tenant's fees name the day ("can we marry on a saturday?" after the
-    wedding: the Saturday fee)."""
+    """A question about the current topic on a day it names: one that points back or asks, and names
+    nothing else ("kan het ook op zaterdag?", "kan ik op zaterdag komen?" after the driving licence), or
+    one whose other words the matcher reads as that topic when the tenant's fees name the day ("can we
+    marry on a saturday?" after the wedding: the Saturday fee)."""
     rest = facts.without_days(text)
-    if followups.points_back(text) and followups.is_contextual(rest):
+    if (followups.points_back(text) or understanding.is_question(text)) and followups.is_contextual(rest):
         return True
     weekdays = facts.asked_weekdays(text)
     if not weekdays or facts.fees(ctx.tenant, topic.id, ctx.promises, weekdays) is None:

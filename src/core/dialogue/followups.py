@@ -85,7 +85,8 @@ _FILLER = frozenset(
     voordat totdat tot hoor horen hoort bericht antwoord reactie besluit beslissing uitslag wachten klaar binnen terug
     before until till hear back answer reply response decision wait waiting ready
     iemand mij helpen geholpen someone somebody help helped
-    apart aparte los inschrijven ingeschreven register registered separately moeten worden""".split()
+    apart aparte los inschrijven ingeschreven register registered separately moeten worden
+    opgeven opgegeven include included add added too""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

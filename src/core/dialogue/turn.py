@@ -701,8 +701,12 @@ class Turn:
             readings = [piece] + ([Part(stretch, matcher.classify(stretch)) for stretch in stretches]
                                   if len(stretches) > 1 else [])
             for reading in readings:
-                intent = ctx.intent_of(reading.classification.intent)
-                if (reading.classification.decision != "answer" or intent is None or intent.kind != "topic"
+                found_in = reading.classification
+                # A stretch of a few words is offered on the matcher's one guess too ("He had a dog": clarify 0.44,
+                # where "Hij had een hond" is answered); a button, not an answer.
+                lone = (reading is not piece and found_in.decision == "clarify" and len(found_in.candidates) == 1)
+                intent = ctx.intent_of(found_in.candidates[0].intent if lone else found_in.intent)
+                if ((found_in.decision != "answer" and not lone) or intent is None or intent.kind != "topic"
                         or intent.handover or intent.id in (ctx.intent, *homes, *found)):
                     continue
                 told_only = details.detect(reading.text) and matcher.classify(
