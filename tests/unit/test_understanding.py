@@ -560,3 +560,24 @@ def test_a_child_put_on_the_form_too_names_no_subject_of_its_own() -> None:
                                            ("hoe dan ook", False), ("hoe dan met mijn paspoort", False)])
 def test_how_then_asks_how_about_what_was_just_said(text: str, how: bool) -> None:
     assert asks_how(text) is how
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tot wanneer kan dat", "termijn"),
+        ("kan het al eerder", "termijn"),
+        ("wat als ik het vergeet", "termijn"),
+        ("when at the latest", "termijn"),
+        ("kan het deze week nog", "duur"),
+        ("will someone fix it this week", "duur"),
+    ],
+)
+def test_follow_up_cues_in_other_words(text: str, kind: str) -> None:
+    assert followups.detect(text) == kind and followups.is_contextual(text)
+
+
+def test_whom_to_call_now_and_how_to_get_one() -> None:
+    assert asks_whom_to_call("who do i call right now") and asks_whom_to_call("wie kan ik nu bellen")
+    assert asks_how("and how do i get one")
+    assert without_person_request("bel me maar op 0612345678") == ""  # nothing left to route by: not "maar op"

@@ -125,8 +125,10 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     asked = [kind for kind in followups.detect_all(text) if kind != "kind"]
     if own is None or len(text.split()) >= understanding.STORY_WORDS or asked:
         return False
-    readings = [phrases.without(text, own.words)]
-    if understanding.is_question(text) and not followups.points_back(text):
+    # Still on the detail just answered ("moet ik aangifte doen?" right after a stolen driving licence): that
+    # detail, whatever the matcher reads in its words alone (a birth registration in "aangifte").
+    readings = [] if ctx.state.own_detail == own.name else [phrases.without(text, own.words)]
+    if readings and understanding.is_question(text) and not followups.points_back(text):
         readings.append(text)
     for reading in readings:
         if followups.is_contextual(reading):

@@ -29,6 +29,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"doorgegeven|doorgeven|aangegeven|aangeven|ingediend|indienen|gemeld|melden)|"
         r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebben) (?:ik|we|wij|u)|"
         r"how much time do (?:i|we) have|"
+        # "tot wanneer kan dat?" after the WOZ objection, "kan het al eerder?" after moving, "wat als ik het vergeet?"
+        r"tot wanneer|until when|(?:kan|mag|moet) (?:het|dat|ik) (?:ook |al |nog )?eerder|"
+        r"(?:wat|en) als (?:ik|we) (?:het|dat) (?:vergeet|vergeten)|(?:what|and) if (?:i|we) forget|"
+        r"at the latest|can (?:i|we) (?:do it |register |report it )?(?:earlier|sooner)|"
         r"how far in advance|in advance|how early|deadline|(?:is it|am i|are we|is that) too late|too late (?:to|for)|"
         r"by when|when do i have to|when must i)\b"
     ),
@@ -52,6 +56,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"spoed|met spoed|spoedaanvraag|met voorrang|sneller|urgent|urgently|faster|"
         # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
         r"hoe snel|how (?:soon|quickly|fast)|"
+        # "kan het deze week nog?" after bulky waste, "will someone fix it this week?" after a report
+        r"deze week nog|nog deze week|(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
@@ -86,7 +92,7 @@ _FILLER = frozenset(
     before until till hear back answer reply response decision wait waiting ready
     iemand mij helpen geholpen someone somebody help helped
     apart aparte los inschrijven ingeschreven register registered separately moeten worden
-    opgeven opgegeven include included add added too""".split()
+    opgeven opgegeven include included add added too when""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

@@ -555,12 +555,25 @@ class Turn:
                 return
             if len(choices) == 1 and self._other_topic_named(choices[0], result.score, text, kinds):
                 return
+            if not choices and self._small_talk(result):
+                return
         if self._asked_besides_a_referral(text, result):
             return
         if understanding.is_frustrated(text):
             self._on_frustration()
             return
         self._not_understood(text)
+
+    def _small_talk(self, result: "Classification") -> bool:
+        """"thx", "thnx": the matcher's one guess is a system intent it is sure of (LONE_FAVOURITE_SCORE) but
+        does not answer (a word too short or misspelled): its answer ("Graag gedaan!"), not "Dat begrijp ik niet"
+        (a system intent is never offered in "Bedoelt u ...?")."""
+        intent = self.ctx.intent_of(result.candidates[0].intent) if len(result.candidates) == 1 else None
+        if intent is None or intent.kind != "system" or intent.handover or result.score < LONE_FAVOURITE_SCORE:
+            return False
+        self.ctx.count("small_talk_guessed")
+        answers.answer(self.ctx, intent, result.score)
+        return True
 
     def _asked_besides_a_referral(self, text: str, result: "Classification") -> bool:
         """Another organisation's matter told only as background of a question about a topic ("mijn WW is nog

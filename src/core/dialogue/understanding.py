@@ -251,8 +251,8 @@ def asks_for_callback(text: str) -> bool:
 
 
 _WHOM_TO_CALL = re.compile(
-    r"^(?:en |maar |ok |oke )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |daarvoor |"
-    r"hiervoor |hierover |daarover )?(?:bellen|mailen|contacteren|benaderen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
+    r"^(?:en |maar |ok |oke |and |but |so )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |"
+    r"daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:bellen|mailen|contacteren|benaderen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
     r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
     r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
     # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
@@ -260,7 +260,9 @@ _WHOM_TO_CALL = re.compile(
     r"(?: om (?:het |dat )?(?:na )?te vragen(?: hoe (?:het|dat) (?:er ?voor |nu )?staat)?)?|"
     r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
     r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
-    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))$"
+    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))"
+    # "who do i call right now?" after the neighbours' noise at night
+    r"(?: (?:nu|meteen|nou|now|right now|then|about (?:it|this|that)))?$"
 )
 
 
@@ -297,7 +299,8 @@ def asks_who_the_bot_is(text: str) -> bool:
 # sturen"): no topic to route by (the matcher reads a complaint in "mail").
 _CONTACT_GIVEN = re.compile(
     r"\S+@\S+|\+?\d[\d -]{5,}\d|\b(?:mail|e-mail|email|mailadres|e-mailadres|emailadres|adres|telefoonnummer|nummer|"
-    r"is|kunnen|sturen|opsturen|toesturen|mailen|address|number|phone|send|at|on)\b"
+    r"is|kunnen|sturen|opsturen|toesturen|mailen|maar|dan|gewoon|liever|op|via|terug|address|number|phone|send|at|on|"
+    r"back|later)\b"
 )
 
 
@@ -481,7 +484,7 @@ def announces_question(text: str) -> bool:
 # ---- how to go about it ------------------------------------------------------------------------------
 
 _HOW = re.compile(
-    r"^(?:en |maar |ok |oke |dus )?(?:"
+    r"^(?:en |maar |ok |oke |dus |and |but |so )?(?:"
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
     r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
     # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
