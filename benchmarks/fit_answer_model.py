@@ -116,19 +116,23 @@ def material(cache: Path | None, seeds: list[int], mixed_share: int = MIXED_SHAR
     long messages composed from them differ."""
     shared = SharedBase.model_validate_json((ROOT / "src" / "kb_compiled" / "shared.json").read_text(encoding="utf-8"))
     rngs = [random.Random(seed) for seed in seeds]
-    examples: Material = ([], [], [])
-    composed: list[Material] = [([], [], []) for _ in seeds]
+    # Per seed, fold by fold: the fold's held-out examples, then what was composed from them (the
+    # order in which the rows are classified, for one seed).
+    per_seed: list[Material] = [([], [], []) for _ in seeds]
 
     def add(into: Material, x: np.ndarray, ok: bool, source: str) -> None:
         into[0].append(x), into[1].append(ok), into[2].append(source)
 
     for matcher, held in fold_matchers(base_tenant_examples(shared.intents), shared.out_of_scope_texts(), cache):
         by_intent: dict[str | None, list[str]] = {}
+        examples: Material = ([], [], [])
         for text, intent in held:
             by_intent.setdefault(intent, []).append(text)
             add(examples, *row(matcher, text, frozenset({intent}) - {None}), "example")
         topics = sorted(intent for intent in by_intent if intent is not None)
-        for rng, into in zip(rngs, composed):
+        for rng, into in zip(rngs, per_seed):
+            for column, values in zip(into, examples):
+                column.extend(values)
             for intent, texts in by_intent.items():
                 for _ in range(max(2, len(texts) // 3)):
                     core = rng.sample(texts, min(len(texts), rng.choice([1, 1, 2])))
@@ -139,8 +143,7 @@ def material(cache: Path | None, seeds: list[int], mixed_share: int = MIXED_SHAR
                 first, second = rng.sample(topics, 2)
                 x, _ = row(matcher, long_message(rng, [rng.choice(by_intent[first]), rng.choice(by_intent[second])]), frozenset())
                 add(into, x, False, "mixed")
-    return [(np.array(examples[0] + inputs), np.array(examples[1] + right, dtype=float), examples[2] + sources)
-            for inputs, right, sources in composed]
+    return [(np.array(inputs), np.array(right, dtype=float), sources) for inputs, right, sources in per_seed]
 
 
 def tuning_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

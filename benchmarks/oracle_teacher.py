@@ -12,6 +12,9 @@ the cut-offs. The report part is never read. Three steps in two environments:
     /tmp/teacher/bin/python benchmarks/oracle_teacher.py embed /tmp/oracle
     .venv/bin/python benchmarks/oracle_teacher.py fit /tmp/oracle
 
+`embed-student` instead of `embed` (same environment as `dump`, seconds) gives the Dutch student the
+matcher ships the teacher's place: what nearest-example evidence it already carries.
+
 `dump` writes fit_answer_model.py's material and tuning rows (with each row's text, the matcher's
 first guess and the fold that held it out), `embed` the teacher's vectors of every text ("query: ",
 one thread: ~11 minutes for ~6,000 texts on a busy machine), `fit` the cross-validated figures with
@@ -51,7 +54,7 @@ def dump(out: Path, folds_cache: Path | None) -> None:
         fold_now[0] = None
 
     fit.row, fit.fold_matchers = recorded_row, recorded_folds
-    x, y, _ = fit.material(folds_cache)
+    x, y, _ = fit.material(folds_cache, [5])[0]  # one composition: the rows recorded are its rows
     material_rows = len(rows)
     tune_x, tune_y, in_scope, kinds = fit.tuning_rows()
     shared = SharedBase.model_validate_json((fit.ROOT / "src" / "kb_compiled" / "shared.json").read_text(encoding="utf-8"))
@@ -80,6 +83,24 @@ def embed(out: Path) -> None:
         vectors[batch] = model.query([texts[i] for i in batch])
     np.save(out / "vectors.npy", vectors)
     print(f"{len(texts)} texts embedded -> {out / 'vectors.npy'}")
+
+
+def embed_student(out: Path) -> None:
+    """The shipped Dutch student's vectors instead of the teacher's (the knowledge base's matcher, as it
+    encodes a question at run time; zeros for a text it does not read as Dutch)."""
+    import numpy as np
+
+    from eval_dev import load_knowledge
+
+    scorer = load_knowledge("voorbeeld", None).matcher._scorer
+    texts = json.loads((out / "texts.json").read_text(encoding="utf-8"))
+    vectors = np.zeros((len(texts), scorer.encoder.out_dims), np.float32)
+    for i, text in enumerate(texts):
+        analysis = scorer.analyzer.analyse(text)
+        if analysis.language == "nl":
+            vectors[i] = scorer.sentence(analysis)
+    np.save(out / "vectors.npy", vectors)
+    print(f"{len(texts)} texts embedded by the student -> {out / 'vectors.npy'}")
 
 
 def teacher_inputs(vectors, index, examples, held_by_fold, rows):
@@ -158,7 +179,7 @@ def fit_step(out: Path) -> None:
         d = pickle.load(handle)
     texts = json.loads((out / "texts.json").read_text(encoding="utf-8"))
     vectors = np.load(out / "vectors.npy")
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)  # the student encodes Dutch only: zeros
     index = {text: i for i, text in enumerate(texts)}
     rows, split = d["rows"], d["material_rows"]
     material = teacher_inputs(vectors, index, d["examples"], d["held_by_fold"], rows[:split])
@@ -203,12 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     dump_parser.add_argument("out", type=Path)
     dump_parser.add_argument("--folds-cache", type=Path, default=None)
     steps.add_parser("embed").add_argument("out", type=Path)
+    steps.add_parser("embed-student").add_argument("out", type=Path)
     steps.add_parser("fit").add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.step == "dump":
         dump(args.out, args.folds_cache)
     elif args.step == "embed":
         embed(args.out)
+    elif args.step == "embed-student":
+        embed_student(args.out)
     else:
         fit_step(args.out)
     return 0
