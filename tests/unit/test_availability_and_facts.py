@@ -67,11 +67,18 @@ def test_minutes_before_closing_promise_no_chat_today() -> None:
      ("the 2nd of January", "2027-01-02"), ("op 1 december", "2026-12-01"), ("op 30 november", "2027-11-30"),
      ("zijn jullie open op 2e kerstdag", "2026-12-26"), ("tweede paasdag", "2027-03-29"),
      ("open with Good Friday?", "2027-03-26"), ("hemelvaartsdag", "2027-05-06"), ("op 31 februari", None),
-     ("bel me op 06-12345678", None), ("may I come by?", None)],
+     ("bel me op 06-12345678", None), ("may I come by?", None),
+     ("zijn jullie in het weekend open", "2026-12-05"), ("kan dat ook in het weekend", "2026-12-05")],
 )
 def test_the_day_a_question_names(text: str, expected: str | None) -> None:
     named = facts.named_day(text, at(TUESDAY_MORNING).date())
     assert (named.isoformat() if named else None) == expected
+
+
+def test_the_weekend_is_its_first_day_still_to_come() -> None:
+    assert facts.named_day("open in the weekend?", date(2026, 12, 5)) == date(2026, 12, 5)  # a Saturday: today
+    assert facts.named_day("open in the weekend?", date(2026, 12, 6)) == date(2026, 12, 6)  # a Sunday: today
+    assert facts.named_day("open in the weekend?", date(2026, 12, 7)) == date(2026, 12, 12)
 
 
 def hours_of(moment: str, question: str, after: date | None = None) -> str:

@@ -72,12 +72,14 @@ def asked_weekdays(text: str) -> frozenset[int]:
 def named_day(text: str, today: date, after: date | None = None) -> date | None:
     """The day a question names besides today: "op woensdag" (the next one), "tweede kerstdag"
     (the next 26 December), "overmorgen", "de dag erna" (the day after `after`, the day asked
-    before); None when it names none."""
+    before), "in het weekend" (the next Saturday, or today on a Sunday); None when it names none."""
     if after is not None and _DAY_AFTER.search(text.lower()):
         return after + timedelta(days=1)
     match = _NAMED_DAY.search(text.lower())
     if match is None:
-        return None
+        # "kan dat ook in het weekend?": the weekend's first day still to come (today on a Sunday)
+        return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() != 6 else 0) \
+            if _WEEKEND.search(text.lower()) else None
     word = match.group(0)
     if word in ("overmorgen", "day after tomorrow"):
         return today + timedelta(days=2)
