@@ -231,3 +231,10 @@ def test_today_or_tomorrow_is_the_day_the_next_question_counts_from() -> None:
 
 def test_new_years_day_without_its_apostrophe() -> None:
     assert facts.named_day("are you open on new years day", date(2026, 12, 1)) == date(2027, 1, 1)
+
+
+def test_collecting_waste_has_days_of_its_own() -> None:
+    assert facts.collects_waste("Wanneer wordt mijn afval opgehaald When is my waste collected")
+    assert facts.collects_waste("Grofvuil laten ophalen Bulky waste collection")
+    assert not facts.collects_waste("Milieustraat (afvalbrengstation) Recycling centre (waste drop-off point)")
+    assert not facts.collects_waste("Paspoort aanvragen of verlengen Apply for or renew a passport")

@@ -134,7 +134,8 @@ def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Seque
     """"kan het ook op zaterdag?" about the current topic: the tenant's fees for that day when
     its table names the day ("Trouwen op zaterdag: € 690,00"); else the cost follow-up when the
     question asks the price, and the opening hours of that day when it does not ("kan ik dat vandaag
-    nog regelen?" after the passport: today's hours, not the passport's fees)."""
+    nog regelen?" after the passport: today's hours, not the passport's fees), except for collecting
+    waste, which has days of its own."""
     weekdays = facts.asked_weekdays(text)
     fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises, weekdays) if weekdays else None
     if fee_lines is None and kinds:
@@ -148,6 +149,9 @@ def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Seque
     if fee_lines is not None:
         url = ctx.tenant.urls.get("tarieven")
         ctx.add(fee_lines, links=[Link(title=ctx.say("fees_link"), url=url)] if url else [])
+    elif facts.collects_waste(f"{intent.title.nl} {intent.title.en}"):
+        # "en op oudejaarsdag?" after the waste calendar: not "the town hall is closed" (waste has its own days)
+        ctx.add(ctx.say("waste_on_a_day"), links=[ctx.link(link) for link in intent.links])
     else:
         ctx.add(_opening_hours(ctx, text), links=[ctx.link(link) for link in intent.links])
     ask_feedback(ctx, intent.id)

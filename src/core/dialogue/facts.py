@@ -108,6 +108,16 @@ _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|op
 _WASTE = re.compile(r"afval|vuil|container|kliko|gft|pmd|papier|waste|bin\b|bins\b|rubbish|garbage")
 
 
+# A topic about collecting waste (its title): collected on its own calendar, not in the town hall's hours.
+_COLLECTED = re.compile(r"\b(?:opgehaald|ophalen|collect\w*)\b")
+
+
+def collects_waste(title: str) -> bool:
+    """Whether a topic's title is about collecting waste ("Grofvuil laten ophalen", "When is my waste collected")."""
+    lowered = title.lower()
+    return bool(_WASTE.search(lowered) and _COLLECTED.search(lowered))
+
+
 # "can I do it on saturday?", "kan dat ook morgen?": the topic itself on a day it names (not "nu").
 _DO_IT_ON_A_DAY = re.compile(
     r"\b(?:kan|kun|kunt|can|could)\b[^.?!]{0,20}\b(?:het|dat|dit|it|that|this)\b[^.?!]{0,20}"

@@ -285,6 +285,14 @@ CATALOGUE: dict[str, Text] = {
         en="Sorry that did not help. You can ask your question in another way. Or ask for someone to call "
         "or e-mail you {moment}.",
     ),
+    "waste_on_a_day": Text(
+        nl="Afval wordt opgehaald volgens een eigen planning, niet volgens de openingstijden van het gemeentehuis. "
+        "De dag staat in de afvalkalender voor uw adres, of bij uw afspraak voor grofvuil. Rond feestdagen schuift "
+        "een ophaaldag soms op.",
+        en="Waste is collected on its own schedule, not in the town hall's opening hours. The day is in the waste "
+        "calendar for your address, or in your bulky waste appointment. Around public holidays a collection day "
+        "sometimes moves.",
+    ),
     "fees_link": Text(nl="Alle tarieven", en="All fees"),
     "fees_intro": Text(nl="Dit zijn de tarieven van {tenant} in {year}:", en="These are the fees of {tenant} in {year}:"),
     "fees_line": Text(nl="{name}: € {amount}", en="{name}: € {amount}"),
