@@ -577,6 +577,12 @@ def test_follow_up_cues_in_other_words(text: str, kind: str) -> None:
     assert followups.detect(text) == kind and followups.is_contextual(text)
 
 
+def test_until_when_it_is_valid_is_no_deadline() -> None:
+    assert followups.detect("tot wanneer is mijn paspoort geldig") is None
+    assert followups.detect("until when is it valid?") is None
+    assert followups.detect("kan ik deze week nog een paspoort aanvragen") is None  # the topic's answer, not its duration
+
+
 def test_whom_to_call_now_and_how_to_get_one() -> None:
     assert asks_whom_to_call("who do i call right now") and asks_whom_to_call("wie kan ik nu bellen")
     assert asks_how("and how do i get one")

@@ -30,7 +30,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebben) (?:ik|we|wij|u)|"
         r"how much time do (?:i|we) have|"
         # "tot wanneer kan dat?" after the WOZ objection, "kan het al eerder?" after moving, "wat als ik het vergeet?"
-        r"tot wanneer|until when|(?:kan|mag|moet) (?:het|dat|ik) (?:ook |al |nog )?eerder|"
+        r"(?:tot wanneer|until when)(?![^.?!]*\b(?:geldig|valid))|(?:kan|mag|moet) (?:het|dat|ik) (?:ook |al |nog )?eerder|"
         r"(?:wat|en) als (?:ik|we) (?:het|dat) (?:vergeet|vergeten)|(?:what|and) if (?:i|we) forget|"
         r"at the latest|can (?:i|we) (?:do it |register |report it )?(?:earlier|sooner)|"
         r"how far in advance|in advance|how early|deadline|(?:is it|am i|are we|is that) too late|too late (?:to|for)|"
@@ -57,7 +57,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
         r"hoe snel|how (?:soon|quickly|fast)|"
         # "kan het deze week nog?" after bulky waste, "will someone fix it this week?" after a report
-        r"deze week nog|nog deze week|(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"
+        r"(?:kan|kun|lukt|komt|gaat) (?:het|dat|dit|hij|ie)(?: \w+)? (?:deze week nog|nog deze week)|"
+        r"(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
