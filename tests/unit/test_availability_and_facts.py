@@ -79,6 +79,8 @@ def test_the_weekend_is_its_first_day_still_to_come() -> None:
     assert facts.named_day("open in the weekend?", date(2026, 12, 5)) == date(2026, 12, 5)  # a Saturday: today
     assert facts.named_day("open in the weekend?", date(2026, 12, 6)) == date(2026, 12, 6)  # a Sunday: today
     assert facts.named_day("open in the weekend?", date(2026, 12, 7)) == date(2026, 12, 12)
+    assert facts.named_day("ik ben vorig weekend mijn paspoort verloren", date(2026, 12, 7)) is None
+    assert facts.named_day("in het weekend verloren, kan ik vandaag langskomen?", date(2026, 12, 7)) is None
 
 
 def hours_of(moment: str, question: str, after: date | None = None) -> str:

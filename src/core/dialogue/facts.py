@@ -56,6 +56,8 @@ _WHEN = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanochtend|vanavond|straks|nu
 
 
 _WEEKEND = re.compile(r"\b(?:weekend|weekends|weekeinde)\b")
+_WEEKEND_AHEAD = re.compile(r"\b(?<!vorig )(?<!vorige )(?<!afgelopen )(?<!last )(?<!past )(?:weekend|weekends|weekeinde)\b")
+_TODAY_OR_TOMORROW = re.compile(r"\b(?:vandaag|morgen|vanmiddag|vanavond|today|tomorrow|tonight)\b")
 # "zaterdag", "zaterdags", "zondagen", "maandagochtend", "saturdays"
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:s|en|ochtend|middag|avond|morning|afternoon|evening)?\b")
 
@@ -77,9 +79,10 @@ def named_day(text: str, today: date, after: date | None = None) -> date | None:
         return after + timedelta(days=1)
     match = _NAMED_DAY.search(text.lower())
     if match is None:
-        # "kan dat ook in het weekend?": the weekend's first day still to come (today on a Sunday)
-        return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() != 6 else 0) \
-            if _WEEKEND.search(text.lower()) else None
+        # "kan dat ook in het weekend?": the weekend's first day still to come (today on a Sunday); not a weekend
+        # told as past ("vorig weekend") or beside today or tomorrow ("... kan ik vandaag langskomen?")
+        ahead = _WEEKEND_AHEAD.search(text.lower()) and not _TODAY_OR_TOMORROW.search(text.lower())
+        return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() != 6 else 0) if ahead else None
     word = match.group(0)
     if word in ("overmorgen", "day after tomorrow"):
         return today + timedelta(days=2)
