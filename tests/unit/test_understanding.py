@@ -587,3 +587,16 @@ def test_whom_to_call_now_and_how_to_get_one() -> None:
     assert asks_whom_to_call("who do i call right now") and asks_whom_to_call("wie kan ik nu bellen")
     assert asks_how("and how do i get one")
     assert without_person_request("bel me maar op 0612345678") == ""  # nothing left to route by: not "maar op"
+
+
+def test_a_bare_how_an_app_and_news_in_other_words() -> None:
+    assert asks_how("how") and asks_how("hoe?")
+    assert followups.detect("kan dat via een app") == "online" and followups.is_contextual("kan dat via een app")
+    assert followups.is_contextual("how long before we hear something")
+
+
+def test_english_without_a_word_of_the_old_list() -> None:
+    from core.dialogue import language
+
+    assert language.detect("our dog died last week") == "en"
+    assert language.detect("mijn hond is dood") == "nl"

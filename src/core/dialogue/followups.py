@@ -67,7 +67,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "online": re.compile(
         r"\b(online|on-line|via internet|via het internet|op internet|via de website|op de website|internet|"
-        r"digitaal|met digid|digid|vanuit huis|van thuis uit|thuis regelen|"
+        r"digitaal|met digid|digid|vanuit huis|van thuis uit|thuis regelen|(?:via|met|in) (?:een|de) app|"
+        r"(?:with|via|in|through) (?:an|the) app|"
         r"from home|via the website|on the internet|on the website)\b"
     ),
 }
@@ -93,7 +94,7 @@ _FILLER = frozenset(
     before until till hear back answer reply response decision wait waiting ready
     iemand mij helpen geholpen someone somebody help helped
     apart aparte los inschrijven ingeschreven register registered separately moeten worden
-    opgeven opgegeven include included add added too when""".split()
+    opgeven opgegeven include included add added too when something anything news nieuws""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

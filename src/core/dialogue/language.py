@@ -20,7 +20,8 @@ _ENGLISH = frozenset(
     """the a an i you my your what how where when why which am are can could do does need want to for with
     on and it that please hello thanks thank have has much get got would like should will this there
     passport waste moving move licence license permit tax municipality person garbage rubbish bin apply
-    renew collected collection human someone""".split()
+    renew collected collection human someone our his her they their them just still last died dead dog cat been
+    did don't dont can't cant didn't didnt isn't isnt wasn't wasnt won't haven't havent doesn't doesnt i'm im""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

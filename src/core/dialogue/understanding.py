@@ -513,7 +513,7 @@ _HOW = re.compile(
     # "wat nu?" after "ik ben mijn paspoort kwijt"; "kan de gemeente helpen?" after debts
     r"(?:en )?wat nu(?: dan)?|wat moet ik nu|hoe nu verder|what now|now what|what do i do now|what next|"
     # "hoe dan?" after "kunt u niet komen? verzet uw afspraak": how, about what was just said
-    r"(?:en |maar )?hoe dan(?: precies)?|(?:and |but )?how (?:then|exactly)|"
+    r"(?:en |maar )?hoe dan(?: precies)?|(?:and |but )?how (?:then|exactly)|hoe|how|"
     r"(?:en )?wat gebeurt er nu|(?:so )?what happens now|"
     r"(?:kan|kunnen|wil) (?:de gemeente|jullie|u) (?:mij |me |ons )?(?:daarbij |daarmee |hierbij |ermee |mee )?helpen|"
     r"(?:can|will|could) (?:the (?:municipality|council)|you) help(?: me| us)?(?: with (?:it|that|this))?"
