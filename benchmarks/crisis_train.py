@@ -9,13 +9,16 @@ Training data (never the held-out batches, the dev set or the report part of rea
   indirect suicide wording, violence and danger told in passing or plainly; near misses: bare
   follow-ups such as "en als ik thuis ben?" and everyday rants), written10.tsv in session 10 (near
   misses with a crisis word as the subject of an ordinary request or a figure of speech about a
-  nuisance, next to the resident's own crisis in the same frame), each with ordinary near misses;
-  batch8.tsv to batch13.tsv (batch8-12 held out until they had been measured in sessions 4-9;
-  batch13 written in session 10 as training material and measured once as a fresh batch before any
-  fix): the held-out batch now is batch 14, kept outside the repository and scored by the lead
-  only), the fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for)
-  and the phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions and
-  SUBJECT_AND_FIGURES);
+  nuisance, next to the resident's own crisis in the same frame), written11.tsv in session 11
+  (batch 14's families in our own words: crises told indirectly, in Polish, Spanish, Turkish and
+  Moroccan Arabic in Latin letters, and crisis words that are not the resident's crisis), each with
+  ordinary near misses; batch8.tsv to batch14.tsv (batch8-12 held out until they had been measured
+  in sessions 4-9; batch13 written in session 10 as training material and measured once as a fresh
+  batch before any fix; batch14 held out in session 10, training material from session 11): the
+  held-out batch now is batch 15, kept outside the repository and scored by the lead only), the
+  fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for) and the
+  phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions, SUBJECT_AND_FIGURES
+  and INDIRECT_FAMILIES);
 - ordinary messages: every example question of the knowledge base (knowledge/, tenants/; the
   two documented intended alarms keep their kind), the tune part of real_questions.tsv (its two
   documented intended alarms: homeless) and a seeded sample of CLINC150's English training
@@ -32,10 +35,10 @@ trained on everything. Deterministic for a given seed (full-batch optimisation, 
 sampling); a unit test checks the stored digest of the crisis training files.
 
 The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
-batch (batch7 ... batch13, each written by someone who never saw the detector) and scores it, for
+batch (batch7 ... batch14, each written by someone who never saw the detector) and scores it, for
 each batch in turn (or only those of --batches), at the shipped model's threshold (or --threshold).
 
-Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch13]]
+Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch14]]
 (`make crisis-model`)
 """
 from __future__ import annotations
@@ -114,7 +117,7 @@ def corpus() -> list[tuple[str, str, str]]:
     for kind, texts in (("suicide", unit.SUICIDE), ("sexual", unit.SEXUAL), ("violence", unit.VIOLENCE),
                         ("danger", unit.DANGER), ("homeless", unit.HOMELESS), ("none", unit.ORDINARY)):
         rows += [("unit", kind, text) for text in texts]
-    rows += [("unit", kind or "none", text) for kind, text in unit.SUBJECT_AND_FIGURES]
+    rows += [("unit", kind or "none", text) for kind, text in (*unit.SUBJECT_AND_FIGURES, *unit.INDIRECT_FAMILIES)]
     rows += [("kb", unit.KB_ALARMS.get(text, "none"), text) for _, text in bench.knowledge_examples()]
     with (ROOT / "benchmarks" / "data" / "real_questions.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -372,7 +375,7 @@ def main() -> None:
     parser.add_argument("--leave-one-batch-out", action="store_true",
                         help="score each batch with a model trained without it, at --threshold (default: the shipped "
                              "model's), then stop")
-    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch13)")
+    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch14)")
     args = parser.parse_args()
     rows = corpus()
     extended = augmented(rows)

@@ -1530,7 +1530,8 @@ def test_phrasing_alarms_with_its_kind(text: str, kind: str) -> None:
 def test_at_least_forty_phrasings_per_kind_and_no_twins() -> None:
     assert min(len(SUICIDE), len(VIOLENCE), len(HOMELESS)) >= 40
     assert min(len(SEXUAL), len(DANGER)) >= 20
-    everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in SUBJECT_AND_FIGURES)]
+    everything = [*SUICIDE, *SEXUAL, *VIOLENCE, *DANGER, *HOMELESS, *ORDINARY, *(text for _, text in SUBJECT_AND_FIGURES),
+                  *(text for _, text in INDIRECT_FAMILIES)]
     assert len(set(everything)) == len(everything)
 
 
@@ -1578,6 +1579,26 @@ OTHER_LANGUAGES = [
     (None, "¿dónde puedo pagar la multa de aparcamiento?"),
     (None, "bana emlak vergisi hakkında bilgi verir misiniz"),
     (None, "ma 3andi wa2t bokra, fi maw3ed tani?"),
+    # Session 11 (crisis10): batch 14 was the second batch with crises written wholly in Polish, Spanish, Turkish
+    # or Moroccan Arabic in Latin letters; the families in general form, next to ordinary questions in the same words.
+    ("suicide", "no quiero despertar nunca más"),
+    ("suicide", "nie chcę się już nigdy obudzić"),
+    ("suicide", "bir daha uyanmak istemiyorum"),
+    ("suicide", "ma bghitch n3ich, bghit nmout"),
+    (None, "yarın erken uyanmak istemiyorum, randevuyu değiştirebilir miyim?"),
+    ("danger", "mój sąsiad nie oddycha, leży w windzie"),
+    ("danger", "mutfakta yangın var, yardım edin"),
+    ("danger", "mi padre está inconsciente en el suelo"),
+    (None, "w bloku pali się lampa na klatce cały dzień"),
+    ("violence", "kaydrabni rajli w ana khayfa"),
+    ("violence", "boję się partnera, grozi mi"),
+    ("homeless", "jesteśmy na ulicy od wczoraj"),
+    ("homeless", "nos echaron de casa hoy y no tenemos nada"),
+    ("homeless", "ev sahibi bizi sokağa attı"),
+    (None, "vivimos en la calle del Molino 8, ¿dónde se recoge la basura?"),
+    (None, "szef wyrzucił mnie z roboty, co teraz z ubezpieczeniem?"),
+    ("sexual", "mi padrastro me manosea cuando mi madre no está"),
+    (None, "me toca a mí recoger el pasaporte, ¿qué necesito?"),
 ]
 
 
@@ -1632,11 +1653,74 @@ SUBJECT_AND_FIGURES: list[tuple[str | None, str]] = [
     (None, "ik begin een nieuwe baan maar dan heb ik geen opvang voor de kinderen op woensdag"),
     ("homeless", "ik ben mijn baan kwijt en heb geen opvang meer, ik slaap bij vrienden op de bank"),
     ("homeless", "ik heb geen opvang voor vannacht"),
+    # Session 11 (crisis10): an event reported in the past and fixed; a parent's threat about a chore, in jest; violence
+    # in one's childhood long ago and dealt with; a campaign's slogan; an eviction months ahead asked as a point of law;
+    # a school assignment; someone else's suicide as the subject of a memorial. Next to each, the crisis that must alarm.
+    (None, "twee jaar geleden hebben we een gaslucht gemeld en dat is gerepareerd, wie betaalt de nieuwe tegels?"),
+    ("danger", "twee jaar geleden hebben we een gaslek gemeld, vandaag ruik ik het weer in de gang"),
+    (None, "mijn vader vermoordt me als ik mijn rapport niet laat zien haha, waar haal ik een ov-kaart?"),
+    (None, "my mom will kill me if I miss the bus again, does line 4 run on Sunday?"),
+    ("violence", "mijn vader vermoordt me als ik weg ga, hij heeft me gisteren al geslagen"),
+    ("violence", "my stepdad says he'll kill me if i tell the teacher"),
+    (None, "ik ben in mijn jeugd geslagen, dat is dertig jaar geleden en ik heb het verwerkt. mag ik gastouder worden?"),
+    ("violence", "ik ben als kind geslagen, twintig jaar geleden en nooit verwerkt, en nu slaat mijn vriend me ook"),
+    (None, "we houden een stille tocht tegen geweld tegen kinderen, moeten we een vergunning aanvragen?"),
+    ("violence", "ik loop mee in de tocht tegen geweld tegen vrouwen want mijn man slaat me"),
+    (None, "mag mijn huurbaas me in september uitzetten omdat ik een klein huisdier heb? wat zijn mijn rechten?"),
+    ("homeless", "mag mijn huurbaas me vandaag uitzetten? ik sta met de kinderen op straat"),
+    (None, "ik heb een werkstuk over ontruimingen, waar vind ik cijfers?"),
+    (None, "can we place a memorial bench for a neighbour who took his own life last year?"),
+    ("suicide", "my best friend took his own life last year and now i want to die too"),
 ]
 
 
-@pytest.mark.parametrize(("kind", "text"), SUBJECT_AND_FIGURES)
-def test_a_crisis_word_as_the_subject_or_a_figure_of_speech(kind: str | None, text: str) -> None:
+# Session 11 (crisis10): crises told indirectly, in families (batch 14's misses in our own words, Dutch and English): a car
+# in a closed garage with the engine running, "ik ben er straks niet meer" with a pet to care for, not planning to be
+# around, a relative's declared last post with the phone off; an adult messaging a child and asking for secrecy, someone
+# online asking a child to undress on camera, an adult under a blanket with a child who cries, "dat hij aan haar zit",
+# said no and he did not stop; a smell of gas with a hissing pipe, a fall from a ladder and lying still, a car driven into
+# a canal; a black eye again, screaming and bruises; a full shelter and having to leave, a host family that stops, the
+# agency's room lost with the job. Next to them ordinary questions in the same words that must stay quiet (None). Also
+# training rows of the classifier (benchmarks/crisis_train.py).
+INDIRECT_FAMILIES: list[tuple[str | None, str]] = [
+    ("suicide", "ik zit in de auto met de motor aan in de dichte garage, het spijt me"),
+    (None, "mijn auto staat in de garage van de garagehouder, de motor loopt niet goed, mag ik daar parkeren?"),
+    ("suicide", "ik ben er straks niet meer, wie wil voor mijn vogels zorgen?"),
+    (None, "ik ben er morgen niet, wie kan de planten water geven?"),
+    ("suicide", "not planning on being alive after my birthday, who gets my council flat?"),
+    (None, "not planning to be around after 5, can someone else sign for the parcel?"),
+    ("suicide", "mijn moeder zette op facebook dat dit haar laatste bericht is, haar telefoon staat uit"),
+    (None, "dit is haar laatste bericht aan de wijkraad, ze neemt niet op omdat ze op vakantie is"),
+    ("sexual", "de bijlesleraar stuurt mijn dochter van 10 berichtjes in de nacht en zegt dat ze het niet aan mama mag vertellen"),
+    (None, "de juf stuurt berichten over het schoolreisje en zegt dat we het niet aan de kinderen mogen vertellen want het is een verrassing"),
+    ("sexual", "a man online asked my 12 year old to undress on video"),
+    (None, "the school asked for volunteers to film the nativity play, can we use a camera in the hall?"),
+    ("sexual", "de buurman zit met mijn dochtertje onder een dekentje en daarna is ze bang en stil"),
+    (None, "we zitten met de kinderen onder een deken naar de film te kijken, is de bioscoop open op maandag?"),
+    ("sexual", "ik heb het idee dat de thuishulp aan mijn oma zit"),
+    (None, "mijn man helpt haar met douchen, kunnen we een douchestoel via de wmo krijgen?"),
+    ("sexual", "i said no three times and he did not stop"),
+    (None, "i said no to the salesman at the door but he kept talking, can i report him?"),
+    ("danger", "de gasmeter sist en het ruikt naar gas in de meterkast"),
+    (None, "de meter sist een beetje, is de meterstand die ik doorgeef dan nog goed?"),
+    ("danger", "de schilder is van de steiger gevallen en beweegt niet"),
+    (None, "de schilder is van de steiger gevallen maar staat alweer, moet de aannemer dat melden?"),
+    ("danger", "er is een auto de sloot in gereden bij de rotonde, er zit nog iemand in"),
+    (None, "er staan auto's in de sloot geparkeerd bij de rotonde, mag dat?"),
+    ("violence", "de vrouw hiernaast heeft weer een blauw oog, ik hoor 's nachts geschreeuw"),
+    (None, "mijn dochter heeft weer een blauw oog van hockey, is er een sportarts in de buurt?"),
+    ("homeless", "de daklozenopvang is vol en ik moet ergens buiten slapen vannacht"),
+    (None, "de dierenopvang is vol en ik moet een kitten kwijt, wie helpt?"),
+    ("homeless", "het gastgezin kan ons niet langer houden en we hebben geen plek"),
+    (None, "we stoppen als gastgezin en hebben een logeerkamer over, mag die verhuurd worden?"),
+    ("homeless", "contract bij het uitzendbureau gestopt, ik ben de kamer van het uitzendbureau kwijt en moet eruit"),
+    (None, "de kamer van het uitzendbureau is klein, mag ik een eigen woning aanvragen?"),
+]
+
+
+
+@pytest.mark.parametrize(("kind", "text"), [*SUBJECT_AND_FIGURES, *INDIRECT_FAMILIES])
+def test_a_near_miss_stays_quiet_and_the_crisis_next_to_it_alarms(kind: str | None, text: str) -> None:
     if kind is None:
         assert crisis.detect_all(text) == [], crisis._read(normalise(text))
     else:

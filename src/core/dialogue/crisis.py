@@ -329,6 +329,12 @@ _MACROS = {
         r"(?![^.]*\b(?:hotel|hotels|b b|bed and breakfast|airbnb|camping|pension|vakantiehuis|vakantiewoning|hostel)\b)"
     ),
     "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
+    # A bruise or a black eye from sport, play or a fall, not from a person ("alweer een blauw oog van hockey").
+    "<NOTSPORT>": (
+        r"(?! (?:<W>){0,3}?(?:van|from|bij|at|door|tijdens|during|playing|met|with) (?:<W>){0,2}?(?:voetbal[a-z]*|football|soccer|"
+        r"hockey[a-z]*|sport[a-z]*|training|rugby|boksen|boxing|judo|kickboks[a-z]*|vallen|val|fall|falling|swing|schommel|fietsen|"
+        r"fiets|bike|gym|school|speeltuin|playground))"
+    ),
 }
 
 _SUICIDE = [
@@ -473,6 +479,29 @@ _SUICIDE = [
     # "a3eesh" -> "aesh", "7ari2" -> "tari2"): a few unambiguous phrases.
     r"\bno quiero vivir\b|\bquitarme la vida\b|\bsuicidarme\b|\bmatarme\b|\b(?:nie|niet) mam (?:juz )?(?:sily|sil) (?:zyc|dalej zyc)\b"
     r"|\b(?:badi|bidi|bdi|bedi) (?:mout|mut|amout|amut|mot|amot)\b|\bma (?:badi|bidi|bdi|bedi) (?:aesh|aish|eish|esh|ish|ayesh)\b",
+    # Session 11 (crisis10), told indirectly (batch 14's families): sitting in a car in a closed garage with the
+    # engine running; "ik ben er straks niet meer" with someone to look after a pet or a child; not planning to be
+    # around (after a date, or asked with one's death); a relative's declared last post with the phone off.
+    r"\b(?:in (?:de|mijn|onze|zijn|haar|een) auto|in (?:the|my|his|her|a) car) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,6}?(?:motor|engine) (?:<W>)?(?:aan|draait|loopt|running|on)\b"
+    r"|\b(?:dichte|afgesloten|gesloten|closed|shut|locked) garage (?:<W>|\. ){0,8}?(?:motor|engine) (?:<W>)?(?:aan|draait|loopt|running|on)\b"
+    r"|\b(?:motor|engine) (?:<W>)?(?:aan|draait|loopt|running|on) (?:<W>){0,3}?in (?:de|het|een|the|a|our|my|onze|mijn) (?:dichte |afgesloten |gesloten |closed |shut |locked )garage\b",
+    r"\b(?:ik ben|ben ik) er (?:straks |binnenkort |snel |morgen |vanavond |vannacht |dan |gewoon |echt |al |bijna |zo )*(?:niet|nie) (?:meer|langer) (?:<W>|\. ){0,8}?(?:iemand|wie|someone|who) (?:<W>){0,5}?(?:zorgen|zorgt|verzorgen|verzorgt|opvangen|adopteren|voeren|uitlaten|look after|take care|care for|feed)\b",
+    r"\b(?:not|no) plan(?:ing)? (?:on |to )?(?:be|being|stay|staying) (?:around|alive|here) (?:<W>){0,2}?(?:(?:after|past|beyond)(?! (?:[0-9]+|noon|midday|lunch|dinner|work|school)\b)|much longer|anymore|any more|any longer|for long)\b"
+    r"(?! (?:<W>|\. ){0,8}?(?:move|moving|emigrat[a-z]*|abroad|holiday|vacation|travel[a-z]*|retire|retiring|shift|office|meeting|work|pm|am|oclock)\b)"
+    r"|\bwhen i (?:die|am dead|am gone|pass away)\b (?:<W>|\. ){0,12}?(?:not|no) plan(?:ing)? (?:on |to )?(?:be|being) (?:around|alive|here)\b",
+    r"\b(?:this is|this was|dit is|dit was|is dit|dat dit) (?:her|his|their|haar|zijn|hun) (?:laatste|last|final) (?:post|bericht|berichtje|message|tweet|story|appje|status|update)\b(?! (?:over|about|aan|to|for|voor|regarding|on|op)\b)"
+    r" (?:<W>|\. ){0,12}?(?:(?:telefoon|phone|mobiel|mobile|gsm) (?:<W>){0,2}?(?:staat uit|is off|off|uit|dead)|(?:neemt|nam) (?:<W>)?(?:niet|nie) (?:meer )?op|(?:is )?not (?:answering|picking up|responding)|niet bereikbaar|unreachable)\b",
+    # "it'll be over soon", "het is straks allemaal voorbij" at the end of a message (not "it will be over soon, the
+    # roadworks, right?").
+    r"\b(?:it|this|het|dit) (?:will|is going to|wordt|gaat|is) (?:all |allemaal |eindelijk |finally )?(?:be )?(?:over|voorbij) (?:soon|straks|snel|binnenkort)(?: (?:allemaal|all))?$"
+    r"|\b(?:het|dit) is (?:straks|binnenkort|snel) (?:allemaal )?voorbij$",
+    # Other languages, second batch with them (14): Spanish, Polish, Turkish, Moroccan Arabic in Latin letters, as normalised
+    # ("n3ich" -> "neich"): not wanting to wake up or live, wanting to die, killing oneself.
+    r"\bno (?:quiero |volver a )?despertar(?:me)? (?:nunca|mas|jamas)\b|\b(?:quiero|querria) (?:dormirme|dormir) (?:<W>)?y no despertar|\bquiero (?:morir|morirme|desaparecer para siempre)\b"
+    r"|\b(?:acabar|terminar) con mi vida\b|\bno quiero seguir (?:viviendo|vivo)\b|\bya no quiero (?:vivir|seguir)\b"
+    r"|\b(?:nie|niet) chce (?:sie )?(?:juz |nigdy |wiecej )+(?:sie )?(?:obudzic|budzic)\b|\bmam dosc zycia\b|\bodebrac sobie zycie\b|\bskoncze ze soba\b|\bpowiesic sie\b|\bskoczyc z (?:mostu|dachu|balkonu|okna)\b"
+    r"|\bcanima kiy|\bhayatima son ver|\b(?:bir daha|hic|artik|asla) uyanmak istemiyorum\b"
+    r"|\b(?:bghit|baghi|bghina|baghya|baghia) (?:nmout|nmut|nmot)\b|\bma (?:bghitch|bghitsh|baghich|baghiych) (?:neich|naish|neish|nish|neesh)\b|\b(?:ghadi|ghan|gha) n?(?:qtel|ktel) rasi\b",
 ]
 
 
@@ -523,6 +552,31 @@ _SEXUAL = [
     r"\bzmusil(?:a)? (?:<W>)?(?:mnie|ja|nas) do (?:seksu|sexu|stosunku)\b|\btaciz (?:ediyor|etti|edildim|edildi|ediyorlar)\b"
     r"|\b(?:ogretmen|adam|amca|hoca|patron|komsu|uvey baba)[a-z]* (?:<W>){0,3}?(?:dokunuyor|dokundu|elliyor)\b"
     r"|\bme (?:violo|violaron|viola|violan)\b|\babuso sexual|\bacoso sexual|\bme obligo a tener (?:relaciones|sexo)\b|\b(?:byelmesni|bilmesni|yelmesni|elmesni|byilmesni|bylmesni)\b",
+    # Session 11 (crisis10), told indirectly: an adult who messages a child and asks for secrecy; someone online who asks a
+    # child to undress or "do stuff" on camera, for gift cards or money; an adult under a blanket or in a bedroom with a child
+    # who comes out crying or will not say why; "ik denk dat hij aan haar zit"; said no and he did not stop (also Polish,
+    # Spanish); a boss who touches (Spanish, Polish).
+    r"\b(?:messaging|messages|messaged|texting|texts|texted|chatting|chats|appt|appen|appte|stuurt|stuurde|berichtjes|berichten|snapt|dms)"
+    r"(?![^.]*\b(?:verrassing|surprise|cadeau|present|feest|feestje|party|verjaardag|birthday)\b) (?:<W>|\. ){0,12}?(?:tells|told|asks|asked|zegt|zei|vraagt|vroeg|wants) (?:<W>)?(?:her|him|them|haar|hem|hen|<CHILD>) (?:<W>){0,2}?"
+    r"(?:not to tell|niet (?:<W>){0,4}?(?:te vertellen|vertellen|zeggen|te zeggen)|to keep (?:<W>){0,2}?secret|(?:<W>)?geheim (?:te )?houden)\b"
+    r"(?! (?:<W>|\. ){0,8}?(?:verrassing|surprise|cadeau|present|gift|feest|feestje|party|verjaardag|birthday))"
+    r"|\b(?:appt|appen|appte|stuurt|stuurde|berichtjes|berichten)(?![^.]*\b(?:verrassing|cadeau|feest|feestje|verjaardag)\b) (?:<W>|\. ){0,12}?(?:zegt|zei|vraagt|vroeg) (?:<W>){0,3}?dat (?:ze|hij|zij) (?:het |dit |dat )?(?:<W>){0,3}?(?:niet|nie|aan niemand|tegen niemand) (?:<W>){0,4}?(?:mag|mocht|moet) (?:vertellen|zeggen)\b"
+    r"(?! (?:<W>|\. ){0,8}?(?:verrassing|surprise|cadeau|feest|feestje|verjaardag))",
+    r"\b(?:asked|asking|asks|vraagt|vroeg|gevraagd|pressures|pressured|pressuring|forces|forced|dwingt|dwong|blackmails|blackmailing|blackmailed|chanteert) (?:<W>){0,3}?"
+    r"(?:online|someone|somebody|a stranger|strangers|a man|an adult|iemand|een man|een onbekende|een vreemde|een volwassene|snapchat|instagram|tiktok|discord|internet) (?:<W>){0,4}?"
+    r"(?:(?:stuff|things|dingen) (?:<W>){0,2}?(?:on|voor|op|in front of) (?:the |de |een |a )?(?:camera|cam|webcam)|undress|strip|uitkleden|uit te kleden|naked|naakt|bloot|topless|nudes|naaktfotos|naaktfoto)\b"
+    r"|\b(?:someone|somebody|a stranger|a man|iemand|een man|een onbekende|een vreemde|een volwassene) (?:<W>){0,3}?(?:online|op (?:<W>)?(?:internet|snapchat|instagram|tiktok|discord|whatsapp)|on (?:<W>)?(?:snapchat|instagram|tiktok|discord)) (?:<W>){0,8}?"
+    r"(?:(?:stuff|things|dingen) (?:<W>){0,2}?(?:on|voor|op|in front of) (?:the |de |een |a )?(?:camera|cam|webcam)|undress|strip|uitkleden|uit te kleden|naked|naakt|bloot|topless|nudes|naaktfotos|naaktfoto)\b"
+    r"|\b(?:on|voor|op|in front of) (?:the |de |een |a )?(?:camera|cam|webcam) (?:<W>){0,3}?(?:for|voor|in ruil voor|in exchange for) (?:<W>)?(?:gift ?cards?|giftcards?|cadeaukaart|cadeaukaarten|cadeaubon|cadeaubonnen|robux|v bucks|vbucks|bitcoin|tegoed|credits|geld|money)\b",
+    r"\b(?:<REL>|vriend|boyfriend|buurman|buurjongen|neighbour|neighbor|oom|uncle|<CARER>|hij|he) (?:<W>){0,5}?(?:met|with) (?:<POSS>) (?:<W>)?(?:<CHILD>|zusje|zusjes|broertje|sister|little sister|brother|nichtje|neefje) (?:<W>|\. ){0,4}?"
+    r"(?:onder (?:een|de|het) (?:deken|dekentje|laken|dekbed|plaid)|under (?:a|the) (?:blanket|duvet|covers|sheet)|(?:op|in) (?:haar|zijn) (?:kamer|bed|slaapkamer)|in (?:her|his) (?:room|bed|bedroom)|in de badkamer|in the bathroom)\b"
+    r" (?:<W>|\. ){0,16}?(?:huilend|huilde|in tranen|crying|cried|in tears|(?:wilde|wil|would|will) (?:<W>)?(?:niet|nie|not) (?:<W>)?(?:zeggen|vertellen|say|tell) (?:<W>)?(?:waarom|wat|why|what)|bang|scared|afraid|geheim|secret)\b",
+    r"\b(?:dat|of|als|omdat|wanneer) (?:hij|zij|ze|(?:<POSS>) (?:<W>)?(?:<REL>|<CARER>|buurman|buurjongen|oom)) (?:<W>){0,2}?aan (?:haar|hem|me|mij|mijn (?:<W>)?(?:<CHILD>|oma|opa|moeder|zusje|broertje)) (?:zit|zat|zitten|zaten|heeft gezeten|komt|kwam)\b",
+    r"\b(?:touching|touches|touched|fondling|fondles|fondled|groping|gropes) (?:her|him|my (?:<W>)?(?:<REL>|<CHILD>|grandma|gran|nan|grandmother|granny)) (?:<W>){0,4}?(?:while|when|during|in|under) (?:<W>){0,2}?(?:shower|showers|showering|bath|bathes|bathing|washing|washes|wash|changing|dressing|asleep|sleeping|sleeps|bed)\b",
+    r"\b(?:ik zei|zei ik|i said|i told him|ik riep|ik heb nee gezegd|mowilam|mowilem|powiedzialam|dije que|le dije) (?:<W>)?(?:nee|no|stop|niet|nie) (?:<W>|\. ){0,4}?(?:maar|en|but|and|a|pero|y) (?:hij|he|on|el|zij|she|ze) (?:<W>)?"
+    r"(?:ging (?:gewoon )?door|stopte (?:niet|nie)|hield (?:niet|nie) op|did not stop|would not stop|kept going|carried on|(?:niet|nie) przestal|no paro|siguio)\b(?! met\b| with\b| (?:<W>)?(?:bellen|praten|calling|talking|talk|call|zeuren|verkopen|selling))",
+    r"\b(?:jefe|jefa|patron|encargado|companero|vecino|tio|padrastro|profesor|entrenador|casero) (?:<W>)?me (?:toca|toco|tocaba|manosea|manoseo|acosa|acoso)\b"
+    r"|\b(?:dotyka|dotykal|molestuje|molestowal) (?:<W>)?(?:mnie|moja corke|mojego syna|ja|dziecko|moje dziecko)\b",
 ]
 
 
@@ -549,7 +603,7 @@ _VIOLENCE = [
     r"\b(?:am|is|are|being|been|get|getting|word|wordt|worden) (?:<W>)?(?:hurt|hit|beaten|abused|pijn gedaan) (?:<W>)?(?:at home|thuis)\b|\b(?:hurting|hitting|beating|abusing) (?:<W>){0,3}?(?:at home|thuis)\b",
     r"\b(?:will not|does not|do not|never) let (?:me|us) (?:see|visit|talk to|call|meet|go out|leave)\b|\b(?:<REL>) (?:<W>)?(?:controls|checks|takes) (?:<W>)?(?:all )?(?:my|our) (?:money|phone|messages|bank|bank account|passport)\b",
     r"\b(?:straatverbod|contactverbod|huisverbod|restraining order)|\bmag (?:<W>){0,2}?(?:niemand|nobody) (?:meer )?(?:zien|spreken|bellen|ontmoeten)\b|\b(?:<REL>) (?:<W>){0,3}?(?:controleert|verbiedt|verbied) (?:<W>)?(?:alles|mijn telefoon|mijn geld|me|mij)\b",
-    r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal|elke|iedere) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|blauwe ogen)\b|\b(?:always|often|new|lots of|covered in) bruises\b",
+    r"\b(?:steeds|vaak|altijd|telkens|regelmatig|weer|nieuwe|allemaal|overal|elke|iedere) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|blauwe ogen)\b<NOTSPORT>|\b(?:always|often|new|lots of|covered in) bruises\b",
     r"\b(?:(?:hij|zij|ze|he|she|they) (?:<W>){0,2}?|die )(?:<HIT>|<HURT>) (?:<W>)?(?:<VICTIM>)\b",
     # Session 9 (crisis8): the verb first, as Dutch puts it after an adverb ("soms slaat hij me",
     # "daarna schopt ze mijn zoon"); only the verbs that mean violence without an object.
@@ -613,6 +667,20 @@ _VIOLENCE = [
     r"\b(?:<REL>) (?:<W>|\. ){0,12}?(?:hij|zij|ze) (?:<W>)?(?:me|mij|ons|de kinderen) (?:<W>)?(?:kapot maakt|kapotmaakt|kapot gaat maken|kapot zal maken)\b",
     r"\b(?:bana|bize|anneme|annemize|cocuklara|cocuklarima|kizima|oglume) (?:<W>)?vur(?:uyor|du|ur|uyorlar)\b|\bme (?:pega|golpea|maltrata|pegan|golpean|pego|golpeo)\b"
     r"|\bviolencia (?:domestica|de genero|machista)\b|\b(?:byedrobni|bidrobni|bidrabni|yedrabni|yedrobni|darabni|drabni|bidrubni|yidrubni|byidrubni|drobni)\b",
+    # Session 11 (crisis10): a black eye or bruises "again" (not from sport or a fall), or with screaming heard (a noise
+    # complaint about a neighbour); other languages: Moroccan Arabic "kaydrabni" (he hits me), afraid of one's husband
+    # (Darija, Polish, Turkish, Spanish).
+    r"\b(?:black eye|black eyes|blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bruises|dikke lip|split lip|kapotte lip|bloedneus|bloody nose) (?:<W>){0,2}?(?:again|weer|alweer|opnieuw)\b"
+    r"<NOTSPORT>"
+    r"|\b(?:again|weer|alweer|opnieuw) (?:<W>){0,2}?(?:een |a )?(?:black eye|blauw oog|blauwe plekken|bruises|dikke lip|split lip|bloedneus)\b"
+    r"<NOTSPORT>"
+    r"|\b(?:scream|screams|screaming|screamed|schreeuwt|schreeuwen|gilt|gillen|gegil|geschreeuw|krijst) (?:<W>|\. ){0,14}?(?:black eye|black eyes|blauw oog|blauwe ogen|blauwe plekken|bruises)\b"
+    r"<NOTSPORT>",
+    r"\b(?:kaydrabni|kaydarbni|kaydrbni|kaydrebni|kaydorbni|kaydarabni|kaydrobni|taydrabni|taydarbni|taydrbni|kadrabni|tadrabni|kidrabni|"
+    r"kaydrabna|kaydarbna|kaydrbna|taydrabna|taydarbna|kadrabna|tadrabna)\b"
+    r"|\b(?:khayfa|khayef|khaifa|sayfa|khayfa) (?:men|mn|min|mel|m) (?:rajli|zawji|jouji|rajel|bba|bouya|khouya)\b"
+    r"|\bboje sie (?:<W>)?(?:meza|partnera|ojca|chlopaka|ojczyma)\b|\b(?:kocamdan|esimden|babamdan|sevgilimden) korkuyorum\b"
+    r"|\btengo miedo (?:de|a) mi (?:marido|esposo|pareja|novio|ex|padre|padrastro)\b|\bme amenaza con matarme\b",
 ]
 
 
@@ -661,7 +729,7 @@ _DANGER = [
     r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b",
     r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b",
     r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
-    r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
+    r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b(?! (?:district|quarter|zone|street|side|area|path|road|view|walk|tour|cruise|house|houses|front)\b)|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
     r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
     # Session 7 (crisis6): lying somewhere and no longer responding, said with the place first.
@@ -697,6 +765,20 @@ _DANGER = [
     r"\b(?:water|rook|smoke|vuur|fire|vlammen|flames) (?:<W>|\. ){0,15}?(?:<POSS>|someone|somebody|iemand|een|a) (?:<W>)?(?:<REL>|<CHILD>|oma|opa|grandma|grandpa|granny|grandad|grandmother|grandfather|nan|nana|buurman|buurvrouw|neighbour|neighbor|man|vrouw|person|persoon)\b"
     r" (?:<W>|\. ){0,8}?(?:can not (?:get|climb|walk) (?:up|out|down)|kan (?:er |de trap )?(?:niet|nie) (?:meer |zelf |alleen )?(?:uit|weg|naar buiten|naar boven|omhoog|op|af)|komt (?:er )?(?:niet|nie) (?:meer )?(?:uit|weg|boven)|zit(?:ten)? (?:<W>)?vast|trapped|stuck)\b",
     r"\b(?:tari2|hari2|hariq)\b|\bnefes alamiyor(?:um|uz)?\b|\bz (?:nozem|noza|pistoletem|bronia|siekiera)\b",
+    # Session 11 (crisis10), danger told plainly but without a danger word: a smell of gas or rotten eggs with a hissing meter
+    # or pipe; someone who fell from a ladder, a roof or a balcony and lies still; a car driven into a canal; other languages
+    # (Polish, Turkish, Spanish): not breathing, unconscious, a fire, trapped by smoke.
+    r"\b(?:rotte eieren|rotten eggs?|gas|gaslucht|gasgeur|gas smell) (?:<W>|\. ){0,10}?(?:gasmeter|meter|leiding|gasleiding|pijp|buis|pipe|pipes|fornuis|kookplaat|stove|kraan) (?:<W>){0,2}?(?:sist|sissen|blaast|hisses|is hissing|hissing)\b"
+    r"|\b(?:gasmeter|meter|leiding|gasleiding|pipe|gas pipe|fornuis|stove) (?:<W>){0,2}?(?:sist|sissen|hisses|is hissing|hissing) (?:<W>|\. ){0,10}?(?:rotte eieren|rotten eggs?|gas|gaslucht|gasgeur|ruik|ruikt|stinkt|smell|smells)\b",
+    r"\b(?:gevallen|viel|valt|fell|fallen|has fallen|tumbled) (?:<W>){0,4}?(?:van|from|off|uit|down) (?:<W>){0,3}?(?:ladder|trap|steiger|dak|balkon|raam|hoogte|boom|scaffold|scaffolding|roof|balcony|window|stairs|tree|height)\b"
+    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|(?:is )?not moving|does not move|motionless|unconscious|bewusteloos|ademt (?:niet|nie)|not breathing)\b",
+    r"\b(?:van|uit|from|off) (?:de|het|een|zijn|haar|mijn|the|a|his|her|my) (?:<W>)?(?:ladder|trap|steiger|dak|balkon|raam|boom|scaffold|scaffolding|roof|balcony|window|tree) (?:<W>)?(?:gevallen|afgevallen|gedonderd|gestort|gevlogen)\b"
+    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|bewusteloos|ademt (?:niet|nie))\b",
+    r"\b(?:auto|wagen|car|busje|bus|scootmobiel|vrachtwagen|truck) (?:<W>){0,6}?(?:de|het|een) (?:gracht|kanaal|sloot|water|rivier|vaart|haven|plas) in (?:<W>)?(?:gereden|gerold|geraakt|gegleden|beland|gevallen|gestort|gereden)\b"
+    r"|\b(?:drove|driven|drive|drives|rolled|rolls|crashed|plunged|went|gone|skidded|slid|veered) (?:<W>){0,2}?into (?:the|a) (?:canal|river|water|ditch|lake|harbour|harbor|pond)\b(?! (?:district|zone|street|side|area|path|bridge|road|view))",
+    r"\b(?:niet|nie) (?:oddycha|odycha)\b|\bnieprzytomn|\b(?:niet|nie) rusza sie\b|\bpozar\b|\b(?:dom|mieszkanie|budynek|kuchnia|blok|samochod) (?:<W>)?sie pali\b|\bpali sie (?:dom|mieszkanie|budynek|kuchnia|blok|samochod)\b"
+    r"|\byangin (?:var|cikti|basladi)\b|\bnefes almiyor|\bbilinci (?:yok|kapali)\b|\b(?:duman|yangin|ates|alev) (?:<W>|\. ){0,6}?mahsur\b|\bmahsur (?:<W>|\. ){0,6}?(?:duman|yangin|ates|alev)\b"
+    r"|\bno respira\b|\besta inconsciente\b|\bhay (?:un )?(?:fuego|incendio)\b|\batrapad[oa]s? (?:<W>){0,3}?(?:fuego|humo|incendio)\b|\bse (?:esta )?ahogando\b",
 ]
 
 
@@ -779,7 +861,25 @@ _HOMELESS = [
     r" (?:<W>|\. ){0,8}?(?:(?:sluit|sluiten|gaat dicht|closes|is closing) (?:<W>)?(?:morgen|overmorgen|vandaag|binnenkort|volgende week|deze week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|tomorrow|today|soon|next week|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:moet|moeten) (?:<W>){0,2}?(?:weg|eruit|vertrekken)|must (?:leave|go|be out))\b",
     r"\b(?:nie|niet) mam gdzie (?:<W>)?(?:spac|mieszkac|isc|pojsc)\b|\bsokakta(?:yiz|yim)\b|\bevden (?:cikardi|atti|kovdu|cikardilar|attilar)\b"
-    r"|\bno tengo (?:donde|adonde|a donde) (?:dormir|vivir|ir)\b|\b(?:vivo|duermo|dormimos|vivimos) en la calle\b|\bma (?:eandi|andi|endi) (?:wein|wen|wen|mahal|makan) (?:nam|nem|anam|nyam)\b",
+    r"|\bno tengo (?:donde|adonde|a donde) (?:dormir|vivir|ir)\b|\b(?:vivo|duermo|dormimos|vivimos) en la calle\b(?! (?:<W>)?(?:[0-9]+|numero|mayor|principal|de|del|san|santa)\b)|\bma (?:eandi|andi|endi) (?:wein|wen|wen|mahal|makan) (?:nam|nem|anam|nyam)\b",
+    # Session 11 (crisis10), homelessness told indirectly: the shelter is full and one had to leave or it freezes tonight;
+    # the host family (of refugees) stops today with no other place; losing the room of the employment agency with the job,
+    # "they want me out by tonight"; other languages (Polish, Spanish, Turkish, Moroccan Arabic in Latin letters).
+    r"\b(?:nachtopvang|opvang|daklozenopvang|crisisopvang|noodopvang|shelter|shelters|hostel) (?:<W>){0,4}?(?:is|zit|zijn|was|zat|are|were) (?:<W>)?(?:vol|full|overvol)\b"
+    r" (?:<W>|\. ){0,10}?(?:(?:<I>|me|mij|ons|us) (?:<W>){0,3}?(?:moest|moet|moesten|moeten|had to|have to|must) (?:<W>){0,3}?(?:weg|eruit|vertrekken|leave|go|out)"
+    r"|vannacht|tonight|buiten|outside|op straat|on the street|in de kou|in the cold|vriezen|vriest|freezing|freeze)\b",
+    r"\b(?:gastgezin|gastfamilie|host family|host families|hosts|host) (?:<W>){0,4}?(?:stopt|stoppen|stopte|stops|is stopping|stopped|kan (?:<W>)?(?:ons )?(?:niet|nie) (?:meer|langer)|wil (?:<W>)?(?:ons )?(?:niet|nie) (?:meer|langer)|can no longer|wants us (?:to leave|out)|zet ons)\b"
+    r" (?:<W>|\. ){0,10}?(?:vandaag|vanavond|morgen|nu|deze week|today|tonight|tomorrow|this week|now|geen (?:<W>)?(?:plek|plaats|woning|huis|onderdak|slaapplek)|nergens|nowhere|no (?:<W>)?(?:place|home|house))\b",
+    r"\b(?:kamer|huisje|woning|bed|slaapplek|caravan|chalet|room|housing|accommodation|huisvesting|woonruimte|flat) (?:<W>){0,4}?(?:van|via|from|of|through) (?:het |de |mijn |the |my )?(?:uitzendbureau|agency|werkgever|employer|baas|boss)\b"
+    r" (?:<W>|\. ){0,10}?(?:kwijt|lost|lose|eruit|er uit|out|leave|vertrekken|weg)\b"
+    r"|\b(?:lost|lose|losing|kwijt|ontslagen|fired|laid off|sacked) (?:<W>|\. ){0,8}?(?:kamer|huisje|room|housing|accommodation|bed|caravan|huisvesting|woonruimte) (?:<W>){0,3}?(?:van|via|from|of|through) (?:het |de |mijn |the |my )?(?:uitzendbureau|agency|werkgever|employer|baas|boss)\b"
+    r"|\b(?:want|wants|wanted|told|tells) (?:me|us) (?:<W>)?(?:out|to leave|to be out|to get out) (?:<W>){0,2}?(?:by |before )?(?:tonight|this evening|vanavond)\b",
+    r"\b(?:wyrzucil|wyrzucila|wyrzucili|wyrzucono|wywalil|wywalili) (?:<W>)?(?:mnie|nas)\b(?! z (?:pracy|roboty|szkoly|grupy))|\b(?:jestem|jestesmy|zostalem|zostalam|zostalismy) (?:<W>)?na ulicy\b"
+    r"|\bgdzie (?:<W>){0,2}?(?:przenocowac|nocowac|przespac sie)\b(?![^.]*\b(?:hotel|hostel|camping|pensjonat|turyst[a-z]*)\b)"
+    r"|\b(?:estamos|estoy|quedamos|nos quedamos|me quede|vivimos|dormimos|duermo|vivo) en la calle\b(?! (?:<W>)?(?:[0-9]+|numero|mayor|principal|de|del|san|santa)\b)"
+    r"|\b(?:nos|me) (?:echo|echaron|desalojo|desalojaron|sacaron|saco|tiro|tiraron) (?:<W>){0,3}?(?:(?:de (?:la |mi |nuestra |nuestro )?|del )(?:casa|piso|habitacion|apartamento)|a la calle|hoy)\b"
+    r"|\b(?:bizi|beni) (?:evden|sokaga|disari) (?:atti|attilar|cikardi|cikardilar|kovdu|kovdular)\b"
+    r"|\bma ?(?:endi|andi|indi|endna|andna) (?:fin|fen|fayn|win|wein|mahal) (?:nbat|nbatu|nbato|nnaes|nnes|nskon|nseken|nkon|nneis|nnam|nam)\b|\b(?:jrawni|jrawna|tardni|tardna|tardouni|khrjni|khrejni) (?:<W>)?(?:men|mn|min) (?:dar|eddar|lbit|bit)\b",
 ]
 
 
@@ -1192,7 +1292,8 @@ _SUBJECT_NOUNS = (
     r"night shelters?|homeless (?:shelters?|people|persons|men|women|youth|kids|children|families)|"
     r"shelters? for (?:the )?homeless(?: people| persons| men| women| youth)?|shelters?|"
     r"huisuitzetting(?:en)?|uitzetting(?:en)?|evictions?|ontruiming(?:en)?|"
-    r"(?:mensen|people|gezinnen|families|jongeren) (?:zonder|without) (?:een |a )?(?:huis|woning|dak|thuis|home|roof))"
+    r"(?:mensen|people|gezinnen|families|jongeren) (?:zonder|without) (?:een |a )?(?:huis|woning|dak|thuis|home|roof)|"
+    r"(?:took|taken) (?:his|her|their) own life|(?:zich )?(?:van )?het leven (?:heeft )?(?:genomen|beroofd)|zelfmoord (?:heeft )?gepleegd|pleegde zelfmoord)"
 )
 # A word the resident uses of herself or to begin a new thought: never inside the link.
 _OWN_WORDS = (
@@ -1210,7 +1311,8 @@ _SUBJECT_FRAMES = (
     r"reporter|verslaggever|interview|interviews|tentoonstelling|exhibition|serie|series|"
     r"inzameling|collecte|doneren|donatie|donate|donating|donation|sponsorloop|sponsored (?:run|walk|swim)|sponsor|"
     r"benefiet[a-z]*|fundraiser|fundraising|charity|goede doel|herdenking[a-z]*|memorial|vigil|manifestatie|demonstratie|"
-    r"protest|mars|march|[a-z]*bijeenkomst|[a-z]*avond|evening|event|evenement|"
+    r"protest|mars|march|[a-z]*bijeenkomst|[a-z]*avond|evening|event|evenement|spandoek|spandoeken|banner|banners|vlag|flag|affiche|"
+    r"orange the world|actiedag|awareness|"
     r"vrijwilliger|vrijwilligers|vrijwilligerswerk|volunteer|volunteers|volunteering|vacature|vacatures|vacancy|job|jobs|"
     r"baan|werk|werken|werkt|work|working|works|stage|stageplek|stageplaats|internship|sollicit[a-z]*|medewerker|"
     r"medewerkers|employee|staff|collega|collegas|colleague|ervaringsdeskundige|"
@@ -1230,6 +1332,8 @@ _AS_SUBJECT = (
     # "eviction law", "homelessness policy", "huiselijk geweld cijfers"
     rf"\b(?P<noun>{_SUBJECT_NOUNS}) (?:law|laws|wet|wetgeving|regels|rules|beleid|policy|statistics|statistieken|cijfers|"
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
+    # Session 11 (crisis10): a campaign's slogan ("tegen geweld tegen vrouwen", "stop violence against women")
+    r"\b(?:tegen|against|stop|end|stopt) (?P<noun>(?:huiselijk |seksueel )?geweld|(?:domestic |sexual )?violence) (?:tegen|against|on|op) (?:vrouwen|women|meisjes|girls|kinderen|children|ouderen|elderly)\b",
 )
 # "als ik ga werken heb ik geen opvang": care for the children while one works is meant, not a bed.
 # The bare word "opvang" is read as "kinderopvang" in a message about work, school or the children's care,
@@ -1257,6 +1361,9 @@ _FOR_STUDY = (
     r"\b(?:voor|for) (?:een |mijn |de |het |onze |my |a |an |our |the )?(?:[a-z]+ )?(?:[a-z]*werkstuk|spreekbeurt|"
     r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
     r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
+    # Session 11 (crisis10): "ik studeer social work en heb een opdracht", "wat is het verschil tussen een ontruiming en ..."
+    r"|\b(?:heb|have|got|moet|must|maak|schrijf|am writing) (?:een |an? |mijn |my )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
+    r"spreekbeurt|presentatie|presentation|[a-z]*scriptie|thesis|paper)\b|\b(?:wat is het verschil tussen|what is the difference between)\b"
 )
 _SUBJECT_NOUN_WORDS = rf"\b{_SUBJECT_NOUNS}\b"
 # "ik heb jaren in de opvang gezeten en heb nu gelukkig een eigen huis": homelessness that is over;
@@ -1278,11 +1385,17 @@ _EVENT_OVER = (
     r"(?:geleden|terug|ago)|jaren terug|years ago|vroeger)\b"
 )
 _EVENT_WAS = (
-    r"\b(?P<was>(?:er was|was er|er is (?:[a-z]+ ){0,3}?geweest|there was|there has been|we had|hadden we|we hadden|had (?:een|a|we)) "
+    r"\b(?P<was>(?:er was|was er|er is (?:[a-z]+ ){0,3}?geweest|there was|there has been|we had|hadden we|we hadden|had (?:een|a|we)|"
+    r"hebben we|hebben wij|heb ik|we hebben|wij hebben|ik heb|had ik|ik had|we reported|i reported|we smelled|we smelt|i smelled|i smelt) "
     r"(?:[a-z]+ ){0,3}?)(?P<noun>gaslek|gas leak|gaslucht|[a-z]*brand|[a-z]* fire|fire|brandje|explosie|explosion|ontploffing|"
     r"overstroming|flood|inbraak|burglary|break in)\b"
 )
 _EVENT_BACK = r"\b(?:nu|now|weer|again|nog steeds|still|vandaag|today|vanavond|tonight|net|just)\b"
+# "... hebben we een gaslek gemeld, vandaag ruik ik het weer": the event back, told in another clause.
+_EVENT_AGAIN = (
+    r"\b(?:ruik|ruikt|ruiken|smell|smells|zie|see|hoor|hear)\b(?: [a-z]+){0,4}? (?:weer|again|opnieuw)\b|"
+    r"\b(?:weer|again|opnieuw) (?:[a-z]+ ){0,3}?(?:ruik|ruikt|ruiken|smell|smells|zie|see|hoor|hear)\b"
+)
 
 # Figures of speech aimed at an everyday object: "ik zie het niet meer zitten met die
 # wegwerkzaamheden", "die herrie van de buren, ik trek het niet meer", "I can't take this heat
@@ -1306,7 +1419,8 @@ _NUISANCE = (
     r"hond|honden|dog|dogs|geblaf|barking|hitte|warmte|heat|heatwave|hittegolf|regen|rain|"
     r"boete|boetes|bekeuring|parkeerboete|naheffing|fine|fines|ticket|gemeente|council|municipality|ambtenaren|"
     r"bureaucratie|bureaucracy|formulieren|formulier|forms|form|digid|website|app|wachtrij|queue|wachttijd|"
-    r"container|kliko|afval|vuilnis|trash|bins|rubbish|garbage|parkeren|parking|verkeer|traffic|file|files|omleiding|"
+    r"container|kliko|afval|vuilnis|trash|bins|rubbish|garbage|parkeren|parking|verkeer|traffic|file|files|omleiding|omleidingen|"
+    r"omweg|omwegen|wegafsluiting|afsluiting|wegomlegging|diversion|diversions|"
     r"detour|meeuwen|duiven|ratten|kraaien|stank|smell|feest|feesten|party|parties|muziek|music|vuurwerk|fireworks|"
     r"toeristen|tourists|scooters|brommers|vergunning|permit|belasting|aanslag|taxes|tax)"
 )
@@ -1320,11 +1434,66 @@ _PERSONAL = (
     r"(?:mijn|my|onze|our) (?:man|vrouw|partner|vriend|vriendin|ex|vader|moeder|papa|mama|husband|wife|boyfriend|"
     r"girlfriend|dad|mum|mom|kinderen|kids|zoon|dochter|son|daughter|baan|job))\b"
 )
+# Session 11 (crisis10), three more ways a crisis word is not the resident's crisis:
+# - a parent's threat about a chore, said in jest ("my mum will kill me if I miss bin day again", "mam zegt dat ik
+#   dakloos word als ik mijn kamer niet opruim haha"): the threat is not read when a parent (or a teacher, a boss)
+#   says it and the condition is an everyday lapse, or the message laughs; never a partner's threat, and never a
+#   condition of telling, leaving or calling for help ("mijn man vermoordt me als ik het iemand vertel" alarms);
+_THREATENER = (
+    r"\b(?:mam|mama|mum|mom|mother|moeder|ma|pa|papa|dad|father|vader|ouders|parents|oma|opa|grandma|grandpa|nan|mums|moms|mothers|dads|fathers|"
+    r"juf|meester|teacher|leraar|lerares|baas|boss|manager|coach|trainer)\b"
+)
+_CHORE_THREAT = (
+    r"\b(?:(?:will|gonna|going to|is going to|gaat|zal) (?:[a-z]+ )?(?:kill|murder|vermoorden) (?:me|us|mij|ons)|(?:kills|vermoordt|murders) (?:me|us|mij|ons)|"
+    r"(?:word|wordt|worden|ben|become|be|end up) (?:[a-z]+ )?(?:dakloos|homeless|op straat)|(?:dakloos|op straat) (?:word|wordt|worden|kom te staan|beland))"
+    r"(?= (?:[a-z0-9]+ ){0,3}?(?:if|als|wanneer|unless|tenzij|when) (?:i|ik|we|wij) )"
+)
+_CHORE = (
+    r"\b(?:miss|mis|misses|forget|vergeet|late|laat|opruim|opruimen|tidy|clean|schoonmaak|bin|bins|bin day|vuilnis|kliko|container|"
+    r"kamer|room|huiswerk|homework|dishes|afwas|laundry|was|ophaaldag|papier|paper|collection|boodschappen|groceries|rekening|bill|"
+    r"deadline|bus|train|trein|afspraak|appointment|cijfer|cijfers|grade|grades|rapport|report)\b"
+)
+_JEST = r"\b(?:haha[a-z]*|hah|lol|hihi|grapje|xd|jk|just kidding|geintje)\b"
+_CRY_FOR_HELP = r"\b(?:tell|vertel|vertellen|zeg|zeggen|leave|weg|wegga|weggaan|politie|police|hulp|help|anyone|iemand|niemand)\b"
+# - violence in one's childhood, long ago and dealt with ("I was beaten at home as a kid but that's 30 years ago and
+#   I've dealt with it"): the clause is not read up to a new thought ("maar nu", "but now"); not when it is not dealt
+#   with ("nooit verwerkt", "still");
+_CHILDHOOD = (
+    r"\b(?:as a (?:kid|child)|als kind|toen ik (?:klein|jong|een kind|kind) was|in mijn jeugd|in my childhood|when i was (?:a kid|a child|little|young|small))\b"
+)
+_LONG_AGO = r"\b(?:[0-9]+|twintig|dertig|veertig|twenty|thirty|forty|vele|many) (?:jaar|jaren|years) (?:geleden|ago|terug)\b|\b(?:lang|long) (?:geleden|ago)\b"
+_DEALT_WITH = (
+    r"\b(?:dealt with it|dealt with that|have dealt with|behind me|over it|processed|verwerkt|afgesloten|achter me|achter mij|"
+    r"therapie gehad|had therapy|gelukkig voorbij|is voorbij|is over)\b"
+)
+_NOT_DEALT_WITH = r"\b(?:nooit|never|niet|not|nog steeds|still|nog altijd|again|weer)\b (?:[a-z]+ ){0,2}?(?:verwerkt|dealt|over|processed|afgesloten|gebeurt|happening|happens)\b"
+_NEW_THOUGHT = r"\b(?:maar nu|but now|en nu|and now|nu|now|maar mijn|but my)\b"
+# - an eviction months ahead asked about as a point of law ("my landlord says he'll evict me in june, is that even
+#   legal?"): the eviction words are not read when the message asks what is allowed or one's rights, names a date
+#   weeks or months away and says nothing of tonight, today, the street or sleeping.
+_EVICTION_WORDS = r"\b(?:evict[a-z]*|uitzet(?:ten|ting|tingen)?|huisuitzetting[a-z]*|ontruim[a-z]*)\b"
+_LEGAL_QUESTION = (
+    r"\b(?:is (?:that|this|it) (?:even )?(?:legal|allowed)|legal|allowed|mag (?:dat|dit|hij|zij|ze|de verhuurder|mijn huisbaas|de huisbaas)|"
+    r"mijn rechten|my rights|wat zijn mijn rechten|what are my rights|huurcommissie|juridisch loket|rechtsbijstand|legal aid|tenant rights)\b"
+)
+_MONTHS_AHEAD = (
+    r"\b(?:in|by|per|from|vanaf|na|after|before|voor) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"january|february|march|june|july|august|october)\b|\b(?:next|volgende|volgend) (?:month|year|maand|jaar|spring|summer|voorjaar|zomer)\b|"
+    r"\b(?:over|in) (?:twee|drie|vier|een paar|a few|two|three|four|[0-9]+) (?:weken|maanden|weeks|months)\b"
+)
+_SOON_OR_STREET = (
+    r"\b(?:vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|nu|now|deze week|this week|straat|street|slapen|sleep|sleeping|"
+    r"auto|car|kinderen|kids)\b"
+)
+_CHORE_HINTS = tuple(_squeeze(word) for word in ("kill", "vermoord", "murder", "dakloos", "homeless", "op straat"))
+_CHILDHOOD_HINTS = tuple(_squeeze(word) for word in ("kid", "child", "kind", "jeugd", "little", "young", "small", "klein", "jong"))
+_EVICTION_HINTS = tuple(_squeeze(word) for word in ("evict", "uitzet", "ontruim"))
+
 _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
     "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
     "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
-    "eviction", "ontruim", "zonder", "without",
+    "eviction", "ontruim", "zonder", "without", "own life", "het leven", "pleegde",
 ))
 # A story's frame and its "about": both must be in the text before _STORY_ABOUT is searched.
 _STORY_HINTS = tuple(_squeeze(word) for word in (
@@ -1391,7 +1560,43 @@ def _read(normalised: str) -> str:
     if (any(word in normalised for word in _DESPAIR_HINTS) and _compiled(_DESPAIR_PHRASE).search(normalised)
             and _compiled(_NUISANCE_WORD).search(normalised) and not _compiled(_PERSONAL).search(normalised)):
         normalised = _without_figures_of_speech(normalised)
+    if any(word in normalised for word in _CHORE_HINTS) and _compiled(_CHORE_THREAT).search(normalised):
+        normalised = _without_chore_threats(normalised)
+    if (any(word in normalised for word in _CHILDHOOD_HINTS) and _compiled(_CHILDHOOD).search(normalised)
+            and _compiled(_LONG_AGO).search(normalised) and _compiled(_DEALT_WITH).search(normalised)
+            and not _compiled(_NOT_DEALT_WITH).search(normalised)):
+        normalised = _without_childhood_over(normalised)
+    if (any(word in normalised for word in _EVICTION_HINTS) and _compiled(_LEGAL_QUESTION).search(normalised)
+            and _compiled(_MONTHS_AHEAD).search(normalised) and not _compiled(_SOON_OR_STREET).search(normalised)):
+        normalised = " ".join(_compiled(_EVICTION_WORDS).sub("", normalised).split())
     return normalised
+
+
+def _without_chore_threats(normalised: str) -> str:
+    """The text without a parent's (teacher's, boss's) threat about an everyday lapse, said in jest (_CHORE_THREAT)."""
+    jest = _compiled(_JEST).search(normalised) is not None
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        threat = _compiled(_CHORE_THREAT).search(clause)
+        if threat is None or not _compiled(_THREATENER).search(clause[:threat.start()]):
+            continue
+        condition = clause[threat.end():]
+        if _compiled(_CRY_FOR_HELP).search(condition):
+            continue
+        if jest or _compiled(_CHORE).search(condition):
+            clauses[number] = clause[:threat.start()] + clause[threat.end():]
+    return " ".join(" . ".join(clauses).split())
+
+
+def _without_childhood_over(normalised: str) -> str:
+    """The text without the clauses that tell of violence in one's childhood, long ago and dealt with, up to a new
+    thought ("maar nu", "but now")."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        if _compiled(_CHILDHOOD).search(clause):
+            new = _compiled(_NEW_THOUGHT).search(clause)
+            clauses[number] = clause[new.start():] if new else ""
+    return " ".join(" . ".join(clauses).split())
 
 
 def _without_subject_nouns(normalised: str) -> str:
@@ -1416,7 +1621,10 @@ def _without_subject_nouns(normalised: str) -> str:
 
 
 def _without_events_over(normalised: str) -> str:
-    """The text without the event nouns of a clause that says the event is over (_EVENT_OVER, _EVENT_WAS)."""
+    """The text without the event nouns of a clause that says the event is over (_EVENT_OVER, _EVENT_WAS), unless
+    another clause says it is back (_EVENT_AGAIN)."""
+    if _compiled(_EVENT_AGAIN).search(normalised):
+        return normalised
     clauses = normalised.split(" . ")
     for number, clause in enumerate(clauses):
         if _compiled(_EVENT_OVER).search(clause) and not _compiled(_EVENT_BACK).search(clause):
