@@ -567,3 +567,17 @@ def test_topics_joined_by_en_in_a_doubtful_question_are_asked_about_not_answered
                                 "wordt niet geleegd": answer("parkeervergunning")}).say(text)
     assert reply.intent is None
     assert payloads(reply)[-3:] == ["intent:afvalkalender", "intent:parkeervergunning", "choice:other"]
+
+
+def test_a_sentence_split_at_a_second_question_with_one_sure_clause_asks_about_both_topics(compiled) -> None:
+    # "... en of ik ...": the matcher splits the sentence, but only the permit's clause is sure; the waste
+    # calendar, joined by "en" inside the other clause, is a topic too: "Bedoelt u" with both, not the permit alone.
+    text = "wij wonen hier sinds kort en ik wil weten wanneer het afval wordt opgehaald en of ik een parkeervergunning kan krijgen"
+    unsure = Classification(None, 0.7, [Alternative("afvalkalender", 0.7)], "clarify")
+    split = Classification(None, 0.7, [Alternative("parkeervergunning", 0.7), Alternative("afvalkalender", 0.1)], "clarify",
+                           parts=[Part("wij wonen hier sinds kort en ik wil weten wanneer het afval wordt opgehaald", unsure),
+                                  Part("ik een parkeervergunning kan krijgen", answer("parkeervergunning"))])
+    chat = scripted(compiled, {text: split, "ik wil weten wanneer het afval wordt opgehaald": answer("afvalkalender"),
+                               "of ik een parkeervergunning kan krijgen": answer("parkeervergunning")})
+    reply = chat.say(text)
+    assert reply.intent is None and "intent:afvalkalender" in payloads(reply) and "intent:parkeervergunning" in payloads(reply)

@@ -62,6 +62,22 @@ def test_two_questions_in_one_sentence_are_split() -> None:
     ]
 
 
+def test_an_indirect_second_question_joined_by_en_of_is_split() -> None:
+    # "... en of ik ..." / "... and whether ...": whether, a second question asked indirectly.
+    assert clauses("ik wil weten wanneer het grofvuil wordt opgehaald en of ik een parkeervergunning kan krijgen") == [
+        "ik wil weten wanneer het grofvuil wordt opgehaald",
+        "ik een parkeervergunning kan krijgen",
+    ]
+    assert clauses("I would like to know when bulky waste is collected and whether I can get a parking permit") == [
+        "I would like to know when bulky waste is collected",
+        "I can get a parking permit",
+    ]
+    # Before a noun "en of" is "and/or": one question about two documents.
+    assert clauses("Kan ik mijn paspoort en of mijn id-kaart hier ophalen?") == [
+        "Kan ik mijn paspoort en of mijn id-kaart hier ophalen?"
+    ]
+
+
 def test_a_short_coordination_is_not_split() -> None:
     # "paspoort en id-kaart" is one question about two documents.
     assert clauses("paspoort en id-kaart aanvragen") == ["paspoort en id-kaart aanvragen"]

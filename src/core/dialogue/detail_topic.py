@@ -146,10 +146,20 @@ def _detail_topic(ctx: TurnContext, guesses: list["Classification"], asked_detai
                   names_something: bool) -> tuple["ResolvedIntent", float] | None:
     """The topic a detail question is about: among the matcher's guesses (also below
     its threshold: the detail is evidence too), one with its own answer for the
-    detail; else a confident winner (general details such as status apply to any)."""
+    detail; else a confident winner (general details such as status apply to any).
+    A guess whose favourite is still the detail's own topic once its words are out lends its
+    runners-up no weight: the message is about the detail itself ("Mijn vader is vorige week
+    overleden ... had een gehandicaptenparkeerkaart, ik weet niet waar ik moet beginnen" read the
+    death 0.35 and the card 0.18, a "Bedoelt u" pair, and the card is background). A question
+    clause about the other topic still names it (`_topic_a_clause_asks`). Only for a detail that is
+    a matter of its own (`details.GENERAL_KINDS`): a passport lost abroad read first may be the ID card's."""
     homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
+    matters = {details.HOME_TOPIC.get(kind) for kind in asked_details if kind in details.GENERAL_KINDS}
     for guess in guesses if names_something else ():
-        for candidate in _plausible(guess):
+        plausible = _plausible(guess)
+        if plausible and plausible[0].intent in matters:
+            continue
+        for candidate in plausible:
             intent = ctx.intent_of(candidate.intent)
             if (intent is not None and candidate.score >= DETAIL_EVIDENCE and intent.id not in homes
                     and any(kind in intent.variants for kind in asked_details)):

@@ -46,6 +46,8 @@ MISSES_BEFORE_OFFER = 2
 MAX_CHOICES = 3
 # "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
 _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
+# Where one sentence of a message ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 # "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
 # (`Classification.candidates`: half the favourite's score), its next guess joins it if that
 # guess still has this share of the favourite's score: a real second reading of the question
@@ -496,9 +498,13 @@ class Turn:
             return
         if len(result.parts) >= 2 and self._several_topics(text, result):
             return
-        if not result.parts:
+        if not result.parts or (sum(part.classification.decision == "answer" for part in result.parts) == 1
+                                and _one_sentence(text)):
             # Topics joined by "en" in one sentence: answered when the matcher answers the whole of
             # a short question ("ik ben mijn rijbewijs kwijt en mijn paspoort ook"), else asked about.
+            # Also a sentence the matcher split at a second question of which only one clause is sure, the
+            # other's topic joined by "en" inside it ("... en ik wil weten wanneer het grofvuil wordt
+            # opgehaald en of ik een parkeervergunning kan krijgen": only the permit's clause is sure).
             joined = self._joined_topics(text, result)
             sure = result.decision == "answer" and len(text.split()) < understanding.STORY_WORDS
             if joined.parts and self._several_topics(text, joined, sure):
@@ -852,6 +858,13 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether the message is one sentence once its greeting and signature are left out."""
+    from ..matcher.segment import strip_courtesy  # the matcher's package loads on first use (cold start)
+
+    return len(_SENTENCE_BREAK.split(strip_courtesy(text).text.strip())) == 1
 
 
 def _crisis_of(asked: Asked | None) -> str | None:

@@ -81,9 +81,13 @@ _CLOSING = re.compile(
 )
 # Sentence ends; a single letter before the full stop is an abbreviation ("t.o.v. vorig").
 _SENTENCE_END = re.compile(r"(?<!\W[a-zA-Z]\.)(?<=[.!?;])\s+|\n+|(?<=[a-z][.!?;])(?=[A-Z][a-z])")
-# "..., en wanneer wordt ...": a second question inside one sentence.
+# "..., en wanneer wordt ...": a second question inside one sentence; also "... en of ik ..." /
+# "... and whether ...", an indirect second question ("ik wil weten wanneer het grofvuil wordt
+# opgehaald en of ik een parkeervergunning kan krijgen"). "en of" only before a subject: before
+# a noun it is "and/or" ("paspoort en of mijn id-kaart").
 _SECOND_QUESTION = re.compile(
-    r"\s*(?:,\s*)?\b(?:en|of|maar|ook)\s+(?:ook\s+)?(?=(?:wanneer|hoe|waar|wat|welke|wie|waarom|hoeveel|hoelang|kan|kun|kunt|mag|moet|is|zijn|heb|hebben|krijg)\b)",
+    r"\s*(?:,\s*)?\b(?:(?:en|of|maar|ook)\s+(?:ook\s+)?(?=(?:wanneer|hoe|waar|wat|welke|wie|waarom|hoeveel|hoelang|kan|kun|kunt|mag|moet|is|zijn|heb|hebben|krijg)\b)"
+    r"|en\s+of\s+(?=(?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|dat|dit|men|jullie)\b)|and\s+whether\s+)",
     re.IGNORECASE,
 )
 # "X en ook Y": "en ook" joins two topics in one sentence whatever follows it ("ik ga verhuizen
