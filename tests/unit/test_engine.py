@@ -288,6 +288,20 @@ def test_a_flow_validates_slots_reasks_and_fills_the_links(chat: Harness) -> Non
     assert last.links[0].url == "https://www.alpha.example/afval?postcode=[GEGEVEN]&huisnummer=[GEGEVEN]"
 
 
+def test_a_short_reply_to_a_flow_question_is_not_read_by_the_distress_classifier(compiled) -> None:
+    read: list[str] = []
+
+    def distress(text: str) -> str | None:
+        read.append(text)
+        return None
+
+    chat = make_harness(compiled, distress=distress)
+    chat.say("wanneer wordt mijn afval opgehaald")
+    chat.say("weet ik niet uit mijn hoofd")  # an answer to "Wat is uw postcode?"
+    chat.say("ik weet het echt niet want ik woon hier pas sinds gisteren")  # more than a reply: read
+    assert read == ["wanneer wordt mijn afval opgehaald", "ik weet het echt niet want ik woon hier pas sinds gisteren"]
+
+
 def test_a_flow_can_be_stopped(chat: Harness) -> None:
     chat.say("afvalkalender")
     assert "ik stop" in texts(chat.say("stoppen"))

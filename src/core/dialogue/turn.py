@@ -61,6 +61,9 @@ RUNNER_UP_FLOOR = 0.15
 # current topic (`Turn._other_topic_named`). Below 0.8 a lone guess is mostly wrong (a lone 0.78
 # for "mag mijn hond mee in het zwembad"; `make eval-dialogue`, BENCHMARKS.md, session 10).
 LONE_FAVOURITE_SCORE = 0.8
+# A reply of this many words or fewer to a guided flow's question is an answer to it, not read by the
+# distress classifier (`Turn._distress_reading`); the crisis rules still read it.
+SHORT_FLOW_REPLY_WORDS = 6
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
 CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
@@ -85,6 +88,20 @@ class Turn:
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
         self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
 
+    def _distress_reading(self) -> str | None:
+        """The trained classifier's reading of a typed message, or None.
+
+        Not asked for a short reply to a guided flow's question ("weet ik niet uit mijn hoofd" to "Wat is uw
+        postcode?" read as homelessness): out of its context such an answer is what the classifier misreads,
+        and the crisis rules, which read every message first, still catch a crisis told there.
+        """
+        ctx = self.ctx
+        if not ctx.text or ctx.payload is not None or self.distress is None:
+            return None
+        if isinstance(ctx.state.flow, GuideFlow) and len(ctx.text.split()) <= SHORT_FLOW_REPLY_WORDS:
+            return None
+        return self.distress(ctx.text)
+
     def run(self) -> None:
         self._run()
         self._urgent_choice_last()
@@ -99,7 +116,7 @@ class Turn:
         if kind is not None:
             self._crisis_help(kind)
             return
-        likely = self.distress(ctx.text) if ctx.text and ctx.payload is None and self.distress is not None else None
+        likely = self._distress_reading()
         if likely is not None:
             self.question = self._question_besides(ctx.text)
             if self.question is None:
