@@ -600,3 +600,21 @@ def test_english_without_a_word_of_the_old_list() -> None:
 
     assert language.detect("our dog died last week") == "en"
     assert language.detect("mijn hond is dood") == "nl"
+
+
+@pytest.mark.parametrize(("text", "whom", "how"), [
+    ("oh, who do I call then", True, False), ("hmm, wie kan ik dan bellen", True, False),
+    ("who do I talk to about this", True, False), ("nou, met wie kan ik hierover praten?", True, False),
+    ("ok en hoe vraag ik een nieuwe aan", False, True), ("oh ok, how do I apply for a new one", False, True),
+    ("hoe vraag ik er een aan", False, True),
+    # the interjection alone, or with a subject of its own, is no follow-up
+    ("ok", False, False), ("oh", False, False), ("ok, wie kan ik bellen over mijn paspoort?", False, False),
+    ("ik wil een medewerker spreken", False, False)])
+def test_an_interjection_before_a_follow_up(text: str, whom: bool, how: bool) -> None:
+    assert asks_whom_to_call(text) is whom
+    assert asks_how(text) is how
+
+
+def test_an_interjection_before_a_question_is_still_a_question() -> None:
+    assert understanding.is_question("oh, who do I call then") and understanding.is_question("nou wat kost dat")
+    assert not understanding.is_question("ok") and not understanding.is_question("oh ik ben verhuisd")

@@ -137,6 +137,17 @@ class TurnContext:
         moment = self.promises.callback()
         return self.say("person_line_later", moment=moment) if moment else self.say("person_line_message")
 
+    def add_team_contact(self, team_id: str | None) -> bool:
+        """"wie kan ik bellen?": the team's phone and e-mail, honest about the hours, and the button for a
+        person (the tenant's default team when `team_id` is not one of its teams). False when it has none."""
+        contact = self.promises.team_contact(self.team(self.team_id(team_id)))
+        if contact is None:
+            return False
+        self.state.misses = 0
+        self.count("team_contact")
+        self.add(contact, buttons=[self.person_button()])
+        return True
+
     def person_button(self) -> Button:
         """"Medewerker spreken" while a live wait is possible, else the callback request."""
         key = "button_talk_to_person" if self.live_possible else "button_callback"

@@ -102,13 +102,9 @@ def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") 
 def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
     """"wie kan ik bellen?": the current topic's team (else the default team), its phone and
     e-mail, honest about the hours."""
-    contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
-    if contact is None:
+    if not ctx.add_team_contact(topic.team if topic is not None else None):
         return False
     ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
-    ctx.state.misses = 0
-    ctx.count("team_contact")
-    ctx.add(contact, buttons=[ctx.person_button()])
     return True
 
 

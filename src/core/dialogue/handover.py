@@ -171,6 +171,11 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     if answer is not None and not answer.yes and given is None:
         _end(ctx, flow.team, "declined")
         return True
+    if given is None and ctx.text and understanding.asks_whom_to_call(ctx.text):
+        # "oh, who do I call then?" instead of an answer: the team's own number, honest about the hours
+        # (the request lapses; the button asks for it again). Not a contact that is not one, nor the scope message.
+        ctx.state.flow = None
+        return ctx.add_team_contact(flow.team)
     if flow.step == "consent":
         if answer is None and given is None:
             ctx.state.flow = None  # another question: the offer lapses

@@ -66,6 +66,18 @@ def _plain(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", with_apostrophes(text.lower())).split())
 
 
+# "oh, who do I call then", "ok en hoe vraag ik een nieuwe aan", "nou, wat kost dat": a sound or an
+# acknowledgement before a question says nothing of its own; the question after it is what is asked.
+_INTERJECTION = re.compile(r"^(?:(?:oh|ah|ach|och|hmm|eh|uh|um|nou|ok|oke|oké|okay|okee|alright|right|well) )+")
+
+
+def _asked(text: str) -> str:
+    """`_plain`, without the interjections in front of what is asked (not when nothing else is said)."""
+    plain = _plain(text)
+    rest = _INTERJECTION.sub("", plain)
+    return rest or plain
+
+
 @dataclass(frozen=True, slots=True)
 class YesNo:
     yes: bool
@@ -252,14 +264,16 @@ def asks_for_callback(text: str) -> bool:
 
 _WHOM_TO_CALL = re.compile(
     r"^(?:en |maar |ok |oke |and |but |so )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |"
-    r"daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:bellen|mailen|contacteren|benaderen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
+    r"daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:bellen|mailen|contacteren|benaderen)|"
+    # "met wie kan ik hierover praten?", "who do I talk to about this?": whom to reach, not a live chat asked
+    r"met wie (?:kan|moet|mag) ik (?:dan |daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:praten|spreken|bellen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
     r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
     r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
     # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
     r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?"
     r"(?: om (?:het |dat )?(?:na )?te vragen(?: hoe (?:het|dat) (?:er ?voor |nu )?staat)?)?|"
     r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
-    r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email)|(?:what is|whats) (?:the|your|"
+    r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email|talk to|speak to|speak with|talk with)|(?:what is|whats) (?:the|your|"
     r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))"
     # "who do i call right now?" after the neighbours' noise at night
     r"(?: (?:nu|meteen|nou|now|right now|then|about (?:it|this|that)))?$"
@@ -269,7 +283,7 @@ _WHOM_TO_CALL = re.compile(
 def asks_whom_to_call(text: str) -> bool:
     """"wie kan ik bellen?", "hoe kan ik ze bereiken?", "who can I call?": a question about how to
     reach the team of the current topic, with no subject of its own."""
-    return bool(_WHOM_TO_CALL.match(_plain(text)))
+    return bool(_WHOM_TO_CALL.match(_asked(text)))
 
 
 # "wat is jouw naam?", "ben je een robot?", "who am I talking to?": a question about the assistant
@@ -327,7 +341,7 @@ _VERB_WITHOUT_SUBJECT = re.compile(rf"^(?:kan|kun|kunt|mag|moet|moeten|zijn|heb|
 def is_question(text: str) -> bool:
     """Does this clause ask or request something (rather than tell the background)?"""
     stripped = text.strip()
-    return stripped.endswith("?") or bool(_QUESTION_START.match(_plain(stripped)))
+    return stripped.endswith("?") or bool(_QUESTION_START.match(_asked(stripped)))
 
 
 def asks_in_story(clause: str) -> bool:
@@ -489,7 +503,8 @@ _HOW = re.compile(
     r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
     # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
     r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
-    r"(?:dat|het|dit|die|hem|m|t)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
+    # "hoe vraag ik een nieuwe aan?" after the ID card: a new one of the topic just answered
+    r"(?:dat|het|dit|die|hem|m|t|een nieuwe?|er een(?: nieuwe?)?|er (?:nog )?een)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
     # "moet ik dat bij jullie melden?" after a death or a dog that died: what the topic's answer says
     # (the matcher alone read moving house or a report about the street in it)
     r"moet(?:en)? (?:ik|we|wij|u) (?:dat|dit|het|hem|haar) (?:ook |nog |zelf )*(?:(?:bij|aan) (?:jullie|u|de gemeente) )?"
@@ -504,7 +519,7 @@ _HOW = re.compile(
     r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
     r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
     r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|"
-    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order|book) (?:that|it|this|one)|"
+    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order|book) (?:that|it|this|one|a new one)|"
     r"how does (?:that|it|this) work|"
     # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
     r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
@@ -575,7 +590,7 @@ def without_someone_else(text: str) -> str:
 def asks_how(text: str) -> bool:
     """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
     subject of its own about how to go about the topic just answered."""
-    return bool(_HOW.match(_plain(text)))
+    return bool(_HOW.match(_asked(text)))
 
 
 # "en nu?" says no more than "what next" only right after a problem told ("ons papier is niet
