@@ -618,3 +618,16 @@ def test_an_interjection_before_a_follow_up(text: str, whom: bool, how: bool) ->
 def test_an_interjection_before_a_question_is_still_a_question() -> None:
     assert understanding.is_question("oh, who do I call then") and understanding.is_question("nou wat kost dat")
     assert not understanding.is_question("ok") and not understanding.is_question("oh ik ben verhuisd")
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("ik heb 6 weken geleden een wmo aanvraag gedaan en nog niks gehoord", "ik heb een wmo aanvraag gedaan en"),
+    ("3 weken geleden een bijstand aanvraag gedaan en nog steeds geen besluit", "een bijstand aanvraag gedaan en"),
+    ("vorige week een melding gedaan over een losse tegel", "een melding gedaan over een losse tegel")])
+def test_an_application_done_and_nothing_heard_leaves_the_topic_named(text: str, rest: str) -> None:
+    assert details.detect(text) == ["status"]
+    assert details.without_cues(text) == rest  # the waiting words out; the topic's word left for the matcher
+
+
+def test_a_time_ago_without_an_application_is_no_status() -> None:
+    assert details.detect("6 weken geleden heb ik een feest gedaan") == []

@@ -100,7 +100,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:al|nu al|inmiddels) (?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele) (?:dagen|weken|maanden)\b"
         r"[^.?!]{0,40}\b(?:wacht\w*|niets|niks|geen (?:reactie|antwoord|bericht))|"
         r"nog (?:steeds )?(?:niets|niks|geen (?:antwoord|"
-        r"reactie|bericht|besluit|beslissing|uitslag)) (?:gehoord|ontvangen|gekregen)?|"
+        # (the verb may be left out: "... en nog steeds geen besluit" at the end of the message)
+        r"reactie|bericht|besluit|beslissing|uitslag))(?: (?:gehoord|ontvangen|gekregen))?|"
         r"wanneer (?:krijg|hoor) ik (?:antwoord|bericht|een reactie|een besluit|de uitslag)|"
         r"is mijn (?:aanvraag|melding|bezwaar|vergunning) (?:al )?(?:klaar|binnen|behandeld|goedgekeurd)|"
         r"hoe gaat het met mijn (?:aanvraag|melding|bezwaar)|"
@@ -108,12 +109,14 @@ _CUES: dict[str, re.Pattern[str]] = {
         # (lookaheads: the words between may name the topic, which without_cues must leave in)
         r"(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd|doorgegeven)\b"
         r"(?=[^.?!]{0,10}[.,;]?[^.?!]{0,50}\b(?:wanneer|hoe lang nog|hoe staat|al klaar|nog niets|nog niks|nog geen))|"
+        # "6 weken geleden een wmo aanvraag gedaan": the application done, in a noun and "gedaan" (the topic's
+        # word between stays in the rest, so it names the topic, not the waiting words: Bezwaar)
         r"(?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele|vorige|afgelopen) (?:dag|dagen|week|weken|maand|maanden) "
         r"(?:geleden|terug)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd|"
-        r"doorgegeven))|"
+        r"doorgegeven|(?:aanvraag|melding|verzoek) gedaan))|"
         # "ik heb het vorige week aangevraagd" (after the topic), "hoe weet ik of het klaar is?"
         r"(?:vorige|afgelopen) (?:week|maand)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|"
-        r"ingestuurd|ingeleverd|doorgegeven))|hoe (?:weet|hoor) ik (?:of|wanneer) (?:het|hij|ze|mijn (?:\w+ ){0,2}?\w+) (?:al )?klaar|"
+        r"ingestuurd|ingeleverd|doorgegeven|(?:aanvraag|melding|verzoek) gedaan))|hoe (?:weet|hoor) ik (?:of|wanneer) (?:het|hij|ze|mijn (?:\w+ ){0,2}?\w+) (?:al )?klaar|"
         r"wanneer (?:is|ligt|komt) (?:het|hij|ze|mijn (?:\w+ ){0,2}?(?:aanvraag|paspoort|id-kaart|identiteitskaart|rijbewijs|"
         r"vergunning|pas|uitkering|besluit|beslissing)) (?:al )?(?:klaar|binnen|er|klaar om op te halen)|"
         r"(?:een )?vraag over (?:mijn|onze) (?:aanvraag|melding|bezwaar|klacht)|"
