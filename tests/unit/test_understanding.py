@@ -631,3 +631,13 @@ def test_an_application_done_and_nothing_heard_leaves_the_topic_named(text: str,
 
 def test_a_time_ago_without_an_application_is_no_status() -> None:
     assert details.detect("6 weken geleden heb ik een feest gedaan") == []
+
+
+@pytest.mark.parametrize(("text", "cost"), [
+    ("moet ze een eigen bijdrage betalen", True), ("betaal ik dan een eigen bijdrage?", True),
+    ("is there a personal contribution", True), ("does she have to pay a personal contribution", True),
+    # a question of its own about special assistance for the contribution is no cost question
+    ("kan ik bijzondere bijstand krijgen voor de eigen bijdrage", False)])
+def test_whether_one_pays_the_own_contribution_is_a_cost_follow_up(text: str, cost: bool) -> None:
+    assert (followups.detect(text) == "kosten") is cost
+    assert followups.is_contextual(text) is cost

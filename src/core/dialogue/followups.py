@@ -39,7 +39,12 @@ _CUES: dict[str, re.Pattern[str]] = {
     "kosten": re.compile(
         # "moet ik daarvoor betalen?", "kost dat geld?": no subject, so the current topic's costs
         # (without this, "geld" and "betalen" went to the matcher: bijzondere bijstand, hondenbelasting)
-        r"\b((?:moet|moeten|hoef|hoeven) (?:ik|we|wij|je|u) (?:er |daar |daarvoor |ervoor |hiervoor |wat |iets |nog |ook )*(?:voor )?(?:bij)?betalen|"
+        r"\b((?:moet|moeten|hoef|hoeven) (?:ik|we|wij|je|u|ze|zij|hij) (?:er |daar |daarvoor |ervoor |hiervoor |wat |iets |nog |ook )*(?:voor )?"
+        # "moet ze een eigen bijdrage betalen?", "is there a personal contribution?" after the Wmo: whether one
+        # pays the topic's own contribution (the matcher alone read special assistance in it, 0.95)
+        r"(?:(?:een |de )?eigen bijdrage )?(?:bij)?betalen|betaal (?:ik|je|u|we|ze|hij) (?:dan |ook |nog )*(?:een |de )?eigen bijdrage|"
+        r"(?:is there|do (?:i|we|they|you) (?:have to |need to )?pay|does (?:he|she) (?:have to |need to )?pay) "
+        r"(?:a |any |an )?(?:personal|own) contribution|"
         r"kost (?:dat|het|dit|die|deze) (?:\w+ )?(?:geld|iets|wat)|is (?:dat|het|dit) (?:ook )?(?:gratis|betaald)|"
         r"(?:do|will) (?:i|we) (?:have|need) to pay|(?:do|will) (?:i|we) pay|is (?:it|that|this) free|does (?:it|that|this) cost|"
         r"wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
