@@ -641,3 +641,13 @@ def test_a_time_ago_without_an_application_is_no_status() -> None:
 def test_whether_one_pays_the_own_contribution_is_a_cost_follow_up(text: str, cost: bool) -> None:
     assert (followups.detect(text) == "kosten") is cost
     assert followups.is_contextual(text) is cost
+
+
+@pytest.mark.parametrize(("text", "again"), [
+    ("dit is al de derde keer", True), ("weer niet!", True), ("nou, alweer niet", True),
+    ("this is the third time this month", True), ("it keeps happening", True),
+    # a question, a wish or a plain "again" is no problem that happens again
+    ("again", False), ("is dit de eerste keer?", False), ("ik wil voor de derde keer trouwen", False),
+    ("dit is de tweede keer dat ik bel over mijn paspoort", False)])
+def test_a_problem_that_happens_again(text: str, again: bool) -> None:
+    assert understanding.tells_it_happened_again(text) is again

@@ -259,6 +259,12 @@ CATALOGUE: dict[str, Text] = {
     ),
     # A question right after a topic's answer that the knowledge base cannot answer ("krijg ik bericht
     # als het is opgeruimd?" after litter): most likely a detail of that topic, so its page and a person.
+    "happened_again": Text(
+        nl="Vervelend dat dit niet de eerste keer is. Zeg dat erbij als u het opnieuw meldt of contact opneemt. Dan "
+           "kan de gemeente kijken waarom het vaker misgaat.",
+        en="Sorry that this is not the first time. Say so when you report it again or get in touch. Then the "
+           "municipality can look into why it keeps going wrong.",
+    ),
     "unknown_in_topic": Text(
         nl="Dat weet ik niet. Gaat uw vraag over '{topic}'? Dan staat het antwoord misschien op de pagina hieronder.",
         en="I don't know that. Is your question about '{topic}'? Then the page below may have the answer.",

@@ -585,6 +585,8 @@ class Turn:
         if understanding.is_frustrated(text):
             self._on_frustration()
             return
+        if understanding.tells_it_happened_again(text) and self._happened_again():
+            return
         self._not_understood(text)
 
     def _small_talk(self, result: "Classification") -> bool:
@@ -645,6 +647,20 @@ class Turn:
             on_feedback(ctx, helpful=False)
         else:
             say_sorry(ctx)
+
+    def _happened_again(self) -> bool:
+        """"dit is al de derde keer" right after a problem's answer (a bin not emptied): sorry, report it again and
+        say so, or a person, with the topic's links; not the scope message. False with no topic answered."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic":
+            return False
+        ctx.count("happened_again")
+        ctx.state.misses = 0
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        ctx.add(f'{ctx.say("happened_again")} {ctx.person_line()}', links=[ctx.link(link) for link in topic.links],
+                buttons=[ctx.person_button()])
+        return True
 
     def _answer(self, intent: "ResolvedIntent", score: float, text: str = "", kinds: list[str] | None = None) -> None:
         ctx = self.ctx

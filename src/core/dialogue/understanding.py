@@ -368,6 +368,22 @@ _FRUSTRATED = re.compile(
 )
 
 
+# "dit is al de derde keer", "weer niet!", "this is the second time": the problem just answered happens again. Told,
+# not asked; said of the problem, not of the bot.
+_BEFORE_AGAIN = r"(?:(?:en|maar|nou|echt|dit is|het is|dat is|this is|it is|its|it's|that's|thats|and|but) )*"
+_AGAIN_SAID = (r"(?:al |nu al |alweer |weer )?(?:(?:voor )?de (?:tweede|derde|vierde|vijfde|zesde|zoveelste) keer|"
+               r"(?:(?:for )?the )?(?:second|third|fourth|fifth|sixth|umpteenth) time|"
+               r"(?:al|alweer|weer|opnieuw) (?:niet|niks|niets|hetzelfde)|(?:it )?happened again|(?:it )?keeps happening|"
+               r"not again)")
+_AFTER_AGAIN = r"(?: (?:al|alweer|weer|dit jaar|deze maand|this year|this month|in a row|achter elkaar|op rij|now|nu|hoor|echt))*"
+_AGAIN = re.compile(f"^{_BEFORE_AGAIN}{_AGAIN_SAID}{_AFTER_AGAIN}$")
+
+
+def tells_it_happened_again(text: str) -> bool:
+    """True for "dit is al de derde keer", "weer niet", "third time this month": the problem told happens again."""
+    return bool(_AGAIN.match(_plain(text)))
+
+
 def is_frustrated(text: str) -> bool:
     """True when the message says the bot or its answer does not help ("dit slaat nergens op")."""
     return bool(_FRUSTRATED.search(_plain(text)))
