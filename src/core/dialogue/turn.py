@@ -580,6 +580,9 @@ class Turn:
                 return
             if not choices and self._small_talk(result):
                 return
+            if len(choices) == 1 and self._asked_clause_agrees(result, choices[0], text):
+                self._answer(choices[0], result.score, text, kinds)
+                return
         if self._asked_besides_a_referral(text, result):
             return
         if understanding.is_frustrated(text):
@@ -588,6 +591,15 @@ class Turn:
         if understanding.tells_it_happened_again(text) and self._happened_again():
             return
         self._not_understood(text)
+
+    def _asked_clause_agrees(self, result: "Classification", favourite: "ResolvedIntent", text: str) -> bool:
+        """"Hi, I just moved into an apartment in town. How do I register my address?": the matcher's one guess
+        for the message is sure (LONE_FAVOURITE_SCORE, no other guess) and a clause that asks is answered as that
+        same topic. That topic is the answer, not the scope message (a one-option "Bedoelt u" is never asked)."""
+        if len(result.candidates) != 1 or result.score < LONE_FAVOURITE_SCORE:
+            return False
+        return any(part.classification.decision == "answer" and part.classification.intent == favourite.id
+                   and understanding.is_question(part.text) for part in understanding.asking(text, result))
 
     def _small_talk(self, result: "Classification") -> bool:
         """"thx", "thnx": the matcher's one guess is a system intent it is sure of (LONE_FAVOURITE_SCORE) but
