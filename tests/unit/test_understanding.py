@@ -651,3 +651,7 @@ def test_whether_one_pays_the_own_contribution_is_a_cost_follow_up(text: str, co
     ("dit is de tweede keer dat ik bel over mijn paspoort", False)])
 def test_a_problem_that_happens_again(text: str, again: bool) -> None:
     assert understanding.tells_it_happened_again(text) is again
+
+
+def test_any_word_of_urgency_is_a_duration_follow_up() -> None:
+    assert followups.detect("is er een spoedprocedure") == "duur" and followups.is_contextual("is er een spoedprocedure")

@@ -58,7 +58,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "wanneer kan ik mijn paspoort ophalen?": the cue, the topic's words stay for the matcher
         r"wanneer kan ik(?=(?: [\w-]+){1,3} ophalen)|"
         # "kan het met spoed?": how fast it can be, which the topic's duration says (an urgent application)
-        r"spoed|met spoed|spoedaanvraag|met voorrang|sneller|urgent|urgently|faster|"
+        # "is er een spoedprocedure?", "spoedlevering": any word of urgency, not only "spoed" itself
+        r"spoed\w*|met spoed|met voorrang|sneller|urgent|urgently|faster|"
         # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
         r"hoe snel|how (?:soon|quickly|fast)|"
         # "kan het deze week nog?" after bulky waste, "will someone fix it this week?" after a report
