@@ -581,3 +581,13 @@ def test_a_sentence_split_at_a_second_question_with_one_sure_clause_asks_about_b
                                "of ik een parkeervergunning kan krijgen": answer("parkeervergunning")})
     reply = chat.say(text)
     assert reply.intent is None and "intent:afvalkalender" in payloads(reply) and "intent:parkeervergunning" in payloads(reply)
+
+
+def test_the_matcher_is_sure_of_one_guess_only_alone_and_at_the_lone_favourite_score() -> None:
+    from core.dialogue.turn import LONE_FAVOURITE_SCORE, sure_of_one
+
+    one = [Alternative("paspoort", LONE_FAVOURITE_SCORE)]
+    assert sure_of_one(one, LONE_FAVOURITE_SCORE)
+    assert not sure_of_one(one, LONE_FAVOURITE_SCORE - 0.01)
+    assert not sure_of_one([*one, Alternative("id-kaart", 0.2)], 0.95)  # a second guess: not sure of one
+    assert not sure_of_one([], 0.95)

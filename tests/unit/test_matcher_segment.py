@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.matcher.segment import clauses, strip_courtesy
+from core.matcher.segment import clauses, sentences, strip_courtesy
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,12 @@ def test_identifiers_for_the_reader_are_stripped_like_a_signature(message: str, 
 )
 def test_facts_the_answer_depends_on_are_not_identifiers(message: str) -> None:
     assert strip_courtesy(message).text == message
+
+
+def test_sentences_split_where_clauses_split_and_keep_short_ones() -> None:
+    # The dialogue's "is this one sentence?" reads the same split as the matcher's clauses.
+    assert sentences("Ik ben verhuisd. Wanneer wordt mijn afval opgehaald?") == [
+        "Ik ben verhuisd.", "Wanneer wordt mijn afval opgehaald?"]
+    assert sentences("Dank u.\nTot ziens") == ["Dank u.", "Tot ziens"]  # a fragment is still a sentence
+    assert sentences("Het kost t.o.v. vorig jaar meer") == ["Het kost t.o.v. vorig jaar meer"]
+    assert sentences("   ") == []

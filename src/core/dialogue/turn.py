@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,6 @@ MISSES_BEFORE_OFFER = 2
 MAX_CHOICES = 3
 # "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
 _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
-# Where one sentence of a message ends and the next begins.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 # "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
 # (`Classification.candidates`: half the favourite's score), its next guess joins it if that
 # guess still has this share of the favourite's score: a real second reading of the question
@@ -596,7 +594,7 @@ class Turn:
         """"Hi, I just moved into an apartment in town. How do I register my address?": the matcher's one guess
         for the message is sure (LONE_FAVOURITE_SCORE, no other guess) and a clause that asks is answered as that
         same topic. That topic is the answer, not the scope message (a one-option "Bedoelt u" is never asked)."""
-        if len(result.candidates) != 1 or result.score < LONE_FAVOURITE_SCORE:
+        if not sure_of_one(result.candidates, result.score):
             return False
         return any(part.classification.decision == "answer" and part.classification.intent == favourite.id
                    and understanding.is_question(part.text) for part in understanding.asking(text, result))
@@ -605,8 +603,10 @@ class Turn:
         """"thx", "thnx": the matcher's one guess is a system intent it is sure of (LONE_FAVOURITE_SCORE) but
         does not answer (a word too short or misspelled): its answer ("Graag gedaan!"), not "Dat begrijp ik niet"
         (a system intent is never offered in "Bedoelt u ...?")."""
-        intent = self.ctx.intent_of(result.candidates[0].intent) if len(result.candidates) == 1 else None
-        if intent is None or intent.kind != "system" or intent.handover or result.score < LONE_FAVOURITE_SCORE:
+        if not sure_of_one(result.candidates, result.score):
+            return False
+        intent = self.ctx.intent_of(result.candidates[0].intent)
+        if intent is None or intent.kind != "system" or intent.handover:
             return False
         self.ctx.count("small_talk_guessed")
         answers.answer(self.ctx, intent, result.score)
@@ -624,7 +624,7 @@ class Turn:
         choices = self._choices(reading, RUNNER_UP_FLOOR)
         if not choices or choices[0].id not in {candidate.intent for candidate in result.candidates}:
             return False  # the whole message does not lean to what the clause asks (a neighbours' quarrel)
-        sure = reading.decision == "answer" or len(choices) == 1 and reading.score >= LONE_FAVOURITE_SCORE
+        sure = reading.decision == "answer" or sure_of_one(choices, reading.score)
         if not sure and len(choices) < 2:
             return False
         self.ctx.count("asked_besides_a_referral")
@@ -905,11 +905,17 @@ class Turn:
         return None
 
 
-def _one_sentence(text: str) -> bool:
-    """Whether the message is one sentence once its greeting and signature are left out."""
-    from ..matcher.segment import strip_courtesy  # the matcher's package loads on first use (cold start)
+def sure_of_one(guesses: Sized, score: float) -> bool:
+    """Whether the matcher is sure of its one guess: exactly one guess, scoring at least LONE_FAVOURITE_SCORE."""
+    return len(guesses) == 1 and score >= LONE_FAVOURITE_SCORE
 
-    return len(_SENTENCE_BREAK.split(strip_courtesy(text).text.strip())) == 1
+
+def _one_sentence(text: str) -> bool:
+    """Whether the message is one sentence once its greeting and signature are left out (the matcher's own
+    sentence split, `segment.sentences`)."""
+    from ..matcher.segment import sentences, strip_courtesy  # the matcher's package loads on first use (cold start)
+
+    return len(sentences(strip_courtesy(text).text)) == 1
 
 
 def _crisis_of(asked: Asked | None) -> str | None:

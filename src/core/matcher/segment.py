@@ -124,10 +124,15 @@ def strip_courtesy(text: str) -> Cleaned:
     return Cleaned(body, body != text.strip())
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` (the one definition of where a sentence ends, also for the dialogue)."""
+    return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
 def clauses(text: str) -> list[str]:
     """Sentences of `text`, a sentence asking two things split in two; fragments dropped."""
     parts: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences(text):
         sentence = sentence.strip(" \t,;-")
         if not sentence:
             continue
