@@ -302,6 +302,15 @@ def test_a_short_reply_to_a_flow_question_is_not_read_by_the_distress_classifier
     assert read == ["wanneer wordt mijn afval opgehaald", "ik weet het echt niet want ik woon hier pas sinds gisteren"]
 
 
+def test_not_knowing_the_answer_in_a_flow_gets_where_to_find_it(chat: Harness) -> None:
+    chat.say("afvalkalender")
+    reply = texts(chat.say("weet ik niet uit mijn hoofd"))
+    assert "op een brief van de gemeente of de belastingaanslag" in reply and "'stop'" in reply
+    assert "geen postcode" not in reply
+    assert chat.conversation().state.flow.errors == 1  # counts towards giving up (a person after three)
+    assert texts(chat.say("1234ab")) == "Wat is uw huisnummer?"
+
+
 def test_a_flow_can_be_stopped(chat: Harness) -> None:
     chat.say("afvalkalender")
     assert "ik stop" in texts(chat.say("stoppen"))

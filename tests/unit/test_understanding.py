@@ -655,3 +655,25 @@ def test_a_problem_that_happens_again(text: str, again: bool) -> None:
 
 def test_any_word_of_urgency_is_a_duration_follow_up() -> None:
     assert followups.detect("is er een spoedprocedure") == "duur" and followups.is_contextual("is er een spoedprocedure")
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [*((said, True) for said in ("weet ik niet uit mijn hoofd", "geen idee", "nee sorry, ik weet het echt niet",
+                                  "ik weet mijn postcode niet", "kweenie", "I don't know it by heart",
+                                  "i dont know my postcode", "no idea", "not sure", "vergeten")),
+     # a question of its own, an answer, a refusal
+     *((said, False) for said in ("ik weet niet hoe laat jullie open zijn", "weet je wanneer het papier wordt opgehaald?",
+                                   "1234 AB", "nee"))],
+)
+def test_not_knowing_what_was_asked(text: str, unknown: bool) -> None:
+    assert understanding.does_not_know(text) is unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "thanks"),
+    [("ok thanks", True), ("oke bedankt", True), ("prima, dank je wel", True), ("ok thx", True), ("ja", False),
+     ("ok", False), ("nee", False), ("ok en hoe lang duurt het", False)],
+)
+def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
+    assert understanding.says_thanks(text) is thanks

@@ -204,6 +204,55 @@ def answer_nothing_named(ctx: TurnContext, result: "Classification", text: str) 
     return False
 
 
+def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text: str) -> list["ResolvedIntent"]:
+    """"do I need an appointment to collect my passport" after the opening hours: a question the matcher cannot
+    place that names another topic in one of that topic's own words (a word of its title that the matcher alone
+    reads as that topic: "passport", "appointment") is about that topic, not "Dat weet ik niet" about the current
+    one. The topics so named, in the order named, the current one left out (at most MAX_NAMED)."""
+    topic = ctx.intent_of(ctx.state.topic)
+    if (result.decision != "reject" or topic is None or topic.kind != "topic" or not understanding.is_question(text)
+            or len(text.split()) >= understanding.STORY_WORDS):
+        return []
+    index = _title_index(ctx)
+    matcher = ctx.knowledge.matcher
+    found: list["ResolvedIntent"] = []
+    for word in dict.fromkeys(phrases.words_of(text).split()):
+        owners = index.get(word) or index.get(_singular(word), ())
+        if not owners:
+            continue
+        reading = matcher.classify(word)
+        first = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
+        intent = ctx.intent_of(first) if first in owners else None
+        if intent is not None and intent.id != topic.id and intent not in found:
+            found.append(intent)
+    return found[:MAX_NAMED]
+
+
+# A question names at most this many topics in their own words before it says too little of any of them.
+MAX_NAMED = 3
+# Title words shorter than this ("of", "een", "WOZ" aside) name no topic on their own.
+_MIN_TITLE_WORD = 4
+
+
+def _title_index(ctx: TurnContext) -> dict[str, tuple[str, ...]]:
+    """Each word of a topic's title (Dutch and English) -> the topics whose title has it."""
+    index: dict[str, list[str]] = {}
+    for intent in ctx.knowledge.intents.values():
+        if intent.kind == "topic" and not intent.handover:
+            for word in _title_words(intent):
+                if len(word) >= _MIN_TITLE_WORD:
+                    index.setdefault(word, []).append(intent.id)
+    return {word: tuple(owners) for word, owners in index.items()}
+
+
+def _singular(word: str) -> str:
+    """"passports" -> "passport", "paspoorten" -> "paspoort": a plural read as the title's word."""
+    for ending in ("en", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_TITLE_WORD:
+            return word[: -len(ending)]
+    return word
+
+
 def continues_unguessed(ctx: TurnContext, result: "Classification", text: str) -> bool:
     """"en als het meer dan 100 mensen zijn?" after the event permit: the conversation goes on about
     its topic, which the matcher does not guess; its guesses (Inkomenstoeslag, Overlast) are noise."""

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
 
 MAX_FLOW_ERRORS = 3
+# Where a resident finds what a slot of this type asks (texts `flow_unknown_<type>`; `flow_unknown` for the others).
+_WHERE_TO_FIND = {"postcode": "flow_unknown_postcode", "huisnummer": "flow_unknown_huisnummer"}
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
@@ -58,6 +60,17 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             ctx.count("flow_why")
             ctx.add(f"{ctx.say('flow_why')} {slot.ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
             return True
+        if understanding.does_not_know(ctx.text):
+            # "weet ik niet uit mijn hoofd", "geen idee": where to find it, and stopping is fine. Counted towards
+            # giving up (a person is offered after three), but never "Dat is geen geldige postcode" for words.
+            ctx.count("flow_unknown")
+            flow.errors += 1
+            if flow.errors < MAX_FLOW_ERRORS:
+                where = _WHERE_TO_FIND.get(slot.type, "flow_unknown")
+                ctx.add(f"{ctx.say(where)} {ctx.say('flow_unknown_then')}")
+                return True
+            _give_up(ctx)
+            return True
         if _acknowledges(ctx.text):
             # "ok", "en nu?", "and now?": no answer, but no wrong one either; the question again, plainly.
             ctx.count("flow_asked_again")
@@ -71,10 +84,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             return False
         flow.errors += 1
         if flow.errors >= MAX_FLOW_ERRORS:
-            _cancel(ctx)
-            moment = None if ctx.live_possible else ctx.promises.callback()
-            text = ctx.say("flow_gave_up_closed", moment=moment) if moment else ctx.say("flow_gave_up")
-            ctx.add(text, buttons=[ctx.person_button()])
+            _give_up(ctx)
         else:
             ctx.add(slot.invalid.get(ctx.language))
         return True
@@ -108,6 +118,14 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
     )
     ask_feedback(ctx, intent.id)
     return True
+
+
+def _give_up(ctx: TurnContext) -> None:
+    """Three answers that are no answer: stop asking, and offer a person (honest about the hours)."""
+    _cancel(ctx)
+    moment = None if ctx.live_possible else ctx.promises.callback()
+    text = ctx.say("flow_gave_up_closed", moment=moment) if moment else ctx.say("flow_gave_up")
+    ctx.add(text, buttons=[ctx.person_button()])
 
 
 def _cancel(ctx: TurnContext) -> None:

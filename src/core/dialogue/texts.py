@@ -363,6 +363,22 @@ CATALOGUE: dict[str, Text] = {
     "flow_why": Text(nl="Ik vraag dit omdat het antwoord per adres of situatie anders is. Ik bewaar het niet.",
                      en="I ask this because the answer differs per address or situation. I do not keep it."),
     "flow_waiting": Text(nl="Ik wacht nog op uw antwoord.", en="I am still waiting for your answer."),
+    # "weet ik niet uit mijn hoofd" to a guided flow's question: where to find it (per slot type), and that
+    # stopping is fine; never "Dat is geen geldige postcode" for words
+    "flow_unknown_postcode": Text(
+        nl="Geen probleem. Uw postcode staat op een brief van de gemeente of de belastingaanslag.",
+        en="No problem. Your postcode is on a letter from the municipality or on the municipal tax assessment.",
+    ),
+    "flow_unknown_huisnummer": Text(
+        nl="Geen probleem. Uw huisnummer staat naast uw voordeur en op een brief van de gemeente of de belastingaanslag.",
+        en="No problem. Your house number is next to your front door and on a letter from the municipality or the "
+           "municipal tax assessment.",
+    ),
+    "flow_unknown": Text(nl="Geen probleem. Zoek het gerust even op.", en="No problem. Take your time to look it up."),
+    "flow_unknown_then": Text(
+        nl="Hebt u het gevonden? Typ het dan hier. Wilt u liever stoppen? Typ dan 'stop'.",
+        en="Found it? Then type it here. Would you rather stop? Then type 'stop'.",
+    ),
     "flow_stopped": Text(
         nl="Goed, ik stop met deze vragen. Waarmee kan ik u nog helpen?",
         en="All right, I stopped asking. What else can I help you with?",

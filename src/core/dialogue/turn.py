@@ -434,10 +434,11 @@ class Turn:
 
     def _on_bare_yes_no(self) -> bool:
         """"ja" or "nee" when no question is open: the feedback buttons still shown
-        count it; else it needs no answer but an invitation."""
+        count it; else it needs no answer but an invitation. "ok thanks" is a thanks (the
+        matcher's), not feedback: feedback words count only right after "Was dit nuttig?"."""
         ctx = self.ctx
         answer = understanding.yes_no(ctx.text)
-        if answer is None or answer.rest:
+        if answer is None or answer.rest or (answer.yes and understanding.says_thanks(ctx.text)):
             return False
         if ctx.state.feedback_open is not None:
             on_feedback(ctx, answer.yes)
@@ -587,6 +588,14 @@ class Turn:
             self._on_frustration()
             return
         if understanding.tells_it_happened_again(text) and self._happened_again():
+            return
+        named = current_topic.topics_named_by_their_words(ctx, result, text)
+        if named:
+            # The matcher placed none of them: offered, never answered; one topic named beside the current one
+            # ("is the passport photo booth in the town hall working" may be about either).
+            ctx.count("topic_named_by_its_word")
+            current = ctx.intent_of(ctx.state.topic)
+            self._disambiguate(named if len(named) >= 2 or current is None else [*named, current], result.score, text)
             return
         self._not_understood(text)
 

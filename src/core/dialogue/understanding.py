@@ -97,6 +97,16 @@ def yes_no(text: str) -> YesNo | None:
     return YesNo(match.group("yes") is not None, match.group("rest").strip())
 
 
+# "ok thanks", "oke bedankt", "prima, dank je wel": a yes that thanks. Right after "Was dit nuttig?" it answers that
+# question; elsewhere it is a thanks (or goodbye), not a verdict on an answer given turns before.
+_THANKS = re.compile(r"\b(?:bedankt|dank (?:je|u)(?: ?wel)?|dankje(?:wel)?|dankuwel|thanks|thank you|thx|thnx|tnx|ty|merci)\b")
+
+
+def says_thanks(text: str) -> bool:
+    """Whether the message thanks ("ok thanks", "oke bedankt")."""
+    return _THANKS.search(_plain(text)) is not None
+
+
 def is_stop(text: str) -> bool:
     return _plain(text) in STOP_WORDS
 
@@ -634,6 +644,30 @@ _WHY_ASKED = re.compile(
 def asks_why(text: str) -> bool:
     """"waarom wil je mijn postcode?", "why do you need it?": why the bot asks what it asked."""
     return _WHY_ASKED.match(_plain(text)) is not None
+
+
+# "weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what a guided
+# flow asks (its postcode), which is no wrong answer. Only the saying itself with a few words of manner or regret
+# around it: "ik weet niet hoe laat jullie open zijn" asks something else.
+_DOES_NOT_KNOW = re.compile(
+    r"^(?:(?:nee|no|sorry|helaas|eh|ehm|uh|um|hmm|oh|oeps|oops|tja|pff|nou|well|maar|but) )*(?:"
+    r"(?:dat |dit |die |het )?weet ik (?:het |dat |die |m |'m |hem )?(?:even |echt |nu |nog )?niet|"
+    r"(?:ik |i )?(?:weet|ken) (?:het |dat |die |m |'m |hem |(?:mijn |m'n |mn |onze |de )\w+ )?(?:even |echt |nu |nog )?niet|"
+    r"(?:dat |die |het )?ken ik (?:het |dat |m |'m )?(?:even |echt |nu )?niet|"
+    r"(?:ik heb |i have |i've )?(?:echt |really )?(?:geen (?:flauw )?idee|no idea|no clue)|weet ik veel|kweenie|kweet niet|"
+    r"(?:i |i really )?(?:don't|do not) (?:really )?(?:know|remember)(?: it| that| this| (?:my|the|our) \w+)?|dunno|idk|"
+    r"(?:i'm |i am |im )?not sure|(?:i )?(?:can't|cannot) remember(?: it)?|"
+    r"(?:ik ben het |ik ben 't |ben het |ben 't )?vergeten|(?:i )?forgot(?: it)?"
+    r")(?: (?:uit (?:mijn |m'n |mn )?hoofd|by heart|off (?:the top of )?my head|precies|exactly|meer|anymore|"
+    r"eigenlijk|actually|hoor|sorry|helaas|unfortunately|nu|now|right now|op dit moment|zo|zomaar|even|echt|"
+    r"really|van buiten|wat (?:mijn |m'n |mn |de )?postcode is|what (?:my |the )?postcode is))*$"
+)
+
+
+def does_not_know(text: str) -> bool:
+    """"weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what was
+    asked."""
+    return _DOES_NOT_KNOW.match(_plain(text)) is not None
 
 
 # "hoe verleng ik mijn paspoort en wat kost het?": besides a follow-up, the message asks how to go
