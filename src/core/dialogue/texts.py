@@ -188,6 +188,11 @@ CATALOGUE: dict[str, Text] = {
     ),
     # A matter another organisation handles: `{referral}` is its line ("Voor een verblijfsvergunning
     # gaat u naar de IND: ind.nl."), from knowledge/_out_of_scope.yaml `referrals:`.
+    # a person asked for about another organisation's matter ("bel me terug over mijn huurtoeslag")
+    "person_referral": Text(
+        nl="Daar kan de gemeente u niet mee helpen, ook een medewerker van de gemeente niet. {referral}",
+        en="The municipality cannot help you with that, and neither can a member of its staff. {referral}",
+    ),
     "out_of_scope_referral": Text(
         nl="Daar kan ik u niet mee helpen. {referral} Ik beantwoord vragen over de gemeente, bijvoorbeeld "
         "over een paspoort, verhuizen, afval, parkeren, belastingen, vergunningen of hulp en zorg.",

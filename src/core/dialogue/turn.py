@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import privacy
+from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
 from . import answers, current_topic, detail_topic, details, followups, handover, language, referrals, understanding
 from .crisis import KINDS as CRISIS_KINDS
@@ -38,6 +39,7 @@ from .texts import say_both
 
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent
+    from ..kb.models import Referral
     from ..matcher import Classification, Part
 
 CrisisDetector = Callable[[str], "str | None"]
@@ -885,6 +887,15 @@ class Turn:
         """A person: for the topic named with the request ("iemand spreken over mijn
         parkeervergunning"), else the current topic's team, else the default team."""
         ctx = self.ctx
+        referral = self._referral_of_request(routed_by) if routed_by and team is None else None
+        if referral is not None:
+            # "kunt u mij terugbellen over mijn huurtoeslag?": another organisation's matter. A member of staff of
+            # the gemeente cannot help either; where to go instead, and no ticket for the gemeente's desk.
+            ctx.count("referral_instead_of_person")
+            ctx.state.flow = None
+            ctx.add(ctx.say("person_referral", referral=referral.text.get(ctx.language)),
+                    links=[Link(title=referral.organisation, url=referral.url)])
+            return
         ctx.count("handover_requested")
         ctx.state.flow = None
         ctx.state.misses = 0
@@ -897,6 +908,17 @@ class Turn:
         if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
         handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented, crisis=crisis)
+
+    def _referral_of_request(self, text: str) -> "Referral | None":
+        """The other organisation whose matter a request for a person is about ("bel me terug over mijn huurtoeslag":
+        Dienst Toeslagen), when the request names no topic of the gemeente's besides its words ("iemand spreken over
+        bijstand en huurtoeslag" goes to the welfare team)."""
+        about = understanding.without_person_request(text)
+        referral = self.ctx.knowledge.referral_for(about)
+        if referral is None:
+            return None
+        besides = phrases.without(about, referral.words)
+        return referral if len(besides) < 3 or self._topic_of_request(besides) is None else None
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = understanding.without_person_request(text)
