@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..kb import phrases
+from ..kb.models import FOLLOWUP_KINDS
 from . import answers, facts, followups, understanding
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
@@ -39,7 +40,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
-        else:
+        elif not _topics_whose_answers_name(ctx, text, kinds):
             _without_topic(ctx, asked)
         return True
     if topic is not None and facts.names_a_day(text) and _about_topic_on_a_day(ctx, text, topic):
@@ -78,6 +79,49 @@ def _without_topic(ctx: TurnContext, asked: Asked | None) -> None:
     else:
         ctx.count("followup_without_topic")
         ctx.add(ctx.say("followup_no_topic"))
+
+
+def _topics_whose_answers_name(ctx: TurnContext, text: str, kinds: list[str]) -> bool:
+    """"moet ik een eigen bijdrage betalen?" with no topic yet: the words it names besides follow-up filler
+    ("eigen bijdrage") read in the knowledge base's own answers. When 2-3 topics' answers or follow-ups say them
+    (Wmo, Leerlingenvervoer, Bijzondere bijstand), "Bedoelt u" with those, the ones whose answer to the follow-up
+    asked says them first; choosing one answers that follow-up for it. A word many topics use ("kost", "online")
+    names none of them: False, and the caller asks which topic."""
+    if not kinds:
+        return False
+    topics = [intent for intent in ctx.knowledge.intents.values() if intent.kind == "topic" and not intent.handover]
+    said = {intent.id: _answer_texts(intent) for intent in topics}
+    used = [set(phrases.words_of(answer).split()) for answer in said.values()]
+    # A word that half of the topics' answers use ("have", "need") names none of them.
+    words = [word for word in phrases.words_of(text).split()
+             if len(word) >= _MIN_TITLE_WORD and word not in followups.FILLER
+             and 2 * sum(word in answer for answer in used) <= len(used)]
+    if len(words) < 2:  # one word ("cost", "online") is the follow-up itself, not a thing the answers name
+        return False
+    phrase = [" ".join(words)]
+    kind = kinds[0]
+    asked_first: list["ResolvedIntent"] = []
+    answered_besides: list["ResolvedIntent"] = []
+    for intent in topics:
+        own = getattr(intent.followups, kind, None)
+        if own is not None and phrases.names_any(f"{own.nl}\n{own.en}", phrase):
+            asked_first.append(intent)
+        elif phrases.names_any(said[intent.id], phrase):
+            answered_besides.append(intent)
+    found = asked_first + answered_besides
+    if not 2 <= len(found) <= MAX_NAMED:
+        return False
+    ctx.count("followup_topics_named_in_answers")
+    ctx.count("disambiguation")
+    ctx.state.asked = ChoicesOffered(intents=[intent.id for intent in found], followup=kind)
+    ctx.add(ctx.say("disambiguate"), buttons=ctx.choice_buttons([intent.id for intent in found]))
+    return True
+
+
+def _answer_texts(intent: "ResolvedIntent") -> str:
+    """An intent's answer and follow-up answers, Dutch and English, one per line."""
+    texts = [intent.answer, *(getattr(intent.followups, kind) for kind in FOLLOWUP_KINDS)]
+    return "\n".join(f"{text.nl}\n{text.en}" for text in texts if text is not None)
 
 
 def _title_words(topic: "ResolvedIntent") -> set[str]:

@@ -82,7 +82,7 @@ assert set(_CUES) == set(FOLLOWUP_KINDS)
 
 # Words that carry no subject: what is left after removing these and the cue
 # decides whether the question names a topic of its own.
-_FILLER = frozenset(
+FILLER = frozenset(
     """en voor mijn m'n het dat die dit de een wat hoe moet ik je jullie u uw is zijn er nog dan ook bij van
     met mee te aan kan mag wil graag eigenlijk ongeveer dus om op in zo ze welke wanneer hij zij we iets alles
     allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen hem
@@ -123,7 +123,7 @@ def subject(text: str) -> str:
     lowered = text.lower()
     for pattern in _CUES.values():
         lowered = pattern.sub(" ", lowered)
-    return " ".join(word for word in _WORD.findall(lowered) if word not in _FILLER)
+    return " ".join(word for word in _WORD.findall(lowered) if word not in FILLER)
 
 
 def is_contextual(text: str) -> bool:

@@ -365,8 +365,11 @@ class Turn:
                 return
             ctx.count("disambiguation_chosen")
             detail = asked.detail if isinstance(asked, MoreTopicsOffered) else None
+            asked_followup = asked.followup if isinstance(asked, ChoicesOffered) else None
             if detail is not None and intent.kind == "topic" and not intent.handover:
                 answers.answer(ctx, intent, 1.0, asked_details=[detail])  # the permit after a death: its variant
+            elif asked_followup is not None and answers.has_followup(ctx, intent, asked_followup):
+                answers.followup(ctx, asked_followup, intent.id)  # "eigen bijdrage?" -> Wmo: the Wmo's cost
             else:
                 self._answer(intent, 1.0)
             if isinstance(asked, MoreTopicsOffered) or (isinstance(asked, ChoicesOffered) and asked.several):
@@ -424,10 +427,10 @@ class Turn:
             return True
         return self._declined_then(answer.rest)
 
-    def _offered_topic_named(self, asked: MoreTopicsOffered, text: str) -> str | None:
+    def _offered_topic_named(self, asked: MoreTopicsOffered | ChoicesOffered, text: str) -> str | None:
         """The offered topic a short typed question names ("en die parkeerkaart?" after a death story
-        that told of a disabled parking card), answered as its button is, for the detail the story
-        told; not a question with a detail of its own."""
+        that told of a disabled parking card; "Wmo" under "Bedoelt u" for an own contribution), answered
+        as its button is, for the detail told or the follow-up asked; not a question with a detail of its own."""
         if len(text.split()) >= understanding.STORY_WORDS or details.detect(text):
             return None
         reading = self.ctx.knowledge.matcher.classify(text)
@@ -453,6 +456,10 @@ class Turn:
         number = understanding.chosen_number(ctx.text, len(asked.intents))
         if number is not None:
             self._on_payload(f"intent:{asked.intents[number - 1]}")
+            return True
+        named = self._offered_topic_named(asked, ctx.text) if asked.followup else None
+        if named is not None:
+            self._on_payload(f"intent:{named}")  # "Wmo" typed for the own contribution: the Wmo's cost
             return True
         if answer is not None and answer.yes and not answer.rest:
             # "ja" to two or three options: which one?
