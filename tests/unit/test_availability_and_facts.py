@@ -240,3 +240,11 @@ def test_collecting_waste_has_days_of_its_own() -> None:
     assert facts.collects_waste("Grofvuil laten ophalen Bulky waste collection")
     assert not facts.collects_waste("Milieustraat (afvalbrengstation) Recycling centre (waste drop-off point)")
     assert not facts.collects_waste("Paspoort aanvragen of verlengen Apply for or renew a passport")
+
+
+def test_a_day_of_the_month_alone_is_the_next_such_day() -> None:
+    assert facts.named_day("what about the 31st", date(2026, 12, 1)) == date(2026, 12, 31)
+    assert facts.named_day("en de 2e?", date(2026, 12, 25)) == date(2027, 1, 2)  # past this month: the next
+    assert facts.named_day("the 31st", date(2026, 11, 5)) == date(2026, 12, 31)  # no 31 November
+    assert facts.named_day("en op oudjaarsdag?", date(2026, 12, 1)) == date(2026, 12, 31)
+    assert facts.named_day("kan ik voor mijn 18e een rijbewijs halen", date(2026, 12, 1)) is None  # an age, no day

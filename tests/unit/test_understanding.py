@@ -677,3 +677,13 @@ def test_not_knowing_what_was_asked(text: str, unknown: bool) -> None:
 )
 def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
     assert understanding.says_thanks(text) is thanks
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("en als ik er twee heb?", (2, False)), ("what if I have two dogs?", (2, False)),
+     ("en voor 3 kinderen?", (3, True)), ("two of them", (2, False)),
+     ("en voor 3 weken?", None), ("mijn dochter van 8", None), ("kost dat twee euro?", None), ("hoe lang duurt het", None)],
+)
+def test_a_count_asked(text: str, asked: tuple[int, bool] | None) -> None:
+    assert understanding.count_asked(text) == asked

@@ -35,6 +35,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail)
         return True
+    if topic is not None and _count_of_topic(ctx, text, topic):
+        return True
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
     if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
@@ -65,6 +67,33 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             _without_topic(ctx, asked)
         return True
     return topic is not None and _own_detail(ctx, text, topic)
+
+
+def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """"en als ik er twee heb?" after the dog tax, "en voor twee kinderen?" after the passport: a count of what was
+    just answered. The total from the tenant's fees where its table says how (first and each further one, or the
+    price for a child), else honestly "Dat weet ik niet precies" with the fees and the page; never the whole answer
+    again. Not a question the matcher places elsewhere ("kan ik twee parkeervergunningen krijgen?" stays its own)."""
+    asked = understanding.count_asked(text)
+    if asked is None or topic.kind != "topic" or len(text.split()) >= understanding.STORY_WORDS:
+        return False
+    count, children = asked
+    if not children and not (followups.points_back(text) or followups.is_contextual(text)):
+        reading = ctx.knowledge.matcher.classify(text)
+        if reading.decision == "answer" and reading.intent != topic.id:
+            return False
+    ctx.count("followup_count")
+    ctx.intent, ctx.confidence = topic.id, 1.0
+    links = [ctx.link(link) for link in topic.links]
+    total = facts.fees_for_a_count(ctx.tenant, topic.id, ctx.promises, count, children)
+    if total is not None:
+        own = topic.followups.kind.get(ctx.language) if children and topic.followups.kind is not None else ""
+        ctx.add(f"{total} {own}".strip(), links=links)
+        return True
+    table = facts.fees(ctx.tenant, topic.id, ctx.promises)
+    text_said = ctx.say("count_unknown", count=count)
+    ctx.add(f"{text_said}\n{table}" if table else text_said, links=links, buttons=[ctx.person_button()])
+    return True
 
 
 def _without_topic(ctx: TurnContext, asked: Asked | None) -> None:

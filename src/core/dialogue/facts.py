@@ -25,7 +25,7 @@ _WEEKDAYS = {name: number for number, names in enumerate((
 _DATES = {"kerstavond": (12, 24), "christmas eve": (12, 24), "eerste kerstdag": (12, 25), "kerstmis": (12, 25),
           "kerst": (12, 25), "christmas day": (12, 25), "christmas": (12, 25), "1e kerstdag": (12, 25),
           "tweede kerstdag": (12, 26), "2e kerstdag": (12, 26), "boxing day": (12, 26), "oudejaarsdag": (12, 31),
-          "oudjaar": (12, 31), "new year's eve": (12, 31),
+          "oudjaarsdag": (12, 31), "oudjaar": (12, 31), "new year's eve": (12, 31),
           "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1), "new year's day": (1, 1), "new years day": (1, 1),
           "new year day": (1, 1), "new years eve": (12, 31), "koningsdag": (4, 27), "king's day": (4, 27), "kings day": (4, 27), "bevrijdingsdag": (5, 5), "liberation day": (5, 5)}
 # Holidays that move with Easter: days after Easter Sunday.
@@ -42,8 +42,10 @@ _MONTHS = {name: number for number, names in enumerate((
     ("december", "dec")), start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A date by its day and month: "31 december", "op 2 januari", "the 31st of December", "December 31st".
+# A day of the month alone, told as one ("what about the 31st", "en de 31e?"): the next such day.
 _A_DATE = (rf"(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)? (?:of )?(?P<month>{_MONTH})|"
-           rf"(?P<month_first>{_MONTH}) (?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?")
+           rf"(?P<month_first>{_MONTH}) (?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?|"
+           rf"(?:the|de) (?P<day_of_month>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)(?! (?:of )?(?:{_MONTH})\b)")
 _DATE = re.compile(_A_DATE)
 _DAY_NAMES = "|".join(sorted(map(re.escape, [*_WEEKDAYS, *_DATES, *_AFTER_EASTER, "overmorgen", "day after tomorrow"]),
                              key=len, reverse=True)) + "|" + _A_DATE
@@ -93,10 +95,12 @@ def named_day(text: str, today: date, after: date | None = None) -> date | None:
         return this_year if this_year >= today else easter_sunday(today.year + 1) + timedelta(days=_AFTER_EASTER[word])
     if word in _DATES:
         month, day = _DATES[word]
-    else:  # "31 december", "December 31st"
+    else:  # "31 december", "December 31st", "the 31st"
         found = _DATE.fullmatch(word)
         if found is None:
             return None
+        if found.group("day_of_month"):
+            return _next_day_of_month(today, int(found.group("day_of_month")))
         month = _MONTHS[found.group("month") or found.group("month_first")]
         day = int(found.group("day") or found.group("day_after"))
     try:
@@ -104,6 +108,22 @@ def named_day(text: str, today: date, after: date | None = None) -> date | None:
         return this_year if this_year >= today else date(today.year + 1, month, day)
     except ValueError:  # "31 februari", "29 februari" in a year without it
         return None
+
+
+def _next_day_of_month(today: date, day: int) -> date | None:
+    """The next date with this day of the month, today included ("the 31st" on 1 December: 31 December)."""
+    for ahead in range(3):  # the 31st is at most two months away
+        month = (today.month - 1 + ahead) % 12 + 1
+        year = today.year + (today.month - 1 + ahead) // 12
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # "the 31st" in a month of 30 days
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
 _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|ophalen|afhalen|"
                     r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
 
@@ -232,6 +252,43 @@ def fees(tenant: Tenant, intent_id: str, promises: Promises, weekdays: frozenset
     lines = [say("fees_intro", tenant=tenant.name, year=tenant.fees.year)]
     lines += [say("fees_line", name=fee.name.get(say.language), amount=euro(fee, say.language)) for fee in items]
     return "\n".join(lines)
+
+
+# A fee's name that says it is for the first one ("Eerste hond"), for each one after it ("Elke volgende hond"), or
+# for a child ("Paspoort, jonger dan 18").
+_FIRST_FEE = re.compile(r"\b(?:eerste|first)\b")
+_NEXT_FEE = re.compile(r"\b(?:volgende|verdere|extra|next|further|additional|each other)\b")
+_CHILD_FEE = re.compile(r"\b(?:jonger dan 1[268]|onder de 1[268]|kind|kinderen|under 1[268]|child|children)\b")
+
+
+def fees_for_a_count(tenant: Tenant, intent_id: str, promises: Promises, count: int, children: bool) -> str | None:
+    """"en als ik er twee heb?" after the dog tax: the total for `count` from the tenant's fees, when its table says
+    how ("Eerste hond" and "Elke volgende hond"; for children the line for children, `count` times). None when the
+    table does not say it (or there is none)."""
+    if tenant.fees is None or not tenant.fees.items.get(intent_id):
+        return None
+    items = tenant.fees.items[intent_id]
+
+    def named(pattern: re.Pattern[str]) -> Fee | None:
+        return next((fee for fee in items if pattern.search(f"{fee.name.nl} {fee.name.en}".lower())), None)
+
+    say = promises.say
+    first, following, child = named(_FIRST_FEE), named(_NEXT_FEE), named(_CHILD_FEE)
+    if children and child is not None:
+        total = child.euro * count
+        return say("count_children", count=count, name=child.name.get(say.language), amount=euro(child, say.language),
+                   total=_amount(total, say.language), year=tenant.fees.year)
+    if first is not None and following is not None and first is not following:
+        total = first.euro + following.euro * (count - 1)
+        return say("count_first_and_next", count=count, first=first.name.get(say.language),
+                   first_amount=euro(first, say.language), more=count - 1, next=following.name.get(say.language),
+                   next_amount=euro(following, say.language), total=_amount(total, say.language),
+                   year=tenant.fees.year)
+    return None
+
+
+def _amount(value: Decimal, language: str) -> str:
+    return euro(Fee(name={"nl": "-", "en": "-"}, euro=value), language)
 
 
 def euro(fee: Fee, language: str) -> str:

@@ -307,6 +307,19 @@ CATALOGUE: dict[str, Text] = {
     "fees_link": Text(nl="Alle tarieven", en="All fees"),
     "fees_intro": Text(nl="Dit zijn de tarieven van {tenant} in {year}:", en="These are the fees of {tenant} in {year}:"),
     "fees_line": Text(nl="{name}: € {amount}", en="{name}: € {amount}"),
+    # "en als ik er twee heb?" after a fee: the total from the tenant's fees table, or honestly not
+    "count_first_and_next": Text(
+        nl="Voor {count} samen € {total} ({year}): {first} € {first_amount}, en {more} × {next} € {next_amount}.",
+        en="For {count}, € {total} in all ({year}): {first} € {first_amount}, and {more} × {next} € {next_amount}.",
+    ),
+    "count_children": Text(
+        nl="Voor {count} kinderen samen € {total} ({year}): {count} × {name} € {amount}.",
+        en="For {count} children, € {total} in all ({year}): {count} × {name} € {amount}.",
+    ),
+    "count_unknown": Text(
+        nl="Dat weet ik niet precies voor {count}. Op de pagina hieronder staat het, of vraag het een medewerker.",
+        en="I don't know exactly for {count}. The page below has it, or ask a member of staff.",
+    ),
     # ---- tenant facts ----
     "label_today": Text(nl="Vandaag ({date})", en="Today ({date})"),
     "label_tomorrow": Text(nl="Morgen ({date})", en="Tomorrow ({date})"),

@@ -646,6 +646,32 @@ def asks_why(text: str) -> bool:
     return _WHY_ASKED.match(_plain(text)) is not None
 
 
+# "en als ik er twee heb?", "what if I have two dogs?", "en voor drie kinderen?": how many of what was just answered.
+# A number with "er" / "of them" or before a plural that is no time or money ("voor 3 weken", "twee euro" are not).
+_COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+           "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           **{str(number): number for number in range(2, 11)}}
+_COUNT_WORD = "|".join(sorted(_COUNTS, key=len, reverse=True))
+_NOT_COUNTED = (r"dagen|weken|maanden|jaren|jaar|uur|uren|minuten|keer|euro|days|weeks|months|years|hours|minutes|"
+                r"times|euros")
+_COUNT_ASKED = re.compile(
+    rf"\b(?:er|ervan|daarvan) (?P<of_them>{_COUNT_WORD})\b|\b(?P<them>{_COUNT_WORD}) of them\b|"
+    rf"\b(?P<counted>{_COUNT_WORD}) (?!(?:{_NOT_COUNTED})\b)[a-z]+(?:en|s)\b"
+)
+_CHILDREN = re.compile(r"\b(?:kinderen|kids|children|zonen|dochters|sons|daughters)\b")
+
+
+def count_asked(text: str) -> tuple[int, bool] | None:
+    """How many a follow-up asks for ("en als ik er twee heb?" -> 2), and whether they are children; None when it
+    names no count."""
+    plain = _plain(text)
+    found = _COUNT_ASKED.search(plain)
+    if found is None:
+        return None
+    word = found.group("of_them") or found.group("them") or found.group("counted")
+    return _COUNTS[word], bool(_CHILDREN.search(plain))
+
+
 # "weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what a guided
 # flow asks (its postcode), which is no wrong answer. Only the saying itself with a few words of manner or regret
 # around it: "ik weet niet hoe laat jullie open zijn" asks something else.
