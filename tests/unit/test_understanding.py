@@ -687,3 +687,13 @@ def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
 )
 def test_a_count_asked(text: str, asked: tuple[int, bool] | None) -> None:
     assert understanding.count_asked(text) == asked
+
+
+def test_a_change_of_mind_said_in_chat_style() -> None:
+    assert understanding.withdraws("nvm ill wait till next week")
+    assert understanding.withdraws("laat maar eigenlijk")
+    assert not understanding.withdraws("laat maar weten wanneer")  # asks to be told
+    assert not understanding.withdraws("never mind, when is the paper collected?")  # withdraws_then's
+    assert understanding.yes_no("eh nee toch niet") == understanding.YesNo(False, "toch niet")
+    assert understanding.yes_no("hmm ja graag") == understanding.YesNo(True, "")
+    assert understanding.does_not_know("weet ik nie")

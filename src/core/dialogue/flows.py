@@ -42,7 +42,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
         state.flow = None
         return False
     ctx.intent, ctx.confidence = intent.id, 1.0  # the flow, not the matcher, decided
-    if understanding.is_stop(ctx.text):
+    if understanding.is_stop(ctx.text) or understanding.withdraws(ctx.text):  # "laat maar eigenlijk", "nvm"
         _cancel(ctx)
         ctx.add(ctx.say("flow_stopped"))
         return True

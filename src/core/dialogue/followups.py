@@ -92,7 +92,7 @@ FILLER = frozenset(
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
-    kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n
+    kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n da
     gemeente municipality council tell inform
     maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six
     nieuw nieuwe new one
@@ -144,7 +144,7 @@ def names_only(text: str, title_words: set[str]) -> bool:
 # "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it", "how long do I have to
 # register her?" (the baby just told of), "wat zijn de openingstijden daarvan?".
 _POINTS_BACK = re.compile(
-    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|dit|die|het|'t|t|hij|hem|'m|m|ie|ze|zij|daarvoor|daarmee|daarbij|ervoor|"
+    r"(?:^\s*(?:en|and|ok[eé]?|oke)\b|\b(?:dat|da|dit|die|het|'t|t|hij|hem|'m|m|ie|ze|zij|daarvoor|daarmee|daarbij|ervoor|"
     r"erbij|daarvan|ervan|daarover|erover|daarheen|erheen|it|that|this|one|them|for that|he|him|she|her)\b)"
 )
 

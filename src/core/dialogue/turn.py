@@ -158,8 +158,10 @@ class Turn:
             return
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
             declined = understanding.yes_no(ctx.text)
-            if declined is not None and not declined.yes and declined.rest and ctx.state.flow is None:
-                self._on_question(declined.rest)  # "nee dank je, hoe laat zijn jullie morgen open?": that too
+            if (declined is not None and not declined.yes and declined.rest and ctx.state.flow is None
+                    and (understanding.is_question(declined.rest) or len(declined.rest.split()) > 2)):
+                # "nee dank je, hoe laat zijn jullie morgen open?": that too; not "toch niet" in "eh nee toch niet"
+                self._on_question(declined.rest)
             return
         # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
         # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
@@ -864,8 +866,10 @@ class Turn:
         elif language.neither(said):  # another language: say so in both of Balie's
             ctx.count("other_language")
             ctx.add(say_both("other_language"))
-        elif (topic is not None and topic.kind == "topic" and understanding.is_question(said)
+        elif (topic is not None and topic.kind == "topic"
+              and (understanding.is_question(said) or followups.points_back(said))
               and len(said.split()) < understanding.STORY_WORDS):
+            # also a short remark about it ("its not that big" after felling a tree)
             # "krijg ik bericht als het is opgeruimd?" after litter, "can my friend officiate?" after
             # the wedding: most likely a detail of the topic just answered that the knowledge base
             # lacks. "I answer questions about the municipality" would tell the resident they asked

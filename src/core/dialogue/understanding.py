@@ -84,8 +84,13 @@ class YesNo:
     rest: str  # the text after the answer word(s): "bel me op 06 ..." (may be empty)
 
 
+# "eh nee toch niet", "hmm ja": a sound before the yes or no says nothing of its own.
+_SOUND_FIRST = re.compile(r"^\s*(?:(?:eh|ehm|uh|uhm|um|hmm|hm)\b[\s,.!-]*)+", re.IGNORECASE)
+
+
 def yes_no(text: str) -> YesNo | None:
-    """The yes or no a reply starts with, or None when it is neither."""
+    """The yes or no a reply starts with (after a sound such as "eh"), or None when it is neither."""
+    text = _SOUND_FIRST.sub("", text) or text
     plain = _plain(text) or text.strip()  # "👍" is all symbol
     if plain in _YES:
         return YesNo(True, "")
@@ -113,7 +118,8 @@ def is_stop(text: str) -> bool:
 
 _WITHDRAW = frozenset(
     {"laat maar", "laat maar zitten", "nee laat maar", "hoeft niet meer", "hoeft al niet meer", "niet meer nodig",
-     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "forget it", "no need anymore",
+     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "nvm", "forget it",
+     "no need anymore",
      # while waiting for a person nobody has taken yet (the bot asked nothing): the resident changed their mind
      "nee hoeft niet", "hoeft niet", "nee dank je", "nee dank u", "nee bedankt", "no thanks", "no thank you", "not needed"}
 )
@@ -123,12 +129,20 @@ _WITHDRAW = frozenset(
 _CHANGE_OF_MIND = re.compile(r"^(?:(?:actually|oh|ah|ach|och|sorry|eigenlijk|toch|hmm|ok|oke|okay|nou|eh|uh|um) )+")
 
 
+# "nvm ill wait till next week", "laat maar eigenlijk", "never mind, I'll call tomorrow": the change of mind said
+# first, then why or what instead, without a question.
+_WITHDRAWN_WITH_REASON = re.compile(
+    r"^(?:laat maar(?: zitten)?|never ?mind|nvm|forget it|hoeft niet meer|niet meer nodig) (?!.*\?)"
+    r"(?:eigenlijk|toch|hoor|dan|maar|then|actually|i'll|ill|i will|ik (?:bel|wacht|kom|doe|regel|kijk|zoek))\b")
+
+
 def withdraws(text: str) -> bool:
     """True when the resident takes back a request ("laat maar", "stop", "never mind", "actually
-    never mind")."""
+    never mind", "nvm ill wait till next week")."""
     plain = _plain(text)
     bare = _CHANGE_OF_MIND.sub("", plain)
-    return plain in STOP_WORDS or plain in _WITHDRAW or bare in _WITHDRAW
+    return (plain in STOP_WORDS or plain in _WITHDRAW or bare in _WITHDRAW
+            or _WITHDRAWN_WITH_REASON.match(bare) is not None)
 
 
 # "nee laat maar, wat kost een paspoort?": the request taken back, and a question after a mark (without
@@ -677,9 +691,10 @@ def count_asked(text: str) -> tuple[int, bool] | None:
 # around it: "ik weet niet hoe laat jullie open zijn" asks something else.
 _DOES_NOT_KNOW = re.compile(
     r"^(?:(?:nee|no|sorry|helaas|eh|ehm|uh|um|hmm|oh|oeps|oops|tja|pff|nou|well|maar|but) )*(?:"
-    r"(?:dat |dit |die |het )?weet ik (?:het |dat |die |m |'m |hem )?(?:even |echt |nu |nog )?niet|"
-    r"(?:ik |i )?(?:weet|ken) (?:het |dat |die |m |'m |hem |(?:mijn |m'n |mn |onze |de )\w+ )?(?:even |echt |nu |nog )?niet|"
-    r"(?:dat |die |het )?ken ik (?:het |dat |m |'m )?(?:even |echt |nu )?niet|"
+    r"(?:dat |dit |die |het )?weet ik (?:het |dat |die |m |'m |hem )?(?:even |echt |nu |nog )?(?:niet|nie|nt)|"
+    r"(?:ik |i )?(?:weet|ken) (?:het |dat |die |m |'m |hem |(?:mijn |m'n |mn |onze |de )\w+ )?(?:even |echt |nu |nog )?"
+    r"(?:niet|nie|nt)|"
+    r"(?:dat |die |het )?ken ik (?:het |dat |m |'m )?(?:even |echt |nu )?(?:niet|nie|nt)|"
     r"(?:ik heb |i have |i've )?(?:echt |really )?(?:geen (?:flauw )?idee|no idea|no clue)|weet ik veel|kweenie|kweet niet|"
     r"(?:i |i really )?(?:don't|do not) (?:really )?(?:know|remember)(?: it| that| this| (?:my|the|our) \w+)?|dunno|idk|"
     r"(?:i'm |i am |im )?not sure|(?:i )?(?:can't|cannot) remember(?: it)?|"
