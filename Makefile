@@ -14,8 +14,12 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # The compiler, the artefact format and the encoder the artefacts name by digest: a change
 # here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
+# The regular expressions the functions compile at cold start, compiled at build time for this
+# Python (handlers.stored_patterns); stale after a change to any module, then simply compiled again.
+PATTERNS_STAMP := src/handlers/data/.built
+PATTERNS_CODE := $(shell find src local/balie_local -name '*.py' -not -path '*/__pycache__/*')
 
-.PHONY: install run test lint kb build eval eval-real eval-dialogue bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index crisis-model bench-reports bench-publish clean
+.PHONY: install run test lint kb build eval eval-real eval-dialogue bench bench-matcher bench-clinc bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis crisis-index crisis-model bench-reports bench-publish patterns clean
 
 install: $(STAMP)
 
@@ -34,13 +38,19 @@ $(SAM_STAMP):
 	$(SAM_VENV)/bin/pip install -q aws-sam-cli==1.170.0
 	touch $@
 
-kb: $(KB_STAMP)
+kb: $(KB_STAMP) $(PATTERNS_STAMP)
+
+patterns: $(PATTERNS_STAMP)
+
+$(PATTERNS_STAMP): $(STAMP) $(PATTERNS_CODE)
+	$(BIN)/python -m balie_local.pattern_store
+	touch $@
 
 $(KB_STAMP): $(STAMP) $(KB_SOURCES) $(KB_CODE)
 	$(BIN)/balie kb build
 	touch $@
 
-run: $(STAMP) $(KB_STAMP)
+run: $(STAMP) $(KB_STAMP) $(PATTERNS_STAMP)
 	$(BIN)/balie serve
 
 lint: $(STAMP) $(SAM_STAMP)
@@ -54,7 +64,7 @@ $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund
 	touch $@
 
-test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) $(BROWSER_DEPS) lint
+test: $(STAMP) $(SAM_STAMP) $(KB_STAMP) $(PATTERNS_STAMP) $(BROWSER_DEPS) lint
 	$(BIN)/pytest
 
 eval: $(STAMP) $(KB_STAMP)
@@ -85,7 +95,7 @@ bench-whatsapp: $(STAMP)
 bench-messenger: $(STAMP)
 	$(BIN)/python benchmarks/messaging.py
 
-bench-coldstart: $(STAMP) $(KB_STAMP)
+bench-coldstart: $(STAMP) $(KB_STAMP) $(PATTERNS_STAMP)
 	$(BIN)/python benchmarks/coldstart.py
 
 bench-chat: $(STAMP) $(KB_STAMP)
@@ -96,7 +106,7 @@ bench-publish: $(STAMP) $(KB_STAMP)
 	$(BIN)/python benchmarks/publish.py
 
 # 400 tenants of 8 teams against 2: warm turn p99, cold start, what a container holds.
-bench-tenants: $(STAMP) $(KB_STAMP)
+bench-tenants: $(STAMP) $(KB_STAMP) $(PATTERNS_STAMP)
 	$(BIN)/python benchmarks/tenants.py
 
 # The package `sam deploy` uploads: sam build, then every module byte-compiled for python3.12
@@ -133,8 +143,8 @@ crisis-index: $(STAMP)
 	$(BIN)/python -c "import json; from core.dialogue.crisis import STORED_INDEX, index_data; STORED_INDEX.parent.mkdir(exist_ok=True); STORED_INDEX.write_text(json.dumps(index_data(), sort_keys=True, separators=(',', ':')) + '\\n', encoding='utf-8')"
 
 # Sequential on purpose: the timing benchmarks must not share the cores with each other.
-bench: $(STAMP) $(KB_STAMP)
+bench: $(STAMP) $(KB_STAMP) $(PATTERNS_STAMP)
 	$(MAKE) --no-print-directory bench-clinc bench-matcher bench-encoder bench-whatsapp bench-messenger bench-coldstart bench-chat bench-tenants bench-package bench-cost bench-load bench-crisis bench-publish
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled .aws-sam
+	rm -rf $(VENV) $(SAM_VENV) src/kb_compiled src/handlers/data .aws-sam

@@ -26,7 +26,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from balie_local.lambda_build import compile_package, lambda_python_version, sam_build
+from balie_local.lambda_build import compile_package, lambda_python_version, sam_build, store_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
 LAMBDA_ZIP_LIMIT_MB = 50
@@ -112,7 +112,8 @@ def run() -> dict:
         version = lambda_python_version()
         if shutil.which(f"python{version}"):
             compile_package(artefact, version)  # what `make build` deploys
-            method += f", byte-compiled for Python {version}"
+            store_patterns(artefact, version)
+            method += f", byte-compiled and regular expressions stored for Python {version}"
         return {"attempts": attempts, "method": method, **measure(artefact)}
 
 

@@ -1,5 +1,6 @@
-"""The Lambda package as it is deployed: `sam build`, then its modules byte-compiled for the
-functions' Python (`make build`; `sam deploy` uploads `.aws-sam/build`).
+"""The Lambda package as it is deployed: `sam build`, then its modules byte-compiled and the
+regular expressions the functions compile at cold start stored compiled (handlers.stored_patterns),
+both for the functions' Python (`make build`; `sam deploy` uploads `.aws-sam/build`).
 
 aws-lambda-builders unpacks the dependencies' wheels and copies src/ without `__pycache__`,
 and a function's code directory is read-only, so a package without .pyc files compiles every
@@ -74,6 +75,18 @@ def compile_package(build_dir: Path, version: str, python: str | None = None) ->
     )
 
 
+def store_patterns(build_dir: Path, version: str, python: str | None = None) -> list[Path]:
+    """handlers.stored_patterns' store for Python `version` in every function package of
+    `build_dir` (a package's root holds `handlers/`), replacing the local interpreter's that
+    `sam build` copied with src/. Compiled by `python<version>` with the standard library only:
+    the package's own dependencies are built for Lambda's machine, not this one."""
+    from balie_local.pattern_store import write
+
+    packages = [module.parent for module in (*build_dir.glob("handlers/stored_patterns.py"),
+                                             *build_dir.glob("*/handlers/stored_patterns.py"))]
+    return write([package / "data" for package in packages], python or f"python{version}", environment(version))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-dir", type=Path, default=DEFAULT_BUILD_DIR)
@@ -83,7 +96,8 @@ def main() -> None:
         sys.exit(f"sam build failed: {note}")
     version = lambda_python_version()
     compile_package(arguments.build_dir, version)
-    print(f"{arguments.build_dir}: built and byte-compiled for Python {version}")
+    store_patterns(arguments.build_dir, version)
+    print(f"{arguments.build_dir}: built, byte-compiled and its regular expressions stored for Python {version}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,115 @@
+"""Writes handlers.stored_patterns' store: the regular expressions the functions compile at cold
+start, compiled once at build time for the Python that runs them (`make patterns` for the local
+interpreter; `make build` for the functions' Python, into the package).
+
+Which patterns: every text pattern in `re`'s cache after this interpreter has imported the hot
+functions' handlers and what they import on first use. Their compiled form: made by the target
+Python (`--python`, run with the standard library and handlers.stored_patterns only, so a package
+built for another machine need not import there), each entry checked against `re.compile`.
+
+    .venv/bin/python -m balie_local.pattern_store [--out DIR] [--python python3.12]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+from handlers.stored_patterns import CODE_TYPE, STORE_DIR, dumps, pattern_of, store_path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+LOCAL = Path(__file__).resolve().parents[1]
+# The hot functions' handlers, then what they import on first use (the chat function's first:
+# `re`'s cache holds 512 patterns, and the store fills it in this order).
+RECORDED_MODULES = (
+    "handlers.chat_api", "core.matcher", "core.privacy", "handlers.whatsapp_webhook", "handlers.whatsapp_worker",
+    "handlers.messenger_webhook", "handlers.messenger_worker", "handlers.staff_api", "handlers.handover_timeout",
+    "handlers.ticket_intake", "handlers.outbox_sweeper",
+)
+
+
+def recorded_keys(modules: tuple[str, ...] = RECORDED_MODULES) -> list[tuple[str, int]]:
+    """(pattern, flags) of every text pattern `re` compiles while a fresh interpreter (this one's
+    kind) imports `modules`: in this process they may be imported already, their patterns compiled
+    long ago. The cache is emptied first, so that nothing of an older store is recorded again."""
+    probe = ("import importlib, json, re, sys; re.purge(); [importlib.import_module(m) for m in sys.argv[1:]]; "
+             "print(json.dumps([(p, f) for k, p, f in list(re._cache) if k is str and not f & re.DEBUG]))")
+    process = subprocess.run(
+        [sys.executable, "-c", probe, *modules], capture_output=True, text=True, check=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
+    )
+    return [(pattern, flags) for pattern, flags in json.loads(process.stdout.splitlines()[-1])]
+
+
+def entry_of(pattern: str, flags: int) -> tuple:
+    """What `re._compiler.compile` hands `_sre.compile` for `pattern` (the same steps)."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (pattern, flags, flags | parsed.state.flags, array(CODE_TYPE, code).tobytes(),
+            parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def store_of(keys: list[tuple[str, int]]) -> bytes:
+    """The store of `keys` for this Python; an entry whose pattern object differs from
+    `re.compile`'s (pattern objects compare their code) is left out."""
+    from re import _compiler
+
+    entries = []
+    for pattern, flags in keys:
+        entry = entry_of(pattern, int(flags))
+        if pattern_of(entry) == _compiler.compile(pattern, flags):  # compiled afresh, not from the cache
+            entries.append(entry)
+    return dumps(entries)
+
+
+def write(directories: list[Path], python: str | None = None, environment: dict[str, str] | None = None) -> list[Path]:
+    """Record the keys here and compile them with `python` (this interpreter by default) into a
+    store in each of `directories`, replacing any other Python's store there; the paths written."""
+    keys = recorded_keys()
+    if python is None:
+        data, name = store_of(keys), store_path(Path()).name
+    else:
+        process = subprocess.run(
+            [python, "-m", "balie_local.pattern_store", "--compile"], input=json.dumps(keys).encode(), capture_output=True,
+            check=True, timeout=300,
+            env={**(environment or os.environ), "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
+        )
+        name, data = json.loads(process.stdout.splitlines()[0]), process.stdout.split(b"\n", 1)[1]
+    written = []
+    for directory in directories:
+        directory.mkdir(parents=True, exist_ok=True)
+        for other in directory.glob("patterns.*.bin"):
+            other.unlink()
+        (directory / name).write_bytes(data)
+        written.append(directory / name)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=STORE_DIR, help="directory to write the store to")
+    parser.add_argument("--python", help="the interpreter to compile for (default: this one)")
+    parser.add_argument("--compile", action="store_true",
+                        help="(internal) compile the keys on stdin; print the store's file name and the store")
+    arguments = parser.parse_args()
+    if arguments.compile:
+        data = store_of([(pattern, flags) for pattern, flags in json.load(sys.stdin)])
+        sys.stdout.buffer.write(json.dumps(store_path(Path()).name).encode() + b"\n" + data)
+        return
+    for path in write([arguments.out], arguments.python):
+        print(f"{path}: {path.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
