@@ -12,6 +12,7 @@ built for another machine need not import there), each entry checked against `re
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import re
@@ -33,15 +34,38 @@ RECORDED_MODULES = (
 )
 
 
+def first_call() -> None:
+    """What a function's first invocation compiles beyond its imports, done without AWS: a
+    DynamoDB client from one botocore session (its endpoint rules and the HTTP stack), and the
+    phrase patterns of the compiled knowledge's details and referrals (core.kb.phrases compiles
+    one per topic when a message is first checked against that topic's details)."""
+    import botocore.httpsession  # noqa: F401 (the HTTP stack a first request imports)
+    import botocore.session
+
+    from adapters.kb_files import compiled_directory
+    from core.kb import phrases
+    from core.kb.compiled import read_compiled
+
+    botocore.session.get_session().create_client(
+        "dynamodb", region_name="eu-west-1", aws_access_key_id="stored-patterns", aws_secret_access_key="none")
+    for path in sorted(compiled_directory().glob("*.json")):
+        try:
+            compiled = read_compiled(path.read_bytes())
+        except ValueError:  # the index and the shared base are not a tenant's compiled file
+            continue
+        for words in [*(detail.words for intent in compiled.intents.values() for detail in intent.details),
+                      *(referral.words for referral in compiled.referrals)]:
+            phrases.without("", words)
+
+
 def recorded_keys(modules: tuple[str, ...] = RECORDED_MODULES) -> list[tuple[str, int]]:
     """(pattern, flags) of every text pattern `re` compiles while a fresh interpreter (this one's
-    kind) imports `modules`: in this process they may be imported already, their patterns compiled
-    long ago. The cache is emptied first, so that nothing of an older store is recorded again."""
-    probe = ("import importlib, json, re, sys; re.purge(); [importlib.import_module(m) for m in sys.argv[1:]]; "
-             "print(json.dumps([(p, f) for k, p, f in list(re._cache) if k is str and not f & re.DEBUG]))")
+    kind) imports `modules` and does what a first call compiles (`first_call`): in this process
+    they may be imported already, their patterns compiled long ago. The cache is emptied first,
+    so that nothing of an older store is recorded again."""
     process = subprocess.run(
-        [sys.executable, "-c", probe, *modules], capture_output=True, text=True, check=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
+        [sys.executable, "-m", "balie_local.pattern_store", "--record", *modules], capture_output=True, text=True,
+        check=True, timeout=300, env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
     )
     return [(pattern, flags) for pattern, flags in json.loads(process.stdout.splitlines()[-1])]
 
@@ -102,7 +126,17 @@ def main() -> None:
     parser.add_argument("--python", help="the interpreter to compile for (default: this one)")
     parser.add_argument("--compile", action="store_true",
                         help="(internal) compile the keys on stdin; print the store's file name and the store")
+    parser.add_argument("--record", nargs="+", metavar="MODULE",
+                        help="(internal) import these modules, do `first_call`, print the keys compiled")
     arguments = parser.parse_args()
+    if arguments.record:
+        re.purge()
+        for module in arguments.record:
+            importlib.import_module(module)
+        first_call()
+        print(json.dumps([(pattern, flags) for kind, pattern, flags in list(re._cache)  # type: ignore[attr-defined]
+                          if kind is str and not flags & re.DEBUG]))
+        return
     if arguments.compile:
         data = store_of([(pattern, flags) for pattern, flags in json.load(sys.stdin)])
         sys.stdout.buffer.write(json.dumps(store_path(Path()).name).encode() + b"\n" + data)
