@@ -15,7 +15,8 @@ KB_SOURCES := $(wildcard knowledge/*.yaml tenants/*.yaml)
 # here makes the compiled files stale too.
 KB_CODE := $(wildcard src/core/matcher/*.py src/core/matcher/data/*.bin src/core/kb/*.py local/balie_local/kb_tools.py)
 # The regular expressions the functions compile at cold start, compiled at build time for this
-# Python (handlers.stored_patterns); stale after a change to any module, then simply compiled again.
+# Python (handlers.stored_patterns; after the knowledge, whose detail phrases it holds too); stale
+# after a change to any module, then those patterns are simply compiled again.
 PATTERNS_STAMP := src/handlers/data/.built
 PATTERNS_CODE := $(shell find src local/balie_local -name '*.py' -not -path '*/__pycache__/*')
 
@@ -42,7 +43,7 @@ kb: $(KB_STAMP) $(PATTERNS_STAMP)
 
 patterns: $(PATTERNS_STAMP)
 
-$(PATTERNS_STAMP): $(STAMP) $(PATTERNS_CODE)
+$(PATTERNS_STAMP): $(STAMP) $(KB_STAMP) $(PATTERNS_CODE)
 	$(BIN)/python -m balie_local.pattern_store
 	touch $@
 
