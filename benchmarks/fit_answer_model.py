@@ -210,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="messages of this many words or more get the second model (0: one model for all)")
     parser.add_argument("--without", action="append", default=[], choices=ANSWER_INPUTS,
                         help="fit without this input (held constant), to measure what it adds")
+    parser.add_argument("--band-without", action="append", default=[], metavar="BAND:INPUT",
+                        help="fit band BAND (0: questions, 1: stories) without this input (held constant)")
     args = parser.parse_args(argv)
     if args.folds_cache:
         args.folds_cache.mkdir(parents=True, exist_ok=True)
@@ -222,6 +224,13 @@ def main(argv: list[str] | None = None) -> int:
         for x, _, _ in per_seed_material:
             x[:, ANSWER_INPUTS.index(name)] = 0.0
     bands_x = [np.searchsorted(starts, words_of(x), side="right") - 1 for x, _, _ in per_seed_material]
+    for spec in args.band_without:
+        band, _, name = spec.partition(":")
+        if name not in ANSWER_INPUTS or not band.isdigit() or int(band) >= len(starts):
+            parser.error(f"--band-without {spec}: want BAND:INPUT with BAND < {len(starts)} and INPUT one of ANSWER_INPUTS")
+        tune_x[band_t == int(band), ANSWER_INPUTS.index(name)] = 0.0
+        for (x, _, _), band_x in zip(per_seed_material, bands_x):
+            x[band_x == int(band), ANSWER_INPUTS.index(name)] = 0.0
 
     def band_models(b: int, keep: np.ndarray) -> list[LogisticModel]:
         """Band b's model per seed, fitted with the tuning rows `keep`."""
