@@ -697,3 +697,18 @@ def test_a_change_of_mind_said_in_chat_style() -> None:
     assert understanding.yes_no("eh nee toch niet") == understanding.YesNo(False, "toch niet")
     assert understanding.yes_no("hmm ja graag") == understanding.YesNo(True, "")
     assert understanding.does_not_know("weet ik nie")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("can you speak dutch", ("nl", "")), ("kan het in het engels?", ("en", "")), ("english please", ("en", "")),
+     ("ok dan in het nederlands, hoe vraag ik een uittreksel aan", ("nl", "hoe vraag ik een uittreksel aan")),
+     ("ik spreek geen nederlands", None), ("nederlands paspoort aanvragen", None), ("dutch passport renewal", None)],
+)
+def test_a_language_asked_for(text: str, asked: tuple[str, str] | None) -> None:
+    assert understanding.language_asked(text) == asked
+
+
+def test_a_thanks_in_chat_spelling_and_nothing_else() -> None:
+    assert understanding.only_thanks("tnx") and understanding.only_thanks("ok ty") and understanding.only_thanks("thx!")
+    assert not understanding.only_thanks("ty for the passport info, how long does it take")

@@ -42,6 +42,9 @@ CATALOGUE: dict[str, Text] = {
         en="You cannot reach a member of staff through this chat at the moment.",
     ),
     "ask_question": Text(nl="Wat is uw vraag?", en="What is your question?"),
+    # "can you speak dutch?", "kan het in het Engels?": the language asked for, from now on
+    "language_chosen": Text(nl="Goed, dan schrijf ik in het Nederlands. Wat is uw vraag?",
+                            en="All right, I will write in English. What is your question?"),
     # "wat is jouw naam?", "ben je een robot?": who is there, what it does, and (then) when a person is
     "self_introduction": Text(
         nl="Ik ben de digitale assistent van {tenant}. Ik heb geen naam: ik ben een computerprogramma, geen mens. "

@@ -486,6 +486,18 @@ class Turn:
 
     def _on_question(self, text: str) -> None:
         ctx = self.ctx
+        language = understanding.language_asked(text)
+        if language is not None:
+            # "can you speak dutch?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": that language from
+            # now on (a clear choice, as the widget's locale is), and the question asked with it, if any.
+            chosen, text = language
+            if chosen != ctx.conversation.language:
+                ctx.conversation.language = chosen
+                ctx.count(f"language:{chosen}")
+            ctx.count("language_asked")
+            if not text:
+                ctx.add(ctx.say("language_chosen"))
+                return
         if understanding.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
@@ -592,6 +604,11 @@ class Turn:
                 return
             if len(choices) == 1 and self._asked_clause_agrees(result, choices[0], text):
                 self._answer(choices[0], result.score, text, kinds)
+                return
+        if result.decision == "reject" and understanding.only_thanks(text):
+            # "tnx", "ty": a thanks in chat spelling the matcher does not know; read as the word it stands for
+            thanks = ctx.knowledge.matcher.classify(understanding.THANKS)
+            if thanks.decision != "reject" and self._small_talk(thanks):
                 return
         if self._asked_besides_a_referral(text, result):
             return

@@ -112,6 +112,21 @@ def says_thanks(text: str) -> bool:
     return _THANKS.search(_plain(text)) is not None
 
 
+# "tnx", "ty", "ok thx!": a thanks in chat spelling and nothing else, which the matcher may not know.
+_ONLY_THANKS = re.compile(r"^(?:(?:ok|oke|okay|okee|top|super|prima|great|cool|nice|fijn|mooi|heel|erg|veel|many|so|"
+                          r"much|a lot|lots|hoor) )*(?:tnx|thx|thnx|thanx|ty|tx|thank u|thank you|thanks|bedankt|dank je|"
+                          r"dank u|dankje|dankjewel|merci)(?: (?:a lot|so much|very much|hoor|wel|veel|!))*$")
+
+
+# The plain word a thanks in chat spelling stands for (`only_thanks`).
+THANKS = "bedankt"
+
+
+def only_thanks(text: str) -> bool:
+    """Whether the message only thanks ("tnx", "ok ty"): read as "bedankt" where the matcher places nothing."""
+    return _ONLY_THANKS.match(_plain(text)) is not None
+
+
 def is_stop(text: str) -> bool:
     return _plain(text) in STOP_WORDS
 
@@ -658,6 +673,31 @@ _WHY_ASKED = re.compile(
 def asks_why(text: str) -> bool:
     """"waarom wil je mijn postcode?", "why do you need it?": why the bot asks what it asked."""
     return _WHY_ASKED.match(_plain(text)) is not None
+
+
+# "can you speak dutch?", "kan het in het Engels?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": the
+# language asked for, and the question that may follow it.
+_LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "hollands": "nl", "engels": "en", "english": "en"}
+_LANGUAGE = "|".join(_LANGUAGE_NAMES)
+_LANGUAGE_ASKED = re.compile(
+    rf"^(?:(?:ok|oke|okay|oh|nou|dan|then|so|en|and|graag|please|liever|rather|maar|but) )*(?:"
+    rf"(?:can|could|do|will) (?:you|u|we) (?:also )?(?:speak|talk|write|answer|chat)(?: in)? (?P<a>{_LANGUAGE})|"
+    rf"(?:spreek|praat|schrijf|spreekt|praat) (?:je|jij|u) (?:ook )?(?P<b>{_LANGUAGE})|"
+    rf"(?:kan|kun|kunt|mag) (?:het|dat|je|jij|u|we|ik) (?:ook )?(?:(?:spreken|praten|schrijven|antwoorden|vragen) )?"
+    rf"in het (?P<c>{_LANGUAGE})(?: (?:spreken|praten|schrijven|antwoorden|vragen))?|"
+    rf"(?:in )?(?:het )?(?P<d>{_LANGUAGE})(?: (?:graag|please|alsjeblieft|aub))?"
+    rf")(?: (?:graag|please|alsjeblieft|aub|dan|then))?(?:[?!.,:;]+|$)\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def language_asked(text: str) -> tuple[str, str] | None:
+    """The language a message asks the assistant to use ("nl" / "en") and what it asks besides ("" when nothing),
+    or None."""
+    found = _LANGUAGE_ASKED.match(text.strip().lower())
+    if found is None:
+        return None
+    name = found.group("a") or found.group("b") or found.group("c") or found.group("d")
+    return _LANGUAGE_NAMES[name], found.group("rest").strip()
 
 
 # "en als ik er twee heb?", "what if I have two dogs?", "en voor drie kinderen?": how many of what was just answered.
