@@ -31,6 +31,9 @@ validating one small model. Its ratio shows how much of the 1.5 budget the stack
 several source trees instead, interleaved child by child against one embedded AWS with the
 baseline in every round (a tree is a checkout or `git archive` with its own built src/kb_compiled):
 a before/after on a busy machine, where whole runs of this benchmark minutes apart do not compare.
+Before each of its children, a tree publishes its own tenants with its own code and compiled
+knowledge (a child process on the tree's path): the artefacts in the stack's bucket are the
+tree's, so a tree whose artefact format differs from the runner's still answers its first turn.
 
 Run: .venv/bin/python benchmarks/coldstart.py [--repeats N] [--json] [--no-bytecode]
      .venv/bin/python benchmarks/coldstart.py --profile ChatApiFunction [--profile-out PATH]
@@ -138,10 +141,11 @@ class Embedded:
         self.graph = serve(self.standin)
         self.environment: dict[str, str] = {}
 
-    def reprovision(self, extra_tenants: list[dict] | None = None) -> None:
+    def reprovision(self, extra_tenants: list[dict] | None = None, tree: Path | None = None) -> None:
         """Empty moto and create the resources again: every child finds the state a
         fresh deployment has (no WhatsApp delivery seen yet, no id secret yet), with the
-        tenants of tenants/ live (and `extra_tenants`, documents, for the many-tenants run)."""
+        tenants of tenants/ live (and `extra_tenants`, documents, for the many-tenants run);
+        with `tree`, its tenants published by its own code and compiled knowledge."""
         from balie_local.dev_auth import TENANTS_DIR
         from balie_local.stack import reset_function_state
         from balie_local.template_resources import fixed_dev_secret, provision
@@ -159,6 +163,9 @@ class Embedded:
         # Tenants are data: published here (in this process, against the embedded AWS) as
         # `balie serve` does, before the children start.
         os.environ.update(self.environment)
+        if tree is not None:
+            publish_in(tree, child_environment(self.environment))
+            return
         reset_function_state()
         publish_documents([*(tenant_document(path) for path in tenant_files(TENANTS_DIR)), *(extra_tenants or [])])
 
@@ -166,6 +173,26 @@ class Embedded:
         self.graph.shutdown()
         self.graph.server_close()
         self.aws.stop()
+
+
+PUBLISH = """
+from balie_local.dev_auth import TENANTS_DIR
+from balie_local.tenant_cmd import publish_documents, tenant_document, tenant_files
+publish_documents(tenant_document(path) for path in tenant_files(TENANTS_DIR))
+"""
+
+
+def with_tree(environment: dict[str, str], tree: Path) -> dict[str, str]:
+    """The children's environment with `tree`'s code (and so its src/kb_compiled) on the path."""
+    return {**environment, "PYTHONPATH": os.pathsep.join([str(tree / "src"), str(tree / "local")])}
+
+
+def publish_in(tree: Path, environment: dict[str, str]) -> None:
+    """`tree`'s tenants published and built by `tree`'s own code, as its `balie serve` would."""
+    process = subprocess.run([sys.executable, "-c", PUBLISH], env=with_tree(environment, tree),
+                             capture_output=True, text=True, timeout=300, cwd=tree)
+    if process.returncode != 0:
+        raise RuntimeError(f"{tree}: publishing its tenants failed:\n{process.stderr[-2000:]}")
 
 
 def child_environment(extra: dict[str, str]) -> dict[str, str]:
@@ -350,13 +377,12 @@ def compare(trees: list[Path], function: str, rounds: int) -> str:
     try:
         for _ in range(rounds):
             for subject in [None, *trees]:
-                embedded.reprovision()
+                embedded.reprovision(tree=subject)
                 environment = child_environment(embedded.environment)
                 if subject is None:
                     baseline.append(measure("boto3", None, "baseline", environment))
                     continue
-                environment["PYTHONPATH"] = os.pathsep.join([str(subject / "src"), str(subject / "local")])
-                samples[subject].append(measure(module, event_file, function, environment))
+                samples[subject].append(measure(module, event_file, function, with_tree(environment, subject)))
     finally:
         embedded.stop()
     wall = statistics.median(s["total_ms"] for s in baseline)
