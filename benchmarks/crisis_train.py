@@ -11,11 +11,15 @@ Training data (never the held-out batches, the dev set or the report part of rea
   misses with a crisis word as the subject of an ordinary request or a figure of speech about a
   nuisance, next to the resident's own crisis in the same frame), written11.tsv in session 11
   (batch 14's families in our own words: crises told indirectly, in Polish, Spanish, Turkish and
-  Moroccan Arabic in Latin letters, and crisis words that are not the resident's crisis), each with
-  ordinary near misses; batch8.tsv to batch14.tsv (batch8-12 held out until they had been measured
-  in sessions 4-9; batch13 written in session 10 as training material and measured once as a fresh
-  batch before any fix; batch14 held out in session 10, training material from session 11): the
-  held-out batch now is batch 15, kept outside the repository and scored by the lead only), the
+  Moroccan Arabic in Latin letters, and crisis words that are not the resident's crisis), written12.tsv
+  in session 12 (batch 15's families in our own words: self-harm and a person in the water told without a
+  crisis word, a gas pipe hit, "things" done to a child, private videos posted by an ex, a favour asked
+  for a room, passports kept and a threat tied to leaving, in Dutch, English, Polish, Spanish, Turkish),
+  each with ordinary near misses; batch8.tsv to batch15.tsv (batch8-12 held out until they had been
+  measured in sessions 4-9; batch13 written in session 10 as training material and measured once as a
+  fresh batch before any fix; batch14 held out in session 10, training material from session 11;
+  batch15 held out in session 11, training material from session 12): the held-out batch now is
+  batch 16, kept outside the repository and scored by the lead only), the
   fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for) and the
   phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions, SUBJECT_AND_FIGURES
   and INDIRECT_FAMILIES);
@@ -35,10 +39,10 @@ trained on everything. Deterministic for a given seed (full-batch optimisation, 
 sampling); a unit test checks the stored digest of the crisis training files.
 
 The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
-batch (batch7 ... batch14, each written by someone who never saw the detector) and scores it, for
+batch (batch7 ... batch15, each written by someone who never saw the detector) and scores it, for
 each batch in turn (or only those of --batches), at the shipped model's threshold (or --threshold).
 
-Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch14]]
+Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch15]]
 (`make crisis-model`)
 """
 from __future__ import annotations
@@ -375,7 +379,7 @@ def main() -> None:
     parser.add_argument("--leave-one-batch-out", action="store_true",
                         help="score each batch with a model trained without it, at --threshold (default: the shipped "
                              "model's), then stop")
-    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch14)")
+    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch15)")
     args = parser.parse_args()
     rows = corpus()
     extended = augmented(rows)

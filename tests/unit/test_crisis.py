@@ -1599,6 +1599,31 @@ OTHER_LANGUAGES = [
     (None, "szef wyrzucił mnie z roboty, co teraz z ubezpieczeniem?"),
     ("sexual", "mi padrastro me manosea cuando mi madre no está"),
     (None, "me toca a mí recoger el pasaporte, ¿qué necesito?"),
+    # Session 12 (crisis11): batch 15's misses were mostly in another language; its families in general form (not wanting
+    # to live said of someone else, hoarding pills, cutting oneself, someone in the water or unconscious, naked photos asked
+    # of a child, passports taken and a threat tied to leaving, sleeping at a station or in a car), next to ordinary
+    # questions in the same words.
+    ("suicide", "ablam yaşamak istemediğini söyledi, odasından çıkmıyor"),
+    ("suicide", "dedem ilaçlarını biriktiriyor, bana veda etti"),
+    (None, "bu sokakta yaşamak istemiyorum, belediye konut veriyor mu?"),
+    ("suicide", "moja córka znowu się tnie"),
+    ("suicide", "mi novio dijo que se va a matar esta noche"),
+    (None, "no quiero vivir cerca de la autopista, ¿hay pisos en otro barrio?"),
+    ("danger", "un niño flotando en la piscina municipal, no se mueve"),
+    ("danger", "kızım denize düştü, göremiyorum"),
+    ("danger", "chłopiec tonie w kanale przy moście"),
+    (None, "mi hijo se cayó en el parque y se rompió el brazo, ¿hay ayudas para el taxi al hospital?"),
+    ("sexual", "birisi kızımdan çıplak fotoğraf istiyor"),
+    ("sexual", "ktoś wysłał mojemu synowi prośbę o rozbierane zdjęcia"),
+    (None, "fotos para el carné de identidad, ¿dónde las hacen cerca del ayuntamiento?"),
+    ("violence", "mąż zabrał mi paszport i nie oddaje"),
+    ("violence", "si lo dejo me va a matar, tengo miedo"),
+    ("violence", "kocam pasaportumu sakladı, dışarı çıkamıyorum"),
+    (None, "pasaportumu belediyeden ne zaman alabilirim?"),
+    ("homeless", "spimy w samochodzie pod blokiem, nie mamy gdzie iść"),
+    ("homeless", "istasyonda uyuyorum, yardım edin"),
+    ("homeless", "dormimos en la estación desde el lunes"),
+    (None, "spałam w samochodzie na wakacjach w Chorwacji, czy potrzebna winieta?"),
 ]
 
 
@@ -1671,6 +1696,25 @@ SUBJECT_AND_FIGURES: list[tuple[str | None, str]] = [
     (None, "ik heb een werkstuk over ontruimingen, waar vind ik cijfers?"),
     (None, "can we place a memorial bench for a neighbour who took his own life last year?"),
     ("suicide", "my best friend took his own life last year and now i want to die too"),
+    # Session 12 (crisis11), batch 15's false alarms as families: a protocol's name (the meldcode), the law asked about
+    # someone in general, "op straat" of a place and an errand, robbery as a figure of speech about a price, pets still in a
+    # house, a thing (not a person) fallen into the water, a gas pipe hit last year, a talk prepared about the homeless.
+    (None, "moeten wij als kinderopvang de meldcode huiselijk geweld gebruiken, en waar staat het stappenplan?"),
+    ("violence", "ik ken de meldcode huiselijk geweld van mijn werk, maar nu slaat mijn vriend mij ook"),
+    (None, "mag een huisbaas huurders eruit zetten als het pand verkocht wordt?"),
+    (None, "is it legal for a landlord to evict a family in winter?"),
+    ("homeless", "mag de huisbaas ons zomaar eruit zetten? we staan nu met de kinderen buiten"),
+    (None, "ik sta op straat met een lekke band, waar is de dichtstbijzijnde fietsenmaker?"),
+    ("homeless", "ik sta op straat, de huisbaas heeft de sloten veranderd"),
+    (None, "the new tariff for the waste bin is highway robbery, where do i complain?"),
+    ("danger", "armed robbery at the petrol station on the ring road right now"),
+    (None, "de oude man is naar het verpleeghuis en zijn kat zit nog in huis, wie voert hem?"),
+    ("danger", "er is brand op de derde verdieping en de buurman zit nog binnen"),
+    (None, "mijn fiets is in de gracht gevallen, haalt de gemeente die eruit?"),
+    ("danger", "mijn opa is in de gracht gevallen bij de brug, hij komt niet boven"),
+    (None, "twee jaar geleden hebben ze de gasleiding in onze straat geraakt, is dat ooit gecontroleerd?"),
+    ("danger", "ze hebben net de gasleiding geraakt bij het graven, het sist heel hard"),
+    (None, "mijn zoon doet een spreekbeurt over daklozen, mag hij de nachtopvang bellen met vragen?"),
 ]
 
 
@@ -1715,6 +1759,27 @@ INDIRECT_FAMILIES: list[tuple[str | None, str]] = [
     (None, "we stoppen als gastgezin en hebben een logeerkamer over, mag die verhuurd worden?"),
     ("homeless", "contract bij het uitzendbureau gestopt, ik ben de kamer van het uitzendbureau kwijt en moet eruit"),
     (None, "de kamer van het uitzendbureau is klein, mag ik een eigen woning aanvragen?"),
+    # Session 12 (crisis11), batch 15's misses told indirectly, as families: self-harm without a crisis word, a person in the
+    # water out of sight, a gas pipe hit or a strong gas smell, "things" done to a child, private videos posted by an ex, a
+    # favour asked for a room by someone with power, passports kept and a threat tied to leaving.
+    ("suicide", "been cutting again every night this week and it scares me"),
+    (None, "the council has been cutting again on the bus lines, who do i write to?"),
+    ("suicide", "ik heb weer gekrast en het ging dieper dan ik wilde"),
+    (None, "de tuinman heeft de heg dieper gesnoeid dan ik wilde, wie betaalt nieuwe planten?"),
+    ("danger", "mijn dochter is bij de speeltuin in het water gevallen en ik zie haar nergens meer"),
+    (None, "mijn dochter heeft haar knuffel in de vijver laten vallen, kan iemand hem eruit halen?"),
+    ("danger", "strong smell of gas in the stairwell of our flat, everybody is still home"),
+    (None, "the gas smell from the sewer drain came back, who do i call at the council?"),
+    ("sexual", "haar stiefvader doet dingen met haar die niet horen, ze is pas negen"),
+    (None, "haar stiefvader doet leuke dingen met haar in het weekend, is er een zwembad open op zondag?"),
+    ("sexual", "my ex leaked intimate videos of me to my family's group chat"),
+    (None, "my ex posted photos of our wedding on facebook, can the registry office give me a copy of the certificate?"),
+    ("sexual", "the landlord says the rent can wait if i am nice to him, i am scared"),
+    (None, "the landlord is nice to him, but he never fixes my boiler, can i complain?"),
+    ("violence", "mijn vriend heeft al onze paspoorten verstopt en geeft ze niet terug"),
+    (None, "mijn vriend heeft onze paspoorten al opgehaald bij het stadhuis, moet ik ook tekenen?"),
+    ("violence", "if i leave she says she will take the kids and i will never find them"),
+    (None, "if i leave the house before eight, will the bulky waste still be picked up?"),
 ]
 
 

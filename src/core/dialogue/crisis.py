@@ -70,7 +70,20 @@ _SEPARATORS = re.compile(r"[^a-z0-9. ]+")
 _LEET = str.maketrans("013457", "oieast")
 # Letters that NFKD leaves whole (Polish ł, Turkish dotless ı, Nordic ø, German ß): read as their
 # plain letters, so "zgwałcił" and "kaldım" stay one word.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe"})
+_UNDECOMPOSED = {"ł": "l", "ı": "i", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe"}
+# Session 12 (crisis11): Cyrillic (Ukrainian, Russian) and Arabic script are read in Latin letters, one plain spelling each
+# (Cyrillic "хочу умереть" -> "khochu umeret"; Arabic without short vowels, "ع" as the "3" of chat Arabic, read "e": "بدي موت"
+# -> "bdy mwt"; "من" is read "mijn" as the chat form "mn" is), so that the patterns can name their phrases; Arabic punctuation marks a clause.
+_CYRILLIC = dict(zip(
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяё",
+    "a b v g g d e ye zh z i i i i k l m n o p r s t u f kh ts ch sh shch - y - e yu ya e".split(),
+))
+_ARABIC = dict(zip(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهةويىءأإآئؤـ",
+    "a b t th j h kh d dh r z s sh s d t z e gh f q k l m n h a w y a - a i a y w -".split(),
+))
+_UNDECOMPOSED = str.maketrans({**_UNDECOMPOSED, **{letter: ("" if latin == "-" else latin) for letter, latin in (*_CYRILLIC.items(), *_ARABIC.items())},
+                               "،": ",", "؟": "?", "؛": ";"})
 
 # Chat spellings and contractions (keys and values squeezed when built). "'k wil" -> "ik wil".
 _WORD_FORMS = {
@@ -464,7 +477,7 @@ _SUICIDE = [
     # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
     # written as normalised (no diacritics, "nie" read as "niet"); docs/ARCHITECTURE.md, "Other languages".
     r"\b(?:samobojstw|samobojcz)|\b(?:zabije|zabic|zabilem|zabilam) sie\b|\bsie zabic\b|\bchce umrzec\b|\b(?:nie|niet) chce (?:juz )?zyc\b"
-    r"|\bintihar|\bolmek istiyorum\b|\bkendimi oldur|\byasamak istemiyorum\b",
+    r"|\bintihar|\bolmek istiyorum\b|\bkendimi oldur|\byasamak istemiyorum\b(?<![a-z]{2}(?:de|da|te|ta) yasamak istemiyorum)",
     # Session 10 (crisis9): the verb before its subject ("eigenlijk wil ik zelf niet meer leven"); hanging
     # oneself ("tried to hang himself", "heeft zich opgehangen"); locked in with the means ("locked herself in
     # the bathroom with a razor"); standing on a bridge or an edge with a last word for someone.
@@ -477,7 +490,7 @@ _SUICIDE = [
     r" (?:<W>|\. ){0,12}?(?:nog (?:een|1|en) keer|voor het laatst|laatste keer|one last time|for the last time|afscheid|goodbye|iets laten weten|let (?:someone|somebody|you) know)\b",
     # Other languages seen in batch 13 (Spanish; Arabic written in Latin letters, as the normalisation reads it:
     # "a3eesh" -> "aesh", "7ari2" -> "tari2"): a few unambiguous phrases.
-    r"\bno quiero vivir\b|\bquitarme la vida\b|\bsuicidarme\b|\bmatarme\b|\b(?:nie|niet) mam (?:juz )?(?:sily|sil) (?:zyc|dalej zyc)\b"
+    r"\bno quiero vivir\b(?! (?:<W>)?(?:en|aqui|alli|ahi|con|cerca|junto))|\bquitarme la vida\b|\bsuicidarme\b|\bmatarme\b|\b(?:nie|niet) mam (?:juz )?(?:sily|sil) (?:zyc|dalej zyc)\b"
     r"|\b(?:badi|bidi|bdi|bedi) (?:mout|mut|amout|amut|mot|amot)\b|\bma (?:badi|bidi|bdi|bedi) (?:aesh|aish|eish|esh|ish|ayesh)\b",
     # Session 11 (crisis10), told indirectly (batch 14's families): sitting in a car in a closed garage with the
     # engine running; "ik ben er straks niet meer" with someone to look after a pet or a child; not planning to be
@@ -502,6 +515,24 @@ _SUICIDE = [
     r"|\b(?:nie|niet) chce (?:sie )?(?:juz |nigdy |wiecej )+(?:sie )?(?:obudzic|budzic)\b|\bmam dosc zycia\b|\bodebrac sobie zycie\b|\bskoncze ze soba\b|\bpowiesic sie\b|\bskoczyc z (?:mostu|dachu|balkonu|okna)\b"
     r"|\bcanima kiy|\bhayatima son ver|\b(?:bir daha|hic|artik|asla) uyanmak istemiyorum\b"
     r"|\b(?:bghit|baghi|bghina|baghya|baghia) (?:nmout|nmut|nmot)\b|\bma (?:bghitch|bghitsh|baghich|baghiych) (?:neich|naish|neish|nish|neesh)\b|\b(?:ghadi|ghan|gha) n?(?:qtel|ktel) rasi\b",
+    # Session 12 (crisis11), batch 15's families: self-harm told without a crisis word ("been cutting again", "went deeper than
+    # I meant", "ben weer aan het krassen"); other languages (Turkish, Polish, Spanish): not wanting to live said of someone
+    # else ("yaşamak istemiyor", not "bu evde yaşamak istemiyorum": a place), wanting to die, hoarding pills, cutting oneself.
+    r"\b(?:been|am|is|was|started|start|starting|keep|keeps|kept|began|back to) (?:<W>)?cutting (?:again|lately|more|every day|every night|daily)\b(?! (?:on|at|in|into|the|back|down|costs|jobs|services|budgets|funding)\b)"
+    r"|\b(?:ben|is|was) (?:weer|opnieuw|alweer) aan het (?:snijden|krassen)(?:<END>| en\b| maar\b)"
+    r"|\b(?:cutting|cut|cuts|snijden|gesneden|snij|krassen|gekrast|kras)\b (?:<W>|\. ){0,10}?(?:deeper|dieper) (?:than|dan) (?:i |ik )?(?:<W>)?(?:meant|wanted|intended|planned|de bedoeling|bedoeld|wilde|wou)\b",
+    r"\byasamak (?:<W>)?istem(?:iyor|iyorum|iyoruz|iyorlar|iyormus|edigini|edigimi|edigi|ez)\b(?<![a-z]{2}(?:de|da|te|ta) yasamak istemiyor)(?<![a-z]{2}(?:de|da|te|ta) yasamak istemiyorum)"
+    r"|\bolmek (?:<W>)?ist(?:iyor|iyorum|iyorlar|iyormus|edigini|edigi|edi)\b|\bkendi(?:mi|ni|sini) (?:<W>)?(?:oldur|asmak|asacak|asti|kes(?:iyor|iyorum|meye))"
+    r"|\bcan(?:ina|larina|imiza) kiy|\bhayat(?:ina|larina|imiza) son ver|\bkendi(?:ne|me|sine) zarar ver"
+    r"|\b(?:ilac|hap)(?:lar|lari|larini|larimi|larimizi|i|ini|imi)? biriktir"
+    r"|\b(?:tne|tnie|okaleczam|okalecza) sie\b|\bsie (?:tne|okaleczam|okalecza)\b|\b(?:znowu|znow|ciagle|wciaz|sam|sama|regularnie) sie (?:tne|tnie)\b|\b(?:mowi|pisze|powiedzial|powiedziala|napisal|napisala) (?:<W>)?(?:ze )?(?:nie|niet) chce (?:juz )?zyc\b|\bchce (?:sie )?(?:zabic|umrzec)\b"
+    r"|\bme (?:estoy cortando|corto|corte|sigo cortando) (?:otra vez|de nuevo|los brazos|las munecas|las piernas)\b|\bautolesi|\b(?:dice|dijo|escribio) que (?:<W>)?(?:quiere morir|no quiere vivir|se quiere matar|se va a matar)\b",
+    # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): wanting to die, not
+    # wanting to live (not "не хочу жить в этом районе", to reside), killing oneself, suicide.
+    r"\b(?:khochu|khochetsya|khochet|khoche) (?:<W>)?(?:umeret|pomerti|vmerti)\b|\b(?:ne|niet) (?:khochu|khochet|khoche) (?:bolshe |bilshe |uzhe |vzhe )?(?:zhit|zhiti)\b(?! (?:v|vo|na|u|s|z|ryadom|poruch|tut|zdes|tam|bilya|okolo)\b)"
+    r"|\b(?:pokonchit|pokonchu|pokonchil|pokonchila|pokinchiti|pokinchu) (?:s|z) (?:soboi|soboyu)\b|\b(?:ubit|ubyu|vbiti|vbyu) (?:sebya|sebe)\b|\bsuitsid|\bsamoubiistv|\bsamogubstv"
+    r"|\b(?:aryd|arid|bdy|bdi|abghy|nfsy) (?:an )?(?:amwt|mwt)\b|\b(?:anthar|alanthar|lanthar|balanthar|walanthar|antahr)|\b(?:anthr|santhr|santhr)\b|\baqtl nfsy\b"
+    r"|\b(?:la aryd|ma bdy|mabdy|ma bdi) (?:an )?(?:aeysh|eysh|aish)\b(?! (?:fy|bhdha|mee|jnb)\b)",
 ]
 
 
@@ -535,7 +566,7 @@ _SEXUAL = [
     r"\bverkragt\b|\bverkragd\b",
     r"\bnee (?:zeg|zegt|zei|zeggen)(?: \.)? (?:<W>){0,3}?(?:doet|deed|gaat|ging) (?:hij|zij|ze) (?:<W>)?(?:het |t )?(?:toch|gewoon door|door)\b|\beven (?:when|though|if) (?:i|she) (?:say|said|says) no\b",
     r"\b(?:betalen|betaal|pay|paying|huur|rent) (?:<W>){0,3}?(?:met|with|in natura) (?:<W>)?(?:sex|seks)\b|\b(?:in ruil voor|in exchange for) (?:<W>)?(?:seks|sex)\b",
-    r"\b(?:doet|deed|doen) (?:<W>)?dingen (?:<W>){0,2}?(?:die (?:<W>)?(?:niet ok|niet oke|niet mogen|niet normaal|ik niet fijn vind)|met (?:me|mij|mijn lichaam)|bij (?:me|mij))\b",
+    r"\b(?:doet|deed|doen) (?:<W>)?dingen (?!(?:op|in|at|on) (?:school|de klas|class|het werk|work|straat|internet|tiktok) )(?:<W>){0,2}?(?:die (?:<W>)?(?:niet ok|niet oke|niet mogen|niet normaal|ik niet fijn vind)|met (?:me|mij|mijn lichaam)|bij (?:me|mij))\b",
     # Session 7 (crisis6): filmed in secret while undressing or showering; "moet van mijn oom
     # dingen doen die ik niet wil" (the verb after "dingen": the form above with the verb first).
     r"\bvan (?:<POSS>|mn) (?:<REL>|<CARER>|baas|leidinggevende|huisbaas) (?:<W>){0,2}?dingen (?:<W>)?(?:doen|te doen) die (?:ik|ze|zij|hij|wij|we) (?:echt )?(?:niet|nooit) (?:wil|wilde|willen|wou)\b",
@@ -577,6 +608,29 @@ _SEXUAL = [
     r"(?:ging (?:gewoon )?door|stopte (?:niet|nie)|hield (?:niet|nie) op|did not stop|would not stop|kept going|carried on|(?:niet|nie) przestal|no paro|siguio)\b(?! met\b| with\b| (?:<W>)?(?:bellen|praten|calling|talking|talk|call|zeuren|verkopen|selling))",
     r"\b(?:jefe|jefa|patron|encargado|companero|vecino|tio|padrastro|profesor|entrenador|casero) (?:<W>)?me (?:toca|toco|tocaba|manosea|manoseo|acosa|acoso)\b"
     r"|\b(?:dotyka|dotykal|molestuje|molestowal) (?:<W>)?(?:mnie|moja corke|mojego syna|ja|dziecko|moje dziecko)\b",
+    # Session 12 (crisis11), batch 15's families: "things" done to a child or a relative that are not allowed ("doet dingen bij
+    # mijn nichtje die niet normaal zijn", "does stuff to my little brother that isn't right", "rare dingen met"); private or
+    # intimate videos posted, shared or threatened by an ex or a partner (not photos of a house or a holiday); someone with power
+    # (a landlord, a shelter's worker, a boss) who asks her to be "nice" to him for a room, rent or papers; naked photos in
+    # Turkish, Polish and Spanish.
+    r"\b(?:doet|deed|doen|does|did|doing|do) (?:<W>)?(?:dingen|things|stuff) (?:bij|met|aan|to|with) (?:<VICTIM>|(?:<POSS>|mn) (?:<W>){0,3}?(?:<CHILD>|<REL>|zusje|broertje|kleinkind|kleindochter|year old|jarige)) (?:<W>){0,4}?"
+    r"(?:(?:die|that|which|wat) (?:<W>){0,2}?(?:niet|not|nie) (?:<W>)?(?:mogen|mag|ok|oke|okay|normaal|allowed|right|appropriate|goed|horen|hoort|normal)|(?:he|she|hij|zij) (?:should|must|may) not|(?:die|that) (?:he|she|hij|zij) (?:niet|not) (?:mag|should|hoort))\b"
+    r"|\b(?:doet|deed|doen|does|did|doing) (?:rare|vreemde|vieze|ongepaste|enge|weird|strange|dirty|inappropriate|creepy|nasty) (?:dingen|things|stuff) (?:bij|met|aan|to|with) (?:<VICTIM>|(?:<POSS>|mn) (?:<W>){0,3}?(?:<CHILD>|<REL>|zusje|broertje))\b",
+    r"\b(?:ex|exman|exvrouw|exvriend|exvriendje|exvriendin|expartner|boyfriend|girlfriend|vriend|vriendje|vriendin|husband|wife|partner|he|she|hij|zij) (?:<W>){0,4}?"
+    r"(?:posted|shared|leaked|spread|uploaded|sent|put|posting|sharing|post|share|leak|upload|send|verspreid|verspreidt|verspreiden|gedeeld|deelt|delen|gepost|posten|post|geplaatst|plaatst|plaatsen|gelekt|doorgestuurd|rondgestuurd|gestuurd|stuurt|zet|zette) (?:<W>){0,3}?"
+    r"(?:private|prive|privee|intieme|intimate|sexy|seksuele|sexual|naughty|spicy|pikante|gevoelige) ?(?:videos|video|filmpjes|filmpje|fotos|foto|pictures|pics|photos|beelden|images|clips|films)\b(?! (?:van|of) (?:ons |onze |het |de |the |our |my |mijn )?(?:huis|woning|tuin|house|home|garden|vakantie|holiday|trip|reis|hond|dog|auto|car|bruiloft|wedding))"
+    r"|\b(?:ex|exman|exvrouw|exvriend|exvriendje|exvriendin|expartner|boyfriend|girlfriend|vriend|vriendje|vriendin|husband|wife|partner) (?:<W>){0,4}?(?:private|prive|privee|intieme|intimate|sexy|seksuele|pikante) ?(?:videos|video|filmpjes|filmpje|fotos|foto|pictures|pics|photos|beelden|clips)\b"
+    r"(?! (?:van|of) (?:ons |onze |het |de |the |our |my |mijn )?(?:huis|woning|tuin|house|home|garden|vakantie|holiday|trip|reis|hond|dog|auto|car|bruiloft|wedding)) (?:<W>|\. ){0,8}?(?:gezet|gedeeld|verspreid|gepost|geplaatst|gelekt|doorgestuurd|rondgestuurd|gestuurd|online|op internet|posted|shared|leaked|uploaded|spread)\b",
+    r"\b(?:begeleider|begeleidster|woonbegeleider|huisbaas|verhuurder|landlord|baas|boss|manager|beheerder|huismeester|opzichter|medewerker|caseworker|case worker|support worker|key worker|hostel worker|ambtenaar|bewaker|guard|supervisor|caretaker|hospita|werkgever|employer|leidinggevende|chef|kierownik|szef|wlasciciel|opiekun|jefe|casero|encargado) (?:<W>|\. ){0,14}?"
+    r"(?:(?:(?:als|if|when|dat|that|zodra|once) (?:ik|i|ze|she|we)|jesli|jezeli|si) (?:am |ben |be |was |will be |zou zijn |bede |soy |estoy |sere )?(?:<W>){0,2}?(?:lief|lieve|aardig|extra lief|nice|sweet|extra nice|friendly|speciaal|special|gewillig|mila|grzeczna|amable|carinosa|buena) (?:<W>)?(?:voor|tegen|to|with|for|dla|con) (?:hem|him|haar|her|niego|el)"
+    r"|(?:lief|aardig|nice|sweet) (?:<W>)?(?:voor|tegen|to) (?:hem|him) (?:<W>)?(?:ben|bent|is|am|be|zijn)|(?:jesli|jezeli) (?:bede )?(?:<W>)?dla (?:niego|niej) (?:mila|mily|grzeczna|uprzejma|posluszna))\b",
+    r"\bciplak (?:<W>)?(?:fotograf|foto|resim|video|goruntu)[a-z]*|\b(?:nagie|nagich|rozebrane|rozbierane|intymne|intymnych) (?:zdjecia|zdjec|fotki|fotek|filmy|filmow|filmiki|nagrania)\b"
+    r"|\b(?:fotos|foto|videos|video|imagenes) (?:<W>)?(?:desnud[a-z]*|intim[a-z]*)\b|\bdesnud[a-z]* (?:<W>)?(?:fotos|videos|en camara|por camara)\b"
+    r"|\b(?:ozel|mahrem) (?:video|foto|fotograf|resim|goruntu)[a-z]* (?:<W>){0,3}?(?:paylasti|yaydi|gonderdi|yukledi|atti|paylasacak|yayacak|paylasmakla)"
+    r"|\b(?:wrzucil|wrzucila|udostepnil|udostepnila|rozeslal|rozeslala|opublikowal|opublikowala|wstawil|wstawila) (?:<W>){0,2}?(?:nasze|moje) (?:prywatne )?(?:zdjecia|filmy|nagrania|filmiki)\b",
+    # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): rape, sexual violence,
+    # harassment.
+    r"\biznasil|\bzgvalt|\bseksualn[a-z]* (?:nasil|domogat)|\baghtsb|\baghtsab|\b(?:thrsh|ythrsh|tthrsh)\b",
 ]
 
 
@@ -681,6 +735,25 @@ _VIOLENCE = [
     r"|\b(?:khayfa|khayef|khaifa|sayfa|khayfa) (?:men|mn|min|mel|m) (?:rajli|zawji|jouji|rajel|bba|bouya|khouya)\b"
     r"|\bboje sie (?:<W>)?(?:meza|partnera|ojca|chlopaka|ojczyma)\b|\b(?:kocamdan|esimden|babamdan|sevgilimden) korkuyorum\b"
     r"|\btengo miedo (?:de|a) mi (?:marido|esposo|pareja|novio|ex|padre|padrastro)\b|\bme amenaza con matarme\b",
+    # Session 12 (crisis11), batch 15's families: a threat tied to leaving ("if I leave he will find us", "als ik wegga vindt hij
+    # me"); a partner who hides or keeps the family's passports or papers (not taken to the town hall for a renewal); other
+    # languages (Polish, Spanish, Turkish, Moroccan Arabic in Latin letters).
+    r"\b(?:if|when|als|wanneer|zodra|once) (?:i|ik|we|wij) (?:<W>){0,3}?(?:leave|weggaan|wegga|weg ga|ga weg|vertrek|vertrekken|verlaat|verlaten|scheid|scheiden|divorce|run away|wegloop|weglopen|bij hem weg)\b"
+    r" (?:<W>|\. ){0,6}?(?:(?:he|she|hij|zij|ze) (?:<W>){0,3}?(?:find|hunt|track|kill|hurt|take|vinden|vermoorden|doodmaken|dood maken|afpakken|opsporen|pijn doen|kapot maken|te vinden|zoeken|vindt|afpakt|vermoordt|doodmaakt|opspoort|meeneemt)|(?:vindt|vermoordt|pakt|slaat|zoekt) (?:hij|zij|ze) (?:me|mij|ons|de kinderen))\b"
+    r"|\b(?:<REL>|he|she|hij|zij) (?:<W>){0,4}?(?:will|zal|gaat|weet|would|is going to) (?:<W>)?(?:find|vinden|te vinden|track down|hunt down) (?:<W>)?(?:me|us|ons|mij) (?:<W>)?(?:wherever|anywhere|overal|waar (?:<W>)?ook)\b",
+    r"\b(?:<REL>|he|she|hij|zij) (?:<W>){0,3}?(?:took|has taken|hid|has hidden|hides|is keeping|keeps|locked up|locked away|verstopt|verstopte|pakte|nam|houdt|heeft) (?:<W>){0,2}?(?:our|my|ons|onze|mijn|all our|al onze) (?:passports|passport|paspoorten|paspoort|id cards|documents|papers|documenten|papieren|verblijfspas|verblijfspassen|verblijfsvergunning|residence permits?|identiteitsbewijs|identiteitsbewijzen) "
+    r"(?:<W>){0,2}?(?:afgepakt|afgenomen|ingenomen|verstopt|weggenomen|achtergehouden|weggestopt|opgesloten|away|locked|hidden|and will not|en geeft|and refuses|en wil)\b"
+    r"|\b(?:maz|partner|chlopak|on|ojciec|ojczym) (?:<W>)?zabral (?:<W>)?(?:nam |mi )?(?:paszport|paszporty|dokumenty)\b|\bme (?:quito|escondio|quita) (?:<W>)?(?:el pasaporte|los pasaportes|mis papeles|los papeles|mis documentos|los documentos)\b"
+    r"|\bpasaport(?:umu|larimizi|larimi|umuzu|larimiz) (?:<W>)?(?:aldi|sakladi|vermiyor)\b",
+    r"\b(?:jesli|jezeli|gdy) (?:<W>)?odejde\b (?:<W>|\. ){0,4}?(?:znajdzie|zabije|zabierze)\b|\bsi (?:me voy|lo dejo|le dejo)\b (?:<W>|\. ){0,4}?(?:me (?:va a )?(?:encontrar|encuentra|matar|mata|buscar)|me (?:encontrara|matara))\b"
+    r"|\bgidersem (?:<W>){0,3}?(?:bulur|bulacak|oldurur|oldurecek)\b|\bila mchit\b (?:<W>|\. ){0,4}?(?:ghadi|gha|ghad) (?:yqtelni|yqtlni|iqtelni|yqatelni|ye9telni|ye9tlni|yjibni|ylqani)\b"
+    r"|\b(?:maz|partner|chlopak|ojciec|ojczym) (?:<W>)?(?:mnie )?(?:bije|uderzyl|uderza|kopie|dusil|dusi)\b|\b(?:marido|pareja|novio|padre|padrastro) (?:<W>)?me (?:pega|golpea|maltrata|amenaza|empuja)\b"
+    r"|\b(?:kocam|esim|babam|sevgilim|uvey babam) (?:<W>)?(?:beni |bizi )?(?:dovuyor|dovdu|vuruyor|tehdit ediyor)\b",
+    # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): hitting at home, domestic
+    # violence, afraid of one's husband.
+    r"\b(?:muzh|cholovik|partner|otets|otchim|batko|vitchim|paren|khlopets|on|vin|syn|brat)[a-z]* (?:<W>)?(?:bet|byet|b ?ye|izbil|izbivaet|pobiv|b ?yut|udaril|vdariv|dushil|dushit) (?:<W>)?(?:menya|mene|nas|detei|ditei|mamu|zhenu|doch|sina)\b"
+    r"|\b(?:menya|mene|nas) (?:<W>)?(?:bet|byet|b ?ye|izbil|izbivaet|pobiv|b ?yut)\b|\bdomashn[a-z]* (?:nasili|nasilstv)|\b(?:boyus|boyusya) (?:svoego |svogo )?(?:muzha|cholovika|otsa|batka|partnera)\b"
+    r"|\b(?:drbny|drbna|ydrbny|ydrbna|tdrbny|tdrbna)\b|\benf (?:asry|mnzly|zwjy)\b|\bakhaf (?:mn|mijn) (?:zwjy|aby|abwy|akhy)\b",
 ]
 
 
@@ -697,7 +770,7 @@ _DANGER = [
     r"\b(?:someone|somebody|iemand|a stranger) (?:<W>)?(?:is |are |zit |staat |loopt )?(?:in|inside|binnen in) (?:my|our|mijn|ons) (?:house|home|huis|woning|flat) (?:<W>)?(?:right now|now|nu|op dit moment)\b",
     r"\b(?:volgt|achtervolgt|following) (?:me|mij|ons|us) (?:nu|al|sinds|right now|now|home|naar huis)\b|\b(?:wordt|worden|word) (?:<W>){0,2}?(?:neergestoken|neergeschoten|gestoken|beschoten|aangevallen)\b",
     r"\b(?:he|she|they|someone|somebody|a man|a guy) (?:<W>){0,2}?(?:will|is going to|are going to|gonna|wants to|want to) (?:kill|stab|shoot|murder) (?:me|us)\b",
-    r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,2}?achter (?:me|mij|ons) aan\b|\b(?:broke|broken|breaking) into (?:my|our) (?:apartment|house|home|flat|room)\b|\b(?:still|nog) (?:inside|binnen|in huis|in the house)\b",
+    r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,2}?achter (?:me|mij|ons) aan\b|\b(?:broke|broken|breaking) into (?:my|our) (?:apartment|house|home|flat|room)\b",
     r"\b(?:me|mij|ons) (?:komt |komen |gaat |gaan |zal |wil )?(?:afmaken|af te maken|doodsteken|doodschieten|om zeep helpen)\b",
     r"\binbraak (?:<W>)?(?:bezig|aan de gang|gaande)\b|\b(?:inbreker|inbrekers) (?:<W>)?(?:zijn |is )?(?:bezig|binnen|in huis)\b|\b(?:wordt|worden) (?:<W>){0,2}?(?:nu|op dit moment|right now) (?:<W>)?ingebroken\b|\bbreak-in in progress\b",
     r"\b(?:threatens|threatened|threatening) (?:<W>)?to (?:<W>)?(?:shoot|stab)\b",
@@ -716,7 +789,7 @@ _DANGER = [
     r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
     r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
     r"\b(?:dreigt|dreigen|dreigde|dreigden|gedreigd) (?:<W>){0,4}?(?:in (?:de )?(?:brand|fik) te (?:steken|zetten)|af te fikken|op te blazen|neer te steken|neer te schieten)\b",
-    r"\b(?:overval|overvallen|overvaller|overvallers|robbery|mugged)\b|\b(?:gewapende|armed) (?:overval|man|mannen|jongens|persoon|overvaller|overvallers|robbery|men|person|robber)\b",
+    r"\b(?:overval|overvallen|overvaller|overvallers|robbery|mugged)\b(?<!daylight robbery)(?<!highway robbery)(?<!regelrechte overval)|\b(?:gewapende|armed) (?:overval|man|mannen|jongens|persoon|overvaller|overvallers|robbery|men|person|robber)\b",
     r"\b(?:hiding|verstop|verstopt|verschuil|verschuilen) (?:<W>){0,3}?(?:in|onder|achter) (?:the|my|de|het|een|mijn) (?:bathroom|closet|wc|toilet|badkamer|kast|bed|room)\b|\b(?:i|ik) (?:hear|hoor) (?:someone|somebody|iemand|voetstappen|footsteps) (?:<W>){0,2}?(?:downstairs|beneden|in (?:my|the|mijn|het|ons) (?:house|huis|home)|binnen|in de gang)\b",
     r"\b(?:zegt|zei|dreigt|roept|riep|says|said) (?:dat )?(?:hij|zij|ze|he|she|they) (?:<W>)?(?:me|mij|ons) (?:<W>)?(?:overhoop schiet|overhoop steekt|neerschiet|neersteekt|doodschiet|doodsteekt|afmaakt|vermoordt|doodmaakt|kapot maakt|kapotmaakt|doodslaat)\b|\boverhoop (?:schiet|schieten|te schieten|steek|steken|te steken)\b",
     r"\b(?:iemand|een man|een vrouw|een vreemde|een onbekende|someone|somebody|a stranger|a man) (?:<W>){0,2}?(?:in|inside|binnen in) (?:mijn|ons|onze|my|our) (?:schuur|tuin|garage|shed|garden|schuurtje) (?:<W>)?(?:die|who|that) (?:er )?(?:niet|not)\b",
@@ -779,6 +852,25 @@ _DANGER = [
     r"\b(?:niet|nie) (?:oddycha|odycha)\b|\bnieprzytomn|\b(?:niet|nie) rusza sie\b|\bpozar\b|\b(?:dom|mieszkanie|budynek|kuchnia|blok|samochod) (?:<W>)?sie pali\b|\bpali sie (?:dom|mieszkanie|budynek|kuchnia|blok|samochod)\b"
     r"|\byangin (?:var|cikti|basladi)\b|\bnefes almiyor|\bbilinci (?:yok|kapali)\b|\b(?:duman|yangin|ates|alev) (?:<W>|\. ){0,6}?mahsur\b|\bmahsur (?:<W>|\. ){0,6}?(?:duman|yangin|ates|alev)\b"
     r"|\bno respira\b|\besta inconsciente\b|\bhay (?:un )?(?:fuego|incendio)\b|\batrapad[oa]s? (?:<W>){0,3}?(?:fuego|humo|incendio)\b|\bse (?:esta )?ahogando\b",
+    # Session 12 (crisis11), batch 15's families: a person who fell into water and is out of sight or does not come up; a gas
+    # pipe hit by works, or a gas smell said noun first ("strong gas smell"); people still inside (not the cats); other
+    # languages: unconscious or floating (Spanish), drowning or fallen into water (Turkish, Polish), a gas leak.
+    r"\b(?:<CHILD>|<SOMEONE>|<REL>|hij|zij|he|she|oma|opa|buurman|buurvrouw|grandma|grandpa|neighbour|neighbor) (?:<W>){0,3}?in (?:het|de|een|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|plas|zee|haven|vaart|zwembad|meer) (?:<W>){0,5}?(?:gevallen|gesprongen|gegleden|gezakt|gestruikeld|gerold)\b"
+    r"|\b(?:<CHILD>|<SOMEONE>|<REL>|hij|zij|he|she|oma|opa|buurman|buurvrouw|grandma|grandpa|neighbour|neighbor) (?:<W>|\. ){0,10}?(?:water|gracht|sloot|kanaal|vijver|rivier|plas|zee|haven|vaart|pond|canal|river|lake|ditch|sea|harbour|harbor|pool) (?:<W>|\. ){0,10}?"
+    r"(?:ik zie (?:hem|haar) (?:<W>)?(?:niet|nie|nergens) (?:meer)?|kan (?:hem|haar) (?:<W>)?(?:niet|nie|nergens) (?:meer )?zien|(?:komt|kwam) (?:<W>)?(?:niet|nie) (?:meer )?boven|kopje onder|(?:can not|could not) see (?:him|her|them)(?:<END>| anymore| any more| anywhere)|went under|gone under|not (?:come|coming|came) (?:back )?up|has not come up|is under)\b",
+    r"\b(?:gasleiding|gasleidingen|gaspijp|gasbuis|gas pipe|gas pipes|gas main|gas mains|gas line|gas lines) (?:<W>){0,3}?(?:geraakt|kapot|lek|gebroken|beschadigd|doorboord|gescheurd|hit|struck|damaged|ruptured|burst|cracked|broken|broke|leaking|punctured|sist|hissing)\b"
+    r"|\b(?:geraakt|kapot getrokken|kapotgetrokken|beschadigd|doorboord|hit|struck|damaged|ruptured|burst|cracked|punctured|broke|dug through|raakten|raakte) (?:<W>){0,2}?(?:een |de |a |the )?(?:gasleiding|gaspijp|gasbuis|gas pipe|gas main|gas line)\b"
+    r"|\b(?:strong|sterke|heavy|overpowering|enorme|vreselijke|terrible) (?:gas ?smell|gas odou?r|smell of gas|gasgeur|gaslucht)\b|\b(?:smells|stinks|reeks|ruikt|stinkt|stinks) (?:<W>){0,2}?(?:of|naar) gas\b"
+    r"|\b(?:czuc|czuje|czujemy|smierdzi) (?:<W>)?gaz|\bulatnia sie gaz\b|\bwyciek gazu\b|\bgaz (?:kokusu|kacagi|sizintisi)\b|\b(?:huele|olor) a gas\b|\b(?:fuga|escape) de gas\b",
+    r"\b(?:<SOMEONE>|<REL>|<CHILD>|he|she|they|hij|zij|mensen|people|kids|kinderen|bewoners|residents|families|someone|iemand) (?:<W>){0,3}?(?:is |are |zit |zitten |zijn |staat |staan )?(?:still|nog|nog steeds) (?:inside|binnen|in huis|in the house|in the building|in het gebouw|in their (?:houses|homes|flats)|in hun (?:huizen|woningen))\b",
+    r"\b(?:hombre|mujer|nino|nina|chico|chica|persona|senor|senora|alguien|bebe|hijo|hija|padre|madre|marido|esposa|abuelo|abuela|vecino|vecina) (?:<W>){0,3}?(?:inconsciente|desmayad[oa]|flotando|no se mueve|no reacciona|no responde)\b"
+    r"|\b(?:se (?:cayo|ha caido)|cayo) (?:<W>)?(?:al|a la|en el|en la) (?:agua|rio|canal|lago|estanque|mar|piscina|acequia)\b(?<!movil se cayo al agua)"
+    r"|\b(?:cocuk|cocugum|oglum|kizim|bebek|bebegim|adam|kadin|biri|birisi|annem|babam|esim|kardesim)[a-z]* (?:<W>){0,2}?(?:(?:suya|havuza|denize|kanala|nehre|golete|gole|dereye) (?:<W>)?(?:dustu|dusmus|atladi)|bogul(?:uyor|du|acak))\b"
+    r"|\b(?:dziecko|syn|synek|corka|coreczka|mezczyzna|kobieta|ktos|chlopiec|dziewczynka|czlowiek|maz|ojciec|matka|babcia|dziadek) (?:<W>){0,2}?(?:tonie|wpadl[a-z]* do (?:wody|stawu|rzeki|kanalu|jeziora|basenu|rowu))\b",
+    # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): a fire (not a fire
+    # extinguisher or fire insurance), not breathing, unconscious, drowning.
+    r"\b(?:pozhar|pozhezha)\b|\b(?:gorit|zagorelsya|zagorilasya) (?:dom|kvartira|kukhnya|budinok|kvartira|mashina)\b|\b(?:ne|niet) (?:dyshit|dikhaye|dykhaye)\b|\bbez (?:soznaniya|svidomosti)\b|\btonet\b"
+    r"|\bhryq\b(?<!tfaya hryq)(?<!tamyn hryq)|\bla (?:ytnfs|ttnfs)\b|\bfaqd (?:alwey|lwey)\b|\b(?:ygrq|tgrq)\b",
 ]
 
 
@@ -805,7 +897,7 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday))",
+    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
     r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
@@ -880,6 +972,18 @@ _HOMELESS = [
     r"|\b(?:nos|me) (?:echo|echaron|desalojo|desalojaron|sacaron|saco|tiro|tiraron) (?:<W>){0,3}?(?:(?:de (?:la |mi |nuestra |nuestro )?|del )(?:casa|piso|habitacion|apartamento)|a la calle|hoy)\b"
     r"|\b(?:bizi|beni) (?:evden|sokaga|disari) (?:atti|attilar|cikardi|cikardilar|kovdu|kovdular)\b"
     r"|\bma ?(?:endi|andi|indi|endna|andna) (?:fin|fen|fayn|win|wein|mahal) (?:nbat|nbatu|nbato|nnaes|nnes|nskon|nseken|nkon|nneis|nnam|nam)\b|\b(?:jrawni|jrawna|tardni|tardna|tardouni|khrjni|khrejni) (?:<W>)?(?:men|mn|min) (?:dar|eddar|lbit|bit)\b",
+    # Session 12 (crisis11), batch 15's families: sleeping at a station, in a car or a park (Polish, Turkish, Spanish; Dutch and
+    # English: a station's hotel is not), not on a trip; the agency's flat lost with the job (Polish).
+    r"\b(?:spie|spimy|spalem|spalam|spalismy|nocuje|nocujemy|nocowalem|nocowalam|mieszkam|mieszkamy) (?:<W>)?(?:na dworcu|na ulicy|w samochodzie|w aucie|w parku|na lawce|na klatce|pod mostem|na przystanku|w pustostanie)\b(?![^.]*\b(?:wakacj[a-z]*|urlop[a-z]*|podroz[a-z]*|wycieczk[a-z]*|camping[a-z]*|kemping[a-z]*)\b)"
+    r"|\b(?:arabada|parkta|istasyonda|garda|otogarda|sokakta|koprunun altinda|bankta) (?:<W>)?(?:uyuyorum|uyuyoruz|yatiyorum|yatiyoruz|kaliyorum|kaliyoruz|yasiyorum|yasiyoruz|geceliyorum)\b(?![^.]*\b(?:tatil[a-z]*|yolculu[a-z]*|kamp[a-z]*)\b)"
+    r"|\b(?:duermo|dormimos|dormi|dormimos|estoy durmiendo|estamos durmiendo|vivo|vivimos) (?:<W>)?en (?:el|la|un|una|mi) (?:coche|carro|auto|estacion|parque|cajero|portal|tienda de campana)\b(?![^.]*\b(?:viaje[a-z]*|vacacion[a-z]*|camping|autocaravana|excursion[a-z]*)\b)"
+    r"|\b(?:stracil[a-z]*|stracilismy) (?:<W>|\. ){0,4}?(?:mieszkanie|pokoj|kwatere|lozko|zakwaterowanie) (?:<W>)?(?:od|z) (?:agencji|pracodawcy|firmy)\b|\b(?:mieszkanie|pokoj|kwatera|zakwaterowanie) (?:<W>)?(?:od|z) (?:agencji|pracodawcy) (?:<W>|\. ){0,6}?(?:stracil[a-z]*|musze (?:sie )?wyprowadzic|wyrzucili)\b",
+    # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): nowhere to sleep or live,
+    # sleeping in the street or at a station, put out of one's home, homeless.
+    r"\b(?:negde|nide|nekuda|nikudi) (?:<W>)?(?:spat|spati|zhit|zhiti|nochevat|nochuvati|idti|iti)\b|\b(?:nochuyu|nochuem|nochuemo|splyu|spim|zhivu|zhivem|zhivemo) (?:<W>)?na (?:ulitse|vulitsi|vokzale|vokzali|lavke|lavtsi)\b"
+    r"|\b(?:vygnal|vygnala|vygnali|vignav|vignala|vignali|vyselili|viselili) (?:<W>)?(?:menya |mene |nas )?(?:iz|z) (?:doma|domu|kvartiry|kvartiri|zhilya|khati)\b|\bbezkhatk"
+    r"|\b(?:lys ldy|ma endy|ma eandy|ma endna|lys ldyna) (?:<W>)?(?:mkan|mawa|byt) (?:<W>)?(?:lnwm|anam|nnam|nam|askn|nskn|lsakn)\b|\b(?:anam|nnam|nam|naysh|aeysh) (?:<W>)?fy alshare\b|\bbla mawa\b"
+    r"|\b(?:trdny|trdna|trdwny|trdwna) (?:<W>){0,2}?(?:mn|mijn) (?:albyt|almnzl|alshqa)\b",
 ]
 
 
@@ -1328,7 +1432,8 @@ _AS_SUBJECT = (
     rf"\b(?<!van){_SUBJECT_FRAMES}(?: (?!{_OWN_WORDS} )[a-z0-9]+){{0,3}}? {_SUBJECT_LINKS}"
     rf"(?: (?!{_OWN_WORDS} |mijn |my |onze |our |eigen |own )[a-z0-9]+){{0,5}}? (?P<noun>{_SUBJECT_NOUNS})\b",
     # "hoeveel daklozen", "how many evictions", "cursus zelfmoordpreventie"
-    rf"\b(?:hoeveel|how many|number of|aantal|cursus|course|training)(?: (?!{_OWN_WORDS} |mijn |my )[a-z0-9]+){{0,2}}? (?P<noun>{_SUBJECT_NOUNS})\b",
+    # Session 12 (crisis11): "de meldcode huiselijk geweld en kindermishandeling", a protocol's name for professionals
+    rf"\b(?:hoeveel|how many|number of|aantal|cursus|course|training|meldcode|meldcodes|protocol|richtlijn|stappenplan)(?: (?!{_OWN_WORDS} |mijn |my )[a-z0-9]+){{0,2}}? (?P<noun>{_SUBJECT_NOUNS})\b",
     # "eviction law", "homelessness policy", "huiselijk geweld cijfers"
     rf"\b(?P<noun>{_SUBJECT_NOUNS}) (?:law|laws|wet|wetgeving|regels|rules|beleid|policy|statistics|statistieken|cijfers|"
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
@@ -1362,7 +1467,7 @@ _FOR_STUDY = (
     r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
     r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
     # Session 11 (crisis10): "ik studeer social work en heb een opdracht", "wat is het verschil tussen een ontruiming en ..."
-    r"|\b(?:heb|have|got|moet|must|maak|schrijf|am writing) (?:een |an? |mijn |my )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
+    r"|\b(?:heb|have|got|moet|must|maak|maakt|maken|schrijf|schrijft|am writing|is writing|doet|doen|is doing|werkt aan|working on) (?:een |an? |mijn |my |zijn |haar |his |her )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
     r"spreekbeurt|presentatie|presentation|[a-z]*scriptie|thesis|paper)\b|\b(?:wat is het verschil tussen|what is the difference between)\b"
 )
 _SUBJECT_NOUN_WORDS = rf"\b{_SUBJECT_NOUNS}\b"
@@ -1386,9 +1491,10 @@ _EVENT_OVER = (
 )
 _EVENT_WAS = (
     r"\b(?P<was>(?:er was|was er|er is (?:[a-z]+ ){0,3}?geweest|there was|there has been|we had|hadden we|we hadden|had (?:een|a|we)|"
-    r"hebben we|hebben wij|heb ik|we hebben|wij hebben|ik heb|had ik|ik had|we reported|i reported|we smelled|we smelt|i smelled|i smelt) "
+    r"hebben we|hebben wij|heb ik|we hebben|wij hebben|ik heb|had ik|ik had|we reported|i reported|we smelled|we smelt|i smelled|i smelt|"
+    r"hebben ze|hadden ze|ze hebben|they hit|they damaged|was|were|werd|raakte) "
     r"(?:[a-z]+ ){0,3}?)(?P<noun>gaslek|gas leak|gaslucht|[a-z]*brand|[a-z]* fire|fire|brandje|explosie|explosion|ontploffing|"
-    r"overstroming|flood|inbraak|burglary|break in)\b"
+    r"overstroming|flood|inbraak|burglary|break in|gasleiding|gas pipe|gas main|gas line|bewusteloos|unconscious)\b"
 )
 _EVENT_BACK = r"\b(?:nu|now|weer|again|nog steeds|still|vandaag|today|vanavond|tonight|net|just)\b"
 # "... hebben we een gaslek gemeld, vandaag ruik ik het weer": the event back, told in another clause.
@@ -1485,6 +1591,38 @@ _SOON_OR_STREET = (
     r"\b(?:vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|nu|now|deze week|this week|straat|street|slapen|sleep|sleeping|"
     r"auto|car|kinderen|kids)\b"
 )
+# Session 12 (crisis11), three more ways the words of a crisis are not the resident's crisis:
+# - the law asked about someone in general ("mag een woningcorporatie iemand uit huis zetten als ...", "can a landlord throw a
+#   tenant out without a court order?"): the act is not read; "mag een verhuurder mij zomaar uit huis zetten" still alarms;
+_GENERAL_EVICTION = (
+    r"\b(?:mag|mogen|kan|kunnen|mocht|mochten) (?:[a-z]+ ){0,3}?(?:iemand|een huurder|huurders|een gezin|gezinnen|mensen|een bewoner|bewoners|"
+    r"een alleenstaande|een moeder|een vader|een familie|families) (?:[a-z]+ ){0,3}?(?P<act>(?:uit (?:huis|de woning|het huis|zijn huis|haar huis|hun huis)|"
+    r"eruit|op straat|de straat op) (?:zetten|gooien|schoppen)|uitzetten|ontruimen)\b"
+    r"|\b(?:can|may|could|is it legal (?:for|to)|is it allowed (?:for|to)|are (?:they|landlords) allowed to) (?:[a-z]+ ){0,3}?"
+    r"(?P<act_en>(?:evict|throw|kick|put) (?:a tenant|tenants|someone|somebody|people|a family|families|residents|a resident)(?: out)?)\b"
+)
+_GENERAL_HINTS = tuple(_squeeze(word) for word in ("iemand", "huurder", "gezin", "mensen", "bewoner", "alleenstaande", "moeder", "vader",
+                                                   "famil", "tenant", "someone", "somebody", "people", "resident"))
+# - "op straat" said of a place, not of a home: "ik sta hier op straat met mijn boodschappen, mijn auto is weggesleept", "ik sta op
+#   straat te wachten op de takelwagen": not read when the message names a vehicle or an errand and nothing of a home, a bed, a
+#   night, one's things or children ("de huisbaas heeft mijn spullen buiten gezet, ik sta op straat" alarms);
+_STREET_ERRAND = (
+    r"\b(?:auto|car|wegsleep[a-z]*|weggesleept|takelwagen|towed|tow truck|bus|tram|trein|train|taxi|scooter|fiets|bike|"
+    r"boodschap[a-z]*|groceries|shopping|parkeer[a-z]*|parking|lekke band|flat tyre|pech|breakdown|wachten|wachtte|waiting|gestolen|stolen)\b"
+)
+_STREET_HOME = (
+    r"\b(?:huis|woning|kamer|thuis|slapen|slaap|sliep|nacht|nachten|vannacht|vanavond|tonight|night|sleep|huisbaas|verhuurder|landlord|"
+    r"eruit|uitgezet|gezet|gegooid|opvang|dakloos|homeless|sloten|spullen|kinderen|kids|home|house|room|onderdak|logeren|huur|rent|weg moeten)\b"
+)
+# - a thing, not a person, fallen into the water ("mijn telefoon is in de vijver gevallen", "my phone fell into the canal"): the
+#   fall is not read (a person in the water still alarms).
+_THING_IN_WATER = (
+    r"\b(?:telefoon|mobiel|gsm|sleutel[a-z]*|fiets|bal|tas|portemonnee|bril|speelgoed|knuffel|schoen|pet|phone|keys?|bike|ball|bag|wallet|"
+    r"glasses|toy|shoe|cap|hat) (?:is |zijn |was |has |have |had |just )?(?:[a-z]+ ){0,2}?"
+    r"(?:(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake|pond) (?P<act>gevallen|gegleden|beland)"
+    r"|(?P<act_en>fell|fallen|dropped|gevallen|gegleden|viel|slipped) (?:[a-z]+ )?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake|pond))\b"
+)
+_THING_HINTS = tuple(_squeeze(word) for word in ("water", "gracht", "sloot", "kanaal", "vijver", "rivier", "canal", "river", "lake", "pond"))
 _CHORE_HINTS = tuple(_squeeze(word) for word in ("kill", "vermoord", "murder", "dakloos", "homeless", "op straat"))
 _CHILDHOOD_HINTS = tuple(_squeeze(word) for word in ("kid", "child", "kind", "jeugd", "little", "young", "small", "klein", "jong"))
 _EVICTION_HINTS = tuple(_squeeze(word) for word in ("evict", "uitzet", "ontruim"))
@@ -1501,7 +1639,8 @@ _STORY_HINTS = tuple(_squeeze(word) for word in (
     "docu", "podcast", "gedicht", "poem", "lied", "song", "verhaal", "story",
 ))
 _ABOUT_HINTS = tuple(_squeeze(word) for word in ("over", "about", "waarin", "in which"))
-_EVENT_HINTS = tuple(_squeeze(word) for word in ("gas", "brand", "fire", "explos", "ontplof", "overstrom", "flood", "inbra", "burgla", "break in"))
+_EVENT_HINTS = tuple(_squeeze(word) for word in ("gas", "brand", "fire", "explos", "ontplof", "overstrom", "flood", "inbra", "burgla", "break in",
+                                                 "bewust", "unconscious"))
 _DESPAIR_HINTS = tuple(_squeeze(word) for word in ("zitten", "trek", "niet meer", "niet langer", "can not"))
 
 
@@ -1569,6 +1708,24 @@ def _read(normalised: str) -> str:
     if (any(word in normalised for word in _EVICTION_HINTS) and _compiled(_LEGAL_QUESTION).search(normalised)
             and _compiled(_MONTHS_AHEAD).search(normalised) and not _compiled(_SOON_OR_STREET).search(normalised)):
         normalised = " ".join(_compiled(_EVICTION_WORDS).sub("", normalised).split())
+    if any(word in normalised for word in _GENERAL_HINTS) and _compiled(_GENERAL_EVICTION).search(normalised):
+        normalised = _without_groups(_compiled(_GENERAL_EVICTION), normalised)
+    if (" op strat" in normalised and _compiled(_STREET_ERRAND).search(normalised)
+            and not _compiled(_STREET_HOME).search(normalised)):
+        normalised = " ".join(_compiled(r"\bop straat\b").sub("", normalised).split())
+    if any(word in normalised for word in _THING_HINTS) and _compiled(_THING_IN_WATER).search(normalised):
+        normalised = _without_groups(_compiled(_THING_IN_WATER), normalised)
+    return normalised
+
+
+def _without_groups(pattern: re.Pattern[str], normalised: str) -> str:
+    """The text without the words of every match of a reading pattern that are not read (its group "act" or "act_en")."""
+    for _ in range(4):
+        found = pattern.search(normalised)
+        if found is None:
+            break
+        group = "act" if found["act"] is not None else "act_en"
+        normalised = " ".join((normalised[:found.start(group)] + normalised[found.end(group):]).split())
     return normalised
 
 
