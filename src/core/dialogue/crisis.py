@@ -525,6 +525,8 @@ _SUICIDE = [
     r"|\bolmek (?:<W>)?ist(?:iyor|iyorum|iyorlar|iyormus|edigini|edigi|edi)\b|\bkendi(?:mi|ni|sini) (?:<W>)?(?:oldur|asmak|asacak|asti|kes(?:iyor|iyorum|meye))"
     r"|\bcan(?:ina|larina|imiza) kiy|\bhayat(?:ina|larina|imiza) son ver|\bkendi(?:ne|me|sine) zarar ver"
     r"|\b(?:ilac|hap)(?:lar|lari|larini|larimi|larimizi|i|ini|imi)? biriktir"
+    # wanting to drown ("ik wil verdrinken in de gracht"; not "wil niet verdrinken", not drowning in work or bills)
+    r"|\b(?:wil|wou|wilde|ga|zal) (?:me |mezelf |mijzelf |gewoon |echt |het liefst )*(?:laten )?verdrinken\b(?! (?:in|onder) (?:het |de |mijn )?(?:werk|papierwerk|post|mail|mails|rekeningen|schulden|formulieren))|\bdrown (?:myself|herself|himself)\b"
     r"|\b(?:tne|tnie|okaleczam|okalecza) sie\b|\bsie (?:tne|okaleczam|okalecza)\b|\b(?:znowu|znow|ciagle|wciaz|sam|sama|regularnie) sie (?:tne|tnie)\b|\b(?:mowi|pisze|powiedzial|powiedziala|napisal|napisala) (?:<W>)?(?:ze )?(?:nie|niet) chce (?:juz )?zyc\b|\bchce (?:sie )?(?:zabic|umrzec)\b"
     r"|\bme (?:estoy cortando|corto|corte|sigo cortando) (?:otra vez|de nuevo|los brazos|las munecas|las piernas)\b|\bautolesi|\b(?:dice|dijo|escribio) que (?:<W>)?(?:quiere morir|no quiere vivir|se quiere matar|se va a matar)\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): wanting to die, not
