@@ -14,9 +14,11 @@
 7. the question itself: a person asked for (routed by topic), a question announced
    ("ik heb een vraag": what is it?), a follow-up of the
    current topic, a detail (lost abroad, after a death, how an application is going,
-   ...) answered for the topic that has it, several topics at once, or the
-   matcher's decision (answer / clarify with 2-3 options plus "iets anders" / out of
-   scope: the scope message, "Dat begrijp ik niet" only for gibberish).
+   ...) answered for the topic that has it, several topics at once (decided on the parts'
+   own zones, never on the whole message's score), frustration with the bot (in any zone
+   but a topic answered), or the matcher's decision (answer / clarify with 2-3 options plus
+   "iets anders", a lone favourite just under the cut-off first / out of scope: the scope
+   message, "Dat begrijp ik niet" only for gibberish).
 """
 from __future__ import annotations
 
@@ -58,8 +60,10 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 RUNNER_UP_FLOOR = 0.15
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
 # score, just under the answer cut-off) is about that topic; a less sure one is offered beside the
-# current topic (`Turn._other_topic_named`). Below 0.8 a lone guess is mostly wrong (a lone 0.78
-# for "mag mijn hond mee in het zwembad"; `make eval-dialogue`, BENCHMARKS.md, session 10).
+# current topic (`Turn._other_topic_named`). Elsewhere such a lone favourite is offered first in
+# "Bedoelt u ...?" with the next real guess (`Turn._lone_favourite`). Below 0.8 a lone guess is mostly
+# wrong (a lone 0.78 for "mag mijn hond mee in het zwembad"; `make eval-dialogue`, BENCHMARKS.md,
+# sessions 10 and 13).
 LONE_FAVOURITE_SCORE = 0.8
 # A reply of this many words or fewer to a guided flow's question is an answer to it, not read by the
 # distress classifier (`Turn._distress_reading`); the crisis rules still read it.
@@ -539,14 +543,13 @@ class Turn:
             return
         if not result.parts or (sum(part.classification.decision == "answer" for part in result.parts) == 1
                                 and _one_sentence(text)):
-            # Topics joined by "en" in one sentence: answered when the matcher answers the whole of
-            # a short question ("ik ben mijn rijbewijs kwijt en mijn paspoort ook"), else asked about.
+            # Topics joined by "en" in one sentence, each stretch answered on its own: decided per stretch,
+            # whatever the whole's score (`_several_topics`).
             # Also a sentence the matcher split at a second question of which only one clause is sure, the
             # other's topic joined by "en" inside it ("... en ik wil weten wanneer het grofvuil wordt
             # opgehaald en of ik een parkeervergunning kan krijgen": only the permit's clause is sure).
             joined = self._joined_topics(text, result)
-            sure = result.decision == "answer" and len(text.split()) < understanding.STORY_WORDS
-            if joined.parts and self._several_topics(text, joined, sure):
+            if joined.parts and self._several_topics(text, joined, joined_in_a_sentence=True):
                 return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
         if kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS:
@@ -573,6 +576,13 @@ class Turn:
             # "stuur me een mail", "bel me maar": a callback, whatever topic the matcher reads in "mail" (a
             # complaint); a tenant's own callback intent (its guided flow) or a handover intent goes first.
             self._request_person(reason="asked", routed_by=text)
+            return
+        if understanding.is_frustrated(text) and not (result.decision == "answer" and intent is not None
+                                                      and intent.kind == "topic"):
+            # "jullie chatbot snapt er niks van", "this bot is useless": said about the bot, in whichever zone
+            # the matcher reads it (a system intent answered, a "Bedoelt u" of guesses, out of scope). A topic
+            # the matcher answers is a question of its own ("belachelijk, wanneer wordt mijn container geleegd?").
+            self._on_frustration()
             return
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
@@ -612,9 +622,6 @@ class Turn:
                 return
         if self._asked_besides_a_referral(text, result):
             return
-        if understanding.is_frustrated(text):
-            self._on_frustration()
-            return
         if understanding.tells_it_happened_again(text) and self._happened_again():
             return
         named = current_topic.topics_named_by_their_words(ctx, result, text)
@@ -625,7 +632,24 @@ class Turn:
             current = ctx.intent_of(ctx.state.topic)
             self._disambiguate(named if len(named) >= 2 or current is None else [*named, current], result.score, text)
             return
+        if result.decision == "clarify" and self._lone_favourite(result, text):
+            return
         self._not_understood(text)
+
+    def _lone_favourite(self, result: "Classification", text: str) -> bool:
+        """A lone favourite just under the answer cut-off (LONE_FAVOURITE_SCORE, a message of three words or more):
+        "Bedoelt u ...?" with it first and the next real guess, however far behind, not the scope message. The
+        guess may be wrong, so the question goes on the editors' list at once (a resident who leaves without
+        choosing would keep it off the list), and not again after "iets anders"."""
+        if not sure_of_one(result.candidates, result.score) or len(text.split()) <= 2:
+            return False
+        choices = self._choices(result, runner_up_floor=0.0)
+        if len(choices) < 2:
+            return False
+        self.ctx.count("lone_favourite")
+        self.ctx.unanswered.append(privacy.redact(text))
+        self._disambiguate(choices, result.score)
+        return True
 
     def _asked_clause_agrees(self, result: "Classification", favourite: "ResolvedIntent", text: str) -> bool:
         """"Hi, I just moved into an apartment in town. How do I register my address?": the matcher's one guess
@@ -728,12 +752,22 @@ class Turn:
             return
         answers.answer(ctx, intent, score, text)
 
-    def _several_topics(self, text: str, result: "Classification", sure: bool = True) -> bool:
+    def _several_topics(self, text: str, result: "Classification", joined_in_a_sentence: bool = False) -> bool:
         """Two questions in one message: answer the first, offer the others (each topic once).
-        The clauses that ask something come first ("ik ben verhuisd. wanneer wordt mijn afval
-        opgehaald?"). Only a clause that asks is answered in a story (`understanding.asking`); the topics
-        it tells besides are offered, and a story that asks none gets "Bedoelt u ...?" with them,
-        as does a message whose topics are not `sure` (unless the matcher answers the whole)."""
+        Decided on the parts' own zones (a topic is found in a part the matcher answers), never on
+        the whole message's score, which a refit moves across the cut-off. The clauses that ask
+        something come first ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"). Only a clause
+        that asks is answered in a story (`understanding.asking`); the topics it tells besides are
+        offered, and a story that asks none gets "Bedoelt u ...?" with them.
+
+        `joined_in_a_sentence`: the parts are stretches of one sentence joined by "en". The matcher
+        reads such a sentence as one message, and its guesses for it (by rank and share, whatever
+        their zone) say whether the sentence is mainly about one topic: when it reads as the topic
+        told first alone (`_reads_as_one`), that one is answered and the others offered ("ik ben mijn
+        rijbewijs kwijt en mijn paspoort ook"); when it leans to another ("ik wil verhuizen en mijn
+        hond aanmelden": the dog) or has a real second reading ("de container is kapot en wordt niet
+        geleegd": the bin or the collection), the resident chooses which comes first ("Bedoelt u
+        ...?" with all, the others offered after it)."""
         ctx = self.ctx
         found: list[tuple[str, "Classification"]] = []
         asking = {part.text for part in understanding.asking(text, result)}
@@ -748,9 +782,11 @@ class Turn:
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
-        if not sure or found[0][0] not in asking:
-            if result.decision == "answer":
-                return False  # the matcher reads the whole story as one topic
+        in_turn = found[0][0] in asking
+        if joined_in_a_sentence:
+            in_turn = (in_turn and len(text.split()) < understanding.STORY_WORDS
+                       and _reads_as_one(result, found[0][1].intent))
+        if not in_turn:
             # A story that asks a question the matcher is unsure of, besides the topics it tells ("ik heb
             # een uitkering ... een aanslag ... Kan ik kwijtschelding krijgen, of anders een
             # betalingsregeling?"): "Bedoelt u" with the topics of that question, not of the background.
@@ -967,6 +1003,15 @@ class Turn:
 def sure_of_one(guesses: Sized, score: float) -> bool:
     """Whether the matcher is sure of its one guess: exactly one guess, scoring at least LONE_FAVOURITE_SCORE."""
     return len(guesses) == 1 and score >= LONE_FAVOURITE_SCORE
+
+
+def _reads_as_one(result: "Classification", intent: str | None) -> bool:
+    """Whether the matcher reads a message as about `intent` alone, whatever its zone: its best guess, and no
+    other guess with RUNNER_UP_FLOOR of its score (the shares stay when a refit moves the scores)."""
+    ranked = ([result.intent] if result.intent is not None else []) + [guess.intent for guess in result.alternatives]
+    scores = ([result.score] if result.intent is not None else []) + [guess.score for guess in result.alternatives]
+    return (bool(ranked) and ranked[0] == intent
+            and all(score < scores[0] * RUNNER_UP_FLOOR for score in scores[1:]))
 
 
 def _one_sentence(text: str) -> bool:
