@@ -65,6 +65,8 @@ class TurnContext:
         self.payload = payload
         self.text = "" if payload is not None and text == payload else without_markup(text)
         self._promises: Promises | None = None
+        # The organisation referred to last turn (`DialogueState.referral`, cleared as the turn starts).
+        self.referral_before: str | None = None
 
     # ---- reading -------------------------------------------------------------------------------
 

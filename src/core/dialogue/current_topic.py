@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..kb import phrases
 from ..kb.models import FOLLOWUP_KINDS
-from . import answers, facts, followups, understanding
+from . import answers, facts, followups, referrals, understanding
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -54,8 +54,17 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         ctx.count("followup_someone_else")
         answers.answer(ctx, topic, 1.0, text)
         return True
-    if understanding.asks_whom_to_call(text) and _team_contact(ctx, topic):
+    if topic is not None and understanding.asks_after_hours(text):
+        _after_hours(ctx, topic)
         return True
+    if understanding.asks_whom_to_call(text):
+        if referrals.said_again(ctx):
+            return True  # "wie moet ik dan bellen?" right after "... krijgt u van de Dienst Toeslagen"
+        if topic is not None and topic.after_hours is not None and not ctx.promises.open_now:
+            _after_hours(ctx, topic)  # "wie bel ik nu dan?" after noise on a Saturday night: the police's line
+            return True
+        if _team_contact(ctx, topic):
+            return True
     # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
     if understanding.asks_how(text) or understanding.asks_validity(text):
         if topic is not None:
@@ -179,6 +188,23 @@ def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
         return False
     ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
     return True
+
+
+def _after_hours(ctx: TurnContext, topic: "ResolvedIntent") -> None:
+    """"wie bel ik 's nachts?": who helps with the topic while the gemeente is closed (its `after_hours` contact),
+    then the gemeente's own team, honest about now (open until, or closed and when it opens again); a topic
+    without one: nobody else then, and the team's line."""
+    ctx.count("after_hours_contact")
+    ctx.state.misses = 0
+    ctx.intent, ctx.confidence = topic.id, 1.0
+    own = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team)))  # open until, or when it opens again
+    if topic.after_hours is None:
+        said = [ctx.say("after_hours_nobody", topic=topic.title.get(ctx.language)), own]
+        links = [ctx.link(link) for link in topic.links]
+    else:
+        said = [topic.after_hours.answer.get(ctx.language), own]
+        links = [ctx.link(link) for link in topic.after_hours.links] or [ctx.link(link) for link in topic.links]
+    ctx.add(" ".join(line for line in said if line), links=links, buttons=[ctx.person_button()])
 
 
 def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:

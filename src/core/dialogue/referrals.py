@@ -26,6 +26,7 @@ def scope_message(ctx: TurnContext, text: str) -> tuple[str, list[Link]]:
     if referral is None:
         return ctx.say("out_of_scope"), []
     ctx.count("referral")
+    ctx.state.referral = referral.organisation
     return (ctx.say("out_of_scope_referral", referral=referral.text.get(ctx.language)),
             [Link(title=referral.organisation, url=referral.url)])
 
@@ -41,3 +42,19 @@ def asked_besides(ctx: TurnContext, text: str, result: "Classification") -> "Par
     if not asking or any(names_any(part.text, referral.words) for part in asking):
         return None
     return next((part for part in asking if part.classification.decision != "reject"), None)
+
+
+def said_again(ctx: TurnContext) -> bool:
+    """"wie moet ik dan bellen?", "oh, who do I call then" right after a referral (`DialogueState.referral`, set
+    for one turn): that organisation's line and link again, not the gemeente's own number. False when no referral
+    was said last turn."""
+    referral = next((known for known in ctx.knowledge.referrals if known.organisation == ctx.referral_before), None)
+    if referral is None:
+        return False
+    ctx.count("referral_again")
+    ctx.state.misses = 0
+    ctx.intent, ctx.confidence = None, 1.0
+    ctx.state.referral = referral.organisation  # a second "en dan?" is about it too
+    ctx.add(ctx.say("referral_again", referral=referral.text.get(ctx.language)),
+            links=[Link(title=referral.organisation, url=referral.url)])
+    return True

@@ -112,6 +112,8 @@ class DialogueState(_State):
     condoled: bool = False  # the word of sympathy after a death was said: once a conversation
     day: date | None = None  # the day the last opening hours were about ("op vrijdag"): "en de dag erna?"
     crisis: str | None = None  # the kind of crisis help just given: the next message may ask about it
+    # The organisation of the referral just said (Dienst Toeslagen): "wie moet ik dan bellen?" is about it.
+    referral: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -128,7 +130,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "own_detail")
+                                     "crisis", "own_detail", "referral")
         if key in old
     }
     feedback = old.get("feedback")

@@ -485,6 +485,19 @@ CATALOGUE: dict[str, Text] = {
         nl="U kunt {team} ook zelf bereiken: {ways}. De telefoon is nu gesloten; bellen kan weer {next}.",
         en="You can also contact {team} yourself: {ways}. The phone line is closed now; you can call again {next}.",
     ),
+    # "wie bel ik 's nachts?" after a topic without an after-hours contact (knowledge `after_hours:`): nobody else
+    # (then the team's line, honest about now)
+    "after_hours_nobody": Text(
+        nl="'s Avonds, 's nachts en in het weekend is de gemeente gesloten. Voor '{topic}' is er dan geen ander "
+        "nummer.",
+        en="In the evening, at night and at weekends the municipality is closed. For '{topic}' there is no other "
+        "number then.",
+    ),
+    # "wie moet ik dan bellen?" right after a matter of another organisation: that organisation again
+    "referral_again": Text(
+        nl="Daarvoor belt u niet de gemeente. {referral}",
+        en="For that you do not call the municipality. {referral}",
+    ),
     "team_contact_mail": Text(
         nl="U kunt {team} ook mailen: {email}.",
         en="You can also e-mail {team}: {email}.",

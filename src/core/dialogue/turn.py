@@ -116,6 +116,7 @@ class Turn:
         ctx.count(f"channel:{ctx.message.channel.value}")
         self._follow_language()
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
+        ctx.referral_before, ctx.state.referral = ctx.state.referral, None  # a referral is followed up at once or not
         kind = self.crisis(ctx.text) if ctx.text else None
         if kind is not None:
             self._crisis_help(kind)
@@ -957,6 +958,7 @@ class Turn:
             # the gemeente cannot help either; where to go instead, and no ticket for the gemeente's desk.
             ctx.count("referral_instead_of_person")
             ctx.state.flow = None
+            ctx.state.referral = referral.organisation
             ctx.add(ctx.say("person_referral", referral=referral.text.get(ctx.language)),
                     links=[Link(title=referral.organisation, url=referral.url)])
             return

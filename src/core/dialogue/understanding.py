@@ -302,7 +302,7 @@ def asks_for_callback(text: str) -> bool:
 
 
 _WHOM_TO_CALL = re.compile(
-    r"^(?:en |maar |ok |oke |and |but |so )?(?:(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |"
+    r"^(?:en |maar |ok |oke |and |but |so )?(?:(?:wie|welk nummer) bel ik|(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |"
     r"daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:bellen|mailen|contacteren|benaderen)|"
     # "met wie kan ik hierover praten?", "who do I talk to about this?": whom to reach, not a live chat asked
     r"met wie (?:kan|moet|mag) ik (?:dan |daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:praten|spreken|bellen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
@@ -315,7 +315,7 @@ _WHOM_TO_CALL = re.compile(
     r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email|talk to|speak to|speak with|talk with)|(?:what is|whats) (?:the|your|"
     r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))"
     # "who do i call right now?" after the neighbours' noise at night
-    r"(?: (?:nu|meteen|nou|now|right now|then|about (?:it|this|that)))?$"
+    r"(?: (?:nu|meteen|nou|dan|now|right now|then|about (?:it|this|that))){0,2}$"
 )
 
 
@@ -323,6 +323,27 @@ def asks_whom_to_call(text: str) -> bool:
     """"wie kan ik bellen?", "hoe kan ik ze bereiken?", "who can I call?": a question about how to
     reach the team of the current topic, with no subject of its own."""
     return bool(_WHOM_TO_CALL.match(_asked(text)))
+
+
+# "wie bel ik 's nachts?", "who do I call at night?", "is er een noodnummer?": whom to call while the gemeente is
+# closed: a moment out of office hours with a word of calling, or an emergency or fault line asked for.
+_OUT_OF_HOURS = re.compile(
+    r"\b(?:s ?nachts|s ?avonds|vannacht|vanavond|in het weekend|buiten (?:de )?(?:kantoortijd(?:en)?|openingstijden?)|"
+    r"at night|tonight|in the evening|this evening|(?:at|on|over) the weekend|at weekends|out of hours|after hours|"
+    r"outside (?:office|opening) hours)\b")
+_CALLING = re.compile(r"\b(?:bel|bellen|belt|opbellen|bereiken|bereikbaar|call|phone|ring|reach|contact)\b")
+_DAYTIME = re.compile(r"\b(?:overdag|during the day|in the daytime)\b")  # "ik werk 's nachts, kan ik overdag bellen?"
+_EMERGENCY_LINE = re.compile(r"\b(?:nood|storings|spoed)(?:nummer|lijn|dienst)s?\b|\bemergency (?:number|line)s?\b")
+
+
+def asks_after_hours(text: str) -> bool:
+    """"wie bel ik 's nachts?", "who do I call at night?", "wie bel ik 's avonds als er iets gevaarlijks is",
+    "is er een noodnummer?": who helps while the gemeente is closed (a topic's `after_hours` contact). A short
+    question only: a story that mentions the night tells, it does not ask this."""
+    plain = _asked(text)
+    if len(plain.split()) >= STORY_WORDS or _DAYTIME.search(plain):
+        return False
+    return bool(_EMERGENCY_LINE.search(plain) or (_OUT_OF_HOURS.search(plain) and _CALLING.search(plain)))
 
 
 # "wat is jouw naam?", "ben je een robot?", "who am I talking to?": a question about the assistant

@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..look import readable
 from .merge import enabled_intents, link_specs, missing_slots, slot_url
-from .models import Examples, Intent, OutOfScope, Tenant
+from .models import AfterHours, Examples, Intent, OutOfScope, Tenant
 from .phrases import phrase_problem, words_of
 
 MIN_EXAMPLES = {"nl": 20, "en": 3}  # per topic intent, shared or tenant-only
@@ -81,6 +81,8 @@ def intent_problems(intent: Intent, at: tuple = ()) -> list[Problem]:
         for index, link in enumerate(variant.links):
             problems += _url_problem((*at, "variants", kind, "links", index, "url"), link.url)
     problems += _detail_problems(intent, at)
+    if intent.after_hours is not None:
+        problems += _after_hours_problems((*at, "after_hours"), intent.after_hours, intent.id)
     if intent.flow:
         flow_slots = {slot.name for slot in intent.flow.slots}
         for index, link in enumerate(intent.flow.done.links):
@@ -90,6 +92,13 @@ def intent_problems(intent: Intent, at: tuple = ()) -> list[Problem]:
             if unknown:
                 problems.append(Problem((*at, "flow", "done", "text", language),
                                         f"{intent.id}: placeholder(s) {sorted(unknown)} are not slots of the flow"))
+    return problems
+
+
+def _after_hours_problems(loc: tuple, after_hours: AfterHours, intent_id: str) -> list[Problem]:
+    problems = answer_length_problems((*loc, "answer", "nl"), after_hours.answer.nl, intent_id)
+    for index, link in enumerate(after_hours.links):
+        problems += _url_problem((*loc, "links", index, "url"), link.url)
     return problems
 
 
@@ -169,6 +178,9 @@ def settings_problems(tenant: Tenant) -> list[Problem]:
             problems += _url_problem(("intent_overrides", intent_id, "urls", slot), url)
         for index, link in enumerate(override.links or []):
             problems += _url_problem(("intent_overrides", intent_id, "links", index, "url"), link.url)
+        if override.after_hours is not None:
+            problems += _after_hours_problems(("intent_overrides", intent_id, "after_hours"), override.after_hours,
+                                              intent_id)
     return problems
 
 

@@ -92,6 +92,13 @@ class ResolvedDetail(_Frozen):
     links: list[ResolvedLink] = Field(default_factory=list)
 
 
+class ResolvedAfterHours(_Frozen):
+    """Who helps with a topic while the gemeente is closed (`AfterHours`), links resolved."""
+
+    answer: Text
+    links: list[ResolvedLink] = Field(default_factory=list)
+
+
 class ResolvedIntent(_Frozen):
     id: str
     kind: Literal["topic", "system"]
@@ -105,6 +112,7 @@ class ResolvedIntent(_Frozen):
     details: list[ResolvedDetail] = Field(default_factory=list)  # this topic's own details
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     flow: ResolvedFlow | None = None
+    after_hours: ResolvedAfterHours | None = None
     tenant_only: bool = False  # defined in the tenant file, not in the shared base
 
     def detail_for(self, text: str) -> ResolvedDetail | None:

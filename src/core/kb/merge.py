@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .compiled import ResolvedDetail, ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
-from .models import Followups, Intent, IntentOverride, LinkSpec, Tenant, Variants
+from .compiled import ResolvedAfterHours, ResolvedDetail, ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
+from .models import AfterHours, Followups, Intent, IntentOverride, LinkSpec, Tenant, Variants
 
 
 class KnowledgeError(ValueError):
@@ -45,6 +45,9 @@ def link_specs(intent: Intent, override: IntentOverride | None) -> Iterator[Link
             yield from variant.links
     for detail in intent.details:
         yield from detail.links
+    after_hours = _after_hours(intent, override)
+    if after_hours is not None:
+        yield from after_hours.links
     if intent.flow:
         yield from intent.flow.done.links
 
@@ -77,6 +80,11 @@ def _resolve_link(link: LinkSpec, tenant: Tenant, intent_id: str, override: Inte
     return ResolvedLink(title=link.title, url=url)
 
 
+def _after_hours(intent: Intent, override: IntentOverride | None) -> AfterHours | None:
+    """The tenant's own after-hours contact (its storingsnummer) over the shared one."""
+    return override.after_hours if override and override.after_hours is not None else intent.after_hours
+
+
 def _merge_followups(base: Followups, override: Followups | None) -> Followups:
     if override is None:
         return base
@@ -93,6 +101,7 @@ def _merge_variants(base: Variants, override: Variants | None) -> Variants:
 def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False) -> ResolvedIntent:
     override = tenant.intent_overrides.get(intent.id)
     links = override.links if override and override.links is not None else intent.links
+    after_hours = _after_hours(intent, override)
     flow = None
     if intent.flow:
         flow = ResolvedFlow(
@@ -127,6 +136,9 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         ],
         facts=intent.facts,
         flow=flow,
+        after_hours=None if after_hours is None else ResolvedAfterHours(
+            answer=after_hours.answer,
+            links=[_resolve_link(link, tenant, intent.id, override) for link in after_hours.links]),
         tenant_only=tenant_only,
     )
 

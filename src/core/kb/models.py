@@ -109,6 +109,15 @@ class Detail(Strict):
     links: list[LinkSpec] = Field(default_factory=list)
 
 
+class AfterHours(Strict):
+    """Who helps with a topic while the gemeente is closed ("wie bel ik 's nachts?" after noise: the police's
+    0900-8844; after a broken street light: the tenant's storingsnummer, else the report form, 112 in danger).
+    Said honestly at every hour by core.dialogue (with when the gemeente's own team opens again)."""
+
+    answer: Text
+    links: list[LinkSpec] = Field(default_factory=list)
+
+
 class Intent(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Literal["topic", "system"]
@@ -125,6 +134,7 @@ class Intent(Strict):
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
     examples: Examples
     flow: FlowSpec | None = None
+    after_hours: AfterHours | None = None  # who helps while the gemeente is closed (none: nobody else)
 
 
 class Referral(Strict):
@@ -157,6 +167,7 @@ class IntentOverride(Strict):
     followups: Followups | None = None
     variants: Variants | None = None
     extra_examples: Examples | None = None
+    after_hours: AfterHours | None = None  # e.g. the gemeente's own storingsnummer
     # Slot -> URL for this intent only (e.g. its own form or appointment page);
     # other intents keep the tenant's `urls`.
     urls: dict[str, str] = Field(default_factory=dict)

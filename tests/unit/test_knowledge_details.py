@@ -1,0 +1,28 @@
+"""Words of the shared knowledge base's own details (knowledge/*.yaml `details:`) that once named the wrong thing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from core.kb.models import Intent
+from core.kb.phrases import names_any
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+def detail_words(intent_id: str, name: str) -> list[str]:
+    intent = Intent.model_validate(yaml.safe_load((KNOWLEDGE / f"{intent_id}.yaml").read_text(encoding="utf-8")))
+    return next(detail.words for detail in intent.details if detail.name == name)
+
+
+@pytest.mark.parametrize("text", ["kan ik mijn afspraak verplaatsen?", "kan ik hem verplaatsen", "ik wil die verplaatsen",
+                                  "ik moet mijn afspraak verzetten"])
+def test_an_appointment_is_moved(text: str) -> None:
+    assert names_any(text, detail_words("afspraak", "verzetten"))
+
+
+@pytest.mark.parametrize("text", ["ik kan mij niet zelfstandig verplaatsen", "mijn moeder kan zich slecht verplaatsen"])
+def test_getting_about_is_no_appointment_moved(text: str) -> None:
+    assert not names_any(text, detail_words("afspraak", "verzetten"))
