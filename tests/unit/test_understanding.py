@@ -712,3 +712,27 @@ def test_a_language_asked_for(text: str, asked: tuple[str, str] | None) -> None:
 def test_a_thanks_in_chat_spelling_and_nothing_else() -> None:
     assert understanding.only_thanks("tnx") and understanding.only_thanks("ok ty") and understanding.only_thanks("thx!")
     assert not understanding.only_thanks("ty for the passport info, how long does it take")
+
+
+CORRECTIONS = {"oh wacht ik bedoel een bezoekersvergunning": "een bezoekersvergunning",
+               "sorry, I meant a visitor permit": "a visitor permit",
+               "nee ik bedoelde eigenlijk mijn rijbewijs": "mijn rijbewijs"}
+
+
+def test_a_correction_and_what_it_means() -> None:
+    assert {text: understanding.correction(text) for text in CORRECTIONS} == CORRECTIONS
+    assert understanding.correction("wat bedoel je") is None
+    assert understanding.correction("hoe vraag ik een bezoekersvergunning aan") is None
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("ik spreek geen nederlands", (True, "")),
+    ("I don't speak Dutch", (True, "")),
+    ("I dont speak dutch, how do I renew my passport", (True, "how do i renew my passport")),
+    ("no hablo holandés", (False, "")),
+    ("nie mówię po niderlandzku", (False, "")),
+    ("waar kan ik Nederlands leren?", None),
+    ("ik heb een Nederlands paspoort", None),
+])
+def test_no_dutch_spoken(text: str, reading: tuple[bool, str] | None) -> None:
+    assert understanding.speaks_no_dutch(text) == reading

@@ -45,6 +45,12 @@ CATALOGUE: dict[str, Text] = {
     # "can you speak dutch?", "kan het in het Engels?": the language asked for, from now on
     "language_chosen": Text(nl="Goed, dan schrijf ik in het Nederlands. Wat is uw vraag?",
                             en="All right, I will write in English. What is your question?"),
+    # "ik spreek geen nederlands" / "I don't speak Dutch"; "no hablo holandés" (another language): English from now on
+    "language_english": Text(nl="Goed, ik schrijf verder in het Engels.", en="All right, I will write in English."),
+    "language_english_only": Text(
+        nl="Ik schrijf alleen Nederlands en Engels. Ik schrijf verder in het Engels.",
+        en="I can only write Dutch and English, so I will write in English.",
+    ),
     # "wat is jouw naam?", "ben je een robot?": who is there, what it does, and (then) when a person is
     "self_introduction": Text(
         nl="Ik ben de digitale assistent van {tenant}. Ik heb geen naam: ik ben een computerprogramma, geen mens. "

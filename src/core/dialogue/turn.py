@@ -197,6 +197,8 @@ class Turn:
         margin = 2 if ctx.message.locale else 1
         detected = language.detect(ctx.text, margin) if ctx.text else None
         chosen = detected or ctx.message.locale
+        if ctx.text and understanding.speaks_no_dutch(ctx.text) is not None:
+            chosen = "en"  # "ik spreek geen nederlands": the greeting too in English
         if chosen and chosen != ctx.conversation.language:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
@@ -491,6 +493,23 @@ class Turn:
 
     def _on_question(self, text: str) -> None:
         ctx = self.ctx
+        no_dutch = understanding.speaks_no_dutch(text)
+        if no_dutch is not None:
+            # "ik spreek geen nederlands", "no hablo holandés": English from now on (`_follow_language`), said in
+            # one line (in another language: English is what Balie writes besides Dutch); then the question, if any.
+            said_in_dutch_or_english, text = no_dutch
+            ctx.count("no_dutch")
+            line = ctx.say("language_english" if said_in_dutch_or_english else "language_english_only")
+            if not text:
+                ctx.add(f"{line} {ctx.say('ask_question')}")
+                return
+            ctx.add(line)
+        meant = understanding.correction(text) if not ctx.first_turn else None
+        if meant:
+            # "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant my driving licence": what is meant, read
+            # on its own (a detail of the current topic, or another topic), not the words of the correction.
+            ctx.count("correction")
+            text = meant
         language = understanding.language_asked(text)
         if language is not None:
             # "can you speak dutch?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": that language from

@@ -795,3 +795,50 @@ def asking(text: str, result: "Classification") -> list["Part"]:
     if len(text.split()) < STORY_WORDS:
         return list(result.parts)
     return [part for part in result.parts if asks_in_story(part.text)]
+
+
+# "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit", "nee, ik bedoelde mijn rijbewijs":
+# a correction of what was just asked; what is meant follows it.
+_CORRECTION = re.compile(
+    r"^(?:(?:oh|o|ah|sorry|sorr|nee|neen|no|nope|oeps|oops|wacht|wait|hmm|eh|excuses|pardon|fout|verkeerd|my bad|"
+    r"ik vergis me|i was wrong)\s+)*"
+    r"(?:ik bedoel(?:de)?|i meant?|what i meant (?:is|was)|ik had het over|i was talking about)\s+(?:eigenlijk |actually )?"
+    r"(?P<meant>.+)$")
+
+
+def correction(text: str) -> str | None:
+    """What a correction ("oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit") says is
+    meant ("een bezoekersvergunning"), or None when the message corrects nothing."""
+    found = _CORRECTION.match(_plain(text))
+    return found.group("meant") if found is not None else None
+
+
+# "ik spreek geen nederlands", "I don't speak Dutch", "no hablo holandés", "nie mówię po niderlandzku": the resident
+# cannot read Dutch. Said in Dutch or English (`own`), or in another language, which Balie does not write.
+_NO_DUTCH_OWN = re.compile(
+    r"\b(?:ik (?:spreek|begrijp|versta|lees|kan) (?:geen|niet|nauwelijks|slecht|weinig|niet zo goed|niet goed)"
+    r"(?: \w+)? (?:nederlands|hollands)(?: lezen| spreken| verstaan)?|"
+    r"i (?:don't|do not|can't|cannot|dont|cant) (?:speak|understand|read|write|talk)(?: \w+)? dutch|"
+    r"(?:my )?dutch is (?:not good|bad|poor|very bad|not very good)|no dutch)\b")
+_NO_DUTCH_OTHER = re.compile(
+    r"\b(?:no (?:hablo|entiendo) (?:holand[eé]s|neerland[eé]s)|nie (?:mówię|mowie|rozumiem) po (?:niderlandzku|holendersku)|"
+    r"je ne (?:parle|comprends) pas (?:le )?(?:néerlandais|neerlandais|hollandais)|"
+    r"ich (?:spreche|verstehe) kein(?:e)? (?:niederländisch|niederlandisch|holländisch|hollandisch)|"
+    r"(?:hollandaca|felemenkçe|flemenkçe) (?:bilmiyorum|konuşamıyorum|anlamıyorum)|"
+    r"não falo (?:holandês|holandes|neerlandês)|nu vorbesc (?:olandeză|olandeza)|"
+    r"не (?:говорю|розмовляю|понимаю) (?:по-голландски|по-нидерландски|нідерландською|голландською)|"
+    r"لا (?:أتكلم|اتكلم|أتحدث|اتحدث) (?:الهولندية|اللغة الهولندية))")
+
+
+def speaks_no_dutch(text: str) -> tuple[bool, str] | None:
+    """Whether a short message says the resident cannot read Dutch: (said in Dutch or English, the rest after it)
+    when it does, else None. Not a question about Dutch ("waar kan ik Nederlands leren?")."""
+    plain = _plain(text)
+    if len(plain.split()) >= STORY_WORDS:
+        return None
+    for own, pattern in ((True, _NO_DUTCH_OWN), (False, _NO_DUTCH_OTHER)):
+        found = pattern.search(plain)
+        if found is not None:
+            rest = plain[found.end():].strip(" ,.-")
+            return own, rest if len(rest.split()) >= 2 else ""
+    return None
