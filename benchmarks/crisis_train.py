@@ -15,11 +15,18 @@ Training data (never the held-out batches, the dev set or the report part of rea
   in session 12 (batch 15's families in our own words: self-harm and a person in the water told without a
   crisis word, a gas pipe hit, "things" done to a child, private videos posted by an ex, a favour asked
   for a room, passports kept and a threat tied to leaving, in Dutch, English, Polish, Spanish, Turkish),
-  each with ordinary near misses; batch8.tsv to batch15.tsv (batch8-12 held out until they had been
+  written13.tsv in session 13 (batch 16's families in our own words: bodily signs of carbon monoxide or
+  poisoning with their cause, a person under a vehicle, injuries a relative caused told as a consequence,
+  an ex who threatens, strangling, sex while asleep or drunk, suicide told by means, height or goodbye
+  posts, no place to sleep told as a shed or a deadline; fire, bleeding, locking in and force in Spanish,
+  Polish, Turkish and Moroccan Arabic; near misses for a crime long past with the offender convicted, a
+  course, statistics for a collection, a joke about the rules, a foster child safe now, a run for a shelter),
+  each with ordinary near misses; batch8.tsv to batch16.tsv (batch8-12 held out until they had been
   measured in sessions 4-9; batch13 written in session 10 as training material and measured once as a
   fresh batch before any fix; batch14 held out in session 10, training material from session 11;
-  batch15 held out in session 11, training material from session 12): the held-out batch now is
-  batch 16, kept outside the repository and scored by the lead only), the
+  batch15 held out in session 11, training material from session 12; batch16 held out in session 12,
+  training material from session 13): the held-out batch now is batch 17, kept outside the repository
+  and scored by the lead only), the
   fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for) and the
   phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions, SUBJECT_AND_FIGURES
   and INDIRECT_FAMILIES);
@@ -39,10 +46,10 @@ trained on everything. Deterministic for a given seed (full-batch optimisation, 
 sampling); a unit test checks the stored digest of the crisis training files.
 
 The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
-batch (batch7 ... batch15, each written by someone who never saw the detector) and scores it, for
+batch (batch7 ... batch16, each written by someone who never saw the detector) and scores it, for
 each batch in turn (or only those of --batches), at the shipped model's threshold (or --threshold).
 
-Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch15]]
+Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch16]]
 (`make crisis-model`)
 """
 from __future__ import annotations
@@ -379,7 +386,7 @@ def main() -> None:
     parser.add_argument("--leave-one-batch-out", action="store_true",
                         help="score each batch with a model trained without it, at --threshold (default: the shipped "
                              "model's), then stop")
-    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch15)")
+    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch16)")
     args = parser.parse_args()
     rows = corpus()
     extended = augmented(rows)

@@ -295,7 +295,7 @@ _MACROS = {
     ),
     # Violence done: forms that mean it without help of an object.
     "<HIT>": (
-        r"(?:slaat(?!<SHUT>)|sla|(?<!dicht )(?<!open )slaan|sloeg(?!<SHUT>)|sloegen(?!<SHUT>)|(?<!dicht )(?<!open )geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
+        r"(?:slaat(?!<SHUT>)(?!<HUG>)|sla|(?<!dicht )(?<!open )slaan|sloeg(?!<SHUT>)(?!<HUG>)|sloegen(?!<SHUT>)|(?<!dicht )(?<!open )geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
         r"gestompt|wurgt|wurgen|gewurgd|wurgde|mishandelt|mishandelen|mishandeld|mishandelde|bedreigt|"
         r"bedreigen|bedreigd|bedreigde|verkracht|verkrachten|verkrachtte|misbruikt|misbruikte|aangerand|"
         r"randt|opgesloten|vermoorden|vermoordt|afgetuigd|aftuigen|in elkaar geslagen|in elkaar slaan|"
@@ -307,7 +307,7 @@ _MACROS = {
     "<HURT>": (
         r"(?:duwt|duwde|trapt|trapte|knijpt|kneep|gooit|gooide|hits|hit|hitting|hurts|hurt|hurting|touches|touched|touching|"
         r"pushes|pushed|grabs|grabbed|pinches|pinched|pinching|ramt|ramde|doet pijn|deed pijn|pijn doet|pijn deed|intimideert|achtervolgt|"
-        r"slaat(?!<SHUT>)|sloeg(?!<SHUT>)|schopt|sluit|sloot)"
+        r"slaat(?!<SHUT>)(?!<HUG>)|sloeg(?!<SHUT>)(?!<HUG>)|schopt|sluit|sloot)"
     ),
     # "slaat de deur dicht", "sloeg het raam open": a door or a lid slammed, not a person hit. The
     # words up to "dicht"/"open" are a thing: no person ("me", "haar", "mijn ...", "de kinderen")
@@ -316,6 +316,8 @@ _MACROS = {
         r"(?: (?:(?!(?:me|mij|mezelf|ons|onze|haar|hem|mijn|zijn|hun|de kinderen|het kind|de kids|als|wanneer|omdat|zodra|"
         r"die|dat|en|maar|want|tot) )<W>){0,9}?(?:dicht|open)\b)"
     ),
+    # Session 13 (crisis12): "sloeg haar armen om mijn nek": a hug, not a blow.
+    "<HUG>": r"(?: (?:<W>)?(?:haar|zijn|hun|de|z) (?:armen|arm) om\b)",
     # Hyperbole about an errand: "I'd rather die than queue at the town hall again", "ik ga nog liever
     # dood dan dat formulier opnieuw invullen" (what follows "than"/"dan" in the same clause).
     "<ERRAND>": (
@@ -342,6 +344,22 @@ _MACROS = {
         r"(?![^.]*\b(?:hotel|hotels|b b|bed and breakfast|airbnb|camping|pension|vakantiehuis|vakantiewoning|hostel)\b)"
     ),
     "<LIVE>": r"(?:woon|wonen|woonde|leef|leven|leefde|bivakkeer|bivakkeren|live|living|lived|stay|staying)",
+    # Session 13 (crisis12): parts of the body a relative breaks; bodily signs of carbon monoxide or poisoning; what a child
+    # swallows from the cleaning cupboard or the medicine box.
+    "<BODY>": (
+        r"(?:arm|armen|been|benen|neus|pols|polsen|rib|ribben|kaak|vinger|vingers|schouder|sleutelbeen|tand|tanden|oogkas|trommelvlies|"
+        r"schedel|arms|leg|legs|nose|wrist|wrists|ribs|jaw|finger|fingers|shoulder|collarbone|tooth|teeth|eye socket|eardrum|skull)"
+    ),
+    "<SICK>": (
+        r"(?:misselijk|duizelig|suf|sufferig|slaperig|hoofdpijn|overgeven|geeft over|gaf over|braakt|braken|spugen|spuugt|flauwgevallen|valt flauw|"
+        r"viel flauw|niet wakker|bewusteloos|nauseous|nausea|dizzy|drowsy|sleepy|headache|headaches|throwing up|vomiting|threw up|"
+        r"passed out|fainted|will not wake|can not wake|not waking)"
+    ),
+    "<POISON>": (
+        r"(?:schoonmaak[a-z]*|cleaning|bleach|bleek|chloor|ontstopper|gootsteenontstopper|drain cleaner|wasmiddel[a-z]*|detergent|vaatwas[a-z]*|"
+        r"dishwasher|afwasmiddel|pillen|pills|medicijnen|medicine|medication|tabletten|tablets|paracetamol|batterij|knoopcel|button battery|"
+        r"lampolie|lamp oil|antivries|antifreeze|terpentine|white spirit|spiritus|rattengif|rat poison|gif|poison)"
+    ),
     # A bruise or a black eye from sport, play or a fall, not from a person ("alweer een blauw oog van hockey").
     "<NOTSPORT>": (
         r"(?! (?:<W>){0,3}?(?:van|from|bij|at|door|tijdens|during|playing|met|with) (?:<W>){0,2}?(?:voetbal[a-z]*|football|soccer|"
@@ -529,6 +547,19 @@ _SUICIDE = [
     r"|\b(?:wil|wou|wilde|ga|zal) (?:me |mezelf |mijzelf |gewoon |echt |het liefst )*(?:laten )?verdrinken\b(?! (?:in|onder) (?:het |de |mijn )?(?:werk|papierwerk|post|mail|mails|rekeningen|schulden|formulieren))|\bdrown (?:myself|herself|himself)\b"
     r"|\b(?:tne|tnie|okaleczam|okalecza) sie\b|\bsie (?:tne|okaleczam|okalecza)\b|\b(?:znowu|znow|ciagle|wciaz|sam|sama|regularnie) sie (?:tne|tnie)\b|\b(?:mowi|pisze|powiedzial|powiedziala|napisal|napisala) (?:<W>)?(?:ze )?(?:nie|niet) chce (?:juz )?zyc\b|\bchce (?:sie )?(?:zabic|umrzec)\b"
     r"|\bme (?:estoy cortando|corto|corte|sigo cortando) (?:otra vez|de nuevo|los brazos|las munecas|las piernas)\b|\bautolesi|\b(?:dice|dijo|escribio) que (?:<W>)?(?:quiere morir|no quiere vivir|se quiere matar|se va a matar)\b",
+    # Session 13 (crisis12), batch 16's families: the means or the place looked up ("heb al uitgezocht hoe hoog de flat is",
+    # "looked up how many pills"; not what a permit allows, not a school project or a view); goodbye posts, or a relative's car,
+    # bike or coat left by the water or a bridge, and the phone not answered.
+    r"\b(?:uitgezocht|opgezocht|nagezocht|gegoogled|gegoogeld|looked up|googled|researched|checked|worked out|found out) (?:<W>){0,2}?"
+    r"(?:(?:hoe hoog|how high|how tall) (?:<W>)?(?:flat|flatgebouw|brug|gebouw|dak|toren|parkeergarage|balkon|galerij|building|bridge|roof|tower|car park|parking garage|balcony|cliff)"
+    r"|(?:hoeveel|how many) (?:<W>)?(?:pillen|tabletten|slaappillen|paracetamol|medicijnen|pills|tablets|sleeping pills|paracetamol)"
+    r"|how much (?:<W>){0,2}?(?:lethal|fatal|would kill|to kill))\b"
+    r"(?![^.]*\b(?:mag|mogen|toegestaan|allowed|vergunning|permit|project|school|werkstuk|spreekbeurt|toerist[a-z]*|tourist[a-z]*|view|uitzicht|bezoek[a-z]*|visit[a-z]*|klimmen|climb[a-z]*|per dag|a day|per day)\b)",
+    r"\b(?:goodbye|good bye|vaarwel|afscheidsbericht[a-z]*|afscheidspost[a-z]*|afscheidsvideo[a-z]*) (?:<W>|\. ){0,20}?"
+    r"(?:(?:zijn|haar|hun|his|her|their) (?:auto|car|fiets|bike|jas|coat|schoenen|shoes) (?:<W>){0,3}?(?:staat|stond|ligt|lag|gevonden|found|parked|is|was|left) (?:<W>){0,2}?(?:bij|aan|op|near|by|at|on) (?:het|de|een|the|a) (?:kanaal|gracht|rivier|brug|spoor|zee|kade|pier|dijk|canal|river|bridge|tracks|sea|cliff|lake)"
+    r"|(?:neemt|nam) (?:<W>){0,2}?(?:niet|nie) (?:meer )?op|(?:not|niet) (?:<W>)?(?:answering|picking up|responding|bereikbaar|reachable)|onbereikbaar|unreachable)\b",
+    r"\b(?:zijn|haar|hun|his|her|their) (?:auto|car|fiets|bike|jas|coat|schoenen|shoes) (?:<W>){0,3}?(?:staat|stond|ligt|lag|gevonden|found|parked|is|was|left) (?:<W>){0,2}?(?:bij|aan|op|near|by|at|on) (?:het|de|een|the|a) (?:kanaal|gracht|rivier|brug|spoor|zee|kade|pier|dijk|canal|river|bridge|tracks|sea|cliff|lake)\b"
+    r" (?:<W>|\. ){0,10}?(?:(?:neemt|nam) (?:<W>){0,2}?(?:niet|nie) (?:meer )?op|(?:not|niet) (?:<W>)?(?:answering|picking up|responding|bereikbaar|reachable)|onbereikbaar|unreachable|vermist|missing)\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): wanting to die, not
     # wanting to live (not "не хочу жить в этом районе", to reside), killing oneself, suicide.
     r"\b(?:khochu|khochetsya|khochet|khoche) (?:<W>)?(?:umeret|pomerti|vmerti)\b|\b(?:ne|niet) (?:khochu|khochet|khoche) (?:bolshe |bilshe |uzhe |vzhe )?(?:zhit|zhiti)\b(?! (?:v|vo|na|u|s|z|ryadom|poruch|tut|zdes|tam|bilya|okolo)\b)"
@@ -630,6 +661,16 @@ _SEXUAL = [
     r"|\b(?:fotos|foto|videos|video|imagenes) (?:<W>)?(?:desnud[a-z]*|intim[a-z]*)\b|\bdesnud[a-z]* (?:<W>)?(?:fotos|videos|en camara|por camara)\b"
     r"|\b(?:ozel|mahrem) (?:video|foto|fotograf|resim|goruntu)[a-z]* (?:<W>){0,3}?(?:paylasti|yaydi|gonderdi|yukledi|atti|paylasacak|yayacak|paylasmakla)"
     r"|\b(?:wrzucil|wrzucila|udostepnil|udostepnila|rozeslal|rozeslala|opublikowal|opublikowala|wstawil|wstawila) (?:<W>){0,2}?(?:nasze|moje) (?:prywatne )?(?:zdjecia|filmy|nagrania|filmiki)\b",
+    # Session 13 (crisis12), batch 16's families: sex while she sleeps, is drunk or out of it ("seks met je heeft terwijl je
+    # slaapt", "had sex with me while I was passed out"), waking up to it; forced, told without the word ("forced himself on
+    # me", Spanish "me forzó", Turkish "zorla", Moroccan Arabic "ghtasbni").
+    r"\b(?:seks|sex|gemeenschap|intercourse) (?:<W>){0,6}?(?:terwijl|toen|while|when) (?:ik|je|jij|zij|ze|i|you|she|her|we) (?:<W>){0,3}?"
+    r"(?:slaap|slaapt|sliep|sliepen|asleep|sleeping|dronken|drunk|wasted|buiten westen|bewusteloos|passed out|unconscious|out of it|knock out|onder invloed|zat was)\b",
+    r"\b(?:wakker werd|wakker word|werd wakker|word wakker|woke up|wake up|waking up) (?:<W>){0,4}?(?:en|and|with|met|terwijl|while|doordat) (?:<W>){0,2}?(?:hij|he|someone|iemand|zij|she) (?:<W>){0,3}?"
+    r"(?:op me|op mij|on me|on top of me|bovenop me|bovenop mij|in me|inside me|seks|sex|aan me zat|aan mij zat|touching me|aan me|aan mij|my clothes off|mijn kleren uit)\b",
+    r"\b(?:forced|forces|forcing) (?:himself|herself|themselves) on (?:me|her|him|my)\b|\b(?:forced|made|pressured|pushed) (?:me|her|him) (?:<W>)?(?:to have sex|into sex|into having sex|to sleep with)\b"
+    r"|\bme (?:forzo|forzaron|forzaba|forzado)\b(?! a (?:firmar|pagar|trabajar|ir|hacer|venir|salir))|\b(?:me|la|le) obligo a (?:tener (?:sexo|relaciones)|acostarme|acostarse)\b|\babuso de (?:mi|ella|mi hija|mi hijo)\b"
+    r"|\bzorla (?:<W>)?(?:iliski|iliskiye|seks|birlikte|sarildi|opt[a-z]*|dokundu|soydu)|\b(?:ghtasbni|ghtasbatni|ightasbni|ghtasbouni|ghtasboni|ghtasbou|ghtasbo|ghtasbna)\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): rape, sexual violence,
     # harassment.
     r"\biznasil|\bzgvalt|\bseksualn[a-z]* (?:nasil|domogat)|\baghtsb|\baghtsab|\b(?:thrsh|ythrsh|tthrsh)\b",
@@ -751,6 +792,30 @@ _VIOLENCE = [
     r"|\bgidersem (?:<W>){0,3}?(?:bulur|bulacak|oldurur|oldurecek)\b|\bila mchit\b (?:<W>|\. ){0,4}?(?:ghadi|gha|ghad) (?:yqtelni|yqtlni|iqtelni|yqatelni|ye9telni|ye9tlni|yjibni|ylqani)\b"
     r"|\b(?:maz|partner|chlopak|ojciec|ojczym) (?:<W>)?(?:mnie )?(?:bije|uderzyl|uderza|kopie|dusil|dusi)\b|\b(?:marido|pareja|novio|padre|padrastro) (?:<W>)?me (?:pega|golpea|maltrata|amenaza|empuja)\b"
     r"|\b(?:kocam|esim|babam|sevgilim|uvey babam) (?:<W>)?(?:beni |bizi )?(?:dovuyor|dovdu|vuruyor|tehdit ediyor)\b",
+    # Session 13 (crisis12), batch 16's families: an injury a relative caused, told as a consequence ("zijn vader heeft zijn arm
+    # gebroken toen hij niet luisterde", "my husband broke my nose"; not "haar moeder heeft haar heup gebroken": that needs a
+    # punishment or "by"); a child who comes back from a relative with a split lip or bruises; a child eating from the bin or
+    # without food at home; an ex who threatens ("dat ik moet oppassen") or keeps turning up; hands around the throat; locked
+    # in (Polish, Turkish, Spanish, Moroccan Arabic).
+    r"\b(?:zijn|haar|hun|his|her|their) (?:<REL>) (?:<W>){0,2}?(?:heeft|had|has) (?:<W>){0,3}?(?:zijn|haar|hun|his|her|their) (?:<BODY>) (?:<W>)?(?:gebroken|broken|kapot)\b"
+    r" (?:<W>|\. ){0,6}?(?:toen|omdat|want|als|because|when|since|for) (?:<W>){0,3}?(?:niet|not|nie|no) (?:<W>)?(?:luisterde|luisterden|luistert|gehoorzaamde|luisteren|listen|listened|listening|obey|obeyed|behave|behaved)\b"
+    r"|\b(?:zijn|haar|hun|his|her|their) (?:<REL>) (?:<W>)?(?:broke|has broken|had broken|fractured|busted|split) (?:his|her|their) (?:<BODY>) (?:<W>|\. ){0,6}?(?:because|when|since|for) (?:<W>){0,3}?(?:not|no) (?:<W>)?(?:listen|listened|listening|obey|obeyed|behave|behaved)\b"
+    r"|\b(?:<REL>) (?:<W>){0,2}?(?:heeft|had|has) (?:<W>){0,3}?(?:mijn|my|onze|our) (?:<BODY>) (?:<W>)?(?:gebroken|broken)\b|\b(?:<REL>) (?:<W>)?(?:broke|fractured|busted|split) (?:my|our) (?:<BODY>)\b"
+    r"|\b(?:<BODY>) (?:<W>)?(?:gebroken|broken|kapot|gebroken is) (?:<W>)?(?:door|by) (?:zijn|haar|mijn|hun|his|her|my|their) (?:<REL>)\b",
+    r"\b(?:komt|kwam|komen|kwamen|comes|came|keeps coming|kept coming) (?:<W>){0,3}?(?:met|with) (?:<W>){0,2}?(?:dikke lip|kapotte lip|gescheurde lip|split lip|fat lip|blauw oog|blauwe ogen|blauwe plekken|blauwe plek|black eye|bruises|bruise|bloedneus|bloody nose|brandwond|brandwonden|burns)"
+    r" (?:<W>){0,2}?(?:terug|thuis|back|home) (?:<W>){0,5}?(?:bij|van|from|na|after) (?:<W>){0,4}?(?:<REL>)s?\b",
+    r"\b(?:<CHILD>|leerling|leerlingen|kinderen|kids|pupil|pupils) (?:<W>){0,6}?(?:eet|eten|at|aten|eats|eating|ate|zoekt|zoeken|searches|searching|scavenges) (?:<W>){0,4}?(?:uit|from|out of|in) (?:de|het|een|the|a) "
+    r"(?:prullenbak|prullenbakken|vuilnisbak|vuilnisbakken|afvalbak|afvalbakken|bin|bins|trash|trash can|garbage|dustbin|rubbish bin)\b"
+    r"|\b(?:kind|kindje|leerling|buurkind|meisje|jongetje|child|kid|pupil|boy|girl)(?<!mijn kind)(?<!mijn kindje)(?<!ons kind)(?<!my child)(?<!my kid)(?<!our kid) (?:<W>){0,3}?(?:thuis (?:<W>)?geen (?:eten|te eten)|geen (?:eten|te eten) (?:<W>)?thuis|(?:no|not enough|never any|nothing to eat|no food) (?:<W>)?(?:food )?at home)\b",
+    r"\b(?:ex|exman|exvriend|exvriendje|expartner|exvrouw|exvriendin|ex husband|ex boyfriend|ex wife|ex girlfriend|ex partner)\b (?:<W>|\. ){0,20}?"
+    r"(?:moet oppassen|moet uitkijken|goed moet opletten|moet opletten|better watch out|better watch (?:my|your|her|his) back|should watch out|watch my back|spijt (?:<W>)?krijg|spijt (?:<W>)?krijgen|zal boeten|gaat boeten|will regret|going to regret|gonna regret|will pay for (?:this|it|that))\b(?! (?:met|with|for|voor)\b)"
+    r"|\b(?:ex|exman|exvriend|expartner|exvrouw|exvriendin|ex husband|ex boyfriend|ex wife|ex girlfriend|ex partner) (?:<W>){0,3}?(?:keeps|kept|blijft|bleef|steeds|telkens|elke nacht|every night|all the time|de hele tijd) (?:<W>){0,3}?"
+    r"(?:turning up|showing up|opduiken|op te duiken|opdagen|voor de deur|aan de deur|at my door|at the door|outside my|following me|volgen|achtervolgen|achter me aan)\b",
+    r"\b(?:handen|hand|hands) (?:<W>)?(?:om|rond|around|round) (?:mijn|haar|zijn|my|her|his|de|the) (?:keel|throat|hals)\b|\b(?:keel|throat) (?:<W>){0,2}?(?:dichtgeknepen|dichtgedrukt|dicht geknepen|dicht gedrukt|dichtgeknepen|squeezed shut)\b"
+    r"|\b(?:greep|grijpt|pakte|pakt|grabbed|grabs|held|had|hield) (?:<W>){0,2}?(?:me|mij|haar|hem|her|him) (?:<W>)?(?:bij|by) (?:de|mijn|haar|the|my|her) (?:keel|throat|strot)\b",
+    r"\b(?:zamyka|zamknal|zamknela|zamykaja|zamkneli) (?:<W>)?(?:mnie|nas|dzieci|corke|syna) (?:<W>)?(?:w|na) (?:domu|mieszkaniu|pokoju|lazience|piwnicy|klucz)\b"
+    r"|\b(?:beni|bizi|cocuklari|annemi) (?:<W>){0,2}?(?:kilitliyor|kilitledi|kilitler|hapsediyor|hapsetti)\b|\b(?:me|nos) (?:encierra|encerro|encierran|encerraron|tiene encerrad[ao]|deja encerrad[ao])\b"
+    r"|\b(?:kaysed|kaysad|kaysedou|ysed|sed|sad|sdat|sdo) (?:eliya|elina|eliha) (?:<W>)?(?:f |fi |fel )?(?:dar|ddar|lbit|bit|lbab|bab)\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): hitting at home, domestic
     # violence, afraid of one's husband.
     r"\b(?:muzh|cholovik|partner|otets|otchim|batko|vitchim|paren|khlopets|on|vin|syn|brat)[a-z]* (?:<W>)?(?:bet|byet|b ?ye|izbil|izbivaet|pobiv|b ?yut|udaril|vdariv|dushil|dushit) (?:<W>)?(?:menya|mene|nas|detei|ditei|mamu|zhenu|doch|sina)\b"
@@ -802,7 +867,7 @@ _DANGER = [
     # in the water, masked men, being followed in the passive. Round 2: a building in lichterlaaie,
     # smoke coming under a door, someone who gets no air any more (choking).
     r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b",
-    r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b",
+    r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b(?!.*\b(?:batterij|batterijen|battery|batteries)\b)",
     r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
     r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b(?! (?:district|quarter|zone|street|side|area|path|road|view|walk|tour|cruise|house|houses|front)\b)|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
@@ -869,6 +934,34 @@ _DANGER = [
     r"|\b(?:se (?:cayo|ha caido)|cayo) (?:<W>)?(?:al|a la|en el|en la) (?:agua|rio|canal|lago|estanque|mar|piscina|acequia)\b(?<!movil se cayo al agua)"
     r"|\b(?:cocuk|cocugum|oglum|kizim|bebek|bebegim|adam|kadin|biri|birisi|annem|babam|esim|kardesim)[a-z]* (?:<W>){0,2}?(?:(?:suya|havuza|denize|kanala|nehre|golete|gole|dereye) (?:<W>)?(?:dustu|dusmus|atladi)|bogul(?:uyor|du|acak))\b"
     r"|\b(?:dziecko|syn|synek|corka|coreczka|mezczyzna|kobieta|ktos|chlopiec|dziewczynka|czlowiek|maz|ojciec|matka|babcia|dziadek) (?:<W>){0,2}?(?:tonie|wpadl[a-z]* do (?:wody|stawu|rzeki|kanalu|jeziora|basenu|rowu))\b",
+    # Session 13 (crisis12), batch 16's families: bodily signs of carbon monoxide, gas or poisoning told with their cause, not
+    # either alone (a CO alarm going off and people dizzy or sick; a gas heater or boiler and two signs; something swallowed from
+    # the cleaning cupboard or pills and a sign); a person under a vehicle or trapped; someone bleeding and not responding, a
+    # fire or smoke next door (Spanish, Polish, Turkish, Moroccan Arabic in Latin letters).
+    r"\b(?:co|koolmonoxide|carbon monoxide) ?(?:melder|melders|alarm|alarms|detector|detectors|meter)\b (?:<W>|\. ){0,12}?(?:af|off|piept|piepte|beeping|beeps|loeit) (?:<W>|\. ){0,10}?(?:<SICK>)\b"
+    r"|\b(?:koolmonoxide|koolmonoxidevergiftiging|carbon monoxide|co vergiftiging|co poisoning) (?:<W>|\. ){0,12}?(?:<SICK>)\b",
+    r"\b(?:gaskachel|gaskachels|geiser|geyser|kachel|houtkachel|cv ketel|ketel|boiler|open haard|gas heater|heater|fireplace|generator|aggregaat|gasfornuis|gas stove|gas fire)\b"
+    r" (?:<W>|\. ){0,12}?(?:<SICK>) (?:<W>|\. ){0,8}?(?:<SICK>)\b",
+    r"\b(?:gedronken|dronk|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|drank|drunk|swallowed|ate|eaten|got into|binnengekregen) (?:<W>){0,5}?(?:<POISON>) (?:<W>|\. ){0,12}?(?:<SICK>)\b"
+    r"|\b(?:<POISON>) (?:<W>){0,4}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|binnengekregen) (?:<W>|\. ){0,12}?(?:<SICK>)\b",
+    r"\b(?:<SOMEONE>|iemand|hij|zij|ze|he|she|fietser|voetganger|kind|man|vrouw|jongen|meisje|cyclist|pedestrian|child|kid|boy|girl) (?:<W>){0,3}?(?:ligt|lag|zit|zat|is|was|lies|lying|stuck|trapped|pinned|vast|bekneld) (?:<W>){0,2}?(?:onder|under|underneath|beneath) "
+    r"(?:de|een|het|the|a|zijn|haar|his|her) (?:<W>)?(?:vrachtwagen|vrachtauto|truck|lorry|auto|car|bus|tram|trein|train|trekker|tractor|busje|van|bestelbus|vuilniswagen)\b"
+    r"|\bover(?<!bijna over) (?:een|de|a|the) (?:<W>)?(?:fietser|voetganger|scooterrijder|kind|kindje|jongen|meisje|man|vrouw|persoon) (?:heen )?gereden\b"
+    r"|\b(?:ran|run|running|drove|driven)(?<!almost ran)(?<!nearly ran)(?<!almost drove)(?<!nearly drove) over (?:a|an|the) (?:<W>)?(?:cyclist|pedestrian|child|kid|boy|girl|man|woman|person|biker)\b"
+    r"|\b(?:gereden|aangereden|overreden|ran over|run over|hit) (?:<W>|\. ){0,8}?(?:ligt|zit|is|lies|lying|stuck|trapped) (?:er )?(?:nog |still )?(?:onder|under|underneath)\b"
+    r"|\b(?:ligt|lag|zit|zat) (?:er )?(?:nog )?(?:iemand|een (?:<W>)?(?:man|vrouw|kind|jongen|meisje|fietser|fietsster|scooterrijder|motorrijder|voetganger|persoon)) (?:<W>)?onder (?:de|een|het) (?:<W>)?"
+    r"(?:vrachtwagen|vrachtauto|auto|bus|tram|trein|trekker|busje|bestelbus|vuilniswagen)\b"
+    r"|\b(?:<SOMEONE>|iemand|bestuurder|bestuurster|chauffeur|fietser|inzittende|inzittenden|de man|de vrouw|het kind|hij|zij|ze|mensen|someone|driver|people) (?:<W>){0,3}?bekneld\b"
+    r"|\b(?:trapped|pinned) (?:<W>)?(?:under|in|beneath) (?:the|a|his|her) (?:<W>)?(?:car|truck|lorry|wreck|wreckage|bus|van|rubble)\b",
+    r"\b(?:sangrando|sangra|desangrando|desangra)\b (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|no respira|inconsciente|desmayad[oa])\b"
+    r"|\b(?:no responde|no reacciona|no se mueve|inconsciente|desmayad[oa]) (?:<W>|\. ){0,10}?(?:sangrando|sangra|sangre)\b"
+    r"|\b(?:tirado|tirada) (?:<W>){0,3}?(?:en el suelo|en la calle|en el piso) (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|sangrando|inconsciente)\b"
+    r"|\b(?:sale|hay|mucho|sale mucho) humo\b (?:<W>|\. ){0,10}?(?:casa|piso|vecino|vecina|vecinos|edificio|dentro|cocina|ventana|apartamento)\b|\b(?:se (?:esta )?quemando|esta ardiendo|arde) (?:<W>)?(?:la |el |una |un )?(?:casa|piso|edificio|apartamento|cocina)\b"
+    r"|\b(?:obok|sasiada|sasiadow|budynku|bloku|domu|mieszkaniu|mieszkanie|dom|budynek|blok|kuchni) (?:<W>){0,3}?(?:sie pali|pali sie)\b(?! (?:<W>)?(?:swiatlo|lampa|lampka|znicz|kontrolka|swieca|papieros))"
+    r"|\b(?:dym|dymu) (?:<W>)?(?:z|w|leci|wychodzi|idzie) (?:<W>){0,3}?(?:mieszkania|domu|budynku|okna|kuchni|sasiad[a-z]*|klatki)\b|\bkrwawi (?:<W>|\. ){0,8}?(?:nie|niet) (?:reaguje|rusza sie|oddycha)\b"
+    r"|\bduman(?<!sigara duman) (?:<W>)?(?:cikiyor|geliyor|yukseliyor|doldu|kapladi|cikti)\b|\b(?:ev|evi|bina|binasi|daire|dairesi|mutfak|araba)[a-z]* (?:<W>)?(?:yaniyor|alev aldi|alevler icinde)\b|\bkaniyor (?:<W>|\. ){0,8}?(?:tepki vermiyor|cevap vermiyor|kipirdamiyor|bilinci yok|nefes almiyor)\b"
+    r"|\b(?:kayna|kayn|kaina|kain|chaelat|shaelat|tchaelat|chelat|chaela|techeal) (?:<W>)?(?:l ?eafya|l ?eafia|nar|nnar)\b|\b(?:leafya|leafia|l eafya|l eafia) (?:<W>){0,2}?(?:f|fi|fel|fl) (?:<W>){0,2}?(?:dar|ddar|lbit|bit|lapartement|apartement|jiran|jar|limeuble)\b"
+    r"|\b(?:kayn|kayna|tale3|talee) (?:<W>)?(?:dokhan|dkhan|ddokhan|ddkhan)\b|\b(?:kaysil|kaysilo) (?:<W>)?(?:dem|ddem|eddem|bdem)\b|\bma ?(?:kayjaweb|kaytharek|kaytnefes)(?:ch|sh|s)?\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): a fire (not a fire
     # extinguisher or fire insurance), not breathing, unconscious, drowning.
     r"\b(?:pozhar|pozhezha)\b|\b(?:gorit|zagorelsya|zagorilasya) (?:dom|kvartira|kukhnya|budinok|kvartira|mashina)\b|\b(?:ne|niet) (?:dyshit|dikhaye|dykhaye)\b|\bbez (?:soznaniya|svidomosti)\b|\btonet\b"
@@ -980,6 +1073,27 @@ _HOMELESS = [
     r"|\b(?:arabada|parkta|istasyonda|garda|otogarda|sokakta|koprunun altinda|bankta) (?:<W>)?(?:uyuyorum|uyuyoruz|yatiyorum|yatiyoruz|kaliyorum|kaliyoruz|yasiyorum|yasiyoruz|geceliyorum)\b(?![^.]*\b(?:tatil[a-z]*|yolculu[a-z]*|kamp[a-z]*)\b)"
     r"|\b(?:duermo|dormimos|dormi|dormimos|estoy durmiendo|estamos durmiendo|vivo|vivimos) (?:<W>)?en (?:el|la|un|una|mi) (?:coche|carro|auto|estacion|parque|cajero|portal|tienda de campana)\b(?![^.]*\b(?:viaje[a-z]*|vacacion[a-z]*|camping|autocaravana|excursion[a-z]*)\b)"
     r"|\b(?:stracil[a-z]*|stracilismy) (?:<W>|\. ){0,4}?(?:mieszkanie|pokoj|kwatere|lozko|zakwaterowanie) (?:<W>)?(?:od|z) (?:agencji|pracodawcy|firmy)\b|\b(?:mieszkanie|pokoj|kwatera|zakwaterowanie) (?:<W>)?(?:od|z) (?:agencji|pracodawcy) (?:<W>|\. ){0,6}?(?:stracil[a-z]*|musze (?:sie )?wyprowadzic|wyrzucili)\b",
+    # Session 13 (crisis12), batch 16's families: sleeping in a place that is not a home (a laundry room, a storage room, a bike
+    # shed, a garden shed); a house sold behind one's back or to new owners with nowhere to go; one's room let to someone else
+    # meanwhile; told to leave today with no money for a hotel or nowhere to go; Spanish nights at a station, Moroccan Arabic.
+    r"\b(?:slaap|sliep|sliepen|overnacht|overnachtte|pit|maf|bivakkeer) (?:<W>){0,4}?(?:in|op|onder) (?:het|de|een|ons|onze|mijn) (?:washok|wasruimte|waskelder|berging|bergruimte|fietsenkelder|fietsenhok|fietsenstalling|schuur|tuinhuis|tuinhuisje|stookhok|garagebox|bouwkeet)\b"
+    r"(?![^.]*\b(?:kamperen|kampeer|camping|vakantie|logeren|logeer|logeerpartij|feest|festival)\b)"
+    r"|\b(?:sleeping|slept|sleep|been sleeping) (?:<W>){0,3}?(?:in|on|under) (?:the|a|our|my|an) (?:laundry room|storage room|storage unit|shed|garden shed|bike shed|bin room|boiler room)\b",
+    r"\b(?:nieuwe eigenaar|nieuwe eigenaren|nieuwe bewoners|new owner|new owners|new tenants)\b (?:<W>|\. ){0,12}?"
+    r"(?:waar (?:moet|moeten|kan|kunnen) (?:<W>){1,5}?(?:heen|naartoe|wonen|slapen)|where (?:do|will|can|should|are|am) (?:<W>){0,4}?(?:go|live|sleep|stay)|nergens|nowhere|op straat|on the street)\b(?! (?:om|voor|met|to|for)\b)"
+    r"|\b(?:verkocht|sold|verhuurd|let) (?:<W>){0,3}?(?:zonder dat (?:ik|we|wij) (?:het )?(?:wist|wisten)|achter (?:mijn|onze) rug|behind (?:my|our) back|without (?:telling|asking) (?:me|us))\b (?:<W>|\. ){0,16}?"
+    r"(?:waar (?:moet|moeten|kan|kunnen) (?:<W>){1,5}?(?:heen|naartoe|wonen|slapen)|where (?:do|will|can|should|are|am) (?:<W>){0,4}?(?:go|live|sleep|stay)|nergens|nowhere|op straat|on the street)\b(?! (?:om|voor|met|to|for)\b)",
+    r"\b(?:mijn|onze|my|our) (?:kamer|woning|huis|flat|room|place|apartment|studio) (?:is|was|werd|wordt|has been|had been) (?:<W>){0,2}?"
+    r"(?:(?:aan iemand anders|aan een ander) (?:verhuurd|gegeven|vergeven)|(?:verhuurd|gegeven|vergeven) aan (?:iemand anders|een ander)|(?:let|rented|rented out|given) to (?:someone|somebody) else)\b"
+    r"(?! (?:<W>|\. ){0,8}?(?:borg|deposit|huurtoeslag))",
+    r"\b(?:(?:vandaag|vanavond|vannacht|per direct|today|tonight|right now|immediately) (?:<W>){0,3}?(?:vertrek|vertrekken|weg moet|weg moeten|wegga|weggaan|weg ga|eruit moet|eruit moeten|eruit|weg zijn|leave|be out|get out|move out|gone|out)"
+    r"|(?:me|us|mij|ons) (?:gone|out|weg|eruit) (?:<W>)?(?:today|tonight|vandaag|vanavond|right now))\b"
+    r" (?:<W>|\. ){0,14}?(?:geen geld (?:<W>){0,2}?voor (?:een |het )?(?:hotel|hostel|pension|overnachting|b b)|nergens (?:<W>)?(?:heen|naartoe|terecht)|nowhere to (?:go|sleep|stay)|no money for (?:a |the )?(?:hotel|hostel|room|night))\b"
+    r"|\b(?:geen geld|no money) (?:<W>){0,2}?(?:voor|for) (?:een |het |a |the )?(?:hotel|hostel|pension|overnachting|b b|room) (?:<W>|\. ){0,12}?(?:vandaag|vanavond|today|tonight|right now) (?:<W>){0,3}?(?:weg|eruit|vertrekken|leave|out)\b",
+    r"\b(?:durmiendo|pasando la noche|pasamos la noche|pase la noche|pasando las noches|noches) (?:<W>)?en (?:el|la|un|una|mi) (?:coche|carro|auto|estacion|parque|cajero|portal|calle|aeropuerto|banco)\b(?![^.]*\b(?:viaje[a-z]*|vacacion[a-z]*|camping|autocaravana|excursion[a-z]*)\b)"
+    r"|\bma ?(?:endi|andi|indi|endna|andna|eendi)(?:ch|sh|s) (?:fin|fen|fayn|win|wein|mahal) (?:nbat|nbatu|nbato|nbatou|nnaes|nnes|nskon|nseken|nkon|nneis|nnam|nam|nemchi|nmchi)\b"
+    r"|\b(?:tardna|tardni|tardouna|tardouni|jrawna|jrawni|khrjouna) (?:<W>)?mol (?:dar|ddar|lbit|lbiyout)\b"
+    r"|\b(?:jrat|jra|jraw|jrau|jrow|tardat|tardatni|khrjatni|khrjouni|khrejtni|jrawni|jrawna|tardni|tardna|tardouni|khrjni|khrejni) (?:<W>){0,2}?(?:men|mn|min|mijn) (?:dar|eddar|ddar|lbit|bit|dari|darna)\b",
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): nowhere to sleep or live,
     # sleeping in the street or at a station, put out of one's home, homeless.
     r"\b(?:negde|nide|nekuda|nikudi) (?:<W>)?(?:spat|spati|zhit|zhiti|nochevat|nochuvati|idti|iti)\b|\b(?:nochuyu|nochuem|nochuemo|splyu|spim|zhivu|zhivem|zhivemo) (?:<W>)?na (?:ulitse|vulitsi|vokzale|vokzali|lavke|lavtsi)\b"
@@ -1388,7 +1502,7 @@ _SUBJECT_NOUNS = (
     r"zelfbeschadiging|self harm|selfharm|"
     r"huiselijk geweld|(?:partner|eergerelateerd|seksueel|relationeel) ?geweld|geweld|violence|"
     r"(?:kinder|ouderen|partner)?mishandeling|domestic (?:violence|abuse)|child abuse|elder abuse|veilig thuis|"
-    r"vrouwenopvang|blijf van mijn lijf|huisverbod(?:en)?|straatverbod(?:en)?|contactverbod(?:en)?|restraining orders?|"
+    r"vrouwenopvang|blijf van mijn lijf(?:huis|huizen)?|huisverbod(?:en)?|straatverbod(?:en)?|contactverbod(?:en)?|restraining orders?|"
     r"loverboys?|eerwraak|gedwongen huwelijken|uithuwelijking|"
     r"seksueel (?:misbruik|grensoverschrijdend gedrag)|seksuele (?:intimidatie|uitbuiting)|"
     r"sexual (?:violence|abuse|assault|harassment|exploitation)|zedenzaken|zedenzaak|zedendelicten|aanranding|"
@@ -1399,6 +1513,8 @@ _SUBJECT_NOUNS = (
     r"shelters? for (?:the )?homeless(?: people| persons| men| women| youth)?|shelters?|"
     r"huisuitzetting(?:en)?|uitzetting(?:en)?|evictions?|ontruiming(?:en)?|"
     r"(?:mensen|people|gezinnen|families|jongeren) (?:zonder|without) (?:een |a )?(?:huis|woning|dak|thuis|home|roof)|"
+    # Session 13 (crisis12): "how many people sleep rough", "hoeveel mensen slapen er op straat"
+    r"(?:mensen|people|persons|men|women|jongeren|daklozen) (?:who |die )?(?:sleep|slapen) (?:er )?(?:rough|buiten|op straat|on the streets?|outside)|rough sleep(?:ers|ing)|"
     r"(?:took|taken) (?:his|her|their) own life|(?:zich )?(?:van )?het leven (?:heeft )?(?:genomen|beroofd)|zelfmoord (?:heeft )?gepleegd|pleegde zelfmoord)"
 )
 # A word the resident uses of herself or to begin a new thought: never inside the link.
@@ -1458,14 +1574,14 @@ _BARE_SHELTER = r"(?<![a-z])opvang\b"
 # "want", "en ik", ...), and not when the story is hers ("een boek over mijn jeugd", "over hoe ik").
 _STORY_ABOUT = (
     r"\b(?:[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|play|film|movie|boek|book|roman|novel|serie|series|"
-    r"documentaire|documentary|docu|podcast|gedicht|poem|lied|song|verhaal voor|story for) (?:[a-z0-9]+ ){0,2}?(?:over|about|waarin|in which) "
+    r"documentaire|documentary|docu|podcast|gedicht|poem|lied|song|verhaal voor|story for) (?:[a-z0-9]+ ){0,2}?(?:over|about|on|waarin|in which) "
     r"(?P<story>(?!(?:mijn|my|me|mij|ik|i|ons|onze|our|we|wij|hoe ik|how i|wat ik|what i|mezelf|myself)\b)"
     r"(?:(?!(?:maar|want|omdat|because|but|since|terwijl|while|en ik|and i|ik|i) )[a-z0-9]+ ?)+)"
 )
 # "... ? is voor een werkstuk", "for a law class": a message asked for school or study; its topic
 # nouns are not read anywhere in it (the resident's own words still are).
 _FOR_STUDY = (
-    r"\b(?:voor|for) (?:een |mijn |de |het |onze |my |a |an |our |the )?(?:[a-z]+ )?(?:[a-z]*werkstuk|spreekbeurt|"
+    r"\b(?:voor|for) (?:een |mijn |de |het |onze |my |a |an |our |the )?(?:[a-z]+ ){0,2}?(?:[a-z]*werkstuk|spreekbeurt|"
     r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
     r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
     # Session 11 (crisis10): "ik studeer social work en heb een opdracht", "wat is het verschil tussen een ontruiming en ..."
@@ -1527,7 +1643,7 @@ _NUISANCE = (
     r"hond|honden|dog|dogs|geblaf|barking|hitte|warmte|heat|heatwave|hittegolf|regen|rain|"
     r"boete|boetes|bekeuring|parkeerboete|naheffing|fine|fines|ticket|gemeente|council|municipality|ambtenaren|"
     r"bureaucratie|bureaucracy|formulieren|formulier|forms|form|digid|website|app|wachtrij|queue|wachttijd|"
-    r"container|kliko|afval|vuilnis|trash|bins|rubbish|garbage|parkeren|parking|verkeer|traffic|file|files|omleiding|omleidingen|"
+    r"container|kliko|[a-z]*afval|afvalregels|regels|rules|plastic|vuilnis|trash|bins|rubbish|garbage|parkeren|parking|verkeer|traffic|file|files|omleiding|omleidingen|"
     r"omweg|omwegen|wegafsluiting|afsluiting|wegomlegging|diversion|diversions|"
     r"detour|meeuwen|duiven|ratten|kraaien|stank|smell|feest|feesten|party|parties|muziek|music|vuurwerk|fireworks|"
     r"toeristen|tourists|scooters|brommers|vergunning|permit|belasting|aanslag|taxes|tax)"
@@ -1568,11 +1684,18 @@ _CRY_FOR_HELP = r"\b(?:tell|vertel|vertellen|zeg|zeggen|leave|weg|wegga|weggaan|
 #   with ("nooit verwerkt", "still");
 _CHILDHOOD = (
     r"\b(?:as a (?:kid|child)|als kind|toen ik (?:klein|jong|een kind|kind) was|in mijn jeugd|in my childhood|when i was (?:a kid|a child|little|young|small))\b"
+    # Session 13 (crisis12): a foster or adopted child harmed before she came ("een pleegkind dat vroeger thuis is mishandeld")
+    r"|\b(?:pleegkind|pleegkinderen|pleegdochter|pleegzoon|adoptiekind|adoptiedochter|adoptiezoon|foster (?:child|kid|daughter|son|children)|"
+    r"adopted (?:child|kid|daughter|son)) (?:[a-z]+ ){0,3}?(?:vroeger|in het verleden|in the past|before (?:she|he|they) came)\b"
 )
-_LONG_AGO = r"\b(?:[0-9]+|twintig|dertig|veertig|twenty|thirty|forty|vele|many) (?:jaar|jaren|years) (?:geleden|ago|terug)\b|\b(?:lang|long) (?:geleden|ago)\b"
+_LONG_AGO = (
+    r"\b(?:[0-9]+|twintig|dertig|veertig|twenty|thirty|forty|vele|many) (?:jaar|jaren|years) (?:geleden|ago|terug)\b|\b(?:lang|long) (?:geleden|ago)\b"
+    r"|\b(?:vroeger|in het verleden|in the past)\b"
+)
 _DEALT_WITH = (
     r"\b(?:dealt with it|dealt with that|have dealt with|behind me|over it|processed|verwerkt|afgesloten|achter me|achter mij|"
     r"therapie gehad|had therapy|gelukkig voorbij|is voorbij|is over)\b"
+    r"|\b(?:nu|now) (?:[a-z0-9]+ ){0,4}?(?:veilig|safe)\b"
 )
 _NOT_DEALT_WITH = r"\b(?:nooit|never|niet|not|nog steeds|still|nog altijd|again|weer)\b (?:[a-z]+ ){0,2}?(?:verwerkt|dealt|over|processed|afgesloten|gebeurt|happening|happens)\b"
 _NEW_THOUGHT = r"\b(?:maar nu|but now|en nu|and now|nu|now|maar mijn|but my)\b"
@@ -1626,24 +1749,46 @@ _THING_IN_WATER = (
 )
 _THING_HINTS = tuple(_squeeze(word) for word in ("water", "gracht", "sloot", "kanaal", "vijver", "rivier", "canal", "river", "lake", "pond"))
 _CHORE_HINTS = tuple(_squeeze(word) for word in ("kill", "vermoord", "murder", "dakloos", "homeless", "op straat"))
-_CHILDHOOD_HINTS = tuple(_squeeze(word) for word in ("kid", "child", "kind", "jeugd", "little", "young", "small", "klein", "jong"))
+_CHILDHOOD_HINTS = tuple(_squeeze(word) for word in ("kid", "child", "kind", "jeugd", "little", "young", "small", "klein", "jong", "pleeg", "adopt", "foster"))
 _EVICTION_HINTS = tuple(_squeeze(word) for word in ("evict", "uitzet", "ontruim"))
 
 _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
     "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
     "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
-    "eviction", "ontruim", "zonder", "without", "own life", "het leven", "pleegde",
+    "eviction", "ontruim", "zonder", "without", "own life", "het leven", "pleegde", "rough", "op strat", "outside", "buiten",
 ))
 # A story's frame and its "about": both must be in the text before _STORY_ABOUT is searched.
 _STORY_HINTS = tuple(_squeeze(word) for word in (
     "stuk", "voorstel", "musical", "theat", "play", "film", "movie", "boek", "book", "roman", "novel", "serie",
     "docu", "podcast", "gedicht", "poem", "lied", "song", "verhaal", "story",
 ))
-_ABOUT_HINTS = tuple(_squeeze(word) for word in ("over", "about", "waarin", "in which"))
+_ABOUT_HINTS = tuple(_squeeze(word) for word in ("over", "about", " on ", "waarin", "in which"))
 _EVENT_HINTS = tuple(_squeeze(word) for word in ("gas", "brand", "fire", "explos", "ontplof", "overstrom", "flood", "inbra", "burgla", "break in",
                                                  "bewust", "unconscious"))
 _DESPAIR_HINTS = tuple(_squeeze(word) for word in ("zitten", "trek", "niet meer", "niet langer", "can not"))
+# Session 13 (crisis12), two more ways the words of a crisis are not the resident's crisis:
+# - a crime long past with the offender convicted, and a practical question ("ik ben vorig jaar mishandeld, de dader is
+#   inmiddels veroordeeld, krijg ik de fysio vergoed?"): the act is not read; not when the offender is free again, the
+#   resident is afraid, or it goes on ("nog steeds", "weer", "bedreigt");
+_CONVICTED = (
+    r"\b(?:dader|daders|hij|zij|ze|de man|offender|perpetrator|attacker|he|she|they|the man) (?:is|was|zijn|waren|werd|werden|has been|have been|got|had been) "
+    r"(?:[a-z]+ ){0,2}?(?:veroordeeld|convicted|sentenced|gestraft|jailed)\b"
+)
+_PAST_CRIME = (
+    r"\b(?:mishandeld|aangevallen|in elkaar geslagen|geslagen|neergestoken|gestoken|beroofd|overvallen|aangerand|bedreigd|assaulted|attacked|"
+    r"beaten up|beaten|stabbed|mugged|robbed|threatened)\b"
+)
+_STILL_AFRAID = (
+    r"\b(?:nog steeds|still|weer|again|opnieuw|vrijgelaten|vrij gekomen|komt vrij|released|gets out|bedreigt|threatens|bang|afraid|scared|angst)\b"
+)
+_CONVICTED_HINTS = tuple(_squeeze(word) for word in ("veroordeeld", "convicted", "sentenced", "gestraft", "jailed"))
+# - "ik word er suïcidaal van haha" about the waste rules: said laughing, of a nuisance, and nothing in the message about the
+#   resident's life (_PERSONAL): the phrase is not read ("die schuldhulpregels, ik word er suïcidaal van" alarms: debt is personal).
+_JOKING_DESPAIR = (
+    r"\b(?:word|wordt|worden|ben|raak) (?:er |ik |je )?(?:echt |gewoon |bijna |helemaal )?(?:suicid[a-z]*|depressief) (?:van|door)\b"
+    r"|\b(?:makes|make|making|made|drives|driving) (?:me|us) (?:[a-z]+ )?suicid[a-z]*\b"
+)
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -1717,6 +1862,12 @@ def _read(normalised: str) -> str:
         normalised = " ".join(_compiled(r"\bop straat\b").sub("", normalised).split())
     if any(word in normalised for word in _THING_HINTS) and _compiled(_THING_IN_WATER).search(normalised):
         normalised = _without_groups(_compiled(_THING_IN_WATER), normalised)
+    if (any(word in normalised for word in _CONVICTED_HINTS) and _compiled(_CONVICTED).search(normalised)
+            and _compiled(_EVENT_OVER).search(normalised) and not _compiled(_STILL_AFRAID).search(normalised)):
+        normalised = " ".join(_compiled(_PAST_CRIME).sub("", normalised).split())
+    if ("suicid" in normalised or "depres" in normalised) and _compiled(_JEST).search(normalised) and _compiled(_JOKING_DESPAIR).search(normalised) \
+            and _compiled(_NUISANCE_WORD).search(normalised) and not _compiled(_PERSONAL).search(normalised):
+        normalised = " ".join(_compiled(_JOKING_DESPAIR).sub("", normalised).split())
     return normalised
 
 
