@@ -9,6 +9,7 @@ a detail (lost abroad, after a death, how it is going) is about: `detail_topic`.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..kb import phrases
@@ -18,7 +19,7 @@ from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
 if TYPE_CHECKING:
-    from ..kb.compiled import ResolvedIntent
+    from ..kb.compiled import ResolvedIntent, TenantKnowledge
     from ..matcher import Classification
 
 
@@ -127,24 +128,25 @@ def _topics_whose_answers_name(ctx: TurnContext, text: str, kinds: list[str]) ->
     names none of them: False, and the caller asks which topic."""
     if not kinds:
         return False
-    topics = [intent for intent in ctx.knowledge.intents.values() if intent.kind == "topic" and not intent.handover]
-    said = {intent.id: _answer_texts(intent) for intent in topics}
-    used = [set(phrases.words_of(answer).split()) for answer in said.values()]
+    index = ctx.knowledge.derived(TopicWords.of)
     # A word that half of the topics' answers use ("have", "need") names none of them.
     words = [word for word in phrases.words_of(text).split()
              if len(word) >= _MIN_TITLE_WORD and word not in followups.FILLER
-             and 2 * sum(word in answer for answer in used) <= len(used)]
+             and 2 * index.answers_using.get(word, 0) <= len(index.topics)]
     if len(words) < 2:  # one word ("cost", "online") is the follow-up itself, not a thing the answers name
         return False
     phrase = [" ".join(words)]
     kind = kinds[0]
     asked_first: list["ResolvedIntent"] = []
     answered_besides: list["ResolvedIntent"] = []
-    for intent in topics:
-        own = getattr(intent.followups, kind, None)
-        if own is not None and phrases.names_any(f"{own.nl}\n{own.en}", phrase):
+    named = set(words)
+    for intent in index.topics:
+        if not named <= index.answer_words[intent.id]:
+            continue  # a word the topic's answers never use: neither its follow-up nor its answers name the phrase
+        own = index.followup_sentences[intent.id].get(kind)
+        if own is not None and phrases.names_any_in(own, phrase):
             asked_first.append(intent)
-        elif phrases.names_any(said[intent.id], phrase):
+        elif phrases.names_any_in(index.answer_sentences[intent.id], phrase):
             answered_besides.append(intent)
     found = asked_first + answered_besides
     if not 2 <= len(found) <= MAX_NAMED:
@@ -312,15 +314,13 @@ def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text
     if (result.decision != "reject" or topic is None or topic.kind != "topic" or not understanding.is_question(text)
             or len(text.split()) >= understanding.STORY_WORDS):
         return []
-    index = _title_index(ctx)
-    matcher = ctx.knowledge.matcher
+    index = ctx.knowledge.derived(TopicWords.of)
     found: list["ResolvedIntent"] = []
     for word in dict.fromkeys(phrases.words_of(text).split()):
-        owners = index.get(word) or index.get(_singular(word), ())
+        owners = index.titles.get(word) or index.titles.get(_singular(word), ())
         if not owners:
             continue
-        reading = matcher.classify(word)
-        first = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
+        first = index.first_reading(ctx.knowledge, word)
         intent = ctx.intent_of(first) if first in owners else None
         if intent is not None and intent.id != topic.id and intent not in found:
             found.append(intent)
@@ -333,15 +333,47 @@ MAX_NAMED = 3
 _MIN_TITLE_WORD = 4
 
 
-def _title_index(ctx: TurnContext) -> dict[str, tuple[str, ...]]:
-    """Each word of a topic's title (Dutch and English) -> the topics whose title has it."""
-    index: dict[str, list[str]] = {}
-    for intent in ctx.knowledge.intents.values():
-        if intent.kind == "topic" and not intent.handover:
+class TopicWords:
+    """What the context rules read in the whole knowledge base on every question, derived once per loaded
+    knowledge (`TenantKnowledge.derived(TopicWords.of)`): the topics (not handovers), each topic's answers
+    and follow-up answers as `phrases.sentence_words`, how many topics' answers use each word, which topics'
+    titles have each word, and the matcher's first guess for a word alone (kept as words are read: only the
+    words of titles and their plurals are ever read)."""
+
+    def __init__(self, knowledge: "TenantKnowledge") -> None:
+        self.topics: tuple["ResolvedIntent", ...] = tuple(
+            intent for intent in knowledge.intents.values() if intent.kind == "topic" and not intent.handover)
+        self.answer_sentences: dict[str, str] = {
+            intent.id: phrases.sentence_words(_answer_texts(intent)) for intent in self.topics}
+        self.followup_sentences: dict[str, dict[str, str]] = {
+            intent.id: {kind: phrases.sentence_words(f"{own.nl}\n{own.en}") for kind in FOLLOWUP_KINDS
+                        if (own := getattr(intent.followups, kind, None)) is not None}
+            for intent in self.topics}
+        # The words of each topic's answers and follow-up answers.
+        self.answer_words: dict[str, frozenset[str]] = {
+            intent_id: frozenset(sentences.split()) for intent_id, sentences in self.answer_sentences.items()}
+        self.answers_using: Counter[str] = Counter(word for words in self.answer_words.values() for word in words)
+        titles: dict[str, list[str]] = {}
+        for intent in self.topics:
             for word in _title_words(intent):
                 if len(word) >= _MIN_TITLE_WORD:
-                    index.setdefault(word, []).append(intent.id)
-    return {word: tuple(owners) for word, owners in index.items()}
+                    titles.setdefault(word, []).append(intent.id)
+        # Each word of a topic's title (Dutch and English) -> the topics whose title has it.
+        self.titles: dict[str, tuple[str, ...]] = {word: tuple(owners) for word, owners in titles.items()}
+        self._first_readings: dict[str, str | None] = {}
+
+    @classmethod
+    def of(cls, knowledge: "TenantKnowledge") -> "TopicWords":
+        return cls(knowledge)
+
+    def first_reading(self, knowledge: "TenantKnowledge", word: str) -> str | None:
+        """The intent the matcher places `word` alone under first, None when it rejects it."""
+        try:
+            return self._first_readings[word]
+        except KeyError:
+            reading = knowledge.matcher.classify(word)
+            first = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
+            return self._first_readings.setdefault(word, first)
 
 
 def _singular(word: str) -> str:

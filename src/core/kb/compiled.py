@@ -14,8 +14,8 @@ import json
 import re
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to impo
 
 FORMAT_VERSION = 1
 INDEX_FILE = "index.json"
+
+_Derived = TypeVar("_Derived")
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -128,10 +130,23 @@ class TenantKnowledge:
     intents: dict[str, ResolvedIntent]
     matcher: "Matcher"
     referrals: tuple[Referral, ...] = ()  # where to go for matters out of scope
+    # What `derived` built from this knowledge, by its builder: lives and goes with this object.
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def slug(self) -> str:
         return self.tenant.slug
+
+    def derived(self, build: "Callable[[TenantKnowledge], _Derived]") -> "_Derived":
+        """`build(self)`, built on first use and kept with this knowledge: data the dialogue reads on every
+        turn from the whole knowledge base (which words name which topics), derived once per loaded
+        knowledge instead of once per turn. A knowledge object is never changed after loading; an edited
+        tenant is a new object with nothing derived yet. Two threads building at once both get an equal
+        value."""
+        try:
+            return self._derived[build]
+        except KeyError:
+            return self._derived.setdefault(build, build(self))
 
     def intent(self, intent_id: str) -> ResolvedIntent:
         try:

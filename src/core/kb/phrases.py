@@ -75,10 +75,19 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def names_any(text: str, phrases: Sequence[str]) -> bool:
     """Whether one sentence of `text` names one of `phrases`."""
-    if not phrases:
-        return False
-    pattern = _pattern(tuple(phrases))
-    return any(pattern.search(words_of(sentence)) for sentence in _SENTENCE_END.split(text))
+    return bool(phrases) and names_any_in(sentence_words(text), phrases)
+
+
+def sentence_words(text: str) -> str:
+    """Each sentence of `text` as `words_of` gives it, one a line: what `names_any_in` reads, for a text read
+    many times (a topic's answers, read against every question). A phrase's words are one space apart, so no
+    phrase is named across a line end."""
+    return "\n".join(words_of(sentence) for sentence in _SENTENCE_END.split(text))
+
+
+def names_any_in(sentences: str, phrases: Sequence[str]) -> bool:
+    """Whether one line of `sentences` (`sentence_words` of a text) names one of `phrases`."""
+    return bool(phrases) and _pattern(tuple(phrases)).search(sentences) is not None
 
 
 def without(text: str, phrases: Sequence[str]) -> str:
