@@ -736,3 +736,23 @@ def test_a_correction_and_what_it_means() -> None:
 ])
 def test_no_dutch_spoken(text: str, reading: tuple[bool, str] | None) -> None:
     assert understanding.speaks_no_dutch(text) == reading
+
+
+def test_a_thanks_then_a_question_is_the_question() -> None:
+    assert understanding.thanks_then("Dank u wel. Wanneer hoor ik iets van u?") == "Wanneer hoor ik iets van u?"
+    assert understanding.thanks_then("thanks when will I hear back") == "when will I hear back"
+    assert understanding.thanks_then("bedankt!") is None
+    assert understanding.thanks_then("Dank u wel, dat was het") is None  # no question after it
+
+
+def test_doing_it_for_the_person_talked_about() -> None:
+    for text in ("kan ik het voor haar aanvragen", "mag ik het voor hem ophalen", "can I do it for her",
+                 "kan ik het voor mijn moeder regelen"):
+        assert understanding.asks_for_someone_else(text), text
+    assert not understanding.asks_for_someone_else("kan ik een paspoort voor haar aanvragen")  # names its own topic
+
+
+def test_hearing_back_and_time_left_for_others_are_follow_ups() -> None:
+    assert followups.detect_all("Wanneer hoor ik iets van u?") == ["duur"]
+    assert followups.detect_all("when will I hear back?") == ["duur"]
+    assert "termijn" in followups.detect_all("en hoeveel tijd hebben ze")

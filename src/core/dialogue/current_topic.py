@@ -53,7 +53,9 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
         # read Wmo in it); the topic's answer applies to them too.
         ctx.count("followup_someone_else")
-        answers.answer(ctx, topic, 1.0, text)
+        # "kan ik het voor haar aanvragen?" after the ID card for a mother who cannot come: still that detail
+        carried = [ctx.state.detail] if ctx.state.detail else None
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
     if topic is not None and understanding.asks_after_hours(text):
         _after_hours(ctx, topic)

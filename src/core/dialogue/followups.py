@@ -27,8 +27,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:ik|we|wij|je|u|het) (?:nog |al |dan |nu )?te laat (?:ben|bent|zijn|is|kom|komen)|"
         r"te laat (?:om|voor (?:de|het|mijn|een) (?:aanvraag|aangifte|inschrijving)|met|aangevraagd|aanvragen|"
         r"doorgegeven|doorgeven|aangegeven|aangeven|ingediend|indienen|gemeld|melden)|"
-        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebben) (?:ik|we|wij|u)|"
-        r"how much time do (?:i|we) have|"
+        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebt|heeft|hebben) (?:ik|je|we|wij|u|ze|zij|hij|jullie)|"
+        # "en hoeveel tijd hebben ze" (a daughter for the parents of a newborn): the deadline, whoever it is for
+        r"how much time do (?:i|we|you|they) have|how much time does (?:he|she) have|"
         # "tot wanneer kan dat?" after the WOZ objection, "kan het al eerder?" after moving, "wat als ik het vergeet?"
         r"(?:tot wanneer|until when)(?![^.?!]*\b(?:geldig|valid))|(?:kan|mag|moet) (?:het|dat|ik) (?:ook |al |nog )?eerder|"
         r"(?:wat|en) als (?:ik|we) (?:het|dat) (?:vergeet|vergeten)|(?:what|and) if (?:i|we) forget|"
@@ -62,6 +63,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"spoed\w*|met spoed|met voorrang|sneller|urgent|urgently|faster|"
         # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
         r"hoe snel|how (?:soon|quickly|fast)|"
+        # "Wanneer hoor ik iets van u?" after applying (an older resident's letter), "when will I hear back?"
+        r"wanneer (?:hoor|krijg) (?:ik|we|wij) (?:iets|wat|meer|bericht|antwoord|een antwoord|uitsluitsel)|"
+        r"when (?:will|do|would|can) (?:i|we) (?:hear (?:back|something|anything|from you)|get (?:an answer|a reply|a decision))|"
         # "kan het deze week nog?" after bulky waste, "will someone fix it this week?" after a report
         r"(?:kan|kun|lukt|komt|gaat) (?:het|dat|dit|hij|ie)(?: \w+)? (?:deze week nog|nog deze week)|"
         r"(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import answers, current_topic, detail_topic, details, followups, handover, language, referrals, understanding
+from . import answers, current_topic, detail_topic, details, facts, followups, handover, language, referrals, understanding
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -58,6 +58,8 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # the question gets the scope message and the editors' list. Chosen on the tuning part of
 # benchmarks/data/real_questions.tsv (`make eval-dialogue`, BENCHMARKS.md).
 RUNNER_UP_FLOOR = 0.15
+# The matcher's small talk that a message going on about a day ("en voor morgen") is not.
+_HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
 # score, just under the answer cut-off) is about that topic; a less sure one is offered beside the
 # current topic (`Turn._other_topic_named`). Elsewhere such a lone favourite is offered first in
@@ -440,8 +442,9 @@ class Turn:
         """The offered topic a short typed question names ("en die parkeerkaart?" after a death story
         that told of a disabled parking card; "Wmo" under "Bedoelt u" for an own contribution), answered
         as its button is, for the detail told or the follow-up asked; not a question with a detail of its own."""
-        if len(text.split()) >= understanding.STORY_WORDS or details.detect(text):
-            return None
+        if (len(text.split()) >= understanding.STORY_WORDS or details.detect(text)
+                or understanding.asks_for_someone_else(text)):
+            return None  # "kan ik het voor haar aanvragen?": the topic just answered, for her (not an offered one)
         reading = self.ctx.knowledge.matcher.classify(text)
         favourite = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
         return favourite if favourite in asked.intents else None
@@ -504,6 +507,11 @@ class Turn:
                 ctx.add(f"{line} {ctx.say('ask_question')}")
                 return
             ctx.add(line)
+        after_thanks = understanding.thanks_then(text)
+        if after_thanks:
+            # "Dank u wel. Wanneer hoor ik iets van u?": the question, not "Graag gedaan!" for the thanks
+            ctx.count("thanks_then_question")
+            text = after_thanks
         meant = understanding.correction(text) if not ctx.first_turn else None
         if meant:
             # "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant my driving licence": what is meant, read
@@ -603,6 +611,12 @@ class Turn:
             # the matcher reads it (a system intent answered, a "Bedoelt u" of guesses, out of scope). A topic
             # the matcher answers is a question of its own ("belachelijk, wanneer wordt mijn container geleegd?").
             self._on_frustration()
+            return
+        if result.candidates and _day_not_small_talk(result.candidates[0].intent, text):
+            # "en voor morgen", "en de dag erna": a question about a day going on from the last message, not
+            # "Hallo!" or "Tot ziens!" (the matcher reads "morgen", "erna" as a greeting or a goodbye)
+            ctx.count("day_not_small_talk")
+            self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
@@ -1019,6 +1033,12 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
+
+
+def _day_not_small_talk(favourite: str, text: str) -> bool:
+    """The matcher's greeting or goodbye for a message that goes on about a day ("en voor morgen", "en de dag
+    erna"): no small talk."""
+    return favourite in _HELLO_GOODBYE and bool(understanding.JOINED_FIRST.match(text)) and facts.names_a_day(text)
 
 
 def sure_of_one(guesses: Sized, score: float) -> bool:

@@ -641,11 +641,22 @@ _SOMEONE_ELSE = re.compile(
     rf"{_ADULT}(?: (?:dan|ook|too|also|then))?$"
 )
 _FOR_SOMEONE_ELSE = re.compile(rf"\b(?:(?:voor|van|namens|for|on behalf of) )?{_ADULT}\b")
+# "kan ik het voor haar aanvragen?", "can I do it for him?" (a daughter for her mother, a carer): what was just
+# answered, done for the person the conversation is about.
+_DO_IT_FOR = re.compile(
+    r"^(?:(?:en|and|maar|but|ok|oke) )?(?:kan|mag|moet|kun|kunt) (?:ik|ik dat|ik het|u|je|iemand anders) "
+    r"(?:het |dat |dit |die |hem )?(?:ook )?(?:voor|namens) (?:haar|hem|hen|ze|hun|{adult}) "
+    r"(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen)(?: of moet (?:ze|zij|hij) (?:dat|het) zelf(?: doen)?)?|"
+    r"^(?:(?:and|but|ok) )?(?:can|may|could) (?:i|someone else) (?:do|arrange|apply for|request|report|collect|pick up) "
+    r"(?:it|that|this|one) (?:for|on behalf of) (?:her|him|them|{adult})$".format(adult=_ADULT)
+)
 
 
 def asks_for_someone_else(text: str) -> bool:
-    """True for "en voor mijn man?", "and my wife?": the current topic for another adult, nothing else."""
-    return bool(_SOMEONE_ELSE.match(_plain(text)))
+    """True for "en voor mijn man?", "and my wife?", "kan ik het voor haar aanvragen?": the current topic for
+    another adult, nothing else."""
+    plain = _plain(text)
+    return bool(_SOMEONE_ELSE.match(plain) or _DO_IT_FOR.match(plain))
 
 
 _CONTINUES = re.compile(r"^(?:en|and|maar|but|of|or) (?:als|wat als|wat nou als|stel dat|if|what if|what about if) \w+")
@@ -842,3 +853,24 @@ def speaks_no_dutch(text: str) -> tuple[bool, str] | None:
             rest = plain[found.end():].strip(" ,.-")
             return own, rest if len(rest.split()) >= 2 else ""
     return None
+
+
+# A message that goes on from the last one: "en voor morgen", "and the day after", "maar op zaterdag".
+JOINED_FIRST = re.compile(r"^\s*(?:en|and|maar|but|of|or)\b", re.IGNORECASE)
+# "Dank u wel. Wanneer hoor ik iets van u?", "thanks! and how long does it take": a thanks, then a question.
+_THANKS_FIRST = re.compile(
+    r"^\s*(?:(?:heel erg|hartelijk|super|many|ok|oke|okay) )?(?:dank u wel|dank je wel|dankjewel|dankuwel|dank u|dank je|"
+    r"bedankt|thanks|thank you(?: very much| so much)?|thx|merci)"
+    r"(?: (?:voor (?:de|het|uw|je|jullie) (?:info|informatie|antwoord|hulp|uitleg)|for (?:the|your) (?:info|answer|help)))?"
+    r"(?:\s*[.!,;:]+\s*|\s+(?=(?:en|and|maar|but|wanneer|hoe|wat|waar|wie|when|how|what|where|who)\b))(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def thanks_then(text: str) -> str | None:
+    """The question after a thanks in front of it ("Dank u wel. Wanneer hoor ik iets van u?" -> "Wanneer hoor ik iets
+    van u?"), or None when the message is no thanks followed by a question."""
+    found = _THANKS_FIRST.match(text)
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return rest if is_question(rest) else None
