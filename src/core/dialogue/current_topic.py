@@ -299,10 +299,13 @@ def answer_nothing_named(ctx: TurnContext, result: "Classification", text: str) 
     says it. (A question with words of its own the knowledge base lacks: "Dat weet ik niet" and
     the topic's page, in `Turn._not_understood`.)"""
     topic = ctx.intent_of(ctx.state.topic)
-    if (result.decision == "reject" and topic is not None and understanding.is_question(text)
-            and followups.is_contextual(text)):
+    # Also the matcher's guesses of other topics for a question that points back and names nothing ("wat moet ik
+    # daarvoor regelen?" after a passport for a mother who cannot come: not "Bedoelt u Evenementenvergunning?").
+    if (topic is not None and understanding.is_question(text) and followups.is_contextual(text)
+            and (result.decision == "reject" or result.decision == "clarify" and followups.points_back(text))):
         ctx.count("followup_nothing_named")
-        answers.answer(ctx, topic, 1.0, text)
+        carried = [ctx.state.detail] if ctx.state.detail else None  # still about the detail just answered
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
     return False
 

@@ -58,6 +58,8 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # the question gets the scope message and the editors' list. Chosen on the tuning part of
 # benchmarks/data/real_questions.tsv (`make eval-dialogue`, BENCHMARKS.md).
 RUNNER_UP_FLOOR = 0.15
+# A person asked for about "this" ("hierover", "er over"): the topic talked about, nothing to route by of its own.
+_HERE_ABOUT = frozenset({"hierover", "hier over", "er over", "erover", "daar over", "about this", "about that"})
 # The matcher's small talk that a message going on about a day ("en voor morgen") is not.
 _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
@@ -1002,7 +1004,9 @@ class Turn:
             routed = self._topic_of_request(routed_by) if routed_by else None
             if routed is not None:
                 ctx.state.topic = routed.id
-            current = routed or ctx.intent_of(ctx.state.topic)
+            # No topic answered yet, but the one offered last ("U vroeg ook naar ... WOZ"): the person is about that
+            offered = self.asked.intents if isinstance(self.asked, MoreTopicsOffered) else []
+            current = routed or ctx.intent_of(ctx.state.topic) or (ctx.intent_of(offered[0]) if len(offered) == 1 else None)
             team = current.team if current is not None and reason != "not_understood" else None
         if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
@@ -1021,7 +1025,9 @@ class Turn:
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = understanding.without_person_request(text)
-        if len(rest) < 3:
+        if len(rest) < 3 or followups.is_contextual(rest) or rest in _HERE_ABOUT:
+            # "kan ik iemand spreken daarover": the topic talked about (or the default team), not what the matcher
+            # reads in "daarover" alone (a report in a public space, 0.79)
             return None
         result = self.ctx.knowledge.matcher.classify(rest)
         intent = self.ctx.intent_of(result.intent)
