@@ -756,3 +756,9 @@ def test_hearing_back_and_time_left_for_others_are_follow_ups() -> None:
     assert followups.detect_all("Wanneer hoor ik iets van u?") == ["duur"]
     assert followups.detect_all("when will I hear back?") == ["duur"]
     assert "termijn" in followups.detect_all("en hoeveel tijd hebben ze")
+
+
+def test_whether_the_gemeente_can_do_something_is_how() -> None:
+    assert understanding.asks_how("ok en kan de gemeente er iets aan doen")
+    assert understanding.asks_how("can the council do anything about it")
+    assert not understanding.asks_how("kan de gemeente mijn paspoort opsturen")

@@ -577,6 +577,9 @@ _HOW = re.compile(
     r"^(?:en |maar |ok |oke |dus |and |but |so )?(?:"
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
     r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
+    # "kan de gemeente er iets aan doen?" after noise: what the topic's answer says the gemeente does
+    r"(?:kan|kunnen|gaat|doet) (?:de gemeente|jullie|u) (?:er |daar |hier )?(?:ook |dan |nog )?(?:iets|wat) (?:aan |mee )?(?:doen)?|"
+    r"(?:can|will|does) (?:the (?:municipality|council)|you) do (?:anything|something)(?: about (?:it|that|this))?|"
     # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
     r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
     # "hoe vraag ik een nieuwe aan?" after the ID card: a new one of the topic just answered
