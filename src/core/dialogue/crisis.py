@@ -555,6 +555,8 @@ _SUICIDE = [
     r"|(?:hoeveel|how many) (?:<W>)?(?:pillen|tabletten|slaappillen|paracetamol|medicijnen|pills|tablets|sleeping pills|paracetamol)"
     r"|how much (?:<W>){0,2}?(?:lethal|fatal|would kill|to kill))\b"
     r"(?![^.]*\b(?:mag|mogen|toegestaan|allowed|vergunning|permit|project|school|werkstuk|spreekbeurt|toerist[a-z]*|tourist[a-z]*|view|uitzicht|bezoek[a-z]*|visit[a-z]*|klimmen|climb[a-z]*|per dag|a day|per day)\b)",
+    # Stopping with everything, as a whole clause ("ik wil stoppen met alles"; not "... met alles wat per post komt").
+    r"\bwil (?:ik |we )?(?:gewoon |echt |nu |het liefst )*(?:stoppen met alles|met alles stoppen|overal mee stoppen|met alles ophouden)<END>",
     r"\b(?:goodbye|good bye|vaarwel|afscheidsbericht[a-z]*|afscheidspost[a-z]*|afscheidsvideo[a-z]*) (?:<W>|\. ){0,20}?"
     r"(?:(?:zijn|haar|hun|his|her|their) (?:auto|car|fiets|bike|jas|coat|schoenen|shoes) (?:<W>){0,3}?(?:staat|stond|ligt|lag|gevonden|found|parked|is|was|left) (?:<W>){0,2}?(?:bij|aan|op|near|by|at|on) (?:het|de|een|the|a) (?:kanaal|gracht|rivier|brug|spoor|zee|kade|pier|dijk|canal|river|bridge|tracks|sea|cliff|lake)"
     r"|(?:neemt|nam) (?:<W>){0,2}?(?:niet|nie) (?:meer )?op|(?:not|niet) (?:<W>)?(?:answering|picking up|responding|bereikbaar|reachable)|onbereikbaar|unreachable)\b",
