@@ -357,7 +357,7 @@ class DynamoDBConversationStore:
 
     def _save(self, conversation: Conversation, expected_version: int, days: list[DailyCounters],
               admission: ClientAdmission | None, effects: Sequence[Effect]) -> Conversation:
-        saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
+        saved = conversation.model_copy(update={"version": expected_version + 1})  # written below as JSON
         items: list[dict[str, Any]] = [{"Put": {"TableName": self.table, "Item": _outbox_item(saved, effect)}}
                                        for effect in effects]
         stamp = utc_iso(saved.updated_at)

@@ -47,7 +47,9 @@ class InMemoryConversationStore:
     def __init__(self, clock: Clock = now) -> None:
         self._lock = threading.Lock()
         self.clock = clock  # the day a month's aggregate is created on (`since`)
-        self._conversations: dict[tuple[str, str], str] = {}  # JSON, so callers never share objects
+        # (tenant, id) -> (version, JSON): JSON, so callers never share objects; the version beside it, so a
+        # write checks it without reading the whole conversation back.
+        self._conversations: dict[tuple[str, str], tuple[int, str]] = {}
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
         self._months: dict[tuple[str, str], MonthlyCounters] = {}  # (tenant, YYYY-MM)
         # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
@@ -61,8 +63,8 @@ class InMemoryConversationStore:
 
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
-            raw = self._conversations.get((tenant, conversation_id))
-        return Conversation.model_validate_json(raw) if raw is not None else None
+            stored = self._conversations.get((tenant, conversation_id))
+        return Conversation.model_validate_json(stored[1]) if stored is not None else None
 
     def save(
         self, conversation: Conversation, expected_version: int,
@@ -70,12 +72,11 @@ class InMemoryConversationStore:
         effects: Sequence[Effect] = (),
     ) -> Conversation:
         key = (conversation.tenant, conversation.id)
-        saved = conversation.model_copy(deep=True, update={"version": expected_version + 1})
+        saved = conversation.model_copy(update={"version": expected_version + 1})  # written below as JSON
         days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
         with self._lock:
             current = self._conversations.get(key)
-            stored_version = Conversation.model_validate_json(current).version if current is not None else 0
-            if (current is None and expected_version != 0) or (current is not None and stored_version != expected_version):
+            if (current is None and expected_version != 0) or (current is not None and current[0] != expected_version):
                 raise VersionConflict(f"{conversation.id}: expected version {expected_version}")
             if admission is not None:
                 window = (admission.tenant, admission.client, admission.window_start)
@@ -83,7 +84,7 @@ class InMemoryConversationStore:
                     raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start
                                       + admission.window_seconds - int(saved.updated_at.timestamp()))
                 self._admitted[window] += 1
-            self._conversations[key] = saved.model_dump_json()
+            self._conversations[key] = (saved.version, saved.model_dump_json())
             written: list[DailyCounters] = []  # what the days got (the months get the same, but the cap's count)
             for counters_of_day in days:
                 day = (counters_of_day.tenant, counters_of_day.day)
@@ -156,7 +157,7 @@ class InMemoryConversationStore:
         if status not in ACTIVE_HANDOVER:
             return []  # like the sparse index: only waiting/live handovers are listed
         with self._lock:
-            raws = [raw for (t, _), raw in self._conversations.items() if t == tenant]
+            raws = [raw for (t, _), (_, raw) in self._conversations.items() if t == tenant]
         found = [Conversation.model_validate_json(raw) for raw in raws]
         found = [
             c for c in found
@@ -202,7 +203,7 @@ class InMemoryConversationStore:
 
     def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
         with self._lock:
-            raws = [raw for (owner, _), raw in self._conversations.items() if owner == tenant]
+            raws = [raw for (owner, _), (_, raw) in self._conversations.items() if owner == tenant]
         found = []
         for conversation in map(Conversation.model_validate_json, raws):
             handover = conversation.handover

@@ -46,8 +46,9 @@ class ConversationStore(Protocol):
         (0: it must not exist yet) and apply `counters` atomically in the same
         write (several days' counters when a conversation's class moves on the day
         it started; counters of the same day are added together). Returns the
-        conversation with the new version. Raises `VersionConflict` when another
-        writer won.
+        conversation with the new version (a copy of the written object's fields that
+        shares their values with it: the caller's conversation is not copied again).
+        Raises `VersionConflict` when another writer won.
         Past `counters.unanswered_limit` questions of the tenant's day, the write goes
         without the unanswered questions (counted as `unanswered_dropped`). With
         `admission`, the write also counts one conversation against the client's window

@@ -78,10 +78,12 @@ def names_any(text: str, phrases: Sequence[str]) -> bool:
     return bool(phrases) and names_any_in(sentence_words(text), phrases)
 
 
+@lru_cache(maxsize=256)
 def sentence_words(text: str) -> str:
     """Each sentence of `text` as `words_of` gives it, one a line: what `names_any_in` reads, for a text read
-    many times (a topic's answers, read against every question). A phrase's words are one space apart, so no
-    phrase is named across a line end."""
+    many times (a topic's answers, read against every question; a message, read against each of a topic's
+    details and each referral in its turn: kept for the last few texts). A phrase's words are one space
+    apart, so no phrase is named across a line end."""
     return "\n".join(words_of(sentence) for sentence in _SENTENCE_END.split(text))
 
 
