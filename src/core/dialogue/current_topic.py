@@ -57,14 +57,20 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
-    if topic is not None and understanding.asks_after_hours(text):
-        _after_hours(ctx, topic)
+    if understanding.asks_after_hours(text):
+        if topic is not None:
+            after_hours(ctx, topic)
+        elif isinstance(asked, ChoicesOffered):
+            # "is er een noodnummer?" under "Bedoelt u ...?": which one, and the one chosen answers it
+            _without_topic(ctx, asked.model_copy(update={"followup": AFTER_HOURS}))
+        else:
+            _without_topic(ctx, asked)
         return True
     if understanding.asks_whom_to_call(text):
         if referrals.said_again(ctx):
             return True  # "wie moet ik dan bellen?" right after "... krijgt u van de Dienst Toeslagen"
         if topic is not None and topic.after_hours is not None and not ctx.promises.open_now:
-            _after_hours(ctx, topic)  # "wie bel ik nu dan?" after noise on a Saturday night: the police's line
+            after_hours(ctx, topic)  # "wie bel ik nu dan?" after noise on a Saturday night: the police's line
             return True
         if _team_contact(ctx, topic):
             return True
@@ -194,7 +200,11 @@ def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
     return True
 
 
-def _after_hours(ctx: TurnContext, topic: "ResolvedIntent") -> None:
+# `ChoicesOffered.followup` when the question asked under "Bedoelt u" was whom to call while the gemeente is closed.
+AFTER_HOURS = "after_hours"
+
+
+def after_hours(ctx: TurnContext, topic: "ResolvedIntent") -> None:
     """"wie bel ik 's nachts?": who helps with the topic while the gemeente is closed (its `after_hours` contact),
     then the gemeente's own team, honest about now (open until, or closed and when it opens again); a topic
     without one: nobody else then, and the team's line."""

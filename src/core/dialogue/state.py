@@ -78,8 +78,8 @@ class ChoicesOffered(_State):
     # The message named each of these topics ("ik wil verhuizen en mijn hond aanmelden"): after the one
     # chosen, the others are offered, so none is dropped.
     several: bool = False
-    # The follow-up asked with no topic yet ("moet ik een eigen bijdrage betalen?": kosten): the topic chosen
-    # answers it (its cost), not with its general answer.
+    # The follow-up asked with no topic yet ("moet ik een eigen bijdrage betalen?": kosten; "is er een
+    # noodnummer?": after_hours): the topic chosen answers it (its cost), not with its general answer.
     followup: str | None = None
 
 

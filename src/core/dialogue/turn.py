@@ -381,6 +381,8 @@ class Turn:
             asked_followup = asked.followup if isinstance(asked, ChoicesOffered) else None
             if detail is not None and intent.kind == "topic" and not intent.handover:
                 answers.answer(ctx, intent, 1.0, asked_details=[detail])  # the permit after a death: its variant
+            elif asked_followup == current_topic.AFTER_HOURS and intent.kind == "topic":
+                current_topic.after_hours(ctx, intent)  # "is er een noodnummer?", then "Melding openbare ruimte"
             elif asked_followup is not None and answers.has_followup(ctx, intent, asked_followup):
                 answers.followup(ctx, asked_followup, intent.id)  # "eigen bijdrage?" -> Wmo: the Wmo's cost
             else:
