@@ -11,7 +11,7 @@ import pytest
 
 from core.matcher import Matcher, TrainingConfig, decide, train, train_knowledge_base
 from core.matcher.answer import ANSWER_INPUTS, AnswerBand, AnswerPolicy, answer_inputs
-from core.matcher.matcher import KNOWLEDGE_BASE_ANSWER_POLICY, LONG_MESSAGE_WORDS, knowledge_base_config
+from core.matcher.matcher import KNOWLEDGE_BASE_ANSWER_POLICY, LONG_MESSAGE_WORDS, ExampleVectors, knowledge_base_config
 
 EXAMPLES = [
     *[(text, "paspoort") for text in [
@@ -173,3 +173,69 @@ def test_a_small_knowledge_base_keeps_the_per_text_policy() -> None:
     matcher = train_knowledge_base(EXAMPLES, OUT_OF_SCOPE)  # four intents: below the policy's min_intents
     assert matcher.answer_band("paspoort aanvragen") is None
     assert matcher.threshold != KNOWLEDGE_BASE_ANSWER_POLICY.bands[0].answer
+
+
+# -- the nearest example (ExampleVectors): the encoder's evidence for the best intent -----------------
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_the_nearest_example_of_the_best_class_and_its_margin_over_the_nearest_of_another() -> None:
+    vectors = np.stack([_unit(1, 0, 0), _unit(1, 1, 0), _unit(0, 1, 0), _unit(0, 0, 1)])
+    examples = ExampleVectors.of(vectors, np.array([0, 0, 1, 2]), class_count=3)
+    cosine, margin = examples.nearest(_unit(1, 0.2, 0), best=0)
+    assert cosine == pytest.approx(float(_unit(1, 0.2, 0) @ _unit(1, 0, 0)), abs=0.01)
+    assert margin == pytest.approx(cosine - float(_unit(1, 0.2, 0) @ _unit(0, 1, 0)), abs=0.01) and margin > 0
+    other_cosine, other_margin = examples.nearest(_unit(1, 0.2, 0), best=1)
+    assert other_margin == pytest.approx(-margin, abs=0.01) and other_cosine < cosine  # the wrong class: below zero
+
+
+def test_no_evidence_from_a_zero_vector_or_a_class_without_examples() -> None:
+    vectors = np.stack([_unit(1, 0), _unit(0, 1)])
+    examples = ExampleVectors.of(vectors, np.array([0, 2]), class_count=3)  # class 1 has no example the encoder reads
+    assert examples.nearest(np.zeros(2, np.float32), best=0) == (0.0, 0.0)
+    assert examples.nearest(_unit(1, 0), best=1) == (0.0, 0.0)
+    lonely = ExampleVectors.of(vectors[:1], np.array([0]), class_count=1)
+    assert lonely.nearest(_unit(1, 0), best=0) == pytest.approx((1.0, 1.0), abs=0.01)  # no other class: the cosine
+
+
+def test_the_answer_inputs_carry_the_nearest_example_of_the_messages_best_intent(answering_matcher: Matcher) -> None:
+    close = dict(zip(ANSWER_INPUTS, answering_matcher.answer_inputs("ik wil graag een nieuw paspoort aanvragen")[0]))
+    assert close["nearest_example_cosine"] > 0.5 and close["nearest_example_margin"] > 0
+    english = dict(zip(ANSWER_INPUTS, answering_matcher.answer_inputs("I want to apply for a new passport")[0]))
+    assert english["nearest_example_cosine"] == 0.0 and english["nearest_example_margin"] == 0.0  # the encoder is Dutch
+    scorer = answering_matcher._scorer
+    vector = scorer.sentence(scorer.analyzer.analyse("ik wil graag een nieuw paspoort aanvragen"))
+    wrong = answering_matcher.intents.index("afvalkalender")
+    assert scorer.examples.nearest(vector, wrong)[1] < 0  # the margin of a wrong intent is negative
+
+
+def test_the_artefact_keeps_the_example_vectors_compact(answering_matcher: Matcher) -> None:
+    loaded = Matcher.from_bytes(answering_matcher.to_bytes())
+    examples = loaded._scorer.examples
+    assert examples.codes.dtype == np.int8 and examples.codes.shape[0] == len(EXAMPLES) + len(OUT_OF_SCOPE)
+    assert np.array_equal(examples.starts, answering_matcher._scorer.examples.starts)
+
+
+def test_an_artefact_built_before_the_nearest_example_answers_with_its_nine_inputs(answering_matcher: Matcher) -> None:
+    data = answering_matcher.to_bytes()
+    (length,) = struct.unpack_from("<I", data, 8)
+    header = json.loads(data[12 : 12 + length])
+    start = 12 + length + (-(12 + length) % 8)
+    for name in ("example_vectors", "example_scale", "example_starts"):
+        header["arrays"].pop(name)
+    nine = ANSWER_INPUTS.index("nearest_example_cosine")
+    for band in header["answer_bands"]:
+        band["model"] = {key: value[:nine] if isinstance(value, list) else value for key, value in band["model"].items()}
+    encoded = json.dumps(header).encode("utf-8")
+    prefix = data[:8] + struct.pack("<I", len(encoded)) + encoded
+    old = Matcher.from_bytes(prefix + b"\0" * (-len(prefix) % 8) + data[start:])
+    assert old._scorer.examples is None
+    text = "mijn paspoort is verlopen, hoe vraag ik een nieuwe aan"
+    inputs = old.answer_inputs(text)
+    assert not inputs[0, nine:].any()
+    band = old.answer_band(text)
+    assert band.model.coef.size == nine
+    assert old.classify(text).score == pytest.approx(float(band.model.predict(inputs[:, :nine])[0]), abs=1e-4)

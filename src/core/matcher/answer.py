@@ -38,6 +38,11 @@ ANSWER_INPUTS = (
     "log_clauses",
     "log_words",
     "coverage",  # share of the content words the knowledge base knows
+    # The sentence encoder's evidence for the best intent (centroid mode; 0 without it): the cosine of
+    # the whole text to the intent's nearest example, and its margin over the nearest example of any
+    # other class (out of scope included). Near one example is a sign the centroids do not give.
+    "nearest_example_cosine",
+    "nearest_example_margin",
 )
 
 
@@ -73,10 +78,11 @@ class AnswerPolicy:
 
 
 def answer_inputs(probabilities: np.ndarray, confidence: np.ndarray, coverage: float, intent_count: int,
-                  words: int) -> np.ndarray:
+                  words: int, nearest: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
     """One row of ANSWER_INPUTS for a message whose units (the whole text first, then its
     clauses if it has several) have these probabilities over the classes (intents, then out
-    of scope if the matcher has that class) and per-text confidences."""
+    of scope if the matcher has that class) and per-text confidences; `nearest` is the best
+    intent's nearest-example cosine and margin (`ExampleVectors.nearest`)."""
     whole = probabilities[0]
     intents = whole[:intent_count]
     order = np.argsort(-intents)
@@ -101,4 +107,5 @@ def answer_inputs(probabilities: np.ndarray, confidence: np.ndarray, coverage: f
         math.log(clause_count),
         math.log(1 + words),
         coverage,
+        *nearest,
     ]])

@@ -13,7 +13,7 @@ import numpy as np
 
 from .answer import AnswerBand, AnswerPolicy, answer_inputs
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
-from .encoder import SmallEncoder
+from .encoder import SmallEncoder, quantise_rows
 from .subword import SubwordEncoder, packaged_digest, packaged_encoder
 from .features import Analysis, Analyzer, FeatureConfig
 from .learning import (
@@ -177,6 +177,7 @@ class _Scorer:
         encoder: SmallEncoder | SubwordEncoder | None = None,
         encoder_weight: float = 0.0,
         centroids: np.ndarray | None = None,
+        examples: "ExampleVectors | None" = None,
     ) -> None:
         self.analyzer = analyzer
         self.feature_index = feature_index
@@ -194,6 +195,9 @@ class _Scorer:
         # Centroid mode: one unit vector per class (intents, then out of scope), rows of the
         # encoder's space; None while training has not set them or in block mode.
         self.centroids = centroids if self.encoder is not None else None
+        # Centroid mode: the encoder's vectors of the examples themselves, for the answer model's
+        # nearest-example inputs (None in block mode and in artefacts built before them).
+        self.examples = examples if self.centroids is not None else None
         if isinstance(self.encoder, SmallEncoder) and self.encoder.piece_count != default_embedding().piece_count:
             raise ValueError("the encoder was trained on another word-piece table than this code has")
 
@@ -256,13 +260,21 @@ class _Scorer:
             return self.encoder.sentence(analysis.raw_tokens)
         return self.encoder.sentence(default_embedding().piece_ids(analysis.tokens))
 
-    def centroid_logits(self, analyses: Sequence[Analysis]) -> np.ndarray | float:
-        """What centroid mode adds to each class's logit (0 in block mode). The encoder is
-        Dutch: a question in another language gets nothing from it."""
+    def sentences(self, analyses: Sequence[Analysis]) -> np.ndarray | None:
+        """Centroid mode: the encoder's vector of each text, zeros for a text it does not read
+        (the encoder is Dutch); None in block mode."""
+        if self.centroids is None:
+            return None
+        return np.stack([self.sentence(analysis) if _encodes(analysis) else np.zeros(self.encoder.out_dims, np.float32)
+                         for analysis in analyses])
+
+    def centroid_logits(self, analyses: Sequence[Analysis], vectors: np.ndarray | None = None) -> np.ndarray | float:
+        """What centroid mode adds to each class's logit (0 in block mode), from the texts'
+        `sentences` (computed here unless given). A question in another language than the
+        encoder's gets nothing from it."""
         if self.centroids is None:
             return 0.0
-        vectors = np.stack([self.sentence(analysis) if _encodes(analysis) else np.zeros(self.encoder.out_dims, np.float32)
-                            for analysis in analyses])
+        vectors = self.sentences(analyses) if vectors is None else vectors
         return self.encoder_weight * (vectors @ self.centroids.T)
 
     def rows(self, analyses: Sequence[Analysis]) -> SparseRows:
@@ -349,6 +361,7 @@ def _build_scorer(
         np.add.at(centroids, labels[dutch], vectors)
         norms = np.linalg.norm(centroids, axis=1, keepdims=True)
         scorer.centroids = (centroids / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        scorer.examples = ExampleVectors.of(vectors, labels[dutch], class_count)
     return scorer
 
 
@@ -386,6 +399,47 @@ def _confidence_inputs(logits: np.ndarray, coverage: np.ndarray, temperature: fl
             out_of_scope,
         ]
     ).astype(np.float64)
+
+
+class ExampleVectors:
+    """The sentence encoder's unit vectors of the knowledge base's examples (those it reads), grouped
+    by class (intents, then out of scope), for the answer model's nearest-example inputs. Stored as
+    int8 rows with one scale each (`quantise_rows`: a quarter of float32's bytes, cosine error below
+    0.01); read zero-copy from the artefact and made float32 once, on the first message that needs
+    them, so that each message costs one matrix-vector product."""
+
+    def __init__(self, codes: np.ndarray, scale: np.ndarray, starts: np.ndarray) -> None:
+        self.codes, self.scale = codes, scale
+        self.starts = starts  # class c's rows are starts[c]:starts[c + 1]
+        self._matrix: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, vectors: np.ndarray, labels: np.ndarray, class_count: int) -> "ExampleVectors":
+        order = np.argsort(labels, kind="stable")
+        codes, scale = quantise_rows(vectors[order])
+        starts = np.searchsorted(labels[order], np.arange(class_count + 1)).astype(np.int32)
+        return cls(codes, scale, starts)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The artefact's arrays (`Matcher.to_bytes`)."""
+        return {"example_vectors": self.codes, "example_scale": self.scale, "example_starts": self.starts}
+
+    def nearest(self, vector: np.ndarray, best: int) -> tuple[float, float]:
+        """The cosine of `vector` to the nearest example of class `best`, and its margin over the
+        nearest example of any other class. (0, 0) when there is no evidence: a zero vector (a text
+        the encoder does not read) or a class without examples; a margin over nothing is the cosine."""
+        sizes = np.diff(self.starts)
+        if not vector.any() or sizes[best] == 0:
+            return 0.0, 0.0
+        if self._matrix is None:
+            self._matrix = self.codes.astype(np.float32) * self.scale[:, None]
+        cosines = self._matrix @ vector
+        filled = np.flatnonzero(sizes)
+        nearest = np.maximum.reduceat(cosines, self.starts[filled])  # the empty classes have no rows in between
+        own = nearest[filled == best]
+        others = nearest[filled != best]
+        cosine = float(own[0])
+        return cosine, cosine - float(others.max()) if others.size else cosine
 
 
 class Matcher:
@@ -449,11 +503,21 @@ class Matcher:
         analyses = [scorer.analyzer.analyse(text) for text in texts]
         vectors = [scorer.vector(analysis) for analysis in analyses]
         logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
-        logits = logits + scorer.centroid_logits(analyses)
+        sentences = scorer.sentences(analyses)
+        logits = logits + scorer.centroid_logits(analyses, sentences)
         coverage = np.array([analysis.coverage for analysis in analyses])
         probabilities, confidence = self._scores(logits, coverage, all_classes=True)
         return _Units(probabilities, confidence, coverage, np.array([columns.size == 0 for columns, _ in vectors]),
-                      np.array([is_short(analysis) for analysis in analyses]))
+                      np.array([is_short(analysis) for analysis in analyses]),
+                      sentences[0] if sentences is not None else None)
+
+    def _answer_row(self, units: "_Units", words: int) -> np.ndarray:
+        """The answer model's inputs (one row of ANSWER_INPUTS) of a message's scored units."""
+        count = len(self.intents)
+        examples = self._scorer.examples
+        best = int(units.probabilities[0, :count].argmax())
+        nearest = examples.nearest(units.sentence, best) if examples is not None and units.sentence is not None else (0.0, 0.0)
+        return answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), count, words, nearest)
 
     def answer_inputs(self, text: str) -> np.ndarray:
         """The answer model's inputs for a message (one row of ANSWER_INPUTS), as `classify`
@@ -461,8 +525,7 @@ class Matcher:
         cleaned = strip_courtesy(text).text
         pieces = clauses(cleaned)
         units = self._score_units([cleaned, *pieces] if len(pieces) >= 2 else [cleaned])
-        return answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), len(self.intents),
-                             len(cleaned.split()))
+        return self._answer_row(units, len(cleaned.split()))
 
     def best_intent(self, text: str) -> str:
         """The whole message's best-ranked intent (what the answer model judges)."""
@@ -483,8 +546,9 @@ class Matcher:
         if units.empty[0]:
             return whole
         band = self._answer_policy.band(words)
-        inputs = answer_inputs(units.probabilities, units.confidence, float(units.coverage[0]), len(self.intents), words)
-        probability = float(band.model.predict(inputs)[0])
+        inputs = self._answer_row(units, words)
+        # A model fitted before the nearest-example inputs (an older artefact) reads the first ones only.
+        probability = float(band.model.predict(inputs[:, : band.model.coef.size])[0])
         decision = decide(probability, band.answer, band.clarify)
         if decision == "answer" and units.short[0] and units.confidence[0] < self.part_threshold:
             decision = "clarify"
@@ -554,6 +618,8 @@ class Matcher:
         }
         if scorer.centroids is not None:
             arrays["centroids"] = scorer.centroids.astype(np.float32)
+        if scorer.examples is not None:
+            arrays |= scorer.examples.arrays()
         header: dict = {
             "intents": list(self.intents),
             "threshold": self.threshold,
@@ -668,6 +734,9 @@ class Matcher:
             encoder=encoder,
             encoder_weight=float(encoder_spec["weight"]) if encoder_spec is not None else 0.0,
             centroids=array("centroids") if encoder_spec is not None and encoder_spec.get("mode") == "centroids" else None,
+            # Absent in artefacts built before the answer model read the nearest example.
+            examples=ExampleVectors(array("example_vectors"), array("example_scale"), array("example_starts"))
+            if "example_vectors" in header["arrays"] else None,
         )
         scorer.row_scale = array("row_scale")
         confidence = _logistic(header["confidence"])
@@ -715,6 +784,7 @@ class _Units:
     coverage: np.ndarray
     empty: np.ndarray  # nothing the knowledge base knows
     short: np.ndarray  # a word or two (`is_short`)
+    sentence: np.ndarray | None = None  # the whole text's encoder vector (centroid mode)
 
 
 # -- training -------------------------------------------------------------------------
