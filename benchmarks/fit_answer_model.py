@@ -93,7 +93,10 @@ def fold_matchers(examples: list[tuple[str, str]], oos: list[str], cache: Path |
         held = [(texts[i], labels[i]) for i in np.flatnonzero(fold_of == fold)]
         path = cache / f"fold{fold}.matcher" if cache else None
         if path is not None and path.exists():
-            yield Matcher.from_bytes(path.read_bytes()), held
+            cached = Matcher.from_bytes(path.read_bytes())
+            if cached._scorer.examples is None:  # its nearest-example inputs would all be 0
+                raise SystemExit(f"{path} was built before the matcher kept its examples' vectors: use a new --folds-cache")
+            yield cached, held
             continue
         kept = np.flatnonzero(fold_of != fold)
         matcher = train_knowledge_base([(texts[i], labels[i]) for i in kept if labels[i] is not None],
