@@ -405,13 +405,15 @@ class ExampleVectors:
     """The sentence encoder's unit vectors of the knowledge base's examples (those it reads), grouped
     by class (intents, then out of scope), for the answer model's nearest-example inputs. Stored as
     int8 rows with one scale each (`quantise_rows`: a quarter of float32's bytes, cosine error below
-    0.01), read zero-copy from the artefact and used as they are: a message costs one int8 x float32
-    matrix-vector product (~0.2 ms for 3,400 examples; a float32 copy made on first use would save
-    0.1 ms a message for 5 MB of memory and ~2-30 ms on a cold start)."""
+    0.01) and read zero-copy from the artefact; the first message that needs them makes a scaled
+    float32 copy (5 MB for 3,400 examples, ~3-10 ms once), because numpy multiplies int8 by float32
+    without BLAS: ~4 ms a message straight from the int8 rows, 0.04 ms from the copy (BENCHMARKS.md,
+    session 13)."""
 
     def __init__(self, codes: np.ndarray, scale: np.ndarray, starts: np.ndarray) -> None:
         self.codes, self.scale = codes, scale
         self.starts = starts  # class c's rows are starts[c]:starts[c + 1]
+        self._rows: np.ndarray | None = None  # codes x scale as float32, made on first use (`nearest`)
 
     @classmethod
     def of(cls, vectors: np.ndarray, labels: np.ndarray, class_count: int) -> "ExampleVectors":
@@ -431,7 +433,9 @@ class ExampleVectors:
         sizes = np.diff(self.starts)
         if not vector.any() or sizes[best] == 0:
             return 0.0, 0.0
-        cosines = (self.codes @ vector) * self.scale
+        if self._rows is None:
+            self._rows = self.codes.astype(np.float32) * self.scale[:, None]
+        cosines = self._rows @ vector
         filled = np.flatnonzero(sizes)
         nearest = np.maximum.reduceat(cosines, self.starts[filled])  # the empty classes have no rows in between
         own = nearest[filled == best]
