@@ -201,6 +201,17 @@ def test_no_evidence_from_a_zero_vector_or_a_class_without_examples() -> None:
     assert lonely.nearest(_unit(1, 0), best=0) == pytest.approx((1.0, 1.0), abs=0.01)  # no other class: the cosine
 
 
+def test_the_nearest_example_is_read_from_a_float32_copy_made_once_on_first_use() -> None:
+    vectors = np.stack([_unit(1, 0, 0), _unit(1, 1, 0), _unit(0, 1, 0)])
+    examples = ExampleVectors.of(vectors, np.array([0, 0, 1]), class_count=2)
+    assert examples._rows is None  # loading the artefact makes no copy
+    first = examples.nearest(_unit(1, 0.2, 0), best=0)
+    rows = examples._rows
+    assert rows is not None and rows.dtype == np.float32
+    assert np.allclose(rows, examples.codes * examples.scale[:, None])  # the int8 rows, scaled
+    assert examples.nearest(_unit(1, 0.2, 0), best=0) == first and examples._rows is rows  # made once
+
+
 def test_the_answer_inputs_carry_the_nearest_example_of_the_messages_best_intent(answering_matcher: Matcher) -> None:
     close = dict(zip(ANSWER_INPUTS, answering_matcher.answer_inputs("ik wil graag een nieuw paspoort aanvragen")[0]))
     assert close["nearest_example_cosine"] > 0.5 and close["nearest_example_margin"] > 0
