@@ -762,3 +762,9 @@ def test_whether_the_gemeente_can_do_something_is_how() -> None:
     assert understanding.asks_how("ok en kan de gemeente er iets aan doen")
     assert understanding.asks_how("can the council do anything about it")
     assert not understanding.asks_how("kan de gemeente mijn paspoort opsturen")
+
+
+def test_a_danger_told_in_a_short_message() -> None:
+    assert understanding.tells_danger("it's really dangerous, cyclists fall there")
+    assert understanding.tells_danger("het is echt gevaarlijk")
+    assert not understanding.tells_danger("wat kost een melding")

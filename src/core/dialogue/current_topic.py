@@ -57,6 +57,9 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
+    if topic is not None and topic.after_hours is not None and understanding.tells_danger(text):
+        after_hours(ctx, topic)  # "it's really dangerous, cyclists fall there" after a pothole: who helps now, 112
+        return True
     if understanding.asks_after_hours(text):
         if topic is not None:
             after_hours(ctx, topic)

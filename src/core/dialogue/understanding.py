@@ -877,3 +877,14 @@ def thanks_then(text: str) -> str | None:
         return None
     rest = found.group("rest").strip()
     return rest if is_question(rest) else None
+
+
+# "it's really dangerous, cyclists fall there" after a report, "het is levensgevaarlijk": a danger told about the topic
+# just answered (crisis help has already run: acute danger to a person is the crisis detector's).
+_DANGER = re.compile(r"\b(?:gevaarlijk|gevaarlijke|levensgevaarlijk|onveilig|dangerous|unsafe|hazard|hazardous)\b")
+
+
+def tells_danger(text: str) -> bool:
+    """A short message that says something is dangerous (not a story, which tells more than that)."""
+    plain = _plain(text)
+    return len(plain.split()) < STORY_WORDS and _DANGER.search(plain) is not None
