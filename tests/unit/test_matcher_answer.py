@@ -201,15 +201,16 @@ def test_no_evidence_from_a_zero_vector_or_a_class_without_examples() -> None:
     assert lonely.nearest(_unit(1, 0), best=0) == pytest.approx((1.0, 1.0), abs=0.01)  # no other class: the cosine
 
 
-def test_the_nearest_example_is_read_from_a_float32_copy_made_once_on_first_use() -> None:
-    vectors = np.stack([_unit(1, 0, 0), _unit(1, 1, 0), _unit(0, 1, 0)])
-    examples = ExampleVectors.of(vectors, np.array([0, 0, 1]), class_count=2)
-    assert examples._rows is None  # loading the artefact makes no copy
-    first = examples.nearest(_unit(1, 0.2, 0), best=0)
-    rows = examples._rows
-    assert rows is not None and rows.dtype == np.float32
-    assert np.allclose(rows, examples.codes * examples.scale[:, None])  # the int8 rows, scaled
-    assert examples.nearest(_unit(1, 0.2, 0), best=0) == first and examples._rows is rows  # made once
+def test_the_cosines_of_the_int8_rows_block_by_block_are_those_of_the_whole_matrix() -> None:
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(ExampleVectors.CHUNK_ROWS * 2 + 5, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    examples = ExampleVectors.of(vectors, np.arange(len(vectors)) % 3, class_count=3)
+    query = _unit(1, 0.5, 0, 0, 0.2, 0, 0, 0.1)
+    whole = (examples.codes.astype(np.float32) @ query) * examples.scale
+    assert np.allclose(examples._cosines(query), whole, atol=1e-6)  # the last, shorter block included
+    assert np.allclose(examples._cosines(query), vectors[np.argsort(np.arange(len(vectors)) % 3, kind="stable")] @ query,
+                       atol=0.02)  # int8 rows: within the quantisation error
 
 
 def test_the_answer_inputs_carry_the_nearest_example_of_the_messages_best_intent(answering_matcher: Matcher) -> None:

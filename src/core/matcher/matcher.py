@@ -405,15 +405,17 @@ class ExampleVectors:
     """The sentence encoder's unit vectors of the knowledge base's examples (those it reads), grouped
     by class (intents, then out of scope), for the answer model's nearest-example inputs. Stored as
     int8 rows with one scale each (`quantise_rows`: a quarter of float32's bytes, cosine error below
-    0.01) and read zero-copy from the artefact; the first message that needs them makes a scaled
-    float32 copy (5 MB for 3,400 examples, ~3-10 ms once), because numpy multiplies int8 by float32
-    without BLAS: ~4 ms a message straight from the int8 rows, 0.04 ms from the copy (BENCHMARKS.md,
-    session 13)."""
+    0.01) and read zero-copy from the artefact. A message's product runs over blocks of CHUNK_ROWS
+    rows, each cast to float32 in a small buffer that stays in the cache: numpy casts a whole int8
+    matrix (5 MB as float32) on every int8 x float32 product, and a float32 copy kept beside it is
+    read from memory on every message; both cost 2-4 ms a message on a shared machine, the blocks
+    0.3 ms (BENCHMARKS.md, session 13)."""
+
+    CHUNK_ROWS = 256
 
     def __init__(self, codes: np.ndarray, scale: np.ndarray, starts: np.ndarray) -> None:
         self.codes, self.scale = codes, scale
         self.starts = starts  # class c's rows are starts[c]:starts[c + 1]
-        self._rows: np.ndarray | None = None  # codes x scale as float32, made on first use (`nearest`)
 
     @classmethod
     def of(cls, vectors: np.ndarray, labels: np.ndarray, class_count: int) -> "ExampleVectors":
@@ -426,6 +428,16 @@ class ExampleVectors:
         """The artefact's arrays (`Matcher.to_bytes`)."""
         return {"example_vectors": self.codes, "example_scale": self.scale, "example_starts": self.starts}
 
+    def _cosines(self, vector: np.ndarray) -> np.ndarray:
+        """The cosine of `vector` to every example: the int8 rows block by block (CHUNK_ROWS)."""
+        cosines = np.empty(len(self.codes), np.float32)
+        block = np.empty((min(self.CHUNK_ROWS, len(self.codes)), self.codes.shape[1]), np.float32)
+        for start in range(0, len(self.codes), self.CHUNK_ROWS):
+            rows = self.codes[start : start + self.CHUNK_ROWS]
+            np.copyto(block[: len(rows)], rows, casting="unsafe")
+            np.dot(block[: len(rows)], vector, out=cosines[start : start + len(rows)])
+        return cosines * self.scale
+
     def nearest(self, vector: np.ndarray, best: int) -> tuple[float, float]:
         """The cosine of `vector` to the nearest example of class `best`, and its margin over the
         nearest example of any other class. (0, 0) when there is no evidence: a zero vector (a text
@@ -433,9 +445,7 @@ class ExampleVectors:
         sizes = np.diff(self.starts)
         if not vector.any() or sizes[best] == 0:
             return 0.0, 0.0
-        if self._rows is None:
-            self._rows = self.codes.astype(np.float32) * self.scale[:, None]
-        cosines = self._rows @ vector
+        cosines = self._cosines(vector)
         filled = np.flatnonzero(sizes)
         nearest = np.maximum.reduceat(cosines, self.starts[filled])  # the empty classes have no rows in between
         own = nearest[filled == best]
