@@ -23,6 +23,7 @@ from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE
 from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionConflict
 from core.matcher import Alternative, Classification
 from core.erasure import erase_conversation
+from core.kb import phrases
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
 from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Role
 
@@ -43,6 +44,16 @@ def test_first_turn_says_it_is_a_digital_assistant_and_answers_the_question(chat
     assert [b.title for b in answer.buttons] == ["Wat kost het?", "Hoe lang duurt het?", "Kan het online?"]
     assert reply.messages[2].text == "Was dit nuttig?"
     assert [b.payload for b in reply.messages[2].buttons] == ["feedback:yes", "feedback:no"]
+
+
+def test_no_message_text_is_kept_in_the_process_after_its_turn(chat: Harness) -> None:
+    # A warm function serves other residents next: the words of a message read against details and
+    # referrals are kept for its own turn only.
+    phrases.names_any("mijn paspoort is gestolen in spanje", ["gestolen"])
+    assert phrases.sentence_words.cache_info().currsize == 1
+    reply = chat.say("mijn paspoort is gestolen, wat moet ik doen?")
+    assert reply.intent == "paspoort"
+    assert phrases.sentence_words.cache_info().currsize == 0
 
 
 def test_second_turn_does_not_greet_again(chat: Harness) -> None:

@@ -32,6 +32,7 @@ from ..conversations import update_conversation
 from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
 from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, client_key, first_turn_conversation_id, new_conversation_id
+from ..kb import phrases
 from ..limits import TurnLimits
 from ..models import (
     Channel,
@@ -172,7 +173,10 @@ class Engine:
             self._check_rate(conversation, moment)
             handover_before = _handover_state(conversation)
             ctx = TurnContext(conversation, knowledge, message, moment)
-            DialogueTurn(ctx, self.crisis, self.distress).run()
+            try:
+                DialogueTurn(ctx, self.crisis, self.distress).run()
+            finally:
+                phrases.forget_texts()  # the message's words are read within the turn only
             reply = Reply(
                 conversation_id=conversation.id,
                 intent=ctx.intent,

@@ -82,9 +82,16 @@ def names_any(text: str, phrases: Sequence[str]) -> bool:
 def sentence_words(text: str) -> str:
     """Each sentence of `text` as `words_of` gives it, one a line: what `names_any_in` reads, for a text read
     many times (a topic's answers, read against every question; a message, read against each of a topic's
-    details and each referral in its turn: kept for the last few texts). A phrase's words are one space
-    apart, so no phrase is named across a line end."""
+    details and each referral in its turn: kept until the turn ends, `forget_texts`). A phrase's words are one
+    space apart, so no phrase is named across a line end."""
     return "\n".join(words_of(sentence) for sentence in _SENTENCE_END.split(text))
+
+
+def forget_texts() -> None:
+    """Drop the texts `sentence_words` keeps. The dialogue calls it when a turn ends: a resident's message is
+    personal data and is not kept in the process after its turn (a warm function serves other residents and
+    tenants next). The knowledge's own texts are kept on the knowledge object (`current_topic.TopicWords`)."""
+    sentence_words.cache_clear()
 
 
 def names_any_in(sentences: str, phrases: Sequence[str]) -> bool:

@@ -921,7 +921,7 @@ LONG_MESSAGE_WORDS = 20
 # pair that answers the most rows rightly while at most 2% of all rows, and of each band's rows rounded
 # up, are answered wrongly), clarify from 0.4 of each. Each band's model is the average over the
 # default 10 compositions of the long messages (session 11; one composition alone moved the cut-offs).
-# Since session 12 the models also read the best intent's nearest example (ExampleVectors).
+# Since session 13 the models also read the best intent's nearest example (ExampleVectors).
 KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
     (
         AnswerBand(
