@@ -23,7 +23,7 @@ from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from .conversations import append_entries, last_intent, update_conversation
 from . import report_counters
-from .dialogue import understanding
+from .dialogue import contacts
 from .dialogue.state import GuideFlow
 from .dialogue.handover import MAX_TIMEOUT_DELAY, undo
 from .dialogue.texts import Wording
@@ -285,7 +285,7 @@ def first_question(conversation: Conversation, knowledge: _TenantKnowledge) -> s
         answered_as = knowledge.intents.get(reply.intent or "") if reply is not None and reply.role == Role.BOT else None
         if answered_as is not None and answered_as.kind == "system" and not answered_as.handover:
             continue  # "hallo", "bedankt"
-        if understanding.asks_for_person(entry.text) and len(understanding.without_person_request(entry.text)) < 3:
+        if contacts.asks_for_person(entry.text) and len(contacts.without_person_request(entry.text)) < 3:
             continue
         return _label(entry.text)
     return _label(first) if first else None
@@ -316,7 +316,7 @@ def _topic_scores(transcript: list[TranscriptEntry], topic: str | None, knowledg
                  if e.role == Role.RESIDENT and e.text.strip() and not PAYLOAD_TEXT.match(e.text.strip())]
     for age, text in enumerate(reversed(questions[-SUGGESTION_MESSAGES:])):
         weight = RECENCY_WEIGHT ** age
-        rest = understanding.without_person_request(text) if understanding.asks_for_person(text) else text
+        rest = contacts.without_person_request(text) if contacts.asks_for_person(text) else text
         if len(rest) < 3:
             continue
         result = knowledge.matcher.classify(rest)

@@ -1,7 +1,7 @@
 """Regular expressions compiled at build time, so that a cold start does not compile them again.
 
 Importing the chat function compiles about 200 regular expressions at module level (the
-dialogue's understanding, details, facts and follow-ups, the matcher's segmentation, privacy,
+dialogue's readers (clauses, replies, contacts, ...), details, facts and follow-ups, the matcher's segmentation, privacy,
 the crisis rules, and the libraries'), and Python's `re` parses and compiles them in pure
 Python: about a fifth of the function's import + first call (BENCHMARKS.md, "Cold start",
 session 12). Their compiled form is a list of integers that `_sre.compile` turns into a pattern

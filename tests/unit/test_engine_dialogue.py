@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from core.dialogue import followups, language, slots, understanding
+from core.dialogue import followups, language, replies, slots
 
 TODAY = date(2026, 12, 24)
 
@@ -50,11 +50,11 @@ def test_slot_answers_are_validated_and_normalised(slot_type: str, answer: str, 
 
 @pytest.mark.parametrize("answer", ["stop", "Stoppen", "cancel", "STOP!", "ik wil stoppen"])
 def test_stop_words_end_a_flow(answer: str) -> None:
-    assert understanding.is_stop(answer)
+    assert replies.is_stop(answer)
 
 
 def test_a_sentence_with_stop_in_it_is_not_a_stop() -> None:
-    assert not understanding.is_stop("waar is de bushalte bij de stop")
+    assert not replies.is_stop("waar is de bushalte bij de stop")
 
 
 @pytest.mark.parametrize(

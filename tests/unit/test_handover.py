@@ -19,7 +19,7 @@ from core.conversations import update_conversation
 from core.dialogue import handover
 from core.dialogue.context import TurnContext
 from core.dialogue.state import CallbackFlow
-from core.dialogue.understanding import contact
+from core.dialogue.contacts import contact
 from core.effects import DispatchFailed, PortEffectDispatcher, QueueTicket, ScheduleHandoverTimeout, effect_id
 from core.kb.compiled import TenantKnowledge
 from core.kb.models import Tenant

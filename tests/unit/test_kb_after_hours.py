@@ -1,6 +1,6 @@
 """A topic's after-hours contact (`after_hours:`): who helps while the gemeente is closed. What `balie kb check`
 refuses, how a tenant overrides it (its own storingsnummer) and what a build carries; and the question that asks
-for it (`understanding.asks_after_hours`)."""
+for it (`contacts.asks_after_hours`)."""
 from __future__ import annotations
 
 import shutil
@@ -11,7 +11,7 @@ import pytest
 from adapters.kb_files import FileKnowledge
 from balie_local import kb_tools
 from balie_local.kb_tools import Issue, References, find_issues
-from core.dialogue.understanding import asks_after_hours, asks_whom_to_call
+from core.dialogue.contacts import asks_after_hours, asks_whom_to_call
 
 SMALL = Path(__file__).parent / "data" / "kb_small"
 

@@ -76,11 +76,11 @@ def test_the_store_holds_the_chat_function_s_patterns_for_this_python(tmp_path: 
     assert tuple(header) == stored_patterns.header()
     stored = {(entry[0], entry[1]) for entry in entries}
     # the dialogue's, the matcher's and privacy's module-level patterns are among them
-    from core.dialogue import understanding
+    from core.dialogue import clauses, contacts, replies, small_talk
     from core.matcher import segment
 
-    module_patterns = {value.pattern for module in (understanding, segment) for value in vars(module).values()
-                       if isinstance(value, re.Pattern)}
+    module_patterns = {value.pattern for module in (clauses, contacts, replies, small_talk, segment)
+                       for value in vars(module).values() if isinstance(value, re.Pattern)}
     assert len(module_patterns) > 10 and module_patterns <= {pattern for pattern, _ in stored}
     assert len(stored) > 100
     for entry in entries[:20]:
@@ -108,8 +108,9 @@ def test_a_container_s_modules_get_the_stored_patterns(tmp_path: Path) -> None:
     (path,) = write([tmp_path])
     probe = ("import re, sys, handlers; from handlers import stored_patterns; from pathlib import Path; re.purge(); "
              "stored_patterns.load(Path(sys.argv[1])); stored = {id(p) for p in re._cache.values()}; "
-             "from core.dialogue import understanding as u; "
-             "ps = [v for v in vars(u).values() if isinstance(v, re.Pattern)]; "
+             "from core.dialogue import clauses, contacts, replies, small_talk; "
+             "ps = [v for m in (clauses, contacts, replies, small_talk) for v in vars(m).values() "
+             "if isinstance(v, re.Pattern)]; "
              "print(sum(id(p) in stored for p in ps), len(ps))")
     src = Path(stored_patterns.__file__).resolve().parents[1]
     output = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True,

@@ -1,27 +1,17 @@
-"""The one understanding of short answers and intentions; detail and follow-up cues."""
+"""The dialogue's understanding of free text (clauses, replies, small_talk, contacts, reactions, language, follow-up
+and detail cues)."""
 from __future__ import annotations
 
 import pytest
 
-from core.dialogue import details, followups, understanding
+from core.dialogue import clauses, contacts, details, followups, language, reactions, replies, small_talk
 from core.kb import phrases
-from core.dialogue.understanding import (
-    YesNo,
-    announces_question,
-    asks_how,
-    asks_validity,
-    asks_for_callback,
-    asks_for_person,
-    asks_whom_to_call,
-    chosen_number,
-    is_frustrated,
-    is_gibberish,
-    is_impatient,
-    is_question,
-    none_of_these,
-    without_person_request,
-    yes_no,
-)
+from core.dialogue.contacts import asks_for_callback, asks_for_person, asks_whom_to_call, without_person_request
+from core.dialogue.followups import asks_how, asks_validity
+from core.dialogue.reactions import is_frustrated
+from core.dialogue.clauses import is_question
+from core.dialogue.replies import YesNo, chosen_number, none_of_these, yes_no
+from core.dialogue.small_talk import announces_question, is_gibberish, is_impatient
 
 
 @pytest.mark.parametrize(
@@ -269,7 +259,7 @@ def test_a_death_carries_over_to_questions_about_the_deceaseds_things(
     ("hoe duur is een paspoort", False), ("wat kost een paspoort?", False), ("how long does it take", False),
 ])
 def test_a_question_that_also_asks_how_to_go_about_its_topic(text: str, asks: bool) -> None:
-    assert understanding.asks_how_to(text) is asks
+    assert followups.asks_how_to(text) is asks
 
 
 @pytest.mark.parametrize(("text", "contextual"), [
@@ -310,13 +300,13 @@ def test_frustration_with_the_bot(text: str, frustrated: bool) -> None:
     ("and what about my husband?", True), ("en voor mijn dochter?", False),  # a child: the `kind` follow-up
     ("mijn man", False), ("en mijn man is ziek, kan hij thuis stemmen?", False)])
 def test_the_topic_for_someone_else(text: str, asks: bool) -> None:
-    assert understanding.asks_for_someone_else(text) is asks
+    assert followups.asks_for_someone_else(text) is asks
 
 
 def test_without_the_other_adult_named() -> None:
-    assert understanding.without_someone_else("voor mijn moeder, ze") == ", ze"
-    assert understanding.without_someone_else("namens mijn man") == ""
-    assert understanding.without_someone_else("voor mijn dochter") == "voor mijn dochter"
+    assert followups.without_someone_else("voor mijn moeder, ze") == ", ze"
+    assert followups.without_someone_else("namens mijn man") == ""
+    assert followups.without_someone_else("voor mijn dochter") == "voor mijn dochter"
 
 
 def test_what_a_message_says_besides_a_details_words() -> None:
@@ -330,7 +320,7 @@ def test_what_a_message_says_besides_a_details_words() -> None:
     ("en als het meer dan 100 mensen zijn?", True), ("maar wat als ik geen DigiD heb?", True), ("And if it rains?", True),
     ("en", False), ("als het regent", False), ("energietoeslag", False), ("en de afvalstoffenheffing?", False)])
 def test_a_question_that_goes_on_from_the_last_answer(text: str, goes_on: bool) -> None:
-    assert understanding.continues(text) is goes_on
+    assert followups.continues(text) is goes_on
 
 
 @pytest.mark.parametrize("text", [
@@ -339,7 +329,7 @@ def test_a_question_that_goes_on_from_the_last_answer(text: str, goes_on: bool) 
     "are you a real person?", "is this a bot?",
 ])
 def test_a_question_about_the_assistant_itself(text: str) -> None:
-    assert understanding.asks_who_the_bot_is(text)
+    assert small_talk.asks_who_the_bot_is(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -347,13 +337,13 @@ def test_a_question_about_the_assistant_itself(text: str) -> None:
     "wat is de naam van de wethouder?", "ik wil niet met een robot praten", "who can I call?",
 ])
 def test_other_questions_are_not_about_the_assistant(text: str) -> None:
-    assert not understanding.asks_who_the_bot_is(text)
+    assert not small_talk.asks_who_the_bot_is(text)
 
 
 @pytest.mark.parametrize("text", ["bel me maar", "Mail me", "mail mij maar", "stuur me een mail", "email me please",
                                   "ok bel me dan", "neem maar contact met me op", "e-mail me"])
 def test_a_message_that_only_asks_to_be_contacted_is_a_callback_request(text: str) -> None:
-    assert understanding.asks_to_be_contacted(text) and asks_for_callback(text)
+    assert contacts.asks_to_be_contacted(text) and asks_for_callback(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -362,7 +352,7 @@ def test_a_message_that_only_asks_to_be_contacted_is_a_callback_request(text: st
     "mail me de link", "ik bel me suf", "bel me maar niet",
 ])
 def test_a_request_to_be_contacted_with_more_in_it_is_not_the_bare_form(text: str) -> None:
-    assert not understanding.asks_to_be_contacted(text)
+    assert not contacts.asks_to_be_contacted(text)
 
 
 @pytest.mark.parametrize("text", ["hoe snel heb ik een nieuwe?", "how quickly can I get a new one?"])
@@ -374,23 +364,23 @@ def test_how_soon_asks_the_duration_and_a_new_one_names_no_subject(text: str) ->
 @pytest.mark.parametrize("text", ["hoe verleng ik het", "hoe meld ik dat af?", "en hoe vraag ik die aan?", "hoe kom ik eraan?",
                                   "how do I renew it?", "how can I get one?"])
 def test_how_to_go_about_the_topic_just_answered(text: str) -> None:
-    assert understanding.asks_how(text)
+    assert followups.asks_how(text)
 
 
 @pytest.mark.parametrize("text", ["hoe verleng ik mijn paspoort", "how do I renew my passport?", "hoe lang duurt het"])
 def test_how_with_a_subject_of_its_own_is_a_question_for_the_matcher(text: str) -> None:
-    assert not understanding.asks_how(text)
+    assert not followups.asks_how(text)
 
 
 @pytest.mark.parametrize("text", ["kan ik bellen dan?", "mag ik jullie ook bellen?", "kan ik daarvoor bellen", "can I call you instead?",
                                   "can i phone"])
 def test_can_i_call_asks_whom_to_call(text: str) -> None:
-    assert understanding.asks_whom_to_call(text)
+    assert contacts.asks_whom_to_call(text)
 
 
 @pytest.mark.parametrize("text", ["kan ik bellen over mijn paspoort?", "kan ik een afspraak maken", "can i call a taxi"])
 def test_calling_about_something_else_is_not_whom_to_call(text: str) -> None:
-    assert not understanding.asks_whom_to_call(text)
+    assert not contacts.asks_whom_to_call(text)
 
 
 @pytest.mark.parametrize("text", ["hoe lang duurt het voordat ik iets hoor", "how long before I hear back?",
@@ -410,16 +400,16 @@ def test_a_question_naming_only_its_topic() -> None:
 @pytest.mark.parametrize("text", ["moet ik dat ook bij de gemeente melden?", "moet ik dat doorgeven?", "moeten we dat aan jullie laten weten",
                                   "do I need to report it?", "how do I book it?"])
 def test_must_i_report_it_is_about_what_was_just_told(text: str) -> None:
-    assert understanding.asks_how(text)
+    assert followups.asks_how(text)
 
 
 def test_must_i_report_something_named_is_a_question_for_the_matcher() -> None:
-    assert not understanding.asks_how("moet ik mijn verhuizing melden?")
+    assert not followups.asks_how("moet ik mijn verhuizing melden?")
 
 
 @pytest.mark.parametrize("text", ["nee hoeft niet", "no thanks", "nee dank je"])
 def test_no_thanks_takes_back_a_request_for_a_person(text: str) -> None:
-    assert understanding.withdraws(text)
+    assert replies.withdraws(text)
 
 
 @pytest.mark.parametrize("text", ["ik heb mijn nieuwe adres 2 weken geleden doorgegeven maar ik zie het nog niet",
@@ -439,8 +429,8 @@ def test_someone_helping_is_no_subject_of_its_own() -> None:
 
 
 def test_the_bot_understanding_nothing_is_frustration() -> None:
-    assert understanding.is_frustrated("jullie chatbot snapt er helemaal niks van")
-    assert not understanding.is_frustrated("mijn zoon snapt er niks van, kan hij zelf verhuizen?")
+    assert reactions.is_frustrated("jullie chatbot snapt er helemaal niks van")
+    assert not reactions.is_frustrated("mijn zoon snapt er niks van, kan hij zelf verhuizen?")
 
 
 def test_children_registered_separately_name_no_subject() -> None:
@@ -451,7 +441,7 @@ def test_children_registered_separately_name_no_subject() -> None:
 @pytest.mark.parametrize("text", ["kan de gemeente dat betalen?", "betaalt de gemeente dat?", "does the council pay for it?",
                                   "do i need to tell you?"])
 def test_paying_for_it_and_telling_you_are_about_the_topic_just_answered(text: str) -> None:
-    assert understanding.asks_how(text)
+    assert followups.asks_how(text)
 
 
 @pytest.mark.parametrize(("text", "kinds"), [("and for a 5 year old?", ["kind"]), ("en voor een 5-jarige?", ["kind"]),
@@ -464,7 +454,7 @@ def test_a_child_by_age_and_the_time_left(text: str, kinds: list[str]) -> None:
     ("en nu?", True), ("and now?", True), ("en nu dan", True), ("wat nu?", True), ("so what happens now", True),
     ("en nu de kinderen?", False), ("en nu mijn paspoort", False), ("nu", False)])
 def test_what_next_after_a_problem_told(text: str, next_: bool) -> None:
-    assert understanding.asks_what_next(text) is next_
+    assert followups.asks_what_next(text) is next_
 
 
 def test_how_much_is_a_subject_is_no_cost_cue() -> None:
@@ -476,7 +466,7 @@ def test_how_much_is_a_subject_is_no_cost_cue() -> None:
     ("actually never mind", True), ("oh laat maar", True), ("ach laat maar zitten", True), ("laat maar", True),
     ("actually i want a passport", False), ("oh ik wil nog iets vragen", False)])
 def test_a_change_of_mind_withdraws(text: str, withdrawn: bool) -> None:
-    assert understanding.withdraws(text) is withdrawn
+    assert replies.withdraws(text) is withdrawn
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -524,7 +514,7 @@ def test_contractions_without_an_apostrophe_everywhere_the_dialogue_reads_words(
     ],
 )
 def test_why_the_bot_asks(text: str, why: bool) -> None:
-    assert understanding.asks_why(text) is why
+    assert replies.asks_why(text) is why
 
 
 @pytest.mark.parametrize(
@@ -616,8 +606,8 @@ def test_an_interjection_before_a_follow_up(text: str, whom: bool, how: bool) ->
 
 
 def test_an_interjection_before_a_question_is_still_a_question() -> None:
-    assert understanding.is_question("oh, who do I call then") and understanding.is_question("nou wat kost dat")
-    assert not understanding.is_question("ok") and not understanding.is_question("oh ik ben verhuisd")
+    assert clauses.is_question("oh, who do I call then") and clauses.is_question("nou wat kost dat")
+    assert not clauses.is_question("ok") and not clauses.is_question("oh ik ben verhuisd")
 
 
 @pytest.mark.parametrize(("text", "rest"), [
@@ -650,7 +640,7 @@ def test_whether_one_pays_the_own_contribution_is_a_cost_follow_up(text: str, co
     ("again", False), ("is dit de eerste keer?", False), ("ik wil voor de derde keer trouwen", False),
     ("dit is de tweede keer dat ik bel over mijn paspoort", False)])
 def test_a_problem_that_happens_again(text: str, again: bool) -> None:
-    assert understanding.tells_it_happened_again(text) is again
+    assert reactions.tells_it_happened_again(text) is again
 
 
 def test_any_word_of_urgency_is_a_duration_follow_up() -> None:
@@ -667,7 +657,7 @@ def test_any_word_of_urgency_is_a_duration_follow_up() -> None:
                                    "1234 AB", "nee"))],
 )
 def test_not_knowing_what_was_asked(text: str, unknown: bool) -> None:
-    assert understanding.does_not_know(text) is unknown
+    assert replies.does_not_know(text) is unknown
 
 
 @pytest.mark.parametrize(
@@ -676,7 +666,7 @@ def test_not_knowing_what_was_asked(text: str, unknown: bool) -> None:
      ("ok", False), ("nee", False), ("ok en hoe lang duurt het", False)],
 )
 def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
-    assert understanding.says_thanks(text) is thanks
+    assert small_talk.says_thanks(text) is thanks
 
 
 @pytest.mark.parametrize(
@@ -686,17 +676,17 @@ def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
      ("en voor 3 weken?", None), ("mijn dochter van 8", None), ("kost dat twee euro?", None), ("hoe lang duurt het", None)],
 )
 def test_a_count_asked(text: str, asked: tuple[int, bool] | None) -> None:
-    assert understanding.count_asked(text) == asked
+    assert followups.count_asked(text) == asked
 
 
 def test_a_change_of_mind_said_in_chat_style() -> None:
-    assert understanding.withdraws("nvm ill wait till next week")
-    assert understanding.withdraws("laat maar eigenlijk")
-    assert not understanding.withdraws("laat maar weten wanneer")  # asks to be told
-    assert not understanding.withdraws("never mind, when is the paper collected?")  # withdraws_then's
-    assert understanding.yes_no("eh nee toch niet") == understanding.YesNo(False, "toch niet")
-    assert understanding.yes_no("hmm ja graag") == understanding.YesNo(True, "")
-    assert understanding.does_not_know("weet ik nie")
+    assert replies.withdraws("nvm ill wait till next week")
+    assert replies.withdraws("laat maar eigenlijk")
+    assert not replies.withdraws("laat maar weten wanneer")  # asks to be told
+    assert not replies.withdraws("never mind, when is the paper collected?")  # withdraws_then's
+    assert replies.yes_no("eh nee toch niet") == replies.YesNo(False, "toch niet")
+    assert replies.yes_no("hmm ja graag") == replies.YesNo(True, "")
+    assert replies.does_not_know("weet ik nie")
 
 
 @pytest.mark.parametrize(
@@ -706,12 +696,12 @@ def test_a_change_of_mind_said_in_chat_style() -> None:
      ("ik spreek geen nederlands", None), ("nederlands paspoort aanvragen", None), ("dutch passport renewal", None)],
 )
 def test_a_language_asked_for(text: str, asked: tuple[str, str] | None) -> None:
-    assert understanding.language_asked(text) == asked
+    assert language.language_asked(text) == asked
 
 
 def test_a_thanks_in_chat_spelling_and_nothing_else() -> None:
-    assert understanding.only_thanks("tnx") and understanding.only_thanks("ok ty") and understanding.only_thanks("thx!")
-    assert not understanding.only_thanks("ty for the passport info, how long does it take")
+    assert small_talk.only_thanks("tnx") and small_talk.only_thanks("ok ty") and small_talk.only_thanks("thx!")
+    assert not small_talk.only_thanks("ty for the passport info, how long does it take")
 
 
 CORRECTIONS = {"oh wacht ik bedoel een bezoekersvergunning": "een bezoekersvergunning",
@@ -720,9 +710,9 @@ CORRECTIONS = {"oh wacht ik bedoel een bezoekersvergunning": "een bezoekersvergu
 
 
 def test_a_correction_and_what_it_means() -> None:
-    assert {text: understanding.correction(text) for text in CORRECTIONS} == CORRECTIONS
-    assert understanding.correction("wat bedoel je") is None
-    assert understanding.correction("hoe vraag ik een bezoekersvergunning aan") is None
+    assert {text: reactions.correction(text) for text in CORRECTIONS} == CORRECTIONS
+    assert reactions.correction("wat bedoel je") is None
+    assert reactions.correction("hoe vraag ik een bezoekersvergunning aan") is None
 
 
 @pytest.mark.parametrize(("text", "reading"), [
@@ -735,21 +725,21 @@ def test_a_correction_and_what_it_means() -> None:
     ("ik heb een Nederlands paspoort", None),
 ])
 def test_no_dutch_spoken(text: str, reading: tuple[bool, str] | None) -> None:
-    assert understanding.speaks_no_dutch(text) == reading
+    assert language.speaks_no_dutch(text) == reading
 
 
 def test_a_thanks_then_a_question_is_the_question() -> None:
-    assert understanding.thanks_then("Dank u wel. Wanneer hoor ik iets van u?") == "Wanneer hoor ik iets van u?"
-    assert understanding.thanks_then("thanks when will I hear back") == "when will I hear back"
-    assert understanding.thanks_then("bedankt!") is None
-    assert understanding.thanks_then("Dank u wel, dat was het") is None  # no question after it
+    assert small_talk.thanks_then("Dank u wel. Wanneer hoor ik iets van u?") == "Wanneer hoor ik iets van u?"
+    assert small_talk.thanks_then("thanks when will I hear back") == "when will I hear back"
+    assert small_talk.thanks_then("bedankt!") is None
+    assert small_talk.thanks_then("Dank u wel, dat was het") is None  # no question after it
 
 
 def test_doing_it_for_the_person_talked_about() -> None:
     for text in ("kan ik het voor haar aanvragen", "mag ik het voor hem ophalen", "can I do it for her",
                  "kan ik het voor mijn moeder regelen"):
-        assert understanding.asks_for_someone_else(text), text
-    assert not understanding.asks_for_someone_else("kan ik een paspoort voor haar aanvragen")  # names its own topic
+        assert followups.asks_for_someone_else(text), text
+    assert not followups.asks_for_someone_else("kan ik een paspoort voor haar aanvragen")  # names its own topic
 
 
 def test_hearing_back_and_time_left_for_others_are_follow_ups() -> None:
@@ -759,12 +749,12 @@ def test_hearing_back_and_time_left_for_others_are_follow_ups() -> None:
 
 
 def test_whether_the_gemeente_can_do_something_is_how() -> None:
-    assert understanding.asks_how("ok en kan de gemeente er iets aan doen")
-    assert understanding.asks_how("can the council do anything about it")
-    assert not understanding.asks_how("kan de gemeente mijn paspoort opsturen")
+    assert followups.asks_how("ok en kan de gemeente er iets aan doen")
+    assert followups.asks_how("can the council do anything about it")
+    assert not followups.asks_how("kan de gemeente mijn paspoort opsturen")
 
 
 def test_a_danger_told_in_a_short_message() -> None:
-    assert understanding.tells_danger("it's really dangerous, cyclists fall there")
-    assert understanding.tells_danger("het is echt gevaarlijk")
-    assert not understanding.tells_danger("wat kost een melding")
+    assert reactions.tells_danger("it's really dangerous, cyclists fall there")
+    assert reactions.tells_danger("het is echt gevaarlijk")
+    assert not reactions.tells_danger("wat kost een melding")

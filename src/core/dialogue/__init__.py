@@ -7,8 +7,13 @@
     flows, handover       guided flows; the handover (live, or the callback flow that ends in a ticket)
     availability          the one source of every promise about staff (greeting, offers, notices)
     facts                 opening hours today/tomorrow, phone, fees from the tenant's settings
-    understanding         yes/no, stop, contact details, person requests, numbered choices, gibberish
-    followups, details    follow-up and detail cues; language, slots: detection and slot parsing
+    clauses               a message's plain form, story or not, which of its clauses ask (every reader starts here)
+    replies               yes/no, stop, "laat maar", numbered choices, "weet ik niet": replies to what the bot asked
+    small_talk            thanks, impatience, a question announced, who the bot is, gibberish
+    contacts              a person or a callback asked for, whom to call (after hours), a phone number or e-mail typed
+    reactions             frustration, "weer niet", a correction, a danger told about the last answer
+    followups, details    follow-up and detail cues ("wat kost dat?", "hoe doe ik dat?", "en voor mijn man?")
+    language, slots       language detection and what is said about it ("I don't speak Dutch"); slot parsing
     texts                 the one text catalogue (B1 Dutch + English; tenants may override)
     crisis                the crisis detector (rules; runs first in every turn)
     distress              the trained distress classifier, asked where the crisis rules are quiet

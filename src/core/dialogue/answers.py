@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
 from ..models import Link
-from . import details, facts, flows, followups, understanding
+from . import clauses, details, facts, flows, followups
 from .context import TurnContext
 from .feedback import ask_feedback
 
@@ -260,10 +260,10 @@ def _followup_apart(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> st
     trouwen op een zaterdag. wat kost dat en hoeveel getuigen mogen er zijn?" (both answered). One
     clause that asks both is the detail's own question ("wat kost een noodpaspoort?": the detail).
     Only a clause that asks, and not in a story: there a daughter or a price is told in passing."""
-    if len(text.split()) >= understanding.STORY_WORDS:
+    if len(text.split()) >= clauses.STORY_WORDS:
         return None
     for clause in _CLAUSES.split(text):
-        if not understanding.is_question(clause) or details.detect(clause) or intent.detail_for(clause) is not None:
+        if not clauses.is_question(clause) or details.detect(clause) or intent.detail_for(clause) is not None:
             continue
         kind = pick_followup(ctx, intent, followups.detect_all(clause))
         if kind is not None and has_followup(ctx, intent, kind):

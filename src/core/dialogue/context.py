@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from .. import privacy
 from ..effects import Effect
 from ..models import Button, Conversation, InboundMessage, Link, ReplyMessage
 from ..opening_hours import AMSTERDAM
@@ -50,7 +51,7 @@ class TurnContext:
         self.moment = moment
         self.messages: list[ReplyMessage] = []
         self.counts: dict[str, int] = {}
-        self.unanswered: list[str] = []
+        self._unanswered: list[str] = []  # redacted: only `note_unanswered` adds to it
         # Guided-flow answers (a postcode, a house number): personal data the transcript must
         # not keep, also not in the bot's answer that used them (the engine: privacy.forget).
         self.flow_values: list[str] = []
@@ -96,6 +97,11 @@ class TurnContext:
         return self.promises.available.live_possible
 
     @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The questions of this turn for the editors' list of unanswered questions (redacted)."""
+        return tuple(self._unanswered)
+
+    @property
     def today(self) -> date:
         return self.moment.astimezone(AMSTERDAM).date()
 
@@ -116,6 +122,11 @@ class TurnContext:
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + amount
+
+    def note_unanswered(self, text: str) -> None:
+        """Put a question on the editors' list of unanswered questions. It is the resident's own words, so it is
+        redacted here, on every path (a text already redacted stays as it is)."""
+        self._unanswered.append(privacy.redact(text))
 
     def add(self, text: str, links: list[Link] | None = None, buttons: list[Button] | None = None) -> None:
         """One message of the reply. A button already offered earlier in the reply is not offered

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..kb import phrases
 from ..kb.models import FOLLOWUP_KINDS
-from . import answers, facts, followups, referrals, understanding
+from . import answers, clauses, contacts, facts, followups, reactions, referrals
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -29,7 +29,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
     it is valid, or a detail of the topic's own."""
     topic = ctx.intent_of(ctx.state.topic)
-    if topic is not None and (ctx.state.detail or ctx.state.own_detail) and understanding.asks_what_next(text):
+    if topic is not None and (ctx.state.detail or ctx.state.own_detail) and followups.asks_what_next(text):
         # "wat nu?", "en nu?" (not a day) after "ons papier is niet opgehaald" or a passport lost abroad:
         # what happens next is that detail's answer, not the topic's (the waste calendar's postcode questions).
         ctx.count("followup_how")
@@ -49,7 +49,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     if topic is not None and facts.names_a_day(text) and _about_topic_on_a_day(ctx, text, topic):
         answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
         return True
-    if topic is not None and understanding.asks_for_someone_else(text):
+    if topic is not None and followups.asks_for_someone_else(text):
         # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
         # read Wmo in it); the topic's answer applies to them too.
         ctx.count("followup_someone_else")
@@ -57,10 +57,10 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
-    if topic is not None and topic.after_hours is not None and understanding.tells_danger(text):
+    if topic is not None and topic.after_hours is not None and reactions.tells_danger(text):
         after_hours(ctx, topic)  # "it's really dangerous, cyclists fall there" after a pothole: who helps now, 112
         return True
-    if understanding.asks_after_hours(text):
+    if contacts.asks_after_hours(text):
         if topic is not None:
             after_hours(ctx, topic)
         elif isinstance(asked, ChoicesOffered):
@@ -69,7 +69,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         else:
             _without_topic(ctx, asked)
         return True
-    if understanding.asks_whom_to_call(text):
+    if contacts.asks_whom_to_call(text):
         if referrals.said_again(ctx):
             return True  # "wie moet ik dan bellen?" right after "... krijgt u van de Dienst Toeslagen"
         if topic is not None and topic.after_hours is not None and not ctx.promises.open_now:
@@ -78,7 +78,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         if _team_contact(ctx, topic):
             return True
     # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
-    if understanding.asks_how(text) or understanding.asks_validity(text):
+    if followups.asks_how(text) or followups.asks_validity(text):
         if topic is not None:
             ctx.count("followup_how")
             # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
@@ -95,8 +95,8 @@ def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> boo
     just answered. The total from the tenant's fees where its table says how (first and each further one, or the
     price for a child), else honestly "Dat weet ik niet precies" with the fees and the page; never the whole answer
     again. Not a question the matcher places elsewhere ("kan ik twee parkeervergunningen krijgen?" stays its own)."""
-    asked = understanding.count_asked(text)
-    if asked is None or topic.kind != "topic" or len(text.split()) >= understanding.STORY_WORDS:
+    asked = followups.count_asked(text)
+    if asked is None or topic.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
         return False
     count, children = asked
     if not children and not (followups.points_back(text) or followups.is_contextual(text)):
@@ -185,7 +185,7 @@ def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") 
     one whose other words the matcher reads as that topic when the tenant's fees name the day ("can we
     marry on a saturday?" after the wedding: the Saturday fee)."""
     rest = facts.without_days(text)
-    if (followups.points_back(text) or understanding.is_question(text)) and followups.is_contextual(rest):
+    if (followups.points_back(text) or clauses.is_question(text)) and followups.is_contextual(rest):
         return True
     weekdays = facts.asked_weekdays(text)
     if not weekdays or facts.fees(ctx.tenant, topic.id, ctx.promises, weekdays) is None:
@@ -235,12 +235,12 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price);
     # a child named is who the detail is about ("moet mijn dochter er zelf bij zijn?"), no follow-up of its own.
     asked = [kind for kind in followups.detect_all(text) if kind != "kind"]
-    if own is None or len(text.split()) >= understanding.STORY_WORDS or asked:
+    if own is None or len(text.split()) >= clauses.STORY_WORDS or asked:
         return False
     # Still on the detail just answered ("moet ik aangifte doen?" right after a stolen driving licence): that
     # detail, whatever the matcher reads in its words alone (a birth registration in "aangifte").
     readings = [] if ctx.state.own_detail == own.name else [phrases.without(text, own.words)]
-    if readings and understanding.is_question(text) and not followups.points_back(text):
+    if readings and clauses.is_question(text) and not followups.points_back(text):
         readings.append(text)
     for reading in readings:
         if followups.is_contextual(reading):
@@ -296,8 +296,8 @@ def meant_in_context(ctx: TurnContext, result: "Classification", text: str,
     # The matcher's own first guess is the topic just answered: a short question (not a bare
     # word such as "reisdocument", which asks for the choice) in a conversation stays on its topic ("how far in advance do I need to book?" after the wedding,
     # where "book" also suggests an event permit).
-    if (topic is not None and candidates and candidates[0].intent == topic.id and understanding.is_question(text)
-            and 2 < len(text.split()) < understanding.STORY_WORDS):
+    if (topic is not None and candidates and candidates[0].intent == topic.id and clauses.is_question(text)
+            and 2 < len(text.split()) < clauses.STORY_WORDS):
         return topic
     if isinstance(asked, ChoicesOffered):
         again = [intent for intent in asked.intents if intent in guessed]
@@ -314,7 +314,7 @@ def answer_nothing_named(ctx: TurnContext, result: "Classification", text: str) 
     topic = ctx.intent_of(ctx.state.topic)
     # Also the matcher's guesses of other topics for a question that points back and names nothing ("wat moet ik
     # daarvoor regelen?" after a passport for a mother who cannot come: not "Bedoelt u Evenementenvergunning?").
-    if (topic is not None and understanding.is_question(text) and followups.is_contextual(text)
+    if (topic is not None and clauses.is_question(text) and followups.is_contextual(text)
             and (result.decision == "reject" or result.decision == "clarify" and followups.points_back(text))):
         ctx.count("followup_nothing_named")
         carried = [ctx.state.detail] if ctx.state.detail else None  # still about the detail just answered
@@ -329,8 +329,8 @@ def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text
     reads as that topic: "passport", "appointment") is about that topic, not "Dat weet ik niet" about the current
     one. The topics so named, in the order named, the current one left out (at most MAX_NAMED)."""
     topic = ctx.intent_of(ctx.state.topic)
-    if (result.decision != "reject" or topic is None or topic.kind != "topic" or not understanding.is_question(text)
-            or len(text.split()) >= understanding.STORY_WORDS):
+    if (result.decision != "reject" or topic is None or topic.kind != "topic" or not clauses.is_question(text)
+            or len(text.split()) >= clauses.STORY_WORDS):
         return []
     index = ctx.knowledge.derived(TopicWords.of)
     found: list["ResolvedIntent"] = []
@@ -406,4 +406,4 @@ def continues_unguessed(ctx: TurnContext, result: "Classification", text: str) -
     """"en als het meer dan 100 mensen zijn?" after the event permit: the conversation goes on about
     its topic, which the matcher does not guess; its guesses (Inkomenstoeslag, Overlast) are noise."""
     return (result.decision == "clarify" and ctx.intent_of(ctx.state.topic) is not None
-            and understanding.continues(text))
+            and followups.continues(text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import answers, details, followups, understanding
+from . import answers, clauses, details, followups
 from .context import TurnContext
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # answer for that detail, even below the answer threshold.
 DETAIL_EVIDENCE = 0.15
 # A message that asks nothing this short may be the question itself ("ik heb een ander kenteken",
-# "I'm abroad on election day"): half a story (understanding.STORY_WORDS).
+# "I'm abroad on election day"): half a story (clauses.STORY_WORDS).
 TOLD_WORDS = 10
 # Where a message's clauses part: after a sentence's or a comma's mark.
 _SENTENCES = re.compile(r"(?<=[.?!;,])\s+")
@@ -48,8 +48,8 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
     # The current topic for someone else, told with a detail it has no answer of its own for ("voor
     # mijn moeder, ze kan niet zelf komen" after the disabled parking card): its answer, not the
     # topic the matcher reads in "mijn moeder" alone (Wmo).
-    if (topic is not None and detail is None and rest != understanding.without_someone_else(rest)
-            and followups.is_contextual(understanding.without_someone_else(rest))):
+    if (topic is not None and detail is None and rest != followups.without_someone_else(rest)
+            and followups.is_contextual(followups.without_someone_else(rest))):
         ctx.count("followup_someone_else")
         answers.answer(ctx, topic, 1.0)
         return True
@@ -65,7 +65,7 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
     chosen = _detail_topic(ctx, [guess for guess in guesses if guess is not None], asked_details, names_something)
     homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
     if (names_something and asked_details[0] in details.GENERAL_KINDS and (chosen is None or chosen[0].id in homes)
-            and len(text.split()) < understanding.STORY_WORDS):
+            and len(text.split()) < clauses.STORY_WORDS):
         chosen = _topic_a_clause_asks(ctx, text, asked_details) or chosen
     if chosen is not None:
         answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
@@ -80,7 +80,7 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         return False  # the message names a topic that has no answer for this detail: answer that topic
     plausible = _plausible(result)
     if home is not None and (
-            (len(text.split()) < understanding.STORY_WORDS
+            (len(text.split()) < clauses.STORY_WORDS
              and (not plausible or home.id in {guess.intent for guess in plausible}))
             or (plausible and plausible[0].intent == home.id
                 and (_asked_about(text, result, home.id) or _about_itself(text, result, home.id)))):
@@ -109,9 +109,9 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
     in Barcelona ... how much is a new one?" stays the passport's (its home topic is a document)."""
     homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
     for clause in _SENTENCES.split(text):
-        if clause.strip() == text.strip() or not understanding.is_question(clause):
+        if clause.strip() == text.strip() or not clauses.is_question(clause):
             continue
-        if followups.is_contextual(understanding.without_someone_else(details.without_cues(clause))):
+        if followups.is_contextual(followups.without_someone_else(details.without_cues(clause))):
             continue
         favourite = _plausible(ctx.knowledge.matcher.classify(clause))[:1]
         intent = ctx.intent_of(favourite[0].intent) if favourite else None
@@ -124,7 +124,7 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
 def _asked_about(text: str, result: "Classification", intent_id: str) -> bool:
     """Whether a clause of the message that asks is, by the matcher's favourite, about `intent_id`."""
     return any(_plausible(part.classification)[:1] and _plausible(part.classification)[0].intent == intent_id
-               for part in understanding.asking(text, result))
+               for part in clauses.asking(text, result))
 
 
 def _about_itself(text: str, result: "Classification", intent_id: str) -> bool:
@@ -132,7 +132,7 @@ def _about_itself(text: str, result: "Classification", intent_id: str) -> bool:
     ("Mijn vader is vorige week overleden en ik moet nu van alles regelen ... ik weet niet waar ik moet
     beginnen"): it is about the death itself. Not the scope message to a resident who just lost someone."""
     return (result.decision == "clarify" and len(_plausible(result)) == 1 and details.names_who_died(text)
-            and not any(part.classification.decision == "answer" for part in understanding.asking(text, result)))
+            and not any(part.classification.decision == "answer" for part in clauses.asking(text, result)))
 
 
 def _status_unknown(ctx: TurnContext) -> None:
@@ -192,8 +192,8 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
     longer sentence that asks nothing tells background ("Recently I had to renew my expiring
     American passport here", out of scope); a guess counts from DETAIL_EVIDENCE."""
     words = len(text.split())
-    if (result.decision == "answer" or words >= understanding.STORY_WORDS
-            or (words > TOLD_WORDS and not understanding.is_question(text))):
+    if (result.decision == "answer" or words >= clauses.STORY_WORDS
+            or (words > TOLD_WORDS and not clauses.is_question(text))):
         return False
     for candidate in result.candidates:
         intent = ctx.intent_of(candidate.intent)

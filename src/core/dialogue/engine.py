@@ -377,7 +377,7 @@ def _counters(ctx: TurnContext, new_conversation: bool,
     not_helpful = [report_counters.not_helpful_answer(ctx.conversation, name.split(":", 1)[1])
                    for name in ctx.counts if name.startswith("feedback_not_helpful:")]
     day = ctx.moment.astimezone(AMSTERDAM).date().isoformat()
-    today = DailyCounters(tenant=ctx.conversation.tenant, day=day, counts=ctx.counts, unanswered=ctx.unanswered,
+    today = DailyCounters(tenant=ctx.conversation.tenant, day=day, counts=ctx.counts, unanswered=list(ctx.unanswered),
                           not_helpful=not_helpful)
     moved = report_counters.settle(ctx.conversation, ctx.knowledge)
     return [today] if moved is None else [today, moved]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import slots, understanding
+from . import clauses, contacts, followups, replies, slots, small_talk
 from .context import TurnContext
 from .feedback import ask_feedback
 from .state import GuideFlow
@@ -42,25 +42,25 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
         state.flow = None
         return False
     ctx.intent, ctx.confidence = intent.id, 1.0  # the flow, not the matcher, decided
-    if understanding.is_stop(ctx.text) or understanding.withdraws(ctx.text):  # "laat maar eigenlijk", "nvm"
+    if replies.is_stop(ctx.text) or replies.withdraws(ctx.text):  # "laat maar eigenlijk", "nvm"
         _cancel(ctx)
         ctx.add(ctx.say("flow_stopped"))
         return True
     slot = intent.flow.slots[flow.slot]
     value = slots.parse(slot.type, ctx.text, ctx.today)
     if value is None:
-        refusal = understanding.yes_no(ctx.text)
+        refusal = replies.yes_no(ctx.text)
         if refusal is not None and not refusal.yes and not refusal.rest:
             # "nee" to "Wat is uw postcode?": the resident does not want to go on.
             _cancel(ctx)
             ctx.add(ctx.say("flow_stopped"))
             return True
-        if understanding.asks_why(ctx.text):
+        if replies.asks_why(ctx.text):
             # "waarom wil je mijn postcode?": why it is asked, and the question again (not "geen geldige postcode").
             ctx.count("flow_why")
             ctx.add(f"{ctx.say('flow_why')} {slot.ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
             return True
-        if understanding.does_not_know(ctx.text):
+        if replies.does_not_know(ctx.text):
             # "weet ik niet uit mijn hoofd", "geen idee": where to find it, and stopping is fine. Counted towards
             # giving up (a person is offered after three), but never "Dat is geen geldige postcode" for words.
             ctx.count("flow_unknown")
@@ -134,7 +134,7 @@ def _cancel(ctx: TurnContext) -> None:
 
 
 def _asks_something_else(ctx: TurnContext, flow_intent: str) -> bool:
-    if understanding.asks_for_person(ctx.text):
+    if contacts.asks_for_person(ctx.text):
         return True
     result = ctx.knowledge.matcher.classify(ctx.text)
     return result.intent is not None and result.intent != flow_intent and result.intent in ctx.knowledge.intents
@@ -142,15 +142,15 @@ def _asks_something_else(ctx: TurnContext, flow_intent: str) -> bool:
 
 def _acknowledges(text: str) -> bool:
     """"ok", "prima", "en nu?", "and now?", "hallo?": the resident is there, but typed no answer."""
-    said = understanding.yes_no(text)
-    return (said is not None and said.yes and not said.rest) or understanding.is_impatient(text) \
-        or understanding.asks_what_next(text)
+    said = replies.yes_no(text)
+    return (said is not None and said.yes and not said.rest) or small_talk.is_impatient(text) \
+        or followups.asks_what_next(text)
 
 
 def _other_question(text: str) -> bool:
     """A question with no digit in it ("hoe lang duurt dat dan?", "can I do it online?"): no try at a
     postcode, house number or date, so not "Dat is geen geldige postcode"."""
-    return understanding.is_question(text) and not any(char.isdigit() for char in text)
+    return clauses.is_question(text) and not any(char.isdigit() for char in text)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

@@ -5,12 +5,21 @@
 whether the question names no subject of its own, so it must be about the
 current topic. "wat kost een paspoort?" asks about costs but has a subject:
 the engine classifies it instead of reusing the topic.
+
+Follow-ups of other shapes, each with no subject of its own:
+- `asks_how`, `asks_what_next`: "wat kan ik doen?", "hoe doe ik dat?", "en nu?": how to go about the topic;
+- `asks_how_to`: besides a follow-up, the message asks how to go about its topic ("hoe verleng ik ...");
+- `asks_validity`: "hoe lang is die geldig?";
+- `asks_for_someone_else`, `without_someone_else`: "en voor mijn man?", "kan ik het voor haar aanvragen?";
+- `continues`: "en als het meer dan 100 mensen zijn?": a condition on the last answer;
+- `count_asked`: "en als ik er twee heb?": how many.
 """
 from __future__ import annotations
 
 import re
 
 from ..kb.models import FOLLOWUP_KINDS
+from . import clauses
 
 # Checked in this order: "wat kost het voor mijn kind?" is about the child, and
 # "hoe lang van tevoren?" is about the deadline, not how long it takes.
@@ -156,3 +165,164 @@ _POINTS_BACK = re.compile(
 def points_back(text: str) -> bool:
     """True when the question refers to something said before ("dat", "daarvoor", "en voor ...")."""
     return bool(_POINTS_BACK.search(text.lower()))
+
+
+# ---- how to go about it ------------------------------------------------------------------------------
+
+_HOW = re.compile(
+    r"^(?:en |maar |ok |oke |dus |and |but |so )?(?:"
+    r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
+    r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
+    # "kan de gemeente er iets aan doen?" after noise: what the topic's answer says the gemeente does
+    r"(?:kan|kunnen|gaat|doet) (?:de gemeente|jullie|u) (?:er |daar |hier )?(?:ook |dan |nog )?(?:iets|wat) (?:aan |mee )?(?:doen)?|"
+    r"(?:can|will|does) (?:the (?:municipality|council)|you) do (?:anything|something)(?: about (?:it|that|this))?|"
+    # "hoe verleng ik het?" after the driving licence, "hoe meld ik dat af?", "hoe kom ik eraan?"
+    r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
+    # "hoe vraag ik een nieuwe aan?" after the ID card: a new one of the topic just answered
+    r"(?:dat|het|dit|die|hem|m|t|een nieuwe?|er een(?: nieuwe?)?|er (?:nog )?een)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
+    # "moet ik dat bij jullie melden?" after a death or a dog that died: what the topic's answer says
+    # (the matcher alone read moving house or a report about the street in it)
+    r"moet(?:en)? (?:ik|we|wij|u) (?:dat|dit|het|hem|haar) (?:ook |nog |zelf )*(?:(?:bij|aan) (?:jullie|u|de gemeente) )?"
+    r"(?:melden|doorgeven|aangeven|afmelden|opgeven|laten weten)(?: (?:bij|aan) (?:jullie|u|de gemeente))?|"
+    r"(?:do|should|must) (?:i|we) (?:also )?(?:need to |have to )?(?:report|register|tell you about) (?:it|that|this)"
+    r"(?: to you| to the (?:municipality|council))?|do (?:i|we) (?:need|have) to let you know|"
+    r"do (?:i|we) (?:need|have) to (?:tell|inform|notify) (?:you|the (?:municipality|council))(?: about (?:it|that))?|"
+    # "kan de gemeente dat betalen?" after special assistance: what its answer says (the matcher alone read a payment plan)
+    r"(?:kan|wil|gaat|zal) (?:de gemeente|jullie) (?:dat|dit|het|die|hem) (?:ook )?(?:betalen|vergoeden)|"
+    r"(?:betaalt|vergoedt) (?:de gemeente|jullie) (?:dat|dit|het|die|hem)(?: ook)?|"
+    r"(?:can|will|does|would) (?:the (?:municipality|council)|you) pay (?:for )?(?:it|that|this)|"
+    r"hoe (?:moet|werkt|gaat) (?:dat|het|dit)|"
+    r"what (?:can|should|do|must) (?:i|we) (?:do|arrange)(?: now)?(?: about (?:it|that))?|"
+    r"what do (?:i|we) (?:need|have) to (?:do|arrange)(?: now)?|"
+    r"how (?:do|can|should) (?:i|we) (?:do|arrange|apply for|renew|extend|get|change|report|request|order|book) (?:that|it|this|one|a new one)|"
+    r"how does (?:that|it|this) work|"
+    # "wat kan de gemeente doen?" after noise from the neighbours: what the topic's answer says
+    r"wat (?:kan|gaat|zal|kunnen) (?:de gemeente|jullie|u) (?:daar |daaraan |eraan |hier |hieraan |voor mij |ervoor )?"
+    r"(?:aan )?doen|wat doet de gemeente (?:daarmee|ermee|daaraan|eraan|dan)|"
+    r"what (?:can|will) (?:the (?:municipality|council)|you) do(?: about (?:it|that))?|"
+    # "wat nu?" after "ik ben mijn paspoort kwijt"; "kan de gemeente helpen?" after debts
+    r"(?:en )?wat nu(?: dan)?|wat moet ik nu|hoe nu verder|what now|now what|what do i do now|what next|"
+    # "hoe dan?" after "kunt u niet komen? verzet uw afspraak": how, about what was just said
+    r"(?:en |maar )?hoe dan(?: precies)?|(?:and |but )?how (?:then|exactly)|hoe|how|"
+    r"(?:en )?wat gebeurt er nu|(?:so )?what happens now|"
+    r"(?:kan|kunnen|wil) (?:de gemeente|jullie|u) (?:mij |me |ons )?(?:daarbij |daarmee |hierbij |ermee |mee )?helpen|"
+    r"(?:can|will|could) (?:the (?:municipality|council)|you) help(?: me| us)?(?: with (?:it|that|this))?"
+    r")$"
+)
+
+
+# "hoe lang is die geldig?", "wanneer verloopt hij?": how long a document lasts, which its topic's
+# answer says (a duration follow-up would answer how long the application takes).
+_VALIDITY = re.compile(
+    r"^(?:en |maar |ok |oke |dus )?(?:"
+    r"hoe lang (?:is|zijn|blijft|blijven) (?:die|dat|het|hij|ze|deze|dit|t|m|ie)? ?(?:dan |nog |eigenlijk )*geldig|"
+    r"(?:wanneer|hoe snel) verlo(?:opt|pen) (?:die|dat|het|hij|ze|deze|dit)|"
+    r"how long (?:is|are) (?:it|that|they|this|these) valid(?: for)?|when does (?:it|that|this) expire"
+    r")$"
+)
+
+
+def asks_validity(text: str) -> bool:
+    """True for "hoe lang is die geldig?", "how long is it valid?": no subject of its own."""
+    return bool(_VALIDITY.match(clauses.plain(text)))
+
+
+# Another adult than the resident (a child is the `kind` follow-up).
+_ADULT = (
+    r"(?:mijn|m'n|onze|ons|my|our) (?:man|vrouw|echtgeno(?:ot|te)|partner|vriend|vriendin|verloofde|moeder|vader|"
+    r"ouders|oma|opa|broer|zus|zwager|schoonzus|schoonmoeder|schoonvader|huisgenoot|husband|wife|spouse|"
+    r"boyfriend|girlfriend|fiance|fiancee|mother|mum|mom|father|dad|parents|grandmother|grandfather|brother|"
+    r"sister|flatmate|housemate)"
+)
+# "en voor mijn man?", "and my wife?": the topic just answered, for another adult.
+_SOMEONE_ELSE = re.compile(
+    r"^(?:en|and|maar|but)(?: (?:ook|also|nu|dan|what about|how about))?(?: (?:voor|van|met|for|about|with))? "
+    rf"{_ADULT}(?: (?:dan|ook|too|also|then))?$"
+)
+_FOR_SOMEONE_ELSE = re.compile(rf"\b(?:(?:voor|van|namens|for|on behalf of) )?{_ADULT}\b")
+# "kan ik het voor haar aanvragen?", "can I do it for him?" (a daughter for her mother, a carer): what was just
+# answered, done for the person the conversation is about.
+_DO_IT_FOR = re.compile(
+    r"^(?:(?:en|and|maar|but|ok|oke) )?(?:kan|mag|moet|kun|kunt) (?:ik|ik dat|ik het|u|je|iemand anders) "
+    r"(?:het |dat |dit |die |hem )?(?:ook )?(?:voor|namens) (?:haar|hem|hen|ze|hun|{adult}) "
+    r"(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen)(?: of moet (?:ze|zij|hij) (?:dat|het) zelf(?: doen)?)?|"
+    r"^(?:(?:and|but|ok) )?(?:can|may|could) (?:i|someone else) (?:do|arrange|apply for|request|report|collect|pick up) "
+    r"(?:it|that|this|one) (?:for|on behalf of) (?:her|him|them|{adult})$".format(adult=_ADULT)
+)
+
+
+def asks_for_someone_else(text: str) -> bool:
+    """True for "en voor mijn man?", "and my wife?", "kan ik het voor haar aanvragen?": the current topic for
+    another adult, nothing else."""
+    plain = clauses.plain(text)
+    return bool(_SOMEONE_ELSE.match(plain) or _DO_IT_FOR.match(plain))
+
+
+_CONTINUES = re.compile(r"^(?:en|and|maar|but|of|or) (?:als|wat als|wat nou als|stel dat|if|what if|what about if) \w+")
+
+
+def continues(text: str) -> bool:
+    """True for a question that goes on from the last answer on a condition ("en als het meer dan 100
+    mensen zijn?", "maar wat als ik geen DigiD heb?", "and if it rains?"); not "en de afvalstoffenheffing?",
+    which may name a topic of its own."""
+    return bool(_CONTINUES.match(clauses.plain(text)))
+
+
+def without_someone_else(text: str) -> str:
+    """The text without the other adult it names: "voor mijn moeder, ze" -> ", ze"."""
+    return " ".join(_FOR_SOMEONE_ELSE.sub(" ", text.lower()).split())
+
+
+def asks_how(text: str) -> bool:
+    """True for "wat kan ik doen?", "hoe doe ik dat?", "how does that work?": a question with no
+    subject of its own about how to go about the topic just answered."""
+    return bool(_HOW.match(clauses.asked(text)))
+
+
+# "en nu?" says no more than "what next" only right after a problem told ("ons papier is niet
+# opgehaald"); elsewhere it is impatience (`is_impatient`) or too little to go on.
+_AND_NOW = re.compile(r"^(?:en|and|so) (?:nu|now)(?: (?:dan|then|wat|what))?$")
+
+
+def asks_what_next(text: str) -> bool:
+    """"wat nu?", "en nu?", "and now?": after the answer to a problem told, what happens next."""
+    return asks_how(text) or bool(_AND_NOW.match(clauses.plain(text)))
+
+
+# "en als ik er twee heb?", "what if I have two dogs?", "en voor drie kinderen?": how many of what was just answered.
+# A number with "er" / "of them" or before a plural that is no time or money ("voor 3 weken", "twee euro" are not).
+_COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+           "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           **{str(number): number for number in range(2, 11)}}
+_COUNT_WORD = "|".join(sorted(_COUNTS, key=len, reverse=True))
+_NOT_COUNTED = (r"dagen|weken|maanden|jaren|jaar|uur|uren|minuten|keer|euro|days|weeks|months|years|hours|minutes|"
+                r"times|euros")
+_COUNT_ASKED = re.compile(
+    rf"\b(?:er|ervan|daarvan) (?P<of_them>{_COUNT_WORD})\b|\b(?P<them>{_COUNT_WORD}) of them\b|"
+    rf"\b(?P<counted>{_COUNT_WORD}) (?!(?:{_NOT_COUNTED})\b)[a-z]+(?:en|s)\b"
+)
+_CHILDREN = re.compile(r"\b(?:kinderen|kids|children|zonen|dochters|sons|daughters)\b")
+
+
+def count_asked(text: str) -> tuple[int, bool] | None:
+    """How many a follow-up asks for ("en als ik er twee heb?" -> 2), and whether they are children; None when it
+    names no count."""
+    plain = clauses.plain(text)
+    found = _COUNT_ASKED.search(plain)
+    if found is None:
+        return None
+    word = found.group("of_them") or found.group("them") or found.group("counted")
+    return _COUNTS[word], bool(_CHILDREN.search(plain))
+
+
+# "hoe verleng ik mijn paspoort en wat kost het?": besides a follow-up, the message asks how to go
+# about the topic itself (not "hoe lang", "hoe duur", "hoeveel").
+_HOW_TO = re.compile(
+    r"\b(?:hoe (?!lang\b|duur\b|vaak\b|laat\b|ver\b|snel\b)(?:\w+ )?(?:ik|je|u|we|wij)\b|"
+    r"how (?:do|can|should|to) (?:i |we |you )?(?!long\b|much\b)\w+|what do i (?:need to|have to) do)"
+)
+
+
+def asks_how_to(text: str) -> bool:
+    """True when the message asks how to go about its topic ("hoe verleng ik ...", "how do I renew ...")."""
+    return bool(_HOW_TO.search(clauses.plain(text)))

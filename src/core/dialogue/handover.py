@@ -37,7 +37,7 @@ from ..models import (
 from ..opening_hours import AMSTERDAM
 from ..report_counters import settle
 from ..ports import ConversationStore, KnowledgeRepository
-from . import understanding
+from . import clauses, contacts, replies
 from .availability import Promises, availability
 from .context import TurnContext
 from .state import CallbackFlow
@@ -86,7 +86,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     # "kunt u mij terugbellen over mijn parkeervergunning?" in office hours: a call was asked for,
     # not a chat to wait in; the callback (consent given in so many words) rather than a live wait.
     # (When closed, the offer that says when someone is back comes first, as for any request.)
-    wants_call = (ctx.live_possible and bool(ctx.text) and not urgent and understanding.asks_for_callback(ctx.text)
+    wants_call = (ctx.live_possible and bool(ctx.text) and not urgent and contacts.asks_for_callback(ctx.text)
                   and ctx.promises.available.callback_at is not None)
     if ctx.live_possible and not wants_call:
         conversation.state.flow = None
@@ -96,7 +96,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
-    given = understanding.contact(ctx.text) if ctx.text and understanding.asks_for_callback(ctx.text) else None
+    given = contacts.contact(ctx.text) if ctx.text and contacts.asks_for_callback(ctx.text) else None
     if given is not None and ctx.promises.available.callback_at is not None:
         # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact).
         _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
@@ -160,18 +160,18 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     """One answer in the callback flow. False when the resident did not answer
     it but asked something else (the flow is left; the caller answers that)."""
     if ctx.payload in (YES, NO):
-        answer: understanding.YesNo | None = understanding.YesNo(ctx.payload == YES, "")
-    elif understanding.is_stop(ctx.text):
-        answer = understanding.YesNo(False, "")
+        answer: replies.YesNo | None = replies.YesNo(ctx.payload == YES, "")
+    elif replies.is_stop(ctx.text):
+        answer = replies.YesNo(False, "")
     else:
-        answer = understanding.yes_no(ctx.text)
-    given = understanding.contact(ctx.text) if ctx.text else None
-    if given is None and ctx.text and understanding.withdraws(ctx.text):
-        answer = understanding.YesNo(False, "")  # "actually never mind": the resident changed their mind
+        answer = replies.yes_no(ctx.text)
+    given = contacts.contact(ctx.text) if ctx.text else None
+    if given is None and ctx.text and replies.withdraws(ctx.text):
+        answer = replies.YesNo(False, "")  # "actually never mind": the resident changed their mind
     if answer is not None and not answer.yes and given is None:
         _end(ctx, flow.team, "declined")
         return True
-    if given is None and ctx.text and understanding.asks_whom_to_call(ctx.text):
+    if given is None and ctx.text and contacts.asks_whom_to_call(ctx.text):
         # "oh, who do I call then?" instead of an answer: the team's own number, honest about the hours
         # (the request lapses; the button asks for it again). Not a contact that is not one, nor the scope message.
         ctx.state.flow = None
@@ -191,7 +191,7 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     if given is not None:
         _queue_ticket(ctx, flow, *given)
         return True
-    if understanding.is_question(ctx.text) and ctx.knowledge.matcher.classify(ctx.text).decision == "answer":
+    if clauses.is_question(ctx.text) and ctx.knowledge.matcher.classify(ctx.text).decision == "answer":
         # "how do i get a parking permit" instead of a number: the resident moved on; the request lapses
         ctx.state.flow = None
         return False

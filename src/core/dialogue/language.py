@@ -3,12 +3,16 @@
 Residents write short, misspelled questions; a stop-word count is robust for
 that, costs microseconds, and only has to tell Dutch from English. Words both
 languages share ("is", "in", "of", "me", "hi") count for neither.
+
+What a resident says about the language: `language_asked` ("kan het in het Engels?", "Nederlands graag") and
+`speaks_no_dutch` ("ik spreek geen nederlands", "I don't speak Dutch", "no hablo holandés").
 """
 from __future__ import annotations
 
 import re
 
 from ..models import Language
+from . import clauses
 
 _DUTCH = frozenset(
     """de het een ik je jij u uw wat hoe waar wanneer waarom welke ben mijn kan kun moet wil van voor niet
@@ -43,3 +47,59 @@ def neither(text: str) -> bool:
     most likely another language ("Merhaba, pasaportumu kaybettim", "chcę zameldować się")."""
     words = _WORD.findall(text.lower())
     return len(text.split()) >= 3 and not any(word in _DUTCH or word in _ENGLISH for word in words)
+
+
+# "can you speak dutch?", "kan het in het Engels?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": the
+# language asked for, and the question that may follow it.
+_LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "hollands": "nl", "engels": "en", "english": "en"}
+_LANGUAGE = "|".join(_LANGUAGE_NAMES)
+_LANGUAGE_ASKED = re.compile(
+    rf"^(?:(?:ok|oke|okay|oh|nou|dan|then|so|en|and|graag|please|liever|rather|maar|but) )*(?:"
+    rf"(?:can|could|do|will) (?:you|u|we) (?:also )?(?:speak|talk|write|answer|chat)(?: in)? (?P<a>{_LANGUAGE})|"
+    rf"(?:spreek|praat|schrijf|spreekt|praat) (?:je|jij|u) (?:ook )?(?P<b>{_LANGUAGE})|"
+    rf"(?:kan|kun|kunt|mag) (?:het|dat|je|jij|u|we|ik) (?:ook )?(?:(?:spreken|praten|schrijven|antwoorden|vragen) )?"
+    rf"in het (?P<c>{_LANGUAGE})(?: (?:spreken|praten|schrijven|antwoorden|vragen))?|"
+    rf"(?:in )?(?:het )?(?P<d>{_LANGUAGE})(?: (?:graag|please|alsjeblieft|aub))?"
+    rf")(?: (?:graag|please|alsjeblieft|aub|dan|then))?(?:[?!.,:;]+|$)\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def language_asked(text: str) -> tuple[str, str] | None:
+    """The language a message asks the assistant to use ("nl" / "en") and what it asks besides ("" when nothing),
+    or None."""
+    found = _LANGUAGE_ASKED.match(text.strip().lower())
+    if found is None:
+        return None
+    name = found.group("a") or found.group("b") or found.group("c") or found.group("d")
+    return _LANGUAGE_NAMES[name], found.group("rest").strip()
+
+
+# "ik spreek geen nederlands", "I don't speak Dutch", "no hablo holandés", "nie mówię po niderlandzku": the resident
+# cannot read Dutch. Said in Dutch or English (`own`), or in another language, which Balie does not write.
+_NO_DUTCH_OWN = re.compile(
+    r"\b(?:ik (?:spreek|begrijp|versta|lees|kan) (?:geen|niet|nauwelijks|slecht|weinig|niet zo goed|niet goed)"
+    r"(?: \w+)? (?:nederlands|hollands)(?: lezen| spreken| verstaan)?|"
+    r"i (?:don't|do not|can't|cannot|dont|cant) (?:speak|understand|read|write|talk)(?: \w+)? dutch|"
+    r"(?:my )?dutch is (?:not good|bad|poor|very bad|not very good)|no dutch)\b")
+_NO_DUTCH_OTHER = re.compile(
+    r"\b(?:no (?:hablo|entiendo) (?:holand[eé]s|neerland[eé]s)|nie (?:mówię|mowie|rozumiem) po (?:niderlandzku|holendersku)|"
+    r"je ne (?:parle|comprends) pas (?:le )?(?:néerlandais|neerlandais|hollandais)|"
+    r"ich (?:spreche|verstehe) kein(?:e)? (?:niederländisch|niederlandisch|holländisch|hollandisch)|"
+    r"(?:hollandaca|felemenkçe|flemenkçe) (?:bilmiyorum|konuşamıyorum|anlamıyorum)|"
+    r"não falo (?:holandês|holandes|neerlandês)|nu vorbesc (?:olandeză|olandeza)|"
+    r"не (?:говорю|розмовляю|понимаю) (?:по-голландски|по-нидерландски|нідерландською|голландською)|"
+    r"لا (?:أتكلم|اتكلم|أتحدث|اتحدث) (?:الهولندية|اللغة الهولندية))")
+
+
+def speaks_no_dutch(text: str) -> tuple[bool, str] | None:
+    """Whether a short message says the resident cannot read Dutch: (said in Dutch or English, the rest after it)
+    when it does, else None. Not a question about Dutch ("waar kan ik Nederlands leren?")."""
+    plain = clauses.plain(text)
+    if len(plain.split()) >= clauses.STORY_WORDS:
+        return None
+    for own, pattern in ((True, _NO_DUTCH_OWN), (False, _NO_DUTCH_OTHER)):
+        found = pattern.search(plain)
+        if found is not None:
+            rest = plain[found.end():].strip(" ,.-")
+            return own, rest if len(rest.split()) >= 2 else ""
+    return None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.phrases import names_any
 from ..models import Link
-from . import understanding
+from . import clauses
 from .context import TurnContext
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def asked_besides(ctx: TurnContext, text: str, result: "Classification") -> "Par
     referral = ctx.knowledge.referral_for(text)
     if referral is None:
         return None
-    asking = [part for part in understanding.asking(text, result) if understanding.is_question(part.text)]
+    asking = [part for part in clauses.asking(text, result) if clauses.is_question(part.text)]
     if not asking or any(names_any(part.text, referral.words) for part in asking):
         return None
     return next((part for part in asking if part.classification.decision != "reject"), None)

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import answers, current_topic, detail_topic, details, facts, followups, handover, language, referrals, understanding
+from . import (answers, clauses, contacts, current_topic, detail_topic, details, facts, followups, handover, language,
+               reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -134,8 +135,8 @@ class Turn:
             self._crisis_line(likely)
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
-            then = understanding.withdraws_then(ctx.text) if ctx.text else None
-            if current.status == HandoverStatus.WAITING and ctx.text and (understanding.withdraws(ctx.text) or then):
+            then = replies.withdraws_then(ctx.text) if ctx.text else None
+            if current.status == HandoverStatus.WAITING and ctx.text and (replies.withdraws(ctx.text) or then):
                 # "laat maar" while nobody has taken the conversation yet: stop looking (and answer the
                 # question asked with it, "nee laat maar, wat kost een paspoort?").
                 ctx.conversation.handover = None
@@ -166,23 +167,23 @@ class Turn:
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
             return
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
-            declined = understanding.yes_no(ctx.text)
+            declined = replies.yes_no(ctx.text)
             if (declined is not None and not declined.yes and declined.rest and ctx.state.flow is None
-                    and (understanding.is_question(declined.rest) or len(declined.rest.split()) > 2)):
+                    and (clauses.is_question(declined.rest) or len(declined.rest.split()) > 2)):
                 # "nee dank je, hoe laat zijn jullie morgen open?": that too; not "toch niet" in "eh nee toch niet"
                 self._on_question(declined.rest)
             return
         # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
         # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
-        after_detail = (state.detail or state.own_detail) and understanding.asks_what_next(ctx.text)
-        if understanding.is_impatient(ctx.text) and not after_detail:
+        after_detail = (state.detail or state.own_detail) and followups.asks_what_next(ctx.text)
+        if small_talk.is_impatient(ctx.text) and not after_detail:
             self._on_impatience()
             return
         if flow is None and self.asked is not None and self._on_answer():
             return
         if flow is None and self.asked is None and self._on_bare_yes_no():
             return
-        if understanding.withdraws(ctx.text) and not understanding.is_stop(ctx.text):
+        if replies.withdraws(ctx.text) and not replies.is_stop(ctx.text):
             # "actually never mind", "oh laat maar" with nothing left to take back: fine, not another
             # language or "Bedoelt u Grofvuil?"
             ctx.count("nothing_to_withdraw")
@@ -201,7 +202,7 @@ class Turn:
         margin = 2 if ctx.message.locale else 1
         detected = language.detect(ctx.text, margin) if ctx.text else None
         chosen = detected or ctx.message.locale
-        if ctx.text and understanding.speaks_no_dutch(ctx.text) is not None:
+        if ctx.text and language.speaks_no_dutch(ctx.text) is not None:
             chosen = "en"  # "ik spreek geen nederlands": the greeting too in English
         if chosen and chosen != ctx.conversation.language:
             ctx.conversation.language = chosen
@@ -256,7 +257,7 @@ class Turn:
         to name ("Waar gaat uw vraag over?"), so the help again, with its numbers. A question the
         matcher answers, or a story, is a question of its own."""
         result = self.ctx.knowledge.matcher.classify(text)
-        if result.decision == "answer" or len(text.split()) >= understanding.STORY_WORDS:
+        if result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS:
             return False
         assert self.crisis_before is not None
         self.ctx.count("crisis_followup")
@@ -299,7 +300,7 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
         result = ctx.knowledge.matcher.classify(text)
-        for asked, found in ((text, result), *((part.text, part.classification) for part in understanding.asking(text, result))):
+        for asked, found in ((text, result), *((part.text, part.classification) for part in clauses.asking(text, result))):
             intent = ctx.intent_of(found.intent)
             if found.decision == "answer" and intent is not None and intent.kind == "topic":
                 return asked
@@ -392,7 +393,7 @@ class Turn:
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
             ctx.count("disambiguation_other")
             if isinstance(asked, ChoicesOffered) and asked.question:
-                ctx.unanswered.append(asked.question)  # none of the topics: the editors should see it
+                ctx.note_unanswered(asked.question)  # none of the topics: the editors should see it
             ctx.add(ctx.say("clarify_other"))
         elif kind == "followup":
             if not answers.followup(ctx, value, ctx.state.topic):
@@ -415,11 +416,11 @@ class Turn:
     def _on_answer(self) -> bool:
         """True when the text answered the question the bot asked last turn."""
         ctx, asked = self.ctx, self.asked
-        answer = understanding.yes_no(ctx.text)
+        answer = replies.yes_no(ctx.text)
         if isinstance(asked, ChoicesOffered):
             return self._on_choice(asked, answer)
         if isinstance(asked, MoreTopicsOffered):
-            number = understanding.chosen_number(ctx.text, len(asked.intents))
+            number = replies.chosen_number(ctx.text, len(asked.intents))
             if number is not None or (answer is not None and answer.yes and not answer.rest):
                 chosen = asked.intents[(number or 1) - 1]
                 self._on_payload(f"intent:{chosen}")
@@ -446,8 +447,8 @@ class Turn:
         """The offered topic a short typed question names ("en die parkeerkaart?" after a death story
         that told of a disabled parking card; "Wmo" under "Bedoelt u" for an own contribution), answered
         as its button is, for the detail told or the follow-up asked; not a question with a detail of its own."""
-        if (len(text.split()) >= understanding.STORY_WORDS or details.detect(text)
-                or understanding.asks_for_someone_else(text)):
+        if (len(text.split()) >= clauses.STORY_WORDS or details.detect(text)
+                or followups.asks_for_someone_else(text)):
             return None  # "kan ik het voor haar aanvragen?": the topic just answered, for her (not an offered one)
         reading = self.ctx.knowledge.matcher.classify(text)
         favourite = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
@@ -458,8 +459,8 @@ class Turn:
         count it; else it needs no answer but an invitation. "ok thanks" is a thanks (the
         matcher's), not feedback: feedback words count only right after "Was dit nuttig?"."""
         ctx = self.ctx
-        answer = understanding.yes_no(ctx.text)
-        if answer is None or answer.rest or (answer.yes and understanding.says_thanks(ctx.text)):
+        answer = replies.yes_no(ctx.text)
+        if answer is None or answer.rest or (answer.yes and small_talk.says_thanks(ctx.text)):
             return False
         if ctx.state.feedback_open is not None:
             on_feedback(ctx, answer.yes)
@@ -467,9 +468,9 @@ class Turn:
             ctx.add(ctx.say("ask_question" if answer.yes else "person_declined"))
         return True
 
-    def _on_choice(self, asked: ChoicesOffered, answer: understanding.YesNo | None) -> bool:
+    def _on_choice(self, asked: ChoicesOffered, answer: replies.YesNo | None) -> bool:
         ctx = self.ctx
-        number = understanding.chosen_number(ctx.text, len(asked.intents))
+        number = replies.chosen_number(ctx.text, len(asked.intents))
         if number is not None:
             self._on_payload(f"intent:{asked.intents[number - 1]}")
             return True
@@ -482,7 +483,7 @@ class Turn:
             ctx.state.asked = asked
             ctx.add(ctx.say("choose_one"), buttons=ctx.choice_buttons(asked.intents))
             return True
-        if (answer is not None and not answer.yes and not answer.rest) or understanding.none_of_these(ctx.text):
+        if (answer is not None and not answer.yes and not answer.rest) or replies.none_of_these(ctx.text):
             self._on_payload("choice:other")
             return True
         return False
@@ -500,7 +501,7 @@ class Turn:
 
     def _on_question(self, text: str) -> None:
         ctx = self.ctx
-        no_dutch = understanding.speaks_no_dutch(text)
+        no_dutch = language.speaks_no_dutch(text)
         if no_dutch is not None:
             # "ik spreek geen nederlands", "no hablo holandés": English from now on (`_follow_language`), said in
             # one line (in another language: English is what Balie writes besides Dutch); then the question, if any.
@@ -511,22 +512,22 @@ class Turn:
                 ctx.add(f"{line} {ctx.say('ask_question')}")
                 return
             ctx.add(line)
-        after_thanks = understanding.thanks_then(text)
+        after_thanks = small_talk.thanks_then(text)
         if after_thanks:
             # "Dank u wel. Wanneer hoor ik iets van u?": the question, not "Graag gedaan!" for the thanks
             ctx.count("thanks_then_question")
             text = after_thanks
-        meant = understanding.correction(text) if not ctx.first_turn else None
+        meant = reactions.correction(text) if not ctx.first_turn else None
         if meant:
             # "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant my driving licence": what is meant, read
             # on its own (a detail of the current topic, or another topic), not the words of the correction.
             ctx.count("correction")
             text = meant
-        language = understanding.language_asked(text)
-        if language is not None:
+        asked_language = language.language_asked(text)
+        if asked_language is not None:
             # "can you speak dutch?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": that language from
             # now on (a clear choice, as the widget's locale is), and the question asked with it, if any.
-            chosen, text = language
+            chosen, text = asked_language
             if chosen != ctx.conversation.language:
                 ctx.conversation.language = chosen
                 ctx.count(f"language:{chosen}")
@@ -534,10 +535,10 @@ class Turn:
             if not text:
                 ctx.add(ctx.say("language_chosen"))
                 return
-        if understanding.asks_for_person(text):
+        if contacts.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
-        if understanding.asks_who_the_bot_is(text):
+        if small_talk.asks_who_the_bot_is(text):
             # "wat is jouw naam?": the matcher reads no topic in it (the scope message); answered as
             # "ben je een robot?" is, with the self-introduction.
             intent = ctx.intent_of(answers.SELF_INTRODUCTION)
@@ -548,11 +549,11 @@ class Turn:
             return
         if self.crisis_before is not None and self._about_crisis_help(text):
             return
-        if understanding.announces_question(text):
+        if small_talk.announces_question(text):
             ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next
             ctx.add(ctx.say("ask_question"))
             return
-        subject = understanding.announced_subject(text)
+        subject = small_talk.announced_subject(text)
         if subject is not None and not details.detect(text) and self._subject_reads_better(text, subject):
             # "ik heb een vraag over belasting": the announcement's words dilute its subject (the scope
             # message); the subject alone is what the resident asks about ("Bedoelt u ...?"). Not when the
@@ -584,7 +585,7 @@ class Turn:
             if joined.parts and self._several_topics(text, joined, joined_in_a_sentence=True):
                 return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
-        if kinds and result.decision != "answer" and len(text.split()) < understanding.STORY_WORDS:
+        if kinds and result.decision != "answer" and len(text.split()) < clauses.STORY_WORDS:
             named = current_topic.topic_named_in_followup(ctx, text)
             if named is not None:
                 self._answer(*named, text, kinds)
@@ -604,12 +605,12 @@ class Turn:
         ctx = self.ctx
         intent = ctx.intent_of(result.intent)
         own_callback = result.decision == "answer" and intent is not None and (intent.flow is not None or intent.handover)
-        if understanding.asks_to_be_contacted(text) and not own_callback:
+        if contacts.asks_to_be_contacted(text) and not own_callback:
             # "stuur me een mail", "bel me maar": a callback, whatever topic the matcher reads in "mail" (a
             # complaint); a tenant's own callback intent (its guided flow) or a handover intent goes first.
             self._request_person(reason="asked", routed_by=text)
             return
-        if understanding.is_frustrated(text) and not (result.decision == "answer" and intent is not None
+        if reactions.is_frustrated(text) and not (result.decision == "answer" and intent is not None
                                                       and intent.kind == "topic"):
             # "jullie chatbot snapt er niks van", "this bot is useless": said about the bot, in whichever zone
             # the matcher reads it (a system intent answered, a "Bedoelt u" of guesses, out of scope). A topic
@@ -625,7 +626,7 @@ class Turn:
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
             return
-        if understanding.asks_for_callback(text):
+        if contacts.asks_for_callback(text):
             self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
@@ -653,14 +654,14 @@ class Turn:
             if len(choices) == 1 and self._asked_clause_agrees(result, choices[0], text):
                 self._answer(choices[0], result.score, text, kinds)
                 return
-        if result.decision == "reject" and understanding.only_thanks(text):
+        if result.decision == "reject" and small_talk.only_thanks(text):
             # "tnx", "ty": a thanks in chat spelling the matcher does not know; read as the word it stands for
-            thanks = ctx.knowledge.matcher.classify(understanding.THANKS)
+            thanks = ctx.knowledge.matcher.classify(small_talk.THANKS)
             if thanks.decision != "reject" and self._small_talk(thanks):
                 return
         if self._asked_besides_a_referral(text, result):
             return
-        if understanding.tells_it_happened_again(text) and self._happened_again():
+        if reactions.tells_it_happened_again(text) and self._happened_again():
             return
         named = current_topic.topics_named_by_their_words(ctx, result, text)
         if named:
@@ -685,7 +686,7 @@ class Turn:
         if len(choices) < 2:
             return False
         self.ctx.count("lone_favourite")
-        self.ctx.unanswered.append(privacy.redact(text))
+        self.ctx.note_unanswered(text)
         self._disambiguate(choices, result.score)
         return True
 
@@ -696,7 +697,7 @@ class Turn:
         if not sure_of_one(result.candidates, result.score):
             return False
         return any(part.classification.decision == "answer" and part.classification.intent == favourite.id
-                   and understanding.is_question(part.text) for part in understanding.asking(text, result))
+                   and clauses.is_question(part.text) for part in clauses.asking(text, result))
 
     def _small_talk(self, result: "Classification") -> bool:
         """"thx", "thnx": the matcher's one guess is a system intent it is sure of (LONE_FAVOURITE_SCORE) but
@@ -783,7 +784,7 @@ class Turn:
         kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None and intent.detail_for(text) is None):
-            if understanding.asks_how_to(text):  # "hoe verleng ik mijn paspoort en wat kost het?": both
+            if followups.asks_how_to(text):  # "hoe verleng ik mijn paspoort en wat kost het?": both
                 answers.answer(ctx, intent, score, text, with_followup=kind)
             else:  # "wat kost een paspoort?": the follow-up of the matched topic.
                 answers.followup(ctx, kind, intent.id, score, also=kinds or [])
@@ -795,7 +796,7 @@ class Turn:
         Decided on the parts' own zones (a topic is found in a part the matcher answers), never on
         the whole message's score, which a refit moves across the cut-off. The clauses that ask
         something come first ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"). Only a clause
-        that asks is answered in a story (`understanding.asking`); the topics it tells besides are
+        that asks is answered in a story (`clauses.asking`); the topics it tells besides are
         offered, and a story that asks none gets "Bedoelt u ...?" with them.
 
         `joined_in_a_sentence`: the parts are stretches of one sentence joined by "en". The matcher
@@ -808,10 +809,10 @@ class Turn:
         ...?" with all, the others offered after it)."""
         ctx = self.ctx
         found: list[tuple[str, "Classification"]] = []
-        asking = {part.text for part in understanding.asking(text, result)}
+        asking = {part.text for part in clauses.asking(text, result)}
 
         def asks(part: "Part") -> bool:
-            return part.text in asking and understanding.is_question(part.text)
+            return part.text in asking and clauses.is_question(part.text)
 
         for part in sorted(result.parts, key=lambda part: not asks(part)):
             intent = ctx.intent_of(part.classification.intent)
@@ -822,13 +823,13 @@ class Turn:
             return False
         in_turn = found[0][0] in asking
         if joined_in_a_sentence:
-            in_turn = (in_turn and len(text.split()) < understanding.STORY_WORDS
+            in_turn = (in_turn and len(text.split()) < clauses.STORY_WORDS
                        and _reads_as_one(result, found[0][1].intent))
         if not in_turn:
             # A story that asks a question the matcher is unsure of, besides the topics it tells ("ik heb
             # een uitkering ... een aanslag ... Kan ik kwijtschelding krijgen, of anders een
             # betalingsregeling?"): "Bedoelt u" with the topics of that question, not of the background.
-            for part in understanding.asking(text, result):
+            for part in clauses.asking(text, result):
                 reading = part.classification
                 choices = self._choices(reading, RUNNER_UP_FLOOR) if reading.decision == "clarify" else []
                 if len(choices) >= 2:
@@ -939,7 +940,7 @@ class Turn:
         ctx = self.ctx
         ctx.count("fallback")
         if text:
-            ctx.unanswered.append(privacy.redact(text))
+            ctx.note_unanswered(text)
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
@@ -950,7 +951,7 @@ class Turn:
             return
         said = text or ctx.text
         topic = ctx.intent_of(ctx.state.topic)
-        if understanding.is_gibberish(said):
+        if small_talk.is_gibberish(said):
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
             ctx.add(ctx.say("too_short"))
@@ -958,8 +959,8 @@ class Turn:
             ctx.count("other_language")
             ctx.add(say_both("other_language"))
         elif (topic is not None and topic.kind == "topic"
-              and (understanding.is_question(said) or followups.points_back(said))
-              and len(said.split()) < understanding.STORY_WORDS):
+              and (clauses.is_question(said) or followups.points_back(said))
+              and len(said.split()) < clauses.STORY_WORDS):
             # also a short remark about it ("its not that big" after felling a tree)
             # "krijg ik bericht als het is opgeruimd?" after litter, "can my friend officiate?" after
             # the wedding: most likely a detail of the topic just answered that the knowledge base
@@ -1018,7 +1019,7 @@ class Turn:
         """The other organisation whose matter a request for a person is about ("bel me terug over mijn huurtoeslag":
         Dienst Toeslagen), when the request names no topic of the gemeente's besides its words ("iemand spreken over
         bijstand en huurtoeslag" goes to the welfare team)."""
-        about = understanding.without_person_request(text)
+        about = contacts.without_person_request(text)
         referral = self.ctx.knowledge.referral_for(about)
         if referral is None:
             return None
@@ -1026,7 +1027,7 @@ class Turn:
         return referral if len(besides) < 3 or self._topic_of_request(besides) is None else None
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
-        rest = understanding.without_person_request(text)
+        rest = contacts.without_person_request(text)
         if len(rest) < 3 or followups.is_contextual(rest) or rest in _HERE_ABOUT:
             # "kan ik iemand spreken daarover": the topic talked about (or the default team), not what the matcher
             # reads in "daarover" alone (a report in a public space, 0.79)
@@ -1046,7 +1047,7 @@ class Turn:
 def _day_not_small_talk(favourite: str, text: str) -> bool:
     """The matcher's greeting or goodbye for a message that goes on about a day ("en voor morgen", "en de dag
     erna"): no small talk."""
-    return favourite in _HELLO_GOODBYE and bool(understanding.JOINED_FIRST.match(text)) and facts.names_a_day(text)
+    return favourite in _HELLO_GOODBYE and bool(small_talk.JOINED_FIRST.match(text)) and facts.names_a_day(text)
 
 
 def sure_of_one(guesses: Sized, score: float) -> bool:

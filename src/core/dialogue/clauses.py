@@ -1,0 +1,78 @@
+"""How a message is read before anything is understood in it (every reader in the dialogue starts here).
+
+- `plain`: lower case, punctuation gone, single spaces ("dont" as "don't");
+- `asked`: the plain form without an interjection in front of what is asked ("oh, who do I call then");
+- `STORY_WORDS`: from this many words a message is a story, which tells more than it asks;
+- `is_question`, `asks_in_story`: whether a clause asks or tells;
+- `asking`: the clauses of a message that may each be answered as a topic of their own.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..kb.phrases import with_apostrophes
+
+if TYPE_CHECKING:
+    from ..matcher import Classification, Part
+
+# A message of this many words or more is a story (the matcher's LONG_MESSAGE_WORDS): words that ask
+# in a short message ("medewerker nodig", "kosten") are mostly told in passing there.
+STORY_WORDS = 20
+
+_PUNCTUATION = re.compile(r"[^\w\s@+'.-]|(?<!\w)[.'-]|[.'-](?!\w)", re.UNICODE)
+
+
+def plain(text: str) -> str:
+    """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces; "dont"
+    as "don't" (`phrases.with_apostrophes`)."""
+    return " ".join(_PUNCTUATION.sub(" ", with_apostrophes(text.lower())).split())
+
+
+# "oh, who do I call then", "ok en hoe vraag ik een nieuwe aan", "nou, wat kost dat": a sound or an
+# acknowledgement before a question says nothing of its own; the question after it is what is asked.
+_INTERJECTION = re.compile(r"^(?:(?:oh|ah|ach|och|hmm|eh|uh|um|nou|ok|oke|oké|okay|okee|alright|right|well) )+")
+
+
+def asked(text: str) -> str:
+    """`plain`, without the interjections in front of what is asked (not when nothing else is said)."""
+    text = plain(text)
+    rest = _INTERJECTION.sub("", text)
+    return rest or text
+
+
+# ---- questions ---------------------------------------------------------------------------------------
+
+_QUESTION_START = re.compile(
+    r"^(?:wat|hoe|hoeveel|hoelang|wanneer|waar|waarom|welke?|wie|kan|kun|kunt|mag|moet|moeten|is|zijn|"
+    r"heb|hebt|heeft|wil|wilt|zou|graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
+    r"is|are|should|will|would|please|ik wil|ik wilde|ik zou graag|ik moet|ik zoek|i want|i need|i'd like|"
+    r"i would like|i am looking for)\b"
+)
+# A Dutch verb first without its subject after it: in a story, the second half of a sentence the
+# matcher split at "en" ("ik woon hier sinds 2019 en | heb een uitkering."), not a question.
+_SUBJECT = r"(?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|men|iemand|mijn|m'n|mn|onze|ons|de|dat|dit|die|jullie|daar|dan)"
+_VERB_WITHOUT_SUBJECT = re.compile(rf"^(?:kan|kun|kunt|mag|moet|moeten|zijn|heb|hebt|heeft|wil|wilt|zou) (?!{_SUBJECT}\b)")
+
+
+def is_question(text: str) -> bool:
+    """Does this clause ask or request something (rather than tell the background)?"""
+    stripped = text.strip()
+    return stripped.endswith("?") or bool(_QUESTION_START.match(asked(stripped)))
+
+
+def asks_in_story(clause: str) -> bool:
+    """Does this clause of a story ask something: a question, but not half a sentence that tells."""
+    return is_question(clause) and (clause.strip().endswith("?") or not _VERB_WITHOUT_SUBJECT.match(plain(clause)))
+
+
+def asking(text: str, result: "Classification") -> list["Part"]:
+    """The clauses of a message that may each be answered as a topic of their own: all of a
+    short message ("ik ben verhuisd. wanneer wordt mijn afval opgehaald?"), but of a story only
+    those that ask something. A story's telling clauses are background the matcher scores
+    without their story ("... waar je je papier. plastic enz. kwijt kunt." left "kwijt kunt.",
+    read Kwijtschelding; "ik heb netjes online een afspraak gemaakt" in a complaint about bulky
+    waste read Afspraak); what a story asks as a whole is the matcher's to decide."""
+    if len(text.split()) < STORY_WORDS:
+        return list(result.parts)
+    return [part for part in result.parts if asks_in_story(part.text)]

@@ -1,0 +1,201 @@
+"""Reaching a person: asked for, a callback, whom to call, and the contact details typed for it.
+
+- `contact`: a phone number or e-mail address typed for a callback;
+- `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
+- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?"; `asks_to_be_contacted`: "bel me maar",
+  "mail me" (the whole message);
+- `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team); `asks_after_hours`: "wie bel ik 's nachts?";
+- `without_person_request`: what is left of such a request (the topic, for routing).
+"""
+from __future__ import annotations
+
+import re
+
+from . import clauses, slots
+
+def contact(text: str) -> tuple[str, str] | None:
+    """(contact, kind) from free text: an e-mail address, or a valid phone number
+    (region NL, as E.164); None when there is neither."""
+    email = slots.email(text)
+    if email:
+        return email, "email"
+    phone = slots.phone(text)
+    if phone:
+        return phone, "phone"
+    return None
+
+
+# ---- asking for a person -------------------------------------------------------------------------
+
+_STRONG_PERSON = (
+    r"medewerker|medewerkers|mederwerker|medewerkster|mens|echt persoon|echte persoon|persoon|klantenservice|"
+    r"human|humans|human being|agent|employee|operator|representative|real person|staff member|member of staff"
+)
+_WEAK_PERSON = r"iemand|someone|somebody|person|collega|een van jullie|one of you"
+_TALK = (
+    r"spreken|spreek|praten|praat|bellen|bel|chatten|chat|aan de lijn|aan de telefoon|doorverbinden|doorverbind|"
+    r"verbinden|verbind|doorgeschakeld|doorsturen|stuur|terugbellen|terugbelt|contact|"
+    r"talk|speak|call|connect|transfer|put me through|get me|chat with"
+)
+_WANT = r"wil|willen|graag|nodig|aub|alsjeblieft|alstublieft|geef|krijgen|need|want|please|give|get"
+_STRONG = re.compile(rf"\b(?:{_STRONG_PERSON})\b")
+_WEAK = re.compile(rf"\b(?:{_WEAK_PERSON})\b")
+_TALKING = re.compile(rf"\b(?:{_TALK})\b")
+_WANTING = re.compile(rf"\b(?:{_WANT})\b")
+_NOT_A_BOT = re.compile(
+    r"\b(?:niet|geen|not|no|don't|dont)\b.{0,20}\b(?:robot|bot|chatbot|computer|machine|ai)\b"
+)
+# "mag ik een echt mens", "kan ik de medewerker": a request without a verb of talking.
+_MAY_I_HAVE = re.compile(
+    rf"\b(?:mag|kan|kun|can|could|may) (?:ik|i) (?:\w+ ){{0,2}}(?:{_STRONG_PERSON})\b"
+)
+# "bel me maar", "mail me", "stuur me een mail", "email me": the whole message asks to be contacted. Only
+# as the whole message: with anything else in it ("mail sanne.visser@example.nl of bel mij", "Mail mij op
+# <adres> over de afspraak") the request is no callback of this form, so no contact typed with it is taken
+# (a contact is kept only as the answer to the callback's own question; everywhere else it is redacted).
+_CONTACT_ME = (
+    r"^(?:(?:ok|oke|okay|ja|nou|dan|anders|liever|graag|please)\s)*(?:(?:bel|mail|e-mail|email|mailen|bellen) "
+    r"(?:me|mij)|(?:stuur|stuurt) (?:me|mij) (?:maar |dan |liever )?(?:een )?(?:mail|e-mail|email|mailtje)|"
+    r"(?:neem|neemt) (?:maar |dan )?contact (?:met )?(?:me|mij) op|e-?mail me|send me an e-?mail|contact me)"
+    r"(?: (?:maar|dan|gewoon|graag|liever|even|terug|aub|alsjeblieft|alstublieft|please|back|later))*$"
+)
+# A callback asked for without naming a person: "bel me terug aub", "kunnen jullie mij bellen?".
+_CALL_ME = re.compile(
+    _CONTACT_ME + "|"
+    r"\b(?:(?:bel|bellen) (?:me|mij) (?:maar |dan |gewoon |graag )?(?:terug|op|even|aub|alsjeblieft|alstublieft)|"
+    r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|"
+    r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
+    r"(?:terug ?)?(?:bellen|mailen)|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?|"
+    # "ik wil graag teruggebeld worden over mijn aanslag", "can someone mail me about my application?"
+    r"terug ?gebeld (?:worden|te worden)|gebeld (?:worden|te worden)|gemaild (?:worden|te worden)|"
+    r"(?:can|could|would|will) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:call|phone|ring|e-?mail|mail|contact) me|"
+    # "you can mail me at anna@...", "u kunt me bereiken op 06...": a contact offered for a callback
+    r"(?:u kunt|je kunt|jullie kunnen) (?:me|mij) (?:(?:e-?)?mailen|bellen|bereiken)(?: (?:op|via))?|"
+    r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?)\b"
+)
+# Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
+# these words name who it is about, not whom the resident wants to talk to.
+_ABOUT_STAFF = re.compile(
+    rf"\b(?:over|about|tegen|against|of)\s+(?:een|de|die|deze|jullie|uw|the|an|a|your|that|one of your)?\s*"
+    rf"(?:{_STRONG_PERSON})\b"
+)
+# Staff as the one who did something ("jullie medewerker was onbeschoft", "your employee was rude"):
+# told in a complaint, next to "ik wil een klacht indienen", whose "wil" is not for a person.
+_STAFF_DID = re.compile(
+    rf"\b(?:jullie|uw|de|die|deze|een|your|the|that|this|an|a)\s+(?:{_STRONG_PERSON})\s+"
+    r"(?:was|were|is|are|heeft|hebben|had|deed|zei|zeiden|sprak|behandelde|reageerde|gaf|weigerde|lachte|"
+    r"schreeuwde|did|said|treated|refused|shouted|laughed|gave)\b"
+)
+_NOT_A_REQUEST = re.compile(r"\b(?:geen|niet|no|not|don't|dont)\s+(?:een\s+|a\s+)?(?:medewerker|mens|human|person)\b")
+_REQUEST_WORDS = re.compile(
+    rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
+    r"ik|kan|kun|kunt|mag|mijn|een|met|van|de|het|over|u|me|mij|je|jullie|gemeente|even|"
+    r"i|can|could|may|a|an|the|to|with|about|my|me|you|please|regarding|for|voor|echte?|real|"
+    r"alstublieft|hallo|hoi|hi|hello)\b"
+)
+
+
+def asks_for_person(text: str) -> bool:
+    """True when the resident asks to talk to a person ("medewerker graag",
+    "kan ik iemand spreken over parkeren", "I need a human")."""
+    plain = _STAFF_DID.sub(" ", _ABOUT_STAFF.sub(" ", clauses.plain(text)))
+    if _NOT_A_BOT.search(plain):
+        return True  # "ik wil niet met een robot praten"
+    if _NOT_A_REQUEST.search(plain):
+        return False  # "ik wil geen mens"
+    strong = _STRONG.search(plain)
+    # In a story a staff member and a need are told, not asked for ("een medewerkster kwam langs
+    # om te bespreken welke hulp ik nodig had"): there only a verb of talking makes it a request.
+    wants = _WANTING.search(plain) if len(plain.split()) < clauses.STORY_WORDS else None
+    if strong and (_TALKING.search(plain) or wants or _MAY_I_HAVE.search(plain) or len(plain.split()) <= 3):
+        return True
+    return bool(_WEAK.search(plain) and _TALKING.search(plain))
+
+
+_CONTACTING_ME = re.compile(_CONTACT_ME)
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """"bel me maar", "mail me", "stuur me een mail", "email me please": the whole message asks for a
+    callback, whatever topic the matcher reads in it (a complaint in "mail")."""
+    return bool(_CONTACTING_ME.match(clauses.plain(text)))
+
+
+# "kunnen jullie het formulier sturen", "can you send me the form?": something asked to be sent, which only a person
+# can do; with the address or number in the same message it is a callback to it. Not "Mail mij op <adres> over de
+# afspraak" (no callback of this form: the address is redacted like any other, `_CONTACT_ME`).
+_SEND_ME = re.compile(
+    r"\b(?:(?:kunnen|kunt|kun|wilt|willen|wil|zou|zouden) (?:jullie|u|je|iemand)(?: \w+){0,5} "
+    r"(?:op|toe|door)?(?:sturen|mailen|e-mailen|emailen)|"
+    r"(?:can|could|would|will) (?:you|someone|somebody|one of you)(?: please)? (?:send|e-?mail|mail|forward)|"
+    r"(?:please )?send (?:me|it|that|this|the \w+))\b"
+)
+
+
+def asks_for_callback(text: str) -> bool:
+    """True for a callback asked without naming a person ("bel me terug aub", "call me back"), and for
+    something asked to be sent with the address or number to send it to ("mijn mail is ..., kunnen jullie
+    het formulier sturen"). Checked after the matcher: a tenant's own callback intent (a guided flow) goes
+    first."""
+    plain = clauses.plain(text)
+    return bool(_CALL_ME.search(plain)) or (_SEND_ME.search(plain) is not None and contact(text) is not None)
+
+
+_WHOM_TO_CALL = re.compile(
+    r"^(?:en |maar |ok |oke |and |but |so )?(?:(?:wie|welk nummer) bel ik|(?:wie|wat|welk|welke afdeling|welk nummer) (?:kan|moet|mag) ik (?:dan |"
+    r"daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:bellen|mailen|contacteren|benaderen)|"
+    # "met wie kan ik hierover praten?", "who do I talk to about this?": whom to reach, not a live chat asked
+    r"met wie (?:kan|moet|mag) ik (?:dan |daarvoor |hiervoor |hierover |daarover |nu |nou )?(?:praten|spreken|bellen)|(?:wat is|welk is) (?:het|jullie|uw|hun) "
+    r"(?:tel |telefoon)?nummer|(?:hoe|waar) (?:kan|kun) ik (?:jullie|ze|hen|iemand|die|de afdeling) (?:bereiken|bellen|"
+    r"mailen)|(?:kan|kun|mag) ik (?:ook |dan |daarvoor |hiervoor |hierover |daarover )?(?:(?:jullie|iemand|ze|hen|de gemeente) )?"
+    # "kan ik bellen dan?" after an answer, "can I call you?": the topic's team, honest about the hours
+    r"(?:ook |dan |even )?(?:bellen|opbellen|mailen)(?: (?:dan|ook|daarvoor|hiervoor|hierover|daarover))?"
+    r"(?: om (?:het |dat )?(?:na )?te vragen(?: hoe (?:het|dat) (?:er ?voor |nu )?staat)?)?|"
+    r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
+    r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email|talk to|speak to|speak with|talk with)|(?:what is|whats) (?:the|your|"
+    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))"
+    # "who do i call right now?" after the neighbours' noise at night
+    r"(?: (?:nu|meteen|nou|dan|now|right now|then|about (?:it|this|that))){0,2}$"
+)
+
+
+def asks_whom_to_call(text: str) -> bool:
+    """"wie kan ik bellen?", "hoe kan ik ze bereiken?", "who can I call?": a question about how to
+    reach the team of the current topic, with no subject of its own."""
+    return bool(_WHOM_TO_CALL.match(clauses.asked(text)))
+
+
+# "wie bel ik 's nachts?", "who do I call at night?", "is er een noodnummer?": whom to call while the gemeente is
+# closed: a moment out of office hours with a word of calling, or an emergency or fault line asked for.
+_OUT_OF_HOURS = re.compile(
+    r"\b(?:s ?nachts|s ?avonds|vannacht|vanavond|in het weekend|buiten (?:de )?(?:kantoortijd(?:en)?|openingstijden?)|"
+    r"at night|tonight|in the evening|this evening|(?:at|on|over) the weekend|at weekends|out of hours|after hours|"
+    r"outside (?:office|opening) hours)\b")
+_CALLING = re.compile(r"\b(?:bel|bellen|belt|opbellen|bereiken|bereikbaar|call|phone|ring|reach|contact)\b")
+_DAYTIME = re.compile(r"\b(?:overdag|during the day|in the daytime)\b")  # "ik werk 's nachts, kan ik overdag bellen?"
+_EMERGENCY_LINE = re.compile(r"\b(?:nood|storings|spoed)(?:nummer|lijn|dienst)s?\b|\bemergency (?:number|line)s?\b")
+
+
+def asks_after_hours(text: str) -> bool:
+    """"wie bel ik 's nachts?", "who do I call at night?", "wie bel ik 's avonds als er iets gevaarlijks is",
+    "is er een noodnummer?": who helps while the gemeente is closed (a topic's `after_hours` contact). A short
+    question only: a story that mentions the night tells, it does not ask this."""
+    plain = clauses.asked(text)
+    if len(plain.split()) >= clauses.STORY_WORDS or _DAYTIME.search(plain):
+        return False
+    return bool(_EMERGENCY_LINE.search(plain) or (_OUT_OF_HOURS.search(plain) and _CALLING.search(plain)))
+
+
+# The contact given with a request and the words that give it ("mijn mail is anna@..., kunnen jullie het formulier
+# sturen"): no topic to route by (the matcher reads a complaint in "mail").
+_CONTACT_GIVEN = re.compile(
+    r"\S+@\S+|\+?\d[\d -]{5,}\d|\b(?:mail|e-mail|email|mailadres|e-mailadres|emailadres|adres|telefoonnummer|nummer|"
+    r"is|kunnen|sturen|opsturen|toesturen|mailen|maar|dan|gewoon|liever|op|via|terug|address|number|phone|send|at|on|"
+    r"back|later)\b"
+)
+
+
+def without_person_request(text: str) -> str:
+    """The text minus the words of a person request and the contact given with it: "iemand spreken over mijn
+    parkeervergunning" -> "parkeervergunning" (the topic to route by)."""
+    return " ".join(_REQUEST_WORDS.sub(" ", _CONTACT_GIVEN.sub(" ", clauses.plain(text))).split())

@@ -1,0 +1,78 @@
+"""What the resident says about the last answer or the problem just told, rather than a new question.
+
+- `is_frustrated`: "dit slaat nergens op", "this is useless";
+- `tells_it_happened_again`: "dit is al de derde keer";
+- `correction`: "oh wacht ik bedoel een bezoekersvergunning": what is meant instead;
+- `tells_danger`: "het is echt gevaarlijk" about the topic just answered.
+"""
+from __future__ import annotations
+
+import re
+
+from . import clauses
+
+# ---- frustration -------------------------------------------------------------------------------------
+
+# "dit slaat nergens op", "je bent een waardeloze bot", "this is useless": said about the bot or its
+# last answer, not a question of its own.
+_FRUSTRATED = re.compile(
+    r"\b(?:(?:dit|dat|het|je|jij|u) (?:slaat|sloeg) (?:echt |helemaal |werkelijk )?nergens op|"
+    r"(?:waardeloos|waardeloze|nutteloos|nutteloze|belachelijk|onzin)|"
+    r"(?:dat|dit|het|uw antwoord|je antwoord|jouw antwoord) klopt (?:echt |helemaal )?(?:niet|niks|niets)|"
+    r"(?:stomme|domme|debiele|kut|klote|rot)\s?(?:bot|robot|chatbot|computer|ding|programma)|"
+    r"(?:je|jij|u|(?:jullie|de|deze|die) (?:bot|robot|chatbot|computer)) (?:snapt|begrijpt|snap|begrijp) "
+    r"(?:er |het |me |mij )?(?:echt |helemaal )?(?:niks|niets|niet)|"
+    r"(?:dat|dit) is niet wat ik (?:vroeg|bedoel|bedoelde|vraag)|geen antwoord op mijn vraag|"
+    r"(?:heb|had) ik niks aan|heb ik niets aan|"
+    r"useless|stupid (?:bot|robot|machine|thing)|(?:this|that|you) (?:is|are) (?:so )?(?:useless|stupid|rubbish|pointless)|"
+    r"you (?:don't|do not|dont) understand|not what i (?:asked|meant)|(?:this|that) (?:doesn't|does not|didnt|didn't) help|"
+    r"not helpful|ridiculous|nonsense)\b"
+)
+
+
+# "dit is al de derde keer", "weer niet!", "this is the second time": the problem just answered happens again. Told,
+# not asked; said of the problem, not of the bot.
+_BEFORE_AGAIN = r"(?:(?:en|maar|nou|echt|dit is|het is|dat is|this is|it is|its|it's|that's|thats|and|but) )*"
+_AGAIN_SAID = (r"(?:al |nu al |alweer |weer )?(?:(?:voor )?de (?:tweede|derde|vierde|vijfde|zesde|zoveelste) keer|"
+               r"(?:(?:for )?the )?(?:second|third|fourth|fifth|sixth|umpteenth) time|"
+               r"(?:al|alweer|weer|opnieuw) (?:niet|niks|niets|hetzelfde)|(?:it )?happened again|(?:it )?keeps happening|"
+               r"not again)")
+_AFTER_AGAIN = r"(?: (?:al|alweer|weer|dit jaar|deze maand|this year|this month|in a row|achter elkaar|op rij|now|nu|hoor|echt))*"
+_AGAIN = re.compile(f"^{_BEFORE_AGAIN}{_AGAIN_SAID}{_AFTER_AGAIN}$")
+
+
+def tells_it_happened_again(text: str) -> bool:
+    """True for "dit is al de derde keer", "weer niet", "third time this month": the problem told happens again."""
+    return bool(_AGAIN.match(clauses.plain(text)))
+
+
+def is_frustrated(text: str) -> bool:
+    """True when the message says the bot or its answer does not help ("dit slaat nergens op")."""
+    return bool(_FRUSTRATED.search(clauses.plain(text)))
+
+
+# "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit", "nee, ik bedoelde mijn rijbewijs":
+# a correction of what was just asked; what is meant follows it.
+_CORRECTION = re.compile(
+    r"^(?:(?:oh|o|ah|sorry|sorr|nee|neen|no|nope|oeps|oops|wacht|wait|hmm|eh|excuses|pardon|fout|verkeerd|my bad|"
+    r"ik vergis me|i was wrong)\s+)*"
+    r"(?:ik bedoel(?:de)?|i meant?|what i meant (?:is|was)|ik had het over|i was talking about)\s+(?:eigenlijk |actually )?"
+    r"(?P<meant>.+)$")
+
+
+def correction(text: str) -> str | None:
+    """What a correction ("oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit") says is
+    meant ("een bezoekersvergunning"), or None when the message corrects nothing."""
+    found = _CORRECTION.match(clauses.plain(text))
+    return found.group("meant") if found is not None else None
+
+
+# "it's really dangerous, cyclists fall there" after a report, "het is levensgevaarlijk": a danger told about the topic
+# just answered (crisis help has already run: acute danger to a person is the crisis detector's).
+_DANGER = re.compile(r"\b(?:gevaarlijk|gevaarlijke|levensgevaarlijk|onveilig|dangerous|unsafe|hazard|hazardous)\b")
+
+
+def tells_danger(text: str) -> bool:
+    """A short message that says something is dangerous (not a story, which tells more than that)."""
+    plain = clauses.plain(text)
+    return len(plain.split()) < clauses.STORY_WORDS and _DANGER.search(plain) is not None

@@ -1,0 +1,180 @@
+"""Short replies to what the bot asked.
+
+- `yes_no`: "ja", "nee, dank je", "ja bel me op 06 ...", "laat maar", "no thanks"
+  (the answer and what follows it, so "ja, bel me op 06..." answers and gives a number);
+- `is_stop`, `withdraws`, `withdraws_then`: words that end a flow or take a request back;
+- `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice; `none_of_these`: "geen van beide";
+- `asks_why`: "waarom wil je mijn postcode?" inside a guided flow;
+- `does_not_know`: "weet ik niet uit mijn hoofd": what a flow asks cannot be given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import clauses
+
+_YES = frozenset(
+    """ja|jawel|jazeker|zeker|graag|ja graag|ja hoor|ja dank u|ja dank je|ja please|ja alstublieft|ja aub|
+    oke|ok|oké|okay|okee|prima|goed|is goed|doe maar|klopt|dat klopt|zeker weten|top|yes|yep|yeah|yup|sure|
+    yes please|please|of course|absolutely|j|y|👍""".replace("\n", "").split("|")
+)
+_NO = frozenset(
+    """nee|neen|nee dank u|nee dank je|nee bedankt|nee hoor|nee dankjewel|nee dank u wel|liever niet|niet nodig|
+    hoeft niet|laat maar|laat maar zitten|nee laat maar|niet echt|nee niet echt|helemaal niet|no|nope|nah|
+    no thanks|no thank you|not really|never mind|nevermind|not needed|n|👎""".replace("\n", "").split("|")
+)
+# A reply that starts with one of these words answers the question, and may go on:
+# "ja, bel me op 06-12345678", "nee, ik bedoel mijn rijbewijs".
+_LEADING = re.compile(
+    r"^\s*(?:(?P<no>nee|neen|no|nope|laat maar)|(?P<yes>ja|yes|jawel|jazeker|graag|oke|ok|okay|prima|sure|yep|yeah))"
+    r"\b[\s,.!:;-]*(?:(?:graag|dank u|dank je|bedankt|please|thanks|thank you|hoor)\b[\s,.!:;-]*)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+STOP_WORDS = frozenset(
+    {"stop", "stoppen", "cancel", "annuleer", "annuleren", "quit", "stop maar", "ik wil stoppen", "hou op",
+     "stop alsjeblieft", "stop please", "ophouden"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class YesNo:
+    yes: bool
+    rest: str  # the text after the answer word(s): "bel me op 06 ..." (may be empty)
+
+
+# "eh nee toch niet", "hmm ja": a sound before the yes or no says nothing of its own.
+_SOUND_FIRST = re.compile(r"^\s*(?:(?:eh|ehm|uh|uhm|um|hmm|hm)\b[\s,.!-]*)+", re.IGNORECASE)
+
+
+def yes_no(text: str) -> YesNo | None:
+    """The yes or no a reply starts with (after a sound such as "eh"), or None when it is neither."""
+    text = _SOUND_FIRST.sub("", text) or text
+    plain = clauses.plain(text) or text.strip()  # "👍" is all symbol
+    if plain in _YES:
+        return YesNo(True, "")
+    if plain in _NO:
+        return YesNo(False, "")
+    match = _LEADING.match(text)
+    if match is None:
+        return None
+    return YesNo(match.group("yes") is not None, match.group("rest").strip())
+
+
+def is_stop(text: str) -> bool:
+    return clauses.plain(text) in STOP_WORDS
+
+
+_WITHDRAW = frozenset(
+    {"laat maar", "laat maar zitten", "nee laat maar", "hoeft niet meer", "hoeft al niet meer", "niet meer nodig",
+     "ik hoef geen medewerker meer", "ik wacht niet langer", "never mind", "nevermind", "nvm", "forget it",
+     "no need anymore",
+     # while waiting for a person nobody has taken yet (the bot asked nothing): the resident changed their mind
+     "nee hoeft niet", "hoeft niet", "nee dank je", "nee dank u", "nee bedankt", "no thanks", "no thank you", "not needed"}
+)
+
+
+# "actually never mind", "oh laat maar": a change of mind, said with a word before it
+_CHANGE_OF_MIND = re.compile(r"^(?:(?:actually|oh|ah|ach|och|sorry|eigenlijk|toch|hmm|ok|oke|okay|nou|eh|uh|um) )+")
+
+
+# "nvm ill wait till next week", "laat maar eigenlijk", "never mind, I'll call tomorrow": the change of mind said
+# first, then why or what instead, without a question.
+_WITHDRAWN_WITH_REASON = re.compile(
+    r"^(?:laat maar(?: zitten)?|never ?mind|nvm|forget it|hoeft niet meer|niet meer nodig) (?!.*\?)"
+    r"(?:eigenlijk|toch|hoor|dan|maar|then|actually|i'll|ill|i will|ik (?:bel|wacht|kom|doe|regel|kijk|zoek))\b")
+
+
+def withdraws(text: str) -> bool:
+    """True when the resident takes back a request ("laat maar", "stop", "never mind", "actually
+    never mind", "nvm ill wait till next week")."""
+    plain = clauses.plain(text)
+    bare = _CHANGE_OF_MIND.sub("", plain)
+    return (plain in STOP_WORDS or plain in _WITHDRAW or bare in _WITHDRAW
+            or _WITHDRAWN_WITH_REASON.match(bare) is not None)
+
+
+# "nee laat maar, wat kost een paspoort?": the request taken back, and a question after a mark (without
+# one, "laat maar weten wanneer" asks to be told).
+_WITHDRAW_THEN = re.compile(
+    r"^\W*(?:(?:nee|no)\W+)?(?:laat maar(?: zitten)?|hoeft niet meer|niet meer nodig|never mind|nevermind|forget it)"
+    r"\s*[,.!;:]+\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def withdraws_then(text: str) -> str | None:
+    """The question asked after taking back a request in the same message, or None."""
+    found = _WITHDRAW_THEN.match(text.strip())
+    return found.group("rest").strip() if found else None
+
+
+# ---- numbered choices --------------------------------------------------------------------------------
+
+_ORDINALS = {
+    "1": 1, "een": 1, "eerste": 1, "first": 1, "one": 1, "2": 2, "twee": 2, "tweede": 2, "second": 2, "two": 2,
+    "3": 3, "drie": 3, "derde": 3, "third": 3, "three": 3,
+}
+_CHOICE = re.compile(r"^(?:(?:de|het|nummer|nr|optie|keuze|the|number|option|choice)\s+)*(\w+)(?:\s+(?:graag|please|one))?$")
+
+
+_NONE_OF_THESE = frozenset(
+    """geen|geen van beide|geen van beiden|geen van deze|geen van allen|geen van allemaal|geen van de drie|geen van die|
+    geen daarvan|iets anders|anders|wat anders|niks daarvan|niets daarvan|none|none of them|none of these|neither|
+    neither of them|something else|other""".replace("\n", "").split("|")
+)
+
+
+def none_of_these(text: str) -> bool:
+    """"geen van beide", "iets anders", "none of these": no option of "Bedoelt u ...?" fits."""
+    return clauses.plain(text) in _NONE_OF_THESE
+
+
+def chosen_number(text: str, options: int) -> int | None:
+    """1-based number of the option meant by "2", "de tweede", "optie 3"; None otherwise."""
+    match = _CHOICE.match(clauses.plain(text))
+    if not match:
+        return None
+    number = _ORDINALS.get(match.group(1))
+    return number if number is not None and number <= options else None
+
+
+# "waarom wil je mijn postcode?", "why do you need my postcode?", "hoezo?", "what do you need it for?": why
+# the bot asks what it asked (inside a guided flow).
+_WHY_ASKED = re.compile(
+    r"^(?:maar |en |ok |oke |and |but |so )?(?:"
+    r"(?:waarom|hoezo|waarvoor|why|how come)(?: (?:dan|eigenlijk|then|though))?|"
+    r"(?:waarom|hoezo|waarvoor|why|how come) (?:\w+ ){0,6}(?:nodig|wil|wilt|willen|vraag|vraagt|vragen|weten|need|"
+    r"want|ask|asking|know|hebben)(?: \w+){0,4}|"
+    r"what (?:do|would) you need (?:\w+ ){0,3}for|wat (?:moet|moeten|wil|wilt|willen) (?:je|jij|u|jullie) (?:daarmee|ermee|daar mee|er mee)(?: doen)?"
+    r")$"
+)
+
+
+def asks_why(text: str) -> bool:
+    """"waarom wil je mijn postcode?", "why do you need it?": why the bot asks what it asked."""
+    return _WHY_ASKED.match(clauses.plain(text)) is not None
+
+
+# "weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what a guided
+# flow asks (its postcode), which is no wrong answer. Only the saying itself with a few words of manner or regret
+# around it: "ik weet niet hoe laat jullie open zijn" asks something else.
+_DOES_NOT_KNOW = re.compile(
+    r"^(?:(?:nee|no|sorry|helaas|eh|ehm|uh|um|hmm|oh|oeps|oops|tja|pff|nou|well|maar|but) )*(?:"
+    r"(?:dat |dit |die |het )?weet ik (?:het |dat |die |m |'m |hem )?(?:even |echt |nu |nog )?(?:niet|nie|nt)|"
+    r"(?:ik |i )?(?:weet|ken) (?:het |dat |die |m |'m |hem |(?:mijn |m'n |mn |onze |de )\w+ )?(?:even |echt |nu |nog )?"
+    r"(?:niet|nie|nt)|"
+    r"(?:dat |die |het )?ken ik (?:het |dat |m |'m )?(?:even |echt |nu )?(?:niet|nie|nt)|"
+    r"(?:ik heb |i have |i've )?(?:echt |really )?(?:geen (?:flauw )?idee|no idea|no clue)|weet ik veel|kweenie|kweet niet|"
+    r"(?:i |i really )?(?:don't|do not) (?:really )?(?:know|remember)(?: it| that| this| (?:my|the|our) \w+)?|dunno|idk|"
+    r"(?:i'm |i am |im )?not sure|(?:i )?(?:can't|cannot) remember(?: it)?|"
+    r"(?:ik ben het |ik ben 't |ben het |ben 't )?vergeten|(?:i )?forgot(?: it)?"
+    r")(?: (?:uit (?:mijn |m'n |mn )?hoofd|by heart|off (?:the top of )?my head|precies|exactly|meer|anymore|"
+    r"eigenlijk|actually|hoor|sorry|helaas|unfortunately|nu|now|right now|op dit moment|zo|zomaar|even|echt|"
+    r"really|van buiten|wat (?:mijn |m'n |mn |de )?postcode is|what (?:my |the )?postcode is))*$"
+)
+
+
+def does_not_know(text: str) -> bool:
+    """"weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what was
+    asked."""
+    return _DOES_NOT_KNOW.match(clauses.plain(text)) is not None

@@ -1,0 +1,175 @@
+"""What a message says besides a question of its own: thanks, impatience, a question announced, who the
+assistant is, keyboard mash.
+
+- `says_thanks`, `only_thanks`, `thanks_then`: "ok bedankt", "tnx", "Dank u wel. Wanneer hoor ik iets?";
+- `JOINED_FIRST`: a message that goes on from the last one ("en voor morgen");
+- `asks_who_the_bot_is`: "wat is jouw naam?", "ben je een robot?", "who am I talking to?";
+- `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
+- `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
+- `announces_question`, `announced_subject`: "ik heb een vraag (over belasting)": the question is still to come.
+"""
+from __future__ import annotations
+
+import re
+
+from . import clauses
+
+# "ok thanks", "oke bedankt", "prima, dank je wel": a yes that thanks. Right after "Was dit nuttig?" it answers that
+# question; elsewhere it is a thanks (or goodbye), not a verdict on an answer given turns before.
+_THANKS = re.compile(r"\b(?:bedankt|dank (?:je|u)(?: ?wel)?|dankje(?:wel)?|dankuwel|thanks|thank you|thx|thnx|tnx|ty|merci)\b")
+
+
+def says_thanks(text: str) -> bool:
+    """Whether the message thanks ("ok thanks", "oke bedankt")."""
+    return _THANKS.search(clauses.plain(text)) is not None
+
+
+# "tnx", "ty", "ok thx!": a thanks in chat spelling and nothing else, which the matcher may not know.
+_ONLY_THANKS = re.compile(r"^(?:(?:ok|oke|okay|okee|top|super|prima|great|cool|nice|fijn|mooi|heel|erg|veel|many|so|"
+                          r"much|a lot|lots|hoor) )*(?:tnx|thx|thnx|thanx|ty|tx|thank u|thank you|thanks|bedankt|dank je|"
+                          r"dank u|dankje|dankjewel|merci)(?: (?:a lot|so much|very much|hoor|wel|veel|!))*$")
+
+
+# The plain word a thanks in chat spelling stands for (`only_thanks`).
+THANKS = "bedankt"
+
+
+def only_thanks(text: str) -> bool:
+    """Whether the message only thanks ("tnx", "ok ty"): read as "bedankt" where the matcher places nothing."""
+    return _ONLY_THANKS.match(clauses.plain(text)) is not None
+
+
+# A message that goes on from the last one: "en voor morgen", "and the day after", "maar op zaterdag".
+JOINED_FIRST = re.compile(r"^\s*(?:en|and|maar|but|of|or)\b", re.IGNORECASE)
+# "Dank u wel. Wanneer hoor ik iets van u?", "thanks! and how long does it take": a thanks, then a question.
+_THANKS_FIRST = re.compile(
+    r"^\s*(?:(?:heel erg|hartelijk|super|many|ok|oke|okay) )?(?:dank u wel|dank je wel|dankjewel|dankuwel|dank u|dank je|"
+    r"bedankt|thanks|thank you(?: very much| so much)?|thx|merci)"
+    r"(?: (?:voor (?:de|het|uw|je|jullie) (?:info|informatie|antwoord|hulp|uitleg)|for (?:the|your) (?:info|answer|help)))?"
+    r"(?:\s*[.!,;:]+\s*|\s+(?=(?:en|and|maar|but|wanneer|hoe|wat|waar|wie|when|how|what|where|who)\b))(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def thanks_then(text: str) -> str | None:
+    """The question after a thanks in front of it ("Dank u wel. Wanneer hoor ik iets van u?" -> "Wanneer hoor ik iets
+    van u?"), or None when the message is no thanks followed by a question."""
+    found = _THANKS_FIRST.match(text)
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return rest if clauses.is_question(rest) else None
+
+
+# "wat is jouw naam?", "ben je een robot?", "who am I talking to?": a question about the assistant
+# itself, with nothing else in it (then the self-introduction, not the scope message).
+_BOT = r"(?:robot|bot|chatbot|chat bot|computer|computerprogramma|programma|mens|echt persoon|echte persoon|ai|" \
+       r"human|person|real person|human being|machine|ai assistant|real human)"
+_ASKS_WHO = (
+    "hoe heet (?:je|jij|u)", "wat is (?:je|jouw|uw) naam", "heb (?:je|jij|u) een naam", "wie ben (?:je|jij|u)",
+    "wie (?:is|zit) (?:daar|er)(?: aan de andere kant)?", "met wie (?:spreek|praat|chat) ik",
+    f"(?:ben|bent) (?:je|jij|u) (?:een |echt een |nou een )?{_BOT}", f"is dit een (?:echte? )?{_BOT}",
+    f"(?:praat|chat|spreek) ik (?:nu )?met een (?:echte? )?{_BOT}",
+    "what(?: is|'?s) your name", "do you have a name", "who are you", "who is (?:this|there)",
+    "who am i (?:talking|speaking|chatting) (?:to|with)", f"are you (?:a |an |really a |an actual )?{_BOT}",
+    f"is this (?:a |an )?{_BOT}", f"am i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?{_BOT}",
+)
+_BEFORE_WHO = "hallo|hoi|hey|hi|hello|en|maar|ok|oke|trouwens|eigenlijk|even|nou|by the way|so|and"
+_AFTER_WHO = "eigenlijk|nou|nu|dan|precies|trouwens|then|actually|exactly|really|by the way"
+_WHO_IS_THERE = re.compile(rf"^(?:(?:{_BEFORE_WHO}) )*(?:{'|'.join(_ASKS_WHO)})(?: (?:{_AFTER_WHO}))*$")
+
+
+def asks_who_the_bot_is(text: str) -> bool:
+    """"wat is jouw naam?", "ben je een robot?", "who am I talking to?": who the resident is talking to."""
+    return bool(_WHO_IS_THERE.match(clauses.plain(text)))
+
+
+# ---- gibberish -----------------------------------------------------------------------------------------
+
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
+_KEYBOARD_RUNS = (
+    "qwe", "wer", "ert", "rty", "tyu", "yui", "uio", "iop", "asd", "sdf", "dfg", "fgh", "ghj", "hjk", "jkl",
+    "zxc", "xcv", "cvb", "vbn", "bnm",
+)
+_REPEATED_UNIT = re.compile(r"^(\w{1,3})\1{2,}\w{0,2}$")
+
+
+def _plausible(word: str) -> bool:
+    """Could this be a word of a language (of any length, including names)?"""
+    if len(word) == 1:
+        return word in ("u", "a", "i", "é")
+    if not any(ch in _VOWELS for ch in word):
+        return False
+    if re.search(r"(.)\1\1", word) or _REPEATED_UNIT.match(word):
+        return False
+    if re.search(r"[^aeiouyàáâäèéêëìíîïòóôöùúûü]{6,}", word):
+        return False
+    return sum(run in word for run in _KEYBOARD_RUNS) < 2
+
+
+def is_gibberish(text: str, known_words: frozenset[str] = frozenset()) -> bool:
+    """True for keyboard mash, repeated letters, digits or symbols only: text that is
+    no language at all. A real question the bot cannot answer is not gibberish."""
+    words = _LETTERS.findall(text.lower())
+    if not words:
+        return True
+    if any(word in known_words for word in words):
+        return False
+    plausible = sum(_plausible(word) for word in words)
+    return plausible * 2 < len(words) or (len(words) == 1 and not plausible)
+
+
+# ---- impatience ----------------------------------------------------------------------------------------
+
+_IMPATIENCE = (
+    r"(?:geef|give)(?: me| mij)?(?: nou| eens| gewoon| even| dan)* (?:antwoord|een antwoord|answer|an answer)|"
+    r"(?:antwoord|antwoorden|answer)(?: me| mij)?|(?:reageer|reageren|respond|reply)(?: me| mij)?|"
+    r"(?:ben|bent|zijn) (?:je|jij|u|jullie)(?: er)?(?: nog)?(?: wel)?(?: er| daar)?|(?:is|zit) (?:er|daar) (?:nog )?iemand(?: daar)?|"
+    r"iemand daar|(?:are|r) (?:you|u) (?:still )?(?:there|here)|(?:is )?(?:any ?one|any ?body) (?:there|here|home)|"
+    r"schiet(?: eens| nou)? op|kom op|come on|hurry(?: up)?|"
+    r"(?:het |dit )?duurt (?:wel |erg |zo |echt )?lang|waarom duurt (?:het|dit) zo lang|(?:this|it) takes (?:so |too )?long|"
+    r"waarom (?:antwoord|antwoordt|reageer|reageert) (?:je|jij|u) (?:nou |dan )?niet|"
+    r"why (?:don't|dont|do not|won't|wont|aren't|arent) you (?:answer|answering|reply|replying|respond|responding)|"
+    r"why no (?:answer|reply)|ik (?:zit |sta )?(?:nog steeds |al lang |al een tijd )?(?:te )?wachten|ik wacht(?: nog steeds| al lang)?|"
+    r"(?:still|i am|i'm|im) waiting|zeg (?:eens |nou |dan )?(?:iets|wat)|say something|"
+    r"nou|en|en nu|nou en|well|and|so"
+)
+_FILLER = r"hallo|hoi|hey|hello|hi|nou|eens|even|nu|dan|toch|gewoon|aub|alsjeblieft|alstublieft|please|now|already|man|joh|jij|ff"
+_IMPATIENT = re.compile(rf"^(?:(?:{_FILLER}) )*(?:{_IMPATIENCE})(?: (?:{_FILLER}))*$")
+
+
+def is_impatient(text: str) -> bool:
+    """True for impatience that names no topic ("antwoord nou", "hallo?? ben je er nog?",
+    "schiet eens op", "are you there?"): the resident is waiting for the bot, not asking about a complaint. A
+    bare "hallo???" stays a greeting."""
+    return bool(_IMPATIENT.match(clauses.plain(text)))
+
+
+# ---- a question announced -------------------------------------------------------------------------------
+
+_GREETING = r"(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag|beste|good morning|good afternoon)"
+_ANNOUNCED = re.compile(
+    rf"^(?:{_GREETING} )*(?:"
+    r"ik heb (?:een |nog een |een paar |wat |even een |een kleine |een korte )?(?:vraag|vraagje|vragen)(?: voor (?:u|jullie))?|"
+    r"(?:mag|kan|kun) ik (?:u |jullie |je )?(?:iets|wat|een vraag|een vraagje|even iets) (?:vragen|stellen)|"
+    r"ik wil (?:graag )?(?:u |jullie )?(?:iets|wat|een vraag|een vraagje) (?:vragen|stellen)|(?:een )?(?:vraag|vraagje)|"
+    r"i (?:have|ve got|'ve got|got) (?:a |one |a quick |a small |some )?(?:question|questions)|"
+    r"(?:can|could|may) i ask (?:you )?(?:something|a question|a quick question)|(?:a |quick )?question"
+    r")$"
+)
+
+
+# "ik heb een vraag over belasting", "I have a question about parking": the announcement names its subject.
+_ANNOUNCED_ABOUT = re.compile(_ANNOUNCED.pattern.removesuffix(")$") + r") (?:over|about|omtrent|regarding|on) (?P<subject>.+)$")
+
+
+def announced_subject(text: str) -> str | None:
+    """The subject a question is announced with ("belasting" in "ik heb een vraag over belasting"), or None."""
+    found = _ANNOUNCED_ABOUT.match(clauses.plain(text))
+    return found.group("subject") if found else None
+
+
+def announces_question(text: str) -> bool:
+    """True for "ik heb een vraag", "mag ik iets vragen?", "hi, I have a question": a resident who
+    announces a question and has not asked it yet (no topic, not out of scope)."""
+    return bool(_ANNOUNCED.match(clauses.plain(text)))
