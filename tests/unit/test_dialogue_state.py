@@ -43,7 +43,7 @@ def test_an_old_pending_offer_and_handover_flow_load() -> None:
 
 def test_todays_shape_round_trips_and_unknown_keys_are_ignored() -> None:
     state = DialogueState(topic="paspoort", asked=ChoicesOffered(intents=["paspoort", "id-kaart"]),
-                          flow=CallbackFlow(team="kcc"), feedback_asked=["paspoort"])
+                          flow=CallbackFlow(team="kcc"), feedback_asked=["paspoort"], no_dutch=True)
     dumped = state.model_dump(mode="json")
     assert DialogueState.model_validate(dumped) == state
     assert DialogueState.model_validate({**dumped, "added_by_a_newer_version": 1}) == state

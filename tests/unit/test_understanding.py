@@ -728,6 +728,19 @@ def test_no_dutch_spoken(text: str, reading: tuple[bool, str] | None) -> None:
     assert language.speaks_no_dutch(text) == reading
 
 
+@pytest.mark.parametrize(("text", "dutch"), [
+    ("hoe kan ik mijn paspoort verlengen?", True),
+    ("wat kost een rijbewijs voor mij", True),
+    ("paspoort verlengen", False),  # Dutch topic words, no Dutch sentence
+    ("rijbewijs verlengen afspraak", False),
+    ("how do I renew my paspoort", False),
+    ("ik", False),
+])
+def test_a_dutch_sentence_is_more_than_dutch_words(text: str, dutch: bool) -> None:
+    """After "ik spreek geen nederlands", only a Dutch sentence switches back (DialogueState.no_dutch)."""
+    assert language.writes_dutch(text) is dutch
+
+
 def test_a_thanks_then_a_question_is_the_question() -> None:
     assert small_talk.thanks_then("Dank u wel. Wanneer hoor ik iets van u?") == "Wanneer hoor ik iets van u?"
     assert small_talk.thanks_then("thanks when will I hear back") == "when will I hear back"

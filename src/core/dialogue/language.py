@@ -42,6 +42,20 @@ def detect(text: str, margin: int = 1) -> Language | None:
     return None
 
 
+# The words of a Dutch sentence's grammar (no topic words: "paspoort verlengen" is Dutch words, not Dutch written).
+_DUTCH_GRAMMAR = frozenset(
+    """de het een ik je jij u uw wat hoe waar wanneer waarom welke ben mijn kan kun moet wil van voor niet met op en
+    dat die er aan bij ook nog maar mag heb hebt hebben wordt worden zijn naar om te geen is ze zij hij we wij""".split()
+)
+
+
+def writes_dutch(text: str) -> bool:
+    """A sentence written in Dutch: three words of Dutch grammar or more, and Dutch wins ("hoe verleng ik mijn
+    paspoort?"); not Dutch topic words alone ("paspoort verlengen"), which a resident who reads no Dutch copies too."""
+    words = _WORD.findall(text.lower())
+    return sum(word in _DUTCH_GRAMMAR for word in words) >= 3 and detect(text) == "nl"
+
+
 def neither(text: str) -> bool:
     """A message of three words or more without one Dutch or English word of the lists above:
     most likely another language ("Merhaba, pasaportumu kaybettim", "chcę zameldować się")."""

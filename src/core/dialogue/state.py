@@ -114,6 +114,9 @@ class DialogueState(_State):
     crisis: str | None = None  # the kind of crisis help just given: the next message may ask about it
     # The organisation of the referral just said (Dienst Toeslagen): "wie moet ik dan bellen?" is about it.
     referral: str | None = None
+    # The resident said they cannot read Dutch ("ik spreek geen nederlands"): English holds, also when a later message
+    # is Dutch words ("paspoort verlengen"), until a Dutch sentence is written or Dutch is asked for.
+    no_dutch: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -130,7 +133,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "own_detail", "referral")
+                                     "crisis", "own_detail", "referral", "no_dutch")
         if key in old
     }
     feedback = old.get("feedback")

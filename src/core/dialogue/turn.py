@@ -204,6 +204,15 @@ class Turn:
         chosen = detected or ctx.message.locale
         if ctx.text and language.speaks_no_dutch(ctx.text) is not None:
             chosen = "en"  # "ik spreek geen nederlands": the greeting too in English
+            ctx.state.no_dutch = True
+        elif ctx.state.no_dutch:
+            # What the resident said of themselves holds: Dutch words ("paspoort verlengen") or a Dutch page are no
+            # reason to write Dutch again; a Dutch sentence or Dutch asked for ("Nederlands graag") are.
+            asked = language.language_asked(ctx.text) if ctx.text else None
+            if (asked is not None and asked[0] == "nl") or language.writes_dutch(ctx.text or ""):
+                ctx.state.no_dutch = False
+            else:
+                chosen = "en"
         if chosen and chosen != ctx.conversation.language:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
