@@ -2,6 +2,8 @@
 and detail cues)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.dialogue import clauses, contacts, details, followups, language, reactions, replies, small_talk
@@ -739,6 +741,20 @@ def test_no_dutch_spoken(text: str, reading: tuple[bool, str] | None) -> None:
 def test_a_dutch_sentence_is_more_than_dutch_words(text: str, dutch: bool) -> None:
     """After "ik spreek geen nederlands", only a Dutch sentence switches back (DialogueState.no_dutch)."""
     assert language.writes_dutch(text) is dutch
+
+
+def test_a_greeting_or_goodbye_opens_or_closes_never_goes_on() -> None:
+    """Every greeting and goodbye the knowledge base knows can open or close; a message going on from the last one
+    ("en voor morgen" after the opening hours) is neither, whatever the matcher reads in "morgen"."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[2] / "knowledge"
+    examples = [example for name in ("groet", "afscheid")
+                for examples in yaml.safe_load((root / f"{name}.yaml").read_text(encoding="utf-8"))["examples"].values()
+                for example in examples]
+    assert len(examples) > 40 and all(small_talk.opens_or_closes(example) for example in examples)
+    for text in ("en voor morgen", "en de dag erna?", "and the day after", "maar op zaterdag"):
+        assert not small_talk.opens_or_closes(text)
 
 
 def test_a_thanks_then_a_question_is_the_question() -> None:

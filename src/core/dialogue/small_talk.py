@@ -2,7 +2,7 @@
 assistant is, keyboard mash.
 
 - `says_thanks`, `only_thanks`, `thanks_then`: "ok bedankt", "tnx", "Dank u wel. Wanneer hoor ik iets?";
-- `JOINED_FIRST`: a message that goes on from the last one ("en voor morgen");
+- `opens_or_closes`: whether a message can be a greeting or a goodbye at all ("en voor morgen" goes on instead);
 - `asks_who_the_bot_is`: "wat is jouw naam?", "ben je een robot?", "who am I talking to?";
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
@@ -40,7 +40,14 @@ def only_thanks(text: str) -> bool:
 
 
 # A message that goes on from the last one: "en voor morgen", "and the day after", "maar op zaterdag".
-JOINED_FIRST = re.compile(r"^\s*(?:en|and|maar|but|of|or)\b", re.IGNORECASE)
+_JOINED_FIRST = re.compile(r"^\s*(?:en|and|maar|but|of|or)\b", re.IGNORECASE)
+
+
+def opens_or_closes(text: str) -> bool:
+    """Whether the message can be a greeting or a goodbye: these open or close a conversation, so a message that goes
+    on from the last one ("en voor morgen", "en de dag erna", "and the day after") is neither, whatever the matcher
+    reads in "morgen" or "erna" (a greeting, "tot morgen")."""
+    return _JOINED_FIRST.match(text) is None
 # "Dank u wel. Wanneer hoor ik iets van u?", "thanks! and how long does it take": a thanks, then a question.
 _THANKS_FIRST = re.compile(
     r"^\s*(?:(?:heel erg|hartelijk|super|many|ok|oke|okay) )?(?:dank u wel|dank je wel|dankjewel|dankuwel|dank u|dank je|"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, HandoverStatus, InboundKind, Link
-from . import (answers, clauses, contacts, current_topic, detail_topic, details, facts, followups, handover, language,
+from . import (answers, clauses, contacts, current_topic, detail_topic, details, followups, handover, language,
                reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
@@ -61,7 +61,7 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 RUNNER_UP_FLOOR = 0.15
 # A person asked for about "this" ("hierover", "er over"): the topic talked about, nothing to route by of its own.
 _HERE_ABOUT = frozenset({"hierover", "hier over", "er over", "erover", "daar over", "about this", "about that"})
-# The matcher's small talk that a message going on about a day ("en voor morgen") is not.
+# The matcher's greeting and goodbye: small talk only for a message that can open or close (`small_talk.opens_or_closes`).
 _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
 # score, just under the answer cut-off) is about that topic; a less sure one is offered beside the
@@ -626,10 +626,9 @@ class Turn:
             # the matcher answers is a question of its own ("belachelijk, wanneer wordt mijn container geleegd?").
             self._on_frustration()
             return
-        if result.candidates and _day_not_small_talk(result.candidates[0].intent, text):
-            # "en voor morgen", "en de dag erna": a question about a day going on from the last message, not
-            # "Hallo!" or "Tot ziens!" (the matcher reads "morgen", "erna" as a greeting or a goodbye)
-            ctx.count("day_not_small_talk")
+        if result.candidates and result.candidates[0].intent in _HELLO_GOODBYE and not small_talk.opens_or_closes(text):
+            # "en voor morgen", "en de dag erna": no "Hallo!" or "Tot ziens!" for a message that goes on from the last
+            ctx.count("not_small_talk")
             self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
@@ -1051,12 +1050,6 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
-
-
-def _day_not_small_talk(favourite: str, text: str) -> bool:
-    """The matcher's greeting or goodbye for a message that goes on about a day ("en voor morgen", "en de dag
-    erna"): no small talk."""
-    return favourite in _HELLO_GOODBYE and bool(small_talk.JOINED_FIRST.match(text)) and facts.names_a_day(text)
 
 
 def sure_of_one(guesses: Sized, score: float) -> bool:
