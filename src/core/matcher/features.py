@@ -79,29 +79,36 @@ class Analyzer:
         return Analysis(language, tuple(tokens), tuple(extra), content, known, corrected, tuple(raw))
 
     def features(self, analysis: Analysis) -> list[str]:
-        """Feature strings of an analysis (duplicates removed, order irrelevant)."""
+        """Feature strings of an analysis (duplicates removed, order irrelevant): each token's
+        own (`token_features`, also of the compound parts) and the word pairs."""
         language = analysis.language
-        stop_words = STOP_WORDS[language]
-        stems = [stem(token, language) for token in analysis.tokens]
         found: set[str] = set()
-        for token, token_stem in zip(analysis.tokens, stems):
-            found.add("w" + token_stem)
-            shape = shape_token(token)
-            if shape:
-                found.add("w" + shape)
-        for token in analysis.extra_tokens:
-            found.add("w" + stem(token, language))
-        if self.config.word_pairs:
-            padded = ["<s>", *stems, "</s>"]
-            for first, second in zip(padded, padded[1:]):
-                found.add(f"b{first} {second}")
-        low, high = self.config.char_min, self.config.char_max
         for token in (*analysis.tokens, *analysis.extra_tokens):
-            if token in stop_words or shape_token(token):
-                continue
-            marked = f"<{token}>"
-            length = len(marked)
-            for size in range(low, high + 1):
-                for start in range(0, length - size + 1):
-                    found.add("c" + marked[start : start + size])
+            found.update(self.token_features(token, language))
+        found.update(self.pair_features(analysis))
         return list(found)
+
+    def token_features(self, token: str, language: str) -> list[str]:
+        """What one token contributes on its own in a text of `language`: its stem, the shape of
+        a number or postcode, and (not for a stop word or a number) its character n-grams. It
+        depends on nothing else in the text, so a matcher can keep it per known word."""
+        found = ["w" + stem(token, language)]
+        shape = shape_token(token)
+        if shape:
+            found.append("w" + shape)
+            return found
+        if token in STOP_WORDS[language]:
+            return found
+        marked = f"<{token}>"
+        length = len(marked)
+        for size in range(self.config.char_min, self.config.char_max + 1):
+            found.extend("c" + marked[start : start + size] for start in range(0, length - size + 1))
+        return found
+
+    def pair_features(self, analysis: Analysis) -> list[str]:
+        """The word pairs of an analysis (stems, with the text's start and end), if configured."""
+        if not self.config.word_pairs:
+            return []
+        language = analysis.language
+        padded = ["<s>", *(stem(token, language) for token in analysis.tokens), "</s>"]
+        return [f"b{first} {second}" for first, second in zip(padded, padded[1:])]

@@ -28,7 +28,7 @@ from .learning import (
     softmax,
     sparse_logits,
 )
-from .normalize import DUTCH, ENGLISH, guess_language, tokenize
+from .normalize import DUTCH, ENGLISH, STOP_WORDS, guess_language, tokenize
 from .segment import clauses, strip_courtesy
 from .vocabulary import Vocabulary
 
@@ -181,6 +181,7 @@ class _Scorer:
     ) -> None:
         self.analyzer = analyzer
         self.feature_index = feature_index
+        self._columns: dict[tuple[str, str], tuple[int, ...]] = {}  # `_token_columns` per known word
         self.idf = idf
         self.feature_block = feature_block
         self.block_weights = block_weights
@@ -214,9 +215,36 @@ class _Scorer:
     def column_count(self) -> int:
         return len(self.feature_index) + self._dense_dims()
 
-    def vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+    def _token_columns(self, token: str, language: str, unknown: dict[tuple[str, str], tuple[int, ...]]) -> tuple[int, ...]:
+        """The feature columns of one token's own features (`Analyzer.token_features`). Kept here
+        for the knowledge base's own words and the stop words only (bounded by the vocabulary;
+        no word a resident wrote that the knowledge base does not know stays in memory), in
+        `unknown` for the other words (the caller's: one message's texts)."""
+        key = (token, language)
+        columns = self._columns.get(key)
+        if columns is None:
+            columns = unknown.get(key)
+        if columns is None:
+            index = self.feature_index
+            columns = tuple(index[f] for f in self.analyzer.token_features(token, language) if f in index)
+            known = token in self.analyzer.vocabulary or token in STOP_WORDS[language]
+            (self._columns if known else unknown)[key] = columns
+        return columns
+
+    def vector(self, analysis: Analysis, unknown: dict[tuple[str, str], tuple[int, ...]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The analysis's feature columns (those of `Analyzer.features` the model knows, in no
+        particular order) and their values, then the dense block's if any. `unknown` keeps the
+        columns of words the knowledge base does not know across the texts of one message."""
         index = self.feature_index
-        found = [index[f] for f in self.analyzer.features(analysis) if f in index]
+        language = analysis.language
+        unknown = {} if unknown is None else unknown
+        found: set[int] = set()
+        for token in (*analysis.tokens, *analysis.extra_tokens):
+            found.update(self._token_columns(token, language, unknown))
+        for pair in self.analyzer.pair_features(analysis):
+            column = index.get(pair)
+            if column is not None:
+                found.add(column)
         columns = np.fromiter(found, dtype=np.int64, count=len(found))
         values = self._values(columns)
         encoder = self._encoder_block
@@ -380,9 +408,12 @@ def _dominant_language(token_lists: Sequence[list[str]]) -> str:
     return ENGLISH if votes[ENGLISH] > votes[DUTCH] else DUTCH
 
 
-def _confidence_inputs(logits: np.ndarray, coverage: np.ndarray, temperature: float, intent_count: int) -> np.ndarray:
-    """Per row: the signals the confidence model combines (see CONFIDENCE_INPUTS)."""
-    probabilities = softmax(logits / temperature)
+def _confidence_inputs(logits: np.ndarray, coverage: np.ndarray, temperature: float, intent_count: int,
+                       probabilities: np.ndarray | None = None) -> np.ndarray:
+    """Per row: the signals the confidence model combines (see CONFIDENCE_INPUTS);
+    `probabilities` is `softmax(logits / temperature)` when the caller has it already."""
+    if probabilities is None:
+        probabilities = softmax(logits / temperature)
     in_scope = probabilities[:, :intent_count]
     top2 = -np.sort(-in_scope, axis=1)[:, :2] if intent_count > 1 else np.hstack([in_scope, np.zeros((len(in_scope), 1))])
     scaled = logits / temperature
@@ -416,6 +447,13 @@ class ExampleVectors:
     def __init__(self, codes: np.ndarray, scale: np.ndarray, starts: np.ndarray) -> None:
         self.codes, self.scale = codes, scale
         self.starts = starts  # class c's rows are starts[c]:starts[c + 1]
+        # What every message's `nearest` reads, derived once: which classes have examples, where
+        # their rows start, and each class's place among them (-1: none).
+        sizes = np.diff(starts)
+        filled = np.flatnonzero(sizes)
+        self._filled_starts = starts[filled]
+        self._slot = np.full(len(sizes), -1, np.int64)
+        self._slot[filled] = np.arange(len(filled))
 
     @classmethod
     def of(cls, vectors: np.ndarray, labels: np.ndarray, class_count: int) -> "ExampleVectors":
@@ -436,22 +474,21 @@ class ExampleVectors:
             rows = self.codes[start : start + self.CHUNK_ROWS]
             np.copyto(block[: len(rows)], rows, casting="unsafe")
             np.dot(block[: len(rows)], vector, out=cosines[start : start + len(rows)])
-        return cosines * self.scale
+        return np.multiply(cosines, self.scale, out=cosines)
 
     def nearest(self, vector: np.ndarray, best: int) -> tuple[float, float]:
         """The cosine of `vector` to the nearest example of class `best`, and its margin over the
         nearest example of any other class. (0, 0) when there is no evidence: a zero vector (a text
         the encoder does not read) or a class without examples; a margin over nothing is the cosine."""
-        sizes = np.diff(self.starts)
-        if not vector.any() or sizes[best] == 0:
+        slot = int(self._slot[best])
+        if slot < 0 or not vector.any():
             return 0.0, 0.0
-        cosines = self._cosines(vector)
-        filled = np.flatnonzero(sizes)
-        nearest = np.maximum.reduceat(cosines, self.starts[filled])  # the empty classes have no rows in between
-        own = nearest[filled == best]
-        others = nearest[filled != best]
-        cosine = float(own[0])
-        return cosine, cosine - float(others.max()) if others.size else cosine
+        nearest = np.maximum.reduceat(self._cosines(vector), self._filled_starts)  # the empty classes have no rows in between
+        cosine = float(nearest[slot])
+        if len(nearest) == 1:
+            return cosine, cosine
+        nearest[slot] = -np.inf
+        return cosine, cosine - float(nearest.max())
 
 
 class Matcher:
@@ -513,7 +550,8 @@ class Matcher:
         """Each text on its own, the products of all at once."""
         scorer = self._scorer
         analyses = [scorer.analyzer.analyse(text) for text in texts]
-        vectors = [scorer.vector(analysis) for analysis in analyses]
+        unknown: dict[tuple[str, str], tuple[int, ...]] = {}  # a clause repeats the whole's words
+        vectors = [scorer.vector(analysis, unknown) for analysis in analyses]
         logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
         sentences = scorer.sentences(analyses)
         logits = logits + scorer.centroid_logits(analyses, sentences)
@@ -578,13 +616,12 @@ class Matcher:
         """(probabilities over intents, or over every class with `all_classes`; confidence that
         the top intent is right) per row."""
         count = len(self.intents)
-        probabilities = softmax(logits / self._temperature)
-        if not all_classes:
-            probabilities = probabilities[:, :count]
+        every_class = softmax(logits / self._temperature)
+        probabilities = every_class if all_classes else every_class[:, :count]
         if self._confidence is None:
             confidence = probabilities[:, :count].max(axis=1)
         else:
-            confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count))
+            confidence = self._confidence.predict(_confidence_inputs(logits, coverage, self._temperature, count, every_class))
         return probabilities, confidence
 
     def _decide(self, units: "_Units", answer_thresholds: Sequence[float]) -> list[Classification]:

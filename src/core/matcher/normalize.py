@@ -72,8 +72,17 @@ NUMBER_TOKEN = "<number>"
 
 
 def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # ASCII is its own decomposition, with nothing to strip
+        return text
+    # Only the runs of other characters are read one by one (a Dutch text has few).
+    return _NON_ASCII.sub(_without_combining, unicodedata.normalize("NFKD", text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_combining(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:
@@ -99,6 +108,8 @@ def tokenize(text: str) -> list[str]:
             tokens.append(raw)
         elif raw in _CONTRACTIONS:
             tokens.extend(_CONTRACTIONS[raw])
+        elif raw.isalpha() or raw.isdigit():  # nothing to split (most tokens)
+            tokens.append(raw)
         else:
             # "3e" or "b12" are split so the number is a token of its own.
             tokens.extend(part for part in _DIGITS_LETTERS.split(raw) if part)

@@ -119,7 +119,7 @@ def strip_courtesy(text: str) -> Cleaned:
     body = re.sub(r"([.!?;,])(?:\s*[.!?;,])+", r"\1", body)  # "opgehaald. !" -> "opgehaald."
     body = re.sub(r"^[\s.,;:!?-]*(?:(?:maar|en|dus)\s+)?", "", body, flags=re.IGNORECASE).strip()
     body = body.rstrip(" ,;:-")  # "mijn aanslag klopt niet, [mijn bsn is ...]"
-    if sum(ch.isalnum() for ch in body) < 3:
+    if not _at_least(3, str.isalnum, body):
         return Cleaned(text.strip(), False)
     return Cleaned(body, body != text.strip())
 
@@ -139,7 +139,19 @@ def clauses(text: str) -> list[str]:
         for half in _split_between(_ALSO, sentence):
             parts.extend(_split_between(_SECOND_QUESTION, half))
     parts = [_LEADING_CONJUNCTION.sub("", part) for part in parts]
-    return [part for part in parts if sum(ch.isalpha() for ch in part) >= MIN_PART_LETTERS]
+    return [part for part in parts if _at_least(MIN_PART_LETTERS, str.isalpha, part)]
+
+
+def _at_least(count: int, kind, text: str) -> bool:
+    """Whether `text` has at least `count` characters of this kind (`str.isalpha`, ...); stops
+    counting there, so a long message is not read to its end."""
+    found = 0
+    for char in text:
+        if kind(char):
+            found += 1
+            if found >= count:
+                return True
+    return count <= 0
 
 
 def _split_between(mark: re.Pattern[str], sentence: str) -> list[str]:

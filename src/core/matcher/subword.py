@@ -64,16 +64,6 @@ class SubwordIndex:
         return [self.token(token) for token in tokens]
 
 
-def flatten(per_token: Sequence[Sequence[int]]) -> tuple[list[int], list[int]]:
-    """(bucket ids, token index of each id): the layout the encoder's pooling reads."""
-    ids: list[int] = []
-    owner: list[int] = []
-    for position, token_ids in enumerate(per_token):
-        ids.extend(token_ids)
-        owner.extend([position] * len(token_ids))
-    return ids, owner
-
-
 # -- the encoder ----------------------------------------------------------------------------
 
 _MAGIC = b"BALIESW1"
@@ -155,6 +145,7 @@ class SubwordEncoder:
         self._data = data
         self.source = str(header.get("source", ""))
         self.index = SubwordIndex(sizes["buckets"])
+        self._tokens: dict[str, tuple[np.ndarray, np.float32]] = {}  # `_token` per word
         # The int8 table stays as stored (zero-copy); only a question's rows are dequantised.
         self._table = arrays["table"]
         self._table_scale = arrays["table_scale"]
@@ -178,18 +169,28 @@ class SubwordEncoder:
     def out_dims(self) -> int:
         return int(self._out_bias.shape[0])
 
+    def _token(self, token: str) -> tuple[np.ndarray, np.float32]:
+        """A token's vector (the mean of its buckets' rows) and importance (their mean), kept per
+        word like its bucket ids (`SubwordIndex`, the same bound): a word costs one look-up
+        instead of a gather of its 10-30 rows from the table."""
+        found = self._tokens.get(token)
+        if found is None:
+            ids = np.asarray(self.index.token(token), dtype=np.intp)
+            count = np.float32(len(ids))
+            rows = self._table[ids].astype(np.float32) * self._table_scale[ids, None]
+            found = (np.add.reduceat(rows, [0], axis=0)[0] / count, np.add.reduceat(self._importance[ids], [0])[0] / count)
+            if len(self._tokens) >= _WORD_CACHE_LIMIT:  # a flood of nonsense cannot grow it forever
+                self._tokens.clear()
+            self._tokens[token] = found
+        return found
+
     def sentence(self, tokens: Sequence[str]) -> np.ndarray:
         """Unit-length vector of the folded tokens (zeros when there are none)."""
         if not tokens:
             return np.zeros(self.out_dims, dtype=np.float32)
-        ids, owner = flatten(self.index.tokens(tokens))
-        ids_array = np.asarray(ids, dtype=np.intp)
-        owner_array = np.asarray(owner, dtype=np.intp)
-        vectors = self._table[ids_array].astype(np.float32) * self._table_scale[ids_array, None]
-        counts = np.bincount(owner_array, minlength=len(tokens)).astype(np.float32)
-        starts = np.concatenate([[0], np.cumsum(counts[:-1])]).astype(np.intp)
-        token_vectors = np.add.reduceat(vectors, starts, axis=0) / counts[:, None]
-        importance = np.add.reduceat(self._importance[ids_array], starts) / counts
+        per_token = [self._token(token) for token in tokens]
+        token_vectors = np.stack([vector for vector, _ in per_token])
+        importance = np.array([weight for _, weight in per_token], dtype=np.float32)
         weights = np.exp(importance - importance.max())
         vector = (weights @ token_vectors) / weights.sum()
         vector = vector @ self._out_weight + self._out_bias

@@ -41,6 +41,7 @@ class Vocabulary:
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha() and word not in stop_words:
                 self._by_length.setdefault(len(word), []).append(word)
         self._typo_cache: dict[str, str | None] = {}
+        self._compounds: dict[str, tuple[str, ...]] = {}  # `split_compound` of known words
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -82,7 +83,17 @@ class Vocabulary:
         return best[0] if best else None
 
     def split_compound(self, token: str) -> list[str]:
-        """The parts of a Dutch compound ("parkeervergunning" -> parkeer, vergunning), or []."""
+        """The parts of a Dutch compound ("parkeervergunning" -> parkeer, vergunning), or [].
+        Kept per known word (bounded by the vocabulary; every message reads its words again)."""
+        known = self._compounds.get(token)
+        if known is not None:
+            return list(known)
+        parts = self._split_compound(token)
+        if token in self.words:
+            self._compounds[token] = tuple(parts)
+        return parts
+
+    def _split_compound(self, token: str) -> list[str]:
         if len(token) < MIN_COMPOUND_LENGTH or not token.isalpha():
             return []
         # Longest known head first: "afvalcontainer" -> afval + container.
