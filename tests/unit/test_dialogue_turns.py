@@ -614,3 +614,58 @@ def test_the_matcher_is_sure_of_one_guess_only_alone_and_at_the_lone_favourite_s
     assert not sure_of_one(one, LONE_FAVOURITE_SCORE - 0.01)
     assert not sure_of_one([*one, Alternative("id-kaart", 0.2)], 0.95)  # a second guess: not sure of one
     assert not sure_of_one([], 0.95)
+
+
+# ---- what is asked decides the answer zone: another organisation's matter, an animal's death ---------------------
+
+
+def _with_referral(compiled) -> dict:
+    from core.kb.models import Referral, Text
+
+    rdw = Referral(organisation="RDW", url="https://www.rdw.nl", words=["kenteken"],
+                   text=Text(nl="Voor een kenteken gaat u naar de RDW: rdw.nl.", en="For a registration, go to the RDW: rdw.nl."))
+    return compiled | {"alpha": replace(compiled["alpha"], referrals=(rdw,))}
+
+
+@pytest.mark.parametrize("clause", [answer("parkeervergunning", 0.97),
+                                    Classification(None, 0.7, [Alternative("parkeervergunning", 0.7)], "clarify")])
+def test_a_question_about_another_organisations_matter_gets_the_referral_not_the_lone_guess(compiled, clause) -> None:
+    # The matcher's one guess (the permit, read in "auto" and "op mijn naam") is sure; but the clause that asks is
+    # about the registration, the RDW's: the referral, not the permit answered (the clause answered as the same
+    # topic) or offered first (a lone favourite just under the cut-off).
+    text = "Nieuwe auto gekocht. Het kenteken, hoe zet ik dat op mijn naam?"
+    asked = "Het kenteken, hoe zet ik dat op mijn naam?"
+    lone = Classification(None, 0.85, [Alternative("parkeervergunning", 0.85), Alternative("paspoort", 0.05)], "clarify",
+                          parts=[Part("Nieuwe auto gekocht.", Classification(None, 0.3, [Alternative("parkeervergunning", 0.3)], "reject")),
+                                 Part(asked, clause)])
+    chat = make_harness(_with_referral(compiled), matcher=ScriptedMatcher({text: lone}, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent is None and "gaat u naar de RDW" in texts(reply)
+    assert "intent:parkeervergunning" not in payloads(reply) and chat.counts()["referral"] == 1
+
+
+def test_a_referral_told_beside_a_clause_that_asks_the_lone_guess_keeps_that_answer(compiled) -> None:
+    text = "Het kenteken staat op mijn naam. Hoe vraag ik een parkeervergunning aan?"
+    asked = "Hoe vraag ik een parkeervergunning aan?"
+    lone = Classification(None, 0.85, [Alternative("parkeervergunning", 0.85)], "clarify",
+                          parts=[Part("Het kenteken staat op mijn naam.", Classification(None, 0.3, [], "reject")),
+                                 Part(asked, answer("parkeervergunning", 0.97))])
+    chat = make_harness(_with_referral(compiled), matcher=ScriptedMatcher({text: lone}, compiled["alpha"].matcher))
+    assert chat.say(text).intent == "parkeervergunning" and "referral" not in chat.counts()
+
+
+def test_an_animals_death_is_no_reading_of_the_death_of_a_person() -> None:
+    from core.dialogue.turn import _without_a_persons_death
+
+    answered = Classification("overlijden", 0.9, [Alternative("hondenbelasting", 0.2)], "answer")
+    assert _without_a_persons_death(answered, ["dier_overleden"]) == Classification(
+        None, 0.2, [Alternative("hondenbelasting", 0.2)], "clarify")
+    assert _without_a_persons_death(answer("overlijden", 0.9), ["dier_overleden"]) == Classification(None, 0.0, [], "reject")
+    guessed = Classification(None, 0.6, [Alternative("hondenbelasting", 0.6), Alternative("overlijden", 0.4)], "clarify")
+    assert _without_a_persons_death(guessed, ["dier_overleden"]).alternatives == [Alternative("hondenbelasting", 0.6)]
+    doubted = Classification(None, 0.1, [Alternative("overlijden", 0.1), Alternative("hondenbelasting", 0.05)], "reject")
+    assert _without_a_persons_death(doubted, ["dier_overleden"]) == Classification(
+        None, 0.05, [Alternative("hondenbelasting", 0.05)], "reject")  # not asked about for it
+    # a person's death, or a message that tells no death: the matcher's reading stands
+    assert _without_a_persons_death(answered, ["overlijden"]) is answered
+    assert _without_a_persons_death(answered, []) is answered

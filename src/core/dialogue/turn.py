@@ -573,7 +573,7 @@ class Turn:
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
-        result = ctx.knowledge.matcher.classify(text)
+        result = _without_a_persons_death(ctx.knowledge.matcher.classify(text), asked_details)
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
         # one question about the permit, told with its reason, not two topics.
         if asked_details and detail_topic.on_detail(ctx, text, asked_details, topic, result):
@@ -688,7 +688,7 @@ class Turn:
         "Bedoelt u ...?" with it first and the next real guess, however far behind, not the scope message. The
         guess may be wrong, so the question goes on the editors' list at once (a resident who leaves without
         choosing would keep it off the list), and not again after "iets anders"."""
-        if not sure_of_one(result.candidates, result.score) or len(text.split()) <= 2:
+        if not sure_of_one(result.candidates, result.score) or len(text.split()) <= 2 or self._asks_a_referral(text, result):
             return False
         choices = self._choices(result, runner_up_floor=0.0)
         if len(choices) < 2:
@@ -701,11 +701,23 @@ class Turn:
     def _asked_clause_agrees(self, result: "Classification", favourite: "ResolvedIntent", text: str) -> bool:
         """"Hi, I just moved into an apartment in town. How do I register my address?": the matcher's one guess
         for the message is sure (LONE_FAVOURITE_SCORE, no other guess) and a clause that asks is answered as that
-        same topic. That topic is the answer, not the scope message (a one-option "Bedoelt u" is never asked)."""
-        if not sure_of_one(result.candidates, result.score):
+        same topic. That topic is the answer, not the scope message (a one-option "Bedoelt u" is never asked). Not
+        when what is asked is another organisation's matter (`_asks_a_referral`)."""
+        if not sure_of_one(result.candidates, result.score) or self._asks_a_referral(text, result):
             return False
         return any(part.classification.decision == "answer" and part.classification.intent == favourite.id
                    and clauses.is_question(part.text) for part in clauses.asking(text, result))
+
+    def _asks_a_referral(self, text: str, result: "Classification") -> bool:
+        """"Ontslagen. WW, heb ik daar recht op?": a question the matcher does not answer that asks about a matter
+        another organisation handles (a referral's words in a clause that asks, or in a message of one clause).
+        The matcher's lone guess for it (Bijstand, read in "uitkering", "recht op") is not what is asked: the scope
+        message with the referral is (`referrals.scope_message`), not the guess answered or offered first."""
+        referral = self.ctx.knowledge.referral_for(text)
+        if referral is None:
+            return False
+        asking = [part.text for part in clauses.asking(text, result)] or [text]
+        return any(clauses.is_question(asked) and phrases.names_any(asked, referral.words) for asked in asking)
 
     def _small_talk(self, result: "Classification") -> bool:
         """"thx", "thnx": the matcher's one guess is a system intent it is sure of (LONE_FAVOURITE_SCORE) but
@@ -1055,6 +1067,21 @@ class Turn:
 def sure_of_one(guesses: Sized, score: float) -> bool:
     """Whether the matcher is sure of its one guess: exactly one guess, scoring at least LONE_FAVOURITE_SCORE."""
     return len(guesses) == 1 and score >= LONE_FAVOURITE_SCORE
+
+
+def _without_a_persons_death(result: "Classification", asked_details: list[str]) -> "Classification":
+    """"onze hond Bobby is vannacht overleden", "our cat died last night": the matcher reads the death of a person
+    (the registration of a death, "Gecondoleerd ...") in the death of an animal (`details.detect` found a pet that
+    died and no person). That topic is no reading of such a message: taken out of its guesses, answered or not. What
+    is left decides (the dog tax's own answer for a dog, else the scope message)."""
+    person = details.HOME_TOPIC["overlijden"]
+    if "dier_overleden" not in asked_details or person not in {result.intent, *(guess.intent for guess in result.alternatives)}:
+        return result
+    kept = [guess for guess in result.alternatives if guess.intent != person]
+    if result.intent is not None and result.intent != person:
+        return replace(result, alternatives=kept)
+    decision = "reject" if not kept else "clarify" if result.intent is not None else result.decision
+    return replace(result, intent=None, score=kept[0].score if kept else 0.0, alternatives=kept, decision=decision)
 
 
 def _reads_as_one(result: "Classification", intent: str | None) -> bool:
