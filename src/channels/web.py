@@ -147,7 +147,7 @@ def _camel(name: str) -> str:
 def parse_cursor(value: str | None) -> int:
     if value is None or value == "":
         return 0
-    if not value.isdigit() or len(value) > 9:
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:  # "１２" and "²" are digits to str.isdigit
         raise ValueError("after must be a cursor returned by this API")
     return int(value)
 

@@ -155,6 +155,12 @@ def _timestamp(value: Any) -> int:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 11 else 0
 
 
+def _is_integer(value: object) -> bool:
+    """An error code Meta sends as a number or a string of ASCII digits (int("²") would raise)."""
+    text = str(value).removeprefix("-")
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def _text(value: Any) -> str:
     return clean_text(value if isinstance(value, str) else "" if value is None else str(value))
 
@@ -173,7 +179,7 @@ def _parse_status(phone_number_id: str, status: dict[str, Any]) -> Receipt | Non
         message_id=str(status["id"]),
         status=str(status["status"]),
         timestamp=_timestamp(status.get("timestamp")),
-        error_codes=tuple(int(error["code"]) for error in errors if str(error.get("code", "")).lstrip("-").isdigit()),
+        error_codes=tuple(int(error["code"]) for error in errors if _is_integer(error.get("code"))),
         error_titles=tuple(_text(error.get("title"))[:200] for error in errors),
     )
 

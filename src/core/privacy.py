@@ -5,7 +5,7 @@
 
 | placeholder        | what                                                                  |
 |--------------------|-----------------------------------------------------------------------|
-| [EMAIL]            | e-mail addresses                                                      |
+| [EMAIL]            | e-mail addresses, also spelled out ("jan [at] voorbeeld [dot] nl")    |
 | [IBAN]             | IBANs in any grouping (spaces, hyphens, dots), mod-97 checked         |
 | [BSN]              | 9 digits in any grouping passing the 11-proof; any 7-10 digits after  |
 |                    | "bsn", "burgerservicenummer", "sofinummer"                            |
@@ -97,12 +97,21 @@ def is_valid_iban(candidate: str) -> bool:
 # ---------------------------------------------------------------------------- the rules
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+# An address spelled out to dodge filters: "jan [at] voorbeeld [dot] nl", "jan (apenstaartje) voorbeeld
+# punt nl", "jan at voorbeeld dot nl". A bare " at " only with a spelled-out dot ("I am at home. Nl..." stays).
+_AT_SPELLED = r"\s*[\[({<]\s*(?:at|apenstaartje|@)\s*[\])}>]\s*|\s+apenstaartje\s+"
+_DOT_SPELLED = r"\s*[\[({<]\s*(?:dot|punt|\.)\s*[\])}>]\s*|\s+(?:dot|punt)\s+"
+_LABEL = r"[\w-]+"
+_EMAIL_SPELLED = re.compile(
+    rf"(?<![\w.+'-])[\w.+'-]+(?:(?:{_AT_SPELLED}){_LABEL}(?:(?:{_DOT_SPELLED}|\.){_LABEL})*(?:{_DOT_SPELLED}|\.)"
+    rf"|\s+at\s+{_LABEL}(?:(?:{_DOT_SPELLED}){_LABEL})*(?:{_DOT_SPELLED}))[A-Za-z]{{2,}}\b",
+    re.IGNORECASE)
 _IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[ .\-]?[A-Z0-9]){11,30})\b", re.IGNORECASE)
 
 # Digit groups joined by single separators: "123 456 782", "12.34.56.782", "1234-56-782".
 _DIGIT_RUN = r"(?<![\w.\-/,])\d+(?:[ .\-]\d+)*(?![\w\-/]|[.,]\d)"
 _BSN_CUE = (r"\b(?:bsn|burger\s?service\s?nummer|sofi(?:\s?nummer)?|citizen service number)\b"
-            r"[\s:.,#-]*(?:is|:)?\s*(?:nummer\s*)?([\d][\d .\-]{5,14}\d)")
+            r"[\s:.,#-]*(?:is|:)?\s*(?:nummer\s*)?([\d][\d .\-]{5,17}\d)")  # 10 digits, one apart
 
 _DOCUMENT_NUMBER = r"\b(?=[A-Z0-9]*\d[A-Z0-9]*\d)[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b"
 _DOCUMENT_CUE = (
@@ -340,6 +349,7 @@ def redact(text: str, *, names: bool = True) -> str:
         return text
     text = normalise(text)
     text = _EMAIL.sub(EMAIL, text)
+    text = _EMAIL_SPELLED.sub(EMAIL, text)
     text = _redact_iban(text)
     if any(ch.isdigit() for ch in text):
         rules = _digit_rules()

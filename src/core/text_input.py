@@ -10,10 +10,14 @@ for channels that cannot refuse, such as a WhatsApp delivery Meta would retry fo
   a report or the export (the "Trojan Source" trick); right-to-left scripts need none;
 - Unicode noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): reserved for internal use.
 Everything else (emoji with joiners, Arabic, Hebrew, combining accents) is text.
+A message of only blank characters is empty (400): spaces, and what renders as nothing, the
+format characters (zero-width space and joiners, BOM, word joiner, soft hyphen, Mongolian vowel
+separator) and the Hangul and Braille fillers, so "\u200b" cannot open a conversation.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import InvalidInput
 
@@ -29,11 +33,18 @@ _SURROGATE = re.compile(f"[{_SURROGATES}]")
 _INVISIBLE_REFUSED = re.compile(f"[{_BIDI}{_NONCHARACTERS}{_PLANE_ENDS}]")
 
 MAX_TEXT_CHARS = 1000  # what the engine reads of one resident message, on every channel
+# Letters and symbols that render as blank space (the "invisible name" tricks).
+_BLANK_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing in `text` would show: whitespace, format characters (Cf) and fillers."""
+    return all(ch.isspace() or ch in _BLANK_FILLERS or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def check_text(text: str, *, max_length: int = MAX_TEXT_CHARS) -> str:
     """`text` unchanged when it is acceptable; `InvalidInput` (400) otherwise."""
-    if not text or not text.strip():
+    if is_blank(text):
         raise InvalidInput("The message is empty.")
     if len(text) > max_length:
         raise InvalidInput(f"The message is longer than {max_length} characters.")

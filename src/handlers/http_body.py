@@ -9,7 +9,8 @@ handlers/http_errors.py), never another exception:
   recursion limit (RecursionError);
 - the decoded document may nest at most `max_depth` arrays/objects (400), so no later
   step (validation, logging, a recursive walk) can run out of stack on it;
-- the top level is a JSON object (400).
+- the top level is a JSON object (400);
+- `parse_body` validates it strictly: a number is no string, a string or `true` no number (400).
 The WhatsApp webhook checks Meta's signature on the raw bytes first and then decodes them
 with `decode_json` (the same rules, its own size limit).
 """
@@ -98,5 +99,7 @@ def json_object(request: Request, *, max_bytes: int = MAX_BODY_BYTES) -> dict[st
 
 
 def parse_body(request: Request, model: type[Parsed], *, max_bytes: int = MAX_BODY_BYTES) -> Parsed:
-    """The body validated as `model` (a pydantic ValidationError maps to 400 invalid_input)."""
-    return model.model_validate(json_object(request, max_bytes=max_bytes))
+    """The body validated as `model` (a pydantic ValidationError maps to 400 invalid_input).
+    Strictly: a JSON value must already have the field's type, so `"1"`, `true` or `1.0` is no
+    version number and `1` or `"yes"` no `enabled` flag (pydantic's lax mode would take them)."""
+    return model.model_validate(json_object(request, max_bytes=max_bytes), strict=True)

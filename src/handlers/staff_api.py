@@ -370,7 +370,10 @@ def reports(request: Request) -> Response:
     output = request.query.get("format") or "json"
     if output not in ("json", "csv", "xlsx"):
         raise InvalidInput("format must be 'json', 'csv' or 'xlsx'.")
-    from core.reports import report_csv, report_for, report_xlsx, table_named  # here: rapidfuzz only for reports
+    from core.reports import TABLE_NAMES, report_csv, report_for, report_xlsx, table_named  # here: rapidfuzz only for reports
+
+    if (request.query.get("table") or "days") not in TABLE_NAMES:  # whatever the format: a bad parameter is a 400
+        raise InvalidInput(f"table must be one of {', '.join(TABLE_NAMES)}.")
 
     report = report_for(services().store, who.tenant, request.query.get("from"),
                         request.query.get("to"), today(), report_names(who.tenant))

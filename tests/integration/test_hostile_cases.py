@@ -81,6 +81,11 @@ CHAT_CASES: dict[str, tuple[bytes, str, set[int]]] = {
     "bidi isolate": (chat_body("\u2067paspoort\u2069"), "application/json", {400}),
     "noncharacter": (chat_body("paspoort\uffff"), "application/json", {400}),
     "zero-width inside": (chat_body("pas\u200bpoort"), "application/json", {200}),
+    # a message that shows nothing is empty, like one of spaces (it once opened a conversation)
+    "only zero-width spaces": (chat_body("\u200b\u200b"), "application/json", {400}),
+    "only a BOM and a word joiner": (chat_body("\ufeff\u2060"), "application/json", {400}),
+    "only a soft hyphen": (chat_body("\u00ad"), "application/json", {400}),
+    "only a Hangul filler": (chat_body("\u3164"), "application/json", {400}),
     "emoji family": (chat_body("\U0001f468\u200d\U0001f469\u200d\U0001f467 paspoort"), "application/json", {200}),
     "Arabic": (chat_body("\u0643\u064a\u0641 \u0623\u062c\u062f\u062f \u062c\u0648\u0627\u0632"), "application/json",
                {200}),
@@ -279,3 +284,53 @@ def test_a_replayed_client_message_id_with_other_text_is_a_409(stack: LocalStack
     other = raw(stack, "POST", "/v1/chat", chat_body("rijbewijs", clientMessageId="7e0b6c1a-2d4f-4c8e-9a3b-5f1d2e7c9b10"),
                 headers)
     assert first[0] == 200 and other[0] == 409 and json.loads(other[2])["error"]["code"] == "client_message_id_reused"
+
+
+# ------------------------------------------------------------------------- round of session 14
+
+def error_code(response: tuple[int, dict[str, str], bytes]) -> tuple[int, str]:
+    status, headers, payload = response
+    document = well_formed(status, headers, payload)
+    return status, (document or {}).get("error", {}).get("code", "")
+
+
+def test_a_cursor_in_other_digits_is_a_400(stack: LocalStack) -> None:
+    status, _, reply = raw(stack, "POST", "/v1/chat", chat_body(), {"content-type": "application/json"})
+    conversation_id = json.loads(reply)["conversationId"]
+    for after in ("%EF%BC%91%EF%BC%92", "%C2%B2", "%D9%A1"):  # full-width 12, superscript 2, Arabic-Indic 1
+        assert error_code(raw(stack, "GET", f"/v1/chat/{conversation_id}/messages?after={after}")) == (400, "invalid_input")
+
+
+@pytest.mark.parametrize("version", ["1", True, 1.0, [1]])
+def test_a_version_of_another_json_type_is_no_version(stack: LocalStack, version: Any) -> None:
+    """pydantic's lax mode took "1" and true as version 1 and rolled the knowledge base back."""
+    headers = {"content-type": "application/json", "authorization": f"Bearer {stack.auth.tokens['alpha']}"}
+    _, _, before = raw(stack, "GET", "/v1/staff/kb/versions", None, headers)
+    response = raw(stack, "POST", "/v1/staff/kb/rollback", json.dumps({"version": version}).encode(), headers)
+    assert error_code(response) == (400, "invalid_input")
+    assert raw(stack, "GET", "/v1/staff/kb/versions", None, headers)[2] == before
+
+
+def test_an_enabled_flag_must_be_a_boolean(stack: LocalStack) -> None:
+    headers = {"content-type": "application/json", "authorization": f"Bearer {stack.auth.tokens['alpha']}"}
+    for enabled in ("false", 0, "no"):
+        body = json.dumps({"enabled": enabled}).encode()
+        assert error_code(raw(stack, "PUT", "/v1/staff/kb/intents/paspoort", body, headers)) == (400, "invalid_input")
+
+
+def test_a_report_table_that_does_not_exist_is_a_400_in_every_format(stack: LocalStack) -> None:
+    headers = {"authorization": f"Bearer {stack.auth.tokens['alpha']}"}
+    for output in ("json", "csv", "xlsx"):
+        path = f"/v1/staff/reports?from=2026-11-01&to=2026-11-30&format={output}&table=..%2Fdays"
+        assert error_code(raw(stack, "GET", path, None, headers)) == (400, "invalid_input")
+
+
+def test_an_e_mail_address_spelled_out_is_redacted_everywhere_it_is_shown(stack: LocalStack) -> None:
+    status, _, reply = raw(stack, "POST", "/v1/chat", chat_body("mail me op j.jansen [at] voorbeeldmail [dot] nl"),
+                           {"content-type": "application/json"})
+    conversation_id = json.loads(reply)["conversationId"]
+    transcript = raw(stack, "GET", f"/v1/chat/{conversation_id}/messages?after=0")[2].decode()
+    staff_view = raw(stack, "GET", f"/v1/staff/conversations/{conversation_id}", None,
+                     {"authorization": f"Bearer {stack.auth.tokens['alpha']}"})[2].decode()
+    for shown in (transcript, staff_view):
+        assert "[EMAIL]" in shown and "jansen" not in shown and "voorbeeldmail" not in shown

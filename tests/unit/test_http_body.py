@@ -7,7 +7,7 @@ import json
 
 import pytest
 from hypothesis import given, settings, strategies as st
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from balie_local.events import http_api_event
 from core.errors import BalieError, InvalidInput, PayloadTooLarge, UnsupportedMediaType
@@ -55,6 +55,20 @@ def test_a_json_object_becomes_the_model() -> None:
 def test_every_bad_body_is_a_clear_4xx(body: bytes, content_type: str | None, error: type[BalieError]) -> None:
     with pytest.raises(error):
         json_object(event(body, content_type))
+
+
+class Numbered(BaseModel):
+    version: int
+    enabled: bool = True
+
+
+@pytest.mark.parametrize("body", [b'{"version": "1"}', b'{"version": true}', b'{"version": 1.0}', b'{"version": [1]}',
+                                  b'{"version": 1, "enabled": 1}', b'{"version": 1, "enabled": "yes"}',
+                                  b'{"text": 5}'])
+def test_a_value_of_another_json_type_is_refused_not_coerced(body: bytes) -> None:
+    with pytest.raises(ValidationError):  # 400 invalid_input through handlers/http_errors.py
+        parse_body(event(body), Body if b"text" in body else Numbered)
+    assert parse_body(event(b'{"version": 2, "enabled": false}'), Numbered) == Numbered(version=2, enabled=False)
 
 
 def test_a_body_that_is_not_utf8_is_a_400() -> None:

@@ -13,11 +13,19 @@ from core.privacy import contains_personal_data, is_valid_bsn, is_valid_iban, re
         ("mijn bsn is 123456782", "mijn bsn is [BSN]"),
         ("BSN: 123.456.782.", "BSN: [BSN]."),
         ("bsn 1234 56 782 graag", "bsn [BSN] graag"),
+        ("bsn: 1 2 3 4 5 6 7 8 2 graag", "bsn: [BSN] graag"),  # every digit apart: none left behind
         ("iban NL91ABNA0417164300 graag", "iban [IBAN] graag"),
         ("NL91 ABNA 0417 1643 00", "[IBAN]"),
         ("rekening nl91abna0417164300", "rekening [IBAN]"),
         ("Belgisch: BE68539007547034", "Belgisch: [IBAN]"),
         ("mail jan.de-vries+gemeente@example.co.uk nu", "mail [EMAIL] nu"),
+        # spelled out to slip past a filter
+        ("mail j.jansen [at] voorbeeldmail [dot] nl aub", "mail [EMAIL] aub"),
+        ("J.Jansen (AT) Gemeente (PUNT) NL", "[EMAIL]"),
+        ("jan apenstaartje voorbeeld punt nl", "[EMAIL]"),
+        ("mail jan at voorbeeld dot nl graag", "mail [EMAIL] graag"),
+        ("jan[@]voorbeeld[.]nl", "[EMAIL]"),
+        ("jan {at} mail.voorbeeld.nl", "[EMAIL]"),
         ("bel 06-12345678", "bel [TELEFOON]"),
         ("bel 06 1234 5678 of 020-1234567", "bel [TELEFOON] of [TELEFOON]"),
         ("+31 6 12345678", "[TELEFOON]"),
@@ -34,6 +42,8 @@ def test_personal_data_is_replaced(text: str, expected: str) -> None:
     "text",
     [
         "paspoort verlengen",
+        "meet me at the town hall. Thanks",  # a bare "at" with a plain full stop is English, not an address
+        "ik ben at work.nl",
         "postcode invullen en huisnummer 12345",
         "op 24-12-2026 om 10:00",
         "het kost 75,50 euro",

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from core.errors import InvalidInput
-from core.text_input import check_text, clean_text, is_clean
+from core.text_input import check_text, clean_text, is_blank, is_clean
 
 REFUSED = ["hoi\x00", "hoi\x07", "hoi\x1b[31m", "hoi\x7f", "hoi\u0085", "hoi\x9b",  # C0, DEL, C1
            "\u202epaspoort", "pas\u202dpoort", "a\u202ab", "\u2066paspoort\u2069",  # bidi controls
@@ -16,6 +16,15 @@ REFUSED = ["hoi\x00", "hoi\x07", "hoi\x1b[31m", "hoi\x7f", "hoi\u0085", "hoi\x9b
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "x" * 1001, *REFUSED])
 def test_refused_text_is_a_400(text: str) -> None:
     with pytest.raises(InvalidInput):
+        check_text(text)
+
+
+# What renders as nothing: zero-width space, BOM, word joiner and joiners, soft hyphen, Mongolian
+# vowel separator, Hangul and Braille fillers (the "invisible message" tricks).
+@pytest.mark.parametrize("text", ["\u200b\u200b", "\ufeff", "\u2060\u200c\u200d", "\u00ad", "\u180e", "\u3164",
+                                  "\u2800", " \u200b \n\u3000"])
+def test_a_message_of_only_invisible_characters_is_empty(text: str) -> None:
+    with pytest.raises(InvalidInput, match="empty"):
         check_text(text)
 
 
@@ -37,5 +46,5 @@ def test_clean_text_is_always_acceptable(text: str) -> None:
     cleaned = clean_text(text)
     assert is_clean(cleaned)
     assert clean_text(cleaned) == cleaned
-    if cleaned.strip():
+    if not is_blank(cleaned):
         assert check_text(cleaned, max_length=10_000) == cleaned

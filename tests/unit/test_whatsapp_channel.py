@@ -158,6 +158,16 @@ def test_statuses_keep_error_codes() -> None:
     assert delivered.error_codes == ()
 
 
+def test_a_status_with_an_odd_error_code_is_kept_without_it() -> None:
+    # "²" and "１" are digits to str.isdigit, but int("²") raises: the receipt must not be lost.
+    body = fixture("pywa_status__failed")
+    for change in body["entry"][0]["changes"]:
+        for status in change["value"].get("statuses", []):
+            status["errors"] = [{"code": "\u00b2", "title": "x"}, {"code": "\uff11"}, {"code": 131047}]
+    (failed,) = wa.parse_webhook(body).receipts
+    assert failed.status == "failed" and failed.error_codes == (131047,)
+
+
 @pytest.mark.parametrize("body", [None, [], "text", {"object": "page"}, {"object": "whatsapp_business_account", "entry": "x"},
                                   {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": None}]}]}])
 def test_odd_bodies_never_raise(body) -> None:
