@@ -3,7 +3,8 @@ start, compiled once at build time for the Python that runs them (`make patterns
 interpreter; `make build` for the functions' Python, into the package).
 
 Which patterns: every text pattern in `re`'s cache after this interpreter has imported the hot
-functions' handlers and what they import on first use. Their compiled form: made by the target
+functions' handlers and what they import on first use; and, kept apart (`compiled_later`), what a
+warm function compiles afterwards: every crisis rule. Their compiled form: made by the target
 Python (`--python`, run with the standard library and handlers.stored_patterns only, so a package
 built for another machine need not import there), each entry checked against `re.compile`.
 
@@ -21,6 +22,7 @@ import sys
 from array import array
 from pathlib import Path
 
+from handlers import stored_patterns
 from handlers.stored_patterns import CODE_TYPE, STORE_DIR, dumps, pattern_of, store_path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -58,16 +60,40 @@ def first_call() -> None:
             phrases.without("", words)
 
 
-def recorded_keys(modules: tuple[str, ...] = RECORDED_MODULES) -> list[tuple[str, int]]:
+def compiled_later() -> list[tuple[str, int]]:
+    """(pattern, flags) of what a warm function compiles after its cold start: each crisis rule is
+    compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns."""
+    from core.dialogue import crisis
+
+    keys: list[tuple[str, int]] = []
+    compile_now = re._compiler.compile  # type: ignore[attr-defined]
+
+    def recording(pattern, flags=0):
+        keys.append((pattern, int(flags)))
+        return compile_now(pattern, flags)
+
+    re._compiler.compile = recording  # type: ignore[attr-defined]
+    try:
+        for rule in crisis._index().rules:
+            rule.pattern  # noqa: B018 (compiles the rule)
+    finally:
+        re._compiler.compile = compile_now  # type: ignore[attr-defined]
+    return [key for key in keys if isinstance(key[0], str)]
+
+
+def recorded_keys(modules: tuple[str, ...] = RECORDED_MODULES) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """(pattern, flags) of every text pattern `re` compiles while a fresh interpreter (this one's
     kind) imports `modules` and does what a first call compiles (`first_call`): in this process
     they may be imported already, their patterns compiled long ago. The cache is emptied first,
-    so that nothing of an older store is recorded again."""
+    so that nothing of an older store is recorded again. Then, apart, what it compiles later
+    (`compiled_later`) that is not among them."""
     process = subprocess.run(
         [sys.executable, "-m", "balie_local.pattern_store", "--record", *modules], capture_output=True, text=True,
         check=True, timeout=300, env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
     )
-    return [(pattern, flags) for pattern, flags in json.loads(process.stdout.splitlines()[-1])]
+    recorded = json.loads(process.stdout.splitlines()[-1])
+    return ([(pattern, flags) for pattern, flags in recorded["now"]],
+            [(pattern, flags) for pattern, flags in recorded["later"]])
 
 
 def entry_of(pattern: str, flags: int) -> tuple:
@@ -84,28 +110,32 @@ def entry_of(pattern: str, flags: int) -> tuple:
             parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-def store_of(keys: list[tuple[str, int]]) -> bytes:
-    """The store of `keys` for this Python; an entry whose pattern object differs from
-    `re.compile`'s (pattern objects compare their code) is left out."""
-    from re import _compiler
+def store_of(keys: list[tuple[str, int]], later: list[tuple[str, int]] = ()) -> bytes:
+    """The store of `keys` (and of `later`, kept apart) for this Python; an entry whose pattern
+    object differs from `re.compile`'s (pattern objects compare their code) is left out."""
 
-    entries = []
-    for pattern, flags in keys:
-        entry = entry_of(pattern, int(flags))
-        if pattern_of(entry) == _compiler.compile(pattern, flags):  # compiled afresh, not from the cache
-            entries.append(entry)
-    return dumps(entries)
+    def checked(pairs: list[tuple[str, int]]) -> list[tuple]:
+        entries = []
+        for pattern, flags in pairs:
+            entry = entry_of(pattern, int(flags))
+            if pattern_of(entry) == stored_patterns._compile_afresh(pattern, int(flags)):  # compiled afresh
+                entries.append(entry)
+        return entries
+
+    now = set(keys)
+    return dumps(checked(keys), checked([key for key in dict.fromkeys(later) if key not in now]))
 
 
 def write(directories: list[Path], python: str | None = None, environment: dict[str, str] | None = None) -> list[Path]:
     """Record the keys here and compile them with `python` (this interpreter by default) into a
     store in each of `directories`, replacing any other Python's store there; the paths written."""
-    keys = recorded_keys()
+    keys, later = recorded_keys()
     if python is None:
-        data, name = store_of(keys), store_path(Path()).name
+        data, name = store_of(keys, later), store_path(Path()).name
     else:
         process = subprocess.run(
-            [python, "-m", "balie_local.pattern_store", "--compile"], input=json.dumps(keys).encode(), capture_output=True,
+            [python, "-m", "balie_local.pattern_store", "--compile"],
+            input=json.dumps({"now": keys, "later": later}).encode(), capture_output=True,
             check=True, timeout=300,
             env={**(environment or os.environ), "PYTHONPATH": os.pathsep.join([str(SRC), str(LOCAL)])},
         )
@@ -134,11 +164,14 @@ def main() -> None:
         for module in arguments.record:
             importlib.import_module(module)
         first_call()
-        print(json.dumps([(pattern, flags) for kind, pattern, flags in list(re._cache)  # type: ignore[attr-defined]
-                          if kind is str and not flags & re.DEBUG]))
+        now = [(pattern, flags) for kind, pattern, flags in list(re._cache)  # type: ignore[attr-defined]
+               if kind is str and not flags & re.DEBUG]
+        print(json.dumps({"now": now, "later": compiled_later()}))
         return
     if arguments.compile:
-        data = store_of([(pattern, flags) for pattern, flags in json.load(sys.stdin)])
+        keys = json.load(sys.stdin)
+        data = store_of([(pattern, flags) for pattern, flags in keys["now"]],
+                        [(pattern, flags) for pattern, flags in keys["later"]])
         sys.stdout.buffer.write(json.dumps(store_path(Path()).name).encode() + b"\n" + data)
         return
     for path in write([arguments.out], arguments.python):

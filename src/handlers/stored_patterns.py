@@ -17,11 +17,21 @@ Python that made it (its header names the interpreter and the regular expression
 pattern changed since the store was made has another key and is compiled as before; a missing,
 stale or unreadable store costs nothing but the compiling. The store is our own build's output,
 read like the .pyc files beside it (`marshal`, compressed with zlib: about 60 KB, 1 ms to read).
+
+A warm function compiles more later: each crisis rule (core.dialogue.crisis) is compiled on its
+first use, 877 of them, 0.1-4 ms each (230 ms in all), spread over a container's first turns,
+where they were the slowest turns of `make bench-chat` (BENCHMARKS.md, "Session 14 (perf14)").
+The store holds those too, each entry compressed on its own, looked up by a digest of its
+pattern only when `re` misses its cache (`_compile_stored`, put in place of
+`re._compiler.compile`): a container decompresses only the rules it uses, a few microseconds
+each, and a cold start reads the rest as bytes.
 """
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
+import struct
 import sys
 import zlib
 from array import array
@@ -49,17 +59,55 @@ def pattern_of(entry: tuple) -> re.Pattern:
     return _sre.compile(pattern, final_flags, array(CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
 
 
-def dumps(entries: list[tuple]) -> bytes:
-    """A store of `entries` for this Python."""
-    return zlib.compress(marshal.dumps((header(), entries)), 9)
+def dumps(entries: list[tuple], later: list[tuple] = ()) -> bytes:
+    """A store of `entries` (put into `re`'s cache when loaded) and `later` (compiled later by a
+    warm function): the length of the first part, the first part compressed, then the later
+    entries each compressed on its own, by `later_key` (read only on the first miss)."""
+    now = zlib.compress(marshal.dumps((header(), entries)), 9)
+    by_key = {later_key(entry[0], entry[1]): zlib.compress(marshal.dumps(entry), 9) for entry in later}
+    return struct.pack("<I", len(now)) + now + marshal.dumps(by_key)
+
+
+def parts(data: bytes) -> tuple[tuple, list[tuple], bytes]:
+    """(header, entries, the later entries still marshalled) of a store."""
+    (length,) = struct.unpack_from("<I", data)
+    stored_header, entries = marshal.loads(zlib.decompress(data[4 : 4 + length]))
+    return tuple(stored_header), entries, data[4 + length :]
+
+
+def later_key(pattern: str, flags: int) -> tuple[bytes, int]:
+    return hashlib.blake2b(pattern.encode("utf-8", "surrogatepass"), digest_size=16).digest(), flags
+
+
+# The store's later entries (`dumps`), marshalled until `re` first misses its cache; and the
+# compile they stand in front of.
+_later: dict[str, object] = {"marshalled": b"", "entries": None}
+_compile_afresh = re._compiler.compile  # type: ignore[attr-defined]
+
+
+def _compile_stored(pattern, flags=0):
+    """`re._compiler.compile`, from the store's later entries when it holds this pattern (what
+    `re` compiles on a miss of its cache): the same pattern object, without parsing it again."""
+    if isinstance(pattern, str) and _later["marshalled"]:
+        if _later["entries"] is None:
+            _later["entries"] = marshal.loads(_later["marshalled"])
+        stored = _later["entries"].get(later_key(pattern, int(flags)))
+        if stored is not None:
+            entry = marshal.loads(zlib.decompress(stored))
+            if entry[0] == pattern:
+                return pattern_of(entry)
+    return _compile_afresh(pattern, flags)
 
 
 def load(path: Path | None = None) -> int:
-    """Put the stored patterns into `re`'s cache; how many (0 without a usable store)."""
+    """Put the stored patterns into `re`'s cache, and the later ones behind its compile; how many
+    went into the cache (0 without a usable store)."""
     try:
-        stored_header, entries = marshal.loads(zlib.decompress((path or store_path()).read_bytes()))
-        if tuple(stored_header) != header():
+        stored_header, entries, later = parts((path or store_path()).read_bytes())
+        if stored_header != header():
             return 0
+        _later.update(marshalled=later, entries=None)
+        re._compiler.compile = _compile_stored  # type: ignore[attr-defined]
         cache = re._cache  # type: ignore[attr-defined]
         room = max(re._MAXCACHE - len(cache), 0)  # type: ignore[attr-defined]
         for entry in entries[:room]:

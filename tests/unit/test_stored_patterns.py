@@ -16,7 +16,7 @@ import pytest
 from balie_local.lambda_build import store_patterns
 from balie_local.pattern_store import store_of, write
 from handlers import stored_patterns
-from handlers.stored_patterns import load, pattern_of, store_path
+from handlers.stored_patterns import load, parts, pattern_of, store_path
 
 KEYS = [
     (r"\b(?:paspoort|id-?kaart)\b(?P<rest>.{0,20})", int(re.IGNORECASE)),
@@ -50,9 +50,10 @@ def test_a_stored_pattern_is_the_pattern_re_compiles(tmp_path: Path, fresh_cache
 
 def test_a_store_of_another_python_or_a_damaged_one_changes_nothing(tmp_path: Path, fresh_cache: None) -> None:
     data = store_of(KEYS)
-    header, entries = marshal.loads(zlib.decompress(data))
+    header, entries, _ = parts(data)
     other = tmp_path / "other.bin"
-    other.write_bytes(zlib.compress(marshal.dumps((("cpython-399", *header[1:]), entries))))
+    other_first = zlib.compress(marshal.dumps((("cpython-399", *header[1:]), entries)))
+    other.write_bytes(len(other_first).to_bytes(4, "little") + other_first + marshal.dumps({}))
     damaged = tmp_path / "damaged.bin"
     damaged.write_bytes(data[: len(data) // 2])
     for path in (other, damaged, tmp_path / "missing.bin"):
@@ -72,7 +73,7 @@ def test_a_pattern_changed_since_the_store_was_made_is_compiled_as_written(tmp_p
 def test_the_store_holds_the_chat_function_s_patterns_for_this_python(tmp_path: Path) -> None:
     (path,) = write([tmp_path])
     assert path == store_path(tmp_path)
-    header, entries = marshal.loads(zlib.decompress(path.read_bytes()))
+    header, entries, later = parts(path.read_bytes())
     assert tuple(header) == stored_patterns.header()
     stored = {(entry[0], entry[1]) for entry in entries}
     # the dialogue's, the matcher's and privacy's module-level patterns are among them
@@ -84,7 +85,34 @@ def test_the_store_holds_the_chat_function_s_patterns_for_this_python(tmp_path: 
     assert len(module_patterns) > 10 and module_patterns <= {pattern for pattern, _ in stored}
     assert len(stored) > 100
     for entry in entries[:20]:
-        assert pattern_of(entry) == re._compiler.compile(entry[0], entry[1])  # type: ignore[attr-defined]
+        assert pattern_of(entry) == stored_patterns._compile_afresh(entry[0], entry[1])
+    # apart: every crisis rule, which a warm function compiles on first use
+    from core.dialogue import crisis
+
+    later_entries = {key: marshal.loads(zlib.decompress(blob)) for key, blob in marshal.loads(later).items()}
+    rules = crisis._index().rules
+    assert len(later_entries) >= len(rules) - len(stored) and len(later_entries) > 500
+    for entry in list(later_entries.values())[:20]:
+        assert pattern_of(entry) == stored_patterns._compile_afresh(entry[0], entry[1])
+
+
+def test_a_pattern_compiled_later_comes_from_the_store_as_re_would_compile_it(
+        tmp_path: Path, fresh_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store_path(tmp_path)
+    path.write_bytes(store_of(KEYS[:1], later=KEYS[1:]))
+    assert load(path) == 1
+    fresh = {key: stored_patterns._compile_afresh(*key) for key in KEYS}
+
+    def no_compiling(pattern, flags=0):
+        raise AssertionError(f"compiled afresh: {pattern}")
+
+    monkeypatch.setattr(stored_patterns, "_compile_afresh", no_compiling)
+    for pattern, flags in KEYS[1:]:
+        compiled = re.compile(pattern, flags)  # a miss of re's cache: from the store's later entries
+        assert compiled == fresh[(pattern, flags)] and compiled.groupindex == fresh[(pattern, flags)].groupindex
+    assert re.compile(KEYS[1][0]).match("hoi verhuizen!").group("word") == "verhuizen"
+    monkeypatch.undo()
+    assert re.compile(r"\bniet opgeslagen\b").search("dit is niet opgeslagen")  # not stored: compiled as before
 
 
 def test_make_build_stores_them_for_the_functions_python_in_every_package(tmp_path: Path) -> None:
