@@ -26,3 +26,16 @@ def test_an_appointment_is_moved(text: str) -> None:
 @pytest.mark.parametrize("text", ["ik kan mij niet zelfstandig verplaatsen", "mijn moeder kan zich slecht verplaatsen"])
 def test_getting_about_is_no_appointment_moved(text: str) -> None:
     assert not names_any(text, detail_words("afspraak", "verzetten"))
+
+
+@pytest.mark.parametrize("text", ["mijn man is overleden, nu krijg ik brieven over zijn schulden",
+                                  "moet ik de schulden van mijn vader betalen nu hij overleden is",
+                                  "de erfenis van mijn moeder zit vol schulden", "my wife died, must I pay her debts"])
+def test_a_deceased_persons_debts_are_the_estates(text: str) -> None:
+    assert names_any(text, detail_words("schuldhulp", "schulden_overledene"))
+
+
+@pytest.mark.parametrize("text", ["ik heb schulden", "mijn schulden worden te veel", "help met mijn schulden",
+                                  "ik weet niet wat ik moet regelen, kunt u mij daarbij helpen"])
+def test_ones_own_debts_are_no_estate(text: str) -> None:
+    assert not names_any(text, detail_words("schuldhulp", "schulden_overledene"))

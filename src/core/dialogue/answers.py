@@ -55,10 +55,18 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
         ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`_detail_followup`)
+    if detail is not None and detail not in intent.variants and own is not None and own_detail is None:
+        # A detail the topic has no answer of its own for (the death's general text) and one it has, named in the
+        # message ("mijn man is overleden ... over zijn schulden": the estate's debts): the named one is the answer;
+        # the death stays the context of the next question ("moet ik zijn parkeervergunning opzeggen?").
+        ctx.count("own_detail_over_general")
+        context, detail = detail, None
+    else:
+        context = None
     if (detail is not None or own is not None) and with_followup is None:
         with_followup = _followup_apart(ctx, intent, text)
     if detail is None:
-        ctx.state.detail = details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
+        ctx.state.detail = context or details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
     else:
         _answer_detail(ctx, intent, detail, with_followup)
         ask_feedback(ctx, intent.id)

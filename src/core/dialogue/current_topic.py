@@ -332,6 +332,12 @@ def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text
     if (result.decision != "reject" or topic is None or topic.kind != "topic" or not clauses.is_question(text)
             or len(text.split()) >= clauses.STORY_WORDS):
         return []
+    return [intent for intent in titles_named(ctx, text) if intent.id != topic.id][:MAX_NAMED]
+
+
+def titles_named(ctx: TurnContext, text: str) -> list["ResolvedIntent"]:
+    """The topics a message names in a word of their own title that the matcher alone reads as that topic
+    ("parkeervergunning", "passport"), in the order named."""
     index = ctx.knowledge.derived(TopicWords.of)
     found: list["ResolvedIntent"] = []
     for word in dict.fromkeys(phrases.words_of(text).split()):
@@ -340,9 +346,9 @@ def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text
             continue
         first = index.first_reading(ctx.knowledge, word)
         intent = ctx.intent_of(first) if first in owners else None
-        if intent is not None and intent.id != topic.id and intent not in found:
+        if intent is not None and intent not in found:
             found.append(intent)
-    return found[:MAX_NAMED]
+    return found
 
 
 # A question names at most this many topics in their own words before it says too little of any of them.

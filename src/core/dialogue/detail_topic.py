@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import answers, clauses, details, followups
+from . import answers, clauses, current_topic, details, followups
 from .context import TurnContext
 
 if TYPE_CHECKING:
@@ -60,6 +60,15 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         # comes from the waiting words alone (Bezwaar, Wmo); which application is not said. (The
         # whole message, not the rest: a status phrase may hold the topic, "wanneer is mijn paspoort klaar".)
         _status_unknown(ctx)
+        return True
+    home_of_death = ctx.intent_of(details.HOME_TOPIC.get("overlijden"))
+    if (asked_details[0] == "overlijden" and home_of_death is not None and _a_death_told(text, result)
+            and all(named.id == home_of_death.id for named in current_topic.titles_named(ctx, text))):
+        # "Op 28 november is mijn echtgenoot overleden. Ik weet niet goed wat ik nu allemaal moet regelen bij de
+        # gemeente. Kunt u mij daarbij helpen?": the death is what the letter is about; its help words alone read as
+        # debt counselling, whose after-death answer (an estate's debts) is for a letter that names the debts.
+        ctx.count("detail:death_told")
+        answers.answer(ctx, home_of_death, 1.0, text, asked_details)
         return True
     guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
     chosen = _detail_topic(ctx, [guess for guess in guesses if guess is not None], asked_details, names_something)
@@ -133,6 +142,20 @@ def _about_itself(text: str, result: "Classification", intent_id: str) -> bool:
     beginnen"): it is about the death itself. Not the scope message to a resident who just lost someone."""
     return (result.decision == "clarify" and len(_plausible(result)) == 1 and details.names_who_died(text)
             and not any(part.classification.decision == "answer" for part in clauses.asking(text, result)))
+
+
+def _a_death_told(text: str, result: "Classification") -> bool:
+    """A story or letter that says who died, of which the matcher answers nothing (neither the whole nor any of its
+    sentences), that asks only for help with it, and (checked by the caller) names no other topic by its title: it is
+    about the death itself, whatever topic its words of asking for help lean to (debt counselling for "helpen")."""
+    if (len(text.split()) < clauses.STORY_WORDS or result.decision == "answer" or not details.names_who_died(text)
+            or any(part.classification.decision == "answer" for part in result.parts)):
+        return False
+    # It asks, and only for help with the death itself ("Kunt u mij daarbij helpen?", "wat moet ik regelen?"): a story
+    # that asks nothing may tell of a topic in words of its own (a resident's parking card that lapsed).
+    asked = [part.text for part in clauses.asking(text, result) if clauses.is_question(part.text)]
+    return bool(asked) and all(followups.is_contextual(followups.without_someone_else(details.without_cues(clause)))
+                               for clause in asked)
 
 
 def _status_unknown(ctx: TurnContext) -> None:

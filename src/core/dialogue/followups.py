@@ -101,7 +101,7 @@ FILLER = frozenset(
     allemaal nodig heb hebben daarvoor daar hier lang ben wordt word krijg precies doen regelen aanvragen hem
     aanvraag vragen geven doorgeven betalen zoiets zo'n gewoon aangevraagd gemeld ingediend gevraagd ingestuurd
     opgestuurd gestuurd gedaan niets niks gehoord ervoor erbij daarvan ervan daarover erover daarheen erheen al
-    sinds toen geleden
+    sinds toen geleden daarbij hierbij daarmee ermee hiermee heeft hebt onze ons
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
