@@ -669,3 +669,38 @@ def test_an_animals_death_is_no_reading_of_the_death_of_a_person() -> None:
     # a person's death, or a message that tells no death: the matcher's reading stands
     assert _without_a_persons_death(answered, ["overlijden"]) is answered
     assert _without_a_persons_death(answered, []) is answered
+
+
+def _with_a_lost_detail(compiled) -> dict:
+    from core.kb.compiled import ResolvedDetail
+    from core.kb.models import Text
+
+    alpha = compiled["alpha"]
+    lost = ResolvedDetail(name="kwijt", words=["kwijt", "lost"], answer=Text(nl="Kwijt? Meld het.", en="Lost? Report it."))
+    card = alpha.intents["id-kaart"].model_copy(update={"details": [lost]})
+    return compiled | {"alpha": replace(alpha, intents=alpha.intents | {"id-kaart": card})}
+
+
+@pytest.mark.parametrize(("rest", "offered"), [
+    (Classification(None, 0.6, [Alternative("parkeervergunning", 0.6), Alternative("paspoort", 0.1)], "clarify"),
+     "intent:paspoort"),  # read in "kwijt" alone: the next real guess instead
+    (Classification(None, 0.6, [Alternative("parkeervergunning", 0.6), Alternative("id-kaart", 0.2)], "clarify"),
+     "intent:id-kaart"),  # still read without it: a second reading of the question
+])
+def test_a_runner_up_read_only_in_its_own_detail_words_is_not_offered(compiled, rest, offered) -> None:
+    text = "ik ben mijn baan kwijt en kan de huur niet betalen"
+    whole = Classification(None, 0.6, [Alternative("parkeervergunning", 0.6), Alternative("id-kaart", 0.25),
+                                       Alternative("paspoort", 0.1)], "clarify")
+    chat = make_harness(_with_a_lost_detail(compiled), matcher=ScriptedMatcher(
+        {text: whole, "ik ben mijn baan en kan de huur niet betalen": rest}, compiled["alpha"].matcher))
+    reply = chat.say(text)
+    assert reply.intent is None and payloads(reply)[-3:] == ["intent:parkeervergunning", offered, "choice:other"]
+
+
+def test_a_runner_up_read_in_its_own_detail_words_stays_when_no_other_guess_is_near(compiled) -> None:
+    text = "ik ben mijn baan kwijt en kan de huur niet betalen"
+    whole = Classification(None, 0.6, [Alternative("parkeervergunning", 0.6), Alternative("id-kaart", 0.25)], "clarify")
+    rest = Classification(None, 0.6, [Alternative("parkeervergunning", 0.6)], "clarify")
+    chat = make_harness(_with_a_lost_detail(compiled), matcher=ScriptedMatcher(
+        {text: whole, "ik ben mijn baan en kan de huur niet betalen": rest}, compiled["alpha"].matcher))
+    assert payloads(chat.say(text))[-3:] == ["intent:parkeervergunning", "intent:id-kaart", "choice:other"]

@@ -651,7 +651,7 @@ class Turn:
             return
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
-            choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None)
+            choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
             if len(choices) >= 2:
                 self._disambiguate(choices, result.score, text)
                 return
@@ -922,10 +922,12 @@ class Turn:
             for intent in intents if intent in ctx.knowledge.intents
         ])
 
-    def _choices(self, result: "Classification", runner_up_floor: float | None = None) -> list["ResolvedIntent"]:
+    def _choices(self, result: "Classification", runner_up_floor: float | None = None,
+                 text: str = "") -> list["ResolvedIntent"]:
         """2-3 real topics to offer as "Bedoelt u ...?" (system intents dropped): the matcher's
         candidates; with `runner_up_floor`, a lone favourite also gets the next real guess that
-        scores at least that share of the favourite's score (RUNNER_UP_FLOOR)."""
+        scores at least that share of the favourite's score (RUNNER_UP_FLOOR); a guess read in its own detail's
+        words alone (`_read_in_its_detail_words`, when the message `text` is given) gives way to the one after it."""
         intents = self.ctx.knowledge.intents
 
         def topic(intent_id: str) -> "ResolvedIntent | None":
@@ -939,9 +941,24 @@ class Turn:
                 found.append(intent)
         if len(found) == 1 and runner_up_floor is not None and result.candidates:
             floor = result.candidates[0].score * runner_up_floor
-            found += [intent for guess in result.alternatives if guess.score >= floor
-                      for intent in [topic(guess.intent)] if intent is not None and intent not in found][:1]
+            next_guesses = [intent for guess in result.alternatives if guess.score >= floor
+                            for intent in [topic(guess.intent)] if intent is not None and intent not in found]
+            if text and runner_up_floor > 0 and len(next_guesses) >= 2 and self._read_in_its_detail_words(next_guesses[0], text):
+                next_guesses = next_guesses[1:]  # the next real guess instead (none next: it stays, with the favourite)
+            found += next_guesses[:1]
         return found[:MAX_CHOICES]
+
+    def _read_in_its_detail_words(self, guess: "ResolvedIntent", text: str) -> bool:
+        """"i lost my job and cant pay rent": a guess the matcher reads only in the words of one of its own details
+        ("lost", "stolen": the ID card's `kwijt`), which the message uses for something else: without those words
+        the matcher no longer guesses it. Not a second reading of the question. Not read in a story, whose many
+        words leave the matcher little to go on once some are taken out."""
+        detail = guess.detail_for(text) if len(text.split()) < clauses.STORY_WORDS else None
+        if detail is None:
+            return False
+        rest = phrases.without(text, detail.words)
+        reread = self.ctx.knowledge.matcher.classify(rest) if rest else None
+        return reread is None or guess.id not in {reread.intent, *(reading.intent for reading in reread.alternatives)}
 
     def _disambiguate(self, choices: list["ResolvedIntent"], score: float, question: str = "",
                       several: bool = False) -> None:
