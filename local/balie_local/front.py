@@ -6,8 +6,9 @@ Order of matching, per request:
 2. local-only dev routes (balie_local.dev_routes);
 3. the HttpApi routes of template.yaml: JWT-protected routes need a dev token, then a
    payload-format-2.0 event goes to the function's handler and its response comes back;
-4. static files from web/ (GET / is the demo page); the demo site's pages carry the strict
-   Content-Security-Policy of a municipal site (site_csp), the staff dashboard does not;
+4. static files from web/ (GET / is the demo page), each with `X-Content-Type-Options: nosniff`;
+   the demo site's pages carry the strict Content-Security-Policy of a municipal site (site_csp),
+   the staff pages none, but `X-Frame-Options: DENY`: no other site frames them;
 5. 404 {"message": "Not Found"}, as API Gateway answers.
 """
 from __future__ import annotations
@@ -34,6 +35,11 @@ log = logging.getLogger("balie_local.front")
 Invoke = Callable[[str, dict[str, Any]], Any]
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # HTTP API's payload limit
+# Every static file: no browser guesses another type than the one served (a script as HTML).
+STATIC_SECURITY_HEADERS = (("x-content-type-options", "nosniff"),)
+# The staff dashboard and editor act with a member of staff's token: no other site may frame them
+# (clickjacking a claim, a reply or a publish). X-Frame-Options, not a CSP: the dashboard has no CSP.
+STAFF_PAGE_HEADERS = (("x-frame-options", "DENY"),)
 _CONVERSATION_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.[0-9a-f]{32,64}")
 
 
@@ -234,9 +240,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 if content_type.startswith("text/") or content_type == "application/javascript":
                     content_type += "; charset=utf-8"
-                headers = [("content-type", content_type), ("cache-control", "no-cache")]
-                if is_site_page(file.relative_to(front.web_dir)):
+                headers = [("content-type", content_type), ("cache-control", "no-cache"), *STATIC_SECURITY_HEADERS]
+                relative = file.relative_to(front.web_dir)
+                if is_site_page(relative):
                     headers.append(("content-security-policy", site_csp(f"http://{lowered.get('host') or front.domain_name}")))
+                elif relative.parts[:1] == ("staff",) and relative.suffix == ".html":
+                    headers.extend(STAFF_PAGE_HEADERS)
                 self._send(200, headers, file.read_bytes())
                 return
         self._send_json(404, {"message": "Not Found"})

@@ -183,6 +183,13 @@ def test_static_files_and_unknown_paths(stack: LocalStack) -> None:
     assert headers["content-type"][0].startswith(("text/javascript", "application/javascript"))
     assert call(stack, "GET", "/staff")[2] == b"<h1>staff</h1>"
     assert call(stack, "GET", "/../pyproject.toml")[0] == 404
+
+
+def test_static_files_are_never_sniffed_and_staff_pages_never_framed(stack: LocalStack) -> None:
+    for path in ("/", "/widget.js", "/staff"):
+        assert call(stack, "GET", path)[1]["x-content-type-options"] == ["nosniff"], path
+    assert call(stack, "GET", "/staff")[1]["x-frame-options"] == ["DENY"]
+    assert "x-frame-options" not in call(stack, "GET", "/")[1]  # the demo site is the gemeente's to frame or not
     status, _, body = call(stack, "GET", "/nothing-here")
     assert (status, json.loads(body)) == (404, {"message": "Not Found"})
     assert call(stack, "POST", "/v1/unknown", {})[0] == 404
