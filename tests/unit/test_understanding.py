@@ -753,7 +753,8 @@ def test_a_greeting_or_goodbye_opens_or_closes_never_goes_on() -> None:
                 for examples in yaml.safe_load((root / f"{name}.yaml").read_text(encoding="utf-8"))["examples"].values()
                 for example in examples]
     assert len(examples) > 40 and all(small_talk.opens_or_closes(example) for example in examples)
-    for text in ("en voor morgen", "en de dag erna?", "and the day after", "maar op zaterdag"):
+    for text in ("en voor morgen", "en de dag erna?", "and the day after", "maar op zaterdag", "kan dat volgende week woensdag?",
+                 "wat kost het morgen"):
         assert not small_talk.opens_or_closes(text)
 
 
@@ -787,3 +788,28 @@ def test_a_danger_told_in_a_short_message() -> None:
     assert reactions.tells_danger("it's really dangerous, cyclists fall there")
     assert reactions.tells_danger("het is echt gevaarlijk")
     assert not reactions.tells_danger("wat kost een melding")
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("wanneer bellen jullie dan?", True), ("wanneer hoor ik wat", True), ("hoe lang duurt het voor ik iets hoor", True),
+    ("when will you call me back?", True), ("when will I hear back", True), ("Wanneer hoor ik iets van u?", True),
+    ("wanneer is het gemeentehuis open", False), ("hoe lang duurt een paspoort", False), ("when do you open", False),
+])
+def test_when_the_promised_callback_comes(text: str, asks: bool) -> None:
+    """After a callback was arranged, such a question gets the promise again (current_topic)."""
+    assert contacts.asks_when_contacted(text) is asks
+
+
+def test_doing_it_for_someone_asked_the_other_way_round() -> None:
+    for text in ("moet hij dat zelf aanvragen of kan ik dat doen", "moet zij zich zelf inschrijven of kan ik dat doen",
+                 "does she have to do it herself or can I do it"):
+        assert followups.asks_for_someone_else(text) and followups.does_it_for(text)
+    assert not followups.asks_for_someone_else("moet ik dat zelf doen")
+    assert followups.asks_for_someone_else("en voor mijn man?") and not followups.does_it_for("en voor mijn man?")
+
+
+def test_what_they_need_and_our_children_are_follow_ups() -> None:
+    assert followups.detect_all("wat heeft ze daarvoor nodig") == ["meenemen"]
+    assert followups.is_contextual("wat heeft ze daarvoor nodig")
+    assert followups.detect_all("en onze kinderen?") == ["kind"] and followups.is_contextual("en onze kinderen?")
+    assert clauses.is_question("hebben we een vergunning nodig")

@@ -45,14 +45,19 @@ def asked(text: str) -> str:
 
 _QUESTION_START = re.compile(
     r"^(?:wat|hoe|hoeveel|hoelang|wanneer|waar|waarom|welke?|wie|kan|kun|kunt|mag|moet|moeten|is|zijn|"
-    r"heb|hebt|heeft|wil|wilt|zou|graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
+    r"heb|hebt|heeft|hebben|wil|wilt|zou|graag|what|how|when|where|why|which|who|can|could|may|must|do|does|"
     r"is|are|should|will|would|please|ik wil|ik wilde|ik zou graag|ik moet|ik zoek|i want|i need|i'd like|"
     r"i would like|i am looking for)\b"
 )
 # A Dutch verb first without its subject after it: in a story, the second half of a sentence the
 # matcher split at "en" ("ik woon hier sinds 2019 en | heb een uitkering."), not a question.
 _SUBJECT = r"(?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|men|iemand|mijn|m'n|mn|onze|ons|de|dat|dit|die|jullie|daar|dan)"
-_VERB_WITHOUT_SUBJECT = re.compile(rf"^(?:kan|kun|kunt|mag|moet|moeten|zijn|heb|hebt|heeft|wil|wilt|zou) (?!{_SUBJECT}\b)")
+_VERB_WITHOUT_SUBJECT = re.compile(rf"^(?:kan|kun|kunt|mag|moet|moeten|zijn|heb|hebt|heeft|hebben|wil|wilt|zou) (?!{_SUBJECT}\b)")
+
+
+def starts_asking(text: str) -> bool:
+    """Does the message open with a word that asks ("kan dat woensdag?", "wat kost het")?"""
+    return _QUESTION_START.match(asked(text)) is not None
 
 
 def is_question(text: str) -> bool:

@@ -5,7 +5,8 @@
 - `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?"; `asks_to_be_contacted`: "bel me maar",
   "mail me" (the whole message);
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team); `asks_after_hours`: "wie bel ik 's nachts?";
-- `without_person_request`: what is left of such a request (the topic, for routing).
+- `without_person_request`: what is left of such a request (the topic, for routing);
+- `asks_when_contacted`: "wanneer bellen jullie?", "wanneer hoor ik iets?": when the callback promised comes.
 """
 from __future__ import annotations
 
@@ -199,3 +200,24 @@ def without_person_request(text: str) -> str:
     """The text minus the words of a person request and the contact given with it: "iemand spreken over mijn
     parkeervergunning" -> "parkeervergunning" (the topic to route by)."""
     return " ".join(_REQUEST_WORDS.sub(" ", _CONTACT_GIVEN.sub(" ", clauses.plain(text))).split())
+
+
+# "wanneer bellen jullie dan?", "wanneer hoor ik wat", "hoe lang duurt het voor ik iets hoor", "when will you call me?":
+# when the person promised will call or write (after a callback was arranged; the caller checks that).
+_WHEN_CONTACTED = re.compile(
+    r"^(?:(?:en|maar|ok|oke|okay|dus|and|but|so) )*(?:"
+    r"(?:wanneer|hoe laat|welke dag|op welke dag|wanneer precies) (?:bellen|mailen|belt|mailt|reageren|reageert) "
+    r"(?:jullie|ze|u|jij|je|iemand|de gemeente|die medewerker)(?: (?:me|mij))?(?: (?:terug|op))?|"
+    r"wanneer (?:hoor|krijg) ik (?:iets|wat|bericht|antwoord|een reactie|reactie)(?: (?:van|terug))?(?: (?:jullie|u|de gemeente))?|"
+    r"hoe lang (?:duurt het|moet ik wachten) (?:voor|voordat|tot|totdat) (?:ik iets hoor|ik wat hoor|ik gebeld word|"
+    r"jullie (?:me |mij )?bellen|er iemand belt|iemand (?:me |mij )?belt)|"
+    r"when (?:will|do|does|would) (?:you|someone|somebody|they|the municipality) (?:call|phone|ring|contact|e-?mail|mail) "
+    r"(?:me|us)(?: back)?|when (?:will|do) i hear (?:back|from (?:you|someone|them))|"
+    r"how long (?:until|before|till) (?:i hear (?:back|something|from you)|(?:you|someone) (?:calls?|contacts?) me)"
+    r")(?: (?:dan|precies|nou|ongeveer|then|exactly))*$")
+
+
+def asks_when_contacted(text: str) -> bool:
+    """"wanneer bellen jullie dan?", "wanneer hoor ik wat", "when will you call me back?": when the promised callback
+    comes."""
+    return _WHEN_CONTACTED.match(clauses.asked(text)) is not None

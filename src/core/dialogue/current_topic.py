@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..kb import phrases
 from ..kb.models import FOLLOWUP_KINDS
+from ..models import HandoverStatus
+from ..opening_hours import AMSTERDAM
 from . import answers, clauses, contacts, facts, followups, reactions, referrals
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
@@ -28,6 +30,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     names nothing else ("kan dat ook online?"), the topic on a day ("kan het ook op zaterdag?"),
     for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
     it is valid, or a detail of the topic's own."""
+    if _callback_promised_again(ctx, text):
+        return True
     topic = ctx.intent_of(ctx.state.topic)
     if topic is not None and (ctx.state.detail or ctx.state.own_detail) and followups.asks_what_next(text):
         # "wat nu?", "en nu?" (not a day) after "ons papier is niet opgehaald" or a passport lost abroad:
@@ -53,8 +57,11 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         # "en voor mijn man?" after moving house: the same topic for someone else (the matcher alone
         # read Wmo in it); the topic's answer applies to them too.
         ctx.count("followup_someone_else")
-        # "kan ik het voor haar aanvragen?" after the ID card for a mother who cannot come: still that detail
-        carried = [ctx.state.detail] if ctx.state.detail else None
+        # "kan ik het voor haar aanvragen?" after the ID card for a mother who cannot come: still that detail; with
+        # no detail yet, doing it for them is the topic's answer for someone who cannot do it themselves ("moet zij zich
+        # zelf inschrijven of kan ik dat doen?" after moving in together: an authorisation), where it has one
+        carried = ([ctx.state.detail] if ctx.state.detail
+                   else [NOT_THEMSELVES] if followups.does_it_for(text) and NOT_THEMSELVES in topic.variants else None)
         answers.answer(ctx, topic, 1.0, text, asked_details=carried)
         return True
     if topic is not None and topic.after_hours is not None and reactions.tells_danger(text):
@@ -87,7 +94,27 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         else:
             _without_topic(ctx, asked)
         return True
-    return topic is not None and _own_detail(ctx, text, topic)
+    return topic is not None and (_own_detail(ctx, text, topic) or _named_again(ctx, text, topic))
+
+
+# The detail kind of someone who cannot do it themselves (details.py "niet_zelf").
+NOT_THEMSELVES = "niet_zelf"
+# A short question that names nothing but the current topic: at most this many words.
+NAMED_AGAIN_WORDS = 8
+
+
+def _named_again(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """"moet ik een vergunning hebben?" after felling a tree, "hebben we een vergunning nodig" after a street party,
+    "renew" after the passport: a short question whose only subject is a word of the current topic's title (or its
+    head: "vergunning" of "kapvergunning") is about that topic, not the other topic the matcher reads in the word
+    alone (the building permit, the driving licence). Its answer again, for what it asks."""
+    words = len(text.split())
+    if (topic.kind != "topic" or words > NAMED_AGAIN_WORDS or not (words <= 2 or clauses.is_question(text))
+            or not followups.names_only(text, _title_words(topic))):
+        return False
+    ctx.count("topic_named_again")
+    answers.answer(ctx, topic, 1.0, text)
+    return True
 
 
 def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
@@ -333,6 +360,20 @@ def topics_named_by_their_words(ctx: TurnContext, result: "Classification", text
             or len(text.split()) >= clauses.STORY_WORDS):
         return []
     return [intent for intent in titles_named(ctx, text) if intent.id != topic.id][:MAX_NAMED]
+
+
+def _callback_promised_again(ctx: TurnContext, text: str) -> bool:
+    """"wanneer bellen jullie dan?", "wanneer hoor ik wat" after a callback was arranged (a ticket of today or a day to
+    come): the promise again, with its team and moment (was the opening hours, the topic's own duration, or "Waar gaat
+    uw vraag over?")."""
+    handover = ctx.conversation.handover
+    if (handover is None or handover.status != HandoverStatus.QUEUED or handover.expected_contact_at is None
+            or handover.expected_contact_at.astimezone(AMSTERDAM).date() < ctx.today
+            or not contacts.asks_when_contacted(text)):
+        return False
+    ctx.count("callback_promised_again")
+    ctx.add(ctx.say("notice_queued", team=ctx.team_name(handover.team), moment=ctx.promises.contact_promise(handover)))
+    return True
 
 
 def titles_named(ctx: TurnContext, text: str) -> list["ResolvedIntent"]:

@@ -81,7 +81,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
-        r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|welke (?:papieren|documenten)|"
+        # "wat heeft ze daarvoor nodig" (a partner moving in): what the person it is for needs
+        r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|"
+        r"wat (?:heb|hebt|heeft|hebben) (?:ik|je|u|ze|zij|hij|we|wij) (?:daarvoor |ervoor |daar |er )?(?:allemaal )?nodig|"
+        r"welke (?:papieren|documenten)|"
         r"bring|need to bring|take with me|documents)\b"
     ),
     "online": re.compile(
@@ -247,8 +250,21 @@ _DO_IT_FOR = re.compile(
     r"(?:het |dat |dit |die |hem )?(?:ook )?(?:voor|namens) (?:haar|hem|hen|ze|hun|{adult}) "
     r"(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen)(?: of moet (?:ze|zij|hij) (?:dat|het) zelf(?: doen)?)?|"
     r"^(?:(?:and|but|ok) )?(?:can|may|could) (?:i|someone else) (?:do|arrange|apply for|request|report|collect|pick up) "
-    r"(?:it|that|this|one) (?:for|on behalf of) (?:her|him|them|{adult})$".format(adult=_ADULT)
+    r"(?:it|that|this|one) (?:for|on behalf of) (?:her|him|them|{adult})$|"
+    # "moet hij dat zelf aanvragen of kan ik dat doen?", "moet zij zich zelf inschrijven of kan ik dat doen",
+    # "does she have to do it herself or can I do it?": the same question, asked the other way round
+    r"^(?:(?:en|maar|ok|oke) )?(?:moet|moeten) (?:ze|zij|hij|hun|{adult}) (?:dat |het |dit |zich )?(?:ook )?zelf "
+    r"(?:\w+ )?(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen|inschrijven)"
+    r" of (?:kan|mag|kun) ik (?:dat|het) (?:ook )?(?:voor (?:haar|hem|hen|ze) )?(?:doen|aanvragen|regelen|doorgeven)$|"
+    r"^(?:(?:and|but|so) )?(?:does|do|must) (?:she|he|they) (?:have to|need to) (?:do|apply for|arrange|report) "
+    r"(?:it|that|this) (?:herself|himself|themselves) or can i(?: do it)?(?: for (?:her|him|them))?$".format(adult=_ADULT)
 )
+
+
+def does_it_for(text: str) -> bool:
+    """"kan ik het voor haar aanvragen?", "moet hij dat zelf aanvragen of kan ik dat doen?": doing what was just
+    answered on someone else's behalf."""
+    return bool(_DO_IT_FOR.match(clauses.plain(text)))
 
 
 def asks_for_someone_else(text: str) -> bool:

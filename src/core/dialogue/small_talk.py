@@ -45,9 +45,10 @@ _JOINED_FIRST = re.compile(r"^\s*(?:en|and|maar|but|of|or)\b", re.IGNORECASE)
 
 def opens_or_closes(text: str) -> bool:
     """Whether the message can be a greeting or a goodbye: these open or close a conversation, so a message that goes
-    on from the last one ("en voor morgen", "en de dag erna", "and the day after") is neither, whatever the matcher
-    reads in "morgen" or "erna" (a greeting, "tot morgen")."""
-    return _JOINED_FIRST.match(text) is None
+    on from the last one ("en voor morgen", "en de dag erna", "and the day after") or opens with a word that asks ("kan
+    dat volgende week woensdag?") is neither, whatever the matcher reads in "morgen", "erna" or a weekday (a greeting,
+    "tot morgen")."""
+    return _JOINED_FIRST.match(text) is None and not clauses.starts_asking(text)
 # "Dank u wel. Wanneer hoor ik iets van u?", "thanks! and how long does it take": a thanks, then a question.
 _THANKS_FIRST = re.compile(
     r"^\s*(?:(?:heel erg|hartelijk|super|many|ok|oke|okay) )?(?:dank u wel|dank je wel|dankjewel|dankuwel|dank u|dank je|"

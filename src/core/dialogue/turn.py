@@ -614,9 +614,11 @@ class Turn:
         ctx = self.ctx
         intent = ctx.intent_of(result.intent)
         own_callback = result.decision == "answer" and intent is not None and (intent.flow is not None or intent.handover)
-        if contacts.asks_to_be_contacted(text) and not own_callback:
+        if (contacts.asks_to_be_contacted(text) or contacts.asks_for_callback(text)) and not own_callback:
             # "stuur me een mail", "bel me maar": a callback, whatever topic the matcher reads in "mail" (a
-            # complaint); a tenant's own callback intent (its guided flow) or a handover intent goes first.
+            # complaint); "kunt u mij terugbellen over mijn aanslag?": a callback about the topic it names (was the
+            # tax answer, and the number typed next was lost); a tenant's own callback intent (its guided flow) or a
+            # handover intent goes first.
             self._request_person(reason="asked", routed_by=text)
             return
         if reactions.is_frustrated(text) and not (result.decision == "answer" and intent is not None
@@ -633,9 +635,6 @@ class Turn:
             return
         if result.decision == "answer" and intent is not None:
             self._answer(intent, result.score, text, kinds)
-            return
-        if contacts.asks_for_callback(text):
-            self._request_person(reason="asked", routed_by=text)  # "bel me terug aub"
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
         if meant is not None:
