@@ -196,7 +196,8 @@ def _normal_word(raw: str) -> str:
     if not word.isalpha() and not word.isdigit():
         word = word.translate(_LEET)
     word = _squeeze(word)
-    word = _WORD_FORMS.get(word, word)
+    if raw != "woont":  # Dutch "lives", squeezed onto English "wont" ("will not")
+        word = _WORD_FORMS.get(word, word)
     if word.endswith("e") and len(word) >= 4 and word not in _vocabulary() and word + "n" in _vocabulary():
         word += "n"  # spoken Dutch drops the -n: "zitte", "plege", "slape"
     if len(word) >= _MIN_FUZZY_LENGTH:
@@ -568,6 +569,20 @@ _SUICIDE = [
     r"|\b(?:pokonchit|pokonchu|pokonchil|pokonchila|pokinchiti|pokinchu) (?:s|z) (?:soboi|soboyu)\b|\b(?:ubit|ubyu|vbiti|vbyu) (?:sebya|sebe)\b|\bsuitsid|\bsamoubiistv|\bsamogubstv"
     r"|\b(?:aryd|arid|bdy|bdi|abghy|nfsy) (?:an )?(?:amwt|mwt)\b|\b(?:anthar|alanthar|lanthar|balanthar|walanthar|antahr)|\b(?:anthr|santhr|santhr)\b|\baqtl nfsy\b"
     r"|\b(?:la aryd|ma bdy|mabdy|ma bdi) (?:an )?(?:aeysh|eysh|aish)\b(?! (?:fy|bhdha|mee|jnb)\b)",
+    # Session 14 (crisis13), batch 17's families: someone who says she is "done" ("er klaar mee") and then no longer picks
+    # up; one's own death to be registered in advance; searching how to die (fastest, painlessly); a past attempt and a
+    # threat to do it again; not stepping back "next time" (after standing on a bridge or a roof).
+    r"\bklaar mee (?:is|was|zijn|bent)\b (?:<W>|\. ){0,8}?(?:(?:neemt|nam|pakt|pakte) (?:<W>){0,3}?(?:niet|nie) (?:meer )?op|(?:reageert|antwoordt) (?:<W>)?(?:niet|nie) meer)\b"
+    r"|\bdone(?:(?<=she is done)|(?<=he is done)|(?<=she was done)|(?<=he was done)|(?<=she is so done)|(?<=he is so done))(?: with (?:it all|everything|life|living))?(?= \.| and| en) (?:<W>|\. ){0,8}?(?:she|he) (?:<W>)?(?:is not|was not|has stopped|stopped|will not|does not|is no longer) (?:answering|picking up|replying|responding|answer|pick up|reply|respond)\b(?! (?:about|over|on|to emails))",
+    r"\b(?:register|report|aangeven|melden|doorgeven|aangifte) (?:<W>){0,2}?(?:death|overlijden)\b (?:<W>|\. ){0,8}?(?:my own|mijn eigen|van mezelf|of myself|for myself|voor mezelf)<END>"
+    r"|\b(?:eigen overlijden|own death) (?:<W>){0,3}?(?:registreren|register|report|aangeven|melden|doorgeven)\b",
+    r"\b(?:zoekt|zocht|zoeken|zoek|opgezocht|opzoeken|opzocht|opzoekt|googelt|googelde|googlede|googlet|googlen|gegoogeld|gegoogled|searches|searched|searching|googles|googled|googling|looked up|looking up|looks up|look up) (?:<W>){0,6}?"
+    r"(?:hoe (?:je|ik|men|hij|zij|ze|jezelf) (?:<W>){0,3}?(?:doodgaat|dood gaat|sterft|doodt|ophangt|van kant maakt)|how to (?:die|kill (?:yourself|myself|oneself|himself|herself)|end (?:it all|your life|my life|his life|her life))|"
+    r"(?:the )?(?:fastest|quickest|easiest|most painless|painless) (?:way|ways|method|methods) (?:to die|of dying|to kill)|(?:de )?(?:snelste|makkelijkste|pijnloze|pijnloost) (?:manier|manieren|methode) (?:om )?(?:dood te gaan|te sterven|om te sterven))\b",
+    r"\b(?:poging|zelfmoordpoging|attempt|overdosis|overdose)\b(?! (?:om|tot|to|at|bij|van|of)\b) (?:<W>|\. ){0,14}?"
+    r"(?:(?:opnieuw|weer|nog een keer|nog eens) (?:<W>){0,2}?(?:gaat |wil |zal |gaan |gaat het )?(?:doen|proberen)|(?:do it|try it|try) (?:<W>)?again|(?:will|going to|wants to|gonna) (?:<W>)?(?:do it|try) again)\b",
+    r"\b(?:not|never|niet|nooit) (?:<W>){0,4}?(?:walk away|step back|climb down|come down|turn back|stop myself|hold back|back down) (?:<W>)?next time<END>"
+    r"|\b(?:niet|nooit) (?:<W>){0,4}?(?:de )?volgende keer (?:<W>){0,2}?(?:terugloop|terugstap|terug stap|terug loop|wegloop|weg loop|naar beneden kom|naar beneden klim|afstap|terug klim|terugklim|me inhoud)<END>",
 ]
 
 
@@ -676,6 +691,15 @@ _SEXUAL = [
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): rape, sexual violence,
     # harassment.
     r"\biznasil|\bzgvalt|\bseksualn[a-z]* (?:nasil|domogat)|\baghtsb|\baghtsab|\b(?:thrsh|ythrsh|tthrsh)\b",
+    # Session 14 (crisis13), batch 17's families: one's face photoshopped onto naked bodies (a deepfake); groping told
+    # bodily (between the legs, the breasts, the crotch), not "zat" (sitting) or a baby's grip; a swimming teacher, a
+    # coach or a neighbour who touched a child, told in passing (not on the shoulder, not a parent's touch).
+    r"\b(?:face|faces|gezicht|hoofd|head|foto|fotos|photo|photos|picture|pictures|selfie|selfies) (?:<W>){0,3}?(?:op|on|onto|in|into|over) (?:<W>){0,2}?(?:naked|nude|naakt|naakte|naaktfoto|naaktfotos|naaktbeelden|bloot|blote|porn|porno|pornofilm|pornofilms|pornosite|pornosites|sex|seks)\b"
+    r"|\b(?:naked|nude|naakte|blote|porn|porno) (?:<W>){0,3}?(?:with|met) (?:mijn|my|haar|her|zijn|his) (?:face|gezicht|hoofd|head)\b|\bdeep ?fakes? (?:<W>){0,4}?(?:of|van) (?:me|mij|my|mijn|her|haar|him|hem)\b",
+    r"\b(?:greep|grijpt|graaide|graait|pakte|betastte|betast|kneep|knijpt|grabbed|grabs|groped|gropes|touched|touches|squeezed|pinched|fondled) (?:<W>){0,3}?"
+    r"(?:tussen (?:mijn|haar|de) benen|between (?:my|her) legs|in (?:mijn|haar) (?:kruis|borsten|borst|billen|bil|kont)|aan (?:mijn|haar) (?:borsten|borst|billen|kont|kruis)|(?:my|her) (?:crotch|breasts?|boobs?|butt|bum|ass|backside|private parts|privates))\b",
+    r"\b(?:<CARER>|badmeester|zwemleraar|zwemlerares|zwemjuf|zwemmeester|zweminstructeur|instructeur|buurman|buurjongen|oom|stiefvader|stiefpa|opa) (?:<W>){0,2}?(?:haar|hem|mij|me|ons|mijn (?:<W>)?(?:<CHILD>)) (?:(?!op |aan |bij de )<W>){0,5}?(?:heeft |had |hebben )?(?:aangeraakt|betast|aangezeten|gestreeld|bevoeld)\b"
+    r"|\b(?:swimming teacher|swim teacher|swimming coach|swim coach|lifeguard|instructor|badmeester|neighbour|neighbor|babysitter|coach|teacher|uncle|stepdad|stepfather) (?:<W>)?(?:touched|touches|groped|gropes|fondled) (?:me|her|him|my (?:<W>)?(?:<CHILD>))\b(?! (?:<W>)?(?:shoulder|arm|hand|back|head|on the (?:shoulder|arm|back|head)))",
 ]
 
 
@@ -823,6 +847,12 @@ _VIOLENCE = [
     r"\b(?:muzh|cholovik|partner|otets|otchim|batko|vitchim|paren|khlopets|on|vin|syn|brat)[a-z]* (?:<W>)?(?:bet|byet|b ?ye|izbil|izbivaet|pobiv|b ?yut|udaril|vdariv|dushil|dushit) (?:<W>)?(?:menya|mene|nas|detei|ditei|mamu|zhenu|doch|sina)\b"
     r"|\b(?:menya|mene|nas) (?:<W>)?(?:bet|byet|b ?ye|izbil|izbivaet|pobiv|b ?yut)\b|\bdomashn[a-z]* (?:nasili|nasilstv)|\b(?:boyus|boyusya) (?:svoego |svogo )?(?:muzha|cholovika|otsa|batka|partnera)\b"
     r"|\b(?:drbny|drbna|ydrbny|ydrbna|tdrbny|tdrbna)\b|\benf (?:asry|mnzly|zwjy)\b|\bakhaf (?:mn|mijn) (?:zwjy|aby|abwy|akhy)\b",
+    # Session 14 (crisis13), batch 17's family: young children left without food or alone for days ("krijgen al dagen geen
+    # eten", "alone at home for days"); not a pet, not a meal at school.
+    r"\b(?:<CHILD>|kleintjes|kindjes|kinderen|kids|children|little ones) (?:<W>){0,6}?(?:"
+    r"(?:al (?:<W>)?dagen|dagenlang|for days|in days|sinds (?:<W>)?dagen) (?:<W>){0,2}?(?:geen (?:eten|te eten)|niks (?:te )?eten|niets (?:te )?eten|no food|nothing to eat|not eaten|niet gegeten|not been fed|niet gevoed)"
+    r"|(?:(?:krijgen|krijgt|kregen|get|gets|got|have|has|had) (?:<W>)?(?:geen (?:eten|te eten)|no food|nothing to eat)|(?:zitten|zit|zijn|is|are|were|been|left) (?:<W>){0,2}?alleen(?: thuis)?|(?:home )?alone(?: at home)?) (?:<W>){0,3}?(?:al (?:<W>)?dagen|dagenlang|for days|since (?:<W>)?days|(?:two|three|several|twee|drie|een paar) (?:dagen|days|nachten|nights))"
+    r"|(?:al (?:<W>)?dagen|dagenlang|for days|(?:twee|drie|een paar) (?:dagen|nachten)) (?:<W>){0,2}?alleen(?: thuis)?)\b",
 ]
 
 
@@ -994,8 +1024,8 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
-    r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday))",
+    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
+    r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
     r"\b(?:sloten|slot) (?:<W>){0,2}?(?:veranderd|vervangen|gewisseld)\b|\bkraakpand|\bkraak\b|\bontruimen\b",
@@ -1102,6 +1132,19 @@ _HOMELESS = [
     r"|\b(?:vygnal|vygnala|vygnali|vignav|vignala|vignali|vyselili|viselili) (?:<W>)?(?:menya |mene |nas )?(?:iz|z) (?:doma|domu|kvartiry|kvartiri|zhilya|khati)\b|\bbezkhatk"
     r"|\b(?:lys ldy|ma endy|ma eandy|ma endna|lys ldyna) (?:<W>)?(?:mkan|mawa|byt) (?:<W>)?(?:lnwm|anam|nnam|nam|askn|nskn|lsakn)\b|\b(?:anam|nnam|nam|naysh|aeysh) (?:<W>)?fy alshare\b|\bbla mawa\b"
     r"|\b(?:trdny|trdna|trdwny|trdwna) (?:<W>){0,2}?(?:mn|mijn) (?:albyt|almnzl|alshqa)\b",
+    # Session 14 (crisis13), batch 17's families: the last night on someone's sofa; having to leave a holiday park, a hotel
+    # or a chalet with nothing and nowhere; a room one was (sub)letting given to someone else; Moroccan Arabic "ma3andich
+    # fin n3es" and "7ydatni mn dar" (put out of the house).
+    r"\blaatste nacht (?:(?:dat|die) (?:ik|we|wij) (?:<W>){0,2}?)?bij (?:<W>){1,3}?(?:op (?:de|een|hun|haar|zijn) bank|(?:kan|mag|mogen|kunnen) (?:blijven|slapen|logeren))\b"
+    r"|\blast night(?:(?<=my last night)|(?<=our last night)|(?<=the last night)) (?:<W>){0,2}?(?:on|at) (?:<W>){1,3}?(?:couch|sofa)\b|\blast night (?:that )?(?:i|we) (?:can|may|am allowed to|are allowed to) (?:<W>){0,2}?(?:stay|sleep|crash) (?:<W>){0,2}?(?:at|with|on) (?:<W>){0,3}?(?:place|couch|sofa|flat|friend|friends|sister|brother|mum|mom|mother)\b",
+    r"\b(?:vannacht|vanavond|morgen|tonight|tomorrow)(?:(?<=na vannacht)|(?<=na vanavond)|(?<=vanaf morgen)|(?<=after tonight)|(?<=from tomorrow)) (?:<W>){0,2}?(?:kan|mag|kunnen|mogen|can|may) (?:<W>)?(?:niet|not|nie|no longer) (?:meer |langer |longer |anymore )?(?:<W>){0,3}?(?:op (?:de|een|hun|haar|zijn) bank|logeren|blijven|slapen|stay|sleep|on (?:the|their|her|his) (?:couch|sofa))\b",
+    r"\b(?:vakantiepark|bungalowpark|camping|chalet|stacaravan|hotel|hostel|pension|vakantiehuis|vakantiewoning|holiday park|campsite|holiday home|caravan park|airbnb|bnb) (?:<W>)?(?:uit|verlaten|af)\b (?:<W>|\. ){0,8}?(?:(?:hebben|heb) (?:<W>){0,2}?(?:niks|niets|nergens|geen plek|geen huis|geen adres|geen dak)|(?:we|i) (?:have|got) (?:<W>)?(?:nothing|nowhere|no place|no home)|nergens (?:<W>)?(?:heen|naartoe|terecht)|nowhere to (?:go|sleep|stay))\b(?! (?:geboekt|gepland|booked|planned|te doen|to do|meer nodig))"
+    r"|\b(?:leave|vacate|check out of|out of) (?:<W>){0,2}?(?:vakantiepark|bungalowpark|camping|chalet|stacaravan|hotel|hostel|pension|vakantiehuis|vakantiewoning|holiday park|campsite|holiday home|caravan park|airbnb|bnb)\b (?:<W>|\. ){0,8}?(?:(?:hebben|heb) (?:<W>){0,2}?(?:niks|niets|nergens|geen plek|geen huis|geen adres|geen dak)|(?:we|i) (?:have|got) (?:<W>)?(?:nothing|nowhere|no place|no home)|nergens (?:<W>)?(?:heen|naartoe|terecht)|nowhere to (?:go|sleep|stay))\b(?! (?:geboekt|gepland|booked|planned|te doen|to do|meer nodig))",
+    r"\b(?:kamer|woning|huis|flat|room|place|apartment|studio) (?:die |that |which |where )?(?:i|we|ik|wij) (?:<W>){0,3}?(?:(?:is|was|werd|wordt|has been|had been) (?:<W>){0,2}?)?"
+    r"(?:(?:aan iemand anders|aan een ander) (?:verhuurd|gegeven|vergeven|weggegeven)|(?:verhuurd|gegeven|vergeven|weggegeven) aan (?:iemand anders|een ander)|(?:let|rented|rented out|given|sublet) (?:out )?to (?:someone|somebody) else|(?:went|gone|goes) to (?:someone|somebody) else)\b"
+    r"(?! (?:<W>|\. ){0,8}?(?:borg|deposit|huurtoeslag))",
+    r"\bma ?(?:eandi|aendi|aandi)(?:ch|sh|s) (?:fin|fen|fayn|win|wein|mahal) (?:nbat|nbatu|nbato|nbatou|nnaes|nnes|nees|nskon|nseken|nkon|nneis|nnam|nam|nemchi|nmchi)\b"
+    r"|\b(?:tydatni|tydatna|hydatni|hydatna|tiydatni|jratni|jratna|khrjatni|khrjatna|tardatni|tardatna|khrjni|khrjna) (?:<W>){0,2}?(?:men|mn|min|mijn) (?:dar|eddar|ddar|lbit|bit|dari|darna)\b",
 ]
 
 
@@ -1526,7 +1569,10 @@ _OWN_WORDS = (
     r"meegemaakt|experienced|denk|think|wil|want|voel|feel|zit|zat)"
 )
 _SUBJECT_FRAMES = (
-    r"(?:cursus|cursussen|course|courses|training|trainingen|workshop|workshops|lessen|lesson|lessons|gastles|lezing|lecture|"
+    r"(?:cursus|cursussen|course|courses|training|trainingen|workshop|workshops|les|lessen|lesson|lessons|gastles|lezing|lecture|"
+    # Session 14 (crisis13): a support group or a bereavement group ("support groups for people who lost someone to suicide")
+    r"support groups?|steungroep|steungroepen|lotgenoten[a-z]*|praatgroep|praatgroepen|rouwgroep|rouwgroepen|rouwverwerking|"
+    r"gespreksgroep|gespreksgroepen|nabestaanden[a-z]*|bereavement|grief|"
     r"class|klas|college|[a-z]*opleiding|studie|study|studeer|studying|student|studenten|students|leerlingen|[a-z]*onderzoek|research|"
     r"voorlichting|webinar|gastspreker|spreker|speaker|folders|flyers|posters|campagne|campaign|materiaal|lesmateriaal|"
     r"[a-z]*werkstuk|spreekbeurt|presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|thesis|[a-z]*scriptie|essay|paper|"
@@ -1713,23 +1759,27 @@ _MONTHS_AHEAD = (
     r"\b(?:in|by|per|from|vanaf|na|after|before|voor) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"january|february|march|june|july|august|october)\b|\b(?:next|volgende|volgend) (?:month|year|maand|jaar|spring|summer|voorjaar|zomer)\b|"
     r"\b(?:over|in) (?:twee|drie|vier|een paar|a few|two|three|four|[0-9]+) (?:weken|maanden|weeks|months)\b"
+    # Session 14 (crisis13): said to be no emergency ("not urgent ... i'm fine for now", "geen spoed", "mijn contract loopt nog tot")
+    r"|\b(?:not urgent|geen spoed|niet dringend|niet urgent|no rush|no hurry|geen haast|fine for now|voorlopig (?:nog )?(?:goed|prima|oke|ok)|"
+    r"contract runs until|contract runs till|contract loopt (?:nog )?(?:tot|door))\b"
 )
 _SOON_OR_STREET = (
     r"\b(?:vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|nu|now|deze week|this week|straat|street|slapen|sleep|sleeping|"
-    r"auto|car|kinderen|kids)\b"
+    r"auto|car|kinderen|kids)\b(?<!for now)"
 )
 # Session 12 (crisis11), three more ways the words of a crisis are not the resident's crisis:
 # - the law asked about someone in general ("mag een woningcorporatie iemand uit huis zetten als ...", "can a landlord throw a
 #   tenant out without a court order?"): the act is not read; "mag een verhuurder mij zomaar uit huis zetten" still alarms;
 _GENERAL_EVICTION = (
     r"\b(?:mag|mogen|kan|kunnen|mocht|mochten) (?:[a-z]+ ){0,3}?(?:iemand|een huurder|huurders|een gezin|gezinnen|mensen|een bewoner|bewoners|"
-    r"een alleenstaande|een moeder|een vader|een familie|families) (?:[a-z]+ ){0,3}?(?P<act>(?:uit (?:huis|de woning|het huis|zijn huis|haar huis|hun huis)|"
+    r"een alleenstaande|een moeder|een vader|een familie|families|(?<=verhuurder )je|(?<=huisbaas )je|(?<=huurbaas )je|(?<=corporatie )je|(?<=woningcorporatie )je|(?<=eigenaar )je) (?:[a-z]+ ){0,3}?(?P<act>(?:uit (?:huis|de woning|het huis|zijn huis|haar huis|hun huis)|"
     r"eruit|op straat|de straat op) (?:zetten|gooien|schoppen)|uitzetten|ontruimen)\b"
     r"|\b(?:can|may|could|is it legal (?:for|to)|is it allowed (?:for|to)|are (?:they|landlords) allowed to) (?:[a-z]+ ){0,3}?"
-    r"(?P<act_en>(?:evict|throw|kick|put) (?:a tenant|tenants|someone|somebody|people|a family|families|residents|a resident)(?: out)?)\b"
+    r"(?P<act_en>(?:evict|throw|kick|put) (?:a tenant|tenants|someone|somebody|people|a family|families|residents|a resident|"
+    r"(?:(?<=landlord evict )|(?<=landlord just evict )|(?<=landlords evict )|(?<=landlord throw )|(?<=landlord kick ))you)(?: out)?)\b"
 )
-_GENERAL_HINTS = tuple(_squeeze(word) for word in ("iemand", "huurder", "gezin", "mensen", "bewoner", "alleenstaande", "moeder", "vader",
-                                                   "famil", "tenant", "someone", "somebody", "people", "resident"))
+_GENERAL_HINTS = tuple(_squeeze(word) for word in ("iemand", "huurder", "der je", "baas je", "tie je", "naar je", "gezin", "mensen", "bewoner", "alleenstaande", "moeder", "vader",
+                                                   "famil", "tenant", "someone", "somebody", "people", "resident", "evict you", "throw you", "kick you"))
 # - "op straat" said of a place, not of a home: "ik sta hier op straat met mijn boodschappen, mijn auto is weggesleept", "ik sta op
 #   straat te wachten op de takelwagen": not read when the message names a vehicle or an errand and nothing of a home, a bed, a
 #   night, one's things or children ("de huisbaas heeft mijn spullen buiten gezet, ik sta op straat" alarms);
@@ -1752,7 +1802,7 @@ _THING_IN_WATER = (
 _THING_HINTS = tuple(_squeeze(word) for word in ("water", "gracht", "sloot", "kanaal", "vijver", "rivier", "canal", "river", "lake", "pond"))
 _CHORE_HINTS = tuple(_squeeze(word) for word in ("kill", "vermoord", "murder", "dakloos", "homeless", "op straat"))
 _CHILDHOOD_HINTS = tuple(_squeeze(word) for word in ("kid", "child", "kind", "jeugd", "little", "young", "small", "klein", "jong", "pleeg", "adopt", "foster"))
-_EVICTION_HINTS = tuple(_squeeze(word) for word in ("evict", "uitzet", "ontruim"))
+_EVICTION_HINTS = tuple(_squeeze(word) for word in ("evict", "uitzet", "ontruim", "uit huis", "eruit", "kick", "throw"))
 
 _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
@@ -1791,6 +1841,53 @@ _JOKING_DESPAIR = (
     r"\b(?:word|wordt|worden|ben|raak) (?:er |ik |je )?(?:echt |gewoon |bijna |helemaal )?(?:suicid[a-z]*|depressief) (?:van|door)\b"
     r"|\b(?:makes|make|making|made|drives|driving) (?:me|us) (?:[a-z]+ )?suicid[a-z]*\b"
 )
+
+# Session 14 (crisis13), four more ways the words of a crisis are not the resident's crisis:
+# - put out of one's home in the past and housed since ("ik ben vorig jaar uit huis gezet maar heb sinds de zomer een sociale
+#   huurwoning"): with a time in the past (_EVENT_OVER) the words of being put out and of homelessness are not read; not when
+#   the message turns to now again ("maar nu", "weer op straat");
+_HOUSED_SINCE = (
+    r"\b(?:heb|hebben|have|has|had|got|woon|wonen|woont|woonde|live|lived|living|lives|zit|zitten) (?:ik |we |wij |i |we )?(?:[a-z0-9]+ ){0,2}?"
+    r"(?:(?:sinds|since|inmiddels|eindelijk|finally|gelukkig|luckily) (?:[a-z0-9]+ ){0,3}?(?:een |a |an |my |mijn |our |onze )?"
+    r"(?:eigen |own |vaste |permanent |sociale |social |nieuwe |new |[a-z]+ )?(?:huurwoning|woning|huis|huisje|studio|kamer|flat|appartement|"
+    r"home|house|apartment|place|council flat|housing)\b|(?:in )?(?:een |a |an |my |mijn |our |onze )?(?:eigen |own |vaste |permanent |sociale |social |nieuwe |new |[a-z]+ )?"
+    r"(?:[a-z]+ ){0,2}?(?:huurwoning|woning|huis|huisje|studio|kamer|flat|appartement|home|house|apartment|place|council flat) (?:[a-z0-9]+ ){0,2}?(?:sinds|since|ever since)\b)"
+)
+_PUT_OUT = (
+    r"\b(?:uit (?:huis|de woning|het huis|mijn huis|ons huis|my home|our home) (?:gezet|gegooid)|eruit gezet|het huis uit gezet|uitgezet|"
+    r"op straat (?:gezet|beland|gestaan)|dakloos|dakloze|thuisloos|homeless|evicted|kicked out|thrown out|put out)\b"
+)
+_NOW_AGAIN = r"\b(?:maar nu|but now|en nu|and now|nu weer|now again|opnieuw|weer op straat|again on the street|weer dakloos|homeless again)\b"
+_HOUSED_HINTS = tuple(_squeeze(word) for word in ("sinds", "since", "inmiddels", "eindelijk", "finally", "gelukkig", "luckily"))
+# - asked for a study and said not to be one's own ("ik vraag het voor mijn scriptie, niet voor mezelf"): the eviction acts and the
+#   homelessness words are not read either (_FOR_STUDY alone drops only the topic's nouns);
+_NOT_MINE = (
+    r"\b(?:niet voor (?:mezelf|mijzelf|mij|mijn eigen situatie)|not for (?:myself|me)|niet over (?:mezelf|mij|mijn eigen situatie)|"
+    r"not about (?:me|myself|my own situation)|not my own situation|niet mijn eigen situatie)\b"
+)
+_EVICTION_ACTS = (
+    r"\b(?:uit (?:huis|de woning|het huis) (?:te )?(?:zetten|gezet|gooien|gegooid)|eruit (?:te )?(?:zetten|gezet|gooien)|op straat (?:te )?(?:zetten|gezet)|"
+    r"uitzetten|uitgezet|uitzetting|uitzettingen|huisuitzetting[a-z]*|evict[a-z]*|ontruim[a-z]*|(?:kick|kicks|kicked|kicking|throw|throws|thrown|threw) (?:[a-z]+ )?out)\b"
+)
+_NOT_MINE_HINTS = tuple(_squeeze(word) for word in ("voor mezelf", "voor mijzelf", "voor mij", "for myself", "for me", "over mezelf",
+                                                     "over mij", "about me", "own situation", "eigen situatie"))
+# - a street or a building evacuated for a reason ("vorige maand werd onze straat ontruimd vanwege een bommelding"): an evacuation,
+#   not an eviction; the word is not read (a gas leak or a fire in it is still read as danger);
+_EVACUATION = (
+    r"\b(?:straat|straten|buurt|wijk|flat|flats|gebouw|school|station|winkelcentrum|supermarkt|kantoor|ziekenhuis|plein|stadion|"
+    r"street|streets|building|area|block|neighbourhood|neighborhood|mall) (?:[a-z0-9]+ ){0,3}?(?P<act>ontruimd|geevacueerd|evacuated)\b"
+    r"(?= (?:[a-z0-9]+ ){0,3}?(?:vanwege|wegens|door|na|om|because|due|after|for) (?:[a-z0-9]+ ){0,2}?"
+    r"(?P<reason>bommelding|bommeldingen|bomb|verdacht|verdachte|suspicious|gaslek|gas leak|gas|brand|fire|explosie|explosief|explosieven|explosive|oefening|drill|politie|police)\b)"
+)
+_EVACUATION_HINTS = tuple(_squeeze(word) for word in ("ontruimd", "geevacueerd", "evacuated"))
+# - a thing put on the street ("mag ik een container op straat zetten?" for clearing a late aunt's house): "op straat" is not read.
+_THING_ON_STREET = (
+    r"\b(?:container|containers|afvalcontainer|bouwcontainer|puincontainer|kliko|klikos|minicontainer|vuilniszak|vuilniszakken|grofvuil|"
+    r"skip|afvalbak|steiger|aanhanger|verhuiswagen|verhuislift|kerstboom|dozen|bouwmateriaal|puin) (?:[a-z0-9]+ ){0,2}?(?P<act>op (?:de )?straat) "
+    r"(?:[a-z]+ )?(?:zetten|zet|neerzetten|plaatsen|leggen|neerleggen|gezet|geplaatst|gelegd|staan|laten staan)\b"
+)
+_THING_HINTS_STREET = tuple(_squeeze(word) for word in ("container", "kliko", "vuilniszak", "grofvuil", "skip", "afvalbak", "steiger",
+                                                          "aanhanger", "verhuis", "kerstbom", "dozen", "bouwmateriaal", "puin"))
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -1856,7 +1953,7 @@ def _read(normalised: str) -> str:
         normalised = _without_childhood_over(normalised)
     if (any(word in normalised for word in _EVICTION_HINTS) and _compiled(_LEGAL_QUESTION).search(normalised)
             and _compiled(_MONTHS_AHEAD).search(normalised) and not _compiled(_SOON_OR_STREET).search(normalised)):
-        normalised = " ".join(_compiled(_EVICTION_WORDS).sub("", normalised).split())
+        normalised = " ".join(_compiled(_EVICTION_ACTS).sub("", normalised).split())
     if any(word in normalised for word in _GENERAL_HINTS) and _compiled(_GENERAL_EVICTION).search(normalised):
         normalised = _without_groups(_compiled(_GENERAL_EVICTION), normalised)
     if (" op strat" in normalised and _compiled(_STREET_ERRAND).search(normalised)
@@ -1870,6 +1967,16 @@ def _read(normalised: str) -> str:
     if ("suicid" in normalised or "depres" in normalised) and _compiled(_JEST).search(normalised) and _compiled(_JOKING_DESPAIR).search(normalised) \
             and _compiled(_NUISANCE_WORD).search(normalised) and not _compiled(_PERSONAL).search(normalised):
         normalised = " ".join(_compiled(_JOKING_DESPAIR).sub("", normalised).split())
+    if (any(word in normalised for word in _HOUSED_HINTS) and _compiled(_HOUSED_SINCE).search(normalised)
+            and _compiled(_EVENT_OVER).search(normalised) and not _compiled(_NOW_AGAIN).search(normalised)):
+        normalised = " ".join(_compiled(_PUT_OUT).sub("", normalised).split())
+    if (any(word in normalised for word in _NOT_MINE_HINTS) and _compiled(_NOT_MINE).search(normalised)
+            and _compiled(_FOR_STUDY).search(normalised)):
+        normalised = " ".join(_compiled(_EVICTION_ACTS).sub("", normalised).split())
+    if any(word in normalised for word in _EVACUATION_HINTS) and _compiled(_EVACUATION).search(normalised):
+        normalised = _without_evacuations(normalised)
+    if " op strat" in normalised and any(word in normalised for word in _THING_HINTS_STREET) and _compiled(_THING_ON_STREET).search(normalised):
+        normalised = _without_groups(_compiled(_THING_ON_STREET), normalised)
     return normalised
 
 
@@ -1957,6 +2064,22 @@ def _without_figures_of_speech(normalised: str) -> str:
         if _compiled(_NUISANCE_WORD).search(clause) or (short and any(_compiled(_NUISANCE_WORD).search(other) for other in next_to)):
             clauses[number] = clause[:phrase.start()] + clause[phrase.end():]
     return " ".join(" . ".join(clauses).split())
+
+
+def _without_evacuations(normalised: str) -> str:
+    """The text without the word of an evacuation (_EVACUATION) and, in a clause that says it is over (_EVENT_OVER, not
+    _EVENT_BACK), without its reason ("vorig jaar werd de school ontruimd vanwege een gaslek")."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        found = _compiled(_EVACUATION).search(clause)
+        if found is None:
+            continue
+        over = _compiled(_EVENT_OVER).search(clause) and not _compiled(_EVENT_BACK).search(clause)
+        cut = [found.span("act")] + ([found.span("reason")] if over else [])
+        for start, end in sorted(cut, reverse=True):
+            clause = clause[:start] + clause[end:]
+        clauses[number] = " ".join(clause.split())
+    return " . ".join(clauses)
 
 
 def _retracted(normalised: str) -> str:
