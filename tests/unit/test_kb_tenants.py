@@ -95,3 +95,21 @@ def tenant_file_issues() -> list[Issue]:
 def test_the_tenant_files_pass_the_checks_against_the_real_knowledge_base() -> None:
     errors = [str(issue) for issue in tenant_file_issues() if issue.severity == "error"]
     assert errors == []
+
+
+def test_a_retention_shorter_than_a_queued_copy_is_refused(voorbeeld: Tenant) -> None:
+    """SQS keeps a ticket on its way (or a dead letter) up to 14 days: a tenant promising 13 could
+    not keep that promise (the admin API once published such a tenant)."""
+    document = voorbeeld.model_dump(mode="json")
+    with pytest.raises(ValueError, match="retention_days"):
+        Tenant.model_validate({**document, "retention_days": 13})
+    assert Tenant.model_validate({**document, "retention_days": 14}).retention_days == 14
+
+
+@pytest.mark.parametrize("email", ["kcc@voorbeeld.example\r\nBcc: x@evil.example", "kcc @voorbeeld.example", "kcc",
+                                   "a@b@voorbeeld.example"])
+def test_a_team_email_is_one_address(voorbeeld: Tenant, email: str) -> None:
+    document = voorbeeld.model_dump(mode="json")
+    document["teams"]["kcc"]["email"] = email
+    with pytest.raises(ValueError, match="email"):
+        Tenant.model_validate(document)

@@ -13,6 +13,8 @@ FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen", "online", "termijn")
 DETAIL_KINDS = ("kwijt_buitenland", "uit_buitenland", "emigratie", "niet_zelf", "overlijden", "dier_overleden", "status")
 # Answers the dialogue computes from the tenant's own settings (core.dialogue.facts).
 FACT_KINDS = ("opening_hours", "phone")
+# SQS keeps a message at most 14 days: the shortest retention a tenant may set.
+MIN_RETENTION_DAYS = 14
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -176,7 +178,8 @@ class IntentOverride(Strict):
 class Team(Strict):
     name: Text
     phone: str | None = None
-    email: str | None = None
+    # Where the ticket e-mails go: one address, no spaces or line breaks (no header injection).
+    email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class HolidayPolicy(Strict):
@@ -266,7 +269,9 @@ class Tenant(Strict):
     extra_intents: list[Intent] = Field(default_factory=list)
     whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
     messenger: MessengerSettings = Field(default_factory=MessengerSettings)
-    retention_days: int = Field(default=30, ge=1, le=3650)
+    # At least SQS's longest retention: a queued copy (a ticket on its way, a dead letter) must not
+    # outlive what the tenant promises (docs/ARCHITECTURE.md, "Erasure and retention").
+    retention_days: int = Field(default=30, ge=MIN_RETENTION_DAYS, le=3650)
     share_unanswered: bool = False
     # Opt in: editors of other gemeenten see this gemeente's own answers (core.editor "others").
     share_answers: bool = False
