@@ -813,3 +813,10 @@ def test_what_they_need_and_our_children_are_follow_ups() -> None:
     assert followups.is_contextual("wat heeft ze daarvoor nodig")
     assert followups.detect_all("en onze kinderen?") == ["kind"] and followups.is_contextual("en onze kinderen?")
     assert clauses.is_question("hebben we een vergunning nodig")
+
+
+def test_a_pets_death_in_dutch_is_dutch_and_no_persons_death() -> None:
+    for text in ("onze kat Tijger is vannacht overleden", "onze poes Minoes is vanmorgen ingeslapen"):
+        assert not language.neither(text) and language.detect(text) == "nl"
+    assert details.detect("gisteravond is onze teckel Guus overleden") == ["dier_overleden"]
+    assert "overlijden" in details.detect("mijn vader, een oude herder, is overleden")

@@ -40,7 +40,11 @@ _COUNTRY = (
     r"afghanistan|brazili[eë]|brazil|indonesi[eë]|indonesia|griekenland|greece|hongarije|hungary|litouwen|"
     r"lithuania|letland|latvia|australi[eë]|australia|canada)"
 )
-_PET = r"hond|honden|hondje|kat|katten|poes|huisdier|konijn|paard|dog|dogs|cat|cats|pet"
+# A pet, also by a dog's breed or a common kind ("onze teckel Guus is overleden": no person's death)
+_PET = (r"hond|honden|hondje|kat|katten|kater|poes|poesje|huisdier|konijn|cavia|hamster|vogel|parkiet|paard|pony|"
+        r"teckel|labrador|herdershond|poedel|chihuahua|terriër|terrier|beagle|husky|golden retriever|"
+        r"retriever|border collie|collie|spaniel|bulldog|dalmatiër|dobermann|rottweiler|jack russell|"
+        r"dog|dogs|puppy|cat|cats|kitten|pet|rabbit|guinea pig|hamster|horse")
 _DIED = (r"overleden|gestorven|dood|doodgegaan|dood gegaan|ingeslapen|laten inslapen|died|dead|passed away|"
          r"put down|put to sleep")
 _CUES: dict[str, re.Pattern[str]] = {

@@ -18,7 +18,8 @@ _DUTCH = frozenset(
     """de het een ik je jij u uw wat hoe waar wanneer waarom welke ben mijn kan kun moet wil van voor niet
     met op en dat die er aan bij ook nog kost kosten graag hallo hoi goedemorgen goedemiddag dank bedankt
     heb hebt hebben wordt worden zijn naar om te hoeveel geen maar mag word krijg aanvragen verlengen
-    paspoort afval verhuizen rijbewijs vergunning belasting gemeente medewerker ophalen aanvraag hulp""".split()
+    paspoort afval verhuizen rijbewijs vergunning belasting gemeente medewerker ophalen aanvraag hulp
+    onze ons overleden gestorven vannacht vanochtend vanmorgen gisteren vandaag morgen""".split()
 )
 _ENGLISH = frozenset(
     """the a an i you my your what how where when why which am are can could do does need want to for with
