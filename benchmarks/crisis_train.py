@@ -21,11 +21,19 @@ Training data (never the held-out batches, the dev set or the report part of rea
   posts, no place to sleep told as a shed or a deadline; fire, bleeding, locking in and force in Spanish,
   Polish, Turkish and Moroccan Arabic; near misses for a crime long past with the offender convicted, a
   course, statistics for a collection, a joke about the rules, a foster child safe now, a run for a shelter),
-  each with ordinary near misses; batch8.tsv to batch16.tsv (batch8-12 held out until they had been
+  written14.tsv in session 14 (batch 17's families in our own words: someone "done" who stops answering, one's
+  own death registered in advance, searching how to die, a past attempt and "again", not stepping back next
+  time; one's face on naked pictures, groping told bodily, a swimming teacher who touched a child; young
+  children without food or alone for days; the last night on a sofa, a holiday park to leave with nothing,
+  a rented room given to someone else, Moroccan Arabic; near misses for a study "not for myself", "not
+  urgent", a support group, an evacuation, a container on the street, a lesson, housed since, a smoke
+  alarm's battery, a partner registered at one's address, a sewer smell),
+  each with ordinary near misses; batch8.tsv to batch17.tsv (batch8-12 held out until they had been
   measured in sessions 4-9; batch13 written in session 10 as training material and measured once as a
   fresh batch before any fix; batch14 held out in session 10, training material from session 11;
   batch15 held out in session 11, training material from session 12; batch16 held out in session 12,
-  training material from session 13): the held-out batch now is batch 17, kept outside the repository
+  training material from session 13; batch17 held out in session 13, training material from session 14):
+  the held-out batch now is batch 18, kept outside the repository
   and scored by the lead only), the
   fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for) and the
   phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions, SUBJECT_AND_FIGURES
@@ -46,10 +54,10 @@ trained on everything. Deterministic for a given seed (full-batch optimisation, 
 sampling); a unit test checks the stored digest of the crisis training files.
 
 The honest predictor of a fresh batch: --leave-one-batch-out trains on everything but one fresh
-batch (batch7 ... batch16, each written by someone who never saw the detector) and scores it, for
+batch (batch7 ... batch17, each written by someone who never saw the detector) and scores it, for
 each batch in turn (or only those of --batches), at the shipped model's threshold (or --threshold).
 
-Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch16]]
+Run: nice -n 10 .venv/bin/python benchmarks/crisis_train.py [--report | --leave-one-batch-out [--batches batch17]]
 (`make crisis-model`)
 """
 from __future__ import annotations
@@ -386,7 +394,7 @@ def main() -> None:
     parser.add_argument("--leave-one-batch-out", action="store_true",
                         help="score each batch with a model trained without it, at --threshold (default: the shipped "
                              "model's), then stop")
-    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch16)")
+    parser.add_argument("--batches", help="with --leave-one-batch-out: only these batches, comma-separated (batch17)")
     args = parser.parse_args()
     rows = corpus()
     extended = augmented(rows)
