@@ -8,6 +8,9 @@
   generous for people and small for a script.
 - Unanswered questions per tenant and day: at most `unanswered_per_day` are kept for the
   reports and the shared export, so a flood of one message cannot fill them.
+- Unanswered questions per conversation: at most `UNANSWERED_PER_CONVERSATION` go on the editors'
+  list (a count in the dialogue's state), so one client's stream of distinct nonsense fills the
+  tenant's day only across many conversations, which the allowance per client slows down.
 - Turns per conversation per minute: core.dialogue.engine (RATE_LIMIT_TURNS).
 """
 from __future__ import annotations
@@ -20,6 +23,9 @@ from .models import ClientAdmission
 DEFAULT_NEW_CONVERSATIONS_PER_CLIENT = 30
 DEFAULT_WINDOW_SECONDS = 600
 DEFAULT_UNANSWERED_PER_DAY = 500
+# A resident rephrasing a question the bot cannot answer shows the editors what is missing in a few
+# tries; past that a conversation adds nothing to the list but noise (counted as dropped).
+UNANSWERED_PER_CONVERSATION = 5
 CLIENT_LIMIT_MESSAGE = "Too many new conversations from this address. Please try again later."
 # Daily counters of the unanswered questions kept and of those dropped past the cap.
 KEPT_COUNTER = "unanswered_kept"

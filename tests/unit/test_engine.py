@@ -24,6 +24,7 @@ from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionCon
 from core.matcher import Alternative, Classification
 from core.erasure import erase_conversation
 from core.kb import phrases
+from core.limits import DROPPED_COUNTER, UNANSWERED_PER_CONVERSATION
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
 from core.models import Channel, HandoverStatus, InboundKind, InboundMessage, Role
 
@@ -687,3 +688,18 @@ def test_any_sequence_of_turns_is_answered_and_stored_consistently(compiled, scr
         seqs = [entry.seq for entry in conversation.transcript]
         assert seqs == sorted(set(seqs))
     assert chat.counts()["messages_received"] == len(script)
+
+
+def test_a_conversation_puts_only_its_first_few_unanswered_questions_on_the_editors_list(chat: Harness) -> None:
+    # One client's stream of distinct nonsense must not fill the tenant's daily list (core.limits).
+    for number in range(UNANSWERED_PER_CONVERSATION + 3):
+        chat.clock.advance(seconds=3)
+        chat.say(f"vertel een mop over de gemeente nummer {number}")
+    day = chat.clock().date()
+    assert len(chat.store.unanswered_questions("alpha", day, day, 50)) == UNANSWERED_PER_CONVERSATION
+    assert chat.conversation().state.unanswered == UNANSWERED_PER_CONVERSATION
+    assert chat.counts()[DROPPED_COUNTER] == 3
+    # Another conversation has its own allowance.
+    chat.conversation_id = None
+    chat.say("vertel een mop over de gemeente, een nieuw gesprek")
+    assert len(chat.store.unanswered_questions("alpha", day, day, 50)) == UNANSWERED_PER_CONVERSATION + 1

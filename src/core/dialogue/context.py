@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..effects import Effect
+from ..limits import DROPPED_COUNTER, UNANSWERED_PER_CONVERSATION
 from ..models import Button, Conversation, InboundMessage, Link, ReplyMessage
 from ..opening_hours import AMSTERDAM
 from .availability import Promises, availability
@@ -125,7 +126,12 @@ class TurnContext:
 
     def note_unanswered(self, text: str) -> None:
         """Put a question on the editors' list of unanswered questions. It is the resident's own words, so it is
-        redacted here, on every path (a text already redacted stays as it is)."""
+        redacted here, on every path (a text already redacted stays as it is). A conversation puts at most
+        `UNANSWERED_PER_CONVERSATION` there (core.limits); past that the question is counted as dropped."""
+        if self.state.unanswered >= UNANSWERED_PER_CONVERSATION:
+            self.count(DROPPED_COUNTER)
+            return
+        self.state.unanswered += 1
         self._unanswered.append(privacy.redact(text))
 
     def add(self, text: str, links: list[Link] | None = None, buttons: list[Button] | None = None) -> None:
