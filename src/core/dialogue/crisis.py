@@ -296,7 +296,7 @@ _MACROS = {
     ),
     # Violence done: forms that mean it without help of an object.
     "<HIT>": (
-        r"(?:slaat(?!<SHUT>)(?!<HUG>)|sla|(?<!dicht )(?<!open )slaan|sloeg(?!<SHUT>)(?!<HUG>)|sloegen(?!<SHUT>)|(?<!dicht )(?<!open )geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
+        r"(?:slaat(?!<SHUT>)(?!<HUG>)(?!<SKIPPED>)|sla(?!<SKIPPED>)|(?<!dicht )(?<!open )slaan(?!<SKIPPED>)|sloeg(?!<SHUT>)(?!<HUG>)(?!<SKIPPED>)|sloegen(?!<SHUT>)(?!<SKIPPED>)|(?<!dicht )(?<!open )geslagen|mept|meppen|mepte|gemept|schopt(?! <OUT>)|schoppen|schopte(?! <OUT>)|(?<!uit )geschopt|stompt|stompen|"
         r"gestompt|wurgt|wurgen|gewurgd|wurgde|mishandelt|mishandelen|mishandeld|mishandelde|bedreigt|"
         r"bedreigen|bedreigd|bedreigde|verkracht|verkrachten|verkrachtte|misbruikt|misbruikte|aangerand|"
         r"randt|opgesloten|vermoorden|vermoordt|afgetuigd|aftuigen|in elkaar geslagen|in elkaar slaan|"
@@ -319,6 +319,12 @@ _MACROS = {
     ),
     # Session 13 (crisis12): "sloeg haar armen om mijn nek": a hug, not a blow.
     "<HUG>": r"(?: (?:<W>)?(?:haar|zijn|hun|de|z) (?:armen|arm) om\b)",
+    # Session 14 (the lead): "overslaan" split ("ze slaan ons steeds over" about the bins, "de wagen sloeg onze straat
+    # over met het oud papier"): "over" ending the clause or before a conjunction, not a blow "over mijn hoofd".
+    "<SKIPPED>": (
+        r"(?: (?:(?!(?:als|wanneer|omdat|zodra|die|dat|en|maar|want|tot) )<W>){0,6}?over"
+        r"(?=$| \.| (?:met|bij|als|want|omdat|en|maar|sinds|vanwege|door) ))"
+    ),
     # Hyperbole about an errand: "I'd rather die than queue at the town hall again", "ik ga nog liever
     # dood dan dat formulier opnieuw invullen" (what follows "than"/"dan" in the same clause).
     "<ERRAND>": (
