@@ -31,7 +31,7 @@ from core.kb.build import (
     matcher_key,
 )
 from core.kb.compiled import INDEX_FILE, TenantKnowledge, build_index, knowledge_file_name
-from core.kb.checks import Problem, intent_problems, normalise, overlay_problems, referral_problems, settings_problems
+from core.kb.checks import Problem, domain_problems, intent_problems, normalise, overlay_problems, referral_problems, settings_problems
 from core.kb.merge import KnowledgeError, resolve_tenant, training_examples
 from core.kb.models import Examples, Intent, OutOfScope, Tenant
 
@@ -462,6 +462,7 @@ def _check_out_of_scope(loaded: Loaded, kb_dir: Path, references: References) ->
             loaded, "_out_of_scope", loaded.out_of_scope.examples, loaded.out_of_scope_source, ("examples",), references
         )
         _report(loaded, loaded.out_of_scope_source, referral_problems(loaded.out_of_scope))
+        _report(loaded, loaded.out_of_scope_source, domain_problems(loaded.out_of_scope, loaded.intents))
     elif not (kb_dir / OUT_OF_SCOPE_FILE).exists():
         loaded.warning(kb_dir / OUT_OF_SCOPE_FILE, 1, "no out-of-scope examples: the fallback threshold is tuned on in-scope examples only")
 
@@ -558,7 +559,8 @@ def _compile(loaded: Loaded, tenant: Tenant, progress: Progress | None) -> Tenan
     intents = resolve_tenant(loaded.intents, tenant)
     matcher = _train(training_examples(loaded.intents, tenant), _out_of_scope_texts(loaded), progress)
     referrals = tuple(loaded.out_of_scope.referrals) if loaded.out_of_scope is not None else ()
-    return TenantKnowledge(tenant=tenant, intents=intents, matcher=matcher, referrals=referrals)
+    domains = tuple(loaded.out_of_scope.domains) if loaded.out_of_scope is not None else ()
+    return TenantKnowledge(tenant=tenant, intents=intents, matcher=matcher, referrals=referrals, domains=domains)
 
 
 def _fail_on_errors(loaded: Loaded) -> None:

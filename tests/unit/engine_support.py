@@ -106,6 +106,9 @@ class ScriptedMatcher:
     def classify(self, text: str) -> Classification:
         return self.script.get(text) or self.fallback.classify(text)
 
+    def ranked_among(self, text: str, intents: list[str]) -> list[str]:
+        return self.fallback.ranked_among(text, intents)
+
 
 def texts(reply: Reply) -> str:
     return " | ".join(message.text for message in reply.messages)

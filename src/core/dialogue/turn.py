@@ -70,6 +70,8 @@ _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # wrong (a lone 0.78 for "mag mijn hond mee in het zwembad"; `make eval-dialogue`, BENCHMARKS.md,
 # sessions 10 and 13).
 LONE_FAVOURITE_SCORE = 0.8
+# A message of at most this many words that names a broad domain and no topic is offered the domain's topics.
+DOMAIN_MESSAGE_WORDS = 8
 # A reply of this many words or fewer to a guided flow's question is an answer to it, not read by the
 # distress classifier (`Turn._distress_reading`); the crisis rules still read it.
 SHORT_FLOW_REPLY_WORDS = 6
@@ -678,9 +680,32 @@ class Turn:
             current = ctx.intent_of(ctx.state.topic)
             self._disambiguate(named if len(named) >= 2 or current is None else [*named, current], result.score, text)
             return
+        if self._domain_named(result, text):
+            return
         if result.decision == "clarify" and self._lone_favourite(result, text):
             return
         self._not_understood(text)
+
+    def _domain_named(self, result: "Classification", text: str) -> bool:
+        """"can i get benefits", "ik heb geld nodig", "garbage question": a short message the matcher places in no
+        topic (fewer than two guesses to offer) that names a broad domain of the knowledge base's (`domains:`
+        words) gets "Bedoelt u ...?" with that domain's topics, ranked by the matcher among the intents alone
+        (out of scope aside), not the scope message. Not when it names another organisation's matter (its
+        referral is said). On the editors' list at once: what the resident chooses, if anything, is a guess."""
+        ctx = self.ctx
+        if len(text.split()) > DOMAIN_MESSAGE_WORDS or ctx.knowledge.referral_for(text) is not None:
+            return False
+        domain = ctx.knowledge.domain_named(text)
+        if domain is None:
+            return False
+        ranked = ctx.knowledge.matcher.ranked_among(text, ctx.knowledge.domain_topics(domain.id))
+        choices = [ctx.knowledge.intents[intent_id] for intent_id in ranked[:MAX_CHOICES]]
+        if len(choices) < 2:
+            return False
+        ctx.count("domain_offered")
+        ctx.note_unanswered(text)
+        self._disambiguate(choices, result.score, text)
+        return True
 
     def _lone_favourite(self, result: "Classification", text: str) -> bool:
         """A lone favourite just under the answer cut-off (LONE_FAVOURITE_SCORE, a message of three words or more):

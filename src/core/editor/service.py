@@ -407,7 +407,7 @@ class KnowledgeEditor:
         data = self.artefacts.get(ctx.matcher_name(ctx.tenant, self.code_version()))
         matcher = MatcherOnFirstUse(data) if data is not None else self.live.get(who.tenant).matcher
         knowledge = TenantKnowledge(tenant=ctx.tenant, intents=intents, matcher=matcher,  # type: ignore[arg-type]
-                                    referrals=tuple(ctx.shared.referrals()))
+                                    referrals=tuple(ctx.shared.referrals()), domains=tuple(ctx.shared.domains()))
         effects = _Recorded()
         engine = Engine(store=InMemoryConversationStore(), knowledge=StaticKnowledge([knowledge]), effects=effects,
                         clock=self.clock)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .compiled import CompiledFile, MatcherRef
 from .merge import resolve_tenant, training_examples
-from .models import Intent, OutOfScope, Referral, Tenant
+from .models import Domain, Intent, OutOfScope, Referral, Tenant
 
 SHARED_FILE = "shared.json"
 ARTEFACT_DIR = "matchers"
@@ -43,6 +43,9 @@ class SharedBase(BaseModel):
 
     def referrals(self) -> list[Referral]:
         return list(self.out_of_scope.referrals) if self.out_of_scope is not None else []
+
+    def domains(self) -> list[Domain]:
+        return list(self.out_of_scope.domains) if self.out_of_scope is not None else []
 
 
 class ArtefactStore(Protocol):
@@ -80,7 +83,7 @@ def compile_overlay(shared: SharedBase, tenant: Tenant, artefacts: ArtefactStore
         artefacts.put(name, data)
     return CompiledFile(tenant=tenant, intents=intents,
                         matcher=MatcherRef(file=name, sha256=hashlib.sha256(data).hexdigest()),
-                        referrals=shared.referrals())
+                        referrals=shared.referrals(), domains=shared.domains())
 
 
 def base_tenant_examples(shared: Mapping[str, Intent]) -> list[tuple[str, str]]:

@@ -146,6 +146,27 @@ def referral_problems(out_of_scope: OutOfScope) -> list[Problem]:
     return problems
 
 
+def domain_problems(out_of_scope: OutOfScope, intents: Mapping[str, Intent]) -> list[Problem]:
+    """knowledge/_out_of_scope.yaml `domains:`: usable phrases, no phrase twice, each domain the `domain:` of two
+    topics or more (one topic is not a choice), and no topic in a domain that is not defined."""
+    problems: list[Problem] = []
+    taken: dict[str, tuple[tuple, str]] = {}
+    defined = {domain.id for domain in out_of_scope.domains}
+    for index, domain in enumerate(out_of_scope.domains):
+        here = ("domains", index)
+        problems += _phrase_problems((*here, "words"), domain.words, f"domain {domain.id!r}", taken)
+        if any(other.id == domain.id for other in out_of_scope.domains[:index]):
+            problems.append(Problem((*here, "id"), f"domain {domain.id!r} is defined twice"))
+        topics = [intent.id for intent in intents.values() if intent.kind == "topic" and intent.domain == domain.id]
+        if len(topics) < 2:
+            problems.append(Problem((*here, "id"), f"domain {domain.id!r} has {len(topics)} topic(s); a domain offers "
+                                    "two or more"))
+    for intent in intents.values():
+        if intent.domain is not None and intent.domain not in defined:
+            problems.append(Problem(("domains",), f"{intent.id}: domain {intent.domain!r} is not one of `domains:`"))
+    return problems
+
+
 def settings_problems(tenant: Tenant) -> list[Problem]:
     """Origins, opening hours, holidays, URLs and the readability of the look of one tenant."""
     problems: list[Problem] = []

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..errors import NotFound
 from ..models import ChannelAccount
-from .models import Followups, Referral, SlotSpec, Team, Tenant, Text
+from .models import Domain, Followups, Referral, SlotSpec, Team, Tenant, Text
 from .phrases import names_any
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
@@ -105,6 +105,7 @@ class ResolvedIntent(_Frozen):
     id: str
     kind: Literal["topic", "system"]
     team: str  # the intent's team, the tenant's override, or the tenant's default team
+    domain: str | None = None  # the broad domain it belongs to (`TenantKnowledge.domains`)
     handover: bool = False
     title: Text
     answer: Text
@@ -130,6 +131,7 @@ class TenantKnowledge:
     intents: dict[str, ResolvedIntent]
     matcher: "Matcher"
     referrals: tuple[Referral, ...] = ()  # where to go for matters out of scope
+    domains: tuple[Domain, ...] = ()  # the broad words of the gemeente's own domains
     # What `derived` built from this knowledge, by its builder: lives and goes with this object.
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -162,6 +164,15 @@ class TenantKnowledge:
         """The first referral whose words `text` names."""
         return next((referral for referral in self.referrals if names_any(text, referral.words)), None)
 
+    def domain_named(self, text: str) -> Domain | None:
+        """The first domain whose words `text` names, when the tenant has topics in it."""
+        return next((domain for domain in self.domains
+                     if names_any(text, domain.words) and self.domain_topics(domain.id)), None)
+
+    def domain_topics(self, domain_id: str) -> list[str]:
+        """The ids of the topics of a domain, in the knowledge base's order."""
+        return [intent.id for intent in self.intents.values() if intent.kind == "topic" and intent.domain == domain_id]
+
 
 class MatcherRef(_Frozen):
     file: str
@@ -176,6 +187,7 @@ class CompiledFile(_Frozen):
     intents: dict[str, ResolvedIntent]
     matcher: MatcherRef
     referrals: list[Referral] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=list)
     # The fields `read_compiled` left out (paths such as "intents.paspoort.variants.status.followups"):
     # a document compiled by newer code, which must not be written back as if it were whole.
     _ignored_fields: tuple[str, ...] = PrivateAttr(default=())
@@ -280,7 +292,7 @@ def checked(compiled: CompiledFile, matcher_bytes: bytes) -> bytes:
 
 def knowledge_from(compiled: CompiledFile, matcher: "Matcher | MatcherOnFirstUse") -> TenantKnowledge:
     return TenantKnowledge(tenant=compiled.tenant, intents=dict(compiled.intents), matcher=matcher,  # type: ignore[arg-type]
-                           referrals=tuple(compiled.referrals))
+                           referrals=tuple(compiled.referrals), domains=tuple(compiled.domains))
 
 
 def load_knowledge(json_bytes: bytes, matcher_bytes: bytes, *, matcher_on_first_use: bool = False) -> TenantKnowledge:

@@ -115,6 +115,7 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         id=intent.id,
         kind=intent.kind,
         team=(override.team if override and override.team else None) or intent.team or tenant.default_team,
+        domain=intent.domain,
         handover=intent.handover,
         title=intent.title,
         answer=override.answer if override and override.answer else intent.answer,

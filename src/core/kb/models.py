@@ -124,6 +124,9 @@ class Intent(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Literal["topic", "system"]
     team: str | None = None
+    # The broad domain the topic belongs to (one of _out_of_scope.yaml's `domains:`): a short message that names
+    # the domain and no topic ("can i get benefits") is offered the domain's topics.
+    domain: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
     upl: str | None = None
     handover: bool = False
     title: Text
@@ -150,14 +153,27 @@ class Referral(Strict):
     text: Text
 
 
+class Domain(Strict):
+    """A broad domain of the gemeente's own topics (money and income, waste, parking): a short message the
+    matcher places in no topic that names one of `words` ("can i get benefits", "vraag over afval") is offered
+    the topics whose `domain:` it is, not the scope message. Its words are broad on purpose; a topic's own words
+    belong in its examples."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    words: list[str] = Field(min_length=1)
+
+
 class OutOfScope(Strict):
     """knowledge/_out_of_scope.yaml: our own questions a municipality bot must not
     answer. They tune the fallback threshold and are never shown to residents.
-    `referrals` are shown: where to go instead, for matters residents often bring."""
+    `referrals` are shown: where to go instead, for matters residents often bring.
+    `domains`: the broad words of the gemeente's own domains, for the short messages
+    that name a domain and no topic."""
 
     description: str | None = None
     examples: Examples
     referrals: list[Referral] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=list)
 
 
 class IntentOverride(Strict):

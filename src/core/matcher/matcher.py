@@ -583,6 +583,15 @@ class Matcher:
         probabilities = self._score_units([cleaned]).probabilities
         return self.intents[int(probabilities[0, : len(self.intents)].argmax())]
 
+    def ranked_among(self, text: str, intents: Sequence[str]) -> list[str]:
+        """`intents` (those the matcher knows), best first by the whole message's probability among the intents
+        alone: no out-of-scope class, no floor, no decision. The order in which a domain's topics are offered
+        for a short message that names the domain and no topic (core.dialogue)."""
+        cleaned = strip_courtesy(text).text
+        row = self._score_units([cleaned]).probabilities[0]
+        index = {intent: position for position, intent in enumerate(self.intents)}
+        return sorted((intent for intent in intents if intent in index), key=lambda intent: -float(row[index[intent]]))
+
     def answer_band(self, text: str) -> AnswerBand | None:
         """The answer model and cut-offs that decide this message (None without an answer model)."""
         if self._answer_policy is None:
