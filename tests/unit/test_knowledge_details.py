@@ -39,3 +39,15 @@ def test_a_deceased_persons_debts_are_the_estates(text: str) -> None:
                                   "ik weet niet wat ik moet regelen, kunt u mij daarbij helpen"])
 def test_ones_own_debts_are_no_estate(text: str) -> None:
     assert not names_any(text, detail_words("schuldhulp", "schulden_overledene"))
+
+
+@pytest.mark.parametrize("text", ["kan ik dat voor mijn moeder aanvragen", "voor mijn vader", "namens mijn oma",
+                                  "can I apply for her"])
+def test_the_wmo_asked_on_someones_behalf(text: str) -> None:
+    assert names_any(text, detail_words("wmo", "voor_een_ander"))
+
+
+@pytest.mark.parametrize("text", ["met mn vriend samen", "ik ga samenwonen", "mijn vriendin komt bij mij wonen",
+                                  "we are moving in together"])
+def test_moving_in_together(text: str) -> None:
+    assert names_any(text, detail_words("verhuizing", "samenwonen"))

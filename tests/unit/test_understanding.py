@@ -820,3 +820,51 @@ def test_a_pets_death_in_dutch_is_dutch_and_no_persons_death() -> None:
         assert not language.neither(text) and language.detect(text) == "nl"
     assert details.detect("gisteravond is onze teckel Guus overleden") == ["dier_overleden"]
     assert "overlijden" in details.detect("mijn vader, een oude herder, is overleden")
+
+
+@pytest.mark.parametrize("text", ["onze labrador is vannacht doodgegaan", "our golden retriever died last night",
+                                  "gisteren is onze stabij ingeslapen", "mijn hond is dood"])
+def test_a_dog_by_its_breed_is_a_dog_that_died(text: str) -> None:
+    assert details.detect(text) == ["dier_overleden"]
+    assert details.home_topic("dier_overleden", text) == details.DOG_TOPIC
+
+
+@pytest.mark.parametrize("text", ["ons konijn is dood", "onze kat is vannacht overleden", "our budgie died"])
+def test_another_pet_that_died_has_no_topic(text: str) -> None:
+    assert details.detect(text) == ["dier_overleden"]
+    assert details.home_topic("dier_overleden", text) is None
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("moet ik daarvoor langskomen", True), ("moet ik dat opsturen of zelf komen", True),
+    ("do I need to come in for that?", True), ("Moet ik daarvoor naar het gemeentehuis komen? Ik ben slecht ter been.", True),
+    ("kan ik het ook opsturen", True), ("moet mijn vader zelf komen", True),
+    ("moet ik een afspraak maken", False), ("wanneer kan ik langskomen bij de milieustraat", False),
+])
+def test_in_person_by_post_or_online_asked(text: str, asks: bool) -> None:
+    assert followups.asks_way(text) is asks
+
+
+@pytest.mark.parametrize(("text", "adds"), [
+    ("met mn vriend samen", True), ("samen met mijn vriendin", True), ("voor mijn moeder", True),
+    ("with my wife", True), ("met mijn vriend naar de film", False), ("mijn moeder is overleden", False),
+])
+def test_a_companion_added_in_a_few_words(text: str, adds: bool) -> None:
+    assert followups.adds_companion(text) is adds
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("in spanje", True), ("in Barcelona", True), ("op het vliegveld", True), ("naar canada", True), ("portugal", True),
+    ("in juni", False), ("in amsterdam wil ik wonen", False), ("ik was in spanje en toen werd mijn tas gestolen", False),
+])
+def test_a_place_told_alone(text: str, place: bool) -> None:
+    assert details.names_only_a_place(text) is place
+
+
+def test_a_child_told_of_is_who_her_refers_to() -> None:
+    assert followups.tells_of_a_young_child("mijn dochter is gisteren geboren, hoe doe ik aangifte")
+    assert followups.tells_of_a_young_child("ons zoontje van 3")
+    assert not followups.tells_of_a_young_child("mijn dochter woont in Duitsland")
+    assert followups.by_pronoun("en kan ik meteen een paspoort voor haar aanvragen")
+    assert not followups.by_pronoun("haar is lang")
+    assert followups.names_an_adult("en mijn moeder wil ook een id-kaart")

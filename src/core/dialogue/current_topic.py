@@ -13,10 +13,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..kb import phrases
-from ..kb.models import FOLLOWUP_KINDS
+from ..kb.models import DETAIL_KINDS, FOLLOWUP_KINDS
 from ..models import HandoverStatus
 from ..opening_hours import AMSTERDAM
-from . import answers, clauses, contacts, facts, followups, reactions, referrals
+from . import answers, clauses, contacts, details, facts, followups, reactions, referrals
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -62,7 +62,26 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         # zelf inschrijven of kan ik dat doen?" after moving in together: an authorisation), where it has one
         carried = ([ctx.state.detail] if ctx.state.detail
                    else [NOT_THEMSELVES] if followups.does_it_for(text) and NOT_THEMSELVES in topic.variants else None)
-        answers.answer(ctx, topic, 1.0, text, asked_details=carried)
+        # "moet hij dat zelf aanvragen of kan ik dat doen?" after the Wmo for a father: the topic's own detail for
+        # asking on someone's behalf, where it has one (was its general answer again)
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ON_BEHALF)
+        return True
+    if topic is not None and topic.kind == "topic" and followups.adds_companion(text):
+        # "met mn vriend samen" after moving house, "voor mijn moeder" after the Wmo: who the errand is with or for,
+        # told in a few words (was the scope message or "Bedoelt u" with what "mijn moeder" alone reads as); the
+        # topic's answer, its own detail for it where it has one (moving in together, asking on someone's behalf)
+        ctx.count("followup_companion")
+        carried = [ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else None
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail)
+        return True
+    if (topic is not None and topic.kind == "topic" and details.names_only_a_place(text)
+            and not facts.names_a_day(text)):
+        # "in spanje" after a passport lost on holiday: where, the answer to the topic's own question; the detail
+        # the conversation is on (abroad), or the one the place completes ("paspoort kwijt", then "op vakantie")
+        ctx.count("followup_place")
+        told = (details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
+                or ([ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else []))
+        answers.answer(ctx, topic, 1.0, text, asked_details=told or None, own_detail=ctx.state.own_detail)
         return True
     if topic is not None and topic.after_hours is not None and reactions.tells_danger(text):
         after_hours(ctx, topic)  # "it's really dangerous, cyclists fall there" after a pothole: who helps now, 112
@@ -84,6 +103,13 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             return True
         if _team_contact(ctx, topic):
             return True
+    if topic is not None and topic.kind == "topic" and followups.asks_way(text):
+        # "moet ik daarvoor langskomen?" after the birth: how that topic is done (in person, online, by post) is in its
+        # answer, or in the detail the conversation is on, or one the question tells ("ik ben slecht ter been")
+        ctx.count("followup_way")
+        told = details.detect(text) or ([ctx.state.detail] if ctx.state.detail else [])
+        answers.answer(ctx, topic, 1.0, text, asked_details=told, own_detail=ctx.state.own_detail)
+        return True
     # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
     if followups.asks_how(text) or followups.asks_validity(text):
         if topic is not None:
@@ -99,6 +125,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
 
 # The detail kind of someone who cannot do it themselves (details.py "niet_zelf").
 NOT_THEMSELVES = "niet_zelf"
+# A topic's own detail (`details:` in knowledge) for doing it on someone else's behalf (the Wmo for a parent).
+ON_BEHALF = "voor_een_ander"
 # A short question that names nothing but the current topic: at most this many words.
 NAMED_AGAIN_WORDS = 8
 

@@ -18,6 +18,7 @@ general answer in the text catalogue for topics without their own.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..kb.models import DETAIL_KINDS
 from ..kb.phrases import with_apostrophes
@@ -40,11 +41,31 @@ _COUNTRY = (
     r"afghanistan|brazili[eë]|brazil|indonesi[eë]|indonesia|griekenland|greece|hongarije|hungary|litouwen|"
     r"lithuania|letland|latvia|australi[eë]|australia|canada)"
 )
-# A pet, also by a dog's breed or a common kind ("onze teckel Guus is overleden": no person's death)
-_PET = (r"hond|honden|hondje|kat|katten|kater|poes|poesje|huisdier|konijn|cavia|hamster|vogel|parkiet|paard|pony|"
-        r"teckel|labrador|herdershond|poedel|chihuahua|terriër|terrier|beagle|husky|golden retriever|"
-        r"retriever|border collie|collie|spaniel|bulldog|dalmatiër|dobermann|rottweiler|jack russell|"
-        r"dog|dogs|puppy|cat|cats|kitten|pet|rabbit|guinea pig|hamster|horse")
+
+
+def _animals() -> dict[str, str]:
+    """data/animals.tsv: each word residents name an animal by (a species, a pet word, a common breed) -> "dog" or
+    "pet". One list for every reading of an animal, so a breed is an animal wherever it is told."""
+    found: dict[str, str] = {}
+    for line in (Path(__file__).resolve().parent / "data" / "animals.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            found[word.strip()] = kind.strip()
+    return found
+
+
+_ANIMALS = _animals()
+
+
+def _one_of(words: list[str]) -> str:
+    """An alternation of `words`, longest first ("golden retriever" before "retriever")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# An animal, also by a dog's breed or a common kind ("onze teckel Guus is overleden": no person's death)
+_PET = _one_of(list(_ANIMALS))
+# A dog, by the word or its breed ("onze labrador is vannacht doodgegaan": the dog tax stops)
+_A_DOG = re.compile(rf"\b(?:{_one_of([word for word, kind in _ANIMALS.items() if kind == 'dog'])})\b")
 _DIED = (r"overleden|gestorven|dood|doodgegaan|dood gegaan|ingeslapen|laten inslapen|died|dead|passed away|"
          r"put down|put to sleep")
 _CUES: dict[str, re.Pattern[str]] = {
@@ -153,6 +174,17 @@ GENERAL_KINDS = ("status", "overlijden")
 # "ik ga emigreren"): intents of the shared taxonomy.
 HOME_TOPIC = {"kwijt_buitenland": "paspoort", "uit_buitenland": "verhuizing", "emigratie": "verhuizing",
               "overlijden": "overlijden"}
+# The topic of a dog that died: it is deregistered for the dog tax. Another animal's death is no matter of the
+# gemeente's (`home_topic`).
+DOG_TOPIC = "hondenbelasting"
+
+
+def home_topic(kind: str, text: str) -> str | None:
+    """The topic a detail is about when the question names none: `HOME_TOPIC`, and for an animal that died the dog
+    tax when the animal is a dog (by the word or a breed: "onze labrador is vannacht doodgegaan"), else none."""
+    if kind == "dier_overleden":
+        return DOG_TOPIC if _A_DOG.search(_lowered(text)) else None
+    return HOME_TOPIC.get(kind)
 
 
 # Kinds a conversation keeps after their answer (or their home topic's): "mijn vader is overleden",
@@ -172,6 +204,23 @@ _WHERE_ABROAD = re.compile(rf"\b{_ABROAD}\b")
 def _lowered(text: str) -> str:
     """Lower case, single spaces, "wasnt" as "wasn't" (`phrases.with_apostrophes`)."""
     return " ".join(with_apostrophes(text.lower()).split())
+
+
+# A place named alone, as the answer to where ("in spanje", "op het vliegveld", "in Barcelona", "naar Canada"): one
+# or two words after a preposition, or a country alone. Not a time ("in juni", "op zaterdag": `facts.names_a_day`).
+_A_PLACE = re.compile(
+    rf"^(?:(?:en|ok|oke|ja|nee|and|yes|no|dat was|it was|was) )*(?:(?:in|op|naar|uit|vanuit|bij|at|to|from) )?"
+    rf"(?:{_COUNTRY}|{_ABROAD})$|^(?:(?:en|ok|oke|ja|nee|and|yes|no|dat was|it was|was) )*(?:in|op|naar|at) "
+    r"(?!(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
+    r"february|march|may|june|july|august|october|december|de ochtend|de middag|de avond|tijd|time|vakantie)$)"
+    r"(?:het |de |the )?[a-zà-ÿ-]+(?: [a-zà-ÿ-]+)?$"
+)
+
+
+def names_only_a_place(text: str) -> bool:
+    """True for "in spanje", "op Schiphol", "naar Canada": where, answered in a few words and nothing else."""
+    plain = " ".join(re.sub(r"[^\w\s'-]", " ", _lowered(text)).split())
+    return len(plain.split()) <= 4 and bool(_A_PLACE.match(plain))
 
 
 def told(text: str) -> str | None:

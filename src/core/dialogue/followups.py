@@ -10,7 +10,10 @@ Follow-ups of other shapes, each with no subject of its own:
 - `asks_how`, `asks_what_next`: "wat kan ik doen?", "hoe doe ik dat?", "en nu?": how to go about the topic;
 - `asks_how_to`: besides a follow-up, the message asks how to go about its topic ("hoe verleng ik ...");
 - `asks_validity`: "hoe lang is die geldig?";
+- `asks_way`: "moet ik daarvoor langskomen?": in person, by post or online;
 - `asks_for_someone_else`, `without_someone_else`: "en voor mijn man?", "kan ik het voor haar aanvragen?";
+- `adds_companion`: "met mn vriend samen", "voor mijn moeder": who the errand is with or for;
+- `tells_of_a_young_child`, `by_pronoun`, `names_an_adult`: whom "voor haar" refers to;
 - `continues`: "en als het meer dan 100 mensen zijn?": a condition on the last answer;
 - `count_asked`: "en als ik er twee heb?": how many.
 """
@@ -214,6 +217,38 @@ _HOW = re.compile(
 )
 
 
+# "moet ik daarvoor langskomen?", "moet ik dat opsturen of zelf komen?", "do I need to come in for that?": whether the
+# topic just answered is done at the desk, by post or online, which its answer says (the matcher alone read the
+# appointments desk in "langskomen", 0.93). Someone named may be the one to come ("moet mijn vader zelf komen?").
+_WAY = re.compile(
+    r"^(?:en |maar |ok |oke |dus |and |but |so )?(?:"
+    r"(?:moet|moeten|hoef|hoeven) (?:ik|we|wij|u|je|hij|zij|ze|(?:mijn|m'n|onze) \w+) "
+    r"(?:daarvoor |ervoor |hiervoor |daar |er |dat |het |dit |die |hem |dan |ook |nog |zelf |echt |persoonlijk |"
+    r"eerst |altijd )*(?:voor )?"
+    r"(?:langs ?komen|langs|komen|mee ?komen|opsturen|insturen|per post (?:sturen|versturen|opsturen)|"
+    r"(?:naar|bij|op) (?:het gemeentehuis|het stadhuis|de balie|de gemeente|het loket|jullie|kantoor)"
+    r"(?: (?:komen|gaan|langskomen|langs komen))?|(?:op|in) persoon (?:komen|langskomen))"
+    r"(?: of .{1,40})?|"
+    r"(?:kan|mag|kun|kunt) (?:ik|we|wij|u|je|het|dat) (?:het |dat |dit |die )?(?:ook |gewoon )?"
+    r"(?:opsturen|insturen|per post(?: sturen| versturen| doen)?|zonder afspraak|langsbrengen|afgeven)|"
+    r"(?:do|must|should) (?:i|we|he|she|they) (?:need to |have to )?(?:come|go) (?:in|by|over|to (?:the )?"
+    r"(?:town hall|city hall|desk|office|municipality))(?: in person)?(?: for (?:it|that|this))?|"
+    r"(?:do|must) (?:i|we) (?:need to |have to )?(?:be there|come|go|appear) in person(?: for (?:it|that|this))?|"
+    r"can (?:i|we) (?:send|post|mail) (?:it|that|them)(?: in| by post)?"
+    r")$"
+)
+
+
+def asks_way(text: str) -> bool:
+    """True for "moet ik daarvoor langskomen?", "moet ik dat opsturen of zelf komen?", "do I need to come in for
+    that?": whether the topic just answered is done in person, by post or online; no subject of its own. Any sentence
+    of the message may ask it ("Moet ik daarvoor naar het gemeentehuis komen? Ik ben slecht ter been.")."""
+    return any(_WAY.match(clauses.asked(sentence)) for sentence in _SENTENCE_ENDS.split(text) if sentence.strip())
+
+
+_SENTENCE_ENDS = re.compile(r"[.?!]+")
+
+
 # "hoe lang is die geldig?", "wanneer verloopt hij?": how long a document lasts, which its topic's
 # answer says (a duration follow-up would answer how long the application takes).
 _VALIDITY = re.compile(
@@ -259,6 +294,50 @@ _DO_IT_FOR = re.compile(
     r"^(?:(?:and|but|so) )?(?:does|do|must) (?:she|he|they) (?:have to|need to) (?:do|apply for|arrange|report) "
     r"(?:it|that|this) (?:herself|himself|themselves) or can i(?: do it)?(?: for (?:her|him|them))?$".format(adult=_ADULT)
 )
+
+
+# Who a resident may do a topic's errand with or for: "met mn vriend samen" after moving house, "samen met mijn
+# vriendin", "voor mijn moeder" after the Wmo, "with my wife" (the children are the `kind` follow-up).
+_PEOPLE = (r"man|vrouw|echtgeno(?:ot|te)|partner|vriend|vriendin|verloofde|moeder|vader|ouders|oma|opa|broer|zus|"
+           r"schoonmoeder|schoonvader|huisgenoot|huisgenote|gezin|familie|husband|wife|spouse|boyfriend|girlfriend|"
+           r"fianc[eé]e?|mother|mum|mom|father|dad|parents|grandmother|grandfather|brother|sister|family|flatmate|"
+           r"housemate|roommate")
+_COMPANION = re.compile(
+    r"^(?:(?:en|ok|oke|and|maar|but) )?(?:ook |also )?(?:samen |together )?(?:met|voor|with|for|namens|on behalf of) "
+    rf"(?:mijn|mn|m'n|me|onze|ons|de|het|my|our|the) (?:\w+ )?(?:{_PEOPLE})(?: (?:samen|erbij|ook|together|too|also))?$"
+)
+
+
+
+# A young child told of ("mijn dochter is gisteren geboren", "ons kindje", "my baby"): "voor haar" later is the child.
+_YOUNG_CHILD = re.compile(
+    r"\b(?:geboren|bevallen|pasgeboren\w*|baby|babytje|kindje|zoontje|dochtertje|peuter|kleuter|minderjarige?|"
+    r"born|newborn|new-born|toddler|(?:[0-9]|1[0-7]) ?-?jarige?|(?:[0-9]|1[0-7]) jaar(?: oud)?|"
+    r"(?:[0-9]|1[0-7]) ?-?(?:year|yr)s? ?-?old)\b")
+# Someone named by a pronoun only: "voor haar", "for him", "haar paspoort", "her passport".
+_BY_PRONOUN = re.compile(r"\b(?:voor|van|namens|for|of) (?:haar|hem|her|him)\b|\b(?:haar|her) (?!is\b|was\b)[a-z]\w+")
+_AN_ADULT = re.compile(rf"\b(?:{_PEOPLE})\b")
+
+
+def adds_companion(text: str) -> bool:
+    """True for "met mn vriend samen", "samen met mijn vriendin", "voor mijn moeder", "with my wife": a short answer
+    that adds who the current topic's errand is with or for, nothing else."""
+    return bool(_COMPANION.match(clauses.asked(text)))
+
+
+def tells_of_a_young_child(text: str) -> bool:
+    """True when the message tells of a young child (a birth, a baby, an age under 18)."""
+    return bool(_YOUNG_CHILD.search(text.lower()))
+
+
+def names_an_adult(text: str) -> bool:
+    """True when the message names an adult (a partner, a parent): who a pronoun refers to from then on."""
+    return bool(_AN_ADULT.search(text.lower()))
+
+
+def by_pronoun(text: str) -> bool:
+    """True when the message names someone by a pronoun only ("voor haar", "for him", "haar paspoort")."""
+    return bool(_BY_PRONOUN.search(text.lower()))
 
 
 def does_it_for(text: str) -> bool:

@@ -117,6 +117,9 @@ class DialogueState(_State):
     # The resident said they cannot read Dutch ("ik spreek geen nederlands"): English holds, also when a later message
     # is Dutch words ("paspoort verlengen"), until a Dutch sentence is written or Dutch is asked for.
     no_dutch: bool = False
+    # A young child was told of ("mijn dochter is gisteren geboren") and no adult named since: "een paspoort voor haar"
+    # is the child's (the topic's `kind` follow-up).
+    child: bool = False
     # Questions this conversation put on the editors' list of unanswered questions (`TurnContext.note_unanswered`).
     unanswered: int = 0
 
@@ -135,7 +138,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "own_detail", "referral", "no_dutch", "unanswered")
+                                     "crisis", "own_detail", "referral", "no_dutch", "child", "unanswered")
         if key in old
     }
     feedback = old.get("feedback")

@@ -368,6 +368,12 @@ CATALOGUE: dict[str, Text] = {
         "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
         "Not there? Then {team} will help you further.",
     ),
+    "detail_pet_died": Text(
+        nl="Wat verdrietig dat uw huisdier is overleden. Voor een kat, konijn of ander huisdier hoeft u niets door te "
+        "geven aan de gemeente. Alleen een hond meldt u af, voor de hondenbelasting.",
+        en="I am sorry your pet has died. For a cat, a rabbit or another pet you do not need to tell the "
+        "municipality anything. Only a dog is deregistered, for the dog tax.",
+    ),
     "detail_status_unknown": Text(
         nl="U wilt weten hoe het staat met een aanvraag of melding. Dat kan ik niet zien. Kijk in uw bevestiging, "
         "of op de website van de gemeente onder 'Mijn zaken'. Waar gaat het over? Noem het onderwerp, dan vertel "

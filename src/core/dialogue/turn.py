@@ -572,6 +572,11 @@ class Turn:
             text = subject
         topic = ctx.intent_of(ctx.state.topic)
         kinds = followups.detect_all(text)
+        if ctx.state.child and "kind" not in kinds and followups.by_pronoun(text) and not followups.names_an_adult(text):
+            # "en kan ik meteen een paspoort voor haar aanvragen?" after a birth told: the child's (was the general answer)
+            ctx.count("followup_the_child")
+            kinds = ["kind", *kinds]
+        ctx.state.child = followups.tells_of_a_young_child(text) or (ctx.state.child and not followups.names_an_adult(text))
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
