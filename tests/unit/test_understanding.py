@@ -868,3 +868,19 @@ def test_a_child_told_of_is_who_her_refers_to() -> None:
     assert followups.by_pronoun("en kan ik meteen een paspoort voor haar aanvragen")
     assert not followups.by_pronoun("haar is lang")
     assert followups.names_an_adult("en mijn moeder wil ook een id-kaart")
+
+
+@pytest.mark.parametrize(("text", "prefers"), [
+    ("nee niet bellen, mailen", True), ("liever per mail", True), ("not by phone, email me please", True),
+    ("nee", False), ("nee niet bellen", False), ("nee dank je, ik bel zelf wel", False), ("wanneer bellen jullie", False),
+])
+def test_a_way_to_be_contacted_chosen(text: str, prefers: bool) -> None:
+    assert contacts.prefers_a_way(text) is prefers
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("over mijn aanslag", True), ("gaat over bijstand", True), ("it's about my parking permit", True),
+    ("het gaat om mijn paspoort", True), ("ja", False), ("wat kost een paspoort", False),
+])
+def test_what_a_callback_is_about(text: str, about: bool) -> None:
+    assert contacts.tells_what_about(text) is about

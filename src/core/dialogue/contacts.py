@@ -116,6 +116,36 @@ def asks_for_person(text: str) -> bool:
 _CONTACTING_ME = re.compile(_CONTACT_ME)
 
 
+# A way of being contacted named, and not refused: "nee niet bellen, mailen", "liever per mail", "not by phone, e-mail
+# me" (the word "nee" in it declines the phone, not the callback).
+_A_WAY = re.compile(r"\b(?:(?P<no>niet|geen|not|no|don'?t|ik|i|i'll|we|we'll) (?:(?:per|via|by|me|mij|ze|zelf|wel) )?)?(?P<way>mailen|e-?mailen|mail|e-?mail|per mail|"
+                    r"bellen|bel|telefonisch|opbellen|sms|sms'?en|appen|whatsapp|call|phone|ring|text)\b")
+
+
+def prefers_a_way(text: str) -> bool:
+    """True when the message names a way to be contacted that it does not refuse ("nee niet bellen, mailen",
+    "liever per mail"), as an answer to the offer of a callback: a yes, by that way. Not a way the resident takes
+    themselves ("nee, ik bel zelf wel", "I'll call myself")."""
+    plain = clauses.plain(text)
+    return not _ASKS_WHEN_OR_HOW.match(plain) and any(found.group("no") is None for found in _A_WAY.finditer(plain))
+
+
+# "wanneer bellen jullie?", "hoe bellen jullie?": a question about the way, no choice of it.
+_ASKS_WHEN_OR_HOW = re.compile(r"^(?:(?:en|maar|ok|oke|and|but|so) )*(?:wanneer|hoe|wat|waarom|wie|when|how|what|why|who)\b")
+
+
+# What the callback asked for is about, told in answer to its offer: "over mijn aanslag", "gaat over bijstand", "het
+# gaat om mijn paspoort", "its about my parking permit".
+_ABOUT = re.compile(
+    r"^(?:(?:ja|nee|ok|oke|en|het|dat|die|and|yes|it|its|it's|this|that|well) )*(?:gaat |is |is het |gaat het )?"
+    r"(?:over|om|about|regarding|concerning|betreft) \w+")
+
+
+def tells_what_about(text: str) -> bool:
+    """True for "over mijn aanslag", "gaat over bijstand", "it's about my parking permit": what it is about."""
+    return bool(_ABOUT.match(clauses.plain(text)))
+
+
 def asks_to_be_contacted(text: str) -> bool:
     """"bel me maar", "mail me", "stuur me een mail", "email me please": the whole message asks for a
     callback, whatever topic the matcher reads in it (a complaint in "mail")."""

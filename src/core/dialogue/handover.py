@@ -168,6 +168,8 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     given = contacts.contact(ctx.text) if ctx.text else None
     if given is None and ctx.text and replies.withdraws(ctx.text):
         answer = replies.YesNo(False, "")  # "actually never mind": the resident changed their mind
+    elif flow.step == "consent" and given is None and ctx.text and contacts.prefers_a_way(ctx.text):
+        answer = replies.YesNo(True, "")  # "nee niet bellen, mailen": yes, by e-mail (was declined, and the hours)
     if answer is not None and not answer.yes and given is None:
         _end(ctx, flow.team, "declined")
         return True
@@ -177,6 +179,13 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         ctx.state.flow = None
         return ctx.add_team_contact(flow.team)
     if flow.step == "consent":
+        if answer is None and given is None and ctx.text and contacts.asks_when_contacted(ctx.text) \
+                and not ctx.promises.open_now:
+            # "wanneer bellen jullie?" before saying yes: when someone is back, and the offer again (was the hours)
+            ctx.count("callback_when_asked")
+            ctx.messages.extend(offer_callback(ctx.conversation, ctx.knowledge, ctx.promises, flow.team, flow.reason,
+                                               "closed_now", on_channel=_reachable_on_channel(ctx)))
+            return True
         if answer is None and given is None:
             ctx.state.flow = None  # another question: the offer lapses
             return False

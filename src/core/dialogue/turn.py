@@ -61,6 +61,9 @@ _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 RUNNER_UP_FLOOR = 0.15
 # A person asked for about "this" ("hierover", "er over"): the topic talked about, nothing to route by of its own.
 _HERE_ABOUT = frozenset({"hierover", "hier over", "er over", "erover", "daar over", "about this", "about that"})
+# A request that points back at the topic talked about ("Kan ik hierover met iemand telefonisch contact opnemen?" after
+# the tax answer): that topic's team, not what the matcher reads in the rest (the opening hours in "contact").
+_ABOUT_THIS = re.compile(r"\b(?:hierover|daarover|erover|hier over|daar over|about (?:this|that|it))\b")
 # The matcher's greeting and goodbye: small talk only for a message that can open or close (`small_talk.opens_or_closes`).
 _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
@@ -167,6 +170,8 @@ class Turn:
             self._on_no_text()
             return
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
+            return
+        if isinstance(flow, CallbackFlow) and flow.step == "consent" and self._callback_about(flow):
             return
         if isinstance(flow, CallbackFlow) and handover.continue_callback(ctx, flow):
             declined = replies.yes_no(ctx.text)
@@ -1081,6 +1086,23 @@ class Turn:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
         handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented, crisis=crisis)
 
+    def _callback_about(self, flow: CallbackFlow) -> bool:
+        """"over mijn aanslag", "gaat over bijstand", "it's about my parking permit" in answer to the offer of a
+        callback: what it is about. The offer again, for that topic's team (was "Bedoelt u ...?" or the topic's
+        answer, after which "ja graag" was read as feedback and the number typed was lost)."""
+        ctx = self.ctx
+        text = ctx.text or ""
+        if replies.yes_no(text) is not None or contacts.contact(text) is not None or not contacts.tells_what_about(text):
+            return False
+        routed = self._topic_of_request(text)
+        if routed is None:
+            return False
+        ctx.count("callback_topic_told")
+        ctx.state.topic = routed.id
+        ctx.state.flow = None
+        handover.request(ctx, team=routed.team, reason=flow.reason)
+        return True
+
     def _referral_of_request(self, text: str) -> "Referral | None":
         """The other organisation whose matter a request for a person is about ("bel me terug over mijn huurtoeslag":
         Dienst Toeslagen), when the request names no topic of the gemeente's besides its words ("iemand spreken over
@@ -1094,7 +1116,7 @@ class Turn:
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = contacts.without_person_request(text)
-        if len(rest) < 3 or followups.is_contextual(rest) or rest in _HERE_ABOUT:
+        if len(rest) < 3 or followups.is_contextual(rest) or rest in _HERE_ABOUT or _ABOUT_THIS.search(rest):
             # "kan ik iemand spreken daarover": the topic talked about (or the default team), not what the matcher
             # reads in "daarover" alone (a report in a public space, 0.79)
             return None
