@@ -1,7 +1,9 @@
-"""Local stand-in for the staff JWT authorizer: random bearer tokens with Cognito's claims.
+"""Local stand-in for Cognito's staff tokens: random bearer tokens with Cognito's claims.
 
-In AWS the HttpApi's StaffJwt authorizer validates a Cognito token and API Gateway puts
-its claims in `requestContext.authorizer.jwt.claims`. Locally `balie serve` prints one
+In AWS the staff, editor and admin functions verify a Cognito token themselves
+(handlers/staff_token.py). Locally the front resolves a dev token to its claims and passes
+them in `requestContext.authorizer.jwt.claims`, as an authorizer would; the functions take
+claims found there as checked, and refuse any other token. `balie serve` prints one
 token per tenants/*.yaml (every team, roles kcc, editor and admin) and one operator
 token (`custom:tenant` = `*`, role admin: the admin API for every tenant);
 `POST /dev/token {"tenant", "teams", "roles"?}` issues more, also for tenants added

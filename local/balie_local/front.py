@@ -4,12 +4,19 @@ Order of matching, per request:
 1. CORS preflight (OPTIONS + Origin + Access-Control-Request-Method), answered from
    the template's CorsConfiguration like API Gateway does;
 2. local-only dev routes (balie_local.dev_routes);
-3. the HttpApi routes of template.yaml: JWT-protected routes need a dev token, then a
-   payload-format-2.0 event goes to the function's handler and its response comes back;
+3. the HttpApi routes of template.yaml: a payload-format-2.0 event goes to the function's handler
+   and its response comes back. A dev token in `Authorization` goes with its claims, as an
+   authorizer's (`requestContext.authorizer.jwt.claims`): the local stand-in for Cognito's tokens,
+   which the staff functions check themselves in AWS (handlers/staff_token.py); any other token
+   reaches the function without claims, and the function answers 401 in the contract's shape.
+   A route with an authorizer in the template would need a dev token here (401 otherwise), as
+   API Gateway would; template.yaml has none;
 4. static files from web/ (GET / is the demo page), each with `X-Content-Type-Options: nosniff`;
    the demo site's pages carry the strict Content-Security-Policy of a municipal site (site_csp),
    the staff pages none, but `X-Frame-Options: DENY`: no other site frames them;
-5. 404 {"message": "Not Found"}, as API Gateway answers.
+5. the template's `$default` route (handlers/no_route.py: 404, or 405 with `Allow`, in the
+   contract's error shape), after the static files, which API Gateway does not serve;
+   without one, 404 {"message": "Not Found"}, as API Gateway answers.
 """
 from __future__ import annotations
 
@@ -47,7 +54,7 @@ def match_route(routes: Sequence[HttpRoute], method: str, path: str) -> tuple[Ht
     """The route API Gateway would pick: exact method before ANY, literal before {param}."""
     candidates = []
     for route in routes:
-        if route.method not in (method, "ANY"):
+        if route.is_default or route.method not in (method, "ANY"):
             continue
         match = route.pattern().fullmatch(path)
         if match:
@@ -248,14 +255,17 @@ class _RequestHandler(BaseHTTPRequestHandler):
                     headers.extend(STAFF_PAGE_HEADERS)
                 self._send(200, headers, file.read_bytes())
                 return
+        default = next((route for route in front.routes if route.is_default), None)
+        if default is not None:
+            self._invoke_route(default, {}, url.query, header_pairs, body, origin)
+            return
         self._send_json(404, {"message": "Not Found"})
 
     def _invoke_route(self, route: HttpRoute, params: dict[str, str], query: str,
                       header_pairs: list[tuple[str, str]], body: bytes, origin: str | None) -> None:
         front = self.front
-        claims = None
+        claims = front.auth.claims_for(dict(header_pairs).get("authorization"))
         if route.authorizer:
-            claims = front.auth.claims_for(dict(header_pairs).get("authorization"))
             if claims is None:
                 self._send_json(401, {"message": "Unauthorized"}, self._cors_for(origin))
                 return

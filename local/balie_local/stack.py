@@ -46,6 +46,7 @@ LOCAL_STAGE = "local"
 LOCAL_MAIL_FROM = "balie@gemeente.example"
 # Balie's Meta app locally (its echoes and thread control); the stand-in allows it HUMAN_AGENT.
 LOCAL_MESSENGER_APP_ID = "900000000000001"
+LOCAL_NO_USER_POOL = {"STAFF_TOKEN_ISSUER": "", "STAFF_TOKEN_AUDIENCE": ""}
 Handler = Callable[[dict[str, Any], Any], Any]
 
 
@@ -179,7 +180,9 @@ class LocalStack:
             overrides=overrides,
             secrets=self.secrets,
         )
-        self._apply_environment(self.deployment.merged_environment())
+        # No user pool locally: the front resolves dev tokens to their claims, and every other
+        # token is refused (handlers/staff_token.py, with no pool to fetch keys from).
+        self._apply_environment({**self.deployment.merged_environment(), **LOCAL_NO_USER_POOL})
         reset_function_state()
         front.routes = list(self.deployment.routes)
         front.cors = self.deployment.cors

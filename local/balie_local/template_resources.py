@@ -121,16 +121,23 @@ class FunctionSpec:
     properties: Mapping[str, Any]
 
 
+DEFAULT_ROUTE = "$default"  # the path of the route that takes what no other route takes
+
+
 @dataclass(frozen=True)
 class HttpRoute:
     method: str  # upper case or "ANY"
-    path: str  # template path: /v1/chat/{conversationId}/messages
+    path: str  # template path: /v1/chat/{conversationId}/messages, or DEFAULT_ROUTE
     function: str
     authorizer: str | None
 
     @property
     def route_key(self) -> str:
-        return f"{self.method} {self.path}"
+        return self.path if self.is_default else f"{self.method} {self.path}"
+
+    @property
+    def is_default(self) -> bool:
+        return self.path == DEFAULT_ROUTE
 
     @cache
     def pattern(self) -> re.Pattern[str]:
@@ -549,10 +556,11 @@ def _collect_events(
                 api_id = (spec.get("ApiId") or {}).get("Ref")
                 api_auth = ((resources.get(api_id) or {}).get("Properties") or {}).get("Auth") or {}
                 authorizer = api_auth.get("DefaultAuthorizer")
+            default = "Path" not in spec and "Method" not in spec  # SAM's $default route
             deployment.routes.append(
                 HttpRoute(
-                    method=str(resolver.resolve(spec.get("Method", "ANY"))).upper(),
-                    path=str(resolver.resolve(spec.get("Path", "/{proxy+}"))),
+                    method="ANY" if default else str(resolver.resolve(spec.get("Method", "ANY"))).upper(),
+                    path=DEFAULT_ROUTE if default else str(resolver.resolve(spec.get("Path", "/{proxy+}"))),
                     function=function,
                     authorizer=None if authorizer in (None, "NONE") else authorizer,
                 )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
 
-from handlers import http_errors
+from handlers import http_errors, staff_token
 from handlers.cold_start import after_first_call
 from handlers.http_body import json_object
 from handlers.http_router import Request, Response, Router
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 MAX_TENANT_BYTES = 512 * 1024
 
 logger = Logger(service="balie")
-app = Router(http_errors.respond)
+app = Router(http_errors.respond, authenticate=staff_token.authenticate)
 
 
 @app.put("/v1/admin/tenants/<slug>")

@@ -116,10 +116,15 @@ class _Route(NamedTuple):
 
 
 class Router:
-    """The routes of one Lambda function; `resolve(event)` is its API Gateway answer."""
+    """The routes of one Lambda function; `resolve(event)` is its API Gateway answer.
 
-    def __init__(self, errors: ErrorMapping) -> None:
+    `authenticate`, when given, runs on every matched route but preflights (OPTIONS) before the
+    route does anything: it returns the request with the caller's claims or raises (the staff,
+    editor and admin functions: handlers/staff_token.py)."""
+
+    def __init__(self, errors: ErrorMapping, authenticate: Callable[[Request], Request] | None = None) -> None:
         self._errors = errors
+        self._authenticate = authenticate
         self._exact: list[_Route] = []
         self._parameterised: list[_Route] = []
 
@@ -166,6 +171,8 @@ class Router:
                 allowed.append(route.method)
                 continue
             try:
+                if self._authenticate is not None and route.method != "OPTIONS":
+                    request = self._authenticate(request)
                 return route.function(request.with_path_params(params), **params)
             except Exception as error:  # noqa: BLE001 (every failure is an HTTP answer: the one mapping)
                 return self._errors(error)

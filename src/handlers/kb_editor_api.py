@@ -32,7 +32,7 @@ from core.editor.drafts import MAX_EXAMPLES, MAX_LINKS, DraftLink, DraftText, In
 from core.editor.service import MAX_PREVIEW_HISTORY, KnowledgeEditor
 from core.kb.models import Examples
 from core.text_input import check_text
-from handlers import http_errors
+from handlers import http_errors, staff_token
 from handlers.cold_start import after_first_call
 from handlers.http_body import parse_body
 from handlers.http_router import Request, Response, Router
@@ -47,7 +47,7 @@ UNANSWERED_DAYS = 30
 MAX_INTENT_BYTES = 128 * 1024
 
 logger = Logger(service="balie")
-app = Router(http_errors.respond)
+app = Router(http_errors.respond, authenticate=staff_token.authenticate)
 
 
 class _Body(BaseModel):

@@ -3,10 +3,10 @@ bot is handling (take over), replies, transfers, internal notes, tickets (out-of
 callbacks), reply suggestions, canned replies, reports (JSON, CSV, xlsx), the editors'
 "niet nuttig" queue and erasure.
 
-Authentication happens before this code runs: in AWS the HttpApi's StaffJwt
-authorizer validates the Cognito token, locally the dev-token stand-in; both
-put the claims at requestContext.authorizer.jwt.claims. The tenant and teams
-come only from those claims, never from the path, query or body.
+Authentication happens before a route runs: the router checks the staff token
+(handlers/staff_token.py: a Cognito token in AWS, locally the front's dev tokens) and
+answers 401 in the contract's error shape. The tenant and teams come only from the
+token's claims, never from the path, query or body.
 Thin: parse (bodies with the one body parser, handlers/http_body.py), call one
 `core.staff` use case, render camelCase JSON. Errors map
 to HTTP in handlers/http_errors.py. Texts staff or residents wrote are never logged.
@@ -27,7 +27,7 @@ from core.staff import MAX_NOTE_CHARS as MAX_CONVERSATION_NOTE_CHARS
 from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
 from core.text_input import check_text
 from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
-from handlers import http_errors, metrics
+from handlers import http_errors, metrics, staff_token
 from handlers.staff_http import identity_of, ok, preflight, with_dashboard_cors
 from handlers.http_body import parse_body
 from handlers.http_router import Request, Response, Router
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from core.reports import Names
 
 logger = Logger(service="balie")
-app = Router(http_errors.respond)
+app = Router(http_errors.respond, authenticate=staff_token.authenticate)
 
 
 class ReplyBody(BaseModel):

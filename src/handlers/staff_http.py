@@ -1,10 +1,10 @@
-"""What the staff API and the admin API share: the caller's identity from the JWT
-authorizer's claims, camelCase JSON answers, and CORS for the staff dashboard.
+"""What the staff API and the admin API share: the caller's identity from the token's
+claims (checked by the router first: handlers/staff_token.py), camelCase JSON answers, and CORS for the staff dashboard.
 
 The dashboard is one deployment-wide site (template parameter StaffDashboardOrigins,
 env STAFF_DASHBOARD_ORIGINS, comma list; empty: same origin only). The template routes
-OPTIONS of /v1/staff/* and /v1/admin/* to these handlers without the authorizer, since
-a browser's preflight carries no token.
+OPTIONS of /v1/staff/* and /v1/admin/* to these handlers, and their routers answer
+preflights without the token check, since a browser's preflight carries no token.
 """
 from __future__ import annotations
 

@@ -190,9 +190,30 @@ def test_static_files_are_never_sniffed_and_staff_pages_never_framed(stack: Loca
         assert call(stack, "GET", path)[1]["x-content-type-options"] == ["nosniff"], path
     assert call(stack, "GET", "/staff")[1]["x-frame-options"] == ["DENY"]
     assert "x-frame-options" not in call(stack, "GET", "/")[1]  # the demo site is the gemeente's to frame or not
-    status, _, body = call(stack, "GET", "/nothing-here")
-    assert (status, json.loads(body)) == (404, {"message": "Not Found"})
+    # What no route takes goes to the template's $default route (handlers/no_route.py), after the
+    # static files: the contract's error shape, as in AWS.
+    status, headers, body = call(stack, "GET", "/nothing-here")
+    assert status == 404 and json.loads(body)["error"]["code"] == "not_found" and "allow" not in headers
     assert call(stack, "POST", "/v1/unknown", {})[0] == 404
+
+
+def test_a_method_a_path_does_not_take_is_a_405_with_allow_in_the_contract_shape(stack: LocalStack) -> None:
+    for method, path, allowed in [("GET", "/v1/chat", "OPTIONS, POST"), ("PATCH", "/v1/chat/voorbeeld.x", "DELETE, OPTIONS"),
+                                  ("PUT", "/v1/staff/tickets", "GET, OPTIONS"), ("TRACE", "/v1/whatsapp/webhook", "GET, POST")]:
+        status, headers, body = call(stack, method, path)
+        assert (status, headers["allow"]) == (405, [allowed]), (method, path)
+        assert json.loads(body)["error"]["code"] == "method_not_allowed"
+    status, headers, body = call(stack, "GET", "/v1/staff/nothing", headers=stack.auth.header("andere"))
+    assert status == 404 and "allow" not in headers  # the staff preflight route alone makes no path
+
+
+def test_a_dev_token_goes_with_its_claims_on_routes_without_an_authorizer(stack: LocalStack) -> None:
+    # The staff functions check tokens themselves (no authorizer in template.yaml): the front passes a
+    # dev token's claims as an authorizer would, and a request with any other token without claims.
+    call(stack, "POST", "/v1/chat", {"conversationId": "c9", "message": "x"}, stack.auth.header("andere"))
+    assert received_events[-1]["requestContext"]["authorizer"]["jwt"]["claims"]["custom:tenant"] == "andere"
+    call(stack, "POST", "/v1/chat", {"conversationId": "c9", "message": "x"}, {"Authorization": "Bearer wrong"})
+    assert "authorizer" not in received_events[-1]["requestContext"]
 
 
 def test_dev_routes_are_served_before_the_api(stack: LocalStack) -> None:

@@ -161,11 +161,14 @@ def test_every_staff_route_refuses_a_missing_or_wrong_token(stack: LocalStack) -
     forged = alpha_token[:-1] + ("A" if alpha_token[-1] != "A" else "B")
     routes = staff_routes()
     assert len(routes) >= 10
-    for method, template in routes:
+    for method, template in [*routes, ("GET", "/v1/admin/tenants"), ("PUT", "/v1/admin/tenants/{slug}")]:
         path = template.replace("{conversationId}", conversation_id).replace("{ticketId}", "0" * 32)
+        path = path.replace("{slug}", "alpha")
         for token in (None, "", "not-a-token", forged):
             status, _, body = call(stack, method, path, staff_body(path), token=token)
             assert status == 401, (method, path, token, status, body)
+            # The contract's error shape, also where API Gateway's authorizer would have answered itself.
+            assert body == {"error": {"code": "unauthorized", "message": body["error"]["message"]}}, body
     assert call(stack, "GET", f"/v1/staff/conversations/{conversation_id}", token=alpha_token)[0] == 200
 
 

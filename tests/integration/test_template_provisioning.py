@@ -60,6 +60,7 @@ def test_whatsapp_secrets_are_secure_strings_with_fixed_test_values(mock_aws: De
 def test_every_function_and_event_source_is_known(mock_aws: Deployment) -> None:
     declared = {k for k, r in RESOURCES.items() if r["Type"] == "AWS::Serverless::Function"}
     assert set(mock_aws.functions) == declared
-    assert all(route.path.startswith("/v1/") for route in mock_aws.routes)
+    assert all(route.path.startswith("/v1/") for route in mock_aws.routes if not route.is_default)
+    assert [route.function for route in mock_aws.routes if route.is_default] == ["NoRouteFunction"]
     for source in mock_aws.sqs_sources:
         assert source.queue_logical_id in mock_aws.queues

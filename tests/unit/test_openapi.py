@@ -20,7 +20,8 @@ def test_every_http_route_of_the_template_is_described() -> None:
         for resource in expanded_resources(load_template()).values()
         if resource.get("Type") == "AWS::Serverless::Function"
         for event in ((resource.get("Properties") or {}).get("Events") or {}).values()
-        if event.get("Type") == "HttpApi" and event["Properties"]["Method"].upper() != "OPTIONS"
+        if event.get("Type") == "HttpApi" and "Path" in event["Properties"]  # not $default (no route: 404/405)
+        and event["Properties"]["Method"].upper() != "OPTIONS"
     }
     assert routes, "template.yaml has no HttpApi routes"
     missing = sorted(f"{method.upper()} {path}" for method, path in routes if method not in paths.get(path, {}))

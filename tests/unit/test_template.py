@@ -35,12 +35,12 @@ def test_one_http_api_whose_handlers_answer_cors_per_tenant() -> None:
     assert len(apis) == 1 and "CorsConfiguration" not in apis[0]["Properties"]
     preflights = {(function, event["Properties"]["Path"]) for function, properties in FUNCTIONS.items()
                   for event in (properties.get("Events") or {}).values()
-                  if event["Type"] == "HttpApi" and event["Properties"]["Method"] == "OPTIONS"}
+                  if event["Type"] == "HttpApi" and event["Properties"].get("Method") == "OPTIONS"}
     assert {("ChatApiFunction", "/v1/chat"), ("ChatApiFunction", "/v1/chat/{conversationId}/messages"),
             ("StaffApiFunction", "/v1/staff/{proxy+}"), ("AdminApiFunction", "/v1/admin/{proxy+}")} <= preflights
     for function, properties in FUNCTIONS.items():
         for event in (properties.get("Events") or {}).values():
-            if event["Type"] == "HttpApi" and event["Properties"]["Method"] == "OPTIONS":
+            if event["Type"] == "HttpApi" and event["Properties"].get("Method") == "OPTIONS":
                 assert "Auth" not in event["Properties"], function  # a preflight carries no token
 
 
@@ -63,11 +63,22 @@ def test_a_production_deployment_allows_no_development_origin() -> None:
     assert variables["DEVELOPMENT_WIDGET_ORIGINS"] == {"Ref": "DevelopmentWidgetOrigins"}
 
 
+def http_routes() -> dict[tuple[str, str], str]:
+    """(method, path) -> function of every HttpApi route but $default."""
+    return {(event["Properties"]["Method"], event["Properties"]["Path"]): function
+            for function, properties in FUNCTIONS.items() for event in (properties.get("Events") or {}).values()
+            if event["Type"] == "HttpApi" and "Path" in event["Properties"]}
+
+
 @pytest.mark.parametrize("function", sorted(FUNCTIONS))
 def test_http_routes_are_explicit(function: str) -> None:
     for event in (FUNCTIONS[function].get("Events") or {}).values():
         if event["Type"] == "HttpApi":
             properties = event["Properties"]
+            if "Path" not in properties and "Method" not in properties:
+                # SAM's $default route: only the function that answers 404/405 and does nothing else.
+                assert function == "NoRouteFunction" and FUNCTIONS[function]["Handler"] == "handlers.no_route.handler"
+                continue
             assert properties.get("Method", "ANY") != "ANY"
             # A greedy path only for preflights, which the handler answers without doing anything.
             assert "{proxy+}" not in properties["Path"] or properties["Method"] == "OPTIONS"
@@ -151,3 +162,29 @@ def test_channel_secrets_are_parameter_names_not_values() -> None:
 def test_outputs_name_the_api_table_and_queues() -> None:
     outputs = TEMPLATE["Outputs"]
     assert {"ApiUrl", "TableName", "WhatsAppInboundQueueUrl", "HandoverTimeoutQueueUrl"} <= set(outputs)
+
+
+def test_every_request_no_route_takes_goes_to_a_function_without_permissions() -> None:
+    from handlers.no_route import API_ROUTES
+
+    defaults = [function for function, properties in FUNCTIONS.items() for event in (properties.get("Events") or {}).values()
+                if event["Type"] == "HttpApi" and "Path" not in event["Properties"]]
+    assert defaults == ["NoRouteFunction"]
+    assert not FUNCTIONS["NoRouteFunction"].get("Policies")
+    # Its table of the API's routes (for 405 and Allow) is the template's.
+    assert sorted(API_ROUTES) == sorted(http_routes())
+
+
+def test_no_route_has_an_authorizer_whose_refusal_api_gateway_would_answer_itself() -> None:
+    # API Gateway answers a failed authorizer with {"message": "Unauthorized"}, outside the contract's
+    # error shape: the staff, editor and admin functions check the token (handlers/staff_token.py).
+    assert "Auth" not in RESOURCES["HttpApi"]["Properties"]
+    assert not [route for function, properties in FUNCTIONS.items() for route in (properties.get("Events") or {}).values()
+                if route["Type"] == "HttpApi" and "Auth" in route["Properties"]]
+    staff_functions = {function for (method, path), function in http_routes().items()
+                       if path.startswith(("/v1/staff/", "/v1/admin/")) and method != "OPTIONS"}
+    assert staff_functions == {"StaffApiFunction", "KbEditorFunction", "AdminApiFunction"}
+    from handlers import admin_api, kb_editor_api, staff_api, staff_token
+
+    for module in (admin_api, kb_editor_api, staff_api):
+        assert module.app._authenticate is staff_token.authenticate
