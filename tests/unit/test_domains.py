@@ -84,3 +84,16 @@ def test_kb_check_wants_each_domain_defined_once_with_two_topics_and_usable_word
     assert any("paspoort: domain 'documenten'" in message for message in problems)
     assert any("'*' only at the end of a word" in message for message in problems)
     assert not any("'afval'" in message for message in problems)
+
+
+def test_the_matchers_sure_lone_favourite_goes_before_the_domain_named(compiled) -> None:
+    # "Heeft u te weinig inkomen om de aanslag te betalen?": the matcher's sure lone guess (just under the cut-off)
+    # is offered first with its next guess; the domain the message also names ("inkomen") does not replace it.
+    text = "welk reisdocument moet ik hebben"
+    lone = Classification(None, 0.85, [Alternative("afvalkalender", 0.85), Alternative("parkeervergunning", 0.1)], "clarify")
+    matcher = ScriptedMatcher({text: lone}, compiled["alpha"].matcher)
+    chat = make_harness(_with_documents_domain(compiled), matcher=matcher)
+    reply = chat.say(text)
+    assert [payload for payload in payloads(reply) if payload.startswith("intent:")] == [
+        "intent:afvalkalender", "intent:parkeervergunning"]
+    assert "domain_offered" not in chat.counts() and chat.counts()["lone_favourite"] == 1

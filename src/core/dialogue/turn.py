@@ -74,7 +74,7 @@ _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # sessions 10 and 13).
 LONE_FAVOURITE_SCORE = 0.8
 # A message of at most this many words that names a broad domain and no topic is offered the domain's topics.
-DOMAIN_MESSAGE_WORDS = 8
+DOMAIN_MESSAGE_WORDS = 12
 # A reply of this many words or fewer to a guided flow's question is an answer to it, not read by the
 # distress classifier (`Turn._distress_reading`); the crisis rules still read it.
 SHORT_FLOW_REPLY_WORDS = 6
@@ -690,9 +690,9 @@ class Turn:
             current = ctx.intent_of(ctx.state.topic)
             self._disambiguate(named if len(named) >= 2 or current is None else [*named, current], result.score, text)
             return
-        if self._domain_named(result, text):
-            return
         if result.decision == "clarify" and self._lone_favourite(result, text):
+            return
+        if self._domain_named(result, text):
             return
         self._not_understood(text)
 
