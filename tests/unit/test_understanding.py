@@ -884,3 +884,24 @@ def test_a_way_to_be_contacted_chosen(text: str, prefers: bool) -> None:
 ])
 def test_what_a_callback_is_about(text: str, about: bool) -> None:
     assert contacts.tells_what_about(text) is about
+
+
+@pytest.mark.parametrize(("text", "how"), [
+    ("moet ik dat zelf doen?", True), ("krijg ik dan nog geld terug", True), ("wie mag die aanvragen", True),
+    ("do I get my money back", True), ("wie is de burgemeester", False), ("krijg ik een nieuwe pas", False),
+])
+def test_who_does_it_and_a_refund_are_the_topics_answer(text: str, how: bool) -> None:
+    assert asks_how(text) is how
+
+
+def test_a_photo_asked_is_what_to_bring() -> None:
+    assert followups.detect("pasfoto nodig?") == "meenemen"
+    assert followups.detect("foto nodig?") == "meenemen"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("ik snap het niet, hoe ruil ik mijn container om", True), ("i dont understand, where do i register", True),
+    ("dat is me nog steeds niet duidelijk", True), ("ik snap hoe het werkt", False), ("wat kost een paspoort", False),
+])
+def test_an_answer_not_understood(text: str, said: bool) -> None:
+    assert reactions.not_understood(text) is said

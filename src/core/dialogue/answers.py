@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
 from ..models import Link
-from . import clauses, details, facts, flows, followups
+from . import clauses, details, facts, flows, followups, reactions
 from .context import TurnContext
 from .feedback import ask_feedback
 
@@ -48,6 +48,9 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         else:
             ctx.add(intent.answer.get(ctx.language), links=[ctx.link(link) for link in intent.links])
         return
+    # "ik snap het niet, hoe ruil ik mijn container om": the same topic asked again by a resident who did not
+    # understand its answer; the answer, and a person who can explain it (not "Was dit nuttig?" again)
+    asked_again = bool(text) and ctx.state.topic == intent.id and reactions.not_understood(text)
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
@@ -69,7 +72,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         ctx.state.detail = context or details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
     else:
         _answer_detail(ctx, intent, detail, with_followup)
-        ask_feedback(ctx, intent.id)
+        _person_to_explain(ctx) if asked_again else ask_feedback(ctx, intent.id)
         return
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
@@ -86,10 +89,19 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         and (getattr(intent.followups, kind) is not None or (kind == "kosten" and _has_fees(ctx, intent.id)))
     ][:MAX_FOLLOWUP_BUTTONS]
     ctx.add(body, links=links, buttons=buttons)
-    if intent.flow is not None and own is None:
+    if asked_again:
+        _person_to_explain(ctx)
+    elif intent.flow is not None and own is None:
         flows.start_guide(ctx, intent)
     else:
         ask_feedback(ctx, intent.id)
+
+
+def _person_to_explain(ctx: TurnContext) -> None:
+    """After the same answer again to a resident who did not understand it: a person who can explain, honest about
+    when one is there."""
+    ctx.count("answer_not_understood")
+    ctx.add(f"{ctx.say('not_clear_yet')} {ctx.person_line()}", buttons=[ctx.person_button()])
 
 
 def introduce(ctx: TurnContext) -> None:

@@ -115,8 +115,9 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         if topic is not None:
             ctx.count("followup_how")
             # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
-            # (embassy, emergency passport), not how to apply at home.
-            answers.answer(ctx, topic, 1.0, text)
+            # (embassy, emergency passport), not how to apply at home; so is "krijg ik geld terug?" after a dog that
+            # died, or "wat moet ik doen" after a lost document (the detail the conversation is on).
+            answers.answer(ctx, topic, 1.0, text, asked_details=_detail_kept(ctx, text), own_detail=ctx.state.own_detail)
         else:
             _without_topic(ctx, asked)
         return True
@@ -141,8 +142,17 @@ def _named_again(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
             or not followups.names_only(text, _title_words(topic))):
         return False
     ctx.count("topic_named_again")
-    answers.answer(ctx, topic, 1.0, text)
+    # "paspoort" after "document kwijt" (the passport's answer for a loss): the same detail, now for the topic named
+    answers.answer(ctx, topic, 1.0, text, asked_details=_detail_kept(ctx, text), own_detail=ctx.state.own_detail)
     return True
+
+
+def _detail_kept(ctx: TurnContext, text: str) -> list[str] | None:
+    """The detail a question about the current topic is in: the one it tells, else the one the conversation is on."""
+    told = details.detect(text)
+    if told:
+        return told
+    return [ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else None
 
 
 def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:

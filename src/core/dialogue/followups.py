@@ -88,6 +88,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(meenemen|meebrengen|mee nemen|mee brengen|wat heb ik nodig|"
         r"wat (?:heb|hebt|heeft|hebben) (?:ik|je|u|ze|zij|hij|we|wij) (?:daarvoor |ervoor |daar |er )?(?:allemaal )?nodig|"
         r"welke (?:papieren|documenten)|"
+        # "foto nodig?" after the driving licence: what to bring (was "Bedoelt u" passport / driving licence)
+        r"(?:pas)?foto'?s? (?:nodig|meenemen|meebrengen|mee)|(?:need|bring) a (?:passport )?photo|photos? (?:needed|required)|"
         r"bring|need to bring|take with me|documents)\b"
     ),
     "online": re.compile(
@@ -211,6 +213,16 @@ _HOW = re.compile(
     # "hoe dan?" after "kunt u niet komen? verzet uw afspraak": how, about what was just said
     r"(?:en |maar )?hoe dan(?: precies)?|(?:and |but )?how (?:then|exactly)|hoe|how|"
     r"(?:en )?wat gebeurt er nu|(?:so )?what happens now|"
+    # "moet ik dat zelf doen?", "krijg ik geld terug?" after a dog that died, "wie kan die aanvragen?" after the
+    # disabled parking card: who does it, who may, and a refund are in the topic's (or its detail's) answer
+    r"(?:moet|moeten|hoef|hoeven) (?:ik|we|wij|u|je) (?:dat|dit|het|die|hem) (?:ook |dan |nou |echt )?zelf "
+    r"(?:doen|regelen|aanvragen|melden|afmelden|doorgeven|opzeggen)|"
+    r"(?:do|must|should) (?:i|we) (?:have to |need to )?do (?:it|that|this) (?:myself|ourselves)|"
+    r"krijg (?:ik|we|wij|je|u) (?:het |mijn |ons |dat |dan |nog |ook |wel |er )*(?:geld )?terug|"
+    r"(?:do|will|can) (?:i|we) get (?:my |the |our |any )?money back|(?:is there|do i get|will i get) (?:a )?refund|"
+    r"wie (?:kan|mag|moet|kunnen|mogen) (?:die|dat|het|hem|deze|dit|zo'n|er een|zoiets) (?:\w+ )?"
+    r"(?:aanvragen|krijgen|doen|regelen|hebben)|"
+    r"who (?:can|may|is allowed to|should) (?:apply for|get|request|have) (?:it|that|one|this)|"
     r"(?:kan|kunnen|wil) (?:de gemeente|jullie|u) (?:mij |me |ons )?(?:daarbij |daarmee |hierbij |ermee |mee )?helpen|"
     r"(?:can|will|could) (?:the (?:municipality|council)|you) help(?: me| us)?(?: with (?:it|that|this))?"
     r")$"

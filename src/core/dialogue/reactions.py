@@ -3,7 +3,8 @@
 - `is_frustrated`: "dit slaat nergens op", "this is useless";
 - `tells_it_happened_again`: "dit is al de derde keer";
 - `correction`: "oh wacht ik bedoel een bezoekersvergunning": what is meant instead;
-- `tells_danger`: "het is echt gevaarlijk" about the topic just answered.
+- `tells_danger`: "het is echt gevaarlijk" about the topic just answered;
+- `not_understood`: "ik snap het niet" said with the question asked again.
 """
 from __future__ import annotations
 
@@ -76,3 +77,16 @@ def tells_danger(text: str) -> bool:
     """A short message that says something is dangerous (not a story, which tells more than that)."""
     plain = clauses.plain(text)
     return len(plain.split()) < clauses.STORY_WORDS and _DANGER.search(plain) is not None
+
+
+# "ik snap het niet, hoe ruil ik mijn container om", "i dont understand, where do i register": the resident did not
+# understand the last answer and asks again.
+_NOT_UNDERSTOOD = re.compile(
+    r"\b(?:(?:ik )?(?:snap|begrijp) (?:het|dat|dit|er) (?:nog )?(?:steeds )?(?:niet|niks|niets)(?: van)?|"
+    r"(?:snap|begrijp) ik (?:nog )?(?:steeds )?niet|(?:het|dat|dit) is (?:mij |me )?(?:nog )?(?:steeds )?niet duidelijk|"
+    r"i (?:still )?(?:don'?t|do not) (?:understand|get it)|(?:it'?s|that'?s|this is) (?:still )?not clear)\b")
+
+
+def not_understood(text: str) -> bool:
+    """True for "ik snap het niet", "i don't understand", "dat is niet duidelijk"."""
+    return bool(_NOT_UNDERSTOOD.search(clauses.plain(text)))

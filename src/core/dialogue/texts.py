@@ -368,6 +368,10 @@ CATALOGUE: dict[str, Text] = {
         "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
         "Not there? Then {team} will help you further.",
     ),
+    "not_clear_yet": Text(
+        nl="Is het nog niet duidelijk?",
+        en="Is it still not clear?",
+    ),
     "detail_pet_died": Text(
         nl="Wat verdrietig dat uw huisdier is overleden. Voor een kat, konijn of ander huisdier hoeft u niets door te "
         "geven aan de gemeente. Alleen een hond meldt u af, voor de hondenbelasting.",
