@@ -595,6 +595,25 @@ _SUICIDE = [
     r"(?:(?:opnieuw|weer|nog een keer|nog eens) (?:<W>){0,2}?(?:gaat |wil |zal |gaan |gaat het )?(?:doen|proberen)|(?:do it|try it|try) (?:<W>)?again|(?:will|going to|wants to|gonna) (?:<W>)?(?:do it|try) again)\b",
     r"\b(?:not|never|niet|nooit) (?:<W>){0,4}?(?:walk away|step back|climb down|come down|turn back|stop myself|hold back|back down) (?:<W>)?next time<END>"
     r"|\b(?:niet|nooit) (?:<W>){0,4}?(?:de )?volgende keer (?:<W>){0,2}?(?:terugloop|terugstap|terug stap|terug loop|wegloop|weg loop|naar beneden kom|naar beneden klim|afstap|terug klim|terugklim|me inhoud)<END>",
+    # Session 15 (crisis15), batch 18's families: a plan written down, how "het"/"it" will be done with a day or a date ("in haar
+    # schrift staat hoe ze het wil doen, met de datum erbij"; not how a birthday will be celebrated, not "hoe ik het wil doen met de
+    # verhuizing"); wanting to be with someone who died ("sinds papa is overleden zegt ze dat ze bij hem wil zijn"; not "bij ons",
+    # not "bij haar zus", not buried with him); pills saved up in every form of the verb ("haar slaappillen opspaart", "spaart haar
+    # pillen op"; not saving up for one's medicines).
+    r"\b(?:opgeschreven|geschreven|schreef|schrijft|schrijven|dagboek|schrift|schriftje|briefje|brief|notitie|notities|notitieboek|wrote|written|writes|diary|journal|note|notes|notebook|letter|staat|stond|saying|says|said) "
+    r"(?:<W>|\. ){0,8}?(?:hoe (?:hij|zij|ze|ik) (?:<W>)?het (?:<W>)?(?:wil|wilt|wilde|gaat|ging|zou|zal) (?:<W>)?doen|"
+    r"how (?:he|she|they|i) (?:<W>)?(?:wants to|want to|wanted to|is going to|are going to|am going to|was going to|going to|will|would|plans to|planned to) do it)"
+    r"(?: \.)? (?:en |and |met |with )(?:op |on )?(?:een |de |het |a |the |welke |which )?(?:datum|date|dag|day|wanneer|when)\b",
+    r"\b(?:overleden|overlijden|dood|gestorven|sterven|begrafenis|died|dead|passed|passing|death|funeral|weduwe|weduwnaar|widow|widowed|widower) (?:<W>|\. ){0,20}?"
+    r"(?:(?:bij|naar) (?:hem|haar|mijn man|haar man|zijn vrouw|mijn vrouw)(?: toe)? (?:<W>)?(?:wil|wilt|wilde|willen)(?: zijn| gaan)?(?:<END>| (?:en|maar)\b)"
+    r"|(?:wil|wilt|wilde|willen) (?:<W>)?(?:bij|naar) (?:hem|haar|mijn man|haar man|zijn vrouw|mijn vrouw)(?: toe)?(?: zijn| gaan| in de hemel)?(?:<END>| (?:en|maar)\b)"
+    r"|(?:wants to|want to|wanted to|longs to|would like to) (?:be with (?:him|her|my husband|her husband|his wife|my wife)|join (?:him|her|dad|mum|mom|grandad|grandpa|grandma|granny|my husband|her husband|his wife|my wife))(?: in heaven)?(?:<END>| (?:and|but)\b))"
+    r"|\b(?:(?:bij|naar) (?:hem|haar|mijn man|haar man|zijn vrouw|mijn vrouw)(?: toe)? (?:<W>)?(?:wil|wilt|wilde|willen)(?: zijn| gaan)?"
+    r"|(?:wants to|want to|wanted to|longs to) (?:be with (?:him|her|my husband|her husband|his wife|my wife)|join (?:him|her|dad|mum|mom|grandad|grandpa|grandma|granny|my husband|her husband|his wife|my wife))) (?:<W>|\. ){0,20}?"
+    r"(?:overleden|overlijden|dood|gestorven|died|dead|passed|passed away|death|weduwe|weduwnaar|widow|widowed|widower)\b",
+    r"\b(?:spaart|spaarde|spaarden|opsparen|verzamelt|verzamelde|hamstert|hamsterde|hamsteren|has been saving|been saving|is saving|was saving|saved up|stockpiles|hoards) "
+    r"(?:(?!voor |for |op de |geld |money )<W>){0,3}?(?:pillen|medicijnen|medicatie|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|meds|tablets|medication|medicine|medicines|sleeping pills|sleeping tablets|painkillers)\b"
+    r"|\b(?:pillen|medicijnen|medicatie|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|meds|tablets|sleeping pills|sleeping tablets|painkillers) (?:<W>){0,2}?(?:opspaart|opspaarde|opspaarden|spaart op|spaarde op|bij elkaar spaart|hamstert|hamsterde)\b",
 ]
 
 
@@ -712,6 +731,16 @@ _SEXUAL = [
     r"(?:tussen (?:mijn|haar|de) benen|between (?:my|her) legs|in (?:mijn|haar) (?:kruis|borsten|borst|billen|bil|kont)|aan (?:mijn|haar) (?:borsten|borst|billen|kont|kruis)|(?:my|her) (?:crotch|breasts?|boobs?|butt|bum|ass|backside|private parts|privates))\b",
     r"\b(?:<CARER>|badmeester|zwemleraar|zwemlerares|zwemjuf|zwemmeester|zweminstructeur|instructeur|buurman|buurjongen|oom|stiefvader|stiefpa|opa) (?:<W>){0,2}?(?:haar|hem|mij|me|ons|mijn (?:<W>)?(?:<CHILD>)) (?:(?!op |aan |bij de )<W>){0,5}?(?:heeft |had |hebben )?(?:aangeraakt|betast|aangezeten|gestreeld|bevoeld)\b"
     r"|\b(?:swimming teacher|swim teacher|swimming coach|swim coach|lifeguard|instructor|badmeester|neighbour|neighbor|babysitter|coach|teacher|uncle|stepdad|stepfather) (?:<W>)?(?:touched|touches|groped|gropes|fondled) (?:me|her|him|my (?:<W>)?(?:<CHILD>))\b(?! (?:<W>)?(?:shoulder|arm|hand|back|head|on the (?:shoulder|arm|back|head)))",
+    # Session 15 (crisis15): taken somewhere and not able to do anything, told without the act ("trok me na de kroeg mee naar een
+    # steeg en ik kon niet weg", "took me to his car and i could not do anything"; not a brother who drove one home, not a fine one
+    # could do nothing about, not "ik kon niet kiezen").
+    r"\b(?:(?:nam|namen|trok|trokken|sleurde|sleepte|lokte|took|dragged|pulled|lured)"
+    r"(?<!mum took)(?<!mom took)(?<!dad took)(?<!mother took)(?<!father took)(?<!moeder nam)(?<!mama nam)(?<!vader nam)(?<!papa nam) (?:<W>){0,2}?(?:me|mij|her|haar) (?:<W>){0,3}?(?:mee )?(?:naar|in|into|to|achter|behind)"
+    r"|(?:meegenomen|meegetrokken|meegesleurd|meegelokt|gelokt|gesleurd) (?:naar|in|achter)) "
+    r"(?:<W>){0,3}?(?:auto|car|kamer|room|huis|house|flat|appartement|apartment|steeg|steegje|alley|bosjes|bushes|park|toilet|toiletten|wc|bathroom|busje|van|slaapkamer|bedroom|hotel|hotelkamer|portiek|garage|schuur|bos|woods)\b"
+    r" (?:<W>|\. ){0,10}?(?:ik kon (?:<W>)?(?:niks|niets|niet) (?:meer )?(?:doen|weg|wegkomen|ontsnappen|bewegen|schreeuwen)|ik kon me (?:niet|nie) (?:verweren|bewegen)|"
+    r"i (?:could|can) not (?:do anything|do a thing|get away|move|escape|stop (?:him|them|it)|fight (?:him|them|back)|scream)|i froze|ik bevroor|ik verstijfde|ik was verstijfd|ik was bevroren)\b"
+    r"(?! (?:<W>){0,2}?(?:because|vanwege|omdat|door mijn|door de|due to|aan de|aan het|about|with the|met de|met het|van de|van het))",
 ]
 
 
@@ -1010,6 +1039,29 @@ _DANGER = [
     # extinguisher or fire insurance), not breathing, unconscious, drowning.
     r"\b(?:pozhar|pozhezha)\b|\b(?:gorit|zagorelsya|zagorilasya) (?:dom|kvartira|kukhnya|budinok|kvartira|mashina)\b|\b(?:ne|niet) (?:dyshit|dikhaye|dykhaye)\b|\bbez (?:soznaniya|svidomosti)\b|\btonet\b"
     r"|\bhryq\b(?<!tfaya hryq)(?<!tamyn hryq)|\bla (?:ytnfs|ttnfs)\b|\bfaqd (?:alwey|lwey)\b|\b(?:ygrq|tgrq)\b",
+    # Session 15 (crisis15), batch 18's families: danger told by bodily signs alone, without a cause word: a person turning blue
+    # ("loopt blauw aan", "is turning blue"; not bruises, not blue from the cold, not hair dyed blue), lips or a face grey; hardly
+    # able to breathe (not from a smell, pollen or nerves); a throat or tongue swelling with something eaten or a sting told
+    # (not a swollen throat from a cold); a face drooping with speech gone (a stroke's signs); Polish "robi się siny".
+    r"\b(?:<CHILD>|<REL>|<SOMEONE>|toddler|infant|newborn|pasgeborene|zuigeling|little one|kleintje|hij|zij|ze|he|she|oma|opa|grandma|grandpa|granny|buurman|buurvrouw|lippen|lipjes|lips|gezicht|gezichtje|face) (?:<W>){0,2}?"
+    r"(?:wordt|werd|worden|werden|loopt|liep|lopen|is turning|are turning|turning|turned|has turned|have turned|is going|are going|has gone|have gone|went|gone|zijn|is|are|look|looks) "
+    r"(?:<W>){0,2}?(?:blauw|paars|blue|purple)\b(?! (?:<W>){0,3}?(?:(?:van|door|from|with|of|by|in) (?:de |het |the |die |that |een |a )?(?:kou|koude|cold|verf|paint|bessen|bosbessen|berries|blueberries|blackberries|snoep|candy|sweets|lolly|ijs|ijsje|ice|inkt|ink|stift|marker|face|filter|licht|light)|geverfd|verven|dyed|dye|haar|hair|shirt|shirts|jas|coat|jurk|dress|team))"
+    r"|\bblauw (?:aangelopen|aanlopen|aanloopt)\b(?! (?:<W>){0,2}?(?:van de kou|door de kou|van kou))|\b(?:loopt|liep|lopen) (?:<W>){0,3}?blauw aan\b(?! (?:<W>){0,2}?(?:van de kou|door de kou|van kou))"
+    r"|\b(?:lippen|lipjes|lips|gezicht|gezichtje|face) (?:<W>){0,2}?(?:wordt|werd|worden|zijn|is|are|look|looks|turning|turned|going|gone) (?:<W>)?(?:grauw|grijs|grey|gray)\b"
+    r"|\b(?:robi|zrobil|zrobila|zrobilo) sie (?:<W>)?(?:siny|sina|sine)\b|\bsinieje\b|\bposinial[a-z]*\b",
+    r"\b(?:(?:bijna|nauwelijks|amper|haast) (?:geen (?:lucht|adem)|niet (?:meer )?(?:ademen|ademhalen))"
+    r"|(?:can|could) (?:barely|hardly|scarcely) (?:breathe|get (?:any )?air|get (?:a )?breath)|(?:gasping|struggling|fighting) (?:for air|for breath|to breathe)|(?:hapt|happen|hapte) (?:<W>)?naar (?:lucht|adem))\b"
+    r"(?! (?:<W>){0,3}?(?:van|door|with|from|because of|due to|in) (?:<W>){0,2}?(?:stank|geur|pollen|hooikoorts|hay fever|lachen|laughing|laughter|hitte|heat|warmte|drukte|zenuwen|nerves|stress|spanning|smell|stink|mondkapje|mask))"
+    r"(?! (?:<W>){0,3}?(?:(?:als|wanneer|when|whenever) (?:ik|i|hij|zij|ze|he|she|we|wij) |(?:de )?trap op|the stairs|traplopen|sporten|hardlopen|exercise|exercising))",
+    r"\b(?:gegeten|ate|eaten|noot|nootje|nootjes|noten|pinda|pindas|pindakaas|peanut|peanuts|nuts|garnaal|garnalen|shrimp|shrimps|prawns|schaaldieren|shellfish|gestoken|stung|wesp|wasp|bee|allergisch|allergic|allergie|allergy) "
+    r"(?:<W>|\. ){0,12}?(?:keel|tong|lippen|lip|throat|tongue|lips|face|gezicht|airway|luchtwegen) (?:<W>){0,3}?(?:zwelt|zwellen|zwol|zwollen|opgezwollen|swelling|swells|swelled|swollen|zit dicht|gaat dicht|closing|is closing|closes|tightening)\b"
+    r"(?! (?:<W>){0,2}?(?:dan|altijd|meestal|vaak|soms|then|always|usually|often|sometimes)\b)"
+    r"|\b(?:keel|tong|lippen|throat|tongue|lips|gezicht|face) (?:<W>){0,3}?(?:zwelt|zwellen|zwol|zwollen|opgezwollen|swelling|swells|swelled|swollen|zit dicht|gaat dicht|closing|is closing|closes|tightening) "
+    r"(?:<W>|\. ){0,12}?(?:gegeten|ate|eaten|eating|noot|nootje|noten|pinda|pindas|peanut|peanuts|nut|nuts|garnalen|shrimp|shellfish|gestoken|stung|sting|wesp|wasp|bee|allergisch|allergic|allergische|allergie|allergy)\b",
+    r"\b(?:mond|mondhoek|gezicht|face|mouth|smile) (?:<W>){0,3}?(?:hangt|hing|zakt|zakte|staat|is|droops|drooping|drooped|is drooping|sagging|sags|droopy|lopsided) (?:<W>){0,2}?(?:scheef|naar beneden|omlaag|on one side|to one side|aan een kant|aan 1 kant|drooping|droopy|lopsided)?"
+    r"(?:<W>|\. ){0,12}?(?:kan (?:<W>)?(?:niet|nie) (?:meer )?(?:<W>)?(?:praten|spreken|uit zijn woorden|uit haar woorden)|praat (?:<W>)?(?:raar|onduidelijk|wartaal|met dubbele tong)|lalt|lallen|"
+    r"speech is slurred|slurred|slurring|can not (?:speak|talk|lift)|is not making sense|arm (?:<W>)?(?:hangt|valt|is slap|is weak|went weak|is numb))\b"
+    r"(?!.*\b(?:al jaren|jaren|years|sinds (?:zijn|haar|de|een) (?:beroerte|ongeluk|herseninfarct)|since (?:his|her|the|a) (?:stroke|accident))\b)",
 ]
 
 
@@ -1036,7 +1088,7 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
+    r"\b(?:<SLEEP>|<LIVE>) (?:(?:ik|we|wij) )?(?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
     r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
@@ -1601,7 +1653,7 @@ _OWN_WORDS = (
     r"meegemaakt|experienced|denk|think|wil|want|voel|feel|zit|zat)"
 )
 _SUBJECT_FRAMES = (
-    r"(?:cursus|cursussen|course|courses|training|trainingen|workshop|workshops|les|lessen|lesson|lessons|gastles|lezing|lecture|"
+    r"(?:cursus|cursussen|course|courses|training|trainingen|workshop|workshops|[a-z]*les|[a-z]*lessen|lesson|lessons|lezing|lecture|"
     # Session 14 (crisis13): a support group or a bereavement group ("support groups for people who lost someone to suicide")
     r"support groups?|steungroep|steungroepen|lotgenoten[a-z]*|praatgroep|praatgroepen|rouwgroep|rouwgroepen|rouwverwerking|"
     r"gespreksgroep|gespreksgroepen|nabestaanden[a-z]*|bereavement|grief|"
@@ -1637,6 +1689,8 @@ _AS_SUBJECT = (
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
     # Session 11 (crisis10): a campaign's slogan ("tegen geweld tegen vrouwen", "stop violence against women")
     r"\b(?:tegen|against|stop|end|stopt) (?P<noun>(?:huiselijk |seksueel )?geweld|(?:domestic |sexual )?violence) (?:tegen|against|on|op) (?:vrouwen|women|meisjes|girls|kinderen|children|ouderen|elderly)\b",
+    # Session 15 (crisis15): a campaign's week, day or month ("de week tegen kindermishandeling", "a week against domestic violence")
+    rf"\b(?:week|themaweek|actieweek|projectweek|campagneweek|dag|maand|day|month|awareness week) (?:tegen|against|van de|of|over|about|on) (?:(?!{_OWN_WORDS} |mijn |my )[a-z0-9]+ ){{0,3}}?(?P<noun>{_SUBJECT_NOUNS})\b",
 )
 # "als ik ga werken heb ik geen opvang": care for the children while one works is meant, not a bed.
 # The bare word "opvang" is read as "kinderopvang" in a message about work, school or the children's care,
@@ -1667,6 +1721,11 @@ _FOR_STUDY = (
     # Session 11 (crisis10): "ik studeer social work en heb een opdracht", "wat is het verschil tussen een ontruiming en ..."
     r"|\b(?:heb|have|got|moet|must|maak|maakt|maken|schrijf|schrijft|am writing|is writing|doet|doen|is doing|werkt aan|working on) (?:een |an? |mijn |my |zijn |haar |his |her )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
     r"spreekbeurt|presentatie|presentation|[a-z]*scriptie|thesis|paper)\b|\b(?:wat is het verschil tussen|what is the difference between)\b"
+    # Session 15 (crisis15): a lesson asked for a school ("kan iemand een gastles komen geven", "a guest lesson") and a school
+    # subject ("voor maatschappijleer moeten we uitzoeken", "for citizenship class"): an educational frame, whatever its wording
+    r"|\b(?:gastles|gastlessen|guest lessons?|guest lectures?|guest speaker|voorlichtingsles|voorlichtingslessen|themales|lespakket|lesbrief|lesmateriaal|teaching materials?|lesson plans?)\b"
+    r"|\b(?:voor|for|bij|in) (?:het vak |de les |de lessen |my |our |mijn |onze )?(?:maatschappijleer|maatschappijkunde|burgerschap|geschiedenis|aardrijkskunde|economie|levensbeschouwing|"
+    r"civics|citizenship|social studies|sociology|pshe|history class|geography class|economics class)\b"
 )
 _SUBJECT_NOUN_WORDS = rf"\b{_SUBJECT_NOUNS}\b"
 # "ik heb jaren in de opvang gezeten en heb nu gelukkig een eigen huis": homelessness that is over;
@@ -1841,7 +1900,7 @@ _SUBJECT_HINTS = tuple(_squeeze(word) for word in (
     "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
     "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
     "eviction", "ontruim", "zonder", "without", "own life", "het leven", "pleegde", "rough", "op strat", "outside", "buiten",
-))
+))  # (each of these is also what _FOR_STUDY's and the campaign week's nouns need)
 # A story's frame and its "about": both must be in the text before _STORY_ABOUT is searched.
 _STORY_HINTS = tuple(_squeeze(word) for word in (
     "stuk", "voorstel", "musical", "theat", "play", "film", "movie", "boek", "book", "roman", "novel", "serie",
@@ -1920,6 +1979,57 @@ _THING_ON_STREET = (
 )
 _THING_HINTS_STREET = tuple(_squeeze(word) for word in ("container", "kliko", "vuilniszak", "grofvuil", "skip", "afvalbak", "steiger",
                                                           "aanhanger", "verhuis", "kerstbom", "dozen", "bouwmateriaal", "puin"))
+
+# Session 15 (crisis15), batch 18's false alarms in general form (crisis13's exceptions named one wording each):
+# - homelessness in the past and a home now ("vorig jaar sliep ik een tijd in mijn auto, maar nu heb ik gelukkig een huurhuis",
+#   "back in 2022 i slept in a shelter, now i rent a flat"): a part of a clause told in the past tense (sleeping or living in a car,
+#   on the street, in a shelter; homeless; put out) is not read when the message says in the present that the resident has or
+#   rents a home, up to the turn to now ("maar nu", "now"); not when it is back again ("nu slaap ik er weer in", "weer op straat",
+#   "sleeping in my car again"), and a home told in the past ("ik had eindelijk een huurhuis") is no home now;
+_PAST_HOMELESS = (
+    r"\b(?:sliep|sliepen|slept|woonde|woonden|lived|bivakkeerde|overnachtte|stayed|zat|zaten|stond|stonden|was|waren|were|werd|werden|got|ben|zijn|heb|hebben|have|had) "
+    r"(?:[a-z0-9]+ ){0,5}?(?:in (?:mijn|de|een|onze|my|a|the|our) (?:auto|car|busje|van|tent|schuur|shed)|op straat|on the streets?|buiten|rough|outside|"
+    r"in (?:de|een|a|the) (?:opvang|nachtopvang|daklozenopvang|shelter|night shelter|hostel)|dakloos|thuisloos|homeless|"
+    r"uit huis gezet|eruit gezet|uitgezet|op straat gezet|evicted|kicked out|thrown out)\b"
+)
+_PAST_TIME = (
+    rf"{_EVENT_OVER}|\b(?:toen|destijds|back then|at the time|back in|in (?:19|20)[0-9][0-9]|een tijd|een tijdje|een poos|for a while|for months|for weeks|maandenlang|wekenlang|once)\b"
+)
+_HOME_NOW = (
+    r"\b(?:nu|now|inmiddels|sindsdien|since then|gelukkig|luckily|eindelijk|finally|tegenwoordig|these days) (?:[a-z0-9]+ ){0,3}?"
+    r"(?:heb|hebben|have|has|got|woon|wonen|live|rent|huur|huren|krijg|kreeg) (?:[a-z0-9]+ ){0,4}?(?:[a-z]*woning|[a-z]*huis|huisje|kamer|kamertje|studio|flat|appartement|"
+    r"place|home|house|apartment|room|council flat)\b"
+    r"|\b(?:heb|hebben|have|has|woon|wonen|live|rent|huur|huren) (?:ik |we |wij |i |we )?(?:[a-z0-9]+ ){0,2}?(?:nu|now|inmiddels|gelukkig|eindelijk|finally|sindsdien|since then) "
+    r"(?:[a-z0-9]+ ){0,4}?(?:[a-z]*woning|[a-z]*huis|huisje|kamer|kamertje|studio|flat|appartement|place|home|house|apartment|room)\b"
+)
+_HOMELESS_AGAIN = (
+    r"\b(?:slaap|slapen|sta|staan|ben|zit|zitten|sleep|sleeping|am|are|living) (?:[a-z0-9]+ ){0,3}?(?:weer|again|opnieuw)\b"
+    r"|\b(?:weer|again|opnieuw) (?:[a-z0-9]+ ){0,3}?(?:op straat|dakloos|homeless|in (?:mijn|de|my|the) (?:auto|car)|buiten|outside|opvang|shelter|nergens|nowhere|"
+    r"zonder (?:huis|woning|dak)|on the streets?)\b"
+)
+_TURN_TO_NOW = r"\b(?:maar|but|en|and|nu|now|inmiddels|sindsdien|since then|gelukkig|luckily)\b"
+_PAST_HOMELESS_HINTS = tuple(_squeeze(word) for word in ("sliep", "slept", "woonde", "lived", "dakloos", "thuisloos", "homeless", "bivakkeerde",
+                                                          "overnachtte", "stayed", "uitgezet", "eruit gezet", "evicted", "kicked out", "thrown out",
+                                                          "op straat", "on the street", "opvang", "shelter", "hostel", "rough"))
+# - a death threat said in jest by someone who is not a partner ("mijn schoonmoeder zegt altijd dat ze me vermoordt als ik de kinderen
+#   te laat breng haha, maar serieus: ...", "my sister said she'd kill me if i ate her cookie lol"): a playful marker (haha, lol,
+#   grapje, "maar serieus", "anyway") makes the threat words not read; never a partner's or an ex's threat, never with fear,
+#   a blow, the police or telling someone in the message ("mijn broer zegt dat hij me vermoordt als ik het vertel haha maar ik ben bang");
+_PLAYFUL = (
+    rf"{_JEST}|\b(?:maar serieus|maar even serieus|maar nu serieus|even serieus|but seriously|all jokes aside|anyway|anyways|grapje natuurlijk|"
+    r"figuurlijk|figuratively|zei ze lachend|zei hij lachend|she laughed|he laughed|joking|jokingly|als grap|for fun|voor de grap)\b"
+)
+_JEST_THREAT = (
+    r"\b(?:vermoord|vermoordt|vermoorden|vermoordde|doodmaakt|doodmaken|maak (?:je|jou|hem|haar|ze) af|maakt (?:me|mij|je|ons) af|kill|kills|killed|murder|murders)\b"
+)
+_PARTNER = (
+    r"\b(?:man|echtgenoot|partner|vriend|vriendje|ex|exman|exvriend|expartner|husband|boyfriend|bf|wife|vrouw|girlfriend|vriendin|exvrouw|exvriendin|vent)\b"
+)
+_FEAR = (
+    r"\b(?:bang|afraid|scared|angst|angstig|doodsbang|meent het|means it|meant it|geslagen|slaat|sloeg|hits|hit me|beats|beat me|politie|police|112|"
+    r"help|hulp|vertel|vertellen|tell|told|mes|knife|wapen|weapon|echt waar|serious|menens)\b"
+)
+_JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -2009,6 +2119,11 @@ def _read(normalised: str) -> str:
         normalised = _without_evacuations(normalised)
     if " op strat" in normalised and any(word in normalised for word in _THING_HINTS_STREET) and _compiled(_THING_ON_STREET).search(normalised):
         normalised = _without_groups(_compiled(_THING_ON_STREET), normalised)
+    if (any(word in normalised for word in _PAST_HOMELESS_HINTS) and _compiled(_HOME_NOW).search(normalised)
+            and _compiled(_PAST_HOMELESS).search(normalised) and not _compiled(_HOMELESS_AGAIN).search(normalised)):
+        normalised = _without_past_homelessness(normalised)
+    if any(word in normalised for word in _JEST_HINTS) and _compiled(_PLAYFUL).search(normalised) and not _compiled(_FEAR).search(normalised):
+        normalised = _without_jest_threats(normalised)
     return normalised
 
 
@@ -2021,6 +2136,34 @@ def _without_groups(pattern: re.Pattern[str], normalised: str) -> str:
         group = "act" if found["act"] is not None else "act_en"
         normalised = " ".join((normalised[:found.start(group)] + normalised[found.end(group):]).split())
     return normalised
+
+
+def _without_past_homelessness(normalised: str) -> str:
+    """The text without the parts of clauses that tell homelessness in the past (_PAST_HOMELESS with a time in the past or a past
+    tense), up to the turn to now (_TURN_TO_NOW), when the message says the resident has a home now (_HOME_NOW, in _read)."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        found = _compiled(_PAST_HOMELESS).search(clause)
+        if found is None or _compiled(_HOME_NOW).search(clause[:found.end()]):
+            continue
+        past = _compiled(_PAST_TIME).search(clause) or not found[0].startswith(("ben ", "zijn ", "heb ", "hebben ", "have ", "got "))
+        if not past:
+            continue
+        turn = _compiled(_TURN_TO_NOW).search(clause, found.end())
+        clauses[number] = clause[turn.start():] if turn else ""
+    return " ".join(" . ".join(clauses).split())
+
+
+def _without_jest_threats(normalised: str) -> str:
+    """The text without a death threat said in jest (_JEST_THREAT with _PLAYFUL in the message, in _read) by someone who is not a
+    partner (_PARTNER before it in its clause)."""
+    clauses = normalised.split(" . ")
+    for number, clause in enumerate(clauses):
+        threat = _compiled(_JEST_THREAT).search(clause)
+        if threat is None or _compiled(_PARTNER).search(clause[:threat.start()]):
+            continue
+        clauses[number] = " ".join(_compiled(_JEST_THREAT).sub("", clause).split())
+    return " ".join(" . ".join(clauses).split())
 
 
 def _without_chore_threats(normalised: str) -> str:
