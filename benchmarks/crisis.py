@@ -2,7 +2,8 @@
 core.dialogue.distress where the rules are quiet) is, how much it finds, and how often it alarms.
 
 - typical messages: every example question of knowledge/*.yaml and tenants/*.yaml (2,800
-  questions of about 28 characters), once with an empty word cache (a fresh Lambda) and then warm;
+  questions of about 28 characters), once with an empty word cache (a fresh Lambda) and then warm
+  (with the knowledge base's matcher loaded, as in a warm chat function: `core.known_words`);
 - long messages: 300 texts of 1,000 characters, each a different run of examples;
 - the module's own import time (a cold start pays it once), in a fresh interpreter;
 - recall on the fresh batches of benchmarks/data/crisis/*.tsv (crisis phrasings written after the
@@ -27,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from adapters.kb_files import FileKnowledge
 from balie_local.kb_tools import load_sources, read_labelled
 from core.dialogue import crisis, distress
 
@@ -151,7 +153,6 @@ def import_ms(module: str, then: str = "None") -> float:
 def clear_caches() -> None:
     """As in a fresh Lambda: no word normalised or scored yet (the weights stay loaded)."""
     crisis._normal_words.clear()
-    distress._word_buckets.cache_clear()
     distress.load()._words.clear()
 
 
@@ -171,6 +172,11 @@ def main() -> None:
           f"{len(alarms)} alarm(s) by the rules: {alarms}; {len(model_alarms)} by the classifier (trained on them: "
           f"see benchmarks/crisis_train.py for the cross-validated figure): {model_alarms}")
 
+    # As in a warm chat function, whose knowledge is loaded: the crisis word cache keeps the words
+    # its patterns spell out and the loaded knowledge's words only (core.known_words; any other word
+    # is a resident's and is read once per message, session 15), so without the knowledge every
+    # ordinary word would be normalised again in every message.
+    FileKnowledge().get("voorbeeld").matcher.classify("paspoort")
     # Wall time (perf_counter) and this thread's CPU time (thread_time): on a busy machine the
     # wall time also counts the time other processes held the core.
     rng = random.Random(11)

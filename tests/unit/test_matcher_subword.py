@@ -20,7 +20,7 @@ def naive_sentence(encoder: SubwordEncoder, tokens: list[str]) -> np.ndarray:
     table = encoder._table.astype(np.float64) * encoder._table_scale[:, None].astype(np.float64)
     token_vectors, importances = [], []
     for token in tokens:
-        ids = list(token_subwords(token, encoder.index.buckets))
+        ids = list(token_subwords(token, encoder.buckets))
         token_vectors.append(sum(table[i] for i in ids) / len(ids))
         importances.append(sum(float(encoder._importance[i]) for i in ids) / len(ids))
     weights = np.exp(np.array(importances) - max(importances))

@@ -42,6 +42,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from .. import known_words
+
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
 
@@ -212,10 +214,23 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(_index().vocabulary)
 
 
-# Words already normalised; residents reuse the same few thousand words.
+# Words already normalised, kept only for the words the patterns spell out (`_vocabulary`) and those of
+# the loaded knowledge (`core.known_words`, `_kept`): any other word may be a resident's (a name, an
+# e-mail's parts, a street) and is normalised once per message, never kept in a warm function's memory.
 _normal_words: dict[str, str] = {}
-_MAX_REMEMBERED = 50_000
-_MAX_REMEMBERED_LENGTH = 40
+# The normalised forms of those words ("parkeervergunning" -> "parkerverguning"), and the clause mark:
+# the normalised words whose readings may be kept (`_Index.triggered`, the distress classifier's sums).
+_kept_forms: set[str] = {"."}
+
+
+def _kept(raw: str) -> bool:
+    """Whether a word as written may be kept per word for the process (`_normal_words`)."""
+    return raw in _vocabulary() or known_words.known(raw)
+
+
+def _kept_form(word: str) -> bool:
+    """Whether a normalised word may be kept per word for the process (`_kept_forms`)."""
+    return word in _kept_forms or word in _vocabulary()
 
 
 def _words(text: str) -> list[str]:
@@ -227,14 +242,18 @@ def _words(text: str) -> list[str]:
         folded = _CONTRACTIONS.sub(lambda match: f"{match[1]} {_CONTRACTED[match[2]]}", folded)
     folded = _SEPARATORS.sub(" ", _CLAUSE_MARKS.sub(" . ", _APOSTROPHES.sub("", folded)))
     words: list[str] = []
+    message: dict[str, str] = {}  # this text's other words
     for raw in folded.split():
         word = _normal_words.get(raw)
         if word is None:
+            word = message.get(raw)
+        if word is None:
             word = _normal_word(raw)
-            if len(raw) <= _MAX_REMEMBERED_LENGTH:
-                if len(_normal_words) >= _MAX_REMEMBERED:
-                    _normal_words.clear()
+            if _kept(raw):
                 _normal_words[raw] = word
+                _kept_forms.update(word.split(" "))
+            else:
+                message[raw] = word
         if " " in word:
             words.extend(word.split(" "))
         else:
@@ -1441,6 +1460,7 @@ class _Index:
         self.rules: list[_Rule] = []
         self.vocabulary: list[str] = []
         # word -> (kind's place in _KIND_ORDER, the rules of that kind that start at it), read once a word
+        # the patterns spell out (`triggered`: another word once a text)
         self._at_word: dict[str, tuple[tuple[int, tuple[_Rule, ...]], ...]] = {}
 
     @classmethod
@@ -1513,10 +1533,14 @@ class _Index:
         found: list[list[tuple[tuple[_Rule, ...], int]]] = [[] for _ in _KIND_ORDER]
         offset = 0
         at_word = self._at_word
+        message: dict[str, tuple[tuple[int, tuple[_Rule, ...]], ...]] = {}  # this text's other words
         for word in words:
             kinds = at_word.get(word)
             if kinds is None:
+                kinds = message.get(word)
+            if kinds is None:
                 kinds = self._rules_at(word)
+                (at_word if _kept_form(word) else message)[word] = kinds
             for place, rules in kinds:
                 found[place].append((rules, offset))
             offset += len(word) + 1
@@ -1524,13 +1548,8 @@ class _Index:
 
     def _rules_at(self, word: str) -> tuple[tuple[int, tuple[_Rule, ...]], ...]:
         rules = [*self.whole.get(word, ()), *(rule for letters, rule in self.prefix.get(word[:2], ()) if word.startswith(letters))]
-        kinds = tuple((place, tuple(rule for rule in rules if rule.kind == kind))
-                      for place, kind in enumerate(_KIND_ORDER) if any(rule.kind == kind for rule in rules))
-        if len(self._at_word) >= _MAX_REMEMBERED:
-            self._at_word.clear()
-        if len(word) <= _MAX_REMEMBERED_LENGTH:
-            self._at_word[word] = kinds
-        return kinds
+        return tuple((place, tuple(rule for rule in rules if rule.kind == kind))
+                     for place, kind in enumerate(_KIND_ORDER) if any(rule.kind == kind for rule in rules))
 
 
 # The index is read from the patterns at build time (`make crisis-index`): reading it from them

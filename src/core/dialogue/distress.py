@@ -35,7 +35,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from .crisis import CrisisKind, normalise
+from .crisis import CrisisKind, _kept_form, normalise
 
 __all__ = ["CLASSES", "MODEL", "Model", "clauses", "detect", "features", "load", "probabilities", "windows"]
 
@@ -56,9 +56,9 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (BUCKETS - 1)
 
 
-@functools.lru_cache(maxsize=MAX_REMEMBERED)
 def _word_buckets(word: str) -> tuple[int, ...]:
-    """The buckets of a word's own features: the word and its character n-grams."""
+    """The buckets of a word's own features: the word and its character n-grams. Not kept here: a
+    model keeps what a known word's buckets sum to (`Model._word_sums`)."""
     marked = f"<{word}>"
     grams = [marked[start:start + size] for size in CHAR_GRAMS for start in range(len(marked) - size + 1)]
     return (_bucket("w " + word), *(_bucket("c " + gram) for gram in grams))
@@ -118,8 +118,9 @@ class Model:
     def __init__(self, threshold: float, bias: tuple[float, ...], scales: tuple[float, ...], weights: array,
                  header: dict) -> None:
         self.threshold, self.bias, self.scales, self.weights, self.header = threshold, bias, scales, weights, header
-        # word -> (number of features, summed 8-bit weights per class); residents reuse the
-        # same few thousand words
+        # word -> (number of features, summed 8-bit weights per class), for the words the crisis rules
+        # or the loaded knowledge know (`crisis._kept_form`); any other word is a resident's (a name, an
+        # e-mail's parts, a street) and is summed once per message, never kept after it
         self._words: dict[str, tuple[int, list[int]]] = {}
 
     @classmethod
@@ -142,9 +143,12 @@ class Model:
         spelled = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
         return MAGIC + struct.pack("<I", len(spelled)) + spelled + weights
 
-    def _word_sums(self, word: str) -> tuple[int, list[int]]:
-        """(number of features, summed 8-bit weights per class) of a word's own features."""
+    def _word_sums(self, word: str, message: dict[str, tuple[int, list[int]]]) -> tuple[int, list[int]]:
+        """(number of features, summed 8-bit weights per class) of a word's own features; kept per
+        known word, another word's in `message` (one message's)."""
         found = self._words.get(word)
+        if found is None:
+            found = message.get(word)
         if found is None:
             width = len(CLASSES)
             sums = [0] * width
@@ -155,19 +159,22 @@ class Model:
                 for index in range(width):
                     sums[index] += weights[at + index]
             found = (len(buckets), sums)
-            if len(self._words) >= MAX_REMEMBERED:
-                self._words.clear()
-            self._words[word] = found
+            if not _kept_form(word):
+                message[word] = found
+            else:
+                if len(self._words) >= MAX_REMEMBERED:  # several tenants' vocabularies: still bounded
+                    self._words.clear()
+                self._words[word] = found
         return found
 
-    def _clause_sums(self, clause: list[str]) -> tuple[int, list[int]]:
+    def _clause_sums(self, clause: list[str], message: dict[str, tuple[int, list[int]]]) -> tuple[int, list[int]]:
         """(number of features, summed 8-bit weights per class) of one clause."""
         width = len(CLASSES)
         sums = [0] * width
         count = 0
         weights = self.weights
         for word in clause:
-            number, word_sums = self._word_sums(word)
+            number, word_sums = self._word_sums(word, message)
             count += number
             for index in range(width):
                 sums[index] += word_sums[index]
@@ -194,11 +201,12 @@ class Model:
         Windows overlap: each clause is summed once (integer sums, so the order does not matter)."""
         best = [1.0] + [0.0] * (len(CLASSES) - 1)
         summed: dict[int, tuple[int, list[int]]] = {}
+        message: dict[str, tuple[int, list[int]]] = {}  # this text's unknown words
         for window in windows(text):
             count, sums = 0, [0] * len(CLASSES)
             for clause in window:
                 if id(clause) not in summed:
-                    summed[id(clause)] = self._clause_sums(clause)
+                    summed[id(clause)] = self._clause_sums(clause, message)
                 clause_count, clause_sums = summed[id(clause)]
                 count += clause_count
                 sums = [total + part for total, part in zip(sums, clause_sums)]

@@ -13,7 +13,7 @@ import functools
 import json
 import struct
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ import numpy as np
 DEFAULT_TABLE = Path(__file__).resolve().parent / "data" / "minilm_l6_wordpiece64.bin"
 _MAGIC = b"BALIEWE1"
 _CONTINUATION = "##"
-# Memoised pieces of this many distinct words at most (a question has few; typos make new ones).
+# Memoised pieces of this many distinct known words at most (several tenants' vocabularies).
 _WORD_CACHE_LIMIT = 50_000
 
 
@@ -54,7 +54,7 @@ class StaticEmbedding:
         # Rarer pieces say more about the question (SIF / model2vec's Zipf weighting); the
         # table is in BERT's id order, a stand-in for frequency rank.
         self._weights = np.log(np.arange(len(pieces), dtype=np.float32) + 2.0)
-        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._word_cache: dict[str, tuple[int, ...]] = {}  # pieces of the known words (`piece_ids`)
 
     @property
     def piece_count(self) -> int:
@@ -83,15 +83,24 @@ class StaticEmbedding:
         quantised = np.frombuffer(data, dtype=np.int8, count=count * dims, offset=offset).reshape(count, dims)
         return cls(pieces, quantised.astype(np.float32) * np.float32(header["scale"]))
 
-    def piece_ids(self, tokens: Iterable[str]) -> list[int]:
+    def piece_ids(self, tokens: Iterable[str], known: Container[str] = (),
+                  message: dict[str, tuple[int, ...]] | None = None) -> list[int]:
+        """The tokens' piece ids. Those of the words in `known` (a matcher's own) are kept; another
+        word's (a resident's name, a street, a typo) in `message` (one message's texts) if given,
+        never for the process."""
         ids: list[int] = []
         for token in tokens:
             cached = self._word_cache.get(token)
+            if cached is None and message is not None:
+                cached = message.get(token)
             if cached is None:
                 cached = tuple(i for word in _words(token) for i in self._word_pieces(word))
-                if len(self._word_cache) >= _WORD_CACHE_LIMIT:
-                    self._word_cache.clear()
-                self._word_cache[token] = cached
+                if token in known:
+                    if len(self._word_cache) >= _WORD_CACHE_LIMIT:
+                        self._word_cache.clear()
+                    self._word_cache[token] = cached
+                elif message is not None:
+                    message[token] = cached
             ids.extend(cached)
         return ids
 

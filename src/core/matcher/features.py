@@ -7,10 +7,11 @@ model decides what each one is worth.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .. import known_words
 from .normalize import STOP_WORDS, guess_language, shape_token, stem, tokenize
-from .vocabulary import Vocabulary
+from .vocabulary import DUTCH_COMPOUND_PARTS, Vocabulary
 
 WORD_BLOCK = "w"
 PAIR_BLOCK = "b"
@@ -36,6 +37,22 @@ class Analysis:
         return (self.known_count + 0.5 * self.corrected_count) / self.content_count
 
 
+@dataclass(slots=True)
+class MessageWords:
+    """What reading one message's words costs, for the words a knowledge base does not know (a
+    name, an e-mail's parts, a street, a typo): read once for the message's texts (the whole and
+    its clauses) and dropped with it. A matcher keeps per word only the words it knows
+    (`Analyzer.knows`), so no word a resident wrote stays in a warm function's memory after the
+    message (docs/ARCHITECTURE.md, "What stays in memory between turns")."""
+
+    corrections: dict[str, str | None] = field(default_factory=dict)  # `Vocabulary.correct`
+    compounds: dict[str, list[str]] = field(default_factory=dict)     # `Vocabulary.split_compound`
+    stems: dict[tuple[str, str], str] = field(default_factory=dict)   # `stem`
+    columns: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)  # a scorer's columns of a word
+    vectors: dict = field(default_factory=dict)                       # a Dutch encoder's word vectors
+    pieces: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the word-piece table's ids of a word
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureConfig:
     char_min: int = 3
@@ -51,8 +68,37 @@ class Analyzer:
         self.vocabulary = vocabulary
         self.default_language = default_language
         self.config = config
+        self._stems: dict[tuple[str, str], str] = {}  # `stem` of the words it knows
+        self._known: dict[str, frozenset[str]] = {}  # `known_words` per language
 
-    def analyse(self, text: str) -> Analysis:
+    def known_words(self, language: str) -> frozenset[str]:
+        """The words that are the knowledge base's own in a text of `language` (its vocabulary,
+        the compound parts, the stop words): only these are kept per word, for as long as the
+        matcher lives. Built on first use (not at load: a cold start's first question)."""
+        found = self._known.get(language)
+        if found is None:
+            found = self._known[language] = self.vocabulary.words | STOP_WORDS[language] | DUTCH_COMPOUND_PARTS
+            known_words.add(found)  # what the crisis detector's word cache may keep too
+        return found
+
+    def stem(self, token: str, language: str, message: MessageWords | None = None) -> str:
+        """`stem`, kept per known word; another word's in `message` (or computed afresh)."""
+        key = (token, language)
+        found = self._stems.get(key)
+        if found is None:
+            if message is not None:
+                found = message.stems.get(key)
+            if found is None:
+                found = stem(token, language)
+                if token in self.known_words(language):
+                    self._stems[key] = found
+                elif message is not None:
+                    message.stems[key] = found
+        return found
+
+    def analyse(self, text: str, message: MessageWords | None = None) -> Analysis:
+        """The text's tokens (typos mapped to known words, compounds split and joined). `message`
+        keeps what its unknown words cost across the texts of one message."""
         raw = tokenize(text)
         language = guess_language(raw, self.default_language)
         stop_words = STOP_WORDS[language]
@@ -67,32 +113,32 @@ class Analyzer:
             content += 1
             if token in vocabulary or shape_token(token):
                 known += 1
-            elif self.config.typo_mapping and (correction := vocabulary.correct(token)) is not None:
+            elif self.config.typo_mapping and (correction := vocabulary.correct(token, message)) is not None:
                 corrected += 1
                 token = correction
             tokens.append(token)
-            extra.extend(vocabulary.split_compound(token))
+            extra.extend(vocabulary.split_compound(token, message))
         for first, second in zip(tokens, tokens[1:]):
             joined = vocabulary.join_compound(first, second)
             if joined is not None:
                 extra.append(joined)
         return Analysis(language, tuple(tokens), tuple(extra), content, known, corrected, tuple(raw))
 
-    def features(self, analysis: Analysis) -> list[str]:
+    def features(self, analysis: Analysis, message: MessageWords | None = None) -> list[str]:
         """Feature strings of an analysis (duplicates removed, order irrelevant): each token's
         own (`token_features`, also of the compound parts) and the word pairs."""
         language = analysis.language
         found: set[str] = set()
         for token in (*analysis.tokens, *analysis.extra_tokens):
-            found.update(self.token_features(token, language))
-        found.update(self.pair_features(analysis))
+            found.update(self.token_features(token, language, message))
+        found.update(self.pair_features(analysis, message))
         return list(found)
 
-    def token_features(self, token: str, language: str) -> list[str]:
+    def token_features(self, token: str, language: str, message: MessageWords | None = None) -> list[str]:
         """What one token contributes on its own in a text of `language`: its stem, the shape of
         a number or postcode, and (not for a stop word or a number) its character n-grams. It
         depends on nothing else in the text, so a matcher can keep it per known word."""
-        found = ["w" + stem(token, language)]
+        found = ["w" + self.stem(token, language, message)]
         shape = shape_token(token)
         if shape:
             found.append("w" + shape)
@@ -105,10 +151,10 @@ class Analyzer:
             found.extend("c" + marked[start : start + size] for start in range(0, length - size + 1))
         return found
 
-    def pair_features(self, analysis: Analysis) -> list[str]:
+    def pair_features(self, analysis: Analysis, message: MessageWords | None = None) -> list[str]:
         """The word pairs of an analysis (stems, with the text's start and end), if configured."""
         if not self.config.word_pairs:
             return []
         language = analysis.language
-        padded = ["<s>", *(stem(token, language) for token in analysis.tokens), "</s>"]
+        padded = ["<s>", *(self.stem(token, language, message) for token in analysis.tokens), "</s>"]
         return [f"b{first} {second}" for first, second in zip(padded, padded[1:])]

@@ -15,7 +15,7 @@ from .answer import AnswerBand, AnswerPolicy, answer_inputs
 from .embedding import DEFAULT_TABLE, StaticEmbedding, default_embedding
 from .encoder import SmallEncoder, quantise_rows
 from .subword import SubwordEncoder, packaged_digest, packaged_encoder
-from .features import Analysis, Analyzer, FeatureConfig
+from .features import Analysis, Analyzer, FeatureConfig, MessageWords
 from .learning import (
     Costs,
     LogisticModel,
@@ -28,7 +28,7 @@ from .learning import (
     softmax,
     sparse_logits,
 )
-from .normalize import DUTCH, ENGLISH, STOP_WORDS, guess_language, tokenize
+from .normalize import DUTCH, ENGLISH, guess_language, tokenize
 from .segment import clauses, strip_courtesy
 from .vocabulary import Vocabulary
 
@@ -215,33 +215,33 @@ class _Scorer:
     def column_count(self) -> int:
         return len(self.feature_index) + self._dense_dims()
 
-    def _token_columns(self, token: str, language: str, unknown: dict[tuple[str, str], tuple[int, ...]]) -> tuple[int, ...]:
+    def _token_columns(self, token: str, language: str, message: MessageWords) -> tuple[int, ...]:
         """The feature columns of one token's own features (`Analyzer.token_features`). Kept here
-        for the knowledge base's own words and the stop words only (bounded by the vocabulary;
-        no word a resident wrote that the knowledge base does not know stays in memory), in
-        `unknown` for the other words (the caller's: one message's texts)."""
+        for the knowledge base's own words only (`Analyzer.known_words`: bounded by the
+        vocabulary; no word a resident wrote that the knowledge base does not know stays in
+        memory), in `message` for the other words (one message's texts)."""
         key = (token, language)
         columns = self._columns.get(key)
         if columns is None:
-            columns = unknown.get(key)
+            columns = message.columns.get(key)
         if columns is None:
             index = self.feature_index
-            columns = tuple(index[f] for f in self.analyzer.token_features(token, language) if f in index)
-            known = token in self.analyzer.vocabulary or token in STOP_WORDS[language]
-            (self._columns if known else unknown)[key] = columns
+            columns = tuple(index[f] for f in self.analyzer.token_features(token, language, message) if f in index)
+            known = token in self.analyzer.known_words(language)
+            (self._columns if known else message.columns)[key] = columns
         return columns
 
-    def vector(self, analysis: Analysis, unknown: dict[tuple[str, str], tuple[int, ...]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def vector(self, analysis: Analysis, message: MessageWords | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The analysis's feature columns (those of `Analyzer.features` the model knows, in no
-        particular order) and their values, then the dense block's if any. `unknown` keeps the
-        columns of words the knowledge base does not know across the texts of one message."""
+        particular order) and their values, then the dense block's if any. `message` keeps what
+        the words the knowledge base does not know cost across the texts of one message."""
         index = self.feature_index
         language = analysis.language
-        unknown = {} if unknown is None else unknown
+        message = MessageWords() if message is None else message
         found: set[int] = set()
         for token in (*analysis.tokens, *analysis.extra_tokens):
-            found.update(self._token_columns(token, language, unknown))
-        for pair in self.analyzer.pair_features(analysis):
+            found.update(self._token_columns(token, language, message))
+        for pair in self.analyzer.pair_features(analysis, message):
             column = index.get(pair)
             if column is not None:
                 found.add(column)
@@ -255,7 +255,7 @@ class _Scorer:
             # The static block and the word-piece encoder read the question's word pieces (the
             # encoder indexes the static table's piece list, so it needs the table even when
             # its own block is off).
-            piece_ids = default_embedding().piece_ids(analysis.tokens)
+            piece_ids = self._piece_ids(analysis, message)
             if self.embedding is not None:
                 blocks.append(self.embedding_weight * self.embedding.vectorise(piece_ids))
             if isinstance(encoder, SmallEncoder):
@@ -263,7 +263,7 @@ class _Scorer:
         if isinstance(encoder, SubwordEncoder):
             # As written: the subwords already carry misspellings and compounds, and the
             # encoder was trained on tokens without the knowledge base's typo mapping.
-            blocks.append(self.encoder_weight * encoder.sentence(analysis.raw_tokens))
+            blocks.append(self.encoder_weight * self._encode(encoder, analysis, message))
         dense = np.concatenate(blocks).astype(np.float32)
         dense_columns = np.arange(len(index), len(index) + len(dense), dtype=np.int64)
         return np.concatenate([columns, dense_columns]), np.concatenate([values, dense])
@@ -282,18 +282,28 @@ class _Scorer:
         scaled = values * self.row_scale[columns]
         return scaled @ self.weights[columns].astype(np.float32) + self.bias
 
-    def sentence(self, analysis: Analysis) -> np.ndarray:
+    def _piece_ids(self, analysis: Analysis, message: MessageWords | None) -> list[int]:
+        return default_embedding().piece_ids(analysis.tokens, self.analyzer.known_words(analysis.language),
+                                             None if message is None else message.pieces)
+
+    def _encode(self, encoder: SubwordEncoder, analysis: Analysis, message: MessageWords | None) -> np.ndarray:
+        # As written (no typo mapping): only a word the knowledge base knows keeps its vector.
+        return encoder.sentence(analysis.raw_tokens, self.analyzer.known_words(analysis.language),
+                                None if message is None else message.vectors)
+
+    def sentence(self, analysis: Analysis, message: MessageWords | None = None) -> np.ndarray:
         """The encoder's unit vector of the question (SubwordEncoder: its tokens as written)."""
         if isinstance(self.encoder, SubwordEncoder):
-            return self.encoder.sentence(analysis.raw_tokens)
-        return self.encoder.sentence(default_embedding().piece_ids(analysis.tokens))
+            return self._encode(self.encoder, analysis, message)
+        return self.encoder.sentence(self._piece_ids(analysis, message))
 
-    def sentences(self, analyses: Sequence[Analysis]) -> np.ndarray | None:
+    def sentences(self, analyses: Sequence[Analysis], message: MessageWords | None = None) -> np.ndarray | None:
         """Centroid mode: the encoder's vector of each text, zeros for a text it does not read
         (the encoder is Dutch); None in block mode."""
         if self.centroids is None:
             return None
-        return np.stack([self.sentence(analysis) if _encodes(analysis) else np.zeros(self.encoder.out_dims, np.float32)
+        message = MessageWords() if message is None else message
+        return np.stack([self.sentence(analysis, message) if _encodes(analysis) else np.zeros(self.encoder.out_dims, np.float32)
                          for analysis in analyses])
 
     def centroid_logits(self, analyses: Sequence[Analysis], vectors: np.ndarray | None = None) -> np.ndarray | float:
@@ -549,11 +559,11 @@ class Matcher:
     def _score_units(self, texts: Sequence[str]) -> "_Units":
         """Each text on its own, the products of all at once."""
         scorer = self._scorer
-        analyses = [scorer.analyzer.analyse(text) for text in texts]
-        unknown: dict[tuple[str, str], tuple[int, ...]] = {}  # a clause repeats the whole's words
-        vectors = [scorer.vector(analysis, unknown) for analysis in analyses]
+        message = MessageWords()  # a clause repeats the whole's words; dropped with the message
+        analyses = [scorer.analyzer.analyse(text, message) for text in texts]
+        vectors = [scorer.vector(analysis, message) for analysis in analyses]
         logits = np.vstack([scorer.logits(columns, values) for columns, values in vectors])
-        sentences = scorer.sentences(analyses)
+        sentences = scorer.sentences(analyses, message)
         logits = logits + scorer.centroid_logits(analyses, sentences)
         coverage = np.array([analysis.coverage for analysis in analyses])
         probabilities, confidence = self._scores(logits, coverage, all_classes=True)

@@ -165,9 +165,9 @@ def _stemmer(language: str):
     return getattr(_snowball_module(module_name), class_name)()
 
 
-@lru_cache(maxsize=65536)
 def stem(token: str, language: str) -> str:
-    """Snowball stem; digits and short tokens are kept as they are."""
+    """Snowball stem; digits and short tokens are kept as they are. Not kept here: an analyser
+    keeps the stems of the words it knows (`Analyzer.stem`), any other word's for one message."""
     if len(token) <= 3 or not token.isalpha():
         return token
     return _stemmer(language).stemWord(token)

@@ -15,7 +15,7 @@ import json
 import math
 import struct
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +45,9 @@ def token_subwords(token: str, buckets: int) -> tuple[int, ...]:
 
 
 class SubwordIndex:
-    """`token_subwords` with a per-word cache (the same words come back all the time)."""
+    """`token_subwords` with a per-word cache, for building an encoder's training data
+    (benchmarks/build_dutch_encoder.py: the same words come back all the time). The matcher
+    does not use it: `SubwordEncoder` keeps a vector per known word instead."""
 
     def __init__(self, buckets: int) -> None:
         self.buckets = buckets
@@ -144,8 +146,8 @@ class SubwordEncoder:
             arrays[name] = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
         self._data = data
         self.source = str(header.get("source", ""))
-        self.index = SubwordIndex(sizes["buckets"])
-        self._tokens: dict[str, tuple[np.ndarray, np.float32]] = {}  # `_token` per word
+        self.buckets = sizes["buckets"]
+        self._tokens: dict[str, tuple[np.ndarray, np.float32]] = {}  # `_token` per known word
         # The int8 table stays as stored (zero-copy); only a question's rows are dequantised.
         self._table = arrays["table"]
         self._table_scale = arrays["table_scale"]
@@ -169,26 +171,33 @@ class SubwordEncoder:
     def out_dims(self) -> int:
         return int(self._out_bias.shape[0])
 
-    def _token(self, token: str) -> tuple[np.ndarray, np.float32]:
-        """A token's vector (the mean of its buckets' rows) and importance (their mean), kept per
-        word like its bucket ids (`SubwordIndex`, the same bound): a word costs one look-up
-        instead of a gather of its 10-30 rows from the table."""
+    def _token(self, token: str, known: Container[str], message: dict | None) -> tuple[np.ndarray, np.float32]:
+        """A token's vector (the mean of its buckets' rows) and importance (their mean). Kept per
+        word for the words in `known` (a matcher's own: one look-up instead of a gather of its
+        10-30 rows from the table); another word (a resident's name, a street, a typo) in
+        `message` (one message's texts) and never for the process."""
         found = self._tokens.get(token)
+        if found is None and message is not None:
+            found = message.get(token)
         if found is None:
-            ids = np.asarray(self.index.token(token), dtype=np.intp)
+            ids = np.asarray(token_subwords(token, self.buckets), dtype=np.intp)
             count = np.float32(len(ids))
             rows = self._table[ids].astype(np.float32) * self._table_scale[ids, None]
             found = (np.add.reduceat(rows, [0], axis=0)[0] / count, np.add.reduceat(self._importance[ids], [0])[0] / count)
-            if len(self._tokens) >= _WORD_CACHE_LIMIT:  # a flood of nonsense cannot grow it forever
-                self._tokens.clear()
-            self._tokens[token] = found
+            if token in known:
+                if len(self._tokens) >= _WORD_CACHE_LIMIT:  # several tenants' vocabularies: still bounded
+                    self._tokens.clear()
+                self._tokens[token] = found
+            elif message is not None:
+                message[token] = found
         return found
 
-    def sentence(self, tokens: Sequence[str]) -> np.ndarray:
-        """Unit-length vector of the folded tokens (zeros when there are none)."""
+    def sentence(self, tokens: Sequence[str], known: Container[str] = (), message: dict | None = None) -> np.ndarray:
+        """Unit-length vector of the folded tokens (zeros when there are none). The vectors of the
+        words in `known` are kept; the others' in `message` if given (see `_token`)."""
         if not tokens:
             return np.zeros(self.out_dims, dtype=np.float32)
-        per_token = [self._token(token) for token in tokens]
+        per_token = [self._token(token, known, message) for token in tokens]
         token_vectors = np.stack([vector for vector, _ in per_token])
         importance = np.array([weight for _, weight in per_token], dtype=np.float32)
         weights = np.exp(importance - importance.max())

@@ -7,8 +7,14 @@ its parts mean something to it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .normalize import STOP_WORDS
+
+if TYPE_CHECKING:
+    from .features import MessageWords
 
 # Common parts of Dutch municipal compounds. They let a compound in an example
 # ("parkeervergunning") share features with its parts written apart ("parkeer vergunning")
@@ -40,27 +46,28 @@ class Vocabulary:
         for word in sorted(self.words):
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha() and word not in stop_words:
                 self._by_length.setdefault(len(word), []).append(word)
-        self._typo_cache: dict[str, str | None] = {}
         self._compounds: dict[str, tuple[str, ...]] = {}  # `split_compound` of known words
+        self._typo_windows: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}  # `_typo_window` by length
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    def correct(self, token: str) -> str | None:
+    def correct(self, token: str, message: MessageWords | None = None) -> str | None:
         """The known word an unknown token is most likely a typo of, or None.
 
         "pasport" -> "paspoort"; "rijbewys" -> "rijbewijs" (Dutch "y" written for "ij").
+        Only a word the vocabulary does not know is looked up, so the look-up is kept for one
+        message only (`message`: its texts repeat its words), never for the process: the word
+        is a resident's (a name, a street, a typo).
         """
         if token in self.words or len(token) < MIN_TYPO_LENGTH or not token.isalpha():
             return None
-        cached = self._typo_cache.get(token, False)
-        if cached is not False:
-            return cached
-        result = self._lookup_typo(token)
-        if len(self._typo_cache) > 50_000:  # a bound, so a flood of nonsense cannot grow it forever
-            self._typo_cache.clear()
-        self._typo_cache[token] = result
-        return result
+        if message is None:
+            return self._lookup_typo(token)
+        found = message.corrections.get(token, False)
+        if found is False:
+            found = message.corrections[token] = self._lookup_typo(token)
+        return found
 
     def _lookup_typo(self, token: str) -> str | None:
         # Imported here, not with the module: most questions have no unknown word, and a cold
@@ -71,26 +78,48 @@ class Vocabulary:
             variant = token.replace("y", "ij")
             if variant in self.words:
                 return variant
-        best: tuple[str, float] | None = None
-        # Only words of about the same length can reach the cut-off; this keeps look-ups cheap.
-        for length in range(len(token) - 2, len(token) + 3):
-            candidates = self._by_length.get(length)
-            if not candidates:
-                continue
-            found = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=self.typo_cutoff)
-            if found is not None and (best is None or found[1] > best[1]):
-                best = (found[0], found[1])
-        return best[0] if best else None
+        # Only words of about the same length can reach the cut-off, and only those whose letters
+        # differ from the token's in few enough letters (below); in the order of their lengths,
+        # then alphabetical, so the first best is the one a search length by length finds.
+        words, letters, lengths = self._typo_window(len(token))
+        if not words:
+            return None
+        # fuzz.ratio is 100 * (1 - d / (len(a) + len(b))) with d the insertions and deletions
+        # that turn one into the other; every letter in one word's letters and not in the other's
+        # costs at least one of them, so a word with more such letters cannot reach the cut-off.
+        budget = (lengths + len(token)) * (1 - self.typo_cutoff / 100) + 1e-9
+        near = np.flatnonzero(np.bitwise_count(letters ^ _letters(token)) <= budget)
+        if not near.size:
+            return None
+        found = process.extractOne(token, [words[i] for i in near], scorer=fuzz.ratio, score_cutoff=self.typo_cutoff)
+        return found[0] if found else None
 
-    def split_compound(self, token: str) -> list[str]:
+    def _typo_window(self, length: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The typo candidates of a token of `length` letters (known words of length - 2 to + 2,
+        by length, then alphabetical), their letter sets (`_letters`) and lengths. Built per
+        length on first use (the knowledge base's words only)."""
+        found = self._typo_windows.get(length)
+        if found is None:
+            words = [word for size in range(length - 2, length + 3) for word in self._by_length.get(size, ())]
+            found = self._typo_windows[length] = (words, np.array([_letters(word) for word in words], dtype=np.uint32),
+                                                  np.array([len(word) for word in words], dtype=np.float64))
+        return found
+
+    def split_compound(self, token: str, message: MessageWords | None = None) -> list[str]:
         """The parts of a Dutch compound ("parkeervergunning" -> parkeer, vergunning), or [].
-        Kept per known word (bounded by the vocabulary; every message reads its words again)."""
+        Kept per known word (bounded by the vocabulary; every message reads its words again);
+        another word's for one message (`message`), never for the process."""
         known = self._compounds.get(token)
         if known is not None:
             return list(known)
+        if message is not None and (parts := message.compounds.get(token)) is not None:
+            return list(parts)
         parts = self._split_compound(token)
         if token in self.words:
             self._compounds[token] = tuple(parts)
+        elif message is not None:
+            message.compounds[token] = parts
+            return list(parts)
         return parts
 
     def _split_compound(self, token: str) -> list[str]:
@@ -127,3 +156,12 @@ class Vocabulary:
             if joined in self.words:
                 return joined
         return None
+
+
+def _letters(word: str) -> int:
+    """The letters a word uses, one bit each (a-z; any other letter shares one bit)."""
+    mask = 0
+    for char in word:
+        offset = ord(char) - 97
+        mask |= 1 << (offset if 0 <= offset < 26 else 26)
+    return mask
