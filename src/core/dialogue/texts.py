@@ -368,6 +368,10 @@ CATALOGUE: dict[str, Text] = {
         "Check your confirmation, or the municipality's website under 'My cases' (log in with DigiD). "
         "Not there? Then {team} will help you further.",
     ),
+    "wait_rerouted": Text(
+        nl="Goed, dan zoek ik een medewerker van {team} voor u. Blijf in dit gesprek.",
+        en="All right, then I am looking for someone from {team} for you. Please stay in this chat.",
+    ),
     "not_clear_yet": Text(
         nl="Is het nog niet duidelijk?",
         en="Is it still not clear?",

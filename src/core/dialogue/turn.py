@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..kb import phrases
-from ..models import Button, HandoverStatus, InboundKind, Link
+from ..models import Button, Handover, HandoverStatus, InboundKind, Link
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, followups, handover, language,
                reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
@@ -149,6 +149,8 @@ class Turn:
                 ctx.add(ctx.say("wait_withdrawn"))
                 if then:
                     self._on_question(then)
+                return
+            if current.status == HandoverStatus.WAITING and ctx.text and self._wait_rerouted(current):
                 return
             # A person is (about to be) talking: the bot keeps quiet, staff see the message.
             ctx.count("during_handover")
@@ -1085,6 +1087,24 @@ class Turn:
         if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
         handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented, crisis=crisis)
+
+    def _wait_rerouted(self, current: Handover) -> bool:
+        """"over mijn aanslag", "it's about my parking permit" while waiting (in office hours, nobody has taken the
+        conversation yet) for a person asked for without a topic: what it is about; the wait goes to that topic's team,
+        as staff would transfer it, and the resident reads so (was a wait for the contact centre, the topic unread)."""
+        ctx = self.ctx
+        text = ctx.text or ""
+        if current.claimed_by is not None or not contacts.tells_what_about(text):
+            return False
+        routed = self._topic_of_request(text)
+        team_id = ctx.team_id(routed.team) if routed is not None else None
+        if routed is None or team_id is None or team_id == current.team:
+            return False
+        ctx.count("wait_rerouted")
+        ctx.state.topic = routed.id
+        ctx.conversation.handover = current.model_copy(update={"team": team_id})
+        ctx.add(ctx.say("wait_rerouted", team=ctx.team_name(team_id)))
+        return True
 
     def _callback_about(self, flow: CallbackFlow) -> bool:
         """"over mijn aanslag", "gaat over bijstand", "it's about my parking permit" in answer to the offer of a
