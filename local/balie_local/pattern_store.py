@@ -62,23 +62,24 @@ def first_call() -> None:
 
 def compiled_later() -> list[tuple[str, int]]:
     """(pattern, flags) of what a warm function compiles after its cold start: each crisis rule is
-    compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns."""
+    compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns;
+    they ask `core.compiled_patterns` for it, which records them here (and compiles them)."""
+    from core import compiled_patterns
     from core.dialogue import crisis
 
     keys: list[tuple[str, int]] = []
-    compile_now = re._compiler.compile  # type: ignore[attr-defined]
 
-    def recording(pattern, flags=0):
+    def recording(pattern: str, flags: int = 0) -> None:
         keys.append((pattern, int(flags)))
-        return compile_now(pattern, flags)
+        return None
 
-    re._compiler.compile = recording  # type: ignore[attr-defined]
+    compiled_patterns.use(recording)
     try:
         for rule in crisis._index().rules:
             rule.pattern  # noqa: B018 (compiles the rule)
     finally:
-        re._compiler.compile = compile_now  # type: ignore[attr-defined]
-    return [key for key in keys if isinstance(key[0], str)]
+        compiled_patterns.use(None)
+    return keys
 
 
 def recorded_keys(modules: tuple[str, ...] = RECORDED_MODULES) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:

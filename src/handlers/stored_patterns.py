@@ -22,9 +22,11 @@ A warm function compiles more later: each crisis rule (core.dialogue.crisis) is 
 first use, 877 of them, 0.1-4 ms each (230 ms in all), spread over a container's first turns,
 where they were the slowest turns of `make bench-chat` (BENCHMARKS.md, "Session 14 (perf14)").
 The store holds those too, each entry compressed on its own, looked up by a digest of its
-pattern only when `re` misses its cache (`_compile_stored`, put in place of
-`re._compiler.compile`): a container decompresses only the rules it uses, a few microseconds
-each, and a cold start reads the rest as bytes.
+pattern (`later_pattern`): a container decompresses only the rules it uses, a few microseconds
+each, and a cold start reads the rest as bytes. The crisis rules ask for them themselves
+(`core.compiled_patterns.compiled`, which `load` points at `later_pattern`); `re` is left as it is,
+so no other library's compile looks in the store (session 15: session 14 put the look-up in
+place of `re._compiler.compile` for the whole process).
 """
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ from array import array
 from pathlib import Path
 
 import _sre
+
+from core import compiled_patterns
 
 STORE_DIR = Path(__file__).resolve().parent / "data"
 CODE_TYPE = "I" if _sre.CODESIZE == 4 else "H"  # the array type of the engine's code words
@@ -79,35 +83,35 @@ def later_key(pattern: str, flags: int) -> tuple[bytes, int]:
     return hashlib.blake2b(pattern.encode("utf-8", "surrogatepass"), digest_size=16).digest(), flags
 
 
-# The store's later entries (`dumps`), marshalled until `re` first misses its cache; and the
-# compile they stand in front of.
+# The store's later entries (`dumps`), marshalled until a pattern is first asked for.
 _later: dict[str, object] = {"marshalled": b"", "entries": None}
+# `re`'s own compile, past its cache: what the build checks each stored entry against.
 _compile_afresh = re._compiler.compile  # type: ignore[attr-defined]
 
 
-def _compile_stored(pattern, flags=0):
-    """`re._compiler.compile`, from the store's later entries when it holds this pattern (what
-    `re` compiles on a miss of its cache): the same pattern object, without parsing it again."""
-    if isinstance(pattern, str) and _later["marshalled"]:
-        if _later["entries"] is None:
-            _later["entries"] = marshal.loads(_later["marshalled"])
-        stored = _later["entries"].get(later_key(pattern, int(flags)))
-        if stored is not None:
-            entry = marshal.loads(zlib.decompress(stored))
-            if entry[0] == pattern:
-                return pattern_of(entry)
-    return _compile_afresh(pattern, flags)
+def later_pattern(pattern: str, flags: int = 0) -> re.Pattern | None:
+    """The pattern object of a later entry of the store (what `re.compile(pattern, flags)` gives,
+    without parsing it again), or None when the store does not hold it."""
+    if not _later["marshalled"]:
+        return None
+    if _later["entries"] is None:
+        _later["entries"] = marshal.loads(_later["marshalled"])
+    stored = _later["entries"].get(later_key(pattern, int(flags)))
+    if stored is None:
+        return None
+    entry = marshal.loads(zlib.decompress(stored))
+    return pattern_of(entry) if entry[0] == pattern else None
 
 
 def load(path: Path | None = None) -> int:
-    """Put the stored patterns into `re`'s cache, and the later ones behind its compile; how many
-    went into the cache (0 without a usable store)."""
+    """Put the stored patterns into `re`'s cache, and the later ones behind
+    `core.compiled_patterns`; how many went into the cache (0 without a usable store)."""
     try:
         stored_header, entries, later = parts((path or store_path()).read_bytes())
         if stored_header != header():
             return 0
         _later.update(marshalled=later, entries=None)
-        re._compiler.compile = _compile_stored  # type: ignore[attr-defined]
+        compiled_patterns.use(later_pattern)
         cache = re._cache  # type: ignore[attr-defined]
         room = max(re._MAXCACHE - len(cache), 0)  # type: ignore[attr-defined]
         for entry in entries[:room]:

@@ -1,6 +1,7 @@
 """Regular expressions compiled at build time (handlers.stored_patterns, balie_local.pattern_store):
-the stored pattern objects are the ones `re` would compile, `re.compile` hands them out, and a store
-that does not fit this Python, or is damaged, changes nothing."""
+the stored pattern objects are the ones `re` would compile, `re.compile` hands them out, the crisis
+rules get theirs through core.compiled_patterns (with `re` left as it is), and a store that does
+not fit this Python, or is damaged, changes nothing."""
 from __future__ import annotations
 
 import marshal
@@ -15,6 +16,7 @@ import pytest
 
 from balie_local.lambda_build import store_patterns
 from balie_local.pattern_store import store_of, write
+from core import compiled_patterns
 from handlers import stored_patterns
 from handlers.stored_patterns import load, parts, pattern_of, store_path
 
@@ -27,10 +29,18 @@ KEYS = [
 
 @pytest.fixture
 def fresh_cache() -> Iterator[None]:
-    """`re`'s cache as the test found it, afterwards (other tests' patterns are compiled again)."""
+    """`re`'s cache as the test found it, afterwards (other tests' patterns are compiled again), and
+    the store's later entries and `core.compiled_patterns` as they were."""
+    later, lookup = dict(stored_patterns._later), list(compiled_patterns._lookup)
     re.purge()
     yield
     re.purge()
+    stored_patterns._later.update(later)
+    compiled_patterns._lookup[:] = lookup
+
+
+def _no_compiling(pattern, flags=0):
+    raise AssertionError(f"compiled afresh: {pattern}")
 
 
 def test_a_stored_pattern_is_the_pattern_re_compiles(tmp_path: Path, fresh_cache: None) -> None:
@@ -100,19 +110,35 @@ def test_a_pattern_compiled_later_comes_from_the_store_as_re_would_compile_it(
         tmp_path: Path, fresh_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
     path = store_path(tmp_path)
     path.write_bytes(store_of(KEYS[:1], later=KEYS[1:]))
+    own_compile = re._compiler.compile  # type: ignore[attr-defined]
     assert load(path) == 1
+    assert re._compiler.compile is own_compile  # type: ignore[attr-defined]  # `re` is left as it is
     fresh = {key: stored_patterns._compile_afresh(*key) for key in KEYS}
-
-    def no_compiling(pattern, flags=0):
-        raise AssertionError(f"compiled afresh: {pattern}")
-
-    monkeypatch.setattr(stored_patterns, "_compile_afresh", no_compiling)
+    monkeypatch.setattr(re._compiler, "compile", _no_compiling)  # type: ignore[attr-defined]
     for pattern, flags in KEYS[1:]:
-        compiled = re.compile(pattern, flags)  # a miss of re's cache: from the store's later entries
+        compiled = compiled_patterns.compiled(pattern, flags)  # from the store's later entries
         assert compiled == fresh[(pattern, flags)] and compiled.groupindex == fresh[(pattern, flags)].groupindex
-    assert re.compile(KEYS[1][0]).match("hoi verhuizen!").group("word") == "verhuizen"
+    assert compiled_patterns.compiled(KEYS[1][0]).match("hoi verhuizen!").group("word") == "verhuizen"
+    with pytest.raises(AssertionError) as raised:  # another library's re.compile: not the store's
+        re.compile(KEYS[1][0], KEYS[1][1])
     monkeypatch.undo()
-    assert re.compile(r"\bniet opgeslagen\b").search("dit is niet opgeslagen")  # not stored: compiled as before
+    assert str(raised.value).startswith("compiled afresh")
+    assert compiled_patterns.compiled(r"\bniet opgeslagen\b").search("dit is niet opgeslagen")  # not stored: re compiles it
+
+
+def test_the_crisis_rules_get_their_patterns_from_the_store(tmp_path: Path, fresh_cache: None,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.dialogue import crisis
+
+    (path,) = write([tmp_path])
+    load(path)
+    rules = crisis._index().rules[:25]
+    fresh = [crisis._Rule(rule.kind, rule.template) for rule in rules]  # not compiled yet
+    monkeypatch.setattr(re._compiler, "compile", _no_compiling)  # type: ignore[attr-defined]
+    patterns = [rule.pattern for rule in fresh]
+    monkeypatch.undo()
+    assert [pattern.pattern for pattern in patterns] == [rule.pattern.pattern for rule in rules]
+    assert all(pattern == stored_patterns._compile_afresh(pattern.pattern, 0) for pattern in patterns)
 
 
 def test_make_build_stores_them_for_the_functions_python_in_every_package(tmp_path: Path) -> None:

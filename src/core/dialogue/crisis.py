@@ -42,7 +42,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from .. import known_words
+from .. import compiled_patterns, known_words
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
@@ -1360,8 +1360,8 @@ class _Rule:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(_expand(self.template, _trie_macros()))
+        if self._pattern is None:  # compiled at build time when the function has a store of them
+            self._pattern = compiled_patterns.compiled(_expand(self.template, _trie_macros()))
         return self._pattern
 
 
