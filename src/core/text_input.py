@@ -10,6 +10,8 @@ for channels that cannot refuse, such as a WhatsApp delivery Meta would retry fo
   a report or the export (the "Trojan Source" trick); right-to-left scripts need none;
 - Unicode noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): reserved for internal use.
 Everything else (emoji with joiners, Arabic, Hebrew, combining accents) is text.
+The same rules hold for what an administrator or editor writes that residents read (a tenant's
+and a team's name, a phone number, every answer and title: `text_problem`, in core.kb.models).
 A message of only blank characters is empty (400): spaces, and what renders as nothing, the
 format characters (zero-width space and joiners, BOM, word joiner, soft hyphen, Mongolian vowel
 separator) and the Hangul and Braille fillers, so "\u200b" cannot open a conversation.
@@ -42,16 +44,24 @@ def is_blank(text: str) -> bool:
     return all(ch.isspace() or ch in _BLANK_FILLERS or unicodedata.category(ch) == "Cf" for ch in text)
 
 
+def text_problem(text: str) -> str | None:
+    """Why `text` is no acceptable text ("is empty", ...), whatever its length; None when it is."""
+    if is_blank(text):
+        return "is empty"
+    if _SURROGATE.search(text):
+        return "contains characters that are not valid text"
+    if _REFUSED.search(text):
+        return "contains control or direction characters"
+    return None
+
+
 def check_text(text: str, *, max_length: int = MAX_TEXT_CHARS) -> str:
     """`text` unchanged when it is acceptable; `InvalidInput` (400) otherwise."""
-    if is_blank(text):
-        raise InvalidInput("The message is empty.")
-    if len(text) > max_length:
+    if len(text) > max_length and not is_blank(text):
         raise InvalidInput(f"The message is longer than {max_length} characters.")
-    if _SURROGATE.search(text):
-        raise InvalidInput("The message contains characters that are not valid text.")
-    if _REFUSED.search(text):
-        raise InvalidInput("The message contains control or direction characters.")
+    problem = text_problem(text)
+    if problem is not None:
+        raise InvalidInput(f"The message {problem}.")
     return text
 
 

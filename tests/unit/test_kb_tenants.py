@@ -113,3 +113,44 @@ def test_a_team_email_is_one_address(voorbeeld: Tenant, email: str) -> None:
     document["teams"]["kcc"]["email"] = email
     with pytest.raises(ValueError, match="email"):
         Tenant.model_validate(document)
+
+
+@pytest.mark.parametrize("where", ["name", "team", "phone", "text"])
+@pytest.mark.parametrize("bad", ["Gemeente \u202eelpmaxE", "Gemeente\u2066X\u2069", "Gemeente\x00X", "\u200b\u200d",
+                                 "Gemeente\x1b[31m"])
+def test_texts_residents_read_follow_the_rules_of_their_own_messages(voorbeeld: Tenant, where: str, bad: str) -> None:
+    """A right-to-left override or a control character in a tenant's name, a team's name or phone, or
+    any answer text reached the widget, WhatsApp and the dashboard (the admin API accepted them)."""
+    document = voorbeeld.model_dump(mode="json")
+    if where == "name":
+        document["name"] = bad
+    elif where == "team":
+        document["teams"]["kcc"]["name"]["nl"] = bad
+    elif where == "phone":
+        document["teams"]["kcc"]["phone"] = bad
+    else:
+        document["intent_overrides"]["paspoort"] = {"answer": {"nl": bad, "en": "An answer."}}
+    with pytest.raises(ValueError, match="the text (is empty|contains control or direction characters)"):
+        Tenant.model_validate(document)
+
+
+def test_zero_width_characters_inside_a_text_stay_as_in_residents_messages(voorbeeld: Tenant) -> None:
+    document = voorbeeld.model_dump(mode="json")
+    document["name"] = "Gemeente Voor\u00adbeeld \U0001f3db\ufe0f"  # a soft hyphen, an emoji with its selector
+    assert Tenant.model_validate(document).name == document["name"]
+
+
+@pytest.mark.parametrize("where", ["urls", "override"])
+def test_a_tenants_own_pages_are_https_only(voorbeeld: Tenant, where: str) -> None:
+    """Residents are sent to these pages (forms asking for a BSN or an IBAN): an http:// page can be
+    altered on the way. The admin API accepted `urls: {afspraak: http://...}`."""
+    from core.kb.checks import settings_problems
+
+    document = voorbeeld.model_dump(mode="json")
+    if where == "urls":
+        document["urls"]["afspraak"] = "http://www.voorbeeld.example/afspraak"
+    else:
+        document["intent_overrides"]["paspoort"] = {"urls": {"afspraak": "http://www.voorbeeld.example/paspoort"}}
+    tenant = Tenant.model_validate(document)
+    problems = [str(problem) for problem in settings_problems(tenant)]
+    assert any("is not an absolute https:// URL" in problem for problem in problems), problems

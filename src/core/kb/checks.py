@@ -24,7 +24,10 @@ REFERRAL_WORDS_MAX = 40
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d{1,5})?$", re.IGNORECASE)
-_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?$", re.IGNORECASE)
+# Every link a resident is sent to (the shared base's, a tenant's own pages, its overrides and
+# referrals): https only, as the editors' links. A plain http:// page can be altered on the way
+# (a form asking for a BSN or an IBAN), and residents cannot tell from the chat.
+_ABSOLUTE_URL = re.compile(r"^https://[^\s/]+(/\S*)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -47,7 +50,7 @@ def normalise(text: str) -> str:
 
 def _url_problem(loc: tuple, url: str | None) -> list[Problem]:
     if url is not None and not _ABSOLUTE_URL.match(url):
-        return [Problem(loc, f"{url!r} is not an absolute http(s) URL")]
+        return [Problem(loc, f"{url!r} is not an absolute https:// URL")]
     return []
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from ..text_input import text_problem
 
 FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen", "online", "termijn")
 # Details a question can ask within a topic (core.dialogue.details recognises them);
@@ -24,11 +26,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
+def _shown(value: str) -> str:
+    """Text residents read, written by an administrator or editor: the rules of a resident's own
+    message (core.text_input), so no right-to-left override or control character reaches the widget,
+    a WhatsApp message or the dashboard from a tenant's name or an answer either."""
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(f"the text {problem}")
+    return value
+
+
+# A string residents read (a name, a phone number, an answer).
+ShownText = Annotated[str, AfterValidator(_shown)]
+
+
 class Text(Strict):
     """A text a resident reads: Dutch first, English second."""
 
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    nl: ShownText = Field(min_length=1)
+    en: ShownText = Field(min_length=1)
 
     def get(self, language: str) -> str:
         return self.en if language == "en" else self.nl
@@ -193,7 +209,7 @@ class IntentOverride(Strict):
 
 class Team(Strict):
     name: Text
-    phone: str | None = None
+    phone: ShownText | None = None
     # Where the ticket e-mails go: one address, no spaces or line breaks (no header injection).
     email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -256,7 +272,7 @@ class Shelter(Strict):
     """The desk for people without a place to sleep (maatschappelijke opvang)."""
 
     name: Text
-    phone: str = Field(min_length=1)
+    phone: ShownText = Field(min_length=1)
     url: str | None = None
     # Whether `phone` is answered day and night. When it is not, while the gemeente is closed the
     # help also names the police's line for tonight: a desk that opens on Monday is no bed tonight.
@@ -270,7 +286,7 @@ class CrisisSettings(Strict):
 
 class Tenant(Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str
+    name: ShownText
     domain: str
     widget_origins: list[str] = Field(default_factory=list)
     look: Look = Field(default_factory=Look)
