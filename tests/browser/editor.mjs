@@ -65,7 +65,7 @@ await main(async (browser) => {
   await page.locator("#draft-summary", { hasText: "1 wijziging" }).waitFor(); // the draft counts the change
   await axe(page, "editor with a changed answer and its difference");
 
-  // A link that is not https: a warning next to the field, in Dutch.
+  // A link that is not https: an error next to the field, in Dutch (residents are sent to https pages only).
   await page.locator("#add-link").focus();
   await page.keyboard.press("Enter");
   await page.keyboard.type("Stadhuis");
@@ -76,8 +76,21 @@ await main(async (browser) => {
   await page.keyboard.type("http://www.voorbeeld.example/stadhuis");
   await page.locator("#intent-form button[type=submit]").focus();
   await page.keyboard.press("Enter");
-  await page.locator("#findings li.warning", { hasText: "niet beveiligd" }).waitFor();
-  await axe(page, "editor with a warning next to a field");
+  const unsafe = page.locator("#findings li.error", { hasText: "niet beveiligd" });
+  await unsafe.waitFor();
+  await page.getByText("Er is 1 fout om op te lossen").waitFor();
+  await axe(page, "editor with an error next to a field");
+
+  // The finding leads to the field; with an https address the error is gone.
+  await unsafe.getByRole("button", { name: "Ga naar het veld" }).focus();
+  await page.keyboard.press("Enter");
+  const focused = await page.evaluate(() => [document.activeElement.id, document.activeElement.getAttribute("aria-invalid")]);
+  check(/^link-\d+-url$/.test(focused[0]) && focused[1] === "true", "the finding's button focuses the link's invalid address field");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("https://www.voorbeeld.example/stadhuis");
+  await page.locator("#intent-form button[type=submit]").focus();
+  await page.keyboard.press("Enter");
+  await unsafe.waitFor({ state: "detached" });
 
   // The preview answers with the draft.
   await page.locator("#preview-input").focus();

@@ -153,7 +153,17 @@ def test_checks_speak_dutch_and_errors_block_publishing(world: World) -> None:
     assert messages["answer.en"] == ("error", "Het antwoord in het Engels ontbreekt.")
     assert messages["examples.nl"][0] == "error" and "Te weinig voorbeeldvragen" in messages["examples.nl"][1]
     assert messages["examples.nl.1"][0] == "error" and "al een voorbeeldvraag van ‘Paspoort’" in messages["examples.nl.1"][1]
-    assert messages["links.0.url"][0] == "warning" and "https://" in messages["links.0.url"][1]
+    assert messages["links.0.url"][0] == "error" and "https://" in messages["links.0.url"][1]
+    with pytest.raises(InvalidInput, match="Publiceren kan nog niet"):
+        world.editor.publish(EDITOR)
+
+
+def test_a_link_without_https_is_an_error_in_dutch_before_publishing(world: World) -> None:
+    """The knowledge base refuses every http:// link a resident is sent to; the editor says so
+    in Dutch next to the field, so publishing is not the first place the editor hears of it."""
+    detail = world.editor.put(EDITOR, "veerpont", ferry(links=[DraftLink(title=DraftText(nl="Pont", en="Ferry"),
+                                                                         url="http://www.alpha.example/pont")]))
+    assert [(f.field, f.severity) for f in detail.findings if "niet beveiligd" in f.message] == [("links.0.url", "error")]
     with pytest.raises(InvalidInput, match="Publiceren kan nog niet"):
         world.editor.publish(EDITOR)
 

@@ -120,8 +120,11 @@ def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None
     for index, link in enumerate(state.links or []):
         findings += _texts(f"links.{index}.title", link.title, "De titel van de link")
         if link.url.lower().startswith("http://"):
-            findings.append(Finding(field=f"links.{index}.url", severity="warning",
-                                    message="Deze link is niet beveiligd (http). Gebruik een adres dat met https:// begint."))
+            # An error, not a warning: the knowledge base's own check refuses every http:// link a
+            # resident is sent to, so a warning here would only move the refusal to publishing time.
+            findings.append(Finding(field=f"links.{index}.url", message=(
+                "Deze link is niet beveiligd (http). Inwoners sturen we alleen naar beveiligde pagina's: "
+                "gebruik een adres dat met https:// begint.")))
     seen: set[str] = set()
     own_examples = {normalise(text) for text in [*(shared.examples.nl if shared else []), *(shared.examples.en if shared else [])]}
     for language in ("nl", "en"):
