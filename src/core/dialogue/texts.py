@@ -314,6 +314,26 @@ CATALOGUE: dict[str, Text] = {
         "sometimes moves.",
     ),
     "fees_link": Text(nl="Alle tarieven", en="All fees"),
+    # ---- a resident who asks to have their data deleted (core.dialogue.erasure) ----
+    "erasure_kept": Text(
+        nl="Dit gesprek bewaren we {days} dagen. Daarna wordt het vanzelf gewist.",
+        en="We keep this conversation for {days} days. After that it is deleted automatically.",
+    ),
+    "erasure_now_web": Text(
+        nl="Wilt u het nu al wissen? Kies dan ‘Gesprek wissen’ in deze chat.",
+        en="Do you want to delete it now? Choose ‘Delete conversation’ in this chat.",
+    ),
+    "erasure_now_staff": Text(
+        nl="Wilt u het nu al laten wissen? Vraag het een medewerker. Die kan het voor u doen.",
+        en="Do you want it deleted now? Ask a member of staff. They can do it for you.",
+    ),
+    "erasure_other_data": Text(
+        nl="Wilt u dat de gemeente andere gegevens over u verwijdert? Dat vraagt u met een privacyverzoek (AVG). "
+        "Hoe dat gaat, leest u op de website van de gemeente.",
+        en="Do you want the municipality to delete other data about you? You ask for that with a privacy request "
+        "(GDPR). The municipality's website tells you how.",
+    ),
+    "contact_link": Text(nl="Contact met de gemeente", en="Contact the municipality"),
     "fees_intro": Text(nl="Dit zijn de tarieven van {tenant} in {year}:", en="These are the fees of {tenant} in {year}:"),
     "fees_line": Text(nl="{name}: € {amount}", en="{name}: € {amount}"),
     # "en als ik er twee heb?" after a fee: the total from the tenant's fees table, or honestly not

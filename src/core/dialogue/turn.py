@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..kb import phrases
-from ..models import Button, Handover, HandoverStatus, InboundKind, Link
-from . import (answers, clauses, contacts, current_topic, detail_topic, details, followups, handover, language,
-               reactions, referrals, replies, small_talk)
+from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link
+from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, handover,
+               language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import detect_all as crisis_kinds
 from .context import TurnContext
@@ -556,6 +556,9 @@ class Turn:
         if contacts.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
+        if erasure.asks_erasure(text):
+            self._erasure_help()
+            return
         if small_talk.asks_who_the_bot_is(text):
             # "wat is jouw naam?": the matcher reads no topic in it (the scope message); answered as
             # "ben je een robot?" is, with the self-introduction.
@@ -805,6 +808,18 @@ class Turn:
         else:
             self._disambiguate([named, topic], score, text)
         return True
+
+    def _erasure_help(self) -> None:
+        """"verwijder mijn gegevens": how long the conversation is kept and how to have it deleted now (the
+        widget's own button; on a messaging channel a member of staff, who can erase it), and that other data
+        the municipality holds is a privacy request of its own. Not on the editors' list: no topic is missing."""
+        ctx = self.ctx
+        ctx.count("erasure_asked")
+        now = "erasure_now_web" if ctx.message.channel is Channel.WEB else "erasure_now_staff"
+        contact = ctx.tenant.urls.get("contact")
+        ctx.add(" ".join((ctx.say("erasure_kept", days=ctx.tenant.retention_days), ctx.say(now),
+                          ctx.say("erasure_other_data"))),
+                links=[Link(title=ctx.say("contact_link"), url=contact)] if contact else None)
 
     def _on_frustration(self) -> None:
         """"dit slaat nergens op" after an answer is a thumbs down for it; without one, the same
