@@ -61,8 +61,8 @@ def test_kb_check_refuses_an_after_hours_link_that_is_no_url_shared_or_a_tenants
     replace(kb / "tenants" / "alpha.yaml", "slot: parkeervergunning\nwhatsapp:", "url: www.alpha.example\nwhatsapp:")
     errors = [issue for issue in issues_of(kb) if issue.severity == "error"]
     messages = " | ".join(issue.message for issue in errors)
-    assert "'station.nl' is not an absolute http(s) URL" in messages
-    assert "'www.alpha.example' is not an absolute http(s) URL" in messages
+    assert "'station.nl' is not an absolute https:// URL" in messages
+    assert "'www.alpha.example' is not an absolute https:// URL" in messages
     assert {Path(issue.file).name for issue in errors} == {"parkeervergunning.yaml", "alpha.yaml"}
 
 

@@ -116,7 +116,7 @@ def test_kb_check_refuses_a_referral_without_a_url_or_with_a_phrase_of_another_r
     errors = [issue for issue in issues_of(kb) if issue.severity == "error"]
     messages = " | ".join(issue.message for issue in errors)
     assert len(errors) == 2, messages
-    assert "'ind.nl' is not an absolute http(s) URL" in messages
+    assert "'ind.nl' is not an absolute https:// URL" in messages
     assert "'Residence permit' is also a phrase of referral 'IND'" in messages
     assert all(issue.file.endswith("_out_of_scope.yaml") for issue in errors)
 
