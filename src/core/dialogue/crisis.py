@@ -46,8 +46,10 @@ from .. import compiled_patterns, known_words
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
+# What a danger is, for its help (`danger_kind`): a medical emergency or a threat (a person, fire, water, gas).
+DangerKind = Literal["medical", "threat"]
 
-__all__ = ["KINDS", "CrisisKind", "detect", "detect_all", "normalise"]
+__all__ = ["KINDS", "CrisisKind", "DangerKind", "danger_kind", "detect", "detect_all", "normalise"]
 
 
 # --- normalisation -----------------------------------------------------------------------
@@ -799,7 +801,7 @@ _VIOLENCE = [
     r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
     r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
     r"\b(?:threatens|threatened|threatening) to (?:<W>)?(?:kill|hurt|hit|beat)\b|\b(?:will|going to|gonna|wants to|want to|wil) (?:kill|hurt|hit) (?:me|us|my kids|the kids|my children)\b",
-    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b|\b(?:grabs|grabbed|squeezes|squeezed|pakt|pakte|grijpt|greep) (?:<W>)?(?:my|her|mijn|haar|me bij mijn|me bij de|mij bij mijn) (?:neck|throat|keel|nek)\b",
+    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?!zit |gaat )(?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b|\b(?:grabs|grabbed|squeezes|squeezed|pakt|pakte|grijpt|greep) (?:<W>)?(?:my|her|mijn|haar|me bij mijn|me bij de|mij bij mijn) (?:neck|throat|keel|nek)\b",
     # The perfect puts the act last: "mijn vriend heeft me gisteravond ... gegooid".
     r"\b(?:<REL>|<CARER>|hij|zij|ze|he|she|they) (?:<W>){0,2}?(?:heeft|had|hebben|has|have) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>){0,5}?(?:<DONE>)\b",
     # A subordinate clause puts it last too: "dat de oppas haar pijn doet".
@@ -917,6 +919,18 @@ _VIOLENCE = [
 
 
 # Acute danger that is not (said to be) violence at home: a weapon, a break-in, being followed.
+# Session 16 (crisis16): a danger rule that tells a medical emergency (someone not breathing, turning blue, unconscious,
+# choking, an allergic reaction, a stroke or heart attack, poisoning, a fall and lying still) is marked with _medical, so
+# that `danger_kind` can tell it from a threat: its help is 112 and staying with the person, not a safe place or the police.
+_MEDICAL_DANGER: list[str] = []
+
+
+def _medical(pattern: str) -> str:
+    """A danger pattern of a medical emergency (registered in _MEDICAL_DANGER); the pattern itself."""
+    _MEDICAL_DANGER.append(pattern)
+    return pattern
+
+
 _DANGER = [
     r"\b(?:man|vrouw|iemand|hij|zij|ze|jongen|jongens|mannen|someone|somebody|he|she|guy|they|buurman|inbreker|<REL>) (?:<W>){0,4}?(?:met|with|zwaait|zwaaide|trekt|trok|pakt|pakte|holding|waving|pulled|grabbed) (?:<W>){0,2}?(?:<WEAPON>)\b",
     r"\b(?:<WEAPON>) (?:<W>)?(?:gepakt|getrokken|tevoorschijn)\b|\bmet (?:<W>)?(?:<WEAPON>) (?:<W>){0,3}?(?:bedreigd|bedreigt|bedreigen|aangevallen|achterna|threatened|attacked)\b|\b(?:neergestoken|gestoken|neergeschoten|stabbed|shot)\b (?:<W>)?(?:<END>|door|by|in)",
@@ -944,7 +958,7 @@ _DANGER = [
     r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,6}?achter (?:me|mij|ons) aan\b",
     r"\b(?:er is|is er|er was) (?:<W>)?brand\b(?! geweest)|\b(?:staat|staan|stond) (?:<W>){0,3}?in (?:de )?(?:brand|fik|vlammen|lichterlaaie)\b|\b(?:house|home|kitchen|flat|building|apartment|room|stairwell) is on fire\b",
     r"\b(?:ruik|ruiken|ruikt|ruikte|rook|stinkt|stinken|stonk|smell|smells|smelled) (?:<W>){0,5}?(?:gas|gaslucht|brandlucht|smoke|rook)\b|\b(?:gaslek|gas leak|gaslucht)\b",
-    r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b",
+    _medical(r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b"),
     r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
     r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
     r"\b(?:dreigt|dreigen|dreigde|dreigden|gedreigd) (?:<W>){0,4}?(?:in (?:de )?(?:brand|fik) te (?:steken|zetten)|af te fikken|op te blazen|neer te steken|neer te schieten)\b",
@@ -958,14 +972,14 @@ _DANGER = [
     # collapsed, a building on fire or full of smoke, a carbon monoxide alarm, a child missing or
     # in the water, masked men, being followed in the passive. Round 2: a building in lichterlaaie,
     # smoke coming under a door, someone who gets no air any more (choking).
-    r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b",
-    r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b(?!.*\b(?:batterij|batterijen|battery|batteries)\b)",
+    _medical(r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b"),
+    r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b(?!.*\b(?:batterij|batterijen|battery|batteries)\b)",
     r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
     r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b(?! (?:district|quarter|zone|street|side|area|path|road|view|walk|tour|cruise|house|houses|front)\b)|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
     r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
     # Session 7 (crisis6): lying somewhere and no longer responding, said with the place first.
-    r"\b(?:ligt|lag|liggen) (?:<W>){0,5}?(?:op de grond|op de vloer|op de stoep|op straat|in bed|op bed|in het water|in de badkamer|in de gang|onderaan de trap) (?:<W>){0,3}?(?:reageert|reageerde|reageren|ademt|ademde|beweegt|bewoog) (?:<W>)?(?:niet|nie|nergens)\b|\b(?:lying|lies|lay) (?:<W>){0,4}?(?:on the floor|on the ground|on the pavement|in the street|in bed) (?:<W>){0,3}?(?:not|no longer) (?:<W>)?(?:responding|breathing|moving|waking|respond|breathe|move|wake)\b",
+    _medical(r"\b(?:ligt|lag|liggen) (?:<W>){0,5}?(?:op de grond|op de vloer|op de stoep|op straat|in bed|op bed|in het water|in de badkamer|in de gang|onderaan de trap) (?:<W>){0,3}?(?:reageert|reageerde|reageren|ademt|ademde|beweegt|bewoog) (?:<W>)?(?:niet|nie|nergens)\b|\b(?:lying|lies|lay) (?:<W>){0,4}?(?:on the floor|on the ground|on the pavement|in the street|in bed) (?:<W>){0,3}?(?:not|no longer) (?:<W>)?(?:responding|breathing|moving|waking|respond|breathe|move|wake)\b"),
     # Session 8 (crisis7), danger told plainly: someone lying or drifting in the water ("er ligt
     # iemand in het water", "kind in het water bij de sluis!"); flames from a roof or a burning car;
     # a child who drank cleaning fluid; a dike giving way; someone over a balcony's railing; chest
@@ -973,10 +987,10 @@ _DANGER = [
     r"\b(?:ligt|lag|liggen|drijft|dreef|drijven|spartelt|spartelen|verdrinkt|verdrinken) (?:<W>){0,2}?(?:iemand|een man|een vrouw|een kind|een kindje|een jongen|een meisje|een persoon|een oude man|een oude vrouw|een baby|someone|somebody|a man|a woman|a child|a kid|a person|a boy|a girl) (?:<W>){0,2}?in (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|haven|zee|canal|river|lake|sea|harbour|pond)\b|\b(?:someone|somebody|a man|a woman|a child|a kid|a person) (?:is )?(?:floating|drowning|lying|struggling) in the (?:water|canal|river|lake|sea|harbour|pond)\b",
     r"\b(?:kind|kindje|iemand|man|vrouw|persoon|baby|peuter|someone|child|kid|person) in (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|haven|canal|river|lake|pond)(?:<END>| bij\b| near\b| at\b| by\b| van\b)(?! (?:<W>){0,4}?(?:laten|spelen|zwemmen|swim|play|mag|mogen|allowed))",
     r"\b(?:vlammen|vlammetjes|flames|vuur) (?:<W>){0,2}?(?:uit|from|out of) (?:<W>){0,3}?(?:dak|raam|ramen|huis|woning|schuur|flat|gebouw|auto|meterkast|keuken|garage|roof|window|windows|house|building|car|kitchen)\b|\b(?:brandt|branden) (?:een|de|het|onze|ons|mijn|a|the) (?:<W>)?(?:auto|huis|woning|schuur|flat|gebouw|bus|vrachtwagen|garage|keuken|car|house|building)\b",
-    r"\b(?:<CHILD>|<REL>|hij|zij|ze|he|she|iemand|someone) (?:<W>){0,5}?(?:schoonmaakmiddel|bleekmiddel|bleek|chloor|ontstopper|gootsteenontstopper|afwasmiddel|vaatwastablet|vaatwastabletten|vaatwasmiddel|wasmiddel|lampolie|aanstekervloeistof|terpentine|wasbenzine|accuzuur|rattengif|muizengif|gif|batterij|batterijtje|knoopcel|knoopcelbatterij|bleach|detergent|drain cleaner|lamp oil|poison|rat poison|battery|button battery) (?:<W>){0,2}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|geslikt|gegeten|opgegeten|binnengekregen)\b|\b(?:drank|drunk|swallowed|ate|eaten) (?:<W>){0,2}?(?:bleach|detergent|drain cleaner|lamp oil|poison|rat poison|a battery|a button battery|batteries|cleaning (?:fluid|liquid|product))\b",
+    _medical(r"\b(?:<CHILD>|<REL>|hij|zij|ze|he|she|iemand|someone) (?:<W>){0,5}?(?:schoonmaakmiddel|bleekmiddel|bleek|chloor|ontstopper|gootsteenontstopper|afwasmiddel|vaatwastablet|vaatwastabletten|vaatwasmiddel|wasmiddel|lampolie|aanstekervloeistof|terpentine|wasbenzine|accuzuur|rattengif|muizengif|gif|batterij|batterijtje|knoopcel|knoopcelbatterij|bleach|detergent|drain cleaner|lamp oil|poison|rat poison|battery|button battery) (?:<W>){0,2}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|geslikt|gegeten|opgegeten|binnengekregen)\b|\b(?:drank|drunk|swallowed|ate|eaten) (?:<W>){0,2}?(?:bleach|detergent|drain cleaner|lamp oil|poison|rat poison|a battery|a button battery|batteries|cleaning (?:fluid|liquid|product))\b"),
     r"\bdijkdoorbraak\b|\b(?:dijk|dike|levee) (?:<W>){0,3}?(?:lekt|breekt|brak|doorgebroken|bezwijkt|bezweken|is leaking|leaks|breaking|broke|has burst|burst)\b",
     r"\b(?:klimt|klom|geklommen|staat|stond|hangt|hing|climbing|climbed|standing|hanging) (?:<W>){0,4}?(?:over|op|on|over the) (?:de|het|een|the|a) (?:reling|balustrade|railing|railings|dakrand|brugleuning)\b|\b(?:been|benen|leg|legs) over (?:de|the) (?:reling|balustrade|railing)\b",
-    r"\b(?:heeft|heb|hebt|hebben|krijgt|krijg|has|have|having|is having|got) (?:<W>){0,3}?(?:pijn op (?:de|zijn|haar|mijn) borst|chest pains?|pain in (?:his|her|my) chest)\b(?! (?:<W>){0,3}?(?:gehad|geleden|ago|last year|vorig jaar))",
+    _medical(r"\b(?:heeft|heb|hebt|hebben|krijgt|krijg|has|have|having|is having|got) (?:<W>){0,3}?(?:pijn op (?:de|zijn|haar|mijn) borst|chest pains?|pain in (?:his|her|my) chest)\b(?! (?:<W>){0,3}?(?:gehad|geleden|ago|last year|vorig jaar))"),
     r"\bin (?:de )?(?:brand|fik) (?:<W>)?(?:steekt|steken|stak|zet|zetten|te steken) (?:<W>){0,2}?met (?:<VICTIM>) (?:erin|er in|binnen)\b|\b(?:burn|set fire to) (?:<W>){0,3}?with (?:me|us|the kids|my kids) (?:still )?inside\b",
     # Session 9 (crisis8), danger told plainly: someone walking on a motorway or the tracks; a power line
     # sparking or down; a gas explosion; a stroke, heart attack or seizure now (not one in the past,
@@ -987,9 +1001,9 @@ _DANGER = [
     r"|\b(?:vonken|vonkt|vonkte|sparks|sparking) (?:<W>){0,5}?(?:stroomkabel|stroomkabels|elektriciteitskabel|elektriciteitskabels|bovenleiding|kabel|kabels|power line|power lines|cable|cables|wire|wires)\b"
     r"|\b(?:stroomkabel|stroomkabels|elektriciteitskabel|elektriciteitskabels|hoogspanningskabel|hoogspanningsleiding|bovenleiding|stroomdraad|power line|power lines|power cable|live wire) (?:<W>){0,3}?(?:ligt|liggen|hangt|hangen|lies|lying|hanging|is|are|came|come) (?:<W>){0,2}?(?:op straat|op de grond|op de weg|naar beneden|down|on the road|on the ground|in the street)\b",
     r"\b(?:gasexplosie|gasontploffing|gas explosion)\b(?! (?:<W>){0,4}?(?:geleden|vorig|vorige|ago|last))|\b(?:er is|there was|there has been|there is) (?:net |zojuist |just |now )?(?:een |an )?(?:explosie|ontploffing|explosion)\b(?! (?:<W>){0,3}?(?:geleden|ago|vuurwerk|fireworks|van de|of the))",
-    r"\b(?:heeft|krijgt) (?:nu |net |denk ik |volgens mij |waarschijnlijk |geloof ik |misschien )?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock)\b(?! (?:<W>){0,3}?(?:gehad|geleden|vorig jaar|van|als|toen|risico))"
+    _medical(r"\b(?:heeft|krijgt) (?:nu |net |denk ik |volgens mij |waarschijnlijk |geloof ik |misschien )?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock)\b(?! (?:<W>){0,3}?(?:gehad|geleden|vorig jaar|van|als|toen|risico))"
     r"|\b(?:is having|am having|having) (?:a |an )?(?:stroke|heart attack|cardiac arrest|seizure|anaphylactic shock)\b"
-    r"|\b(?:denk|geloof|vrees|bang) (?:<W>){0,4}?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock) (?:heeft|krijgt|heb|krijg|hebben|krijgen)\b(?! (?:<W>){0,2}?(?:gehad|van)\b)",
+    r"|\b(?:denk|geloof|vrees|bang) (?:<W>){0,4}?een (?:beroerte|herseninfarct|hersenbloeding|hartaanval|hartinfarct|hartstilstand|epileptische aanval|anafylactische shock) (?:heeft|krijgt|heb|krijg|hebben|krijgen)\b(?! (?:<W>){0,2}?(?:gehad|van)\b)"),
     r"\b(?:peuter|peutertje|kleuter|dreumes|baby|kindje|toddler|little one) (?:<W>){0,4}?(?:op|on|onto|over|aan|buiten|outside) (?:de|het|een|the|a) (?:<W>)?(?:dak|dakrand|balkonrand|window ledge|ledge|roof|(?:vensterbank|windowsill|window sill)\b(?= (?:<W>){0,6}?(?:buitenkant|buiten|outside|open|verdieping|floor)))\b"
     r"|\b(?:<CHILD>) (?:<W>){0,4}?(?:op|on|onto|over) (?:de|het|een|the|a) (?:rand van het (?:balkon|dak)|balkonrand|dakrand|window ledge|ledge|edge of the (?:balcony|roof))\b",
     # Session 10 (crisis9): someone who cannot get out or up while water, smoke or fire comes in ("water is
@@ -1002,10 +1016,10 @@ _DANGER = [
     # (Polish, Turkish, Spanish): not breathing, unconscious, a fire, trapped by smoke.
     r"\b(?:rotte eieren|rotten eggs?|gas|gaslucht|gasgeur|gas smell) (?:<W>|\. ){0,10}?(?:gasmeter|meter|leiding|gasleiding|pijp|buis|pipe|pipes|fornuis|kookplaat|stove|kraan) (?:<W>){0,2}?(?:sist|sissen|blaast|hisses|is hissing|hissing)\b"
     r"|\b(?:gasmeter|meter|leiding|gasleiding|pipe|gas pipe|fornuis|stove) (?:<W>){0,2}?(?:sist|sissen|hisses|is hissing|hissing) (?:<W>|\. ){0,10}?(?:rotte eieren|rotten eggs?|gas|gaslucht|gasgeur|ruik|ruikt|stinkt|smell|smells)\b",
-    r"\b(?:gevallen|viel|valt|fell|fallen|has fallen|tumbled) (?:<W>){0,4}?(?:van|from|off|uit|down) (?:<W>){0,3}?(?:ladder|trap|steiger|dak|balkon|raam|hoogte|boom|scaffold|scaffolding|roof|balcony|window|stairs|tree|height)\b"
-    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|(?:is )?not moving|does not move|motionless|unconscious|bewusteloos|ademt (?:niet|nie)|not breathing)\b",
-    r"\b(?:van|uit|from|off) (?:de|het|een|zijn|haar|mijn|the|a|his|her|my) (?:<W>)?(?:ladder|trap|steiger|dak|balkon|raam|boom|scaffold|scaffolding|roof|balcony|window|tree) (?:<W>)?(?:gevallen|afgevallen|gedonderd|gestort|gevlogen)\b"
-    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|bewusteloos|ademt (?:niet|nie))\b",
+    _medical(r"\b(?:gevallen|viel|valt|fell|fallen|has fallen|tumbled) (?:<W>){0,4}?(?:van|from|off|uit|down) (?:<W>){0,3}?(?:ladder|trap|steiger|dak|balkon|raam|hoogte|boom|scaffold|scaffolding|roof|balcony|window|stairs|tree|height)\b"
+    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|(?:is )?not moving|does not move|motionless|unconscious|bewusteloos|ademt (?:niet|nie)|not breathing)\b"),
+    _medical(r"\b(?:van|uit|from|off) (?:de|het|een|zijn|haar|mijn|the|a|his|her|my) (?:<W>)?(?:ladder|trap|steiger|dak|balkon|raam|boom|scaffold|scaffolding|roof|balcony|window|tree) (?:<W>)?(?:gevallen|afgevallen|gedonderd|gestort|gevlogen)\b"
+    r" (?:<W>|\. ){0,10}?(?:ligt (?:<W>)?(?:stil|roerloos|bewusteloos)|beweegt (?:<W>)?(?:niet|nie)|reageert (?:<W>)?(?:niet|nie)|bewusteloos|ademt (?:niet|nie))\b"),
     r"\b(?:auto|wagen|car|busje|bus|scootmobiel|vrachtwagen|truck) (?:<W>){0,6}?(?:de|het|een) (?:gracht|kanaal|sloot|water|rivier|vaart|haven|plas) in (?:<W>)?(?:gereden|gerold|geraakt|gegleden|beland|gevallen|gestort|gereden)\b"
     r"|\b(?:drove|driven|drive|drives|rolled|rolls|crashed|plunged|went|gone|skidded|slid|veered) (?:<W>){0,2}?into (?:the|a) (?:canal|river|water|ditch|lake|harbour|harbor|pond)\b(?! (?:district|zone|street|side|area|path|bridge|road|view))",
     r"\b(?:niet|nie) (?:oddycha|odycha)\b|\bnieprzytomn|\b(?:niet|nie) rusza sie\b|\bpozar\b|\b(?:dom|mieszkanie|budynek|kuchnia|blok|samochod) (?:<W>)?sie pali\b|\bpali sie (?:dom|mieszkanie|budynek|kuchnia|blok|samochod)\b"
@@ -1034,8 +1048,8 @@ _DANGER = [
     r"|\b(?:koolmonoxide|koolmonoxidevergiftiging|carbon monoxide|co vergiftiging|co poisoning) (?:<W>|\. ){0,12}?(?:<SICK>)\b",
     r"\b(?:gaskachel|gaskachels|geiser|geyser|kachel|houtkachel|cv ketel|ketel|boiler|open haard|gas heater|heater|fireplace|generator|aggregaat|gasfornuis|gas stove|gas fire)\b"
     r" (?:<W>|\. ){0,12}?(?:<SICK>) (?:<W>|\. ){0,8}?(?:<SICK>)\b",
-    r"\b(?:gedronken|dronk|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|drank|drunk|swallowed|ate|eaten|got into|binnengekregen) (?:<W>){0,5}?(?:<POISON>) (?:<W>|\. ){0,12}?(?:<SICK>)\b"
-    r"|\b(?:<POISON>) (?:<W>){0,4}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|binnengekregen) (?:<W>|\. ){0,12}?(?:<SICK>)\b",
+    _medical(r"\b(?:gedronken|dronk|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|drank|drunk|swallowed|ate|eaten|got into|binnengekregen) (?:<W>){0,5}?(?:<POISON>) (?:<W>|\. ){0,12}?(?:<SICK>)\b"
+    r"|\b(?:<POISON>) (?:<W>){0,4}?(?:gedronken|opgedronken|ingeslikt|doorgeslikt|opgegeten|gegeten|binnengekregen) (?:<W>|\. ){0,12}?(?:<SICK>)\b"),
     r"\b(?:<SOMEONE>|iemand|hij|zij|ze|he|she|fietser|voetganger|kind|man|vrouw|jongen|meisje|cyclist|pedestrian|child|kid|boy|girl) (?:<W>){0,3}?(?:ligt|lag|zit|zat|is|was|lies|lying|stuck|trapped|pinned|vast|bekneld) (?:<W>){0,2}?(?:onder|under|underneath|beneath) "
     r"(?:de|een|het|the|a|zijn|haar|his|her) (?:<W>)?(?:vrachtwagen|vrachtauto|truck|lorry|auto|car|bus|tram|trein|train|trekker|tractor|busje|van|bestelbus|vuilniswagen)\b"
     r"|\bover(?<!bijna over) (?:een|de|a|the) (?:<W>)?(?:fietser|voetganger|scooterrijder|kind|kindje|jongen|meisje|man|vrouw|persoon) (?:heen )?gereden\b"
@@ -1062,25 +1076,32 @@ _DANGER = [
     # ("loopt blauw aan", "is turning blue"; not bruises, not blue from the cold, not hair dyed blue), lips or a face grey; hardly
     # able to breathe (not from a smell, pollen or nerves); a throat or tongue swelling with something eaten or a sting told
     # (not a swollen throat from a cold); a face drooping with speech gone (a stroke's signs); Polish "robi się siny".
-    r"\b(?:<CHILD>|<REL>|<SOMEONE>|toddler|infant|newborn|pasgeborene|zuigeling|little one|kleintje|hij|zij|ze|he|she|oma|opa|grandma|grandpa|granny|buurman|buurvrouw|lippen|lipjes|lips|gezicht|gezichtje|face) (?:<W>){0,2}?"
+    _medical(r"\b(?:<CHILD>|<REL>|<SOMEONE>|toddler|infant|newborn|pasgeborene|zuigeling|little one|kleintje|hij|zij|ze|he|she|oma|opa|grandma|grandpa|granny|buurman|buurvrouw|lippen|lipjes|lips|gezicht|gezichtje|face) (?:<W>){0,2}?"
     r"(?:wordt|werd|worden|werden|loopt|liep|lopen|is turning|are turning|turning|turned|has turned|have turned|is going|are going|has gone|have gone|went|gone|zijn|is|are|look|looks) "
     r"(?:<W>){0,2}?(?:blauw|paars|blue|purple)\b(?! (?:<W>){0,3}?(?:(?:van|door|from|with|of|by|in) (?:de |het |the |die |that |een |a )?(?:kou|koude|cold|verf|paint|bessen|bosbessen|berries|blueberries|blackberries|snoep|candy|sweets|lolly|ijs|ijsje|ice|inkt|ink|stift|marker|face|filter|licht|light)|geverfd|verven|dyed|dye|haar|hair|shirt|shirts|jas|coat|jurk|dress|team))"
     r"|\bblauw (?:aangelopen|aanlopen|aanloopt)\b(?! (?:<W>){0,2}?(?:van de kou|door de kou|van kou))|\b(?:loopt|liep|lopen) (?:<W>){0,3}?blauw aan\b(?! (?:<W>){0,2}?(?:van de kou|door de kou|van kou))"
     r"|\b(?:lippen|lipjes|lips|gezicht|gezichtje|face) (?:<W>){0,2}?(?:wordt|werd|worden|zijn|is|are|look|looks|turning|turned|going|gone) (?:<W>)?(?:grauw|grijs|grey|gray)\b"
-    r"|\b(?:robi|zrobil|zrobila|zrobilo) sie (?:<W>)?(?:siny|sina|sine)\b|\bsinieje\b|\bposinial[a-z]*\b",
-    r"\b(?:(?:bijna|nauwelijks|amper|haast) (?:geen (?:lucht|adem)|niet (?:meer )?(?:ademen|ademhalen))"
+    r"|\b(?:robi|zrobil|zrobila|zrobilo) sie (?:<W>)?(?:siny|sina|sine)\b|\bsinieje\b|\bposinial[a-z]*\b"),
+    _medical(r"\b(?:(?:bijna|nauwelijks|amper|haast) (?:geen (?:lucht|adem)|niet (?:meer )?(?:ademen|ademhalen))"
     r"|(?:can|could) (?:barely|hardly|scarcely) (?:breathe|get (?:any )?air|get (?:a )?breath)|(?:gasping|struggling|fighting) (?:for air|for breath|to breathe)|(?:hapt|happen|hapte) (?:<W>)?naar (?:lucht|adem))\b"
     r"(?! (?:<W>){0,3}?(?:van|door|with|from|because of|due to|in) (?:<W>){0,2}?(?:stank|geur|pollen|hooikoorts|hay fever|lachen|laughing|laughter|hitte|heat|warmte|drukte|zenuwen|nerves|stress|spanning|smell|stink|mondkapje|mask))"
-    r"(?! (?:<W>){0,3}?(?:(?:als|wanneer|when|whenever) (?:ik|i|hij|zij|ze|he|she|we|wij) |(?:de )?trap op|the stairs|traplopen|sporten|hardlopen|exercise|exercising))",
-    r"\b(?:gegeten|ate|eaten|noot|nootje|nootjes|noten|pinda|pindas|pindakaas|peanut|peanuts|nuts|garnaal|garnalen|shrimp|shrimps|prawns|schaaldieren|shellfish|gestoken|stung|wesp|wasp|bee|allergisch|allergic|allergie|allergy) "
+    r"(?! (?:<W>){0,3}?(?:(?:als|wanneer|when|whenever) (?:ik|i|hij|zij|ze|he|she|we|wij) |(?:de )?trap op|the stairs|traplopen|sporten|hardlopen|exercise|exercising))"),
+    _medical(r"\b(?:gegeten|ate|eaten|noot|nootje|nootjes|noten|pinda|pindas|pindakaas|peanut|peanuts|nuts|garnaal|garnalen|shrimp|shrimps|prawns|schaaldieren|shellfish|gestoken|stung|wesp|wasp|bee|allergisch|allergic|allergie|allergy) "
     r"(?:<W>|\. ){0,12}?(?:keel|tong|lippen|lip|throat|tongue|lips|face|gezicht|airway|luchtwegen) (?:<W>){0,3}?(?:zwelt|zwellen|zwol|zwollen|opgezwollen|swelling|swells|swelled|swollen|zit dicht|gaat dicht|closing|is closing|closes|tightening)\b"
     r"(?! (?:<W>){0,2}?(?:dan|altijd|meestal|vaak|soms|then|always|usually|often|sometimes)\b)"
     r"|\b(?:keel|tong|lippen|throat|tongue|lips|gezicht|face) (?:<W>){0,3}?(?:zwelt|zwellen|zwol|zwollen|opgezwollen|swelling|swells|swelled|swollen|zit dicht|gaat dicht|closing|is closing|closes|tightening) "
-    r"(?:<W>|\. ){0,12}?(?:gegeten|ate|eaten|eating|noot|nootje|noten|pinda|pindas|peanut|peanuts|nut|nuts|garnalen|shrimp|shellfish|gestoken|stung|sting|wesp|wasp|bee|allergisch|allergic|allergische|allergie|allergy)\b",
-    r"\b(?:mond|mondhoek|gezicht|face|mouth|smile) (?:<W>){0,3}?(?:hangt|hing|zakt|zakte|staat|is|droops|drooping|drooped|is drooping|sagging|sags|droopy|lopsided) (?:<W>){0,2}?(?:scheef|naar beneden|omlaag|on one side|to one side|aan een kant|aan 1 kant|drooping|droopy|lopsided)?"
+    r"(?:<W>|\. ){0,12}?(?:gegeten|ate|eaten|eating|noot|nootje|noten|pinda|pindas|peanut|peanuts|nut|nuts|garnalen|shrimp|shellfish|gestoken|stung|sting|wesp|wasp|bee|allergisch|allergic|allergische|allergie|allergy)\b"),
+    _medical(r"\b(?:mond|mondhoek|gezicht|face|mouth|smile) (?:<W>){0,3}?(?:hangt|hing|zakt|zakte|staat|is|droops|drooping|drooped|is drooping|sagging|sags|droopy|lopsided) (?:<W>){0,2}?(?:scheef|naar beneden|omlaag|on one side|to one side|aan een kant|aan 1 kant|drooping|droopy|lopsided)?"
     r"(?:<W>|\. ){0,12}?(?:kan (?:<W>)?(?:niet|nie) (?:meer )?(?:<W>)?(?:praten|spreken|uit zijn woorden|uit haar woorden)|praat (?:<W>)?(?:raar|onduidelijk|wartaal|met dubbele tong)|lalt|lallen|"
     r"speech is slurred|slurred|slurring|can not (?:speak|talk|lift)|is not making sense|arm (?:<W>)?(?:hangt|valt|is slap|is weak|went weak|is numb))\b"
-    r"(?!.*\b(?:al jaren|jaren|years|sinds (?:zijn|haar|de|een) (?:beroerte|ongeluk|herseninfarct)|since (?:his|her|the|a) (?:stroke|accident))\b)",
+    r"(?!.*\b(?:al jaren|jaren|years|sinds (?:zijn|haar|de|een) (?:beroerte|ongeluk|herseninfarct)|since (?:his|her|the|a) (?:stroke|accident))\b)"),
+    # Session 16 (crisis16): choking (split from the smoke pattern above it, where "krijgt geen lucht meer" was one alternative):
+    # no air any more, choking or suffocating now on something swallowed (not "ik stik van de hitte", "choking on my words").
+    _medical(r"\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b"
+             r"|\b(?:<CHILD>|<REL>|<SOMEONE>|hij|zij|ze|he|she|oma|opa|grandma|grandpa|buurman|buurvrouw) (?:<W>){0,2}?(?:stikt|is aan het stikken|is choking|was choking)\b"
+             r"(?! (?:<W>)?(?:van|in|on (?:my|his|her|their) words|with (?:laughter|rage)|up|me|mij|her|him|us|them|my|haar|hem|ons)\b)"
+             r"|\b(?:verslikt|verslikte|choking on|choked on|heeft (?:<W>){0,3}?in (?:zijn|haar|de) keel (?:<W>)?(?:zitten|vast)) (?:<W>|\. ){0,10}?"
+             r"(?:geen lucht|ademt (?:<W>)?(?:niet|nie)|kan (?:<W>)?(?:niet|nie) (?:meer )?ademen|blauw|can not breathe|not breathing|is turning|hoest (?:<W>)?(?:niet|nie) (?:meer)?)\b"),
 ]
 
 
@@ -2048,6 +2069,20 @@ _FEAR = (
     r"\b(?:bang|afraid|scared|angst|angstig|doodsbang|meent het|means it|meant it|geslagen|slaat|sloeg|hits|hit me|beats|beat me|politie|police|112|"
     r"help|hulp|vertel|vertellen|tell|told|mes|knife|wapen|weapon|echt waar|serious|menens)\b"
 )
+# Session 16 (crisis16): stung or bitten by an insect or a jellyfish ("ik ben door een wesp gestoken", "een bij heeft haar
+# gestoken") is no stabbing and no violence: the participle is read as "stung", which only the rule of an allergic reaction
+# (a throat swelling after a sting) reads; a throat that "zit dicht" or "gaat dicht" is not one squeezed shut (violence). A knife stays a stabbing ("gestoken met een mes", "door een man gestoken").
+_STINGERS = (
+    r"(?:wesp|wespen|bij|bijen|hommel|hommels|horzel|horzels|daas|dazen|mug|muggen|steekmug|steekmuggen|kwal|kwallen|teek|teken|"
+    r"mier|mieren|vlo|vlooien|spin|schorpioen|insect|insecten|beestje|beestjes|brandnetel|brandnetels|"
+    r"wasp|wasps|bee|bees|hornet|hornets|jellyfish|mosquito|mosquitoes|tick|ticks|spider|ants|insects?)"
+)
+_INSECT_STING = (
+    rf"\b(?P<act>gestoken|gebeten|geprikt|stak|steekt)\b (?:[a-z]+ ){{0,3}}?(?:door|by) (?:een |de |het |zon |n |twee |drie |een paar |wat |a |an |the )?{_STINGERS}\b"
+    rf"|\b(?:een|de|die|deze|zon|n|twee|drie|paar|a|an|the) {_STINGERS} (?:[a-z]+ ){{0,5}}?(?P<act_en>gestoken|gebeten|geprikt|stak|steekt)\b"
+    rf"|\b(?:wespen|bijen|hommels|horzels|muggen|kwallen|mieren|insecten) (?:[a-z]+ ){{0,5}}?(?P<act_plural>gestoken|gebeten|geprikt|staken|steken)\b"
+)
+_STING_HINTS = tuple(_squeeze(word) for word in ("gestoken", "gebeten", "geprikt", "stak", "stekt"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
 
 
@@ -2061,6 +2096,35 @@ def detect_all(text: str) -> list[CrisisKind]:
     """Every crisis a message signals, in _KIND_ORDER ("mijn man slaat me en ik wil niet meer
     leven": suicide, violence), so the help for each can be given."""
     return _kinds(text, first_only=False)
+
+
+def danger_kind(text: str) -> DangerKind:
+    """What the danger a message tells is: "medical" when every danger rule that matches it is one of a medical
+    emergency (_medical: "mijn baby loopt blauw aan en reageert niet", "opa krijgt geen lucht meer") and it tells no
+    violence or sexual violence besides; else "threat" ("er staat een man met een mes in mijn tuin", a fire, a person
+    in the water, "hij slaat haar en nu is ze bewusteloos"). Asked only after `detect` found danger."""
+    if any(kind in ("violence", "sexual") for kind in detect_all(text)):
+        return "threat"
+    normalised = _read(" ".join(_words(text)))
+    if _compiled(_HAZARD).search(normalised):
+        return "threat"  # gas, smoke, fire, water or power around the person: getting away from it comes first
+    medical = _medical_templates()
+    found = [rule.template in medical for rule in _index().rules
+             if rule.kind == "danger" and rule.can_match(normalised) and rule.pattern.search(normalised)]
+    return "medical" if found and all(found) else "threat"
+
+
+# What makes a medical emergency a danger of the place too (the help for a threat says: go to a safe place).
+_HAZARD = (
+    r"\b(?:gas(?:lucht|lek|lekkage|geur|leiding|kachel|fornuis|meter)?|koolmonoxide|carbon monoxide|co ?melder|rook|smoke|brand|fire|"
+    r"vuur|vlammen|flames|explosie|ontploffing|explosion|stroom|stroomkabel|electric|electricity|elektriciteit)\b"
+    r"|\b(?:in|into|uit|out of|door|through) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake|pond|ijs|ice)\b"
+)
+
+
+@functools.cache
+def _medical_templates() -> frozenset[str]:
+    return frozenset(alternative for pattern in _MEDICAL_DANGER for alternative in _split_alternatives(_squeeze_pattern(pattern)))
 
 
 def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
@@ -2088,6 +2152,8 @@ def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
 def _read(normalised: str) -> str:
     """The normalised text as the patterns read it: without a negated homelessness ("ik ben niet
     dakloos") and without the topic nouns of someone's work (_TOPIC_FRAME)."""
+    if any(word in normalised for word in _STING_HINTS) and _compiled(_INSECT_STING).search(normalised):
+        normalised = _as_stung(normalised)
     if any(word in normalised for word in _HOMELESS_WORDS):
         for pattern in (_NEGATED_HOMELESS, _HOMELESS_ANIMALS):
             if pattern.search(normalised):
@@ -2143,6 +2209,18 @@ def _read(normalised: str) -> str:
         normalised = _without_past_homelessness(normalised)
     if any(word in normalised for word in _JEST_HINTS) and _compiled(_PLAYFUL).search(normalised) and not _compiled(_FEAR).search(normalised):
         normalised = _without_jest_threats(normalised)
+    return normalised
+
+
+def _as_stung(normalised: str) -> str:
+    """The text with the participle of a sting or bite by an insect or a jellyfish (_INSECT_STING) read as "stung"."""
+    pattern = _compiled(_INSECT_STING)
+    for _ in range(4):
+        found = pattern.search(normalised)
+        if found is None:
+            break
+        group = next(name for name in ("act", "act_en", "act_plural") if found[name] is not None)
+        normalised = normalised[:found.start(group)] + "stung" + normalised[found.end(group):]
     return normalised
 
 

@@ -101,6 +101,16 @@ CATALOGUE: dict[str, Text] = {
         "people. No emergency, but you want to talk to the police? Call 0900-8844. Is it someone from your home or "
         "family? Then also call Veilig Thuis (Safe at Home): free, day and night, 0800-2000.",
     ),
+    # A medical emergency (crisis.danger_kind): 112 and staying with the person; a safe place, the police or Veilig
+    # Thuis would be the wrong advice to someone whose baby is turning blue.
+    "crisis_medical": Text(
+        nl="Bel nu direct 112 en vraag om een ambulance. Blijf bij de persoon en doe wat de meldkamer zegt. Zet uw "
+        "telefoon op de luidspreker, dan heeft u uw handen vrij. Is er iemand bij u? Vraag die dan de deur open te "
+        "doen voor de ambulance.",
+        en="Call 112 now and ask for an ambulance. Stay with the person and do what the emergency operator tells you. "
+        "Put your phone on speaker, so your hands are free. Is someone with you? Ask them to open the door for the "
+        "ambulance.",
+    ),
     "crisis_homeless_closed": Text(
         nl="Is de gemeente nu dicht en heeft u vannacht geen plek? Bel dan de politie op 0900-8844. "
         "Bent u in gevaar? Bel 112.",

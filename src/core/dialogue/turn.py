@@ -33,7 +33,7 @@ from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Lin
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, handover,
                language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
-from .crisis import detect_all as crisis_kinds
+from .crisis import danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback, say_sorry
 from .flows import continue_guide
@@ -242,7 +242,11 @@ class Turn:
         if gentle and kind != "homeless":
             text = ctx.say(f"crisis_line_{kind}")
         elif kind in CRISIS_TEXTS:
-            text = ctx.say(CRISIS_TEXTS[kind])
+            key = CRISIS_TEXTS[kind]
+            if kind == "danger" and ctx.text and danger_kind(ctx.text) == "medical":
+                key = "crisis_medical"  # 112 and stay with the person: no safe place, police or Veilig Thuis
+                ctx.count("crisis:danger:medical")
+            text = ctx.say(key)
             # Another crisis in the same message ("mijn man slaat me en ik wil niet meer leven"):
             # its number too, unless the help above already names it.
             others = [other for other in crisis_kinds(ctx.text or "") if other != kind]
