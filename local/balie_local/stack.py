@@ -16,7 +16,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -386,11 +386,21 @@ def _log_to_console() -> None:
     stack_log.propagate = False
 
 
+# On one machine every request comes from 127.0.0.1: the per-address limit on new
+# conversations (30 in 10 minutes in AWS) would stop the developer, a test script or a
+# demo after 30 conversations. `--parameter NewConversationsPerClient=30` turns it on.
+SERVE_PARAMETERS = {"NewConversationsPerClient": "0"}
+
+
+def serve_parameters(items: Sequence[str]) -> dict[str, str]:
+    """The template parameters of `balie serve`: its local defaults, then each `NAME=VALUE`."""
+    return {**SERVE_PARAMETERS, **dict(item.partition("=")[::2] for item in items)}
+
+
 def serve(args: Any) -> int:
     """The `balie serve` command."""
     port = args.port if getattr(args, "port", None) is not None else int(os.environ.get("PORT", DEFAULT_PORT))
-    parameters = dict(item.partition("=")[::2] for item in getattr(args, "parameter", None) or [])
-    stack = LocalStack(port=port, parameters=parameters)
+    stack = LocalStack(port=port, parameters=serve_parameters(getattr(args, "parameter", None) or []))
     try:
         stack.start()
     except PortInUse as error:

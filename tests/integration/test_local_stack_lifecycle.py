@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import socket
@@ -38,7 +39,7 @@ def test_stopping_restores_the_environment(start_local_stack: Any) -> None:
         urllib.request.urlopen(endpoint, timeout=2)
 
 
-def test_balie_serve_prints_the_banner_and_stops_cleanly_on_ctrl_c() -> None:
+def test_balie_serve_prints_the_banner_serves_many_conversations_and_stops_cleanly_on_ctrl_c() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -59,6 +60,14 @@ def test_balie_serve_prints_the_banner_and_stops_cleanly_on_ctrl_c() -> None:
         assert "/balie/local/whatsapp/app-secret" in banner
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/dev/stack", timeout=10) as response:
             assert response.status == 200
+        # Every request comes from 127.0.0.1: the per-address limit of AWS (30 new conversations
+        # in 10 minutes) is off, or a script or demo would meet 429 at its 31st conversation.
+        for number in range(31):
+            opened = urllib.request.Request(
+                f"http://127.0.0.1:{port}/v1/chat", method="POST", headers={"Content-Type": "application/json"},
+                data=json.dumps({"tenant": "voorbeeld", "message": f"paspoort {number}"}).encode())
+            with urllib.request.urlopen(opened, timeout=10) as response:
+                assert response.status == 200
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=20)
     finally:
