@@ -78,17 +78,18 @@ class AnswerPolicy:
 
 
 def answer_inputs(probabilities: np.ndarray, confidence: np.ndarray, coverage: float, intent_count: int,
-                  words: int, nearest: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
+                  words: int, nearest: tuple[float, float] = (0.0, 0.0), best: int | None = None) -> np.ndarray:
     """One row of ANSWER_INPUTS for a message whose units (the whole text first, then its
     clauses if it has several) have these probabilities over the classes (intents, then out
     of scope if the matcher has that class) and per-text confidences; `nearest` is the best
-    intent's nearest-example cosine and margin (`ExampleVectors.nearest`)."""
+    intent's nearest-example cosine and margin (`ExampleVectors.nearest`). `best` is the intent
+    judged (the whole text's most probable one if not given; the matcher's ranking with the
+    clauses may put another first): its share and its margin over the most probable other one."""
     whole = probabilities[0]
     intents = whole[:intent_count]
-    order = np.argsort(-intents)
     share = float(intents.sum()) or 1.0
-    best = int(order[0])
-    second = float(intents[order[1]]) if intent_count > 1 else 0.0
+    best = int(np.argmax(intents)) if best is None else best
+    second = float(np.delete(intents, best).max()) if intent_count > 1 else 0.0
     sure = min(max(float(confidence[0]), 1e-6), 1 - 1e-6)
     clause_count = len(probabilities) - 1
     if clause_count >= 2:
