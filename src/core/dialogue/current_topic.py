@@ -108,7 +108,10 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         # answer, or in the detail the conversation is on, or one the question tells ("ik ben slecht ter been")
         ctx.count("followup_way")
         told = details.detect(text) or ([ctx.state.detail] if ctx.state.detail else [])
-        answers.answer(ctx, topic, 1.0, text, asked_details=told, own_detail=ctx.state.own_detail)
+        # A topic whose errand is a conversation somewhere (the Wmo's at home) says where in a detail of its own:
+        # "Must I come to the town hall? I am slecht ter been" after the Wmo (was the Wmo's answer again)
+        where = WHERE_IT_HAPPENS if any(own.name == WHERE_IT_HAPPENS for own in topic.details) else ctx.state.own_detail
+        answers.answer(ctx, topic, 1.0, text, asked_details=told, own_detail=where)
         return True
     # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
     if followups.asks_how(text) or followups.asks_validity(text):
@@ -128,6 +131,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
 NOT_THEMSELVES = "niet_zelf"
 # A topic's own detail (`details:` in knowledge) for doing it on someone else's behalf (the Wmo for a parent).
 ON_BEHALF = "voor_een_ander"
+# A topic's own detail (`details:` in knowledge) for where its conversation takes place (the Wmo's at home).
+WHERE_IT_HAPPENS = "waar"
 # A short question that names nothing but the current topic: at most this many words.
 NAMED_AGAIN_WORDS = 8
 

@@ -614,6 +614,8 @@ class Turn:
             joined = self._joined_topics(text, result)
             if joined.parts and self._several_topics(text, joined, joined_in_a_sentence=True):
                 return
+        if result.decision != "answer" and self._asked_about_the_topic_told(text, result):
+            return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
         if kinds and result.decision != "answer" and len(text.split()) < clauses.STORY_WORDS:
             named = current_topic.topic_named_in_followup(ctx, text)
@@ -889,10 +891,15 @@ class Turn:
         def asks(part: "Part") -> bool:
             return part.text in asking and clauses.is_question(part.text)
 
+        # A clause about a topic told before it in the message is no topic of its own ("... mijn paspoort ... en moet
+        # ik het zelf ophalen?"), whatever the matcher reads in its words alone.
+        pointing_back = {part.text for number, part in enumerate(result.parts)
+                         if self._about_a_topic_found(part.text, result.parts[:number])}
         for part in sorted(result.parts, key=lambda part: not asks(part)):
             intent = ctx.intent_of(part.classification.intent)
             if (part.classification.decision == "answer" and intent is not None and intent.kind == "topic"
-                    and not intent.handover and all(intent.id != seen.intent for _, seen in found)):
+                    and not intent.handover and all(intent.id != seen.intent for _, seen in found)
+                    and part.text not in pointing_back):
                 found.append((part.text, part.classification))
         if len(found) < 2:
             return False
@@ -919,6 +926,39 @@ class Turn:
         first_text, first = found[0]
         self._decide(first, first_text, followups.detect_all(first_text))
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
+        return True
+
+    def _about_a_topic_found(self, text: str, before: "list[Part]") -> bool:
+        """"moet ik het zelf ophalen?" after "hoe lang duurt het voordat mijn paspoort klaar is" in one message: a
+        clause that points back ("het", "daarvoor", "it") and asks how or where a topic the matcher answered in a clause
+        before it is done, or a detail or follow-up of that topic, is a question about that topic, not one of its own
+        (the matcher read bulky waste in "ophalen" alone, 0.96; the appointments desk in "langskomen")."""
+        if not followups.points_back(text):
+            return False
+        for part in before:
+            topic = self.ctx.intent_of(part.classification.intent)
+            if (part.classification.decision == "answer" and topic is not None and topic.kind == "topic"
+                    and (followups.asks_way(text) or topic.detail_for(text) is not None
+                         or any(getattr(topic.followups, kind) is not None for kind in followups.detect_all(text)))):
+                return True
+        return False
+
+    def _asked_about_the_topic_told(self, text: str, result: "Classification") -> bool:
+        """"Wij willen een traplift voor mijn moeder. Moet ze daarvoor naar het gemeentehuis komen?": the matcher answers
+        the sentence that tells the topic (the Wmo) and not the question, which points back to it ("daarvoor") with how
+        or where it is done, a detail or a follow-up of that topic; the whole read as a wedding ("wij willen ...
+        gemeentehuis", 0.79 "Bedoelt u"). The question is about the topic told: its answer for the whole message."""
+        answered = [part for part in result.parts if part.classification.decision == "answer"]
+        if len(answered) != 1 or len(result.parts) < 2 or len(text.split()) >= clauses.STORY_WORDS:
+            return False
+        told = answered[0]
+        topic = self.ctx.intent_of(told.classification.intent)
+        if topic is None or topic.kind != "topic" or topic.handover or result.parts[0] is not told:
+            return False
+        if not all(self._about_a_topic_found(part.text, [told]) for part in result.parts[1:]):
+            return False
+        self.ctx.count("asked_about_the_topic_told")
+        self._answer(topic, told.classification.score, text, followups.detect_all(text))
         return True
 
     def _joined_topics(self, text: str, result: "Classification") -> "Classification":
