@@ -4,7 +4,8 @@ and what Meta knows (which token sends for which account), for every tenant that
 a Page or an Instagram account in its settings (`messenger:`).
 
 `GET /dev/messenger/accounts` lists them (`balie messenger send` finds a tenant's Page
-there); it also gives a tenant added while the stack runs its tokens.
+there). A tenant added while the stack runs (`balie tenant put`) gets its tokens when the
+tenant-build function has made it live, so Meta's webhook reaches it without a detour.
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ def setup(stack: Any) -> None:
     if stack.graph is None:
         return
     accounts(stack)
+    stack.after_invoke.setdefault("TenantBuildFunction", []).append(lambda: accounts(stack))
 
     def route(request: DevRequest) -> DevResponse:
         return DevResponse(200, {"accounts": accounts(stack)})

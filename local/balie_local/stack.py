@@ -129,6 +129,9 @@ class LocalStack:
         # metric set is shared by every instance), so two threads of the front inside handlers
         # at once would mix each other's logs and metrics.
         self._invocation_lock = threading.RLock()
+        # What a stand-in does after a function ran, by function name (Messenger's Page tokens
+        # for a tenant the build function just made live).
+        self.after_invoke: dict[str, list[Callable[[], None]]] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -292,7 +295,10 @@ class LocalStack:
         context = LambdaContext(function, timeout_seconds=spec.timeout, memory_mb=spec.memory_size, region=self.region)
         handler = self.handler(function)
         with self._invocation_lock:
-            return handler(event, context)
+            result = handler(event, context)
+        for follow_up in self.after_invoke.get(function, []):
+            follow_up()
+        return result
 
     def drain(self, function: str | None = None) -> int:
         """Runs the SQS-triggered functions (or one) until their queues are empty; returns records handled.

@@ -7,10 +7,10 @@ stack, the CLI and tests; it is read on every call, never at import.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
-__all__ = ["Clock", "FixedClock", "now"]
+__all__ = ["Clock", "FixedClock", "now", "offset_from_real_time"]
 
 
 class Clock(Protocol):
@@ -26,6 +26,14 @@ def now() -> datetime:
             raise ValueError("BALIE_NOW must carry a UTC offset, e.g. 2026-12-24T21:30:00+01:00")
         return moment
     return datetime.now(timezone.utc)
+
+
+def offset_from_real_time() -> timedelta:
+    """How far the clock is from real time: zero unless `BALIE_NOW` fixes it. Others (Meta)
+    stamp what they send in real time; this reads their stamps in the clock's time."""
+    if not os.environ.get("BALIE_NOW"):
+        return timedelta(0)
+    return now() - datetime.now(timezone.utc)
 
 
 class FixedClock:

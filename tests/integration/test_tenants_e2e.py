@@ -121,12 +121,16 @@ def test_a_gemeente_added_at_run_time_works_end_to_end(stack: LocalStack, tmp_pa
     sent = wait_for(lambda: stack.graph.outbox[before:])
     assert "pont" in json.dumps(sent, ensure_ascii=False) and sent[0]["to"] == RESIDENT
 
-    # Messenger: gamma's Facebook Page reaches gamma (the stack gives the new Page its token).
-    code = messenger_cmd.send(argparse.Namespace(api=stack.url, text="hoe laat gaat de pont", tenant="gamma",
-                                                 sender="7400000000000001", instagram=False, payload=None))
-    output = capsys.readouterr().out
-    assert code == 0 and "pont" in output, output
-    assert [m["accountId"] for m in stack.graph.messenger.outbox if m["to"] == "7400000000000001"][:1] == [GAMMA_PAGE]
+    # Messenger: gamma's Facebook Page reaches gamma, straight from Meta's webhook (the stack gives
+    # the new Page its token when the tenant is built, as an operator does in SSM).
+    body = messenger_cmd.webhook_body("hoe laat gaat de pont", "7400000000000001", GAMMA_PAGE,
+                                      timestamp_ms=int(datetime.fromisoformat(MONDAY_MORNING).timestamp() * 1000))
+    raw = json.dumps(body).encode("utf-8")
+    assert send(f"{stack.url}/v1/messenger/webhook", "POST", raw, {
+        "content-type": "application/json",
+        "x-hub-signature-256": sign(raw, stack.channel_secrets()["messenger_app_secret"])}).status == 200
+    sent = wait_for(lambda: [m for m in stack.graph.messenger.outbox if m["to"] == "7400000000000001"])
+    assert "pont" in json.dumps(sent, ensure_ascii=False) and sent[0]["accountId"] == GAMMA_PAGE
 
 
 def test_a_change_is_live_within_the_cache_period_without_a_restart(stack: LocalStack, tmp_path: Path,

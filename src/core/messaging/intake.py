@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from ..clock import offset_from_real_time
 from ..errors import ServiceUnavailable
 from ..models import Channel, ChannelAccount
 from ..ports import InboundQueue, ReceiptRecorder, SeenEvents
@@ -23,6 +24,16 @@ log = logging.getLogger(__name__)
 # Meta retries a delivery for up to 7 days; anything older is a replay (a signed body
 # captured once stays validly signed forever), never a resident waiting for an answer.
 MAX_EVENT_AGE = timedelta(days=7)
+
+
+def in_clock_time(event: Event, oldest: datetime, offset: timedelta) -> Event:
+    """Meta stamps an event in real time. On a fixed clock (`BALIE_NOW`, local stack only) a stamp
+    older than the clock's retry period is read shifted by the clock's offset from real time, so a
+    message written now is fresh (and its 24-hour window open) at the clock's Christmas as well; a
+    stamp in the clock's own time (`balie whatsapp send`) stays. In AWS the offset is zero."""
+    if not offset or not event.timestamp or event.timestamp >= oldest.timestamp():
+        return event
+    return event.model_copy(update={"timestamp": int(event.timestamp + offset.total_seconds())})
 
 
 @dataclass
@@ -70,6 +81,7 @@ class WebhookIntake:
         queue: InboundQueue,
         clock: Callable[[], datetime],
         receipts: ReceiptRecorder | None = None,
+        clock_offset: Callable[[], timedelta] = offset_from_real_time,
     ) -> None:
         # The tenant (and the channel) of an account id; the channel the body named is a hint.
         self.owner = owner
@@ -78,6 +90,7 @@ class WebhookIntake:
         self.queue = queue
         self.clock = clock
         self.receipts = receipts
+        self.clock_offset = clock_offset
 
     def accept(self, parsed: ParsedWebhook) -> IntakeResult:
         result = IntakeResult(ignored=len(parsed.ignored))
@@ -90,8 +103,10 @@ class WebhookIntake:
             return owners[key]
 
         oldest = self.clock() - MAX_EVENT_AGE
+        offset = self.clock_offset()
         items: dict[str, QueuedEvent] = {}  # by event id: Meta may repeat an event within one body
-        for event in parsed.events:
+        for received in parsed.events:
+            event = in_clock_time(received, oldest, offset)
             account = owner(event)
             if account is None:
                 result.ignored += 1  # another business's account: not for Balie
