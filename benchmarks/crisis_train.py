@@ -39,7 +39,9 @@ Training data (never the held-out batches, the dev set or the report part of rea
   batch15 held out in session 11, training material from session 12; batch16 held out in session 12,
   training material from session 13; batch17 held out in session 13, training material from session 14;
   batch18 held out in session 14, training material from session 15):
-  the held-out batch now is batch 19, kept outside the repository
+  the held-out batch now is batch 20, kept outside the repository (batch 19 was lost with the old machine; its
+  families are written again in our own words in benchmarks/data/crisis/untrained/written16.tsv, session 16, which is
+  not training material yet: moving it into train/ changes the digest, so it goes in with the next refit)
   and scored by the lead only), the
   fresh batch benchmarks/data/crisis/batch7.tsv (whose misses the rules were fixed for) and the
   phrasings of tests/unit/test_crisis.py (per kind, its ordinary questions, SUBJECT_AND_FIGURES

@@ -64,3 +64,54 @@ STINGS: list[tuple[str | None, str]] = [
 @pytest.mark.parametrize(("kind", "text"), STINGS)
 def test_a_sting_is_no_stabbing(kind: str | None, text: str) -> None:
     assert crisis.detect(text) == kind, crisis.normalise(text)
+
+
+# The lost held-out batch 19's families in our own words: family -> (kind, phrasing), the kind `detect` gives first
+# (112 before Veilig Thuis), None for a near miss.
+FAMILIES: dict[str, list[tuple[str | None, str]]] = {
+    "danger_told_by_the_event": [
+        ("danger", "de steiger bij de nieuwbouw is ingestort en er liggen nog mensen onder"),
+        ("danger", "the scaffolding collapsed and there are workers trapped under it"),
+        ("danger", "ijs gebroken, twee kindjes in het water!!"),
+        ("danger", "het ijs is gebroken op de sloot en mijn zoon ligt erin"),
+        ("danger", "a drunk guy is swaying at the edge of the platform"),
+        ("danger", "er staat een oude man te wankelen op de rand van het perron"),
+        (None, "de steiger is vannacht ingestort maar er lag niemand onder, wie ruimt het op"),
+        (None, "het ijs is gebroken, mogen we nog schaatsen op de vijver"),
+        (None, "mijn oma wankelt een beetje, kan ze een rollator krijgen via de wmo"),
+        (None, "de rand van het perron is kapot, wie moet ik bellen"),
+    ],
+    "homeless_without_sleeping_words": [
+        ("homeless", "de gemeente heeft vandaag onze tent weggehaald, we hebben niks meer"),
+        ("homeless", "handhaving heeft mijn tentje in beslag genomen"),
+        ("homeless", "ik moest vandaag uit mijn antikraakwoning met mijn twee kleine kinderen"),
+        ("homeless", "we zijn uit ons antikraak pand gezet, met een baby"),
+        (None, "de gemeente heeft onze tent weggehaald van het festivalterrein, krijgen we de borg terug"),
+        (None, "mijn antikraakwoning wordt over drie maanden opgezegd, kan ik urgentie krijgen"),
+    ],
+    "violence_in_other_languages": [
+        ("violence", "mi hijo me amenaza y me quita dinero, rompió la puerta"),
+        ("violence", "mój syn mi grozi i zabiera pieniądze"),
+        ("violence", "oğlum beni tehdit ediyor ve paramı alıyor"),
+        ("violence", "wlidi kayhddni w kaydi lflous dyali"),
+        (None, "mi hijo me amenaza con irse de casa si no le compro un movil"),
+    ],
+    "trafficking_for_sex": [
+        ("sexual", "ze houden mijn paspoort af en ik moet seks hebben met klanten in de massagesalon"),
+        ("sexual", "they took our passports and make us do sex work"),
+        (None, "mijn paspoort is verlopen, ik werk als escort in het buitenland, kan ik een nieuwe aanvragen"),
+    ],
+    "ordinary_frames_with_crisis_words": [
+        (None, "ik woon op een zeilboot en heb geen vast adres, hoe vraag ik een briefadres aan"),
+        (None, "mijn verhuurder dreigt me eruit te zetten als ik een schotel ophang, mag dat"),
+        (None, "mijn moeder is terminaal ziek en wil thuis sterven, welke hulp via de wmo is er"),
+        ("homeless", "mijn verhuurder dreigt me eruit te zetten als ik de huur niet betaal"),
+        ("homeless", "ik heb geen vast adres meer sinds mijn scheiding"),
+        ("suicide", "ik ben terminaal ziek, wil thuis sterven maar wil er nu al een eind aan maken"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("family", "kind", "text"), [(family, kind, text) for family, rows in FAMILIES.items() for kind, text in rows])
+def test_each_family_both_ways(family: str, kind: str | None, text: str) -> None:
+    assert crisis.detect(text) == kind, (family, crisis.normalise(text))

@@ -762,6 +762,15 @@ _SEXUAL = [
     r" (?:<W>|\. ){0,10}?(?:ik kon (?:<W>)?(?:niks|niets|niet) (?:meer )?(?:doen|weg|wegkomen|ontsnappen|bewegen|schreeuwen)|ik kon me (?:niet|nie) (?:verweren|bewegen)|"
     r"i (?:could|can) not (?:do anything|do a thing|get away|move|escape|stop (?:him|them|it)|fight (?:him|them|back)|scream)|i froze|ik bevroor|ik verstijfde|ik was verstijfd|ik was bevroren)\b"
     r"(?! (?:<W>){0,2}?(?:because|vanwege|omdat|door mijn|door de|due to|aan de|aan het|about|with the|met de|met het|van de|van het))",
+    # Session 16 (crisis16): trafficking for sex (no rule family before; the lost batch 19): passports or papers held and sex,
+    # clients or a massage parlour forced, either order. The help is the sexual-violence line and 112 in danger.
+    r"\b(?:paspoort|paspoorten|passport|passports|papieren|papers|identiteitsbewijs|id kaart|documenten|documents|pasaporte|paszport|pasaport) (?:<W>){0,4}?"
+    r"(?:afgepakt|afgenomen|ingenomen|houden|hou|houdt|vastgehouden|took|taken|take|keeps|kept|holds|held|quitado|quitaron|zabral|zabrali|aldi|aldilar) (?:<W>|\. ){0,15}?"
+    r"(?:seks|sex|klanten|clients|customers|prostitutie|prostitution|sekswerk|sex work|escort|raamprostitutie|massagesalon|massage parlour|massage parlor|hoer|puta|prostytucja|fuhus)\b"
+    r"|\b(?:seks|sex|klanten|clients|customers|prostitutie|prostitution|sekswerk|sex work|escort|massagesalon|massage parlour|massage parlor) (?:<W>|\. ){0,15}?"
+    r"(?:<W>){0,3}?(?:paspoort|paspoorten|passport|passports|papieren|papers|identiteitsbewijs|documenten|documents) (?:<W>){0,3}?(?:afgepakt|afgenomen|ingenomen|houden|houdt|vastgehouden|took|taken|keeps|kept|holds|held)\b"
+    r"|\b(?:houden|houdt|hielden|hield|pakten|pakte|afgepakt|took|keep|keeps|kept|hold|holds|held) (?:<W>){0,2}?(?:paspoort|paspoorten|passport|passports|papieren|papers|identiteitsbewijs|documenten|documents)\b"
+    r" (?:<W>|\. ){0,15}?(?:seks|sex|klanten|clients|customers|prostitutie|prostitution|sekswerk|sex work|escort|raamprostitutie|massagesalon|massage parlour|massage parlor|hoer)\b",
 ]
 
 
@@ -915,6 +924,15 @@ _VIOLENCE = [
     r"(?:al (?:<W>)?dagen|dagenlang|for days|in days|sinds (?:<W>)?dagen) (?:<W>){0,2}?(?:geen (?:eten|te eten)|niks (?:te )?eten|niets (?:te )?eten|no food|nothing to eat|not eaten|niet gegeten|not been fed|niet gevoed)"
     r"|(?:(?:krijgen|krijgt|kregen|get|gets|got|have|has|had) (?:<W>)?(?:geen (?:eten|te eten)|no food|nothing to eat)|(?:zitten|zit|zijn|is|are|were|been|left) (?:<W>){0,2}?alleen(?: thuis)?|(?:home )?alone(?: at home)?) (?:<W>){0,3}?(?:al (?:<W>)?dagen|dagenlang|for days|since (?:<W>)?days|(?:two|three|several|twee|drie|een paar) (?:dagen|days|nachten|nights))"
     r"|(?:al (?:<W>)?dagen|dagenlang|for days|(?:twee|drie|een paar) (?:dagen|nachten)) (?:<W>){0,2}?alleen(?: thuis)?)\b",
+    # Session 16 (crisis16), the lost batch 19's family in other languages: a son (a partner, a father) who threatens, takes
+    # money or breaks a door: Spanish, Polish, Turkish, Moroccan Arabic in Latin letters (as normalised).
+    r"\b(?:hijo|hija|marido|esposo|pareja|novio|exnovio|padre|padrastro|hermano|yerno|nieto) (?:<W>){0,2}?(?:me|nos) (?:amenaza|amenazo|amenazaba|amenazan|quita (?:<W>)?dinero|quito (?:<W>)?dinero|roba|robo|obliga)\b(?! con (?:irse|marcharse|mudarse|dejar|no volver|no venir))"
+    r"|\b(?:hijo|marido|esposo|pareja|novio|padre|padrastro|hermano|yerno|nieto) (?:<W>|\. ){0,8}?(?:rompio|rompe|rompia|ha roto|tiro abajo) (?:<W>)?(?:la puerta|las puertas|la ventana|todo)\b",
+    r"\b(?:syn|maz|ojciec|ojczym|partner|chlopak|brat|ziec|wnuk|corka) (?:<W>){0,2}?(?:mi|nam|mnie|nas) (?:grozi|grozil|grozila|zabiera|zabral|bije|bil|uderzyl)\b"
+    r"|\b(?:syn|maz|ojciec|ojczym|partner|chlopak|brat|ziec|wnuk) (?:<W>|\. ){0,8}?(?:wywazyl|wybil|rozwalil|zniszczyl) (?:<W>)?drzwi\b",
+    r"\b(?:oglum|kizim|kocam|esim|babam|uvey babam|erkek arkadasim|nisanlim|abim|kardesim|damadim|torunum) (?:<W>){0,2}?(?:beni|bizi|bana|bize) (?:tehdit|dovuyor|dovdu|vuruyor|vurdu|siddet)"
+    r"|\b(?:oglum|kocam|esim|babam|abim|damadim|torunum) (?:<W>|\. ){0,8}?kapiyi (?:<W>)?(?:kirdi|kiriyor|kirmis)\b",
+    r"\b(?:wlidi|weldi|wldi|bnti|rajli|zawji|baba|khoya|rajel dyali) (?:<W>){0,3}?(?:kayhdedni|kayhdni|kayhadedni|kayhdadni|kaydrebni|kaydrbni|kaydrabni|kaytehdedni|hdedni|drebni|drbni)\b",
 ]
 
 
@@ -1102,6 +1120,17 @@ _DANGER = [
              r"(?! (?:<W>)?(?:van|in|on (?:my|his|her|their) words|with (?:laughter|rage)|up|me|mij|her|him|us|them|my|haar|hem|ons)\b)"
              r"|\b(?:verslikt|verslikte|choking on|choked on|heeft (?:<W>){0,3}?in (?:zijn|haar|de) keel (?:<W>)?(?:zitten|vast)) (?:<W>|\. ){0,10}?"
              r"(?:geen lucht|ademt (?:<W>)?(?:niet|nie)|kan (?:<W>)?(?:niet|nie) (?:meer )?ademen|blauw|can not breathe|not breathing|is turning|hoest (?:<W>)?(?:niet|nie) (?:meer)?)\b"),
+    # Session 16 (crisis16), the lost batch 19's families: danger told by the event, without a danger word: a scaffold, a wall,
+    # a roof or a building collapsed with people under it; ice broken with children or someone in the water; a person
+    # staggering at the edge of a platform or a quay.
+    r"\b(?:steiger|steigers|muur|muren|dak|plafond|gebouw|pand|huis|balkon|brug|kraan|bouwkraan|schuur|loods|tribune|podium|scaffold|scaffolding|wall|roof|ceiling|building|balcony|bridge|crane|stage) "
+    r"(?:<W>){0,3}?(?:is |zijn |has |have )?(?:ingestort|ingezakt|omgevallen|neergestort|omgewaaid|naar beneden gekomen|collapsed|came down|fell down|has fallen|caved in)\b"
+    r" (?:<W>|\. ){0,10}?(?<!\bniemand )(?<!\bnobody )(?<!\bno one )(?<!\bgeen mensen )(?:onder|under|underneath|beneath|bedolven|buried|trapped|bekneld|eronder|er onder)\b(?! (?:<W>)?(?:geen|niemand|nobody|no one)\b)"
+    r"|\b(?:mensen|iemand|kinderen|mannen|werklui|bouwvakkers|arbeiders|people|workers|someone|somebody|men|kids|children) (?:<W>){0,3}?(?:onder|under|beneath) (?:het|de|the) (?:puin|brokstukken|steiger|muur|rubble|debris|scaffolding|wall|collapsed)\b",
+    r"\b(?:ijs|ice) (?:<W>){0,2}?(?:is |was )?(?:gebroken|gescheurd|gebarsten|bezweken|broke|cracked|broken|gave way|gave in)\b"
+    r" (?:<W>|\. ){0,10}?(?:<CHILD>|<SOMEONE>|<REL>|kinderen|kindjes|kids|children|iemand|someone|somebody|mensen|people|hij|zij|he|she|ze) (?:<W>){0,3}?(?:in het water|in the water|erdoor|erin|er doorheen|through|in the lake|in de vijver|in de sloot|in de gracht)\b",
+    r"\b(?:wankelt|wankelen|wankelde|te wankelen|waggelt|zwalkt|zwalken|staggering|staggers|swaying|sways|stumbling|stumbles|wobbling|tottering) (?:<W>){0,4}?(?:op |aan |at |on |near )?(?:de |het |the )?(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|spoor|platform|tracks|kade|quay)\b"
+    r"|\b(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|platform|kade|quay) (?:<W>|\. ){0,6}?(?:wankelt|wankelen|te wankelen|waggelt|zwalkt|staggering|swaying|stumbling|wobbling|valt bijna|is falling|about to fall|dreigt te vallen)\b",
 ]
 
 
@@ -1249,6 +1278,14 @@ _HOMELESS = [
     r"(?! (?:<W>|\. ){0,8}?(?:borg|deposit|huurtoeslag))",
     r"\bma ?(?:eandi|aendi|aandi)(?:ch|sh|s) (?:fin|fen|fayn|win|wein|mahal) (?:nbat|nbatu|nbato|nbatou|nnaes|nnes|nees|nskon|nseken|nkon|nneis|nnam|nam|nemchi|nmchi)\b"
     r"|\b(?:tydatni|tydatna|hydatni|hydatna|tiydatni|jratni|jratna|khrjatni|khrjatna|tardatni|tardatna|khrjni|khrjna) (?:<W>){0,2}?(?:men|mn|min|mijn) (?:dar|eddar|ddar|lbit|bit|dari|darna)\b",
+    # Session 16 (crisis16), the lost batch 19's families: a tent or sleeping place taken by the council's people (the taker
+    # first); put out of an anti-squat home (antikraak) now or today.
+    r"\b(?:gemeente|handhaving|handhavers|boa|boas|politie|gemeentewerkers|council|police|city|municipality|enforcement|officers) (?:<W>){0,4}?(?:mijn|onze|my|our) (?:tent|tentje|slaapplek|slaapzak|matras|kampje|tent and|tent en) "
+    r"(?:<W>){0,3}?(?:weggehaald|meegenomen|opgeruimd|afgebroken|in beslag genomen|weggegooid|took|taken|removed|cleared|threw away|thrown away|confiscated)\b"
+    r"(?! (?:<W>){0,4}?(?:festival[a-z]*|camping[a-z]*|vakantie[a-z]*|holiday|kermis[a-z]*|evenement[a-z]*|event|scouting|kamp)\b)",
+    r"\buit (?:<POSS> |een )?(?:antikraak|anti kraak)[a-z]* (?:<W>){0,2}?(?:gezet|gegooid|getrapt|gezet|moeten|moest|moesten|weg)\b(?! (?:<W>){0,3}?(?:over|in|per) (?:<W>)?(?:maanden|maand|weken|jaar|months|weeks))"
+    r"|\b(?:antikraak|anti kraak)[a-z]* (?:<W>){0,3}?(?:vandaag|nu|vanavond|morgen) (?:<W>){0,3}?(?:leeg|eruit|weg|uit|opgezegd)\b"
+    r"|\b(?:moest|moesten|moeten|moet|must|had to|have to) (?:<W>){0,3}?uit (?:<POSS> |een )?(?:antikraak|anti kraak)[a-z]*\b(?! (?:<W>){0,4}?(?:over|in|per|binnen) (?:<W>)?(?:maanden|maand|weken|jaar|months|weeks))",
 ]
 
 
@@ -2083,6 +2120,29 @@ _INSECT_STING = (
     rf"|\b(?:wespen|bijen|hommels|horzels|muggen|kwallen|mieren|insecten) (?:[a-z]+ ){{0,5}}?(?P<act_plural>gestoken|gebeten|geprikt|staken|steken)\b"
 )
 _STING_HINTS = tuple(_squeeze(word) for word in ("gestoken", "gebeten", "geprikt", "stak", "stekt"))
+
+# Session 16 (crisis16), the lost batch 19's false alarms as readings: a home on a boat told ("ik woon op een zeilboot") makes
+# "geen vast adres" a question about a postal address (briefadres), not homelessness; a landlord's threat tied to something
+# the resident would do ("als ik een schotel ophang"; not the rent or a debt) is a dispute about the rules, not an eviction;
+# dying at home or in one's own bed when a terminal illness is told is care at the end of life (a Wmo question), not suicide.
+_HOME_ON_BOARD = (
+    r"\b(?:ik|we|wij|i) (?:[a-z]+ )?(?:woon|wonen|woonde|woonden|live|living|lived) (?:[a-z]+ )?(?:op|aan boord van|on|aboard|in) (?:een|onze|mijn|ons|a|my|our) (?:[a-z]+ )?"
+    r"(?:zeilboot|boot|woonboot|schip|jacht|zeiljacht|binnenvaartschip|sailboat|boat|houseboat|yacht|barge|narrowboat)\b"
+)
+_NO_FIXED_ADDRESS = r"\b(?:geen vast|geen vaste|no fixed|no permanent) (?:woonadres|adres|woonplaats|verblijfplaats|address|abode|residence)\b"
+_IF_I_DO = (
+    r"(?P<act>\b(?:me|mij|ons|us) (?:[a-z]+ ){0,2}?(?:eruit|er uit|uit huis|uit de woning|out) (?:te )?(?:zetten|gooien|evict|kick|throw))\b"
+    r" (?=(?:als|wanneer|zodra|if|when) (?:ik|we|wij|i|je|u) (?!(?:[a-z]+ ){0,8}?(?:huur|betaal|betalen|schuld|schulden|achterstand|rent|pay|debt|overlast|nuisance)))"
+)
+_TERMINAL = (
+    r"\b(?:terminaal|terminale|ongeneeslijk|ongeneeslijke|uitbehandeld|palliatief|palliatieve|palliatie|hospice|laatste levensfase|stervensfase|"
+    r"sterfbed|terminally|terminal|palliative|end of life|incurable|incurably)\b"
+)
+_DYING_AT_HOME = (
+    r"\b(?:thuis|in (?:haar|zijn|mijn|het|hun) (?:eigen )?(?:huis|bed|omgeving|woning)|at home|in (?:her|his|my|their) (?:own )?(?:home|bed|house)) "
+    r"(?:[a-z]+ )?(?:sterven|overlijden|doodgaan|dood gaan|die|pass away)\b"
+)
+_READING_HINTS = tuple(_squeeze(word) for word in ("vast", "fixed", "permanent", "eruit", "er uit", "uit huis", "uit de woning", " out ", "thuis", "at home", "own", "eigen"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
 
 
@@ -2154,6 +2214,8 @@ def _read(normalised: str) -> str:
     dakloos") and without the topic nouns of someone's work (_TOPIC_FRAME)."""
     if any(word in normalised for word in _STING_HINTS) and _compiled(_INSECT_STING).search(normalised):
         normalised = _as_stung(normalised)
+    if any(word in normalised for word in _READING_HINTS):
+        normalised = _without_session16_frames(normalised)
     if any(word in normalised for word in _HOMELESS_WORDS):
         for pattern in (_NEGATED_HOMELESS, _HOMELESS_ANIMALS):
             if pattern.search(normalised):
@@ -2209,6 +2271,18 @@ def _read(normalised: str) -> str:
         normalised = _without_past_homelessness(normalised)
     if any(word in normalised for word in _JEST_HINTS) and _compiled(_PLAYFUL).search(normalised) and not _compiled(_FEAR).search(normalised):
         normalised = _without_jest_threats(normalised)
+    return normalised
+
+
+def _without_session16_frames(normalised: str) -> str:
+    """The text without "geen vast adres" next to a home on a boat (_HOME_ON_BOARD), without a landlord's threat tied to
+    something the resident would do (_IF_I_DO) and without dying at home when a terminal illness is told (_TERMINAL)."""
+    if _compiled(_NO_FIXED_ADDRESS).search(normalised) and _compiled(_HOME_ON_BOARD).search(normalised):
+        normalised = " ".join(_compiled(_NO_FIXED_ADDRESS).sub("", normalised).split())
+    if _compiled(_IF_I_DO).search(normalised):
+        normalised = " ".join(_compiled(_IF_I_DO).sub("", normalised).split())
+    if _compiled(_TERMINAL).search(normalised) and _compiled(_DYING_AT_HOME).search(normalised):
+        normalised = " ".join(_compiled(_DYING_AT_HOME).sub("", normalised).split())
     return normalised
 
 
