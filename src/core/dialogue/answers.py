@@ -57,7 +57,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     own = intent.detail_for(text) or next((kept for kept in intent.details if kept.name == own_detail), None)
     ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
-        ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`_detail_followup`)
+        ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`detail_followup`)
     if detail is not None and detail not in intent.variants and own is not None and own_detail is None:
         # A detail the topic has no answer of its own for (the death's general text) and one it has, named in the
         # message ("mijn man is overleden ... over zijn schulden": the estate's debts): the named one is the answer;
@@ -179,9 +179,9 @@ def on_a_day(ctx: TurnContext, intent: "ResolvedIntent", text: str, kinds: Seque
 
 def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tuple[str, list[Link]] | None:
     """The text (and links) of one follow-up of `intent`: the detail's own answer when the
-    conversation is in a detail that has one (`_detail_followup`), else the tenant's fees for
+    conversation is in a detail that has one (`detail_followup`), else the tenant's fees for
     the cost, else the topic's answer."""
-    own = _detail_followup(ctx, intent, kind)
+    own = detail_followup(ctx, intent, kind)
     fee_lines = facts.fees(ctx.tenant, intent.id, ctx.promises) if kind == "kosten" else None
     fee_links = [Link(title=ctx.say("fees_link"), url=url)] if (url := ctx.tenant.urls.get("tarieven")) else []
     if own is not None:
@@ -197,7 +197,7 @@ def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tup
     return (text.get(ctx.language), []) if text is not None else None
 
 
-def _detail_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> "Text | None":
+def detail_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> "Text | None":
     """The answer to a follow-up of the detail the conversation is in, where the topic's general
     answer would be wrong: after a first registration from abroad "kan dat online?" is no (at the
     desk, with an appointment), not the move's "ja, met DigiD"; after a passport stolen abroad the
@@ -211,7 +211,7 @@ def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list
     conversation's detail), else the price when the tenant has amounts for it ("wat kost een id-kaart
     voor mijn kind?" -> the fees, with the price for children), else the first the topic can answer,
     else the first asked."""
-    own = [kind for kind in kinds if intent is not None and _detail_followup(ctx, intent, kind) is not None]
+    own = [kind for kind in kinds if intent is not None and detail_followup(ctx, intent, kind) is not None]
     if own:
         return own[0]
     if intent is not None and "kosten" in kinds and _has_fees(ctx, intent.id):
@@ -222,7 +222,7 @@ def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list
 
 def has_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> bool:
     return (getattr(intent.followups, kind, None) is not None or (kind == "kosten" and _has_fees(ctx, intent.id))
-            or _detail_followup(ctx, intent, kind) is not None)
+            or detail_followup(ctx, intent, kind) is not None)
 
 
 def detail_of(intent: "ResolvedIntent", kinds: Sequence[str]) -> str | None:

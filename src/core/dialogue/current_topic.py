@@ -320,7 +320,9 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
         if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
             return False
     ctx.count("followup_detail")
-    answers.answer(ctx, topic, 1.0, text)  # the detail's answer (`ResolvedIntent.detail_for`)
+    # the detail's answer (`ResolvedIntent.detail_for`), or the more specific one the conversation is on
+    refined = [ctx.state.detail] if details.REFINES.get(ctx.state.detail or "") == own.name else None
+    answers.answer(ctx, topic, 1.0, text, asked_details=refined)
     return True
 
 

@@ -47,7 +47,13 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
     # The current topic, when it answers the most specific detail asked ("ik woon in Polen en
     # verhuis terug" after the passport is about moving back, not a passport abroad).
     if topic is not None and detail is not None and detail == asked_details[0] and followups.is_contextual(rest):
-        answers.answer_detail(ctx, topic, detail)
+        asked = followups.detect_all(text)
+        kind = answers.pick_followup(ctx, topic, asked) if detail == ctx.state.detail else None
+        if kind is not None and answers.detail_followup(ctx, topic, kind) is not None:
+            # "wat kost een noodpaspoort?" after a passport stolen abroad: that detail's price, not its answer again
+            answers.followup(ctx, kind, topic.id, also=asked)
+        else:
+            answers.answer_detail(ctx, topic, detail)
         return True
     # The current topic for someone else, told with a detail it has no answer of its own for ("voor
     # mijn moeder, ze kan niet zelf komen" after the disabled parking card): its answer, not the

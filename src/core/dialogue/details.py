@@ -170,6 +170,10 @@ _PERSON_DIED = re.compile(
 _ORDER = ("kwijt_buitenland", "dier_overleden", "overlijden", "status", "niet_zelf", "uit_buitenland", "emigratie")
 # Kinds with a general answer for topics that have none of their own.
 GENERAL_KINDS = ("status", "overlijden")
+# A detail kind that is a more specific form of a topic's own detail (knowledge `details:`): while the conversation is
+# on it, a question in the own detail's words asks about it ("do I need a police report?" after an ID card stolen in
+# Italy is the loss abroad, not the loss at home).
+REFINES = {"kwijt_buitenland": "kwijt"}
 # The topic a detail is about when the question names none ("noodpaspoort aanvragen",
 # "ik ga emigreren"): intents of the shared taxonomy.
 HOME_TOPIC = {"kwijt_buitenland": "paspoort", "uit_buitenland": "verhuizing", "emigratie": "verhuizing",

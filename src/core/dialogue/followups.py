@@ -133,9 +133,16 @@ def detect(text: str) -> str | None:
 
 def detect_all(text: str) -> list[str]:
     """Every follow-up kind the question asks about, most specific first
-    ("wat kost het voor mijn kind?": kind, kosten)."""
+    ("wat kost het voor mijn kind?": kind, kosten). Words count for the first kind that reads them: "hoe lang van
+    tevoren?" asks the deadline only, not also how long it takes (the wedding's deadline was followed by its
+    duration, which says the same again)."""
     lowered = text.lower()
-    return [kind for kind, pattern in _CUES.items() if pattern.search(lowered)]
+    kinds = []
+    for kind, pattern in _CUES.items():
+        if pattern.search(lowered):
+            kinds.append(kind)
+            lowered = pattern.sub(" ", lowered)
+    return kinds
 
 
 def subject(text: str) -> str:

@@ -6,7 +6,8 @@ assistant is, keyboard mash.
 - `asks_who_the_bot_is`: "wat is jouw naam?", "ben je een robot?", "who am I talking to?";
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
-- `announces_question`, `announced_subject`: "ik heb een vraag (over belasting)": the question is still to come.
+- `announces_question`, `announced_subject`: "ik heb een vraag (over belasting)": the question is still to come;
+  `changes_topic`: "andere vraag: ...": what follows is not about the topic just answered.
 """
 from __future__ import annotations
 
@@ -175,6 +176,22 @@ def announced_subject(text: str) -> str | None:
     """The subject a question is announced with ("belasting" in "ik heb een vraag over belasting"), or None."""
     found = _ANNOUNCED_ABOUT.match(clauses.plain(text))
     return found.group("subject") if found else None
+
+
+# "andere vraag: ...", "los daarvan, ...", "another question: ...": what follows is not about the topic just answered.
+_OTHER_MATTER = re.compile(
+    r"^(?:(?:ok|oke|oké|goed|dank u|dank je|bedankt|thanks|thank you|en|and|nou|dan|so)[,.!]? )*"
+    r"(?:(?:nog )?een andere vraag|andere vraag|(?:nog )?een ander onderwerp|ander onderwerp|(?:nog )?iets (?:heel )?anders|"
+    r"nieuwe vraag|los daarvan|even iets anders|"
+    r"(?:i have )?(?:another|a different|a new|one more|an unrelated) (?:question|topic|thing)|different question|"
+    r"something (?:else|different)|on another note|unrelated)\b"
+)
+
+
+def changes_topic(text: str) -> bool:
+    """True for a message that says it is about something else than what was said before ("andere vraag: wanneer is
+    het zwembad open?", "another question: ..."): not a detail of the current topic."""
+    return bool(_OTHER_MATTER.match(text.strip().lower()))
 
 
 def announces_question(text: str) -> bool:

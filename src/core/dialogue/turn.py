@@ -1090,7 +1090,7 @@ class Turn:
         elif language.neither(said):  # another language: say so in both of Balie's
             ctx.count("other_language")
             ctx.add(say_both("other_language"))
-        elif (topic is not None and topic.kind == "topic"
+        elif (topic is not None and topic.kind == "topic" and not small_talk.changes_topic(said)
               and (clauses.is_question(said) or followups.points_back(said))
               and len(said.split()) < clauses.STORY_WORDS):
             # also a short remark about it ("its not that big" after felling a tree)
