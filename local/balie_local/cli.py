@@ -10,6 +10,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from core.clock import now
+
 
 def _dispatch(target: str):
     module_name, function_name = target.split(":")
@@ -113,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        now()  # a BALIE_NOW that cannot be read is one line here, not a traceback at the first request
+    except ValueError as error:
+        print(f"balie: {error}", file=sys.stderr)
+        return 2
     return args.run(args)
 
 

@@ -21,9 +21,12 @@ def now() -> datetime:
     """The current time as an aware datetime; `BALIE_NOW` overrides it."""
     fixed = os.environ.get("BALIE_NOW")
     if fixed:
-        moment = datetime.fromisoformat(fixed)
-        if moment.tzinfo is None:
-            raise ValueError("BALIE_NOW must carry a UTC offset, e.g. 2026-12-24T21:30:00+01:00")
+        try:
+            moment = datetime.fromisoformat(fixed)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise ValueError(f"BALIE_NOW={fixed!r} is not a time with a UTC offset, e.g. 2026-12-24T21:30:00+01:00")
         return moment
     return datetime.now(timezone.utc)
 
