@@ -146,7 +146,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"vergunning|pas|uitkering|besluit|beslissing)) (?:al )?(?:klaar|binnen|er|klaar om op te halen)|"
         r"(?:een )?vraag over (?:mijn|onze) (?:aanvraag|melding|bezwaar|klacht)|"
         r"how is it going|how's it going|status of my|progress of my|any news|haven't heard|have not heard|"
-        r"still waiting|still no (?:answer|reply|news|decision)|when will (?:it|my \w+) be ready|how do i know (?:if|when) (?:it|my \w+) is ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
+        r"still waiting|still no (?:answer|reply|news|decision)|"
+        # "I reported a broken streetlight two weeks ago and nothing happened" (was the how-to-report answer): the
+        # thing reported may stand between, and nothing done since is the same question
+        r"(?:reported|filed) (?:\w+ ){1,4}?(?:\d+|a|one|two|three|four|a few|some|several) (?:day|days|week|weeks|month|months) ago|"
+        r"nothing (?:has )?(?:happened|been done)|(?:is |it's |its )?still (?:broken|not (?:fixed|repaired|done|cleaned))|when will (?:it|my \w+) be ready|how do i know (?:if|when) (?:it|my \w+) is ready|question about my (?:application|report)|(?:applied|reported|filed|sent) (?:\d+|a|one|two|three|"
         r"four|a few|some|several) (?:day|days|week|weeks|month|months) ago|when will i hear|"
         # Ready to collect: "is mijn rijbewijs al klaar?", "kan ik hem al ophalen?", "is my drivers license ready
         # already?", "can i pick it up yet?", "i applied for it last week" (the topic's words are left in)

@@ -120,13 +120,17 @@ _CHOICE = re.compile(r"^(?:(?:de|het|nummer|nr|optie|keuze|the|number|option|cho
 _NONE_OF_THESE = frozenset(
     """geen|geen van beide|geen van beiden|geen van deze|geen van allen|geen van allemaal|geen van de drie|geen van die|
     geen daarvan|iets anders|anders|wat anders|niks daarvan|niets daarvan|none|none of them|none of these|neither|
-    neither of them|something else|other""".replace("\n", "").split("|")
+    neither of them|something else|other|dat bedoel ik niet|bedoel ik niet|dat is het niet|niet wat ik bedoel|
+    not what i mean|not what i meant|thats not it|that is not it|not those""".replace("\n", "").split("|")
 )
+# "nee, iets anders", "no, something else": the same answer after a no (was read as another language).
+_NO_FIRST = re.compile(r"^(?:nee|neen|nope|no|nah|nou nee)\b[\s,.!]*")
 
 
 def none_of_these(text: str) -> bool:
-    """"geen van beide", "iets anders", "none of these": no option of "Bedoelt u ...?" fits."""
-    return clauses.plain(text) in _NONE_OF_THESE
+    """"geen van beide", "iets anders", "none of these", "nee, iets anders": no option of "Bedoelt u ...?" fits."""
+    plain = clauses.plain(text)
+    return plain in _NONE_OF_THESE or _NO_FIRST.sub("", plain) in _NONE_OF_THESE
 
 
 def chosen_number(text: str, options: int) -> int | None:
