@@ -251,3 +251,21 @@ def test_an_artefact_built_before_the_nearest_example_answers_with_its_nine_inpu
     band = old.answer_band(text)
     assert band.model.coef.size == nine
     assert old.classify(text).score == pytest.approx(float(band.model.predict(inputs[:, :nine])[0]), abs=1e-4)
+
+
+def test_the_best_intent_is_the_one_classify_ranks_first(answering_matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`best_intent` (what fit_answer_model.py counts as right or wrong) follows the ranking with the clauses."""
+    from core.matcher import matcher as matcher_module
+
+    def least_likely_first(probabilities: np.ndarray, intent_count: int) -> np.ndarray:
+        row = probabilities[0].copy()
+        row[np.argsort(probabilities[0, :intent_count], kind="stable")] = np.sort(probabilities[0, :intent_count])[::-1]
+        return row
+
+    text = "We willen trouwen. Mijn paspoort is verlopen. Hoe lang duurt het aanvragen van een nieuw paspoort?"
+    assert answering_matcher.best_intent(text) == "paspoort"
+    monkeypatch.setattr(matcher_module, "ranked_with_clauses", least_likely_first)
+    result = answering_matcher.classify(text)
+    first = result.intent or result.alternatives[0].intent
+    assert first != "paspoort"
+    assert answering_matcher.best_intent(text) == first

@@ -536,10 +536,7 @@ class Matcher:
         clause (`parts`, at the stricter `part_threshold`). With an answer model, the whole
         message's decision is the model's (answer.py); without one, the whole answers when it
         is confident enough, else a clause that is, else the whole asks or rejects."""
-        cleaned = strip_courtesy(text).text
-        pieces = clauses(cleaned)
-        texts = [cleaned, *pieces] if len(pieces) >= 2 else [cleaned]
-        units = self._score_units(texts)
+        cleaned, pieces, units = self._message_units(text)
         whole, *per_clause = self._decide(units, [self.threshold] + [self.part_threshold] * len(pieces))
         if self._answer_policy is not None:
             whole = self._answer(units, whole, len(cleaned.split()))
@@ -551,6 +548,14 @@ class Matcher:
             if answering:
                 return replace(max(answering, key=lambda result: result.score), parts=parts)
         return replace(whole, parts=parts)
+
+    def _message_units(self, text: str) -> tuple[str, list[str], "_Units"]:
+        """The message without its greeting and signature, its clauses (none for a single one) and
+        the scores of the whole and, with two clauses or more, of each clause."""
+        cleaned = strip_courtesy(text).text
+        pieces = clauses(cleaned)
+        pieces = pieces if len(pieces) >= 2 else []
+        return cleaned, pieces, self._score_units([cleaned, *pieces])
 
     def _classify_units(self, texts: Sequence[str], answer_thresholds: Sequence[float]) -> list[Classification]:
         """Each text on its own (with its own answer cut-off on the per-text confidence)."""
@@ -588,15 +593,13 @@ class Matcher:
     def answer_inputs(self, text: str) -> np.ndarray:
         """The answer model's inputs for a message (one row of ANSWER_INPUTS), as `classify`
         computes them: what `benchmarks/fit_answer_model.py` fits the model on."""
-        cleaned = strip_courtesy(text).text
-        pieces = clauses(cleaned)
-        units = self._score_units([cleaned, *pieces] if len(pieces) >= 2 else [cleaned])
+        cleaned, _, units = self._message_units(text)
         return self._answer_row(units, len(cleaned.split()))
 
     def best_intent(self, text: str) -> str:
-        """The whole message's best-ranked intent (what the answer model judges)."""
-        cleaned = strip_courtesy(text).text
-        probabilities = self._score_units([cleaned]).probabilities
+        """The whole message's best-ranked intent, ranked with its clauses as `classify` ranks it (what
+        the answer model judges)."""
+        probabilities = self._message_units(text)[2].probabilities
         return self.intents[int(probabilities[0, : len(self.intents)].argmax())]
 
     def ranked_among(self, text: str, intents: Sequence[str]) -> list[str]:
