@@ -11,9 +11,14 @@ the machine's load falls on both alike:
 - worker: one queued record through the function as its event source mapping invokes it
   (engine turn, rendering, the send API over HTTP, bookkeeping). Target: Messenger's
   median within 20 % of WhatsApp's.
+- a large delivery: 1,000 events from 1,000 residents in one signed body (Meta batches up
+  to 1,000), until the 200; target: within the webhook function's 10 s timeout (Meta waits
+  20 s, then retries). Then the worker's share of it: the parts the webhook queued, each
+  taken in (every event marked seen and queued on its own); the 1,000 engine turns after
+  that are the per-message worker figure above, so they are not run here.
 
-Run: .venv/bin/python benchmarks/messaging.py [N]   (results go to BENCHMARKS.md by hand,
-with the date and `uptime` load).
+Run: .venv/bin/python benchmarks/messaging.py [N [EVENTS]]   (results go to BENCHMARKS.md by
+hand, with the date and `uptime` load).
 """
 from __future__ import annotations
 
@@ -34,6 +39,8 @@ QUESTIONS = ["paspoort verlengen", "wat kost een id-kaart", "parkeervergunning a
              "wanneer wordt het afval opgehaald", "ik wil een medewerker"]
 RESIDENTS = 50
 WARM_UP = 5
+LARGE_OFFSET = 10_000_000  # the large delivery's residents and message ids: none of the others'
+WEBHOOK_TIMEOUT_MS = 10_000  # the webhook function's (template.yaml Globals); Meta waits 20 s
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -59,12 +66,15 @@ def channels(stack: Any) -> list[Channel]:
     secrets = stack.channel_secrets()
     moment = int(time.time())
 
+    def resident(index: int) -> int:
+        return index if index >= LARGE_OFFSET else index % RESIDENTS
+
     def whatsapp(index: int) -> dict[str, Any]:
-        return whatsapp_cmd.webhook_body(QUESTIONS[index % len(QUESTIONS)], f"3161{index % RESIDENTS:07d}", "111",
+        return whatsapp_cmd.webhook_body(QUESTIONS[index % len(QUESTIONS)], f"3161{resident(index):08d}", "111",
                                          wamid=f"wamid.BENCH{index}", timestamp=moment)
 
     def messenger(index: int) -> dict[str, Any]:
-        return messenger_cmd.webhook_body(QUESTIONS[index % len(QUESTIONS)], f"71{index % RESIDENTS:014d}", "333",
+        return messenger_cmd.webhook_body(QUESTIONS[index % len(QUESTIONS)], f"71{resident(index):014d}", "333",
                                           mid=f"m_BENCH{index}", timestamp_ms=moment * 1000)
 
     return [
@@ -100,7 +110,45 @@ def one_message(stack: Any, channel: Channel, index: int) -> None:
     sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
 
 
-def main(count: int) -> None:
+def large_delivery(stack: Any, channel: Channel, events: int) -> tuple[float, int, float]:
+    """One signed delivery of `events` messages (one entry each) until its 200; then every part it
+    queued taken in by the worker. Returns (webhook ms, parts, worker ms for the parts); the queue
+    is emptied after."""
+    import urllib.request
+
+    from balie_local.events import sqs_record_from_message
+    from channels.meta import sign
+
+    bodies = [channel.body(LARGE_OFFSET + index) for index in range(events)]
+    raw = json.dumps({**bodies[0], "entry": [body["entry"][0] for body in bodies]}).encode("utf-8")
+    request = urllib.request.Request(f"{stack.url}{channel.path}", data=raw, method="POST", headers={
+        "content-type": "application/json", "x-hub-signature-256": sign(raw, channel.secret)})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=600) as answer:
+        assert answer.status == 200 and json.loads(answer.read())["queued"] == events
+    webhook_ms = (time.perf_counter() - started) * 1000
+    sqs = stack.client("sqs")
+    url = stack.deployment.queues[channel.queue]
+    parts, worker_ms = 0, 0.0
+    while True:
+        messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, MessageSystemAttributeNames=["All"],
+                                       MessageAttributeNames=["All"]).get("Messages", [])
+        unopened = [m for m in messages if (m.get("MessageAttributes") or {}).get("kind")]
+        if not unopened:
+            break
+        records = [sqs_record_from_message(m, event_source_arn=stack.deployment.queue_arns[channel.queue])
+                   for m in unopened]
+        started = time.perf_counter()
+        assert stack.invoke(channel.worker, {"Records": records}) == {"batchItemFailures": []}
+        worker_ms += (time.perf_counter() - started) * 1000
+        parts += len(unopened)
+        for message in unopened:
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+    sqs.purge_queue(QueueUrl=url)  # the 1,000 messages themselves: not answered here
+    return webhook_ms, parts, worker_ms
+
+
+def main(count: int, large: int) -> None:
     from balie_local.kb_tools import compile_all
     from balie_local.stack import LocalStack
 
@@ -117,6 +165,7 @@ def main(count: int) -> None:
             for channel in measured:
                 one_message(stack, channel, index)
         sent = {"whatsapp": len(stack.graph.outbox), "messenger": len(stack.graph.messenger.outbox)}
+        big = {channel.name: large_delivery(stack, channel, large) for channel in measured} if large else {}
     finally:
         stack.stop()
     print(f"load average at the start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}, at the end "
@@ -127,6 +176,10 @@ def main(count: int) -> None:
                   f"p95 {percentile(values, 0.95):6.1f} ms  p99 {percentile(values, 0.99):6.1f} ms  "
                   f"max {max(values):6.1f} ms")
         print(f"{channel.name:9} {sent[channel.name]} messages sent for {count} received")
+    for name, (webhook_ms, parts, worker_ms) in big.items():
+        print(f"{name:9} delivery of {large}: 200 after {webhook_ms:7.1f} ms "
+              f"({'met' if webhook_ms <= WEBHOOK_TIMEOUT_MS else 'MISSED'}, <= {WEBHOOK_TIMEOUT_MS} ms); "
+              f"worker took in {parts} parts in {worker_ms:7.1f} ms")
     whatsapp, messenger = measured
     ratio = statistics.median(messenger.worker_ms[WARM_UP:]) / statistics.median(whatsapp.worker_ms[WARM_UP:])
     p99 = percentile(messenger.webhook_ms[WARM_UP:], 0.99)
@@ -135,4 +188,4 @@ def main(count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, int(sys.argv[2]) if len(sys.argv) > 2 else 1000)

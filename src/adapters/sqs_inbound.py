@@ -5,6 +5,11 @@ resident's events are worked in order while different residents run in parallel,
 the queue's metadata never shows a phone number or a page-scoped id. Meta's event id is
 the deduplication id (within SQS's limits), so a delivery Meta repeats within five
 minutes is dropped by SQS itself. Several events go in batches of ten (SendMessageBatch).
+
+The parts of a large delivery (core.messaging.intake) go on the same queue, marked by the
+message attribute `kind` = `delivery-part`, all in one message group (named by the first
+event's id), so the worker takes them in in order; a part's deduplication id is a hash of
+its events' ids, so a delivery Meta repeats within five minutes queues no part twice.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import re
 from botocore.exceptions import BotoCoreError, ClientError
 
 from core.errors import ServiceUnavailable
-from core.messaging.events import QueuedEvent
+from core.messaging.events import DELIVERY_PART_KIND, DeliveryPart, QueuedEvent
 
 # SQS allows 128 characters of alphanumerics and punctuation in both ids.
 _SQS_ID = re.compile(r"^[\x21-\x7e]{1,128}$")
@@ -25,6 +30,10 @@ def sqs_id(value: str) -> str:
 
 
 BATCH_SIZE = 10  # SendMessageBatch's limit
+
+
+def digest(values: list[str]) -> str:
+    return hashlib.sha256("\n".join(values).encode("utf-8")).hexdigest()
 
 
 class SqsEventQueue:
@@ -67,3 +76,18 @@ class SqsEventQueue:
             if failed:
                 return batch[failed[0]:] + items[start + BATCH_SIZE:]
         return []
+
+    def send_parts(self, parts: list[DeliveryPart]) -> None:
+        """One SendMessage a part (a part may be near SQS's 256 KB, a batch's limit too), in order;
+        after a failure nothing later is sent."""
+        if not parts:
+            return
+        group = "delivery-" + digest([parts[0].events[0].event.event_id])
+        for part in parts:
+            try:
+                self.client.send_message(
+                    QueueUrl=self.queue_url, MessageBody=part.model_dump_json(), MessageGroupId=group,
+                    MessageDeduplicationId=digest([item.event.event_id for item in part.events]),
+                    MessageAttributes={"kind": {"DataType": "String", "StringValue": DELIVERY_PART_KIND}})
+            except (BotoCoreError, ClientError) as error:
+                raise ServiceUnavailable("The inbound queue is not available.") from error

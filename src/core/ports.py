@@ -29,7 +29,7 @@ from .models import (
 if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
     from .effects import Effect, PendingEffect
     from .kb.compiled import TenantKnowledge
-    from .messaging.events import Address, Contact, QueuedEvent, Receipt
+    from .messaging.events import Address, Contact, DeliveryPart, QueuedEvent, Receipt
     from .models import Channel, Reply
 
 
@@ -218,6 +218,11 @@ class InboundQueue(Protocol):
     def send(self, items: list["QueuedEvent"]) -> list["QueuedEvent"]:
         """Queues the items in order (FIFO per conversation); returns the ones that were
         not queued (nothing after the first failure, so no later event overtakes it)."""
+
+    def send_parts(self, parts: list["DeliveryPart"]) -> None:
+        """Queues the parts of a large delivery in order, for the worker to take in (one message
+        group for all of them, so a resident's events in a later part stay behind the earlier
+        ones); raises ServiceUnavailable when any part could not be queued."""
 
 
 class ReceiptRecorder(Protocol):

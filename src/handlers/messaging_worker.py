@@ -6,6 +6,10 @@ retries, token refused) fails: Powertools reports it as a partial batch failure,
 delivers it again, and after the redrive limit it lands in the dead-letter queue. With
 FIFO, the failed record's later events of the same resident are failed too
 (skip_group_on_error), so order is kept, while other residents' events go on.
+
+A record may also be a part of a large delivery (`kind` = `delivery-part`): its events are
+taken in as the webhook takes in a small delivery (marked seen, each queued on its own; a
+failure fails the record, and the queue's retry takes exactly what was not queued).
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import SqsFifoPartialProcessor, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from core.messaging.events import QueuedEvent
+from core.messaging.events import DELIVERY_PART_KIND, DeliveryPart, QueuedEvent
 from handlers import metrics as business_metrics
 from handlers.channel_services import ChannelServices
 from handlers.cold_start import after_first_call, import_in_background
@@ -29,6 +33,10 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
               failed_metric: str) -> None:
     """`name` prefixes the channel's operational metrics; `failed_metric` counts Meta's
     refusals per tenant and channel."""
+    kind = record.message_attributes["kind"]
+    if kind is not None and kind.string_value == DELIVERY_PART_KIND:
+        take_in(record, services, metrics, logger, name)
+        return
     item = QueuedEvent.model_validate_json(record.body)
     channel = item.event.channel.value
     try:
@@ -47,6 +55,15 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
         "tenant": item.tenant, "channel": channel, "action": result.action,
         "kind": getattr(item.event, "message_type", None), "sent": result.sent, "skipped": result.skipped,
         "refused": result.refused_code, "rate_limited": result.rate_limited, "silenced": result.silenced})
+
+
+def take_in(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str) -> None:
+    """A part of a large delivery: its events queued one by one, each once."""
+    part = DeliveryPart.model_validate_json(record.body)
+    result = services.intake.take_in(part.events)
+    metrics.add_metric(name=f"{name}Queued", unit=MetricUnit.Count, value=result.queued)
+    metrics.add_metric(name=f"{name}Duplicate", unit=MetricUnit.Count, value=result.duplicates)
+    logger.info(f"{name.lower()} delivery part", extra={"queued": result.queued, "duplicates": result.duplicates})
 
 
 def worker_handler(services: Callable[[], ChannelServices], name: str,

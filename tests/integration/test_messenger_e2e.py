@@ -136,6 +136,35 @@ def test_a_messenger_conversation(stack: LocalStack) -> None:
     assert len(staff_view(stack, conversation_id(stack, resident))["transcript"]) == len(conversation["transcript"])
 
 
+def test_a_large_delivery_is_queued_in_parts_and_every_message_answered_once(stack: LocalStack,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.messaging import intake
+
+    monkeypatch.setattr(intake, "PART_EVENTS", 10)  # 25 messages: three parts, as 1,000 are ten
+    residents = [f"73000000000000{n:02d}" for n in range(25)]
+    body = messenger_cmd.webhook_body("Ik wil mijn paspoort verlengen", residents[0], PAGE, timestamp_ms=at(MONDAY_MORNING))
+    body["entry"][0]["messaging"] = [
+        messenger_cmd.webhook_body("Ik wil mijn paspoort verlengen", resident, PAGE, mid=f"m_LARGE{n}",
+                                   timestamp_ms=at(MONDAY_MORNING))["entry"][0]["messaging"][0]
+        for n, resident in enumerate(residents)]
+    secret = stack.channel_secrets()["messenger_app_secret"]
+    raw = json.dumps(body).encode("utf-8")
+    headers = {"content-type": "application/json", "x-hub-signature-256": sign(raw, secret)}
+    queue_url = stack.deployment.queues["MessengerInboundQueue"]
+    answer = send(f"{stack.url}/v1/messenger/webhook", "POST", raw, headers)
+    assert answer.status == 200 and answer.json()["queued"] == 25
+    waiting = stack.client("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["ApproximateNumberOfMessages"])
+    assert waiting["Attributes"]["ApproximateNumberOfMessages"] == "3"  # the parts, not 25 messages
+    before = len(stack.graph.messenger.outbox)
+    assert stack.drain("MessengerWorkerFunction") == 3 + 25  # each part taken in, then each message
+    sent = stack.graph.messenger.outbox[before:]
+    single = write(stack, "Ik wil mijn paspoort verlengen", "7300000000000099")  # the same message on its own
+    assert sorted(m["to"] for m in sent) == sorted(r for r in residents for _ in single)  # each answered once
+    assert send(f"{stack.url}/v1/messenger/webhook", "POST", raw, headers).status == 200  # Meta's retry
+    stack.drain("MessengerWorkerFunction")
+    assert len(stack.graph.messenger.outbox) == before + len(sent) + len(single)  # nothing answered twice
+
+
 def test_an_instagram_conversation(stack: LocalStack) -> None:
     resident = "7200000000000001"
     sent = write(stack, "Ik wil mijn paspoort verlengen", resident, instagram=True)

@@ -21,7 +21,7 @@ from core.ids import is_conversation_id, tenant_of
 from core.kb.models import WhatsAppSettings
 from core.memory import InMemoryConversationStore, InMemoryMessagingStore
 from core.messaging.delivery import EventDelivery
-from core.messaging.events import Address, QueuedEvent, conversation_id_for
+from core.messaging.events import Address, DeliveryPart, QueuedEvent, conversation_id_for
 from core.messaging.intake import WebhookIntake
 from core.messaging.outbound import ChannelReplies
 from core.models import (
@@ -434,6 +434,7 @@ def test_buttons_with_the_same_payload_are_one_choice() -> None:
 class ListQueue:
     def __init__(self, fail: bool = False, refuse: int = 0):
         self.items: list[QueuedEvent] = []
+        self.parts: list[DeliveryPart] = []  # of large deliveries, for the worker to take in
         self.fail = fail
         self.refuse = refuse  # the last `refuse` items of a call are not queued
 
@@ -443,6 +444,11 @@ class ListQueue:
         kept = len(items) - self.refuse
         self.items.extend(items[:kept])
         return items[kept:]
+
+    def send_parts(self, parts):
+        if self.fail:
+            raise ServiceUnavailable("queue down")
+        self.parts.extend(parts)
 
 
 def intake(queue: ListQueue, seen: InMemoryMessagingStore) -> WebhookIntake:
@@ -559,12 +565,38 @@ def test_messages_older_than_seven_days_are_dropped() -> None:
     assert [item.event.event_id for item in queue.items] == ["wamid.T2"] and result.ignored == 1
 
 
-def test_a_thousand_messages_are_deduplicated_and_queued_in_one_pass() -> None:
+def test_a_thousand_messages_are_queued_in_ten_parts_and_each_is_taken_in_once() -> None:
     queue, seen = ListQueue(), InMemoryMessagingStore()
     body = body_with([text_message(n) for n in range(1000)] + [text_message(5)])  # one repeat inside the body
     result = accept(queue, seen, body)
-    assert (result.queued, result.duplicates) == (1000, 1) and len(queue.items) == 1000
-    assert accept(queue, seen, body).duplicates == 1001
+    assert (result.queued, result.duplicates) == (1000, 1) and queue.items == []
+    assert [len(part.events) for part in queue.parts] == [100] * 10
+    taken = [intake(queue, seen).take_in(part.events) for part in queue.parts]
+    assert sum(t.queued for t in taken) == 1000 and [i.event.event_id for i in queue.items] == [
+        f"wamid.T{n}" for n in range(1000)]  # in the delivery's order
+    queue.parts.clear()
+    assert accept(queue, seen, body).queued == 1000  # Meta's retry: queued unopened again ...
+    again = [intake(queue, seen).take_in(part.events) for part in queue.parts]
+    assert sum(t.duplicates for t in again) == 1000 and len(queue.items) == 1000  # ... and taken in as duplicates
+
+
+def test_a_delivery_of_ten_is_still_taken_in_at_once_and_one_of_eleven_in_a_part() -> None:
+    queue, seen = ListQueue(), InMemoryMessagingStore()
+    assert accept(queue, seen, body_with([text_message(n) for n in range(10)])).queued == 10
+    assert (len(queue.items), queue.parts) == (10, [])
+    assert accept(queue, seen, body_with([text_message(n) for n in range(100, 111)])).queued == 11
+    assert len(queue.items) == 10 and [len(part.events) for part in queue.parts] == [11]
+
+
+def test_a_part_stays_within_sqs_message_size() -> None:
+    from core.messaging.intake import PART_BYTES, parts
+
+    (message,) = wa.parse_webhook(body_with([text_message(0)])).events
+    long_texts = [QueuedEvent(tenant="voorbeeld", conversation_id="voorbeeld." + "b" * 32, event=message.model_copy(
+        update={"event_id": f"wamid.L{n}", "text": "lang " * 800})) for n in range(100)]  # about 4 KB each
+    found = parts(long_texts)
+    assert len(found) > 1 and all(len(part.model_dump_json().encode()) <= PART_BYTES + 1024 for part in found)
+    assert [item.event.event_id for part in found for item in part.events] == [f"wamid.L{n}" for n in range(100)]
 
 
 def test_messages_that_could_not_be_queued_are_forgotten_and_the_delivery_fails() -> None:
@@ -593,6 +625,7 @@ class CountingClients:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, int]] = []
+        self.bodies: list[str] = []
 
     def transact_write_items(self, TransactItems):  # noqa: N803 - boto3's argument name
         assert len(TransactItems) <= 100
@@ -604,11 +637,18 @@ class CountingClients:
         self.calls.append(("send_message_batch", len(Entries)))
         return {"Successful": [{"Id": entry["Id"]} for entry in Entries]}
 
+    def send_message(self, QueueUrl, MessageBody, MessageGroupId, MessageDeduplicationId,  # noqa: N803
+                     MessageAttributes=None):
+        assert len(MessageBody.encode()) <= 256 * 1024
+        self.calls.append(("send_message", 1))
+        self.bodies.append(MessageBody)
+        return {}
+
     def __getattr__(self, name):
         raise AssertionError(f"one call per message ({name}) is too slow for a delivery of 1,000")
 
 
-def test_a_thousand_messages_take_110_requests_not_2000() -> None:
+def test_a_thousand_messages_take_the_webhook_10_requests_and_each_part_11() -> None:
     from adapters.messaging_store import MessagingStore
     from adapters.sqs_inbound import SqsEventQueue
 
@@ -618,7 +658,8 @@ def test_a_thousand_messages_take_110_requests_not_2000() -> None:
                          conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
                          seen=store, queue=SqsEventQueue(clients, "queue-url"), clock=lambda: NOW, receipts=store)
     result = real.accept(wa.parse_webhook(body_with([text_message(n) for n in range(1000)])))
-    assert result.queued == 1000
-    kinds = Counter(kind for kind, _ in clients.calls)
-    assert kinds == {"transact_write_items": 10, "send_message_batch": 100}
-    assert sum(size for kind, size in clients.calls if kind == "send_message_batch") == 1000
+    assert result.queued == 1000 and Counter(kind for kind, _ in clients.calls) == {"send_message": 10}
+    clients.calls.clear()
+    real.take_in(DeliveryPart.model_validate_json(clients.bodies[0]).events)  # the worker, one part
+    assert Counter(kind for kind, _ in clients.calls) == {"transact_write_items": 1, "send_message_batch": 10}
+    assert sum(size for kind, size in clients.calls if kind == "send_message_batch") == 100

@@ -132,6 +132,17 @@ class QueuedEvent(Frozen):
         return {"tenant": data.get("tenant"), "conversation_id": data.get("conversation_id"), "event": event}
 
 
+# The `kind` message attribute that tells a DeliveryPart from a QueuedEvent on the queue.
+DELIVERY_PART_KIND = "delivery-part"
+
+
+class DeliveryPart(Frozen):
+    """A part of a large delivery, queued unopened by the webhook (core.messaging.intake): the
+    worker takes it in as the webhook would have (each event marked seen, then queued on its own)."""
+
+    events: list[QueuedEvent]
+
+
 class Contact(Frozen):
     """Where a messaging conversation's resident is reached (`core.ports.ContactBook`)."""
 

@@ -1,10 +1,15 @@
 """The webhook's use case, the same for every messaging channel: fast, no engine, no
 Graph API call, so Meta gets its 200 within its timeout.
 
-A body may carry many events (Meta batches them): they are deduplicated and queued in
-batches. An event that is for no tenant, or older than Meta's retry period, is ignored
-on its own; the rest goes on. When events cannot be queued, they are forgotten as seen
-and the webhook fails, so Meta's retry takes exactly those again.
+A body may carry many events (Meta batches up to 1,000). An event that is for no tenant,
+or older than Meta's retry period, is ignored on its own; the rest goes on. A small
+delivery (most carry one event) is taken in at once: each event marked seen (the table,
+by Meta's id) and queued on its own. A larger one would cost the webhook one write and
+one queue call per ten events, more than Meta waits for at 1,000: its events are queued
+unopened in parts of up to 100 (`DeliveryPart`), and the worker takes each part in as
+the webhook would have (`take_in`), so the webhook's work no longer grows with a
+delivery's events. When events cannot be queued, they are forgotten as seen and the
+webhook (or the part) fails, so Meta's retry (or the queue's) takes exactly those again.
 """
 from __future__ import annotations
 
@@ -17,13 +22,20 @@ from ..clock import offset_from_real_time
 from ..errors import ServiceUnavailable
 from ..models import Channel, ChannelAccount
 from ..ports import InboundQueue, ReceiptRecorder, SeenEvents
-from .events import Event, QueuedEvent, Receipt
+from .events import DeliveryPart, Event, QueuedEvent, Receipt
 
 log = logging.getLogger(__name__)
 
 # Meta retries a delivery for up to 7 days; anything older is a replay (a signed body
 # captured once stays validly signed forever), never a resident waiting for an answer.
 MAX_EVENT_AGE = timedelta(days=7)
+# Up to this many events a delivery is taken in at once: one conditional write transaction
+# and one SendMessageBatch, as before parts existed.
+INLINE_EVENTS = 10
+# A part stays within SQS's 256 KB a message (a Messenger text is at most 2,000 characters,
+# a WhatsApp one 4,096: at up to 4 bytes each, 100 long texts could pass it, hence the bytes).
+PART_EVENTS = 100
+PART_BYTES = 192 * 1024
 
 
 def in_clock_time(event: Event, oldest: datetime, offset: timedelta) -> Event:
@@ -119,21 +131,30 @@ class WebhookIntake:
                 items[event.event_id] = QueuedEvent(
                     tenant=account.tenant, conversation_id=self.conversation_id(account.tenant, settled), event=settled
                 )
-        if items:
-            fresh = self.seen.mark_seen([(event_id, item.tenant) for event_id, item in items.items()])
-            result.duplicates += len(items) - len(fresh)
-            try:
-                not_queued = self.queue.send([item for event_id, item in items.items() if event_id in fresh])
-            except Exception:
-                self.seen.forget_seen(sorted(fresh))
-                raise
-            if not_queued:
-                # Not queued: forget them, so Meta's retry of this delivery takes them.
-                self.seen.forget_seen([item.event.event_id for item in not_queued])
-                raise ServiceUnavailable(f"{len(not_queued)} messages could not be queued.")
-            result.queued = len(fresh)
+        if len(items) > INLINE_EVENTS:
+            # Duplicates among these are found (and counted) when the worker takes the parts in.
+            self.queue.send_parts(parts(list(items.values())))
+            result.queued = len(items)
+        elif items:
+            taken = self.take_in(list(items.values()))
+            result.queued, result.duplicates = taken.queued, result.duplicates + taken.duplicates
         self._record(parsed.receipts, owner, result)
         return result
+
+    def take_in(self, items: list[QueuedEvent]) -> IntakeResult:
+        """Each event not seen before marked seen and queued on its own (the webhook for a small
+        delivery, the worker for a part of a large one). What could not be queued is forgotten
+        as seen, and this fails, so a retry takes exactly those again."""
+        fresh = self.seen.mark_seen([(item.event.event_id, item.tenant) for item in items])
+        try:
+            not_queued = self.queue.send([item for item in items if item.event.event_id in fresh])
+        except Exception:
+            self.seen.forget_seen(sorted(fresh))
+            raise
+        if not_queued:
+            self.seen.forget_seen([item.event.event_id for item in not_queued])
+            raise ServiceUnavailable(f"{len(not_queued)} messages could not be queued.")
+        return IntakeResult(queued=len(fresh), duplicates=len(items) - len(fresh))
 
     def _record(self, receipts: list[Receipt], owner: Callable[[Event | Receipt], ChannelAccount | None],
                 result: IntakeResult) -> None:
@@ -150,3 +171,20 @@ class WebhookIntake:
             failed = sum(1 for receipt in tenant_receipts if receipt.status == "failed")
             if failed:
                 result.failed[tenant] = failed
+
+
+def parts(items: list[QueuedEvent]) -> list[DeliveryPart]:
+    """The events in order, in parts of at most PART_EVENTS events and PART_BYTES of JSON."""
+    found: list[DeliveryPart] = []
+    current: list[QueuedEvent] = []
+    size = 0
+    for item in items:
+        item_size = len(item.model_dump_json().encode("utf-8"))
+        if current and (len(current) == PART_EVENTS or size + item_size > PART_BYTES):
+            found.append(DeliveryPart(events=current))
+            current, size = [], 0
+        current.append(item)
+        size += item_size + 1
+    if current:
+        found.append(DeliveryPart(events=current))
+    return found
