@@ -21,6 +21,8 @@ DANGER_KINDS: list[tuple[str, str]] = [
     ("medical", "he ate peanuts and his throat is swelling shut"),
     ("medical", "mijn zoontje is door een wesp gestoken en zijn tong zwelt op"),
     ("medical", "mijn man heeft ineens pijn op de borst en zweet heel erg"),
+    ("medical", "hij heeft een pinda gegeten en nu zwelt zijn keel dicht"),
+    ("medical", "mijn zoontje is door een wesp gestoken en nu zwelt zijn tong op"),
     ("medical", "mijn dochter van 2 heeft ontstopper gedronken"),
     ("threat", "er staat een man met een mes in onze tuin"),
     ("threat", "hij slaat mijn moeder en nu is ze bewusteloos"),
@@ -100,6 +102,11 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("sexual", "ze houden mijn paspoort af en ik moet seks hebben met klanten in de massagesalon"),
         ("sexual", "they took our passports and make us do sex work"),
         (None, "mijn paspoort is verlopen, ik werk als escort in het buitenland, kan ik een nieuwe aanvragen"),
+    ],
+    "swelling_told_verb_first": [
+        ("danger", "ze at een koekje met noten en toen zwol haar tong op"),
+        (None, "mijn dochter is allergisch voor noten, zwelt haar gezicht dan op?"),
+        (None, "na het eten zwelt mijn enkel op, is de fysio vergoed?"),
     ],
     "ordinary_frames_with_crisis_words": [
         (None, "ik woon op een zeilboot en heb geen vast adres, hoe vraag ik een briefadres aan"),

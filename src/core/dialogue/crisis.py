@@ -810,7 +810,7 @@ _VIOLENCE = [
     r"\bmag (?:<W>){0,3}?(?:niet|nooit) (?:meer )?(?:<W>){0,2}?(?:uit|buiten|weg|werken|bellen|naar <W>) ?(?:van|door) (?:<POSS> (?:<W>)?(?:<REL>)|hem|haar)\b|\blaat (?:me|mij|ons) (?:<W>)?niet (?:gaan|naar buiten|weg|los|vertrekken)\b|\b(?:will not|do not|does not) let (?:me|us) (?:leave|go out)\b",
     r"\bdreigt (?:<W>){0,3}(?:te vermoorden|dood te maken|om te brengen|iets aan te doen|te slaan|te doden|met de dood)\b|\b(?:gaat|wil|zal) (?:<VICTIM>) (?:<W>)?(?:vermoorden|doodmaken|dood maken|doden|iets aandoen)\b",
     r"\b(?:threatens|threatened|threatening) to (?:<W>)?(?:kill|hurt|hit|beat)\b|\b(?:will|going to|gonna|wants to|want to|wil) (?:kill|hurt|hit) (?:me|us|my kids|the kids|my children)\b",
-    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel (?!zit |gaat )(?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b|\b(?:grabs|grabbed|squeezes|squeezed|pakt|pakte|grijpt|greep) (?:<W>)?(?:my|her|mijn|haar|me bij mijn|me bij de|mij bij mijn) (?:neck|throat|keel|nek)\b",
+    r"\b(?:bij|aan) (?:<MY>|de|haar) keel\b|\bkeel(?<!zwelt keel)(?<!zwelt zijn keel)(?<!zwelt haar keel)(?<!zwelt mijn keel)(?<!zwelt de keel) (?!zit |gaat |zwelt )(?:<W>)?(?:dicht|dichtgeknepen|dichtgedrukt)\b|\b(?:knijpt|kneep|drukt|drukte) (?:<W>){0,2}keel\b|\bby (?:the|my) throat\b|\b(?:grabs|grabbed|squeezes|squeezed|pakt|pakte|grijpt|greep) (?:<W>)?(?:my|her|mijn|haar|me bij mijn|me bij de|mij bij mijn) (?:neck|throat|keel|nek)\b",
     # The perfect puts the act last: "mijn vriend heeft me gisteravond ... gegooid".
     r"\b(?:<REL>|<CARER>|hij|zij|ze|he|she|they) (?:<W>){0,2}?(?:heeft|had|hebben|has|have) (?:<W>){0,2}?(?:<VICTIM>) (?:<W>){0,5}?(?:<DONE>)\b",
     # A subordinate clause puts it last too: "dat de oppas haar pijn doet".
@@ -1113,6 +1113,9 @@ _DANGER = [
     r"(?:<W>|\. ){0,12}?(?:kan (?:<W>)?(?:niet|nie) (?:meer )?(?:<W>)?(?:praten|spreken|uit zijn woorden|uit haar woorden)|praat (?:<W>)?(?:raar|onduidelijk|wartaal|met dubbele tong)|lalt|lallen|"
     r"speech is slurred|slurred|slurring|can not (?:speak|talk|lift)|is not making sense|arm (?:<W>)?(?:hangt|valt|is slap|is weak|went weak|is numb))\b"
     r"(?!.*\b(?:al jaren|jaren|years|sinds (?:zijn|haar|de|een) (?:beroerte|ongeluk|herseninfarct)|since (?:his|her|the|a) (?:stroke|accident))\b)"),
+    # Session 16 (crisis16): a swelling told verb first ("en nu zwelt zijn tong op", Dutch inversion) after food or a sting.
+    _medical(r"\b(?:gegeten|ate|eaten|noot|nootje|nootjes|noten|pinda|pindas|pindakaas|peanut|peanuts|nuts|garnalen|shrimp|shellfish|gestoken|stung|wesp|wasp|bee|allergisch|allergic|allergie|allergy) "
+             r"(?:<W>|\. ){0,12}?(?:zwelt|zwellen|zwol|zwollen) (?:<W>)?(?:zijn|haar|mijn|de|het|his|her|my)? ?(?:keel|tong|lippen|lip|gezicht|luchtwegen) (?:(?!dan |altijd |meestal |vaak |soms |wel |then )<W>)?(?:op|dicht)\b"),
     # Session 16 (crisis16): choking (split from the smoke pattern above it, where "krijgt geen lucht meer" was one alternative):
     # no air any more, choking or suffocating now on something swallowed (not "ik stik van de hitte", "choking on my words").
     _medical(r"\b(?:krijgt|krijg|kreeg|krijgen) (?:<W>){0,2}?geen (?:lucht|adem) meer\b"
@@ -2108,7 +2111,7 @@ _FEAR = (
 )
 # Session 16 (crisis16): stung or bitten by an insect or a jellyfish ("ik ben door een wesp gestoken", "een bij heeft haar
 # gestoken") is no stabbing and no violence: the participle is read as "stung", which only the rule of an allergic reaction
-# (a throat swelling after a sting) reads; a throat that "zit dicht" or "gaat dicht" is not one squeezed shut (violence). A knife stays a stabbing ("gestoken met een mes", "door een man gestoken").
+# (a throat swelling after a sting) reads; a throat that "zit dicht", "gaat dicht" or swells shut is not one squeezed shut (violence). A knife stays a stabbing ("gestoken met een mes", "door een man gestoken").
 _STINGERS = (
     r"(?:wesp|wespen|bij|bijen|hommel|hommels|horzel|horzels|daas|dazen|mug|muggen|steekmug|steekmuggen|kwal|kwallen|teek|teken|"
     r"mier|mieren|vlo|vlooien|spin|schorpioen|insect|insecten|beestje|beestjes|brandnetel|brandnetels|"
