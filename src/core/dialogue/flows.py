@@ -78,8 +78,9 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             return True
         if _asks_something_else(ctx, intent.id) or _other_question(ctx.text):
             # Not an answer but a new question ("hoe laat zijn jullie open", "hoe lang duurt dat dan?"): leave
-            # the flow; the turn answers it.
+            # the flow; the turn answers it, and its first answer typed next takes the resident back to it.
             _cancel(ctx)
+            state.left_flow = intent.id if flow.slot == 0 else None
             ctx.intent, ctx.confidence = None, 0.0
             return False
         flow.errors += 1
@@ -118,6 +119,18 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
     )
     ask_feedback(ctx, intent.id)
     return True
+
+
+def resume_guide(ctx: TurnContext, left: str) -> bool:
+    """"1234 AB" right after a side question that left the waste calendar's postcode question ("andere vraag: ...
+    zwembad"): the answer to the flow's first question takes the resident back to it (was "Het lukt mij niet ...").
+    False when the message is no such answer."""
+    intent = ctx.intent_of(left)
+    if intent is None or intent.flow is None or slots.parse(intent.flow.slots[0].type, ctx.text, ctx.today) is None:
+        return False
+    ctx.count("flow_resumed")
+    ctx.state.flow = GuideFlow(intent=intent.id)
+    return continue_guide(ctx, ctx.state.flow)
 
 
 def _give_up(ctx: TurnContext) -> None:

@@ -122,6 +122,9 @@ class DialogueState(_State):
     child: bool = False
     # Questions this conversation put on the editors' list of unanswered questions (`TurnContext.note_unanswered`).
     unanswered: int = 0
+    # The guided flow just left for another question before its first answer (the waste calendar's postcode): that
+    # answer typed next resumes it (`flows.resume_guide`). Its intent only, no values.
+    left_flow: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -138,7 +141,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "own_detail", "referral", "no_dutch", "child", "unanswered")
+                                     "crisis", "own_detail", "referral", "no_dutch", "child", "unanswered", "left_flow")
         if key in old
     }
     feedback = old.get("feedback")

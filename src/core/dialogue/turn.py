@@ -36,7 +36,7 @@ from .crisis import KINDS as CRISIS_KINDS
 from .crisis import danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback, say_sorry
-from .flows import continue_guide
+from .flows import continue_guide, resume_guide
 from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow, MoreTopicsOffered, PersonOffered
 from .texts import say_both
 
@@ -160,6 +160,7 @@ class Turn:
         self._take_page_topic()
         state = ctx.state
         self.asked, state.asked = state.asked, None
+        left_flow, state.left_flow = state.left_flow, None
         flow = state.flow
         if ctx.payload is not None:
             if isinstance(flow, CallbackFlow) and ctx.payload in (handover.YES, handover.NO):
@@ -172,6 +173,8 @@ class Turn:
             self._on_no_text()
             return
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
+            return
+        if flow is None and left_flow is not None and resume_guide(ctx, left_flow):
             return
         if isinstance(flow, CallbackFlow) and flow.step == "consent" and self._callback_about(flow):
             return
