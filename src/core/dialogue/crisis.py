@@ -1130,7 +1130,7 @@ _DANGER = [
     r"(?:<W>){0,3}?(?:is |zijn |has |have )?(?:ingestort|ingezakt|omgevallen|neergestort|omgewaaid|naar beneden gekomen|collapsed|came down|fell down|has fallen|caved in)\b"
     r" (?:<W>|\. ){0,10}?(?<!\bniemand )(?<!\bnobody )(?<!\bno one )(?<!\bgeen mensen )(?:onder|under|underneath|beneath|bedolven|buried|trapped|bekneld|eronder|er onder)\b(?! (?:<W>)?(?:geen|niemand|nobody|no one)\b)"
     r"|\b(?:mensen|iemand|kinderen|mannen|werklui|bouwvakkers|arbeiders|people|workers|someone|somebody|men|kids|children) (?:<W>){0,3}?(?:onder|under|beneath) (?:het|de|the) (?:puin|brokstukken|steiger|muur|rubble|debris|scaffolding|wall|collapsed)\b",
-    r"\b(?:ijs|ice) (?:<W>){0,2}?(?:is |was )?(?:gebroken|gescheurd|gebarsten|bezweken|broke|cracked|broken|gave way|gave in)\b"
+    r"\b(?:ijs|ice) (?:<W>){0,4}?(?:is |was )?(?:gebroken|gescheurd|gebarsten|bezweken|broke|cracked|broken|gave way|gave in)\b"
     r" (?:<W>|\. ){0,10}?(?:<CHILD>|<SOMEONE>|<REL>|kinderen|kindjes|kids|children|iemand|someone|somebody|mensen|people|hij|zij|he|she|ze) (?:<W>){0,3}?(?:in het water|in the water|erdoor|erin|er doorheen|through|in the lake|in de vijver|in de sloot|in de gracht)\b",
     r"\b(?:wankelt|wankelen|wankelde|te wankelen|waggelt|zwalkt|zwalken|staggering|staggers|swaying|sways|stumbling|stumbles|wobbling|tottering) (?:<W>){0,4}?(?:op |aan |at |on |near )?(?:de |het |the )?(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|spoor|platform|tracks|kade|quay)\b"
     r"|\b(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|platform|kade|quay) (?:<W>|\. ){0,6}?(?:wankelt|wankelen|te wankelen|waggelt|zwalkt|staggering|swaying|stumbling|wobbling|valt bijna|is falling|about to fall|dreigt te vallen)\b",
