@@ -101,6 +101,7 @@ class Turn:
         self.asked: Asked | None = None  # the question the bot asked last turn, open until this one
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
         self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
+        self.medical_before = False  # and whether it was the medical one (`DialogueState.crisis_medical`)
 
     def _distress_reading(self) -> str | None:
         """The trained classifier's reading of a typed message, or None.
@@ -126,6 +127,7 @@ class Turn:
         ctx.count(f"channel:{ctx.message.channel.value}")
         self._follow_language()
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
+        self.medical_before, ctx.state.crisis_medical = ctx.state.crisis_medical, False
         ctx.referral_before, ctx.state.referral = ctx.state.referral, None  # a referral is followed up at once or not
         kind = self.crisis(ctx.text) if ctx.text else None
         if kind is not None:
@@ -229,9 +231,10 @@ class Turn:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
 
-    def _crisis_help(self, kind: str, gentle: bool = False) -> None:
+    def _crisis_help(self, kind: str, gentle: bool = False, medical: bool | None = None) -> None:
         """The right numbers first; in office hours also a person at once. `gentle`: found by the
-        classifier only, so the help is worded as a question (it may be a false alarm)."""
+        classifier only, so the help is worded as a question (it may be a false alarm). `medical`:
+        the danger is a medical emergency; None reads it from the message."""
         ctx = self.ctx
         ctx.count("crisis")
         ctx.count(f"crisis:{kind}")
@@ -246,7 +249,10 @@ class Turn:
             text = ctx.say(f"crisis_line_{kind}")
         elif kind in CRISIS_TEXTS:
             key = CRISIS_TEXTS[kind]
-            if kind == "danger" and ctx.text and danger_kind(ctx.text) == "medical":
+            if medical is None:
+                medical = kind == "danger" and bool(ctx.text) and danger_kind(ctx.text) == "medical"
+            if medical:
+                ctx.state.crisis_medical = True
                 key = "crisis_medical"  # 112 and stay with the person: no safe place, police or Veilig Thuis
                 ctx.count("crisis:danger:medical")
             text = ctx.say(key)
@@ -286,7 +292,7 @@ class Turn:
             return False
         assert self.crisis_before is not None
         self.ctx.count("crisis_followup")
-        self._crisis_help(self.crisis_before)
+        self._crisis_help(self.crisis_before, medical=self.medical_before)
         return True
 
     def _homeless_help(self, links: list[Link]) -> str:
