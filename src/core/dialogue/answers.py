@@ -315,10 +315,13 @@ def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
 
 
 def _opening_hours(ctx: TurnContext, text: str) -> str:
-    """The hours of the day the question names, remembered for "en de dag erna?"."""
+    """The hours of the day the question names, remembered for "en de dag erna?"; first that the hours of
+    another place it names (the library, the swimming pool) are not known here."""
     asked = facts.asked_day(text, ctx.promises, after=ctx.state.day)
     ctx.state.day = asked or facts.said_day(text, ctx.promises)
-    return facts.opening_hours(ctx.tenant, ctx.promises, asked)
+    hours = facts.opening_hours(ctx.tenant, ctx.promises, asked)
+    place = facts.other_place(text, ctx.language)
+    return f"{ctx.say('hours_other_place', place=place)} {hours}" if place else hours
 
 
 def _has_fees(ctx: TurnContext, intent_id: str) -> bool:

@@ -148,6 +148,44 @@ _DO_IT_ON_A_DAY = re.compile(
 )
 
 
+# Places residents ask the hours of that the gemeente does not keep (a library, a swimming pool, a shop): the
+# town hall's hours would be a confident wrong answer, so the answer says it does not know theirs first.
+# (pattern, Dutch name, English name).
+_OTHER_PLACES = (
+    (r"bibliothe?ek|bieb|library", "de bibliotheek", "the library"),
+    (r"zwembad|swimming ?pool|pool", "het zwembad", "the swimming pool"),
+    (r"sporthal|sportschool|sportcentrum|gym|sports (?:hall|centre|center)", "de sporthal", "the sports centre"),
+    (r"museum|musea|museums", "het museum", "the museum"),
+    (r"theater|schouwburg|theatre|bioscoop|cinema", "het theater", "the theatre"),
+    (r"kinderboerderij|petting zoo|speeltuin|playground", "de kinderboerderij", "the petting zoo"),
+    (r"apotheek|pharmacy|chemist", "de apotheek", "the pharmacy"),
+    (r"huisarts(?:enpost)?|dokter|doctor|gp", "de huisarts", "the doctor"),
+    (r"ziekenhuis|hospital", "het ziekenhuis", "the hospital"),
+    (r"politiebureau|police station", "het politiebureau", "the police station"),
+    (r"postkantoor|postnl|post ?office", "het postkantoor", "the post office"),
+    (r"supermarkt|supermarket|winkels|shops|stores", "de winkels", "the shops"),
+    (r"consultatiebureau|ggd", "de GGD", "the GGD"),
+    (r"kringloop(?:winkel)?|thrift shop|charity shop", "de kringloopwinkel", "the thrift shop"),
+    (r"voedselbank|food ?bank", "de voedselbank", "the food bank"),
+)
+_OTHER_PLACE = re.compile("|".join(rf"\b(?P<place{number}>{pattern})\b" for number, (pattern, _, _) in enumerate(_OTHER_PLACES)))
+
+# The place named is what the hours are asked of ("kan ik vandaag langskomen, ik was net bij de dokter" is not).
+_ABOUT_HOURS = re.compile(r"\b(?:open|opent|geopend|openingstijden|openingstijd|dicht|gesloten|sluit|hoe laat|"
+                          r"opening (?:hours|times)|hours|closed|close|closes|what time)\b")
+
+
+def other_place(text: str, language: str) -> str | None:
+    """"hoe laat gaat de bibliotheek open?", "is the pool open tomorrow?": the place named, in the resident's
+    language, when it is one whose hours are not the town hall's."""
+    lowered = text.lower()
+    found = _OTHER_PLACE.search(lowered)
+    if found is None or found.lastgroup is None or not _ABOUT_HOURS.search(lowered):
+        return None
+    _, dutch, english = _OTHER_PLACES[int(found.lastgroup.removeprefix("place"))]
+    return dutch if language == "nl" else english
+
+
 def asks_for_hours(text: str) -> bool:
     """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?", "how do I apply for a passport and can I
     do it on saturday?": the day's opening hours help."""

@@ -370,6 +370,12 @@ CATALOGUE: dict[str, Text] = {
         nl="{day} was het gemeentehuis open {ranges}; nu is het gesloten.",
         en="{day} the town hall was open {ranges}; it is closed now.",
     ),
+    "hours_other_place": Text(
+        nl="Wanneer {place} open is, weet ik niet. Kijk daarvoor op de website van {place}. Wel weet ik de tijden "
+        "van het gemeentehuis:",
+        en="I do not know when {place} is open. Please look at the website of {place}. I do know the town hall's "
+        "hours:",
+    ),
     "hours_closed": Text(nl="{day} is het gemeentehuis gesloten.", en="{day} the town hall is closed."),
     "hours_closed_because": Text(
         nl="{day} is het gemeentehuis gesloten ({reason}).", en="{day} the town hall is closed ({reason})."
