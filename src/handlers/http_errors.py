@@ -69,7 +69,10 @@ def from_validation(error: ValidationError) -> Response:
     problems = []
     for detail in error.errors(include_input=False, include_url=False):
         field = ".".join(str(part) for part in detail.get("loc", ())) or "body"
-        problems.append(f"{field}: {detail.get('msg', 'invalid')}")
+        # Our own validators' sentences, without pydantic's "Value error, " before them; one
+        # that names its field already ("conversationId is not ...") stands alone.
+        sentence = str(detail.get("msg", "invalid")).removeprefix("Value error, ")
+        problems.append(sentence if sentence.startswith(field + " ") else f"{field}: {sentence}")
     return respond_error(HTTPStatus.BAD_REQUEST, InvalidInput.code, "; ".join(problems)[:500] or "Invalid request.")
 
 
