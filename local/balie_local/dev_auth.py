@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from core.errors import InvalidInput
 from balie_local.template_resources import REPO_ROOT
 
 TENANTS_DIR = REPO_ROOT / "tenants"
@@ -54,8 +55,8 @@ def dev_claims(tenant: str, teams: str = "*", roles: Iterable[str] = ROLES, subj
     }
 
 
-class InvalidTokenRequest(ValueError):
-    pass
+class InvalidTokenRequest(InvalidInput):
+    """A token request this route refuses (400 invalid_input, as the API's routes)."""
 
 
 class DevAuth:

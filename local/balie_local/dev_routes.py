@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from handlers.http_body import decode_json
+
 
 @dataclass(frozen=True)
 class DevRequest:
@@ -35,7 +37,8 @@ class DevRequest:
     match: re.Match[str]
 
     def json(self) -> Any:
-        return json.loads(self.body or b"null")
+        """The body decoded by the API's one JSON decoder (its rules, its 400 `InvalidInput`)."""
+        return decode_json(self.body)
 
 
 @dataclass

@@ -24,8 +24,10 @@ from urllib.parse import urlsplit
 
 from balie_local import dev_routes
 from core.clock import now
+from core.errors import BalieError, InvalidInput
+from handlers import http_errors
 from balie_local.aws import SHADOWING_VARIABLES, EmbeddedAws
-from balie_local.dev_auth import TENANTS_DIR, DevAuth, InvalidTokenRequest, tenant_slugs
+from balie_local.dev_auth import TENANTS_DIR, DevAuth, tenant_slugs
 from balie_local.events import LambdaContext
 from balie_local.front import Front, FrontServer, make_server
 from balie_local.pollers import ScheduleRunner, SqsPoller, rate_seconds
@@ -344,10 +346,12 @@ class LocalStack:
         try:
             body = request.json()
             if not isinstance(body, dict):
-                raise InvalidTokenRequest("send a JSON object")
+                raise InvalidInput("The body must be a JSON object.")
             token, subject = self.auth.issue(body.get("tenant"), body.get("teams"), body.get("roles"), body.get("name"))
-        except (ValueError, InvalidTokenRequest) as error:
-            return dev_routes.DevResponse(400, {"error": {"code": "invalid_input", "message": str(error)}})
+        except BalieError as error:  # answered as every API route answers it
+            response = http_errors.from_domain(error)
+            return dev_routes.DevResponse(response.status, response.body.encode("utf-8"),
+                                          {**response.headers, "content-type": response.content_type})
         return dev_routes.DevResponse(200, {"token": token, "sub": subject})
 
     def banner(self) -> str:
