@@ -545,6 +545,17 @@ def test_messages_after_a_cursor_and_erasure(chat: Harness) -> None:
         erase_conversation(chat.store, tickets, chat.engine.knowledge, "alpha", chat.conversation_id)
 
 
+
+def test_a_cursor_beyond_the_last_message_is_answered_with_the_last_messages_cursor(chat: Harness) -> None:
+    """A client keeping a cursor past the end (not one this API gave, or one whose entry left the
+    transcript) would miss the messages numbered up to it; the page's cursor says where the end is."""
+    chat.say("paspoort")
+    last = chat.conversation().transcript[-1].seq
+    page = chat.engine.messages("alpha", chat.conversation_id, after=999)
+    assert (page.entries, page.cursor) == ([], last)
+    chat.say("wat kost dat")
+    assert chat.engine.messages("alpha", chat.conversation_id, after=page.cursor).entries[0].text == "wat kost dat"
+
 # ---- optimistic concurrency -----------------------------------------------------------------------
 
 

@@ -211,9 +211,11 @@ class Engine:
         if conversation is None:
             raise NotFound("This conversation does not exist.")
         entries = [entry for entry in conversation.transcript if entry.seq > after]
+        # The last entry's number, also for a cursor past it: a client keeping that cursor would
+        # miss the entries numbered up to it.
         cursor = conversation.transcript[-1].seq if conversation.transcript else 0
         view = handover_view(conversation, knowledge, self.clock())
-        return MessagesPage(conversation.id, entries, max(cursor, after), view)
+        return MessagesPage(conversation.id, entries, cursor, view)
 
     # ---- helpers ----------------------------------------------------------
 
