@@ -10,9 +10,13 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from core.errors import InvalidInput
+
 SIGNATURE_PREFIX = "sha256="
 # Meta's ids (wamid, mid, wa_id, PSID, Page and account ids) are short printable ASCII.
 _META_ID = re.compile(r"^[\x21-\x7e]{1,256}$")
+# Meta's handshake challenge is a number (ten digits in every handshake seen); room to spare.
+_CHALLENGE = re.compile(r"[0-9]{1,64}")
 
 
 def signature_is_valid(raw_body: bytes, header: str | None, app_secret: str) -> bool:
@@ -34,13 +38,16 @@ def sign(raw_body: bytes, app_secret: str) -> str:
 
 
 def verification_challenge(params: Mapping[str, str], verify_token: str) -> str | None:
-    """Meta's subscription handshake: the challenge to echo, or None (-> 403)."""
+    """Meta's subscription handshake: the challenge to echo, or None (-> 403). With the right
+    token, a challenge that is not Meta's number is InvalidInput (400): only digits are echoed."""
     token = params.get("hub.verify_token") or ""
     challenge = params.get("hub.challenge")
     if params.get("hub.mode") != "subscribe" or not challenge or not verify_token:
         return None
     if not hmac.compare_digest(token.encode("utf-8"), verify_token.encode("utf-8")):
         return None
+    if not _CHALLENGE.fullmatch(challenge):
+        raise InvalidInput("hub.challenge must be the number Meta sends.")
     return challenge
 
 

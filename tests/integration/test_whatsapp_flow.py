@@ -287,6 +287,9 @@ def test_the_handshake_echoes_the_bare_challenge(channel) -> None:
     answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
     assert answer["statusCode"] == 200 and answer["body"] == "1158201444"
     assert answer["headers"]["Content-Type"].startswith("text/plain")
+    event["queryStringParameters"]["hub.challenge"] = "<b>1158201444</b>"  # Meta's is a number: nothing else is echoed
+    answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+    assert answer["statusCode"] == 400 and json.loads(answer["body"])["error"]["code"] == "invalid_input"
     event["queryStringParameters"]["hub.verify_token"] = "wrong"
     assert whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))["statusCode"] == 403
 

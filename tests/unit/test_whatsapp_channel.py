@@ -16,7 +16,7 @@ from channels import text_parts
 from channels import whatsapp as wa
 from channels.meta import sign, signature_is_valid, verification_challenge
 from core.clock import FixedClock
-from core.errors import DeliveryRefused, RateLimited, ServiceUnavailable, WhatsAppWindowClosed
+from core.errors import DeliveryRefused, InvalidInput, RateLimited, ServiceUnavailable, WhatsAppWindowClosed
 from core.ids import is_conversation_id, tenant_of
 from core.kb.models import WhatsAppSettings
 from core.memory import InMemoryConversationStore, InMemoryMessagingStore
@@ -71,6 +71,17 @@ def test_verification_handshake() -> None:
     assert verification_challenge({**good, "hub.mode": "unsubscribe"}, "tok") is None
     assert verification_challenge({k: v for k, v in good.items() if k != "hub.challenge"}, "tok") is None
     assert verification_challenge(good, "") is None
+
+
+@pytest.mark.parametrize("challenge", ["<script>alert(1)</script>", "12 34", "1158201444\r\nX-Evil: 1", "١٢٣", "1" * 65])
+def test_the_handshake_echoes_only_metas_number(challenge: str) -> None:
+    """Meta's challenge is a number: anything else is refused (400) even with the right token,
+    so the route never echoes markup or header text; with a wrong token it stays a 403."""
+    params = {"hub.mode": "subscribe", "hub.verify_token": "tok", "hub.challenge": challenge}
+    with pytest.raises(InvalidInput):
+        verification_challenge(params, "tok")
+    assert verification_challenge({**params, "hub.verify_token": "nope"}, "tok") is None
+    assert verification_challenge({**params, "hub.challenge": "1" * 64}, "tok") == "1" * 64
 
 
 def test_conversation_id_is_stable_per_tenant_and_sender_and_reveals_nothing() -> None:
