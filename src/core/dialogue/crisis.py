@@ -635,6 +635,16 @@ _SUICIDE = [
     r"\b(?:spaart|spaarde|spaarden|opsparen|verzamelt|verzamelde|hamstert|hamsterde|hamsteren|has been saving|been saving|is saving|was saving|saved up|stockpiles|hoards) "
     r"(?:(?!voor |for |op de |geld |money )<W>){0,3}?(?:pillen|medicijnen|medicatie|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|meds|tablets|medication|medicine|medicines|sleeping pills|sleeping tablets|painkillers)\b"
     r"|\b(?:pillen|medicijnen|medicatie|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|meds|tablets|sleeping pills|sleeping tablets|painkillers) (?:<W>){0,2}?(?:opspaart|opspaarde|opspaarden|spaart op|spaarde op|bij elkaar spaart|hamstert|hamsterde)\b",
+    # Session 16 (crisis17), batch 20's families: an end told by arrangements or by not being there later ("i will not be
+    # around long enough", the rent cancelled and the pets given away next to a funeral, "we zien hem volgende week niet meer"
+    # after "heeft een plan", "niet van plan nog lang te blijven" next to dying).
+    r"\b(?:will|wil) not be (?:around|here|alive) (?:<W>)?(?:long enough|much longer|for long|by then|next (?:week|month|year))\b",
+    r"\b(?:huur|huis|woning|kamer|rent|lease|flat) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended|given up)\b(?: (?:<W>|\. ){0,14}?)"
+    r"(?:begrafenis|crematie|uitvaart|funeral|afscheidsbrief|goodbye letter|als ik (?:<W>)?(?:overlijd|dood ben|er niet meer ben|sterf))"
+    r"|\b(?:kat|katten|hond|honden|huisdier|huisdieren|konijn|cat|cats|dog|dogs|pet|pets) (?:<W>){0,3}?(?:naar het asiel|naar een asiel|weggegeven|weggedaan|herplaatst|to the shelter|given away|rehomed)\b"
+    r" (?:<W>|\. ){0,10}?(?:huur|huis|woning|rent|lease) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended)\b",
+    r"\b(?:(?:heeft|heb|has|have) (?:<W>)?(?:een|a) plan|(?:een|a) plan (?:heeft|heb|hebt|had|has))\b (?:<W>|\. ){0,10}?(?:niet meer|nooit meer|never again|no more) (?:<W>)?(?:zien|ziet|see)\b",
+    r"\b(?:overlijd|overlijden|sterf|sterven|dood ben|doodga|begrafenis|die|dies|funeral)\b (?:<W>|\. ){0,12}?(?:niet|not) (?:<W>)?(?:van plan|planning|plan) (?:<W>){0,3}?(?:lang|langer|long|much longer) (?:te )?(?:blijven|leven|hier|stay|to stay|around|here)\b",
 ]
 
 
@@ -771,6 +781,16 @@ _SEXUAL = [
     r"(?:<W>){0,3}?(?:paspoort|paspoorten|passport|passports|papieren|papers|identiteitsbewijs|documenten|documents) (?:<W>){0,3}?(?:afgepakt|afgenomen|ingenomen|houden|houdt|vastgehouden|took|taken|keeps|kept|holds|held)\b"
     r"|\b(?:houden|houdt|hielden|hield|pakten|pakte|afgepakt|took|keep|keeps|kept|hold|holds|held) (?:<W>){0,2}?(?:paspoort|paspoorten|passport|passports|papieren|papers|identiteitsbewijs|documenten|documents)\b"
     r" (?:<W>|\. ){0,15}?(?:seks|sex|klanten|clients|customers|prostitutie|prostitution|sekswerk|sex work|escort|raamprostitutie|massagesalon|massage parlour|massage parlor|hoer)\b",
+    # Session 16 (crisis17), batch 20's families: sexual exploitation without its words: not allowed to leave a massage
+    # parlour or made to do what clients want; a landlord who wants something in return for the rent; a minor who has to
+    # "work for" her boyfriend.
+    r"\b(?:massagesalon|massage salon|massage parlour|massage parlor|salon|club|bordeel|brothel) (?:<W>|\. ){0,6}?(?:niet weg|nergens heen|not allowed to leave|can not leave|cannot leave)\b"
+    r"|\b(?:moet|moeten|must|has to|have to) (?:<W>){0,2}?doen wat (?:de )?(?:klanten|mannen|clients|customers|men) (?:willen|vragen|zeggen|want|ask)\b"
+    r"|\b(?:do|does|doing) (?:whatever|what) (?:the )?(?:clients|customers|men) (?:want|ask)\b",
+    r"\b(?:huisbaas|verhuurder|landlord|huiseigenaar|eigenaar) (?:<W>|\. ){0,8}?(?:geen|niet|no|not|minder|less) (?:<W>){0,2}?(?:huur|rent) (?:<W>){0,6}?(?:als|if|in ruil|in exchange) (?:<W>){0,4}?(?:iets terug|iets terugdoe|iets terugdoet|iets voor hem|wat terug|something in return|something for him|favou?rs?)\b"
+    r"|\b(?:huisbaas|verhuurder|landlord) (?:<W>){0,6}?(?:in natura|sexual favou?rs?|seksuele wederdienst)\b",
+    r"\b(?:moet|moeten|must|has to|have to) (?:<W>)?(?:werken|work) (?:voor|for) (?:haar|zijn|her|his) (?:vriend|vriendje|boyfriend|loverboy|pooier|pimp)\b"
+    r"(?! (?:<W>){0,3}?(?:bedrijf|zaak|winkel|restaurant|kantoor|company|shop|business|office|firma)\b)",
 ]
 
 
@@ -933,6 +953,16 @@ _VIOLENCE = [
     r"\b(?:oglum|kizim|kocam|esim|babam|uvey babam|erkek arkadasim|nisanlim|abim|kardesim|damadim|torunum) (?:<W>){0,2}?(?:beni|bizi|bana|bize) (?:tehdit|dovuyor|dovdu|vuruyor|vurdu|siddet)"
     r"|\b(?:oglum|kocam|esim|babam|abim|damadim|torunum) (?:<W>|\. ){0,8}?kapiyi (?:<W>)?(?:kirdi|kiriyor|kirmis)\b",
     r"\b(?:wlidi|weldi|wldi|bnti|rajli|zawji|baba|khoya|rajel dyali) (?:<W>){0,3}?(?:kayhdedni|kayhdni|kayhadedni|kayhdadni|kaydrebni|kaydrbni|kaydrabni|kaytehdedni|hdedni|drebni|drbni)\b",
+    # Session 16 (crisis17), batch 20's families: a professional reporting a child's abuse told by signs (a child locked in
+    # a cupboard by a parent; burns or bruises on a child next to reporting it); a partner who breaks one at home, with the
+    # injury explained away to a doctor.
+    r"\b(?:mama|papa|moeder|vader|stiefvader|stiefmoeder|ouders|mother|father|mum|mom|dad|parents) (?:<W>){0,2}?(?:haar|hem|hen|mij|me|her|him|them) (?:<W>){0,2}?(?:in de kast|in de kelder|in een kast|in het hok|in de schuur|in a cupboard|in the cupboard|in the basement|in a closet) (?:<W>)?(?:opsluit|opsluiten|sluit|sloot|opgesloten|locks|locked)\b"
+    r"|\b(?:sluit|sloot|locks|locked) (?:<W>){0,2}?(?:haar|hem|her|him) (?:<W>){0,2}?op in (?:de|een|het) (?:kast|kelder|hok|schuur)\b",
+    r"\b(?:<CHILD>|kleuter|leerling|leerlingetje|pupil) (?:<W>|\. ){0,14}?(?:brandplekjes|brandplekken|brandwondjes|sigarettenbrandjes|striemen|blauwe plekken|burn marks|cigarette burns|welts|bruises) "
+    r"(?:<W>|\. ){0,14}?(?:meld|melden|gemeld|report|reporting|aangeven|signaleren)\b",
+    r"\b(?:partner|man|vrouw|vriend|vriendin|husband|wife|boyfriend|girlfriend) (?:<W>){0,2}?(?:je|jou|mij|me) (?:<W>)?(?:thuis )?kapot (?:maakt|maken|slaat|sloeg)\b"
+    r"|\b(?:tegen|to) (?:de |het |the )?(?:dokter|huisarts|arts|doctor|ziekenhuis|hospital|eerste hulp) (?:<W>){0,3}?(?:gezegd|zei|zeg|said|told|verteld) (?:<W>){0,6}?(?:gevallen|gestoten|van de trap|van de fiets|fell|walked into)\b"
+    r" (?:<W>|\. ){0,6}?(?:maar|but|terwijl|while) (?:<W>){0,3}?(?:hij|zij|partner|man|he|she|husband)\b",
 ]
 
 
@@ -1134,6 +1164,22 @@ _DANGER = [
     r" (?:<W>|\. ){0,10}?(?:<CHILD>|<SOMEONE>|<REL>|kinderen|kindjes|kids|children|iemand|someone|somebody|mensen|people|hij|zij|he|she|ze) (?:<W>){0,3}?(?:in het water|in the water|erdoor|erin|er doorheen|through|in the lake|in de vijver|in de sloot|in de gracht)\b",
     r"\b(?:wankelt|wankelen|wankelde|te wankelen|waggelt|zwalkt|zwalken|staggering|staggers|swaying|sways|stumbling|stumbles|wobbling|tottering) (?:<W>){0,4}?(?:op |aan |at |on |near )?(?:de |het |the )?(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|spoor|platform|tracks|kade|quay)\b"
     r"|\b(?:rand|edge) (?:van|of) (?:het|de|the) (?:perron|platform|kade|quay) (?:<W>|\. ){0,6}?(?:wankelt|wankelen|te wankelen|waggelt|zwalkt|staggering|swaying|stumbling|wobbling|valt bijna|is falling|about to fall|dreigt te vallen)\b",
+    # Session 16 (crisis17), batch 20's families: danger told by the situation: a seizure that has gone on for minutes or does
+    # not stop; someone who will not respond (a diabetic confused and sweating); a power cable down and sparking; a
+    # scaffold swaying with people under it; a wrong-way driver on the road now.
+    _medical(r"\b(?:al|already|for|ruim|meer dan|over) (?:<W>)?(?:minuten|minuut|minutes) (?:<W>){0,3}?(?:een |an? )?(?:epileptische )?(?:aanval|insult|toeval|stuip|stuipen|seizure|fit|convulsions)\b"
+             r"|\b(?:aanval|insult|toeval|stuipen|seizure|fit|convulsions) (?:<W>){0,4}?(?:stopt niet|houdt niet op|gaat niet over|gaat maar door|will not stop|wil not stop|is not stopping|does not stop|keeps going)\b"),
+    _medical(r"\b(?:<REL>|<CHILD>|<SOMEONE>|he|she|hij|zij) (?:<W>){0,3}?(?:wil|will|does|did|can) not (?:<W>)?(?:respond|wake up|be woken)\b"),
+    r"\b(?:stroomkabel|elektriciteitskabel|hoogspanningskabel|kabel|draad|stroomdraad|bovenleiding|leiding|power cable|power line|cable|wire|line) "
+    r"(?:<W>|\. ){0,12}?(?:vonkt|vonken|vonkte|sparking|sparks|sparked|sparkt|staat onder stroom|is live)\b",
+    r"\b(?:steiger|steigers|scaffold|scaffolding|kraan|bouwkraan|crane|hek|bouwhek|hekken) (?:<W>){0,6}?(?:wiebel|wiebelt|wiebelen|zwaait|zwaaien|waggelt|dreigt (?:<W>){0,2}?(?:vallen|omvallen|in te storten)|staat op omvallen|wobbling|wobbles|swaying|sways|about to (?:fall|collapse))\b"
+    r" (?:<W>|\. ){0,10}?(?:(?:kinderen|mensen|kids|children|people|iemand|someone) (?:<W>)?(?:lopen|staan|spelen|zitten|walking|standing|playing)"
+    r"|(?:lopen|staan|spelen|zitten) (?:er )?(?:kinderen|mensen|iemand))\b",
+    r"\b(?:er rijdt|rijdt er|zie) (?:<W>)?(?:een )?spookrijder\b|\bspookrijder (?:<W>){0,3}?(?:op|on) (?:de |the )?(?:ring|snelweg|weg|a[0-9]+|highway|motorway)\b"
+    r"|\b(?:car|driver|someone|somebody) (?:<W>)?(?:is )?driving the wrong way\b",
+    # Levantine Arabic in Latin letters: fell from the window or the balcony; not moving, not breathing.
+    _medical(r"\b(?:wa2ae|wi2ie|wa2aet|woqie|waqae) (?:men|min|mn) (?:el |al )?(?:shebak|shibak|shobak|balkon|balcon|sateh|sath)\b"
+             r"|\b(?:mish|mush) (?:eam )?(?:yetharak|yitharak|betharak|bitharak|yetnafas|yitnafas|betnafas|bitnafas)\b"),
 ]
 
 
@@ -1289,6 +1335,13 @@ _HOMELESS = [
     r"\buit (?:<POSS> |een )?(?:antikraak|anti kraak)[a-z]* (?:<W>){0,2}?(?:gezet|gegooid|getrapt|gezet|moeten|moest|moesten|weg)\b(?! (?:<W>){0,3}?(?:over|in|per) (?:<W>)?(?:maanden|maand|weken|jaar|months|weeks))"
     r"|\b(?:antikraak|anti kraak)[a-z]* (?:<W>){0,3}?(?:vandaag|nu|vanavond|morgen) (?:<W>){0,3}?(?:leeg|eruit|weg|uit|opgezegd)\b"
     r"|\b(?:moest|moesten|moeten|moet|must|had to|have to) (?:<W>){0,3}?uit (?:<POSS> |een )?(?:antikraak|anti kraak)[a-z]*\b(?! (?:<W>){0,4}?(?:over|in|per|binnen) (?:<W>)?(?:maanden|maand|weken|jaar|months|weeks))",
+    # Session 16 (crisis17), batch 20's families: homeless told by where one sleeps or sits through the night: a station
+    # hall, under a canopy or a bridge, nights at a table of a fast-food place open all night; Turkish "evim yok", "sokakta".
+    r"\b(?:slaap|slapen|sliep|sliepen|lig|liggen|overnacht|overnachten|sleep|sleeping|slept) (?:<W>){0,3}?(?:in|onder|op|bij|under|in the|at the) (?:de |het |een |the |a )?"
+    r"(?:hal van het station|stationshal|station|afdak|afdakje|bushokje|bushalte|fietsenstalling|parkeergarage|portiek|viaduct|brug|tunnel|station hall|canopy|bus shelter|car park|parking garage|doorway|bridge|underpass)\b"
+    r"(?! (?:<W>){0,3}?(?:gewacht|gemist|vertraagd|trein|train))(?! (?:hotel|hostel|restaurant|cafe|bistro|b and b)\b)",
+    r"\b(?:al|already) (?:[0-9]+|twee|drie|vier|vijf|een paar|paar|two|three|four|a few|few) (?:nachten|nights) (?:<W>|\. ){0,8}?(?:mcdonalds|burger king|kfc|fastfood|nachtcafe|restaurant|station|wachtruimte|waiting room|bushokje|bus shelter)\b",
+    r"\bevim yok\b|\bsokakta (?:<W>)?(?:kalacagim|kaliyorum|kaldim|kaliyoruz|yatiyorum|uyuyorum)\b",
 ]
 
 
@@ -1787,7 +1840,7 @@ _BARE_SHELTER = r"(?<![a-z])opvang\b"
 # vrouw die door haar man mishandeld wordt" is not read up to a new thought of the resident's own ("maar",
 # "want", "en ik", ...), and not when the story is hers ("een boek over mijn jeugd", "over hoe ik").
 _STORY_ABOUT = (
-    r"\b(?:[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|play|film|movie|boek|book|roman|novel|serie|series|"
+    r"\b(?:[a-z]*toneelstuk|stuk|[a-z]*voorstelling|[a-z]*musical|theater|theatre|play|film|movie|boek|book|roman|novel|serie|series|"
     r"documentaire|documentary|docu|podcast|gedicht|poem|lied|song|verhaal voor|story for) (?:[a-z0-9]+ ){0,2}?(?:over|about|on|waarin|in which) "
     r"(?P<story>(?!(?:mijn|my|me|mij|ik|i|ons|onze|our|we|wij|hoe ik|how i|wat ik|what i|mezelf|myself)\b)"
     r"(?:(?!(?:maar|want|omdat|because|but|since|terwijl|while|en ik|and i|ik|i) )[a-z0-9]+ ?)+)"
@@ -1814,6 +1867,9 @@ _HOUSED_NOW = (
     r"\b(?:heb|hebben|have|has|got|woon|wonen|live|living) (?:[a-z]+ ){0,3}?(?:nu|now|inmiddels|gelukkig|weer|again|eindelijk|finally) "
     r"(?:[a-z]+ ){0,2}?(?:een |a |an |my |mijn )?(?:eigen|own|vaste|vast|permanent) (?:huis|huisje|woning|studio|kamer|flat|appartement|plek|plekje|"
     r"place|home|house|apartment|adres|address)\b"
+    # Session 16 (crisis17): the time word first, the verb after ("inmiddels gaat het goed en heb ik een eigen huis").
+    r"|\b(?:nu|now|inmiddels|gelukkig|eindelijk|finally) (?:[a-z]+ ){0,8}?(?:heb|have|has|got) (?:ik |i |we |she |he )?(?:een |a |an |my |mijn )?(?:eigen|own) "
+    r"(?:huis|huisje|woning|studio|kamer|flat|appartement|place|home|house|apartment)\b"
 )
 _HOMELESSNESS_OVER = (
     rf"\b(?:{_SUBJECT_NOUNS}|dakloos|dakloze|thuisloos|thuisloze|homeless|opvanghuis|opvangplek)\b"
@@ -2145,6 +2201,34 @@ _DYING_AT_HOME = (
     r"\b(?:thuis|in (?:haar|zijn|mijn|het|hun) (?:eigen )?(?:huis|bed|omgeving|woning)|at home|in (?:her|his|my|their) (?:own )?(?:home|bed|house)) "
     r"(?:[a-z]+ )?(?:sterven|overlijden|doodgaan|dood gaan|die|pass away)\b"
 )
+# Session 16 (crisis17), batch 20's false alarms. A death by suicide years ago (a year or "jaar geleden") told for a
+# memorial: the phrase is not read (other words of the resident's own still are). Suicide as a figure of speech about a
+# thing ("die rotonde is echt zelfmoord om over te fietsen"). A shelter moving to or opening in the neighbourhood, and
+# people who are homeless as those a helper refers on ("hoe kan ik mensen die dakloos zijn doorverwijzen"). "hoeveel
+# mensen slapen er buiten": a count asked, nobody's night.
+_SUICIDE_LONG_AGO = (
+    r"\b(?P<act>(?:overleden|gestorven|overleed|stierf|died|passed away) (?:[a-z]+ ){0,2}?(?:door|aan|by|of|through) (?:zelfdoding|zelfmoord|suicide))\b"
+)
+_YEARS_AGO = r"\b(?:in (?:19|20)[0-9][0-9]|(?:[0-9]+|een|twee|drie|vier|vijf|tien|paar|a|two|three|five|ten|few|many) (?:jaar|jaren|years) (?:geleden|ago)|vorig jaar|last year)\b"
+_THING_IS_SUICIDE = (
+    r"\b(?:die|dat|deze|dit|het|de|this|that|it|the) (?:[a-z]+ ){0,3}?(?:is|was|wordt|lijkt|is gewoon|is echt) (?:echt |gewoon |pure |puur |bijna |really |just |basically |pure )*"
+    r"(?P<act>zelfmoord|suicide) (?:om|to)\b"
+)
+_SHELTER_MOVING = (
+    r"\b(?P<act>(?:de |het |een |the |a )?(?:daklozenopvang|nachtopvang|opvang|homeless shelter|night shelter|shelter)) (?:[a-z]+ ){0,2}?"
+    r"(?:verhuist|verhuizen|komt|komen|gaat|wordt gevestigd|wordt gebouwd|opent|moves|is moving|is coming|opens|is opening|will open) (?:[a-z]+ ){0,2}?"
+    r"(?:naar|in|to|into) (?:onze|deze|de|ons|our|this|the) (?:wijk|buurt|straat|dorp|neighbourhood|neighborhood|area|street|village)\b"
+    r"|\b(?P<act_en>(?:de |het |een )?(?:daklozenopvang|nachtopvang|opvang)) (?:naar|in) (?:onze|deze|ons) (?:wijk|buurt|straat|dorp) (?:[a-z]+ ){0,2}?(?:verhuist|verhuizen|komt|komen|gaat|gevestigd|gebouwd|geopend)\b"
+    r"|\b(?:komt|komen|opent|gaat) (?:er )?(?P<act_nl>(?:een |de )?(?:daklozenopvang|nachtopvang|opvang)) (?:[a-z]+ ){0,2}?(?:in|naar) (?:onze|deze|ons) (?:wijk|buurt|straat|dorp)\b"
+)
+_PEOPLE_REFERRED = (
+    r"\b(?:mensen|people|iemand|someone|clienten|clients|bezoekers|visitors) (?:die|who) (?P<act>dakloos|thuisloos|homeless) (?:zijn|is|worden|are) (?:[a-z]+ ){0,3}?"
+    r"(?:doorverwijzen|doorsturen|verwijzen|helpen|refer|help|signpost)\b"
+)
+_COUNT_SLEEPING_OUT = (
+    r"\b(?:hoeveel|how many) (?:[a-z]+ ){0,3}?(?P<act>slapen er|sleep|slept|sliepen er)\b(?= (?:[a-z]+ ){0,4}?(?:buiten|op straat|rough|outside|on the street))"
+)
+_SESSION16B_HINTS = tuple(_squeeze(word) for word in ("zelfdoding", "zelfmoord", "suicide", "opvang", "shelter", "dakloos", "thuisloos", "homeless", "hoeveel", "how many"))
 _READING_HINTS = tuple(_squeeze(word) for word in ("vast", "fixed", "permanent", "eruit", "er uit", "uit huis", "uit de woning", " out ", "thuis", "at home", "own", "eigen"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
 
@@ -2219,6 +2303,8 @@ def _read(normalised: str) -> str:
         normalised = _as_stung(normalised)
     if any(word in normalised for word in _READING_HINTS):
         normalised = _without_session16_frames(normalised)
+    if any(word in normalised for word in _SESSION16B_HINTS):
+        normalised = _without_session16b_frames(normalised)
     if any(word in normalised for word in _HOMELESS_WORDS):
         for pattern in (_NEGATED_HOMELESS, _HOMELESS_ANIMALS):
             if pattern.search(normalised):
@@ -2289,6 +2375,18 @@ def _without_session16_frames(normalised: str) -> str:
     return normalised
 
 
+def _without_session16b_frames(normalised: str) -> str:
+    """The text without a death by suicide told years ago (_SUICIDE_LONG_AGO with _YEARS_AGO), suicide as a figure of speech
+    about a thing (_THING_IS_SUICIDE), a shelter moving to the neighbourhood (_SHELTER_MOVING), homeless people a helper
+    refers on (_PEOPLE_REFERRED) and a count of people sleeping outside (_COUNT_SLEEPING_OUT)."""
+    if _compiled(_SUICIDE_LONG_AGO).search(normalised) and _compiled(_YEARS_AGO).search(normalised):
+        normalised = _without_groups(_compiled(_SUICIDE_LONG_AGO), normalised)
+    for reading in (_THING_IS_SUICIDE, _SHELTER_MOVING, _PEOPLE_REFERRED, _COUNT_SLEEPING_OUT):
+        if _compiled(reading).search(normalised):
+            normalised = _without_groups(_compiled(reading), normalised)
+    return normalised
+
+
 def _as_stung(normalised: str) -> str:
     """The text with the participle of a sting or bite by an insect or a jellyfish (_INSECT_STING) read as "stung"."""
     pattern = _compiled(_INSECT_STING)
@@ -2307,7 +2405,7 @@ def _without_groups(pattern: re.Pattern[str], normalised: str) -> str:
         found = pattern.search(normalised)
         if found is None:
             break
-        group = "act" if found["act"] is not None else "act_en"
+        group = next(name for name in ("act", "act_en", "act_nl") if name in pattern.groupindex and found[name] is not None)
         normalised = " ".join((normalised[:found.start(group)] + normalised[found.end(group):]).split())
     return normalised
 
