@@ -15,8 +15,10 @@ from core.errors import InvalidInput
 SIGNATURE_PREFIX = "sha256="
 # Meta's ids (wamid, mid, wa_id, PSID, Page and account ids) are short printable ASCII.
 _META_ID = re.compile(r"^[\x21-\x7e]{1,256}$")
-# Meta's handshake challenge is a number (ten digits in every handshake seen); room to spare.
-_CHALLENGE = re.compile(r"[0-9]{1,64}")
+# Meta's handshake challenge is a number (ten digits in every handshake seen); Meta's own Messenger
+# guide tries a webhook with the word CHALLENGE_ACCEPTED. Plain letters, digits and - _ . are echoed;
+# markup, spaces and line breaks never are.
+_CHALLENGE = re.compile(r"[A-Za-z0-9_.-]{1,128}")
 
 
 def signature_is_valid(raw_body: bytes, header: str | None, app_secret: str) -> bool:
@@ -39,7 +41,7 @@ def sign(raw_body: bytes, app_secret: str) -> str:
 
 def verification_challenge(params: Mapping[str, str], verify_token: str) -> str | None:
     """Meta's subscription handshake: the challenge to echo, or None (-> 403). With the right
-    token, a challenge that is not Meta's number is InvalidInput (400): only digits are echoed."""
+    token, a challenge that is not a plain token (Meta's number, CHALLENGE_ACCEPTED) is InvalidInput (400)."""
     token = params.get("hub.verify_token") or ""
     challenge = params.get("hub.challenge")
     if params.get("hub.mode") != "subscribe" or not challenge or not verify_token:
@@ -47,7 +49,7 @@ def verification_challenge(params: Mapping[str, str], verify_token: str) -> str 
     if not hmac.compare_digest(token.encode("utf-8"), verify_token.encode("utf-8")):
         return None
     if not _CHALLENGE.fullmatch(challenge):
-        raise InvalidInput("hub.challenge must be the number Meta sends.")
+        raise InvalidInput("hub.challenge must be letters, digits, - _ or . (Meta sends a number).")
     return challenge
 
 
