@@ -48,7 +48,10 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
     ],
     "suicide told as arrangements or an end": [
         ("suicide", "don't bother with my application, i will not be around much longer"),
-        ("suicide", "mijn honden heb ik weggegeven en mijn huur is opgezegd, het is goed zo"),
+        ("suicide", "mijn honden heb ik naar het asiel gebracht en mijn huur is opgezegd, het is goed zo"),
+        (None, "ik ga emigreren, de hond heb ik weggegeven aan de buren en mijn huur is opgezegd"),
+        (None, "mijn moeder is overleden, ik heb haar huur opgezegd, betaalt de gemeente de begrafenis"),
+        (None, "he won't respond to my emails about the deposit"),
         ("suicide", "ik heb mijn kamer opgezegd en een afscheidsbrief geschreven voor mijn moeder"),
         ("suicide", "mijn broer zegt dat hij een plan heeft en dat we hem na het weekend nooit meer zien"),
         ("suicide", "wie betaalt mijn begrafenis, ik ben niet van plan nog lang te blijven"),

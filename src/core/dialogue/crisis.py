@@ -639,10 +639,10 @@ _SUICIDE = [
     # around long enough", the rent cancelled and the pets given away next to a funeral, "we zien hem volgende week niet meer"
     # after "heeft een plan", "niet van plan nog lang te blijven" next to dying).
     r"\b(?:will|wil) not be (?:around|here|alive) (?:<W>)?(?:long enough|much longer|for long|by then|next (?:week|month|year))\b",
-    r"\b(?:huur|huis|woning|kamer|rent|lease|flat) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended|given up)\b(?: (?:<W>|\. ){0,14}?)"
+    r"\b(?:mijn|my) (?:huur|huis|woning|kamer|rent|lease|flat) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended|given up)\b(?: (?:<W>|\. ){0,14}?)"
     r"(?:begrafenis|crematie|uitvaart|funeral|afscheidsbrief|goodbye letter|als ik (?:<W>)?(?:overlijd|dood ben|er niet meer ben|sterf))"
-    r"|\b(?:kat|katten|hond|honden|huisdier|huisdieren|konijn|cat|cats|dog|dogs|pet|pets) (?:<W>){0,3}?(?:naar het asiel|naar een asiel|weggegeven|weggedaan|herplaatst|to the shelter|given away|rehomed)\b"
-    r" (?:<W>|\. ){0,10}?(?:huur|huis|woning|rent|lease) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended)\b",
+    r"|\b(?:kat|katten|hond|honden|huisdier|huisdieren|konijn|cat|cats|dog|dogs|pet|pets) (?:<W>){0,3}?(?:naar het asiel|naar een asiel|to the shelter|to an animal shelter)\b"
+    r" (?:<W>|\. ){0,10}?(?:mijn|my) (?:huur|huis|woning|rent|lease) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended)\b",
     r"\b(?:(?:heeft|heb|has|have) (?:<W>)?(?:een|a) plan|(?:een|a) plan (?:heeft|heb|hebt|had|has))\b (?:<W>|\. ){0,10}?(?:niet meer|nooit meer|never again|no more) (?:<W>)?(?:zien|ziet|see)\b",
     r"\b(?:overlijd|overlijden|sterf|sterven|dood ben|doodga|begrafenis|die|dies|funeral)\b (?:<W>|\. ){0,12}?(?:niet|not) (?:<W>)?(?:van plan|planning|plan) (?:<W>){0,3}?(?:lang|langer|long|much longer) (?:te )?(?:blijven|leven|hier|stay|to stay|around|here)\b",
 ]
@@ -1169,7 +1169,10 @@ _DANGER = [
     # scaffold swaying with people under it; a wrong-way driver on the road now.
     _medical(r"\b(?:al|already|for|ruim|meer dan|over) (?:<W>)?(?:minuten|minuut|minutes) (?:<W>){0,3}?(?:een |an? )?(?:epileptische )?(?:aanval|insult|toeval|stuip|stuipen|seizure|fit|convulsions)\b"
              r"|\b(?:aanval|insult|toeval|stuipen|seizure|fit|convulsions) (?:<W>){0,4}?(?:stopt niet|houdt niet op|gaat niet over|gaat maar door|will not stop|wil not stop|is not stopping|does not stop|keeps going)\b"),
-    _medical(r"\b(?:<REL>|<CHILD>|<SOMEONE>|he|she|hij|zij) (?:<W>){0,3}?(?:wil|will|does|did|can) not (?:<W>)?(?:respond|wake up|be woken)\b"),
+    _medical(r"\b(?:<REL>|<CHILD>|<SOMEONE>|he|she|hij|zij) (?:<W>){0,3}?(?:wil|will|does|did|can) not (?:<W>)?(?:respond|wake up|be woken)\b"
+             # not an unanswered message or a late riser ("he won't respond to my emails", "won't wake up for school")
+             r"(?! (?:<W>){0,4}?(?:emails?|mails?|messages?|texts?|calls?|letters?|phone|app|whatsapp|questions?|requests?|berichten|brieven|"
+             r"school|work|morning|mornings|alarm|wekker|time|early)\b)"),
     r"\b(?:stroomkabel|elektriciteitskabel|hoogspanningskabel|kabel|draad|stroomdraad|bovenleiding|leiding|power cable|power line|cable|wire|line) "
     r"(?:<W>|\. ){0,12}?(?:vonkt|vonken|vonkte|sparking|sparks|sparked|sparkt|staat onder stroom|is live)\b",
     r"\b(?:steiger|steigers|scaffold|scaffolding|kraan|bouwkraan|crane|hek|bouwhek|hekken) (?:<W>){0,6}?(?:wiebel|wiebelt|wiebelen|zwaait|zwaaien|waggelt|dreigt (?:<W>){0,2}?(?:vallen|omvallen|in te storten)|staat op omvallen|wobbling|wobbles|swaying|sways|about to (?:fall|collapse))\b"
@@ -1337,7 +1340,7 @@ _HOMELESS = [
     r"|\b(?:moest|moesten|moeten|moet|must|had to|have to) (?:<W>){0,3}?uit (?:<POSS> |een )?(?:antikraak|anti kraak)[a-z]*\b(?! (?:<W>){0,4}?(?:over|in|per|binnen) (?:<W>)?(?:maanden|maand|weken|jaar|months|weeks))",
     # Session 16 (crisis17), batch 20's families: homeless told by where one sleeps or sits through the night: a station
     # hall, under a canopy or a bridge, nights at a table of a fast-food place open all night; Turkish "evim yok", "sokakta".
-    r"\b(?:slaap|slapen|sliep|sliepen|lig|liggen|overnacht|overnachten|sleep|sleeping|slept) (?:<W>){0,3}?(?:in|onder|op|bij|under|in the|at the) (?:de |het |een |the |a )?"
+    r"\b(?:slaap|slapen|sliep|sliepen|lig|liggen|overnacht|overnachten|sleep|sleeping|slept) (?:(?!(?:hotel|hostel|pension|airbnb|huis|house|flat|appartement)\b)<W>){0,3}?(?:in|onder|op|bij|under|in the|at the) (?:de |het |een |the |a )?"
     r"(?:hal van het station|stationshal|station|afdak|afdakje|bushokje|bushalte|fietsenstalling|parkeergarage|portiek|viaduct|brug|tunnel|station hall|canopy|bus shelter|car park|parking garage|doorway|bridge|underpass)\b"
     r"(?! (?:<W>){0,3}?(?:gewacht|gemist|vertraagd|trein|train))(?! (?:hotel|hostel|restaurant|cafe|bistro|b and b)\b)",
     r"\b(?:al|already) (?:[0-9]+|twee|drie|vier|vijf|een paar|paar|two|three|four|a few|few) (?:nachten|nights) (?:<W>|\. ){0,8}?(?:mcdonalds|burger king|kfc|fastfood|nachtcafe|restaurant|station|wachtruimte|waiting room|bushokje|bus shelter)\b",
