@@ -24,16 +24,23 @@ def new_conversation_id(tenant: str) -> str:
     return f"{tenant}.{secrets.token_hex(16)}"
 
 
-# A clientMessageId shorter than this is too easy to collide or guess to name a conversation.
+# A clientMessageId shorter than this is too easy to collide or guess to name a conversation
+# alone ("1", "m1": a widget's counter); a short one names it together with the client's
+# address and the message, and only for a retry (see Engine._load).
 MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION = 16
+# How long a first turn with a short clientMessageId can be retried into its conversation:
+# a retry follows a lost answer within seconds; a later equal request is another resident's.
+FIRST_TURN_RETRY_SECONDS = 120
 
 
-def first_turn_conversation_id(tenant: str, client_message_id: str, key: bytes) -> str:
+def first_turn_conversation_id(tenant: str, client_message_id: str, key: bytes, context: str = "") -> str:
     """The conversation id of a first turn that carries a clientMessageId, so a
     retried first request (the widget never got the answer) lands in the same
     conversation and is answered from it. Keyed with a server secret: knowing a
-    clientMessageId is not enough to compute the id."""
-    digest = hmac.new(key, f"{tenant}\x00{client_message_id}".encode("utf-8"), hashlib.sha256).hexdigest()
+    clientMessageId is not enough to compute the id. `context` narrows a short id
+    (the client's address and the message)."""
+    named = f"{tenant}\x00{client_message_id}" + (f"\x00{context}" if context else "")
+    digest = hmac.new(key, named.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"{tenant}.{digest[:32]}"
 
 

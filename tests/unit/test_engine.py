@@ -651,10 +651,14 @@ def test_a_retried_first_turn_is_answered_from_the_conversation_it_created(chat:
     assert other.conversation_id != first.conversation_id
 
 
-def test_a_short_client_message_id_never_names_a_conversation(chat: Harness) -> None:
-    first = chat.say("paspoort", client_message_id="1")
+def test_a_short_client_message_id_names_a_conversation_only_with_its_address_and_message(chat: Harness) -> None:
+    first = chat.say("paspoort", client_message_id="1", client_address="192.0.2.1")
     chat.conversation_id = None
-    assert chat.say("paspoort", client_message_id="1").conversation_id != first.conversation_id
+    assert chat.say("paspoort", client_message_id="1", client_address="192.0.2.1") == first  # a retry
+    chat.conversation_id = None
+    assert chat.say("paspoort", client_message_id="1", client_address="192.0.2.2").conversation_id != first.conversation_id
+    chat.conversation_id = None
+    assert chat.say("afval", client_message_id="1", client_address="192.0.2.1").conversation_id != first.conversation_id
 
 
 def test_first_turn_ids_depend_on_the_secret(compiled) -> None:

@@ -31,7 +31,13 @@ from ..clock import Clock, now
 from ..conversations import update_conversation
 from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
 from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, ServiceUnavailable, VersionConflict
-from ..ids import MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION, client_key, first_turn_conversation_id, new_conversation_id
+from ..ids import (
+    FIRST_TURN_RETRY_SECONDS,
+    MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION,
+    client_key,
+    first_turn_conversation_id,
+    new_conversation_id,
+)
 from ..kb import phrases
 from ..limits import TurnLimits
 from ..models import (
@@ -279,12 +285,16 @@ class Engine:
             if message.channel == Channel.WEB:
                 raise NotFound("This conversation does not exist.")
             conversation_id = message.conversation_id
-        elif message.client_message_id and len(message.client_message_id) >= MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION:
+        elif message.client_message_id:
             # A retried first turn finds the conversation its first attempt created.
-            conversation_id = first_turn_conversation_id(message.tenant, message.client_message_id, self.id_key())
+            short = len(message.client_message_id) < MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION
+            context = f"{message.client_address or ''}\x00{message_fingerprint(message)}" if short else ""
+            conversation_id = first_turn_conversation_id(message.tenant, message.client_message_id, self.id_key(), context)
             conversation = self.store.get(message.tenant, conversation_id)
-            if conversation is not None:
+            if conversation is not None and (not short or self._retry_of_first_turn(conversation, message)):
                 return conversation
+            if conversation is not None:  # an equal short id of another resident, later: a conversation of its own
+                conversation_id = new_conversation_id(message.tenant)
         else:
             conversation_id = new_conversation_id(message.tenant)
         moment = self.clock()
@@ -296,6 +306,15 @@ class Engine:
             updated_at=moment,
             language=message.locale or language.detect(message.text) or "nl",
         )
+
+    def _retry_of_first_turn(self, conversation: Conversation, message: InboundMessage) -> bool:
+        """A short clientMessageId's first turn is a retry while its conversation holds only
+        that turn (the widget never learnt the id, so it cannot have gone on) and for
+        FIRST_TURN_RETRY_SECONDS: past that, an equal request is another resident's."""
+        residents = [entry for entry in conversation.transcript if entry.role == Role.RESIDENT]
+        remembered = conversation.replies_by_client_id.get(message.client_message_id or "")
+        fresh = (self.clock() - conversation.created_at).total_seconds() <= FIRST_TURN_RETRY_SECONDS
+        return fresh and remembered is not None and len(residents) == 1 and residents[0].seq == remembered.seq
 
     def _check_rate(self, conversation: Conversation, moment: datetime) -> None:
         window_start = moment.timestamp() - 60
