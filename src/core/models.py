@@ -288,9 +288,13 @@ class Conversation(Model):
         return data
     # Which team each handover's part of the transcript belongs to (staff visibility).
     handover_segments: list[HandoverSegment] = Field(default_factory=list)
+    # The highest entry number given so far, kept when an entry leaves the transcript (a
+    # resident's message taken back): next_seq never gives a number twice, so a message
+    # cursor a client kept (`after=`) never skips the message that would have reused it.
+    last_seq: int = 0
 
     def next_seq(self) -> int:
-        return self.transcript[-1].seq + 1 if self.transcript else 1
+        return max(self.last_seq, self.transcript[-1].seq if self.transcript else 0) + 1
 
     def record_handover_segment(self) -> None:
         """Extend or start the segment of the current handover up to the last entry. Called

@@ -279,6 +279,21 @@ def test_edits_and_unsends_change_the_resident_entry() -> None:
     assert not world.delivery.deliver(queued(edit)).changed
 
 
+def test_a_message_taken_back_keeps_its_number_from_being_given_again() -> None:
+    world = World()
+    # The resident's last message had no answer (someone in the Page inbox had the thread), then was unsent.
+    world.stored("mijn paspoort is kwijt")
+    conversation = world.conversations.get("alpha", CONVERSATION)
+    last = conversation.next_seq()
+    conversation.transcript.append(TranscriptEntry(seq=last, role=Role.RESIDENT, at=NOW, text="laat maar"))
+    conversation.replies_by_client_id["m2"] = RememberedReply(seq=last, count=0)
+    world.conversations.save(conversation, expected_version=conversation.version)
+    unsend = MessageUnsent(channel=Channel.MESSENGER, account_id="333", event_id="m2#unsend", sender=RESIDENT,
+                           message_id="m2")
+    assert world.delivery.deliver(queued(unsend)).changed
+    assert world.conversations.get("alpha", CONVERSATION).next_seq() == last + 1  # was `last` again
+
+
 # ------------------------------------------------------------------ outside the resident's turn
 
 

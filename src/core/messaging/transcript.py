@@ -36,6 +36,7 @@ def retract(conversation: Conversation, message_id: str) -> bool:
     entry = _resident_entry(conversation, message_id)
     if entry is None:
         return False
+    conversation.last_seq = max(conversation.last_seq, conversation.next_seq() - 1)
     conversation.transcript = [kept for kept in conversation.transcript if kept is not entry]
     del conversation.replies_by_client_id[message_id]
     return True
