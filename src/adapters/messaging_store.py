@@ -1,10 +1,11 @@
 """DynamoDB items of a messaging channel (layout in docs/ARCHITECTURE.md). `prefix`
 names the channel's items: `WA` (WhatsApp), `MSG` (Messenger and Instagram).
 
-- `<prefix>#<event id>` / `SEEN`: written once per inbound event with a conditional
-  put, 100 in a transaction (Meta retries deliveries for days; SQS FIFO deduplicates
-  only 5 minutes). The worker adds `sentParts` (which reply payloads already went
-  out), so a re-processed record never sends a reply twice.
+- `<prefix>#<event id>` / `SEEN`: the worker's record of an inbound event: `sentParts`
+  (which reply payloads already went out, so a re-processed record never sends a reply
+  twice) and `carriedOut` (done: a copy queued later, such as Meta's retry days after,
+  changes nothing; SQS FIFO deduplicates only 5 minutes). Written as the worker goes, never
+  before the event is queued.
 - `<prefix>#<message id>` / `OWN`: a message Balie sent on a channel whose echoes of what
   the business sends carry no marker of Balie's (Instagram): its echo is Balie's own.
 - `T#<tenant>#<prefix>STATUS#<day>` / `<message id>#<status>`: delivery receipts, with
@@ -30,7 +31,7 @@ from botocore.exceptions import ClientError
 
 from adapters.dynamodb_store import conversation_pk, item_key
 from core.errors import ServiceUnavailable
-from core.messaging.events import Address, Contact, Receipt
+from core.messaging.events import Address, Contact, DeliveryProgress, Receipt
 from core.models import Channel
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -44,7 +45,6 @@ LIMIT_NOTICE_SECONDS = 60
 # A contact known only from a thread-control event keeps this long (a message sets the retention).
 THREAD_ONLY_TTL_SECONDS = 30 * 24 * 3600
 BATCH_WRITE_ITEMS = 25  # DynamoDB's limit per BatchWriteItem
-TRANSACTION_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
 # Unprocessed items (throttling) are sent again after 50, 100, 200, 400 ms: under a
 # second in all, well inside Meta's webhook timeout; then the webhook fails and Meta retries.
 BATCH_WRITE_ATTEMPTS = 5
@@ -52,7 +52,7 @@ BATCH_RETRY_FIRST_DELAY_SECONDS = 0.05
 
 
 class MessagingStore:
-    """`core.ports` SeenEvents, ContactBook, DeliveryLog and ReceiptRecorder of one channel."""
+    """`core.ports` ContactBook, DeliveryLog and ReceiptRecorder of one channel."""
 
     def __init__(self, client: Any, table_name: str, clock: Callable[[], datetime], *, prefix: str,
                  sleep: Callable[[float], None] = time.sleep) -> None:
@@ -62,67 +62,32 @@ class MessagingStore:
         self.prefix = prefix
         self.sleep = sleep
 
-    # -- inbound deduplication
+    # -- what the worker did with each inbound event
 
-    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
-        """Records (event id, tenant) pairs not seen before and returns their ids: one
-        TransactWriteItems of conditional puts per 100 (the ids must be distinct). A
-        transaction cancelled by already-seen ids is repeated without them. One event (most
-        deliveries) is one conditional PutItem: the same outcome, half the write cost."""
-        now = self.clock()
-        if len(events) == 1:
-            (event_id, tenant), = events
-            try:
-                self.client.put_item(TableName=self.table, Item=self._seen_item(event_id, tenant, now),
-                                     ConditionExpression="attribute_not_exists(pk)")
-            except ClientError as error:
-                if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                    return set()
-                raise ServiceUnavailable("Could not record the delivery.") from error
-            return {event_id}
-        fresh: set[str] = set()
-        for start in range(0, len(events), TRANSACTION_ITEMS):
-            pending = events[start : start + TRANSACTION_ITEMS]
-            while pending:
-                puts = [{"Put": {
-                    "TableName": self.table,
-                    "Item": self._seen_item(event_id, tenant, now),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }} for event_id, tenant in pending]
-                try:
-                    self.client.transact_write_items(TransactItems=puts)
-                except ClientError as error:
-                    seen = _already_seen(error)
-                    if not seen:
-                        raise ServiceUnavailable("Could not record the deliveries.") from error
-                    pending = [event for number, event in enumerate(pending) if number not in seen]
-                    continue
-                fresh.update(event_id for event_id, _ in pending)
-                break
-        return fresh
-
-    def forget_seen(self, event_ids: list[str]) -> None:
-        """Undo `mark_seen` for events that could not be queued, so Meta's retry is taken."""
-        deletes = [{"DeleteRequest": {"Key": self._seen_key(event_id)}} for event_id in event_ids]
-        for start in range(0, len(deletes), BATCH_WRITE_ITEMS):
-            self._batch_write(deletes[start : start + BATCH_WRITE_ITEMS])
-
-    # -- outbound idempotency and own messages
-
-    def sent_parts(self, event_id: str) -> set[int]:
+    def progress(self, event_id: str) -> DeliveryProgress:
         item = self.client.get_item(TableName=self.table, Key=self._seen_key(event_id), ConsistentRead=True).get("Item") or {}
-        return {int(part) for part in item.get("sentParts", {}).get("NS", [])}
+        return DeliveryProgress(done=item.get("carriedOut", {}).get("BOOL", False),
+                                sent_parts=frozenset(int(part) for part in item.get("sentParts", {}).get("NS", [])))
 
-    def mark_sent(self, event_id: str, part: int) -> None:
-        # ADD to a number set: marking the same part twice leaves one member.
-        now = self.clock()
-        self.client.update_item(
-            TableName=self.table,
-            Key=self._seen_key(event_id),
-            UpdateExpression="ADD sentParts :part SET expiresAt = if_not_exists(expiresAt, :ttl)",
-            ExpressionAttributeValues={":part": {"NS": [str(part)]},
-                                       ":ttl": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)},
-        )
+    def mark_sent(self, event_id: str, part: int, *, done: bool = False) -> None:
+        self._update_seen(event_id, part=part, done=done)
+
+    def mark_done(self, event_id: str) -> None:
+        self._update_seen(event_id, part=None, done=True)
+
+    def _update_seen(self, event_id: str, *, part: int | None, done: bool) -> None:
+        sets = ["expiresAt = if_not_exists(expiresAt, :ttl)"]
+        values = {":ttl": _number(int(self.clock().timestamp()) + SEEN_TTL_SECONDS)}
+        if done:
+            sets.append("carriedOut = :done")
+            values[":done"] = {"BOOL": True}
+        update = "SET " + ", ".join(sets)
+        if part is not None:
+            # ADD to a number set: marking the same part twice leaves one member.
+            update = "ADD sentParts :part " + update
+            values[":part"] = {"NS": [str(part)]}
+        self.client.update_item(TableName=self.table, Key=self._seen_key(event_id), UpdateExpression=update,
+                                ExpressionAttributeValues=values)
 
     def remember_sent(self, message_id: str) -> None:
         now = self.clock()
@@ -269,10 +234,6 @@ class MessagingStore:
 
     # -- keys
 
-    def _seen_item(self, event_id: str, tenant: str, now: datetime) -> dict[str, Any]:
-        return {**self._seen_key(event_id), "tenant": {"S": tenant}, "at": {"S": now.isoformat()},
-                "expiresAt": _number(int(now.timestamp()) + SEEN_TTL_SECONDS)}
-
     def _seen_key(self, event_id: str) -> dict[str, Any]:
         return item_key(f"{self.prefix}#{event_id}", "SEEN")
 
@@ -294,17 +255,6 @@ def _contact(item: dict[str, Any]) -> Contact | None:
         thread_elsewhere=item.get("threadElsewhere", {}).get("BOOL", False),
         quiet_until=datetime.fromisoformat(quiet) if quiet else None,
     )
-
-
-def _already_seen(error: ClientError) -> set[int]:
-    """Positions of the puts whose condition failed in a cancelled transaction (empty when
-    it failed for another reason, such as throttling)."""
-    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-        return set()
-    reasons = error.response.get("CancellationReasons") or []
-    failed = {number for number, reason in enumerate(reasons) if reason.get("Code") == "ConditionalCheckFailed"}
-    others = [reason for reason in reasons if reason.get("Code") not in (None, "None", "ConditionalCheckFailed")]
-    return set() if others else failed
 
 
 def _number(value: int) -> dict[str, str]:

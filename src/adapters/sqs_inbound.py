@@ -3,8 +3,9 @@
 The message group is the conversation id: deterministic per (tenant, resident), so one
 resident's events are worked in order while different residents run in parallel, and
 the queue's metadata never shows a phone number or a page-scoped id. Meta's event id is
-the deduplication id (within SQS's limits), so a delivery Meta repeats within five
-minutes is dropped by SQS itself. Several events go in batches of ten (SendMessageBatch).
+the deduplication id (within SQS's limits), so an event queued again within five minutes
+(Meta's retry, a part taken in again) is dropped by SQS itself; a later copy is found done
+by the worker (core.messaging.delivery). Several events go in batches of ten (SendMessageBatch).
 
 The parts of a large delivery (core.messaging.intake) go on the same queue, marked by the
 message attribute `kind` = `delivery-part`, all in one message group (named by the first

@@ -497,12 +497,12 @@ class InMemoryDraftChecks:
 
 
 class InMemoryMessagingStore:
-    """A messaging channel's seen events, contacts and delivery log in memory (the
+    """A messaging channel's delivery log, contacts and receipts in memory (the
     contract of adapters.messaging_store.MessagingStore)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._seen: dict[str, str] = {}  # event id -> tenant
+        self._done: set[str] = set()  # event ids carried out
         self._sent: dict[str, set[int]] = defaultdict(set)
         self._own: set[str] = set()
         self._contacts: dict[tuple[str, str], dict] = {}
@@ -510,24 +510,21 @@ class InMemoryMessagingStore:
         self.receipts: dict[str, list] = defaultdict(list)  # tenant -> receipts
         self.send_failures: list[tuple[str, str, int | None, str]] = []
 
-    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
+    def progress(self, event_id: str):
+        from .messaging.events import DeliveryProgress
+
         with self._lock:
-            fresh = {event_id for event_id, _ in events if event_id not in self._seen}
-            self._seen.update((event_id, tenant) for event_id, tenant in events if event_id in fresh)
-            return fresh
+            return DeliveryProgress(done=event_id in self._done, sent_parts=frozenset(self._sent.get(event_id, ())))
 
-    def forget_seen(self, event_ids: list[str]) -> None:
-        with self._lock:
-            for event_id in event_ids:
-                self._seen.pop(event_id, None)
-                self._sent.pop(event_id, None)
-
-    def sent_parts(self, event_id: str) -> set[int]:
-        return set(self._sent.get(event_id, set()))
-
-    def mark_sent(self, event_id: str, part: int) -> None:
+    def mark_sent(self, event_id: str, part: int, *, done: bool = False) -> None:
         with self._lock:
             self._sent[event_id].add(part)
+            if done:
+                self._done.add(event_id)
+
+    def mark_done(self, event_id: str) -> None:
+        with self._lock:
+            self._done.add(event_id)
 
     def remember_sent(self, message_id: str) -> None:
         self._own.add(message_id)

@@ -29,7 +29,7 @@ from .models import (
 if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKnowledge carries
     from .effects import Effect, PendingEffect
     from .kb.compiled import TenantKnowledge
-    from .messaging.events import Address, Contact, DeliveryPart, QueuedEvent, Receipt
+    from .messaging.events import Address, Contact, DeliveryPart, DeliveryProgress, QueuedEvent, Receipt
     from .models import Channel, Reply
 
 
@@ -205,15 +205,6 @@ class KnowledgeRepository(Protocol):
 # ---- messaging channels (core.messaging): WhatsApp, Messenger, Instagram ------------------------------
 
 
-class SeenEvents(Protocol):
-    def mark_seen(self, events: list[tuple[str, str]]) -> set[str]:
-        """Records (event id, tenant) pairs not seen before; returns their ids (the others
-        are Meta's repeats). All or nothing per call: raises `ServiceUnavailable`."""
-
-    def forget_seen(self, event_ids: list[str]) -> None:
-        """Undo `mark_seen` for events that could not be queued, so Meta's retry is taken."""
-
-
 class InboundQueue(Protocol):
     def send(self, items: list["QueuedEvent"]) -> list["QueuedEvent"]:
         """Queues the items in order (FIFO per conversation); returns the ones that were
@@ -249,12 +240,17 @@ class ContactBook(Protocol):
 
 
 class DeliveryLog(Protocol):
-    """What the worker remembers of its own deliveries, so a redelivered event sends nothing twice."""
+    """What the worker remembers of its own deliveries (by Meta's event id), so an event queued
+    or delivered again (Meta's retry, SQS's redelivery) is carried out once."""
 
-    def sent_parts(self, event_id: str) -> set[int]: ...
+    def progress(self, event_id: str) -> "DeliveryProgress":
+        """Whether the event was carried out, and which parts of its reply went out."""
 
-    def mark_sent(self, event_id: str, part: int) -> None:
-        """Part `part` of the reply to `event_id` went out."""
+    def mark_sent(self, event_id: str, part: int, *, done: bool = False) -> None:
+        """Part `part` of the reply to `event_id` went out (`done`: the event is carried out)."""
+
+    def mark_done(self, event_id: str) -> None:
+        """The event is carried out: a copy of it queued or delivered later changes nothing."""
 
     def remember_sent(self, message_id: str) -> None:
         """Balie sent Meta's message `message_id` (on channels that echo what a Page sends)."""

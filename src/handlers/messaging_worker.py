@@ -8,8 +8,9 @@ FIFO, the failed record's later events of the same resident are failed too
 (skip_group_on_error), so order is kept, while other residents' events go on.
 
 A record may also be a part of a large delivery (`kind` = `delivery-part`): its events are
-taken in as the webhook takes in a small delivery (marked seen, each queued on its own; a
-failure fails the record, and the queue's retry takes exactly what was not queued).
+taken in as the webhook takes in a small delivery (each queued on its own, deduplicated by
+Meta's id; a failure fails the record, and the queue's retry queues them again, the copies
+dropped by the queue or, later, by the worker that finds them done).
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
         # The record goes back to the queue (and to the DLQ after 5 receives).
         metrics.add_metric(name=f"{name}ReplyFailed", unit=MetricUnit.Count, value=1)
         raise
+    if result.duplicate:
+        metrics.add_metric(name=f"{name}Duplicate", unit=MetricUnit.Count, value=1)
     metrics.add_metric(name=f"{name}RepliesSent", unit=MetricUnit.Count, value=result.sent)
     if result.rate_limited:
         metrics.add_metric(name=f"{name}RateLimited", unit=MetricUnit.Count, value=1)
@@ -54,16 +57,16 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
     logger.info(f"{name.lower()} event", extra={
         "tenant": item.tenant, "channel": channel, "action": result.action,
         "kind": getattr(item.event, "message_type", None), "sent": result.sent, "skipped": result.skipped,
-        "refused": result.refused_code, "rate_limited": result.rate_limited, "silenced": result.silenced})
+        "refused": result.refused_code, "rate_limited": result.rate_limited, "silenced": result.silenced,
+        "duplicate": result.duplicate})
 
 
 def take_in(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str) -> None:
     """A part of a large delivery: its events queued one by one, each once."""
     part = DeliveryPart.model_validate_json(record.body)
-    result = services.intake.take_in(part.events)
-    metrics.add_metric(name=f"{name}Queued", unit=MetricUnit.Count, value=result.queued)
-    metrics.add_metric(name=f"{name}Duplicate", unit=MetricUnit.Count, value=result.duplicates)
-    logger.info(f"{name.lower()} delivery part", extra={"queued": result.queued, "duplicates": result.duplicates})
+    services.intake.take_in(part.events)
+    metrics.add_metric(name=f"{name}Queued", unit=MetricUnit.Count, value=len(part.events))
+    logger.info(f"{name.lower()} delivery part", extra={"queued": len(part.events)})
 
 
 def worker_handler(services: Callable[[], ChannelServices], name: str,

@@ -10,7 +10,7 @@ import pytest
 from adapters.messaging_store import MessagingStore
 from core.clock import FixedClock
 from core.memory import InMemoryMessagingStore
-from core.messaging.events import Address
+from core.messaging.events import Address, DeliveryProgress
 from core.models import Channel
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
@@ -26,24 +26,18 @@ def store(request):
     return MessagingStore(boto3.client("dynamodb"), deployment.tables["BalieTable"], FixedClock(NOW), prefix="MSG")
 
 
-def test_an_event_is_seen_once_and_forgetting_takes_it_again(store) -> None:
-    assert store.mark_seen([("m1", "alpha"), ("m2", "alpha")]) == {"m1", "m2"}
-    assert store.mark_seen([("m2", "alpha"), ("m3", "alpha")]) == {"m3"}
-    store.forget_seen(["m2"])
-    assert store.mark_seen([("m2", "alpha")]) == {"m2"}
-
-
-def test_a_batch_larger_than_one_transaction_is_marked_whole(store) -> None:
-    events = [(f"b{number}", "alpha") for number in range(130)]
-    assert store.mark_seen(events[:40]) == {event_id for event_id, _ in events[:40]}
-    assert store.mark_seen(events) == {event_id for event_id, _ in events[40:]}
-
-
-def test_sent_parts_add_up_and_own_messages_are_known(store) -> None:
-    store.mark_seen([("m1", "alpha")])
-    for part in (0, 2, 0):
+def test_an_event_is_done_only_when_marked_so_and_its_sent_parts_add_up(store) -> None:
+    assert store.progress("m1") == DeliveryProgress()
+    for part in (0, 2, 0):  # a re-processed record marks its parts again
         store.mark_sent("m1", part)
-    assert store.sent_parts("m1") == {0, 2} and store.sent_parts("never") == set()
+    assert store.progress("m1") == DeliveryProgress(done=False, sent_parts=frozenset({0, 2}))
+    store.mark_sent("m1", 1, done=True)
+    store.mark_done("m2")  # an event without a reply (an edit, a silenced message)
+    assert store.progress("m1") == DeliveryProgress(done=True, sent_parts=frozenset({0, 1, 2}))
+    assert store.progress("m2") == DeliveryProgress(done=True) and store.progress("never") == DeliveryProgress()
+
+
+def test_own_messages_are_known(store) -> None:
     store.remember_sent("m_out_1")
     assert store.is_own_message("m_out_1") and not store.is_own_message("m_out_2")
 

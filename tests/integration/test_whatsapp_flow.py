@@ -150,13 +150,14 @@ def outbound_texts(graph: GraphStandIn) -> list[str]:
 
 def test_every_fixture_passes_through_signed(channel, standin) -> None:
     # One emulated AWS for all fixtures keeps this fast; fixtures reuse placeholder
-    # wamids, so each one's deliveries are forgotten first (else they are replays).
+    # wamids, so the worker's record of each one's messages is removed first (else they are replays).
     graph, _ = standin
     problems = []
     for path in sorted(FIXTURES.glob("*.json")):
         body = for_tenant(json.loads(path.read_text(encoding="utf-8")))
         for message in wa.parse_webhook(body).events:
-            channel.store.forget_seen([message.event_id])
+            channel.dynamodb.delete_item(TableName=channel.table_name,
+                                         Key={"pk": {"S": f"WA#{message.event_id}"}, "sk": {"S": "SEEN"}})
         graph.clear()
         answer = channel.post(body)
         channel.poller.drain()
@@ -265,18 +266,14 @@ def test_receipts_still_unprocessed_after_five_attempts_are_a_service_failure(mo
 
 def test_marking_a_reply_part_sent_twice_keeps_one_mark(mock_aws) -> None:
     store = whatsapp_store(mock_aws)
-    assert store.mark_seen([("wamid.SET1", "voorbeeld")]) == {"wamid.SET1"}
-    assert store.mark_seen([("wamid.SET1", "voorbeeld"), ("wamid.SET2", "voorbeeld")]) == {"wamid.SET2"}
     for part in (0, 2, 0, 2):  # a re-processed record marks its parts again
         store.mark_sent("wamid.SET1", part)
-    assert store.sent_parts("wamid.SET1") == {0, 2}
+    store.mark_sent("wamid.SET1", 1, done=True)
     item = boto3.client("dynamodb", region_name=REGION).get_item(
         TableName=mock_aws.tables["BalieTable"], Key={"pk": {"S": "WA#wamid.SET1"}, "sk": {"S": "SEEN"}})["Item"]
-    assert sorted(item["sentParts"]["NS"]) == ["0", "2"]
-    assert item["tenant"] == {"S": "voorbeeld"}  # the SEEN item gained the set; the rest stays
-    assert store.sent_parts("wamid.NEVER") == set()
-    store.forget_seen(["wamid.SET1"])
-    assert store.sent_parts("wamid.SET1") == set() and store.mark_seen([("wamid.SET1", "voorbeeld")]) == {"wamid.SET1"}
+    assert sorted(item["sentParts"]["NS"]) == ["0", "1", "2"] and item["carriedOut"] == {"BOOL": True}
+    assert int(item["expiresAt"]["N"]) > int(CHANNEL_TIME.timestamp()) + 7 * 24 * 3600  # past Meta's retries
+    assert not store.progress("wamid.NEVER").done
 
 
 # ------------------------------------------------------------------ signature, replay, batching
@@ -322,9 +319,8 @@ def test_a_replayed_body_is_processed_once(channel, standin) -> None:
     channel.poller.drain()
     # Meta retries the same delivery hours later: past SQS's 5-minute dedup window.
     second = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
-    channel.poller.drain()
-    assert json.loads(first["body"])["queued"] == 1
-    assert json.loads(second["body"]) | {"statuses": 0} == {"queued": 0, "duplicates": 1, "statuses": 0, "ignored": 0}
+    assert json.loads(first["body"])["queued"] == 1 and json.loads(second["body"])["queued"] == 1
+    assert channel.poller.drain() == 1  # queued again: the worker finds it carried out
     assert len(graph.outbox) == 1
 
 
@@ -349,6 +345,74 @@ def test_the_worker_event_file_is_handled(channel, standin) -> None:
     assert graph.outbox[0]["to"] == "31612345678" and graph.outbox[0]["payload"]["type"] == "interactive"
     contact = channel.store.contact("voorbeeld", json.loads(event["Records"][0]["body"])["conversation_id"])
     assert contact is not None and contact.account_id == TENANT_NUMBER
+
+
+# ------------------------------------------------------------------ a function that dies half way
+
+
+class Killed(BaseException):
+    """The Lambda runtime ends an invocation (its timeout, the container gone): no handler of ours runs."""
+
+
+def dies_once(monkeypatch: pytest.MonkeyPatch, owner, name: str, when=lambda *args, **kwargs: True) -> None:
+    """`owner.name` takes the function down the first time `when` holds for its arguments."""
+    real = getattr(owner, name)
+    died: list[bool] = []
+
+    def dying(*args, **kwargs):
+        if not died and when(*args, **kwargs):
+            died.append(True)
+            raise Killed()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, dying)
+
+
+def residents_writing(count: int) -> dict:
+    """One delivery of `count` residents' messages to the tenant's number."""
+    body = json.loads(json.loads((EVENTS / "whatsapp_webhook_text.json").read_text())["body"])
+    value = body["entry"][0]["changes"][0]["value"]
+    (message,) = value["messages"]
+    value["messages"] = [{**message, "from": f"3161200{n:04d}", "id": f"wamid.DIES{count}.{n}"} for n in range(count)]
+    return body
+
+
+def test_a_webhook_that_dies_while_queueing_loses_no_message(channel, standin, monkeypatch) -> None:
+    graph, _ = standin
+    dies_once(monkeypatch, channel.sqs, "send_message")
+    with pytest.raises(Killed):
+        channel.post(residents_writing(1))  # Meta gets no 200 ...
+    assert channel.post(residents_writing(1))["statusCode"] == 200  # ... and delivers it again
+    channel.poller.drain()
+    assert outbound_texts(graph) == ["answer"]
+
+
+def test_a_part_whose_take_in_dies_half_way_is_answered_once_on_the_queues_retry(channel, standin,
+                                                                                 monkeypatch) -> None:
+    graph, _ = standin
+    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "0"})
+    assert json.loads(channel.post(residents_writing(25))["body"])["queued"] == 25  # one part
+    # The worker queues the part's first ten, then dies queueing the next ten.
+    dies_once(monkeypatch, channel.sqs, "send_message_batch",
+              lambda **call: call["Entries"][0]["MessageDeduplicationId"].endswith(".10"))
+    with pytest.raises(Killed):
+        channel.poller.drain()
+    channel.poller.drain()  # the part comes back: all 25 queued, the first ten twice
+    assert outbound_texts(graph) == ["answer"] * 25
+    assert sorted(sent["to"] for sent in graph.outbox) == [f"3161200{n:04d}" for n in range(25)]
+
+
+def test_a_worker_that_dies_after_replying_does_not_reply_again(channel, standin, monkeypatch) -> None:
+    graph, _ = standin
+    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "0"})
+    dies_once(monkeypatch, MessagingStore, "mark_sent", lambda *args, **kwargs: kwargs.get("done", False))
+    channel.post(residents_writing(1))
+    with pytest.raises(Killed):
+        channel.poller.drain()  # the reply went out; the record of it being done did not
+    channel.poller.drain()  # SQS delivers the record again
+    channel.post(residents_writing(1))  # and Meta repeats the delivery, later
+    assert channel.poller.drain() == 1
+    assert outbound_texts(graph) == ["answer"] and channel.queued() == 0
 
 
 # ------------------------------------------------------------------ retries and the dead-letter queue

@@ -56,7 +56,7 @@ def intake(store: InMemoryMessagingStore, queue: Queue) -> WebhookIntake:
     accounts = {"333": ChannelAccount("alpha", Channel.MESSENGER), "444": ChannelAccount("alpha", Channel.INSTAGRAM)}
     return WebhookIntake(owner=lambda channel, account: accounts.get(account),
                          conversation_id=lambda tenant, event: f"{tenant}.{event.channel.value[:2]}{event.sender.id}",
-                         seen=store, queue=queue, clock=FixedClock(NOW))
+                         queue=queue, clock=FixedClock(NOW))
 
 
 def test_each_event_is_queued_once_for_its_tenant_and_channel() -> None:
@@ -68,8 +68,6 @@ def test_each_event_is_queued_once_for_its_tenant_and_channel() -> None:
     assert (result.queued, result.duplicates, result.ignored) == (2, 1, 1)
     assert [(item.event.event_id, item.event.channel) for item in queue.items] == [
         ("m1", Channel.MESSENGER), ("m2", Channel.INSTAGRAM)]
-    again = intake(store, queue).accept(ParsedWebhook(events=[message("m1")]))  # Meta's retry, days later
-    assert (again.queued, again.duplicates) == (0, 1) and len(queue.items) == 2
 
 
 def test_events_older_than_metas_retry_period_are_dropped() -> None:
@@ -79,15 +77,97 @@ def test_events_older_than_metas_retry_period_are_dropped() -> None:
     assert result.ignored == 1 and [item.event.event_id for item in queue.items] == ["new"]
 
 
-def test_what_could_not_be_queued_is_forgotten_so_metas_retry_takes_it() -> None:
+def test_what_could_not_be_queued_fails_the_delivery_and_metas_retry_queues_it() -> None:
     store = InMemoryMessagingStore()
     with pytest.raises(ServiceUnavailable):
         intake(store, Queue(refuse_from=1)).accept(ParsedWebhook(events=[message("a"), message("b")]))
-    assert store.mark_seen([("a", "alpha"), ("b", "alpha")]) == {"b"}  # "a" was queued, "b" comes again
-    store = InMemoryMessagingStore()
-    with pytest.raises(ServiceUnavailable):
-        intake(store, Queue(fail=True)).accept(ParsedWebhook(events=[message("a")]))
-    assert store.mark_seen([("a", "alpha")]) == {"a"}
+    queue = Queue()
+    assert intake(store, queue).accept(ParsedWebhook(events=[message("a"), message("b")])).queued == 2
+    assert [item.event.event_id for item in queue.items] == ["a", "b"]  # "a" again: a copy SQS or the worker drops
+
+
+class Killed(BaseException):
+    """The Lambda runtime ends an invocation (its timeout, the container gone): no handler of ours runs."""
+
+
+class DiesOnce(Queue):
+    """A queue call that takes the function down with it, the first time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.died = False
+
+    def send(self, items: list[QueuedEvent]) -> list[QueuedEvent]:
+        if not self.died:
+            self.died = True
+            raise Killed()
+        return super().send(items)
+
+
+def test_a_webhook_that_dies_while_queueing_loses_nothing_and_metas_retry_is_answered_once() -> None:
+    world, queue = World(), DiesOnce()
+    webhook = intake(world.store, queue)
+    with pytest.raises(Killed):
+        webhook.accept(ParsedWebhook(events=[message("m1")]))  # Meta gets no 200 ...
+    assert webhook.accept(ParsedWebhook(events=[message("m1")])).queued == 1  # ... and retries
+    results = [world.delivery.deliver(item) for item in queue.items]
+    assert [result.sent for result in results] == [2] and len(world.output.sent) == 2
+
+
+def test_a_copy_queued_after_the_event_was_carried_out_changes_nothing() -> None:
+    world, queue = World(), Queue()
+    webhook = intake(world.store, queue)
+    for _ in range(2):  # the first delivery, and Meta's retry days later (a 200 that never reached Meta)
+        webhook.accept(ParsedWebhook(events=[message("m1")]))
+    first, copy = (world.delivery.deliver(item) for item in queue.items)
+    assert (first.sent, first.duplicate, copy.sent, copy.duplicate) == (2, False, 0, True)
+    assert len(world.turns) == 1 and len(world.output.sent) == 2
+
+
+class DiesWhenDone(InMemoryMessagingStore):
+    """The worker dies after carrying an event out, before it recorded that, the first time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.died = False
+
+    def die_once(self) -> None:
+        if not self.died:
+            self.died = True
+            raise Killed()
+
+    def mark_sent(self, event_id: str, part: int, *, done: bool = False) -> None:
+        super().mark_sent(event_id, part)
+        if done:
+            self.die_once()
+        super().mark_sent(event_id, part, done=done)
+
+    def mark_done(self, event_id: str) -> None:
+        self.die_once()
+        super().mark_done(event_id)
+
+
+@pytest.mark.parametrize("event", [
+    message("m1"),
+    MessageEdited(channel=Channel.MESSENGER, account_id="333", event_id="m1#edit1", sender=RESIDENT,
+                  message_id="m1", text="mijn rijbewijs is kwijt"),
+], ids=["message", "edit"])
+def test_a_worker_that_dies_before_recording_the_event_done_carries_it_out_once_on_redelivery(event) -> None:
+    world = World()
+    world.store = DiesWhenDone()
+    world.delivery.log = world.delivery.contacts = world.store
+    if isinstance(event, MessageEdited):
+        world.stored("mijn paspoort is kwijt")
+    with pytest.raises(Killed):
+        world.delivery.deliver(queued(event))
+    again = world.delivery.deliver(queued(event))  # SQS delivers the record again
+    assert not again.duplicate and again.sent == 0  # every part went out the first time
+    assert world.delivery.deliver(queued(event)).duplicate
+    sent = [payload["text"] for payload in world.output.sent]
+    assert sent == ([] if isinstance(event, MessageEdited) else ["antwoord op paspoort", "Was dit nuttig?"])
+    if isinstance(event, MessageEdited):
+        stored = world.conversations.get("alpha", CONVERSATION)
+        assert [e.text for e in stored.transcript if e.role == Role.RESIDENT] == ["mijn rijbewijs is kwijt"]
 
 
 # ------------------------------------------------------------------ delivery
@@ -160,7 +240,7 @@ def test_a_message_is_answered_part_by_part_and_never_twice() -> None:
     result = world.delivery.deliver(queued(message()))
     assert (result.payloads, result.sent) == (2, 2)
     again = world.delivery.deliver(queued(message()))  # SQS delivers the record again
-    assert (again.sent, again.skipped) == (0, 2) and len(world.output.sent) == 2
+    assert (again.sent, again.duplicate) == (0, True) and len(world.output.sent) == 2
     inbound = world.turns[0]
     assert (inbound.client_message_id, inbound.channel_contact, inbound.channel) == ("m1", "7001", Channel.MESSENGER)
     assert inbound.reachable_until == NOW + timedelta(hours=24)  # no HUMAN_AGENT permission here
@@ -279,21 +359,6 @@ def test_edits_and_unsends_change_the_resident_entry() -> None:
     assert not world.delivery.deliver(queued(edit)).changed
 
 
-def test_a_message_taken_back_keeps_its_number_from_being_given_again() -> None:
-    world = World()
-    # The resident's last message had no answer (someone in the Page inbox had the thread), then was unsent.
-    world.stored("mijn paspoort is kwijt")
-    conversation = world.conversations.get("alpha", CONVERSATION)
-    last = conversation.next_seq()
-    conversation.transcript.append(TranscriptEntry(seq=last, role=Role.RESIDENT, at=NOW, text="laat maar"))
-    conversation.replies_by_client_id["m2"] = RememberedReply(seq=last, count=0)
-    world.conversations.save(conversation, expected_version=conversation.version)
-    unsend = MessageUnsent(channel=Channel.MESSENGER, account_id="333", event_id="m2#unsend", sender=RESIDENT,
-                           message_id="m2")
-    assert world.delivery.deliver(queued(unsend)).changed
-    assert world.conversations.get("alpha", CONVERSATION).next_seq() == last + 1  # was `last` again
-
-
 # ------------------------------------------------------------------ outside the resident's turn
 
 
@@ -339,3 +404,18 @@ def test_a_message_kind_reaches_the_engine_unchanged() -> None:
     world = World()
     world.delivery.deliver(queued(message("m1", "", kind=InboundKind.MEDIA, message_type="sticker")))
     assert world.turns[0].kind == InboundKind.MEDIA
+
+
+def test_a_message_taken_back_keeps_its_number_from_being_given_again() -> None:
+    world = World()
+    # The resident's last message had no bot answer (it was for staff in a live handover), then was unsent.
+    world.stored("mijn paspoort is kwijt")
+    conversation = world.conversations.get("alpha", CONVERSATION)
+    last = conversation.next_seq()
+    conversation.transcript.append(TranscriptEntry(seq=last, role=Role.RESIDENT, at=NOW, text="laat maar"))
+    conversation.replies_by_client_id["m2"] = RememberedReply(seq=last, count=0)
+    world.conversations.save(conversation, expected_version=conversation.version)
+    unsend = MessageUnsent(channel=Channel.MESSENGER, account_id="333", event_id="m2#unsend", sender=RESIDENT,
+                           message_id="m2")
+    assert world.delivery.deliver(queued(unsend)).changed
+    assert world.conversations.get("alpha", CONVERSATION).next_seq() == last + 1  # was `last` again

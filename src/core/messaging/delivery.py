@@ -1,4 +1,10 @@
-"""The worker's use case, the same for every messaging channel: one queued event carried out.
+"""The worker's use case, the same for every messaging channel: one queued event carried out,
+once. The event is recorded as done (by Meta's id) only after it was carried out, so a
+worker that dies half way leaves it to SQS's redelivery; a copy queued again later (Meta's
+retry of a delivery the webhook queued but could not acknowledge) finds it done and changes
+nothing. Carrying out an event again after such a death repeats nothing the resident sees:
+a message's reply parts are logged as they go out, edits and unsends land once, thread
+control is a state; only a business message's line in the staff view could be kept twice.
 
 - A resident's message: the engine's reply (or the channel's own notice) is sent, each
   part exactly once, also when SQS delivers the record again: the engine answers a
@@ -47,6 +53,8 @@ class DeliveryResult:
     rate_limited: bool = False  # dropped: too many messages from this resident
     silenced: str | None = None  # why the bot kept quiet (someone else has the thread)
     changed: bool = False  # an edit, unsend or business message changed the transcript
+    duplicate: bool = False  # carried out before: nothing done
+    marked_done: bool = False  # the last part sent recorded the event as done (no write of its own)
 
 
 class EventDelivery:
@@ -77,19 +85,26 @@ class EventDelivery:
 
     def deliver(self, item: QueuedEvent) -> DeliveryResult:
         event = item.event
+        progress = self.log.progress(event.event_id)
+        if progress.done:
+            return DeliveryResult(action=event.action, duplicate=True)
         if isinstance(event, ResidentMessage):
-            return self._message(item, event)
-        if isinstance(event, MessageEdited):
-            return self._change(item, "edit", lambda c: transcript.amend(c, event.message_id, event.text))
-        if isinstance(event, MessageUnsent):
-            return self._change(item, "unsend", lambda c: transcript.retract(c, event.message_id))
-        if isinstance(event, BusinessMessage):
-            return self._business_message(item, event)
-        return self._thread_control(item, event)
+            result = self._message(item, event, progress.sent_parts)
+        elif isinstance(event, MessageEdited):
+            result = self._change(item, "edit", lambda c: transcript.amend(c, event.message_id, event.text))
+        elif isinstance(event, MessageUnsent):
+            result = self._change(item, "unsend", lambda c: transcript.retract(c, event.message_id))
+        elif isinstance(event, BusinessMessage):
+            result = self._business_message(item, event)
+        else:
+            result = self._thread_control(item, event)
+        if not result.marked_done:
+            self.log.mark_done(event.event_id)
+        return result
 
     # ---- a resident's message ------------------------------------------------------------------
 
-    def _message(self, item: QueuedEvent, event: ResidentMessage) -> DeliveryResult:
+    def _message(self, item: QueuedEvent, event: ResidentMessage, sent: frozenset[int]) -> DeliveryResult:
         written = self._written_at(event)
         contact = self.contacts.remember_contact(
             item.tenant, item.conversation_id, event.channel, event.sender, event.account_id,
@@ -119,15 +134,17 @@ class EventDelivery:
                 result.rate_limited = True
                 told = self.log.claim_limit_notice(item.tenant, item.conversation_id, self.clock())
                 payloads = output.notice(say_both("sending_too_fast"), event.sender) if told else []
-        return self._send(item, payloads, result)
+        return self._send(item, payloads, sent, result)
 
-    def _send(self, item: QueuedEvent, payloads: list[dict[str, Any]], result: DeliveryResult) -> DeliveryResult:
+    def _send(self, item: QueuedEvent, payloads: list[dict[str, Any]], sent: frozenset[int],
+              result: DeliveryResult) -> DeliveryResult:
+        """Sends the parts not sent by an earlier attempt (the engine answers a repeated message id
+        with its stored reply, so the parts are the same); the last one sent also marks the event done."""
         event = item.event
         output = self.outputs[event.channel]
         result.payloads = len(payloads)
-        done = self.log.sent_parts(event.event_id) if payloads else set()
         for part, payload in enumerate(payloads):
-            if part in done:
+            if part in sent:
                 result.skipped += 1
                 continue
             try:
@@ -139,7 +156,9 @@ class EventDelivery:
                                                     "channel": event.channel.value})
                 result.refused_code = refused.code
                 return result
-            self.log.mark_sent(event.event_id, part)
+            last = part == len(payloads) - 1
+            self.log.mark_sent(event.event_id, part, done=last)
+            result.marked_done = last
             if output.echoes_unmarked and message_id:
                 self.log.remember_sent(message_id)
             result.sent += 1

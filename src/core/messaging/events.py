@@ -143,6 +143,13 @@ class DeliveryPart(Frozen):
     events: list[QueuedEvent]
 
 
+class DeliveryProgress(Frozen):
+    """How far the worker got with one event (`core.ports.DeliveryLog`)."""
+
+    done: bool = False  # carried out: a copy queued or delivered later changes nothing
+    sent_parts: frozenset[int] = frozenset()  # the parts of its reply that went out
+
+
 class Contact(Frozen):
     """Where a messaging conversation's resident is reached (`core.ports.ContactBook`)."""
 

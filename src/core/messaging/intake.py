@@ -3,13 +3,18 @@ Graph API call, so Meta gets its 200 within its timeout.
 
 A body may carry many events (Meta batches up to 1,000). An event that is for no tenant,
 or older than Meta's retry period, is ignored on its own; the rest goes on. A small
-delivery (most carry one event) is taken in at once: each event marked seen (the table,
-by Meta's id) and queued on its own. A larger one would cost the webhook one write and
-one queue call per ten events, more than Meta waits for at 1,000: its events are queued
-unopened in parts of up to 100 (`DeliveryPart`), and the worker takes each part in as
-the webhook would have (`take_in`), so the webhook's work no longer grows with a
-delivery's events. When events cannot be queued, they are forgotten as seen and the
-webhook (or the part) fails, so Meta's retry (or the queue's) takes exactly those again.
+delivery (most carry one event) is taken in at once: each event queued on its own, with
+Meta's id as the queue's deduplication id. A larger one would cost the webhook one queue
+call per ten events, more than Meta waits for at 1,000: its events are queued unopened in
+parts of up to 100 (`DeliveryPart`), and the worker takes each part in as the webhook
+would have (`take_in`), so the webhook's work no longer grows with a delivery's events.
+
+Nothing is marked here: an event is at least once on the queue, and carried out once by
+the worker, which records it as done only after carrying it out (core.messaging.delivery).
+Marking it seen before queueing lost it when the webhook (or the worker taking in a part)
+died between the two: Meta does not resend what it sees acknowledged, and its retry (or
+the queue's) found the event seen. Now a retry queues it again: the queue drops a copy
+within its five minutes of deduplication, the worker one that comes later.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from datetime import datetime, timedelta
 from ..clock import offset_from_real_time
 from ..errors import ServiceUnavailable
 from ..models import Channel, ChannelAccount
-from ..ports import InboundQueue, ReceiptRecorder, SeenEvents
+from ..ports import InboundQueue, ReceiptRecorder
 from .events import DeliveryPart, Event, QueuedEvent, Receipt
 
 log = logging.getLogger(__name__)
@@ -29,8 +34,7 @@ log = logging.getLogger(__name__)
 # Meta retries a delivery for up to 7 days; anything older is a replay (a signed body
 # captured once stays validly signed forever), never a resident waiting for an answer.
 MAX_EVENT_AGE = timedelta(days=7)
-# Up to this many events a delivery is taken in at once: one conditional write transaction
-# and one SendMessageBatch, as before parts existed.
+# Up to this many events a delivery is taken in at once: one SendMessageBatch.
 INLINE_EVENTS = 10
 # A part stays within SQS's 256 KB a message (a Messenger text is at most 2,000 characters,
 # a WhatsApp one 4,096: at up to 4 bytes each, 100 long texts could pass it, hence the bytes).
@@ -77,7 +81,7 @@ class ParsedWebhook:
 @dataclass
 class IntakeResult:
     queued: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # repeated within the body (the worker finds a copy of an earlier delivery)
     receipts: int = 0
     ignored: int = 0
     failed: dict[str, int] = field(default_factory=dict)  # "failed" receipts per tenant (metrics)
@@ -89,7 +93,6 @@ class WebhookIntake:
         *,
         owner: Callable[[Channel, str], ChannelAccount | None],
         conversation_id: Callable[[str, Event], str],
-        seen: SeenEvents,
         queue: InboundQueue,
         clock: Callable[[], datetime],
         receipts: ReceiptRecorder | None = None,
@@ -98,7 +101,6 @@ class WebhookIntake:
         # The tenant (and the channel) of an account id; the channel the body named is a hint.
         self.owner = owner
         self.conversation_id = conversation_id  # the channel's name for the resident's thread
-        self.seen = seen
         self.queue = queue
         self.clock = clock
         self.receipts = receipts
@@ -132,29 +134,20 @@ class WebhookIntake:
                     tenant=account.tenant, conversation_id=self.conversation_id(account.tenant, settled), event=settled
                 )
         if len(items) > INLINE_EVENTS:
-            # Duplicates among these are found (and counted) when the worker takes the parts in.
             self.queue.send_parts(parts(list(items.values())))
-            result.queued = len(items)
         elif items:
-            taken = self.take_in(list(items.values()))
-            result.queued, result.duplicates = taken.queued, result.duplicates + taken.duplicates
+            self.take_in(list(items.values()))
+        result.queued = len(items)
         self._record(parsed.receipts, owner, result)
         return result
 
-    def take_in(self, items: list[QueuedEvent]) -> IntakeResult:
-        """Each event not seen before marked seen and queued on its own (the webhook for a small
-        delivery, the worker for a part of a large one). What could not be queued is forgotten
-        as seen, and this fails, so a retry takes exactly those again."""
-        fresh = self.seen.mark_seen([(item.event.event_id, item.tenant) for item in items])
-        try:
-            not_queued = self.queue.send([item for item in items if item.event.event_id in fresh])
-        except Exception:
-            self.seen.forget_seen(sorted(fresh))
-            raise
+    def take_in(self, items: list[QueuedEvent]) -> None:
+        """Each event queued on its own, deduplicated by Meta's id (the webhook for a small
+        delivery, the worker for a part of a large one). Raises when any could not be queued:
+        a retry queues them all again, and what was queued already is dropped as a copy."""
+        not_queued = self.queue.send(items)
         if not_queued:
-            self.seen.forget_seen([item.event.event_id for item in not_queued])
             raise ServiceUnavailable(f"{len(not_queued)} messages could not be queued.")
-        return IntakeResult(queued=len(fresh), duplicates=len(items) - len(fresh))
 
     def _record(self, receipts: list[Receipt], owner: Callable[[Event | Receipt], ChannelAccount | None],
                 result: IntakeResult) -> None:
