@@ -1,11 +1,14 @@
 """How fast the WhatsApp channel answers, in process on moto (no network but loopback).
 
-- webhook: one signed delivery -> signature check, DynamoDB conditional put, SQS send
+- webhook: one signed delivery -> signature check, SQS send
   (what Meta waits for; it wants a 200 within a few seconds);
 - worker: one queued message -> the real engine (test knowledge base), rendering, the
-  Graph API stand-in over HTTP, DynamoDB bookkeeping.
+  Graph API stand-in over HTTP, DynamoDB bookkeeping;
+- statuses: one signed delivery of STATUSES receipts (sent / delivered / read of Balie's
+  replies; Meta batches up to 1,000) until the 200, then the worker's share of it (the
+  queued receipts recorded, when the webhook queued them).
 
-Run: .venv/bin/python benchmarks/whatsapp.py [N]   (results go to BENCHMARKS.md by hand)
+Run: .venv/bin/python benchmarks/whatsapp.py [N [STATUSES]]   (results go to BENCHMARKS.md by hand)
 """
 from __future__ import annotations
 
@@ -44,7 +47,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def main(count: int) -> None:
+def statuses_body(count: int, phone_number_id: str) -> dict:
+    """One delivery of `count` receipts of Balie's replies, as Meta batches them."""
+    body = webhook_body("x", "31610000000", phone_number_id)
+    value = body["entry"][0]["changes"][0]["value"]
+    del value["messages"], value["contacts"]
+    value["statuses"] = [{"id": f"wamid.STATUS{n:06d}", "status": ("sent", "delivered", "read")[n % 3],
+                          "timestamp": "1796032800", "recipient_id": f"3161{n % 50:07d}"} for n in range(count)]
+    return body
+
+
+def main(count: int, statuses: int) -> None:
     for key in (*SHADOWING_VARIABLES, "AWS_ENDPOINT_URL"):
         os.environ.pop(key, None)
     os.environ.update(dummy_aws_environment(DEFAULT_REGION))
@@ -85,12 +98,29 @@ def main(count: int) -> None:
             worker_ms.append((time.perf_counter() - started) * 1000)
             assert result == {"batchItemFailures": []}, result
             sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+        raw = json.dumps(statuses_body(statuses, "111")).encode()
+        event = http_api_event("POST", "/v1/whatsapp/webhook", body=raw, headers={
+            "content-type": "application/json", "x-hub-signature-256": sign(raw, "test-app-secret")})
+        started = time.perf_counter()
+        answer = whatsapp_webhook.handler(event, LambdaContext("WhatsAppWebhookFunction"))
+        statuses_ms = (time.perf_counter() - started) * 1000
+        assert answer["statusCode"] == 200 and json.loads(answer["body"])["statuses"] == statuses, answer
+        parts = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, MessageAttributeNames=["All"],
+                                    MessageSystemAttributeNames=["All"]).get("Messages", [])
+        started = time.perf_counter()
+        for message in parts:
+            record = sqs_record_from_message(message, event_source_arn=deployment.queue_arns["WhatsAppInboundQueue"])
+            result = whatsapp_worker.handler({"Records": [record]}, LambdaContext("WhatsAppWorkerFunction"))
+            assert result == {"batchItemFailures": []}, result
+        taken_in_ms = (time.perf_counter() - started) * 1000
     server.shutdown()
     for name, values in (("webhook", webhook_ms[5:]), ("worker", worker_ms[5:])):  # skip warm-up
         print(f"{name:8} n={len(values)} median {statistics.median(values):6.1f} ms  "
               f"p95 {percentile(values, 0.95):6.1f} ms  max {max(values):6.1f} ms")
     print(f"replies sent: {len(standin.outbox)} Graph API calls for {count} messages")
+    print(f"statuses: {statuses} in one delivery acknowledged after {statuses_ms:.1f} ms; "
+          f"{len(parts)} part(s) queued, recorded by the worker in {taken_in_ms:.1f} ms")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, int(sys.argv[2]) if len(sys.argv) > 2 else 1000)

@@ -10,7 +10,8 @@ by the worker (core.messaging.delivery). Several events go in batches of ten (Se
 The parts of a large delivery (core.messaging.intake) go on the same queue, marked by the
 message attribute `kind` = `delivery-part`, all in one message group (named by the first
 event's id), so the worker takes them in in order; a part's deduplication id is a hash of
-its events' ids, so a delivery Meta repeats within five minutes queues no part twice.
+its events' ids (and receipts'), so a delivery Meta repeats within five minutes queues no
+part twice.
 """
 from __future__ import annotations
 
@@ -83,12 +84,12 @@ class SqsEventQueue:
         after a failure nothing later is sent."""
         if not parts:
             return
-        group = "delivery-" + digest([parts[0].events[0].event.event_id])
+        group = "delivery-" + digest(parts[0].keys()[:1])
         for part in parts:
             try:
                 self.client.send_message(
                     QueueUrl=self.queue_url, MessageBody=part.model_dump_json(), MessageGroupId=group,
-                    MessageDeduplicationId=digest([item.event.event_id for item in part.events]),
+                    MessageDeduplicationId=digest(part.keys()),
                     MessageAttributes={"kind": {"DataType": "String", "StringValue": DELIVERY_PART_KIND}})
             except (BotoCoreError, ClientError) as error:
                 raise ServiceUnavailable("The inbound queue is not available.") from error

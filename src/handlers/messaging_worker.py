@@ -7,8 +7,8 @@ delivers it again, and after the redrive limit it lands in the dead-letter queue
 FIFO, the failed record's later events of the same resident are failed too
 (skip_group_on_error), so order is kept, while other residents' events go on.
 
-A record may also be a part of a large delivery (`kind` = `delivery-part`): its events are
-taken in as the webhook takes in a small delivery (each queued on its own, deduplicated by
+A record may also be a part of a large delivery (`kind` = `delivery-part`): its receipts are
+recorded, its events taken in as the webhook takes in a small delivery (each queued on its own, deduplicated by
 Meta's id; a failure fails the record, and the queue's retry queues them again, the copies
 dropped by the queue or, later, by the worker that finds them done).
 """
@@ -36,7 +36,7 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
     refusals per tenant and channel."""
     kind = record.message_attributes["kind"]
     if kind is not None and kind.string_value == DELIVERY_PART_KIND:
-        take_in(record, services, metrics, logger, name)
+        take_in(record, services, metrics, logger, name, failed_metric)
         return
     item = QueuedEvent.model_validate_json(record.body)
     channel = item.event.channel.value
@@ -61,12 +61,17 @@ def carry_out(record: SQSRecord, services: ChannelServices, metrics: Metrics, lo
         "duplicate": result.duplicate})
 
 
-def take_in(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str) -> None:
-    """A part of a large delivery: its events queued one by one, each once."""
+def take_in(record: SQSRecord, services: ChannelServices, metrics: Metrics, logger: Logger, name: str,
+            failed_metric: str) -> None:
+    """A part of a large delivery: its events queued one by one, its receipts recorded."""
     part = DeliveryPart.model_validate_json(record.body)
-    services.intake.take_in(part.events)
-    metrics.add_metric(name=f"{name}Queued", unit=MetricUnit.Count, value=len(part.events))
-    logger.info(f"{name.lower()} delivery part", extra={"queued": len(part.events)})
+    result = services.intake.take_in_part(part)
+    metrics.add_metric(name=f"{name}Queued", unit=MetricUnit.Count, value=result.queued)
+    if part.receipts:
+        metrics.add_metric(name=f"{name}Status", unit=MetricUnit.Count, value=result.receipts)
+    for tenant, failed in result.failed.items():
+        business_metrics.count(failed_metric, tenant=tenant, channel=name.lower(), value=failed)
+    logger.info(f"{name.lower()} delivery part", extra={"queued": result.queued, "statuses": result.receipts})
 
 
 def worker_handler(services: Callable[[], ChannelServices], name: str,

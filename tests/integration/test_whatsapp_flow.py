@@ -191,6 +191,24 @@ def test_failed_statuses_are_a_delivery_failure_metric_of_the_tenant(channel, ca
     assert (failed["tenant"], failed["channel"], failed["whatsapp_delivery_failed"]) == ("voorbeeld", "whatsapp", [1])
 
 
+def test_a_thousand_statuses_are_acknowledged_at_once_and_recorded_by_the_worker(channel, capsys) -> None:
+    body = json.loads((FIXTURES / "pywa_status__failed.json").read_text())
+    value = body["entry"][0]["changes"][0]["value"]
+    (failed,) = value["statuses"]
+    value["metadata"]["phone_number_id"] = TENANT_NUMBER
+    value["statuses"] = [{**failed, "id": f"wamid.S{n}", **({} if n % 100 == 0 else {"status": "read", "errors": []})}
+                         for n in range(1000)]
+    capsys.readouterr()
+    answer = channel.post(body)
+    assert answer["statusCode"] == 200 and json.loads(answer["body"])["statuses"] == 1000
+    assert channel.store.statuses("voorbeeld", "2023-07-15") == [] and channel.queued() >= 1  # handed on
+    channel.poller.drain()
+    recorded = channel.store.statuses("voorbeeld", "2023-07-15")
+    assert len(recorded) == 1000 and sum(1 for item in recorded if item["status"] == "failed") == 10
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    counted = [line["whatsapp_delivery_failed"] for line in lines if "whatsapp_delivery_failed" in line]
+    assert counted == [[10]]  # the tenant's failure metric, counted by the worker
+
 
 # ------------------------------------------------------------------ the store's batch and set writes
 
@@ -354,16 +372,20 @@ class Killed(BaseException):
     """The Lambda runtime ends an invocation (its timeout, the container gone): no handler of ours runs."""
 
 
-def dies_once(monkeypatch: pytest.MonkeyPatch, owner, name: str, when=lambda *args, **kwargs: True) -> None:
-    """`owner.name` takes the function down the first time `when` holds for its arguments."""
+def dies_once(monkeypatch: pytest.MonkeyPatch, owner, name: str, when=lambda *args, **kwargs: True, *,
+              after: bool = False) -> None:
+    """`owner.name` takes the function down the first time `when` holds for its arguments (`after`:
+    once the call is done)."""
     real = getattr(owner, name)
     died: list[bool] = []
 
     def dying(*args, **kwargs):
-        if not died and when(*args, **kwargs):
-            died.append(True)
-            raise Killed()
-        return real(*args, **kwargs)
+        if died or not when(*args, **kwargs):
+            return real(*args, **kwargs)
+        died.append(True)
+        if after:
+            real(*args, **kwargs)
+        raise Killed()
 
     monkeypatch.setattr(owner, name, dying)
 
@@ -390,25 +412,32 @@ def test_a_webhook_that_dies_while_queueing_loses_no_message(channel, standin, m
 def test_a_part_whose_take_in_dies_half_way_is_answered_once_on_the_queues_retry(channel, standin,
                                                                                  monkeypatch) -> None:
     graph, _ = standin
-    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "0"})
+    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "1"})
     assert json.loads(channel.post(residents_writing(25))["body"])["queued"] == 25  # one part
     # The worker queues the part's first ten, then dies queueing the next ten.
     dies_once(monkeypatch, channel.sqs, "send_message_batch",
               lambda **call: call["Entries"][0]["MessageDeduplicationId"].endswith(".10"))
     with pytest.raises(Killed):
         channel.poller.drain()
+    time.sleep(1.1)
     channel.poller.drain()  # the part comes back: all 25 queued, the first ten twice
     assert outbound_texts(graph) == ["answer"] * 25
     assert sorted(sent["to"] for sent in graph.outbox) == [f"3161200{n:04d}" for n in range(25)]
 
 
-def test_a_worker_that_dies_after_replying_does_not_reply_again(channel, standin, monkeypatch) -> None:
+@pytest.mark.parametrize("dies", ["before the reply", "after the reply"])
+def test_a_worker_that_dies_replies_once_when_sqs_delivers_the_record_again(channel, standin, monkeypatch,
+                                                                          dies: str) -> None:
     graph, _ = standin
-    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "0"})
-    dies_once(monkeypatch, MessagingStore, "mark_sent", lambda *args, **kwargs: kwargs.get("done", False))
+    channel.sqs.set_queue_attributes(QueueUrl=channel.queue_url, Attributes={"VisibilityTimeout": "1"})
+    if dies == "before the reply":  # the turn is saved: the engine gives its stored reply again
+        dies_once(monkeypatch, channel.graph, "send")
+    else:  # the reply went out and was recorded done; the record was not deleted from the queue
+        dies_once(monkeypatch, MessagingStore, "mark_sent", lambda *args, **kwargs: kwargs.get("done"), after=True)
     channel.post(residents_writing(1))
     with pytest.raises(Killed):
-        channel.poller.drain()  # the reply went out; the record of it being done did not
+        channel.poller.drain()
+    time.sleep(1.1)
     channel.poller.drain()  # SQS delivers the record again
     channel.post(residents_writing(1))  # and Meta repeats the delivery, later
     assert channel.poller.drain() == 1

@@ -601,12 +601,12 @@ def test_a_delivery_of_ten_is_still_taken_in_at_once_and_one_of_eleven_in_a_part
 
 
 def test_a_part_stays_within_sqs_message_size() -> None:
-    from core.messaging.intake import PART_BYTES, parts
+    from core.messaging.intake import PART_BYTES, PART_EVENTS, parts
 
     (message,) = wa.parse_webhook(body_with([text_message(0)])).events
     long_texts = [QueuedEvent(tenant="voorbeeld", conversation_id="voorbeeld." + "b" * 32, event=message.model_copy(
         update={"event_id": f"wamid.L{n}", "text": "lang " * 800})) for n in range(100)]  # about 4 KB each
-    found = parts(long_texts)
+    found = parts(long_texts, PART_EVENTS)
     assert len(found) > 1 and all(len(part.model_dump_json().encode()) <= PART_BYTES + 1024 for part in found)
     assert [item.event.event_id for part in found for item in part.events] == [f"wamid.L{n}" for n in range(100)]
 
@@ -645,6 +645,12 @@ class CountingClients:
         self.calls.append(("transact_write_items", len(TransactItems)))
         return {}
 
+    def batch_write_item(self, RequestItems):  # noqa: N803
+        (requests,) = RequestItems.values()
+        assert len(requests) <= 25
+        self.calls.append(("batch_write_item", len(requests)))
+        return {}
+
     def send_message_batch(self, QueueUrl, Entries):  # noqa: N803
         assert len(Entries) <= 10 and len({entry["Id"] for entry in Entries}) == len(Entries)
         self.calls.append(("send_message_batch", len(Entries)))
@@ -661,18 +667,54 @@ class CountingClients:
         raise AssertionError(f"one call per message ({name}) is too slow for a delivery of 1,000")
 
 
-def test_a_thousand_messages_take_the_webhook_10_requests_and_each_part_10() -> None:
+def counted_intake(clients: CountingClients) -> WebhookIntake:
+    """The intake on the real store and queue adapters, over clients that count their calls."""
     from adapters.messaging_store import MessagingStore
     from adapters.sqs_inbound import SqsEventQueue
 
-    clients = CountingClients()
     store = MessagingStore(clients, "table", lambda: NOW, prefix="WA")
-    real = WebhookIntake(owner=lambda channel, number: ChannelAccount("voorbeeld", Channel.WHATSAPP),
+    return WebhookIntake(owner=lambda channel, number: ChannelAccount("voorbeeld", Channel.WHATSAPP),
                          conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
                          queue=SqsEventQueue(clients, "queue-url"), clock=lambda: NOW, receipts=store)
+
+
+def test_a_thousand_messages_take_the_webhook_10_requests_and_each_part_10() -> None:
+    clients = CountingClients()
+    real = counted_intake(clients)
     result = real.accept(wa.parse_webhook(body_with([text_message(n) for n in range(1000)])))
     assert result.queued == 1000 and Counter(kind for kind, _ in clients.calls) == {"send_message": 10}
     clients.calls.clear()
     real.take_in(DeliveryPart.model_validate_json(clients.bodies[0]).events)  # the worker, one part
     assert Counter(kind for kind, _ in clients.calls) == {"send_message_batch": 10}
     assert sum(size for kind, size in clients.calls if kind == "send_message_batch") == 100
+
+
+def statuses(count: int, failed_every: int = 0) -> list[dict]:
+    return [{"id": f"wamid.OUT{n}", "status": "failed" if failed_every and n % failed_every == 0 else "delivered",
+             "timestamp": str(int(NOW.timestamp())), "recipient_id": f"3161234{n % 50:04d}",
+             **({"errors": [{"code": 131047, "title": "Re-engagement message"}]}
+                if failed_every and n % failed_every == 0 else {})} for n in range(count)]
+
+
+def test_a_thousand_statuses_are_queued_not_written_by_the_webhook_and_the_worker_records_them() -> None:
+    clients = CountingClients()
+    real = counted_intake(clients)
+    result = real.accept(wa.parse_webhook(body_with([], statuses(1000, failed_every=100))))
+    assert result.receipts == 1000 and result.failed == {}  # counted where they are recorded
+    assert {kind for kind, _ in clients.calls} == {"send_message"} and len(clients.calls) <= 2  # by bytes
+    clients.calls.clear()
+    recorded = [real.take_in_part(DeliveryPart.model_validate_json(body)) for body in clients.bodies]
+    assert sum(r.receipts for r in recorded) == 1000 and sum(r.failed.get("voorbeeld", 0) for r in recorded) == 10
+    assert Counter(kind for kind, _ in clients.calls) == {"batch_write_item": 40}
+
+
+def test_up_to_25_statuses_are_still_recorded_at_once_and_26_queued() -> None:
+    queue, seen = ListQueue(), InMemoryMessagingStore()
+    few = accept(queue, seen, body_with([text_message(1)], statuses(25, failed_every=5)))
+    assert (few.receipts, few.failed, len(seen.receipts["voorbeeld"]), queue.parts) == (25, {"voorbeeld": 5}, 25, [])
+    many = accept(queue, seen, body_with([text_message(2)], statuses(26)))
+    assert many.receipts == 26 and len(seen.receipts["voorbeeld"]) == 25  # not written by the webhook
+    (part,) = queue.parts
+    assert (len(part.events), len(part.receipts)) == (0, 26) and [i.event.event_id for i in queue.items] == [
+        "wamid.T1", "wamid.T2"]
+    assert intake(queue, seen).take_in_part(part).receipts == 26 and len(seen.receipts["voorbeeld"]) == 51

@@ -132,15 +132,41 @@ class QueuedEvent(Frozen):
         return {"tenant": data.get("tenant"), "conversation_id": data.get("conversation_id"), "event": event}
 
 
+class Receipt(Frozen):
+    """A delivery receipt of a message Balie sent (WhatsApp's statuses)."""
+
+    channel: Channel
+    account_id: str
+    message_id: str
+    status: str  # sent | delivered | read | failed | played | ...
+    timestamp: int = 0
+    error_codes: tuple[int, ...] = ()
+    error_titles: tuple[str, ...] = ()
+
+
+class QueuedReceipt(Frozen):
+    """A receipt of a large delivery, queued for the worker to record."""
+
+    tenant: str
+    receipt: Receipt
+
+
 # The `kind` message attribute that tells a DeliveryPart from a QueuedEvent on the queue.
 DELIVERY_PART_KIND = "delivery-part"
 
 
 class DeliveryPart(Frozen):
     """A part of a large delivery, queued unopened by the webhook (core.messaging.intake): the
-    worker takes it in as the webhook would have (each event marked seen, then queued on its own)."""
+    worker takes it in as the webhook would have (each event queued on its own, the receipts
+    recorded)."""
 
-    events: list[QueuedEvent]
+    events: list[QueuedEvent] = []
+    receipts: list[QueuedReceipt] = []
+
+    def keys(self) -> list[str]:
+        """What the part holds, by Meta's ids (the queue's deduplication of a part)."""
+        return [item.event.event_id for item in self.events] + [
+            f"{item.receipt.message_id}#{item.receipt.status}" for item in self.receipts]
 
 
 class DeliveryProgress(Frozen):
@@ -164,18 +190,6 @@ class Contact(Frozen):
 
     def bot_may_answer(self, now: datetime) -> bool:
         return not self.thread_elsewhere and (self.quiet_until is None or now >= self.quiet_until)
-
-
-class Receipt(Frozen):
-    """A delivery receipt of a message Balie sent (WhatsApp's statuses)."""
-
-    channel: Channel
-    account_id: str
-    message_id: str
-    status: str  # sent | delivered | read | failed | played | ...
-    timestamp: int = 0
-    error_codes: tuple[int, ...] = ()
-    error_titles: tuple[str, ...] = ()
 
 
 def conversation_id_for(tenant: str, sender: Address, secret: str) -> str:

@@ -8,6 +8,8 @@ Meta's id as the queue's deduplication id. A larger one would cost the webhook o
 call per ten events, more than Meta waits for at 1,000: its events are queued unopened in
 parts of up to 100 (`DeliveryPart`), and the worker takes each part in as the webhook
 would have (`take_in`), so the webhook's work no longer grows with a delivery's events.
+Delivery receipts (WhatsApp's sent / delivered / read) likewise: up to 25 are recorded at
+once (one BatchWriteItem), more go on the queue in parts for the worker to record.
 
 Nothing is marked here: an event is at least once on the queue, and carried out once by
 the worker, which records it as done only after carrying it out (core.messaging.delivery).
@@ -19,7 +21,7 @@ within its five minutes of deduplication, the worker one that comes later.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -27,7 +29,7 @@ from ..clock import offset_from_real_time
 from ..errors import ServiceUnavailable
 from ..models import Channel, ChannelAccount
 from ..ports import InboundQueue, ReceiptRecorder
-from .events import DeliveryPart, Event, QueuedEvent, Receipt
+from .events import DeliveryPart, Event, QueuedEvent, QueuedReceipt, Receipt
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,10 @@ INLINE_EVENTS = 10
 # a WhatsApp one 4,096: at up to 4 bytes each, 100 long texts could pass it, hence the bytes).
 PART_EVENTS = 100
 PART_BYTES = 192 * 1024
+# Up to this many receipts are recorded at once (one BatchWriteItem); more are queued in parts
+# of up to a whole delivery's (the worker writes them 25 a request, within its timeout).
+INLINE_RECEIPTS = 25
+PART_RECEIPTS = 1000
 
 
 def in_clock_time(event: Event, oldest: datetime, offset: timedelta) -> Event:
@@ -133,12 +139,17 @@ class WebhookIntake:
                 items[event.event_id] = QueuedEvent(
                     tenant=account.tenant, conversation_id=self.conversation_id(account.tenant, settled), event=settled
                 )
-        if len(items) > INLINE_EVENTS:
-            self.queue.send_parts(parts(list(items.values())))
-        elif items:
-            self.take_in(list(items.values()))
-        result.queued = len(items)
-        self._record(parsed.receipts, owner, result)
+        events = list(items.values())
+        receipts = self._receipts(parsed.receipts, owner, result)
+        queued = [*(parts(events, PART_EVENTS) if len(events) > INLINE_EVENTS else []),
+                  *(parts(receipts, PART_RECEIPTS) if len(receipts) > INLINE_RECEIPTS else [])]
+        if queued:
+            self.queue.send_parts(queued)
+        if 0 < len(events) <= INLINE_EVENTS:
+            self.take_in(events)
+        if len(receipts) <= INLINE_RECEIPTS:
+            self._record(receipts, result)
+        result.queued, result.receipts = len(events), len(receipts)
         return result
 
     def take_in(self, items: list[QueuedEvent]) -> None:
@@ -149,35 +160,54 @@ class WebhookIntake:
         if not_queued:
             raise ServiceUnavailable(f"{len(not_queued)} messages could not be queued.")
 
-    def _record(self, receipts: list[Receipt], owner: Callable[[Event | Receipt], ChannelAccount | None],
-                result: IntakeResult) -> None:
-        by_tenant: dict[str, list[Receipt]] = {}
+    def take_in_part(self, part: DeliveryPart) -> IntakeResult:
+        """A part of a large delivery (the worker): its events queued, its receipts recorded."""
+        result = IntakeResult(queued=len(part.events), receipts=len(part.receipts))
+        if part.events:
+            self.take_in(part.events)
+        self._record(part.receipts, result)
+        return result
+
+    def _receipts(self, receipts: list[Receipt], owner: Callable[[Event | Receipt], ChannelAccount | None],
+                  result: IntakeResult) -> list[QueuedReceipt]:
+        found = []
         for receipt in receipts:
             account = owner(receipt)
             if account is None or self.receipts is None:
                 result.ignored += 1
-                continue
-            by_tenant.setdefault(account.tenant, []).append(receipt)
+            else:
+                found.append(QueuedReceipt(tenant=account.tenant, receipt=receipt))
+        return found
+
+    def _record(self, receipts: list[QueuedReceipt], result: IntakeResult) -> None:
+        by_tenant: dict[str, list[Receipt]] = {}
+        for item in receipts:
+            by_tenant.setdefault(item.tenant, []).append(item.receipt)
         for tenant, tenant_receipts in by_tenant.items():
             assert self.receipts is not None
-            result.receipts += self.receipts.record_receipts(tenant, tenant_receipts)
+            self.receipts.record_receipts(tenant, tenant_receipts)
             failed = sum(1 for receipt in tenant_receipts if receipt.status == "failed")
             if failed:
                 result.failed[tenant] = failed
 
 
-def parts(items: list[QueuedEvent]) -> list[DeliveryPart]:
-    """The events in order, in parts of at most PART_EVENTS events and PART_BYTES of JSON."""
+def parts(items: Sequence[QueuedEvent | QueuedReceipt], most: int) -> list[DeliveryPart]:
+    """The items in order, in parts of at most `most` items and PART_BYTES of JSON."""
     found: list[DeliveryPart] = []
-    current: list[QueuedEvent] = []
+    current: list[QueuedEvent | QueuedReceipt] = []
     size = 0
+
+    def close() -> None:
+        found.append(DeliveryPart(events=[item for item in current if isinstance(item, QueuedEvent)],
+                                  receipts=[item for item in current if isinstance(item, QueuedReceipt)]))
+
     for item in items:
         item_size = len(item.model_dump_json().encode("utf-8"))
-        if current and (len(current) == PART_EVENTS or size + item_size > PART_BYTES):
-            found.append(DeliveryPart(events=current))
+        if current and (len(current) == most or size + item_size > PART_BYTES):
+            close()
             current, size = [], 0
         current.append(item)
         size += item_size + 1
     if current:
-        found.append(DeliveryPart(events=current))
+        close()
     return found
