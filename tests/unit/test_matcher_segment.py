@@ -20,6 +20,12 @@ from core.matcher.segment import clauses, sentences, strip_courtesy
          "Mijn moeder is overleden."),
         ("Dear Sir/Madam, how do I register my address? Kind regards, Tom", "how do I register my address?"),
         ("Hallo allemaal, ik hoop dat u mij kunt helpen. Mijn kliko is kapot.", "Mijn kliko is kapot."),
+        # A new question announced, before a colon too: "nog een vraag" pulled a short question below the cut-offs.
+        ("nog een vraag: gaat de bibliotheek vandaag open?", "gaat de bibliotheek vandaag open?"),
+        ("Een andere vraag, hoe lang duurt een rijbewijs?", "hoe lang duurt een rijbewijs?"),
+        ("Ik heb nog een vraagje: wat kost een uittreksel?", "wat kost een uittreksel?"),
+        ("Another question: where do I report a broken streetlight?", "where do I report a broken streetlight?"),
+        ("Goedemiddag, mijn vraag is: wanneer komt de papiercontainer?", "wanneer komt de papiercontainer?"),
     ],
 )
 def test_courtesy_around_the_question_is_stripped(message: str, question: str) -> None:
@@ -39,6 +45,9 @@ def test_a_message_that_is_only_courtesy_is_kept_as_it_is(message: str) -> None:
 def test_words_that_only_look_like_courtesy_stay() -> None:
     # "dag" inside a question and "groet" as a noun after the question are content.
     assert strip_courtesy("Welke dag wordt het oud papier opgehaald?").text == "Welke dag wordt het oud papier opgehaald?"
+    # A question about something named after "vraag" keeps it: only the announcement on its own is framing.
+    assert strip_courtesy("nog een vraag over de hondenbelasting").text == "nog een vraag over de hondenbelasting"
+    assert strip_courtesy("Ik heb nog een vraag").text == "Ik heb nog een vraag"
 
 
 def test_a_signature_after_the_closing_formula_is_removed_with_the_name() -> None:

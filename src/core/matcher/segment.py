@@ -34,6 +34,9 @@ _POLITENESS = [
     r"sorry(?:\s+hoor)?",
     r"ik\s+(?:heb|had)\s+(?:een|even\s+een|nog\s+een|een\s+korte|een\s+kleine)\s+(?:vraag|vraagje)(?:\s+(?:aan\s+u|aan\s+jullie|over\s+het\s+volgende))?",
     r"(?:mijn|een)\s+vraag\s+is(?:\s+het\s+volgende)?",
+    # "nog een vraag: ...", "another question: ...": a new question announced, not its topic
+    r"(?:ik\s+(?:heb|had)\s+)?(?:nog\s+(?:een\s+)?(?:andere\s+)?|(?:een\s+)?(?:andere|nieuwe)\s+)(?:vraag|vraagje)",
+    r"(?:i\s+(?:have|had)\s+)?(?:another|one\s+more|a\s+different|a\s+new)\s+question",
     r"ik\s+hoop\s+dat\s+(?:u|jullie|je)\s+(?:mij|me|ons)\s+(?:kunt|kunnen|kan)\s+helpen",
     r"(?:kunt|kunnen|kan)\s+(?:u|jullie|je)\s+(?:mij|me|ons)\s+(?:misschien\s+|even\s+)?helpen",
     r"(?:alvast|bij\s+voorbaat)\s+(?:heel\s+)?(?:bedankt|dank(?:\s+je(?:wel)?|\s+u(?:\s+wel)?)?)(?:\s+voor\s+(?:uw|jullie|je|de)\s+\w+)?",
@@ -67,7 +70,7 @@ _IDENTIFIERS = [
     _IDENTIFIER_VALUE,
 ]
 _POLITENESS_CLAUSE = re.compile(
-    r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS + _IDENTIFIERS) + r")\s*(?=[.!?;,\n]|$)",
+    r"(^\s*|[.!?;,\n]\s*)(?:" + "|".join(_POLITENESS + _IDENTIFIERS) + r")\s*(?=[.!?;,:\n]|$)",
     re.IGNORECASE,
 )
 # A closing formula; everything from it to the end (the name) is the signature.
