@@ -46,8 +46,9 @@ from .. import compiled_patterns, known_words
 
 CrisisKind = Literal["suicide", "sexual", "violence", "danger", "homeless"]
 KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
-# What a danger is, for its help (`danger_kind`): a medical emergency or a threat (a person, fire, water, gas).
-DangerKind = Literal["medical", "threat"]
+# What a danger is, for its help (`danger_kind`): a medical emergency, labour exploitation or a threat (a person, fire,
+# water, gas).
+DangerKind = Literal["medical", "exploitation", "threat"]
 
 __all__ = ["KINDS", "CrisisKind", "DangerKind", "danger_kind", "detect", "detect_all", "normalise"]
 
@@ -276,7 +277,7 @@ def normalise(text: str) -> str:
 # Shorthands inside the patterns below, expanded before compiling.
 _MACROS = {
     "<W>": r"(?:[a-z0-9]+ )",  # any one word (never the clause mark ".")
-    "<NOTCAMP>": r"(?:(?!festival |camping |vakantie |holiday )[a-z0-9]+ )",  # a word, not a holiday's
+    "<NOTCAMP>": r"(?:(?!festival |camping |vakantie |holiday |hotel |hostel |pension |jeugdherberg |airbnb )[a-z0-9]+ )",  # a word, not a holiday's or a lodging's
     "<END>": r"(?=$| \.)",  # the clause ends here
     # A clause starts here (not after a bare "nee,"), after fillers of spoken language ("wallah ik trek het niet meer").
     "<START>": r"(?:(?:^|(?<!ne )(?<!no )\. )(?:(?:wallah|walla|serieus|bro|man|pff|eerlijk|eerlijk gezegd|sowieso|nou|ja|echt|gewoon|sorry|help) )*)",
@@ -387,6 +388,23 @@ _MACROS = {
         r"(?:schoonmaak[a-z]*|cleaning|bleach|bleek|chloor|ontstopper|gootsteenontstopper|drain cleaner|wasmiddel[a-z]*|detergent|vaatwas[a-z]*|"
         r"dishwasher|afwasmiddel|pillen|pills|medicijnen|medicine|medication|tabletten|tablets|paracetamol|batterij|knoopcel|button battery|"
         r"lampolie|lamp oil|antivries|antifreeze|terpentine|white spirit|spiritus|rattengif|rat poison|gif|poison)"
+    ),
+    # Session 17 (crisis18): what someone takes too much of (drink, drugs, pills), and the state that makes it an emergency:
+    # not waking up, not responding, breathing strangely (a person's state: "de apotheek reageert niet" is no emergency).
+    "<DRUG>": (
+        r"(?:g|ghb|xtc|ecstasy|mdma|molly|drugs|drug|coke|cocaine|heroine|heroin|ketamine|keta|lachgas|fentanyl|oxycodon|oxycodone|methadon|"
+        r"pillen|pilletjes|pills|slaappillen|slaappil|slaapmiddel|slaapmiddelen|slaaptabletten|sleeping pills|tabletten|tablets|"
+        r"medicijnen|medicine|medicines|medication|alcohol|drank|wodka|vodka|whisky|booze)"
+    ),
+    "<UNWAKING>": (
+        r"(?:(?:wordt|werd|worden|word) (?:<W>)?(?:niet|nie) (?:meer )?wakker|(?:niet|nie) (?:meer )?wakker te krijgen|"
+        r"(?:krijg|krijgen|krijgt|kreeg|kregen) (?:<W>){0,2}?(?:niet|nie) (?:meer )?wakker|"
+        r"(?:hij|zij|ze|he|she|they|<REL>|<CHILD>) (?:<W>){0,2}?reageert (?:<W>)?(?:niet|nie|nergens)(?: meer)?(?: op)?(?=$| \.| en | and )|"
+        r"(?:reageert (?:hij|zij|ze)|(?:en|and|maar) reageert) (?:<W>)?(?:niet|nie|nergens)(?: meer)?(?: op)?(?=$| \.| en | and )|"
+        r"ademt (?:<W>){0,2}?(?:raar|vreemd|gek|zwaar|langzaam|traag|onregelmatig|nauwelijks|amper|bijna niet|oppervlakkig|rochelend|reutelend|snurkend|snurkt)|"
+        r"(?:not|no longer) (?:waking|wake|responding|breathing (?:right|properly|normally))|(?:will|does|did|can|could) not (?:<W>)?(?:wake|respond)(?! (?:<W>){0,3}?(?:to|for) )|"
+        r"(?:he|she|they|<REL>|<CHILD>) (?:<W>){0,2}?unresponsive|can not wake (?:him|her|them)|"
+        r"breathing (?:<W>)?(?:strangely|strange|weird|weirdly|funny|funnily|oddly|odd|irregularly|slowly|slow|shallow|shallowly|badly)|(?:barely|hardly) breathing)"
     ),
     # A bruise or a black eye from sport, play or a fall, not from a person ("alweer een blauw oog van hockey").
     "<NOTSPORT>": (
@@ -979,6 +997,18 @@ def _medical(pattern: str) -> str:
     return pattern
 
 
+# Session 17 (crisis18): labour exploitation (a passport held by the boss, work without pay for long days, sleeping at the
+# workplace, a debt to the agency that keeps one working) is danger with help of its own: 112 when unsafe now, the Labour
+# Authority's line for exploitation, the police. Marked like _medical so that `danger_kind` can tell it.
+_EXPLOITATION_DANGER: list[str] = []
+
+
+def _exploitation(pattern: str) -> str:
+    """A danger pattern of labour exploitation (registered in _EXPLOITATION_DANGER); the pattern itself."""
+    _EXPLOITATION_DANGER.append(pattern)
+    return pattern
+
+
 _DANGER = [
     r"\b(?:man|vrouw|iemand|hij|zij|ze|jongen|jongens|mannen|someone|somebody|he|she|guy|they|buurman|inbreker|<REL>) (?:<W>){0,4}?(?:met|with|zwaait|zwaaide|trekt|trok|pakt|pakte|holding|waving|pulled|grabbed) (?:<W>){0,2}?(?:<WEAPON>)\b",
     r"\b(?:<WEAPON>) (?:<W>)?(?:gepakt|getrokken|tevoorschijn)\b|\bmet (?:<W>)?(?:<WEAPON>) (?:<W>){0,3}?(?:bedreigd|bedreigt|bedreigen|aangevallen|achterna|threatened|attacked)\b|\b(?:neergestoken|gestoken|neergeschoten|stabbed|shot)\b (?:<W>)?(?:<END>|door|by|in)",
@@ -1107,15 +1137,29 @@ _DANGER = [
     r"(?:vrachtwagen|vrachtauto|auto|bus|tram|trein|trekker|busje|bestelbus|vuilniswagen)\b"
     r"|\b(?:<SOMEONE>|iemand|bestuurder|bestuurster|chauffeur|fietser|inzittende|inzittenden|de man|de vrouw|het kind|hij|zij|ze|mensen|someone|driver|people) (?:<W>){0,3}?bekneld\b"
     r"|\b(?:trapped|pinned) (?:<W>)?(?:under|in|beneath) (?:the|a|his|her) (?:<W>)?(?:car|truck|lorry|wreck|wreckage|bus|van|rubble)\b",
-    r"\b(?:sangrando|sangra|desangrando|desangra)\b (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|no respira|inconsciente|desmayad[oa])\b"
-    r"|\b(?:no responde|no reacciona|no se mueve|inconsciente|desmayad[oa]) (?:<W>|\. ){0,10}?(?:sangrando|sangra|sangre)\b"
-    r"|\b(?:tirado|tirada) (?:<W>){0,3}?(?:en el suelo|en la calle|en el piso) (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|sangrando|inconsciente)\b"
-    r"|\b(?:sale|hay|mucho|sale mucho) humo\b (?:<W>|\. ){0,10}?(?:casa|piso|vecino|vecina|vecinos|edificio|dentro|cocina|ventana|apartamento)\b|\b(?:se (?:esta )?quemando|esta ardiendo|arde) (?:<W>)?(?:la |el |una |un )?(?:casa|piso|edificio|apartamento|cocina)\b"
+    r"\b(?:sale|hay|mucho|sale mucho) humo\b (?:<W>|\. ){0,10}?(?:casa|piso|vecino|vecina|vecinos|edificio|dentro|cocina|ventana|apartamento)\b|\b(?:se (?:esta )?quemando|esta ardiendo|arde) (?:<W>)?(?:la |el |una |un )?(?:casa|piso|edificio|apartamento|cocina)\b"
     r"|\b(?:obok|sasiada|sasiadow|budynku|bloku|domu|mieszkaniu|mieszkanie|dom|budynek|blok|kuchni) (?:<W>){0,3}?(?:sie pali|pali sie)\b(?! (?:<W>)?(?:swiatlo|lampa|lampka|znicz|kontrolka|swieca|papieros))"
-    r"|\b(?:dym|dymu) (?:<W>)?(?:z|w|leci|wychodzi|idzie) (?:<W>){0,3}?(?:mieszkania|domu|budynku|okna|kuchni|sasiad[a-z]*|klatki)\b|\bkrwawi (?:<W>|\. ){0,8}?(?:nie|niet) (?:reaguje|rusza sie|oddycha)\b"
-    r"|\bduman(?<!sigara duman) (?:<W>)?(?:cikiyor|geliyor|yukseliyor|doldu|kapladi|cikti)\b|\b(?:ev|evi|bina|binasi|daire|dairesi|mutfak|araba)[a-z]* (?:<W>)?(?:yaniyor|alev aldi|alevler icinde)\b|\bkaniyor (?:<W>|\. ){0,8}?(?:tepki vermiyor|cevap vermiyor|kipirdamiyor|bilinci yok|nefes almiyor)\b"
+    r"|\b(?:dym|dymu) (?:<W>)?(?:z|w|leci|wychodzi|idzie) (?:<W>){0,3}?(?:mieszkania|domu|budynku|okna|kuchni|sasiad[a-z]*|klatki)\b"
+    r"|\bduman(?<!sigara duman) (?:<W>)?(?:cikiyor|geliyor|yukseliyor|doldu|kapladi|cikti)\b|\b(?:ev|evi|bina|binasi|daire|dairesi|mutfak|araba)[a-z]* (?:<W>)?(?:yaniyor|alev aldi|alevler icinde)\b"
     r"|\b(?:kayna|kayn|kaina|kain|chaelat|shaelat|tchaelat|chelat|chaela|techeal) (?:<W>)?(?:l ?eafya|l ?eafia|nar|nnar)\b|\b(?:leafya|leafia|l eafya|l eafia) (?:<W>){0,2}?(?:f|fi|fel|fl) (?:<W>){0,2}?(?:dar|ddar|lbit|bit|lapartement|apartement|jiran|jar|limeuble)\b"
     r"|\b(?:kayn|kayna|tale3|talee) (?:<W>)?(?:dokhan|dkhan|ddokhan|ddkhan)\b|\b(?:kaysil|kaysilo) (?:<W>)?(?:dem|ddem|eddem|bdem)\b|\bma ?(?:kayjaweb|kaytharek|kaytnefes)(?:ch|sh|s)?\b",
+    # Session 17 (crisis18): bleeding and not responding in Spanish, Polish and Turkish is a medical emergency (split from the
+    # line of smoke and fire above, which made it a threat); bleeding heavily now, in Dutch, English and Spanish (not a
+    # nosebleed, gums or a period, not an animal).
+    _medical(r"\b(?:sangrando|sangra|desangrando|desangra)\b (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|no respira|inconsciente|desmayad[oa])\b"
+             r"|\b(?:no responde|no reacciona|no se mueve|inconsciente|desmayad[oa]) (?:<W>|\. ){0,10}?(?:sangrando|sangra|sangre)\b"
+             r"|\b(?:tirado|tirada) (?:<W>){0,3}?(?:en el suelo|en la calle|en el piso) (?:<W>|\. ){0,10}?(?:no responde|no reacciona|no se mueve|sangrando|inconsciente)\b"
+             r"|\bkrwawi (?:<W>|\. ){0,8}?(?:nie|niet) (?:reaguje|rusza sie|oddycha)\b"
+             r"|\bkaniyor (?:<W>|\. ){0,8}?(?:tepki vermiyor|cevap vermiyor|kipirdamiyor|bilinci yok|nefes almiyor)\b"),
+    *(_medical(bleeding + r"(?! (?:<W>){0,3}?(?:uit (?:zijn|haar|mijn|de) neus|neus|nose|nariz|tandvlees|gums|encias|tanden|teeth|dientes|als|wanneer|when|whenever|cuando|elke keer|every time|soms|sometimes|vaak|often|altijd|always|ongesteld|menstruatie|period|regla|perro|gato|hond|kat|poes|dog|cat)\b)")
+      for bleeding in (
+          r"\b(?:esta|estan|sigue|siguen) (?:<W>)?(?:sangrando|desangrandose) (?:mucho|muchisimo|sin parar|a chorros)\b",
+          r"\bno (?:para|deja) de sangrar\b",
+          r"\bpierde mucha sangre\b",
+          r"\b(?:<REL>|<CHILD>|<SOMEONE>|hij|zij|ze|ik|he|she|i) (?:<W>){0,2}?(?:bloedt|bloed|bloeden) (?:<W>)?(?:heel |zo |enorm |ontzettend |vreselijk )?(?:erg|hevig|enorm|veel|heftig|als een rund)\b",
+          r"\b(?:het bloeden|het bloed|the bleeding) (?:<W>)?(?:stopt|houdt|will|does|is) (?:<W>)?(?:niet|nie|not) (?:<W>)?(?:op|stop|stopping|meer)\b",
+          r"\b(?:<REL>|<CHILD>|<SOMEONE>|he|she|i) (?:<W>){0,2}?(?:is |am |are )?bleeding (?:<W>)?(?:heavily|badly|a lot|profusely|everywhere)\b",
+      )),
     # Session 12 (crisis11): Ukrainian and Russian (Cyrillic) and Arabic script, as normalised (_CYRILLIC, _ARABIC): a fire (not a fire
     # extinguisher or fire insurance), not breathing, unconscious, drowning.
     r"\b(?:pozhar|pozhezha)\b|\b(?:gorit|zagorelsya|zagorilasya) (?:dom|kvartira|kukhnya|budinok|kvartira|mashina)\b|\b(?:ne|niet) (?:dyshit|dikhaye|dykhaye)\b|\bbez (?:soznaniya|svidomosti)\b|\btonet\b"
@@ -1183,6 +1227,43 @@ _DANGER = [
     # Levantine Arabic in Latin letters: fell from the window or the balcony; not moving, not breathing.
     _medical(r"\b(?:wa2ae|wi2ie|wa2aet|woqie|waqae) (?:men|min|mn) (?:el |al )?(?:shebak|shibak|shobak|balkon|balcon|sateh|sath)\b"
              r"|\b(?:mish|mush) (?:eam )?(?:yetharak|yitharak|betharak|bitharak|yetnafas|yitnafas|betnafas|bitnafas)\b"),
+    # Session 17 (crisis18): someone who took too much (drink, G/GHB, xtc, pills) and does not wake up, does not respond or
+    # breathes strangely; a baby blue around the mouth; a stroke told by the speech first, then the mouth or an arm.
+    _medical(r"\b(?:te veel|teveel|too much|too many|overdosis|overdose|overdosed)\b (?:<W>){0,3}?(?:<DRUG>|gedronken|gezopen|to drink|drunk)\b (?:<W>|\. ){0,12}?(?:<UNWAKING>)\b"
+             r"|\b(?:<DRUG>) (?:<W>){0,4}?(?:genomen|gebruikt|geslikt|ingenomen|gehad|gesnoven|gespoten|op|taken|took|used|had|swallowed|snorted|injected) (?:<W>|\. ){0,12}?(?:<UNWAKING>)\b"
+             r"|\b(?:took|taken|used|had|swallowed|drank|nam|slikte|gebruikte) (?:<W>){0,3}?(?:<DRUG>|too much|way too much) (?:<W>|\. ){0,12}?(?:<UNWAKING>)\b"),
+    _medical(r"\b(?:blauw|blauwig|paars|grauw|grijs|blue|bluish|purple|grey|gray) (?:<W>)?(?:rond|rondom|om|around|bij|at) (?:de|zijn|haar|het|the|his|her|its) (?:mond|mondje|lippen|lipjes|mouth|lips)\b"
+             r"(?! (?:<W>){0,3}?(?:(?:van|door|from|of|by) (?:de |het |the |die |that |een |a )?(?:kou|koude|cold|verf|paint|bessen|bosbessen|berries|blueberries|snoep|candy|sweets|lolly|ijs|ijsje|ice|inkt|ink|stift|marker|schmink|make up)))"),
+    _medical(r"\b(?:praat|praatte|spreekt|sprak|talks|talking|speaks|speaking)\b"
+             r"(?!.*\b(?:al jaren|jaren|years|sinds (?:zijn|haar|de|een) (?:beroerte|ongeluk|herseninfarct)|since (?:his|her|the|a) (?:stroke|accident)|beugel|braces|tandarts|dentist|verdoving|verdoofd|anaesthetic|anesthetic|dronken|drunk)\b)"
+             r" (?:<W>){0,2}?(?:raar|vreemd|onduidelijk|onverstaanbaar|wartaal|brabbelt|met dubbele tong|met een dubbele tong|"
+             r"funny|strange|strangely|weird|weirdly|slurred|gibberish|nonsense|unclear) (?:<W>|\. ){0,12}?"
+             r"(?:(?:mond|mondhoek|gezicht|face|mouth|smile) (?:<W>){0,3}?(?:hangt|hing|zakt|zakte|staat|is|droops|drooping|drooped|sagging|sags|looks)? ?(?:<W>)?(?:scheef|naar beneden|omlaag|crooked|lopsided|droopy|on one side|aan een kant)"
+             r"|(?:arm|been|hand|leg) (?:<W>){0,2}?(?:is |went |hangt |voelt |feels |hangs )?(?:slap|krachteloos|verlamd|gevoelloos|limp|weak|numb|floppy|paralysed|paralyzed))\b"),
+    # Session 17 (crisis18): labour exploitation without sex: papers held by the boss or the agency (not a copy, not needed for
+    # a contract); made to work for no pay or long days without pay (not overtime, an internship, volunteering); sleeping at
+    # the workplace or a debt to the agency or boss with pay withheld, papers held or not being allowed to leave.
+    _exploitation(r"\b(?:baas|werkgever|uitzendbureau|uitzender|bureau|bemiddelaar|chef|eigenaar|boss|employer|agency|agent|recruiter|manager) (?:<W>){0,3}?"
+                  r"(?:houdt|hield|houden|pakt|pakte|nam|neemt|keeps|kept|took|takes|is keeping|holds|is holding|has taken|confiscated|heeft|hebben|had|has) (?:<W>){0,2}?"
+                  r"(?:paspoort|paspoorten|identiteitskaart|id kaart|verblijfspas|papieren|passport|passports|papers|id card|id cards|residence permit) "
+                  r"(?:<W>)?(?:vast|in|af|afgepakt|afgenomen|ingenomen|in beslag genomen|achter|away|from me|from us|and|en|so|zodat)\b"
+                  r"|\b(?:baas|werkgever|uitzendbureau|bureau|boss|employer|agency) (?:<W>){0,3}?(?:geeft|gaf|wil) (?:<W>){0,3}?(?:paspoort|paspoorten|papieren|passport|papers) (?:<W>)?(?:niet|nie) (?:meer )?terug\b"
+                  r"|\b(?:baas|werkgever|uitzendbureau|boss|employer|agency) (?:<W>){0,2}?(?:will|does|did|would) not (?:<W>)?(?:give|hand) (?:<W>)?(?:back )?(?:my|our|me my|us our) (?:passport|passports|papers)\b"
+                  r"|\b(?:paspoort|paspoorten|papieren|passport|passports|papers) (?:<W>){0,3}?(?:ligt|liggen|is|zijn|are|zit|zitten) (?:<W>)?(?:bij|with|at) (?:de|het|mijn|onze|the|my|our) (?:baas|werkgever|uitzendbureau|boss|employer|agency)\b"
+                  r"(?! (?:<W>){0,3}?(?:voor|for|om|to) (?:een |de |het |a |the )?(?:kopie|copy|scan|contract|controle|check|administratie|registratie))"),
+    _exploitation(r"\b(?:moet|moeten|moest|moesten|must|forced to|gedwongen|dwingt|dwingen|have to|has to|made to|make me|make us)"
+                  r"(?![^.]*\b(?:overuren|overwerk|overtime|extra uren|extra hours|stage|stagiair|internship|vrijwillig|vrijwilliger|vrijwilligerswerk|volunteer|volunteering|proefdag|trial day)\b)"
+                  r" (?:<W>){0,4}?(?:werken|work|working|te werken) (?:<W>){0,6}?"
+                  r"(?:zonder loon|zonder betaling|zonder geld|zonder betaald te worden|voor niks|voor niets|for free|for nothing|without pay|without being paid|for no pay|unpaid)\b"
+                  r"|\b(?:werk|werken|werkt|work|working|works) (?:<W>){0,3}?(?:12|13|14|15|16|17|18|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien) (?:uur|your|hours) (?:<W>|\. ){0,8}?"
+                  r"(?:zonder loon|geen loon|geen geld|niet betaald|nooit betaald|zonder betaling|no pay|not paid|never paid|unpaid|without pay|voor niks|for nothing)\b"
+                  r"(?! (?:<W>){0,3}?(?:overuren|overwerk|overtime|stage|internship|vrijwillig|vrijwilliger|volunteer))"),
+    _exploitation(r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,2}?(?:op|in|at|bij) (?:het |mijn |de |the |my )?(?:werk|werkplek|bedrijf|fabriek|kas|kassen|loods|magazijn|workplace|factory|warehouse|greenhouse) "
+                  r"(?:<W>|\. ){0,10}?(?:(?:zonder|geen|no|without) (?:loon|pay|geld|money)|niet betaald|not paid|paspoort|passport|mag (?:<W>)?niet weg|mogen (?:<W>)?niet weg|not allowed to leave|can not leave|schuld|debt)\b"
+                  r"|\b(?:(?:zonder|geen|no|without) (?:loon|pay)|niet betaald|not paid|mag (?:<W>)?niet weg|mogen (?:<W>)?niet weg|not allowed to leave) (?:<W>|\. ){0,10}?"
+                  r"(?:<SLEEP>|<LIVE>) (?:<W>){0,2}?(?:op|in|at|bij) (?:het |mijn |de |the |my )?(?:werk|werkplek|bedrijf|fabriek|kas|kassen|loods|magazijn|workplace|factory|warehouse|greenhouse)\b"
+                  r"|\b(?:schuld|schulden|debt|debts) (?:<W>){0,3}?(?:bij|aan|to) (?:het |de |mijn |the |my )?(?:uitzendbureau|bureau|baas|werkgever|agency|boss|employer|bemiddelaar|recruiter) "
+                  r"(?:<W>|\. ){0,10}?(?:mag (?:<W>)?niet weg|mogen (?:<W>)?niet weg|kan (?:<W>)?niet weg|kunnen (?:<W>)?niet weg|not allowed to leave|can not leave|(?:zonder|geen|no|without) (?:loon|pay)|niet betaald|not paid|paspoort|passport|moet (?:<W>){0,2}?blijven werken|have to keep working)\b"),
 ]
 
 
@@ -2231,6 +2312,16 @@ _PEOPLE_REFERRED = (
 _COUNT_SLEEPING_OUT = (
     r"\b(?:hoeveel|how many) (?:[a-z]+ ){0,3}?(?P<act>slapen er|sleep|slept|sliepen er)\b(?= (?:[a-z]+ ){0,4}?(?:buiten|op straat|rough|outside|on the street))"
 )
+# Session 17 (crisis18): a late riser, not wanting to wake up at all: "mijn zoon wil niet wakker worden voor school", "my son
+# won't wake up for school", "wil 's ochtends nooit wakker worden" (not "niet meer", "never again": "ik wil nooit meer
+# wakker worden" is still read; nor "wordt niet meer wakker" after pills).
+_LATE_RISER = (
+    r"(?P<act>\b(?:niet|nooit|not|never) (?:wakker (?:[a-z]+ )?(?:worden|te worden|word)|wake up|waking up))\b"
+    r"(?= (?:[a-z]+ ){0,4}?(?:voor|for|in|om|op|at|on|by|door|van|uit|with|met) (?:[a-z]+ )?(?:school|werk|work|class|les|college|stage|"
+    r"ochtend|ochtends|morgen|morgens|morning|mornings|tijd|time|wekker|alarm|zichzelf|zaterdag|zondag|weekend|vakantie|[0-9]+)\b)"
+    r"|\b(?:s ochtends|s morgens|in the morning|in de ochtend|elke ochtend|every morning|voor school|for school) (?:[a-z]+ ){0,3}?"
+    r"(?P<act_nl>(?:niet|nooit|not|never) (?:wakker (?:[a-z]+ )?(?:worden|te worden|word)|wake up|waking up))\b"
+)
 _SESSION16B_HINTS = tuple(_squeeze(word) for word in ("zelfdoding", "zelfmoord", "suicide", "opvang", "shelter", "dakloos", "thuisloos", "homeless", "hoeveel", "how many"))
 _READING_HINTS = tuple(_squeeze(word) for word in ("vast", "fixed", "permanent", "eruit", "er uit", "uit huis", "uit de woning", " out ", "thuis", "at home", "own", "eigen"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
@@ -2252,16 +2343,21 @@ def danger_kind(text: str) -> DangerKind:
     """What the danger a message tells is: "medical" when every danger rule that matches it is one of a medical
     emergency (_medical: "mijn baby loopt blauw aan en reageert niet", "opa krijgt geen lucht meer") and it tells no
     violence or sexual violence besides; else "threat" ("er staat een man met een mes in mijn tuin", a fire, a person
-    in the water, "hij slaat haar en nu is ze bewusteloos"). Asked only after `detect` found danger."""
+    in the water, "hij slaat haar en nu is ze bewusteloos"). "exploitation" in the same way for labour exploitation
+    (_exploitation: "mijn baas houdt mijn paspoort vast en ik werk 14 uur zonder loon"). Asked only after `detect` found
+    danger."""
     if any(kind in ("violence", "sexual") for kind in detect_all(text)):
         return "threat"
     normalised = _read(" ".join(_words(text)))
     if _compiled(_HAZARD).search(normalised):
         return "threat"  # gas, smoke, fire, water or power around the person: getting away from it comes first
-    medical = _medical_templates()
-    found = [rule.template in medical for rule in _index().rules
+    found = [rule.template for rule in _index().rules
              if rule.kind == "danger" and rule.can_match(normalised) and rule.pattern.search(normalised)]
-    return "medical" if found and all(found) else "threat"
+    marked: tuple[DangerKind, ...] = ("medical", "exploitation")
+    for kind in marked:
+        if found and all(template in _marked_templates(kind) for template in found):
+            return kind
+    return "threat"
 
 
 # What makes a medical emergency a danger of the place too (the help for a threat says: go to a safe place).
@@ -2273,8 +2369,10 @@ _HAZARD = (
 
 
 @functools.cache
-def _medical_templates() -> frozenset[str]:
-    return frozenset(alternative for pattern in _MEDICAL_DANGER for alternative in _split_alternatives(_squeeze_pattern(pattern)))
+def _marked_templates(kind: DangerKind) -> frozenset[str]:
+    """The rule templates of the danger patterns marked `kind` (_medical, _exploitation)."""
+    marked = {"medical": _MEDICAL_DANGER, "exploitation": _EXPLOITATION_DANGER}[kind]
+    return frozenset(alternative for pattern in marked for alternative in _split_alternatives(_squeeze_pattern(pattern)))
 
 
 def _kinds(text: str, first_only: bool) -> list[CrisisKind]:
@@ -2308,6 +2406,8 @@ def _read(normalised: str) -> str:
         normalised = _without_session16_frames(normalised)
     if any(word in normalised for word in _SESSION16B_HINTS):
         normalised = _without_session16b_frames(normalised)
+    if ("waker" in normalised or "wake" in normalised) and _compiled(_LATE_RISER).search(normalised):
+        normalised = _without_groups(_compiled(_LATE_RISER), normalised)
     if any(word in normalised for word in _HOMELESS_WORDS):
         for pattern in (_NEGATED_HOMELESS, _HOMELESS_ANIMALS):
             if pattern.search(normalised):

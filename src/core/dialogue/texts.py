@@ -111,6 +111,18 @@ CATALOGUE: dict[str, Text] = {
         "Put your phone on speaker, so your hands are free. Is someone with you? Ask them to open the door for the "
         "ambulance.",
     ),
+    # Labour exploitation (crisis.danger_kind): papers held, work without pay, sleeping at the workplace. The Nederlandse
+    # Arbeidsinspectie's line for reporting exploitation (0800-5151, free, also anonymous: Wegwijzer Mensenhandel, checked
+    # session 17) and the police; 112 when someone is unsafe now.
+    "crisis_exploitation": Text(
+        nl="Wat erg dat u dit meemaakt. Een baas mag uw paspoort niet houden en u moet loon krijgen voor uw werk. Bent u of "
+        "is iemand anders nu niet veilig? Bel direct 112. Meld uitbuiting bij de Nederlandse Arbeidsinspectie: gratis op "
+        "0800-5151. Dat mag ook zonder uw naam. U kunt ook de politie bellen: 0900-8844.",
+        en="I am sorry this is happening to you. An employer may not keep your passport, and you must be paid for your work. "
+        "Are you or is someone else unsafe right now? Call 112 straight away. Report exploitation to the Netherlands Labour "
+        "Authority (Nederlandse Arbeidsinspectie): free on 0800-5151. You may do this without giving your name. You can also "
+        "call the police: 0900-8844.",
+    ),
     "crisis_homeless_closed": Text(
         nl="Is de gemeente nu dicht en heeft u vannacht geen plek? Bel dan de politie op 0900-8844. "
         "Bent u in gevaar? Bel 112.",

@@ -249,16 +249,25 @@ class Turn:
             text = ctx.say(f"crisis_line_{kind}")
         elif kind in CRISIS_TEXTS:
             key = CRISIS_TEXTS[kind]
+            found = crisis_kinds(ctx.text or "")
+            # Someone who took too many pills and does not respond reads as suicide and as a medical danger: the
+            # ambulance comes first, 113 after it.
+            danger = danger_kind(ctx.text) if ctx.text and (kind == "danger" or (kind == "suicide" and "danger" in found)) else None
             if medical is None:
-                medical = kind == "danger" and bool(ctx.text) and danger_kind(ctx.text) == "medical"
+                medical = danger == "medical"
             if medical:
                 ctx.state.crisis_medical = True
                 key = "crisis_medical"  # 112 and stay with the person: no safe place, police or Veilig Thuis
                 ctx.count("crisis:danger:medical")
+            elif danger == "exploitation" and kind == "danger":
+                key = "crisis_exploitation"  # the Labour Authority's line and the police, 112 when unsafe now
+                ctx.count("crisis:danger:exploitation")
             text = ctx.say(key)
             # Another crisis in the same message ("mijn man slaat me en ik wil niet meer leven"):
             # its number too, unless the help above already names it.
-            others = [other for other in crisis_kinds(ctx.text or "") if other != kind]
+            others = [other for other in found if other != kind]
+            if medical and kind != "danger":
+                others.insert(0, kind)  # the medical help leads; the kind's own line follows it
             if "sexual" in others and "violence" in others:
                 others.remove("violence")  # "verkracht" reads as both; the sexual-violence line is the one
             for other in others:
