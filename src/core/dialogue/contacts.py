@@ -184,7 +184,11 @@ _WHOM_TO_CALL = re.compile(
     r"(?: om (?:het |dat )?(?:na )?te vragen(?: hoe (?:het|dat) (?:er ?voor |nu )?staat)?)?|"
     r"can i (?:also )?(?:call|phone|ring|email)(?: (?:you|someone|them))?(?: (?:then|instead|about (?:it|that)|to ask(?: about it)?))?|"
     r"(?:who|what number) (?:can|do|should) i (?:call|phone|ring|contact|email|talk to|speak to|speak with|talk with)|(?:what is|whats) (?:the|your|"
-    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone))"
+    r"their) (?:phone )?number|how (?:can|do) i (?:reach|contact|call) (?:you|them|someone)|"
+    # "wie kan mij hierbij helpen?", "who can help me with this?" after an answer: the topic's team (the matcher read
+    # debt counselling in "helpen" alone, 0.89)
+    r"wie (?:kan|kun|helpt) (?:mij|me|ons) (?:hierbij|daarbij|hiermee|daarmee|verder)(?: helpen| verder helpen)?|"
+    r"who (?:can|could) help (?:me|us) (?:with (?:this|that|it)|further))"
     # "who do i call right now?" after the neighbours' noise at night
     r"(?: (?:nu|meteen|nou|dan|now|right now|then|about (?:it|this|that))){0,2}$"
 )

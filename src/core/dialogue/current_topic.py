@@ -182,7 +182,8 @@ def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> boo
         ctx.add(f"{total} {own}".strip(), links=links)
         return True
     table = facts.fees(ctx.tenant, topic.id, ctx.promises)
-    text_said = ctx.say("count_unknown", count=count)
+    # Several things told ("een bank, een kast en 3 matrassen"): the count is one of them, not what the price is for.
+    text_said = ctx.say("count_unknown_listed") if followups.lists_things(text) else ctx.say("count_unknown", count=count)
     ctx.add(f"{text_said}\n{table}" if table else text_said, links=links, buttons=[ctx.person_button()])
     return True
 

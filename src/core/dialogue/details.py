@@ -209,6 +209,13 @@ _A_LOSS = re.compile(rf"\b{_LOST}\b")
 _WHERE_ABROAD = re.compile(rf"\b{_ABROAD}\b")
 
 
+# Home again after a trip: what the loss abroad says to do back in the Netherlands.
+_BACK_HOME = re.compile(
+    r"\b(?:(?:when|once|after) (?:i|we)(?: am| are|'m|'re| get| come)? (?:back|home)|back home|"
+    r"(?:als|wanneer|zodra) (?:ik|we|wij) (?:weer |straks )?(?:terug|thuis)(?: ben| zijn| kom| komen)?|weer thuis)\b"
+)
+
+
 def _lowered(text: str) -> str:
     """Lower case, single spaces, "wasnt" as "wasn't" (`phrases.with_apostrophes`)."""
     return " ".join(with_apostrophes(text.lower()).split())
@@ -243,6 +250,10 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
     last question told the loss and this one where ("I lost my passport", "I was in Spain")."""
     lowered = _lowered(text)
     if previous == LOSS and _WHERE_ABROAD.search(lowered):
+        return ["kwijt_buitenland"]
+    if previous == "kwijt_buitenland" and (_WHERE_ABROAD.search(lowered) or _BACK_HOME.search(lowered)):
+        # "where is the embassy?", "do I have to go to the municipality when I'm back?" after a passport stolen
+        # abroad: still that loss (was "Bedoelt u" the BRP extract, and municipal taxes at 0.80)
         return ["kwijt_buitenland"]
     kind = previous or next((kind for kind, home in HOME_TOPIC.items() if home == topic), None)
     if kind in CARRIED_KINDS and _SOMEONE_ELSES.search(lowered):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..kb.models import Fee, Tenant
 from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words, easter_sunday
+from . import clauses
 from .availability import Promises
 
 _PHONE_CUE = ("telefoon", "bellen", "bel ", "nummer", "phone", "call", "number")
@@ -128,6 +129,8 @@ _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|op
                     r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
 
 # Waste is collected ("ophalen") on its own calendar, not in the town hall's hours.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
 _WASTE = re.compile(r"afval|vuil|container|kliko|gft|pmd|papier|waste|bin\b|bins\b|rubbish|garbage")
 
 
@@ -190,8 +193,15 @@ def asks_for_hours(text: str) -> bool:
     """"kan ik vandaag nog langskomen?", "can I pick it up tomorrow?", "how do I apply for a passport and can I
     do it on saturday?": the day's opening hours help."""
     lowered = text.lower()
-    return (bool(_WHEN.search(lowered) and _VISIT.search(lowered) or _DO_IT_ON_A_DAY.search(lowered))
-            and not _WASTE.search(lowered))
+    if _WASTE.search(lowered):
+        return False
+    if _DO_IT_ON_A_DAY.search(lowered):
+        return True
+    # The day and the desk in one sentence that asks: "Ik ben vandaag aan de balie onbeschoft behandeld. Waar kan ik
+    # een klacht indienen?" tells of a visit, it asks no hours (was today's and tomorrow's hours before the complaint).
+    sentences = [sentence for sentence in _SENTENCE_END.split(lowered) if sentence.strip()]
+    return any(_WHEN.search(sentence) and _VISIT.search(sentence)
+               and (len(sentences) == 1 or clauses.is_question(sentence)) for sentence in sentences)
 
 
 def names_a_day(text: str) -> bool:

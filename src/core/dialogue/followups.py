@@ -75,6 +75,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"spoed\w*|met spoed|met voorrang|sneller|urgent|urgently|faster|"
         # "hoe snel heb ik een nieuwe?", "how soon can I have it?"
         r"hoe snel|how (?:soon|quickly|fast)|"
+        # "when will it be fixed?" after a broken street light told (was "I don't know that"): how long a report takes
+        r"wanneer (?:wordt|worden|is|zijn) (?:het|hij|die|dat|dit|ze|deze) (?:\w+ )?(?:gemaakt|gerepareerd|opgelost|"
+        r"opgeruimd|weggehaald|vervangen|hersteld)|"
+        r"when (?:will|is|are|does|do) (?:it|that|this|he|they|these) (?:be |get |going to be )?(?:fixed|repaired|"
+        r"solved|cleared|cleaned up|removed|replaced|sorted)|"
         # "Wanneer hoor ik iets van u?" after applying (an older resident's letter), "when will I hear back?"
         r"wanneer (?:hoor|krijg) (?:ik|we|wij) (?:iets|wat|meer|bericht|antwoord|een antwoord|uitsluitsel)|"
         r"when (?:will|do|would|can) (?:i|we) (?:hear (?:back|something|anything|from you)|get (?:an answer|a reply|a decision))|"
@@ -365,11 +370,21 @@ def does_it_for(text: str) -> bool:
     return bool(_DO_IT_FOR.match(clauses.plain(text)))
 
 
+# "kan mijn vriend dat doen? we zijn niet getrouwd", "can my husband do that?": another adult doing what was just
+# answered (was "Bedoelt u" with what "vriend" or "niet getrouwd" alone reads as); the topic's answer says who may.
+_ANOTHER_DOES_IT = re.compile(
+    r"^(?:(?:en|and|maar|but|ok|oke) )?(?:kan|mag|moet|kunnen|mogen) {adult} (?:dat|het|dit) (?:ook |dan |voor mij |"
+    r"voor ons |in mijn plaats )*(?:doen|regelen|aanvragen|aangeven|doorgeven|melden|indienen)\b|"
+    r"^(?:(?:and|but|ok|so) )?(?:can|may|could) {adult} (?:do|arrange|apply for|report|register) (?:it|that|this)"
+    r"(?: (?:for me|for us|instead(?: of me)?|too))*\b".format(adult=_ADULT)
+)
+
+
 def asks_for_someone_else(text: str) -> bool:
-    """True for "en voor mijn man?", "and my wife?", "kan ik het voor haar aanvragen?": the current topic for
-    another adult, nothing else."""
+    """True for "en voor mijn man?", "and my wife?", "kan ik het voor haar aanvragen?", "kan mijn vriend dat doen?":
+    the current topic for another adult, nothing else."""
     plain = clauses.plain(text)
-    return bool(_SOMEONE_ELSE.match(plain) or _DO_IT_FOR.match(plain))
+    return bool(_SOMEONE_ELSE.match(plain) or _DO_IT_FOR.match(plain) or _ANOTHER_DOES_IT.match(plain))
 
 
 _CONTINUES = re.compile(r"^(?:en|and|maar|but|of|or) (?:als|wat als|wat nou als|stel dat|if|what if|what about if) \w+")
@@ -416,6 +431,15 @@ _COUNT_ASKED = re.compile(
     rf"\b(?P<counted>{_COUNT_WORD}) (?!(?:{_NOT_COUNTED})\b)[a-z]+(?:en|s)\b"
 )
 _CHILDREN = re.compile(r"\b(?:kinderen|kids|children|zonen|dochters|sons|daughters)\b")
+
+
+# Things told in a row: "een bank, een kast en 3 matrassen", "a sofa, a cupboard and 3 mattresses".
+_A_LIST = re.compile(r"\w+ *, *(?:\w+ ){0,3}\w+,? +(?:en|and) +\w+")
+
+
+def lists_things(text: str) -> bool:
+    """Whether a message tells several things in a row (a comma, then "en"/"and"), of which a count may be one."""
+    return bool(_A_LIST.search(text.lower()))
 
 
 def count_asked(text: str) -> tuple[int, bool] | None:

@@ -371,6 +371,13 @@ CATALOGUE: dict[str, Text] = {
         nl="Dat weet ik niet precies voor {count}. Op de pagina hieronder staat het, of vraag het een medewerker.",
         en="I don't know exactly for {count}. The page below has it, or ask a member of staff.",
     ),
+    # "ik heb een bank, een kast en 3 matrassen" after bulky waste: the things told, of which a count is one part
+    "count_unknown_listed": Text(
+        nl="Wat het precies kost voor alles wat u noemt, weet ik niet. Hieronder staan de tarieven. Op de pagina "
+           "hieronder staat meer, of vraag het een medewerker.",
+        en="I don't know exactly what it costs for everything you mention. The fees are below. The page below has "
+           "more, or ask a member of staff.",
+    ),
     # ---- tenant facts ----
     "label_today": Text(nl="Vandaag ({date})", en="Today ({date})"),
     "label_tomorrow": Text(nl="Morgen ({date})", en="Tomorrow ({date})"),

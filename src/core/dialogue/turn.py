@@ -102,6 +102,7 @@ class Turn:
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
         self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
         self.medical_before = False  # and whether it was the medical one (`DialogueState.crisis_medical`)
+        self.nearly_asked: list[str] = []  # topics of clauses the matcher nearly answered, offered after the answer
 
     def _distress_reading(self) -> str | None:
         """The trained classifier's reading of a typed message, or None.
@@ -643,6 +644,7 @@ class Turn:
             if current_topic.followup_pointing_back(ctx, text, kinds):
                 return
         self._decide(result, text, kinds)
+        self._offer_nearly_asked()
 
     def _subject_reads_better(self, text: str, subject: str) -> bool:
         """Whether the matcher places the subject of an announced question better than the whole: the
@@ -692,7 +694,10 @@ class Turn:
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
-            if len(choices) >= 2:
+            # "ik wil mijn achternaam veranderen": the matcher's guesses are far off (a building permit 0.54, a birth)
+            # and what is asked is another organisation's matter (Justis): the scope message with that referral, not
+            # "Bedoelt u" with the guesses. Not when the matcher leans to a topic (LONE_FAVOURITE_SCORE).
+            if len(choices) >= 2 and not (result.score < LONE_FAVOURITE_SCORE and self._asks_a_referral(text, result)):
                 self._disambiguate(choices, result.score, text)
                 return
             if len(choices) == 1 and self._other_topic_named(choices[0], result.score, text, kinds):
@@ -920,6 +925,9 @@ class Turn:
                     and part.text not in pointing_back):
                 found.append((part.text, part.classification))
         if len(found) < 2:
+            if len(found) == 1:
+                nearly = self._nearly_asked(result, found[0][1].intent, asks, pointing_back)
+                self.nearly_asked = self.nearly_asked or nearly
             return False
         in_turn = found[0][0] in asking
         if joined_in_a_sentence:
@@ -945,6 +953,34 @@ class Turn:
         self._decide(first, first_text, followups.detect_all(first_text))
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
         return True
+
+    def _nearly_asked(self, result: "Classification", answered: str | None, asks: "Callable[[Part], bool]",
+                      pointing_back: set[str]) -> list[str]:
+        """The topics of clauses that ask which the matcher is nearly sure of (LONE_FAVOURITE_SCORE) but does not
+        answer, besides the one topic a clause answers: "Ik ga verhuizen. Moet ik me inschrijven en hoe zit het met de
+        afvalcontainer?" (the bin at 0.82). Offered after the question is answered (`_offer_nearly_asked`), never
+        answered here; none when the whole message does not read as the answered topic alone (`_reads_as_one`)."""
+        if not _reads_as_one(result, answered):
+            return []
+        nearly: list[str] = []
+        for part in result.parts:
+            best = part.classification.candidates[:1] if part.classification.decision == "clarify" else []
+            intent = self.ctx.intent_of(best[0].intent) if best and best[0].score >= LONE_FAVOURITE_SCORE else None
+            if (intent is not None and asks(part) and part.text not in pointing_back and intent.kind == "topic"
+                    and not intent.handover and intent.id not in (answered, *nearly)):
+                nearly.append(intent.id)
+        return nearly
+
+    def _offer_nearly_asked(self) -> None:
+        """After a topic answered, the other topics a clause asked that were not (`_nearly_asked`), as buttons (was
+        dropped without a word). Not after "Bedoelt u", a person offered or a guided flow started."""
+        ctx = self.ctx
+        answered = ctx.intent_of(ctx.intent)
+        offered = [intent for intent in self.nearly_asked if intent != ctx.intent]
+        if (offered and answered is not None and answered.kind == "topic" and ctx.state.flow is None
+                and not isinstance(ctx.state.asked, (ChoicesOffered, PersonOffered, MoreTopicsOffered))):
+            ctx.count("nearly_asked_offered")
+            self._offer_more(offered)
 
     def _about_a_topic_found(self, text: str, before: "list[Part]") -> bool:
         """"moet ik het zelf ophalen?" after "hoe lang duurt het voordat mijn paspoort klaar is" in one message: a
