@@ -464,3 +464,16 @@ _HOW_TO = re.compile(
 def asks_how_to(text: str) -> bool:
     """True when the message asks how to go about its topic ("hoe verleng ik ...", "how do I renew ...")."""
     return bool(_HOW_TO.search(clauses.plain(text)))
+
+
+# "Do I have to pay dog tax?": whether the topic applies, named after "pay" (was the fees alone; the Dutch "moet ik
+# hondenbelasting betalen?" got the answer); not "do I have to pay for it?", which asks the price.
+_WHETHER_TO_PAY = re.compile(
+    r"\b(?:do|will|must|should) (?:i|we|you) (?:have to |need to )?pay (?:the |a |any )?"
+    r"(?!(?:for|it|that|this|them|anything|something|money|extra|more|again|now|then|cash|online|by)\b)\w+"
+)
+
+
+def asks_whether_to_pay(text: str) -> bool:
+    """True for "do I have to pay dog tax?": whether a charge applies, not what it costs."""
+    return bool(_WHETHER_TO_PAY.search(clauses.plain(text)))

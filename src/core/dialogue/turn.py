@@ -884,7 +884,8 @@ class Turn:
         kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None and intent.detail_for(text) is None):
-            if followups.asks_how_to(text):  # "hoe verleng ik mijn paspoort en wat kost het?": both
+            # "hoe verleng ik mijn paspoort en wat kost het?", "do I have to pay dog tax?": the answer, then the price
+            if followups.asks_how_to(text) or followups.asks_whether_to_pay(text):
                 answers.answer(ctx, intent, score, text, with_followup=kind)
             else:  # "wat kost een paspoort?": the follow-up of the matched topic.
                 answers.followup(ctx, kind, intent.id, score, also=kinds or [])
