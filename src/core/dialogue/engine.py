@@ -36,6 +36,7 @@ from ..ids import (
     MIN_CLIENT_ID_FOR_DERIVED_CONVERSATION,
     client_key,
     first_turn_conversation_id,
+    log_reference,
     new_conversation_id,
 )
 from ..kb import phrases
@@ -240,8 +241,8 @@ class Engine:
             # Done, or given up and undone below: the sweeper must not carry them out later.
             self.store.effects_done(saved.tenant, saved.id, [effect.id for effect in effects])
         except ServiceUnavailable:
-            log.warning("outbox of %s not cleared; the sweeper repeats its effects (idempotent)", saved.id,
-                        exc_info=True)
+            log.warning("outbox of %s not cleared; the sweeper repeats its effects (idempotent)",
+                        log_reference(saved.id, self.id_key()), exc_info=True)
         if not failed:
             return reply, {}
         moment = self.clock()
