@@ -203,16 +203,17 @@ class DynamoDBConversationStore:
             Key=item_key(conversation_pk(tenant, conversation_id), CONVERSATION_SK),
             ConsistentRead=True,  # a turn must see the previous turn's write
         ).get("Item")
-        return _conversation(item) if item else None
+        return _conversation(item) if item and unexpired(item, self.clock()) else None
 
     def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
         if status not in INDEXED_HANDOVER:
             return []
+        moment = self.clock()
         found = [_conversation(item) for item in self._query_all(
             IndexName=HANDOVER_INDEX,
             KeyConditionExpression="handoverKey = :key",
             ExpressionAttributeValues={":key": {"S": f"{tenant}#{status.value}"}},
-        )]
+        ) if unexpired(item, moment)]
         return [c for c in found if team is None or (c.handover is not None and c.handover.team == team)]
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
@@ -266,7 +267,7 @@ class DynamoDBConversationStore:
         return bool(page.get("Count"))
 
     def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
-        items = self._query_newest(unanswered_pk(tenant), first, last, limit, projection="#t",
+        items = self._query_newest(unanswered_pk(tenant), first, last, limit, projection="#t, expiresAt",
                                    names={"#t": "text"})
         return [item["text"]["S"] for item in items]
 
@@ -324,12 +325,13 @@ class DynamoDBConversationStore:
             arguments["ProjectionExpression"] = projection
             arguments["ExpressionAttributeNames"] = names or {}
         found: list[dict[str, Any]] = []
+        moment = self.clock()
         while len(found) < limit:
             try:
                 page = self.client.query(TableName=self.table, Limit=limit - len(found), **arguments)
             except ClientError as error:
                 raise ServiceUnavailable("The table is not available.") from error
-            found.extend(page.get("Items", []))
+            found.extend(item for item in page.get("Items", []) if unexpired(item, moment))
             if "LastEvaluatedKey" not in page:
                 break
             arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
@@ -410,8 +412,9 @@ class DynamoDBConversationStore:
             }})
         item = _item(saved)
         put: dict[str, Any] = {"TableName": self.table, "Item": item}
-        if expected_version == 0:
-            put["ConditionExpression"] = "attribute_not_exists(pk)"
+        if expected_version == 0:  # new, or in the place of one past its retention that TTL has not deleted yet
+            put["ConditionExpression"] = "attribute_not_exists(pk) OR expiresAt <= :now"
+            put["ExpressionAttributeValues"] = {":now": {"N": str(int(self.clock().timestamp()))}}
         else:
             put["ConditionExpression"] = "version = :expected"
             put["ExpressionAttributeValues"] = {":expected": {"N": str(expected_version)}}
@@ -531,6 +534,15 @@ def _between(pk: str, first: str, last: str) -> dict[str, Any]:
     """A Query's key condition: the items of one partition with sort keys `first`..`last`."""
     return {"KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :last",
             "ExpressionAttributeValues": {":pk": {"S": pk}, ":first": {"S": first}, ":last": {"S": last}}}
+
+
+def unexpired(item: dict[str, Any], moment: datetime) -> bool:
+    """False for an item past its `expiresAt`: DynamoDB's TTL deletes it only some time later
+    (up to days; the local emulation never), and until then it must be gone for everyone, as
+    the tenant's retention promises. 0 is no expiry set (a conversation made without a tenant's
+    retention, as in tests; TTL leaves such an item too)."""
+    expires = int(item.get("expiresAt", {}).get("N") or 0)
+    return expires == 0 or expires > moment.timestamp()
 
 
 def item_key(pk: str, sk: str) -> dict[str, Any]:

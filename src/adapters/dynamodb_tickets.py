@@ -15,7 +15,7 @@ conversation is never stored.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +29,9 @@ from adapters.dynamodb_store import (
     item_key,
     query_all,
     ticket_pk,
+    unexpired,
 )
+from core.clock import Clock, now
 from core.errors import Conflict, NotFound, ServiceUnavailable
 from core.models import Ticket, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.tickets import ticket_refusal
@@ -60,9 +62,10 @@ def _error_code(error: ClientError) -> str:
 
 
 class DynamoDBTicketStore:
-    def __init__(self, client: Any, table_name: str) -> None:
+    def __init__(self, client: Any, table_name: str, clock: Clock = now) -> None:
         self.client = client  # a low-level boto3 DynamoDB client (the container's one)
         self.table = table_name
+        self.clock = clock  # a ticket past its retention is gone before TTL deletes it
 
     # ---- the intake ---------------------------------------------------------
 
@@ -117,7 +120,7 @@ class DynamoDBTicketStore:
     def get(self, tenant: str, ticket_id: str) -> TicketRecord | None:
         item = self._call("get_item", TableName=self.table, Key=item_key(ticket_pk(tenant, ticket_id), TICKET_SK),
                           ConsistentRead=True).get("Item")
-        return _record(item) if item else None
+        return _record(item) if item and unexpired(item, self.clock()) else None
 
     def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
         conditions: list[tuple[str, dict[str, Any]]] = []
@@ -128,9 +131,10 @@ class DynamoDBTicketStore:
             for team in sorted(set(teams)):
                 conditions.append(("ticketKey = :key AND begins_with(ticketAt, :team)",
                                    {**key, ":team": {"S": f"{team}#"}}))
+        moment = self.clock()
         found = [_record(item) for condition, values in conditions for item in query_all(
             self.client, TableName=self.table, IndexName=TICKET_INDEX,
-            KeyConditionExpression=condition, ExpressionAttributeValues=values)]
+            KeyConditionExpression=condition, ExpressionAttributeValues=values) if unexpired(item, moment)]
         return sorted(found, key=lambda record: (record.created_at, record.id))
 
     def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
@@ -139,6 +143,7 @@ class DynamoDBTicketStore:
         # ordered by team first, so "every team" first finds the partition's teams (one 1-item
         # Query each), never reading their tickets.
         key = _index_key(tenant, status)
+        moment = self.clock()
         found: list[TicketRecord] = []
         for team in sorted(set(teams)) if teams is not None else self._teams(key):
             low, high = f"{team}#", _team_end(team)
@@ -148,7 +153,8 @@ class DynamoDBTicketStore:
             items = self._query_up_to(limit + 1 + (after is not None), IndexName=TICKET_INDEX, ScanIndexForward=not newest_first,
                                       KeyConditionExpression="ticketKey = :key AND ticketAt BETWEEN :low AND :high",
                                       ExpressionAttributeValues={":key": {"S": key}, ":low": {"S": low},
-                                                                 ":high": {"S": high}})
+                                                                 ":high": {"S": high}},
+                                      keep=lambda item: unexpired(item, moment))
             found.extend(record for record in map(_record, items) if ticket_position(record) != after)
         found.sort(key=ticket_position, reverse=newest_first)
         records = found[:limit]
@@ -168,12 +174,13 @@ class DynamoDBTicketStore:
                 return teams
             teams.append(items[0]["ticketAt"]["S"].split("#", 1)[0])
 
-    def _query_up_to(self, count: int, **arguments: Any) -> list[dict[str, Any]]:
-        """The first `count` items of a Query (following its pages, which end at 1 MB)."""
+    def _query_up_to(self, count: int, keep: Callable[[dict[str, Any]], bool] | None = None,
+                     **arguments: Any) -> list[dict[str, Any]]:
+        """The first `count` items of a Query that `keep` keeps (following its pages, which end at 1 MB)."""
         items: list[dict[str, Any]] = []
         while len(items) < count:
             page = self._call("query", TableName=self.table, Limit=count - len(items), **arguments)
-            items.extend(page.get("Items", []))
+            items.extend(item for item in page.get("Items", []) if keep is None or keep(item))
             if "LastEvaluatedKey" not in page:
                 break
             arguments = {**arguments, "ExclusiveStartKey": page["LastEvaluatedKey"]}
