@@ -63,8 +63,10 @@ def decode_json(raw: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     """Strict JSON from UTF-8 bytes; InvalidInput (400) for anything else."""
     try:
         document = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise InvalidInput("The body is not valid JSON.") from None
+    except RecursionError:  # nesting deeper than Python's decoder goes (about 1,000 levels)
+        raise InvalidInput(f"The body nests deeper than {max_depth} levels.") from None
     if depth_exceeds(document, max_depth):
         raise InvalidInput(f"The body nests deeper than {max_depth} levels.")
     return document
