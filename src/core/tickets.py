@@ -54,6 +54,11 @@ from .staff import MAX_REPLY_CHARS, StaffIdentity, closing_notice
 
 log = logging.getLogger(__name__)
 
+# A ticket holds the resident's phone number or e-mail address unredacted: only the contact
+# centre's work (API.md's role `kcc`, what a token without roles has) reads and handles it,
+# not an account that only edits the knowledge base or administers the tenant.
+TICKET_ROLE = "kcc"
+
 MAX_OUTCOME_CHARS = 100
 MAX_NOTE_CHARS = 2000
 DONE_PAGE = 50  # done tickets per page when the caller names no limit
@@ -138,6 +143,7 @@ class TicketDesk:
         Done tickets pile up until the retention ends, so they come in pages (`limit`, default
         DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
         `cursor` is given. `cursor` is the `next` of the page before (opaque)."""
+        who.require_role(TICKET_ROLE)
         wanted = _status(status)
         if team is not None:
             if not who.may_see(team):
@@ -210,6 +216,7 @@ class TicketDesk:
     # -- helpers -----------------------------------------------------------------
 
     def _visible(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
+        who.require_role(TICKET_ROLE)
         record = self.tickets.get(who.tenant, ticket_id)
         if record is None:
             raise NotFound("This ticket does not exist.")

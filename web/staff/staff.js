@@ -254,7 +254,7 @@
     Promise.all([
       call("GET", "/v1/staff/handovers?status=waiting" + query),
       call("GET", "/v1/staff/handovers?status=live" + query),
-      call("GET", ticketQuery("open")),
+      hasRole("kcc") ? call("GET", ticketQuery("open")) : Promise.resolve({ tickets: [] }), // tickets: role kcc
       call("GET", "/v1/staff/conversations?status=bot")
     ]).then(function (results) {
       $("tickets-count").textContent = String(results[2].tickets.length);
