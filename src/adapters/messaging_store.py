@@ -6,6 +6,9 @@ names the channel's items: `WA` (WhatsApp), `MSG` (Messenger and Instagram).
   twice) and `carriedOut` (done: a copy queued later, such as Meta's retry days after,
   changes nothing; SQS FIFO deduplicates only 5 minutes). Written as the worker goes, never
   before the event is queued.
+- `<prefix>#PARTS` / `PENDING`: the parts of large deliveries queued but not yet taken in,
+  one attribute `p<part id>` each with the epoch second it was queued (core.messaging.intake:
+  a resident's later message waits behind them). One consistent GetItem per small delivery.
 - `<prefix>#<message id>` / `OWN`: a message Balie sent on a channel whose echoes of what
   the business sends carry no marker of Balie's (Instagram): its echo is Balie's own.
 - `T#<tenant>#<prefix>STATUS#<day>` / `<message id>#<status>`: delivery receipts, with
@@ -32,6 +35,7 @@ from botocore.exceptions import ClientError
 from adapters.dynamodb_store import conversation_pk, item_key
 from core.errors import ServiceUnavailable
 from core.messaging.events import Address, Contact, DeliveryProgress, Receipt
+from core.messaging.intake import PENDING_PART_AGE
 from core.models import Channel
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -52,7 +56,7 @@ BATCH_RETRY_FIRST_DELAY_SECONDS = 0.05
 
 
 class MessagingStore:
-    """`core.ports` ContactBook, DeliveryLog and ReceiptRecorder of one channel."""
+    """`core.ports` ContactBook, DeliveryLog, PendingParts and ReceiptRecorder of one channel."""
 
     def __init__(self, client: Any, table_name: str, clock: Callable[[], datetime], *, prefix: str,
                  sleep: Callable[[float], None] = time.sleep) -> None:
@@ -88,6 +92,31 @@ class MessagingStore:
             values[":part"] = {"NS": [str(part)]}
         self.client.update_item(TableName=self.table, Key=self._seen_key(event_id), UpdateExpression=update,
                                 ExpressionAttributeValues=values)
+
+    # -- parts of large deliveries not yet taken in
+
+    def any_pending(self, now: datetime) -> bool:
+        item = self.client.get_item(TableName=self.table, Key=self._pending_key(), ConsistentRead=True).get("Item") or {}
+        since = int((now - PENDING_PART_AGE).timestamp())
+        return any(name.startswith("p") and int(value["N"]) >= since for name, value in item.items()
+                   if "N" in value and name != "expiresAt")
+
+    def add_pending(self, part_ids: list[str], now: datetime) -> None:
+        names = {f"#p{number}": f"p{part_id}" for number, part_id in enumerate(part_ids)}
+        self.client.update_item(
+            TableName=self.table, Key=self._pending_key(),
+            UpdateExpression="SET " + ", ".join([f"{name} = :at" for name in names] + ["expiresAt = :ttl"]),
+            ExpressionAttributeNames=names,
+            # The item goes a day after its last part: what is left then is long in the dead-letter queue.
+            ExpressionAttributeValues={":at": _number(int(now.timestamp())),
+                                       ":ttl": _number(int(now.timestamp()) + 24 * 3600)})
+
+    def remove_pending(self, part_id: str) -> None:
+        self.client.update_item(TableName=self.table, Key=self._pending_key(), UpdateExpression="REMOVE #part",
+                                ExpressionAttributeNames={"#part": f"p{part_id}"})
+
+    def _pending_key(self) -> dict[str, Any]:
+        return item_key(f"{self.prefix}#PARTS", "PENDING")
 
     def remember_sent(self, message_id: str) -> None:
         now = self.clock()

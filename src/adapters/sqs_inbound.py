@@ -8,10 +8,9 @@ the deduplication id (within SQS's limits), so an event queued again within five
 by the worker (core.messaging.delivery). Several events go in batches of ten (SendMessageBatch).
 
 The parts of a large delivery (core.messaging.intake) go on the same queue, marked by the
-message attribute `kind` = `delivery-part`, all in one message group (named by the first
-event's id), so the worker takes them in in order; a part's deduplication id is a hash of
-its events' ids (and receipts'), so a delivery Meta repeats within five minutes queues no
-part twice.
+message attribute `kind` = `delivery-part`, all in one message group, so the worker takes
+them in in order; a part's deduplication id is a hash of its events' ids (and receipts'),
+so a delivery Meta repeats within five minutes queues no part twice.
 """
 from __future__ import annotations
 
@@ -32,10 +31,11 @@ def sqs_id(value: str) -> str:
 
 
 BATCH_SIZE = 10  # SendMessageBatch's limit
-
-
-def digest(values: list[str]) -> str:
-    return hashlib.sha256("\n".join(values).encode("utf-8")).hexdigest()
+# Every part of a large delivery, and every later small delivery sent behind them, in one
+# group: taken in strictly in the order queued, so a resident's later message never overtakes
+# an earlier one still in a part. Receipts need no order: their parts go in a group of their own.
+EVENT_PARTS_GROUP = "delivery-parts"
+RECEIPT_PARTS_GROUP = "delivery-receipts"
 
 
 class SqsEventQueue:
@@ -84,12 +84,12 @@ class SqsEventQueue:
         after a failure nothing later is sent."""
         if not parts:
             return
-        group = "delivery-" + digest(parts[0].keys()[:1])
         for part in parts:
             try:
                 self.client.send_message(
-                    QueueUrl=self.queue_url, MessageBody=part.model_dump_json(), MessageGroupId=group,
-                    MessageDeduplicationId=digest(part.keys()),
+                    QueueUrl=self.queue_url, MessageBody=part.model_dump_json(),
+                    MessageGroupId=RECEIPT_PARTS_GROUP if not part.events else EVENT_PARTS_GROUP,
+                    MessageDeduplicationId=part.id(),
                     MessageAttributes={"kind": {"DataType": "String", "StringValue": DELIVERY_PART_KIND}})
             except (BotoCoreError, ClientError) as error:
                 raise ServiceUnavailable("The inbound queue is not available.") from error

@@ -503,6 +503,7 @@ class InMemoryMessagingStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._done: set[str] = set()  # event ids carried out
+        self._pending: dict[str, datetime] = {}  # parts of large deliveries not taken in, by id
         self._sent: dict[str, set[int]] = defaultdict(set)
         self._own: set[str] = set()
         self._contacts: dict[tuple[str, str], dict] = {}
@@ -525,6 +526,20 @@ class InMemoryMessagingStore:
     def mark_done(self, event_id: str) -> None:
         with self._lock:
             self._done.add(event_id)
+
+    def any_pending(self, now: datetime) -> bool:
+        from .messaging.intake import PENDING_PART_AGE
+
+        with self._lock:
+            return any(now - queued <= PENDING_PART_AGE for queued in self._pending.values())
+
+    def add_pending(self, part_ids: list[str], now: datetime) -> None:
+        with self._lock:
+            self._pending.update((part_id, now) for part_id in part_ids)
+
+    def remove_pending(self, part_id: str) -> None:
+        with self._lock:
+            self._pending.pop(part_id, None)
 
     def remember_sent(self, message_id: str) -> None:
         self._own.add(message_id)

@@ -216,6 +216,18 @@ class InboundQueue(Protocol):
         ones); raises ServiceUnavailable when any part could not be queued."""
 
 
+class PendingParts(Protocol):
+    """The parts of large deliveries queued but not yet taken in (by `DeliveryPart.id()`): while
+    any is, a resident's later message is queued behind them (core.messaging.intake)."""
+
+    def any_pending(self, now: datetime) -> bool:
+        """Whether a part queued within the queue's retry span is not taken in yet."""
+
+    def add_pending(self, part_ids: list[str], now: datetime) -> None: ...
+
+    def remove_pending(self, part_id: str) -> None: ...
+
+
 class ReceiptRecorder(Protocol):
     def record_receipts(self, tenant: str, receipts: list["Receipt"]) -> int:
         """Keeps delivery receipts (failures with Meta's error codes); returns how many."""

@@ -81,7 +81,7 @@ def wire(
         verify_token=parts.verify_token,
         intake=WebhookIntake(
             owner=owner, conversation_id=lambda tenant, event: conversation_id(tenant, event, parts.app_secret()),
-            queue=SqsEventQueue(parts.sqs_client, parts.queue_url), clock=parts.clock,
+            queue=SqsEventQueue(parts.sqs_client, parts.queue_url), pending=store, clock=parts.clock,
             receipts=store if receipts else None),
         delivery=EventDelivery(respond=parts.respond, outputs=outputs, windows=windows, contacts=store, log=store,
                                store=parts.conversations, clock=parts.clock, retention_days=parts.retention_days,

@@ -37,6 +37,20 @@ def test_an_event_is_done_only_when_marked_so_and_its_sent_parts_add_up(store) -
     assert store.progress("m2") == DeliveryProgress(done=True) and store.progress("never") == DeliveryProgress()
 
 
+def test_parts_are_pending_until_struck_off_or_past_the_queues_retries(store) -> None:
+    from core.messaging.intake import PENDING_PART_AGE
+
+    assert not store.any_pending(NOW)
+    store.add_pending(["a" * 64, "b" * 64], NOW)
+    store.remove_pending("a" * 64)
+    assert store.any_pending(NOW)
+    store.remove_pending("b" * 64)
+    store.remove_pending("b" * 64)  # the worker's retry strikes it off again
+    assert not store.any_pending(NOW)
+    store.add_pending(["c" * 64], NOW)
+    assert store.any_pending(NOW + PENDING_PART_AGE) and not store.any_pending(NOW + PENDING_PART_AGE + timedelta(seconds=1))
+
+
 def test_own_messages_are_known(store) -> None:
     store.remember_sent("m_out_1")
     assert store.is_own_message("m_out_1") and not store.is_own_message("m_out_2")

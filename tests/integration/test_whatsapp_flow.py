@@ -425,6 +425,19 @@ def test_a_part_whose_take_in_dies_half_way_is_answered_once_on_the_queues_retry
     assert sorted(sent["to"] for sent in graph.outbox) == [f"3161200{n:04d}" for n in range(25)]
 
 
+def test_a_residents_later_message_is_answered_after_their_earlier_one_in_a_part(channel, standin) -> None:
+    graph, _ = standin
+    assert json.loads(channel.post(residents_writing(25))["body"])["queued"] == 25  # one part, not taken in yet
+    later = residents_writing(1)
+    (message,) = later["entry"][0]["changes"][0]["value"]["messages"]
+    message.update({"from": "31612000003", "id": "wamid.LATER3", "text": {"body": "En wat kost dat?"}})
+    assert json.loads(channel.post(later)["body"])["queued"] == 1
+    channel.poller.drain()
+    to_resident = [json.dumps(sent["payload"]) for sent in graph.outbox if sent["to"] == "31612000003"]
+    assert len(to_resident) == 2 and "Hoe verleng" in to_resident[0] and "En wat kost dat?" in to_resident[1]
+    assert len(graph.outbox) == 26
+
+
 @pytest.mark.parametrize("dies", ["before the reply", "after the reply"])
 def test_a_worker_that_dies_replies_once_when_sqs_delivers_the_record_again(channel, standin, monkeypatch,
                                                                           dies: str) -> None:

@@ -56,7 +56,7 @@ def intake(store: InMemoryMessagingStore, queue: Queue) -> WebhookIntake:
     accounts = {"333": ChannelAccount("alpha", Channel.MESSENGER), "444": ChannelAccount("alpha", Channel.INSTAGRAM)}
     return WebhookIntake(owner=lambda channel, account: accounts.get(account),
                          conversation_id=lambda tenant, event: f"{tenant}.{event.channel.value[:2]}{event.sender.id}",
-                         queue=queue, clock=FixedClock(NOW))
+                         queue=queue, pending=store, clock=FixedClock(NOW))
 
 
 def test_each_event_is_queued_once_for_its_tenant_and_channel() -> None:

@@ -465,12 +465,12 @@ class ListQueue:
         self.parts.extend(parts)
 
 
-def intake(queue: ListQueue, seen: InMemoryMessagingStore) -> WebhookIntake:
+def intake(queue: ListQueue, seen: InMemoryMessagingStore, now: datetime = NOW) -> WebhookIntake:
     def owner(channel: Channel, phone_number_id: str) -> ChannelAccount | None:
         return ChannelAccount("voorbeeld", Channel.WHATSAPP) if phone_number_id == "1122334455667" else None
 
     return WebhookIntake(owner=owner, conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
-                         queue=queue, clock=lambda: NOW, receipts=seen)
+                         queue=queue, pending=seen, clock=lambda: now, receipts=seen)
 
 
 def accept(queue: ListQueue, seen: InMemoryMessagingStore, body: dict):
@@ -645,6 +645,14 @@ class CountingClients:
         self.calls.append(("transact_write_items", len(TransactItems)))
         return {}
 
+    def get_item(self, TableName, Key, ConsistentRead):  # noqa: N803
+        self.calls.append(("get_item", 1))
+        return {}
+
+    def update_item(self, **request):
+        self.calls.append(("update_item", 1))
+        return {}
+
     def batch_write_item(self, RequestItems):  # noqa: N803
         (requests,) = RequestItems.values()
         assert len(requests) <= 25
@@ -675,17 +683,18 @@ def counted_intake(clients: CountingClients) -> WebhookIntake:
     store = MessagingStore(clients, "table", lambda: NOW, prefix="WA")
     return WebhookIntake(owner=lambda channel, number: ChannelAccount("voorbeeld", Channel.WHATSAPP),
                          conversation_id=lambda tenant, event: wa.conversation_id(tenant, event, "secret"),
-                         queue=SqsEventQueue(clients, "queue-url"), clock=lambda: NOW, receipts=store)
+                         queue=SqsEventQueue(clients, "queue-url"), pending=store, clock=lambda: NOW, receipts=store)
 
 
 def test_a_thousand_messages_take_the_webhook_10_requests_and_each_part_10() -> None:
     clients = CountingClients()
     real = counted_intake(clients)
     result = real.accept(wa.parse_webhook(body_with([text_message(n) for n in range(1000)])))
-    assert result.queued == 1000 and Counter(kind for kind, _ in clients.calls) == {"send_message": 10}
+    # The parts named as pending (one UpdateItem), then queued.
+    assert result.queued == 1000 and Counter(kind for kind, _ in clients.calls) == {"update_item": 1, "send_message": 10}
     clients.calls.clear()
-    real.take_in(DeliveryPart.model_validate_json(clients.bodies[0]).events)  # the worker, one part
-    assert Counter(kind for kind, _ in clients.calls) == {"send_message_batch": 10}
+    real.take_in_part(DeliveryPart.model_validate_json(clients.bodies[0]))  # the worker, one part
+    assert Counter(kind for kind, _ in clients.calls) == {"send_message_batch": 10, "update_item": 1}
     assert sum(size for kind, size in clients.calls if kind == "send_message_batch") == 100
 
 
@@ -718,3 +727,33 @@ def test_up_to_25_statuses_are_still_recorded_at_once_and_26_queued() -> None:
     assert (len(part.events), len(part.receipts)) == (0, 26) and [i.event.event_id for i in queue.items] == [
         "wamid.T1", "wamid.T2"]
     assert intake(queue, seen).take_in_part(part).receipts == 26 and len(seen.receipts["voorbeeld"]) == 51
+
+
+def test_a_one_message_delivery_costs_the_webhook_one_read_and_one_queue_call() -> None:
+    clients = CountingClients()
+    result = counted_intake(clients).accept(wa.parse_webhook(body_with([text_message(1)])))
+    # Nothing pending before it: straight to the resident's group. (Was a conditional PutItem + SendMessage.)
+    assert result.queued == 1 and clients.calls == [("get_item", 1), ("send_message", 1)]
+
+
+def test_a_residents_later_message_waits_behind_their_earlier_one_still_in_a_part() -> None:
+    queue, seen = ListQueue(), InMemoryMessagingStore()
+    accept(queue, seen, body_with([text_message(n) for n in range(11)]))  # resident 5's wamid.T5 in a part
+    accept(queue, seen, body_with([{**text_message(5), "id": "wamid.LATER5"}]))
+    assert queue.items == [] and len(queue.parts) == 2  # behind the part, not straight to the resident's group
+    for part in list(queue.parts):
+        intake(queue, seen).take_in_part(part)  # the worker, in the parts' order
+    order = [item.event.event_id for item in queue.items]
+    assert order.index("wamid.T5") < order.index("wamid.LATER5") and not seen.any_pending(NOW)
+    accept(queue, seen, body_with([{**text_message(5), "id": "wamid.THEN5"}]))  # nothing pending: straight on
+    assert queue.items[-1].event.event_id == "wamid.THEN5" and len(queue.parts) == 2
+
+
+def test_a_part_pending_past_the_queues_retries_no_longer_holds_later_messages_back() -> None:
+    from core.messaging.intake import PENDING_PART_AGE
+
+    queue, seen = ListQueue(), InMemoryMessagingStore()
+    accept(queue, seen, body_with([text_message(n) for n in range(11)]))  # never taken in: in the DLQ by then
+    later = NOW + PENDING_PART_AGE + timedelta(seconds=1)
+    intake(queue, seen, now=later).accept(wa.parse_webhook(body_with([text_message(20, at=later)])))
+    assert [item.event.event_id for item in queue.items] == ["wamid.T20"]

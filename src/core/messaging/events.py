@@ -164,9 +164,14 @@ class DeliveryPart(Frozen):
     receipts: list[QueuedReceipt] = []
 
     def keys(self) -> list[str]:
-        """What the part holds, by Meta's ids (the queue's deduplication of a part)."""
+        """What the part holds, by Meta's ids."""
         return [item.event.event_id for item in self.events] + [
             f"{item.receipt.message_id}#{item.receipt.status}" for item in self.receipts]
+
+    def id(self) -> str:
+        """The part's name, the same whenever the same delivery is split again (Meta's retry): the
+        queue's deduplication id of the part, and its name among the parts still pending."""
+        return hashlib.sha256("\n".join(self.keys()).encode("utf-8")).hexdigest()
 
 
 class DeliveryProgress(Frozen):

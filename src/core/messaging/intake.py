@@ -8,6 +8,14 @@ Meta's id as the queue's deduplication id. A larger one would cost the webhook o
 call per ten events, more than Meta waits for at 1,000: its events are queued unopened in
 parts of up to 100 (`DeliveryPart`), and the worker takes each part in as the webhook
 would have (`take_in`), so the webhook's work no longer grows with a delivery's events.
+Order: a resident's message in a later small delivery must not overtake their message still
+waiting in a part of an earlier one (the part's events reach the resident's message group
+only when the worker takes the part in). So while any part is pending (`PendingParts`: the
+webhook names the parts before queueing them, the worker strikes each off after taking it in),
+a small delivery is queued as a part too, behind them in their one message group; otherwise
+it goes straight to the residents' groups. The check is one consistent read; it took the
+place of the conditional write that marked events seen.
+
 Delivery receipts (WhatsApp's sent / delivered / read) likewise: up to 25 are recorded at
 once (one BatchWriteItem), more go on the queue in parts for the worker to record.
 
@@ -28,7 +36,7 @@ from datetime import datetime, timedelta
 from ..clock import offset_from_real_time
 from ..errors import ServiceUnavailable
 from ..models import Channel, ChannelAccount
-from ..ports import InboundQueue, ReceiptRecorder
+from ..ports import InboundQueue, PendingParts, ReceiptRecorder
 from .events import DeliveryPart, Event, QueuedEvent, QueuedReceipt, Receipt
 
 log = logging.getLogger(__name__)
@@ -46,6 +54,9 @@ PART_BYTES = 192 * 1024
 # of up to a whole delivery's (the worker writes them 25 a request, within its timeout).
 INLINE_RECEIPTS = 25
 PART_RECEIPTS = 1000
+# A part still pending after the queue's retries (5 receives x 360 s visibility, template.yaml)
+# is in the dead-letter queue: later messages no longer wait for it.
+PENDING_PART_AGE = timedelta(seconds=5 * 360)
 
 
 def in_clock_time(event: Event, oldest: datetime, offset: timedelta) -> Event:
@@ -100,6 +111,7 @@ class WebhookIntake:
         owner: Callable[[Channel, str], ChannelAccount | None],
         conversation_id: Callable[[str, Event], str],
         queue: InboundQueue,
+        pending: PendingParts,
         clock: Callable[[], datetime],
         receipts: ReceiptRecorder | None = None,
         clock_offset: Callable[[], timedelta] = offset_from_real_time,
@@ -108,6 +120,7 @@ class WebhookIntake:
         self.owner = owner
         self.conversation_id = conversation_id  # the channel's name for the resident's thread
         self.queue = queue
+        self.pending = pending
         self.clock = clock
         self.receipts = receipts
         self.clock_offset = clock_offset
@@ -141,11 +154,16 @@ class WebhookIntake:
                 )
         events = list(items.values())
         receipts = self._receipts(parsed.receipts, owner, result)
-        queued = [*(parts(events, PART_EVENTS) if len(events) > INLINE_EVENTS else []),
-                  *(parts(receipts, PART_RECEIPTS) if len(receipts) > INLINE_RECEIPTS else [])]
+        now = self.clock()
+        behind = bool(events) and (len(events) > INLINE_EVENTS or self.pending.any_pending(now))
+        event_parts = parts(events, PART_EVENTS) if behind else []
+        if event_parts:
+            # Named before they are queued: a later delivery checking in between waits behind them.
+            self.pending.add_pending([part.id() for part in event_parts], now)
+        queued = [*event_parts, *(parts(receipts, PART_RECEIPTS) if len(receipts) > INLINE_RECEIPTS else [])]
         if queued:
             self.queue.send_parts(queued)
-        if 0 < len(events) <= INLINE_EVENTS:
+        if events and not behind:
             self.take_in(events)
         if len(receipts) <= INLINE_RECEIPTS:
             self._record(receipts, result)
@@ -165,6 +183,8 @@ class WebhookIntake:
         result = IntakeResult(queued=len(part.events), receipts=len(part.receipts))
         if part.events:
             self.take_in(part.events)
+            # Only now: a resident's later message, sent behind this part until here, may go straight on.
+            self.pending.remove_pending(part.id())
         self._record(part.receipts, result)
         return result
 
