@@ -7,7 +7,7 @@ For each channel the same questions from the same number of residents, interleav
 the machine's load falls on both alike:
 
 - webhook: a signed delivery over loopback HTTP, as Meta sends it, until the 200
-  (signature, the queue: nothing is marked seen before it): what Meta waits for. Target p99 <= 15 ms.
+  (signature, the read of the parts pending, the queue): what Meta waits for. Target p99 <= 15 ms.
 - worker: one queued record through the function as its event source mapping invokes it
   (engine turn, rendering, the send API over HTTP, bookkeeping). Target: Messenger's
   median within 20 % of WhatsApp's.
