@@ -147,7 +147,9 @@ def test_metas_delivery_of_the_body_is_accepted_queued_once_and_carried_out(name
     answer = post(body)
     assert answer["statusCode"] == 200, answer
     assert json.loads(answer["body"]) == {"queued": len(events), "duplicates": 0, "statuses": 0, "ignored": len(ignored)}
-    assert json.loads(post(body)["body"])["duplicates"] == len(events)  # Meta's retry: nothing queued twice
+    # Meta's retry: queued again under Meta's ids, which the FIFO queue drops as copies (the webhook marks nothing
+    # seen: a webhook that died between marking and queueing lost the event), so nothing is queued twice.
+    assert json.loads(post(body)["body"]) == {"queued": len(events), "duplicates": 0, "statuses": 0, "ignored": len(ignored)}
     records = queued_events(mock_aws)
     assert len(records) == len(events)
     if not records:
