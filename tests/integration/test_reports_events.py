@@ -74,13 +74,16 @@ def test_proposals_export_reads_the_table_and_keeps_only_opted_in_tenants(mock_a
 
     store = DynamoDBConversationStore(boto3.client("dynamodb"), mock_aws.tables["BalieTable"])
     moment = datetime(2026, 11, 2, 12, 0, tzinfo=timezone.utc)
+    # Past its expiry an unanswered question is gone for every reader (the tenant's retention), so the day's
+    # questions are kept until after the test runs, whatever the date it runs on.
+    still_kept = int(datetime.now(timezone.utc).timestamp()) + 86400
     questions = {
         "voorbeeld": ["Mag ik in Voorbeeld een kameel houden?", "Mag ik een kameel houden in gemeente Voorbeeld? a@b.nl"],
         "voorbeeld-noord": ["geheime vraag uit het noorden"],
     }
     for tenant, texts in questions.items():
         conversation = Conversation(id=f"{tenant}.{'ab' * 16}", tenant=tenant, channel=Channel.WEB,
-                                    created_at=moment, updated_at=moment, expires_at=int(moment.timestamp()) + 86400)
+                                    created_at=moment, updated_at=moment, expires_at=still_kept)
         store.save(conversation, 0, DailyCounters(tenant=tenant, day="2026-11-02", counts={"fallback": len(texts)},
                                                   unanswered=texts))
 
