@@ -41,13 +41,14 @@ def update_conversation(store: ConversationStore, tenant: str, conversation_id: 
 
 
 def append_entries(conversation: Conversation, role: Role, messages: list[ReplyMessage], at: datetime,
-                   author: str | None = None) -> None:
+                   author: str | None = None, event_id: str | None = None) -> None:
     """Record messages the resident receives outside their own turn (timeouts,
     staff replies): the chat poll and the staff view read them from the transcript."""
     for message in messages:
         conversation.transcript.append(
             TranscriptEntry(seq=conversation.next_seq(), role=role, at=at, text=message.text,
-                            links=list(message.links), buttons=list(message.buttons), author=author)
+                            links=list(message.links), buttons=list(message.buttons), author=author,
+                            event_id=event_id)
         )
     conversation.updated_at = at
 

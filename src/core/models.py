@@ -186,6 +186,9 @@ class TranscriptEntry(Model):
     buttons: list[Button] = Field(default_factory=list)
     intent: str | None = None
     author: str | None = None  # staff member id for staff messages
+    # Meta's id of a message written outside Balie (the Page inbox): a redelivered event
+    # finds it here and is recorded once.
+    event_id: str | None = None
 
 
 class RememberedReply(Model):

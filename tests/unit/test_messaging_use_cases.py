@@ -151,12 +151,14 @@ class DiesWhenDone(InMemoryMessagingStore):
     message("m1"),
     MessageEdited(channel=Channel.MESSENGER, account_id="333", event_id="m1#edit1", sender=RESIDENT,
                   message_id="m1", text="mijn rijbewijs is kwijt"),
-], ids=["message", "edit"])
+    BusinessMessage(channel=Channel.MESSENGER, account_id="333", event_id="e1", sender=RESIDENT,
+                    text="Goedemiddag, ik kijk even met u mee."),
+], ids=["message", "edit", "page-inbox message"])
 def test_a_worker_that_dies_before_recording_the_event_done_carries_it_out_once_on_redelivery(event) -> None:
     world = World()
     world.store = DiesWhenDone()
     world.delivery.log = world.delivery.contacts = world.store
-    if isinstance(event, MessageEdited):
+    if isinstance(event, (MessageEdited, BusinessMessage)):
         world.stored("mijn paspoort is kwijt")
     with pytest.raises(Killed):
         world.delivery.deliver(queued(event))
@@ -164,10 +166,13 @@ def test_a_worker_that_dies_before_recording_the_event_done_carries_it_out_once_
     assert not again.duplicate and again.sent == 0  # every part went out the first time
     assert world.delivery.deliver(queued(event)).duplicate
     sent = [payload["text"] for payload in world.output.sent]
-    assert sent == ([] if isinstance(event, MessageEdited) else ["antwoord op paspoort", "Was dit nuttig?"])
+    assert sent == ([] if isinstance(event, (MessageEdited, BusinessMessage))
+                    else ["antwoord op paspoort", "Was dit nuttig?"])
+    stored = world.conversations.get("alpha", CONVERSATION)
     if isinstance(event, MessageEdited):
-        stored = world.conversations.get("alpha", CONVERSATION)
         assert [e.text for e in stored.transcript if e.role == Role.RESIDENT] == ["mijn rijbewijs is kwijt"]
+    if isinstance(event, BusinessMessage):  # staff see the Page inbox's message once
+        assert [e.text for e in stored.transcript if e.role == Role.STAFF] == ["Goedemiddag, ik kijk even met u mee."]
 
 
 # ------------------------------------------------------------------ delivery

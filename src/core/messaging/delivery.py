@@ -186,7 +186,7 @@ class EventDelivery:
             return DeliveryResult(action="echo")  # what Balie itself sent
         moment = self.clock()
         result = self._change(item, "business_message",
-                              lambda c: transcript.record_business_message(c, event.text, moment) or True)
+                              lambda c: transcript.record_business_message(c, event.event_id, event.text, moment))
         self.contacts.set_thread(item.tenant, item.conversation_id,
                                  quiet_until=moment + QUIET_AFTER_BUSINESS_MESSAGE)
         return result

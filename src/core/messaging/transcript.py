@@ -42,10 +42,16 @@ def retract(conversation: Conversation, message_id: str) -> bool:
     return True
 
 
-def record_business_message(conversation: Conversation, text: str, moment: datetime) -> None:
-    """A message from the gemeente's side sent outside Balie, kept so staff see the whole talk."""
+def record_business_message(conversation: Conversation, event_id: str, text: str, moment: datetime) -> bool:
+    """A message from the gemeente's side sent outside Balie, kept so staff see the whole talk.
+    False when Meta's event `event_id` is recorded already (the worker died before it
+    marked the event done, and SQS delivered it again)."""
+    if any(entry.event_id == event_id for entry in conversation.transcript):
+        return False
     shown = privacy.redact(clean_text(text)[:MAX_TEXT_CHARS]) if text.strip() else WITHOUT_TEXT
-    append_entries(conversation, Role.STAFF, [ReplyMessage(text=shown)], moment, author=BUSINESS_AUTHOR)
+    append_entries(conversation, Role.STAFF, [ReplyMessage(text=shown)], moment, author=BUSINESS_AUTHOR,
+                   event_id=event_id)
+    return True
 
 
 def _resident_entry(conversation: Conversation, message_id: str):
