@@ -39,7 +39,7 @@ SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # closed: a handover becomes a t
 CLOCK = {"after_hours": SATURDAY_EVENING}
 SCENARIO_TIMEOUT_S = 90
 SCENARIOS = ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "reports",
-             "editor", "workday", "renewal"]
+             "editor", "workday", "renewal", "roles"]
 STATEMENT = REPO / "docs" / "toegankelijkheid.md"
 # A row of the statement's sample table: | W01 | state | `a11y.mjs` | `axe label` |
 SAMPLE_ROW = re.compile(r"^\| ([A-Z]\d{2}) \|[^|]+\| `([a-z0-9_]+)\.mjs` \| `([^`]+)` \|$", re.MULTILINE)

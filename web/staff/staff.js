@@ -221,8 +221,10 @@
     ["signin", "work", "reports", "canned", "nothelpful"].forEach(function (name) { $("view-" + name).hidden = name !== view; });
     $("nav").hidden = !signedIn;
     $("signout").hidden = !signedIn;
-    Array.prototype.forEach.call(document.querySelectorAll("nav a[data-role]"), function (link) {
-      link.hidden = !hasRole(link.getAttribute("data-role"));
+    // What an account's roles do not allow is not shown (the API would answer 403): the editors' pages
+    // and the knowledge base for `editor`, the callback requests (the resident's contact) for `kcc`.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-role]"), function (node) {
+      node.hidden = !hasRole(node.getAttribute("data-role"));
     });
     // displayName: the token's name, else the account's roles and teams (never the login id).
     $("who").textContent = signedIn ? profile.displayName + " \u00b7 " + profile.tenantName : "";
