@@ -95,7 +95,8 @@ def run(args: argparse.Namespace, lines: TextIO | None = None, out: TextIO | Non
         print(f"unknown tenant {args.tenant!r}: {error}", file=sys.stderr)
         return 2
     effects = PortEffectDispatcher(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts())
-    engine = Engine(store=InMemoryConversationStore(), knowledge=knowledge, effects=effects, clock=now)
+    engine = Engine(store=InMemoryConversationStore(clock=now, retention=knowledge.retention), knowledge=knowledge,
+                    effects=effects, clock=now)
     interactive = lines.isatty()
     if interactive:
         print(f"Balie chat met {knowledge.get(args.tenant).tenant.name}. Typ een nummer om op een knop te drukken, /quit om te stoppen.", file=out)

@@ -42,6 +42,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from collections.abc import Callable
+
 from core.clock import Clock, now
 from core.effects import Effect, PendingEffect
 from core.errors import NotFound, RateLimited, ServiceUnavailable, VersionConflict
@@ -58,6 +60,7 @@ from core.models import (
 )
 from core.opening_hours import AMSTERDAM
 from core.report_counters import merged, monthly
+from core.retention import Retention, expired, no_retention
 
 HANDOVER_INDEX = "HandoverIndex"
 ACTIVITY_INDEX = "ActivityIndex"
@@ -167,10 +170,12 @@ def _month(tenant: str, item: dict[str, Any]) -> MonthlyCounters:
 
 
 class DynamoDBConversationStore:
-    def __init__(self, client: Any, table_name: str, clock: Clock = now) -> None:
+    def __init__(self, client: Any, table_name: str, clock: Clock = now,
+                 retention: Callable[[str], Retention | None] = no_retention) -> None:
         self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
         self.table = table_name
-        self.clock = clock  # the day a month's aggregate is created on (`since`)
+        self.clock = clock  # the day a month's aggregate is created on (`since`); what has expired
+        self.retention = retention  # the tenant's retention now (core.retention)
         self._id_key: bytes | None = None
         self._id_key_lock = threading.Lock()
 
@@ -203,17 +208,18 @@ class DynamoDBConversationStore:
             Key=item_key(conversation_pk(tenant, conversation_id), CONVERSATION_SK),
             ConsistentRead=True,  # a turn must see the previous turn's write
         ).get("Item")
-        return _conversation(item) if item and unexpired(item, self.clock()) else None
+        return _conversation(item) if item and unexpired(item, _updated_at(item), self.retention(tenant),
+                                                         self.clock()) else None
 
     def list_handovers(self, tenant: str, status: HandoverStatus, team: str | None = None) -> list[Conversation]:
         if status not in INDEXED_HANDOVER:
             return []
-        moment = self.clock()
+        moment, retention = self.clock(), self.retention(tenant)
         found = [_conversation(item) for item in self._query_all(
             IndexName=HANDOVER_INDEX,
             KeyConditionExpression="handoverKey = :key",
             ExpressionAttributeValues={":key": {"S": f"{tenant}#{status.value}"}},
-        ) if unexpired(item, moment)]
+        ) if unexpired(item, _updated_at(item), retention, moment)]
         return [c for c in found if team is None or (c.handover is not None and c.handover.team == team)]
 
     def daily_counters(self, tenant: str, first: date, last: date) -> list[DailyCounters]:
@@ -267,12 +273,13 @@ class DynamoDBConversationStore:
         return bool(page.get("Count"))
 
     def unanswered_questions(self, tenant: str, first: date, last: date, limit: int) -> list[str]:
-        items = self._query_newest(unanswered_pk(tenant), first, last, limit, projection="#t, expiresAt",
+        items = self._query_newest(tenant, unanswered_pk(tenant), first, last, limit, projection="sk, #t, expiresAt",
                                    names={"#t": "text"})
         return [item["text"]["S"] for item in items]
 
     def not_helpful(self, tenant: str, first: date, last: date, limit: int) -> list[NotHelpfulItem]:
-        return [_not_helpful_item(item) for item in self._query_newest(not_helpful_pk(tenant), first, last, limit)]
+        return [_not_helpful_item(item)
+                for item in self._query_newest(tenant, not_helpful_pk(tenant), first, last, limit)]
 
     def review_not_helpful(self, tenant: str, item_id: str, staff: str, at: datetime,
                            note: str | None) -> NotHelpfulItem:
@@ -313,9 +320,10 @@ class DynamoDBConversationStore:
             for item in items
         ]
 
-    def _query_newest(self, pk: str, first: date, last: date, limit: int, projection: str | None = None,
+    def _query_newest(self, tenant: str, pk: str, first: date, last: date, limit: int, projection: str | None = None,
                       names: dict[str, str] | None = None) -> list[dict[str, Any]]:
-        """Items `<day>#...` of one partition from `first` to `last`, newest first, at most `limit`."""
+        """Items `<day>#<written, UTC>#...` of one partition from `first` to `last`, newest first, at
+        most `limit`, none past the tenant's retention."""
         arguments: dict[str, Any] = {
             "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :last",
             "ExpressionAttributeValues": {":pk": {"S": pk}, **_day_range(first, last)},
@@ -325,13 +333,14 @@ class DynamoDBConversationStore:
             arguments["ProjectionExpression"] = projection
             arguments["ExpressionAttributeNames"] = names or {}
         found: list[dict[str, Any]] = []
-        moment = self.clock()
+        moment, retention = self.clock(), self.retention(tenant)
         while len(found) < limit:
             try:
                 page = self.client.query(TableName=self.table, Limit=limit - len(found), **arguments)
             except ClientError as error:
                 raise ServiceUnavailable("The table is not available.") from error
-            found.extend(item for item in page.get("Items", []) if unexpired(item, moment))
+            found.extend(item for item in page.get("Items", [])
+                         if unexpired(item, _stamped_at(item), retention, moment))
             if "LastEvaluatedKey" not in page:
                 break
             arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
@@ -345,8 +354,32 @@ class DynamoDBConversationStore:
         effects: Sequence[Effect] = (),
     ) -> Conversation:
         days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
+        remembered = list(conversation.unanswered_keys)
         try:
-            return self._save(conversation, expected_version, days, admission, effects)
+            return self._save_within_cap(conversation, expected_version, days, admission, effects)
+        except VersionConflict:
+            # A first write finds an item whose `expiresAt` is still ahead, but which the tenant's
+            # shorter retention now has ended (core.retention): written in its place, like one past
+            # its `expiresAt` (the Put's own condition).
+            replacing = self._expired_version(conversation) if expected_version == 0 else None
+            if replacing is None:
+                raise
+            conversation.unanswered_keys[:] = remembered  # the refused write's keys were never written
+            return self._save_within_cap(conversation, expected_version, days, admission, effects, replacing)
+
+    def _expired_version(self, conversation: Conversation) -> int | None:
+        """The version of the conversation's stored item when the rule of core.retention has ended it."""
+        item = self._call("get_item", TableName=self.table, ConsistentRead=True,
+                          Key=item_key(conversation_pk(conversation.tenant, conversation.id), CONVERSATION_SK)).get("Item")
+        if item is None or unexpired(item, _updated_at(item), self.retention(conversation.tenant), self.clock()):
+            return None
+        return int(item["version"]["N"])
+
+    def _save_within_cap(self, conversation: Conversation, expected_version: int, days: list[DailyCounters],
+                         admission: ClientAdmission | None, effects: Sequence[Effect],
+                         replacing: int | None = None) -> Conversation:
+        try:
+            return self._save(conversation, expected_version, days, admission, effects, replacing)
         except _UnansweredCapReached:
             # The day's cap of unanswered questions is reached: the turn goes without them.
             without = [
@@ -355,10 +388,10 @@ class DynamoDBConversationStore:
                 if day.unanswered else day
                 for day in days
             ]
-            return self._save(conversation, expected_version, without, admission, effects)
+            return self._save(conversation, expected_version, without, admission, effects, replacing)
 
     def _save(self, conversation: Conversation, expected_version: int, days: list[DailyCounters],
-              admission: ClientAdmission | None, effects: Sequence[Effect]) -> Conversation:
+              admission: ClientAdmission | None, effects: Sequence[Effect], replacing: int | None) -> Conversation:
         saved = conversation.model_copy(update={"version": expected_version + 1})  # written below as JSON
         items: list[dict[str, Any]] = [{"Put": {"TableName": self.table, "Item": _outbox_item(saved, effect)}}
                                        for effect in effects]
@@ -412,7 +445,10 @@ class DynamoDBConversationStore:
             }})
         item = _item(saved)
         put: dict[str, Any] = {"TableName": self.table, "Item": item}
-        if expected_version == 0:  # new, or in the place of one past its retention that TTL has not deleted yet
+        if replacing is not None:  # in the place of the version the tenant's retention now has ended
+            put["ConditionExpression"] = "version = :replaced"
+            put["ExpressionAttributeValues"] = {":replaced": {"N": str(replacing)}}
+        elif expected_version == 0:  # new, or in the place of one past its retention that TTL has not deleted yet
             put["ConditionExpression"] = "attribute_not_exists(pk) OR expiresAt <= :now"
             put["ExpressionAttributeValues"] = {":now": {"N": str(int(self.clock().timestamp()))}}
         else:
@@ -536,13 +572,25 @@ def _between(pk: str, first: str, last: str) -> dict[str, Any]:
             "ExpressionAttributeValues": {":pk": {"S": pk}, ":first": {"S": first}, ":last": {"S": last}}}
 
 
-def unexpired(item: dict[str, Any], moment: datetime) -> bool:
-    """False for an item past its `expiresAt`: DynamoDB's TTL deletes it only some time later
+def unexpired(item: dict[str, Any], written_at: datetime | None, retention: Retention | None,
+              moment: datetime) -> bool:
+    """False for an item gone by `core.retention`'s rule (past its `expiresAt`, or written longer ago
+    than the tenant's retention now): DynamoDB's TTL deletes it only some time after `expiresAt`
     (up to days; the local emulation never), and until then it must be gone for everyone, as
-    the tenant's retention promises. 0 is no expiry set (a conversation made without a tenant's
-    retention, as in tests; TTL leaves such an item too)."""
-    expires = int(item.get("expiresAt", {}).get("N") or 0)
-    return expires == 0 or expires > moment.timestamp()
+    the tenant's retention promises. No `expiresAt` is none set (a conversation made without a
+    tenant's retention, as in tests; TTL leaves such an item too)."""
+    return not expired(int(item.get("expiresAt", {}).get("N") or 0), written_at, retention, moment)
+
+
+def _updated_at(item: dict[str, Any]) -> datetime | None:
+    """When a conversation item was last written by a turn (its `expiresAt` counts from then)."""
+    return datetime.fromisoformat(item["updatedAt"]["S"]) if "updatedAt" in item else None
+
+
+def _stamped_at(item: dict[str, Any]) -> datetime | None:
+    """When a report item (`<day>#<written, UTC>#...`) was written."""
+    parts = item["sk"]["S"].split("#")
+    return datetime.fromisoformat(parts[1].replace("Z", "+00:00")) if len(parts) > 2 else None
 
 
 def item_key(pk: str, sk: str) -> dict[str, Any]:

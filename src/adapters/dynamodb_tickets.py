@@ -32,6 +32,7 @@ from adapters.dynamodb_store import (
     unexpired,
 )
 from core.clock import Clock, now
+from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
 from core.models import Ticket, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.tickets import ticket_refusal
@@ -62,10 +63,17 @@ def _error_code(error: ClientError) -> str:
 
 
 class DynamoDBTicketStore:
-    def __init__(self, client: Any, table_name: str, clock: Clock = now) -> None:
+    def __init__(self, client: Any, table_name: str, clock: Clock = now,
+                 retention: Callable[[str], Retention | None] = no_retention) -> None:
         self.client = client  # a low-level boto3 DynamoDB client (the container's one)
         self.table = table_name
-        self.clock = clock  # a ticket past its retention is gone before TTL deletes it
+        self.clock = clock  # a ticket past its retention is gone before TTL deletes it (core.retention)
+        self.retention = retention  # the tenant's retention now
+
+    def _live(self, tenant: str) -> Callable[[dict[str, Any]], bool]:
+        """Whether a ticket item of `tenant` is still kept now (its retention counts from its creation)."""
+        moment, retention = self.clock(), self.retention(tenant)
+        return lambda item: unexpired(item, _record(item).created_at, retention, moment)
 
     # ---- the intake ---------------------------------------------------------
 
@@ -120,7 +128,7 @@ class DynamoDBTicketStore:
     def get(self, tenant: str, ticket_id: str) -> TicketRecord | None:
         item = self._call("get_item", TableName=self.table, Key=item_key(ticket_pk(tenant, ticket_id), TICKET_SK),
                           ConsistentRead=True).get("Item")
-        return _record(item) if item and unexpired(item, self.clock()) else None
+        return _record(item) if item and self._live(tenant)(item) else None
 
     def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
         conditions: list[tuple[str, dict[str, Any]]] = []
@@ -131,10 +139,10 @@ class DynamoDBTicketStore:
             for team in sorted(set(teams)):
                 conditions.append(("ticketKey = :key AND begins_with(ticketAt, :team)",
                                    {**key, ":team": {"S": f"{team}#"}}))
-        moment = self.clock()
+        live = self._live(tenant)
         found = [_record(item) for condition, values in conditions for item in query_all(
             self.client, TableName=self.table, IndexName=TICKET_INDEX,
-            KeyConditionExpression=condition, ExpressionAttributeValues=values) if unexpired(item, moment)]
+            KeyConditionExpression=condition, ExpressionAttributeValues=values) if live(item)]
         return sorted(found, key=lambda record: (record.created_at, record.id))
 
     def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
@@ -143,7 +151,7 @@ class DynamoDBTicketStore:
         # ordered by team first, so "every team" first finds the partition's teams (one 1-item
         # Query each), never reading their tickets.
         key = _index_key(tenant, status)
-        moment = self.clock()
+        live = self._live(tenant)
         found: list[TicketRecord] = []
         for team in sorted(set(teams)) if teams is not None else self._teams(key):
             low, high = f"{team}#", _team_end(team)
@@ -154,7 +162,7 @@ class DynamoDBTicketStore:
                                       KeyConditionExpression="ticketKey = :key AND ticketAt BETWEEN :low AND :high",
                                       ExpressionAttributeValues={":key": {"S": key}, ":low": {"S": low},
                                                                  ":high": {"S": high}},
-                                      keep=lambda item: unexpired(item, moment))
+                                      keep=live)
             found.extend(record for record in map(_record, items) if ticket_position(record) != after)
         found.sort(key=ticket_position, reverse=newest_first)
         records = found[:limit]

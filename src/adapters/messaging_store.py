@@ -32,11 +32,12 @@ from zoneinfo import ZoneInfo
 
 from botocore.exceptions import ClientError
 
-from adapters.dynamodb_store import conversation_pk, item_key
+from adapters.dynamodb_store import conversation_pk, item_key, unexpired
 from core.errors import ServiceUnavailable
 from core.messaging.events import Address, Contact, DeliveryProgress, Receipt
 from core.messaging.intake import PENDING_PART_AGE
 from core.models import Channel
+from core.retention import Retention, no_retention
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Meta retries a delivery for up to 7 days; remember it a little longer.
@@ -59,10 +60,12 @@ class MessagingStore:
     """`core.ports` ContactBook, DeliveryLog, PendingParts and ReceiptRecorder of one channel."""
 
     def __init__(self, client: Any, table_name: str, clock: Callable[[], datetime], *, prefix: str,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 retention: Callable[[str], Retention | None] = no_retention) -> None:
         self.client = client  # a boto3 DynamoDB *client* (low-level: typed attribute values)
         self.table = table_name
         self.clock = clock
+        self.retention = retention  # a contact past the tenant's retention is gone (core.retention)
         self.prefix = prefix
         self.sleep = sleep
 
@@ -230,7 +233,10 @@ class MessagingStore:
     def contact(self, tenant: str, conversation_id: str) -> Contact | None:
         item = self.client.get_item(TableName=self.table, Key=self._contact_key(tenant, conversation_id),
                                     ConsistentRead=True).get("Item")
-        return _contact(item or {})
+        contact = _contact(item or {})
+        if contact is None or not unexpired(item or {}, contact.last_inbound_at, self.retention(tenant), self.clock()):
+            return None
+        return contact
 
     def set_thread(self, tenant: str, conversation_id: str, *, elsewhere: bool | None = None,
                    quiet_until: datetime | None = None) -> None:

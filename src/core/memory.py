@@ -35,6 +35,7 @@ from .models import (
     ticket_position,
 )
 from .clock import Clock, now
+from .retention import Retention, expired, no_retention
 from .opening_hours import AMSTERDAM
 from .report_counters import merged, monthly
 from .tenants import DirectoryEntry, Switch, TenantDirectory, TenantVersion, VersionStatus
@@ -44,27 +45,38 @@ ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 
 
 class InMemoryConversationStore:
-    def __init__(self, clock: Clock = now) -> None:
+    def __init__(self, clock: Clock = now, retention: Callable[[str], Retention | None] = no_retention) -> None:
         self._lock = threading.Lock()
-        self.clock = clock  # the day a month's aggregate is created on (`since`)
+        self.clock = clock  # the day a month's aggregate is created on (`since`); what has expired (core.retention)
+        self.retention = retention  # the tenant's retention now (core.retention)
         # (tenant, id) -> (version, JSON): JSON, so callers never share objects; the version beside it, so a
         # write checks it without reading the whole conversation back.
         self._conversations: dict[tuple[str, str], tuple[int, str]] = {}
         self._counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
         self._months: dict[tuple[str, str], MonthlyCounters] = {}  # (tenant, YYYY-MM)
-        # (tenant, day) -> [(conversation id, redacted question)]: erasure removes a conversation's questions
-        self._unanswered: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        # (tenant, day) -> [(conversation id, redacted question, written at, expiresAt)]: erasure removes a
+        # conversation's questions
+        self._unanswered: dict[tuple[str, str], list[tuple[str, str, datetime, int]]] = defaultdict(list)
         self._not_helpful: dict[str, dict[str, NotHelpfulItem]] = defaultdict(dict)  # tenant -> id -> entry
+        self._not_helpful_expiry: dict[tuple[str, str], int] = {}  # (tenant, id) -> expiresAt
         # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
         self.on_delete: list[Callable[[str, str], None]] = []
         self._admitted: dict[tuple[str, str, int], int] = defaultdict(int)  # (tenant, client, window) -> count
         # (tenant, conversation id, effect id) -> the pending effect as JSON: the outbox.
         self._outbox: dict[tuple[str, str, str], str] = {}
 
+    def expired(self, tenant: str, expires_at: int, written_at: datetime) -> bool:
+        """Whether a stored item of `tenant` is gone now (core.retention: the one rule of every store)."""
+        return expired(expires_at, written_at, self.retention(tenant), self.clock())
+
+    def _live(self, conversation: Conversation) -> bool:
+        return not self.expired(conversation.tenant, conversation.expires_at, conversation.updated_at)
+
     def get(self, tenant: str, conversation_id: str) -> Conversation | None:
         with self._lock:
             stored = self._conversations.get((tenant, conversation_id))
-        return Conversation.model_validate_json(stored[1]) if stored is not None else None
+        found = Conversation.model_validate_json(stored[1]) if stored is not None else None
+        return found if found is not None and self._live(found) else None
 
     def save(
         self, conversation: Conversation, expected_version: int,
@@ -76,6 +88,9 @@ class InMemoryConversationStore:
         days = merged([counters] if isinstance(counters, DailyCounters) else counters or [])
         with self._lock:
             current = self._conversations.get(key)
+            if current is not None and expected_version == 0 and not self._live(
+                    Conversation.model_validate_json(current[1])):
+                current = None  # written in the place of one past its retention, as in DynamoDB
             if (current is None and expected_version != 0) or (current is not None and current[0] != expected_version):
                 raise VersionConflict(f"{conversation.id}: expected version {expected_version}")
             if admission is not None:
@@ -99,10 +114,12 @@ class InMemoryConversationStore:
                     counts[KEPT_COUNTER] = counts.get(KEPT_COUNTER, 0) + len(questions)
                 for name, amount in counts.items():
                     self._counts[day][name] = self._counts[day].get(name, 0) + amount
-                self._unanswered[day].extend((conversation.id, text) for text in questions)
+                self._unanswered[day].extend((conversation.id, text, saved.updated_at, saved.expires_at)
+                                             for text in questions)
                 for answer in counters_of_day.not_helpful:
                     entries = self._not_helpful[counters_of_day.tenant]
                     item_id = f"{counters_of_day.day}-{len(entries):06d}"
+                    self._not_helpful_expiry[(counters_of_day.tenant, item_id)] = saved.expires_at
                     entries[item_id] = NotHelpfulItem(
                         **answer.model_dump(), id=item_id, day=counters_of_day.day, at=saved.updated_at,
                         conversation_id=conversation.id, channel=conversation.channel.value)
@@ -141,10 +158,11 @@ class InMemoryConversationStore:
         with self._lock:
             for (owner, _), questions in self._unanswered.items():
                 if owner == tenant:
-                    questions[:] = [(cid, text) for cid, text in questions if cid != conversation_id]
+                    questions[:] = [question for question in questions if question[0] != conversation_id]
             entries = self._not_helpful[tenant]
             for item_id in [i for i, entry in entries.items() if entry.conversation_id == conversation_id]:
                 del entries[item_id]
+                self._not_helpful_expiry.pop((tenant, item_id), None)
             deleted = self._conversations.pop((tenant, conversation_id), None) is not None
             for key in [key for key in self._outbox if key[:2] == (tenant, conversation_id)]:
                 del self._outbox[key]
@@ -161,7 +179,7 @@ class InMemoryConversationStore:
         found = [Conversation.model_validate_json(raw) for raw in raws]
         found = [
             c for c in found
-            if c.handover is not None and c.handover.status == status and (team is None or c.handover.team == team)
+            if self._live(c) and c.handover is not None and c.handover.status == status and (team is None or c.handover.team == team)
         ]
         return sorted(found, key=lambda c: c.handover.requested_at)  # type: ignore[union-attr]
 
@@ -183,20 +201,22 @@ class InMemoryConversationStore:
         with self._lock:
             days = sorted((day for (owner, day) in self._unanswered if owner == tenant
                            and first.isoformat() <= day <= last.isoformat()), reverse=True)
-            found = [text for day in days for _, text in reversed(self._unanswered[(tenant, day)])]
-        return found[:limit]
+            found = [(text, written, expires) for day in days
+                     for _, text, written, expires in reversed(self._unanswered[(tenant, day)])]
+        return [text for text, written, expires in found if not self.expired(tenant, expires, written)][:limit]
 
     def not_helpful(self, tenant: str, first: date, last: date, limit: int) -> list[NotHelpfulItem]:
         with self._lock:
             found = [entry.model_copy() for entry in self._not_helpful[tenant].values()
-                     if first.isoformat() <= entry.day <= last.isoformat()]
+                     if first.isoformat() <= entry.day <= last.isoformat()
+                     and not self.expired(tenant, self._not_helpful_expiry.get((tenant, entry.id), 0), entry.at)]
         return sorted(found, key=lambda entry: (entry.day, entry.id), reverse=True)[:limit]
 
     def review_not_helpful(self, tenant: str, item_id: str, staff: str, at: datetime,
                            note: str | None) -> NotHelpfulItem:
         with self._lock:
             entry = self._not_helpful[tenant].get(item_id)
-            if entry is None:
+            if entry is None or self.expired(tenant, self._not_helpful_expiry.get((tenant, item_id), 0), entry.at):
                 raise NotFound("This entry does not exist.")
             entry.reviewed_by, entry.reviewed_at, entry.review_note = staff, at, note
             return entry.model_copy()
@@ -207,7 +227,8 @@ class InMemoryConversationStore:
         found = []
         for conversation in map(Conversation.model_validate_json, raws):
             handover = conversation.handover
-            if (handover is not None and handover.status in ACTIVE_HANDOVER) or conversation.updated_at < since:
+            if ((handover is not None and handover.status in ACTIVE_HANDOVER) or conversation.updated_at < since
+                    or not self._live(conversation)):
                 continue
             found.append(BotConversation(
                 conversation_id=conversation.id, channel=conversation.channel.value, intent=conversation.state.topic,
@@ -252,17 +273,29 @@ class InMemoryTicketQueue:
 
 class InMemoryTicketStore:
     """Ticket records with the store's transitions; erasing a conversation in
-    `conversations` erases its tickets, as one DynamoDB transaction does."""
+    `conversations` erases its tickets, as one DynamoDB transaction does; a ticket expires by
+    the conversation store's clock and tenants' retention."""
 
     def __init__(self, conversations: InMemoryConversationStore) -> None:
         self._conversations = conversations
         self._lock = threading.Lock()
         self._records: dict[tuple[str, str], str] = {}  # (tenant, id) -> JSON
+        self._expiry: dict[tuple[str, str], int] = {}  # (tenant, id) -> expiresAt
         conversations.on_delete.append(self._forget_conversation)
 
     def _read(self, tenant: str, ticket_id: str) -> TicketRecord | None:
         raw = self._records.get((tenant, ticket_id))
-        return TicketRecord.model_validate_json(raw) if raw is not None else None
+        record = TicketRecord.model_validate_json(raw) if raw is not None else None
+        return record if record is not None and self._live(record) else None
+
+    def _live(self, record: TicketRecord) -> bool:
+        return not self._conversations.expired(record.tenant, self._expiry.get((record.tenant, record.id), 0),
+                                               record.created_at)
+
+    def _all(self, tenant: str) -> list[TicketRecord]:
+        with self._lock:
+            found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
+        return [record for record in found if self._live(record)]
 
     def _write(self, record: TicketRecord) -> TicketRecord:
         self._records[(record.tenant, record.id)] = record.model_dump_json()
@@ -275,6 +308,7 @@ class InMemoryTicketStore:
                 return existing, False
             if self._conversations.get(ticket.tenant, ticket.conversation_id) is None:
                 raise NotFound("The conversation of this ticket no longer exists.")
+            self._expiry[(ticket.tenant, ticket.id)] = expires_at
             return self._write(TicketRecord.model_validate(ticket.model_dump())), True
 
     def get(self, tenant: str, ticket_id: str) -> TicketRecord | None:
@@ -282,9 +316,7 @@ class InMemoryTicketStore:
             return self._read(tenant, ticket_id)
 
     def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
-        with self._lock:
-            found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
-        found = [r for r in found if r.status == status and (teams is None or r.team in teams)]
+        found = [r for r in self._all(tenant) if r.status == status and (teams is None or r.team in teams)]
         return sorted(found, key=lambda r: (r.created_at, r.id))
 
     def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
@@ -336,15 +368,14 @@ class InMemoryTicketStore:
         self._change(tenant, ticket_id, lambda r: True, ticket_refusal, update)
 
     def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
-        with self._lock:
-            found = [TicketRecord.model_validate_json(raw) for (owner, _), raw in self._records.items() if owner == tenant]
-        return [r for r in found if r.conversation_id == conversation_id]
+        return [r for r in self._all(tenant) if r.conversation_id == conversation_id]
 
     def _forget_conversation(self, tenant: str, conversation_id: str) -> None:
         with self._lock:
             for key, raw in list(self._records.items()):
                 if key[0] == tenant and TicketRecord.model_validate_json(raw).conversation_id == conversation_id:
                     del self._records[key]
+                    self._expiry.pop(key, None)
 
 
 @dataclass
@@ -500,13 +531,16 @@ class InMemoryMessagingStore:
     """A messaging channel's delivery log, contacts and receipts in memory (the
     contract of adapters.messaging_store.MessagingStore)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock = now, retention: Callable[[str], Retention | None] = no_retention) -> None:
         self._lock = threading.Lock()
+        self.clock = clock  # a contact past its retention is gone (core.retention)
+        self.retention = retention
         self._done: set[str] = set()  # event ids carried out
         self._pending: dict[str, datetime] = {}  # parts of large deliveries not taken in, by id
         self._sent: dict[str, set[int]] = defaultdict(set)
         self._own: set[str] = set()
         self._contacts: dict[tuple[str, str], dict] = {}
+        self._contact_expiry: dict[tuple[str, str], int] = {}  # (tenant, conversation id) -> expiresAt
         self._limit_notices: dict[tuple[str, str], datetime] = {}
         self.receipts: dict[str, list] = defaultdict(list)  # tenant -> receipts
         self.send_failures: list[tuple[str, str, int | None, str]] = []
@@ -559,13 +593,16 @@ class InMemoryMessagingStore:
         with self._lock:
             stored = self._contacts.setdefault((tenant, conversation_id), {})
             stored.update(channel=channel, address=address, account_id=account_id, last_inbound_at=last_inbound_at)
+            self._contact_expiry[(tenant, conversation_id)] = int(last_inbound_at.timestamp()) + retention_days * 86400
         return self.contact(tenant, conversation_id)
 
     def contact(self, tenant: str, conversation_id: str):
         from .messaging.events import Contact
 
         stored = self._contacts.get((tenant, conversation_id))
-        if stored is None or "address" not in stored:
+        if stored is None or "address" not in stored or expired(
+                self._contact_expiry.get((tenant, conversation_id), 0), stored["last_inbound_at"],
+                self.retention(tenant), self.clock()):
             return None
         return Contact(**stored)
 
@@ -590,4 +627,5 @@ class InMemoryMessagingStore:
         """Erasure (`InMemoryConversationStore.on_delete`): the contact goes with the conversation."""
         with self._lock:
             self._contacts.pop((tenant, conversation_id), None)
+            self._contact_expiry.pop((tenant, conversation_id), None)
             self._limit_notices.pop((tenant, conversation_id), None)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # keeps `import core.ports` free of the matcher that TenantKn
     from .effects import Effect, PendingEffect
     from .kb.compiled import TenantKnowledge
     from .messaging.events import Address, Contact, DeliveryPart, DeliveryProgress, QueuedEvent, Receipt
+    from .retention import Retention
     from .models import Channel, Reply
 
 
@@ -200,6 +201,9 @@ class KnowledgeRepository(Protocol):
 
     def any_widget_origin(self, origin: str) -> bool:
         """Whether some tenant's widget is on `origin` (a CORS preflight names no tenant)."""
+
+    def retention(self, tenant: str) -> "Retention | None":
+        """The tenant's retention as readers apply it now (core.retention); None for an unknown tenant."""
 
 
 # ---- messaging channels (core.messaging): WhatsApp, Messenger, Instagram ------------------------------

@@ -35,6 +35,7 @@ from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, check
 from .kb.merge import KnowledgeError
 from .kb.models import Tenant
 from .models import ChannelAccount, Model
+from .retention import Retention
 
 if TYPE_CHECKING:
     from .staff import StaffIdentity
@@ -73,6 +74,13 @@ class DirectoryEntry(Model):
     instagram: str | None = None  # the Instagram professional account it answers on
     origins: list[str] = Field(default_factory=list)  # its widget pages (CORS)
     shares_answers: bool = False  # Tenant.share_answers: other editors may see its answers (core.editor)
+    # Tenant.retention_days, and what a shorter retention of an earlier version ended (core.retention);
+    # None: a directory written before versions recorded it (the stored expiry alone decides).
+    retention_days: int | None = None
+    expired_before: int = 0
+
+    def retention(self) -> Retention | None:
+        return Retention(self.retention_days, self.expired_before) if self.retention_days is not None else None
 
 
 class TenantDirectory(Model):
@@ -230,6 +238,7 @@ class TenantBuilder:
     shared: Callable[[], SharedBase]
     code_version: Callable[[], str]
     train: Callable[[Sequence[tuple[str, str]], Sequence[str]], bytes] = train_artefact
+    clock: Clock = now  # when a version's retention replaces the live one's
 
     def build(self, slug: str, number: int) -> TenantVersion | None:
         version = self.registry.version(slug, number)
@@ -258,10 +267,15 @@ class TenantBuilder:
         for setting, other in directory.messenger_owners(tenant).items():
             return self._finish(version, VersionStatus.FAILED,
                                 f"{setting} {getattr(tenant.messenger, setting)} is used by tenant {other!r}")
+        live = directory.tenants.get(slug)
+        replaced = live.retention() if live is not None else None
+        retention = (replaced.replaced_at(self.clock(), tenant.retention_days) if replaced is not None
+                     else Retention(tenant.retention_days))
         switch = self.registry.switch(slug, DirectoryEntry(
             version=number, whatsapp=phone, page=tenant.messenger.page_id,
             instagram=tenant.messenger.instagram_account_id, origins=list(tenant.widget_origins),
-            shares_answers=tenant.share_answers))
+            shares_answers=tenant.share_answers, retention_days=retention.days,
+            expired_before=retention.expired_before))
         if not switch.live:
             return self._finish(version, VersionStatus.SUPERSEDED, "a newer version went live first")
         if switch.replaced is not None:
@@ -355,6 +369,11 @@ class TenantCatalogue:
 
     def slugs(self) -> list[str]:
         return sorted(self._current().tenants)
+
+    def retention(self, tenant: str) -> Retention | None:
+        """The tenant's retention now, from the directory (no tenant is loaded); None when unknown."""
+        entry = self._current(tenant).tenants.get(tenant)
+        return entry.retention() if entry is not None else None
 
     def widget_origins(self, tenant: str) -> list[str]:
         """The tenant's widget pages, from the directory (no tenant is loaded)."""

@@ -13,6 +13,7 @@ from core.messaging.intake import WebhookIntake
 from core.messaging.outbound import ChannelReplies
 from core.models import Channel, ChannelAccount, InboundMessage, Reply
 from core.ports import ChannelOutput, ConversationStore, StaffWindow, ThreadHandover
+from core.retention import Retention, no_retention
 
 
 @dataclass
@@ -55,6 +56,7 @@ class ChannelParts:
     app_secret: Callable[[], str]
     verify_token: Callable[[], str]
     clock: Callable[[], datetime]
+    retention: Callable[[str], Retention | None] = no_retention  # what readers apply now (core.retention)
 
 
 def wire(
@@ -75,7 +77,7 @@ def wire(
     from adapters.messaging_store import MessagingStore
     from adapters.sqs_inbound import SqsEventQueue
 
-    store = MessagingStore(parts.dynamodb, parts.table_name, parts.clock, prefix=prefix)
+    store = MessagingStore(parts.dynamodb, parts.table_name, parts.clock, prefix=prefix, retention=parts.retention)
     return ChannelServices(
         app_secret=parts.app_secret,
         verify_token=parts.verify_token,
@@ -115,4 +117,5 @@ def parts_from_environment(queue_url_variable: str, app_secret_variable: str,
         app_secret=secret(app_secret_variable),
         verify_token=secret(verify_token_variable),
         clock=shared.clock,
+        retention=shared.knowledge.retention,
     )

@@ -39,6 +39,7 @@ from core.ports import (
     TicketQueue,
     TicketStore,
 )
+from core.retention import Retention
 from core.tenants import CACHE_SECONDS, BuildQueue, TenantAdmin, TenantBuilder, TenantCatalogue, TenantRegistry
 from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
 
@@ -185,10 +186,10 @@ def _drafts(table: str) -> Any:
     return DynamoDBDrafts(aws_client("dynamodb"), table)
 
 
-def _ticket_store(table: str) -> Any:
+def _ticket_store(table: str, retention: Callable[[str], Retention | None]) -> Any:
     from adapters.dynamodb_tickets import DynamoDBTicketStore
 
-    return DynamoDBTicketStore(aws_client("dynamodb"), table)
+    return DynamoDBTicketStore(aws_client("dynamodb"), table, retention=retention)
 
 
 @functools.cache
@@ -218,15 +219,17 @@ def _from_environment() -> Services:
     sqs = client_on_first_use("sqs")
     dynamodb = client_on_first_use("dynamodb")
     table = os.environ["TABLE_NAME"]
-    store = DynamoDBConversationStore(dynamodb, table)
+    catalogue = tenant_services().catalogue
+    # Readers apply each tenant's retention now (core.retention), from the directory the catalogue caches.
+    store = DynamoDBConversationStore(dynamodb, table, retention=catalogue.retention)
     mail_from = os.environ.get("TICKET_MAIL_FROM", "").strip()
     return Services(
         store=store,
         id_key=store.id_key,
-        knowledge=tenant_services().catalogue,
+        knowledge=catalogue,
         tickets=SqsTicketQueue(sqs, os.environ["TICKET_INTAKE_QUEUE_URL"]),
         timeouts=SqsHandoverTimeouts(sqs, os.environ["HANDOVER_TIMEOUT_QUEUE_URL"]),
-        ticket_store=OnFirstUse(functools.partial(_ticket_store, table)),
+        ticket_store=OnFirstUse(functools.partial(_ticket_store, table, catalogue.retention)),
         open_klant=UrllibJsonPoster(),
         notifier=SesTeamNotifier(client_on_first_use("ses"), mail_from) if mail_from else None,
         dashboard_url=os.environ.get("STAFF_DASHBOARD_URL", "").strip() or None,

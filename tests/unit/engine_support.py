@@ -80,7 +80,7 @@ def make_harness(compiled, moment: datetime = MONDAY_MORNING, matcher=None, *, t
     if matcher is not None:
         knowledge[tenant] = dataclasses.replace(knowledge[tenant], matcher=matcher)
     clock = FixedClock(moment)
-    store = InMemoryConversationStore()
+    store = InMemoryConversationStore(clock=clock)
     tickets = tickets if tickets is not None else InMemoryTicketQueue()
     timeouts = timeouts if timeouts is not None else RecordingTimeouts()
     repository = StaticKnowledge(knowledge.values())

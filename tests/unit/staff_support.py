@@ -111,7 +111,7 @@ class World:
 def make_world(open_klant: object = None) -> World:
     """`open_klant`: a JsonPoster; the tenants then register tickets in their Open Klant."""
     clock = FixedClock(TUESDAY)
-    store = InMemoryConversationStore()
+    store = InMemoryConversationStore(clock=clock)
     ticket_store = InMemoryTicketStore(store)
     mail = RecordingMail()
     repo = Repo(open_klant_url=OPEN_KLANT if open_klant is not None else None)

@@ -6,12 +6,13 @@ from collections.abc import Iterable
 
 from ..errors import NotFound
 from ..models import Channel, ChannelAccount
+from ..retention import Retention
 from .compiled import TenantKnowledge
 
 
 class OriginsFromSettings:
-    """Widget origins read from each tenant's settings (repositories that hold every
-    tenant's knowledge anyway)."""
+    """Widget origins and retention read from each tenant's settings (repositories that hold
+    every tenant's knowledge anyway)."""
 
     def get(self, tenant: str) -> TenantKnowledge:
         raise NotImplementedError
@@ -24,6 +25,12 @@ class OriginsFromSettings:
 
     def any_widget_origin(self, origin: str) -> bool:
         return any(origin in self.widget_origins(slug) for slug in self.slugs())
+
+    def retention(self, tenant: str) -> Retention | None:
+        try:
+            return Retention(self.get(tenant).tenant.retention_days)
+        except NotFound:
+            return None
 
 
 class StaticKnowledge(OriginsFromSettings):
