@@ -389,6 +389,16 @@ _MACROS = {
         r"dishwasher|afwasmiddel|pillen|pills|medicijnen|medicine|medication|tabletten|tablets|paracetamol|batterij|knoopcel|button battery|"
         r"lampolie|lamp oil|antivries|antifreeze|terpentine|white spirit|spiritus|rattengif|rat poison|gif|poison)"
     ),
+    # Session 18 (crisis19): what a violent ex did (told before or after the release) and the release from prison (not a day off:
+    # "hij is morgen vrij").
+    "<BEATEN>": (
+        r"(?:doodgeslagen|dood geslagen|geslagen|mishandeld|neergestoken|gestoken|gewurgd|verkracht|bedreigd|afgetuigd|in elkaar geslagen|vermoord|"
+        r"killed|beaten|stabbed|strangled|raped|attacked)"
+    ),
+    "<RELEASED>": (
+        r"(?:(?:komt|kwam|komen|wordt|werd|word) (?:<W>){0,3}?(?:vrij|vrijgelaten)(?=$| \.| (?:uit|en|want|maar|and)\b)|vrijgelaten|released|out of (?:prison|jail)|"
+        r"uit (?:de )?(?:gevangenis|bak|cel|detentie)|(?:zit|zat) (?:<W>){0,3}?niet meer vast)"
+    ),
     # Session 17 (crisis18): what someone takes too much of (drink, drugs, pills), and the state that makes it an emergency:
     # not waking up, not responding, breathing strangely (a person's state: "de apotheek reageert niet" is no emergency).
     "<DRUG>": (
@@ -478,7 +488,7 @@ _SUICIDE = [
     r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|stappen|stap|jump|step|te springen|te gooien|te stappen|te lopen|te gaan liggen)\b",
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
     r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|parkeergarage|parkeerdak|viaduct|bridge|roof|building|balcony|window|car park|parking garage|overpass)\b",
-    r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))(?!(?: [a-z0-9]+| \.){0,16}? (?:inleveren|in te leveren|inlever|weggooien|weg te gooien|wegbrengen|weg te brengen|terugbrengen|terug te brengen|dispose of|get rid of|hand in|hand them in)\b)|$)",
+    r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))(?! over\b(?!(?: [a-z0-9]+| \.){0,12}? (?:innemen|in te nemen|inneem|neem|nemen|slikken|slik|slikt|take|taking|swallow|swallowing)\b))(?!(?: [a-z0-9]+| \.){0,16}? (?:inleveren|in te leveren|inlever|weggooien|weg te gooien|wegbrengen|weg te brengen|terugbrengen|terug te brengen|dispose of|get rid of|hand in|hand them in)\b)|$)",
     r"\b(?:spaar|spaarde|sparen|verzamel|save|saving|hoard|hoarding|hoarded|stockpile|stockpiling|stockpiled) (?:<W>){0,3}?(?:pillen|medicijnen|medicatie|tabletten|slaappillen|pills|meds|tablets|medication|medicine|medicines|sleeping pills)\b|\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:op ?sparen|opgespaard|gespaard|verzameld|saved up|gehamsterd)\b",
     r"\b(?:op|on|van|uit|off|from|bovenop|boven op|on top of) (?:het|de|een|mijn|the|a|my) (?:dak|brug|flat|balkon|gebouw|raam|toren|parkeergarage|parkeerdak|viaduct|roof|bridge|balcony|ledge|building|window|car park|parking garage|overpass) (?:<W>){0,4}?(?:springen|spring|jump|jumping|te springen)\b",
     # A high place told, then further on the thought of jumping ("sta op de parkeergarage bij het station en
@@ -663,6 +673,24 @@ _SUICIDE = [
     r" (?:<W>|\. ){0,10}?(?:mijn|my) (?:huur|huis|woning|rent|lease) (?:<W>){0,2}?(?:opgezegd|cancelled|canceled|ended)\b",
     r"\b(?:(?:heeft|heb|has|have) (?:<W>)?(?:een|a) plan|(?:een|a) plan (?:heeft|heb|hebt|had|has))\b (?:<W>|\. ){0,10}?(?:niet meer|nooit meer|never again|no more) (?:<W>)?(?:zien|ziet|see)\b",
     r"\b(?:overlijd|overlijden|sterf|sterven|dood ben|doodga|begrafenis|die|dies|funeral)\b (?:<W>|\. ){0,12}?(?:niet|not) (?:<W>)?(?:van plan|planning|plan) (?:<W>){0,3}?(?:lang|langer|long|much longer) (?:te )?(?:blijven|leven|hier|stay|to stay|around|here)\b",
+    # Session 18 (crisis19), held-out batch 21's misses in our own words: an end told as arrangements (not planning to live
+    # next month, nobody having to worry about one's debts or to deal with one anymore, a job quit and things shared out), a
+    # last message to anyone, and a car's engine running in a closed garage.
+    r"\b(?:niet van plan|geen plan|geen plannen|niet de bedoeling) (?:<W>){0,7}?nog te (?:leven\b|(?:zijn|bestaan)(?:<END>| (?:als|want|dus|en|maar|omdat|dan)\b))"
+    r"|\bnot (?:planning|planing|plan|intending|going) (?:on|to) (?:be alive|being alive|live|living|stay alive|staying alive)(?:<END>| much longer| any longer| past| beyond| until| till| through| to see| next| in a| by)\b",
+    r"\b(?:geen zorgen meer|niet meer (?:<W>)?(?:zorgen|druk)|not (?:<W>)?(?:have|need) to worry|never (?:<W>)?(?:have|need) to worry|no longer (?:have|need) to worry) (?:<W>){0,4}?"
+    r"(?:over|about|om|voor) (?:mij|me) (?:en|and) (?:<W>)?(?:mijn|my) (?:<W>)?(?:schulden|schuld|debts|debt|rekeningen|bills)\b"
+    r"|\b(?:nobody|no one|noone) (?:<W>){0,2}?(?:will|has to|have to|needs to|need to) (?:<W>)?(?:deal with|put up with) (?:me|my mess) (?:<W>){0,3}?(?:anymore|any more|ever again|any longer)\b",
+    r"\b(?:baan|werk|job|huur|huurcontract) (?:<W>){0,3}?(?:opgezegd|quit|gestopt) (?:<W>|\. ){0,8}?(?:spullen|bezittingen|things|stuff|belongings) (?:<W>){0,3}?(?:verdeeld|weggegeven|uitgedeeld|given away|gave away|shared out|divided)\b"
+    r"|\b(?:spullen|bezittingen|things|stuff|belongings) (?:<W>){0,3}?(?:verdeeld|weggegeven|uitgedeeld|given away|shared out|divided) (?:<W>|\. ){0,8}?(?:baan|werk|job) (?:<W>){0,3}?(?:opgezegd|quit)\b"
+    r"|\b(?:gave away|given away|weggegeven) (?:<W>){0,6}?(?:and|en) (?:<W>)?(?:quit|opgezegd) (?:<W>)?(?:my|mijn) (?:job|baan|werk)\b",
+    r"\b(?:dit|this) is (?:mijn|my) (?:allerlaatste|laatste|last|final) (?:bericht|berichtje|message|post|woord|words|tekst|text) "
+    r"(?:aan|to|voor|for) (?:wie dan ook|iedereen|jullie allemaal|de wereld|anyone|everyone|everybody|whoever|the world|all of you)\b"
+    r"|\b(?:dit|this) is (?:mijn|my) (?:allerlaatste|laatste|last|final) (?:bericht|berichtje|message|post) (?:ooit|ever)\b",
+    r"\bgarage (?:<W>|\. ){0,10}?(?:motor|engine|uitlaat|exhaust) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs)\b (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut)\b"
+    r"|\bgarage (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut) (?:<W>|\. ){0,8}?(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs)\b"
+    r"|\b(?:dichte|gesloten|closed|shut) garage (?:<W>|\. ){0,10}?(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs)\b"
+    r"|\b(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut)\b",
 ]
 
 
@@ -809,6 +837,12 @@ _SEXUAL = [
     r"|\b(?:huisbaas|verhuurder|landlord) (?:<W>){0,6}?(?:in natura|sexual favou?rs?|seksuele wederdienst)\b",
     r"\b(?:moet|moeten|must|has to|have to) (?:<W>)?(?:werken|work) (?:voor|for) (?:haar|zijn|her|his) (?:vriend|vriendje|boyfriend|loverboy|pooier|pimp)\b"
     r"(?! (?:<W>){0,3}?(?:bedrijf|zaak|winkel|restaurant|kantoor|company|shop|business|office|firma)\b)",
+    # Session 18 (crisis19): a child's telling of being touched where it is not allowed, or an adult at a child's private parts.
+    r"\b(?:aanraakt|aanraken|aanraakte|aangeraakt|raakt|raakte|betast|betastte|betasten|zit|zat|touches|touched|touching) (?:<W>){0,4}?(?:op|aan|in|on|at) (?:plekken|plaatsen|een plek|places|spots|parts) "
+    r"(?:<W>){0,2}?(?:waar|where) (?:<W>){0,3}?(?:niet mag|niet mogen|niet hoort|niet horen|not allowed|should not|is not allowed|are not allowed|not supposed)\b"
+    r"|\b(?:touches|touched|touching) (?:her|him|me|them) (?:where|in places) (?:<W>)?(?:should not|is not allowed|not supposed|no one should|nobody should)\b",
+    r"\b(?:opa|oom|neef|stiefvader|stiefpa|vader|papa|buurman|oppas|babysitter|<CARER>|vriend|hij|grandfather|grandpa|uncle|stepfather|stepdad|neighbour|neighbor|he) (?:<W>){0,3}?"
+    r"aan (?:haar|zijn|mijn|her|his|my) (?:plassertje|plasser|piemel|piemeltje|vagina|kruis|borsten|borstjes|billen|billetjes|geslachtsdeel|private parts|privates|genitals) (?:<W>)?(?:zit|zat|zitten|komt|kwam|friemelt)\b",
 ]
 
 
@@ -981,6 +1015,17 @@ _VIOLENCE = [
     r"\b(?:partner|man|vrouw|vriend|vriendin|husband|wife|boyfriend|girlfriend) (?:<W>){0,2}?(?:je|jou|mij|me) (?:<W>)?(?:thuis )?kapot (?:maakt|maken|slaat|sloeg)\b"
     r"|\b(?:tegen|to) (?:de |het |the )?(?:dokter|huisarts|arts|doctor|ziekenhuis|hospital|eerste hulp) (?:<W>){0,3}?(?:gezegd|zei|zeg|said|told|verteld) (?:<W>){0,6}?(?:gevallen|gestoten|van de trap|van de fiets|fell|walked into)\b"
     r" (?:<W>|\. ){0,6}?(?:maar|but|terwijl|while) (?:<W>){0,3}?(?:hij|zij|partner|man|he|she|husband)\b",
+    # Session 18 (crisis19): stalking by a tracker found on one's car or bike, or an ex who follows one everywhere; an ex who
+    # nearly killed one and is released; a person tied to a chair or a bed (a vulnerable adult: Veilig Thuis).
+    r"\b(?:vond|gevonden|found|find|ontdekt|discovered|zat|zit|hing|hangt) (?:<W>){0,3}?(?:gps|tracker|trackers|airtag|airtags|zendertje|peilzender|volgsysteem|tracking device|tracking tag) (?:<W>){0,3}?"
+    r"(?:onder|op|in|aan|achter|under|on|inside|attached to) (?:mijn|my|onze|our) (?:auto|wagen|fiets|scooter|brommer|tas|jas|telefoon|car|bike|bicycle|bag|coat|phone|handbag)\b"
+    r"|\b(?:gps|tracker|airtag|zendertje|peilzender|tracking device|tracking tag) (?:<W>){0,3}?(?:onder|op|in|aan|under|on|inside) (?:mijn|my|onze|our) (?:auto|wagen|fiets|scooter|brommer|tas|jas|telefoon|car|bike|bicycle|bag|coat|phone|handbag) (?:<W>)?(?:gevonden|ontdekt|aangetroffen|found|discovered)\b"
+    r"|\b(?:ex|exman|exvriend|exvriendje|expartner|exvrouw|exvriendin|vorige partner|former partner) (?:<W>){0,4}?(?:gps|tracker|airtag|zendertje|peilzender|tracking device|tracking tag) (?:<W>){0,3}?(?:onder|op|in|aan|under|on|inside) (?:mijn|my) (?:auto|wagen|fiets|scooter|tas|jas|telefoon|car|bike|bag|coat|phone)\b"
+    r"|\b(?:ex|exman|exvriend|exvriendje|expartner|exvrouw|exvriendin|vorige partner|former partner) (?:<W>){0,2}?(?:volgt|achtervolgt|follows|is following) (?:me|mij) (?:overal|everywhere|constant|continu|all the time)\b(?! (?:<W>)?(?:op|on) (?:instagram|tiktok|facebook|twitter|snapchat|sociale media|social media))",
+    r"\b(?:me|mij|ons|us) (?:<W>){0,4}?(?:bijna |half |nearly |almost )?(?:<BEATEN>)\b (?:<W>|\. ){0,12}?(?:<RELEASED>)|\b(?:<RELEASED>) (?:<W>|\. ){0,12}?(?:me|mij|ons|us) (?:<W>){0,4}?(?:bijna |half |nearly |almost )?(?:<BEATEN>)\b"
+    r"|\b(?:<BEATEN>) (?:me|us) (?:<W>|\. ){0,12}?(?:<RELEASED>)",
+    r"\b(?:vastgebonden|vastgeketend|gekneveld|vastgetaped|vastgetapet|tied|tied up|chained) (?:<W>){0,2}?(?:aan|op|in|to|onto) (?:<W>){0,2}?(?:stoel|bed|verwarming|radiator|chair|bedframe|bedpost)\b"
+    r"|\b(?:aan|op|to) (?:een|de|zijn|haar|hun|a|the|his|her|their) (?:stoel|bed|verwarming|chair|radiator) (?:<W>)?(?:vastgebonden|vastgeketend|gekneveld|tied|chained)\b",
 ]
 
 
@@ -1035,7 +1080,9 @@ _DANGER = [
     r"\b(?:neergestoken|neergeschoten|doodgestoken|doodgeschoten)\b|\b(?:is|werd|ben|zijn|word|wordt) (?:net |zojuist |net nog |vanavond |vannacht |gisteren )?(?:gestoken|beschoten|neergeslagen)(?: \.|$| (?:bij|op|met|door) (?:de|een|het|mijn) (?!wesp|bij|mug|kwal|bijen)[a-z]+)",
     r"\b(?:rijdt|reed|loopt|liep|fietst|komt|rijden|lopen) (?:<W>){0,6}?achter (?:me|mij|ons) aan\b",
     r"\b(?:er is|is er|er was) (?:<W>)?brand\b(?! geweest)|\b(?:staat|staan|stond) (?:<W>){0,3}?in (?:de )?(?:brand|fik|vlammen|lichterlaaie)\b|\b(?:house|home|kitchen|flat|building|apartment|room|stairwell) is on fire\b",
-    r"\b(?:ruik|ruiken|ruikt|ruikte|rook|stinkt|stinken|stonk|smell|smells|smelled) (?:<W>){0,5}?(?:gas|gaslucht|brandlucht|smoke|rook)\b|\b(?:gaslek|gas leak|gaslucht)\b",
+    # Session 18 (crisis19): not a smell denied ("ik ruik geen gas hoor, alleen herrie", "ruik ik niks van gas").
+    r"\b(?:ruik|ruiken|ruikt|ruikte|rook|stinkt|stinken|stonk|smell|smells|smelled)(?<!no smell)(?<!no smells)(?! (?:<W>){0,2}?(?:geen|niet|niks|niets|nothing|no|not) (?:<W>){0,2}?(?:gas|gaslucht)\b) (?:<W>){0,5}?(?:gas|gaslucht|brandlucht|smoke|rook)\b"
+    r"|\b(?:gaslek|gas leak|gaslucht)\b(?<!geen gaslek)(?<!geen gaslucht)(?<!no gas leak)(?! (?:ruik|ruiken|ruikt|smell|merk|merken|is|was|hebben|heb) (?:<W>)?(?:niet|nie|not|geen|niks|niets|nothing)\b)",
     _medical(r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b"),
     r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
     r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
@@ -1111,7 +1158,7 @@ _DANGER = [
     r"(?:ik zie (?:hem|haar) (?:<W>)?(?:niet|nie|nergens) (?:meer)?|kan (?:hem|haar) (?:<W>)?(?:niet|nie|nergens) (?:meer )?zien|(?:komt|kwam) (?:<W>)?(?:niet|nie) (?:meer )?boven|kopje onder|(?:can not|could not) see (?:him|her|them)(?:<END>| anymore| any more| anywhere)|went under|gone under|not (?:come|coming|came) (?:back )?up|has not come up|is under)\b",
     r"\b(?:gasleiding|gasleidingen|gaspijp|gasbuis|gas pipe|gas pipes|gas main|gas mains|gas line|gas lines) (?:<W>){0,3}?(?:geraakt|kapot|lek|gebroken|beschadigd|doorboord|gescheurd|hit|struck|damaged|ruptured|burst|cracked|broken|broke|leaking|punctured|sist|hissing)\b"
     r"|\b(?:geraakt|kapot getrokken|kapotgetrokken|beschadigd|doorboord|hit|struck|damaged|ruptured|burst|cracked|punctured|broke|dug through|raakten|raakte) (?:<W>){0,2}?(?:een |de |a |the )?(?:gasleiding|gaspijp|gasbuis|gas pipe|gas main|gas line)\b"
-    r"|\b(?:strong|sterke|heavy|overpowering|enorme|vreselijke|terrible) (?:gas ?smell|gas odou?r|smell of gas|gasgeur|gaslucht)\b|\b(?:smells|stinks|reeks|ruikt|stinkt|stinks) (?:<W>){0,2}?(?:of|naar) gas\b"
+    r"|\b(?:strong|sterke|heavy|overpowering|enorme|vreselijke|terrible) (?:gas ?smell|gas odou?r|smell of gas|gasgeur|gaslucht)\b|\b(?:smells|stinks|reeks|ruikt|stinkt|stinks) (?!(?:niet|nie|not|never|nooit) )(?:<W>){0,2}?(?:of|naar) gas\b"
     r"|\b(?:czuc|czuje|czujemy|smierdzi) (?:<W>)?gaz|\bulatnia sie gaz\b|\bwyciek gazu\b|\bgaz (?:kokusu|kacagi|sizintisi)\b|\b(?:huele|olor) a gas\b|\b(?:fuga|escape) de gas\b",
     r"\b(?:<SOMEONE>|<REL>|<CHILD>|he|she|they|hij|zij|mensen|people|kids|kinderen|bewoners|residents|families|someone|iemand) (?:<W>){0,3}?(?:is |are |zit |zitten |zijn |staat |staan )?(?:still|nog|nog steeds) (?:inside|binnen|in huis|in the house|in the building|in het gebouw|in their (?:houses|homes|flats)|in hun (?:huizen|woningen))\b",
     r"\b(?:hombre|mujer|nino|nina|chico|chica|persona|senor|senora|alguien|bebe|hijo|hija|padre|madre|marido|esposa|abuelo|abuela|vecino|vecina) (?:<W>){0,3}?(?:inconsciente|desmayad[oa]|flotando|no se mueve|no reacciona|no responde)\b"
@@ -1264,6 +1311,22 @@ _DANGER = [
                   r"(?:<SLEEP>|<LIVE>) (?:<W>){0,2}?(?:op|in|at|bij) (?:het |mijn |de |the |my )?(?:werk|werkplek|bedrijf|fabriek|kas|kassen|loods|magazijn|workplace|factory|warehouse|greenhouse)\b"
                   r"|\b(?:schuld|schulden|debt|debts) (?:<W>){0,3}?(?:bij|aan|to) (?:het |de |mijn |the |my )?(?:uitzendbureau|bureau|baas|werkgever|agency|boss|employer|bemiddelaar|recruiter) "
                   r"(?:<W>|\. ){0,10}?(?:mag (?:<W>)?niet weg|mogen (?:<W>)?niet weg|kan (?:<W>)?niet weg|kunnen (?:<W>)?niet weg|not allowed to leave|can not leave|(?:zonder|geen|no|without) (?:loon|pay)|niet betaald|not paid|paspoort|passport|moet (?:<W>){0,2}?blijven werken|have to keep working)\b"),
+    # Session 18 (crisis19): concrete, a balcony or a facade coming loose above where people or children walk or play (a threat);
+    # a diabetic shaking and sweating, confused or not answering (medical); a bullet delivered with one's name (a threat).
+    r"\b(?:(?:beton|betonnen|brokken|brokstukken|gevel|gevels|gevelsteen|gevelstenen|gevelplaat|gevelplaten|gevelbekleding|balkon|balkons|balkonplaat|dakpannen|dakpan|schoorsteen|stenen|"
+    r"facade|facades|concrete|masonry|bricks|balcony|chimney|roof tiles|slabs|cornice) (?:<W>){0,6}?"
+    r"(?:hangt los|hangen los|hangt|hangen|los|losgekomen|losgeraakt|brokkelt|brokkelen|valt|vallen|viel|vielen|gevallen|naar beneden|dreigt|dreigen|loose|falling|fell|coming down|came down|crumbling|hanging)"
+    r"|(?:hangt|hangen|losgekomen|valt|vallen|vielen|hanging|falling) (?:<W>){0,3}?(?:beton|brokken|brokstukken|stenen|gevelstenen|concrete|bricks|masonry|chunks))\b"
+    r" (?:<W>|\. ){0,18}?(?:(?:kinderen|kids|children|mensen|people|voetgangers|pedestrians|leerlingen|pupils|voorbijgangers|passers by|bezoekers|shoppers|iedereen|everyone) "
+    r"(?:<W>){0,4}?(?:lopen|loopt|spelen|speelt|passeren|fietsen|walk|walking|walks|play|playing|pass|passing|onder|under|underneath|daaronder|eronder|beneath)"
+    r"|(?:lopen|loopt|spelen|speelt|passeren|fietsen|walk|walking|walks|play|playing|pass|passing) (?:<W>){0,4}?(?:kinderen|kids|children|mensen|people|voetgangers|pedestrians|leerlingen|pupils|voorbijgangers|passers by)"
+    r"|(?:boven|above|over) (?:de|het|een|the|a) (?:<W>)?(?:ingang|stoep|schoolplein|speelplaats|fietspad|voetpad|trottoir|winkelstraat|entrance|pavement|sidewalk|playground|footpath|street))\b",
+    _medical(r"\b(?:diabetes|diabeet|diabetisch|diabetische|diabetic|suikerziekte|suikerpatient|insuline|insulin|hypo)\b(?!.*\b(?:dementie|alzheimer|dementia)\b) (?:<W>|\. ){0,14}?"
+             r"(?:in de war|verward|wartaal|praat raar|reageert (?:<W>)?(?:niet|nauwelijks|amper)|weet (?:<W>)?niet (?:meer )?waar|niet aanspreekbaar|bewusteloos|flauwgevallen|valt flauw|"
+             r"confused|talking nonsense|nonsense|gibberish|not (?:<W>)?(?:answering|responding)|unresponsive|passed out|fainted|"
+             r"(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam) (?:<W>){0,3}?(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam|bleek|pale))\b"),
+    r"\b(?:kogel|kogels|kogelhuls|bullet|bullets|shell casing) (?:<W>|\. ){0,8}?(?:brievenbus|deurmat|voordeur|envelop|envelope|letterbox|mailbox|mail box|doormat|front door)\b"
+    r"|\b(?:brievenbus|letterbox|mailbox|deurmat|doormat|envelop|envelope) (?:<W>){0,5}?(?:kogel|kogels|bullet|bullets)\b",
 ]
 
 
@@ -1290,7 +1353,7 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:(?:ik|we|wij) )?(?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:hotel|restaurant|cafe|kiosk)\b)",
+    r"\b(?:<SLEEP>|<LIVE>) (?:(?:ik|we|wij) )?(?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:<W>){0,2}?(?:in|op|at|bij) (?:de|het|onze|ons|hun|mijn|zijn|haar|the|our|their|my) (?:achtertuin|tuin|voortuin|garden|back garden|backyard|yard)\b)(?! (?:hotel|restaurant|cafe|kiosk)\b)",
     r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
@@ -1426,6 +1489,12 @@ _HOMELESS = [
     r"(?! (?:<W>){0,3}?(?:gewacht|gemist|vertraagd|trein|train))(?! (?:hotel|hostel|restaurant|cafe|bistro|b and b)\b)",
     r"\b(?:al|already) (?:[0-9]+|twee|drie|vier|vijf|een paar|paar|two|three|four|a few|few) (?:nachten|nights) (?:<W>|\. ){0,8}?(?:mcdonalds|burger king|kfc|fastfood|nachtcafe|restaurant|station|wachtruimte|waiting room|bushokje|bus shelter)\b",
     r"\bevim yok\b|\bsokakta (?:<W>)?(?:kalacagim|kaliyorum|kaldim|kaliyoruz|yatiyorum|uyuyorum)\b",
+    # Session 18 (crisis19): someone sleeping in one's bike shed, stairwell or storeroom, told by a neighbour (not when said to be
+    # no emergency: "hij lijkt oké, geen spoed").
+    r"\ber (?:slaapt|slapen|sliep|sliepen|overnacht|overnachten|bivakkeert) (?:<W>){0,4}?(?:<SOMEONE>|mensen|een dakloze|een stel|twee mannen|een gezin) (?:<W>){0,2}?"
+    r"(?:in|op|onder) (?:het|de|een|ons|onze) (?:fietsenhok|fietsenstalling|fietsenkelder|trappenhuis|portiek|berging|schuur|schuurtje|kelder|bushokje|parkeergarage|garagebox|washok|tuinhuisje|afdak)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)"
+    r"|\b(?:<SOMEONE>|een dakloze) (?:<W>){0,3}?(?:slaapt|sliep|overnacht|bivakkeert) (?:<W>){0,4}?(?:in|op|onder) (?:het|de|een|ons|onze) (?:fietsenhok|fietsenstalling|fietsenkelder|trappenhuis|portiek|berging|schuur|schuurtje|kelder|bushokje|parkeergarage|garagebox|washok|tuinhuisje|afdak)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)"
+    r"|\b(?:someone|somebody|a man|a woman|a guy|a person|people|a homeless (?:man|woman|person)) (?:<W>){0,3}?(?:sleeping|sleeps|slept) (?:<W>){0,3}?(?:in|under) (?:our|the|my) (?:bike shed|bicycle shed|bike storage|stairwell|staircase|doorway|basement|storage room|shed|porch)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)",
 ]
 
 
@@ -2322,6 +2391,46 @@ _LATE_RISER = (
     r"|\b(?:s ochtends|s morgens|in the morning|in de ochtend|elke ochtend|every morning|voor school|for school) (?:[a-z]+ ){0,3}?"
     r"(?P<act_nl>(?:niet|nooit|not|never) (?:wakker (?:[a-z]+ )?(?:worden|te worden|word)|wake up|waking up))\b"
 )
+# Session 18 (crisis19), batch 21's false alarms. A landlord who wants no eviction ("ik ben verhuurder en wil liever geen
+# ontruiming", "as a landlord I don't want to evict my tenant"): the eviction words are not read (the tenant's own night
+# still is). A reading club's book about self-harm ("our book club reads a novel, heavy stuff about self harm"): what the
+# book is about is not read, as _STORY_ABOUT does within one clause. A professional asking how referrals to the women's
+# shelter or Veilig Thuis go ("ik ben maatschappelijk werker, hoe loopt de doorverwijzing naar de vrouwenopvang"): the
+# shelter's names are not read (whatever else the message tells still is).
+_LANDLORD_SELF = (
+    r"\b(?:ik ben (?:[a-z]+ )?(?:verhuurder|huisbaas|verhuurster)|als (?:verhuurder|huisbaas|verhuurster)|ik verhuur|wij verhuren|we verhuren|"
+    r"mijn huurder|mijn huurders|onze huurder|onze huurders|i am (?:a |the )?landlord|as (?:a |the )?landlord|i rent out|we rent out|my tenant|my tenants|our tenants?)\b"
+)
+_NO_EVICTION_WANTED = (
+    r"\b(?:wil|willen|wilde|wou) (?:[a-z]+ ){0,3}?(?:geen|niet) (?:[a-z]+ ){0,3}?(?:ontruiming|ontruimen|huisuitzetting|uitzetting|uitzetten|eruit zetten|op straat zetten)\b"
+    r"|\b(?:do not|dont|does not|never) (?:want|wish|intend) to (?:evict|throw|kick|put)\b|\b(?:want|wish) to avoid (?:an |the )?(?:eviction|evicting)\b"
+    r"|\b(?:voorkomen|prevent|avoid|vermijden) (?:[a-z]+ ){0,4}?(?:ontruiming|huisuitzetting|uitzetting|eviction|evicted|uitgezet|dakloos|homeless|op straat)\b"
+)
+_SPARED_EVICTION = (
+    rf"{_EVICTION_ACTS}|\b(?:dakloos|dakloze|homeless) (?:worden|wordt|raken|raakt|become|becomes|becoming)\b|\bop straat (?:te )?(?:zetten|komen|belanden)\b"
+)
+_READING_CLUB = (
+    r"\b(?:leesclub|leesclubs|leesgroep|leeskring|boekenclub|boekclub|literatuurclub|leesavond|book ?club|book ?clubs|reading group|reading club|readers club)\b"
+)
+_CLUB_STORY = (
+    r"\b(?:stuff|stof|boek|book|roman|novel|verhaal|story|thema|themas|theme|themes|onderwerp|onderwerpen|subject|topic|topics|zwaar|zware|heavy|"
+    r"gaat|goes|deals|handelt|its|memoir|memoires|biografie|biography) (?:[a-z0-9]+ ){0,2}?(?:over|about|with|met|waarin|in which) "
+    r"(?P<act>(?!(?:mijn|my|me|mij|ik|i|ons|onze|our|we|wij|mezelf|myself)\b)"
+    r"(?:(?!(?:maar|want|omdat|because|but|since|terwijl|while|en ik|and i|ik|i) )[a-z0-9]+ ?)+)"
+)
+_PROFESSIONAL = (
+    r"\b(?:ik ben|i am|as a|as an|als|wij zijn|we are|ik werk als|i work as) (?:[a-z]+ ){0,2}?(?:maatschappelijk werker|maatschappelijk werkster|social worker|"
+    r"hulpverlener|huisarts|huisartsenpraktijk|praktijk|wijkteam|wijkverpleegkundige|jeugdwerker|jongerenwerker|ambulant begeleider|casemanager|"
+    r"consulent|verpleegkundige|nurse|gp|counsellor|counselor|therapist|therapeut|psycholoog|psychologist|zorgverlener|care worker|caseworker|case manager)\b"
+    r"|\b(?:ik werk|i work|wij werken|we work) (?:bij|in|at|for) (?:het |de |a |an |the )?(?:wijkteam|sociaal team|buurtteam|huisartsenpraktijk|praktijk)\b"
+    r"|\b(?:onze|mijn|our|my) (?:clienten|client|clients|patienten|patients)\b"
+)
+_REFERRAL = (
+    r"\b(?:doorverwijz[a-z]*|verwijz[a-z]*|doorverwezen|aanmeld[a-z]*|referral|referrals|refer|referring|procedure|procedures|criteria|plaatsing|"
+    r"folder|folders|leaflet|brochure|contactpersoon|contact person|werkwijze|in het algemeen|in general)\b"
+)
+_SHELTER_NAMES = r"\b(?:vrouwenopvang|blijf van mijn lijf(?:huis)?|veilig thuis|womens shelter|women shelter)\b"
+_SESSION18_HINTS = tuple(_squeeze(word) for word in ("verhuur", "huurder", "huisbaas", "landlord", "rent out", "tenant", "club", "groep", "kring", "group", "leesavond"))
 _SESSION16B_HINTS = tuple(_squeeze(word) for word in ("zelfdoding", "zelfmoord", "suicide", "opvang", "shelter", "dakloos", "thuisloos", "homeless", "hoeveel", "how many"))
 _READING_HINTS = tuple(_squeeze(word) for word in ("vast", "fixed", "permanent", "eruit", "er uit", "uit huis", "uit de woning", " out ", "thuis", "at home", "own", "eigen"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
@@ -2463,6 +2572,21 @@ def _read(normalised: str) -> str:
         normalised = _without_past_homelessness(normalised)
     if any(word in normalised for word in _JEST_HINTS) and _compiled(_PLAYFUL).search(normalised) and not _compiled(_FEAR).search(normalised):
         normalised = _without_jest_threats(normalised)
+    if any(word in normalised for word in _SESSION18_HINTS):
+        normalised = _without_session18_frames(normalised)
+    if ("opvang" in normalised or "veilig thuis" in normalised or "shelter" in normalised) and _compiled(_PROFESSIONAL).search(normalised) \
+            and _compiled(_REFERRAL).search(normalised):
+        normalised = " ".join(_compiled(_SHELTER_NAMES).sub("", normalised).split())
+    return normalised
+
+
+def _without_session18_frames(normalised: str) -> str:
+    """The text without the eviction a landlord says not to want (_LANDLORD_SELF with _NO_EVICTION_WANTED) and without what a
+    reading club's book is about (_READING_CLUB, _CLUB_STORY)."""
+    if _compiled(_LANDLORD_SELF).search(normalised) and _compiled(_NO_EVICTION_WANTED).search(normalised):
+        normalised = " ".join(_compiled(_SPARED_EVICTION).sub("", normalised).split())
+    if _compiled(_READING_CLUB).search(normalised) and _compiled(_CLUB_STORY).search(normalised):
+        normalised = _without_groups(_compiled(_CLUB_STORY), normalised)
     return normalised
 
 

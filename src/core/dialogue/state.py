@@ -112,9 +112,10 @@ class DialogueState(_State):
     condoled: bool = False  # the word of sympathy after a death was said: once a conversation
     day: date | None = None  # the day the last opening hours were about ("op vrijdag"): "en de dag erna?"
     crisis: str | None = None  # the kind of crisis help just given: the next message may ask about it
-    # That help was the medical one (112, stay with the person): "wat moet ik doen?" next gets it again, not the help
-    # for a threat (a safe place, police), which the follow-up's own words cannot tell apart.
-    crisis_medical: bool = False
+    # That help was a danger's own one, not a threat's (a safe place, police): the medical one (112, stay with the person)
+    # or labour exploitation's (the Labour Authority's line): "wat moet ik doen?" next gets it again, which the
+    # follow-up's own words cannot tell apart. (Until session 18 a flag `crisis_medical`; read as "medical".)
+    crisis_danger: Literal["medical", "exploitation"] | None = None
     # The organisation of the referral just said (Dienst Toeslagen): "wie moet ik dan bellen?" is about it.
     referral: str | None = None
     # The resident said they cannot read Dutch ("ik spreek geen nederlands"): English holds, also when a later message
@@ -144,9 +145,11 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "crisis_medical", "own_detail", "referral", "no_dutch", "child", "unanswered", "left_flow")
+                                     "crisis", "crisis_danger", "own_detail", "referral", "no_dutch", "child", "unanswered", "left_flow")
         if key in old
     }
+    if old.get("crisis_medical") is True:
+        new["crisis_danger"] = "medical"
     feedback = old.get("feedback")
     if isinstance(feedback, str):
         new["asked"] = {"kind": "feedback", "intent": feedback}

@@ -33,7 +33,7 @@ from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Lin
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, handover,
                language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
-from .crisis import danger_kind, detect_all as crisis_kinds
+from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback, say_sorry
 from .flows import continue_guide, resume_guide
@@ -101,7 +101,7 @@ class Turn:
         self.asked: Asked | None = None  # the question the bot asked last turn, open until this one
         self.urgent_choice: Button | None = None  # the crisis line's button for a person now
         self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
-        self.medical_before = False  # and whether it was the medical one (`DialogueState.crisis_medical`)
+        self.danger_before: DangerKind | None = None  # and its danger's own help, if any (`DialogueState.crisis_danger`)
         self.nearly_asked: list[str] = []  # topics of clauses the matcher nearly answered, offered after the answer
 
     def _distress_reading(self) -> str | None:
@@ -128,7 +128,7 @@ class Turn:
         ctx.count(f"channel:{ctx.message.channel.value}")
         self._follow_language()
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
-        self.medical_before, ctx.state.crisis_medical = ctx.state.crisis_medical, False
+        self.danger_before, ctx.state.crisis_danger = ctx.state.crisis_danger, None
         ctx.referral_before, ctx.state.referral = ctx.state.referral, None  # a referral is followed up at once or not
         kind = self.crisis(ctx.text) if ctx.text else None
         if kind is not None:
@@ -232,10 +232,11 @@ class Turn:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
 
-    def _crisis_help(self, kind: str, gentle: bool = False, medical: bool | None = None) -> None:
+    def _crisis_help(self, kind: str, gentle: bool = False, again: bool = False) -> None:
         """The right numbers first; in office hours also a person at once. `gentle`: found by the
-        classifier only, so the help is worded as a question (it may be a false alarm). `medical`:
-        the danger is a medical emergency; None reads it from the message."""
+        classifier only, so the help is worded as a question (it may be a false alarm). `again`: the
+        last turn's help asked for again ("wat moet ik doen?"): its danger's own help (medical,
+        exploitation) is the one the state remembers, not read from the follow-up's words."""
         ctx = self.ctx
         ctx.count("crisis")
         ctx.count(f"crisis:{kind}")
@@ -253,14 +254,17 @@ class Turn:
             found = crisis_kinds(ctx.text or "")
             # Someone who took too many pills and does not respond reads as suicide and as a medical danger: the
             # ambulance comes first, 113 after it.
-            danger = danger_kind(ctx.text) if ctx.text and (kind == "danger" or (kind == "suicide" and "danger" in found)) else None
-            if medical is None:
-                medical = danger == "medical"
+            if again:
+                danger = self.danger_before
+            else:
+                danger = danger_kind(ctx.text) if ctx.text and (kind == "danger" or (kind == "suicide" and "danger" in found)) else None
+            medical = danger == "medical"
             if medical:
-                ctx.state.crisis_medical = True
+                ctx.state.crisis_danger = "medical"
                 key = "crisis_medical"  # 112 and stay with the person: no safe place, police or Veilig Thuis
                 ctx.count("crisis:danger:medical")
             elif danger == "exploitation" and kind == "danger":
+                ctx.state.crisis_danger = "exploitation"
                 key = "crisis_exploitation"  # the Labour Authority's line and the police, 112 when unsafe now
                 ctx.count("crisis:danger:exploitation")
             text = ctx.say(key)
@@ -302,7 +306,7 @@ class Turn:
             return False
         assert self.crisis_before is not None
         self.ctx.count("crisis_followup")
-        self._crisis_help(self.crisis_before, medical=self.medical_before)
+        self._crisis_help(self.crisis_before, again=True)
         return True
 
     def _homeless_help(self, links: list[Link]) -> str:
