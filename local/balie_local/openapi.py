@@ -350,16 +350,23 @@ def build() -> dict[str, Any]:
             "put": {
                 "operationId": "putTenant", "security": staff,
                 "summary": "Publish a tenant document (tenants/*.yaml as JSON) as the tenant's next version; "
-                           "the build function compiles it and switches it live (no deploy).",
-                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                           "the build function compiles it and switches it live (no deploy). Once the tenant's "
+                           "editors have published, a document with other answers, links, examples or topics than "
+                           "the current version's is a 409 unless knowledge=replace.",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+                               {"name": "knowledge", "in": "query", "required": False,
+                                "schema": {"type": "string", "enum": ["replace"]}}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="Tenant")}}}},
-                "responses": {"202": _json("TenantVersion", "Stored; building"), **_errors(400, 401, 403, 413, 415, 503)},
+                "responses": {"202": _json("TenantVersion", "Stored; building"), **_errors(400, 401, 403, 409, 413, 415, 503)},
             },
             "get": {
                 "operationId": "getTenant", "security": staff,
-                "summary": "The live version and the last versions with their build status.",
-                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _json("TenantStatus"), **_errors(401, 403, 404, 503)},
+                "summary": "The live version and the last versions with their build status; document=true: also "
+                           "the current document (editors' publishes included) in the tenant file's format.",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+                               {"name": "document", "in": "query", "required": False,
+                                "schema": {"type": "string", "enum": ["true"]}}],
+                "responses": {"200": _json("TenantStatus"), **_errors(400, 401, 403, 404, 503)},
             },
         },
         "/v1/staff/kb/intents": {"get": {

@@ -1,11 +1,14 @@
-"""Tenants as data, locally: `balie tenant put FILE [--api URL]` and loading tenant files
-into a stack.
+"""Tenants as data, locally: `balie tenant put FILE [--api URL]`, `balie tenant get SLUG` and
+loading tenant files into a stack.
 
 `balie tenant put` reads a tenant file (the format of tenants/*.yaml), checks it
 against the model with file:line errors, sends it to the admin API
 (`PUT /v1/admin/tenants/{slug}`) and waits until the version is live (or says why its
 build failed). Locally the operator's dev token comes from the stack's /dev/stack; in
-AWS pass `--api` and a Cognito token of an admin (`--token` or `BALIE_TOKEN`).
+AWS pass `--api` and a Cognito token of an admin (`--token` or `BALIE_TOKEN`). A file that
+would undo what the gemeente's editors published is refused (409) unless `--replace-knowledge`;
+`balie tenant get SLUG -o FILE` writes the current document (editors' publishes included) to
+change and put.
 
 `load_tenants` publishes tenant files through the same use case the admin API runs,
 in the process of a running stack or a test's moto (`balie serve` loads tenants/ at
@@ -105,20 +108,49 @@ def _operator_token(api: str) -> str | None:
         return None
 
 
-def put(args: Any) -> int:
+def _api_and_token(args: Any, command: str) -> tuple[str, str | None]:
     api = (args.api or f"http://127.0.0.1:{os.environ.get('PORT', '3000')}").rstrip("/")
+    token = args.token or os.environ.get("BALIE_TOKEN") or _operator_token(api)
+    if not token:
+        print(f"balie tenant {command}: no token: pass --token (an admin's) or start the local stack at {api}",
+              file=sys.stderr)
+    return api, token
+
+
+def get(args: Any) -> int:
+    """The tenant's current document as a tenant file (YAML) on stdout or in `--output`."""
+    import yaml
+
+    api, token = _api_and_token(args, "get")
+    if not token:
+        return 1
+    status, answer = _request("GET", f"{api}/v1/admin/tenants/{args.slug}?document=true", token)
+    if status != 200:
+        message = (answer or {}).get("error", {}).get("message", answer)
+        print(f"balie tenant get: HTTP {status}: {message}", file=sys.stderr)
+        return 1
+    text = (f"# {args.slug}, version {answer['documentVersion']} (balie tenant get); change it and "
+            f"`balie tenant put` it\n" + yaml.safe_dump(answer["document"], allow_unicode=True, sort_keys=False, width=100))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{args.slug}: version {answer['documentVersion']} written to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def put(args: Any) -> int:
     try:
         document = tenant_document(Path(args.file))
     except TenantFileError as error:
         print(f"balie tenant put: {error}", file=sys.stderr)
         return 1
-    token = args.token or os.environ.get("BALIE_TOKEN") or _operator_token(api)
+    api, token = _api_and_token(args, "put")
     if not token:
-        print(f"balie tenant put: no token: pass --token (an admin's) or start the local stack at {api}",
-              file=sys.stderr)
         return 1
     slug = document["slug"]
-    status, answer = _request("PUT", f"{api}/v1/admin/tenants/{slug}", token, document)
+    replace = "?knowledge=replace" if getattr(args, "replace_knowledge", False) else ""
+    status, answer = _request("PUT", f"{api}/v1/admin/tenants/{slug}{replace}", token, document)
     if status != 202:
         message = (answer or {}).get("error", {}).get("message", answer)
         print(f"balie tenant put: HTTP {status}: {message}", file=sys.stderr)

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import Field, ValidationError
 
 from .clock import Clock, now
-from .errors import Forbidden, InvalidInput, NotFound
+from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .kb.build import ArtefactStore, SharedBase, compile_overlay
 from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, checked, knowledge_from
 from .kb.merge import KnowledgeError
-from .kb.models import Tenant
+from .kb.models import IntentOverride, Tenant
 from .models import ChannelAccount, Model
 from .retention import Retention
 
@@ -154,6 +154,23 @@ def _describe(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(document)"
 
 
+def _editors_part(tenant: Tenant, intent_id: str) -> tuple[Any, ...]:
+    """What the knowledge-base editor changes of one intent (core.editor.drafts.apply_draft):
+    on or off, a gemeente-own intent, or a shared one's answer, links and extra examples. The
+    rest of an override (urls, after_hours, follow-ups, team) is the administrator's."""
+    own = next((intent for intent in tenant.extra_intents if intent.id == intent_id), None)
+    override = tenant.intent_overrides.get(intent_id) or IntentOverride()
+    return (intent_id in tenant.disabled_intents, own,
+            None if own else (override.answer, override.links, override.extra_examples))
+
+
+def editors_work_undone(before: Tenant, after: Tenant) -> list[str]:
+    """The intents whose editor-managed part `after` has otherwise than `before`, sorted."""
+    ids = {*before.intent_overrides, *after.intent_overrides, *before.disabled_intents, *after.disabled_intents,
+           *(intent.id for intent in before.extra_intents), *(intent.id for intent in after.extra_intents)}
+    return sorted(intent_id for intent_id in ids if _editors_part(before, intent_id) != _editors_part(after, intent_id))
+
+
 @dataclass
 class TenantAdmin:
     """The admin API's use cases. Role `admin`; the operator (`custom:tenant` `*`) may
@@ -163,8 +180,16 @@ class TenantAdmin:
     builds: BuildQueue
     shared: Callable[[], SharedBase]
     clock: Clock = now
+    # The tenant's versions its editors published or rolled back to (core.editor's audit trail), with
+    # the editor's name: once there are any, a document that would undo their work is refused (`put`).
+    editor_versions: Callable[[str], Mapping[int, str | None]] = lambda slug: {}
 
-    def put(self, who: StaffIdentity, slug: str, document: Any) -> TenantVersion:
+    def put(self, who: StaffIdentity, slug: str, document: Any, replace_knowledge: bool = False) -> TenantVersion:
+        """`document` becomes the next version. Once the tenant's editors have published, a document
+        whose editor-managed part (answers, links, examples, on/off, own topics) differs from the
+        current version's is refused (409) unless `replace_knowledge`: an administrator changing
+        opening hours in an older copy of the file would take the editors' published answers
+        offline without a word."""
         self._may_administer(who, slug)
         if not isinstance(document, Mapping):
             raise InvalidInput("The body must be a tenant document (a JSON object).")
@@ -191,17 +216,50 @@ class TenantAdmin:
             shown = "; ".join(f"{_describe(problem.loc)}: {problem.message}" for problem in errors[:MAX_PROBLEMS_SHOWN])
             more = f" (and {len(errors) - MAX_PROBLEMS_SHOWN} more)" if len(errors) > MAX_PROBLEMS_SHOWN else ""
             raise InvalidInput(shown + more)
+        if not replace_knowledge:
+            self._keep_editors_work(tenant)
         version = self.registry.add_version(tenant, who.subject, self.clock())
         self.builds.request(slug, version.version)
         return version
 
-    def status(self, who: StaffIdentity, slug: str) -> "TenantStatus":
+    def status(self, who: StaffIdentity, slug: str, with_document: bool = False) -> "TenantStatus":
+        """The live version and the last versions; `with_document`: also the current document (what
+        the next version starts from, editors' publishes included), to change and put again."""
         self._may_administer(who, slug)
         versions = self.registry.versions(slug)
         if not versions:
             raise NotFound(f"There is no tenant {slug!r}.")
         entry = self.registry.directory().tenants.get(slug)
-        return TenantStatus(slug=slug, live_version=entry.version if entry else None, versions=versions)
+        current = self._current(slug, versions) if with_document else None
+        return TenantStatus(slug=slug, live_version=entry.version if entry else None, versions=versions,
+                            document_version=current[0] if current else None,
+                            document=current[1].model_dump(mode="json", exclude_defaults=True) if current else None)
+
+    def _current(self, slug: str, versions: Sequence[TenantVersion]) -> tuple[int, Tenant] | None:
+        """The newest version that did not fail and its document: what editors publish onto."""
+        base = next((version for version in versions if version.status != VersionStatus.FAILED), None)
+        source = self.registry.source(slug, base.version) if base else None
+        return (base.version, source) if base and source else None
+
+    def _keep_editors_work(self, tenant: Tenant) -> None:
+        current = self._current(tenant.slug, self.registry.versions(tenant.slug))
+        if current is None:
+            return
+        number, source = current
+        editors = self.editor_versions(tenant.slug)
+        if not editors:
+            return  # the knowledge base is the administrators' file alone
+        undone = editors_work_undone(source, tenant)
+        if undone:
+            last = max(editors)
+            by = f" by {editors[last]}" if editors[last] else ""
+            shown = ", ".join(undone[:MAX_PROBLEMS_SHOWN]) + (f" (and {len(undone) - MAX_PROBLEMS_SHOWN} more)"
+                                                             if len(undone) > MAX_PROBLEMS_SHOWN else "")
+            raise Conflict(f"This document has other answers, links, examples or topics than the current version "
+                           f"{number}, which its editors manage (last published in version {last}{by}): {shown}. "
+                           f"Start from the current document (`balie tenant get {tenant.slug}`) and change that, or "
+                           f"replace the editors' work on purpose (`balie tenant put --replace-knowledge`, "
+                           f"PUT ...?knowledge=replace).")
 
     def list(self, who: StaffIdentity) -> list["TenantSummary"]:
         who.require_role("admin")
@@ -220,6 +278,9 @@ class TenantStatus(Model):
     slug: str
     live_version: int | None
     versions: list[TenantVersion]
+    # Asked for (`?document=true`): the current document in the tenant file's format, and its version.
+    document_version: int | None = None
+    document: dict[str, Any] | None = None
 
 
 class TenantSummary(Model):

@@ -4,8 +4,11 @@
   JSON) becomes the tenant's next version; 202 with the version, built and switched
   live by the tenant-build function (`GET` shows when). A document that does not fit
   the shared knowledge base is a 400 that names every problem.
+  A document that would undo what the tenant's editors published is a 409 unless the
+  request says `?knowledge=replace`.
 - `GET /v1/admin/tenants/{slug}`: the live version and the last versions with their
-  build status (and why a build failed).
+  build status (and why a build failed); `?document=true` also the current document
+  (editors' publishes included), to change and put again (`balie tenant get`).
 - `GET /v1/admin/tenants`: the live tenants the caller administers.
 
 The operator's accounts (`custom:tenant` `*`) administer every tenant; a gemeente's
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
 
+from core.errors import InvalidInput
 from handlers import http_errors, staff_token
 from handlers.cold_start import after_first_call
 from handlers.http_body import json_object
@@ -38,14 +42,24 @@ app = Router(http_errors.respond, authenticate=staff_token.authenticate)
 def put_tenant(request: Request, slug: str) -> Response:
     who = identity_of(request)
     document = json_object(request, max_bytes=MAX_TENANT_BYTES)
-    version = tenant_services().admin.put(who, slug, document)
+    version = tenant_services().admin.put(who, slug, document, replace_knowledge=_flag(request, "knowledge", "replace"))
     logger.info("tenant version published", extra={"tenant": slug, "version": version.version, "by": who.subject})
     return ok(version.model_dump(mode="json"), status=202)
 
 
 @app.get("/v1/admin/tenants/<slug>")
 def get_tenant(request: Request, slug: str) -> Response:
-    return ok(tenant_services().admin.status(identity_of(request), slug).model_dump(mode="json"))
+    with_document = _flag(request, "document", "true")
+    status = tenant_services().admin.status(identity_of(request), slug, with_document=with_document)
+    return ok(status.model_dump(mode="json", exclude={"document", "document_version"} if not with_document else None))
+
+
+def _flag(request: Request, name: str, value: str) -> bool:
+    """A query parameter that is either absent or `value`; anything else is a 400."""
+    given = request.query.get(name)
+    if given not in (None, value):
+        raise InvalidInput(f"{name} must be {value!r} or left out.")
+    return given == value
 
 
 @app.get("/v1/admin/tenants")

@@ -15,8 +15,9 @@ from typing import Any
 from core.staff import StaffIdentity
 from handlers.http_router import Request, Response
 
-# Keys under these names are data (flow slot names), not field names: kept as they are.
-_DATA_KEYS = frozenset({"slots"})
+# Keys under these names are data (flow slot names; a tenant document in its file's format, to put
+# again), not field names: kept as they are.
+_DATA_KEYS = frozenset({"slots", "document"})
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": "authorization, content-type",

@@ -107,7 +107,12 @@ class TenantServices:
     def admin(self) -> TenantAdmin:
         from adapters.kb_files import shared_base
 
-        return TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base)
+        from core.editor.drafts import published_by_editors
+
+        drafts = self.drafts
+        return TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base,
+                           editor_versions=lambda slug: {} if drafts is None else {
+                               number: entry.by_name for number, entry in published_by_editors(drafts.audit(slug)).items()})
 
     @functools.cached_property
     def builder(self) -> TenantBuilder:

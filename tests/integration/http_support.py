@@ -52,6 +52,12 @@ def json_headers(*, token: str | None = None, origin: str | None = None) -> dict
     return headers
 
 
+def call_json(url: str, method: str = "GET", body: Any = None, token: str | None = None) -> tuple[int, Any]:
+    """A JSON request (with a staff token when given): the status and the decoded answer."""
+    answer = send(url, method, body, json_headers(token=token))
+    return answer.status, answer.json()
+
+
 def wait_for(check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.05) -> Any:
     """Polls `check` until it returns something truthy (what a background SQS poller
     does takes a moment); returns that value, or fails after `timeout` seconds."""

@@ -8,7 +8,7 @@ administrator changed meanwhile (opening hours, teams) are kept.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Literal
 
@@ -89,6 +89,11 @@ class AuditEntry(Model):
     version: int | None = None
     restored: int | None = None  # rollback: the version whose document came back
     changes: list[Change] = Field(default_factory=list)  # publish: the edits it made live
+
+
+def published_by_editors(audit: Iterable[AuditEntry]) -> dict[int, AuditEntry]:
+    """The tenant versions editors made (a publish or a rollback), by number."""
+    return {entry.version: entry for entry in audit if entry.action in ("publish", "rollback") and entry.version is not None}
 
 
 def _examples(examples: Examples | None) -> Examples:

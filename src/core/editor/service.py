@@ -42,7 +42,8 @@ from ..ports import ConversationStore, KnowledgeRepository
 from ..staff import StaffIdentity
 from ..tenants import BuildQueue, TenantRegistry, TenantVersion, VersionStatus
 from .checks import ID_PATTERN, Finding, accuracy_finding, intent_findings, refuse_unsafe
-from .drafts import AuditEntry, Change, Draft, DraftLink, DraftText, IntentDraft, apply_draft, intent_state
+from .drafts import (AuditEntry, Change, Draft, DraftLink, DraftText, IntentDraft, apply_draft, intent_state,
+                     published_by_editors)
 
 SAVE_ATTEMPTS = 5
 MAX_PREVIEW_HISTORY = 10
@@ -471,8 +472,7 @@ class KnowledgeEditor:
     def versions(self, who: StaffIdentity) -> VersionHistory:
         _require_editor(who)
         live = self._live_version(who.tenant)
-        actions = {entry.version: entry for entry in self.drafts.audit(who.tenant)
-                   if entry.action in ("publish", "rollback") and entry.version is not None}
+        actions = published_by_editors(self.drafts.audit(who.tenant))
         views = []
         for version in self.registry.versions(who.tenant):
             entry = actions.get(version.version)
