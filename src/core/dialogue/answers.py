@@ -58,10 +58,13 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
         ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`detail_followup`)
-    if detail is not None and detail not in intent.variants and own is not None and own_detail is None:
+    if (detail is not None and (detail not in intent.variants or detail == intent.id) and own is not None
+            and own_detail is None):
         # A detail the topic has no answer of its own for (the death's general text) and one it has, named in the
         # message ("mijn man is overleden ... over zijn schulden": the estate's debts): the named one is the answer;
-        # the death stays the context of the next question ("moet ik zijn parkeervergunning opzeggen?").
+        # the death stays the context of the next question ("moet ik zijn parkeervergunning opzeggen?"). So too when
+        # the detail is the topic itself (a death, for 'Overlijden aangeven'): "moet ik haar huur opzeggen bij de
+        # gemeente?" is the rent's own answer, not the death's general one.
         ctx.count("own_detail_over_general")
         context, detail = detail, None
     else:

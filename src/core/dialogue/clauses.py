@@ -3,6 +3,7 @@
 - `plain`: lower case, punctuation gone, single spaces ("dont" as "don't");
 - `asked`: the plain form without an interjection in front of what is asked ("oh, who do I call then");
 - `STORY_WORDS`: from this many words a message is a story, which tells more than it asks;
+- `sentences`: the sentences of a message;
 - `is_question`, `asks_in_story`: whether a clause asks or tells;
 - `asking`: the clauses of a message that may each be answered as a topic of their own.
 """
@@ -64,6 +65,14 @@ def is_question(text: str) -> bool:
     """Does this clause ask or request something (rather than tell the background)?"""
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(asked(stripped)))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message, each with its closing mark ("?" tells a question)."""
+    return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
 def asks_in_story(clause: str) -> bool:

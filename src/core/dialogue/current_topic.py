@@ -314,7 +314,7 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     if readings and clauses.is_question(text) and not followups.points_back(text):
         readings.append(text)
     for reading in readings:
-        if followups.is_contextual(reading):
+        if followups.is_contextual(reading) or _around_the_detail(reading):
             continue
         named = ctx.knowledge.matcher.classify(reading)
         other = ctx.intent_of(named.intent)
@@ -325,6 +325,42 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     refined = [ctx.state.detail] if details.REFINES.get(ctx.state.detail or "") == own.name else None
     answers.answer(ctx, topic, 1.0, text, asked_details=refined)
     return True
+
+
+# Topics whose errand is the resident's own account, in writing: what they tell more right after the answer belongs
+# in it (the text says so), not "Bedoelt u Bezwaar of Overlast?" or the whole answer again.
+TOLD_IN_WRITING = {"klacht": "told_more_complaint", "bezwaar": "told_more_objection"}
+# A remark this short or shorter says too little to be an account ("ok", "dat is het").
+TOLD_MORE_MIN_WORDS = 4
+
+
+def told_more(ctx: TurnContext, text: str, kinds: list[str], result: "Classification") -> bool:
+    """"de medewerker hing gewoon op toen ik mijn vraag stelde", "ze heeft mijn gegevens aan mijn buurvrouw verteld"
+    right after the complaint's answer: more of what happened, told (no sentence asks), which goes in the complaint.
+    Not when the matcher answers another topic in it ("ik heb ook last van de buren"), nor frustration with the bot, nor
+    a way to be contacted."""
+    topic = ctx.intent_of(ctx.state.topic)
+    words = len(text.split())
+    if (topic is None or topic.id not in TOLD_IN_WRITING or kinds or not TOLD_MORE_MIN_WORDS <= words < clauses.STORY_WORDS
+            or any(clauses.is_question(sentence) for sentence in clauses.sentences(text))
+            or (result.decision == "answer" and result.intent != topic.id) or reactions.is_frustrated(text)
+            or contacts.contact(text) is not None or contacts.asks_to_be_contacted(text)
+            or contacts.asks_for_callback(text)):
+        return False  # "you can mail me at ...": a callback, not an account
+    ctx.count("told_more")
+    ctx.state.misses = 0
+    ctx.intent, ctx.confidence = topic.id, 1.0
+    ctx.add(ctx.say(TOLD_IN_WRITING[topic.id]), links=[ctx.link(link) for link in topic.links])
+    return True
+
+
+# The rest of a detail's question this short that asks nothing of its own is where or with whom it happens ("moet ze
+# zelf mee naar het gemeentehuis?" leaves "naar het gemeentehuis?", which alone reads as the opening hours, 0.97).
+AROUND_THE_DETAIL_WORDS = 3
+
+
+def _around_the_detail(rest: str) -> bool:
+    return len(clauses.plain(rest).split()) <= AROUND_THE_DETAIL_WORDS and not clauses.starts_asking(rest)
 
 
 def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedIntent, float] | None":

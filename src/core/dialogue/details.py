@@ -243,11 +243,18 @@ def told(text: str) -> str | None:
     return LOSS if _A_LOSS.search(_lowered(text)) else None
 
 
+# "ik kom uit Polen", "we are from Syria": where the resident comes from, told in so many words.
+_FROM_A_COUNTRY = re.compile(
+    rf"\b(?:ik kom|wij komen|we komen|i come|we come|i came|we came|i am|i'm|im|we are|we're)(?: \w+)? (?:uit|from) "
+    rf"{_COUNTRY}\b")
+
+
 def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
     """The detail a question without cues of its own keeps from the conversation: the last
     answer's detail or its topic's (`CARRIED_KINDS`), when the question is about someone
     else's things ("moet ik zijn paspoort inleveren?" after a death); a loss abroad when the
-    last question told the loss and this one where ("I lost my passport", "I was in Spain")."""
+    last question told the loss and this one where ("I lost my passport", "I was in Spain"); a first registration
+    from abroad when the resident tells where they come from after the answer on moving house."""
     lowered = _lowered(text)
     if previous == LOSS and _WHERE_ABROAD.search(lowered):
         return ["kwijt_buitenland"]
@@ -255,6 +262,10 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
         # "where is the embassy?", "do I have to go to the municipality when I'm back?" after a passport stolen
         # abroad: still that loss (was "Bedoelt u" the BRP extract, and municipal taxes at 0.80)
         return ["kwijt_buitenland"]
+    if topic == HOME_TOPIC["uit_buitenland"] and previous is None and _FROM_A_COUNTRY.search(lowered):
+        # "ik kom uit polen, werk hier" after the answer on moving house: a first registration from abroad (was the
+        # scope message, and the move's DigiD answer to what to bring next)
+        return ["uit_buitenland"]
     kind = previous or next((kind for kind, home in HOME_TOPIC.items() if home == topic), None)
     if kind in CARRIED_KINDS and _SOMEONE_ELSES.search(lowered):
         return [kind]

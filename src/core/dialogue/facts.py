@@ -129,8 +129,6 @@ _VISIT = re.compile(r"\b(?:langs|langskomen|balie|loket|gemeentehuis|stadhuis|op
                     r"come by|come in|come to the|visit|desk|town hall|pick up|pick it up|collect)\b")
 
 # Waste is collected ("ophalen") on its own calendar, not in the town hall's hours.
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-
 _WASTE = re.compile(r"afval|vuil|container|kliko|gft|pmd|papier|waste|bin\b|bins\b|rubbish|garbage")
 
 
@@ -199,9 +197,9 @@ def asks_for_hours(text: str) -> bool:
         return True
     # The day and the desk in one sentence that asks: "Ik ben vandaag aan de balie onbeschoft behandeld. Waar kan ik
     # een klacht indienen?" tells of a visit, it asks no hours (was today's and tomorrow's hours before the complaint).
-    sentences = [sentence for sentence in _SENTENCE_END.split(lowered) if sentence.strip()]
+    told = clauses.sentences(lowered)
     return any(_WHEN.search(sentence) and _VISIT.search(sentence)
-               and (len(sentences) == 1 or clauses.is_question(sentence)) for sentence in sentences)
+               and (len(told) == 1 or clauses.is_question(sentence)) for sentence in told)
 
 
 def names_a_day(text: str) -> bool:

@@ -86,6 +86,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "kan het deze week nog?" after bulky waste, "will someone fix it this week?" after a report
         r"(?:kan|kun|lukt|komt|gaat) (?:het|dat|dit|hij|ie)(?: \w+)? (?:deze week nog|nog deze week)|"
         r"(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"
+        # "hoe lang is de wachttijd?" after a stairlift: how long it takes (was "Dat weet ik niet")
+        r"wachttijd|wachttijden|waiting time|waiting times|"
+        # "takes long?", "does it take long?": how long, asked in so many words
+        r"takes? (?:very |a )?long|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
     ),
     "meenemen": re.compile(
@@ -95,7 +99,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"welke (?:papieren|documenten)|"
         # "foto nodig?" after the driving licence: what to bring (was "Bedoelt u" passport / driving licence)
         r"(?:pas)?foto'?s? (?:nodig|meenemen|meebrengen|mee)|(?:need|bring) a (?:passport )?photo|photos? (?:needed|required)|"
-        r"bring|need to bring|take with me|documents)\b"
+        r"bring|need to bring|take with me|documents|"
+        # What goes with a form or letter: "welke bewijzen moet ik meesturen?" after a parking fine, "kan ik een foto
+        # sturen?" after a report (was "Dat weet ik niet" / "Bedoelt u Verkiezingen of Melding?")
+        r"meesturen|mee sturen|meegestuurd|welke bewijz\w*|welk bewijs|bewijsstuk\w*|"
+        r"foto'?s? (?:sturen|versturen|opsturen|toevoegen|bijvoegen|uploaden)|"
+        r"(?:send|add|attach|upload|include) (?:a |some )?(?:photo|picture)s?|"
+        r"what (?:proof|evidence)|(?:send|include) (?:as )?(?:proof|evidence))\b"
     ),
     "online": re.compile(
         r"\b(online|on-line|via internet|via het internet|op internet|via de website|op de website|internet|"
@@ -150,6 +160,33 @@ def detect_all(text: str) -> list[str]:
     return kinds
 
 
+# Who the errand is for counts wherever it is told ("Mijn dochter is 3 maanden. Heeft ze een id-kaart nodig?").
+_TOLD_ANYWHERE = frozenset({"kind"})
+
+
+def asked_kinds(text: str) -> list[str]:
+    """The follow-up kinds a message asks (`detect_all`), read in its sentences that ask when it also tells: "Ik heb
+    een parkeerboete gekregen maar ik had gewoon betaald via de app. Wat moet ik doen?" asks what to do, not whether
+    it can be done in an app (was "Ja. Betalen kan met een parkeerapp"); a child told stays what it is for."""
+    told = clauses.sentences(text)
+    asking = [sentence for sentence in told if clauses.is_question(sentence)]
+    if len(told) < 2 or not asking or len(asking) == len(told):
+        return detect_all(text)
+    in_question = detect_all(" ".join(asking))
+    return [kind for kind in detect_all(text) if kind in in_question or kind in _TOLD_ANYWHERE]
+
+
+# "duurt lang?", "duurt het lang?", "takes long?": asked of the topic just answered, how long it takes; without the
+# question mark ("duurt lang zeg") or asking why ("waarom duurt het zo lang?") it is impatience with the bot.
+_TAKES_LONG = re.compile(r"^(?:en |and |maar |but )?(?:duurt (?:het |dat |dit )?(?:erg |heel |wel )?lang"
+                         r"|(?:does (?:it|that) )?takes? (?:very |a )?long(?: time)?)$")
+
+
+def asks_if_it_takes_long(text: str) -> bool:
+    """"duurt lang?" typed right after an answer: a question about how long the topic takes."""
+    return text.strip().endswith("?") and bool(_TAKES_LONG.match(clauses.plain(text)))
+
+
 def subject(text: str) -> str:
     """The words of the question besides its follow-up words and filler: "oh en nog iets,
     hondenbelasting, wat kost dat" -> "oh nog iets hondenbelasting"; empty for "wat kost dat?"."""
@@ -193,6 +230,10 @@ _HOW = re.compile(
     r"^(?:en |maar |ok |oke |dus |and |but |so )?(?:"
     r"wat (?:kan|moet|kun|kunt|moeten|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |daar |daaraan |eraan |hier |hieraan )?"
     r"(?:allemaal |eerst |nog )?(?:aan )?(?:doen|regelen)|"
+    # "en wat moet ik wel bij de gemeente regelen?" after a death: what the topic's answer says the gemeente does
+    r"wat (?:moet|moeten|kan|kunnen) (?:ik|we|wij|u|je) (?:dan |nu |wel |nog |zelf )*(?:bij|met) (?:de gemeente|jullie|u) "
+    r"(?:wel |nog |allemaal )*(?:doen|regelen|stopzetten|opzeggen|afmelden)|"
+    r"what (?:do|must|should) (?:i|we) (?:still |then )?(?:do|arrange) (?:with|at) (?:the (?:municipality|council)|you)|"
     # "kan de gemeente er iets aan doen?" after noise: what the topic's answer says the gemeente does
     r"(?:kan|kunnen|gaat|doet) (?:de gemeente|jullie|u) (?:er |daar |hier )?(?:ook |dan |nog )?(?:iets|wat) (?:aan |mee )?(?:doen)?|"
     r"(?:can|will|does) (?:the (?:municipality|council)|you) do (?:anything|something)(?: about (?:it|that|this))?|"
@@ -200,6 +241,10 @@ _HOW = re.compile(
     r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
     # "hoe vraag ik een nieuwe aan?" after the ID card: a new one of the topic just answered
     r"(?:dat|het|dit|die|hem|m|t|een nieuwe?|er een(?: nieuwe?)?|er (?:nog )?een)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
+    # "kan ik een nieuwe aanvragen?" after a lost voting pass (was "Bedoelt u Bijzondere bijstand of Id-kaart?")
+    r"(?:kan|kun|mag|moet) (?:ik|we|u) (?:dan |nu |ook |gewoon |hier )*(?:een nieuwe?|er een(?: nieuwe?)?) "
+    r"(?:aanvragen|krijgen|bestellen|halen|regelen)|"
+    r"(?:can|may|do|should) (?:i|we) (?:get|request|order|apply for) (?:a new one|another one)|"
     # "moet ik dat bij jullie melden?" after a death or a dog that died: what the topic's answer says
     # (the matcher alone read moving house or a report about the street in it)
     r"moet(?:en)? (?:ik|we|wij|u) (?:dat|dit|het|hem|haar) (?:ook |nog |zelf )*(?:(?:bij|aan) (?:jullie|u|de gemeente) )?"
@@ -376,7 +421,13 @@ _ANOTHER_DOES_IT = re.compile(
     r"^(?:(?:en|and|maar|but|ok|oke) )?(?:kan|mag|moet|kunnen|mogen) {adult} (?:dat|het|dit) (?:ook |dan |voor mij |"
     r"voor ons |in mijn plaats )*(?:doen|regelen|aanvragen|aangeven|doorgeven|melden|indienen)\b|"
     r"^(?:(?:and|but|ok|so) )?(?:can|may|could) {adult} (?:do|arrange|apply for|report|register) (?:it|that|this)"
-    r"(?: (?:for me|for us|instead(?: of me)?|too))*\b".format(adult=_ADULT)
+    r"(?: (?:for me|for us|instead(?: of me)?|too))*\b|"
+    # "can my wife register at the same appointment?", "kan mijn man zich meteen ook inschrijven?" after registering
+    # from abroad: the errand for them too (was the appointments' answer, 0.95)
+    r"^(?:(?:en|and|maar|but|ok|oke) )?(?:kan|mag|moet|kunnen|mogen) {adult} (?:zich )?(?:dan )?"
+    r"(?:ook |meteen |tegelijk |gelijk |direct )+(?:mee )?(?:inschrijven|aanvragen|aangeven|registreren|meekomen)\b|"
+    r"^(?:(?:and|but|ok|so) )?(?:can|may|could|should) {adult} (?:also )?(?:register|apply|sign up|come along)"
+    r"(?: (?:too|as well|at the same (?:time|appointment)|in the same appointment|with me))+\b".format(adult=_ADULT)
 )
 
 

@@ -79,6 +79,15 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     if (current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at
             and current.expected_contact_at.astimezone(AMSTERDAM).date() >= ctx.today):
         # One callback per question: a ticket of an earlier day is history, a new request may follow.
+        first = contacts.contact(conversation.contact) if conversation.contact else None
+        other = contacts.contact(ctx.text) if ctx.text else None
+        if first is not None and other is not None and other[0] != first[0]:
+            # "of bel me op 06-..." after a callback by e-mail: the ticket has the e-mail address; say so honestly
+            # (was "Uw vraag staat al klaar", as if the number had been taken)
+            ctx.count("callback_other_contact")
+            ctx.add(ctx.say("already_queued_other_contact", moment=ctx.promises.contact_promise(current),
+                            way=ctx.say(f"contact_way_{first[1]}")))
+            return
         ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
         return
     limit = ctx.tenant.live_handover_limit_minutes

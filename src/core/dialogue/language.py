@@ -5,7 +5,8 @@ that, costs microseconds, and only has to tell Dutch from English. Words both
 languages share ("is", "in", "of", "me", "hi") count for neither.
 
 What a resident says about the language: `language_asked` ("kan het in het Engels?", "Nederlands graag") and
-`speaks_no_dutch` ("ik spreek geen nederlands", "I don't speak Dutch", "no hablo holandés").
+`speaks_no_dutch` ("ik spreek geen nederlands", "I don't speak Dutch", "no hablo holandés"); `another_speaks_no_dutch`
+("zij spreekt geen nederlands": the person the errand is for).
 """
 from __future__ import annotations
 
@@ -118,3 +119,20 @@ def speaks_no_dutch(text: str) -> tuple[bool, str] | None:
             rest = plain[found.end():].strip(" ,.-")
             return own, rest if len(rest.split()) >= 2 else ""
     return None
+
+
+# "zij spreekt geen nederlands", "mijn moeder verstaat weinig Nederlands", "he doesn't speak Dutch": the person the errand
+# is for cannot follow a conversation in Dutch (said after the Wmo for a mother: was naturalisation, 0.81).
+_ANOTHER_NO_DUTCH = re.compile(
+    r"^(?:(?:en|maar|and|but|ook|also) )*(?:zij|ze|hij|mijn \w+|m'n \w+|onze \w+|she|he|my \w+|our \w+) "
+    r"(?:spreekt|praat|verstaat|begrijpt|kan|leest) (?:ook )?(?:geen|niet|nauwelijks|slecht|weinig|bijna geen|niet zo goed|"
+    r"niet goed)(?: \w+)? (?:nederlands|hollands)|"
+    r"^(?:(?:and|but|also) )*(?:she|he|my \w+|our \w+) (?:doesn't|does not|can't|cannot|doesnt|cant) (?:speak|understand|read)"
+    r"(?: \w+)? dutch|^(?:(?:and|but|also) )*(?:she|he|my \w+|our \w+) speaks (?:no|little|hardly any|very little) dutch"
+)
+
+
+def another_speaks_no_dutch(text: str) -> bool:
+    """Whether a message tells that someone else (the person the errand is for) speaks little or no Dutch, and
+    nothing more."""
+    return _ANOTHER_NO_DUTCH.match(clauses.plain(text)) is not None and len(clauses.plain(text).split()) <= 8

@@ -504,6 +504,35 @@ CATALOGUE: dict[str, Text] = {
         nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op.",
         en="Your question is already waiting for a member of staff. We will contact you {moment}.",
     ),
+    # Another number or address typed after the callback was queued with the first: a ticket keeps the contact it was
+    # queued with, so say which one will be used (never the contact itself) and what to do with the other.
+    "already_queued_other_contact": Text(
+        nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op via het {way} dat u eerst "
+        "gaf. Een ander nummer of adres kan ik er nu niet meer bij zetten. Geef het aan de medewerker als die contact "
+        "met u opneemt.",
+        en="Your question is already waiting for a member of staff. We will contact you {moment} using the {way} you "
+        "gave first. I cannot add another number or address now. Give it to the member of staff when they contact you.",
+    ),
+    "contact_way_phone": Text(nl="telefoonnummer", en="phone number"),
+    "contact_way_email": Text(nl="e-mailadres", en="e-mail address"),
+    "told_more_complaint": Text(
+        nl="Vervelend om te horen. Schrijf dit in uw klacht: wat er gebeurde, wanneer en met wie u sprak. Dan kan de "
+        "gemeente het goed uitzoeken.",
+        en="I am sorry to hear that. Put this in your complaint: what happened, when, and whom you spoke to. Then the "
+        "municipality can look into it properly.",
+    ),
+    "told_more_objection": Text(
+        nl="Schrijf dit in uw bezwaar: waarom u het niet eens bent met het besluit. Heeft u bewijs, zoals foto's of "
+        "brieven? Stuur dat mee.",
+        en="Put this in your objection: why you disagree with the decision. Do you have proof, such as photos or "
+        "letters? Send it with your objection.",
+    ),
+    "another_no_dutch": Text(
+        nl="Spreekt die persoon weinig of geen Nederlands? Dan mag er iemand mee die kan vertalen, bijvoorbeeld een "
+        "familielid. Vraag de gemeente ook of er een tolk kan komen.",
+        en="Does that person speak little or no Dutch? Then someone who can translate may come along, for example a "
+        "family member. Also ask the municipality whether an interpreter can come.",
+    ),
     "closed_now": Text(
         nl="Er zijn nu geen medewerkers aan het werk. We zijn er weer {moment}.",
         en="There are no staff at work right now. We are back {moment}.",

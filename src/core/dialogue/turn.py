@@ -191,7 +191,9 @@ class Turn:
         # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
         # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
         after_detail = (state.detail or state.own_detail) and followups.asks_what_next(ctx.text)
-        if small_talk.is_impatient(ctx.text) and not after_detail:
+        # "duurt lang?" right after an answer asks how long the topic takes, not why the bot is quiet.
+        about_the_topic = state.topic is not None and followups.asks_if_it_takes_long(ctx.text)
+        if small_talk.is_impatient(ctx.text) and not after_detail and not about_the_topic:
             self._on_impatience()
             return
         if flow is None and self.asked is not None and self._on_answer():
@@ -557,6 +559,13 @@ class Turn:
                 ctx.add(f"{line} {ctx.say('ask_question')}")
                 return
             ctx.add(line)
+        topic_before = ctx.intent_of(ctx.state.topic)
+        if topic_before is not None and topic_before.kind == "topic" and language.another_speaks_no_dutch(text):
+            # "zij spreekt geen nederlands" after the Wmo for a mother: how the errand goes for her (was naturalisation)
+            ctx.count("another_no_dutch")
+            ctx.intent, ctx.confidence = topic_before.id, 1.0
+            ctx.add(f"{ctx.say('another_no_dutch')} {ctx.person_line()}", buttons=[ctx.person_button()])
+            return
         after_thanks = small_talk.thanks_then(text)
         if after_thanks:
             # "Dank u wel. Wanneer hoor ik iets van u?": the question, not "Graag gedaan!" for the thanks
@@ -608,7 +617,7 @@ class Turn:
             # whole asks a detail ("een vraag over mijn aanvraag": how it is going).
             text = subject
         topic = ctx.intent_of(ctx.state.topic)
-        kinds = followups.detect_all(text)
+        kinds = followups.asked_kinds(text)
         if ctx.state.child and "kind" not in kinds and followups.by_pronoun(text) and not followups.names_an_adult(text):
             # "en kan ik meteen een paspoort voor haar aanvragen?" after a birth told: the child's (was the general answer)
             ctx.count("followup_the_child")
@@ -618,6 +627,8 @@ class Turn:
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
         result = _without_a_persons_death(ctx.knowledge.matcher.classify(text), asked_details)
+        if not asked_details and current_topic.told_more(ctx, text, kinds, result):
+            return
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
         # one question about the permit, told with its reason, not two topics.
         if asked_details and detail_topic.on_detail(ctx, text, asked_details, topic, result):
@@ -701,10 +712,13 @@ class Turn:
             # "ik wil mijn achternaam veranderen": the matcher's guesses are far off (a building permit 0.54, a birth)
             # and what is asked is another organisation's matter (Justis): the scope message with that referral, not
             # "Bedoelt u" with the guesses. Not when the matcher leans to a topic (LONE_FAVOURITE_SCORE).
-            if len(choices) >= 2 and not (result.score < LONE_FAVOURITE_SCORE and self._asks_a_referral(text, result)):
+            referral_asked = result.score < LONE_FAVOURITE_SCORE and self._asks_a_referral(text, result)
+            if len(choices) >= 2 and not referral_asked:
                 self._disambiguate(choices, result.score, text)
                 return
-            if len(choices) == 1 and self._other_topic_named(choices[0], result.score, text, kinds):
+            # "can I get rent benefit from you?" after moving house: the matcher's one far-off guess (Bijstand) is
+            # not offered beside the current topic; the referral (Dienst Toeslagen) is said.
+            if len(choices) == 1 and not referral_asked and self._other_topic_named(choices[0], result.score, text, kinds):
                 return
             if not choices and self._small_talk(result):
                 return
@@ -1132,6 +1146,13 @@ class Turn:
         ctx.count("fallback")
         if text:
             ctx.note_unanswered(text)
+        said = text or ctx.text
+        if ctx.knowledge.referral_for(said) is not None and not small_talk.is_gibberish(said):
+            # "en huurtoeslag?" after the childcare allowance's referral, "can I get rent benefit?" after moving
+            # house: where to go is an answer, not a miss (was "Wilt u met een medewerker praten?" on the second
+            # such question, and "Dat weet ik niet" about the topic before)
+            ctx.add(*referrals.scope_message(ctx, said))
+            return
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
@@ -1140,7 +1161,6 @@ class Turn:
             offer = ctx.say("offer_callback", moment=moment) if moment else ctx.say("offer_person")
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
-        said = text or ctx.text
         topic = ctx.intent_of(ctx.state.topic)
         if small_talk.is_gibberish(said):
             ctx.add(ctx.say("not_understood"))
