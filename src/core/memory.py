@@ -531,10 +531,13 @@ class InMemoryMessagingStore:
     """A messaging channel's delivery log, contacts and receipts in memory (the
     contract of adapters.messaging_store.MessagingStore)."""
 
-    def __init__(self, clock: Clock = now, retention: Callable[[str], Retention | None] = no_retention) -> None:
+    def __init__(self, clock: Clock = now, retention: Callable[[str], Retention | None] = no_retention,
+                 conversations: InMemoryConversationStore | None = None) -> None:
         self._lock = threading.Lock()
         self.clock = clock  # a contact past its retention is gone (core.retention)
         self.retention = retention
+        if conversations is not None:  # its erasure erases the contact, as one DynamoDB key query does
+            conversations.on_delete.append(self.forget_conversation)
         self._done: set[str] = set()  # event ids carried out
         self._pending: dict[str, datetime] = {}  # parts of large deliveries not taken in, by id
         self._sent: dict[str, set[int]] = defaultdict(set)

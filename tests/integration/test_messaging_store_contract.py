@@ -21,7 +21,7 @@ RESIDENT = Address(id="7001", kind="id")
 @pytest.fixture(params=["memory", "dynamodb"])
 def store(request):
     if request.param == "memory":
-        return InMemoryMessagingStore()
+        return InMemoryMessagingStore(clock=FixedClock(NOW))
     deployment = request.getfixturevalue("mock_aws")
     return MessagingStore(boto3.client("dynamodb"), deployment.tables["BalieTable"], FixedClock(NOW), prefix="MSG")
 

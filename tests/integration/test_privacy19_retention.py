@@ -7,11 +7,12 @@
 - raising the retention again does not bring back what the shorter one had ended.
 
 Conversations (web and messaging), handovers, tickets, unanswered and "niet nuttig" questions and
-a messaging conversation's contact."""
+a messaging conversation's contact; and a resident's erasure, which must reach all of them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import boto3
@@ -21,6 +22,8 @@ from adapters.dynamodb_store import DynamoDBConversationStore
 from adapters.dynamodb_tickets import DynamoDBTicketStore
 from adapters.messaging_store import MessagingStore
 from core.clock import FixedClock
+from core.effects import QueueTicket
+from core.erasure import erase_conversation
 from core.memory import InMemoryConversationStore, InMemoryMessagingStore, InMemoryTicketStore
 from core.messaging.events import Address
 from core.models import (
@@ -67,7 +70,7 @@ def stores(request) -> Stores:
     if request.param == "memory":
         conversations = InMemoryConversationStore(clock=clock, retention=retention)
         return Stores(clock, retention, conversations, InMemoryTicketStore(conversations),
-                      InMemoryMessagingStore(clock=clock, retention=retention))
+                      InMemoryMessagingStore(clock=clock, retention=retention, conversations=conversations))
     table = request.getfixturevalue("mock_aws").merged_environment()["TABLE_NAME"]
     client = boto3.client("dynamodb")
     return Stores(clock, retention, DynamoDBConversationStore(client, table, clock, retention),
@@ -166,3 +169,26 @@ def test_a_messaging_conversation_the_lower_retention_ended_starts_afresh_in_its
         expires_at=int(moment.timestamp()) + 14 * 86400), 0)
     found = stores.conversations.get(TENANT, conversation_id)
     assert found is not None and found.transcript == [] and found.version == fresh.version
+
+
+class NoOpenKlant:
+    """The tenant's settings erasure reads: it registers no tickets in an Open Klant."""
+
+    def get(self, tenant: str) -> Any:
+        return SimpleNamespace(tenant=SimpleNamespace(open_klant=SimpleNamespace(url=None)))
+
+
+def test_a_residents_erasure_leaves_nothing_of_the_conversation_in_any_store(stores: Stores) -> None:
+    """API.md: `DELETE /v1/chat/{id}` erases the conversation "everywhere it is stored": the transcript,
+    the handover, its ticket, unanswered and "niet nuttig" questions, the messaging contact (the phone
+    number) and a ticket still in the outbox; another resident's conversation stays."""
+    erased, other = write_resident_data(stores, 8), write_resident_data(stores, 9)
+    moment = stores.clock()
+    ticket = stores.tickets.get(TENANT, "ticket8")
+    stores.conversations.save(stores.conversations.get(TENANT, erased), 1,
+                              effects=[QueueTicket(id="ticket8-again", ticket=ticket)])
+    assert any(p.conversation_id == erased for p in stores.conversations.pending_effects(moment + timedelta(days=1)))
+    erase_conversation(stores.conversations, stores.tickets, NoOpenKlant(), TENANT, erased)
+    assert kept(stores, erased) == NOTHING
+    assert not any(p.conversation_id == erased for p in stores.conversations.pending_effects(moment + timedelta(days=1)))
+    assert kept(stores, other) == EVERYTHING

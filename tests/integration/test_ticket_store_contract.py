@@ -13,6 +13,7 @@ import pytest
 
 from adapters.dynamodb_store import DynamoDBConversationStore
 from adapters.dynamodb_tickets import DynamoDBTicketStore
+from core.clock import FixedClock
 from core.errors import Conflict, NotFound
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
 from core.models import Channel, Conversation, Ticket, TicketStatus, ticket_position
@@ -29,13 +30,14 @@ class Stores:
 
 @pytest.fixture(params=["memory", "dynamodb"])
 def stores(request) -> Stores:
+    clock = FixedClock(MOMENT)  # the tickets' time: they expire 30 days after it
     if request.param == "memory":
-        conversations = InMemoryConversationStore()
+        conversations = InMemoryConversationStore(clock=clock)
         return Stores(conversations, InMemoryTicketStore(conversations))
     deployment = request.getfixturevalue("mock_aws")
     table = deployment.merged_environment()["TABLE_NAME"]
     client = boto3.client("dynamodb")
-    return Stores(DynamoDBConversationStore(client, table), DynamoDBTicketStore(client, table))
+    return Stores(DynamoDBConversationStore(client, table, clock), DynamoDBTicketStore(client, table, clock))
 
 
 def ticket(stores: Stores, number: int, *, team: str = "kcc", tenant: str = "alpha", minutes: int = 0) -> Ticket:

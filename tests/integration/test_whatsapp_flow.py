@@ -87,7 +87,7 @@ class Channel:
         self.store = MessagingStore(self.dynamodb, self.table_name, self.clock, prefix="WA")
         whatsapp_services.use(whatsapp_services.build(
             ChannelParts(dynamodb=self.dynamodb, table_name=self.table_name, sqs_client=self.sqs,
-                         queue_url=self.queue_url, respond=respond, conversations=InMemoryConversationStore(),
+                         queue_url=self.queue_url, respond=respond, conversations=InMemoryConversationStore(clock=self.clock),
                          retention_days=lambda slug: 30, app_secret=secret("WHATSAPP_APP_SECRET_PARAMETER"),
                          verify_token=secret("WHATSAPP_VERIFY_TOKEN_PARAMETER"), clock=self.clock),
             graph=self.graph, tenant_for={TENANT_NUMBER: "voorbeeld"}.get,

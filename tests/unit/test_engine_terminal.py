@@ -19,7 +19,7 @@ KB = Path(__file__).parent / "data" / "kb_engine"
 def test_a_terminal_conversation_with_buttons_follow_up_and_flow() -> None:
     clock = FixedClock(datetime.fromisoformat("2026-11-30T10:00:00+01:00"))
     knowledge = StaticKnowledge([compile_tenant(KB / "knowledge", KB / "tenants", "alpha")])
-    store = InMemoryConversationStore()
+    store = InMemoryConversationStore(clock=clock)
     effects = PortEffectDispatcher(tickets=InMemoryTicketQueue(), timeouts=InMemoryHandoverTimeouts())
     engine = Engine(store=store, knowledge=knowledge, effects=effects, clock=clock)
     lines = io.StringIO("paspoort verlengen\n2\nafvalkalender\n1234ab\n12\n/quit\nnever read\n")

@@ -60,7 +60,7 @@ def intake(store: InMemoryMessagingStore, queue: Queue) -> WebhookIntake:
 
 
 def test_each_event_is_queued_once_for_its_tenant_and_channel() -> None:
-    store, queue = InMemoryMessagingStore(), Queue()
+    store, queue = InMemoryMessagingStore(clock=lambda: NOW), Queue()
     for_instagram = message("m2").model_copy(update={"account_id": "444"})  # the body said "page"
     parsed = ParsedWebhook(events=[message("m1"), message("m1"), for_instagram, message("m3").model_copy(
         update={"account_id": "999"})])
@@ -71,14 +71,14 @@ def test_each_event_is_queued_once_for_its_tenant_and_channel() -> None:
 
 
 def test_events_older_than_metas_retry_period_are_dropped() -> None:
-    store, queue = InMemoryMessagingStore(), Queue()
+    store, queue = InMemoryMessagingStore(clock=lambda: NOW), Queue()
     old = message("old", timestamp=int((NOW - timedelta(days=7, minutes=1)).timestamp()))
     result = intake(store, queue).accept(ParsedWebhook(events=[old, message("new")]))
     assert result.ignored == 1 and [item.event.event_id for item in queue.items] == ["new"]
 
 
 def test_what_could_not_be_queued_fails_the_delivery_and_metas_retry_queues_it() -> None:
-    store = InMemoryMessagingStore()
+    store = InMemoryMessagingStore(clock=lambda: NOW)
     with pytest.raises(ServiceUnavailable):
         intake(store, Queue(refuse_from=1)).accept(ParsedWebhook(events=[message("a"), message("b")]))
     queue = Queue()
@@ -208,8 +208,8 @@ class Output:
 class World:
     def __init__(self) -> None:
         self.clock = FixedClock(NOW)
-        self.store = InMemoryMessagingStore()
-        self.conversations = InMemoryConversationStore()
+        self.store = InMemoryMessagingStore(clock=self.clock)
+        self.conversations = InMemoryConversationStore(clock=self.clock)
         self.output = Output()
         self.turns: list = []
         self.rate_limited = False

@@ -50,7 +50,7 @@ class Dispatcher(PortEffectDispatcher):
 class World:
     def __init__(self, knowledge: StaticKnowledge, moment: datetime) -> None:
         self.clock = FixedClock(moment)
-        self.store = InMemoryConversationStore()
+        self.store = InMemoryConversationStore(clock=self.clock)
         self.tickets = InMemoryTicketStore(self.store)
         self.intake = TicketIntake(tickets=self.tickets, knowledge=knowledge, clock=self.clock)
         self.queue = InMemoryTicketQueue(intake=self.intake.accept)

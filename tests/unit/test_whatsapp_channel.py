@@ -315,7 +315,7 @@ def staff_sender(graph: RecordingGraph, contacts: InMemoryMessagingStore, templa
 
 
 def contact_book(last_inbound: datetime) -> InMemoryMessagingStore:
-    book = InMemoryMessagingStore()
+    book = InMemoryMessagingStore(clock=lambda: NOW)
     book.remember_contact("voorbeeld", "voorbeeld." + "a" * 32, Channel.WHATSAPP, ADDRESS, "1122334455667",
                           last_inbound, 30)
     return book
@@ -343,7 +343,7 @@ def test_staff_sender_maps_meta_refusals() -> None:
     other = staff_sender(RecordingGraph(DeliveryRefused("x", code=131026)), contact_book(NOW))
     with pytest.raises(ServiceUnavailable):
         other.send(conversation(NOW), [ReplyMessage(text="Hallo")])
-    unknown = staff_sender(RecordingGraph(), InMemoryMessagingStore())
+    unknown = staff_sender(RecordingGraph(), InMemoryMessagingStore(clock=lambda: NOW))
     with pytest.raises(WhatsAppWindowClosed):
         unknown.check(conversation(NOW))
 
@@ -362,10 +362,10 @@ def two_part_reply(message):
 
 
 def delivery(respond, graph: RecordingGraph, log: InMemoryMessagingStore | None = None) -> EventDelivery:
-    log = log or InMemoryMessagingStore()
+    log = log or InMemoryMessagingStore(clock=lambda: NOW)
     return EventDelivery(respond=respond, outputs={Channel.WHATSAPP: wa.WhatsAppOutput(graph)},
                          windows={Channel.WHATSAPP: window()}, contacts=log, log=log,
-                         store=InMemoryConversationStore(), clock=FixedClock(NOW))
+                         store=InMemoryConversationStore(clock=FixedClock(NOW)), clock=FixedClock(NOW))
 
 
 def test_media_goes_to_the_engine_which_says_it_reads_text_only() -> None:
@@ -401,7 +401,7 @@ def test_redelivery_sends_only_what_is_missing() -> None:
 
 
 def test_a_permanent_refusal_is_recorded_and_not_raised() -> None:
-    log = InMemoryMessagingStore()
+    log = InMemoryMessagingStore(clock=lambda: NOW)
     result = delivery(two_part_reply, RecordingGraph(DeliveryRefused("Re-engagement message", code=131047)), log
                       ).deliver(queued("pywa_message__text"))
     assert result.refused_code == 131047 and log.send_failures == [
@@ -478,7 +478,7 @@ def accept(queue: ListQueue, seen: InMemoryMessagingStore, body: dict):
 
 
 def test_intake_queues_once_and_only_for_known_numbers() -> None:
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     first = accept(queue, seen, fixture("pywa_message__text"))
     again = accept(queue, seen, fixture("pywa_message__text"))
     other = accept(queue, seen, fixture("netflie_a_text_notification"))  # PHONE_NUMBER_ID
@@ -493,7 +493,7 @@ def test_intake_queues_once_and_only_for_known_numbers() -> None:
 
 
 def test_a_message_that_could_not_be_queued_is_not_remembered() -> None:
-    seen = InMemoryMessagingStore()
+    seen = InMemoryMessagingStore(clock=lambda: NOW)
     with pytest.raises(ServiceUnavailable):
         accept(ListQueue(fail=True), seen, fixture("pywa_message__text"))
     assert accept(ListQueue(), seen, fixture("pywa_message__text")).queued == 1  # Meta's retry is taken
@@ -562,7 +562,7 @@ def test_one_unreadable_message_never_costs_the_rest_of_the_body() -> None:
     assert all(clean_text(m.text) == m.text for m in parsed.events)
     assert next(m for m in parsed.events if m.event_id == "wamid.T7").text == "\ufffd paspoort verlengen "
     queue = ListQueue()
-    result = accept(queue, InMemoryMessagingStore(), body)
+    result = accept(queue, InMemoryMessagingStore(clock=lambda: NOW), body)
     assert result.queued == 6 and result.ignored == 3 and [i.event.event_id for i in queue.items][-1] == "wamid.T9"
 
 
@@ -577,12 +577,12 @@ def test_messages_older_than_seven_days_are_dropped() -> None:
     old = text_message(1, at=NOW - timedelta(days=7, minutes=1))
     recent = text_message(2, at=NOW - timedelta(days=6, hours=23))
     queue = ListQueue()
-    result = accept(queue, InMemoryMessagingStore(), body_with([old, recent]))
+    result = accept(queue, InMemoryMessagingStore(clock=lambda: NOW), body_with([old, recent]))
     assert [item.event.event_id for item in queue.items] == ["wamid.T2"] and result.ignored == 1
 
 
 def test_a_thousand_messages_are_queued_in_ten_parts_and_each_is_taken_in_once() -> None:
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     body = body_with([text_message(n) for n in range(1000)] + [text_message(5)])  # one repeat inside the body
     result = accept(queue, seen, body)
     assert (result.queued, result.duplicates) == (1000, 1) and queue.items == []
@@ -593,7 +593,7 @@ def test_a_thousand_messages_are_queued_in_ten_parts_and_each_is_taken_in_once()
 
 
 def test_a_delivery_of_ten_is_still_taken_in_at_once_and_one_of_eleven_in_a_part() -> None:
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     assert accept(queue, seen, body_with([text_message(n) for n in range(10)])).queued == 10
     assert (len(queue.items), queue.parts) == (10, [])
     assert accept(queue, seen, body_with([text_message(n) for n in range(100, 111)])).queued == 11
@@ -612,7 +612,7 @@ def test_a_part_stays_within_sqs_message_size() -> None:
 
 
 def test_messages_that_could_not_be_queued_are_forgotten_and_the_delivery_fails() -> None:
-    seen = InMemoryMessagingStore()
+    seen = InMemoryMessagingStore(clock=lambda: NOW)
     with pytest.raises(ServiceUnavailable):
         accept(ListQueue(refuse=2), seen, body_with([text_message(n) for n in range(5)]))
     queue = ListQueue()
@@ -718,7 +718,7 @@ def test_a_thousand_statuses_are_queued_not_written_by_the_webhook_and_the_worke
 
 
 def test_up_to_25_statuses_are_still_recorded_at_once_and_26_queued() -> None:
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     few = accept(queue, seen, body_with([text_message(1)], statuses(25, failed_every=5)))
     assert (few.receipts, few.failed, len(seen.receipts["voorbeeld"]), queue.parts) == (25, {"voorbeeld": 5}, 25, [])
     many = accept(queue, seen, body_with([text_message(2)], statuses(26)))
@@ -737,7 +737,7 @@ def test_a_one_message_delivery_costs_the_webhook_one_read_and_one_queue_call() 
 
 
 def test_a_residents_later_message_waits_behind_their_earlier_one_still_in_a_part() -> None:
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     accept(queue, seen, body_with([text_message(n) for n in range(11)]))  # resident 5's wamid.T5 in a part
     accept(queue, seen, body_with([{**text_message(5), "id": "wamid.LATER5"}]))
     assert queue.items == [] and len(queue.parts) == 2  # behind the part, not straight to the resident's group
@@ -752,7 +752,7 @@ def test_a_residents_later_message_waits_behind_their_earlier_one_still_in_a_par
 def test_a_part_pending_past_the_queues_retries_no_longer_holds_later_messages_back() -> None:
     from core.messaging.intake import PENDING_PART_AGE
 
-    queue, seen = ListQueue(), InMemoryMessagingStore()
+    queue, seen = ListQueue(), InMemoryMessagingStore(clock=lambda: NOW)
     accept(queue, seen, body_with([text_message(n) for n in range(11)]))  # never taken in: in the DLQ by then
     later = NOW + PENDING_PART_AGE + timedelta(seconds=1)
     intake(queue, seen, now=later).accept(wa.parse_webhook(body_with([text_message(20, at=later)])))
