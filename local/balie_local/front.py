@@ -17,6 +17,9 @@ Order of matching, per request:
 5. the template's `$default` route (handlers/no_route.py: 404, or 405 with `Allow`, in the
    contract's error shape), after the static files, which API Gateway does not serve;
    without one, 404 {"message": "Not Found"}, as API Gateway answers.
+A route past the stage's throttling (the HttpApi's `DefaultRouteSettings`: a token bucket per
+route) is answered 429 {"message": "Too Many Requests"} without calling the function, as API
+Gateway answers (its own body: an HTTP API cannot put it in the contract's shape).
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ import json
 import logging
 import mimetypes
 import re
+import threading
+import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,7 +40,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from balie_local import dev_routes
 from balie_local.dev_auth import DevAuth
 from balie_local.events import http_api_event
-from balie_local.template_resources import Cors, HttpRoute
+from balie_local.template_resources import Cors, HttpRoute, Throttle
 
 log = logging.getLogger("balie_local.front")
 
@@ -141,6 +146,27 @@ def lambda_result_to_http(result: Any) -> tuple[int, list[tuple[str, str]], byte
     return status, headers, payload
 
 
+class RouteThrottle:
+    """API Gateway's stage throttling: a token bucket per route key, `burst_limit` tokens,
+    refilled at `rate_limit` a second."""
+
+    def __init__(self, throttle: Throttle, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.throttle = throttle
+        self.monotonic = monotonic
+        self._buckets: dict[str, tuple[float, float]] = {}  # route key -> (tokens, when counted)
+        self._lock = threading.Lock()
+
+    def take(self, route_key: str) -> bool:
+        """One request of the route: False when its bucket is empty (429)."""
+        with self._lock:
+            now = self.monotonic()
+            tokens, then = self._buckets.get(route_key, (float(self.throttle.burst_limit), now))
+            tokens = min(float(self.throttle.burst_limit), tokens + (now - then) * self.throttle.rate_limit)
+            allowed = tokens >= 1
+            self._buckets[route_key] = (tokens - 1 if allowed else tokens, now)
+            return allowed
+
+
 class Front:
     """Everything the request handler needs; one per running stack."""
 
@@ -160,6 +186,7 @@ class Front:
         self.cors = cors
         self.web_dir = web_dir.resolve()
         self.domain_name = domain_name
+        self.throttle: RouteThrottle | None = None  # the template's stage throttling, set by the stack
 
     def static_file(self, path: str) -> Path | None:
         relative = unquote(path).lstrip("/")
@@ -264,6 +291,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _invoke_route(self, route: HttpRoute, params: dict[str, str], query: str,
                       header_pairs: list[tuple[str, str]], body: bytes, origin: str | None) -> None:
         front = self.front
+        if front.throttle is not None and not front.throttle.take(route.route_key):
+            self._send_json(429, {"message": "Too Many Requests"}, self._cors_for(origin))
+            return
         claims = front.auth.claims_for(dict(header_pairs).get("authorization"))
         if route.authorizer:
             if claims is None:

@@ -186,6 +186,15 @@ class Cors:
     max_age: int | None = None
 
 
+@dataclass(frozen=True)
+class Throttle:
+    """The HttpApi stage's `DefaultRouteSettings` throttling: every route may take `rate_limit`
+    requests a second on average and `burst_limit` at once (API Gateway's token bucket per route)."""
+
+    rate_limit: float
+    burst_limit: int
+
+
 @dataclass
 class Deployment:
     """What provisioning created, named the way handlers see it."""
@@ -205,6 +214,7 @@ class Deployment:
     sqs_sources: list[SqsSource] = field(default_factory=list)
     schedules: list[ScheduleSource] = field(default_factory=list)
     cors: Cors | None = None
+    throttle: Throttle | None = None
 
     def merged_environment(self) -> dict[str, str]:
         """One process hosts every function locally, so their variables share os.environ.
@@ -517,6 +527,7 @@ def provision(
         deployment.parameters[name] = value
 
     deployment.cors = _cors(live, resolver)
+    deployment.throttle = _throttle(live, resolver)
     return deployment
 
 
@@ -589,6 +600,17 @@ def _collect_events(
                     enabled=bool(resolver.resolve(spec.get("Enabled", spec.get("State", "ENABLED") == "ENABLED"))),
                 )
             )
+
+
+def _throttle(resources: Mapping[str, Any], resolver: Resolver) -> Throttle | None:
+    for resource in resources.values():
+        if resource["Type"] != "AWS::Serverless::HttpApi":
+            continue
+        settings = resolver.resolve((resource.get("Properties") or {}).get("DefaultRouteSettings")) or {}
+        if "ThrottlingRateLimit" in settings and "ThrottlingBurstLimit" in settings:
+            return Throttle(rate_limit=float(settings["ThrottlingRateLimit"]),
+                            burst_limit=int(settings["ThrottlingBurstLimit"]))
+    return None
 
 
 def _cors(resources: Mapping[str, Any], resolver: Resolver) -> Cors | None:

@@ -46,8 +46,8 @@ from collections.abc import Callable
 
 from core.clock import Clock, now
 from core.effects import Effect, PendingEffect
-from core.errors import NotFound, RateLimited, ServiceUnavailable, VersionConflict
-from core.limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
+from core.errors import NotFound, ServiceUnavailable, VersionConflict
+from core.limits import DROPPED_COUNTER, KEPT_COUNTER, refusal
 from core.models import (
     BotConversation,
     ClientAdmission,
@@ -432,17 +432,7 @@ class DynamoDBConversationStore:
         items += [{"Update": month_update(self.table, month)} for month in monthly(days, today)]
         if admission is not None:
             admission_at = len(items) + 1
-            items.append({"Update": {
-                "TableName": self.table,
-                "Key": item_key(f"T#{admission.tenant}#CLIENT#{admission.client}", f"WINDOW#{admission.window_start}"),
-                "UpdateExpression": "ADD #n :one SET expiresAt = :expires",
-                "ConditionExpression": "attribute_not_exists(#n) OR #n < :limit",
-                "ExpressionAttributeNames": {"#n": "conversations"},
-                "ExpressionAttributeValues": {
-                    ":one": {"N": "1"}, ":limit": {"N": str(admission.limit)},
-                    ":expires": {"N": str(admission.window_start + admission.window_seconds + 3600)},
-                },
-            }})
+            items.append({"Update": self._admission_update(admission)})
         item = _item(saved)
         put: dict[str, Any] = {"TableName": self.table, "Item": item}
         if replacing is not None:  # in the place of the version the tenant's retention now has ended
@@ -461,12 +451,34 @@ class DynamoDBConversationStore:
             if 0 in failed:
                 raise VersionConflict(f"{saved.id}: expected version {expected_version}") from None
             if admission is not None and admission_at in failed:
-                raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start + admission.window_seconds
-                                  - int(saved.updated_at.timestamp())) from None
+                raise refusal(admission, int(saved.updated_at.timestamp())) from None
             if capped & failed:
                 raise _UnansweredCapReached() from None
             raise ServiceUnavailable("The conversation store is not available.") from error
         return saved
+
+    def admit(self, admission: ClientAdmission) -> None:
+        try:
+            self.client.update_item(**self._admission_update(admission))
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise refusal(admission, int(self.clock().timestamp())) from None
+            raise ServiceUnavailable("The conversation store is not available.") from error
+
+    def _admission_update(self, admission: ClientAdmission) -> dict[str, Any]:
+        """One more of what `admission` counts in its client's window (one item per client and window
+        start, a counter per kind), refused past its limit; the item goes an hour after the window."""
+        return {
+            "TableName": self.table,
+            "Key": item_key(f"T#{admission.tenant}#CLIENT#{admission.client}", f"WINDOW#{admission.window_start}"),
+            "UpdateExpression": "ADD #n :one SET expiresAt = :expires",
+            "ConditionExpression": "attribute_not_exists(#n) OR #n < :limit",
+            "ExpressionAttributeNames": {"#n": admission.counts},
+            "ExpressionAttributeValues": {
+                ":one": {"N": "1"}, ":limit": {"N": str(admission.limit)},
+                ":expires": {"N": str(admission.window_start + admission.window_seconds + 3600)},
+            },
+        }
 
     def _remembered_put(self, saved: Conversation, pk: str, day: str, stamp: str,
                         attributes: dict[str, Any]) -> dict[str, Any]:

@@ -14,10 +14,10 @@ from datetime import date, datetime, timedelta
 
 from .editor.drafts import AuditEntry, Draft
 from .effects import Effect, PendingEffect
-from .errors import Conflict, NotFound, RateLimited, VersionConflict
+from .errors import Conflict, NotFound, VersionConflict
 from .kb.compiled import CompiledFile, read_compiled
 from .kb.models import Tenant
-from .limits import CLIENT_LIMIT_MESSAGE, DROPPED_COUNTER, KEPT_COUNTER
+from .limits import DROPPED_COUNTER, KEPT_COUNTER, refusal
 from .models import (
     BotConversation,
     ClientAdmission,
@@ -61,7 +61,7 @@ class InMemoryConversationStore:
         self._not_helpful_expiry: dict[tuple[str, str], int] = {}  # (tenant, id) -> expiresAt
         # Called with (tenant, conversation id) on erasure: what else is stored with it goes too.
         self.on_delete: list[Callable[[str, str], None]] = []
-        self._admitted: dict[tuple[str, str, int], int] = defaultdict(int)  # (tenant, client, window) -> count
+        self._admitted: dict[tuple[str, str, str, int], int] = defaultdict(int)  # (tenant, client, counts, window)
         # (tenant, conversation id, effect id) -> the pending effect as JSON: the outbox.
         self._outbox: dict[tuple[str, str, str], str] = {}
 
@@ -94,11 +94,7 @@ class InMemoryConversationStore:
             if (current is None and expected_version != 0) or (current is not None and current[0] != expected_version):
                 raise VersionConflict(f"{conversation.id}: expected version {expected_version}")
             if admission is not None:
-                window = (admission.tenant, admission.client, admission.window_start)
-                if self._admitted[window] >= admission.limit:
-                    raise RateLimited(CLIENT_LIMIT_MESSAGE, retry_after=admission.window_start
-                                      + admission.window_seconds - int(saved.updated_at.timestamp()))
-                self._admitted[window] += 1
+                self._admit(admission, int(saved.updated_at.timestamp()))
             self._conversations[key] = (saved.version, saved.model_dump_json())
             written: list[DailyCounters] = []  # what the days got (the months get the same, but the cap's count)
             for counters_of_day in days:
@@ -131,6 +127,16 @@ class InMemoryConversationStore:
                                         written_at=conversation.updated_at, effect=effect)
                 self._outbox[(*key, effect.id)] = pending.model_dump_json()
         return saved
+
+    def admit(self, admission: ClientAdmission) -> None:
+        with self._lock:
+            self._admit(admission, int(self.clock().timestamp()))
+
+    def _admit(self, admission: ClientAdmission, moment: int) -> None:
+        window = (admission.tenant, admission.client, admission.counts, admission.window_start)
+        if self._admitted[window] >= admission.limit:
+            raise refusal(admission, moment)
+        self._admitted[window] += 1
 
     def effects_done(self, tenant: str, conversation_id: str, effect_ids: Sequence[str]) -> None:
         with self._lock:

@@ -375,6 +375,7 @@ class ClientAdmission(Model):
     window_start: int  # epoch seconds
     window_seconds: int
     limit: int
+    counts: str = "conversations"  # what the window counts: new conversations, or requests (core.limits)
 
 
 class NotHelpfulAnswer(Model):

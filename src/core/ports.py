@@ -55,6 +55,10 @@ class ConversationStore(Protocol):
         `admission`, the write also counts one conversation against the client's window
         and raises `RateLimited` (nothing written) when the window is full. `effects`
         are recorded in the outbox in the same write (a lost race records none)."""
+    def admit(self, admission: ClientAdmission) -> None:
+        """Count one more of what `admission` counts in its client's window (one conditional
+        write); raises `RateLimited` (nothing counted) when the window is full."""
+
     def effects_done(self, tenant: str, conversation_id: str, effect_ids: "Sequence[str]") -> None:
         """Take effects out of the outbox: carried out (or given up and undone)."""
 

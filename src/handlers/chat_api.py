@@ -37,6 +37,7 @@ from core.dialogue.engine import Turn
 from core.erasure import erase_conversation
 from core.errors import InvalidInput, NotFound
 from core.ids import tenant_of
+from core.limits import admit_request
 from handlers import http_errors
 from handlers import metrics as turn_metrics
 from handlers.cold_start import after_first_call, import_in_background
@@ -80,13 +81,16 @@ def get_messages(request: Request, conversation_id: str) -> Response:
         after = parse_cursor(request.query.get("after"))
     except ValueError as error:
         raise InvalidInput(str(error)) from None
-    page = services().engine.messages(_tenant_for(request, conversation_id), conversation_id, after)
+    tenant = _tenant_for(request, conversation_id)
+    _count_request(request, tenant_of(conversation_id) or tenant)
+    page = services().engine.messages(tenant, conversation_id, after)
     return _ok(render_messages(page))
 
 
 @app.delete("/v1/chat/<conversation_id>")
 def delete_conversation(request: Request, conversation_id: str) -> Response:
     tenant = _tenant_for(request, conversation_id)
+    _count_request(request, tenant_of(conversation_id) or tenant)
     shared = services()
     erasure = erase_conversation(shared.store, shared.ticket_store, shared.knowledge, tenant, conversation_id)
     logger.info("conversation erased", extra={"tenant": tenant, "conversation": conversation_ref(conversation_id),
@@ -146,6 +150,13 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
 
 
 # ---- helpers ------------------------------------------------------------------
+
+
+def _count_request(request: Request, tenant: str) -> None:
+    """The poll and the erasure count against the client's window of the tenant whose origin was
+    checked (core.limits; 429 past it): `?tenant=` cannot open fresh windows."""
+    shared = services()
+    admit_request(shared.store, shared.limits, shared.engine.id_key(), tenant, request.source_ip, shared.clock())
 
 
 def _ok(body: dict[str, Any]) -> Response:

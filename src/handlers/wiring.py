@@ -11,7 +11,8 @@ e-mails; empty: none are sent), STAFF_DASHBOARD_URL (linked from them),
 ARTEFACT_BUCKET (matcher artefacts), TENANT_BUILD_QUEUE_URL (tenant builds),
 TENANT_CACHE_SECONDS (how long a container trusts its directory of tenants; 30),
 the limits of core.limits: NEW_CONVERSATIONS_PER_CLIENT (per 10 minutes,
-0 = none), UNANSWERED_PER_TENANT_PER_DAY.
+0 = none), UNANSWERED_PER_TENANT_PER_DAY, REQUESTS_PER_CLIENT (polls and erasures a
+minute, 0 = none).
 
 AWS clients are built when an invocation first calls them (`OnFirstUse`), not
 when the services are wired: a chat turn that queues no ticket never pays for
@@ -41,7 +42,12 @@ from core.ports import (
 )
 from core.retention import Retention
 from core.tenants import CACHE_SECONDS, BuildQueue, TenantAdmin, TenantBuilder, TenantCatalogue, TenantRegistry
-from core.limits import DEFAULT_NEW_CONVERSATIONS_PER_CLIENT, DEFAULT_UNANSWERED_PER_DAY, TurnLimits
+from core.limits import (
+    DEFAULT_NEW_CONVERSATIONS_PER_CLIENT,
+    DEFAULT_REQUESTS_PER_CLIENT,
+    DEFAULT_UNANSWERED_PER_DAY,
+    TurnLimits,
+)
 
 if TYPE_CHECKING:
     from core.editor.service import DraftStore
@@ -242,6 +248,7 @@ def _from_environment() -> Services:
             new_conversations_per_client=int(os.environ.get("NEW_CONVERSATIONS_PER_CLIENT")
                                              or DEFAULT_NEW_CONVERSATIONS_PER_CLIENT),
             unanswered_per_day=int(os.environ.get("UNANSWERED_PER_TENANT_PER_DAY") or DEFAULT_UNANSWERED_PER_DAY),
+            requests_per_client=int(os.environ.get("REQUESTS_PER_CLIENT") or DEFAULT_REQUESTS_PER_CLIENT),
         ),
         canned=DynamoDBCannedReplies(dynamodb, table),
     )
