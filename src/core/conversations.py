@@ -3,9 +3,9 @@ timeouts, follow-ups of a turn), and reading what a ticket needs from it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import Conflict, NotFound, VersionConflict
 from .models import Conversation, DailyCounters, ReplyMessage, Role, TranscriptEntry
@@ -60,17 +60,40 @@ def last_intent(conversation: Conversation) -> str | None:
     return None
 
 
-def transcript_summary(conversation: Conversation, title: Callable[[str], str | None] = lambda intent: None) -> str:
+class _Intents(Protocol):
+    intents: Mapping[str, Any]  # intent id -> an intent with `kind` ("topic" or "system")
+
+
+def is_topic(knowledge: _Intents) -> Callable[[str], bool]:
+    """Whether an intent is a topic staff can name a conversation by (not a greeting, thanks or the
+    request for a person; an intent the tenant no longer has still counts)."""
+    def topic(intent_id: str) -> bool:
+        intent = knowledge.intents.get(intent_id)
+        return intent is None or intent.kind == "topic"
+
+    return topic
+
+
+def topic_of(conversation: Conversation, is_topic: Callable[[str], bool] = lambda intent: True) -> str | None:
+    """The topic staff know a conversation by: the dialogue's current topic, else the last intent the
+    bot answered, skipping what `is_topic` says is none (a greeting, "ik wil een medewerker": after
+    crisis help the handover's own intent named the queue item "Vraagt om een medewerker")."""
+    candidates = (conversation.state.topic, *(entry.intent for entry in reversed(conversation.transcript)))
+    return next((intent for intent in candidates if intent and is_topic(intent)), None)
+
+
+def transcript_summary(conversation: Conversation, title: Callable[[str], str | None] = lambda intent: None,
+                       is_topic: Callable[[str], bool] = lambda intent: True) -> str:
     """What a ticket tells staff, without the bot's boilerplate: the topic, what the bot
-    answered (by topic title), and the resident's own words (already redacted when stored),
-    leaving out button presses ("Ja", "👎 Nee") and the greeting, "Was dit nuttig?" and other
-    fixed bot texts."""
+    answered (by topic title; `is_topic` leaves out the bot's own intents such as the request
+    for a person), and the resident's own words (already redacted when stored), leaving out
+    button presses ("Ja", "👎 Nee") and the greeting, "Was dit nuttig?" and other fixed bot texts."""
     lines = []
-    topic = conversation.state.topic or last_intent(conversation)
+    topic = topic_of(conversation, is_topic)
     if topic:
         lines.append(f"Onderwerp: {title(topic) or topic}")
     answered = list(dict.fromkeys(entry.intent for entry in conversation.transcript
-                                  if entry.role == Role.BOT and entry.intent))
+                                  if entry.role == Role.BOT and entry.intent and is_topic(entry.intent)))
     if answered:
         lines.append("De bot gaf informatie over: " + ", ".join(title(intent) or intent for intent in answered))
     said = []

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from .clock import Clock, now
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
-from .conversations import append_entries, last_intent, update_conversation
+from .conversations import append_entries, is_topic, topic_of, update_conversation
 from . import report_counters
 from .dialogue import contacts
 from .dialogue.state import GuideFlow
@@ -227,12 +227,12 @@ def _item(conversation: Conversation, knowledge: _TenantKnowledge) -> HandoverIt
     handover = conversation.handover
     assert handover is not None
     last = next((e.text for e in reversed(conversation.transcript) if e.role == Role.RESIDENT), None)
-    topic = conversation.state.topic or last_intent(conversation)
+    topic = topic_of(conversation, is_topic(knowledge))
     return HandoverItem(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         status=handover.status, team=handover.team, reason=handover.reason, requested_at=handover.requested_at,
         claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent, crisis=handover.crisis,
-        intent=topic, team_name=_team_name(knowledge, handover.team), topic_title=_title(knowledge, topic),
+        intent=topic, team_name=_team_name(knowledge, handover.team), topic_title=topic_title(knowledge, topic),
         first_question=first_question(conversation, knowledge), claimed_by_name=handover.claimed_by_name,
         transferred_from=handover.transferred_from,
     )
@@ -247,19 +247,20 @@ def visible_entries(who: "StaffIdentity", conversation: Conversation) -> list[Tr
 def _view(who: "StaffIdentity", conversation: Conversation, knowledge: _TenantKnowledge) -> StaffConversation:
     flow = conversation.state.flow
     slots = dict(flow.values) if isinstance(flow, GuideFlow) else {}
-    topic = conversation.state.topic or last_intent(conversation)
+    topic = topic_of(conversation, is_topic(knowledge))
     transcript = visible_entries(who, conversation)
     return StaffConversation(
         conversation_id=conversation.id, channel=conversation.channel, language=conversation.language,
         created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
-        intent=topic, topic_title=_title(knowledge, topic), slots=slots, transcript=transcript,
+        intent=topic, topic_title=topic_title(knowledge, topic), slots=slots, transcript=transcript,
         withheld=len(conversation.transcript) - len(transcript), notes=conversation.notes,
     )
 
 
-def _title(knowledge: _TenantKnowledge, intent_id: str | None) -> str | None:
+def topic_title(knowledge: _TenantKnowledge, intent_id: str | None) -> str | None:
+    """A topic's title in Dutch (the staff's language); None for no topic, an unknown one or the bot's own."""
     intent = knowledge.intents.get(intent_id or "")
-    return intent.title.nl if intent is not None else None
+    return intent.title.nl if intent is not None and intent.kind == "topic" else None
 
 
 def _team_name(knowledge: _TenantKnowledge, team_id: str) -> str:

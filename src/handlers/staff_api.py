@@ -24,7 +24,7 @@ from handlers.cold_start import after_first_call
 from handlers.outbound import MessagingReplies
 from core.opening_hours import AMSTERDAM
 from core.staff import MAX_NOTE_CHARS as MAX_CONVERSATION_NOTE_CHARS
-from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService
+from core.staff import MAX_REPLY_CHARS, StaffIdentity, StaffService, topic_title
 from core.text_input import check_text
 from core.tickets import MAX_NOTE_CHARS, MAX_OUTCOME_CHARS, TicketDesk
 from handlers import http_errors, metrics, staff_token
@@ -172,7 +172,7 @@ def list_conversations(request: Request) -> Response:
     knowledge = services().knowledge.get(who.tenant)
     found = staff_service().bot_conversations(who)
     return ok({"conversations": [
-        {**item.model_dump(mode="json"), "topic_title": _intent_title(knowledge, item.intent)} for item in found]})
+        {**item.model_dump(mode="json"), "topic_title": topic_title(knowledge, item.intent)} for item in found]})
 
 
 
@@ -311,7 +311,8 @@ def list_tickets(request: Request) -> Response:
     query = request.query.get
     found = ticket_desk().list(identity(request), query("status"), query("team") or None, limit=query("limit"),
                                cursor=query("cursor"), order=query("order"))
-    listed: dict[str, object] = {"tickets": [record.model_dump(mode="json") for record in found.records]}
+    knowledge = services().knowledge.get(identity(request).tenant)
+    listed: dict[str, object] = {"tickets": [_ticket_view(knowledge, record) for record in found.records]}
     if found.next is not None:
         listed["next"] = found.next
     return ok(listed)
@@ -322,7 +323,7 @@ def claim_ticket(request: Request, ticket_id: str) -> Response:
     who = identity(request)
     record = ticket_desk().claim(who, ticket_id)
     _audit_ticket("claimed", who, ticket_id)
-    return ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": _ticket_view(services().knowledge.get(who.tenant), record)})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/release")
@@ -330,7 +331,7 @@ def release_ticket(request: Request, ticket_id: str) -> Response:
     who = identity(request)
     record = ticket_desk().release(who, ticket_id)
     _audit_ticket("released", who, ticket_id)
-    return ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": _ticket_view(services().knowledge.get(who.tenant), record)})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/done")
@@ -342,7 +343,7 @@ def ticket_done(request: Request, ticket_id: str) -> Response:
     _audit_ticket("done", who, ticket_id)
     if record.done_at is not None and record.done_at >= before:  # a repeated "done" is counted once
         metrics.count(metrics.TICKET_DONE, tenant=who.tenant)
-    return ok({"ticket": record.model_dump(mode="json")})
+    return ok({"ticket": _ticket_view(services().knowledge.get(who.tenant), record)})
 
 
 @app.post("/v1/staff/tickets/<ticket_id>/reply")
@@ -415,9 +416,9 @@ def _download(body: bytes, content_type: str, filename: str) -> Response:
                     {"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def _intent_title(knowledge: Any, intent_id: str | None) -> str | None:
-    intent = knowledge.intents.get(intent_id or "")
-    return intent.title.nl if intent is not None else None
+def _ticket_view(knowledge: Any, record: Any) -> dict[str, Any]:
+    """A ticket as the API lists it, with its topic's Dutch title (None: no topic)."""
+    return {**record.model_dump(mode="json"), "topic_title": topic_title(knowledge, record.intent)}
 
 
 def _audit(action: str, who: StaffIdentity, conversation_id: str) -> None:

@@ -46,6 +46,14 @@ await main(async (browser) => {
   await ticket.waitFor();
   const shown = await ticket.innerText();
   check(shown.includes("+31612345678") && shown.includes("telefoon"), "the ticket shows the callback number");
+  // Session 18 (staff19): the summary one part a line, never the request for a person as information
+  // given; the outcomes fit a phone call and none is chosen beforehand ("Gebeld" was recorded for
+  // e-mail and WhatsApp requests nobody called).
+  const summary = await ticket.locator("dd.summary").innerText();
+  check(summary.split("\n").length >= 2 && !summary.includes("Vraagt om een medewerker"), "the summary by lines: " + summary);
+  const choices = await ticket.getByLabel("Uitkomst").locator("option").allInnerTexts();
+  check(await ticket.getByLabel("Uitkomst").inputValue() === "" && choices[1] === "Gebeld, geholpen" &&
+        !choices.includes("Gemaild, geholpen"), "no outcome chosen beforehand, the phone's first: " + choices.join(" | "));
   await axe(staff, "dashboard with a ticket");
   await ticket.getByRole("button", { name: "Gesprek bekijken" }).click();
   await staff.locator("article.conv .badge", { hasText: "Terugbelverzoek" }).waitFor();

@@ -697,7 +697,15 @@
   var CONTACT_KIND = { phone: "telefoon", email: "e-mail", whatsapp: "WhatsApp" };
   // Messenger and Instagram addresses are app-scoped ids, nothing to dial: staff answer in the chat.
   var IN_CHAT = { messenger: true, instagram: true };
-  var OUTCOMES = ["Gebeld, geholpen", "Gemaild, geholpen", "Niet bereikt", "Niet meer nodig", "Doorgestuurd naar een ander team"];
+  // The outcomes that fit the way the resident is reached, with none chosen beforehand: a preselected
+  // "Gebeld" was recorded for e-mail and WhatsApp requests that nobody called.
+  var HELPED = { phone: "Gebeld, geholpen", email: "Gemaild, geholpen" };
+  var NOT_HELPED = ["Niet bereikt", "Niet meer nodig", "Doorgestuurd naar een ander team"];
+  function outcomes(data) {
+    var helped = HELPED[data.contactKind] ? [HELPED[data.contactKind]] :
+      MESSAGING[data.channel] ? ["Beantwoord via " + channelName(data.channel) + ", geholpen"] : [HELPED.phone, HELPED.email];
+    return helped.concat(NOT_HELPED);
+  }
 
   function ticketPath(action) { return "/v1/staff/tickets/" + encodeURIComponent(ticket.id) + "/" + action; }
 
@@ -708,7 +716,8 @@
     var data = ticket;
     var contact = IN_CHAT[data.contactKind] ? "in het " + channelName(data.contactKind) + "-gesprek" :
       data.contact ? data.contact + (data.contactKind ? " (" + (CONTACT_KIND[data.contactKind] || data.contactKind) + ")" : "") : "geen";
-    var outcome = h("select", { id: "ticket-outcome" }, OUTCOMES.map(function (text) { return h("option", { value: text, text: text }); }));
+    var outcome = h("select", { id: "ticket-outcome", required: true }, [h("option", { value: "", text: "Kies de uitkomst" })]
+      .concat(outcomes(data).map(function (text) { return h("option", { value: text, text: text }); })));
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
       h("h3", { text: "Verzoek voor " + teamName(data.team) }),
@@ -718,7 +727,7 @@
         h("dt", { text: "Kanaal" }), h("dd", { text: channelName(data.channel) }),
         h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
         h("dt", { text: "Onderwerp" }), h("dd", { text: data.topicTitle || (data.intent ? intentName(data.intent) : "onbekend") }),
-        h("dt", { text: "Samenvatting" }), h("dd", { text: data.summary })
+        h("dt", { text: "Samenvatting" }), h("dd", { "class": "summary", text: data.summary })
       ])
     ];
     if (MESSAGING[data.channel]) {

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..conversations import append_entries, last_intent, transcript_summary, update_conversation
+from ..conversations import append_entries, is_topic, last_intent, transcript_summary, update_conversation
 from ..effects import Effect, QueueTicket, ScheduleHandoverTimeout, effect_id, schedule_timeout
 from ..errors import NotFound
 from ..models import (
@@ -233,7 +233,7 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
     ticket = Ticket(
         id=ticket_id, tenant=ctx.tenant.slug, team=team_id, conversation_id=conversation.id,
         channel=conversation.channel, intent=ctx.state.topic or last_intent(conversation),
-        language=conversation.language, summary=transcript_summary(conversation, _title_of(ctx)), contact=contact,
+        language=conversation.language, summary=transcript_summary(conversation, _title_of(ctx), is_topic(ctx.knowledge)), contact=contact,
         contact_kind=kind,  # type: ignore[arg-type]
         created_at=ctx.moment, expected_contact_at=expected,
     )
