@@ -250,7 +250,7 @@
       creating = false;
       showIntent(detail);
       var errors = detail.findings.filter(function (finding) { return finding.severity === "error"; }).length;
-      say(errors ? "Opgeslagen in het concept. Er " + (errors === 1 ? "is 1 fout" : "zijn " + errors + " fouten") + " om op te lossen voor u publiceert."
+      say(!detail.edited ? "Dit onderwerp is weer zoals het gepubliceerd is. Het staat niet meer in het concept." : errors ? "Opgeslagen in het concept. Er " + (errors === 1 ? "is 1 fout" : "zijn " + errors + " fouten") + " om op te lossen voor u publiceert."
                  : "Opgeslagen in het concept. Probeer het rechts in het voorbeeld.");
       return loadIntents();
     }).catch(fail);

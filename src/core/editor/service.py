@@ -373,9 +373,15 @@ class KnowledgeEditor:
                 return self._detail(ctx, intent_id)
             at = self.clock()
             change = Change(intent=intent_id, fields=fields, by=who.subject, by_name=who.name, at=at)
-            draft = ctx.draft.model_copy(update={
-                "revision": ctx.draft.revision + 1, "intents": {**ctx.draft.intents, intent_id: wanted},
-                "changes": [*ctx.draft.changes, change]})
+            if wanted == intent_state(ctx.source, intent_id):
+                # Back as published (a mistake undone): out of the draft with its changes, so the draft
+                # no longer counts edits that change nothing and "Publiceren" has nothing to publish.
+                intents = {key: value for key, value in ctx.draft.intents.items() if key != intent_id}
+                changes = [item for item in ctx.draft.changes if item.intent != intent_id]
+            else:
+                intents, changes = {**ctx.draft.intents, intent_id: wanted}, [*ctx.draft.changes, change]
+            draft = ctx.draft.model_copy(update={"revision": ctx.draft.revision + 1, "intents": intents,
+                                                 "changes": changes})
             try:
                 self.drafts.save(draft, ctx.draft.revision)
             except Conflict:
