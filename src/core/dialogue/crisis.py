@@ -691,6 +691,15 @@ _SUICIDE = [
     r"|\bgarage (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut) (?:<W>|\. ){0,8}?(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs)\b"
     r"|\b(?:dichte|gesloten|closed|shut) garage (?:<W>|\. ){0,10}?(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs)\b"
     r"|\b(?:motor|engine) (?:<W>){0,3}?(?:aan|draaien|lopen|draait|loopt|running|on|run|runs) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut)\b",
+    # Session 18 (crisis19), the refit's lost rows' families in our own words: going to the railway tracks now or walking
+    # there at night, rest forever, not daring to call 113, driving fast and hoping it goes wrong.
+    r"\b(?:ik ga|ik loop|ik fiets|i am going|i am walking|i walk|going|walking) (?:nu |now |straks |vannacht |tonight )?(?:naar|to) (?:het spoor|de spoorlijn|de rails|the tracks|the train tracks|the railway tracks|the railway)(?:<END>| (?:en|and|nu|now)\b)"
+    r"|\b(?:spoor|spoorlijn|rails|train tracks|railway tracks|tracks) (?:<W>|\. ){0,10}?(?:keep walking|walk there|walking there|loop ik|sta ik|ga ik) (?:<W>|\. ){0,3}?(?:at night|s nachts|every night|elke nacht)\b",
+    r"\b(?:wil|want|verlang naar|long for) (?:<W>){0,3}?rust (?:\. )?(?:voor altijd|voorgoed|for ever|forever)(?:<END>)",
+    r"\b113 (?:<W>){0,3}?(?:bellen|te bellen|moest bellen|call|calling) (?:<W>|\. ){0,3}?(?:durf|dare|dared) (?:<W>)?(?:niet|not)\b"
+    r"|\b(?:durf|dare) (?:<W>)?(?:niet|not) (?:<W>){0,2}?(?:113|de zelfmoordlijn|the suicide line)\b",
+    r"\b(?:brug|dak|flat|spoor|bridge|roof|ledge) (?:<W>|\. ){0,14}?(?:twijfel ik niet meer|ik twijfel niet meer|twijfel ik niet langer|i will not hesitate|i will not doubt)(?:<END>| (?:en|want|dan|and)\b)",
+    r"\b(?:rijd|rij|reed|drive|drove|driving) (?:<W>){0,9}?(?:hoop|hope|hoping) (?:<W>){0,3}?(?:het misgaat|het mis gaat|it goes wrong|ik verongeluk|i crash|ik crash|ik tegen een boom|i hit a tree)\b",
 ]
 
 
@@ -843,6 +852,9 @@ _SEXUAL = [
     r"|\b(?:touches|touched|touching) (?:her|him|me|them) (?:where|in places) (?:<W>)?(?:should not|is not allowed|not supposed|no one should|nobody should)\b",
     r"\b(?:opa|oom|neef|stiefvader|stiefpa|vader|papa|buurman|oppas|babysitter|<CARER>|vriend|hij|grandfather|grandpa|uncle|stepfather|stepdad|neighbour|neighbor|he) (?:<W>){0,3}?"
     r"aan (?:haar|zijn|mijn|her|his|my) (?:plassertje|plasser|piemel|piemeltje|vagina|kruis|borsten|borstjes|billen|billetjes|geslachtsdeel|private parts|privates|genitals) (?:<W>)?(?:zit|zat|zitten|komt|kwam|friemelt)\b",
+    # Session 18 (crisis19): sex asked for instead of the rent.
+    r"\b(?:sex|seks) (?:<W>){0,2}?(?:instead of|in plaats van|in ruil voor|in exchange for|as) (?:<W>)?(?:rent|huur|de huur|the rent|payment)\b"
+    r"|\b(?:wants|wil|asks for|vraagt om|vraagt) (?:<W>)?(?:sex|seks) (?:<W>){0,2}?(?:for|voor) (?:the |de )?(?:rent|huur)\b",
 ]
 
 
@@ -1026,6 +1038,10 @@ _VIOLENCE = [
     r"|\b(?:<BEATEN>) (?:me|us) (?:<W>|\. ){0,12}?(?:<RELEASED>)",
     r"\b(?:vastgebonden|vastgeketend|gekneveld|vastgetaped|vastgetapet|tied|tied up|chained) (?:<W>){0,2}?(?:aan|op|in|to|onto) (?:<W>){0,2}?(?:stoel|bed|verwarming|radiator|chair|bedframe|bedpost)\b"
     r"|\b(?:aan|op|to) (?:een|de|zijn|haar|hun|a|the|his|her|their) (?:stoel|bed|verwarming|chair|radiator) (?:<W>)?(?:vastgebonden|vastgeketend|gekneveld|tied|chained)\b",
+    # Session 18 (crisis19): a partner who hits "only when I do something wrong", who "went off again", who is back and feared.
+    r"\b(?:hij|zij|ze|he|she) (?:slaat|hits|beats|slaps) (?:me |mij )?(?:alleen|only|soms|sometimes|vaak|often|steeds|always|altijd) (?:als|when|wanneer|if) (?:ik|i)\b(?![^.]*\b(?:bal|ball|tennis|golf|padel|hockey|honkbal|baseball|badminton|serve)\b)"
+    r"|\b(?:man|vriend|partner|vader|ex|husband|boyfriend|father|dad) is (?:weer|again) (?:los ?gegaan(?:<END>| op (?:me|mij|ons|haar|hem|de kinderen)\b)|door het lint gegaan|tekeer gegaan|flipped|lost it)"
+    r"|\b(?:hij|zij|he|she) is (?:er )?(?:weer|back|here again) (?:\. )?(?:<W>){0,2}?(?:ik ben|i am) (?:zo |heel |erg |so |really )?(?:bang|scared|afraid|terrified)\b",
 ]
 
 
@@ -1327,6 +1343,11 @@ _DANGER = [
              r"(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam) (?:<W>){0,3}?(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam|bleek|pale))\b"),
     r"\b(?:kogel|kogels|kogelhuls|bullet|bullets|shell casing) (?:<W>|\. ){0,8}?(?:brievenbus|deurmat|voordeur|envelop|envelope|letterbox|mailbox|mail box|doormat|front door)\b"
     r"|\b(?:brievenbus|letterbox|mailbox|deurmat|doormat|envelop|envelope) (?:<W>){0,5}?(?:kogel|kogels|bullet|bullets)\b",
+    # Session 18 (crisis19): burglars now at the neighbours'; held in a house and not allowed to leave; hit by a car and unable to
+    # get up (medical).
+    r"\ber (?:zijn|is|staan|lopen|zitten) (?:nu )?(?:inbrekers|een inbreker) (?:<W>)?(?:bij|in|aan) (?:de|het|ons|onze|mijn) (?:buren|buurman|buurvrouw|huis|woning|achterdeur|tuin)\b(?! (?:<W>){0,4}?(?:geweest|gisteren|vorige|last))"
+    r"|\b(?:word|wordt|worden|ben|is|zijn|am|are|being) (?:<W>){0,2}?(?:vastgehouden|held|kept) (?:<W>){0,4}?(?:mag|mogen|kan|kunnen|can|may) (?:<W>)?(?:niet|not) (?:weg|leave|go|naar buiten|out)\b",
+    _medical(r"\b(?:aangereden|geschept|hit by a car|run over|knocked down) (?:<W>|\. ){0,6}?(?:kan|can|kunnen) (?:<W>)?(?:niet|not) (?:meer )?(?:opstaan|overeind|get up|stand up|bewegen|move)\b"),
 ]
 
 
@@ -1495,6 +1516,8 @@ _HOMELESS = [
     r"(?:in|op|onder) (?:het|de|een|ons|onze) (?:fietsenhok|fietsenstalling|fietsenkelder|trappenhuis|portiek|berging|schuur|schuurtje|kelder|bushokje|parkeergarage|garagebox|washok|tuinhuisje|afdak)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)"
     r"|\b(?:<SOMEONE>|een dakloze) (?:<W>){0,3}?(?:slaapt|sliep|overnacht|bivakkeert) (?:<W>){0,4}?(?:in|op|onder) (?:het|de|een|ons|onze) (?:fietsenhok|fietsenstalling|fietsenkelder|trappenhuis|portiek|berging|schuur|schuurtje|kelder|bushokje|parkeergarage|garagebox|washok|tuinhuisje|afdak)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)"
     r"|\b(?:someone|somebody|a man|a woman|a guy|a person|people|a homeless (?:man|woman|person)) (?:<W>){0,3}?(?:sleeping|sleeps|slept) (?:<W>){0,3}?(?:in|under) (?:our|the|my) (?:bike shed|bicycle shed|bike storage|stairwell|staircase|doorway|basement|storage room|shed|porch)\b(?!.*\b(?:geen spoed|niet dringend|niet urgent|geen haast|not urgent|no rush|no hurry)\b)",
+    # Session 18 (crisis19): sleeping in a caravan or van without power or water, with no address.
+    r"\b(?:<SLEEP>|<LIVE>) (?:<W>){0,4}?(?:in|op) (?:een|de|a|an|my|mijn) (?:caravan|camper|busje|bus|van|tent|schuur|shed) (?:zonder|without) (?:stroom|water|verwarming|power|electricity|heating)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday))",
 ]
 
 
