@@ -12,7 +12,7 @@ from .context import TurnContext
 from .feedback import ask_feedback
 
 if TYPE_CHECKING:
-    from ..kb.compiled import ResolvedIntent
+    from ..kb.compiled import ResolvedDetail, ResolvedIntent
     from ..kb.models import Text
 
 MAX_FOLLOWUP_BUTTONS = 3
@@ -54,7 +54,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
-    own = intent.detail_for(text) or next((kept for kept in intent.details if kept.name == own_detail), None)
+    own = intent.detail_for(text) or _own_detail_in(intent, own_detail)
     ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
         ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`detail_followup`)
@@ -189,9 +189,10 @@ def _followup_part(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> tup
     fee_links = [Link(title=ctx.say("fees_link"), url=url)] if (url := ctx.tenant.urls.get("tarieven")) else []
     if own is not None:
         # The detail's words on the price ("a new passport at home costs the normal fee"), then the
-        # tenant's amounts for the topic, which the resident may ask next ("how much is a new one?").
-        ctx.count(f"followup_of_detail:{ctx.state.detail}")
-        if fee_lines is not None:
+        # tenant's amounts for the topic, which the resident may ask next ("how much is a new one?"); not after a
+        # topic's own detail, whose matter the topic's amounts are not (a terrace is no building permit).
+        ctx.count(f"followup_of_detail:{ctx.state.detail or ctx.state.own_detail}")
+        if fee_lines is not None and ctx.state.detail in intent.variants:
             return f"{own.get(ctx.language)}\n\n{fee_lines}", fee_links
         return own.get(ctx.language), []
     if fee_lines is not None:
@@ -204,9 +205,18 @@ def detail_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> "T
     """The answer to a follow-up of the detail the conversation is in, where the topic's general
     answer would be wrong: after a first registration from abroad "kan dat online?" is no (at the
     desk, with an appointment), not the move's "ja, met DigiD"; after a passport stolen abroad the
-    price is the embassy's. None where the detail leaves the kind to the topic (`Variant.followups`)."""
+    price is the embassy's; after a terrace (a topic's own detail) the price is the terrace's, not the building
+    permit's. None where the detail leaves the kind to the topic (`Variant.followups`, `Detail.followups`)."""
     variant = intent.variants.get(ctx.state.detail) if ctx.state.detail else None
-    return getattr(variant.followups, kind, None) if variant is not None else None
+    if variant is not None:
+        return getattr(variant.followups, kind, None)
+    own = _own_detail_in(intent, ctx.state.own_detail)
+    return getattr(own.followups, kind, None) if own is not None else None
+
+
+def _own_detail_in(intent: "ResolvedIntent", name: str | None) -> "ResolvedDetail | None":
+    """The topic's own detail (`details:`) the conversation is on, if any."""
+    return next((own for own in intent.details if own.name == name), None) if name else None
 
 
 def pick_followup(ctx: TurnContext, intent: "ResolvedIntent | None", kinds: list[str]) -> str | None:

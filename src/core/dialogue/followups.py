@@ -334,6 +334,16 @@ def asks_validity(text: str) -> bool:
     return bool(_VALIDITY.match(clauses.plain(text)))
 
 
+# "Hoe lang is een rijbewijs geldig en kan ik het online verlengen?": besides a follow-up, how long the topic's document
+# is valid, which its answer says (was the online follow-up alone, the validity dropped).
+_VALID_FOR = re.compile(r"\b(?:hoe lang (?:is|zijn|blijft|blijven) (?:\w+ ){0,3}geldig|how long (?:is|are) (?:\w+ ){0,3}valid)\b")
+
+
+def asks_how_long_valid(text: str) -> bool:
+    """True when a message asks how long something is valid, with or without naming it."""
+    return bool(_VALID_FOR.search(clauses.plain(text)))
+
+
 # Another adult than the resident (a child is the `kind` follow-up).
 _ADULT = (
     r"(?:mijn|m'n|onze|ons|my|our) (?:man|vrouw|echtgeno(?:ot|te)|partner|vriend|vriendin|verloofde|moeder|vader|"

@@ -902,8 +902,9 @@ class Turn:
         kind = answers.pick_followup(ctx, intent, kinds or [])
         if (kind is not None and intent.kind == "topic" and answers.has_followup(ctx, intent, kind)
                 and answers.detail_of(intent, details.detect(text)) is None and intent.detail_for(text) is None):
-            # "hoe verleng ik mijn paspoort en wat kost het?", "do I have to pay dog tax?": the answer, then the price
-            if followups.asks_how_to(text) or followups.asks_whether_to_pay(text):
+            # "hoe verleng ik mijn paspoort en wat kost het?", "do I have to pay dog tax?", "hoe lang is een rijbewijs
+            # geldig en kan ik het online verlengen?": the answer, then the follow-up
+            if followups.asks_how_to(text) or followups.asks_whether_to_pay(text) or followups.asks_how_long_valid(text):
                 answers.answer(ctx, intent, score, text, with_followup=kind)
             else:  # "wat kost een paspoort?": the follow-up of the matched topic.
                 answers.followup(ctx, kind, intent.id, score, also=kinds or [])
@@ -969,6 +970,16 @@ class Turn:
             return True
         ctx.count("several_topics")
         first_text, first = found[0]
+        topic = ctx.intent_of(first.intent)
+        own = topic.detail_for(text) if topic is not None and topic.detail_for(first_text) is None else None
+        if own is not None:
+            # "Ik vind mijn WOZ-waarde veel te hoog. Hoe kan ik bezwaar maken?": the clause that tells names the asked
+            # topic's own detail (an objection to the WOZ value), no topic of its own beside it (was the general
+            # objection, and the WOZ offered as another question)
+            ctx.count("several_topics_one_detail")
+            self._answer(topic, first.score, text, followups.detect_all(first_text))
+            self._offer_more([c.intent for told, c in found[1:] if c.intent and not phrases.names_any(told, own.words)])
+            return True
         self._decide(first, first_text, followups.detect_all(first_text))
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
         return True

@@ -86,12 +86,13 @@ class ResolvedVariant(_Frozen):
 
 
 class ResolvedDetail(_Frozen):
-    """A detail of one topic (`details:`), links resolved."""
+    """A detail of one topic (`details:`), links resolved, and its own follow-up answers (`Detail.followups`)."""
 
     name: str
     words: list[str]
     answer: Text
     links: list[ResolvedLink] = Field(default_factory=list)
+    followups: Followups = Field(default_factory=Followups)
 
 
 class ResolvedAfterHours(_Frozen):

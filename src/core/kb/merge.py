@@ -132,7 +132,8 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         },
         details=[
             ResolvedDetail(name=detail.name, words=detail.words, answer=detail.answer,
-                           links=[_resolve_link(link, tenant, intent.id, override) for link in detail.links])
+                           links=[_resolve_link(link, tenant, intent.id, override) for link in detail.links],
+                           followups=detail.followups)
             for detail in intent.details
         ],
         facts=intent.facts,

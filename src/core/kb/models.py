@@ -119,12 +119,16 @@ class Variants(Strict):
 class Detail(Strict):
     """A detail residents ask within one topic that the topic's answer does not cover ("de
     schooltaxi is te laat"): its answer replaces the topic's answer when the question names
-    one of its `words` (core.kb.phrases). `variants:` (the details every topic shares) go first."""
+    one of its `words` (core.kb.phrases). `variants:` (the details every topic shares) go first. `followups`: the
+    detail's own answers to a follow-up, as a variant's."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     words: list[str] = Field(min_length=1)
     answer: Text
     links: list[LinkSpec] = Field(default_factory=list)
+    # The detail's own answers to a follow-up where the topic's would be wrong ("wat kost het?" after a terrace: not the
+    # building permit's fees), as a variant's; the topic's answer stands for the kinds it leaves out.
+    followups: Followups = Field(default_factory=Followups)
 
 
 class AfterHours(Strict):
