@@ -302,6 +302,21 @@ class DynamoDBConversationStore:
             raise ServiceUnavailable("The conversation store is not available.") from error
         return _not_helpful_item(item)
 
+    def written_before(self, tenant: str, cutoff: datetime, limit: int) -> list[str]:
+        # Every conversation is in one of the two sparse indexes: the bot's (by last change) or the
+        # handovers' (waiting or live: few, read whole).
+        found = [item["conversationId"]["S"] for item in self._call(
+            "query", TableName=self.table, IndexName=ACTIVITY_INDEX, Limit=limit,
+            KeyConditionExpression="activityKey = :key AND activityAt <= :cutoff",
+            ExpressionAttributeValues={":key": {"S": f"{tenant}#bot"}, ":cutoff": {"S": utc_iso(cutoff)}},
+        ).get("Items", [])]
+        for status in INDEXED_HANDOVER:
+            found += [item["conversationId"]["S"] for item in self._query_all(
+                IndexName=HANDOVER_INDEX, KeyConditionExpression="handoverKey = :key",
+                ExpressionAttributeValues={":key": {"S": f"{tenant}#{status.value}"}},
+            ) if (_updated_at(item) or datetime.max.replace(tzinfo=timezone.utc)) <= cutoff]
+        return found[:limit]
+
     def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
         items = self._query_all(
             IndexName=ACTIVITY_INDEX,

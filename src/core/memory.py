@@ -227,6 +227,12 @@ class InMemoryConversationStore:
             entry.reviewed_by, entry.reviewed_at, entry.review_note = staff, at, note
             return entry.model_copy()
 
+    def written_before(self, tenant: str, cutoff: datetime, limit: int) -> list[str]:
+        with self._lock:
+            raws = [raw for (owner, _), (_, raw) in self._conversations.items() if owner == tenant]
+        return [conversation.id for conversation in map(Conversation.model_validate_json, raws)
+                if conversation.updated_at <= cutoff][:limit]
+
     def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
         with self._lock:
             raws = [raw for (owner, _), (_, raw) in self._conversations.items() if owner == tenant]

@@ -55,6 +55,10 @@ class ConversationStore(Protocol):
         `admission`, the write also counts one conversation against the client's window
         and raises `RateLimited` (nothing written) when the window is full. `effects`
         are recorded in the outbox in the same write (a lost race records none)."""
+    def written_before(self, tenant: str, cutoff: datetime, limit: int) -> list[str]:
+        """Ids of at most `limit` of the tenant's conversations last written at or before `cutoff`
+        (index queries, never a scan)."""
+
     def admit(self, admission: ClientAdmission) -> None:
         """Count one more of what `admission` counts in its client's window (one conditional
         write); raises `RateLimited` (nothing counted) when the window is full."""

@@ -15,13 +15,25 @@ an item is gone for every reader once
 `expired_before` is kept with the tenant's live version (`core.tenants.DirectoryEntry`):
 each version that goes live moves it to the latest write the replaced retention had ended
 by then (`Retention.replaced_at`).
+
+What readers no longer see is also erased, not left to TTL: a scheduled run (`erase_expired`,
+the housekeeping function every 5 minutes) erases each conversation the tenant's retention has
+ended, with everything stored with it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ports import ConversationStore
 
 DAY_SECONDS = 86400
+# Conversations one scheduled run erases (every 5 minutes; about 50 ms each): a backlog, as after a
+# lower retention, is taken over the next runs, within the function's 60 s.
+ERASED_PER_RUN = 200
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,28 @@ def expired(expires_at: int, written_at: datetime | None, retention: Retention |
         return False
     written = written_at.timestamp()
     return written + retention.days * DAY_SECONDS <= at or written <= retention.expired_before
+
+
+def written_by(retention: Retention, moment: datetime) -> datetime:
+    """The latest write that `retention` has ended at `moment`: everything written then or before is gone."""
+    ended = max(int(moment.timestamp()) - retention.days * DAY_SECONDS, retention.expired_before)
+    return datetime.fromtimestamp(ended, tz=timezone.utc)
+
+
+def erase_expired(store: ConversationStore, retention: Callable[[str], Retention | None], tenants: list[str],
+                  moment: datetime, limit: int = ERASED_PER_RUN) -> int:
+    """Erase the conversations the tenants' retention has ended (everything stored with each, as a
+    resident's erasure does), at most `limit` in all: readers no longer see them, and DynamoDB's TTL
+    would keep them until the `expiresAt` they were written with (days later, or, after a lower
+    retention, weeks). Returns how many were erased; the next run takes the rest."""
+    erased = 0
+    for tenant in tenants:
+        ruling = retention(tenant)
+        if ruling is None or erased >= limit:
+            continue
+        for conversation_id in store.written_before(tenant, written_by(ruling, moment), limit - erased):
+            erased += store.delete(tenant, conversation_id)
+    return erased
 
 
 def no_retention(tenant: str) -> Retention | None:

@@ -138,7 +138,7 @@ def test_a_lost_race_in_a_handover_turn_leaves_one_timeout_one_ticket_and_one_op
 
     # Nothing was left in the outbox for the sweeper to repeat.
     assert stack.invoke("OutboxSweeperFunction", {"detail-type": "Scheduled Event", "source": "aws.events",
-                                                  "detail": {}}) == {"carriedOut": 0, "failed": 0}
+                                                  "detail": {}}) == {"carriedOut": 0, "failed": 0, "erased": 0}
     stored = json.dumps(send(f"{stack.url}/v1/staff/conversations/{conversation_id}", "GET", None,
                              json_headers(token=staff)).json(), ensure_ascii=False)
     assert stored.count("06 12345678") == 0  # the contact is on the ticket, not in the transcript

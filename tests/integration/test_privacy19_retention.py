@@ -10,6 +10,7 @@ Conversations (web and messaging), handovers, tickets, unanswered and "niet nutt
 a messaging conversation's contact; and a resident's erasure, which must reach all of them."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -38,7 +39,7 @@ from core.models import (
     TicketStatus,
     TranscriptEntry,
 )
-from core.retention import Retention
+from core.retention import Retention, erase_expired
 
 WRITTEN = datetime.fromisoformat("2026-11-02T10:00:00+01:00")
 DAY = WRITTEN.date()
@@ -192,3 +193,44 @@ def test_a_residents_erasure_leaves_nothing_of_the_conversation_in_any_store(sto
     assert kept(stores, erased) == NOTHING
     assert not any(p.conversation_id == erased for p in stores.conversations.pending_effects(moment + timedelta(days=1)))
     assert kept(stores, other) == EVERYTHING
+
+
+def test_what_the_retention_ended_is_erased_not_left_to_ttl(stores: Stores) -> None:
+    """Readers stop seeing an item at once, but DynamoDB's TTL deletes it only at the `expiresAt` it
+    was written with (after a lower retention: weeks later). The scheduled run erases the
+    conversations the retention has ended, with everything stored with them; the rest stays."""
+    ended = write_resident_data(stores, 10, days=30)
+    stores.clock.advance(days=10)
+    kept_on = write_resident_data(stores, 11, days=30)
+    stores.clock.advance(days=10)  # day 20
+    stores.retention.now = Retention(30).replaced_at(stores.clock(), 14)
+    assert erase_expired(stores.conversations, stores.retention, [TENANT], stores.clock()) == 1
+    stores.retention.now = Retention(30)  # what a reader would show under the longer retention: nothing
+    assert kept(stores, ended) == NOTHING and kept(stores, kept_on) == EVERYTHING
+    assert erase_expired(stores.conversations, stores.retention, [TENANT], stores.clock()) == 0
+    if isinstance(stores.conversations, DynamoDBConversationStore):  # nothing of it left in the table
+        table = stores.conversations.table
+        items = boto3.client("dynamodb").scan(TableName=table)["Items"]
+        assert not [item for item in items if ended in str(item) or "ticket10" in str(item)]
+
+
+def test_the_scheduled_function_erases_a_widget_conversation_past_the_tenants_retention(mock_aws, monkeypatch) -> None:
+    """The housekeeping function every 5 minutes (OutboxSweeperFunction) on the deployed wiring: the
+    tenants' retention from their live versions, every tenant of the directory."""
+    from balie_local.events import LambdaContext, http_api_event
+    from handlers import chat_api, outbox_sweeper, wiring
+
+    table = mock_aws.merged_environment()["TABLE_NAME"]
+    monkeypatch.setenv("BALIE_NOW", "2026-11-02T10:00:00+01:00")
+    wiring.use(None)
+    event = http_api_event("POST", "/v1/chat", body={"tenant": "voorbeeld", "message": "Mijn nummer is 0612345678"},
+                           headers={"content-type": "application/json"})
+    conversation_id = json.loads(chat_api.handler(event, LambdaContext("ChatApiFunction"))["body"])["conversationId"]
+    scheduled = {"detail-type": "Scheduled Event", "source": "aws.events", "detail": {}}
+    assert outbox_sweeper.handler(scheduled, LambdaContext("OutboxSweeperFunction"))["erased"] == 0
+    monkeypatch.setenv("BALIE_NOW", "2026-12-02T10:00:01+01:00")  # voorbeeld keeps 30 days
+    wiring.use(None)
+    assert outbox_sweeper.handler(scheduled, LambdaContext("OutboxSweeperFunction"))["erased"] == 1
+    items = boto3.client("dynamodb").scan(TableName=table)["Items"]
+    assert not [item for item in items if conversation_id in json.dumps(item, default=str)]
+    wiring.use(None)
