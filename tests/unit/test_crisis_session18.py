@@ -153,6 +153,12 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("homeless", "ik slaap al weken in een busje zonder verwarming"),
         (None, "mag ik mijn camper zonder stroom op straat parkeren"),
     ],
+    "an older resident's care question about having to leave the house": [
+        (None, "de traplift is afgewezen, moeten we dan uit ons huis? mijn man helpt me nu de trap op"),
+        (None, "ik kom de trap bijna niet meer op en de aanpassing is geweigerd, moet ik dan weg uit mijn woning"),
+        ("homeless", "mijn wmo aanvraag loopt maar ik moet morgen uit mijn huis en heb geen slaapplek"),
+        ("homeless", "ik moet uit mijn huis, de verhuurder zegt dat ik weg moet"),
+    ],
     "a tent in the back garden": [
         (None, "de kinderen slapen vannacht in een tentje in de achtertuin"),
         ("homeless", "we slapen in een tent in het park"),

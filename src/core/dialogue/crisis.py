@@ -2453,7 +2453,18 @@ _REFERRAL = (
     r"folder|folders|leaflet|brochure|contactpersoon|contact person|werkwijze|in het algemeen|in general)\b"
 )
 _SHELTER_NAMES = r"\b(?:vrouwenopvang|blijf van mijn lijf(?:huis)?|veilig thuis|womens shelter|women shelter)\b"
-_SESSION18_HINTS = tuple(_squeeze(word) for word in ("verhuur", "huurder", "huisbaas", "landlord", "rent out", "tenant", "club", "groep", "kring", "group", "leesavond"))
+# An older resident's care question: having to leave one's home because the stairs or a refused adaptation make it
+# unliveable ("de traplift is afgewezen, moet ik nu weg uit mijn huis?"): the forced move is not read as an eviction when
+# the message names a care aid or adaptation and nothing of today, tonight, a bailiff or the street.
+_CARE_AID = (
+    r"\b(?:traplift|trapliften|gelijkvloers|gelijkvloerse|woningaanpassing|aanpassing|aanpassingen|wmo|scootmobiel|rolstoel|rollator|"
+    r"mantelzorg|mantelzorger|thuiszorg|stairlift|wheelchair|mobility scooter|de trap (?:[a-z]+ ){0,3}?(?:niet|nauwelijks))\b"
+)
+_CARE_MOVE = r"\b(?:moet|moeten|moest) (?:[a-z]+ ){0,3}?(?P<act>uit (?:mijn|ons|onze|haar|zijn|het|de) (?:huis|woning|flat|appartement))\b"
+_CARE_MOVE_NOW = (
+    r"\b(?:vandaag|vanavond|vannacht|morgen|deurwaarder|ontruim[a-z]*|politie|op straat|slapen|slaapplek|dakloos|nergens)\b"
+)
+_SESSION18_HINTS = tuple(_squeeze(word) for word in ("verhuur", "huurder", "huisbaas", "landlord", "rent out", "tenant", "club", "groep", "kring", "group", "leesavond", "traplift", "wmo", "aanpass", "scootmobiel", "rolstoel", "rollator", "mantelzorg", "thuiszorg", "trap "))
 _SESSION16B_HINTS = tuple(_squeeze(word) for word in ("zelfdoding", "zelfmoord", "suicide", "opvang", "shelter", "dakloos", "thuisloos", "homeless", "hoeveel", "how many"))
 _READING_HINTS = tuple(_squeeze(word) for word in ("vast", "fixed", "permanent", "eruit", "er uit", "uit huis", "uit de woning", " out ", "thuis", "at home", "own", "eigen"))
 _JEST_HINTS = tuple(_squeeze(word) for word in ("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af"))
@@ -2604,12 +2615,16 @@ def _read(normalised: str) -> str:
 
 
 def _without_session18_frames(normalised: str) -> str:
-    """The text without the eviction a landlord says not to want (_LANDLORD_SELF with _NO_EVICTION_WANTED) and without what a
-    reading club's book is about (_READING_CLUB, _CLUB_STORY)."""
+    """The text without the eviction a landlord says not to want (_LANDLORD_SELF with _NO_EVICTION_WANTED), without what a
+    reading club's book is about (_READING_CLUB, _CLUB_STORY) and without a move an older resident's care question tells
+    (_CARE_AID, _CARE_MOVE)."""
     if _compiled(_LANDLORD_SELF).search(normalised) and _compiled(_NO_EVICTION_WANTED).search(normalised):
         normalised = " ".join(_compiled(_SPARED_EVICTION).sub("", normalised).split())
     if _compiled(_READING_CLUB).search(normalised) and _compiled(_CLUB_STORY).search(normalised):
         normalised = _without_groups(_compiled(_CLUB_STORY), normalised)
+    if (_compiled(_CARE_AID).search(normalised) and _compiled(_CARE_MOVE).search(normalised)
+            and not _compiled(_CARE_MOVE_NOW).search(normalised)):
+        normalised = _without_groups(_compiled(_CARE_MOVE), normalised)
     return normalised
 
 
