@@ -88,6 +88,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:fix|fixed|done|ready|repair|repaired|collect|collected|sorted)(?: \w+)? this week|"
         # "hoe lang is de wachttijd?" after a stairlift: how long it takes (was "Dat weet ik niet")
         r"wachttijd|wachttijden|waiting time|waiting times|"
+        # "is er een wachtlijst?" after a market pitch: how long one waits, which the topic's duration says
+        r"wachtlijst|wachtlijsten|waiting list|waiting lists|"
         # "takes long?", "does it take long?": how long, asked in so many words
         r"takes? (?:very |a )?long|"
         r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
@@ -109,7 +111,9 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "online": re.compile(
         r"\b(online|on-line|via internet|via het internet|op internet|via de website|op de website|internet|"
-        r"digitaal|met digid|digid|vanuit huis|van thuis uit|thuis regelen|(?:via|met|in) (?:een|de) app|"
+        # DigiD as the way, not as the thing one gets ("how long before I get DigiD?" asks a duration only)
+        r"digitaal|met digid|(?<!get )(?<!krijg )(?<!receive )digid(?! (?:aanvragen|aanvraag|krijgen|ontvangen|"
+        r"activeren|code))|vanuit huis|van thuis uit|thuis regelen|(?:via|met|in) (?:een|de) app|"
         r"(?:with|via|in|through) (?:an|the) app|"
         r"from home|via the website|on the internet|on the website)\b"
     ),
