@@ -159,6 +159,11 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("homeless", "mijn wmo aanvraag loopt maar ik moet morgen uit mijn huis en heb geen slaapplek"),
         ("homeless", "ik moet uit mijn huis, de verhuurder zegt dat ik weg moet"),
     ],
+    "someone not responding in a closed garage with the engine running": [
+        ("danger", "mijn vader zit in de auto in de garage, de motor draait en hij reageert niet als ik klop"),
+        ("danger", "my neighbour is in his car in the closed garage with the engine running and he is not responding"),
+        (None, "in de garage laat ik de motor van mijn brommer draaien, de buurman reageert niet op mijn vraag of dat mag"),
+    ],
     "a tent in the back garden": [
         (None, "de kinderen slapen vannacht in een tentje in de achtertuin"),
         ("homeless", "we slapen in een tent in het park"),

@@ -1343,6 +1343,12 @@ _DANGER = [
              r"(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam) (?:<W>){0,3}?(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam|bleek|pale))\b"),
     r"\b(?:kogel|kogels|kogelhuls|bullet|bullets|shell casing) (?:<W>|\. ){0,8}?(?:brievenbus|deurmat|voordeur|envelop|envelope|letterbox|mailbox|mail box|doormat|front door)\b"
     r"|\b(?:brievenbus|letterbox|mailbox|deurmat|doormat|envelop|envelope) (?:<W>){0,5}?(?:kogel|kogels|bullet|bullets)\b",
+    # Session 18 (crisis19): someone in a closed garage with the engine running who does not respond (a threat: the fumes make
+    # the place itself dangerous, as gas or smoke does).
+    r"\b(?:garage|garagebox) (?:<W>|\. ){0,10}?(?:motor|engine) (?:<W>){0,3}?(?:aan|draait|draaien|loopt|lopen|running|on|runs) (?:<W>|\. ){0,10}?"
+    r"(?:<UNWAKING>|reageert (?:<W>)?(?:niet|nergens)(?! (?:meer )?op (?:mijn|de|het|jullie|onze|ons|een|zijn|haar)\b)|bewusteloos|unconscious|not responding|unresponsive|passed out)"
+    r"|\b(?:motor|engine) (?:<W>){0,3}?(?:aan|draait|draaien|loopt|running|on|runs) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,10}?"
+    r"(?:<UNWAKING>|reageert (?:<W>)?(?:niet|nergens)(?! (?:meer )?op (?:mijn|de|het|jullie|onze|ons|een|zijn|haar)\b)|bewusteloos|unconscious|not responding|unresponsive|passed out)",
     # Session 18 (crisis19): burglars now at the neighbours'; held in a house and not allowed to leave; hit by a car and unable to
     # get up (medical).
     r"\ber (?:zijn|is|staan|lopen|zitten) (?:nu )?(?:inbrekers|een inbreker) (?:<W>)?(?:bij|in|aan) (?:de|het|ons|onze|mijn) (?:buren|buurman|buurvrouw|huis|woning|achterdeur|tuin)\b(?! (?:<W>){0,4}?(?:geweest|gisteren|vorige|last))"
