@@ -35,6 +35,7 @@ from core.clock import Clock, now
 from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
 from core.models import Ticket, TicketPage, TicketRecord, TicketStatus, ticket_position
+from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
 TICKET_INDEX = "TicketIndex"
@@ -107,7 +108,7 @@ class DynamoDBTicketStore:
                 if stored is not None:
                     return stored, False
             if reasons and reasons[0] == "ConditionalCheckFailed":
-                raise NotFound("The conversation of this ticket no longer exists.") from None
+                raise NotFound(TICKET_CONVERSATION_GONE) from None
             raise ServiceUnavailable("The ticket could not be stored.") from error
         return _record(record), True
 
@@ -248,7 +249,7 @@ class DynamoDBTicketStore:
         except _Refused:
             current = self.get(tenant, ticket_id)
             if current is None:
-                raise NotFound("This ticket does not exist.") from None
+                raise NotFound(TICKET_GONE) from None
             if unchanged is not None and unchanged(current):
                 return current
             raise Conflict(ticket_refusal(current)) from None

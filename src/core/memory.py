@@ -39,6 +39,7 @@ from .retention import Retention, expired, no_retention
 from .opening_hours import AMSTERDAM
 from .report_counters import merged, monthly
 from .tenants import DirectoryEntry, Switch, TenantDirectory, TenantVersion, VersionStatus
+from .staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from .tickets import ticket_refusal
 
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
@@ -319,7 +320,7 @@ class InMemoryTicketStore:
             if existing is not None:
                 return existing, False
             if self._conversations.get(ticket.tenant, ticket.conversation_id) is None:
-                raise NotFound("The conversation of this ticket no longer exists.")
+                raise NotFound(TICKET_CONVERSATION_GONE)
             self._expiry[(ticket.tenant, ticket.id)] = expires_at
             return self._write(TicketRecord.model_validate(ticket.model_dump())), True
 
@@ -344,7 +345,7 @@ class InMemoryTicketStore:
         with self._lock:
             record = self._read(tenant, ticket_id)
             if record is None:
-                raise NotFound("This ticket does not exist.")
+                raise NotFound(TICKET_GONE)
             if not allowed(record):
                 raise Conflict(refusal(record))
             return self._write(record.model_copy(update=update))

@@ -47,6 +47,7 @@ from .models import (
 from .erasure import Erasure, erase_conversation
 from .ports import CannedReplyStore, ConversationStore, OutboundSender, TicketStore
 from .privacy import redact
+from .staff_texts import COLLEAGUE_HAS_IT, EMPTY_TEXT, NOT_YOUR_TEAM, no_replies_on, too_long
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class StaffIdentity:
             raise Unauthorized("Sign in as a member of staff.")
         tenant = str(claims.get("custom:tenant") or "").strip()
         if not tenant:
-            raise Forbidden("Your account is not linked to a municipality.")
+            raise Forbidden("Uw account hoort bij geen gemeente. Vraag de beheerder om dat in te stellen.")
         raw_roles = str(claims.get("custom:roles") or "").strip()
         roles = frozenset(role.strip() for role in raw_roles.split(",") if role.strip() in ROLES)
         roles = roles or frozenset({"kcc"})
@@ -102,7 +103,7 @@ class StaffIdentity:
             return cls(subject, tenant, None, roles, name)
         teams = frozenset(team.strip() for team in raw_teams.split(",") if team.strip())
         if not teams:
-            raise Forbidden("Your account has no team.")
+            raise Forbidden("Uw account heeft geen team. Vraag de beheerder om dat in te stellen.")
         return cls(subject, tenant, teams, roles, name)
 
     @property
@@ -114,7 +115,7 @@ class StaffIdentity:
 
     def require_role(self, role: str) -> None:
         if role not in self.roles:
-            raise Forbidden(f"This needs the role {role!r}.")
+            raise Forbidden(f"Hiervoor heeft u de rol {ROLE_NAMES.get(role, role).lower()} ({role}) nodig.")
 
 
 # How staff call the roles (ROLES), in the dashboard's language.
@@ -295,9 +296,9 @@ def first_question(conversation: Conversation, knowledge: _TenantKnowledge) -> s
 def _note_text(text: str | None) -> str:
     body = (text or "").strip()
     if not body:
-        raise InvalidInput("text must not be empty.")
+        raise InvalidInput(EMPTY_TEXT)
     if len(body) > MAX_NOTE_CHARS:
-        raise InvalidInput(f"text must be at most {MAX_NOTE_CHARS} characters.")
+        raise InvalidInput(too_long(MAX_NOTE_CHARS))
     return body
 
 
@@ -372,7 +373,7 @@ class StaffService:
         if wanted not in ACTIVE:
             raise InvalidInput("status must be 'waiting', 'live' or 'bot'.")
         if team is not None and not who.may_see(team):
-            raise Forbidden("You are not in this team.")
+            raise Forbidden(NOT_YOUR_TEAM)
         knowledge = self.knowledge.get(who.tenant)
         found = self.store.list_handovers(who.tenant, wanted, team)
         items = [_item(c, knowledge) for c in found if c.handover is not None and who.may_see(c.handover.team)]
@@ -392,8 +393,10 @@ class StaffService:
         def take(conversation: Conversation, handover: Handover, moment: datetime) -> list[ReplyMessage]:
             if handover.status == HandoverStatus.LIVE and handover.claimed_by == who.subject:
                 return []  # claiming twice is harmless
+            if handover.status == HandoverStatus.LIVE:
+                raise Conflict(COLLEAGUE_HAS_IT)
             if handover.status != HandoverStatus.WAITING:
-                raise Conflict("This conversation is not waiting for a member of staff.")
+                raise Conflict("Deze inwoner wacht niet meer op een medewerker.")
             self._own(handover, who, moment)
             return self._say(who, conversation, "claimed", team=self._team_name(who, conversation, handover.team))
 
@@ -427,7 +430,7 @@ class StaffService:
             if current is not None and current.status in ACTIVE:
                 if current.status == HandoverStatus.LIVE and current.claimed_by == who.subject:
                     return
-                raise Conflict("A member of staff is already handling this conversation, or it waits in the queue.")
+                raise Conflict("Een collega heeft dit gesprek al, of de inwoner wacht al op een medewerker.")
             conversation.state.flow = None
             conversation.state.asked = None
             conversation.handover = Handover(status=HandoverStatus.WAITING, team=team, reason="takeover",
@@ -454,7 +457,7 @@ class StaffService:
         knowledge = self.knowledge.get(who.tenant)
         tenant = knowledge.tenant
         if team not in tenant.teams:
-            raise InvalidInput("team must be one of the municipality's teams.")
+            raise InvalidInput("Kies een van de teams van de gemeente.")
         note_text = _note_text(note) if note else None
         moment = self.clock()
         notice: list[ReplyMessage] = []
@@ -465,11 +468,11 @@ class StaffService:
             effects.clear()
             handover = self._handover_of(who, conversation)
             if handover.status not in ACTIVE:
-                raise Conflict("Only a waiting or live conversation can be transferred.")
+                raise Conflict("Alleen een gesprek waarin de inwoner wacht of met een medewerker praat, kunt u doorverbinden.")
             if handover.status == HandoverStatus.LIVE and handover.claimed_by != who.subject:
-                raise Conflict("Another member of staff owns this conversation.")
+                raise Conflict(COLLEAGUE_HAS_IT)
             if handover.team == team:
-                raise Conflict("This conversation is with that team already.")
+                raise Conflict("Dit gesprek is al bij dat team.")
             conversation.handover = Handover(
                 status=HandoverStatus.WAITING, team=team, reason=handover.reason, requested_at=moment,
                 urgent=handover.urgent, crisis=handover.crisis, transferred_from=handover.team,
@@ -515,16 +518,16 @@ class StaffService:
     def reply(self, who: StaffIdentity, conversation_id: str, text: str) -> TranscriptEntry:
         text = (text or "").strip()
         if not text:
-            raise InvalidInput("text must not be empty.")
+            raise InvalidInput(EMPTY_TEXT)
         if len(text) > MAX_REPLY_CHARS:
-            raise InvalidInput(f"text must be at most {MAX_REPLY_CHARS} characters.")
+            raise InvalidInput(too_long(MAX_REPLY_CHARS))
         conversation = self._visible(who, conversation_id)
         self._require_owner(who, conversation)
         message = ReplyMessage(text=text)
         # Deliver first: when the channel refuses, nothing is stored that the resident never got.
         if conversation.channel.messaging:
             if self.outbound is None:
-                raise Conflict(f"{conversation.channel.display_name} replies are not available here.")
+                raise Conflict(no_replies_on(conversation.channel.display_name))
             self.outbound.send(conversation, [message])
         moment = self.clock()
         first: list[bool] = []
@@ -557,9 +560,9 @@ class StaffService:
             if handover.status == HandoverStatus.CLOSED:
                 return []
             if handover.status not in ACTIVE:
-                raise Conflict("This conversation has no live handover.")
+                raise Conflict("Dit gesprek is niet (meer) bij een medewerker.")
             if handover.status == HandoverStatus.LIVE and handover.claimed_by != who.subject:
-                raise Conflict("Another member of staff owns this conversation.")
+                raise Conflict(COLLEAGUE_HAS_IT)
             handover.status = HandoverStatus.CLOSED
             handover.closed_at = moment
             tenant = self.knowledge.get(who.tenant).tenant
@@ -666,30 +669,30 @@ class StaffService:
         of the social team stays the social team's after it ends."""
         conversation = self.store.get(who.tenant, conversation_id)
         if conversation is None:
-            raise NotFound("This conversation does not exist.")
+            raise NotFound("Dit gesprek bestaat niet meer: gewist of verlopen.")
         if conversation.handover is not None:
             if not who.may_see(conversation.handover.team):
-                raise Forbidden("This conversation belongs to another team.")
+                raise Forbidden("Dit gesprek is van een ander team.")
         elif conversation.handover_segments and not any(who.may_see(s.team) for s in conversation.handover_segments):
-            raise Forbidden("This conversation belongs to another team.")
+            raise Forbidden("Dit gesprek is van een ander team.")
         return conversation
 
     @staticmethod
     def _handover_of(who: StaffIdentity, conversation: Conversation) -> Handover:
         handover = conversation.handover
         if handover is None:
-            raise Conflict("This conversation has no handover.")
+            raise Conflict("Dit gesprek is niet bij een medewerker.")
         if not who.may_see(handover.team):
-            raise Forbidden("This conversation belongs to another team.")
+            raise Forbidden("Dit gesprek is van een ander team.")
         return handover
 
     @staticmethod
     def _require_owner(who: StaffIdentity, conversation: Conversation) -> None:
         handover = conversation.handover
         if handover is None or handover.status != HandoverStatus.LIVE:
-            raise Conflict("Claim the conversation before you reply.")
+            raise Conflict("Neem het gesprek eerst over. Dan kunt u antwoorden.")
         if handover.claimed_by != who.subject:
-            raise Conflict("Another member of staff owns this conversation.")
+            raise Conflict(COLLEAGUE_HAS_IT)
 
     def _deliver_best_effort(self, conversation: Conversation, messages: list[ReplyMessage]) -> None:
         """Status notices (claimed, closed) on a messaging channel: the state change stands

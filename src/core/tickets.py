@@ -51,6 +51,7 @@ from .opening_hours import format_moment
 from .ports import ConversationStore, JsonPoster, OutboundSender, TeamNotifier, TicketStore
 from .privacy import redact
 from .staff import MAX_REPLY_CHARS, StaffIdentity, closing_notice
+from .staff_texts import NOT_YOUR_TEAM, TICKET_CONVERSATION_GONE, TICKET_GONE, no_replies_on
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +78,10 @@ class _KnowledgeRepository(Protocol):
 def ticket_refusal(record: TicketRecord) -> str:
     """Why a transition of `record` was refused (the 409's message)."""
     if record.status == TicketStatus.DONE:
-        return "This ticket is done already."
+        return "Dit verzoek is al afgehandeld."
     if record.status == TicketStatus.CLAIMED:
-        return "Another member of staff holds this ticket."
-    return "This ticket is not claimed."
+        return "Een collega heeft dit verzoek al opgepakt."
+    return "Niemand heeft dit verzoek opgepakt."
 
 
 def _status(value: str | None) -> TicketStatus:
@@ -121,10 +122,10 @@ def _text(value: str | None, name: str, limit: int, *, required: bool) -> str | 
     text = (value or "").strip()
     if not text:
         if required:
-            raise InvalidInput(f"{name} must not be empty.")
+            raise InvalidInput(f"Vul de {name} in.")
         return None
     if len(text) > limit:
-        raise InvalidInput(f"{name} must be at most {limit} characters.")
+        raise InvalidInput(f"De {name} is te lang: hoogstens {limit} tekens.")
     return text
 
 
@@ -147,7 +148,7 @@ class TicketDesk:
         wanted = _status(status)
         if team is not None:
             if not who.may_see(team):
-                raise Forbidden("You are not in this team.")
+                raise Forbidden(NOT_YOUR_TEAM)
             teams: list[str] | None = [team]
         else:
             teams = None if who.teams is None else sorted(who.teams)
@@ -171,13 +172,13 @@ class TicketDesk:
         may also give back a ticket someone else holds, e.g. of a colleague who is away."""
         record = self._visible(who, ticket_id)
         if record.status != TicketStatus.CLAIMED:
-            raise Conflict("This ticket is not claimed.")
+            raise Conflict(ticket_refusal(record))
         holder = None if who.teams is None else who.subject
         return self.tickets.release(who.tenant, ticket_id, holder)
 
     def done(self, who: StaffIdentity, ticket_id: str, outcome: str, note: str | None = None) -> TicketRecord:
-        outcome_text = _text(outcome, "outcome", MAX_OUTCOME_CHARS, required=True)
-        note_text = _text(note, "note", MAX_NOTE_CHARS, required=False)
+        outcome_text = _text(outcome, "uitkomst", MAX_OUTCOME_CHARS, required=True)
+        note_text = _text(note, "notitie", MAX_NOTE_CHARS, required=False)
         record = self._visible(who, ticket_id)
         if not (record.status == TicketStatus.DONE and record.done_by == who.subject):
             record = self.tickets.done(who.tenant, ticket_id, who.subject, self.clock(), outcome_text or "", note_text)
@@ -189,17 +190,17 @@ class TicketDesk:
     def reply(self, who: StaffIdentity, ticket_id: str, text: str) -> TranscriptEntry:
         """Answer a messaging channel's ticket on its channel; the conversation becomes this member of
         staff's live handover, so the resident's answer reaches them."""
-        body = _text(text, "text", MAX_REPLY_CHARS, required=True) or ""
+        body = _text(text, "tekst", MAX_REPLY_CHARS, required=True) or ""
         record = self._visible(who, ticket_id)
         if record.status != TicketStatus.CLAIMED or record.claimed_by != who.subject:
-            raise Conflict("Claim the ticket before you reply.")
+            raise Conflict("Pak het verzoek eerst op. Dan kunt u antwoorden.")
         if not record.channel.messaging:
-            raise Conflict("This ticket came from the website chat: call or e-mail the resident (contact).")
+            raise Conflict("Dit verzoek kwam via de website. Bel of mail de inwoner (zie Contact).")
         if self.outbound is None:
-            raise Conflict(f"{record.channel.display_name} replies are not available here.")
+            raise Conflict(no_replies_on(record.channel.display_name))
         conversation = self.store.get(who.tenant, record.conversation_id)
         if conversation is None:
-            raise NotFound("The conversation of this ticket no longer exists.")
+            raise NotFound(TICKET_CONVERSATION_GONE)
         _take_for(conversation, record, who, self.clock())  # refuses before anything is sent
         # Deliver first: when the channel refuses (window closed), nothing is stored.
         self.outbound.send(conversation, [ReplyMessage(text=body)])
@@ -219,9 +220,9 @@ class TicketDesk:
         who.require_role(TICKET_ROLE)
         record = self.tickets.get(who.tenant, ticket_id)
         if record is None:
-            raise NotFound("This ticket does not exist.")
+            raise NotFound(TICKET_GONE)
         if not who.may_see(record.team):
-            raise Forbidden("This ticket belongs to another team.")
+            raise Forbidden("Dit verzoek is van een ander team.")
         return record
 
     def _end_handover(self, who: StaffIdentity, record: TicketRecord) -> None:
@@ -261,7 +262,7 @@ def _take_for(conversation: Conversation, record: TicketRecord, who: StaffIdenti
     handover = conversation.handover
     if handover is not None and handover.status == HandoverStatus.LIVE:
         if handover.claimed_by != who.subject:
-            raise Conflict("Another member of staff is talking with this resident.")
+            raise Conflict("Een collega praat al met deze inwoner.")
         return
     if handover is None or handover.status not in (HandoverStatus.QUEUED, HandoverStatus.WAITING):
         handover = Handover(status=HandoverStatus.QUEUED, team=record.team, reason="ticket",

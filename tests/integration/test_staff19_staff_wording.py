@@ -85,3 +85,27 @@ def test_a_callback_summary_and_the_bots_list_name_topics_only(stack: LocalStack
     listed = call(stack, "GET", "/v1/staff/conversations?status=bot", token=token)[1]["conversations"]
     [item] = [item for item in listed if item["conversationId"] == greeted]
     assert item["topicTitle"] is None, item  # the dashboard: "Nog geen onderwerp" (was "Begroeting")
+
+
+def test_staff_are_refused_in_dutch(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard shows the API's message as it is: it was English ("Another member of staff owns
+    this conversation.", "Claim the conversation before you reply.", "This needs the role 'kcc'.")."""
+    monkeypatch.setenv("BALIE_NOW", TUESDAY_MORNING)
+    conversation = turn(stack, "Ik wil een medewerker spreken over mijn rijbewijs")["conversationId"]
+    first, second = kcc(stack), kcc(stack)
+    editor = call(stack, "POST", "/dev/token", {"tenant": "voorbeeld", "teams": "*", "roles": ["editor"]})[1]["token"]
+    refusals = [
+        call(stack, "POST", f"/v1/staff/conversations/{conversation}/reply", {"text": "Goedemorgen"}, token=first),
+        call(stack, "POST", f"/v1/staff/conversations/{conversation}/claim", token=first) and
+        call(stack, "POST", f"/v1/staff/conversations/{conversation}/claim", token=second),
+        call(stack, "POST", f"/v1/staff/conversations/{conversation}/reply", {"text": "Goedemorgen"}, token=second),
+        call(stack, "GET", "/v1/staff/tickets?status=open", token=editor),
+        call(stack, "POST", "/v1/staff/tickets/0123456789abcdef0123456789abcdef/claim", token=first),
+    ]
+    shown = [(status, body["error"]["message"]) for status, body in refusals]
+    assert [status for status, _ in shown] == [409, 409, 409, 403, 404], shown
+    assert shown[0][1] == "Neem het gesprek eerst over. Dan kunt u antwoorden.", shown
+    assert shown[1][1].startswith("Een collega heeft dit gesprek al") and shown[2][1].startswith("Een collega"), shown
+    assert shown[3][1] == "Hiervoor heeft u de rol medewerker (kcc) nodig.", shown
+    english = ("member of staff", "conversation", "ticket", "must", "needs", "claim", "does not")
+    assert not [message for _, message in shown if any(word in message.lower() for word in english)], shown
