@@ -269,3 +269,18 @@ def test_the_best_intent_is_the_one_classify_ranks_first(answering_matcher: Matc
     first = result.intent or result.alternatives[0].intent
     assert first != "paspoort"
     assert answering_matcher.best_intent(text) == first
+
+
+
+def test_each_clause_keeps_its_own_clarify_cut_off_whatever_the_bands_say() -> None:
+    """A clause's zone steers the dialogue (a second topic offered, a follow-up), so the bands' clarify cut-offs on
+    the whole message's probability may move without moving it (they moved together before session 18)."""
+    policy = KNOWLEDGE_BASE_ANSWER_POLICY
+    assert policy.clause_clarify is not None
+    lower = replace(policy, min_intents=0, bands=tuple(replace(band, clarify=band.clarify / 2) for band in policy.bands))
+    config = knowledge_base_config()
+    matcher = train(EXAMPLES, oos_examples=OUT_OF_SCOPE,
+                    config=TrainingConfig(encoder=config.encoder, encoder_weight=config.encoder_weight,
+                                          encoder_mode=config.encoder_mode, cut_offs=config.cut_offs, answer_policy=lower))
+    assert matcher.clarify_threshold == policy.clause_clarify
+    assert matcher.answer_band("trouwen").clarify == policy.bands[0].clarify / 2

@@ -66,6 +66,11 @@ class AnswerPolicy:
 
     bands: tuple[AnswerBand, ...]
     min_intents: int = 30
+    # Each clause of a longer message is "clarify" from this per-text confidence (the matcher's
+    # `clarify_threshold`; None: the first band's clarify cut-off). Kept apart from the bands' cut-offs on
+    # the whole message's probability, so that a band's can move without moving how each clause of a
+    # story is read (a second topic offered from a clause).
+    clause_clarify: float | None = None
 
     def __post_init__(self) -> None:
         starts = [band.min_words for band in self.bands]

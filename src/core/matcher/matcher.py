@@ -526,8 +526,9 @@ class Matcher:
         # story is short, and short texts look more certain than they are.
         self.part_threshold = threshold if part_threshold is None else part_threshold
         # The answer models of a whole message by length (answer.py): when set, each band's
-        # cut-offs on its probability decide instead of the per-text confidence, and
-        # `threshold` and `clarify_threshold` are the first (shortest) band's.
+        # cut-offs on its probability decide instead of the per-text confidence, `threshold` is
+        # the first (shortest) band's and `clarify_threshold` the policy's for each clause
+        # (`AnswerPolicy.clause_clarify`).
         self._answer_policy = answer_policy
 
     # -- per request -------------------------------------------------------------------
@@ -962,7 +963,8 @@ def train(
     policy = config.answer_policy
     if policy is not None and len(intents) >= policy.min_intents:
         matcher._answer_policy = policy
-        matcher.threshold, matcher.clarify_threshold = policy.bands[0].answer, policy.bands[0].clarify
+        matcher.threshold = policy.bands[0].answer
+        matcher.clarify_threshold = policy.bands[0].clarify if policy.clause_clarify is None else policy.clause_clarify
         if progress:
             for band in policy.bands:
                 progress(f"matcher: answer model from {band.min_words} words: answer from {band.answer:.3f}, "
@@ -1007,7 +1009,9 @@ LONG_MESSAGE_WORDS = 20
 # pair that answers the most rows rightly while at most 2% of all rows, and of each band's rows rounded
 # up, are answered wrongly), clarify from 0.4 of each. Each band's model is the average over the
 # default 10 compositions of the long messages (session 11; one composition alone moved the cut-offs).
-# Since session 13 the models also read the best intent's nearest example (ExampleVectors).
+# Since session 13 the models also read the best intent's nearest example (ExampleVectors). Each clause of
+# a message has its own clarify cut-off (`clause_clarify`: the questions' band's, when the two were one
+# value until session 18): the bands' decide the whole message only.
 KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
     (
         AnswerBand(
@@ -1033,6 +1037,7 @@ KNOWLEDGE_BASE_ANSWER_POLICY = AnswerPolicy(
         ),
     ),
     min_intents=30,
+    clause_clarify=0.3571,
 )
 
 
