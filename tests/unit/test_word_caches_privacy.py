@@ -166,3 +166,10 @@ def test_the_typo_look_up_finds_what_a_search_length_by_length_finds() -> None:
         assert vocabulary.correct(token) == expected, token
         corrected += expected is not None
     assert corrected > len(tokens) // 4
+
+
+def test_the_compiled_stemmers_keep_no_word(matcher) -> None:
+    """PyStemmer keeps up to 10,000 stems per stemmer by default: a resident's surname would stay."""
+    from core.matcher.normalize import DUTCH, ENGLISH, _stemmer
+
+    assert _stemmer(DUTCH).maxCacheSize == 0 and _stemmer(ENGLISH).maxCacheSize == 0

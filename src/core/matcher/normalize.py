@@ -7,11 +7,7 @@ live in `vocabulary.py`.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
-import sys
-import types
 import unicodedata
 from functools import lru_cache
 
@@ -140,29 +136,22 @@ def guess_language(tokens: list[str], default: str = DUTCH) -> str:
     return default
 
 
-# `import snowballstemmer` runs the package's __init__, which imports the stemmers of all
-# its 36 languages (about 20 ms of a Lambda cold start). The two we need are loaded from
-# the same files under a private package name that has no __init__ to run; their own
-# relative imports (basestemmer, among) resolve inside it. Same code, same stems.
-_SNOWBALL_PACKAGE = "_balie_snowballstemmer"
-_STEMMER_CLASSES = {DUTCH: ("dutch_stemmer", "DutchStemmer"), ENGLISH: ("english_stemmer", "EnglishStemmer")}
-
-
-def _snowball_module(name: str) -> types.ModuleType:
-    if _SNOWBALL_PACKAGE not in sys.modules:
-        spec = importlib.util.find_spec("snowballstemmer")  # finds the package without running it
-        if spec is None or not spec.submodule_search_locations:
-            raise ImportError("snowballstemmer is not installed")
-        package = types.ModuleType(_SNOWBALL_PACKAGE)
-        package.__path__ = list(spec.submodule_search_locations)
-        sys.modules[_SNOWBALL_PACKAGE] = package
-    return importlib.import_module(f"{_SNOWBALL_PACKAGE}.{name}")
+# The Snowball stemmers compiled (PyStemmer, module `Stemmer`): exactly the stems of the
+# pure-Python snowballstemmer package that built the knowledge before (tests/unit/test_matcher_text.py
+# holds them equal), about 50 times faster a word (BENCHMARKS.md, session 18). Its wheels cover the
+# Lambda's arm64 and x86_64 for CPython 3.12 and the developers' 3.11, so no pure-Python fallback is
+# kept. Its per-object cache of stems is off: it would keep a resident's words (a surname, a street)
+# after their message (docs/ARCHITECTURE.md, "What stays in memory between turns").
+_STEMMER_NAMES = {DUTCH: "dutch", ENGLISH: "english"}
 
 
 @lru_cache(maxsize=2)
 def _stemmer(language: str):
-    module_name, class_name = _STEMMER_CLASSES[DUTCH if language == DUTCH else ENGLISH]
-    return getattr(_snowball_module(module_name), class_name)()
+    import Stemmer  # loaded on the first word stemmed, not at import (cold start)
+
+    stemmer = Stemmer.Stemmer(_STEMMER_NAMES[DUTCH if language == DUTCH else ENGLISH])
+    stemmer.maxCacheSize = 0
+    return stemmer
 
 
 def stem(token: str, language: str) -> str:
