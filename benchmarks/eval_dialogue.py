@@ -11,6 +11,10 @@ judges what the resident reads:
   choice_wrong      rows that get "Bedoelt u ...?" without a right topic (out-of-scope rows: any)
   not_answered      rows that get neither (the scope message, "vertel iets meer", ...)
   one_option        "Bedoelt u ...?" with fewer than two topic buttons (must stay 0)
+  asked_right       in-scope rows whose one guessed topic is asked about in words ("Gaat uw vraag over
+                    Afvalcontainer?", answered on a typed "ja") and is a right one
+  asked_wrong       rows asked about a wrong topic that way (out-of-scope rows: any); the topic is read
+                    from the answer to a typed "ja"
   listed            rows that reach the editors' list of unanswered questions, either at once or
                     after the resident presses "iets anders" under a "Bedoelt u ...?" without a
                     right topic (what a resident would do)
@@ -22,8 +26,8 @@ judges what the resident reads:
                     clauses of a message with several topics), `crisis_question` (the question
                     beside a crisis line), `person` (a request for a person)
 
-Shares of the part's in-scope rows (answered_right, choice_right, not_answered), of its
-out-of-scope rows (`oos_*`) and of all rows (answered_wrong, choice_wrong, one_option).
+Shares of the part's in-scope rows (answered_right, choice_right, asked_right, not_answered), of its
+out-of-scope rows (`oos_*`) and of all rows (answered_wrong, choice_wrong, asked_wrong, one_option).
 The tuning part and the probes may be printed row by row (`--details`); the report part only ever in
 aggregate.
 Part `probe` is benchmarks/data/dialogue_probes.tsv, written by the team (never in the knowledge base).
@@ -65,6 +69,7 @@ class Outcome:
     options: tuple[str, ...]  # the topics of a "Bedoelt u ...?" (empty: none asked)
     listed: bool  # the question reached the editors' list of unanswered questions
     rule: str = "matcher"  # the dialogue's rule that gave the answer (see `answered_by`)
+    asked_about: str | None = None  # the one topic asked about in words ("Gaat uw vraag over ...?")
 
     @property
     def asked(self) -> bool:
@@ -91,6 +96,9 @@ class Resident:
         turn = self._send(question.text)
         payloads = [button.payload for message in turn.reply.messages for button in message.buttons]
         listed = turn.counts.get("unanswered", 0) > 0
+        if turn.counts.get("lone_favourite_asked"):
+            yes = self._send("ja", None, turn.reply.conversation_id)
+            return Outcome(None, (), listed, asked_about=yes.reply.intent)
         if OTHER not in payloads:
             return Outcome(turn.reply.intent, (), listed, rule_of(turn.counts))
         options = tuple(payload.partition(":")[2] for payload in payloads if payload.startswith("intent:"))
@@ -114,14 +122,19 @@ def figures(rows: list[tuple[RealQuestion, Outcome]]) -> dict[str, float | int]:
         "in_scope": len(in_scope),
         "answered_right": share(sum(o.intent in q.accepted for q, o in in_scope), len(in_scope)),
         "choice_right": share(sum(bool(set(o.options) & q.accepted) for q, o in in_scope), len(in_scope)),
-        "not_answered": share(sum(o.intent is None and not o.asked for _, o in in_scope), len(in_scope)),
+        "asked_right": share(sum(o.asked_about in q.accepted for q, o in in_scope), len(in_scope)),
+        "not_answered": share(sum(o.intent is None and not o.asked and o.asked_about is None for _, o in in_scope),
+                              len(in_scope)),
         "in_scope_listed": share(sum(o.listed for _, o in in_scope), len(in_scope)),
         "answered_wrong": share(sum(o.intent is not None and o.intent not in q.accepted for q, o in rows), len(rows)),
         "choice_wrong": share(sum(o.asked and not set(o.options) & q.accepted for q, o in rows), len(rows)),
+        "asked_wrong": share(sum(o.asked_about is not None and o.asked_about not in q.accepted for q, o in rows), len(rows)),
         "one_option": share(sum(0 < len(o.options) < 2 for _, o in rows), len(rows)),
         "oos_answered": share(sum(o.intent is not None for _, o in out_of_scope), len(out_of_scope)),
         "oos_choice": share(sum(o.asked for _, o in out_of_scope), len(out_of_scope)),
-        "oos_scope_message": share(sum(o.intent is None and not o.asked for _, o in out_of_scope), len(out_of_scope)),
+        "oos_asked": share(sum(o.asked_about is not None for _, o in out_of_scope), len(out_of_scope)),
+        "oos_scope_message": share(sum(o.intent is None and not o.asked and o.asked_about is None for _, o in out_of_scope),
+                                   len(out_of_scope)),
         "oos_listed": share(sum(o.listed for _, o in out_of_scope), len(out_of_scope)),
         "answered_by": {rule: [sum(o.rule == rule for o in answered), sum(o.rule == rule for o in wrong)]
                         for rule in sorted({o.rule for o in answered})},
@@ -133,6 +146,8 @@ def describe(outcome: Outcome) -> str:
         return f"answer {outcome.intent}"
     if outcome.asked:
         return "choice " + "/".join(outcome.options)
+    if outcome.asked_about is not None:
+        return f"asked {outcome.asked_about}"
     return "none"
 
 
@@ -149,8 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.details:
         for question in (q for q in questions if q.split in ("tune", "probe")):
             outcome = resident.ask(question)
-            right = outcome.intent in question.accepted or bool(set(outcome.options) & question.accepted)
-            verdict = "ok" if right or (question.intent is None and outcome.intent is None and not outcome.asked) else "-"
+            right = (outcome.intent in question.accepted or bool(set(outcome.options) & question.accepted)
+                     or outcome.asked_about in question.accepted)
+            verdict = "ok" if right or (question.intent is None and outcome.intent is None and not outcome.asked
+                                        and outcome.asked_about is None) else "-"
             listed = "listed" if outcome.listed else ""
             print(f"{verdict:3} {describe(outcome):52} {listed:6} {outcome.rule if outcome.intent else '':15} "
                   f"[{question.intent or '-'}] {question.text[:100]}")

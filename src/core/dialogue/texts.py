@@ -252,6 +252,10 @@ CATALOGUE: dict[str, Text] = {
         en="What is your question about? Name the subject, for example 'passport' or 'moving house'.",
     ),
     "disambiguate": Text(nl="Bedoelt u een van deze onderwerpen?", en="Do you mean one of these topics?"),
+    "lone_favourite_asked": Text(
+        nl="Ik weet niet zeker of ik uw vraag goed begrijp. Gaat uw vraag over {topic}? Antwoord met ja of nee.",
+        en="I am not sure I understand your question. Is it about {topic}? Please answer yes or no.",
+    ),
     "choose_one": Text(
         nl="Welke bedoelt u? Kies een van de knoppen, of typ het nummer.",
         en="Which one do you mean? Choose one of the buttons, or type its number.",
