@@ -54,6 +54,9 @@ await main(async (browser) => {
   const choices = await ticket.getByLabel("Uitkomst").locator("option").allInnerTexts();
   check(await ticket.getByLabel("Uitkomst").inputValue() === "" && choices[1] === "Gebeld, geholpen" &&
         !choices.includes("Gemaild, geholpen"), "no outcome chosen beforehand, the phone's first: " + choices.join(" | "));
+  await ticket.getByRole("button", { name: "Klaar" }).click();
+  await staff.locator("#work-status", { hasText: "Kies eerst de uitkomst" }).waitFor();
+  check(await staff.evaluate(() => document.activeElement.id) === "ticket-outcome", "'Klaar' without an outcome: said in Dutch, focus on the choice");
   await axe(staff, "dashboard with a ticket");
   await ticket.getByRole("button", { name: "Gesprek bekijken" }).click();
   await staff.locator("article.conv .badge", { hasText: "Terugbelverzoek" }).waitFor();

@@ -716,7 +716,8 @@
     var data = ticket;
     var contact = IN_CHAT[data.contactKind] ? "in het " + channelName(data.contactKind) + "-gesprek" :
       data.contact ? data.contact + (data.contactKind ? " (" + (CONTACT_KIND[data.contactKind] || data.contactKind) + ")" : "") : "geen";
-    var outcome = h("select", { id: "ticket-outcome", required: true }, [h("option", { value: "", text: "Kies de uitkomst" })]
+    var outcome = h("select", { id: "ticket-outcome", required: true, on: { change: function () { outcome.removeAttribute("aria-invalid"); } } },
+      [h("option", { value: "", text: "Kies de uitkomst" })]
       .concat(outcomes(data).map(function (text) { return h("option", { value: text, text: text }); })));
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
@@ -726,7 +727,7 @@
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
         h("dt", { text: "Kanaal" }), h("dd", { text: channelName(data.channel) }),
         h("dt", { text: "Taal" }), h("dd", { text: data.language === "en" ? "Engels" : "Nederlands" }),
-        h("dt", { text: "Onderwerp" }), h("dd", { text: data.topicTitle || (data.intent ? intentName(data.intent) : "onbekend") }),
+        h("dt", { text: "Onderwerp" }), h("dd", { text: data.topicTitle || "onbekend" }), // the API names topics only (topicTitle)
         h("dt", { text: "Samenvatting" }), h("dd", { "class": "summary", text: data.summary })
       ])
     ];
@@ -750,8 +751,14 @@
         h("div", { "class": "actions" }, [h("button", { type: "submit", text: "Versturen via " + app })])
       ]));
     }
-    parts.push(h("form", { "class": "done", on: { submit: function (event) {
+    parts.push(h("form", { "class": "done", novalidate: true, on: { submit: function (event) {
       event.preventDefault();
+      if (!outcome.value) { // said in Dutch next to the work, not in the browser's own language
+        outcome.setAttribute("aria-invalid", "true");
+        say("Kies eerst de uitkomst van het verzoek.");
+        outcome.focus();
+        return;
+      }
       call("POST", ticketPath("done"), { outcome: outcome.value, note: note.value.trim() || null }).then(function () {
         ticket = null;
         renderTicket();
@@ -811,7 +818,7 @@
   function doneItem(item) {
     var by = item.doneBy === me() ? " door u" : "";
     return h("li", { tabindex: "-1", "data-ticket": item.id }, [
-      h("strong", { text: item.topicTitle || (item.intent ? intentName(item.intent) : "Onbekend onderwerp") }),
+      h("strong", { text: item.topicTitle || "Onbekend onderwerp" }),
       h("p", { "class": "meta", text: [teamName(item.team), channelName(item.channel),
                                        "afgehandeld " + formatTime(item.doneAt) + by].join(" \u00b7 ") }),
       h("p", { text: "Uitkomst: " + (item.outcome || "") }),
