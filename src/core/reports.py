@@ -624,8 +624,9 @@ def report_xlsx(report: Report) -> bytes:
 
 
 def _csv_safe(text: str) -> str:
-    # Resident text opened in a spreadsheet must not run as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # Resident text opened in a spreadsheet must not run as a formula. A lone "-" (the code of "no
+    # topic") is none: escaped, Excel showed it as "'-".
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and text != "-" else text
 
 
 # ---- the anonymised export for the shared knowledge base --------------------------

@@ -18,6 +18,7 @@ from core.reports import (
     MAX_DAYS,
     SIMILARITY_CUTOFF,
     TABLE_NAMES,
+    IntentRow,
     Names,
     build_report,
     group_questions,
@@ -276,6 +277,10 @@ def test_csv_is_for_dutch_excel_one_table_per_file_with_stable_headers() -> None
     unanswered = list(csv.reader(io.StringIO(report_csv(table_named(report, "unanswered")).decode("utf-8-sig")),
                                  delimiter=";"))
     assert unanswered[0] == ["Vraag", "Aantal", "Ook gevraagd als"] and unanswered[1][0].startswith("'=")
+    # The "no topic" row's code is a lone "-", no formula: shown as it is (was "'-").
+    report.intents = [IntentRow(intent="-", title="(geen onderwerp)", conversations=1, unresolved=1)]
+    topics = list(csv.reader(io.StringIO(report_csv(table_named(report, "intents")).decode("utf-8-sig")), delimiter=";"))
+    assert topics[-1][1] == "-", topics[-1]
     # An empty table keeps its header; every table has one.
     empty = build_report(InMemoryConversationStore(), "alpha", date(2026, 11, 1), date(2026, 11, 2))
     for name in TABLE_NAMES:
