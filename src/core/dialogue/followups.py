@@ -245,6 +245,11 @@ _HOW = re.compile(
     r"hoe (?:doe|regel|vraag|pak|verleng|vernieuw|wijzig|verander|meld|krijg|geef|zeg|schrijf|dien|bestel|boek) (?:ik|we) "
     # "hoe vraag ik een nieuwe aan?" after the ID card: a new one of the topic just answered
     r"(?:dat|het|dit|die|hem|m|t|een nieuwe?|er een(?: nieuwe?)?|er (?:nog )?een)(?: (?:aan|af|op|door|in|om))?|hoe kom (?:ik|we) (?:daar|er)aan|"
+    # "who collects it then?" after business waste, "wie regelt dat dan?": who does it is what the answer just said
+    # (was "I don't know that")
+    r"wie (?:haalt|doet|regelt|ruimt|betaalt|maakt) (?:het|dat|dit|die|hem|ze)(?: dan| wel| eigenlijk)*(?: op| weg)?|"
+    r"who (?:collects|does|handles|arranges|picks|removes|takes|clears|pays for) (?:it|that|this|them)(?: up| away)?"
+    r"(?: then)?|"
     # "kan ik een nieuwe aanvragen?" after a lost voting pass (was "Bedoelt u Bijzondere bijstand of Id-kaart?")
     r"(?:kan|kun|mag|moet) (?:ik|we|u) (?:dan |nu |ook |gewoon |hier )*(?:een nieuwe?|er een(?: nieuwe?)?) "
     r"(?:aanvragen|krijgen|bestellen|halen|regelen)|"
