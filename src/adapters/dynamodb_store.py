@@ -60,7 +60,7 @@ from core.models import (
 )
 from core.opening_hours import AMSTERDAM
 from core.report_counters import merged, monthly
-from core.retention import Retention, expired, no_retention
+from core.retention import Retention, expired, no_retention, written_by
 
 HANDOVER_INDEX = "HandoverIndex"
 ACTIVITY_INDEX = "ActivityIndex"
@@ -318,6 +318,9 @@ class DynamoDBConversationStore:
         return found[:limit]
 
     def bot_conversations(self, tenant: str, since: datetime) -> list[BotConversation]:
+        retention = self.retention(tenant)
+        if retention is not None:  # none the tenant's retention has ended (the index holds no expiresAt)
+            since = max(since, written_by(retention, self.clock()) + timedelta(microseconds=1))
         items = self._query_all(
             IndexName=ACTIVITY_INDEX,
             KeyConditionExpression="activityKey = :key AND activityAt >= :since",

@@ -244,7 +244,10 @@ class DynamoDBTicketStore:
     def _transition(self, tenant: str, ticket_id: str, update: str, condition: str, values: dict[str, Any],
                     unchanged: Any = None) -> TicketRecord:
         try:
-            item = self._update(tenant, ticket_id, update, f"attribute_exists(pk) AND ({condition})", values,
+            # A ticket past its expiresAt is gone (TTL has not deleted it yet): NotFound, like a read.
+            item = self._update(tenant, ticket_id, update,
+                                f"attribute_exists(pk) AND expiresAt > :now AND ({condition})",
+                                {**values, ":now": {"N": str(int(self.clock().timestamp()))}},
                                 names={"#status": "status"})
         except _Refused:
             current = self.get(tenant, ticket_id)

@@ -24,6 +24,7 @@ from adapters.dynamodb_tickets import DynamoDBTicketStore
 from adapters.messaging_store import MessagingStore
 from core.clock import FixedClock
 from core.effects import QueueTicket
+from core.errors import NotFound
 from core.erasure import erase_conversation
 from core.memory import InMemoryConversationStore, InMemoryMessagingStore, InMemoryTicketStore
 from core.messaging.events import Address
@@ -234,3 +235,19 @@ def test_the_scheduled_function_erases_a_widget_conversation_past_the_tenants_re
     items = boto3.client("dynamodb").scan(TableName=table)["Items"]
     assert not [item for item in items if conversation_id in json.dumps(item, default=str)]
     wiring.use(None)
+
+
+def test_staff_neither_list_nor_take_what_the_retention_ended(stores: Stores) -> None:
+    """The bot's conversations (its index holds no expiresAt) and a ticket claimed by its id."""
+    moment = stores.clock()
+    bot = Conversation(id=f"{TENANT}.{12:064x}", tenant=TENANT, channel=Channel.WEB, created_at=moment,
+                       updated_at=moment, expires_at=int(moment.timestamp()) + 30 * 86400)
+    stores.conversations.save(bot, 0)
+    write_resident_data(stores, 13, days=14)
+    since = moment - timedelta(days=1)
+    assert [c.conversation_id for c in stores.conversations.bot_conversations(TENANT, since)] == [bot.id]
+    stores.clock.advance(days=15)
+    stores.retention.now = Retention(14)
+    assert stores.conversations.bot_conversations(TENANT, since) == []
+    with pytest.raises(NotFound):
+        stores.tickets.claim(TENANT, "ticket13", "kcc-1", stores.clock())
