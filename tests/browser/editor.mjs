@@ -51,6 +51,9 @@ await main(async (browser) => {
   await page.keyboard.press("Enter");
   await page.locator("#intent-form").waitFor({ state: "visible" });
   check(await page.evaluate(() => document.activeElement.id === "form-title"), "focus moves to the topic's heading");
+  // Session 18 (staff19): the topic's follow-up and detail answers are shown, marked as not changed by the answer here.
+  const fixed = await page.locator("#fixed").innerText();
+  check(/Andere antwoorden/.test(fixed) && /Vervolgvraag .Wat kost het\?/.test(fixed), "the topic's other answers: " + fixed.slice(0, 200));
 
   // Change the Dutch answer and save with the keyboard.
   check(await tabTo(page, () => document.activeElement.id === "answer-nl"), "Tab reaches the Dutch answer");

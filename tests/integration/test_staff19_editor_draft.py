@@ -43,3 +43,15 @@ def test_a_mistake_undone_leaves_nothing_in_the_draft(stack: LocalStack) -> None
     assert not next(item for item in listed["intents"] if item["id"] == "paspoort")["edited"]
     status, refused = call(stack, "POST", "/v1/staff/kb/publish", token=editor)
     assert status == 400 and "niets veranderd" in refused["error"]["message"], refused
+
+
+def test_a_topics_other_answers_are_shown_as_not_changed_here(stack: LocalStack) -> None:
+    """In the round an editor wrote the gemeente's Saturday hours into the milieustraat's answer, and
+    "Is de milieustraat op zaterdag open?" still got the shared opening-hours detail: nothing said so."""
+    editor = call(stack, "POST", "/dev/token", {"tenant": "beta", "teams": "*", "roles": ["editor"]})[1]["token"]
+    status, detail = call(stack, "GET", "/v1/staff/kb/intents/paspoort", token=editor)
+    assert status == 200, detail
+    fixed = {item["asked"]: item["answer"]["nl"] for item in detail["fixedAnswers"]}
+    assert fixed["Vervolgvraag \u201cWat kost het?\u201d"] == "Een paspoort kost geld.", fixed
+    assert fixed["Vervolgvraag \u201cHoe lang duurt het?\u201d"] == "Het duurt ongeveer een week.", fixed
+

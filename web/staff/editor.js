@@ -157,6 +157,7 @@
     $("examples-nl").value = detail.draft.examples.nl.join("\n");
     $("examples-en").value = detail.draft.examples.en.join("\n");
     renderDifference(detail);
+    renderFixed(detail.fixedAnswers || []);
     renderFindings($("findings"), detail.findings, true);
     $("export").hidden = creating;
     $("export").href = "#";
@@ -177,6 +178,18 @@
       if (part.op !== "same") node.appendChild(h("span", { "class": "sr", text: part.op === "added" ? " (nieuw)" : " (weg)" }));
       target.appendChild(node);
     });
+  }
+
+  // A shared topic's follow-up and detail answers: the dialogue gives them instead of the answer above, so
+  // the editor sees that a change there does not reach those questions (the round's "op zaterdag open?").
+  function renderFixed(fixed) {
+    var list = $("fixed-list");
+    clear(list);
+    fixed.forEach(function (item) {
+      list.appendChild(h("dt", { text: item.asked }));
+      list.appendChild(h("dd", { text: item.answer.nl }));
+    });
+    $("fixed").hidden = fixed.length === 0;
   }
 
   var linksOwn = false; // the editor set links of the gemeente's own (else: the shared ones)

@@ -36,7 +36,7 @@ from ..kb.build import ArtefactStore, SharedBase, Train, artefact_name, matcher_
 from ..kb.checks import normalise, tenant_problems
 from ..kb.compiled import MatcherOnFirstUse, TenantKnowledge
 from ..kb.merge import KnowledgeError, enabled_intents, resolve_tenant, slot_url, training_examples
-from ..kb.models import Examples, Intent, Tenant, Text
+from ..kb.models import Examples, Intent, IntentOverride, Tenant, Text
 from ..models import Channel, InboundMessage, Model, Reply
 from ..ports import ConversationStore, KnowledgeRepository
 from ..staff import StaffIdentity
@@ -116,6 +116,36 @@ class IntentSummary(Model):
     warnings: int
 
 
+class FixedAnswer(Model):
+    """An answer of a shared topic the editor does not change here (a follow-up's or a detail's): the
+    dialogue gives it instead of the topic's answer when a resident asks that, so the gemeente's own
+    answer above does not reach those questions (a change needs the tenant file or the shared base)."""
+
+    asked: str  # when residents get it, in Dutch
+    answer: Text
+
+
+# The follow-up questions (core.kb.models.Followups), as staff read them.
+_FOLLOWUP_QUESTIONS = {"kosten": "Wat kost het?", "duur": "Hoe lang duurt het?", "kind": "En voor een kind?",
+                       "meenemen": "Wat moet ik meenemen?", "online": "Kan het online?",
+                       "termijn": "Hoe lang van tevoren, of wanneer uiterlijk?"}
+_SHOWN_WORDS = 6
+
+
+def fixed_answers(intent: Intent, override: IntentOverride | None) -> list[FixedAnswer]:
+    """The topic's follow-up answers (the tenant's own where its file has them) and detail answers."""
+    own = override.followups if override and override.followups else None
+    found = []
+    for kind, question in _FOLLOWUP_QUESTIONS.items():
+        text = (getattr(own, kind) if own else None) or getattr(intent.followups, kind)
+        if text is not None:
+            found.append(FixedAnswer(asked=f"Vervolgvraag \u201c{question}\u201d", answer=text))
+    for detail in intent.details:
+        words = ", ".join(word.rstrip("*") for word in detail.words[:_SHOWN_WORDS])
+        found.append(FixedAnswer(asked=f"Vragen met bijvoorbeeld: {words}", answer=detail.answer))
+    return found
+
+
 class IntentDetail(Model):
     id: str
     title: Text
@@ -130,6 +160,7 @@ class IntentDetail(Model):
     effective: AnswerView
     difference: dict[str, list[DiffPart]]  # shared answer -> effective answer, per language
     findings: list[Finding]
+    fixed_answers: list[FixedAnswer] = Field(default_factory=list)  # shared topics: not changed by `answer`
 
 
 class IntentList(Model):
@@ -686,7 +717,8 @@ class KnowledgeEditor:
             kind=intent.kind, team=team, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
             shared=SharedView(answer=shared.answer, links=_link_views(shared.links, ctx.tenant, intent_id),
                               examples=shared.examples) if shared else None,
-            draft=state, live=live, effective=effective, difference=diff, findings=findings)
+            draft=state, live=live, effective=effective, difference=diff, findings=findings,
+            fixed_answers=fixed_answers(shared, overrides) if shared is not None and not state.own else [])
 
     def _live_view(self, tenant: str, intent_id: str) -> LiveView | None:
         try:
