@@ -190,12 +190,16 @@ def wait_counters(count: str, prefix: str, team: str, started: datetime, moment:
     }
 
 
-def median_seconds(histogram: Mapping[str, int]) -> float | None:
+def median_seconds(histogram: Mapping[str, int], seconds: int | None = None) -> float | None:
     """The median of a wait histogram ({bucket: count}), interpolated linearly within its
-    bucket (the last, open bucket reports its lower bound)."""
+    bucket (the last, open bucket reports its lower bound). `seconds`, the waits' sum, bounds
+    it: at least half the waits are at or above the median and none is negative, so the
+    median is at most twice the mean (waits of 0 s all fell in the 0-30 s bucket, whose
+    middle, 15 s, staff read beside a mean of 0)."""
     total = sum(histogram.values())
     if total <= 0:
         return None
+    ceiling = 2 * seconds / total if seconds is not None else float("inf")
     half = total / 2
     seen = 0
     lower = 0.0
@@ -204,11 +208,11 @@ def median_seconds(histogram: Mapping[str, int]) -> float | None:
         count = histogram.get(key, 0)
         if count and seen + count >= half:
             if bound is None:
-                return lower
-            return round(lower + (bound - lower) * (half - seen) / count, 1)
+                return min(lower, ceiling)
+            return round(min(lower + (bound - lower) * (half - seen) / count, ceiling), 1)
         seen += count
         lower = float(bound) if bound is not None else lower
-    return lower
+    return min(lower, ceiling)
 
 
 def histogram(counts: Mapping[str, int], prefix: str) -> dict[str, int]:

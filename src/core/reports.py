@@ -17,7 +17,8 @@ Definitions (also in README "Metrics and reports"):
   fallbacks / messages; crisis: messages that got crisis help (never counted as answered).
 - Waiting: `medianSecondsToClaim` (request for a person -> a member of staff claims it) and
   `medianSecondsToFirstReply` (-> staff's first message), medians of the daily histograms,
-  exact to the bucket (core.report_counters.WAIT_BUCKETS); means from the sums.
+  exact to the bucket (core.report_counters.WAIT_BUCKETS) and never above twice the mean;
+  means from the sums.
 - Wrong-answer signals per intent: "niet nuttig", rephrasing right after an answer, a person
   asked for right after an answer.
 - Unanswered questions: redacted again, grouped by similarity (rapidfuzz token_set_ratio);
@@ -239,9 +240,9 @@ def build_report(store: ConversationStore, tenant: str, first: date, last: date,
         unresolved_rate=_share(total["outcome:unresolved"], conversations),
         answered_share=_share(total["answered_topic"], total["messages_received"]),
         fallback_rate=_share(total["fallback"], total["messages_received"]),
-        median_seconds_to_claim=median_seconds(histogram(total, "claim_wait:")),
+        median_seconds_to_claim=median_seconds(histogram(total, "claim_wait:"), total["claim_seconds"]),
         mean_seconds_to_claim=_mean(total["claim_seconds"], total["handover_claimed"]),
-        median_seconds_to_first_reply=median_seconds(histogram(total, "first_reply_wait:")),
+        median_seconds_to_first_reply=median_seconds(histogram(total, "first_reply_wait:"), total["first_reply_seconds"]),
         wrong_not_helpful=total["feedback_not_helpful"],
         wrong_rephrased=total["wrong_rephrased"],
         wrong_person=total["wrong_person"],
@@ -425,8 +426,10 @@ def _handovers(total: Mapping[str, int], names: Names) -> list[TeamHandovers]:
             setattr(row, field_name, n)
     for team, row in per_team.items():
         row.mean_seconds_to_claim = _mean(total.get(f"claim_seconds:{team}", 0), row.claimed)
-        row.median_seconds_to_claim = median_seconds(histogram(total, f"claim_wait:{team}:"))
-        row.median_seconds_to_first_reply = median_seconds(histogram(total, f"first_reply_wait:{team}:"))
+        row.median_seconds_to_claim = median_seconds(histogram(total, f"claim_wait:{team}:"),
+                                                   total.get(f"claim_seconds:{team}", 0))
+        row.median_seconds_to_first_reply = median_seconds(histogram(total, f"first_reply_wait:{team}:"),
+                                                         total.get(f"first_reply_seconds:{team}", 0))
     return sorted(per_team.values(), key=lambda row: (-(row.live + row.queued), row.team))
 
 

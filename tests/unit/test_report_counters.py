@@ -129,6 +129,14 @@ def test_wait_histograms_give_a_median_within_the_bucket() -> None:
     assert median_seconds({"inf": 3}) == 7200.0
 
 
+def test_a_median_wait_is_never_above_twice_the_mean() -> None:
+    # Staff claimed at once: every wait 0 s falls in the 0-30 s bucket; not "15 s" beside a mean of 0.
+    assert median_seconds({"30": 4}, seconds=0) == 0
+    assert median_seconds({"30": 2}, seconds=10) == 10.0  # waits of 4 and 6 s: at most twice the mean 5
+    assert median_seconds({"60": 2}, seconds=100) == 45.0  # the bound leaves a plausible interpolation alone
+    assert median_seconds({"inf": 3}, seconds=3 * 7300) == 7200.0
+
+
 def test_a_ticket_summary_has_the_topic_and_the_residents_words_without_boilerplate(compiled) -> None:  # noqa: F811
     from test_engine import SATURDAY_EVENING as CLOSED
 
