@@ -53,3 +53,37 @@ def test_the_stored_index_keeps_the_anchors() -> None:
     built = crisis._Index.built()
     assert [rule.starts for rule in stored.rules] == [rule.starts for rule in built.rules]
     assert sum(1 for rule in built.rules if rule.starts) > 200
+
+
+# family -> (kind the rules find, or None for no crisis at all; phrasing)
+FAMILIES: dict[str, list[tuple[str | None, str]]] = {
+    "a small child who touches its own private parts (a question for the consultatiebureau)": [
+        (None, "ons dochtertje van 3 zit vaak aan haar plassertje, is dat normaal?"),
+        (None, "onze peuter zat gisteren weer aan haar plasje in bad, hoort dat bij die leeftijd?"),
+        (None, "ons zoontje van 2 friemelt steeds aan zijn piemel, moet ik daar iets mee?"),
+        (None, "waarom zit mijn peuter zo vaak aan haar eigen plasje"),
+        (None, "onze kleuter speelt vaak met zijn piemeltje, hoort dat bij die leeftijd?"),
+        (None, "mijn dochter (4) zit vaak aan haar vagina, moet ik naar het consultatiebureau?"),
+        (None, "mijn kleine meid van 3 zit telkens aan haar plassertje als ze tv kijkt"),
+        ("sexual", "de buurman zit aan haar plassertje"),
+        ("sexual", "mijn dochter van 4 zegt dat oom aan haar plassertje zit"),
+        ("sexual", "mijn dochter van 3 zit aan haar plassertje sinds ze bij de oppas was"),
+        ("sexual", "mijn zoon van 15 zit aan zijn zusje van 3"),
+    ],
+    "a tent or a caravan on a camping site": [
+        (None, "we wonen in een tent zonder stroom op de camping"),
+        (None, "wij slapen deze zomer in onze eigen tent met de kinderen op een kleine camping aan zee"),
+        (None, "we live in a tent with no electricity at the campsite near the lake"),
+        ("homeless", "ik slaap al een week in mijn auto, ik heb geen huis"),
+        ("homeless", "we slapen in de auto, we moeten morgen weg van de camping"),
+        ("homeless", "ik woon al maanden in een tent in het bos, ik heb geen huis"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("kind", "text"), [row for rows in FAMILIES.values() for row in rows])
+def test_family_phrasing(kind: str | None, text: str) -> None:
+    if kind is None:
+        assert crisis.detect_all(text) == [], crisis.normalise(text)
+    else:
+        assert kind in crisis.detect_all(text), crisis.normalise(text)

@@ -1380,7 +1380,9 @@ _HOMELESS = [
     r"\b(?:sta|staan|kom|komen|slaap|slapen|zit|zitten|woon|wonen|leef|leven|beland|belanden) (?:ik|we|wij) (?:<W>){0,3}?op (?:de )?straat\b",
     r"\b(?:<I>|me|mij|ons|mijn gezin|mijn kinderen|my family|us) (?:<W>){0,4}?op (?:de )?straat (?:gezet|gegooid|geschopt|getrapt|te staan|belanden|beland|terecht|zetten|gooien)\b",
     r"\b(?:<SLEEP>|<LIVE>|ended up|end up|thrown|kicked|put|i am|we are) (?:<W>){0,2}?(?:on the streets?|in the streets?|rough)\b",
-    r"\b(?:<SLEEP>|<LIVE>) (?:(?:ik|we|wij) )?(?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?! (?:<W>){0,2}?(?:in|op|at|bij) (?:de|het|onze|ons|hun|mijn|zijn|haar|the|our|their|my) (?:achtertuin|tuin|voortuin|garden|back garden|backyard|yard)\b)(?! (?:hotel|restaurant|cafe|kiosk)\b)",
+    # Session 18 (crisis20): a tent with the camping site further on in its clause ("in een tent zonder stroom op de
+    # camping") is a holiday; a car is not ("staying in my car and the campsite kicks me off tomorrow" alarms).
+    r"\b(?:<SLEEP>|<LIVE>) (?:(?:ik|we|wij) )?(?:<NOTCAMP>){0,3}?(?:in|op|onder|under|on|at|bij) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|portieken|bankje|parkbankje|brug|bridge|station|trein|nachtbus|metro|trappenhuis|fietsenstalling|schuur|schuurtje|tuinhuisje|kelder|fietsenhok|bushokje|bos|bosjes|struiken|bushes|kraakpand|bench|doorway|stairwell|train|bus|shed|tent|tentje|woods)\b(?! (?:<W>){0,3}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))(?!(?<=tent|ntje) (?:<W>){0,6}?(?:camping|campsite|vakantiepark|kampeerterrein))(?! (?:<W>){0,2}?(?:in|op|at|bij) (?:de|het|onze|ons|hun|mijn|zijn|haar|the|our|their|my) (?:achtertuin|tuin|voortuin|garden|back garden|backyard|yard)\b)(?! (?:hotel|restaurant|cafe|kiosk)\b)",
     r"\b(?:in|op|onder|under) (?:<W>)?(?:auto|wagen|car|tent|park|portiek|bankje|parkbankje|brug|bridge|trappenhuis|fietsenstalling|stairwell) (?:<W>){0,2}?(?:slapen|overnachten|wonen|sleep|live)\b(?! (?:<W>){0,4}?(?:camping|campsite|festival|vakantie|holiday|kamperen|kampeer|kamp|camp|camping trip))",
     r"\b(?:<SLEEP>) (?:<W>){0,3}?(?:buiten|outside|outdoors|ergens anders|bij steeds iemand anders|somewhere else|wherever i can)\b|\bbuiten (?:moeten |te |moet |gaan )?(?:slapen|overnachten|geslapen|sliep|slaap|overnacht)\b",
     r"\b(?:<SLEEP>) (?:<W>){0,4}?(?:op de bank|bank|bankje|on the couch|on the sofa|on a sofa) (?:bij|at|of) (?:<W>)?(?:vrienden|vriend|vriendin|familie|kennissen|een kennis|friends|a friend|family)\b|\bbij (?:vrienden|familie|kennissen) op de bank\b|\b(?:<SLEEP>) (?:<W>){0,3}?(?:bij (?:<W>){0,2}?op (?:de|een|hun|zijn|haar) bank|op (?:de|een) bank bij)\b",
@@ -2614,6 +2616,30 @@ _CARE_AID = (
     r"mantelzorg|mantelzorger|thuiszorg|stairlift|wheelchair|mobility scooter|de trap (?:[a-z]+ ){0,3}?(?:niet|nauwelijks))\b"
 )
 _CARE_MOVE = r"\b(?:moet|moeten|moest) (?:[a-z]+ ){0,3}?(?P<act>uit (?:mijn|ons|onze|haar|zijn|het|de) (?:huis|woning|flat|appartement))\b"
+# Session 18 (crisis20): a parent's question about a small child who touches its own private parts (usual at that age, a
+# question for the consultatiebureau): "ons zoontje van 2 friemelt de hele dag aan zijn piemel, moet ik daar iets mee?". The
+# child is the one who touches: it stands right before the verb (or right after it in a question), and the message names
+# no one else who could (_OTHER_TOUCHER): "de buurman zit aan haar plassertje" stays sexual.
+_YOUNG_AGE = r"(?: van (?:1|2|3|4|5|een|twee|drie|vier|vijf|anderhalf|tweeenhalf)(?: jaar)?(?: oud)?| \. (?:1|2|3|4|5) \.)"  # "(3)"
+_YOUNG_CHILD = (
+    rf"(?:(?:dochter|zoon|kind|meisje|meid|jongen){_YOUNG_AGE}"
+    rf"|(?:peuter|peutertje|kleuter|kleutertje|dreumes|dreumesje|dochtertje|zoontje|kindje|jongetje|meisje){_YOUNG_AGE}?)"
+)
+_OWN_PRIVATES = (
+    r"(?:eigen )?(?:plassertje|plasser|plasje|piemel|piemeltje|vagina|vaginaatje|geslachtsdeel|geslachtsdelen|spleetje|penis|"
+    r"kruis|kruisje|onderlijf|onderlijfje)"
+)
+_TODDLER_OWN_BODY = (
+    rf"\b(?:mijn|onze|ons) (?:[a-z0-9]+ )?{_YOUNG_CHILD} (?P<act>(?:zit|zat|zitten|zaten|friemelt|frunnikt|speelt|voelt) "
+    rf"(?:[a-z0-9]+ ){{0,3}}?(?:aan|met) (?:haar|zijn|zich|zichzelf|hun) {_OWN_PRIVATES})\b"
+    rf"|\b(?P<act_nl>(?:zit|zat|friemelt|speelt|voelt) (?:mijn|onze|ons) (?:[a-z0-9]+ )?{_YOUNG_CHILD} (?:[a-z0-9]+ ){{0,3}}?"
+    rf"(?:aan|met) (?:haar|zijn|zich|zichzelf) {_OWN_PRIVATES})\b"
+)
+_OTHER_TOUCHER = (
+    r"\b(?:opa|oma|oom|tante|oppas|babysit|babysitter|buurman|buurjongen|buurvrouw|iemand|stiefvader|stiefbroer|neef|leraar|"
+    r"leerkracht|juf|meester|trainer|vriend|vriendje|broer|broertje|zus|zusje|someone|somebody|grandpa|uncle|neighbour|neighbor)\b"
+)
+_TODDLER_HINTS = tuple(_squeeze(word) for word in ("plasser", "plasje", "piemel", "vagina", "geslachtsde", "spleetje", "penis", "kruis", "onderlijf"))
 _CARE_MOVE_NOW = (
     r"\b(?:vandaag|vanavond|vannacht|morgen|deurwaarder|ontruim[a-z]*|politie|op straat|slapen|slaapplek|dakloos|nergens)\b"
 )
@@ -2761,6 +2787,9 @@ def _read(normalised: str) -> str:
         normalised = _without_jest_threats(normalised)
     if any(word in normalised for word in _SESSION18_HINTS):
         normalised = _without_session18_frames(normalised)
+    if (any(word in normalised for word in _TODDLER_HINTS) and _compiled(_TODDLER_OWN_BODY).search(normalised)
+            and not _compiled(_OTHER_TOUCHER).search(normalised)):
+        normalised = _without_groups(_compiled(_TODDLER_OWN_BODY), normalised)
     if ("opvang" in normalised or "veilig thuis" in normalised or "shelter" in normalised) and _compiled(_PROFESSIONAL).search(normalised) \
             and _compiled(_REFERRAL).search(normalised):
         normalised = " ".join(_compiled(_SHELTER_NAMES).sub("", normalised).split())
