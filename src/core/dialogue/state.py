@@ -113,9 +113,10 @@ class DialogueState(_State):
     day: date | None = None  # the day the last opening hours were about ("op vrijdag"): "en de dag erna?"
     crisis: str | None = None  # the kind of crisis help just given: the next message may ask about it
     # That help was a danger's own one, not a threat's (a safe place, police): the medical one (112, stay with the person)
-    # or labour exploitation's (the Labour Authority's line): "wat moet ik doen?" next gets it again, which the
+    # or labour exploitation's (the Labour Authority's line); or, after suicide help, a threat's help that led it (someone
+    # not responding in a closed garage with the engine running): "wat moet ik doen?" next gets it again, which the
     # follow-up's own words cannot tell apart. (Until session 18 a flag `crisis_medical`; read as "medical".)
-    crisis_danger: Literal["medical", "exploitation"] | None = None
+    crisis_danger: Literal["medical", "exploitation", "threat"] | None = None
     # The organisation of the referral just said (Dienst Toeslagen): "wie moet ik dan bellen?" is about it.
     referral: str | None = None
     # The resident said they cannot read Dutch ("ik spreek geen nederlands"): English holds, also when a later message

@@ -260,16 +260,21 @@ class Turn:
             key = CRISIS_TEXTS[kind]
             found = crisis_kinds(ctx.text or "")
             # Someone who took too many pills and does not respond reads as suicide and as a medical danger: the
-            # ambulance comes first, 113 after it.
+            # ambulance comes first, 113 after it. So does a danger of the place around someone who does not respond (a
+            # closed garage with the engine running, a carbon monoxide alarm): 112 and a safe place first, 113 after it.
             if again:
                 danger = self.danger_before
             else:
                 danger = danger_kind(ctx.text) if ctx.text and (kind == "danger" or (kind == "suicide" and "danger" in found)) else None
             medical = danger == "medical"
+            danger_first = medical or (danger == "threat" and kind == "suicide")
             if medical:
                 ctx.state.crisis_danger = "medical"
                 key = "crisis_medical"  # 112 and stay with the person: no safe place, police or Veilig Thuis
                 ctx.count("crisis:danger:medical")
+            elif danger_first:
+                ctx.state.crisis_danger = "threat"
+                key = CRISIS_TEXTS["danger"]
             elif danger == "exploitation" and kind == "danger":
                 ctx.state.crisis_danger = "exploitation"
                 key = "crisis_exploitation"  # the Labour Authority's line and the police, 112 when unsafe now
@@ -278,8 +283,8 @@ class Turn:
             # Another crisis in the same message ("mijn man slaat me en ik wil niet meer leven"):
             # its number too, unless the help above already names it.
             others = [other for other in found if other != kind]
-            if medical and kind != "danger":
-                others.insert(0, kind)  # the medical help leads; the kind's own line follows it
+            if danger_first and kind != "danger":
+                others.insert(0, kind)  # the danger's help leads; the kind's own line follows it
             if "sexual" in others and "violence" in others:
                 others.remove("violence")  # "verkracht" reads as both; the sexual-violence line is the one
             for other in others:
