@@ -54,7 +54,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     ctx.state.topic = intent.id
     kinds = list(asked_details) if asked_details is not None else details.detect(text) if text else []
     detail = detail_of(intent, kinds)
-    own = intent.detail_for(text) or _own_detail_in(intent, own_detail)
+    own = intent.detail_for(text) or own_detail_in(intent, own_detail)
     ctx.state.own_detail = own.name if own is not None else None  # a detail of this topic's own (`details:`)
     if detail is not None:
         ctx.state.detail = detail  # the follow-ups asked with it are the detail's (`detail_followup`)
@@ -210,11 +210,11 @@ def detail_followup(ctx: TurnContext, intent: "ResolvedIntent", kind: str) -> "T
     variant = intent.variants.get(ctx.state.detail) if ctx.state.detail else None
     if variant is not None:
         return getattr(variant.followups, kind, None)
-    own = _own_detail_in(intent, ctx.state.own_detail)
+    own = own_detail_in(intent, ctx.state.own_detail)
     return getattr(own.followups, kind, None) if own is not None else None
 
 
-def _own_detail_in(intent: "ResolvedIntent", name: str | None) -> "ResolvedDetail | None":
+def own_detail_in(intent: "ResolvedIntent", name: str | None) -> "ResolvedDetail | None":
     """The topic's own detail (`details:`) the conversation is on, if any."""
     return next((own for own in intent.details if own.name == name), None) if name else None
 

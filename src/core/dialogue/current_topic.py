@@ -44,7 +44,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         return True
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
-    if kinds and (followups.is_contextual(text) or topic is not None and followups.names_only(text, _title_words(topic))):
+    if kinds and (followups.is_contextual(text) or topic is not None and (
+            followups.names_only(text, _title_words(topic)) or followups.done_to_it(text))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
         elif not _topics_whose_answers_name(ctx, text, kinds):
@@ -114,7 +115,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         answers.answer(ctx, topic, 1.0, text, asked_details=told, own_detail=where)
         return True
     # "wat kan ik doen?", "hoe lang is die geldig?": the current topic's answer says it.
-    if followups.asks_how(text) or followups.asks_validity(text):
+    if (followups.asks_how(text) or followups.asks_validity(text)
+            or topic is not None and _clearing_of_the_detail(ctx, text, topic)):
         if topic is not None:
             ctx.count("followup_how")
             # After "paspoort gestolen in Spanje", "wat moet ik nu doen?" is about that detail
@@ -125,6 +127,17 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             _without_topic(ctx, asked)
         return True
     return topic is not None and (_own_detail(ctx, text, topic) or _named_again(ctx, text, topic))
+
+
+def _clearing_of_the_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """"ruimen jullie de kat ook op?" right after the answer on a dead animal: whether the gemeente clears what the topic's
+    own detail is about, named by a pronoun or by a word of the detail's own ("dode kat"), is that detail's answer (was the
+    general report answer: "de kat" alone is no word of the detail)."""
+    noun = followups.asks_if_cleared(text)
+    own = answers.own_detail_in(topic, ctx.state.own_detail)
+    if noun is None or own is None:
+        return False
+    return not noun or any(noun in phrases.words_of(word.rstrip("*")).split() for word in own.words)
 
 
 # The detail kind of someone who cannot do it themselves (details.py "niet_zelf").

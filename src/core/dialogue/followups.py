@@ -205,6 +205,44 @@ def is_contextual(text: str) -> bool:
     return not subject(text)
 
 
+# "wat kost het om hem op te halen?", "hoeveel kost het om die weg te laten halen?", "what does it cost to have it
+# removed?": something done to what was just said, its object a pronoun; the verbs name no subject of their own.
+_DONE_TO_IT = re.compile(
+    r"\bom (?:hem|'m|het|'t|die|dat|dit|ze|haar) (?:(?:op|weg|terug|af|uit|mee|los|schoon|ook|nog|dan|even|zelf) )*"
+    r"te (?:laten )?[a-zà-ÿ]+"
+    r"|\bto (?:get|have|collect|pick up|fetch|take|remove|clear|renew|repair|replace) (?:it|him|her|them|that|this)"
+    r"(?: (?:back|up|away|removed|collected|picked up|taken away|cleared|repaired|replaced))?"
+    r"|\bto (?:pick|take) (?:it|him|her|them|that|this) (?:up|back|away)"
+)
+
+
+def done_to_it(text: str) -> bool:
+    """True when the question's only subject is something done to what was just said, named by a pronoun
+    ("wat kost het om hem op te halen?" after the bike depot: the bike's price, not a tree-felling permit's fees
+    that the matcher read in it, 0.73)."""
+    lowered = text.lower()
+    return bool(_DONE_TO_IT.search(lowered)) and not subject(_DONE_TO_IT.sub(" ", lowered))
+
+
+# "ruimen jullie de kat ook op?", "haalt de gemeente die hond weg?", "do you also clear away the cat?": whether the
+# gemeente clears or collects what was just told of, named by a pronoun or its noun (`asks_if_cleared`).
+_CLEARS = re.compile(
+    r"^(?:en |maar |dus |and |but |so )?(?:"
+    r"(?:ruimen|ruimt|halen|haalt) (?:jullie|de gemeente|u|ze|zij) (?:het|dat|dit|die|hem|ze|"
+    r"(?:de|het|die|dat|dit|dat) (?P<nl>[a-zà-ÿ]+))(?: ook| dan| wel| eigenlijk| zelf)* (?:op|weg)|"
+    r"(?:do|will|does|can|could) (?:you|the (?:municipality|council)) (?:also )?(?:clear|remove|collect|take|pick)"
+    r"(?: up| away)? (?:it|that|this|them|the (?P<en>[a-z]+))(?: up| away)?(?: too| as well)?"
+    r")$"
+)
+
+
+def asks_if_cleared(text: str) -> str | None:
+    """Whether the gemeente clears away what was just told of: None when not asked; the noun it is named by
+    ("kat" in "ruimen jullie de kat ook op?"), empty for a pronoun ("haalt de gemeente hem weg?")."""
+    found = _CLEARS.match(clauses.asked(text))
+    return None if found is None else found.group("nl") or found.group("en") or ""
+
+
 def names_only(text: str, title_words: set[str]) -> bool:
     """True when the question's only subject is the topic itself, in a word of its title or the
     head of one ("what does the permit cost?" after felling a tree, "wat kost die belasting?" after
