@@ -87,3 +87,28 @@ def test_family_phrasing(kind: str | None, text: str) -> None:
         assert crisis.detect_all(text) == [], crisis.normalise(text)
     else:
         assert kind in crisis.detect_all(text), crisis.normalise(text)
+
+
+def test_every_match_of_the_topic_nouns_holds_one_of_their_hints() -> None:
+    """_without_subject_nouns looks for _TOPIC_NOUN_HINTS before searching _HOMELESSNESS_OVER: sound only if every match
+    holds one of them: each alternative has a beginning whose required strings (core.required_text) all contain one."""
+    from core.required_text import required_text
+
+    source = crisis._squeeze_pattern(crisis._HOMELESSNESS_OVER)
+    assert source.startswith("\\b(?:") and source.endswith(")\\b")
+    alternatives = []
+    for part in crisis._split_alternatives(source[len("\\b(?:"):-len(")\\b")]):
+        whole_group = part.startswith("(?:") and crisis._closing_parenthesis(part) == len(part) - 1
+        alternatives += crisis._split_alternatives(part[3:-1]) if whole_group else [part]
+    assert len(alternatives) > 50
+    for alternative in alternatives:
+        # a match of the alternative holds a match of each of its beginnings (its parts up to one of them), so their needs
+        # are its needs too: one beginning whose needs all hold a hint is enough
+        ends = [start + len(part) + len(quantifier) for part, quantifier, start in crisis._items(alternative)]
+        covered = False
+        for end in ends:
+            needs = required_text(f"\\b(?:{alternative[:end]})")
+            if needs and all(any(hint in need for hint in crisis._TOPIC_NOUN_HINTS) for need in needs):
+                covered = True
+                break
+        assert covered, alternative
