@@ -267,3 +267,18 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
             return True
     return False
 
+
+def own_detail_after_a_referral(ctx: TurnContext, text: str) -> bool:
+    """"en als de gemeente hem heeft weggehaald?" right after the police's referral for a stolen bike: what would make it
+    the gemeente's after all, told in a few words (up to TOLD_WORDS) that name the own detail of exactly one topic (the
+    bike depot), is that detail's answer, whatever the matcher guesses ("Bedoelt u Kapvergunning of Hondenbelasting?",
+    then the felling permit's fees for "wat kost het om hem op te halen?")."""
+    if ctx.referral_before is None or len(text.split()) > TOLD_WORDS:
+        return False
+    named = [intent for intent in ctx.knowledge.intents.values()
+             if intent.kind == "topic" and not intent.handover and intent.detail_for(text) is not None]
+    if len(named) != 1:
+        return False
+    ctx.count("detail_after_a_referral")
+    answers.answer(ctx, named[0], 1.0, text)
+    return True

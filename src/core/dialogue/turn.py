@@ -712,7 +712,7 @@ class Turn:
             ctx.count("clarified_by_context")
             self._answer(meant, result.score, text, kinds)
             return
-        if detail_topic.own_detail_of_a_guess(ctx, result, text):
+        if detail_topic.own_detail_of_a_guess(ctx, result, text) or detail_topic.own_detail_after_a_referral(ctx, text):
             return
         if current_topic.answer_nothing_named(ctx, result, text):
             return
