@@ -51,8 +51,9 @@ def test_an_anchored_rule_still_matches_where_its_rarer_word_is(text: str) -> No
 def test_the_stored_index_keeps_the_anchors() -> None:
     stored = crisis._Index.from_data(crisis.index_data())
     built = crisis._Index.built()
-    assert [rule.starts for rule in stored.rules] == [rule.starts for rule in built.rules]
-    assert sum(1 for rule in built.rules if rule.starts) > 200
+    assert [(rule.start_words, rule.start_prefixes) for rule in stored.rules] == [(rule.start_words, rule.start_prefixes) for rule in built.rules]
+    assert stored.anchored.keys() == built.anchored.keys() and stored.anchored_prefix.keys() == built.anchored_prefix.keys()
+    assert sum(1 for rule in built.rules if rule.start_words or rule.start_prefixes) > 200
 
 
 # family -> (kind the rules find, or None for no crisis at all; phrasing)

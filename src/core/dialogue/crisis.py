@@ -1709,15 +1709,14 @@ class _Rule:
     so a rule is not compiled for a text without them (a cold start's first ordinary question
     compiles next to none)."""
 
-    __slots__ = ("kind", "template", "needs", "starts", "start_words", "start_prefixes", "_pattern", "_asked")
+    __slots__ = ("kind", "template", "needs", "start_words", "start_prefixes", "_pattern", "_asked")
 
     def __init__(self, kind: CrisisKind, template: str, needs: tuple[str, ...] = ()) -> None:
         self.kind = kind
         self.template = template
         self.needs = needs
-        # The words it starts at ((letters, whole word?) pairs; the whole words; the starts of words), when it is tried
-        # only in texts that hold its rarer word (_Index.anchored); else empty.
-        self.starts: tuple[tuple[str, bool], ...] = ()
+        # The words it starts at (whole words; starts of words), when it is tried only in texts that hold its rarer word
+        # (_Index.anchored); else empty.
         self.start_words: tuple[str, ...] = ()
         self.start_prefixes: tuple[str, ...] = ()
         self._pattern: re.Pattern[str] | None = None
@@ -1854,7 +1853,6 @@ class _Index:
         # text that holds its rarer word (_anchor_words): word -> those rules; first two letters -> (word start, rule).
         self.anchored: dict[str, list[_Rule]] = {}
         self.anchored_prefix: dict[str, list[tuple[str, _Rule]]] = {}
-        self._anchors: dict[_Rule, _Words] = {}  # anchored rule -> its rarer words (what `data` stores)
         # word -> what `triggered` reads at it, once a word the patterns spell out (another word once a text): (kind's
         # place in _KIND_ORDER, the rules of that kind that start at it, not anchored), the anchored rules whose rarer
         # word it is, whether an anchored rule starts at it
@@ -1893,9 +1891,11 @@ class _Index:
         index.inside = [(tuple(leading), rules[number]) for leading, number in data["inside"]]
         index.always = [rules[number] for number in data["always"]]
         index.vocabulary = data["vocabulary"]
-        for number, starts, anchors in data["anchored"]:
-            index._add_anchored(rules[number], tuple((letters, whole) for letters, whole in starts),
-                                frozenset((letters, whole) for letters, whole in anchors))
+        index.anchored = {word: [rules[number] for number in numbers] for word, numbers in data["anchored"].items()}
+        index.anchored_prefix = {start: [(letters, rules[number]) for letters, number in entries]
+                                 for start, entries in data["anchored_prefix"].items()}
+        for number, (words, prefixes) in data["starts"].items():  # lists of strings: a cold start reads them fast
+            rules[int(number)].start_words, rules[int(number)].start_prefixes = tuple(words), tuple(prefixes)
         return index
 
     def data(self) -> dict[str, Any]:
@@ -1908,8 +1908,11 @@ class _Index:
             "prefix": {start: [[letters, number[id(rule)]] for letters, rule in entries] for start, entries in self.prefix.items()},
             "inside": [[list(leading), number[id(rule)]] for leading, rule in self.inside],
             "always": [number[id(rule)] for rule in self.always],
-            "anchored": [[number[id(rule)], [list(start) for start in rule.starts], sorted(map(list, anchors))]
-                         for rule, anchors in self._anchors.items()],
+            "anchored": {word: [number[id(rule)] for rule in rules] for word, rules in self.anchored.items()},
+            "anchored_prefix": {start: [[letters, number[id(rule)]] for letters, rule in entries]
+                                for start, entries in self.anchored_prefix.items()},
+            "starts": {str(number[id(rule)]): [list(rule.start_words), list(rule.start_prefixes)]
+                       for rule in self.rules if rule.start_words or rule.start_prefixes},
             "vocabulary": self.vocabulary,
         }
 
@@ -1936,14 +1939,10 @@ class _Index:
         if starts is None or not any(letters in _COMMON_WORDS or not whole for letters, whole in starts):
             return
         anchors = _anchor_words(source, known)
-        if anchors is not None:
-            self._add_anchored(rule, tuple(sorted(starts)), anchors)
-
-    def _add_anchored(self, rule: _Rule, starts: tuple[tuple[str, bool], ...], anchors: _Words) -> None:
-        rule.starts = starts
-        rule.start_words = tuple(letters for letters, whole in starts if whole)
-        rule.start_prefixes = tuple(letters for letters, whole in starts if not whole)
-        self._anchors[rule] = anchors
+        if anchors is None:
+            return
+        rule.start_words = tuple(sorted(letters for letters, whole in starts if whole))
+        rule.start_prefixes = tuple(sorted(letters for letters, whole in starts if not whole))
         for letters, whole in sorted(anchors):
             if whole:
                 self.anchored.setdefault(letters, []).append(rule)
@@ -1991,10 +1990,11 @@ class _Index:
 
     def _rules_at(self, word: str) -> _AtWord:
         rules = [*self.whole.get(word, ()), *(rule for letters, rule in self.prefix.get(word[:2], ()) if word.startswith(letters))]
-        kinds = tuple((place, tuple(rule for rule in rules if rule.kind == kind and not rule.starts))
-                      for place, kind in enumerate(_KIND_ORDER) if any(rule.kind == kind and not rule.starts for rule in rules))
+        free = [rule for rule in rules if not (rule.start_words or rule.start_prefixes)]
+        kinds = tuple((place, tuple(rule for rule in free if rule.kind == kind))
+                      for place, kind in enumerate(_KIND_ORDER) if any(rule.kind == kind for rule in free))
         anchored = (*self.anchored.get(word, ()), *(rule for letters, rule in self.anchored_prefix.get(word[:2], ()) if word.startswith(letters)))
-        return kinds, anchored, any(rule.starts for rule in rules)
+        return kinds, anchored, len(free) < len(rules)
 
 
 # The index is read from the patterns at build time (`make crisis-index`): reading it from them
