@@ -114,8 +114,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"verloren aan|sterfgeval|weduwe|weduwnaar|nabestaande\w*|"
         r"died|has passed|passed away|deceased|death of my|after the death|widow|widower|bereaved)\b"
     ),
+    # "a dead cat on the pavement" is an animal found dead outside (a report, as "een dode kat op de stoep" is), not a
+    # pet of one's own that died ("our cat is dead", "my dead dog"): "a/the dead" before the animal is no pet's death.
     "dier_overleden": re.compile(
-        rf"\b(?:{_PET})\b[^.?!]{{0,40}}\b(?:{_DIED})\b|\b(?:{_DIED})\b[^.?!]{{0,20}}\b(?:{_PET})\b"
+        rf"\b(?:{_PET})\b[^.?!]{{0,40}}\b(?:{_DIED})\b"
+        rf"|(?<!\ba )(?<!\bthe )(?<!\bsome )\b(?:{_DIED})\b[^.?!]{{0,20}}\b(?:{_PET})\b"
     ),
     "status": re.compile(
         r"\b(?:hoe staat het|hoe ver is|status|stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
