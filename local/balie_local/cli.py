@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     tenant_put.add_argument("--token", default=None, help="an admin's token (default: $BALIE_TOKEN, else the local operator's)")
     tenant_put.add_argument("--wait", type=float, default=None, help="seconds to wait for the build (default: 180)")
     tenant_put.add_argument("--replace-knowledge", action="store_true",
-                            help="replace what the gemeente's editors published (refused without this)")
+                            help="replace what the gemeente's editors published (kept without this)")
     tenant_put.set_defaults(run=_dispatch("balie_local.tenant_cmd:put"))
     tenant_get = tenant_commands.add_parser("get", help="the current tenant document (editors' publishes included) as a tenant file")
     tenant_get.add_argument("slug")

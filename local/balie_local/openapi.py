@@ -31,7 +31,7 @@ from core.models import BotConversation, Button, CannedReply, Link, NotHelpfulIt
 from core.erasure import Erasure
 from core.staff import HandoverItem, StaffConversation, StaffProfile, Suggestion
 from core.kb.models import Tenant
-from core.tenants import TenantStatus, TenantSummary, TenantVersion
+from core.tenants import TenantPut, TenantStatus, TenantSummary, TenantVersion
 from handlers.http_body import MAX_BODY_BYTES
 from handlers.staff_api import CannedBody, DoneBody, NoteBody, ReplyBody, ReviewBody, TransferBody
 from handlers.kb_editor_api import AdoptBody, IntentBody, PreviewBody, RollbackBody
@@ -213,7 +213,7 @@ def build() -> dict[str, Any]:
               RollbackBody, AdoptBody)
     editor_models = [IntentList, IntentDetail, PreviewReply, Published, VersionHistory, UnansweredGroup, OtherAnswer]
     staff_models = [HandoverItem, StaffConversation, Suggestion, TicketRecord, Erasure, StaffProfile, BotListItem,
-                    StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantStatus, TenantSummary,
+                    StaffNote, CannedReply, NotHelpfulItem, TenantVersion, TenantPut, TenantStatus, TenantSummary,
                     *editor_models, *bodies]
     _, definitions = models_json_schema(
         [(model, "validation" if model in (ChatRequest, *bodies) else "serialization")
@@ -350,14 +350,15 @@ def build() -> dict[str, Any]:
             "put": {
                 "operationId": "putTenant", "security": staff,
                 "summary": "Publish a tenant document (tenants/*.yaml as JSON) as the tenant's next version; "
-                           "the build function compiles it and switches it live (no deploy). Once the tenant's "
-                           "editors have published, a document with other answers, links, examples or topics than "
-                           "the current version's is a 409 unless knowledge=replace.",
+                           "the build function compiles it and switches it live (no deploy). For the topics the "
+                           "tenant's editors published, their answer, links, examples and on/off stay the current "
+                           "version's (named in keptFromEditors where the document said otherwise) unless "
+                           "knowledge=replace.",
                 "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
                                {"name": "knowledge", "in": "query", "required": False,
                                 "schema": {"type": "string", "enum": ["replace"]}}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model="Tenant")}}}},
-                "responses": {"202": _json("TenantVersion", "Stored; building"), **_errors(400, 401, 403, 409, 413, 415, 503)},
+                "responses": {"202": _json("TenantPut", "Stored; building"), **_errors(400, 401, 403, 413, 415, 503)},
             },
             "get": {
                 "operationId": "getTenant", "security": staff,

@@ -5,10 +5,10 @@ loading tenant files into a stack.
 against the model with file:line errors, sends it to the admin API
 (`PUT /v1/admin/tenants/{slug}`) and waits until the version is live (or says why its
 build failed). Locally the operator's dev token comes from the stack's /dev/stack; in
-AWS pass `--api` and a Cognito token of an admin (`--token` or `BALIE_TOKEN`). A file that
-would undo what the gemeente's editors published is refused (409) unless `--replace-knowledge`;
-`balie tenant get SLUG -o FILE` writes the current document (editors' publishes included) to
-change and put.
+AWS pass `--api` and a Cognito token of an admin (`--token` or `BALIE_TOKEN`). What the
+gemeente's editors published stays (the command names the topics where the file said
+otherwise) unless `--replace-knowledge`; `balie tenant get SLUG -o FILE` writes the current
+document (editors' publishes included) to change and put.
 
 `load_tenants` publishes tenant files through the same use case the admin API runs,
 in the process of a running stack or a test's moto (`balie serve` loads tenants/ at
@@ -157,6 +157,9 @@ def put(args: Any) -> int:
         return 1
     version = answer["version"]
     print(f"{slug}: version {version} stored, building ...", flush=True)
+    if answer.get("keptFromEditors"):
+        print(f"{slug}: kept what the editors published for: {', '.join(answer['keptFromEditors'])} "
+              f"(the file said otherwise; --replace-knowledge replaces it)", flush=True)
     deadline = time.monotonic() + (args.wait if args.wait is not None else WAIT_SECONDS)
     while time.monotonic() < deadline:
         status, state = _request("GET", f"{api}/v1/admin/tenants/{slug}", token)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import Field, ValidationError
 
 from .clock import Clock, now
-from .errors import Conflict, Forbidden, InvalidInput, NotFound
+from .errors import Forbidden, InvalidInput, NotFound
 from .kb.build import ArtefactStore, SharedBase, compile_overlay
 from .kb.compiled import CompiledFile, MatcherOnFirstUse, TenantKnowledge, checked, knowledge_from
 from .kb.merge import KnowledgeError
@@ -164,11 +164,24 @@ def _editors_part(tenant: Tenant, intent_id: str) -> tuple[Any, ...]:
             None if own else (override.answer, override.links, override.extra_examples))
 
 
-def editors_work_undone(before: Tenant, after: Tenant) -> list[str]:
-    """The intents whose editor-managed part `after` has otherwise than `before`, sorted."""
-    ids = {*before.intent_overrides, *after.intent_overrides, *before.disabled_intents, *after.disabled_intents,
-           *(intent.id for intent in before.extra_intents), *(intent.id for intent in after.extra_intents)}
-    return sorted(intent_id for intent_id in ids if _editors_part(before, intent_id) != _editors_part(after, intent_id))
+def with_editors_part(tenant: Tenant, intent_id: str, source: Tenant) -> Tenant:
+    """`tenant` with `source`'s editor-managed part of one intent (see `_editors_part`); the
+    administrator's part of it (urls, after_hours, follow-ups, team) stays `tenant`'s."""
+    disabled = [other for other in tenant.disabled_intents if other != intent_id]
+    if intent_id in source.disabled_intents:
+        disabled.append(intent_id)
+    own = [intent for intent in source.extra_intents if intent.id == intent_id]
+    extra = [intent for intent in tenant.extra_intents if intent.id != intent_id] + own
+    overrides = dict(tenant.intent_overrides)
+    theirs = source.intent_overrides.get(intent_id) or IntentOverride()
+    mine = (overrides.get(intent_id) or IntentOverride()).model_copy(update={
+        "answer": theirs.answer, "links": theirs.links, "extra_examples": theirs.extra_examples})
+    if own or mine == IntentOverride():
+        overrides.pop(intent_id, None)
+    else:
+        overrides[intent_id] = mine
+    return tenant.model_copy(update={"intent_overrides": overrides, "disabled_intents": disabled,
+                                     "extra_intents": extra})
 
 
 @dataclass
@@ -180,16 +193,16 @@ class TenantAdmin:
     builds: BuildQueue
     shared: Callable[[], SharedBase]
     clock: Clock = now
-    # The tenant's versions its editors published or rolled back to (core.editor's audit trail), with
-    # the editor's name: once there are any, a document that would undo their work is refused (`put`).
-    editor_versions: Callable[[str], Mapping[int, str | None]] = lambda slug: {}
+    # The topics the tenant's editors published changes to (core.editor's audit trail): their
+    # editor-managed part is the editors' from then on (`put`).
+    editors_topics: Callable[[str], frozenset[str]] = lambda slug: frozenset()
 
-    def put(self, who: StaffIdentity, slug: str, document: Any, replace_knowledge: bool = False) -> TenantVersion:
-        """`document` becomes the next version. Once the tenant's editors have published, a document
-        whose editor-managed part (answers, links, examples, on/off, own topics) differs from the
-        current version's is refused (409) unless `replace_knowledge`: an administrator changing
-        opening hours in an older copy of the file would take the editors' published answers
-        offline without a word."""
+    def put(self, who: StaffIdentity, slug: str, document: Any, replace_knowledge: bool = False) -> "TenantPut":
+        """`document` becomes the next version. For the topics the tenant's editors published, the
+        editor-managed part (answer, links, examples, on/off, an own topic) stays the current
+        version's unless `replace_knowledge`: an administrator changing opening hours in an older
+        copy of the file would otherwise take the editors' published answers offline without a
+        word. The result names those topics where the document said otherwise (`kept_from_editors`)."""
         self._may_administer(who, slug)
         if not isinstance(document, Mapping):
             raise InvalidInput("The body must be a tenant document (a JSON object).")
@@ -200,6 +213,9 @@ class TenantAdmin:
             raise InvalidInput("; ".join(problems[:MAX_PROBLEMS_SHOWN])) from None
         if tenant.slug != slug:
             raise InvalidInput(f"slug: the document is {tenant.slug!r}, the path {slug!r}.")
+        kept: list[str] = []
+        if not replace_knowledge:
+            tenant, kept = self._with_editors_work(tenant)
         # Here, not at import: every function reads tenants through this module, only the
         # admin API checks a document (core.kb.checks and core.staff stay out of a chat cold start).
         from .kb.checks import tenant_problems
@@ -216,11 +232,9 @@ class TenantAdmin:
             shown = "; ".join(f"{_describe(problem.loc)}: {problem.message}" for problem in errors[:MAX_PROBLEMS_SHOWN])
             more = f" (and {len(errors) - MAX_PROBLEMS_SHOWN} more)" if len(errors) > MAX_PROBLEMS_SHOWN else ""
             raise InvalidInput(shown + more)
-        if not replace_knowledge:
-            self._keep_editors_work(tenant)
         version = self.registry.add_version(tenant, who.subject, self.clock())
         self.builds.request(slug, version.version)
-        return version
+        return TenantPut(**version.model_dump(), kept_from_editors=kept)
 
     def status(self, who: StaffIdentity, slug: str, with_document: bool = False) -> "TenantStatus":
         """The live version and the last versions; `with_document`: also the current document (what
@@ -241,25 +255,18 @@ class TenantAdmin:
         source = self.registry.source(slug, base.version) if base else None
         return (base.version, source) if base and source else None
 
-    def _keep_editors_work(self, tenant: Tenant) -> None:
-        current = self._current(tenant.slug, self.registry.versions(tenant.slug))
+    def _with_editors_work(self, tenant: Tenant) -> tuple[Tenant, list[str]]:
+        """`tenant` with the editors' part of every topic they published taken from the current
+        version, and those topics where `tenant` had it otherwise."""
+        topics = self.editors_topics(tenant.slug)
+        current = self._current(tenant.slug, self.registry.versions(tenant.slug)) if topics else None
         if current is None:
-            return
-        number, source = current
-        editors = self.editor_versions(tenant.slug)
-        if not editors:
-            return  # the knowledge base is the administrators' file alone
-        undone = editors_work_undone(source, tenant)
-        if undone:
-            last = max(editors)
-            by = f" by {editors[last]}" if editors[last] else ""
-            shown = ", ".join(undone[:MAX_PROBLEMS_SHOWN]) + (f" (and {len(undone) - MAX_PROBLEMS_SHOWN} more)"
-                                                             if len(undone) > MAX_PROBLEMS_SHOWN else "")
-            raise Conflict(f"This document has other answers, links, examples or topics than the current version "
-                           f"{number}, which its editors manage (last published in version {last}{by}): {shown}. "
-                           f"Start from the current document (`balie tenant get {tenant.slug}`) and change that, or "
-                           f"replace the editors' work on purpose (`balie tenant put --replace-knowledge`, "
-                           f"PUT ...?knowledge=replace).")
+            return tenant, []  # the knowledge base is the administrators' file alone
+        source = current[1]
+        kept = sorted(topic for topic in topics if _editors_part(source, topic) != _editors_part(tenant, topic))
+        for topic in kept:
+            tenant = with_editors_part(tenant, topic, source)
+        return tenant, kept
 
     def list(self, who: StaffIdentity) -> list["TenantSummary"]:
         who.require_role("admin")
@@ -272,6 +279,13 @@ class TenantAdmin:
         who.require_role("admin")
         if not who.is_platform and who.tenant != slug:
             raise Forbidden("You administer another municipality.")
+
+
+class TenantPut(TenantVersion):
+    """A stored version, and the topics whose editor-managed part it kept from the editors where
+    the document said otherwise."""
+
+    kept_from_editors: list[str] = Field(default_factory=list)
 
 
 class TenantStatus(Model):

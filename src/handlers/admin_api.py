@@ -4,8 +4,9 @@
   JSON) becomes the tenant's next version; 202 with the version, built and switched
   live by the tenant-build function (`GET` shows when). A document that does not fit
   the shared knowledge base is a 400 that names every problem.
-  A document that would undo what the tenant's editors published is a 409 unless the
-  request says `?knowledge=replace`.
+  For the topics the tenant's editors published, their part (answer, links, examples,
+  on/off) stays the current version's, named in `keptFromEditors` where the document said
+  otherwise, unless the request says `?knowledge=replace`.
 - `GET /v1/admin/tenants/{slug}`: the live version and the last versions with their
   build status (and why a build failed); `?document=true` also the current document
   (editors' publishes included), to change and put again (`balie tenant get`).

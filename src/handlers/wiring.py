@@ -113,12 +113,11 @@ class TenantServices:
     def admin(self) -> TenantAdmin:
         from adapters.kb_files import shared_base
 
-        from core.editor.drafts import published_by_editors
+        from core.editor.drafts import published_topics
 
         drafts = self.drafts
         return TenantAdmin(registry=self.registry, builds=self.builds, shared=shared_base,
-                           editor_versions=lambda slug: {} if drafts is None else {
-                               number: entry.by_name for number, entry in published_by_editors(drafts.audit(slug)).items()})
+                           editors_topics=lambda slug: frozenset() if drafts is None else published_topics(drafts.audit(slug)))
 
     @functools.cached_property
     def builder(self) -> TenantBuilder:

@@ -4,10 +4,11 @@ the editors' published answer offline without a word, and could not fetch the li
 the API to start from).
 
 On the running local stack with the engine test knowledge base (tenant alpha): an editor publishes
-an answer of the gemeente's own; a document without it is refused (409) and names the topic; the
-current document (`?document=true`, `balie tenant get`) has it, and putting that one back with other
-opening hours keeps it live (and the old file is still refused after that); `?knowledge=replace`
-replaces it on purpose.
+an answer of the gemeente's own; the repository's file without it, with other opening hours, is
+stored (202) with the file's opening hours and the editors' answer, and the answer names the topic
+it kept (`keptFromEditors`, printed by `balie tenant put`); a topic the editors never published
+takes the file's change; the current document (`?document=true`, `balie tenant get`) has the
+editors' answer; `?knowledge=replace` replaces it on purpose.
 """
 from __future__ import annotations
 
@@ -50,45 +51,44 @@ def live(stack: LocalStack, admin: str, version: int) -> bool:
     return call(stack, "GET", "/v1/admin/tenants/alpha", token=admin)[1]["liveVersion"] == version
 
 
-def test_an_admins_file_does_not_undo_the_editors_published_answer(stack: LocalStack, tmp_path: Path) -> None:
+def test_an_admins_file_does_not_undo_the_editors_published_answer(stack: LocalStack, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     editor, admin = token(stack, ["editor"]), token(stack, ["admin"])
     assert call(stack, "PUT", "/v1/staff/kb/intents/paspoort", {"answer": OWN_ANSWER}, token=editor)[0] == 200
     status, published = call(stack, "POST", "/v1/staff/kb/publish", token=editor)
     assert status == 200, published
     wait_for(lambda: residents_hear(stack), timeout=60, interval=0.5)
 
-    # The repository's file with other opening hours: it would drop the editors' answer.
+    # The repository's file with other opening hours and another topic's answer changed: it does not
+    # have the editors' answer.
     stale = {**tenant_cmd.tenant_document(ALPHA)}
     stale["opening_hours"] = {**stale["opening_hours"], "tuesday": TUESDAY}
-    status, refused = call(stack, "PUT", "/v1/admin/tenants/alpha", stale, token=admin)
-    assert status == 409, refused
-    message = refused["error"]["message"]
-    assert "paspoort" in message and "balie tenant get alpha" in message and "--replace-knowledge" in message, message
-    assert call(stack, "GET", "/v1/admin/tenants/alpha", token=admin)[1]["versions"][0]["version"] == published["version"]
     assert call(stack, "PUT", "/v1/admin/tenants/alpha?knowledge=yes", stale, token=admin)[0] == 400
+    status, version = call(stack, "PUT", "/v1/admin/tenants/alpha", stale, token=admin)
+    assert status == 202 and version["keptFromEditors"] == ["paspoort"], version
+    wait_for(lambda: live(stack, admin, version["version"]), timeout=60, interval=0.5)
+    assert residents_hear(stack)  # the editors' answer is still live ...
 
-    # The current document holds the editors' answer and the administrator's own settings; as a file
+    # ... in the current document, with the administrator's opening hours; as a file
     # (`balie tenant get -o`) it reads back as a tenant file.
     status, current = call(stack, "GET", "/v1/admin/tenants/alpha?document=true", token=admin)
-    assert status == 200 and current["documentVersion"] == published["version"], current
+    assert status == 200 and current["documentVersion"] == version["version"], current
     document = current["document"]
     assert document["intent_overrides"]["paspoort"]["answer"] == OWN_ANSWER
     assert document["intent_overrides"]["paspoort"]["urls"] == {"afspraak": "https://www.alpha.example/afspraak?product=paspoort"}
+    assert document["opening_hours"]["tuesday"] == TUESDAY
     assert "document" not in call(stack, "GET", "/v1/admin/tenants/alpha", token=admin)[1]
     written = tmp_path / "alpha.yaml"
     assert tenant_cmd.get(argparse.Namespace(slug="alpha", output=str(written), api=stack.url, token=admin)) == 0
     assert tenant_cmd.tenant_document(written)["intent_overrides"]["paspoort"]["answer"] == OWN_ANSWER
 
-    # Changed from the current document: accepted, and the editors' answer stays live.
-    document["opening_hours"] = {**document["opening_hours"], "tuesday": TUESDAY}
-    status, version = call(stack, "PUT", "/v1/admin/tenants/alpha", document, token=admin)
-    assert status == 202, version
-    wait_for(lambda: live(stack, admin, version["version"]), timeout=60, interval=0.5)
+    # `balie tenant put` of the old file says which topic kept the editors' work.
+    old_file = tmp_path / "alpha-old.yaml"
+    old_file.write_text(ALPHA.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tenant_cmd.put(argparse.Namespace(file=str(old_file), api=stack.url, token=admin, wait=60,
+                                             replace_knowledge=False)) == 0
+    assert "kept what the editors published for: paspoort" in capsys.readouterr().out
     assert residents_hear(stack)
-
-    # The newest version is the administrator's now, and still holds the editors' answer: the old file
-    # is refused again.
-    assert call(stack, "PUT", "/v1/admin/tenants/alpha", stale, token=admin)[0] == 409
 
 
 def test_replace_knowledge_replaces_the_editors_work_on_purpose(stack: LocalStack) -> None:
@@ -98,7 +98,6 @@ def test_replace_knowledge_replaces_the_editors_work_on_purpose(stack: LocalStac
     assert call(stack, "POST", "/v1/staff/kb/publish", token=editor)[0] == 200
     wait_for(lambda: residents_hear(stack, "het Plein"), timeout=60, interval=0.5)
     stale = tenant_cmd.tenant_document(ALPHA)
-    assert call(stack, "PUT", "/v1/admin/tenants/alpha", stale, token=admin)[0] == 409
     status, version = call(stack, "PUT", "/v1/admin/tenants/alpha?knowledge=replace", stale, token=admin)
     assert status == 202, version
     wait_for(lambda: live(stack, admin, version["version"]), timeout=60, interval=0.5)

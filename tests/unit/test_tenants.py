@@ -194,3 +194,25 @@ def test_the_catalogue_keeps_at_most_its_capacity(world: World) -> None:
         world.catalogue.get(slug)
     assert list(world.catalogue._tenants) == ["delta", "zeta"]  # noqa: SLF001 - the least recently used went
     assert world.catalogue.get("gamma").slug == "gamma"  # loaded again when asked
+
+
+def test_an_admins_document_keeps_the_editors_published_topics_and_takes_its_own_changes(world: World) -> None:
+    editors_answer = {"nl": "Bij ons haalt u uw paspoort op in het stadhuis.", "en": "Collect it at the town hall."}
+    with_editors_work = document(intent_overrides={"paspoort": {"answer": editors_answer}})
+    world.admin.put(OPERATOR, "gamma", with_editors_work)  # as the editors' publish leaves it
+    world.admin.editors_topics = lambda slug: frozenset({"paspoort"}) if slug == "gamma" else frozenset()
+    # The administrator's older file: new opening hours, a parking answer of its own, no passport answer.
+    parking = {"nl": "Een vergunning vraagt u aan bij de balie.", "en": "Apply at the desk."}
+    older_file = document(intent_overrides={"parkeervergunning": {"answer": parking}},
+                          opening_hours={**with_editors_work["opening_hours"], "tuesday": [["09:00", "12:00"]]})
+    version = world.admin.put(OPERATOR, "gamma", older_file)
+    assert version.kept_from_editors == ["paspoort"]
+    stored = world.registry.source("gamma", version.version)
+    assert stored.intent_overrides["paspoort"].answer.nl == editors_answer["nl"]  # the editors' answer stays
+    assert stored.intent_overrides["parkeervergunning"].answer.nl == parking["nl"]  # the file's own change
+    assert stored.opening_hours["tuesday"] == [("09:00", "12:00")]  # the file's settings
+    # The same file again keeps nothing new to name (the editors' answer is the current one) ...
+    assert world.admin.put(OPERATOR, "gamma", with_editors_work).kept_from_editors == []
+    # ... and on purpose the file replaces the editors' work.
+    replaced = world.admin.put(OPERATOR, "gamma", older_file, replace_knowledge=True)
+    assert replaced.kept_from_editors == [] and "paspoort" not in world.registry.source("gamma", replaced.version).intent_overrides

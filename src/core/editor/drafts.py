@@ -96,6 +96,11 @@ def published_by_editors(audit: Iterable[AuditEntry]) -> dict[int, AuditEntry]:
     return {entry.version: entry for entry in audit if entry.action in ("publish", "rollback") and entry.version is not None}
 
 
+def published_topics(audit: Iterable[AuditEntry]) -> frozenset[str]:
+    """The intents whose changes editors published (their edits in each publish)."""
+    return frozenset(change.intent for entry in audit if entry.action == "publish" for change in entry.changes)
+
+
 def _examples(examples: Examples | None) -> Examples:
     return examples.model_copy(deep=True) if examples is not None else Examples()
 
