@@ -228,13 +228,19 @@ def test_a_lone_favourite_gets_its_next_guess_beside_it_when_that_guess_is_a_rea
     assert reply.messages[-1].text == "Bedoelt u een van deze onderwerpen?"
 
 
-def test_a_weak_lone_favourite_with_only_noise_behind_it_gets_the_scope_message_and_the_editors_list(compiled) -> None:
-    noise = Classification(None, 0.75, [Alternative("afvalkalender", 0.75), Alternative("paspoort", 0.08)], "clarify")
+@pytest.mark.parametrize("score", [0.55, 0.75])
+def test_a_weak_lone_favourite_with_only_noise_behind_it_gets_no_buttons_and_the_editors_list(compiled, score) -> None:
+    # Below TOPIC_QUESTION_SCORE (0.6) the scope message; from it the one guess is asked about in words
+    # (answer14, session 18), never a "Bedoelt u" with one button.
+    noise = Classification(None, score, [Alternative("afvalkalender", score), Alternative("paspoort", 0.08)], "clarify")
     chat = make_harness(compiled, matcher=ScriptedMatcher({"mag de kat mee in de sauna": noise},
                                                           compiled["alpha"].matcher))
     reply = chat.say("mag de kat mee in de sauna")
     assert "Bedoelt u" not in texts(reply) and not any(p.startswith("intent:") for p in payloads(reply))
-    assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
+    if score < 0.6:
+        assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
+    else:
+        assert "Gaat uw vraag over Afvalkalender? Antwoord met ja of nee." in reply.messages[-1].text
     day = chat.clock().date()
     assert chat.store.unanswered_questions("alpha", day, day, 10) == ["mag de kat mee in de sauna"]
 
