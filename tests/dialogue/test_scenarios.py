@@ -60,7 +60,7 @@ def test_scenario(name: str, clock: str, channel: str, transport: str, request: 
     if transport == "memory":
         conversation = MemoryConversation(request.getfixturevalue("knowledge"), scenario.tenant, channel,
                                           scenario.locale, f"{name}@{clock}@{channel}")
-    else:  # the stack starts once for the module, on first use (with a clock of its own: set ours after)
+    else:  # the stack starts on first use and is renewed now and then (with a clock of its own: set ours after)
         conversation = HttpConversation(request.getfixturevalue("stack"), scenario.tenant, channel,
                                         scenario.locale, f"{name}@{clock}@{channel}@http")
     monkeypatch.setenv("BALIE_NOW", CLOCKS[clock])
