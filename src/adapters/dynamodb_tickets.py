@@ -34,7 +34,7 @@ from adapters.dynamodb_store import (
 from core.clock import Clock, now
 from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
-from core.models import Ticket, TicketPage, TicketRecord, TicketStatus, ticket_position
+from core.models import AddedToTicket, Ticket, TicketAddition, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
@@ -123,6 +123,38 @@ class DynamoDBTicketStore:
             values[":openKlant"] = {"M": {name: {"S": uuid} for name, uuid in open_klant.items()}}
         if assignments:
             self._update(tenant, ticket_id, "SET " + ", ".join(assignments), "attribute_exists(pk)", values)
+
+    def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
+        addition = added.addition
+        conversation = conversation_pk(added.tenant, added.conversation_id)
+        try:
+            self.client.transact_write_items(TransactItems=[
+                {"ConditionCheck": {"TableName": self.table, "Key": item_key(conversation, CONVERSATION_SK),
+                                    "ConditionExpression": "attribute_exists(pk)"}},
+                {"Update": {
+                    "TableName": self.table, "Key": item_key(ticket_pk(added.tenant, added.ticket_id), TICKET_SK),
+                    # The ids in a set beside the list: a repeated delivery is refused by the condition.
+                    "UpdateExpression": "SET additions = list_append(if_not_exists(additions, :none), :one) "
+                                        "ADD additionIds :ids",
+                    "ConditionExpression": "attribute_exists(pk) AND NOT contains(additionIds, :id)",
+                    "ExpressionAttributeValues": {
+                        ":none": {"L": []}, ":one": {"L": [{"S": addition.model_dump_json()}]},
+                        ":ids": {"SS": [addition.id]}, ":id": {"S": addition.id},
+                    },
+                }},
+            ])
+        except ClientError as error:
+            if _error_code(error) != "TransactionCanceledException":
+                raise ServiceUnavailable("The ticket store is not available.") from error
+            reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons") or []]
+            if reasons and reasons[0] == "ConditionalCheckFailed":
+                raise NotFound(TICKET_CONVERSATION_GONE) from None
+            if len(reasons) > 1 and reasons[1] == "ConditionalCheckFailed":
+                stored = self.get(added.tenant, added.ticket_id)  # not stored yet, or added already
+                return None if stored is None else (stored, False)
+            raise ServiceUnavailable("The addition could not be stored.") from error
+        stored = self.get(added.tenant, added.ticket_id)
+        return None if stored is None else (stored, True)
 
     # ---- reads --------------------------------------------------------------
 
@@ -303,4 +335,5 @@ def _record(item: dict[str, Any]) -> TicketRecord:
         note=_text(item, "note"),
         notified_at=_text(item, "notifiedAt"),
         open_klant={name: value["S"] for name, value in (item.get("openKlant") or {}).get("M", {}).items()},
+        additions=[TicketAddition.model_validate_json(value["S"]) for value in (item.get("additions") or {}).get("L", [])],
     )

@@ -2,7 +2,8 @@
 
 Tickets: one standard queue for every tenant, the ticket-intake queue; the
 ticket-intake function turns each message into a ticket record (idempotent by
-the ticket's id, so SQS's at-least-once delivery stores a ticket once). A
+the ticket's id, so SQS's at-least-once delivery stores a ticket once), or adds
+what the resident wrote later to its record (idempotent by the addition's id). A
 message the intake cannot take after the redrive limit lands in the alarmed
 dead-letter queue.
 
@@ -22,7 +23,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from core.errors import ServiceUnavailable
-from core.models import Ticket
+from core.models import AddedToTicket, Ticket
 
 MAX_DELAY_SECONDS = 900
 
@@ -45,6 +46,19 @@ class SqsTicketQueue:
             )
         except (ClientError, BotoCoreError) as error:
             raise ServiceUnavailable("The ticket could not be queued.") from error
+
+    def add(self, added: AddedToTicket) -> None:
+        try:
+            self._sqs.send_message(
+                QueueUrl=self._url,
+                MessageBody=added.model_dump_json(),  # the intake tells it from a ticket by its `addition`
+                MessageAttributes={
+                    "tenant": {"DataType": "String", "StringValue": added.tenant},
+                    "ticketId": {"DataType": "String", "StringValue": added.ticket_id},
+                },
+            )
+        except (ClientError, BotoCoreError) as error:
+            raise ServiceUnavailable("The addition to the ticket could not be queued.") from error
 
 
 def timeout_message(tenant: str, conversation_id: str, requested_at: datetime) -> str:

@@ -1,17 +1,18 @@
 """Side effects of a turn, as data.
 
 A turn decides on a loaded conversation and returns what should happen outside
-it (schedule a handover timeout, queue a ticket) as `Effect` values. The engine
+it (schedule a handover timeout, queue a ticket, add to a queued ticket) as `Effect` values. The engine
 writes the conversation first and only then carries the effects out, once,
 through one `EffectDispatcher`: a turn that loses the optimistic-concurrency
 race is decided again on fresh state and its first decision's effects never
 run. Every effect has a deterministic id (the conversation, the kind and the
-handover's `requested_at`), so a consumer can recognise a repeat.
+handover's `requested_at`, or the turn's moment and message for an addition), so a
+consumer can recognise a repeat.
 
 `PortEffectDispatcher` carries effects out through the existing ports (the SQS
 adapters in AWS, core.memory in tests): `TicketQueue.send` (the ticket intake,
 `core.tickets`, then stores the record, tells the team and registers it in Open
-Klant) and `HandoverTimeouts.schedule`.
+Klant; `TicketQueue.add`: it adds to the stored ticket) and `HandoverTimeouts.schedule`.
 """
 from __future__ import annotations
 
@@ -24,18 +25,19 @@ from typing import Annotated, Literal, Protocol
 from pydantic import Field
 
 from .errors import ServiceUnavailable
-from .models import Model, Ticket
+from .models import AddedToTicket, Model, Ticket
 from .ports import HandoverTimeouts, TicketQueue
 
 log = logging.getLogger(__name__)
 
-EffectKind = Literal["schedule_handover_timeout", "queue_ticket"]
+EffectKind = Literal["schedule_handover_timeout", "queue_ticket", "add_to_ticket"]
 
 
-def effect_id(conversation_id: str, kind: EffectKind, requested_at: datetime) -> str:
+def effect_id(conversation_id: str, kind: EffectKind, requested_at: datetime, seq: int | None = None) -> str:
     """128 bits of SHA-256 over what makes the effect unique: the same handover
-    request always yields the same id (never random)."""
-    seed = f"{conversation_id}\x00{kind}\x00{requested_at.isoformat()}"
+    request always yields the same id (never random). `seq`: the resident's message's
+    place in the transcript, for an effect of its own per message (an addition)."""
+    seed = f"{conversation_id}\x00{kind}\x00{requested_at.isoformat()}" + (f"\x00{seq}" if seq is not None else "")
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
 
 
@@ -58,7 +60,15 @@ class QueueTicket(Model):
     ticket: Ticket
 
 
-Effect = Annotated[ScheduleHandoverTimeout | QueueTicket, Field(discriminator="kind")]
+class AddToTicket(Model):
+    """Add what the resident wrote after their callback was queued to that ticket."""
+
+    kind: Literal["add_to_ticket"] = "add_to_ticket"
+    id: str  # = added.addition.id
+    added: AddedToTicket
+
+
+Effect = Annotated[ScheduleHandoverTimeout | QueueTicket | AddToTicket, Field(discriminator="kind")]
 
 
 class PendingEffect(Model):
@@ -109,5 +119,7 @@ class PortEffectDispatcher:
     def _one(self, effect: Effect) -> None:
         if isinstance(effect, ScheduleHandoverTimeout):
             self.timeouts.schedule(effect.tenant, effect.conversation_id, effect.requested_at, effect.delay_seconds)
-            return
-        self.tickets.send(effect.ticket)
+        elif isinstance(effect, AddToTicket):
+            self.tickets.add(effect.added)
+        else:
+            self.tickets.send(effect.ticket)

@@ -19,6 +19,7 @@ from .kb.compiled import CompiledFile, read_compiled
 from .kb.models import Tenant
 from .limits import DROPPED_COUNTER, KEPT_COUNTER, refusal
 from .models import (
+    AddedToTicket,
     BotConversation,
     ClientAdmission,
     CannedReply,
@@ -268,16 +269,23 @@ class InMemoryCannedReplies:
 
 @dataclass
 class InMemoryTicketQueue:
-    """Keeps the tickets handed to the intake (tests, the terminal); `intake`, when
-    set, takes each one at once, as the ticket-intake function would."""
+    """Keeps the tickets (and additions to them) handed to the intake (tests, the terminal);
+    `intake` / `add_intake`, when set, take each one at once, as the ticket-intake function would."""
 
     sent: list[Ticket] = field(default_factory=list)
     intake: Callable[[Ticket], object] | None = None
+    added: list[AddedToTicket] = field(default_factory=list)
+    add_intake: Callable[[AddedToTicket], object] | None = None
 
     def send(self, ticket: Ticket) -> None:
         self.sent.append(ticket.model_copy(deep=True))
         if self.intake is not None:
             self.intake(ticket)
+
+    def add(self, added: AddedToTicket) -> None:
+        self.added.append(added.model_copy(deep=True))
+        if self.add_intake is not None:
+            self.add_intake(added)
 
     def pending(self, tenant: str) -> list[Ticket]:
         """The tickets handed over for `tenant`, oldest first."""
@@ -379,6 +387,17 @@ class InMemoryTicketStore:
         if open_klant is not None:
             update["open_klant"] = dict(open_klant)
         self._change(tenant, ticket_id, lambda r: True, ticket_refusal, update)
+
+    def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
+        with self._lock:
+            if self._conversations.get(added.tenant, added.conversation_id) is None:
+                raise NotFound(TICKET_CONVERSATION_GONE)
+            record = self._read(added.tenant, added.ticket_id)
+            if record is None:
+                return None
+            if any(known.id == added.addition.id for known in record.additions):
+                return record, False
+            return self._write(record.model_copy(update={"additions": [*record.additions, added.addition]})), True
 
     def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
         return [r for r in self._all(tenant) if r.conversation_id == conversation_id]

@@ -445,6 +445,27 @@ class Ticket(Model):
     contact_before: bool = False
 
 
+class TicketAddition(Model):
+    """What the resident wrote after their callback was queued (a new detail, another number, "it is
+    urgent"), kept on the ticket for the member of staff who calls back."""
+
+    id: str  # deterministic (the effect's id): a repeated delivery adds nothing
+    at: datetime
+    text: str  # redacted, as the ticket's summary
+    # Another phone number or e-mail address typed: unredacted, as the ticket's own contact.
+    contact: str | None = None
+    contact_kind: Literal["phone", "email"] | None = None
+
+
+class AddedToTicket(Model):
+    """An addition on its way to a queued ticket (`TicketQueue.add`, the ticket intake)."""
+
+    tenant: str
+    conversation_id: str
+    ticket_id: str
+    addition: TicketAddition
+
+
 class TicketStatus(StrEnum):
     OPEN = "open"  # waiting for a member of staff
     CLAIMED = "claimed"  # a member of staff is working on it
@@ -465,6 +486,7 @@ class TicketRecord(Ticket):
     # registration (resource -> uuid in the tenant's Open Klant).
     notified_at: datetime | None = None
     open_klant: dict[str, str] = Field(default_factory=dict)
+    additions: list[TicketAddition] = Field(default_factory=list)  # oldest first
 
 
 def ticket_position(ticket: Ticket) -> str:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .models import (
+    AddedToTicket,
     ChannelAccount,
     ClientAdmission,
     BotConversation,
@@ -119,6 +120,10 @@ class TicketQueue(Protocol):
         """Hand the ticket to the ticket intake (one queue for every tenant), which
         stores it as a record. Raises `ServiceUnavailable`."""
 
+    def add(self, added: AddedToTicket) -> None:
+        """Hand what the resident wrote after the ticket was queued to the ticket intake,
+        which adds it to the ticket's record. Raises `ServiceUnavailable`."""
+
 
 class TicketStore(Protocol):
     """Tickets as records (one item per ticket). Every transition is one conditional
@@ -158,6 +163,12 @@ class TicketStore(Protocol):
     def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
                         open_klant: dict[str, str] | None = None) -> None:
         """Remember that the intake notified the team / registered the ticket in Open Klant."""
+
+    def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
+        """Add `added.addition` to its ticket, whatever the ticket's status; True when it was
+        added now. Idempotent by the addition's id (a repeat returns the record, False). None
+        when the ticket is not stored (yet: its own message may still be on its way). Raises
+        `NotFound` when the conversation is gone (erased or expired)."""
 
     def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
         """Every ticket of one conversation (erasure reports what it cannot reach)."""

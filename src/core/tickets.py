@@ -3,7 +3,9 @@
 The engine hands a `Ticket` to the ticket-intake queue (`TicketQueue.send`); the
 intake function (`TicketIntake.accept`) stores it as a `TicketRecord`, tells the
 team by e-mail and registers it in the tenant's Open Klant, each step once, so a
-redelivered message changes nothing. Staff then work it (`TicketDesk`):
+redelivered message changes nothing. What the resident writes after that (a new detail,
+another number) is added to the same record (`TicketIntake.add`). Staff then work it
+(`TicketDesk`):
 
     open --claim--> claimed --done(outcome, note)--> done
       ^                |
@@ -34,6 +36,7 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceUnavaila
 from .conversations import append_entries, update_conversation
 from .kb.models import Tenant
 from .models import (
+    AddedToTicket,
     Conversation,
     Handover,
     HandoverStatus,
@@ -358,3 +361,21 @@ class TicketIntake:
             self.tickets.record_delivery(tenant.slug, record.id, open_klant=created)
             result.open_klant = True
         return result
+
+    def add(self, added: AddedToTicket) -> IntakeResult:
+        """What the resident wrote after their callback was queued -> on the ticket's record (no
+        new e-mail: the team reads it on the ticket). A ticket not stored yet (its own message
+        still on its way, or retried) is retried: `ServiceUnavailable`."""
+        try:
+            self.knowledge.get(added.tenant)
+        except NotFound:
+            log.error("addition to ticket %s of unknown tenant %s dropped", added.ticket_id, added.tenant)
+            return IntakeResult(added.ticket_id, stored=False)
+        try:
+            stored = self.tickets.add(added)
+        except NotFound:
+            log.info("addition to ticket %s dropped: its conversation is gone", added.ticket_id)
+            return IntakeResult(added.ticket_id, stored=False)
+        if stored is None:
+            raise ServiceUnavailable(f"ticket {added.ticket_id} is not stored yet; the addition is retried")
+        return IntakeResult(added.ticket_id, stored=True, new=stored[1])

@@ -1,7 +1,8 @@
 """SQS consumer of the ticket-intake queue (one queue for every tenant): each
 message is a `Ticket` the engine handed over (`TicketQueue.send`), turned into a
 ticket record, an e-mail to the team and an Open Klant registration
-(`core.tickets.TicketIntake`). Idempotent by the ticket's id, so SQS's
+(`core.tickets.TicketIntake`), or an `AddedToTicket` (`TicketQueue.add`: what the
+resident wrote after the ticket was queued), added to the ticket's record. Idempotent by the ticket's id, so SQS's
 at-least-once delivery stores and announces a ticket once. A record that fails
 (store, mail or Open Klant down) is reported as a partial batch failure, retried
 by SQS, and after the redrive limit lands in the alarmed dead-letter queue.
@@ -9,6 +10,7 @@ The body holds a resident's contact and words: it is never logged.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from aws_lambda_powertools import Logger
@@ -18,9 +20,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from pydantic import ValidationError
-
-from core.models import Ticket
+from core.models import AddedToTicket, Ticket
 from handlers import metrics
 from handlers.cold_start import after_first_call
 from handlers.wiring import services
@@ -35,9 +35,17 @@ class UnreadableTicket(ValueError):
 
 def record_handler(record: SQSRecord) -> None:
     try:
-        ticket = Ticket.model_validate_json(record.body)
-    except ValidationError:
+        body = json.loads(record.body)
+        message = (AddedToTicket.model_validate(body) if isinstance(body, dict) and "addition" in body
+                   else Ticket.model_validate(body))
+    except ValueError:  # not JSON, or neither shape (pydantic's ValidationError is a ValueError)
         raise UnreadableTicket(f"message {record.message_id} is not a ticket") from None
+    if isinstance(message, AddedToTicket):
+        added = services().ticket_intake.add(message)
+        logger.info("ticket addition", extra={"tenant": message.tenant, "ticket_id": message.ticket_id,
+                                              "stored": added.stored, "new": added.new})
+        return
+    ticket = message
     result = services().ticket_intake.accept(ticket)
     if result.new:
         metrics.count(metrics.TICKET_CREATED, tenant=ticket.tenant)

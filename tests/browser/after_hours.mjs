@@ -1,7 +1,7 @@
 // Out of office hours (the test sets BALIE_NOW to a Saturday evening): a resident asks for a
 // person, agrees to be called back and leaves a phone number; the widget says when they will
 // hear from the municipality. A member of staff takes the ticket in the dashboard, sees the
-// contact and the redacted summary, and marks it done with an outcome and a note. With a dozen
+// contact, the redacted summary and what the resident added later, and marks it done with an outcome and a note. With a dozen
 // more done, "Afgehandelde verzoeken" shows the newest ten, and "Meer laden" the rest below them
 // (GET /v1/staff/tickets?status=done pages), focus on the first one added. Saves
 // docs/dashboard-done-tickets.png.
@@ -36,6 +36,9 @@ await main(async (browser) => {
   await status.filter({ hasText: /contact met u op/ }).waitFor(); // the server words it (handover.notice)
   const text = await status.innerText();
   check(/maandag 30 november/.test(text) && /8[.:]30/.test(text), "the status shows when they will hear back: " + text);
+  // Session 19 (trust17): written after the callback was queued, it goes on the same ticket (was dropped).
+  await say(resident, "het is wel dringend, mail me ook op jan@example.nl");
+  check(/bij uw vraag gezet/.test(await widget.messages(resident, "bot").last().innerText()), "the bot says it was added");
   await axe(resident, "widget with a callback request out of office hours");
 
   const staff = await newPage(browser);
@@ -46,6 +49,9 @@ await main(async (browser) => {
   await ticket.waitFor();
   const shown = await ticket.innerText();
   check(shown.includes("+31612345678") && shown.includes("telefoon"), "the ticket shows the callback number");
+  const added = await ticket.locator("ul.additions").innerText();
+  check(added.includes("dringend") && added.includes("jan@example.nl") && added.includes("e-mail"),
+        "the ticket shows what the resident added later: " + added);
   // Session 18 (staff19): the summary one part a line, never the request for a person as information
   // given; the outcomes fit a phone call and none is chosen beforehand ("Gebeld" was recorded for
   // e-mail and WhatsApp requests nobody called).

@@ -27,7 +27,7 @@ from balie_local.dev_auth import TENANTS_DIR
 from balie_local.dev_mail import sent_mail
 from balie_local.events import LambdaContext, sqs_record_from_message
 from balie_local.tenant_cmd import tenant_document
-from core.models import Channel, Conversation, Ticket, TicketStatus
+from core.models import AddedToTicket, Channel, Conversation, Ticket, TicketAddition, TicketStatus
 from core.opening_hours import AMSTERDAM
 from handlers import ticket_intake
 
@@ -108,6 +108,26 @@ def test_a_redelivered_message_stores_and_mails_once(mock_aws, table: str) -> No
     deliver(mock_aws)
     assert len(DynamoDBTicketStore(boto3.client("dynamodb"), table).list("voorbeeld", TicketStatus.OPEN)) == 1
     assert len(sent_mail()) == 1
+
+
+def test_what_the_resident_adds_later_reaches_the_ticket_once_even_before_it(mock_aws, table: str) -> None:  # noqa: ANN001
+    queue = SqsTicketQueue(boto3.client("sqs"), intake_queue())
+    item = with_conversation(table, ticket())
+    addition = AddedToTicket(tenant=item.tenant, conversation_id=item.conversation_id, ticket_id=item.id,
+                             addition=TicketAddition(id="b" * 32, at=SATURDAY + timedelta(minutes=5),
+                                                     text="of bel me op [TELEFOON]", contact="+31687654321",
+                                                     contact_kind="phone"))
+    queue.add(addition)  # ahead of its ticket: retried, not lost
+    answer = deliver(mock_aws, visibility=0)
+    assert answer["received"] == 1 and len(answer["batchItemFailures"]) == 1
+    queue.send(item)
+    queue.add(addition)  # and once more, as SQS may deliver it twice
+    for _ in range(3):
+        deliver(mock_aws, visibility=0)
+    [record] = DynamoDBTicketStore(boto3.client("dynamodb"), table).list("voorbeeld", TicketStatus.OPEN)
+    assert [(a.text, a.contact) for a in record.additions] == [("of bel me op [TELEFOON]", "+31687654321")]
+    assert len(sent_mail()) == 1  # the team's e-mail announces the ticket only
+    assert all("+31687654321" not in mail["text"] for mail in sent_mail())
 
 
 def test_an_unreadable_message_lands_in_the_dead_letter_queue(mock_aws) -> None:  # noqa: ANN001

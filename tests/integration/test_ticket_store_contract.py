@@ -16,7 +16,7 @@ from adapters.dynamodb_tickets import DynamoDBTicketStore
 from core.clock import FixedClock
 from core.errors import Conflict, NotFound
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
-from core.models import Channel, Conversation, Ticket, TicketStatus, ticket_position
+from core.models import AddedToTicket, Channel, Conversation, Ticket, TicketAddition, TicketStatus, ticket_position
 
 MOMENT = datetime.fromisoformat("2026-11-30T10:00:00+01:00")
 EXPIRES = int(MOMENT.timestamp()) + 30 * 86400
@@ -174,3 +174,35 @@ def test_pages_of_done_tickets_across_teams_in_time_order(stores: Stores) -> Non
     stores.conversations.delete("alpha", f"alpha.{4:032x}")
     assert [r.id for r in stores.tickets.page("alpha", TicketStatus.DONE, None, limit=2, after=after).records] == [
         "ticket5", "ticket6"]
+
+
+def added(item: Ticket, number: int, text: str = "het is dringend", **contact: str) -> AddedToTicket:
+    return AddedToTicket(tenant=item.tenant, conversation_id=item.conversation_id, ticket_id=item.id,
+                         addition=TicketAddition(id=f"addition{number}", at=MOMENT + timedelta(minutes=number),
+                                                 text=text, **contact))
+
+
+def test_additions_are_kept_once_in_order_whatever_the_status(stores: Stores) -> None:
+    item = ticket(stores, 1)
+    stores.tickets.create(item, EXPIRES)
+    record, new = stores.tickets.add(added(item, 1))
+    assert new and [a.text for a in record.additions] == ["het is dringend"]
+    stores.tickets.claim("alpha", item.id, "sanne", MOMENT)
+    record, new = stores.tickets.add(added(item, 2, "of bel [TELEFOON]", contact="+31687654321", contact_kind="phone"))
+    assert new and record.status == TicketStatus.CLAIMED
+    again, new_again = stores.tickets.add(added(item, 2, "changed"))  # a redelivery: nothing added
+    assert not new_again and again.additions == record.additions
+    stored = stores.tickets.get("alpha", item.id)
+    assert [(a.id, a.text, a.contact) for a in stored.additions] == [
+        ("addition1", "het is dringend", None), ("addition2", "of bel [TELEFOON]", "+31687654321")]
+    assert stored.contact == "+31612345678" and stored.summary == item.summary  # the ticket itself unchanged
+
+
+def test_an_addition_waits_for_its_ticket_and_never_outlives_the_conversation(stores: Stores) -> None:
+    item = ticket(stores, 3)
+    assert stores.tickets.add(added(item, 1)) is None  # the ticket's own message is still on its way
+    stores.tickets.create(item, EXPIRES)
+    stores.conversations.delete("alpha", item.conversation_id)
+    with pytest.raises(NotFound):
+        stores.tickets.add(added(item, 2))
+    assert stores.tickets.get("alpha", item.id) is None

@@ -731,6 +731,14 @@
         h("dt", { text: "Samenvatting" }), h("dd", { "class": "summary", text: data.summary })
       ])
     ];
+    if (data.additions && data.additions.length) {
+      // What the resident wrote after the callback was queued: another number, "het is dringend", a detail.
+      parts.push(h("h4", { text: "Later toegevoegd door de inwoner" }), h("ul", { "class": "additions" },
+        data.additions.map(function (added) {
+          var contact = added.contact ? " (" + (CONTACT_KIND[added.contactKind] || added.contactKind) + ": " + added.contact + ")" : "";
+          return h("li", { text: formatTime(added.at) + ": " + added.text + contact });
+        })));
+    }
     if (MESSAGING[data.channel]) {
       // Answered on the resident's app: inside 24 hours as a message; later with WhatsApp's approved
       // template or Messenger's HUMAN_AGENT tag (7 days), where the municipality or the app has them.

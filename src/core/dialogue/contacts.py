@@ -6,7 +6,8 @@
   "mail me" (the whole message);
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team); `asks_after_hours`: "wie bel ik 's nachts?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
-- `asks_when_contacted`: "wanneer bellen jullie?", "wanneer hoor ik iets?": when the callback promised comes.
+- `asks_when_contacted`: "wanneer bellen jullie?", "wanneer hoor ik iets?": when the callback promised comes;
+- `about_the_callback`: "het is dringend", "ik ben pas na 14 uur bereikbaar": said for the callback queued.
 """
 from __future__ import annotations
 
@@ -255,3 +256,24 @@ def asks_when_contacted(text: str) -> bool:
     """"wanneer bellen jullie dan?", "wanneer hoor ik wat", "when will you call me back?": when the promised callback
     comes."""
     return _WHEN_CONTACTED.match(clauses.asked(text)) is not None
+
+
+# Said for a callback already queued, to go on its ticket: that it is urgent, or when (not) to call.
+_URGENT = re.compile(r"\b(?:dringend|spoed|urgent|urgently|haast|zo snel mogelijk|zsm|asap|as soon as possible|"
+                     r"heel belangrijk|erg belangrijk|very important|it can ?t wait|kan niet wachten)\b")
+_WHEN_TO_CALL = re.compile(
+    r"\b(?:bereikbaar|reachable|available|beschikbaar|"
+    r"(?:bel|bellen|mail|mailen) (?:me |mij )?(?:liever |maar |dan |alleen |pas )?(?:niet )?(?:na|voor|vóór|tussen|vanaf|om|"
+    r"in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds))|niet bellen|"
+    r"call (?:me )?(?:only )?(?:after|before|between|from|at|in the (?:morning|afternoon|evening))|"
+    r"(?:don ?t|do not) call|ik ben (?:\w+ ){0,4}(?:thuis|op mijn werk|aan het werk)|"
+    r"i am (?:only |not )?(?:home|at work) (?:after|before|between|from|until))\b")
+
+
+def about_the_callback(text: str) -> str | None:
+    """"urgent" ("het is dringend", "it is urgent please") or "when" ("ik ben pas na 14 uur bereikbaar",
+    "bel me niet voor 12 uur", "call me after 2pm"): said for a callback, for the member of staff; else None."""
+    plain = clauses.plain(text)
+    if _URGENT.search(plain):
+        return "urgent"
+    return "when" if _WHEN_TO_CALL.search(plain) else None

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .. import privacy, report_counters
 from ..clock import Clock, now
 from ..conversations import update_conversation
-from ..effects import DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
+from ..effects import AddToTicket, DispatchFailed, Effect, EffectDispatcher, ScheduleHandoverTimeout
 from ..errors import ClientMessageIdReused, Conflict, NotFound, RateLimited, ServiceUnavailable, VersionConflict
 from ..ids import (
     FIRST_TURN_RETRY_SECONDS,
@@ -258,7 +258,7 @@ class Engine:
             for effect in failed:
                 undone = undo(conversation, knowledge, effect, moment)
                 told.extend(undone)
-                if undone:
+                if undone and not isinstance(effect, AddToTicket):  # an addition's callback still stands
                     kind = "live" if isinstance(effect, ScheduleHandoverTimeout) else "queued"
                     for name in (f"handover_{kind}", f"handover_{kind}:{team}"):
                         corrections[name] = corrections.get(name, 0) - 1

@@ -5,7 +5,9 @@ In office hours a request makes the conversation WAITING for the team and asks
 through the staff API. Outside office hours, or when nobody claimed in time,
 the callback flow asks consent and a contact (skipped on a messaging channel, where
 staff answer in the same chat, when its messaging window still reaches the resident at
-the promised moment) and ends in a `queue_ticket` effect. Everything said here is
+the promised moment) and ends in a `queue_ticket` effect. What the resident writes for
+that callback afterwards (another number, "het is dringend", a detail) is added to the
+same ticket (an `add_to_ticket` effect). Everything said here is
 worded by `availability.Promises`, so no promise outlives the opening hours.
 
 The effects run after the conversation is written. When one fails, the engine
@@ -21,9 +23,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..conversations import append_entries, is_topic, last_intent, transcript_summary, update_conversation
-from ..effects import Effect, QueueTicket, ScheduleHandoverTimeout, effect_id, schedule_timeout
+from ..effects import AddToTicket, Effect, QueueTicket, ScheduleHandoverTimeout, effect_id, schedule_timeout
 from ..errors import NotFound
 from ..models import (
+    AddedToTicket,
     Button,
     Channel,
     Conversation,
@@ -33,8 +36,10 @@ from ..models import (
     ReplyMessage,
     Role,
     Ticket,
+    TicketAddition,
 )
 from ..opening_hours import AMSTERDAM
+from ..privacy import redact
 from ..report_counters import settle
 from ..ports import ConversationStore, KnowledgeRepository
 from . import clauses, contacts, replies
@@ -76,19 +81,10 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         current.crisis = current.crisis or crisis
         ctx.add(ctx.say("already_waiting"))
         return
-    if (current is not None and current.status == HandoverStatus.QUEUED and current.expected_contact_at
-            and current.expected_contact_at.astimezone(AMSTERDAM).date() >= ctx.today):
+    if queued_ticket(ctx) is not None:
         # One callback per question: a ticket of an earlier day is history, a new request may follow.
-        first = contacts.contact(conversation.contact) if conversation.contact else None
-        other = contacts.contact(ctx.text) if ctx.text else None
-        if first is not None and other is not None and other[0] != first[0]:
-            # "of bel me op 06-..." after a callback by e-mail: the ticket has the e-mail address; say so honestly
-            # (was "Uw vraag staat al klaar", as if the number had been taken)
-            ctx.count("callback_other_contact")
-            ctx.add(ctx.say("already_queued_other_contact", moment=ctx.promises.contact_promise(current),
-                            way=ctx.say(f"contact_way_{first[1]}")))
-            return
-        ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
+        if not add_to_queued_ticket(ctx, other_contact_only=True):
+            ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
         return
     limit = ctx.tenant.live_handover_limit_minutes
     closing_soon = ctx.promises.open_now and not ctx.live_possible
@@ -121,6 +117,49 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     intro = "closing_soon" if closing_soon else "closed_now"
     ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro,
                                        on_channel=_reachable_on_channel(ctx)))
+
+
+def queued_ticket(ctx: TurnContext) -> Handover | None:
+    """The conversation's callback that is queued and still to come (a ticket of an earlier day is history)."""
+    current = ctx.conversation.handover
+    if (current is not None and current.status == HandoverStatus.QUEUED and current.ticket_id
+            and current.expected_contact_at and current.expected_contact_at.astimezone(AMSTERDAM).date() >= ctx.today):
+        return current
+    return None
+
+
+def add_to_queued_ticket(ctx: TurnContext, *, other_contact_only: bool = False, told: bool = False) -> bool:
+    """What the resident writes for the callback already queued goes on its ticket (an `AddToTicket` effect,
+    the text redacted as the ticket's summary is): another phone number or e-mail address ("of bel me op
+    06-..." after a callback by e-mail: was dropped), that it is urgent, when they can be reached, or (`told`)
+    a detail told that Balie has no answer to. `other_contact_only`: only another contact counts (a request
+    for a person again). False when the message is none of these, or no callback is queued."""
+    current = queued_ticket(ctx)
+    if current is None or not ctx.text or current.ticket_id is None:
+        return False
+    given = contacts.contact(ctx.text)
+    first = contacts.contact(ctx.conversation.contact) if ctx.conversation.contact else None
+    other = given if given is not None and (first is None or given[0] != first[0]) else None
+    about = None if other_contact_only else contacts.about_the_callback(ctx.text)
+    if other is None and about is None and not told:
+        return False
+    if other is not None:
+        key = "added_other_contact"
+    elif about == "urgent":
+        key = "added_urgent"
+    else:
+        key = "added_to_ticket"
+    addition = TicketAddition(
+        id=effect_id(ctx.conversation.id, "add_to_ticket", ctx.moment, ctx.conversation.next_seq()), at=ctx.moment, text=redact(ctx.text),
+        contact=other[0] if other is not None else None,
+        contact_kind=other[1] if other is not None else None,  # type: ignore[arg-type]
+    )
+    ctx.effects.append(AddToTicket(id=addition.id, added=AddedToTicket(
+        tenant=ctx.tenant.slug, conversation_id=ctx.conversation.id, ticket_id=current.ticket_id, addition=addition)))
+    ctx.count(f"ticket_{key}")
+    ctx.add(ctx.say(key, moment=ctx.promises.contact_promise(current),
+                    way=ctx.say(f"contact_way_{other[1]}") if other is not None else ""))
+    return True
 
 
 def _reachable_on_channel(ctx: TurnContext) -> bool:
@@ -310,6 +349,11 @@ def undo(conversation: Conversation, knowledge: "TenantKnowledge", effect: Effec
     if isinstance(effect, ScheduleHandoverTimeout):
         # Without a timeout a resident could wait forever: offer a callback at once.
         return expire(conversation, knowledge, effect.requested_at, moment)
+    if isinstance(effect, AddToTicket):
+        # The callback stands; what was added did not reach it: say so, the resident can tell the person.
+        messages = [ReplyMessage(text=promises_for(conversation, knowledge, moment).say("not_added"))]
+        append_entries(conversation, Role.BOT, messages, moment)
+        return messages
     return withdraw_ticket(conversation, knowledge, effect.ticket, moment)
 
 

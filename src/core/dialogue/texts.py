@@ -508,14 +508,30 @@ CATALOGUE: dict[str, Text] = {
         nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op.",
         en="Your question is already waiting for a member of staff. We will contact you {moment}.",
     ),
-    # Another number or address typed after the callback was queued with the first: a ticket keeps the contact it was
-    # queued with, so say which one will be used (never the contact itself) and what to do with the other.
-    "already_queued_other_contact": Text(
-        nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op via het {way} dat u eerst "
-        "gaf. Een ander nummer of adres kan ik er nu niet meer bij zetten. Geef het aan de medewerker als die contact "
-        "met u opneemt.",
-        en="Your question is already waiting for a member of staff. We will contact you {moment} using the {way} you "
-        "gave first. I cannot add another number or address now. Give it to the member of staff when they contact you.",
+    # Written for a callback already queued: added to its ticket (never echoed: the contact is personal data).
+    "added_to_ticket": Text(
+        nl="Ik heb dit bij uw vraag gezet. De medewerker leest het voordat die contact met u opneemt. We nemen "
+        "{moment} contact met u op.",
+        en="I have added this to your question. The member of staff will read it before contacting you. We will "
+        "contact you {moment}.",
+    ),
+    "added_urgent": Text(
+        nl="Ik heb bij uw vraag gezet dat het dringend is. We nemen {moment} contact met u op. Eerder kan niet. Is "
+        "er gevaar of is het een noodgeval? Bel dan 112.",
+        en="I have added to your question that it is urgent. We will contact you {moment}; it cannot be sooner. "
+        "Is there danger or is it an emergency? Then call 112.",
+    ),
+    "added_other_contact": Text(
+        nl="Ik heb dit {way} bij uw vraag gezet. De medewerker ziet het naast wat u eerst gaf. We nemen {moment} "
+        "contact met u op.",
+        en="I have added this {way} to your question. The member of staff sees it next to what you gave first. We "
+        "will contact you {moment}.",
+    ),
+    "not_added": Text(
+        nl="Het lukte niet om uw laatste bericht bij uw vraag te zetten. Uw vraag staat wel klaar. Vertel het de "
+        "medewerker als die contact met u opneemt.",
+        en="I could not add your last message to your question. Your question is still waiting. Tell the member "
+        "of staff when they contact you.",
     ),
     "contact_way_phone": Text(nl="telefoonnummer", en="phone number"),
     "contact_way_email": Text(nl="e-mailadres", en="e-mail address"),

@@ -193,6 +193,8 @@ class Turn:
                 # "nee dank je, hoe laat zijn jullie morgen open?": that too; not "toch niet" in "eh nee toch niet"
                 self._on_question(declined.rest)
             return
+        if flow is None and self._for_the_callback():
+            return
         # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
         # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
         after_detail = (state.detail or state.own_detail) and followups.asks_what_next(ctx.text)
@@ -1201,6 +1203,9 @@ class Turn:
             # such question, and "Dat weet ik niet" about the topic before)
             ctx.add(*referrals.scope_message(ctx, said))
             return
+        if (not small_talk.is_gibberish(said) and not clauses.is_question(said) and len(said.split()) > 2
+                and handover.add_to_queued_ticket(ctx, told=True)):
+            return  # a detail told while a callback is queued: for the member of staff, on its ticket
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
@@ -1230,6 +1235,20 @@ class Turn:
                     links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         else:
             ctx.add(*referrals.scope_message(ctx, said))
+
+    def _for_the_callback(self) -> bool:
+        """Another number or address, "het is dringend", "ik ben pas na 14 uur bereikbaar" while a callback
+        is queued: on its ticket (was the opening hours, a duration, or "Dat weet ik niet" and the offer of
+        the callback already queued). Not a question Balie answers ("kan ik met spoed een paspoort aanvragen?")."""
+        ctx = self.ctx
+        if handover.queued_ticket(ctx) is None or not ctx.text:
+            return False
+        if (contacts.about_the_callback(ctx.text) is not None and clauses.is_question(ctx.text)
+                and ctx.knowledge.matcher.classify(ctx.text).decision == "answer"):
+            return handover.add_to_queued_ticket(ctx, other_contact_only=True)
+        # "het gaat om de brief van vorige week": what the callback is about (was "Bedoelt u Bezwaar / ...")
+        return handover.add_to_queued_ticket(ctx, told=contacts.tells_what_about(ctx.text)
+                                             and not clauses.is_question(ctx.text))
 
     # ---- a person ---------------------------------------------------------------------------------------
 
