@@ -59,7 +59,7 @@ MISSED_BY_THE_RULES = [
     ("sexual", "mijn baas wil dat ik met hem naar bed ga anders ben ik mijn baan kwijt"),
     ("sexual", "hij maakte foto's van me toen ik onder de douche stond en stuurt ze rond"),
     ("danger", "er staat een man met een stok voor mijn raam te schreeuwen dat hij me pakt"),
-    ("homeless", "mijn vriend heeft me buiten gezet en ik zit nu met mijn tas op een bankje in het park"),
+    ("homeless", "mijn vriend heeft me buiten gezet en ik zit nu met mijn tas bij de bushalte"),
     ("homeless", "ik kan nergens meer pitten, mijn maat heeft zijn vriendin terug"),
 ]
 
