@@ -67,6 +67,16 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or bool(_QUESTION_START.match(asked(stripped)))
 
 
+# "Er ligt een dode kat op de stoep", "There is a dead cat on the pavement in front of my house": something that
+# is there now, told for the gemeente to act on (not background: "Recently I had to renew my passport here").
+_THERE_NOW = re.compile(r"\b(?:er (?:ligt|liggen|staat|staan|hangt|hangen|zit|zitten|drijft|drijven)|"
+                        r"there (?:is|are)|there s|theres)\b")
+
+
+def tells_what_is_there(text: str) -> bool:
+    return bool(_THERE_NOW.search(plain(text)))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..models import Role
 from . import answers, clauses, current_topic, details, followups
 from .context import TurnContext
 
@@ -247,18 +248,22 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
     too high an assessment is its detail that points to objecting): the detail and the guess
     together name the topic, and the detail's answer (of the best such guess) is the answer. Only for
     a question, or a situation told in a few words as the question (up to TOLD_WORDS words); a
-    longer sentence that asks nothing tells background ("Recently I had to renew my expiring
-    American passport here", out of scope); a guess counts from DETAIL_EVIDENCE. In a story that asks
+    longer sentence that asks nothing (up to STORY_WORDS) only when it tells what is there now
+    (`clauses.tells_what_is_there`), from the first guess, the one the resident would see first ("There is
+    a dead cat on the pavement in front of my house", 12 words, got "Do you mean Melding openbare ruimte /
+    ..."); else it tells background ("Recently I had to renew my expiring American passport here", out of
+    scope); a guess counts from DETAIL_EVIDENCE. In a story that asks
     (STORY_WORDS or more) only the first guess, the one the resident would see first: an abandoned bike told in 21
     words ("... for months, rusty and without wheels. Can you remove it?") got "Bedoelt u" with Melding openbare
     ruimte first; its detail's words read in a lower guess of a long story are too weak a sign. A story of
     GUESS_STORY_WORDS or more tells too much besides (a complaint about a tax rise that mentions the waiver in passing,
     74 words, got the waiver's detail: the eval's tuning part)."""
     words = len(text.split())
+    told_longer = words > TOLD_WORDS and not clauses.is_question(text)
     if (result.decision == "answer" or words >= GUESS_STORY_WORDS
-            or (words > TOLD_WORDS and not clauses.is_question(text))):
+            or (told_longer and (words >= clauses.STORY_WORDS or not clauses.tells_what_is_there(text)))):
         return False
-    for candidate in result.candidates[:1] if words >= clauses.STORY_WORDS else result.candidates:
+    for candidate in result.candidates[:1] if words >= clauses.STORY_WORDS or told_longer else result.candidates:
         intent = ctx.intent_of(candidate.intent)
         if (intent is not None and intent.kind == "topic" and not intent.handover
                 and candidate.score >= DETAIL_EVIDENCE and intent.detail_for(text) is not None):
@@ -280,5 +285,12 @@ def own_detail_after_a_referral(ctx: TurnContext, text: str) -> bool:
     if len(named) != 1:
         return False
     ctx.count("detail_after_a_referral")
-    answers.answer(ctx, named[0], 1.0, text)
+    # What the referral was for names which of the topic's details: "Mijn scooter is gestolen", then "en als de
+    # gemeente hem heeft weggehaald?" is a towed scooter, not the bike depot that "weggehaald" alone names.
+    before = next((entry.text for entry in reversed(ctx.conversation.transcript) if entry.role == Role.RESIDENT), "")
+    own = named[0].detail_for(f"{before} {text}")
+    if own is not None and own != named[0].detail_for(text):
+        answers.answer(ctx, named[0], 1.0, own_detail=own.name)
+    else:
+        answers.answer(ctx, named[0], 1.0, text)
     return True

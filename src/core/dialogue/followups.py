@@ -230,6 +230,10 @@ _CLEARS = re.compile(
     r"^(?:en |maar |dus |and |but |so )?(?:"
     r"(?:ruimen|ruimt|halen|haalt) (?:jullie|de gemeente|u|ze|zij) (?:het|dat|dit|die|hem|ze|"
     r"(?:de|het|die|dat|dit|dat) (?P<nl>[a-zà-ÿ]+))(?: ook| dan| wel| eigenlijk| zelf)* (?:op|weg)|"
+    # "kan de gemeente die weghalen?", "kunnen jullie hem komen ophalen?" (was the felling permit, 0.95)
+    r"(?:kan|kunnen|kunt|wil|willen|wilt|gaat|gaan|komt|komen) (?:jullie|de gemeente|u|ze|zij) (?:het|dat|dit|die|hem|ze|"
+    r"(?:de|het|die|dat|dit) (?P<nl_modal>[a-zà-ÿ]+))(?: ook| dan| wel| eigenlijk| zelf| even| alstublieft| aub)*"
+    r" (?:komen )?(?:op ?ruimen|weg ?halen|op ?halen|verwijderen|weg ?slepen)|"
     r"(?:do|will|does|can|could) (?:you|the (?:municipality|council)) (?:also )?(?:clear|remove|collect|take|pick)"
     r"(?: up| away)? (?:it|that|this|them|the (?P<en>[a-z]+))(?: up| away)?(?: too| as well)?"
     r")$"
@@ -240,7 +244,7 @@ def asks_if_cleared(text: str) -> str | None:
     """Whether the gemeente clears away what was just told of: None when not asked; the noun it is named by
     ("kat" in "ruimen jullie de kat ook op?"), empty for a pronoun ("haalt de gemeente hem weg?")."""
     found = _CLEARS.match(clauses.asked(text))
-    return None if found is None else found.group("nl") or found.group("en") or ""
+    return None if found is None else found.group("nl") or found.group("nl_modal") or found.group("en") or ""
 
 
 def names_only(text: str, title_words: set[str]) -> bool:

@@ -1055,13 +1055,15 @@ class Turn:
         """"moet ik het zelf ophalen?" after "hoe lang duurt het voordat mijn paspoort klaar is" in one message: a
         clause that points back ("het", "daarvoor", "it") and asks how or where a topic the matcher answered in a clause
         before it is done, or a detail or follow-up of that topic, is a question about that topic, not one of its own
-        (the matcher read bulky waste in "ophalen" alone, 0.96; the appointments desk in "langskomen")."""
+        (the matcher read bulky waste in "ophalen" alone, 0.96; the appointments desk in "langskomen"; the felling
+        permit in "Kan de gemeente die weghalen?" after an abandoned bike, 0.95, offered as a second topic)."""
         if not followups.points_back(text):
             return False
         for part in before:
             topic = self.ctx.intent_of(part.classification.intent)
             if (part.classification.decision == "answer" and topic is not None and topic.kind == "topic"
                     and (followups.asks_way(text) or topic.detail_for(text) is not None
+                         or followups.asks_if_cleared(text) == ""  # "Kan de gemeente die weghalen?" (a pronoun)
                          or any(getattr(topic.followups, kind) is not None for kind in followups.detect_all(text)))):
                 return True
         return False
