@@ -99,12 +99,18 @@ class ScriptedMatcher:
 
     threshold = 0.8
 
-    def __init__(self, script: dict[str, Classification], fallback) -> None:
+    def __init__(self, script: dict[str, Classification], fallback, named_in_a_word: frozenset[str] = frozenset()) -> None:
         self.script = script
         self.fallback = fallback
+        self.named_in_a_word = named_in_a_word  # scripted texts with a word of their own that reads as their favourite
 
     def classify(self, text: str) -> Classification:
         return self.script.get(text) or self.fallback.classify(text)
+
+    def word_reads_as(self, text: str, intent: str, floor: float) -> bool:
+        if text in self.script:
+            return text in self.named_in_a_word
+        return self.fallback.word_reads_as(text, intent, floor)
 
     def ranked_among(self, text: str, intents: list[str]) -> list[str]:
         return self.fallback.ranked_among(text, intents)

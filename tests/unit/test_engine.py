@@ -228,16 +228,17 @@ def test_a_lone_favourite_gets_its_next_guess_beside_it_when_that_guess_is_a_rea
     assert reply.messages[-1].text == "Bedoelt u een van deze onderwerpen?"
 
 
-@pytest.mark.parametrize("score", [0.55, 0.75])
-def test_a_weak_lone_favourite_with_only_noise_behind_it_gets_no_buttons_and_the_editors_list(compiled, score) -> None:
+@pytest.mark.parametrize("score, named", [(0.55, True), (0.75, True), (0.75, False)])
+def test_a_weak_lone_favourite_with_only_noise_behind_it_gets_no_buttons_and_the_editors_list(compiled, score, named) -> None:
     # Below TOPIC_QUESTION_SCORE (0.6) the scope message; from it the one guess is asked about in words
-    # (answer14, session 18), never a "Bedoelt u" with one button.
+    # (answer14, session 18), never a "Bedoelt u" with one button; only when a word of the message names the guess on
+    # its own (TOPIC_WORD_SCORE, session 19), else the scope message.
     noise = Classification(None, score, [Alternative("afvalkalender", score), Alternative("paspoort", 0.08)], "clarify")
-    chat = make_harness(compiled, matcher=ScriptedMatcher({"mag de kat mee in de sauna": noise},
-                                                          compiled["alpha"].matcher))
+    chat = make_harness(compiled, matcher=ScriptedMatcher({"mag de kat mee in de sauna": noise}, compiled["alpha"].matcher,
+                                                          frozenset({"mag de kat mee in de sauna"} if named else ())))
     reply = chat.say("mag de kat mee in de sauna")
     assert "Bedoelt u" not in texts(reply) and not any(p.startswith("intent:") for p in payloads(reply))
-    if score < 0.6:
+    if score < 0.6 or not named:
         assert "Ik beantwoord vragen over de gemeente" in reply.messages[-1].text
     else:
         assert "Gaat uw vraag over Afvalkalender? Antwoord met ja of nee." in reply.messages[-1].text

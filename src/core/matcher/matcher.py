@@ -28,7 +28,7 @@ from .learning import (
     softmax,
     sparse_logits,
 )
-from .normalize import DUTCH, ENGLISH, guess_language, tokenize
+from .normalize import DUTCH, ENGLISH, STOP_WORDS, guess_language, tokenize
 from .segment import clauses, strip_courtesy
 from .vocabulary import Vocabulary
 
@@ -611,6 +611,20 @@ class Matcher:
         row = self._score_units([cleaned]).probabilities[0]
         index = {intent: position for position, intent in enumerate(self.intents)}
         return sorted((intent for intent in intents if intent in index), key=lambda intent: -float(row[index[intent]]))
+
+    def word_reads_as(self, text: str, intent: str, floor: float) -> bool:
+        """Whether one word of `text` (not a stop word, not a number) on its own is read as `intent`: its first
+        guess with a score of at least `floor` ("dakkapel" for the building permit in "hoe moet je een dakkapel
+        aanvragen?"). A guess carried only by a question's frame ("wanneer komt ... weer" for the waste calendar
+        in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts."""
+        tokens = tokenize(strip_courtesy(text).text)
+        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
+        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words):
+            reading = self.classify(word)
+            first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
+            if first == intent and reading.score >= floor:
+                return True
+        return False
 
     def answer_band(self, text: str) -> AnswerBand | None:
         """The answer model and cut-offs that decide this message (None without an answer model)."""
