@@ -153,6 +153,22 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("homeless", "we zijn vandaag uit Oekraïne gekomen en zitten nu op het station"),
         (None, "we came from Ukraine last year, where is the station for the bus to Utrecht"),
     ],
+    # The refit's lost rows' families (its model no longer reads them at its threshold), in our own words.
+    "furniture or plates thrown at home": [
+        ("violence", "mijn vriend gooit met borden als hij boos is"),
+        ("violence", "she throws chairs at me when she has been drinking"),
+        (None, "mijn man gooit de oude stoelen weg, mag dat bij het grofvuil"),
+    ],
+    "rows heard, then an injury": [
+        ("violence", "ik hoor de buren elke avond schreeuwen en nu heeft ze een blauw oog"),
+        ("violence", "we heard them fighting again and today her arm is in a cast"),
+        (None, "ik hoor de kinderen schreeuwen bij het voetbal, mijn zoon heeft zijn arm in het gips"),
+    ],
+    "a different place to sleep every night": [
+        ("homeless", "sinds ik mijn kamer kwijt ben slaap ik elke nacht ergens anders"),
+        ("homeless", "i sleep somewhere else every night since my landlord kicked me out"),
+        (None, "we slapen elke nacht op een andere plek tijdens onze fietstocht door Frankrijk"),
+    ],
     # Batch 22's rule false alarms, in our own words.
     "violence long ago asked about for a change of name": [
         (None, "mijn vorige partner heeft me lang geleden mishandeld, dat heb ik verwerkt. hoe verander ik mijn achternaam"),

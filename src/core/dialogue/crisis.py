@@ -1106,6 +1106,13 @@ _VIOLENCE = [
     r"\b(?:dreigt|dreigde|dreigen|threatens|threatened|threatening) (?:<W>|\. ){0,8}?(?:kinderen|kids|children|<CHILD>) (?:<W>){0,3}?(?:(?:meeneemt|meenemen|mee te nemen|mee neemt|neemt mee|mee|take|taking) (?:<W>){0,3}?(?:naar|to|away|abroad)|ontvoert|ontvoeren|abroad|(?:<W>)?naar (?:het )?buitenland|to (?:his|her) country)\b"
     r"|\b(?:kinderen|kids|children|<CHILD>) (?:<W>){0,8}?(?:buitenland|zijn land|haar land|thuisland|abroad|his country|her country) (?:<W>|\. ){0,8}?(?:nooit meer (?:<W>)?(?:zie|zien|ziet)|(?:zie|zien|ziet) (?:<W>){0,3}?nooit meer|never (?:<W>)?see (?:them|her|him) again)\b"
     r"|\b(?:als|if) (?:ik|i) (?:<W>){0,4}?(?:politie|police|wegga|weg ga|leave|scheid|scheiden|divorce|aangifte) (?:<W>){0,4}?(?:neemt|meeneemt|takes|will take|take) (?:<W>){0,3}?(?:kinderen|kids|children|<CHILD>) (?:<W>){0,6}?(?:buitenland|zijn land|haar land|abroad|his country|her country|familie|family)\b",
+    # Session 19 (crisis21), the refit's lost rows' families in our own words: furniture or plates thrown at home by a partner or
+    # relative (not thrown away); rows heard at the neighbours' followed by an injury (a wrist in plaster, a black eye).
+    r"\b(?:hij|zij|he|she|<REL>) (?:<W>){0,2}?(?:gooit|gooide|smijt|smeet|throws|threw|is throwing|was throwing) (?:<W>){0,2}?(?:met )?(?:<W>)?(?:stoelen|stoel|borden|bord|glazen|flessen|meubels|chairs|chair|plates|glasses|bottles|furniture)\b"
+    r"(?! (?:<W>){0,3}?(?:weg|away|out|naar de milieustraat|naar de kringloop|in de container|bij het grofvuil|to the tip))",
+    r"\b(?:hoor|hoorde|horen|hoorden|hear|heard)(?![^.]*\b(?:voetbal|sport|training|hockey|wedstrijd|speeltuin|spel|football|soccer|match|game|playground|playing)\b) (?:<W>){0,6}?"
+    r"(?:schreeuwen|gillen|ruzie|gooien|smijten|slaan|tekeergaan|yelling|screaming|shouting|throwing|fighting) (?:<W>|\. ){0,10}?(?:ze|zij|she|her|haar|hij|he|him|his) (?:<W>){0,4}?"
+    r"(?:in het gips|in een mitella|in a cast|in plaster|blauw oog|blauwe ogen|black eye|gebroken (?:pols|arm|neus|rib|ribben)|broken (?:wrist|arm|nose|rib|ribs))\b",
 ]
 
 
@@ -1624,6 +1631,9 @@ _HOMELESS = [
     r"(?:op (?:een|het|de) (?:bank|bankje|stoep|trap)|on (?:a|the) (?:bench|pavement|steps)|buiten|outside|op straat|in het park|in the park)\b"
     r"|\b(?:zit|zat|zitten|slaapt|sliep) (?:<W>)?(?:al )?(?:de hele nacht|all night|sinds gisteren|since yesterday) (?:<W>)?(?:op (?:een|het|de) (?:bank|bankje|stoep)|on (?:a|the) (?:bench|pavement)|buiten|outside)\b",
     r"\b(?:weggestuurd|weg gestuurd|eruit gegooid|eruit gezet|buiten gezet|uit huis gezet|de deur uit gezet|kicked out|thrown out|sent away) (?:<W>|\. ){0,16}?(?:mag|mogen|kan|kunnen|can|is allowed|allowed|may) (?:<W>)?(?:niet|not|never) (?:meer )?(?:terug|thuis komen|naar huis|back|come back|go back|come home|go home)\b",
+    # Session 19 (crisis21), the refit's lost row's family in our own words: a different place to sleep every night (not on a trip).
+    r"\b(?:<SLEEP>) (?:<W>){0,2}?(?:elke|iedere|every) (?:nacht|night) (?:<W>){0,2}?(?:op een andere plek|op een ander adres|ergens anders|bij iemand anders|bij een ander|somewhere else|somewhere different|at a different place|in a different place|on a different (?:sofa|couch))\b"
+    r"(?![^.]*\b(?:vakantie|camping|reis|fietsvakantie|fietstocht|tour|festival|holiday|trip|vacation|dienst|diensten|shift|shifts)\b)",
     r"\b(?:slaapt|slaap|slapen|sliep|sliepen|sleeps|sleeping|slept) (?:al )?(?:dagen|nachten|een week|weken|days|nights|a week|for days|for nights) (?:<W>)?(?:in|op|onder) (?:het|de|een|the|a) "
     r"(?:fietsenhok|fietsenstalling|fietsenkelder|trappenhuis|portiek|berging|schuur|schuurtje|kelder|bushokje|parkeergarage|bike shed|bicycle shed|stairwell|doorway|basement|shed|car park|parking garage)\b",
     r"\b(?:(?:came|arrived|come|aangekomen|gekomen|gevlucht|fled) (?:<W>){0,4}?(?:from|uit|van) (?:ukraine|oekraine|syria|syrie|afghanistan|eritrea|sudan|soedan|jemen|yemen|gaza|iran|irak|iraq|somalie|somalia|ethiopie|ethiopia)"
