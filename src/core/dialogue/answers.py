@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
+from ..kb.phrases import names_any
 from ..models import Link
 from . import clauses, details, facts, flows, followups, reactions
 from .context import TurnContext
@@ -79,6 +80,12 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         return
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
+    besides = _another_own_detail(intent, own, text)
+    if besides is not None:
+        # "Er ligt een dode kat op de stoep en de muur ernaast is beklad met graffiti": both are reports with the
+        # same form, so both are answered (was the dead animal only, the graffiti dropped without a word)
+        ctx.count("two_own_details")
+        body = f"{body}\n\n{besides.answer.get(ctx.language)}"
     # A detail answers its own question: not the town hall's hours before "de openingstijden van de
     # milieustraat", not the waste calendar's postcode questions after "mijn container is niet geleegd".
     opening = _facts(ctx, intent, text) if own is None else ""
@@ -98,6 +105,16 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         flows.start_guide(ctx, intent)
     else:
         ask_feedback(ctx, intent.id)
+
+
+def _another_own_detail(intent: "ResolvedIntent", own: "ResolvedDetail | None", text: str) -> "ResolvedDetail | None":
+    """A second of the topic's own details named in the message beside the one answered, when both send the resident
+    to the same form or page (a link in common)."""
+    if own is None or not text or intent.detail_for(text) is not own:
+        return None
+    urls = {link.url for link in own.links}
+    return next((other for other in intent.details if other is not own and names_any(text, other.words)
+                 and any(link.url in urls for link in other.links)), None)
 
 
 def _person_to_explain(ctx: TurnContext) -> None:
