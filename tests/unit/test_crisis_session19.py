@@ -195,6 +195,9 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         (None, "my grandfather was tortured in a prison camp in the war, can the archive help us with records"),
         (None, "mijn oma werd in de oorlog als dwangarbeider mishandeld, we willen haar verhaal vertellen bij het monument"),
         ("violence", "mijn opa heeft de oorlog meegemaakt, hij slaat mijn oma"),
+        # "waar" is squeezed to "war" as the text is read: no war told here.
+        ("violence", "mijn opa wordt geslagen in het verpleeghuis waar hij woont, wie kan helpen"),
+        ("violence", "mijn oma wordt mishandeld door de thuiszorg waar mijn dochter ook op school zat"),
     ],
     "a landlord's eviction-law question": [
         (None, "ik ben verhuurder, hoe gaat een ontruiming via de kantonrechter"),

@@ -2780,12 +2780,12 @@ _STILL_FEARED = (
     r"\b(?:nog steeds|still|nog altijd|nu nog|now still|(?:doet|doen|does|do) (?:[a-z]+ ){0,2}?nog|vrijgelaten|vrij gekomen|komt vrij|released|gets out|bedreigt|threatens|bang|afraid|scared|angst|zoekt (?:me|mij|ons)|"
     r"looking for (?:me|us)|stalkt|stalks|stalking|geheim|secret|weet waar|knows where|slaat|schopt|mishandelt|bedreigd|hits|beats|abuses|kicks)\b"
 )
-_LONG_PAST_HINTS = tuple(_squeeze(word) for word in ("geleden", "ago", "terug", "vroeger", "past", "long over", "lang voorbij"))
+_LONG_PAST_HINTS = tuple(_squeeze(word) for word in ("geleden", " ago", "jaar terug", "jaren terug", "years back", "vroeger", "in the past", "in het verleden", "long over", "lang voorbij"))
 # Session 19 (crisis21): a grandparent's war story told for a school project, a remembrance or an archive ("mijn opa is in de
 # oorlog in een kamp mishandeld, wij willen zijn verhaal laten opnemen"): in the clauses that name the war or a camp
 # (_WAR), what was done there (_WAR_ACTS, told in the past) is not read.
 _WAR = (
-    r"\b(?:oorlog|wereldoorlog|tweede wereldoorlog|wo2|wo ii|woii|ww2|wwii|war|world war|jappenkamp|concentratiekamp|werkkamp|interneringskamp|strafkamp|"
+    r"\b(?:oorlog|wereldoorlog|tweede wereldoorlog|wo2|wo ii|woii|ww2|wwii|the war|a war|world war|jappenkamp|concentratiekamp|werkkamp|interneringskamp|strafkamp|"
     r"vernietigingskamp|westerbork|auschwitz|dachau|bergen belsen|bezetting|holocaust|dwangarbeider|dwangarbeid|labour camp|labor camp|"
     r"concentration camp|prison camp|pow camp|internment camp|forced labour|forced labor)\b"
 )
@@ -2797,7 +2797,8 @@ _REMEMBERED = (
 _WAR_ACTS = (
     r"\b(?:mishandeld|geslagen|gemarteld|misbruikt|uitgehongerd|verkracht|gefolterd|beaten|beat (?:him|her|them)|tortured|abused|starved|raped)\b"
 )
-_WAR_HINTS = tuple(_squeeze(word) for word in ("oorlog", "war", "kamp", "camp", "bezetting", "holocaust", "dwangarbeid", "forced labo"))
+# ("wwii" and "wo ii" are squeezed to "wi" and "wo i": looked for as words)
+_WAR_HINTS = tuple(_squeeze(word) for word in ("oorlog", "the war", "a war", "world war", " wi ", "ww2", "wo2", " wo i ", "kamp", "camp", "bezetting", "holocaust", "dwangarbeid", "forced labo"))
 # An older resident's care question: having to leave one's home because the stairs or a refused adaptation make it
 # unliveable ("de traplift is afgewezen, moet ik nu weg uit mijn huis?"): the forced move is not read as an eviction when
 # the message names a care aid or adaptation and nothing of today, tonight, a bailiff or the street.
@@ -2835,7 +2836,9 @@ _TODDLER_HINTS = tuple(_squeeze(word) for word in ("plasser", "plasje", "piemel"
 _TODDLER_CLINGS = (
     rf"\b(?:mijn|onze|ons) (?:[a-z0-9]+ )?{_YOUNG_CHILD} (?P<act>(?:zit|zat|zitten|hangt|hing|plakt|trekt) (?:[a-z0-9]+ ){{0,2}}?aan (?:mij|me|ons|mijn (?:been|benen|arm|armen|haar|kleren|broek|rok)))\b"
 )
-_CLINGS_HINTS = tuple(_squeeze(word) for word in (" aan mij", " aan me", " aan ons", " aan mijn"))
+_CLINGS_HINTS = tuple(_squeeze(word) for word in (" aan mij", " aan me", " aan ons"))
+_YOUNG_HINTS = tuple(_squeeze(word) for word in ("van 1", "van 2", "van 3", "van 4", "van 5", "van een", "van twee", "van drie", "van vier", "van vijf", "van anderhalf",
+                                                 "peuter", "kleuter", "dreumes", "dochtertje", "zoontje", "kindje", "jongetje", "meisje", ". 1 .", ". 2 .", ". 3 .", ". 4 .", ". 5 ."))
 _CARE_MOVE_NOW = (
     r"\b(?:vandaag|vanavond|vannacht|morgen|deurwaarder|ontruim[a-z]*|politie|op straat|slapen|slaapplek|dakloos|nergens)\b"
 )
@@ -2997,7 +3000,7 @@ def _read(normalised: str) -> str:
         normalised = " ".join(_compiled(_SHELTER_NAMES).sub("", normalised).split())
         if not _compiled(_TODAY_OR_TONIGHT).search(normalised):
             normalised = _without_groups(_compiled(_CLIENT_CRISIS), normalised)
-    if (any(word in normalised for word in _CLINGS_HINTS) and _compiled(_TODDLER_CLINGS).search(normalised)
+    if (any(word in normalised for word in _CLINGS_HINTS) and any(word in normalised for word in _YOUNG_HINTS) and _compiled(_TODDLER_CLINGS).search(normalised)
             and not _compiled(_OTHER_TOUCHER).search(normalised)):
         normalised = _without_groups(_compiled(_TODDLER_CLINGS), normalised)
     return normalised
