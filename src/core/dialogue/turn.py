@@ -83,7 +83,8 @@ TOPIC_QUESTION_SCORE = 0.6
 # frame alone ("wanneer komt de kermis weer" -> the waste calendar's "wanneer komt ... weer") or by one general verb
 # ("register" -> birth registration in "where can I register my startup") asks an out-of-scope resident about a wrong
 # topic. Chosen on the tuning part (`make eval-dialogue`, BENCHMARKS.md, session 19): the asked rows' best word reads
-# 0.80-1.00 for a right topic (one story 0.55) and 0.40-0.69 for the team's out-of-scope probes and phrasings.
+# 0.80-1.00 for a right topic (one story 0.55) and 0.40-0.69 for the team's out-of-scope probes and phrasings. The same
+# holds for a lone favourite offered first in "Bedoelt u ...?" (`Turn._lone_favourite`).
 TOPIC_WORD_SCORE = 0.75
 # A message of at most this many words that names a broad domain and no topic is offered the domain's topics.
 DOMAIN_MESSAGE_WORDS = 12
@@ -800,11 +801,15 @@ class Turn:
         """A lone favourite just under the answer cut-off (LONE_FAVOURITE_SCORE, a message of three words or more):
         "Bedoelt u ...?" with it first and the next real guess, however far behind, not the scope message. The
         guess may be wrong, so the question goes on the editors' list at once (a resident who leaves without
-        choosing would keep it off the list), and not again after "iets anders"."""
+        choosing would keep it off the list), and not again after "iets anders". Only when a word of the message names
+        the favourite on its own (TOPIC_WORD_SCORE: "I want to start a bakery, where do I register it" is no birth
+        registration for its "register") or the message names a broad domain (the favourite goes before the domain's
+        topics: "heeft u te weinig inkomen om de aanslag te betalen?")."""
         if not sure_of_one(result.candidates, result.score) or len(text.split()) <= 2 or self._asks_a_referral(text, result):
             return False
         choices = self._choices(result, runner_up_floor=0.0)
-        if len(choices) < 2:
+        if len(choices) < 2 or not (self.ctx.knowledge.domain_named(text) is not None
+                                    or self.ctx.knowledge.matcher.word_reads_as(text, choices[0].id, TOPIC_WORD_SCORE)):
             return False
         self.ctx.count("lone_favourite")
         self.ctx.note_unanswered(text)
