@@ -93,6 +93,16 @@ class Classification:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedWord:
+    """A word that on its own reads as several topics (`Matcher.shared_word_only`): `intents` best first, the
+    first the topic it carried; `alone` when it is the message's only word that can name a topic."""
+
+    word: str
+    intents: list[str]
+    alone: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """One clause of a longer message with its own classification (no nested parts)."""
 
@@ -617,14 +627,46 @@ class Matcher:
         guess with a score of at least `floor` ("dakkapel" for the building permit in "hoe moet je een dakkapel
         aanvragen?"). A guess carried only by a question's frame ("wanneer komt ... weer" for the waste calendar
         in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts."""
-        tokens = tokenize(strip_courtesy(text).text)
-        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
-        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words):
+        for word in self._content_words(text):
             reading = self.classify(word)
             first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
             if first == intent and reading.score >= floor:
                 return True
         return False
+
+    def shared_word_only(self, text: str, intent: str, floor: float, runner_up: float) -> SharedWord | None:
+        """The one word of `text` that on its own is read as `intent`, when many topics share it: English
+        "register" reads birth registration at 0.49 with a death and moving house close behind, so "where do I
+        register my boat" is answered as a birth on that word alone. None when no word or more than one reads as
+        `intent`, when the word names it (`floor`, as `word_reads_as`), or when no other topic comes within
+        `runner_up` of its score ("betalen" reads payment arrangements 0.71 and nothing else). Each word costs a
+        classification: for short texts."""
+        words = self._content_words(text)
+        readers = [word for word, first in zip(words, self._first_readings(words)) if first == intent]
+        if len(readers) != 1:
+            return None
+        reading = self.classify(readers[0])
+        ranked = ([Alternative(reading.intent, reading.score)] if reading.intent else []) + reading.alternatives
+        if not ranked or ranked[0].intent != intent or ranked[0].score >= floor:
+            return None
+        close = [guess.intent for guess in ranked if guess.score >= ranked[0].score * runner_up]
+        return SharedWord(readers[0], close, alone=len(words) == 1) if len(close) >= 2 else None
+
+    def _first_readings(self, words: Sequence[str]) -> list[str | None]:
+        """Each word's first guess on its own, as `classify` ranks it, all words scored at once (one pass: the
+        answer decision's cost stays small); None for a word the knowledge base does not know."""
+        if not words:
+            return []
+        units = self._score_units(words)
+        rows = [units.whole_scores, *units.probabilities[1:]]  # row 0 is re-ranked as a whole with "clauses"
+        count = len(self.intents)
+        return [None if empty else self.intents[int(np.argmax(row[:count]))] for row, empty in zip(rows, units.empty)]
+
+    def _content_words(self, text: str) -> list[str]:
+        """The distinct words of `text` that can name a topic: no stop words, no numbers."""
+        tokens = tokenize(strip_courtesy(text).text)
+        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
+        return list(dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words))
 
     def answer_band(self, text: str) -> AnswerBand | None:
         """The answer model and cut-offs that decide this message (None without an answer model)."""
