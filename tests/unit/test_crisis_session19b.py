@@ -5,7 +5,8 @@ button battery or a magnet in the diminutive, a man who lures children inside wi
 car or a van since yesterday out of necessity, Moroccan Arabic "nowhere to sleep" with the 3) and its rule false alarms
 (a GP's question about the route for homeless patients, sleeping in the car at a camping site, homelessness long over),
 with this session's own (a move told before the arrangements, despair said laughing about deadlines). Every row here
-fails on main before this change.
+fails on main before this change (7420b7e); the three guard rows (None in a crisis family) fail on f2e3060, this change's
+first merge, whose rules read them.
 
 (In a file of its own: tests/unit/test_crisis.py is training material of the distress classifier, so changing it
 means retraining.)"""
@@ -26,15 +27,18 @@ FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("violence", "the little boy across the street had a black eye today and said his father did it"),
         ("violence", "mijn nichtje heeft een dikke lip en vertelde dat haar moeder het deed"),
         ("violence", "het buurmeisje heeft brandwonden op haar handen en zegt dat haar vader het gedaan heeft"),
+        (None, "onze zoon had een blauw oog van de hockeytraining en zegt dat zijn broer het deed met de stick"),
     ],
     "talk of disappearing and the highest flats looked up": [
         ("suicide", "mijn dochter praat steeds over verdwijnen en ik zag dat ze de hoogste bruggen van de stad heeft opgezocht"),
         ("suicide", "my brother keeps talking about disappearing and I saw he searched for the tallest buildings nearby"),
         ("suicide", "mijn vriend googelt de hoogste parkeergarages in de buurt en heeft het steeds over er niet meer zijn"),
+        (None, "de wijkraad praat over het verdwijnen van de hoogste flats in onze buurt, komen er nieuwe woningen"),
     ],
     "a car left running in a closed garage, told of someone else": [
         ("suicide", "mijn buurman zei dat hij de auto in de garage laat draaien met de deur dicht, ik ben bang dat hij het meent"),
         ("suicide", "my uncle joked that he lets the car run in the closed garage, but I think he meant it"),
+        (None, "mag ik de auto in de garage laten draaien met de deur dicht zodat de ruiten ontdooien"),
     ],
     "a drooping mouth and an arm that cannot be lifted": [
         ("danger", "mijn vader zijn mondhoek hangt ineens naar beneden en hij kan zijn arm niet optillen"),

@@ -742,14 +742,14 @@ _SUICIDE = [
     # Session 19 (crisis22), held-out batch 23's misses in our own words: someone who talks of disappearing and looks up the
     # highest flats or bridges (either order); a car left running in a closed garage, told of someone else ("dat hij de auto in
     # de garage laat draaien met de deur dicht": the garage rules above need the engine named).
-    r"\b(?:praat|praten|praatte|spreekt|sprak|heeft het|had het|talks|talking|talked|speaks|spoke|keeps saying) (?:<W>){0,2}?(?:over|about|of) (?:<W>)?(?:verdwijnen|disappearing|vanishing|er niet meer zijn|not being here|not being around)\b"
+    r"\b(?:praat|praten|praatte|spreekt|sprak|heeft het|had het|talks|talking|talked|speaks|spoke|keeps saying) (?:<W>){0,2}?(?:over|about|of) (?:verdwijnen|disappearing|vanishing|er niet meer zijn|not being here|not being around)\b(?! (?:van|uit|of|from)\b)"
     r" (?:<W>|\. ){0,16}?(?:<HIGH_PLACES>)\b"
     r"|\b(?:zoekt|zocht|zoeken|gezocht|opgezocht|googelt|googlet|googlede|gegoogeld|searches|searched|searching|looks up|looked up|looking up|looking for|looked for) (?:<W>){0,3}?(?:<HIGH_PLACES>)\b"
     r" (?:<W>|\. ){0,16}?(?:verdwijnen|disappearing|disappear|vanishing|er niet meer zijn|not being here|not be here)\b",
-    r"\b(?:auto|car|wagen) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,6}?(?:laat|laten|liet|lieten) (?:<W>)?(?:draaien|lopen|aan)\b (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut)\b"
-    r"|\bgarage (?:<W>|\. ){0,6}?(?:dicht|gesloten) (?:<W>|\. ){0,8}?(?:auto|wagen) (?:<W>){0,2}?(?:laat|laten|liet|lieten) (?:<W>)?(?:draaien|lopen)\b"
-    r"|\b(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |my |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|my|their) (?:closed|shut|locked) garage\b"
-    r"|\b(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |my |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|my|their) garage (?:<W>|\. ){0,6}?(?:closed|shut)\b",
+    r"\b(?:hij|zij|ze) (?:<W>){0,3}?(?:auto|wagen) (?:<W>|\. ){0,6}?garage (?:<W>|\. ){0,6}?(?:laat|laten|liet|lieten) (?:<W>)?(?:draaien|lopen|aan)\b (?:<W>|\. ){0,6}?(?:dicht|gesloten|closed|shut)\b"
+    r"|\b(?:hij|zij|ze) (?:<W>){0,6}?garage (?:<W>|\. ){0,6}?(?:dicht|gesloten) (?:<W>|\. ){0,8}?(?:auto|wagen) (?:<W>){0,2}?(?:laat|laten|liet|lieten) (?:<W>)?(?:draaien|lopen)\b"
+    r"|\b(?:he|she|they) (?:<W>){0,2}?(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|their) (?:closed|shut|locked) garage\b"
+    r"|\b(?:he|she|they) (?:<W>){0,2}?(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|their) garage (?:<W>|\. ){0,6}?(?:closed|shut)\b",
 ]
 
 
@@ -1145,9 +1145,9 @@ _VIOLENCE = [
     # a burn who says a parent did it.
     r"\b(?:<REL>|<CARER>) (?:<W>)?(?:hem|haar|mij|me|ons|him|her|us|them|hen) (?:met (?:<W>){0,4}?)?(?:heeft |had |hebben )?(?:gebrand|verbrand|brandde|verbrandde|burnt|burned|scalded)\b(?!.*\b(?:per ongeluk|perongeluk|by accident|accidentally|ongelukje)\b)"
     r"|\b(?:<REL>|<CARER>|he|she) (?:(?!accidentally )<W>)?(?:burnt|burned|scalded) (?:him|her|them|me|us) (?:<W>)?with\b(?!.*\b(?:per ongeluk|perongeluk|by accident|accidentally|ongelukje)\b)",
-    r"\b(?:black eye|black eyes|blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bruises|bruise|brandwond|brandwonden|burn|burns|dikke lip|split lip|bloedneus|bloody nose) (?:<W>|\. ){0,8}?"
+    r"\b(?:black eye|black eyes|blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bruises|bruise|brandwond|brandwonden|burn|burns|dikke lip|split lip|bloedneus|bloody nose)<NOTSPORT> (?:<W>|\. ){0,8}?"
     r"(?:said|says|told (?:me|us)|tells (?:me|us)|zei|zegt|vertelde|vertelt) (?:<W>){0,3}?(?:<REL>|<CARER>) (?:<W>)?(?:did it|did that|did this|had done it|has done it|deed het|deed dat|"
-    r"heeft het gedaan|het gedaan heeft|het had gedaan|had het gedaan|het heeft gedaan|het deed|het gedaan had|hit (?:him|her|me)|sloeg|heeft geslagen|geslagen heeft)\b",
+    r"heeft het gedaan|het gedaan heeft|het had gedaan|had het gedaan|het heeft gedaan|het deed|het gedaan had|hit (?:him|her|me)|sloeg|heeft geslagen|geslagen heeft)\b<NOTSPORT>",
 ]
 
 
