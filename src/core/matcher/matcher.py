@@ -639,28 +639,32 @@ class Matcher:
         "register" reads birth registration at 0.49 with a death and moving house close behind, so "where do I
         register my boat" is answered as a birth on that word alone. None when no word or more than one reads as
         `intent`, when the word names it (`floor`, as `word_reads_as`), or when no other topic comes within
-        `runner_up` of its score ("betalen" reads payment arrangements 0.71 and nothing else). Each word costs a
-        classification: for short texts."""
+        `runner_up` of its score ("betalen" reads payment arrangements 0.71 and nothing else). The words are scored
+        in one pass, then the one reader classified when another topic is close: for short texts."""
         words = self._content_words(text)
-        readers = [word for word, first in zip(words, self._first_readings(words)) if first == intent]
+        readers = [(word, row) for word, row in zip(words, self._word_readings(words))
+                   if row is not None and self.intents[int(row.argmax())] == intent]
         if len(readers) != 1:
             return None
-        reading = self.classify(readers[0])
+        word, row = readers[0]
+        if row.size < 2 or np.partition(row, -2)[-2] < row.max() * runner_up:
+            return None  # no other topic close behind (the same shares as `classify`'s alternatives)
+        reading = self.classify(word)
         ranked = ([Alternative(reading.intent, reading.score)] if reading.intent else []) + reading.alternatives
         if not ranked or ranked[0].intent != intent or ranked[0].score >= floor:
             return None
         close = [guess.intent for guess in ranked if guess.score >= ranked[0].score * runner_up]
-        return SharedWord(readers[0], close, alone=len(words) == 1) if len(close) >= 2 else None
+        return SharedWord(word, close, alone=len(words) == 1) if len(close) >= 2 else None
 
-    def _first_readings(self, words: Sequence[str]) -> list[str | None]:
-        """Each word's first guess on its own, as `classify` ranks it, all words scored at once (one pass: the
-        answer decision's cost stays small); None for a word the knowledge base does not know."""
+    def _word_readings(self, words: Sequence[str]) -> list[np.ndarray | None]:
+        """Each word's probabilities over the intents on its own, as `classify` ranks them, all words scored at once
+        (one pass: the answer decision's cost stays small); None for a word the knowledge base does not know."""
         if not words:
             return []
         units = self._score_units(words)
         rows = [units.whole_scores, *units.probabilities[1:]]  # row 0 is re-ranked as a whole with "clauses"
         count = len(self.intents)
-        return [None if empty else self.intents[int(np.argmax(row[:count]))] for row, empty in zip(rows, units.empty)]
+        return [None if empty else row[:count] for row, empty in zip(rows, units.empty)]
 
     def _content_words(self, text: str) -> list[str]:
         """The distinct words of `text` that can name a topic: no stop words, no numbers."""
