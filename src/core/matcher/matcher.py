@@ -52,6 +52,11 @@ SHORT_CONTENT_WORDS = 1
 
 Progress = Callable[[str], None]
 
+# Words that say one wants or has to do something and nothing of what ("I want to register", "ik moet me graag
+# aanmelden"): beside a shared word they leave it alone (`Matcher.shared_word_only`), so its topics are offered.
+WISH_WORDS = frozenset({"want", "wanna", "need", "needs", "like", "go", "going", "got", "must", "please", "graag",
+                        "ga", "gaan", "wil", "willen", "moet", "moeten"})
+
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
@@ -654,7 +659,8 @@ class Matcher:
         if not ranked or ranked[0].intent != intent or ranked[0].score >= floor:
             return None
         close = [guess.intent for guess in ranked if guess.score >= ranked[0].score * runner_up]
-        return SharedWord(word, close, alone=len(words) == 1) if len(close) >= 2 else None
+        alone = all(other == word or other in WISH_WORDS for other in words)
+        return SharedWord(word, close, alone=alone) if len(close) >= 2 else None
 
     def _word_readings(self, words: Sequence[str]) -> list[np.ndarray | None]:
         """Each word's probabilities over the intents on its own, as `classify` ranks them, all words scored at once
