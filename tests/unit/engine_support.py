@@ -17,7 +17,7 @@ from core.dialogue.engine import Engine
 from core.effects import PortEffectDispatcher
 from core.errors import ServiceUnavailable
 from core.kb.static import StaticKnowledge
-from core.matcher import Classification, SharedWord
+from core.matcher import Classification
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue
 from core.models import Channel, InboundKind, InboundMessage, Reply
 
@@ -99,12 +99,10 @@ class ScriptedMatcher:
 
     threshold = 0.8
 
-    def __init__(self, script: dict[str, Classification], fallback, named_in_a_word: frozenset[str] = frozenset(),
-                 shared_words: dict[str, SharedWord] | None = None) -> None:
+    def __init__(self, script: dict[str, Classification], fallback, named_in_a_word: frozenset[str] = frozenset()) -> None:
         self.script = script
         self.fallback = fallback
         self.named_in_a_word = named_in_a_word  # scripted texts with a word of their own that reads as their favourite
-        self.shared_words = shared_words or {}  # scripted texts whose favourite only a word many topics share reads
 
     def classify(self, text: str) -> Classification:
         return self.script.get(text) or self.fallback.classify(text)
@@ -113,12 +111,6 @@ class ScriptedMatcher:
         if text in self.script:
             return text in self.named_in_a_word
         return self.fallback.word_reads_as(text, intent, floor)
-
-    def shared_word_only(self, text: str, intent: str, floor: float, runner_up: float) -> SharedWord | None:
-        if text in self.script:
-            shared = self.shared_words.get(text)
-            return shared if shared is not None and shared.intents[0] == intent else None
-        return self.fallback.shared_word_only(text, intent, floor, runner_up)
 
     def ranked_among(self, text: str, intents: list[str]) -> list[str]:
         return self.fallback.ranked_among(text, intents)

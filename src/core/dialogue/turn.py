@@ -715,8 +715,7 @@ class Turn:
             self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
-            if not self._carried_by_a_shared_word(intent, result.score, text):
-                self._answer(intent, result.score, text, kinds)
+            self._answer(intent, result.score, text, kinds)
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
         if meant is not None:
@@ -741,11 +740,7 @@ class Turn:
             # "Bedoelt u" with the guesses. Not when the matcher leans to a topic (LONE_FAVOURITE_SCORE).
             referral_asked = result.score < LONE_FAVOURITE_SCORE and self._asks_a_referral(text, result)
             if len(choices) >= 2 and not referral_asked:
-                # "I want to register my company" (0.85): not "Bedoelt u" Birth registration / Moving house on
-                # "register"; a guess that unsure (TOPIC_QUESTION_SCORE) is offered as it is ("in gebreke stellen")
-                if not (result.score >= TOPIC_QUESTION_SCORE
-                        and self._carried_by_a_shared_word(choices[0], result.score, text)):
-                    self._disambiguate(choices, result.score, text)
+                self._disambiguate(choices, result.score, text)
                 return
             # "can I get rent benefit from you?" after moving house: the matcher's one far-off guess (Bijstand) is
             # not offered beside the current topic; the referral (Dienst Toeslagen) is said.
@@ -780,31 +775,6 @@ class Turn:
         if result.decision == "clarify" and self._ask_about_lone_favourite(result, text):
             return
         self._not_understood(text)
-
-    def _carried_by_a_shared_word(self, intent: "ResolvedIntent", score: float, text: str) -> bool:
-        """"where do I register my boat", "I want to open a bakery, where do I register it": the matcher answers a
-        topic (birth registration, 0.92), or offers it first, on one word that topics of different domains share
-        ("register": a birth, a death, a move; `Matcher.shared_word_only`) and no word of the message names that topic: not "Congratulations
-        on your baby!", nor "Bedoelt u" Birth registration / Moving house for "I want to register my company".
-        The message names something else (the boat): the scope message, with a referral when it names one (a
-        business: KVK). Only that word ("where do I register"): "Bedoelt u ...?" with the topics that share it.
-        On the editors' list. Short messages only (each word costs a classification)."""
-        ctx = self.ctx
-        if intent.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
-            return False
-        shared = ctx.knowledge.matcher.shared_word_only(text, intent.id, TOPIC_WORD_SCORE, RUNNER_UP_FLOOR)
-        if shared is None:
-            return False
-        choices = [topic for topic in map(ctx.intent_of, shared.intents) if topic is not None and topic.kind == "topic"]
-        if len({topic.domain or topic.id for topic in choices}) < 2:
-            return False  # "papier" shared by the waste calendar and the bins: a word of one domain names its subject
-        ctx.count("shared_word_only")
-        if shared.alone and len(choices) >= 2:
-            ctx.note_unanswered(text)
-            self._disambiguate(choices[:MAX_CHOICES], score, text)
-        else:
-            self._not_understood(text)
-        return True
 
     def _domain_named(self, result: "Classification", text: str) -> bool:
         """"can i get benefits", "ik heb geld nodig", "garbage question": a short message the matcher places in no

@@ -18,12 +18,11 @@ from .matcher import (  # noqa: E402
     Decision,
     Matcher,
     Part,
-    SharedWord,
     TrainingConfig,
     decide,
     train,
     train_knowledge_base,
 )
 
-__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "SharedWord", "TrainingConfig", "decide",
-           "train", "train_knowledge_base"]
+__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "TrainingConfig", "decide", "train",
+           "train_knowledge_base"]

@@ -52,11 +52,6 @@ SHORT_CONTENT_WORDS = 1
 
 Progress = Callable[[str], None]
 
-# Words that say one wants or has to do something and nothing of what ("I want to register", "ik moet me graag
-# aanmelden"): beside a shared word they leave it alone (`Matcher.shared_word_only`), so its topics are offered.
-WISH_WORDS = frozenset({"want", "wanna", "need", "needs", "like", "go", "going", "got", "must", "please", "graag",
-                        "ga", "gaan", "wil", "willen", "moet", "moeten"})
-
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
@@ -95,16 +90,6 @@ class Classification:
             return []
         best = ranked[0].score
         return [alt for alt in ranked if alt.score >= best * RUNNER_UP_RATIO][: MAX_ALTERNATIVES]
-
-
-@dataclass(frozen=True, slots=True)
-class SharedWord:
-    """A word that on its own reads as several topics (`Matcher.shared_word_only`): `intents` best first, the
-    first the topic it carried; `alone` when it is the message's only word that can name a topic."""
-
-    word: str
-    intents: list[str]
-    alone: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,51 +617,14 @@ class Matcher:
         guess with a score of at least `floor` ("dakkapel" for the building permit in "hoe moet je een dakkapel
         aanvragen?"). A guess carried only by a question's frame ("wanneer komt ... weer" for the waste calendar
         in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts."""
-        for word in self._content_words(text):
+        tokens = tokenize(strip_courtesy(text).text)
+        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
+        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words):
             reading = self.classify(word)
             first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
             if first == intent and reading.score >= floor:
                 return True
         return False
-
-    def shared_word_only(self, text: str, intent: str, floor: float, runner_up: float) -> SharedWord | None:
-        """The one word of `text` that on its own is read as `intent`, when many topics share it: English
-        "register" reads birth registration at 0.49 with a death and moving house close behind, so "where do I
-        register my boat" is answered as a birth on that word alone. None when no word or more than one reads as
-        `intent`, when the word names it (`floor`, as `word_reads_as`), or when no other topic comes within
-        `runner_up` of its score ("betalen" reads payment arrangements 0.71 and nothing else). The words are scored
-        in one pass, then the one reader classified when another topic is close: for short texts."""
-        words = self._content_words(text)
-        readers = [(word, row) for word, row in zip(words, self._word_readings(words))
-                   if row is not None and self.intents[int(row.argmax())] == intent]
-        if len(readers) != 1:
-            return None
-        word, row = readers[0]
-        if row.size < 2 or np.partition(row, -2)[-2] < row.max() * runner_up:
-            return None  # no other topic close behind (the same shares as `classify`'s alternatives)
-        reading = self.classify(word)
-        ranked = ([Alternative(reading.intent, reading.score)] if reading.intent else []) + reading.alternatives
-        if not ranked or ranked[0].intent != intent or ranked[0].score >= floor:
-            return None
-        close = [guess.intent for guess in ranked if guess.score >= ranked[0].score * runner_up]
-        alone = all(other == word or other in WISH_WORDS for other in words)
-        return SharedWord(word, close, alone=alone) if len(close) >= 2 else None
-
-    def _word_readings(self, words: Sequence[str]) -> list[np.ndarray | None]:
-        """Each word's probabilities over the intents on its own, as `classify` ranks them, all words scored at once
-        (one pass: the answer decision's cost stays small); None for a word the knowledge base does not know."""
-        if not words:
-            return []
-        units = self._score_units(words)
-        rows = [units.whole_scores, *units.probabilities[1:]]  # row 0 is re-ranked as a whole with "clauses"
-        count = len(self.intents)
-        return [None if empty else row[:count] for row, empty in zip(rows, units.empty)]
-
-    def _content_words(self, text: str) -> list[str]:
-        """The distinct words of `text` that can name a topic: no stop words, no numbers."""
-        tokens = tokenize(strip_courtesy(text).text)
-        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
-        return list(dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words))
 
     def answer_band(self, text: str) -> AnswerBand | None:
         """The answer model and cut-offs that decide this message (None without an answer model)."""
