@@ -48,6 +48,10 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             followups.names_only(text, _title_words(topic)) or followups.done_to_it(text))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
+        elif kinds == ["kind"] and ctx.knowledge.matcher.classify(text).decision == "answer":
+            # "how do I register my baby" with no topic yet names a child (read as "and for my child?") but is a
+            # question of its own, which the matcher answers (Birth registration, 0.96): not "Waar gaat uw vraag over?".
+            return False
         elif not _topics_whose_answers_name(ctx, text, kinds):
             _without_topic(ctx, asked)
         return True
