@@ -223,7 +223,7 @@ def build() -> dict[str, Any]:
     schemas = definitions["$defs"]
     schemas["ChatRequest"] = _chat_request_schema(schemas["ChatRequest"])
     staff_names = {model.__name__ for model in staff_models} | {"Handover", "TranscriptEntry", "Link", "Button",
-                                                              "Channel", "HandoverStatus", "Role", "TicketStatus",
+                                                              "Channel", "HandoverStatus", "Role", "TicketStatus", "TicketAdditionRecord",
                                                               "NotErased", "TeamName", "Suggestion", "VersionStatus",
                                                               # the editor's (core.editor) nested models
                                                               "IntentSummary", "VersionView", "Change", "Reply",

@@ -34,7 +34,7 @@ from adapters.dynamodb_store import (
 from core.clock import Clock, now
 from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
-from core.models import AddedToTicket, Ticket, TicketAddition, TicketPage, TicketRecord, TicketStatus, ticket_position
+from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
@@ -113,7 +113,7 @@ class DynamoDBTicketStore:
         return _record(record), True
 
     def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
-                        open_klant: dict[str, str] | None = None) -> None:
+                        open_klant: dict[str, str] | None = None, addition: str | None = None) -> None:
         assignments, values = [], {}
         if notified_at is not None:
             assignments.append("notifiedAt = :notified")
@@ -121,8 +121,28 @@ class DynamoDBTicketStore:
         if open_klant is not None:
             assignments.append("openKlant = :openKlant")
             values[":openKlant"] = {"M": {name: {"S": uuid} for name, uuid in open_klant.items()}}
-        if assignments:
+        if not assignments:
+            return
+        if addition is None:
             self._update(tenant, ticket_id, "SET " + ", ".join(assignments), "attribute_exists(pk)", values)
+            return
+        # An addition is one JSON string in the ticket's list (appended only, so its place stays): it is
+        # rewritten with its delivery steps, on the condition that it is still what was read.
+        item = self._call("get_item", TableName=self.table, Key=item_key(ticket_pk(tenant, ticket_id), TICKET_SK),
+                          ConsistentRead=True, ProjectionExpression="additions").get("Item") or {}
+        stored = [value["S"] for value in (item.get("additions") or {}).get("L", [])]
+        places = [place for place, raw in enumerate(stored) if TicketAdditionRecord.model_validate_json(raw).id == addition]
+        if not places:
+            raise NotFound(TICKET_GONE)
+        place, before = places[0], stored[places[0]]
+        delivered = TicketAdditionRecord.model_validate_json(before).model_copy(update={
+            **({"notified_at": notified_at} if notified_at is not None else {}),
+            **({"open_klant": dict(open_klant)} if open_klant is not None else {})})
+        try:
+            self._update(tenant, ticket_id, f"SET additions[{place}] = :after", f"additions[{place}] = :before",
+                         {":after": {"S": delivered.model_dump_json()}, ":before": {"S": before}})
+        except _Refused:
+            raise ServiceUnavailable("The addition changed while its delivery was recorded; retried.") from None
 
     def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
         addition = added.addition
@@ -134,12 +154,13 @@ class DynamoDBTicketStore:
                 {"Update": {
                     "TableName": self.table, "Key": item_key(ticket_pk(added.tenant, added.ticket_id), TICKET_SK),
                     # The ids in a set beside the list: a repeated delivery is refused by the condition.
-                    "UpdateExpression": "SET additions = list_append(if_not_exists(additions, :none), :one) "
-                                        "ADD additionIds :ids",
+                    "UpdateExpression": "SET additions = list_append(if_not_exists(additions, :none), :one)"
+                                        + (", urgent = :urgent" if addition.urgent else "") + " ADD additionIds :ids",
                     "ConditionExpression": "attribute_exists(pk) AND NOT contains(additionIds, :id)",
                     "ExpressionAttributeValues": {
                         ":none": {"L": []}, ":one": {"L": [{"S": addition.model_dump_json()}]},
                         ":ids": {"SS": [addition.id]}, ":id": {"S": addition.id},
+                        **({":urgent": {"BOOL": True}} if addition.urgent else {}),
                     },
                 }},
             ])
@@ -335,5 +356,7 @@ def _record(item: dict[str, Any]) -> TicketRecord:
         note=_text(item, "note"),
         notified_at=_text(item, "notifiedAt"),
         open_klant={name: value["S"] for name, value in (item.get("openKlant") or {}).get("M", {}).items()},
-        additions=[TicketAddition.model_validate_json(value["S"]) for value in (item.get("additions") or {}).get("L", [])],
+        additions=[TicketAdditionRecord.model_validate_json(value["S"])
+                   for value in (item.get("additions") or {}).get("L", [])],
+        urgent=(item.get("urgent") or {}).get("BOOL", False),
     )

@@ -46,7 +46,8 @@ def erase_conversation(store: ConversationStore, tickets: TicketStore, knowledge
                        tenant: str, conversation_id: str) -> Erasure:
     """Erase the conversation and everything stored with it; NotFound when there is none."""
     base_url = knowledge.get(tenant).tenant.open_klant.url  # an unknown tenant is a NotFound
-    pushed = [record.open_klant for record in tickets.of_conversation(tenant, conversation_id) if record.open_klant]
+    pushed = [created for record in tickets.of_conversation(tenant, conversation_id)
+              for created in (record.open_klant, *(addition.open_klant for addition in record.additions)) if created]
     if not store.delete(tenant, conversation_id):
         raise NotFound("This conversation does not exist.")
     erasure = Erasure(conversation_id=conversation_id)

@@ -30,6 +30,7 @@ from .models import (
     NotHelpfulItem,
     Role,
     Ticket,
+    TicketAdditionRecord,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -380,13 +381,23 @@ class InMemoryTicketStore:
             {"status": TicketStatus.DONE, "done_by": staff, "done_at": at, "outcome": outcome, "note": note})
 
     def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
-                        open_klant: dict[str, str] | None = None) -> None:
+                        open_klant: dict[str, str] | None = None, addition: str | None = None) -> None:
         update: dict = {}
         if notified_at is not None:
             update["notified_at"] = notified_at
         if open_klant is not None:
             update["open_klant"] = dict(open_klant)
-        self._change(tenant, ticket_id, lambda r: True, ticket_refusal, update)
+        with self._lock:
+            record = self._read(tenant, ticket_id)
+            if record is None:
+                raise NotFound(TICKET_GONE)
+            if addition is None:
+                self._write(record.model_copy(update=update))
+                return
+            if all(known.id != addition for known in record.additions):
+                raise NotFound(TICKET_GONE)
+            additions = [known.model_copy(update=update) if known.id == addition else known for known in record.additions]
+            self._write(record.model_copy(update={"additions": additions}))
 
     def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
         with self._lock:
@@ -397,7 +408,9 @@ class InMemoryTicketStore:
                 return None
             if any(known.id == added.addition.id for known in record.additions):
                 return record, False
-            return self._write(record.model_copy(update={"additions": [*record.additions, added.addition]})), True
+            addition = TicketAdditionRecord.model_validate(added.addition.model_dump())
+            return self._write(record.model_copy(update={"additions": [*record.additions, addition],
+                                                         "urgent": record.urgent or addition.urgent})), True
 
     def of_conversation(self, tenant: str, conversation_id: str) -> list[TicketRecord]:
         return [r for r in self._all(tenant) if r.conversation_id == conversation_id]

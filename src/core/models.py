@@ -455,6 +455,15 @@ class TicketAddition(Model):
     # Another phone number or e-mail address typed: unredacted, as the ticket's own contact.
     contact: str | None = None
     contact_kind: Literal["phone", "email"] | None = None
+    urgent: bool = False  # the resident said it is urgent: the ticket is marked so in the staff's list
+
+
+class TicketAdditionRecord(TicketAddition):
+    """An addition as stored on its ticket, with the intake's delivery steps, each done once (as the
+    ticket's own): the team's e-mail and the Open Klant registration (resource -> uuid)."""
+
+    notified_at: datetime | None = None
+    open_klant: dict[str, str] = Field(default_factory=dict)
 
 
 class AddedToTicket(Model):
@@ -486,7 +495,8 @@ class TicketRecord(Ticket):
     # registration (resource -> uuid in the tenant's Open Klant).
     notified_at: datetime | None = None
     open_klant: dict[str, str] = Field(default_factory=dict)
-    additions: list[TicketAddition] = Field(default_factory=list)  # oldest first
+    additions: list[TicketAdditionRecord] = Field(default_factory=list)  # oldest first
+    urgent: bool = False  # an addition said it is urgent: staff take it first
 
 
 def ticket_position(ticket: Ticket) -> str:

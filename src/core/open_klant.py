@@ -5,7 +5,10 @@ channel), a betrokkene (the resident in the role "klant") with the digital
 address they gave, an actor (the team) and an interne taak "Terugbellen"
 assigned to that actor. The API links these by server-assigned uuids, so
 `push_ticket` creates them in order and fills each reference from the
-previous answer.
+previous answer. What the resident adds later (`push_addition`) becomes a
+klantcontact of its own about the ticket's (an onderwerpobject whose
+`wasKlantcontact` is the ticket's klantcontact), with its betrokkene and the
+other address they gave, if any.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Any
 
 from .errors import ServiceUnavailable
 from .kb.models import Tenant
-from .models import Channel, Ticket
+from .models import Channel, Ticket, TicketAddition
 from .ports import JsonPoster
 
 KANAAL = {Channel.WEB: "chat", Channel.WHATSAPP: "whatsapp", Channel.MESSENGER: "facebook messenger",
@@ -31,32 +34,52 @@ ACTOR_REF = "{actor}"
 PUSH_BUDGET_SECONDS = 10.0
 
 
+def _klantcontact(channel: Channel, onderwerp: str, inhoud: str, at: str) -> dict[str, Any]:
+    return {
+        "kanaal": KANAAL[channel],
+        "onderwerp": onderwerp[:200],
+        "inhoud": inhoud,
+        "indicatieContactGelukt": False,
+        "taal": "nld",
+        "vertrouwelijk": True,
+        "plaatsgevondenOp": at,
+    }
+
+
+def _betrokkene() -> dict[str, Any]:
+    return {
+        "wasPartij": None,
+        "hadKlantcontact": {"uuid": KLANTCONTACT_REF},
+        "rol": "klant",
+        "organisatienaam": "",
+        "initiator": True,
+        # The chatbot does not ask for a name; staff fill it in after the call.
+        "contactnaam": {"voorletters": "", "voornaam": "", "voorvoegselAchternaam": "", "achternaam": ""},
+    }
+
+
+def _digitale_adressen(contact: str | None, kind: str | None) -> list[dict[str, Any]]:
+    if not contact or kind not in SOORT_DIGITAAL_ADRES:
+        return []
+    return [{
+        "verstrektDoorBetrokkene": {"uuid": BETROKKENE_REF},
+        "verstrektDoorPartij": None,
+        "adres": contact,
+        "soortDigitaalAdres": SOORT_DIGITAAL_ADRES[kind],
+        "omschrijving": "WhatsApp" if kind == "whatsapp" else "Opgegeven voor terugbellen",
+    }]
+
+
 def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
     """The resources to create for one ticket, as JSON-ready dicts."""
     team = tenant.teams.get(ticket.team)
     team_name = team.name.nl if team is not None else ticket.team
     onderwerp = f"Terugbelverzoek: {ticket.intent}" if ticket.intent else "Terugbelverzoek"
     expected = ticket.expected_contact_at.isoformat()
-    bundle: dict[str, Any] = {
-        "klantcontact": {
-            "kanaal": KANAAL[ticket.channel],
-            "onderwerp": onderwerp[:200],
-            "inhoud": ticket.summary,
-            "indicatieContactGelukt": False,
-            "taal": "nld",
-            "vertrouwelijk": True,
-            "plaatsgevondenOp": ticket.created_at.isoformat(),
-        },
-        "betrokkene": {
-            "wasPartij": None,
-            "hadKlantcontact": {"uuid": KLANTCONTACT_REF},
-            "rol": "klant",
-            "organisatienaam": "",
-            "initiator": True,
-            # The chatbot does not ask for a name; staff fill it in after the call.
-            "contactnaam": {"voorletters": "", "voornaam": "", "voorvoegselAchternaam": "", "achternaam": ""},
-        },
-        "digitaleAdressen": [],
+    return {
+        "klantcontact": _klantcontact(ticket.channel, onderwerp, ticket.summary, ticket.created_at.isoformat()),
+        "betrokkene": _betrokkene(),
+        "digitaleAdressen": _digitale_adressen(ticket.contact, ticket.contact_kind),
         "actor": {
             "naam": team_name,
             "soortActor": "organisatorische_eenheid",
@@ -80,17 +103,28 @@ def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
             "status": "te_verwerken",
         },
     }
-    if ticket.contact and ticket.contact_kind in SOORT_DIGITAAL_ADRES:
-        bundle["digitaleAdressen"].append(
-            {
-                "verstrektDoorBetrokkene": {"uuid": BETROKKENE_REF},
-                "verstrektDoorPartij": None,
-                "adres": ticket.contact,
-                "soortDigitaalAdres": SOORT_DIGITAAL_ADRES[ticket.contact_kind],
-                "omschrijving": "WhatsApp" if ticket.contact_kind == "whatsapp" else "Opgegeven voor terugbellen",
-            }
-        )
-    return bundle
+
+
+def addition_to_klantinteractie(ticket: Ticket, addition: TicketAddition, ticket_klantcontact: str) -> dict[str, Any]:
+    """The resources for one addition to a ticket registered as `ticket_klantcontact`, as JSON-ready dicts."""
+    onderwerp = "Aanvulling op terugbelverzoek" + (f": {ticket.intent}" if ticket.intent else "")
+    if addition.urgent:
+        onderwerp = f"Dringend - {onderwerp}"
+    return {
+        "klantcontact": _klantcontact(ticket.channel, onderwerp, addition.text, addition.at.isoformat()),
+        "betrokkene": _betrokkene(),
+        "digitaleAdressen": _digitale_adressen(addition.contact, addition.contact_kind),
+        "onderwerpobject": {
+            "klantcontact": {"uuid": KLANTCONTACT_REF},
+            "wasKlantcontact": {"uuid": ticket_klantcontact},
+            "onderwerpobjectidentificator": {
+                "objectId": ticket.id,
+                "codeObjecttype": "terugbelverzoek",
+                "codeRegister": "balie",
+                "codeSoortObjectId": "ticket",
+            },
+        },
+    }
 
 
 def _fill(value: Any, refs: dict[str, str]) -> Any:
@@ -110,37 +144,60 @@ def _created_uuid(answer: dict, resource: str) -> str:
     return uuid
 
 
+class _Creator:
+    """Creates resources in one Open Klant within one time budget, filling the references of
+    what it created before."""
+
+    def __init__(self, poster: JsonPoster, base_url: str, budget_seconds: float) -> None:
+        self.poster, self.base = poster, base_url.rstrip("/")
+        self.deadline = time.monotonic() + budget_seconds
+        self.refs: dict[str, str] = {}
+
+    def create(self, collection: str, payload: dict[str, Any], resource: str) -> str:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise ServiceUnavailable(f"Open Klant took too long; the {resource} was not created.")
+        answer = self.poster.post_json(f"{self.base}/{collection}", _fill(payload, self.refs), timeout=remaining)
+        return _created_uuid(answer, resource)
+
+    def contact_with_its_betrokkene(self, bundle: dict[str, Any], created: dict[str, str]) -> None:
+        self.refs[KLANTCONTACT_REF] = created["klantcontact"] = self.create(
+            "klantcontacten", bundle["klantcontact"], "klantcontact")
+        self.refs[BETROKKENE_REF] = created["betrokkene"] = self.create("betrokkenen", bundle["betrokkene"], "betrokkene")
+        for index, address in enumerate(bundle["digitaleAdressen"]):
+            created[f"digitaalAdres{index}"] = self.create("digitaleadressen", address, "digitaal adres")
+
+
 def push_ticket(poster: JsonPoster, base_url: str, ticket: Ticket, tenant: Tenant,
                 budget_seconds: float = PUSH_BUDGET_SECONDS) -> dict[str, str]:
     """Create the resources in the tenant's Open Klant; returns their uuids.
     Raises `ServiceUnavailable` when a call fails or the time budget runs out."""
-    base = base_url.rstrip("/")
-    deadline = time.monotonic() + budget_seconds
+    creator = _Creator(poster, base_url, budget_seconds)
     bundle = ticket_to_klantinteractie(ticket, tenant)
-    refs: dict[str, str] = {}
     created: dict[str, str] = {}
+    creator.contact_with_its_betrokkene(bundle, created)
+    creator.refs[ACTOR_REF] = created["actor"] = creator.create("actoren", bundle["actor"], "actor")
+    created["interneTaak"] = creator.create("internetaken", bundle["interneTaak"], "interne taak")
+    return created
 
-    def create(collection: str, payload: dict[str, Any], resource: str) -> str:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise ServiceUnavailable(f"Open Klant took too long; the {resource} was not created.")
-        answer = poster.post_json(f"{base}/{collection}", _fill(payload, refs), timeout=remaining)
-        return _created_uuid(answer, resource)
 
-    refs[KLANTCONTACT_REF] = created["klantcontact"] = create("klantcontacten", bundle["klantcontact"], "klantcontact")
-    refs[BETROKKENE_REF] = created["betrokkene"] = create("betrokkenen", bundle["betrokkene"], "betrokkene")
-    for index, address in enumerate(bundle["digitaleAdressen"]):
-        created[f"digitaalAdres{index}"] = create("digitaleadressen", address, "digitaal adres")
-    refs[ACTOR_REF] = created["actor"] = create("actoren", bundle["actor"], "actor")
-    created["interneTaak"] = create("internetaken", bundle["interneTaak"], "interne taak")
+def push_addition(poster: JsonPoster, base_url: str, ticket: Ticket, addition: TicketAddition,
+                  ticket_klantcontact: str, budget_seconds: float = PUSH_BUDGET_SECONDS) -> dict[str, str]:
+    """Create an addition's resources in the tenant's Open Klant, about the ticket's klantcontact;
+    returns their uuids. Raises `ServiceUnavailable` when a call fails or the time budget runs out."""
+    creator = _Creator(poster, base_url, budget_seconds)
+    bundle = addition_to_klantinteractie(ticket, addition, ticket_klantcontact)
+    created: dict[str, str] = {}
+    creator.contact_with_its_betrokkene(bundle, created)
+    created["onderwerpobject"] = creator.create("onderwerpobjecten", bundle["onderwerpobject"], "onderwerpobject")
     return created
 
 
 # What a push created (the keys of `push_ticket`'s answer) -> its collection, in the
 # order a removal must go: what refers to another resource before what it refers to.
 # The actor is the team, not the resident: it stays.
-_REMOVAL_ORDER = (("interneTaak", "internetaken"), ("digitaalAdres", "digitaleadressen"),
-                  ("betrokkene", "betrokkenen"), ("klantcontact", "klantcontacten"))
+_REMOVAL_ORDER = (("interneTaak", "internetaken"), ("onderwerpobject", "onderwerpobjecten"),
+                  ("digitaalAdres", "digitaleadressen"), ("betrokkene", "betrokkenen"), ("klantcontact", "klantcontacten"))
 
 
 def deletion_calls(base_url: str, created: dict[str, str]) -> list[str]:

@@ -161,12 +161,14 @@ class TicketStore(Protocol):
         holds it or it is done already, `NotFound`."""
 
     def record_delivery(self, tenant: str, ticket_id: str, *, notified_at: datetime | None = None,
-                        open_klant: dict[str, str] | None = None) -> None:
-        """Remember that the intake notified the team / registered the ticket in Open Klant."""
+                        open_klant: dict[str, str] | None = None, addition: str | None = None) -> None:
+        """Remember that the intake notified the team / registered the ticket in Open Klant; with
+        `addition` (an addition's id), that it did so for that addition of the ticket."""
 
     def add(self, added: AddedToTicket) -> tuple[TicketRecord, bool] | None:
-        """Add `added.addition` to its ticket, whatever the ticket's status; True when it was
-        added now. Idempotent by the addition's id (a repeat returns the record, False). None
+        """Add `added.addition` to its ticket, whatever the ticket's status (an urgent one marks
+        the ticket `urgent`); True when it was added now. Idempotent by the addition's id (a repeat
+        returns the record, False). None
         when the ticket is not stored (yet: its own message may still be on its way). Raises
         `NotFound` when the conversation is gone (erased or expired)."""
 

@@ -4,7 +4,8 @@ The engine hands a `Ticket` to the ticket-intake queue (`TicketQueue.send`); the
 intake function (`TicketIntake.accept`) stores it as a `TicketRecord`, tells the
 team by e-mail and registers it in the tenant's Open Klant, each step once, so a
 redelivered message changes nothing. What the resident writes after that (a new detail,
-another number) is added to the same record (`TicketIntake.add`). Staff then work it
+another number) is added to the same record, mailed to the team and registered in Open Klant
+about the ticket, each once (`TicketIntake.add`). Staff then work it
 (`TicketDesk`):
 
     open --claim--> claimed --done(outcome, note)--> done
@@ -27,6 +28,7 @@ from __future__ import annotations
 import base64
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -44,13 +46,14 @@ from .models import (
     ReplyMessage,
     Role,
     Ticket,
+    TicketAddition,
     TicketPage,
     TicketRecord,
     TicketStatus,
     TranscriptEntry,
 )
-from .open_klant import push_ticket
-from .opening_hours import format_moment
+from .open_klant import push_addition, push_ticket
+from .opening_hours import AMSTERDAM, clock_words, date_words, format_moment
 from .ports import ConversationStore, JsonPoster, OutboundSender, TeamNotifier, TicketStore
 from .privacy import redact
 from .staff import MAX_REPLY_CHARS, StaffIdentity, closing_notice
@@ -277,32 +280,57 @@ def _take_for(conversation: Conversation, record: TicketRecord, who: StaffIdenti
     conversation.handover = handover
 
 
-def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str | None,
-                        dashboard_url: str | None) -> Notification | None:
-    """The e-mail to the ticket's team (its `email`, else the default team's): what and
-    when, never the resident's contact details or words (those stay in the dashboard).
-    None when neither team has an address."""
+def _team_mail(ticket: TicketRecord, tenant: Tenant, dashboard_url: str | None,
+               write: Callable[[str], tuple[str, list[str]]]) -> Notification | None:
+    """An e-mail about `ticket` to its team (its `email`, else the default team's): the subject and
+    lines `write` makes for the team's name, and where to open it; never the resident's contact
+    details or words (those stay in the dashboard). None when neither team has an address."""
     team = tenant.teams.get(ticket.team)
     address = (team.email if team else None) or tenant.teams[tenant.default_team].email
     if not address:
         return None
-    team_name = team.name.nl if team else ticket.team
-    lines = [
-        f"Er is een nieuw terugbelverzoek voor {team_name} van {tenant.name}.",
-        "",
-        f"Kanaal: {ticket.channel.display_name}",
-        f"Onderwerp: {intent_title or 'onbekend'}",
-        f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl', before=ticket.contact_before)}",
-        f"Ticket: {ticket.id}",
-        "",
-    ]
+    subject, lines = write(team.name.nl if team else ticket.team)
+    lines.append("")
     if dashboard_url:
         lines.append(f"Open het in het dashboard: {dashboard_url}#gesprekken")
     else:
         lines.append("Open het in het dashboard van Balie, onder Terugbelverzoeken.")
     lines.append("Deze e-mail bevat geen gegevens van de inwoner: die staan alleen in het dashboard.")
-    return Notification(to=address, subject=f"Nieuw terugbelverzoek voor {team_name} ({tenant.name})",
-                        text="\n".join(lines))
+    return Notification(to=address, subject=subject, text="\n".join(lines))
+
+
+def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str | None,
+                        dashboard_url: str | None) -> Notification | None:
+    """The e-mail to the ticket's team: what and when (`_team_mail`)."""
+    return _team_mail(ticket, tenant, dashboard_url, lambda team: (
+        f"Nieuw terugbelverzoek voor {team} ({tenant.name})", [
+            f"Er is een nieuw terugbelverzoek voor {team} van {tenant.name}.",
+            "",
+            f"Kanaal: {ticket.channel.display_name}",
+            f"Onderwerp: {intent_title or 'onbekend'}",
+            f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl', before=ticket.contact_before)}",
+            f"Ticket: {ticket.id}",
+        ]))
+
+
+def addition_notification(ticket: TicketRecord, addition: TicketAddition, tenant: Tenant, intent_title: str | None,
+                          dashboard_url: str | None) -> Notification | None:
+    """The e-mail to the ticket's team when the resident added something to it: which ticket, whether
+    it is urgent or names another way to reach them (not the address itself), when (`_team_mail`)."""
+    what = ["dringend volgens de inwoner"] if addition.urgent else []
+    if addition.contact_kind is not None:
+        what.append("een ander telefoonnummer" if addition.contact_kind == "phone" else "een ander e-mailadres")
+    return _team_mail(ticket, tenant, dashboard_url, lambda team: (
+        f"{'Dringend: a' if addition.urgent else 'A'}anvulling op terugbelverzoek voor {team} ({tenant.name})", [
+            f"De inwoner heeft iets toegevoegd aan een terugbelverzoek voor {team} van {tenant.name}.",
+            "",
+            f"Aanvulling: {', '.join(what) if what else 'een toelichting'}",
+            f"Toegevoegd: {date_words(addition.at.astimezone(AMSTERDAM).date(), 'nl')} om "
+            f"{clock_words(addition.at.astimezone(AMSTERDAM), 'nl')}",
+            f"Onderwerp: {intent_title or 'onbekend'}",
+            f"Contact beloofd: {format_moment(ticket.expected_contact_at, 'nl', before=ticket.contact_before)}",
+            f"Ticket: {ticket.id}",
+        ]))
 
 
 @dataclass
@@ -363,11 +391,12 @@ class TicketIntake:
         return result
 
     def add(self, added: AddedToTicket) -> IntakeResult:
-        """What the resident wrote after their callback was queued -> on the ticket's record (no
-        new e-mail: the team reads it on the ticket). A ticket not stored yet (its own message
-        still on its way, or retried) is retried: `ServiceUnavailable`."""
+        """What the resident wrote after their callback was queued -> on the ticket's record, an e-mail
+        to the team and a klantcontact about the ticket's in Open Klant, each step once per addition (as
+        for the ticket). A ticket not stored (or not registered in Open Klant) yet is retried:
+        `ServiceUnavailable`."""
         try:
-            self.knowledge.get(added.tenant)
+            knowledge = self.knowledge.get(added.tenant)
         except NotFound:
             log.error("addition to ticket %s of unknown tenant %s dropped", added.ticket_id, added.tenant)
             return IntakeResult(added.ticket_id, stored=False)
@@ -378,4 +407,28 @@ class TicketIntake:
             return IntakeResult(added.ticket_id, stored=False)
         if stored is None:
             raise ServiceUnavailable(f"ticket {added.ticket_id} is not stored yet; the addition is retried")
-        return IntakeResult(added.ticket_id, stored=True, new=stored[1])
+        record, new = stored
+        [addition] = [known for known in record.additions if known.id == added.addition.id]
+        tenant = knowledge.tenant
+        result = IntakeResult(added.ticket_id, stored=True, new=new)
+        if addition.notified_at is None and self.notifier is not None:
+            intent = knowledge.intents.get(record.intent) if record.intent else None
+            notification = addition_notification(record, addition, tenant, intent.title.nl if intent else None,
+                                                 self.dashboard_url)
+            if notification is not None:
+                self.notifier.send(notification)
+                self.tickets.record_delivery(tenant.slug, record.id, notified_at=self.clock(), addition=addition.id)
+                result.notified = True
+        if not addition.open_klant and tenant.open_klant.url and self.open_klant is not None:
+            ticket_contact = record.open_klant.get("klantcontact")
+            if ticket_contact is None:
+                raise ServiceUnavailable(f"ticket {record.id} is not registered in Open Klant yet; the addition is retried")
+            try:
+                created = push_addition(self.open_klant, tenant.open_klant.url, record, addition, ticket_contact)
+            except ServiceUnavailable:
+                log.warning("addition %s of ticket %s not registered in Open Klant yet", addition.id, record.id,
+                            exc_info=True)
+                raise
+            self.tickets.record_delivery(tenant.slug, record.id, open_klant=created, addition=addition.id)
+            result.open_klant = True
+        return result

@@ -2,7 +2,8 @@
 message is a `Ticket` the engine handed over (`TicketQueue.send`), turned into a
 ticket record, an e-mail to the team and an Open Klant registration
 (`core.tickets.TicketIntake`), or an `AddedToTicket` (`TicketQueue.add`: what the
-resident wrote after the ticket was queued), added to the ticket's record. Idempotent by the ticket's id, so SQS's
+resident wrote after the ticket was queued), added to the ticket's record, mailed to the team
+and registered in Open Klant about the ticket. Idempotent by the ticket's id, so SQS's
 at-least-once delivery stores and announces a ticket once. A record that fails
 (store, mail or Open Klant down) is reported as a partial batch failure, retried
 by SQS, and after the redrive limit lands in the alarmed dead-letter queue.
@@ -43,7 +44,8 @@ def record_handler(record: SQSRecord) -> None:
     if isinstance(message, AddedToTicket):
         added = services().ticket_intake.add(message)
         logger.info("ticket addition", extra={"tenant": message.tenant, "ticket_id": message.ticket_id,
-                                              "stored": added.stored, "new": added.new})
+                                              "stored": added.stored, "new": added.new, "notified": added.notified,
+                                              "open_klant": added.open_klant})
         return
     ticket = message
     result = services().ticket_intake.accept(ticket)

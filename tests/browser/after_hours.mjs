@@ -44,11 +44,14 @@ await main(async (browser) => {
   const staff = await newPage(browser);
   await signInStaff(staff);
   await staff.locator("#tickets-count", { hasText: "1" }).waitFor();  // the intake has stored it
+  // Session 20 (trust18): "het is wel dringend" marks the ticket urgent in the staff's list (was in its text only).
+  check((await staff.locator("#tickets-urgent").innerText()) === "1 dringend", "the list counts the urgent request");
   await staff.getByRole("button", { name: "Volgend verzoek" }).click();
   const ticket = staff.locator("#ticket .ticket");
   await ticket.waitFor();
   const shown = await ticket.innerText();
   check(shown.includes("+31612345678") && shown.includes("telefoon"), "the ticket shows the callback number");
+  check(await ticket.locator(".flag", { hasText: "Dringend volgens de inwoner" }).isVisible(), "the ticket says it is urgent");
   const added = await ticket.locator("ul.additions").innerText();
   check(added.includes("dringend") && added.includes("jan@example.nl") && added.includes("e-mail"),
         "the ticket shows what the resident added later: " + added);

@@ -110,7 +110,7 @@ def test_a_redelivered_message_stores_and_mails_once(mock_aws, table: str) -> No
     assert len(sent_mail()) == 1
 
 
-def test_what_the_resident_adds_later_reaches_the_ticket_once_even_before_it(mock_aws, table: str) -> None:  # noqa: ANN001
+def test_what_the_resident_adds_later_reaches_the_ticket_and_the_team_once_even_before_it(mock_aws, table: str) -> None:  # noqa: ANN001
     queue = SqsTicketQueue(boto3.client("sqs"), intake_queue())
     item = with_conversation(table, ticket())
     addition = AddedToTicket(tenant=item.tenant, conversation_id=item.conversation_id, ticket_id=item.id,
@@ -126,8 +126,9 @@ def test_what_the_resident_adds_later_reaches_the_ticket_once_even_before_it(moc
         deliver(mock_aws, visibility=0)
     [record] = DynamoDBTicketStore(boto3.client("dynamodb"), table).list("voorbeeld", TicketStatus.OPEN)
     assert [(a.text, a.contact) for a in record.additions] == [("of bel me op [TELEFOON]", "+31687654321")]
-    assert len(sent_mail()) == 1  # the team's e-mail announces the ticket only
-    assert all("+31687654321" not in mail["text"] for mail in sent_mail())
+    mails = sent_mail()  # the ticket's and the addition's, each once, never the resident's contact
+    assert len(mails) == 2 and "een ander telefoonnummer" in mails[1]["text"] and item.id in mails[1]["text"]
+    assert all("+31687654321" not in mail["text"] for mail in mails)
 
 
 def test_an_unreadable_message_lands_in_the_dead_letter_queue(mock_aws) -> None:  # noqa: ANN001

@@ -206,3 +206,36 @@ def test_an_addition_waits_for_its_ticket_and_never_outlives_the_conversation(st
     with pytest.raises(NotFound):
         stores.tickets.add(added(item, 2))
     assert stores.tickets.get("alpha", item.id) is None
+
+
+def test_an_urgent_addition_marks_the_ticket_in_every_list_of_it(stores: Stores) -> None:
+    calm, pressing = ticket(stores, 1), ticket(stores, 2, minutes=5)
+    for item in (calm, pressing):
+        stores.tickets.create(item, EXPIRES)
+    stores.tickets.add(added(calm, 1, "ik ben pas na 14 uur thuis"))
+    urgent = added(pressing, 2)
+    record, _ = stores.tickets.add(urgent.model_copy(update={"addition": urgent.addition.model_copy(update={"urgent": True})}))
+    assert record.urgent and record.additions[0].urgent
+    stores.tickets.add(added(pressing, 3, "ik ben pas na 14 uur thuis"))  # a calm one after it keeps the mark
+    assert [(r.id, r.urgent) for r in stores.tickets.list("alpha", TicketStatus.OPEN)] == [
+        ("ticket1", False), ("ticket2", True)]
+    stores.tickets.claim("alpha", "ticket2", "sanne", MOMENT)
+    assert [(r.id, r.urgent) for r in stores.tickets.page("alpha", TicketStatus.CLAIMED, None, limit=5).records] == [
+        ("ticket2", True)]
+
+
+def test_an_additions_deliveries_are_remembered_on_it_alone(stores: Stores) -> None:
+    item = ticket(stores, 1)
+    stores.tickets.create(item, EXPIRES)
+    stores.tickets.add(added(item, 1))
+    stores.tickets.add(added(item, 2, "ik ben pas na 14 uur thuis"))
+    stores.tickets.record_delivery("alpha", item.id, notified_at=MOMENT, addition="addition2")
+    stores.tickets.record_delivery("alpha", item.id, open_klant={"klantcontact": "uuid-6"}, addition="addition2")
+    stored = stores.tickets.get("alpha", item.id)
+    first, second = stored.additions
+    assert (first.notified_at, first.open_klant) == (None, {})
+    assert (second.notified_at, second.open_klant, second.text) == (MOMENT, {"klantcontact": "uuid-6"},
+                                                                    "ik ben pas na 14 uur thuis")
+    assert stored.notified_at is None and stored.open_klant == {}  # the ticket's own steps are its own
+    with pytest.raises(NotFound):
+        stores.tickets.record_delivery("alpha", item.id, notified_at=MOMENT, addition="nothing")

@@ -66,6 +66,7 @@ def test_another_number_urgency_and_reachability_go_on_the_ticket_staff_see(know
         ("het is wel dringend", None, None),
         ("ik ben pas na 14 uur thuis", None, None),
     ]
+    assert [a.urgent for a in ticket.additions] == [False, True, False] and ticket.urgent  # marked in the list
     first = world.queue.added[0]
     conversation = world.store.get("voorbeeld", world.conversation_id or "")
     assert conversation is not None

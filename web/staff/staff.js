@@ -259,7 +259,11 @@
       hasRole("kcc") ? call("GET", ticketQuery("open")) : Promise.resolve({ tickets: [] }), // tickets: role kcc
       call("GET", "/v1/staff/conversations?status=bot")
     ]).then(function (results) {
-      $("tickets-count").textContent = String(results[2].tickets.length);
+      var openTickets = results[2].tickets;
+      var pressing = openTickets.filter(function (item) { return item.urgent; }).length;
+      $("tickets-count").textContent = String(openTickets.length);
+      $("tickets-urgent").textContent = pressing ? pressing + " dringend" : "";
+      $("tickets-urgent").hidden = !pressing;
       var waiting = results[0].handovers;
       announceNewlyWaiting(waiting);
       document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
@@ -722,6 +726,8 @@
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
       h("h3", { text: "Verzoek voor " + teamName(data.team) }),
+      // An addition said it is urgent (TicketRecord.urgent): said in text, not by colour only.
+      data.urgent ? h("p", { "class": "flag", text: "Dringend volgens de inwoner" }) : null,
       h("dl", {}, [
         h("dt", { text: "Contact" }), h("dd", { text: contact }),
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
@@ -736,7 +742,7 @@
       parts.push(h("h4", { text: "Later toegevoegd door de inwoner" }), h("ul", { "class": "additions" },
         data.additions.map(function (added) {
           var contact = added.contact ? " (" + (CONTACT_KIND[added.contactKind] || added.contactKind) + ": " + added.contact + ")" : "";
-          return h("li", { text: formatTime(added.at) + ": " + added.text + contact });
+          return h("li", { text: formatTime(added.at) + ": " + (added.urgent ? "(dringend) " : "") + added.text + contact });
         })));
     }
     if (MESSAGING[data.channel]) {
@@ -785,7 +791,7 @@
           click: function () { openConversation(data.conversationId); } } }, [document.createTextNode("Gesprek bekijken")])
       ])
     ]));
-    box.appendChild(h("div", { "class": "ticket" }, parts));
+    box.appendChild(h("div", { "class": data.urgent ? "ticket urgent" : "ticket" }, parts));
   }
 
   function ticketQuery(status) {
@@ -793,8 +799,13 @@
     return "/v1/staff/tickets?status=" + status + (team ? "&team=" + encodeURIComponent(team) : "");
   }
 
-  // The next request: one this member of staff already holds, else the oldest open one of their
-  // teams (taken by someone else a moment earlier: the next one).
+  // The next request: one this member of staff already holds, else the oldest urgent open one of
+  // their teams, else the oldest open one (taken by someone else a moment earlier: the next one).
+  function urgentFirst(tickets) {
+    return tickets.filter(function (item) { return item.urgent; })
+      .concat(tickets.filter(function (item) { return !item.urgent; }));
+  }
+
   function takeNext(open) {
     if (!open.length) return Promise.resolve(null);
     return call("POST", "/v1/staff/tickets/" + encodeURIComponent(open[0].id) + "/claim").then(function (data) {
@@ -809,7 +820,7 @@
     call("GET", ticketQuery("claimed")).then(function (data) {
       var held = data.tickets.filter(function (item) { return item.claimedBy === me(); });
       if (held.length) return held[0];
-      return call("GET", ticketQuery("open")).then(function (openTickets) { return takeNext(openTickets.tickets); });
+      return call("GET", ticketQuery("open")).then(function (openTickets) { return takeNext(urgentFirst(openTickets.tickets)); });
     }).then(function (taken) {
       ticket = taken;
       if (taken) session.subject = taken.claimedBy;

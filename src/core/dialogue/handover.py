@@ -153,6 +153,7 @@ def add_to_queued_ticket(ctx: TurnContext, *, other_contact_only: bool = False, 
         id=effect_id(ctx.conversation.id, "add_to_ticket", ctx.moment, ctx.conversation.next_seq()), at=ctx.moment, text=redact(ctx.text),
         contact=other[0] if other is not None else None,
         contact_kind=other[1] if other is not None else None,  # type: ignore[arg-type]
+        urgent=contacts.about_the_callback(ctx.text) == "urgent",
     )
     ctx.effects.append(AddToTicket(id=addition.id, added=AddedToTicket(
         tenant=ctx.tenant.slug, conversation_id=ctx.conversation.id, ticket_id=current.ticket_id, addition=addition)))
