@@ -192,6 +192,7 @@ def _json(ref: str, description: str = "") -> dict[str, Any]:
 def _errors(*statuses: int) -> dict[str, Any]:
     texts = {400: "Invalid input", 401: "No or a wrong token / signature", 403: "Forbidden", 404: "Not found",
              409: "Conflict (busy conversation, lost claim)", 413: "Body too large", 415: "Not application/json",
+             422: "Names something the resource does not have (a detail the topic lacks)",
              429: "More than 30 turns a minute in one conversation", 500: "Unexpected failure",
              503: "A dependency (DynamoDB, SQS, Graph API) is unavailable; nothing was half-written"}
     return {str(status): _json("Error", texts[status]) for status in statuses}
@@ -387,11 +388,13 @@ def build() -> dict[str, Any]:
             "put": {
                 "operationId": "putKbIntent", "security": staff,
                 "summary": "Role editor: the wanted state of the intent into the draft (answer nl/en, links, extra "
-                           "examples, enabled); a new id with a title is the gemeente's own intent.",
+                           "examples, enabled; a shared intent's own follow-up answers by kind and own detail "
+                           "answers by name: a detail the topic lacks is a 422); a new id with a title is the "
+                           "gemeente's own intent.",
                 "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": REF.format(model="IntentBody")}}}},
-                "responses": {"200": _json("IntentDetail"), **_errors(400, 401, 403, 404, 409, 413, 415, 503)},
+                "responses": {"200": _json("IntentDetail"), **_errors(400, 401, 403, 404, 409, 413, 415, 422, 503)},
             },
         },
         "/v1/staff/kb/intents/{intentId}/export": {"get": {

@@ -17,6 +17,12 @@ class InvalidInput(BalieError):
     code = "invalid_input"
 
 
+class Unprocessable(BalieError):
+    """A well-formed request that names something its subject does not have (a detail a topic lacks)."""
+
+    code = "unprocessable"
+
+
 class NotFound(BalieError):
     code = "not_found"
 

@@ -154,19 +154,24 @@ def _describe(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(document)"
 
 
+# The parts of a shared intent's override the knowledge-base editor writes (core.editor.drafts.apply_draft).
+_EDITORS_FIELDS = ("answer", "links", "extra_examples", "followups", "details")
+
+
 def _editors_part(tenant: Tenant, intent_id: str) -> tuple[Any, ...]:
     """What the knowledge-base editor changes of one intent (core.editor.drafts.apply_draft):
-    on or off, a gemeente-own intent, or a shared one's answer, links and extra examples. The
-    rest of an override (urls, after_hours, follow-ups, team) is the administrator's."""
+    on or off, a gemeente-own intent, or a shared one's answer, links, extra examples, follow-up
+    answers and detail answers. The rest of an override (urls, after_hours, variants, team) is the
+    administrator's."""
     own = next((intent for intent in tenant.extra_intents if intent.id == intent_id), None)
     override = tenant.intent_overrides.get(intent_id) or IntentOverride()
     return (intent_id in tenant.disabled_intents, own,
-            None if own else (override.answer, override.links, override.extra_examples))
+            None if own else tuple(getattr(override, name) for name in _EDITORS_FIELDS))
 
 
 def with_editors_part(tenant: Tenant, intent_id: str, source: Tenant) -> Tenant:
     """`tenant` with `source`'s editor-managed part of one intent (see `_editors_part`); the
-    administrator's part of it (urls, after_hours, follow-ups, team) stays `tenant`'s."""
+    administrator's part of it (urls, after_hours, variants, team) stays `tenant`'s."""
     disabled = [other for other in tenant.disabled_intents if other != intent_id]
     if intent_id in source.disabled_intents:
         disabled.append(intent_id)
@@ -175,7 +180,7 @@ def with_editors_part(tenant: Tenant, intent_id: str, source: Tenant) -> Tenant:
     overrides = dict(tenant.intent_overrides)
     theirs = source.intent_overrides.get(intent_id) or IntentOverride()
     mine = (overrides.get(intent_id) or IntentOverride()).model_copy(update={
-        "answer": theirs.answer, "links": theirs.links, "extra_examples": theirs.extra_examples})
+        name: getattr(theirs, name) for name in _EDITORS_FIELDS})
     if own or mine == IntentOverride():
         overrides.pop(intent_id, None)
     else:

@@ -23,6 +23,7 @@ from core.errors import (
     RateLimited,
     ServiceUnavailable,
     Unauthorized,
+    Unprocessable,
     UnsupportedMediaType,
 )
 from handlers.http_router import NoRoute, Response
@@ -32,6 +33,7 @@ STATUS_BY_TYPE: dict[type[BalieError], HTTPStatus] = {
     Unauthorized: HTTPStatus.UNAUTHORIZED,
     Forbidden: HTTPStatus.FORBIDDEN,
     NotFound: HTTPStatus.NOT_FOUND,
+    Unprocessable: HTTPStatus.UNPROCESSABLE_ENTITY,
     Conflict: HTTPStatus.CONFLICT,
     PayloadTooLarge: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
     UnsupportedMediaType: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,

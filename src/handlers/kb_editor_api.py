@@ -3,8 +3,9 @@
 - `GET /v1/staff/kb/intents`: every intent with its effective answer, the draft's
   changes and checks; `GET|PUT /v1/staff/kb/intents/{intentId}`: one intent (shared
   answer, the gemeente's overlay, what residents get now, the difference, the checks in
-  Dutch); PUT stores the wanted state in the draft (a new id with a title: the gemeente's
-  own intent).
+  Dutch, each follow-up and detail answer shared and the gemeente's own); PUT stores the
+  wanted state in the draft (a new id with a title: the gemeente's own intent; a detail
+  the topic lacks: 422).
 - `POST /v1/staff/kb/preview {"message", "history"?}`: the reply the draft would give.
 - `POST /v1/staff/kb/publish` -> `{"version"}`: the draft becomes the next tenant version,
   built and switched live by the tenant-build function (live within a minute, no deploy).
@@ -23,6 +24,7 @@ tenant comes only from the token's claims; preflights go to the staff API's
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
@@ -30,7 +32,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from core.editor.drafts import MAX_EXAMPLES, MAX_LINKS, DraftLink, DraftText, IntentDraft
 from core.editor.service import MAX_PREVIEW_HISTORY, KnowledgeEditor
-from core.kb.models import Examples
+from core.kb.models import DetailName, Examples, FollowupKind
 from core.text_input import check_text
 from handlers import http_errors, staff_token
 from handlers.cold_start import after_first_call
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 UNANSWERED_DAYS = 30
 # An own intent with 200 example questions in two languages is larger than a chat message.
 MAX_INTENT_BYTES = 128 * 1024
+MAX_DETAILS = 30  # own answers of details in one request (the knowledge's topics have at most about ten)
 
 logger = Logger(service="balie")
 app = Router(http_errors.respond, authenticate=staff_token.authenticate)
@@ -81,10 +84,18 @@ class IntentBody(_Body):
                                    validation_alias=AliasChoices("examples", "extraExamples", "extra_examples"))
     title: TextBody | None = None
     team: str | None = Field(default=None, min_length=1, max_length=63)
+    # Shared intents: the gemeente's own answer to a follow-up question and of a detail (by its name); a key left
+    # out, or a text empty in both languages: the shared answer.
+    followups: dict[FollowupKind, TextBody] = Field(default_factory=dict)
+    details: dict[DetailName, TextBody] = Field(default_factory=dict, max_length=MAX_DETAILS)
 
     def draft(self) -> IntentDraft:
         def text(body: TextBody | None) -> DraftText | None:
             return DraftText(nl=body.nl.strip(), en=body.en.strip()) if body is not None else None
+
+        def written(bodies: Mapping[str, TextBody]) -> dict[str, DraftText]:
+            return {key: DraftText(nl=body.nl.strip(), en=body.en.strip())
+                    for key, body in bodies.items() if body.nl.strip() or body.en.strip()}
 
         def kept(texts: list[str]) -> list[str]:
             return [item.strip() for item in texts if item.strip()]
@@ -93,7 +104,8 @@ class IntentBody(_Body):
             enabled=self.enabled, answer=text(self.answer), title=text(self.title), team=self.team,
             links=[DraftLink(title=text(link.title) or DraftText(), url=link.url.strip()) for link in self.links]
             if self.links is not None else None,
-            examples=Examples(nl=kept(self.examples.nl), en=kept(self.examples.en)))
+            examples=Examples(nl=kept(self.examples.nl), en=kept(self.examples.en)),
+            followups=written(self.followups), details=written(self.details))
 
 
 class PreviewBody(_Body):

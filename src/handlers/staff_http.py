@@ -17,7 +17,9 @@ from handlers.http_router import Request, Response
 
 # Keys under these names are data (flow slot names; a tenant document in its file's format, to put
 # again), not field names: kept as they are.
-_DATA_KEYS = frozenset({"slots", "document"})
+# Keys whose value is data, not fields: its own keys stay as they are (a tenant document; the editor's
+# follow-up kinds and detail names, such as kwijt_buitenland, which the PUT takes back as written).
+_DATA_KEYS = frozenset({"slots", "document", "followups", "details"})
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": "authorization, content-type",

@@ -1,7 +1,8 @@
 // The knowledge-base editor (web/staff/editor.html) with the keyboard only: sign in as an
 // editor, find an intent, change the gemeente's answer, save it in the draft (checks shown
 // next to the fields), ask the preview chat, publish, and see the version in the history with
-// its rollback button, and the unanswered questions grouped. A KCC-only account is told it has
+// its rollback button, and the unanswered questions grouped; the gemeente's own answer to a follow-up
+// question and of a detail (session 20), through the preview and publishing to a resident. A KCC-only account is told it has
 // no access. axe on every state.
 import { BASE, main, newPage, check, axe, noErrors, screenshotPath } from "./lib.mjs";
 
@@ -51,15 +52,20 @@ await main(async (browser) => {
   await page.keyboard.press("Enter");
   await page.locator("#intent-form").waitFor({ state: "visible" });
   check(await page.evaluate(() => document.activeElement.id === "form-title"), "focus moves to the topic's heading");
-  // Session 18 (staff19): the topic's follow-up and detail answers are shown, marked as not changed by the answer here.
-  const fixed = await page.locator("#fixed").innerText();
-  check(/Andere antwoorden/.test(fixed) && /Vervolgvraag .Wat kost het\?/.test(fixed), "the topic's other answers: " + fixed.slice(0, 200));
+  // The topic's follow-up and detail answers are shown apart from its answer (session 18, staff19), each with a field
+  // of the gemeente's own (session 20, editor20).
+  const followups = await page.locator("#followups").innerText();
+  check(/Vervolgvragen/.test(followups) && /Vervolgvraag .Wat kost het\?/.test(followups), "the follow-ups: " + followups.slice(0, 200));
+  check(/Kwijt of gestolen in het buitenland/.test(await page.locator("#details").innerText()), "the details are listed");
+  check(/bedragen/.test(await page.locator("#followups fieldset[data-key=kosten] .note").innerText()),
+        "the cost question says that the gemeente's fees answer it");
 
   // Change the Dutch answer and save with the keyboard.
   check(await tabTo(page, () => document.activeElement.id === "answer-nl"), "Tab reaches the Dutch answer");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("In Voorbeeld vraagt u een paspoort aan in het stadhuis. Maak eerst online een afspraak.");
-  check(await tabTo(page, () => document.activeElement.type === "submit" && document.activeElement.closest("#intent-form")),
+  // Past the links, the examples and the topic's follow-up and detail answers (four stops each).
+  check(await tabTo(page, () => document.activeElement.type === "submit" && document.activeElement.closest("#intent-form"), 200),
         "Tab reaches 'Opslaan in concept'");
   await page.keyboard.press("Enter");
   await page.getByText("Opgeslagen in het concept").waitFor();
@@ -95,11 +101,49 @@ await main(async (browser) => {
   await page.keyboard.press("Enter");
   await unsafe.waitFor({ state: "detached" });
 
+  // Session 20 (editor20): the gemeente's own answer to "Hoe lang duurt het?" and to a passport lost abroad, with the
+  // keyboard; "Terug naar de gedeelde tekst" puts a changed field back.
+  const OWN_DURATION = "In Voorbeeld ligt uw paspoort na vijf werkdagen klaar in het stadhuis.";
+  const OWN_ABROAD = "Paspoort kwijt in het buitenland? Bel eerst het Voorbeeld-reisloket op 14 0999.";
+  async function write(text) { await page.keyboard.press("Control+A"); await page.keyboard.type(text); }
+  await page.locator("#followup-duur-nl").focus();
+  await write(OWN_DURATION);
+  await page.keyboard.press("Tab");
+  check(await page.evaluate(() => document.activeElement.id === "followup-duur-en"), "Tab goes from Dutch to English");
+  await write("In Voorbeeld your passport is ready at the town hall after five working days.");
+  await page.locator("#followup-kind-nl").focus();
+  const sharedChild = await page.locator("#followup-kind-nl").inputValue();
+  await write("Dit gaat weer weg.");
+  check(await tabTo(page, () => /Terug naar de gedeelde tekst/.test(document.activeElement.textContent)
+                              && document.activeElement.closest("fieldset").dataset.key === "kind", 4),
+        "Tab reaches the follow-up's 'Terug naar de gedeelde tekst'");
+  await page.keyboard.press("Enter");
+  check(await page.locator("#followup-kind-nl").inputValue() === sharedChild, "the shared text is back in the field");
+  await page.locator("#detail-kwijt_buitenland-nl").focus();
+  await write(OWN_ABROAD);
+  await page.keyboard.press("Tab");
+  await write("Passport lost abroad? First call the Voorbeeld travel desk on 14 0999.");
+  await page.locator("#intent-form button[type=submit]").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#details fieldset[data-key=kwijt_buitenland]", { hasText: "eigen tekst van uw gemeente" }).waitFor();
+  check(await page.locator("#followups fieldset[data-key=duur]", { hasText: "eigen tekst van uw gemeente" }).count() === 1,
+        "the follow-up is the gemeente's own after saving");
+  check(await page.locator("#followups fieldset[data-key=kind]", { hasText: "eigen tekst" }).count() === 0,
+        "the follow-up put back is the shared one");
+  await axe(page, "editor with own follow-up and detail answers");
+
   // The preview answers with the draft.
   await page.locator("#preview-input").focus();
   await page.keyboard.type("ik wil mijn paspoort verlengen");
   await page.keyboard.press("Enter");
   await page.locator("#preview-log .entry.bot", { hasText: "in het stadhuis" }).waitFor({ timeout: 20000 });
+  // The follow-up and the detail answered with the draft's texts (editor20).
+  for (const [question, answer] of [["hoe lang duurt het?", "vijf werkdagen"], ["ik ben mijn paspoort kwijtgeraakt in het buitenland", "Voorbeeld-reisloket"]]) {
+    await page.locator("#preview-input").focus();
+    await page.keyboard.type(question);
+    await page.keyboard.press("Enter");
+    await page.locator("#preview-log .entry.bot", { hasText: answer }).waitFor({ timeout: 20000 });
+  }
   await axe(page, "editor with the preview conversation");
   await page.screenshot({ path: screenshotPath("editor.png"), fullPage: false });
 
@@ -114,9 +158,24 @@ await main(async (browser) => {
   const published = page.locator("#versions tbody tr").first();
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).first().waitFor();
   const first = await published.innerText();
-  check(/Paspoort.* \(antwoord, links\)/.test(first), "the newest version says what changed: " + first);
+  check(/Paspoort.* \(antwoord, links, vervolgvraag .hoe lang duurt het., detail kwijt buitenland\)/.test(first),
+        "the newest version says what changed: " + first);
   check(first.includes("Redacteur") && !/dev-/.test(first), "by whom, readably, for a token without a name: " + first);
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).filter({ hasText: "live" }).waitFor({ timeout: 60000 });
+  // Residents get the published follow-up and detail answers (editor20).
+  async function chat(message, conversationId) {
+    return (await fetch(BASE + "/v1/chat", { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "voorbeeld", message, ...(conversationId ? { conversationId } : {}) }) })).json();
+  }
+  let residentText = "";
+  for (let attempt = 0; attempt < 60 && !residentText.includes("vijf werkdagen"); attempt++) {
+    const first = await chat("ik wil mijn paspoort verlengen");
+    residentText = JSON.stringify((await chat("hoe lang duurt het?", first.conversationId)).messages);
+    if (!residentText.includes("vijf werkdagen")) await new Promise((done) => setTimeout(done, 1000));
+  }
+  check(residentText.includes("vijf werkdagen"), "a resident gets the published follow-up answer: " + residentText.slice(0, 200));
+  check(JSON.stringify((await chat("ik ben mijn paspoort kwijtgeraakt in het buitenland")).messages).includes("Voorbeeld-reisloket"),
+        "a resident gets the published detail answer");
   check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,
         "earlier versions can be restored");
   await axe(page, "editor with the version history");

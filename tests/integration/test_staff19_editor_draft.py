@@ -45,13 +45,13 @@ def test_a_mistake_undone_leaves_nothing_in_the_draft(stack: LocalStack) -> None
     assert status == 400 and "niets veranderd" in refused["error"]["message"], refused
 
 
-def test_a_topics_other_answers_are_shown_as_not_changed_here(stack: LocalStack) -> None:
+def test_a_topics_other_answers_are_shown_apart_from_its_answer(stack: LocalStack) -> None:
     """In the round an editor wrote the gemeente's Saturday hours into the milieustraat's answer, and
-    "Is de milieustraat op zaterdag open?" still got the shared opening-hours detail: nothing said so."""
+    "Is de milieustraat op zaterdag open?" still got the shared opening-hours detail: nothing said so.
+    Since session 20 (editor20) the follow-up and detail answers are shown each with a field of their own."""
     editor = call(stack, "POST", "/dev/token", {"tenant": "beta", "teams": "*", "roles": ["editor"]})[1]["token"]
     status, detail = call(stack, "GET", "/v1/staff/kb/intents/paspoort", token=editor)
     assert status == 200, detail
-    fixed = {item["asked"]: item["answer"]["nl"] for item in detail["fixedAnswers"]}
-    assert fixed["Vervolgvraag \u201cWat kost het?\u201d"] == "Een paspoort kost geld.", fixed
-    assert fixed["Vervolgvraag \u201cHoe lang duurt het?\u201d"] == "Het duurt ongeveer een week.", fixed
-
+    shown = {item["asked"]: item["shared"]["nl"] for item in detail["followupAnswers"]}
+    assert shown["Vervolgvraag \u201cWat kost het?\u201d"] == "Een paspoort kost geld.", shown
+    assert shown["Vervolgvraag \u201cHoe lang duurt het?\u201d"] == "Het duurt ongeveer een week.", shown

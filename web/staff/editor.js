@@ -1,6 +1,6 @@
 /*
- * Balie knowledge-base editor (role redacteur): the gemeente's answers, links and example questions
- * over the shared knowledge base, its own topics, a preview chat that answers with the draft,
+ * Balie knowledge-base editor (role redacteur): the gemeente's answers, links, follow-up and detail answers
+ * and example questions over the shared knowledge base, its own topics, a preview chat that answers with the draft,
  * publishing, versions and rollback, and unanswered questions into the draft. No framework;
  * everything from the API is set with textContent, never parsed as HTML.
  */
@@ -157,7 +157,8 @@
     $("examples-nl").value = detail.draft.examples.nl.join("\n");
     $("examples-en").value = detail.draft.examples.en.join("\n");
     renderDifference(detail);
-    renderFixed(detail.fixedAnswers || []);
+    renderOwnAnswers("followups", detail.followupAnswers || []);
+    renderOwnAnswers("details", detail.detailAnswers || []);
     renderFindings($("findings"), detail.findings, true);
     $("export").hidden = creating;
     $("export").href = "#";
@@ -180,16 +181,52 @@
     });
   }
 
-  // A shared topic's follow-up and detail answers: the dialogue gives them instead of the answer above, so
-  // the editor sees that a change there does not reach those questions (the round's "op zaterdag open?").
-  function renderFixed(fixed) {
-    var list = $("fixed-list");
+  // A shared topic's follow-up and detail answers: the dialogue gives them instead of the answer above when a
+  // resident asks that ("Wat kost het?", a passport lost abroad), so each has its own field: the gemeente's own
+  // text, else the shared one; the same text as the shared one (or none) is sent as "the shared one".
+  var OWN_PARTS = { followups: { prefix: "followup-", items: "followupAnswers" },
+                    details: { prefix: "detail-", items: "detailAnswers" } };
+
+  function filled(field, value) { field.value = value; return field; } // a textarea's text is no attribute
+
+  function renderOwnAnswers(part, items) {
+    var list = $(part + "-list");
     clear(list);
-    fixed.forEach(function (item) {
-      list.appendChild(h("dt", { text: item.asked }));
-      list.appendChild(h("dd", { text: item.answer.nl }));
+    items.forEach(function (item) {
+      var id = OWN_PARTS[part].prefix + item.key;
+      var text = item.own || item.shared || { nl: "", en: "" };
+      var shared = item.shared ? h("details", { "class": "shared" }, [
+        h("summary", { text: "Gedeelde tekst" }), h("p", { text: item.shared.nl }), h("p", { lang: "en", text: item.shared.en })])
+        : h("p", { "class": "hint", text: "Geen gedeelde tekst: alleen uw gemeente geeft dit antwoord." });
+      list.appendChild(h("fieldset", { "class": "own-answer", "data-key": item.key }, [
+        h("legend", { text: item.asked }),
+        item.own ? h("p", {}, [badge("eigen tekst van uw gemeente", "draft")]) : null,
+        shared,
+        item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
+        h("label", { "for": id + "-nl", text: "Nederlands" }),
+        filled(h("textarea", { id: id + "-nl", rows: "3", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
+        h("label", { "for": id + "-en", text: "Engels" }),
+        filled(h("textarea", { id: id + "-en", rows: "3", lang: "en" }), text.en),
+        h("button", { type: "button", "class": "secondary", on: { click: function () {
+          $(id + "-nl").value = item.shared ? item.shared.nl : "";
+          $(id + "-en").value = item.shared ? item.shared.en : "";
+          say("De gedeelde tekst komt terug zodra u opslaat.");
+        } } }, [document.createTextNode("Terug naar de gedeelde tekst"), h("span", { "class": "sr", text: " (" + item.asked + ")" })])
+      ]));
     });
-    $("fixed").hidden = fixed.length === 0;
+    $(part).hidden = items.length === 0;
+  }
+
+  // The texts of one part that differ from the shared ones, by key (a kind or a detail's name).
+  function ownAnswers(part) {
+    var found = {};
+    ((current && current[OWN_PARTS[part].items]) || []).forEach(function (item) {
+      var id = OWN_PARTS[part].prefix + item.key;
+      var text = { nl: $(id + "-nl").value.trim(), en: $(id + "-en").value.trim() };
+      var shared = item.shared || { nl: "", en: "" };
+      if (text.nl !== shared.nl || text.en !== shared.en) found[item.key] = text;
+    });
+    return found;
   }
 
   var linksOwn = false; // the editor set links of the gemeente's own (else: the shared ones)
@@ -252,6 +289,10 @@
       body.links = null;
     }
     if (creating || (current && current.own)) body.title = { nl: $("title-nl").value.trim(), en: $("title-en").value.trim() };
+    else {
+      body.followups = ownAnswers("followups");
+      body.details = ownAnswers("details");
+    }
     return body;
   }
 
@@ -297,12 +338,23 @@
     if (linked && !list.children.length) list.appendChild(h("li", { "class": "ok", text: "Geen fouten gevonden." }));
   }
   function fieldLabel(field) {
+    var own = ownAnswerOf(field);
+    if (own) return own.item.asked + " (" + (own.lang === "nl" ? "Nederlands" : "Engels") + ")";
     var match = /^(examples|links)\.(\w+)\.(\w+)$/.exec(field);
     if (!match) return "";
     return match[1] === "examples" ? "Voorbeeldvraag " + (Number(match[3]) + 1) + " (" + (match[2] === "nl" ? "Nederlands" : "Engels") + ")"
                                    : "Link " + (Number(match[2]) + 1);
   }
+  // "followups.kosten.en" / "details.kwijt_buitenland.nl": the item of the open topic and the language.
+  function ownAnswerOf(field) {
+    var match = /^(followups|details)\.(\w+)\.(nl|en)$/.exec(field);
+    if (!match || !current) return null;
+    var item = (current[OWN_PARTS[match[1]].items] || []).filter(function (each) { return each.key === match[2]; })[0];
+    return item ? { item: item, lang: match[3], id: OWN_PARTS[match[1]].prefix + item.key + "-" + match[3] } : null;
+  }
   function fieldNode(field) {
+    var own = ownAnswerOf(field);
+    if (own) return $(own.id);
     var ids = { "title.nl": "title-nl", "title.en": "title-en", "answer.nl": "answer-nl", "answer.en": "answer-en",
                 "examples.nl": "examples-nl", "examples.en": "examples-en", enabled: "enabled" };
     if (ids[field]) return $(ids[field]);
@@ -396,11 +448,20 @@
     });
     return Object.keys(fields).map(function (intent) {
       var title = (intents.filter(function (item) { return item.id === intent; })[0] || { title: { nl: intent } }).title.nl;
-      return title + " (" + fields[intent].map(function (field) { return FIELD_NAMES[field] || field; }).join(", ") + ")";
+      return title + " (" + fields[intent].map(fieldName).join(", ") + ")";
     }).join("; ");
   }
   var FIELD_NAMES = { answer: "antwoord", links: "links", examples: "voorbeeldvragen", enabled: "aan/uit",
                       title: "titel", team: "team", "new": "nieuw" };
+  var FOLLOWUP_NAMES = { kosten: "wat kost het", duur: "hoe lang duurt het", kind: "voor een kind",
+                         meenemen: "wat meenemen", online: "online", termijn: "hoe lang van tevoren" };
+  // The audit's "followups.kosten" / "details.kwijt_buitenland" as editors read them.
+  function fieldName(field) {
+    var own = /^(followups|details)\.(\w+)$/.exec(field);
+    if (own) return own[1] === "followups" ? "vervolgvraag \u2018" + (FOLLOWUP_NAMES[own[2]] || own[2]) + "\u2019"
+                                           : "detail " + own[2].replace(/_/g, " ");
+    return FIELD_NAMES[field] || field;
+  }
   var STATUS = { live: "live", building: "wordt gebouwd", failed: "mislukt", superseded: "vervangen" };
 
   // Who made a version: the name in their token, else what they were (a login id means nothing here).

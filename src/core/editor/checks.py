@@ -15,7 +15,8 @@ from typing import Literal, Protocol
 
 from ..errors import InvalidInput
 from ..kb.checks import ANSWER_WORDS_MAX, ANSWER_WORDS_WARN, MIN_EXAMPLES, normalise
-from ..kb.models import Intent
+from ..kb.merge import shared_detail_answers
+from ..kb.models import Intent, Text
 from ..models import Model
 from ..text_input import check_text
 from .drafts import MAX_EXAMPLES, MAX_LINKS, DraftText, IntentDraft
@@ -44,6 +45,7 @@ def refuse_unsafe(state: IntentDraft) -> None:
     """What is refused outright (400) rather than reported: HTML, links that are not
     http(s), control characters, and sizes no answer needs."""
     texts: list[tuple[DraftText | None, int]] = [(state.answer, MAX_ANSWER_CHARS), (state.title, MAX_TITLE_CHARS)]
+    texts += [(text, MAX_ANSWER_CHARS) for text in [*state.followups.values(), *state.details.values()]]
     texts += [(link.title, MAX_TITLE_CHARS) for link in state.links or []]
     for text, limit in texts:
         for value in (text.nl, text.en) if text is not None else ():
@@ -117,6 +119,8 @@ def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None
             findings.append(Finding(field="answer.en", severity="warning", message=(
                 "Het Nederlandse antwoord is veranderd, het Engelse niet. Pas het Engelse antwoord ook aan.")))
     findings += _length("answer", state.answer)
+    if not state.own:
+        findings += _own_answers_findings(state, shared)
     for index, link in enumerate(state.links or []):
         findings += _texts(f"links.{index}.title", link.title, "De titel van de link")
         if link.url.lower().startswith("http://"):
@@ -140,6 +144,37 @@ def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None
             elif current_model is not None:
                 findings += _taken_by_model(field, text, intent_id, current_model, titles)
             seen.add(key)
+    return findings
+
+
+# The follow-up questions (core.kb.models.Followups), as staff read them.
+FOLLOWUP_QUESTIONS = {"kosten": "Wat kost het?", "duur": "Hoe lang duurt het?", "kind": "En voor een kind?",
+                      "meenemen": "Wat moet ik meenemen?", "online": "Kan het online?",
+                      "termijn": "Hoe lang van tevoren, of wanneer uiterlijk?"}
+_INSECURE_ADDRESS = re.compile(r"\bhttp://", re.IGNORECASE)
+
+
+def _own_answers_findings(state: IntentDraft, shared: Intent | None) -> list[Finding]:
+    """The gemeente's own follow-up and detail answers, checked as its own answer: both languages, the
+    length, the English left as the shared one, and no address residents would be sent to over http."""
+    shared_texts: dict[str, Text] = {}
+    if shared is not None:
+        shared_texts.update((f"followups.{kind}", text) for kind, text in shared.followups if text is not None)
+        shared_texts.update((f"details.{name}", text) for name, text in shared_detail_answers(shared, None).items())
+    own = [(f"followups.{kind}", f"Het antwoord op \u2018{FOLLOWUP_QUESTIONS[kind]}\u2019", text)
+           for kind, text in state.followups.items()]
+    own += [(f"details.{name}", f"Het antwoord bij \u2018{name}\u2019", text) for name, text in state.details.items()]
+    findings: list[Finding] = []
+    for field, what, text in own:
+        findings += _texts(field, text, what)
+        findings += _length(field, text)
+        before = shared_texts.get(field)
+        if before is not None and text.en.strip() == before.en and text.nl.strip() != before.nl:
+            findings.append(Finding(field=f"{field}.en", severity="warning", message=(
+                f"{what}: het Nederlands is veranderd, het Engels niet. Pas het Engels ook aan.")))
+        if _INSECURE_ADDRESS.search(f"{text.nl} {text.en}"):
+            findings.append(Finding(field=f"{field}.nl", message=(
+                f"{what} noemt een adres dat niet beveiligd is (http). Gebruik een adres dat met https:// begint.")))
     return findings
 
 

@@ -2,7 +2,8 @@
 
 A draft holds, per intent an editor touched, the whole wanted state of that intent for
 this gemeente (`IntentDraft`): on or off, its own answer and links over the shared ones,
-its extra example questions, or a whole gemeente-own intent. Applying a draft to the
+its own answers to follow-up questions and of details, its extra example questions, or a
+whole gemeente-own intent. Applying a draft to the
 tenant's newest version (`apply_draft`) rewrites only those intents, so settings an
 administrator changed meanwhile (opening hours, teams) are kept.
 """
@@ -14,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..kb.models import Examples, Intent, IntentOverride, LinkSpec, Tenant, Text
+from ..kb.models import DetailName, Examples, FollowupKind, Followups, Intent, IntentOverride, LinkSpec, Tenant, Text
 from ..models import Model
 
 MAX_LINKS = 10
@@ -44,12 +45,17 @@ class DraftLink(Model):
 
 class IntentDraft(Model):
     """What this gemeente wants of one intent. For a shared intent `answer` and `links`
-    are its own over the shared ones (None: the shared ones) and `examples` are extra
-    example questions; for its own intent (`own`) they are the whole intent."""
+    are its own over the shared ones (None: the shared ones), `followups` and `details` its
+    own answers to a follow-up question ("wat kost het?") and of a detail by name (a variant
+    such as kwijt_buitenland, or one of the intent's `details:`; a name left out: the shared
+    answer), and `examples` are extra example questions; for its own intent (`own`) they
+    are the whole intent."""
 
     enabled: bool = True
     answer: DraftText | None = None
     links: list[DraftLink] | None = None
+    followups: dict[FollowupKind, DraftText] = Field(default_factory=dict)
+    details: dict[DetailName, DraftText] = Field(default_factory=dict)
     examples: Examples = Field(default_factory=Examples)
     own: bool = False
     title: DraftText | None = None  # own intents only
@@ -105,6 +111,15 @@ def _examples(examples: Examples | None) -> Examples:
     return examples.model_copy(deep=True) if examples is not None else Examples()
 
 
+def _draft_text(text: Text) -> DraftText:
+    return DraftText(nl=text.nl, en=text.en)
+
+
+def _written(texts: Mapping[str, DraftText]) -> dict[str, Text]:
+    """The texts an editor wrote (one left empty in both languages is the shared one)."""
+    return {name: text.text() for name, text in texts.items() if text.nl or text.en}
+
+
 def _draft_links(links: list[LinkSpec], urls: Mapping[str, str]) -> list[DraftLink]:
     return [DraftLink(title=DraftText(nl=link.title.nl, en=link.title.en), url=link.url or urls.get(link.slot or "", ""))
             for link in links]
@@ -124,6 +139,8 @@ def intent_state(tenant: Tenant, intent_id: str) -> IntentDraft | None:
         enabled=enabled,
         answer=DraftText(**override.answer.model_dump()) if override.answer else None,
         links=_draft_links(override.links, {**tenant.urls, **override.urls}) if override.links is not None else None,
+        followups={kind: _draft_text(text) for kind, text in override.followups or () if text is not None},
+        details={name: _draft_text(text) for name, text in override.details.items()},
         examples=_examples(override.extra_examples))
 
 
@@ -154,10 +171,13 @@ def apply_draft(tenant: Tenant, draft: Draft | None) -> Tenant:
             overrides.pop(intent_id, None)
             continue
         override = overrides.get(intent_id) or IntentOverride()
+        followups = _written(state.followups)
         override = override.model_copy(update={
             "answer": state.answer.text() if state.answer is not None and (state.answer.nl or state.answer.en) else None,
             "links": _link_specs(state.links) if state.links is not None else None,
             "extra_examples": _examples(state.examples) if state.examples.nl or state.examples.en else None,
+            "followups": Followups(**followups) if followups else None,
+            "details": _written(state.details),
         })
         if override == IntentOverride():
             overrides.pop(intent_id, None)

@@ -31,17 +31,18 @@ from typing import Literal, Protocol
 from pydantic import Field
 
 from ..clock import Clock, now
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound, Unprocessable
 from ..kb.build import ArtefactStore, SharedBase, Train, artefact_name, matcher_key
 from ..kb.checks import normalise, tenant_problems
 from ..kb.compiled import MatcherOnFirstUse, TenantKnowledge
-from ..kb.merge import KnowledgeError, enabled_intents, resolve_tenant, slot_url, training_examples
+from ..kb.merge import (KnowledgeError, enabled_intents, resolve_tenant, shared_detail_answers, slot_url,
+                        training_examples, with_own_answers)
 from ..kb.models import Examples, Intent, IntentOverride, Tenant, Text
 from ..models import Channel, InboundMessage, Model, Reply
 from ..ports import ConversationStore, KnowledgeRepository
 from ..staff import StaffIdentity
 from ..tenants import BuildQueue, TenantRegistry, TenantVersion, VersionStatus
-from .checks import ID_PATTERN, Finding, accuracy_finding, intent_findings, refuse_unsafe
+from .checks import FOLLOWUP_QUESTIONS, ID_PATTERN, Finding, accuracy_finding, intent_findings, refuse_unsafe
 from .drafts import (AuditEntry, Change, Draft, DraftLink, DraftText, IntentDraft, apply_draft, intent_state,
                      published_by_editors)
 
@@ -116,34 +117,46 @@ class IntentSummary(Model):
     warnings: int
 
 
-class FixedAnswer(Model):
-    """An answer of a shared topic the editor does not change here (a follow-up's or a detail's): the
-    dialogue gives it instead of the topic's answer when a resident asks that, so the gemeente's own
-    answer above does not reach those questions (a change needs the tenant file or the shared base)."""
+class OwnAnswer(Model):
+    """A follow-up's or a detail's answer of a shared topic: the dialogue gives it instead of the topic's
+    answer when a resident asks that, so the editor sees (and may change) it apart from the answer."""
 
+    key: str  # the follow-up's kind (kosten) or the detail's name (kwijt_buitenland): the key in the draft
     asked: str  # when residents get it, in Dutch
-    answer: Text
+    shared: Text | None  # None: the shared topic has none (the gemeente's own adds it)
+    own: DraftText | None  # the gemeente's own as the draft has it (None: the shared one is given)
+    note: str | None = None  # when residents do not get this text (the tenant's fees answer the cost)
 
 
-# The follow-up questions (core.kb.models.Followups), as staff read them.
-_FOLLOWUP_QUESTIONS = {"kosten": "Wat kost het?", "duur": "Hoe lang duurt het?", "kind": "En voor een kind?",
-                       "meenemen": "Wat moet ik meenemen?", "online": "Kan het online?",
-                       "termijn": "Hoe lang van tevoren, of wanneer uiterlijk?"}
+# The details every topic may have (core.kb.models.Variants), as staff read them.
+_VARIANT_QUESTIONS = {
+    "kwijt_buitenland": "Kwijt of gestolen in het buitenland", "uit_buitenland": "Eerste inschrijving na komst uit het buitenland",
+    "emigratie": "Vertrek uit Nederland", "niet_zelf": "Voor iemand die niet zelf kan komen",
+    "overlijden": "Na een overlijden", "dier_overleden": "Na de dood van een huisdier",
+    "status": "Hoe staat het met mijn aanvraag of melding?"}
 _SHOWN_WORDS = 6
 
 
-def fixed_answers(intent: Intent, override: IntentOverride | None) -> list[FixedAnswer]:
-    """The topic's follow-up answers (the tenant's own where its file has them) and detail answers."""
-    own = override.followups if override and override.followups else None
-    found = []
-    for kind, question in _FOLLOWUP_QUESTIONS.items():
-        text = (getattr(own, kind) if own else None) or getattr(intent.followups, kind)
-        if text is not None:
-            found.append(FixedAnswer(asked=f"Vervolgvraag \u201c{question}\u201d", answer=text))
-    for detail in intent.details:
-        words = ", ".join(word.rstrip("*") for word in detail.words[:_SHOWN_WORDS])
-        found.append(FixedAnswer(asked=f"Vragen met bijvoorbeeld: {words}", answer=detail.answer))
-    return found
+# core.dialogue.answers: the tenant's fees of a topic answer "wat kost het?" instead of the topic's follow-up text.
+_FEES_NOTE = ("Uw gemeente heeft tarieven voor dit onderwerp: op deze vraag noemt de chatbot die bedragen, niet deze "
+              "tekst. De tarieven verandert de beheerder van Balie voor uw gemeente.")
+
+
+def followup_answers(intent: Intent, state: IntentDraft, tenant: Tenant) -> list[OwnAnswer]:
+    """The topic's follow-up answers: each kind the shared topic or the gemeente answers."""
+    has_fees = tenant.fees is not None and bool(tenant.fees.items.get(intent.id))
+    return [OwnAnswer(key=kind, asked=f"Vervolgvraag \u201c{question}\u201d", shared=getattr(intent.followups, kind),
+                      own=state.followups.get(kind), note=_FEES_NOTE if kind == "kosten" and has_fees else None)
+            for kind, question in FOLLOWUP_QUESTIONS.items()
+            if getattr(intent.followups, kind) is not None or kind in state.followups]
+
+
+def detail_answers(intent: Intent, override: IntentOverride | None, state: IntentDraft) -> list[OwnAnswer]:
+    """The topic's details (its variants, then its own details) with their shared answers."""
+    words = {detail.name: ", ".join(word.rstrip("*") for word in detail.words[:_SHOWN_WORDS]) for detail in intent.details}
+    return [OwnAnswer(key=name, asked=_VARIANT_QUESTIONS.get(name) or f"Vragen met bijvoorbeeld: {words.get(name, name)}",
+                      shared=answer, own=state.details.get(name))
+            for name, answer in shared_detail_answers(intent, override).items()]
 
 
 class IntentDetail(Model):
@@ -160,7 +173,9 @@ class IntentDetail(Model):
     effective: AnswerView
     difference: dict[str, list[DiffPart]]  # shared answer -> effective answer, per language
     findings: list[Finding]
-    fixed_answers: list[FixedAnswer] = Field(default_factory=list)  # shared topics: not changed by `answer`
+    # Shared topics: the follow-up and detail answers, each shared and the gemeente's own (`draft.followups`, `.details`).
+    followup_answers: list[OwnAnswer] = Field(default_factory=list)
+    detail_answers: list[OwnAnswer] = Field(default_factory=list)
 
 
 class IntentList(Model):
@@ -362,8 +377,8 @@ class KnowledgeEditor:
             summaries.append(IntentSummary(
                 id=intent_id, title=state.title.text(intent_id) if state.own and state.title else intent.title,
                 kind=intent.kind, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
-                overlay=not state.own and (state.answer is not None or state.links is not None
-                                           or bool(state.examples.nl or state.examples.en)),
+                overlay=not state.own and (state.answer is not None or state.links is not None or bool(
+                    state.followups or state.details or state.examples.nl or state.examples.en)),
                 answer=effective, extra_examples=len(state.examples.nl) + len(state.examples.en),
                 errors=sum(f.severity == "error" for f in findings), warnings=sum(f.severity == "warning" for f in findings)))
         summaries.sort(key=lambda item: (not item.edited, not item.own, item.title.nl.casefold()))
@@ -396,6 +411,7 @@ class KnowledgeEditor:
                                    "(2 tot 63 tekens), bijvoorbeeld 'veerpont'.")
             if shared_intent is not None and shared_intent.kind == "system" and not state.enabled:
                 raise InvalidInput("Dit onderwerp hoort bij hoe de chatbot werkt en kan niet uit.")
+            _own_answers_fit(intent_id, state, shared_intent, ctx.source.intent_overrides.get(intent_id))
             wanted = state.model_copy(update={"own": own, "title": state.title if own else None,
                                               "team": state.team if own else None})
             before = ctx.state(intent_id) if ctx.known(intent_id) else None
@@ -584,7 +600,7 @@ class KnowledgeEditor:
         if override is None:
             return shared
         extra = override.extra_examples or Examples()
-        return shared.model_copy(update={
+        return with_own_answers(shared, override).model_copy(update={
             "answer": override.answer or shared.answer,
             "links": override.links if override.links is not None else shared.links,
             "examples": Examples(nl=[*shared.examples.nl, *extra.nl], en=[*shared.examples.en, *extra.en])})
@@ -718,7 +734,8 @@ class KnowledgeEditor:
             shared=SharedView(answer=shared.answer, links=_link_views(shared.links, ctx.tenant, intent_id),
                               examples=shared.examples) if shared else None,
             draft=state, live=live, effective=effective, difference=diff, findings=findings,
-            fixed_answers=fixed_answers(shared, overrides) if shared is not None and not state.own else [])
+            followup_answers=followup_answers(shared, state, ctx.tenant) if shared is not None and not state.own else [],
+            detail_answers=detail_answers(shared, overrides, state) if shared is not None and not state.own else [])
 
     def _live_view(self, tenant: str, intent_id: str) -> LiveView | None:
         try:
@@ -756,7 +773,26 @@ def _free_id(question: str, ctx: _Context) -> str:
     return candidate
 
 
+def _own_answers_fit(intent_id: str, state: IntentDraft, shared: Intent | None, override: IntentOverride | None) -> None:
+    """Own follow-up and detail answers only over a shared topic, and only for details it has (422)."""
+    if shared is None:
+        if state.followups or state.details:
+            raise InvalidInput("followups, details: een eigen onderwerp heeft alleen zijn eigen antwoord; "
+                               "vervolgvragen en details horen bij gedeelde onderwerpen.")
+        return
+    known = shared_detail_answers(shared, override)
+    unknown = sorted(set(state.details) - set(known))
+    if unknown:
+        raise Unprocessable(f"details.{unknown[0]}: het onderwerp {intent_id!r} heeft geen detail {unknown[0]!r}. "
+                            f"Het heeft: {', '.join(known) or 'geen details'}.")
+
+
 def _changed_fields(before: IntentDraft | None, after: IntentDraft) -> list[str]:
+    """The parts of an intent an edit changed, for the audit: `answer`, ..., `followups.kosten`, `details.<name>`."""
     if before is None:
         return ["new"]
-    return [name for name in _FIELDS if getattr(before, name) != getattr(after, name)]
+    fields = [name for name in _FIELDS if getattr(before, name) != getattr(after, name)]
+    for part in ("followups", "details"):
+        old, new = getattr(before, part), getattr(after, part)
+        fields += [f"{part}.{key}" for key in sorted({*old, *new}) if old.get(key) != new.get(key)]
+    return fields

@@ -13,8 +13,8 @@ from datetime import date
 from typing import Literal
 
 from ..look import readable
-from .merge import enabled_intents, link_specs, missing_slots, slot_url
-from .models import AfterHours, Examples, Intent, OutOfScope, Tenant
+from .merge import enabled_intents, link_specs, missing_slots, shared_detail_answers, slot_url
+from .models import DETAIL_KINDS, AfterHours, Examples, Intent, IntentOverride, OutOfScope, Tenant
 from .phrases import phrase_problem, words_of
 
 MIN_EXAMPLES = {"nl": 20, "en": 3}  # per topic intent, shared or tenant-only
@@ -127,6 +127,8 @@ def _detail_problems(intent: Intent, at: tuple) -> list[Problem]:
         owner = f"{intent.id} detail {detail.name!r}"
         if any(other.name == detail.name for other in intent.details[:index]):
             problems.append(Problem((*here, "name"), f"{owner}: two details have this name"))
+        if detail.name in DETAIL_KINDS:  # a tenant's own answer names a detail or a variant (IntentOverride.details)
+            problems.append(Problem((*here, "name"), f"{owner}: the name of a kind of `variants:`; choose another"))
         problems += _phrase_problems((*here, "words"), detail.words, owner, taken)
         problems += answer_length_problems((*here, "answer", "nl"), detail.answer.nl, intent.id)
         for link_index, link in enumerate(detail.links):
@@ -243,6 +245,8 @@ def overlay_problems(shared: Mapping[str, Intent], tenant: Tenant, *, reserved_i
             problems += answer_length_problems((*at, "answer", "nl"), override.answer.nl, intent_id)
         if override.team and override.team not in tenant.teams:
             problems.append(Problem((*at, "team"), f"team {override.team!r} is not one of the tenant's teams"))
+        problems += _own_answers_problems(at, intent_id, override, shared.get(intent_id) or next(
+            (extra for extra in tenant.extra_intents if extra.id == intent_id), None))
 
     enabled = enabled_intents(shared, tenant)
     for intent_id in (tenant.fees.items if tenant.fees else {}):
@@ -256,6 +260,22 @@ def overlay_problems(shared: Mapping[str, Intent], tenant: Tenant, *, reserved_i
         problems.append(Problem(("urls",), f"no URL for slot {slot!r}, used by enabled intent {intent_id!r}"))
     problems += _placeholder_problems(tenant, enabled)
     problems += _example_clashes(shared, tenant, enabled, out_of_scope)
+    return problems
+
+
+def _own_answers_problems(at: tuple, intent_id: str, override: IntentOverride, intent: Intent | None) -> list[Problem]:
+    """The gemeente's own follow-up and detail answers: as long as an answer, and only for details the intent has."""
+    problems: list[Problem] = []
+    for kind, text in override.followups or ():
+        if text is not None:
+            problems += answer_length_problems((*at, "followups", kind, "nl"), text.nl, intent_id)
+    known = shared_detail_answers(intent, override) if intent is not None else {}
+    for name, text in override.details.items():
+        if name not in known:
+            problems.append(Problem((*at, "details", name), f"{intent_id} has no detail {name!r} "
+                                                           f"(its details: {', '.join(known) or 'none'})"))
+        else:
+            problems += answer_length_problems((*at, "details", name, "nl"), text.nl, intent_id)
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from .compiled import ResolvedAfterHours, ResolvedDetail, ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
-from .models import AfterHours, Followups, Intent, IntentOverride, LinkSpec, Tenant, Variants
+from .models import AfterHours, Followups, Intent, IntentOverride, LinkSpec, Tenant, Text, Variants
 
 
 class KnowledgeError(ValueError):
@@ -98,10 +98,37 @@ def _merge_variants(base: Variants, override: Variants | None) -> Variants:
     return base.model_copy(update={kind: variant for kind, variant in override if variant is not None})
 
 
+def shared_detail_answers(intent: Intent, override: IntentOverride | None) -> dict[str, Text]:
+    """The answer of each of an intent's details by name before the gemeente's own (`IntentOverride.details`):
+    its variants as the tenant's file has them (`IntentOverride.variants`), then its `details:`."""
+    variants = _merge_variants(intent.variants, override.variants if override else None)
+    answers = {kind: variant.answer for kind, variant in variants if variant is not None}
+    answers.update((detail.name, detail.answer) for detail in intent.details)
+    return answers
+
+
+def with_own_answers(intent: Intent, override: IntentOverride | None) -> Intent:
+    """The intent with the tenant's own follow-up answers and variants and its own answers of details
+    (what a resident gets after "wat kost het?" or "kwijt in het buitenland"); links are resolved apart."""
+    if override is None:
+        return intent
+    own = override.details
+    variants = _merge_variants(intent.variants, override.variants)
+    return intent.model_copy(update={
+        "followups": _merge_followups(intent.followups, override.followups),
+        "variants": variants.model_copy(update={
+            kind: variant.model_copy(update={"answer": own[kind]})
+            for kind, variant in variants if variant is not None and kind in own}),
+        "details": [detail.model_copy(update={"answer": own[detail.name]}) if detail.name in own else detail
+                    for detail in intent.details],
+    })
+
+
 def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False) -> ResolvedIntent:
     override = tenant.intent_overrides.get(intent.id)
     links = override.links if override and override.links is not None else intent.links
     after_hours = _after_hours(intent, override)
+    own = with_own_answers(intent, override)
     flow = None
     if intent.flow:
         flow = ResolvedFlow(
@@ -120,21 +147,21 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         title=intent.title,
         answer=override.answer if override and override.answer else intent.answer,
         links=[_resolve_link(link, tenant, intent.id, override) for link in links],
-        followups=_merge_followups(intent.followups, override.followups if override else None),
+        followups=own.followups,
         variants={
             kind: ResolvedVariant(
                 answer=variant.answer,
                 links=[_resolve_link(link, tenant, intent.id, override) for link in variant.links],
                 followups=variant.followups,
             )
-            for kind, variant in _merge_variants(intent.variants, override.variants if override else None)
+            for kind, variant in own.variants
             if variant is not None
         },
         details=[
             ResolvedDetail(name=detail.name, words=detail.words, answer=detail.answer,
                            links=[_resolve_link(link, tenant, intent.id, override) for link in detail.links],
                            followups=detail.followups)
-            for detail in intent.details
+            for detail in own.details
         ],
         facts=intent.facts,
         flow=flow,

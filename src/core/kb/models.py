@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ..text_input import text_problem
 
-FOLLOWUP_KINDS = ("kosten", "duur", "kind", "meenemen", "online", "termijn")
+FollowupKind = Literal["kosten", "duur", "kind", "meenemen", "online", "termijn"]
+FOLLOWUP_KINDS: tuple[str, ...] = get_args(FollowupKind)
 # Details a question can ask within a topic (core.dialogue.details recognises them);
 # an intent answers them with `variants:`.
 DETAIL_KINDS = ("kwijt_buitenland", "uit_buitenland", "emigratie", "niet_zelf", "overlijden", "dier_overleden", "status")
@@ -196,6 +197,9 @@ class OutOfScope(Strict):
     domains: list[Domain] = Field(default_factory=list)
 
 
+DetailName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
 class IntentOverride(Strict):
     """What a tenant changes of a shared intent; everything is optional."""
 
@@ -204,6 +208,10 @@ class IntentOverride(Strict):
     links: list[LinkSpec] | None = None
     followups: Followups | None = None
     variants: Variants | None = None
+    # The gemeente's own answer of one of the intent's details, by name: a kind of its `variants:`
+    # (kwijt_buitenland) or the name of one of its `details:` (andere_nationaliteit). Only the answer:
+    # the detail's links and follow-ups stay the shared ones (the knowledge-base editor writes these).
+    details: dict[DetailName, Text] = Field(default_factory=dict)
     extra_examples: Examples | None = None
     after_hours: AfterHours | None = None  # e.g. the gemeente's own storingsnummer
     # Slot -> URL for this intent only (e.g. its own form or appointment page);
