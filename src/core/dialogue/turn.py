@@ -732,6 +732,8 @@ class Turn:
         if current_topic.continues_unguessed(ctx, result, text):
             self._not_understood(text)
             return
+        if result.decision == "clarify" and self._told_for_the_callback(text):
+            return  # "ik woon sinds kort in deze gemeente" while a callback is queued (was "Bedoelt u ...?")
         if result.decision == "clarify":
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
@@ -1218,9 +1220,8 @@ class Turn:
             # such question, and "Dat weet ik niet" about the topic before)
             ctx.add(*referrals.scope_message(ctx, said))
             return
-        if (not small_talk.is_gibberish(said) and not clauses.is_question(said) and len(said.split()) > 2
-                and handover.add_to_queued_ticket(ctx, told=True)):
-            return  # a detail told while a callback is queued: for the member of staff, on its ticket
+        if self._told_for_the_callback(said):
+            return
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
@@ -1250,6 +1251,12 @@ class Turn:
                     links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         else:
             ctx.add(*referrals.scope_message(ctx, said))
+
+    def _told_for_the_callback(self, said: str) -> bool:
+        """A detail told (no question, more than two words, no gibberish) while a callback is queued: for the
+        member of staff, on its ticket, rather than a miss or a "Bedoelt u" of guesses."""
+        return (not small_talk.is_gibberish(said) and not clauses.is_question(said) and len(said.split()) > 2
+                and handover.add_to_queued_ticket(self.ctx, told=True))
 
     def _for_the_callback(self) -> bool:
         """Another number or address, "het is dringend", "ik ben pas na 14 uur bereikbaar" while a callback
