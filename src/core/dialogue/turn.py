@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link
-from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, handover,
-               language, reactions, referrals, replies, small_talk)
+from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, general_words,
+               handover, language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
@@ -715,7 +715,8 @@ class Turn:
             self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
-            self._answer(intent, result.score, text, kinds)
+            if not self._carried_by_a_general_word(intent, result.score, text):
+                self._answer(intent, result.score, text, kinds)
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
         if meant is not None:
@@ -735,6 +736,9 @@ class Turn:
         if result.decision == "clarify" and self._told_for_the_callback(text):
             return  # "ik woon sinds kort in deze gemeente" while a callback is queued (was "Bedoelt u ...?")
         if result.decision == "clarify":
+            favourite = ctx.intent_of(result.candidates[0].intent) if result.candidates else None
+            if favourite is not None and self._carried_by_a_general_word(favourite, result.score, text):
+                return  # "I want to register my company" (0.85): no Birth registration / Moving house buttons
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
             # "ik wil mijn achternaam veranderen": the matcher's guesses are far off (a building permit 0.54, a birth)
@@ -777,6 +781,33 @@ class Turn:
         if result.decision == "clarify" and self._ask_about_lone_favourite(result, text):
             return
         self._not_understood(text)
+
+    def _carried_by_a_general_word(self, intent: "ResolvedIntent", score: float, text: str) -> bool:
+        """"where do I register my boat", "I want to open a bakery, where do I register it": the matcher answers a
+        topic (Birth registration, 0.92), or offers it first, only because of a word that says what is done at the
+        desk and nothing of what about ("register", "aanmelden", "aanvraag": `general_words`), and nothing else in
+        the message names that topic: not "Congratulations on your baby!". The message names something else (the
+        boat, the bakery): the scope message, with a referral when it names one (a business: KVK). Nothing else
+        ("where do I register", "ik wil me inschrijven"): "Bedoelt u ...?" with the topics the word reads, best
+        first. Short messages only (a story's other words decide). On the editors' list."""
+        ctx = self.ctx
+        if intent.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
+            return False
+        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, TOPIC_WORD_SCORE)
+        if found is None:
+            return False
+        ctx.count("general_word_only")
+        if found.alone:
+            topics = [topic.id for topic in ctx.knowledge.intents.values()
+                      if topic.kind == "topic" and not topic.handover]
+            choices = [ctx.knowledge.intents[topic] for topic in
+                       ctx.knowledge.matcher.ranked_among(found.words, topics)[:MAX_CHOICES]]
+            if len(choices) >= 2:
+                ctx.note_unanswered(text)
+                self._disambiguate(choices, score, text)
+                return True
+        self._not_understood(text)
+        return True
 
     def _domain_named(self, result: "Classification", text: str) -> bool:
         """"can i get benefits", "ik heb geld nodig", "garbage question": a short message the matcher places in no
