@@ -62,7 +62,8 @@ def first_call() -> None:
 
 def compiled_later() -> list[tuple[str, int]]:
     """(pattern, flags) of what a warm function compiles after its cold start: each crisis rule is
-    compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns;
+    compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns, and
+    the crisis readings' gate words on the first message;
     they ask `core.compiled_patterns` for it, which records them here (and compiles them)."""
     from core import compiled_patterns
     from core.dialogue import crisis
@@ -77,6 +78,8 @@ def compiled_later() -> list[tuple[str, int]]:
     try:
         for rule in crisis._index().rules:
             rule.pattern  # noqa: B018 (compiles the rule)
+        crisis._gate_finder.cache_clear()
+        crisis._gate_finder()  # the readings' gate words, compiled on a container's first message (about 3 ms)
     finally:
         compiled_patterns.use(None)
     return keys
