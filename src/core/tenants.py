@@ -204,7 +204,7 @@ class TenantAdmin:
 
     def put(self, who: StaffIdentity, slug: str, document: Any, replace_knowledge: bool = False) -> "TenantPut":
         """`document` becomes the next version. For the topics the tenant's editors published, the
-        editor-managed part (answer, links, examples, on/off, an own topic) stays the current
+        editor-managed part (answer, links, follow-up and detail answers, examples, on/off, an own topic) stays the current
         version's unless `replace_knowledge`: an administrator changing opening hours in an older
         copy of the file would otherwise take the editors' published answers offline without a
         word. The result names those topics where the document said otherwise (`kept_from_editors`)."""

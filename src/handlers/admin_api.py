@@ -4,8 +4,8 @@
   JSON) becomes the tenant's next version; 202 with the version, built and switched
   live by the tenant-build function (`GET` shows when). A document that does not fit
   the shared knowledge base is a 400 that names every problem.
-  For the topics the tenant's editors published, their part (answer, links, examples,
-  on/off) stays the current version's, named in `keptFromEditors` where the document said
+  For the topics the tenant's editors published, their part (answer, links, follow-up and
+  detail answers, examples, on/off) stays the current version's, named in `keptFromEditors` where the document said
   otherwise, unless the request says `?knowledge=replace`.
 - `GET /v1/admin/tenants/{slug}`: the live version and the last versions with their
   build status (and why a build failed); `?document=true` also the current document

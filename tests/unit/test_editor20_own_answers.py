@@ -57,6 +57,11 @@ def test_own_followup_and_detail_answers_preview_publish_audit_and_rollback(worl
     assert {item.key: item.own for item in detail.followup_answers}["kosten"] == OWN_COST
     assert {item.key: item.own for item in detail.detail_answers} == {"kwijt_buitenland": OWN_ABROAD, "spoed": OWN_URGENT}
     assert next(item for item in world.editor.intents(EDITOR).intents if item.id == "paspoort").overlay
+    exported = world.editor.export(EDITOR, "paspoort")  # for the shared base's reviewers: with the gemeente's texts
+    assert exported.followups.kosten == OWN_COST.text() and exported.followups.duur == Text(
+        nl="Het duurt ongeveer een week.", en="It takes about a week.")
+    assert exported.variants.kwijt_buitenland is not None and exported.variants.kwijt_buitenland.answer == OWN_ABROAD.text()
+    assert [own.answer for own in exported.details] == [OWN_URGENT.text()]
 
     # The preview answers the follow-up and both details with the draft; residents keep the shared answers.
     assert "80 euro" in said(world, "wat kost het?", ("ik wil een nieuw paspoort aanvragen",))

@@ -204,9 +204,9 @@
         shared,
         item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
         h("label", { "for": id + "-nl", text: "Nederlands" }),
-        filled(h("textarea", { id: id + "-nl", rows: "3", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
+        filled(h("textarea", { id: id + "-nl", rows: "4", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
         h("label", { "for": id + "-en", text: "Engels" }),
-        filled(h("textarea", { id: id + "-en", rows: "3", lang: "en" }), text.en),
+        filled(h("textarea", { id: id + "-en", rows: "4", lang: "en" }), text.en),
         h("button", { type: "button", "class": "secondary", on: { click: function () {
           $(id + "-nl").value = item.shared ? item.shared.nl : "";
           $(id + "-en").value = item.shared ? item.shared.en : "";
