@@ -726,7 +726,7 @@ class Turn:
         # "my bike got stolen outside the library, where do I report it?": the police's referral is what is asked, not the
         # ID card's "lost or stolen" detail read in a far-off guess (id-kaart 0.54)
         if ((not self._asks_a_referral(text, result) and detail_topic.own_detail_of_a_guess(ctx, result, text))
-                or detail_topic.own_detail_after_a_referral(ctx, text)):
+                or detail_topic.own_detail_after_a_referral(ctx, text) or detail_topic.own_detail_told_there(ctx, result, text)):
             return
         if current_topic.answer_nothing_named(ctx, result, text):
             return
