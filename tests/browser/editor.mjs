@@ -57,15 +57,14 @@ await main(async (browser) => {
   const followups = await page.locator("#followups").innerText();
   check(/Vervolgvragen/.test(followups) && /Vervolgvraag .Wat kost het\?/.test(followups), "the follow-ups: " + followups.slice(0, 200));
   check(/Kwijt of gestolen in het buitenland/.test(await page.locator("#details").innerText()), "the details are listed");
-  check(/bedragen/.test(await page.locator("#followups fieldset[data-key=kosten] .note").innerText()),
+  check(/bedragen/.test(await page.locator("#followups details[data-key=kosten] .note").textContent()),
         "the cost question says that the gemeente's fees answer it");
 
   // Change the Dutch answer and save with the keyboard.
   check(await tabTo(page, () => document.activeElement.id === "answer-nl"), "Tab reaches the Dutch answer");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("In Voorbeeld vraagt u een paspoort aan in het stadhuis. Maak eerst online een afspraak.");
-  // Past the links, the examples and the topic's follow-up and detail answers (four stops each).
-  check(await tabTo(page, () => document.activeElement.type === "submit" && document.activeElement.closest("#intent-form"), 200),
+  check(await tabTo(page, () => document.activeElement.type === "submit" && document.activeElement.closest("#intent-form")),
         "Tab reaches 'Opslaan in concept'");
   await page.keyboard.press("Enter");
   await page.getByText("Opgeslagen in het concept").waitFor();
@@ -102,34 +101,42 @@ await main(async (browser) => {
   await unsafe.waitFor({ state: "detached" });
 
   // Session 20 (editor20): the gemeente's own answer to "Hoe lang duurt het?" and to a passport lost abroad, with the
-  // keyboard; "Terug naar de gedeelde tekst" puts a changed field back.
+  // keyboard (each is a disclosure, closed while it is the shared text); "Terug naar de gedeelde tekst" puts a changed
+  // field back.
   const OWN_DURATION = "In Voorbeeld ligt uw paspoort na vijf werkdagen klaar in het stadhuis.";
   const OWN_ABROAD = "Paspoort kwijt in het buitenland? Bel eerst het Voorbeeld-reisloket op 14 0999.";
   async function write(text) { await page.keyboard.press("Control+A"); await page.keyboard.type(text); }
-  await page.locator("#followup-duur-nl").focus();
+  async function open(summary) { // Enter on the question opens it; the next Tab stop is its Dutch text
+    await page.locator(summary).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+  }
+  check(await page.locator("#followup-duur-nl").isHidden(), "a follow-up with the shared text is closed");
+  await open("#followup-duur-title");
+  check(await page.evaluate(() => document.activeElement.id === "followup-duur-nl"), "Enter opens the follow-up, Tab reaches its text");
   await write(OWN_DURATION);
   await page.keyboard.press("Tab");
   check(await page.evaluate(() => document.activeElement.id === "followup-duur-en"), "Tab goes from Dutch to English");
   await write("In Voorbeeld your passport is ready at the town hall after five working days.");
-  await page.locator("#followup-kind-nl").focus();
+  await open("#followup-kind-title");
   const sharedChild = await page.locator("#followup-kind-nl").inputValue();
   await write("Dit gaat weer weg.");
   check(await tabTo(page, () => /Terug naar de gedeelde tekst/.test(document.activeElement.textContent)
-                              && document.activeElement.closest("fieldset").dataset.key === "kind", 4),
+                              && document.activeElement.closest("details").dataset.key === "kind", 4),
         "Tab reaches the follow-up's 'Terug naar de gedeelde tekst'");
   await page.keyboard.press("Enter");
   check(await page.locator("#followup-kind-nl").inputValue() === sharedChild, "the shared text is back in the field");
-  await page.locator("#detail-kwijt_buitenland-nl").focus();
+  await open("#detail-kwijt_buitenland-title");
   await write(OWN_ABROAD);
   await page.keyboard.press("Tab");
   await write("Passport lost abroad? First call the Voorbeeld travel desk on 14 0999.");
   await page.locator("#intent-form button[type=submit]").focus();
   await page.keyboard.press("Enter");
-  await page.locator("#details fieldset[data-key=kwijt_buitenland]", { hasText: "eigen tekst van uw gemeente" }).waitFor();
-  check(await page.locator("#followups fieldset[data-key=duur]", { hasText: "eigen tekst van uw gemeente" }).count() === 1,
-        "the follow-up is the gemeente's own after saving");
-  check(await page.locator("#followups fieldset[data-key=kind]", { hasText: "eigen tekst" }).count() === 0,
-        "the follow-up put back is the shared one");
+  await page.locator("#details summary", { hasText: "eigen tekst van uw gemeente" }).waitFor();
+  check(await page.locator("#followups details[data-key=duur][open] summary", { hasText: "eigen tekst van uw gemeente" }).count() === 1,
+        "the follow-up is the gemeente's own after saving, shown open");
+  check(await page.locator("#followups details[data-key=kind]:not([open])", { hasNotText: "eigen tekst" }).count() === 1,
+        "the follow-up put back is the shared one, closed");
   await axe(page, "editor with own follow-up and detail answers");
 
   // The preview answers with the draft.

@@ -189,29 +189,35 @@
 
   function filled(field, value) { field.value = value; return field; } // a textarea's text is no attribute
 
+  // Each item is a disclosure (the question and whether the text is the gemeente's own), open when it is the
+  // gemeente's own or a check is about it: a topic has up to 16, and closed ones are one Tab stop each.
   function renderOwnAnswers(part, items) {
     var list = $(part + "-list");
     clear(list);
     items.forEach(function (item) {
       var id = OWN_PARTS[part].prefix + item.key;
       var text = item.own || item.shared || { nl: "", en: "" };
-      var shared = item.shared ? h("details", { "class": "shared" }, [
-        h("summary", { text: "Gedeelde tekst" }), h("p", { text: item.shared.nl }), h("p", { lang: "en", text: item.shared.en })])
+      var checked = (current.findings || []).some(function (finding) { return finding.field.indexOf(part + "." + item.key + ".") === 0; });
+      var shared = item.shared ? h("div", { "class": "shared" }, [
+        h("p", {}, [h("strong", { text: "Gedeelde tekst: " }), document.createTextNode(item.shared.nl)]),
+        h("p", { lang: "en", text: item.shared.en })])
         : h("p", { "class": "hint", text: "Geen gedeelde tekst: alleen uw gemeente geeft dit antwoord." });
-      list.appendChild(h("fieldset", { "class": "own-answer", "data-key": item.key }, [
-        h("legend", { text: item.asked }),
-        item.own ? h("p", {}, [badge("eigen tekst van uw gemeente", "draft")]) : null,
-        shared,
-        item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
-        h("label", { "for": id + "-nl", text: "Nederlands" }),
-        filled(h("textarea", { id: id + "-nl", rows: "4", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
-        h("label", { "for": id + "-en", text: "Engels" }),
-        filled(h("textarea", { id: id + "-en", rows: "4", lang: "en" }), text.en),
-        h("button", { type: "button", "class": "secondary", on: { click: function () {
-          $(id + "-nl").value = item.shared ? item.shared.nl : "";
-          $(id + "-en").value = item.shared ? item.shared.en : "";
-          say("De gedeelde tekst komt terug zodra u opslaat.");
-        } } }, [document.createTextNode("Terug naar de gedeelde tekst"), h("span", { "class": "sr", text: " (" + item.asked + ")" })])
+      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: !!item.own || checked }, [
+        h("summary", { id: id + "-title" }, [h("span", { text: item.asked }),
+                                              item.own ? badge("eigen tekst van uw gemeente", "draft") : null]),
+        h("div", { role: "group", "aria-labelledby": id + "-title" }, [
+          shared,
+          item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
+          h("label", { "for": id + "-nl", text: "Nederlands" }),
+          filled(h("textarea", { id: id + "-nl", rows: "4", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
+          h("label", { "for": id + "-en", text: "Engels" }),
+          filled(h("textarea", { id: id + "-en", rows: "4", lang: "en" }), text.en),
+          h("button", { type: "button", "class": "secondary", on: { click: function () {
+            $(id + "-nl").value = item.shared ? item.shared.nl : "";
+            $(id + "-en").value = item.shared ? item.shared.en : "";
+            say("De gedeelde tekst komt terug zodra u opslaat.");
+          } } }, [document.createTextNode("Terug naar de gedeelde tekst"), h("span", { "class": "sr", text: " (" + item.asked + ")" })])
+        ])
       ]));
     });
     $(part).hidden = items.length === 0;
@@ -331,7 +337,11 @@
       if (target) {
         if (finding.severity === "error") target.setAttribute("aria-invalid", "true");
         item.appendChild(h("button", { type: "button", "class": "plain", text: "Ga naar het veld",
-                                       on: { click: function () { target.focus(); } } }));
+                                       on: { click: function () {
+                                         var closed = target.closest("details"); // a follow-up or detail answer
+                                         if (closed) closed.open = true;
+                                         target.focus();
+                                       } } }));
       }
       list.appendChild(item);
     });

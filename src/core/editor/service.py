@@ -134,7 +134,7 @@ _VARIANT_QUESTIONS = {
     "emigratie": "Vertrek uit Nederland", "niet_zelf": "Voor iemand die niet zelf kan komen",
     "overlijden": "Na een overlijden", "dier_overleden": "Na de dood van een huisdier",
     "status": "Hoe staat het met mijn aanvraag of melding?"}
-_SHOWN_WORDS = 6
+_SHOWN_WORDS = 3  # of a detail's words, to name it on the editor page
 
 
 # core.dialogue.answers: the tenant's fees of a topic answer "wat kost het?" instead of the topic's follow-up text.
