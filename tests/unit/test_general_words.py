@@ -36,7 +36,7 @@ def test_a_topic_read_only_in_register_is_carried_by_it() -> None:
     # Without "register" the boat reads nothing (a lone weak guess of the birth is no reading)
     matcher = ReadingsOf({"where do I my boat": NOTHING})
     found = general_words.carried(matcher, "where do I register my boat", BIRTH, 0.75)
-    assert found == general_words.Carried("register", alone=False)
+    assert found == general_words.Carried("register", alone=False, rest=NOTHING)
 
 
 def test_a_topic_that_stands_without_the_word_is_not_carried() -> None:

@@ -275,10 +275,16 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
     return []
 
 
+# "how do I register our marriage from abroad": a marriage concluded abroad is recorded as the marriage's own detail
+# (knowledge: huwelijk, `buitenland`), not a first registration of someone who arrives.
+_A_MARRIAGE = re.compile(r"\b(?:marriage|married|wedding|huwelijk\w*|getrouwd|trouw\w*)\b")
+
+
 def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = _lowered(text)
-    found = [kind for kind in _ORDER if _CUES[kind].search(lowered)]
+    found = [kind for kind in _ORDER if _CUES[kind].search(lowered)
+             and not (kind == "uit_buitenland" and _A_MARRIAGE.search(lowered))]
     if "dier_overleden" in found and _PERSON_DIED.search(lowered):
         found.remove("dier_overleden")  # "mijn moeder is overleden, zij had een hond": the mother died
         if "overlijden" not in found:

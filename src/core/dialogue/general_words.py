@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..matcher import Matcher
+    from ..matcher import Classification, Matcher
 
 # The family's words in English and Dutch, with the Dutch separable forms only when their particle follows in the same
 # clause ("waar meld ik dat aan", "hoe schrijf ik me in"; not "ik heb een vraag").
@@ -38,10 +38,12 @@ _ASIDE = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Carried:
-    """A topic read only because of the family's `words`; `alone`: nothing else in the message can name a topic."""
+    """A topic read only because of the family's `words`; `alone`: nothing else in the message can name a topic;
+    `rest`: the message read without the words (None when alone)."""
 
     words: str
     alone: bool
+    rest: "Classification | None" = None
 
 
 def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried | None:
@@ -59,7 +61,7 @@ def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried
         first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
         if (reading.decision != "reject" and first == intent) or matcher.word_reads_as(rest, intent, floor):
             return None
-        return Carried(" ".join(dict.fromkeys(words)), alone=False)
+        return Carried(" ".join(dict.fromkeys(words)), alone=False, rest=reading)
     return Carried(" ".join(dict.fromkeys(words)), alone=True)
 
 

@@ -50,6 +50,8 @@ CrisisDetector = Callable[[str], "str | None"]
 MISSES_BEFORE_OFFER = 2
 MAX_CHOICES = 3
 # "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
+# Where a told clause ends and one that asks may start: "ik ben in het buitenland getrouwd, hoe laat ik dat registreren".
+_CLAUSE_BREAK = re.compile(r"[,;]")
 _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
 # (`Classification.candidates`: half the favourite's score), its next guess joins it if that
@@ -86,6 +88,11 @@ TOPIC_QUESTION_SCORE = 0.6
 # 0.80-1.00 for a right topic (one story 0.55) and 0.40-0.69 for the team's out-of-scope probes and phrasings. The same
 # holds for a lone favourite offered first in "Bedoelt u ...?" (`Turn._lone_favourite`).
 TOPIC_WORD_SCORE = 0.75
+# A topic read in a general word ("register") stands when a word of the rest of the message reads it this surely on its
+# own (`general_words.carried`): "born" reads Birth registration 0.75, "died" Death 0.65; the words of what else is
+# registered read it at 0.24 or less ("horse", "boat", "caravan", "yacht"; the team's 120 phrasings, BENCHMARKS.md,
+# session 20).
+SUBJECT_WORD_SCORE = 0.6
 # A message of at most this many words that names a broad domain and no topic is offered the domain's topics.
 DOMAIN_MESSAGE_WORDS = 12
 # A reply of this many words or fewer to a guided flow's question is an answer to it, not read by the
@@ -715,7 +722,7 @@ class Turn:
             self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
-            if not self._carried_by_a_general_word(intent, result.score, text):
+            if not self._carried_by_a_general_word(result, intent, text, kinds):
                 self._answer(intent, result.score, text, kinds)
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
@@ -737,8 +744,10 @@ class Turn:
             return  # "ik woon sinds kort in deze gemeente" while a callback is queued (was "Bedoelt u ...?")
         if result.decision == "clarify":
             favourite = ctx.intent_of(result.candidates[0].intent) if result.candidates else None
-            if favourite is not None and self._carried_by_a_general_word(favourite, result.score, text):
+            if favourite is not None and self._carried_by_a_general_word(result, favourite, text, kinds):
                 return  # "I want to register my company" (0.85): no Birth registration / Moving house buttons
+            if self._own_detail_of_a_topic_named(result, text):
+                return
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
             # "ik wil mijn achternaam veranderen": the matcher's guesses are far off (a building permit 0.54, a birth)
@@ -782,18 +791,24 @@ class Turn:
             return
         self._not_understood(text)
 
-    def _carried_by_a_general_word(self, intent: "ResolvedIntent", score: float, text: str) -> bool:
+    def _carried_by_a_general_word(self, result: "Classification", intent: "ResolvedIntent", text: str,
+                                   kinds: list[str]) -> bool:
         """"where do I register my boat", "I want to open a bakery, where do I register it": the matcher answers a
         topic (Birth registration, 0.92), or offers it first, only because of a word that says what is done at the
         desk and nothing of what about ("register", "aanmelden", "aanvraag": `general_words`), and nothing else in
         the message names that topic: not "Congratulations on your baby!". The message names something else (the
         boat, the bakery): the scope message, with a referral when it names one (a business: KVK). Nothing else
         ("where do I register", "ik wil me inschrijven"): "Bedoelt u ...?" with the topics the word reads, best
-        first. Short messages only (a story's other words decide). On the editors' list."""
+        first. Read without the word, another topic the matcher also guessed comes first ("how do I register our
+        marriage from abroad": Moving house 0.75 with the word, the marriage 0.85 without it): the word only put its
+        own topic before the one the message names, so the message is decided as read without it, never answered
+        more surely than "Bedoelt u" (a detail of the topic named still is). Short messages only (a story's other
+        words decide). On the editors' list."""
         ctx = self.ctx
+        score = result.score
         if intent.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
             return False
-        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, TOPIC_WORD_SCORE)
+        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, SUBJECT_WORD_SCORE)
         if found is None:
             return False
         ctx.count("general_word_only")
@@ -806,8 +821,34 @@ class Turn:
                 ctx.note_unanswered(text)
                 self._disambiguate(choices, score, text)
                 return True
+        rest = found.rest
+        named = rest.candidates[0].intent if rest is not None and rest.decision != "reject" and rest.candidates else None
+        if named is not None and named != intent and named in {guess.intent for guess in result.alternatives}:
+            self._decide(rest if rest.decision == "clarify" else _as_a_guess(rest), text, kinds)
+            return True
         self._not_understood(text)
         return True
+
+    def _own_detail_of_a_topic_named(self, result: "Classification", text: str) -> bool:
+        """"how do I register our marriage from abroad" (Moving house 0.75, read in "abroad"; the marriage 0.28), "ik
+        ben in het buitenland getrouwd, hoe laat ik dat registreren" (a told clause before the question): a guess of the
+        matcher's (from DETAIL_EVIDENCE) whose own detail the message names in that detail's words ("register our
+        marriage", "in het buitenland getrouwd") and that a word of the message names on its own ("marriage",
+        "getrouwd": TOPIC_WORD_SCORE) is what is asked, however far behind: that detail's answer, not "Bedoelt u"
+        with Moving house first. Only a message that asks, in a clause of its own ("Recently I had to renew my expiring
+        American passport here" tells background), and short (a story's words name more than it asks)."""
+        ctx = self.ctx
+        if len(text.split()) >= clauses.STORY_WORDS or not any(map(clauses.is_question, _CLAUSE_BREAK.split(text))):
+            return False
+        for guess in [*result.candidates, *result.alternatives]:
+            intent = ctx.intent_of(guess.intent)
+            if (intent is not None and intent.kind == "topic" and not intent.handover
+                    and guess.score >= detail_topic.DETAIL_EVIDENCE and intent.detail_for(text) is not None
+                    and ctx.knowledge.matcher.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
+                ctx.count("detail_of_a_topic_named")
+                self._answer(intent, guess.score, text)
+                return True
+        return False
 
     def _domain_named(self, result: "Classification", text: str) -> bool:
         """"can i get benefits", "ik heb geld nodig", "garbage question": a short message the matcher places in no
@@ -1428,6 +1469,14 @@ def _without_a_persons_death(result: "Classification", asked_details: list[str])
         return replace(result, alternatives=kept)
     decision = "reject" if not kept else "clarify" if result.intent is not None else result.decision
     return replace(result, intent=None, score=kept[0].score if kept else 0.0, alternatives=kept, decision=decision)
+
+
+def _as_a_guess(result: "Classification") -> "Classification":
+    """An answer of the matcher as the first guess of a "Bedoelt u" (clarify), its score kept."""
+    from ..matcher import Alternative  # the matcher's package loads on first use (cold start)
+
+    return replace(result, intent=None, decision="clarify",
+                   alternatives=[Alternative(result.intent, result.score), *result.alternatives])
 
 
 def _reads_as_one(result: "Classification", intent: str | None) -> bool:
