@@ -21,15 +21,19 @@ from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..kb.compiled import ResolvedIntent, TenantKnowledge
     from ..matcher import Classification
 
 
-def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked | None) -> bool:
+def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked | None,
+                    reading: "Callable[[], Classification]") -> bool:
     """True when the question was about the current topic and is answered: a follow-up that
     names nothing else ("kan dat ook online?"), the topic on a day ("kan het ook op zaterdag?"),
     for someone else ("en voor mijn man?"), whom to call, how ("wat kan ik doen?") or how long
-    it is valid, or a detail of the topic's own."""
+    it is valid, or a detail of the topic's own. `reading`: the turn's classification of `text`
+    (made on first use, once a turn: the turn reads it again when this returns False)."""
     if _callback_promised_again(ctx, text):
         return True
     topic = ctx.intent_of(ctx.state.topic)
@@ -48,7 +52,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             followups.names_only(text, _title_words(topic)) or followups.done_to_it(text))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
-        elif kinds == ["kind"] and ctx.knowledge.matcher.classify(text).decision == "answer":
+        elif kinds == ["kind"] and reading().decision == "answer":
             # "how do I register my baby" with no topic yet names a child (read as "and for my child?") but is a
             # question of its own, which the matcher answers (Birth registration, 0.96): not "Waar gaat uw vraag over?".
             return False

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sized
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import privacy
@@ -653,10 +654,11 @@ class Turn:
             ctx.count("followup_the_child")
             kinds = ["kind", *kinds]
         ctx.state.child = followups.tells_of_a_young_child(text) or (ctx.state.child and not followups.names_an_adult(text))
-        if current_topic.answer_on_topic(ctx, text, kinds, self.asked):
+        reading = cache(lambda: ctx.knowledge.matcher.classify(text))  # one classification of `text` a turn
+        if current_topic.answer_on_topic(ctx, text, kinds, self.asked, reading):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
-        result = _without_a_persons_death(ctx.knowledge.matcher.classify(text), asked_details)
+        result = _without_a_persons_death(reading(), asked_details)
         if not asked_details and current_topic.told_more(ctx, text, kinds, result):
             return
         # A detail first: "mijn moeder is overleden, moet ik haar parkeervergunning opzeggen?" is
