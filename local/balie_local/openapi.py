@@ -324,7 +324,12 @@ def build() -> dict[str, Any]:
                            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
                            {"name": "cursor", "in": "query", "description": "`next` of the page before (opaque)",
                             "schema": {"type": "string"}},
-                           {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["oldest", "newest"]}}],
+                           {"name": "order", "in": "query", "description": "`urgent`: tickets an addition called urgent "
+                            "first, then the others, each oldest first (open or claimed, without `limit` or `cursor`)",
+                            "schema": {"type": "string", "enum": ["oldest", "newest", "urgent"]}},
+                           {"name": "urgent", "in": "query", "description": "only tickets that are (`true`) or are not "
+                            "(`false`) marked urgent; a page may then hold fewer than `limit`",
+                            "schema": {"type": "string", "enum": ["true", "false"]}}],
             "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
         }},
         **{f"/v1/staff/tickets/{{ticketId}}/{action}": {"post": {

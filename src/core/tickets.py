@@ -145,12 +145,24 @@ class TicketDesk:
     outbound: OutboundSender | None = None  # answers tickets of the messaging channels on their channel
 
     def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None, *,
-             limit: str | None = None, cursor: str | None = None, order: str | None = None) -> TicketPage:
-        """The caller's teams' tickets in `status`, oldest first (`order` "newest": newest first).
+             limit: str | None = None, cursor: str | None = None, order: str | None = None,
+             urgent: str | None = None) -> TicketPage:
+        """The caller's teams' tickets in `status`, oldest first (`order` "newest": newest first;
+        "urgent": those an addition called urgent first, each part oldest first, for a list at once).
         Done tickets pile up until the retention ends, so they come in pages (`limit`, default
         DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
-        `cursor` is given. `cursor` is the `next` of the page before (opaque)."""
+        `cursor` is given. `cursor` is the `next` of the page before (opaque). `urgent` "true" /
+        "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`)."""
         who.require_role(TICKET_ROLE)
+        if urgent not in (None, "true", "false"):
+            raise InvalidInput("urgent must be 'true' or 'false'.")
+        found = self._list(who, status, team, limit=limit, cursor=cursor, order=order)
+        if urgent is None:
+            return found
+        return TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
+
+    def _list(self, who: StaffIdentity, status: str | None, team: str | None, *,
+              limit: str | None, cursor: str | None, order: str | None) -> TicketPage:
         wanted = _status(status)
         if team is not None:
             if not who.may_see(team):
@@ -158,13 +170,17 @@ class TicketDesk:
             teams: list[str] | None = [team]
         else:
             teams = None if who.teams is None else sorted(who.teams)
-        if order not in (None, "oldest", "newest"):
-            raise InvalidInput("order must be 'oldest' or 'newest'.")
+        if order not in (None, "oldest", "newest", "urgent"):
+            raise InvalidInput("order must be 'oldest', 'newest' or 'urgent'.")
         size = _page_size(limit)
         after = decode_ticket_cursor(cursor) if cursor is not None else None
         if size is None and after is None and wanted != TicketStatus.DONE:
             records = self.tickets.list(who.tenant, wanted, teams)
+            if order == "urgent":
+                return TicketPage(sorted(records, key=lambda record: not record.urgent), None)  # stable: oldest first
             return TicketPage(records[::-1] if order == "newest" else records, None)
+        if order == "urgent":
+            raise InvalidInput("order 'urgent' is for open or claimed tickets without limit or cursor.")
         found = self.tickets.page(who.tenant, wanted, teams, limit=size or DONE_PAGE, after=after,
                                   newest_first=order == "newest")
         return TicketPage(found.records, encode_ticket_cursor(found.next) if found.next else None)

@@ -305,12 +305,12 @@ def review_not_helpful(request: Request, item_id: str) -> Response:
 
 @app.get("/v1/staff/tickets")
 def list_tickets(request: Request) -> Response:
-    """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest: the caller's teams'
-    tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only when more
-    follow, so a list that fits is `{"tickets": [...]}` as before paging."""
+    """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest|urgent&urgent=true|false: the
+    caller's teams' tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only
+    when more follow, so a list that fits is `{"tickets": [...]}` as before paging."""
     query = request.query.get
     found = ticket_desk().list(identity(request), query("status"), query("team") or None, limit=query("limit"),
-                               cursor=query("cursor"), order=query("order"))
+                               cursor=query("cursor"), order=query("order"), urgent=query("urgent"))
     knowledge = services().knowledge.get(identity(request).tenant)
     listed: dict[str, object] = {"tickets": [_ticket_view(knowledge, record) for record in found.records]}
     if found.next is not None:

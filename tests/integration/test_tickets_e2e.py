@@ -116,7 +116,10 @@ def test_done_tickets_come_in_pages_and_bad_paging_is_a_400(stack: LocalStack) -
     status, first = call(stack, "GET", "/v1/staff/tickets?status=done&limit=2", token=everyone)
     assert status == 200 and len(first["tickets"]) == 2 and first["next"]
     assert "next" not in call(stack, "GET", "/v1/staff/tickets?status=open", token=everyone)[1]
-    for query in ("limit=0", "limit=500", "limit=veel", "cursor=abc", "cursor=", "order=random"):
+    status, open_urgent = call(stack, "GET", "/v1/staff/tickets?status=open&order=urgent&urgent=false", token=everyone)
+    assert status == 200 and "next" not in open_urgent  # the dashboard's "Volgend verzoek": urgent ones first
+    for query in ("limit=0", "limit=500", "limit=veel", "cursor=abc", "cursor=", "order=random", "order=urgent",
+                  "urgent=ja"):
         status, refused = call(stack, "GET", f"/v1/staff/tickets?status=done&{query}", token=everyone)
         assert status == 400 and refused["error"]["code"] == "invalid_input", (query, refused)
 

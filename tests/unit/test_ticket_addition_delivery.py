@@ -11,7 +11,7 @@ from staff_support import OPEN_KLANT, TUESDAY, make_world, who
 from test_tickets import RecordingPoster, ticketed
 
 from core.erasure import erase_conversation
-from core.errors import ServiceUnavailable
+from core.errors import InvalidInput, ServiceUnavailable
 from core.models import AddedToTicket, Ticket, TicketAddition
 
 
@@ -112,3 +112,18 @@ def test_an_urgent_addition_marks_the_ticket_in_the_staff_list() -> None:
     world.intake.add(added(pressing, 3))  # a later, calm addition does not take the mark away
     assert [(record.id, record.urgent) for record in world.desk.list(who()).records] == [
         (calm.id, False), (pressing.id, True)]
+
+
+def test_staff_take_urgent_tickets_first_or_only_them() -> None:
+    world = make_world()
+    calm, pressing, later = ticketed(world, minutes_ago=30), ticketed(world, minutes_ago=10), ticketed(world)
+    world.intake.add(added(pressing, 1, "het is wel dringend", urgent=True))
+    world.intake.add(added(later, 2, "het is dringend", urgent=True))
+    ids = {calm.id: "calm", pressing.id: "pressing", later.id: "later"}
+    assert [ids[r.id] for r in world.desk.list(who(), order="urgent").records] == ["pressing", "later", "calm"]
+    assert [ids[r.id] for r in world.desk.list(who(), urgent="true").records] == ["pressing", "later"]
+    assert [ids[r.id] for r in world.desk.list(who(), urgent="false").records] == ["calm"]
+    with pytest.raises(InvalidInput, match="urgent"):
+        world.desk.list(who(), urgent="ja")
+    with pytest.raises(InvalidInput, match="urgent"):
+        world.desk.list(who(), status="done", order="urgent")  # done ones come in pages, oldest or newest first

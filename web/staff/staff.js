@@ -800,12 +800,7 @@
   }
 
   // The next request: one this member of staff already holds, else the oldest urgent open one of
-  // their teams, else the oldest open one (taken by someone else a moment earlier: the next one).
-  function urgentFirst(tickets) {
-    return tickets.filter(function (item) { return item.urgent; })
-      .concat(tickets.filter(function (item) { return !item.urgent; }));
-  }
-
+  // their teams, else the oldest open one (order=urgent; taken by someone else a moment earlier: the next one).
   function takeNext(open) {
     if (!open.length) return Promise.resolve(null);
     return call("POST", "/v1/staff/tickets/" + encodeURIComponent(open[0].id) + "/claim").then(function (data) {
@@ -820,7 +815,7 @@
     call("GET", ticketQuery("claimed")).then(function (data) {
       var held = data.tickets.filter(function (item) { return item.claimedBy === me(); });
       if (held.length) return held[0];
-      return call("GET", ticketQuery("open")).then(function (openTickets) { return takeNext(urgentFirst(openTickets.tickets)); });
+      return call("GET", ticketQuery("open") + "&order=urgent").then(function (openTickets) { return takeNext(openTickets.tickets); });
     }).then(function (taken) {
       ticket = taken;
       if (taken) session.subject = taken.claimedBy;
