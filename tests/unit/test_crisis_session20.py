@@ -91,3 +91,72 @@ def test_the_gate_words_are_found_again_when_a_reading_changed_the_text() -> Non
     gates = crisis._GateWords()
     assert gates.holds("ik slaap in de nachtopvang", crisis._SHELTER_HINTS)
     assert not gates.holds("ik slaap in de nacht", crisis._SHELTER_HINTS)
+
+
+# The refit (session 20) reads some training rows no longer: their families as rules, in our own words.
+LOST_FAMILIES = [
+    ("suicide", "vaarwel aan iedereen die dit leest"),
+    ("suicide", "whats the point in trying anymore. im done"),
+    ("suicide", "mijn testament is klaar en ik ben er klaar voor"),
+    ("suicide", "mijn laatste wil is geschreven en de katten zijn naar mijn broer"),
+    ("suicide", "i have set the day, the notes are done"),
+    ("suicide", "de datum is geprikt en de afscheidsbrieven zijn geschreven"),
+    ("suicide", "als je doodgaat, wie krijgt dan je spullen? ik heb al een datum gekozen"),
+    ("suicide", "i have decided that after christmas i will not go on"),
+    ("suicide", "ik zoek steeds manieren om dood te gaan"),
+    ("suicide", "alles weggegeven, waar ik heen ga heb ik het niet meer nodig"),
+    ("suicide", "ik belde mijn vader om afscheid te nemen en hij vroeg waarom ik zo vreemd klonk"),
+    ("suicide", "met mijn laatste spaargeld heb ik een pak gekocht om in begraven te worden"),
+    ("violence", "mijn moeder mag van haar vriend niet werken en geen eigen geld hebben"),
+    ("violence", "hij leest al mijn berichten en bepaalt wat ik aan mag"),
+    ("violence", "gisteren heeft hij mijn pols omgedraaid"),
+    ("violence", "de bovenburen hebben weer ruzie en de vrouw schreeuwt om hulp"),
+    ("violence", "mijn opa ligt bij mijn tante al dagen in zijn eigen urine"),
+    ("violence", "ik moet met de broekriem als ik te laat ben"),
+    ("sexual", "een oudere man uit de straat haalt steeds jongens naar binnen en geeft ze bier"),
+    ("danger", "de lift zit vast met mijn buurvrouw erin en ze kan nauwelijks ademen"),
+    ("danger", "mijn dochter van 12 is nog niet thuis van school en haar mobiel staat uit"),
+    ("danger", "some guy follows me home from the station and tonight he was outside my door"),
+    ("danger", "het buurmeisje van 4 loopt alleen op de provinciale weg"),
+    ("homeless", "I had to leave the group home today and have no room yet"),
+    ("homeless", "ik wacht op het station tot het sluit en daarna weet ik het niet"),
+    ("homeless", "ik ben 17 en mag van mijn stiefvader niet meer thuis slapen"),
+]
+# Ordinary lookalikes of those families: they stay quiet.
+LOOKALIKES = [
+    "goeiedag aan wie dit leest, hoe vraag ik een parkeervergunning aan",
+    "mijn testament is klaar, ik ben er klaar voor om naar Spanje te verhuizen",
+    "ik heb besloten dat ik niet meer verder ga met mijn studie",
+    "ik moet de hond met de riem uitlaten als het regent, mag dat in het park",
+    "mijn vader is overleden en ik heb een datum gekozen voor de uitvaart",
+    "mijn zoon loopt alleen langs de ringweg naar school, komt er een oversteekplaats",
+    "de lift zit vast, kan de monteur vandaag nog komen",
+    "ik zit in de bibliotheek tot die sluit, daarna ga ik naar huis",
+    "mijn moeder mag van de dokter niet meer thuis wonen, hoe vraag ik een verpleeghuis aan",
+    "ik heb mijn oma gebeld om gedag te zeggen, ze was jarig",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), LOST_FAMILIES)
+def test_a_family_the_refit_no_longer_reads_is_a_rule(kind: str, text: str) -> None:
+    assert kind in crisis.detect_all(text), crisis.normalise(text)
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_an_ordinary_lookalike_of_those_families_stays_quiet(text: str) -> None:
+    assert crisis.detect_all(text) == [], crisis.normalise(text)
+
+
+# Near misses of the classifier's false alarms (written20.tsv's families, in other words): quiet with the refitted model.
+CLASSIFIER_NEAR_MISSES = [
+    "my moped got stolen from outside my flat last night",
+    "last night somebody took my scooter from outside my apartment",
+    "sinds gisteren slapen we in een hotel naast de parkeerplaats want ons huis wordt verbouwd",
+]
+
+
+@pytest.mark.parametrize("text", CLASSIFIER_NEAR_MISSES)
+def test_a_theft_outside_ones_flat_or_a_hotel_during_a_renovation_is_no_crisis(text: str) -> None:
+    from core.dialogue import distress
+
+    assert crisis.detect_all(text) == [] and distress.detect(text) is None

@@ -750,6 +750,33 @@ _SUICIDE = [
     r"|\b(?:hij|zij|ze) (?:<W>){0,6}?garage (?:<W>|\. ){0,6}?(?:dicht|gesloten) (?:<W>|\. ){0,8}?(?:auto|wagen) (?:<W>){0,2}?(?:laat|laten|liet|lieten) (?:<W>)?(?:draaien|lopen)\b"
     r"|\b(?:he|she|they) (?:<W>){0,2}?(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|their) (?:closed|shut|locked) garage\b"
     r"|\b(?:he|she|they) (?:<W>){0,2}?(?:leave|leaves|left|leaving|let|lets|keep|keeps|kept) (?:the |his |her |their )?(?:car|engine) (?:<W>)?(?:running |run |on )?in (?:the|a|his|her|their) garage (?:<W>|\. ){0,6}?(?:closed|shut)\b",
+    # Session 20 (crisis23), the refit's lost rows' families in our own words (the classifier, refitted at a higher threshold,
+    # no longer reads them): a farewell to whoever reads this; "what is the point" and done; one's will ready and oneself too,
+    # or the will written and a pet taken to the neighbours; a day picked and the letters written, or a date chosen after
+    # asking what happens when someone dies; having decided not to go on; looking up ways to die; not needing one's things
+    # where one goes; a goodbye call a relative found strange; one's last money spent on clothes to be buried in.
+    r"\b(?:goodbye|farewell|vaarwel|afscheid) (?:<W>)?(?:to|aan|voor|van) (?:whoever|anyone who|everyone who|wie dit|iedereen die) (?:<W>)?(?:reads|will read|finds|leest|lezen|vindt)\b",
+    r"\b(?:whats|what is) the point (?:of|in) (?:anything|everything|it all|living|life|going on|trying)\b (?:<W>|\. ){0,4}?(?:i am done|im done|i am finished)(?:<END>)"
+    r"|\bwat heeft (?:het|alles) (?:allemaal )?(?:nog )?(?:voor )?zin(?:<END>) (?:<W>|\. ){0,4}?(?:ik ben klaar|ik ben er klaar voor|ik stop ermee|ik kap ermee)(?:<END>)",
+    r"\b(?:mijn|my) (?:<W>)?(?:testament|last will) (?:<W>){0,2}?(?:ligt klaar|is klaar|is ready|is done|is written|is geschreven)\b<NOTMOVING> (?:<W>|\. ){0,6}?(?:ik ben er klaar voor|ik ben klaar|i am ready)(?:<END>)"
+    r"|\b(?:testament|laatste wil|last will)\b (?:<W>){0,4}?(?:op papier gezet|geschreven|gemaakt|opgesteld|klaar|written|made|ready|done)\b<NOTMOVING> (?:<W>|\. ){0,10}?(?:kat|katten|poes|hond|honden|huisdier|huisdieren|konijn|konijnen|vogel|vogels|cat|cats|dog|dogs|pet|pets) (?:<W>){0,3}?(?:naar|bij|to|with) (?:de |mijn |my |the )?(?:<REL>|buren|buurvrouw|buurman|neighbours|neighbors|neighbour|neighbor)\b"
+    r"|\b(?:kat|katten|poes|hond|honden|huisdier|huisdieren|konijn|konijnen|vogel|vogels|cat|cats|dog|dogs|pet|pets) (?:<W>){0,3}?(?:naar|bij|to|with) (?:de |mijn |my |the )?(?:<REL>|buren|buurvrouw|buurman|neighbours|neighbors|neighbour|neighbor)\b<NOTMOVING> (?:<W>|\. ){0,10}?(?:testament|laatste wil|last will) (?:<W>){0,4}?(?:op papier gezet|geschreven|gemaakt|opgesteld|klaar|written|made|ready|done)\b",
+    r"\b(?:picked|chosen|chose|set|gekozen|geprikt|uitgekozen|vastgesteld|bepaald) (?:<W>)?(?:the|a|my|de|een|mijn) (?:day|date|dag|datum)\b<NOTMOVING> (?:<W>|\. ){0,8}?"
+    r"(?:notes|note|letters|goodbye letters|farewell letters|brieven|briefjes|afscheidsbrief|afscheidsbrieven) (?:<W>){0,2}?(?:written|geschreven|klaar|ready|done)\b"
+    r"|\b(?:notes|letters|goodbye letters|farewell letters|brieven|briefjes|afscheidsbrief|afscheidsbrieven) (?:<W>){0,2}?(?:written|geschreven|klaar|ready|done)\b<NOTMOVING> (?:<W>|\. ){0,8}?"
+    r"(?:picked|chosen|chose|set|gekozen|geprikt|uitgekozen|vastgesteld|bepaald) (?:<W>)?(?:the|a|my|de|een|mijn) (?:day|date|dag|datum)\b"
+    r"|\b(?:de|the|my|mijn) (?:datum|dag|date|day) (?:is |was )?(?:gekozen|geprikt|uitgekozen|vastgesteld|bepaald|picked|chosen|set)\b<NOTMOVING> (?:<W>|\. ){0,8}?"
+    r"(?:notes|letters|goodbye letters|farewell letters|brieven|briefjes|afscheidsbrief|afscheidsbrieven) (?:<W>){0,2}?(?:written|geschreven|klaar|ready|done)\b"
+    r"|\b(?:overlijdt|overlijden|dood gaat|doodgaat|sterft|dies|passes away) (?:<W>|\. ){0,16}?(?:ik heb|i have) (?:<W>)?(?:een|de|a|the) (?:datum|dag|date|day) (?:gekozen|geprikt|uitgekozen|vastgesteld|picked|chosen|set)\b"
+    r"(?! (?:<W>){0,2}?(?:voor|for) (?:de |het |een |the |a )?(?:uitvaart|begrafenis|crematie|herdenking|funeral|cremation|memorial|burial))",
+    r"\b(?:ik heb|i have|i) (?:<W>)?(?:besloten|beslist|decided) (?:<W>){0,8}?(?:niet meer verder (?:ga|gaan|te gaan)|niet langer verder (?:ga|gaan|te gaan)|not to go on|not going on|i will not go on|to stop living|not to carry on)\b"
+    r"(?! (?:met|with|bij|at|als|as|in|op|naar|to|for|voor)\b)",
+    r"\b(?:looking up|look up|looked up|looking for|searching|search for|searched|googling|googled|googlen|googel|googelde|zoek|zoeken|zocht|opzoeken|opgezocht|gezocht) (?:<W>){0,2}?"
+    r"(?:ways|methods|manieren|methodes) (?:to|om) (?:die|end it|end my life|kill myself|dood te gaan|te sterven|er een eind aan te maken|mezelf (?:<W>)?te doden)\b",
+    r"\b(?:waar ik (?:naartoe |heen |naar toe )?ga|where i am going|where im going|where i go) (?:<W>){0,4}?(?:niet meer nodig|niks meer aan|no longer need|will not need|do not need)\b<NOTMOVING>",
+    r"\b(?:gebeld|geappt|belde|called|phoned|rang|texted) (?:<W>){0,4}?(?:om|to) (?:<W>)?(?:dag|gedag|doei|vaarwel|afscheid|goodbye|bye) (?:te )?(?:zeggen|nemen|say)\b (?:<W>|\. ){0,10}?"
+    r"(?:waarom ik (?:zo )?(?:raar|vreemd)|ik klonk (?:zo )?(?:raar|vreemd)|why i (?:was|am|sounded|acted|was acting) (?:so )?(?:strange|weird|odd)|i sounded (?:so )?(?:strange|weird|odd))\b",
+    r"\b(?:laatste|last) (?:<W>)?(?:geld|money|euros|euro|centen|spaargeld|savings) (?:<W>){0,8}?(?:om in|to be) (?:<W>)?(?:begraven|gecremeerd|buried|cremated) (?:te worden|in)\b",
 ]
 
 
@@ -932,6 +959,10 @@ _SEXUAL = [
     r"(?:mee naar binnen|naar binnen|mee (?:naar |in )?(?:zijn|het|de) (?:huis|woning|flat|auto|busje|schuur)|into (?:his|the) (?:flat|house|home|car|van|shed)|inside|lokt|lokte|lokken|lures|lured|luring) (?:<W>|\. ){0,6}?"
     r"(?:snoep|snoepjes|sweets|candy|lollies|lolly|filmt|filmen|filmde|films|filming|filmed|fotografeert|fotografeerde|photographs|photographed)\b"
     r"|\b(?:lokt|lokte|lokken|lures|lured|luring) (?:<W>){0,3}?(?:<CHILD>|meisjes|jongens|girls|boys|children) (?:<W>){0,4}?(?:met|with) (?:<W>)?(?:snoep|snoepjes|sweets|candy|lollies|cadeautjes|gifts)\b",
+    # Session 20 (crisis23), the refit's lost row's family in our own words: a man who invites children in and gives them drink.
+    r"\b(?:buurman|man|meneer|vent|neighbour|neighbor|guy) (?:<W>){0,3}?(?:nodigt|haalt|lokt|vraagt|invites|lures|takes|brings) (?:<W>){0,3}?(?:meisjes|kinderen|jongens|kids|girls|boys|children|tieners|teenagers|<CHILD>) "
+    r"(?:<W>){0,4}?(?:binnen|naar binnen|inside|in|over)\b (?:<W>|\. ){0,4}?(?:geeft|gaf|geven|gives|gave|giving) (?:ze|hun|hen|them|hem|haar|her|him) "
+    r"(?:<W>)?(?:drank|alcohol|bier|wijn|sterke drank|drinks|booze|beer|wine|wiet|weed|drugs|sigaretten|cigarettes)\b",
 ]
 
 
@@ -1148,6 +1179,22 @@ _VIOLENCE = [
     r"\b(?:black eye|black eyes|blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bruises|bruise|brandwond|brandwonden|burn|burns|dikke lip|split lip|bloedneus|bloody nose)<NOTSPORT> (?:<W>|\. ){0,8}?"
     r"(?:said|says|told (?:me|us)|tells (?:me|us)|zei|zegt|vertelde|vertelt) (?:<W>){0,3}?(?:<REL>|<CARER>) (?:<W>)?(?:did it|did that|did this|had done it|has done it|deed het|deed dat|"
     r"heeft het gedaan|het gedaan heeft|het had gedaan|had het gedaan|het heeft gedaan|het deed|het gedaan had|hit (?:him|her|me)|sloeg|heeft geslagen|geslagen heeft)\b<NOTSPORT>",
+    # Session 20 (crisis23), the refit's lost rows' families in our own words: a partner who forbids work, calls or money (two
+    # of them), or checks one's phone and decides one's clothes; an arm or wrist twisted by someone; neighbours fighting and
+    # her screaming for help; a parent lying in her own dirt at a relative's; the belt as a punishment.
+    r"\b(?:mag|mogen|mocht) (?:<W>){0,2}?van (?:haar|mijn|zijn|hun|dr) (?:man|vriend|partner|echtgenoot|vent|husband|boyfriend) (?:<W>){0,2}?(?:niet|geen|nooit) (?:<W>){0,3}?"
+    r"(?:werken|bellen|afspreken|de deur uit|naar buiten|eigen geld|geld|telefoon|familie|vrienden|vriendinnen|zien)\b (?:<W>|\. ){0,6}?(?:niet|geen|nooit) (?:<W>){0,3}?"
+    r"(?:werken|bellen|afspreken|de deur uit|naar buiten|eigen geld|geld|telefoon|familie|vrienden|vriendinnen|zien)\b"
+    r"|\b(?:husband|boyfriend|partner) (?:<W>){0,2}?(?:does not|will not|never) (?:let|allow|allows|lets) (?:her|me) (?:<W>){0,2}?(?:work|call|see|have|go out|leave the house)\b (?:<W>|\. ){0,6}?"
+    r"(?:or|nor|not) (?:<W>){0,2}?(?:work|call|see|have|go out|money|phone|friends|family)\b"
+    r"|\b(?:controleert|checkt|bekijkt|leest|controls|checks|reads|goes through) (?:<W>)?(?:mijn|my) (?:telefoon|mobiel|berichten|phone|messages|texts)\b (?:<W>|\. ){0,8}?"
+    r"(?:bepaalt|beslist|decides|controls|chooses) (?:<W>){0,2}?(?:wat ik|what i) (?:aantrek|draag|aan mag|wear|can wear|put on)\b",
+    r"\b(?:heeft|has) (?:<W>){0,3}?(?:mijn|my|haar|her) (?:arm|pols|vingers|vinger|wrist|fingers|finger) (?:<W>)?(?:omgedraaid|omgebogen|twisted|bent back)\b",
+    r"\b(?:buren|bovenburen|onderburen|buurman|buurvrouw|neighbours|neighbors|neighbour|neighbor|next door) (?:<W>){0,4}?(?:vechten|ruzie|slaan|fighting|fight|arguing|hitting) (?:<W>|\. ){0,6}?"
+    r"(?:zij|ze|hij|she|he|de vrouw|the woman|iemand|someone) (?:<W>)?(?:gilt|schreeuwt|roept|gillen|screams|screaming|shouts|yells|cries) (?:<W>)?(?:om hulp|for help)\b",
+    r"\b(?:<REL>|oma|opa|buurvrouw|buurman|bewoner|bewoonster) (?:<W>){0,3}?(?:ligt|zit|lag|zat|lies|sits|is lying|is sitting|lay|sat) (?:<W>){0,6}?in (?:haar|zijn|hun|her|his|their) (?:eigen |own )?"
+    r"(?:vuil|vuiligheid|poep|ontlasting|urine|plas|filth|mess|faeces|feces)\b",
+    r"\b(?:moet|krijg|krijgt|kreeg|kregen|get|gets|got) (?:<W>)?(?:met )?(?:de|the) (?:riem|broekriem|belt|stok|zweep|stick)\b (?:<W>){0,2}?(?:als|wanneer|if|when)\b",
 ]
 
 
@@ -1489,6 +1536,18 @@ _DANGER = [
     r"\b(?:schreeuwt|schreeuwde|schreeuwen|gilt|gilde|gillen|roept|riep|screaming|screams|screamed|yelling|shouting|crying) (?:<W>){0,4}?(?:om hulp|for help)\b (?:<W>|\. ){0,14}?"
     r"(?:(?:kind|kindje|baby|kinderen|child|kid|kids|children|<CHILD>) (?:<W>){0,2}?(?:huilen|huilt|gillen|gilt|schreeuwen|crying|cries|screaming)|(?:huilen|huilend|huilt|gilt|crying) (?:<W>)?(?:kind|kindje|baby|kinderen|child|kid|kids)|"
     r"(?:dingen|spullen|glas|things|glass) (?:<W>){0,2}?(?:kapot|breken|brekend|breaking|smashing|smash))\b",
+    # Session 20 (crisis23), the refit's lost rows' families in our own words: a lift stuck with someone inside who cannot
+    # breathe; a child not home with the phone off; a man who follows one and now stands at the door; a toddler alone by a
+    # motorway.
+    r"\b(?:lift|elevator) (?:<W>){0,5}?(?:vast|stuck|stil|stopped|blijft steken|bleef steken|blijven steken) (?:<W>|\. ){0,14}?"
+    r"(?:can not|cant|kan niet|kan nauwelijks|kan haast niet|krijgt geen|can hardly|can barely) (?:<W>)?(?:breathe|breathing|ademen|lucht|adem)\b",
+    r"\b(?:daughter|son|kid|child|girl|boy|dochter|zoon|kind|kindje|dochtertje|zoontje|meisje|jongen)\b (?:<W>|\. ){0,4}?(?:did not come|has not come|is not|not|niet|nog niet|is niet) (?:<W>)?"
+    r"(?:home|thuis|thuisgekomen|teruggekomen|back)\b (?:<W>|\. ){0,12}?(?:phone|telefoon|mobiel|mobile) (?:<W>){0,2}?(?:is off|off|uit|staat uit|is dead|gaat niet over)\b",
+    r"\b(?:man|vent|iemand|someone|guy) (?:<W>){0,3}?(?:achter me aan|achter mij aan|loopt me achterna|loopt mij achterna|volgt me|volgt mij|follows me|following me|followed me|achtervolgt me|achtervolgt mij)\b"
+    r" (?:<W>|\. ){0,14}?(?:voor mijn deur|voor de deur|at my door|outside my door|outside my house|voor mijn huis|bij mijn huis|in mijn tuin|in my garden)\b",
+    r"\b(?:(?:<CHILD>) van (?:1|2|3|4|5|een|twee|drie|vier|vijf)(?: jaar)?|peuter|kleuter|dreumes|toddler) (?:<W>){0,3}?(?:loopt|lopen|liep|kruipt|fietst|rent|walks|walking|is walking|runs|running|crawls) "
+    r"(?:<W>){0,2}?(?:alleen|alone|by himself|by herself|on his own|on her own) (?:<W>){0,2}?(?:langs|op|over|naast|aan|along|on|onto|beside|next to|by) (?:de |het |the |a )?"
+    r"(?:snelweg|autoweg|ringweg|provinciale weg|spoor|spoorlijn|rails|motorway|highway|freeway|main road|busy road|drukke weg)\b",
 ]
 
 
@@ -1683,6 +1742,17 @@ _HOMELESS = [
     r"|\b(?:caravan|camper|busje|car) (?:<W>|\. ){0,8}?(?:<SLEEP>|<LIVE>) (?:<W>){0,4}?(?:noodgedwongen|gedwongen|since yesterday|sinds gisteren)\b(?!.*\b(?:camping|campsite|vakantie|holiday|festival|kamperen|kampeerterrein|vakantiepark)\b)"
     r"|\b(?:<SLEEP>|<LIVE>) (?:<W>){0,3}?(?:in|on|op|at) (?:<W>)?(?:caravan|camper|busje|auto|car|van|parkeerplaats|parkeerterrein|car park|parking lot) "
     r"(?:<W>|\. ){0,6}?(?:noodgedwongen|since yesterday|sinds gisteren)\b(?!.*\b(?:camping|campsite|vakantie|holiday|festival|kamperen|kampeerterrein|vakantiepark)\b)",
+    # Session 20 (crisis23), the refit's lost rows' families in our own words: out of youth care today with no room yet;
+    # sitting somewhere until it closes and not knowing where after; a teenager no longer allowed to live at home.
+    r"\b(?:moest|moet|moesten|had to|have to|must) (?:<W>)?(?:weg|vertrekken|eruit|leave|move out|out) (?:<W>){0,2}?(?:(?:bij|uit|van|from|of) )?(?:de |het |mijn |the |my )?"
+    r"(?:jeugdzorg|jeugdzorggroep|leefgroep|woongroep|gezinshuis|instelling|pleeggezin|internaat|foster family|foster home|care home|group home|youth care)\b (?:<W>|\. ){0,12}?"
+    r"(?:geen|no|niet) (?:<W>)?(?:kamer|woning|huis|plek|slaapplek|adres|room|place|home|bed)\b",
+    r"\b(?:zit|wacht|blijf|sit|stay|wait|sitting|staying|waiting) (?:ik |i )?(?:<W>){0,4}?(?:tot|until|till) (?:die|het|ze|hij|it|they) (?:sluit|sluiten|dichtgaat|dicht gaat|closes|close)\b (?:<W>|\. ){0,3}?"
+    r"(?:daarna|dan|after that|then) (?:<W>){0,3}?(?:weet ik het niet|weet ik niet|geen idee|i do not know|no idea|nowhere|nergens)\b",
+    r"\b(?:ik ben|i am|im) (?:1[2-9]|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien) (?:<W>){0,4}?(?:mag|may|am allowed) (?:<W>){0,3}?(?:niet meer|niet langer|no longer|not) (?:<W>)?"
+    r"(?:thuis|at home|home) (?:wonen|slapen|blijven|komen|live|stay|sleep|come)\b"
+    r"|\b(?:mag|may) (?:<W>)?(?:niet meer|niet langer|no longer) (?:<W>)?(?:thuis|at home) (?:wonen|slapen|blijven|live|stay|sleep)\b (?:<W>|\. ){0,8}?"
+    r"(?:ik ben|i am|im) (?:1[2-9]|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)\b",
 ]
 
 
