@@ -55,7 +55,7 @@ def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried
     if not words:
         return None
     rest = " ".join(_GENERAL.sub(" ", text).split())
-    left = _content_words(rest)
+    left = content_words(rest)
     if any(word not in _ASIDE for word in left):
         reading = matcher.classify(rest)
         first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
@@ -65,7 +65,7 @@ def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried
     return Carried(" ".join(dict.fromkeys(words)), alone=True)
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """The words of `text` that are not stop words or numbers (as the matcher reads them)."""
     from ..matcher.normalize import STOP_WORDS, guess_language, tokenize  # loads on first use (cold start)
 

@@ -750,6 +750,9 @@ class Turn:
                 return  # "I want to register my company" (0.85): no Birth registration / Moving house buttons
             if self._own_detail_of_a_topic_named(result, text):
                 return
+            if self._told_without_its_guess(result, text):
+                self._not_understood(text)
+                return
             # One or two words ("12", "help") say too little for a guessed second topic: "vertel iets meer".
             choices = self._choices(result, RUNNER_UP_FLOOR if len(text.split()) > 2 else None, text)
             # "ik wil mijn achternaam veranderen": the matcher's guesses are far off (a building permit 0.54, a birth)
@@ -851,6 +854,23 @@ class Turn:
                 self._answer(intent, guess.score, text)
                 return True
         return False
+
+    def _told_without_its_guess(self, result: "Classification", text: str) -> bool:
+        """"I just bought a new bike" (Moving house 0.57, read in "just" alone), "i have a new job" (the ID card 0.40,
+        read in no word): three to TOLD_WORDS words that tell something and ask nothing, whose first guess at most one
+        word reads on its own, and none surely (TOPIC_WORD_SCORE), with no broad domain named: nothing to offer, the
+        scope message, not "Bedoelt u" with topics the resident did not name. Kept: "I got married" ("married" names
+        the marriage), "i lost my job and cant pay rent" (debt counselling read in "pay" and "rent" together). Each
+        word costs a classification: for these few words only."""
+        ctx = self.ctx
+        favourite = ctx.intent_of(result.candidates[0].intent) if result.candidates else None
+        if (favourite is None or favourite.kind != "topic" or not 2 < len(text.split()) <= detail_topic.TOLD_WORDS
+                or any(map(clauses.is_question, _CLAUSE_BREAK.split(text))) or ctx.knowledge.domain_named(text)):
+            return False
+        readings = [ctx.knowledge.matcher.classify(word) for word in general_words.content_words(text)]
+        scores = [reading.candidates[0].score for reading in readings
+                  if reading.candidates and reading.candidates[0].intent == favourite.id]
+        return len(scores) <= 1 and all(score < TOPIC_WORD_SCORE for score in scores)
 
     def _domain_named(self, result: "Classification", text: str) -> bool:
         """"can i get benefits", "ik heb geld nodig", "garbage question": a short message the matcher places in no
