@@ -393,8 +393,9 @@ def build() -> dict[str, Any]:
             "put": {
                 "operationId": "putKbIntent", "security": staff,
                 "summary": "Role editor: the wanted state of the intent into the draft (answer nl/en, links, extra "
-                           "examples, enabled; a shared intent's own follow-up answers by kind and own detail "
-                           "answers by name: a detail the topic lacks is a 422); a new id with a title is the "
+                           "examples, enabled; a shared intent's own follow-up answers by kind, own detail answers "
+                           "by name and own answers to follow-ups after a detail: a detail the topic lacks is a "
+                           "422); a new id with a title is the "
                            "gemeente's own intent.",
                 "parameters": [{"name": "intentId", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "requestBody": {"required": True, "content": {"application/json": {

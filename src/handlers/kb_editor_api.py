@@ -88,6 +88,9 @@ class IntentBody(_Body):
     # out, or a text empty in both languages: the shared answer.
     followups: dict[FollowupKind, TextBody] = Field(default_factory=dict)
     details: dict[DetailName, TextBody] = Field(default_factory=dict, max_length=MAX_DETAILS)
+    # Its own answers to a follow-up asked after a detail: {detail name: {kind: text}}.
+    detail_followups: dict[DetailName, dict[FollowupKind, TextBody]] = Field(
+        default_factory=dict, max_length=MAX_DETAILS, validation_alias=AliasChoices("detailFollowups", "detail_followups"))
 
     def draft(self) -> IntentDraft:
         def text(body: TextBody | None) -> DraftText | None:
@@ -105,7 +108,8 @@ class IntentBody(_Body):
             links=[DraftLink(title=text(link.title) or DraftText(), url=link.url.strip()) for link in self.links]
             if self.links is not None else None,
             examples=Examples(nl=kept(self.examples.nl), en=kept(self.examples.en)),
-            followups=written(self.followups), details=written(self.details))
+            followups=written(self.followups), details=written(self.details),
+            detail_followups={name: own for name, texts in self.detail_followups.items() if (own := written(texts))})
 
 
 class PreviewBody(_Body):

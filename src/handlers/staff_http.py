@@ -19,7 +19,7 @@ from handlers.http_router import Request, Response
 # again), not field names: kept as they are.
 # Keys whose value is data, not fields: its own keys stay as they are (a tenant document; the editor's
 # follow-up kinds and detail names, such as kwijt_buitenland, which the PUT takes back as written).
-_DATA_KEYS = frozenset({"slots", "document", "followups", "details"})
+_DATA_KEYS = frozenset({"slots", "document", "followups", "details", "detail_followups"})
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": "authorization, content-type",

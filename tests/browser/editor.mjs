@@ -130,6 +130,12 @@ await main(async (browser) => {
   await write(OWN_ABROAD);
   await page.keyboard.press("Tab");
   await write("Passport lost abroad? First call the Voorbeeld travel desk on 14 0999.");
+  // The detail's own answer to "Kan het online?" (after a passport lost abroad), among its follow-ups below it.
+  check(await tabTo(page, () => document.activeElement.id === "detail-kwijt_buitenland-followup-online-nl", 30),
+        "Tab reaches the detail's follow-up");
+  await write("Online kan het niet, maar het Voorbeeld-reisloket helpt u ook per videobellen.");
+  await page.keyboard.press("Tab");
+  await write("Not online, but the Voorbeeld travel desk also helps you by video call.");
   await page.locator("#intent-form button[type=submit]").focus();
   await page.keyboard.press("Enter");
   await page.locator("#details summary", { hasText: "eigen tekst van uw gemeente" }).waitFor();
@@ -145,7 +151,8 @@ await main(async (browser) => {
   await page.keyboard.press("Enter");
   await page.locator("#preview-log .entry.bot", { hasText: "in het stadhuis" }).waitFor({ timeout: 20000 });
   // The follow-up and the detail answered with the draft's texts (editor20).
-  for (const [question, answer] of [["hoe lang duurt het?", "vijf werkdagen"], ["ik ben mijn paspoort kwijtgeraakt in het buitenland", "Voorbeeld-reisloket"]]) {
+  for (const [question, answer] of [["hoe lang duurt het?", "vijf werkdagen"], ["ik ben mijn paspoort kwijtgeraakt in het buitenland", "Voorbeeld-reisloket"],
+                                    ["kan dat ook online?", "videobellen"]]) {
     await page.locator("#preview-input").focus();
     await page.keyboard.type(question);
     await page.keyboard.press("Enter");
@@ -165,7 +172,7 @@ await main(async (browser) => {
   const published = page.locator("#versions tbody tr").first();
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).first().waitFor();
   const first = await published.innerText();
-  check(/Paspoort.* \(antwoord, links, vervolgvraag .hoe lang duurt het., detail kwijt buitenland\)/.test(first),
+  check(/Paspoort.* \(antwoord, links, vervolgvraag .hoe lang duurt het., detail kwijt buitenland, vervolgvraag .online. bij detail kwijt buitenland\)/.test(first),
         "the newest version says what changed: " + first);
   check(first.includes("Redacteur") && !/dev-/.test(first), "by whom, readably, for a token without a name: " + first);
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).filter({ hasText: "live" }).waitFor({ timeout: 60000 });
@@ -181,8 +188,10 @@ await main(async (browser) => {
     if (!residentText.includes("vijf werkdagen")) await new Promise((done) => setTimeout(done, 1000));
   }
   check(residentText.includes("vijf werkdagen"), "a resident gets the published follow-up answer: " + residentText.slice(0, 200));
-  check(JSON.stringify((await chat("ik ben mijn paspoort kwijtgeraakt in het buitenland")).messages).includes("Voorbeeld-reisloket"),
-        "a resident gets the published detail answer");
+  const abroad = await chat("ik ben mijn paspoort kwijtgeraakt in het buitenland");
+  check(JSON.stringify(abroad.messages).includes("Voorbeeld-reisloket"), "a resident gets the published detail answer");
+  check(JSON.stringify((await chat("kan dat ook online?", abroad.conversationId)).messages).includes("videobellen"),
+        "and the published answer to a follow-up after that detail");
   check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,
         "earlier versions can be restored");
   await axe(page, "editor with the version history");

@@ -190,47 +190,75 @@
   function filled(field, value) { field.value = value; return field; } // a textarea's text is no attribute
 
   // Each item is a disclosure (the question and whether the text is the gemeente's own), open when it is the
-  // gemeente's own or a check is about it: a topic has up to 16, and closed ones are one Tab stop each.
+  // gemeente's own or a check is about it: a topic has up to 16, and closed ones are one Tab stop each. A detail
+  // also lists its own answers to follow-ups ("Kan het online?" after a passport stolen abroad).
   function renderOwnAnswers(part, items) {
     var list = $(part + "-list");
     clear(list);
     items.forEach(function (item) {
       var id = OWN_PARTS[part].prefix + item.key;
-      var text = item.own || item.shared || { nl: "", en: "" };
-      var checked = (current.findings || []).some(function (finding) { return finding.field.indexOf(part + "." + item.key + ".") === 0; });
-      var shared = item.shared ? h("div", { "class": "shared" }, [
-        h("p", {}, [h("strong", { text: "Gedeelde tekst: " }), document.createTextNode(item.shared.nl)]),
-        h("p", { lang: "en", text: item.shared.en })])
-        : h("p", { "class": "hint", text: "Geen gedeelde tekst: alleen uw gemeente geeft dit antwoord." });
-      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: !!item.own || checked }, [
+      var nested = item.followups || [];
+      var own = !!item.own || nested.some(function (followup) { return !!followup.own; });
+      var checked = (current.findings || []).some(function (finding) {
+        return finding.field.indexOf(part + "." + item.key + ".") === 0
+          || (part === "details" && finding.field.indexOf("detail_followups." + item.key + ".") === 0);
+      });
+      var followups = nested.length ? [h("p", { "class": "subtitle", text: "Vervolgvragen bij dit detail" })].concat(
+        nested.map(function (followup) {
+          var sub = id + "-followup-" + followup.key;
+          return h("div", { "class": "detail-followup", role: "group", "aria-labelledby": sub + "-title" },
+                   [h("p", { id: sub + "-title", "class": "subtitle", text: followup.asked + " (na dit detail)" })]
+                     .concat(answerFields(sub, followup)));
+        })) : [];
+      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: own || checked }, [
         h("summary", { id: id + "-title" }, [h("span", { text: item.asked }),
-                                              item.own ? badge("eigen tekst van uw gemeente", "draft") : null]),
-        h("div", { role: "group", "aria-labelledby": id + "-title" }, [
-          shared,
-          item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
-          h("label", { "for": id + "-nl", text: "Nederlands" }),
-          filled(h("textarea", { id: id + "-nl", rows: "4", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
-          h("label", { "for": id + "-en", text: "Engels" }),
-          filled(h("textarea", { id: id + "-en", rows: "4", lang: "en" }), text.en),
-          h("button", { type: "button", "class": "secondary", on: { click: function () {
-            $(id + "-nl").value = item.shared ? item.shared.nl : "";
-            $(id + "-en").value = item.shared ? item.shared.en : "";
-            say("De gedeelde tekst komt terug zodra u opslaat.");
-          } } }, [document.createTextNode("Terug naar de gedeelde tekst"), h("span", { "class": "sr", text: " (" + item.asked + ")" })])
-        ])
+                                              own ? badge("eigen tekst van uw gemeente", "draft") : null]),
+        h("div", { role: "group", "aria-labelledby": id + "-title" }, answerFields(id, item).concat(followups))
       ]));
     });
     $(part).hidden = items.length === 0;
   }
 
-  // The texts of one part that differ from the shared ones, by key (a kind or a detail's name).
-  function ownAnswers(part) {
+  // The shared text, a note, the Dutch and English fields (the own text, else the shared one) and "Terug naar de
+  // gedeelde tekst" of one answer; `id` names its fields (`<id>-nl`, `<id>-en`).
+  function answerFields(id, item) {
+    var text = item.own || item.shared || { nl: "", en: "" };
+    return [
+      item.shared ? h("div", { "class": "shared" }, [
+        h("p", {}, [h("strong", { text: "Gedeelde tekst: " }), document.createTextNode(item.shared.nl)]),
+        h("p", { lang: "en", text: item.shared.en })])
+        : h("p", { "class": "hint", text: "Geen gedeelde tekst: alleen uw gemeente geeft dit antwoord." }),
+      item.note ? h("p", { "class": "note", id: id + "-note", text: item.note }) : null,
+      h("label", { "for": id + "-nl", text: "Nederlands" }),
+      filled(h("textarea", { id: id + "-nl", rows: "4", "aria-describedby": item.note ? id + "-note" : null }), text.nl),
+      h("label", { "for": id + "-en", text: "Engels" }),
+      filled(h("textarea", { id: id + "-en", rows: "4", lang: "en" }), text.en),
+      h("button", { type: "button", "class": "secondary", on: { click: function () {
+        $(id + "-nl").value = item.shared ? item.shared.nl : "";
+        $(id + "-en").value = item.shared ? item.shared.en : "";
+        say("De gedeelde tekst komt terug zodra u opslaat.");
+      } } }, [document.createTextNode("Terug naar de gedeelde tekst"), h("span", { "class": "sr", text: " (" + item.asked + ")" })])
+    ];
+  }
+
+  // The texts that differ from the shared ones, by key (a kind or a detail's name); `prefix` names their fields.
+  function changedTexts(items, prefix) {
     var found = {};
-    ((current && current[OWN_PARTS[part].items]) || []).forEach(function (item) {
-      var id = OWN_PARTS[part].prefix + item.key;
-      var text = { nl: $(id + "-nl").value.trim(), en: $(id + "-en").value.trim() };
+    items.forEach(function (item) {
+      var text = { nl: $(prefix + item.key + "-nl").value.trim(), en: $(prefix + item.key + "-en").value.trim() };
       var shared = item.shared || { nl: "", en: "" };
       if (text.nl !== shared.nl || text.en !== shared.en) found[item.key] = text;
+    });
+    return found;
+  }
+  function ownAnswers(part) {
+    return changedTexts((current && current[OWN_PARTS[part].items]) || [], OWN_PARTS[part].prefix);
+  }
+  function ownDetailFollowups() {
+    var found = {};
+    ((current && current.detailAnswers) || []).forEach(function (detail) {
+      var texts = changedTexts(detail.followups || [], "detail-" + detail.key + "-followup-");
+      if (Object.keys(texts).length) found[detail.key] = texts;
     });
     return found;
   }
@@ -298,6 +326,7 @@
     else {
       body.followups = ownAnswers("followups");
       body.details = ownAnswers("details");
+      body.detailFollowups = ownDetailFollowups();
     }
     return body;
   }
@@ -349,18 +378,24 @@
   }
   function fieldLabel(field) {
     var own = ownAnswerOf(field);
-    if (own) return own.item.asked + " (" + (own.lang === "nl" ? "Nederlands" : "Engels") + ")";
+    if (own) return own.label + " (" + (own.lang === "nl" ? "Nederlands" : "Engels") + ")";
     var match = /^(examples|links)\.(\w+)\.(\w+)$/.exec(field);
     if (!match) return "";
     return match[1] === "examples" ? "Voorbeeldvraag " + (Number(match[3]) + 1) + " (" + (match[2] === "nl" ? "Nederlands" : "Engels") + ")"
                                    : "Link " + (Number(match[2]) + 1);
   }
-  // "followups.kosten.en" / "details.kwijt_buitenland.nl": the item of the open topic and the language.
+  // "followups.kosten.en", "details.kwijt_buitenland.nl", "detail_followups.kwijt_buitenland.online.nl": the item of
+  // the open topic (for a detail's follow-up also the detail), the language and the field's id.
   function ownAnswerOf(field) {
-    var match = /^(followups|details)\.(\w+)\.(nl|en)$/.exec(field);
-    if (!match || !current) return null;
-    var item = (current[OWN_PARTS[match[1]].items] || []).filter(function (each) { return each.key === match[2]; })[0];
-    return item ? { item: item, lang: match[3], id: OWN_PARTS[match[1]].prefix + item.key + "-" + match[3] } : null;
+    var match = /^(followups|details|detail_followups)\.(\w+)\.(?:(\w+)\.)?(nl|en)$/.exec(field);
+    if (!match || !current || (match[1] === "detail_followups") !== !!match[3]) return null;
+    function find(items, key) { return (items || []).filter(function (each) { return each.key === key; })[0]; }
+    var item = find(current[OWN_PARTS[match[1] === "followups" ? "followups" : "details"].items], match[2]);
+    if (!item) return null;
+    if (!match[3]) return { label: item.asked, lang: match[4], id: OWN_PARTS[match[1]].prefix + item.key + "-" + match[4] };
+    var followup = find(item.followups, match[3]);
+    return followup ? { label: item.asked + ", " + followup.asked, lang: match[4],
+                        id: "detail-" + item.key + "-followup-" + followup.key + "-" + match[4] } : null;
   }
   function fieldNode(field) {
     var own = ownAnswerOf(field);
@@ -467,9 +502,12 @@
                          meenemen: "wat meenemen", online: "online", termijn: "hoe lang van tevoren" };
   // The audit's "followups.kosten" / "details.kwijt_buitenland" as editors read them.
   function fieldName(field) {
-    var own = /^(followups|details)\.(\w+)$/.exec(field);
-    if (own) return own[1] === "followups" ? "vervolgvraag \u2018" + (FOLLOWUP_NAMES[own[2]] || own[2]) + "\u2019"
-                                           : "detail " + own[2].replace(/_/g, " ");
+    var own = /^(followups|details|detail_followups)\.(\w+)(?:\.(\w+))?$/.exec(field);
+    function followup(kind) { return "vervolgvraag \u2018" + (FOLLOWUP_NAMES[kind] || kind) + "\u2019"; }
+    function detail(name) { return "detail " + name.replace(/_/g, " "); }
+    if (own && own[1] === "followups") return followup(own[2]);
+    if (own && own[1] === "details") return detail(own[2]);
+    if (own && own[3]) return followup(own[3]) + " bij " + detail(own[2]);
     return FIELD_NAMES[field] || field;
   }
   var STATUS = { live: "live", building: "wordt gebouwd", failed: "mislukt", superseded: "vervangen" };

@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 from ..errors import InvalidInput
 from ..kb.checks import ANSWER_WORDS_MAX, ANSWER_WORDS_WARN, MIN_EXAMPLES, normalise
-from ..kb.merge import shared_detail_answers
+from ..kb.merge import shared_details
 from ..kb.models import Intent, Text
 from ..models import Model
 from ..text_input import check_text
@@ -45,7 +45,8 @@ def refuse_unsafe(state: IntentDraft) -> None:
     """What is refused outright (400) rather than reported: HTML, links that are not
     http(s), control characters, and sizes no answer needs."""
     texts: list[tuple[DraftText | None, int]] = [(state.answer, MAX_ANSWER_CHARS), (state.title, MAX_TITLE_CHARS)]
-    texts += [(text, MAX_ANSWER_CHARS) for text in [*state.followups.values(), *state.details.values()]]
+    texts += [(text, MAX_ANSWER_CHARS) for text in [*state.followups.values(), *state.details.values(),
+                                                    *(text for texts in state.detail_followups.values() for text in texts.values())]]
     texts += [(link.title, MAX_TITLE_CHARS) for link in state.links or []]
     for text, limit in texts:
         for value in (text.nl, text.en) if text is not None else ():
@@ -160,10 +161,14 @@ def _own_answers_findings(state: IntentDraft, shared: Intent | None) -> list[Fin
     shared_texts: dict[str, Text] = {}
     if shared is not None:
         shared_texts.update((f"followups.{kind}", text) for kind, text in shared.followups if text is not None)
-        shared_texts.update((f"details.{name}", text) for name, text in shared_detail_answers(shared, None).items())
+        for name, detail in shared_details(shared, None).items():
+            shared_texts[f"details.{name}"] = detail.answer
+            shared_texts.update((f"detail_followups.{name}.{kind}", text) for kind, text in detail.followups if text is not None)
     own = [(f"followups.{kind}", f"Het antwoord op \u2018{FOLLOWUP_QUESTIONS[kind]}\u2019", text)
            for kind, text in state.followups.items()]
     own += [(f"details.{name}", f"Het antwoord bij \u2018{name}\u2019", text) for name, text in state.details.items()]
+    own += [(f"detail_followups.{name}.{kind}", f"Het antwoord op \u2018{FOLLOWUP_QUESTIONS[kind]}\u2019 bij \u2018{name}\u2019", text)
+            for name, texts in state.detail_followups.items() for kind, text in texts.items()]
     findings: list[Finding] = []
     for field, what, text in own:
         findings += _texts(field, text, what)

@@ -56,6 +56,8 @@ class IntentDraft(Model):
     links: list[DraftLink] | None = None
     followups: dict[FollowupKind, DraftText] = Field(default_factory=dict)
     details: dict[DetailName, DraftText] = Field(default_factory=dict)
+    # Its own answers to a follow-up asked after a detail ("kan dat online?" after a passport stolen abroad).
+    detail_followups: dict[DetailName, dict[FollowupKind, DraftText]] = Field(default_factory=dict)
     examples: Examples = Field(default_factory=Examples)
     own: bool = False
     title: DraftText | None = None  # own intents only
@@ -115,6 +117,10 @@ def _draft_text(text: Text) -> DraftText:
     return DraftText(nl=text.nl, en=text.en)
 
 
+def _draft_followups(followups: Followups | None) -> dict[str, DraftText]:
+    return {kind: _draft_text(text) for kind, text in followups or () if text is not None}
+
+
 def _written(texts: Mapping[str, DraftText]) -> dict[str, Text]:
     """The texts an editor wrote (one left empty in both languages is the shared one)."""
     return {name: text.text() for name, text in texts.items() if text.nl or text.en}
@@ -139,8 +145,9 @@ def intent_state(tenant: Tenant, intent_id: str) -> IntentDraft | None:
         enabled=enabled,
         answer=DraftText(**override.answer.model_dump()) if override.answer else None,
         links=_draft_links(override.links, {**tenant.urls, **override.urls}) if override.links is not None else None,
-        followups={kind: _draft_text(text) for kind, text in override.followups or () if text is not None},
+        followups=_draft_followups(override.followups),
         details={name: _draft_text(text) for name, text in override.details.items()},
+        detail_followups={name: _draft_followups(followups) for name, followups in override.detail_followups.items()},
         examples=_examples(override.extra_examples))
 
 
@@ -178,6 +185,8 @@ def apply_draft(tenant: Tenant, draft: Draft | None) -> Tenant:
             "extra_examples": _examples(state.examples) if state.examples.nl or state.examples.en else None,
             "followups": Followups(**followups) if followups else None,
             "details": _written(state.details),
+            "detail_followups": {name: Followups(**own) for name, texts in state.detail_followups.items()
+                                 if (own := _written(texts))},
         })
         if override == IntentOverride():
             overrides.pop(intent_id, None)

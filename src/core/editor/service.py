@@ -23,7 +23,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Protocol
@@ -35,9 +35,9 @@ from ..errors import Conflict, Forbidden, InvalidInput, NotFound, Unprocessable
 from ..kb.build import ArtefactStore, SharedBase, Train, artefact_name, matcher_key
 from ..kb.checks import normalise, tenant_problems
 from ..kb.compiled import MatcherOnFirstUse, TenantKnowledge
-from ..kb.merge import (KnowledgeError, enabled_intents, resolve_tenant, shared_detail_answers, slot_url,
+from ..kb.merge import (KnowledgeError, enabled_intents, resolve_tenant, shared_details, slot_url,
                         training_examples, with_own_answers)
-from ..kb.models import Examples, Intent, IntentOverride, Tenant, Text
+from ..kb.models import Examples, Followups, Intent, IntentOverride, Tenant, Text
 from ..models import Channel, InboundMessage, Model, Reply
 from ..ports import ConversationStore, KnowledgeRepository
 from ..staff import StaffIdentity
@@ -126,6 +126,7 @@ class OwnAnswer(Model):
     shared: Text | None  # None: the shared topic has none (the gemeente's own adds it)
     own: DraftText | None  # the gemeente's own as the draft has it (None: the shared one is given)
     note: str | None = None  # when residents do not get this text (the tenant's fees answer the cost)
+    followups: list[OwnAnswer] = Field(default_factory=list)  # a detail's: its answers to a follow-up after it
 
 
 # The details every topic may have (core.kb.models.Variants), as staff read them.
@@ -142,21 +143,27 @@ _FEES_NOTE = ("Uw gemeente heeft tarieven voor dit onderwerp: op deze vraag noem
               "tekst. De tarieven verandert de beheerder van Balie voor uw gemeente.")
 
 
+def _followup_views(followups: Followups, own: Mapping[str, DraftText], cost_note: str | None = None) -> list[OwnAnswer]:
+    """Each follow-up kind the shared text or the gemeente answers, shared and own."""
+    return [OwnAnswer(key=kind, asked=f"Vervolgvraag \u201c{question}\u201d", shared=getattr(followups, kind),
+                      own=own.get(kind), note=cost_note if kind == "kosten" else None)
+            for kind, question in FOLLOWUP_QUESTIONS.items() if getattr(followups, kind) is not None or kind in own]
+
+
 def followup_answers(intent: Intent, state: IntentDraft, tenant: Tenant) -> list[OwnAnswer]:
-    """The topic's follow-up answers: each kind the shared topic or the gemeente answers."""
+    """The topic's follow-up answers."""
     has_fees = tenant.fees is not None and bool(tenant.fees.items.get(intent.id))
-    return [OwnAnswer(key=kind, asked=f"Vervolgvraag \u201c{question}\u201d", shared=getattr(intent.followups, kind),
-                      own=state.followups.get(kind), note=_FEES_NOTE if kind == "kosten" and has_fees else None)
-            for kind, question in FOLLOWUP_QUESTIONS.items()
-            if getattr(intent.followups, kind) is not None or kind in state.followups]
+    return _followup_views(intent.followups, state.followups, _FEES_NOTE if has_fees else None)
 
 
 def detail_answers(intent: Intent, override: IntentOverride | None, state: IntentDraft) -> list[OwnAnswer]:
-    """The topic's details (its variants, then its own details) with their shared answers."""
+    """The topic's details (its variants, then its own details) with their shared answers and their own
+    answers to follow-ups (the topic's answer stands for the kinds a detail leaves out)."""
     words = {detail.name: ", ".join(word.rstrip("*") for word in detail.words[:_SHOWN_WORDS]) for detail in intent.details}
     return [OwnAnswer(key=name, asked=_VARIANT_QUESTIONS.get(name) or f"Vragen met bijvoorbeeld: {words.get(name, name)}",
-                      shared=answer, own=state.details.get(name))
-            for name, answer in shared_detail_answers(intent, override).items()]
+                      shared=detail.answer, own=state.details.get(name),
+                      followups=_followup_views(detail.followups, state.detail_followups.get(name, {})))
+            for name, detail in shared_details(intent, override).items()]
 
 
 class IntentDetail(Model):
@@ -378,7 +385,7 @@ class KnowledgeEditor:
                 id=intent_id, title=state.title.text(intent_id) if state.own and state.title else intent.title,
                 kind=intent.kind, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
                 overlay=not state.own and (state.answer is not None or state.links is not None or bool(
-                    state.followups or state.details or state.examples.nl or state.examples.en)),
+                    state.followups or state.details or state.detail_followups or state.examples.nl or state.examples.en)),
                 answer=effective, extra_examples=len(state.examples.nl) + len(state.examples.en),
                 errors=sum(f.severity == "error" for f in findings), warnings=sum(f.severity == "warning" for f in findings)))
         summaries.sort(key=lambda item: (not item.edited, not item.own, item.title.nl.casefold()))
@@ -776,12 +783,12 @@ def _free_id(question: str, ctx: _Context) -> str:
 def _own_answers_fit(intent_id: str, state: IntentDraft, shared: Intent | None, override: IntentOverride | None) -> None:
     """Own follow-up and detail answers only over a shared topic, and only for details it has (422)."""
     if shared is None:
-        if state.followups or state.details:
+        if state.followups or state.details or state.detail_followups:
             raise InvalidInput("followups, details: een eigen onderwerp heeft alleen zijn eigen antwoord; "
                                "vervolgvragen en details horen bij gedeelde onderwerpen.")
         return
-    known = shared_detail_answers(shared, override)
-    unknown = sorted(set(state.details) - set(known))
+    known = shared_details(shared, override)
+    unknown = sorted({*state.details, *state.detail_followups} - set(known))
     if unknown:
         raise Unprocessable(f"details.{unknown[0]}: het onderwerp {intent_id!r} heeft geen detail {unknown[0]!r}. "
                             f"Het heeft: {', '.join(known) or 'geen details'}.")
@@ -795,4 +802,7 @@ def _changed_fields(before: IntentDraft | None, after: IntentDraft) -> list[str]
     for part in ("followups", "details"):
         old, new = getattr(before, part), getattr(after, part)
         fields += [f"{part}.{key}" for key in sorted({*old, *new}) if old.get(key) != new.get(key)]
+    for name in sorted({*before.detail_followups, *after.detail_followups}):
+        old, new = before.detail_followups.get(name, {}), after.detail_followups.get(name, {})
+        fields += [f"detail_followups.{name}.{kind}" for kind in sorted({*old, *new}) if old.get(kind) != new.get(kind)]
     return fields

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from ..look import readable
-from .merge import enabled_intents, link_specs, missing_slots, shared_detail_answers, slot_url
+from .merge import enabled_intents, link_specs, missing_slots, shared_details, slot_url
 from .models import DETAIL_KINDS, AfterHours, Examples, Intent, IntentOverride, OutOfScope, Tenant
 from .phrases import phrase_problem, words_of
 
@@ -269,13 +269,17 @@ def _own_answers_problems(at: tuple, intent_id: str, override: IntentOverride, i
     for kind, text in override.followups or ():
         if text is not None:
             problems += answer_length_problems((*at, "followups", kind, "nl"), text.nl, intent_id)
-    known = shared_detail_answers(intent, override) if intent is not None else {}
+    known = shared_details(intent, override) if intent is not None else {}
+    for part, named in (("details", override.details), ("detail_followups", override.detail_followups)):
+        problems += [Problem((*at, part, name), f"{intent_id} has no detail {name!r} (its details: {', '.join(known) or 'none'})")
+                     for name in named if name not in known]
     for name, text in override.details.items():
-        if name not in known:
-            problems.append(Problem((*at, "details", name), f"{intent_id} has no detail {name!r} "
-                                                           f"(its details: {', '.join(known) or 'none'})"))
-        else:
+        if name in known:
             problems += answer_length_problems((*at, "details", name, "nl"), text.nl, intent_id)
+    for name, followups in override.detail_followups.items():
+        for kind, own in followups if name in known else ():
+            if own is not None:
+                problems += answer_length_problems((*at, "detail_followups", name, kind, "nl"), own.nl, intent_id)
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from .compiled import ResolvedAfterHours, ResolvedDetail, ResolvedFlow, ResolvedFlowDone, ResolvedIntent, ResolvedLink, ResolvedVariant
-from .models import AfterHours, Followups, Intent, IntentOverride, LinkSpec, Tenant, Text, Variants
+from .models import AfterHours, Detail, Followups, Intent, IntentOverride, LinkSpec, Tenant, Variant, Variants
 
 
 class KnowledgeError(ValueError):
@@ -98,29 +98,34 @@ def _merge_variants(base: Variants, override: Variants | None) -> Variants:
     return base.model_copy(update={kind: variant for kind, variant in override if variant is not None})
 
 
-def shared_detail_answers(intent: Intent, override: IntentOverride | None) -> dict[str, Text]:
-    """The answer of each of an intent's details by name before the gemeente's own (`IntentOverride.details`):
-    its variants as the tenant's file has them (`IntentOverride.variants`), then its `details:`."""
+def shared_details(intent: Intent, override: IntentOverride | None) -> dict[str, Variant | Detail]:
+    """An intent's details by name before the gemeente's own answers (`IntentOverride.details`,
+    `.detail_followups`): its variants as the tenant's file has them (`IntentOverride.variants`), then its `details:`."""
     variants = _merge_variants(intent.variants, override.variants if override else None)
-    answers = {kind: variant.answer for kind, variant in variants if variant is not None}
-    answers.update((detail.name, detail.answer) for detail in intent.details)
-    return answers
+    found: dict[str, Variant | Detail] = {kind: variant for kind, variant in variants if variant is not None}
+    found.update((detail.name, detail) for detail in intent.details)
+    return found
 
 
 def with_own_answers(intent: Intent, override: IntentOverride | None) -> Intent:
-    """The intent with the tenant's own follow-up answers and variants and its own answers of details
-    (what a resident gets after "wat kost het?" or "kwijt in het buitenland"); links are resolved apart."""
+    """The intent with the tenant's own follow-up answers and variants and its own answers of details and
+    of follow-ups after them (what a resident gets after "wat kost het?", "kwijt in het buitenland" and then
+    "kan dat online?"); links are resolved apart."""
     if override is None:
         return intent
-    own = override.details
+    def own(name: str, detail: Variant | Detail) -> Variant | Detail:
+        if name not in override.details and name not in override.detail_followups:
+            return detail
+        return detail.model_copy(update={
+            "answer": override.details.get(name, detail.answer),
+            "followups": _merge_followups(detail.followups, override.detail_followups.get(name))})
+
     variants = _merge_variants(intent.variants, override.variants)
     return intent.model_copy(update={
         "followups": _merge_followups(intent.followups, override.followups),
         "variants": variants.model_copy(update={
-            kind: variant.model_copy(update={"answer": own[kind]})
-            for kind, variant in variants if variant is not None and kind in own}),
-        "details": [detail.model_copy(update={"answer": own[detail.name]}) if detail.name in own else detail
-                    for detail in intent.details],
+            kind: own(kind, variant) for kind, variant in variants if variant is not None}),
+        "details": [own(detail.name, detail) for detail in intent.details],
     })
 
 
