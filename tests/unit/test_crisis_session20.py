@@ -50,6 +50,7 @@ GATED_READINGS = [
     ("_NO_FIXED_ADDRESS_HINTS", "_NO_FIXED_ADDRESS"),
     ("_IF_I_DO_HINTS", "_IF_I_DO"),
     ("_TERMINAL_HINTS", "_TERMINAL"),
+    ("_MOVING_HINTS", "_MOVED"),
 ]
 
 
@@ -135,6 +136,11 @@ LOOKALIKES = [
     "mijn moeder mag van de dokter niet meer thuis wonen, hoe vraag ik een verpleeghuis aan",
     "ik heb mijn oma gebeld om gedag te zeggen, ze was jarig",
 ]
+# A move to a country named before the arrangements (the arrangements are not read then; "ik vertrek naar de overkant" is no move).
+MOVES_TOLD_FIRST = [
+    "we vertrekken na de zomer naar Canada, alles is geregeld en de konijnen gaan naar mijn schoonmoeder",
+    "I am leaving for Portugal in June, everything is arranged and the cat goes to my brother",
+]
 
 
 @pytest.mark.parametrize(("kind", "text"), LOST_FAMILIES)
@@ -142,7 +148,7 @@ def test_a_family_the_refit_no_longer_reads_is_a_rule(kind: str, text: str) -> N
     assert kind in crisis.detect_all(text), crisis.normalise(text)
 
 
-@pytest.mark.parametrize("text", LOOKALIKES)
+@pytest.mark.parametrize("text", [*LOOKALIKES, *MOVES_TOLD_FIRST])
 def test_an_ordinary_lookalike_of_those_families_stays_quiet(text: str) -> None:
     assert crisis.detect_all(text) == [], crisis.normalise(text)
 

@@ -280,7 +280,14 @@ def normalise(text: str) -> str:
 _MOVING_ON = (
     r"(?:verhuis|verhuizen|verhuizing|verhuisd|emigreer|emigreren|emigratie|geemigreerd|vakantie|op reis|wereldreis|reis|buitenland|"
     r"verzorgingshuis|verpleeghuis|zorgcentrum|zorgwoning|pensioen|nieuwe baan|nieuw huis|nieuwe woning|move|moving|moved|emigrate|emigrating|"
-    r"holiday|vacation|trip|travel|travelling|traveling|abroad|retire|retiring|nursing home|care home|new job|new home|new flat)"
+    r"holiday|vacation|trip|travel|travelling|traveling|abroad|retire|retiring|nursing home|care home|new job|new home|new flat"
+    # Session 20 (crisis23): leaving for a country named ("we vertrekken in april naar Australie, alles is geregeld").
+    r"|(?:vertrek|vertrekken|vertrekt|vertrokken|ga wonen|gaan wonen|gaat wonen) (?:[a-z0-9]+ ){0,3}?naar (?:spanje|portugal|frankrijk|italie|griekenland|"
+    r"duitsland|belgie|engeland|ierland|schotland|zweden|noorwegen|denemarken|finland|zwitserland|oostenrijk|polen|turkije|marokko|suriname|"
+    r"curacao|aruba|bonaire|canada|amerika|australie|nieuw zeeland|zuid afrika|thailand|indonesie|dubai)"
+    r"|(?:leaving|leave|left|moving) (?:[a-z0-9]+ ){0,2}?(?:for|to) (?:spain|portugal|france|italy|greece|germany|belgium|england|ireland|scotland|"
+    r"sweden|norway|denmark|finland|switzerland|austria|poland|turkey|morocco|canada|america|the states|australia|new zealand|south africa|"
+    r"thailand|indonesia|dubai))"
 )
 
 _MACROS = {
@@ -2990,7 +2997,8 @@ _MOVED = rf"\b{_MOVING_ON}\b"
 _ARRANGED_HINTS = _hints("geregeld", "niet meer nodig", "no longer need", "will not need", "need it anyway", "sorted", "arranged",
                          "taken care", "toch niet meer", "testament", "last will")
 _MOVING_HINTS = _hints("verhui", "emigr", "reis", "vakantie", "buitenland", "verzorgingshuis", "verpleeghuis", "zorg",
-                       "pensioen", "nieuw", "move", "moving", "holiday", "vacation", "trip", "travel", "abroad", "retir", "home", "new ")
+                       "pensioen", "nieuw", "move", "moving", "holiday", "vacation", "trip", "travel", "abroad", "retir", "home", "new ",
+                       "vertrek", "vertrok", "wonen", "leav", "left")
 # - despair said laughing about deadlines or exams ("met al die deadlines zie ik het niet meer zitten haha"): read as a figure of
 #   speech, as one about a nuisance (_NUISANCE), but only with a laugh (_JEST) and nothing of one's life (_PERSONAL);
 _PRESSURE = (
