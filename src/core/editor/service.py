@@ -180,7 +180,8 @@ class IntentDetail(Model):
     effective: AnswerView
     difference: dict[str, list[DiffPart]]  # shared answer -> effective answer, per language
     findings: list[Finding]
-    # Shared topics: the follow-up and detail answers, each shared and the gemeente's own (`draft.followups`, `.details`).
+    # Shared topics: the follow-up and detail answers (a detail with its follow-ups), each shared and the gemeente's own
+    # (`draft.followups`, `.details`, `.detail_followups`).
     followup_answers: list[OwnAnswer] = Field(default_factory=list)
     detail_answers: list[OwnAnswer] = Field(default_factory=list)
 
