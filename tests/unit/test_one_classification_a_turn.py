@@ -1,6 +1,7 @@
-"""A first message whose only follow-up kind is a child ("en voor mijn kind?", "how do I register my baby") is
-classified once a turn: the current-topic reading and the answer decision share the turn's classification (the
-current topic classified it again)."""
+"""A message is classified once a turn: the current-topic readings (a first message whose only follow-up kind is a
+child, "en voor mijn kind?"; a count after a topic, "ik wil twee paspoorten aanvragen" after the dog tax), the
+reading of an announced question's subject and the answer decision share the turn's classification (each classified
+it, then the turn again)."""
 from __future__ import annotations
 
 import pytest
@@ -14,17 +15,32 @@ def knowledge() -> FileKnowledge:
     return FileKnowledge()
 
 
-@pytest.mark.parametrize("message", ["en voor mijn kind?", "how do I register my baby"])
-def test_a_first_message_about_a_child_is_classified_once(knowledge: FileKnowledge, message: str,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def classified(knowledge: FileKnowledge, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the tenant's matcher classifies during the test."""
     matcher = knowledge.get("voorbeeld").matcher.get()
-    classified: list[str] = []
+    seen: list[str] = []
     classify = matcher.classify
 
     def counting(text: str, *args: object, **kwargs: object) -> object:
-        classified.append(text)
+        seen.append(text)
         return classify(text, *args, **kwargs)
 
     monkeypatch.setattr(matcher, "classify", counting)
-    World(knowledge).say(message)
+    return seen
+
+
+@pytest.mark.parametrize(("before", "message"), [(None, "en voor mijn kind?"), (None, "how do I register my baby"),
+                                                 ("hoeveel kost hondenbelasting?", "ik wil twee paspoorten aanvragen")])
+def test_a_message_is_classified_once_a_turn(knowledge: FileKnowledge, classified: list[str], before: str | None,
+                                             message: str) -> None:
+    world = World(knowledge)
+    if before is not None:
+        world.say(before)
+    world.say(message)
     assert classified.count(message) == 1
+
+
+def test_an_announced_question_is_classified_once(knowledge: FileKnowledge, classified: list[str]) -> None:
+    assert "paspoort" in World(knowledge).say("ik heb een vraag over mijn paspoort").lower()
+    assert classified.count("ik heb een vraag over mijn paspoort") == 1

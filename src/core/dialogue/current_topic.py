@@ -44,7 +44,7 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail)
         return True
-    if topic is not None and _count_of_topic(ctx, text, topic):
+    if topic is not None and _count_of_topic(ctx, text, topic, reading):
         return True
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
@@ -181,7 +181,8 @@ def _detail_kept(ctx: TurnContext, text: str) -> list[str] | None:
     return [ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else None
 
 
-def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent",
+                    reading: "Callable[[], Classification]") -> bool:
     """"en als ik er twee heb?" after the dog tax, "en voor twee kinderen?" after the passport: a count of what was
     just answered. The total from the tenant's fees where its table says how (first and each further one, or the
     price for a child), else honestly "Dat weet ik niet precies" with the fees and the page; never the whole answer
@@ -191,8 +192,8 @@ def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> boo
         return False
     count, children = asked
     if not children and not (followups.points_back(text) or followups.is_contextual(text)):
-        reading = ctx.knowledge.matcher.classify(text)
-        if reading.decision == "answer" and reading.intent != topic.id:
+        placed = reading()
+        if placed.decision == "answer" and placed.intent != topic.id:
             return False
     ctx.count("followup_count")
     ctx.intent, ctx.confidence = topic.id, 1.0

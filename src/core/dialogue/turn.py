@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sized
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from .. import privacy
@@ -642,7 +642,8 @@ class Turn:
             ctx.add(ctx.say("ask_question"))
             return
         subject = small_talk.announced_subject(text)
-        if subject is not None and not details.detect(text) and self._subject_reads_better(text, subject):
+        classify = cache(ctx.knowledge.matcher.classify)  # each text classified once a turn, whichever reading asks first
+        if subject is not None and not details.detect(text) and _subject_reads_better(classify, text, subject):
             # "ik heb een vraag over belasting": the announcement's words dilute its subject (the scope
             # message); the subject alone is what the resident asks about ("Bedoelt u ...?"). Not when the
             # whole asks a detail ("een vraag over mijn aanvraag": how it is going).
@@ -654,7 +655,7 @@ class Turn:
             ctx.count("followup_the_child")
             kinds = ["kind", *kinds]
         ctx.state.child = followups.tells_of_a_young_child(text) or (ctx.state.child and not followups.names_an_adult(text))
-        reading = cache(lambda: ctx.knowledge.matcher.classify(text))  # one classification of `text` a turn
+        reading = partial(classify, text)
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked, reading):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
@@ -692,13 +693,6 @@ class Turn:
                 return
         self._decide(result, text, kinds)
         self._offer_nearly_asked()
-
-    def _subject_reads_better(self, text: str, subject: str) -> bool:
-        """Whether the matcher places the subject of an announced question better than the whole: the
-        whole is rejected, or the subject alone is answered."""
-        matcher = self.ctx.knowledge.matcher
-        whole = matcher.classify(text).decision
-        return whole == "reject" or (whole == "clarify" and matcher.classify(subject).decision == "answer")
 
     def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx
@@ -1471,6 +1465,13 @@ class Turn:
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
+
+
+def _subject_reads_better(classify: "Callable[[str], Classification]", text: str, subject: str) -> bool:
+    """Whether the matcher places the subject of an announced question better than the whole: the
+    whole is rejected, or the subject alone is answered."""
+    whole = classify(text).decision
+    return whole == "reject" or (whole == "clarify" and classify(subject).decision == "answer")
 
 
 def sure_of_one(guesses: Sized, score: float) -> bool:
