@@ -16,7 +16,7 @@ from ..kb import phrases
 from ..kb.models import DETAIL_KINDS, FOLLOWUP_KINDS
 from ..models import HandoverStatus
 from ..opening_hours import AMSTERDAM
-from . import answers, clauses, contacts, details, facts, followups, reactions, referrals
+from . import answers, clauses, contacts, details, facts, followups, handover, reactions, referrals
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -195,15 +195,21 @@ def _count_of_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent",
         placed = reading()
         if placed.decision == "answer" and placed.intent != topic.id:
             return False
+    total = facts.fees_for_a_count(ctx.tenant, topic.id, ctx.promises, count, children)
+    table = facts.fees(ctx.tenant, topic.id, ctx.promises) if total is None else None
+    if (total is None and not table and handover.queued_ticket(ctx) is not None and not clauses.is_question(text)
+            and not (followups.points_back(text) or followups.is_contextual(text))):
+        # "ik heb drie kinderen en geen werk", "wij zijn met vier personen" after asking a callback about social
+        # assistance: a situation told for the member of staff (the turn adds it to the ticket), with no price of the
+        # topic to count (was "Dat weet ik niet precies voor 3")
+        return False
     ctx.count("followup_count")
     ctx.intent, ctx.confidence = topic.id, 1.0
     links = [ctx.link(link) for link in topic.links]
-    total = facts.fees_for_a_count(ctx.tenant, topic.id, ctx.promises, count, children)
     if total is not None:
         own = topic.followups.kind.get(ctx.language) if children and topic.followups.kind is not None else ""
         ctx.add(f"{total} {own}".strip(), links=links)
         return True
-    table = facts.fees(ctx.tenant, topic.id, ctx.promises)
     # Several things told ("een bank, een kast en 3 matrassen"): the count is one of them, not what the price is for.
     text_said = ctx.say("count_unknown_listed") if followups.lists_things(text) else ctx.say("count_unknown", count=count)
     ctx.add(f"{text_said}\n{table}" if table else text_said, links=links, buttons=[ctx.person_button()])
