@@ -166,3 +166,38 @@ def test_a_theft_outside_ones_flat_or_a_hotel_during_a_renovation_is_no_crisis(t
     from core.dialogue import distress
 
     assert crisis.detect_all(text) == [] and distress.detect(text) is None
+
+
+# Held-out batch 24 (handed over in session 20): its missed families as rules and its rule false alarms' families as
+# readings, in our own words.
+BATCH24_FAMILIES = [
+    ("suicide", "ik denk de laatste tijd veel na over hoe ik het zou doen"),
+    ("violence", "mijn neefje van 5 heeft kleine brandwonden op zijn buik, het lijken wel sigaretten"),
+    ("danger", "de steigers bij de school waaien bijna om en er lopen mensen onder"),
+    ("homeless", "mijn moeder kwam uit het ziekenhuis en haar kamer blijkt verhuurd aan iemand anders"),
+    ("sexual", "mijn zus werd gisteravond door twee mannen meegenomen en kwam bloedend terug"),
+    ("homeless", "ana na3es f chare3 daba"),
+    ("suicide", "clearing out my room because I won't be needing any of it after friday"),
+    ("sexual", "de masseur ging met zijn vingers onder haar beha"),
+    ("suicide", "krassen op mijn benen is het enige wat nog helpt"),
+    ("sexual", "mijn nichtje van 14 heeft een vriend van 25 die haar van school haalt en een nieuwe telefoon gaf"),
+]
+BATCH24_LOOKALIKES = [
+    "onze buurtvereniging houdt een inzamelactie voor daklozen, mag dat bij de supermarkt",
+    "als verhuurder: welke regels gelden er als ik een huurder wil laten ontruimen",
+    "ik zie het niet meer zitten met die minicontainer haha, weer niet geleegd",
+    "ik werk bij een woningcorporatie en wil weten hoe de gemeente omgaat met huisuitzettingen van gezinnen, in algemene zin",
+    "years ago I used to sleep rough, now I have my own flat and want to volunteer",
+    "bestaat er een crisisopvang voor mannen? ik schrijf een stukje voor de wijkkrant over de voorzieningen hier",
+    "ons bewonerscomité wil dat iemand van veilig thuis komt vertellen over hun werk",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), BATCH24_FAMILIES)
+def test_a_missed_family_of_batch_24_is_read(kind: str, text: str) -> None:
+    assert kind in crisis.detect_all(text), crisis.normalise(text)
+
+
+@pytest.mark.parametrize("text", BATCH24_LOOKALIKES)
+def test_a_false_alarm_family_of_batch_24_is_quiet(text: str) -> None:
+    assert crisis.detect_all(text) == [], crisis._read(crisis.normalise(text))
