@@ -101,9 +101,10 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
-    given = contacts.contact(ctx.text) if ctx.text and contacts.asks_for_callback(ctx.text) else None
+    given = contacts.contact(ctx.text) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)) else None
     if given is not None and ctx.promises.available.callback_at is not None:
-        # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact).
+        # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact); also "ok 06 ...
+        # liefst na 9 uur" as the yes to an offer (was asked for the number just typed).
         _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
         return
     if (consented or wants_call) and ctx.promises.available.callback_at is not None:
@@ -284,7 +285,10 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
         status=HandoverStatus.QUEUED, team=team_id, reason=flow.reason, requested_at=ctx.moment,
         expected_contact_at=expected, contact_before=available.callback_today, ticket_id=ticket_id,
     )
-    ctx.add(ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback()))
+    text = ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback())
+    if flow.reason.startswith("crisis:"):
+        text += " " + ctx.say("queued_after_crisis")  # the callback is days away; the line is there tonight
+    ctx.add(text)
 
 
 def _title_of(ctx: TurnContext) -> Callable[[str], str | None]:

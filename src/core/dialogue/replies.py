@@ -5,7 +5,8 @@
 - `is_stop`, `withdraws`, `withdraws_then`: words that end a flow or take a request back;
 - `chosen_number`: "2", "de tweede", "optie 3" after a numbered choice; `none_of_these`: "geen van beide";
 - `asks_why`: "waarom wil je mijn postcode?" inside a guided flow;
-- `does_not_know`: "weet ik niet uit mijn hoofd": what a flow asks cannot be given.
+- `does_not_know`: "weet ik niet uit mijn hoofd": what a flow asks cannot be given;
+- `declines_the_line`, `without_the_line`: "ik wil niet met 113 praten" right after crisis help.
 """
 from __future__ import annotations
 
@@ -182,3 +183,26 @@ def does_not_know(text: str) -> bool:
     """"weet ik niet uit mijn hoofd", "geen idee", "I don't know it by heart": the resident cannot give what was
     asked."""
     return _DOES_NOT_KNOW.match(clauses.plain(text)) is not None
+
+
+# ---- a crisis line declined ---------------------------------------------------------------------------
+
+# The lines crisis help names ("113", "Veilig Thuis", "die hulplijn") and a refusal near one: "ik wil niet met 113
+# praten", "113 hoef ik niet", "I don't want to call 113", "no helpline please". Read only right after crisis help.
+_LINE = r"(?:113|0800[ -]?0113|113\.nl|veilig thuis|centrum seksueel geweld|0800[ -]?2000|0800[ -]?0188|(?:die|de|zo ?n|een|that|the|a) (?:hulp)?lijn|hulplijn|helpline|hotline)"
+_REFUSAL = r"(?:niet|geen|hoef|hoeft|nee|liever niet|don'?t|dont|do not|not|no|rather not|won'?t)"
+_DECLINED_LINE = re.compile(
+    rf"(?:\b{_REFUSAL}\b(?:\W+\w+){{0,4}}?\W+{_LINE}\b|\b{_LINE}(?:\W+\w+){{0,4}}?\W+{_REFUSAL}\b)"
+    r"(?:\W+(?:praten|bellen|spreken|chatten|bel|nodig|talk|call|speak|chat|please))*")
+
+
+def declines_the_line(text: str) -> bool:
+    """True when the message turns down the line just given ("ik wil niet met 113 praten")."""
+    return _DECLINED_LINE.search(clauses.plain(text)) is not None
+
+
+def without_the_line(text: str) -> str:
+    """What else the message says: "ik wil niet met 113 praten, hoe kom ik aan schuldhulp" -> "hoe kom ik aan
+    schuldhulp"."""
+    plain = clauses.plain(text)
+    return " ".join(_DECLINED_LINE.sub(" ", plain).split())

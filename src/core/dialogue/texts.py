@@ -200,6 +200,24 @@ CATALOGUE: dict[str, Text] = {
         nl="Goed. De hulp hierboven is er dag en nacht. U kunt mij ook een andere vraag stellen.",
         en="All right. The help above is there day and night. You can also ask me something else.",
     ),
+    # The line just given turned down ("ik wil niet met 113 praten"): once, briefly, that it stays there.
+    "crisis_line_declined": Text(
+        nl="Dat is goed. U kiest zelf met wie u praat. Het nummer dat ik noemde is er dag en nacht, ook als u later "
+        "toch wilt bellen of chatten.",
+        en="That is fine. You decide who you talk to. The number I gave is there day and night, also if you want to "
+        "call or chat later.",
+    ),
+    # Then a person of the topic talked about, urgently: now, or when the gemeente is open again.
+    "topic_person_now": Text(
+        nl="Wilt u nu met een medewerker van {team} praten over uw vraag?",
+        en="Would you like to talk to someone from {team} about your question now?",
+    ),
+    "topic_person_later": Text(
+        nl="Er zijn nu geen medewerkers aan het werk. Wilt u dat een medewerker van {team} {moment} contact met u "
+        "opneemt? Dan zet ik uw vraag klaar. Typ ja, of meteen uw telefoonnummer of e-mailadres.",
+        en="There are no staff at work right now. Would you like someone from {team} to contact you {moment}? Then I "
+        "will pass on your question. Type yes, or your phone number or e-mail address straight away.",
+    ),
     "crisis_link_113": Text(nl="Chat met 113 Zelfmoordpreventie", en="Chat with 113 Suicide Prevention"),
     "crisis_link_veilig_thuis": Text(nl="Veilig Thuis", en="Veilig Thuis (Safe at Home)"),
     "crisis_link_csg": Text(nl="Centrum Seksueel Geweld", en="Centrum Seksueel Geweld (Sexual Violence Centre)"),
@@ -584,6 +602,11 @@ CATALOGUE: dict[str, Text] = {
     "queued": Text(
         nl="Dank u. Een medewerker van {team} neemt {moment} contact met u op.",
         en="Thank you. Someone from {team} will contact you {moment}.",
+    ),
+    "queued_after_crisis": Text(
+        nl="Wordt het u tot dan te veel? De hulplijn die ik noemde is er dag en nacht. Bent u in direct gevaar? Bel 112.",
+        en="Does it get too much for you until then? The helpline I gave is there day and night. Are you in immediate "
+        "danger? Call 112.",
     ),
     "declined": Text(
         nl="Goed. U kunt mij gewoon een andere vraag stellen.",

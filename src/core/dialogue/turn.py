@@ -1,9 +1,11 @@
 """The decisions of one resident turn, in this order:
 
-1. crisis help (before anything else, in every state, at every hour): the rules first; where
+1. crisis help (before anything else, in every state, at every hour): the rules first, their
+   full help and then the answer to a question asked with it (not in a danger now); where
    they are quiet the trained distress classifier, whose hits get the right number first in
    a caring sentence and then the answer to the question asked (the full help when the
-   message asks nothing else);
+   message asks nothing else); a line turned down right after its help ("ik wil niet met 113
+   praten") is not given again: said once that it stays there, then a person of the topic;
 2. silence while a person has (or is about to take) the conversation; "laat maar" while
    nobody has taken it yet withdraws the request;
 3. the greeting on the first turn, with who is there and when;
@@ -151,11 +153,21 @@ class Turn:
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
         self.danger_before, ctx.state.crisis_danger = ctx.state.crisis_danger, None
         ctx.referral_before, ctx.state.referral = ctx.state.referral, None  # a referral is followed up at once or not
-        kind = self.crisis(ctx.text) if ctx.text else None
+        # "ik wil niet met 113 praten" right after crisis help names the line, not a crisis of its own: the rules read the rest.
+        line_declined = self.crisis_before is not None and ctx.text is not None and replies.declines_the_line(ctx.text)
+        kind = self.crisis(replies.without_the_line(ctx.text) if line_declined else ctx.text) if ctx.text else None
         if kind is not None:
-            self._crisis_help(kind)
-            return
-        likely = self._distress_reading()
+            # "... soms denk ik dat het beter is als ik er niet meer ben. hoe kom ik aan schuldhulp": the help first,
+            # then the question asked (was the help alone: the debt help asked for never came). Only a question:
+            # "ik slaap op straat" asks no report of the street. Not in a danger now: 112 is the one thing to do.
+            asked = self._question_besides(ctx.text) if not self._danger_now(kind) else None
+            asks = asked is not None and any(clauses.asks_in_story(said) for said in (asked, *clauses.sentences(asked)))
+            self.question = asked if asks else None
+            self._crisis_help(kind, going_on=self.question is not None)
+            if self.question is None:
+                return
+            self.crisis_before, line_declined = None, False  # this turn's help is the one given; the question is a question
+        likely = self._distress_reading() if kind is None and not line_declined else None
         if likely is not None:
             self.question = self._question_besides(ctx.text)
             if self.question is None:
@@ -211,6 +223,9 @@ class Turn:
             return
         if flow is None and self._for_the_callback():
             return
+        if line_declined:
+            self._line_declined()
+            return
         # "en nu?" right after the answer to a problem told ("ons papier is niet opgehaald", "paspoort
         # kwijt") asks what happens next (`current_topic`), not why the bot is quiet.
         after_detail = (state.detail or state.own_detail) and followups.asks_what_next(ctx.text)
@@ -257,11 +272,13 @@ class Turn:
             ctx.conversation.language = chosen
             ctx.count(f"language:{chosen}")
 
-    def _crisis_help(self, kind: str, gentle: bool = False, again: bool = False) -> None:
+    def _crisis_help(self, kind: str, gentle: bool = False, again: bool = False, going_on: bool = False) -> None:
         """The right numbers first; in office hours also a person at once. `gentle`: found by the
         classifier only, so the help is worded as a question (it may be a false alarm). `again`: the
         last turn's help asked for again ("wat moet ik doen?"): its danger's own help (medical,
-        exploitation) is the one the state remembers, not read from the follow-up's words."""
+        exploitation) is the one the state remembers, not read from the follow-up's words. `going_on`:
+        the turn goes on to the question asked with it, so the person now is a button, not an open
+        question (as after a crisis line), and the greeting comes from the turn."""
         ctx = self.ctx
         ctx.count("crisis")
         ctx.count(f"crisis:{kind}")
@@ -311,7 +328,7 @@ class Turn:
                     text += " " + ctx.say(key)
         else:
             text = self._homeless_help(links)
-        if ctx.first_turn:
+        if ctx.first_turn and not going_on:
             # Still say what Balie is (EU AI Act art. 50), after the help and in the same message.
             text += "\n\n" + ctx.say("greeting", tenant=ctx.tenant.name)
         current = ctx.conversation.handover
@@ -319,6 +336,8 @@ class Turn:
             current.urgent = True  # a person is (about to be) there: staff see it first
             current.crisis = current.crisis or kind
             ctx.add(text, links=links)
+        elif going_on:
+            self._add_line(text, kind, links)
         elif ctx.live_possible:
             ctx.state.asked = PersonOffered(reason=f"crisis:{kind}", urgent=True, team=ctx.tenant.crisis.team)
             ctx.add(f"{text} {ctx.say('crisis_person_offer')}", links=links, buttons=[
@@ -390,13 +409,45 @@ class Turn:
         ctx.count("crisis_line")
         ctx.count(f"crisis_line:{kind}")
         links = self._crisis_links(kind)
-        text = ctx.say(f"crisis_line_{kind}") if kind != "homeless" else self._homeless_help(links)
+        self._add_line(ctx.say(f"crisis_line_{kind}") if kind != "homeless" else self._homeless_help(links), kind, links)
+
+    def _add_line(self, text: str, kind: str, links: list[Link]) -> None:
+        """Crisis help before the question asked with it: in office hours a button for a person now (put first among
+        the turn's last choices, `_urgent_choice_last`), no open question."""
+        ctx = self.ctx
         buttons = []
         if ctx.live_possible:
             text += " " + ctx.say("crisis_line_person")
             self.urgent_choice = ctx.button("button_urgent_person_now", f"{URGENT}-{kind}")
             buttons.append(self.urgent_choice)
         ctx.add(text, links=links, buttons=buttons)
+
+    def _danger_now(self, kind: str) -> bool:
+        """A danger now (a fire, someone not responding after pills): 112 and the safe place are all the turn says."""
+        return kind == "danger" or (kind == "suicide" and "danger" in crisis_kinds(self.ctx.text or ""))
+
+    def _line_declined(self) -> None:
+        """"ik wil niet met 113 praten, ik wil gewoon mijn huis houden" right after crisis help: said once, briefly,
+        that the line stays there (not its help again, nor the classifier's question about it: was 113 twice more),
+        and the question the rest asks, or a person of the topic talked about, urgently (the callback's contact can
+        be typed with the yes)."""
+        ctx = self.ctx
+        ctx.count("crisis_line_declined")
+        ctx.add(ctx.say("crisis_line_declined"))
+        rest = replies.without_the_line(ctx.text or "")
+        if clauses.is_question(rest) and ctx.knowledge.matcher.classify(rest).decision == "answer":
+            self._on_question(rest)
+            return
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic":
+            return
+        team_id = ctx.team_id(topic.team)
+        ctx.state.asked = PersonOffered(reason=f"crisis:{self.crisis_before}", urgent=True, team=team_id)
+        if ctx.live_possible:
+            offer = ctx.say("topic_person_now", team=ctx.team_name(team_id))
+        else:
+            offer = ctx.say("topic_person_later", team=ctx.team_name(team_id), moment=ctx.promises.callback())
+        ctx.add(offer, buttons=ctx.yes_no_buttons())
 
     def _urgent_choice_last(self) -> None:
         """After a crisis line the turn goes on to the question asked, whose answer may have
@@ -505,6 +556,8 @@ class Turn:
                 self._on_payload(f"intent:{named}")  # "en die parkeerkaart?": as if pressed, for the detail told
                 return True
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
+        if answer is None and isinstance(asked, PersonOffered) and contacts.contact(ctx.text or "") is not None:
+            answer = replies.YesNo(True, "")  # "goed, 06 ..." to "Wilt u dat een medewerker ...?": yes, at that number
         if answer is None:
             return False
         if isinstance(asked, FeedbackAsked):
