@@ -59,7 +59,9 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         elif not _topics_whose_answers_name(ctx, text, kinds):
             _without_topic(ctx, asked)
         return True
-    if topic is not None and facts.names_a_day(text) and _about_topic_on_a_day(ctx, text, topic):
+    # "heb het maandag aangevraagd en nog niks gehoord": the day is when it was applied for; how it is going is asked
+    if (topic is not None and facts.names_a_day(text) and "status" not in details.detect(text)
+            and _about_topic_on_a_day(ctx, text, topic)):
         answers.on_a_day(ctx, topic, text, kinds)  # "kan het ook op zaterdag?"
         return True
     if topic is not None and followups.asks_for_someone_else(text):

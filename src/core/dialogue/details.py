@@ -66,6 +66,9 @@ def _one_of(words: list[str]) -> str:
 _PET = _one_of(list(_ANIMALS))
 # A dog, by the word or its breed ("onze labrador is vannacht doodgegaan": the dog tax stops)
 _A_DOG = re.compile(rf"\b(?:{_one_of([word for word, kind in _ANIMALS.items() if kind == 'dog'])})\b")
+# Days of the week: when something was applied for ("vorige week woensdag aangevraagd", "applied last Wednesday").
+_DAG = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_DAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DIED = (r"overleden|gestorven|dood|doodgegaan|dood gegaan|ingeslapen|laten inslapen|died|dead|passed away|"
          r"put down|put to sleep")
 _CUES: dict[str, re.Pattern[str]] = {
@@ -143,7 +146,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:geleden|terug)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|ingestuurd|ingeleverd|"
         r"doorgegeven|(?:aanvraag|melding|verzoek) gedaan))|"
         # "ik heb het vorige week aangevraagd" (after the topic), "hoe weet ik of het klaar is?"
-        r"(?:vorige|afgelopen) (?:week|maand)\b(?=[^.?!]{0,40}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|"
+        # ("vorige week woensdag aangevraagd": the day is part of when, so the rest names no topic)
+        rf"(?:vorige|afgelopen) (?:week|maand)(?: (?:op )?(?:{_DAG}))?\b(?=[^.?!]{{0,40}}\b(?:aangevraagd|ingediend|gemeld|aangemeld|opgestuurd|"
         r"ingestuurd|ingeleverd|doorgegeven|(?:aanvraag|melding|verzoek) gedaan))|hoe (?:weet|hoor) ik (?:of|wanneer) (?:het|hij|ze|mijn (?:\w+ ){0,2}?\w+) (?:al )?klaar|"
         r"wanneer (?:is|ligt|komt) (?:het|hij|ze|mijn (?:\w+ ){0,2}?(?:aanvraag|paspoort|id-kaart|identiteitskaart|rijbewijs|"
         r"vergunning|pas|uitkering|besluit|beslissing)) (?:al )?(?:klaar|binnen|er|klaar om op te halen)|"
@@ -159,8 +163,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         # already?", "can i pick it up yet?", "i applied for it last week" (the topic's words are left in)
         r"\bal klaar\b(?=(?: om op te halen)?\s*[?.!]*$)|\bal (?:op ?halen|afhalen)\b|\bready (?:yet|already)\b|"
         r"\balready ready\b|\b(?:pick|collect)(?: (?:it|them|him|her|that|mine))?(?: up)? (?:yet|already)\b|"
-        r"\b(?:applied|reported|filed|requested)\b(?=[^.?!]{0,40}\blast (?:week|month)\b)|"
-        r"\blast (?:week|month)\b(?=[^.?!]{0,40}\b(?:applied|reported|filed|requested)\b))"
+        rf"\b(?:applied|reported|filed|requested)\b(?=[^.?!]{{0,40}}\blast (?:week|month|{_DAY})\b)|"
+        rf"\blast (?:week|month|{_DAY})\b(?=[^.?!]{{0,40}}\b(?:applied|reported|filed|requested)\b)|"
+        # The day it was applied for, told with no news since ("heb het maandag aangevraagd en nog niks gehoord",
+        # "I applied on Monday and haven't heard anything"): the day is when, so the rest names no topic
+        rf"(?:op |on )?(?:{_DAG}|{_DAY})\b(?=(?: \w+)?(?: aangevraagd| ingediend| applied)\b[^.?!]{{0,50}}"
+        r"\b(?:nog (?:steeds )?(?:niets|niks|geen)|haven't heard|have not heard|nothing yet|no news)))"
     ),
 }
 assert set(_CUES) == set(DETAIL_KINDS)
@@ -280,11 +288,17 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
 _A_MARRIAGE = re.compile(r"\b(?:marriage|married|wedding|huwelijk\w*|getrouwd|trouw\w*)\b")
 
 
+# "de brief kwam al 2 maanden geleden, te laat?": the time told is since a letter, and what is asked is whether a deadline
+# has passed (the topic's `termijn`), not how an application is going.
+_TOO_LATE = re.compile(r"\b(?:te laat|too late)\b")
+
+
 def detect(text: str) -> list[str]:
     """Every detail kind the text asks about, most specific first."""
     lowered = _lowered(text)
     found = [kind for kind in _ORDER if _CUES[kind].search(lowered)
-             and not (kind == "uit_buitenland" and _A_MARRIAGE.search(lowered))]
+             and not (kind == "uit_buitenland" and _A_MARRIAGE.search(lowered))
+             and not (kind == "status" and _TOO_LATE.search(lowered))]
     if "dier_overleden" in found and _PERSON_DIED.search(lowered):
         found.remove("dier_overleden")  # "mijn moeder is overleden, zij had een hond": the mother died
         if "overlijden" not in found:

@@ -36,10 +36,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         # Too late for the deadline ("ben ik te laat?", "te laat met aangeven"), not late on the way
         # ("de taxi naar school was vanochtend weer te laat": the school taxi, not when to apply).
         r"op tijd|(?:ben|bent|zijn|is|wordt) (?:ik|we|wij|je|u|het|dat) (?:nog |al |dan |nu )?te laat|"
+        # "de brief kwam al 2 maanden geleden, te laat?": a bare "te laat?" that ends the message asks the deadline
+        r"(?:nog |al |dan |nu )?te laat(?=\s*\?+\s*$)|(?:still |already )?too late(?=\s*\?+\s*$)|"
         r"(?:ik|we|wij|je|u|het) (?:nog |al |dan |nu )?te laat (?:ben|bent|zijn|is|kom|komen)|"
         r"te laat (?:om|voor (?:de|het|mijn|een) (?:aanvraag|aangifte|inschrijving)|met|aangevraagd|aanvragen|"
         r"doorgegeven|doorgeven|aangegeven|aangeven|ingediend|indienen|gemeld|melden)|"
-        r"wanneer moet (?:ik|het|dat)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebt|heeft|hebben) (?:ik|je|we|wij|u|ze|zij|hij|jullie)|"
+        r"wanneer (?:moet|moeten) (?:ik|het|dat|we|wij)|hoe vroeg|binnen hoeveel (?:dagen|weken)|hoeveel tijd (?:heb|hebt|heeft|hebben) (?:ik|je|we|wij|u|ze|zij|hij|jullie)|"
         # "en hoeveel tijd hebben ze" (a daughter for the parents of a newborn): the deadline, whoever it is for
         r"how much time do (?:i|we|you|they) have|how much time does (?:he|she) have|"
         # "tot wanneer kan dat?" after the WOZ objection, "kan het al eerder?" after moving, "wat als ik het vergeet?"
