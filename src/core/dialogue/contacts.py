@@ -7,7 +7,8 @@
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team); `asks_after_hours`: "wie bel ik 's nachts?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `asks_when_contacted`: "wanneer bellen jullie?", "wanneer hoor ik iets?": when the callback promised comes;
-- `about_the_callback`: "het is dringend", "ik ben pas na 14 uur bereikbaar": said for the callback queued.
+- `about_the_callback`: "het is dringend", "ik ben pas na 14 uur bereikbaar": said for the callback queued;
+- `means_this_number`: "dit nummer is goed" (on WhatsApp: the number the chat comes from).
 """
 from __future__ import annotations
 
@@ -71,6 +72,8 @@ _CALL_ME = re.compile(
     # "ik wil graag teruggebeld worden over mijn aanslag", "can someone mail me about my application?"
     r"terug ?gebeld (?:worden|te worden)|gebeld (?:worden|te worden)|gemaild (?:worden|te worden)|"
     r"(?:can|could|would|will) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:call|phone|ring|e-?mail|mail|contact) me|"
+    # "ik wil gewoon dat iemand me maandag belt"
+    r"(?:dat|zodat) (?:iemand|jullie|u|een medewerker) (?:me|mij) (?:\w+ ){0,3}(?:terug ?)?(?:belt|opbelt|mailt|bellen|mailen)|"
     # "you can mail me at anna@...", "u kunt me bereiken op 06...": a contact offered for a callback
     r"(?:u kunt|je kunt|jullie kunnen) (?:me|mij) (?:(?:e-?)?mailen|bellen|bereiken)(?: (?:op|via))?|"
     r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?)\b"
@@ -93,7 +96,10 @@ _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
     r"ik|kan|kun|kunt|mag|mijn|een|met|van|de|het|over|u|me|mij|je|jullie|gemeente|even|"
     r"i|can|could|may|a|an|the|to|with|about|my|me|you|please|regarding|for|voor|echte?|real|"
-    r"alstublieft|hallo|hoi|hi|hello)\b"
+    r"alstublieft|hallo|hoi|hi|hello|"
+    # the way of talking preferred, no topic: "ik kan beter praten dan schrijven" (read Verhuizing in "schrijven", and the
+    # call went to Burgerzaken instead of the bijstand team talked about)
+    r"schrijven|typen|tikken|lezen|liever|beter|dan|write|writing|type|typing|read|reading|rather|better|than)\b"
 )
 
 
@@ -162,6 +168,16 @@ _SEND_ME = re.compile(
     r"(?:can|could|would|will) (?:you|someone|somebody|one of you)(?: please)? (?:send|e-?mail|mail|forward)|"
     r"(?:please )?send (?:me|it|that|this|the \w+))\b"
 )
+
+
+# "dit nummer is goed", "bel maar op dit nummer", "this number is fine": the number the resident writes from (WhatsApp).
+_THIS_NUMBER = re.compile(r"\b(?:(?:dit|deze|hetzelfde|het zelfde|mijn whatsapp) ?(?:nummer|telefoonnummer|whatsappnummer|whatsapp nummer)|"
+                          r"(?:this|the same|my whatsapp) (?:number|phone number|whatsapp number))\b")
+
+
+def means_this_number(text: str) -> bool:
+    """True for "dit nummer is goed", "op dit nummer", "this number": the number the chat comes from."""
+    return _THIS_NUMBER.search(clauses.plain(text)) is not None
 
 
 def asks_for_callback(text: str) -> bool:

@@ -101,7 +101,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
-    given = contacts.contact(ctx.text) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)) else None
+    given = _contact_given(ctx) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)) else None
     if given is not None and ctx.promises.available.callback_at is not None:
         # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact); also "ok 06 ...
         # liefst na 9 uur" as the yes to an offer (was asked for the number just typed).
@@ -215,7 +215,7 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         answer = replies.YesNo(False, "")
     else:
         answer = replies.yes_no(ctx.text)
-    given = contacts.contact(ctx.text) if ctx.text else None
+    given = _contact_given(ctx)
     if given is None and ctx.text and replies.withdraws(ctx.text):
         answer = replies.YesNo(False, "")  # "actually never mind": the resident changed their mind
     elif flow.step == "consent" and given is None and ctx.text and contacts.prefers_a_way(ctx.text):
@@ -262,6 +262,17 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     return True
 
 
+def _contact_given(ctx: TurnContext) -> tuple[str, str] | None:
+    """The contact typed, or on WhatsApp "dit nummer is goed": the phone number the chat comes from (was asked for
+    it again, though the WhatsApp number may be out of the chat's reach at the promised moment)."""
+    text = ctx.text or ""
+    given = contacts.contact(text) if text else None
+    own = (ctx.message.channel_contact or "").lstrip("+")
+    if given is None and text and ctx.message.channel == Channel.WHATSAPP and own.isdigit() and contacts.means_this_number(text):
+        return "+" + own, "phone"  # WhatsApp's id is the number it is registered to (E.164 without the plus)
+    return given
+
+
 def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str) -> None:
     conversation = ctx.conversation
     team_id = ctx.team_id(flow.team)
@@ -286,6 +297,8 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
         expected_contact_at=expected, contact_before=available.callback_today, ticket_id=ticket_id,
     )
     text = ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback())
+    if kind == "phone" and ctx.message.channel == Channel.WHATSAPP and contact.lstrip("+") == (ctx.message.channel_contact or "").lstrip("+"):
+        text += " " + ctx.say("queued_this_number", number=contact)  # which number: the one of this chat
     if flow.reason.startswith("crisis:"):
         text += " " + ctx.say("queued_after_crisis")  # the callback is days away; the line is there tonight
     ctx.add(text)

@@ -603,6 +603,10 @@ CATALOGUE: dict[str, Text] = {
         nl="Dank u. Een medewerker van {team} neemt {moment} contact met u op.",
         en="Thank you. Someone from {team} will contact you {moment}.",
     ),
+    "queued_this_number": Text(
+        nl="Wij bellen u op {number}, het nummer waarmee u nu WhatsAppt.",
+        en="We will call you on {number}, the number you are using for WhatsApp now.",
+    ),
     "queued_after_crisis": Text(
         nl="Wordt het u tot dan te veel? De hulplijn die ik noemde is er dag en nacht. Bent u in direct gevaar? Bel 112.",
         en="Does it get too much for you until then? The helpline I gave is there day and night. Are you in immediate "
