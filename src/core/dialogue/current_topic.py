@@ -85,6 +85,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = [ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else None
         answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail)
         return True
+    if topic is not None and topic.kind == "topic" and _place_told(ctx, text, topic, kinds, reading):
+        return True
     if (topic is not None and topic.kind == "topic" and details.names_only_a_place(text)
             and not facts.names_a_day(text)):
         # "in spanje" after a passport lost on holiday: where, the answer to the topic's own question; the detail
@@ -301,6 +303,32 @@ def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
     if not ctx.add_team_contact(topic.team if topic is not None else None):
         return False
     ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+    return True
+
+
+def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: list[str],
+                reading: "Callable[[], Classification]") -> bool:
+    """"kerkstraat ter hoogte van nr 14", "Spoorstraat opposite no 22. will someone come tomorrow?" right after a
+    report answered: the place of what was reported (was the scope message, or "Dat weet ik niet"). Said honestly:
+    Balie does not pass it on, the form does (the topic's link); when it is asked, how long it usually takes (no
+    promise of tomorrow); while the gemeente is closed, or when danger is told, who helps now (the topic's
+    `after_hours`: the fault line, 112). Not a question of another topic, nor another question than when."""
+    asks_when = "duur" in kinds or facts.names_a_day(text)
+    if not details.names_a_street_place(text) or (clauses.is_question(text) and not asks_when):
+        return False
+    found = reading()
+    if found.decision == "answer" and found.intent != topic.id:
+        return False
+    ctx.count("followup_place_told")
+    ctx.state.misses = 0
+    ctx.intent, ctx.confidence = topic.id, 1.0
+    said = [ctx.say("place_told")]
+    if asks_when and topic.followups.duur is not None:
+        said.append(topic.followups.duur.get(ctx.language))
+    links = [ctx.link(link) for link in topic.links]
+    if topic.after_hours is not None and (not ctx.promises.open_now or reactions.tells_danger(text)):
+        said.append(topic.after_hours.answer.get(ctx.language))
+    ctx.add(" ".join(said), links=links)
     return True
 
 

@@ -249,6 +249,23 @@ def names_only_a_place(text: str) -> bool:
     return len(plain.split()) <= 4 and bool(_A_PLACE.match(plain))
 
 
+# A place in the street told in a few words: "kerkstraat ter hoogte van nr 14", "hoek vondelstraat parklaan", "Spoorstraat
+# opposite no 22", "industrieweg denk ik, bij het fietspad".
+_STREET = (r"\w+(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|dreef|markt|hof|pad|park|"
+           r"street|road|lane|avenue|square|way)")
+_STREET_PLACE = re.compile(
+    rf"\b(?:{_STREET}|(?:op de |on the )?hoek (?:van )?|(?:at the |on the )?corner (?:of )?|ter hoogte van|tegenover|"
+    r"schuin tegenover|opposite|in front of (?:no|number|nr)|voor (?:nr|nummer|huisnummer))\b")
+_TOLD_PLACE_WORDS = 16
+
+
+def names_a_street_place(text: str) -> bool:
+    """True for a short message that tells where something is in the street (a street name, a corner, "ter hoogte van",
+    "opposite no 22"): the place of what was just reported, not a topic of its own."""
+    lowered = _lowered(text)
+    return len(lowered.split()) <= _TOLD_PLACE_WORDS and _STREET_PLACE.search(lowered) is not None
+
+
 def told(text: str) -> str | None:
     """The half of a detail a question told that the next message may complete (`LOSS`)."""
     return LOSS if _A_LOSS.search(_lowered(text)) else None

@@ -603,6 +603,13 @@ CATALOGUE: dict[str, Text] = {
         nl="Dank u. Een medewerker van {team} neemt {moment} contact met u op.",
         en="Thank you. Someone from {team} will contact you {moment}.",
     ),
+    # A place told right after a report answered ("kerkstraat ter hoogte van nr 14"): Balie does not pass it on.
+    "place_told": Text(
+        nl="Dank u. Ik kan dit niet zelf aan de gemeente doorgeven. Zet deze plek in het formulier via de link hieronder. "
+        "Dan weet de gemeente precies waar het is.",
+        en="Thank you. I cannot pass this on to the municipality myself. Put this place in the form, with the link below. "
+        "Then the municipality knows exactly where it is.",
+    ),
     "queued_this_number": Text(
         nl="Wij bellen u op {number}, het nummer waarmee u nu WhatsAppt.",
         en="We will call you on {number}, the number you are using for WhatsApp now.",
