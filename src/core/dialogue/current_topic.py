@@ -9,6 +9,7 @@ a detail (lost abroad, after a death, how it is going) is about: `detail_topic`.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -306,6 +307,12 @@ def _team_contact(ctx: TurnContext, topic: "ResolvedIntent | None") -> bool:
     return True
 
 
+# A sentence that asks by its first word (without a question mark): "hoe laat is de milieustraat open", not "is al weken
+# donker daar" (a verb first that tells).
+_ASKS = re.compile(r"(?:hoe|wat|wanneer|waar|waarom|wie|welke?|mag|kan|kun|kunt|moet|how|what|when|where|why|who|which|can|may|must|"
+                   r"should|will)\b")
+
+
 def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: list[str],
                 reading: "Callable[[], Classification]") -> bool:
     """"kerkstraat ter hoogte van nr 14", "Spoorstraat opposite no 22. will someone come tomorrow?" right after a
@@ -314,8 +321,10 @@ def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: lis
     promise of tomorrow); while the gemeente is closed, or when danger is told, who helps now (the topic's
     `after_hours`: the fault line, 112). Not a question of another topic, nor another question than when."""
     asks_when = "duur" in kinds or facts.names_a_day(text)
-    if not details.names_a_street_place(text) or (clauses.is_question(text) and not asks_when):
-        return False
+    asking = [said for said in clauses.sentences(text) if said.rstrip().endswith("?") or _ASKS.match(clauses.asked(said))]
+    if not details.names_a_street_place(text) or any(not facts.names_a_day(said) and "duur" not in followups.asked_kinds(said)
+                                                     for said in asking):
+        return False  # "laat maar, ik breng het zelf. hoe laat is de milieustraat open?" asks a question of its own
     found = reading()
     if found.decision == "answer" and found.intent != topic.id:
         return False

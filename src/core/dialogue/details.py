@@ -251,8 +251,8 @@ def names_only_a_place(text: str) -> bool:
 
 # A place in the street told in a few words: "kerkstraat ter hoogte van nr 14", "hoek vondelstraat parklaan", "Spoorstraat
 # opposite no 22", "industrieweg denk ik, bij het fietspad".
-_STREET = (r"\w+(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|dreef|markt|hof|pad|park|"
-           r"street|road|lane|avenue|square|way)")
+_STREET = (r"(?!milieustraat|wijkteam|supermarkt)\w+(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|dreef|markt|hof|pad|park|"
+           r"street|road|lane|avenue|square|way)")  # not a place of the gemeente's own ("de milieustraat")
 _STREET_PLACE = re.compile(
     rf"\b(?:{_STREET}|(?:op de |on the )?hoek (?:van )?|(?:at the |on the )?corner (?:of )?|ter hoogte van|tegenover|"
     r"schuin tegenover|opposite|in front of (?:no|number|nr)|voor (?:nr|nummer|huisnummer))\b")

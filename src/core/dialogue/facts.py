@@ -344,3 +344,14 @@ def euro(fee: Fee, language: str) -> str:
         return text
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")  # 1.234,50
 
+
+
+# A number with its unit: "40 cm doorsnee", "12 meter hoog", "zo'n 80 man", "3 m deep", "about 200 guests".
+_MEASURE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:cm|centimeter|mm|m|m2|m²|m3|m³|meter|meters|metres|km|kilo|kg|ton|liter|man|mensen|personen|"
+    r"gasten|bezoekers|people|guests|visitors|feet|ft|inch|uur|hours|jaar|years|euro|eur)\b")
+
+
+def tells_a_measure(text: str) -> bool:
+    """"eik, stam ongeveer 40 cm doorsnee", "zo'n 80 man": a number with its unit (a detail told in figures)."""
+    return _MEASURE.search(text.lower()) is not None

@@ -327,6 +327,11 @@ CATALOGUE: dict[str, Text] = {
         nl="Dat weet ik niet. Gaat uw vraag over '{topic}'? Dan staat het antwoord misschien op de pagina hieronder.",
         en="I don't know that. Is your question about '{topic}'? Then the page below may have the answer.",
     ),
+    # A detail told right after a topic's answer whose meaning for the topic the knowledge base lacks.
+    "told_in_topic": Text(
+        nl="Dank u. Wat dat betekent voor '{topic}', weet ik niet precies. Kijk op de pagina hieronder.",
+        en="Thank you. What that means for '{topic}', I do not know exactly. Please look at the page below.",
+    ),
     # Said after an answer a person could add to, honest about when one is there (context.person_line).
     "person_line_now": Text(nl="U kunt het ook aan een medewerker vragen.", en="You can also ask a member of staff."),
     "person_line_later": Text(

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link
-from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, followups, general_words,
+from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups, general_words,
                handover, language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
@@ -1376,6 +1376,13 @@ class Turn:
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
             ctx.add(ctx.say("too_short"))
+        elif topic is not None and topic.kind == "topic" and self._told_on_the_topic(said):
+            # "eik, stam ongeveer 40 cm doorsnee" after felling a tree, "zo'n 80 man, tot 23 uur" after a street party,
+            # "ik heb geen digid nog" after the welfare benefit: a detail of the topic told, whose meaning for it the
+            # knowledge base lacks (was the scope message, or even "Ik begrijp alleen Nederlands en Engels").
+            ctx.count("told_in_topic")
+            ctx.add(f'{ctx.say("told_in_topic", topic=topic.title.get(ctx.language))} {ctx.person_line()}',
+                    links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         elif language.neither(said):  # another language: say so in both of Balie's
             ctx.count("other_language")
             ctx.add(say_both("other_language"))
@@ -1392,6 +1399,13 @@ class Turn:
                     links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
         else:
             ctx.add(*referrals.scope_message(ctx, said))
+
+    def _told_on_the_topic(self, said: str) -> bool:
+        """A few words that tell and ask nothing, right after the topic's answer (the first miss since), said to go on
+        about it: not a new matter announced, and in words of Balie's languages, or a measure told ("eik, stam
+        ongeveer 40 cm doorsnee") where the language reader knows too few of them."""
+        return (self.ctx.state.misses == 1 and not clauses.is_question(said) and len(said.split()) < clauses.STORY_WORDS
+                and not small_talk.changes_topic(said) and (not language.neither(said) or facts.tells_a_measure(said)))
 
     def _told_for_the_callback(self, said: str) -> bool:
         """A detail told (no question, more than two words, no gibberish) while a callback is queued: for the
