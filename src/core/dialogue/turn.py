@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..kb import phrases
-from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link
+from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link, Role
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups, general_words,
                handover, language, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
@@ -590,11 +590,23 @@ class Turn:
         answer = replies.yes_no(ctx.text)
         if answer is None or answer.rest or (answer.yes and small_talk.says_thanks(ctx.text)):
             return False
+        if answer.yes and ctx.state.feedback_open is not None and self._person_offered_last():
+            # "ja graag" right after "Neem dan contact op met Burgerzaken" and its button for a person, the feedback
+            # asked a turn before: the person (was "Dank u wel voor uw reactie", counted as feedback).
+            ctx.count("yes_to_the_person_offered")
+            self._request_person(reason="asked")
+            return True
         if ctx.state.feedback_open is not None:
             on_feedback(ctx, answer.yes)
         else:
             ctx.add(ctx.say("ask_question" if answer.yes else "person_declined"))
         return True
+
+    def _person_offered_last(self) -> bool:
+        """Whether the last reply's last message offered a person (its button) and did not ask for feedback."""
+        last = next((entry for entry in reversed(self.ctx.conversation.transcript) if entry.role == Role.BOT), None)
+        payloads = {button.payload for button in last.buttons} if last is not None else set()
+        return "handover:request" in payloads and not any(payload.startswith("feedback:") for payload in payloads)
 
     def _on_choice(self, asked: ChoicesOffered, answer: replies.YesNo | None) -> bool:
         ctx = self.ctx
