@@ -7,7 +7,8 @@ assistant is, keyboard mash.
 - `is_gibberish`: keyboard mash and the like ("Dat begrijp ik niet" is only for that);
 - `is_impatient`: "antwoord nou", "ben je er nog?", "are you there?": impatience that names no topic;
 - `announces_question`, `announced_subject`: "ik heb een vraag (over belasting)": the question is still to come;
-  `changes_topic`: "andere vraag: ...": what follows is not about the topic just answered.
+  `changes_topic`: "andere vraag: ...": what follows is not about the topic just answered;
+- `tells_own_plan`: "ok dan ga ik toch maar maandag", "then I'll just call them": what the resident will do now.
 """
 from __future__ import annotations
 
@@ -198,3 +199,16 @@ def announces_question(text: str) -> bool:
     """True for "ik heb een vraag", "mag ik iets vragen?", "hi, I have a question": a resident who
     announces a question and has not asked it yet (no topic, not out of scope)."""
     return bool(_ANNOUNCED.match(clauses.plain(text)))
+
+
+# "ok dan ga ik toch maar gewoon maandag", "dan bel ik ze zelf wel", "ik probeer het wel online", "then I'll just go on monday":
+# what the resident will do, after an answer: nothing asked, a plan to acknowledge.
+_OWN_PLAN = re.compile(
+    r"^(?:(?:ok|oke|okay|okee|goed|prima|nou|alright|right|fine|oh|ah|dan|then|so)\s+)*"
+    r"(?:(?:dan\s+)?(?:ga|doe|kom|probeer|regel|bel|wacht|mail|zoek|vraag|maak) ik\b|ik (?:ga|doe|kom|probeer|regel|bel|wacht)\b.*\b"
+    r"(?:wel|maar|toch|zelf|gewoon)\b|i ?'?ll\b|i will (?:just |then )?(?:go|come|try|do|call|wait|ask|book|make)\b)")
+
+
+def tells_own_plan(text: str) -> bool:
+    """Whether the message tells what the resident will do now ("ok dan ga ik toch maar gewoon maandag")."""
+    return _OWN_PLAN.match(clauses.plain(text)) is not None

@@ -332,6 +332,11 @@ CATALOGUE: dict[str, Text] = {
         nl="Dank u. Wat dat betekent voor '{topic}', weet ik niet precies. Kijk op de pagina hieronder.",
         en="Thank you. What that means for '{topic}', I do not know exactly. Please look at the page below.",
     ),
+    # What the resident will do now, told after an answer ("ok dan ga ik toch maar gewoon maandag").
+    "own_plan_told": Text(
+        nl="Goed, succes! Heeft u nog een andere vraag? Stel die gerust.",
+        en="All right, good luck! Do you have another question? Just ask.",
+    ),
     # Said after an answer a person could add to, honest about when one is there (context.person_line).
     "person_line_now": Text(nl="U kunt het ook aan een medewerker vragen.", en="You can also ask a member of staff."),
     "person_line_later": Text(

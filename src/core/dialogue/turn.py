@@ -1392,6 +1392,12 @@ class Turn:
             # "eik, stam ongeveer 40 cm doorsnee" after felling a tree, "zo'n 80 man, tot 23 uur" after a street party,
             # "ik heb geen digid nog" after the welfare benefit: a detail of the topic told, whose meaning for it the
             # knowledge base lacks (was the scope message, or even "Ik begrijp alleen Nederlands en Engels").
+            if small_talk.tells_own_plan(said):
+                # "ok dan ga ik toch maar gewoon maandag" after the ID card: a plan told, to acknowledge
+                ctx.count("own_plan_told")
+                ctx.state.misses = 0
+                ctx.add(ctx.say("own_plan_told"))
+                return
             ctx.count("told_in_topic")
             ctx.add(f'{ctx.say("told_in_topic", topic=topic.title.get(ctx.language))} {ctx.person_line()}',
                     links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
