@@ -142,9 +142,10 @@ _ASKS_WHEN_OR_HOW = re.compile(r"^(?:(?:en|maar|ok|oke|and|but|so) )*(?:wanneer|
 
 
 # What the callback asked for is about, told in answer to its offer: "over mijn aanslag", "gaat over bijstand", "het
-# gaat om mijn paspoort", "its about my parking permit".
+# gaat om mijn paspoort", "its about my parking permit", "het gaat eigenlijk ook over de huur", "it is also about".
 _ABOUT = re.compile(
     r"^(?:(?:ja|nee|ok|oke|en|het|dat|die|and|yes|it|its|it's|this|that|well) )*(?:gaat |is |is het |gaat het )?"
+    r"(?:(?:eigenlijk|ook|vooral|ook nog|juist|also|actually|mainly|mostly|really) )*"
     r"(?:over|om|about|regarding|concerning|betreft) \w+")
 
 

@@ -1367,13 +1367,13 @@ class Turn:
         if text:
             ctx.note_unanswered(text)
         said = text or ctx.text
+        if self._told_for_the_callback(said):
+            return  # also one that names another organisation ("de brief kwam van de belastingdienst geloof ik")
         if ctx.knowledge.referral_for(said) is not None and not small_talk.is_gibberish(said):
             # "en huurtoeslag?" after the childcare allowance's referral, "can I get rent benefit?" after moving
             # house: where to go is an answer, not a miss (was "Wilt u met een medewerker praten?" on the second
             # such question, and "Dat weet ik niet" about the topic before)
             ctx.add(*referrals.scope_message(ctx, said))
-            return
-        if self._told_for_the_callback(said):
             return
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
