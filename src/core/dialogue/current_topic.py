@@ -446,12 +446,14 @@ def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedInten
     return None
 
 
-def followup_pointing_back(ctx: TurnContext, text: str, kinds: list[str]) -> bool:
+def followup_pointing_back(ctx: TurnContext, text: str, kinds: list[str], placed_nowhere: bool = False) -> bool:
     """A follow-up with words of its own the matcher does not place, that points back at the
     current topic ("hoeveel kost dat op een zaterdag?", "moet ik daarvoor langskomen of kan 't
-    digitaal?", "en voor m'n zoontje van 3?"): answered for that topic."""
+    digitaal?", "en voor m'n zoontje van 3?"): answered for that topic. `placed_nowhere`: the
+    matcher rejects every topic for it, so a question of a follow-up's own ("hoe lang duurt voor ik
+    geld krijg" after the welfare benefit) asks it of the topic talked about (was a miss)."""
     topic = ctx.intent_of(ctx.state.topic)
-    if topic is None or not followups.points_back(text):
+    if topic is None or not (followups.points_back(text) or (placed_nowhere and clauses.is_question(text))):
         return False
     ctx.count("followup_with_words")
     answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)

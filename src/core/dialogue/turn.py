@@ -754,7 +754,7 @@ class Turn:
             if named is not None:
                 self._answer(*named, text, kinds)
                 return
-            if current_topic.followup_pointing_back(ctx, text, kinds):
+            if current_topic.followup_pointing_back(ctx, text, kinds, placed_nowhere=result.decision == "reject"):
                 return
         self._decide(result, text, kinds)
         self._offer_nearly_asked()
