@@ -88,6 +88,14 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         return True
     if topic is not None and topic.kind == "topic" and _place_told(ctx, text, topic, kinds, reading):
         return True
+    if topic is not None and topic.followups.duur is not None and followups.asks_to_hurry(text):
+        # "ok maar snel maken aub" after a pothole: Balie cannot speed it up; how long it usually takes (was the
+        # topic's answer again)
+        ctx.count("followup_hurry")
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        ctx.add(f'{ctx.say("hurry_asked")} {topic.followups.duur.get(ctx.language)}',
+                links=[ctx.link(link) for link in topic.links])
+        return True
     if (topic is not None and topic.kind == "topic" and details.names_only_a_place(text)
             and not facts.names_a_day(text)):
         # "in spanje" after a passport lost on holiday: where, the answer to the topic's own question; the detail

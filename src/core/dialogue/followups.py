@@ -193,6 +193,17 @@ def asks_if_it_takes_long(text: str) -> bool:
     return text.strip().endswith("?") and bool(_TAKES_LONG.match(clauses.plain(text)))
 
 
+# "ok maar snel maken aub", "graag zo snel mogelijk", "please hurry": a request to be quick, told after an answer.
+_HURRY = re.compile(r"\b(?:snel|sneller|zsm|zo snel mogelijk|haast|spoed|asap|as soon as possible|hurry|quickly|fast|faster)\b")
+_HURRY_WORDS = 8
+
+
+def asks_to_hurry(text: str) -> bool:
+    """A few words that ask for speed and ask no question ("ok maar snel maken aub")."""
+    plain = clauses.plain(text)
+    return len(plain.split()) <= _HURRY_WORDS and not clauses.is_question(text) and _HURRY.search(plain) is not None
+
+
 def subject(text: str) -> str:
     """The words of the question besides its follow-up words and filler: "oh en nog iets,
     hondenbelasting, wat kost dat" -> "oh nog iets hondenbelasting"; empty for "wat kost dat?"."""

@@ -620,6 +620,11 @@ CATALOGUE: dict[str, Text] = {
         en="Thank you. I cannot pass this on to the municipality myself. Put this place in the form, with the link below. "
         "Then the municipality knows exactly where it is.",
     ),
+    # "ok maar snel maken aub" after an answer: honest that Balie cannot speed it up (the topic's duration follows).
+    "hurry_asked": Text(
+        nl="Ik begrijp dat u haast heeft. Sneller maken kan ik het niet.",
+        en="I understand you are in a hurry. I cannot make it go faster.",
+    ),
     "queued_this_number": Text(
         nl="Wij bellen u op {number}, het nummer waarmee u nu WhatsAppt.",
         en="We will call you on {number}, the number you are using for WhatsApp now.",
