@@ -1,5 +1,6 @@
 """A message is classified once a turn: the current-topic readings (a first message whose only follow-up kind is a
-child, "en voor mijn kind?"; a count after a topic, "ik wil twee paspoorten aanvragen" after the dog tax), the
+child, "en voor mijn kind?"; a count after a topic, "ik wil twee paspoorten aanvragen" after the dog tax; a question
+that names an own detail of the current topic, "hoe vraag ik een parkeervergunning aan?" after moving house), the
 reading of an announced question's subject and the answer decision share the turn's classification (each classified
 it, then the turn again)."""
 from __future__ import annotations
@@ -31,7 +32,9 @@ def classified(knowledge: FileKnowledge, monkeypatch: pytest.MonkeyPatch) -> lis
 
 
 @pytest.mark.parametrize(("before", "message"), [(None, "en voor mijn kind?"), (None, "how do I register my baby"),
-                                                 ("hoeveel kost hondenbelasting?", "ik wil twee paspoorten aanvragen")])
+                                                 ("hoeveel kost hondenbelasting?", "ik wil twee paspoorten aanvragen"),
+                                                 ("ik ga verhuizen, hoe geef ik dat door?",
+                                                  "hoe vraag ik een parkeervergunning aan?")])
 def test_a_message_is_classified_once_a_turn(knowledge: FileKnowledge, classified: list[str], before: str | None,
                                              message: str) -> None:
     world = World(knowledge)

@@ -302,7 +302,7 @@ def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") 
     weekdays = facts.asked_weekdays(text)
     if not weekdays or facts.fees(ctx.tenant, topic.id, ctx.promises, weekdays) is None:
         return False
-    reading = ctx.knowledge.matcher.classify(rest)
+    reading = ctx.classify(rest)
     return reading.decision != "reject" and topic.id in {candidate.intent for candidate in reading.candidates}
 
 
@@ -391,7 +391,7 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     for reading in readings:
         if followups.is_contextual(reading) or _around_the_detail(reading):
             continue
-        named = ctx.knowledge.matcher.classify(reading)
+        named = ctx.classify(reading)
         other = ctx.intent_of(named.intent)
         if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
             return False
@@ -447,7 +447,7 @@ def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedInten
     if ctx.intent_of(ctx.state.topic) is None:
         return None
     words = followups.subject(text)
-    named = ctx.knowledge.matcher.classify(words) if words else None
+    named = ctx.classify(words) if words else None
     intent = ctx.intent_of(named.intent) if named is not None else None
     if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
         return intent, named.score

@@ -95,7 +95,7 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         ctx.count("detail:death_told")
         answers.answer(ctx, home_of_death, 1.0, text, asked_details)
         return True
-    guesses = [ctx.knowledge.matcher.classify(rest) if names_something else None, result]
+    guesses = [ctx.classify(rest) if names_something else None, result]
     chosen = _detail_topic(ctx, [guess for guess in guesses if guess is not None], asked_details, names_something)
     homes = {details.HOME_TOPIC.get(kind) for kind in asked_details}
     if (names_something and asked_details[0] in details.GENERAL_KINDS and (chosen is None or chosen[0].id in homes)
@@ -158,7 +158,7 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
             continue
         if followups.is_contextual(followups.without_someone_else(details.without_cues(clause))):
             continue
-        favourite = _plausible(ctx.knowledge.matcher.classify(clause))[:1]
+        favourite = _plausible(ctx.classify(clause))[:1]
         intent = ctx.intent_of(favourite[0].intent) if favourite else None
         if (intent is not None and intent.kind == "topic" and intent.id not in homes
                 and favourite[0].score >= DETAIL_EVIDENCE and any(kind in intent.variants for kind in asked_details)):

@@ -149,7 +149,7 @@ def _cancel(ctx: TurnContext) -> None:
 def _asks_something_else(ctx: TurnContext, flow_intent: str) -> bool:
     if contacts.asks_for_person(ctx.text):
         return True
-    result = ctx.knowledge.matcher.classify(ctx.text)
+    result = ctx.classify(ctx.text)
     return result.intent is not None and result.intent != flow_intent and result.intent in ctx.knowledge.intents
 
 

@@ -250,7 +250,7 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     if given is not None:
         _queue_ticket(ctx, flow, *given)
         return True
-    if clauses.is_question(ctx.text) and ctx.knowledge.matcher.classify(ctx.text).decision == "answer":
+    if clauses.is_question(ctx.text) and ctx.classify(ctx.text).decision == "answer":
         # "how do i get a parking permit" instead of a number: the resident moved on; the request lapses
         ctx.state.flow = None
         return False

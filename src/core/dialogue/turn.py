@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sized
 from dataclasses import replace
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .. import privacy
@@ -350,7 +350,7 @@ class Turn:
         """"wat moet ik doen?", "vandaag nog?" right after crisis help: about that help, not a topic
         to name ("Waar gaat uw vraag over?"), so the help again, with its numbers. A question the
         matcher answers, or a story, is a question of its own."""
-        result = self.ctx.knowledge.matcher.classify(text)
+        result = self.ctx.classify(text)
         if result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS:
             return False
         assert self.crisis_before is not None
@@ -393,7 +393,7 @@ class Turn:
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
-        result = ctx.knowledge.matcher.classify(text)
+        result = ctx.classify(text)
         for asked, found in ((text, result), *((part.text, part.classification) for part in clauses.asking(text, result))):
             intent = ctx.intent_of(found.intent)
             if found.decision == "answer" and intent is not None and intent.kind == "topic":
@@ -435,7 +435,7 @@ class Turn:
         ctx.count("crisis_line_declined")
         ctx.add(ctx.say("crisis_line_declined"))
         rest = replies.without_the_line(ctx.text or "")
-        if clauses.is_question(rest) and ctx.knowledge.matcher.classify(rest).decision == "answer":
+        if clauses.is_question(rest) and ctx.classify(rest).decision == "answer":
             self._on_question(rest)
             return
         topic = ctx.intent_of(ctx.state.topic)
@@ -578,7 +578,7 @@ class Turn:
         if (len(text.split()) >= clauses.STORY_WORDS or details.detect(text)
                 or followups.asks_for_someone_else(text)):
             return None  # "kan ik het voor haar aanvragen?": the topic just answered, for her (not an offered one)
-        reading = self.ctx.knowledge.matcher.classify(text)
+        reading = self.ctx.classify(text)
         favourite = reading.candidates[0].intent if reading.decision != "reject" and reading.candidates else None
         return favourite if favourite in asked.intents else None
 
@@ -707,7 +707,7 @@ class Turn:
             ctx.add(ctx.say("ask_question"))
             return
         subject = small_talk.announced_subject(text)
-        classify = cache(ctx.knowledge.matcher.classify)  # each text classified once a turn, whichever reading asks first
+        classify = ctx.classify  # each text classified once a turn, whichever reading asks first
         if subject is not None and not details.detect(text) and _subject_reads_better(classify, text, subject):
             # "ik heb een vraag over belasting": the announcement's words dilute its subject (the scope
             # message); the subject alone is what the resident asks about ("Bedoelt u ...?"). Not when the
@@ -832,7 +832,7 @@ class Turn:
                 return
         if result.decision == "reject" and small_talk.only_thanks(text):
             # "tnx", "ty": a thanks in chat spelling the matcher does not know; read as the word it stands for
-            thanks = ctx.knowledge.matcher.classify(small_talk.THANKS)
+            thanks = ctx.classify(small_talk.THANKS)
             if thanks.decision != "reject" and self._small_talk(thanks):
                 return
         if self._asked_besides_a_referral(text, result):
@@ -926,7 +926,7 @@ class Turn:
         if (favourite is None or favourite.kind != "topic" or not 2 < len(text.split()) <= detail_topic.TOLD_WORDS
                 or any(map(clauses.is_question, _CLAUSE_BREAK.split(text))) or ctx.knowledge.domain_named(text)):
             return False
-        readings = [ctx.knowledge.matcher.classify(word) for word in general_words.content_words(text)]
+        readings = [ctx.classify(word) for word in general_words.content_words(text)]
         scores = [reading.candidates[0].score for reading in readings
                   if reading.candidates and reading.candidates[0].intent == favourite.id]
         return len(scores) <= 1 and all(score < TOPIC_WORD_SCORE for score in scores)
@@ -1263,7 +1263,7 @@ class Turn:
         stretches = [stretch for stretch in _JOINING.split(text) if stretch.strip()]
         if len(stretches) < 2:
             return result
-        parts = [Part(stretch, self.ctx.knowledge.matcher.classify(stretch)) for stretch in stretches]
+        parts = [Part(stretch, self.ctx.classify(stretch)) for stretch in stretches]
         named = [part for part in parts if part.classification.decision == "answer"]
         return replace(result, parts=named if len(named) >= 2 else [])
 
@@ -1345,7 +1345,7 @@ class Turn:
         if detail is None:
             return False
         rest = phrases.without(text, detail.words)
-        reread = self.ctx.knowledge.matcher.classify(rest) if rest else None
+        reread = self.ctx.classify(rest) if rest else None
         return reread is None or guess.id not in {reread.intent, *(reading.intent for reading in reread.alternatives)}
 
     def _disambiguate(self, choices: list["ResolvedIntent"], score: float, question: str = "",
@@ -1439,7 +1439,7 @@ class Turn:
         if handover.queued_ticket(ctx) is None or not ctx.text:
             return False
         if (contacts.about_the_callback(ctx.text) is not None and clauses.is_question(ctx.text)
-                and ctx.knowledge.matcher.classify(ctx.text).decision == "answer"):
+                and ctx.classify(ctx.text).decision == "answer"):
             return handover.add_to_queued_ticket(ctx, other_contact_only=True)
         # "het gaat om de brief van vorige week": what the callback is about (was "Bedoelt u Bezwaar / ...")
         return handover.add_to_queued_ticket(ctx, told=contacts.tells_what_about(ctx.text)
@@ -1540,7 +1540,7 @@ class Turn:
             # "kan ik iemand spreken daarover": the topic talked about (or the default team), not what the matcher
             # reads in "daarover" alone (a report in a public space, 0.79)
             return None
-        result = self.ctx.knowledge.matcher.classify(rest)
+        result = self.ctx.classify(rest)
         intent = self.ctx.intent_of(result.intent)
         if result.decision == "answer" and intent is not None and intent.kind == "topic" and not intent.handover:
             return intent
