@@ -67,6 +67,16 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or bool(_QUESTION_START.match(asked(stripped)))
 
 
+# Where a told clause ends and one that asks may start: "ik ben in het buitenland getrouwd, hoe laat ik dat registreren".
+_CLAUSE_BREAK = re.compile(r"[,;]")
+
+
+def a_clause_asks(text: str) -> bool:
+    """Does a clause of the message ask, also one after what it tells ("ik open in mei een koffiezaak en wil een
+    terras op de stoep, wat moet ik regelen")?"""
+    return any(map(is_question, _CLAUSE_BREAK.split(text)))
+
+
 # "Er ligt een dode kat op de stoep", "There is a dead cat on the pavement in front of my house": something that
 # is there now, told for the gemeente to act on (not background: "Recently I had to renew my passport here").
 _THERE_NOW = re.compile(r"\b(?:er (?:ligt|liggen|staat|staan|hangt|hangen|zit|zitten|drijft|drijven)|"
@@ -75,6 +85,15 @@ _THERE_NOW = re.compile(r"\b(?:er (?:ligt|liggen|staat|staan|hangt|hangen|zit|zi
 
 def tells_what_is_there(text: str) -> bool:
     return bool(_THERE_NOW.search(plain(text)))
+
+
+# "ik kan hem niet betalen", "it doesn't work", "we have no money": a problem told, which asks for help without a
+# question (not background: "Recently I had to renew my passport here").
+_PROBLEM = re.compile(r"\b(?:niet|geen|cannot|can't|don't|doesn't|won't|not|no money|unable)\b")
+
+
+def tells_a_problem(text: str) -> bool:
+    return bool(_PROBLEM.search(plain(text)))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")

@@ -22,7 +22,7 @@ from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ..kb.compiled import ResolvedIntent, TenantKnowledge
     from ..matcher import Classification
@@ -50,7 +50,8 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
     if topic is not None and kinds == ["kind"] and _own_detail(ctx, text, topic):
         return True  # "moet de baby mee?": the topic's own detail about the child, not the child's answer again
     if kinds and (followups.is_contextual(text) or topic is not None and (
-            followups.names_only(text, _title_words(topic)) or followups.done_to_it(text))):
+            followups.names_only(text, _title_words(topic)) or followups.done_to_it(text)
+            or followups.names_such_in(text, _followup_texts(topic, kinds)))):
         if topic is not None:
             answers.followup(ctx, answers.pick_followup(ctx, topic, kinds), topic.id, also=kinds)
         elif kinds == ["kind"] and reading().decision == "answer":
@@ -283,7 +284,12 @@ def _topics_whose_answers_name(ctx: TurnContext, text: str, kinds: list[str]) ->
 
 def _answer_texts(intent: "ResolvedIntent") -> str:
     """An intent's answer and follow-up answers, Dutch and English, one per line."""
-    texts = [intent.answer, *(getattr(intent.followups, kind) for kind in FOLLOWUP_KINDS)]
+    return f"{intent.answer.nl}\n{intent.answer.en}\n{_followup_texts(intent, FOLLOWUP_KINDS)}"
+
+
+def _followup_texts(topic: "ResolvedIntent", kinds: "Sequence[str]") -> str:
+    """The topic's answers to the follow-up kinds asked, Dutch and English."""
+    texts = [getattr(topic.followups, kind, None) for kind in kinds]
     return "\n".join(f"{text.nl}\n{text.en}" for text in texts if text is not None)
 
 

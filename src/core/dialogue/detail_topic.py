@@ -241,7 +241,7 @@ def _plausible(guess: "Classification") -> list["Alternative"]:
     return candidates if guess.decision != "reject" or len(candidates) == 1 else []
 
 
-def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str) -> bool:
+def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str, sure_of_one: bool = False) -> bool:
     """A question the matcher does not answer, whose words name a detail of one of its guesses
     ("I'm abroad on election day": Verkiezingen 0.30 and Verhuizing 0.25, and being abroad is a
     detail of the elections; "ik heb een aanslag gekregen die te hoog is": Betalingsregeling, and
@@ -257,11 +257,17 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str)
     words ("... for months, rusty and without wheels. Can you remove it?") got "Bedoelt u" with Melding openbare
     ruimte first; its detail's words read in a lower guess of a long story are too weak a sign. A story of
     GUESS_STORY_WORDS or more tells too much besides (a complaint about a tax rise that mentions the waiver in passing,
-    74 words, got the waiver's detail: the eval's tuning part)."""
+    74 words, got the waiver's detail: the eval's tuning part). A clause that asks after what is told makes a
+    question ("ik open in mei een koffiezaak en wil een terras op de stoep, wat moet ik regelen"); a longer sentence
+    that asks nothing also counts when it tells a problem and the matcher is `sure_of_one` guess, just under its
+    answer cut-off ("ik kreeg de aanslag maar ik kan hem niet betalen, ik heb alleen aow": Kwijtschelding 0.89, was
+    the scope message; the American passport renewed recently stays background)."""
     words = len(text.split())
-    told_longer = words > TOLD_WORDS and not clauses.is_question(text)
+    told_longer = words > TOLD_WORDS and not clauses.a_clause_asks(text)
     if (result.decision == "answer" or words >= GUESS_STORY_WORDS
-            or (told_longer and (words >= clauses.STORY_WORDS or not clauses.tells_what_is_there(text)))):
+            or (told_longer and (words >= clauses.STORY_WORDS
+                                 or not (clauses.tells_what_is_there(text)
+                                         or sure_of_one and clauses.tells_a_problem(text))))):
         return False
     for candidate in result.candidates[:1] if words >= clauses.STORY_WORDS or told_longer else result.candidates:
         intent = ctx.intent_of(candidate.intent)

@@ -269,6 +269,24 @@ def names_only(text: str, title_words: set[str]) -> bool:
         any(title == word or (len(word) >= 4 and title.endswith(word)) for title in title_words) for word in words)
 
 
+# "zo'n", "zulke", "such a": the thing named next is one the conversation already spoke of ("wat kost zo'n akte?"
+# after a death). Not "zo'n 3 weken" (about three weeks).
+_SUCH = re.compile(r"\b(?:zo'n|zo een|zulke?|zulk een|such(?: an?)?)\s+(?!\d)")
+_SUCH_WORDS = frozenset({"such", "zulke", "zulk"})
+
+
+def names_such_in(text: str, followup_text: str) -> bool:
+    """True when the question's only subject is pointed back at as "such a" one and the current topic's answer to
+    the follow-up asked names it: "wat kost zo'n akte?" after a death (the death's "Wat kost het?" says what a death
+    certificate costs), "how much is such a certificate?". The matcher alone reads the word as another topic's
+    (a marriage's certificate, a VOG)."""
+    if not _SUCH.search(text.lower()):
+        return False
+    words = [word for word in subject(text).split() if word not in _SUCH_WORDS]
+    named = set(_WORD.findall(followup_text.lower()))
+    return bool(words) and all(word in named for word in words)
+
+
 # A word that points back at what was just said: "hoeveel kost dat op een zaterdag?", "hij is verlopen",
 # "moet ik daarvoor langskomen?", "en voor m'n zoontje van 3?", "how much is it", "how long do I have to
 # register her?" (the baby just told of), "wat zijn de openingstijden daarvan?".

@@ -53,8 +53,6 @@ CrisisDetector = Callable[[str], "str | None"]
 MISSES_BEFORE_OFFER = 2
 MAX_CHOICES = 3
 # "X en Y", "X and Y", "X & Y": where a sentence may join two topics.
-# Where a told clause ends and one that asks may start: "ik ben in het buitenland getrouwd, hoe laat ik dat registreren".
-_CLAUSE_BREAK = re.compile(r"[,;]")
 _JOINING = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)
 # "Bedoelt u ...?" needs two topics. When the matcher finds only its favourite close enough
 # (`Classification.candidates`: half the favourite's score), its next guess joins it if that
@@ -793,7 +791,8 @@ class Turn:
             return
         # "my bike got stolen outside the library, where do I report it?": the police's referral is what is asked, not the
         # ID card's "lost or stolen" detail read in a far-off guess (id-kaart 0.54)
-        if ((not self._asks_a_referral(text, result) and detail_topic.own_detail_of_a_guess(ctx, result, text))
+        if ((not self._asks_a_referral(text, result) and detail_topic.own_detail_of_a_guess(
+                ctx, result, text, sure_of_one(result.candidates, result.score)))
                 or detail_topic.own_detail_after_a_referral(ctx, text) or detail_topic.own_detail_told_there(ctx, result, text)):
             return
         if current_topic.answer_nothing_named(ctx, result, text):
@@ -902,7 +901,7 @@ class Turn:
         with Moving house first. Only a message that asks, in a clause of its own ("Recently I had to renew my expiring
         American passport here" tells background), and short (a story's words name more than it asks)."""
         ctx = self.ctx
-        if len(text.split()) >= clauses.STORY_WORDS or not any(map(clauses.is_question, _CLAUSE_BREAK.split(text))):
+        if len(text.split()) >= clauses.STORY_WORDS or not clauses.a_clause_asks(text):
             return False
         for guess in [*result.candidates, *result.alternatives]:
             intent = ctx.intent_of(guess.intent)
@@ -924,7 +923,7 @@ class Turn:
         ctx = self.ctx
         favourite = ctx.intent_of(result.candidates[0].intent) if result.candidates else None
         if (favourite is None or favourite.kind != "topic" or not 2 < len(text.split()) <= detail_topic.TOLD_WORDS
-                or any(map(clauses.is_question, _CLAUSE_BREAK.split(text))) or ctx.knowledge.domain_named(text)):
+                or clauses.a_clause_asks(text) or ctx.knowledge.domain_named(text)):
             return False
         readings = [ctx.classify(word) for word in general_words.content_words(text)]
         scores = [reading.candidates[0].score for reading in readings

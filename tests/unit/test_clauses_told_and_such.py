@@ -1,0 +1,30 @@
+"""Readings of a message's form the answer decision uses: a clause that asks after what is told, a problem told
+without a question, and a thing pointed back at as "such a" one that the current topic's follow-up answer names."""
+from __future__ import annotations
+
+from core.dialogue import clauses, followups
+
+DEATH_COSTS = ("De aangifte van overlijden is gratis. Een akte van overlijden kost wel geld.\n"
+               "Registering a death is free. A death certificate does cost money.")
+
+
+def test_a_clause_after_what_is_told_may_ask() -> None:
+    assert clauses.a_clause_asks("ik open in mei een koffiezaak en wil een terras op de stoep, wat moet ik regelen")
+    assert not clauses.a_clause_asks("ik open in mei een koffiezaak en wil een terras op de stoep")
+
+
+def test_a_problem_told_is_not_background() -> None:
+    assert clauses.tells_a_problem("ik kreeg de aanslag maar ik kan hem niet betalen, ik heb alleen aow")
+    assert clauses.tells_a_problem("the bill came and I can't pay it")
+    assert not clauses.tells_a_problem("Recently I had to renew my expiring American passport here")
+
+
+def test_such_a_thing_the_topics_followup_names_is_that_followup() -> None:
+    assert followups.names_such_in("wat kost zo'n akte", DEATH_COSTS)
+    assert followups.names_such_in("how much is such a certificate?", DEATH_COSTS)
+
+
+def test_such_a_thing_the_followup_does_not_name_is_not() -> None:
+    assert not followups.names_such_in("wat kost zo'n parkeervergunning", DEATH_COSTS)
+    assert not followups.names_such_in("wat kost een akte", DEATH_COSTS)  # no "such a": a question of its own
+    assert not followups.names_such_in("duurt het zo'n 3 weken", DEATH_COSTS)  # "about three weeks"
