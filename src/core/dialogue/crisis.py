@@ -1841,11 +1841,14 @@ _QUANTIFIERS = ("?", "*", "{")
 _Words = frozenset[tuple[str, bool]]
 
 
-def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Words | None] | None = None) -> _Words | None:
+def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Words | None] | None = None,
+                   past_common: bool = False) -> _Words | None:
     """What every match of `source` starts with: (letters, whole word?) pairs, one per way the
     pattern can begin; None when it can begin otherwise (a class, a lookaround, an optional
     group, an empty alternative). `then`: the two characters that follow `source`; `known`:
-    groups already read (the same word lists open many patterns)."""
+    groups already read (the same word lists open many patterns; one dict per `past_common`).
+    `past_common`: a common word (_COMMON_WORDS) that opens a phrase is read past to the word after
+    it ("is an het stiken" -> "stiken", "the stret" -> "stret"): a word every match holds, not its first."""
     if not source:
         return None
     if source.startswith("(?:"):
@@ -1858,7 +1861,7 @@ def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Wo
         if key not in known:
             found: set[tuple[str, bool]] | None = set()
             for alternative in _split_alternatives(key[0]):
-                words = _leading_words(alternative, after, known)
+                words = _leading_words(alternative, after, known, past_common)
                 if words is None:
                     found = None
                     break
@@ -1869,6 +1872,11 @@ def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Wo
     if run is None:
         return None
     letters = run.group(0)
+    rest = source[run.end():]
+    if past_common and letters in _COMMON_WORDS and rest[:1] == " " and rest[1:2] not in ("", *_QUANTIFIERS):
+        later = _leading_words(rest[1:], then, known, past_common)
+        if later is not None:
+            return later
     following = (source[run.end():run.end() + 2] + then)[:2]
     if following.startswith(_QUANTIFIERS):
         letters, whole = letters[:-1], False
@@ -1879,8 +1887,13 @@ def _leading_words(source: str, then: str = "", known: dict[tuple[str, str], _Wo
 
 # Words that open most messages or many rules: a rule that starts at one of them is tried at about twenty places
 # of a long text ("ik", "mijn", "hij", "de", "is"), so it is started at a rarer word of its own (_anchor_words);
-# nor is a rarer word one that residents' questions hold most (the knowledge base's examples: "huis", "kind").
-_COMMON_WORDS = frozenset(_squeeze(word) for word in """
+# nor is a rarer word one that residents' questions hold most (the knowledge base's examples: "huis", "kind":
+# _TOPIC_WORDS, an anchor only for a rule that has no rarer one).
+_TOPIC_WORDS = frozenset(_squeeze(word) for word in """
+    huis woning wonen flat kamer kind kinderen zoon dochter baby moeder vader iemand mensen buren werk auto tuin straat
+    leven kapot kwijt paspoort id parkeren parking zit zitten tegen home house child children
+""".split())
+_COMMON_WORDS = _TOPIC_WORDS | frozenset(_squeeze(word) for word in """
     ik je jij u hij zij ze we wij men mijn mn me mij ons onze jouw jou zijn haar hun het de een die dat dit deze er
     is was ben bent zijn wordt word werd heeft heb hebt had kan kun wil moet ga gaat al nu niet geen wel ook nog
     op in aan van met voor naar bij uit om te tot over door als of en maar dan zo wat hoe wie waar
@@ -1888,8 +1901,6 @@ _COMMON_WORDS = frozenset(_squeeze(word) for word in """
     to of in on at for with from by not no now that this so what how who there here
     meer nog heel erg zeer gaan doen weer even alles iets niets niks zin mis want
     more go get do can will would just all only very much any some
-    huis woning wonen flat kamer kind kinderen zoon dochter baby moeder vader iemand mensen buren werk auto tuin straat
-    leven kapot kwijt paspoort id parkeren parking zit zitten tegen home house child children
 """.split())
 # The shortest start of a word read as a rule's rarer word (a shorter one begins too many words).
 _ANCHOR_LETTERS = 4
@@ -1939,18 +1950,19 @@ def _part_ends_with_space(part: str) -> bool:
     return part == " "
 
 
-def _anchor_words(source: str, known: dict[tuple[str, str], _Words | None]) -> _Words | None:
+def _anchor_words(source: str, known: dict[tuple[str, str], _Words | None], common: frozenset[str] = _COMMON_WORDS) -> _Words | None:
     """A rarer word every match of an at-word rule holds than the one it starts at: (letters, whole word?) pairs, one
     of which every match has as a word of the text after its first, read at the places of the pattern where a word
     must begin (after a space, or after parts that end with one or match nothing); None when none is known without a
-    common word (_COMMON_WORDS) or a start shorter than _ANCHOR_LETTERS. Of several, the one with the longest
-    shortest word (then the fewest words)."""
+    `common` word or a start shorter than _ANCHOR_LETTERS. Of several, the one with the longest shortest word (then
+    the fewest words). A phrase that opens with a common word gives the word after it (_leading_words' `past_common`;
+    `known`: the groups read so)."""
     best: _Words | None = None
     at_word_start = False
     for part, quantifier, start in _items(source):
         if at_word_start and not part.startswith(_ZERO_WIDTH_ITEMS):
-            words = _leading_words(source[start:], "", known)
-            if words and all(letters not in _COMMON_WORDS and (whole or len(letters) >= _ANCHOR_LETTERS) for letters, whole in words):
+            words = _leading_words(source[start:], "", known, past_common=True)
+            if words and all(letters not in common and (whole or len(letters) >= _ANCHOR_LETTERS) for letters, whole in words):
                 if best is None or (min(len(letters) for letters, _ in words), -len(words)) > (min(len(letters) for letters, _ in best), -len(best)):
                     best = words
         if part.startswith(_ZERO_WIDTH_ITEMS):
@@ -2129,6 +2141,7 @@ class _Index:
         them costs about as much as compiling every rule, so a stale stored index goes without)."""
         index = cls()
         known: dict[tuple[str, str], _Words | None] = {}
+        phrases: dict[tuple[str, str], _Words | None] = {}  # groups read past their common words (_anchor_words)
         words: set[str] = set()
         if needs:
             from ..required_text import required_text
@@ -2139,7 +2152,7 @@ class _Index:
                 if needs:
                     rule.needs = required_text(source)
                 index._add(rule, source, known)
-                index._anchor(rule, source, known)
+                index._anchor(rule, source, known, phrases)
                 words.update(re.findall(r"[a-z]+", source))
         index.vocabulary = sorted(words)
         return index
@@ -2196,14 +2209,19 @@ class _Index:
                 else:
                     self.prefix.setdefault(letters[:2], []).append((letters, rule))
 
-    def _anchor(self, rule: _Rule, source: str, known: dict[tuple[str, str], _Words | None]) -> None:
-        """Tries a rule that starts at a common word only in texts with a rarer word of its own (when it has one)."""
+    def _anchor(self, rule: _Rule, source: str, known: dict[tuple[str, str], _Words | None],
+                phrases: dict[tuple[str, str], _Words | None]) -> None:
+        """Tries a rule that starts at a common word only in texts with a rarer word of its own (when it has one), or
+        else with a topic word of its own (_TOPIC_WORDS). Session 21 (crisis24): the rarer word may follow a common
+        one in a phrase ("is an het stiken"), and a rule without one is anchored to a topic word ("ik ... op straat"):
+        rules that start at "ik", "een" ("en man") or "mijn" were tried at each of them, a long text's tries about
+        505 -> 265. `known`, `phrases`: the groups read (_leading_words, _anchor_words)."""
         if not source.startswith("\\b") or rule in self.always:
             return
         starts = _leading_words(source[2:], "", known)
         if starts is None or not any(letters in _COMMON_WORDS or not whole for letters, whole in starts):
             return
-        anchors = _anchor_words(source, known)
+        anchors = _anchor_words(source, phrases) or _anchor_words(source, phrases, _COMMON_WORDS - _TOPIC_WORDS)
         if anchors is None:
             return
         rule.start_words = tuple(sorted(letters for letters, whole in starts if whole))
@@ -2270,7 +2288,7 @@ class _Index:
 # then read from the patterns on first use, the same result at the old cost (a unit test keeps
 # the stored one current).
 STORED_INDEX = Path(__file__).resolve().parent / "data" / "crisis_index.json"
-_INDEX_FORMAT = 3  # 2: with each rule's `needs`; 3: with the anchored rules (session 18, crisis20)
+_INDEX_FORMAT = 4  # 2: with each rule's `needs`; 3: with the anchored rules (session 18, crisis20); 4: anchors in phrases, at topic words (session 21)
 
 
 def patterns_digest() -> str:
