@@ -493,7 +493,9 @@ class Turn:
 
     # ---- buttons --------------------------------------------------------------------------------
 
-    def _on_payload(self, payload: str) -> None:
+    def _on_payload(self, payload: str, said: str = "") -> None:
+        """A button pressed, or a choice typed as one: `said`, the typed words that chose an offered topic, whose own
+        detail they may name ("maar ik huur gewoon" choosing Gemeentelijke belastingen: the tenant's answer)."""
         ctx, asked = self.ctx, self.asked
         kind, _, value = payload.partition(":")
         if kind == "intent":
@@ -511,7 +513,7 @@ class Turn:
             elif asked_followup is not None and answers.has_followup(ctx, intent, asked_followup):
                 answers.followup(ctx, asked_followup, intent.id)  # "eigen bijdrage?" -> Wmo: the Wmo's cost
             else:
-                self._answer(intent, 1.0)
+                self._answer(intent, 1.0, said)
             if isinstance(asked, MoreTopicsOffered) or (isinstance(asked, ChoicesOffered) and asked.several):
                 self._offer_more([other for other in asked.intents if other != value], detail=detail)
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
@@ -551,7 +553,7 @@ class Turn:
                 return True
             named = self._offered_topic_named(asked, ctx.text)
             if named is not None:
-                self._on_payload(f"intent:{named}")  # "en die parkeerkaart?": as if pressed, for the detail told
+                self._on_payload(f"intent:{named}", ctx.text)  # "en die parkeerkaart?": as if pressed, for the detail told
                 return True
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
         if answer is None and isinstance(asked, PersonOffered) and contacts.contact(ctx.text or "") is not None:
