@@ -905,3 +905,10 @@ def test_a_photo_asked_is_what_to_bring() -> None:
 ])
 def test_an_answer_not_understood(text: str, said: bool) -> None:
     assert reactions.not_understood(text) is said
+
+
+def test_what_to_take_somewhere_is_what_to_bring_not_how_long() -> None:
+    assert followups.detect_all("what do I need to take to the Marechaussee?") == ["meenemen"]
+    assert followups.detect_all("what should we take to the town hall") == ["meenemen"]
+    assert followups.detect_all("how long does it take to get a new one?") == ["duur"]
+    assert followups.detect_all("how much time will it take to process") == ["duur"]

@@ -94,7 +94,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"wachtlijst|wachtlijsten|waiting list|waiting lists|"
         # "takes long?", "does it take long?": how long, asked in so many words
         r"takes? (?:very |a )?long|"
-        r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|take to)\b"
+        # "how long does it take to ...": not "what do I need to take to the Marechaussee?" (what to bring)
+        r"how long(?! (?:is|are) (?:\w+ ){0,2}valid)|it take to)\b"
     ),
     "meenemen": re.compile(
         # "wat heeft ze daarvoor nodig" (a partner moving in): what the person it is for needs
@@ -104,6 +105,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "foto nodig?" after the driving licence: what to bring (was "Bedoelt u" passport / driving licence)
         r"(?:pas)?foto'?s? (?:nodig|meenemen|meebrengen|mee)|(?:need|bring) a (?:passport )?photo|photos? (?:needed|required)|"
         r"bring|need to bring|take with me|documents|"
+        # "what do I need to take to the Marechaussee?" after an emergency passport: what to bring
+        r"what (?:do|should|must) (?:i|we) (?:need to |have to )?take|"
         # What goes with a form or letter: "welke bewijzen moet ik meesturen?" after a parking fine, "kan ik een foto
         # sturen?" after a report (was "Dat weet ik niet" / "Bedoelt u Verkiezingen of Melding?")
         r"meesturen|mee sturen|meegestuurd|welke bewijz\w*|welk bewijs|bewijsstuk\w*|"
