@@ -1197,15 +1197,17 @@ class Turn:
         """The topics of clauses that ask which the matcher is nearly sure of (LONE_FAVOURITE_SCORE) but does not
         answer, besides the one topic a clause answers: "Ik ga verhuizen. Moet ik me inschrijven en hoe zit het met de
         afvalcontainer?" (the bin at 0.82). Offered after the question is answered (`_offer_nearly_asked`), never
-        answered here; none when the whole message does not read as the answered topic alone (`_reads_as_one`)."""
+        answered here; none when the whole message does not read as the answered topic alone (`_reads_as_one`). A clause
+        that asks only how to go about it ("Wat moeten we regelen?" after a wedding told) names no topic of its own: it
+        asks about the one told (the matcher reads a death's arrangements in it, 0.81, offered as a second topic)."""
         if not _reads_as_one(result, answered):
             return []
         nearly: list[str] = []
         for part in result.parts:
             best = part.classification.candidates[:1] if part.classification.decision == "clarify" else []
             intent = self.ctx.intent_of(best[0].intent) if best and best[0].score >= LONE_FAVOURITE_SCORE else None
-            if (intent is not None and asks(part) and part.text not in pointing_back and intent.kind == "topic"
-                    and not intent.handover and intent.id not in (answered, *nearly)):
+            if (intent is not None and asks(part) and part.text not in pointing_back and not followups.asks_how(part.text)
+                    and intent.kind == "topic" and not intent.handover and intent.id not in (answered, *nearly)):
                 nearly.append(intent.id)
         return nearly
 
