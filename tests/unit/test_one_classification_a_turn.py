@@ -47,3 +47,16 @@ def test_a_message_is_classified_once_a_turn(knowledge: FileKnowledge, classifie
 def test_an_announced_question_is_classified_once(knowledge: FileKnowledge, classified: list[str]) -> None:
     assert "paspoort" in World(knowledge).say("ik heb een vraag over mijn paspoort").lower()
     assert classified.count("ik heb een vraag over mijn paspoort") == 1
+
+
+def test_a_question_that_names_another_topic_is_not_read_without_the_detail_words(knowledge: FileKnowledge,
+                                                                                   classified: list[str]) -> None:
+    """"hoe vraag ik een parkeervergunning aan?" after moving house names moving house's own parking detail, and the
+    permit itself: the whole question, which the turn reads anyway, already names another topic, so the question
+    without the detail's words ("hoe vraag ik een aan") is not classified too (session 21: 3 -> 2 a turn)."""
+    world = World(knowledge)
+    world.say("ik ga verhuizen, hoe geef ik dat door?")
+    classified.clear()
+    assert "parkeervergunning" in world.say("hoe vraag ik een parkeervergunning aan?").lower()
+    assert "hoe vraag ik een aan" not in classified
+    assert len(classified) == 2

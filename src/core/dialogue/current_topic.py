@@ -391,9 +391,11 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
         return False
     # Still on the detail just answered ("moet ik aangifte doen?" right after a stolen driving licence): that
     # detail, whatever the matcher reads in its words alone (a birth registration in "aangifte").
+    # The whole question first: the turn reads it anyway, and a topic it answers ("hoe vraag ik een
+    # parkeervergunning aan?" after moving house) spares reading the rest without the detail's words.
     readings = [] if ctx.state.own_detail == own.name else [phrases.without(text, own.words)]
     if readings and clauses.is_question(text) and not followups.points_back(text):
-        readings.append(text)
+        readings.insert(0, text)
     for reading in readings:
         if followups.is_contextual(reading) or _around_the_detail(reading):
             continue
