@@ -282,6 +282,26 @@ def _topics_whose_answers_name(ctx: TurnContext, text: str, kinds: list[str]) ->
     return True
 
 
+# The matcher's out-of-scope probability (`Classification.outside`) above which a message the knowledge base cannot
+# answer is about something other than the gemeente's work ("is it going to snow this week?" 0.95, "wie wint de
+# wedstrijd vanavond?" 1.0), not a detail of the topic it lacks ("can my friend officiate?" after the wedding 0.73).
+OUTSIDE_PROBABILITY = 0.9
+
+
+def about_something_else(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """"is it going to snow this week?" after the opening hours, "wie wint de wedstrijd vanavond?" after the passport:
+    a message the matcher places outside the gemeente's work that names no word of the topic talked about (its title,
+    answers, follow-up answers, details) and points back at nothing said ("wat als ik het vergeet?" does). Not a
+    detail of the topic the knowledge base lacks: what Balie can help with, not "Dat weet ik niet" about the topic."""
+    if ctx.classify(text).outside < OUTSIDE_PROBABILITY or followups.points_back_at_something(text):
+        return False
+    if topic.detail_for(text) is not None:
+        return False
+    words = ctx.knowledge.derived(TopicWords.of).answer_words.get(topic.id, frozenset()) | _title_words(topic)
+    return not any(word in words for word in phrases.words_of(text).split()
+                   if len(word) >= _MIN_TITLE_WORD and word not in followups.FILLER)
+
+
 def _answer_texts(intent: "ResolvedIntent") -> str:
     """An intent's answer and follow-up answers, Dutch and English, one per line."""
     return f"{intent.answer.nl}\n{intent.answer.en}\n{_followup_texts(intent, FOLLOWUP_KINDS)}"

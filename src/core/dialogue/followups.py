@@ -304,6 +304,25 @@ def points_back(text: str) -> bool:
     return bool(_POINTS_BACK.search(text.lower()))
 
 
+# "gaat het morgen sneeuwen?", "is it going to snow this week?", "hoe laat is het in Tokio?": the weather's and the
+# clock's "het"/"it" (and "this week") point back at nothing said before.
+_WEATHER_OR_CLOCK = re.compile(
+    r"\b(?:regen\w*|sneeuw\w*|vriez\w*|vriest|onweer\w*|onweert|hagel\w*|waait|stormt|weerbericht|weersverwachting|"
+    r"(?:mooi|slecht|lekker|goed) weer|het weer|warm|koud|heet|zonnig|"
+    r"rain\w*|snow\w*|freez\w*|thunder\w*|hail\w*|storm\w*|weather|sunny|windy|"
+    r"hoe laat is het|what time is it)\b")
+_POINTING_AT_A_TIME = re.compile(
+    r"\b(?:dit|deze|this|that|die|dat) (?:week|weekend|jaar|maand|year|month|morning|avond|evening)\b")
+
+
+def points_back_at_something(text: str) -> bool:
+    """`points_back`, not counting the "it" of the weather or the clock, nor "this week"."""
+    plain = text.lower()
+    if _WEATHER_OR_CLOCK.search(plain):
+        return False
+    return points_back(_POINTING_AT_A_TIME.sub(" ", plain))
+
+
 # ---- how to go about it ------------------------------------------------------------------------------
 
 _HOW = re.compile(

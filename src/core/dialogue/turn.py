@@ -1387,6 +1387,10 @@ class Turn:
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
         topic = ctx.intent_of(ctx.state.topic)
+        if topic is not None and current_topic.about_something_else(ctx, said, topic):
+            # "is it going to snow this week?" after the opening hours: what Balie can help with (the scope message
+            # below), not "Dat weet ik niet" about the topic; the topic stays for a next follow-up
+            topic = None
         if small_talk.is_gibberish(said):
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope

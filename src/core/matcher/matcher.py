@@ -80,6 +80,10 @@ class Classification:
     alternatives: list[Alternative] = field(default_factory=list)
     decision: Decision = "reject"
     parts: list["Part"] = field(default_factory=list)
+    # The whole message's probability of the out-of-scope class (weather, sport, recipes: what the knowledge
+    # base's `_out_of_scope` examples teach), 0.0 without one: how surely it is about something other than
+    # the gemeente's work, whatever topic the conversation is on (core.dialogue).
+    outside: float = 0.0
 
     @property
     def candidates(self) -> list[Alternative]:
@@ -541,6 +545,8 @@ class Matcher:
         whole, *per_clause = self._decide(units, [self.threshold] + [self.part_threshold] * len(pieces))
         if self._answer_policy is not None:
             whole = self._answer(units, whole, len(cleaned.split()))
+        if len(units.whole_scores) > len(self.intents):
+            whole = replace(whole, outside=round(float(units.whole_scores[len(self.intents)]), 4))
         if not per_clause:
             return whole
         parts = [Part(piece, result) for piece, result in zip(pieces, per_clause) if result.decision != "reject"]
