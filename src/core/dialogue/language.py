@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import known_words
 from ..models import Language
 from . import clauses
 
@@ -59,10 +60,14 @@ def writes_dutch(text: str) -> bool:
 
 
 def neither(text: str) -> bool:
-    """A message of three words or more without one Dutch or English word of the lists above:
-    most likely another language ("Merhaba, pasaportumu kaybettim", "chcę zameldować się")."""
+    """A message of three words or more without one Dutch or English word of the lists above, most of whose words
+    the loaded knowledge bases do not know either: most likely another language ("Merhaba, pasaportumu kaybettim",
+    "chcę zameldować się"). Not a short statement in words the lists lack ("huis is in oude centrum", "23 jaar,
+    baan kwijt", "tree is very old": the knowledge's own words; was "Ik begrijp alleen Nederlands en Engels")."""
     words = _WORD.findall(text.lower())
-    return len(text.split()) >= 3 and not any(word in _DUTCH or word in _ENGLISH for word in words)
+    if len(text.split()) < 3 or any(word in _DUTCH or word in _ENGLISH for word in words):
+        return False
+    return 2 * sum(known_words.known(word) for word in words) <= len(words)
 
 
 # "can you speak dutch?", "kan het in het Engels?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": the
