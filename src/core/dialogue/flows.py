@@ -160,10 +160,16 @@ def _acknowledges(text: str) -> bool:
         or followups.asks_what_next(text)
 
 
+# A question word anywhere in a message ("en de kerstboom, waar laat ik die"): it asks, wherever the word stands.
+_QUESTION_WORD = re.compile(r"\b(?:waar|wat|hoe|wanneer|waarom|welke|wie|where|what|how|when|why|which|who)\b")
+
+
 def _other_question(text: str) -> bool:
-    """A question with no digit in it ("hoe lang duurt dat dan?", "can I do it online?"): no try at a
-    postcode, house number or date, so not "Dat is geen geldige postcode"."""
-    return clauses.is_question(text) and not any(char.isdigit() for char in text)
+    """A question with no digit in it ("hoe lang duurt dat dan?", "can I do it online?", "en de kerstboom waar laat
+    ik die" with its question word inside): no try at a postcode, house number or date, so not "Dat is geen
+    geldige postcode"."""
+    return ((clauses.is_question(text) or _QUESTION_WORD.search(clauses.plain(text)) is not None)
+            and not any(char.isdigit() for char in text))
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
