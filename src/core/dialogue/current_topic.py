@@ -293,13 +293,13 @@ def about_something_else(ctx: TurnContext, text: str, topic: "ResolvedIntent") -
     a message the matcher places outside the gemeente's work that names no word of the topic talked about (its title,
     answers, follow-up answers, details) and points back at nothing said ("wat als ik het vergeet?" does). Not a
     detail of the topic the knowledge base lacks: what Balie can help with, not "Dat weet ik niet" about the topic."""
-    if ctx.classify(text).outside < OUTSIDE_PROBABILITY or followups.points_back_at_something(text):
-        return False
-    if topic.detail_for(text) is not None:
+    if followups.points_back_at_something(text) or topic.detail_for(text) is not None:
         return False
     words = ctx.knowledge.derived(TopicWords.of).answer_words.get(topic.id, frozenset()) | _title_words(topic)
-    return not any(word in words for word in phrases.words_of(text).split()
-                   if len(word) >= _MIN_TITLE_WORD and word not in followups.FILLER)
+    if any(word in words for word in phrases.words_of(text).split()
+           if len(word) >= _MIN_TITLE_WORD and word not in followups.FILLER):
+        return False
+    return ctx.classify(text).outside >= OUTSIDE_PROBABILITY  # the turn's own reading of the text, as a rule
 
 
 def _answer_texts(intent: "ResolvedIntent") -> str:
