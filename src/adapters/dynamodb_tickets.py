@@ -89,6 +89,7 @@ class DynamoDBTicketStore:
             "conversationId": {"S": ticket.conversation_id},
             "ticket": {"S": ticket.model_dump_json()},
             "expiresAt": expires,
+            **({"urgent": {"BOOL": True}} if ticket.urgent else {}),  # as an urgent addition marks it
         }
         conversation = conversation_pk(ticket.tenant, ticket.conversation_id)
         try:
@@ -346,7 +347,7 @@ def _text(item: dict[str, Any], name: str) -> str | None:
 def _record(item: dict[str, Any]) -> TicketRecord:
     ticket = Ticket.model_validate_json(item["ticket"]["S"])
     return TicketRecord(
-        **ticket.model_dump(),
+        **ticket.model_dump(exclude={"urgent"}),
         status=TicketStatus(item["status"]["S"]),
         claimed_by=_text(item, "claimedBy"),
         claimed_at=_text(item, "claimedAt"),
@@ -358,5 +359,5 @@ def _record(item: dict[str, Any]) -> TicketRecord:
         open_klant={name: value["S"] for name, value in (item.get("openKlant") or {}).get("M", {}).items()},
         additions=[TicketAdditionRecord.model_validate_json(value["S"])
                    for value in (item.get("additions") or {}).get("L", [])],
-        urgent=(item.get("urgent") or {}).get("BOOL", False),
+        urgent=ticket.urgent or (item.get("urgent") or {}).get("BOOL", False),
     )

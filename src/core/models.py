@@ -443,6 +443,8 @@ class Ticket(Model):
     expected_contact_at: datetime
     # True: `expected_contact_at` is a deadline (asked in office hours: "today before 17:00").
     contact_before: bool = False
+    # Asked for after crisis help, or an addition said it is urgent (`TicketRecord`): staff take it first.
+    urgent: bool = False
 
 
 class TicketAddition(Model):
@@ -496,7 +498,6 @@ class TicketRecord(Ticket):
     notified_at: datetime | None = None
     open_klant: dict[str, str] = Field(default_factory=dict)
     additions: list[TicketAdditionRecord] = Field(default_factory=list)  # oldest first
-    urgent: bool = False  # an addition said it is urgent: staff take it first
 
 
 def ticket_position(ticket: Ticket) -> str:

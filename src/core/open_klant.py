@@ -75,6 +75,8 @@ def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
     team = tenant.teams.get(ticket.team)
     team_name = team.name.nl if team is not None else ticket.team
     onderwerp = f"Terugbelverzoek: {ticket.intent}" if ticket.intent else "Terugbelverzoek"
+    if ticket.urgent:
+        onderwerp = f"Dringend - {onderwerp}"
     expected = ticket.expected_contact_at.isoformat()
     return {
         "klantcontact": _klantcontact(ticket.channel, onderwerp, ticket.summary, ticket.created_at.isoformat()),
@@ -97,7 +99,8 @@ def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
             "aanleidinggevendKlantcontact": {"uuid": KLANTCONTACT_REF},
             "toegewezenAanActoren": [{"uuid": ACTOR_REF}],
             "toelichting": (
-                f"Verzoek via de chatbot ({KANAAL[ticket.channel]}). Contact verwacht vanaf {expected}. "
+                ("Dringend: gevraagd na hulp bij een crisis. " if ticket.urgent else "")
+                + f"Verzoek via de chatbot ({KANAAL[ticket.channel]}). Contact verwacht vanaf {expected}. "
                 f"Balie-ticket {ticket.id}, gesprek {ticket.conversation_id}."
             ),
             "status": "te_verwerken",

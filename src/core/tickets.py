@@ -319,8 +319,9 @@ def ticket_notification(ticket: TicketRecord, tenant: Tenant, intent_title: str 
                         dashboard_url: str | None) -> Notification | None:
     """The e-mail to the ticket's team: what and when (`_team_mail`)."""
     return _team_mail(ticket, tenant, dashboard_url, lambda team: (
-        f"Nieuw terugbelverzoek voor {team} ({tenant.name})", [
+        f"{'Dringend: n' if ticket.urgent else 'N'}ieuw terugbelverzoek voor {team} ({tenant.name})", [
             f"Er is een nieuw terugbelverzoek voor {team} van {tenant.name}.",
+            *(["Dringend: gevraagd na hulp bij een crisis. Pak het als eerste op."] if ticket.urgent else []),
             "",
             f"Kanaal: {ticket.channel.display_name}",
             f"Onderwerp: {intent_title or 'onbekend'}",

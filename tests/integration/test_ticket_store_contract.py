@@ -224,6 +224,20 @@ def test_an_urgent_addition_marks_the_ticket_in_every_list_of_it(stores: Stores)
         ("ticket2", True)]
 
 
+def test_a_ticket_queued_urgent_is_urgent_in_every_list_of_it(stores: Stores) -> None:
+    """A callback asked for after crisis help comes urgent from the dialogue: staff see it first, and a calm addition
+    after it keeps the mark."""
+    calm, pressing = ticket(stores, 1), ticket(stores, 2, minutes=5).model_copy(update={"urgent": True})
+    for item in (calm, pressing):
+        stores.tickets.create(item, EXPIRES)
+    assert stores.tickets.get("alpha", "ticket2").urgent and not stores.tickets.get("alpha", "ticket1").urgent
+    stores.tickets.add(added(pressing, 3, "ik ben pas na 14 uur thuis"))
+    assert [(r.id, r.urgent) for r in stores.tickets.list("alpha", TicketStatus.OPEN)] == [
+        ("ticket1", False), ("ticket2", True)]
+    assert [(r.id, r.urgent) for r in stores.tickets.page("alpha", TicketStatus.OPEN, None, limit=5).records] == [
+        ("ticket1", False), ("ticket2", True)]
+
+
 def test_an_additions_deliveries_are_remembered_on_it_alone(stores: Stores) -> None:
     item = ticket(stores, 1)
     stores.tickets.create(item, EXPIRES)

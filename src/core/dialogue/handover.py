@@ -282,12 +282,13 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
         _end(ctx, team_id, "no_opening")
         return
     ticket_id = effect_id(conversation.id, "queue_ticket", ctx.moment)
+    crisis = after_crisis(flow.reason)
     ticket = Ticket(
         id=ticket_id, tenant=ctx.tenant.slug, team=team_id, conversation_id=conversation.id,
         channel=conversation.channel, intent=ctx.state.topic or last_intent(conversation),
         language=conversation.language, summary=transcript_summary(conversation, _title_of(ctx), is_topic(ctx.knowledge)), contact=contact,
         contact_kind=kind,  # type: ignore[arg-type]
-        created_at=ctx.moment, expected_contact_at=expected,
+        created_at=ctx.moment, expected_contact_at=expected, urgent=crisis is not None,
     )
     ctx.effects.append(QueueTicket(id=ticket_id, ticket=ticket))
     ctx.state.flow = None
@@ -295,13 +296,21 @@ def _queue_ticket(ctx: TurnContext, flow: CallbackFlow, contact: str, kind: str)
     conversation.handover = Handover(
         status=HandoverStatus.QUEUED, team=team_id, reason=flow.reason, requested_at=ctx.moment,
         expected_contact_at=expected, contact_before=available.callback_today, ticket_id=ticket_id,
+        urgent=crisis is not None, crisis=crisis or None,
     )
     text = ctx.say("queued", team=ctx.team_name(team_id), moment=ctx.promises.callback())
     if kind == "phone" and ctx.message.channel == Channel.WHATSAPP and contact.lstrip("+") == (ctx.message.channel_contact or "").lstrip("+"):
         text += " " + ctx.say("queued_this_number", number=contact)  # which number: the one of this chat
-    if flow.reason.startswith("crisis:"):
+    if crisis:
         text += " " + ctx.say("queued_after_crisis")  # the callback is days away; the line is there tonight
     ctx.add(text)
+
+
+def after_crisis(reason: str) -> str | None:
+    """The crisis kind of a request made after crisis help ("crisis:suicide" -> "suicide"; "" for the urgent button's
+    "crisis", whose kind is not known), None for any other request."""
+    kind, colon, named = reason.partition(":")
+    return (named if colon else "") if kind == "crisis" else None
 
 
 def _title_of(ctx: TurnContext) -> Callable[[str], str | None]:

@@ -392,11 +392,20 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
         result = ctx.classify(text)
-        for asked, found in ((text, result), *((part.text, part.classification) for part in clauses.asking(text, result))):
-            intent = ctx.intent_of(found.intent)
-            if found.decision == "answer" and intent is not None and intent.kind == "topic":
-                return asked
-        return None
+        confident = [(asked, found.intent) for asked, found in
+                     ((text, result), *((part.text, part.classification) for part in clauses.asking(text, result)))
+                     if found.decision == "answer" and (intent := ctx.intent_of(found.intent)) is not None
+                     and intent.kind == "topic"]
+        asking = [(asked, topic) for asked, topic in confident
+                  if any(clauses.asks_in_story(said) for said in (asked, *clauses.sentences(asked)))]
+        if not asking:
+            return confident[0][0] if confident else None
+        # "we hebben een huurachterstand en de verhuurder wil ons uit huis zetten. kan ik hulp krijgen bij mijn schulden?":
+        # the clause that asks (was the one that tells, which asks nothing: no answer at all), with what is told of the
+        # same topic before it (the eviction the debt help must know of)
+        question, topic = asking[0]
+        told = [asked for asked, same in confident if same == topic and asked not in (question, text)]
+        return " ".join([*told, question])
 
     def _crisis_line(self, kind: str) -> None:
         """A crisis only the trained classifier sees, in a message that also asks something else:
