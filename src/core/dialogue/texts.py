@@ -459,6 +459,17 @@ CATALOGUE: dict[str, Text] = {
         nl="Goed, dan zoek ik een medewerker van {team} voor u. Blijf in dit gesprek.",
         en="All right, then I am looking for someone from {team} for you. Please stay in this chat.",
     ),
+    # A message while the resident waits for a person nobody has taken yet: kept for them, still waiting, until when.
+    "wait_message_kept": Text(
+        nl="Dank u. Ik heb uw bericht bewaard. De medewerker van {team} leest het als die het gesprek overneemt. "
+        "U wacht nog.{until}",
+        en="Thank you. I have kept your message. The person from {team} will read it when they take over this chat. "
+        "You are still waiting.{until}",
+    ),
+    "wait_message_until": Text(
+        nl=" Is er om {time} nog niemand vrij? Dan vraag ik of we u later mogen bellen of mailen.",
+        en=" If nobody is free by {time}, I will ask if we may call or e-mail you later.",
+    ),
     "not_clear_yet": Text(
         nl="Is het nog niet duidelijk?",
         en="Is it still not clear?",

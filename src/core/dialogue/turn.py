@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sized
+from datetime import timedelta
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -186,8 +187,10 @@ class Turn:
                 return
             if current.status == HandoverStatus.WAITING and ctx.text and self._wait_rerouted(current):
                 return
-            # A person is (about to be) talking: the bot keeps quiet, staff see the message.
+            # A person is (about to be) talking: staff see the message.
             ctx.count("during_handover")
+            if current.status == HandoverStatus.WAITING and current.claimed_by is None:
+                self._message_kept(current)
             return
         if ctx.first_turn:
             self._greet()
@@ -1503,6 +1506,16 @@ class Turn:
         if ctx.intent is None and "medewerker" in ctx.knowledge.intents:
             ctx.intent, ctx.confidence = "medewerker", 1.0  # the resident said so in so many words
         handover.request(ctx, team=team, reason=reason, urgent=urgent, consented=consented, crisis=crisis)
+
+    def _message_kept(self, current: Handover) -> None:
+        """"kenteken is K-12-AB", "hoe lang duurt dit nog?" while nobody has taken the conversation yet: the message is
+        kept for the member of staff, the resident still waits, and until when before the callback is offered (was no
+        reply at all). Once a person talks (live), the bot keeps quiet."""
+        ctx = self.ctx
+        ctx.count("wait_message_kept")
+        deadline = current.requested_at + timedelta(minutes=ctx.tenant.live_handover_limit_minutes)
+        until = ctx.say("wait_message_until", time=ctx.promises.time(deadline)) if deadline > ctx.moment else ""
+        ctx.add(ctx.say("wait_message_kept", team=ctx.team_name(current.team), until=until))
 
     def _wait_rerouted(self, current: Handover) -> bool:
         """"over mijn aanslag", "it's about my parking permit" while waiting (in office hours, nobody has taken the
