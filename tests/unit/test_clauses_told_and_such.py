@@ -28,3 +28,8 @@ def test_such_a_thing_the_followup_does_not_name_is_not() -> None:
     assert not followups.names_such_in("wat kost zo'n parkeervergunning", DEATH_COSTS)
     assert not followups.names_such_in("wat kost een akte", DEATH_COSTS)  # no "such a": a question of its own
     assert not followups.names_such_in("duurt het zo'n 3 weken", DEATH_COSTS)  # "about three weeks"
+
+
+def test_theres_tells_what_is_there() -> None:
+    assert clauses.tells_what_is_there("there's a dead bird in our garden")
+    assert clauses.tells_what_is_there("there is a dead cat in my garden")

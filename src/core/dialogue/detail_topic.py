@@ -304,11 +304,16 @@ def own_detail_after_a_referral(ctx: TurnContext, text: str) -> bool:
 def own_detail_told_there(ctx: TurnContext, result: "Classification", text: str) -> bool:
     """What is there now, told in a few words (up to TOLD_WORDS) that name the own detail of exactly one topic, which
     the matcher does not answer: that detail's answer ("there is a dead cat on my car": out of scope, the matcher's
-    only guess a parking permit at 0.10; the dead animal is Melding openbare ruimte's detail)."""
-    if result.decision == "answer" or len(text.split()) > TOLD_WORDS or not clauses.tells_what_is_there(text):
+    only guess a parking permit at 0.10; the dead animal is Melding openbare ruimte's detail). Also when the matcher
+    answers another topic none of whose own details the message names ("there is a dead cat in my garden": the
+    felling permit 0.93, read in "garden")."""
+    if len(text.split()) > TOLD_WORDS or not clauses.tells_what_is_there(text):
+        return False
+    answered = ctx.intent_of(result.intent) if result.decision == "answer" else None
+    if answered is not None and (answered.kind != "topic" or answered.detail_for(text) is not None):
         return False
     named = _topics_naming_their_detail(ctx, text)
-    if len(named) != 1:
+    if len(named) != 1 or (answered is not None and named[0].id == answered.id):
         return False
     ctx.count("detail_told_there")
     answers.answer(ctx, named[0], 1.0, text)

@@ -795,6 +795,8 @@ class Turn:
             self._not_understood(text)
             return
         if result.decision == "answer" and intent is not None:
+            if detail_topic.own_detail_told_there(ctx, result, text):
+                return  # "there is a dead cat in my garden": the dead animal's report, not the felling permit
             if not self._carried_by_a_general_word(result, intent, text, kinds):
                 self._answer(intent, result.score, text, kinds)
             return
