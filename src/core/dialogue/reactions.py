@@ -42,6 +42,20 @@ _AFTER_AGAIN = r"(?: (?:al|alweer|weer|dit jaar|deze maand|this year|this month|
 _AGAIN = re.compile(f"^{_BEFORE_AGAIN}{_AGAIN_SAID}{_AFTER_AGAIN}$")
 
 
+# "3x gebeld en niemand belt terug", "ik word maar niet teruggebeld", "nobody ever called me back": the gemeente did not
+# call back or answer as asked; a complaint about its service, not about the bot's last answer.
+_NOT_CALLED_BACK = re.compile(
+    r"\b(?:(?:niemand|nooit|geen mens) (?:\w+ ){0,2}(?:belt|belde|bellen|heeft|wordt|word) (?:\w+ ){0,2}"
+    r"(?:terug|teruggebeld|gebeld)|(?:niet|nooit|steeds niet) (?:meer )?(?:terug ?gebeld|teruggebeld)|"
+    r"(?:no ?one|nobody|never|not|no one has|nobody has) (?:\w+ ){0,2}(?:called|rang|phoned|got|gets|get) (?:me |us )?back|"
+    r"(?:never|not) (?:been )?(?:called|phoned) back|never (?:got|had|received) (?:a |an |any )?(?:reply|response|answer))\b")
+
+
+def tells_not_called_back(text: str) -> bool:
+    """True for "niemand belt terug", "ik word maar niet teruggebeld", "nobody called me back"."""
+    return bool(_NOT_CALLED_BACK.search(clauses.plain(text)))
+
+
 def tells_it_happened_again(text: str) -> bool:
     """True for "dit is al de derde keer", "weer niet", "third time this month": the problem told happens again."""
     return bool(_AGAIN.match(clauses.plain(text)))

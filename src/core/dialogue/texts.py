@@ -470,6 +470,18 @@ CATALOGUE: dict[str, Text] = {
         nl=" Is er om {time} nog niemand vrij? Dan vraag ik of we u later mogen bellen of mailen.",
         en=" If nobody is free by {time}, I will ask if we may call or e-mail you later.",
     ),
+    # "3x gebeld en niemand belt terug": sorry, the complaint route (its page below), and a person offered.
+    "not_called_back": Text(
+        nl="Dat spijt me. Het is vervelend dat u niet bent teruggebeld. Wilt u daarover een klacht indienen? Dat kan met "
+        "het klachtformulier op de pagina hieronder.",
+        en="I am sorry. It is annoying that nobody called you back. Do you want to make a complaint about it? You can do "
+        "that with the complaint form on the page below.",
+    ),
+    # "laat maar" to the person offered after "niemand belt terug": respected, with the complaint form once more.
+    "not_called_back_declined": Text(
+        nl="Dat begrijp ik. Wilt u later toch een klacht indienen? Dat kan met het klachtformulier hieronder.",
+        en="I understand. Do you want to make a complaint later after all? You can do that with the complaint form below.",
+    ),
     "not_clear_yet": Text(
         nl="Is het nog niet duidelijk?",
         en="Is it still not clear?",

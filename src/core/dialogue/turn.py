@@ -112,6 +112,8 @@ CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
 # The button for a person now after crisis help carries the crisis kind, so staff see which
 # crisis it is however late it is pressed (the open offer may be gone by then).
 URGENT = "handover:urgent"
+COMPLAINT = "klacht"  # the knowledge's complaint topic: where a complaint about the gemeente's service goes
+NOT_CALLED_BACK = "not_called_back"  # the reason of the person offered after "niemand belt terug"
 
 
 class Turn:
@@ -570,6 +572,9 @@ class Turn:
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
         if answer is None and isinstance(asked, PersonOffered) and contacts.contact(ctx.text or "") is not None:
             answer = replies.YesNo(True, "")  # "goed, 06 ..." to "Wilt u dat een medewerker ...?": yes, at that number
+        elif (answer is None and isinstance(asked, PersonOffered)
+              and replies.withdraws((clauses.sentences(ctx.text or "") or [""])[-1])):
+            answer = replies.YesNo(False, "")  # "maandag pas? ik wacht al weken. laat maar": no (was the scope message)
         if answer is None:
             return False
         if isinstance(asked, FeedbackAsked):
@@ -768,6 +773,8 @@ class Turn:
                 return
             if current_topic.followup_pointing_back(ctx, text, kinds, placed_nowhere=result.decision == "reject"):
                 return
+        if reactions.tells_not_called_back(text) and self._not_called_back(result):
+            return
         self._decide(result, text, kinds)
         self._offer_nearly_asked()
 
@@ -1099,6 +1106,27 @@ class Turn:
             on_feedback(ctx, helpful=False)
         else:
             say_sorry(ctx)
+
+    def _not_called_back(self, result: "Classification") -> bool:
+        """"ik heb 3x gebeld en niemand belt terug, belachelijk": sorry, the complaint route and a person (now, or a
+        callback when closed) (was "Jammer dat dit niet hielp", feedback on an answer never given). Not when the matcher
+        answers another topic the message asks about. "laat maar" to the person then gets the complaint form
+        (`_decline_person`)."""
+        ctx = self.ctx
+        complaint = ctx.intent_of(COMPLAINT)
+        named = ctx.intent_of(result.intent) if result.decision == "answer" else None
+        if complaint is None or (named is not None and named.kind == "topic" and named.id != COMPLAINT):
+            return False
+        ctx.count("not_called_back")
+        ctx.state.topic = complaint.id
+        ctx.intent, ctx.confidence = complaint.id, 1.0
+        ctx.add(ctx.say("not_called_back"), links=[ctx.link(link) for link in complaint.links])
+        ctx.state.asked = PersonOffered(reason=NOT_CALLED_BACK, team=complaint.team)
+        team = ctx.team_name(ctx.team_id(complaint.team))
+        moment = None if ctx.live_possible else ctx.promises.callback()
+        ctx.add(ctx.say("topic_person_later", team=team, moment=moment) if moment else ctx.say("topic_person_now", team=team),
+                buttons=ctx.yes_no_buttons())
+        return True
 
     def _happened_again(self) -> bool:
         """"dit is al de derde keer" right after a problem's answer (a bin not emptied): sorry, report it again and
@@ -1476,6 +1504,11 @@ class Turn:
 
     def _decline_person(self) -> None:
         self.ctx.state.misses = 0
+        if isinstance(self.asked, PersonOffered) and self.asked.reason == NOT_CALLED_BACK:
+            complaint = self.ctx.intent_of(COMPLAINT)
+            self.ctx.add(self.ctx.say("not_called_back_declined"),
+                         links=[self.ctx.link(link) for link in complaint.links] if complaint is not None else [])
+            return
         after_crisis = isinstance(self.asked, PersonOffered) and self.asked.reason.startswith("crisis")
         self.ctx.add(self.ctx.say("crisis_declined" if after_crisis else "person_declined"))
 
