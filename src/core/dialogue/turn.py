@@ -1420,19 +1420,21 @@ class Turn:
             # such question, and "Dat weet ik niet" about the topic before)
             ctx.add(*referrals.scope_message(ctx, said))
             return
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is not None and (topic.kind != "topic" or current_topic.about_something_else(ctx, said, topic)):
+            # "is it going to snow this week?" after the opening hours: what Balie can help with (the scope message
+            # below), not "Dat weet ik niet" about the topic; the topic stays for a next follow-up
+            topic = None
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
-            ctx.state.asked = PersonOffered(reason="not_understood")
+            # Still on the topic talked about ("kan ik niet gewoon beginnen?" after the dormer's permit): its team (was
+            # the default team, the Klantcontactcentrum)
+            ctx.state.asked = PersonOffered(reason="not_understood", team=topic.team if topic is not None else None)
             moment = None if ctx.live_possible else ctx.promises.callback()
             offer = ctx.say("offer_callback", moment=moment) if moment else ctx.say("offer_person")
             ctx.add(offer, buttons=ctx.yes_no_buttons())
             return
-        topic = ctx.intent_of(ctx.state.topic)
-        if topic is not None and current_topic.about_something_else(ctx, said, topic):
-            # "is it going to snow this week?" after the opening hours: what Balie can help with (the scope message
-            # below), not "Dat weet ik niet" about the topic; the topic stays for a next follow-up
-            topic = None
         if small_talk.is_gibberish(said):
             ctx.add(ctx.say("not_understood"))
         elif len(said.split()) <= 2:  # "afval", "formulier": too little to say it is out of scope
@@ -1530,6 +1532,8 @@ class Turn:
         ctx.count("handover_requested")
         ctx.state.flow = None
         ctx.state.misses = 0
+        if team is None and routed_by:
+            team = self._team_named(routed_by)  # "ik wil iemand van vergunningen spreken": that team (was Burgerzaken)
         if team is None:
             routed = self._topic_of_request(routed_by) if routed_by else None
             if routed is not None:
@@ -1597,6 +1601,14 @@ class Turn:
             return None
         besides = phrases.without(about, referral.words)
         return referral if len(besides) < 3 or self._topic_of_request(besides) is None else None
+
+    def _team_named(self, text: str) -> str | None:
+        """The tenant's team a request for a person names by its name or id ("iemand van vergunningen", "someone from
+        parking"), when it names exactly one."""
+        teams = self.ctx.tenant.teams
+        named = [team_id for team_id, team in teams.items()
+                 if phrases.names_any(text, [team.name.nl, team.name.en, team_id.replace("-", " ")])]
+        return named[0] if len(named) == 1 else None
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = contacts.without_person_request(text)
