@@ -33,3 +33,9 @@ def test_such_a_thing_the_followup_does_not_name_is_not() -> None:
 def test_theres_tells_what_is_there() -> None:
     assert clauses.tells_what_is_there("there's a dead bird in our garden")
     assert clauses.tells_what_is_there("there is a dead cat in my garden")
+
+
+def test_what_came_down_is_told() -> None:
+    assert clauses.tells_what_came_down("a branch of a tree fell on my car")
+    assert clauses.tells_what_came_down("er is een boom omgewaaid in onze straat")
+    assert not clauses.tells_what_came_down("how do I report a broken street light")

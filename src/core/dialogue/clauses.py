@@ -87,6 +87,16 @@ def tells_what_is_there(text: str) -> bool:
     return bool(_THERE_NOW.search(plain(text)))
 
 
+# "a branch of a tree fell on my car", "er is een tak op mijn auto gevallen": something that just came down or blew
+# over, told for the gemeente to act on or answer for, as what is there now is.
+_CAME_DOWN = re.compile(r"\b(?:fell|fallen|came down|come down|blew|blown|is gevallen|zijn gevallen|omgevallen|"
+                        r"omgewaaid|afgebroken|naar beneden gekomen)\b")
+
+
+def tells_what_came_down(text: str) -> bool:
+    return bool(_CAME_DOWN.search(plain(text)))
+
+
 # "ik kan hem niet betalen", "it doesn't work", "we have no money": a problem told, which asks for help without a
 # question (not background: "Recently I had to renew my passport here").
 _PROBLEM = re.compile(r"\b(?:niet|geen|cannot|can't|don't|doesn't|won't|not|no money|unable)\b")

@@ -306,8 +306,9 @@ def own_detail_told_there(ctx: TurnContext, result: "Classification", text: str)
     the matcher does not answer: that detail's answer ("there is a dead cat on my car": out of scope, the matcher's
     only guess a parking permit at 0.10; the dead animal is Melding openbare ruimte's detail). Also when the matcher
     answers another topic none of whose own details the message names ("there is a dead cat in my garden": the
-    felling permit 0.93, read in "garden")."""
-    if len(text.split()) > TOLD_WORDS or not clauses.tells_what_is_there(text):
+    felling permit 0.93, read in "garden"), and what just came down ("a branch of a tree fell on my car": the damage
+    detail, was the scope message)."""
+    if len(text.split()) > TOLD_WORDS or not (clauses.tells_what_is_there(text) or clauses.tells_what_came_down(text)):
         return False
     answered = ctx.intent_of(result.intent) if result.decision == "answer" else None
     if answered is not None and (answered.kind != "topic" or answered.detail_for(text) is not None):
