@@ -1,4 +1,4 @@
-"""JsonPoster over urllib: how Balie registers tickets in a tenant's Open Klant.
+"""JsonPoster over urllib: how Balie registers tickets in a tenant's Open Klant (POST to create, PATCH to update).
 
 urllib keeps the Lambda package small (no HTTP client dependency). An optional
 API token (Open Klant's `Authorization: Token ...`) is read from the
@@ -26,6 +26,12 @@ class UrllibJsonPoster:
         return f"Token {token}" if token else None
 
     def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        return self._send("POST", url, payload, timeout)
+
+    def patch_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        return self._send("PATCH", url, payload, timeout)
+
+    def _send(self, method: str, url: str, payload: dict, timeout: float | None) -> dict:
         if not url.startswith(("https://", "http://")):
             raise ServiceUnavailable("Open Klant URL must be http(s).")
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -33,7 +39,7 @@ class UrllibJsonPoster:
         if authorization:
             headers["Authorization"] = authorization
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=timeout or self._timeout) as response:  # noqa: S310 (scheme checked)
                 raw = response.read()

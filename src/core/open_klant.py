@@ -8,7 +8,9 @@ assigned to that actor. The API links these by server-assigned uuids, so
 previous answer. What the resident adds later (`push_addition`) becomes a
 klantcontact of its own about the ticket's (an onderwerpobject whose
 `wasKlantcontact` is the ticket's klantcontact), with its betrokkene and the
-other address they gave, if any.
+other address they gave, if any; and the ticket's interne taak is updated
+(`update_interne_taak`, a PATCH of its toelichting) so whoever works the taak
+sees the addition there too.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import Any
 
 from .errors import ServiceUnavailable
 from .kb.models import Tenant
-from .models import Channel, Ticket, TicketAddition
+from .models import Channel, Ticket, TicketAddition, TicketRecord
 from .ports import JsonPoster
 
 KANAAL = {Channel.WEB: "chat", Channel.WHATSAPP: "whatsapp", Channel.MESSENGER: "facebook messenger",
@@ -29,6 +31,9 @@ SOORT_DIGITAAL_ADRES = {"phone": "telefoonnummer", "whatsapp": "telefoonnummer",
 KLANTCONTACT_REF = "{klantcontact}"
 BETROKKENE_REF = "{betrokkene}"
 ACTOR_REF = "{actor}"
+# An addition's Open Klant steps (`TicketAdditionRecord.open_klant`) under this key: the ticket's interne taak was
+# updated for it (its uuid), once.
+TAAK_UPDATED = "taakBijgewerkt"
 # The push runs in the ticket-intake function (30 s timeout), never in a resident's
 # turn: all calls together get this many seconds, then the message is retried.
 PUSH_BUDGET_SECONDS = 10.0
@@ -98,14 +103,35 @@ def ticket_to_klantinteractie(ticket: Ticket, tenant: Tenant) -> dict[str, Any]:
             "gevraagdeHandeling": "Terugbellen",
             "aanleidinggevendKlantcontact": {"uuid": KLANTCONTACT_REF},
             "toegewezenAanActoren": [{"uuid": ACTOR_REF}],
-            "toelichting": (
-                ("Dringend: gevraagd na hulp bij een crisis. " if ticket.urgent else "")
-                + f"Verzoek via de chatbot ({KANAAL[ticket.channel]}). Contact verwacht vanaf {expected}. "
-                f"Balie-ticket {ticket.id}, gesprek {ticket.conversation_id}."
-            ),
+            "toelichting": _toelichting(ticket),
             "status": "te_verwerken",
         },
     }
+
+
+def _toelichting(ticket: Ticket) -> str:
+    """The interne taak's explanation of a ticket as it was queued."""
+    return (("Dringend. " if ticket.urgent else "")
+            + f"Verzoek via de chatbot ({KANAAL[ticket.channel]}). Contact verwacht vanaf "
+            f"{ticket.expected_contact_at.isoformat()}. Balie-ticket {ticket.id}, gesprek {ticket.conversation_id}.")
+
+
+def _addition_line(addition: TicketAddition, klantcontact: str) -> str:
+    what = ["dringend volgens de inwoner"] if addition.urgent else []
+    if addition.contact_kind is not None:
+        what.append("een ander telefoonnummer" if addition.contact_kind == "phone" else "een ander e-mailadres")
+    return (f"Aanvulling {addition.id} ({addition.at.isoformat()}): {', '.join(what) if what else 'een toelichting'}; "
+            f"zie klantcontact {klantcontact}.")
+
+
+def interne_taak_update(ticket: TicketRecord, registered: dict[str, str]) -> dict[str, Any]:
+    """The fields of the ticket's interne taak to write after an addition: its toelichting ("Dringend." first once the
+    ticket is urgent, also by an addition) and a line per addition registered (`registered`: addition id -> its
+    klantcontact's uuid), oldest first. Made from the record alone, never from what the taak holds now: a repeated or
+    late update writes the same text, and an update for a later addition includes the earlier ones."""
+    lines = [_addition_line(addition, registered[addition.id]) for addition in ticket.additions
+             if addition.id in registered]
+    return {"toelichting": "\n".join([_toelichting(ticket), *lines])}
 
 
 def addition_to_klantinteractie(ticket: Ticket, addition: TicketAddition, ticket_klantcontact: str) -> dict[str, Any]:
@@ -194,6 +220,18 @@ def push_addition(poster: JsonPoster, base_url: str, ticket: Ticket, addition: T
     creator.contact_with_its_betrokkene(bundle, created)
     created["onderwerpobject"] = creator.create("onderwerpobjecten", bundle["onderwerpobject"], "onderwerpobject")
     return created
+
+
+def update_interne_taak(poster: JsonPoster, base_url: str, ticket: TicketRecord, registered: dict[str, str],
+                        budget_seconds: float = PUSH_BUDGET_SECONDS) -> str:
+    """PATCH the ticket's interne taak (`interne_taak_update`); returns its uuid. Raises `ServiceUnavailable` when the
+    call fails, or the ticket's taak is not registered."""
+    taak = ticket.open_klant.get("interneTaak")
+    if not taak:
+        raise ServiceUnavailable(f"ticket {ticket.id} has no interne taak in Open Klant yet.")
+    poster.patch_json(f"{base_url.rstrip('/')}/internetaken/{taak}", interne_taak_update(ticket, registered),
+                      timeout=budget_seconds)
+    return taak
 
 
 # What a push created (the keys of `push_ticket`'s answer) -> its collection, in the

@@ -199,6 +199,10 @@ class JsonPoster(Protocol):
         `timeout` in seconds. Raises `ServiceUnavailable` on network errors,
         timeouts and non-2xx answers."""
 
+    def patch_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        """PATCH a resource with a JSON body (the fields to change) and return the decoded JSON
+        answer, as `post_json`."""
+
 
 class KnowledgeRepository(Protocol):
     """The compiled knowledge of every tenant (`adapters.kb_files` on disk,

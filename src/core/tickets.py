@@ -52,7 +52,7 @@ from .models import (
     TicketStatus,
     TranscriptEntry,
 )
-from .open_klant import push_addition, push_ticket
+from .open_klant import TAAK_UPDATED, push_addition, push_ticket, update_interne_taak
 from .opening_hours import AMSTERDAM, clock_words, date_words, format_moment
 from .ports import ConversationStore, JsonPoster, OutboundSender, TeamNotifier, TicketStore
 from .privacy import redact
@@ -409,8 +409,8 @@ class TicketIntake:
 
     def add(self, added: AddedToTicket) -> IntakeResult:
         """What the resident wrote after their callback was queued -> on the ticket's record, an e-mail
-        to the team and a klantcontact about the ticket's in Open Klant, each step once per addition (as
-        for the ticket). A ticket not stored (or not registered in Open Klant) yet is retried:
+        to the team, a klantcontact about the ticket's in Open Klant and the ticket's interne taak updated,
+        each step once per addition (as for the ticket). A ticket not stored (or not registered in Open Klant) yet is retried:
         `ServiceUnavailable`."""
         try:
             knowledge = self.knowledge.get(added.tenant)
@@ -447,5 +447,20 @@ class TicketIntake:
                             exc_info=True)
                 raise
             self.tickets.record_delivery(tenant.slug, record.id, open_klant=created, addition=addition.id)
+            addition = addition.model_copy(update={"open_klant": created})
+            result.open_klant = True
+        if (addition.open_klant.get("klantcontact") and TAAK_UPDATED not in addition.open_klant
+                and tenant.open_klant.url and self.open_klant is not None):
+            # The ticket's interne taak says so too (its toelichting made afresh from the record), once per addition.
+            registered = {known.id: known.open_klant["klantcontact"] for known in record.additions
+                          if known.open_klant.get("klantcontact")} | {addition.id: addition.open_klant["klantcontact"]}
+            try:
+                taak = update_interne_taak(self.open_klant, tenant.open_klant.url, record, registered)
+            except ServiceUnavailable:
+                log.warning("interne taak of ticket %s not updated for addition %s yet", record.id, addition.id,
+                            exc_info=True)
+                raise
+            self.tickets.record_delivery(tenant.slug, record.id, open_klant={**addition.open_klant, TAAK_UPDATED: taak},
+                                         addition=addition.id)
             result.open_klant = True
         return result

@@ -223,7 +223,7 @@ def engine_kb_stack_with_pollers(kb_dir: Path) -> Iterator[LocalStack]:
 
 @pytest.fixture
 def open_klant() -> Iterator[str]:
-    FakeOpenKlant.received = []
+    FakeOpenKlant.received, FakeOpenKlant.patched, FakeOpenKlant.resources = [], [], {}
     FakeOpenKlant.fail_path = None
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenKlant)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

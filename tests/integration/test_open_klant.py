@@ -1,19 +1,22 @@
-"""The Klantinteracties mapping of a ticket, and the push against a local HTTP server
-(conftest.FakeOpenKlant)."""
+"""The Klantinteracties mapping of a ticket, and the push (and an addition's update of the interne taak) against a
+local HTTP server (stack_support.FakeOpenKlant)."""
 from __future__ import annotations
 
 import json
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from adapters.open_klant_http import UrllibJsonPoster
 from stack_support import FakeOpenKlant
+from core.clock import FixedClock
 from core.errors import ServiceUnavailable
-from core.kb.models import Tenant
-from core.models import Channel, Ticket
-from core.open_klant import push_ticket, ticket_to_klantinteractie
+from core.kb.models import OpenKlantSettings, Tenant
+from core.memory import InMemoryConversationStore, InMemoryTicketStore
+from core.models import AddedToTicket, Channel, Conversation, Ticket, TicketAddition
+from core.open_klant import TAAK_UPDATED, push_ticket, ticket_to_klantinteractie
+from core.tickets import TicketIntake
 from core.opening_hours import AMSTERDAM
 
 TENANT = Tenant.model_validate({
@@ -86,3 +89,61 @@ def test_a_slow_open_klant_is_cut_off_by_the_time_budget(open_klant: str) -> Non
     with pytest.raises(ServiceUnavailable):
         push_ticket(SlowPoster(), open_klant, TICKET, TENANT, budget_seconds=0.2)
     assert SlowPoster.calls == 2
+
+
+class _Knowledge:
+    def __init__(self, tenant: Tenant) -> None:
+        self.tenant, self.intents = tenant, {}
+
+
+class _Repo:
+    def __init__(self, tenant: Tenant) -> None:
+        self.knowledge = _Knowledge(tenant)
+
+    def get(self, tenant: str) -> _Knowledge:
+        return self.knowledge
+
+
+def test_an_addition_updates_the_tickets_interne_taak_once(open_klant: str) -> None:
+    """An addition to a registered ticket: its klantcontact, and the ticket's interne taak PATCHed with it (its
+    toelichting made afresh from the record: "Dringend." once urgent, a line per addition with its klantcontact),
+    once per addition however often the intake gets it."""
+    clock = FixedClock(TICKET.created_at)
+    conversations = InMemoryConversationStore(clock=clock)
+    conversations.save(Conversation(id=TICKET.conversation_id, tenant="voorbeeld", channel=Channel.WEB,
+                                    created_at=TICKET.created_at, updated_at=TICKET.created_at), 0)
+    tickets = InMemoryTicketStore(conversations)
+    tenant = TENANT.model_copy(update={"open_klant": OpenKlantSettings(url=open_klant)})
+    intake = TicketIntake(tickets=tickets, knowledge=_Repo(tenant), open_klant=UrllibJsonPoster(token="secret"),
+                          clock=clock)
+    intake.accept(TICKET)
+
+    def addition(number: int, text: str, **more: object) -> AddedToTicket:
+        return AddedToTicket(tenant="voorbeeld", conversation_id=TICKET.conversation_id, ticket_id=TICKET.id,
+                             addition=TicketAddition(id=f"addition{number}", text=text, **more,  # type: ignore[arg-type]
+                                                     at=TICKET.created_at + timedelta(minutes=number)))
+
+    urgent = addition(1, "het is wel dringend", urgent=True)
+    intake.add(urgent)
+    intake.add(urgent)  # SQS delivers at least once
+    intake.add(addition(2, "ik ben pas na 14 uur thuis"))
+    record = tickets.get("voorbeeld", TICKET.id)
+    taak = record.open_klant["interneTaak"]
+    assert [(path.rsplit("/", 2)[-2:], auth) for path, _, auth in FakeOpenKlant.patched] == [
+        (["internetaken", taak], "Token secret")] * 2  # one PATCH per addition
+    first, second = record.additions
+    assert first.open_klant[TAAK_UPDATED] == second.open_klant[TAAK_UPDATED] == taak
+    [(path, _)] = [(path, resource) for path, resource in FakeOpenKlant.resources.items() if path.endswith(taak)]
+    toelichting = FakeOpenKlant.resources[path]["toelichting"].split("\n")
+    assert toelichting[0].startswith("Dringend. Verzoek via de chatbot") and TICKET.id in toelichting[0]
+    assert toelichting[1:] == [
+        f"Aanvulling addition1 ({first.at.isoformat()}): dringend volgens de inwoner; "
+        f"zie klantcontact {first.open_klant['klantcontact']}.",
+        f"Aanvulling addition2 ({second.at.isoformat()}): een toelichting; zie klantcontact {second.open_klant['klantcontact']}."]
+    assert "dringend" not in FakeOpenKlant.resources[path]["toelichting"].split("Aanvulling addition2")[1]
+    assert FakeOpenKlant.resources[path]["gevraagdeHandeling"] == "Terugbellen"  # the rest of the taak stays
+
+
+def test_an_update_of_an_unknown_interne_taak_is_a_service_error(open_klant: str) -> None:
+    with pytest.raises(ServiceUnavailable):
+        UrllibJsonPoster().patch_json(f"{open_klant}/internetaken/unknown", {"toelichting": "x"})

@@ -104,6 +104,7 @@ def test_the_record_expires_after_the_tenants_retention() -> None:
 class RecordingPoster:
     def __init__(self, fail: bool = False) -> None:
         self.urls: list[str] = []
+        self.patched: list[tuple[str, dict]] = []
         self.fail = fail
 
     def post_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
@@ -111,6 +112,12 @@ class RecordingPoster:
             raise ServiceUnavailable("Open Klant down")
         self.urls.append(url)
         return {"uuid": f"uuid-{len(self.urls)}"}
+
+    def patch_json(self, url: str, payload: dict, timeout: float | None = None) -> dict:
+        if self.fail:
+            raise ServiceUnavailable("Open Klant down")
+        self.patched.append((url, payload))
+        return payload
 
 
 def test_open_klant_gets_each_ticket_once_and_a_failure_is_retried() -> None:
