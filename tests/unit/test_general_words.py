@@ -65,3 +65,9 @@ def test_a_dutch_separable_verb_counts_with_its_particle_only() -> None:
     question = Classification(None, 0.3, [Alternative("klacht", 0.3)], "reject")
     matcher = ReadingsOf({"ik heb een vraag": question})
     assert general_words.carried(matcher, "ik heb een vraag", "klacht", 0.75) is None  # a question, not "aanvragen"
+
+
+def test_a_family_word_is_named() -> None:
+    assert general_words.names_one("I want to register my company in another city")
+    assert general_words.names_one("waar kan ik me aanmelden")
+    assert not general_words.names_one("I want to move my company to another city")

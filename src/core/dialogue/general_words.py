@@ -46,6 +46,11 @@ class Carried:
     rest: "Classification | None" = None
 
 
+def names_one(text: str) -> bool:
+    """Whether the text holds a word of the family ("register", "aanmelden", ...)."""
+    return _GENERAL.search(text) is not None
+
+
 def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried | None:
     """Whether `intent` is read in `text` only because of the family's words: read without them, the message is not
     read as `intent` first, and no word of what is left names it on its own at `floor` (`Matcher.word_reads_as`: "how
