@@ -894,11 +894,12 @@ class Turn:
         score = result.score
         if intent.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
             return False
-        if (general_words.names_one(text) and ctx.knowledge.referral_for(text) is not None
+        if (result.decision == "answer" and general_words.names_one(text) and ctx.knowledge.referral_for(text) is not None
                 and not ctx.knowledge.matcher.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
             # "I want to register my company in another city": what is registered is another organisation's matter
-            # (a company: KVK), named in the referral's words; the topic (Moving house, read in "another city") is
-            # named by no word of its own: the scope message with the referral
+            # (a company: KVK), named in the referral's words; the topic answered (Moving house, read in "another
+            # city") is named by no word of its own: the scope message with the referral. Not a clarify's guess: "Het
+            # kenteken staat op mijn naam. Hoe vraag ik een parkeervergunning aan?" asks its topic in a clause
             ctx.count("general_word_of_a_referral")
             self._not_understood(text)
             return True
