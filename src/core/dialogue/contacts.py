@@ -181,6 +181,14 @@ def means_this_number(text: str) -> bool:
     return _THIS_NUMBER.search(clauses.plain(text)) is not None
 
 
+_A_CALL = re.compile(r"\b(?:bel|belt|bellen|opbellen|terugbel\w*|gebeld|teruggebeld|call|phone|ring)\b")
+
+
+def asks_to_be_called(text: str) -> bool:
+    """A callback asked for as a phone call ("kan iemand mij bellen?", "call me back please"), not an e-mail."""
+    return asks_for_callback(text) and _A_CALL.search(clauses.plain(text)) is not None
+
+
 def asks_for_callback(text: str) -> bool:
     """True for a callback asked without naming a person ("bel me terug aub", "call me back"), and for
     something asked to be sent with the address or number to send it to ("mijn mail is ..., kunnen jullie

@@ -107,17 +107,32 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         # liefst na 9 uur" as the yes to an offer (was asked for the number just typed).
         _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
         return
+    phone_call = bool(ctx.text) and contacts.asks_to_be_called(ctx.text)
     if (consented or wants_call) and ctx.promises.available.callback_at is not None:
-        flow = CallbackFlow(team=team_id, reason=reason, step="contact")
-        if _reachable_on_channel(ctx) and ctx.message.channel_contact:
-            _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
-        else:
-            conversation.state.flow = flow
-            ctx.add(ctx.say("ask_contact"))
+        _to_the_chat_or_a_number(ctx, CallbackFlow(team=team_id, reason=reason, step="contact", phone_call=phone_call))
         return
     intro = "closing_soon" if closing_soon else "closed_now"
     ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro,
-                                       on_channel=_reachable_on_channel(ctx)))
+                                       on_channel=_reachable_on_channel(ctx) and not phone_call))
+    if isinstance(conversation.state.flow, CallbackFlow):
+        conversation.state.flow.phone_call = phone_call
+
+
+def _to_the_chat_or_a_number(ctx: TurnContext, flow: CallbackFlow) -> None:
+    """Consent given: the callback in the resident's own chat where staff can answer there; a phone call asked for
+    ("kan iemand mij bellen?" on WhatsApp, was queued as a WhatsApp message) needs a number: on WhatsApp the one the
+    chat comes from, with their yes, or another typed; elsewhere the question for a phone number or address."""
+    if _reachable_on_channel(ctx) and ctx.message.channel_contact and not flow.phone_call:
+        _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
+        return
+    flow.step = "contact"
+    ctx.state.flow = flow
+    own = (ctx.message.channel_contact or "").lstrip("+")
+    if flow.phone_call and ctx.message.channel == Channel.WHATSAPP and own.isdigit():
+        flow.this_number_offered = True
+        ctx.add(ctx.say("ask_number_this_one", number="+" + own))
+    else:
+        ctx.add(ctx.say("ask_contact"))
 
 
 def queued_ticket(ctx: TurnContext) -> Handover | None:
@@ -239,14 +254,14 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         if answer is None and given is None:
             ctx.state.flow = None  # another question: the offer lapses
             return False
-        if _reachable_on_channel(ctx) and ctx.message.channel_contact:
-            _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
-        elif given is not None:
+        in_the_chat = _reachable_on_channel(ctx) and bool(ctx.message.channel_contact) and not flow.phone_call
+        if given is not None and not in_the_chat:
             _queue_ticket(ctx, flow, *given)  # "ja, bel me op 06 ..." in one go
         else:
-            flow.step = "contact"
-            ctx.add(ctx.say("ask_contact"))
+            _to_the_chat_or_a_number(ctx, flow)
         return True
+    if given is None and flow.this_number_offered and answer is not None and answer.yes:
+        given = "+" + (ctx.message.channel_contact or "").lstrip("+"), "phone"  # "ja" to "is it this number?"
     if given is not None:
         _queue_ticket(ctx, flow, *given)
         return True

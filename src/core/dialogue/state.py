@@ -46,6 +46,10 @@ class CallbackFlow(_State):
     reason: str = ""
     step: Literal["consent", "contact"] = "consent"
     errors: int = 0
+    # Asked to be called ("kan iemand mij bellen"): a phone call, never an answer in the chat of a messaging channel.
+    phone_call: bool = False
+    # On WhatsApp, "is it the number you are WhatsApping from?" was asked: a yes takes that number.
+    this_number_offered: bool = False
 
 
 Flow = Annotated[GuideFlow | CallbackFlow, Field(discriminator="kind")]

@@ -460,6 +460,13 @@ CATALOGUE: dict[str, Text] = {
         en="All right, then I am looking for someone from {team} for you. Please stay in this chat.",
     ),
     # A message while the resident waits for a person nobody has taken yet: kept for them, still waiting, until when.
+    # A phone call asked for on WhatsApp: the number the chat comes from, with the resident's yes, or another.
+    "ask_number_this_one": Text(
+        nl="Op welk telefoonnummer kunnen wij u bellen? Is dat {number}, het nummer waarmee u nu WhatsAppt? Typ dan ja. "
+        "Of typ een ander telefoonnummer.",
+        en="Which phone number can we call you on? Is it {number}, the number you are using for WhatsApp now? Then type "
+        "yes. Or type another phone number.",
+    ),
     "wait_message_kept": Text(
         nl="Dank u. Ik heb uw bericht bewaard. De medewerker van {team} leest het als die het gesprek overneemt. "
         "U wacht nog.{until}",
