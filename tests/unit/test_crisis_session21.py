@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.dialogue import crisis
+from core.dialogue import crisis, distress
 
 # Five times a long ordinary question full of the words the pronoun-first rules start at ("ik", "een", "mijn", "is").
 LONG_ORDINARY = 5 * (
@@ -49,3 +49,75 @@ def test_a_long_ordinary_text_tries_fewer_rules() -> None:
 def test_a_rule_anchored_so_still_matches_where_its_word_is(kind: str, text: str) -> None:
     assert kind in crisis.detect_all(text)
     assert crisis.detect_all(LONG_ORDINARY) == []
+
+
+# The session 21 refit's lost rows' families, as rules in our own words: (kind the rules find, or None; phrasing).
+REFIT_FAMILIES: dict[str, list[tuple[str | None, str]]] = {
+    "an attempt that failed or was survived": [
+        ("suicide", "gisteren heb ik een poging gedaan maar ik heb het overleefd"),
+        ("suicide", "I made an attempt last week but I survived"),
+        (None, "ik heb een poging gedaan om online een afspraak te maken maar het is niet gelukt"),
+    ],
+    "a farewell with thanks for everything": [
+        ("suicide", "vaarwel allemaal, bedankt voor alles"),
+        ("suicide", "thank you for everything, farewell"),
+        (None, "farewell party for our colleague, thanks for everything, where can we book the hall"),
+    ],
+    "something made for someone to get after one's death": [
+        ("suicide", "ik heb een album gemaakt met foto's voor mijn zoon, hij krijgt het na mijn dood"),
+        ("suicide", "i have written a letter for my sister, she gets it when i am gone"),
+        (None, "ik heb een brief geschreven die mijn kleinkinderen na mijn dood krijgen, kan ik die bij de notaris laten bewaren"),
+    ],
+    "not wanting to keep breathing": [
+        ("suicide", "ik heb geen zin meer om te blijven ademen"),
+        ("suicide", "i do not want to keep breathing anymore"),
+    ],
+    "the gas turned on with the windows shut": [
+        ("suicide", "ik heb de gaskraan opengedraaid en alle ramen zijn dicht"),
+        (None, "ik heb het gas aangezet voor de kachel en de ramen dichtgedaan, het is koud hier"),
+    ],
+    "keys left with someone and a note, they know what to do": [
+        ("suicide", "de sleutels liggen bij mijn broer en er ligt een brief op het aanrecht, hij weet wel wat hij moet doen"),
+        (None, "de sleutels liggen bij de buurvrouw en er ligt een briefje, ze weet wat ze moet doen met de planten"),
+    ],
+    "a child who hides bruises, and it is a parent": [
+        ("violence", "mijn zoon wil niet naar gym met zijn blauwe benen, het is zijn vader"),
+        ("violence", "my son will not go swimming with his bruised arms, it is his stepfather"),
+        (None, "mijn zoon heeft blauwe plekken van voetbal, het is zijn vader die hem traint"),
+    ],
+    "a daughter or sister with a partner, an injury and 'she says she fell'": [
+        ("violence", "mijn zus woont bij haar man, ze heeft een blauw oog en zegt dat ze tegen de kast is gevallen"),
+        ("violence", "my daughter lives with her boyfriend, she had a broken wrist and she says she fell"),
+        (None, "mijn dochter woont bij haar vriend, ze heeft een gebroken pols, ze zegt dat ze gevallen is met schaatsen"),
+    ],
+    "someone of one's own who took too much of a drug and keeps passing out": [
+        ("danger", "mijn huisgenoot heeft te veel xtc genomen en zakt steeds weg"),
+        ("danger", "my brother took too many pills and keeps passing out"),
+        (None, "my roommate had too much to drink and passes out at parties every weekend, is there advice for students"),
+    ],
+    "the last night at a relative's or a friend's and nowhere after": [
+        ("homeless", "het is mijn laatste nacht bij mijn oom, morgen komt zijn zoon thuis en dan heb ik verder nergens"),
+        ("homeless", "my last night at my aunt's is today, her lodger moves in tomorrow and then I have nowhere else"),
+        (None, "last night at my cousin's wedding there was nowhere to park"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("kind", "text"), [row for rows in REFIT_FAMILIES.values() for row in rows])
+def test_the_refits_lost_families_are_rules(kind: str | None, text: str) -> None:
+    if kind is None:
+        assert crisis.detect_all(text) == []
+    else:
+        assert kind in crisis.detect_all(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my wife left me in the summer and I have three kids and no money left, who can help",
+    "mijn man is weg en ik zit met twee kinderen zonder geld, kan ik een uitkering aanvragen",
+])
+def test_the_refitted_classifier_reads_a_partner_who_left_and_no_money_as_a_benefit_question(text: str) -> None:
+    assert distress.detect(text) is None  # session 20's model: violence (0.99, 0.97)
+
+
+def test_the_refitted_classifier_still_reads_violence_told_on_the_same_surface() -> None:
+    assert distress.detect("my wife left last month and her new boyfriend comes round and hits my son when I am at work") == "violence"
