@@ -95,6 +95,19 @@ REFIT_FAMILIES: dict[str, list[tuple[str | None, str]]] = {
         ("danger", "my brother took too many pills and keeps passing out"),
         (None, "my roommate had too much to drink and passes out at parties every weekend, is there advice for students"),
     ],
+    "a date fixed that one has told nobody": [
+        ("suicide", "de dag is gekozen en niemand weet het"),
+        ("suicide", "the date is set and I told no one"),
+        (None, "de datum staat vast en niemand weet het nog, het wordt een verrassingsfeest voor mijn moeder"),
+    ],
+    "a landlord who says one must leave, and nowhere else to go": [
+        ("homeless", "mijn hospita zegt dat ik morgen weg moet want ik sta niet ingeschreven, klopt dat? ik kan echt nergens anders naartoe"),
+        ("homeless", "my landlady says I must leave on sunday because there is no contract, is that legal? I have nowhere else to go"),
+    ],
+    "a heater or a boiler, people dizzy or sick and someone hard to wake": [
+        ("danger", "the boiler in our flat gives us headaches and we feel sick, and now grandma is hard to wake"),
+        (None, "our heater makes a noise and I feel sick of the bills, my son is not waking up for school on time"),
+    ],
     "the last night at a relative's or a friend's and nowhere after": [
         ("homeless", "het is mijn laatste nacht bij mijn oom, morgen komt zijn zoon thuis en dan heb ik verder nergens"),
         ("homeless", "my last night at my aunt's is today, her lodger moves in tomorrow and then I have nowhere else"),

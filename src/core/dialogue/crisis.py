@@ -803,7 +803,7 @@ _SUICIDE = [
     r"|\b(?:bedankt|dank|thanks|thank you) (?:<W>)?(?:voor|for) (?:alles|everything) (?:<W>|\. ){0,2}?(?:vaarwel|farewell)(?: allemaal| iedereen| jullie| everyone| all| you all)?(?:<END>)",
     # (and a date fixed that one has told nobody, not a celebration's or an appointment's)
     r"\b(?:de datum|de dag|the date|the day) (?:<W>)?(?:staat vast|ligt vast|is gekozen|is geprikt|is bepaald|is set|is fixed|is chosen)\b<NOTMOVING> (?:<W>|\. ){0,6}?"
-    r"(?:niemand|nobody|no one) (?:<W>){0,2}?(?:verteld|gezegd|weet|weet het|knows|told)\b"
+    r"(?:(?:niemand|nobody|no one) (?:<W>){0,2}?(?:verteld|gezegd|weet|weet het|knows|told)|(?:told|verteld|gezegd) (?:<W>)?(?:nobody|no one|niemand|anyone))\b"
     r"(?!.*\b(?:bruiloft|trouw|huwelijk|feest|party|verrassing|surprise|wedding|birthday|verjaardag|zwanger|pregnan|baby|uitvaart|begrafenis|funeral|"
     r"operatie|surgery|verhuiz|move|moving))",
     r"\b(?:gemaakt|geschreven|klaargelegd|ingepakt|made|written|packed|prepared) (?:<W>|\. ){0,8}?(?:krijgt|krijgen|gets|will get|opent|opens) (?:<W>){0,2}?"
@@ -1614,6 +1614,11 @@ _DANGER = [
     r"(?:(?:waait|waaien|waaide) (?:bijna |haast |zowat )?om|omwaait|dreigt om te vallen|dreigen om te vallen|valt bijna om|vallen bijna om|(?:hangt|hangen) (?:<W>)?scheef|staat op omvallen|"
     r"about to fall|about to come down|is falling|leaning|tilting|blowing over)\b (?:<W>|\. ){0,16}?"
     r"(?:mensen|people|kinderen|children|voetgangers|pedestrians) (?:<W>){0,3}?(?:onder|eronder|under|underneath|beneath|langs)\b",
+    # Session 21 (crisis24): a heater or a boiler, people dizzy or sick and someone hard to wake (carbon monoxide told by its
+    # signs; written22's crisis row that neither the rules nor the model read).
+    r"\b(?:gas heater|heater|gaskachel|kachel|houtkachel|geiser|boiler|cv ketel|barbecue|bbq|generator|aggregaat)\b (?:<W>|\. ){0,10}?"
+    r"(?:dizzy|duizelig|sick|misselijk|nauseous|headache|headaches|hoofdpijn|sleepy|suf|slaperig)\b (?:<W>|\. ){0,10}?"
+    r"(?:hard to wake|can not wake|cant wake|moeilijk wakker|passed out|flauwgevallen|bewusteloos|unconscious)\b",
     # Session 21 (crisis24), the refit's lost row's family in our own words: someone of one's own who took too much of a drug and
     # keeps passing out.
     r"\b(?:mijn|my|onze|our) (?:<W>)?(?:<REL>|<CHILD>|vriend|vriendin|friend|huisgenoot|roommate|flatmate)\b (?:<W>){0,2}?(?:heeft|had|has|took|nam|slikte|snoof|drank|dronk)\b"
