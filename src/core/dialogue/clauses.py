@@ -89,7 +89,7 @@ def tells_what_is_there(text: str) -> bool:
 
 # "a branch of a tree fell on my car", "er is een tak op mijn auto gevallen": something that just came down or blew
 # over, told for the gemeente to act on or answer for, as what is there now is.
-_CAME_DOWN = re.compile(r"\b(?:fell|fallen|came down|come down|blew|blown|is gevallen|zijn gevallen|omgevallen|"
+_CAME_DOWN = re.compile(r"\b(?:fell|fallen|came down|come down|blew|blown|gevallen|omgevallen|"
                         r"omgewaaid|afgebroken|naar beneden gekomen)\b")
 
 

@@ -26,6 +26,9 @@ DETAIL_EVIDENCE = 0.15
 # A message that asks nothing this short may be the question itself ("ik heb een ander kenteken",
 # "I'm abroad on election day"): half a story (clauses.STORY_WORDS).
 TOLD_WORDS = 10
+# What is there or came down, told in a sentence that names one topic's own detail by its words, up to this many
+# words ("a big branch fell on my car during the storm last night", 11): the detail's words say what it is about.
+TOLD_THERE_WORDS = 15
 # From this many words a story's detail is not read from a guess at all (`own_detail_of_a_guess`): set on the
 # eval-dialogue tuning part (two stories of 50-54 words answered right, two of 74 and 128 words answered wrong).
 GUESS_STORY_WORDS = 3 * clauses.STORY_WORDS
@@ -302,13 +305,14 @@ def own_detail_after_a_referral(ctx: TurnContext, text: str) -> bool:
 
 
 def own_detail_told_there(ctx: TurnContext, result: "Classification", text: str) -> bool:
-    """What is there now, told in a few words (up to TOLD_WORDS) that name the own detail of exactly one topic, which
+    """What is there now, told in a sentence (up to TOLD_THERE_WORDS) that names the own detail of exactly one topic, which
     the matcher does not answer: that detail's answer ("there is a dead cat on my car": out of scope, the matcher's
     only guess a parking permit at 0.10; the dead animal is Melding openbare ruimte's detail). Also when the matcher
     answers another topic none of whose own details the message names ("there is a dead cat in my garden": the
     felling permit 0.93, read in "garden"), and what just came down ("a branch of a tree fell on my car": the damage
     detail, was the scope message)."""
-    if len(text.split()) > TOLD_WORDS or not (clauses.tells_what_is_there(text) or clauses.tells_what_came_down(text)):
+    if len(text.split()) > TOLD_THERE_WORDS or not (clauses.tells_what_is_there(text)
+                                                    or clauses.tells_what_came_down(text)):
         return False
     answered = ctx.intent_of(result.intent) if result.decision == "answer" else None
     if answered is not None and (answered.kind != "topic" or answered.detail_for(text) is not None):
