@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import urllib.request
-from functools import cache
 from typing import Any
 
 import boto3
@@ -42,6 +41,9 @@ class EmbeddedAws:
         self.port = port
         self.region = region
         self._server: Any = None
+        # One client per service while the server runs: each holds a botocore session with its own
+        # service models (several MB each), dropped with the server (a test suite restarts stacks).
+        self._clients: dict[str, Any] = {}
 
     @property
     def endpoint_url(self) -> str:
@@ -70,9 +72,12 @@ class EmbeddedAws:
         if self._server is not None:
             self._server.stop()
             self._server = None
+        self._clients.clear()
 
     def client(self, service: str) -> Any:
-        return _client(service, self.endpoint_url, self.region)
+        if service not in self._clients:
+            self._clients[service] = _client(service, self.endpoint_url, self.region)
+        return self._clients[service]
 
     def environment(self) -> dict[str, str]:
         return dummy_aws_environment(self.region, self.endpoint_url)
@@ -102,7 +107,6 @@ def stop_tracking_dynamodb_models() -> None:
     BaseModel.__new__ = staticmethod(new_model)  # type: ignore[method-assign,assignment]
 
 
-@cache
 def _client(service: str, endpoint_url: str, region: str) -> Any:
     return boto3.session.Session(
         aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
