@@ -231,8 +231,9 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     else:
         answer = replies.yes_no(ctx.text)
     given = _contact_given(ctx)
-    if given is None and ctx.text and replies.withdraws(ctx.text):
-        answer = replies.YesNo(False, "")  # "actually never mind": the resident changed their mind
+    if given is None and ctx.text and (replies.withdraws(ctx.text) or replies.withdraws_at_the_end(ctx.text)):
+        # "actually never mind", "maandag?? ik wacht al 3 weken. laat maar": the resident changed their mind
+        answer = replies.YesNo(False, "")
     elif flow.step == "consent" and given is None and ctx.text and contacts.prefers_a_way(ctx.text):
         answer = replies.YesNo(True, "")  # "nee niet bellen, mailen": yes, by e-mail (was declined, and the hours)
     if answer is not None and not answer.yes and given is None:

@@ -87,6 +87,12 @@ _WITHDRAWN_WITH_REASON = re.compile(
     r"(?:eigenlijk|toch|hoor|dan|maar|then|actually|i'll|ill|i will|ik (?:bel|wacht|kom|doe|regel|kijk|zoek))\b")
 
 
+def withdraws_at_the_end(text: str) -> bool:
+    """True when the message ends by taking the request back ("maandag?? ik wacht al 3 weken. laat maar")."""
+    said = clauses.sentences(text)
+    return bool(said) and withdraws(said[-1])
+
+
 def withdraws(text: str) -> bool:
     """True when the resident takes back a request ("laat maar", "stop", "never mind", "actually
     never mind", "nvm ill wait till next week")."""

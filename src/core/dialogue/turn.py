@@ -178,7 +178,8 @@ class Turn:
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             then = replies.withdraws_then(ctx.text) if ctx.text else None
-            if current.status == HandoverStatus.WAITING and ctx.text and (replies.withdraws(ctx.text) or then):
+            if current.status == HandoverStatus.WAITING and ctx.text and (replies.withdraws(ctx.text) or then
+                                                                          or replies.withdraws_at_the_end(ctx.text)):
                 # "laat maar" while nobody has taken the conversation yet: stop looking (and answer the
                 # question asked with it, "nee laat maar, wat kost een paspoort?").
                 ctx.conversation.handover = None
@@ -572,8 +573,7 @@ class Turn:
             return answer is not None and not answer.yes and self._declined_then(answer.rest)
         if answer is None and isinstance(asked, PersonOffered) and contacts.contact(ctx.text or "") is not None:
             answer = replies.YesNo(True, "")  # "goed, 06 ..." to "Wilt u dat een medewerker ...?": yes, at that number
-        elif (answer is None and isinstance(asked, PersonOffered)
-              and replies.withdraws((clauses.sentences(ctx.text or "") or [""])[-1])):
+        elif answer is None and isinstance(asked, PersonOffered) and replies.withdraws_at_the_end(ctx.text or ""):
             answer = replies.YesNo(False, "")  # "maandag pas? ik wacht al weken. laat maar": no (was the scope message)
         if answer is None:
             return False
