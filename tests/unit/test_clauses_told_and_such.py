@@ -39,3 +39,8 @@ def test_what_came_down_is_told() -> None:
     assert clauses.tells_what_came_down("a branch of a tree fell on my car")
     assert clauses.tells_what_came_down("er is een boom omgewaaid in onze straat")
     assert not clauses.tells_what_came_down("how do I report a broken street light")
+
+
+def test_what_was_found_is_there() -> None:
+    assert clauses.tells_what_is_there("I found a dead pigeon on our balcony")
+    assert clauses.tells_what_is_there("ik heb een dode egel in de tuin gevonden")

@@ -80,7 +80,9 @@ def a_clause_asks(text: str) -> bool:
 # "Er ligt een dode kat op de stoep", "There is a dead cat on the pavement in front of my house": something that
 # is there now, told for the gemeente to act on (not background: "Recently I had to renew my passport here").
 _THERE_NOW = re.compile(r"\b(?:er (?:ligt|liggen|staat|staan|hangt|hangen|zit|zitten|drijft|drijven)|"
-                        r"there (?:is|are)|there's|there s|theres)\b")
+                        r"there (?:is|are)|there's|there s|theres|"
+                        # "I found a dead pigeon on my balcony", "ik heb een dode egel gevonden": found there now
+                        r"(?:i|we) (?:just )?found|gevonden)\b")
 
 
 def tells_what_is_there(text: str) -> bool:
