@@ -5,24 +5,7 @@
 // more done, "Afgehandelde verzoeken" shows the newest ten, and "Meer laden" the rest below them
 // (GET /v1/staff/tickets?status=done pages), focus on the first one added. Saves
 // docs/dashboard-done-tickets.png.
-import { BASE, TOKEN, main, newPage, check, widget, signInStaff, say, axe, noErrors, screenshotPath } from "./lib.mjs";
-
-async function api(method, path, body) {
-  const response = await fetch(BASE + path, { method, headers: { "content-type": "application/json", authorization: "Bearer " + TOKEN },
-    body: body ? JSON.stringify(body) : undefined });
-  check(response.ok, `${method} ${path}: ${response.status}`);
-  return response.json();
-}
-
-// A callback request through the chat API, as the widget makes one; returns the conversation id.
-async function callbackRequest(phone) {
-  let id = null;
-  for (const message of ["Ik wil een medewerker spreken", "ja", "Bel mij op " + phone]) {
-    const reply = await api("POST", "/v1/chat", { tenant: "voorbeeld", message, ...(id ? { conversationId: id } : {}) });
-    id = reply.conversationId;
-  }
-  return id;
-}
+import { BASE, main, newPage, check, widget, signInStaff, say, axe, noErrors, screenshotPath, api, callbackRequest } from "./lib.mjs";
 
 await main(async (browser) => {
   const resident = await newPage(browser);

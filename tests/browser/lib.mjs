@@ -126,6 +126,25 @@ export async function signInStaff(page) {
   await page.locator("#view-work").waitFor({ state: "visible" });
 }
 
+// The API with the staff token (the chat routes ignore it).
+export async function api(method, path, body) {
+  const response = await fetch(BASE + path, { method, headers: { "content-type": "application/json", authorization: "Bearer " + TOKEN },
+    body: body ? JSON.stringify(body) : undefined });
+  check(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+// A callback request through the chat API, as the widget makes one out of office hours, after
+// `questions` (none: the request for a person is the first message); returns the conversation id.
+export async function callbackRequest(phone, ...questions) {
+  let id = null;
+  for (const message of [...questions, "Ik wil een medewerker spreken", "ja", "Bel mij op " + phone]) {
+    const reply = await api("POST", "/v1/chat", { tenant: "voorbeeld", message, ...(id ? { conversationId: id } : {}) });
+    id = reply.conversationId;
+  }
+  return id;
+}
+
 export async function say(page, text) {
   const before = await widget.messages(page).count();
   await widget.input(page).fill(text);

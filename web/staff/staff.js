@@ -256,7 +256,7 @@
     Promise.all([
       call("GET", "/v1/staff/handovers?status=waiting" + query),
       call("GET", "/v1/staff/handovers?status=live" + query),
-      hasRole("kcc") ? call("GET", ticketQuery("open")) : Promise.resolve({ tickets: [] }), // tickets: role kcc
+      hasRole("kcc") ? call("GET", ticketQuery("open") + "&order=urgent") : Promise.resolve({ tickets: [] }), // tickets: role kcc
       call("GET", "/v1/staff/conversations?status=bot")
     ]).then(function (results) {
       var openTickets = results[2].tickets;
@@ -264,6 +264,7 @@
       $("tickets-count").textContent = String(openTickets.length);
       $("tickets-urgent").textContent = pressing ? pressing + " dringend" : "";
       $("tickets-urgent").hidden = !pressing;
+      loadOpen(results[2]);
       var waiting = results[0].handovers;
       announceNewlyWaiting(waiting);
       document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
@@ -725,7 +726,7 @@
       .concat(outcomes(data).map(function (text) { return h("option", { value: text, text: text }); })));
     var note = h("textarea", { id: "ticket-note", maxlength: "2000" });
     var parts = [
-      h("h3", { text: "Verzoek voor " + teamName(data.team) }),
+      h("h3", { tabindex: "-1", text: "Verzoek voor " + teamName(data.team) }),
       // An addition said it is urgent (TicketRecord.urgent): said in text, not by colour only.
       data.urgent ? h("p", { "class": "flag", text: "Dringend volgens de inwoner" }) : null,
       h("dl", {}, [
@@ -824,6 +825,80 @@
       refreshLists();
     }).catch(function (error) { say(error.message); });
   });
+
+  // The open requests, urgent first and then the oldest (order=urgent: all at once, the work at hand),
+  // and the ones taken, by whom: what staff need to choose one. Only the list's own fields, no contact:
+  // that is shown once a request is taken. "Alleen dringend" asks the API (urgent=true).
+  function openItem(item) {
+    var held = item.status === "claimed";
+    var mine = held && item.claimedBy === me();
+    var title = item.topicTitle || "Onbekend onderwerp";
+    var since = "wacht sinds " + formatTime(item.createdAt);
+    var meta = [teamName(item.team), channelName(item.channel), since,
+                "beloofd " + (item.contactBefore ? "v\u00f3\u00f3r " : "") + formatTime(item.expectedContactAt)];
+    // Someone else's request is only shown; one's own is worked on again (claiming it again changes nothing).
+    var take = held && !mine ? null : h("button", { type: "button", "class": "secondary", "data-ticket": item.id,
+      on: { click: function () { takeTicket(item.id); } } },
+      [document.createTextNode(mine ? "Verder werken" : "Oppakken"), h("span", { "class": "sr", text: ": " + title + ", " + since })]);
+    return h("li", { "class": item.urgent ? "urgent" : null, "data-ticket": item.id }, [
+      item.urgent ? h("p", { "class": "flag", text: "Dringend" }) : null,
+      h("strong", { text: title }),
+      h("p", { "class": "meta", text: meta.join(" \u00b7 ") }),
+      held ? h("p", { text: "Opgepakt door " + staffName(null, item.claimedBy) }) : null,
+      take
+    ]);
+  }
+
+  // Redrawn only when something changed, with focus kept on the same request's button.
+  function renderTickets(list, items, emptyText) {
+    var key = JSON.stringify(items.map(function (item) {
+      return [item.id, item.status, item.claimedBy, item.urgent, item.topicTitle, item.team];
+    })) + emptyText;
+    if (list.getAttribute("data-key") === key) return;
+    list.setAttribute("data-key", key);
+    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("data-ticket") : null;
+    clear(list);
+    if (!items.length) list.appendChild(h("li", { "class": "empty", text: emptyText }));
+    items.forEach(function (item) { list.appendChild(openItem(item)); });
+    var again = focused && list.querySelector('button[data-ticket="' + CSS.escape(focused) + '"]');
+    if (again) again.focus();
+  }
+
+  var openRound = 0; // only the latest answer is drawn
+  // `openTickets`: the refresh's own answer (order=urgent), reused when the filter is off.
+  function loadOpen(openTickets) {
+    if (!hasRole("kcc") || !$("open-tickets").open) return Promise.resolve();
+    var urgentOnly = $("open-urgent-only").checked;
+    var filter = urgentOnly ? "&urgent=true" : "";
+    var round = ++openRound;
+    return Promise.all([
+      openTickets && !urgentOnly ? openTickets : call("GET", ticketQuery("open") + "&order=urgent" + filter),
+      call("GET", ticketQuery("claimed") + "&order=urgent" + filter)
+    ]).then(function (results) {
+      if (round !== openRound) return;
+      var open = results[0].tickets, held = results[1].tickets;
+      renderTickets($("open-list"), open, urgentOnly ? "Geen dringende verzoeken." : "Geen openstaande verzoeken.");
+      renderTickets($("held-list"), held, urgentOnly ? "Geen dringende verzoeken in behandeling." : "Niemand werkt nu aan een verzoek.");
+      $("open-status").textContent = (urgentOnly ? "Alleen dringende: " : "") + open.length + " nog niet opgepakt, " +
+        held.length + " in behandeling. Dringende eerst, dan de oudste.";
+    }).catch(function (error) { say(error.message); });
+  }
+  $("open-tickets").addEventListener("toggle", function () { loadOpen(null); });
+  $("open-urgent-only").addEventListener("change", function () { loadOpen(null); });
+
+  // A request chosen in the list (the claim route; taken by a colleague a moment earlier: the API's 409 says so).
+  function takeTicket(id) {
+    call("POST", "/v1/staff/tickets/" + encodeURIComponent(id) + "/claim").then(function (data) {
+      ticket = data.ticket;
+      session.subject = data.ticket.claimedBy;
+      renderTicket();
+      $("ticket").querySelector("h3").focus();
+      refreshLists();
+    }).catch(function (error) {
+      say(error.message);
+      refreshLists();
+    });
+  }
 
   // Done requests, newest first, a page at a time (GET /v1/staff/tickets?status=done: `next`).
   var DONE_PAGE = 10;
