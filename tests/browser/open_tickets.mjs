@@ -3,8 +3,8 @@
 // with the word "Dringend", each with what staff choose by (topic, team, channel, waiting since, the
 // promised moment; never the contact, shown once a request is taken) and "Oppakken" for that one request
 // (the claim route). Taken, it leaves the list for "In behandeling" ("Opgepakt door u"); "Alleen dringend"
-// asks the API for urgent ones only; a new request appears with the dashboard's own refresh. Keyboard
-// only. Saves docs/dashboard-open-tickets.png.
+// asks the API for urgent ones only; a new request appears with the dashboard's own refresh, focus kept.
+// Keyboard only. Saves docs/dashboard-open-tickets.png.
 import { main, newPage, check, signInStaff, axe, noErrors, screenshotPath, api, callbackRequest } from "./lib.mjs";
 
 async function tickets(query) { return (await api("GET", "/v1/staff/tickets?" + query)).tickets; }
@@ -82,11 +82,14 @@ await main(async (browser) => {
   await staff.keyboard.press("Space");
   await until(listed, (ids) => ids.includes(queued[0].id), "the filter off lists every request again");
 
-  // A new request appears with the dashboard's refresh (every 4 s), without reloading.
+  // A new request appears with the dashboard's refresh (every 4 s), without reloading; focus stays on the
+  // request a keyboard user was on while the list is redrawn.
+  await openList.locator(`button[data-ticket="${urgent.id}"]`).focus();
   const later = await callbackRequest("06 44444444", "Ik wil mijn paspoort verlengen");
   const fresh = await until(async () => (await tickets("status=open")).filter((item) => item.conversationId === later),
                             (found) => found.length === 1, "the new ticket stored");
   await openList.locator(`li[data-ticket="${fresh[0].id}"]`).waitFor({ timeout: 10000 });
+  check(await focusedTicket(staff) === urgent.id, "focus kept on the same request after the list was redrawn");
   await staff.locator("section[aria-labelledby='tickets-title']").screenshot({ path: screenshotPath("dashboard-open-tickets.png"), animations: "disabled" });
 
   // The stack is shared with the other scenarios: these requests are done.
