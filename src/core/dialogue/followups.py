@@ -137,7 +137,7 @@ FILLER = frozenset(
     and for my the a an what how does do it that this is i need to with me much will should must can about
     of if its it's whats what's then also there we our your you get take does did be apply arrange request
     pay done possible mogelijk applied reported sent submitted ago since zit staat gaat even nou trouwens on at
-    kun kunt hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n da
+    kun kunt kunnen hoeveel free langskomen langs komen persoonlijk betaal betaalt t 't m 'm ie n 'n da
     gemeente municipality council tell inform
     maar but dag dagen week weken maand maanden days weeks months twee drie vier vijf zes two three four five six
     nieuw nieuwe new one
