@@ -116,14 +116,6 @@ REFIT_FAMILIES: dict[str, list[tuple[str | None, str]]] = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text"), [row for rows in REFIT_FAMILIES.values() for row in rows])
-def test_the_refits_lost_families_are_rules(kind: str | None, text: str) -> None:
-    if kind is None:
-        assert crisis.detect_all(text) == []
-    else:
-        assert kind in crisis.detect_all(text)
-
-
 @pytest.mark.parametrize("text", [
     "my wife left me in the summer and I have three kids and no money left, who can help",
     "mijn man is weg en ik zit met twee kinderen zonder geld, kan ik een uitkering aanvragen",
@@ -134,3 +126,30 @@ def test_the_refitted_classifier_reads_a_partner_who_left_and_no_money_as_a_bene
 
 def test_the_refitted_classifier_still_reads_violence_told_on_the_same_surface() -> None:
     assert distress.detect("my wife left last month and her new boyfriend comes round and hits my son when I am at work") == "violence"
+
+
+# Held-out batch 25's missed families and false alarms (training material since session 21), in our own words.
+BATCH25_FAMILIES: list[tuple[str | None, str]] = [
+    ("danger", "mijn vader heeft dementie en nu is hij weg, de achterdeur stond open"),
+    ("danger", "de galerij van ons blok is ingestort en er liepen net mensen"),
+    ("danger", "een jongetje zit op het dak van de garage en glijdt naar de rand"),
+    ("danger", "mijn buurman heeft geen hartslag meer, zijn vrouw is hem aan het reanimeren"),
+    ("suicide", "I will not need my car after next week, I have made up my mind"),
+    ("suicide", "hoe lang duurt het als ik stop met mijn dialyse, ik vraag het voor mezelf"),
+    ("sexual", "mijn huisbaas zegt dat ik minder huur betaal als ik met hem naar bed ga"),
+    ("sexual", "he keeps saying nobody would believe me because we are married"),
+    ("sexual", "onze buurmeisje wordt elke avond door andere mannen opgehaald"),
+    ("homeless", "we moesten vanochtend weg uit het azc en staan nu met de kinderen buiten"),
+    (None, "we lopen mee met de sponsorslaapnacht voor daklozen, waar kunnen we ons aanmelden"),
+    (None, "ik ben stagiaire bij veilig thuis en wil een folder laten drukken"),
+    (None, "mijn moeder heeft dementie en is haar sleutels steeds kwijt, kan ik hulp krijgen"),
+    (None, "de co melder piept, moet ik de batterij vervangen"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), [*(row for rows in REFIT_FAMILIES.values() for row in rows), *BATCH25_FAMILIES])
+def test_the_session21_families_are_rules(kind: str | None, text: str) -> None:
+    if kind is None:
+        assert crisis.detect_all(text) == []
+    else:
+        assert kind in crisis.detect_all(text)
