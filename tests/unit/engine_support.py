@@ -107,10 +107,10 @@ class ScriptedMatcher:
     def classify(self, text: str) -> Classification:
         return self.script.get(text) or self.fallback.classify(text)
 
-    def word_reads_as(self, text: str, intent: str, floor: float) -> bool:
+    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
         if text in self.script:
-            return text in self.named_in_a_word
-        return self.fallback.word_reads_as(text, intent, floor)
+            return not known_only and text in self.named_in_a_word
+        return self.fallback.word_reads_as(text, intent, floor, known_only=known_only)
 
     def ranked_among(self, text: str, intents: list[str]) -> list[str]:
         return self.fallback.ranked_among(text, intents)

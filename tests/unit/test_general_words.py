@@ -18,8 +18,8 @@ class ReadingsOf:
         self.read.append(text)
         return self.readings[text]
 
-    def word_reads_as(self, text: str, intent: str, floor: float) -> bool:
-        return any(word in self.named for word in text.lower().split())
+    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
+        return not known_only and any(word in self.named for word in text.lower().split())
 
 
 BIRTH = "geboorteaangifte"

@@ -59,4 +59,24 @@ def test_a_question_that_names_another_topic_is_not_read_without_the_detail_word
     classified.clear()
     assert "parkeervergunning" in world.say("hoe vraag ik een parkeervergunning aan?").lower()
     assert "hoe vraag ik een aan" not in classified
-    assert len(classified) == 2
+
+
+def test_a_topic_word_of_the_knowledge_is_read_alone_once(knowledge: FileKnowledge, classified: list[str]) -> None:
+    """The general-word check ("vraag ... aan") keeps the permit because "parkeervergunning" alone reads as it: that
+    word of the knowledge base's own is read once and kept, so the next resident's same question is classified once,
+    as before the check (the rest without the general word, "hoe ik een parkeervergunning aan?", is not read)."""
+    for _ in range(2):
+        world = World(knowledge)
+        world.say("ik ga verhuizen, hoe geef ik dat door?")
+        classified.clear()
+        assert "parkeervergunning" in world.say("hoe vraag ik een parkeervergunning aan?").lower()
+    assert classified == ["hoe vraag ik een parkeervergunning aan?"]
+
+
+def test_a_word_the_knowledge_does_not_know_is_read_again(knowledge: FileKnowledge, classified: list[str]) -> None:
+    """Only the knowledge base's own words' readings are kept between messages: a resident's other word (a name, a
+    street, a typo) is personal data and read again each time."""
+    matcher = knowledge.get("voorbeeld").matcher.get()
+    for _ in range(2):
+        assert not matcher.word_reads_as("kwispeldoosjesstraat", "parkeervergunning", 0.75)
+    assert classified.count("kwispeldoosjesstraat") == 2

@@ -62,6 +62,8 @@ def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried
     rest = " ".join(_GENERAL.sub(" ", text).split())
     left = content_words(rest)
     if any(word not in _ASIDE for word in left):
+        if matcher.word_reads_as(rest, intent, floor, known_only=True):
+            return None  # a word of the knowledge base's own names it ("parkeervergunning"): kept, no reading of the rest
         reading = matcher.classify(rest)
         first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
         if (reading.decision != "reject" and first == intent) or matcher.word_reads_as(rest, intent, floor):

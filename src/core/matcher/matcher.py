@@ -36,6 +36,8 @@ MAX_ALTERNATIVES = 3
 # An intent with less calibrated probability than this is noise, not a sensible
 # "did you mean" button.
 MIN_ALTERNATIVE_PROBABILITY = 0.01
+# At most this many of the knowledge base's words' own readings are kept (`Matcher.word_reads_as`).
+KEPT_WORD_READINGS = 20_000
 CROSS_VALIDATION_FOLDS = 5
 # Above this many examples one held-out split replaces k-fold cross-validation,
 # which keeps building a large knowledge base under a minute.
@@ -534,6 +536,9 @@ class Matcher:
         # the first (shortest) band's and `clarify_threshold` the policy's for each clause
         # (`AnswerPolicy.clause_clarify`).
         self._answer_policy = answer_policy
+        # word -> (first guess, score) of the word read alone (`word_reads_as`), for the knowledge base's own words
+        # only (never a resident's other words): a topic's own word is asked about by resident after resident.
+        self._word_readings: dict[str, tuple[str | None, float]] = {}
 
     # -- per request -------------------------------------------------------------------
     def classify(self, text: str) -> Classification:
@@ -618,19 +623,35 @@ class Matcher:
         index = {intent: position for position, intent in enumerate(self.intents)}
         return sorted((intent for intent in intents if intent in index), key=lambda intent: -float(row[index[intent]]))
 
-    def word_reads_as(self, text: str, intent: str, floor: float) -> bool:
+    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
         """Whether one word of `text` (not a stop word, not a number) on its own is read as `intent`: its first
         guess with a score of at least `floor` ("dakkapel" for the building permit in "hoe moet je een dakkapel
         aanvragen?"). A guess carried only by a question's frame ("wanneer komt ... weer" for the waste calendar
-        in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts."""
+        in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts;
+        the knowledge base's own words are read once (kept). `known_only`: only those words (a cheap test that
+        implies the whole one)."""
         tokens = tokenize(strip_courtesy(text).text)
-        stop_words = STOP_WORDS[guess_language(tokens, self._scorer.analyzer.default_language)]
-        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in stop_words):
-            reading = self.classify(word)
-            first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
-            if first == intent and reading.score >= floor:
+        language = guess_language(tokens, self._scorer.analyzer.default_language)
+        known = self._scorer.analyzer.known_words(language)
+        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in STOP_WORDS[language]):
+            if known_only and word not in known:
+                continue
+            first, score = self._word_reading(word, keep=word in known)
+            if first == intent and score >= floor:
                 return True
         return False
+
+    def _word_reading(self, word: str, *, keep: bool) -> tuple[str | None, float]:
+        """The first guess and score of `word` read alone; kept with `keep`."""
+        found = self._word_readings.get(word)
+        if found is None:
+            reading = self.classify(word)
+            found = (reading.intent or next((guess.intent for guess in reading.alternatives), None), reading.score)
+            if keep:
+                if len(self._word_readings) >= KEPT_WORD_READINGS:  # bounded, whatever the vocabulary
+                    self._word_readings.clear()
+                self._word_readings[word] = found
+        return found
 
     def answer_band(self, text: str) -> AnswerBand | None:
         """The answer model and cut-offs that decide this message (None without an answer model)."""
