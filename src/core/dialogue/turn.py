@@ -162,7 +162,7 @@ class Turn:
             # then the question asked (was the help alone: the debt help asked for never came). Only a question:
             # "ik slaap op straat" asks no report of the street. Not in a danger now: 112 is the one thing to do.
             asked = self._question_besides(ctx.text) if not self._danger_now(kind) else None
-            asks = asked is not None and any(clauses.asks_in_story(said) for said in (asked, *clauses.sentences(asked)))
+            asks = asked is not None and _asks_somewhere(asked)
             self.question = asked if asks else None
             self._crisis_help(kind, going_on=self.question is not None)
             if self.question is None:
@@ -403,7 +403,7 @@ class Turn:
                      if found.decision == "answer" and (intent := ctx.intent_of(found.intent)) is not None
                      and intent.kind == "topic"]
         asking = [(asked, topic) for asked, topic in confident
-                  if any(clauses.asks_in_story(said) for said in (asked, *clauses.sentences(asked)))]
+                  if _asks_somewhere(asked)]
         if not asking:
             return confident[0][0] if confident else None
         # "we hebben een huurachterstand en de verhuurder wil ons uit huis zetten. kan ik hulp krijgen bij mijn schulden?":
@@ -1679,6 +1679,12 @@ def _reads_as_one(result: "Classification", intent: str | None) -> bool:
     scores = ([result.score] if result.intent is not None else []) + [guess.score for guess in result.alternatives]
     return (bool(ranked) and ranked[0] == intent
             and all(score < scores[0] * RUNNER_UP_FLOOR for score in scores[1:]))
+
+
+def _asks_somewhere(text: str) -> bool:
+    """Whether the text or one of its sentences asks, or a clause after what it tells ("ik heb schulden en nu dreigt
+    een ontruiming, wat moet ik doen": the question after the comma, no "?")."""
+    return any(clauses.asks_in_story(said) for said in (text, *clauses.sentences(text))) or clauses.a_clause_asks(text)
 
 
 def _one_sentence(text: str) -> bool:
