@@ -144,6 +144,10 @@ BATCH25_FAMILIES: list[tuple[str | None, str]] = [
     (None, "ik ben stagiaire bij veilig thuis en wil een folder laten drukken"),
     (None, "mijn moeder heeft dementie en is haar sleutels steeds kwijt, kan ik hulp krijgen"),
     (None, "de co melder piept, moet ik de batterij vervangen"),
+    (None, "klopt het dat de nachtopvang in het centrum volgend jaar sluit? waar moeten die mensen dan naartoe"),
+    (None, "our office had a gas leak drill this morning, where can I find the evacuation routes"),
+    ("homeless", "de nachtopvang gaat sluiten en ik heb geen plek meer vannacht"),
+    ("danger", "er is een gaslek in onze straat, de brandweer is er"),
 ]
 
 

@@ -1329,7 +1329,9 @@ _DANGER = [
     r"\b(?:er is|is er|er was) (?:<W>)?brand\b(?! geweest)|\b(?:staat|staan|stond) (?:<W>){0,3}?in (?:de )?(?:brand|fik|vlammen|lichterlaaie)\b|\b(?:house|home|kitchen|flat|building|apartment|room|stairwell) is on fire\b",
     # Session 18 (crisis19): not a smell denied ("ik ruik geen gas hoor, alleen herrie", "ruik ik niks van gas").
     r"\b(?:ruik|ruiken|ruikt|ruikte|rook|stinkt|stinken|stonk|smell|smells|smelled)(?<!no smell)(?<!no smells)(?! (?:<W>){0,2}?(?:geen|niet|niks|niets|nothing|no|not) (?:<W>){0,2}?(?:gas|gaslucht)\b) (?:<W>){0,5}?(?:gas|gaslucht|brandlucht|smoke|rook)\b"
-    r"|\b(?:gaslek|gas leak|gaslucht)\b(?<!geen gaslek)(?<!geen gaslucht)(?<!no gas leak)(?! (?:ruik|ruiken|ruikt|smell|merk|merken|is|was|hebben|heb) (?:<W>)?(?:niet|nie|not|geen|niks|niets|nothing)\b)",
+    r"|\b(?:gaslek|gas leak|gaslucht)\b(?<!geen gaslek)(?<!geen gaslucht)(?<!no gas leak)(?! (?:ruik|ruiken|ruikt|smell|merk|merken|is|was|hebben|heb) (?:<W>)?(?:niet|nie|not|geen|niks|niets|nothing)\b)"
+    # Session 21 (crisis24), batch 25's false alarm: a drill named after it ("a gas leak evacuation drill")
+    r"(?! (?:<W>)?(?:drill|drills|oefening|oefeningen|exercise|simulation|simulatie|ontruimingsoefening)\b)",
     _medical(r"\b(?:bewusteloos|buiten bewustzijn|unconscious|not breathing|ademt niet)\b"),
     r"\b(?:heeft|hebben) (?:me|mij|ons|us) (?:<W>)?(?:omsingeld|omringd)\b|\b(?:surrounded|cornered) (?:me|us)\b|\b(?:ben|word|worden|zijn) (?:<W>)?omsingeld\b",
     r"\b(?:iemand|hij|zij|ze|een man|die man|de inbreker|inbrekers|someone|he|they) (?:<W>){0,8}?(?:staat|zit|loopt|is|zijn|staan|are) (?:nog|steeds|nog steeds|still) (?:in (?:de|mijn|onze|het|the|my|our) (?:tuin|huis|schuur|gang|hal|trappenhuis|garden|house|shed)|binnen|voor de deur)\b",
@@ -2543,6 +2545,12 @@ _AS_SUBJECT = (
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
     # Session 11 (crisis10): a campaign's slogan ("tegen geweld tegen vrouwen", "stop violence against women")
     r"\b(?:tegen|against|stop|end|stopt) (?P<noun>(?:huiselijk |seksueel )?geweld|(?:domestic |sexual )?violence) (?:tegen|against|on|op) (?:vrouwen|women|meisjes|girls|kinderen|children|ouderen|elderly)\b",
+    # Session 21 (crisis24), batch 25's false alarms: a shelter that will close or move ("gaat de daklozenopvang sluiten"); someone
+    # of a shelter asked for an interview or a talk ("mag ze iemand van de nachtopvang interviewen")
+    rf"\b(?P<noun>{_SUBJECT_NOUNS})(?: (?!{_OWN_WORDS} )[a-z0-9]+){{0,6}}? (?:gaat sluiten|gaan sluiten|gaat dicht|gaan dicht|sluit|sluiten|verhuist|closes|is closing|will close|closing)\b"
+    r"(?!.*\b(?:vannacht|vanavond|tonight|slaap|slapen|sleep|sleeping|geen plek|no place|nergens|nowhere|op straat|on the street)\b)",
+    rf"\b(?:iemand|medewerker|medewerkers|mensen|someone|a worker|staff|people) (?:van|from|of|at|bij) (?:de |het |een |the |a )?(?P<noun>{_SUBJECT_NOUNS}) "
+    r"(?:interviewen|interview|uitnodigen|invite|spreken|vragen|ask)\b",
     # Session 15 (crisis15): a campaign's week, day or month ("de week tegen kindermishandeling", "a week against domestic violence")
     rf"\b(?:week|themaweek|actieweek|projectweek|campagneweek|dag|maand|day|month|awareness week) (?:tegen|against|van de|of|over|about|on) (?:(?!{_OWN_WORDS} |mijn |my )[a-z0-9]+ ){{0,3}}?(?P<noun>{_SUBJECT_NOUNS})\b",
 )
