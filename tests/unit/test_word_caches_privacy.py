@@ -44,6 +44,13 @@ def test_the_matchers_feature_columns_keep_no_residents_word(matcher) -> None:
     assert _resident_words_in(scorer._columns) == set()
 
 
+def test_the_matchers_readings_of_words_alone_keep_no_residents_word(matcher) -> None:
+    """`Matcher.word_reads_as` reads each word alone; only the knowledge base's own words' readings are kept."""
+    assert not matcher.word_reads_as(MESSAGE, "no-such-topic", 0.75)  # every word read, none reads as it
+    assert "paspoort" in matcher._word_readings
+    assert _resident_words_in(matcher._word_readings) == set()
+
+
 def test_the_analysers_stems_keep_no_residents_word(matcher) -> None:
     stems = matcher._scorer.analyzer._stems
     assert "paspoort" in _words_in(stems)
