@@ -158,15 +158,25 @@ def test_declining_the_person_resets_the_misses(chat: Harness) -> None:
     assert "Daar kan ik u niet mee helpen" in texts(chat.say("recept voor pannenkoeken"))
 
 
-def test_the_bot_stays_silent_while_a_person_is_waiting_or_live(chat: Harness) -> None:
+def test_a_message_while_waiting_is_kept_and_said_so_and_the_bot_is_silent_once_a_person_talks(chat: Harness) -> None:
     chat.say("paspoort verlengen")
     reply = chat.say("ik wil een mens spreken")
     assert reply.handover is not None and reply.handover.status == "live"
     assert chat.conversation().handover.team == "burgerzaken"  # the topic's team, not the kcc default
-    silent = chat.say("hallo? is daar iemand? mijn nummer is 06-12345678")
+    # Nobody has taken the conversation yet: the resident reads that the message is kept and that they still wait
+    # (was no reply at all, so a resident on WhatsApp did not know whether anything arrived).
+    kept = chat.say("hallo? is daar iemand? mijn nummer is 06-12345678")
+    assert "bericht bewaard" in texts(kept) and "U wacht nog" in texts(kept) and kept.handover.status == "live"
+    resident = [entry for entry in chat.conversation().transcript if entry.role == Role.RESIDENT][-1]
+    assert resident.text == "hallo? is daar iemand? mijn nummer is [TELEFOON]"
+    # A member of staff takes the conversation: from then on only they answer.
+    waiting = chat.conversation()
+    claimed = waiting.handover.model_copy(update={"claimed_by": "anna", "claimed_at": chat.clock()})
+    chat.store.save(waiting.model_copy(update={"handover": claimed}), waiting.version)
+    silent = chat.say("ik heb nog een vraag over de kosten")
     assert silent.messages == [] and silent.handover.status == "live"
     last = chat.conversation().transcript[-1]
-    assert last.role == Role.RESIDENT and last.text == "hallo? is daar iemand? mijn nummer is [TELEFOON]"
+    assert last.role == Role.RESIDENT and last.text == "ik heb nog een vraag over de kosten"
 
 
 def test_out_of_hours_handover_asks_consent_and_contact_then_queues_a_ticket(compiled) -> None:
@@ -449,8 +459,9 @@ def test_a_replay_after_later_turns_returns_exactly_the_original_reply(chat: Har
             "m-3": ("vertel een mop over voetbal", {}), "m-4": ("ik wil een mens spreken", {}),
             "m-5": ("hallo? is daar iemand?", {})}
     sent = {client_id: chat.say(text, client_message_id=client_id, **extra) for client_id, (text, extra) in said.items()}
-    # m-1: greeting + answer + feedback buttons; m-4 starts a live handover; m-5 is silent.
-    assert sent["m-1"].handover is None and sent["m-4"].handover is not None and sent["m-5"].messages == []
+    # m-1: greeting + answer + feedback buttons; m-4 starts a live handover; m-5 is kept for the person (said so).
+    assert sent["m-1"].handover is None and sent["m-4"].handover is not None
+    assert "bericht bewaard" in texts(sent["m-5"])
     chat.clock.advance(seconds=5)
     chat.say("nog een vraag", client_message_id="m-6")
     before, counts = chat.conversation(), chat.counts()
