@@ -123,14 +123,19 @@ def test_repeating_a_client_message_id_returns_the_stored_reply_and_writes_nothi
     assert api.items() == before
 
 
-def test_asking_for_a_person_in_office_hours_waits_live_and_the_bot_goes_quiet(api: Api) -> None:
+def test_asking_for_a_person_in_office_hours_waits_live_and_the_bot_goes_quiet_once_taken(api: Api) -> None:
     conversation_id = api.chat("paspoort")["conversationId"]
     reply = api.chat("ik wil een mens spreken", conversation_id)
     assert reply["handover"] == {"status": "live", "team": "burgerzaken", "expectedContactAt": None, "claimed": False,
                                  "notice": "U wacht op een medewerker van Burgerzaken. Blijf in dit gesprek."}
     item = api.conversation_item(conversation_id)
     assert item["handoverKey"]["S"] == "alpha#waiting"
-    quiet = api.chat("hallo?", conversation_id)
+    # Nobody has taken it yet: the message is kept for the person, and the resident reads so.
+    kept = api.chat("hallo?", conversation_id)
+    assert "bericht bewaard" in kept["messages"][0]["text"] and kept["handover"]["status"] == "live"
+    update_conversation(wiring.services().store, "alpha", conversation_id,
+                        lambda c: setattr(c.handover, "claimed_by", "anna"))
+    quiet = api.chat("zijn jullie er nog?", conversation_id)
     assert quiet["messages"] == [] and quiet["handover"]["status"] == "live"
 
 

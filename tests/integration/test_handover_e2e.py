@@ -104,11 +104,12 @@ def test_office_hours_request_is_claimed_and_answered_by_staff(stack: LocalStack
                 token=stack.auth.tokens["beta"])[0] == 404
     assert call(stack, "GET", "/v1/staff/handovers", token=None)[0] == 401
 
-    # While waiting the bot is silent.
-    assert say(stack, "hallo?", conversation_id)["messages"] == []
+    # While nobody has taken it, a message is kept for the person and the resident reads so.
+    assert "bericht bewaard" in say(stack, "hallo?", conversation_id)["messages"][0]["text"]
 
     status, view = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/claim", token=token)
     assert status == 200 and view["handover"]["status"] == "live" and view["handover"]["claimedBy"] == "dev-alpha"
+    assert say(stack, "zijn jullie er nog?", conversation_id)["messages"] == []  # a person talks now: the bot is quiet
     status, sent = call(stack, "POST", f"/v1/staff/conversations/{conversation_id}/reply",
                         {"text": "Goedemorgen, waarmee kan ik u helpen?"}, token=token)
     assert status == 200 and sent["entry"]["role"] == "staff"
