@@ -42,8 +42,9 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
     answered for the topic that has it. The topic is, in this order: the current
     one when the rest of the message names none ("hoe staat het ervoor?"), the one
     the rest names once the detail's words are taken out ("mijn moeder is overleden,
-    moet ik haar parkeervergunning opzeggen?"), the matcher's own winner, the
-    current topic, the detail's home topic ("noodpaspoort"); else, for how an
+    moet ik haar parkeervergunning opzeggen?"), the matcher's own winner, the first
+    other topic the rest names by its title, the current topic, the detail's home
+    topic ("noodpaspoort"); else, for how an
     application is going, an honest answer without a topic."""
     if (asked_details[0] == "dier_overleden" and details.home_topic("dier_overleden", text) is None
             and len(text.split()) < clauses.STORY_WORDS):
@@ -108,6 +109,14 @@ def on_detail(ctx: TurnContext, text: str, asked_details: list[str], topic: "Res
         answers.answer(ctx, chosen[0], chosen[1], text, asked_details)
         return True
     named_any = any(guess is not None and guess.decision == "answer" for guess in guesses)
+    titled = [named for named in current_topic.titles_named(ctx, rest) if answers.detail_of(named, asked_details)]
+    if topic is not None and titled and topic not in titled and not named_any:
+        # "en zijn parkeervergunning en de hondenbelasting enzo" after the passport of someone who died: the topics
+        # named by their own titles, each with an answer for the death, not the passport's answer again (the
+        # matcher rejects a message that names two topics; the others are offered after the first).
+        ctx.count("detail:titles_named")
+        answers.answer(ctx, titled[0], 1.0, text, asked_details)
+        return True
     home = next((intent for kind in asked_details
                  if (intent := ctx.intent_of(details.home_topic(kind, text))) is not None), None)
     if topic is not None and detail is not None and (detail == asked_details[0] or home is None or named_any):
