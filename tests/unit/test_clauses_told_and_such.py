@@ -13,6 +13,11 @@ def test_a_clause_after_what_is_told_may_ask() -> None:
     assert not clauses.a_clause_asks("ik open in mei een koffiezaak en wil een terras op de stoep")
 
 
+def test_a_question_mark_ends_a_clause_that_asks_before_more_is_told() -> None:
+    assert clauses.a_clause_asks("ok and can my visitors park too? my sister comes over on sundays")
+    assert not clauses.a_clause_asks("ok my sister comes over on sundays")
+
+
 def test_a_problem_told_is_not_background() -> None:
     assert clauses.tells_a_problem("ik kreeg de aanslag maar ik kan hem niet betalen, ik heb alleen aow")
     assert clauses.tells_a_problem("the bill came and I can't pay it")

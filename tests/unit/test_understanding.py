@@ -675,7 +675,9 @@ def test_a_yes_that_thanks(text: str, thanks: bool) -> None:
     ("text", "asked"),
     [("en als ik er twee heb?", (2, False)), ("what if I have two dogs?", (2, False)),
      ("en voor 3 kinderen?", (3, True)), ("two of them", (2, False)),
-     ("en voor 3 weken?", None), ("mijn dochter van 8", None), ("kost dat twee euro?", None), ("hoe lang duurt het", None)],
+     ("en voor 3 weken?", None), ("mijn dochter van 8", None), ("kost dat twee euro?", None), ("hoe lang duurt het", None),
+     # which zone, not how many: a number after a label, or before a verb that ends like a plural
+     ("ik had zone 2 gekozen maar ik stond in zone 5", None), ("I parked in zone 3 but I was in zone 4, is that my fault?", None)],
 )
 def test_a_count_asked(text: str, asked: tuple[int, bool] | None) -> None:
     assert followups.count_asked(text) == asked

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..kb.models import FOLLOWUP_KINDS
-from ..kb.phrases import names_any
+from ..kb.phrases import names_any, without
 from ..models import Link
 from . import clauses, details, facts, flows, followups, reactions
 from .context import TurnContext
@@ -109,11 +109,13 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
 
 def _another_own_detail(intent: "ResolvedIntent", own: "ResolvedDetail | None", text: str) -> "ResolvedDetail | None":
     """A second of the topic's own details named in the message beside the one answered, when both send the resident
-    to the same form or page (a link in common)."""
+    to the same form or page (a link in common). Named by words the answered one's do not take: "we hebben nog een andere
+    hond, blijft die gewoon?" is the dog that stays, whose words hold the new dog's "andere hond"."""
     if own is None or not text or intent.detail_for(text) is not own:
         return None
     urls = {link.url for link in own.links}
-    return next((other for other in intent.details if other is not own and names_any(text, other.words)
+    besides = without(text, own.words)
+    return next((other for other in intent.details if other is not own and names_any(besides, other.words)
                  and any(link.url in urls for link in other.links)), None)
 
 

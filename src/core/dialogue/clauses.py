@@ -67,8 +67,9 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or bool(_QUESTION_START.match(asked(stripped)))
 
 
-# Where a told clause ends and one that asks may start: "ik ben in het buitenland getrouwd, hoe laat ik dat registreren".
-_CLAUSE_BREAK = re.compile(r"[,;]")
+# Where a told clause ends and one that asks may start: "ik ben in het buitenland getrouwd, hoe laat ik dat registreren";
+# and after a question mark, where more is told ("ok and can my visitors park too? my sister comes over on sundays").
+_CLAUSE_BREAK = re.compile(r"[,;]|(?<=\?)\s+")
 
 
 def a_clause_asks(text: str) -> bool:

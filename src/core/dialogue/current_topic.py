@@ -404,16 +404,22 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
     een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
     own = topic.detail_for(text)
+    if own is None or len(text.split()) >= clauses.STORY_WORDS:
+        return False
     # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price);
     # a child named is who the detail is about ("moet mijn dochter er zelf bij zijn?"), no follow-up of its own.
-    asked = [kind for kind in followups.detect_all(text) if kind != "kind"]
-    if own is None or len(text.split()) >= clauses.STORY_WORDS or asked:
+    # A follow-up's words that are the detail's own ask the detail ("it's only 5 weeks from now, is it too late?" after
+    # the event permit: its own answer for an event soon, not how far in advance to apply again).
+    rest = phrases.without(text, own.words)
+    if any(kind != "kind" for kind in followups.detect_all(rest)):
         return False
     # Still on the detail just answered ("moet ik aangifte doen?" right after a stolen driving licence): that
     # detail, whatever the matcher reads in its words alone (a birth registration in "aangifte").
-    # The whole question first: the turn reads it anyway, and a topic it answers ("hoe vraag ik een
-    # parkeervergunning aan?" after moving house) spares reading the rest without the detail's words.
-    readings = [] if ctx.state.own_detail == own.name else [phrases.without(text, own.words)]
+    # The whole question first: the turn reads it anyway, and a topic it answers that the question names by a word of
+    # that topic's title ("hoe vraag ik een parkeervergunning aan?" after moving house) spares reading the rest without
+    # the detail's words. A topic the whole is read as without its title named is read in the detail's words (the
+    # milieustraat in "kan ik hem zelf naar de buren brengen?" after a dead cat): the rest decides.
+    readings = [] if ctx.state.own_detail == own.name else [rest]
     if readings and clauses.is_question(text) and not followups.points_back(text):
         readings.insert(0, text)
     for reading in readings:
@@ -421,7 +427,8 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
             continue
         named = ctx.classify(reading)
         other = ctx.intent_of(named.intent)
-        if named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id:
+        if (named.decision == "answer" and other is not None and other.kind == "topic" and other.id != topic.id
+                and (reading is not text or other in titles_named(ctx, text))):
             return False
     ctx.count("followup_detail")
     # the detail's answer (`ResolvedIntent.detail_for`), or the more specific one the conversation is on
@@ -466,20 +473,41 @@ def _around_the_detail(rest: str) -> bool:
     return len(clauses.plain(rest).split()) <= AROUND_THE_DETAIL_WORDS and not clauses.starts_asking(rest)
 
 
+# A word of a follow-up's subject reads the topic the matcher places the subject in at least this surely on its own
+# ("hondenbelasting" 0.99 in "oh en nog iets, hondenbelasting, wat kost dat eigenlijk").
+NAMED_IN_FOLLOWUP_SCORE = 0.6
+
+
 def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedIntent, float] | None":
     """In a conversation, the topic the words of a follow-up name when the matcher does not
     place the whole ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"). A follow-up
     is elliptical there; a first question is whole, and the matcher has read all of it:
     "wanneer moet ik mijn identiteitsbewijs tonen?" is not the id card's deadline, so the
     matcher's doubt stands ("Bedoelt u ...?")."""
-    if ctx.intent_of(ctx.state.topic) is None:
+    topic = ctx.intent_of(ctx.state.topic)
+    if topic is None:
         return None
     words = followups.subject(text)
     named = ctx.classify(words) if words else None
     intent = ctx.intent_of(named.intent) if named is not None else None
-    if named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic":
+    if (named is not None and named.decision == "answer" and intent is not None and intent.kind == "topic"
+            and _names_another_topic(ctx, words, intent, topic)):
         return intent, named.score
     return None
+
+
+def _names_another_topic(ctx: TurnContext, words: str, named: "ResolvedIntent", topic: "ResolvedIntent") -> bool:
+    """Whether a follow-up's subject names the topic the matcher reads in it, not the current one: by a word of that
+    topic's title ("en een id-kaart?" after the passport, whose answers also say "id-kaart"), or by a word the knowledge
+    base knows that reads it on its own and that the current topic's own answers do not use. "kan ik beter een bureau
+    nemen, die doen het gratis toch?" after the WOZ value, whose answers speak of objection bureaus, read "bureau" as the
+    polling station (the elections' "Stemmen is gratis"); "bureaus", a word the base does not know, read the same
+    as a piece of "stembureau"."""
+    if named in titles_named(ctx, words):
+        return True
+    own = ctx.knowledge.derived(TopicWords.of).answer_words.get(topic.id, frozenset())
+    told = " ".join(word for word in words.split() if word not in own)
+    return bool(told) and ctx.knowledge.matcher.word_reads_as(told, named.id, NAMED_IN_FOLLOWUP_SCORE, known_only=True)
 
 
 def followup_pointing_back(ctx: TurnContext, text: str, kinds: list[str], placed_nowhere: bool = False) -> bool:

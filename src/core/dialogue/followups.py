@@ -584,16 +584,19 @@ def asks_what_next(text: str) -> bool:
 
 
 # "en als ik er twee heb?", "what if I have two dogs?", "en voor drie kinderen?": how many of what was just answered.
-# A number with "er" / "of them" or before a plural that is no time or money ("voor 3 weken", "twee euro" are not).
+# A number with "er" / "of them" or before a plural that is no time or money ("voor 3 weken", "twee euro" are not), and
+# not one that names which after a label ("ik had zone 2 gekozen": a zone, no two of anything).
 _COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
            "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            **{str(number): number for number in range(2, 11)}}
 _COUNT_WORD = "|".join(sorted(_COUNTS, key=len, reverse=True))
+# Nor a verb that ends like a plural ("I was in zone 4, is that my mistake?").
 _NOT_COUNTED = (r"dagen|weken|maanden|jaren|jaar|uur|uren|minuten|keer|euro|days|weeks|months|years|hours|minutes|"
-                r"times|euros")
+                r"times|euros|is|was|has|does|as|us|this|plus")
 _COUNT_ASKED = re.compile(
     rf"\b(?:er|ervan|daarvan) (?P<of_them>{_COUNT_WORD})\b|\b(?P<them>{_COUNT_WORD}) of them\b|"
-    rf"\b(?P<counted>{_COUNT_WORD}) (?!(?:{_NOT_COUNTED})\b)[a-z]+(?:en|s)\b"
+    rf"(?<!\bzone )(?<!\bnummer )(?<!\bnr )(?<!\bnumber )(?<!\bno )(?<!\blijn )(?<!\bline )(?<!\bvak )"
+    rf"(?<!\bspoor )(?<!\bweek )\b(?P<counted>{_COUNT_WORD}) (?!(?:{_NOT_COUNTED})\b)[a-z]+(?:en|s)\b"
 )
 _CHILDREN = re.compile(r"\b(?:kinderen|kids|children|zonen|dochters|sons|daughters)\b")
 
