@@ -252,6 +252,9 @@ def build() -> dict[str, Any]:
                                                      "description": "The `cursor` of the next page; absent on the last"}}}
     schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
                                "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
+    schemas["NextTicket"] = {"type": "object", "required": ["ticket", "held"], "additionalProperties": False,
+                             "properties": {"ticket": {"anyOf": [{"$ref": REF.format(model="TicketRecord")}, {"type": "null"}]},
+                                            "held": {"type": "boolean", "description": "the caller held it already"}}}
     schemas["TenantList"] = {"type": "object", "required": ["tenants"], "additionalProperties": False,
                              "properties": {"tenants": {"type": "array", "items": {"$ref": REF.format(model="TenantSummary")}}}}
     schemas["SuggestionList"] = {"type": "object", "required": ["suggestions"], "additionalProperties": False,
@@ -324,13 +327,21 @@ def build() -> dict[str, Any]:
                            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
                            {"name": "cursor", "in": "query", "description": "`next` of the page before (opaque)",
                             "schema": {"type": "string"}},
-                           {"name": "order", "in": "query", "description": "`urgent`: tickets an addition called urgent "
-                            "first, then the others, each oldest first (open or claimed, without `limit` or `cursor`)",
+                           {"name": "order", "in": "query", "description": "`urgent`: urgent tickets first, then the "
+                            "others, each oldest first (open or claimed only; pages by `limit` and `cursor` as the "
+                            "other orders, a cursor of one order is refused by another)",
                             "schema": {"type": "string", "enum": ["oldest", "newest", "urgent"]}},
                            {"name": "urgent", "in": "query", "description": "only tickets that are (`true`) or are not "
                             "(`false`) marked urgent; a page may then hold fewer than `limit`",
                             "schema": {"type": "string", "enum": ["true", "false"]}}],
             "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
+        }},
+        "/v1/staff/tickets/next/claim": {"post": {
+            "operationId": "nextTicket", "security": staff,
+            "summary": "The caller's next request: one they hold already first (`held`), else the first open one, "
+                       "urgent first, then the oldest, claimed now; `ticket` null when none is open.",
+            "parameters": [{"name": "team", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": _json("NextTicket"), **_errors(400, 401, 403, 503)},
         }},
         **{f"/v1/staff/tickets/{{ticketId}}/{action}": {"post": {
             "operationId": f"{action}Ticket", "security": staff, "summary": summary,

@@ -2,7 +2,7 @@
 
 A ticket is one item, `pk = T#<tenant>#TICKET#<id>`, `sk = TICKET`: the `Ticket`
 as the engine made it (JSON in `ticket`) plus its working state as attributes
-(status, claimedBy, outcome, ...). The sparse `TicketIndex` lists a tenant's
+(status, claimedBy, claimedByName, outcome, ...). The sparse `TicketIndex` lists a tenant's
 tickets per status and team, oldest first: `ticketKey = <tenant>#<status>`,
 `ticketAt = <team>#<createdAt, UTC>#<id>` (a team is a `begins_with` on the sort key).
 Every transition is one conditional UpdateItem, so a ticket has one holder.
@@ -261,13 +261,16 @@ class DynamoDBTicketStore:
 
     # ---- transitions --------------------------------------------------------
 
-    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
         return self._transition(
             tenant, ticket_id,
-            "SET #status = :claimed, ticketKey = :key, claimedBy = :staff, claimedAt = :at",
+            # Without a name, none: also not one an older version's release left behind.
+            "SET #status = :claimed, ticketKey = :key, claimedBy = :staff, claimedAt = :at"
+            + (", claimedByName = :name" if name else " REMOVE claimedByName"),
             "#status = :open",
             {":claimed": {"S": TicketStatus.CLAIMED.value}, ":open": {"S": TicketStatus.OPEN.value},
-             ":key": {"S": _index_key(tenant, TicketStatus.CLAIMED)}, ":staff": {"S": staff}, ":at": _when(at)},
+             ":key": {"S": _index_key(tenant, TicketStatus.CLAIMED)}, ":staff": {"S": staff}, ":at": _when(at),
+             **({":name": {"S": name}} if name else {})},
             # Claiming one's own ticket again changes nothing.
             unchanged=lambda record: record.status == TicketStatus.CLAIMED and record.claimed_by == staff,
         )
@@ -278,7 +281,7 @@ class DynamoDBTicketStore:
                   ":key": {"S": _index_key(tenant, TicketStatus.OPEN)}}
         if staff is not None:
             values[":staff"] = {"S": staff}
-        return self._transition(tenant, ticket_id, "SET #status = :open, ticketKey = :key REMOVE claimedBy, claimedAt",
+        return self._transition(tenant, ticket_id, "SET #status = :open, ticketKey = :key REMOVE claimedBy, claimedByName, claimedAt",
                                 condition, values)
 
     def done(self, tenant: str, ticket_id: str, staff: str, at: datetime, outcome: str,
@@ -350,6 +353,7 @@ def _record(item: dict[str, Any]) -> TicketRecord:
         **ticket.model_dump(exclude={"urgent"}),
         status=TicketStatus(item["status"]["S"]),
         claimed_by=_text(item, "claimedBy"),
+        claimed_by_name=_text(item, "claimedByName"),  # absent on records claimed before names were kept
         claimed_at=_text(item, "claimedAt"),
         done_by=_text(item, "doneBy"),
         done_at=_text(item, "doneAt"),

@@ -359,18 +359,19 @@ class InMemoryTicketStore:
                 raise Conflict(refusal(record))
             return self._write(record.model_copy(update=update))
 
-    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
         current = self.get(tenant, ticket_id)
         if current is not None and current.status == TicketStatus.CLAIMED and current.claimed_by == staff:
             return current
         return self._change(tenant, ticket_id, lambda r: r.status == TicketStatus.OPEN, ticket_refusal,
-                            {"status": TicketStatus.CLAIMED, "claimed_by": staff, "claimed_at": at})
+                            {"status": TicketStatus.CLAIMED, "claimed_by": staff, "claimed_by_name": name,
+                             "claimed_at": at})
 
     def release(self, tenant: str, ticket_id: str, staff: str | None) -> TicketRecord:
         return self._change(
             tenant, ticket_id,
             lambda r: r.status == TicketStatus.CLAIMED and (staff is None or r.claimed_by == staff), ticket_refusal,
-            {"status": TicketStatus.OPEN, "claimed_by": None, "claimed_at": None})
+            {"status": TicketStatus.OPEN, "claimed_by": None, "claimed_by_name": None, "claimed_at": None})
 
     def done(self, tenant: str, ticket_id: str, staff: str, at: datetime, outcome: str,
              note: str | None) -> TicketRecord:

@@ -488,6 +488,7 @@ class TicketRecord(Ticket):
 
     status: TicketStatus = TicketStatus.OPEN
     claimed_by: str | None = None
+    claimed_by_name: str | None = None  # their display name at claim time (from the token); older records: none
     claimed_at: datetime | None = None
     done_by: str | None = None
     done_at: datetime | None = None

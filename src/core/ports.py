@@ -147,8 +147,9 @@ class TicketStore(Protocol):
         first), starting after the position `after` (a `TicketPage.next`); never a full read of
         the status's tickets (DynamoDB: Queries of at most `limit` + 1 items per team)."""
 
-    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime) -> TicketRecord:
-        """open -> claimed by `staff` (claiming one's own ticket again changes nothing).
+    def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
+        """open -> claimed by `staff`, whose display name `name` (if any) is kept with it (claiming
+        one's own ticket again changes nothing). Giving it back forgets both.
         Raises `Conflict` when someone else holds it or it is done, `NotFound`."""
 
     def release(self, tenant: str, ticket_id: str, staff: str | None) -> TicketRecord:

@@ -51,6 +51,7 @@ from .models import (
     TicketRecord,
     TicketStatus,
     TranscriptEntry,
+    ticket_position,
 )
 from .open_klant import TAAK_UPDATED, push_addition, push_ticket, update_interne_taak
 from .opening_hours import AMSTERDAM, clock_words, date_words, format_moment
@@ -105,21 +106,28 @@ def _page_size(value: str | None) -> int | None:
     return int(value)
 
 
-# A cursor is a ticket's position (`ticket_position`: creation time in UTC, "#", id), base64url
-# without padding: opaque to clients, checked when it comes back.
-_POSITION = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00#[A-Za-z0-9._:-]{1,200}")
+# A cursor is a ticket's position (`ticket_position`: creation time in UTC, "#", id; in the urgent
+# order `urgent_position`: "0#" or "1#" before it), base64url without padding: opaque to clients,
+# checked when it comes back, and only good for the order it was made in.
+_POSITION = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00#[A-Za-z0-9._:-]{1,200}"
+_POSITIONS = {False: re.compile(_POSITION), True: re.compile("[01]#" + _POSITION)}
+
+
+def urgent_position(record: TicketRecord) -> str:
+    """Where a ticket stands in the urgent order: urgent ones first, each part oldest first."""
+    return f"{0 if record.urgent else 1}#{ticket_position(record)}"
 
 
 def encode_ticket_cursor(position: str) -> str:
     return base64.urlsafe_b64encode(position.encode("utf-8")).decode("ascii").rstrip("=")
 
 
-def decode_ticket_cursor(cursor: str) -> str:
+def decode_ticket_cursor(cursor: str, urgent_first: bool = False) -> str:
     try:
         position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
     except (ValueError, UnicodeDecodeError):
         position = ""
-    if not (cursor.isascii() and _POSITION.fullmatch(position)):
+    if not (cursor.isascii() and _POSITIONS[urgent_first].fullmatch(position)):
         raise InvalidInput("cursor must be the 'next' value of an earlier page of this list.")
     return position
 
@@ -148,46 +156,88 @@ class TicketDesk:
              limit: str | None = None, cursor: str | None = None, order: str | None = None,
              urgent: str | None = None) -> TicketPage:
         """The caller's teams' tickets in `status`, oldest first (`order` "newest": newest first;
-        "urgent": those an addition called urgent first, each part oldest first, for a list at once).
+        "urgent": the urgent ones first, each part oldest first; open or claimed tickets only).
         Done tickets pile up until the retention ends, so they come in pages (`limit`, default
         DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
         `cursor` is given. `cursor` is the `next` of the page before (opaque). `urgent` "true" /
-        "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`)."""
+        "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`,
+        except in the urgent order, which reads the whole status's list anyway)."""
         who.require_role(TICKET_ROLE)
         if urgent not in (None, "true", "false"):
             raise InvalidInput("urgent must be 'true' or 'false'.")
-        found = self._list(who, status, team, limit=limit, cursor=cursor, order=order)
+        wanted = _status(status)
+        teams = self._teams(who, team)
+        if order == "urgent":
+            return self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
+                                      only=None if urgent is None else urgent == "true")
+        found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
         if urgent is None:
             return found
         return TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
 
-    def _list(self, who: StaffIdentity, status: str | None, team: str | None, *,
-              limit: str | None, cursor: str | None, order: str | None) -> TicketPage:
-        wanted = _status(status)
+    @staticmethod
+    def _teams(who: StaffIdentity, team: str | None) -> list[str] | None:
         if team is not None:
             if not who.may_see(team):
                 raise Forbidden(NOT_YOUR_TEAM)
-            teams: list[str] | None = [team]
-        else:
-            teams = None if who.teams is None else sorted(who.teams)
-        if order not in (None, "oldest", "newest", "urgent"):
+            return [team]
+        return None if who.teams is None else sorted(who.teams)
+
+    def _urgent_first(self, tenant: str, wanted: TicketStatus, teams: list[str] | None, *, limit: str | None,
+                      cursor: str | None, only: bool | None) -> TicketPage:
+        """Open or claimed tickets in the urgent order (`urgent_position`), all at once or in pages
+        (one read of the status's list per page: the work at hand, never the done pile). A page
+        goes on after the cursor's place in that order: a ticket that became urgent, or arrived
+        urgent, after the first page was read is at the top of the first page, not on a later one."""
+        if wanted == TicketStatus.DONE:
+            raise InvalidInput("order 'urgent' is for open or claimed tickets; done ones are 'oldest' or 'newest'.")
+        size = _page_size(limit)
+        after = decode_ticket_cursor(cursor, urgent_first=True) if cursor is not None else None
+        ordered = sorted((record for record in self.tickets.list(tenant, wanted, teams)
+                          if only is None or record.urgent == only), key=urgent_position)
+        if size is None and after is None:
+            return TicketPage(ordered, None)
+        following = [record for record in ordered if after is None or urgent_position(record) > after]
+        page = following[:size or DONE_PAGE]
+        more = len(following) > len(page)
+        return TicketPage(page, encode_ticket_cursor(urgent_position(page[-1])) if more else None)
+
+    def _list(self, tenant: str, wanted: TicketStatus, teams: list[str] | None, *,
+              limit: str | None, cursor: str | None, order: str | None) -> TicketPage:
+        if order not in (None, "oldest", "newest"):
             raise InvalidInput("order must be 'oldest', 'newest' or 'urgent'.")
         size = _page_size(limit)
         after = decode_ticket_cursor(cursor) if cursor is not None else None
         if size is None and after is None and wanted != TicketStatus.DONE:
-            records = self.tickets.list(who.tenant, wanted, teams)
-            if order == "urgent":
-                return TicketPage(sorted(records, key=lambda record: not record.urgent), None)  # stable: oldest first
+            records = self.tickets.list(tenant, wanted, teams)
             return TicketPage(records[::-1] if order == "newest" else records, None)
-        if order == "urgent":
-            raise InvalidInput("order 'urgent' is for open or claimed tickets without limit or cursor.")
-        found = self.tickets.page(who.tenant, wanted, teams, limit=size or DONE_PAGE, after=after,
+        found = self.tickets.page(tenant, wanted, teams, limit=size or DONE_PAGE, after=after,
                                   newest_first=order == "newest")
         return TicketPage(found.records, encode_ticket_cursor(found.next) if found.next else None)
 
     def claim(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
         self._visible(who, ticket_id)
-        return self.tickets.claim(who.tenant, ticket_id, who.subject, self.clock())
+        return self.tickets.claim(who.tenant, ticket_id, who.subject, self.clock(), who.name)
+
+    def next(self, who: StaffIdentity, team: str | None = None) -> tuple[TicketRecord | None, bool]:
+        """The request `who` works on next ("Volgend verzoek") and whether they held it already.
+        One they hold comes back first (the first in the urgent order), also when they took it
+        from the list: a request taken is finished or given back before a new one is taken, so
+        none is left claimed and forgotten. Else the first open one in the urgent order (urgent
+        first, then the oldest) is claimed; one a colleague took a moment earlier is skipped.
+        (None, False): nothing is open for their teams (or `team`)."""
+        who.require_role(TICKET_ROLE)
+        teams = self._teams(who, team)
+        held = [record for record in self.tickets.list(who.tenant, TicketStatus.CLAIMED, teams)
+                if record.claimed_by == who.subject]
+        if held:
+            return min(held, key=urgent_position), True
+        for record in sorted(self.tickets.list(who.tenant, TicketStatus.OPEN, teams), key=urgent_position):
+            try:
+                return self.tickets.claim(who.tenant, record.id, who.subject, self.clock(), who.name), False
+            except (Conflict, NotFound):
+                continue  # taken by a colleague (or gone) since the list was read
+        return None, False
 
     def release(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:
         """Give the ticket back. Staff of every team (the contact centre's coordinators)

@@ -318,6 +318,22 @@ def list_tickets(request: Request) -> Response:
     return ok(listed)
 
 
+# An exact route before the ticket's own claim: ticket ids are hex digests (core.effects.effect_id), never "next";
+# API Gateway reaches it through the route of /v1/staff/tickets/{ticketId}/claim.
+@app.post("/v1/staff/tickets/next/claim")
+def next_ticket(request: Request) -> Response:
+    """?team=: claim the caller's next request ("Volgend verzoek"): one they hold already comes back first
+    (`held` true), else the first open one, urgent first, then the oldest, claimed now; `ticket` null
+    when none is open."""
+    who = identity(request)
+    record, held = ticket_desk().next(who, request.query.get("team") or None)
+    if record is None:
+        return ok({"ticket": None, "held": False})
+    if not held:
+        _audit_ticket("claimed", who, record.id)
+    return ok({"ticket": _ticket_view(services().knowledge.get(who.tenant), record), "held": held})
+
+
 @app.post("/v1/staff/tickets/<ticket_id>/claim")
 def claim_ticket(request: Request, ticket_id: str) -> Response:
     who = identity(request)

@@ -4,10 +4,23 @@
 // promised moment; never the contact, shown once a request is taken) and "Oppakken" for that one request
 // (the claim route). Taken, it leaves the list for "In behandeling" ("Opgepakt door u"); "Alleen dringend"
 // asks the API for urgent ones only; a new request appears with the dashboard's own refresh, focus kept.
-// Keyboard only. Saves docs/dashboard-open-tickets.png.
-import { main, newPage, check, signInStaff, axe, noErrors, screenshotPath, api, callbackRequest } from "./lib.mjs";
+// Session 22 (staff22): a colleague's request says who by name ("Opgepakt door <naam>", kept with the
+// claim); "Volgend verzoek" gives a request one holds back first and says so (the button's description,
+// and a message); a long queue shows 20 at a time, "Meer tonen" adds the next page in the same order with
+// focus on its first request. Keyboard only. Saves docs/dashboard-open-tickets.png.
+import { main, newPage, check, signInStaff, axe, noErrors, screenshotPath, api, callbackRequest, BASE } from "./lib.mjs";
 
 async function tickets(query) { return (await api("GET", "/v1/staff/tickets?" + query)).tickets; }
+
+// The API as another member of staff (a dev token with a display name).
+const COLLEAGUE = "Sanne Bakker";
+async function asColleague(method, path) {
+  const issued = await (await fetch(BASE + "/dev/token", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "voorbeeld", teams: "*", name: COLLEAGUE }) })).json();
+  const response = await fetch(BASE + path, { method, headers: { authorization: "Bearer " + issued.token } });
+  check(response.ok, `${method} ${path} as a colleague: ${response.status}`);
+  return response.json();
+}
 
 // Waits (10 s at most) for the intake: `read` again until `done` holds for what it returns.
 async function until(read, done, what) {
@@ -69,7 +82,27 @@ await main(async (browser) => {
   const held = staff.locator(`#held-list li[data-ticket="${chosen.id}"]`);
   await held.waitFor();
   check((await held.innerText()).includes("Opgepakt door u"), "it is in behandeling, by whom");
+  check((await ticket.innerText()).includes("Opgepakt door u"), "the request taken says by whom");
   check(await held.getByRole("button", { name: /^Verder werken/ }).isVisible(), "one's own request can be worked on again");
+
+  // "Volgend verzoek" while holding that one: it comes back, not the urgent one, and the dashboard says why.
+  const next = staff.locator("#ticket-next");
+  const rule = await next.evaluate((button) => document.getElementById(button.getAttribute("aria-describedby")).textContent);
+  check(/al een verzoek opgepakt\? Dan krijgt u dat eerst terug/.test(rule), "the button's description says the rule: " + rule);
+  await next.focus();
+  await staff.keyboard.press("Enter");
+  await staff.locator("#work-status", { hasText: "U had dit verzoek al opgepakt" }).waitFor();
+  check((await ticket.innerText()).includes(claimed[0].contact), "the held request is shown again");
+  check((await tickets("status=open")).some((item) => item.id === urgent.id), "the urgent one is still open after Volgend verzoek");
+
+  // A colleague takes the oldest calm one: the list names them.
+  await asColleague("POST", `/v1/staff/tickets/${queued[0].id}/claim`);
+  const theirs = staff.locator(`#held-list li[data-ticket="${queued[0].id}"]`);
+  await theirs.waitFor({ timeout: 10000 });
+  check((await theirs.innerText()).includes("Opgepakt door " + COLLEAGUE), "a colleague's request by name: " + (await theirs.innerText()));
+  check(await theirs.getByRole("button").count() === 0, "a colleague's request is only shown");
+  await api("POST", `/v1/staff/tickets/${queued[0].id}/release`);  // back in the queue (a coordinator of every team)
+  await openList.locator(`li[data-ticket="${queued[0].id}"]`).waitFor({ timeout: 10000 });
 
   // "Alleen dringend": the API's urgent=true.
   await staff.locator("#open-urgent-only").focus();
@@ -92,10 +125,40 @@ await main(async (browser) => {
   check(await focusedTicket(staff) === urgent.id, "focus kept on the same request after the list was redrawn");
   await staff.locator("section[aria-labelledby='tickets-title']").screenshot({ path: screenshotPath("dashboard-open-tickets.png"), animations: "disabled" });
 
+  // A weekend's queue: 20 shown, "Meer tonen" for the next page in the same urgent-first order.
+  const more = staff.locator("#open-more");
+  check(!(await more.isVisible()), "no Meer tonen while every request fits");
+  const weekend = [];
+  for (let n = 0; n < 19; n++) weekend.push(await callbackRequest("06 5" + String(n).padStart(7, "0")));
+  const open = await until(() => tickets("status=open&order=urgent"), (found) => weekend.every((id) => found.some((item) => item.conversationId === id)),
+                           "the weekend's tickets stored");
+  check(open.length > 20, "more than a page open: " + open.length);
+  await more.waitFor({ timeout: 10000 });
+  check((await listed()).length === 20, "the first 20 listed: " + (await listed()).length);
+  check(JSON.stringify(await listed()) === JSON.stringify(open.slice(0, 20).map((item) => item.id)), "the first page in the API's order");
+  check((await staff.locator("#open-status").innerText()).includes("er zijn er meer"), "the status says more follow");
+  await axe(staff, "dashboard with a page of open requests and Meer tonen");
+  await staff.locator("#open-urgent-only").focus();
+  for (let presses = 0; presses < 60 && !(await more.evaluate((button) => button === document.activeElement)); presses++) {
+    await staff.keyboard.press("Tab");
+  }
+  check(await more.evaluate((button) => button === document.activeElement), "Meer tonen is reached with Tab");
+  await staff.keyboard.press("Enter");
+  await until(listed, (ids) => ids.length === open.length, "the next page listed below the first");
+  check(JSON.stringify(await listed()) === JSON.stringify(open.map((item) => item.id)), "both pages in the API's order, none twice");
+  check(await focusedTicket(staff) === open[20].id, "focus on the first request of the new page");
+  check(!(await more.isVisible()), "no Meer tonen after the last page");
+  // The refresh asks for as many as are shown: a newer calm request waits behind "Meer tonen"; focus stays.
+  const later2 = await callbackRequest("06 66666666");
+  await until(async () => (await tickets("status=open")).some((item) => item.conversationId === later2), (found) => found, "one more stored");
+  await more.waitFor({ timeout: 10000 });
+  check((await listed()).length === open.length, "the rows shown stay: " + (await listed()).length);
+  check(await focusedTicket(staff) === open[20].id, "focus kept through the refresh");
+
   // The stack is shared with the other scenarios: these requests are done.
-  for (const item of [...queued, fresh[0]]) {
-    if (item.id !== chosen.id) await api("POST", `/v1/staff/tickets/${item.id}/claim`);
+  for (const item of await tickets("status=open")) {
     await api("POST", `/v1/staff/tickets/${item.id}/done`, { outcome: "Gebeld, geholpen" });
   }
+  await api("POST", `/v1/staff/tickets/${chosen.id}/done`, { outcome: "Gebeld, geholpen" });
   noErrors(staff);
 });

@@ -253,3 +253,19 @@ def test_an_additions_deliveries_are_remembered_on_it_alone(stores: Stores) -> N
     assert stored.notified_at is None and stored.open_klant == {}  # the ticket's own steps are its own
     with pytest.raises(NotFound):
         stores.tickets.record_delivery("alpha", item.id, notified_at=MOMENT, addition="nothing")
+
+
+def test_the_claimants_name_is_kept_with_the_claim_and_forgotten_on_release(stores: Stores) -> None:
+    named, _ = stores.tickets.create(ticket(stores, 1), EXPIRES)
+    nameless, _ = stores.tickets.create(ticket(stores, 2, minutes=1), EXPIRES)
+    claimed = stores.tickets.claim("alpha", named.id, "anna", MOMENT, "Anna de Vries")
+    assert (claimed.claimed_by, claimed.claimed_by_name) == ("anna", "Anna de Vries")
+    # A claim without a name is what a record claimed before names were kept reads like: no name.
+    assert stores.tickets.claim("alpha", nameless.id, "bert", MOMENT).claimed_by_name is None
+    assert [(r.id, r.claimed_by_name) for r in stores.tickets.list("alpha", TicketStatus.CLAIMED)] == [
+        (named.id, "Anna de Vries"), (nameless.id, None)]
+    assert stores.tickets.claim("alpha", named.id, "anna", MOMENT, "Anna").claimed_by_name == "Anna de Vries"  # unchanged
+    released = stores.tickets.release("alpha", named.id, "anna")
+    assert released.claimed_by_name is None and stores.tickets.get("alpha", named.id).claimed_by_name is None
+    again = stores.tickets.claim("alpha", named.id, "carla", MOMENT)
+    assert (again.claimed_by, again.claimed_by_name) == ("carla", None)  # never the earlier holder's name

@@ -57,15 +57,16 @@ def tickets(stack: LocalStack, who: str, query: str = "status=open") -> list[dic
     return listed["tickets"]
 
 
-def hand_over(stack: LocalStack, team: str, created: str) -> Ticket:
+def hand_over(stack: LocalStack, team: str, created: str, *, urgent: bool = False) -> Ticket:
     """A ticket of `team` for a fresh conversation, handed to the intake queue as the
-    engine does (the chat API routes "a person" to the default team only)."""
+    engine does (the chat API routes "a person" to the default team only); `urgent`: asked
+    for after crisis help."""
     conversation_id = chat(stack, "paspoort")["conversationId"]
     moment = datetime.fromisoformat(created)
     ticket = Ticket(id=f"{team}-{moment:%H%M}-{conversation_id[-6:]}", tenant="alpha", team=team,
                     conversation_id=conversation_id, channel=Channel.WEB, summary="Inwoner: paspoort",
                     contact="+31612345678", contact_kind="phone", created_at=moment,
-                    expected_contact_at=datetime.fromisoformat("2026-11-30T08:30:00+01:00"))
+                    expected_contact_at=datetime.fromisoformat("2026-11-30T08:30:00+01:00"), urgent=urgent)
     assert stack.deployment is not None
     SqsTicketQueue(stack.client("sqs"), stack.deployment.queues["TicketIntakeQueue"]).send(ticket)
     return ticket
@@ -122,6 +123,43 @@ def test_done_tickets_come_in_pages_and_bad_paging_is_a_400(stack: LocalStack) -
                   "urgent=ja"):
         status, refused = call(stack, "GET", f"/v1/staff/tickets?status=done&{query}", token=everyone)
         assert status == 400 and refused["error"]["code"] == "invalid_input", (query, refused)
+
+
+def test_the_urgent_order_in_pages_the_claimants_name_and_a_held_request_back_first(stack: LocalStack) -> None:
+    # Team afval only: the other tests' tickets are of kcc and burgerzaken.
+    calm = [hand_over(stack, "afval", f"2026-11-28T1{n}:00:00+01:00") for n in range(3)]
+    pressing = hand_over(stack, "afval", "2026-11-28T21:00:00+01:00", urgent=True)
+    assert stack.drain("TicketIntakeFunction") == 4
+    status, issued = call(stack, "POST", "/dev/token", {"tenant": "alpha", "teams": ["afval"], "name": "Sanne Bakker"})
+    assert status == 200, issued
+    named, colleague = issued["token"], token(stack, ["afval"])
+    seen, query, pages = [], "status=open&order=urgent&limit=3", 0
+    while True:  # pages of at most 3, urgent first, until `next` is absent
+        status, page = call(stack, "GET", f"/v1/staff/tickets?{query}", token=colleague)
+        assert status == 200 and len(page["tickets"]) <= 3, page
+        seen, pages = seen + [t["id"] for t in page["tickets"]], pages + 1
+        if "next" not in page:
+            break
+        query = f"status=open&order=urgent&limit=3&cursor={page['next']}"
+    assert seen == [pressing.id] + [t.id for t in calm] and pages == 2
+    status, first = call(stack, "GET", "/v1/staff/tickets?status=open&order=urgent&limit=1", token=colleague)
+    status, refused = call(stack, "GET", f"/v1/staff/tickets?status=open&cursor={first['next']}", token=colleague)
+    assert status == 400 and "cursor" in refused["error"]["message"]  # a cursor of the urgent order only
+
+    status, claimed = call(stack, "POST", f"/v1/staff/tickets/{calm[1].id}/claim", token=named)
+    assert status == 200 and claimed["ticket"]["claimedByName"] == "Sanne Bakker"
+    [listed] = [t for t in tickets(stack, colleague, "status=claimed") if t["id"] == calm[1].id]
+    assert listed["claimedByName"] == "Sanne Bakker"
+    # "Volgend verzoek": the request one holds comes back first, not the urgent one; a colleague gets that.
+    status, again = call(stack, "POST", "/v1/staff/tickets/next/claim", token=named)
+    assert status == 200 and again["held"] is True and again["ticket"]["id"] == calm[1].id
+    status, taken = call(stack, "POST", "/v1/staff/tickets/next/claim?team=afval", token=colleague)
+    assert status == 200 and taken["held"] is False and taken["ticket"]["id"] == pressing.id
+    assert taken["ticket"]["claimedByName"] is None  # a token without a display name
+    assert call(stack, "POST", "/v1/staff/tickets/next/claim?team=kcc", token=colleague)[0] == 403
+    for ticket, holder in ((calm[1], named), (pressing, colleague), (calm[0], None), (calm[2], None)):
+        assert call(stack, "POST", f"/v1/staff/tickets/{ticket.id}/done", {"outcome": "gebeld"}, token=holder or named)[0] == 200
+    assert call(stack, "POST", "/v1/staff/tickets/next/claim", token=named)[1] == {"ticket": None, "held": False}
 
 
 def whatsapp(stack: LocalStack, text: str, moment: str, resident: str = RESIDENT) -> None:

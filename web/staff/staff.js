@@ -264,7 +264,7 @@
       $("tickets-count").textContent = String(openTickets.length);
       $("tickets-urgent").textContent = pressing ? pressing + " dringend" : "";
       $("tickets-urgent").hidden = !pressing;
-      loadOpen(results[2]);
+      loadOpen();
       var waiting = results[0].handovers;
       announceNewlyWaiting(waiting);
       document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
@@ -729,6 +729,7 @@
       h("h3", { tabindex: "-1", text: "Verzoek voor " + teamName(data.team) }),
       // An addition said it is urgent (TicketRecord.urgent): said in text, not by colour only.
       data.urgent ? h("p", { "class": "flag", text: "Dringend volgens de inwoner" }) : null,
+      data.claimedBy ? h("p", { text: "Opgepakt door " + staffName(data.claimedByName, data.claimedBy) }) : null,
       h("dl", {}, [
         h("dt", { text: "Contact" }), h("dd", { text: contact }),
         h("dt", { text: "Beloofd" }), h("dd", { text: formatTime(data.expectedContactAt) }),
@@ -800,33 +801,21 @@
     return "/v1/staff/tickets?status=" + status + (team ? "&team=" + encodeURIComponent(team) : "");
   }
 
-  // The next request: one this member of staff already holds, else the oldest urgent open one of
-  // their teams, else the oldest open one (order=urgent; taken by someone else a moment earlier: the next one).
-  function takeNext(open) {
-    if (!open.length) return Promise.resolve(null);
-    return call("POST", "/v1/staff/tickets/" + encodeURIComponent(open[0].id) + "/claim").then(function (data) {
-      return data.ticket;
-    }).catch(function (error) {
-      if (error.status === 409) return takeNext(open.slice(1));
-      throw error;
-    });
-  }
-
+  // "Volgend verzoek" (POST /v1/staff/tickets/next/claim): a request this member of staff holds already comes back
+  // first (`held`; the hint under the button says so), else the urgent ones, then the oldest.
   $("ticket-next").addEventListener("click", function () {
-    call("GET", ticketQuery("claimed")).then(function (data) {
-      var held = data.tickets.filter(function (item) { return item.claimedBy === me(); });
-      if (held.length) return held[0];
-      return call("GET", ticketQuery("open") + "&order=urgent").then(function (openTickets) { return takeNext(openTickets.tickets); });
-    }).then(function (taken) {
-      ticket = taken;
-      if (taken) session.subject = taken.claimedBy;
+    var team = $("team-filter").value;
+    call("POST", "/v1/staff/tickets/next/claim" + (team ? "?team=" + encodeURIComponent(team) : "")).then(function (data) {
+      ticket = data.ticket;
+      if (ticket) session.subject = ticket.claimedBy;
       renderTicket();
-      if (!taken) say("Er zijn geen terugbelverzoeken.");
+      if (!ticket) say("Er zijn geen terugbelverzoeken.");
+      else if (data.held) say("U had dit verzoek al opgepakt. Maak het eerst af of geef het terug. Daarna krijgt u het volgende.");
       refreshLists();
     }).catch(function (error) { say(error.message); });
   });
 
-  // The open requests, urgent first and then the oldest (order=urgent: all at once, the work at hand),
+  // The open requests, urgent first and then the oldest (order=urgent), a page at a time ("Meer tonen"),
   // and the ones taken, by whom: what staff need to choose one. Only the list's own fields, no contact:
   // that is shown once a request is taken. "Alleen dringend" asks the API (urgent=true).
   function openItem(item) {
@@ -840,51 +829,90 @@
     var take = held && !mine ? null : h("button", { type: "button", "class": "secondary", "data-ticket": item.id,
       on: { click: function () { takeTicket(item.id); } } },
       [document.createTextNode(mine ? "Verder werken" : "Oppakken"), h("span", { "class": "sr", text: ": " + title + ", " + since })]);
-    return h("li", { "class": item.urgent ? "urgent" : null, "data-ticket": item.id }, [
+    return h("li", { "class": item.urgent ? "urgent" : null, "data-ticket": item.id, tabindex: "-1" }, [
       item.urgent ? h("p", { "class": "flag", text: "Dringend" }) : null,
       h("strong", { text: title }),
       h("p", { "class": "meta", text: meta.join(" \u00b7 ") }),
-      held ? h("p", { text: "Opgepakt door " + staffName(null, item.claimedBy) }) : null,
+      held ? h("p", { text: "Opgepakt door " + staffName(item.claimedByName, item.claimedBy) }) : null,
       take
     ]);
   }
 
-  // Redrawn only when something changed, with focus kept on the same request's button.
+  // Redrawn only when something changed, with focus kept on the same request (its row or its button).
   function renderTickets(list, items, emptyText) {
     var key = JSON.stringify(items.map(function (item) {
-      return [item.id, item.status, item.claimedBy, item.urgent, item.topicTitle, item.team];
+      return [item.id, item.status, item.claimedBy, item.claimedByName, item.urgent, item.topicTitle, item.team];
     })) + emptyText;
     if (list.getAttribute("data-key") === key) return;
     list.setAttribute("data-key", key);
-    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("data-ticket") : null;
+    var inside = list.contains(document.activeElement) ? document.activeElement : null;
+    var focused = inside && inside.getAttribute("data-ticket");
     clear(list);
     if (!items.length) list.appendChild(h("li", { "class": "empty", text: emptyText }));
     items.forEach(function (item) { list.appendChild(openItem(item)); });
-    var again = focused && list.querySelector('button[data-ticket="' + CSS.escape(focused) + '"]');
+    var again = focused && list.querySelector(inside.tagName.toLowerCase() + '[data-ticket="' + CSS.escape(focused) + '"]');
     if (again) again.focus();
   }
 
+  // "Nog niet opgepakt" shows OPEN_PAGE requests, and a page more each time "Meer tonen" is pressed (the API's
+  // cursor: the next ones in the same urgent-first order); the refresh asks again for as many as are shown.
+  var OPEN_PAGE = 20, MAX_LIMIT = 100;
+  var openShown = [], openWanted = OPEN_PAGE, openNext = null;
+
+  // The first `want` open requests in the urgent order, in pages of at most the API's limit.
+  function openPages(query, want, found, cursor) {
+    return call("GET", query + "&limit=" + Math.min(want - found.length, MAX_LIMIT) +
+                (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (data) {
+      var all = found.concat(data.tickets);
+      return data.next && all.length < want ? openPages(query, want, all, data.next) : { tickets: all, next: data.next || null };
+    });
+  }
+
+  function showOpen(open, next, held, urgentOnly) {
+    openShown = open;
+    openNext = next;
+    $("open-more").hidden = !next;
+    renderTickets($("open-list"), open, urgentOnly ? "Geen dringende verzoeken." : "Geen openstaande verzoeken.");
+    if (held) renderTickets($("held-list"), held, urgentOnly ? "Geen dringende verzoeken in behandeling." : "Niemand werkt nu aan een verzoek.");
+    var heldCount = $("held-list").querySelectorAll("li[data-ticket]").length;
+    $("open-status").textContent = (urgentOnly ? "Alleen dringende: " : "") + open.length + " nog niet opgepakt" +
+      (next ? " getoond, er zijn er meer" : "") + ", " + heldCount + " in behandeling. Dringende eerst, dan de oudste.";
+  }
+
   var openRound = 0; // only the latest answer is drawn
-  // `openTickets`: the refresh's own answer (order=urgent), reused when the filter is off.
-  function loadOpen(openTickets) {
+  function openFilter() { return "&order=urgent" + ($("open-urgent-only").checked ? "&urgent=true" : ""); }
+
+  function loadOpen() {
     if (!hasRole("kcc") || !$("open-tickets").open) return Promise.resolve();
     var urgentOnly = $("open-urgent-only").checked;
-    var filter = urgentOnly ? "&urgent=true" : "";
     var round = ++openRound;
     return Promise.all([
-      openTickets && !urgentOnly ? openTickets : call("GET", ticketQuery("open") + "&order=urgent" + filter),
-      call("GET", ticketQuery("claimed") + "&order=urgent" + filter)
+      openPages(ticketQuery("open") + openFilter(), Math.max(openWanted, OPEN_PAGE), [], null),
+      call("GET", ticketQuery("claimed") + openFilter())
     ]).then(function (results) {
       if (round !== openRound) return;
-      var open = results[0].tickets, held = results[1].tickets;
-      renderTickets($("open-list"), open, urgentOnly ? "Geen dringende verzoeken." : "Geen openstaande verzoeken.");
-      renderTickets($("held-list"), held, urgentOnly ? "Geen dringende verzoeken in behandeling." : "Niemand werkt nu aan een verzoek.");
-      $("open-status").textContent = (urgentOnly ? "Alleen dringende: " : "") + open.length + " nog niet opgepakt, " +
-        held.length + " in behandeling. Dringende eerst, dan de oudste.";
+      showOpen(results[0].tickets, results[0].next, results[1].tickets, urgentOnly);
     }).catch(function (error) { say(error.message); });
   }
-  $("open-tickets").addEventListener("toggle", function () { loadOpen(null); });
-  $("open-urgent-only").addEventListener("change", function () { loadOpen(null); });
+  $("open-tickets").addEventListener("toggle", function () { loadOpen(); });
+  $("open-urgent-only").addEventListener("change", function () { openWanted = OPEN_PAGE; loadOpen(); });
+
+  // "Meer tonen": the next page after the last one shown, with focus on its first request.
+  $("open-more").addEventListener("click", function () {
+    if (!openNext) return;
+    var urgentOnly = $("open-urgent-only").checked;
+    var round = ++openRound;
+    call("GET", ticketQuery("open") + openFilter() + "&limit=" + OPEN_PAGE + "&cursor=" + encodeURIComponent(openNext)).then(function (data) {
+      if (round !== openRound) return;
+      var known = {};
+      openShown.forEach(function (item) { known[item.id] = true; });
+      var added = data.tickets.filter(function (item) { return !known[item.id]; });
+      openWanted = openShown.length + added.length;
+      showOpen(openShown.concat(added), data.next || null, null, urgentOnly);
+      var first = added.length && $("open-list").querySelector('li[data-ticket="' + CSS.escape(added[0].id) + '"]');
+      if (first) first.focus();
+    }).catch(function (error) { say(error.message); });
+  });
 
   // A request chosen in the list (the claim route; taken by a colleague a moment earlier: the API's 409 says so).
   function takeTicket(id) {
