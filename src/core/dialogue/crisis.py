@@ -190,7 +190,8 @@ def _correct_head(word: str) -> str:
 
 # Real words that squeezing or correcting would turn into a crisis word ("veerkracht" into
 # "verkracht", "hommeles" into "homeless", "mishandled" into "mishandeld"): kept as written.
-_KEPT_AS_WRITTEN = ("veerkracht", "levensmoed", "hommeles", "daadlo", "mishandl", "rappe", "rapper")
+# Session 22 (crisis25): English "pile" ("a whole pile of mattresses"), which the spoken Dutch -n below made "pilen" (pills).
+_KEPT_AS_WRITTEN = ("veerkracht", "levensmoed", "hommeles", "daadlo", "mishandl", "rappe", "rapper", "pile")
 
 
 def _normal_word(raw: str) -> str:
@@ -502,7 +503,9 @@ _SUICIDE = [
     r"\bvan het leven (?:te )?(?:beroven|beroofd)\b|\bik sta (?:<W>)?op (?:de|een|het) (?:brug|dak|rand|flat|spoor)<END>|\bop het spoor (?:<W>)?(?:staan|sta|liggen|lig|gaan)\b",
     r"\ber (?:<W>){0,2}?(?:niet|nooit) (?:meer|langer) (?:wil|wou|wilde) (?:zijn|leven|bestaan)\b|\b(?:niet|nooit) (?:meer|langer) (?:wil|wou|wilde) leven\b",
     r"\ber (?:<W>)?een punt achter (?:te )?(?:zetten|zet)\b|\b(?:stoppen|ophouden|stop) met (?:het )?leven\b|\bstop (?:<W>)?living\b",
-    r"\b(?:niet|nooit) (?:meer )?wakker (?:<W>)?(?:worden|te worden|word)\b|\bnever (?:<W>)?wake up\b|\bnot wake up\b",
+    r"\b(?:niet|nooit) (?:meer )?wakker (?:<W>)?(?:worden|te worden|word)\b|\bnever (?:<W>)?wake up\b|\bnot wake up\b(?<!\bhe will not wake up)(?<!\bshe will not wake up)(?<!\bthey will not wake up)(?<!\bhe does not wake up)(?<!\bshe does not wake up)(?<!\bhe did not wake up)(?<!\bshe did not wake up)(?<!\bthey did not wake up)(?<!\bthey do not wake up)"
+    # Session 22 (crisis25): not "he will not wake up" (someone else's state: danger), unless it is said or wished
+    r"|\b(?:says|said|tells me|told me|hopes|hoped|wishes|wished|wants|wanted) (?:that )?(?:he|she|they) (?:will|would) not wake up\b",
     r"\b(?:beter|better|happier|gelukkiger|makkelijker|easier) (?:<W>){0,3}?(?:als|zonder|if|when|without) (?:ik|i|me|mij) (?:<W>){0,2}?(?:verdwijn|verdwenen|dood|weg ben|er niet|gone|dead|not around|disappear|disappeared)\b",
     r"\b(?:no|geen) point (?:anymore|any more|in anything|in trying)\b|\b(?:might|could|may|will|would|going to|ga|gaat|zou|kan) (?:<W>)?(?:hurt|harm|kill) (?:myself)\b",
     # Ways: jumping, pills, hanging, cutting, hurting oneself.
@@ -512,7 +515,7 @@ _SUICIDE = [
     r"\b(?:voor|onder) (?:de|een|the|a) (?:trein|metro|tram|vrachtwagen|train|truck) (?:<W>)?(?:springen|gooien|spring|gooi|lopen|liggen|stappen|stap|jump|step|te springen|te gooien|te stappen|te lopen|te gaan liggen)\b",
     r"\b(?:spring|springen|sprong|gooi|gooien|ga|leggen|liggen|jump|jumping|throw myself) (?:<W>){0,3}(?:voor|onder|in front of) (?:de|een|the|a) (?:trein|metro|tram|auto|vrachtwagen|train|truck|car)\b",
     r"\b(?:spring|springen|sprong|jump|jumping) (?:<W>){0,3}(?:van|uit|off|from) (?:de|het|een|mijn|the|a|my) (?:brug|flat|dak|balkon|gebouw|raam|toren|parkeergarage|parkeerdak|viaduct|bridge|roof|building|balcony|window|car park|parking garage|overpass)\b",
-    r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))(?! over\b(?!(?: [a-z0-9]+| \.){0,12}? (?:innemen|in te nemen|inneem|neem|nemen|slikken|slik|slikt|take|taking|swallow|swallowing)\b))(?!(?: [a-z0-9]+| \.){0,16}? (?:inleveren|in te leveren|inlever|weggooien|weg te gooien|wegbrengen|weg te brengen|terugbrengen|terug te brengen|dispose of|get rid of|hand in|hand them in)\b)|$)",
+    r"\b(?:alle|al mijn|al|hele|een hele|strip|strips|potje|pot|doos|te veel|teveel|veel|all my|all the|a bunch of|too many|loads of|a whole|a pile of|a whole pile of|piles of) (?:<W>)?(?:pillen|medicijnen|tabletten|slaappillen|pills|meds|tablets|sleeping pills|painkillers|paracetamol|oxazepam)\b(?:(?! (?:kwijt|ophalen|inleveren|weggooien|betalen|vergoed|weg))(?! over\b(?!(?: [a-z0-9]+| \.){0,12}? (?:innemen|in te nemen|inneem|neem|nemen|slikken|slik|slikt|take|taking|swallow|swallowing)\b))(?!(?: [a-z0-9]+| \.){0,16}? (?:inleveren|in te leveren|inlever|weggooien|weg te gooien|wegbrengen|weg te brengen|terugbrengen|terug te brengen|dispose of|get rid of|hand in|hand them in)\b)|$)",
     r"\b(?:spaar|spaarde|sparen|verzamel|save|saving|hoard|hoarding|hoarded|stockpile|stockpiling|stockpiled) (?:<W>){0,3}?(?:pillen|medicijnen|medicatie|tabletten|slaappillen|pills|meds|tablets|medication|medicine|medicines|sleeping pills)\b|\b(?:pillen|medicijnen|tabletten|slaappillen|pills) (?:<W>){0,2}?(?:op ?sparen|opgespaard|gespaard|verzameld|saved up|gehamsterd)\b",
     r"\b(?:op|on|van|uit|off|from|bovenop|boven op|on top of) (?:het|de|een|mijn|the|a|my) (?:dak|brug|flat|balkon|gebouw|raam|toren|parkeergarage|parkeerdak|viaduct|roof|bridge|balcony|ledge|building|window|car park|parking garage|overpass) (?:<W>){0,4}?(?:springen|spring|jump|jumping|te springen)\b",
     # A high place told, then further on the thought of jumping ("sta op de parkeergarage bij het station en
@@ -3045,7 +3048,14 @@ _PROFESSIONAL = (
     # Session 19 (crisis22)
     r"praktijkondersteuner|doktersassistent|doktersassistente|district nurse|practice nurse|"
     # Session 21 (crisis24), batch 25's false alarm: an intern at Veilig Thuis making a leaflet
-    r"stagiair|stagiaire|stagair|intern)\b"
+    r"stagiair|stagiaire|stagair|intern|"
+    # Session 22 (crisis25): emergency and maternity care (a paramedic's, a midwife's parking question)
+    r"paramedic|ambulanceverpleegkundige|ambulancemedewerker|ambulance driver|verloskundige|midwife|arts|doctor)\b"
+    r"|\b(?:ik werk|i work|wij werken|we work) (?:bij|in|at|for|op|on) (?:het |de |a |an |the )?(?:spoedeisende hulp|seh|eerste hulp|ambulance|"
+    r"ambulancedienst|crisisdienst|emergency department|a and e|ambulance service)\b"
+    # Session 22 (crisis25), batch 25's false alarm: a foundation or a charity asking about its own work
+    r"|\b(?:wij zijn|we are|ik werk bij|ik werk voor|i work at|i work for|namens|on behalf of|onze|our) (?:een |de |het |a |an |the )?(?:[a-z]+ )?"
+    r"(?:stichting|vereniging|organisatie|foundation|charity|organisation|organization|voedselbank|food bank)\b"
     # Session 19 (crisis21): "jongerenwerker hier:", "social workers here"
     r"|\b(?:maatschappelijk werker|social worker|social workers|hulpverlener|jeugdwerker|jongerenwerker|wijkverpleegkundige|casemanager|schuldhulpverlener|wijkteam|sociaal team) (?:hier|here)\b"
     r"|\b(?:ik werk|i work|wij werken|we work) (?:bij|in|at|for) (?:het |de |a |an |the )?(?:wijkteam|sociaal team|buurtteam|huisartsenpraktijk|praktijk)\b"
@@ -3063,6 +3073,13 @@ _REFERRAL = (
     # Session 21 (crisis24), batch 25's false alarm: a social worker's general question about access to a shelter
     r"algemene vraag|general question|geen casus|no specific case|toegang|access)\b"
 )
+# Session 22 (crisis25), batch 25's false alarms: or asks a practical question about the work itself (a nurse's parking
+# permit, a foundation's subsidy or its furniture, a room to hire) while naming what the work meets.
+_WORK_ERRAND = (
+    r"\b(?:parkeervergunning[a-z]*|parkeren|parkeerplek|parkeerplaats|parking|park|ontheffing|exemption|subsidie|subsidies|subsidy|grant|grants|"
+    r"vergunning|permit|permits|zorgpas|dienstauto|milieuzone|laadplek|loading bay|samenwerken|samenwerking|work together|regeling|scheme|"
+    r"meubels|furniture|inrichten|furnish|furnishes|furnishing|zaal|ruimte huren|hire a room|opslag|opslagruimte|storage)\b"
+)
 _SHELTER_NAMES = r"\b(?:vrouwenopvang|blijf van mijn lijf(?:huis)?|veilig thuis|womens shelter|women shelter)\b"
 # Session 19 (crisis21): a professional asking how a procedure goes (_PROFESSIONAL with _REFERRAL) for a client or a family in
 # general ("welke procedure volgen jullie als een cliënt dakloos dreigt te raken", "hoe meld ik een cliënt aan voor de
@@ -3070,14 +3087,23 @@ _SHELTER_NAMES = r"\b(?:vrouwenopvang|blijf van mijn lijf(?:huis)?|veilig thuis|
 # today is told (_TODAY_OR_TONIGHT).
 _CLIENT_CRISIS = (
     r"\b(?:client|clienten|cliente|clients|iemand|someone|mensen|people|een gezin|gezinnen|a family|families|jongeren|een jongere|young people|"
-    r"bewoners|residents|huurders|tenants|patienten|patients) (?:[a-z]+ ){0,3}?(?P<act>dakloos|thuisloos|homeless|uit huis gezet|uit huis te zetten|op straat gezet|evicted)\b"
-    r"|\b(?P<act_en>maatschappelijke opvang|nachtopvang|daklozenopvang|crisisopvang|huiselijk geweld|domestic violence|huisuitzettingen|huisuitzetting|uitzettingen|evictions)\b"
+    r"bewoners|residents|huurders|tenants|patienten|patients) (?:[a-z]+ ){0,3}?(?P<act>dakloos|thuisloos|homeless|uit huis gezet|uit huis te zetten|op straat gezet|evicted|"
+    # Session 22 (crisis25)
+    r"suicidaal|suicidal)\b"
+    r"|\b(?P<act_en>maatschappelijke opvang|nachtopvang|daklozenopvang|crisisopvang|huiselijk geweld|domestic violence|huisuitzettingen|huisuitzetting|uitzettingen|evictions|"
+    # Session 22 (crisis25): what emergency care meets ("zie elke nacht overdoses en reanimaties"), not an overdose taken
+    # (_OVERDOSE_TAKEN)
+    r"overdosis|overdose|overdoses|reanimaties|steekwonden|stab wounds|stabbings)\b"
     # Session 19 (crisis22): the adjective first ("acute opvang van dakloze patiënten", "homeless clients")
     r"|\b(?P<act_nl>dakloze|thuisloze|homeless) (?=(?:[a-z]+ )?(?:client|clienten|cliente|clients|patient|patienten|patients|mensen|people|jongeren|gezinnen|families|bewoners|residents)\b)"
 )
 _TODAY_OR_TONIGHT = r"\b(?:vandaag|vanavond|vannacht|tonight|today|morgen|tomorrow)\b"
+_OVERDOSE_TAKEN = (
+    r"\b(?:heb|heeft|had|hebben|nam|neem|neemt|took|take|takes|taken|swallowed) (?:[a-z]+ ){0,2}?(?:overdosis|overdose)\b"
+    r"|\b(?:overdosis|overdose) (?:[a-z]+ ){0,2}?(?:genomen|geslikt|taken|swallowed)\b"
+)
 _PROFESSION_HINTS = _hints("opvang", "veilig thuis", "shelter", "dakloos", "dakloze", "thuisloos", "thuisloze", "homeless", "uit huis", "huiselijk", "domestic",
-                           "uitzetting", "eviction")
+                           "uitzetting", "eviction", "suicid", "overdos", "reanim", "steekw", "stab", "op straat gezet", "evicted")
 # Session 19 (crisis21): violence long ago by an ex, a parent or a relative, told when asking about a change of name or said to
 # be dealt with ("ik ben jaren geleden door mijn ex mishandeld, dat is verwerkt ... ik wil mijn eigen achternaam weer"): the
 # clauses that tell it long ago (_LONG_AGO) are not read up to a new thought, as _CHILDHOOD's are; not when it is not dealt
@@ -3211,6 +3237,34 @@ _NO_FIXED_ADDRESS_HINTS = _hints("geen vast", "no fixed", "no permanent")
 _IF_I_DO_HINTS = _hints("zetten", "gooien", "evict", "kick", "throw")
 _TERMINAL_HINTS = _hints("terminal", "ongeneeslijk", "uitbehandeld", "palliat", "hospice", "levensfase", "stervensfase", "sterfbed", "end of life", "incurab")
 _JEST_HINTS = _hints("vermoord", "doodma", "kill", "murder", "je af", "jou af", "me af", "mij af", "ons af", "hem af", "haar af", "ze af")
+# Session 22 (crisis25), two more ways the words of a crisis are not the resident's crisis:
+# - someone else who "can go nowhere", asked about in general terms by a landlord, a professional, a teacher or a parent ("ik
+#   ben verhuurder, mijn huurder zegt dat hij nergens heen kan, wat zijn de regels", "my lodger says he has nowhere to go when
+#   I sell, what are my obligations"): the other's "nowhere" is not read when the message asks about rules, duties, help or
+#   steps and tells nothing of tonight, today, now, sleeping, the street or a put-out that happened, nor the writer's own
+#   nowhere ("een vrouw met een baby in ons portiek zegt dat ze nergens heen kan" still alarms);
+_OTHER_NOWHERE = (
+    r"\b(?:hij|zij|ze|he|she|they|huurder|huurders|tenant|tenants|lodger|kamerbewoner|bewoner|bewoners|resident|residents|client|clienten|"
+    r"clients|leerling|leerlingen|pupil|pupils|jongere|jongeren|iemand|someone|mensen|people) "
+    r"(?:(?!(?:ik|i|we|wij|me|mij|ons|us)\b)[a-z]+ ){0,5}?(?P<act>nergens (?:anders |meer )?(?:heen|naartoe|terecht)|nowhere(?: else)?(?: to go| to live| to stay)?)\b"
+)
+_ASKED_IN_GENERAL = (
+    r"\b(?:regels|rules|regeling|mijn plichten|my obligations|obligations|verplichtingen|plichten|welke hulp|what help|which help|waar verwijs|"
+    r"verwijzen|refer|stappen|steps|in het algemeen|in general|wat gebeurt er|what happens|mogen wij|mag ik|mogen we|may i|may we|"
+    r"heeft de gemeente|does the council|does the municipality|helpt de gemeente|de gemeente helpt)\b"
+)
+_OWN_NOWHERE_NOW = (
+    r"\b(?:vandaag|vanavond|vannacht|nu|now|today|tonight|morgen|tomorrow|slaapt|slapen|slaap|sliep|sleeps|sleep|sleeping|slept|buiten|outside|"
+    r"straat|street|streets|portiek|al dagen|for days|eruit gezet|uitgezet|kicked out|thrown out|evicted|weggelopen|ran away|"
+    r"(?:ik|i|we|wij) (?:[a-z]+ ){0,2}?(?:nergens|nowhere))\b"
+)
+_NOWHERE_HINTS = _hints("nergens", "nowhere")
+# - an animal one thought was dead ("ik dacht dat de egel dood was, maar hij rolt zich op"): "dood was" is not read as a wish
+#   to be dead.
+_THOUGHT_DEAD = (
+    r"\b(?:dacht|dachten|dachtte|leek|leken|thought) (?:dat |that )?(?:(?!(?:ik|i|we|wij)\b)[a-z]+ ){1,3}?(?P<act>dood (?:was|waren))\b"
+)
+_THOUGHT_HINTS = _hints("dacht", "leek", "leken", "thought")
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -3390,9 +3444,9 @@ def _read(normalised: str) -> str:
             and not _compiled(_OTHER_TOUCHER).search(normalised)):
         normalised = _without_groups(_compiled(_TODDLER_OWN_BODY), normalised)
     if gates.holds(normalised, _PROFESSION_HINTS) and _compiled(_PROFESSIONAL).search(normalised) \
-            and _compiled(_REFERRAL).search(normalised):
+            and (_compiled(_REFERRAL).search(normalised) or _compiled(_WORK_ERRAND).search(normalised)):
         normalised = " ".join(_compiled(_SHELTER_NAMES).sub("", normalised).split())
-        if not _compiled(_TODAY_OR_TONIGHT).search(normalised):
+        if not _compiled(_TODAY_OR_TONIGHT).search(normalised) and not _compiled(_OVERDOSE_TAKEN).search(normalised):
             normalised = _without_groups(_compiled(_CLIENT_CRISIS), normalised)
     if (gates.holds(normalised, _CLINGS_HINTS) and gates.holds(normalised, _YOUNG_HINTS) and _compiled(_TODDLER_CLINGS).search(normalised)
             and not _compiled(_OTHER_TOUCHER).search(normalised)):
@@ -3408,6 +3462,11 @@ def _read(normalised: str) -> str:
     if (gates.holds(normalised, _CAMPSITE_HINTS) and _compiled(_CAMPSITE).search(normalised)
             and not _compiled(_HOME_LOST).search(normalised)):
         normalised = _without_groups(_compiled(_SLEEP_IN_CAR), normalised)
+    if (gates.holds(normalised, _NOWHERE_HINTS) and _compiled(_OTHER_NOWHERE).search(normalised)
+            and _compiled(_ASKED_IN_GENERAL).search(normalised) and not _compiled(_OWN_NOWHERE_NOW).search(normalised)):
+        normalised = _without_groups(_compiled(_OTHER_NOWHERE), normalised)
+    if gates.holds(normalised, _THOUGHT_HINTS) and _compiled(_THOUGHT_DEAD).search(normalised):
+        normalised = _without_groups(_compiled(_THOUGHT_DEAD), normalised)
     return normalised
 
 
