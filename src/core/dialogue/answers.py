@@ -87,8 +87,10 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         ctx.count("two_own_details")
         body = f"{body}\n\n{besides.answer.get(ctx.language)}"
     # A detail answers its own question: not the town hall's hours before "de openingstijden van de
-    # milieustraat", not the waste calendar's postcode questions after "mijn container is niet geleegd".
-    opening = _facts(ctx, intent, text) if own is None else ""
+    # milieustraat", not the waste calendar's postcode questions after "mijn container is niet geleegd". A topic whose
+    # answer is its facts keeps them with its own detail ("zijn jullie morgen open? ik vlieg zaterdag": the hours, then
+    # what to do before the flight).
+    opening = _facts(ctx, intent, text) if own is None or intent.facts else ""
     if opening:
         body = f"{opening}\n\n{body}"
     body = _with_followup(ctx, intent, with_followup, body, links)
