@@ -90,9 +90,14 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     # milieustraat", not the waste calendar's postcode questions after "mijn container is niet geleegd". A topic whose
     # answer is its facts keeps them with its own detail ("zijn jullie morgen open? ik vlieg zaterdag": the hours, then
     # what to do before the flight).
-    opening = _facts(ctx, intent, text) if own is None or intent.facts else ""
+    opening = _facts(ctx, intent.facts, text) if own is None or intent.facts else ""
     if opening:
         body = f"{opening}\n\n{body}"
+    # A detail's own facts come after its answer, which says why ("bel vandaag nog de gemeente" before an eviction)
+    closing_facts = [fact for fact in own.facts if not (opening and fact in intent.facts)] if own is not None else []
+    closing = _facts(ctx, closing_facts, text) if closing_facts else ""
+    if closing:
+        body = f"{body} {closing}"
     body = _with_followup(ctx, intent, with_followup, body, links)
     buttons = [
         ctx.button(f"followup_{kind}", f"followup:{kind}")
@@ -336,9 +341,10 @@ def _sympathy_once(ctx: TurnContext, text: str) -> str:
     return text
 
 
-def _facts(ctx: TurnContext, intent: "ResolvedIntent", text: str) -> str:
-    """The tenant facts the answer opens with; the phone number first when asked for."""
-    wanted = list(intent.facts)
+def _facts(ctx: TurnContext, named: Sequence[str], text: str) -> str:
+    """The tenant facts an answer says (`named`: a topic's or a detail's `facts`); the phone number first when asked
+    for, today's hours also when asked for."""
+    wanted = list(named)
     if "opening_hours" not in wanted and facts.asks_for_hours(text):
         wanted.insert(0, "opening_hours")  # "kan ik vandaag nog langskomen voor mijn rijbewijs?"
     if facts.asks_for_phone(text) and "phone" in wanted:

@@ -74,7 +74,7 @@ _CLAUSE_BREAK = re.compile(r"[,;]|(?<=\?)\s+")
 
 def a_clause_asks(text: str) -> bool:
     """Does a clause of the message ask, also one after what it tells ("ik open in mei een koffiezaak en wil een
-    terras op de stoep, wat moet ik regelen")?"""
+    terras op de stoep, wat moet ik regelen") or a sentence before what it tells last?"""
     return any(map(is_question, _CLAUSE_BREAK.split(text)))
 
 

@@ -24,7 +24,7 @@ from .state import Asked, ChoicesOffered
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ..kb.compiled import ResolvedIntent, TenantKnowledge
+    from ..kb.compiled import ResolvedDetail, ResolvedIntent, TenantKnowledge
     from ..matcher import Classification
 
 
@@ -418,9 +418,11 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     # The whole question first: the turn reads it anyway, and a topic it answers that the question names by a word of
     # that topic's title ("hoe vraag ik een parkeervergunning aan?" after moving house) spares reading the rest without
     # the detail's words. A topic the whole is read as without its title named is read in the detail's words (the
-    # milieustraat in "kan ik hem zelf naar de buren brengen?" after a dead cat): the rest decides.
+    # milieustraat in "kan ik hem zelf naar de buren brengen?" after a dead cat): the rest decides. So too when a phrase
+    # of several words names the detail, title and all ("can I just fly with my driving licence?": `_named_in_its_words`).
     readings = [] if ctx.state.own_detail == own.name else [rest]
-    if readings and clauses.is_question(text) and not followups.points_back(text):
+    if (readings and clauses.is_question(text) and not followups.points_back(text)
+            and not _named_in_its_words(text, own)):
         readings.insert(0, text)
     for reading in readings:
         if followups.is_contextual(reading) or _around_the_detail(reading):
@@ -435,6 +437,14 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     refined = [ctx.state.detail] if details.REFINES.get(ctx.state.detail or "") == own.name else None
     answers.answer(ctx, topic, 1.0, text, asked_details=refined)
     return True
+
+
+def _named_in_its_words(text: str, own: "ResolvedDetail") -> bool:
+    """Whether a phrase of several words names the detail: then another topic the whole message reads is read in the
+    detail's own words ("can I just fly with my driving licence?" after an ID card stolen abroad: the driving licence),
+    and only the rest of the message, without them, may name another topic. A one-word phrase may be another topic's
+    own name ("hoe vraag ik een parkeervergunning aan?" after moving house is the permit's)."""
+    return phrases.names_any(text, [phrase for phrase in own.words if len(phrase.split()) > 1])
 
 
 # Topics whose errand is the resident's own account, in writing: what they tell more right after the answer belongs
@@ -478,14 +488,17 @@ def _around_the_detail(rest: str) -> bool:
 NAMED_IN_FOLLOWUP_SCORE = 0.6
 
 
-def topic_named_in_followup(ctx: TurnContext, text: str) -> "tuple[ResolvedIntent, float] | None":
+def topic_named_in_followup(ctx: TurnContext, text: str,
+                            result: "Classification") -> "tuple[ResolvedIntent, float] | None":
     """In a conversation, the topic the words of a follow-up name when the matcher does not
     place the whole ("oh en nog iets, hondenbelasting, wat kost dat eigenlijk"). A follow-up
     is elliptical there; a first question is whole, and the matcher has read all of it:
     "wanneer moet ik mijn identiteitsbewijs tonen?" is not the id card's deadline, so the
-    matcher's doubt stands ("Bedoelt u ...?")."""
+    matcher's doubt stands ("Bedoelt u ...?"). Not when the matcher's first guess for the whole (`result`) is the
+    current topic: "hoe lang van tevoren moet ik het melden?" after the wedding is its notice (the marriage 0.79), not a
+    street report read in "melden" alone."""
     topic = ctx.intent_of(ctx.state.topic)
-    if topic is None:
+    if topic is None or (result.candidates and result.candidates[0].intent == topic.id):
         return None
     words = followups.subject(text)
     named = ctx.classify(words) if words else None

@@ -32,6 +32,11 @@ TOLD_THERE_WORDS = 15
 # From this many words a story's detail is not read from a guess at all (`own_detail_of_a_guess`): set on the
 # eval-dialogue tuning part (two stories of 50-54 words answered right, two of 74 and 128 words answered wrong).
 GUESS_STORY_WORDS = 3 * clauses.STORY_WORDS
+# A clause that asks names its topic beside a detail when one of its words alone is read as that topic this surely
+# (`Matcher.word_reads_as`: "paspoort" 1.00 in "moet ik haar paspoort inleveren?"); the gemeente's own name names no
+# topic ("wat moet ik nu doen bij de gemeente": Gemeentelijke belastingen 0.53 as a whole, read in "gemeente", whose
+# best reading alone is the opening hours 0.36). As `turn.SUBJECT_WORD_SCORE`.
+CLAUSE_TOPIC_WORD_SCORE = 0.6
 # Where a message's clauses part: after a sentence's or a comma's mark.
 _SENTENCES = re.compile(r"(?<=[.?!;,])\s+")
 
@@ -160,7 +165,8 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
     "mijn moeder is overleden, moet ik haar paspoort inleveren?" reads as the death as a whole (the
     detail's home topic, 0.95), while its question is about her passport (the passport's own answer
     after a death). Only a clause that names something besides the detail ("wat moet ik regelen?" is
-    the death's own question), read by the matcher's favourite; not in a story, where a clause that
+    the death's own question), read by the matcher's favourite and named by a word of its own
+    (CLAUSE_TOPIC_WORD_SCORE: "wat moet ik nu doen bij de gemeente" names no topic); not in a story, where a clause that
     asks may be background (a father who died in hospital, and a question about moving his things).
     Only for a detail that is a matter of its own (`details.GENERAL_KINDS`): "my passport was stolen
     in Barcelona ... how much is a new one?" stays the passport's (its home topic is a document)."""
@@ -173,7 +179,8 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
         favourite = _plausible(ctx.classify(clause))[:1]
         intent = ctx.intent_of(favourite[0].intent) if favourite else None
         if (intent is not None and intent.kind == "topic" and intent.id not in homes
-                and favourite[0].score >= DETAIL_EVIDENCE and any(kind in intent.variants for kind in asked_details)):
+                and favourite[0].score >= DETAIL_EVIDENCE and any(kind in intent.variants for kind in asked_details)
+                and ctx.knowledge.matcher.word_reads_as(clause, intent.id, CLAUSE_TOPIC_WORD_SCORE)):
             return intent, favourite[0].score
     return None
 
@@ -330,6 +337,25 @@ def own_detail_told_there(ctx: TurnContext, result: "Classification", text: str)
     if len(named) != 1 or (answered is not None and named[0].id == answered.id):
         return False
     ctx.count("detail_told_there")
+    answers.answer(ctx, named[0], 1.0, text)
+    return True
+
+
+def own_detail_named_alone(ctx: TurnContext, result: "Classification", text: str) -> bool:
+    """A message under STORY_WORDS that the matcher does not answer, naming a detail whose words name its topic on
+    their own (`named_alone`: a café's opening, terrace or alcohol licence, the Christmas tree, gritting) and the own
+    detail of no other topic, nor another organisation's matter: that detail's answer, whatever the matcher guesses
+    ("we openen een lunchroom met een terras": out of scope 0.05; "ik open in mei een koffiezaak en wil een terras op
+    de stoep": "Gaat uw vraag over Melding openbare ruimte?"; "waar laat ik mijn kerstboom": out of scope). Other
+    details' words are read only beside their topic's guess (`own_detail_of_a_guess`): "werk" or "dokter" alone names
+    no topic."""
+    if result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS:
+        return False
+    named = _topics_naming_their_detail(ctx, text)
+    own = named[0].detail_for(text) if len(named) == 1 else None
+    if own is None or not own.named_alone or ctx.knowledge.referral_for(text) is not None:
+        return False
+    ctx.count("detail_named_alone")
     answers.answer(ctx, named[0], 1.0, text)
     return True
 

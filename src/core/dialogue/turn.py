@@ -389,7 +389,9 @@ class Turn:
     def _question_besides(self, text: str) -> str | None:
         """What a message the classifier flags also asks that the turn can answer: the message,
         or the clause of it, for which the matcher is confident of a topic ("How do I renew my
-        passport? Honestly I feel like giving up on everything": the first clause). None when
+        passport? Honestly I feel like giving up on everything": the first clause), or sure of one guess whose own
+        detail it names ("we hebben huurschulden en er dreigt een ontruiming, wat kunnen we doen": debt help 0.88, just
+        under its answer cut-off, and the eviction is its detail; was the shelter help alone). None when
         there is none (a "Bedoelt u ...?" after crisis help to a message that asked nothing
         would offer topics the resident never asked about), or a person has the conversation
         (they read it)."""
@@ -398,10 +400,12 @@ class Turn:
         if current is not None and current.status in ACTIVE_HANDOVER:
             return None
         result = ctx.classify(text)
-        confident = [(asked, found.intent) for asked, found in
+        confident = [(asked, intent.id) for asked, found in
                      ((text, result), *((part.text, part.classification) for part in clauses.asking(text, result)))
-                     if found.decision == "answer" and (intent := ctx.intent_of(found.intent)) is not None
-                     and intent.kind == "topic"]
+                     if (intent := ctx.intent_of(found.intent if found.decision == "answer" else
+                                                 found.candidates[0].intent if found.candidates else None)) is not None
+                     and intent.kind == "topic" and (found.decision == "answer" or (
+                         sure_of_one(found.candidates, found.score) and intent.detail_for(asked) is not None))]
         asking = [(asked, topic) for asked, topic in confident
                   if _asks_somewhere(asked)]
         if not asking:
@@ -767,7 +771,7 @@ class Turn:
             return
         # A story's cost, duration or "online" is told in passing; only a short question is a follow-up.
         if kinds and result.decision != "answer" and len(text.split()) < clauses.STORY_WORDS:
-            named = current_topic.topic_named_in_followup(ctx, text)
+            named = current_topic.topic_named_in_followup(ctx, text, result)
             if named is not None:
                 self._answer(*named, text, kinds)
                 return
@@ -816,7 +820,9 @@ class Turn:
         # ID card's "lost or stolen" detail read in a far-off guess (id-kaart 0.54)
         if ((not self._asks_a_referral(text, result) and detail_topic.own_detail_of_a_guess(
                 ctx, result, text, sure_of_one(result.candidates, result.score)))
-                or detail_topic.own_detail_after_a_referral(ctx, text) or detail_topic.own_detail_told_there(ctx, result, text)):
+                or detail_topic.own_detail_after_a_referral(ctx, text)
+                or detail_topic.own_detail_told_there(ctx, result, text)
+                or detail_topic.own_detail_named_alone(ctx, result, text)):
             return
         if current_topic.answer_nothing_named(ctx, result, text):
             return

@@ -93,6 +93,9 @@ class ResolvedDetail(_Frozen):
     answer: Text
     links: list[ResolvedLink] = Field(default_factory=list)
     followups: Followups = Field(default_factory=Followups)
+    named_alone: bool = False  # its words name the topic on their own (`Detail.named_alone`)
+    # tenant facts said after its answer (`Detail.facts`)
+    facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
 
 
 class ResolvedAfterHours(_Frozen):

@@ -165,7 +165,7 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
         details=[
             ResolvedDetail(name=detail.name, words=detail.words, answer=detail.answer,
                            links=[_resolve_link(link, tenant, intent.id, override) for link in detail.links],
-                           followups=detail.followups)
+                           followups=detail.followups, named_alone=detail.named_alone, facts=detail.facts)
             for detail in own.details
         ],
         facts=intent.facts,

@@ -130,6 +130,12 @@ class Detail(Strict):
     # The detail's own answers to a follow-up where the topic's would be wrong ("wat kost het?" after a terrace: not the
     # building permit's fees), as a variant's; the topic's answer stands for the kinds it leaves out.
     followups: Followups = Field(default_factory=Followups)
+    # Its words name its topic on their own, also in a message the matcher places in no topic ("we openen een lunchroom
+    # met een terras": the building permit's examples do not reach a café): only for words no other topic uses.
+    named_alone: bool = False
+    # Tenant facts said after the detail's answer (the phone number, honest about today's hours: "bel vandaag nog de
+    # gemeente" before an eviction), as a topic's `facts` open its answer.
+    facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
 
 
 class AfterHours(Strict):
