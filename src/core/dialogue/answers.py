@@ -359,7 +359,7 @@ def _opening_hours(ctx: TurnContext, text: str) -> str:
     another place it names (the library, the swimming pool) are not known here."""
     asked = facts.asked_day(text, ctx.promises, after=ctx.state.day)
     ctx.state.day = asked or facts.said_day(text, ctx.promises)
-    hours = facts.opening_hours(ctx.tenant, ctx.promises, asked)
+    hours = facts.opening_hours(ctx.tenant, ctx.promises, asked, week_later=facts.todays_weekday_named(text, ctx.promises))
     place = facts.other_place(text, ctx.language)
     return f"{ctx.say('hours_other_place', place=place)} {hours}" if place else hours
 

@@ -117,6 +117,17 @@ def sentences(text: str) -> list[str]:
     return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
+# Where a sentence's clauses part: a comma, a semicolon, "maar"/"but" ("ik heb om 9 uur een afspraak maar de treinen
+# rijden niet").
+_CLAUSE_OR_BUT = re.compile(r"[,;]|\s(?:maar|but)\s", re.IGNORECASE)
+
+
+def clauses_of(text: str) -> list[str]:
+    """The clauses of a message: its sentences, split at commas, semicolons and "maar"/"but" ("weet je of het droog is
+    zaterdag" and "ivm de verhuiswagen")."""
+    return [piece.strip() for sentence in sentences(text) for piece in _CLAUSE_OR_BUT.split(sentence) if piece.strip()]
+
+
 def asks_in_story(clause: str) -> bool:
     """Does this clause of a story ask something: a question, but not half a sentence that tells."""
     return is_question(clause) and (clause.strip().endswith("?") or not _VERB_WITHOUT_SUBJECT.match(plain(clause)))

@@ -17,7 +17,7 @@ from ..kb import phrases
 from ..kb.models import DETAIL_KINDS, FOLLOWUP_KINDS
 from ..models import HandoverStatus
 from ..opening_hours import AMSTERDAM
-from . import answers, clauses, contacts, details, facts, followups, handover, reactions, referrals
+from . import answers, clauses, contacts, details, facts, followups, handover, reactions, referrals, slots
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from ..kb.compiled import ResolvedDetail, ResolvedIntent, TenantKnowledge
     from ..matcher import Classification
+    from ..models import Link
 
 
 def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked | None,
@@ -356,8 +357,12 @@ def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: lis
     `after_hours`: the fault line, 112). Not a question of another topic, nor another question than when."""
     asks_when = "duur" in kinds or facts.names_a_day(text)
     asking = [said for said in clauses.sentences(text) if said.rstrip().endswith("?") or _ASKS.match(clauses.asked(said))]
-    if not details.names_a_street_place(text) or any(not facts.names_a_day(said) and "duur" not in followups.asked_kinds(said)
-                                                     for said in asking):
+    form = report_links(ctx, topic)
+    # "3511 XK 45" after "Is uw container niet geleegd? Meld dat ...": the address of the report (after the waste
+    # calendar's own answer a postcode asks for the calendar)
+    address = form is not None and slots.postcode(text) is not None and len(text.split()) <= _ADDRESS_WORDS
+    if not (details.names_a_street_place(text) or address) or any(
+            not facts.names_a_day(said) and "duur" not in followups.asked_kinds(said) for said in asking):
         return False  # "laat maar, ik breng het zelf. hoe laat is de milieustraat open?" asks a question of its own
     found = reading()
     if found.decision == "answer" and found.intent != topic.id:
@@ -368,11 +373,32 @@ def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: lis
     said = [ctx.say("place_told")]
     if asks_when and topic.followups.duur is not None:
         said.append(topic.followups.duur.get(ctx.language))
-    links = [ctx.link(link) for link in topic.links]
+    links = form if form is not None else [ctx.link(link) for link in topic.links]
     if topic.after_hours is not None and (not ctx.promises.open_now or reactions.tells_danger(text)):
         said.append(topic.after_hours.answer.get(ctx.language))
     ctx.add(" ".join(said), links=links)
     return True
+
+
+# A postcode and house number typed alone, in a few words ("3511 XK 45", "postcode 1234 AB nr 7").
+_ADDRESS_WORDS = 6
+# The knowledge's report topic and the slot of its form: an answer that sends the resident to that form (the tenant's
+# page for the slot, or the topic's own link where the tenant overrides it) asks for a report.
+REPORT = "melding-openbare-ruimte"
+
+
+def report_links(ctx: TurnContext, topic: "ResolvedIntent") -> "list[Link] | None":
+    """The links of the answer just given (the topic's own detail's, else the topic's) when one of them is the report
+    form ("Is uw container niet geleegd? Meld dat bij de gemeente ..."): what the resident tells next belongs in that
+    report, which Balie does not make. None for any other answer."""
+    report = ctx.intent_of(REPORT)
+    forms = {link.url for link in report.links} if report is not None else set()
+    forms.add(ctx.tenant.urls.get(REPORT, ""))
+    own = next((detail for detail in topic.details if detail.name == ctx.state.own_detail), None)
+    given = own.links if own is not None else topic.links
+    if not forms & {link.url for link in given}:
+        return None
+    return [ctx.link(link) for link in given]
 
 
 # `ChoicesOffered.followup` when the question asked under "Bedoelt u" was whom to call while the gemeente is closed.

@@ -231,10 +231,17 @@ def said_day(text: str, promises: Promises) -> date | None:
     return today + timedelta(days=1) if _TOMORROW.search(lowered) else today if _TODAY.search(lowered) else None
 
 
-def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None) -> str:
+def todays_weekday_named(text: str, promises: Promises) -> bool:
+    """"en vrijdag?" on a Friday: today's day of the week named, not "vandaag" (it may mean next week's)."""
+    today = promises.available.now.astimezone(AMSTERDAM).date()
+    return today.weekday() in asked_weekdays(text) and not _TODAY.search(text.lower())
+
+
+def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None, week_later: bool = False) -> str:
     """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...";
     for a day the question names ("op zaterdag", "tweede kerstdag", `asked_day`) that day's hours
-    only, and when it is closed the next opening after it."""
+    only, and when it is closed the next opening after it. `week_later`: the day named is today's day of the week
+    ("en vrijdag?" on a Friday), which may mean next week's: both."""
     say, language = promises.say, promises.say.language
     hours = OpeningHours.from_tenant(tenant)
     today = promises.available.now.astimezone(AMSTERDAM).date()
@@ -242,6 +249,8 @@ def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None)
     if asked is not None:
         label = {today: "label_today", today + timedelta(days=1): "label_tomorrow"}.get(asked, "label_day")
         days = [(label, asked)]
+        if week_later and asked == today:
+            days.append(("label_day", today + timedelta(days=7)))
     lines = []
     for label, day in days:
         when = say(label, date=date_words(day, language))

@@ -12,6 +12,58 @@ import re
 
 from . import clauses
 
+# ---- telling it here --------------------------------------------------------------------------------
+
+# "kan ik het niet gewoon hier vertellen", "mag ik het aan jou uitleggen?", "can I just tell you here?": to tell the matter
+# in the chat rather than fill in the form the answer named. A short question: asked by "kan ik", with a verb of telling
+# and where (here, to you, in the chat).
+_MAY_I = re.compile(r"^(?:(?:en|maar|ok|oke|okay|nou|and|but|so) )*(?:kan|kun|mag|can|could|may) (?:ik|i)\b")
+_TELL = re.compile(r"\b(?:vertellen|vertel|zeggen|uitleggen|doorgeven|melden|indienen|tell|say|explain|file|report)\b")
+_HERE = re.compile(r"\b(?:hier|aan (?:jou|u)|via (?:de |deze |jou |u )?chat|in (?:de|deze) chat|here|to you|tell you|"
+                   r"in (?:the|this) chat)\b")
+_TELL_HERE_WORDS = 12
+
+
+def asks_to_tell_here(text: str) -> bool:
+    """True for "kan ik het niet gewoon hier vertellen?", "can I just tell you here?": the matter told in the chat."""
+    plain = clauses.plain(text)
+    return (len(plain.split()) <= _TELL_HERE_WORDS and _MAY_I.match(plain) is not None and _TELL.search(plain) is not None
+            and _HERE.search(plain) is not None)
+
+
+# ---- someone to help -----------------------------------------------------------------------------------
+
+_LANGUAGES = (r"(?:engels|turks|arabisch|pools|duits|frans|spaans|portugees|oekra[iï]ens|russisch|roemeens|bulgaars|"
+              r"somalisch|tigrinya|perzisch|farsi|english|turkish|arabic|polish|german|french|spanish|portuguese|"
+              r"ukrainian|russian|romanian|bulgarian|somali|persian)")
+_IN_A_LANGUAGE = rf"in (?:het )?{_LANGUAGES}(?: (?:of|en|or|and) (?:het |in )?{_LANGUAGES})*"
+_FOR_ME = r"(?:voor (?:mij|me|ons)|for (?:me|us))"
+_ASIDE = rf"(?:mij|me|ons|us|het|dit|dat|it|this|that|niet|not|gewoon|just|even|please|alsjeblieft|aub|ook|also|{_FOR_ME})"
+# At most this many words before the ask ("het is allemaal te ingewikkeld, ..."): a longer story before it tells the
+# matter to help with ("ik moet 1800 euro zorgtoeslag terugbetalen en ik heb nog meer schulden, kunnen jullie helpen?").
+_BEFORE_THE_ASK = 6
+# "kan iemand mij helpen in het engels?", "this is too much, can someone just do it for me", "kunnen jullie het niet
+# gewoon voor mij regelen?": a person asked to help, or to do the errand, naming nothing else (a topic named is a
+# question of its own: "kan iemand mij helpen met bijzondere bijstand?").
+_SOMEONE_TO_HELP = re.compile(
+    rf"^(?:\S+ ){{0,{_BEFORE_THE_ASK}}}?(?:kan|kun|kunt|kunnen|can|could|would|will) (?:iemand|een medewerker|jullie|someone|somebody|anyone|"
+    rf"one of you|a person)(?: {_ASIDE})* (?:helpen|help|doen|regelen|invullen|do it|do this|do that|do|sort it|"
+    rf"handle it|fill it in|arrange it|fix it)(?: {_ASIDE}| out| mee)*(?: {_IN_A_LANGUAGE})?$|"
+    rf"^(?:\S+ ){{0,{_BEFORE_THE_ASK}}}?(?:kun|kan|kunt|can|could|would) (?:jij|je|u|you)(?: {_ASIDE})*? {_FOR_ME}(?: {_ASIDE})* "
+    rf"(?:doen|regelen|invullen)(?: {_ASIDE})*$|"
+    rf"^(?:\S+ ){{0,{_BEFORE_THE_ASK}}}?(?:can|could|would) you(?: {_ASIDE})* (?:do|sort out|handle|fill in|arrange)(?: {_ASIDE})*? {_FOR_ME}$")
+_A_LANGUAGE_NAMED = re.compile(rf"\b{_IN_A_LANGUAGE}\b")
+def asks_someone_to_help(text: str) -> bool:
+    """True for "kan iemand mij helpen in het engels?", "can someone just do it for me", "kun jij het voor mij regelen?"."""
+    plain = clauses.plain(text)
+    return _SOMEONE_TO_HELP.match(plain) is not None
+
+
+def names_a_language(text: str) -> bool:
+    """True when the help is asked in another language than Dutch ("in het engels of turks")."""
+    return _A_LANGUAGE_NAMED.search(clauses.plain(text)) is not None
+
+
 # ---- frustration -------------------------------------------------------------------------------------
 
 # "dit slaat nergens op", "je bent een waardeloze bot", "this is useless": said about the bot or its

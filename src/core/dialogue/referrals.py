@@ -2,7 +2,9 @@
 organisation handles ("Voor een verblijfsvergunning gaat u naar de IND: ind.nl").
 
 The referrals are data (knowledge/_out_of_scope.yaml `referrals:`); they are said only
-when the matcher answered no topic, so a question the gemeente does answer never gets one.
+when the matcher answered no topic, so a question the gemeente does answer never gets one,
+or when a clause of the message asks it beside the gemeente's part (`besides`: its line first,
+then the rest answered on its own).
 A referral's words told only as the background of a question about something else ("mijn WW
 is nog niet geregeld ... kan ik bijstand krijgen?") do not decide it: what is asked does
 (`asked_besides`).
@@ -17,6 +19,7 @@ from . import clauses
 from .context import TurnContext
 
 if TYPE_CHECKING:
+    from ..kb.models import Referral
     from ..matcher import Classification, Part
 
 
@@ -42,6 +45,29 @@ def asked_besides(ctx: TurnContext, text: str, result: "Classification") -> "Par
     if not asking or any(names_any(part.text, referral.words) for part in asking):
         return None
     return next((part for part in asking if part.classification.decision != "reject"), None)
+
+
+def besides(ctx: TurnContext, text: str) -> "tuple[Referral, str] | None":
+    """Another organisation's matter asked beside something the gemeente may do ("weet je of het droog is zaterdag, ivm de
+    verhuiswagen", "my train is stuck ... I have an appointment at 10:15 ... when will it run again?"): the referral and
+    the rest of the message (its clauses that name none of the referral's words). None when the message names no
+    referral, names it in every clause, or tells it only as the background of another question (`asked_besides`)."""
+    referral = ctx.knowledge.referral_for(text)
+    if referral is None:
+        return None
+    pieces = clauses.clauses_of(text)
+    outside = [piece for piece in pieces if names_any(piece, referral.words)]
+    rest = [piece for piece in pieces if piece not in outside]
+    if not outside or not rest or (not any(map(clauses.is_question, outside)) and any(map(clauses.is_question, rest))):
+        return None
+    return referral, " ".join(rest)
+
+
+def say_line(ctx: TurnContext, referral: "Referral") -> None:
+    """The referral's own line and link, on its own: what the resident asked of another organisation."""
+    ctx.count("referral")
+    ctx.state.referral = referral.organisation
+    ctx.add(referral.text.get(ctx.language), links=[Link(title=referral.organisation, url=referral.url)])
 
 
 def said_again(ctx: TurnContext) -> bool:

@@ -80,11 +80,13 @@ _WITHDRAW = frozenset(
 _CHANGE_OF_MIND = re.compile(r"^(?:(?:actually|oh|ah|ach|och|sorry|eigenlijk|toch|hmm|ok|oke|okay|nou|eh|uh|um) )+")
 
 
-# "nvm ill wait till next week", "laat maar eigenlijk", "never mind, I'll call tomorrow": the change of mind said
+# "nvm ill wait till next week", "laat maar eigenlijk", "never mind, I'll call tomorrow", "laat maar ik vraag het eerst
+# aan mijn werkgever": the change of mind said
 # first, then why or what instead, without a question.
 _WITHDRAWN_WITH_REASON = re.compile(
     r"^(?:laat maar(?: zitten)?|never ?mind|nvm|forget it|hoeft niet meer|niet meer nodig) (?!.*\?)"
-    r"(?:eigenlijk|toch|hoor|dan|maar|then|actually|i'll|ill|i will|ik (?:bel|wacht|kom|doe|regel|kijk|zoek))\b")
+    r"(?:eigenlijk|toch|hoor|dan|maar|then|actually|i'll|ill|i will|"
+    r"ik (?:bel|wacht|kom|doe|regel|kijk|zoek|vraag|check|probeer|ga|mail))\b")
 
 
 def withdraws_at_the_end(text: str) -> bool:

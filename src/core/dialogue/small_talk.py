@@ -212,3 +212,31 @@ _OWN_PLAN = re.compile(
 def tells_own_plan(text: str) -> bool:
     """Whether the message tells what the resident will do now ("ok dan ga ik toch maar gewoon maandag")."""
     return _OWN_PLAN.match(clauses.plain(text)) is not None
+
+
+# "ok fijne kerst", "prettige feestdagen!", "happy new year to you too": a season's wish, answered in kind (not "Tot ziens!
+# ... Fijne dag verder."). Per wish the catalogue's answer (`season_<wish>`).
+_SEASON_WISHES = {
+    "christmas": re.compile(r"\b(?:(?:fijne|prettige|zalige|gezellige|goede|vrolijke|mooie) kerst(?:dagen|feest|mis)?|"
+                            r"(?:merry|happy) (?:christmas|xmas))\b"),
+    "new_year": re.compile(r"\b(?:(?:gelukkig|fijn|gezond|goed|mooi) nieuw ?jaar|happy new year|"
+                           r"(?:fijne|goede|prettige) jaarwisseling)\b"),
+    "holidays": re.compile(r"\b(?:(?:fijne|prettige|goede|mooie|gezellige) feestdagen|happy holidays|season s greetings)\b"),
+}
+# What may stand beside the wish in a message that only wishes ("ok, jij ook fijne kerst en bedankt!")
+_BESIDE_A_WISH = frozenset(
+    "ok oke okay okee top super fijn prima en and ook too also jij je u jullie you allemaal all alvast nog een a "
+    "bedankt dank thanks thank wel voor for alles everything hulp help hoor doei dag bye groetjes tot ziens "
+    "hallo hoi hi hello and to".split())
+
+
+def season_wish(text: str) -> str | None:
+    """The season's wish of a message that only wishes it ("ok fijne kerst": "christmas"), else None."""
+    plain = clauses.plain(text).replace("'", " ")
+    found = [(wish, pattern) for wish, pattern in _SEASON_WISHES.items() if pattern.search(plain)]
+    if not found:
+        return None
+    rest = plain
+    for _, pattern in found:
+        rest = pattern.sub(" ", rest)
+    return found[0][0] if set(rest.split()) <= _BESIDE_A_WISH else None

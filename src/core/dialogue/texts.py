@@ -593,6 +593,27 @@ CATALOGUE: dict[str, Text] = {
     ),
     "contact_way_phone": Text(nl="telefoonnummer", en="phone number"),
     "contact_way_email": Text(nl="e-mailadres", en="e-mail address"),
+    # "kan iemand mij helpen in het engels of turks?": honest about languages (a person is offered next)
+    "help_in_a_language": Text(
+        nl="Onze medewerkers spreken meestal ook Engels. Andere talen kan ik niet beloven. U mag iemand meenemen of "
+        "laten meepraten die voor u vertaalt.",
+        en="Our staff usually speak English as well. I cannot promise other languages. You may bring someone, or have "
+        "someone join the conversation, to translate for you.",
+    ),
+    # "this is too much, can someone just do it for me": kindly, what a person can do (a person is offered next)
+    "help_doing_it": Text(
+        nl="Ik begrijp dat het veel is. Een medewerker kan u helpen en uitleggen wat u moet doen. Sommige dingen moet u "
+        "wel zelf doen, zoals iets ondertekenen of inloggen met DigiD.",
+        en="I understand it is a lot. A member of staff can help you and explain what to do. Some things you do have to "
+        "do yourself, such as signing something or logging in with DigiD.",
+    ),
+    # "kan ik het niet gewoon hier vertellen?" after the complaint's or an objection's answer (a person is offered next)
+    "tell_it_here": Text(
+        nl="Ik kan het zelf niet aannemen of doorgeven. U kunt het formulier invullen via de link hieronder. Of u vertelt "
+        "het aan een medewerker.",
+        en="I cannot take it in or pass it on myself. You can fill in the form with the link below. Or you tell it to a "
+        "member of staff.",
+    ),
     "told_more_complaint": Text(
         nl="Vervelend om te horen. Schrijf dit in uw klacht: wat er gebeurde, wanneer en met wie u sprak. Dan kan de "
         "gemeente het goed uitzoeken.",
@@ -650,6 +671,14 @@ CATALOGUE: dict[str, Text] = {
         en="Thank you. I cannot pass this on to the municipality myself. Put this place in the form, with the link below. "
         "Then the municipality knows exactly where it is.",
     ),
+    # Something told right after an answer that sends the resident to the report form ("hij stond er om 7 uur gewoon"
+    # after a bin not emptied): it belongs in the report, which Balie does not make.
+    "told_for_the_report": Text(
+        nl="Dank u. Ik kan de melding niet zelf voor u doen. Zet dit in uw melding via de link hieronder, met uw adres. "
+        "Dan kan de gemeente het goed bekijken.",
+        en="Thank you. I cannot make the report for you. Put this in your report, with the link below, together with your "
+        "address. Then the municipality can look into it properly.",
+    ),
     # "ok maar snel maken aub" after an answer: honest that Balie cannot speed it up (the topic's duration follows).
     "hurry_asked": Text(
         nl="Ik begrijp dat u haast heeft. Sneller maken kan ik het niet.",
@@ -663,6 +692,25 @@ CATALOGUE: dict[str, Text] = {
         nl="Wordt het u tot dan te veel? De hulplijn die ik noemde is er dag en nacht. Bent u in direct gevaar? Bel 112.",
         en="Does it get too much for you until then? The helpline I gave is there day and night. Are you in immediate "
         "danger? Call 112.",
+    ),
+    # Another organisation's matter asked beside a word of the topic talked about ("is het droog zaterdag, ivm de
+    # verhuiswagen?"): its line first (`Turn._outside_besides`), then this, not the topic's whole answer again.
+    "ask_about_topic": Text(
+        nl="Heeft u een vraag over '{topic}'? Stel die gerust.",
+        en="Do you have a question about '{topic}'? Feel free to ask it.",
+    ),
+    # A season's wish ("ok fijne kerst", "happy new year"), answered in kind (`small_talk.season_wish`)
+    "season_christmas": Text(
+        nl="Dank u, ook fijne kerstdagen! Heeft u later nog een vraag? Stel die gerust hier.",
+        en="Thank you, merry Christmas to you too! Do you have a question later? Feel free to ask it here.",
+    ),
+    "season_new_year": Text(
+        nl="Dank u, ook een gelukkig nieuwjaar! Heeft u later nog een vraag? Stel die gerust hier.",
+        en="Thank you, a happy New Year to you too! Do you have a question later? Feel free to ask it here.",
+    ),
+    "season_holidays": Text(
+        nl="Dank u, ook fijne feestdagen! Heeft u later nog een vraag? Stel die gerust hier.",
+        en="Thank you, happy holidays to you too! Do you have a question later? Feel free to ask it here.",
     ),
     "declined": Text(
         nl="Goed. U kunt mij gewoon een andere vraag stellen.",

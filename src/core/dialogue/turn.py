@@ -243,12 +243,25 @@ class Turn:
         if flow is None and self.asked is None and self._on_bare_yes_no():
             return
         if replies.withdraws(ctx.text) and not replies.is_stop(ctx.text):
-            # "actually never mind", "oh laat maar" with nothing left to take back: fine, not another
-            # language or "Bedoelt u Grofvuil?"
-            ctx.count("nothing_to_withdraw")
-            ctx.add(ctx.say("declined"))
+            self._nothing_to_withdraw()
             return
         self._on_question(self.question or ctx.text)
+
+    def _nothing_to_withdraw(self) -> None:
+        """"actually never mind", "laat maar ik vraag eerst of een print ook goed is", "laat maar" with nothing left to
+        take back: accepted kindly, the resident can come back (not another language, "Bedoelt u Grofvuil?", "weet ik
+        niet precies" or "Jammer dat dit niet hielp"); while the gemeente is closed, who helps with the topic tonight
+        (its `after_hours`: the police's number for noise at night)."""
+        ctx = self.ctx
+        ctx.count("nothing_to_withdraw")
+        ctx.state.misses = 0
+        said = [ctx.say("declined")]
+        topic = ctx.intent_of(ctx.state.topic)
+        links = []
+        if topic is not None and topic.after_hours is not None and not ctx.promises.open_now:
+            said.append(topic.after_hours.answer.get(ctx.language))
+            links = [ctx.link(link) for link in topic.after_hours.links]
+        ctx.add(" ".join(said), links=links)
 
     # ---- before the question ------------------------------------------------------------------
 
@@ -582,6 +595,9 @@ class Turn:
         if answer is None:
             return False
         if isinstance(asked, FeedbackAsked):
+            if not answer.yes and answer.rest and replies.withdraws(ctx.text):
+                self._nothing_to_withdraw()  # "laat maar ik vraag eerst of ...": a change of mind, not a rating
+                return True
             on_feedback(ctx, answer.yes, quietly=bool(answer.rest))
             if answer.rest:
                 self._on_question(answer.rest)
@@ -611,6 +627,9 @@ class Turn:
         answer = replies.yes_no(ctx.text)
         if answer is None or answer.rest or (answer.yes and small_talk.says_thanks(ctx.text)):
             return False
+        if (not answer.yes and replies.withdraws(ctx.text) and not replies.is_stop(ctx.text)
+                and not any(payload.startswith("feedback:") for payload in self._last_buttons())):
+            return False  # "laat maar" a few messages after "Was dit nuttig?": a change of mind (`_nothing_to_withdraw`)
         if answer.yes and ctx.state.feedback_open is not None and self._person_offered_last():
             # "ja graag" right after "Neem dan contact op met Burgerzaken" and its button for a person, the feedback
             # asked a turn before: the person (was "Dank u wel voor uw reactie", counted as feedback).
@@ -625,9 +644,13 @@ class Turn:
 
     def _person_offered_last(self) -> bool:
         """Whether the last reply's last message offered a person (its button) and did not ask for feedback."""
-        last = next((entry for entry in reversed(self.ctx.conversation.transcript) if entry.role == Role.BOT), None)
-        payloads = {button.payload for button in last.buttons} if last is not None else set()
+        payloads = self._last_buttons()
         return "handover:request" in payloads and not any(payload.startswith("feedback:") for payload in payloads)
+
+    def _last_buttons(self) -> set[str]:
+        """The payloads of the buttons of the last reply's last message."""
+        last = next((entry for entry in reversed(self.ctx.conversation.transcript) if entry.role == Role.BOT), None)
+        return {button.payload for button in last.buttons} if last is not None else set()
 
     def _on_choice(self, asked: ChoicesOffered, answer: replies.YesNo | None) -> bool:
         ctx = self.ctx
@@ -709,6 +732,9 @@ class Turn:
         if contacts.asks_for_person(text):
             self._request_person(reason="asked", routed_by=text)
             return
+        if reactions.asks_someone_to_help(text) and ctx.classify(text).decision != "answer":
+            self._someone_to_help(text)
+            return
         if erasure.asks_erasure(text):
             self._erasure_help()
             return
@@ -722,6 +748,11 @@ class Turn:
                 answers.introduce(ctx)
             return
         if self.crisis_before is not None and self._about_crisis_help(text):
+            return
+        wish = small_talk.season_wish(text)
+        if wish is not None:
+            ctx.count("season_wish")  # "ok fijne kerst": in kind (was "Tot ziens! ... Fijne dag verder.")
+            ctx.add(ctx.say(f"season_{wish}"))
             return
         if small_talk.announces_question(text):
             ctx.count("question_announced")  # "ik heb een vraag": not a miss, the question comes next
@@ -742,6 +773,8 @@ class Turn:
             kinds = ["kind", *kinds]
         ctx.state.child = followups.tells_of_a_young_child(text) or (ctx.state.child and not followups.names_an_adult(text))
         reading = partial(classify, text)
+        if self._outside_besides(text) or self._tell_it_here(text):
+            return
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked, reading):
             return
         asked_details = details.detect(text) or details.carried(text, ctx.state.detail, ctx.state.topic)
@@ -1084,6 +1117,54 @@ class Turn:
             self._disambiguate(choices, reading.score, text)
         return True
 
+    def _outside_besides(self, text: str) -> bool:
+        """"weet je of het droog is zaterdag, ivm de verhuiswagen?" after moving house, "my train is stuck ... I have an
+        appointment at 10:15 ... when will it run again?", "moeten we eerst naar de huisarts? en kun jij een afspraak bij
+        de huisarts maken?" after youth care: what another organisation does (the weather, the trains, a GP's
+        appointment: `referrals.besides`) said honestly, then the gemeente's part of the message answered: the current
+        topic's own detail, or the topic the rest reads as (answered, a lone guess a word of it names, else "Bedoelt u" of
+        its guesses). The current
+        topic read again without a detail or a follow-up of its own: an invitation to ask about it, not its whole answer
+        again. Was
+        "Bedoelt u Huwelijk / Erkenning?" or the scope message alone. False when the rest is placed nowhere."""
+        ctx = self.ctx
+        found = referrals.besides(ctx, text)
+        if found is None:
+            return False
+        referral, rest = found
+        topic = ctx.intent_of(ctx.state.topic)
+        current = topic if topic is not None and topic.kind == "topic" else None
+        reading = ctx.classify(rest)
+        # the current topic's detail, unless the rest reads as another topic ("een afspraak op het gemeentehuis" after
+        # youth care is the appointment, not where youth care's conversation is)
+        own_detail = (current is not None and current.detail_for(rest) is not None
+                      and (reading.decision != "answer" or reading.intent == current.id))
+        if own_detail:
+            meant = current
+        elif reading.decision == "answer":
+            meant = ctx.intent_of(reading.intent)
+        else:
+            choices = self._choices(reading)
+            lone = (len(choices) == 1 and reading.score >= TOPIC_QUESTION_SCORE
+                    and ctx.knowledge.matcher.word_reads_as(rest, choices[0].id, TOPIC_WORD_SCORE))
+            meant = choices[0] if lone else None
+            if reading.decision == "clarify" and len(choices) >= 2:
+                ctx.count("outside_besides")
+                referrals.say_line(ctx, referral)
+                self._disambiguate(choices, reading.score, rest)  # the gemeente's part, as any unsure question
+                return True
+        if meant is None or meant.kind != "topic":
+            return False
+        ctx.count("outside_besides")
+        referrals.say_line(ctx, referral)
+        kinds = followups.asked_kinds(rest)
+        if meant is current and not own_detail and not kinds:
+            ctx.intent, ctx.confidence = current.id, 1.0
+            ctx.add(ctx.say("ask_about_topic", topic=current.title.get(ctx.language)))
+            return True
+        self._answer(meant, 1.0 if own_detail else reading.score, rest, kinds)
+        return True
+
     def _other_topic_named(self, named: "ResolvedIntent", score: float, text: str, kinds: list[str]) -> bool:
         """"is my drivers license ready already?" right after bulky waste: the matcher's one guess is
         another topic than the current one. Not "Dat weet ik niet" about the current topic: the topic
@@ -1136,11 +1217,46 @@ class Turn:
         ctx.state.topic = complaint.id
         ctx.intent, ctx.confidence = complaint.id, 1.0
         ctx.add(ctx.say("not_called_back"), links=[ctx.link(link) for link in complaint.links])
-        ctx.state.asked = PersonOffered(reason=NOT_CALLED_BACK, team=complaint.team)
-        team = ctx.team_name(ctx.team_id(complaint.team))
+        self._offer_topic_person(complaint, NOT_CALLED_BACK)
+        return True
+
+    def _offer_topic_person(self, topic: "ResolvedIntent | None", reason: str) -> None:
+        """"Wilt u nu met een medewerker van {team} praten?", or a callback when nobody is at work: a person of the
+        topic's team (no topic: the default team) offered, yes or no."""
+        ctx = self.ctx
+        ctx.state.asked = PersonOffered(reason=reason, team=topic.team if topic is not None else None)
+        team = ctx.team_name(ctx.team_id(topic.team if topic is not None else None))
         moment = None if ctx.live_possible else ctx.promises.callback()
         ctx.add(ctx.say("topic_person_later", team=team, moment=moment) if moment else ctx.say("topic_person_now", team=team),
                 buttons=ctx.yes_no_buttons())
+
+    def _someone_to_help(self, text: str) -> None:
+        """"kan iemand helpen in het engels of turks?", "this is too much, can someone just do it for me": kindly, what a
+        member of staff can do (English usually, other languages not promised; help and explain, while some steps stay
+        the resident's own), and a person of the topic's team offered (now, or a callback when nobody is at work). Was
+        "Het lukt mij niet om uw vraag te beantwoorden" after the miss count."""
+        ctx = self.ctx
+        ctx.count("someone_to_help")
+        ctx.state.misses = 0
+        topic = ctx.intent_of(ctx.state.topic)
+        topic = topic if topic is not None and topic.kind == "topic" else None
+        ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+        ctx.add(ctx.say("help_in_a_language" if reactions.names_a_language(text) else "help_doing_it"))
+        self._offer_topic_person(topic, f"intent:{topic.id}" if topic is not None else "asked")
+
+    def _tell_it_here(self, text: str) -> bool:
+        """"kan ik het niet gewoon hier vertellen?" right after the complaint's (or an objection's) answer: honest that
+        Balie does not take it in, the form (its link), and a person of the topic's team who can hear it (now, or a
+        callback when nobody is at work) (was "Dat weet ik niet. Gaat uw vraag over 'Klacht indienen'?")."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.id not in current_topic.TOLD_IN_WRITING or not reactions.asks_to_tell_here(text):
+            return False
+        ctx.count("tell_it_here")
+        ctx.state.misses = 0
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        ctx.add(ctx.say("tell_it_here"), links=[ctx.link(link) for link in topic.links])
+        self._offer_topic_person(topic, f"intent:{topic.id}")
         return True
 
     def _happened_again(self) -> bool:
@@ -1463,6 +1579,15 @@ class Turn:
                 ctx.count("own_plan_told")
                 ctx.state.misses = 0
                 ctx.add(ctx.say("own_plan_told"))
+                return
+            form = current_topic.report_links(ctx, topic)
+            if form is not None:
+                # "hij stond er om 7 uur gewoon hoor" after "Is uw container niet geleegd? Meld dat ...": it belongs in
+                # the report, which Balie does not make (was "Wat dat betekent ..., weet ik niet precies")
+                ctx.count("told_for_the_report")
+                ctx.state.misses = 0
+                ctx.intent, ctx.confidence = topic.id, 1.0
+                ctx.add(ctx.say("told_for_the_report"), links=form)
                 return
             ctx.count("told_in_topic")
             ctx.add(f'{ctx.say("told_in_topic", topic=topic.title.get(ctx.language))} {ctx.person_line()}',
