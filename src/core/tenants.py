@@ -155,7 +155,7 @@ def _describe(loc: tuple) -> str:
 
 
 # The parts of a shared intent's override the knowledge-base editor writes (core.editor.drafts.apply_draft).
-_EDITORS_FIELDS = ("answer", "links", "extra_examples", "followups", "details", "detail_followups")
+_EDITORS_FIELDS = ("answer", "links", "extra_examples", "followups", "details", "detail_followups", "detail_links")
 
 
 def _editors_part(tenant: Tenant, intent_id: str) -> tuple[Any, ...]:

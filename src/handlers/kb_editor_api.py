@@ -25,7 +25,7 @@ tenant comes only from the token's claims; preflights go to the staff API's
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from aws_lambda_powertools import Logger
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
@@ -91,6 +91,10 @@ class IntentBody(_Body):
     # Its own answers to a follow-up asked after a detail: {detail name: {kind: text}}.
     detail_followups: dict[DetailName, dict[FollowupKind, TextBody]] = Field(
         default_factory=dict, max_length=MAX_DETAILS, validation_alias=AliasChoices("detailFollowups", "detail_followups"))
+    # Its own links of a detail instead of the detail's shared ones: {detail name: [link]}; a name left out: the
+    # shared links; an empty list: none. Checked as the topic's `links`.
+    detail_links: dict[DetailName, Annotated[list[LinkBody], Field(max_length=MAX_LINKS)]] = Field(
+        default_factory=dict, max_length=MAX_DETAILS, validation_alias=AliasChoices("detailLinks", "detail_links"))
 
     def draft(self) -> IntentDraft:
         def text(body: TextBody | None) -> DraftText | None:
@@ -103,13 +107,16 @@ class IntentBody(_Body):
         def kept(texts: list[str]) -> list[str]:
             return [item.strip() for item in texts if item.strip()]
 
+        def links(bodies: list[LinkBody]) -> list[DraftLink]:
+            return [DraftLink(title=text(link.title) or DraftText(), url=link.url.strip()) for link in bodies]
+
         return IntentDraft(
             enabled=self.enabled, answer=text(self.answer), title=text(self.title), team=self.team,
-            links=[DraftLink(title=text(link.title) or DraftText(), url=link.url.strip()) for link in self.links]
-            if self.links is not None else None,
+            links=links(self.links) if self.links is not None else None,
             examples=Examples(nl=kept(self.examples.nl), en=kept(self.examples.en)),
             followups=written(self.followups), details=written(self.details),
-            detail_followups={name: own for name, texts in self.detail_followups.items() if (own := written(texts))})
+            detail_followups={name: own for name, texts in self.detail_followups.items() if (own := written(texts))},
+            detail_links={name: links(bodies) for name, bodies in self.detail_links.items()})
 
 
 class PreviewBody(_Body):

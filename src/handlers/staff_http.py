@@ -18,8 +18,9 @@ from handlers.http_router import Request, Response
 # Keys under these names are data (flow slot names; a tenant document in its file's format, to put
 # again), not field names: kept as they are.
 # Keys whose value is data, not fields: its own keys stay as they are (a tenant document; the editor's
-# follow-up kinds and detail names, such as kwijt_buitenland, which the PUT takes back as written).
-_DATA_KEYS = frozenset({"slots", "document", "followups", "details", "detail_followups"})
+# follow-up kinds and detail names, such as kwijt_buitenland, which the PUT takes back as written; a detail's
+# own links are title and url only, names that camelCase leaves alone).
+_DATA_KEYS = frozenset({"slots", "document", "followups", "details", "detail_followups", "detail_links"})
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": "authorization, content-type",

@@ -2,8 +2,9 @@
 // editor, find an intent, change the gemeente's answer, save it in the draft (checks shown
 // next to the fields), ask the preview chat, publish, and see the version in the history with
 // its rollback button, and the unanswered questions grouped; the gemeente's own answer to a follow-up
-// question and of a detail (session 20), through the preview and publishing to a resident. A KCC-only account is told it has
-// no access. axe on every state.
+// question and of a detail (session 20), a detail's own link (session 22: added, put back to the shared ones with
+// "Terug naar de gedeelde link", added again), through the preview and publishing to a resident. A KCC-only account is
+// told it has no access. axe on every state.
 import { BASE, main, newPage, check, axe, noErrors, screenshotPath } from "./lib.mjs";
 
 async function devToken(roles) {
@@ -130,6 +131,29 @@ await main(async (browser) => {
   await write(OWN_ABROAD);
   await page.keyboard.press("Tab");
   await write("Passport lost abroad? First call the Voorbeeld travel desk on 14 0999.");
+  // Session 22 (staff22): the detail's own link, with the keyboard, below its shared links.
+  const OWN_LINK = "https://www.voorbeeld.nl/reisloket";
+  const detailLinks = page.locator("#detail-kwijt_buitenland-links li");
+  const sharedLinks = await detailLinks.count();
+  check(sharedLinks === 2, "the detail's shared links are in its fields: " + sharedLinks);
+  const inAbroad = (text) => `/${text}/.test(document.activeElement.textContent) && document.activeElement.closest("details").dataset.key === "kwijt_buitenland"`;
+  async function addLink() {
+    check(await tabTo(page, inAbroad("Link toevoegen"), 20), "Tab reaches the detail's 'Link toevoegen'");
+    await page.keyboard.press("Enter");
+    check(await page.evaluate(() => document.activeElement.id === "detail-kwijt_buitenland-link-3-nl"), "focus in the new link's title");
+    await page.keyboard.type("Voorbeeld-reisloket");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Voorbeeld travel desk");
+    await page.keyboard.press("Tab");
+    await write(OWN_LINK);
+  }
+  await addLink();
+  check(await tabTo(page, inAbroad("Terug naar de gedeelde link"), 6), "Tab reaches 'Terug naar de gedeelde link'");
+  await page.keyboard.press("Enter");
+  check(await detailLinks.count() === sharedLinks, "the shared links are back in the fields");
+  await page.keyboard.press("Shift+Tab");  // "Link toevoegen"
+  await page.keyboard.press("Shift+Tab");  // the last shared link's "weghalen": addLink tabs on from there
+  await addLink();
   // The detail's own answer to "Kan het online?" (after a passport lost abroad), among its follow-ups below it.
   check(await tabTo(page, () => document.activeElement.id === "detail-kwijt_buitenland-followup-online-nl", 30),
         "Tab reaches the detail's follow-up");
@@ -144,6 +168,10 @@ await main(async (browser) => {
   check(await page.locator("#followups details[data-key=kind]:not([open])", { hasNotText: "eigen tekst" }).count() === 1,
         "the follow-up put back is the shared one, closed");
   await axe(page, "editor with own follow-up and detail answers");
+  check(await page.locator("#details details[data-key=kwijt_buitenland][open] summary", { hasText: "eigen links van uw gemeente" }).count() === 1,
+        "the detail says its links are the gemeente's own");
+  check(await page.locator("#detail-kwijt_buitenland-link-3-url").inputValue() === OWN_LINK, "the own link saved in the draft");
+  await axe(page, "editor with a detail's own link");
 
   // The preview answers with the draft.
   await page.locator("#preview-input").focus();
@@ -172,7 +200,7 @@ await main(async (browser) => {
   const published = page.locator("#versions tbody tr").first();
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).first().waitFor();
   const first = await published.innerText();
-  check(/Paspoort.* \(antwoord, links, vervolgvraag .hoe lang duurt het., detail kwijt buitenland, vervolgvraag .online. bij detail kwijt buitenland\)/.test(first),
+  check(/Paspoort.* \(antwoord, links, vervolgvraag .hoe lang duurt het., detail kwijt buitenland, vervolgvraag .online. bij detail kwijt buitenland, links bij detail kwijt buitenland\)/.test(first),
         "the newest version says what changed: " + first);
   check(first.includes("Redacteur") && !/dev-/.test(first), "by whom, readably, for a token without a name: " + first);
   await page.locator("#versions tbody tr", { hasText: "Paspoort" }).filter({ hasText: "live" }).waitFor({ timeout: 60000 });
@@ -190,6 +218,7 @@ await main(async (browser) => {
   check(residentText.includes("vijf werkdagen"), "a resident gets the published follow-up answer: " + residentText.slice(0, 200));
   const abroad = await chat("ik ben mijn paspoort kwijtgeraakt in het buitenland");
   check(JSON.stringify(abroad.messages).includes("Voorbeeld-reisloket"), "a resident gets the published detail answer");
+  check(JSON.stringify(abroad.messages).includes(OWN_LINK), "and the detail's own link: " + JSON.stringify(abroad.messages).slice(0, 300));
   check(JSON.stringify((await chat("kan dat ook online?", abroad.conversationId)).messages).includes("videobellen"),
         "and the published answer to a follow-up after that detail");
   check((await page.locator("#versions button", { hasText: "Terugzetten naar versie" }).count()) > 0,

@@ -100,3 +100,24 @@ def test_own_followup_and_detail_answers_from_draft_to_residents_and_back(stack:
     assert status == 200, rolled
     wait_for(lambda: "Een paspoort kost geld." in resident(stack, PASPOORT, COST), timeout=60, interval=0.5)
     assert "Alpha-loket" not in resident(stack, ABROAD) and "belt u terug" not in resident(stack, ABROAD, ONLINE)
+
+
+def test_a_details_own_links_over_http_checked_as_the_topics(stack: LocalStack) -> None:
+    """Session 22 (staff22): `detailLinks` {detail name: [link]} in the PUT, `ownLinks` / `sharedLinks` per detail
+    in the GET (names as written); refused as the topic's links are, nothing saved."""
+    editor = call(stack, "POST", "/dev/token", {"tenant": "alpha", "teams": "*", "roles": ["editor"]})[1]["token"]
+    link = {"title": {"nl": "Alpha-reisloket", "en": "Alpha travel desk"}, "url": "https://www.alpha.example/reisloket"}
+    for body, status, named in (({"detailLinks": {"kwijt_buitenland": [{**link, "url": "javascript:alert(1)"}]}}, 400, "https://"),
+                                ({"detailLinks": {"kwijt_buitenland": [link] * 11}}, 400, "detailLinks.kwijt_buitenland"),
+                                ({"detailLinks": {"bestaat_niet": [link]}}, 422, "bestaat_niet")):
+        answer = call(stack, "PUT", "/v1/staff/kb/intents/paspoort", body, token=editor)
+        assert answer[0] == status and named in answer[1]["error"]["message"], (body, answer)
+    status, saved = call(stack, "PUT", "/v1/staff/kb/intents/paspoort", {"detailLinks": {"kwijt_buitenland": [link]}}, token=editor)
+    assert status == 200, saved
+    abroad = next(item for item in saved["detailAnswers"] if item["key"] == "kwijt_buitenland")
+    assert abroad["ownLinks"] == [link] and isinstance(abroad["sharedLinks"], list)
+    assert saved["draft"]["detailLinks"] == {"kwijt_buitenland": [link]}
+    status, answer = call(stack, "POST", "/v1/staff/kb/preview", {"message": ABROAD}, token=editor)
+    assert status == 200 and link["url"] in [shown["url"] for message in answer["reply"]["messages"] for shown in message["links"]]
+    status, back = call(stack, "PUT", "/v1/staff/kb/intents/paspoort", {}, token=editor)
+    assert status == 200 and all(item["ownLinks"] is None for item in back["detailAnswers"])

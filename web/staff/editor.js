@@ -198,10 +198,12 @@
     items.forEach(function (item) {
       var id = OWN_PARTS[part].prefix + item.key;
       var nested = item.followups || [];
+      var ownLinks = part === "details" && item.ownLinks !== null && item.ownLinks !== undefined;
       var own = !!item.own || nested.some(function (followup) { return !!followup.own; });
       var checked = (current.findings || []).some(function (finding) {
         return finding.field.indexOf(part + "." + item.key + ".") === 0
-          || (part === "details" && finding.field.indexOf("detail_followups." + item.key + ".") === 0);
+          || (part === "details" && (finding.field.indexOf("detail_followups." + item.key + ".") === 0
+                                     || finding.field.indexOf("detail_links." + item.key + ".") === 0));
       });
       var followups = nested.length ? [h("p", { "class": "subtitle", text: "Vervolgvragen bij dit detail" })].concat(
         nested.map(function (followup) {
@@ -210,13 +212,56 @@
                    [h("p", { id: sub + "-title", "class": "subtitle", text: followup.asked + " (na dit detail)" })]
                      .concat(answerFields(sub, followup)));
         })) : [];
-      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: own || checked }, [
+      var links = part === "details" ? [detailLinks(id, item)] : [];
+      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: own || ownLinks || checked }, [
         h("summary", { id: id + "-title" }, [h("span", { text: item.asked }),
-                                              own ? badge("eigen tekst van uw gemeente", "draft") : null]),
-        h("div", { role: "group", "aria-labelledby": id + "-title" }, answerFields(id, item).concat(followups))
+                                              own ? badge("eigen tekst van uw gemeente", "draft") : null,
+                                              ownLinks ? badge("eigen links van uw gemeente", "draft") : null]),
+        h("div", { role: "group", "aria-labelledby": id + "-title" }, answerFields(id, item).concat(links, followups))
       ]));
     });
     $(part).hidden = items.length === 0;
+  }
+
+  // A detail's links (session 22): the shared ones named, the fields hold the gemeente's own (else the shared ones);
+  // sent as `detailLinks[name]` only once the editor changed them, and "Terug naar de gedeelde link" leaves them out.
+  var detailLinksOwn = {}; // detail name -> the editor set links of the gemeente's own
+  function detailLinks(id, item) {
+    var own = item.ownLinks !== null && item.ownLinks !== undefined;
+    var shared = item.sharedLinks.map(function (link) { return { title: link.title, url: link.url || "" }; });
+    var list = h("ol", { id: id + "-links", "class": "links" });
+    var named = h("span", { "class": "sr", text: " (" + item.asked + ")" });
+    function changed() { detailLinksOwn[item.key] = true; }
+    var add = h("button", { type: "button", "class": "secondary", on: { click: function () {
+      changed();
+      var row = linkRow({ title: { nl: "", en: "" }, url: "https://" }, list.children.length, id + "-link", changed, add);
+      list.appendChild(row);
+      row.querySelector("input").focus();
+    } } }, [document.createTextNode("Link toevoegen"), named.cloneNode(true)]);
+    function fill(links) {
+      clear(list);
+      links.forEach(function (link, index) { list.appendChild(linkRow(link, index, id + "-link", changed, add)); });
+    }
+    detailLinksOwn[item.key] = own;
+    fill(own ? item.ownLinks : shared);
+    return h("div", { "class": "detail-links", role: "group", "aria-labelledby": id + "-links-title" }, [
+      h("p", { id: id + "-links-title", "class": "subtitle", text: "Links bij dit detail" }),
+      h("p", { "class": "hint", text: shared.length ? "Gedeelde links: " + shared.map(function (link) { return link.title.nl; }).join(", ")
+                                                    : "Geen gedeelde links bij dit detail." }),
+      list, add,
+      h("button", { type: "button", "class": "secondary", on: { click: function () {
+        detailLinksOwn[item.key] = false;
+        fill(shared);
+        say("De gedeelde links van dit detail komen terug zodra u opslaat.");
+      } } }, [document.createTextNode("Terug naar de gedeelde link"), named])
+    ]);
+  }
+  function ownDetailLinks() {
+    var found = {};
+    ((current && current.detailAnswers) || []).forEach(function (detail) {
+      if (detailLinksOwn[detail.key]) found[detail.key] = linksIn($("detail-" + detail.key + "-links"));
+    });
+    return found;
   }
 
   // The shared text, a note, the Dutch and English fields (the own text, else the shared one) and "Terug naar de
@@ -268,29 +313,38 @@
     linksOwn = own;
     var list = $("links");
     clear(list);
-    links.forEach(function (link, index) { list.appendChild(linkRow(link, index)); });
+    links.forEach(function (link, index) { list.appendChild(linkRow(link, index, "link", topicLinksChanged, $("add-link"))); });
   }
-  function linkRow(link, index) {
+  function topicLinksChanged() { linksOwn = true; }
+  // One link's fields, ids `<prefix>-<n>-nl|en|url`; `changed` is called on any edit, `add` gets focus after removal.
+  function linkRow(link, index, prefix, changed, add) {
     var n = index + 1;
     function field(name, label, value, type) {
-      var id = "link-" + n + "-" + name;
+      var id = prefix + "-" + n + "-" + name;
       return h("div", {}, [h("label", { "for": id, text: label + " van link " + n }),
         h("input", { id: id, type: type || "text", value: value, "data-field": name, autocomplete: "off",
-                     on: { input: function () { linksOwn = true; } } })]);
+                     on: { input: changed } })]);
     }
     return h("li", { "class": "link" }, [
       field("nl", "Titel (Nederlands)", link.title.nl || ""), field("en", "Titel (Engels)", link.title.en || ""),
       field("url", "Adres", link.url || "", "url"),
       h("button", { type: "button", "class": "danger", text: "Link " + n + " weghalen", on: { click: function (event) {
-        linksOwn = true;
+        changed();
         event.target.closest("li").remove();
-        $("add-link").focus();
+        add.focus();
       } } })
     ]);
   }
+  // The links in a list of link rows, as the API takes them.
+  function linksIn(list) {
+    return Array.prototype.map.call(list.children, function (row) {
+      function value(name) { return row.querySelector('[data-field="' + name + '"]').value.trim(); }
+      return { title: { nl: value("nl"), en: value("en") }, url: value("url") };
+    });
+  }
   $("add-link").addEventListener("click", function () {
     linksOwn = true;
-    var row = linkRow({ title: { nl: "", en: "" }, url: "https://" }, $("links").children.length);
+    var row = linkRow({ title: { nl: "", en: "" }, url: "https://" }, $("links").children.length, "link", topicLinksChanged, $("add-link"));
     $("links").appendChild(row);
     row.querySelector("input").focus();
   });
@@ -315,10 +369,7 @@
     var shared = current && current.shared && current.shared.answer;
     body.answer = shared && answer.nl === shared.nl && answer.en === shared.en ? null : answer;
     if (linksOwn || !current || current.own) {
-      body.links = Array.prototype.map.call($("links").children, function (row) {
-        function value(name) { return row.querySelector('[data-field="' + name + '"]').value.trim(); }
-        return { title: { nl: value("nl"), en: value("en") }, url: value("url") };
-      });
+      body.links = linksIn($("links"));
     } else {
       body.links = null;
     }
@@ -327,6 +378,7 @@
       body.followups = ownAnswers("followups");
       body.details = ownAnswers("details");
       body.detailFollowups = ownDetailFollowups();
+      body.detailLinks = ownDetailLinks();
     }
     return body;
   }
@@ -379,7 +431,12 @@
   function fieldLabel(field) {
     var own = ownAnswerOf(field);
     if (own) return own.label + " (" + (own.lang === "nl" ? "Nederlands" : "Engels") + ")";
-    var match = /^(examples|links)\.(\w+)\.(\w+)$/.exec(field);
+    var detailLink = /^detail_links\.(\w+)\.(\d+)\./.exec(field);
+    if (detailLink) {
+      var detail = ((current && current.detailAnswers) || []).filter(function (each) { return each.key === detailLink[1]; })[0];
+      return "Link " + (Number(detailLink[2]) + 1) + " bij " + (detail ? detail.asked : detailLink[1]);
+    }
+    var match = /^(examples|links)\.(\w+)\.(\w+)/.exec(field);
     if (!match) return "";
     return match[1] === "examples" ? "Voorbeeldvraag " + (Number(match[3]) + 1) + " (" + (match[2] === "nl" ? "Nederlands" : "Engels") + ")"
                                    : "Link " + (Number(match[2]) + 1);
@@ -405,8 +462,11 @@
     if (ids[field]) return $(ids[field]);
     var example = /^examples\.(nl|en)\.\d+$/.exec(field);
     if (example) return $("examples-" + example[1]);
-    var link = /^links\.(\d+)\.(url|title)/.exec(field);
-    if (link) return $("link-" + (Number(link[1]) + 1) + "-" + (link[2] === "url" ? "url" : "nl"));
+    var link = /^links\.(\d+)\.(url|title)(?:\.(nl|en))?$/.exec(field);
+    if (link) return $("link-" + (Number(link[1]) + 1) + "-" + (link[2] === "url" ? "url" : link[3] || "nl"));
+    var detailLink = /^detail_links\.(\w+)\.(\d+)\.(url|title)(?:\.(nl|en))?$/.exec(field);
+    if (detailLink) return $("detail-" + detailLink[1] + "-link-" + (Number(detailLink[2]) + 1) + "-" +
+                             (detailLink[3] === "url" ? "url" : detailLink[4] || "nl"));
     return null;
   }
 
@@ -502,11 +562,12 @@
                          meenemen: "wat meenemen", online: "online", termijn: "hoe lang van tevoren" };
   // The audit's "followups.kosten" / "details.kwijt_buitenland" as editors read them.
   function fieldName(field) {
-    var own = /^(followups|details|detail_followups)\.(\w+)(?:\.(\w+))?$/.exec(field);
+    var own = /^(followups|details|detail_followups|detail_links)\.(\w+)(?:\.(\w+))?$/.exec(field);
     function followup(kind) { return "vervolgvraag \u2018" + (FOLLOWUP_NAMES[kind] || kind) + "\u2019"; }
     function detail(name) { return "detail " + name.replace(/_/g, " "); }
     if (own && own[1] === "followups") return followup(own[2]);
     if (own && own[1] === "details") return detail(own[2]);
+    if (own && own[1] === "detail_links") return "links bij " + detail(own[2]);
     if (own && own[3]) return followup(own[3]) + " bij " + detail(own[2]);
     return FIELD_NAMES[field] || field;
   }

@@ -19,7 +19,7 @@ from ..kb.merge import shared_details
 from ..kb.models import Intent, Text
 from ..models import Model
 from ..text_input import check_text
-from .drafts import MAX_EXAMPLES, MAX_LINKS, DraftText, IntentDraft
+from .drafts import MAX_EXAMPLES, MAX_LINKS, DraftLink, DraftText, IntentDraft
 
 ACCURACY_DROP = 0.005  # a lower estimate than this much is noise of the held-out split
 MAX_ANSWER_CHARS = 2000
@@ -47,16 +47,18 @@ def refuse_unsafe(state: IntentDraft) -> None:
     texts: list[tuple[DraftText | None, int]] = [(state.answer, MAX_ANSWER_CHARS), (state.title, MAX_TITLE_CHARS)]
     texts += [(text, MAX_ANSWER_CHARS) for text in [*state.followups.values(), *state.details.values(),
                                                     *(text for texts in state.detail_followups.values() for text in texts.values())]]
-    texts += [(link.title, MAX_TITLE_CHARS) for link in state.links or []]
+    link_lists = [state.links or [], *state.detail_links.values()]  # the topic's and each detail's own
+    texts += [(link.title, MAX_TITLE_CHARS) for links in link_lists for link in links]
     for text, limit in texts:
         for value in (text.nl, text.en) if text is not None else ():
             if value:
                 _plain(value, limit)
-    if len(state.links or []) > MAX_LINKS:
-        raise InvalidInput(f"Geef hoogstens {MAX_LINKS} links.")
-    for link in state.links or []:
-        if not _HTTP_URL.match(link.url.strip()):
-            raise InvalidInput(f"Een link moet een webadres zijn dat begint met https://, niet {link.url[:80]!r}.")
+    for links in link_lists:
+        if len(links) > MAX_LINKS:
+            raise InvalidInput(f"Geef hoogstens {MAX_LINKS} links.")
+        for link in links:
+            if not _HTTP_URL.match(link.url.strip()):
+                raise InvalidInput(f"Een link moet een webadres zijn dat begint met https://, niet {link.url[:80]!r}.")
     for language in ("nl", "en"):
         examples = getattr(state.examples, language)
         if len(examples) > MAX_EXAMPLES:
@@ -93,6 +95,20 @@ def _length(field: str, text: DraftText | None) -> list[Finding]:
     return []
 
 
+def _link_findings(field: str, links: Sequence[DraftLink]) -> list[Finding]:
+    """A topic's or a detail's own links (`field` "links" or "detail_links.<name>"): titles in both languages, https."""
+    findings: list[Finding] = []
+    for index, link in enumerate(links):
+        findings += _texts(f"{field}.{index}.title", link.title, "De titel van de link")
+        if link.url.lower().startswith("http://"):
+            # An error, not a warning: the knowledge base's own check refuses every http:// link a
+            # resident is sent to, so a warning here would only move the refusal to publishing time.
+            findings.append(Finding(field=f"{field}.{index}.url", message=(
+                "Deze link is niet beveiligd (http). Inwoners sturen we alleen naar beveiligde pagina's: "
+                "gebruik een adres dat met https:// begint.")))
+    return findings
+
+
 def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None,
                     example_owner: Mapping[str, str], titles: Mapping[str, str],
                     current_model: _Classifier | None, teams: Sequence[str]) -> list[Finding]:
@@ -122,14 +138,9 @@ def intent_findings(intent_id: str, state: IntentDraft, *, shared: Intent | None
     findings += _length("answer", state.answer)
     if not state.own:
         findings += _own_answers_findings(state, shared)
-    for index, link in enumerate(state.links or []):
-        findings += _texts(f"links.{index}.title", link.title, "De titel van de link")
-        if link.url.lower().startswith("http://"):
-            # An error, not a warning: the knowledge base's own check refuses every http:// link a
-            # resident is sent to, so a warning here would only move the refusal to publishing time.
-            findings.append(Finding(field=f"links.{index}.url", message=(
-                "Deze link is niet beveiligd (http). Inwoners sturen we alleen naar beveiligde pagina's: "
-                "gebruik een adres dat met https:// begint.")))
+    findings += _link_findings("links", state.links or [])
+    for name, links in state.detail_links.items():
+        findings += _link_findings(f"detail_links.{name}", links)
     seen: set[str] = set()
     own_examples = {normalise(text) for text in [*(shared.examples.nl if shared else []), *(shared.examples.en if shared else [])]}
     for language in ("nl", "en"):

@@ -2,7 +2,7 @@
 
 A draft holds, per intent an editor touched, the whole wanted state of that intent for
 this gemeente (`IntentDraft`): on or off, its own answer and links over the shared ones,
-its own answers to follow-up questions and of details, its extra example questions, or a
+its own answers to follow-up questions and of details, a detail's own links, its extra example questions, or a
 whole gemeente-own intent. Applying a draft to the
 tenant's newest version (`apply_draft`) rewrites only those intents, so settings an
 administrator changed meanwhile (opening hours, teams) are kept.
@@ -58,6 +58,8 @@ class IntentDraft(Model):
     details: dict[DetailName, DraftText] = Field(default_factory=dict)
     # Its own answers to a follow-up asked after a detail ("kan dat online?" after a passport stolen abroad).
     detail_followups: dict[DetailName, dict[FollowupKind, DraftText]] = Field(default_factory=dict)
+    # Its own links of a detail instead of the detail's shared ones (a name left out: the shared links).
+    detail_links: dict[DetailName, list[DraftLink]] = Field(default_factory=dict)
     examples: Examples = Field(default_factory=Examples)
     own: bool = False
     title: DraftText | None = None  # own intents only
@@ -148,6 +150,7 @@ def intent_state(tenant: Tenant, intent_id: str) -> IntentDraft | None:
         followups=_draft_followups(override.followups),
         details={name: _draft_text(text) for name, text in override.details.items()},
         detail_followups={name: _draft_followups(followups) for name, followups in override.detail_followups.items()},
+        detail_links={name: _draft_links(links, {**tenant.urls, **override.urls}) for name, links in override.detail_links.items()},
         examples=_examples(override.extra_examples))
 
 
@@ -187,6 +190,7 @@ def apply_draft(tenant: Tenant, draft: Draft | None) -> Tenant:
             "details": _written(state.details),
             "detail_followups": {name: Followups(**own) for name, texts in state.detail_followups.items()
                                  if (own := _written(texts))},
+            "detail_links": {name: _link_specs(links) for name, links in state.detail_links.items()},
         })
         if override == IntentOverride():
             overrides.pop(intent_id, None)

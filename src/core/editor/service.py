@@ -127,6 +127,8 @@ class OwnAnswer(Model):
     own: DraftText | None  # the gemeente's own as the draft has it (None: the shared one is given)
     note: str | None = None  # when residents do not get this text (the tenant's fees answer the cost)
     followups: list[OwnAnswer] = Field(default_factory=list)  # a detail's: its answers to a follow-up after it
+    shared_links: list[LinkView] = Field(default_factory=list)  # a detail's shared links
+    own_links: list[DraftLink] | None = None  # a detail's own links as the draft has them (None: the shared ones)
 
 
 # The details every topic may have (core.kb.models.Variants), as staff read them.
@@ -156,13 +158,15 @@ def followup_answers(intent: Intent, state: IntentDraft, tenant: Tenant) -> list
     return _followup_views(intent.followups, state.followups, _FEES_NOTE if has_fees else None)
 
 
-def detail_answers(intent: Intent, override: IntentOverride | None, state: IntentDraft) -> list[OwnAnswer]:
-    """The topic's details (its variants, then its own details) with their shared answers and their own
+def detail_answers(intent: Intent, tenant: Tenant, state: IntentDraft) -> list[OwnAnswer]:
+    """The topic's details (its variants, then its own details) with their shared answers and links and their own
     answers to follow-ups (the topic's answer stands for the kinds a detail leaves out)."""
     words = {detail.name: ", ".join(word.rstrip("*") for word in detail.words[:_SHOWN_WORDS]) for detail in intent.details}
+    override = tenant.intent_overrides.get(intent.id)
     return [OwnAnswer(key=name, asked=_VARIANT_QUESTIONS.get(name) or f"Vragen met bijvoorbeeld: {words.get(name, name)}",
                       shared=detail.answer, own=state.details.get(name),
-                      followups=_followup_views(detail.followups, state.detail_followups.get(name, {})))
+                      followups=_followup_views(detail.followups, state.detail_followups.get(name, {})),
+                      shared_links=_link_views(detail.links, tenant, intent.id), own_links=state.detail_links.get(name))
             for name, detail in shared_details(intent, override).items()]
 
 
@@ -386,7 +390,8 @@ class KnowledgeEditor:
                 id=intent_id, title=state.title.text(intent_id) if state.own and state.title else intent.title,
                 kind=intent.kind, own=state.own, enabled=state.enabled, edited=intent_id in ctx.draft.intents,
                 overlay=not state.own and (state.answer is not None or state.links is not None or bool(
-                    state.followups or state.details or state.detail_followups or state.examples.nl or state.examples.en)),
+                    state.followups or state.details or state.detail_followups or state.detail_links
+                    or state.examples.nl or state.examples.en)),
                 answer=effective, extra_examples=len(state.examples.nl) + len(state.examples.en),
                 errors=sum(f.severity == "error" for f in findings), warnings=sum(f.severity == "warning" for f in findings)))
         summaries.sort(key=lambda item: (not item.edited, not item.own, item.title.nl.casefold()))
@@ -743,7 +748,7 @@ class KnowledgeEditor:
                               examples=shared.examples) if shared else None,
             draft=state, live=live, effective=effective, difference=diff, findings=findings,
             followup_answers=followup_answers(shared, state, ctx.tenant) if shared is not None and not state.own else [],
-            detail_answers=detail_answers(shared, overrides, state) if shared is not None and not state.own else [])
+            detail_answers=detail_answers(shared, ctx.tenant, state) if shared is not None and not state.own else [])
 
     def _live_view(self, tenant: str, intent_id: str) -> LiveView | None:
         try:
@@ -784,12 +789,12 @@ def _free_id(question: str, ctx: _Context) -> str:
 def _own_answers_fit(intent_id: str, state: IntentDraft, shared: Intent | None, override: IntentOverride | None) -> None:
     """Own follow-up and detail answers only over a shared topic, and only for details it has (422)."""
     if shared is None:
-        if state.followups or state.details or state.detail_followups:
+        if state.followups or state.details or state.detail_followups or state.detail_links:
             raise InvalidInput("followups, details: een eigen onderwerp heeft alleen zijn eigen antwoord; "
                                "vervolgvragen en details horen bij gedeelde onderwerpen.")
         return
     known = shared_details(shared, override)
-    unknown = sorted({*state.details, *state.detail_followups} - set(known))
+    unknown = sorted({*state.details, *state.detail_followups, *state.detail_links} - set(known))
     if unknown:
         raise Unprocessable(f"details.{unknown[0]}: het onderwerp {intent_id!r} heeft geen detail {unknown[0]!r}. "
                             f"Het heeft: {', '.join(known) or 'geen details'}.")
@@ -806,4 +811,6 @@ def _changed_fields(before: IntentDraft | None, after: IntentDraft) -> list[str]
     for name in sorted({*before.detail_followups, *after.detail_followups}):
         old, new = before.detail_followups.get(name, {}), after.detail_followups.get(name, {})
         fields += [f"detail_followups.{name}.{kind}" for kind in sorted({*old, *new}) if old.get(kind) != new.get(kind)]
+    fields += [f"detail_links.{name}" for name in sorted({*before.detail_links, *after.detail_links})
+               if before.detail_links.get(name) != after.detail_links.get(name)]
     return fields

@@ -204,6 +204,9 @@ def settings_problems(tenant: Tenant) -> list[Problem]:
             problems += _url_problem(("intent_overrides", intent_id, "urls", slot), url)
         for index, link in enumerate(override.links or []):
             problems += _url_problem(("intent_overrides", intent_id, "links", index, "url"), link.url)
+        for name, links in override.detail_links.items():
+            for index, link in enumerate(links):
+                problems += _url_problem(("intent_overrides", intent_id, "detail_links", name, index, "url"), link.url)
         if override.after_hours is not None:
             problems += _after_hours_problems(("intent_overrides", intent_id, "after_hours"), override.after_hours,
                                               intent_id)
@@ -270,7 +273,8 @@ def _own_answers_problems(at: tuple, intent_id: str, override: IntentOverride, i
         if text is not None:
             problems += answer_length_problems((*at, "followups", kind, "nl"), text.nl, intent_id)
     known = shared_details(intent, override) if intent is not None else {}
-    for part, named in (("details", override.details), ("detail_followups", override.detail_followups)):
+    for part, named in (("details", override.details), ("detail_followups", override.detail_followups),
+                        ("detail_links", override.detail_links)):
         problems += [Problem((*at, part, name), f"{intent_id} has no detail {name!r} (its details: {', '.join(known) or 'none'})")
                      for name in named if name not in known]
     for name, text in override.details.items():

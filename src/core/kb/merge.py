@@ -40,10 +40,11 @@ def enabled_intents(shared: Mapping[str, Intent], tenant: Tenant) -> dict[str, I
 def link_specs(intent: Intent, override: IntentOverride | None) -> Iterator[LinkSpec]:
     """Every link of an intent as the tenant shows it (answer links and flow links)."""
     yield from override.links if override and override.links is not None else intent.links
-    for _, variant in _merge_variants(intent.variants, override.variants if override else None):
+    own = with_own_answers(intent, override)
+    for _, variant in own.variants:
         if variant is not None:
             yield from variant.links
-    for detail in intent.details:
+    for detail in own.details:
         yield from detail.links
     after_hours = _after_hours(intent, override)
     if after_hours is not None:
@@ -108,16 +109,17 @@ def shared_details(intent: Intent, override: IntentOverride | None) -> dict[str,
 
 
 def with_own_answers(intent: Intent, override: IntentOverride | None) -> Intent:
-    """The intent with the tenant's own follow-up answers and variants and its own answers of details and
-    of follow-ups after them (what a resident gets after "wat kost het?", "kwijt in het buitenland" and then
+    """The intent with the tenant's own follow-up answers and variants and its own answers and links of details
+    and of follow-ups after them (what a resident gets after "wat kost het?", "kwijt in het buitenland" and then
     "kan dat online?"); links are resolved apart."""
     if override is None:
         return intent
     def own(name: str, detail: Variant | Detail) -> Variant | Detail:
-        if name not in override.details and name not in override.detail_followups:
+        if name not in override.details and name not in override.detail_followups and name not in override.detail_links:
             return detail
         return detail.model_copy(update={
             "answer": override.details.get(name, detail.answer),
+            "links": override.detail_links.get(name, detail.links),
             "followups": _merge_followups(detail.followups, override.detail_followups.get(name))})
 
     variants = _merge_variants(intent.variants, override.variants)

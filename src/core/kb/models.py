@@ -215,12 +215,15 @@ class IntentOverride(Strict):
     followups: Followups | None = None
     variants: Variants | None = None
     # The gemeente's own answer of one of the intent's details, by name: a kind of its `variants:`
-    # (kwijt_buitenland) or the name of one of its `details:` (andere_nationaliteit). Only the answer:
-    # the detail's links and follow-ups stay the shared ones (the knowledge-base editor writes these).
+    # (kwijt_buitenland) or the name of one of its `details:` (andere_nationaliteit); its follow-ups and
+    # links below (the knowledge-base editor writes these).
     details: dict[DetailName, Text] = Field(default_factory=dict)
     # The gemeente's own answers to a follow-up asked after one of those details (by the same names), over the
     # detail's own (`Variant.followups`, `Detail.followups`): "kan dat online?" after a passport stolen abroad.
     detail_followups: dict[DetailName, Followups] = Field(default_factory=dict)
+    # The gemeente's own links of a detail (by the same names) instead of the detail's shared ones (an empty
+    # list: none), as `links` are the topic's: its own page for reporting a passport stolen abroad.
+    detail_links: dict[DetailName, list[LinkSpec]] = Field(default_factory=dict)
     extra_examples: Examples | None = None
     after_hours: AfterHours | None = None  # e.g. the gemeente's own storingsnummer
     # Slot -> URL for this intent only (e.g. its own form or appointment page);
