@@ -1,9 +1,9 @@
 """Reaching a person: asked for, a callback, whom to call, and the contact details typed for it.
 
 - `contact`: a phone number or e-mail address typed for a callback;
-- `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human";
-- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?"; `asks_to_be_contacted`: "bel me maar",
-  "mail me" (the whole message);
+- `asks_for_person`: "iemand spreken over mijn parkeervergunning", "I need a human", "verbind me door met parkeren";
+- `asks_for_callback`: "bel me terug aub", "kunnen jullie mij bellen?", "please have someone e-mail me";
+  `asks_to_be_contacted`: "bel me maar", "mail me" (the whole message);
 - `asks_whom_to_call`: "wie kan ik bellen?" (the current topic's team); `asks_after_hours`: "wie bel ik 's nachts?";
 - `without_person_request`: what is left of such a request (the topic, for routing);
 - `asks_when_contacted`: "wanneer bellen jullie?", "wanneer hoor ik iets?": when the callback promised comes;
@@ -76,7 +76,10 @@ _CALL_ME = re.compile(
     r"(?:dat|zodat) (?:iemand|jullie|u|een medewerker) (?:me|mij) (?:\w+ ){0,3}(?:terug ?)?(?:belt|opbelt|mailt|bellen|mailen)|"
     # "you can mail me at anna@...", "u kunt me bereiken op 06...": a contact offered for a callback
     r"(?:u kunt|je kunt|jullie kunnen) (?:me|mij) (?:(?:e-?)?mailen|bellen|bereiken)(?: (?:op|via))?|"
-    r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?)\b"
+    r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?|"
+    # "please have someone email me", "laat iemand mij maandag bellen": someone sent to contact the resident
+    r"(?:have|let|get) (?:someone|somebody|a colleague|one of you|a person) (?:\w+ )?(?:e-?mail|mail|call|phone|ring|contact) (?:me|us)|"
+    r"laat (?:iemand|een medewerker|een collega) (?:me|mij|ons) (?:\w+ ){0,3}(?:terug ?)?(?:bellen|mailen|e-?mailen))\b"
 )
 # Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
 # these words name who it is about, not whom the resident wants to talk to.
@@ -96,17 +99,33 @@ _REQUEST_WORDS = re.compile(
     rf"\b(?:{_STRONG_PERSON}|{_WEAK_PERSON}|{_TALK}|{_WANT}|"
     r"ik|kan|kun|kunt|mag|mijn|een|met|van|de|het|over|u|me|mij|je|jullie|gemeente|even|"
     r"i|can|could|may|a|an|the|to|with|about|my|me|you|please|regarding|for|voor|echte?|real|"
-    r"alstublieft|hallo|hoi|hi|hello|"
+    r"alstublieft|hallo|hoi|hi|hello|ok|oke|ja|yes|nu|now|door|naar|zet|schakel|through|"
     # the way of talking preferred, no topic: "ik kan beter praten dan schrijven" (read Verhuizing in "schrijven", and the
     # call went to Burgerzaken instead of the bijstand team talked about)
     r"schrijven|typen|tikken|lezen|liever|beter|dan|write|writing|type|typing|read|reading|rather|better|than)\b"
 )
 
 
+# "verbind me maar door met dat jeugdteam", "zet me door naar parkeren", "connect me to the permits team": put through
+# to whom the rest names (a team, a topic), no word for a person needed.
+_PUT_THROUGH = re.compile(
+    r"\b(?:(?:verbind|verbindt|zet|stuur|schakel) (?:me|mij|ons) (?:\w+ ){0,2}door (?:met|naar)|"
+    r"(?:verbind|verbindt) (?:me|mij|ons) (?:\w+ ){0,2}met|(?:me |mij |ons )?(?:door)?verbinden (?:met|naar)|"
+    r"(?:connect|transfer|put) (?:me|us) (?:through )?(?:to|with))\b")
+# "liever gewoon nu iemand", "nu meteen iemand graag", "someone now please": someone, now, in a short message.
+_SOMEONE_NOW = re.compile(r"\b(?:(?:nu|meteen|direct|nou) (?:\w+ )?(?:iemand|een mens)|iemand (?:\w+ )?(?:nu|meteen|direct)|"
+                          r"(?:someone|somebody|a person|a human) (?:\w+ )?now|now (?:\w+ )?(?:someone|somebody|a person))"
+                          r"(?: (?:ja|graag|aub|alsjeblieft|alstublieft|svp|spreken|yes|please))*$")
+SOMEONE_NOW_WORDS = 6
+
+
 def asks_for_person(text: str) -> bool:
     """True when the resident asks to talk to a person ("medewerker graag",
-    "kan ik iemand spreken over parkeren", "I need a human")."""
+    "kan ik iemand spreken over parkeren", "I need a human", "verbind me door met het jeugdteam",
+    "liever gewoon nu iemand")."""
     plain = _STAFF_DID.sub(" ", _ABOUT_STAFF.sub(" ", clauses.plain(text)))
+    if _PUT_THROUGH.search(plain) or (len(plain.split()) <= SOMEONE_NOW_WORDS and _SOMEONE_NOW.search(plain)):
+        return True
     if _NOT_A_BOT.search(plain):
         return True  # "ik wil niet met een robot praten"
     if _NOT_A_REQUEST.search(plain):

@@ -513,6 +513,21 @@ def tells_of_a_young_child(text: str) -> bool:
     return bool(_YOUNG_CHILD.search(text.lower()))
 
 
+# "moet mijn man dan ook mee naar de afspraak?", "moet haar vader ook tekenen?", "does my wife have to come too?": whether
+# the resident's partner or the child's other parent must come along or sign.
+_PARTNER = (r"(?:mijn|mn|m'n|haar|zijn|hun|de|onze|my|her|his|their|the|our) (?:man|vrouw|echtgeno(?:ot|te)|partner|vriend|"
+            r"vriendin|ex|vader|moeder|papa|mama|husband|wife|spouse|boyfriend|girlfriend|ex|father|mother|dad|mum|mom)")
+_COMES_OR_SIGNS = (r"(?:mee|meekomen|meegaan|komen|erbij|aanwezig|tekenen|ondertekenen|handtekening|toestemming|come|"
+                   r"sign|signature|there|present|consent|along)")
+_PARTNER_ALONG = re.compile(rf"\b{_PARTNER}\b.*\b{_COMES_OR_SIGNS}\b|\b{_COMES_OR_SIGNS}\b.*\b{_PARTNER}\b")
+
+
+def asks_if_partner_comes(text: str) -> bool:
+    """True for a question whether the resident's partner or the child's other parent must come along or sign ("moet
+    mijn man dan ook mee naar de afspraak?", "does her father have to sign?")."""
+    return clauses.is_question(text) and bool(_PARTNER_ALONG.search(clauses.plain(text)))
+
+
 def names_an_adult(text: str) -> bool:
     """True when the message names an adult (a partner, a parent): who a pronoun refers to from then on."""
     return bool(_AN_ADULT.search(text.lower()))

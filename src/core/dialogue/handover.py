@@ -57,6 +57,8 @@ ACTIVE = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 MAX_TIMEOUT_DELAY = 900  # SQS DelaySeconds upper bound
 MAX_CONTACT_TRIES = 3
 YES, NO = "handover:yes", "handover:no"
+COMPLAINT = "klacht"  # the knowledge's complaint topic: where a complaint about the gemeente's service goes
+NOT_CALLED_BACK = "not_called_back"  # the reason of the person offered after "niemand belt terug"
 
 
 def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", moment: datetime) -> Promises:
@@ -101,10 +103,12 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                             min(limit * 60, MAX_TIMEOUT_DELAY)))
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
-    given = _contact_given(ctx) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)) else None
+    given = _contact_given(ctx) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)
+                                                 or contacts.asks_for_person(ctx.text)) else None
     if given is not None and ctx.promises.available.callback_at is not None:
         # "bel me op 06 ...": asked to be called, with the number, in one go (consent and contact); also "ok 06 ...
-        # liefst na 9 uur" as the yes to an offer (was asked for the number just typed).
+        # liefst na 9 uur" as the yes to an offer (was asked for the number just typed), and "stuur maar iemand
+        # maandag, 06 ..." while closed (was asked whether someone may contact them).
         _queue_ticket(ctx, CallbackFlow(team=team_id, reason=reason, step="contact"), *given)
         return
     phone_call = bool(ctx.text) and contacts.asks_to_be_called(ctx.text)
@@ -237,7 +241,10 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     elif flow.step == "consent" and given is None and ctx.text and contacts.prefers_a_way(ctx.text):
         answer = replies.YesNo(True, "")  # "nee niet bellen, mailen": yes, by e-mail (was declined, and the hours)
     if answer is not None and not answer.yes and given is None:
-        _end(ctx, flow.team, "declined")
+        if flow.reason == NOT_CALLED_BACK:
+            complaint_form_instead(ctx)  # not the number of the team that did not call back
+        else:
+            _end(ctx, flow.team, "declined")
         return True
     if given is None and ctx.text and contacts.asks_whom_to_call(ctx.text):
         # "oh, who do I call then?" instead of an answer: the team's own number, honest about the hours
@@ -276,6 +283,15 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     else:
         ctx.add(ctx.say("invalid_contact"))
     return True
+
+
+def complaint_form_instead(ctx: TurnContext) -> None:
+    """"laat maar" to the person offered after "niemand belt terug", or to that callback's questions: nothing is passed
+    on, said so, and the complaint form again (was the team's own number, the one that did not call back)."""
+    ctx.state.flow = None
+    ctx.state.misses = 0
+    complaint = ctx.intent_of(COMPLAINT)
+    ctx.add(ctx.say("not_called_back_declined"), links=[ctx.link(link) for link in complaint.links] if complaint else [])
 
 
 def _contact_given(ctx: TurnContext) -> tuple[str, str] | None:

@@ -486,8 +486,10 @@ CATALOGUE: dict[str, Text] = {
     ),
     # "laat maar" to the person offered after "niemand belt terug": respected, with the complaint form once more.
     "not_called_back_declined": Text(
-        nl="Dat begrijp ik. Wilt u later toch een klacht indienen? Dat kan met het klachtformulier hieronder.",
-        en="I understand. Do you want to make a complaint later after all? You can do that with the complaint form below.",
+        nl="Dat begrijp ik. Ik geef niets door: er komt nu geen terugbelverzoek. Wilt u later toch een klacht indienen? "
+           "Dat kan met het klachtformulier hieronder. Schrijf erin dat niemand u terugbelde.",
+        en="I understand. I will not pass anything on: no callback request is made. Do you want to make a complaint later "
+           "after all? You can do that with the complaint form below. Write in it that nobody called you back.",
     ),
     "not_clear_yet": Text(
         nl="Is het nog niet duidelijk?",

@@ -41,6 +41,7 @@ from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
 from .feedback import on_feedback, say_sorry
 from .flows import continue_guide, resume_guide
+from .handover import COMPLAINT, NOT_CALLED_BACK
 from .state import Asked, CallbackFlow, ChoicesOffered, FeedbackAsked, GuideFlow, MoreTopicsOffered, PersonOffered
 from .texts import say_both
 
@@ -68,6 +69,10 @@ _HERE_ABOUT = frozenset({"hierover", "hier over", "er over", "erover", "daar ove
 # A request that points back at the topic talked about ("Kan ik hierover met iemand telefonisch contact opnemen?" after
 # the tax answer): that topic's team, not what the matcher reads in the rest (the opening hours in "contact").
 _ABOUT_THIS = re.compile(r"\b(?:hierover|daarover|erover|hier over|daar over|about (?:this|that|it))\b")
+# After crisis help, the words of a message about that help ("vandaag nog?", "wie kan me nu helpen?") beside the
+# follow-up words (`followups.FILLER`): any other word is a matter of the resident's own.
+_ABOUT_THE_HELP = frozenset("""vandaag nu nou meteen direct vanavond vannacht hulp heen bellen wie waar weet niet durf
+    today now tonight right away who where call know not dare""".split())
 # The matcher's greeting and goodbye: small talk only for a message that can open or close (`small_talk.opens_or_closes`).
 _HELLO_GOODBYE = frozenset({"groet", "afscheid"})
 # Right after an answer, a message the matcher reads as one other topic this surely (its calibrated
@@ -112,8 +117,8 @@ CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
 # The button for a person now after crisis help carries the crisis kind, so staff see which
 # crisis it is however late it is pressed (the open offer may be gone by then).
 URGENT = "handover:urgent"
-COMPLAINT = "klacht"  # the knowledge's complaint topic: where a complaint about the gemeente's service goes
-NOT_CALLED_BACK = "not_called_back"  # the reason of the person offered after "niemand belt terug"
+# How a topic's detail names a child's other parent (`ResolvedIntent.detail_for`), in either language.
+OTHER_PARENT = "de andere ouder, the other parent"
 
 
 class Turn:
@@ -166,6 +171,10 @@ class Turn:
             self.question = asked if asks else None
             self._crisis_help(kind, going_on=self.question is not None)
             if self.question is None:
+                if asked is not None:
+                    # "er ligt al een week afval naast de container en ik zie het niet meer zitten": the topic told is
+                    # what "wordt het vandaag nog opgehaald?" next is about (was the help again, the topic unknown)
+                    ctx.state.topic = ctx.classify(asked).intent
                 return
             self.crisis_before, line_declined = None, False  # this turn's help is the one given; the question is a question
         likely = self._distress_reading() if kind is None and not line_declined else None
@@ -366,9 +375,11 @@ class Turn:
     def _about_crisis_help(self, text: str) -> bool:
         """"wat moet ik doen?", "vandaag nog?" right after crisis help: about that help, not a topic
         to name ("Waar gaat uw vraag over?"), so the help again, with its numbers. A question the
-        matcher answers, or a story, is a question of its own."""
+        matcher answers, a story, or a message that names anything of its own ("wordt het vandaag nog
+        opgehaald?", "ik heb het kenteken gezien": was the help again each time) is a question of its own."""
         result = self.ctx.classify(text)
-        if result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS:
+        if (result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS
+                or any(word not in _ABOUT_THE_HELP for word in followups.subject(text).split())):
             return False
         assert self.crisis_before is not None
         self.ctx.count("crisis_followup")
@@ -729,8 +740,12 @@ class Turn:
             if not text:
                 ctx.add(ctx.say("language_chosen"))
                 return
-        if contacts.asks_for_person(text):
-            self._request_person(reason="asked", routed_by=text)
+        if contacts.asks_for_person(text) or (contacts.contact(text) is not None and contacts.asks_for_callback(text)):
+            # "please have someone email me, <address>", "mijn mail is <address>": the callback to that address at
+            # once (was read as a place to report, or asked whether someone may contact them); right after crisis
+            # help urgent, as the person offered with that help is
+            after_help = f"crisis:{self.crisis_before}" if self.crisis_before is not None else None
+            self._request_person(reason=after_help or "asked", routed_by=text, urgent=after_help is not None)
             return
         if reactions.asks_someone_to_help(text) and ctx.classify(text).decision != "answer":
             self._someone_to_help(text)
@@ -771,7 +786,11 @@ class Turn:
             # "en kan ik meteen een paspoort voor haar aanvragen?" after a birth told: the child's (was the general answer)
             ctx.count("followup_the_child")
             kinds = ["kind", *kinds]
-        ctx.state.child = followups.tells_of_a_young_child(text) or (ctx.state.child and not followups.names_an_adult(text))
+        if ctx.state.child and topic is not None and topic.kind == "topic" and self._other_parent(topic, text):
+            return
+        # "en voor mijn zoon?" (the topic's child follow-up asked) tells of a child as "mijn dochter van 6 maanden" does
+        ctx.state.child = (followups.tells_of_a_young_child(text) or ("kind" in kinds and not followups.names_an_adult(text))
+                           or (ctx.state.child and not followups.names_an_adult(text)))
         reading = partial(classify, text)
         if self._outside_besides(text) or self._tell_it_here(text):
             return
@@ -814,6 +833,17 @@ class Turn:
             return
         self._decide(result, text, kinds)
         self._offer_nearly_asked()
+
+    def _other_parent(self, topic: "ResolvedIntent", text: str) -> bool:
+        """"moet mijn man dan ook mee naar de afspraak?" in a conversation about a child's passport: the partner is the
+        child's other parent, so the topic's own detail for that parent (consent: come along or sign) is the answer
+        (was the general appointment answer the matcher reads in "afspraak"). Only a topic with such a detail."""
+        own = topic.detail_for(OTHER_PARENT)
+        if own is None or not followups.asks_if_partner_comes(text):
+            return False
+        self.ctx.count("followup_other_parent")
+        answers.answer(self.ctx, topic, 1.0, own_detail=own.name)
+        return True
 
     def _decide(self, result: "Classification", text: str, kinds: list[str]) -> None:
         ctx = self.ctx
@@ -1552,10 +1582,19 @@ class Turn:
             ctx.add(*referrals.scope_message(ctx, said))
             return
         topic = ctx.intent_of(ctx.state.topic)
-        if topic is not None and (topic.kind != "topic" or current_topic.about_something_else(ctx, said, topic)):
+        elsewhere = topic is not None and topic.kind == "topic" and current_topic.about_something_else(ctx, said, topic)
+        if topic is not None and (topic.kind != "topic" or elsewhere):
             # "is it going to snow this week?" after the opening hours: what Balie can help with (the scope message
             # below), not "Dat weet ik niet" about the topic; the topic stays for a next follow-up
             topic = None
+        if elsewhere and not language.neither(said):
+            # "wie wint de wedstrijd vanavond?", then "en wordt het morgen droog?" after the opening hours: outside the
+            # gemeente's work, answered with what Balie can help with; not a miss of Balie's (the second one offered a
+            # person, who cannot help with that either). Without a topic the out-of-scope reading alone is too rough a
+            # guide ("wie is de wethouder van sport?" reads 1.0 outside): a miss, as before.
+            ctx.count("outside_scope")
+            ctx.add(*referrals.scope_message(ctx, said))
+            return
         ctx.state.misses += 1
         if ctx.state.misses >= MISSES_BEFORE_OFFER:
             ctx.count("handover_offered")
@@ -1647,9 +1686,7 @@ class Turn:
     def _decline_person(self) -> None:
         self.ctx.state.misses = 0
         if isinstance(self.asked, PersonOffered) and self.asked.reason == NOT_CALLED_BACK:
-            complaint = self.ctx.intent_of(COMPLAINT)
-            self.ctx.add(self.ctx.say("not_called_back_declined"),
-                         links=[self.ctx.link(link) for link in complaint.links] if complaint is not None else [])
+            handover.complaint_form_instead(self.ctx)
             return
         after_crisis = isinstance(self.asked, PersonOffered) and self.asked.reason.startswith("crisis")
         self.ctx.add(self.ctx.say("crisis_declined" if after_crisis else "person_declined"))
@@ -1669,6 +1706,9 @@ class Turn:
             ctx.add(ctx.say("person_referral", referral=referral.text.get(ctx.language)),
                     links=[Link(title=referral.organisation, url=referral.url)])
             return
+        if (not reason.startswith("crisis") and isinstance(self.asked, PersonOffered)
+                and self.asked.reason == NOT_CALLED_BACK):
+            reason = NOT_CALLED_BACK  # "een mens graag" to the person offered after "niemand belt terug": that request
         ctx.count("handover_requested")
         ctx.state.flow = None
         ctx.state.misses = 0
@@ -1676,6 +1716,13 @@ class Turn:
             team = self._team_named(routed_by)  # "ik wil iemand van vergunningen spreken": that team (was Burgerzaken)
         if team is None:
             routed = self._topic_of_request(routed_by) if routed_by else None
+            talked_about = ctx.intent_of(ctx.state.topic)
+            if (routed is not None and routed.team == ctx.tenant.default_team and talked_about is not None
+                    and talked_about.kind == "topic" and talked_about.team != ctx.tenant.default_team):
+                # "wanneer kan ik iemand spreken om een afspraak te maken?" after the recognition of a child: the
+                # appointment (or the hours, a complaint) of the topic talked about, whose team knows it (was the
+                # contact centre, the general appointment topic's team)
+                routed = None
             if routed is not None:
                 ctx.state.topic = routed.id
             # No topic answered yet, but the one offered last ("U vroeg ook naar ... WOZ"): the person is about that
@@ -1763,6 +1810,13 @@ class Turn:
         if result.decision == "clarify":
             # Too short to answer ("over mijn aanslag"), but enough to route: the candidates' one team.
             topics = self._choices(result)
+            if topics and len({topic.team for topic in topics}) == 1:
+                return topics[0]
+        # "ik heb vanmiddag een terugbelverzoek gedaan voor mijn moeder (wmo, traplift). ... bel mij en niet haar": a long
+        # request the matcher places nowhere as a whole, of which a sentence reads topics of one team (was the contact
+        # centre)
+        for part in self.ctx.classify(text).parts:
+            topics = self._choices(part.classification) if part.classification.decision != "reject" else []
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
