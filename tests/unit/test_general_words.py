@@ -71,3 +71,17 @@ def test_a_family_word_is_named() -> None:
     assert general_words.names_one("I want to register my company in another city")
     assert general_words.names_one("waar kan ik me aanmelden")
     assert not general_words.names_one("I want to move my company to another city")
+
+
+def test_the_rest_is_read_by_the_turns_own_reading_when_given() -> None:
+    # One classification per text a turn (`TurnContext.classify`): the rest is read there, the matcher is not asked again
+    matcher = ReadingsOf({})
+    turn_read: list[str] = []
+
+    def turn_reading(text: str) -> Classification:
+        turn_read.append(text)
+        return NOTHING
+
+    found = general_words.carried(matcher, "where do I register my boat", BIRTH, 0.75, classify=turn_reading)
+    assert found == general_words.Carried("register", alone=False, rest=NOTHING)
+    assert turn_read == ["where do I my boat"] and matcher.read == []

@@ -7,6 +7,7 @@ decision (`Turn._decide`) asks `carried` whether the topic stands without these 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,11 +52,14 @@ def names_one(text: str) -> bool:
     return _GENERAL.search(text) is not None
 
 
-def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried | None:
+def carried(matcher: "Matcher", text: str, intent: str, floor: float,
+            classify: "Callable[[str], Classification] | None" = None) -> Carried | None:
     """Whether `intent` is read in `text` only because of the family's words: read without them, the message is not
     read as `intent` first, and no word of what is left names it on its own at `floor` (`Matcher.word_reads_as`: "how
     do I register my dog" keeps the dog tax, "how do I apply for a visitor parking permit" the parking permit, whose
-    three words name it together). None when the text has none of the family's words, or the topic stands without."""
+    three words name it together). None when the text has none of the family's words, or the topic stands without.
+    `classify`: how the rest is read, the turn's own reading (`TurnContext.classify`: one classification per text a
+    turn) where there is a turn; the matcher's otherwise."""
     words = [_SEPARATED.get(match.group(0).lower(), match.group(0).lower()) for match in _GENERAL.finditer(text)]
     if not words:
         return None
@@ -64,7 +68,7 @@ def carried(matcher: "Matcher", text: str, intent: str, floor: float) -> Carried
     if any(word not in _ASIDE for word in left):
         if matcher.word_reads_as(rest, intent, floor, known_only=True):
             return None  # a word of the knowledge base's own names it ("parkeervergunning"): kept, no reading of the rest
-        reading = matcher.classify(rest)
+        reading = (classify or matcher.classify)(rest)
         first = reading.intent or next((guess.intent for guess in reading.alternatives), None)
         if (reading.decision != "reject" and first == intent) or matcher.word_reads_as(rest, intent, floor):
             return None

@@ -972,7 +972,7 @@ class Turn:
             ctx.count("general_word_of_a_referral")
             self._not_understood(text)
             return True
-        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, SUBJECT_WORD_SCORE)
+        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, SUBJECT_WORD_SCORE, classify=ctx.classify)
         if found is None:
             return False
         ctx.count("general_word_only")
