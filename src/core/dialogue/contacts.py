@@ -110,7 +110,7 @@ _REQUEST_WORDS = re.compile(
 # to whom the rest names (a team, a topic), no word for a person needed.
 _PUT_THROUGH = re.compile(
     r"\b(?:(?:verbind|verbindt|zet|stuur|schakel) (?:me|mij|ons) (?:\w+ ){0,2}door (?:met|naar)|"
-    r"(?:verbind|verbindt) (?:me|mij|ons) (?:\w+ ){0,2}met|(?:me |mij |ons )?(?:door)?verbinden (?:met|naar)|"
+    r"(?:verbind|verbindt) (?:me|mij|ons) (?:\w+ ){0,2}met|(?:me|mij|ons) (?:door)?verbinden (?:met|naar)|"
     r"(?:connect|transfer|put) (?:me|us) (?:through )?(?:to|with))\b")
 # "liever gewoon nu iemand", "nu meteen iemand graag", "someone now please": someone, now, in a short message.
 _SOMEONE_NOW = re.compile(r"\b(?:(?:nu|meteen|direct|nou) (?:\w+ )?(?:iemand|een mens)|iemand (?:\w+ )?(?:nu|meteen|direct)|"
@@ -124,7 +124,9 @@ def asks_for_person(text: str) -> bool:
     "kan ik iemand spreken over parkeren", "I need a human", "verbind me door met het jeugdteam",
     "liever gewoon nu iemand")."""
     plain = _STAFF_DID.sub(" ", _ABOUT_STAFF.sub(" ", clauses.plain(text)))
-    if _PUT_THROUGH.search(plain) or (len(plain.split()) <= SOMEONE_NOW_WORDS and _SOMEONE_NOW.search(plain)):
+    words = len(plain.split())
+    # A story tells of being put through ("ze zouden me doorverbinden met de afdeling, maar ..."); a request is short.
+    if (words < clauses.STORY_WORDS and _PUT_THROUGH.search(plain)) or (words <= SOMEONE_NOW_WORDS and _SOMEONE_NOW.search(plain)):
         return True
     if _NOT_A_BOT.search(plain):
         return True  # "ik wil niet met een robot praten"
