@@ -31,7 +31,8 @@ from core.kb.build import (
     matcher_key,
 )
 from core.kb.compiled import INDEX_FILE, TenantKnowledge, build_index, knowledge_file_name
-from core.kb.checks import Problem, domain_problems, intent_problems, normalise, overlay_problems, referral_problems, settings_problems
+from core.kb.checks import (Problem, domain_problems, intent_problems, named_alone_problems, normalise, overlay_problems,
+                            referral_problems, settings_problems)
 from core.kb.merge import KnowledgeError, resolve_tenant, training_examples
 from core.kb.models import Examples, Intent, OutOfScope, Tenant
 
@@ -342,6 +343,8 @@ def find_issues(kb_dir: Path, tenants_dir: Path, references: References) -> list
         source = loaded.intent_sources[intent_id]
         _check_intent_content(loaded, intent, source, (), references)
     _check_out_of_scope(loaded, kb_dir, references)
+    for intent_id, problems in named_alone_problems(loaded.intents, loaded.out_of_scope).items():
+        _report(loaded, loaded.intent_sources[intent_id], problems)
     _check_examples_unique(loaded, references)
     _check_tenants(loaded, references)
     return sorted(loaded.issues, key=lambda issue: (issue.file, issue.line, issue.message))

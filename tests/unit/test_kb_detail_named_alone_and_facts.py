@@ -47,3 +47,24 @@ def test_kb_check_refuses_a_detail_fact_that_is_no_tenant_fact(kb: Path) -> None
     errors = [issue for issue in issues_of(kb) if issue.severity == "error"]
     assert len(errors) == 1 and "details.0.facts.0" in errors[0].message and "'phone'" in errors[0].message
     assert errors[0].file.endswith("parkeervergunning.yaml")
+
+
+def test_kb_check_refuses_a_named_alone_phrase_that_another_topic_or_a_referral_uses(kb: Path) -> None:
+    with_detail_settings(kb, "    named_alone: true\n")
+    calendar = kb / "knowledge" / "afvalkalender.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("examples:", """details:
+  - name: kwijt
+    words: ["lost my permit"]
+    answer: {nl: "Kwijt? Vraag een nieuwe aan.", en: "Lost? Apply for a new one."}
+examples:""", 1), encoding="utf-8")
+    scope = kb / "knowledge" / "_out_of_scope.yaml"
+    scope.write_text(scope.read_text(encoding="utf-8") + """referrals:
+  - organisation: RDW
+    url: https://www.rdw.nl
+    words: ["vergunning kwijt"]
+    text: {nl: "Een kentekenbewijs kwijt? Ga naar de RDW.", en: "Lost a registration? Go to the RDW."}
+""", encoding="utf-8")
+    refused = {(Path(issue.file).name, issue.message) for issue in issues_of(kb) if issue.severity == "error"}
+    said = "parkeervergunning detail 'verloren': the phrase {!r} names it alone (named_alone) but is also a phrase of {}"
+    assert refused == {("parkeervergunning.yaml", said.format("lost my permit", "afvalkalender detail 'kwijt'")),
+                       ("parkeervergunning.yaml", said.format("vergunning kwijt", "referral 'RDW'"))}

@@ -136,6 +136,32 @@ def _detail_problems(intent: Intent, at: tuple) -> list[Problem]:
     return problems
 
 
+def named_alone_problems(intents: Mapping[str, Intent], out_of_scope: OutOfScope | None) -> dict[str, list[Problem]]:
+    """A `named_alone` detail's phrases name its topic on their own: none may also be another topic's detail phrase or a
+    referral's (the dialogue would then answer neither). Problems by intent id."""
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for intent in intents.values():
+        for detail in intent.details:
+            for phrase in detail.words:
+                owners.setdefault(words_of(phrase), []).append((intent.id, f"{intent.id} detail {detail.name!r}"))
+    for referral in out_of_scope.referrals if out_of_scope is not None else ():
+        for phrase in referral.words:
+            owners.setdefault(words_of(phrase), []).append(("", f"referral {referral.organisation!r}"))
+    problems: dict[str, list[Problem]] = {}
+    for intent in intents.values():
+        for index, detail in enumerate(intent.details):
+            if not detail.named_alone:
+                continue
+            for position, phrase in enumerate(detail.words):
+                others = [owner for intent_id, owner in owners.get(words_of(phrase), []) if intent_id != intent.id]
+                if others:
+                    problems.setdefault(intent.id, []).append(Problem(
+                        ("details", index, "words", position),
+                        f"{intent.id} detail {detail.name!r}: the phrase {phrase!r} names it alone (named_alone) but is "
+                        f"also a phrase of {others[0]}"))
+    return problems
+
+
 def referral_problems(out_of_scope: OutOfScope) -> list[Problem]:
     """knowledge/_out_of_scope.yaml `referrals:`: a URL, usable phrases, no phrase twice, a short text."""
     problems: list[Problem] = []
