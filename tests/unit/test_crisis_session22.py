@@ -69,3 +69,47 @@ def test_someone_else_who_will_not_wake_up_is_danger_not_suicide(text: str) -> N
 ])
 def test_every_match_of_a_session22_reading_holds_one_of_its_gate_words(gate: str, reading: str) -> None:
     assert _every_match_holds_one(crisis._squeeze_pattern(getattr(crisis, reading)), getattr(crisis, gate)), (gate, reading)
+
+
+# Held-out batch 26's missed families (training material since session 22), in our own words: each missed before.
+BATCH26_FAMILIES = [
+    ("ik heb brieven geschreven voor mijn kinderen, de buurvrouw geeft ze die naderhand", "suicide"),
+    ("I left a note for my wife under the lamp, she will find it afterwards", "suicide"),
+    ("zijn status zegt alleen: dit is de laatste keer dat jullie me zien", "suicide"),
+    ("she wrote online that this is the last time you will see me", "suicide"),
+    ("waxaa i kufsaday ninka aan u shaqeeyo, waar kan ik heen", "sexual"),
+    ("de steiger voor onze flat kraakt in de wind en er lopen mensen onder", "danger"),
+    ("the old tree on the square is creaking in the storm and kids are playing under it", "danger"),
+    ("his landlord is putting my brother and his kids out on the street tonight", "homeless"),
+    ("her boyfriend is throwing my mother out tonight", "homeless"),
+    ("iemand maakt steeds nieuwe accounts aan en weet waar ik woon en werk", "violence"),
+    ("vanochtend stond er ik zie je op mijn voordeur gekrast", "violence"),
+]
+
+# Held-out batch 26's false-alarm families, in our own words: each alarmed before.
+BATCH26_QUIET = [
+    "mijn vader is overleden en er ligt nog een doos vol medicijnen, kan ik die naar de milieustraat brengen",
+    "ik ben vrijwilliger bij de kledingbank, hebben jullie adressen voor mensen die uit huis zijn gezet, het is algemene info",
+    "mijn oma zat jaren geleden in de vrouwenopvang, ik zoek voor de stamboom iets in het archief",
+    "mijn zus is vorig jaar uit haar huis gezet maar heeft sinds de zomer een flat, kan ze bijzondere bijstand krijgen",
+    "ik heb 15 jaar geleden een overdosis gehad en ben nu ervaringsdeskundige, is er een vacature in de adviesraad",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), BATCH26_FAMILIES)
+def test_batch26s_missed_families_alarm(text: str, kind: str) -> None:
+    assert kind in crisis.detect_all(text), text
+
+
+@pytest.mark.parametrize("text", BATCH26_QUIET)
+def test_batch26s_false_alarm_families_are_quiet_for_the_rules(text: str) -> None:
+    assert crisis.detect_all(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "ik zet mijn container vanavond op straat",
+    "de boom in onze tuin helt een beetje, mag ik hem kappen",
+    "mijn kinderen kregen een brief voor hun ouders van school",
+])
+def test_lookalikes_of_batch26s_families_stay_quiet(text: str) -> None:
+    assert crisis.detect_all(text) == [], text
