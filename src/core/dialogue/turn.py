@@ -741,9 +741,10 @@ class Turn:
                 ctx.add(ctx.say("language_chosen"))
                 return
         if contacts.asks_for_person(text) or (contacts.contact(text) is not None and contacts.asks_for_callback(text)):
-            # "please have someone email me, <address>", "mijn mail is <address>": the callback to that address at
-            # once (was read as a place to report, or asked whether someone may contact them); right after crisis
-            # help urgent, as the person offered with that help is
+            # "please have someone email me, <address>", "stuur maar iemand maandag, 06...": the callback to that
+            # contact at once (was read as a place to report, or asked whether someone may contact them); right after
+            # crisis help urgent, as the person offered with that help is. A contact typed alone ("mijn mail is ...")
+            # asks for nothing: it is kept only as the answer to the callback's own question (the privacy rule).
             after_help = f"crisis:{self.crisis_before}" if self.crisis_before is not None else None
             self._request_person(reason=after_help or "asked", routed_by=text, urgent=after_help is not None)
             return
