@@ -66,7 +66,7 @@ _CONTACT_ME = (
 _CALL_ME = re.compile(
     _CONTACT_ME + "|"
     r"\b(?:(?:bel|bellen) (?:me|mij) (?:maar |dan |gewoon |graag )?(?:terug|op|even|aub|alsjeblieft|alstublieft)|"
-    r"(?:bel|belt) (?:me|mij) (?:maar |dan )?terug|"
+    r"(?:bel|belt) (?:me|mij) (?:maar |dan |liever |gewoon )?terug|"
     r"(?:me|mij) (?:terug ?)?bellen|(?:kan|kun|kunt|kunnen|wil|wilt|willen) (?:jullie|u|je|iemand) (?:me|mij) "
     r"(?:terug ?)?(?:bellen|mailen)|terugbel\w*|call me(?: back)?|ring me(?: back)?|get back to me|phone me(?: back)?|"
     # "ik wil graag teruggebeld worden over mijn aanslag", "can someone mail me about my application?"

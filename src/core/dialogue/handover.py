@@ -81,12 +81,13 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
         if urgent and not current.urgent:
             current.urgent = True  # staff see it first
         current.crisis = current.crisis or crisis
-        ctx.add(ctx.say("already_waiting"))
+        ctx.add(ctx.say("already_waiting", team=ctx.team_name(current.team)))
         return
-    if queued_ticket(ctx) is not None:
+    queued = queued_ticket(ctx)
+    if queued is not None:
         # One callback per question: a ticket of an earlier day is history, a new request may follow.
         if not add_to_queued_ticket(ctx, other_contact_only=True):
-            ctx.add(ctx.say("already_queued", moment=ctx.promises.contact_promise(current)))
+            already_queued(ctx, queued)
         return
     limit = ctx.tenant.live_handover_limit_minutes
     closing_soon = ctx.promises.open_now and not ctx.live_possible
@@ -120,6 +121,18 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                        on_channel=_reachable_on_channel(ctx) and not phone_call))
     if isinstance(conversation.state.flow, CallbackFlow):
         conversation.state.flow.phone_call = phone_call
+
+
+def already_queued(ctx: TurnContext, queued: Handover) -> None:
+    """"kan ik nu niet gewoon met iemand chatten?" with a callback queued: the callback holds, and the resident reads which
+    team will contact them and when, and that no chat is started beside it (two members of staff on one question); in
+    office hours the team's own phone for who would rather not wait (was a generic "already waiting" line)."""
+    said = [ctx.say("already_queued", team=ctx.team_name(queued.team), moment=ctx.promises.contact_promise(queued))]
+    contact = ctx.promises.team_contact(ctx.team(queued.team)) if ctx.promises.open_now else None
+    if contact is not None:
+        said += [ctx.say("already_queued_sooner"), contact]
+    ctx.count("already_queued")
+    ctx.add(" ".join(said))
 
 
 def _to_the_chat_or_a_number(ctx: TurnContext, flow: CallbackFlow) -> None:

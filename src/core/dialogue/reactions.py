@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import privacy
 from . import clauses
 
 # ---- telling it here --------------------------------------------------------------------------------
@@ -156,3 +157,64 @@ _NOT_UNDERSTOOD = re.compile(
 def not_understood(text: str) -> bool:
     """True for "ik snap het niet", "i don't understand", "dat is niet duidelijk"."""
     return bool(_NOT_UNDERSTOOD.search(clauses.plain(text)))
+
+
+# ---- a licence plate told ------------------------------------------------------------------------------
+
+# The words that may frame a plate typed on its own ("het is XX-123-Y", "mijn kenteken: GH-45-KL", "my plate is ...").
+_PLATE_FRAME = frozenset("""het is dat was hij mijn m'n ons onze de van auto kenteken kentekennummer nummerbord nummer
+    nieuwe nieuw oude oud ja ok oke hier graag it its it's is my our the car plate licence license number registration
+    new old yes here s""".split())
+
+
+def tells_a_plate(text: str) -> bool:
+    """True for a licence plate typed with at most a few framing words ("het is XX-123-Y", "GH-45-KL", "my plate is
+    12-ABC-3"): told, not asked. The plate's shapes are privacy's (the RDW sidecodes, or a plate after "kenteken")."""
+    redacted = privacy.redact(text, names=False)
+    if privacy.PLATE not in redacted:
+        return False
+    rest = clauses.plain(redacted.replace(privacy.PLATE, " "))
+    return all(word in _PLATE_FRAME for word in rest.split())
+
+
+# ---- a message to pass on ------------------------------------------------------------------------------
+
+# "kunt u doorgeven dat ik later kom", "laat ze even weten dat ik niet kan komen", "can you tell them I'll be 30 minutes
+# late", "please let the desk know I'm running late": Balie asked to pass a message on to staff (never to the resident:
+# "kun je me vertellen wat het kost" asks for information).
+_TO_STAFF = (r"(?:ze|hen|hun|die|de balie|de medewerker|de medewerkers|de gemeente|het loket|de receptie|burgerzaken|"
+             r"iemand|them|the desk|the staff|the office|the clerk|the person|the municipality|the counter|"
+             r"reception|someone|whoever|my appointment)")
+_PASS_ON_NL = r"(?:doorgeven|door geven|laten weten|doorsturen|zeggen|melden|vertellen)"
+# Only fillers before the ask ("hoe geef ik door dat ik verhuisd ben" asks how to tell the gemeente, a topic).
+_OPENING = r"^(?:(?:hoi|hallo|hey|hi|ok|oke|okay|en|maar|nou|dan|sorry|eh|oh|ah|trouwens|please|alsjeblieft|and|but|so)\s+)*"
+# What is passed on is the resident's own news ("dat ik later kom", "I'll be late"), not a question put to Balie.
+_MINE = r"(?:ik|we|wij|mijn|m'n|onze|ons|i|i'm|i'll|i've|we're|we'll|my|our)"
+_PASS_ON = re.compile(
+    rf"{_OPENING}(?:kun|kan|kunt|kunnen|wil|wilt|zou|zoudt)\s+(?:je|jij|u|jullie)\b(?:\s+(?!me\b|mij\b)\S+){{0,5}}?"
+    rf"\s+{_PASS_ON_NL}\b(?:\s+(?:aan|tegen|bij)\s+{_TO_STAFF})?\s+(?:dat\s+)?(?P<nl>{_MINE}\b.*)|"
+    rf"{_OPENING}(?:geef|zeg|laat)\s+(?:\S+\s+){{0,4}}?(?:door|tegen\s+{_TO_STAFF}|{_TO_STAFF}\s+weten|weten)\b"
+    rf"(?:\s+(?:aan|bij)\s+{_TO_STAFF})?\s+(?:dat\s+)?(?P<told>{_MINE}\b.*)|"
+    rf"{_OPENING}(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:\S+\s+)?"
+    rf"(?:tell|let|inform|notify|warn)\s+{_TO_STAFF}(?:\s+know)?\s+(?:that\s+)?(?P<en>{_MINE}\b.*)|"
+    rf"\b(?:pass|give|send)\s+(?:on\s+|along\s+)?(?:a\s+)?(?:message|word|note)\b|\b(?:pass|send)\s+(?:it|this|that)\s+on\b|"
+    rf"\b(?:een )?bericht(?:je)?\s+(?:doorgeven|door geven|achterlaten)\b")
+# What the message says: late, or not coming at all, for an appointment.
+_LATE = re.compile(
+    r"\b(?:later|te laat|laat|vertraagd|vertraging|file|verhinderd|onderweg|eraan|niet (?:\w+ )?(?:komen|kom|halen|redden)|"
+    r"late|delayed|running behind|stuck|traffic|on my way|can'?t make it|cannot make it|won'?t make it|not (?:be )?coming|"
+    r"can'?t come|cannot come)\b")
+
+
+def to_pass_on(text: str) -> str | None:
+    """The message Balie is asked to pass on to staff ("kunt u doorgeven dat ik later kom": "ik later kom"; "can you pass
+    on a message": ""), or None when nothing is asked to be passed on."""
+    found = _PASS_ON.search(clauses.plain(text))
+    if found is None:
+        return None
+    return found.group("nl") or found.group("told") or found.group("en") or ""
+
+
+def tells_being_late(text: str) -> bool:
+    """True when the message to pass on says the resident comes late or cannot come."""
+    return _LATE.search(clauses.plain(text)) is not None

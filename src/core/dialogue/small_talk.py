@@ -155,6 +155,19 @@ def is_impatient(text: str) -> bool:
     return bool(_IMPATIENT.match(clauses.plain(text)))
 
 
+# "hoe lang nog?", "is er al iemand?", "how much longer?" while waiting for a person: a question about the wait itself.
+_ABOUT_THE_WAIT = re.compile(
+    r"\b(?:hoe lang (?:nog|duurt (?:het|dit) nog|moet ik (?:nog )?wachten)|duurt het nog (?:lang|even)|"
+    r"is er (?:al|nu) iemand|komt er (?:nog|al|nu) iemand|wanneer komt er iemand|wanneer (?:ben|is) (?:ik|er) aan de beurt|"
+    r"how (?:much )?long(?:er)?(?: (?:now|still|will it take|do i wait|do i have to wait))?|"
+    r"is (?:any ?one|some ?one|somebody|anybody) (?:there|coming)|when (?:will|is) (?:some ?one|somebody) (?:coming|there))\b")
+
+
+def asks_about_the_wait(text: str) -> bool:
+    """True for "hoe lang nog?", "is er al iemand?", "ben je er nog?", "how much longer?": the wait asked about."""
+    return is_impatient(text) or _ABOUT_THE_WAIT.search(clauses.plain(text)) is not None
+
+
 # ---- a question announced -------------------------------------------------------------------------------
 
 _GREETING = r"(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag|beste|good morning|good afternoon)"

@@ -469,9 +469,28 @@ CATALOGUE: dict[str, Text] = {
     ),
     "wait_message_kept": Text(
         nl="Dank u. Ik heb uw bericht bewaard. De medewerker van {team} leest het als die het gesprek overneemt. "
-        "U wacht nog.{until}",
+        "U wacht nog{about}.{until}",
         en="Thank you. I have kept your message. The person from {team} will read it when they take over this chat. "
-        "You are still waiting.{until}",
+        "You are still waiting{about}.{until}",
+    ),
+    # "ok", "bedankt" while waiting: nothing to keep; who they wait for, about what (`wait_about`), until when
+    "wait_still": Text(
+        nl="U wacht op een medewerker van {team}{about}. Blijf in dit gesprek, dan krijgt u hier antwoord.{until}",
+        en="You are waiting for someone from {team}{about}. Please stay in this chat; the answer will appear here.{until}",
+    ),
+    # "hoe lang nog?", "is er al iemand?" while waiting: honest that nobody has taken it yet
+    "wait_not_yet": Text(
+        nl="Er is nog geen medewerker van {team} vrij. U wacht nog{about}. Blijf in dit gesprek.{until}",
+        en="Nobody from {team} is free yet. You are still waiting{about}. Please stay in this chat.{until}",
+    ),
+    "wait_about": Text(
+        nl=" met uw vraag over '{topic}'",
+        en=" with your question about '{topic}'",
+    ),
+    # "bel me liever terug" while waiting for a chat: the wait stops, the callback takes its place (one handover)
+    "wait_to_callback": Text(
+        nl="Goed, dan stop ik met zoeken naar een medewerker voor de chat. We bellen of mailen u terug.",
+        en="All right, I will stop looking for someone to chat with you. We will call or e-mail you back instead.",
     ),
     "wait_message_until": Text(
         nl=" Is er om {time} nog niemand vrij? Dan vraag ik of we u later mogen bellen of mailen.",
@@ -561,13 +580,16 @@ CATALOGUE: dict[str, Text] = {
         "appear here. If nobody is free within {minutes} minutes, I will ask if we may call or e-mail you later.",
     ),
     "already_waiting": Text(
-        nl="U wacht al op een medewerker. Blijf in dit gesprek, dan krijgt u hier antwoord.",
-        en="You are already waiting for a member of staff. Please stay in this chat.",
+        nl="U wacht al op een medewerker van {team}. Blijf in dit gesprek, dan krijgt u hier antwoord.",
+        en="You are already waiting for someone from {team}. Please stay in this chat.",
     ),
     "already_queued": Text(
-        nl="Uw vraag staat al klaar voor een medewerker. We nemen {moment} contact met u op.",
-        en="Your question is already waiting for a member of staff. We will contact you {moment}.",
+        nl="Uw vraag staat al klaar bij {team}. Een medewerker neemt {moment} contact met u op. Dat blijft zo: ik start er "
+        "geen tweede gesprek bij.",
+        en="Your question is already waiting with {team}. Someone will contact you {moment}. That stays as it is: I will "
+        "not start a second conversation as well.",
     ),
+    "already_queued_sooner": Text(nl="Wilt u niet wachten?", en="Would you rather not wait?"),
     # Written for a callback already queued: added to its ticket (never echoed: the contact is personal data).
     "added_to_ticket": Text(
         nl="Ik heb dit bij uw vraag gezet. De medewerker leest het voordat die contact met u opneemt. We nemen "
@@ -608,6 +630,28 @@ CATALOGUE: dict[str, Text] = {
         "wel zelf doen, zoals iets ondertekenen of inloggen met DigiD.",
         en="I understand it is a lot. A member of staff can help you and explain what to do. Some things you do have to "
         "do yourself, such as signing something or logging in with DigiD.",
+    ),
+    # A licence plate typed on its own ("het is XX-123-Y" after the parking permit): Balie does nothing with it
+    "plate_not_used": Text(
+        nl="Met een kenteken kan ik zelf niets opzoeken of regelen. Ik bewaar het ook niet.",
+        en="I cannot look anything up or arrange anything with a licence plate myself. I do not keep it either.",
+    ),
+    "plate_where": Text(
+        nl="Waar u het kenteken invult, staat op de pagina hieronder.",
+        en="The page below shows where you fill in the licence plate.",
+    ),
+    # "kunt u doorgeven dat ik later kom?": Balie passes nothing on; what to do instead follows
+    "pass_on_not": Text(
+        nl="Ik kan geen berichten doorgeven. Er krijgt dus niemand bericht van mij.",
+        en="I cannot pass on messages, so nobody will hear this from me.",
+    ),
+    "pass_on_late": Text(
+        nl="Komt u later, of kunt u niet komen? Laat het de gemeente dan zelf weten.",
+        en="Will you be late, or can you not come? Then please let the municipality know yourself.",
+    ),
+    "pass_on_move": Text(
+        nl="Lukt het niet op tijd? Verzet uw afspraak dan via de link in uw bevestigingsmail of hieronder.",
+        en="Can you not make it in time? Then move your appointment with the link in your confirmation e-mail or below.",
     ),
     # "kan ik het niet gewoon hier vertellen?" after the complaint's or an objection's answer (a person is offered next)
     "tell_it_here": Text(

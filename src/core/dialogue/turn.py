@@ -117,6 +117,13 @@ CRISIS_LINKS = {"suicide": ("crisis_link_113", "https://www.113.nl"),
 # The button for a person now after crisis help carries the crisis kind, so staff see which
 # crisis it is however late it is pressed (the open offer may be gone by then).
 URGENT = "handover:urgent"
+# The knowledge's appointment topic: its page is where an appointment is moved (`Turn._pass_on`).
+APPOINTMENT = "afspraak"
+# How a topic's own detail names a changed licence plate, for a plate typed on its own (`Turn._plate_told`).
+PLATE_CHANGED = "kenteken wijzigen"
+# A message of at most this many words while waiting for a person may be an acknowledgement ("ok", "dank je wel") or a
+# question about the wait ("hoe lang nog?"); a longer one tells something for the member of staff (`Turn._message_kept`).
+WAIT_QUESTION_WORDS = 6
 # How a topic's detail names a child's other parent (`ResolvedIntent.detail_for`), in either language.
 OTHER_PARENT = "de andere ouder, the other parent"
 
@@ -198,6 +205,8 @@ class Turn:
                     self._on_question(then)
                 return
             if current.status == HandoverStatus.WAITING and ctx.text and self._wait_rerouted(current):
+                return
+            if current.status == HandoverStatus.WAITING and ctx.text and self._wait_to_callback(current):
                 return
             # A person is (about to be) talking: staff see the message.
             ctx.count("during_handover")
@@ -740,6 +749,11 @@ class Turn:
             if not text:
                 ctx.add(ctx.say("language_chosen"))
                 return
+        passed_on = reactions.to_pass_on(text)
+        if (passed_on is not None and not contacts.asks_for_person(passed_on) and not contacts.asks_for_callback(passed_on)
+                and self._pass_on(text)):
+            # "wil je aan de medewerker zeggen dat ik boos ben": staff named as whom to tell, not asked for
+            return
         if contacts.asks_for_person(text) or (contacts.contact(text) is not None and contacts.asks_for_callback(text)):
             # "please have someone email me, <address>", "stuur maar iemand maandag, 06...": the callback to that
             # contact at once (was read as a place to report, or asked whether someone may contact them); right after
@@ -750,6 +764,9 @@ class Turn:
             return
         if reactions.asks_someone_to_help(text) and ctx.classify(text).decision != "answer":
             self._someone_to_help(text)
+            return
+        if reactions.tells_a_plate(text):
+            self._plate_told()
             return
         if erasure.asks_erasure(text):
             self._erasure_help()
@@ -1255,6 +1272,10 @@ class Turn:
         """"Wilt u nu met een medewerker van {team} praten?", or a callback when nobody is at work: a person of the
         topic's team (no topic: the default team) offered, yes or no."""
         ctx = self.ctx
+        queued = handover.queued_ticket(ctx)
+        if queued is not None:
+            handover.already_queued(ctx, queued)  # the callback holds: no chat offered beside it
+            return
         ctx.state.asked = PersonOffered(reason=reason, team=topic.team if topic is not None else None)
         team = ctx.team_name(ctx.team_id(topic.team if topic is not None else None))
         moment = None if ctx.live_possible else ctx.promises.callback()
@@ -1289,6 +1310,54 @@ class Turn:
         ctx.add(ctx.say("tell_it_here"), links=[ctx.link(link) for link in topic.links])
         self._offer_topic_person(topic, f"intent:{topic.id}")
         return True
+
+    def _pass_on(self, text: str) -> bool:
+        """"kunt u doorgeven dat ik later kom?", "can you tell them I'll be 30 minutes late?": Balie passes no message on,
+        and says so (never that it did, nor the appointment's how-to again). Late or not coming: let the gemeente know
+        yourself (the team's phone, honest about today's hours) or move the appointment (its page). Anything else: a
+        person of the topic's team who can hear it (now, or a callback). While a callback is queued the message goes on
+        its ticket, which does reach the member of staff; while waiting for a person it is kept for them (before)."""
+        ctx = self.ctx
+        if handover.add_to_queued_ticket(ctx, told=True):
+            return True
+        ctx.count("pass_on_asked")
+        ctx.state.misses = 0
+        topic = ctx.intent_of(ctx.state.topic)
+        topic = topic if topic is not None and topic.kind == "topic" else None
+        ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+        if not reactions.tells_being_late(text):
+            ctx.add(ctx.say("pass_on_not"))
+            self._offer_topic_person(topic, f"intent:{topic.id}" if topic is not None else "asked")
+            return True
+        said = [ctx.say("pass_on_not"), ctx.say("pass_on_late")]
+        contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
+        if contact is not None:
+            said.append(contact)
+        said.append(ctx.say("pass_on_move"))
+        appointment = ctx.intent_of(APPOINTMENT)
+        ctx.add(" ".join(said), links=[ctx.link(link) for link in appointment.links] if appointment is not None else None)
+        return True
+
+    def _plate_told(self) -> None:
+        """"het is XX-123-Y", a bare plate, "my plate is ..." after the parking permit: the plate is the detail it is
+        for that topic (its own detail for a changed plate: where to change it on the permit), said honestly that
+        Balie does nothing with it and keeps it nowhere; after another topic, where the page says to fill it in (was
+        "Bedoelt u ...?", "Dat begrijp ik niet" or "weet ik niet precies")."""
+        ctx = self.ctx
+        ctx.count("plate_told")
+        ctx.state.misses = 0
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic":
+            ctx.add(f'{ctx.say("plate_not_used")} {ctx.say("ask_question")}')
+            return
+        ctx.add(ctx.say("plate_not_used"))
+        own = topic.detail_for(PLATE_CHANGED)
+        if own is not None:
+            answers.answer(ctx, topic, 1.0, own_detail=own.name)
+            return
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        ctx.add(f'{ctx.say("plate_where")} {ctx.person_line()}', links=[ctx.link(link) for link in topic.links],
+                buttons=[ctx.person_button()])
 
     def _happened_again(self) -> bool:
         """"dit is al de derde keer" right after a problem's answer (a bin not emptied): sorry, report it again and
@@ -1739,10 +1808,36 @@ class Turn:
         kept for the member of staff, the resident still waits, and until when before the callback is offered (was no
         reply at all). Once a person talks (live), the bot keeps quiet."""
         ctx = self.ctx
-        ctx.count("wait_message_kept")
+        text = ctx.text or ""
         deadline = current.requested_at + timedelta(minutes=ctx.tenant.live_handover_limit_minutes)
         until = ctx.say("wait_message_until", time=ctx.promises.time(deadline)) if deadline > ctx.moment else ""
-        ctx.add(ctx.say("wait_message_kept", team=ctx.team_name(current.team), until=until))
+        topic = ctx.intent_of(ctx.state.topic)
+        about = ctx.say("wait_about", topic=topic.title.get(ctx.language)) if topic is not None and topic.kind == "topic" else ""
+        short = len(text.split()) <= WAIT_QUESTION_WORDS
+        answer = replies.yes_no(text)
+        if (short and (small_talk.only_thanks(text) or (answer is not None and answer.yes and not answer.rest))
+                or contacts.asks_for_person(text)):
+            key = "wait_still"  # "ok", "bedankt", "ik wil een mens": nothing to keep (was "Ik heb uw bericht bewaard")
+        elif short and small_talk.asks_about_the_wait(text):
+            key = "wait_not_yet"  # "hoe lang nog?", "is er al iemand?": nobody has taken it yet
+        else:
+            key = "wait_message_kept"
+        ctx.count(key)
+        ctx.add(ctx.say(key, team=ctx.team_name(current.team), about=about, until=until))
+
+    def _wait_to_callback(self, current: Handover) -> bool:
+        """"nee, bel me liever terug", "call me back instead" while waiting (nobody has taken the conversation yet): the
+        wait stops and the callback takes its place, with the number typed or asked for: one handover, and the resident
+        reads which one holds (was "Ik heb uw bericht bewaard ... U wacht nog", the callback asked for unheard)."""
+        ctx = self.ctx
+        if current.claimed_by is not None or not contacts.asks_for_callback(ctx.text or ""):
+            return False
+        ctx.count("wait_to_callback")
+        ctx.conversation.handover = None  # leaves the staff's queue; its timeout finds nothing to expire
+        ctx.add(ctx.say("wait_to_callback"))
+        handover.request(ctx, team=current.team, reason=current.reason, urgent=current.urgent, consented=True,
+                         crisis=current.crisis)
+        return True
 
     def _wait_rerouted(self, current: Handover) -> bool:
         """"over mijn aanslag", "it's about my parking permit" while waiting (in office hours, nobody has taken the
