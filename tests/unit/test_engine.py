@@ -459,9 +459,9 @@ def test_a_replay_after_later_turns_returns_exactly_the_original_reply(chat: Har
             "m-3": ("vertel een mop over voetbal", {}), "m-4": ("ik wil een mens spreken", {}),
             "m-5": ("hallo? is daar iemand?", {})}
     sent = {client_id: chat.say(text, client_message_id=client_id, **extra) for client_id, (text, extra) in said.items()}
-    # m-1: greeting + answer + feedback buttons; m-4 starts a live handover; m-5 is kept for the person (said so).
+    # m-1: greeting + answer + feedback buttons; m-4 starts a live handover; m-5 asks about the wait: nobody is free yet.
     assert sent["m-1"].handover is None and sent["m-4"].handover is not None
-    assert "bericht bewaard" in texts(sent["m-5"])
+    assert "nog geen medewerker van Burgerzaken vrij" in texts(sent["m-5"])
     chat.clock.advance(seconds=5)
     chat.say("nog een vraag", client_message_id="m-6")
     before, counts = chat.conversation(), chat.counts()
