@@ -249,7 +249,14 @@ def build() -> dict[str, Any]:
     schemas["TicketList"] = {"type": "object", "required": ["tickets"], "additionalProperties": False,
                              "properties": {"tickets": {"type": "array", "items": {"$ref": REF.format(model="TicketRecord")}},
                                             "next": {"type": "string",
-                                                     "description": "The `cursor` of the next page; absent on the last"}}}
+                                                     "description": "The `cursor` of the next page; absent on the last"},
+                                            "count": {"type": "object", "required": ["total", "urgent"],
+                                                      "additionalProperties": False,
+                                                      "description": "With `count=true`: how many tickets the status "
+                                                                     "holds for these teams, and how many are urgent "
+                                                                     "(whatever `urgent` keeps)",
+                                                      "properties": {"total": {"type": "integer", "minimum": 0},
+                                                                     "urgent": {"type": "integer", "minimum": 0}}}}}
     schemas["TicketAnswer"] = {"type": "object", "required": ["ticket"], "additionalProperties": False,
                                "properties": {"ticket": {"$ref": REF.format(model="TicketRecord")}}}
     schemas["NextTicket"] = {"type": "object", "required": ["ticket", "held"], "additionalProperties": False,
@@ -333,6 +340,9 @@ def build() -> dict[str, Any]:
                             "schema": {"type": "string", "enum": ["oldest", "newest", "urgent"]}},
                            {"name": "urgent", "in": "query", "description": "only tickets that are (`true`) or are not "
                             "(`false`) marked urgent; a page may then hold fewer than `limit`",
+                            "schema": {"type": "string", "enum": ["true", "false"]}},
+                           {"name": "count", "in": "query", "description": "`true`: the answer also has `count`, "
+                            "the status's total and urgent tickets for these teams (no record is read for it)",
                             "schema": {"type": "string", "enum": ["true", "false"]}}],
             "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
         }},

@@ -16,7 +16,7 @@ conversation is never stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -32,9 +32,9 @@ from adapters.dynamodb_store import (
     unexpired,
 )
 from core.clock import Clock, now
-from core.retention import Retention, no_retention
+from core.retention import DAY_SECONDS, Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
-from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketPage, TicketRecord, TicketStatus, ticket_position
+from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketCount, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
@@ -53,6 +53,16 @@ def _sort_key(ticket: Ticket) -> str:
 # the team and below every key of a longer team id ("kcc$" < "kcc-extra#...").
 def _team_end(team: str) -> str:
     return f"{team}$"
+
+
+def _kept_after(retention: Retention | None, moment: datetime) -> str | None:
+    """The creation time (UTC, as in `ticketAt`) at or before which `retention` has ended every ticket
+    at `moment` (core.retention.expired's rule; None: no tenant's retention is known)."""
+    if retention is None:
+        return None
+    ended = max(moment.astimezone(timezone.utc) - timedelta(seconds=retention.days * DAY_SECONDS),
+                datetime.fromtimestamp(retention.expired_before, tz=timezone.utc))
+    return ended.isoformat()
 
 
 def _when(value: datetime) -> dict[str, str]:
@@ -222,6 +232,33 @@ class DynamoDBTicketStore:
         found.sort(key=ticket_position, reverse=newest_first)
         records = found[:limit]
         return TicketPage(records, ticket_position(records[-1]) if len(found) > limit else None)
+
+    def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
+        # One Query per team (the teams of "every team" by the skip scan) that reads only the index
+        # entries the retention still keeps: what it ended by creation time is left out by the key
+        # range, what passed its own expiresAt by the filter. Only `urgent` comes back, nothing is parsed.
+        key = _index_key(tenant, status)
+        moment = self.clock()
+        start = _kept_after(self.retention(tenant), moment)
+        total = urgent = 0
+        for team in sorted(set(teams)) if teams is not None else self._teams(key):
+            low = f"{team}#" if start is None else f"{team}#{start}$"  # "$" after "#": a ticket made at `start` is gone
+            arguments: dict[str, Any] = {
+                "TableName": self.table, "IndexName": TICKET_INDEX,
+                "KeyConditionExpression": "ticketKey = :key AND ticketAt BETWEEN :low AND :high",
+                "FilterExpression": "attribute_not_exists(expiresAt) OR expiresAt > :now",
+                "ProjectionExpression": "urgent",
+                "ExpressionAttributeValues": {":key": {"S": key}, ":low": {"S": low}, ":high": {"S": _team_end(team)},
+                                              ":now": {"N": str(int(moment.timestamp()))}},
+            }
+            while True:
+                page = self._call("query", **arguments)
+                total += page.get("Count", 0)
+                urgent += sum(1 for item in page.get("Items", []) if (item.get("urgent") or {}).get("BOOL"))
+                if "LastEvaluatedKey" not in page:
+                    break
+                arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return TicketCount(total=total, urgent=urgent)
 
     def _teams(self, key: str) -> list[str]:
         """The teams with a ticket under `key`: a skip scan, one 1-item Query per team."""

@@ -507,12 +507,20 @@ def ticket_position(ticket: Ticket) -> str:
     return f"{ticket.created_at.astimezone(timezone.utc).isoformat()}#{ticket.id}"
 
 
+class TicketCount(NamedTuple):
+    """How many tickets a status holds (for some teams), and how many of them are urgent."""
+
+    total: int
+    urgent: int
+
+
 class TicketPage(NamedTuple):
     """One page of a ticket list; `next` is the position of its last ticket when more follow
-    (pass it back as `after`), else None."""
+    (pass it back as `after`), else None. `count`: the whole status's count, when asked for."""
 
     records: list[TicketRecord]
     next: str | None
+    count: TicketCount | None = None
 
 
 class Notification(Model):

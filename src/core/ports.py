@@ -22,6 +22,7 @@ from .models import (
     Notification,
     ReplyMessage,
     Ticket,
+    TicketCount,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -146,6 +147,11 @@ class TicketStore(Protocol):
         """At most `limit` of those tickets ordered by `ticket_position` (oldest first, or newest
         first), starting after the position `after` (a `TicketPage.next`); never a full read of
         the status's tickets (DynamoDB: Queries of at most `limit` + 1 items per team)."""
+
+    def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
+        """How many of the tenant's tickets are in `status` (of `teams`; None: every team), and how many
+        of those are urgent, by the retention as the lists read it; never reading the tickets' records
+        (DynamoDB: one Query per team on the TicketIndex that returns only the urgent flag)."""
 
     def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
         """open -> claimed by `staff`, whose display name `name` (if any) is kept with it (claiming

@@ -154,26 +154,33 @@ class TicketDesk:
 
     def list(self, who: StaffIdentity, status: str | None = None, team: str | None = None, *,
              limit: str | None = None, cursor: str | None = None, order: str | None = None,
-             urgent: str | None = None) -> TicketPage:
+             urgent: str | None = None, count: str | None = None) -> TicketPage:
         """The caller's teams' tickets in `status`, oldest first (`order` "newest": newest first;
         "urgent": the urgent ones first, each part oldest first; open or claimed tickets only).
         Done tickets pile up until the retention ends, so they come in pages (`limit`, default
         DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
         `cursor` is given. `cursor` is the `next` of the page before (opaque). `urgent` "true" /
         "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`,
-        except in the urgent order, which reads the whole status's list anyway)."""
+        except in the urgent order, which reads the whole status's list anyway). `count` "true": the page
+        also carries how many tickets the status holds for those teams and how many are urgent, whatever
+        `urgent` keeps (`TicketStore.count`: the dashboard's refresh asks for its page and count at once)."""
         who.require_role(TICKET_ROLE)
         if urgent not in (None, "true", "false"):
             raise InvalidInput("urgent must be 'true' or 'false'.")
+        if count not in (None, "true", "false"):
+            raise InvalidInput("count must be 'true' or 'false'.")
         wanted = _status(status)
         teams = self._teams(who, team)
         if order == "urgent":
-            return self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
-                                      only=None if urgent is None else urgent == "true")
-        found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
-        if urgent is None:
-            return found
-        return TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
+            found = self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
+                                       only=None if urgent is None else urgent == "true")
+        else:
+            found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
+            if urgent is not None:
+                found = TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
+        if count == "true":
+            return found._replace(count=self.tickets.count(who.tenant, wanted, teams))
+        return found
 
     @staticmethod
     def _teams(who: StaffIdentity, team: str | None) -> list[str] | None:

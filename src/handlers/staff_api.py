@@ -305,16 +305,20 @@ def review_not_helpful(request: Request, item_id: str) -> Response:
 
 @app.get("/v1/staff/tickets")
 def list_tickets(request: Request) -> Response:
-    """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest|urgent&urgent=true|false: the
-    caller's teams' tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only
-    when more follow, so a list that fits is `{"tickets": [...]}` as before paging."""
+    """?status=open|claimed|done&team=&limit=&cursor=&order=oldest|newest|urgent&urgent=true|false&count=true:
+    the caller's teams' tickets, oldest first; done ones in pages. `next` (the cursor of the next page) only
+    when more follow, so a list that fits is `{"tickets": [...]}` as before paging; `count` ({total, urgent}
+    of the status) only when asked for."""
     query = request.query.get
     found = ticket_desk().list(identity(request), query("status"), query("team") or None, limit=query("limit"),
-                               cursor=query("cursor"), order=query("order"), urgent=query("urgent"))
+                               cursor=query("cursor"), order=query("order"), urgent=query("urgent"),
+                               count=query("count"))
     knowledge = services().knowledge.get(identity(request).tenant)
     listed: dict[str, object] = {"tickets": [_ticket_view(knowledge, record) for record in found.records]}
     if found.next is not None:
         listed["next"] = found.next
+    if found.count is not None:
+        listed["count"] = found.count._asdict()
     return ok(listed)
 
 

@@ -3,7 +3,8 @@
 // next to the fields), ask the preview chat, publish, and see the version in the history with
 // its rollback button, and the unanswered questions grouped; the gemeente's own answer to a follow-up
 // question and of a detail (session 20), a detail's own link (session 22: added, put back to the shared ones with
-// "Terug naar de gedeelde link", added again), through the preview and publishing to a resident. A KCC-only account is
+// "Terug naar de gedeelde link", added again), through the preview and publishing to a resident; a follow-up the shared
+// topic does not answer, chosen and given the gemeente's own answer (session 23). A KCC-only account is
 // told it has no access. axe on every state.
 import { BASE, main, newPage, check, axe, noErrors, screenshotPath } from "./lib.mjs";
 
@@ -238,5 +239,53 @@ await main(async (browser) => {
   check((await group.getByLabel("Voeg toe aan").count()) === 1, "the group has a labelled choice of topic");
   check((await group.getByRole("button", { name: "Toevoegen aan concept" }).count()) === 1, "and one button");
   await axe(page, "editor with unanswered questions");
+
+  // Session 23 (staff23): a follow-up the shared topic does not answer, chosen from the kinds the API takes (it could
+  // only be sent to the API before). The passport answers all six, so there is nothing to add; the parking permit
+  // has no "Hoe lang van tevoren?", and the gemeente gives its own, with the keyboard, saved and previewed.
+  await page.locator("#filter").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("paspoort");
+  await page.locator("#intents button", { hasText: /paspoort/i }).first().click();
+  await page.locator("#followup-duur-title").waitFor();
+  check(await page.locator("#followup-add").isHidden(), "a topic that answers every follow-up offers none to add");
+  await page.locator("#filter").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("parkeervergunning");
+  check(await tabTo(page, () => document.activeElement.closest && !!document.activeElement.closest("#intents")
+                                && /parkeervergunning/i.test(document.activeElement.textContent)), "Tab reaches the parking permit");
+  await page.keyboard.press("Enter");
+  const kinds = page.locator("#followup-add-kind option");
+  await kinds.first().waitFor({ state: "attached" });
+  const offered = await kinds.evaluateAll((options) => options.map((option) => option.value));
+  check(JSON.stringify(offered) === JSON.stringify(["kind", "termijn"]), "the kinds it does not answer are offered: " + offered);
+  check(await tabTo(page, () => document.activeElement.id === "followup-add-kind", 120), "Tab reaches the choice of follow-up");
+  await page.keyboard.press("End");  // the last kind: "Hoe lang van tevoren, of wanneer uiterlijk?"
+  check(await page.locator("#followup-add-kind").inputValue() === "termijn", "the arrow keys choose the kind");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");  // "Vervolgvraag toevoegen"
+  check(await page.evaluate(() => document.activeElement.id === "followup-termijn-nl"), "focus in the new follow-up's Dutch text");
+  check(JSON.stringify(await kinds.evaluateAll((options) => options.map((option) => option.value))) === JSON.stringify(["kind"]),
+        "the kind added is no longer offered");
+  const OWN_NOTICE = "Vraag uw parkeervergunning in Voorbeeld uiterlijk twee weken voor u verhuist aan.";
+  await page.keyboard.type(OWN_NOTICE);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Apply for your parking permit in Voorbeeld at least two weeks before you move.");
+  await page.locator("#intent-form button[type=submit]").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#followups details[data-key=termijn][open] summary", { hasText: "eigen tekst van uw gemeente" }).waitFor();
+  check(await page.locator("#followup-termijn-nl").inputValue() === OWN_NOTICE, "the own follow-up answer saved in the draft");
+  const saved = await (await fetch(BASE + "/v1/staff/kb/intents/parkeervergunning", {
+    headers: { authorization: "Bearer " + await page.evaluate(() => sessionStorage.getItem("balie-staff:token")) } })).json();
+  check(saved.draft.followups.termijn && saved.draft.followups.termijn.nl === OWN_NOTICE, "the API has it as followups.termijn");
+  await axe(page, "editor with a follow-up added to a topic");
+  await page.locator("#preview-reset").click();
+  for (const [question, answer] of [["ik wil een parkeervergunning aanvragen", "parkeervergunning"],
+                                    ["hoe lang van tevoren moet ik die aanvragen?", "twee weken voor u verhuist"]]) {
+    await page.locator("#preview-input").focus();
+    await page.keyboard.type(question);
+    await page.keyboard.press("Enter");
+    await page.locator("#preview-log .entry.bot", { hasText: answer }).waitFor({ timeout: 20000 });
+  }
   noErrors(page);
 });

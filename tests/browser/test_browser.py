@@ -7,7 +7,7 @@ sample table must be checked with axe by the scenario it names, and every state 
 checks must be in the table.
 
 The stack's clock is a weekday morning (BALIE_NOW) so asking for a person is a live handover;
-after_hours and open_tickets run on a Saturday evening (a ticket for Monday).
+after_hours, open_tickets and dashboard_polling run on a Saturday evening (a ticket for Monday).
 A missing browser, Node or node_modules is a failure, never a skip: CI installs them
 (.ci/run: apt-get install chromium; make test: npm ci in tests/browser).
 Screenshots (widget.png, widget-320.png, widget-look.png, staff.png, reports.png, editor.png, dashboard-workday.png,
@@ -36,10 +36,10 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MONDAY_MORNING = "2026-11-30T10:00:00+01:00"  # Gemeente Voorbeeld is open 08:30-17:00
 SATURDAY_EVENING = "2026-11-28T21:30:00+01:00"  # closed: a handover becomes a ticket for Monday
 # The stack runs in this process, so a scenario's clock is just this process's BALIE_NOW.
-CLOCK = {"after_hours": SATURDAY_EVENING, "open_tickets": SATURDAY_EVENING}
+CLOCK = {"after_hours": SATURDAY_EVENING, "open_tickets": SATURDAY_EVENING, "dashboard_polling": SATURDAY_EVENING}
 SCENARIO_TIMEOUT_S = 90
 SCENARIOS = ["embed", "modal", "widget_states", "a11y", "keyboard", "xss", "handover", "dashboard", "after_hours", "open_tickets",
-             "reports", "editor", "workday", "renewal", "roles"]
+             "dashboard_polling", "reports", "editor", "workday", "renewal", "roles"]
 STATEMENT = REPO / "docs" / "toegankelijkheid.md"
 # A row of the statement's sample table: | W01 | state | `a11y.mjs` | `axe label` |
 SAMPLE_ROW = re.compile(r"^\| ([A-Z]\d{2}) \|[^|]+\| `([a-z0-9_]+)\.mjs` \| `([^`]+)` \|$", re.MULTILINE)

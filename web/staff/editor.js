@@ -158,6 +158,7 @@
     $("examples-en").value = detail.draft.examples.en.join("\n");
     renderDifference(detail);
     renderOwnAnswers("followups", detail.followupAnswers || []);
+    renderFollowupChoices();
     renderOwnAnswers("details", detail.detailAnswers || []);
     renderFindings($("findings"), detail.findings, true);
     $("export").hidden = creating;
@@ -195,33 +196,60 @@
   function renderOwnAnswers(part, items) {
     var list = $(part + "-list");
     clear(list);
-    items.forEach(function (item) {
-      var id = OWN_PARTS[part].prefix + item.key;
-      var nested = item.followups || [];
-      var ownLinks = part === "details" && item.ownLinks !== null && item.ownLinks !== undefined;
-      var own = !!item.own || nested.some(function (followup) { return !!followup.own; });
-      var checked = (current.findings || []).some(function (finding) {
-        return finding.field.indexOf(part + "." + item.key + ".") === 0
-          || (part === "details" && (finding.field.indexOf("detail_followups." + item.key + ".") === 0
-                                     || finding.field.indexOf("detail_links." + item.key + ".") === 0));
-      });
-      var followups = nested.length ? [h("p", { "class": "subtitle", text: "Vervolgvragen bij dit detail" })].concat(
-        nested.map(function (followup) {
-          var sub = id + "-followup-" + followup.key;
-          return h("div", { "class": "detail-followup", role: "group", "aria-labelledby": sub + "-title" },
-                   [h("p", { id: sub + "-title", "class": "subtitle", text: followup.asked + " (na dit detail)" })]
-                     .concat(answerFields(sub, followup)));
-        })) : [];
-      var links = part === "details" ? [detailLinks(id, item)] : [];
-      list.appendChild(h("details", { "class": "own-answer", "data-key": item.key, open: own || ownLinks || checked }, [
-        h("summary", { id: id + "-title" }, [h("span", { text: item.asked }),
-                                              own ? badge("eigen tekst van uw gemeente", "draft") : null,
-                                              ownLinks ? badge("eigen links van uw gemeente", "draft") : null]),
-        h("div", { role: "group", "aria-labelledby": id + "-title" }, answerFields(id, item).concat(links, followups))
-      ]));
-    });
+    items.forEach(function (item) { list.appendChild(ownAnswer(part, item, false)); });
     $(part).hidden = items.length === 0;
   }
+
+  // One follow-up's or detail's disclosure; `added`: chosen just now under "Vervolgvraag toevoegen", so open.
+  function ownAnswer(part, item, added) {
+    var id = OWN_PARTS[part].prefix + item.key;
+    var nested = item.followups || [];
+    var ownLinks = part === "details" && item.ownLinks !== null && item.ownLinks !== undefined;
+    var own = !!item.own || nested.some(function (followup) { return !!followup.own; });
+    var checked = (current.findings || []).some(function (finding) {
+      return finding.field.indexOf(part + "." + item.key + ".") === 0
+        || (part === "details" && (finding.field.indexOf("detail_followups." + item.key + ".") === 0
+                                   || finding.field.indexOf("detail_links." + item.key + ".") === 0));
+    });
+    var followups = nested.length ? [h("p", { "class": "subtitle", text: "Vervolgvragen bij dit detail" })].concat(
+      nested.map(function (followup) {
+        var sub = id + "-followup-" + followup.key;
+        return h("div", { "class": "detail-followup", role: "group", "aria-labelledby": sub + "-title" },
+                 [h("p", { id: sub + "-title", "class": "subtitle", text: followup.asked + " (na dit detail)" })]
+                   .concat(answerFields(sub, followup)));
+      })) : [];
+    var links = part === "details" ? [detailLinks(id, item)] : [];
+    return h("details", { "class": "own-answer", "data-key": item.key, open: own || ownLinks || checked || added }, [
+      h("summary", { id: id + "-title" }, [h("span", { text: item.asked }),
+                                            own ? badge("eigen tekst van uw gemeente", "draft") : null,
+                                            ownLinks ? badge("eigen links van uw gemeente", "draft") : null]),
+      h("div", { role: "group", "aria-labelledby": id + "-title" }, answerFields(id, item).concat(links, followups))
+    ]);
+  }
+
+  // "Vervolgvraag toevoegen" (session 23): the follow-up kinds the topic does not answer yet (the API's
+  // `followupChoices`, every kind the PUT's `followups` takes); the one chosen gets its fields under the others,
+  // open and empty, and is saved with the gemeente's text as `followups.<kind>` (left empty, nothing is saved).
+  function renderFollowupChoices() {
+    var choices = (current.followupChoices || []).filter(function (choice) {
+      return !(current.followupAnswers || []).some(function (item) { return item.key === choice.key; });
+    });
+    var select = $("followup-add-kind");
+    clear(select);
+    choices.forEach(function (choice) { select.appendChild(h("option", { value: choice.key, text: choice.asked })); });
+    $("followup-add").hidden = choices.length === 0;
+    $("followups").hidden = !(current.followupAnswers || []).length && !choices.length;
+  }
+  $("followup-add-button").addEventListener("click", function () {
+    var key = $("followup-add-kind").value;
+    var choice = (current.followupChoices || []).filter(function (item) { return item.key === key; })[0];
+    if (!choice) return;
+    current.followupAnswers = (current.followupAnswers || []).concat([choice]);
+    $("followups-list").appendChild(ownAnswer("followups", choice, true));
+    renderFollowupChoices();
+    say(choice.asked + " is toegevoegd. Vul het antwoord van uw gemeente in en sla op in het concept.");
+    $(OWN_PARTS.followups.prefix + key + "-nl").focus();
+  });
 
   // A detail's links (session 22): the shared ones named, the fields hold the gemeente's own (else the shared ones);
   // sent as `detailLinks[name]` only once the editor changed them, and "Terug naar de gedeelde link" leaves them out.

@@ -245,36 +245,38 @@
 
   var seenWaiting = null; // ids of waiting residents already announced (null: not loaded yet)
   var listRound = 0; // only the latest refresh schedules the next one: never two polling loops
+  var listFailures = 0; // refreshes failed in a row: the next one waits longer (LIST_POLL_MS doubled, at most LIST_BACKOFF_MS)
+  var LIST_BACKOFF_MS = 60000;
 
+  // Every LIST_POLL_MS one request per list shown: the waiting and live handovers, the bot's conversations and,
+  // for kcc, the open callback requests with their count in the same answer (loadOpen). Paused while the tab is
+  // hidden (resumed by visibilitychange), unless desktop notifications are on: they need the waiting list.
   function refreshLists() {
     clearTimeout(listTimer);
     if (!session.token || $("view-work").hidden) return;
-    if (document.hidden && !prefs.notify) return; // resumed by visibilitychange (unless desktop notifications are on)
+    if (document.visibilityState === "hidden" && !prefs.notify) return;
     var round = ++listRound;
     var team = $("team-filter").value;
     var query = team ? "&team=" + encodeURIComponent(team) : "";
     Promise.all([
       call("GET", "/v1/staff/handovers?status=waiting" + query),
       call("GET", "/v1/staff/handovers?status=live" + query),
-      hasRole("kcc") ? call("GET", ticketQuery("open") + "&order=urgent") : Promise.resolve({ tickets: [] }), // tickets: role kcc
-      call("GET", "/v1/staff/conversations?status=bot")
+      call("GET", "/v1/staff/conversations?status=bot"),
+      loadOpen(true)
     ]).then(function (results) {
-      var openTickets = results[2].tickets;
-      var pressing = openTickets.filter(function (item) { return item.urgent; }).length;
-      $("tickets-count").textContent = String(openTickets.length);
-      $("tickets-urgent").textContent = pressing ? pressing + " dringend" : "";
-      $("tickets-urgent").hidden = !pressing;
-      loadOpen();
+      listFailures = 0;
       var waiting = results[0].handovers;
       announceNewlyWaiting(waiting);
       document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
       renderList($("waiting"), $("waiting-count"), waiting.map(handoverLabel), "Niemand wacht.");
       renderList($("live"), $("live-count"), results[1].handovers.map(handoverLabel), "Geen lopende gesprekken.");
-      renderList($("bot"), $("bot-count"), results[3].conversations.map(botLabel), "De assistent voert nu geen gesprekken.");
+      renderList($("bot"), $("bot-count"), results[2].conversations.map(botLabel), "De assistent voert nu geen gesprekken.");
     }).catch(function (error) {
+      listFailures++;
       if (session.token) say(error.message);
     }).then(function () {
-      if (round === listRound) listTimer = setTimeout(refreshLists, LIST_POLL_MS);
+      var wait = Math.min(LIST_POLL_MS * Math.pow(2, listFailures), LIST_BACKOFF_MS);
+      if (round === listRound) listTimer = setTimeout(refreshLists, wait);
     });
   }
   $("team-filter").addEventListener("change", function () {
@@ -495,7 +497,7 @@
     }).catch(function (error) {
       card.error.textContent = error.message;
     }).then(function () {
-      if (open[card.id] && !document.hidden && round === card.round) {
+      if (open[card.id] && document.visibilityState !== "hidden" && round === card.round) {
         card.timer = setTimeout(function () { refreshCard(card); }, CONVERSATION_POLL_MS);
       }
     });
@@ -859,13 +861,23 @@
   var OPEN_PAGE = 20, MAX_LIMIT = 100;
   var openShown = [], openWanted = OPEN_PAGE, openNext = null;
 
-  // The first `want` open requests in the urgent order, in pages of at most the API's limit.
-  function openPages(query, want, found, cursor) {
+  // The first `want` open requests in the urgent order, in pages of at most the API's limit; the first
+  // page's answer also has the count of every open request (count=true), so the card's count costs no request.
+  function openPages(query, want, found, cursor, count) {
     return call("GET", query + "&limit=" + Math.min(want - found.length, MAX_LIMIT) +
-                (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (data) {
+                (cursor ? "&cursor=" + encodeURIComponent(cursor) : "&count=true")).then(function (data) {
       var all = found.concat(data.tickets);
-      return data.next && all.length < want ? openPages(query, want, all, data.next) : { tickets: all, next: data.next || null };
+      count = count || data.count;
+      return data.next && all.length < want ? openPages(query, want, all, data.next, count)
+        : { tickets: all, next: data.next || null, count: count };
     });
+  }
+
+  // The card's title: every open request of the teams shown, and how many are urgent (whatever "Alleen dringend").
+  function showCount(count) {
+    $("tickets-count").textContent = String(count.total);
+    $("tickets-urgent").textContent = count.urgent ? count.urgent + " dringend" : "";
+    $("tickets-urgent").hidden = !count.urgent;
   }
 
   function showOpen(open, next, held, urgentOnly) {
@@ -882,20 +894,29 @@
   var openRound = 0; // only the latest answer is drawn
   function openFilter() { return "&order=urgent" + ($("open-urgent-only").checked ? "&urgent=true" : ""); }
 
-  function loadOpen() {
-    if (!hasRole("kcc") || !$("open-tickets").open) return Promise.resolve();
+  // The open requests' count, and with the list unfolded the requests shown and the ones taken. `polled`: part
+  // of refreshLists, which reports a failure (and backs off); else said here.
+  function loadOpen(polled) {
+    if (!hasRole("kcc")) return Promise.resolve(); // tickets: role kcc
     var urgentOnly = $("open-urgent-only").checked;
     var round = ++openRound;
+    var listed = $("open-tickets").open;
     return Promise.all([
-      openPages(ticketQuery("open") + openFilter(), Math.max(openWanted, OPEN_PAGE), [], null),
-      call("GET", ticketQuery("claimed") + openFilter())
+      // Folded: the count with the smallest page the API gives, in its cheapest order (oldest first).
+      listed ? openPages(ticketQuery("open") + openFilter(), Math.max(openWanted, OPEN_PAGE), [], null, null)
+        : call("GET", ticketQuery("open") + "&limit=1&count=true"),
+      listed ? call("GET", ticketQuery("claimed") + openFilter()) : null
     ]).then(function (results) {
       if (round !== openRound) return;
-      showOpen(results[0].tickets, results[0].next, results[1].tickets, urgentOnly);
-    }).catch(function (error) { say(error.message); });
+      showCount(results[0].count);
+      if (listed) showOpen(results[0].tickets, results[0].next, results[1].tickets, urgentOnly);
+    }, function (error) {
+      if (polled) throw error;
+      say(error.message);
+    });
   }
-  $("open-tickets").addEventListener("toggle", function () { loadOpen(); });
-  $("open-urgent-only").addEventListener("change", function () { openWanted = OPEN_PAGE; loadOpen(); });
+  $("open-tickets").addEventListener("toggle", function () { if ($("open-tickets").open) loadOpen(false); });
+  $("open-urgent-only").addEventListener("change", function () { openWanted = OPEN_PAGE; loadOpen(false); });
 
   // "Meer tonen": the next page after the last one shown, with focus on its first request.
   $("open-more").addEventListener("click", function () {
@@ -1329,7 +1350,7 @@
   // ---- start -----------------------------------------------------------------------------------------
 
   document.addEventListener("visibilitychange", function () {
-    if (document.hidden) return;
+    if (document.visibilityState === "hidden") return;
     refreshLists();
     Object.keys(open).forEach(function (id) { refreshCard(open[id]); });
   });

@@ -145,17 +145,29 @@ _FEES_NOTE = ("Uw gemeente heeft tarieven voor dit onderwerp: op deze vraag noem
               "tekst. De tarieven verandert de beheerder van Balie voor uw gemeente.")
 
 
-def _followup_views(followups: Followups, own: Mapping[str, DraftText], cost_note: str | None = None) -> list[OwnAnswer]:
-    """Each follow-up kind the shared text or the gemeente answers, shared and own."""
+def _followup_views(followups: Followups, own: Mapping[str, DraftText], cost_note: str | None = None, *,
+                    answered: bool = True) -> list[OwnAnswer]:
+    """Each follow-up kind the shared text or the gemeente answers, shared and own (`answered` False: each
+    kind neither answers, the ones the gemeente may add)."""
     return [OwnAnswer(key=kind, asked=f"Vervolgvraag \u201c{question}\u201d", shared=getattr(followups, kind),
                       own=own.get(kind), note=cost_note if kind == "kosten" else None)
-            for kind, question in FOLLOWUP_QUESTIONS.items() if getattr(followups, kind) is not None or kind in own]
+            for kind, question in FOLLOWUP_QUESTIONS.items()
+            if (getattr(followups, kind) is not None or kind in own) == answered]
+
+
+def _cost_note(intent: Intent, tenant: Tenant) -> str | None:
+    return _FEES_NOTE if tenant.fees is not None and bool(tenant.fees.items.get(intent.id)) else None
 
 
 def followup_answers(intent: Intent, state: IntentDraft, tenant: Tenant) -> list[OwnAnswer]:
     """The topic's follow-up answers."""
-    has_fees = tenant.fees is not None and bool(tenant.fees.items.get(intent.id))
-    return _followup_views(intent.followups, state.followups, _FEES_NOTE if has_fees else None)
+    return _followup_views(intent.followups, state.followups, _cost_note(intent, tenant))
+
+
+def followup_choices(intent: Intent, state: IntentDraft, tenant: Tenant) -> list[OwnAnswer]:
+    """The follow-up kinds the topic does not answer yet (neither shared nor own): an editor chooses one
+    to give the gemeente's own answer to it (the PUT's `followups` takes every kind of the knowledge format)."""
+    return _followup_views(intent.followups, state.followups, _cost_note(intent, tenant), answered=False)
 
 
 def detail_answers(intent: Intent, tenant: Tenant, state: IntentDraft) -> list[OwnAnswer]:
@@ -188,6 +200,7 @@ class IntentDetail(Model):
     # (`draft.followups`, `.details`, `.detail_followups`).
     followup_answers: list[OwnAnswer] = Field(default_factory=list)
     detail_answers: list[OwnAnswer] = Field(default_factory=list)
+    followup_choices: list[OwnAnswer] = Field(default_factory=list)  # the kinds not answered yet, to add one
 
 
 class IntentList(Model):
@@ -748,7 +761,8 @@ class KnowledgeEditor:
                               examples=shared.examples) if shared else None,
             draft=state, live=live, effective=effective, difference=diff, findings=findings,
             followup_answers=followup_answers(shared, state, ctx.tenant) if shared is not None and not state.own else [],
-            detail_answers=detail_answers(shared, ctx.tenant, state) if shared is not None and not state.own else [])
+            detail_answers=detail_answers(shared, ctx.tenant, state) if shared is not None and not state.own else [],
+            followup_choices=followup_choices(shared, state, ctx.tenant) if shared is not None and not state.own else [])
 
     def _live_view(self, tenant: str, intent_id: str) -> LiveView | None:
         try:
