@@ -5,52 +5,13 @@ expiresAt, and a tenant's retention lowered afterwards), per team and for every 
 the records (session 23, staff23; was a full read of the open list on every dashboard refresh)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
-import boto3
-import pytest
+from test_privacy19_retention import TENANT, Stores, stores  # noqa: F401 - the module's fixture: both stores, clock, retention
+from test_privacy19_retention import WRITTEN as MOMENT
 
-from adapters.dynamodb_store import DynamoDBConversationStore
-from adapters.dynamodb_tickets import DynamoDBTicketStore
-from core.clock import FixedClock
-from core.memory import InMemoryConversationStore, InMemoryTicketStore
-from core.models import (AddedToTicket, Channel, Conversation, Ticket, TicketAddition, TicketCount, TicketStatus)
+from core.models import AddedToTicket, Channel, Conversation, Ticket, TicketAddition, TicketCount, TicketStatus
 from core.retention import Retention
-
-MOMENT = datetime.fromisoformat("2026-11-28T21:30:00+01:00")
-TENANT = "alpha"
-
-
-class TenantRetention:
-    """The tenant's retention as its live version says (None: unknown, the stored expiry alone)."""
-
-    def __init__(self) -> None:
-        self.now: Retention | None = None
-
-    def __call__(self, tenant: str) -> Retention | None:
-        return self.now
-
-
-@dataclass
-class Stores:
-    clock: FixedClock
-    retention: TenantRetention
-    conversations: Any
-    tickets: Any
-
-
-@pytest.fixture(params=["memory", "dynamodb"])
-def stores(request) -> Stores:
-    clock, retention = FixedClock(MOMENT), TenantRetention()
-    if request.param == "memory":
-        conversations = InMemoryConversationStore(clock=clock, retention=retention)
-        return Stores(clock, retention, conversations, InMemoryTicketStore(conversations))
-    table = request.getfixturevalue("mock_aws").merged_environment()["TABLE_NAME"]
-    client = boto3.client("dynamodb")
-    return Stores(clock, retention, DynamoDBConversationStore(client, table, clock, retention),
-                  DynamoDBTicketStore(client, table, clock, retention))
 
 
 def queue(stores: Stores, number: int, *, team: str = "kcc", minutes: int = 0, days: int = 30,
