@@ -51,7 +51,9 @@ def besides(ctx: TurnContext, text: str) -> "tuple[Referral, str] | None":
     """Another organisation's matter asked beside something the gemeente may do ("weet je of het droog is zaterdag, ivm de
     verhuiswagen", "my train is stuck ... I have an appointment at 10:15 ... when will it run again?"): the referral and
     the rest of the message (its clauses that name none of the referral's words). None when the message names no
-    referral, names it in every clause, or tells it only as the background of another question (`asked_besides`)."""
+    referral, names it in every clause, or tells it only as the background of another question (`asked_besides`), or
+    when a clause that names it names an own detail of the current topic: "I'm retired, I live on the state pension"
+    after special assistance tells the income that topic's detail is about (was the SVB's line before it)."""
     referral = ctx.knowledge.referral_for(text)
     if referral is None:
         return None
@@ -59,6 +61,9 @@ def besides(ctx: TurnContext, text: str) -> "tuple[Referral, str] | None":
     outside = [piece for piece in pieces if names_any(piece, referral.words)]
     rest = [piece for piece in pieces if piece not in outside]
     if not outside or not rest or (not any(map(clauses.is_question, outside)) and any(map(clauses.is_question, rest))):
+        return None
+    topic = ctx.intent_of(ctx.state.topic)
+    if topic is not None and topic.kind == "topic" and any(topic.detail_for(piece) is not None for piece in outside):
         return None
     return referral, " ".join(rest)
 
