@@ -109,6 +109,15 @@ def tells_a_problem(text: str) -> bool:
     return bool(_PROBLEM.search(plain(text)))
 
 
+# "I got a parking ticket even though I have a resident permit", "ik kreeg een boete terwijl ik een vergunning heb": what
+# went wrong told against what should have prevented it, a complaint that asks why without a question.
+_DESPITE = re.compile(r"\b(?:even though|although|despite|terwijl ik|terwijl we|terwijl wij|ondanks)\b")
+
+
+def tells_despite(text: str) -> bool:
+    return bool(_DESPITE.search(plain(text)))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 

@@ -422,6 +422,14 @@ def after_hours(ctx: TurnContext, topic: "ResolvedIntent") -> None:
     ctx.add(" ".join(line for line in said if line), links=links, buttons=[ctx.person_button()])
 
 
+def _named_alone_elsewhere(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """Whether the text names another topic's detail whose words name that topic on their own (`named_alone`): "en
+    wanneer halen jullie de kerstbomen op?" after bulky waste asks about the Christmas trees (the waste calendar's), not
+    bulky waste's pick-up day that "wanneer halen ... op" names."""
+    return any(other.id != topic.id and other.kind == "topic" and (own := other.detail_for(text)) is not None
+               and own.named_alone for other in ctx.knowledge.intents.values())
+
+
 def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     """A detail of the current topic's own, asked or told without naming the topic again
     ("hoeveel getuigen heb ik nodig?" after the wedding, "ik heb een uitkering" after the tax
@@ -430,7 +438,7 @@ def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
     bijzondere bijstand krijgen?"), nor for a question of its own about another topic ("kan ik
     een uitkering aanvragen?" asks for welfare; "en als ik een uitkering heb?" points back)."""
     own = topic.detail_for(text)
-    if own is None or len(text.split()) >= clauses.STORY_WORDS:
+    if own is None or len(text.split()) >= clauses.STORY_WORDS or _named_alone_elsewhere(ctx, text, topic):
         return False
     # A follow-up asked with it is answered as one ("wat kost een uittreksel voor mijn werk?": the price);
     # a child named is who the detail is about ("moet mijn dochter er zelf bij zijn?"), no follow-up of its own.

@@ -280,12 +280,14 @@ def own_detail_of_a_guess(ctx: TurnContext, result: "Classification", text: str,
     question ("ik open in mei een koffiezaak en wil een terras op de stoep, wat moet ik regelen"); a longer sentence
     that asks nothing also counts when it tells a problem and the matcher is `sure_of_one` guess, just under its
     answer cut-off ("ik kreeg de aanslag maar ik kan hem niet betalen, ik heb alleen aow": Kwijtschelding 0.89, was
-    the scope message; the American passport renewed recently stays background)."""
+    the scope message; the American passport renewed recently stays background), or when it tells what went wrong
+    despite what should have prevented it (`clauses.tells_despite`: "I got a parking ticket yesterday even though I have
+    a resident permit", 14 words: "Do you mean" Parking / Parking permit), from the first guess."""
     words = len(text.split())
     told_longer = words > TOLD_WORDS and not clauses.a_clause_asks(text)
     if (result.decision == "answer" or words >= GUESS_STORY_WORDS
             or (told_longer and (words >= clauses.STORY_WORDS
-                                 or not (clauses.tells_what_is_there(text)
+                                 or not (clauses.tells_what_is_there(text) or clauses.tells_despite(text)
                                          or sure_of_one and clauses.tells_a_problem(text))))):
         return False
     for candidate in result.candidates[:1] if words >= clauses.STORY_WORDS or told_longer else result.candidates:

@@ -94,8 +94,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"in nederland (?:komen )?wonen|nieuw in nederland|net in nederland|eerste inschrijving|voor het eerst inschrijven|"
         r"inschrijven (?:als|vanuit) (?:nieuwkomer|het buitenland)|terug naar nederland|terug in nederland|"
         r"verhuis\w* (?:\w+ )?terug|(?:kom|komen) (?:\w+ )?terug wonen|move back|moving back|"
-        # "I just moved here from Poland", "ik ben net vanuit Polen hierheen verhuisd"
-        rf"(?:moved|came|arrived|relocated|moving) (?:here |over |to the netherlands |to this country )?from {_COUNTRY}|"
+        # "I just moved here from Poland", "I moved to Voorbeeld from Germany" (the town by its name), "ik ben net vanuit
+        # Polen hierheen verhuisd"
+        rf"(?:moved|came|arrived|relocated|moving) (?:here |over |to the netherlands |to this country |to [a-z-]+ )?"
+        rf"from {_COUNTRY}|"
         rf"(?:verhuisd|verhuis|gekomen|gevlucht|komen wonen|kom wonen) (?:hier(?:heen)? |naar hier |naar nederland )?"
         rf"(?:uit|vanuit) {_COUNTRY}|(?:uit|vanuit) {_COUNTRY} (?:\w+ ){{0,2}}(?:hierheen|naar hier|naar nederland) ?"
         r"(?:verhuisd|gekomen|gevlucht)|"

@@ -201,6 +201,15 @@ _HURRY = re.compile(r"\b(?:snel|sneller|zsm|zo snel mogelijk|haast|spoed|asap|as
 _HURRY_WORDS = 8
 
 
+# Not having DigiD, told on its own ("ik heb geen digid", "I don't have a DigiD", "zonder digid").
+_NO_DIGID = re.compile(r"\b(?:geen|zonder|no|without|(?:do not|don't|don’t|dont) have(?: a| any)?"
+                       r"|ha(?:ven't|ven’t|ve not) got(?: a| any)?) (?:\w+ )?digi ?d\b")
+
+
+def tells_no_digid(text: str) -> bool:
+    return bool(_NO_DIGID.search(text.casefold()))
+
+
 def asks_to_hurry(text: str) -> bool:
     """A few words that ask for speed and ask no question ("ok maar snel maken aub")."""
     plain = clauses.plain(text)

@@ -332,6 +332,15 @@ CATALOGUE: dict[str, Text] = {
         nl="Dank u. Wat dat betekent voor '{topic}', weet ik niet precies. Kijk op de pagina hieronder.",
         en="Thank you. What that means for '{topic}', I do not know exactly. Please look at the page below.",
     ),
+    # No DigiD, told after an answer that says to do it online with DigiD: the other ways, and DigiD itself.
+    "no_digid": Text(
+        nl="Heeft u geen DigiD? Dan kan een medewerker van de gemeente u helpen, aan de telefoon of aan de balie. Iemand "
+           "die u vertrouwt kan het ook voor u doen met een DigiD-machtiging. DigiD zelf vraagt u aan op digid.nl. De "
+           "brief met de activeringscode komt binnen een paar dagen met de post.",
+        en="No DigiD? Then someone from the municipality can help you, by phone or at the desk. Someone you trust can "
+           "also do it for you with a DigiD authorisation. You apply for DigiD itself on digid.nl. The letter with the "
+           "activation code arrives by post within a few days.",
+    ),
     # What the resident will do now, told after an answer ("ok dan ga ik toch maar gewoon maandag").
     "own_plan_told": Text(
         nl="Goed, succes! Heeft u nog een andere vraag? Stel die gerust.",

@@ -126,6 +126,8 @@ PLATE_CHANGED = "kenteken wijzigen"
 WAIT_QUESTION_WORDS = 6
 # How a topic's detail names a child's other parent (`ResolvedIntent.detail_for`), in either language.
 OTHER_PARENT = "de andere ouder, the other parent"
+# Where residents apply for DigiD (said when one has none: `_not_understood`).
+DIGID_URL = "https://www.digid.nl"
 
 
 class Turn:
@@ -1683,6 +1685,16 @@ class Turn:
             # "eik, stam ongeveer 40 cm doorsnee" after felling a tree, "zo'n 80 man, tot 23 uur" after a street party,
             # "ik heb geen digid nog" after the welfare benefit: a detail of the topic told, whose meaning for it the
             # knowledge base lacks (was the scope message, or even "Ik begrijp alleen Nederlands en Engels").
+            if followups.tells_no_digid(said) and "digid" in topic.answer.nl.casefold():
+                # "ik heb geen digid" after the parking permit's "online met DigiD": the ways without it and DigiD itself
+                # (was "Wat dat betekent ..., weet ik niet precies")
+                ctx.count("no_digid")
+                ctx.state.misses = 0
+                ctx.intent, ctx.confidence = topic.id, 1.0
+                ctx.add(f'{ctx.say("no_digid")} {ctx.person_line()}',
+                        links=[Link(title="DigiD", url=DIGID_URL), *(ctx.link(link) for link in topic.links)],
+                        buttons=[ctx.person_button()])
+                return
             if small_talk.tells_own_plan(said):
                 # "ok dan ga ik toch maar gewoon maandag" after the ID card: a plan told, to acknowledge
                 ctx.count("own_plan_told")
