@@ -50,7 +50,7 @@ KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
 # water, gas).
 DangerKind = Literal["medical", "exploitation", "threat"]
 
-__all__ = ["KINDS", "CrisisKind", "DangerKind", "danger_kind", "detect", "detect_all", "normalise"]
+__all__ = ["KINDS", "CrisisKind", "DangerKind", "danger_kind", "detect", "detect_all", "normalise", "read_for_the_classifier"]
 
 
 # --- normalisation -----------------------------------------------------------------------
@@ -841,6 +841,47 @@ _SUICIDE = [
     r"\b(?:sleutels|sleutel|keys|key) (?:<W>){0,6}?(?:bij|to|with) (?:de |mijn |my |the )?(?:buurvrouw|buurman|buren|neighbour|neighbor|neighbours|neighbors|<REL>)\b"
     r" (?:<W>|\. ){0,8}?(?:briefje|brief|note|letter) (?:<W>|\. ){0,4}?(?:ze weet|hij weet|zij weet|ze weten|she knows|he knows|they know) (?:<W>)?(?:wat|what) (?:ze|hij|zij|she|he|they|to)"
     r" (?:<W>)?(?:moet doen|moeten doen|te doen|to do|do)\b(?! (?:met|with|for|voor)\b)",
+    # Session 23 (crisis26), families of training rows that main's model caught only just above its threshold (a refit may
+    # lose them), in our own words: wanting to stop existing; sitting on the edge of a balcony, a roof or a bridge; a last
+    # message with an end said; "tonight it is over with me"; worn out and "wil niet meer"; driving one's car into a tree or
+    # a wall on purpose; one's death good for something; burning oneself on purpose (with a lighter, a cigarette, to feel
+    # something); having told everyone one loves them as the last thing; tidying up so nobody has to do it after one; being
+    # in everyone's way and releasing them.
+    r"\b(?:stoppen|ophouden|stop) met bestaan\b|\bstop existing\b|\b(?:wil|want to|wanna) (?:<W>)?(?:niet meer|no longer) (?:bestaan|exist)\b",
+    r"\b(?:ik|i) (?:<W>)?(?:zit|zat|sit|am sitting|was sitting|sta|stond|am standing) (?:<W>)?(?:op|on) (?:de|the) (?:rand|edge|ledge) (?:van|of) "
+    r"(?:het|de|een|ons|mijn|the|a|our|my) (?:<W>)?(?:balkon|dak|brug|flat|galerij|parkeergarage|gebouw|balcony|roof|bridge|building|car park)\b",
+    r"\b(?:dit is|this is|hier is|here is) (?:mijn|my) (?:allerlaatste|laatste|last|final) (?:bericht|berichtje|message|post|woorden|words)\b"
+    r"(?! (?:<W>){0,3}?(?:over|about|aan|to|hierover|regarding|voordat|before|als|if))"
+    r"(?=.*\b(?:genoeg geweest|het is genoeg|het is klaar|ik ben klaar|kan niet meer|vaarwel|dag allemaal|doei allemaal|goodbye|farewell|enough|i am done|it is over|het is over)\b)"
+    r"|\b(?:genoeg geweest|het is genoeg|ik ben klaar|kan niet meer|i am done|enough) (?:<W>|\. ){0,4}?(?:dit is|this is) (?:mijn|my) (?:allerlaatste|laatste|last|final) (?:bericht|message|post)\b",
+    r"\b(?:vanavond|vannacht|vandaag|morgen|straks) (?:<W>)?(?:is het|is t|wordt het) (?:<W>)?(?:klaar|over|afgelopen|gedaan) met (?:mij|me)\b"
+    r"|\bhet is (?:<W>)?(?:klaar|over|afgelopen|gedaan) met (?:mij|me)(?:<END>)",
+    r"\bik ben (?:<W>){0,2}?(?:de weg kwijt|kapot|leeg|uitgeput|gebroken|alles kwijt|doodmoe|op)\b (?:<W>|\. ){0,3}?(?:en|maar|ik) (?:ik )?"
+    r"(?:wil|kan) (?:echt |gewoon |het )?(?:niet|nie) (?:meer|langer)(?:<END>)"
+    r"|\bik ben (?:<W>)?op\b (?:<W>|\. ){0,3}?ik wil (?:<W>)?dat (?:het|alles) (?:<W>)?(?:stopt|ophoudt)(?:<END>)",
+    r"\b(?:ik|i) (?:<W>){0,4}?(?:rij|rijd|ga rijden|drive|steer|crash|wil rijden|want to drive)\b(?!.{0,30}\b(?:bijna|almost|nearly)\b) (?:<W>){0,4}?"
+    r"(?:tegen een boom|tegen een muur|tegen een vrachtwagen|tegen een pilaar|into a tree|into a wall|into a truck|into a lorry|off a bridge|off the road)\b"
+    r"|\b(?:thinking about|think about|denk aan|denk erover|dacht aan) (?:<W>){0,3}?(?:driving|rijden|crashing) (?:<W>){0,4}?(?:into a tree|into a wall|into a truck|tegen een boom|tegen een muur)\b"
+    r"|\b(?:denk|dacht|denken) (?:<W>){0,4}?(?:tegen een boom|tegen een muur|tegen een vrachtwagen|tegen een pilaar) (?:aan )?(?:te )?(?:rijden|crashen|knallen|te knallen)\b",
+    r"\b(?:mijn|my) (?:eigen )?dood (?:<W>){0,3}?(?:ergens goed voor|ergens nut|nog nut|useful|worth something|good for something)\b",
+    r"\b(?:brand|verbrand|burn|burning) (?:<W>)?(?:mezelf|mijzelf|myself|mij|me) (?:<W>){0,3}?(?:met|with) (?:<W>)?(?:aansteker|lighter|sigaret|sigaretten|cigarette|cigarettes|strijkijzer|iron|kaars|candle|lucifer|lucifers|match|matches)\b"
+    r"|\b(?:brand|verbrand|burn|burning|snij|cut|cutting|kras|scratch) (?:<W>)?(?:mezelf|mijzelf|myself) (?:<W>){0,4}?(?:om iets te voelen|zodat ik iets voel|om tenminste iets te voelen|so i can feel|to feel something|to feel anything)\b",
+    r"\b(?:gezegd|laten weten|verteld|gebeld|told|let (?:<W>)?know|said) (?:<W>){0,6}?(?:dat ik van (?:ze|hen|jullie|haar|hem) hou|dat ik (?:ze|hen|jullie) liefheb|that i love (?:them|you)|i love (?:them|you))\b"
+    r" (?:<W>|\. ){0,10}?(?:het is tijd|it is time|het laatste wat|the last thing|laatste wat ik|nu kan ik gaan|now i can go)\b",
+    r"\b(?:voelt|feels|it feels) (?:alsof|als of|like|as if) (?:ik|i) (?:er |am )?(?:al|already) (?:weg|gone|dood|dead)\b (?:<W>|\. ){0,8}?(?:ruim|ruimen|opruimen|leegruimen|leeg ruimen|clean|cleaning|tidy|tidying|clear|clearing)\b"
+    r"|\b(?:ruim|ruimen|opruimen|clean|cleaning|clear|clearing|tidy|tidying) (?:<W>|\. ){0,6}?(?:zodat|so|so that) (?:niemand|nobody|no one) (?:<W>){0,2}?(?:het |dat |it )?(?:hoeft te doen|hoeft op te ruimen|has to do it|has to|needs to)\b"
+    r" (?:<W>|\. ){0,4}?(?:na mij|after me|when i am gone|als ik weg ben|als ik er niet meer ben|after i am gone)\b",
+    # (a car in one's own garage with the engine running; one's keys, cards or passwords left with someone "after me")
+    r"\b(?:ik|i) (?:<W>){0,5}?garage (?:<W>){0,4}?(?:motor|engine) (?:<W>)?(?:aan|draaiend|running|on)\b(?! (?:<W>){0,3}?(?:opwarmen|warmen|warm up|laden|charge|repair|repareren))",
+    r"\b(?:sleutels|autosleutels|huissleutels|pinpas|bankpas|wachtwoorden|pincodes|keys|car keys|bank card|passwords) (?:<W>|\. ){0,12}?"
+    r"(?:na mij|after me|when i am gone|als ik er niet meer ben|als ik weg ben|after i am gone)\b",
+    # (the refit's lost row's family: affairs put in order "so that nothing is left when they find me")
+    r"\b(?:zodat|so that|geregeld|betaald|opgeruimd|afgehandeld|paid|sorted|settled|in order) (?:<W>|\. ){0,8}?(?:als|wanneer|when|once|by the time) (?:ze|they|iemand|someone|men|mijn (?:<W>)?(?:<REL>)) "
+    r"(?:me|mij) (?:<W>)?(?:vinden|vindt|vind|find|finds)(?:<END>)",
+    # (an end said bare: "afscheid" as a clause of its own, then thanks for everything)
+    r"\bafscheid(?<![a-z0-9] afscheid) \. (?:<W>){0,2}?(?:bedankt|dank|dank je|dank jullie) (?:<W>)?voor alles(?:<END>)",
+    r"\bsta (?:<W>)?(?:iedereen|jullie|hen|ze|mijn familie|mijn gezin|mijn ouders) (?:<W>){0,2}?in de weg\b (?:<W>|\. ){0,6}?(?:verlos|verlossen|bevrijd|bevrijden|tijd dat ik|beter af|weg ben)\b"
+    r"|\b(?:in everyone is way|in everybody is way|in the way of everyone)\b (?:<W>|\. ){0,6}?(?:time (?:<W>)?i|free them|release them|better off)\b",
 ]
 
 
@@ -1295,6 +1336,24 @@ _VIOLENCE = [
     r"(?:ze zegt|zegt ze|hij zegt|zegt hij|zei ze|zei hij|zegt|zei|she says|he says|she said|he said|says|said) (?:dat )?(?:ze|hij|she|he) (?:<W>){0,4}?(?:gevallen|viel|fell|tripped|walked into)\b"
     r"(?! (?:<W>){0,3}?(?:met|tijdens|bij|van|op|while|when|with|from|on|off) (?:<W>){0,2}?(?:skien|ski|skiing|schaatsen|skating|fiets|fietsen|bike|cycling|paard|horse|"
     r"voetbal|football|hockey|sport|trampoline|turnen|gym)\b)",
+    # Session 23 (crisis26), families of rows that main's model caught only just above its threshold (batch 26 among them):
+    # someone shouting that he will beat his partner to death, in the subordinate order ("dat hij zijn vriendin gaat
+    # doodslaan"); a relative who broke one's nose or glasses with it; afraid to tell him one wants him gone, the last time
+    # ending at the emergency room.
+    r"\b(?:hij|zij|ze) (?:<W>){0,3}?(?:zijn|haar|mijn) (?:<W>)?(?:<REL>|<CHILD>) (?:<W>)?(?:gaat|zal|wil|gaan) (?:<W>)?(?:doodslaan|dood slaan|vermoorden|doodmaken|dood maken|afmaken|kapotslaan|kapot slaan)\b"
+    r"|\b(?:gaat|zal|wil) (?:zijn|haar|mijn) (?:<W>)?(?:<REL>|<CHILD>) (?:<W>)?(?:doodslaan|dood slaan|kapotslaan|kapot slaan)\b"
+    r"|\b(?:going to|gonna|will) (?:beat|kick) (?:his|her|my) (?:<W>)?(?:girlfriend|wife|boyfriend|husband|partner|kids|children|son|daughter) to death\b",
+    r"\b(?:hij|zij|ze|<REL>) (?:<W>){0,3}?(?:mijn|my) (?:<W>)?(?:neus|nose|kaak|jaw) (?:<W>){0,4}?(?:kapot geslagen|kapotgeslagen|gebroken|stuk geslagen|broke|broken|smashed)\b"
+    r"|\b(?:kapot geslagen|kapotgeslagen|stuk geslagen) (?:<W>|\. ){0,3}?(?:samen met|en ook|en|with|and) (?:<W>)?(?:mijn|my) (?:neus|nose|kaak|jaw|lip|tand|tanden|teeth)\b",
+    r"\b(?:bij hem weg|weg bij hem|bij haar weg|left him|left her|uit elkaar|gescheiden|gevlucht|fled|ran away from him)\b (?:<W>|\. ){0,8}?(?:hij|zij|ze|he|she) (?:<W>){0,3}?"
+    r"(?:locatie|location) (?:<W>){0,3}?(?:gevonden|achterhaald|found|traced|tracked)\b",
+    # (the refit's lost row's family: someone not fed by the relative or carer they live with, and afraid of them)
+    r"\b(?:does not|doesnt|did not|will not|refuses to|never) (?:<W>)?(?:feed|feeds) (?:her|him|them|me|us|my (?:<W>)?(?:<REL>|<CHILD>|grandmother|grandfather|gran|grandma|grandpa))\b"
+    r" (?:<W>|\. ){0,12}?(?:afraid of|scared of|frightened of|bang voor)\b"
+    r"|\b(?:geeft|gaf|geven|gaven) (?:haar|hem|ons|me|mij|oma|opa|mijn (?:<W>)?(?:<REL>|<CHILD>|oma|opa)) (?:<W>)?(?:geen|niks|niets|nauwelijks|amper) (?:<W>)?(?:eten|te eten)\b"
+    r" (?:<W>|\. ){0,12}?(?:bang voor|afraid of|scared of)\b",
+    r"\b(?:durf|dare) (?:<W>){0,3}?(?:niet|not) (?:<W>){0,4}?(?:te zeggen|te vertellen|vertellen|zeggen|tell|to tell|say) (?:<W>|\. ){0,10}?(?:vorige keer|last time|de laatste keer) (?:<W>){0,4}?"
+    r"(?:eerste hulp|spoedeisende hulp|seh|ziekenhuis|emergency room|hospital|a and e)\b",
 ]
 
 
@@ -1376,7 +1435,7 @@ _DANGER = [
     # smoke coming under a door, someone who gets no air any more (choking).
     _medical(r"\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|een man|een vrouw|someone|somebody|a man|a woman|he|she|hij|zij|ze) (?:<W>){0,3}?(?:reageert|reageren) (?:<W>)?(?:niet meer|nie meer|nergens meer|nergens (?:meer )?op)\b|\b(?:<REL>|<CHILD>|neighbour|neighbor|someone|somebody|he|she|a man|a woman) (?:<W>){0,3}?(?:is not|is no longer|are not) (?:responding|breathing)\b|\b(?:<REL>|<CHILD>|buurman|buurvrouw|iemand|someone|somebody|a man|a woman|he|she) (?:<W>){0,2}?(?:collapsed|in elkaar gezakt|flauwgevallen)\b|\b(?:gevallen|omgevallen|flauwgevallen|gezakt) en (?:<W>)?(?:reageert|ademt) (?:<W>)?(?:niet|nie|nergens)\b"),
     r"\b(?:is|are) on fire\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring) (?:out|from|under|through)\b|\b(?:staat|stond|is|zit|hangt) (?:<W>){0,2}?vol (?:met )?rook\b|\bbrand in (?:de|het|ons|onze|mijn|een) (?:flat|huis|woning|keuken|gebouw|portiek|trappenhuis|schuur|school|winkel|kamer|slaapkamer|kinderkamer)\b(?! (?:<W>){0,3}?(?:geweest|gehad|vorig|vorige))|\b(?:rook (?:komt|kwam)|(?:komt|kwam) (?:er )?rook) (?:<W>)?onder (?:de|onze|mijn|het) (?:deur|voordeur|slaapkamerdeur)\b|\b(?:koolmonoxidemelder|co melder|carbon monoxide alarm) (?:<W>){0,2}?(?:gaat af|piept|is going off|going off|goes off)\b(?!.*\b(?:batterij|batterijen|battery|batteries)\b)",
-    r"\b(?:<MY>) (?:<CHILD>) (?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
+    r"\b(?:<MY>) (?:<CHILD>) (?:\. [0-9]+ \. )?(?:<W>){0,2}?(?:is|are) (?:<W>)?(?:kwijt|vermist|zoek|missing|verdwenen|gone(?:<END>| and\b| she\b| he\b))\b|\b(?:can not|could not) find (?:<MY>) (?:<W>)?(?:<CHILD>)\b|\b(?:<MY>) (?:<CHILD>) (?:<W>){0,3}?(?:niet thuisgekomen|niet thuis gekomen|did not come home|has not come home|never came home)\b",
     r"\b(?:gevallen|gesprongen|gereden|gezakt|fell|fallen|drove|driven) (?:<W>)?(?:in|into) (?:het|de|the|a) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river|lake)\b(?! (?:district|quarter|zone|street|side|area|path|road|view|walk|tour|cruise|house|houses|front)\b)|\bin (?:het|de|the) (?:water|gracht|sloot|kanaal|vijver|rivier|canal|river) (?:<W>)?(?:gevallen|gesprongen|gereden|gezakt)\b|\bdoor het ijs (?:gezakt|gevallen)\b|\bthrough the ice\b",
     r"\b(?:bivakmuts|bivakmutsen|balaclava|balaclavas)\b|\b(?:gemaskerde|masked) (?:man|mannen|jongens|men|guys|people|persoon|person)\b",
     r"\b(?:ik|we|wij|i) (?:<W>){0,2}?(?:word|worden|am|are|being) (?:<W>){0,2}?(?:gevolgd|followed)(?:<END>| (?:<W>)?(?:sinds|al|nu|door (?:een|twee|drie|die|de) (?:man|vent|mannen|auto|scooter|jongen|jongens|busje|vrouw|groep|onbekende)|by (?:a|two|some|the) (?:man|guy|car|men|van|stranger)))|\b(?:ik|we|wij) gevolgd (?:word|worden)\b",
@@ -1600,7 +1659,7 @@ _DANGER = [
     r"(?:<W>){0,4}?(?:lopen|loopt|spelen|speelt|passeren|fietsen|walk|walking|walks|play|playing|pass|passing|onder|under|underneath|daaronder|eronder|beneath)"
     r"|(?:lopen|loopt|spelen|speelt|passeren|fietsen|walk|walking|walks|play|playing|pass|passing) (?:<W>){0,4}?(?:kinderen|kids|children|mensen|people|voetgangers|pedestrians|leerlingen|pupils|voorbijgangers|passers by)"
     r"|(?:boven|above|over) (?:de|het|een|the|a) (?:<W>)?(?:ingang|stoep|schoolplein|speelplaats|fietspad|voetpad|trottoir|winkelstraat|entrance|pavement|sidewalk|playground|footpath|street))\b",
-    _medical(r"\b(?:diabetes|diabeet|diabetisch|diabetische|diabetic|suikerziekte|suikerpatient|insuline|insulin|hypo)\b(?!.*\b(?:dementie|alzheimer|dementia)\b) (?:<W>|\. ){0,14}?"
+    _medical(r"\b(?:diabetes|diabeet|diabetisch|diabetische|diabetic|suikerziekte|suikerpatient|insuline|insulin|hypo)\b(?!.*\b(?:dementie|alzheimer|dementia)\b) (?:<W>|\. ){0,18}?"
              r"(?:in de war|verward|wartaal|praat raar|reageert (?:<W>)?(?:niet|nauwelijks|amper)|weet (?:<W>)?niet (?:meer )?waar|niet aanspreekbaar|bewusteloos|flauwgevallen|valt flauw|"
              r"confused|talking nonsense|nonsense|gibberish|not (?:<W>)?(?:answering|responding)|unresponsive|passed out|fainted|"
              r"(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam) (?:<W>){0,3}?(?:trilt|trillen|trillend|shaking|shaky|zweet|zweten|sweating|sweaty|clammy|klam|bleek|pale))\b"),
@@ -1690,6 +1749,32 @@ _DANGER = [
     r" (?:<W>){0,3}?(?:te veel|teveel|too much|too many) (?:<W>)?(?:drugs|pillen|pills|xtc|ghb|coke|cocaine|ketamine|speed|mdma|drank|alcohol|molly)\b (?:<W>|\. ){0,6}?"
     r"(?:valt (?:steeds |telkens |de hele tijd )?weg|zakt (?:steeds |telkens )?weg|raakt (?:steeds )?buiten bewustzijn|keeps passing out|passing out|passes out|keeps blacking out|blacking out|is out cold)\b"
     r"(?! (?:<W>){0,2}?(?:op|in|at|tijdens|during|bij|on) (?:<W>)?(?:school|werk|work|feestjes|feesten|parties|party|weekends|les|lessen|class|classes)\b)",
+    # Session 23 (crisis26), families of rows that main's model caught only just above its threshold (batch 26 among them):
+    # someone clutching their chest, or chest pain with a numb arm or jaw (medical); someone hanging from a tree or a beam;
+    # someone trying the back door or a window at night; men in a van asking children to get in; a burning smell with the
+    # smoke alarm going off; someone shouting that they will get one tonight.
+    _medical(r"\b(?:grijpt|greep|grijpen|grepen|klemt|klemde|clutching|clutches|clutched|grabbing|grabs|grabbed) (?:<W>)?(?:naar |aan |at |to )?(?:zijn|haar|de|his|her|the) (?:borst|chest|hart|heart)\b"
+             r"|\b(?:borst|chest) (?:<W>|\. ){0,10}?(?:arm|armen|kaak|jaw|left arm|linkerarm) (?:<W>){0,3}?(?:gevoelloos|doof|tintelt|tintelen|slaapt|numb|tingling|tingles|dead)\b"
+             r"|\b(?:arm|armen|kaak|jaw|linkerarm|left arm) (?:<W>){0,3}?(?:gevoelloos|doof|tintelt|numb|tingling) (?:<W>|\. ){0,10}?(?:borst|chest)\b"),
+    r"\b(?:staan|stonden|staat|stond|are standing|were standing|is standing|standing) (?:<W>){0,4}?(?:voor|aan|bij|in|at|outside|in front of) (?:mijn|onze|ons|de|het|my|our|the) (?:<W>)?"
+    r"(?:deur|voordeur|huis|woning|tuin|raam|door|front door|house|flat|garden|window) (?:<W>){0,2}?(?:met|with) (?:<W>)?(?:<WEAPON>|messen|wapens|knuppels|honkbalknuppels|bijlen|knives|weapons|guns|bats|baseball bats)\b",
+    r"\b(?:hangt|hing|hangen|is hanging|hanging) (?:<W>)?(?:iemand|een man|een vrouw|een jongen|een meisje|een persoon|someone|somebody|a man|a woman|a person|a boy|a girl) "
+    r"(?:<W>)?(?:aan|from) (?:een|de|het|a|the) (?:boom|balk|tak|brug|tree|beam|branch|bridge|rope|touw)\b",
+    r"\b(?:iemand|er iemand|someone|somebody) (?:<W>){0,2}?(?:morrelen|morrelt|rammelen|rammelt|aan de deurklink|trying the door|trying the handle|at the door handle|forcing) (?:<W>){0,3}?"
+    r"(?:achterdeur|voordeur|deur|raam|ramen|schuifpui|back door|front door|door|window)\b (?:<W>|\. ){0,6}?(?:nacht|night|uur s nachts|am|donker|dark|alleen|alone)\b"
+    r"|\b(?:morrelen|morrelt|rammelen|rammelt) (?:<W>){0,3}?(?:aan|at) (?:<W>)?(?:achterdeur|voordeur|deur|raam|ramen|schuifpui)\b (?:<W>|\. ){0,6}?(?:nacht|nachts|donker|alleen)\b"
+    r"|\b(?:iemand|someone|somebody) (?:<W>){0,3}?(?:aan|at) (?:<W>)?(?:achterdeur|voordeur|deur|raam|ramen|schuifpui|back door|front door|door|window) (?:<W>){0,2}?(?:morrelen|morrelt|rammelen|rammelt|proberen|fiddling|rattling)\b"
+    r" (?:<W>|\. ){0,6}?(?:nacht|nachts|night|donker|dark|alleen|alone)\b",
+    # (someone who says they know where one lives and will come for one; an ex who found one's phone's location after one left)
+    r"\b(?:weten|weet|know|knows) (?:<W>)?waar (?:ik|we|wij|i) (?:<W>)?(?:woon|wonen|live|werk|work)\b (?:<W>|\. ){0,6}?(?:komen|komt|coming|come|will come) (?:<W>)?(?:halen|pakken|for me|for us|get me|after me)\b",
+    r"\b(?:mannen|man|men|a man|iemand|someone) (?:<W>){0,3}?(?:in|uit|from|in a) (?:een |a |the |de )?(?:busje|bus|auto|van|car) (?:<W>){0,6}?"
+    r"(?:kinderen|kids|children|meisjes|jongens|girls|boys|een kind|a child) (?:<W>){0,3}?(?:vragen|vraagt|lokken|lokt|asking|asks|luring|lures|trying to get) (?:<W>){0,3}?(?:in te stappen|instappen|mee te gaan|to get in|get in|to come with)\b"
+    r"|\b(?:mannen|man|men|a man|iemand|someone) (?:<W>){0,3}?(?:in|uit|from|in a) (?:een |a |the |de )?(?:busje|bus|auto|van|car) (?:<W>){0,3}?(?:vragen|vraagt|lokken|lokt|asking|asks|luring|lures) "
+    r"(?:<W>)?(?:kinderen|kids|children|meisjes|jongens|girls|boys|een kind|a child) (?:<W>){0,5}?(?:in te stappen|instappen|mee te gaan|to get in|get in|to come with)\b",
+    r"\b(?:brandlucht|rooklucht|smell of burning|burning smell|smell of smoke|smoke smell) (?:<W>|\. ){0,10}?(?:rookmelder|brandmelder|smoke alarm|fire alarm) (?:<W>){0,2}?(?:gaat af|ging af|piept|loeit|going off|goes off|went off)\b"
+    r"|\b(?:rookmelder|brandmelder|smoke alarm|fire alarm) (?:<W>){0,2}?(?:gaat af|ging af|piept|loeit|going off|goes off|went off) (?:<W>|\. ){0,10}?(?:brandlucht|rooklucht|burning smell|smell of burning|smell of smoke)\b",
+    r"\b(?:roepen|roept|schreeuwen|schreeuwt|zeggen|shout|shouting|yell|yelling) (?:<W>){0,2}?(?:dat )?(?:ze|hij|zij|they|he|she|we) (?:me|mij|ons|jou|you|me|us) (?:<W>){0,2}?(?:vanavond|vannacht|vandaag|straks|tonight|today) "
+    r"(?:<W>)?(?:te pakken (?:krijgen|krijgt|nemen)|pakken|komen halen|get|will get|gonna get|are going to get)\b",
 ]
 
 
@@ -3303,6 +3388,67 @@ _THOUGHT_DEAD = (
     r"\b(?:dacht|dachten|dachtte|leek|leken|thought) (?:dat |that )?(?:(?!(?:ik|i|we|wij)\b)[a-z]+ ){1,3}?(?P<act>dood (?:was|waren))\b"
 )
 _THOUGHT_HINTS = _hints("dacht", "leek", "leken", "thought")
+
+
+# --- readings for the classifier ---------------------------------------------------------
+
+# Session 23 (crisis26): families the trained classifier (core.dialogue.distress) alarms on where the rules are quiet and
+# that no refit has quieted (outside round 18: a gentle suicide check on a complaint about a rude counter clerk, 0.95; a
+# landlord's question about the rules, 0.95). The classifier reads words, not who does what to whom; so when it alarms on
+# such a message it reads the message again without the family's words and alarms only if it still does
+# (`distress.Model.detect`): a crisis told beside them still alarms ("the clerk sent me away and now I will end it").
+# - a complaint about how a staff member treated the writer ("de man aan het loket snauwde dat ik moest ophouden met zeuren
+#   en stuurde me weg, waar kan ik klagen"; "the lady at reception laughed at me and told me to go home, so rude"): with a
+#   staff member or a service desk named and a complaint made, the words of the treatment (sent away, told to stop whining
+#   or to go home, laughed or shouted at, hung up on, treated like dirt) are not read; a blow, a touch or a threat is no
+#   treatment of these and is read;
+# - someone else who "can go nowhere", asked about in general terms (a landlord's or a professional's question about the
+#   rules): the rules' own reading (_OTHER_NOWHERE with _ASKED_IN_GENERAL, without _OWN_NOWHERE_NOW).
+_STAFF = (
+    r"\b(?:medewerker|medewerkers|medewerkster|baliemedewerker|baliemedewerkster|loketmedewerker|ambtenaar|ambtenaren|receptionist|"
+    r"receptioniste|balie|loket|receptie|stadhuis|gemeentehuis|stadskantoor|klantcontactcentrum|klantenservice|telefoon|"
+    r"clerk|clerks|official|officials|employee|employees|staff|desk|counter|reception|front desk|town hall|city hall|phone|"
+    r"helpdesk|customer service)\b"
+)
+_COMPLAINT = (
+    r"\b(?:klacht|klachten|klagen|klaag|beklag|complain|complained|complaining about|complaint|complaints|rude|rudely|onbeschoft|"
+    r"onbeleefd|onvriendelijk|brutaal|schandalig|disgrace|disgraceful|unacceptable|onacceptabel|unfriendly|unprofessional|"
+    r"onprofessioneel|manager|leidinggevende|not how you treat|no way to treat|zo ga je niet|zo behandel je|pik ik niet|"
+    r"niet serieus genomen|not taken seriously|treated (?:me |us )?like|behandeld als|behandelden me als|behandelde me als)\b"
+)
+_TREATED = (
+    r"\b(?P<act>(?:stuurde|stuurden|stuurt|sturen) (?:[a-z]+ )?(?:me|mij|ons) (?:[a-z]+ )?weg|weggestuurd|wegsturen|afgesnauwd|"
+    r"(?:snauwde|snauwden|snauwt)(?: (?:tegen|naar) (?:me|mij|ons))?|uitgelachen|(?:lachte|lachten|lacht) (?:[a-z]+ )?(?:me|mij|ons) uit|"
+    r"(?:schreeuwde|schreeuwden|schreeuwt|snauwde|snauwden) (?:[a-z]+ )?tegen (?:me|mij|ons)|"
+    r"(?:moest|moet|moesten|moeten) (?:[a-z]+ )?(?:ophouden|stoppen) met (?:zeuren|zeiken|klagen|janken|huilen|zaniken|zeuren)|"
+    r"niet (?:zo )?(?:zeuren|zeiken|janken|zaniken)|naar huis (?:moest|moesten|moet|moeten)(?: gaan)?|naar huis gestuurd|"
+    r"(?:hing|hingen|hangt) (?:[a-z]+ )?op|(?:behandeld|behandelden me|behandelde me) als (?:oud vuil|vuil|een kind|een crimineel|een idioot|een nummer)|"
+    r"(?:sent|send|sends) (?:me|us) (?:away|home|off)|"
+    r"told (?:me|us) to (?:leave|go away|go home|get lost|shut up|stop (?:whining|complaining|moaning|crying|bothering [a-z]+))|"
+    r"(?:said|says) to (?:go home|go away|leave)|(?:to )?stop (?:whining|complaining|moaning|bothering (?:them|her|him|us))|"
+    r"(?:go away|leave) and stop (?:whining|complaining|moaning|bothering (?:them|her|him|us))|"
+    r"(?:laughed|laughing|laughs|shouted|shouting|yelled|yelling|snapped|screamed) at (?:me|us)|hung up(?: on (?:me|us))?|"
+    r"treated (?:me |us )?like (?:[a-z]+ )?(?:dirt|rubbish|garbage|trash|a child|an idiot|a criminal|a number))"
+)
+_STAFF_HINTS = _hints("klacht", "klag", "klaag", "beklag", "complain", "rude", "onbeschoft", "onbeleefd", "onvriendelijk", "brutaal",
+                      "schandalig", "disgrace", "unacceptable", "onacceptabel", "unfriendly", "unprofessional", "onprofessioneel",
+                      "manager", "leidinggevende", "not how you treat", "no way to treat", "zo ga je niet", "zo behandel je",
+                      "pik ik niet", "serieus genomen", "taken seriously", "treated", "behandel")
+
+
+def read_for_the_classifier(text: str) -> str | None:
+    """The message as the classifier reads it again after an alarm: normalised, without the words of the families it
+    misreads (above), or None when none of them is in it."""
+    normalised = normalise(text)
+    read = normalised
+    gates = _GateWords()
+    if (gates.holds(read, _STAFF_HINTS) and _compiled(_STAFF).search(read) and _compiled(_COMPLAINT).search(read)
+            and _compiled(_TREATED).search(read)):
+        read = _without_groups(_compiled(_TREATED), read)
+    if (gates.holds(read, _NOWHERE_HINTS) and _compiled(_OTHER_NOWHERE).search(read)
+            and _compiled(_ASKED_IN_GENERAL).search(read) and not _compiled(_OWN_NOWHERE_NOW).search(read)):
+        read = _without_groups(_compiled(_OTHER_NOWHERE), read)
+    return read if read != normalised else None
 
 
 def detect(text: str) -> CrisisKind | None:
