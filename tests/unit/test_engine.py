@@ -55,6 +55,7 @@ def test_no_message_text_is_kept_in_the_process_after_its_turn(chat: Harness) ->
     reply = chat.say("mijn paspoort is gestolen, wat moet ik doen?")
     assert reply.intent == "paspoort"
     assert phrases.sentence_words.cache_info().currsize == 0
+    assert phrases._words_in.cache_info().currsize == 0  # nor its words (`KeyWords.in_text`)
 
 
 def test_second_turn_does_not_greet_again(chat: Harness) -> None:

@@ -10,7 +10,7 @@ import pytest
 from adapters.kb_files import FileKnowledge
 from balie_local import kb_tools
 from balie_local.kb_tools import Issue, References, find_issues
-from core.kb.phrases import names_any, phrase_problem
+from core.kb.phrases import KeyWords, names_any, phrase_problem
 
 SMALL = Path(__file__).parent / "data" / "kb_small"
 
@@ -61,6 +61,29 @@ def test_a_phrase_that_cannot_be_used_is_explained() -> None:
     assert "at least one word" in (phrase_problem("?!") or "")
     assert "end of a word" in (phrase_problem("con*tainer") or "")
     assert "four letters" in (phrase_problem("ab*") or "")
+
+
+KEYED = ["taxi te laat", "container* vol", "verblijfsvergunning*", "ind", "landlord won t fix", "open shop", "open winkel"]
+
+
+def test_each_phrase_has_one_key_word_the_fewest_phrases_use_then_the_longest() -> None:
+    keys = KeyWords.of(KEYED)
+    assert keys.words == {"taxi", "ind", "landlord", "shop", "winkel"}  # "open" is two phrases' word
+    assert keys.starts == ("container", "verblijfsvergunning")
+
+
+@pytest.mark.parametrize("text", [
+    "De taxi was vanochtend weer te laat!", "ik ben mijn VERBLIJFSVERGUNNING kwijt", "de containers zijn vol",
+    "my landlord won't fix it", "we willen een shop openen", "Ik wil een winkel open doen.", "te laat voor de taxi",
+    "de containerbak", "ik wind me op", "Hoe verleng ik mijn paspoort?", "wanneer is het gemeentehuis open?",
+])
+def test_a_message_without_a_key_word_names_none_of_the_phrases(text: str) -> None:
+    # `KeyWords.in_text` is looked up before the phrases' patterns (`TenantKnowledge.referral_for`): it may let a
+    # message through that names none, never hold back one that names one
+    may_name = KeyWords.of(KEYED).in_text(text)
+    assert may_name or not names_any(text, KEYED)
+    assert may_name == any(word in text.lower() for word in ("taxi", "verblijfsvergunning", "container", "landlord",
+                                                               "shop", "winkel"))
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from ..errors import NotFound
 from ..models import ChannelAccount
 from .models import Domain, Followups, Referral, SlotSpec, Team, Tenant, Text
-from .phrases import names_any
+from .phrases import KeyWords, names_any
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
     from ..matcher import Matcher
@@ -123,8 +124,23 @@ class ResolvedIntent(_Frozen):
     tenant_only: bool = False  # defined in the tenant file, not in the shared base
 
     def detail_for(self, text: str) -> ResolvedDetail | None:
-        """The first of this topic's own details that `text` names."""
+        """The first of this topic's own details that `text` names (read for the current topic and the matcher's
+        guesses on most turns, and most messages name none: a key word of each detail phrase is looked up first)."""
+        details, keys = self._details_key_words
+        if details is not self.details:  # a copy with other details (`model_copy`) reads its own
+            keys = _key_words_of(self.details)
+        if not keys.in_text(text):
+            return None
         return next((detail for detail in self.details if names_any(text, detail.words)), None)
+
+    @cached_property
+    def _details_key_words(self) -> tuple[list[ResolvedDetail], KeyWords]:
+        """The key words of this topic's detail phrases (`KeyWords`), read once, with the list they were read from."""
+        return self.details, _key_words_of(self.details)
+
+
+def _key_words_of(details: list[ResolvedDetail]) -> KeyWords:
+    return KeyWords.of(phrase for detail in details for phrase in detail.words)
 
 
 @dataclass(frozen=True)
@@ -165,17 +181,30 @@ class TenantKnowledge:
         return self.tenant.teams.get(team_id or "", self.tenant.teams[self.tenant.default_team])
 
     def referral_for(self, text: str) -> Referral | None:
-        """The first referral whose words `text` names."""
+        """The first referral whose words `text` names (read on most turns, and most messages name none: a key word
+        of each referral phrase is looked up first)."""
+        if not self.derived(_referrals_key_words).in_text(text):
+            return None
         return next((referral for referral in self.referrals if names_any(text, referral.words)), None)
 
     def domain_named(self, text: str) -> Domain | None:
         """The first domain whose words `text` names, when the tenant has topics in it."""
+        if not self.derived(_domains_key_words).in_text(text):
+            return None
         return next((domain for domain in self.domains
                      if names_any(text, domain.words) and self.domain_topics(domain.id)), None)
 
     def domain_topics(self, domain_id: str) -> list[str]:
         """The ids of the topics of a domain, in the knowledge base's order."""
         return [intent.id for intent in self.intents.values() if intent.kind == "topic" and intent.domain == domain_id]
+
+
+def _referrals_key_words(knowledge: TenantKnowledge) -> KeyWords:
+    return KeyWords.of(phrase for referral in knowledge.referrals for phrase in referral.words)
+
+
+def _domains_key_words(knowledge: TenantKnowledge) -> KeyWords:
+    return KeyWords.of(phrase for domain in knowledge.domains for phrase in domain.words)
 
 
 class MatcherRef(_Frozen):

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_GAP = 3
@@ -87,11 +89,43 @@ def sentence_words(text: str) -> str:
     return "\n".join(words_of(sentence) for sentence in _SENTENCE_END.split(text))
 
 
+@lru_cache(maxsize=256)
+def _words_in(sentences: str) -> frozenset[str]:
+    """The words of `sentence_words` of a text (kept as that is, until the turn ends)."""
+    return frozenset(sentences.split())
+
+
 def forget_texts() -> None:
-    """Drop the texts `sentence_words` keeps. The dialogue calls it when a turn ends: a resident's message is
-    personal data and is not kept in the process after its turn (a warm function serves other residents and
-    tenants next). The knowledge's own texts are kept on the knowledge object (`current_topic.TopicWords`)."""
+    """Drop the texts `sentence_words` (and `KeyWords.in_text`) keep. The dialogue calls it when a turn ends: a
+    resident's message is personal data and is not kept in the process after its turn (a warm function serves other
+    residents and tenants next). The knowledge's own texts are kept on the knowledge object (`current_topic.TopicWords`)."""
     sentence_words.cache_clear()
+    _words_in.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyWords:
+    """One word of each of a set of phrases: the one fewest of the phrases use, of those the longest (a word written
+    with `*`: its beginning, in `starts`). A phrase is named only where each of its words is a word of the text, so a
+    text that holds none of the key words names none of the phrases: a test of a few set look-ups before the phrases'
+    patterns are read one list at a time (every referral's words, every domain's, a topic's details: most messages name none;
+    BENCHMARKS.md, session 23, speed23)."""
+
+    words: frozenset[str]
+    starts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> KeyWords:
+        phrase_words = [words for words in map(_phrase_words, phrases) if words]
+        used = Counter(word for words in phrase_words for word in set(words))
+        keys = [min(words, key=lambda word: (used[word], -len(word.rstrip("*")))) for words in phrase_words]
+        return cls(frozenset(word for word in keys if not word.endswith("*")),
+                   tuple(sorted({word[:-1] for word in keys if word.endswith("*")})))
+
+    def in_text(self, text: str) -> bool:
+        """False when `text` names none of the phrases (True: it may name one)."""
+        held = _words_in(sentence_words(text))
+        return not self.words.isdisjoint(held) or (bool(self.starts) and any(word.startswith(self.starts) for word in held))
 
 
 def names_any_in(sentences: str, phrases: Sequence[str]) -> bool:
