@@ -23,6 +23,7 @@ from core.dialogue.engine import MAX_REMEMBERED_CLIENT_IDS, MAX_TRANSCRIPT, RATE
 from core.errors import ClientMessageIdReused, NotFound, RateLimited, VersionConflict
 from core.matcher import Alternative, Classification
 from core.erasure import erase_conversation
+from core.dialogue import clauses
 from core.kb import phrases
 from core.limits import DROPPED_COUNTER, UNANSWERED_PER_CONVERSATION
 from core.memory import InMemoryConversationStore, InMemoryTicketStore
@@ -56,6 +57,21 @@ def test_no_message_text_is_kept_in_the_process_after_its_turn(chat: Harness) ->
     assert reply.intent == "paspoort"
     assert phrases.sentence_words.cache_info().currsize == 0
     assert phrases._words_in.cache_info().currsize == 0  # nor its words (`KeyWords.in_text`)
+
+
+def test_a_turn_reads_each_text_plain_once_and_keeps_none_after_it(chat: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    computed: list[str] = []
+    real = clauses._plain
+    monkeypatch.setattr(clauses, "_plain", lambda text: computed.append(text) or real(text))
+    with clauses.reading_a_turn():
+        assert clauses.plain("Wat kost dat?") == clauses.plain("Wat kost dat?") == "wat kost dat"
+    assert computed == ["Wat kost dat?"]
+    clauses.plain("Wat kost dat?")  # outside a turn: read again, nothing kept
+    assert computed == ["Wat kost dat?"] * 2
+    computed.clear()
+    chat.say("hoe vraag ik een parkeervergunning aan?")
+    assert computed.count("hoe vraag ik een parkeervergunning aan?") == 1  # the readings ask 20-30 times
+    assert clauses._PLAIN_IN_TURN.get() is None
 
 
 def test_second_turn_does_not_greet_again(chat: Harness) -> None:

@@ -10,6 +10,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from ..kb.phrases import with_apostrophes
@@ -24,9 +27,35 @@ STORY_WORDS = 20
 _PUNCTUATION = re.compile(r"[^\w\s@+'.-]|(?<!\w)[.'-]|[.'-](?!\w)", re.UNICODE)
 
 
+# The plain form of each text read in the turn running in this context (`reading_a_turn`), None outside a turn: the
+# dialogue's readings ask for the plain form of the same message 15-30 times a turn (BENCHMARKS.md, session 23,
+# speed23). Kept for the turn only: a resident's words are not kept in the process after it.
+_PLAIN_IN_TURN: ContextVar[dict[str, str] | None] = ContextVar("plain_in_turn", default=None)
+
+
+@contextmanager
+def reading_a_turn() -> Iterator[None]:
+    """Within it, `plain` computes each text's plain form once; the forms are dropped when it ends."""
+    token = _PLAIN_IN_TURN.set({})
+    try:
+        yield
+    finally:
+        _PLAIN_IN_TURN.reset(token)
+
+
 def plain(text: str) -> str:
     """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces; "dont"
     as "don't" (`phrases.with_apostrophes`)."""
+    kept = _PLAIN_IN_TURN.get()
+    if kept is None:
+        return _plain(text)
+    found = kept.get(text)
+    if found is None:
+        found = kept[text] = _plain(text)
+    return found
+
+
+def _plain(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", with_apostrophes(text.lower())).split())
 
 

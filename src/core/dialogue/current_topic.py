@@ -355,15 +355,18 @@ def _place_told(ctx: TurnContext, text: str, topic: "ResolvedIntent", kinds: lis
     Balie does not pass it on, the form does (the topic's link); when it is asked, how long it usually takes (no
     promise of tomorrow); while the gemeente is closed, or when danger is told, who helps now (the topic's
     `after_hours`: the fault line, 112). Not a question of another topic, nor another question than when."""
-    asks_when = "duur" in kinds or facts.names_a_day(text)
-    asking = [said for said in clauses.sentences(text) if said.rstrip().endswith("?") or _ASKS.match(clauses.asked(said))]
-    form = report_links(ctx, topic)
     # "3511 XK 45" after "Is uw container niet geleegd? Meld dat ...": the address of the report (after the waste
-    # calendar's own answer a postcode asks for the calendar)
-    address = form is not None and slots.postcode(text) is not None and len(text.split()) <= _ADDRESS_WORDS
-    if not (details.names_a_street_place(text) or address) or any(
-            not facts.names_a_day(said) and "duur" not in followups.asked_kinds(said) for said in asking):
+    # calendar's own answer a postcode asks for the calendar). The place first: most messages name none.
+    place = details.names_a_street_place(text)
+    if not place and (slots.postcode(text) is None or len(text.split()) > _ADDRESS_WORDS):
+        return False
+    form = report_links(ctx, topic)
+    if not place and form is None:
+        return False
+    asking = [said for said in clauses.sentences(text) if said.rstrip().endswith("?") or _ASKS.match(clauses.asked(said))]
+    if any(not facts.names_a_day(said) and "duur" not in followups.asked_kinds(said) for said in asking):
         return False  # "laat maar, ik breng het zelf. hoe laat is de milieustraat open?" asks a question of its own
+    asks_when = "duur" in kinds or facts.names_a_day(text)
     found = reading()
     if found.decision == "answer" and found.intent != topic.id:
         return False

@@ -58,7 +58,7 @@ from ..models import (
 )
 from ..opening_hours import AMSTERDAM
 from ..ports import ConversationStore, KnowledgeRepository
-from . import language
+from . import clauses, language
 from .context import TurnContext, is_payload
 from .crisis import detect as detect_crisis
 from .distress import detect as detect_distress
@@ -181,7 +181,8 @@ class Engine:
             handover_before = _handover_state(conversation)
             ctx = TurnContext(conversation, knowledge, message, moment)
             try:
-                DialogueTurn(ctx, self.crisis, self.distress).run()
+                with clauses.reading_a_turn():
+                    DialogueTurn(ctx, self.crisis, self.distress).run()
             finally:
                 phrases.forget_texts()  # the message's words are read within the turn only
             reply = Reply(

@@ -756,7 +756,7 @@ class Turn:
                 and self._pass_on(text)):
             # "wil je aan de medewerker zeggen dat ik boos ben": staff named as whom to tell, not asked for
             return
-        if contacts.asks_for_person(text) or (contacts.contact(text) is not None and contacts.asks_for_callback(text)):
+        if contacts.asks_for_person(text) or (contacts.asks_for_callback(text) and contacts.contact(text) is not None):
             # "please have someone email me, <address>", "stuur maar iemand maandag, 06...": the callback to that
             # contact at once (was read as a place to report, or asked whether someone may contact them); right after
             # crisis help urgent, as the person offered with that help is. A contact typed alone ("mijn mail is ...")
