@@ -342,7 +342,7 @@ def build() -> dict[str, Any]:
                             "(`false`) marked urgent; a page may then hold fewer than `limit`",
                             "schema": {"type": "string", "enum": ["true", "false"]}},
                            {"name": "count", "in": "query", "description": "`true`: the answer also has `count`, "
-                            "the status's total and urgent tickets for these teams (no record is read for it)",
+                            "the status's total and urgent tickets for these teams",
                             "schema": {"type": "string", "enum": ["true", "false"]}}],
             "responses": {"200": _json("TicketList"), **_errors(400, 401, 403, 503)},
         }},

@@ -16,7 +16,7 @@ conversation is never stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -32,7 +32,7 @@ from adapters.dynamodb_store import (
     unexpired,
 )
 from core.clock import Clock, now
-from core.retention import DAY_SECONDS, Retention, no_retention
+from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
 from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketCount, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
@@ -55,14 +55,13 @@ def _team_end(team: str) -> str:
     return f"{team}$"
 
 
-def _kept_after(retention: Retention | None, moment: datetime) -> str | None:
-    """The creation time (UTC, as in `ticketAt`) at or before which `retention` has ended every ticket
-    at `moment` (core.retention.expired's rule; None: no tenant's retention is known)."""
-    if retention is None:
-        return None
-    ended = max(moment.astimezone(timezone.utc) - timedelta(seconds=retention.days * DAY_SECONDS),
-                datetime.fromtimestamp(retention.expired_before, tz=timezone.utc))
-    return ended.isoformat()
+def _index_conditions(tenant: str, status: TicketStatus, teams: Collection[str] | None) -> list[tuple[str, dict[str, Any]]]:
+    """The TicketIndex Queries of a status's tickets: the whole partition (every team), or one per team."""
+    key = {":key": {"S": _index_key(tenant, status)}}
+    if teams is None:
+        return [("ticketKey = :key", key)]
+    return [("ticketKey = :key AND begins_with(ticketAt, :team)", {**key, ":team": {"S": f"{team}#"}})
+            for team in sorted(set(teams))]
 
 
 def _when(value: datetime) -> dict[str, str]:
@@ -196,16 +195,8 @@ class DynamoDBTicketStore:
         return _record(item) if item and self._live(tenant)(item) else None
 
     def list(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketRecord]:
-        conditions: list[tuple[str, dict[str, Any]]] = []
-        key = {":key": {"S": _index_key(tenant, status)}}
-        if teams is None:
-            conditions.append(("ticketKey = :key", key))
-        else:
-            for team in sorted(set(teams)):
-                conditions.append(("ticketKey = :key AND begins_with(ticketAt, :team)",
-                                   {**key, ":team": {"S": f"{team}#"}}))
         live = self._live(tenant)
-        found = [_record(item) for condition, values in conditions for item in query_all(
+        found = [_record(item) for condition, values in _index_conditions(tenant, status, teams) for item in query_all(
             self.client, TableName=self.table, IndexName=TICKET_INDEX,
             KeyConditionExpression=condition, ExpressionAttributeValues=values) if live(item)]
         return sorted(found, key=lambda record: (record.created_at, record.id))
@@ -234,30 +225,17 @@ class DynamoDBTicketStore:
         return TicketPage(records, ticket_position(records[-1]) if len(found) > limit else None)
 
     def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
-        # One Query per team (the teams of "every team" by the skip scan) that reads only the index
-        # entries the retention still keeps: what it ended by creation time is left out by the key
-        # range, what passed its own expiresAt by the filter. Only `urgent` comes back, nothing is parsed.
-        key = _index_key(tenant, status)
-        moment = self.clock()
-        start = _kept_after(self.retention(tenant), moment)
+        # The list's Queries (the partition, or a team's `begins_with`), returning only what the retention and
+        # the count need: `ticketAt` (<team>#<created>#<id>), `expiresAt` and `urgent`; no record is parsed.
+        moment, retention = self.clock(), self.retention(tenant)
         total = urgent = 0
-        for team in sorted(set(teams)) if teams is not None else self._teams(key):
-            low = f"{team}#" if start is None else f"{team}#{start}$"  # "$" after "#": a ticket made at `start` is gone
-            arguments: dict[str, Any] = {
-                "TableName": self.table, "IndexName": TICKET_INDEX,
-                "KeyConditionExpression": "ticketKey = :key AND ticketAt BETWEEN :low AND :high",
-                "FilterExpression": "attribute_not_exists(expiresAt) OR expiresAt > :now",
-                "ProjectionExpression": "urgent",
-                "ExpressionAttributeValues": {":key": {"S": key}, ":low": {"S": low}, ":high": {"S": _team_end(team)},
-                                              ":now": {"N": str(int(moment.timestamp()))}},
-            }
-            while True:
-                page = self._call("query", **arguments)
-                total += page.get("Count", 0)
-                urgent += sum(1 for item in page.get("Items", []) if (item.get("urgent") or {}).get("BOOL"))
-                if "LastEvaluatedKey" not in page:
-                    break
-                arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        for condition, values in _index_conditions(tenant, status, teams):
+            for item in query_all(self.client, TableName=self.table, IndexName=TICKET_INDEX, KeyConditionExpression=condition,
+                                  ExpressionAttributeValues=values, ProjectionExpression="ticketAt, expiresAt, urgent"):
+                created = datetime.fromisoformat(item["ticketAt"]["S"].split("#")[1])
+                if unexpired(item, created, retention, moment):
+                    total += 1
+                    urgent += (item.get("urgent") or {}).get("BOOL", False)
         return TicketCount(total=total, urgent=urgent)
 
     def _teams(self, key: str) -> list[str]:

@@ -150,8 +150,8 @@ class TicketStore(Protocol):
 
     def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
         """How many of the tenant's tickets are in `status` (of `teams`; None: every team), and how many
-        of those are urgent, by the retention as the lists read it; never reading the tickets' records
-        (DynamoDB: one Query per team on the TicketIndex that returns only the urgent flag)."""
+        of those are urgent, by the retention as the lists read it; never parsing the tickets' records
+        (DynamoDB: the list's Queries on the TicketIndex, returning only the key, expiry and urgent flag)."""
 
     def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
         """open -> claimed by `staff`, whose display name `name` (if any) is kept with it (claiming

@@ -47,6 +47,7 @@ from .models import (
     Role,
     Ticket,
     TicketAddition,
+    TicketCount,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -163,7 +164,8 @@ class TicketDesk:
         "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`,
         except in the urgent order, which reads the whole status's list anyway). `count` "true": the page
         also carries how many tickets the status holds for those teams and how many are urgent, whatever
-        `urgent` keeps (`TicketStore.count`: the dashboard's refresh asks for its page and count at once)."""
+        `urgent` keeps (the urgent order's own read, else `TicketStore.count`: the dashboard's refresh asks
+        for its page and count at once)."""
         who.require_role(TICKET_ROLE)
         if urgent not in (None, "true", "false"):
             raise InvalidInput("urgent must be 'true' or 'false'.")
@@ -171,13 +173,12 @@ class TicketDesk:
             raise InvalidInput("count must be 'true' or 'false'.")
         wanted = _status(status)
         teams = self._teams(who, team)
-        if order == "urgent":
-            found = self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
-                                       only=None if urgent is None else urgent == "true")
-        else:
-            found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
-            if urgent is not None:
-                found = TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
+        if order == "urgent":  # it reads the status's whole list already: the count comes from that read
+            return self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
+                                      only=None if urgent is None else urgent == "true", counted=count == "true")
+        found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
+        if urgent is not None:
+            found = TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
         if count == "true":
             return found._replace(count=self.tickets.count(who.tenant, wanted, teams))
         return found
@@ -191,23 +192,25 @@ class TicketDesk:
         return None if who.teams is None else sorted(who.teams)
 
     def _urgent_first(self, tenant: str, wanted: TicketStatus, teams: list[str] | None, *, limit: str | None,
-                      cursor: str | None, only: bool | None) -> TicketPage:
+                      cursor: str | None, only: bool | None, counted: bool = False) -> TicketPage:
         """Open or claimed tickets in the urgent order (`urgent_position`), all at once or in pages
         (one read of the status's list per page: the work at hand, never the done pile). A page
         goes on after the cursor's place in that order: a ticket that became urgent, or arrived
-        urgent, after the first page was read is at the top of the first page, not on a later one."""
+        urgent, after the first page was read is at the top of the first page, not on a later one.
+        `counted`: with the count of that read (every ticket of the status, whatever `only`)."""
         if wanted == TicketStatus.DONE:
             raise InvalidInput("order 'urgent' is for open or claimed tickets; done ones are 'oldest' or 'newest'.")
         size = _page_size(limit)
         after = decode_ticket_cursor(cursor, urgent_first=True) if cursor is not None else None
-        ordered = sorted((record for record in self.tickets.list(tenant, wanted, teams)
-                          if only is None or record.urgent == only), key=urgent_position)
+        everything = self.tickets.list(tenant, wanted, teams)
+        count = TicketCount(len(everything), sum(record.urgent for record in everything)) if counted else None
+        ordered = sorted((record for record in everything if only is None or record.urgent == only), key=urgent_position)
         if size is None and after is None:
-            return TicketPage(ordered, None)
+            return TicketPage(ordered, None, count)
         following = [record for record in ordered if after is None or urgent_position(record) > after]
         page = following[:size or DONE_PAGE]
         more = len(following) > len(page)
-        return TicketPage(page, encode_ticket_cursor(urgent_position(page[-1])) if more else None)
+        return TicketPage(page, encode_ticket_cursor(urgent_position(page[-1])) if more else None, count)
 
     def _list(self, tenant: str, wanted: TicketStatus, teams: list[str] | None, *,
               limit: str | None, cursor: str | None, order: str | None) -> TicketPage:

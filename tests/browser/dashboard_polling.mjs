@@ -2,7 +2,7 @@
 // request by request. Every 4 s it asks once for each list it shows: the waiting and live handovers, the bot's
 // conversations, the open callback requests with their count in the same answer (count=true; was a second,
 // full read of every open request for the count alone), and the requests taken; folded, the open requests
-// are only counted. Hidden (another tab in front), it asks nothing until it is shown again, then at once; a
+// are only counted (a page of one). Hidden (another tab in front), it asks nothing until it is shown again, then at once; a
 // failing API is asked again after 8 s, then 16 s (doubling, at most 60 s), and every 4 s once it answers.
 import { main, newPage, check, signInStaff, noErrors, api, callbackRequest } from "./lib.mjs";
 
@@ -68,13 +68,13 @@ await main(async (browser) => {
   for (const round of rounds) {
     check(JSON.stringify(kinds(round)) === JSON.stringify(ROUND), "one request per list shown: " + round.join(", "));
   }
-  // Folded: the open requests are counted only (the smallest page), the requests taken not asked for.
+  // Folded: the open requests are counted only (a page of one), the requests taken not asked for.
   await staff.locator("#open-tickets > summary").click();
   await settled(0);
   for (const round of await during(2)) {
     check(JSON.stringify(kinds(round)) === JSON.stringify([
       "GET /v1/staff/conversations?status=bot", "GET /v1/staff/handovers?status=live",
-      "GET /v1/staff/handovers?status=waiting", "GET /v1/staff/tickets?status=open&count=true"].sort()),
+      "GET /v1/staff/handovers?status=waiting", "GET /v1/staff/tickets?status=open&order=urgent&count=true"].sort()),
     "folded, the open requests are only counted: " + round.join(", "));
   }
   await staff.locator("#open-tickets > summary").click();

@@ -38,3 +38,16 @@ def test_a_bad_count_or_another_team_is_refused(world: World) -> None:
         world.desk.list(who(), count="yes")
     with pytest.raises(Forbidden):
         world.desk.list(who(**KCC_ONLY), team="burgerzaken", count="true")
+
+
+def test_the_urgent_order_counts_from_its_own_read_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's page (order=urgent) reads the status's list anyway: its count is taken from that read, not
+    from a second one (TicketStore.count is for the other orders, which read a page only)."""
+    for n in range(3):
+        ticketed(world, minutes_ago=10 - n)
+    reads = []
+    listing = world.ticket_store.list
+    monkeypatch.setattr(world.ticket_store, "list", lambda *args: reads.append(args) or listing(*args))
+    monkeypatch.setattr(world.ticket_store, "count", lambda *args: pytest.fail("a second read for the count"))
+    page = world.desk.list(who(), order="urgent", urgent="true", limit="1", count="true")
+    assert page.records == [] and page.count == TicketCount(3, 0) and len(reads) == 1
