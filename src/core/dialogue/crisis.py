@@ -878,6 +878,9 @@ _SUICIDE = [
     # (the refit's lost row's family: affairs put in order "so that nothing is left when they find me")
     r"\b(?:zodat|so that|geregeld|betaald|opgeruimd|afgehandeld|paid|sorted|settled|in order) (?:<W>|\. ){0,8}?(?:als|wanneer|when|once|by the time) (?:ze|they|iemand|someone|men|mijn (?:<W>)?(?:<REL>)) "
     r"(?:me|mij) (?:<W>)?(?:vinden|vindt|vind|find|finds)(?:<END>)",
+    # (the session 23 refit's lost row's family: one's things given away and goodbye said, not before a move)
+    r"\b(?:given|gave|giving) (?:away )?(?:<W>)?(?:my |all my )?(?:things|stuff|belongings|possessions)(?: away)?\b (?:<W>|\. ){0,8}?(?:said goodbye|say goodbye|saying goodbye|said my goodbyes)\b<NOTMOVING>"
+    r"|\b(?:spullen|bezittingen) (?:<W>){0,2}?(?:weggegeven|weg gegeven|uitgedeeld)\b (?:<W>|\. ){0,8}?(?:afscheid genomen|gedag gezegd|iedereen gedag)\b<NOTMOVING>",
     # (an end said bare: "afscheid" as a clause of its own, then thanks for everything)
     r"\bafscheid(?<![a-z0-9] afscheid) \. (?:<W>){0,2}?(?:bedankt|dank|dank je|dank jullie) (?:<W>)?voor alles(?:<END>)",
     r"\bsta (?:<W>)?(?:iedereen|jullie|hen|ze|mijn familie|mijn gezin|mijn ouders) (?:<W>){0,2}?in de weg\b (?:<W>|\. ){0,6}?(?:verlos|verlossen|bevrijd|bevrijden|tijd dat ik|beter af|weg ben)\b"
