@@ -429,8 +429,20 @@ def _named_alone_elsewhere(ctx: TurnContext, text: str, topic: "ResolvedIntent")
     """Whether the text names another topic's detail whose words name that topic on their own (`named_alone`): "en
     wanneer halen jullie de kerstbomen op?" after bulky waste asks about the Christmas trees (the waste calendar's), not
     bulky waste's pick-up day that "wanneer halen ... op" names."""
-    return any(other.id != topic.id and other.kind == "topic" and (own := other.detail_for(text)) is not None
-               and own.named_alone for other in ctx.knowledge.intents.values())
+    topics, key_words = ctx.knowledge.derived(_named_alone_topics)
+    if not key_words.in_text(text):
+        return False  # no named_alone detail's phrase can be named: most messages (read on every own detail)
+    return any(other.id != topic.id and (own := other.detail_for(text)) is not None and own.named_alone
+               for other in topics)
+
+
+def _named_alone_topics(knowledge: "TenantKnowledge") -> "tuple[list[ResolvedIntent], phrases.KeyWords]":
+    """The topics with a detail whose words name them on their own (`named_alone`), and the key words of those details'
+    phrases (`phrases.KeyWords`)."""
+    topics = [intent for intent in knowledge.intents.values()
+              if intent.kind == "topic" and any(detail.named_alone for detail in intent.details)]
+    return topics, phrases.KeyWords.of(phrase for intent in topics for detail in intent.details if detail.named_alone
+                                       for phrase in detail.words)
 
 
 def _own_detail(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..kb.phrases import KeyWords
 from ..models import Role
 from . import answers, clauses, current_topic, details, followups
 from .context import TurnContext
 
 if TYPE_CHECKING:
-    from ..kb.compiled import ResolvedIntent
+    from ..kb.compiled import ResolvedIntent, TenantKnowledge
     from ..matcher import Alternative, Classification
 
 # A guess of the matcher this good names the topic of a detail question that has its own
@@ -364,5 +365,14 @@ def own_detail_named_alone(ctx: TurnContext, result: "Classification", text: str
 
 def _topics_naming_their_detail(ctx: TurnContext, text: str) -> "list[ResolvedIntent]":
     """The topics (not hand-overs) one of whose own details the text names by its words."""
-    return [intent for intent in ctx.knowledge.intents.values()
-            if intent.kind == "topic" and not intent.handover and intent.detail_for(text) is not None]
+    topics, key_words = ctx.knowledge.derived(_topics_with_details)
+    if not key_words.in_text(text):
+        return []  # no detail's phrase can be named (most messages): not read against each topic's details
+    return [intent for intent in topics if intent.detail_for(text) is not None]
+
+
+def _topics_with_details(knowledge: "TenantKnowledge") -> "tuple[list[ResolvedIntent], KeyWords]":
+    """The topics (not hand-overs) with details of their own, and the key words of all their phrases (`KeyWords`)."""
+    topics = [intent for intent in knowledge.intents.values()
+              if intent.kind == "topic" and not intent.handover and intent.details]
+    return topics, KeyWords.of(phrase for intent in topics for detail in intent.details for phrase in detail.words)
