@@ -591,7 +591,8 @@ def meant_in_context(ctx: TurnContext, result: "Classification", text: str,
     """The one guess of the matcher that the conversation already points at: the topic just
     answered when the question points back at it or names nothing else ("kan ik dat melden?"
     after litter, "wat moet ik regelen?" after a death) or when it is the first guess, or the one option of the "Bedoelt u"
-    just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen)."""
+    just asked that the matcher guesses again ("moet ik die aangeven?" after Geboorte / Erkennen), or a topic answered
+    earlier that the question points back at ("en die bank dan?" after a side question)."""
     candidates = result.candidates
     guessed = {candidate.intent for candidate in candidates}
     topic = ctx.intent_of(ctx.state.topic)
@@ -607,6 +608,13 @@ def meant_in_context(ctx: TurnContext, result: "Classification", text: str,
         again = [intent for intent in asked.intents if intent in guessed]
         if len(again) == 1:
             return ctx.intent_of(again[0])
+    # Back to a topic answered earlier in the conversation, its matter pointed at again while the current topic is no
+    # guess ("ok en die bank dan, moet ik bellen?" after the Christmas trees, asked after bulky waste for a sofa: was
+    # "Bedoelt u" Grofvuil / Schuldhulp). The latest such topic; each answered topic asked its feedback once.
+    earlier = [intent for intent in ctx.state.feedback_asked if intent in guessed and intent != ctx.state.topic]
+    if (earlier and (topic is None or topic.id not in guessed) and followups.points_back(text)
+            and len(text.split()) < clauses.STORY_WORDS):
+        return ctx.intent_of(earlier[-1])
     return None
 
 
