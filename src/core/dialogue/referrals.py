@@ -75,10 +75,11 @@ def say_line(ctx: TurnContext, referral: "Referral") -> None:
     ctx.add(referral.text.get(ctx.language), links=[Link(title=referral.organisation, url=referral.url)])
 
 
-def said_again(ctx: TurnContext) -> bool:
+def said_again(ctx: TurnContext, about_it: bool = False) -> bool:
     """"wie moet ik dan bellen?", "oh, who do I call then" right after a referral (`DialogueState.referral`, set
-    for one turn): that organisation's line and link again, not the gemeente's own number. False when no referral
-    was said last turn."""
+    for one turn): that organisation's line and link again, not the gemeente's own number. `about_it`: a question about
+    what the organisation decides ("what do you mean self-contained? I share a kitchen" after the rent benefit's
+    referral): that it decides, not the gemeente, then its line. False when no referral was said last turn."""
     referral = next((known for known in ctx.knowledge.referrals if known.organisation == ctx.referral_before), None)
     if referral is None:
         return False
@@ -86,6 +87,7 @@ def said_again(ctx: TurnContext) -> bool:
     ctx.state.misses = 0
     ctx.intent, ctx.confidence = None, 1.0
     ctx.state.referral = referral.organisation  # a second "en dan?" is about it too
-    ctx.add(ctx.say("referral_again", referral=referral.text.get(ctx.language)),
+    ctx.add(ctx.say("referral_decides" if about_it else "referral_again", referral=referral.text.get(ctx.language),
+                    organisation=referral.organisation),
             links=[Link(title=referral.organisation, url=referral.url)])
     return True

@@ -804,6 +804,11 @@ CATALOGUE: dict[str, Text] = {
         nl="Daarvoor belt u niet de gemeente. {referral}",
         en="For that you do not call the municipality. {referral}",
     ),
+    # A question about what the organisation just named decides ("what do you mean self-contained?" after rent benefit).
+    "referral_decides": Text(
+        nl="Dat kan ik niet voor u beoordelen. Dat beslist {organisation}, niet de gemeente. {referral}",
+        en="I cannot judge that for you. {organisation} decides that, not the municipality. {referral}",
+    ),
     "team_contact_mail": Text(
         nl="U kunt {team} ook mailen: {email}.",
         en="You can also e-mail {team}: {email}.",

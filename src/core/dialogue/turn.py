@@ -126,6 +126,8 @@ PLATE_CHANGED = "kenteken wijzigen"
 WAIT_QUESTION_WORDS = 6
 # How a topic's detail names a child's other parent (`ResolvedIntent.detail_for`), in either language.
 OTHER_PARENT = "de andere ouder, the other parent"
+# Who or where to ask, after a referral ("ok so who do I ask then, you?"): its line again (`_about_the_referral`).
+_ASKS_WHO_OR_WHERE = re.compile(r"\b(?:wie|waar|waarheen|who|whom|where)\b")
 # Where residents apply for DigiD (said when one has none: `_not_understood`).
 DIGID_URL = "https://www.digid.nl"
 
@@ -907,7 +909,7 @@ class Turn:
                 or detail_topic.own_detail_told_there(ctx, result, text)
                 or detail_topic.own_detail_named_alone(ctx, result, text)):
             return
-        if current_topic.answer_nothing_named(ctx, result, text):
+        if current_topic.answer_nothing_named(ctx, result, text) or self._about_the_referral(text, result):
             return
         if current_topic.continues_unguessed(ctx, result, text):
             self._not_understood(text)
@@ -965,6 +967,21 @@ class Turn:
         if result.decision == "clarify" and self._ask_about_lone_favourite(result, text):
             return
         self._not_understood(text)
+
+    def _about_the_referral(self, text: str, result: "Classification") -> bool:
+        """"what do you mean self-contained? I share a kitchen" right after the rent benefit's referral: a short question
+        the matcher places in no topic with confidence, naming none by its title, is about what the other organisation
+        decides: it decides, its line again (was "Do you mean" Waste bin / Opening hours, read in "kitchen"; then "ok so
+        who do I ask then, you?" got the scope message). Not when it names another organisation's matter."""
+        ctx = self.ctx
+        if (ctx.referral_before is None or len(text.split()) >= clauses.STORY_WORDS or not clauses.a_clause_asks(text)
+                or result.score >= LONE_FAVOURITE_SCORE or current_topic.titles_named(ctx, text)):
+            return False
+        named = ctx.knowledge.referral_for(text)
+        if named is not None and named.organisation != ctx.referral_before:
+            return False  # another organisation's matter named: its own line (`_not_understood`)
+        # "ok so who do I ask then, you?": where to go, the line again; anything else asks what the organisation decides
+        return referrals.said_again(ctx, about_it=_ASKS_WHO_OR_WHERE.search(clauses.plain(text)) is None)
 
     def _carried_by_a_general_word(self, result: "Classification", intent: "ResolvedIntent", text: str,
                                    kinds: list[str]) -> bool:
