@@ -885,6 +885,15 @@ _SUICIDE = [
     r"\bafscheid(?<![a-z0-9] afscheid) \. (?:<W>){0,2}?(?:bedankt|dank|dank je|dank jullie) (?:<W>)?voor alles(?:<END>)",
     r"\bsta (?:<W>)?(?:iedereen|jullie|hen|ze|mijn familie|mijn gezin|mijn ouders) (?:<W>){0,2}?in de weg\b (?:<W>|\. ){0,6}?(?:verlos|verlossen|bevrijd|bevrijden|tijd dat ik|beter af|weg ben)\b"
     r"|\b(?:in everyone is way|in everybody is way|in the way of everyone)\b (?:<W>|\. ){0,6}?(?:time (?:<W>)?i|free them|release them|better off)\b",
+    # Session 23 (crisis26), held-out batch 27's misses in our own words: a hose laid ready at a car's exhaust; not needing
+    # one's things after a named day, the decision made or at peace with it (the day without "this"/"next"); showing where
+    # one's key is "for when you have to find me"; wanting to fall asleep and not wake up in Ukrainian or Russian (read in
+    # Latin letters).
+    r"\b(?:slang|tuinslang|hose|hosepipe|pipe|buis) (?:<W>|\. ){0,6}?(?:uitlaat|exhaust)\b|\b(?:uitlaat|exhaust) (?:<W>){0,4}?(?:slang|tuinslang|hose|hosepipe|pipe)\b",
+    r"\b(?:will not|wont|do not|dont|no longer|niet meer) (?:<W>)?(?:need|nodig) (?:<W>){0,4}?(?:after|na) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b<NOTMOVING>"
+    r" (?:<W>|\. ){0,8}?(?:made my decision|made up my mind|my mind is made up|decided|at peace|besloten|beslist|mijn besluit|mijn beslissing|vrede mee|rust over)\b",
+    r"\b(?:voor als|for when|in case|zodat) (?:je|jij|u|jullie|you|ze|they|iemand|someone) (?:<W>)?(?:me|mij) (?:<W>)?(?:moet|moeten|must|have to|need to|needs to|has to) (?:<W>)?(?:vinden|find)\b",
+    r"\b(?:khochu|hochu|khochetsya|hochetsya) (?:<W>){0,2}?(?:zasnuti|zasnut|zasnuty|usnuti|usnut|pomerti|pomeret|umeret|umerti) (?:<W>){0,2}?(?:ne prokinutisya|ne prosnutsya|ne prokinutis|i ne prosnutsya)\b",
 ]
 
 
@@ -1087,6 +1096,20 @@ _SEXUAL = [
     r"\b(?:nobody|niemand|no one) (?:<W>){0,3}?(?:would believe|will believe|believes|zou geloven|gelooft|geloven)\b (?:<W>|\. ){0,6}?(?:because we are married|omdat we getrouwd zijn|we are married|we zijn getrouwd|married|getrouwd)\b",
     r"\b(?:wordt|worden|werd|gets|is being|was being) (?:<W>){0,3}?(?:door|by) (?:verschillende|steeds andere|allemaal andere|andere|different|various) (?:oudere |older )?(?:mannen|men|jongens|guys) (?:<W>){0,4}?"
     r"(?:opgehaald|gehaald|picked up|collected)\b",
+    # Session 23 (crisis26), held-out batch 27's misses in our own words: a carer who takes someone to the toilet and touches
+    # them; an intimate video of one posted on a porn site, or recorded without consent and posted; forced to have sex by a
+    # partner (Dutch "dwong me tot seks"); pushed onto a bed after saying no.
+    r"\b(?:<CARER>|begeleider|begeleidster|chauffeur|driver|carer|care worker|support worker) (?:<W>|\. ){0,8}?(?:meeneemt|mee neemt|neemt (?:<W>){0,2}?mee|takes (?:<W>)?|took (?:<W>)?) "
+    r"(?:<W>){0,2}?(?:naar het toilet|naar de wc|naar de badkamer|to the toilet|to the bathroom|to the loo) (?:<W>|\. ){0,6}?"
+    r"(?:aan (?:haar|hem) (?:zit|zat|zitten|komt)|zit (?:<W>)?aan (?:haar|hem)|betast|touches (?:her|him)|touched (?:her|him))\b",
+    r"\b(?:posted|uploaded|put|shared|gezet|geplaatst|gedeeld|online gezet) (?:<W>){0,5}?(?:on|op) (?:a |an |een |the |de )?(?:porn|porno|pornsite|pornosite|porn site|porno site|pornhub)\b"
+    r"|\b(?:op|on) (?:a |an |een |the |de )?(?:pornsite|pornosite|porn site|porno site|pornhub|pornowebsite) (?:<W>)?(?:gezet|geplaatst|gedeeld|gepost|gezet|online gezet|geupload)\b"
+    r"|\b(?:recorded|filmed|gefilmd|opgenomen) (?:<W>){0,3}?(?:without (?:my |our )?consent|zonder (?:mijn |onze )?toestemming)\b (?:<W>|\. ){0,8}?(?:posted|uploaded|shared|online|gezet|geplaatst|gedeeld|threatening|dreigt)\b",
+    r"\b(?:dwong|dwingt|dwongen|forced|forces) (?:me|mij|haar|her) (?:<W>){0,4}?(?:tot seks|tot sex|to have sex|into sex|tot gemeenschap)\b",
+    r"\b(?:zei|said|told him) (?:<W>)?(?:nee|no) (?:<W>|\. ){0,3}?(?:maar|but) (?:hij|he|ze|she) (?:<W>)?(?:duwde|drukte|gooide|pushed|threw|pinned) (?:me|mij) (?:<W>)?(?:op|on|onto) (?:het |de |the |a |een |mijn |my )?(?:bed|bank|couch|sofa)\b",
+    r"\b(?:12|13|14|15|16|twaalf|dertien|veertien|vijftien|zestien)(?: year old| yr old| jarige| jaar oude| jaar)? (?:dochter|zus|zusje|nichtje|meisje|daughter|sister|niece|girl)\b (?:<W>|\. ){0,8}?"
+    r"(?:vriendje|vriend|boyfriend|man|vent|guy|lover) (?:<W>|\. ){0,3}?(?:19|2[0-9]|3[0-9]|4[0-9])\b (?:<W>|\. ){0,25}?"
+    r"(?:opgehaald|picks her up|picked her up|haalt haar op|vapes|vape|geld|money|cadeaus|gifts|telefoon|phone|hotel|stays away|staying away|blijft weg|slaapt bij hem|nachts|at night)\b",
 ]
 
 
@@ -1357,6 +1380,11 @@ _VIOLENCE = [
     r" (?:<W>|\. ){0,12}?(?:bang voor|afraid of|scared of)\b",
     r"\b(?:durf|dare) (?:<W>){0,3}?(?:niet|not) (?:<W>){0,4}?(?:te zeggen|te vertellen|vertellen|zeggen|tell|to tell|say) (?:<W>|\. ){0,10}?(?:vorige keer|last time|de laatste keer) (?:<W>){0,4}?"
     r"(?:eerste hulp|spoedeisende hulp|seh|ziekenhuis|emergency room|hospital|a and e)\b",
+    # Session 23 (crisis26), held-out batch 27's misses in our own words: a carer who shouts at an older person or someone with
+    # dementia, with bruises found; beaten by a relative in Romanian ("e bătută de tatăl ei").
+    r"\b(?:<CARER>|carer|caregiver|care worker|home help|thuiszorgmedewerker|verzorger|verzorgster) (?:<W>|\. ){0,10}?(?:shouts|shouted|yells|yelled|schreeuwt|schreeuwde|scheldt|snauwt) (?:<W>|\. ){0,10}?"
+    r"(?:bruises|bruised|blauwe plekken|blauwe plek|marks|striemen)\b",
+    r"\b(?:ma|o|il|ne|te|ii|i) (?:<W>)?bate\b(?! (?:vantul|vintul|ceasul|inima))|\b(?:e|este|a fost|sunt|am fost|era) (?:<W>)?(?:batuta|batut|batuti|batute)\b",
 ]
 
 
@@ -1778,6 +1806,18 @@ _DANGER = [
     r"|\b(?:rookmelder|brandmelder|smoke alarm|fire alarm) (?:<W>){0,2}?(?:gaat af|ging af|piept|loeit|going off|goes off|went off) (?:<W>|\. ){0,10}?(?:brandlucht|rooklucht|burning smell|smell of burning|smell of smoke)\b",
     r"\b(?:roepen|roept|schreeuwen|schreeuwt|zeggen|shout|shouting|yell|yelling) (?:<W>){0,2}?(?:dat )?(?:ze|hij|zij|they|he|she|we) (?:me|mij|ons|jou|you|me|us) (?:<W>){0,2}?(?:vanavond|vannacht|vandaag|straks|tonight|today) "
     r"(?:<W>)?(?:te pakken (?:krijgen|krijgt|nemen)|pakken|komen halen|get|will get|gonna get|are going to get)\b",
+    # Session 23 (crisis26), held-out batch 27's misses in our own words: a car crashed into a tree or a pole with the driver
+    # not moving or fuel leaking; a face drooping on one side with gibberish or slurred speech (medical); a child climbed or
+    # fallen into a container, a bin's flap or a machine who cannot get out or is short of breath; someone fallen into the
+    # water who cannot swim, in Moroccan Arabic in Latin letters.
+    r"\b(?:crashed|crash|crashes|gecrasht|gebotst|geknald|tegen (?:een|de) (?:boom|paal|muur|lantaarnpaal) (?:gereden|gebotst|geknald)|aanrijding|ongeluk|accident) (?:<W>|\. ){0,14}?"
+    r"(?:(?:driver|bestuurder|chauffeur|someone|iemand|de man|de vrouw|the man|the woman|hij|zij|he|she) (?:<W>){0,2}?(?:is not moving|not moving|beweegt niet|reageert niet|not responding|unconscious|bewusteloos|trapped|bekneld|zit vast)"
+    r"|(?:fuel|petrol|benzine|diesel) (?:<W>)?(?:leaking|lekt|loopt eruit|is leaking))\b",
+    _medical(r"\b(?:face|gezicht|mouth|mond) (?:<W>){0,2}?(?:is drooping|drooping|droops|hangt|zakt) (?:<W>){0,3}?(?:on one side|aan een kant|aan 1 kant|scheef)?(?:<W>|\. ){0,6}?"
+             r"(?:gibberish|talking nonsense|slurring|slurred|wartaal|onduidelijk|brabbelt|lalt|can not speak|can not talk|kan niet (?:meer )?praten)\b"),
+    r"\b(?:<CHILD>|iemand|someone|somebody|kind|kleuter|peuter) (?:<W>){0,8}?(?:in|into) (?:de|het|een|the|a) (?:<W>)?(?:container|klep|afvalcontainer|vuilcontainer|bin|skip|wasmachine|droger|koelkast|kist|put) "
+    r"(?:<W>){0,3}?(?:geklommen|gekropen|gevallen|climbed|crawled|fallen|fell)\b (?:<W>|\. ){0,8}?(?:kan (?:<W>)?niet (?:meer )?(?:uit|eruit|los)|zit vast|stuck|can not get out|benauwd|geen lucht|can not breathe|krijgt het benauwd)\b",
+    r"\b(?:tat|tah|taht|tahet|tatet|tahat|tahit) (?:<W>)?(?:f|fi)? ?(?:lma|lbher|lbhar|lwad|lkanal|lgracht|lbaher)\b|\bma (?:<W>)?(?:kayerefch|kayerf|kayerafch|katerefch|katerf) (?:<W>)?(?:yeoum|yeum|teoum|teum|ysbe7|ysbeh)\b",
 ]
 
 
@@ -2002,6 +2042,17 @@ _HOMELESS = [
     # Session 21 (crisis24), held-out batch 25's miss in our own words: out of the asylum centre today with the house not ready.
     r"\b(?:weg|eruit|out|leave|vertrekken) (?:<W>){0,2}?(?:uit|from|of) (?:het |de |the )?(?:azc|asielzoekerscentrum|asylum centre|asylum center)\b (?:<W>|\. ){0,16}?"
     r"(?:buiten|op straat|outside|on the street|nergens|nowhere|geen plek|no place)\b",
+    # Session 23 (crisis26), held-out batch 27's misses in our own words: the key handed in tomorrow with no new home or not
+    # knowing where to go oneself; discharged from hospital with nowhere to go back to; outside with one's bags after leaving
+    # the asylum centre or a home; sleeping in a car or on the street in Romanian.
+    r"\b(?:sleutel|sleutels|keys|key) (?:<W>){0,2}?(?:inleveren|afgeven|teruggeven|hand in|return|give back) (?:<W>|\. ){0,12}?"
+    r"(?:geen (?:nieuwe |andere )?(?:woning|huis|adres|kamer|plek)|no (?:new |other )?(?:home|place|house|address)|nergens|nowhere|"
+    r"(?:weet|know) (?:<W>){0,3}?(?:niet|not) (?:<W>)?(?:waar|where) (?:ik|i) (?:<W>)?(?:heen|naartoe|go|should go))\b",
+    r"\b(?:ontslagen uit het ziekenhuis|uit het ziekenhuis|discharged from (?:the )?hospital|out of (?:the )?hospital) (?:<W>|\. ){0,14}?"
+    r"(?:geen adres|no address|nowhere to go|nergens heen|nergens naartoe|(?:kan|mag) ik (?:<W>)?niet (?:meer )?terug|can not go back)\b",
+    r"\b(?:i am|im|we are|ik sta|ik zit|wij staan|we staan|ik ben|we zijn|sitting|standing) (?:<W>)?(?:outside|buiten|op straat|on the street) (?:<W>)?(?:with|met) (?:my|our|mijn|onze|al mijn|al onze|all my|all our) (?:<W>)?"
+    r"(?:bags|suitcases|suitcase|luggage|tassen|koffers|koffer|spullen|stuff|things)\b",
+    r"\bdorm (?:<W>)?(?:in|pe|la) (?:masina|strada|parc|gara|afara|banca|scara)\b|\b(?:m a|m au) (?:dat|aruncat) afara\b (?:<W>|\. ){0,10}?(?:dorm|nu am unde)\b",
 ]
 
 
@@ -2702,7 +2753,7 @@ _FOR_STUDY = (
     r"presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|[a-z]*scriptie|thesis|essay|paper|class|klas|les|lesson|"
     r"course|cursus|studie|study|school|students|leerlingen|studenten|tentamen|exam|[a-z]*opleiding|[a-z]*onderzoek)\b"
     # Session 11 (crisis10): "ik studeer social work en heb een opdracht", "wat is het verschil tussen een ontruiming en ..."
-    r"|\b(?:heb|have|got|moet|must|maak|maakt|maken|schrijf|schrijft|am writing|is writing|doet|doen|is doing|werkt aan|working on) (?:een |an? |mijn |my |zijn |haar |his |her )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
+    r"|\b(?:heb|have|got|moet|must|maak|maakt|maken|schrijf|schrijft|am writing|is writing|doet|doen|is doing|werkt aan|working on|houdt|houd|houden|geeft|geef|geven|gives|is giving) (?:een |an? |mijn |my |zijn |haar |his |her )?(?:[a-z]+ )?(?:[a-z]*opdracht|assignment|[a-z]*werkstuk|essay|"
     r"spreekbeurt|presentatie|presentation|[a-z]*scriptie|thesis|paper)\b|\b(?:wat is het verschil tussen|what is the difference between)\b"
     # Session 15 (crisis15): a lesson asked for a school ("kan iemand een gastles komen geven", "a guest lesson") and a school
     # subject ("voor maatschappijleer moeten we uitzoeken", "for citizenship class"): an educational frame, whatever its wording
@@ -2792,17 +2843,18 @@ _PERSONAL = (
 #   condition of telling, leaving or calling for help ("mijn man vermoordt me als ik het iemand vertel" alarms);
 _THREATENER = (
     r"\b(?:mam|mama|mum|mom|mother|moeder|ma|pa|papa|dad|father|vader|ouders|parents|oma|opa|grandma|grandpa|nan|mums|moms|mothers|dads|fathers|"
-    r"juf|meester|teacher|leraar|lerares|baas|boss|manager|coach|trainer)\b"
+    r"juf|meester|teacher|leraar|lerares|baas|boss|manager|coach|trainer|schoonmoeder|schoonvader|schoonouders|mother in law|father in law)\b"
 )
 _CHORE_THREAT = (
     r"\b(?:(?:will|gonna|going to|is going to|gaat|zal) (?:[a-z]+ )?(?:kill|murder|vermoorden) (?:me|us|mij|ons)|(?:kills|vermoordt|murders) (?:me|us|mij|ons)|"
     r"(?:word|wordt|worden|ben|become|be|end up) (?:[a-z]+ )?(?:dakloos|homeless|op straat)|(?:dakloos|op straat) (?:word|wordt|worden|kom te staan|beland))"
-    r"(?= (?:[a-z0-9]+ ){0,3}?(?:if|als|wanneer|unless|tenzij|when) (?:i|ik|we|wij) )"
+    r"(?= (?:[a-z0-9]+ ){0,3}?(?:if|als|wanneer|unless|tenzij|when) (?:i|ik|we|wij|ze|zij|hij|she|he|they) )"
 )
 _CHORE = (
     r"\b(?:miss|mis|misses|forget|vergeet|late|laat|opruim|opruimen|tidy|clean|schoonmaak|bin|bins|bin day|vuilnis|kliko|container|"
     r"kamer|room|huiswerk|homework|dishes|afwas|laundry|was|ophaaldag|papier|paper|collection|boodschappen|groceries|rekening|bill|"
-    r"deadline|bus|train|trein|afspraak|appointment|cijfer|cijfers|grade|grades|rapport|report)\b"
+    r"deadline|bus|train|trein|afspraak|appointment|cijfer|cijfers|grade|grades|rapport|report|heg|haag|gras|gazon|tuin|hedge|lawn|grass|garden|"
+    r"geknipt|gemaaid|gesnoeid|mowed|trimmed)\b"
 )
 _JEST = r"\b(?:haha[a-z]*|hah|lol|hihi|grapje|xd|jk|just kidding|geintje)\b"
 _CRY_FOR_HELP = r"\b(?:tell|vertel|vertellen|zeg|zeggen|leave|weg|wegga|weggaan|politie|police|hulp|help|anyone|iemand|niemand)\b"
@@ -2810,7 +2862,8 @@ _CRY_FOR_HELP = r"\b(?:tell|vertel|vertellen|zeg|zeggen|leave|weg|wegga|weggaan|
 #   I've dealt with it"): the clause is not read up to a new thought ("maar nu", "but now"); not when it is not dealt
 #   with ("nooit verwerkt", "still");
 _CHILDHOOD = (
-    r"\b(?:as a (?:kid|child)|als kind|toen ik (?:klein|jong|een kind|kind) was|in mijn jeugd|in my childhood|when i was (?:a kid|a child|little|young|small))\b"
+    r"\b(?:as a (?:kid|child)|als kind|toen ik (?:klein|jong|een kind|kind) was|in mijn jeugd|in my childhood|when i was (?:a kid|a child|little|young|small)|"
+    r"(?:een|mijn) jeugd (?:gehad )?(?:met|vol)|(?:a|my) childhood (?:with|full of))\b"
     # Session 13 (crisis12): a foster or adopted child harmed before she came ("een pleegkind dat vroeger thuis is mishandeld")
     r"|\b(?:pleegkind|pleegkinderen|pleegdochter|pleegzoon|adoptiekind|adoptiedochter|adoptiezoon|foster (?:child|kid|daughter|son|children)|"
     r"adopted (?:child|kid|daughter|son)) (?:[a-z]+ ){0,3}?(?:vroeger|in het verleden|in the past|before (?:she|he|they) came)\b"
@@ -2819,11 +2872,15 @@ _LONG_AGO = (
     r"\b(?:[0-9]+|vijf|tien|vijftien|twintig|dertig|veertig|five|ten|fifteen|twenty|thirty|forty|vele|many|jaren|years|decennia|decades) (?:jaar|jaren|years)? ?(?:geleden|ago|terug)\b"
     r"|\b(?:lang|long) (?:geleden|ago|voorbij|over)\b"
     r"|\b(?:vroeger|in het verleden|in the past)\b"
+    # Session 23 (crisis26), held-out batch 27's false alarm: one's teenage years ("I used to self-harm as a teenager and I've been
+    # doing really well for years")
+    r"|\b(?:as a teenager|als tiener|toen ik tiener was|in my teens|in mijn tienerjaren|when i was a teenager)\b"
 )
-_LONG_AGO_HINTS = _hints("ago", "geleden", "verleden", "in the past", "terug", "vroeger", "lang over", "long over", "lang voorbij", "long voorbij")
+_LONG_AGO_HINTS = _hints("ago", "geleden", "verleden", "in the past", "terug", "vroeger", "lang over", "long over", "lang voorbij", "long voorbij",
+                         "teenager", "tiener", "teens")
 _DEALT_WITH = (
     r"\b(?:dealt with it|dealt with that|have dealt with|behind me|over it|processed|verwerkt|afgesloten|achter me|achter mij|"
-    r"therapie gehad|had therapy|gelukkig voorbij|is voorbij|is over|doing well|gaat (?:nu )?goed met me|"
+    r"therapie gehad|had therapy|gelukkig voorbij|is voorbij|is over|doing (?:really |very |so )?well|gaat (?:nu )?goed met me|"
     # Session 22 (crisis25), held-out batch 26's false alarms: now an expert by experience; records of it asked for
     r"ervaringsdeskundige|ervaringsdeskundig|expert by experience|lived experience|al jaren clean|years clean|archief|archieven|archive|archives|"
     r"dossier opvragen|familieonderzoek|stamboomonderzoek|genealogy|family history)\b"
@@ -3242,7 +3299,8 @@ _STILL_FEARED = (
     r"\b(?:nog steeds|still|nog altijd|nu nog|now still|(?:doet|doen|does|do) (?:[a-z]+ ){0,2}?nog|vrijgelaten|vrij gekomen|komt vrij|released|gets out|bedreigt|threatens|bang|afraid|scared|angst|zoekt (?:me|mij|ons)|"
     r"looking for (?:me|us)|stalkt|stalks|stalking|geheim|secret|weet waar|knows where|slaat|schopt|mishandelt|bedreigd|hits|beats|abuses|kicks)\b"
 )
-_LONG_PAST_HINTS = _hints("geleden", " ago", "jaar terug", "jaren terug", "years back", "vroeger", "in the past", "in het verleden", "long over", "lang voorbij")
+_LONG_PAST_HINTS = _hints("geleden", " ago", "jaar terug", "jaren terug", "years back", "vroeger", "in the past", "in het verleden", "long over", "lang voorbij",
+                          "teenager", "tiener", "teens")
 # Session 19 (crisis21): a grandparent's war story told for a school project, a remembrance or an archive ("mijn opa is in de
 # oorlog in een kamp mishandeld, wij willen zijn verhaal laten opnemen"): in the clauses that name the war or a camp
 # (_WAR), what was done there (_WAR_ACTS, told in the past) is not read.
