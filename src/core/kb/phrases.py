@@ -31,7 +31,10 @@ _NON_WORD = re.compile(r"[^a-z0-9*]+")
 
 
 def _bare(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():
+        return folded  # no accent to take off (most messages and phrases): not read character by character
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
