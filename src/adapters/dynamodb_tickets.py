@@ -15,7 +15,7 @@ conversation is never stored.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -34,7 +34,7 @@ from adapters.dynamodb_store import (
 from core.clock import Clock, now
 from core.retention import Retention, no_retention
 from core.errors import Conflict, NotFound, ServiceUnavailable
-from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketCount, TicketPage, TicketRecord, TicketStatus, ticket_position
+from core.models import AddedToTicket, Ticket, TicketAdditionRecord, TicketMark, TicketPage, TicketRecord, TicketStatus, ticket_position
 from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
@@ -224,19 +224,31 @@ class DynamoDBTicketStore:
         records = found[:limit]
         return TicketPage(records, ticket_position(records[-1]) if len(found) > limit else None)
 
-    def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
-        # The list's Queries (the partition, or a team's `begins_with`), returning only what the retention and
-        # the count need: `ticketAt` (<team>#<created>#<id>), `expiresAt` and `urgent`; no record is parsed.
+    def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
+        # The list's Queries (the partition, or a team's `begins_with`), returning only what places a ticket and
+        # what the retention needs: `ticketAt` (<team>#<created>#<id>), `expiresAt` and `urgent`; no record is parsed.
         moment, retention = self.clock(), self.retention(tenant)
-        total = urgent = 0
+        found = []
         for condition, values in _index_conditions(tenant, status, teams):
             for item in query_all(self.client, TableName=self.table, IndexName=TICKET_INDEX, KeyConditionExpression=condition,
                                   ExpressionAttributeValues=values, ProjectionExpression="ticketAt, expiresAt, urgent"):
-                created = datetime.fromisoformat(item["ticketAt"]["S"].split("#")[1])
-                if unexpired(item, created, retention, moment):
-                    total += 1
-                    urgent += (item.get("urgent") or {}).get("BOOL", False)
-        return TicketCount(total=total, urgent=urgent)
+                _, created, ticket_id = item["ticketAt"]["S"].split("#", 2)
+                mark = TicketMark(ticket_id, datetime.fromisoformat(created), (item.get("urgent") or {}).get("BOOL", False))
+                if unexpired(item, mark.created_at, retention, moment):
+                    found.append(mark)
+        return found
+
+    def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:
+        # BatchGetItem (100 keys a call), consistent as `get`; what DynamoDB leaves unprocessed is asked again.
+        live, found = self._live(tenant), []
+        for start in range(0, len(ticket_ids), 100):
+            keys = [item_key(ticket_pk(tenant, ticket_id), TICKET_SK) for ticket_id in dict.fromkeys(ticket_ids[start:start + 100])]
+            request: dict[str, Any] = {self.table: {"Keys": keys, "ConsistentRead": True}}
+            while request:
+                answer = self._call("batch_get_item", RequestItems=request)
+                found.extend(_record(item) for item in answer.get("Responses", {}).get(self.table, []) if live(item))
+                request = answer.get("UnprocessedKeys") or {}
+        return found
 
     def _teams(self, key: str) -> list[str]:
         """The teams with a ticket under `key`: a skip scan, one 1-item Query per team."""

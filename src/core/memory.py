@@ -31,7 +31,7 @@ from .models import (
     Role,
     Ticket,
     TicketAdditionRecord,
-    TicketCount,
+    TicketMark,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -304,9 +304,9 @@ class InMemoryTicketStore:
         self._lock = threading.Lock()
         self._records: dict[tuple[str, str], str] = {}  # (tenant, id) -> JSON
         self._expiry: dict[tuple[str, str], int] = {}  # (tenant, id) -> expiresAt
-        # (tenant, id) -> what counting needs (status, team, urgent, created), kept with every write, so a
-        # count parses no record (as DynamoDB's count reads only the index's keys and urgent flag).
-        self._counted: dict[tuple[str, str], tuple[TicketStatus, str, bool, datetime]] = {}
+        # (tenant, id) -> what places a ticket (status, team, urgent, created), kept with every write, so `marks`
+        # parses no record (as DynamoDB's reads only the index's key, expiry and urgent flag).
+        self._marks: dict[tuple[str, str], tuple[TicketStatus, str, bool, datetime]] = {}
         conversations.on_delete.append(self._forget_conversation)
 
     def _read(self, tenant: str, ticket_id: str) -> TicketRecord | None:
@@ -325,7 +325,7 @@ class InMemoryTicketStore:
 
     def _write(self, record: TicketRecord) -> TicketRecord:
         self._records[(record.tenant, record.id)] = record.model_dump_json()
-        self._counted[(record.tenant, record.id)] = (record.status, record.team, record.urgent, record.created_at)
+        self._marks[(record.tenant, record.id)] = (record.status, record.team, record.urgent, record.created_at)
         return record
 
     def create(self, ticket: Ticket, expires_at: int) -> tuple[TicketRecord, bool]:
@@ -346,12 +346,15 @@ class InMemoryTicketStore:
         found = [r for r in self._all(tenant) if r.status == status and (teams is None or r.team in teams)]
         return sorted(found, key=lambda r: (r.created_at, r.id))
 
-    def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
+    def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
         with self._lock:
-            counted = [(urgent, self._expiry.get(key, 0), created) for key, (state, team, urgent, created)
-                       in self._counted.items() if key[0] == tenant and state == status and (teams is None or team in teams)]
-        live = [urgent for urgent, expires_at, created in counted if not self._conversations.expired(tenant, expires_at, created)]
-        return TicketCount(total=len(live), urgent=sum(live))
+            found = [(TicketMark(key[1], created, urgent), self._expiry.get(key, 0)) for key, (state, team, urgent, created)
+                     in self._marks.items() if key[0] == tenant and state == status and (teams is None or team in teams)]
+        return [mark for mark, expires_at in found if not self._conversations.expired(tenant, expires_at, mark.created_at)]
+
+    def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:
+        found = [self.get(tenant, ticket_id) for ticket_id in ticket_ids]
+        return [record for record in found if record is not None]
 
     def page(self, tenant: str, status: TicketStatus, teams: Collection[str] | None, *, limit: int,
              after: str | None = None, newest_first: bool = False) -> TicketPage:
@@ -434,7 +437,7 @@ class InMemoryTicketStore:
                 if key[0] == tenant and TicketRecord.model_validate_json(raw).conversation_id == conversation_id:
                     del self._records[key]
                     self._expiry.pop(key, None)
-                    self._counted.pop(key, None)
+                    self._marks.pop(key, None)
 
 
 @dataclass

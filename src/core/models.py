@@ -501,7 +501,7 @@ class TicketRecord(Ticket):
     additions: list[TicketAdditionRecord] = Field(default_factory=list)  # oldest first
 
 
-def ticket_position(ticket: Ticket) -> str:
+def ticket_position(ticket: Ticket | TicketMark) -> str:
     """Where a ticket stands in a list, oldest first: its creation time in UTC, then its id.
     Both stores order pages by this string (DynamoDB: the TicketIndex sort key after the team)."""
     return f"{ticket.created_at.astimezone(timezone.utc).isoformat()}#{ticket.id}"
@@ -512,6 +512,20 @@ class TicketCount(NamedTuple):
 
     total: int
     urgent: int
+
+    @classmethod
+    def of(cls, tickets: Iterable[TicketMark | TicketRecord]) -> TicketCount:
+        urgent = [ticket.urgent for ticket in tickets]
+        return cls(total=len(urgent), urgent=sum(urgent))
+
+
+class TicketMark(NamedTuple):
+    """What places a ticket in a list, without its record: `ticket_position` and `urgent_position` take it
+    as they take the record (DynamoDB reads it from the TicketIndex's key and two attributes)."""
+
+    id: str
+    created_at: datetime
+    urgent: bool
 
 
 class TicketPage(NamedTuple):

@@ -22,7 +22,7 @@ from .models import (
     Notification,
     ReplyMessage,
     Ticket,
-    TicketCount,
+    TicketMark,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -148,10 +148,13 @@ class TicketStore(Protocol):
         first), starting after the position `after` (a `TicketPage.next`); never a full read of
         the status's tickets (DynamoDB: Queries of at most `limit` + 1 items per team)."""
 
-    def count(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> TicketCount:
-        """How many of the tenant's tickets are in `status` (of `teams`; None: every team), and how many
-        of those are urgent, by the retention as the lists read it; never parsing the tickets' records
-        (DynamoDB: the list's Queries on the TicketIndex, returning only the key, expiry and urgent flag)."""
+    def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
+        """Where each of `list`'s tickets stands (id, creation time, urgent), by the retention as the lists
+        read it, without parsing their records (DynamoDB: the list's Queries on the TicketIndex, returning
+        only `ticketAt`, `expiresAt` and `urgent`): what counting and the urgent order's pages need."""
+
+    def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:
+        """The records of `ticket_ids` that are still kept, in no particular order (DynamoDB: BatchGetItem)."""
 
     def claim(self, tenant: str, ticket_id: str, staff: str, at: datetime, name: str | None = None) -> TicketRecord:
         """open -> claimed by `staff`, whose display name `name` (if any) is kept with it (claiming

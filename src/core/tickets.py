@@ -48,6 +48,7 @@ from .models import (
     Ticket,
     TicketAddition,
     TicketCount,
+    TicketMark,
     TicketPage,
     TicketRecord,
     TicketStatus,
@@ -114,7 +115,7 @@ _POSITION = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00#[A-Za-z0-9.
 _POSITIONS = {False: re.compile(_POSITION), True: re.compile("[01]#" + _POSITION)}
 
 
-def urgent_position(record: TicketRecord) -> str:
+def urgent_position(record: TicketRecord | TicketMark) -> str:
     """Where a ticket stands in the urgent order: urgent ones first, each part oldest first."""
     return f"{0 if record.urgent else 1}#{ticket_position(record)}"
 
@@ -162,10 +163,10 @@ class TicketDesk:
         DONE_PAGE); open and claimed ones, the work at hand, all at once unless a `limit` or
         `cursor` is given. `cursor` is the `next` of the page before (opaque). `urgent` "true" /
         "false": only the tickets that are (not) urgent (a page may then hold fewer than `limit`,
-        except in the urgent order, which reads the whole status's list anyway). `count` "true": the page
+        except in the urgent order, which places every ticket of the status). `count` "true": the page
         also carries how many tickets the status holds for those teams and how many are urgent, whatever
-        `urgent` keeps (the urgent order's own read, else `TicketStore.count`: the dashboard's refresh asks
-        for its page and count at once)."""
+        `urgent` keeps (from `TicketStore.marks`, which the urgent order reads for its page anyway: the
+        dashboard's refresh asks for its page and count at once)."""
         who.require_role(TICKET_ROLE)
         if urgent not in (None, "true", "false"):
             raise InvalidInput("urgent must be 'true' or 'false'.")
@@ -173,14 +174,14 @@ class TicketDesk:
             raise InvalidInput("count must be 'true' or 'false'.")
         wanted = _status(status)
         teams = self._teams(who, team)
-        if order == "urgent":  # it reads the status's whole list already: the count comes from that read
+        if order == "urgent":  # it reads the status's marks already: the count comes from that read
             return self._urgent_first(who.tenant, wanted, teams, limit=limit, cursor=cursor,
                                       only=None if urgent is None else urgent == "true", counted=count == "true")
         found = self._list(who.tenant, wanted, teams, limit=limit, cursor=cursor, order=order)
         if urgent is not None:
             found = TicketPage([record for record in found.records if record.urgent == (urgent == "true")], found.next)
         if count == "true":
-            return found._replace(count=self.tickets.count(who.tenant, wanted, teams))
+            return found._replace(count=TicketCount.of(self.tickets.marks(who.tenant, wanted, teams)))
         return found
 
     @staticmethod
@@ -197,20 +198,26 @@ class TicketDesk:
         (one read of the status's list per page: the work at hand, never the done pile). A page
         goes on after the cursor's place in that order: a ticket that became urgent, or arrived
         urgent, after the first page was read is at the top of the first page, not on a later one.
-        `counted`: with the count of that read (every ticket of the status, whatever `only`)."""
+        A page is chosen from the status's marks (`TicketStore.marks`: no record parsed) and only its own
+        records are read (`get_many`); one that left the status in between is left out. `counted`: with
+        the count of those marks (every ticket of the status, whatever `only`)."""
         if wanted == TicketStatus.DONE:
             raise InvalidInput("order 'urgent' is for open or claimed tickets; done ones are 'oldest' or 'newest'.")
         size = _page_size(limit)
         after = decode_ticket_cursor(cursor, urgent_first=True) if cursor is not None else None
-        everything = self.tickets.list(tenant, wanted, teams)
-        count = TicketCount(len(everything), sum(record.urgent for record in everything)) if counted else None
-        ordered = sorted((record for record in everything if only is None or record.urgent == only), key=urgent_position)
-        if size is None and after is None:
-            return TicketPage(ordered, None, count)
-        following = [record for record in ordered if after is None or urgent_position(record) > after]
-        page = following[:size or DONE_PAGE]
-        more = len(following) > len(page)
-        return TicketPage(page, encode_ticket_cursor(urgent_position(page[-1])) if more else None, count)
+        if size is None and after is None:  # all at once: the records themselves
+            everything = self.tickets.list(tenant, wanted, teams)
+            return TicketPage(sorted((record for record in everything if only is None or record.urgent == only),
+                                     key=urgent_position), None, TicketCount.of(everything) if counted else None)
+        marks = self.tickets.marks(tenant, wanted, teams)
+        ordered = sorted((mark for mark in marks if only is None or mark.urgent == only), key=urgent_position)
+        following = [mark for mark in ordered if after is None or urgent_position(mark) > after]
+        chosen = following[:size or DONE_PAGE]
+        records = {record.id: record for record in self.tickets.get_many(tenant, [mark.id for mark in chosen])}
+        page = [records[mark.id] for mark in chosen if mark.id in records and records[mark.id].status == wanted]
+        more = len(following) > len(chosen)
+        return TicketPage(page, encode_ticket_cursor(urgent_position(chosen[-1])) if more else None,
+                          TicketCount.of(marks) if counted else None)
 
     def _list(self, tenant: str, wanted: TicketStatus, teams: list[str] | None, *,
               limit: str | None, cursor: str | None, order: str | None) -> TicketPage:

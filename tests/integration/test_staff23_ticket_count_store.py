@@ -1,4 +1,4 @@
-"""TicketStore.count, the dashboard's count of open callback requests, on every store: the in-memory
+"""TicketStore.marks (with get_many), the dashboard's count of open callback requests and its urgent-order page, on every store: the in-memory
 store and the DynamoDB store (moto, table and TicketIndex from template.yaml). The count must stay what
 the list says through open, claim, release, done, an urgent addition, erasure and expiry (a ticket's own
 expiresAt, and a tenant's retention lowered afterwards), per team and for every team, without reading
@@ -29,11 +29,14 @@ def queue(stores: Stores, number: int, *, team: str = "kcc", minutes: int = 0, d
 
 
 def counted(stores: Stores, status: TicketStatus, teams: list[str] | None = None) -> TicketCount:
-    """The store's count, checked against its own list (what the dashboard lists)."""
-    count = stores.tickets.count(TENANT, status, teams)
+    """The count of the store's marks, each checked against its own list (what the dashboard lists): the same
+    tickets, ids, creation times and urgent flags; the records of the marks read back with `get_many`."""
+    marks = stores.tickets.marks(TENANT, status, teams)
     listed = stores.tickets.list(TENANT, status, teams)
-    assert count == TicketCount(total=len(listed), urgent=sum(record.urgent for record in listed)), (count, listed)
-    return count
+    assert sorted(marks) == sorted((record.id, record.created_at, record.urgent) for record in listed), (marks, listed)
+    assert sorted(stores.tickets.get_many(TENANT, [mark.id for mark in marks]), key=lambda r: r.id) == sorted(
+        listed, key=lambda r: r.id)
+    return TicketCount.of(marks)
 
 
 def test_the_count_follows_open_claim_release_done_and_an_urgent_addition(stores: Stores) -> None:
@@ -44,7 +47,7 @@ def test_the_count_follows_open_claim_release_done_and_an_urgent_addition(stores
     assert counted(stores, TicketStatus.OPEN) == TicketCount(5, 1)
     assert counted(stores, TicketStatus.OPEN, ["kcc"]) == TicketCount(3, 1)  # not kcc-extra's
     assert counted(stores, TicketStatus.OPEN, ["burgerzaken", "kcc-extra"]) == TicketCount(2, 0)
-    assert stores.tickets.count("beta", TicketStatus.OPEN) == TicketCount(0, 0)  # keyed by tenant
+    assert stores.tickets.marks("beta", TicketStatus.OPEN) == [] and stores.tickets.get_many("beta", ["ticket1"]) == []
 
     stores.tickets.claim(TENANT, "ticket5", "anna", MOMENT, "Anna")
     assert counted(stores, TicketStatus.OPEN) == TicketCount(4, 0)

@@ -40,14 +40,22 @@ def test_a_bad_count_or_another_team_is_refused(world: World) -> None:
         world.desk.list(who(**KCC_ONLY), team="burgerzaken", count="true")
 
 
-def test_the_urgent_order_counts_from_its_own_read_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The dashboard's page (order=urgent) reads the status's list anyway: its count is taken from that read, not
-    from a second one (TicketStore.count is for the other orders, which read a page only)."""
-    for n in range(3):
-        ticketed(world, minutes_ago=10 - n)
-    reads = []
-    listing = world.ticket_store.list
-    monkeypatch.setattr(world.ticket_store, "list", lambda *args: reads.append(args) or listing(*args))
-    monkeypatch.setattr(world.ticket_store, "count", lambda *args: pytest.fail("a second read for the count"))
-    page = world.desk.list(who(), order="urgent", urgent="true", limit="1", count="true")
-    assert page.records == [] and page.count == TicketCount(3, 0) and len(reads) == 1
+def test_a_page_in_the_urgent_order_reads_the_marks_once_and_only_its_own_records(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's page (order=urgent) places every open ticket by its mark (no record parsed) and reads the
+    records of its page only; its count comes from the same marks, not from a second read."""
+    calm = [ticketed(world, minutes_ago=10 - n) for n in range(3)]
+    marks, records = world.ticket_store.marks, world.ticket_store.get_many
+    reads: list[object] = []
+    monkeypatch.setattr(world.ticket_store, "marks", lambda *args: reads.append("marks") or marks(*args))
+    monkeypatch.setattr(world.ticket_store, "get_many", lambda tenant, ids: reads.append(list(ids)) or records(tenant, ids))
+    monkeypatch.setattr(world.ticket_store, "list", lambda *args: pytest.fail("every record read for a page"))
+    page = world.desk.list(who(), order="urgent", limit="2", count="true")
+    assert [r.id for r in page.records] == [calm[0].id, calm[1].id] and page.count == TicketCount(3, 0) and page.next
+    assert reads == ["marks", [calm[0].id, calm[1].id]]
+    # A ticket taken between the marks and the records is left out of the page, the cursor still goes on after it.
+    reads.clear()
+    monkeypatch.setattr(world.ticket_store, "get_many", lambda tenant, ids: [
+        record.model_copy(update={"status": "claimed"}) if record.id == calm[2].id else record for record in records(tenant, ids)])
+    last = world.desk.list(who(), order="urgent", limit="2", cursor=page.next)
+    assert last.records == [] and last.next is None
