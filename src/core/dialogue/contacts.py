@@ -304,6 +304,18 @@ def asks_when_contacted(text: str) -> bool:
     return _WHEN_CONTACTED.match(clauses.asked(text)) is not None
 
 
+# "will she call me back?", "belt mevrouw De Vries mij dan terug?", "wie belt mij?": who will make the callback.
+_WHO_CONTACTS = re.compile(
+    r"\b(?:(?:will|does|can|would|is) (?:she|he|they|mrs \w+|mr \w+|ms \w+|my \w+)(?: \w+)? (?:call|phone|ring|contact|e-?mail|mail)"
+    r"(?:ing)? (?:me|us)|(?:belt|mailt|bellen|mailen) (?:zij|hij|ze|mevrouw \w+|meneer \w+|mijn \w+)(?: \w+)? (?:me|mij|ons)|"
+    r"wie (?:belt|mailt|bellen) (?:me|mij|ons)|who (?:will )?(?:call|calls|contact|contacts|e-?mail|e-?mails) (?:me|us))\b")
+
+
+def asks_who_contacts(text: str) -> bool:
+    """True for "will she call me back?", "belt zij mij dan terug?", "wie belt mij?"."""
+    return _WHO_CONTACTS.search(clauses.plain(text)) is not None
+
+
 # Said for a callback already queued, to go on its ticket: that it is urgent, or when (not) to call.
 _URGENT = re.compile(r"\b(?:dringend|spoed|urgent|urgently|haast|zo snel mogelijk|zsm|asap|as soon as possible|"
                      r"heel belangrijk|erg belangrijk|very important|it can ?t wait|kan niet wachten)\b")

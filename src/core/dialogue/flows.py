@@ -27,9 +27,16 @@ _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def start_guide(ctx: TurnContext, intent: "ResolvedIntent") -> None:
+    """The flow's first question, unless the message that started it already answers it ("Is the garbage collected
+    today? 3512 KL": the postcode taken, the next question asked; was asked for again)."""
     assert intent.flow is not None
     ctx.count("flow_started")
-    ctx.state.flow = GuideFlow(intent=intent.id)
+    flow = GuideFlow(intent=intent.id)
+    ctx.state.flow = flow
+    if ctx.text and ctx.payload is None and slots.parse(intent.flow.slots[0].type, ctx.text, ctx.today) is not None:
+        ctx.count("flow_answered_at_once")
+        continue_guide(ctx, flow)
+        return
     ctx.add(f"{intent.flow.slots[0].ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
 
 
@@ -76,7 +83,7 @@ def continue_guide(ctx: TurnContext, flow: GuideFlow) -> bool:
             ctx.count("flow_asked_again")
             ctx.add(f"{ctx.say('flow_waiting')} {slot.ask.get(ctx.language)} {ctx.say('flow_stop_hint')}")
             return True
-        if _asks_something_else(ctx, intent.id) or _other_question(ctx.text):
+        if _asks_something_else(ctx, intent.id) or _other_question(ctx.text) or _tells_something_else(ctx.text):
             # Not an answer but a new question ("hoe laat zijn jullie open", "hoe lang duurt dat dan?"): leave
             # the flow; the turn answers it, and its first answer typed next takes the resident back to it.
             _cancel(ctx)
@@ -170,6 +177,16 @@ def _other_question(text: str) -> bool:
     geldige postcode"."""
     return ((clauses.is_question(text) or _QUESTION_WORD.search(clauses.plain(text)) is not None)
             and not any(char.isdigit() for char in text))
+
+
+# A sentence of this many words or more without a digit is no postcode, house number or date typed with words around it.
+TOLD_WORDS = 6
+
+
+def _tells_something_else(text: str) -> bool:
+    """"the app says wednesday but my bin wasn't emptied on wednesday" to "Wat is uw postcode?": a sentence that tells
+    something else, with no digit in it, so no try at an answer (was "Dat is geen geldige postcode")."""
+    return len(text.split()) >= TOLD_WORDS and not any(char.isdigit() for char in text)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

@@ -286,6 +286,13 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
     if given is not None:
         _queue_ticket(ctx, flow, *given)
         return True
+    moment = ctx.promises.callback()
+    if ctx.text and moment and (contacts.asks_who_contacts(ctx.text) or contacts.asks_when_contacted(ctx.text)):
+        # "great, and will she call me back?" instead of a number: who and when, honestly (a member of the team, not a
+        # promise of one person), and the question again (was "not a phone number")
+        ctx.count("callback_who_asked")
+        ctx.add(f'{ctx.say("callback_who", team=ctx.team_name(ctx.team_id(flow.team)), moment=moment)} {ctx.say("ask_contact")}')
+        return True
     if clauses.is_question(ctx.text) and ctx.classify(ctx.text).decision == "answer":
         # "how do i get a parking permit" instead of a number: the resident moved on; the request lapses
         ctx.state.flow = None

@@ -128,10 +128,18 @@ _CORRECTION = re.compile(
     r"(?P<meant>.+)$")
 
 
+# "nee wacht het is voor mijn zoon, hij is 15", "wait, it's for my daughter": a correction opened by "wacht" without "ik
+# bedoel"; what follows is meant (at least two words: "wacht even" asks for patience).
+_WAIT_CORRECTION = re.compile(
+    r"^(?:(?:oh|o|ah|sorry|nee|neen|no|nope|oeps|oops|eh|hmm)\s+)*(?:wacht|wait|hold on|correctie|correction)\s+"
+    r"(?:(?:even|eens|a sec|a second|a minute)\s+)?(?P<meant>\S+\s+\S.*)$")
+
+
 def correction(text: str) -> str | None:
-    """What a correction ("oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit") says is
-    meant ("een bezoekersvergunning"), or None when the message corrects nothing."""
-    found = _CORRECTION.match(clauses.plain(text))
+    """What a correction ("oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant a visitor permit", "nee wacht
+    het is voor mijn zoon") says is meant ("een bezoekersvergunning"), or None when the message corrects nothing."""
+    plain = clauses.plain(text)
+    found = _CORRECTION.match(plain) or _WAIT_CORRECTION.match(plain)
     return found.group("meant") if found is not None else None
 
 
@@ -184,7 +192,10 @@ def tells_a_plate(text: str) -> bool:
 # "kun je me vertellen wat het kost" asks for information).
 _TO_STAFF = (r"(?:ze|hen|hun|die|de balie|de medewerker|de medewerkers|de gemeente|het loket|de receptie|burgerzaken|"
              r"iemand|them|the desk|the staff|the office|the clerk|the person|the municipality|the counter|"
-             r"reception|someone|whoever|my appointment)")
+             r"reception|someone|whoever|my appointment|"
+             # one's own contact at the gemeente: "mijn Wmo-consulent", "my Wmo contact person"
+             r"(?:mijn|my) (?:\w+ ){0,2}(?:contact ?person|contactpersoon|consultant|consulent|caseworker|case manager|"
+             r"klantmanager|begeleider|adviseur|advisor|coach))")
 _PASS_ON_NL = r"(?:doorgeven|door geven|laten weten|doorsturen|zeggen|melden|vertellen)"
 # Only fillers before the ask ("hoe geef ik door dat ik verhuisd ben" asks how to tell the gemeente, a topic).
 _OPENING = r"^(?:(?:hoi|hallo|hey|hi|ok|oke|okay|en|maar|nou|dan|sorry|eh|oh|ah|trouwens|please|alsjeblieft|and|but|so)\s+)*"
@@ -198,12 +209,18 @@ _PASS_ON = re.compile(
     rf"{_OPENING}(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:\S+\s+)?"
     rf"(?:tell|let|inform|notify|warn)\s+{_TO_STAFF}(?:\s+know)?\s+(?:that\s+)?(?P<en>{_MINE}\b.*)|"
     rf"\b(?:pass|give|send)\s+(?:on\s+|along\s+)?(?:a\s+)?(?:message|word|note)\b|\b(?:pass|send)\s+(?:it|this|that)\s+on\b|"
+    rf"\bforward\s+(?:it|this|that|my (?:message|complaint|question))\b|\b(?:doorsturen|doorgeven)\s+(?:aan|naar)\s+{_TO_STAFF}\b|"
     rf"\b(?:een )?bericht(?:je)?\s+(?:doorgeven|door geven|achterlaten)\b")
 # What the message says: late, or not coming at all, for an appointment.
 _LATE = re.compile(
     r"\b(?:later|te laat|laat|vertraagd|vertraging|file|verhinderd|onderweg|eraan|niet (?:\w+ )?(?:komen|kom|halen|redden)|"
     r"late|delayed|running behind|stuck|traffic|on my way|can'?t make it|cannot make it|won'?t make it|not (?:be )?coming|"
     r"can'?t come|cannot come)\b")
+
+
+# The words of passing a message on, which name no topic of their own (`Turn._topic_named_in_a_word`).
+PASSING_ON_WORDS = frozenset("""doorgeven doorsturen zeggen vertellen melden laten weten bericht berichtje boodschap
+    pass tell let know message forward note word send inform""".split())
 
 
 def to_pass_on(text: str) -> str | None:
@@ -218,3 +235,61 @@ def to_pass_on(text: str) -> str | None:
 def tells_being_late(text: str) -> bool:
     """True when the message to pass on says the resident comes late or cannot come."""
     return _LATE.search(clauses.plain(text)) is not None
+
+
+# ---- Balie asked to do it ------------------------------------------------------------------------------
+
+# "can you check? application number 7781", "can you report it for me?", "can you just register me now?", "kan iemand dat
+# nu even aanpassen?", "kun jij mijn afspraak annuleren?": Balie (or someone, now, in the chat) asked to look something up,
+# change, file or arrange it: what the chat cannot do.
+_ACT_NL = (r"(?:nakijken|checken|opzoeken|controleren|natrekken|aanpassen|wijzigen|veranderen|melden|inschrijven|annuleren|"
+           r"afzeggen|indienen|aanvragen|doorzetten|verwerken|terugzetten|opzeggen)")
+_ACT_EN = (r"(?:check|look (?:it |this |that )?up|look into (?:it|this|that)|report|register|change|update|fix|cancel|file|"
+           r"submit|apply|sign (?:me|us) up|process|amend|correct)")
+_ASIDE_ACT = (r"(?:het|dat|dit|die|deze|mij|me|ons|even|nu|gewoon|niet|snel|meteen|direct|vandaag|morgen|nog|voor mij|voor me|"
+               r"voor ons|alsjeblieft|aub|mijn \w+)")
+_ASKS_TO_ACT = re.compile(
+    rf"\b(?:kun|kan|kunt|kunnen)\s+(?:je|jij|u|jullie|iemand)(?:\s+{_ASIDE_ACT})*\s+{_ACT_NL}\b|"
+    rf"\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)(?:\s+(?:just|please|quickly|now|maybe))*\s+{_ACT_EN}\b"
+    rf"(?:(?:\s+(?:it|this|that|me|us|for me|for us|now|please|in|up))*\s*(?:\?|$|\.)|\s+(?:my|our)\s+\w+)")
+
+
+def asks_to_act(text: str) -> bool:
+    """True for "can you check?", "can you report it for me?", "kan iemand dat nu even aanpassen?": Balie asked to look
+    up, change, file or arrange something itself."""
+    return any(_ASKS_TO_ACT.search(clauses.plain(said) + (" ?" if said.rstrip().endswith("?") else ""))
+               for said in clauses.sentences(text))
+
+
+# ---- the shelter turned down ------------------------------------------------------------------------------
+
+# "ik wil niet naar zo'n opvang", "geen opvang, kan ik niet gewoon een woning?", "I don't want to go to a shelter": right
+# after the help for someone without a place to sleep, that help turned down; the housing matter goes on.
+_NO_SHELTER = re.compile(
+    r"\b(?:(?:wil|ga|hoef|kan) (?:echt )?(?:niet|nooit) (?:\w+ ){0,3}?(?:naar |in )?(?:de |een |zo'?n |die )?"
+    r"(?:opvang|daklozenopvang|nachtopvang|opvanghuis)|geen (?:opvang|nachtopvang|daklozenopvang)|"
+    r"(?:don'?t|do not|won'?t|will not|not) (?:want to )?(?:go |stay )?(?:to |in )?(?:a |the |that |such a )?(?:shelter|hostel)|"
+    r"no shelter)\b")
+
+
+def refuses_the_shelter(text: str) -> bool:
+    """True for "ik wil niet naar zo'n opvang", "I don't want to go to a shelter"."""
+    return _NO_SHELTER.search(clauses.plain(text)) is not None
+
+
+# ---- anger at the gemeente ---------------------------------------------------------------------------------
+
+# "dus jullie doen gewoon niks??", "ik betaal belasting hoor", "so you people do nothing?": anger at the gemeente over the
+# matter just answered, not a question about taxes.
+_NOTHING_DONE = re.compile(
+    r"\b(?:(?:jullie|de gemeente|gemeente|niemand|you|you people|you guys|the council|the municipality|nobody|no one) "
+    r"(?:doe|doen|doet|deed|deden|do|does|did)(?: (?:dus|gewoon|ook|toch|echt|helemaal|eigenlijk|then|just|really))* "
+    r"(?:niks|niets|nothing|geen reet|geen moer)|(?:nobody|no one|niemand) (?:does|did|doet|deed) (?:\w+ )?(?:anything|iets)|"
+    r"(?:ik|wij|we) betalen? (?:toch |gewoon |wel |ook )?(?:belasting|belastingen|gemeentebelasting)(?: hoor| he| toch)?$|"
+    r"waar betaal ik (?:eigenlijk |dan )?belasting voor|(?:i|we) pay (?:my |our )?taxes(?: you know)?$|"
+    r"what do (?:i|we) pay (?:my |our )?taxes for)\b")
+
+
+def says_nothing_is_done(text: str) -> bool:
+    """True for "dus jullie doen gewoon niks??", "ik betaal belasting hoor", "so you do nothing?"."""
+    return any(_NOTHING_DONE.search(clauses.plain(said)) for said in clauses.sentences(text) or [text])

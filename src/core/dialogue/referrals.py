@@ -11,6 +11,8 @@ is nog niet geregeld ... kan ik bijstand krijgen?") do not decide it: what is as
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ..kb.phrases import names_any
@@ -47,6 +49,11 @@ def asked_besides(ctx: TurnContext, text: str, result: "Classification") -> "Par
     return next((part for part in asking if part.classification.decision != "reject"), None)
 
 
+# "gestolen uit mn tas in de trein", "I lost it on the bus": where something happened, not the organisation's matter (a
+# train told as a place asks nothing of the NS).
+_PLACE = re.compile(r"\b(?:in|op|uit|bij|on|at|from|off)\s+(?:de|het|een|the|a|my|mijn|m'n|mn)\s+\w+", re.IGNORECASE)
+
+
 def besides(ctx: TurnContext, text: str) -> "tuple[Referral, str] | None":
     """Another organisation's matter asked beside something the gemeente may do ("weet je of het droog is zaterdag, ivm de
     verhuiswagen", "my train is stuck ... I have an appointment at 10:15 ... when will it run again?"): the referral and
@@ -58,7 +65,7 @@ def besides(ctx: TurnContext, text: str) -> "tuple[Referral, str] | None":
     if referral is None:
         return None
     pieces = clauses.clauses_of(text)
-    outside = [piece for piece in pieces if names_any(piece, referral.words)]
+    outside = [piece for piece in pieces if names_any(_PLACE.sub(" ", piece), referral.words)]
     rest = [piece for piece in pieces if piece not in outside]
     if not outside or not rest or (not any(map(clauses.is_question, outside)) and any(map(clauses.is_question, rest))):
         return None

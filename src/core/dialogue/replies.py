@@ -104,6 +104,31 @@ def withdraws(text: str) -> bool:
             or _WITHDRAWN_WITH_REASON.match(bare) is not None)
 
 
+# While waiting for a person nobody has taken yet, more ways to take the request back: "actually never mind, I found
+# it, ...", "oh wacht, ik moet eerst met haar overleggen. later", "toch maar niet": the change of mind said first (what
+# follows may be a question of its own), or "later" as the last sentence.
+_WAIT_WITHDRAWN = re.compile(
+    r"^(?:(?:actually|oh|ah|ach|och|sorry|eigenlijk|toch|hmm|ok|oke|okay|nou|eh|uh|um|wacht|wait|nee|no)\s+)*"
+    r"(?:laat maar(?: zitten)?|never ?mind|nvm|forget it|hoeft (?:al )?niet(?: meer)?|toch (?:maar )?niet|no need|not needed|"
+    r"i (?:found|figured) (?:it|it out)|i'?ve found it|(?:ik )?heb het (?:al )?gevonden|ik weet het al|"
+    r"ik moet (?:het )?eerst (?:\w+ ){0,4}?(?:overleggen|bespreken|vragen|nadenken|kijken|checken)|"
+    r"i (?:need|have) to (?:talk to|ask|check with|discuss it with) (?:\w+ ){0,3}?first)\b[\s,.!;:]*(?P<rest>.*)$")
+_LATER = frozenset({"later", "straks", "later misschien", "misschien later", "een andere keer", "dan later", "later dan",
+                    "maybe later", "later then", "another time", "some other time"})
+
+
+def withdraws_the_wait(text: str) -> str | None:
+    """What follows when a resident waiting for a person takes the request back ("actually never mind, I found it, my
+    permit was still on my old car": "i found it my permit ..."; "oh wacht, ik moet eerst met haar overleggen. later":
+    ""), or None when the message does not take it back."""
+    plain = clauses.plain(text)
+    said = clauses.sentences(text)
+    if withdraws(text) or withdraws_at_the_end(text) or (len(said) > 1 and clauses.plain(said[-1]) in _LATER):
+        return ""
+    found = _WAIT_WITHDRAWN.match(plain)
+    return found.group("rest") if found is not None else None
+
+
 # "nee laat maar, wat kost een paspoort?": the request taken back, and a question after a mark (without
 # one, "laat maar weten wanneer" asks to be told).
 _WITHDRAW_THEN = re.compile(

@@ -37,8 +37,19 @@ THANKS = "bedankt"
 
 
 def only_thanks(text: str) -> bool:
-    """Whether the message only thanks ("tnx", "ok ty"): read as "bedankt" where the matcher places nothing."""
-    return _ONLY_THANKS.match(clauses.plain(text)) is not None
+    """Whether the message only thanks ("tnx", "ok ty", "👌", "🙏"): read as "bedankt" where the matcher places nothing."""
+    return _ONLY_THANKS.match(clauses.plain(text)) is not None or only_a_thumbs_up(text)
+
+
+# "👍", "👌🙂", "🙏": an emoji of thanks or agreement alone, a closing (was "Dat begrijp ik niet").
+_THUMBS_UP = frozenset("👍👌🙏😊🙂😀😃😄👏✅💪🤝❤♥🥰☺")
+_EMOJI_MARKS = frozenset("\ufe0f\u200d🏻🏼🏽🏾🏿")
+
+
+def only_a_thumbs_up(text: str) -> bool:
+    """True for a message of only emoji of thanks or agreement ("👍", "👌🙂")."""
+    marks = [char for char in text if not char.isspace() and char not in _EMOJI_MARKS]
+    return bool(marks) and all(char in _THUMBS_UP for char in marks)
 
 
 # A message that goes on from the last one: "en voor morgen", "and the day after", "maar op zaterdag".
@@ -68,6 +79,26 @@ def thanks_then(text: str) -> str | None:
         return None
     rest = found.group("rest").strip()
     return rest if clauses.is_question(rest) else None
+
+
+def before_a_closing(text: str) -> str | None:
+    """What a message says before the closing it ends with ("kan het vandaag nog? ok ik bel wel", "will I get a fine if I
+    don't show up? ok thx", "ik moet donderdag naar Belgie. ok dankje": the question or statement before "ok thx"), or
+    None when the message does not end so (a closing alone is read as one)."""
+    said = clauses.sentences(text)
+    if len(said) < 2:
+        return None
+    last = said[-1]
+    plain = clauses.plain(last)
+    closes = (only_thanks(last) or tells_own_plan(last) or plain in _CLOSING_WORDS
+              or (says_thanks(last) and len(plain.split()) <= 3))
+    before = " ".join(said[:-1]).strip()
+    return before if closes and len(before.split()) >= 3 else None
+
+
+# A closing word or two at the end of a message ("ok top", "top dankjewel", "fijn"), when it is nothing else.
+_CLOSING_WORDS = frozenset({"ok", "oke", "okay", "okee", "ok top", "top", "prima", "fijn", "super", "mooi", "ok fijn",
+                            "ok prima", "ok cool", "cool", "great", "ok great", "perfect", "alright", "fine"})
 
 
 # "wat is jouw naam?", "ben je een robot?", "who am I talking to?": a question about the assistant
@@ -218,7 +249,8 @@ def announces_question(text: str) -> bool:
 # what the resident will do, after an answer: nothing asked, a plan to acknowledge.
 _OWN_PLAN = re.compile(
     r"^(?:(?:ok|oke|okay|okee|goed|prima|nou|alright|right|fine|oh|ah|dan|then|so)\s+)*"
-    r"(?:(?:dan\s+)?(?:ga|doe|kom|probeer|regel|bel|wacht|mail|zoek|vraag|maak) ik\b|ik (?:ga|doe|kom|probeer|regel|bel|wacht)\b.*\b"
+    r"(?:(?:dan\s+)?(?:ga|doe|kom|probeer|regel|bel|wacht|mail|zoek|vraag|maak) ik\b|ik (?:bel|mail) (?:ze|hen|hun|haar|hem|jullie|die)\b|"
+    r"ik (?:ga|doe|kom|probeer|regel|bel|wacht)\b.*\b"
     r"(?:wel|maar|toch|zelf|gewoon)\b|i ?'?ll\b|i will (?:just |then )?(?:go|come|try|do|call|wait|ask|book|make)\b)")
 
 

@@ -216,7 +216,7 @@ CATALOGUE: dict[str, Text] = {
         nl="Er zijn nu geen medewerkers aan het werk. Wilt u dat een medewerker van {team} {moment} contact met u "
         "opneemt? Dan zet ik uw vraag klaar. Typ ja, of meteen uw telefoonnummer of e-mailadres.",
         en="There are no staff at work right now. Would you like someone from {team} to contact you {moment}? Then I "
-        "will pass on your question. Type yes, or your phone number or e-mail address straight away.",
+        "will put your request in for them. Type yes, or your phone number or e-mail address straight away.",
     ),
     "crisis_link_113": Text(nl="Chat met 113 Zelfmoordpreventie", en="Chat with 113 Suicide Prevention"),
     "crisis_link_veilig_thuis": Text(nl="Veilig Thuis", en="Veilig Thuis (Safe at Home)"),
@@ -649,11 +649,45 @@ CATALOGUE: dict[str, Text] = {
         nl="Waar u het kenteken invult, staat op de pagina hieronder.",
         en="The page below shows where you fill in the licence plate.",
     ),
+    # "nee sorry ik bedoel de groene" after the container's answer: the same topic, answered again for what is meant
+    "correction_same": Text(nl="Goed, dan geldt dit:", en="All right, then this applies:"),
+    # "ik wil niet naar zo'n opvang" right after the help for someone without a place to sleep (the desk's number follows)
+    "shelter_refused": Text(
+        nl="Ik begrijp dat u daar liever niet heen gaat. Een woning kan de gemeente niet snel regelen, en vannacht zeker "
+        "niet. De mensen van de opvang kijken ook met u naar andere plekken om te slapen.",
+        en="I understand you would rather not go there. The municipality cannot arrange a home quickly, and certainly "
+        "not tonight. The shelter desk also looks with you at other places to sleep.",
+    ),
+    # "dus jullie doen gewoon niks??" after the answer to a problem: heard calmly; who can act now follows
+    "anger_heard": Text(
+        nl="Ik begrijp dat u boos bent. Dat is vervelend.",
+        en="I understand that you are angry. That is annoying.",
+    ),
+    "anger_picked_up": Text(
+        nl="De gemeente is er weer {moment} en pakt de melding dan op.",
+        en="The municipality is back {moment} and picks up the report then.",
+    ),
+    # "will she call me back?" asked for the callback's contact: who and when, honestly (the contact question follows)
+    "callback_who": Text(
+        nl="Een medewerker van {team} neemt {moment} contact met u op. Wie dat precies is, kan ik niet beloven.",
+        en="Someone from {team} will contact you {moment}. I cannot promise who that will be.",
+    ),
     # "kunt u doorgeven dat ik later kom?": Balie passes nothing on; what to do instead follows
     "pass_on_not": Text(
-        nl="Ik kan geen berichten doorgeven. Er krijgt dus niemand bericht van mij.",
-        en="I cannot pass on messages, so nobody will hear this from me.",
+        nl="Ik kan zelf geen berichten doorgeven aan medewerkers. Er krijgt dus niemand dit bericht van mij.",
+        en="I cannot pass on messages to staff myself, so nobody will get this message from me.",
     ),
+    # "can you check? application number 7781", "can you report it for me?": what the chat cannot do; what instead follows
+    "act_not": Text(
+        nl="Dat kan ik in deze chat niet voor u doen. Ik kan niets opzoeken, aanpassen of indienen.",
+        en="I cannot do that for you in this chat. I cannot look anything up, change anything or file anything.",
+    ),
+    "act_form": Text(
+        nl="U doet het zelf met het formulier via de link hieronder.",
+        en="You do it yourself with the form at the link below.",
+    ),
+    # "nvm ik doe het maandag zelf wel" said with it: fine (the team's phone with its hours follows)
+    "act_own_plan": Text(nl="Goed, dat kan.", en="All right, that is fine."),
     "pass_on_late": Text(
         nl="Komt u later, of kunt u niet komen? Laat het de gemeente dan zelf weten.",
         en="Will you be late, or can you not come? Then please let the municipality know yourself.",

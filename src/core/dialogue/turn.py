@@ -173,6 +173,10 @@ class Turn:
         # "ik wil niet met 113 praten" right after crisis help names the line, not a crisis of its own: the rules read the rest.
         line_declined = self.crisis_before is not None and ctx.text is not None and replies.declines_the_line(ctx.text)
         kind = self.crisis(replies.without_the_line(ctx.text) if line_declined else ctx.text) if ctx.text else None
+        if (kind in (None, "homeless") and self.crisis_before == "homeless" and ctx.text
+                and reactions.refuses_the_shelter(ctx.text)):
+            self._shelter_refused()  # "ik ga niet naar een daklozenopvang": the housing matter goes on, not the help again
+            return
         if kind is not None:
             # "... soms denk ik dat het beter is als ik er niet meer ben. hoe kom ik aan schuldhulp": the help first,
             # then the question asked (was the help alone: the debt help asked for never came). Only a question:
@@ -198,15 +202,19 @@ class Turn:
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             then = replies.withdraws_then(ctx.text) if ctx.text else None
-            if current.status == HandoverStatus.WAITING and ctx.text and (replies.withdraws(ctx.text) or then
-                                                                          or replies.withdraws_at_the_end(ctx.text)):
-                # "laat maar" while nobody has taken the conversation yet: stop looking (and answer the
-                # question asked with it, "nee laat maar, wat kost een paspoort?").
+            withdrawn = replies.withdraws_the_wait(ctx.text) if ctx.text and current.status == HandoverStatus.WAITING else None
+            if current.status == HandoverStatus.WAITING and (then or withdrawn is not None):
+                # "laat maar", "actually never mind, I found it", "ik moet eerst met haar overleggen. later" while nobody
+                # has taken the conversation yet: stop looking, say how to reach the team later (honest about the hours),
+                # and answer the question asked with it ("nee laat maar, wat kost een paspoort?") or what follows the
+                # change of mind when it reads as a topic (was "Ik heb uw bericht bewaard ... U wacht nog").
                 ctx.conversation.handover = None
                 ctx.count("handover_withdrawn")
-                ctx.add(ctx.say("wait_withdrawn"))
-                if then:
-                    self._on_question(then)
+                contact = ctx.promises.team_contact(ctx.team(current.team))
+                ctx.add(f'{ctx.say("wait_withdrawn")} {contact}' if contact else ctx.say("wait_withdrawn"))
+                rest = then or withdrawn or ""
+                if then or (len(rest.split()) > 2 and ctx.classify(rest).decision == "answer"):
+                    self._on_question(rest)
                 return
             if current.status == HandoverStatus.WAITING and ctx.text and self._wait_rerouted(current):
                 return
@@ -416,6 +424,17 @@ class Turn:
         if not reachable_now and not ctx.promises.available.open_now:
             text += " " + ctx.say("crisis_homeless_closed")  # tonight, not on Monday
         return text
+
+    def _shelter_refused(self) -> None:
+        """"ik wil niet naar zo'n opvang. kan ik niet gewoon snel een woning?" right after the help for someone without a
+        place to sleep: the housing matter goes on (was the classifier's gentle suicide check): honest that no home can
+        be arranged quickly, certainly not tonight, that the shelter desk also looks at other places, and its number once
+        more."""
+        ctx = self.ctx
+        ctx.count("shelter_refused")
+        ctx.state.crisis = "homeless"
+        links: list[Link] = []
+        ctx.add(f'{ctx.say("shelter_refused")} {self._homeless_help(links)}', links=links)
 
     def _crisis_links(self, kind: str) -> list[Link]:
         if kind not in CRISIS_LINKS:
@@ -689,6 +708,12 @@ class Turn:
         if answer is not None and answer.yes and not answer.rest and len(asked.intents) == 1:
             self._on_payload(f"intent:{asked.intents[0]}")  # "ja" to "Gaat uw vraag over Afvalcontainer?"
             return True
+        if len(asked.intents) == 1 and answer is None and self._asks_about_the_offered(asked.intents[0], ctx.text):
+            # "will my parents find out? I'm 20" to "Is it about Debt counselling?": a question about the topic offered
+            # means yes; that topic answered for what is asked (was the scope message)
+            ctx.count("confirmed_by_a_question")
+            self._on_payload(f"intent:{asked.intents[0]}", ctx.text)
+            return True
         if answer is not None and answer.yes and not answer.rest:
             # "ja" to two or three options: which one?
             ctx.state.asked = asked
@@ -698,6 +723,17 @@ class Turn:
             self._on_payload("choice:other")
             return True
         return False
+
+    def _asks_about_the_offered(self, offered: str, text: str) -> bool:
+        """Whether a short question typed in answer to "Gaat uw vraag over X?" is about X: it names no other topic
+        the matcher answers (or reads surely as its one guess) and announces no other matter."""
+        if not clauses.is_question(text) or len(text.split()) >= clauses.STORY_WORDS or small_talk.changes_topic(text):
+            return False
+        reading = self.ctx.classify(text)
+        named = reading.candidates[0].intent if reading.candidates else None
+        other = named is not None and named != offered and (
+            reading.decision == "answer" or sure_of_one(reading.candidates, reading.score))
+        return not other and not contacts.asks_for_person(text)
 
     def _declined_then(self, rest: str) -> bool:
         """"nee" (and maybe a new question in the same message)."""
@@ -735,12 +771,26 @@ class Turn:
             # "Dank u wel. Wanneer hoor ik iets van u?": the question, not "Graag gedaan!" for the thanks
             ctx.count("thanks_then_question")
             text = after_thanks
+        before_closing = small_talk.before_a_closing(text)
+        whole = ctx.classify(text) if before_closing else None
+        read_whole = whole is not None and (whole.decision == "answer" or sure_of_one(whole.candidates, whole.score))
+        first = ctx.intent_of(whole.candidates[0].intent) if whole is not None and whole.candidates else None
+        closing_read = first is not None and first.kind == "system"
+        if before_closing and (not read_whole or closing_read):
+            # "kan het vandaag nog? ok ik bel wel", "will I get a fine if I don't show up? ok thx": what is asked or told
+            # before the closing (was "Dat weet ik niet", or "Graag gedaan" for the closing alone); a message the matcher
+            # answers as a whole, or is sure of as its one guess, is read as a whole, unless what it reads is the closing
+            # (a thanks: "... in onze achtertuin. top dankjewel")
+            ctx.count("closing_after")
+            text = before_closing
         meant = reactions.correction(text) if not ctx.first_turn else None
         if meant:
             # "oh wacht ik bedoel een bezoekersvergunning", "sorry, I meant my driving licence": what is meant, read
             # on its own (a detail of the current topic, or another topic), not the words of the correction.
             ctx.count("correction")
             text = meant
+            if self._corrected_on_the_topic(meant):
+                return
         asked_language = language.language_asked(text)
         if asked_language is not None:
             # "can you speak dutch?", "ok dan in het nederlands, hoe vraag ik een uittreksel aan": that language from
@@ -755,7 +805,7 @@ class Turn:
                 return
         passed_on = reactions.to_pass_on(text)
         if (passed_on is not None and not contacts.asks_for_person(passed_on) and not contacts.asks_for_callback(passed_on)
-                and self._pass_on(text)):
+                and self._cannot_do_it(text, passed_on=True)):
             # "wil je aan de medewerker zeggen dat ik boos ben": staff named as whom to tell, not asked for
             return
         if contacts.asks_for_person(text) or (contacts.asks_for_callback(text) and contacts.contact(text) is not None):
@@ -769,8 +819,20 @@ class Turn:
         if reactions.asks_someone_to_help(text) and ctx.classify(text).decision != "answer":
             self._someone_to_help(text)
             return
+        if reactions.asks_to_act(text) and not contacts.asks_for_person(text):
+            # "can you just register me now?" with a topic the matcher answers (moving house): honest first, then the
+            # answer, which says how it is done; "can you check? application number 7781": what to do instead
+            reading = ctx.classify(text)
+            answered = ctx.intent_of(reading.intent) if reading.decision == "answer" else None
+            if answered is None or answered.kind != "topic" or answered.handover:
+                self._cannot_do_it(text, passed_on=False)
+                return
+            ctx.count("act_asked")
+            ctx.add(ctx.say("act_not"))
         if reactions.tells_a_plate(text):
             self._plate_told()
+            return
+        if reactions.says_nothing_is_done(text) and self._anger_heard():
             return
         if erasure.asks_erasure(text):
             self._erasure_help()
@@ -786,6 +848,11 @@ class Turn:
             return
         if self.crisis_before is not None and self._about_crisis_help(text):
             return
+        if small_talk.only_a_thumbs_up(text):
+            # "👌", "👍" after an answer: a closing, answered as a thanks (was "Dat begrijp ik niet")
+            thanks = ctx.classify(small_talk.THANKS)
+            if thanks.decision != "reject" and self._small_talk(thanks):
+                return
         wish = small_talk.season_wish(text)
         if wish is not None:
             ctx.count("season_wish")  # "ok fijne kerst": in kind (was "Tot ziens! ... Fijne dag verder.")
@@ -855,6 +922,24 @@ class Turn:
             return
         self._decide(result, text, kinds)
         self._offer_nearly_asked()
+
+    def _corrected_on_the_topic(self, meant: str) -> bool:
+        """"nee sorry ik bedoel de groene, gft" right after the container's answer: what is meant is the topic talked
+        about still (among the matcher's guesses for it, none answered; no detail or follow-up of its own): that topic
+        answered again for it, said so (was "Ik kan de melding niet zelf voor u doen", a statement for the report)."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if (topic is None or topic.kind != "topic" or topic.handover or details.detect(meant)
+                or followups.asked_kinds(meant) or topic.detail_for(meant) is not None):
+            return False
+        reading = ctx.classify(meant)
+        guesses = {guess.intent for guess in (*reading.candidates, *reading.alternatives)}
+        if reading.decision == "answer" or topic.id not in guesses:
+            return False
+        ctx.count("corrected_on_the_topic")
+        ctx.add(ctx.say("correction_same"))
+        self._answer(topic, 1.0, meant)
+        return True
 
     def _other_parent(self, topic: "ResolvedIntent", text: str) -> bool:
         """"moet mijn man dan ook mee naar de afspraak?" in a conversation about a child's passport: the partner is the
@@ -1330,32 +1415,65 @@ class Turn:
         self._offer_topic_person(topic, f"intent:{topic.id}")
         return True
 
-    def _pass_on(self, text: str) -> bool:
-        """"kunt u doorgeven dat ik later kom?", "can you tell them I'll be 30 minutes late?": Balie passes no message on,
-        and says so (never that it did, nor the appointment's how-to again). Late or not coming: let the gemeente know
-        yourself (the team's phone, honest about today's hours) or move the appointment (its page). Anything else: a
-        person of the topic's team who can hear it (now, or a callback). While a callback is queued the message goes on
-        its ticket, which does reach the member of staff; while waiting for a person it is kept for them (before)."""
+    def _cannot_do_it(self, text: str, passed_on: bool) -> bool:
+        """"kunt u doorgeven dat ik later kom?", "could you pass a message to my Wmo consultant?" (`passed_on`), "can you
+        check? application number 7781", "can you report it for me?", "kan iemand dat nu even aanpassen?": the chat
+        passes no message on and looks up, changes or files nothing; it says so (never that it did, nor the appointment's
+        how-to again), then what to do instead. Late or not coming: let the gemeente know yourself (the team's phone,
+        honest about today's hours) or move the appointment (its page). A plan of one's own said with it ("nvm ik doe het
+        maandag zelf wel"): fine, and the team's phone with its hours. A topic with a form (a report, a complaint): the
+        form. Else a person of the team the message or the conversation is about (now, or a callback). While a callback
+        is queued a message to pass on goes on its ticket, which does reach the member of staff; while waiting for a
+        person it is kept for them (before)."""
         ctx = self.ctx
-        if handover.add_to_queued_ticket(ctx, told=True):
+        if passed_on and handover.add_to_queued_ticket(ctx, told=True):
             return True
-        ctx.count("pass_on_asked")
+        ctx.count("pass_on_asked" if passed_on else "act_asked")
         ctx.state.misses = 0
-        topic = ctx.intent_of(ctx.state.topic)
-        topic = topic if topic is not None and topic.kind == "topic" else None
+        current = ctx.intent_of(ctx.state.topic)
+        current = current if current is not None and current.kind == "topic" else None
+        # "could you pass a message to my Wmo consultant?": the topic a word of the message names on its own (Wmo), before
+        # the matcher's reading of the whole (the appointment it tells of)
+        topic = ((self._topic_named_in_a_word(text) if passed_on else None)
+                 or (self._topic_of_request(text) if current is None else None) or current)
         ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
-        if not reactions.tells_being_late(text):
-            ctx.add(ctx.say("pass_on_not"))
-            self._offer_topic_person(topic, f"intent:{topic.id}" if topic is not None else "asked")
+        line = ctx.say("pass_on_not" if passed_on else "act_not")
+        team = ctx.team_id(topic.team if topic is not None else None)
+        contact = ctx.promises.team_contact(ctx.team(team))
+        last = clauses.sentences(text)[-1] if clauses.sentences(text) else text
+        if passed_on and reactions.tells_being_late(text):
+            said = [line, ctx.say("pass_on_late"), *([contact] if contact else []), ctx.say("pass_on_move")]
+            appointment = ctx.intent_of(APPOINTMENT)
+            ctx.add(" ".join(said), links=[ctx.link(link) for link in appointment.links] if appointment is not None else None)
             return True
-        said = [ctx.say("pass_on_not"), ctx.say("pass_on_late")]
-        contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team if topic is not None else None)))
-        if contact is not None:
-            said.append(contact)
-        said.append(ctx.say("pass_on_move"))
-        appointment = ctx.intent_of(APPOINTMENT)
-        ctx.add(" ".join(said), links=[ctx.link(link) for link in appointment.links] if appointment is not None else None)
+        if len(clauses.sentences(text)) > 1 and (replies.withdraws(last) or small_talk.tells_own_plan(last)):
+            ctx.add(" ".join([line, ctx.say("act_own_plan"), *([contact] if contact else [])]))
+            return True
+        form = None
+        if topic is not None:
+            form = current_topic.report_links(ctx, topic)
+            if form is None and topic.id in current_topic.TOLD_IN_WRITING:
+                form = [ctx.link(link) for link in topic.links]
+        if form:
+            ctx.add(f'{line} {ctx.say("act_form")} {ctx.person_line()}', links=form, buttons=[ctx.person_button()])
+            return True
+        ctx.add(line)
+        self._offer_topic_person(topic, f"intent:{topic.id}" if topic is not None else "asked")
         return True
+
+    def _topic_named_in_a_word(self, text: str) -> "ResolvedIntent | None":
+        """The first topic a content word of a message to pass on names on its own (TOPIC_WORD_SCORE, answered), the
+        words of passing on aside ("doorgeven" alone reads as moving house). A classification per word: only for such a
+        message."""
+        ctx = self.ctx
+        for word in general_words.content_words(text):
+            if word in reactions.PASSING_ON_WORDS:
+                continue
+            reading = ctx.classify(word)
+            intent = ctx.intent_of(reading.intent) if reading.decision == "answer" else None
+            if intent is not None and intent.kind == "topic" and not intent.handover and reading.score >= TOPIC_WORD_SCORE:
+                return intent
+        return None
 
     def _plate_told(self) -> None:
         """"het is XX-123-Y", a bare plate, "my plate is ..." after the parking permit: the plate is the detail it is
@@ -1377,6 +1495,31 @@ class Turn:
         ctx.intent, ctx.confidence = topic.id, 1.0
         ctx.add(f'{ctx.say("plate_where")} {ctx.person_line()}', links=[ctx.link(link) for link in topic.links],
                 buttons=[ctx.person_button()])
+
+    def _anger_heard(self) -> bool:
+        """"dus jullie doen gewoon niks?? ik betaal belasting hoor" right after the answer to a problem (noise at night):
+        calmly heard, and honest about who can act now: while the gemeente is closed the topic's own help for the night
+        (the police's 0900-8844 for noise), and that a report is picked up when the gemeente is open again; in office
+        hours a person of the topic's team offered (was "Bedoelt u Hondenbelasting / Gemeentelijke belastingen?", and the
+        taxes' team for the person asked next). False with no topic talked about."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic" or topic.handover:
+            return False
+        ctx.count("anger_heard")
+        ctx.state.misses = 0
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        if ctx.promises.open_now or topic.after_hours is None:
+            ctx.add(ctx.say("anger_heard"))
+            self._offer_topic_person(topic, f"intent:{topic.id}")
+            return True
+        next_opening = ctx.promises.available.next_opening
+        said = [ctx.say("anger_heard"), topic.after_hours.answer.get(ctx.language)]
+        if next_opening is not None:
+            said.append(ctx.say("anger_picked_up", moment=ctx.promises.starting(next_opening)))
+        ctx.add(" ".join(said), links=[ctx.link(link) for link in topic.after_hours.links] + [ctx.link(link) for link in topic.links],
+                buttons=[ctx.person_button()])
+        return True
 
     def _happened_again(self) -> bool:
         """"dit is al de derde keer" right after a problem's answer (a bin not emptied): sorry, report it again and
@@ -1924,6 +2067,8 @@ class Turn:
 
     def _topic_of_request(self, text: str) -> "ResolvedIntent | None":
         rest = contacts.without_person_request(text)
+        if reactions.is_frustrated(rest):
+            return None  # "waardeloze bot. geef me een mens": no topic (not the WOZ value read in "waardeloze")
         if len(rest) < 3 or followups.is_contextual(rest) or rest in _HERE_ABOUT or _ABOUT_THIS.search(rest):
             # "kan ik iemand spreken daarover": the topic talked about (or the default team), not what the matcher
             # reads in "daarover" alone (a report in a public space, 0.79)
