@@ -30,13 +30,14 @@ _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We a
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
            asked_details: Sequence[str] | None = None, with_followup: str | None = None,
-           own_detail: str | None = None) -> None:
+           own_detail: str | None = None, feedback: bool = True) -> None:
     """Answer `intent` (a topic or a system intent that hands nothing over). `text`
     is the question, for the detail it may ask (`asked_details` when the conversation
     already told it) and the facts it wants first. `with_followup`: a follow-up asked
     in the same question, answered after the topic's answer ("hoe verleng ik mijn
     paspoort en wat kost het?"). `own_detail`: the topic's own detail the conversation is
-    about when the question does not name it ("wat nu?" after "ons papier is niet opgehaald")."""
+    about when the question does not name it ("wat nu?" after "ons papier is niet opgehaald"). `feedback`: False when
+    another question follows the answer in the same reply (the offer of a person), so no "Was dit nuttig?" beside it."""
     ctx.intent, ctx.confidence = intent.id, score
     ctx.state.misses = 0
     ctx.count(f"intent:{intent.id}")
@@ -76,7 +77,10 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         ctx.state.detail = context or details.told(text)  # "ik ben mijn paspoort kwijt": where, may come next
     else:
         _answer_detail(ctx, intent, detail, with_followup)
-        _person_to_explain(ctx) if asked_again else ask_feedback(ctx, intent.id)
+        if asked_again:
+            _person_to_explain(ctx)
+        elif feedback:
+            ask_feedback(ctx, intent.id)
         return
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
@@ -110,7 +114,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
         _person_to_explain(ctx)
     elif intent.flow is not None and own is None:
         flows.start_guide(ctx, intent)
-    else:
+    elif feedback:
         ask_feedback(ctx, intent.id)
 
 

@@ -121,6 +121,9 @@ URGENT = "handover:urgent"
 APPOINTMENT = "afspraak"
 # How a topic's own detail names a changed licence plate, for a plate typed on its own (`Turn._plate_told`).
 PLATE_CHANGED = "kenteken wijzigen"
+# What a callback offered is about, told with this many words or more, tells the matter too ("het gaat over de aanslag, ik
+# kan die niet betalen"): answered before the offer again (`Turn._callback_about`); fewer name only the subject.
+TOLD_WITH_THE_SUBJECT_WORDS = 6
 # A message of at most this many words while waiting for a person may be an acknowledgement ("ok", "dank je wel") or a
 # question about the wait ("hoe lang nog?"); a longer one tells something for the member of staff (`Turn._message_kept`).
 WAIT_QUESTION_WORDS = 6
@@ -2043,6 +2046,14 @@ class Turn:
         ctx.count("callback_topic_told")
         ctx.state.topic = routed.id
         ctx.state.flow = None
+        reading = ctx.classify(text)
+        told = ctx.intent_of(reading.intent) if reading.decision == "answer" else None
+        if (told is not None and told.kind == "topic" and not told.handover and told.flow is None
+                and len(text.split()) >= TOLD_WITH_THE_SUBJECT_WORDS):
+            # "het gaat over de aanslag, ik kan die niet betalen" to the callback offer: the matter told is answered (a
+            # payment plan), then the offer again, for its team (was the offer alone)
+            ctx.count("callback_topic_answered")
+            answers.answer(ctx, told, reading.score, text, feedback=False)
         handover.request(ctx, team=routed.team, reason=flow.reason)
         return True
 
