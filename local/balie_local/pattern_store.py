@@ -28,7 +28,7 @@ from handlers.stored_patterns import CODE_TYPE, STORE_DIR, dumps, pattern_of, st
 SRC = Path(__file__).resolve().parents[2] / "src"
 LOCAL = Path(__file__).resolve().parents[1]
 # The hot functions' handlers, then what they import on first use (the chat function's first:
-# `re`'s cache holds 512 patterns, and the store fills it in this order).
+# `re`'s cache holds 512 patterns, and `load` fills it in this order).
 RECORDED_MODULES = (
     "handlers.chat_api", "core.matcher", "core.privacy", "handlers.whatsapp_webhook", "handlers.whatsapp_worker",
     "handlers.messenger_webhook", "handlers.messenger_worker", "handlers.staff_api", "handlers.handover_timeout",
@@ -165,6 +165,9 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.record:
         re.purge()
+        # Record every pattern, in the order compiled: `re`'s cache drops its oldest beyond 512, and the hot functions
+        # compile more than that (the first modules' patterns would be missing). `load` puts as many as fit, first first.
+        re._MAXCACHE = 1 << 16  # type: ignore[attr-defined]
         for module in arguments.record:
             importlib.import_module(module)
         first_call()
