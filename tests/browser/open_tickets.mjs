@@ -135,7 +135,13 @@ await main(async (browser) => {
   check(open.length > 20, "more than a page open: " + open.length);
   await more.waitFor({ timeout: 10000 });
   check((await listed()).length === 20, "the first 20 listed: " + (await listed()).length);
-  check(JSON.stringify(await listed()) === JSON.stringify(open.slice(0, 20).map((item) => item.id)), "the first page in the API's order");
+  // Compared with the API's first page read again until the two agree (10 s at most): a refresh drawn from a read
+  // made before the last of the weekend's requests was stored may still be on screen for one poll.
+  const firstPage = async () => (await tickets("status=open&order=urgent&limit=20")).map((item) => item.id);
+  const agreed = await until(async () => [await listed(), await firstPage()], ([shown, page]) => JSON.stringify(shown) === JSON.stringify(page),
+                             "the first page shown as the API gives it");
+  check(JSON.stringify(agreed[0]) === JSON.stringify(open.slice(0, 20).map((item) => item.id)),
+        "the first page in the API's order: " + agreed[0].join(", ") + " / " + open.slice(0, 20).map((item) => item.id).join(", "));
   check((await staff.locator("#open-status").innerText()).includes("er zijn er meer"), "the status says more follow");
   await axe(staff, "dashboard with a page of open requests and Meer tonen");
   await staff.locator("#open-urgent-only").focus();

@@ -892,12 +892,16 @@
   }
 
   var openRound = 0; // only the latest answer is drawn
+  // "Meer tonen"'s request while it is on its way: a refresh in the meantime waits for it instead of asking again
+  // (its answer would be the latest and drop the page asked for, with the focus on its first request).
+  var moreAsked = null;
   function openFilter() { return "&order=urgent" + ($("open-urgent-only").checked ? "&urgent=true" : ""); }
 
   // The open requests' count, and with the list unfolded the requests shown and the ones taken. `polled`: part
   // of refreshLists, which reports a failure (and backs off); else said here.
   function loadOpen(polled) {
     if (!hasRole("kcc")) return Promise.resolve(); // tickets: role kcc
+    if (polled && moreAsked) return moreAsked;
     var urgentOnly = $("open-urgent-only").checked;
     var round = ++openRound;
     var listed = $("open-tickets").open;
@@ -923,7 +927,7 @@
     if (!openNext) return;
     var urgentOnly = $("open-urgent-only").checked;
     var round = ++openRound;
-    call("GET", ticketQuery("open") + openFilter() + "&limit=" + OPEN_PAGE + "&cursor=" + encodeURIComponent(openNext)).then(function (data) {
+    moreAsked = call("GET", ticketQuery("open") + openFilter() + "&limit=" + OPEN_PAGE + "&cursor=" + encodeURIComponent(openNext)).then(function (data) {
       if (round !== openRound) return;
       var known = {};
       openShown.forEach(function (item) { known[item.id] = true; });
@@ -932,7 +936,7 @@
       showOpen(openShown.concat(added), data.next || null, null, urgentOnly);
       var first = added.length && $("open-list").querySelector('li[data-ticket="' + CSS.escape(added[0].id) + '"]');
       if (first) first.focus();
-    }).catch(function (error) { say(error.message); });
+    }).catch(function (error) { say(error.message); }).then(function () { moreAsked = null; });
   });
 
   // A request chosen in the list (the claim route; taken by a colleague a moment earlier: the API's 409 says so).
