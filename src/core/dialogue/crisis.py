@@ -440,6 +440,11 @@ _MACROS = {
     # Session 19 (crisis21): not when the message goes on to tell a move, an emigration, a trip or a care home (an end told by
     # arrangements is then a departure: "na zaterdag ben ik er toch niet meer, we verhuizen naar Zeeland").
     "<NOTMOVING>": rf"(?!.*\b{_MOVING_ON}\b)",
+    # Session 24 (crisis27): "alleen" as "only": half or whole days, or days a week or to somewhere ("mijn zoon gaat alleen halve
+    # dagen naar school", "ze zijn alleen twee dagen per week bij hun vader").
+    "<NOTONLY>": (
+        r"(?! (?:halve|hele|half|whole)\b)(?! (?:<W>){0,2}?(?:dagen|nachten|weken) (?:per|in de week|naar|op|bij|de week)\b)"
+    ),
     # A bruise or a black eye from sport, play or a fall, not from a person ("alweer een blauw oog van hockey").
     "<NOTSPORT>": (
         r"(?! (?:<W>){0,3}?(?:van|from|bij|at|door|tijdens|during|playing|met|with) (?:<W>){0,2}?(?:voetbal[a-z]*|football|soccer|"
@@ -1107,6 +1112,16 @@ _SEXUAL = [
     r"|\b(?:recorded|filmed|gefilmd|opgenomen) (?:<W>){0,3}?(?:without (?:my |our )?consent|zonder (?:mijn |onze )?toestemming)\b (?:<W>|\. ){0,8}?(?:posted|uploaded|shared|online|gezet|geplaatst|gedeeld|threatening|dreigt)\b",
     r"\b(?:dwong|dwingt|dwongen|forced|forces) (?:me|mij|haar|her) (?:<W>){0,4}?(?:tot seks|tot sex|to have sex|into sex|tot gemeenschap)\b",
     r"\b(?:zei|said|told him) (?:<W>)?(?:nee|no) (?:<W>|\. ){0,3}?(?:maar|but) (?:hij|he|ze|she) (?:<W>)?(?:duwde|drukte|gooide|pushed|threw|pinned) (?:me|mij) (?:<W>)?(?:op|on|onto) (?:het |de |the |a |een |mijn |my )?(?:bed|bank|couch|sofa)\b",
+    # Session 24 (crisis27), batch 27's kinds in our own words: sexual violence in Portuguese (raped, abused, grabbed or taken to
+    # a bathroom or a bedroom by force); sextortion (pictures or a video of oneself to be sent to a partner, an employer or the family
+    # unless one pays).
+    r"\b(?:me|a|ele|ela) (?:estuprou|estupraram|violentou|violentaram|abusou|abusaram)\b|\bfui (?:estuprada|estuprado|violentada|violentado|abusada|abusado)\b"
+    r"|\b(?:estupro|estuprador)\b|\bme (?:<W>){0,2}?(?:levou|levaram|arrastou|arrastaram|puxou|puxaram|empurrou|empurraram) (?:<W>){0,3}?"
+    r"(?:banheiro|quarto|cama|carro|wc) (?:<W>){0,2}?a forca\b|\bme (?:forcou|forcaram|obrigou|obrigaram) a (?:transar|fazer sexo|ter relacoes|sexo)\b",
+    r"\b(?:video|videos|filmpje|filmpjes|beelden|opname|opnames|fotos|foto|pics|pictures|photos|screenshots|screenshot|recording) (?:<W>){0,4}?"
+    r"(?:naar|to) (?:<W>){0,3}?(?:vrouw|man|partner|vriendin|vriend|werkgever|baas|familie|vrienden|contacten|collegas|ouders|volgers|"
+    r"wife|husband|girlfriend|boyfriend|employer|boss|family|friends|contacts|colleagues|parents|followers)\b (?:<W>|\. ){0,8}?"
+    r"(?:(?:als|if) (?:<W>){0,2}?(?:geen|niet|not|do not|does not) (?:<W>){0,3}?(?:betaal|betaalt|betalen|overmaak|pay)|(?:tenzij|unless) (?:<W>){0,3}?(?:betaal|betaalt|pay))\b",
     r"\b(?:12|13|14|15|16|twaalf|dertien|veertien|vijftien|zestien)(?: year old| yr old| jarige| jaar oude| jaar)? (?:dochter|zus|zusje|nichtje|meisje|daughter|sister|niece|girl)\b (?:<W>|\. ){0,8}?"
     r"(?:vriendje|vriend|boyfriend|man|vent|guy|lover) (?:<W>|\. ){0,3}?(?:19|2[0-9]|3[0-9]|4[0-9])\b (?:<W>|\. ){0,25}?"
     r"(?:opgehaald|picks her up|picked her up|haalt haar op|vapes|vape|geld|money|cadeaus|gifts|telefoon|phone|hotel|stays away|staying away|blijft weg|slaapt bij hem|nachts|at night)\b",
@@ -1194,7 +1209,8 @@ _VIOLENCE = [
     # Session 8 (crisis7): a baby or child shaken; children left alone for days; bruises hidden;
     # control of where someone is.
     r"\b(?:<CHILD>|hem|haar) (?:<W>){0,8}?(?:door elkaar|heen en weer) (?:<W>)?(?:schudden|geschud|schudt|schudde|schudden|rammelen|gerammeld)\b|\b(?:schudt|schudde|schudden|geschud|rammelt|rammelde) (?:<W>){0,3}?(?:<CHILD>|hem|haar) (?:<W>)?(?:door elkaar|heen en weer)\b|\b(?:shakes|shook|shaking|shaken) (?:<POSS>|a|the) (?:baby|child|kid|toddler|son|daughter)\b",
-    r"\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:left alone|alone|alleen gelaten|alleen thuis|alleen) (?:<W>){0,2}?(?:days|dagen|nights|nachten|weeks|weken)\b|\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:dagen|nachten|days|nights|weken) (?:<W>)?(?:alleen|alone)\b",
+    # Session 24 (crisis27): a bare "alleen" before days a child goes somewhere is "only" ("gaat alleen halve dagen naar school").
+    r"\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:left alone|alone|alleen gelaten|alleen thuis|alleen<NOTONLY>) (?:<W>){0,2}?(?:days|dagen|nights|nachten|weeks|weken)\b|\b(?:<CHILD>|kinderen|kids|children) (?:<W>){0,6}?(?:dagen|nachten|days|nights|weken) (?:<W>)?(?:alleen|alone)\b",
     r"\b(?:blauwe plekken|blauwe plek|blauw oog|blauwe ogen|bruises|bruise|black eye|black eyes) (?:<W>){0,5}?(?:weggewerkt|wegwerken|wegwerk|verstopt|verstoppen|verstop|verbergen|verberg|verborgen|camoufleren|gecamoufleerd|onder make ?up|cover up|covered up|covering up|hide|hiding|hid)\b|\b(?:weggewerkt|wegwerken|verstoppen|verbergen|camoufleren|cover up|covering up|hide|hiding) (?:<W>){0,3}?(?:blauwe plekken|blauw oog|bruises|black eye)\b",
     r"\b(?:<REL>|hij|zij|he|she) (?:<W>)?(?:checks|tracks|controls|volgt|checkt|controleert) (?:<W>)?(?:my|mijn) (?:location|locatie|whereabouts)\b",
     # Session 9 (crisis8): the commonest phrases in Polish and Turkish ("intihar" is also Arabic's word),
@@ -1268,7 +1284,7 @@ _VIOLENCE = [
     # eten", "alone at home for days"); not a pet, not a meal at school.
     r"\b(?:<CHILD>|kleintjes|kindjes|kinderen|kids|children|little ones) (?:<W>){0,6}?(?:"
     r"(?:al (?:<W>)?dagen|dagenlang|for days|in days|sinds (?:<W>)?dagen) (?:<W>){0,2}?(?:geen (?:eten|te eten)|niks (?:te )?eten|niets (?:te )?eten|no food|nothing to eat|not eaten|niet gegeten|not been fed|niet gevoed)"
-    r"|(?:(?:krijgen|krijgt|kregen|get|gets|got|have|has|had) (?:<W>)?(?:geen (?:eten|te eten)|no food|nothing to eat)|(?:zitten|zit|zijn|is|are|were|been|left) (?:<W>){0,2}?alleen(?: thuis)?|(?:home )?alone(?: at home)?) (?:<W>){0,3}?(?:al (?:<W>)?dagen|dagenlang|for days|since (?:<W>)?days|(?:two|three|several|twee|drie|een paar) (?:dagen|days|nachten|nights))"
+    r"|(?:(?:krijgen|krijgt|kregen|get|gets|got|have|has|had) (?:<W>)?(?:geen (?:eten|te eten)|no food|nothing to eat)|(?:zitten|zit|zijn|is|are|were|been|left) (?:<W>){0,2}?(?:alleen thuis|alleen<NOTONLY>)|(?:home )?alone(?: at home)?) (?:<W>){0,3}?(?:al (?:<W>)?dagen|dagenlang|for days|since (?:<W>)?days|(?:two|three|several|twee|drie|een paar) (?:dagen|days|nachten|nights))"
     r"|(?:al (?:<W>)?dagen|dagenlang|for days|(?:twee|drie|een paar) (?:dagen|nachten)) (?:<W>){0,2}?alleen(?: thuis)?)\b",
     # Session 16 (crisis16), the lost batch 19's family in other languages: a son (a partner, a father) who threatens, takes
     # money or breaks a door: Spanish, Polish, Turkish, Moroccan Arabic in Latin letters (as normalised).
@@ -1758,6 +1774,13 @@ _DANGER = [
     # people drowsy or sick; no pulse, or resuscitation going on.
     r"\b(?:dementie|dementerend|dementia|demented|alzheimer)\b (?:<W>|\. ){0,30}?(?:(?:ze|hij|zij|she|he) (?:is|was) (?:nu |now |ineens |opeens |suddenly )?|is (?:ze|hij|zij) (?:nu |ineens |opeens )?)"
     r"(?:weg|vermist|verdwenen|weggelopen|zoek|gone|missing|wandered off)(?:<END>)",
+    # Session 24 (crisis27), batch 27's kind: someone with dementia gone out of the house, in the frost or the night or searched
+    # for now (danger: 112, not a bed).
+    r"\b(?:dementie|dementerend|dementerende|dementia|demented|alzheimer)\b"
+    r"(?=.*\b(?:vriest|vriezen|vriespunt|koud|kou|sneeuw|sneeuwt|freezing|frost|cold|snow|we zoeken|zoeken al|zoeken we|kunnen (?:<W>)?niet vinden|"
+    r"searching|looking for (?:her|him)|can not find)\b) (?:<W>|\. ){0,20}?"
+    r"(?:(?:is|zijn) (?:<W>){0,6}?(?:de deur uit|naar buiten|het huis uit|buiten) (?:gegaan|gelopen|gewandeld)|(?:ging|liep) (?:<W>){0,4}?(?:de deur uit|naar buiten|het huis uit)|"
+    r"(?:went|walked|wandered|has gone|have gone|got) (?:<W>){0,2}?out(?: of the house| the door)?)\b",
     r"\b(?:scheve mond|scheef gezicht|mond hangt|gezicht hangt|hangende mondhoek|drooping face|face is drooping|mouth is drooping|drooping mouth)\b (?:<W>|\. ){0,6}?"
     r"(?:kan niet (?:meer )?(?:praten|spreken)|praat (?:ineens )?(?:raar|onduidelijk|wartaal)|(?:zijn|haar) arm hangt|arm hangt|can not (?:speak|talk)|cannot (?:speak|talk)|slurring|arm is weak|arm hangs)\b",
     r"\b(?:ligt|lying|lies|liggen) (?:<W>){0,6}?(?:buiten westen|bewusteloos|unconscious|not answering|not responding|reageert niet|geeft geen antwoord|niet aanspreekbaar)\b (?:<W>|\. ){0,8}?"
@@ -2658,7 +2681,7 @@ _SUBJECT_NOUNS = (
     r"huiselijk geweld|(?:partner|eergerelateerd|seksueel|relationeel) ?geweld|geweld|violence|"
     r"(?:kinder|ouderen|partner)?mishandeling|domestic (?:violence|abuse)|child abuse|elder abuse|veilig thuis|"
     r"vrouwenopvang|blijf van mijn lijf(?:huis|huizen)?|huisverbod(?:en)?|straatverbod(?:en)?|contactverbod(?:en)?|restraining orders?|"
-    r"loverboys?|eerwraak|gedwongen huwelijken|uithuwelijking|"
+    r"loverboys?|eerwraak|gedwongen huwelijk(?:en)?|huwelijksdwang|uithuwelijking|forced marriages?|child marriages?|kindhuwelijk(?:en)?|"
     r"seksueel (?:misbruik|grensoverschrijdend gedrag)|seksuele (?:intimidatie|uitbuiting)|"
     r"sexual (?:violence|abuse|assault|harassment|exploitation)|zedenzaken|zedenzaak|zedendelicten|aanranding|"
     r"verkrachting(?:en)?|rape|(?:online )?grooming|sextortion|wraakporno|"
@@ -2948,7 +2971,7 @@ _EVICTION_HINTS = _hints("evict", "uitzet", "ontruim", "uit huis", "eruit", "kic
 
 _SUBJECT_HINTS = _hints(
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "geweld", "violence", "mishandel", "abuse", "veilig thuis",
-    "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden", "aanrand",
+    "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "marriage", "seks", "sexual", "zeden", "aanrand",
     "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloz", "daklos", "thuislo", "homeles", "shelter", "uitzetting",
     "eviction", "ontruim", "zonder", "without", "own life", "het leven", "pleegde", "rough", "op strat", "outside", "buiten",
 )  # (each of these is also what _FOR_STUDY's and the campaign week's nouns need)
@@ -2956,7 +2979,7 @@ _SUBJECT_HINTS = _hints(
 # (session 18, crisis20: _SUBJECT_HINTS' "zonder", "without", "het leven" let half of the long texts search it, ~0.15 ms each).
 _TOPIC_NOUN_HINTS = _hints(
     "zelfmoord", "zelfdoding", "suicid", "zelfbeschadig", "self harm", "selfharm", "geweld", "violence", "mishandel", "abuse",
-    "veilig thuis", "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "seks", "sexual", "zeden",
+    "veilig thuis", "opvang", "blijf van", "verbod", "restraining", "loverboy", "eerwraak", "huwelijk", "marriage", "seks", "sexual", "zeden",
     "aanrand", "verkracht", "rape", "groom", "sextortion", "wraakporno", "dakloo", "daklozen", "dakloze", "thuislo", "homeles",
     "shelter", "uitzetting", "eviction", "ontruim", "mensen zonder", "mensen without", "people zonder", "people without",
     "gezinnen zonder", "gezinnen without", "families zonder", "families without", "jongeren zonder", "jongeren without",
@@ -3449,6 +3472,64 @@ _THOUGHT_DEAD = (
     r"\b(?:dacht|dachten|dachtte|leek|leken|thought) (?:dat |that )?(?:(?!(?:ik|i|we|wij)\b)[a-z]+ ){1,3}?(?P<act>dood (?:was|waren))\b"
 )
 _THOUGHT_HINTS = _hints("dacht", "leek", "leken", "thought")
+# Session 24 (crisis27), batch 27's false alarms in our own words, five more ways the words of a crisis are not the resident's:
+# - a jump off a bridge or out of a window promised laughing over a match or an errand ("als we zondag degraderen spring ik van de
+#   brug lol", "nog één aangifte en ik spring uit het raam haha"): the jump is not read when the message laughs (_JEST), the jump's
+#   clause or one next to it names a nuisance (_NUISANCE) or a match (_MATCH), and nothing in the message is about the resident's
+#   life (_PERSONAL), fear or telling (_FEAR) or says it is meant (_MEANT);
+_JUMP = (
+    r"\b(?P<act>(?:spring|springen|springt|sprong|jump|jumps|jumping|jumped) (?:[a-z0-9]+ ){0,3}?(?:van|uit|of|off|from) (?:de|het|een|mijn|the|a|my) "
+    r"(?:brug|raam|dak|balkon|flat|toren|viaduct|bridge|window|roof|balcony|building|tower))\b"
+)
+_MATCH = (
+    r"\b(?:als|if|wanneer|when|unless|tenzij) (?:[a-z0-9]+ ){0,3}?(?:verliest|verliezen|verloren|verloor|degradeert|degraderen|lose|loses|lost|"
+    r"relegated|wint|winnen|wins|win|won)\b(?! (?:mijn|my|ons|onze|our|alles|everything|het huis|de woning|huis|house|home|baan|job|werk|geld|money)\b)"
+    r"|\b(?:wedstrijd|match|finale|derby|penalty|penalties|scheidsrechter|referee|kampioen|kampioenschap|eredivisie|voetbal|football|soccer)\b"
+)
+_MEANT = r"\b(?:meen ik|ik meen|meen het|mean it|not joking|no joke|geen grap|niet grappig|not funny|for real)\b"
+_JUMP_HINTS = _hints("spring", "sprong", "jump")
+# - homeless "for the weekend" or a few weeks while the home is painted or done up ("we zijn twee weken dakloos want de vloer wordt
+#   gelegd, we logeren bij mijn zus"): the word is not read when the message names the works and nothing of being put out, the
+#   street or nowhere to go (_STILL_WITHOUT);
+_HOMELESS_A_WHILE = (
+    r"\b(?P<act>dakloos|thuisloos|homeless) (?:[a-z0-9]+ ){0,1}?(?:for|voor|tijdens|during|deze|dit|this|het) (?:[a-z0-9]+ ){0,2}?"
+    r"(?:weekend|weekje|week|weken|weeks|dagen|days|nachten|nights)\b"
+    r"|\b(?:weekend|weekje|week|weken|weeks|dagen|days|nachten|nights) (?:[a-z0-9]+ ){0,2}?(?P<act_nl>dakloos|thuisloos|homeless)\b"
+    r"|\b(?:tijdelijk|temporarily|even|briefly) (?P<act_en>dakloos|thuisloos|homeless)\b"
+)
+_WORKS = (
+    r"\b(?:geschilderd|schilderen|schilder|schilders|painted|painting|painters|verbouw[a-z]*|renovat[a-z]*|gerenoveerd|opgeknapt|opknappen|klussen|"
+    r"vloer|vloeren|floor|floors|keuken|kitchen|badkamer|bathroom|asbest|asbestos|sanering|gestuct|stucen|plastered|plastering|werkzaamheden|"
+    r"builders|aannemer|contractor|ongedierte|pest control|fumigat[a-z]*|behang[a-z]*|wallpaper[a-z]*)\b"
+)
+_STILL_WITHOUT = (
+    r"\b(?:nergens|nowhere|uitgezet|eruit gezet|evict[a-z]*|kicked out|thrown out|op straat|on the streets?|geen (?:slaapplek|plek|onderdak|dak)|"
+    r"no place|buiten slapen|sleep outside|sleeping rough|in (?:mijn|de|my|the) (?:auto|car))\b"
+)
+_A_WHILE_HINTS = _hints("dakloos", "thuisloos", "homeless")
+# - one's old home cleared out after a move ("we wonen nu in de nieuwe flat, kan iemand de oude woning ontruimen"): the clearing is not
+#   read when the message tells the move or the clearing of things, and nothing of being put out or nowhere to go (_STILL_WITHOUT);
+_OLD_HOME_CLEARED = (
+    r"\b(?:mijn|ons|onze|de|het|my|our|the) (?:oude|vorige|old|former|previous) (?:huis|huurhuis|woning|flat|appartement|home|house|apartment) "
+    r"(?:[a-z0-9]+ ){0,4}?(?P<act>ontruimen|ontruimd|ontruiming|leeggeruimd)\b"
+    r"|\b(?P<act_nl>ontruimen|ontruimd|ontruiming|woningontruiming) (?:[a-z0-9]+ ){0,3}?(?:van|of) (?:mijn|ons|onze|de|het|my|our|the) "
+    r"(?:oude|vorige|old|former|previous) (?:huis|huurhuis|woning|flat|appartement|home|house|apartment)\b"
+)
+_MOVED_OR_CLEARING = (
+    r"\b(?:nieuwe (?:woning|huis|flat|appartement|adres|huurhuis)|nieuw (?:huis|adres|appartement|huurhuis)|new (?:home|house|flat|apartment|place|address)|"
+    r"verhuisd|verhuizen|verhuizing|moved|moving|leeg|leeghalen|kringloop|kringloopwinkel|inboedel|meubels|spullen|bezemschoon|opkoper|furniture|"
+    r"belongings|charity shop)\b"
+)
+_OLD_HOME_HINTS = _hints("ontruim", "leeggeruimd")
+# - homelessness long ago told by someone who volunteers or works with homeless people now ("jaren terug sliep ik zelf in de
+#   nachtopvang, nu wil ik daar vrijwilliger worden"): the past is read as over (_without_past_homelessness), as with a home now;
+#   not when it is back (_HOMELESS_AGAIN) or the message tells nowhere to go now (_STILL_WITHOUT);
+_HELPER_NOW = (
+    r"\b(?:nu|now|inmiddels|tegenwoordig|these days|sindsdien|since then) (?:[a-z0-9]+ ){0,4}?(?:vrijwilliger|vrijwilligers|vrijwilligerswerk|"
+    r"volunteer|volunteering|ervaringsdeskundige|peer worker|werk ik|i work|werkzaam)\b"
+)
+# - a thesis or a study on forced marriage ("for my thesis on how councils deal with forced marriages"): a topic noun
+#   (_SUBJECT_NOUNS), read as the other topics of study are.
 
 
 # --- readings for the classifier ---------------------------------------------------------
@@ -3509,6 +3590,10 @@ def read_for_the_classifier(text: str) -> str | None:
     if (gates.holds(read, _NOWHERE_HINTS) and _compiled(_OTHER_NOWHERE).search(read)
             and _compiled(_ASKED_IN_GENERAL).search(read) and not _compiled(_OWN_NOWHERE_NOW).search(read)):
         read = _without_groups(_compiled(_OTHER_NOWHERE), read)
+    # Session 24 (crisis27): a threat said in jest and a jump promised laughing over a match or an errand, as the rules read them.
+    if gates.holds(read, _JEST_HINTS) and _compiled(_PLAYFUL).search(read) and not _compiled(_FEAR).search(read):
+        read = _without_jest_threats(read)
+    read = _without_session24_frames(read, gates)
     return read if read != normalised else None
 
 
@@ -3712,7 +3797,38 @@ def _read(normalised: str) -> str:
         normalised = _without_groups(_compiled(_OTHER_NOWHERE), normalised)
     if gates.holds(normalised, _THOUGHT_HINTS) and _compiled(_THOUGHT_DEAD).search(normalised):
         normalised = _without_groups(_compiled(_THOUGHT_DEAD), normalised)
+    return _without_session24_frames(normalised, gates)
+
+
+def _without_session24_frames(normalised: str, gates: _GateWords) -> str:
+    """The text without a jump promised laughing over a match or an errand (_JUMP), homelessness for a while during works on the
+    home (_HOMELESS_A_WHILE), an old home's clearing after a move (_OLD_HOME_CLEARED) and homelessness long ago told by someone who
+    volunteers or works in the field now (_HELPER_NOW with _PAST_HOMELESS)."""
+    if gates.holds(normalised, _JUMP_HINTS) and _compiled(_JEST).search(normalised) and _compiled(_JUMP).search(normalised) \
+            and not _compiled(_PERSONAL).search(normalised) and not _compiled(_FEAR).search(normalised) and not _compiled(_MEANT).search(normalised):
+        normalised = _without_jumps_in_jest(normalised)
+    if (gates.holds(normalised, _A_WHILE_HINTS) and _compiled(_HOMELESS_A_WHILE).search(normalised) and _compiled(_WORKS).search(normalised)
+            and not _compiled(_STILL_WITHOUT).search(normalised)):
+        normalised = _without_groups(_compiled(_HOMELESS_A_WHILE), normalised)
+    if (gates.holds(normalised, _OLD_HOME_HINTS) and _compiled(_OLD_HOME_CLEARED).search(normalised)
+            and _compiled(_MOVED_OR_CLEARING).search(normalised) and not _compiled(_STILL_WITHOUT).search(normalised)):
+        normalised = _without_groups(_compiled(_OLD_HOME_CLEARED), normalised)
+    if (gates.holds(normalised, _PAST_HOMELESS_HINTS) and _compiled(_HELPER_NOW).search(normalised)
+            and _compiled(_PAST_HOMELESS).search(normalised) and not _compiled(_HOMELESS_AGAIN).search(normalised)
+            and not _compiled(_STILL_WITHOUT).search(normalised)):
+        normalised = _without_past_homelessness(normalised)
     return normalised
+
+
+def _without_jumps_in_jest(normalised: str) -> str:
+    """The text without a jump (_JUMP) whose clause, or a clause next to it, names a nuisance or a match (in _without_session24_frames:
+    said laughing, nothing personal)."""
+    clauses = normalised.split(" . ")
+    trivial = [bool(_compiled(_NUISANCE_WORD).search(clause) or _compiled(_MATCH).search(clause)) for clause in clauses]
+    for number, clause in enumerate(clauses):
+        if any(trivial[max(number - 1, 0):number + 2]) and _compiled(_JUMP).search(clause):
+            clauses[number] = _without_groups(_compiled(_JUMP), clause)
+    return " ".join(" . ".join(clauses).split())
 
 
 def _without_session18_frames(normalised: str, gates: _GateWords) -> str:
