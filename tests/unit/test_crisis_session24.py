@@ -1,4 +1,4 @@
-"""Session 24 (crisis27), batch 27's leftovers as families in our own words (benchmarks/data/crisis/train/batch27.tsv; not a
+"""Session 24 (crisis27), batch 27's leftovers as families in our own words (benchmarks/data/crisis/, batch27.tsv; not a
 sentence of it is copied here): its false alarms as readings, its wrong kinds as rules, each with crisis messages of the same
 surface that must still alarm. Kept apart from tests/unit/test_crisis.py (an input of the distress model's digest)."""
 from __future__ import annotations
