@@ -711,11 +711,13 @@ class Turn:
         if answer is not None and answer.yes and not answer.rest and len(asked.intents) == 1:
             self._on_payload(f"intent:{asked.intents[0]}")  # "ja" to "Gaat uw vraag over Afvalcontainer?"
             return True
-        if len(asked.intents) == 1 and answer is None and self._asks_about_the_offered(asked.intents[0], ctx.text):
-            # "will my parents find out? I'm 20" to "Is it about Debt counselling?": a question about the topic offered
-            # means yes; that topic answered for what is asked (was the scope message)
-            ctx.count("confirmed_by_a_question")
-            self._on_payload(f"intent:{asked.intents[0]}", ctx.text)
+        meant = self._offered_topic_meant(asked, ctx.text) if answer is None else None
+        if meant is not None:
+            # "I only receive AOW" under "Bedoelt u" Bijstand / Bijzondere bijstand: welfare's AOW rule (was the tax
+            # waiver the matcher reads in "AOW" alone); "will my parents find out? I'm 20" to "Is it about Debt
+            # counselling?": that topic (was the scope message); answered as its button is, for what is told or asked
+            ctx.count("offered_topic_meant")
+            self._on_payload(f"intent:{meant}", ctx.text)
             return True
         if answer is not None and answer.yes and not answer.rest:
             # "ja" to two or three options: which one?
@@ -727,16 +729,29 @@ class Turn:
             return True
         return False
 
-    def _asks_about_the_offered(self, offered: str, text: str) -> bool:
-        """Whether a short question typed in answer to "Gaat uw vraag over X?" is about X: it names no other topic
-        the matcher answers (or reads surely as its one guess) and announces no other matter."""
-        if not clauses.is_question(text) or len(text.split()) >= clauses.STORY_WORDS or small_talk.changes_topic(text):
-            return False
-        reading = self.ctx.classify(text)
+    def _offered_topic_meant(self, asked: ChoicesOffered, text: str) -> str | None:
+        """The offered topic a typed reply to "Bedoelt u ...?" (no yes, no or number) is about: one reading of a
+        resident who answers with the matter itself, announcing no other matter and asking for no person. Either a
+        reply of up to TOLD_WORDS words naming no topic by its title that tells or asks what an offered topic's own
+        detail covers (the first such topic: "I only receive AOW" under Bijstand / Bijzondere bijstand), or a short
+        question about the one topic offered that names no other topic the matcher answers or reads surely as its
+        one guess ("will my parents find out? I'm 20" to "Is it about Debt counselling?")."""
+        ctx = self.ctx
+        words = len(text.split())
+        if words >= clauses.STORY_WORDS or small_talk.changes_topic(text) or contacts.asks_for_person(text):
+            return None
+        if words <= detail_topic.TOLD_WORDS and not current_topic.titles_named(ctx, text):
+            for offered in asked.intents:
+                topic = ctx.intent_of(offered)
+                if topic is not None and topic.detail_for(text) is not None:
+                    return offered
+        if len(asked.intents) != 1 or not clauses.is_question(text):
+            return None
+        reading = ctx.classify(text)
         named = reading.candidates[0].intent if reading.candidates else None
-        other = named is not None and named != offered and (
+        other = named is not None and named != asked.intents[0] and (
             reading.decision == "answer" or sure_of_one(reading.candidates, reading.score))
-        return not other and not contacts.asks_for_person(text)
+        return None if other else asked.intents[0]
 
     def _declined_then(self, rest: str) -> bool:
         """"nee" (and maybe a new question in the same message)."""
