@@ -126,13 +126,16 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"|(?<!\ba )(?<!\bthe )(?<!\bsome )\b(?:{_DIED})\b[^.?!]{{0,20}}\b(?:{_PET})\b"
     ),
     "status": re.compile(
-        r"\b(?:hoe staat het|hoe ver is|status|stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
+        # (not a residence status: "ik heb status", "met een status", "statushouder")
+        r"\b(?:hoe staat het|hoe ver is|(?<!\bheb )(?<!\bhebben )(?<!\bmet )(?<!\bgeen )(?<!\been )status(?!houder)|"
+        r"stand van zaken|al (?:\d+|een|twee|drie|vier|vijf|zes|een paar|"
         r"paar|enkele) (?:dag|dagen|week|weken|maand|maanden) geleden|"
         r"wacht\w*\b[^.?!]{0,40}\bop (?:een |mijn |de |het |uw )?(?:reactie|antwoord|bericht|besluit|beslissing|uitslag|"
         r"aanvraag|melding|paspoort|id-kaart|identiteitskaart|rijbewijs|uitkering|vergunning|pas)\b|"
         r"(?:al|nu al|inmiddels) (?:\d+|een|twee|drie|vier|vijf|zes|een paar|paar|enkele) (?:dagen|weken|maanden)\b"
         r"[^.?!]{0,40}\b(?:wacht\w*|niets|niks|geen (?:reactie|antwoord|bericht))|"
-        r"nog (?:steeds )?(?:niets|niks|geen (?:antwoord|"
+        # (not "nog niks doen?", "hoef ik nog niets te regelen?": nothing to do yet is asked, no wait told)
+        r"nog (?:steeds )?(?:(?:niets|niks)(?! (?:te )?(?:doen|regelen|hoeven|hoef|nodig|mee|aan)\b)|geen (?:antwoord|"
         # (the verb may be left out: "... en nog steeds geen besluit" at the end of the message)
         r"reactie|bericht|besluit|beslissing|uitslag))(?: (?:gehoord|ontvangen|gekregen))?|"
         r"wanneer (?:krijg|hoor) ik (?:antwoord|bericht|een reactie|een besluit|de uitslag)|"

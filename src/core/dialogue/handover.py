@@ -69,11 +69,12 @@ def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", momen
 # ---- in a turn --------------------------------------------------------------------------------------
 
 def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = False, consented: bool = False,
-            crisis: str | None = None) -> None:
+            crisis: str | None = None, intro: str | None = None) -> None:
     """The resident wants a person (asked, accepted the offer, or an intent that hands over).
     `consented`: they already said yes to being contacted (accepted an offer that named
     the callback), so outside office hours the callback flow goes straight to the contact.
-    `crisis`: the crisis kind behind an urgent request, carried for staff (the dashboard)."""
+    `crisis`: the crisis kind behind an urgent request, carried for staff (the dashboard).
+    `intro`: the callback offered again after the resident told what it is about (`offer_callback`)."""
     conversation = ctx.conversation
     team_id = ctx.team_id(team)
     current = conversation.handover
@@ -116,7 +117,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     if (consented or wants_call) and ctx.promises.available.callback_at is not None:
         _to_the_chat_or_a_number(ctx, CallbackFlow(team=team_id, reason=reason, step="contact", phone_call=phone_call))
         return
-    intro = "closing_soon" if closing_soon else "closed_now"
+    intro = intro or ("closing_soon" if closing_soon else "closed_now")
     ctx.messages.extend(offer_callback(conversation, ctx.knowledge, ctx.promises, team_id, reason, intro,
                                        on_channel=_reachable_on_channel(ctx) and not phone_call))
     if isinstance(conversation.state.flow, CallbackFlow):
@@ -210,7 +211,10 @@ def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", pro
                    reason: str, intro: str, *, on_channel: bool | None = None) -> list[ReplyMessage]:
     """Start the callback flow: "<intro> Wilt u dat een medewerker contact met u opneemt?".
     `intro`: "closed_now" (outside office hours), "closing_soon" (too little of the day
-    left for a live wait) or "nobody_free" (a live wait timed out, or could not be set up).
+    left for a live wait) or "nobody_free" (a live wait timed out, or could not be set up); offered
+    again once the resident told what it is about (the hours were said with the first offer):
+    "answered" (the matter was just answered: the question alone) or "noted" (what they wrote is read
+    by the member of staff with the callback, said so).
     `on_channel`: a member of staff can answer in the resident's own chat (None: outside a
     turn, decided by the conversation's channel)."""
     say = promises.say
@@ -222,6 +226,10 @@ def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", pro
         first = say("closed_now", moment=promises.starting(available.next_opening))
     elif intro == "closing_soon" and available.until is not None:
         first = say("closing_soon", time=promises.time(available.until))
+    elif intro == "noted":
+        first = say("callback_noted_thanks")
+    elif intro == "answered":
+        first = ""
     else:
         first = say("nobody_free")
     conversation.state.flow = CallbackFlow(team=team_id, reason=reason)
@@ -235,7 +243,9 @@ def offer_callback(conversation: Conversation, knowledge: "TenantKnowledge", pro
     else:
         question = say("consent_channel", team=team_name, channel=conversation.channel.display_name)
     buttons = [Button(title=say("button_yes"), payload=YES), Button(title=say("button_no"), payload=NO)]
-    return [ReplyMessage(text=f"{first} {question}", buttons=buttons)]
+    if intro == "noted":
+        question += " " + say("callback_noted")
+    return [ReplyMessage(text=f"{first} {question}".strip(), buttons=buttons)]
 
 
 def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:

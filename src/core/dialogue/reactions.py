@@ -251,7 +251,8 @@ _ASIDE_ACT = (r"(?:het|dat|dit|die|deze|mij|me|ons|even|nu|gewoon|niet|snel|mete
 _ASKS_TO_ACT = re.compile(
     rf"\b(?:kun|kan|kunt|kunnen)\s+(?:je|jij|u|jullie|iemand)(?:\s+{_ASIDE_ACT})*\s+{_ACT_NL}\b|"
     rf"\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)(?:\s+(?:just|please|quickly|now|maybe))*\s+{_ACT_EN}\b"
-    rf"(?:(?:\s+(?:it|this|that|me|us|for me|for us|now|please|in|up))*\s*(?:\?|$|\.)|\s+(?:my|our)\s+\w+)")
+    rf"(?:(?:\s+(?:it|this|that|me|us|for me|for us|now|please|in|up|right away|straight away|today|immediately|at once))*"
+    rf"\s*(?:\?|$|\.)|\s+(?:my|our)\s+\w+)")
 
 
 def asks_to_act(text: str) -> bool:

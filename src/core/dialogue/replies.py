@@ -229,13 +229,24 @@ _DECLINED_LINE = re.compile(
     r"(?:\W+(?:praten|bellen|spreken|chatten|bel|nodig|talk|call|speak|chat|please))*")
 
 
+# Right after crisis help a refusal to call names the line it gives without naming it: "ik bel niet", "ik ga echt niet
+# bellen", "bellen hoeft niet", "I'm not calling anyone", "I won't ring them".
+_NOT_CALLING = re.compile(
+    r"\bik (?:ga|wil|hoef|zal) (?:echt |gewoon |toch |zeker |dus )?(?:niet|niemand|nergens)(?: \w+)? (?:te )?bellen\b|"
+    r"\bik bel (?:echt |gewoon |toch |zeker |dus |daar |die |ze |hen )?(?:niet|niemand|nergens)\b|\bbellen (?:hoeft|wil ik|doe ik|ga ik) (?:echt )?niet\b|"
+    r"\bi(?:'m| am|m) not (?:going to |gonna )?(?:call|ring|phone)(?:ing)?(?: (?:anyone|anybody|them|that))?\b|"
+    r"\bi (?:won'?t|will not|don'?t want to|do not want to|dont want to) (?:\w+ )?(?:call|ring|phone)"
+    r"(?: (?:anyone|anybody|them|that))?\b")
+
+
 def declines_the_line(text: str) -> bool:
-    """True when the message turns down the line just given ("ik wil niet met 113 praten")."""
-    return _DECLINED_LINE.search(clauses.plain(text)) is not None
+    """True when the message turns down the line just given ("ik wil niet met 113 praten", "ik bel niet")."""
+    plain = clauses.plain(text)
+    return _DECLINED_LINE.search(plain) is not None or _NOT_CALLING.search(plain) is not None
 
 
 def without_the_line(text: str) -> str:
     """What else the message says: "ik wil niet met 113 praten, hoe kom ik aan schuldhulp" -> "hoe kom ik aan
-    schuldhulp"."""
+    schuldhulp"; "ik bel niet, ik wilde alleen weten van die uitkering" -> "ik wilde alleen weten van die uitkering"."""
     plain = clauses.plain(text)
-    return " ".join(_DECLINED_LINE.sub(" ", plain).split())
+    return " ".join(_NOT_CALLING.sub(" ", _DECLINED_LINE.sub(" ", plain)).split())

@@ -60,8 +60,9 @@ def opens_or_closes(text: str) -> bool:
     """Whether the message can be a greeting or a goodbye: these open or close a conversation, so a message that goes
     on from the last one ("en voor morgen", "en de dag erna", "and the day after") or opens with a word that asks ("kan
     dat volgende week woensdag?") is neither, whatever the matcher reads in "morgen", "erna" or a weekday (a greeting,
-    "tot morgen")."""
-    return _JOINED_FIRST.match(text) is None and not clauses.starts_asking(text)
+    "tot morgen"), nor a question of more than a few words ("hoef ik nu nog niks te regelen dan?" read as a goodbye)."""
+    return (_JOINED_FIRST.match(text) is None and not clauses.starts_asking(text)
+            and not (text.rstrip().endswith("?") and len(text.split()) > 3))
 # "Dank u wel. Wanneer hoor ik iets van u?", "thanks! and how long does it take": a thanks, then a question.
 _THANKS_FIRST = re.compile(
     r"^\s*(?:(?:heel erg|hartelijk|super|many|ok|oke|okay) )?(?:dank u wel|dank je wel|dankjewel|dankuwel|dank u|dank je|"

@@ -733,6 +733,13 @@ CATALOGUE: dict[str, Text] = {
         nl="Er is op dit moment geen medewerker vrij.",
         en="No member of staff is free at the moment.",
     ),
+    # The matter told in answer to the callback offered, which Balie does not answer: the member of staff reads it
+    # with the callback (the ticket's summary holds the resident's words); the offer follows.
+    "callback_noted_thanks": Text(nl="Dank u.", en="Thank you."),
+    "callback_noted": Text(
+        nl="Dan leest die medewerker ook wat u hier schreef.",
+        en="They will then also read what you wrote here.",
+    ),
     "consent": Text(
         nl="Wilt u dat een medewerker van {team} contact met u opneemt?",
         en="Would you like someone from {team} to contact you?",

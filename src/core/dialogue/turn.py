@@ -215,9 +215,7 @@ class Turn:
                 ctx.count("handover_withdrawn")
                 contact = ctx.promises.team_contact(ctx.team(current.team))
                 ctx.add(f'{ctx.say("wait_withdrawn")} {contact}' if contact else ctx.say("wait_withdrawn"))
-                rest = then or withdrawn or ""
-                if then or (len(rest.split()) > 2 and ctx.classify(rest).decision == "answer"):
-                    self._on_question(rest)
+                self._after_the_wait(then or withdrawn or "", current)
                 return
             if current.status == HandoverStatus.WAITING and ctx.text and self._wait_rerouted(current):
                 return
@@ -279,6 +277,36 @@ class Turn:
             self._nothing_to_withdraw()
             return
         self._on_question(self.question or ctx.text)
+
+    def _after_the_wait(self, rest: str, current: Handover) -> None:
+        """What follows a wait taken back: a detail of a topic of the team waited for ("never mind, I found it, my permit
+        was still on my old car": the permit's changed plate, was the wait stopped alone), a question, or a topic the
+        matcher answers ("laat maar, wat kost een paspoort?"); nothing for a reason or plan that asks nothing ("laat maar,
+        ik wacht op de volgende aanslag": was "Wat dat betekent voor 'WOZ-waarde', weet ik niet precies")."""
+        ctx = self.ctx
+        if len(rest.split()) <= 2 and not clauses.is_question(rest):
+            return
+        found = self._detail_of_the_team(rest, current.team)
+        if found is not None:
+            topic, own = found
+            ctx.count("wait_withdrawn_detail")
+            answers.answer(ctx, topic, 1.0, rest, own_detail=own)
+            return
+        if clauses.is_question(rest) or ctx.classify(rest).decision == "answer":
+            self._on_question(rest)
+
+    def _detail_of_the_team(self, text: str, team: str) -> "tuple[ResolvedIntent, str] | None":
+        """The own detail `text` names of the topic talked about, or else of another topic of `team`, with that topic."""
+        ctx = self.ctx
+        talked_about = ctx.intent_of(ctx.state.topic)
+        topics = [talked_about] if talked_about is not None and talked_about.kind == "topic" else []
+        topics += [intent for intent in ctx.knowledge.intents.values() if intent.kind == "topic" and not intent.handover
+                   and intent is not talked_about and ctx.team_id(intent.team) == team]
+        for topic in topics:
+            own = topic.detail_for(text)
+            if own is not None:
+                return topic, own.name
+        return None
 
     def _nothing_to_withdraw(self) -> None:
         """"actually never mind", "laat maar ik vraag eerst of een print ook goed is", "laat maar" with nothing left to
@@ -511,6 +539,8 @@ class Turn:
         ctx.count("crisis_line_declined")
         ctx.add(ctx.say("crisis_line_declined"))
         rest = replies.without_the_line(ctx.text or "")
+        if self._back_to_the_matter(rest):
+            return
         if clauses.is_question(rest) and ctx.classify(rest).decision == "answer":
             self._on_question(rest)
             return
@@ -524,6 +554,23 @@ class Turn:
         else:
             offer = ctx.say("topic_person_later", team=ctx.team_name(team_id), moment=ctx.promises.callback())
         ctx.add(offer, buttons=ctx.yes_no_buttons())
+
+    def _back_to_the_matter(self, rest: str) -> bool:
+        """"ik bel niet, ik wilde alleen weten van die uitkering" right after crisis help: the topic talked about before
+        it, answered for the detail the conversation was about (an application waited for: how long, and the advance
+        when there is no money; was the topic's general answer)."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is None or topic.kind != "topic" or topic.handover or not (ctx.state.detail or ctx.state.own_detail):
+            return False
+        reading = ctx.classify(rest)
+        if not (reading.intent == topic.id or ([guess.intent for guess in reading.candidates] == [topic.id]
+                                                and reading.score >= TOPIC_QUESTION_SCORE)):
+            return False  # "I only wanted to know about my benefit": welfare its one guess (0.68) still points back
+        ctx.count("back_to_the_matter")
+        answers.answer(ctx, topic, 1.0, rest, asked_details=[ctx.state.detail] if ctx.state.detail else None,
+                       own_detail=ctx.state.own_detail)
+        return True
 
     def _urgent_choice_last(self) -> None:
         """After a crisis line the turn goes on to the question asked, whose answer may have
@@ -842,11 +889,21 @@ class Turn:
             # answer, which says how it is done; "can you check? application number 7781": what to do instead
             reading = ctx.classify(text)
             answered = ctx.intent_of(reading.intent) if reading.decision == "answer" else None
+            if (answered is None and ctx.state.topic is not None and reading.score >= TOPIC_QUESTION_SCORE
+                    and [guess.intent for guess in reading.candidates] == [ctx.state.topic]):
+                answered = ctx.intent_of(ctx.state.topic)  # the topic talked about, the whole's one guess (0.67)
             if answered is None or answered.kind != "topic" or answered.handover:
                 self._cannot_do_it(text, passed_on=False)
                 return
             ctx.count("act_asked")
             ctx.add(ctx.say("act_not"))
+            if answered.id == ctx.state.topic:
+                # "new address is ..., can you just register me now?" after the first registration's answer: that
+                # answer for the detail the conversation is about (in person, by appointment), and nothing besides it
+                # (was the report form's "put this place in the form" for the address told with it)
+                asked = details.detect(text) or ([ctx.state.detail] if ctx.state.detail else [])
+                answers.answer(ctx, answered, reading.score, text, asked_details=asked, own_detail=ctx.state.own_detail)
+                return
         if reactions.tells_a_plate(text):
             self._plate_told()
             return
@@ -1006,6 +1063,11 @@ class Turn:
             return
         # "my bike got stolen outside the library, where do I report it?": the police's referral is what is asked, not the
         # ID card's "lost or stolen" detail read in a far-off guess (id-kaart 0.54)
+        guess = ctx.intent_of(result.candidates[0].intent) if result.decision == "clarify" and result.candidates else None
+        if (guess is not None and guess.kind == "topic" and guess.id != ctx.state.topic
+                and (sure_of_one(result.candidates, result.score) or guess.detail_for(text) is not None)
+                and self._remark_on_the_topic(text)):
+            return  # another topic's answer (its own detail) for a remark made about the topic talked about
         if ((not self._asks_a_referral(text, result) and detail_topic.own_detail_of_a_guess(
                 ctx, result, text, sure_of_one(result.candidates, result.score)))
                 or detail_topic.own_detail_after_a_referral(ctx, text)
@@ -1344,11 +1406,27 @@ class Turn:
         topic = ctx.intent_of(ctx.state.topic)
         if topic is None or topic.kind != "topic" or topic.handover or named.id == topic.id:
             return False
+        if self._remark_on_the_topic(text):
+            return True
         ctx.count("other_topic_named")
         if score >= LONE_FAVOURITE_SCORE:
             self._answer(named, score, text, kinds)
         else:
             self._disambiguate([named, topic], score, text)
+        return True
+
+    def _remark_on_the_topic(self, text: str) -> bool:
+        """"Wij huren het huis trouwens, van een particulier." after a dormer's permit, "I can't get to the town hall, I
+        use a wheelchair" after moving house: a short remark right after an answer, read as another topic the matcher is
+        not sure enough of to answer, is told about the topic talked about, which it keeps: what is not known about
+        that topic, said honestly, with its page and a person (was the marriage's answer, read in "trouwens", or the
+        Wmo's own detail). A question may well be about another topic (offered or answered as before)."""
+        topic = self.ctx.intent_of(self.ctx.state.topic)
+        if (topic is None or topic.kind != "topic" or clauses.a_clause_asks(text)
+                or len(text.split()) >= clauses.STORY_WORDS):
+            return False
+        self.ctx.count("remark_on_the_topic")
+        self._not_understood(text)
         return True
 
     def _erasure_help(self) -> None:
@@ -2048,28 +2126,50 @@ class Turn:
         return True
 
     def _callback_about(self, flow: CallbackFlow) -> bool:
-        """"over mijn aanslag", "gaat over bijstand", "it's about my parking permit" in answer to the offer of a
-        callback: what it is about. The offer again, for that topic's team (was "Bedoelt u ...?" or the topic's
-        answer, after which "ja graag" was read as feedback and the number typed was lost)."""
+        """What the callback offered is about, told in answer to the offer instead of a yes or no: "over mijn aanslag",
+        "it's about my parking permit", or the matter itself ("gaat over belasting brief, ik moet 287 euro betalen, ik
+        heb geen geld"). The matter is answered when the matcher answers it or it names a detail of its topic (the tax
+        bill one cannot pay: the waiver); else it is taken as a note for the member of staff, who reads it with the
+        callback, and said so. Then the offer, for that topic's team, without the closed hours said again (was the
+        same offer again, or "Bedoelt u ...?", after which "ja graag" was read as feedback and the number typed lost)."""
         ctx = self.ctx
         text = ctx.text or ""
-        if replies.yes_no(text) is not None or contacts.contact(text) is not None or not contacts.tells_what_about(text):
+        if replies.yes_no(text) is not None or contacts.contact(text) is not None:
             return False
+        told_what_about = contacts.tells_what_about(text)
+        if not told_what_about and (clauses.is_question(text) or len(text.split()) < 3 or contacts.prefers_a_way(text)
+                                    or replies.withdraws(text) or replies.withdraws_at_the_end(text)):
+            return False  # a question of its own lets the offer lapse; a way or a change of mind answers it
+        reading = ctx.classify(text)
+        if not told_what_about and reading.decision == "answer":
+            return False  # "kwijtschelding wat is dat": a topic asked of its own, answered as any question
         routed = self._topic_of_request(text)
+        lone = ctx.intent_of(reading.candidates[0].intent) if len(reading.candidates) == 1 else None
+        if (routed is None and lone is not None and lone.kind == "topic" and not lone.handover
+                and reading.score >= TOPIC_QUESTION_SCORE):
+            routed = lone  # "het is een aanslag van de gemeente, 350 euro, ik heb geen geld": the taxes (0.77) alone
         if routed is None:
             return False
         ctx.count("callback_topic_told")
         ctx.state.topic = routed.id
         ctx.state.flow = None
-        reading = ctx.classify(text)
         told = ctx.intent_of(reading.intent) if reading.decision == "answer" else None
+        if told is None and sure_of_one(reading.candidates, reading.score) and reading.candidates[0].intent == routed.id:
+            told = routed  # "about the municipal tax bill, 350 euros, I have no money": the waiver, read surely (0.88)
+        own = routed.detail_for(text)
         if (told is not None and told.kind == "topic" and not told.handover and told.flow is None
                 and len(text.split()) >= TOLD_WITH_THE_SUBJECT_WORDS):
-            # "het gaat over de aanslag, ik kan die niet betalen" to the callback offer: the matter told is answered (a
-            # payment plan), then the offer again, for its team (was the offer alone)
+            # "het gaat over de aanslag, ik kan die niet betalen": a payment plan (fewer words name only the subject)
             ctx.count("callback_topic_answered")
             answers.answer(ctx, told, reading.score, text, feedback=False)
-        handover.request(ctx, team=routed.team, reason=flow.reason)
+            intro = "answered"
+        elif own is not None and not routed.handover and routed.flow is None:
+            ctx.count("callback_topic_answered")
+            answers.answer(ctx, routed, 1.0, text, own_detail=own.name, feedback=False)
+            intro = "answered"
+        else:
+            intro = "noted"
+        handover.request(ctx, team=routed.team, reason=flow.reason, intro=intro)
         return True
 
     def _referral_of_request(self, text: str) -> "Referral | None":
