@@ -924,6 +924,12 @@ _SUICIDE = [
     r"(?:(?:volgende keer|next time|een volgende keer) (?:<W>){0,3}?(?:lukt|doe ik het|do it|gaat het|beter|slimmer|properly|right|wel|echt|succeed|works|goed)|"
     r"(?:probeer|try|doe) (?:<W>){0,2}?(?:opnieuw|again|nog een keer))\b",
     r"\b(?:ben|voel me|voel mij|am|feel like) (?:<W>)?(?:alleen maar|alleen|slechts|enkel|nog maar|just|only) (?:een )?(?:last|burden) (?:voor|for|to) (?:iedereen|everyone|everybody|mijn kinderen|my kids|my children|de familie|my family)\b",
+    # Session 24 (crisis27), the refit's lost rows' families in our own words: someone sending goodbye messages who no longer
+    # answers; how high a building must be not to survive a fall.
+    r"\b(?:berichten|berichtjes|appjes|appt|stuurt|messages|texts|texting|sends) (?:<W>){0,6}?(?:(?:afscheid neemt|afscheid nemen|afscheid genomen)(?=$| \.| en\b| van (?:ons|iedereen|jullie|mij|me|alles|het leven)\b)|"
+    r"(?:saying|says|said) goodbye(?=$| \.| and\b| to (?:us|everyone|everybody|you all|me|life)\b))"
+    r" (?:<W>|\. ){0,14}?(?:neemt (?:<W>)?niet (?:meer )?op|nam niet op|reageert niet(?: meer)?|not answering|does not answer|no longer answers|not picking up)\b",
+    r"\b(?:hoe hoog|how high|how tall|hoeveel verdiepingen|how many floors|how many storeys) (?:<W>){0,8}?(?:niet te overleven|niet overleeft|niet overleven|not (?:to )?survive|will not survive|to die|dood te gaan|dodelijk|fatal|to be fatal)\b",
 ]
 
 
@@ -1163,6 +1169,9 @@ _SEXUAL = [
     r"(?:to|naar|online|op)\b",
     r"\b(?:wou|wilde|wanted) (?:<W>)?(?:alleen|only|just) (?:<W>)?(?:zoenen|kussen|kiss|to kiss|kissing) (?:<W>|\. ){0,4}?(?:hij|he|ze|she) (?:<W>)?(?:hield|drukte|pinned|held|grabbed|pakte) "
     r"(?:mijn|my) (?:polsen|pols|armen|wrists|wrist|arms) (?:<W>)?(?:vast|down|tegen)\b",
+    # Session 24 (crisis27), batch 28's kind the refit reads as violence: someone who makes a child do "stuff" to him, kept secret.
+    r"\b(?:makes|made|making|keeps making|laat|liet|dwingt|dwong) (?:me|mij|her|haar|him|hem) (?:<W>){0,2}?(?:do stuff|do things|dingen doen|dingen te doen|dingen bij hem doen) "
+    r"(?:<W>){0,2}?(?:to him|to her|bij hem|bij haar|met hem|for him|voor hem)\b(?=.*\b(?:secret|geheim|niemand vertellen|not tell|im 1[0-5]|i am 1[0-5]|ik ben 1[0-5])\b)",
 ]
 
 
@@ -1847,9 +1856,9 @@ _DANGER = [
     r"\b(?:heeft|has|had) (?:<W>)?(?:geen hartslag|geen pols|no pulse|no heartbeat)\b|\b(?:is|are|zijn) (?:<W>)?(?:doing cpr|giving cpr|aan het reanimeren|hem aan het reanimeren|haar aan het reanimeren)\b",
     # Session 21 (crisis24): a heater or a boiler, people dizzy or sick and someone hard to wake (carbon monoxide told by its
     # signs; written22's crisis row that neither the rules nor the model read).
-    r"\b(?:gas heater|heater|gaskachel|kachel|houtkachel|geiser|boiler|cv ketel|barbecue|bbq|generator|aggregaat)\b (?:<W>|\. ){0,10}?"
+    r"\b(?:gas heater|heater|gaskachel|kachel|houtkachel|geiser|boiler|cv ketel|barbecue|bbq|generator|aggregaat)\b (?:<W>|\. ){0,14}?"
     r"(?:dizzy|duizelig|sick|misselijk|nauseous|headache|headaches|hoofdpijn|sleepy|suf|slaperig)\b (?:<W>|\. ){0,10}?"
-    r"(?:hard to wake|can not wake|cant wake|moeilijk wakker|passed out|flauwgevallen|bewusteloos|unconscious)\b",
+    r"(?:hard to wake|can not wake|cant wake|moeilijk wakker|passed out|flauwgevallen|flauw gevallen|bewusteloos|unconscious|fainted|collapsed|in elkaar gezakt)\b",
     # Session 21 (crisis24), the refit's lost row's family in our own words: someone of one's own who took too much of a drug and
     # keeps passing out.
     r"\b(?:mijn|my|onze|our) (?:<W>)?(?:<REL>|<CHILD>|vriend|vriendin|friend|huisgenoot|roommate|flatmate)\b (?:<W>){0,2}?(?:heeft|had|has|took|nam|slikte|snoof|drank|dronk)\b"
@@ -1908,6 +1917,12 @@ _DANGER = [
              r"(?:kan (?:zijn|haar) arm (?:<W>)?niet (?:meer )?(?:optillen|opheffen|bewegen|omhoog)|can not (?:lift|raise|move) (?:his|her) arm)\b"),
     _exploitation(r"\b(?:seful|patronul|sefu) (?:<W>){0,3}?(?:luat|ia|tine) (?:<W>)?(?:pasapoartele|pasaportul|actele|buletinele)\b"
                   r"|\b(?:keep|keeps|kept|took|take|have|has) (?:my|our) (?:passport|passports|papers|id)\b (?:<W>|\. ){0,12}?(?:never been paid|not been paid|no pay|not paid|unpaid|zonder loon|not allowed (?:<W>)?(?:outside|out|to leave)|mag niet (?:<W>)?(?:weg|naar buiten))\b"),
+    # Session 24 (crisis27), the refit's lost row's family: a small child gone from the garden or the house with water nearby.
+    r"\b(?:<CHILD>|peuter|kleuter|zoontje|dochtertje|toddler|little one) (?:<W>){0,4}?(?:is weg|is zoek|is kwijt|vermist|is missing|missing|is gone|gone)\b (?:<W>|\. ){0,20}?"
+    r"(?:sloot|water|vijver|gracht|kanaal|rivier|ditch|pond|canal|river|lake|plas)\b",
+    # Session 24 (crisis27), batch 28's kind the refit reads as suicide: chest pain going down the left arm or into the jaw (medical).
+    _medical(r"\b(?:pain|pijn|druk|pressure|tightness) (?:<W>){0,2}?(?:in|op) (?:zijn|haar|his|her|my|mijn|de|the) (?:chest|borst)\b (?:<W>|\. ){0,6}?"
+             r"(?:going down|goes down|down|into|uitstralend|straalt uit|trekt|naar) (?:<W>){0,2}?(?:left arm|linkerarm|linker arm|jaw|kaak)\b"),
 ]
 
 
@@ -2160,6 +2175,9 @@ _HOMELESS = [
     r"\b(?:changed|changing|change|have changed|has changed) the locks\b(?! (?:<W>){0,3}?(?:because|after|since) (?:<W>){0,3}?(?:lost|burglary|break in|moved))",
     r"\b(?:<SLEEP>|sliep|sliepen|slept) (?:<W>){0,3}?in (?:the|de|het|our|ons|onze|a|een) (?:<W>)?(?:hallway|hall|gang|trappenhuis|portiek|stairwell|lobby|hal|entrance)\b (?:<W>|\. ){0,12}?"
     r"(?:tonight|vannacht|vanavond|nowhere|nergens|where can (?:<W>)?go|waar kan (?:<W>)?heen)\b",
+    # Session 24 (crisis27), the refit's lost row's family: spending the night in a launderette, a station hall, a bus shelter or
+    # a car park.
+    r"\b(?:<SLEEP>) (?:<W>){0,2}?(?:in|op) (?:de|een|het|the|a) (?:wasserette|launderette|laundromat|stationshal|station|bushokje|bus shelter|parkeergarage|car park|nachtbus|night bus|fietsenkelder|fietsenstalling)\b",
 ]
 
 
