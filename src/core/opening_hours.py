@@ -188,6 +188,18 @@ def _good_friday(year: int) -> date:
     return easter_sunday(year) - timedelta(days=2)
 
 
+def term_last_day(start: date, days: int) -> date:
+    """The last day of a legal term of `days` days after `start` (a birth is registered within 3 days). A last day on
+    a Saturday, a Sunday or a generally recognised holiday moves to the next day that is none (Algemene termijnenwet,
+    articles 1 and 3: its holidays are the public ones but Good Friday, and 5 May every year), whatever the tenant's
+    own closing days."""
+    last = start + timedelta(days=days)
+    while (last.weekday() >= 5 or (last in _public_holidays(last.year) and last != _good_friday(last.year))
+           or (last.month, last.day) == (5, 5)):
+        last += timedelta(days=1)
+    return last
+
+
 def _require_aware(moment: datetime) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("opening hours need an aware datetime (the clock always gives one)")

@@ -102,6 +102,11 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     closing = _facts(ctx, closing_facts, text) if closing_facts else ""
     if closing:
         body = f"{body} {closing}"
+    # "ze is geboren op 28 november": whether the birth's 3 days still run, after the answer that names them
+    term = facts.term_line(ctx.say, intent.term, text, ctx.today) if intent.term is not None and text else ""
+    if term:
+        ctx.count("term_told")
+        body = f"{body}\n\n{term}"
     body = _with_followup(ctx, intent, with_followup, body, links)
     buttons = [
         ctx.button(f"followup_{kind}", f"followup:{kind}")

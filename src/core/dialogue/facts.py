@@ -1,15 +1,22 @@
 """Answers from the tenant's own settings: opening hours today and tomorrow (with
-holidays and closing days), the phone number, and fees with amounts."""
+holidays and closing days), the phone number, and fees with amounts; and from the calendar: whether a legal term
+from a day the question tells is still running."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ..kb.models import Fee, Tenant
-from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words, easter_sunday
+from ..kb.models import Fee, Tenant, Term
+from ..kb.phrases import names_any
+from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words, easter_sunday, term_last_day
 from . import clauses
 from .availability import Promises
+
+if TYPE_CHECKING:
+    from .texts import Wording
 
 _PHONE_CUE = ("telefoon", "bellen", "bel ", "nummer", "phone", "call", "number")
 
@@ -109,6 +116,86 @@ def named_day(text: str, today: date, after: date | None = None) -> date | None:
         return this_year if this_year >= today else date(today.year + 1, month, day)
     except ValueError:  # "31 februari", "29 februari" in a year without it
         return None
+
+
+_COUNTED = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+            "negen": 9, "tien": 10, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "4 dagen geleden", "vier dagen geleden", "three days ago"
+_DAYS_AGO = re.compile(r"\b(\d{1,2}|" + "|".join(_COUNTED) + r") (?:dag|dagen|day|days) (?:geleden|ago)\b")
+_DAYS_BACK = {"eergisteren": 2, "day before yesterday": 2, "gisteren": 1, "yesterday": 1}
+_DAY_BACK = re.compile(r"\b(?:" + "|".join(_DAYS_BACK) + r")\b")
+# A day told further back than this says nothing of a term running now ("ik ben geboren op 3 maart 1990" asking for a
+# birth certificate): no term line.
+TERM_LOOKBACK_DAYS = 42
+# "28-11", "28/11/2026" (day first, as the Dutch write it)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2}|\d{4}))?\b")
+
+
+def told_past_day(text: str, today: date, event: Sequence[str]) -> date | None:
+    """The day a sentence naming the event (one of the phrases `event`: "geboren") says it happened, up to today:
+    "ze is geboren op 28 november", "op 28-11", "eergisteren", "vier dagen geleden", "zaterdag" (the last one before
+    today); None when no such sentence dates it, or dates it after today (an expected birth is no term yet) or more than
+    TERM_LOOKBACK_DAYS before it."""
+    for sentence in clauses.sentences(text.lower()):
+        if not names_any(sentence, event):
+            continue
+        day = _past_day(sentence, today)
+        if day is not None:
+            return day if 0 <= (today - day).days <= TERM_LOOKBACK_DAYS else None
+    return None
+
+
+def _past_day(sentence: str, today: date) -> date | None:
+    ago = _DAYS_AGO.search(sentence)
+    if ago is not None:
+        count = ago.group(1)
+        return today - timedelta(days=int(count) if count.isdigit() else _COUNTED[count])
+    back = _DAY_BACK.search(sentence)
+    if back is not None:
+        return today - timedelta(days=_DAYS_BACK[back.group(0)])
+    found = _DATE.search(sentence)
+    numeric = _NUMERIC_DATE.search(sentence)
+    if found is not None and not found.group("day_of_month"):
+        month = _MONTHS[found.group("month") or found.group("month_first")]
+        day, year = int(found.group("day") or found.group("day_after")), None
+    elif numeric is not None:
+        day, month = int(numeric.group(1)), int(numeric.group(2))
+        year = int(numeric.group(3)) if numeric.group(3) else None
+        year = year + 2000 if year is not None and year < 100 else year
+    else:
+        weekday = _WEEKDAY.search(sentence)
+        if weekday is None:
+            return None
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS[weekday.group(1)]) % 7 or 7)
+    if year is not None:
+        return _a_date(year, month, day)
+    # without a year, the last such day up to today ("28 december" told on 2 January: last year's)
+    this_year = _a_date(today.year, month, day)
+    return this_year if this_year is not None and this_year <= today else _a_date(today.year - 1, month, day)
+
+
+def _a_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # "31 november", "29 februari" in a year without it
+        return None
+
+
+def term_line(say: "Wording", term: Term, text: str, today: date) -> str:
+    """Whether a question that dates the event of a topic's legal term is still in time: "De 3 dagen voor de
+    aangifte tellen vanaf zaterdag 28 november. De laatste dag is dus vandaag, dinsdag 1 december. Doe de aangifte
+    vandaag nog." (a last day past a weekend or holiday said as such); "" when the question dates no event."""
+    told = told_past_day(text, today, term.words)
+    if told is None:
+        return ""
+    last = term_last_day(told, term.days)
+    lines = [say("term_from", days=str(term.days), told=date_words(told, say.language))]
+    if last != told + timedelta(days=term.days):
+        lines.append(say("term_moved"))
+    key = "term_open" if last > today else "term_today" if last == today else "term_passed"
+    lines.append(say(key, last=date_words(last, say.language)))
+    return " ".join(lines)
 
 
 def _next_day_of_month(today: date, day: int) -> date | None:

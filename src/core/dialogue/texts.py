@@ -425,6 +425,20 @@ CATALOGUE: dict[str, Text] = {
     "label_day": Text(nl="Op {date}", en="On {date}"),
     "word_and": Text(nl=" en ", en=" and "),
     "hours_range": Text(nl="van {start} tot {end}", en="from {start} to {end}"),
+    # A legal term from a day the question tells (`facts.term_line`: a birth registered within 3 days)
+    "term_from": Text(nl="De {days} dagen voor de aangifte tellen vanaf {told}.",
+                      en="The {days} days to register count from {told}."),
+    "term_moved": Text(nl="Valt de laatste dag in het weekend of op een feestdag? Dan telt de eerstvolgende werkdag.",
+                       en="Does the last day fall in a weekend or on a public holiday? Then the next working day counts."),
+    "term_open": Text(nl="U heeft dus tot en met {last}. U bent nog op tijd.",
+                      en="So you have until {last}. You are still in time."),
+    "term_today": Text(nl="De laatste dag is dus vandaag, {last}. Doe de aangifte vandaag nog.",
+                       en="So the last day is today, {last}. Register today."),
+    "term_passed": Text(
+        nl="De laatste dag was dus {last}. U bent te laat. Doe de aangifte toch zo snel mogelijk: dat kan nog steeds. "
+           "De gemeente vraagt u dan waarom het later is.",
+        en="So the last day was {last}. You are late. Register as soon as possible all the same: you still can. The "
+           "municipality will ask you why it is later."),
     "hours_open": Text(nl="{day} is het gemeentehuis open {ranges}.", en="{day} the town hall is open {ranges}."),
     "hours_were_open": Text(
         nl="{day} was het gemeentehuis open {ranges}; nu is het gesloten.",

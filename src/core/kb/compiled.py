@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..errors import NotFound
 from ..models import ChannelAccount
-from .models import Domain, Followups, Referral, SlotSpec, Team, Tenant, Text
+from .models import Domain, Followups, Referral, SlotSpec, Team, Tenant, Term, Text
 from .phrases import KeyWords, names_any
 
 if TYPE_CHECKING:  # the matcher is only needed to load an artefact, not to import this module
@@ -119,6 +119,7 @@ class ResolvedIntent(_Frozen):
     variants: dict[str, ResolvedVariant] = Field(default_factory=dict)  # detail kind -> answer
     details: list[ResolvedDetail] = Field(default_factory=list)  # this topic's own details
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
+    term: Term | None = None  # a legal term from the event the topic is about (`Term`)
     flow: ResolvedFlow | None = None
     after_hours: ResolvedAfterHours | None = None
     tenant_only: bool = False  # defined in the tenant file, not in the shared base

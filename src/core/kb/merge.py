@@ -171,6 +171,7 @@ def resolve_intent(intent: Intent, tenant: Tenant, *, tenant_only: bool = False)
             for detail in own.details
         ],
         facts=intent.facts,
+        term=intent.term,
         flow=flow,
         after_hours=None if after_hours is None else ResolvedAfterHours(
             answer=after_hours.answer,

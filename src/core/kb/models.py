@@ -147,6 +147,15 @@ class AfterHours(Strict):
     links: list[LinkSpec] = Field(default_factory=list)
 
 
+class Term(Strict):
+    """A legal term that runs from an event the topic is about (a birth is registered within 3 days): a question that
+    dates the event in a sentence naming one of `words` ("ze is geboren op 28 november") hears the term's last day
+    (moved past a weekend or public holiday, `opening_hours.term_last_day`) and whether it has passed."""
+
+    days: int = Field(ge=1, le=60)
+    words: list[str] = Field(min_length=1)
+
+
 class Intent(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Literal["topic", "system"]
@@ -164,6 +173,7 @@ class Intent(Strict):
     details: list[Detail] = Field(default_factory=list)
     # Tenant facts the answer opens with (today's and tomorrow's hours, the phone number).
     facts: list[Literal["opening_hours", "phone"]] = Field(default_factory=list)
+    term: Term | None = None
     examples: Examples
     flow: FlowSpec | None = None
     after_hours: AfterHours | None = None  # who helps while the gemeente is closed (none: nobody else)
