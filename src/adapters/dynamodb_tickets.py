@@ -5,6 +5,8 @@ as the engine made it (JSON in `ticket`) plus its working state as attributes
 (status, claimedBy, claimedByName, outcome, ...). The sparse `TicketIndex` lists a tenant's
 tickets per status and team, oldest first: `ticketKey = <tenant>#<status>`,
 `ticketAt = <team>#<createdAt, UTC>#<id>` (a team is a `begins_with` on the sort key).
+The `TicketMarkIndex` has the same keys but projects only `urgent`, `expiresAt` and `claimedBy`:
+what counts, orders and hands out tickets (`marks`) reads it, never the whole tickets.
 Every transition is one conditional UpdateItem, so a ticket has one holder.
 
 The intake stores a ticket in one transaction with a marker item under its
@@ -15,6 +17,7 @@ conversation is never stored.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any
@@ -39,6 +42,10 @@ from core.staff_texts import TICKET_CONVERSATION_GONE, TICKET_GONE
 from core.tickets import ticket_refusal
 
 TICKET_INDEX = "TicketIndex"
+MARK_INDEX = "TicketMarkIndex"  # the TicketIndex's keys with only these attributes projected (template.yaml)
+MARK_ATTRIBUTES = "ticketAt, expiresAt, urgent, claimedBy"
+
+log = logging.getLogger(__name__)
 
 
 def _index_key(tenant: str, status: TicketStatus) -> str:
@@ -225,18 +232,36 @@ class DynamoDBTicketStore:
         return TicketPage(records, ticket_position(records[-1]) if len(found) > limit else None)
 
     def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
-        # The list's Queries (the partition, or a team's `begins_with`), returning only what places a ticket and
-        # what the retention needs: `ticketAt` (<team>#<created>#<id>), `expiresAt` and `urgent`; no record is parsed.
+        # The list's Queries (the partition, or a team's `begins_with`) on the slim TicketMarkIndex: what places a
+        # ticket, what the retention needs and who holds it (`ticketAt` = <team>#<created>#<id>, `expiresAt`,
+        # `urgent`, `claimedBy`); no record is read or parsed.
         moment, retention = self.clock(), self.retention(tenant)
         found = []
         for condition, values in _index_conditions(tenant, status, teams):
-            for item in query_all(self.client, TableName=self.table, IndexName=TICKET_INDEX, KeyConditionExpression=condition,
-                                  ExpressionAttributeValues=values, ProjectionExpression="ticketAt, expiresAt, urgent"):
+            for item in self._mark_entries(KeyConditionExpression=condition, ExpressionAttributeValues=values):
                 _, created, ticket_id = item["ticketAt"]["S"].split("#", 2)
-                mark = TicketMark(ticket_id, datetime.fromisoformat(created), (item.get("urgent") or {}).get("BOOL", False))
+                mark = TicketMark(ticket_id, datetime.fromisoformat(created), (item.get("urgent") or {}).get("BOOL", False),
+                                  _text(item, "claimedBy"))
                 if unexpired(item, mark.created_at, retention, moment):
                     found.append(mark)
         return found
+
+    def _mark_entries(self, **arguments: Any) -> list[dict[str, Any]]:
+        """A Query's entries of the TicketMarkIndex. Right after the deploy that adds it, DynamoDB is still filling
+        it from the existing tickets ("backfilling": reading it is a ValidationException naming it; moto says an
+        index it lacks is not found) and the TicketIndex answers instead: the same keys and attributes, at the
+        read capacity of whole tickets."""
+        arguments = {"TableName": self.table, "ProjectionExpression": MARK_ATTRIBUTES, **arguments}
+        try:
+            return query_all(self.client, IndexName=MARK_INDEX, **arguments)
+        except ServiceUnavailable as failure:
+            error = failure.__cause__
+            if not (isinstance(error, ClientError)
+                    and _error_code(error) in ("ValidationException", "ResourceNotFoundException")
+                    and MARK_INDEX in str(error.response.get("Error", {}).get("Message", ""))):
+                raise
+        log.warning("%s is not readable yet (being filled after a deploy): the ticket marks read %s", MARK_INDEX, TICKET_INDEX)
+        return query_all(self.client, IndexName=TICKET_INDEX, **arguments)
 
     def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:
         # BatchGetItem (100 keys a call), consistent as `get`; what DynamoDB leaves unprocessed is asked again.

@@ -304,9 +304,9 @@ class InMemoryTicketStore:
         self._lock = threading.Lock()
         self._records: dict[tuple[str, str], str] = {}  # (tenant, id) -> JSON
         self._expiry: dict[tuple[str, str], int] = {}  # (tenant, id) -> expiresAt
-        # (tenant, id) -> what places a ticket (status, team, urgent, created), kept with every write, so `marks`
-        # parses no record (as DynamoDB's reads only the index's key, expiry and urgent flag).
-        self._marks: dict[tuple[str, str], tuple[TicketStatus, str, bool, datetime]] = {}
+        # (tenant, id) -> what places a ticket (status, team, urgent, created, holder), kept with every write, so
+        # `marks` parses no record (as DynamoDB's reads only the slim index: key, expiry, urgent flag, holder).
+        self._marks: dict[tuple[str, str], tuple[TicketStatus, str, bool, datetime, str | None]] = {}
         conversations.on_delete.append(self._forget_conversation)
 
     def _read(self, tenant: str, ticket_id: str) -> TicketRecord | None:
@@ -325,7 +325,8 @@ class InMemoryTicketStore:
 
     def _write(self, record: TicketRecord) -> TicketRecord:
         self._records[(record.tenant, record.id)] = record.model_dump_json()
-        self._marks[(record.tenant, record.id)] = (record.status, record.team, record.urgent, record.created_at)
+        self._marks[(record.tenant, record.id)] = (record.status, record.team, record.urgent, record.created_at,
+                                                   record.claimed_by)
         return record
 
     def create(self, ticket: Ticket, expires_at: int) -> tuple[TicketRecord, bool]:
@@ -348,8 +349,9 @@ class InMemoryTicketStore:
 
     def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
         with self._lock:
-            found = [(TicketMark(key[1], created, urgent), self._expiry.get(key, 0)) for key, (state, team, urgent, created)
-                     in self._marks.items() if key[0] == tenant and state == status and (teams is None or team in teams)]
+            found = [(TicketMark(key[1], created, urgent, holder), self._expiry.get(key, 0))
+                     for key, (state, team, urgent, created, holder) in self._marks.items()
+                     if key[0] == tenant and state == status and (teams is None or team in teams)]
         return [mark for mark, expires_at in found if not self._conversations.expired(tenant, expires_at, mark.created_at)]
 
     def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:

@@ -521,11 +521,13 @@ class TicketCount(NamedTuple):
 
 class TicketMark(NamedTuple):
     """What places a ticket in a list, without its record: `ticket_position` and `urgent_position` take it
-    as they take the record (DynamoDB reads it from the TicketIndex's key and two attributes)."""
+    as they take the record, and who holds it (a claimed ticket; None otherwise). DynamoDB reads it from the
+    slim TicketMarkIndex: its key and three attributes."""
 
     id: str
     created_at: datetime
     urgent: bool
+    claimed_by: str | None = None
 
 
 class TicketPage(NamedTuple):

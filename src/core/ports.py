@@ -149,9 +149,10 @@ class TicketStore(Protocol):
         the status's tickets (DynamoDB: Queries of at most `limit` + 1 items per team)."""
 
     def marks(self, tenant: str, status: TicketStatus, teams: Collection[str] | None = None) -> list[TicketMark]:
-        """Where each of `list`'s tickets stands (id, creation time, urgent), by the retention as the lists
-        read it, without parsing their records (DynamoDB: the list's Queries on the TicketIndex, returning
-        only `ticketAt`, `expiresAt` and `urgent`): what counting and the urgent order's pages need."""
+        """Where each of `list`'s tickets stands (id, creation time, urgent) and who holds it, by the retention as
+        the lists read it, without reading their records (DynamoDB: the list's Queries on the slim TicketMarkIndex,
+        `ticketAt`, `expiresAt`, `urgent` and `claimedBy` of each): what counting, the urgent order's pages and
+        handing out the next ticket need."""
 
     def get_many(self, tenant: str, ticket_ids: Sequence[str]) -> list[TicketRecord]:
         """The records of `ticket_ids` that are still kept, in no particular order (DynamoDB: BatchGetItem)."""

@@ -242,18 +242,22 @@ class TicketDesk:
         from the list: a request taken is finished or given back before a new one is taken, so
         none is left claimed and forgotten. Else the first open one in the urgent order (urgent
         first, then the oldest) is claimed; one a colleague took a moment earlier is skipped.
-        (None, False): nothing is open for their teams (or `team`)."""
+        (None, False): nothing is open for their teams (or `team`).
+        Chosen by the marks (`TicketStore.marks`: who holds a claimed ticket, which open one is urgent and how
+        old), never by reading the lists' records: only the one handed out is read (the claim returns it)."""
         who.require_role(TICKET_ROLE)
         teams = self._teams(who, team)
-        held = [record for record in self.tickets.list(who.tenant, TicketStatus.CLAIMED, teams)
-                if record.claimed_by == who.subject]
-        if held:
-            return min(held, key=urgent_position), True
-        for record in sorted(self.tickets.list(who.tenant, TicketStatus.OPEN, teams), key=urgent_position):
+        held = [mark for mark in self.tickets.marks(who.tenant, TicketStatus.CLAIMED, teams)
+                if mark.claimed_by == who.subject]
+        for mark in sorted(held, key=urgent_position):
+            record = self.tickets.get(who.tenant, mark.id)
+            if record is not None and record.status == TicketStatus.CLAIMED and record.claimed_by == who.subject:
+                return record, True  # else finished or given back since the marks were read
+        for mark in sorted(self.tickets.marks(who.tenant, TicketStatus.OPEN, teams), key=urgent_position):
             try:
-                return self.tickets.claim(who.tenant, record.id, who.subject, self.clock(), who.name), False
+                return self.tickets.claim(who.tenant, mark.id, who.subject, self.clock(), who.name), False
             except (Conflict, NotFound):
-                continue  # taken by a colleague (or gone) since the list was read
+                continue  # taken by a colleague (or gone) since the marks were read
         return None, False
 
     def release(self, who: StaffIdentity, ticket_id: str) -> TicketRecord:

@@ -2,9 +2,10 @@
 // request by request. Every 4 s it asks once for each list it shows: the waiting and live handovers, the bot's
 // conversations, the open callback requests with their count in the same answer (count=true; was a second,
 // full read of every open request for the count alone), and the requests taken; folded, the open requests
-// are only counted (a page of one). Hidden (another tab in front), it asks nothing until it is shown again, then at once; a
+// are only counted (a page of one). Hidden (another tab in front), it asks nothing until it is shown again, then at once;
+// with desktop notifications on, only the waiting list while hidden (session 24, staff24); a
 // failing API is asked again after 8 s, then 16 s (doubling, at most 60 s), and every 4 s once it answers.
-import { main, newPage, check, signInStaff, noErrors, api, callbackRequest } from "./lib.mjs";
+import { main, newPage, check, signInStaff, noErrors, api, callbackRequest, BASE } from "./lib.mjs";
 
 const INTERVAL = 4000;
 
@@ -14,6 +15,7 @@ await main(async (browser) => {
   for (let wait = 0; wait < 50 && !(await stored()); wait++) await new Promise((resolve) => setTimeout(resolve, 200));
   check(await stored(), "the callback request is stored");
 
+  await browser.grantPermissions(["notifications"], { origin: BASE });
   const staff = await newPage(browser);
   await staff.clock.install();
   // Every request to the staff API, and how many have not been answered yet.
@@ -94,6 +96,24 @@ await main(async (browser) => {
   const resumed = await settled(shownAt);
   check(JSON.stringify(kinds(resumed)) === JSON.stringify(ROUND), "asked at once when shown again: " + resumed.join(", "));
   check((await during(2)).every((round) => round.length === ROUND.length), "and every interval after that");
+
+  // Desktop notifications on (session 24, staff24): hidden, it asks every interval for the waiting list only, what a
+  // notification needs (it asked for every list); shown again, for every list at once, then every interval.
+  await staff.locator("#alert-notify").check();
+  await staff.locator("#work-status", { hasText: "melding" }).waitFor();
+  await settled(0);
+  await visibility("hidden");
+  const notifying = await during(4);
+  check(notifying.every((round) => JSON.stringify(kinds(round)) === JSON.stringify(["GET /v1/staff/handovers?status=waiting"])),
+        "hidden with notifications on, only the waiting list: " + notifying.map((round) => round.join(" + ")).join(" / "));
+  const visibleAt = asked.length;
+  await visibility("visible");
+  const everything = await settled(visibleAt);
+  check(JSON.stringify(kinds(everything)) === JSON.stringify(ROUND), "every list at once when shown again: " + everything.join(", "));
+  for (const round of await during(2)) {
+    check(JSON.stringify(kinds(round)) === JSON.stringify(ROUND), "every list each interval while shown: " + round.join(", "));
+  }
+  await staff.locator("#alert-notify").uncheck();
 
   // A failing API: asked again after 8 s, then 16 s, not every 4 s; every 4 s again once it answers.
   await staff.route("**/v1/staff/handovers?status=waiting*", (route) => route.fulfill({

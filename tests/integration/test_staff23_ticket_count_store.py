@@ -30,10 +30,11 @@ def queue(stores: Stores, number: int, *, team: str = "kcc", minutes: int = 0, d
 
 def counted(stores: Stores, status: TicketStatus, teams: list[str] | None = None) -> TicketCount:
     """The count of the store's marks, each checked against its own list (what the dashboard lists): the same
-    tickets, ids, creation times and urgent flags; the records of the marks read back with `get_many`."""
+    tickets, ids, creation times, urgent flags and holders; the records of the marks read back with `get_many`."""
     marks = stores.tickets.marks(TENANT, status, teams)
     listed = stores.tickets.list(TENANT, status, teams)
-    assert sorted(marks) == sorted((record.id, record.created_at, record.urgent) for record in listed), (marks, listed)
+    assert sorted(marks) == sorted((record.id, record.created_at, record.urgent, record.claimed_by)
+                                   for record in listed), (marks, listed)
     assert sorted(stores.tickets.get_many(TENANT, [mark.id for mark in marks]), key=lambda r: r.id) == sorted(
         listed, key=lambda r: r.id)
     return TicketCount.of(marks)

@@ -31,7 +31,7 @@ def test_the_table_has_its_keys_index_and_ttl(mock_aws: Deployment) -> None:
     table = dynamodb.describe_table(TableName=os.environ["TABLE_NAME"])["Table"]
     assert {k["AttributeName"] for k in table["KeySchema"]} == {"pk", "sk"}
     assert [i["IndexName"] for i in table["GlobalSecondaryIndexes"]] == [
-        "HandoverIndex", "TicketIndex", "ActivityIndex", "OutboxIndex"]
+        "HandoverIndex", "TicketIndex", "TicketMarkIndex", "ActivityIndex", "OutboxIndex"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     ttl = dynamodb.describe_time_to_live(TableName=os.environ["TABLE_NAME"])["TimeToLiveDescription"]
     assert (ttl["TimeToLiveStatus"], ttl["AttributeName"]) == ("ENABLED", "expiresAt")

@@ -89,15 +89,15 @@ def test_next_gives_a_held_request_back_first_then_urgent_then_the_oldest(world:
 
 def test_next_skips_a_request_a_colleague_took_a_moment_earlier(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = ticketed(world, minutes_ago=20), ticketed(world, minutes_ago=10)
-    listing = world.ticket_store.list
+    marking = world.ticket_store.marks
 
     def taken_meanwhile(tenant, status, teams=None):
-        found = listing(tenant, status, teams)
+        found = marking(tenant, status, teams)
         if status == TicketStatus.OPEN and world.ticket_store.get(tenant, first.id).status == TicketStatus.OPEN:
             world.ticket_store.claim(tenant, first.id, "bert", world.clock())
         return found
 
-    monkeypatch.setattr(world.ticket_store, "list", taken_meanwhile)
+    monkeypatch.setattr(world.ticket_store, "marks", taken_meanwhile)
     record, held = world.desk.next(who())
     assert (record.id, held) == (second.id, False)
 

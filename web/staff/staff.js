@@ -250,25 +250,28 @@
 
   // Every LIST_POLL_MS one request per list shown: the waiting and live handovers, the bot's conversations and,
   // for kcc, the open callback requests with their count in the same answer (loadOpen). Paused while the tab is
-  // hidden (resumed by visibilitychange), unless desktop notifications are on: they need the waiting list.
+  // hidden (resumed by visibilitychange), unless desktop notifications are on: then only the waiting list, what
+  // they announce (and the tab's title counts), is asked for; everything again as soon as the tab is shown.
   function refreshLists() {
     clearTimeout(listTimer);
     if (!session.token || $("view-work").hidden) return;
-    if (document.visibilityState === "hidden" && !prefs.notify) return;
+    var hidden = document.visibilityState === "hidden";
+    if (hidden && !prefs.notify) return;
     var round = ++listRound;
     var team = $("team-filter").value;
     var query = team ? "&team=" + encodeURIComponent(team) : "";
-    Promise.all([
-      call("GET", "/v1/staff/handovers?status=waiting" + query),
-      call("GET", "/v1/staff/handovers?status=live" + query),
-      call("GET", "/v1/staff/conversations?status=bot"),
-      loadOpen(true)
-    ]).then(function (results) {
+    var asked = [call("GET", "/v1/staff/handovers?status=waiting" + query)];
+    if (!hidden) {
+      asked.push(call("GET", "/v1/staff/handovers?status=live" + query), call("GET", "/v1/staff/conversations?status=bot"),
+                 loadOpen(true));
+    }
+    Promise.all(asked).then(function (results) {
       listFailures = 0;
       var waiting = results[0].handovers;
       announceNewlyWaiting(waiting);
       document.title = (waiting.length ? "(" + waiting.length + ") " : "") + "Gesprekken - Balie medewerkers";
       renderList($("waiting"), $("waiting-count"), waiting.map(handoverLabel), "Niemand wacht.");
+      if (hidden) return;
       renderList($("live"), $("live-count"), results[1].handovers.map(handoverLabel), "Geen lopende gesprekken.");
       renderList($("bot"), $("bot-count"), results[2].conversations.map(botLabel), "De assistent voert nu geen gesprekken.");
     }).catch(function (error) {
