@@ -79,7 +79,10 @@ _CALL_ME = re.compile(
     r"you can (?:e-?mail|mail|call|phone|reach|contact) me(?: (?:at|on|via))?|"
     # "please have someone email me", "laat iemand mij maandag bellen": someone sent to contact the resident
     r"(?:have|let|get) (?:someone|somebody|a colleague|one of you|a person) (?:\w+ )?(?:e-?mail|mail|call|phone|ring|contact) (?:me|us)|"
-    r"laat (?:iemand|een medewerker|een collega) (?:me|mij|ons) (?:\w+ ){0,3}(?:terug ?)?(?:bellen|mailen|e-?mailen))\b"
+    r"laat (?:iemand|een medewerker|een collega) (?:me|mij|ons) (?:\w+ ){0,3}(?:terug ?)?(?:bellen|mailen|e-?mailen)|"
+    # "ok please ticket. my name ..., phone 06-...", "maak maar een terugbelverzoek": the callback asked as a ticket
+    r"(?:make|open|create|maak|open|zet) (?:maar |dan |please )?(?:a |een )?(?:ticket|terugbelverzoek)|"
+    r"please (?:a |make a )?ticket|(?:een )?(?:ticket|terugbelverzoek) (?:graag|aub|alsjeblieft|please))\b"
 )
 # Staff as the subject of the question ("een klacht over een medewerker", "complaint about an employee"):
 # these words name who it is about, not whom the resident wants to talk to.

@@ -294,3 +294,18 @@ _NOTHING_DONE = re.compile(
 def says_nothing_is_done(text: str) -> bool:
     """True for "dus jullie doen gewoon niks??", "ik betaal belasting hoor", "so you do nothing?"."""
     return any(_NOTHING_DONE.search(clauses.plain(said)) for said in clauses.sentences(text) or [text])
+
+
+# "dit is echt een schandaal", "you guys are so bureaucratic", "ik heb al 3 keer gebeld en nu zit ik met een robot te
+# praten": outrage at the gemeente (not a question about the bot, nor about taxes), heard calmly with who can act.
+_OUTRAGED = re.compile(
+    r"\b(?:schandaal|schandalig|schande|bureaucratisch|bureaucratie|ambtelijke molen|disgrace|disgraceful|outrageous|"
+    r"scandal|scandalous|bureaucratic|bureaucracy|red tape|"
+    r"(?:al|nu al) (?:\d+|twee|drie|vier|vijf|tien|zo vaak|vaak) ?(?:x|keer|maal) (?:ge)?bel(?:d|len)|"
+    r"(?:called|phoned|rang) (?:\d+|two|three|four|five|ten|so many|many) times|"
+    r"(?:met|tegen) een (?:robot|computer|chatbot|bot) (?:te )?(?:praten|zitten|chatten)|(?:talking|chatting) to a (?:robot|bot|machine))\b")
+
+
+def is_outraged(text: str) -> bool:
+    """True for "dit is echt een schandaal", "you guys are so bureaucratic", "al 3 keer gebeld en nu met een robot"."""
+    return _OUTRAGED.search(clauses.plain(text)) is not None

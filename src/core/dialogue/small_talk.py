@@ -91,10 +91,22 @@ def before_a_closing(text: str) -> str | None:
         return None
     last = said[-1]
     plain = clauses.plain(last)
-    closes = (only_thanks(last) or tells_own_plan(last) or plain in _CLOSING_WORDS
+    closes = (only_thanks(last) or tells_own_plan(last) or plain in _CLOSING_WORDS or plain in _GOODBYES
               or (says_thanks(last) and len(plain.split()) <= 3))
     before = " ".join(said[:-1]).strip()
     return before if closes and len(before.split()) >= 3 else None
+
+
+# A goodbye at the end of a message ("... the music just stopped lol. good night"): a closing too.
+_GOODBYES = frozenset({"good night", "goodnight", "night", "bye", "bye bye", "have a good night", "have a nice evening",
+                       "have a nice day", "fijne avond", "fijne avond nog", "welterusten", "slaap lekker", "doei", "dag",
+                       "tot ziens", "fijne dag", "fijne dag nog", "fijn weekend", "goedenacht"})
+
+
+def ends_with_goodbye(text: str) -> bool:
+    """True when the message's last sentence is a goodbye ("good night", "fijne avond nog")."""
+    said = clauses.sentences(text)
+    return bool(said) and clauses.plain(said[-1]) in _GOODBYES
 
 
 # A closing word or two at the end of a message ("ok top", "top dankjewel", "fijn"), when it is nothing else.

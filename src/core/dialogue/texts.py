@@ -673,6 +673,25 @@ CATALOGUE: dict[str, Text] = {
         "not tonight. The shelter desk also looks with you at other places to sleep.",
     ),
     # "dus jullie doen gewoon niks??" after the answer to a problem: heard calmly; who can act now follows
+    # A letter told of without what it is about ("ik heb een brief van de gemeente gehad"): Balie cannot see it; what to
+    # tell, with its likely topics as buttons; the letter cannot be read: someone to read along, or staff.
+    "vague_letter": Text(
+        nl="Ik kan uw brief niet zien. Wat staat er bovenaan, en van wie of van welke afdeling komt hij? Een bedrag of een "
+        "datum helpt ook. Gaat het om een van deze onderwerpen?",
+        en="I cannot see your letter. What does it say at the top, and who or which department is it from? An amount or "
+        "a date helps too. Is it about one of these topics?",
+    ),
+    "vague_letter_unreadable": Text(
+        nl="Kunt u de brief niet goed lezen of begrijpen? Vraag dan iemand die u vertrouwt om mee te lezen. Een medewerker "
+        "van de gemeente kan hem ook met u doornemen.",
+        en="Can you not read or understand the letter well? Then ask someone you trust to read it with you. Someone from "
+        "the municipality can also go through it with you.",
+    ),
+    # "ik heb een vraag over mijn moeder": what about, with the likely topics as buttons.
+    "vague_relative": Text(
+        nl="Vertel gerust wat er speelt: waar gaat uw vraag over? Gaat het bijvoorbeeld om een van deze onderwerpen?",
+        en="Please tell me what is going on: what is your question about? Is it, for example, about one of these topics?",
+    ),
     "anger_heard": Text(
         nl="Ik begrijp dat u boos bent. Dat is vervelend.",
         en="I understand that you are angry. That is annoying.",

@@ -35,7 +35,7 @@ from .. import privacy
 from ..kb import phrases
 from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link, Role
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups, general_words,
-               handover, language, reactions, referrals, replies, small_talk)
+               handover, language, openings, reactions, referrals, replies, small_talk)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
@@ -131,6 +131,8 @@ WAIT_QUESTION_WORDS = 6
 OTHER_PARENT = "de andere ouder, the other parent"
 # Who or where to ask, after a referral ("ok so who do I ask then, you?"): its line again (`_about_the_referral`).
 _ASKS_WHO_OR_WHERE = re.compile(r"\b(?:wie|waar|waarheen|who|whom|where)\b")
+# The knowledge's goodbye (a message of news that ends with one: `_on_question`).
+GOODBYE = "afscheid"
 # Where residents apply for DigiD (said when one has none: `_not_understood`).
 DIGID_URL = "https://www.digid.nl"
 
@@ -841,6 +843,20 @@ class Turn:
         read_whole = whole is not None and (whole.decision == "answer" or sure_of_one(whole.candidates, whole.score))
         first = ctx.intent_of(whole.candidates[0].intent) if whole is not None and whole.candidates else None
         closing_read = first is not None and first.kind == "system"
+        told = ctx.classify(before_closing) if before_closing and small_talk.ends_with_goodbye(text) else None
+        told_first = ctx.intent_of(told.intent or (told.candidates[0].intent if told.candidates else None)) if told else None
+        if (told is not None and before_closing and (not read_whole or closing_read)
+                and not clauses.a_clause_asks(before_closing)
+                and (told_first is None or told_first.kind == "system" or (
+                    told.decision != "answer" and not ctx.knowledge.matcher.word_reads_as(
+                        before_closing, told_first.id, TOPIC_WORD_SCORE)))):
+            # "thanks. the music just stopped lol. good night": news told with a goodbye, nothing asked or placed: the
+            # goodbye answered (was the scope message for the news)
+            goodbye = ctx.intent_of(GOODBYE)
+            if goodbye is not None:
+                ctx.count("told_then_goodbye")
+                answers.answer(ctx, goodbye, 1.0)
+                return
         if before_closing and (not read_whole or closing_read):
             # "kan het vandaag nog? ok ik bel wel", "will I get a fine if I don't show up? ok thx": what is asked or told
             # before the closing (was "Dat weet ik niet", or "Graag gedaan" for the closing alone); a message the matcher
@@ -907,7 +923,7 @@ class Turn:
         if reactions.tells_a_plate(text):
             self._plate_told()
             return
-        if reactions.says_nothing_is_done(text) and self._anger_heard():
+        if (reactions.says_nothing_is_done(text) or reactions.is_outraged(text)) and self._anger_heard():
             return
         if erasure.asks_erasure(text):
             self._erasure_help()
@@ -1043,7 +1059,8 @@ class Turn:
             # "jullie chatbot snapt er niks van", "this bot is useless": said about the bot, in whichever zone
             # the matcher reads it (a system intent answered, a "Bedoelt u" of guesses, out of scope). A topic
             # the matcher answers is a question of its own ("belachelijk, wanneer wordt mijn container geleegd?").
-            self._on_frustration()
+            if not self._anger_with_a_matter(text):
+                self._on_frustration()
             return
         if result.candidates and result.candidates[0].intent in _HELLO_GOODBYE and not small_talk.opens_or_closes(text):
             # "en voor morgen", "en de dag erna": no "Hallo!" or "Tot ziens!" for a message that goes on from the last
@@ -1055,6 +1072,8 @@ class Turn:
                 return  # "there is a dead cat in my garden": the dead animal's report, not the felling permit
             if not self._carried_by_a_general_word(result, intent, text, kinds):
                 self._answer(intent, result.score, text, kinds)
+            return
+        if self._vague_matter(text, result):
             return
         meant = current_topic.meant_in_context(ctx, result, text, self.asked) if result.decision == "clarify" else None
         if meant is not None:
@@ -1615,6 +1634,53 @@ class Turn:
             said.append(ctx.say("anger_picked_up", moment=ctx.promises.starting(next_opening)))
         ctx.add(" ".join(said), links=[ctx.link(link) for link in topic.after_hours.links] + [ctx.link(link) for link in topic.links],
                 buttons=[ctx.person_button()])
+        return True
+
+    def _anger_with_a_matter(self, text: str) -> bool:
+        """"Ik kreeg een bon terwijl mijn bezoek in de app stond!!! Belachelijk dit" before any answer: the anger heard,
+        then the matter told beside it read on its own (an objection to the fine), not "Jammer dat dit niet hielp"
+        (feedback on an answer never given). Only when no answer was given yet and what is told reads as a topic."""
+        ctx = self.ctx
+        if ctx.state.feedback_open is not None or ctx.state.topic is not None:
+            return False
+        told = " ".join(said for said in clauses.sentences(text) if not reactions.is_frustrated(said))
+        if len(told.split()) < 4:
+            return False
+        reading = ctx.classify(told)
+        # the whole, or the sentence that tells the matter read surely (the fine, 0.97; the whole 0.73)
+        sure = next((found for found in (reading, *(part.classification for part in reading.parts))
+                     if found.decision == "answer"), None)
+        topic = ctx.intent_of(sure.intent) if sure is not None else None
+        if topic is None or sure is None or topic.kind != "topic":
+            return False
+        ctx.count("anger_with_a_matter")
+        ctx.add(ctx.say("anger_heard"))
+        self._answer(topic, sure.score, told)  # its answer for what is told (not a follow-up read in "de app")
+        return True
+
+    def _vague_matter(self, text: str, result: "Classification") -> bool:
+        """"ik heb een brief van de gemeente gehad maar mijn bril is kapot", "het gaat over de brief", "ik heb een vraag over
+        mijn moeder" with no topic talked about: what the matter is, asked (for a letter: what it says at the top, who
+        sent it, an amount or a date; Balie cannot see it), with its likely topics to choose from (was the scope message,
+        or a "Bedoelt u" of far-off guesses). Not when the matcher is sure of a topic the message names."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if topic is not None and topic.kind == "topic":
+            return False
+        if sure_of_one(result.candidates, result.score) and ctx.knowledge.matcher.word_reads_as(
+                text, result.candidates[0].intent, TOPIC_WORD_SCORE):
+            return False  # "ik heb een brief over mijn WOZ gekregen": the topic a word names (not "vader" read as Wmo)
+        matter = openings.vague_matter(text) or openings.vague_matter(ctx.text or "")
+        intents = [intent for intent in openings.LIKELY_TOPICS.get(matter or "", []) if intent in ctx.knowledge.intents]
+        if matter is None or len(intents) < 2:
+            return False
+        ctx.count(f"vague_matter:{matter}")
+        ctx.state.misses = 0
+        said = [ctx.say("vague_letter" if matter == "letter" else "vague_relative")]
+        if matter == "letter" and openings.cannot_read(ctx.text or text):
+            said += [ctx.say("vague_letter_unreadable"), ctx.person_line()]
+        ctx.state.asked = ChoicesOffered(intents=intents, question=privacy.redact(ctx.text or text))
+        ctx.add(" ".join(said), buttons=ctx.choice_buttons(intents))
         return True
 
     def _happened_again(self) -> bool:
