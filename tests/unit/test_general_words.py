@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from core.dialogue import general_words
-from core.matcher import Alternative, Classification
+from core.matcher import Alternative, Classification, ReadWords
 
 
 class ReadingsOf:
@@ -18,8 +18,11 @@ class ReadingsOf:
         self.read.append(text)
         return self.readings[text]
 
-    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
-        return not known_only and any(word in self.named for word in text.lower().split())
+    def read_words(self, text: str) -> ReadWords:
+        return ReadWords(tuple(text.lower().split()), "en", whole=False, default_language="en")
+
+    def word_reads_as(self, read: ReadWords, intent: str, floor: float, *, known_only: bool = False) -> bool:
+        return not known_only and any(word in self.named for word in read.words)
 
 
 BIRTH = "geboorteaangifte"

@@ -72,18 +72,19 @@ def test_each_phrase_has_one_key_word_the_fewest_phrases_use_then_the_longest() 
     assert keys.starts == ("container", "verblijfsvergunning")
 
 
-@pytest.mark.parametrize("text", [
-    "De taxi was vanochtend weer te laat!", "ik ben mijn VERBLIJFSVERGUNNING kwijt", "de containers zijn vol",
-    "my landlord won't fix it", "we willen een shop openen", "Ik wil een winkel open doen.", "te laat voor de taxi",
-    "de containerbak", "ik wind me op", "Hoe verleng ik mijn paspoort?", "wanneer is het gemeentehuis open?",
+@pytest.mark.parametrize(("text", "every_word"), [
+    ("De taxi was vanochtend weer te laat!", True), ("ik ben mijn VERBLIJFSVERGUNNING kwijt", True),
+    ("de containers zijn vol", True), ("my landlord won't fix it", True), ("Ik wil een winkel open doen.", True),
+    ("te laat voor de taxi", True),  # every word, not in the phrase's order: let through, the pattern says no
+    ("we willen een shop openen", False), ("de containerbak", False),  # a key word, not the phrase's other words
+    ("ik wind me op", False), ("Hoe verleng ik mijn paspoort?", False), ("wanneer is het gemeentehuis open?", False),
 ])
-def test_a_message_without_a_key_word_names_none_of_the_phrases(text: str) -> None:
+def test_a_message_without_every_word_of_a_phrase_names_none_of_them(text: str, every_word: bool) -> None:
     # `KeyWords.in_text` is looked up before the phrases' patterns (`TenantKnowledge.referral_for`): it may let a
     # message through that names none, never hold back one that names one
     may_name = KeyWords.of(KEYED).in_text(text)
     assert may_name or not names_any(text, KEYED)
-    assert may_name == any(word in text.lower() for word in ("taxi", "verblijfsvergunning", "container", "landlord",
-                                                               "shop", "winkel"))
+    assert may_name == every_word
 
 
 @pytest.fixture

@@ -80,3 +80,34 @@ def test_a_word_the_knowledge_does_not_know_is_read_again(knowledge: FileKnowled
     for _ in range(2):
         assert not matcher.word_reads_as("kwispeldoosjesstraat", "parkeervergunning", 0.75)
     assert classified.count("kwispeldoosjesstraat") == 2
+
+
+@pytest.fixture
+def words_read(knowledge: FileKnowledge, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text whose words the tenant's matcher reads one by one (`Matcher.read_words`) during the test."""
+    matcher = knowledge.get("voorbeeld").matcher.get()
+    seen: list[str] = []
+    read_words = matcher.read_words
+
+    def counting(text: str) -> object:
+        seen.append(text)
+        return read_words(text)
+
+    monkeypatch.setattr(matcher, "read_words", counting)
+    return seen
+
+
+@pytest.mark.parametrize(("before", "message"), [(None, "where do I register my boat"),
+                                                 ("ik ga verhuizen, hoe geef ik dat door?",
+                                                  "hoe vraag ik een parkeervergunning aan?")])
+def test_the_words_of_a_text_are_read_once_a_turn(knowledge: FileKnowledge, words_read: list[str], before: str | None,
+                                                  message: str) -> None:
+    """The general-word check reads the message without "register" word by word twice (its knowledge base's own words,
+    then all: `general_words.carried`), and other readings ask the same of the same text: its courtesy stripped and
+    tokenised once a turn (`TurnContext.read_words`; BENCHMARKS.md, session 24, speed24)."""
+    world = World(knowledge)
+    if before is not None:
+        world.say(before)
+    words_read.clear()
+    world.say(message)
+    assert words_read and len(words_read) == len(set(words_read))

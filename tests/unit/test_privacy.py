@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from core.privacy import contains_personal_data, is_valid_bsn, is_valid_iban, redact
+from core.privacy import PLATE, contains_personal_data, is_valid_bsn, is_valid_iban, may_hold_a_plate, redact
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,23 @@ def test_staff_replies_keep_names_but_lose_everything_else() -> None:
     reply = "Goedemorgen, u spreekt met Sanne. Uw BSN 111222333 staat goed; bel 06-12345678."
     assert redact(reply, names=False) == "Goedemorgen, u spreekt met Sanne. Uw BSN [BSN] staat goed; bel [TELEFOON]."
     assert "Sanne" not in redact(reply)
+
+
+# ---- the plate test before `redact` (`may_hold_a_plate`, session 24, speed24) ----------------------------------------
+
+_PLATE_PIECES = ["AB-12-CD", "12-ABC-3", "gh-45-kl", "ＡＢ－１２－ＣＤ", "AB-\u200b12-CD", "1ABC23", "12 ab 34", "kenteken",
+                 "Kenteken is", "nummerbord:", "licence plate", "registration", "regıstration number", "[KENTEKEN]", "½",
+                 "mijn", "auto", "is", "-", " ", ",", "7", "ab", "X"]
+
+
+@given(st.lists(st.sampled_from(_PLATE_PIECES), max_size=6).map(" ".join))
+def test_a_text_redacted_with_a_plate_may_hold_one(text: str) -> None:
+    assert PLATE not in redact(text, names=False) or may_hold_a_plate(text)
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("Hoe verleng ik mijn paspoort?", False), ("ik woon op nummer 12", False),  # no digit; a digit, no plate's shape
+    ("het is XX-123-Y", True), ("mijn kenteken is 1ABC23", True), ("[KENTEKEN]", True), ("ＡＢ－１２－ＣＤ", True),
+])
+def test_only_a_text_with_a_digit_and_a_plates_shape_or_cue_may_hold_a_plate(text: str, may: bool) -> None:
+    assert may_hold_a_plate(text) == may

@@ -21,7 +21,7 @@ from .texts import Wording
 if TYPE_CHECKING:
     from ..kb.compiled import ResolvedIntent, ResolvedLink, TenantKnowledge
     from ..kb.models import Team
-    from ..matcher import Classification
+    from ..matcher import Classification, ReadWords
 
 PAYLOAD = re.compile(r"^(intent|followup|feedback|handover|choice):[a-z0-9-]{1,60}$")
 # Markup pasted or typed into a message ("<script>alert(1)</script> hoe vraag ik een paspoort aan"):
@@ -71,6 +71,7 @@ class TurnContext:
         # The organisation referred to last turn (`DialogueState.referral`, cleared as the turn starts).
         self.referral_before: str | None = None
         self._classified: dict[str, Classification] = {}
+        self._read_words: dict[str, ReadWords] = {}
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -82,6 +83,18 @@ class TurnContext:
         if reading is None:
             reading = self._classified[text] = self.knowledge.matcher.classify(text)
         return reading
+
+    def read_words(self, text: str) -> ReadWords:
+        """The words of `text` the matcher reads one by one (`Matcher.read_words`: without its courtesy, tokenised),
+        once a turn: several readings ask whether a word of the same text names a topic (`word_reads_as`)."""
+        read = self._read_words.get(text)
+        if read is None:
+            read = self._read_words[text] = self.knowledge.matcher.read_words(text)
+        return read
+
+    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
+        """`Matcher.word_reads_as` on the turn's words of `text` (`read_words`)."""
+        return self.knowledge.matcher.word_reads_as(self.read_words(text), intent, floor, known_only=known_only)
 
     @property
     def state(self) -> DialogueState:

@@ -569,7 +569,7 @@ def _names_another_topic(ctx: TurnContext, words: str, named: "ResolvedIntent", 
         return True
     own = ctx.knowledge.derived(TopicWords.of).answer_words.get(topic.id, frozenset())
     told = " ".join(word for word in words.split() if word not in own)
-    return bool(told) and ctx.knowledge.matcher.word_reads_as(told, named.id, NAMED_IN_FOLLOWUP_SCORE, known_only=True)
+    return bool(told) and ctx.word_reads_as(told, named.id, NAMED_IN_FOLLOWUP_SCORE, known_only=True)
 
 
 def followup_pointing_back(ctx: TurnContext, text: str, kinds: list[str], placed_nowhere: bool = False) -> bool:

@@ -181,7 +181,7 @@ def _topic_a_clause_asks(ctx: TurnContext, text: str, asked_details: list[str]) 
         intent = ctx.intent_of(favourite[0].intent) if favourite else None
         if (intent is not None and intent.kind == "topic" and intent.id not in homes
                 and favourite[0].score >= DETAIL_EVIDENCE and any(kind in intent.variants for kind in asked_details)
-                and ctx.knowledge.matcher.word_reads_as(clause, intent.id, CLAUSE_TOPIC_WORD_SCORE)):
+                and ctx.word_reads_as(clause, intent.id, CLAUSE_TOPIC_WORD_SCORE)):
             return intent, favourite[0].score
     return None
 

@@ -178,6 +178,8 @@ _PLATE_FRAME = frozenset("""het is dat was hij mijn m'n ons onze de van auto ken
 def tells_a_plate(text: str) -> bool:
     """True for a licence plate typed with at most a few framing words ("het is XX-123-Y", "GH-45-KL", "my plate is
     12-ABC-3"): told, not asked. The plate's shapes are privacy's (the RDW sidecodes, or a plate after "kenteken")."""
+    if not privacy.may_hold_a_plate(text):
+        return False
     redacted = privacy.redact(text, names=False)
     if privacy.PLATE not in redacted:
         return False

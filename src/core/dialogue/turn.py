@@ -1185,7 +1185,7 @@ class Turn:
         if intent.kind != "topic" or len(text.split()) >= clauses.STORY_WORDS:
             return False
         if (result.decision == "answer" and general_words.names_one(text) and ctx.knowledge.referral_for(text) is not None
-                and not ctx.knowledge.matcher.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
+                and not ctx.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
             # "I want to register my company in another city": what is registered is another organisation's matter
             # (a company: KVK), named in the referral's words; the topic answered (Moving house, read in "another
             # city") is named by no word of its own: the scope message with the referral. Not a clarify's guess: "Het
@@ -1193,7 +1193,8 @@ class Turn:
             ctx.count("general_word_of_a_referral")
             self._not_understood(text)
             return True
-        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, SUBJECT_WORD_SCORE, classify=ctx.classify)
+        found = general_words.carried(ctx.knowledge.matcher, text, intent.id, SUBJECT_WORD_SCORE, classify=ctx.classify,
+                                     read_words=ctx.read_words)
         if found is None:
             return False
         ctx.count("general_word_only")
@@ -1229,7 +1230,7 @@ class Turn:
             intent = ctx.intent_of(guess.intent)
             if (intent is not None and intent.kind == "topic" and not intent.handover
                     and guess.score >= detail_topic.DETAIL_EVIDENCE and intent.detail_for(text) is not None
-                    and ctx.knowledge.matcher.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
+                    and ctx.word_reads_as(text, intent.id, TOPIC_WORD_SCORE)):
                 ctx.count("detail_of_a_topic_named")
                 self._answer(intent, guess.score, text)
                 return True
@@ -1285,7 +1286,7 @@ class Turn:
             return False
         choices = self._choices(result, runner_up_floor=0.0)
         if len(choices) < 2 or not (self.ctx.knowledge.domain_named(text) is not None
-                                    or self.ctx.knowledge.matcher.word_reads_as(text, choices[0].id, TOPIC_WORD_SCORE)):
+                                    or self.ctx.word_reads_as(text, choices[0].id, TOPIC_WORD_SCORE)):
             return False
         self.ctx.count("lone_favourite")
         self.ctx.note_unanswered(text)
@@ -1303,7 +1304,7 @@ class Turn:
         choices = self._choices(result)
         if (len(choices) != 1 or result.score < TOPIC_QUESTION_SCORE or len(text.split()) <= 2
                 or ctx.knowledge.referral_for(text) is not None
-                or not ctx.knowledge.matcher.word_reads_as(text, choices[0].id, TOPIC_WORD_SCORE)):
+                or not ctx.word_reads_as(text, choices[0].id, TOPIC_WORD_SCORE)):
             return False
         ctx.count("lone_favourite_asked")
         ctx.note_unanswered(text)
@@ -1397,7 +1398,7 @@ class Turn:
         else:
             choices = self._choices(reading)
             lone = (len(choices) == 1 and reading.score >= TOPIC_QUESTION_SCORE
-                    and ctx.knowledge.matcher.word_reads_as(rest, choices[0].id, TOPIC_WORD_SCORE))
+                    and ctx.word_reads_as(rest, choices[0].id, TOPIC_WORD_SCORE))
             meant = choices[0] if lone else None
             if reading.decision == "clarify" and len(choices) >= 2:
                 ctx.count("outside_besides")

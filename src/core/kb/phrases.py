@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,23 +112,38 @@ class KeyWords:
     with `*`: its beginning, in `starts`). A phrase is named only where each of its words is a word of the text, so a
     text that holds none of the key words names none of the phrases: a test of a few set look-ups before the phrases'
     patterns are read one list at a time (every referral's words, every domain's, a topic's details: most messages name none;
-    BENCHMARKS.md, session 23, speed23)."""
+    BENCHMARKS.md, session 23, speed23). Where a key word is held, the other words of its phrases are looked up too
+    (`phrases`): "wat" is the key of "wat voor weer" alone, and "wat kost dat?" names it not (session 24, speed24)."""
 
     words: frozenset[str]
     starts: tuple[str, ...]
+    # each key word (a beginning with its `*`) -> the words of the phrases it is the key of
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> KeyWords:
         phrase_words = [words for words in map(_phrase_words, phrases) if words]
         used = Counter(word for words in phrase_words for word in set(words))
-        keys = [min(words, key=lambda word: (used[word], -len(word.rstrip("*")))) for words in phrase_words]
-        return cls(frozenset(word for word in keys if not word.endswith("*")),
-                   tuple(sorted({word[:-1] for word in keys if word.endswith("*")})))
+        keyed: dict[str, list[tuple[str, ...]]] = {}
+        for words in phrase_words:
+            keyed.setdefault(min(words, key=lambda word: (used[word], -len(word.rstrip("*")))), []).append(tuple(words))
+        return cls(frozenset(word for word in keyed if not word.endswith("*")),
+                   tuple(sorted({word[:-1] for word in keyed if word.endswith("*")})),
+                   {key: tuple(dict.fromkeys(words)) for key, words in keyed.items()})
 
     def in_text(self, text: str) -> bool:
-        """False when `text` names none of the phrases (True: it may name one)."""
+        """False when `text` names none of the phrases (True: it may name one): no phrase has all its words in it."""
         held = _words_in(sentence_words(text))
-        return not self.words.isdisjoint(held) or (bool(self.starts) and any(word.startswith(self.starts) for word in held))
+        keys = [word for word in held if word in self.words]
+        if self.starts and any(word.startswith(self.starts) for word in held):
+            keys += [start + "*" for start in self.starts if any(word.startswith(start) for word in held)]
+        return any(_all_held(words, held) for key in keys for words in self.phrases[key])
+
+
+def _all_held(words: tuple[str, ...], held: frozenset[str]) -> bool:
+    """Whether each of a phrase's `words` is one of the `held` words (a word with `*`: the beginning of one)."""
+    return all(word in held if not word.endswith("*") else any(other.startswith(word[:-1]) for other in held)
+               for word in words)
 
 
 def names_any_in(sentences: str, phrases: Sequence[str]) -> bool:

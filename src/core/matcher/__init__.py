@@ -18,11 +18,12 @@ from .matcher import (  # noqa: E402
     Decision,
     Matcher,
     Part,
+    ReadWords,
     TrainingConfig,
     decide,
     train,
     train_knowledge_base,
 )
 
-__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "TrainingConfig", "decide", "train",
-           "train_knowledge_base"]
+__all__ = ["Alternative", "Classification", "Decision", "Matcher", "Part", "ReadWords", "TrainingConfig", "decide",
+           "train", "train_knowledge_base"]

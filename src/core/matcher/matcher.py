@@ -56,6 +56,18 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
+class ReadWords:
+    """The words of a text that `Matcher.word_reads_as` reads one by one: of the text without its courtesy
+    (`strip_courtesy`), not stop words (of `language`, guessed with `default_language` on a tie) or numbers, each
+    once, in order. `whole`: the courtesy took nothing away (the words are the whole text's)."""
+
+    words: tuple[str, ...]
+    language: str
+    whole: bool
+    default_language: str
+
+
+@dataclass(frozen=True, slots=True)
 class Alternative:
     intent: str
     score: float
@@ -623,23 +635,30 @@ class Matcher:
         index = {intent: position for position, intent in enumerate(self.intents)}
         return sorted((intent for intent in intents if intent in index), key=lambda intent: -float(row[index[intent]]))
 
-    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
+    def word_reads_as(self, text: str | ReadWords, intent: str, floor: float, *, known_only: bool = False) -> bool:
         """Whether one word of `text` (not a stop word, not a number) on its own is read as `intent`: its first
         guess with a score of at least `floor` ("dakkapel" for the building permit in "hoe moet je een dakkapel
         aanvragen?"). A guess carried only by a question's frame ("wanneer komt ... weer" for the waste calendar
         in "wanneer komt de kermis weer") has no such word. Each word costs a classification: for short texts;
         the knowledge base's own words are read once (kept). `known_only`: only those words (a cheap test that
-        implies the whole one)."""
-        tokens = tokenize(strip_courtesy(text).text)
-        language = guess_language(tokens, self._scorer.analyzer.default_language)
-        known = self._scorer.analyzer.known_words(language)
-        for word in dict.fromkeys(token for token in tokens if token.isalpha() and token not in STOP_WORDS[language]):
+        implies the whole one). `text` may be given as its `read_words` (read once for a turn's several tests)."""
+        read = text if isinstance(text, ReadWords) else self.read_words(text)
+        known = self._scorer.analyzer.known_words(read.language)
+        for word in read.words:
             if known_only and word not in known:
                 continue
             first, score = self._word_reading(word, keep=word in known)
             if first == intent and score >= floor:
                 return True
         return False
+
+    def read_words(self, text: str) -> ReadWords:
+        """The words of `text` that `word_reads_as` reads one by one."""
+        cleaned = strip_courtesy(text)
+        tokens = tokenize(cleaned.text)
+        language = guess_language(tokens, self._scorer.analyzer.default_language)
+        words = tuple(dict.fromkeys(token for token in tokens if token.isalpha() and token not in STOP_WORDS[language]))
+        return ReadWords(words, language, whole=not cleaned.stripped, default_language=self._scorer.analyzer.default_language)
 
     def _word_reading(self, word: str, *, keep: bool) -> tuple[str | None, float]:
         """The first guess and score of `word` read alone; kept with `keep`."""

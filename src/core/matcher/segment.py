@@ -104,6 +104,18 @@ MIN_PART_LETTERS = 8
 MIN_SPLIT_WORDS = 3
 
 
+# What is left of a run of punctuation marks ("opgehaald. !" -> "opgehaald."), and what goes before the question
+# ("..., maar hoe ...": the mark and the conjunction).
+_PUNCTUATION_RUN = re.compile(r"([.!?;,])(?:\s*[.!?;,])+")
+_LEADING_LINK = re.compile(r"^[\s.,;:!?-]*(?:(?:maar|en|dus)\s+)?", re.IGNORECASE)
+
+
+def _first_group(match: re.Match[str]) -> str:
+    """A match replaced by its first group: as the template r"\\1", which Python 3.11 parses again on every call of
+    `sub` (15 of strip_courtesy's 32 us a call, on every message; BENCHMARKS.md, session 24, speed24)."""
+    return match[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     text: str        # what is left to classify
@@ -118,9 +130,9 @@ def strip_courtesy(text: str) -> Cleaned:
     previous = None
     while previous != body:  # formulas can follow each other: "Sorry, ik heb een vraag."
         previous = body
-        body = _POLITENESS_CLAUSE.sub(r"\1", body)
-    body = re.sub(r"([.!?;,])(?:\s*[.!?;,])+", r"\1", body)  # "opgehaald. !" -> "opgehaald."
-    body = re.sub(r"^[\s.,;:!?-]*(?:(?:maar|en|dus)\s+)?", "", body, flags=re.IGNORECASE).strip()
+        body = _POLITENESS_CLAUSE.sub(_first_group, body)
+    body = _PUNCTUATION_RUN.sub(_first_group, body)  # "opgehaald. !" -> "opgehaald."
+    body = _LEADING_LINK.sub("", body).strip()
     body = body.rstrip(" ,;:-")  # "mijn aanslag klopt niet, [mijn bsn is ...]"
     if not _at_least(3, str.isalnum, body):
         return Cleaned(text.strip(), False)
