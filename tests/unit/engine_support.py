@@ -17,7 +17,7 @@ from core.dialogue.engine import Engine
 from core.effects import PortEffectDispatcher
 from core.errors import ServiceUnavailable
 from core.kb.static import StaticKnowledge
-from core.matcher import Classification
+from core.matcher import Classification, ReadWords
 from core.memory import InMemoryConversationStore, InMemoryTicketQueue
 from core.models import Channel, InboundKind, InboundMessage, Reply
 
@@ -107,9 +107,13 @@ class ScriptedMatcher:
     def classify(self, text: str) -> Classification:
         return self.script.get(text) or self.fallback.classify(text)
 
-    def word_reads_as(self, text: str, intent: str, floor: float, *, known_only: bool = False) -> bool:
-        if text in self.script:
-            return not known_only and text in self.named_in_a_word
+    def read_words(self, text: str) -> ReadWords:
+        return self.fallback.read_words(text)
+
+    def word_reads_as(self, text: str | ReadWords, intent: str, floor: float, *, known_only: bool = False) -> bool:
+        said = text.text if isinstance(text, ReadWords) else text
+        if said in self.script:
+            return not known_only and said in self.named_in_a_word
         return self.fallback.word_reads_as(text, intent, floor, known_only=known_only)
 
     def ranked_among(self, text: str, intents: list[str]) -> list[str]:

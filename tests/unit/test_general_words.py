@@ -19,7 +19,7 @@ class ReadingsOf:
         return self.readings[text]
 
     def read_words(self, text: str) -> ReadWords:
-        return ReadWords(tuple(text.lower().split()), "en", whole=False, default_language="en")
+        return ReadWords(text, tuple(text.lower().split()), "en", whole=False, default_language="en")
 
     def word_reads_as(self, read: ReadWords, intent: str, floor: float, *, known_only: bool = False) -> bool:
         return not known_only and any(word in self.named for word in read.words)

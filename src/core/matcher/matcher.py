@@ -57,10 +57,11 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class ReadWords:
-    """The words of a text that `Matcher.word_reads_as` reads one by one: of the text without its courtesy
+    """The words of `text` that `Matcher.word_reads_as` reads one by one: of the text without its courtesy
     (`strip_courtesy`), not stop words (of `language`, guessed with `default_language` on a tie) or numbers, each
     once, in order. `whole`: the courtesy took nothing away (the words are the whole text's)."""
 
+    text: str
     words: tuple[str, ...]
     language: str
     whole: bool
@@ -658,7 +659,8 @@ class Matcher:
         tokens = tokenize(cleaned.text)
         language = guess_language(tokens, self._scorer.analyzer.default_language)
         words = tuple(dict.fromkeys(token for token in tokens if token.isalpha() and token not in STOP_WORDS[language]))
-        return ReadWords(words, language, whole=not cleaned.stripped, default_language=self._scorer.analyzer.default_language)
+        return ReadWords(text, words, language, whole=not cleaned.stripped,
+                         default_language=self._scorer.analyzer.default_language)
 
     def _word_reading(self, word: str, *, keep: bool) -> tuple[str | None, float]:
         """The first guess and score of `word` read alone; kept with `keep`."""
