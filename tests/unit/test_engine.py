@@ -71,7 +71,29 @@ def test_a_turn_reads_each_text_plain_once_and_keeps_none_after_it(chat: Harness
     computed.clear()
     chat.say("hoe vraag ik een parkeervergunning aan?")
     assert computed.count("hoe vraag ik een parkeervergunning aan?") == 1  # the readings ask 20-30 times
-    assert clauses._PLAIN_IN_TURN.get() is None
+    assert clauses._KEPT_IN_TURN.get() is None
+
+
+def test_a_turn_reads_each_texts_detail_kinds_and_subject_once(chat: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`details.detect` and `followups.subject` are asked of the same message two or three times a turn (the current
+    topic's readings, the detail first, the answer): read once (`clauses.once_a_turn`), callers get their own list."""
+    from core.dialogue import details, followups
+
+    read: list[tuple[str, str]] = []
+    for module, name in ((details, "_detected"), (followups, "_subject")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda text, real=real, name=name: read.append((name, text)) or real(text))
+    with clauses.reading_a_turn():
+        details.detect("mijn hond is overleden").append("changed by a caller")
+        assert details.detect("mijn hond is overleden") == ["dier_overleden"]
+        assert followups.subject("en wat kost dat?") == followups.subject("en wat kost dat?") == ""
+    assert read == [("_detected", "mijn hond is overleden"), ("_subject", "en wat kost dat?")]
+    details.detect("mijn hond is overleden")  # outside a turn: read again, nothing kept
+    assert len(read) == 3
+    read.clear()
+    for text in ("ik ga verhuizen, hoe geef ik dat door?", "hoe vraag ik een parkeervergunning aan?", "wat kost dat?"):
+        chat.say(text)
+    assert read and len(read) == len(set(read))
 
 
 def test_second_turn_does_not_greet_again(chat: Harness) -> None:

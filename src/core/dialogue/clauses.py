@@ -10,10 +10,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..kb.phrases import with_apostrophes
 
@@ -24,35 +24,47 @@ if TYPE_CHECKING:
 # in a short message ("medewerker nodig", "kosten") are mostly told in passing there.
 STORY_WORDS = 20
 
+T = TypeVar("T")
+
 _PUNCTUATION = re.compile(r"[^\w\s@+'.-]|(?<!\w)[.'-]|[.'-](?!\w)", re.UNICODE)
 
 
-# The plain form of each text read in the turn running in this context (`reading_a_turn`), None outside a turn: the
+# The readings of each text read in the turn running in this context (`reading_a_turn`), None outside a turn: the
 # dialogue's readings ask for the plain form of the same message 15-30 times a turn (BENCHMARKS.md, session 23,
-# speed23). Kept for the turn only: a resident's words are not kept in the process after it.
-_PLAIN_IN_TURN: ContextVar[dict[str, str] | None] = ContextVar("plain_in_turn", default=None)
+# speed23), for its detail kinds or its follow-up subject two or three times (session 24, speed24). Kept for the turn
+# only: a resident's words are not kept in the process after it.
+_KEPT_IN_TURN: ContextVar[dict[tuple[Callable[[str], object], str], object] | None] = ContextVar("kept_in_turn",
+                                                                                                 default=None)
 
 
 @contextmanager
 def reading_a_turn() -> Iterator[None]:
-    """Within it, `plain` computes each text's plain form once; the forms are dropped when it ends."""
-    token = _PLAIN_IN_TURN.set({})
+    """Within it, `once_a_turn` computes each reading of a text once; the readings are dropped when it ends."""
+    token = _KEPT_IN_TURN.set({})
     try:
         yield
     finally:
-        _PLAIN_IN_TURN.reset(token)
+        _KEPT_IN_TURN.reset(token)
+
+
+def once_a_turn(read: Callable[[str], T], text: str) -> T:
+    """`read(text)`, computed once within the engine's turn (`reading_a_turn`), each time outside one. Only for a
+    reading that depends on the text alone and returns what its callers do not change (a string, a tuple, a bool)."""
+    kept = _KEPT_IN_TURN.get()
+    if kept is None:
+        return read(text)
+    key = (read, text)
+    try:
+        return kept[key]  # type: ignore[return-value]
+    except KeyError:
+        found = kept[key] = read(text)
+        return found
 
 
 def plain(text: str) -> str:
     """Lower case, punctuation gone (except inside e-mail addresses and numbers), single spaces; "dont"
     as "don't" (`phrases.with_apostrophes`)."""
-    kept = _PLAIN_IN_TURN.get()
-    if kept is None:
-        return _plain(text)
-    found = kept.get(text)
-    if found is None:
-        found = kept[text] = _plain(text)
-    return found
+    return once_a_turn(_plain, text)
 
 
 def _plain(text: str) -> str:

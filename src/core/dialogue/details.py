@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..kb.models import DETAIL_KINDS
 from ..kb.phrases import with_apostrophes
+from . import clauses
 
 _LOST = r"(?:kwijt\w*|verloren|verloor|gestolen|gejat|gepikt|beroofd|vermist|lost|stolen|robbed|missing)"
 _ABROAD = (
@@ -316,7 +317,11 @@ _TOO_LATE = re.compile(r"\b(?:te laat|too late)\b")
 
 
 def detect(text: str) -> list[str]:
-    """Every detail kind the text asks about, most specific first."""
+    """Every detail kind the text asks about, most specific first (read once a turn: `clauses.once_a_turn`)."""
+    return list(clauses.once_a_turn(_detected, text))
+
+
+def _detected(text: str) -> tuple[str, ...]:
     lowered = _lowered(text)
     found = [kind for kind in _ORDER if _CUES[kind].search(lowered)
              and not (kind == "uit_buitenland" and _A_MARRIAGE.search(lowered))
@@ -327,7 +332,7 @@ def detect(text: str) -> list[str]:
             found.insert(found.index("status") if "status" in found else len(found), "overlijden")
     elif "dier_overleden" in found and "overlijden" in found:
         found.remove("overlijden")  # "mijn hond is overleden": no condolences meant for a person
-    return found
+    return tuple(found)
 
 
 def names_who_died(text: str) -> bool:

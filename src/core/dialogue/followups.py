@@ -218,7 +218,12 @@ def asks_to_hurry(text: str) -> bool:
 
 def subject(text: str) -> str:
     """The words of the question besides its follow-up words and filler: "oh en nog iets,
-    hondenbelasting, wat kost dat" -> "oh nog iets hondenbelasting"; empty for "wat kost dat?"."""
+    hondenbelasting, wat kost dat" -> "oh nog iets hondenbelasting"; empty for "wat kost dat?" (read once a turn:
+    `clauses.once_a_turn`)."""
+    return clauses.once_a_turn(_subject, text)
+
+
+def _subject(text: str) -> str:
     lowered = text.lower()
     for pattern in _CUES.values():
         lowered = pattern.sub(" ", lowered)
