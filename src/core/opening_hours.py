@@ -9,7 +9,7 @@ avoids Python's wall-clock comparison of datetimes sharing a tzinfo.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -21,6 +21,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # How far ahead next_opening looks before it gives up: a tenant with no hours
 # at all (or a year of closing days) has no next opening.
 _SEARCH_DAYS = 400
+# The days whose opening intervals one `OpeningHours` keeps: a year's search and more (a day's are a few datetimes).
+_KEPT_DAYS = 2 * _SEARCH_DAYS
 
 _DAY_NAMES = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
@@ -91,6 +93,8 @@ class OpeningHours:
 
     weekly: tuple[tuple[tuple[time, time], ...], ...]
     policy: HolidayPolicy
+    # day -> its `intervals`, as read (a pure function of the hours and the day; at most _KEPT_DAYS)
+    _days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_tenant(cls, tenant: Tenant) -> "OpeningHours":
@@ -126,7 +130,16 @@ class OpeningHours:
         return name
 
     def intervals(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The opening intervals of one local calendar day as aware UTC datetimes."""
+        """The opening intervals of one local calendar day as aware UTC datetimes (each day's read once per
+        `OpeningHours`, which a tenant's loaded knowledge keeps: `availability.opening_hours_of`)."""
+        found = self._days.get(day)
+        if found is None:
+            if len(self._days) >= _KEPT_DAYS:
+                self._days.clear()
+            found = self._days[day] = tuple(self._intervals(day))
+        return list(found)
+
+    def _intervals(self, day: date) -> list[tuple[datetime, datetime]]:
         if self.closed_reason(day) is not None:
             return []
         result = []

@@ -13,7 +13,7 @@ from core.dialogue import facts
 from core.dialogue.availability import Promises, availability
 from core.dialogue.texts import CATALOGUE, Wording, placeholders
 from core.kb.models import Fee, Text
-from core.opening_hours import AMSTERDAM
+from core.opening_hours import AMSTERDAM, OpeningHours
 
 
 def at(text: str) -> datetime:
@@ -85,7 +85,7 @@ def test_the_weekend_is_its_first_day_still_to_come() -> None:
 
 def hours_of(moment: str, question: str, after: date | None = None) -> str:
     words = promises(moment)
-    return facts.opening_hours(make_tenant(), words, facts.asked_day(question, words, after))
+    return facts.opening_hours(OpeningHours.from_tenant(make_tenant()), words, facts.asked_day(question, words, after))
 
 
 def test_a_named_day_gets_its_own_hours_only() -> None:
@@ -139,13 +139,13 @@ def test_the_team_contact_is_honest_about_the_phone() -> None:
     ],
 )
 def test_opening_hours_today_and_tomorrow(moment: str, language: str, expected: str) -> None:
-    assert facts.opening_hours(make_tenant(), promises(moment, language)) == expected
+    assert facts.opening_hours(OpeningHours.from_tenant(make_tenant()), promises(moment, language)) == expected
 
 
 def test_a_day_with_a_lunch_break_and_an_extra_closing_day() -> None:
     tenant = make_tenant(opening_hours={"thursday": [["08:30", "12:30"], ["13:30", "20:00"]]},
                          holidays={"extra_closed": ["2026-12-04"]})
-    text = facts.opening_hours(tenant, Promises(availability(tenant, at("2026-12-03 09:00")), Wording("nl")))
+    text = facts.opening_hours(OpeningHours.from_tenant(tenant), Promises(availability(tenant, at("2026-12-03 09:00")), Wording("nl")))
     assert "van 8.30 tot 12.30 uur en van 13.30 tot 20.00 uur" in text
     assert "Morgen (vrijdag 4 december) is het gemeentehuis gesloten (extra sluitingsdag)" in text
 
@@ -179,7 +179,7 @@ def test_every_catalogue_text_has_both_languages_with_the_same_placeholders() ->
 
 
 def test_today_after_closing_time_says_the_town_hall_was_open() -> None:
-    text = facts.opening_hours(make_tenant(), promises("2026-12-01 18:30"))
+    text = facts.opening_hours(OpeningHours.from_tenant(make_tenant()), promises("2026-12-01 18:30"))
     assert text.startswith("Vandaag (dinsdag 1 december) was het gemeentehuis open van 8.30 tot 17.00 uur; nu is het "
                            "gesloten.")
 

@@ -229,3 +229,15 @@ def test_public_holidays_match_the_holidays_package_in_both_languages() -> None:
         for language, package_language in (("nl", "nl"), ("en", "en_US")):
             expected = dict(holidays.country_holidays("NL", years=year, language=package_language))
             assert _public_holidays(year, language) == expected, (year, language)
+
+
+def test_a_days_intervals_are_read_once_and_each_caller_gets_its_own_list() -> None:
+    # The tenant's hours are kept with its loaded knowledge (`availability.opening_hours_of`) and asked every turn.
+    office = hours()
+    thursday = date(2026, 12, 3)
+    first = office.intervals(thursday)
+    assert [local(start) for start, _ in first] == ["2026-12-03 08:30 +0100", "2026-12-03 13:00 +0100"]
+    first.clear()  # a caller's own list
+    assert office.intervals(thursday) == hours().intervals(thursday) and len(office.intervals(thursday)) == 2
+    assert list(office._days) == [thursday]
+    assert office == hours()  # what is kept is no part of the hours

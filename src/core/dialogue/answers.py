@@ -9,6 +9,7 @@ from ..kb.models import FOLLOWUP_KINDS
 from ..kb.phrases import names_any, without
 from ..models import Link
 from . import clauses, details, facts, flows, followups, reactions
+from .availability import opening_hours_of
 from .context import TurnContext
 from .feedback import ask_feedback
 
@@ -368,7 +369,8 @@ def _opening_hours(ctx: TurnContext, text: str) -> str:
     another place it names (the library, the swimming pool) are not known here."""
     asked = facts.asked_day(text, ctx.promises, after=ctx.state.day)
     ctx.state.day = asked or facts.said_day(text, ctx.promises)
-    hours = facts.opening_hours(ctx.tenant, ctx.promises, asked, week_later=facts.todays_weekday_named(text, ctx.promises))
+    hours = facts.opening_hours(ctx.knowledge.derived(opening_hours_of), ctx.promises, asked,
+                                week_later=facts.todays_weekday_named(text, ctx.promises))
     place = facts.other_place(text, ctx.language)
     return f"{ctx.say('hours_other_place', place=place)} {hours}" if place else hours
 

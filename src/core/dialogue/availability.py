@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..kb.models import Team, Tenant
 from ..models import Handover, HandoverStatus
 from ..opening_hours import AMSTERDAM, OpeningHours, clock_words, date_words
 from .texts import Wording
+
+if TYPE_CHECKING:
+    from ..kb.compiled import TenantKnowledge
 
 CALLBACK_MIN_LEFT = timedelta(hours=1)
 
@@ -49,8 +53,15 @@ class Availability:
         return self.until if self.callback_today else self.next_opening
 
 
-def availability(tenant: Tenant, now: datetime) -> Availability:
-    hours = OpeningHours.from_tenant(tenant)
+def opening_hours_of(knowledge: "TenantKnowledge") -> OpeningHours:
+    """The tenant's opening hours, read from its settings once per loaded knowledge (`TenantKnowledge.derived`): every
+    turn asks who is there (BENCHMARKS.md, session 24, speed24)."""
+    return OpeningHours.from_tenant(knowledge.tenant)
+
+
+def availability(tenant: Tenant, now: datetime, hours: OpeningHours | None = None) -> Availability:
+    """Who is there at `now`; `hours`: the tenant's `opening_hours_of` where they were read already."""
+    hours = hours if hours is not None else OpeningHours.from_tenant(tenant)
     until = hours.current_interval_end(now)
     return Availability(now=now, open_now=until is not None, until=until, next_opening=hours.next_opening(now),
                         live_limit=timedelta(minutes=tenant.live_handover_limit_minutes))

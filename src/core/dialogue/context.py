@@ -14,7 +14,7 @@ from ..effects import Effect
 from ..limits import DROPPED_COUNTER, UNANSWERED_PER_CONVERSATION
 from ..models import Button, Conversation, InboundMessage, Link, ReplyMessage
 from ..opening_hours import AMSTERDAM
-from .availability import Promises, availability
+from .availability import Promises, availability, opening_hours_of
 from .state import DialogueState
 from .texts import Wording
 
@@ -112,7 +112,8 @@ class TurnContext:
     def promises(self) -> Promises:
         """Who is there and when, worded in the conversation's (current) language."""
         if self._promises is None or self._promises.say.language != self.language:
-            self._promises = Promises(availability(self.tenant, self.moment), self.say)
+            self._promises = Promises(availability(self.tenant, self.moment, self.knowledge.derived(opening_hours_of)),
+                                      self.say)
         return self._promises
 
     @property

@@ -324,13 +324,12 @@ def todays_weekday_named(text: str, promises: Promises) -> bool:
     return today.weekday() in asked_weekdays(text) and not _TODAY.search(text.lower())
 
 
-def opening_hours(tenant: Tenant, promises: Promises, asked: date | None = None, week_later: bool = False) -> str:
+def opening_hours(hours: OpeningHours, promises: Promises, asked: date | None = None, week_later: bool = False) -> str:
     """"Vandaag (dinsdag 1 december) is het gemeentehuis open van 8.30 tot 17.00 uur. Morgen ...";
     for a day the question names ("op zaterdag", "tweede kerstdag", `asked_day`) that day's hours
     only, and when it is closed the next opening after it. `week_later`: the day named is today's day of the week
     ("en vrijdag?" on a Friday), which may mean next week's: both."""
     say, language = promises.say, promises.say.language
-    hours = OpeningHours.from_tenant(tenant)
     today = promises.available.now.astimezone(AMSTERDAM).date()
     days = [("label_today", today), ("label_tomorrow", today + timedelta(days=1))]
     if asked is not None:

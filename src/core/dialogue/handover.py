@@ -43,7 +43,7 @@ from ..privacy import redact
 from ..report_counters import settle
 from ..ports import ConversationStore, KnowledgeRepository
 from . import clauses, contacts, replies
-from .availability import Promises, availability
+from .availability import Promises, availability, opening_hours_of
 from .context import TurnContext
 from .state import CallbackFlow
 from .texts import Wording
@@ -63,7 +63,8 @@ NOT_CALLED_BACK = "not_called_back"  # the reason of the person offered after "n
 
 def promises_for(conversation: Conversation, knowledge: "TenantKnowledge", moment: datetime) -> Promises:
     tenant = knowledge.tenant
-    return Promises(availability(tenant, moment), Wording(conversation.language, tenant.texts))
+    available = availability(tenant, moment, knowledge.derived(opening_hours_of))
+    return Promises(available, Wording(conversation.language, tenant.texts))
 
 
 # ---- in a turn --------------------------------------------------------------------------------------
