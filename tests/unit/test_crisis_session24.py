@@ -94,3 +94,15 @@ def test_a_threat_in_jest_is_read_again_without_it_by_the_classifier() -> None:
 def test_a_threat_with_fear_is_not_read_again() -> None:
     read = crisis.read_for_the_classifier("haha he says he will kill me, I am afraid, anyway when is the office open")
     assert read is None or "kill" in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 24 (lead): thrown out of home told with the separable verb split by "er" and a time
+        "moet ik me nu uitschrijven? mijn stiefvader heeft me er vanochtend uitgegooid",
+        "mijn ouders hebben me gisteren uitgegooid, kan ik een briefadres krijgen",
+    ],
+)
+def test_thrown_out_of_home_with_the_verb_split_is_homelessness(text: str) -> None:
+    assert "homeless" in crisis.detect_all(text)

@@ -1969,6 +1969,9 @@ _HOMELESS = [
     r"\b(?:huisbaas|verhuurder|landlord|corporatie|woningcorporatie|deurwaarder|hij|zij|ze|he|she|they) (?:<W>){0,3}?(?:mijn|onze|my|our) (?:spullen|meubels|things|belongings|stuff) (?:<W>){0,2}?(?:op straat|buiten|on the street|outside)\b",
     r"\b(?:zet|zette|zetten|gooit|gooide|gooien|schopt|schopte|trapt|trapte|zet) (?:<W>){0,3}?(?:<VICTIM>|mijn gezin) (?:<W>){0,3}?(?:eruit|er uit|het huis uit|de deur uit|op straat|uit huis|uit de woning|buiten)\b",
     r"\b(?:eruit|er uit|het huis uit|de deur uit|uit huis) (?:<W>)?(?:gezet|gegooid|geschopt|getrapt|gezet worden)\b|\b(?:ik|we|wij) (?:ben|zijn|word|worden|werd|werden) (?:<W>){0,3}?uitgezet\b",
+    # Session 24 (lead): the separable verb with "er" and a time between ("hij heeft me er gisteren uitgegooid") is
+    # being thrown out of home; the refit read it as violence and the shelter number was missing.
+    r"\b(?:heeft|hebben|had|hadden) (?:me|mij|ons) (?:(?:er|gisteren|vandaag|vanmorgen|vanochtend|vanmiddag|vanavond|vannacht|gewoon|zomaar|net|echt|nu) ){0,3}uitgegooid\b",
     r"\b(?:kicked|thrown|threw|kicks|throws|kicking) (?:<W>){0,2}?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))|\b(?:kicked|threw|thrown|kicks) (?:me|us) (?:and (?:<W>){0,3}?)?out\b(?! of (?:school|class|college|the (?:game|club|team|shop|store)))",
     # No home.
     r"\b(?:heb|hebben|heeft|hebt|zit|zitten|sta|staan|ben|zijn|have|has|got|zonder) (?:<W>){0,2}?(?:geen|zonder|no) (?:huis|woning|thuis|woonruimte|dak(?! (?:op|van) )|woonplek|verblijfplaats|verblijf|home|house|roof)(?: meer)?\b",
