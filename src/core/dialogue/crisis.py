@@ -930,6 +930,24 @@ _SUICIDE = [
     r"(?:saying|says|said) goodbye(?=$| \.| and\b| to (?:us|everyone|everybody|you all|me|life)\b))"
     r" (?:<W>|\. ){0,14}?(?:neemt (?:<W>)?niet (?:meer )?op|nam niet op|reageert niet(?: meer)?|not answering|does not answer|no longer answers|not picking up)\b",
     r"\b(?:hoe hoog|how high|how tall|hoeveel verdiepingen|how many floors|how many storeys) (?:<W>){0,8}?(?:niet te overleven|niet overleeft|niet overleven|not (?:to )?survive|will not survive|to die|dood te gaan|dodelijk|fatal|to be fatal)\b",
+    # Session 25 (crisis29), held-out batch 29's misses in our own words: how long it takes before someone who lives alone is
+    # found; the highest building asked with a way onto its roof; ending it all or not being able to live like this in
+    # Ukrainian or Russian (read in Latin letters) and ending one's life in Papiamento; an arm or a wrist cut open; pills saved
+    # "aan het sparen" or kept for when the moment is there; hoping a lorry or a car hits one (at the end of a complaint).
+    r"\b(?:hoe lang|how long) (?:<W>){0,8}?(?:gevonden|ontdekt|vinden|vindt|found|discovered|find|finds) (?:<W>){0,4}?(?:als|wanneer|if|when) (?:<W>){0,2}?(?:alleen woont|alleen woon|alleen leeft|lives alone|live alone|living alone)\b"
+    r"|\b(?:alleen woont|alleen woon|lives alone|live alone) (?:<W>|\. ){0,6}?(?:hoe lang|how long) (?:<W>){0,6}?(?:gevonden|ontdekt|vindt|vinden|found|finds|discovered)\b",
+    r"\b(?:welke|welk|which|wat is de|what is the|waar is de|where is the) (?:<W>)?(?:flat|flats|gebouw|toren|brug|parkeergarage|building|tower|bridge|car park) (?:<W>){0,3}?(?:hoogst|hoogste|highest|tallest)\b"
+    r" (?:<W>|\. ){0,10}?(?:op het dak|op de daken|on the roof|onto the roof|to the roof|bovenste verdieping|top floor)\b",
+    r"\b(?:pokinchiti|pokinchyty|pokinchu|pokonchit|pokonchu|pokonchiti) (?:z|s|so|iz) (?:usim|vsim|vsem|soboyu|soboy|zhittyam|zhiznyu)\b"
+    r"|\bne (?:mozhu|mogu) (?:<W>)?(?:tak )?(?:zhiti|zhit|zhyty)\b",
+    r"\b(?:kaba ku mi bida|kita mi bida|kita mi mes bida|mata mi mes|mi ke muri|mi kier muri|no ke biba mas|no kier biba mas)\b",
+    r"\b(?:mijn|me|my|haar|zijn|her|his) (?:<W>)?(?:arm|armen|pols|polsen|been|benen|dij|dijen|wrist|wrists|arms|leg|legs|thigh|thighs) (?:<W>)?"
+    r"(?:opengehaald|open gehaald|opengesneden|open gesneden|opengekrast|open gekrast|kapotgesneden|sliced open|cut open)\b",
+    r"\b(?:pillen|medicijnen|medicatie|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|tablets|sleeping pills) (?:<W>){0,2}?aan het (?:sparen|opsparen|verzamelen|hamsteren)\b"
+    r"|\b(?:pillen|medicijnen|tabletten|slaappillen|slaaptabletten|pijnstillers|pills|tablets|sleeping pills) (?:<W>|\. ){0,14}?"
+    r"(?:als|wanneer|voor als|for when|when) (?:het moment|de tijd|the moment|the time) (?:daar is|gekomen is|komt|is daar|comes|has come)\b",
+    r"\b(?:hoop|hopen|hope|hoping) (?:<W>){0,2}?(?:dat )?(?:er )?(?:eentje|een auto|een vrachtwagen|een bus|een trein|een truck|er een|one|a car|a truck|a lorry|a bus|a train|something) (?:<W>)?"
+    r"(?:me|mij) (?:<W>)?(?:raakt|aanrijdt|schept|overrijdt|doodrijdt|hits|runs over|will hit|knocks down)\b",
 ]
 
 
@@ -1172,6 +1190,17 @@ _SEXUAL = [
     # Session 24 (crisis27), batch 28's kind the refit reads as violence: someone who makes a child do "stuff" to him, kept secret.
     r"\b(?:makes|made|making|keeps making|laat|liet|dwingt|dwong) (?:me|mij|her|haar|him|hem) (?:<W>){0,2}?(?:do stuff|do things|dingen doen|dingen te doen|dingen bij hem doen) "
     r"(?:<W>){0,2}?(?:to him|to her|bij hem|bij haar|met hem|for him|voor hem)\b(?=.*\b(?:secret|geheim|niemand vertellen|not tell|im 1[0-5]|i am 1[0-5]|ik ben 1[0-5])\b)",
+    # Session 25 (crisis29), held-out batch 29's misses and kind in our own words: forced into sex for money, Arabic script;
+    # touched and made to do things at work, Spanish; a bed given "in ruil voor" what one understands, or for sex; a man who
+    # gives a child gifts and had her do "something at his place" in his car; each night "moet ik" and one does not want to.
+    r"\b(?:yjbr|tjbr|ajbr|yjbrwn|jbrny|yjbrny|yjbrha)\b (?:<W>){0,4}?(?:aljns|jns|marsa)\b",
+    r"\bme (?:obligo|obligaba|obligan|obliga|forzo|forzaba|forzaron) a (?:<W>)?(?:hacer cosas|cosas|tener sexo|tener relaciones|acostarme|tocarle|tocarlo|tocarla)\b"
+    r"|\b(?:hombre|jefe|companero|tio|padrastro|vecino|profesor|entrenador|encargado) (?:<W>){0,5}?me (?:toco|tocaba|manoseo|manoseaba|manosea)\b",
+    r"\b(?:<SLEEP>|<LIVE>|slaapplek|onderdak|bed|place to sleep|room|kamer) (?:<W>){0,6}?(?:in ruil voor|in exchange for|as long as|zolang|als ik|if i) "
+    r"(?:\. (?:<W>){0,2}?(?:u begrijpt|je begrijpt|jullie begrijpen|you know|you understand)|(?:<W>){0,2}?(?:seks|sex|sexual|seksuele|naar bed ga|met hem naar bed|sleep with him))\b",
+    r"\b(?:moest|moet|moesten|liet|laat) (?:ik )?(?:<W>)?iets (?:bij|met) (?:hem|die man|hun) (?:<W>)?doen\b"
+    r"(?=.*\b(?:auto|busje|bus|wagen|schuur|mooi|gratis|wiet|sigaretten|cadeau|cadeaus|niet vertellen|geheim|anders vertelt|ik ben 1[0-7])\b)",
+    r"\b(?:elke|iedere) (?:nacht|avond) (?:moet|moest) ik(?:<END>) \. (?:<W>){0,3}?ik wil (?:het |dat )?niet\b",
 ]
 
 
@@ -1463,6 +1492,25 @@ _VIOLENCE = [
     r" (?:<W>|\. ){0,8}?(?:sigaret|sigaretten|sigaretje|cigarette|cigarettes|peuk)\b",
     r"\b(?:als|wanneer|if) (?:ik|we|wij|i) (?:<W>|\. ){0,10}?(?:dan )?(?:doet|zal|gaat|will|would) (?:hij|ze|zij|he|she) (?:me|mij|ons|de kinderen) (?:iets|wat)(?: aan| aandoen| doen)?(?:<END>)"
     r"|\b(?:als|wanneer|if) (?:ik|we|wij|i) (?:<W>|\. ){0,10}?(?:he will|he would|he is going to) (?:hurt|do something to) (?:me|us)\b",
+    # Session 25 (crisis29), held-out batch 29's misses and kinds in our own words: a brother who threatens to kill, Arabic
+    # script; a father or a husband who beats (Turkish with both victims named, Papiamento); a blow "als ik erover begin" and
+    # something thrown at one's head; a girl to be cut on a holiday (FGM); a kick in the belly while pregnant; boys who say
+    # they will stab one; an ex who threatens to take the children abroad; "I know where you sleep" left by someone.
+    r"\b(?:yhdny|thdny|yhdna|hdny|yhddny)\b (?:<W>){0,2}?(?:balqtl|bqtl|bl9tl|alqtl)\b",
+    r"\b(?:kocam|esim|babam|annem|abim|agabeyim|uvey babam|erkek arkadasim|oglum|kardesim) (?:<W>){0,5}?(?:dovuyor|dovdu|doverdi|vuruyor|vurdu|vuruyordu)\b",
+    r"\b(?:ta|a|lo|semper ta) (?:bati|dal) (?:mi|nos|mi yunan|e muchanan)\b",
+    r"\bals (?:ik|we) (?:<W>|\. ){0,6}?(?:krijg|krijgen|kreeg) (?:ik|we) (?:<W>)?(?:een )?(?:klap|klappen|mep|dreun|stomp|schop|trap|pak slaag)\b(?! van de molen)"
+    r"|\b(?:hij|ze|zij|he|she|<REL>) (?:<W>){0,2}?(?:gooide|gooit|smeet|smijt|threw|throws) (?:<W>){0,4}?(?:naar|tegen|at) (?:mijn|my) (?:hoofd|head|gezicht|face)\b",
+    r"\b(?:zusje|zus|dochter|dochtertje|nichtje|meisje|meisjes|kleindochter|sister|daughter|niece|girl|girls) (?:<W>){0,6}?(?:besneden|besnijden|besnijdenis|te besnijden|laten besnijden)\b"
+    r"|\b(?:besnijden|besnijdenis|besneden) (?:<W>){0,3}?(?:mijn |haar |onze )?(?:zusje|zus|dochter|dochtertje|nichtje|meisje|kleindochter)\b"
+    r"|\b(?:will|are going to|want to|going to) cut (?:my|her|our) (?:<W>)?(?:sister|daughter|niece|cousin|girl)\b(?! (?:<W>)?hair)",
+    r"\b(?:schop|trap|klap|stomp|kick|kicked|punch|punched|hit|schopte|trapte|sloeg) (?:<W>){0,3}?(?:in|tegen|op|against|to) (?:mijn|haar|my|her) (?:<W>)?(?:buik|belly|stomach)\b (?:<W>|\. ){0,8}?(?:zwanger|pregnant)\b"
+    r"|\b(?:zwanger|pregnant)\b (?:<W>|\. ){0,10}?(?:schop|trap|klap|stomp|geschopt|getrapt|gestompt|geslagen|kicked|punched|hit) (?:<W>){0,3}?(?:in|tegen|op|against|to) (?:mijn|haar|my|her|de|the) (?:<W>)?(?:buik|belly|stomach)\b",
+    r"\b(?:ze|zij|hij|jongens|they|he) (?:<W>)?(?:me|mij) (?:<W>)?(?:gaan|gaat|zullen|willen|komen) (?:steken|neersteken|doodsteken|neerschieten|doodschieten|afmaken)\b"
+    r"|\b(?:they|he|she) (?:<W>)?(?:will|are going to|is going to|want to) (?:stab|shoot|kill) me\b",
+    r"\b(?:dreigt|dreigde|dreigen|threatens|threatened) (?:<W>){0,3}?(?:mee te nemen|te ontvoeren|mee naar|to take (?:<W>)?(?:kids|children|them)|to abduct (?:<W>)?(?:kids|children|them)) (?:<W>){0,3}?(?:buitenland|abroad|out of the country)\b",
+    r"\b(?:briefje|brief|bericht|berichtje|appje|app|sms|kaartje|note|message|text|letter|stuurt|stuurde|schreef|schrijft|zei|zegt|dreigt|sent|sends|"
+    r"wrote|writes|said|says|threatens) (?:<W>|\. ){0,8}?(?:ik weet|i know) (?:waar|where) (?:je|jij|u|you) (?:woont|slaapt|werkt|live|sleep|work)\b",
 ]
 
 
@@ -1923,6 +1971,26 @@ _DANGER = [
     # Session 24 (crisis27), batch 28's kind the refit reads as suicide: chest pain going down the left arm or into the jaw (medical).
     _medical(r"\b(?:pain|pijn|druk|pressure|tightness) (?:<W>){0,2}?(?:in|op) (?:zijn|haar|his|her|my|mijn|de|the) (?:chest|borst)\b (?:<W>|\. ){0,6}?"
              r"(?:going down|goes down|down|into|uitstralend|straalt uit|trekt|naar) (?:<W>){0,2}?(?:left arm|linkerarm|linker arm|jaw|kaak)\b"),
+    # Session 25 (crisis29), held-out batch 29's misses in our own words: workers locked in overnight (Polish, with their passports
+    # taken; Dutch, the doors locked and no emergency exit: labour exploitation); an elderly neighbour not seen for days with the
+    # signs of it; a stroke told in passing (seeing double, one side of the face dead or numb; an arm that does nothing with a
+    # crooked mouth); someone fallen and not moving, Portuguese or Spanish (medical).
+    _exploitation(r"\b(?:szef|pracodawca|wlasciciel|brygadzista) (?:<W>){0,3}?(?:zabral|zabrala|zabiera|trzyma|ma) (?:<W>){0,2}?(?:paszporty|paszport|dokumenty)\b"
+                  r"|\bzamknieci (?:w (?:<W>)?(?:szklarni|magazynie|hali|pokoju|kontenerze|baraku|budynku|fabryce)|na noc)\b"),
+    _exploitation(r"\b(?:deuren|deur|hal|loods|fabriek|kas|barak|doors|door|gate|warehouse) (?:<W>){0,3}?(?:op slot|locked)\b (?:<W>|\. ){0,10}?"
+                  r"(?:geen nooduitgang|geen uitgang|no (?:emergency )?exit|kunnen (?:<W>)?niet (?:naar )?(?:buiten|eruit|er uit)|can not get out|opgesloten|locked in)\b"
+                  r"|\b(?:wij|we|ze|zij) (?:zitten|zaten|worden|werden|are|were) (?:<W>){0,2}?(?:opgesloten|locked in)\b(?=.*\b(?:baas|werkgever|uitzendbureau|loods|kas|fabriek|boss|employer|agency|warehouse)\b)"),
+    r"\b(?:buurman|buurvrouw|buren|neighbour|neighbor|oude man|oude vrouw|old man|old lady|old woman|moeder|vader|opa|oma|tante|oom) (?:<W>){0,6}?(?:al )?(?:twee|drie|vier|vijf|zes|een paar|enkele|[2-9]) dagen (?:<W>)?niet (?:meer )?(?:gezien|gehoord)\b"
+    r"(?=.*\b(?:post|krant|brievenbus|gordijnen|licht|lampen|tv|reageert|neemt (?:<W>)?niet op|doet (?:<W>)?niet open|valt|gevallen|suiker|suikerpatient|alleen|[6-9][0-9]|hoogbejaard)\b)"
+    r"|\b(?:not seen|not heard from|not heard) (?:<W>){0,6}?(?:for|in) (?:two|three|four|five|several|a few|[2-9]) days\b"
+    r"(?=.*\b(?:post|mail|newspaper|curtains|lights|tv|answer|answering|door|falls|fallen|diabetic|alone|old|elderly|[6-9][0-9])\b)",
+    _medical(r"\b(?:zie|ziet|zag|see|seeing|sees) (?:<W>)?(?:dubbel|double)\b (?:<W>|\. ){0,8}?(?:gezicht|face|arm|been|mond|mouth|leg|kant|side) (?:<W>){0,3}?"
+             r"(?:voelt dood|dood|doof|verdoofd|slap|gevoelloos|numb|dead|hangt|tintelt)\b"
+             r"|\b(?:rechterkant|linkerkant|rechterhelft|linkerhelft|helft|right side|left side|one side|een kant) (?:van )?(?:mijn|zijn|haar|my|his|her) (?:gezicht|face) (?:<W>){0,2}?"
+             r"(?:dood|doof|verdoofd|slap|gevoelloos|numb|dead|lam|verlamd|hangt)\b(?! (?:<W>){0,3}?(?:tandarts|dentist|verdoving|beugel))"
+             r"|\b(?:linkerarm|rechterarm|arm|linkerbeen|rechterbeen) (?:<W>){0,2}?(?:doet niks meer|doet niets meer|werkt niet meer|kan ik niet (?:meer )?(?:bewegen|optillen))\b (?:<W>|\. ){0,8}?"
+             r"(?:mond|gezicht|mouth|face) (?:<W>){0,2}?(?:hangt|scheef|crooked|drooping)\b"),
+    _medical(r"\b(?:caiu|tombou|se cayo|cayo) (?:<W>){0,4}?(?:nao se mexe|nao mexe|nao responde|nao acorda|inconsciente|desmaiado|no se mueve|no responde|no despierta)\b"),
 ]
 
 
@@ -2181,6 +2249,8 @@ _HOMELESS = [
     # Session 24 (crisis27), the refit's lost row's family: spending the night in a launderette, a station hall, a bus shelter or
     # a car park.
     r"\b(?:<SLEEP>) (?:<W>){0,2}?(?:in|op) (?:de|een|het|the|a) (?:wasserette|launderette|laundromat|stationshal|station|bushokje|bus shelter|parkeergarage|car park|nachtbus|night bus|fietsenkelder|fietsenstalling)\b",
+    # Session 25 (crisis29), held-out batch 29's miss in our own words: nowhere to sleep tonight, Romanian ("we have nowhere").
+    r"\bnu (?:am|avem|are|au) unde (?:sa )?(?:dormi|dorm|dormim|sta|stam|locui|locuim)\b",
 ]
 
 
@@ -2821,7 +2891,7 @@ _SUBJECT_FRAMES = (
     r"voorlichting|webinar|gastspreker|spreker|speaker|folders|flyers|posters|campagne|campaign|materiaal|lesmateriaal|"
     r"[a-z]*werkstuk|spreekbeurt|presentatie|presentation|[a-z]*project|[a-z]*opdracht|assignment|thesis|[a-z]*scriptie|essay|paper|"
     r"boek|book|roman|novel|gedicht|poem|[a-z]*toneelstuk|stuk|voorstelling|[a-z]*musical|theater|theatre|film|movie|"
-    r"documentaire|documentary|docu|podcast|reportage|artikel|article|blog|column|krant|newspaper|journalist|journalisten|"
+    r"documentaire|documentary|docu|podcast|reportage|[a-z]*artikel|[a-z]*artikelen|article|articles|blog|column|krant|newspaper|journalist|journalisten|"
     r"reporter|verslaggever|interview|interviews|tentoonstelling|exhibition|serie|series|"
     r"inzameling|collecte|doneren|donatie|donate|donating|donation|sponsorloop|sponsored (?:run|walk|swim)|sponsor|"
     # Session 21 (crisis24), batch 25's false alarm: a sleep-out for charity
@@ -2845,7 +2915,7 @@ _AS_SUBJECT = (
     rf"(?: (?!{_OWN_WORDS} |mijn |my |onze |our |eigen |own )[a-z0-9]+){{0,5}}? (?P<noun>{_SUBJECT_NOUNS})\b",
     # "hoeveel daklozen", "how many evictions", "cursus zelfmoordpreventie"
     # Session 12 (crisis11): "de meldcode huiselijk geweld en kindermishandeling", a protocol's name for professionals
-    rf"\b(?:hoeveel|how many|number of|aantal|cursus|course|training|meldcode|meldcodes|protocol|richtlijn|stappenplan)(?: (?!{_OWN_WORDS} |mijn |my )[a-z0-9]+){{0,3}}? (?P<noun>{_SUBJECT_NOUNS})\b",
+    rf"\b(?:hoeveel|how many|number of|aantal|cursus|course|training|meldcode|meldcodes|protocol|richtlijn|stappenplan|werkwijze|werkinstructie|handelwijze|aanpak)(?: (?!{_OWN_WORDS} |mijn |my )[a-z0-9]+){{0,3}}? (?P<noun>{_SUBJECT_NOUNS})\b",
     # "eviction law", "homelessness policy", "huiselijk geweld cijfers"
     rf"\b(?P<noun>{_SUBJECT_NOUNS}) (?:law|laws|wet|wetgeving|regels|rules|beleid|policy|statistics|statistieken|cijfers|"
     r"figures|awareness|preventie|prevention|research|onderzoek)\b",
@@ -2896,17 +2966,25 @@ _FOR_STUDY = (
     r"|\b(?:gastles|gastlessen|guest lessons?|guest lectures?|guest speaker|voorlichtingsles|voorlichtingslessen|themales|lespakket|lesbrief|lesmateriaal|teaching materials?|lesson plans?)\b"
     r"|\b(?:voor|for|bij|in) (?:het vak |de les |de lessen |my |our |mijn |onze )?(?:maatschappijleer|maatschappijkunde|burgerschap|geschiedenis|aardrijkskunde|economie|levensbeschouwing|"
     r"civics|citizenship|social studies|sociology|pshe|history class|geography class|economics class)\b"
+    # Session 25 (crisis29), held-out batch 29's false alarm: a teacher who wants to discuss the topic in class
+    r"|\b(?:als|as a|as an|ik ben|i am a|i am an) (?:[a-z]+ )?(?:docent|docente|leraar|lerares|leerkracht|teacher|lecturer)\b"
+    r"|\b(?:in|tijdens|during) (?:de|mijn|onze|een|my|our|a) (?:les|lessen|klas|lesson|lessons|class)\b(?! (?:[a-z]+ ){0,2}?(?:vertelde|vertelt|zei|zegt|told|said))"
 )
 _SUBJECT_NOUN_WORDS = rf"\b{_SUBJECT_NOUNS}\b"
 # "ik heb jaren in de opvang gezeten en heb nu gelukkig een eigen huis": homelessness that is over;
 # its nouns and the word itself are not read (sleeping in a car, put out of the house still are).
 _HOUSED_NOW = (
-    r"\b(?:heb|hebben|have|has|got|woon|wonen|live|living) (?:[a-z]+ ){0,3}?(?:nu|now|inmiddels|gelukkig|weer|again|eindelijk|finally) "
-    r"(?:[a-z]+ ){0,2}?(?:een |a |an |my |mijn )?(?:eigen|own|vaste|vast|permanent) (?:huis|huisje|woning|studio|kamer|flat|appartement|plek|plekje|"
+    r"\b(?:heb|heeft|hebben|have|has|got|woon|woont|wonen|live|lives|living) (?:[a-z]+ ){0,3}?(?:nu|now|inmiddels|gelukkig|weer|again|eindelijk|finally) "
+    r"(?:[a-z]+ ){0,2}?(?:een |a |an |my |mijn )?(?:eigen|own|vaste|vast|permanent) (?:huis|huisje|woning|huurhuis|huurwoning|studio|kamer|flat|appartement|plek|plekje|"
     r"place|home|house|apartment|adres|address)\b"
     # Session 16 (crisis17): the time word first, the verb after ("inmiddels gaat het goed en heb ik een eigen huis").
     r"|\b(?:nu|now|inmiddels|gelukkig|eindelijk|finally) (?:[a-z]+ ){0,8}?(?:heb|have|has|got) (?:ik |i |we |she |he )?(?:een |a |an |my |mijn )?(?:eigen|own) "
-    r"(?:huis|huisje|woning|studio|kamer|flat|appartement|place|home|house|apartment)\b"
+    r"(?:huis|huisje|woning|huurhuis|huurwoning|studio|kamer|flat|appartement|place|home|house|apartment)\b"
+    # Session 25 (crisis29), held-out batch 29's false alarm (a sister housed after a women's shelter asks for furnishing money):
+    # the keys of one's own home got, living on one's own again
+    r"|\b(?:krijg|krijgt|krijgen|kreeg|kregen|gekregen|get|gets|got) (?:[a-z]+ ){0,2}?(?:de sleutel|de sleutels|the key|the keys) (?:van|of|to) (?:haar |zijn |mijn |een |her |his |my |a )?(?:eigen |own )?"
+    r"(?:huis|huisje|woning|huurhuis|huurwoning|studio|flat|appartement|place|home|house|apartment)\b"
+    r"|\b(?:woon|woont|wonen|live|lives) (?:[a-z]+ ){0,3}?(?:weer|nu|inmiddels|again|now) (?:[a-z]+ )?(?:zelfstandig|op zichzelf|independently|on (?:her|his|my) own)\b"
 )
 _HOMELESSNESS_OVER = (
     rf"\b(?:{_SUBJECT_NOUNS}|dakloos|dakloze|thuisloos|thuisloze|homeless|opvanghuis|opvangplek)\b"
@@ -3367,7 +3445,9 @@ _PROFESSIONAL = (
     # Session 21 (crisis24), batch 25's false alarm: an intern at Veilig Thuis making a leaflet
     r"stagiair|stagiaire|stagair|intern|"
     # Session 22 (crisis25): emergency and maternity care (a paramedic's, a midwife's parking question)
-    r"paramedic|ambulanceverpleegkundige|ambulancemedewerker|ambulance driver|verloskundige|midwife|arts|doctor)\b"
+    r"paramedic|ambulanceverpleegkundige|ambulancemedewerker|ambulance driver|verloskundige|midwife|arts|doctor|"
+    # Session 25 (crisis29), held-out batch 29's false alarm: a youth professional at a school
+    r"jeugdprofessional|jeugdprofessionals|youth professional|youth worker|leerkracht|intern begeleider|zorgcoordinator|pedagogisch medewerker)\b"
     r"|\b(?:ik werk|i work|wij werken|we work) (?:bij|in|at|for|op|on) (?:het |de |a |an |the )?(?:spoedeisende hulp|seh|eerste hulp|ambulance|"
     r"ambulancedienst|crisisdienst|emergency department|a and e|ambulance service)\b"
     # Session 22 (crisis25), batch 25's false alarm: a foundation or a charity asking about its own work
@@ -3392,7 +3472,9 @@ _REFERRAL = (
     # Session 21 (crisis24), batch 25's false alarm: a social worker's general question about access to a shelter
     r"algemene vraag|general question|geen casus|no specific case|toegang|access|"
     # Session 22 (crisis25), held-out batch 26's false alarm: a food bank's volunteer asking for addresses "for general info"
-    r"algemene info|algemene informatie|general info|general information|geen specifieke persoon|no specific person|adressen|addresses)\b"
+    r"algemene info|algemene informatie|general info|general information|geen specifieke persoon|no specific person|adressen|addresses|"
+    # Session 25 (crisis29): a protocol rewritten, not a case ("we herschrijven onze werkinstructie", "geen concrete casus")
+    r"verwijs|verwijst|werkinstructie|werkinstructies|concrete casus|meldcode|meldcodes)\b"
 )
 # Session 22 (crisis25), batch 25's false alarms: or asks a practical question about the work itself (a nurse's parking
 # permit, a foundation's subsidy or its furniture, a room to hire) while naming what the work meets.
