@@ -290,8 +290,10 @@
 
   // The crisis behind an urgent handover (Handover.crisis, core.dialogue.crisis's kinds), in the
   // words of the help the resident was given; said in text, not by colour only.
+  // "threat": the resident threatened the gemeente or its staff (core.dialogue.threats); the assistant put the
+  // conversation in the queue itself.
   var CRISIS_NAMES = { suicide: "su\u00efcide", sexual: "seksueel geweld", violence: "huiselijk geweld",
-                       danger: "acuut gevaar", homeless: "geen slaapplek" };
+                       danger: "acuut gevaar", homeless: "geen slaapplek", threat: "bedreiging van de gemeente" };
   function urgency(handover) {
     if (!handover.urgent) return "";
     return handover.crisis ? "Crisis: " + (CRISIS_NAMES[handover.crisis] || handover.crisis) : "Voorrang";
@@ -507,7 +509,7 @@
   }
 
   // The dialogue's handover reasons: "asked" (the button), "not_understood" (repeated misses), "intent:<id>",
-  // "crisis" / "crisis:<kind>" (the person offered with crisis help).
+  // "crisis" / "crisis:<kind>" (the person offered with crisis help), "threat" (a threat against the gemeente).
   function reasonText(reason) {
     if (!reason) return "";
     if (reason === "asked") return "Inwoner koos 'Medewerker spreken'";
@@ -515,6 +517,7 @@
     if (reason === "takeover") return "Overgenomen van de assistent";
     if (reason === "transfer") return "Doorverbonden door een collega";
     if (reason.indexOf("crisis") === 0) return "Inwoner wilde na crisishulp meteen een medewerker";
+    if (reason === "threat") return "De assistent las een bedreiging van de gemeente of haar medewerkers";
     if (reason.indexOf("intent:medewerker") === 0) return "Inwoner vroeg om een medewerker";
     if (reason.indexOf("intent:") === 0) return "Onderwerp vraagt om een medewerker";
     return reason;

@@ -99,11 +99,7 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
     wants_call = (ctx.live_possible and bool(ctx.text) and not urgent and contacts.asks_for_callback(ctx.text)
                   and ctx.promises.available.callback_at is not None)
     if ctx.live_possible and not wants_call:
-        conversation.state.flow = None
-        conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
-                                         requested_at=ctx.moment, urgent=urgent, crisis=crisis)
-        ctx.effects.append(schedule_timeout(ctx.tenant.slug, conversation.id, ctx.moment,
-                                            min(limit * 60, MAX_TIMEOUT_DELAY)))
+        wait_live(ctx, team_id, reason, urgent=urgent, crisis=crisis)
         ctx.add(ctx.say("live", team=ctx.team_name(team_id), minutes=limit))
         return
     given = _contact_given(ctx) if ctx.text and (consented or contacts.asks_for_callback(ctx.text)
@@ -123,6 +119,17 @@ def request(ctx: TurnContext, *, team: str | None, reason: str, urgent: bool = F
                                        on_channel=_reachable_on_channel(ctx) and not phone_call))
     if isinstance(conversation.state.flow, CallbackFlow):
         conversation.state.flow.phone_call = phone_call
+
+
+def wait_live(ctx: TurnContext, team_id: str, reason: str, *, urgent: bool = False, crisis: str | None = None) -> None:
+    """A live handover that waits for the team (office hours only), with its timeout; the caller says what the resident
+    reads (a request: "Ik zoek een medewerker"; a threat against the gemeente: that staff read the conversation)."""
+    conversation = ctx.conversation
+    conversation.state.flow = None
+    conversation.handover = Handover(status=HandoverStatus.WAITING, team=team_id, reason=reason,
+                                     requested_at=ctx.moment, urgent=urgent, crisis=crisis)
+    ctx.effects.append(schedule_timeout(ctx.tenant.slug, conversation.id, ctx.moment,
+                                        min(ctx.tenant.live_handover_limit_minutes * 60, MAX_TIMEOUT_DELAY)))
 
 
 def already_queued(ctx: TurnContext, queued: Handover) -> None:

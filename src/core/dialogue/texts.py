@@ -153,6 +153,27 @@ CATALOGUE: dict[str, Text] = {
         en="Do you have no place to sleep, or will you lose it soon? The municipality helps you find a place "
         "to sleep. {contact}",
     ),
+    # A threat against the gemeente or its staff (core.dialogue.threats): calm and firm, no topic buttons; in office hours
+    # staff see the conversation first in their queue (`threat_staff_see`).
+    "threat_refused": Text(
+        nl="Ik lees hier een bedreiging. Bedreigingen tegen de gemeente of haar medewerkers accepteren wij niet. "
+        "De gemeente kan daarvan aangifte doen bij de politie. Is er nu iemand in gevaar? Bel dan 112.",
+        en="I read a threat here. We do not accept threats against the municipality or its staff. "
+        "The municipality may report this to the police. Is someone in danger now? Then call 112.",
+    ),
+    "threat_staff_see": Text(
+        nl="Een medewerker van de gemeente leest dit gesprek. Heeft u een vraag of een klacht? Schrijf die dan rustig op.",
+        en="A member of the municipality's staff reads this conversation. Do you have a question or a complaint? "
+        "Write it down calmly.",
+    ),
+    "threat_question": Text(
+        nl="Heeft u een vraag of een klacht? Schrijf die dan rustig op, dan help ik u verder.",
+        en="Do you have a question or a complaint? Write it down calmly and I will help you.",
+    ),
+    "threat_software": Text(
+        nl="U praat met de digitale assistent van {tenant}, een computerprogramma.",
+        en="You are talking to the digital assistant of {tenant}, a computer program.",
+    ),
     # A crisis only the trained classifier sees: the number first, asked as a question (it may
     # be a false alarm); the resident's own question is answered after it.
     "crisis_line_suicide": Text(

@@ -35,7 +35,7 @@ from .. import privacy
 from ..kb import phrases
 from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link, Role
 from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups, general_words,
-               handover, language, openings, reactions, referrals, replies, small_talk)
+               handover, language, openings, reactions, referrals, replies, small_talk, threats)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
@@ -106,6 +106,8 @@ DOMAIN_MESSAGE_WORDS = 12
 # distress classifier (`Turn._distress_reading`); the crisis rules still read it.
 SHORT_FLOW_REPLY_WORDS = 6
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
+# A threat against the gemeente or its staff: the handover's reason and its crisis for staff (web/staff: "dreiging").
+THREAT = "threat"
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
 CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
                 "danger": "crisis_danger"}
@@ -181,6 +183,14 @@ class Turn:
         if (kind in (None, "homeless") and self.crisis_before == "homeless" and ctx.text
                 and reactions.refuses_the_shelter(ctx.text)):
             self._shelter_refused()  # "ik ga niet naar een daklozenopvang": the housing matter goes on, not the help again
+            return
+        # A threat against the gemeente or its staff ("de volgende keer kom ik met een mes naar het loket"): the crisis rules'
+        # reading of the threat's own words (a knife: danger; "sla ik haar in elkaar": violence) gives way to it; a crisis of
+        # the resident's own comes first (suicide, sexual violence, no place to sleep) or is read beside it.
+        rest = (threats.without_the_threat(ctx.text) if ctx.text and ctx.payload is None and kind in (None, "danger", "violence")
+                else None)
+        if rest is not None:
+            self._threat_refused(rest)
             return
         if kind is not None:
             # "... soms denk ik dat het beter is als ik er niet meer ben. hoe kom ik aan schuldhulp": the help first,
@@ -425,6 +435,33 @@ class Turn:
             ])
         else:
             ctx.add(text, links=links)  # the numbers are there day and night; no promise of staff now
+
+    def _threat_refused(self, rest: str) -> None:
+        """A threat against the gemeente or its staff: a calm, firm reply (not accepted, may be reported, 112 in danger, a
+        question or complaint is welcome), no topic buttons; in office hours an urgent handover with the threat as its
+        crisis, so that staff see the conversation first in their queue ("Crisis: dreiging"), as after crisis help; a
+        handover already open is marked so (the person there reads on). A crisis told beside the threat (`rest`: the message
+        without it) adds its line."""
+        ctx = self.ctx
+        ctx.count("threat")
+        ctx.state.flow = None
+        ctx.state.asked = None
+        text = ctx.say("threat_refused")
+        for other in crisis_kinds(rest) if rest else []:
+            if f"crisis_also_{other}" in CRISIS_ALSO:
+                text += " " + ctx.say(f"crisis_also_{other}")
+        current = ctx.conversation.handover
+        if current is not None and current.status in ACTIVE_HANDOVER:
+            current.urgent = True
+            current.crisis = current.crisis or THREAT
+        elif ctx.live_possible:
+            handover.wait_live(ctx, ctx.team_id(None), THREAT, urgent=True, crisis=THREAT)  # the general desk
+            text += " " + ctx.say("threat_staff_see")
+        else:
+            text += " " + ctx.say("threat_question")
+        if ctx.first_turn:
+            text += "\n\n" + ctx.say("threat_software", tenant=ctx.tenant.name)  # what Balie is (EU AI Act art. 50)
+        ctx.add(text)
 
     def _about_crisis_help(self, text: str) -> bool:
         """"wat moet ik doen?", "vandaag nog?" right after crisis help: about that help, not a topic
