@@ -147,7 +147,8 @@ class Handover(Model):
     ticket_id: str | None = None
     urgent: bool = False  # asked for after crisis help: staff see it first
     # The crisis that made it urgent (core.dialogue.crisis.CrisisKind: suicide, sexual, violence,
-    # danger, homeless), so staff know at once what they take on; None when not known.
+    # danger, homeless; "threat" when the resident threatened the gemeente or its staff, core.dialogue.threats), so staff
+    # know at once what they take on; None when not known.
     crisis: str | None = None
     claimed_by_name: str | None = None  # the staff member's display name (from the token)
     replied_at: datetime | None = None  # staff's first message in this handover (first-response time)
