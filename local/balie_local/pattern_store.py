@@ -4,7 +4,8 @@ interpreter; `make build` for the functions' Python, into the package).
 
 Which patterns: every text pattern in `re`'s cache after this interpreter has imported the hot
 functions' handlers and what they import on first use; and, kept apart (`compiled_later`), what a
-warm function compiles afterwards: every crisis rule. Their compiled form: made by the target
+warm function compiles afterwards: every crisis rule, the crisis readings' gate words and the
+knowledge's detail and referral phrases. Their compiled form: made by the target
 Python (`--python`, run with the standard library and handlers.stored_patterns only, so a package
 built for another machine need not import there), each entry checked against `re.compile`.
 
@@ -38,35 +39,28 @@ RECORDED_MODULES = (
 
 def first_call() -> None:
     """What a function's first invocation compiles beyond its imports, done without AWS: a
-    DynamoDB client from one botocore session (its endpoint rules and the HTTP stack), and the
-    phrase patterns of the compiled knowledge's details and referrals (core.kb.phrases compiles
-    one per topic when a message is first checked against that topic's details)."""
+    DynamoDB client from one botocore session (its endpoint rules and the HTTP stack)."""
     import botocore.httpsession  # noqa: F401 (the HTTP stack a first request imports)
     import botocore.session
 
-    from adapters.kb_files import compiled_directory
-    from core.kb import phrases
-    from core.kb.compiled import read_compiled
-
     botocore.session.get_session().create_client(
         "dynamodb", region_name="eu-west-1", aws_access_key_id="stored-patterns", aws_secret_access_key="none")
-    for path in sorted(compiled_directory().glob("*.json")):
-        try:
-            compiled = read_compiled(path.read_bytes())
-        except ValueError:  # the index and the shared base are not a tenant's compiled file
-            continue
-        for words in [*(detail.words for intent in compiled.intents.values() for detail in intent.details),
-                      *(referral.words for referral in compiled.referrals)]:
-            phrases.without("", words)
 
 
 def compiled_later() -> list[tuple[str, int]]:
     """(pattern, flags) of what a warm function compiles after its cold start: each crisis rule is
     compiled on its first use (core.dialogue.crisis), 0.1-4 ms a rule, in a container's first turns, and
-    the crisis readings' gate words on the first message;
-    they ask `core.compiled_patterns` for it, which records them here (and compiles them)."""
+    the crisis readings' gate words on the first message; and the phrase patterns of the compiled
+    knowledge's details and referrals (core.kb.phrases compiles one per topic when a message is first read
+    against that topic's details or a referral: about 190 in the compiled tenants, a few in a first turn;
+    until session 25 they went into `re`'s cache at every cold start, where they took a third of the
+    store's room and of its loading). They ask `core.compiled_patterns` for it, which records them here
+    (and compiles them)."""
+    from adapters.kb_files import compiled_directory
     from core import compiled_patterns
     from core.dialogue import crisis
+    from core.kb import phrases
+    from core.kb.compiled import read_compiled
 
     keys: list[tuple[str, int]] = []
 
@@ -80,6 +74,15 @@ def compiled_later() -> list[tuple[str, int]]:
             rule.pattern  # noqa: B018 (compiles the rule)
         crisis._gate_finder.cache_clear()
         crisis._gate_finder()  # the readings' gate words, compiled on a container's first message (about 3 ms)
+        phrases._pattern.cache_clear()
+        for path in sorted(compiled_directory().glob("*.json")):
+            try:
+                compiled = read_compiled(path.read_bytes())
+            except ValueError:  # the index and the shared base are not a tenant's compiled file
+                continue
+            for words in [*(detail.words for intent in compiled.intents.values() for detail in intent.details),
+                          *(referral.words for referral in compiled.referrals)]:
+                phrases.without("", words)
     finally:
         compiled_patterns.use(None)
     return keys

@@ -1,6 +1,6 @@
-"""Where code that compiles regular expressions late (the crisis rules: each on its first use, in a
-warm function's first turns) gets them compiled: from a store of patterns compiled at build time
-when the function has one, else from `re.compile`.
+"""Where code that compiles regular expressions late (the crisis rules and the knowledge's detail and
+referral phrases: each on its first use, in a warm function's turns) gets them compiled: from a store
+of patterns compiled at build time when the function has one, else from `re.compile`.
 
 The store is the functions' build output (`handlers.stored_patterns`, which puts its look-up here
 with `use` when it loads: core never imports handlers). `re` itself is left as it is: only the

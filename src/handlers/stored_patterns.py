@@ -23,7 +23,10 @@ first use, 877 of them, 0.1-4 ms each (230 ms in all), spread over a container's
 where they were the slowest turns of `make bench-chat` (BENCHMARKS.md, "Session 14 (perf14)").
 The store holds those too, each entry compressed on its own, looked up by a digest of its
 pattern (`later_pattern`): a container decompresses only the rules it uses, a few microseconds
-each, and a cold start reads the rest as bytes. The crisis rules ask for them themselves
+each, and a cold start reads the rest as bytes. So are the knowledge's detail and referral phrases
+(core.kb.phrases, one pattern per topic, compiled when a message is first read against it; session
+25: as entries put into `re`'s cache they were a third of what every cold start built, and pushed
+the store past the cache's 512). The crisis rules and the phrases ask for them themselves
 (`core.compiled_patterns.compiled`, which `load` points at `later_pattern`); `re` is left as it is,
 so no other library's compile looks in the store (session 15: session 14 put the look-up in
 place of `re._compiler.compile` for the whole process).

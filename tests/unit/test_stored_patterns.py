@@ -1,6 +1,6 @@
 """Regular expressions compiled at build time (handlers.stored_patterns, balie_local.pattern_store):
 the stored pattern objects are the ones `re` would compile, `re.compile` hands them out, the crisis
-rules get theirs through core.compiled_patterns (with `re` left as it is), and a store that does
+rules and the knowledge's phrases get theirs through core.compiled_patterns (with `re` left as it is), and a store that does
 not fit this Python, or is damaged, changes nothing."""
 from __future__ import annotations
 
@@ -139,6 +139,31 @@ def test_the_crisis_rules_get_their_patterns_from_the_store(tmp_path: Path, fres
     monkeypatch.undo()
     assert [pattern.pattern for pattern in patterns] == [rule.pattern.pattern for rule in rules]
     assert all(pattern == stored_patterns._compile_afresh(pattern.pattern, 0) for pattern in patterns)
+
+
+def test_the_knowledge_s_phrases_come_from_the_store_s_later_entries(tmp_path: Path, fresh_cache: None,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A topic's detail and referral phrases are compiled when a message is first read against them, in a warm
+    function's turns: they are later entries, so a cold start builds only what its imports compile, and all of
+    that fits in `re`'s cache (a pattern past its room would be compiled again at import)."""
+    from adapters.kb_files import compiled_directory
+    from core.kb import phrases
+    from core.kb.compiled import read_compiled
+
+    (path,) = write([tmp_path])
+    _, entries, later = parts(path.read_bytes())
+    assert len(entries) < re._MAXCACHE - 50  # type: ignore[attr-defined]
+    compiled = read_compiled((compiled_directory() / "voorbeeld.json").read_bytes())
+    words = [detail.words for intent in compiled.intents.values() for detail in intent.details][:30]
+    assert len(words) == 30
+    load(path)
+    phrases._pattern.cache_clear()
+    monkeypatch.setattr(re._compiler, "compile", _no_compiling)  # type: ignore[attr-defined]
+    from_store = [phrases._pattern(tuple(each)) for each in words]
+    monkeypatch.undo()
+    phrases._pattern.cache_clear()
+    assert not {pattern.pattern for pattern in from_store} & {entry[0] for entry in entries}
+    assert all(pattern == stored_patterns._compile_afresh(pattern.pattern, 0) for pattern in from_store)
 
 
 def test_make_build_stores_them_for_the_functions_python_in_every_package(tmp_path: Path) -> None:

@@ -48,3 +48,27 @@ def test_clean_text_is_always_acceptable(text: str) -> None:
     assert clean_text(cleaned) == cleaned
     if not is_blank(cleaned):
         assert check_text(cleaned, max_length=10_000) == cleaned
+
+
+def _refused_by_definition(ch: str) -> bool:
+    """The characters the module doc names, spelled out code point by code point."""
+    point = ord(ch)
+    return (point <= 0x08 or 0x0B <= point <= 0x1F or 0x7F <= point <= 0x9F  # C0 but tab and newline, DEL, C1
+            or 0x202A <= point <= 0x202E or 0x2066 <= point <= 0x2069  # bidi embeddings, overrides, isolates
+            or 0xD800 <= point <= 0xDFFF  # lone surrogates
+            or 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE)  # noncharacters, U+xFFFE and U+xFFFF of every plane
+
+
+def test_every_code_point_is_refused_or_accepted_by_the_definition() -> None:
+    # The plane ends are read apart from the BMP's characters (a cheaper pattern): every one of the
+    # 1,114,112 code points alone; in a text, after a character beyond the BMP, each of the BMP and
+    # every code point near a plane's end.
+    assert [point for point in range(0x110000) if is_clean(chr(point)) == _refused_by_definition(chr(point))] == []
+    near_ends = [plane * 0x10000 + low for plane in range(1, 17) for low in range(0xFFF0, 0x10000)]
+    for point in [*range(0x10000), *near_ends]:
+        ch = chr(point)
+        refused = _refused_by_definition(ch)
+        assert is_clean("a" + ch + "\U0001F600") != refused, hex(point)
+        assert is_clean("\U0001F600" + ch) != refused, hex(point)
+        dropped = refused and not (point <= 0x9F or 0xD800 <= point <= 0xDFFF)  # controls become a space, surrogates U+FFFD
+        assert (clean_text("\U0001F600" + ch) == "\U0001F600") == dropped, hex(point)

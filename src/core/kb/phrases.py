@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import compiled_patterns
+
 MAX_GAP = 3
 # English "n't" contractions typed without their apostrophe ("wasnt", "didnt", "cant", "wont"): read as
 # the apostrophe forms everywhere the dialogue reads words (the matcher spells them out itself).
@@ -75,7 +77,9 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         for phrase in phrases
         if phrase_problem(phrase) is None
     ]
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![a-z0-9])")
+    # From the functions' store of patterns compiled at build time when it holds it (core.compiled_patterns): a
+    # topic's phrases are compiled when a message is first read against them, in a warm function's turns.
+    return compiled_patterns.compiled(r"(?<![a-z0-9])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![a-z0-9])")
 
 
 def names_any(text: str, phrases: Sequence[str]) -> bool:
