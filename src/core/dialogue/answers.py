@@ -152,12 +152,12 @@ def introduce(ctx: TurnContext) -> None:
 
 
 def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float = 1.0,
-             also: Sequence[str] = ()) -> bool:
+             also: Sequence[str] = (), intro: str = "") -> bool:
     """Answer a follow-up ("wat kost dat?") about `topic`. `confidence`: 1.0 when
     the context decided, the matcher's score when the question named its own
     subject. `also`: the other follow-up kinds asked in the same message ("wat kost
     het en hoe lang duurt het?"), answered in the same message when the topic has
-    them. False when there is no topic to answer it for."""
+    them. `intro`: a line before the answer, in the same message. False when there is no topic to answer it for."""
     intent = ctx.intent_of(topic)
     if intent is None or kind not in FOLLOWUP_KINDS:
         return False
@@ -177,7 +177,8 @@ def followup(ctx: TurnContext, kind: str, topic: str | None, confidence: float =
         )
         return True
     ctx.count("answered")
-    texts, links = [first[0]], list(first[1])
+    said = first[0][:1].lower() + first[0][1:] if intro.endswith(":") else first[0]  # "Voor ... geldt: doe de melding"
+    texts, links = [f"{intro} {said}".strip()], list(first[1])
     for other in also:
         part = _followup_part(ctx, intent, other) if other != kind and len(texts) < MAX_FOLLOWUPS_PER_MESSAGE else None
         if part is not None:

@@ -297,8 +297,14 @@ _WHEN_CONTACTED = re.compile(
     r"jullie (?:me |mij )?bellen|er iemand belt|iemand (?:me |mij )?belt)|"
     r"when (?:will|do|does|would) (?:you|someone|somebody|they|the municipality) (?:call|phone|ring|contact|e-?mail|mail) "
     r"(?:me|us)(?: back)?|when (?:will|do) i hear (?:back|from (?:you|someone|them))|"
-    r"how long (?:until|before|till) (?:i hear (?:back|something|from you)|(?:you|someone) (?:calls?|contacts?) me)"
-    r")(?: (?:dan|precies|nou|ongeveer|then|exactly))*$")
+    r"how long (?:until|before|till) (?:i hear (?:back|something|from you)|(?:you|someone) (?:calls?|contacts?) me)|"
+    # "so when will someone answer me?", "wanneer reageert er iemand?" right after the callback offer: when a person is
+    # there to answer (was the scope message)
+    r"when (?:will|does|would|can) (?:someone|somebody|anyone|anybody|a person|a human|staff|a member of staff) "
+    r"(?:answer|reply to|respond to|get back to|help|talk to|contact) (?:me|us)|when will i get (?:an answer|a reply)|"
+    r"wanneer (?:antwoordt|reageert|helpt|belt|mailt) (?:er )?(?:iemand|een medewerker|een mens)(?: (?:me|mij))?"
+    r"(?: (?:terug|op))?"
+    r")(?: (?:dan|precies|nou|ongeveer|then|exactly|on monday|op maandag|maandag|morgen|tomorrow))*$")
 
 
 def asks_when_contacted(text: str) -> bool:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from ..kb import phrases
 from ..kb.models import DETAIL_KINDS, FOLLOWUP_KINDS
 from ..models import HandoverStatus
-from ..opening_hours import AMSTERDAM
+from ..opening_hours import AMSTERDAM, date_words
 from . import answers, clauses, contacts, details, facts, followups, handover, reactions, referrals, slots
+from .availability import opening_hours_of
 from .context import TurnContext
 from .state import Asked, ChoicesOffered
 
@@ -61,6 +62,17 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
             return False
         elif not _topics_whose_answers_name(ctx, text, kinds):
             _without_topic(ctx, asked)
+        return True
+    if topic is not None and topic.kind == "topic" and not kinds and _date_for_the_topic(ctx, text, topic):
+        return True
+    evening = facts.evening_asked(text)
+    if evening is not None and followups.is_contextual(evening):
+        # "kan dat ook 's avonds? ik werk tot 6" after the driving licence (or its "Bedoelt u"): the town hall's evening
+        # openings from the tenant's hours (was the scope message)
+        ctx.count("evening_asked")
+        ctx.intent, ctx.confidence = (topic.id if topic is not None else None), 1.0
+        ctx.add(facts.evening_hours(ctx.knowledge.derived(opening_hours_of), ctx.promises),
+                links=[ctx.link(link) for link in topic.links] if topic is not None else [])
         return True
     # "heb het maandag aangevraagd en nog niks gehoord": the day is when it was applied for; how it is going is asked
     if (topic is not None and facts.names_a_day(text) and "status" not in details.detect(text)
@@ -316,6 +328,19 @@ def _followup_texts(topic: "ResolvedIntent", kinds: "Sequence[str]") -> str:
 
 def _title_words(topic: "ResolvedIntent") -> set[str]:
     return set(phrases.words_of(f"{topic.title.nl} {topic.title.en}").split())
+
+
+def _date_for_the_topic(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:
+    """"in juni, 12 juni" after the wedding's answer: the date of the topic's own event told, answered with the topic's
+    deadline counted from it ("U noemt zaterdag 12 juni 2027. Doe de melding minimaal 2 weken ...": was "Bedoelt u"
+    the wedding or a report in a public space). Only a topic with a deadline (`termijn`) and a date to come."""
+    today = ctx.promises.available.now.astimezone(AMSTERDAM).date()
+    told = facts.date_told(text, today)
+    if told is None or not answers.has_followup(ctx, topic, "termijn"):
+        return False
+    ctx.count("followup_date_told")
+    day = f"{date_words(told, ctx.language)} {told.year}"
+    return answers.followup(ctx, "termijn", topic.id, intro=ctx.say("date_told", day=day))
 
 
 def _about_topic_on_a_day(ctx: TurnContext, text: str, topic: "ResolvedIntent") -> bool:

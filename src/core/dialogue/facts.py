@@ -289,6 +289,27 @@ def asks_for_hours(text: str) -> bool:
                and (len(told) == 1 or clauses.is_question(sentence)) for sentence in told)
 
 
+_MONTH_NAMED = re.compile(rf"\b(?:{_MONTH})\b")
+
+
+def date_told(text: str, today: date) -> date | None:
+    """The day a message that tells only a date names ("in juni, 12 juni", "op 3 maart"), from today on: a day of the
+    month with its month (not a weekday, not "morgen"); None for anything else."""
+    lowered = text.lower()
+    found = _DATE.search(lowered)
+    if found is None or not (found.group("month") or found.group("month_first")):
+        return None
+    rest = _MONTH_NAMED.sub(" ", _DATE.sub(" ", lowered))
+    if any(word not in _BESIDE_A_DATE for word in re.findall(r"[a-zà-ÿ]+", rest)):
+        return None
+    return named_day(found.group(0), today)
+
+
+# What may stand beside a date told on its own: "in juni, 12 juni", "rond 3 maart", "ergens op 12 juni denk ik"
+_BESIDE_A_DATE = frozenset("""in op rond om ongeveer ergens denk ik we wij het is wordt de datum dat dit zo en
+    on around about the date it s is will be we i think probably maybe misschien waarschijnlijk""".split())
+
+
 def names_a_day(text: str) -> bool:
     """"kan het ook op zaterdag?", "kan dat vandaag nog?", "in het weekend"."""
     lowered = text.lower()
@@ -357,6 +378,45 @@ def opening_hours(hours: OpeningHours, promises: Promises, asked: date | None = 
         if following is not None:
             lines.append(say("hours_next", moment=promises.starting(following)))
     return " ".join(lines)
+
+
+# "kan dat ook 's avonds?", "ik werk tot 6", "in the evening": the town hall's evening opening asked about
+_EVENING = re.compile(r"(?:\b|')s ?avonds\b|\b(?:savonds|in de avond|avondopenstelling|koopavond|na (?:mijn )?werk(?:tijd)?|"
+                      r"na (?:zessen|6 uur|zes uur|18(?:[.:]00)? uur)|in the evenings?|evenings?|after work|late opening)\b")
+# An opening that lasts past this hour is an evening opening.
+EVENING_FROM = time(18, 0)
+EVENING_LOOKAHEAD_DAYS = 14
+
+
+def evening_asked(text: str) -> str | None:
+    """"kan dat ook 's avonds? ik werk tot 6": the first clause that asks about the evening, without its evening words
+    ("kan dat ook"); None when no clause asks about it."""
+    for sentence in clauses.sentences(text):
+        if clauses.is_question(sentence) and _EVENING.search(sentence.lower()):
+            return _COMING.sub(" ", _VISIT.sub(" ", _EVENING.sub(" ", sentence.lower())))
+    return None
+
+
+# Coming to the desk, said with the evening ("can I come in the evening?", "kan ik 's avonds terecht?")
+_COMING = re.compile(r"\b(?:come|komen|kom|terecht|go|gaan|open|afspraak|appointment|maken|make|book)\b")
+
+
+def evening_hours(hours: OpeningHours, promises: Promises) -> str:
+    """The next evening openings (at most two, within EVENING_LOOKAHEAD_DAYS, holidays counted): "'s Avonds is het
+    gemeentehuis open op donderdag 10 december tot 20.00 uur."; or that it is not open in the evening."""
+    say, language = promises.say, promises.say.language
+    today = promises.available.now.astimezone(AMSTERDAM).date()
+    evenings = []
+    for ahead in range(EVENING_LOOKAHEAD_DAYS):
+        day = today + timedelta(days=ahead)
+        intervals = hours.intervals(day)
+        if intervals and intervals[-1][1].astimezone(AMSTERDAM).time() > EVENING_FROM and intervals[-1][1] > promises.available.now:
+            evenings.append(say("evening_until", date=date_words(day, language), end=clock_words(intervals[-1][1], language)))
+        if len(evenings) == 2:
+            break
+    if not evenings:
+        return say("evening_closed")
+    return say("evening_open", days=say("word_and").join(evenings))
 
 
 def phone(tenant: Tenant, promises: Promises) -> str | None:

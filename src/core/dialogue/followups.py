@@ -63,6 +63,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"kost (?:dat|het|dit|die|deze) (?:\w+ )?(?:geld|iets|wat)|is (?:dat|het|dit) (?:ook )?(?:gratis|betaald)|"
         r"(?:do|will) (?:i|we) (?:have|need) to pay|(?:do|will) (?:i|we) pay|is (?:it|that|this) free|does (?:it|that|this) cost|"
         r"wat kost|kost|kosten|prijs|prijzen|tarief|tarieven|hoe duur|gratis|hoeveel\b(?=[^.?!]*\bbeta(?:len|al|alt))|hoeveel(?=\s*[?!.]*\s*$)|"
+        # "hoeveel geld?", "kost geld?" typed short after an answer: the topic's costs (was the answer again, or
+        # special assistance read in "geld")
+        r"hoeveel (?:geld|euro)(?: (?:dan|ongeveer|is dat|is het|kost dat|kost het))?(?=\s*[?!.]*\s*$)|how much money|"
         # "hoeveel is het?" after the dog tax: its amount (was the topic's whole answer again)
         r"hoeveel (?:is|bedraagt) (?:het|dat|dit|die|deze)(?: dan| ongeveer| per jaar)?(?=\s*[?!.]*\s*$)|"
         r"how much(?! time)|cost|costs|price|prices|fee|fees|free of charge|for free)\b"
@@ -145,7 +148,8 @@ FILLER = frozenset(
     before until till hear back answer reply response decision wait waiting ready
     iemand mij helpen geholpen someone somebody help helped
     apart aparte los inschrijven ingeschreven register registered separately moeten worden
-    opgeven opgegeven include included add added too when something anything news nieuws""".split()
+    opgeven opgegeven include included add added too when something anything news nieuws
+    geld veel money""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

@@ -42,7 +42,7 @@ from ..opening_hours import AMSTERDAM
 from ..privacy import redact
 from ..report_counters import settle
 from ..ports import ConversationStore, KnowledgeRepository
-from . import clauses, contacts, replies
+from . import clauses, contacts, replies, small_talk
 from .availability import Promises, availability, opening_hours_of
 from .context import TurnContext
 from .state import CallbackFlow
@@ -283,9 +283,21 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         ctx.state.flow = None
         return ctx.add_team_contact(flow.team)
     if flow.step == "consent":
-        if answer is None and given is None and ctx.text and contacts.asks_when_contacted(ctx.text) \
-                and not ctx.promises.open_now:
-            # "wanneer bellen jullie?" before saying yes: when someone is back, and the offer again (was the hours)
+        if answer is None and given is None and ctx.text and small_talk.calls_out(ctx.text):
+            # "hallo??" right after the offer: still here, and the offer again with when someone is back (was the
+            # greeting, the offer lapsed)
+            ctx.count("callback_offer_again")
+            intro = "closed_now" if not ctx.promises.open_now else "answered"
+            offer = offer_callback(ctx.conversation, ctx.knowledge, ctx.promises, flow.team, flow.reason, intro,
+                                   on_channel=_reachable_on_channel(ctx))
+            first = offer[0].model_copy(update={"text": f'{ctx.say("still_here")} {offer[0].text}'})
+            ctx.messages.extend([first, *offer[1:]])
+            return True
+        # "wanneer bellen jullie?" before saying yes: when someone is back, and the offer again (was the hours); "ok but
+        # when does somebody reply to me?" asks that too, it says no yes (was the contact asked for)
+        asked = answer.rest if answer is not None and answer.yes else ctx.text
+        if (given is None and (answer is None or bool(answer.rest)) and bool(asked)
+                and contacts.asks_when_contacted(asked or "") and not ctx.promises.open_now):
             ctx.count("callback_when_asked")
             ctx.messages.extend(offer_callback(ctx.conversation, ctx.knowledge, ctx.promises, flow.team, flow.reason,
                                                "closed_now", on_channel=_reachable_on_channel(ctx)))

@@ -21,14 +21,15 @@ _DUTCH = frozenset(
     met op en dat die er aan bij ook nog kost kosten graag hallo hoi goedemorgen goedemiddag dank bedankt
     heb hebt hebben wordt worden zijn naar om te hoeveel geen maar mag word krijg aanvragen verlengen
     paspoort afval verhuizen rijbewijs vergunning belasting gemeente medewerker ophalen aanvraag hulp
-    onze ons overleden gestorven vannacht vanochtend vanmorgen gisteren vandaag morgen""".split()
+    onze ons overleden gestorven vannacht vanochtend vanmorgen gisteren vandaag morgen woon eigenlijk""".split()
 )
 _ENGLISH = frozenset(
     """the a an i you my your what how where when why which am are can could do does need want to for with
     on and it that please hello thanks thank have has much get got would like should will this there
     passport waste moving move licence license permit tax municipality person garbage rubbish bin apply
     renew collected collection human someone our his her they their them just still last died dead dog cat been
-    did don't dont can't cant didn't didnt isn't isnt wasn't wasnt won't haven't havent doesn't doesnt i'm im""".split()
+    did don't dont can't cant didn't didnt isn't isnt wasn't wasnt won't haven't havent doesn't doesnt i'm im
+    live living actually""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 

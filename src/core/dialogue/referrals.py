@@ -98,3 +98,38 @@ def said_again(ctx: TurnContext, about_it: bool = False) -> bool:
                     organisation=referral.organisation),
             links=[Link(title=referral.organisation, url=referral.url)])
     return True
+
+
+# "sorry, verkeerd, ik woon in Noord", "oh I actually live in Amsterdam": where the resident lives, told as a name. Not a
+# kind of home or a part of town ("ik woon in een flat", "in de binnenstad", "in Nederland").
+_LIVES_IN = re.compile(
+    r"\b(?:ik|wij|we|i|i'm|i m|im|we're|we re)(?: (?:eigenlijk|zelf|nu|actually|really|now|just|am|are))* "
+    r"(?:woon|wonen|live|living)(?: (?:eigenlijk|zelf|helemaal|nu|actually|really|now))* in "
+    r"(?P<place>[a-zà-ÿ][\w-]*)(?P<rest>(?: \w+)*)$")
+_NOT_A_PLACE = frozenset(
+    """de het een deze dit die uw jullie mijn the a an this that your my our another een andere nederland holland europa
+    netherlands europe town city stad dorp centrum wijk buurt straat huis huurhuis flat appartement woning huurwoning
+    koopwoning studio kamer buitenland abroad zorginstelling verpleeghuis tehuis opvang auto car house apartment room
+    village area neighbourhood street""".split())
+# A message this short that tells where one lives tells only that.
+LIVES_ELSEWHERE_WORDS = 10
+
+
+def lives_elsewhere(text: str, own_name: str) -> bool:
+    """True when a short message tells the resident lives somewhere by a name that is not this gemeente's own
+    ("ik woon in Noord" in gemeente Voorbeeld's chat): that gemeente's rules, fees and arrangements apply, not these."""
+    plain = clauses.plain(text)
+    found = _LIVES_IN.search(plain) if len(plain.split()) <= LIVES_ELSEWHERE_WORDS else None
+    if found is None or found["place"] in _NOT_A_PLACE or len(found["rest"].split()) > 1:
+        return False
+    own = set(clauses.plain(own_name).replace("-", " ").split()) | {clauses.plain(own_name).removeprefix("gemeente ")}
+    return found["place"] not in own and found["place"] not in {"gemeente", "municipality"}
+
+
+# "is het daar ook gratis?", "and there?", "hoe gaat dat bij hen?": a question about the other gemeente just named
+_THERE = re.compile(r"\b(?:daar|there|bij hen|bij hun|bij die gemeente|in die gemeente|that municipality|"
+                    r"the other municipality|mijn gemeente|my municipality|my town|mijn eigen gemeente)\b")
+
+
+def asks_about_there(text: str) -> bool:
+    return _THERE.search(clauses.plain(text)) is not None

@@ -199,6 +199,16 @@ def is_impatient(text: str) -> bool:
     return bool(_IMPATIENT.match(clauses.plain(text)))
 
 
+# "hallo??", "hello?", "??": a call to the bot, nothing asked or told
+_CALL_OUT = re.compile(r"^(?:hallo|hoi|hey|hi|hello|he|hee|yo)?$")
+
+
+def calls_out(text: str) -> bool:
+    """True for "hallo??", "hello?", "??" or impatience ("ben je er nog?"): the resident calls out to the bot, right
+    after a question of the bot's still waiting for its answer (the question is asked again, not a greeting)."""
+    return is_impatient(text) or (_CALL_OUT.match(clauses.plain(text)) is not None and bool(text.strip()))
+
+
 # "hoe lang nog?", "is er al iemand?", "how much longer?" while waiting for a person: a question about the wait itself.
 _ABOUT_THE_WAIT = re.compile(
     r"\b(?:hoe lang (?:nog|duurt (?:het|dit) nog|moet ik (?:nog )?wachten)|duurt het nog (?:lang|even)|"
@@ -285,6 +295,7 @@ _SEASON_WISHES = {
 _BESIDE_A_WISH = frozenset(
     "ok oke okay okee top super fijn prima en and ook too also jij je u jullie you allemaal all alvast nog een a "
     "bedankt dank thanks thank wel voor for alles everything hulp help hoor doei dag bye groetjes tot ziens "
+    "fine goed good alright right cheers well oh ah dan then "
     "hallo hoi hi hello and to".split())
 
 

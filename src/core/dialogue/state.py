@@ -123,6 +123,8 @@ class DialogueState(_State):
     crisis_danger: Literal["medical", "exploitation", "threat"] | None = None
     # The organisation of the referral just said (Dienst Toeslagen): "wie moet ik dan bellen?" is about it.
     referral: str | None = None
+    # The resident just told they live in another gemeente ("ik woon in Noord"): "is het daar ook gratis?" is about it.
+    elsewhere: bool = False
     # The resident said they cannot read Dutch ("ik spreek geen nederlands"): English holds, also when a later message
     # is Dutch words ("paspoort verlengen"), until a Dutch sentence is written or Dutch is asked for.
     no_dutch: bool = False
@@ -150,7 +152,7 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "crisis_danger", "own_detail", "referral", "no_dutch", "child", "unanswered", "left_flow")
+                                     "crisis", "crisis_danger", "own_detail", "referral", "elsewhere", "no_dutch", "child", "unanswered", "left_flow")
         if key in old
     }
     if old.get("crisis_medical") is True:

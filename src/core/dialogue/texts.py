@@ -229,6 +229,35 @@ CATALOGUE: dict[str, Text] = {
         "call or chat later.",
     ),
     # Then a person of the topic talked about, urgently: now, or when the gemeente is open again.
+    # "ik woon in Noord" in another gemeente's chat: honest that its rules do not apply there, and where to look instead
+    "lives_elsewhere": Text(
+        nl="Deze chat is van {tenant}. Woont u in een andere gemeente? Dan gelden de regels, tarieven en afspraken van "
+        "uw eigen gemeente. Kijk op de website van uw gemeente of bel uw gemeente.",
+        en="This chat is run by {tenant}. Do you live in another municipality? Then the rules, fees and arrangements of "
+        "your own municipality apply. Look at your municipality's website or call your municipality.",
+    ),
+    # "is het daar ook gratis?" right after: not known here
+    "elsewhere_unknown": Text(
+        nl="Hoe dat in uw eigen gemeente gaat, weet ik niet. Ik ken alleen de regels en tarieven van {tenant}. Kijk op de "
+        "website van uw gemeente of bel uw gemeente.",
+        en="How that works in your own municipality, I do not know. I only know the rules and fees of {tenant}. Look at "
+        "your municipality's website or call your municipality.",
+    ),
+    # "kan dat ook 's avonds?": the town hall's next evening openings (`facts.evening_hours`)
+    "evening_open": Text(nl="'s Avonds is het gemeentehuis open op {days}. Maak voor de balie wel een afspraak.",
+                         en="In the evening the town hall is open on {days}. For the desk, do make an appointment."),
+    "evening_until": Text(nl="{date} tot {end}", en="{date} until {end}"),
+    "evening_closed": Text(nl="'s Avonds is het gemeentehuis de komende twee weken niet open. Veel zaken kunt u wel "
+                           "online regelen.",
+                           en="The town hall is not open in the evening in the next two weeks. Many things you can "
+                           "arrange online."),
+    # "in juni, 12 juni" after the wedding's answer: the date heard, then the topic's deadline
+    "date_told": Text(nl="Voor {day} geldt:", en="For {day}:"),
+    # "who will contact me on monday?" with no callback asked for: nobody, unless the resident asks for it
+    "nothing_arranged": Text(
+        nl="In deze chat is nog niets afgesproken. Er neemt dus niet vanzelf iemand contact met u op.",
+        en="Nothing has been arranged in this chat yet, so nobody will contact you unless you ask for it.",
+    ),
     "topic_person_now": Text(
         nl="Wilt u nu met een medewerker van {team} praten over uw vraag?",
         en="Would you like to talk to someone from {team} about your question now?",
@@ -775,6 +804,8 @@ CATALOGUE: dict[str, Text] = {
         en="Does that person speak little or no Dutch? Then someone who can translate may come along, for example a "
         "family member. Also ask the municipality whether an interpreter can come.",
     ),
+    # "hallo??" right after a question of the bot's (the callback offer): the question follows again
+    "still_here": Text(nl="Ik ben er nog.", en="I am still here."),
     "closed_now": Text(
         nl="Er zijn nu geen medewerkers aan het werk. We zijn er weer {moment}.",
         en="There are no staff at work right now. We are back {moment}.",

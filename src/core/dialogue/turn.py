@@ -108,6 +108,8 @@ SHORT_FLOW_REPLY_WORDS = 6
 ACTIVE_HANDOVER = (HandoverStatus.WAITING, HandoverStatus.LIVE)
 # A threat against the gemeente or its staff: the handover's reason and its crisis for staff (web/staff: "dreiging").
 THREAT = "threat"
+# "ok and who will contact me on monday?": a question this short about being contacted asks only that
+_ARRANGED_WORDS = 10
 # The help per kind of crisis (homelessness: the tenant's shelter desk, below).
 CRISIS_TEXTS = {"suicide": "crisis_suicide", "sexual": "crisis_sexual", "violence": "crisis_violence",
                 "danger": "crisis_danger"}
@@ -177,6 +179,7 @@ class Turn:
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
         self.danger_before, ctx.state.crisis_danger = ctx.state.crisis_danger, None
         ctx.referral_before, ctx.state.referral = ctx.state.referral, None  # a referral is followed up at once or not
+        self.elsewhere_before, ctx.state.elsewhere = ctx.state.elsewhere, False  # likewise another gemeente named
         # "ik wil niet met 113 praten" right after crisis help names the line, not a crisis of its own: the rules read the rest.
         line_declined = self.crisis_before is not None and ctx.text is not None and replies.declines_the_line(ctx.text)
         kind = self.crisis(replies.without_the_line(ctx.text) if line_declined else ctx.text) if ctx.text else None
@@ -677,7 +680,8 @@ class Turn:
             elif asked_followup is not None and answers.has_followup(ctx, intent, asked_followup):
                 answers.followup(ctx, asked_followup, intent.id)  # "eigen bijdrage?" -> Wmo: the Wmo's cost
             else:
-                self._answer(intent, 1.0, said)
+                # "hoeveel geld?" to "Gaat uw vraag over naturalisatie?": that topic's cost (was its whole answer again)
+                self._answer(intent, 1.0, said, followups.asked_kinds(said) if said else None)
             if isinstance(asked, MoreTopicsOffered) or (isinstance(asked, ChoicesOffered) and asked.several):
                 self._offer_more([other for other in asked.intents if other != value], detail=detail)
         elif kind == "choice":  # "iets anders" under "Bedoelt u ...?"
@@ -1010,6 +1014,8 @@ class Turn:
                            or (ctx.state.child and not followups.names_an_adult(text)))
         reading = partial(classify, text)
         if self._outside_besides(text) or self._tell_it_here(text):
+            return
+        if self._nothing_arranged(text) or self._lives_elsewhere(text):
             return
         if current_topic.answer_on_topic(ctx, text, kinds, self.asked, reading):
             return
@@ -1525,19 +1531,58 @@ class Turn:
         self._offer_topic_person(complaint, NOT_CALLED_BACK)
         return True
 
-    def _offer_topic_person(self, topic: "ResolvedIntent | None", reason: str) -> None:
+    def _offer_topic_person(self, topic: "ResolvedIntent | None", reason: str, team_id: str | None = None) -> None:
         """"Wilt u nu met een medewerker van {team} praten?", or a callback when nobody is at work: a person of the
-        topic's team (no topic: the default team) offered, yes or no."""
+        topic's team (no topic: `team_id`, else the default team) offered, yes or no."""
         ctx = self.ctx
         queued = handover.queued_ticket(ctx)
         if queued is not None:
             handover.already_queued(ctx, queued)  # the callback holds: no chat offered beside it
             return
-        ctx.state.asked = PersonOffered(reason=reason, team=topic.team if topic is not None else None)
-        team = ctx.team_name(ctx.team_id(topic.team if topic is not None else None))
+        team_id = topic.team if topic is not None else team_id
+        ctx.state.asked = PersonOffered(reason=reason, team=team_id)
+        team = ctx.team_name(ctx.team_id(team_id))
         moment = None if ctx.live_possible else ctx.promises.callback()
         ctx.add(ctx.say("topic_person_later", team=team, moment=moment) if moment else ctx.say("topic_person_now", team=team),
                 buttons=ctx.yes_no_buttons())
+
+    def _lives_elsewhere(self, text: str) -> bool:
+        """"sorry, verkeerd, ik woon in Noord" after the bulky waste's answer: this chat is the gemeente's own, whose rules
+        and fees need not apply there, said honestly (was "Dank u. Wat dat betekent ... weet ik niet"); "is het daar ook
+        gratis?" right after: not known here (was this gemeente's fees)."""
+        ctx = self.ctx
+        if self.elsewhere_before and referrals.asks_about_there(text) and clauses.is_question(text):
+            ctx.count("elsewhere_asked")
+            ctx.state.elsewhere = True
+            ctx.add(ctx.say("elsewhere_unknown", tenant=ctx.tenant.name))
+            return True
+        if clauses.a_clause_asks(text) or not referrals.lives_elsewhere(text, ctx.tenant.name):
+            return False
+        ctx.count("lives_elsewhere")
+        ctx.state.elsewhere = True
+        ctx.add(ctx.say("lives_elsewhere", tenant=ctx.tenant.name))
+        return True
+
+    def _nothing_arranged(self, text: str) -> bool:
+        """"ok and who will contact me on monday?" after the shelter's help, "wanneer bellen jullie mij?" when no callback
+        was asked for: nobody will, said honestly, and a person of the topic's team (after crisis help the tenant's crisis
+        team) offered, a callback when nobody is at work (was "Bedoelt u" opening hours / moving house). A callback
+        arranged is promised again (`current_topic`)."""
+        ctx = self.ctx
+        current = ctx.conversation.handover
+        if (ctx.first_turn or (current is not None and current.status != HandoverStatus.CLOSED)
+                or len(text.split()) > _ARRANGED_WORDS
+                or not (contacts.asks_who_contacts(text)
+                        or contacts.asks_when_contacted(text) and not followups.asked_kinds(text))):
+            return False  # "wanneer hoor ik iets?" after an application asks how long the topic takes
+        ctx.count("nothing_arranged")
+        topic = ctx.intent_of(ctx.state.topic)
+        topic = topic if topic is not None and topic.kind == "topic" else None
+        after_help = self.crisis_before is not None and topic is None
+        ctx.add(ctx.say("nothing_arranged"))
+        self._offer_topic_person(topic, f"crisis:{self.crisis_before}" if after_help else "asked",
+                                 team_id=ctx.tenant.crisis.team if after_help else None)
+        return True
 
     def _someone_to_help(self, text: str) -> None:
         """"kan iemand helpen in het engels of turks?", "this is too much, can someone just do it for me": kindly, what a
@@ -2244,6 +2289,11 @@ class Turn:
         if not told_what_about and (clauses.is_question(text) or len(text.split()) < 3 or contacts.prefers_a_way(text)
                                     or replies.withdraws(text) or replies.withdraws_at_the_end(text)):
             return False  # a question of its own lets the offer lapse; a way or a change of mind answers it
+        if self._referral_of_request(text) is not None:
+            # "het gaat over mijn huurtoeslag": another organisation's matter, where to go instead (was a callback by the
+            # tax team, read in "toeslag")
+            self._request_person(reason=flow.reason, routed_by=text)
+            return True
         reading = ctx.classify(text)
         if not told_what_about and reading.decision == "answer":
             return False  # "kwijtschelding wat is dat": a topic asked of its own, answered as any question
@@ -2314,9 +2364,12 @@ class Turn:
                 return topics[0]
         # "ik heb vanmiddag een terugbelverzoek gedaan voor mijn moeder (wmo, traplift). ... bel mij en niet haar": a long
         # request the matcher places nowhere as a whole, of which a sentence reads topics of one team (was the contact
-        # centre)
+        # centre). With a topic talked about only a sentence the matcher answers: "kan ik nu nog iemand spreken? het is
+        # bijna weekend" after youth care is about youth care (was a report in a public space, a guess for "bijna weekend")
+        talked_about = self.ctx.intent_of(self.ctx.state.topic)
+        in_doubt = "reject" if talked_about is None or talked_about.kind != "topic" else "clarify"
         for part in self.ctx.classify(text).parts:
-            topics = self._choices(part.classification) if part.classification.decision != "reject" else []
+            topics = self._choices(part.classification) if part.classification.decision not in ("reject", in_doubt) else []
             if topics and len({topic.team for topic in topics}) == 1:
                 return topics[0]
         return None
