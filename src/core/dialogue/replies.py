@@ -167,6 +167,23 @@ def none_of_these(text: str) -> bool:
     return plain in _NONE_OF_THESE or _NO_FIRST.sub("", plain) in _NONE_OF_THESE
 
 
+# "alle drie", "allebei graag", "welke van die 3?", "both please", "and the others?": every topic offered, not one of them
+_ALL_OF_THESE = re.compile(
+    r"^(?:(?:ja|ok|oke|okay|graag|en|and|yes|please|maar|but|dus|so) )*(?:"
+    r"(?:ze )?(?:alle|allemaal|alle(?:maal)? (?:twee|drie|vier|2|3|4)|allebei|alle bei|beide|beiden|"
+    r"welke van (?:die|de|deze) (?:twee|drie|vier|2|3|4)(?: (?:eerst|dan))?|"
+    r"(?:en )?(?:de|die) (?:rest|andere|anderen|andere vragen|andere onderwerpen)(?: ook)?|"
+    r"all(?: of them| of these| three| 3| two| 2| of it)?|both(?: of them)?|"
+    r"which (?:one|of them|of those|of the (?:two|three|2|3))(?: first)?|"
+    r"(?:and )?the (?:rest|others|other ones|other questions)(?: too| as well)?)"
+    r")(?: (?:graag|alsjeblieft|aub|please|eerst|first|ook|too|dan|then))*$")
+
+
+def all_of_these(text: str) -> bool:
+    """"alle drie", "welke van die 3?", "both please": the resident wants every topic offered answered (in turn)."""
+    return _ALL_OF_THESE.match(clauses.plain(text)) is not None
+
+
 def chosen_number(text: str, options: int) -> int | None:
     """1-based number of the option meant by "2", "de tweede", "optie 3"; None otherwise."""
     match = _CHOICE.match(clauses.plain(text))

@@ -87,6 +87,10 @@ LONE_FAVOURITE_SCORE = 0.8
 # Chosen on the tuning part of the real residents' messages (`make eval-dialogue`, BENCHMARKS.md, session 18): from 0.7
 # to 0.6 it asks 8 more residents about their right topic and 3 more about a wrong one; 0.5 adds 6 of each.
 TOPIC_QUESTION_SCORE = 0.6
+# A clause that asks, besides the topic answered, whose first guess scores at least this (below LONE_FAVOURITE_SCORE):
+# its first readings (at most NEARLY_ASKED_READINGS) are offered after the answer (`Turn._nearly_asked`).
+NEARLY_ASKED_SCORE = 0.5
+NEARLY_ASKED_READINGS = 2
 # A lone favourite is asked about only when a word of the message on its own is read as that topic this surely
 # (`Matcher.word_reads_as`: "dakkapel" in "hoe moet je een dakkapel aanvragen?"): a guess carried by the question's
 # frame alone ("wanneer komt de kermis weer" -> the waste calendar's "wanneer komt ... weer") or by one general verb
@@ -258,6 +262,8 @@ class Turn:
         if ctx.message.kind not in (InboundKind.TEXT, InboundKind.BUTTON) or not ctx.text:
             self._on_no_text()
             return
+        if isinstance(flow, GuideFlow) and isinstance(self.asked, MoreTopicsOffered) and replies.all_of_these(ctx.text):
+            flow = state.flow = None  # "en de rest?" after the waste calendar's postcode asked: the other topics offered
         if isinstance(flow, GuideFlow) and continue_guide(ctx, flow):
             return
         if flow is None and left_flow is not None and resume_guide(ctx, left_flow):
@@ -715,6 +721,11 @@ class Turn:
             return self._on_choice(asked, answer)
         if isinstance(asked, MoreTopicsOffered):
             number = replies.chosen_number(ctx.text, len(asked.intents))
+            if number is None and replies.all_of_these(ctx.text):
+                # "welke van die 3?", "allemaal graag": the next one answered, the others offered after it (was "Dat
+                # weet ik niet" about the topic answered)
+                ctx.count("all_offered_asked")
+                number = 1
             if number is not None or (answer is not None and answer.yes and not answer.rest):
                 chosen = asked.intents[(number or 1) - 1]
                 self._on_payload(f"intent:{chosen}")
@@ -791,6 +802,9 @@ class Turn:
     def _on_choice(self, asked: ChoicesOffered, answer: replies.YesNo | None) -> bool:
         ctx = self.ctx
         number = replies.chosen_number(ctx.text, len(asked.intents))
+        if number is None and asked.several and replies.all_of_these(ctx.text):
+            ctx.count("all_offered_asked")  # "allebei": the topics a story told, each in turn
+            number = 1
         if number is not None:
             self._on_payload(f"intent:{asked.intents[number - 1]}")
             return True
@@ -1816,6 +1830,7 @@ class Turn:
         geleegd": the bin or the collection), the resident chooses which comes first ("Bedoelt u
         ...?" with all, the others offered after it)."""
         ctx = self.ctx
+        result = self._questions_split(result)
         found: list[tuple[str, "Classification"]] = []
         asking = {part.text for part in clauses.asking(text, result)}
 
@@ -1872,6 +1887,25 @@ class Turn:
         self._offer_more([c.intent for _, c in found[1:] if c.intent])
         return True
 
+    def _questions_split(self, result: "Classification") -> "Classification":
+        """`result` with a part the matcher does not answer split into its clauses (`clauses.clauses_of`) when it joins
+        questions of their own with a comma and the matcher answers each of them: "Moet ik mijn verhuizing doorgeven,
+        hoe zit het met mijn parkeervergunning" is moving house and the parking permit (the matcher kept it as one part,
+        in doubt between the two, and the permit was dropped without a word)."""
+        from ..matcher import Part  # the matcher's package loads on first use (cold start)
+
+        parts: list[Part] = []
+        for part in result.parts:
+            pieces = clauses.clauses_of(part.text) if part.classification.decision != "answer" else []
+            readings = [Part(piece, self.ctx.classify(piece)) for piece in pieces] if len(pieces) >= 2 else []
+            if len(readings) >= 2 and all(clauses.is_question(reading.text) and reading.classification.decision == "answer"
+                                          for reading in readings):
+                self.ctx.count("questions_split")
+                parts.extend(readings)
+            else:
+                parts.append(part)
+        return replace(result, parts=parts) if len(parts) != len(result.parts) else result
+
     def _nearly_asked(self, result: "Classification", answered: str | None, asks: "Callable[[Part], bool]",
                       pointing_back: set[str]) -> list[str]:
         """The topics of clauses that ask which the matcher is nearly sure of (LONE_FAVOURITE_SCORE) but does not
@@ -1884,11 +1918,21 @@ class Turn:
             return []
         nearly: list[str] = []
         for part in result.parts:
-            best = part.classification.candidates[:1] if part.classification.decision == "clarify" else []
-            intent = self.ctx.intent_of(best[0].intent) if best and best[0].score >= LONE_FAVOURITE_SCORE else None
-            if (intent is not None and asks(part) and part.text not in pointing_back and not followups.asks_how(part.text)
-                    and intent.kind == "topic" and not intent.handover and intent.id not in (answered, *nearly)):
-                nearly.append(intent.id)
+            reading = part.classification
+            best = reading.candidates[:1] if reading.decision == "clarify" else []
+            if best and best[0].score >= LONE_FAVOURITE_SCORE:
+                guesses = [self.ctx.intent_of(best[0].intent)]
+            elif best and best[0].score >= NEARLY_ASKED_SCORE:
+                # "... And when is the bulky waste picked up?" (0.54, the waste calendar or bulky waste): its readings,
+                # for the resident to choose (was dropped without a word)
+                guesses = list(self._choices(reading, RUNNER_UP_FLOOR)[:NEARLY_ASKED_READINGS])
+            else:
+                guesses = []
+            for intent in guesses:
+                if (intent is not None and asks(part) and part.text not in pointing_back
+                        and not followups.asks_how(part.text) and intent.kind == "topic" and not intent.handover
+                        and intent.id not in (answered, *nearly)):
+                    nearly.append(intent.id)
         return nearly
 
     def _offer_nearly_asked(self) -> None:
