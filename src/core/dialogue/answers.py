@@ -31,14 +31,15 @@ _SYMPATHY = re.compile(r"^(?:Gecondoleerd met (?:uw verlies|het overlijden)|We a
 
 def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str = "",
            asked_details: Sequence[str] | None = None, with_followup: str | None = None,
-           own_detail: str | None = None, feedback: bool = True) -> None:
+           own_detail: str | None = None, feedback: bool = True, intro: str = "") -> None:
     """Answer `intent` (a topic or a system intent that hands nothing over). `text`
     is the question, for the detail it may ask (`asked_details` when the conversation
     already told it) and the facts it wants first. `with_followup`: a follow-up asked
     in the same question, answered after the topic's answer ("hoe verleng ik mijn
     paspoort en wat kost het?"). `own_detail`: the topic's own detail the conversation is
     about when the question does not name it ("wat nu?" after "ons papier is niet opgehaald"). `feedback`: False when
-    another question follows the answer in the same reply (the offer of a person), so no "Was dit nuttig?" beside it."""
+    another question follows the answer in the same reply (the offer of a person), so no "Was dit nuttig?" beside it.
+    `intro`: a line before the topic's answer (not a detail's of `details.DETAIL_KINDS`), in the same message."""
     ctx.intent, ctx.confidence = intent.id, score
     ctx.state.misses = 0
     ctx.count(f"intent:{intent.id}")
@@ -84,6 +85,7 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
             ask_feedback(ctx, intent.id)
         return
     body = _sympathy_once(ctx, (own or intent).answer.get(ctx.language))
+    body = f"{intro} {body}" if intro else body
     links = [ctx.link(link) for link in (own.links if own is not None and own.links else intent.links)]
     besides = _another_own_detail(intent, own, text)
     if besides is not None:
@@ -108,6 +110,12 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     if term:
         ctx.count("term_told")
         body = f"{body}\n\n{term}"
+    # "komt er iemand op huisbezoek? ook nu met kerst?" after the Wmo: the visit's own detail, and that the town hall is
+    # closed on the day asked, with its next opening (was the detail alone, the day not heard)
+    closed = _closed_day_asked(ctx, text) if own is not None and not opening and text else ""
+    if closed:
+        ctx.count("closed_day_asked")
+        body = f"{body}\n\n{closed}"
     body = _with_followup(ctx, intent, with_followup, body, links)
     buttons = [
         ctx.button(f"followup_{kind}", f"followup:{kind}")
@@ -363,6 +371,15 @@ def _facts(ctx: TurnContext, named: Sequence[str], text: str) -> str:
         wanted.insert(0, "phone")
     lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone" else _opening_hours(ctx, text) for fact in wanted]
     return " ".join(line for line in lines if line)
+
+
+def _closed_day_asked(ctx: TurnContext, text: str) -> str:
+    """A day a clause of the question asks about on which the town hall is closed ("ook met kerst?"): that day's hours
+    and the next opening; "" for any other question."""
+    asked = facts.asked_day(text, ctx.promises) if clauses.a_clause_asks(text) else None
+    if asked is None or ctx.knowledge.derived(opening_hours_of).intervals(asked):
+        return ""
+    return _opening_hours(ctx, text)
 
 
 def _opening_hours(ctx: TurnContext, text: str) -> str:

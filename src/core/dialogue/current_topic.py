@@ -89,8 +89,19 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         carried = ([ctx.state.detail] if ctx.state.detail
                    else [NOT_THEMSELVES] if followups.does_it_for(text) and NOT_THEMSELVES in topic.variants else None)
         # "moet hij dat zelf aanvragen of kan ik dat doen?" after the Wmo for a father: the topic's own detail for
-        # asking on someone's behalf, where it has one (was its general answer again)
-        answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ON_BEHALF)
+        # asking on someone's behalf, where it has one (was its general answer again); else the detail the conversation
+        # is on: "en mijn man ook" after "ik krijg alleen AOW" under special assistance is the AOW's answer again
+        on_behalf = any(own.name == ON_BEHALF for own in topic.details)
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried,
+                       own_detail=ON_BEHALF if on_behalf else ctx.state.own_detail)
+        return True
+    if topic is not None and topic.kind == "topic" and not topic.handover and followups.asks_if_eligible(text):
+        # "kom ik dan in aanmerking?" after special assistance and "ik krijg alleen AOW": honest that the gemeente decides,
+        # then what is known, for the detail the conversation is on (was the tax waiver, read in "in aanmerking")
+        ctx.count("followup_eligible")
+        carried = [ctx.state.detail] if ctx.state.detail in DETAIL_KINDS else None
+        answers.answer(ctx, topic, 1.0, text, asked_details=carried, own_detail=ctx.state.own_detail,
+                       intro=ctx.say("eligible_decided"))
         return True
     if topic is not None and topic.kind == "topic" and followups.adds_companion(text):
         # "met mn vriend samen" after moving house, "voor mijn moeder" after the Wmo: who the errand is with or for,

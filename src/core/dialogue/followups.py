@@ -195,6 +195,36 @@ _TAKES_LONG = re.compile(r"^(?:en |and |maar |but )?(?:duurt (?:het |dat |dit )?
                          r"|(?:does (?:it|that) )?takes? (?:very |a )?long(?: time)?)$")
 
 
+# "kom ik dan in aanmerking?", "heb ik daar recht op?", "is that enough to get it?", "do I qualify?": whether the
+# resident gets what was just answered, asked with no subject of its own
+_ELIGIBLE = re.compile(
+    r"^(?:(?:en|maar|dus|ok|oke|and|but|so) )*(?:"
+    r"(?:kom|komen) (?:ik|we|wij|hij|zij|ze) (?:dan |daar |daarvoor |er |ervoor |nu |wel |ook )*in aanmerking(?: (?:voor|dan))?|"
+    r"(?:heb|hebben|hebt|heeft) (?:ik|we|wij|hij|zij|ze|u) (?:dan |daar |er |nu |wel |ook )*recht op(?: (?:dan|het|die))?|"
+    r"(?:krijg|krijgen) (?:ik|we|wij|hij|zij|ze) (?:het|dat|die|hem) (?:dan|wel|ook)(?: wel)?|"
+    r"is (?:dat|het) (?:dan )?(?:genoeg|voldoende)(?: (?:om het te krijgen|om dat te krijgen|daarvoor|voor))?|"
+    r"(?:do|would|will|can) (?:i|we|he|she|they) (?:then )?(?:qualify|be eligible|get it|get that)(?: for (?:it|that|this))?(?: then)?|"
+    r"(?:am|are|is) (?:i|we|he|she|they) (?:then )?eligible(?: for (?:it|that|this))?|"
+    r"is (?:that|it|this) enough(?: to (?:get|qualify)(?: (?:it|for it|that))?)?|(?:does|will) (?:that|it) count"
+    r")(?: (?:dan|nu|then|now))*$")
+
+
+def asks_if_eligible(text: str) -> bool:
+    """"kom ik dan in aanmerking?", "is that enough to get it?": whether what was just answered is for the resident."""
+    return _ELIGIBLE.match(clauses.asked(text)) is not None
+
+
+# "ik ben pas 19", "I'm only 17", "als ik 17 ben": the resident's own age, told
+_OWN_AGE = re.compile(r"\b(?:ik ben|i am|i'm|im|ben ik|als ik)(?: (?:pas|net|bijna|al|nog maar|nog|maar|only|just|nearly|almost))? (\d{1,2})"
+                      r"(?: jaar(?: oud)?| years?(?: old)?| ben)?\b")
+
+
+def own_age(text: str) -> int | None:
+    """The age the resident tells of themselves ("is die opvang ook voor mij? ik ben pas 19": 19), else None."""
+    found = _OWN_AGE.search(clauses.plain(text))
+    return int(found.group(1)) if found else None
+
+
 def asks_if_it_takes_long(text: str) -> bool:
     """"duurt lang?" typed right after an answer: a question about how long the topic takes."""
     return text.strip().endswith("?") and bool(_TAKES_LONG.match(clauses.plain(text)))

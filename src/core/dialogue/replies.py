@@ -175,7 +175,7 @@ _ALL_OF_THESE = re.compile(
     r"(?:en )?(?:de|die) (?:rest|andere|anderen|andere vragen|andere onderwerpen)(?: ook)?|"
     r"all(?: of them| of these| three| 3| two| 2| of it)?|both(?: of them)?|"
     r"which (?:one|of them|of those|of the (?:two|three|2|3))(?: first)?|"
-    r"(?:and )?the (?:rest|others|other ones|other questions)(?: too| as well)?)"
+    r"(?:and )?the (?:rest|others|other ones|other questions|other one|other question|other topic)(?: too| as well)?)"
     r")(?: (?:graag|alsjeblieft|aub|please|eerst|first|ook|too|dan|then))*$")
 
 

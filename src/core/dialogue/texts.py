@@ -148,6 +148,20 @@ CATALOGUE: dict[str, Text] = {
         en="Do you have no place to sleep, or will you lose it soon? Contact {shelter}: call {phone}. "
         "They help you find a place to sleep and with what else you need.",
     ),
+    # "is die opvang ook voor mij? ik ben pas 19" right after the shelter's help: who it is for
+    "shelter_adult": Text(
+        nl="Ja. De opvang is er voor iedereen van 18 jaar of ouder die geen plek heeft om te slapen. Voor jongeren is "
+        "er vaak ook een eigen opvang. Zeg uw leeftijd als u belt.",
+        en="Yes. The shelter is there for everyone aged 18 or over who has no place to sleep. There is often a separate "
+        "shelter for young people too. Say how old you are when you call.",
+    ),
+    "shelter_minor": Text(
+        nl="Bent u jonger dan 18? Dan zoekt de gemeente samen met de jeugdhulp een veilige plek voor u. Bel hetzelfde "
+        "nummer en zeg hoe oud u bent. U kunt ook gratis en anoniem praten met de Kindertelefoon: 0800-0432.",
+        en="Are you under 18? Then the municipality finds a safe place for you together with youth care. Call the same "
+        "number and say how old you are. You can also talk for free and anonymously to the Kindertelefoon (children's "
+        "helpline): 0800-0432.",
+    ),
     "crisis_homeless_municipality": Text(
         nl="Heeft u geen plek om te slapen, of dreigt dat? De gemeente helpt u aan een slaapplek. {contact}",
         en="Do you have no place to sleep, or will you lose it soon? The municipality helps you find a place "
@@ -251,6 +265,9 @@ CATALOGUE: dict[str, Text] = {
                            "online regelen.",
                            en="The town hall is not open in the evening in the next two weeks. Many things you can "
                            "arrange online."),
+    # "kom ik dan in aanmerking?" right after an answer: the gemeente decides; what is known follows
+    "eligible_decided": Text(nl="Dat kan ik niet zeker zeggen: dat beslist de gemeente als u het aanvraagt.",
+                             en="I cannot say for sure: the municipality decides when you apply."),
     # "in juni, 12 juni" after the wedding's answer: the date heard, then the topic's deadline
     "date_told": Text(nl="Voor {day} geldt:", en="For {day}:"),
     # "who will contact me on monday?" with no callback asked for: nobody, unless the resident asks for it

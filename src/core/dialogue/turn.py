@@ -71,6 +71,8 @@ _HERE_ABOUT = frozenset({"hierover", "hier over", "er over", "erover", "daar ove
 _ABOUT_THIS = re.compile(r"\b(?:hierover|daarover|erover|hier over|daar over|about (?:this|that|it))\b")
 # After crisis help, the words of a message about that help ("vandaag nog?", "wie kan me nu helpen?") beside the
 # follow-up words (`followups.FILLER`): any other word is a matter of the resident's own.
+# From this age the shelter (maatschappelijke opvang) is for the resident; younger, youth care finds a place.
+ADULT_AGE = 18
 _ABOUT_THE_HELP = frozenset("""vandaag nu nou meteen direct vanavond vannacht hulp heen bellen wie waar weet niet durf
     today now tonight right away who where call know not dare""".split())
 # The matcher's greeting and goodbye: small talk only for a message that can open or close (`small_talk.opens_or_closes`).
@@ -477,6 +479,14 @@ class Turn:
         to name ("Waar gaat uw vraag over?"), so the help again, with its numbers. A question the
         matcher answers, a story, or a message that names anything of its own ("wordt het vandaag nog
         opgehaald?", "ik heb het kenteken gezien": was the help again each time) is a question of its own."""
+        age = followups.own_age(text) if self.crisis_before == "homeless" else None
+        if age is not None and len(text.split()) < clauses.STORY_WORDS:
+            # "is die opvang ook voor mij? ik ben pas 19" right after the shelter's help: who it is for, then the help
+            # again with its numbers (was the scope message)
+            self.ctx.count("shelter_age")
+            self.ctx.add(self.ctx.say("shelter_adult" if age >= ADULT_AGE else "shelter_minor"))
+            self._crisis_help("homeless", again=True)
+            return True
         result = self.ctx.classify(text)
         if (result.decision == "answer" or len(text.split()) >= clauses.STORY_WORDS
                 or any(word not in _ABOUT_THE_HELP for word in followups.subject(text).split())):
@@ -1922,10 +1932,12 @@ class Turn:
             best = reading.candidates[:1] if reading.decision == "clarify" else []
             if best and best[0].score >= LONE_FAVOURITE_SCORE:
                 guesses = [self.ctx.intent_of(best[0].intent)]
-            elif best and best[0].score >= NEARLY_ASKED_SCORE:
-                # "... And when is the bulky waste picked up?" (0.54, the waste calendar or bulky waste): its readings,
-                # for the resident to choose (was dropped without a word)
-                guesses = list(self._choices(reading, RUNNER_UP_FLOOR)[:NEARLY_ASKED_READINGS])
+            elif best and best[0].score >= NEARLY_ASKED_SCORE and part.text.rstrip().endswith("?"):
+                # "... And when is the bulky waste picked up?" (0.54, the waste calendar or bulky waste): its readings
+                # that a word of the question names on its own, for the resident to choose (was dropped without a
+                # word); not a guess for its frame alone ("heb mijn pols gebroken." is no driving licence)
+                guesses = [guess for guess in self._choices(reading, RUNNER_UP_FLOOR)[:NEARLY_ASKED_READINGS]
+                           if self.ctx.word_reads_as(part.text, guess.id, TOPIC_WORD_SCORE)]
             else:
                 guesses = []
             for intent in guesses:
