@@ -311,3 +311,13 @@ _OUTRAGED = re.compile(
 def is_outraged(text: str) -> bool:
     """True for "dit is echt een schandaal", "you guys are so bureaucratic", "al 3 keer gebeld en nu met een robot"."""
     return _OUTRAGED.search(clauses.plain(text)) is not None
+
+
+# "ik heb mijn diploma al", "ik woon hier 7 jaar", "I have lived here for years": the resident tells how things stand for
+# them (not a wish: "ik wil", "I want")
+_OWN_SITUATION = re.compile(r"\b(?:ik heb|heb ik|ik ben|ben ik|ik woon|woon ik|wij hebben|we hebben|wij wonen|we wonen|"
+                            r"i have|i've|i ve|i am|i'm|i m|i live|we have|we've|we live)\b")
+
+
+def tells_own_situation(text: str) -> bool:
+    return _OWN_SITUATION.search(clauses.plain(text)) is not None

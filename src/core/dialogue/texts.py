@@ -268,6 +268,11 @@ CATALOGUE: dict[str, Text] = {
     # "kom ik dan in aanmerking?" right after an answer: the gemeente decides; what is known follows
     "eligible_decided": Text(nl="Dat kan ik niet zeker zeggen: dat beslist de gemeente als u het aanvraagt.",
                              en="I cannot say for sure: the municipality decides when you apply."),
+    # "ik heb mijn diploma al, woon hier 7 jaar" right after naturalisation: heard; the gemeente checks; what to bring
+    "told_about_the_topic": Text(nl="Dank u. Of u aan alle voorwaarden voldoet, bekijkt de gemeente als u het aanvraagt.",
+                                 en="Thank you. Whether you meet all the conditions, the municipality checks when you "
+                                 "apply."),
+    "what_to_bring": Text(nl="Voor de aanvraag:", en="For the application:"),
     # "in juni, 12 juni" after the wedding's answer: the date heard, then the topic's deadline
     "date_told": Text(nl="Voor {day} geldt:", en="For {day}:"),
     # "who will contact me on monday?" with no callback asked for: nobody, unless the resident asks for it

@@ -1137,6 +1137,8 @@ class Turn:
         if result.decision == "answer" and intent is not None:
             if detail_topic.own_detail_told_there(ctx, result, text):
                 return  # "there is a dead cat in my garden": the dead animal's report, not the felling permit
+            if not kinds and self._told_about_the_topic(result, text):
+                return  # "ik woon hier al 7 jaar en heb mijn examen gehaald" after naturalisation: not its answer again
             if not self._carried_by_a_general_word(result, intent, text, kinds):
                 self._answer(intent, result.score, text, kinds)
             return
@@ -1210,6 +1212,8 @@ class Turn:
             ctx.count("topic_named_by_its_word")
             current = ctx.intent_of(ctx.state.topic)
             self._disambiguate(named if len(named) >= 2 or current is None else [*named, current], result.score, text)
+            return
+        if result.decision == "clarify" and self._told_about_the_topic(result, text):
             return
         if result.decision == "clarify" and self._lone_favourite(result, text):
             return
@@ -1358,6 +1362,24 @@ class Turn:
         self.ctx.count("lone_favourite")
         self.ctx.note_unanswered(text)
         self._disambiguate(choices, result.score)
+        return True
+
+    def _told_about_the_topic(self, result: "Classification", text: str) -> bool:
+        """"ik heb mijn inburgeringsdiploma al en woon hier 7 jaar" right after naturalisation's answer: the resident tells
+        how the topic stands for them ("ik heb", "ik woon", "I have"), and the matcher reads that topic again, surely or
+        not. Not asked "Gaat uw vraag over ...?" (it plainly is), nor its answer again: honest that the gemeente checks
+        the conditions, then what to bring, for a topic with that follow-up. A question, a story, a detail or a wish is
+        read as before."""
+        ctx = self.ctx
+        topic = ctx.intent_of(ctx.state.topic)
+        if (topic is None or topic.kind != "topic" or topic.handover or clauses.a_clause_asks(text)
+                or len(text.split()) >= clauses.STORY_WORDS or not result.candidates
+                or result.candidates[0].intent != topic.id or not reactions.tells_own_situation(text)
+                or details.detect(text) or topic.detail_for(text) is not None
+                or not answers.has_followup(ctx, topic, "meenemen")):
+            return False
+        ctx.count("told_about_the_topic")
+        answers.followup(ctx, "meenemen", topic.id, intro=f'{ctx.say("told_about_the_topic")} {ctx.say("what_to_bring")}')
         return True
 
     def _ask_about_lone_favourite(self, result: "Classification", text: str) -> bool:
