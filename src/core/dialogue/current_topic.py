@@ -95,6 +95,15 @@ def answer_on_topic(ctx: TurnContext, text: str, kinds: list[str], asked: Asked 
         answers.answer(ctx, topic, 1.0, text, asked_details=carried,
                        own_detail=ON_BEHALF if on_behalf else ctx.state.own_detail)
         return True
+    if topic is not None and topic.kind == "topic" and followups.asks_by_mail(text):
+        # "kan ik het ook mailen?" after the objection: the knowledge does not say whether e-mail counts; honest, the
+        # topic's page and its team's own ways (was the town hall's opening hours, read in "mailen")
+        ctx.count("followup_by_mail")
+        ctx.intent, ctx.confidence = topic.id, 1.0
+        contact = ctx.promises.team_contact(ctx.team(ctx.team_id(topic.team)))
+        ctx.add(" ".join(filter(None, [ctx.say("by_mail_unknown"), contact])),
+                links=[ctx.link(link) for link in topic.links], buttons=[ctx.person_button()])
+        return True
     if topic is not None and topic.kind == "topic" and not topic.handover and followups.asks_if_eligible(text):
         # "kom ik dan in aanmerking?" after special assistance and "ik krijg alleen AOW": honest that the gemeente decides,
         # then what is known, for the detail the conversation is on (was the tax waiver, read in "in aanmerking")

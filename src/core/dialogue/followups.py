@@ -214,6 +214,19 @@ def asks_if_eligible(text: str) -> bool:
     return _ELIGIBLE.match(clauses.asked(text)) is not None
 
 
+# "kan ik het ook mailen?", "can I send it by email?": e-mail as the way to do the topic, asked with no other subject
+_BY_MAIL = re.compile(r"\b(?:per (?:e-?)?mail|via (?:de )?(?:e-?)?mail|(?:e-?)?mailen|by (?:e-?)?mail|via (?:e-?)?mail|"
+                      r"over (?:e-?)?mail|(?:e-?)?mail (?:it|that|this|them|het|dat|die)|e-?mail|email)\b")
+_SENDING = re.compile(r"\b(?:sturen|opsturen|versturen|indienen|send|submit|do|doen)\b")
+
+
+def asks_by_mail(text: str) -> bool:
+    """"kan ik het ook mailen?" after the objection's answer: whether the topic can be done by e-mail."""
+    plain = clauses.plain(text)
+    return (clauses.is_question(text) and _BY_MAIL.search(plain) is not None
+            and is_contextual(_SENDING.sub(" ", _BY_MAIL.sub(" ", plain))))
+
+
 # "ik ben pas 19", "I'm only 17", "als ik 17 ben": the resident's own age, told
 _OWN_AGE = re.compile(r"\b(?:ik ben|i am|i'm|im|ben ik|als ik)(?: (?:pas|net|bijna|al|nog maar|nog|maar|only|just|nearly|almost))? (\d{1,2})"
                       r"(?: jaar(?: oud)?| years?(?: old)?| ben)?\b")

@@ -265,6 +265,10 @@ CATALOGUE: dict[str, Text] = {
                            "online regelen.",
                            en="The town hall is not open in the evening in the next two weeks. Many things you can "
                            "arrange online."),
+    # "kan ik het ook mailen?" after a topic's answer: not known whether e-mail counts; the page and the team
+    "by_mail_unknown": Text(nl="Of dit ook per e-mail kan, weet ik niet zeker. Op de pagina hieronder staat hoe het kan.",
+                            en="Whether this can also be done by e-mail, I am not sure. The page below says how it "
+                            "can be done."),
     # "kom ik dan in aanmerking?" right after an answer: the gemeente decides; what is known follows
     "eligible_decided": Text(nl="Dat kan ik niet zeker zeggen: dat beslist de gemeente als u het aanvraagt.",
                              en="I cannot say for sure: the municipality decides when you apply."),
