@@ -110,9 +110,10 @@ def answer(ctx: TurnContext, intent: "ResolvedIntent", score: float, text: str =
     if term:
         ctx.count("term_told")
         body = f"{body}\n\n{term}"
-    # "komt er iemand op huisbezoek? ook nu met kerst?" after the Wmo: the visit's own detail, and that the town hall is
-    # closed on the day asked, with its next opening (was the detail alone, the day not heard)
-    closed = _closed_day_asked(ctx, text) if own is not None and not opening and text else ""
+    # "komt er iemand op huisbezoek? ook nu met kerst?" after the Wmo: where it happens (its own detail), and that the
+    # town hall is closed on the day asked, with its next opening (was the detail alone, the day not heard); not for
+    # another place's hours ("is de milieustraat zaterdag open?")
+    closed = _closed_day_asked(ctx, text) if own is not None and own.name == WHERE_IT_HAPPENS and text else ""
     if closed:
         ctx.count("closed_day_asked")
         body = f"{body}\n\n{closed}"
@@ -371,6 +372,10 @@ def _facts(ctx: TurnContext, named: Sequence[str], text: str) -> str:
         wanted.insert(0, "phone")
     lines = [facts.phone(ctx.tenant, ctx.promises) if fact == "phone" else _opening_hours(ctx, text) for fact in wanted]
     return " ".join(line for line in lines if line)
+
+
+# A topic's own detail (`details:` in knowledge) for where its conversation takes place (the Wmo's at home).
+WHERE_IT_HAPPENS = "waar"
 
 
 def _closed_day_asked(ctx: TurnContext, text: str) -> str:

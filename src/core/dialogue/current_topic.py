@@ -200,7 +200,7 @@ NOT_THEMSELVES = "niet_zelf"
 # A topic's own detail (`details:` in knowledge) for doing it on someone else's behalf (the Wmo for a parent).
 ON_BEHALF = "voor_een_ander"
 # A topic's own detail (`details:` in knowledge) for where its conversation takes place (the Wmo's at home).
-WHERE_IT_HAPPENS = "waar"
+WHERE_IT_HAPPENS = answers.WHERE_IT_HAPPENS
 # A short question that names nothing but the current topic: at most this many words.
 NAMED_AGAIN_WORDS = 8
 

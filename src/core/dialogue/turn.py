@@ -1956,10 +1956,11 @@ class Turn:
                 guesses = [self.ctx.intent_of(best[0].intent)]
             elif best and best[0].score >= NEARLY_ASKED_SCORE and part.text.rstrip().endswith("?"):
                 # "... And when is the bulky waste picked up?" (0.54, the waste calendar or bulky waste): its readings
-                # that a word of the question names on its own, for the resident to choose (was dropped without a
-                # word); not a guess for its frame alone ("heb mijn pols gebroken." is no driving licence)
+                # that the question names by a word of their title, for the resident to choose (was dropped without a
+                # word); not a guess for its frame or a general word ("Wat moeten we regelen?" is no death to register)
+                named = current_topic.titles_named(self.ctx, part.text)
                 guesses = [guess for guess in self._choices(reading, RUNNER_UP_FLOOR)[:NEARLY_ASKED_READINGS]
-                           if self.ctx.word_reads_as(part.text, guess.id, TOPIC_WORD_SCORE)]
+                           if guess in named]
             else:
                 guesses = []
             for intent in guesses:
