@@ -111,6 +111,7 @@ _NOT_A_PLACE = frozenset(
     netherlands europe town city stad dorp centrum wijk buurt straat huis huurhuis flat appartement woning huurwoning
     koopwoning studio kamer buitenland abroad zorginstelling verpleeghuis tehuis opvang auto car house apartment room
     village area neighbourhood street""".split())
+_STREET = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|park|steeg|pad|dijk|street|road|lane|avenue)$")
 # A message this short that tells where one lives tells only that.
 LIVES_ELSEWHERE_WORDS = 10
 
@@ -120,8 +121,9 @@ def lives_elsewhere(text: str, own_name: str) -> bool:
     ("ik woon in Noord" in gemeente Voorbeeld's chat): that gemeente's rules, fees and arrangements apply, not these."""
     plain = clauses.plain(text)
     found = _LIVES_IN.search(plain) if len(plain.split()) <= LIVES_ELSEWHERE_WORDS else None
-    if found is None or found["place"] in _NOT_A_PLACE or len(found["rest"].split()) > 1:
-        return False
+    if (found is None or found["place"] in _NOT_A_PLACE or len(found["rest"].split()) > 1
+            or _STREET.search(found["place"]) or any(char.isdigit() for char in found["rest"])):
+        return False  # "ik woon in de Kerkstraat", "ik woon in Lindelaan 5": an address, not a place
     own = set(clauses.plain(own_name).replace("-", " ").split()) | {clauses.plain(own_name).removeprefix("gemeente ")}
     return found["place"] not in own and found["place"] not in {"gemeente", "municipality"}
 
