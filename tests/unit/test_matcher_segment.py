@@ -145,3 +145,30 @@ def test_sentences_split_where_clauses_split_and_keep_short_ones() -> None:
     assert sentences("Dank u.\nTot ziens") == ["Dank u.", "Tot ziens"]  # a fragment is still a sentence
     assert sentences("Het kost t.o.v. vorig jaar meer") == ["Het kost t.o.v. vorig jaar meer"]
     assert sentences("   ") == []
+
+
+@pytest.mark.parametrize(
+    ("message", "left"),
+    [
+        ("Wij huren het huis trouwens.", "Wij huren het huis ."),
+        ("Trouwens, wanneer komt het grofvuil?", "wanneer komt het grofvuil?"),
+        ("Ik woon trouwens op een woonboot", "Ik woon op een woonboot"),
+    ],
+)
+def test_trouwens_is_left_out_as_a_link_to_what_was_said(message: str, left: str) -> None:
+    # "trouwens" ("by the way") names nothing, but its letters read as "trouwen": the marriage answered.
+    cleaned = strip_courtesy(message)
+    assert cleaned.text == left
+    assert cleaned.stripped
+
+
+@pytest.mark.parametrize("message", ["We gaan trouwen in mei", "trouwens", "Is een trouwring bij de balie af te geven?"])
+def test_the_wedding_words_stay(message: str) -> None:
+    assert strip_courtesy(message).text == message
+
+
+def test_trouwens_is_no_marriage_for_the_knowledge_base() -> None:
+    from adapters.kb_files import FileKnowledge
+
+    result = FileKnowledge().get("voorbeeld").matcher.classify("ik woon trouwens op een woonboot")  # was Huwelijk 0.91
+    assert "huwelijk" not in {result.intent, *(guess.intent for guess in result.alternatives[:1])}

@@ -308,7 +308,7 @@ def carried(text: str, previous: str | None, topic: str | None) -> list[str]:
 
 # "how do I register our marriage from abroad": a marriage concluded abroad is recorded as the marriage's own detail
 # (knowledge: huwelijk, `buitenland`), not a first registration of someone who arrives.
-_A_MARRIAGE = re.compile(r"\b(?:marriage|married|wedding|huwelijk\w*|getrouwd|trouw\w*)\b")
+_A_MARRIAGE = re.compile(r"\b(?:marriage|married|wedding|huwelijk\w*|getrouwd|trouw(?!ens\b)\w*)\b")
 
 
 # "de brief kwam al 2 maanden geleden, te laat?": the time told is since a letter, and what is asked is whether a deadline

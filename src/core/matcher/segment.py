@@ -82,6 +82,9 @@ _CLOSING = re.compile(
     )\b.*$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
 )
+# "Wij huren het huis trouwens": a word that only links the sentence to what was said before, and whose letters
+# ("trouw-") read as the marriage: left out wherever it stands, with the commas around it.
+_LINKING_WORD = re.compile(r"(?:\s*,)?\s*\btrouwens\b\s*,?", re.IGNORECASE)
 # Sentence ends; a single letter before the full stop is an abbreviation ("t.o.v. vorig").
 _SENTENCE_END = re.compile(r"(?<!\W[a-zA-Z]\.)(?<=[.!?;])\s+|\n+|(?<=[a-z][.!?;])(?=[A-Z][a-z])")
 # "..., en wanneer wordt ...": a second question inside one sentence; also "... en of ik ..." /
@@ -126,6 +129,8 @@ def strip_courtesy(text: str) -> Cleaned:
     """The message without its salutation, politeness formulas and signature; the text as
     it was when nothing else would be left (a message that is only "hallo" or "bedankt")."""
     body = _CLOSING.sub("", text)
+    if "rouwens" in body or "ROUWENS" in body:  # most messages have none: no pass of the pattern
+        body = _LINKING_WORD.sub(" ", body)
     body = _SALUTATION.sub("", body, count=1)
     previous = None
     while previous != body:  # formulas can follow each other: "Sorry, ik heb een vraag."
