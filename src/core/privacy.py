@@ -22,6 +22,15 @@
 | [NAAM]             | names after Dutch and English cues ("mijn naam is", "ik heet", "my    |
 |                    | name is", "mevrouw", ...) and in signatures ("Met vriendelijke groet, |
 |                    | Anouk")                                                               |
+| [MEDISCH]          | a diagnosis or treatment said of someone ("ik heb diabetes", "mijn    |
+|                    | moeder met dementie", "hij is depressief", "diagnosed with ...",      |
+|                    | "kankerpatiënt"); a condition named in general ("hulp bij dementie")  |
+|                    | stays, or reports and the editors' list lose the question             |
+
+Health data is a special category (AVG art. 9): the dialogue reads the original message
+(the answer, crisis help), but only the redacted text is kept. `sensitive_kinds(text)`
+names what a resident need not share in the chat at all (BSN, IBAN, a document number, a
+medical detail): the dialogue says so once a conversation (`core.dialogue.notices`).
 
 Checksums keep false positives down: a random 9-digit number stays, an ordinary
 appointment date stays. `forget(text, values)` removes values known to be personal
@@ -50,8 +59,11 @@ BIRTH_DATE = "[GEBOORTEDATUM]"
 DATE = "[DATUM]"
 PLATE = "[KENTEKEN]"
 DOCUMENT = "[DOCUMENTNUMMER]"
+MEDICAL = "[MEDISCH]"
 VALUE = "[GEGEVEN]"
-PLACEHOLDERS = (BSN, IBAN, EMAIL, PHONE, NAME, ADDRESS, POSTCODE, BIRTH_DATE, DATE, PLATE, DOCUMENT, VALUE)
+PLACEHOLDERS = (BSN, IBAN, EMAIL, PHONE, NAME, ADDRESS, POSTCODE, BIRTH_DATE, DATE, PLATE, DOCUMENT, MEDICAL, VALUE)
+# What a resident need not type into the chat at all (staff ask for it safely when it is needed), by kind.
+SENSITIVE = {"bsn": BSN, "iban": IBAN, "document": DOCUMENT, "medical": MEDICAL}
 
 # Dates in years before this are old enough to be a birth date rather than an appointment.
 LAST_OLD_YEAR = 2015
@@ -117,7 +129,9 @@ _DOCUMENT_NUMBER = r"\b(?=[A-Z0-9]*\d[A-Z0-9]*\d)[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b"
 _DOCUMENT_CUE = (
     r"\b(?:paspoort|passport|document|identiteitskaart|id[\s-]?kaart|id|identiteitsbewijs|rijbewijs|"
     r"verblijfs(?:vergunning|document)|driving licen[cs]e|driver'?s licen[cs]e|id card)"
-    r"[\s-]?(?:nummer|nr\.?|number|no\.?)\s*(?:is|:)?\s*([A-Z0-9][A-Z0-9 .\-]{4,16}[A-Z0-9])(?![A-Z0-9])")
+    # "no" and "nr" end there ("paspoort nodig voor de vakantie" is no number: was "paspoort no[DOCUMENTNUMMER]"),
+    # and a document number holds a digit.
+    r"[\s-]?(?:nummer|nr|number|no)\b\.?\s*(?:is|:)?\s*(?=[A-Z0-9 .\-]{0,16}\d)([A-Z0-9][A-Z0-9 .\-]{4,16}[A-Z0-9])(?![A-Z0-9])")
 
 # Dutch licence plates: the sidecodes (RDW), written with hyphens; at least one letter group.
 _L, _D = "[A-Z]", r"\d"
@@ -275,6 +289,70 @@ def _redact_names(text: str) -> str:
     return "".join(pieces)
 
 
+# Medical details: a diagnosis or treatment said of someone. The conditions (Dutch and English; a compound such as
+# "borstkanker" or "diabetespatiënt" too) only count in a frame that says someone has them, so "hulp bij dementie"
+# and the swear word "kanker" in "kankerbot" stay (the first is a question editors must read; the second is abuse,
+# `core.dialogue.abuse`).
+_CONDITIONS = (
+    r"diabetes|suikerziekte|\w*kanker|leukemie|\w*tumor|dementie|alzheimer|parkinson|multiple\s+sclerose|ms|"
+    r"epilepsie|depressies?|burn-?out|autisme|adhd|schizofrenie|bipolaire\s+stoornis|psychoses?|borderline|ptss|"
+    r"\w*stoornis(?:sen)?|anorexia|boulimia|hiv|aids|hepatitis(?:\s+[abc])?|tuberculose|tbc|copd|astma|reuma|artrose|"
+    r"fibromyalgie|hartfalen|hartinfarct|hartaanval|herseninfarct|beroerte|\w*hersenletsel|nah|long\s?covid|"
+    r"chemo(?:therapie|kuur)?|bestralingen?|dialyse|verstandelijke\s+beperking|dwarslaesie|"
+    r"cancer|leuka?emia|tumou?r|dementia|alzheimer'?s|parkinson'?s|multiple\s+sclerosis|epilepsy|depression|"
+    r"burnout|autism|schizophrenia|bipolar(?:\s+disorder)?|psychosis|ptsd|\w+\s+disorder|bulimia|tuberculosis|"
+    r"asthma|rheumatism|arthritis|fibromyalgia|heart\s+failure|heart\s+attack|stroke|brain\s+injury|"
+    r"chemo(?:therapy)?|dialysis")
+_CONDITION_STATES = r"depressief|dement|autistisch|manisch|psychotisch|epileptisch|depressed|autistic|diabetic"
+_SOMEONE = (r"(?:ik|hij|zij|ze|wij|we|mijn\s+\w+|onze\s+\w+|zijn\s+\w+|haar\s+\w+|"
+            r"i|he|she|they|my\s+\w+|our\s+\w+|his\s+\w+|her\s+\w+)")
+_HAS = (r"(?:heb|hebt|heeft|hebben|had|hadden|lijd|lijdt|leed|kreeg|krijg|krijgt|have|has|had|got|suffer|suffers|"
+        r"suffered|am|is|are|was|ben|bent|zijn|was|waren|'m|'s)")
+_FILLER = (r"(?:(?:al|sinds|kort|een|ernstige?|zware?|last|van|aan|het|de|er|ook|nu|jaren|lang|lichte?|vergevorderde|"
+           r"a|an|from|severe|bad|mild|early|late|terminal|stage\s+\d|also|been|diagnosed|with|getting|onder|in)\s+){0,5}")
+_MEDICAL = (
+    rf"(?:\b{_SOMEONE}\s+{_HAS}\s+{_FILLER}|\b(?:mijn|onze|my|our)\s+\w+\s+(?:met|with)\s+|"
+    rf"\b(?:gediagnosticeerd|gediagnostiseerd)\s+(?:met|als)\s+|\bdiagnosed\s+with\s+|"
+    rf"\b(?:de|mijn|zijn|haar|my|the|his|her)?\s*(?:diagnose|diagnosis)\s*(?:is|was|:)?\s*)"
+    rf"(?P<medical>(?:{_CONDITIONS}|{_CONDITION_STATES})\b)"
+    rf"|\b(?P<patient>\w+pati[eë]nt(?:e|en)?)\b")
+
+
+# The words one of the frames above can end in (a compound by its ending): a message with none of them is not read by
+# the whole rule (about 20 us a message; this test about 3 us).
+_MEDICAL_WORDS = frozenset("""
+    diabetes suikerziekte leukemie dementie alzheimer parkinson multiple ms epilepsie depressie depressies burn-out burnout
+    autisme adhd schizofrenie bipolaire psychose psychoses borderline ptss anorexia boulimia hiv aids hepatitis tuberculose
+    tbc copd astma reuma artrose fibromyalgie hartfalen hartinfarct hartaanval herseninfarct beroerte nah long longcovid
+    chemo chemotherapie chemokuur bestraling bestralingen dialyse verstandelijke dwarslaesie cancer leukemia leukaemia
+    tumour dementia alzheimer's parkinson's epilepsy depression autism schizophrenia bipolar psychosis ptsd disorder
+    bulimia tuberculosis asthma rheumatism arthritis fibromyalgia heart stroke brain chemotherapy dialysis
+    depressief dement autistisch manisch psychotisch epileptisch depressed autistic diabetic""".split())
+_MEDICAL_ENDINGS = ("kanker", "tumor", "stoornis", "stoornissen", "hersenletsel", "patiënt", "patiënte", "patiënten",
+                    "patient", "patiente", "patienten")
+_WORDS = re.compile(r"[\w'-]+")
+
+
+def _may_tell_medical(text: str) -> bool:
+    return any(word in _MEDICAL_WORDS or word.endswith(_MEDICAL_ENDINGS) for word in _WORDS.findall(text.lower()))
+
+
+@functools.cache
+def _medical_rule() -> re.Pattern[str]:
+    return re.compile(_MEDICAL, re.IGNORECASE)
+
+
+def _redact_medical(text: str) -> str:
+    if not _may_tell_medical(text):
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        group = "medical" if match.group("medical") else "patient"
+        return match.group(0)[: match.start(group) - match.start(0)] + MEDICAL
+
+    return _medical_rule().sub(replace, text)
+
+
 def _redact_iban(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         raw = match.group(1)
@@ -365,6 +443,7 @@ def redact(text: str, *, names: bool = True) -> str:
         text = _redact_dates(text, rules)
         if any(ch.isdigit() for ch in text):
             text = _redact_phones(text)
+    text = _redact_medical(text)
     return _redact_names(text) if names else text
 
 
@@ -400,3 +479,10 @@ def forget(text: str, values: Iterable[str]) -> str:
 
 def contains_personal_data(text: str) -> bool:
     return redact(text) != normalise(text)
+
+
+def sensitive_kinds(text: str) -> list[str]:
+    """The kinds of `SENSITIVE` that `text` told (in their order there): what `redact` took out of it and
+    the resident had not typed as a placeholder themselves."""
+    redacted, plain = redact(text), normalise(text)
+    return [kind for kind, placeholder in SENSITIVE.items() if redacted.count(placeholder) > plain.count(placeholder)]

@@ -177,6 +177,7 @@ class HandoverItem(Model):
     first_question: str | None = None  # the resident's first real question (not a greeting or a button)
     claimed_by_name: str | None = None
     transferred_from: str | None = None
+    abusive: int = 0  # the resident's messages that swore at the bot or at staff (DialogueState.abusive)
 
 
 class StaffConversation(Model):
@@ -193,6 +194,8 @@ class StaffConversation(Model):
     # Entries left out: they belong to a handover of a team this staff member is not in.
     withheld: int = 0
     notes: list[StaffNote] = Field(default_factory=list)  # internal, never shown to the resident
+    # The resident's messages that swore at the bot or at staff (`core.dialogue.abuse`): whoever takes it over knows.
+    abusive: int = 0
 
 
 class TeamName(Model):
@@ -235,7 +238,7 @@ def _item(conversation: Conversation, knowledge: _TenantKnowledge) -> HandoverIt
         claimed_by=handover.claimed_by, last_resident_message=last, urgent=handover.urgent, crisis=handover.crisis,
         intent=topic, team_name=_team_name(knowledge, handover.team), topic_title=topic_title(knowledge, topic),
         first_question=first_question(conversation, knowledge), claimed_by_name=handover.claimed_by_name,
-        transferred_from=handover.transferred_from,
+        transferred_from=handover.transferred_from, abusive=conversation.state.abusive,
     )
 
 
@@ -255,6 +258,7 @@ def _view(who: "StaffIdentity", conversation: Conversation, knowledge: _TenantKn
         created_at=conversation.created_at, updated_at=conversation.updated_at, handover=conversation.handover,
         intent=topic, topic_title=topic_title(knowledge, topic), slots=slots, transcript=transcript,
         withheld=len(conversation.transcript) - len(transcript), notes=conversation.notes,
+        abusive=conversation.state.abusive,
     )
 
 

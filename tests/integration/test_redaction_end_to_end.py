@@ -6,21 +6,17 @@ line, in the staff views and reports (JSON and CSV), or in the cross-municipalit
 from __future__ import annotations
 
 import json
-import logging
-import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from adapters.dynamodb_store import document_json
 from balie_local.stack import LocalStack
 from balie_local.unanswered_export import running_store, strict_clean
 from channels.meta import sign
-from core.privacy import normalise
 from core.reports import unanswered_proposals
 from http_support import json_headers, send
+from stack_support import everything_stored, found, logged
 
 ORIGIN = "https://www.alpha.example"
 CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "redaction_cases.json").read_text(encoding="utf-8"))
@@ -30,48 +26,6 @@ TURNS_PER_CONVERSATION = 20  # below the limit of 30 turns a minute
 @pytest.fixture(scope="module")
 def stack(engine_kb_stack: LocalStack) -> LocalStack:
     return engine_kb_stack
-
-
-# What logging itself puts on every record (process id, line number, times): numbers that
-# are not the resident's and that a short secret such as the postcode area "1234" can equal.
-LOG_RECORD_FIELDS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
-
-
-def found(secret: str, text: str) -> bool:
-    """The secret as a word (short names must not match inside other words), or its digits.
-
-    A short number (a postcode area) is not counted inside a hyphenated generated id: a UUID's
-    four-digit group "-1234-" in a request id is chance, not the resident's postcode.
-    """
-    plain = normalise(secret)
-    edge = r"[\w-]" if plain.isdigit() else r"\w"
-    if re.search(rf"(?<!{edge}){re.escape(plain)}(?!{edge})", normalise(text), re.IGNORECASE):
-        return True
-    digits = re.sub(r"\D", "", plain)
-    # The digits in any grouping, as one number (not strung together from separate ones).
-    spaced = r"[ .\-]?".join(digits)
-    return len(digits) >= 6 and re.search(rf"(?<!\d){spaced}(?!\d)", normalise(text)) is not None
-
-
-def everything_stored(stack: LocalStack) -> str:
-    assert stack.deployment is not None
-    dynamodb = stack.client("dynamodb")
-    texts: list[str] = []
-    for table in stack.deployment.tables.values():
-        arguments: dict[str, Any] = {"TableName": table}
-        while True:
-            page = dynamodb.scan(**arguments)
-            for item in page["Items"]:
-                texts.append(document_json(item) if "doc" in item else json.dumps(
-                    {name: value for name, value in item.items() if "B" not in value}, ensure_ascii=False))
-            if "LastEvaluatedKey" not in page:
-                break
-            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-    sqs = stack.client("sqs")
-    for url in stack.deployment.queues.values():
-        answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0)
-        texts += [message["Body"] for message in answer.get("Messages", [])]
-    return "\n".join(texts)
 
 
 def test_no_secret_reaches_storage_logs_reports_or_the_export(stack: LocalStack, caplog, capfd) -> None:
@@ -113,17 +67,14 @@ def test_no_secret_reaches_storage_logs_reports_or_the_export(stack: LocalStack,
     exported = json.dumps(export.model_dump(mode="json", by_alias=True), ensure_ascii=False)
     assert export.proposals, "some questions are shareable once cleaned"
 
-    logs = capfd.readouterr()
-    logged = "\n".join(f"{record.getMessage()} {record.exc_text or ''} "
-                       f"{ {name: value for name, value in vars(record).items() if name not in LOG_RECORD_FIELDS} }"
-                       for record in caplog.records) + logs.out + logs.err
-    places = {"DynamoDB and SQS": everything_stored(stack), "logs": logged, "staff views": "\n".join(views),
+    logs = logged(caplog, capfd)
+    places = {"DynamoDB and SQS": everything_stored(stack), "logs": logs, "staff views": "\n".join(views),
               "report": report.body.decode(), "CSV": csv.body.decode(), "export": exported}
     leaks = [(case["kind"], secret_value, where) for case in CASES for secret_value in case["secrets"]
              for where, text in places.items() if found(secret_value, text)]
     assert leaks == [], leaks
     # And the conversation ids, bearer secrets, never reach a log line.
-    assert not any(conversation_id in logged for conversation_id in conversations)
+    assert not any(conversation_id in logs for conversation_id in conversations)
 
 
 def stack_knowledge_tenant(slug: str):

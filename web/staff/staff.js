@@ -306,6 +306,7 @@
     if (item.status === "waiting") meta.push("wacht " + waitingFor(item.requestedAt));
     else if (item.claimedBy) meta.push("bij " + staffName(item.claimedByName, item.claimedBy));
     if (item.transferredFrom) meta.push("doorverbonden van " + teamName(item.transferredFrom));
+    if (item.abusive) meta.push("schold");
     return { id: item.conversationId, urgent: item.urgent, flag: urgency(item),
              topic: item.topicTitle || "Onbekend onderwerp",
              quote: item.firstQuestion || item.lastResidentMessage || "(nog geen vraag)", meta: meta.join(" \u00b7 ") };
@@ -523,6 +524,14 @@
     return reason;
   }
 
+  // The resident swore at the assistant or at staff (StaffConversation.abusive: how many messages; the assistant
+  // asked calmly to stop, unless a person had the conversation already).
+  function abuseText(count) {
+    if (!count) return "";
+    return "De inwoner schold in " + count + (count === 1 ? " bericht" : " berichten") +
+      " tegen de assistent of medewerkers.";
+  }
+
   // Topic, channel, team and time, numbered when two open cards would still read the same (WCAG 2.4.6).
   function cardTitle(card, data, handover) {
     var at = handover.requestedAt || data.updatedAt;
@@ -553,7 +562,8 @@
       ["Gevraagd", formatTime(handover.requestedAt)],
       ["Wachttijd", handover.status === "waiting" ? waitingFor(handover.requestedAt) : ""],
       ["Reden", reasonText(handover.reason)],
-      ["Doorverbonden van", handover.transferredFrom ? teamName(handover.transferredFrom) : ""]
+      ["Doorverbonden van", handover.transferredFrom ? teamName(handover.transferredFrom) : ""],
+      ["Let op", abuseText(data.abusive)]
     ];
     if (handover.claimedBy) facts.push(["Medewerker", staffName(handover.claimedByName, handover.claimedBy)]);
     Object.keys(data.slots || {}).forEach(function (name) { facts.push([name, String(data.slots[name])]); });

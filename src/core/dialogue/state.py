@@ -136,6 +136,11 @@ class DialogueState(_State):
     # The guided flow just left for another question before its first answer (the waste calendar's postcode): that
     # answer typed next resumes it (`flows.resume_guide`). Its intent only, no values.
     left_flow: str | None = None
+    # The resident was told once that a BSN, an IBAN, a document number or a medical detail need not be shared here
+    # (`notices.add_privacy_notice`).
+    privacy_told: bool = False
+    # Messages that swore at the bot or at staff (`abuse.read`): staff who take the conversation over see it.
+    abusive: int = 0
 
     @model_validator(mode="before")
     @classmethod
@@ -152,7 +157,8 @@ def legacy_state(old: dict[str, Any]) -> dict[str, Any]:
     passes through unchanged)."""
     new: dict[str, Any] = {
         key: old[key] for key in ("topic", "detail", "misses", "asked", "feedback_open", "feedback_asked", "condoled", "day",
-                                     "crisis", "crisis_danger", "own_detail", "referral", "elsewhere", "no_dutch", "child", "unanswered", "left_flow")
+                                     "crisis", "crisis_danger", "own_detail", "referral", "elsewhere", "no_dutch", "child", "unanswered",
+                                     "left_flow", "privacy_told", "abusive")
         if key in old
     }
     if old.get("crisis_medical") is True:

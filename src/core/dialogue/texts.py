@@ -1001,6 +1001,23 @@ CATALOGUE: dict[str, Text] = {
         nl="Wilt u dat een medewerker van {team} u hier in {channel} een bericht stuurt?",
         en="Would you like someone from {team} to send you a message here in {channel}?",
     ),
+    # ---- what a resident need not share in the chat (core.dialogue.notices): once a conversation, after the reply ----
+    # {what}: the kinds told, joined by privacy_or ("geen BSN of rekeningnummer").
+    "privacy_notice": Text(
+        nl="U hoeft in deze chat geen {what} te geven. Ik heb dat deel van uw bericht niet bewaard. Is het toch nodig? "
+        "Dan vraagt een medewerker er zelf naar op een veilige manier, bijvoorbeeld in een gesprek of via DigiD.",
+        en="There is no need to give {what} in this chat. I have not kept that part of your message. If it is needed, "
+        "a member of staff will ask you for it in a safe way, for example in a call or meeting, or through DigiD.",
+    ),
+    "privacy_what_bsn": Text(nl="BSN (burgerservicenummer)", en="your citizen service number (BSN)"),
+    "privacy_what_iban": Text(nl="rekeningnummer", en="your bank account number"),
+    "privacy_what_document": Text(nl="nummer van een paspoort, ID-kaart of rijbewijs",
+                                  en="the number of a passport, ID card or driving licence"),
+    "privacy_what_medical": Text(nl="medische gegevens", en="medical details"),
+    "privacy_or": Text(nl="of", en="or"),
+    # ---- swearing at the bot or at staff (core.dialogue.abuse): a calm boundary, then the matter if there is one ----
+    "abuse_boundary": Text(nl="Ik help u graag, maar ik vraag u om niet te schelden.",
+                           en="I am glad to help, but I ask you not to use abusive language."),
     # The channels' own words around a reply: the prompt of a choice whose message had no text
     # to carry it, a Messenger button template's text, WhatsApp's list button and list section.
     "choose_prompt": Text(nl="Maak een keuze.", en="Please choose."),

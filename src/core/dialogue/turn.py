@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..kb import phrases
 from ..models import Button, Channel, Handover, HandoverStatus, InboundKind, Link, Role
-from . import (answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups, general_words,
-               handover, language, openings, reactions, referrals, replies, small_talk, threats)
+from . import (abuse, answers, clauses, contacts, current_topic, detail_topic, details, erasure, facts, followups,
+               general_words, handover, language, notices, openings, reactions, referrals, replies, small_talk, threats)
 from .crisis import KINDS as CRISIS_KINDS
 from .crisis import DangerKind, danger_kind, detect_all as crisis_kinds
 from .context import TurnContext
@@ -158,6 +158,8 @@ class Turn:
         self.crisis_before: str | None = None  # the crisis help the previous turn gave (`DialogueState.crisis`)
         self.danger_before: DangerKind | None = None  # and its danger's own help, if any (`DialogueState.crisis_danger`)
         self.nearly_asked: list[str] = []  # topics of clauses the matcher nearly answered, offered after the answer
+        self.abuse: abuse.Abuse | None = None  # swearing at the bot or at staff in this message (`abuse.read`)
+        self.crisis_read = False  # the crisis rules or the distress classifier read a crisis in this message
 
     def _distress_reading(self) -> str | None:
         """The trained classifier's reading of a typed message, or None.
@@ -176,11 +178,13 @@ class Turn:
     def run(self) -> None:
         self._run()
         self._urgent_choice_last()
+        notices.add_privacy_notice(self.ctx, crisis_help=self.crisis_read)
 
     def _run(self) -> None:
         ctx = self.ctx
         ctx.count("messages_received")
         ctx.count(f"channel:{ctx.message.channel.value}")
+        self.abuse = abuse.read(ctx.text) if ctx.text and ctx.payload is None else None
         self._follow_language()
         self.crisis_before, ctx.state.crisis = ctx.state.crisis, None
         self.danger_before, ctx.state.crisis_danger = ctx.state.crisis_danger, None
@@ -189,6 +193,7 @@ class Turn:
         # "ik wil niet met 113 praten" right after crisis help names the line, not a crisis of its own: the rules read the rest.
         line_declined = self.crisis_before is not None and ctx.text is not None and replies.declines_the_line(ctx.text)
         kind = self.crisis(replies.without_the_line(ctx.text) if line_declined else ctx.text) if ctx.text else None
+        self.crisis_read = kind is not None
         if (kind in (None, "homeless") and self.crisis_before == "homeless" and ctx.text
                 and reactions.refuses_the_shelter(ctx.text)):
             self._shelter_refused()  # "ik ga niet naar een daklozenopvang": the housing matter goes on, not the help again
@@ -199,6 +204,7 @@ class Turn:
         rest = (threats.without_the_threat(ctx.text) if ctx.text and ctx.payload is None and kind in (None, "danger", "violence")
                 else None)
         if rest is not None:
+            self.crisis_read = True  # the threat decides the turn (no boundary for abuse; the privacy notice after it)
             self._threat_refused(rest)
             return
         if kind is not None:
@@ -217,12 +223,18 @@ class Turn:
                 return
             self.crisis_before, line_declined = None, False  # this turn's help is the one given; the question is a question
         likely = self._distress_reading() if kind is None and not line_declined else None
+        self.crisis_read = self.crisis_read or likely is not None
         if likely is not None:
             self.question = self._question_besides(ctx.text)
             if self.question is None:
                 self._crisis_help(likely, gentle=True)
                 return
             self._crisis_line(likely)
+        if self.abuse is not None and self.crisis_read:
+            self.abuse = None  # crisis help or distress decides the turn (a threat returned above): one reading, not two
+        if self.abuse is not None:
+            ctx.state.abusive += 1  # staff who take the conversation see it (`core.staff`), also when a person has it
+            ctx.count("abusive")
         current = ctx.conversation.handover
         if current is not None and current.status in ACTIVE_HANDOVER:
             then = replies.withdraws_then(ctx.text) if ctx.text else None
@@ -250,6 +262,8 @@ class Turn:
         if ctx.first_turn:
             self._greet()
         self._take_page_topic()
+        if self.abuse is not None and self._boundary():
+            return
         state = ctx.state
         self.asked, state.asked = state.asked, None
         left_flow, state.left_flow = state.left_flow, None
@@ -300,6 +314,19 @@ class Turn:
             self._nothing_to_withdraw()
             return
         self._on_question(self.question or ctx.text)
+
+    def _boundary(self) -> bool:
+        """Swearing at the bot or at staff: a calm boundary in one sentence; True when that is the whole reply (nothing
+        else was said: what was asked before stays open). Else the turn goes on with the message's matter alone
+        ("kutbot, waar kan ik mijn grofvuil kwijt": the bulky waste)."""
+        ctx = self.ctx
+        assert self.abuse is not None
+        if not self.abuse.rest:
+            ctx.add(f"{ctx.say('abuse_boundary')} {ctx.say('ask_question')}")
+            return True
+        ctx.add(ctx.say("abuse_boundary"))
+        ctx.text = self.abuse.rest
+        return False
 
     def _after_the_wait(self, rest: str, current: Handover) -> None:
         """What follows a wait taken back: a detail of a topic of the team waited for ("never mind, I found it, my permit
@@ -356,7 +383,9 @@ class Turn:
         # The widget's locale is a deliberate choice: the text overrides it only
         # with a clear signal ("paspoort" on the English page stays English).
         margin = 2 if ctx.message.locale else 1
-        detected = language.detect(ctx.text, margin) if ctx.text else None
+        # Swearing says nothing about the language ("fuck you" in a Dutch conversation): only the rest of the message.
+        read = self.abuse.rest if self.abuse is not None else ctx.text
+        detected = language.detect(read, margin) if read else None
         chosen = detected or ctx.message.locale
         if ctx.text and language.speaks_no_dutch(ctx.text) is not None:
             chosen = "en"  # "ik spreek geen nederlands": the greeting too in English
