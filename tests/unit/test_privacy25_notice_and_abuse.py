@@ -199,3 +199,18 @@ def test_staff_see_that_a_conversation_was_abusive(compiled) -> None:
     listed = staff.list_handovers(who, conversation.handover.status.value)
     assert [item.abusive for item in listed if item.conversation_id == conversation.id] == [view.abusive]
 
+
+
+# ---- an identifier told for the reader does not hide the question ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("my bank account is NL91ABNA0417164300, how do I renew my passport?", "how do I renew my passport?"),
+    ("mijn rekeningnummer is NL91 ABNA 0417 1643 00, kan ik een betalingsregeling krijgen?",
+     "kan ik een betalingsregeling krijgen?"),
+    ("mijn paspoortnummer is NW1K2LP93, hoe verleng ik mijn paspoort?", "hoe verleng ik mijn paspoort?"),
+])
+def test_an_iban_or_document_number_for_the_reader_is_stripped_before_matching(text: str, left: str) -> None:
+    from core.matcher.segment import strip_courtesy
+
+    assert strip_courtesy(text).text.strip(" ,") == left

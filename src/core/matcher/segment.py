@@ -54,10 +54,13 @@ _IDENTIFIER_NAME = (
     r"bsn|bsn-nummer|burgerservicenummer|telefoonnummer|telefoon|tel|telnr|mobiele\s+nummer|mobiel|nummer|"
     r"06-nummer|e-?mail(?:adres)?|mailadres|klantnummer|dossiernummer|zaaknummer|kenmerk|referentie|"
     r"aanslagnummer|vergunningnummer|postcode|huisnummer|geboortedatum|"
-    r"phone\s+number|phone|number|e-?mail\s+address|customer\s+number|reference|citizen\s+service\s+number"
+    r"(?:bank)?rekeningnummer|iban|paspoortnummer|documentnummer|id-?kaartnummer|rijbewijsnummer|"
+    r"phone\s+number|phone|number|e-?mail\s+address|customer\s+number|reference|citizen\s+service\s+number|"
+    r"bank\s+account(?:\s+number)?|account\s+number|passport\s+number|document\s+number|id\s+card\s+number"
 )
 _IDENTIFIER_VALUE = (
     r"\[[A-Z_]+\]"                          # a redaction placeholder: [BSN], [TELEFOON]
+    r"|[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){2,7}(?:\s?[A-Z\d]{1,3})?"  # an IBAN, also in groups: NL91 ABNA 0417 1643 00
     r"|\+?\d[\d\s./-]{2,}\d"                 # a number: 123456782, 06-12345678, 12-03-1980
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"         # an e-mail address
     r"|(?=[A-Za-z-]*\d)[A-Za-z\d-]{4,}"       # a code with digits: AB-123-C, 1234AB

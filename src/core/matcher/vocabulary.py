@@ -31,6 +31,10 @@ DUTCH_COMPOUND_PARTS = frozenset(
 MIN_TYPO_LENGTH = 4
 MIN_COMPOUND_LENGTH = 8
 MIN_PART_LENGTH = 3
+# No Dutch compound is longer (the knowledge's longest word has 28 letters; "hottentottententententoonstelling" 33):
+# a longer run of letters ("aaaa..." 1,000 times, a word pasted 100 times) is not split. Splitting tries every cut
+# and the rest's cuts again, about 50 ms a turn for 1,000 letters, 25 times a normal turn (BENCHMARKS.md, session 25).
+MAX_COMPOUND_LENGTH = 40
 LINKING_SUFFIXES = ("s", "en", "e")
 
 
@@ -123,7 +127,7 @@ class Vocabulary:
         return parts
 
     def _split_compound(self, token: str) -> list[str]:
-        if len(token) < MIN_COMPOUND_LENGTH or not token.isalpha():
+        if not MIN_COMPOUND_LENGTH <= len(token) <= MAX_COMPOUND_LENGTH or not token.isalpha():
             return []
         # Longest known head first: "afvalcontainer" -> afval + container.
         for cut in range(len(token) - MIN_PART_LENGTH, MIN_PART_LENGTH - 1, -1):
