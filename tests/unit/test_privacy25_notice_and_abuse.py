@@ -171,6 +171,12 @@ def test_swearing_in_english_keeps_a_dutch_conversation_dutch(chat: Harness) -> 
     assert reply.language == "nl" and BOUNDARY_NL in texts(reply)
 
 
+def test_an_english_curse_as_the_first_message_chooses_no_language(chat: Harness) -> None:
+    reply = chat.say("fuck you")
+    assert reply.language == "nl" and BOUNDARY_NL in texts(reply)
+    assert chat.say("fuck you, how do I renew my passport?", conversation_id=None).language == "en"
+
+
 def test_crisis_help_wins_over_an_insult(chat: Harness) -> None:
     reply = chat.say("jullie zijn allemaal idioten, ik wil niet meer leven")
     assert "113" in texts(reply)

@@ -58,7 +58,7 @@ from ..models import (
 )
 from ..opening_hours import AMSTERDAM
 from ..ports import ConversationStore, KnowledgeRepository
-from . import clauses, language
+from . import abuse, clauses, language
 from .context import TurnContext, is_payload
 from .crisis import detect as detect_crisis
 from .distress import detect as detect_distress
@@ -306,7 +306,7 @@ class Engine:
             channel=message.channel,
             created_at=moment,
             updated_at=moment,
-            language=message.locale or language.detect(message.text) or "nl",
+            language=message.locale or language.detect(_said_beside_abuse(message.text)) or "nl",
         )
 
     def _retry_of_first_turn(self, conversation: Conversation, message: InboundMessage) -> bool:
@@ -369,6 +369,12 @@ class Engine:
         conversation.keep_last_entries(MAX_TRANSCRIPT)
         conversation.updated_at = moment
         conversation.expires_at = int(moment.timestamp()) + retention_days * 86400
+
+
+def _said_beside_abuse(text: str) -> str:
+    """What a first message says beside swearing at the bot or staff: a curse ("fuck you") chooses no language."""
+    found = abuse.read(text) if text else None
+    return text if found is None else found.rest
 
 
 def _handover_state(conversation: Conversation) -> tuple[str, str] | None:
