@@ -4,7 +4,7 @@ A resident types a BSN, an IBAN, a passport number and a medical detail into the
 for a callback on a Saturday evening: a ticket), during a live chat with a member of staff, on WhatsApp and on
 Messenger. Each conversation is told once, in its language, that it need not be shared and was not kept; then none
 of those values may be found in DynamoDB, on a queue, in a log line, in the staff API (conversations, handovers,
-tickets), in the reports (JSON and CSV) or in what the Graph API stand-in was sent.
+tickets), in the reports (JSON and CSV), in the ticket's e-mail to the team or in what the Graph API stand-in was sent.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from balie_local import messenger_cmd, whatsapp_cmd
+from balie_local.dev_mail import sent_mail
 from balie_local.stack import LocalStack
 from channels.meta import sign
 from http_support import json_headers, send, wait_for
@@ -119,12 +120,14 @@ def test_what_the_notice_says_was_not_kept_is_nowhere(stack: LocalStack, monkeyp
     csv = send(f"{stack.url}/v1/staff/reports?from=2026-11-28&to=2026-11-30&format=csv", "GET", None,
                json_headers(token=token))
     assert report.status == 200 and csv.status == 200
+    assert sent_mail(), "the ticket's team was mailed"
     places = {
         "DynamoDB and SQS": everything_stored(stack), "logs": logged(caplog, capfd),
         "staff views": json.dumps(views, ensure_ascii=False), "handover lists": json.dumps(listed, ensure_ascii=False),
         "bot conversations": json.dumps(bots, ensure_ascii=False), "ticket": json.dumps(ticket, ensure_ascii=False),
         "report": report.body.decode(), "CSV": csv.body.decode(),
         "sent on WhatsApp": whatsapp_sent, "sent on Messenger": messenger_sent,
+        "e-mail to the team": json.dumps(sent_mail(), ensure_ascii=False),
     }
     leaks = [(value, where) for value in SECRETS for where, text in places.items() if found(value, text)]
     assert leaks == []
