@@ -16,12 +16,13 @@ NOTICE_EN = "There is no need to give"
 BOUNDARY_NL = "ik vraag u om niet te schelden"
 
 
-def a_person_has_it(chat: Harness) -> None:
-    """A conversation about the passport that a member of staff has taken (a live handover, claimed)."""
+def a_person_has_it(chat: Harness, *, waiting: bool = False) -> None:
+    """A conversation about the passport that a member of staff has taken (a live handover, claimed), or (`waiting`)
+    that waits for one, nobody having taken it yet."""
     chat.say("hoe verleng ik mijn paspoort?")
     conversation = chat.conversation()
-    conversation.handover = Handover(status=HandoverStatus.LIVE, team="kcc", reason="asked",
-                                     requested_at=chat.clock(), claimed_by="sanne")
+    conversation.handover = Handover(status=HandoverStatus.WAITING if waiting else HandoverStatus.LIVE, team="kcc",
+                                     reason="asked", requested_at=chat.clock(), claimed_by=None if waiting else "sanne")
     chat.store.save(conversation, conversation.version)
 
 
@@ -189,6 +190,14 @@ def test_abuse_while_a_person_has_the_conversation_is_marked_not_answered(chat: 
     reply = chat.say("jullie zijn allemaal idioten")
     assert reply.messages == []
     assert chat.conversation().state.abusive == 1
+
+
+def test_abuse_while_waiting_for_a_person_gets_the_boundary_not_thanks(chat: Harness) -> None:
+    a_person_has_it(chat, waiting=True)
+    reply = chat.say("kutbot")
+    assert texts(reply).startswith("Ik help u graag, maar ik vraag u om niet te schelden. U wacht op een medewerker")
+    assert "Dank u" not in texts(reply) and chat.conversation().state.abusive == 1
+    assert texts(chat.say("hoe lang duurt het nog?")).startswith("Er is nog geen medewerker")
 
 
 def test_staff_see_that_a_conversation_was_abusive(compiled) -> None:

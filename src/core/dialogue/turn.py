@@ -2340,7 +2340,9 @@ class Turn:
         about = ctx.say("wait_about", topic=topic.title.get(ctx.language)) if topic is not None and topic.kind == "topic" else ""
         short = len(text.split()) <= WAIT_QUESTION_WORDS
         answer = replies.yes_no(text)
-        if (short and (small_talk.only_thanks(text) or (answer is not None and answer.yes and not answer.rest))
+        if self.abuse is not None:
+            key = "wait_still"  # "kutbot" while waiting: the boundary and the wait, no "Dank u. Ik heb uw bericht bewaard"
+        elif (short and (small_talk.only_thanks(text) or (answer is not None and answer.yes and not answer.rest))
                 or contacts.asks_for_person(text)):
             key = "wait_still"  # "ok", "bedankt", "ik wil een mens": nothing to keep (was "Ik heb uw bericht bewaard")
         elif short and small_talk.asks_about_the_wait(text):
@@ -2348,7 +2350,8 @@ class Turn:
         else:
             key = "wait_message_kept"
         ctx.count(key)
-        ctx.add(ctx.say(key, team=ctx.team_name(current.team), about=about, until=until))
+        said = ctx.say(key, team=ctx.team_name(current.team), about=about, until=until)
+        ctx.add(f"{ctx.say('abuse_boundary')} {said}" if self.abuse is not None else said)
 
     def _wait_to_callback(self, current: Handover) -> bool:
         """"nee, bel me liever terug", "call me back instead" while waiting (nobody has taken the conversation yet): the
