@@ -65,6 +65,33 @@ FAMILIES = [
     ("mi tío se cayó del techo y no se mueve", "danger"),
     # nowhere to sleep tonight (Romanian)
     ("nu am unde sa dorm la noapte", "homeless"),
+    # the refit's lost rows' families and other kinds: debts "when I am dead"; children better off without a parent like
+    # oneself; someone who keeps saying he wants to die, or will end it; a letter left for a relative to find tomorrow; a pet
+    # put to sleep and now one's own turn; bothering nobody any more; a will and an end put to it
+    ("wie betaalt mijn schulden als ik er niet meer ben", "suicide"),
+    ("mijn zoon is beter af zonder een vader zoals ik", "suicide"),
+    ("my brother keeps saying he wants to die", "suicide"),
+    ("my uncle says he is going to end it", "suicide"),
+    ("ik heb een brief geschreven voor mijn zus, die vindt ze morgen wel", "suicide"),
+    ("de kat heb ik laten inslapen, nu is het mijn beurt", "suicide"),
+    ("ik val niemand meer lastig, echt", "suicide"),
+    ("mijn testament ligt klaar en na het weekend ben ik niet meer bereikbaar", "suicide"),
+    # a carer who takes someone in his care to his car, a secret; a man who "arranges girls"
+    ("de chauffeur van haar dagbesteding neemt haar mee in zijn busje en ze mag niks vertellen", "sexual"),
+    ("mijn nichtje gaat om met een man die meisjes regelt", "sexual"),
+    # stalking with a tracker; an ex at the door who follows one; a marriage arranged abroad and refused
+    ("er zat een airtag onder mijn fiets, ik denk van mijn ex", "violence"),
+    ("mijn ex staat elke ochtend bij mijn huis en volgt me naar de bus", "violence"),
+    ("mijn ouders hebben een huwelijk geregeld in Pakistan en ik wil niet", "violence"),
+    # a passport cut up by a partner when one wanted to leave; a locked door at night at his place; nobody will believe you
+    ("mijn paspoort is verscheurd door mijn man toen ik wilde scheiden", "violence"),
+    ("ik woon nog bij hem maar ik slaap met de deur op slot", "violence"),
+    ("hij zegt dat niemand me zal geloven", "violence"),
+    # a group with sticks or stones at a place
+    ("er staan jongens met stenen bij de moskee", "danger"),
+    # foster care ended and the room given up; a sofa for one night only
+    ("haar pleegzorg is afgelopen en de kamer is opgezegd", "homeless"),
+    ("hij slaapt op de bank bij een vriend maar alleen vannacht", "homeless"),
 ]
 
 
@@ -90,6 +117,11 @@ QUIET = [
     "ik weet waar je slaapzakken kunt lenen voor het kamp, bij de scouting",
     "ik ben aan het sparen voor een nieuwe bril, kan ik bijzondere bijstand krijgen?",
     "in ruil voor klusjes mag ik bij mijn oom slapen, moet ik me daar inschrijven?",
+    "my kid keeps saying he will die of boredom in the holidays, are there free activities?",
+    "wat gebeurt er met de erfenis als ik dood ben, moet ik een testament laten maken?",
+    "onze hond hebben we laten inslapen, moet ik de hondenbelasting opzeggen?",
+    "bedankt, ik val jullie niet meer lastig vandaag",
+    "the tracker on my parcel says it is at the town hall",
 ]
 
 

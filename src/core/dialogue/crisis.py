@@ -948,6 +948,22 @@ _SUICIDE = [
     r"(?:als|wanneer|voor als|for when|when) (?:het moment|de tijd|the moment|the time) (?:daar is|gekomen is|komt|is daar|comes|has come)\b",
     r"\b(?:hoop|hopen|hope|hoping) (?:<W>){0,2}?(?:dat )?(?:er )?(?:eentje|een auto|een vrachtwagen|een bus|een trein|een truck|er een|one|a car|a truck|a lorry|a bus|a train|something) (?:<W>)?"
     r"(?:me|mij) (?:<W>)?(?:raakt|aanrijdt|schept|overrijdt|doodrijdt|hits|runs over|will hit|knocks down)\b",
+    # Session 25 (crisis29), the refit's lost rows' families in our own words: one's debts "when I am dead"; one's children better
+    # off without a parent like oneself; someone who keeps saying he wants to die; a letter written for a relative who will find
+    # it tomorrow; a pet put to sleep and "now it is my turn"; bothering nobody any more after this; affairs in order and a
+    # will, with an end put to it after a day or no longer reachable.
+    r"\b(?:schulden|schuld|debts|debt) (?:<W>){0,6}?(?:als|wanneer|when|if|once) (?:ik|i) (?:dood ben|er niet meer ben|overleden ben|am dead|die|am gone)\b",
+    r"\b(?:beter af|better off) (?:zonder|without) (?:een |a )?(?:moeder|vader|ouder|mother|father|parent|mum|mom|dad) (?:zoals|like) (?:ik|mij|me)\b",
+    r"\b(?:says|saying|said|keeps saying|talks about) (?:<W>){0,2}?(?:that )?(?:he|she|they) (?:wants|wanted) to die\b(?! (?:of|from) )"
+    r"|\b(?:zegt|zei|blijft zeggen) (?:<W>){0,2}?(?:dat )?(?:hij|zij|ze) (?:<W>)?(?:dood wil|dood wilt|wil sterven|dood wilde)(?:<END>)",
+    r"\b(?:brief|briefje|letter|note) (?:<W>){0,4}?(?:geschreven|written|wrote|achtergelaten|left) (?:<W>){0,3}?(?:voor|for|aan|to) (?:mijn|my) (?:<W>)?(?:<REL>|<CHILD>)\b (?:<W>|\. ){0,8}?"
+    r"(?:vindt|vinden|finds|will find|leest|reads|will read) (?:<W>){0,3}?(?:morgen|straks|tomorrow|later|wel|in the morning)\b",
+    r"\b(?:laten inslapen|ingeslapen|laten inslapen|put down|put to sleep|euthanised|euthanized) (?:<W>|\. ){0,16}?(?:nu is het mijn beurt|nu ben ik aan de beurt|now it is my turn|my turn now)\b",
+    r"\b(?:ik val|i will not bother|i wont bother) (?:<W>)?(?:niemand|nobody|no one|anyone) (?:<W>)?(?:meer|anymore|ever again)\b",
+    r"\b(?:zaken op orde|zaken geregeld|testament|afscheidsbrief|affairs in order|my will)\b (?:<W>|\. ){0,20}?"
+    r"(?:een punt achter (?:<W>)?(?:te )?zetten|niet meer bereikbaar|no longer reachable|put an end to it)\b<NOTMOVING>",
+    # (the refit's other kind: a parent who keeps saying he will end it, in English)
+    r"\b(?:he|she|they) (?:will|is going to|are going to|going to|would|wants to) end it(?: all)?\b(?! (?:with|between) )",
 ]
 
 
@@ -1201,6 +1217,12 @@ _SEXUAL = [
     r"\b(?:moest|moet|moesten|liet|laat) (?:ik )?(?:<W>)?iets (?:bij|met) (?:hem|die man|hun) (?:<W>)?doen\b"
     r"(?=.*\b(?:auto|busje|bus|wagen|schuur|mooi|gratis|wiet|sigaretten|cadeau|cadeaus|niet vertellen|geheim|anders vertelt|ik ben 1[0-7])\b)",
     r"\b(?:elke|iedere) (?:nacht|avond) (?:moet|moest) ik(?:<END>) \. (?:<W>){0,3}?ik wil (?:het |dat )?niet\b",
+    # Session 25 (crisis29), the refit's lost row's family: a carer who takes someone in his care to his car, with bleeding or a
+    # secret kept.
+    r"\b(?:begeleider|begeleidster|verzorger|verzorgster|trainer|coach|oppas|carer|caregiver|support worker|driver|chauffeur) (?:<W>){0,8}?(?:neemt|nam|takes|took) (?:haar|hem|her|him) (?:<W>)?(?:mee )?(?:naar|in|to|into) (?:zijn|de|his|the) (?:auto|busje|car|van)\b"
+    r" (?:<W>|\. ){0,12}?(?:bloeding|bloedingen|bloedt|bleeding|niks mag vertellen|niets mag vertellen|niks mag zeggen|mag niks vertellen|mag niets vertellen|mag niks zeggen|mag niet vertellen|geheim|not allowed to tell|secret)\b",
+    # (the refit's other kind: someone who "arranges girls", a pimp by his trade)
+    r"\b(?:die|who|that) (?:<W>)?(?:meisjes|meiden|girls) (?:<W>)?(?:regelt|levert|verkoopt|arranges|sells|supplies)\b",
 ]
 
 
@@ -1511,6 +1533,21 @@ _VIOLENCE = [
     r"\b(?:dreigt|dreigde|dreigen|threatens|threatened) (?:<W>){0,3}?(?:mee te nemen|te ontvoeren|mee naar|to take (?:<W>)?(?:kids|children|them)|to abduct (?:<W>)?(?:kids|children|them)) (?:<W>){0,3}?(?:buitenland|abroad|out of the country)\b",
     r"\b(?:briefje|brief|bericht|berichtje|appje|app|sms|kaartje|note|message|text|letter|stuurt|stuurde|schreef|schrijft|zei|zegt|dreigt|sent|sends|"
     r"wrote|writes|said|says|threatens) (?:<W>|\. ){0,8}?(?:ik weet|i know) (?:waar|where) (?:je|jij|u|you) (?:woont|slaapt|werkt|live|sleep|work)\b",
+    # Session 25 (crisis29), the refit's lost rows' families in our own words: an ex who stands at the door, follows one or put
+    # a tracker on one's car (stalking); a marriage arranged abroad by the parents, refused or with a passport taken.
+    r"\b(?:zat|zit|vond|vonden|gevonden|found|heeft|has|put|placed|hid|hidden|verstopt|geplakt) (?:<W>){0,4}?(?:tracker|gps tracker|gps zender|zender|airtag|peilzender) (?:<W>){0,4}?"
+    r"(?:onder|in|aan|op|on|under) (?:mijn|my|m) (?:<W>)?(?:auto|fiets|tas|scooter|car|bike|bag)\b"
+    r"|\b(?:ex|exman|exvriend|exvriendin|expartner|exvrouw) (?:<W>){0,6}?(?:staat|stond|wacht|wachtte|stands|waits) (?:<W>){0,4}?(?:voor|bij|at|outside) (?:mijn|my|m) (?:deur|huis|raam|werk|door|house|window)\b"
+    r" (?:<W>|\. ){0,10}?(?:volgt|achtervolgt|follows|berichten|messages|belt|calls)\b",
+    r"\b(?:ouders|vader|moeder|familie|parents|father|mother|family) (?:<W>){0,5}?(?:een )?(?:huwelijk|bruiloft|trouwerij|marriage|wedding) (?:<W>){0,4}?(?:geregeld|gepland|arranged|planned)\b"
+    r"(?=.*\b(?:wil niet|wil dat niet|nooit gezien|nooit ontmoet|never met|never seen|do not want|paspoort|passport|schande|shame|weiger|refuse|1[4-7])\b)",
+    # (the refit's other kinds: a document cut up or taken by a partner when one wanted to leave; sleeping behind a locked door
+    # at his place; "nobody will believe you")
+    r"\b(?:kapotgeknipt|kapot geknipt|verscheurd|afgepakt|ingenomen|verstopt|vernield|cut up|torn up|taken|hidden) (?:door|by) (?:mijn|my) (?:<W>)?(?:<REL>)\b (?:<W>|\. ){0,6}?"
+    r"(?:weg wilde|weg wil|wilde vertrekken|wil vertrekken|wil scheiden|wilde scheiden|wanted to leave|want to leave|wanted a divorce)\b",
+    r"\b(?:slaap|sliep|sleep|slept) (?:<W>){0,3}?(?:met de deur op slot|with the door locked|with my door locked)\b(?=.*\b(?:hem|him|mijn man|mijn vriend|my husband|my boyfriend|partner)\b)"
+    r"|\b(?:bij|van|voor|with|from) (?:hem|him|mijn man|mijn vriend|my husband|my boyfriend) (?:<W>|\. ){0,8}?(?:slaap|sliep|sleep|slept) (?:<W>){0,3}?(?:met de deur op slot|with the door locked|with my door locked)\b",
+    r"\b(?:zegt|zei|says|said) (?:<W>){0,2}?(?:dat )?(?:niemand|nobody|no one) (?:me|mij|me ooit) (?:<W>)?(?:gelooft|zal geloven|believes|will believe|would believe)\b",
 ]
 
 
@@ -1991,6 +2028,8 @@ _DANGER = [
              r"|\b(?:linkerarm|rechterarm|arm|linkerbeen|rechterbeen) (?:<W>){0,2}?(?:doet niks meer|doet niets meer|werkt niet meer|kan ik niet (?:meer )?(?:bewegen|optillen))\b (?:<W>|\. ){0,8}?"
              r"(?:mond|gezicht|mouth|face) (?:<W>){0,2}?(?:hangt|scheef|crooked|drooping)\b"),
     _medical(r"\b(?:caiu|tombou|se cayo|cayo) (?:<W>){0,4}?(?:nao se mexe|nao mexe|nao responde|nao acorda|inconsciente|desmaiado|no se mueve|no responde|no despierta)\b"),
+    # Session 25 (crisis29), the refit's lost row's family: a group with sticks, stones or weapons at a place.
+    r"\b(?:gasten|mannen|jongens|mensen|groep|guys|men|group|people) (?:<W>){0,2}?(?:met|with) (?:<W>)?(?:stokken|stenen|knuppels|messen|wapens|bijlen|sticks|stones|bats|knives|weapons)\b",
 ]
 
 
@@ -2251,6 +2290,11 @@ _HOMELESS = [
     r"\b(?:<SLEEP>) (?:<W>){0,2}?(?:in|op) (?:de|een|het|the|a) (?:wasserette|launderette|laundromat|stationshal|station|bushokje|bus shelter|parkeergarage|car park|nachtbus|night bus|fietsenkelder|fietsenstalling)\b",
     # Session 25 (crisis29), held-out batch 29's miss in our own words: nowhere to sleep tonight, Romanian ("we have nowhere").
     r"\bnu (?:am|avem|are|au) unde (?:sa )?(?:dormi|dorm|dormim|sta|stam|locui|locuim)\b",
+    # Session 25 (crisis29), the refit's lost row's family: foster care or supported living ended and the room given up, a sofa for
+    # one night only.
+    r"\b(?:pleegzorg|jeugdzorg|begeleid wonen|beschermd wonen|foster care|supported living) (?:<W>){0,3}?(?:is |was )?(?:gestopt|beeindigd|afgelopen|stopt|stopped|ended|ends)\b (?:<W>|\. ){0,12}?"
+    r"(?:kamer|woning|room|plek|place) (?:<W>){0,6}?(?:opgezegd|weg|kwijt|gone|ended|given up)\b",
+    r"\b(?:op de bank|op mijn bank|on the sofa|on my sofa|on my couch|on the couch) (?:<W>|\. ){0,8}?(?:maar (?:een|1) nacht|alleen vannacht|one night only|just one night|only one night|only for tonight)\b",
 ]
 
 
