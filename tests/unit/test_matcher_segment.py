@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.matcher.segment import clauses, sentences, strip_courtesy
+from core.matcher.segment import asks_only_what_to_do, clauses, sentences, strip_courtesy
 
 
 @pytest.mark.parametrize(
@@ -172,3 +172,13 @@ def test_trouwens_is_no_marriage_for_the_knowledge_base() -> None:
 
     result = FileKnowledge().get("voorbeeld").matcher.classify("ik woon trouwens op een woonboot")  # was Huwelijk 0.91
     assert "huwelijk" not in {result.intent, *(guess.intent for guess in result.alternatives[:1])}
+
+
+@pytest.mark.parametrize(
+    ("clause", "only"),
+    [("What do I need to do?", True), ("Wat moeten we nu allemaal regelen?", True), ("wat moet ik doen", True),
+     ("Wat moet ik doen met mijn parkeervergunning?", False), ("Hoe vraag ik een paspoort aan?", False), ("", False)],
+)
+def test_a_clause_that_only_asks_what_to_do(clause: str, only: bool) -> None:
+    # "What do I need to do?" after a move told read as a death's arrangements (0.95) and was answered first.
+    assert asks_only_what_to_do(clause) is only

@@ -1900,8 +1900,11 @@ class Turn:
 
         # A clause about a topic told before it in the message is no topic of its own ("... mijn paspoort ... en moet
         # ik het zelf ophalen?"), whatever the matcher reads in its words alone.
+        # Nor is a clause that only asks what to do ("Hi, we just moved to a new flat in town. What do I need to do?": the
+        # question alone read a death's arrangements, 0.95, and was answered before the move).
+        from ..matcher.segment import asks_only_what_to_do  # loaded with the matcher that made the parts
         pointing_back = {part.text for number, part in enumerate(result.parts)
-                         if self._about_a_topic_found(part.text, result.parts[:number])}
+                         if self._about_a_topic_found(part.text, result.parts[:number]) or asks_only_what_to_do(part.text)}
         for part in sorted(result.parts, key=lambda part: not asks(part)):
             intent = ctx.intent_of(part.classification.intent)
             if (part.classification.decision == "answer" and intent is not None and intent.kind == "topic"

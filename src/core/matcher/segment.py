@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import STOP_WORDS
+
 # Openings of a message: a salutation, optionally followed by a name or "gemeente".
 _SALUTATION = re.compile(
     r"""^\s*(?:
@@ -104,6 +106,16 @@ _SECOND_QUESTION = re.compile(
 _ALSO = re.compile(r"\s*,?\s*\b(?:en\s+ook|and\s+also|en\s+daarnaast)\b\s*", re.IGNORECASE)
 # A clause does not start with the conjunction that linked it to the previous one.
 _LEADING_CONJUNCTION = re.compile(r"^(?:en|maar|dus|ook|en\s+ook|and|but)\s+", re.IGNORECASE)
+# A clause that only asks what to do ("What do I need to do?", "Wat moeten we nu allemaal regelen?") names no topic of its
+# own: it asks about what the message tells (`asks_only_what_to_do`). Its words, besides the stop words:
+_ASKING_WHAT_TO_DO = frozenset(
+    """
+    need needs must have has do does did done arrange arranged sort organise organize now then next first exactly actually
+    all everything anything something else still
+    moet moeten moest nodig doen gedaan regelen geregeld allemaal alles eerst precies eigenlijk iets nou dan
+    """.split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
 # Below this many word characters a part is a fragment ("Dank u."), not a question.
 MIN_PART_LETTERS = 8
 # A second question inside a sentence is only split off when both halves are this long.
@@ -183,3 +195,11 @@ def _split_between(mark: re.Pattern[str], sentence: str) -> list[str]:
     if len(pieces) > 1 and all(len(piece.split()) >= MIN_SPLIT_WORDS for piece in pieces):
         return [piece.strip(" ,") for piece in pieces]
     return [sentence]
+
+
+def asks_only_what_to_do(part: str) -> bool:
+    """Whether every word of a clause is a stop word or one that asks what to do (`_ASKING_WHAT_TO_DO`): "What do I need
+    to do?" after a move told asks about the move, whatever the clause alone reads as (a death's arrangements, 0.95)."""
+    words = _WORDS.findall(part.casefold())
+    return bool(words) and all(word in _ASKING_WHAT_TO_DO or word in STOP_WORDS["nl"] or word in STOP_WORDS["en"]
+                               for word in words)
