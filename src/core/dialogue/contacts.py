@@ -325,6 +325,16 @@ def asks_who_contacts(text: str) -> bool:
     return _WHO_CONTACTS.search(clauses.plain(text)) is not None
 
 
+# "ok dus jullie bellen mij maandag?", "so you'll call me on monday?": the callback offered, checked back as a question
+_CALLS_ME = re.compile(r"\b(?:jullie|u|ze|iemand|you|someone|somebody|they)(?:'ll| will| gaan)? (?:dan |wel |echt |me |mij )?"
+                       r"(?:bellen|belt|mailen|mailt|terugbellen|call|calls|ring|e-?mail|mail)(?: (?:mij|me|us|ons))?\b")
+
+
+def checks_the_callback(text: str) -> bool:
+    """"ok dus jullie bellen mij maandag?": whether the callback offered will come, asked back (its moment is said)."""
+    return clauses.is_question(text) and _CALLS_ME.search(clauses.plain(text)) is not None
+
+
 # Said for a callback already queued, to go on its ticket: that it is urgent, or when (not) to call.
 _URGENT = re.compile(r"\b(?:dringend|spoed|urgent|urgently|haast|zo snel mogelijk|zsm|asap|as soon as possible|"
                      r"heel belangrijk|erg belangrijk|very important|it can ?t wait|kan niet wachten)\b")

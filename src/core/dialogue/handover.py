@@ -144,10 +144,11 @@ def already_queued(ctx: TurnContext, queued: Handover) -> None:
     ctx.add(" ".join(said))
 
 
-def _to_the_chat_or_a_number(ctx: TurnContext, flow: CallbackFlow) -> None:
+def _to_the_chat_or_a_number(ctx: TurnContext, flow: CallbackFlow, intro: str = "") -> None:
     """Consent given: the callback in the resident's own chat where staff can answer there; a phone call asked for
     ("kan iemand mij bellen?" on WhatsApp, was queued as a WhatsApp message) needs a number: on WhatsApp the one the
-    chat comes from, with their yes, or another typed; elsewhere the question for a phone number or address."""
+    chat comes from, with their yes, or another typed; elsewhere the question for a phone number or address. `intro`:
+    a line before that question (who and when, asked back)."""
     if _reachable_on_channel(ctx) and ctx.message.channel_contact and not flow.phone_call:
         _queue_ticket(ctx, flow, ctx.message.channel_contact, ctx.message.channel.value)
         return
@@ -156,9 +157,9 @@ def _to_the_chat_or_a_number(ctx: TurnContext, flow: CallbackFlow) -> None:
     own = (ctx.message.channel_contact or "").lstrip("+")
     if flow.phone_call and ctx.message.channel == Channel.WHATSAPP and own.isdigit():
         flow.this_number_offered = True
-        ctx.add(ctx.say("ask_number_this_one", number="+" + own))
+        ctx.add(f'{intro} {ctx.say("ask_number_this_one", number="+" + own)}'.strip())
     else:
-        ctx.add(ctx.say("ask_contact"))
+        ctx.add(f'{intro} {ctx.say("ask_contact")}'.strip())
 
 
 def queued_ticket(ctx: TurnContext) -> Handover | None:
@@ -309,7 +310,12 @@ def continue_callback(ctx: TurnContext, flow: CallbackFlow) -> bool:
         if given is not None and not in_the_chat:
             _queue_ticket(ctx, flow, *given)  # "ja, bel me op 06 ..." in one go
         else:
-            _to_the_chat_or_a_number(ctx, flow)
+            # "ok dus jullie bellen mij maandag?": yes, and who and when, before the contact is asked (was the contact
+            # question alone, the moment asked not confirmed)
+            checked = bool(ctx.text) and contacts.checks_the_callback(ctx.text or "")
+            moment = ctx.promises.callback() if checked else None
+            intro = ctx.say("callback_who", team=ctx.team_name(ctx.team_id(flow.team)), moment=moment) if moment else ""
+            _to_the_chat_or_a_number(ctx, flow, intro)
         return True
     if given is None and flow.this_number_offered and answer is not None and answer.yes:
         given = "+" + (ctx.message.channel_contact or "").lstrip("+"), "phone"  # "ja" to "is it this number?"
