@@ -532,8 +532,9 @@ _DO_IT_FOR = re.compile(
     r"(?:it|that|this|one) (?:for|on behalf of) (?:her|him|them|{adult})$|"
     # "moet hij dat zelf aanvragen of kan ik dat doen?", "moet zij zich zelf inschrijven of kan ik dat doen",
     # "does she have to do it herself or can I do it?": the same question, asked the other way round
-    r"^(?:(?:en|maar|ok|oke) )?(?:moet|moeten) (?:ze|zij|hij|hun|{adult}) (?:dat |het |dit |zich )?(?:ook )?zelf "
-    r"(?:\w+ )?(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen|inschrijven)"
+    # "moet hij dan zelf bellen of kan ik dat doen?" after the Wmo for a father: calling to ask for it, too
+    r"^(?:(?:en|maar|ok|oke) )?(?:moet|moeten) (?:ze|zij|hij|hun|{adult}) (?:dan |dat |het |dit |zich )*(?:ook )?zelf "
+    r"(?:\w+ )?(?:aanvragen|regelen|doen|doorgeven|aangeven|melden|ophalen|indienen|inschrijven|bellen|opbellen|mailen)"
     r" of (?:kan|mag|kun) ik (?:dat|het) (?:ook )?(?:voor (?:haar|hem|hen|ze) )?(?:doen|aanvragen|regelen|doorgeven)$|"
     r"^(?:(?:and|but|so) )?(?:does|do|must) (?:she|he|they) (?:have to|need to) (?:do|apply for|arrange|report) "
     r"(?:it|that|this) (?:herself|himself|themselves) or can i(?: do it)?(?: for (?:her|him|them))?$".format(adult=_ADULT)
